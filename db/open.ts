@@ -1,0 +1,172 @@
+// Opening the database file: pragmas, version guard, a copy before migrating, safe migration.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { existsSync, statSync, unlinkSync, renameSync } from 'node:fs';
+import * as schema from './schema';
+import { DatabaseOpenError, classifySqliteError } from './errors';
+import { defaultMigrationsFolder, schemaVersionOf } from './migrations';
+
+/** PRAGMA application_id of every Emerald file: 'EMRD'. */
+export const APPLICATION_ID = 0x454d5244;
+const BUSY_TIMEOUT_MS = 5000;
+
+export type AppDb = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  /** The drizzle handle services use. */
+  db: AppDb;
+  /** The raw connection, for FTS queries, pragmas and backups. */
+  sqlite: Database.Database;
+  path: string;
+  schemaVersion: number;
+  /** Where the file was copied before migrating, if it was. */
+  preMigrationCopy: string | null;
+  close(): void;
+}
+
+export interface OpenOptions {
+  migrationsFolder?: string;
+  readonly?: boolean;
+  /** Test hook: runs between migrate() and the foreign-key check. */
+  afterMigrate?: (sqlite: Database.Database) => void;
+}
+
+interface FileIdentity {
+  applicationId: number;
+  userVersion: number;
+  tableCount: number;
+}
+
+function readIdentity(file: string): FileIdentity {
+  // Read-only, so a refused file stays byte-identical.
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    probe.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const applicationId = probe.pragma('application_id', { simple: true }) as number;
+    const userVersion = probe.pragma('user_version', { simple: true }) as number;
+    const { n } = probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    return { applicationId, userVersion, tableCount: n };
+  } finally {
+    probe.close();
+  }
+}
+
+function fail(file: string, error: unknown, fallback: 'corrupt' | 'migration_failed' = 'corrupt'): never {
+  if (error instanceof DatabaseOpenError) throw error;
+  const reason = classifySqliteError(error) ?? fallback;
+  const detail = error instanceof Error ? error.message : String(error);
+  throw new DatabaseOpenError(reason, file, `Cannot open ${file}: ${detail}`, { cause: error });
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const knownVersion = schemaVersionOf(migrationsFolder);
+  const isNew = !existsSync(file) || statSync(file).size === 0;
+
+  let identity: FileIdentity | null = null;
+  if (!isNew) {
+    try {
+      identity = readIdentity(file);
+    } catch (error) {
+      fail(file, error);
+    }
+    if (identity.tableCount > 0 && identity.applicationId !== APPLICATION_ID) {
+      throw new DatabaseOpenError('not_emerald', file, `${file} is not an Emerald database`);
+    }
+    if (identity.userVersion > knownVersion) {
+      throw new DatabaseOpenError(
+        'newer_version',
+        file,
+        `${file} was written by a newer version of Emerald (schema ${identity.userVersion}, this version knows ${knownVersion}); update Emerald to open it`,
+      );
+    }
+  }
+
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { readonly: options.readonly ?? false });
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!options.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      // FULL: a pulled battery must not lose a committed note.
+      sqlite.pragma('synchronous = FULL');
+    }
+    sqlite.pragma('foreign_keys = ON');
+    if (!isNew) {
+      const check = sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new DatabaseOpenError('corrupt', file, `${file} is damaged: ${String(check)}`);
+    }
+  } catch (error) {
+    fail(file, error);
+  }
+
+  const db = drizzle(sqlite, { schema });
+  let preMigrationCopy: string | null = null;
+  const currentVersion = identity?.userVersion ?? 0;
+  if (!options.readonly && currentVersion < knownVersion) {
+    try {
+      if (identity && identity.tableCount > 0) preMigrationCopy = copyBeforeMigrate(sqlite, file, currentVersion);
+      migrateSafely(sqlite, db, migrationsFolder, knownVersion, options.afterMigrate);
+    } catch (error) {
+      sqlite.close();
+      if (preMigrationCopy) restoreCopy(preMigrationCopy, file);
+      fail(file, error, 'migration_failed');
+    }
+  }
+
+  return {
+    db,
+    sqlite,
+    path: file,
+    schemaVersion: knownVersion,
+    preMigrationCopy,
+    close: () => {
+      if (!sqlite.open) return;
+      if (!options.readonly) sqlite.pragma('optimize');
+      sqlite.close();
+    },
+  };
+}
+
+function copyBeforeMigrate(sqlite: Database.Database, file: string, fromVersion: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const copy = `${file}.v${fromVersion}-${stamp}.bak`;
+  // VACUUM INTO writes a consistent, self-contained copy even with a WAL in use.
+  sqlite.prepare('VACUUM INTO ?').run(copy);
+  return copy;
+}
+
+function restoreCopy(copy: string, file: string): void {
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(file + suffix)) unlinkSync(file + suffix);
+  }
+  renameSync(copy, file);
+}
+
+/**
+ * drizzle-kit's table rebuilds start with PRAGMA foreign_keys=OFF, which is ignored inside the
+ * migrator's transaction, so a DROP TABLE would cascade into child tables (drizzle-orm #5782, #4640).
+ * Turn enforcement off on the connection first, check every reference after, then turn it back on.
+ */
+function migrateSafely(
+  sqlite: Database.Database,
+  db: AppDb,
+  migrationsFolder: string,
+  knownVersion: number,
+  afterMigrate?: (sqlite: Database.Database) => void,
+): void {
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder });
+    afterMigrate?.(sqlite);
+    const violations = sqlite.pragma('foreign_key_check') as unknown[];
+    if (violations.length > 0) {
+      throw new Error(`migration left ${violations.length} broken references: ${JSON.stringify(violations.slice(0, 5))}`);
+    }
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    sqlite.pragma(`user_version = ${knownVersion}`);
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}

@@ -1,0 +1,273 @@
+// Drizzle schema for Emerald's SQLite file. Names follow the seed's convention: ix_, uq_, fk_, ck_.
+// Ids are UUIDv7 text; timestamps are UTC ISO-8601 text (sortable as text).
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+import {
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TIMELINE_EVENT_TYPES,
+  WORK_ORDER_STATUSES,
+  WORK_ORDER_TYPES,
+  sqlList,
+  type TicketPriority,
+  type TicketStatus,
+  type TimelineEventType,
+  type WorkOrderStatus,
+  type WorkOrderType,
+} from './enums';
+
+const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+const timestamps = {
+  createdAt: text('created_at').notNull().default(NOW),
+  updatedAt: text('updated_at').notNull().default(NOW),
+};
+
+function inList(column: AnySQLiteColumn, values: readonly string[]): SQL {
+  return sql`${column} in ${sql.raw(sqlList(values))}`;
+}
+
+function jsonValid(column: AnySQLiteColumn): SQL {
+  return sql`${column} is null or json_valid(${column})`;
+}
+
+export const roles = sqliteTable(
+  'roles',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    // Seed compatibility: either ["a", "b"] or {"permissions": ["a", "b"]}.
+    permissions: text('permissions', { mode: 'json' }).$type<string[] | { permissions: string[] }>().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('uq_roles_name').on(sql`lower(${t.name})`),
+    check('ck_roles_permissions_json', sql`json_valid(${t.permissions})`),
+  ],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    isSuperuser: integer('is_superuser', { mode: 'boolean' }).notNull().default(false),
+    roleId: text('role_id'),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    lastLoginAt: text('last_login_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('uq_users_email').on(sql`lower(${t.email})`),
+    uniqueIndex('uq_users_username').on(sql`lower(${t.username})`),
+    index('ix_users_role_id').on(t.roleId),
+    foreignKey({ name: 'fk_users_role_id_roles', columns: [t.roleId], foreignColumns: [roles.id] }).onDelete('set null'),
+    check('ck_users_failed_logins', sql`${t.failedLogins} >= 0`),
+  ],
+);
+
+export const ticketCategories = sqliteTable(
+  'ticket_categories',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('uq_ticket_categories_name').on(sql`lower(${t.name})`)],
+);
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    contactName: text('contact_name'),
+    phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
+    notes: text('notes'),
+    ...timestamps,
+  },
+  (t) => [index('ix_customers_name').on(sql`lower(${t.name})`)],
+);
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: text('id').primaryKey(),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    tracksSerial: integer('tracks_serial', { mode: 'boolean' }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('uq_products_sku').on(sql`lower(${t.sku})`), index('ix_products_name').on(sql`lower(${t.name})`)],
+);
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status').$type<TicketStatus>().notNull().default('open'),
+    priority: text('priority').$type<TicketPriority>().notNull().default('medium'),
+    categoryId: text('category_id'),
+    customerId: text('customer_id'),
+    creatorId: text('creator_id').notNull(),
+    assignedToId: text('assigned_to_id'),
+    resolution: text('resolution'),
+    closedAt: text('closed_at'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('uq_tickets_code').on(t.code),
+    index('ix_tickets_updated_at').on(t.updatedAt, t.id),
+    index('ix_tickets_created_at').on(t.createdAt, t.id),
+    index('ix_tickets_status_updated_at').on(t.status, t.updatedAt, t.id),
+    index('ix_tickets_assigned_to_id_updated_at').on(t.assignedToId, t.updatedAt, t.id),
+    index('ix_tickets_priority_updated_at').on(t.priority, t.updatedAt, t.id),
+    index('ix_tickets_customer_id').on(t.customerId),
+    index('ix_tickets_category_id').on(t.categoryId),
+    index('ix_tickets_creator_id').on(t.creatorId),
+    foreignKey({ name: 'fk_tickets_category_id_ticket_categories', columns: [t.categoryId], foreignColumns: [ticketCategories.id] }).onDelete('restrict'),
+    foreignKey({ name: 'fk_tickets_customer_id_customers', columns: [t.customerId], foreignColumns: [customers.id] }).onDelete('restrict'),
+    foreignKey({ name: 'fk_tickets_creator_id_users', columns: [t.creatorId], foreignColumns: [users.id] }).onDelete('restrict'),
+    foreignKey({ name: 'fk_tickets_assigned_to_id_users', columns: [t.assignedToId], foreignColumns: [users.id] }).onDelete('set null'),
+    check('ck_tickets_status', inList(t.status, TICKET_STATUSES)),
+    check('ck_tickets_priority', inList(t.priority, TICKET_PRIORITIES)),
+    check('ck_tickets_version', sql`${t.version} >= 1`),
+    check('ck_tickets_closed_resolution', sql`${t.status} <> 'closed' or ${t.resolution} is not null`),
+  ],
+);
+
+export const ticketTimeline = sqliteTable(
+  'ticket_timeline',
+  {
+    id: text('id').primaryKey(),
+    ticketId: text('ticket_id').notNull(),
+    authorId: text('author_id'),
+    eventType: text('event_type').$type<TimelineEventType>().notNull(),
+    content: text('content').notNull(),
+    metaData: text('meta_data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    ...timestamps,
+  },
+  (t) => [
+    index('ix_ticket_timeline_ticket_id_created_at').on(t.ticketId, t.createdAt, t.id),
+    index('ix_ticket_timeline_author_id').on(t.authorId),
+    index('ix_ticket_timeline_event_type').on(t.eventType),
+    foreignKey({ name: 'fk_ticket_timeline_ticket_id_tickets', columns: [t.ticketId], foreignColumns: [tickets.id] }).onDelete('cascade'),
+    foreignKey({ name: 'fk_ticket_timeline_author_id_users', columns: [t.authorId], foreignColumns: [users.id] }).onDelete('set null'),
+    check('ck_ticket_timeline_event_type', inList(t.eventType, TIMELINE_EVENT_TYPES)),
+    check('ck_ticket_timeline_meta_data_json', jsonValid(t.metaData)),
+  ],
+);
+
+export const workOrders = sqliteTable(
+  'work_orders',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    ticketId: text('ticket_id').notNull(),
+    technicianId: text('technician_id'),
+    otType: text('ot_type').$type<WorkOrderType>().notNull(),
+    status: text('status').$type<WorkOrderStatus>().notNull().default('pending_planning'),
+    scheduledDate: text('scheduled_date'),
+    startedAt: text('started_at'),
+    completedAt: text('completed_at'),
+    totalDuration: integer('total_duration'),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('uq_work_orders_code').on(t.code),
+    index('ix_work_orders_ticket_id').on(t.ticketId),
+    index('ix_work_orders_technician_id_scheduled_date').on(t.technicianId, t.scheduledDate),
+    index('ix_work_orders_status_created_at').on(t.status, t.createdAt),
+    index('ix_work_orders_completed_at').on(t.completedAt),
+    foreignKey({ name: 'fk_work_orders_ticket_id_tickets', columns: [t.ticketId], foreignColumns: [tickets.id] }).onDelete('cascade'),
+    foreignKey({ name: 'fk_work_orders_technician_id_users', columns: [t.technicianId], foreignColumns: [users.id] }).onDelete('set null'),
+    check('ck_work_orders_status', inList(t.status, WORK_ORDER_STATUSES)),
+    check('ck_work_orders_ot_type', inList(t.otType, WORK_ORDER_TYPES)),
+    check('ck_work_orders_total_duration', sql`${t.totalDuration} is null or ${t.totalDuration} >= 0`),
+    check('ck_work_orders_version', sql`${t.version} >= 1`),
+    check(
+      'ck_work_orders_scheduled_needs_plan',
+      sql`${t.status} <> 'scheduled' or (${t.scheduledDate} is not null and ${t.technicianId} is not null)`,
+    ),
+  ],
+);
+
+export const workOrderItems = sqliteTable(
+  'work_order_items',
+  {
+    id: text('id').primaryKey(),
+    workOrderId: text('work_order_id').notNull(),
+    // Soft reference by design (seed): no FK, so catalog clean-ups never rewrite history.
+    productId: text('product_id'),
+    serialNumber: text('serial_number'),
+    quantity: integer('quantity').notNull().default(1),
+    consumedAt: text('consumed_at').notNull().default(NOW),
+    ...timestamps,
+  },
+  (t) => [
+    index('ix_work_order_items_work_order_id').on(t.workOrderId),
+    index('ix_work_order_items_serial_number').on(t.serialNumber),
+    index('ix_work_order_items_product_id').on(t.productId),
+    foreignKey({ name: 'fk_work_order_items_work_order_id_work_orders', columns: [t.workOrderId], foreignColumns: [workOrders.id] }).onDelete('cascade'),
+    check('ck_work_order_items_quantity', sql`${t.quantity} > 0`),
+  ],
+);
+
+export const settings = sqliteTable(
+  'settings',
+  {
+    key: text('key').primaryKey(),
+    value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+    ...timestamps,
+  },
+  (t) => [check('ck_settings_value_json', sql`json_valid(${t.value})`)],
+);
+
+// Per-year counters behind human codes (TK-2026-000042); bumped in the same transaction as the insert.
+export const codeSequences = sqliteTable(
+  'code_sequences',
+  {
+    scope: text('scope').primaryKey(),
+    lastValue: integer('last_value').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [check('ck_code_sequences_last_value', sql`${t.lastValue} >= 0`)],
+);
+
+// Stable integer keys for the FTS5 index (a plain rowid may change on VACUUM). Filled by triggers.
+export const ticketSearchDocs = sqliteTable(
+  'ticket_search_docs',
+  {
+    docId: integer('doc_id').primaryKey({ autoIncrement: false }),
+    ticketId: text('ticket_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('uq_ticket_search_docs_ticket_id').on(t.ticketId),
+    foreignKey({ name: 'fk_ticket_search_docs_ticket_id_tickets', columns: [t.ticketId], foreignColumns: [tickets.id] }).onDelete('cascade'),
+  ],
+);
+

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { byId, id, listQuery, nonEmpty } from './common';
+import { channel } from './define';
+import type { CategoryDto, CustomerDto, ProductDto, SettingsDto } from './dto';
+
+const optionalField = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const categoryFields = { name: nonEmpty(100), description: optionalField(1000) };
+export const customerFields = {
+  name: nonEmpty(200),
+  contactName: optionalField(200),
+  phone: optionalField(50),
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)).nullable().optional().or(z.literal('').transform(() => null)),
+  address: optionalField(500),
+  notes: optionalField(4000),
+};
+export const productFields = {
+  sku: nonEmpty(64),
+  name: nonEmpty(200),
+  description: optionalField(2000),
+  tracksSerial: z.boolean().optional(),
+};
+
+const partial = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ id, ...z.object(shape).partial().shape });
+
+export const categoryCreateInput = z.strictObject(categoryFields);
+export const customerCreateInput = z.strictObject(customerFields);
+export const productCreateInput = z.strictObject(productFields);
+
+const hexOrDataUrl = z
+  .string()
+  .max(700_000)
+  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, 'a PNG or JPEG data URL');
+
+export const settingsUpdateInput = z.strictObject({
+  companyName: z.string().trim().max(200).optional(),
+  companyAddress: z.string().trim().max(500).optional(),
+  companyPhone: z.string().trim().max(50).optional(),
+  companyEmail: z.string().trim().max(254).optional(),
+  companyLogo: hexOrDataUrl.nullable().optional(),
+  ticketPrefix: z.string().trim().regex(/^[A-Z0-9]{1,8}$/, '1 to 8 capital letters or digits').optional(),
+  workOrderPrefix: z.string().trim().regex(/^[A-Z0-9]{1,8}$/, '1 to 8 capital letters or digits').optional(),
+  sessionTimeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  language: z.enum(['system', 'es', 'en']).optional(),
+});
+
+export const catalogChannels = {
+  'categories.list': channel<CategoryDto[]>()({ input: listQuery, access: 'session' }),
+  'categories.create': channel<CategoryDto>()({ input: categoryCreateInput, access: 'catalog:write' }),
+  'categories.update': channel<CategoryDto>()({ input: partial(categoryFields), access: 'catalog:write' }),
+  'categories.delete': channel<null>()({ input: byId, access: 'catalog:write' }),
+
+  'customers.list': channel<CustomerDto[]>()({
+    input: listQuery.extend({ limit: z.number().int().min(1).max(500).optional() }),
+    access: 'session',
+  }),
+  'customers.get': channel<CustomerDto>()({ input: byId, access: 'session' }),
+  'customers.create': channel<CustomerDto>()({ input: customerCreateInput, access: ['catalog:write', 'tickets:write'] }),
+  'customers.update': channel<CustomerDto>()({ input: partial(customerFields), access: ['catalog:write', 'tickets:write'] }),
+  'customers.delete': channel<null>()({ input: byId, access: 'catalog:write' }),
+
+  'products.list': channel<ProductDto[]>()({
+    input: listQuery.extend({ limit: z.number().int().min(1).max(500).optional() }),
+    access: 'session',
+  }),
+  'products.create': channel<ProductDto>()({ input: productCreateInput, access: 'catalog:write' }),
+  'products.update': channel<ProductDto>()({ input: partial(productFields), access: 'catalog:write' }),
+  'products.delete': channel<null>()({ input: byId, access: 'catalog:write' }),
+
+  'settings.get': channel<SettingsDto>()({ input: z.strictObject({}), access: 'session' }),
+  'settings.update': channel<SettingsDto>()({ input: settingsUpdateInput, access: 'settings:admin' }),
+};

@@ -1,0 +1,199 @@
+// Output shapes of the IPC surface. Plain data: ISO date strings, no Date objects, no hashes or tokens.
+import type {
+  ContactChannel,
+  TicketPriority,
+  TicketStatus,
+  TimelineEventType,
+  WorkOrderStatus,
+  WorkOrderType,
+} from '../../db/enums';
+
+export interface UserRef {
+  id: string;
+  fullName: string;
+  username: string;
+}
+
+export interface UserDto extends UserRef {
+  email: string;
+  isActive: boolean;
+  isSuperuser: boolean;
+  roleId: string | null;
+  roleName: string | null;
+  lastLoginAt: string | null;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DirectoryUser extends UserRef {
+  roleName: string | null;
+  isActive: boolean;
+  /** Can be scheduled on work orders (has workorders:execute, workorders:write or is superuser). */
+  canExecuteWorkOrders: boolean;
+}
+
+export interface MeDto {
+  user: UserDto;
+  permissions: string[];
+}
+
+export interface AuthStatusDto {
+  needsSetup: boolean;
+  /** Shown on the login screen before anyone signs in. */
+  companyName: string;
+  language: UiLanguage;
+}
+
+export interface RoleDto {
+  id: string;
+  name: string;
+  permissions: string[];
+  userCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CategoryDto {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CustomerDto {
+  id: string;
+  name: string;
+  contactName: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProductDto {
+  id: string;
+  sku: string;
+  name: string;
+  description: string | null;
+  tracksSerial: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type UiLanguage = 'system' | 'es' | 'en';
+
+export interface SettingsDto {
+  companyName: string;
+  companyAddress: string;
+  companyPhone: string;
+  companyEmail: string;
+  /** PNG or JPEG as a data: URL, or null. */
+  companyLogo: string | null;
+  ticketPrefix: string;
+  workOrderPrefix: string;
+  sessionTimeoutMinutes: number;
+  language: UiLanguage;
+}
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+export interface TicketSummary {
+  id: string;
+  code: string;
+  title: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  category: Ref | null;
+  customer: Ref | null;
+  assignedTo: UserRef | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface TimelineEventDto {
+  id: string;
+  ticketId: string;
+  eventType: TimelineEventType;
+  content: string;
+  metaData: Record<string, unknown> | null;
+  author: UserRef | null;
+  createdAt: string;
+}
+
+export interface WorkOrderItemDto {
+  id: string;
+  workOrderId: string;
+  productId: string | null;
+  productName: string | null;
+  productSku: string | null;
+  serialNumber: string | null;
+  quantity: number;
+  consumedAt: string;
+}
+
+export interface WorkOrderDto {
+  id: string;
+  code: string;
+  ticketId: string;
+  ticketCode: string;
+  ticketTitle: string;
+  customer: Ref | null;
+  otType: WorkOrderType;
+  status: WorkOrderStatus;
+  technician: UserRef | null;
+  scheduledDate: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  /** Seconds. */
+  totalDuration: number | null;
+  notes: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkOrderDetail extends WorkOrderDto {
+  items: WorkOrderItemDto[];
+}
+
+export interface TicketDetail extends TicketSummary {
+  description: string;
+  creator: UserRef | null;
+  customerDetail: CustomerDto | null;
+  resolution: string | null;
+  closedAt: string | null;
+  timeline: TimelineEventDto[];
+  workOrders: WorkOrderDetail[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type StatusCounts = Record<TicketStatus, number>;
+
+export interface SerialTraceRow {
+  serialNumber: string;
+  itemId: string;
+  quantity: number;
+  product: { id: string; name: string; sku: string } | null;
+  workOrder: { id: string; code: string; status: WorkOrderStatus; otType: WorkOrderType };
+  ticket: { id: string; code: string; title: string };
+  customer: Ref | null;
+  technician: UserRef | null;
+  consumedAt: string;
+}
+
+export interface ContactMeta {
+  channel: ContactChannel;
+  contactName?: string;
+}

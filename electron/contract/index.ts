@@ -1,0 +1,38 @@
+// The single IPC contract. The router, the preload bridge, the renderer client and browser mode all derive from it.
+import type { z } from 'zod';
+import { authChannels } from './auth';
+import { catalogChannels } from './catalogs';
+import { reportChannels } from './reports';
+import { ticketChannels } from './tickets';
+import { userChannels } from './users';
+import { workOrderChannels } from './workOrders';
+
+export const channels = {
+  ...authChannels,
+  ...userChannels,
+  ...catalogChannels,
+  ...ticketChannels,
+  ...workOrderChannels,
+  ...reportChannels,
+};
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+/** What a caller sends (before defaults and trimming). */
+export type InputOf<C extends ChannelName> = z.input<Channels[C]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInputOf<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type OutputOf<C extends ChannelName> = Channels[C]['output'];
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export type { Access, FilePayload } from './define';
+export * from './access';
+export * from './dto';
+export * from './errors';
+export * from './events';
+export * from '../../db/enums';

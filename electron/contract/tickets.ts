@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { CONTACT_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../db/enums';
+import { byId, cursor, id, isoDateTime, nonEmpty, pageLimit, version } from './common';
+import { channel } from './define';
+import type { Page, StatusCounts, TicketDetail, TicketSummary } from './dto';
+
+export const ticketStatus = z.enum(TICKET_STATUSES);
+export const ticketPriority = z.enum(TICKET_PRIORITIES);
+
+export const ticketCreateInput = z.strictObject({
+  title: z.string().trim().min(3).max(255),
+  description: z.string().trim().max(20_000).default(''),
+  priority: ticketPriority.optional(),
+  categoryId: id.nullable().optional(),
+  customerId: id.nullable().optional(),
+  assignedToId: id.nullable().optional(),
+});
+
+/** Filters shared by the list, the status counts and the CSV export. */
+export const ticketFilterShape = {
+  status: z.array(ticketStatus).max(TICKET_STATUSES.length).optional(),
+  priority: z.union([ticketPriority, z.array(ticketPriority).max(TICKET_PRIORITIES.length)]).optional(),
+  assignedToId: z.union([id, z.literal('me'), z.literal('unassigned')]).optional(),
+  categoryId: id.optional(),
+  customerId: id.optional(),
+  createdFrom: isoDateTime.optional(),
+  createdTo: isoDateTime.optional(),
+  updatedFrom: isoDateTime.optional(),
+  updatedTo: isoDateTime.optional(),
+  q: z.string().max(200).optional(),
+};
+export const ticketFilter = z.strictObject(ticketFilterShape);
+
+export const ticketSort = z.enum(['updated_at', 'created_at', 'priority']);
+
+export const ticketListInput = z.strictObject({
+  ...ticketFilterShape,
+  sort: ticketSort.optional(),
+  limit: pageLimit,
+  cursor,
+});
+
+export const ticketUpdateInput = z.strictObject({
+  id,
+  version,
+  title: z.string().trim().min(3).max(255).optional(),
+  description: z.string().trim().max(20_000).optional(),
+  categoryId: id.nullable().optional(),
+  customerId: id.nullable().optional(),
+  priority: ticketPriority.optional(),
+});
+
+export const ticketChannels = {
+  'tickets.create': channel<TicketDetail>()({ input: ticketCreateInput, access: 'tickets:write' }),
+  'tickets.list': channel<Page<TicketSummary>>()({ input: ticketListInput, access: 'tickets:read' }),
+  'tickets.counts': channel<StatusCounts>()({ input: ticketFilter, access: 'tickets:read' }),
+  'tickets.get': channel<TicketDetail>()({ input: byId, access: 'tickets:read' }),
+  'tickets.update': channel<TicketDetail>()({ input: ticketUpdateInput, access: 'tickets:write' }),
+  'tickets.changeStatus': channel<TicketDetail>()({
+    input: z.strictObject({ id, status: ticketStatus, version }),
+    access: 'tickets:write',
+  }),
+  'tickets.assign': channel<TicketDetail>()({
+    input: z.strictObject({ id, assignedToId: id.nullable(), version }),
+    access: 'tickets:write',
+  }),
+  'tickets.addNote': channel<TicketDetail>()({
+    input: z.strictObject({ id, content: nonEmpty(20_000) }),
+    access: ['tickets:write', 'workorders:execute'],
+  }),
+  'tickets.addContact': channel<TicketDetail>()({
+    input: z.strictObject({
+      id,
+      channel: z.enum(CONTACT_CHANNELS),
+      summary: nonEmpty(20_000),
+      contactName: z.string().trim().max(200).optional(),
+    }),
+    access: 'tickets:write',
+  }),
+  'tickets.close': channel<TicketDetail>()({
+    input: z.strictObject({ id, resolution: nonEmpty(20_000), version }),
+    access: 'tickets:write',
+  }),
+  'tickets.reopen': channel<TicketDetail>()({
+    input: z.strictObject({ id, reason: nonEmpty(5_000), version }),
+    access: 'tickets:write',
+  }),
+};

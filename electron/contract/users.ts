@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { PERMISSIONS } from '../../db/enums';
+import { email, username } from './auth';
+import { byId, empty, id, listQuery, nonEmpty, password } from './common';
+import { channel } from './define';
+import type { DirectoryUser, RoleDto, UserDto } from './dto';
+
+export const userCreateInput = z.strictObject({
+  email,
+  username,
+  password,
+  fullName: nonEmpty(200),
+  roleId: id.nullable(),
+});
+
+export const userUpdateInput = z.strictObject({
+  id,
+  email: email.optional(),
+  username: username.optional(),
+  fullName: nonEmpty(200).optional(),
+  roleId: id.nullable().optional(),
+  isActive: z.boolean().optional(),
+});
+
+export const permissionList = z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length);
+
+export const roleCreateInput = z.strictObject({ name: nonEmpty(50), permissions: permissionList });
+export const roleUpdateInput = z.strictObject({
+  id,
+  name: nonEmpty(50).optional(),
+  permissions: permissionList.optional(),
+});
+
+export const userChannels = {
+  'users.list': channel<UserDto[]>()({
+    input: listQuery.extend({ includeInactive: z.boolean().optional() }),
+    access: 'users:admin',
+  }),
+  'users.directory': channel<DirectoryUser[]>()({ input: empty, access: 'session' }),
+  'users.create': channel<UserDto>()({ input: userCreateInput, access: 'users:admin' }),
+  'users.update': channel<UserDto>()({ input: userUpdateInput, access: 'users:admin' }),
+  'users.deactivate': channel<UserDto>()({ input: byId, access: 'users:admin' }),
+  'users.resetPassword': channel<null>()({
+    input: z.strictObject({ id, newPassword: password }),
+    access: 'users:admin',
+  }),
+  'roles.list': channel<RoleDto[]>()({ input: empty, access: 'session' }),
+  'roles.create': channel<RoleDto>()({ input: roleCreateInput, access: 'users:admin' }),
+  'roles.update': channel<RoleDto>()({ input: roleUpdateInput, access: 'users:admin' }),
+  'roles.delete': channel<null>()({ input: byId, access: 'users:admin' }),
+};

@@ -1,0 +1,48 @@
+// Assembles what every transport needs: the open database, sessions, the event bus and dispatch().
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { openDatabase, type OpenOptions, type OpenedDatabase } from '../../db/open';
+import { systemClock, type Clock } from '../services/context';
+import { EventBus } from '../services/events';
+import { readSettings } from '../services/settings';
+import { dispatch, type CallContext, type DispatchResult } from './router';
+import { SessionStore } from './sessions';
+
+export const DATABASE_FILE_NAME = 'emerald.db';
+
+export interface BackendOptions extends OpenOptions {
+  dataDir: string;
+  clock?: Clock;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Backend {
+  database: OpenedDatabase;
+  events: EventBus;
+  sessions: SessionStore;
+  clock: Clock;
+  dispatch(call: CallContext, channel: unknown, input: unknown): Promise<DispatchResult>;
+  close(): void;
+}
+
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE_NAME);
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  mkdirSync(options.dataDir, { recursive: true });
+  const database = openDatabase(databasePath(options.dataDir), options);
+  const clock = options.clock ?? systemClock;
+  const events = new EventBus();
+  const sessions = new SessionStore(clock, () => readSettings(database.db).sessionTimeoutMinutes * 60_000);
+  const base = { db: database.db, sqlite: database.sqlite, clock, events };
+  const deps = { base, sessions, ...(options.log ? { log: options.log } : {}) };
+  return {
+    database,
+    events,
+    sessions,
+    clock,
+    dispatch: (call, channel, input) => dispatch(deps, call, channel, input),
+    close: () => database.close(),
+  };
+}

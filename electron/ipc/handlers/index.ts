@@ -1,0 +1,13 @@
+// The handler map: exactly one handler per contract channel (the type fails on a missing or extra one).
+import type { ChannelName } from '../../contract';
+import { authHandlers, userHandlers } from './auth';
+import { catalogHandlers } from './catalogs';
+import { pendingHandlers } from './pending';
+import type { HandlerMap } from './types';
+
+export const handlers: HandlerMap<ChannelName> = {
+  ...authHandlers,
+  ...userHandlers,
+  ...catalogHandlers,
+  ...pendingHandlers,
+};

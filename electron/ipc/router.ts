@@ -1,0 +1,112 @@
+// The transport-agnostic router: look up → validate → session → permission → service → envelope.
+import type { z } from 'zod';
+import { AppError, channels, isChannelName, type Envelope, type ErrorShape } from '../contract';
+import { allows } from '../contract/access';
+import type { ServiceContext } from '../services/context';
+import { loadActor } from '../services/users/actor';
+import { handlers } from './handlers';
+import type { HandlerCall } from './handlers/types';
+import type { SessionStore } from './sessions';
+
+export interface RouterDeps {
+  /** A context with no actor; the router fills in who is calling. */
+  base: Omit<ServiceContext, 'actor'>;
+  sessions: SessionStore;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** What the transport sent along: the session it holds for this caller (cookie or window). */
+export interface CallContext {
+  sessionToken: string | null;
+}
+
+/** `session`: undefined = unchanged, a string = the new token to keep, null = forget the token. */
+export interface DispatchResult {
+  envelope: Envelope<unknown>;
+  session?: string | null;
+}
+
+const fail = (error: ErrorShape): DispatchResult => ({ envelope: { ok: false, error } });
+
+function validationError(error: z.ZodError): ErrorShape {
+  const issues = error.issues.slice(0, 20).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: issue.code,
+    message: issue.message,
+  }));
+  const first = issues[0];
+  return {
+    code: 'VALIDATION',
+    message: first ? `invalid input${first.path ? ` at ${first.path}` : ''}: ${first.message}` : 'invalid input',
+    details: { reason: 'invalid_input', ...(first?.path ? { field: first.path.split('.')[0] } : {}), issues },
+  };
+}
+
+export async function dispatch(deps: RouterDeps, call: CallContext, channelName: unknown, rawInput: unknown): Promise<DispatchResult> {
+  // Object.hasOwn, never a bare lookup: '__proto__' or 'constructor' must not reach a handler.
+  if (!isChannelName(channelName) || !Object.hasOwn(handlers, channelName)) {
+    return fail({
+      code: 'NOT_FOUND',
+      message: `unknown channel ${typeof channelName === 'string' ? channelName.slice(0, 100) : typeof channelName}`,
+      details: { reason: 'unknown_channel' },
+    });
+  }
+  const spec = channels[channelName];
+  const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+  if (!parsed.success) return fail(validationError(parsed.error));
+
+  let sessionChange: string | null | undefined;
+  let token = call.sessionToken;
+  const lookup = deps.sessions.touch(token);
+  const actor = lookup.status === 'active' ? loadActor(deps.base.db, lookup.userId) : null;
+  if (spec.access !== 'public') {
+    if (!actor) {
+      if (lookup.status === 'active') deps.sessions.end(token);
+      const expired = lookup.status === 'expired' || lookup.status === 'active';
+      return {
+        ...fail({
+          code: 'UNAUTHENTICATED',
+          message: expired ? 'your session has ended; sign in again' : 'sign in first',
+          details: { reason: expired ? 'session_expired' : 'no_session' },
+        }),
+        ...(token ? { session: null } : {}),
+      };
+    }
+    if (!allows(actor, spec.access)) {
+      return fail({
+        code: 'FORBIDDEN',
+        message: `you lack the permission for ${channelName}`,
+        details: { reason: 'forbidden', required: spec.access },
+      });
+    }
+  }
+
+  const handlerCall: HandlerCall = {
+    get sessionToken() {
+      return token;
+    },
+    startSession(userId) {
+      deps.sessions.end(token);
+      token = deps.sessions.create(userId);
+      sessionChange = token;
+    },
+    endSession() {
+      deps.sessions.end(token);
+      token = null;
+      sessionChange = null;
+    },
+    endSessionsOf(userId) {
+      deps.sessions.endAllFor(userId);
+    },
+  };
+
+  try {
+    const handler = handlers[channelName] as (ctx: ServiceContext, input: unknown, call: HandlerCall) => unknown;
+    const value = await handler({ ...deps.base, actor }, parsed.data, handlerCall);
+    return { envelope: { ok: true, value: value ?? null }, ...(sessionChange !== undefined ? { session: sessionChange } : {}) };
+  } catch (error) {
+    if (error instanceof AppError) return { ...fail(error.toShape()), ...(sessionChange !== undefined ? { session: sessionChange } : {}) };
+    deps.log?.(`channel ${channelName} failed`, error);
+    return fail({ code: 'INTERNAL', message: 'something went wrong; the change was not saved', details: { reason: 'internal' } });
+  }
+}

@@ -1,0 +1,125 @@
+// One implementation of list/create/update/delete for the three catalogs (categories, customers, products).
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { AppDb } from '../../../db/open';
+import { AppError, notFound, type DomainEntity } from '../../contract';
+import { inTransaction, nowIso, type ServiceContext } from '../context';
+import { newId } from '../ids';
+import { containsPattern } from '../text';
+
+interface CatalogTable extends SQLiteTable {
+  id: SQLiteColumn;
+  name: SQLiteColumn;
+}
+
+export interface CatalogSpec<Row, Dto> {
+  table: CatalogTable;
+  entity: DomainEntity;
+  label: string;
+  toDto: (row: Row) => Dto;
+  /** Columns searched by `q` besides the name. */
+  searchColumns?: SQLiteColumn[];
+  /** A field that must be unique (case-insensitive), checked with a clear error. */
+  unique?: { field: string; column: SQLiteColumn };
+  /** How many records use this row; delete is refused when > 0. */
+  usage: (db: AppDb, id: string) => number;
+}
+
+export function catalogService<Row extends { id: string }, Dto>(spec: CatalogSpec<Row, Dto>) {
+  const { table } = spec;
+  const byId = (db: AppDb, id: string): Row | undefined =>
+    db.select().from(table).where(eq(table.id, id)).get() as Row | undefined;
+
+  function assertUnique(db: AppDb, values: Record<string, unknown>, exceptId?: string): void {
+    if (!spec.unique) return;
+    const value = values[spec.unique.field];
+    if (typeof value !== 'string') return;
+    const clash = db
+      .select({ id: table.id })
+      .from(table)
+      .where(sql`lower(${spec.unique.column}) = lower(${value})`)
+      .get() as { id: string } | undefined;
+    if (clash && clash.id !== exceptId) {
+      throw new AppError('CONFLICT', `${spec.label} ${spec.unique.field} ${value} already exists`, {
+        reason: 'duplicate',
+        field: spec.unique.field,
+      });
+    }
+  }
+
+  return {
+    list(ctx: ServiceContext, input: { q?: string | undefined; limit?: number | undefined }): Dto[] {
+      const q = input.q?.trim();
+      let where: SQL | undefined;
+      if (q) {
+        const pattern = containsPattern(q);
+        const columns = [table.name, ...(spec.searchColumns ?? [])];
+        where = sql.join(
+          columns.map((c) => sql`${c} like ${pattern} escape '\\'`),
+          sql` or `,
+        );
+      }
+      const rows = ctx.db
+        .select()
+        .from(table)
+        .where(where)
+        .orderBy(asc(sql`lower(${table.name})`))
+        .limit(input.limit ?? 500)
+        .all() as Row[];
+      return rows.map(spec.toDto);
+    },
+
+    get(ctx: ServiceContext, id: string): Dto {
+      const row = byId(ctx.db, id);
+      if (!row) throw notFound(spec.label, id);
+      return spec.toDto(row);
+    },
+
+    create(ctx: ServiceContext, values: Record<string, unknown>): Dto {
+      return inTransaction(ctx, (tx, emit) => {
+        assertUnique(tx, values);
+        const at = nowIso(ctx);
+        const row = tx
+          .insert(table)
+          .values({ ...values, id: newId(), createdAt: at, updatedAt: at } as never)
+          .returning()
+          .get() as Row;
+        emit({ entity: spec.entity, id: row.id, kind: 'created' });
+        return spec.toDto(row);
+      });
+    },
+
+    update(ctx: ServiceContext, input: { id: string } & Record<string, unknown>): Dto {
+      return inTransaction(ctx, (tx, emit) => {
+        const { id, ...patch } = input;
+        if (!byId(tx, id)) throw notFound(spec.label, id);
+        assertUnique(tx, patch, id);
+        const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        const row = tx
+          .update(table)
+          .set({ ...changes, updatedAt: nowIso(ctx) } as never)
+          .where(eq(table.id, id))
+          .returning()
+          .get() as Row;
+        emit({ entity: spec.entity, id, kind: 'updated' });
+        return spec.toDto(row);
+      });
+    },
+
+    remove(ctx: ServiceContext, id: string): null {
+      return inTransaction(ctx, (tx, emit) => {
+        if (!byId(tx, id)) throw notFound(spec.label, id);
+        const uses = spec.usage(tx, id);
+        if (uses > 0) {
+          throw new AppError('CONFLICT', `${spec.label} is in use by ${uses} record(s) and cannot be deleted`, {
+            reason: 'in_use',
+            count: uses,
+          });
+        }
+        tx.delete(table).where(eq(table.id, id)).run();
+        emit({ entity: spec.entity, id, kind: 'deleted' });
+        return null;
+      });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { count, eq } from 'drizzle-orm';
+import { customers, products, ticketCategories, tickets, workOrderItems } from '../../../db/schema';
+import type { CategoryDto, CustomerDto, ProductDto } from '../../contract';
+import { catalogService } from './catalog';
+
+
+export const categories = catalogService<typeof ticketCategories.$inferSelect, CategoryDto>({
+  table: ticketCategories,
+  entity: 'category',
+  label: 'category',
+  unique: { field: 'name', column: ticketCategories.name },
+  toDto: (r) => ({ id: r.id, name: r.name, description: r.description, createdAt: r.createdAt, updatedAt: r.updatedAt }),
+  usage: (db, id) => db.select({ n: count() }).from(tickets).where(eq(tickets.categoryId, id)).get()?.n ?? 0,
+});
+
+export const customerCatalog = catalogService<typeof customers.$inferSelect, CustomerDto>({
+  table: customers,
+  entity: 'customer',
+  label: 'customer',
+  searchColumns: [customers.contactName, customers.email, customers.phone],
+  toDto: (r) => ({
+    id: r.id,
+    name: r.name,
+    contactName: r.contactName,
+    phone: r.phone,
+    email: r.email,
+    address: r.address,
+    notes: r.notes,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }),
+  usage: (db, id) => db.select({ n: count() }).from(tickets).where(eq(tickets.customerId, id)).get()?.n ?? 0,
+});
+
+export const productCatalog = catalogService<typeof products.$inferSelect, ProductDto>({
+  table: products,
+  entity: 'product',
+  label: 'product',
+  searchColumns: [products.sku],
+  unique: { field: 'sku', column: products.sku },
+  toDto: (r) => ({
+    id: r.id,
+    sku: r.sku,
+    name: r.name,
+    description: r.description,
+    tracksSerial: r.tracksSerial,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }),
+  usage: (db, id) => db.select({ n: count() }).from(workOrderItems).where(eq(workOrderItems.productId, id)).get()?.n ?? 0,
+});

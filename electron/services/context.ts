@@ -1,0 +1,53 @@
+// What every service receives: the database, who is acting, the time, and the event bus.
+import type Database from 'better-sqlite3';
+import type { AppDb } from '../../db/open';
+import { AppError, type DomainEvent } from '../contract';
+import { hasPermission } from '../contract/access';
+import type { Permission } from '../../db/enums';
+import type { EventBus } from './events';
+
+export interface Actor {
+  id: string;
+  username: string;
+  fullName: string;
+  isSuperuser: boolean;
+  permissions: ReadonlySet<string>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface ServiceContext {
+  db: AppDb;
+  sqlite: Database.Database;
+  actor: Actor | null;
+  clock: Clock;
+  events: EventBus;
+}
+
+export function nowIso(ctx: Pick<ServiceContext, 'clock'>): string {
+  return ctx.clock.now().toISOString();
+}
+
+export function requireActor(ctx: ServiceContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'sign in first', { reason: 'no_session' });
+  return ctx.actor;
+}
+
+export function actorCan(ctx: ServiceContext, permission: Permission): boolean {
+  return ctx.actor !== null && hasPermission(ctx.actor, permission);
+}
+
+/**
+ * Runs `work` in one transaction and publishes its domain events only after the commit,
+ * so no window ever refetches a change that was rolled back.
+ */
+export function inTransaction<T>(ctx: ServiceContext, work: (tx: AppDb, emit: (event: DomainEvent) => void) => T): T {
+  const pending: DomainEvent[] = [];
+  const result = ctx.db.transaction((tx) => work(tx as unknown as AppDb, (event) => pending.push(event)));
+  for (const event of pending) ctx.events.emit(event);
+  return result;
+}

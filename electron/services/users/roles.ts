@@ -1,0 +1,130 @@
+// Roles and their permission lists, including the five default roles created at setup.
+import { asc, count, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Permission } from '../../../db/enums';
+import type { AppDb } from '../../../db/open';
+import { roles, users } from '../../../db/schema';
+import { AppError, notFound, type RoleDto } from '../../contract';
+import { normalizePermissions } from '../../contract/access';
+import type { roleCreateInput, roleUpdateInput } from '../../contract/users';
+import { inTransaction, nowIso, type ServiceContext } from '../context';
+import { newId } from '../ids';
+
+export const DEFAULT_ROLES: readonly { name: string; permissions: Permission[] }[] = [
+  { name: 'Administrador', permissions: ['*'] },
+  {
+    name: 'Supervisor',
+    permissions: [
+      'tickets:read',
+      'tickets:write',
+      'workorders:read',
+      'workorders:write',
+      'workorders:execute',
+      'reports:export',
+      'catalog:write',
+    ],
+  },
+  { name: 'Técnico', permissions: ['tickets:read', 'workorders:read', 'workorders:execute', 'reports:export'] },
+  { name: 'Agente', permissions: ['tickets:read', 'tickets:write', 'workorders:read', 'workorders:write', 'reports:export'] },
+  { name: 'Solo lectura', permissions: ['tickets:read', 'workorders:read'] },
+];
+
+export function ensureDefaultRoles(tx: AppDb, at: string): void {
+  for (const role of DEFAULT_ROLES) {
+    tx.insert(roles)
+      .values({ id: newId(), name: role.name, permissions: role.permissions, createdAt: at, updatedAt: at })
+      .onConflictDoNothing()
+      .run();
+  }
+}
+
+export function findRoleByName(db: AppDb, name: string) {
+  return db.select().from(roles).where(sql`lower(${roles.name}) = lower(${name})`).get();
+}
+
+function toRoleDto(row: typeof roles.$inferSelect, userCount: number): RoleDto {
+  return {
+    id: row.id,
+    name: row.name,
+    permissions: normalizePermissions(row.permissions),
+    userCount,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function userCountOf(db: AppDb, roleId: string): number {
+  return db.select({ n: count() }).from(users).where(eq(users.roleId, roleId)).get()?.n ?? 0;
+}
+
+export function listRoles(ctx: ServiceContext): RoleDto[] {
+  const counts = new Map(
+    ctx.db
+      .select({ roleId: users.roleId, n: count() })
+      .from(users)
+      .groupBy(users.roleId)
+      .all()
+      .map((r) => [r.roleId, r.n]),
+  );
+  return ctx.db
+    .select()
+    .from(roles)
+    .orderBy(asc(roles.name))
+    .all()
+    .map((row) => toRoleDto(row, counts.get(row.id) ?? 0));
+}
+
+function assertNameFree(db: AppDb, name: string, exceptId?: string): void {
+  const existing = findRoleByName(db, name);
+  if (existing && existing.id !== exceptId) {
+    throw new AppError('CONFLICT', `a role named ${name} already exists`, { reason: 'duplicate', field: 'name' });
+  }
+}
+
+export function createRole(ctx: ServiceContext, input: z.output<typeof roleCreateInput>): RoleDto {
+  return inTransaction(ctx, (tx, emit) => {
+    assertNameFree(tx, input.name);
+    const at = nowIso(ctx);
+    const row = tx
+      .insert(roles)
+      .values({ id: newId(), name: input.name, permissions: input.permissions, createdAt: at, updatedAt: at })
+      .returning()
+      .get();
+    emit({ entity: 'role', id: row.id, kind: 'created' });
+    return toRoleDto(row, 0);
+  });
+}
+
+export function updateRole(ctx: ServiceContext, input: z.output<typeof roleUpdateInput>): RoleDto {
+  return inTransaction(ctx, (tx, emit) => {
+    const current = tx.select().from(roles).where(eq(roles.id, input.id)).get();
+    if (!current) throw notFound('role', input.id);
+    if (input.name !== undefined) assertNameFree(tx, input.name, input.id);
+    const row = tx
+      .update(roles)
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.permissions !== undefined ? { permissions: input.permissions } : {}),
+        updatedAt: nowIso(ctx),
+      })
+      .where(eq(roles.id, input.id))
+      .returning()
+      .get();
+    emit({ entity: 'role', id: row.id, kind: 'updated' });
+    return toRoleDto(row, userCountOf(tx, row.id));
+  });
+}
+
+export function deleteRole(ctx: ServiceContext, id: string): null {
+  return inTransaction(ctx, (tx, emit) => {
+    const current = tx.select().from(roles).where(eq(roles.id, id)).get();
+    if (!current) throw notFound('role', id);
+    const inUse = userCountOf(tx, id);
+    if (inUse > 0) {
+      throw new AppError('CONFLICT', `role ${current.name} is assigned to ${inUse} user(s)`, { reason: 'in_use', count: inUse });
+    }
+    tx.delete(roles).where(eq(roles.id, id)).run();
+    emit({ entity: 'role', id, kind: 'deleted' });
+    return null;
+  });
+}

@@ -1,0 +1,207 @@
+// User accounts: create, list, update, deactivate, reset password; the directory for pickers.
+import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppDb } from '../../../db/open';
+import { roles, users } from '../../../db/schema';
+import { AppError, notFound, type DirectoryUser, type UserDto } from '../../contract';
+import { hasPermission, normalizePermissions } from '../../contract/access';
+import type { userCreateInput, userUpdateInput } from '../../contract/users';
+import { inTransaction, nowIso, type ServiceContext } from '../context';
+import { newId } from '../ids';
+import { containsPattern } from '../text';
+import { hashPassword } from './passwords';
+
+type UserRow = typeof users.$inferSelect;
+
+const userWithRole = (db: AppDb) =>
+  db
+    .select({ user: users, roleName: roles.name, rolePermissions: roles.permissions })
+    .from(users)
+    .leftJoin(roles, eq(roles.id, users.roleId));
+
+/** The only way a user leaves the service layer: no hash, no lockout counters beyond what admins need. */
+export function toUserDto(user: UserRow, roleName: string | null): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    username: user.username,
+    fullName: user.fullName,
+    isActive: user.isActive,
+    isSuperuser: user.isSuperuser,
+    roleId: user.roleId,
+    roleName,
+    lastLoginAt: user.lastLoginAt,
+    lockedUntil: user.lockedUntil,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
+}
+
+export function getUserDto(db: AppDb, id: string): UserDto {
+  const row = userWithRole(db).where(eq(users.id, id)).get();
+  if (!row) throw notFound('user', id);
+  return toUserDto(row.user, row.roleName);
+}
+
+export function findUserByLogin(db: AppDb, login: string): UserRow | undefined {
+  const needle = login.trim().toLowerCase();
+  return db
+    .select()
+    .from(users)
+    .where(or(sql`lower(${users.email}) = ${needle}`, sql`lower(${users.username}) = ${needle}`))
+    .get();
+}
+
+/** Duplicate email or username → a CONFLICT naming the field, checked inside the writing transaction. */
+export function assertUnique(db: AppDb, fields: { email?: string; username?: string }, exceptId?: string): void {
+  for (const field of ['email', 'username'] as const) {
+    const value = fields[field];
+    if (value === undefined) continue;
+    const column = field === 'email' ? users.email : users.username;
+    const clash = db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(sql`lower(${column}) = lower(${value})`, exceptId ? ne(users.id, exceptId) : undefined))
+      .get();
+    if (clash) {
+      throw new AppError('CONFLICT', `${field} ${value} is already in use`, { reason: `duplicate_${field}`, field });
+    }
+  }
+}
+
+function assertRoleExists(db: AppDb, roleId: string | null | undefined): void {
+  if (roleId && !db.select({ id: roles.id }).from(roles).where(eq(roles.id, roleId)).get()) {
+    throw new AppError('VALIDATION', 'that role does not exist', { reason: 'unknown_role', field: 'roleId' });
+  }
+}
+
+export interface NewUser {
+  email: string;
+  username: string;
+  fullName: string;
+  roleId: string | null;
+  isSuperuser?: boolean;
+}
+
+/** Inserts a user whose password is already hashed; the caller owns the transaction. */
+export function insertUser(tx: AppDb, user: NewUser, passwordHash: string, at: string): UserRow {
+  assertUnique(tx, user);
+  assertRoleExists(tx, user.roleId);
+  return tx
+    .insert(users)
+    .values({
+      id: newId(),
+      email: user.email.toLowerCase(),
+      username: user.username,
+      fullName: user.fullName,
+      passwordHash,
+      roleId: user.roleId,
+      isSuperuser: user.isSuperuser ?? false,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning()
+    .get();
+}
+
+export async function createUser(ctx: ServiceContext, input: z.output<typeof userCreateInput>): Promise<UserDto> {
+  // Hash before the transaction: better-sqlite3 transactions are synchronous.
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(ctx, (tx, emit) => {
+    const row = insertUser(tx, input, passwordHash, nowIso(ctx));
+    emit({ entity: 'user', id: row.id, kind: 'created' });
+    return getUserDto(tx, row.id);
+  });
+}
+
+export function listUsers(ctx: ServiceContext, input: { q?: string | undefined; includeInactive?: boolean | undefined }): UserDto[] {
+  const q = input.q?.trim();
+  const pattern = q ? containsPattern(q) : null;
+  return userWithRole(ctx.db)
+    .where(
+      and(
+        input.includeInactive ? undefined : eq(users.isActive, true),
+        pattern
+          ? or(
+              sql`${users.fullName} like ${pattern} escape '\\'`,
+              sql`${users.username} like ${pattern} escape '\\'`,
+              sql`${users.email} like ${pattern} escape '\\'`,
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(users.fullName))
+    .all()
+    .map((r) => toUserDto(r.user, r.roleName));
+}
+
+export function userDirectory(ctx: ServiceContext): DirectoryUser[] {
+  return userWithRole(ctx.db)
+    .where(eq(users.isActive, true))
+    .orderBy(asc(users.fullName))
+    .all()
+    .map(({ user, roleName, rolePermissions }) => {
+      const holder = { isSuperuser: user.isSuperuser, permissions: normalizePermissions(rolePermissions) };
+      return {
+        id: user.id,
+        fullName: user.fullName,
+        username: user.username,
+        roleName,
+        isActive: user.isActive,
+        canExecuteWorkOrders: hasPermission(holder, 'workorders:execute') || hasPermission(holder, 'workorders:write'),
+      };
+    });
+}
+
+function guardLastAdmin(tx: AppDb, target: UserRow, becomingInactive: boolean): void {
+  if (!becomingInactive || !target.isSuperuser) return;
+  const others = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.isSuperuser, true), eq(users.isActive, true), ne(users.id, target.id)))
+    .get();
+  if (!others) {
+    throw new AppError('CONFLICT', 'the last active administrator cannot be deactivated', { reason: 'last_admin' });
+  }
+}
+
+export function updateUser(ctx: ServiceContext, input: z.output<typeof userUpdateInput>): UserDto {
+  return inTransaction(ctx, (tx, emit) => {
+    const current = tx.select().from(users).where(eq(users.id, input.id)).get();
+    if (!current) throw notFound('user', input.id);
+    assertUnique(tx, { ...(input.email ? { email: input.email } : {}), ...(input.username ? { username: input.username } : {}) }, input.id);
+    assertRoleExists(tx, input.roleId);
+    guardLastAdmin(tx, current, input.isActive === false);
+    tx.update(users)
+      .set({
+        ...(input.email !== undefined ? { email: input.email.toLowerCase() } : {}),
+        ...(input.username !== undefined ? { username: input.username } : {}),
+        ...(input.fullName !== undefined ? { fullName: input.fullName } : {}),
+        ...(input.roleId !== undefined ? { roleId: input.roleId } : {}),
+        ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
+        updatedAt: nowIso(ctx),
+      })
+      .where(eq(users.id, input.id))
+      .run();
+    emit({ entity: 'user', id: input.id, kind: 'updated' });
+    return getUserDto(tx, input.id);
+  });
+}
+
+export function deactivateUser(ctx: ServiceContext, id: string): UserDto {
+  return updateUser(ctx, { id, isActive: false });
+}
+
+export async function resetPassword(ctx: ServiceContext, id: string, newPassword: string): Promise<null> {
+  const passwordHash = await hashPassword(newPassword);
+  return inTransaction(ctx, (tx, emit) => {
+    const result = tx
+      .update(users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: nowIso(ctx) })
+      .where(eq(users.id, id))
+      .run();
+    if (result.changes === 0) throw notFound('user', id);
+    emit({ entity: 'user', id, kind: 'updated' });
+    return null;
+  });
+}

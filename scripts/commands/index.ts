@@ -1,0 +1,5 @@
+// Every CLI command, in the order `help` lists them. Add a command: one file + one line here.
+import { migrateCommand } from './migrate';
+import type { CliCommand } from './types';
+
+export const commands: readonly CliCommand[] = [migrateCommand];
