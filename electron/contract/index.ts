@@ -36,3 +36,4 @@ export * from './dto';
 export * from './errors';
 export * from './events';
 export * from '../../db/enums';
+export type { EmeraldBridge } from './bridge';
