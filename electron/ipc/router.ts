@@ -1,4 +1,4 @@
-// The transport-agnostic router: look up → validate → session → permission → service → envelope.
+// The transport-agnostic router: look up → session → permission → validate → service → envelope.
 import type { z } from 'zod';
 import { AppError, channels, isChannelName, type Envelope, type ErrorShape } from '../contract';
 import { allows } from '../contract/access';
@@ -52,9 +52,6 @@ export async function dispatch(deps: RouterDeps, call: CallContext, channelName:
     });
   }
   const spec = channels[channelName];
-  const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
-  if (!parsed.success) return fail(validationError(parsed.error));
-
   let sessionChange: string | null | undefined;
   let token = call.sessionToken;
   const lookup = deps.sessions.touch(token);
@@ -80,6 +77,9 @@ export async function dispatch(deps: RouterDeps, call: CallContext, channelName:
       });
     }
   }
+  // Validated after the access check: a caller without the permission learns nothing about the input shape.
+  const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+  if (!parsed.success) return fail(validationError(parsed.error));
 
   const handlerCall: HandlerCall = {
     get sessionToken() {
