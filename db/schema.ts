@@ -231,6 +231,8 @@ export const workOrderItems = sqliteTable(
   (t) => [
     index('ix_work_order_items_work_order_id').on(t.workOrderId),
     index('ix_work_order_items_serial_number').on(t.serialNumber),
+    // Serial trace matches case-insensitively: lower(serial_number) = lower(?) uses this index.
+    index('ix_work_order_items_serial_number_lower').on(sql`lower(${t.serialNumber})`),
     index('ix_work_order_items_product_id').on(t.productId),
     foreignKey({ name: 'fk_work_order_items_work_order_id_work_orders', columns: [t.workOrderId], foreignColumns: [workOrders.id] }).onDelete('cascade'),
     check('ck_work_order_items_quantity', sql`${t.quantity} > 0`),

@@ -1,0 +1,1 @@
+CREATE INDEX `ix_work_order_items_serial_number_lower` ON `work_order_items` (lower("serial_number"));
