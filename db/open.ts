@@ -40,6 +40,7 @@ interface FileIdentity {
 
 function readIdentity(file: string): FileIdentity {
   // Read-only, so a refused file stays byte-identical.
+  const missingSidecars = ['-wal', '-shm'].map((suffix) => file + suffix).filter((sidecar) => !existsSync(sidecar));
   const probe = new Database(file, { readonly: true, fileMustExist: true });
   try {
     probe.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -49,6 +50,16 @@ function readIdentity(file: string): FileIdentity {
     return { applicationId, userVersion, tableCount: n };
   } finally {
     probe.close();
+    removeProbeSidecars(file, missingSidecars);
+  }
+}
+
+/** A read-only look at a WAL file creates empty -wal/-shm it cannot remove; drop them so a refused file leaves no trace. */
+function removeProbeSidecars(file: string, createdByProbe: string[]): void {
+  const wal = file + '-wal';
+  if (!createdByProbe.includes(wal) || !existsSync(wal) || statSync(wal).size > 0) return;
+  for (const sidecar of createdByProbe) {
+    if (existsSync(sidecar)) unlinkSync(sidecar);
   }
 }
 
