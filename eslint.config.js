@@ -4,9 +4,17 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-});
+// Bare names (`electron`) are matched exactly; paths (`**/db/**`) as globs.
+const restrict = (forbidden, message) => {
+  const names = forbidden.filter((f) => !f.includes('/') && !f.includes('*'));
+  const globs = forbidden.filter((f) => f.includes('/') || f.includes('*'));
+  return {
+    'no-restricted-imports': [
+      'error',
+      { paths: names.map((name) => ({ name, message })), patterns: [{ group: globs, message }] },
+    ],
+  };
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'coverage/', 'bench/.cache/', 'db/migrations/'] },

@@ -1,0 +1,70 @@
+// Browser mode: the same EmeraldBridge over the loopback server (POST /api/<channel>, SSE at /api/events).
+import type { DomainEvent, EmeraldBridge, Envelope, FilePayload } from '../../../electron/contract';
+
+const TOKEN_KEY = 'emerald.token';
+
+/** The launch token arrives once in the URL (?token=…); keep it for this tab and take it out of the address bar. */
+export function takeLaunchToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function fileNameFrom(disposition: string | null): string {
+  const match = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
+  return match?.[1] ? decodeURIComponent(match[1]) : 'download';
+}
+
+export function createHttpBridge(token: string): EmeraldBridge {
+  const listeners = new Set<(event: DomainEvent) => void>();
+  let source: EventSource | null = null;
+
+  const connect = () => {
+    source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
+    source.addEventListener('domain', (message) => {
+      const event = JSON.parse((message as MessageEvent<string>).data) as DomainEvent;
+      for (const listener of listeners) listener(event);
+    });
+  };
+
+  return {
+    async invoke(channel, input) {
+      let response: Response;
+      try {
+        response = await fetch(`api/${channel}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: 'the Emerald server is not reachable', details: { reason: 'offline' } } };
+      }
+      const type = response.headers.get('content-type') ?? '';
+      if (type.includes('application/json')) return (await response.json()) as Envelope<unknown>;
+      const file: FilePayload = {
+        fileName: fileNameFrom(response.headers.get('content-disposition')),
+        mimeType: type.split(';')[0] ?? 'application/octet-stream',
+        bytes: new Uint8Array(await response.arrayBuffer()),
+      };
+      return { ok: true, value: file };
+    },
+    on(_event, listener) {
+      listeners.add(listener);
+      if (!source) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+  };
+}

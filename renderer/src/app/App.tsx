@@ -1,0 +1,41 @@
+// The gate: setup → sign-in → the app; locks when the session expires or the user is idle.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { Toasts } from '../components/Toasts';
+import { LoginScreen, SetupScreen, UnreachableScreen } from '../features/auth/AuthScreens';
+import { useRoute } from '../lib/router';
+import { useSession } from '../stores/session';
+import { Layout } from './Layout';
+import { Screens } from './Screens';
+import { useIdleLock } from './useIdleLock';
+
+export function App() {
+  const { t } = useTranslation();
+  const phase = useSession((s) => s.phase);
+  const bootstrap = useSession((s) => s.bootstrap);
+  const lock = useSession((s) => s.lock);
+  const route = useRoute();
+
+  useEffect(() => {
+    void bootstrap();
+    return api.onSessionExpired(() => lock());
+  }, [bootstrap, lock]);
+  useIdleLock();
+
+  return (
+    <>
+      {phase === 'loading' && <div className="empty">{t('state.loading')}</div>}
+      {phase === 'unreachable' && <UnreachableScreen />}
+      {phase === 'setup' && <SetupScreen />}
+      {phase === 'login' && <LoginScreen />}
+      {phase === 'locked' && <LoginScreen locked />}
+      {phase === 'ready' && (
+        <Layout route={route}>
+          <Screens route={route} />
+        </Layout>
+      )}
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+// The frame: sidebar navigation on the left, the current screen on the right.
+import { Boxes, CalendarDays, ClipboardList, FileText, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hrefFor, type Route } from '../lib/router';
+import { useCan, useSession } from '../stores/session';
+
+interface NavItem {
+  route: Route;
+  label: string;
+  icon: ReactNode;
+  visible: boolean;
+}
+
+export function Layout({ route, children }: { route: Route; children: ReactNode }) {
+  const { t } = useTranslation();
+  const user = useSession((s) => s.user);
+  const logout = useSession((s) => s.logout);
+  const canTickets = useCan('tickets:read');
+  const canWorkOrders = useCan('workorders:read');
+  const canReports = useCan('reports:export');
+  const canAdmin = useCan(['users:admin', 'catalog:write', 'settings:admin']);
+  const items: NavItem[] = [
+    { route: { name: 'tickets' }, label: t('nav.tickets'), icon: <Ticket size={16} />, visible: canTickets },
+    { route: { name: 'agenda' }, label: t('nav.agenda'), icon: <CalendarDays size={16} />, visible: canWorkOrders },
+    { route: { name: 'workOrders' }, label: t('nav.workOrders'), icon: <ClipboardList size={16} />, visible: canWorkOrders },
+    { route: { name: 'trace' }, label: t('nav.trace'), icon: <ScanSearch size={16} />, visible: canWorkOrders },
+    { route: { name: 'reports' }, label: t('nav.reports'), icon: <FileText size={16} />, visible: canReports },
+    { route: { name: 'admin' }, label: t('nav.admin'), icon: <Settings size={16} />, visible: canAdmin },
+  ];
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('theme.skipToContent')}
+      </a>
+      <nav className="sidebar" aria-label={t('nav.mainNavigation')}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t('appName')}
+        </div>
+        {items
+          .filter((item) => item.visible)
+          .map((item) => (
+            <a
+              key={item.route.name}
+              className="nav-link"
+              href={hrefFor(item.route)}
+              aria-current={item.route.name === route.name ? 'page' : undefined}
+            >
+              {item.icon}
+              {item.label}
+            </a>
+          ))}
+        <div className="sidebar-footer">
+          <div className="sidebar-user">
+            <Boxes size={12} aria-hidden="true" /> <strong>{user?.fullName}</strong>
+            <div className="muted">{user?.roleName ?? ''}</div>
+          </div>
+          <button type="button" className="btn btn-ghost" onClick={() => void logout()}>
+            <LogOut size={14} />
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </nav>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// Which screen a route shows. Each feature folder owns its screens.
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Route } from '../lib/router';
+
+const TicketsScreen = lazy(() => import('../features/tickets/TicketsScreen'));
+const AgendaScreen = lazy(() => import('../features/workOrders/AgendaScreen'));
+const WorkOrdersScreen = lazy(() => import('../features/workOrders/WorkOrdersScreen'));
+const TraceScreen = lazy(() => import('../features/trace/TraceScreen'));
+const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen'));
+const AdminScreen = lazy(() => import('../features/admin/AdminScreen'));
+
+function ScreenFor({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'tickets':
+      return <TicketsScreen ticketId={route.id} />;
+    case 'agenda':
+      return <AgendaScreen />;
+    case 'workOrders':
+      return <WorkOrdersScreen workOrderId={route.id} />;
+    case 'trace':
+      return <TraceScreen serial={route.serial} />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'admin':
+      return <AdminScreen section={route.section} />;
+  }
+}
+
+export function Screens({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<div className="empty">{t('state.loading')}</div>}>
+      <ScreenFor route={route} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,62 @@
+// A tiny hash router (#/tickets/…): works identically under app:// and in browser mode.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'tickets'; id?: string }
+  | { name: 'agenda' }
+  | { name: 'workOrders'; id?: string }
+  | { name: 'trace'; serial?: string }
+  | { name: 'reports' }
+  | { name: 'admin'; section?: string };
+
+export function parseHash(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [head, second] = path.split('/').map((p) => decodeURIComponent(p));
+  switch (head) {
+    case 'agenda':
+      return { name: 'agenda' };
+    case 'work-orders':
+      return second ? { name: 'workOrders', id: second } : { name: 'workOrders' };
+    case 'trace': {
+      const serial = new URLSearchParams(query).get('serial');
+      return serial ? { name: 'trace', serial } : { name: 'trace' };
+    }
+    case 'reports':
+      return { name: 'reports' };
+    case 'admin':
+      return second ? { name: 'admin', section: second } : { name: 'admin' };
+    default:
+      return second ? { name: 'tickets', id: second } : { name: 'tickets' };
+  }
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'tickets':
+      return route.id ? `#/tickets/${encodeURIComponent(route.id)}` : '#/tickets';
+    case 'agenda':
+      return '#/agenda';
+    case 'workOrders':
+      return route.id ? `#/work-orders/${encodeURIComponent(route.id)}` : '#/work-orders';
+    case 'trace':
+      return route.serial ? `#/trace?serial=${encodeURIComponent(route.serial)}` : '#/trace';
+    case 'reports':
+      return '#/reports';
+    case 'admin':
+      return route.section ? `#/admin/${encodeURIComponent(route.section)}` : '#/admin';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseHash(hash);
+}

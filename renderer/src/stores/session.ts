@@ -1,0 +1,94 @@
+// Who is signed in, what they may do, and the company settings: the gate in front of every screen.
+import { create } from 'zustand';
+import { allows, hasPermission, type Access, type AuthStatusDto, type Permission, type SettingsDto, type UserDto } from '../../../electron/contract';
+import { api, ApiError } from '../api/client';
+import { applyLanguage } from '../i18n';
+
+export type Phase = 'loading' | 'setup' | 'login' | 'locked' | 'ready' | 'unreachable';
+
+interface SessionState {
+  phase: Phase;
+  status: AuthStatusDto | null;
+  user: UserDto | null;
+  permissions: string[];
+  settings: SettingsDto | null;
+  /** The login of the user whose session expired, to prefill the lock screen. */
+  lockedLogin: string | null;
+  /** Why the backend could not be reached (an error reason key), shown on the 'unreachable' screen. */
+  unreachableReason: string | null;
+  bootstrap(): Promise<void>;
+  setup(input: { email: string; username: string; password: string; fullName: string; companyName?: string }): Promise<void>;
+  login(login: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  lock(): void;
+  refreshSettings(): Promise<void>;
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  phase: 'loading',
+  status: null,
+  user: null,
+  permissions: [],
+  settings: null,
+  lockedLogin: null,
+  unreachableReason: null,
+
+  async bootstrap() {
+    try {
+      const status = await api.call('auth.status', {});
+      set({ status });
+      if (status.language) await applyLanguage(status.language);
+      if (status.needsSetup) return set({ phase: 'setup' });
+      try {
+        const me = await api.call('auth.me', {});
+        const settings = await api.call('settings.get', {});
+        set({ phase: 'ready', user: me.user, permissions: me.permissions, settings });
+      } catch {
+        set({ phase: 'login' });
+      }
+    } catch (error) {
+      set({ phase: 'unreachable', unreachableReason: error instanceof ApiError ? (error.reason ?? error.code) : 'offline' });
+    }
+  },
+
+  async setup(input) {
+    await api.call('auth.setup', input);
+    await get().login(input.username, input.password);
+  },
+
+  async login(login, password) {
+    await api.call('auth.login', { login, password });
+    const me = await api.call('auth.me', {});
+    const settings = await api.call('settings.get', {});
+    await applyLanguage(settings.language);
+    set({ phase: 'ready', user: me.user, permissions: me.permissions, settings, lockedLogin: null });
+  },
+
+  async logout() {
+    try {
+      await api.call('auth.logout', {});
+    } finally {
+      set({ phase: 'login', user: null, permissions: [], lockedLogin: null });
+    }
+  },
+
+  lock() {
+    const user = get().user;
+    if (get().phase === 'ready') set({ phase: 'locked', lockedLogin: user?.username ?? null });
+  },
+
+  async refreshSettings() {
+    const settings = await api.call('settings.get', {});
+    await applyLanguage(settings.language);
+    set({ settings });
+  },
+}));
+
+/** Whether the signed-in user may call something guarded by `access` (the main process still enforces). */
+export function useCan(access: Access): boolean {
+  return useSession((s) => (s.user ? allows({ isSuperuser: s.user.isSuperuser, permissions: s.permissions }, access) : false));
+}
+
+export function useHasPermission(permission: Permission): boolean {
+  return useSession((s) => (s.user ? hasPermission({ isSuperuser: s.user.isSuperuser, permissions: s.permissions }, permission) : false));
+}
