@@ -1,0 +1,117 @@
+// Browser mode: a loopback-only HTTP server with the built renderer and the same router as the Electron window.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Backend } from '../backend';
+import { handleApiCall } from './api';
+import { DEFAULT_BODY_LIMIT_BYTES } from './body';
+import { HEARTBEAT_MS, streamDomainEvents } from './events-stream';
+import { bearerToken, isAllowedHost, isAllowedOrigin, tokensMatch } from './guards';
+import { sendError } from './responses';
+import { loadStaticFile } from './static-files';
+
+export const LOOPBACK_HOST = '127.0.0.1';
+
+export interface BrowserServerOptions {
+  backend: Pick<Backend, 'dispatch' | 'events'>;
+  /** 0 picks a free port; the returned `port` and `url` show the real one. */
+  port: number;
+  token: string;
+  /** The built renderer (Vite's `dist/`); a placeholder page is served while it has no index.html. */
+  staticDir: string;
+  bodyLimitBytes?: number;
+  heartbeatMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface BrowserServer {
+  /** The address to open, with the launch token: `http://127.0.0.1:<port>/?token=<token>`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const badToken = { code: 'UNAUTHENTICATED', message: 'missing or wrong launch token', details: { reason: 'bad_token' } } as const;
+
+export function launchUrl(port: number, token: string): string {
+  return `http://${LOOPBACK_HOST}:${port}/?token=${encodeURIComponent(token)}`;
+}
+
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const streams = new Set<() => void>();
+  let port = options.port;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!isAllowedHost(req.headers.host, port)) {
+      sendError(res, 403, { code: 'FORBIDDEN', message: 'unexpected Host header', details: { reason: 'bad_host' } });
+      return;
+    }
+    if (!isAllowedOrigin(req.headers.origin, port)) {
+      sendError(res, 403, { code: 'FORBIDDEN', message: 'cross-origin requests are refused', details: { reason: 'bad_origin' } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    const method = req.method ?? 'GET';
+
+    if (rawPath === '/api' || rawPath.startsWith('/api/')) {
+      if (method === 'GET' && rawPath === '/api/events') {
+        // EventSource cannot send headers: the token comes in the query string here only.
+        if (!tokensMatch(options.token, url.searchParams.get('token'))) return sendError(res, 401, badToken);
+        const stop = streamDomainEvents(req, res, options.backend.events, options.heartbeatMs ?? HEARTBEAT_MS);
+        streams.add(stop);
+        res.on('close', () => streams.delete(stop));
+        return;
+      }
+      if (!tokensMatch(options.token, bearerToken(req.headers.authorization))) {
+        return sendError(res, 401, badToken, { 'WWW-Authenticate': 'Bearer' });
+      }
+      const channel = rawPath.slice('/api/'.length);
+      if (method !== 'POST' || channel.length === 0 || channel.includes('/')) {
+        const status = method === 'GET' || channel.length === 0 || channel.includes('/') ? 404 : 405;
+        return sendError(res, status, { code: 'NOT_FOUND', message: `no ${method} ${rawPath.slice(0, 100)}`, details: { reason: 'unknown_route' } });
+      }
+      // Channel names are plain ASCII (`domain.verb`): no decoding, so `%2e` never becomes a name.
+      return handleApiCall(req, res, options.backend, channel, bodyLimit);
+    }
+
+    if (method !== 'GET' && method !== 'HEAD') {
+      return sendError(res, 405, { code: 'NOT_FOUND', message: `no ${method} ${rawPath.slice(0, 100)}`, details: { reason: 'unknown_route' } });
+    }
+    const file = await loadStaticFile(options.staticDir, rawPath);
+    res.writeHead(file.status, { ...file.headers, 'Content-Length': file.body.length });
+    res.end(method === 'HEAD' ? undefined : file.body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.log?.('browser-mode request failed', error);
+      if (!res.headersSent) {
+        sendError(res, 500, { code: 'INTERNAL', message: 'something went wrong', details: { reason: 'internal' } });
+      } else {
+        res.destroy();
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, LOOPBACK_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: launchUrl(port, options.token),
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stop of streams) stop();
+        streams.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,54 @@
+// A channel answering a FilePayload (PDF, CSV) reaches the browser as a download, not as JSON.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FilePayload } from '../../electron/contract';
+import { contentDisposition } from '../../electron/ipc/http/responses';
+import { startBrowserServer, type BrowserServer } from '../../electron/ipc/http/server';
+import { EventBus } from '../../electron/services/events';
+import { rawRequest } from './http-client';
+
+const pdfBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0xff]);
+const file: FilePayload = { fileName: 'OT-2026-000042 informe ñandú (v1).pdf', mimeType: 'application/pdf', bytes: pdfBytes };
+let server: BrowserServer;
+let emptyDir: string;
+const calls: string[] = [];
+
+beforeAll(async () => {
+  emptyDir = mkdtempSync(path.join(tmpdir(), 'emerald-empty-'));
+  // Only the transport is under test here: a dispatcher that answers a file for one channel.
+  const backend = {
+    events: new EventBus(),
+    dispatch: async (_call: unknown, channel: unknown) => {
+      calls.push(String(channel));
+      return { envelope: { ok: true as const, value: channel === 'reports.workOrderPdf' ? file : { plain: true } } };
+    },
+  };
+  server = await startBrowserServer({ backend, port: 0, token: 't0ken', staticDir: emptyDir });
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(emptyDir, { recursive: true, force: true });
+});
+
+it('sends a FilePayload as its own MIME type with an RFC 5987 attachment name', async () => {
+  const response = await rawRequest({ port: server.port, method: 'POST', path: '/api/reports.workOrderPdf', body: '{"id":"x"}', headers: { authorization: 'Bearer t0ken' } });
+  expect(response.status).toBe(200);
+  expect(response.headers['content-type']).toBe('application/pdf');
+  expect(response.headers['content-disposition']).toBe(contentDisposition(file.fileName));
+  expect(response.headers['content-disposition']).toBe("attachment; filename*=UTF-8''OT-2026-000042%20informe%20%C3%B1and%C3%BA%20%28v1%29.pdf");
+  expect(new Uint8Array(response.body)).toEqual(pdfBytes);
+  const plain = await rawRequest({ port: server.port, method: 'POST', path: '/api/other.thing', body: '', headers: { authorization: 'Bearer t0ken' } });
+  expect(plain.headers['content-type']).toMatch(/^application\/json/);
+  expect(plain.json()).toEqual({ ok: true, value: { plain: true } });
+  expect(calls).toEqual(['reports.workOrderPdf', 'other.thing']);
+});
+
+it('serves a placeholder page at / while the renderer is not built', async () => {
+  const index = await rawRequest({ port: server.port, path: '/' });
+  expect(index.status).toBe(200);
+  expect(index.text).toContain('npm run build:renderer');
+  expect((await rawRequest({ port: server.port, path: '/assets/app.js' })).status).toBe(404);
+});
