@@ -1,5 +1,5 @@
 // First-run setup, login with lockout, password change.
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { users } from '../../db/schema';
 import { AppError, type AuthStatusDto, type UserDto } from '../contract';
@@ -51,25 +51,28 @@ export async function authenticate(ctx: ServiceContext, login: string, password:
   // Verify even when locked or inactive: the answer and its timing must not reveal either.
   const valid = await verifyPassword(user.passwordHash, password);
   if (locked || !user.isActive) throw loginFailed();
+  const nowIsoText = now.toISOString();
+  // Re-check the lock in the writing statement itself: parallel attempts all read the row before any of them wrote.
+  const unlocked = and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, nowIsoText)));
   if (!valid) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
+    const reachesLimit = sql`${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}`;
     ctx.db
       .update(users)
       .set({
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : user.lockedUntil,
-        updatedAt: now.toISOString(),
+        failedLogins: sql`case when ${reachesLimit} then 0 else ${users.failedLogins} + 1 end`,
+        lockedUntil: sql`case when ${reachesLimit} then ${new Date(now.getTime() + LOCKOUT_MS).toISOString()} else ${users.lockedUntil} end`,
+        updatedAt: nowIsoText,
       })
-      .where(eq(users.id, user.id))
+      .where(unlocked)
       .run();
     throw loginFailed();
   }
-  ctx.db
+  const signedIn = ctx.db
     .update(users)
-    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() })
-    .where(eq(users.id, user.id))
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: nowIsoText })
+    .where(and(unlocked, eq(users.isActive, true)))
     .run();
+  if (signedIn.changes === 0) throw loginFailed();
   return getUserDto(ctx.db, user.id);
 }
 
