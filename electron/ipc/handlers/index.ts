@@ -3,11 +3,15 @@ import type { ChannelName } from '../../contract';
 import { authHandlers, userHandlers } from './auth';
 import { catalogHandlers } from './catalogs';
 import { pendingHandlers } from './pending';
+import { ticketHandlers } from './tickets';
+import { workOrderHandlers } from './workOrders';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...authHandlers,
   ...userHandlers,
   ...catalogHandlers,
+  ...ticketHandlers,
+  ...workOrderHandlers,
   ...pendingHandlers,
 };

@@ -1,0 +1,211 @@
+// Ticket changes: each is one transaction that writes the row, its timeline event(s) and then emits.
+import type { z } from 'zod';
+import type { TicketStatus } from '../../../db/enums';
+import type { AppDb } from '../../../db/open';
+import { tickets } from '../../../db/schema';
+import type { DomainEvent, TicketDetail } from '../../contract';
+import type { ticketChannels, ticketCreateInput, ticketUpdateInput } from '../../contract/tickets';
+import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
+import { newId } from '../ids';
+import { readSettings } from '../settings';
+import { completeOpenWorkOrders } from '../workOrders/lifecycle';
+import { nextCode } from './codes';
+import { assertAssignee, assertCategory, assertCustomer, loadTicket, loadTicketAt, saveTicket, type TicketRow } from './guards';
+import { PRIORITY_LABEL, TICKET_STATUS_LABEL } from './labels';
+import { getTicketDetail } from './rows';
+import { appendEvent } from './timeline';
+import { assertCanClose, assertCanReopen, assertManualMove } from './transitions';
+
+type Input<C extends keyof typeof ticketChannels> = z.output<(typeof ticketChannels)[C]['input']>;
+type Emit = (event: DomainEvent) => void;
+
+/** Runs one ticket change in a transaction and answers the fresh detail. */
+function change(ctx: ServiceContext, work: (tx: AppDb, actor: Actor, at: string, emit: Emit) => string): TicketDetail {
+  const actor = requireActor(ctx);
+  return inTransaction(ctx, (tx, emit) => {
+    const id = work(tx, actor, nowIso(ctx), emit);
+    return getTicketDetail(ctx.sqlite, id);
+  });
+}
+
+/** A status move with its `status_change` event; shared with request visit (open → in_progress). */
+export function moveTicketStatus(tx: AppDb, row: TicketRow, to: TicketStatus, actorId: string, at: string): void {
+  saveTicket(tx, row, { status: to }, at);
+  appendEvent(tx, {
+    ticketId: row.id,
+    authorId: actorId,
+    eventType: 'status_change',
+    content: `Estado: ${TICKET_STATUS_LABEL[row.status]} → ${TICKET_STATUS_LABEL[to]}`,
+    metaData: { from: row.status, to },
+    at,
+  });
+}
+
+export function createTicket(ctx: ServiceContext, input: z.output<typeof ticketCreateInput>): TicketDetail {
+  return change(ctx, (tx, actor, at, emit) => {
+    assertCategory(tx, input.categoryId);
+    assertCustomer(tx, input.customerId);
+    assertAssignee(tx, input.assignedToId);
+    const id = newId();
+    const code = nextCode(ctx.sqlite, 'ticket', readSettings(tx).ticketPrefix, at);
+    tx.insert(tickets)
+      .values({
+        id,
+        code,
+        title: input.title,
+        description: input.description,
+        priority: input.priority ?? 'medium',
+        categoryId: input.categoryId ?? null,
+        customerId: input.customerId ?? null,
+        creatorId: actor.id,
+        assignedToId: input.assignedToId ?? null,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run();
+    appendEvent(tx, {
+      ticketId: id,
+      authorId: actor.id,
+      eventType: 'created',
+      content: `Ticket ${code} creado`,
+      metaData: { code, priority: input.priority ?? 'medium', assignedToId: input.assignedToId ?? null },
+      at,
+    });
+    emit({ entity: 'ticket', id, kind: 'created' });
+    return id;
+  });
+}
+
+export function updateTicket(ctx: ServiceContext, input: z.output<typeof ticketUpdateInput>): TicketDetail {
+  return change(ctx, (tx, actor, at, emit) => {
+    const row = loadTicketAt(tx, input.id, input.version);
+    assertCategory(tx, input.categoryId);
+    assertCustomer(tx, input.customerId);
+    const fields = ['title', 'description', 'categoryId', 'customerId'] as const;
+    const changed = fields.filter((f) => input[f] !== undefined && input[f] !== row[f]);
+    const priorityChanged = input.priority !== undefined && input.priority !== row.priority;
+    if (changed.length === 0 && !priorityChanged) return row.id;
+    saveTicket(tx, row, { ...Object.fromEntries(changed.map((f) => [f, input[f]])), ...(priorityChanged ? { priority: input.priority } : {}) }, at);
+    if (priorityChanged && input.priority) {
+      appendEvent(tx, {
+        ticketId: row.id,
+        authorId: actor.id,
+        eventType: 'priority_change',
+        content: `Prioridad: ${PRIORITY_LABEL[row.priority]} → ${PRIORITY_LABEL[input.priority]}`,
+        metaData: { from: row.priority, to: input.priority },
+        at,
+      });
+    }
+    if (changed.length > 0) {
+      // No dedicated event type for field edits: a note flagged `kind: 'edit'` keeps the audit trail (description text is not copied).
+      const changes = Object.fromEntries(
+        changed.map((f) => [f, f === 'description' ? { changed: true } : { from: row[f], to: input[f] ?? null }]),
+      );
+      appendEvent(tx, {
+        ticketId: row.id,
+        authorId: actor.id,
+        eventType: 'note',
+        content: `Ticket editado: ${changed.join(', ')}`,
+        metaData: { kind: 'edit', changes },
+        at,
+      });
+    }
+    emit({ entity: 'ticket', id: row.id, kind: 'updated' });
+    return row.id;
+  });
+}
+
+export function changeTicketStatus(ctx: ServiceContext, input: Input<'tickets.changeStatus'>): TicketDetail {
+  return change(ctx, (tx, actor, at, emit) => {
+    const row = loadTicketAt(tx, input.id, input.version);
+    assertManualMove(row.status, input.status);
+    moveTicketStatus(tx, row, input.status, actor.id, at);
+    emit({ entity: 'ticket', id: row.id, kind: 'updated' });
+    return row.id;
+  });
+}
+
+export function assignTicket(ctx: ServiceContext, input: Input<'tickets.assign'>): TicketDetail {
+  return change(ctx, (tx, actor, at, emit) => {
+    const row = loadTicketAt(tx, input.id, input.version);
+    if (row.assignedToId === input.assignedToId) return row.id;
+    assertAssignee(tx, input.assignedToId);
+    saveTicket(tx, row, { assignedToId: input.assignedToId }, at);
+    appendEvent(tx, {
+      ticketId: row.id,
+      authorId: actor.id,
+      eventType: 'assignment',
+      content: input.assignedToId ? 'Ticket asignado' : 'Ticket sin asignar',
+      metaData: { from: row.assignedToId, to: input.assignedToId },
+      at,
+    });
+    emit({ entity: 'ticket', id: row.id, kind: 'updated' });
+    return row.id;
+  });
+}
+
+export function addNote(ctx: ServiceContext, input: Input<'tickets.addNote'>): TicketDetail {
+  return change(ctx, (tx, actor, at, emit) => {
+    const row = loadTicket(tx, input.id);
+    saveTicket(tx, row, {}, at, { bumpVersion: false });
+    appendEvent(tx, { ticketId: row.id, authorId: actor.id, eventType: 'note', content: input.content, at });
+    emit({ entity: 'ticket', id: row.id, kind: 'updated' });
+    return row.id;
+  });
+}
+
+export function addContact(ctx: ServiceContext, input: Input<'tickets.addContact'>): TicketDetail {
+  return change(ctx, (tx, actor, at, emit) => {
+    const row = loadTicket(tx, input.id);
+    saveTicket(tx, row, {}, at, { bumpVersion: false });
+    appendEvent(tx, {
+      ticketId: row.id,
+      authorId: actor.id,
+      eventType: 'contact',
+      content: input.summary,
+      metaData: { channel: input.channel, ...(input.contactName ? { contactName: input.contactName } : {}) },
+      at,
+    });
+    emit({ entity: 'ticket', id: row.id, kind: 'updated' });
+    return row.id;
+  });
+}
+
+/** Closing completes every non-final work order first (each with its ot_completed event), then writes `closed`. */
+export function closeTicket(ctx: ServiceContext, input: Input<'tickets.close'>): TicketDetail {
+  return change(ctx, (tx, actor, at, emit) => {
+    const row = loadTicketAt(tx, input.id, input.version);
+    assertCanClose(row.status);
+    const completed = completeOpenWorkOrders(tx, row.id, actor.id, at);
+    saveTicket(tx, row, { status: 'closed', resolution: input.resolution, closedAt: at }, at);
+    appendEvent(tx, {
+      ticketId: row.id,
+      authorId: actor.id,
+      eventType: 'closed',
+      content: `Ticket cerrado: ${input.resolution}`,
+      metaData: { from: row.status, to: 'closed', resolution: input.resolution, completedWorkOrders: completed },
+      at,
+    });
+    for (const workOrderId of completed) emit({ entity: 'workOrder', id: workOrderId, kind: 'updated', ticketId: row.id });
+    emit({ entity: 'ticket', id: row.id, kind: 'updated' });
+    return row.id;
+  });
+}
+
+export function reopenTicket(ctx: ServiceContext, input: Input<'tickets.reopen'>): TicketDetail {
+  return change(ctx, (tx, actor, at, emit) => {
+    const row = loadTicketAt(tx, input.id, input.version);
+    assertCanReopen(row.status);
+    saveTicket(tx, row, { status: 'open', resolution: null, closedAt: null }, at);
+    appendEvent(tx, {
+      ticketId: row.id,
+      authorId: actor.id,
+      eventType: 'reopened',
+      content: `Ticket reabierto: ${input.reason}`,
+      metaData: { from: 'closed', to: 'open', reason: input.reason, previousResolution: row.resolution },
+      at,
+    });
+    emit({ entity: 'ticket', id: row.id, kind: 'updated' });
+    return row.id;
+  });
+}

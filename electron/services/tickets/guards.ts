@@ -1,0 +1,58 @@
+// Loading a ticket for a change: existence, version check and the references a change may point at.
+import { and, eq } from 'drizzle-orm';
+import type { AppDb } from '../../../db/open';
+import { customers, ticketCategories, tickets, users } from '../../../db/schema';
+import { AppError, notFound, staleVersion } from '../../contract';
+
+export type TicketRow = typeof tickets.$inferSelect;
+
+export function loadTicket(tx: AppDb, id: string): TicketRow {
+  const row = tx.select().from(tickets).where(eq(tickets.id, id)).get();
+  if (!row) throw notFound('ticket', id);
+  return row;
+}
+
+/** The ticket at the version the caller saw; anything else is a CONFLICT, never a silent overwrite. */
+export function loadTicketAt(tx: AppDb, id: string, version: number): TicketRow {
+  const row = loadTicket(tx, id);
+  if (row.version !== version) throw staleVersion('ticket', version, row.version);
+  return row;
+}
+
+const unknownReference = (field: string, reason: string) =>
+  new AppError('VALIDATION', `${field} does not name an existing record`, { reason, field });
+
+export function assertCategory(tx: AppDb, id: string | null | undefined): void {
+  if (id && !tx.select({ id: ticketCategories.id }).from(ticketCategories).where(eq(ticketCategories.id, id)).get()) {
+    throw unknownReference('categoryId', 'unknown_category');
+  }
+}
+
+export function assertCustomer(tx: AppDb, id: string | null | undefined): void {
+  if (id && !tx.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).get()) {
+    throw unknownReference('customerId', 'unknown_customer');
+  }
+}
+
+/** Tickets are assigned to active users only. */
+export function assertAssignee(tx: AppDb, id: string | null | undefined): void {
+  if (id && !tx.select({ id: users.id }).from(users).where(and(eq(users.id, id), eq(users.isActive, true))).get()) {
+    throw unknownReference('assignedToId', 'unknown_user');
+  }
+}
+
+/** Writes a change guarded by the version read earlier, bumping version (unless told not to) and updated_at. */
+export function saveTicket(
+  tx: AppDb,
+  row: TicketRow,
+  patch: Partial<typeof tickets.$inferInsert>,
+  at: string,
+  options: { bumpVersion: boolean } = { bumpVersion: true },
+): void {
+  const result = tx
+    .update(tickets)
+    .set({ ...patch, updatedAt: at, ...(options.bumpVersion ? { version: row.version + 1 } : {}) })
+    .where(and(eq(tickets.id, row.id), eq(tickets.version, row.version)))
+    .run();
+  if (result.changes !== 1) throw staleVersion('ticket', row.version, row.version + 1);
+}

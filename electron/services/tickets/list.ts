@@ -1,0 +1,127 @@
+// The ticket list (filters, FTS, keyset pages, three sorts) and the per-status counts for the same filters.
+import type { z } from 'zod';
+import { TICKET_STATUSES } from '../../../db/enums';
+import type { Page, StatusCounts, TicketSummary } from '../../contract';
+import type { ticketFilter, ticketListInput } from '../../contract/tickets';
+import { requireActor, type ServiceContext } from '../context';
+import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search/cursor';
+import { TICKET_HITS_CTE, toFtsQuery } from '../search/ftsQuery';
+import { TICKET_SUMMARY_COLUMNS, TICKET_SUMMARY_JOINS, toTicketSummary, type TicketSummaryRow } from './rows';
+
+type TicketFilter = z.output<typeof ticketFilter>;
+type TicketListInput = z.output<typeof ticketListInput>;
+type Params = Record<string, unknown>;
+
+const DEFAULT_LIMIT = 50;
+const PRIORITY_RANK = `CASE t.priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END`;
+
+/** Sort keys, all descending; the id breaks ties so every row has exactly one place. */
+const SORT_KEYS = {
+  updated_at: { columns: ['t.updated_at', 't.id'], values: (r: TicketSummaryRow) => [r.updated_at, r.id] },
+  created_at: { columns: ['t.created_at', 't.id'], values: (r: TicketSummaryRow) => [r.created_at, r.id] },
+  priority: {
+    columns: [PRIORITY_RANK, 't.updated_at', 't.id'],
+    values: (r: TicketSummaryRow) => [rankOf(r.priority), r.updated_at, r.id],
+  },
+} as const;
+
+function rankOf(priority: TicketSummaryRow['priority']): number {
+  return { low: 1, medium: 2, high: 3, critical: 4 }[priority];
+}
+
+interface FilterSql {
+  ctes: string[];
+  joins: string[];
+  where: string[];
+  params: Params;
+}
+
+/** WHERE clauses and named params for a filter; the FTS query comes first as a CTE that is joined. */
+function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
+  const out: FilterSql = { ctes: [], joins: [], where: [], params: {} };
+  const ftsQuery = toFtsQuery(filter.q);
+  if (ftsQuery) {
+    out.ctes.push(TICKET_HITS_CTE);
+    out.joins.push('JOIN ticket_hits h ON h.ticket_id = t.id');
+    out.params.ftsQuery = ftsQuery;
+  }
+  if (filter.status && filter.status.length > 0) {
+    out.where.push('t.status IN (SELECT value FROM json_each(@statuses))');
+    out.params.statuses = JSON.stringify(filter.status);
+  }
+  const priorities = filter.priority === undefined ? [] : Array.isArray(filter.priority) ? filter.priority : [filter.priority];
+  if (priorities.length > 0) {
+    out.where.push('t.priority IN (SELECT value FROM json_each(@priorities))');
+    out.params.priorities = JSON.stringify(priorities);
+  }
+  if (filter.assignedToId === 'unassigned') {
+    out.where.push('t.assigned_to_id IS NULL');
+  } else if (filter.assignedToId !== undefined) {
+    out.where.push('t.assigned_to_id = @assignee');
+    out.params.assignee = filter.assignedToId === 'me' ? requireActor(ctx).id : filter.assignedToId;
+  }
+  if (filter.categoryId) {
+    out.where.push('t.category_id = @categoryId');
+    out.params.categoryId = filter.categoryId;
+  }
+  if (filter.customerId) {
+    out.where.push('t.customer_id = @customerId');
+    out.params.customerId = filter.customerId;
+  }
+  // Periods are [from, to): from inclusive, to exclusive.
+  const ranges = [
+    ['createdFrom', 't.created_at >='],
+    ['createdTo', 't.created_at <'],
+    ['updatedFrom', 't.updated_at >='],
+    ['updatedTo', 't.updated_at <'],
+  ] as const;
+  for (const [key, condition] of ranges) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    out.where.push(`${condition} @${key}`);
+    out.params[key] = toUtcIso(value);
+  }
+  return out;
+}
+
+const withClause = (f: FilterSql) => (f.ctes.length > 0 ? `WITH ${f.ctes.join(', ')} ` : '');
+const whereClause = (clauses: string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
+
+export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<TicketSummary> {
+  const sort = input.sort ?? 'updated_at';
+  const keys = SORT_KEYS[sort];
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const f = filterSql(ctx, input);
+  const where = [...f.where];
+  let params: Params = { ...f.params, limit: limit + 1 };
+  if (input.cursor) {
+    const keyset = keysetClause(keys.columns, decodeCursor(input.cursor, sort, keys.columns.length), 'desc');
+    where.push(keyset.sql);
+    params = { ...params, ...keyset.params };
+  }
+  const rows = ctx.sqlite
+    .prepare(
+      `${withClause(f)}SELECT ${TICKET_SUMMARY_COLUMNS}
+       FROM tickets t ${f.joins.join(' ')} ${TICKET_SUMMARY_JOINS}
+       ${whereClause(where)}
+       ORDER BY ${keys.columns.map((c) => `${c} DESC`).join(', ')}
+       LIMIT @limit`,
+    )
+    .all(params) as TicketSummaryRow[];
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toTicketSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor(sort, keys.values(last)) : null,
+  };
+}
+
+export function countTickets(ctx: ServiceContext, filter: TicketFilter): StatusCounts {
+  const f = filterSql(ctx, filter);
+  const rows = ctx.sqlite
+    .prepare(`${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(f.where)} GROUP BY t.status`)
+    .all(f.params) as { status: keyof StatusCounts; n: number }[];
+  const counts = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}

@@ -1,0 +1,107 @@
+// Reading tickets as DTOs: the summary SELECT (lists) and the full detail (ticket screen).
+import type Database from 'better-sqlite3';
+import type { TicketPriority, TicketStatus } from '../../../db/enums';
+import { notFound, type TicketDetail, type TicketSummary, type UserRef } from '../../contract';
+import { workOrdersOfTicket } from '../workOrders/rows';
+import { loadTimeline } from './timeline';
+
+export const TICKET_SUMMARY_COLUMNS = `
+  t.id, t.code, t.title, t.status, t.priority, t.created_at, t.updated_at, t.version,
+  cat.id AS category_id, cat.name AS category_name,
+  c.id AS customer_id, c.name AS customer_name,
+  a.id AS assignee_id, a.full_name AS assignee_full_name, a.username AS assignee_username`;
+
+export const TICKET_SUMMARY_JOINS = `
+  LEFT JOIN ticket_categories cat ON cat.id = t.category_id
+  LEFT JOIN customers c ON c.id = t.customer_id
+  LEFT JOIN users a ON a.id = t.assigned_to_id`;
+
+export interface TicketSummaryRow {
+  id: string;
+  code: string;
+  title: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  category_id: string | null;
+  category_name: string | null;
+  customer_id: string | null;
+  customer_name: string | null;
+  assignee_id: string | null;
+  assignee_full_name: string | null;
+  assignee_username: string | null;
+}
+
+const userRef = (id: string | null, fullName: string | null, username: string | null): UserRef | null =>
+  id ? { id, fullName: fullName ?? '', username: username ?? '' } : null;
+
+export function toTicketSummary(r: TicketSummaryRow): TicketSummary {
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    status: r.status,
+    priority: r.priority,
+    category: r.category_id ? { id: r.category_id, name: r.category_name ?? '' } : null,
+    customer: r.customer_id ? { id: r.customer_id, name: r.customer_name ?? '' } : null,
+    assignedTo: userRef(r.assignee_id, r.assignee_full_name, r.assignee_username),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+interface TicketDetailRow extends TicketSummaryRow {
+  description: string;
+  resolution: string | null;
+  closed_at: string | null;
+  creator_id: string | null;
+  creator_full_name: string | null;
+  creator_username: string | null;
+  c_contact_name: string | null;
+  c_phone: string | null;
+  c_email: string | null;
+  c_address: string | null;
+  c_notes: string | null;
+  c_created_at: string | null;
+  c_updated_at: string | null;
+}
+
+export function getTicketDetail(sqlite: Database.Database, id: string): TicketDetail {
+  const r = sqlite
+    .prepare(
+      `SELECT ${TICKET_SUMMARY_COLUMNS}, t.description, t.resolution, t.closed_at,
+              cr.id AS creator_id, cr.full_name AS creator_full_name, cr.username AS creator_username,
+              c.contact_name AS c_contact_name, c.phone AS c_phone, c.email AS c_email, c.address AS c_address,
+              c.notes AS c_notes, c.created_at AS c_created_at, c.updated_at AS c_updated_at
+       FROM tickets t ${TICKET_SUMMARY_JOINS}
+       LEFT JOIN users cr ON cr.id = t.creator_id
+       WHERE t.id = ?`,
+    )
+    .get(id) as TicketDetailRow | undefined;
+  if (!r) throw notFound('ticket', id);
+  return {
+    ...toTicketSummary(r),
+    description: r.description,
+    creator: userRef(r.creator_id, r.creator_full_name, r.creator_username),
+    customerDetail: r.customer_id
+      ? {
+          id: r.customer_id,
+          name: r.customer_name ?? '',
+          contactName: r.c_contact_name,
+          phone: r.c_phone,
+          email: r.c_email,
+          address: r.c_address,
+          notes: r.c_notes,
+          createdAt: r.c_created_at ?? '',
+          updatedAt: r.c_updated_at ?? '',
+        }
+      : null,
+    resolution: r.resolution,
+    closedAt: r.closed_at,
+    timeline: loadTimeline(sqlite, id),
+    workOrders: workOrdersOfTicket(sqlite, id),
+  };
+}

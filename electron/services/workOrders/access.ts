@@ -1,0 +1,27 @@
+// Who may act on a work order: writers on any; technicians (execute only) on their own; who can be scheduled.
+import { hasPermission } from '../../contract/access';
+import { AppError } from '../../contract';
+import type { AppDb } from '../../../db/open';
+import { actorCan, type Actor, type ServiceContext } from '../context';
+import { loadActor } from '../users/actor';
+import type { WorkOrderRecord } from './lifecycle';
+
+/** A Técnico (workorders:execute without workorders:write) acts only on OTs assigned to them. */
+export function assertMayExecute(ctx: ServiceContext, actor: Actor, row: WorkOrderRecord): void {
+  if (actorCan(ctx, 'workorders:write')) return;
+  if (row.technicianId !== actor.id) {
+    throw new AppError('FORBIDDEN', `work order ${row.code} is assigned to someone else`, { reason: 'not_your_work_order' });
+  }
+}
+
+/** A technician must be an active user who can carry out work orders (same rule as the user directory). */
+export function assertEligibleTechnician(tx: AppDb, technicianId: string): void {
+  const user = loadActor(tx, technicianId);
+  const eligible = user !== null && (hasPermission(user, 'workorders:execute') || hasPermission(user, 'workorders:write'));
+  if (!eligible) {
+    throw new AppError('VALIDATION', 'that user cannot be scheduled on work orders', {
+      reason: 'technician_not_eligible',
+      field: 'technicianId',
+    });
+  }
+}

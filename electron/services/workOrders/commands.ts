@@ -1,0 +1,169 @@
+// Work order changes: request visit, schedule/unschedule, start, complete, cancel, notes. One transaction each.
+import type { z } from 'zod';
+import type { AppDb } from '../../../db/open';
+import { workOrders } from '../../../db/schema';
+import { AppError, type WorkOrderDetail } from '../../contract';
+import type { completeInput, requestVisitInput, workOrderChannels } from '../../contract/workOrders';
+import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
+import { newId } from '../ids';
+import { toUtcIso } from '../search/cursor';
+import { readSettings } from '../settings';
+import { nextCode } from '../tickets/codes';
+import { moveTicketStatus } from '../tickets/commands';
+import { loadTicket, saveTicket } from '../tickets/guards';
+import { WORK_ORDER_TYPE_LABEL } from '../tickets/labels';
+import { appendEvent } from '../tickets/timeline';
+import { assertTicketOpenForWork } from '../tickets/transitions';
+import { assertEligibleTechnician, assertMayExecute } from './access';
+import {
+  assertAction,
+  assertNotFinal,
+  loadWorkOrderAt,
+  measuredSeconds,
+  saveWorkOrder,
+  workOrderEvent,
+  type WorkOrderRecord,
+} from './lifecycle';
+import { getWorkOrderDetail } from './rows';
+
+type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
+
+/** Runs one OT change in a transaction, emits the OT and its ticket, answers the fresh detail. */
+export function changeWorkOrder(
+  ctx: ServiceContext,
+  id: string,
+  work: (tx: AppDb, actor: Actor, at: string) => WorkOrderRecord,
+): WorkOrderDetail {
+  const actor = requireActor(ctx);
+  return inTransaction(ctx, (tx, emit) => {
+    const row = work(tx, actor, nowIso(ctx));
+    emit({ entity: 'workOrder', id, kind: 'updated', ticketId: row.ticketId });
+    emit({ entity: 'ticket', id: row.ticketId, kind: 'updated' });
+    return getWorkOrderDetail(ctx.sqlite, id);
+  });
+}
+
+export function requestVisit(ctx: ServiceContext, input: z.output<typeof requestVisitInput>): WorkOrderDetail {
+  const actor = requireActor(ctx);
+  return inTransaction(ctx, (tx, emit) => {
+    const at = nowIso(ctx);
+    const ticket = loadTicket(tx, input.ticketId);
+    assertTicketOpenForWork(ticket.status);
+    if (input.technicianId) assertEligibleTechnician(tx, input.technicianId);
+    const id = newId();
+    const code = nextCode(ctx.sqlite, 'workOrder', readSettings(tx).workOrderPrefix, at);
+    // A proposed date/technician is kept, but the OT stays pending_planning until someone schedules it.
+    const snapshot = {
+      id,
+      code,
+      otType: input.otType,
+      status: 'pending_planning' as const,
+      scheduledDate: input.scheduledDate ? toUtcIso(input.scheduledDate) : null,
+      technicianId: input.technicianId ?? null,
+    };
+    tx.insert(workOrders)
+      .values({ ...snapshot, ticketId: ticket.id, createdAt: at, updatedAt: at })
+      .run();
+    appendEvent(tx, {
+      ticketId: ticket.id,
+      authorId: actor.id,
+      eventType: 'ot_created',
+      content: `Visita solicitada: ${code} (${WORK_ORDER_TYPE_LABEL[input.otType]})`,
+      metaData: { workOrder: snapshot },
+      at,
+    });
+    if (ticket.status === 'open') moveTicketStatus(tx, ticket, 'in_progress', actor.id, at);
+    else saveTicket(tx, ticket, {}, at, { bumpVersion: false });
+    emit({ entity: 'workOrder', id, kind: 'created', ticketId: ticket.id });
+    emit({ entity: 'ticket', id: ticket.id, kind: 'updated' });
+    return getWorkOrderDetail(ctx.sqlite, id);
+  });
+}
+
+/** Schedules a pending OT or reschedules a scheduled one. */
+export function scheduleWorkOrder(ctx: ServiceContext, input: Input<'workOrders.schedule'>): WorkOrderDetail {
+  return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
+    const row = loadWorkOrderAt(tx, input.id, input.version);
+    assertAction(row, 'schedule');
+    assertEligibleTechnician(tx, input.technicianId);
+    const scheduledDate = toUtcIso(input.scheduledDate);
+    saveWorkOrder(tx, row, { status: 'scheduled', scheduledDate, technicianId: input.technicianId }, at);
+    workOrderEvent(tx, row, 'scheduled', actor.id, at, {
+      scheduledDate: { from: row.scheduledDate, to: scheduledDate },
+      technicianId: { from: row.technicianId, to: input.technicianId },
+    });
+    return row;
+  });
+}
+
+/** Back to the dispatch queue: the date and technician are cleared so the OT leaves every agenda. */
+export function unscheduleWorkOrder(ctx: ServiceContext, input: Input<'workOrders.unschedule'>): WorkOrderDetail {
+  return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
+    const row = loadWorkOrderAt(tx, input.id, input.version);
+    assertAction(row, 'unschedule');
+    saveWorkOrder(tx, row, { status: 'pending_planning', scheduledDate: null, technicianId: null }, at);
+    workOrderEvent(tx, row, 'pending_planning', actor.id, at, {
+      scheduledDate: { from: row.scheduledDate, to: null },
+      technicianId: { from: row.technicianId, to: null },
+    });
+    return row;
+  });
+}
+
+export function startWorkOrder(ctx: ServiceContext, input: Input<'workOrders.start'>): WorkOrderDetail {
+  return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
+    const row = loadWorkOrderAt(tx, input.id, input.version);
+    assertMayExecute(ctx, actor, row);
+    assertAction(row, 'start');
+    saveWorkOrder(tx, row, { status: 'in_progress', startedAt: at, ...(input.notes !== undefined ? { notes: input.notes } : {}) }, at);
+    workOrderEvent(tx, row, 'in_progress', actor.id, at, { startedAt: at });
+    return row;
+  });
+}
+
+export function completeWorkOrder(ctx: ServiceContext, input: z.output<typeof completeInput>): WorkOrderDetail {
+  return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
+    const row = loadWorkOrderAt(tx, input.id, input.version);
+    assertMayExecute(ctx, actor, row);
+    assertAction(row, 'complete');
+    const measured = measuredSeconds(row.startedAt, at);
+    const overridden = input.totalDuration !== undefined;
+    if (overridden && !input.durationReason) {
+      throw new AppError('VALIDATION', 'say why the duration differs from the measured time', {
+        reason: 'duration_reason_required',
+        field: 'durationReason',
+      });
+    }
+    const totalDuration = overridden ? (input.totalDuration ?? null) : measured;
+    saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration, ...(input.notes !== undefined ? { notes: input.notes } : {}) }, at);
+    workOrderEvent(tx, row, 'completed', actor.id, at, {
+      totalDuration,
+      measuredDuration: measured,
+      ...(overridden ? { durationReason: input.durationReason } : {}),
+      ...(input.notes ? { notes: input.notes } : {}),
+    });
+    return row;
+  });
+}
+
+export function cancelWorkOrder(ctx: ServiceContext, input: Input<'workOrders.cancel'>): WorkOrderDetail {
+  return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
+    const row = loadWorkOrderAt(tx, input.id, input.version);
+    assertAction(row, 'cancel');
+    saveWorkOrder(tx, row, { status: 'cancelled' }, at);
+    workOrderEvent(tx, row, 'cancelled', actor.id, at, { reason: input.reason });
+    return row;
+  });
+}
+
+export function updateWorkOrderNotes(ctx: ServiceContext, input: Input<'workOrders.updateNotes'>): WorkOrderDetail {
+  return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
+    const row = loadWorkOrderAt(tx, input.id, input.version);
+    assertMayExecute(ctx, actor, row);
+    assertNotFinal(row);
+    if (row.notes === input.notes) return row;
+    saveWorkOrder(tx, row, { notes: input.notes }, at);
+    workOrderEvent(tx, row, row.status, actor.id, at, { change: 'notes' }, `${row.code}: notas actualizadas`);
+    return row;
+  });
+}

@@ -1,0 +1,65 @@
+// Parts consumed on a work order: add/remove while it is open; serials of tracked products count one each.
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { products, workOrderItems } from '../../../db/schema';
+import { AppError, notFound, type WorkOrderDetail } from '../../contract';
+import type { workOrderChannels } from '../../contract/workOrders';
+import { newId } from '../ids';
+import { assertMayExecute } from './access';
+import { changeWorkOrder } from './commands';
+import { assertNotFinal, loadWorkOrder, saveWorkOrder, workOrderEvent } from './lifecycle';
+
+type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
+
+export function addItem(ctx: Parameters<typeof changeWorkOrder>[0], input: Input<'workOrders.addItem'>): WorkOrderDetail {
+  return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
+    const row = loadWorkOrder(tx, input.id);
+    assertMayExecute(ctx, actor, row);
+    assertNotFinal(row);
+    const product = input.productId ? tx.select().from(products).where(eq(products.id, input.productId)).get() : undefined;
+    if (input.productId && !product) {
+      throw new AppError('VALIDATION', 'that product does not exist', { reason: 'unknown_product', field: 'productId' });
+    }
+    const serialNumber = input.serialNumber ?? null;
+    if (serialNumber && product?.tracksSerial && (input.quantity ?? 1) !== 1) {
+      throw new AppError('VALIDATION', 'a serial number identifies one unit: quantity must be 1', {
+        reason: 'serial_quantity_one',
+        field: 'quantity',
+      });
+    }
+    const item = { id: newId(), workOrderId: row.id, productId: product?.id ?? null, serialNumber, quantity: input.quantity ?? 1 };
+    tx.insert(workOrderItems)
+      .values({ ...item, consumedAt: at, createdAt: at, updatedAt: at })
+      .run();
+    saveWorkOrder(tx, row, {}, at, { bumpVersion: false });
+    const label = [product?.name, serialNumber ? `serie ${serialNumber}` : null, `x${item.quantity}`].filter(Boolean).join(' ');
+    workOrderEvent(tx, row, row.status, actor.id, at, { change: 'item_added', item }, `${row.code}: material añadido: ${label}`);
+    return row;
+  });
+}
+
+export function removeItem(ctx: Parameters<typeof changeWorkOrder>[0], input: Input<'workOrders.removeItem'>): WorkOrderDetail {
+  return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
+    const row = loadWorkOrder(tx, input.id);
+    assertMayExecute(ctx, actor, row);
+    assertNotFinal(row);
+    const item = tx
+      .select()
+      .from(workOrderItems)
+      .where(and(eq(workOrderItems.id, input.itemId), eq(workOrderItems.workOrderId, row.id)))
+      .get();
+    if (!item) throw notFound('work order item', input.itemId);
+    tx.delete(workOrderItems).where(eq(workOrderItems.id, item.id)).run();
+    saveWorkOrder(tx, row, {}, at, { bumpVersion: false });
+    workOrderEvent(
+      tx,
+      row,
+      row.status,
+      actor.id,
+      at,
+      { change: 'item_removed', item: { id: item.id, productId: item.productId, serialNumber: item.serialNumber, quantity: item.quantity } },
+      `${row.code}: material retirado${item.serialNumber ? ` (serie ${item.serialNumber})` : ''}`,
+    );
+    return row;
+  });
+}

@@ -1,0 +1,114 @@
+// Work order state machine and the low-level writes every OT change shares (guarded save, timeline event).
+import { and, eq } from 'drizzle-orm';
+import { FINAL_WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../../db/enums';
+import type { AppDb } from '../../../db/open';
+import { tickets, workOrders } from '../../../db/schema';
+import { AppError, invalidTransition, notFound, staleVersion } from '../../contract';
+import { WORK_ORDER_STATUS_LABEL } from '../tickets/labels';
+import { appendEvent } from '../tickets/timeline';
+
+export type WorkOrderRecord = typeof workOrders.$inferSelect;
+export type WorkOrderAction = 'schedule' | 'unschedule' | 'start' | 'complete' | 'cancel';
+
+const ALLOWED_FROM: Record<WorkOrderAction, readonly WorkOrderStatus[]> = {
+  schedule: ['pending_planning', 'scheduled'],
+  unschedule: ['scheduled'],
+  start: ['scheduled'],
+  complete: ['in_progress'],
+  cancel: ['pending_planning', 'scheduled', 'in_progress'],
+};
+
+export const TARGET_OF: Record<WorkOrderAction, WorkOrderStatus> = {
+  schedule: 'scheduled',
+  unschedule: 'pending_planning',
+  start: 'in_progress',
+  complete: 'completed',
+  cancel: 'cancelled',
+};
+
+export const isFinal = (status: WorkOrderStatus): boolean => FINAL_WORK_ORDER_STATUSES.includes(status);
+
+export function assertAction(row: WorkOrderRecord, action: WorkOrderAction): void {
+  if (!ALLOWED_FROM[action].includes(row.status)) throw invalidTransition('work order', row.status, TARGET_OF[action]);
+}
+
+/** Notes and items change only while the OT is still open. */
+export function assertNotFinal(row: WorkOrderRecord): void {
+  if (isFinal(row.status)) {
+    const base = invalidTransition('work order', row.status, row.status);
+    throw new AppError('INVALID_TRANSITION', `work order ${row.code} is ${row.status} and cannot change`, {
+      ...base.details,
+      reason: 'work_order_final',
+    });
+  }
+}
+
+export function loadWorkOrder(tx: AppDb, id: string): WorkOrderRecord {
+  const row = tx.select().from(workOrders).where(eq(workOrders.id, id)).get();
+  if (!row) throw notFound('work order', id);
+  return row;
+}
+
+export function loadWorkOrderAt(tx: AppDb, id: string, version: number): WorkOrderRecord {
+  const row = loadWorkOrder(tx, id);
+  if (row.version !== version) throw staleVersion('work order', version, row.version);
+  return row;
+}
+
+/** Guarded write of an OT; also bumps its ticket's updated_at so ticket lists re-sort. */
+export function saveWorkOrder(
+  tx: AppDb,
+  row: WorkOrderRecord,
+  patch: Partial<typeof workOrders.$inferInsert>,
+  at: string,
+  options: { bumpVersion: boolean } = { bumpVersion: true },
+): void {
+  const result = tx
+    .update(workOrders)
+    .set({ ...patch, updatedAt: at, ...(options.bumpVersion ? { version: row.version + 1 } : {}) })
+    .where(and(eq(workOrders.id, row.id), eq(workOrders.version, row.version)))
+    .run();
+  if (result.changes !== 1) throw staleVersion('work order', row.version, row.version + 1);
+  tx.update(tickets).set({ updatedAt: at }).where(eq(tickets.id, row.ticketId)).run();
+}
+
+/** `ot_updated` with {from, to} (or `ot_completed`) on the OT's ticket timeline. */
+export function workOrderEvent(
+  tx: AppDb,
+  row: WorkOrderRecord,
+  to: WorkOrderStatus,
+  actorId: string,
+  at: string,
+  extra: Record<string, unknown> = {},
+  content?: string,
+): void {
+  appendEvent(tx, {
+    ticketId: row.ticketId,
+    authorId: actorId,
+    eventType: to === 'completed' && row.status !== 'completed' ? 'ot_completed' : 'ot_updated',
+    content: content ?? `${row.code}: ${WORK_ORDER_STATUS_LABEL[row.status]} → ${WORK_ORDER_STATUS_LABEL[to]}`,
+    metaData: { workOrderId: row.id, code: row.code, from: row.status, to, ...extra },
+    at,
+  });
+}
+
+export function measuredSeconds(startedAt: string | null, completedAt: string): number | null {
+  if (!startedAt) return null;
+  return Math.max(0, Math.round((new Date(completedAt).getTime() - new Date(startedAt).getTime()) / 1000));
+}
+
+/** Closing a ticket completes each of its non-final OTs, each with its own ot_completed event. Returns their ids. */
+export function completeOpenWorkOrders(tx: AppDb, ticketId: string, actorId: string, at: string): string[] {
+  const open = tx
+    .select()
+    .from(workOrders)
+    .where(eq(workOrders.ticketId, ticketId))
+    .all()
+    .filter((w) => !isFinal(w.status));
+  for (const row of open) {
+    const totalDuration = measuredSeconds(row.startedAt, at);
+    saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration }, at);
+    workOrderEvent(tx, row, 'completed', actorId, at, { totalDuration, closedWithTicket: true });
+  }
+  return open.map((w) => w.id);
+}

@@ -1,0 +1,151 @@
+// Work order reads: filtered list, agenda, dispatch queue, by ticket, and the serial trace.
+import type { z } from 'zod';
+import { notFound, type Page, type SerialTraceRow, type WorkOrderDetail, type WorkOrderDto } from '../../contract';
+import type { workOrderChannels } from '../../contract/workOrders';
+import { requireActor, type ServiceContext } from '../context';
+import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search/cursor';
+import { TICKET_HITS_CTE, toFtsQuery } from '../search/ftsQuery';
+import { toWorkOrderDto, WORK_ORDER_SELECT, workOrdersOfTicket, type WorkOrderRow } from './rows';
+
+type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
+
+const DEFAULT_LIMIT = 50;
+const AGENDA_LIMIT = 2000;
+const DATE_COLUMNS = { scheduled_date: 'w.scheduled_date', completed_at: 'w.completed_at', created_at: 'w.created_at' } as const;
+
+function page(rows: WorkOrderRow[], limit: number, sort: string): Page<WorkOrderDto> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items: items.map(toWorkOrderDto), nextCursor: rows.length > limit && last ? encodeCursor(sort, [last.created_at, last.id]) : null };
+}
+
+/** Newest first on created_at; filters on status, technician ('me', 'unassigned'), type, a period and ticket text. */
+export function listWorkOrders(ctx: ServiceContext, input: Input<'workOrders.list'>): Page<WorkOrderDto> {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const ftsQuery = toFtsQuery(input.q);
+  if (ftsQuery) params.ftsQuery = ftsQuery;
+  if (input.status && input.status.length > 0) {
+    where.push('w.status IN (SELECT value FROM json_each(@statuses))');
+    params.statuses = JSON.stringify(input.status);
+  }
+  if (input.technicianId === 'unassigned') where.push('w.technician_id IS NULL');
+  else if (input.technicianId) {
+    where.push('w.technician_id = @technicianId');
+    params.technicianId = input.technicianId === 'me' ? requireActor(ctx).id : input.technicianId;
+  }
+  if (input.otType) {
+    where.push('w.ot_type = @otType');
+    params.otType = input.otType;
+  }
+  const dateColumn = DATE_COLUMNS[input.dateField ?? 'scheduled_date'];
+  if (input.from) {
+    where.push(`${dateColumn} >= @from`);
+    params.from = toUtcIso(input.from);
+  }
+  if (input.to) {
+    where.push(`${dateColumn} < @to`);
+    params.to = toUtcIso(input.to);
+  }
+  if (input.cursor) {
+    const keyset = keysetClause(['w.created_at', 'w.id'], decodeCursor(input.cursor, 'wo_created', 2), 'desc');
+    where.push(keyset.sql);
+    Object.assign(params, keyset.params);
+  }
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const sql = `${ftsQuery ? `WITH ${TICKET_HITS_CTE} ` : ''}${WORK_ORDER_SELECT}
+    ${ftsQuery ? 'JOIN ticket_hits h ON h.ticket_id = w.ticket_id' : ''}
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY w.created_at DESC, w.id DESC LIMIT @limit`;
+  const rows = ctx.sqlite.prepare(sql).all({ ...params, limit: limit + 1 }) as WorkOrderRow[];
+  return page(rows, limit, 'wo_created');
+}
+
+/** What a technician has on their calendar: planned, running or done OTs with scheduled_date in [from, to). */
+export function agenda(ctx: ServiceContext, input: Input<'workOrders.agenda'>): WorkOrderDto[] {
+  const technicianId = input.technicianId === 'me' ? requireActor(ctx).id : input.technicianId;
+  const rows = ctx.sqlite
+    .prepare(
+      `${WORK_ORDER_SELECT}
+       WHERE w.status IN ('scheduled', 'in_progress', 'completed')
+         AND w.scheduled_date >= @from AND w.scheduled_date < @to
+         ${technicianId ? 'AND w.technician_id = @technicianId' : ''}
+       ORDER BY w.scheduled_date, w.id LIMIT ${AGENDA_LIMIT}`,
+    )
+    .all({ from: toUtcIso(input.from), to: toUtcIso(input.to), ...(technicianId ? { technicianId } : {}) }) as WorkOrderRow[];
+  return rows.map(toWorkOrderDto);
+}
+
+/** OTs waiting for a date and a technician, oldest first. */
+export function dispatchQueue(ctx: ServiceContext, input: Input<'workOrders.dispatchQueue'>): Page<WorkOrderDto> {
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const keyset = input.cursor ? keysetClause(['w.created_at', 'w.id'], decodeCursor(input.cursor, 'wo_queue', 2), 'asc') : null;
+  const rows = ctx.sqlite
+    .prepare(
+      `${WORK_ORDER_SELECT}
+       WHERE w.status = 'pending_planning' ${keyset ? `AND ${keyset.sql}` : ''}
+       ORDER BY w.created_at, w.id LIMIT @limit`,
+    )
+    .all({ ...(keyset?.params ?? {}), limit: limit + 1 }) as WorkOrderRow[];
+  return page(rows, limit, 'wo_queue');
+}
+
+export function listByTicket(ctx: ServiceContext, ticketId: string): WorkOrderDetail[] {
+  if (!ctx.sqlite.prepare('SELECT 1 FROM tickets WHERE id = ?').get(ticketId)) throw notFound('ticket', ticketId);
+  return workOrdersOfTicket(ctx.sqlite, ticketId);
+}
+
+interface TraceRow {
+  serial_number: string;
+  item_id: string;
+  quantity: number;
+  consumed_at: string;
+  product_id: string | null;
+  product_name: string | null;
+  product_sku: string | null;
+  wo_id: string;
+  wo_code: string;
+  wo_status: SerialTraceRow['workOrder']['status'];
+  wo_type: SerialTraceRow['workOrder']['otType'];
+  ticket_id: string;
+  ticket_code: string;
+  ticket_title: string;
+  customer_id: string | null;
+  customer_name: string | null;
+  tech_id: string | null;
+  tech_full_name: string | null;
+  tech_username: string | null;
+}
+
+/** Where one serial went, newest first, in one query (exact, case-insensitive, on ix_work_order_items_serial_number_lower). */
+export function traceSerial(ctx: ServiceContext, serialNumber: string): SerialTraceRow[] {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT i.serial_number, i.id AS item_id, i.quantity, i.consumed_at,
+              p.id AS product_id, p.name AS product_name, p.sku AS product_sku,
+              w.id AS wo_id, w.code AS wo_code, w.status AS wo_status, w.ot_type AS wo_type,
+              t.id AS ticket_id, t.code AS ticket_code, t.title AS ticket_title,
+              c.id AS customer_id, c.name AS customer_name,
+              u.id AS tech_id, u.full_name AS tech_full_name, u.username AS tech_username
+       FROM work_order_items i
+       JOIN work_orders w ON w.id = i.work_order_id
+       JOIN tickets t ON t.id = w.ticket_id
+       LEFT JOIN products p ON p.id = i.product_id
+       LEFT JOIN customers c ON c.id = t.customer_id
+       LEFT JOIN users u ON u.id = w.technician_id
+       WHERE lower(i.serial_number) = lower(?)
+       ORDER BY i.consumed_at DESC, i.id DESC`,
+    )
+    .all(serialNumber.trim()) as TraceRow[];
+  return rows.map((r) => ({
+    serialNumber: r.serial_number,
+    itemId: r.item_id,
+    quantity: r.quantity,
+    product: r.product_id ? { id: r.product_id, name: r.product_name ?? '', sku: r.product_sku ?? '' } : null,
+    workOrder: { id: r.wo_id, code: r.wo_code, status: r.wo_status, otType: r.wo_type },
+    ticket: { id: r.ticket_id, code: r.ticket_code, title: r.ticket_title },
+    customer: r.customer_id ? { id: r.customer_id, name: r.customer_name ?? '' } : null,
+    technician: r.tech_id ? { id: r.tech_id, fullName: r.tech_full_name ?? '', username: r.tech_username ?? '' } : null,
+    consumedAt: r.consumed_at,
+  }));
+}

@@ -1,0 +1,121 @@
+// Reading work orders as DTOs: one SELECT shape shared by detail, lists, agenda and the ticket screen.
+import type Database from 'better-sqlite3';
+import type { WorkOrderStatus, WorkOrderType } from '../../../db/enums';
+import { notFound, type WorkOrderDetail, type WorkOrderDto, type WorkOrderItemDto } from '../../contract';
+
+export const WORK_ORDER_SELECT = `
+  SELECT w.id, w.code, w.ticket_id, w.ot_type, w.status, w.scheduled_date, w.started_at, w.completed_at,
+         w.total_duration, w.notes, w.version, w.created_at, w.updated_at,
+         t.code AS ticket_code, t.title AS ticket_title,
+         c.id AS customer_id, c.name AS customer_name,
+         u.id AS technician_id, u.full_name AS technician_full_name, u.username AS technician_username
+  FROM work_orders w
+  JOIN tickets t ON t.id = w.ticket_id
+  LEFT JOIN customers c ON c.id = t.customer_id
+  LEFT JOIN users u ON u.id = w.technician_id`;
+
+export interface WorkOrderRow {
+  id: string;
+  code: string;
+  ticket_id: string;
+  ot_type: WorkOrderType;
+  status: WorkOrderStatus;
+  scheduled_date: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  total_duration: number | null;
+  notes: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  ticket_code: string;
+  ticket_title: string;
+  customer_id: string | null;
+  customer_name: string | null;
+  technician_id: string | null;
+  technician_full_name: string | null;
+  technician_username: string | null;
+}
+
+export function toWorkOrderDto(r: WorkOrderRow): WorkOrderDto {
+  return {
+    id: r.id,
+    code: r.code,
+    ticketId: r.ticket_id,
+    ticketCode: r.ticket_code,
+    ticketTitle: r.ticket_title,
+    customer: r.customer_id ? { id: r.customer_id, name: r.customer_name ?? '' } : null,
+    otType: r.ot_type,
+    status: r.status,
+    technician: r.technician_id
+      ? { id: r.technician_id, fullName: r.technician_full_name ?? '', username: r.technician_username ?? '' }
+      : null,
+    scheduledDate: r.scheduled_date,
+    startedAt: r.started_at,
+    completedAt: r.completed_at,
+    totalDuration: r.total_duration,
+    notes: r.notes,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+interface ItemRow {
+  id: string;
+  work_order_id: string;
+  product_id: string | null;
+  product_name: string | null;
+  product_sku: string | null;
+  serial_number: string | null;
+  quantity: number;
+  consumed_at: string;
+}
+
+/** Items of several work orders in one query, grouped by work order id. */
+export function loadItems(sqlite: Database.Database, workOrderIds: readonly string[]): Map<string, WorkOrderItemDto[]> {
+  const byOrder = new Map<string, WorkOrderItemDto[]>(workOrderIds.map((id) => [id, []]));
+  if (workOrderIds.length === 0) return byOrder;
+  const rows = sqlite
+    .prepare(
+      `SELECT i.id, i.work_order_id, i.product_id, p.name AS product_name, p.sku AS product_sku,
+              i.serial_number, i.quantity, i.consumed_at
+       FROM work_order_items i LEFT JOIN products p ON p.id = i.product_id
+       WHERE i.work_order_id IN (SELECT value FROM json_each(?))
+       ORDER BY i.consumed_at, i.id`,
+    )
+    .all(JSON.stringify(workOrderIds)) as ItemRow[];
+  for (const r of rows) {
+    byOrder.get(r.work_order_id)?.push({
+      id: r.id,
+      workOrderId: r.work_order_id,
+      productId: r.product_id,
+      productName: r.product_name,
+      productSku: r.product_sku,
+      serialNumber: r.serial_number,
+      quantity: r.quantity,
+      consumedAt: r.consumed_at,
+    });
+  }
+  return byOrder;
+}
+
+export function withItems(sqlite: Database.Database, orders: WorkOrderDto[]): WorkOrderDetail[] {
+  const items = loadItems(
+    sqlite,
+    orders.map((o) => o.id),
+  );
+  return orders.map((o) => ({ ...o, items: items.get(o.id) ?? [] }));
+}
+
+export function getWorkOrderDetail(sqlite: Database.Database, id: string): WorkOrderDetail {
+  const row = sqlite.prepare(`${WORK_ORDER_SELECT} WHERE w.id = ?`).get(id) as WorkOrderRow | undefined;
+  if (!row) throw notFound('work order', id);
+  return withItems(sqlite, [toWorkOrderDto(row)])[0] as WorkOrderDetail;
+}
+
+/** Oldest first, as they were requested. */
+export function workOrdersOfTicket(sqlite: Database.Database, ticketId: string): WorkOrderDetail[] {
+  const rows = sqlite.prepare(`${WORK_ORDER_SELECT} WHERE w.ticket_id = ? ORDER BY w.created_at, w.id`).all(ticketId) as WorkOrderRow[];
+  return withItems(sqlite, rows.map(toWorkOrderDto));
+}
