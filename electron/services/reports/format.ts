@@ -1,0 +1,55 @@
+// Dates, durations and numbers for reports through Intl, in the report's language.
+import type { ReportLanguage } from './labels';
+
+const LOCALES: Record<ReportLanguage, string> = { es: 'es-ES', en: 'en-GB' };
+
+export interface Formatter {
+  language: ReportLanguage;
+  /** "2 mar 2026, 10:30"; the fallback when the value is missing. */
+  dateTime(iso: string | null | undefined, fallback?: string): string;
+  date(iso: string | null | undefined, fallback?: string): string;
+  /** Seconds as "2 h 5 min" (or "45 s" under a minute). */
+  duration(seconds: number | null | undefined, fallback?: string): string;
+  integer(n: number): string;
+}
+
+/** `timeZone` defaults to the machine's zone: the report shows the times the technician saw. */
+export function createFormatter(language: ReportLanguage, timeZone?: string): Formatter {
+  const locale = LOCALES[language];
+  const zone = timeZone ? { timeZone } : {};
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...zone });
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...zone });
+  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  // English "short" units read "2 hrs 5 mins" in en-GB; narrow ("2h 5m") is what people write.
+  const unitDisplay = language === 'en' ? 'narrow' : 'short';
+  const unit = (u: 'hour' | 'minute' | 'second', n: number) =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay }).format(n);
+  const parse = (iso: string | null | undefined): Date | null => {
+    if (!iso) return null;
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? null : d;
+  };
+  return {
+    language,
+    dateTime(iso, fallback = '—') {
+      const d = parse(iso);
+      return d ? dateTimeFormat.format(d) : fallback;
+    },
+    date(iso, fallback = '—') {
+      const d = parse(iso);
+      return d ? dateFormat.format(d) : fallback;
+    },
+    duration(seconds, fallback = '—') {
+      if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return fallback;
+      if (seconds < 60) return unit('second', Math.round(seconds));
+      const totalMinutes = Math.round(seconds / 60);
+      const hours = Math.floor(totalMinutes / 60);
+      const minutes = totalMinutes % 60;
+      const parts = [hours > 0 ? unit('hour', hours) : null, minutes > 0 || hours === 0 ? unit('minute', minutes) : null];
+      return parts.filter((p): p is string => p !== null).join(' ');
+    },
+    integer(n) {
+      return numberFormat.format(n);
+    },
+  };
+}

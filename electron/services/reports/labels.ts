@@ -1,0 +1,244 @@
+// Report wording in both UI languages. Every key exists in both tables (the type enforces it).
+import type {
+  ContactChannel,
+  TicketPriority,
+  TicketStatus,
+  TimelineEventType,
+  WorkOrderStatus,
+  WorkOrderType,
+} from '../../../db/enums';
+import type { UiLanguage } from '../../contract';
+
+export type ReportLanguage = 'es' | 'en';
+
+/** The explicit choice wins; otherwise the settings language, where 'system' means Spanish. */
+export function resolveLanguage(requested: ReportLanguage | undefined, settingsLanguage: UiLanguage): ReportLanguage {
+  if (requested) return requested;
+  return settingsLanguage === 'en' ? 'en' : 'es';
+}
+
+interface LabelTable {
+  workOrderReportTitle: string;
+  ticketReportTitle: string;
+  workOrder: string;
+  type: string;
+  status: string;
+  scheduled: string;
+  started: string;
+  completed: string;
+  duration: string;
+  technician: string;
+  ticket: string;
+  customer: string;
+  address: string;
+  contact: string;
+  phone: string;
+  email: string;
+  workDone: string;
+  noNotes: string;
+  parts: string;
+  noParts: string;
+  product: string;
+  sku: string;
+  serial: string;
+  quantity: string;
+  technicianSignature: string;
+  customerSignature: string;
+  nameAndId: string;
+  generatedAt: string;
+  page: (n: number, total: number) => string;
+  notSet: string;
+  priority: string;
+  category: string;
+  assignedTo: string;
+  creator: string;
+  created: string;
+  updated: string;
+  closedAt: string;
+  description: string;
+  resolution: string;
+  timeline: string;
+  noTimeline: string;
+  workOrders: string;
+  noWorkOrders: string;
+  title: string;
+  code: string;
+  name: string;
+  systemAuthor: string;
+  ticketStatus: Record<TicketStatus, string>;
+  ticketPriority: Record<TicketPriority, string>;
+  workOrderStatus: Record<WorkOrderStatus, string>;
+  workOrderType: Record<WorkOrderType, string>;
+  timelineEvent: Record<TimelineEventType, string>;
+  contactChannel: Record<ContactChannel, string>;
+}
+
+const es: LabelTable = {
+  workOrderReportTitle: 'Informe de orden de trabajo',
+  ticketReportTitle: 'Informe de ticket',
+  workOrder: 'Orden de trabajo',
+  type: 'Tipo',
+  status: 'Estado',
+  scheduled: 'Programada',
+  started: 'Iniciada',
+  completed: 'Completada',
+  duration: 'Duración',
+  technician: 'Técnico',
+  ticket: 'Ticket',
+  customer: 'Cliente',
+  address: 'Dirección',
+  contact: 'Contacto',
+  phone: 'Teléfono',
+  email: 'Correo',
+  workDone: 'Trabajo realizado',
+  noNotes: 'Sin notas del trabajo realizado.',
+  parts: 'Materiales y repuestos',
+  noParts: 'No se registraron materiales.',
+  product: 'Producto',
+  sku: 'SKU',
+  serial: 'N.º de serie',
+  quantity: 'Cantidad',
+  technicianSignature: 'Firma del técnico',
+  customerSignature: 'Firma del cliente',
+  nameAndId: 'Nombre y DNI',
+  generatedAt: 'Generado el',
+  page: (n, total) => `Página ${n} de ${total}`,
+  notSet: '—',
+  priority: 'Prioridad',
+  category: 'Categoría',
+  assignedTo: 'Asignado a',
+  creator: 'Creado por',
+  created: 'Creado',
+  updated: 'Actualizado',
+  closedAt: 'Cerrado',
+  description: 'Descripción',
+  resolution: 'Resolución',
+  timeline: 'Bitácora',
+  noTimeline: 'La bitácora está vacía.',
+  workOrders: 'Órdenes de trabajo',
+  noWorkOrders: 'Este ticket no tiene órdenes de trabajo.',
+  title: 'Título',
+  code: 'Código',
+  name: 'Nombre',
+  systemAuthor: 'Sistema',
+  ticketStatus: { open: 'Abierto', in_progress: 'En curso', waiting: 'En espera', closed: 'Cerrado' },
+  ticketPriority: { low: 'Baja', medium: 'Media', high: 'Alta', critical: 'Crítica' },
+  workOrderStatus: {
+    pending_planning: 'Pendiente de planificar',
+    scheduled: 'Programada',
+    in_progress: 'En curso',
+    completed: 'Completada',
+    cancelled: 'Cancelada',
+  },
+  workOrderType: {
+    diagnosis: 'Diagnóstico',
+    repair: 'Reparación',
+    install: 'Instalación',
+    upgrade: 'Actualización',
+    maintenance: 'Mantenimiento',
+  },
+  timelineEvent: {
+    created: 'Ticket creado',
+    note: 'Nota',
+    status_change: 'Cambio de estado',
+    priority_change: 'Cambio de prioridad',
+    assignment: 'Asignación',
+    contact: 'Contacto con el cliente',
+    ot_created: 'OT creada',
+    ot_updated: 'OT actualizada',
+    ot_completed: 'OT completada',
+    telemetry: 'Lectura',
+    closed: 'Ticket cerrado',
+    reopened: 'Ticket reabierto',
+  },
+  contactChannel: { phone: 'Teléfono', email: 'Correo', whatsapp: 'WhatsApp', visit: 'Visita', other: 'Otro' },
+};
+
+const en: LabelTable = {
+  workOrderReportTitle: 'Work order report',
+  ticketReportTitle: 'Ticket report',
+  workOrder: 'Work order',
+  type: 'Type',
+  status: 'Status',
+  scheduled: 'Scheduled',
+  started: 'Started',
+  completed: 'Completed',
+  duration: 'Duration',
+  technician: 'Technician',
+  ticket: 'Ticket',
+  customer: 'Customer',
+  address: 'Address',
+  contact: 'Contact',
+  phone: 'Phone',
+  email: 'Email',
+  workDone: 'Work done',
+  noNotes: 'No notes on the work done.',
+  parts: 'Parts and materials',
+  noParts: 'No parts were recorded.',
+  product: 'Product',
+  sku: 'SKU',
+  serial: 'Serial number',
+  quantity: 'Quantity',
+  technicianSignature: 'Technician signature',
+  customerSignature: 'Customer signature',
+  nameAndId: 'Name and ID',
+  generatedAt: 'Generated on',
+  page: (n, total) => `Page ${n} of ${total}`,
+  notSet: '—',
+  priority: 'Priority',
+  category: 'Category',
+  assignedTo: 'Assigned to',
+  creator: 'Created by',
+  created: 'Created',
+  updated: 'Updated',
+  closedAt: 'Closed',
+  description: 'Description',
+  resolution: 'Resolution',
+  timeline: 'Timeline',
+  noTimeline: 'The timeline is empty.',
+  workOrders: 'Work orders',
+  noWorkOrders: 'This ticket has no work orders.',
+  title: 'Title',
+  code: 'Code',
+  name: 'Name',
+  systemAuthor: 'System',
+  ticketStatus: { open: 'Open', in_progress: 'In progress', waiting: 'Waiting', closed: 'Closed' },
+  ticketPriority: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
+  workOrderStatus: {
+    pending_planning: 'Pending planning',
+    scheduled: 'Scheduled',
+    in_progress: 'In progress',
+    completed: 'Completed',
+    cancelled: 'Cancelled',
+  },
+  workOrderType: {
+    diagnosis: 'Diagnosis',
+    repair: 'Repair',
+    install: 'Installation',
+    upgrade: 'Upgrade',
+    maintenance: 'Maintenance',
+  },
+  timelineEvent: {
+    created: 'Ticket created',
+    note: 'Note',
+    status_change: 'Status change',
+    priority_change: 'Priority change',
+    assignment: 'Assignment',
+    contact: 'Customer contact',
+    ot_created: 'Work order created',
+    ot_updated: 'Work order updated',
+    ot_completed: 'Work order completed',
+    telemetry: 'Reading',
+    closed: 'Ticket closed',
+    reopened: 'Ticket reopened',
+  },
+  contactChannel: { phone: 'Phone', email: 'Email', whatsapp: 'WhatsApp', visit: 'Visit', other: 'Other' },
+};
+
+const TABLES: Record<ReportLanguage, LabelTable> = { es, en };
+
+export type Labels = LabelTable;
+
+export function labelsFor(language: ReportLanguage): Labels {
+  return TABLES[language];
+}

@@ -1,0 +1,112 @@
+// The ticket report: ticket facts, customer, description and resolution, the whole timeline, every OT with its parts.
+import type { SettingsDto, TicketDetail, WorkOrderDetail } from '../../../contract';
+import { createFormatter, type Formatter } from '../format';
+import { labelsFor, type Labels } from '../labels';
+import { describeTimelineEvent } from '../timelineText';
+import {
+  COLOR,
+  contentLeft,
+  contentWidth,
+  createReportDocument,
+  drawFields,
+  drawHeader,
+  drawParagraph,
+  drawSectionTitle,
+  ensureSpace,
+  finishDocument,
+  FONT,
+  type Pdf,
+} from './document';
+import { drawTable } from './table';
+import { partsColumns, partsRows, workOrderFields, type RenderOptions } from './workOrderReport';
+
+export interface TicketReportData {
+  ticket: TicketDetail;
+  settings: SettingsDto;
+}
+
+function drawTimeline(doc: Pdf, ticket: TicketDetail, t: Labels, f: Formatter): void {
+  drawSectionTitle(doc, t.timeline);
+  if (ticket.timeline.length === 0) {
+    drawParagraph(doc, t.noTimeline, { muted: true });
+    return;
+  }
+  const x = contentLeft(doc);
+  const width = contentWidth(doc);
+  for (const event of ticket.timeline) {
+    const line = describeTimelineEvent(event, t);
+    const meta = [f.dateTime(event.createdAt), event.author?.fullName ?? t.systemAuthor].join(' · ');
+    ensureSpace(doc, 34);
+    doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(meta, x, doc.y, { width });
+    doc.font(FONT.bold).fontSize(9).fillColor(COLOR.text).text(line.heading, x, doc.y + 1, { width });
+    if (line.body) doc.font(FONT.regular).fontSize(9.5).text(line.body, x, doc.y + 1, { width, lineGap: 1 });
+    doc.x = x;
+    doc.y += 7;
+  }
+}
+
+function drawWorkOrder(doc: Pdf, wo: WorkOrderDetail, t: Labels, f: Formatter): void {
+  ensureSpace(doc, 90);
+  const x = contentLeft(doc);
+  doc.font(FONT.bold).fontSize(10.5).fillColor(COLOR.text);
+  doc.text(`${wo.code} · ${t.workOrderType[wo.otType]} · ${t.workOrderStatus[wo.status]}`, x, doc.y, { width: contentWidth(doc) });
+  doc.y += 4;
+  drawFields(doc, workOrderFields(wo, t, f));
+  if (wo.notes?.trim()) {
+    doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(t.workDone.toUpperCase(), x, doc.y, { width: contentWidth(doc) });
+    drawParagraph(doc, wo.notes);
+  }
+  if (wo.items.length > 0) drawTable(doc, partsColumns(t), partsRows(wo.items, t, f));
+  else drawParagraph(doc, t.noParts, { muted: true });
+  doc.y += 6;
+}
+
+export async function renderTicketPdf(data: TicketReportData, options: RenderOptions): Promise<Uint8Array> {
+  const t = labelsFor(options.language);
+  const f = createFormatter(options.language, options.timeZone);
+  const ticket = data.ticket;
+  const doc = createReportDocument({ title: `${t.ticketReportTitle} ${ticket.code}`, language: options.language, generatedAt: options.generatedAt });
+  drawHeader(doc, data.settings, t.ticketReportTitle, ticket.code);
+
+  drawSectionTitle(doc, t.ticket);
+  drawFields(doc, [[t.title, ticket.title]], 1);
+  drawFields(doc, [
+    [t.status, t.ticketStatus[ticket.status]],
+    [t.priority, t.ticketPriority[ticket.priority]],
+    [t.category, ticket.category?.name ?? t.notSet],
+    [t.assignedTo, ticket.assignedTo?.fullName ?? t.notSet],
+    [t.creator, ticket.creator?.fullName ?? t.notSet],
+    [t.created, f.dateTime(ticket.createdAt)],
+    [t.updated, f.dateTime(ticket.updatedAt)],
+    [t.closedAt, f.dateTime(ticket.closedAt)],
+  ]);
+
+  const customer = ticket.customerDetail;
+  drawSectionTitle(doc, t.customer);
+  drawFields(
+    doc,
+    [
+      [t.name, customer?.name ?? ticket.customer?.name ?? t.notSet],
+      [t.address, customer?.address ?? t.notSet],
+      [t.contact, customer?.contactName ?? t.notSet],
+      [t.phone, customer?.phone ?? t.notSet],
+      [t.email, customer?.email ?? t.notSet],
+    ],
+    2,
+  );
+
+  drawSectionTitle(doc, t.description);
+  drawParagraph(doc, ticket.description.trim() || t.notSet, { muted: !ticket.description.trim() });
+  if (ticket.resolution) {
+    drawSectionTitle(doc, t.resolution);
+    drawParagraph(doc, ticket.resolution);
+  }
+
+  drawTimeline(doc, ticket, t, f);
+
+  drawSectionTitle(doc, t.workOrders);
+  if (ticket.workOrders.length === 0) drawParagraph(doc, t.noWorkOrders, { muted: true });
+  for (const wo of ticket.workOrders) drawWorkOrder(doc, wo, t, f);
+
+  return finishDocument(doc, `${ticket.code} · ${t.generatedAt} ${f.dateTime(options.generatedAt)}`, t.page);
+}

@@ -1,0 +1,57 @@
+// Readable wording for each timeline event in a report: what happened, by whom, with {from, to} spelled out.
+import {
+  CONTACT_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  WORK_ORDER_STATUSES,
+  type ContactChannel,
+} from '../../../db/enums';
+import type { TimelineEventDto } from '../../contract';
+import type { Labels } from './labels';
+
+export interface TimelineLine {
+  /** "Cambio de estado" */
+  heading: string;
+  /** "Abierto → En curso", or the event's own text. */
+  body: string;
+}
+
+function translated<K extends string>(value: unknown, keys: readonly K[], table: Record<K, string>): string | null {
+  return typeof value === 'string' && (keys as readonly string[]).includes(value) ? table[value as K] : null;
+}
+
+/** "{from} → {to}" with enum values translated; null when meta carries no usable pair. */
+function transition(meta: Record<string, unknown> | null, translate: (v: unknown) => string | null): string | null {
+  if (!meta || !('to' in meta)) return null;
+  const to = translate(meta.to);
+  if (!to) return null;
+  const from = translate(meta.from);
+  return from ? `${from} → ${to}` : to;
+}
+
+export function describeTimelineEvent(event: TimelineEventDto, t: Labels): TimelineLine {
+  const heading = t.timelineEvent[event.eventType] ?? event.eventType;
+  const meta = event.metaData;
+  // Generated events often repeat their type as content ("OT creada"); printing it twice reads like a glitch.
+  const raw = event.content.trim();
+  const content = raw.toLocaleLowerCase() === heading.toLocaleLowerCase() ? '' : raw;
+  const withContent = (summary: string | null) => (summary && content && !content.includes(summary) ? `${summary}\n${content}` : (summary ?? content));
+  switch (event.eventType) {
+    case 'status_change':
+    case 'reopened':
+      return { heading, body: withContent(transition(meta, (v) => translated(v, TICKET_STATUSES, t.ticketStatus))) };
+    case 'priority_change':
+      return { heading, body: withContent(transition(meta, (v) => translated(v, TICKET_PRIORITIES, t.ticketPriority))) };
+    case 'ot_updated':
+    case 'ot_completed':
+      return { heading, body: withContent(transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus))) };
+    case 'contact': {
+      const channel = translated(meta?.channel, CONTACT_CHANNELS, t.contactChannel as Record<ContactChannel, string>);
+      const who = typeof meta?.contactName === 'string' && meta.contactName ? meta.contactName : null;
+      const prefix = [channel, who].filter(Boolean).join(' · ');
+      return { heading: prefix ? `${heading} (${prefix})` : heading, body: content };
+    }
+    default:
+      return { heading, body: content };
+  }
+}
