@@ -23,8 +23,17 @@ export class DatabaseOpenError extends Error {
 
 /** Maps SQLite's error codes (better-sqlite3 puts them on `code`) to a failure a person can act on. */
 export function classifySqliteError(error: unknown): DatabaseOpenFailure | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return null;
+  // drizzle wraps driver errors (DrizzleQueryError), so look down the cause chain for SQLite's code.
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return classifyCode(code);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+function classifyCode(code: string): DatabaseOpenFailure | null {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'locked';
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'corrupt';
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') return 'read_only';

@@ -4,7 +4,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, statSync, unlinkSync, renameSync } from 'node:fs';
 import * as schema from './schema';
-import { DatabaseOpenError, classifySqliteError } from './errors';
+import { DatabaseOpenError, classifySqliteError, type DatabaseOpenFailure } from './errors';
 import { defaultMigrationsFolder, schemaVersionOf } from './migrations';
 
 /** PRAGMA application_id of every Emerald file: 'EMRD'. */
@@ -28,6 +28,10 @@ export interface OpenedDatabase {
 export interface OpenOptions {
   migrationsFolder?: string;
   readonly?: boolean;
+  /** How long to wait for another connection's lock before giving up (default 5000 ms). */
+  busyTimeoutMs?: number;
+  /** Test hook: runs on the new connection before any pragma (e.g. a page limit to simulate a full disk). */
+  onConnect?: (sqlite: Database.Database) => void;
   /** Test hook: runs between migrate() and the foreign-key check. */
   afterMigrate?: (sqlite: Database.Database) => void;
 }
@@ -38,12 +42,12 @@ interface FileIdentity {
   tableCount: number;
 }
 
-function readIdentity(file: string): FileIdentity {
+function readIdentity(file: string, busyTimeoutMs: number): FileIdentity {
   // Read-only, so a refused file stays byte-identical.
   const missingSidecars = ['-wal', '-shm'].map((suffix) => file + suffix).filter((sidecar) => !existsSync(sidecar));
   const probe = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    probe.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    probe.pragma(`busy_timeout = ${busyTimeoutMs}`);
     const applicationId = probe.pragma('application_id', { simple: true }) as number;
     const userVersion = probe.pragma('user_version', { simple: true }) as number;
     const { n } = probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
@@ -67,7 +71,7 @@ function fail(file: string, error: unknown, fallback: 'corrupt' | 'migration_fai
   if (error instanceof DatabaseOpenError) throw error;
   const reason = classifySqliteError(error) ?? fallback;
   const detail = error instanceof Error ? error.message : String(error);
-  throw new DatabaseOpenError(reason, file, `Cannot open ${file}: ${detail}`, { cause: error });
+  throw new DatabaseOpenError(reason, file, `${describeOpenFailure(reason, file)} (${detail})`, { cause: error });
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
@@ -75,10 +79,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const knownVersion = schemaVersionOf(migrationsFolder);
   const isNew = !existsSync(file) || statSync(file).size === 0;
 
+  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   let identity: FileIdentity | null = null;
   if (!isNew) {
     try {
-      identity = readIdentity(file);
+      identity = readIdentity(file, busyTimeoutMs);
     } catch (error) {
       fail(file, error);
     }
@@ -94,10 +99,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     }
   }
 
-  let sqlite: Database.Database;
+  let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file, { readonly: options.readonly ?? false });
-    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    options.onConnect?.(sqlite);
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
       // FULL: a pulled battery must not lose a committed note.
@@ -106,9 +112,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     sqlite.pragma('foreign_keys = ON');
     if (!isNew) {
       const check = sqlite.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new DatabaseOpenError('corrupt', file, `${file} is damaged: ${String(check)}`);
+      if (check !== 'ok') throw new DatabaseOpenError('corrupt', file, `${describeOpenFailure('corrupt', file)} (${String(check)})`);
     }
+    // SQLite silently falls back to read-only when it cannot write; ask for the write lock now, not at the first save.
+    if (!options.readonly) sqlite.exec('BEGIN IMMEDIATE; ROLLBACK');
   } catch (error) {
+    if (sqlite?.open) sqlite.close();
     fail(file, error);
   }
 
@@ -116,12 +125,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   let preMigrationCopy: string | null = null;
   const currentVersion = identity?.userVersion ?? 0;
   if (!options.readonly && currentVersion < knownVersion) {
+    const progress = { committed: false };
     try {
       if (identity && identity.tableCount > 0) preMigrationCopy = copyBeforeMigrate(sqlite, file, currentVersion);
-      migrateSafely(sqlite, db, migrationsFolder, knownVersion, options.afterMigrate);
+      migrateSafely(sqlite, db, migrationsFolder, knownVersion, progress, options.afterMigrate);
     } catch (error) {
       sqlite.close();
-      if (preMigrationCopy) restoreCopy(preMigrationCopy, file);
+      // drizzle's migrate() is one transaction: if it did not commit, the file was never changed.
+      if (preMigrationCopy && progress.committed) restoreCopy(preMigrationCopy, file);
+      else if (preMigrationCopy) unlinkSync(preMigrationCopy);
       fail(file, error, 'migration_failed');
     }
   }
@@ -138,6 +150,26 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       sqlite.close();
     },
   };
+}
+
+/** One plain sentence per failure; the shell shows its own translated text keyed by `reason`. */
+export function describeOpenFailure(reason: DatabaseOpenFailure, file: string): string {
+  switch (reason) {
+    case 'locked':
+      return `${file} is in use by another program (another Emerald window or the command line); close it and try again`;
+    case 'corrupt':
+      return `${file} is damaged and cannot be opened safely; restore it from a backup`;
+    case 'read_only':
+      return `Emerald cannot write to ${file} or its folder (read-only folder or missing permission)`;
+    case 'disk_full':
+      return `there is no room left to write ${file}; free some disk space and try again`;
+    case 'migration_failed':
+      return `${file} could not be upgraded to this version of Emerald; the file was left as it was`;
+    case 'not_emerald':
+      return `${file} is not an Emerald database`;
+    case 'newer_version':
+      return `${file} was written by a newer version of Emerald; update Emerald to open it`;
+  }
 }
 
 function copyBeforeMigrate(sqlite: Database.Database, file: string, fromVersion: number): string {
@@ -165,11 +197,13 @@ function migrateSafely(
   db: AppDb,
   migrationsFolder: string,
   knownVersion: number,
+  progress: { committed: boolean },
   afterMigrate?: (sqlite: Database.Database) => void,
 ): void {
   sqlite.pragma('foreign_keys = OFF');
   try {
     migrate(db, { migrationsFolder });
+    progress.committed = true;
     afterMigrate?.(sqlite);
     const violations = sqlite.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) {

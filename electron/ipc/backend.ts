@@ -35,7 +35,7 @@ export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? systemClock;
   const events = new EventBus();
   const sessions = new SessionStore(clock, () => readSettings(database.db).sessionTimeoutMinutes * 60_000);
-  const base = { db: database.db, sqlite: database.sqlite, clock, events };
+  const base = { db: database.db, sqlite: database.sqlite, clock, events, dataDir: options.dataDir };
   const deps = { base, sessions, ...(options.log ? { log: options.log } : {}) };
   return {
     database,

@@ -26,6 +26,8 @@ export interface ServiceContext {
   actor: Actor | null;
   clock: Clock;
   events: EventBus;
+  /** The data folder (database, backups); absent when a service runs on a bare connection. */
+  dataDir?: string;
 }
 
 export function nowIso(ctx: Pick<ServiceContext, 'clock'>): string {
@@ -47,7 +49,8 @@ export function actorCan(ctx: ServiceContext, permission: Permission): boolean {
  */
 export function inTransaction<T>(ctx: ServiceContext, work: (tx: AppDb, emit: (event: DomainEvent) => void) => T): T {
   const pending: DomainEvent[] = [];
-  const result = ctx.db.transaction((tx) => work(tx as unknown as AppDb, (event) => pending.push(event)));
+  // IMMEDIATE takes the write lock up front (waiting busy_timeout); a deferred read-then-write fails at once with SQLITE_BUSY when another process writes.
+  const result = ctx.db.transaction((tx) => work(tx as unknown as AppDb, (event) => pending.push(event)), { behavior: 'immediate' });
   for (const event of pending) ctx.events.emit(event);
   return result;
 }
