@@ -42,6 +42,14 @@ function validationError(error: z.ZodError): ErrorShape {
   };
 }
 
+/** drizzle's DrizzleQueryError puts the bound values (a new password hash, say) in its message; log the SQL and cause only. */
+export function withoutQueryParams(error: unknown): unknown {
+  if (!(error instanceof Error) || !('query' in error) || !('params' in error)) return error;
+  const safe = new Error(`Failed query: ${String(error.query)}`, { cause: error.cause });
+  safe.name = error.name;
+  return safe;
+}
+
 export async function dispatch(deps: RouterDeps, call: CallContext, channelName: unknown, rawInput: unknown): Promise<DispatchResult> {
   // Object.hasOwn, never a bare lookup: '__proto__' or 'constructor' must not reach a handler.
   if (!isChannelName(channelName) || !Object.hasOwn(handlers, channelName)) {
@@ -106,7 +114,7 @@ export async function dispatch(deps: RouterDeps, call: CallContext, channelName:
     return { envelope: { ok: true, value: value ?? null }, ...(sessionChange !== undefined ? { session: sessionChange } : {}) };
   } catch (error) {
     if (error instanceof AppError) return { ...fail(error.toShape()), ...(sessionChange !== undefined ? { session: sessionChange } : {}) };
-    deps.log?.(`channel ${channelName} failed`, error);
+    deps.log?.(`channel ${channelName} failed`, withoutQueryParams(error));
     return fail({ code: 'INTERNAL', message: 'something went wrong; the change was not saved', details: { reason: 'internal' } });
   }
 }
