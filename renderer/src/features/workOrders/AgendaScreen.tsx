@@ -1,8 +1,131 @@
-// Placeholder until this screen lands.
+// Agenda: a technician's OTs by day or week; dispatchers can look at anyone's.
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WorkOrderDto } from '../../../../electron/contract';
+import { WorkOrderStatusBadge } from '../../components/Badge';
+import { formatDate, formatTime } from '../../lib/format';
+import { useDomainEvents } from '../../lib/live';
+import { hrefFor } from '../../lib/router';
+import { useCan } from '../../stores/session';
+import i18n from '../../i18n';
+import { workOrderError } from './actions';
+import { startOfDay, useAgenda, windowOf, type AgendaMode } from './agendaStore';
+import { useWorkOrders } from './store';
+import './workOrders.css';
+
+function AgendaCard({ wo, showTechnician }: { wo: WorkOrderDto; showTechnician: boolean }) {
+  const { t } = useTranslation('workOrders');
+  return (
+    <li>
+      <a className={`agenda-card agenda-card-${wo.status}`} href={hrefFor({ name: 'workOrders', id: wo.id })}>
+        <span className="agenda-time mono">{formatTime(wo.scheduledDate)}</span>
+        <span className="agenda-code mono">{wo.code}</span>
+        <span className="agenda-title">{wo.customer?.name ?? wo.ticketTitle}</span>
+        <span className="agenda-meta muted">
+          {t(`common:workOrderType.${wo.otType}`)}
+          {showTechnician && wo.technician ? ` · ${wo.technician.fullName}` : ''}
+        </span>
+        <WorkOrderStatusBadge status={wo.status} />
+      </a>
+    </li>
+  );
+}
+
+function dayLabel(day: Date): string {
+  return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'es-ES', { weekday: 'long', day: 'numeric', month: 'short' }).format(day);
+}
 
 export default function AgendaScreen() {
-  const { t } = useTranslation();
-  
-  return <div className="empty">{t('common:errors.code.NOT_IMPLEMENTED')}</div>;
+  const { t } = useTranslation('workOrders');
+  const { mode, anchor, technicianId, items, loading, error, setMode, shift, today, setTechnician, load } = useAgenda();
+  const canDispatch = useCan('workorders:write');
+  const technicians = useWorkOrders((s) => s.technicians);
+
+  useEffect(() => {
+    // Technicians always see their own agenda; dispatchers start with everyone's.
+    if (canDispatch) void useWorkOrders.getState().loadTechnicians().catch(() => undefined);
+    if (!canDispatch && technicianId !== 'me') setTechnician('me');
+    else void load();
+  }, [canDispatch]);
+  useDomainEvents((e) => e.entity === 'workOrder', () => void load());
+
+  const { days } = windowOf(mode, anchor);
+  const todayStart = startOfDay(new Date()).getTime();
+  const byDay = (day: Date) =>
+    items
+      .filter((wo) => wo.scheduledDate && startOfDay(new Date(wo.scheduledDate)).getTime() === day.getTime())
+      .sort((a, b) => (a.scheduledDate ?? '').localeCompare(b.scheduledDate ?? ''));
+  const range = days.length > 1 ? `${formatDate(days[0]?.toISOString())} – ${formatDate(days[days.length - 1]?.toISOString())}` : dayLabel(days[0] ?? anchor);
+
+  return (
+    <div className="page">
+      <header className="page-header agenda-header">
+        <h1>{t('agenda.title')}</h1>
+        <div className="btn-row">
+          <button type="button" className="btn btn-icon" onClick={() => shift(-1)} aria-label={t(`agenda.previous.${mode}`)}>
+            <ChevronLeft size={16} aria-hidden="true" />
+          </button>
+          <button type="button" className="btn" onClick={today}>
+            {t('agenda.today')}
+          </button>
+          <button type="button" className="btn btn-icon" onClick={() => shift(1)} aria-label={t(`agenda.next.${mode}`)}>
+            <ChevronRight size={16} aria-hidden="true" />
+          </button>
+          <span className="agenda-range" aria-live="polite">
+            {range}
+          </span>
+        </div>
+        <span className="spacer" />
+        {canDispatch && (
+          <label className="inline-filter">
+            <span>{t('agenda.technician')}</span>
+            <select value={technicianId} onChange={(e) => setTechnician(e.target.value)}>
+              <option value="">{t('agenda.everyone')}</option>
+              <option value="me">{t('agenda.mine')}</option>
+              {technicians.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.fullName}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className="segmented" role="group" aria-label={t('agenda.view')}>
+          {(['day', 'week'] as AgendaMode[]).map((m) => (
+            <button key={m} type="button" className="btn" aria-pressed={mode === m} onClick={() => setMode(m)}>
+              {t(`agenda.mode.${m}`)}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="page-body">
+        {error ? (
+          <div className="empty" role="alert">
+            {workOrderError(t, error)}
+          </div>
+        ) : (
+          <div className={`agenda agenda-${mode}`} aria-busy={loading}>
+            {days.map((day) => {
+              const dayItems = byDay(day);
+              return (
+                <section key={day.toISOString()} className={`agenda-day${day.getTime() === todayStart ? ' agenda-today' : ''}`} aria-label={dayLabel(day)}>
+                  <h2 className="agenda-day-title">{dayLabel(day)}</h2>
+                  {dayItems.length === 0 ? (
+                    <p className="muted agenda-empty">{loading ? t('common:state.loading') : t('agenda.free')}</p>
+                  ) : (
+                    <ul className="agenda-list">
+                      {dayItems.map((wo) => (
+                        <AgendaCard key={wo.id} wo={wo} showTechnician={technicianId !== 'me'} />
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
 }

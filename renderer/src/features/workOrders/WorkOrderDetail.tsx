@@ -1,0 +1,207 @@
+// One OT: header, facts, the actions this user may take, a running timer, parts and notes.
+import { ArrowLeft, CalendarClock, CalendarX, CheckCircle2, FileDown, Play, XCircle } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FINAL_WORK_ORDER_STATUSES, type CustomerDto, type WorkOrderDetail } from '../../../../electron/contract';
+import { api } from '../../api/client';
+import { WorkOrderStatusBadge } from '../../components/Badge';
+import { Field } from '../../components/Field';
+import { saveFile } from '../../lib/download';
+import { formatClock, formatDateTime, formatDuration } from '../../lib/format';
+import { useDomainEvents } from '../../lib/live';
+import { hrefFor } from '../../lib/router';
+import { useCan, useSession } from '../../stores/session';
+import { toast } from '../../stores/toasts';
+import { useWorkOrderAction, workOrderError } from './actions';
+import { useWorkOrders } from './store';
+import { WorkOrderItems } from './WorkOrderItems';
+import { CancelModal, CompleteModal, ScheduleModal } from './WorkOrderModals';
+import './workOrders.css';
+
+function RunningTimer({ startedAt }: { startedAt: string }) {
+  const { t } = useTranslation('workOrders');
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <div className="ot-timer" aria-label={t('detail.timer')}>
+      <span className="ot-timer-dot" aria-hidden="true" />
+      <span className="mono">{formatClock((now - new Date(startedAt).getTime()) / 1000)}</span>
+    </div>
+  );
+}
+
+function useCustomer(customerId: string | undefined): CustomerDto | null {
+  const [customer, setCustomer] = useState<CustomerDto | null>(null);
+  useEffect(() => {
+    if (!customerId) return setCustomer(null);
+    let current = true;
+    api.call('customers.get', { id: customerId }).then((c) => current && setCustomer(c), () => current && setCustomer(null));
+    return () => {
+      current = false;
+    };
+  }, [customerId]);
+  return customer;
+}
+
+function NotesCard({ workOrder, editable }: { workOrder: WorkOrderDetail; editable: boolean }) {
+  const { t } = useTranslation('workOrders');
+  const run = useWorkOrderAction();
+  const [notes, setNotes] = useState(workOrder.notes ?? '');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setNotes(workOrder.notes ?? ''), [workOrder.notes]);
+  if (!editable) {
+    return (
+      <section className="card" aria-labelledby="ot-notes-title">
+        <h2 id="ot-notes-title">{t('detail.notes')}</h2>
+        <p className="ot-notes">{workOrder.notes || <span className="muted">{t('detail.noNotes')}</span>}</p>
+      </section>
+    );
+  }
+  async function save() {
+    setBusy(true);
+    await run(workOrder.id, () => api.call('workOrders.updateNotes', { id: workOrder.id, version: workOrder.version, notes }), t('toast.notesSaved'));
+    setBusy(false);
+  }
+  return (
+    <section className="card" aria-labelledby="ot-notes-title">
+      <h2 id="ot-notes-title" className="sr-only">{t('detail.notes')}</h2>
+      <Field label={t('detail.notes')}>
+        <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />
+      </Field>
+      <button type="button" className="btn" onClick={() => void save()} disabled={busy || notes === (workOrder.notes ?? '')}>
+        {t('detail.saveNotes')}
+      </button>
+    </section>
+  );
+}
+
+type Dialog = 'schedule' | 'complete' | 'cancel' | null;
+
+export function WorkOrderDetailView({ id }: { id: string }) {
+  const { t } = useTranslation('workOrders');
+  const detail = useWorkOrders((s) => (s.detail?.id === id ? s.detail : null));
+  const detailError = useWorkOrders((s) => s.detailError);
+  const loadDetail = useWorkOrders((s) => s.loadDetail);
+  const me = useSession((s) => s.user);
+  const canWrite = useCan('workorders:write');
+  const canExecute = useCan(['workorders:write', 'workorders:execute']);
+  const canExport = useCan('reports:export');
+  const run = useWorkOrderAction();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [exporting, setExporting] = useState(false);
+  const customer = useCustomer(detail?.customer?.id);
+
+  useEffect(() => void loadDetail(id), [id, loadDetail]);
+  useDomainEvents((e) => e.entity === 'workOrder' && e.id === id, () => void loadDetail(id));
+
+  if (!detail) {
+    return <div className="empty">{detailError ? workOrderError(t, detailError) : t('common:state.loading')}</div>;
+  }
+
+  const final = FINAL_WORK_ORDER_STATUSES.includes(detail.status);
+  const mayExecute = canWrite || (canExecute && detail.technician?.id === me?.id);
+  const status = detail.status;
+
+  async function exportPdf() {
+    setExporting(true);
+    try {
+      saveFile(await api.call('reports.workOrderPdf', { id }));
+    } catch (error) {
+      toast.error(workOrderError(t, error));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <a className="btn btn-ghost btn-icon" href={hrefFor({ name: 'workOrders' })} aria-label={t('detail.back')}>
+          <ArrowLeft size={16} aria-hidden="true" />
+        </a>
+        <h1 className="mono-title">{detail.code}</h1>
+        <span className="muted">{t(`common:workOrderType.${detail.otType}`)}</span>
+        <WorkOrderStatusBadge status={status} />
+        {status === 'in_progress' && detail.startedAt && <RunningTimer startedAt={detail.startedAt} />}
+        <span className="spacer" />
+        {canExport && (
+          <button type="button" className="btn" onClick={() => void exportPdf()} disabled={exporting}>
+            <FileDown size={14} aria-hidden="true" />
+            {t('detail.exportPdf')}
+          </button>
+        )}
+      </header>
+      <div className="page-body ot-body">
+        <div className="btn-row ot-actions" role="toolbar" aria-label={t('detail.actions')}>
+          {canWrite && (status === 'pending_planning' || status === 'scheduled') && (
+            <button type="button" className="btn" onClick={() => setDialog('schedule')}>
+              <CalendarClock size={14} aria-hidden="true" />
+              {status === 'scheduled' ? t('actions.reschedule') : t('actions.schedule')}
+            </button>
+          )}
+          {canWrite && status === 'scheduled' && (
+            <button type="button" className="btn" onClick={() => void run(id, () => api.call('workOrders.unschedule', { id, version: detail.version }), t('toast.unscheduled'))}>
+              <CalendarX size={14} aria-hidden="true" />
+              {t('actions.unschedule')}
+            </button>
+          )}
+          {mayExecute && status === 'scheduled' && (
+            <button type="button" className="btn btn-primary" onClick={() => void run(id, () => api.call('workOrders.start', { id, version: detail.version }), t('toast.started'))}>
+              <Play size={14} aria-hidden="true" />
+              {t('actions.start')}
+            </button>
+          )}
+          {mayExecute && status === 'in_progress' && (
+            <button type="button" className="btn btn-primary" onClick={() => setDialog('complete')}>
+              <CheckCircle2 size={14} aria-hidden="true" />
+              {t('actions.complete')}
+            </button>
+          )}
+          {canWrite && !final && (
+            <button type="button" className="btn btn-danger" onClick={() => setDialog('cancel')}>
+              <XCircle size={14} aria-hidden="true" />
+              {t('actions.cancel')}
+            </button>
+          )}
+        </div>
+
+        <section className="card" aria-labelledby="ot-facts-title">
+          <h2 id="ot-facts-title" className="sr-only">{t('detail.facts')}</h2>
+          <dl className="facts">
+            <dt>{t('detail.ticket')}</dt>
+            <dd>
+              <a href={hrefFor({ name: 'tickets', id: detail.ticketId })}>
+                <span className="mono">{detail.ticketCode}</span> · {detail.ticketTitle}
+              </a>
+            </dd>
+            <dt>{t('detail.customer')}</dt>
+            <dd>{detail.customer?.name ?? '—'}</dd>
+            <dt>{t('detail.address')}</dt>
+            <dd>{customer?.address || '—'}</dd>
+            <dt>{t('detail.phone')}</dt>
+            <dd>{customer?.phone || '—'}</dd>
+            <dt>{t('detail.technician')}</dt>
+            <dd>{detail.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</dd>
+            <dt>{t('detail.scheduled')}</dt>
+            <dd>{formatDateTime(detail.scheduledDate)}</dd>
+            <dt>{t('detail.started')}</dt>
+            <dd>{formatDateTime(detail.startedAt)}</dd>
+            <dt>{t('detail.completed')}</dt>
+            <dd>{formatDateTime(detail.completedAt)}</dd>
+            <dt>{t('detail.duration')}</dt>
+            <dd>{formatDuration(detail.totalDuration)}</dd>
+          </dl>
+        </section>
+
+        <WorkOrderItems workOrder={detail} editable={mayExecute && !final} />
+        <NotesCard workOrder={detail} editable={mayExecute && !final} />
+      </div>
+      <ScheduleModal workOrder={detail} open={dialog === 'schedule'} onClose={() => setDialog(null)} />
+      <CompleteModal workOrder={detail} open={dialog === 'complete'} onClose={() => setDialog(null)} />
+      <CancelModal workOrder={detail} open={dialog === 'cancel'} onClose={() => setDialog(null)} />
+    </div>
+  );
+}

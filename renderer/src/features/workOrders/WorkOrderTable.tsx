@@ -1,0 +1,61 @@
+// A dense table of OTs, shared by the list, the dispatch queue and the agenda.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkOrderDto } from '../../../../electron/contract';
+import { WorkOrderStatusBadge } from '../../components/Badge';
+import { formatDateTime } from '../../lib/format';
+import { hrefFor } from '../../lib/router';
+
+interface Props {
+  items: WorkOrderDto[];
+  caption: string;
+  /** Extra cell at the end of each row (e.g. "Programar" in the dispatch queue). */
+  action?: (workOrder: WorkOrderDto) => ReactNode;
+  actionLabel?: string;
+}
+
+export function WorkOrderTable({ items, caption, action, actionLabel }: Props) {
+  const { t } = useTranslation('workOrders');
+  return (
+    <table className="table ot-table">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('table.code')}</th>
+          <th scope="col">{t('table.status')}</th>
+          <th scope="col">{t('table.type')}</th>
+          <th scope="col">{t('table.ticket')}</th>
+          <th scope="col">{t('table.customer')}</th>
+          <th scope="col">{t('table.technician')}</th>
+          <th scope="col">{t('table.scheduled')}</th>
+          {action && <th scope="col">{actionLabel ?? <span className="sr-only">{t('detail.actions')}</span>}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((wo) => (
+          <tr key={wo.id}>
+            <td>
+              <a className="mono" href={hrefFor({ name: 'workOrders', id: wo.id })}>
+                {wo.code}
+              </a>
+            </td>
+            <td>
+              <WorkOrderStatusBadge status={wo.status} />
+            </td>
+            <td>{t(`common:workOrderType.${wo.otType}`)}</td>
+            <td className="ot-ticket-cell">
+              <a href={hrefFor({ name: 'tickets', id: wo.ticketId })} className="mono">
+                {wo.ticketCode}
+              </a>{' '}
+              <span className="muted">{wo.ticketTitle}</span>
+            </td>
+            <td>{wo.customer?.name ?? '—'}</td>
+            <td>{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
+            <td>{formatDateTime(wo.scheduledDate)}</td>
+            {action && <td>{action(wo)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,46 @@
+// Runs one work-order command: success replaces the open OT; a stale version reloads it and says so.
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { WorkOrderDetail } from '../../../../electron/contract';
+import { ApiError } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
+import { toast } from '../../stores/toasts';
+import { useWorkOrders } from './store';
+
+/** Feature-specific reasons first (workOrders:reason.*), then the shared translations. */
+export function workOrderError(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && error.reason) {
+    const key = `workOrders:reason.${error.reason}`;
+    if (t(key, { defaultValue: '' })) return t(key);
+  }
+  return errorMessage(t, error);
+}
+
+export function useWorkOrderAction() {
+  const { t } = useTranslation('workOrders');
+  return async function run(id: string, command: () => Promise<WorkOrderDetail>, success?: string): Promise<boolean> {
+    try {
+      useWorkOrders.getState().setDetail(await command());
+      if (success) toast.success(success);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION')) {
+        await useWorkOrders.getState().loadDetail(id);
+      }
+      toast.error(workOrderError(t, error));
+      return false;
+    }
+  };
+}
+
+/** `<input type="datetime-local">` value ⇄ ISO instant, in the computer's time zone. */
+export function toLocalInput(iso: string | null | undefined): string {
+  const date = iso ? new Date(iso) : new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function fromLocalInput(value: string): string | null {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

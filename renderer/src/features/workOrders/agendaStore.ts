@@ -1,0 +1,82 @@
+// The agenda: a day or week window, whose agenda (mine, one technician's, or everyone's), and its OTs.
+import { create } from 'zustand';
+import type { WorkOrderDto } from '../../../../electron/contract';
+import { api } from '../../api/client';
+
+export type AgendaMode = 'day' | 'week';
+
+interface AgendaState {
+  mode: AgendaMode;
+  /** Any instant inside the shown window. */
+  anchor: Date;
+  /** 'me', a user id, or '' for every technician (dispatchers only). */
+  technicianId: string;
+  items: WorkOrderDto[];
+  loading: boolean;
+  error: unknown;
+  setMode(mode: AgendaMode): void;
+  shift(steps: number): void;
+  today(): void;
+  setTechnician(id: string): void;
+  load(): Promise<void>;
+}
+
+export function startOfDay(date: Date): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
+}
+
+/** Weeks start on Monday, as in Spain. */
+export function windowOf(mode: AgendaMode, anchor: Date): { from: Date; days: Date[] } {
+  const first = startOfDay(anchor);
+  if (mode === 'week') first.setDate(first.getDate() - ((first.getDay() + 6) % 7));
+  const count = mode === 'week' ? 7 : 1;
+  const days = Array.from({ length: count }, (_, i) => new Date(first.getFullYear(), first.getMonth(), first.getDate() + i));
+  return { from: first, days };
+}
+
+export const useAgenda = create<AgendaState>((set, get) => ({
+  mode: 'week',
+  anchor: new Date(),
+  technicianId: 'me',
+  items: [],
+  loading: false,
+  error: null,
+
+  setMode(mode) {
+    set({ mode });
+    void get().load();
+  },
+  shift(steps) {
+    const { mode, anchor } = get();
+    const next = new Date(anchor);
+    next.setDate(next.getDate() + steps * (mode === 'week' ? 7 : 1));
+    set({ anchor: next });
+    void get().load();
+  },
+  today() {
+    set({ anchor: new Date() });
+    void get().load();
+  },
+  setTechnician(technicianId) {
+    set({ technicianId });
+    void get().load();
+  },
+
+  async load() {
+    const { mode, anchor, technicianId } = get();
+    const { from, days } = windowOf(mode, anchor);
+    const last = days[days.length - 1] ?? from;
+    const to = new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1);
+    set({ loading: true, error: null });
+    try {
+      const items = await api.call('workOrders.agenda', {
+        from: from.toISOString(),
+        to: to.toISOString(),
+        ...(technicianId ? { technicianId } : {}),
+      });
+      set({ items, loading: false });
+    } catch (error) {
+      set({ error, loading: false });
+    }
+  },
+}));
