@@ -74,6 +74,11 @@ function fail(file: string, error: unknown, fallback: 'corrupt' | 'migration_fai
   throw new DatabaseOpenError(reason, file, `${describeOpenFailure(reason, file)} (${detail})`, { cause: error });
 }
 
+/** Case- and accent-free text for search: SQLite's lower() and LIKE fold ASCII only, so SQL gets fold('Ñandú') = 'nandu'. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   const knownVersion = schemaVersionOf(migrationsFolder);
@@ -110,6 +115,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       sqlite.pragma('synchronous = FULL');
     }
     sqlite.pragma('foreign_keys = ON');
+    sqlite.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));
     if (!isNew) {
       const check = sqlite.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new DatabaseOpenError('corrupt', file, `${describeOpenFailure('corrupt', file)} (${String(check)})`);

@@ -1,8 +1,8 @@
 // Company and app settings, one row per key in `settings`, merged over defaults.
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { settingsUpdateInput } from '../contract/catalogs';
-import type { SettingsDto } from '../contract';
+import { settingsUpdateInput } from '../contract/catalogs';
+import { AppError, type SettingsDto } from '../contract';
 import type { AppDb } from '../../db/open';
 import { settings } from '../../db/schema';
 import { inTransaction, nowIso, type ServiceContext } from './context';
@@ -17,6 +17,8 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   workOrderPrefix: 'OT',
   sessionTimeoutMinutes: 30,
   language: 'system',
+  telemetrySocketEnabled: false,
+  telemetrySocketPort: 5181,
 };
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SettingsDto)[];
@@ -24,13 +26,37 @@ const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SettingsDto)[];
 export function readSettings(db: AppDb): SettingsDto {
   const rows = db.select().from(settings).where(inArray(settings.key, KEYS)).all();
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const row of rows) merged[row.key] = row.value;
+  // A stored value the update schema would refuse (hand-edited, older build) falls back to the default:
+  // a text session timeout would otherwise make sessions never expire.
+  const fields = settingsUpdateInput.shape as Record<string, z.ZodType>;
+  for (const row of rows) {
+    const parsed = fields[row.key]?.safeParse(row.value);
+    if (parsed?.success && parsed.data !== undefined) merged[row.key] = parsed.data;
+  }
   return merged as unknown as SettingsDto;
+}
+
+const IMAGE_SIGNATURES: Record<string, number[]> = { png: [0x89, 0x50, 0x4e, 0x47], jpeg: [0xff, 0xd8, 0xff] };
+
+/** The contract checks the data-URL shape; this checks the bytes really are the PNG or JPEG it claims. */
+function assertLogoIsImage(logo: string | null | undefined): void {
+  if (!logo) return;
+  const match = /^data:image\/(png|jpeg);base64,(.*)$/.exec(logo);
+  const bytes = match ? Buffer.from(match[2] as string, 'base64') : Buffer.alloc(0);
+  const signature = IMAGE_SIGNATURES[match?.[1] ?? ''] ?? [];
+  if (bytes.length < 8 || !signature.every((b, i) => bytes[i] === b)) {
+    throw new AppError('VALIDATION', 'the logo is not a PNG or JPEG image', { reason: 'invalid_logo', field: 'companyLogo' });
+  }
 }
 
 export function writeSettings(db: AppDb, patch: Partial<SettingsDto>, at: string): void {
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined || !KEYS.includes(key as keyof SettingsDto)) continue;
+    // null means "none" (only the logo may be null): drop the row rather than store SQL NULL in a NOT NULL column.
+    if (value === null) {
+      db.delete(settings).where(eq(settings.key, key)).run();
+      continue;
+    }
     db.insert(settings)
       .values({ key, value, createdAt: at, updatedAt: at })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
@@ -39,6 +65,7 @@ export function writeSettings(db: AppDb, patch: Partial<SettingsDto>, at: string
 }
 
 export function updateSettings(ctx: ServiceContext, patch: z.output<typeof settingsUpdateInput>): SettingsDto {
+  assertLogoIsImage(patch.companyLogo);
   return inTransaction(ctx, (tx, emit) => {
     writeSettings(tx, patch, nowIso(ctx));
     emit({ entity: 'settings', id: 'settings', kind: 'updated' });

@@ -55,7 +55,7 @@ export function catalogService<Row extends { id: string }, Dto>(spec: CatalogSpe
         const pattern = containsPattern(q);
         const columns = [table.name, ...(spec.searchColumns ?? [])];
         where = sql.join(
-          columns.map((c) => sql`${c} like ${pattern} escape '\\'`),
+          columns.map((c) => sql`fold(${c}) like fold(${pattern}) escape '\\'`),
           sql` or `,
         );
       }

@@ -123,9 +123,9 @@ export function listUsers(ctx: ServiceContext, input: { q?: string | undefined; 
         input.includeInactive ? undefined : eq(users.isActive, true),
         pattern
           ? or(
-              sql`${users.fullName} like ${pattern} escape '\\'`,
-              sql`${users.username} like ${pattern} escape '\\'`,
-              sql`${users.email} like ${pattern} escape '\\'`,
+              sql`fold(${users.fullName}) like fold(${pattern}) escape '\\'`,
+              sql`fold(${users.username}) like fold(${pattern}) escape '\\'`,
+              sql`fold(${users.email}) like fold(${pattern}) escape '\\'`,
             )
           : undefined,
       ),
