@@ -1,8 +1,128 @@
-// Placeholder until this screen lands.
+// Trazabilidad: where a serial number went — OT, ticket, customer, technician and date.
+import { ScanSearch } from 'lucide-react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WorkOrderStatusBadge } from '../../components/Badge';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { useDomainEvents } from '../../lib/live';
+import { hrefFor, navigate } from '../../lib/router';
+import { useTrace } from './store';
+import './trace.css';
 
 export default function TraceScreen({ serial }: { serial?: string | undefined }) {
-  const { t } = useTranslation();
-  void serial;
-  return <div className="empty">{t('common:errors.code.NOT_IMPLEMENTED')}</div>;
+  const { t } = useTranslation('trace');
+  const { rows, searched, loading, error, search } = useTrace();
+  const [query, setQuery] = useState(serial ?? '');
+
+  useEffect(() => {
+    setQuery(serial ?? '');
+    void search(serial ?? '');
+  }, [serial, search]);
+  useDomainEvents((e) => e.entity === 'workOrder' && Boolean(serial), () => void search(serial ?? ''));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const value = query.trim();
+    navigate(value ? { name: 'trace', serial: value } : { name: 'trace' });
+  }
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('title')}</h1>
+      </header>
+      <div className="page-body">
+        <form className="trace-search" role="search" onSubmit={submit}>
+          <label htmlFor="trace-serial" className="sr-only">
+            {t('serial')}
+          </label>
+          <input
+            id="trace-serial"
+            type="search"
+            className="mono"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('placeholder')}
+            autoFocus
+            autoComplete="off"
+          />
+          <button type="submit" className="btn btn-primary">
+            <ScanSearch size={14} aria-hidden="true" />
+            {t('search')}
+          </button>
+        </form>
+        <p className="muted trace-hint">{t('hint')}</p>
+
+        <div aria-live="polite">
+          {error ? (
+            <div className="alert" role="alert">
+              {errorMessage(t, error)}
+            </div>
+          ) : loading && rows.length === 0 ? (
+            <div className="empty">{t('common:state.loading')}</div>
+          ) : searched && rows.length === 0 ? (
+            <div className="empty">{t('noHits', { serial })}</div>
+          ) : rows.length > 0 ? (
+            <>
+              <p className="trace-count">{t('hits', { count: rows.length, serial })}</p>
+              <table className="table">
+                <caption className="sr-only">{t('caption', { serial })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('col.serial')}</th>
+                    <th scope="col">{t('col.product')}</th>
+                    <th scope="col">{t('col.workOrder')}</th>
+                    <th scope="col">{t('col.ticket')}</th>
+                    <th scope="col">{t('col.customer')}</th>
+                    <th scope="col">{t('col.technician')}</th>
+                    <th scope="col">{t('col.date')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.itemId}>
+                      <td className="mono">
+                        {row.serialNumber}
+                        {row.quantity > 1 && <span className="muted"> × {formatNumber(row.quantity)}</span>}
+                      </td>
+                      <td>
+                        {row.product ? (
+                          <>
+                            {row.product.name} <span className="muted mono">{row.product.sku}</span>
+                          </>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                      <td>
+                        <div className="trace-ot">
+                          <a className="mono" href={hrefFor({ name: 'workOrders', id: row.workOrder.id })}>
+                            {row.workOrder.code}
+                          </a>
+                          <WorkOrderStatusBadge status={row.workOrder.status} />
+                        </div>
+                        <span className="muted">{t(`common:workOrderType.${row.workOrder.otType}`)}</span>
+                      </td>
+                      <td>
+                        <a className="mono" href={hrefFor({ name: 'tickets', id: row.ticket.id })}>
+                          {row.ticket.code}
+                        </a>
+                        <div className="muted trace-title">{row.ticket.title}</div>
+                      </td>
+                      <td>{row.customer?.name ?? '—'}</td>
+                      <td>{row.technician?.fullName ?? '—'}</td>
+                      <td>{formatDateTime(row.consumedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : (
+            <div className="empty">{t('start')}</div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
 }
