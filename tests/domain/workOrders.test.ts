@@ -72,13 +72,14 @@ describe('workOrders.requestVisit', () => {
 });
 
 describe('OT state machine', () => {
-  const actions = {
+  type Attempt = (wo: WorkOrderDetail) => [string, object];
+  const actions: Record<'schedule' | 'unschedule' | 'start' | 'complete' | 'cancel', Attempt> = {
     schedule: (wo: WorkOrderDetail) => ['workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: '2026-03-06T08:00:00.000Z', technicianId: f.tec2.id }],
     unschedule: (wo: WorkOrderDetail) => ['workOrders.unschedule', { id: wo.id, version: wo.version }],
     start: (wo: WorkOrderDetail) => ['workOrders.start', { id: wo.id, version: wo.version }],
     complete: (wo: WorkOrderDetail) => ['workOrders.complete', { id: wo.id, version: wo.version }],
     cancel: (wo: WorkOrderDetail) => ['workOrders.cancel', { id: wo.id, version: wo.version, reason: 'Anulada' }],
-  } as const;
+  };
   const allowedFrom: Record<keyof typeof actions, WorkOrderStatus[]> = {
     schedule: ['pending_planning', 'scheduled'],
     unschedule: ['scheduled'],
