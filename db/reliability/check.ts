@@ -1,0 +1,69 @@
+// `check`: a read-only health report of a database file (integrity, references, identity, version).
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { APPLICATION_ID } from '../open';
+import { defaultMigrationsFolder, schemaVersionOf } from '../migrations';
+
+export interface ForeignKeyViolation {
+  table: string;
+  rowid: number | null;
+  parent: string;
+}
+
+export interface CheckReport {
+  file: string;
+  ok: boolean;
+  applicationId: number | null;
+  schemaVersion: number | null;
+  knownVersion: number;
+  integrity: string[];
+  foreignKeyViolations: ForeignKeyViolation[];
+  /** One line per problem, plain English; empty when ok. */
+  problems: string[];
+}
+
+export function checkDatabase(file: string, migrationsFolder = defaultMigrationsFolder()): CheckReport {
+  const knownVersion = schemaVersionOf(migrationsFolder);
+  const report: CheckReport = {
+    file,
+    ok: false,
+    applicationId: null,
+    schemaVersion: null,
+    knownVersion,
+    integrity: [],
+    foreignKeyViolations: [],
+    problems: [],
+  };
+  if (!existsSync(file)) {
+    report.problems.push(`${file} does not exist`);
+    return report;
+  }
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+    report.applicationId = sqlite.pragma('application_id', { simple: true }) as number;
+    report.schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
+    report.integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    report.foreignKeyViolations = (sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map(
+      ({ table, rowid, parent }) => ({ table, rowid, parent }),
+    );
+  } catch (error) {
+    report.problems.push(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    sqlite?.close();
+  }
+  if (report.applicationId !== null && report.applicationId !== APPLICATION_ID) report.problems.push('not an Emerald database (application_id)');
+  if (report.schemaVersion !== null && report.schemaVersion > knownVersion) {
+    report.problems.push(`written by a newer Emerald (schema ${report.schemaVersion}, this version knows ${knownVersion})`);
+  }
+  if (report.integrity.length > 0 && !(report.integrity.length === 1 && report.integrity[0] === 'ok')) {
+    report.problems.push(...report.integrity.slice(0, 20).map((line) => `integrity: ${line}`));
+  }
+  for (const v of report.foreignKeyViolations.slice(0, 20)) {
+    report.problems.push(`broken reference: ${v.table} row ${v.rowid ?? '?'} points to a missing ${v.parent}`);
+  }
+  if (report.foreignKeyViolations.length > 20) report.problems.push(`… and ${report.foreignKeyViolations.length - 20} more broken references`);
+  report.ok = report.problems.length === 0;
+  return report;
+}

@@ -1,0 +1,99 @@
+// Read-only looks at a database file: is it Emerald, which schema, is it sound, is someone using it.
+import Database from 'better-sqlite3';
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { APPLICATION_ID } from '../open';
+import { defaultMigrationsFolder, schemaVersionOf } from '../migrations';
+import { RestoreError } from './errors';
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+export interface FileFacts {
+  applicationId: number;
+  userVersion: number;
+  /** `PRAGMA integrity_check` lines; `['ok']` when sound. */
+  integrity: string[];
+}
+
+/** True when the file starts with SQLite's magic header (a cheap "is this a database at all"). */
+export function hasSqliteHeader(file: string): boolean {
+  if (statSync(file).size < SQLITE_HEADER.length) return false;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    readSync(fd, head, 0, head.length, 0);
+    return head.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Opens read-only and runs the full integrity check; throws SQLite's error if the file cannot be read. */
+export function readFileFacts(file: string, busyTimeoutMs = 5000): FileFacts {
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    probe.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    const applicationId = probe.pragma('application_id', { simple: true }) as number;
+    const userVersion = probe.pragma('user_version', { simple: true }) as number;
+    const rows = probe.pragma('integrity_check') as { integrity_check: string }[];
+    return { applicationId, userVersion, integrity: rows.map((r) => r.integrity_check) };
+  } finally {
+    probe.close();
+  }
+}
+
+export interface ValidBackup {
+  path: string;
+  schemaVersion: number;
+}
+
+/**
+ * Everything a restore must know before it touches anything: the file exists, is an Emerald database,
+ * passes integrity_check and was written by this version or an older one.
+ */
+export function validateBackupFile(file: string, migrationsFolder = defaultMigrationsFolder()): ValidBackup {
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new RestoreError('missing', file, `${file} does not exist`);
+  }
+  if (!hasSqliteHeader(file)) throw new RestoreError('not_emerald', file, `${file} is not an Emerald database`);
+  let facts: FileFacts;
+  try {
+    facts = readFileFacts(file);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new RestoreError('corrupt', file, `${file} is damaged and cannot be restored (${detail})`, { cause: error });
+  }
+  if (facts.applicationId !== APPLICATION_ID) throw new RestoreError('not_emerald', file, `${file} is not an Emerald database`);
+  if (facts.integrity.length !== 1 || facts.integrity[0] !== 'ok') {
+    throw new RestoreError('corrupt', file, `${file} is damaged and cannot be restored: ${facts.integrity.slice(0, 3).join('; ')}`);
+  }
+  const knownVersion = schemaVersionOf(migrationsFolder);
+  if (facts.userVersion > knownVersion) {
+    throw new RestoreError(
+      'newer_version',
+      file,
+      `${file} was written by a newer version of Emerald (schema ${facts.userVersion}, this version knows ${knownVersion}); update Emerald to restore it`,
+    );
+  }
+  return { path: file, schemaVersion: facts.userVersion };
+}
+
+/**
+ * Whether another connection (this or another process) has the database open. An EXCLUSIVE lock is only
+ * granted when nobody else holds even a read lock; a damaged file that cannot be locked counts as free.
+ */
+export function isDatabaseInUse(file: string, busyTimeoutMs = 200): boolean {
+  if (!existsSync(file)) return false;
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(file, { fileMustExist: true });
+    probe.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE; ROLLBACK');
+    return false;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  } finally {
+    probe?.close();
+  }
+}

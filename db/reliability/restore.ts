@@ -1,0 +1,94 @@
+// Restore: check the backup, keep the current file, swap the files, reopen (migrating an older backup).
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type OpenedDatabase, type OpenOptions } from '../open';
+import { fsyncFile, fsyncFolder } from './backup';
+import { RestoreError } from './errors';
+import { isDatabaseInUse, validateBackupFile } from './inspect';
+
+export interface RestoreOptions {
+  /** The live database file (`<dataDir>/emerald.db`). */
+  file: string;
+  /** The backup to restore. */
+  from: string;
+  /** This process's own connection to `file`, closed just before the swap. */
+  live?: OpenedDatabase;
+  now?: Date;
+  openOptions?: OpenOptions;
+}
+
+export interface RestoreResult {
+  /** The reopened, migrated database. */
+  database: OpenedDatabase;
+  /** Where the database that was replaced was kept, or null when there was none. */
+  previousCopy: string | null;
+  /** The schema version of the backup before it was reopened (older backups are migrated). */
+  backupSchemaVersion: number;
+}
+
+const SIDECARS = ['-wal', '-shm'] as const;
+
+export function restoreDatabase(options: RestoreOptions): RestoreResult {
+  const { file, from } = options;
+  const backup = validateBackupFile(from, options.openOptions?.migrationsFolder);
+  if (path.resolve(from) === path.resolve(file)) {
+    throw new RestoreError('in_use', file, `${from} is the live database itself; pick a backup file`);
+  }
+  options.live?.close();
+  if (isDatabaseInUse(file)) {
+    throw new RestoreError(
+      'in_use',
+      file,
+      `${file} is open in another program (Emerald or the command line); close it, then restore again`,
+    );
+  }
+
+  const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
+  const incoming = `${file}.restoring-${stamp}`;
+  // A snapshot taken through SQLite: includes any -wal beside the backup, and is a plain file to move into place.
+  snapshot(from, incoming);
+  const previousCopy = existsSync(file) ? keepCurrent(file, `${file}.before-restore-${stamp}`) : null;
+
+  // The old -wal must go before the new file arrives: SQLite would replay it into the restored database.
+  for (const suffix of SIDECARS) removeIfPresent(file + suffix);
+  renameSync(incoming, file);
+  fsyncFolder(path.dirname(file));
+
+  try {
+    return { database: openDatabase(file, options.openOptions), previousCopy, backupSchemaVersion: backup.schemaVersion };
+  } catch (error) {
+    // The backup passed every check, so this is unexpected: put the previous database back as it was.
+    if (previousCopy) putBack(previousCopy, file);
+    throw error;
+  }
+}
+
+function snapshot(from: string, to: string): void {
+  removeIfPresent(to);
+  const source = new Database(from, { readonly: true, fileMustExist: true });
+  try {
+    source.prepare('VACUUM INTO ?').run(to);
+  } finally {
+    source.close();
+  }
+  fsyncFile(to);
+}
+
+/** A byte copy of the current file and its -wal (if a crash left one): the copy opens with everything committed. */
+function keepCurrent(file: string, copy: string): string {
+  copyFileSync(file, copy);
+  if (existsSync(file + '-wal')) copyFileSync(file + '-wal', copy + '-wal');
+  fsyncFile(copy);
+  return copy;
+}
+
+function putBack(copy: string, file: string): void {
+  for (const suffix of SIDECARS) removeIfPresent(file + suffix);
+  if (existsSync(copy + '-wal')) renameSync(copy + '-wal', file + '-wal');
+  renameSync(copy, file);
+}
+
+function removeIfPresent(file: string): void {
+  if (existsSync(file)) unlinkSync(file);
+}

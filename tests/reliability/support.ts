@@ -1,0 +1,113 @@
+// Shared by the reliability tests: temp folders, file fingerprints, row snapshots and child processes.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+
+const made: string[] = [];
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'emerald-rel-'));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** Tables whose rows are the user's data (not SQLite's, drizzle's or the FTS index's internals). */
+export function dataTables(sqlite: Database.Database): string[] {
+  const rows = sqlite
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT LIKE 'ticket_search%' ORDER BY name",
+    )
+    .all() as { name: string }[];
+  return rows.map((r) => r.name);
+}
+
+/** Every row of every data table, each row as JSON, sorted: two snapshots are equal when no row changed. */
+export function snapshotRows(sqlite: Database.Database, onlyColumnsOf?: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const tables = onlyColumnsOf ? Object.keys(onlyColumnsOf) : dataTables(sqlite);
+  for (const table of tables) {
+    const rows = sqlite.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
+    const columns = onlyColumnsOf?.[table];
+    out[table] = rows
+      .map((row) => JSON.stringify(columns ? Object.fromEntries(columns.map((c) => [c, row[c]])) : row))
+      .sort();
+  }
+  return out;
+}
+
+export function columnsOf(sqlite: Database.Database): Record<string, string[]> {
+  return Object.fromEntries(
+    dataTables(sqlite).map((table) => [table, (sqlite.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name)]),
+  );
+}
+
+/** Overwrites `length` bytes in the middle of a file with a fixed pattern (a torn or bit-rotted page). */
+export function damageMiddle(buffer: Buffer, length = 4096): Buffer {
+  const copy = Buffer.from(buffer);
+  const start = Math.floor(copy.length / 2);
+  copy.fill(0xa5, start, Math.min(start + length, copy.length));
+  return copy;
+}
+
+/** A TypeScript child process (node --import tsx), with its stdout split into lines. */
+export class Child {
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly lines: string[] = [];
+  private partial = '';
+  private waiters: { test: (line: string) => boolean; resolve: () => void }[] = [];
+  readonly exited: Promise<number | null>;
+  stderr = '';
+
+  constructor(script: string, args: string[]) {
+    this.process = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests/reliability', script), ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.process.stdout.setEncoding('utf8');
+    this.process.stdout.on('data', (chunk: string) => this.onData(chunk));
+    this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
+  }
+
+  private onData(chunk: string): void {
+    const parts = (this.partial + chunk).split('\n');
+    // The last piece has no newline yet: a line cut short by a kill is never counted.
+    this.partial = parts.pop() ?? '';
+    for (const line of parts) {
+      this.lines.push(line);
+      for (const waiter of this.waiters.filter((w) => w.test(line))) {
+        waiter.resolve();
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      }
+    }
+  }
+
+  /** Resolves once a line matching `test` has been printed (or rejects if the child exits first). */
+  waitFor(test: (line: string) => boolean): Promise<void> {
+    if (this.lines.some(test)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ test, resolve });
+      void this.exited.then((code) => reject(new Error(`child exited (${code}) before the expected line; stderr:\n${this.stderr}`)));
+    });
+  }
+
+  async kill(): Promise<void> {
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill('SIGKILL');
+    await this.exited;
+  }
+}
+
+export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
