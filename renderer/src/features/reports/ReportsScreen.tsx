@@ -1,8 +1,184 @@
-// Placeholder until this screen lands.
+// Reportes: CSV of tickets and OTs for a period, and every OT report of a period as one zip.
+import { Download, FileArchive, FileSpreadsheet, X } from 'lucide-react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  WORK_ORDER_STATUSES,
+  WORK_ORDER_TYPES,
+  type TicketPriority,
+  type TicketStatus,
+  type WorkOrderStatus,
+  type WorkOrderType,
+} from '../../../../electron/contract';
+import { api } from '../../api/client';
+import { Field } from '../../components/Field';
+import { saveFile } from '../../lib/download';
+import { errorMessage } from '../../lib/errors';
+import { toast } from '../../stores/toasts';
+import { BatchExport } from './BatchExport';
+import { DateFieldSelect, PeriodFields, uiLanguage } from './fields';
+import { periodToInstants, thisMonth, type Period } from './period';
+import './reports.css';
+
+function StatusChecks<S extends string>({ legend, all, labelKey, value, onChange }: { legend: string; all: readonly S[]; labelKey: string; value: S[]; onChange: (v: S[]) => void }) {
+  const { t } = useTranslation('reports');
+  return (
+    <fieldset className="checks">
+      <legend>{legend}</legend>
+      {all.map((s) => (
+        <label key={s}>
+          <input type="checkbox" checked={value.includes(s)} onChange={(e) => onChange(e.target.checked ? [...value, s] : value.filter((x) => x !== s))} />
+          {t(`common:${labelKey}.${s}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function ExportCard({ icon, title, intro, children, onSubmit, busy }: { icon: ReactNode; title: string; intro: string; children: ReactNode; onSubmit: () => Promise<void>; busy: boolean }) {
+  const { t } = useTranslation('reports');
+  return (
+    <section className="card report-card" aria-label={title}>
+      <h2>
+        {icon}
+        {title}
+      </h2>
+      <p className="muted">{intro}</p>
+      <form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+        noValidate
+      >
+        <div className="report-fields">{children}</div>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          <Download size={14} aria-hidden="true" />
+          {busy ? t('preparing') : t('downloadCsv')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function useCsvExport() {
+  const { t } = useTranslation('reports');
+  const [busy, setBusy] = useState(false);
+  const [periodError, setPeriodError] = useState<string | undefined>();
+  async function run(period: Period, fetchFile: (range: { from: string; to: string }) => ReturnType<typeof api.call<'reports.ticketsCsv'>>) {
+    const range = periodToInstants(period);
+    setPeriodError(range ? undefined : t('period.invalid'));
+    if (!range) return;
+    setBusy(true);
+    try {
+      saveFile(await fetchFile(range));
+      toast.success(t('downloaded'));
+    } catch (error) {
+      toast.error(errorMessage(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, periodError, run };
+}
+
+function TicketsCsv() {
+  const { t } = useTranslation('reports');
+  const [period, setPeriod] = useState(thisMonth);
+  const [status, setStatus] = useState<TicketStatus[]>([]);
+  const [priority, setPriority] = useState<TicketPriority | ''>('');
+  const { busy, periodError, run } = useCsvExport();
+  return (
+    <ExportCard
+      icon={<FileSpreadsheet size={16} aria-hidden="true" />}
+      title={t('tickets.title')}
+      intro={t('tickets.intro')}
+      busy={busy}
+      onSubmit={() =>
+        run(period, (range) =>
+          api.call('reports.ticketsCsv', {
+            createdFrom: range.from,
+            createdTo: range.to,
+            ...(status.length ? { status } : {}),
+            ...(priority ? { priority } : {}),
+            language: uiLanguage(),
+          }),
+        )
+      }
+    >
+      <PeriodFields period={period} onChange={setPeriod} error={periodError} />
+      <Field label={t('tickets.priority')}>
+        <select value={priority} onChange={(e) => setPriority(e.target.value as TicketPriority | '')}>
+          <option value="">{t('any')}</option>
+          {TICKET_PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`common:priority.${p}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <StatusChecks legend={t('tickets.status')} all={TICKET_STATUSES} labelKey="ticketStatus" value={status} onChange={setStatus} />
+    </ExportCard>
+  );
+}
+
+function WorkOrdersCsv() {
+  const { t } = useTranslation('reports');
+  const [period, setPeriod] = useState(thisMonth);
+  const [dateField, setDateField] = useState<'scheduled_date' | 'completed_at' | 'created_at'>('scheduled_date');
+  const [status, setStatus] = useState<WorkOrderStatus[]>([]);
+  const [otType, setOtType] = useState<WorkOrderType | ''>('');
+  const { busy, periodError, run } = useCsvExport();
+  return (
+    <ExportCard
+      icon={<FileSpreadsheet size={16} aria-hidden="true" />}
+      title={t('workOrders.title')}
+      intro={t('workOrders.intro')}
+      busy={busy}
+      onSubmit={() =>
+        run(period, (range) =>
+          api.call('reports.workOrdersCsv', {
+            from: range.from,
+            to: range.to,
+            dateField,
+            ...(status.length ? { status } : {}),
+            ...(otType ? { otType } : {}),
+            language: uiLanguage(),
+          }),
+        )
+      }
+    >
+      <PeriodFields period={period} onChange={setPeriod} error={periodError} />
+      <DateFieldSelect value={dateField} onChange={setDateField} />
+      <Field label={t('workOrders.type')}>
+        <select value={otType} onChange={(e) => setOtType(e.target.value as WorkOrderType | '')}>
+          <option value="">{t('any')}</option>
+          {WORK_ORDER_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`common:workOrderType.${type}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <StatusChecks legend={t('workOrders.status')} all={WORK_ORDER_STATUSES} labelKey="workOrderStatus" value={status} onChange={setStatus} />
+    </ExportCard>
+  );
+}
 
 export default function ReportsScreen() {
-  const { t } = useTranslation();
-  
-  return <div className="empty">{t('common:errors.code.NOT_IMPLEMENTED')}</div>;
+  const { t } = useTranslation('reports');
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('title')}</h1>
+      </header>
+      <div className="page-body reports-grid">
+        <TicketsCsv />
+        <WorkOrdersCsv />
+        <BatchExport icon={<FileArchive size={16} aria-hidden="true" />} cancelIcon={<X size={14} aria-hidden="true" />} />
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,37 @@
+// Shared fields of the report forms: a period of days and which date puts an OT in it.
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/Field';
+import i18n from '../../i18n';
+import type { Period } from './period';
+
+export const uiLanguage = (): 'es' | 'en' => (i18n.language === 'en' ? 'en' : 'es');
+
+export function PeriodFields({ period, onChange, error }: { period: Period; onChange: (p: Period) => void; error?: string | undefined }) {
+  const { t } = useTranslation('reports');
+  return (
+    <>
+      <Field label={t('period.from')} error={error}>
+        <input type="date" value={period.from} onChange={(e) => onChange({ ...period, from: e.target.value })} />
+      </Field>
+      <Field label={t('period.to')}>
+        <input type="date" value={period.to} onChange={(e) => onChange({ ...period, to: e.target.value })} />
+      </Field>
+    </>
+  );
+}
+
+export function DateFieldSelect<F extends string>({ value, onChange }: { value: F; onChange: (v: F) => void }) {
+  const { t } = useTranslation('reports');
+  return (
+    <Field label={t('dateField.label')}>
+      <select value={value} onChange={(e) => onChange(e.target.value as F)}>
+        {(['scheduled_date', 'completed_at', 'created_at'] as const).map((f) => (
+          <option key={f} value={f}>
+            {t(`dateField.${f}`)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
