@@ -42,6 +42,8 @@ export const settingsUpdateInput = z.strictObject({
   workOrderPrefix: z.string().trim().regex(/^[A-Z0-9]{1,8}$/, '1 to 8 capital letters or digits').optional(),
   sessionTimeoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
   language: z.enum(['system', 'es', 'en']).optional(),
+  telemetrySocketEnabled: z.boolean().optional(),
+  telemetrySocketPort: z.number().int().min(1024).max(65535).optional(),
 });
 
 export const catalogChannels = {

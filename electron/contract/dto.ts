@@ -97,6 +97,9 @@ export interface SettingsDto {
   workOrderPrefix: string;
   sessionTimeoutMinutes: number;
   language: UiLanguage;
+  /** The loopback WebSocket a measuring tool may push readings to; off by default. */
+  telemetrySocketEnabled: boolean;
+  telemetrySocketPort: number;
 }
 
 export interface Ref {
@@ -196,4 +199,52 @@ export interface SerialTraceRow {
 export interface ContactMeta {
   channel: ContactChannel;
   contactName?: string;
+}
+
+/** One telemetry reading as listed: flattened out of its `telemetry` timeline event. */
+export interface TelemetryReadingDto {
+  eventId: string;
+  metric: string;
+  value: number;
+  unit: string;
+  source: string;
+  measuredAt: string;
+}
+
+export interface TelemetryRecordResult {
+  eventId: string;
+  readings: number;
+}
+
+export interface TelemetryImportRejection {
+  /** CSV: the file's line (header = 1). JSON: the 1-based position in the array. */
+  line: number;
+  field?: string;
+  reason: string;
+}
+
+export interface TelemetryImportReport {
+  imported: number;
+  /** The first 1,000 rejected rows; `rejectedCount` has the total. */
+  rejected: TelemetryImportRejection[];
+  rejectedCount: number;
+  eventId?: string;
+}
+
+export interface TelemetrySocketStats {
+  connections: number;
+  acceptedMessages: number;
+  acceptedReadings: number;
+  rateLimited: number;
+  invalid: number;
+  refusedUpgrades: number;
+}
+
+export interface TelemetrySocketInfo {
+  enabled: boolean;
+  port: number;
+  token: string;
+  url: string;
+  /** Null when this process is not running the socket. */
+  stats: TelemetrySocketStats | null;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { authChannels } from './auth';
 import { catalogChannels } from './catalogs';
 import { reportChannels } from './reports';
+import { telemetryChannels } from './telemetry';
 import { ticketChannels } from './tickets';
 import { userChannels } from './users';
 import { workOrderChannels } from './workOrders';
@@ -14,6 +15,7 @@ export const channels = {
   ...ticketChannels,
   ...workOrderChannels,
   ...reportChannels,
+  ...telemetryChannels,
 };
 
 export type Channels = typeof channels;

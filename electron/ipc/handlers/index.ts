@@ -3,6 +3,7 @@ import type { ChannelName } from '../../contract';
 import { authHandlers, userHandlers } from './auth';
 import { catalogHandlers } from './catalogs';
 import { pendingHandlers } from './pending';
+import { telemetryHandlers } from './telemetry';
 import { ticketHandlers } from './tickets';
 import { workOrderHandlers } from './workOrders';
 import type { HandlerMap } from './types';
@@ -13,5 +14,6 @@ export const handlers: HandlerMap<ChannelName> = {
   ...catalogHandlers,
   ...ticketHandlers,
   ...workOrderHandlers,
+  ...telemetryHandlers,
   ...pendingHandlers,
 };

@@ -1,0 +1,116 @@
+// Telemetry readings (issue 7): one schema for hand entry, CSV/JSON import and the local WebSocket.
+import { z } from 'zod';
+import { id, isoDateTime } from './common';
+import { channel } from './define';
+import type { TelemetryImportReport, TelemetryReadingDto, TelemetryRecordResult, TelemetrySocketInfo } from './dto';
+
+/** Units accepted for the metrics we know; the first is the canonical spelling stored. Others accept any unit ≤ 16 chars. */
+export const METRIC_UNITS: Readonly<Record<string, readonly string[]>> = {
+  voltage: ['V', 'v'],
+  current: ['A', 'a'],
+  temperature: ['°C', 'ºC', 'C'],
+  signal: ['dBm', 'dbm', 'DBM'],
+  humidity: ['%'],
+  pressure: ['bar'],
+  power: ['W', 'w'],
+  frequency: ['Hz', 'hz'],
+  resistance: ['Ω', 'ohm'],
+};
+
+export const KNOWN_METRICS = Object.keys(METRIC_UNITS);
+
+/** Readings measured before this are typos (a year 1900 default, a swapped field), not history. */
+export const EARLIEST_MEASURED_AT = '2000-01-01T00:00:00.000Z';
+/** Clocks of measuring tools drift; further ahead than this is a wrong clock or a wrong field. */
+export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+export const MAX_READINGS_PER_RECORD = 1000;
+export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
+
+/** Stable reasons (details.reason / report rows) the UI translates. */
+export const READING_REASONS = {
+  unitNotAllowed: 'unit_not_allowed',
+  measuredTooEarly: 'measured_before_2000',
+  measuredInFuture: 'measured_in_future',
+} as const;
+
+export function canonicalUnit(metric: string, unit: string): string | null {
+  const allowed = Object.hasOwn(METRIC_UNITS, metric) ? METRIC_UNITS[metric] : undefined;
+  if (!allowed) return unit;
+  return allowed.includes(unit) ? (allowed[0] ?? unit) : null;
+}
+
+/** The one rule that needs a clock: the service applies it with its own clock, the form with the browser's. */
+export function measuredAtIssue(measuredAt: string, now: Date): string | null {
+  const at = Date.parse(measuredAt);
+  if (at < Date.parse(EARLIEST_MEASURED_AT)) return READING_REASONS.measuredTooEarly;
+  if (at > now.getTime() + MAX_FUTURE_SKEW_MS) return READING_REASONS.measuredInFuture;
+  return null;
+}
+
+export const telemetryReading = z
+  .strictObject({
+    metric: z.string().trim().toLowerCase().min(1).max(64),
+    // z.number() already refuses NaN and ±Infinity.
+    value: z.number(),
+    unit: z.string().trim().min(1).max(16),
+    source: z.string().trim().max(100).optional(),
+    measuredAt: isoDateTime.transform((value) => new Date(value).toISOString()),
+  })
+  .transform((reading, ctx) => {
+    const unit = canonicalUnit(reading.metric, reading.unit);
+    if (unit === null) {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: READING_REASONS.unitNotAllowed, params: { reason: READING_REASONS.unitNotAllowed } });
+      return z.NEVER;
+    }
+    if (reading.measuredAt < EARLIEST_MEASURED_AT) {
+      ctx.addIssue({ code: 'custom', path: ['measuredAt'], message: READING_REASONS.measuredTooEarly, params: { reason: READING_REASONS.measuredTooEarly } });
+      return z.NEVER;
+    }
+    return { ...reading, unit };
+  });
+
+export type TelemetryReadingInput = z.input<typeof telemetryReading>;
+export type TelemetryReading = z.output<typeof telemetryReading>;
+
+export const telemetryRecordInput = z.strictObject({
+  ticketId: id,
+  readings: z.array(telemetryReading).min(1).max(MAX_READINGS_PER_RECORD),
+});
+
+export const telemetryListInput = z.strictObject({
+  ticketId: id,
+  metric: z.string().trim().toLowerCase().min(1).max(64).optional(),
+  from: isoDateTime.transform((value) => new Date(value).toISOString()).optional(),
+  to: isoDateTime.transform((value) => new Date(value).toISOString()).optional(),
+  /** Keeps the latest N readings in the window (charts need the recent end). */
+  limit: z.number().int().min(1).max(50_000).optional(),
+});
+
+export const telemetryImportMode = z.enum(['valid_rows', 'all_or_nothing']);
+
+export const telemetryImportInput = z.strictObject({
+  ticketId: id,
+  format: z.enum(['csv', 'json']),
+  content: z.string().min(1).max(MAX_IMPORT_CHARS),
+  mode: telemetryImportMode,
+  /** Shown in the timeline entry ("lecturas.csv"). */
+  fileName: z.string().trim().max(200).optional(),
+});
+
+/** One WebSocket message; `ref` is echoed in its ack so a tool can match answers. */
+export const telemetrySocketMessage = telemetryRecordInput.extend({
+  ref: z.union([z.string().max(64), z.number()]).optional(),
+});
+
+export const telemetryChannels = {
+  'telemetry.record': channel<TelemetryRecordResult>()({
+    input: telemetryRecordInput,
+    access: ['tickets:write', 'workorders:execute'],
+  }),
+  'telemetry.list': channel<TelemetryReadingDto[]>()({ input: telemetryListInput, access: 'tickets:read' }),
+  'telemetry.import': channel<TelemetryImportReport>()({
+    input: telemetryImportInput,
+    access: ['tickets:write', 'workorders:execute'],
+  }),
+  'telemetry.socketInfo': channel<TelemetrySocketInfo>()({ input: z.strictObject({}), access: 'settings:admin' }),
+};

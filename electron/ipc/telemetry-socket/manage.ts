@@ -1,0 +1,57 @@
+// What the shells call: runs the socket while the setting is on, and follows the setting when an admin changes it.
+import type { Backend } from '../backend';
+import { readSettings } from '../../services/settings';
+import { ensureSocketToken } from '../../services/telemetry';
+import { registerTelemetrySocket } from './registry';
+import { startTelemetrySocket, type TelemetrySocket } from './server';
+
+export interface TelemetrySocketManager {
+  current(): TelemetrySocket | null;
+  close(): Promise<void>;
+}
+
+export function manageTelemetrySocket(
+  backend: Pick<Backend, 'database' | 'events' | 'clock'>,
+  log: (message: string, error?: unknown) => void = () => {},
+): TelemetrySocketManager {
+  let socket: TelemetrySocket | null = null;
+  let running: { port: number } | null = null;
+  let chain = Promise.resolve();
+  let closed = false;
+
+  const apply = async () => {
+    const wanted = closed ? null : readSettings(backend.database.db);
+    const port = wanted?.telemetrySocketEnabled ? wanted.telemetrySocketPort : null;
+    if (running && running.port === port) return;
+    if (socket) {
+      registerTelemetrySocket(backend.database.sqlite, null);
+      await socket.close();
+      log(`telemetry socket: stopped (port ${running?.port})`);
+      socket = null;
+      running = null;
+    }
+    if (port === null) return;
+    try {
+      socket = await startTelemetrySocket({ backend, port, token: ensureSocketToken({ db: backend.database.db, clock: backend.clock }), log });
+      running = { port };
+      registerTelemetrySocket(backend.database.sqlite, socket);
+      log(`telemetry socket: listening on ws://127.0.0.1:${socket.port}`);
+    } catch (error) {
+      log(`telemetry socket: cannot listen on 127.0.0.1:${port}`, error);
+    }
+  };
+  // Serialized: two quick settings changes must not start two servers.
+  const schedule = () => (chain = chain.then(apply, apply));
+  const off = backend.events.on((event) => {
+    if (event.entity === 'settings') void schedule();
+  });
+  void schedule();
+  return {
+    current: () => socket,
+    async close() {
+      closed = true;
+      off();
+      await schedule();
+    },
+  };
+}

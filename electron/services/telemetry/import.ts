@@ -1,0 +1,67 @@
+// telemetry.import: validate every row, then write all valid rows (or none) as ONE event in ONE transaction.
+import type { z } from 'zod';
+import type { TelemetryImportRejection, TelemetryImportReport } from '../../contract';
+import { measuredAtIssue, telemetryReading, type TelemetryReading, type telemetryImportInput } from '../../contract/telemetry';
+import { inTransaction, nowIso, requireActor, type ServiceContext } from '../context';
+import { loadTicket } from '../tickets/guards';
+import { csvRows, jsonRows, type RawRow } from './parse';
+import { appendTelemetryEvent, assertMayRecord } from './record';
+
+/** The report lists this many rejections; a 100k-row file of garbage must not produce a 10 MB answer. */
+export const MAX_REPORTED_REJECTIONS = 1000;
+
+const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A row's first problem as a stable reason key (our own refinements carry theirs as the message). */
+function rowReason(fields: Record<string, unknown>, now: Date): { reading?: TelemetryReading; field?: string; reason?: string } {
+  const parsed = telemetryReading.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (!issue) return { reason: 'invalid_row' };
+    if (issue.code === 'unrecognized_keys') return { reason: 'unknown_field', field: issue.keys[0] ?? '' };
+    const field = snake(String(issue.path[0] ?? 'row'));
+    return { field, reason: issue.code === 'custom' ? issue.message : `invalid_${field}` };
+  }
+  const timeIssue = measuredAtIssue(parsed.data.measuredAt, now);
+  return timeIssue ? { field: 'measured_at', reason: timeIssue } : { reading: parsed.data };
+}
+
+export function validateRows(rows: readonly RawRow[], now: Date): { readings: TelemetryReading[]; rejected: TelemetryImportRejection[] } {
+  const readings: TelemetryReading[] = [];
+  const rejected: TelemetryImportRejection[] = [];
+  for (const row of rows) {
+    const result = row.fields ? rowReason(row.fields, now) : { reason: row.reason ?? 'invalid_row' };
+    if (result.reading) readings.push(result.reading);
+    else rejected.push({ line: row.line, reason: result.reason ?? 'invalid_row', ...(result.field ? { field: result.field } : {}) });
+  }
+  return { readings, rejected };
+}
+
+/**
+ * One event per import (not per measured_at group): an import is one act by one person with one file,
+ * so the bitácora shows one entry ("240 lecturas (lecturas.csv)") and the chart still plots every point.
+ */
+export function importReadings(ctx: ServiceContext, input: z.output<typeof telemetryImportInput>): TelemetryImportReport {
+  const actor = requireActor(ctx);
+  loadTicket(ctx.db, input.ticketId);
+  // Checked before parsing too: even a dry report must not be given for a ticket the caller may not write to.
+  assertMayRecord(ctx, ctx.db, actor, input.ticketId);
+  const rows = input.format === 'csv' ? csvRows(input.content) : jsonRows(input.content);
+  const { readings, rejected } = validateRows(rows, ctx.clock.now());
+  const report = (imported: number, eventId?: string): TelemetryImportReport => ({
+    imported,
+    rejected: rejected.slice(0, MAX_REPORTED_REJECTIONS),
+    rejectedCount: rejected.length,
+    ...(eventId ? { eventId } : {}),
+  });
+  if (readings.length === 0 || (input.mode === 'all_or_nothing' && rejected.length > 0)) {
+    return report(0);
+  }
+  return inTransaction(ctx, (tx, emit) => {
+    assertMayRecord(ctx, tx, actor, input.ticketId);
+    const eventId = appendTelemetryEvent(tx, { ticketId: input.ticketId, readings, via: 'import', fileName: input.fileName || undefined }, actor.id, nowIso(ctx));
+    emit({ entity: 'ticket', id: input.ticketId, kind: 'updated' });
+    return report(readings.length, eventId);
+  });
+}
+

@@ -1,0 +1,44 @@
+// Reading readings back: flattened out of the telemetry events with json_each, oldest first.
+import { loadTicket } from '../tickets/guards';
+import type { TelemetryReadingDto } from '../../contract';
+import type { ServiceContext } from '../context';
+
+export const DEFAULT_LIST_LIMIT = 10_000;
+
+export interface TelemetryListQuery {
+  ticketId: string;
+  metric?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** The latest `limit` readings in the window, returned in time order (ties keep event then array order). */
+export function listReadings(ctx: ServiceContext, query: TelemetryListQuery): TelemetryReadingDto[] {
+  loadTicket(ctx.db, query.ticketId);
+  const where = [`e.ticket_id = @ticketId`, `e.event_type = 'telemetry'`];
+  if (query.metric) where.push(`json_extract(r.value, '$.metric') = @metric`);
+  if (query.from) where.push(`json_extract(r.value, '$.measuredAt') >= @from`);
+  if (query.to) where.push(`json_extract(r.value, '$.measuredAt') <= @to`);
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT e.id AS eventId,
+              json_extract(r.value, '$.metric') AS metric,
+              json_extract(r.value, '$.value') AS value,
+              json_extract(r.value, '$.unit') AS unit,
+              json_extract(r.value, '$.source') AS source,
+              json_extract(r.value, '$.measuredAt') AS measuredAt
+       FROM ticket_timeline e, json_each(e.meta_data, '$.readings') r
+       WHERE ${where.join(' AND ')}
+       ORDER BY measuredAt DESC, e.id DESC, r.key DESC
+       LIMIT @limit`,
+    )
+    .all({
+      ticketId: query.ticketId,
+      limit: query.limit ?? DEFAULT_LIST_LIMIT,
+      ...(query.metric ? { metric: query.metric } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+    }) as TelemetryReadingDto[];
+  return rows.reverse();
+}
