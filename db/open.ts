@@ -2,7 +2,8 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { existsSync, statSync, unlinkSync, renameSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync, unlinkSync, renameSync } from 'node:fs';
+import path from 'node:path';
 import * as schema from './schema';
 import { DatabaseOpenError, classifySqliteError, type DatabaseOpenFailure } from './errors';
 import { defaultMigrationsFolder, schemaVersionOf } from './migrations';
@@ -104,6 +105,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     }
   }
 
+  // SQLite silently falls back to read-only when it cannot write the file: refuse now, not at the first save.
+  if (!options.readonly && !isNew) assertWritable(file);
+
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file, { readonly: options.readonly ?? false });
@@ -120,8 +124,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       const check = sqlite.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new DatabaseOpenError('corrupt', file, `${describeOpenFailure('corrupt', file)} (${String(check)})`);
     }
-    // SQLite silently falls back to read-only when it cannot write; ask for the write lock now, not at the first save.
-    if (!options.readonly) sqlite.exec('BEGIN IMMEDIATE; ROLLBACK');
   } catch (error) {
     if (sqlite?.open) sqlite.close();
     fail(file, error);
@@ -156,6 +158,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       sqlite.close();
     },
   };
+}
+
+function assertWritable(file: string): void {
+  for (const target of [file, path.dirname(file)]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (error) {
+      throw new DatabaseOpenError('read_only', file, `${describeOpenFailure('read_only', file)} (${target} is not writable)`, { cause: error });
+    }
+  }
 }
 
 /** One plain sentence per failure; the shell shows its own translated text keyed by `reason`. */
