@@ -3,6 +3,7 @@ import type { ChannelName } from '../../contract';
 import { authHandlers, userHandlers } from './auth';
 import { catalogHandlers } from './catalogs';
 import { pendingHandlers } from './pending';
+import { reportHandlers } from './reports';
 import { telemetryHandlers } from './telemetry';
 import { ticketHandlers } from './tickets';
 import { workOrderHandlers } from './workOrders';
@@ -14,6 +15,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...catalogHandlers,
   ...ticketHandlers,
   ...workOrderHandlers,
+  ...reportHandlers,
   ...telemetryHandlers,
   ...pendingHandlers,
 };

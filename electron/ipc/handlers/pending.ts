@@ -1,6 +1,5 @@
 // Channels whose services land in later issues answer NOT_IMPLEMENTED until then.
 import { AppError, type ChannelName } from '../../contract';
-import type { reportChannels } from '../../contract/reports';
 import type { HandlerMap } from './types';
 
 const notYet = (channel: ChannelName) => () => {
@@ -11,8 +10,6 @@ function pending<K extends ChannelName>(names: readonly K[]): HandlerMap<K> {
   return Object.fromEntries(names.map((n) => [n, notYet(n)])) as unknown as HandlerMap<K>;
 }
 
-type PendingChannel = keyof typeof reportChannels;
+type PendingChannel = never;
 
-export const pendingHandlers = pending<PendingChannel>([
-  'reports.workOrderPdf',
-]);
+export const pendingHandlers = pending<PendingChannel>([]);

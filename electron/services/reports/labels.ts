@@ -64,6 +64,9 @@ interface LabelTable {
   title: string;
   code: string;
   name: string;
+  ticketTitle: string;
+  durationMinutes: string;
+  notes: string;
   systemAuthor: string;
   ticketStatus: Record<TicketStatus, string>;
   ticketPriority: Record<TicketPriority, string>;
@@ -120,6 +123,9 @@ const es: LabelTable = {
   title: 'Título',
   code: 'Código',
   name: 'Nombre',
+  ticketTitle: 'Título del ticket',
+  durationMinutes: 'Duración (min)',
+  notes: 'Notas',
   systemAuthor: 'Sistema',
   ticketStatus: { open: 'Abierto', in_progress: 'En curso', waiting: 'En espera', closed: 'Cerrado' },
   ticketPriority: { low: 'Baja', medium: 'Media', high: 'Alta', critical: 'Crítica' },
@@ -201,6 +207,9 @@ const en: LabelTable = {
   title: 'Title',
   code: 'Code',
   name: 'Name',
+  ticketTitle: 'Ticket title',
+  durationMinutes: 'Duration (min)',
+  notes: 'Notes',
   systemAuthor: 'System',
   ticketStatus: { open: 'Open', in_progress: 'In progress', waiting: 'Waiting', closed: 'Closed' },
   ticketPriority: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },

@@ -1,0 +1,107 @@
+// The batch export as a job for the UI: start → progress events → result (the zip) or cancel.
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AppError, type FilePayload } from '../../contract';
+import type { ServiceContext } from '../context';
+import { exportWorkOrderBatch, type BatchDateField } from './batch';
+import type { ReportLanguage } from './labels';
+import { createJob, finishJob, forgetJob, getJob, jobStatus, releaseFiles, requireFinished, type Job, type JobStatusDto } from './jobs';
+
+export interface BatchStartInput {
+  from: string;
+  to: string;
+  dateField?: BatchDateField;
+  language?: ReportLanguage;
+}
+
+const ZIP_MIME = 'application/zip';
+
+function ownerOf(ctx: ServiceContext): string | null {
+  return ctx.actor?.id ?? null;
+}
+
+/** Progress at most ~100 times per job: enough for a smooth bar, no flood of pushes to every window. */
+function progressEmitter(ctx: ServiceContext, job: Job): (p: { done: number; total: number }) => void {
+  let lastSent = -1;
+  return ({ done, total }) => {
+    job.done = done;
+    job.total = total;
+    const step = Math.max(1, Math.floor(total / 100));
+    if (done !== total && done !== 0 && done - lastSent < step) return;
+    lastSent = done;
+    ctx.events.emit({ entity: 'job', id: job.id, kind: 'progress', progress: { done, total } });
+  };
+}
+
+function zipName(input: BatchStartInput): string {
+  return `work-orders_${input.from.slice(0, 10)}_${input.to.slice(0, 10)}.zip`;
+}
+
+/** Starts the export in the background and answers at once; its end is announced as a job `updated` event. */
+export function startBatchJob(ctx: ServiceContext, input: BatchStartInput): { jobId: string } {
+  if (Date.parse(input.from) >= Date.parse(input.to)) {
+    throw new AppError('VALIDATION', 'the period must end after it starts', { reason: 'invalid_period', field: 'to' });
+  }
+  const job = createJob(ownerOf(ctx), mkdtempSync(path.join(tmpdir(), 'emerald-batch-')));
+  const out = path.join(job.workDir, zipName(input));
+  const run = exportWorkOrderBatch({
+    ctx,
+    from: input.from,
+    to: input.to,
+    ...(input.dateField ? { dateField: input.dateField } : {}),
+    ...(input.language ? { language: input.language } : {}),
+    out,
+    signal: job.controller.signal,
+    onProgress: progressEmitter(ctx, job),
+  });
+  job.settled = run
+    .then(
+      () => {
+        job.resultFile = out;
+        job.resultName = zipName(input);
+        finishJob(job, { status: 'done' });
+      },
+      async (error: unknown) => {
+        if (job.controller.signal.aborted) finishJob(job, { status: 'cancelled' });
+        else if (error instanceof AppError) finishJob(job, { status: 'failed', error: error.toShape() });
+        else finishJob(job, { status: 'failed', error: { code: 'INTERNAL', message: 'the export failed', details: { reason: 'export_failed' } } });
+        await releaseFiles(job).catch(() => undefined);
+      },
+    )
+    .finally(() => ctx.events.emit({ entity: 'job', id: job.id, kind: 'updated', progress: { done: job.done, total: job.total } }));
+  return { jobId: job.id };
+}
+
+export function batchJobStatus(ctx: ServiceContext, jobId: string): JobStatusDto {
+  return jobStatus(getJob(jobId, ownerOf(ctx)));
+}
+
+/** Stops a running export (its partial file is removed) or discards a finished one. */
+export async function cancelBatchJob(ctx: ServiceContext, jobId: string): Promise<JobStatusDto> {
+  const job = getJob(jobId, ownerOf(ctx));
+  if (job.status === 'running') {
+    job.controller.abort();
+    return jobStatus(job);
+  }
+  await forgetJob(job);
+  return jobStatus(job);
+}
+
+/** The finished zip, once: fetching it removes the job and its temp files. */
+export async function batchJobResult(ctx: ServiceContext, jobId: string): Promise<FilePayload> {
+  const job = getJob(jobId, ownerOf(ctx));
+  requireFinished(job);
+  if (!job.resultFile || !job.resultName) throw new AppError('INTERNAL', 'the export left no file', { reason: 'export_failed' });
+  const bytes = new Uint8Array(await readFile(job.resultFile));
+  await forgetJob(job);
+  return { fileName: job.resultName, mimeType: ZIP_MIME, bytes };
+}
+
+/** For tests, the CLI and shutdown: resolves when the job is no longer running. */
+export async function waitForJob(ctx: ServiceContext, jobId: string): Promise<JobStatusDto> {
+  const job = getJob(jobId, ownerOf(ctx));
+  await job.settled;
+  return jobStatus(job);
+}

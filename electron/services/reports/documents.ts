@@ -1,0 +1,54 @@
+// Single-document exports (OT PDF, ticket PDF): read a consistent snapshot, render, wrap as a FilePayload.
+import { notFound, type FilePayload, type WorkOrderDetail } from '../../contract';
+import { customerCatalog } from '../catalogs';
+import { nowIso, type ServiceContext } from '../context';
+import { readSettings } from '../settings';
+import { getTicketDetail } from '../tickets';
+import { getWorkOrderDetail } from '../workOrders';
+import { resolveLanguage, type ReportLanguage } from './labels';
+import { renderTicketPdf } from './pdf/ticketReport';
+import { renderWorkOrderPdf, type WorkOrderReportData } from './pdf/workOrderReport';
+
+export const PDF_MIME = 'application/pdf';
+
+/** Codes come from configurable prefixes; keep file names portable on every OS. */
+export function safeFileName(base: string, extension: string): string {
+  const cleaned = base.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+/, '') || 'report';
+  return `${cleaned}.${extension}`;
+}
+
+/** One read transaction, so the OT, its items and its customer come from the same moment. */
+export function loadWorkOrderReportData(ctx: ServiceContext, id: string): WorkOrderReportData {
+  return ctx.sqlite.transaction(() => {
+    const workOrder: WorkOrderDetail = getWorkOrderDetail(ctx.sqlite, id);
+    const customer = workOrder.customer ? customerCatalog.get(ctx, workOrder.customer.id) : null;
+    return { workOrder, customer, settings: readSettings(ctx.db) };
+  })();
+}
+
+export async function workOrderPdf(ctx: ServiceContext, id: string, language?: ReportLanguage): Promise<FilePayload> {
+  const data = loadWorkOrderReportData(ctx, id);
+  const bytes = await renderWorkOrderPdf(data, {
+    language: resolveLanguage(language, data.settings.language),
+    generatedAt: nowIso(ctx),
+  });
+  return { fileName: safeFileName(data.workOrder.code, 'pdf'), mimeType: PDF_MIME, bytes };
+}
+
+export async function ticketPdf(ctx: ServiceContext, id: string, language?: ReportLanguage): Promise<FilePayload> {
+  const { ticket, settings } = ctx.sqlite.transaction(() => ({ ticket: getTicketDetail(ctx.sqlite, id), settings: readSettings(ctx.db) }))();
+  const bytes = await renderTicketPdf({ ticket, settings }, { language: resolveLanguage(language, settings.language), generatedAt: nowIso(ctx) });
+  return { fileName: safeFileName(ticket.code, 'pdf'), mimeType: PDF_MIME, bytes };
+}
+
+/** For the CLI and scripts: people type codes (OT-2026-000001), the services take ids. */
+export function idByCode(ctx: ServiceContext, entity: 'workOrder' | 'ticket', code: string): string {
+  const table = entity === 'workOrder' ? 'work_orders' : 'tickets';
+  // Exact or upper-cased (people type "ot-2026-000001"); both hit the unique index on code.
+  const typed = code.trim();
+  const row = ctx.sqlite.prepare(`SELECT id FROM ${table} WHERE code IN (?, ?) LIMIT 1`).get(typed, typed.toUpperCase()) as
+    | { id: string }
+    | undefined;
+  if (!row) throw notFound(entity === 'workOrder' ? 'work order' : 'ticket', code);
+  return row.id;
+}
