@@ -71,8 +71,14 @@ function removeProbeSidecars(file: string, createdByProbe: string[]): void {
 function fail(file: string, error: unknown, fallback: 'corrupt' | 'migration_failed' = 'corrupt'): never {
   if (error instanceof DatabaseOpenError) throw error;
   const reason = classifySqliteError(error) ?? fallback;
-  const detail = error instanceof Error ? error.message : String(error);
-  throw new DatabaseOpenError(reason, file, `${describeOpenFailure(reason, file)} (${detail})`, { cause: error });
+  throw new DatabaseOpenError(reason, file, `${describeOpenFailure(reason, file)} (${innermostMessage(error)})`, { cause: error });
+}
+
+/** SQLite's own words: drizzle's wrapper message carries the query and its bound values, which do not belong in a dialog or a log. */
+function innermostMessage(error: unknown): string {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
 }
 
 /** Case- and accent-free text for search: SQLite's lower() and LIKE fold ASCII only, so SQL gets fold('Ñandú') = 'nandu'. */
