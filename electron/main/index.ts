@@ -1,0 +1,98 @@
+// The Electron main process: one instance, the database opened before any window, one secure window on app://.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { DatabaseOpenError } from '../../db/errors';
+import { createBackend, type Backend } from '../ipc/backend';
+import { registerIpcDispatcher, type IpcDispatcher } from '../ipc/electron-dispatch';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppRequestHandler, isAppUrl } from './app-protocol';
+import { buildMenuTemplate } from './menu';
+import { databaseErrorDialog, languageFor, unexpectedErrorDialog, type DialogText, type Language } from './messages';
+import { resolveDataDir, resolveShellPaths } from './paths';
+import { hardenSession, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+// Must run before 'ready': app:// becomes a standard, secure origin.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+let backend: Backend | null = null;
+let dispatcher: IpcDispatcher | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function showFatal(text: DialogText): void {
+  dialog.showMessageBoxSync({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true });
+}
+
+/** The database opens before any window exists: a refused file ends in a dialog, never in a blank window. */
+function openBackend(language: Language, migrationsFolder: string): Backend | null {
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  try {
+    return createBackend({ dataDir, migrationsFolder, log: (message, error) => console.error(message, error) });
+  } catch (error) {
+    showFatal(error instanceof DatabaseOpenError ? databaseErrorDialog(error.reason, language, error.path) : unexpectedErrorDialog(language, error));
+    return null;
+  }
+}
+
+function openWindow(preloadPath: string): void {
+  mainWindow = createMainWindow({
+    preloadPath,
+    userDataDir: app.getPath('userData'),
+    title: app.getName(),
+    devTools: !app.isPackaged,
+    onClosed: (webContentsId) => {
+      dispatcher?.forget(webContentsId);
+      mainWindow = null;
+    },
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const language = languageFor(app.getLocale());
+  const paths = resolveShellPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, mainDir: __dirname });
+  backend = openBackend(language, paths.migrationsFolder);
+  if (!backend) {
+    app.exit(1);
+    return;
+  }
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppRequestHandler(paths.staticDir));
+  dispatcher = registerIpcDispatcher({
+    ipcMain,
+    backend,
+    windows: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+    isAppUrl,
+    log: (message, error) => console.error(message, error),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ language, platform: process.platform, appName: app.getName(), developer: !app.isPackaged })));
+  openWindow(paths.preloadPath);
+
+  app.on('activate', () => {
+    if (!mainWindow) openWindow(paths.preloadPath);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Emerald owns the database: hand over to it (it focuses its window) and leave.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Every webContents, including any we did not create ourselves, gets the same locks.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    dispatcher?.dispose();
+    dispatcher = null;
+    backend?.close();
+    backend = null;
+  });
+  start().catch((error: unknown) => {
+    showFatal(unexpectedErrorDialog(languageFor(app.getLocale()), error));
+    app.exit(1);
+  });
+}

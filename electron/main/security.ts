@@ -1,0 +1,31 @@
+// Hardening every webContents and the session: no navigation away, no new windows, no permissions, no remote content.
+import type { Session, WebContents } from 'electron';
+import { isAppUrl } from './app-protocol';
+
+export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+export type HardenableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>;
+
+/** Schemes a page of ours may load: our own protocol, inline data and blobs, and DevTools' own pages. */
+const LOADABLE = /^(app|data|blob|devtools):/i;
+
+export function isLoadableUrl(url: string): boolean {
+  return LOADABLE.test(url) && (!/^app:/i.test(url) || isAppUrl(url));
+}
+
+export function hardenWebContents(contents: HardenableContents): void {
+  const stayHome = (event: { url: string; preventDefault(): void }) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
+  contents.on('will-frame-navigate', stayHome);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function hardenSession(session: HardenableSession): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  // No remote content: anything that is not our protocol (or inline data) never leaves the machine.
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLoadableUrl(details.url) }));
+}

@@ -1,0 +1,41 @@
+// Creates the one secure window, restores its size and position, and saves them when it closes.
+import { BrowserWindow, screen } from 'electron';
+import path from 'node:path';
+import { APP_INDEX_URL } from './app-protocol';
+import { hardenWebContents } from './security';
+import { buildWindowOptions, MIN_HEIGHT, MIN_WIDTH } from './window-options';
+import { clampWindowState, loadWindowState, saveWindowState, WINDOW_STATE_FILE } from './window-state';
+
+export interface WindowDeps {
+  preloadPath: string;
+  userDataDir: string;
+  title: string;
+  devTools: boolean;
+  onClosed(webContentsId: number): void;
+}
+
+export function createMainWindow(deps: WindowDeps): BrowserWindow {
+  const stateFile = path.join(deps.userDataDir, WINDOW_STATE_FILE);
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const state = clampWindowState(loadWindowState(stateFile), workAreas, { width: MIN_WIDTH, height: MIN_HEIGHT });
+  const window = new BrowserWindow(buildWindowOptions({ preloadPath: deps.preloadPath, state, title: deps.title, devTools: deps.devTools }));
+  hardenWebContents(window.webContents);
+
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    try {
+      const bounds = window.getNormalBounds();
+      saveWindowState(stateFile, { ...bounds, maximized: window.isMaximized() });
+    } catch {
+      // Losing the window position is not worth blocking the close.
+    }
+  });
+  const webContentsId = window.webContents.id;
+  window.on('closed', () => deps.onClosed(webContentsId));
+
+  void window.loadURL(APP_INDEX_URL);
+  return window;
+}
