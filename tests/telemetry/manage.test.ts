@@ -1,0 +1,54 @@
+import { createServer } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manageTelemetrySocket, type TelemetrySocketManager } from '../../electron/ipc/telemetry-socket';
+import { minutesBefore, startTelemetryApp, type TelemetryApp } from './helpers';
+import { ToolClient } from './socket-client';
+
+let app: TelemetryApp;
+let manager: TelemetrySocketManager;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits for the manager to settle after a settings change (it restarts the server asynchronously). */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+beforeEach(async () => {
+  app = await startTelemetryApp();
+  manager = manageTelemetrySocket(app.backend);
+});
+afterEach(async () => {
+  await manager.close();
+  app.close();
+});
+
+describe('the telemetry socket follows its setting', () => {
+  it('is off by default, starts when an admin switches it on, serves the stored token, and stops when switched off', async () => {
+    expect(manager.current()).toBeNull();
+    const port = await freePort();
+    await app.admin.call('settings.update', { telemetrySocketEnabled: true, telemetrySocketPort: port });
+    await until(() => manager.current() !== null);
+    const info = await app.admin.call('telemetry.socketInfo', {});
+    expect(info).toMatchObject({ enabled: true, port, url: `ws://127.0.0.1:${port}/?token=${info.token}` });
+    expect(info.stats).toMatchObject({ acceptedMessages: 0 });
+
+    const tool = await ToolClient.connect(info.url);
+    tool.send({ ticketId: app.ticketId, readings: [{ metric: 'signal', value: -70, unit: 'dBm', measuredAt: minutesBefore(app, 1) }] });
+    expect((await tool.waitForAcks(1))[0]?.ok).toBe(true);
+    expect((await app.admin.call('telemetry.socketInfo', {})).stats).toMatchObject({ acceptedMessages: 1, acceptedReadings: 1 });
+
+    await app.admin.call('settings.update', { telemetrySocketEnabled: false });
+    await until(() => manager.current() === null);
+    expect(await tool.closed).toBe(1001);
+    await expect(ToolClient.connect(info.url)).rejects.toBeDefined();
+    expect((await app.admin.call('telemetry.socketInfo', {})).stats).toBeNull();
+  });
+});
