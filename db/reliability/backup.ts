@@ -55,12 +55,14 @@ export async function writeBackup(source: Database.Database, dest: string, onPro
   const partial = `${dest}.partial`;
   removeIfPresent(partial);
   try {
-    await source.backup(partial, {
+    const { totalPages } = await source.backup(partial, {
       progress({ totalPages, remainingPages }) {
         onProgress?.({ done: totalPages - remainingPages, total: totalPages });
         return 256;
       },
     });
+    // better-sqlite3 reports between steps only; the last step's completion is ours to tell.
+    onProgress?.({ done: totalPages, total: totalPages });
     verifyBackup(partial, source.pragma('user_version', { simple: true }) as number);
     fsyncFile(partial);
     renameSync(partial, dest);

@@ -1,6 +1,7 @@
 // The single IPC contract. The router, the preload bridge, the renderer client and browser mode all derive from it.
 import type { z } from 'zod';
 import { authChannels } from './auth';
+import { backupChannels } from './backup';
 import { catalogChannels } from './catalogs';
 import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
@@ -16,6 +17,7 @@ export const channels = {
   ...workOrderChannels,
   ...reportChannels,
   ...telemetryChannels,
+  ...backupChannels,
 };
 
 export type Channels = typeof channels;
@@ -39,3 +41,4 @@ export * from './errors';
 export * from './events';
 export * from '../../db/enums';
 export type { EmeraldBridge } from './bridge';
+export type { BackupDto } from './backup';

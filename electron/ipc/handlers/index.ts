@@ -1,6 +1,7 @@
 // The handler map: exactly one handler per contract channel (the type fails on a missing or extra one).
 import type { ChannelName } from '../../contract';
 import { authHandlers, userHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { catalogHandlers } from './catalogs';
 import { pendingHandlers } from './pending';
 import { reportHandlers } from './reports';
@@ -17,5 +18,6 @@ export const handlers: HandlerMap<ChannelName> = {
   ...workOrderHandlers,
   ...reportHandlers,
   ...telemetryHandlers,
+  ...backupHandlers,
   ...pendingHandlers,
 };

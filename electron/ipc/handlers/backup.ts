@@ -1,0 +1,28 @@
+import { AppError } from '../../contract';
+import type { backupChannels } from '../../contract/backup';
+import { createBackup, listBackups } from '../../../db/reliability';
+import type { ServiceContext } from '../../services/context';
+import { newId } from '../../services/ids';
+import type { HandlerMap } from './types';
+
+function dataDirOf(ctx: ServiceContext): string {
+  if (!ctx.dataDir) throw new AppError('INTERNAL', 'this backend has no data folder to keep backups in', { reason: 'no_data_dir' });
+  return ctx.dataDir;
+}
+
+export const backupHandlers: HandlerMap<keyof typeof backupChannels> = {
+  'backup.create': async (ctx) => {
+    const dataDir = dataDirOf(ctx);
+    const jobId = newId();
+    try {
+      return await createBackup(dataDir, ctx.sqlite, {
+        now: ctx.clock.now(),
+        onProgress: ({ done, total }) => ctx.events.emit({ entity: 'job', id: jobId, kind: 'progress', progress: { done, total, label: 'backup' } }),
+      });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new AppError('INTERNAL', `the backup could not be written: ${detail}`, { reason: 'backup_failed' });
+    }
+  },
+  'backup.list': (ctx) => listBackups(dataDirOf(ctx)),
+};
