@@ -54,6 +54,14 @@ describe('users', () => {
     expect(onUpdate.details?.field).toBe(field);
   });
 
+  it('parallel creates of the same username give one user and CONFLICTs, never INTERNAL', async () => {
+    const attempts = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((s) => app.admin.envelope('users.create', { ...newUser('twin', null), email: `twin-${s}@example.com` })),
+    );
+    expect(attempts.filter((e) => e.ok)).toHaveLength(1);
+    for (const failed of attempts.filter((e) => !e.ok)) expect(failed).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { field: 'username' } } });
+  });
+
   it('a user may keep their own email and username, even re-cased', async () => {
     const luis = await app.admin.call('users.create', newUser('luis', null));
     const same = await app.admin.call('users.update', { id: luis.id, username: 'LUIS', email: 'LUIS@example.com' });
