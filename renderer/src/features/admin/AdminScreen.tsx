@@ -1,8 +1,69 @@
-// Placeholder until this screen lands.
+// Administración: users, roles, catalogs and settings, each section shown only to whoever may change it.
 import { useTranslation } from 'react-i18next';
+import { hrefFor } from '../../lib/router';
+import { useCan } from '../../stores/session';
+import { CatalogSection } from './CatalogSection';
+import { RolesSection } from './RolesSection';
+import { SettingsSection } from './SettingsSection';
+import { UsersSection } from './UsersSection';
+import './admin.css';
+
+const SECTIONS = ['users', 'roles', 'categories', 'customers', 'products', 'settings'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function Body({ section }: { section: Section }) {
+  switch (section) {
+    case 'users':
+      return <UsersSection />;
+    case 'roles':
+      return <RolesSection />;
+    case 'settings':
+      return <SettingsSection />;
+    default:
+      return <CatalogSection key={section} kind={section} />;
+  }
+}
 
 export default function AdminScreen({ section }: { section?: string | undefined }) {
-  const { t } = useTranslation();
-  void section;
-  return <div className="empty">{t('common:errors.code.NOT_IMPLEMENTED')}</div>;
+  const { t } = useTranslation('admin');
+  const canUsers = useCan('users:admin');
+  const canCatalog = useCan('catalog:write');
+  const canSettings = useCan('settings:admin');
+  const allowed: Record<Section, boolean> = {
+    users: canUsers,
+    roles: canUsers,
+    categories: canCatalog,
+    customers: canCatalog,
+    products: canCatalog,
+    settings: canSettings,
+  };
+  const visible = SECTIONS.filter((s) => allowed[s]);
+  const current = visible.find((s) => s === section) ?? visible[0];
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('title')}</h1>
+      </header>
+      {current ? (
+        <div className="admin-layout">
+          <nav className="admin-nav" aria-label={t('sectionsNav')}>
+            {visible.map((s) => (
+              <a key={s} className="nav-link" href={hrefFor({ name: 'admin', section: s })} aria-current={s === current ? 'page' : undefined}>
+                {t(`sections.${s}`)}
+              </a>
+            ))}
+          </nav>
+          <div className="admin-body">
+            <span id="admin-section-title" className="sr-only">
+              {t(`sections.${current}`)}
+            </span>
+            <Body section={current} />
+          </div>
+        </div>
+      ) : (
+        <div className="empty">{t('common:errors.code.FORBIDDEN')}</div>
+      )}
+    </div>
+  );
 }

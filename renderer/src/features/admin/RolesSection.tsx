@@ -1,0 +1,138 @@
+// Roles: each role's permissions as a checklist with plain-language labels.
+import { Plus, Trash2 } from 'lucide-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PERMISSIONS, type Permission, type RoleDto } from '../../../../electron/contract';
+import { roleCreateInput } from '../../../../electron/contract/users';
+import { api } from '../../api/client';
+import { Field } from '../../components/Field';
+import { zodFieldErrors } from '../../lib/forms';
+import { useDomainEvents } from '../../lib/live';
+import { toast } from '../../stores/toasts';
+import { adminError, ConfirmDialog, SectionHeader } from './shared';
+import { useAdmin } from './store';
+
+/** i18next reads ':' as a namespace separator, so permission keys use '_' ('*' is 'all'). */
+export const permissionKey = (p: string) => (p === '*' ? 'all' : p.replace(':', '_'));
+
+function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: RoleDto) => void }) {
+  const { t } = useTranslation('admin');
+  const [name, setName] = useState(role?.name ?? '');
+  const [permissions, setPermissions] = useState<string[]>(role?.permissions ?? []);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  useEffect(() => {
+    setName(role?.name ?? '');
+    setPermissions(role?.permissions ?? []);
+    setErrors({});
+    setFailure(null);
+  }, [role]);
+
+  const all = permissions.includes('*');
+  const toggle = (p: Permission, on: boolean) => setPermissions(on ? [...permissions, p] : permissions.filter((x) => x !== p));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { name, permissions: PERMISSIONS.filter((p) => permissions.includes(p)) };
+    const found = zodFieldErrors(t, roleCreateInput, input);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const saved = role ? await api.call('roles.update', { id: role.id, ...input }) : await api.call('roles.create', input);
+      toast.success(t('roles.saved', { name: saved.name }));
+      await useAdmin.getState().loadRoles();
+      onSaved(saved);
+    } catch (error) {
+      setFailure(adminError(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card role-editor" onSubmit={submit} noValidate aria-label={role ? t('roles.editTitle', { name: role.name }) : t('roles.new')}>
+      {failure && <div className="alert" role="alert">{failure}</div>}
+      <Field label={t('roles.name')} error={errors.name}>
+        <input value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <fieldset className="perm-list">
+        <legend>{t('roles.permissions')}</legend>
+        {PERMISSIONS.map((p) => (
+          <label key={p} className={`perm${p === '*' ? ' perm-all' : ''}`}>
+            <input type="checkbox" checked={permissions.includes(p)} disabled={all && p !== '*'} onChange={(e) => toggle(p, e.target.checked)} />
+            <span>
+              <strong>{t(`perm.${permissionKey(p)}.label`)}</strong>
+              <span className="muted">{t(`perm.${permissionKey(p)}.hint`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="btn-row">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('common:actions.save')}
+        </button>
+        {role && (
+          <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)}>
+            <Trash2 size={14} aria-hidden="true" />
+            {t('roles.delete')}
+          </button>
+        )}
+        {role && <span className="muted">{t('roles.userCount', { count: role.userCount })}</span>}
+      </div>
+      {deleting && role && (
+        <ConfirmDialog
+          title={t('roles.delete')}
+          text={t('roles.confirmDelete', { name: role.name })}
+          confirmLabel={t('common:actions.delete')}
+          onConfirm={async () => {
+            await api.call('roles.delete', { id: role.id });
+            toast.success(t('roles.deleted', { name: role.name }));
+            await useAdmin.getState().loadRoles();
+          }}
+          onClose={() => setDeleting(false)}
+        />
+      )}
+    </form>
+  );
+}
+
+export function RolesSection() {
+  const { t } = useTranslation('admin');
+  const { roles, loadRoles } = useAdmin();
+  const [selectedId, setSelectedId] = useState<string | 'new' | null>(null);
+
+  useEffect(() => void loadRoles(), [loadRoles]);
+  useDomainEvents((e) => e.entity === 'role', () => void loadRoles());
+
+  const selected = selectedId === 'new' ? null : (roles.find((r) => r.id === selectedId) ?? roles[0] ?? null);
+  return (
+    <section aria-labelledby="admin-section-title">
+      <SectionHeader title={t('sections.roles')}>
+        <button type="button" className="btn btn-primary" onClick={() => setSelectedId('new')}>
+          <Plus size={14} aria-hidden="true" />
+          {t('roles.new')}
+        </button>
+      </SectionHeader>
+      <div className="roles-layout">
+        <ul className="role-list" aria-label={t('sections.roles')}>
+          {roles.map((r) => (
+            <li key={r.id}>
+              <button type="button" className="role-item" aria-current={selectedId !== 'new' && selected?.id === r.id ? 'true' : undefined} onClick={() => setSelectedId(r.id)}>
+                <strong>{r.name}</strong>
+                <span className="muted">
+                  {r.permissions.includes('*') ? t('perm.all.label') : t('roles.permissionCount', { count: r.permissions.length })} · {t('roles.userCount', { count: r.userCount })}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <RoleEditor role={selected} onSaved={(r) => setSelectedId(r.id)} />
+      </div>
+    </section>
+  );
+}

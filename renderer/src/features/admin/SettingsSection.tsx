@@ -1,0 +1,146 @@
+// Company settings: name, contact, logo, code prefixes, session timeout and language.
+import { Trash2 } from 'lucide-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SettingsDto, UiLanguage } from '../../../../electron/contract';
+import { settingsUpdateInput } from '../../../../electron/contract/catalogs';
+import { api } from '../../api/client';
+import { Field } from '../../components/Field';
+import { fieldErrors } from '../../lib/errors';
+import { zodFieldErrors } from '../../lib/forms';
+import { useSession } from '../../stores/session';
+import { toast } from '../../stores/toasts';
+import { adminError, SectionHeader } from './shared';
+
+const MAX_LOGO_CHARS = 700_000;
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function SettingsSection() {
+  const { t } = useTranslation('admin');
+  const settings = useSession((s) => s.settings);
+  const [form, setForm] = useState<SettingsDto | null>(settings);
+  const [timeout, setTimeoutText] = useState(String(settings?.sessionTimeoutMinutes ?? 30));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void useSession.getState().refreshSettings().catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    setForm(settings);
+    setTimeoutText(String(settings?.sessionTimeoutMinutes ?? 30));
+  }, [settings]);
+
+  if (!form) return <div className="empty">{t('common:state.loading')}</div>;
+  const bind = (key: 'companyName' | 'companyAddress' | 'companyPhone' | 'companyEmail' | 'ticketPrefix' | 'workOrderPrefix') => ({
+    value: form[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value }),
+  });
+
+  async function pickLogo(file: File | undefined) {
+    if (!file || !form) return;
+    if (file.type !== 'image/png' && file.type !== 'image/jpeg') return setErrors({ ...errors, companyLogo: t('settings.logoType') });
+    const dataUrl = await readAsDataUrl(file);
+    if (dataUrl.length > MAX_LOGO_CHARS) return setErrors({ ...errors, companyLogo: t('settings.logoTooBig') });
+    setErrors({ ...errors, companyLogo: '' });
+    setForm({ ...form, companyLogo: dataUrl });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!form) return;
+    const input = { ...form, ticketPrefix: form.ticketPrefix.toUpperCase(), workOrderPrefix: form.workOrderPrefix.toUpperCase(), sessionTimeoutMinutes: Number(timeout) };
+    const found = zodFieldErrors(t, settingsUpdateInput, input);
+    if (found.ticketPrefix) found.ticketPrefix = t('settings.prefixRule');
+    if (found.workOrderPrefix) found.workOrderPrefix = t('settings.prefixRule');
+    if (found.sessionTimeoutMinutes) found.sessionTimeoutMinutes = t('settings.timeoutRule');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api.call('settings.update', input);
+      await useSession.getState().refreshSettings();
+      toast.success(t('settings.saved'));
+    } catch (error) {
+      setErrors(fieldErrors(error));
+      setFailure(adminError(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="admin-section-title">
+      <SectionHeader title={t('sections.settings')} />
+      <form className="card settings-form" onSubmit={submit} noValidate>
+        {failure && <div className="alert" role="alert">{failure}</div>}
+        <h3>{t('settings.company')}</h3>
+        <div className="form-grid">
+          <Field label={t('settings.companyName')} error={errors.companyName}>
+            <input {...bind('companyName')} />
+          </Field>
+          <Field label={t('settings.companyPhone')} error={errors.companyPhone}>
+            <input {...bind('companyPhone')} type="tel" />
+          </Field>
+          <Field label={t('settings.companyEmail')} error={errors.companyEmail}>
+            <input {...bind('companyEmail')} type="email" />
+          </Field>
+          <Field label={t('settings.companyAddress')} error={errors.companyAddress}>
+            <input {...bind('companyAddress')} />
+          </Field>
+        </div>
+        <div className="logo-row">
+          <div className="logo-preview">
+            {form.companyLogo ? <img src={form.companyLogo} alt={t('settings.logoPreview')} /> : <span className="muted">{t('settings.noLogo')}</span>}
+          </div>
+          <div>
+            <Field label={t('settings.logo')} error={errors.companyLogo || undefined} hint={t('settings.logoHint')}>
+              <input type="file" accept="image/png,image/jpeg" onChange={(e) => void pickLogo(e.target.files?.[0])} />
+            </Field>
+            {form.companyLogo && (
+              <button type="button" className="btn" onClick={() => setForm({ ...form, companyLogo: null })}>
+                <Trash2 size={14} aria-hidden="true" />
+                {t('settings.removeLogo')}
+              </button>
+            )}
+          </div>
+        </div>
+        <h3>{t('settings.codes')}</h3>
+        <div className="form-grid">
+          <Field label={t('settings.ticketPrefix')} error={errors.ticketPrefix} hint={t('settings.prefixExample', { code: `${form.ticketPrefix || 'TK'}-${new Date().getFullYear()}-000042` })}>
+            <input {...bind('ticketPrefix')} className="mono" maxLength={8} />
+          </Field>
+          <Field label={t('settings.workOrderPrefix')} error={errors.workOrderPrefix} hint={t('settings.prefixExample', { code: `${form.workOrderPrefix || 'OT'}-${new Date().getFullYear()}-000042` })}>
+            <input {...bind('workOrderPrefix')} className="mono" maxLength={8} />
+          </Field>
+        </div>
+        <h3>{t('settings.sessionAndLanguage')}</h3>
+        <div className="form-grid">
+          <Field label={t('settings.timeout')} error={errors.sessionTimeoutMinutes}>
+            <input type="number" min={1} max={1440} value={timeout} onChange={(e) => setTimeoutText(e.target.value)} />
+          </Field>
+          <Field label={t('settings.language')} error={errors.language}>
+            <select value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value as UiLanguage })}>
+              <option value="system">{t('settings.languageSystem')}</option>
+              <option value="es">Español</option>
+              <option value="en">English</option>
+            </select>
+          </Field>
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t('common:state.saving') : t('common:actions.save')}
+        </button>
+      </form>
+    </section>
+  );
+}

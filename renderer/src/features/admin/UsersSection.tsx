@@ -1,0 +1,223 @@
+// Users: list, create, edit (role, active), deactivate and reset a password.
+import { KeyRound, Pencil, Plus, UserX } from 'lucide-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserDto } from '../../../../electron/contract';
+import { userCreateInput, userUpdateInput } from '../../../../electron/contract/users';
+import { api } from '../../api/client';
+import { Field } from '../../components/Field';
+import { Modal } from '../../components/Modal';
+import { fieldErrors } from '../../lib/errors';
+import { formatRelative } from '../../lib/format';
+import { zodFieldErrors } from '../../lib/forms';
+import { useDomainEvents } from '../../lib/live';
+import { useSession } from '../../stores/session';
+import { toast } from '../../stores/toasts';
+import { adminError, ConfirmDialog, FormFooter, SectionHeader } from './shared';
+import { useAdmin } from './store';
+
+type Editing = { mode: 'create' } | { mode: 'edit'; user: UserDto } | { mode: 'password'; user: UserDto } | { mode: 'deactivate'; user: UserDto } | null;
+
+function UserForm({ editing, onClose }: { editing: { mode: 'create' } | { mode: 'edit'; user: UserDto }; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const roles = useAdmin((s) => s.roles);
+  const user = editing.mode === 'edit' ? editing.user : null;
+  const [form, setForm] = useState({
+    fullName: user?.fullName ?? '',
+    email: user?.email ?? '',
+    username: user?.username ?? '',
+    password: '',
+    roleId: user?.roleId ?? roles.find((r) => r.name === 'Técnico')?.id ?? '',
+    isActive: user?.isActive ?? true,
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const bind = (key: 'fullName' | 'email' | 'username' | 'password') => ({
+    value: form[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }),
+  });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const roleId = form.roleId || null;
+    const { password, isActive, ...rest } = form;
+    const input = user ? { id: user.id, ...rest, roleId, isActive } : { ...rest, password, roleId };
+    const found = zodFieldErrors(t, user ? userUpdateInput : userCreateInput, input);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      if (user) await api.call('users.update', { id: user.id, ...rest, roleId, isActive });
+      else await api.call('users.create', { ...rest, password, roleId });
+      toast.success(user ? t('users.updated') : t('users.created'));
+      void useAdmin.getState().loadUsers();
+      onClose();
+    } catch (error) {
+      setErrors(fieldErrors(error));
+      setFailure(adminError(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal title={user ? t('users.editTitle', { name: user.fullName }) : t('users.createTitle')} open onClose={onClose} footer={<FormFooter formId="user-form" busy={busy} submit={t('common:actions.save')} onClose={onClose} />}>
+      <form id="user-form" onSubmit={submit} noValidate>
+        {failure && <div className="alert" role="alert">{failure}</div>}
+        <div className="form-grid">
+          <div className="full">
+            <Field label={t('users.fullName')} error={errors.fullName}>
+              <input {...bind('fullName')} autoComplete="off" />
+            </Field>
+          </div>
+          <Field label={t('users.email')} error={errors.email}>
+            <input {...bind('email')} type="email" autoComplete="off" />
+          </Field>
+          <Field label={t('users.username')} error={errors.username}>
+            <input {...bind('username')} autoComplete="off" />
+          </Field>
+          {!user && (
+            <Field label={t('users.password')} error={errors.password} hint={t('users.passwordHint')}>
+              <input {...bind('password')} type="password" autoComplete="new-password" />
+            </Field>
+          )}
+          <Field label={t('users.role')} error={errors.roleId}>
+            <select value={form.roleId} onChange={(e) => setForm({ ...form, roleId: e.target.value })}>
+              <option value="">{t('users.noRole')}</option>
+              {roles.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {user && (
+            <label className="check-line full">
+              <input type="checkbox" checked={form.isActive} onChange={(e) => setForm({ ...form, isActive: e.target.checked })} />
+              {t('users.active')}
+            </label>
+          )}
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function PasswordForm({ user, onClose }: { user: UserDto; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (password.length < 10) return setError(t('common:validation.tooShort', { min: 10 }));
+    setBusy(true);
+    try {
+      await api.call('users.resetPassword', { id: user.id, newPassword: password });
+      toast.success(t('users.passwordReset', { name: user.fullName }));
+      onClose();
+    } catch (e) {
+      setError(adminError(t, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal title={t('users.resetTitle', { name: user.fullName })} open onClose={onClose} footer={<FormFooter formId="password-form" busy={busy} submit={t('users.resetSubmit')} onClose={onClose} />}>
+      <form id="password-form" onSubmit={submit} noValidate>
+        <p className="muted">{t('users.resetIntro')}</p>
+        <Field label={t('users.newPassword')} error={error} hint={t('users.passwordHint')}>
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+        </Field>
+      </form>
+    </Modal>
+  );
+}
+
+export function UsersSection() {
+  const { t } = useTranslation('admin');
+  const { users, query, error, loadUsers, loadRoles, setQuery } = useAdmin();
+  const me = useSession((s) => s.user);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  useEffect(() => {
+    void loadUsers();
+    void loadRoles();
+  }, [loadUsers, loadRoles]);
+  useDomainEvents((e) => e.entity === 'user' || e.entity === 'role', () => void loadUsers());
+
+  async function deactivate(user: UserDto) {
+    await api.call('users.deactivate', { id: user.id });
+    toast.success(t('users.deactivated', { name: user.fullName }));
+    void loadUsers();
+  }
+
+  return (
+    <section aria-labelledby="admin-section-title">
+      <SectionHeader title={t('sections.users')} query={query.users} onQuery={(q) => setQuery('users', q)}>
+        <button type="button" className="btn btn-primary" onClick={() => setEditing({ mode: 'create' })}>
+          <Plus size={14} aria-hidden="true" />
+          {t('users.new')}
+        </button>
+      </SectionHeader>
+      {error ? <div className="alert" role="alert">{adminError(t, error)}</div> : null}
+      <table className="table admin-table">
+        <caption className="sr-only">{t('sections.users')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('users.fullName')}</th>
+            <th scope="col">{t('users.username')}</th>
+            <th scope="col">{t('users.email')}</th>
+            <th scope="col">{t('users.role')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">{t('users.lastLogin')}</th>
+            <th scope="col"><span className="sr-only">{t('actions')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} className={u.isActive ? undefined : 'row-inactive'}>
+              <td>
+                <strong>{u.fullName}</strong>
+                {u.id === me?.id && <span className="muted"> · {t('users.you')}</span>}
+              </td>
+              <td className="mono">{u.username}</td>
+              <td>{u.email}</td>
+              <td>{u.isSuperuser ? t('users.superuser') : (u.roleName ?? <span className="muted">{t('users.noRole')}</span>)}</td>
+              <td>
+                <span className={`badge ${u.isActive ? 'badge-ot-completed' : 'badge-status-closed'}`}>{u.isActive ? t('users.activeBadge') : t('users.inactiveBadge')}</span>
+              </td>
+              <td className="muted">{u.lastLoginAt ? formatRelative(u.lastLoginAt) : t('users.never')}</td>
+              <td className="row-actions">
+                <button type="button" className="btn btn-ghost btn-icon" onClick={() => setEditing({ mode: 'edit', user: u })} aria-label={t('users.editLabel', { name: u.fullName })} title={t('common:actions.edit')}>
+                  <Pencil size={14} aria-hidden="true" />
+                </button>
+                <button type="button" className="btn btn-ghost btn-icon" onClick={() => setEditing({ mode: 'password', user: u })} aria-label={t('users.resetLabel', { name: u.fullName })} title={t('users.resetSubmit')}>
+                  <KeyRound size={14} aria-hidden="true" />
+                </button>
+                {u.isActive && u.id !== me?.id && (
+                  <button type="button" className="btn btn-ghost btn-icon" onClick={() => setEditing({ mode: 'deactivate', user: u })} aria-label={t('users.deactivateLabel', { name: u.fullName })} title={t('users.deactivate')}>
+                    <UserX size={14} aria-hidden="true" />
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editing?.mode === 'password' && <PasswordForm user={editing.user} onClose={() => setEditing(null)} />}
+      {(editing?.mode === 'create' || editing?.mode === 'edit') && <UserForm editing={editing} onClose={() => setEditing(null)} />}
+      {editing?.mode === 'deactivate' && (
+        <ConfirmDialog
+          title={t('users.deactivate')}
+          text={t('users.confirmDeactivate', { name: editing.user.fullName })}
+          confirmLabel={t('users.deactivate')}
+          onConfirm={() => deactivate(editing.user)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </section>
+  );
+}
