@@ -33,6 +33,11 @@ export const READING_REASONS = {
   measuredInFuture: 'measured_in_future',
 } as const;
 
+/** The stored unit of a known metric ("V" for voltage); null for metrics with free units. */
+export function metricUnit(metric: string): string | null {
+  return Object.hasOwn(METRIC_UNITS, metric) ? (METRIC_UNITS[metric]?.[0] ?? null) : null;
+}
+
 export function canonicalUnit(metric: string, unit: string): string | null {
   const allowed = Object.hasOwn(METRIC_UNITS, metric) ? METRIC_UNITS[metric] : undefined;
   if (!allowed) return unit;

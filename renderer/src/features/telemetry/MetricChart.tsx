@@ -1,0 +1,90 @@
+// One small uPlot chart for one metric of a ticket; data updates in place, the plot is created once.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { formatDate, formatDateTime, formatNumber, formatTime } from '../../lib/format';
+import type { MetricSeries } from './store';
+
+const HEIGHT = 140;
+
+function cssVar(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+function toData(series: MetricSeries): uPlot.AlignedData {
+  return [series.readings.map((r) => Date.parse(r.measuredAt) / 1000), series.readings.map((r) => r.value)];
+}
+
+/** Times along the axis: hours when the span fits in a day, dates otherwise (Intl, in the UI language). */
+function axisLabels(_u: uPlot, splits: number[]): string[] {
+  const span = (splits.at(-1) ?? 0) - (splits[0] ?? 0);
+  return splits.map((s) => (span < 36 * 3600 ? formatTime(new Date(s * 1000).toISOString()) : formatDate(new Date(s * 1000).toISOString())));
+}
+
+export function MetricChart({ series, label }: { series: MetricSeries; label: string }) {
+  const { t } = useTranslation('telemetry');
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const last = series.readings.at(-1);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const text = cssVar('--text-muted', '#5b6470');
+    const grid = cssVar('--border', '#e1e4e8');
+    const accent = cssVar('--accent', '#047857');
+    const chart = new uPlot(
+      {
+        width: Math.max(200, el.clientWidth),
+        height: HEIGHT,
+        legend: { show: false },
+        cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: true } },
+        axes: [
+          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: axisLabels, font: '11px system-ui' },
+          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 48, font: '11px system-ui', values: (_u, splits) => splits.map((v) => formatNumber(v)) },
+        ],
+        series: [{ value: (_u, v) => (v == null ? '' : formatDateTime(new Date(v * 1000).toISOString())) }, { label, stroke: accent, width: 1.5, points: { size: 5, fill: accent } }],
+      },
+      toData(series),
+      el,
+    );
+    plot.current = chart;
+    const observer = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart.destroy();
+      plot.current = null;
+    };
+    // Built once per metric (the chart key): new readings go through setData below.
+  }, []);
+
+  useEffect(() => {
+    plot.current?.setData(toData(series));
+  }, [series]);
+
+  const summary = t('chart.summary', {
+    metric: label,
+    count: series.readings.length,
+    value: last ? `${formatNumber(last.value)} ${series.unit}` : '—',
+    at: last ? formatDateTime(last.measuredAt) : '—',
+  });
+
+  return (
+    <figure className="telemetry-chart" data-metric={series.metric} data-count={series.readings.length}>
+      <figcaption className="telemetry-chart-caption">
+        <span className="telemetry-chart-title">
+          {label} <span className="muted">({series.unit})</span>
+        </span>
+        {last && (
+          <span className="telemetry-chart-last" title={formatDateTime(last.measuredAt)}>
+            {formatNumber(last.value)} {series.unit}
+          </span>
+        )}
+      </figcaption>
+      <div ref={host} className="telemetry-chart-plot" role="img" aria-label={summary} />
+    </figure>
+  );
+}

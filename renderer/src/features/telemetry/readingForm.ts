@@ -1,0 +1,62 @@
+// Pure helpers for the record-by-hand form: local time ⇄ ISO, decimal comma, and validation with the contract.
+import type { TFunction } from 'i18next';
+import { KNOWN_METRICS, measuredAtIssue, metricUnit, telemetryReading, type TelemetryReadingInput } from '../../../../electron/contract/telemetry';
+import { zodFieldErrors } from '../../lib/forms';
+
+export { KNOWN_METRICS };
+
+export interface ReadingDraft {
+  metric: string;
+  value: string;
+  unit: string;
+  source: string;
+  measuredAt: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A Date as the wall time an `<input type="datetime-local">` shows, in this computer's zone. */
+export function toLocalInput(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function fromLocalInput(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
+/** The unit a known metric takes ("V" for voltage), or '' for metrics with free units. */
+export function defaultUnit(metric: string): string {
+  return metricUnit(metric.trim().toLowerCase()) ?? '';
+}
+
+export function draftToInput(draft: ReadingDraft): TelemetryReadingInput {
+  const text = draft.value.trim();
+  const value = text === '' ? Number.NaN : Number(/^[+-]?\d+,\d+$/.test(text) ? text.replace(',', '.') : text);
+  return {
+    metric: draft.metric,
+    value,
+    unit: draft.unit,
+    measuredAt: fromLocalInput(draft.measuredAt),
+    ...(draft.source.trim() ? { source: draft.source } : {}),
+  };
+}
+
+/** Field errors in the user's language: the contract's schema plus the clock rule, as the main process applies them. */
+export function validateDraft(t: TFunction, draft: ReadingDraft, now: Date): Record<string, string> {
+  const input = draftToInput(draft);
+  const errors = zodFieldErrors(t, telemetryReading, input);
+  const parsed = telemetryReading.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      if (issue.code === 'custom') errors[field] = t(`telemetry:reasons.${issue.message}`);
+    }
+  }
+  if (!Number.isFinite(input.value)) errors.value = t('telemetry:reasons.value_not_a_number');
+  if (!errors.measuredAt && parsed.success) {
+    const timeIssue = measuredAtIssue(parsed.data.measuredAt, now);
+    if (timeIssue) errors.measuredAt = t(`telemetry:reasons.${timeIssue}`);
+  }
+  return errors;
+}
