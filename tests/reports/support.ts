@@ -48,10 +48,9 @@ export function zipEntries(zipFile: string): string[] {
   return JSON.parse(execFileSync('python3', ['-c', script, zipFile], { encoding: 'utf8' })) as string[];
 }
 
-/** Reads one entry's bytes out of a zip. */
-export function zipEntry(zipFile: string, name: string): Uint8Array {
-  const script = 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))';
-  return new Uint8Array(execFileSync('python3', ['-c', script, zipFile, name]));
+/** Extracts every entry of a zip into `dir` (one process for the whole archive). */
+export function unzipAll(zipFile: string, dir: string): void {
+  execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zipFile, dir]);
 }
 
 export interface SeedOptions {

@@ -1,0 +1,131 @@
+// CSV exports: BOM, quoting round trip with csv-parse, formula neutralising, filters and paging through the router.
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FilePayload } from '../../electron/contract';
+import { neutralizeCell, toCsvBytes } from '../../electron/services/reports/csv';
+import { startTestApp, type TestApp } from '../support/backend';
+import { completedWorkOrder } from './support';
+
+function parseCsv(file: FilePayload | Uint8Array): string[][] {
+  const bytes = file instanceof Uint8Array ? file : file.bytes;
+  return parse(Buffer.from(bytes).toString('utf8'), { bom: true, relax_column_count: false }) as string[][];
+}
+
+const hasBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+describe('CSV encoding', () => {
+  it('neutralises every cell a spreadsheet would run as a formula, and nothing else', () => {
+    for (const dangerous of ['=1+1', '+34 600', '-2+3', '@SUM(A1:A9)', '\tcmd', '\rcmd', '=HYPERLINK("http://x","y")']) {
+      expect(neutralizeCell(dangerous)).toBe(`'${dangerous}`);
+    }
+    for (const harmless of ['a=b', 'Núñez', '', ' =1', 'x-y']) expect(neutralizeCell(harmless)).toBe(harmless);
+    expect(neutralizeCell(-5)).toBe(-5);
+    expect(neutralizeCell(null)).toBeNull();
+  });
+
+  it('round-trips accents, commas, quotes and newlines, with a BOM and CRLF rows', () => {
+    const rows = [
+      ['Ñandú, S.L.', 'dijo "hola"\ny se fue', 'línea1\r\nlínea2'],
+      ['=cmd|"/c calc"!A1', '', 'ok'],
+    ];
+    const bytes = toCsvBytes(['Código', 'Título', 'Descripción'], rows);
+    expect(hasBom(bytes)).toBe(true);
+    expect(Buffer.from(bytes).toString('utf8').split('\r\n')[0]).toBe('\uFEFFCódigo,Título,Descripción');
+    expect(parseCsv(bytes)).toEqual([
+      ['Código', 'Título', 'Descripción'],
+      rows[0],
+      ["'=cmd|\"/c calc\"!A1", '', 'ok'],
+    ]);
+  });
+});
+
+describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
+  let app: TestApp;
+  const tricky = [
+    'Pantalla "azul", reinicia\nen bucle',
+    '=HYPERLINK("http://evil.example","pulsa")',
+    'Ñandú: señal débil en el sótano',
+    '@admin revisa la cañería',
+  ];
+  const createdIds: string[] = [];
+  let customerName: string;
+  let woCode: string;
+  const notes = 'Cambio de válvula, "purga" hecha\nPresión: -0,2 bar';
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    customerName = 'Ferretería Núñez, Hijos & "Cía"';
+    const customer = await app.admin.call('customers.create', { name: customerName });
+    for (const title of tricky) {
+      const t = await app.admin.call('tickets.create', { title, customerId: customer.id, priority: 'high' });
+      createdIds.push(t.id);
+    }
+    // 230 plain tickets later on: more than one 200-row page, to prove paging reaches the end.
+    app.clock.advance(60_000);
+    for (let i = 0; i < 230; i++) await app.admin.call('tickets.create', { title: `Revisión periódica nº ${i}`, priority: 'low' });
+    const tec = await app.userWithRole('Técnico', 'tec1', 'Tomás Peña');
+    const wo = await completedWorkOrder(app, app.admin, {
+      customerId: customer.id,
+      technicianId: tec.id,
+      scheduledDate: '2026-03-02T12:00:00.000Z',
+      serials: ['SN-1'],
+      notes,
+    });
+    woCode = wo.code;
+  });
+  afterAll(() => app.close());
+
+  it('exports every ticket of the filter with the cells exactly as entered', async () => {
+    const file = await app.admin.call('reports.ticketsCsv', {});
+    expect(file.mimeType).toBe('text/csv; charset=utf-8');
+    expect(file.fileName).toMatch(/^tickets-2026-03-02\.csv$/);
+    expect(hasBom(file.bytes)).toBe(true);
+    const [header, ...rows] = parseCsv(file);
+    expect(header).toEqual(['Código', 'Título', 'Estado', 'Prioridad', 'Categoría', 'Cliente', 'Asignado a', 'Creado', 'Actualizado']);
+    expect(rows).toHaveLength(tricky.length + 230 + 1);
+    const codes = new Set(rows.map((r) => r[0]));
+    expect(codes.size).toBe(rows.length);
+    const byTitle = new Map(rows.map((r) => [r[1], r]));
+    expect(byTitle.get(tricky[0] as string)?.[5]).toBe(customerName);
+    expect(byTitle.get(tricky[0] as string)?.[3]).toBe('Alta');
+    expect(byTitle.has(`'${tricky[1]}`)).toBe(true);
+    expect(byTitle.has(tricky[2] as string)).toBe(true);
+    expect(byTitle.has(`'${tricky[3]}`)).toBe(true);
+  });
+
+  it('applies the list filters and the period, with English headers when asked', async () => {
+    const early = await app.admin.call('reports.ticketsCsv', { createdTo: '2026-03-02T09:00:30.000Z', language: 'en' });
+    const [header, ...rows] = parseCsv(early);
+    expect(header?.slice(0, 4)).toEqual(['Code', 'Title', 'Status', 'Priority']);
+    expect(rows).toHaveLength(tricky.length);
+    expect(rows.every((r) => r[3] === 'High')).toBe(true);
+    const low = parseCsv(await app.admin.call('reports.ticketsCsv', { priority: 'low' }));
+    expect(low).toHaveLength(1 + 230);
+  });
+
+  it('exports OTs of a period with their notes intact and the duration in minutes', async () => {
+    const file = await app.admin.call('reports.workOrdersCsv', {
+      from: '2026-03-02T00:00:00.000Z',
+      to: '2026-03-03T00:00:00.000Z',
+      dateField: 'completed_at',
+    });
+    const [header, ...rows] = parseCsv(file);
+    expect(header).toContain('Duración (min)');
+    expect(rows).toHaveLength(1);
+    const row = rows[0] as string[];
+    expect(row[0]).toBe(woCode);
+    expect(row[3]).toBe(customerName);
+    expect(row[5]).toBe('Completada');
+    expect(row[6]).toBe('Tomás Peña');
+    expect(row[10]).toBe('25');
+    expect(row[11]).toBe(notes);
+    const none = parseCsv(await app.admin.call('reports.workOrdersCsv', { from: '2026-04-01T00:00:00.000Z', to: '2026-05-01T00:00:00.000Z' }));
+    expect(none).toHaveLength(1);
+  });
+
+  it('is refused without reports:export', async () => {
+    const reader = await app.userWithRole('Solo lectura', 'lector', 'Lucía');
+    expect(await reader.caller.failure('reports.ticketsCsv', {})).toBe('FORBIDDEN');
+    expect(await reader.caller.failure('reports.workOrdersCsv', {})).toBe('FORBIDDEN');
+  });
+});
