@@ -30,6 +30,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
+/** Real time, shiftable into the past so seeded data gets realistic dates (see E2eApp.asAdminAt). */
+export class ShiftableClock {
+  offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
 export interface E2eApp {
   /** The launch address with the token: open it in a page to start the UI. */
   url: string;
@@ -37,6 +45,7 @@ export interface E2eApp {
   token: string;
   dataDir: string;
   backend: Backend;
+  clock: ShiftableClock;
   browser: Browser;
   /** In-process caller signed in as ADMIN (when started with setup), for seeding data quickly. */
   admin: Caller;
@@ -44,6 +53,11 @@ export interface E2eApp {
   newContext(options?: { locale?: string; colorScheme?: 'light' | 'dark' }): Promise<BrowserContext>;
   /** Opens the app in a new page of `context` (a new context when omitted) and waits for the first screen. */
   openApp(context?: BrowserContext): Promise<Page>;
+  /**
+   * Runs `work` with the backend clock at `when` and a fresh admin session made at that instant (no password hashing).
+   * Use it before any page is signed in: a page calling while the clock is shifted would see its session expire.
+   */
+  asAdminAt<T>(when: Date, work: (admin: Caller) => Promise<T>): Promise<T>;
   /** Creates a user with a default role name ('Técnico', 'Agente', …); returns its id and password. */
   userWithRole(roleName: string, username: string, fullName?: string): Promise<{ id: string; username: string; password: string }>;
   close(): Promise<void>;
@@ -58,7 +72,8 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
     throw new Error('dist/index.html is missing: run `npx vite build` before the e2e tests');
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'emerald-e2e-'));
-  const backend = createBackend({ dataDir });
+  const clock = new ShiftableClock();
+  const backend = createBackend({ dataDir, clock });
   const token = newLaunchToken();
   let server: BrowserServer | null = null;
   let browser: Browser;
@@ -86,8 +101,20 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
     token,
     dataDir,
     backend,
+    clock,
     browser: liveBrowser,
     admin,
+    async asAdminAt(when, work) {
+      const me = await admin.call('auth.me', {});
+      clock.offsetMs = when.getTime() - Date.now();
+      try {
+        const caller = new Caller(backend);
+        caller.token = backend.sessions.create(me.user.id);
+        return await work(caller);
+      } finally {
+        clock.offsetMs = 0;
+      }
+    },
     async newContext(contextOptions = {}) {
       const context = await liveBrowser.newContext({
         viewport: VIEWPORT,

@@ -2,6 +2,7 @@
 import { Boxes, CalendarDays, ClipboardList, FileText, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { hrefFor, type Route } from '../lib/router';
 import { useCan, useSession } from '../stores/session';
 
@@ -56,6 +57,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
             <Boxes size={12} aria-hidden="true" /> <strong>{user?.fullName}</strong>
             <div className="muted">{user?.roleName ?? ''}</div>
           </div>
+          <LanguageSwitcher />
           <button type="button" className="btn btn-ghost" onClick={() => void logout()}>
             <LogOut size={14} />
             {t('nav.signOut')}

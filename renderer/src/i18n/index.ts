@@ -38,7 +38,22 @@ export function storedLanguage(): UiLanguage | null {
   return value === 'es' || value === 'en' || value === 'system' ? value : null;
 }
 
-export async function applyLanguage(setting: UiLanguage): Promise<void> {
+const USER_LANGUAGE = 'emerald.language.user';
+
+/** The language this user picked in the sidebar on this machine; it wins over the company default. */
+export function userLanguage(): UiLanguage | null {
+  const value = localStorage.getItem(USER_LANGUAGE);
+  return value === 'es' || value === 'en' || value === 'system' ? value : null;
+}
+
+export async function chooseLanguage(setting: UiLanguage): Promise<void> {
+  localStorage.setItem(USER_LANGUAGE, setting);
+  await applyLanguage(setting);
+}
+
+/** Applies the company default (`setting`) unless this user chose a language of their own. */
+export async function applyLanguage(companySetting: UiLanguage): Promise<void> {
+  const setting = userLanguage() ?? companySetting;
   localStorage.setItem(STORED_LANGUAGE, setting);
   const language = resolveLanguage(setting);
   document.documentElement.lang = language;

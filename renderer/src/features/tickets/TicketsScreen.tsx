@@ -1,8 +1,114 @@
-// Placeholder until this screen lands.
+// Tickets: list on the left (tabs, filters, search, virtualized rows), the open ticket on the right (#/tickets/<id>).
+import { Plus } from 'lucide-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DomainEvent } from '../../../../electron/contract';
+import { useDomainEvents } from '../../lib/live';
+import { navigate } from '../../lib/router';
+import { useCan } from '../../stores/session';
+import { useTicketDetail } from './detailStore';
+import { useLookups } from './lookups';
+import { NewTicketModal } from './NewTicketModal';
+import { useTicketList } from './store';
+import { TicketDetailPane } from './TicketDetail';
+import { FilterBar, SearchBox, StatusTabs } from './TicketFilters';
+import { TicketList } from './TicketList';
+import { useTicketKeyboard } from './useTicketKeyboard';
+import './tickets.css';
+
+/** Several events often arrive together (closing a ticket completes its OTs): refetch once for the burst. */
+const LIVE_COALESCE_MS = 150;
+const LOOKUP_ENTITIES = new Set<DomainEvent['entity']>(['category', 'customer', 'user']);
 
 export default function TicketsScreen({ ticketId }: { ticketId?: string | undefined }) {
-  const { t } = useTranslation();
-  void ticketId;
-  return <div className="empty">{t('common:errors.code.NOT_IMPLEMENTED')}</div>;
+  const { t } = useTranslation('tickets');
+  const canWrite = useCan('tickets:write');
+  const [creating, setCreating] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const list = useTicketList();
+  const openTicket = useTicketDetail((s) => s.open);
+  const refreshTicket = useTicketDetail((s) => s.refresh);
+  const loadLookups = useLookups((s) => s.load);
+
+  useEffect(() => {
+    void useTicketList.getState().reload();
+    loadLookups().catch(() => undefined);
+  }, [loadLookups]);
+
+  useEffect(() => {
+    void openTicket(ticketId ?? null);
+    if (!ticketId) return;
+    const index = useTicketList.getState().items.findIndex((item) => item.id === ticketId);
+    if (index >= 0) useTicketList.getState().select(index);
+  }, [ticketId, openTicket]);
+
+  const pending = useRef<{ timer: number | null; list: boolean; ticket: boolean; lookups: boolean }>({ timer: null, list: false, ticket: false, lookups: false });
+  useDomainEvents(
+    (event) => event.entity === 'ticket' || event.entity === 'workOrder' || LOOKUP_ENTITIES.has(event.entity),
+    (event) => {
+      const p = pending.current;
+      const openId = useTicketDetail.getState().id;
+      if (event.entity === 'ticket' || event.entity === 'workOrder') p.list = true;
+      if (openId && (event.id === openId || event.ticketId === openId)) p.ticket = true;
+      if (LOOKUP_ENTITIES.has(event.entity)) p.lookups = true;
+      if (p.timer !== null) return;
+      p.timer = window.setTimeout(() => {
+        if (p.list) void useTicketList.getState().reload({ live: true });
+        if (p.ticket) void refreshTicket();
+        if (p.lookups) loadLookups().catch(() => undefined);
+        pending.current = { timer: null, list: false, ticket: false, lookups: false };
+      }, LIVE_COALESCE_MS);
+    },
+  );
+
+  const open = useCallback((id: string) => navigate({ name: 'tickets', id }), []);
+  const closeDetail = useCallback(() => navigate({ name: 'tickets' }), []);
+
+  useTicketKeyboard({
+    move: list.move,
+    openSelected: () => {
+      const selected = useTicketList.getState().items[useTicketList.getState().selectedIndex];
+      if (selected) open(selected.id);
+    },
+    newTicket: () => {
+      if (canWrite) setCreating(true);
+    },
+    focusSearch: () => searchRef.current?.focus(),
+    escape: () => {
+      if (ticketId) closeDetail();
+    },
+  });
+
+  return (
+    <div className="page tickets-page">
+      <header className="page-header">
+        <h1>{t('title')}</h1>
+        <SearchBox ref={searchRef} />
+        <span className="spacer" />
+        {canWrite && (
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} aria-keyshortcuts="Control+N">
+            <Plus size={14} aria-hidden="true" />
+            {t('new')}
+            <span className="kbd kbd-on-primary" aria-hidden="true">
+              Ctrl N
+            </span>
+          </button>
+        )}
+      </header>
+      <div className="split tickets-split">
+        <section className="tickets-list-pane" aria-label={t('list.label')}>
+          <StatusTabs />
+          <FilterBar />
+          <TicketList openId={ticketId} onOpen={open} />
+          <div className="tickets-hint muted" aria-hidden="true">
+            {t('list.keyboardHint')}
+          </div>
+        </section>
+        <section className="tickets-detail-pane" aria-label={t('detail.label')}>
+          <TicketDetailPane onClose={closeDetail} />
+        </section>
+      </div>
+      <NewTicketModal open={creating} onClose={() => setCreating(false)} onCreated={open} />
+    </div>
+  );
 }

@@ -1,0 +1,164 @@
+// The ticket actions that need words or choices: close (resolution), reopen (reason), request visit (OT type, date, technician).
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { channels, WORK_ORDER_TYPES, type TicketDetail, type WorkOrderType } from '../../../../electron/contract';
+import { requestVisitInput } from '../../../../electron/contract/workOrders';
+import { Field } from '../../components/Field';
+import { Modal } from '../../components/Modal';
+import { errorMessage } from '../../lib/errors';
+import { zodFieldErrors } from '../../lib/forms';
+import { toast } from '../../stores/toasts';
+import { useTicketDetail } from './detailStore';
+import { useLookups } from './lookups';
+
+export type TicketModal = 'close' | 'reopen' | 'visit' | null;
+
+interface ShellProps {
+  title: string;
+  formId: string;
+  submitLabel: string;
+  busy: boolean;
+  failure: string | null;
+  onClose: () => void;
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+}
+
+function ActionModal({ title, formId, submitLabel, busy, failure, onClose, onSubmit, children }: ShellProps) {
+  const { t } = useTranslation('tickets');
+  return (
+    <Modal
+      title={title}
+      open
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </button>
+          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
+            {busy ? t('common:state.saving') : submitLabel}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={onSubmit} noValidate>
+        {failure && (
+          <div className="alert" role="alert">
+            {failure}
+          </div>
+        )}
+        {children}
+      </form>
+    </Modal>
+  );
+}
+
+/** Shared submit flow: validate with the channel's schema, run, toast, close; errors stay in the modal. */
+function useActionForm(onClose: () => void) {
+  const { t } = useTranslation('tickets');
+  const busy = useTicketDetail((s) => s.busy);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  async function run(found: Record<string, string>, work: () => Promise<void>, done: string) {
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setFailure(null);
+    try {
+      await work();
+      toast.success(done);
+      onClose();
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    }
+  }
+  return { t, busy, errors, failure, run };
+}
+
+export function CloseTicketModal({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
+  const close = useTicketDetail((s) => s.close);
+  const { t, busy, errors, failure, run } = useActionForm(onClose);
+  const [resolution, setResolution] = useState('');
+  const unfinished = ticket.workOrders.filter((w) => w.status !== 'completed' && w.status !== 'cancelled').length;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = zodFieldErrors(t, channels['tickets.close'].input, { id: ticket.id, resolution, version: ticket.version });
+    void run(found, () => close(resolution.trim()), t('closeModal.done'));
+  };
+  return (
+    <ActionModal title={t('closeModal.title', { code: ticket.code })} formId="close-ticket-form" submitLabel={t('closeModal.submit')} busy={busy} failure={failure} onClose={onClose} onSubmit={submit}>
+      {unfinished > 0 && <p className="muted">{t('closeModal.openWorkOrders', { count: unfinished })}</p>}
+      <Field label={t('closeModal.resolution')} error={errors.resolution} hint={t('closeModal.resolutionHint')}>
+        <textarea name="resolution" rows={4} value={resolution} onChange={(e) => setResolution(e.target.value)} autoFocus />
+      </Field>
+    </ActionModal>
+  );
+}
+
+export function ReopenTicketModal({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
+  const reopen = useTicketDetail((s) => s.reopen);
+  const { t, busy, errors, failure, run } = useActionForm(onClose);
+  const [reason, setReason] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = zodFieldErrors(t, channels['tickets.reopen'].input, { id: ticket.id, reason, version: ticket.version });
+    void run(found, () => reopen(reason.trim()), t('reopenModal.done'));
+  };
+  return (
+    <ActionModal title={t('reopenModal.title', { code: ticket.code })} formId="reopen-ticket-form" submitLabel={t('reopenModal.submit')} busy={busy} failure={failure} onClose={onClose} onSubmit={submit}>
+      <Field label={t('reopenModal.reason')} error={errors.reason} hint={t('reopenModal.reasonHint')}>
+        <textarea name="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+      </Field>
+    </ActionModal>
+  );
+}
+
+/** datetime-local gives local wall time without an offset; the contract wants ISO with an offset. */
+function localToIso(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? 'invalid' : date.toISOString();
+}
+
+export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
+  const requestVisit = useTicketDetail((s) => s.requestVisit);
+  const users = useLookups((s) => s.users);
+  const technicians = users.filter((u) => u.canExecuteWorkOrders);
+  const { t, busy, errors, failure, run } = useActionForm(onClose);
+  const [otType, setOtType] = useState<WorkOrderType>('diagnosis');
+  const [date, setDate] = useState('');
+  const [technicianId, setTechnicianId] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const scheduledDate = localToIso(date);
+    const request = { otType, ...(scheduledDate ? { scheduledDate } : {}), ...(technicianId ? { technicianId } : {}) };
+    const found = zodFieldErrors(t, requestVisitInput, { ticketId: ticket.id, ...request });
+    void run(found, () => requestVisit(request), t('visitModal.done'));
+  };
+  return (
+    <ActionModal title={t('visitModal.title')} formId="request-visit-form" submitLabel={t('visitModal.submit')} busy={busy} failure={failure} onClose={onClose} onSubmit={submit}>
+      <Field label={t('visitModal.otType')} error={errors.otType}>
+        <select name="otType" value={otType} onChange={(e) => setOtType(e.target.value as WorkOrderType)} autoFocus>
+          {WORK_ORDER_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`common:workOrderType.${type}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('visitModal.date')} error={errors.scheduledDate} hint={t('visitModal.dateHint')}>
+        <input name="scheduledDate" type="datetime-local" value={date} onChange={(e) => setDate(e.target.value)} />
+      </Field>
+      <Field label={t('visitModal.technician')} error={errors.technicianId}>
+        <select name="technicianId" value={technicianId} onChange={(e) => setTechnicianId(e.target.value)}>
+          <option value="">{t('visitModal.anyTechnician')}</option>
+          {technicians.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.fullName}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </ActionModal>
+  );
+}

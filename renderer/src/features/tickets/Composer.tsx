@@ -1,0 +1,89 @@
+// Adds to the bitácora: an internal note, or a contact with the customer (channel + summary).
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTACT_CHANNELS, type ContactChannel } from '../../../../electron/contract';
+import { Field } from '../../components/Field';
+import { errorMessage } from '../../lib/errors';
+import { toast } from '../../stores/toasts';
+import { useTicketDetail } from './detailStore';
+
+type Mode = 'note' | 'contact';
+
+export function Composer({ canContact }: { canContact: boolean }) {
+  const { t } = useTranslation('tickets');
+  const { addNote, addContact, busy } = useTicketDetail();
+  const [mode, setMode] = useState<Mode>('note');
+  const [text, setText] = useState('');
+  const [channel, setChannel] = useState<ContactChannel>('phone');
+  const [contactName, setContactName] = useState('');
+  const [error, setError] = useState<string | undefined>();
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const content = text.trim();
+    if (!content) {
+      setError(t('common:validation.required'));
+      return;
+    }
+    setError(undefined);
+    try {
+      if (mode === 'note') await addNote(content);
+      else await addContact({ channel, summary: content, ...(contactName.trim() ? { contactName: contactName.trim() } : {}) });
+      setText('');
+      setContactName('');
+      toast.success(mode === 'note' ? t('composer.noteAdded') : t('composer.contactAdded'));
+    } catch (failure) {
+      setError(errorMessage(t, failure));
+    }
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+  };
+
+  return (
+    <form className="composer card" onSubmit={submit} aria-label={t('composer.label')}>
+      {canContact && (
+        <div className="composer-modes" role="radiogroup" aria-label={t('composer.label')}>
+          {(['note', 'contact'] as const).map((m) => (
+            <label key={m} className={`chip${mode === m ? ' is-active' : ''}`}>
+              <input type="radio" name="composer-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+              {t(`composer.${m}`)}
+            </label>
+          ))}
+        </div>
+      )}
+      {mode === 'contact' && (
+        <div className="form-grid">
+          <Field label={t('composer.channel')}>
+            <select value={channel} onChange={(e) => setChannel(e.target.value as ContactChannel)}>
+              {CONTACT_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`common:contactChannel.${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('composer.contactName')}>
+            <input value={contactName} onChange={(e) => setContactName(e.target.value)} placeholder={t('composer.contactNamePlaceholder')} />
+          </Field>
+        </div>
+      )}
+      <Field label={mode === 'note' ? t('composer.noteLabel') : t('composer.summary')} error={error}>
+        <textarea
+          name="composer-text"
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={mode === 'note' ? t('composer.notePlaceholder') : t('composer.summaryPlaceholder')}
+        />
+      </Field>
+      <div className="btn-row composer-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {mode === 'note' ? t('composer.addNote') : t('composer.addContact')}
+        </button>
+      </div>
+    </form>
+  );
+}

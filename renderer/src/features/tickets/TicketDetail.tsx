@@ -1,0 +1,226 @@
+// The open ticket: header with its fields and actions, description, work orders, the bitácora and the composer.
+import { FileDown, Lock, RotateCcw, Truck, X } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TICKET_PRIORITIES, type TicketDetail as Ticket, type TicketPriority, type TicketStatus } from '../../../../electron/contract';
+import { PriorityBadge, TicketStatusBadge } from '../../components/Badge';
+import { saveFile } from '../../lib/download';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { useCan } from '../../stores/session';
+import { toast } from '../../stores/toasts';
+import { TicketTelemetryPanel } from '../telemetry/TicketTelemetryPanel';
+import { CloseTicketModal, ReopenTicketModal, RequestVisitModal, type TicketModal } from './ActionModals';
+import { Composer } from './Composer';
+import { ticketPdfAvailable, useTicketDetail } from './detailStore';
+import { useLookups } from './lookups';
+import { Timeline } from './Timeline';
+import { nextStatuses } from './transitions';
+import { WorkOrdersPanel } from './WorkOrdersPanel';
+
+export function TicketDetailPane({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('tickets');
+  const { ticket, loading, error } = useTicketDetail();
+  if (loading && !ticket) return <div className="empty">{t('common:state.loading')}</div>;
+  if (!ticket) {
+    return (
+      <div className="empty" role={error ? 'alert' : undefined}>
+        {error ? t('detail.notFound') : t('detail.pick')}
+      </div>
+    );
+  }
+  return <TicketView ticket={ticket} onClose={onClose} />;
+}
+
+function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }) {
+  const { t } = useTranslation('tickets');
+  const users = useLookups((s) => s.users);
+  const canWrite = useCan('tickets:write');
+  const canNote = useCan(['tickets:write', 'workorders:execute']);
+  const canVisit = useCan('workorders:write');
+  const canExport = useCan('reports:export');
+  const { changeStatus, assign, setPriority, exportPdf, busy } = useTicketDetail();
+  const [modal, setModal] = useState<TicketModal>(null);
+  const [exporting, setExporting] = useState(false);
+  const closed = ticket.status === 'closed';
+
+  /** Runs a quick action from the header; failures (including a reload after CONFLICT) become a toast. */
+  async function quick(work: () => Promise<void>, done: string) {
+    try {
+      await work();
+      toast.success(done);
+    } catch (failure) {
+      toast.error(errorMessage(t, failure));
+    }
+  }
+
+  async function downloadPdf() {
+    setExporting(true);
+    try {
+      saveFile(await exportPdf());
+    } catch (failure) {
+      toast.error(errorMessage(t, failure));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  return (
+    <article className="ticket-detail" aria-labelledby="ticket-detail-title" data-ticket-id={ticket.id}>
+      <header className="ticket-detail-header">
+        <div className="ticket-detail-topline">
+          <span className="mono muted">{ticket.code}</span>
+          <TicketStatusBadge status={ticket.status} />
+          <PriorityBadge priority={ticket.priority} />
+          <span className="spacer" />
+          <button type="button" className="btn btn-ghost btn-icon" onClick={onClose} aria-label={t('detail.closeDetail')} title={t('detail.closeDetail')}>
+            <X size={16} aria-hidden="true" />
+          </button>
+        </div>
+        <h2 id="ticket-detail-title" className="ticket-detail-title">
+          {ticket.title}
+        </h2>
+        <div className="ticket-toolbar" role="toolbar" aria-label={t('actions.label')}>
+          {canWrite && !closed && (
+            <label className="filter">
+              <span>{t('detail.status')}</span>
+              <select
+                name="status"
+                value={ticket.status}
+                disabled={busy}
+                onChange={(e) => {
+                  const status = e.target.value as TicketStatus;
+                  void quick(() => changeStatus(status), t('detail.statusChanged', { status: t(`common:ticketStatus.${status}`) }));
+                }}
+              >
+                <option value={ticket.status}>{t(`common:ticketStatus.${ticket.status}`)}</option>
+                {nextStatuses(ticket.status).map((s) => (
+                  <option key={s} value={s}>
+                    {t('detail.moveTo', { status: t(`common:ticketStatus.${s}`) })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {canWrite && (
+            <label className="filter">
+              <span>{t('detail.priority')}</span>
+              <select
+                name="priority"
+                value={ticket.priority}
+                disabled={busy || closed}
+                onChange={(e) => {
+                  const priority = e.target.value as TicketPriority;
+                  void quick(() => setPriority(priority), t('detail.priorityChanged', { priority: t(`common:priority.${priority}`) }));
+                }}
+              >
+                {TICKET_PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`common:priority.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {canWrite && (
+            <label className="filter">
+              <span>{t('detail.assignee')}</span>
+              <select
+                name="assignee"
+                value={ticket.assignedTo?.id ?? ''}
+                disabled={busy || closed}
+                onChange={(e) => void quick(() => assign(e.target.value || null), t('detail.assigned'))}
+              >
+                <option value="">{t('filters.unassigned')}</option>
+                {ticket.assignedTo && !users.some((u) => u.id === ticket.assignedTo?.id) && <option value={ticket.assignedTo.id}>{ticket.assignedTo.fullName}</option>}
+                {users.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.fullName}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <span className="spacer" />
+          {canVisit && !closed && (
+            <button type="button" className="btn" onClick={() => setModal('visit')}>
+              <Truck size={14} aria-hidden="true" />
+              {t('actions.requestVisit')}
+            </button>
+          )}
+          {canWrite && !closed && (
+            <button type="button" className="btn" onClick={() => setModal('close')}>
+              <Lock size={14} aria-hidden="true" />
+              {t('actions.close')}
+            </button>
+          )}
+          {canWrite && closed && (
+            <button type="button" className="btn" onClick={() => setModal('reopen')}>
+              <RotateCcw size={14} aria-hidden="true" />
+              {t('actions.reopen')}
+            </button>
+          )}
+          {canExport && ticketPdfAvailable && (
+            <button type="button" className="btn" onClick={() => void downloadPdf()} disabled={exporting}>
+              <FileDown size={14} aria-hidden="true" />
+              {exporting ? t('actions.exporting') : t('actions.exportPdf')}
+            </button>
+          )}
+        </div>
+        <dl className="ticket-facts">
+          <div>
+            <dt>{t('detail.customer')}</dt>
+            <dd>{ticket.customer?.name ?? <span className="muted">{t('detail.noCustomer')}</span>}</dd>
+          </div>
+          <div>
+            <dt>{t('detail.assignee')}</dt>
+            <dd>{ticket.assignedTo?.fullName ?? <span className="muted">{t('filters.unassigned')}</span>}</dd>
+          </div>
+          <div>
+            <dt>{t('detail.category')}</dt>
+            <dd>{ticket.category?.name ?? <span className="muted">{t('detail.noCategory')}</span>}</dd>
+          </div>
+          <div>
+            <dt>{t('detail.creator')}</dt>
+            <dd>{ticket.creator?.fullName ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('detail.created')}</dt>
+            <dd title={formatDateTime(ticket.createdAt)}>{formatRelative(ticket.createdAt)}</dd>
+          </div>
+          <div>
+            <dt>{t('detail.updated')}</dt>
+            <dd title={formatDateTime(ticket.updatedAt)}>{formatRelative(ticket.updatedAt)}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <section className="ticket-section" aria-labelledby="ticket-description-title">
+        <h3 id="ticket-description-title">{t('detail.description')}</h3>
+        {ticket.description ? <p className="ticket-description">{ticket.description}</p> : <p className="muted">{t('detail.noDescription')}</p>}
+        {ticket.resolution && (
+          <div className="ticket-resolution">
+            <strong>{t('detail.resolution')}:</strong> {ticket.resolution}
+          </div>
+        )}
+      </section>
+
+      <section className="ticket-section" aria-labelledby="ticket-work-orders-title">
+        <h3 id="ticket-work-orders-title">{t('workOrders.title')}</h3>
+        <WorkOrdersPanel workOrders={ticket.workOrders} />
+      </section>
+
+      <TicketTelemetryPanel ticketId={ticket.id} />
+
+      <section className="ticket-section" aria-labelledby="ticket-timeline-title">
+        <h3 id="ticket-timeline-title">{t('timeline.title')}</h3>
+        <Timeline events={ticket.timeline} users={users} />
+        {canNote && <Composer canContact={canWrite} />}
+      </section>
+
+      {modal === 'close' && <CloseTicketModal ticket={ticket} onClose={() => setModal(null)} />}
+      {modal === 'reopen' && <ReopenTicketModal ticket={ticket} onClose={() => setModal(null)} />}
+      {modal === 'visit' && <RequestVisitModal ticket={ticket} onClose={() => setModal(null)} />}
+    </article>
+  );
+}

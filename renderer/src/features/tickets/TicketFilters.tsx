@@ -1,0 +1,141 @@
+// Status tabs with counts, the filter selects and the search box (debounced; Escape clears).
+import { Search, X } from 'lucide-react';
+import { forwardRef, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TICKET_PRIORITIES } from '../../../../electron/contract';
+import { formatNumber } from '../../lib/format';
+import { useLookups } from './lookups';
+import { TABS, tabCount, useTicketList, type TicketFilters as Filters } from './store';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+export function StatusTabs() {
+  const { t } = useTranslation('tickets');
+  const { tab, counts, setTab } = useTicketList();
+  return (
+    <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
+      {TABS.map((name) => {
+        const count = tabCount(counts, name);
+        return (
+          <button key={name} type="button" role="tab" className="tab" aria-selected={tab === name} data-tab={name} onClick={() => setTab(name)}>
+            {t(`tabs.${name}`)}
+            {count !== null && <span className="count">{formatNumber(count)}</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props, ref) {
+  const { t } = useTranslation('tickets');
+  const q = useTicketList((s) => s.filters.q);
+  const setFilters = useTicketList((s) => s.setFilters);
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  useEffect(() => {
+    if (text === q) return;
+    const timer = window.setTimeout(() => setFilters({ q: text }), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [text, q, setFilters]);
+  return (
+    <div className="ticket-search" role="search">
+      <Search size={14} aria-hidden="true" className="ticket-search-icon" />
+      <input
+        ref={ref}
+        type="search"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') setFilters({ q: text });
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            if (text) {
+              setText('');
+              setFilters({ q: '' });
+            } else {
+              e.currentTarget.blur();
+            }
+          }
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      <span className="kbd" aria-hidden="true">
+        /
+      </span>
+    </div>
+  );
+});
+
+export function FilterBar() {
+  const { t } = useTranslation('tickets');
+  const { filters, setFilters, clearFilters } = useTicketList();
+  const { categories, customers, users } = useLookups();
+  const bind = (key: keyof Filters) => ({
+    value: filters[key],
+    onChange: (e: React.ChangeEvent<HTMLSelectElement>) => setFilters({ [key]: e.target.value } as Partial<Filters>),
+  });
+  const active = filters.priority || filters.assignee || filters.categoryId || filters.customerId;
+  return (
+    <div className="ticket-filters" role="group" aria-label={t('filters.label')}>
+      <label className="filter">
+        <span>{t('filters.priority')}</span>
+        <select {...bind('priority')} data-filter="priority">
+          <option value="">{t('filters.any')}</option>
+          {TICKET_PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`common:priority.${p}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>{t('filters.assignee')}</span>
+        <select {...bind('assignee')} data-filter="assignee">
+          <option value="">{t('filters.anyone')}</option>
+          <option value="me">{t('filters.mine')}</option>
+          <option value="unassigned">{t('filters.unassigned')}</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.fullName}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>{t('filters.category')}</span>
+        <select {...bind('categoryId')} data-filter="category">
+          <option value="">{t('filters.any')}</option>
+          {categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>{t('filters.customer')}</span>
+        <select {...bind('customerId')} data-filter="customer">
+          <option value="">{t('filters.any')}</option>
+          {customers.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {active && (
+        <button type="button" className="btn btn-ghost" onClick={clearFilters}>
+          <X size={14} aria-hidden="true" />
+          {t('filters.clear')}
+        </button>
+      )}
+    </div>
+  );
+}

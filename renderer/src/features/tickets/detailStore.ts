@@ -1,0 +1,105 @@
+// The open ticket: load, silent refresh on live events, and every change (each carries `version`; CONFLICT reloads).
+import { create } from 'zustand';
+import type { ChannelName, ContactChannel, FilePayload, InputOf, TicketDetail, TicketPriority, TicketStatus, WorkOrderType } from '../../../../electron/contract';
+import { isChannelName } from '../../../../electron/contract';
+import { api, ApiError } from '../../api/client';
+
+/** Ticket PDF export lands with the reports work; the button shows only once the contract has the channel. */
+const TICKET_PDF_CHANNEL = 'reports.ticketPdf';
+export const ticketPdfAvailable = isChannelName(TICKET_PDF_CHANNEL);
+
+export interface VisitRequest {
+  otType: WorkOrderType;
+  scheduledDate?: string;
+  technicianId?: string;
+}
+
+interface TicketDetailState {
+  id: string | null;
+  ticket: TicketDetail | null;
+  loading: boolean;
+  error: unknown;
+  busy: boolean;
+  open(id: string | null): Promise<void>;
+  refresh(): Promise<void>;
+  changeStatus(status: TicketStatus): Promise<void>;
+  assign(assignedToId: string | null): Promise<void>;
+  setPriority(priority: TicketPriority): Promise<void>;
+  close(resolution: string): Promise<void>;
+  reopen(reason: string): Promise<void>;
+  addNote(content: string): Promise<void>;
+  addContact(input: { channel: ContactChannel; summary: string; contactName?: string }): Promise<void>;
+  requestVisit(request: VisitRequest): Promise<void>;
+  exportPdf(): Promise<FilePayload>;
+}
+
+export const useTicketDetail = create<TicketDetailState>((set, get) => {
+  /** Runs one change on the open ticket; on a stale version it reloads the ticket and rethrows for the UI to explain. */
+  async function mutate(work: (ticket: TicketDetail) => Promise<TicketDetail | null>): Promise<void> {
+    const ticket = get().ticket;
+    if (!ticket) return;
+    set({ busy: true });
+    try {
+      const next = await work(ticket);
+      if (next && get().id === next.id) set({ ticket: next });
+      else if (!next) await get().refresh();
+    } catch (error) {
+      if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION')) await get().refresh();
+      throw error;
+    } finally {
+      set({ busy: false });
+    }
+  }
+
+  return {
+    id: null,
+    ticket: null,
+    loading: false,
+    error: null,
+    busy: false,
+
+    async open(id) {
+      if (id === get().id && (get().ticket || get().loading)) return;
+      set({ id, ticket: null, error: null, loading: id !== null });
+      if (!id) return;
+      try {
+        const ticket = await api.call('tickets.get', { id });
+        if (get().id === id) set({ ticket, loading: false });
+      } catch (error) {
+        if (get().id === id) set({ error, loading: false });
+      }
+    },
+
+    async refresh() {
+      const id = get().id;
+      if (!id) return;
+      try {
+        const ticket = await api.call('tickets.get', { id });
+        if (get().id === id) set({ ticket, error: null });
+      } catch (error) {
+        if (get().id === id) set({ error });
+      }
+    },
+
+    changeStatus: (status) => mutate((t) => api.call('tickets.changeStatus', { id: t.id, status, version: t.version })),
+    assign: (assignedToId) => mutate((t) => api.call('tickets.assign', { id: t.id, assignedToId, version: t.version })),
+    setPriority: (priority) => mutate((t) => api.call('tickets.update', { id: t.id, priority, version: t.version })),
+    close: (resolution) => mutate((t) => api.call('tickets.close', { id: t.id, resolution, version: t.version })),
+    reopen: (reason) => mutate((t) => api.call('tickets.reopen', { id: t.id, reason, version: t.version })),
+    addNote: (content) => mutate((t) => api.call('tickets.addNote', { id: t.id, content })),
+    addContact: (input) => mutate((t) => api.call('tickets.addContact', { id: t.id, ...input })),
+    requestVisit: (request) =>
+      mutate(async (t) => {
+        await api.call('workOrders.requestVisit', { ticketId: t.id, ...request });
+        return null;
+      }),
+
+    async exportPdf() {
+      const ticket = get().ticket;
+      if (!ticket || !ticketPdfAvailable) throw new ApiError({ code: 'NOT_IMPLEMENTED', message: 'no ticket PDF', details: { reason: 'not_implemented' } });
+      // Typed loosely until reports.ticketPdf is in the contract this build was compiled against.
+      const call = api.call as (channel: ChannelName, input: InputOf<ChannelName>) => Promise<unknown>;
+      return (await call(TICKET_PDF_CHANNEL as ChannelName, { id: ticket.id } as InputOf<ChannelName>)) as FilePayload;
+    },
+  };
+});
