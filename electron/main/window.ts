@@ -18,7 +18,12 @@ export function createMainWindow(deps: WindowDeps): BrowserWindow {
   const stateFile = path.join(deps.userDataDir, WINDOW_STATE_FILE);
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const state = clampWindowState(loadWindowState(stateFile), workAreas, { width: MIN_WIDTH, height: MIN_HEIGHT });
-  const window = new BrowserWindow(buildWindowOptions({ preloadPath: deps.preloadPath, state, title: deps.title, devTools: deps.devTools }));
+  const options = buildWindowOptions({ preloadPath: deps.preloadPath, state, title: deps.title, devTools: deps.devTools });
+  // The security switches restated literally, so electronegativity sees them at the constructor (the builder's test asserts the same).
+  const window = new BrowserWindow({
+    ...options,
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+  });
   hardenWebContents(window.webContents);
 
   window.once('ready-to-show', () => {
