@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketSummary } from '../../electron/contract';
 import { toFtsQuery } from '../../electron/services/search/ftsQuery';
+import { PRIORITY_RANK } from '../../electron/services/tickets/list';
 import { startDomainApp, type DomainFixture } from './fixtures';
 
 let f: DomainFixture;
@@ -117,6 +118,15 @@ describe('ticket list', () => {
     expect(list.items.map((t) => t.id)).toEqual([second.id]);
     const before = await f.admin.call('tickets.list', { createdTo: second.createdAt });
     expect(before.items.map((t) => t.id)).toEqual([first.id]);
+  });
+
+  it('the priority sort walks its expression index instead of sorting every ticket', () => {
+    const plan = f.app.backend.database.sqlite
+      .prepare(`EXPLAIN QUERY PLAN SELECT t.id FROM tickets t ORDER BY ${PRIORITY_RANK} DESC, t.updated_at DESC, t.id DESC LIMIT 10`)
+      .all() as { detail: string }[];
+    const details = plan.map((p) => p.detail).join(' | ');
+    expect(details).toContain('ix_tickets_priority_rank_updated_at');
+    expect(details).not.toContain('TEMP B-TREE');
   });
 
   it('a tampered cursor is a VALIDATION error', async () => {

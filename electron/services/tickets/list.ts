@@ -13,7 +13,8 @@ type TicketListInput = z.output<typeof ticketListInput>;
 type Params = Record<string, unknown>;
 
 const DEFAULT_LIMIT = 50;
-const PRIORITY_RANK = `CASE t.priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END`;
+/** Same expression as the index ix_tickets_priority_rank_updated_at, so the priority sort walks that index. */
+export const PRIORITY_RANK = `(CASE t.priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)`;
 
 /** Sort keys, all descending; the id breaks ties so every row has exactly one place. */
 const SORT_KEYS = {

@@ -1,0 +1,1 @@
+CREATE INDEX `ix_tickets_priority_rank_updated_at` ON `tickets` ((CASE "priority" WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END),`updated_at`,`id`);
