@@ -1,6 +1,10 @@
 // Every CLI command, in the order `help` lists them. Add a command: one file + one line here.
+import { demoCommand } from './demo';
+import { backupCommand } from './backup';
+import { checkCommand } from './check';
 import { migrateCommand } from './migrate';
 import { reportCommand } from './report';
+import { restoreCommand } from './restore';
 import type { CliCommand } from './types';
 
-export const commands: readonly CliCommand[] = [migrateCommand, reportCommand];
+export const commands: readonly CliCommand[] = [migrateCommand, backupCommand, restoreCommand, checkCommand, demoCommand, reportCommand];

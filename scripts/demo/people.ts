@@ -1,0 +1,62 @@
+// Demo logins: the administrator (through the setup service on an empty database) and tecnico1…N.
+import type Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../db/schema';
+import { setup } from '../../electron/services/auth';
+import { systemClock } from '../../electron/services/context';
+import { EventBus } from '../../electron/services/events';
+import { hashPassword } from '../../electron/services/users/passwords';
+import { ensureDefaultRoles, findRoleByName } from '../../electron/services/users/roles';
+import { insertUser } from '../../electron/services/users/users';
+import type { Random } from './random';
+
+export const DEMO_PASSWORD = 'emerald-demo';
+export const DEMO_COMPANY = 'Servicios Técnicos Esmeralda S.L.';
+
+export interface DemoPeople {
+  adminId: string;
+  /** False when an `admin` already existed: its password was left alone. */
+  adminHasDemoPassword: boolean;
+  technicianIds: string[];
+  technicianUsernames: string[];
+}
+
+function userIdByUsername(sqlite: Database.Database, username: string): string | undefined {
+  const row = sqlite.prepare('SELECT id FROM users WHERE lower(username) = lower(?)').get(username) as { id: string } | undefined;
+  return row?.id;
+}
+
+export async function ensureDemoPeople(sqlite: Database.Database, technicians: number, random: Random): Promise<DemoPeople> {
+  const db = drizzle(sqlite, { schema });
+  const ctx = { db, sqlite, actor: null, clock: systemClock, events: new EventBus() };
+  const at = new Date().toISOString();
+  const userCount = (sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  let adminHasDemoPassword = false;
+  if (userCount === 0) {
+    await setup(ctx, { email: 'admin@example.com', username: 'admin', password: DEMO_PASSWORD, fullName: 'Administración', companyName: DEMO_COMPANY });
+    adminHasDemoPassword = true;
+  }
+  // Hashed once: argon2id is slow on purpose, and every demo login shares the password.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction((tx) => {
+    ensureDefaultRoles(tx, at);
+    let adminId = userIdByUsername(sqlite, 'admin');
+    if (!adminId) {
+      adminId = insertUser(tx, { email: 'admin@example.com', username: 'admin', fullName: 'Administración', roleId: findRoleByName(tx, 'Administrador')?.id ?? null, isSuperuser: true }, passwordHash, at).id;
+      adminHasDemoPassword = true;
+    }
+    const technicianRole = findRoleByName(tx, 'Técnico')?.id ?? null;
+    const technicianIds: string[] = [];
+    const technicianUsernames: string[] = [];
+    for (let i = 1; i <= technicians; i++) {
+      const username = `tecnico${i}`;
+      const fullName = `${random.faker.person.firstName()} ${random.faker.person.lastName()}`;
+      const id =
+        userIdByUsername(sqlite, username) ??
+        insertUser(tx, { email: `${username}@example.com`, username, fullName, roleId: technicianRole }, passwordHash, at).id;
+      technicianIds.push(id);
+      technicianUsernames.push(username);
+    }
+    return { adminId, adminHasDemoPassword, technicianIds, technicianUsernames };
+  });
+}

@@ -1,0 +1,88 @@
+// The demo generator on a small data set: consistent rows, every status, a working search and app afterwards.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TICKET_STATUSES, WORK_ORDER_STATUSES } from '../../electron/contract';
+import { DEMO_PASSWORD, generateDemoData, type DemoSummary } from '../../scripts/demo/generate';
+import { startTestApp, type TestApp } from '../support/backend';
+
+let app: TestApp;
+let summary: DemoSummary;
+const progress: number[] = [];
+const all = <T>(sql: string, ...params: unknown[]) => app.backend.database.sqlite.prepare(sql).all(...params) as T[];
+const one = <T>(sql: string, ...params: unknown[]) => app.backend.database.sqlite.prepare(sql).get(...params) as T;
+
+beforeAll(async () => {
+  app = await startTestApp({ setup: false });
+  summary = await generateDemoData(app.backend.database.sqlite, { tickets: 300, technicians: 3, seed: 7, now: app.clock.now() }, (p) => progress.push(p.done));
+  await app.admin.call('auth.login', { login: 'admin', password: DEMO_PASSWORD });
+});
+afterAll(() => app.close());
+
+describe('demo data', () => {
+  it('writes what it reports, with consistent references', () => {
+    expect(summary).toMatchObject({ tickets: 300, logins: ['admin', 'tecnico1', 'tecnico2', 'tecnico3'], password: 'emerald-demo' });
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM tickets').n).toBe(300);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM ticket_timeline').n).toBe(summary.timelineEvents);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM work_orders').n).toBe(summary.workOrders);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM customers').n).toBe(20);
+    expect(all('PRAGMA foreign_key_check')).toEqual([]);
+    expect(progress.at(-1)).toBe(300);
+  });
+
+  it('covers every ticket and work order status', () => {
+    const ticketStatuses = all<{ status: string }>('SELECT DISTINCT status FROM tickets').map((r) => r.status);
+    const workOrderStatuses = all<{ status: string }>('SELECT DISTINCT status FROM work_orders').map((r) => r.status);
+    expect(ticketStatuses.sort()).toEqual([...TICKET_STATUSES].sort());
+    expect(workOrderStatuses.sort()).toEqual([...WORK_ORDER_STATUSES].sort());
+  });
+
+  it('tells stories that follow the rules', () => {
+    expect(all("SELECT id FROM tickets WHERE status = 'closed' AND (resolution IS NULL OR closed_at IS NULL)")).toEqual([]);
+    expect(all("SELECT w.id FROM work_orders w JOIN tickets t ON t.id = w.ticket_id WHERE t.status = 'closed' AND w.status NOT IN ('completed', 'cancelled')")).toEqual([]);
+    expect(all("SELECT id FROM work_orders WHERE status = 'completed' AND (started_at IS NULL OR completed_at < started_at OR total_duration IS NULL)")).toEqual([]);
+    expect(all('SELECT id FROM tickets WHERE updated_at < created_at')).toEqual([]);
+    const firstEvents = all<{ event_type: string }>(
+      `SELECT (SELECT event_type FROM ticket_timeline e WHERE e.ticket_id = t.id ORDER BY created_at, id LIMIT 1) AS event_type FROM tickets t`,
+    );
+    expect(new Set(firstEvents.map((r) => r.event_type))).toEqual(new Set(['created']));
+    const serialOnTracked = all(
+      `SELECT i.id FROM work_order_items i JOIN products p ON p.id = i.product_id WHERE p.tracks_serial = 1 AND (i.serial_number IS NULL OR i.quantity <> 1)`,
+    );
+    expect(serialOnTracked).toEqual([]);
+  });
+
+  it('keeps codes and sequences consistent, so the app goes on numbering', async () => {
+    const sequences = all<{ scope: string; last_value: number }>('SELECT scope, last_value FROM code_sequences');
+    for (const { scope, last_value } of sequences) {
+      const [kind, prefix, year] = scope.split(':');
+      const table = kind === 'ticket' ? 'tickets' : 'work_orders';
+      const max = one<{ n: number }>(`SELECT max(CAST(substr(code, -6) AS INTEGER)) AS n FROM ${table} WHERE code LIKE ?`, `${prefix}-${year}-%`).n;
+      expect(last_value, scope).toBe(max);
+    }
+    const created = await app.admin.call('tickets.create', { title: 'Ticket después de la demo' });
+    const wo = await app.admin.call('workOrders.requestVisit', { ticketId: created.id, otType: 'repair' });
+    expect(created.code).toMatch(/^TK-2026-\d{6}$/);
+    expect(wo.code).toMatch(/^OT-2026-\d{6}$/);
+  });
+
+  it('indexes every ticket for search and keeps the search triggers', async () => {
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM ticket_search').n).toBe(one<{ n: number }>('SELECT count(*) AS n FROM tickets').n);
+    const triggers = all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tr_%search%'").map((r) => r.name);
+    expect(triggers).toEqual(expect.arrayContaining(['tr_tickets_search_insert', 'tr_ticket_timeline_search_insert']));
+    app.backend.database.sqlite.exec("INSERT INTO ticket_search (ticket_search) VALUES ('integrity-check')");
+    const sample = one<{ id: string; code: string }>("SELECT id, code FROM tickets WHERE customer_id IS NOT NULL ORDER BY created_at LIMIT 1");
+    expect((await app.admin.call('tickets.list', { q: sample.code })).items.map((t) => t.id)).toEqual([sample.id]);
+    const event = one<{ content: string }>("SELECT content FROM ticket_timeline WHERE ticket_id = ? AND event_type = 'created'", sample.id);
+    expect(event.content).toContain(sample.code);
+    await app.admin.call('tickets.addNote', { id: sample.id, content: 'Palabraúnicadeprueba tras la demo' });
+    expect((await app.admin.call('tickets.list', { q: 'palabraunicadeprueba' })).items.map((t) => t.id)).toEqual([sample.id]);
+  });
+
+  it('serials can be traced and technicians can sign in', async () => {
+    const serial = one<{ serial_number: string }>('SELECT serial_number FROM work_order_items WHERE serial_number IS NOT NULL LIMIT 1');
+    const rows = await app.admin.call('workOrders.traceSerial', { serialNumber: serial.serial_number.toLowerCase() });
+    expect(rows.length).toBeGreaterThan(0);
+    const tec = app.caller();
+    await tec.call('auth.login', { login: 'tecnico1', password: DEMO_PASSWORD });
+    expect((await tec.call('auth.me', {})).user.username).toBe('tecnico1');
+  });
+});
