@@ -1,0 +1,112 @@
+// `npm run bench`: builds (once) a dataset of years of work and measures what users wait for.
+// Prints a table, writes bench/results.json. Times are this machine's; the service/raw ratio is portable.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChannelName, InputOf } from '../electron/contract';
+import { createBackend } from '../electron/ipc/backend';
+import { parseArgs, intFlag, stringFlag } from './args';
+import { readCases, writeCases } from './bench/cases';
+import { prepareDataset } from './bench/dataset';
+import { pickFixtures } from './bench/fixtures';
+import { measure, type Stats } from './bench/measure';
+import { measureRenderer, type RendererResult } from './bench/renderer';
+import { DEMO_PASSWORD } from './demo/generate';
+
+interface Row {
+  name: string;
+  kind: 'read' | 'write' | 'pdf';
+  service: Stats;
+  raw?: Stats;
+  ratio?: number;
+  budgetMs: number;
+  ok: boolean;
+}
+
+const BUDGET = { list: 5, detail: 5, agenda: 5, search: 25, trace: 2, write: 3, pdf: 300, ratio: 1.5, paint: 500, block: 16 };
+
+const args = parseArgs(process.argv.slice(2));
+const tickets = intFlag(args, 'tickets', 100_000);
+const runs = intFlag(args, 'runs', 300);
+const cacheDir = path.resolve(stringFlag(args, 'cache') ?? 'bench/.cache');
+const out = path.resolve(stringFlag(args, 'out') ?? 'bench/results.json');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const dataDir = await prepareDataset({ tickets, technicians: 50, cacheDir }, log);
+const backend = createBackend({ dataDir });
+let token: string | null = null;
+const call = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<unknown> => {
+  const result = await backend.dispatch({ sessionToken: token }, channel, input);
+  if (result.session !== undefined) token = result.session;
+  if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
+  return result.envelope.value;
+};
+await call('auth.login', { login: 'admin', password: DEMO_PASSWORD });
+const fixtures = pickFixtures(backend.database.sqlite);
+const counts = backend.database.sqlite
+  .prepare(
+    `SELECT (SELECT count(*) FROM tickets) AS tickets, (SELECT count(*) FROM ticket_timeline) AS events,
+            (SELECT count(*) FROM work_orders) AS workOrders, (SELECT count(*) FROM work_order_items) AS items,
+            (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM users) AS users`,
+  )
+  .get() as Record<string, number>;
+log(`dataset: ${JSON.stringify(counts)}; words ${JSON.stringify(fixtures.words)}`);
+
+const rows: Row[] = [];
+for (const c of readCases(call, backend.database.sqlite, fixtures)) {
+  const service = await measure(runs, c.service);
+  const raw = await measure(runs, c.raw);
+  const ratio = service.p50 / raw.p50;
+  const budgetMs = BUDGET[c.group];
+  rows.push({ name: c.name, kind: 'read', service, raw, ratio, budgetMs, ok: service.p95 <= budgetMs && ratio <= BUDGET.ratio });
+  log(`  ${c.name}: p95 ${service.p95.toFixed(2)} ms, raw ${raw.p95.toFixed(2)} ms`);
+}
+const writeRuns = Math.min(runs, 200);
+for (const c of writeCases(call, fixtures, backend)) {
+  await c.setup?.(writeRuns + 20);
+  const service = await measure(writeRuns, c.run, 20);
+  rows.push({ name: c.name, kind: 'write', service, budgetMs: BUDGET.write, ok: service.p95 <= BUDGET.write });
+  log(`  ${c.name}: p95 ${service.p95.toFixed(2)} ms`);
+}
+const completed = backend.database.sqlite
+  .prepare(
+    `SELECT w.id FROM work_orders w JOIN work_order_items i ON i.work_order_id = w.id
+     WHERE w.status = 'completed' GROUP BY w.id ORDER BY count(*) DESC LIMIT 20`,
+  )
+  .all() as { id: string }[];
+const pdf = await measure(Math.min(runs, 40), (i) => call('reports.workOrderPdf', { id: (completed[i % completed.length] as { id: string }).id }), 3);
+rows.push({ name: 'OT report PDF', kind: 'pdf', service: pdf, budgetMs: BUDGET.pdf, ok: pdf.p95 <= BUDGET.pdf });
+
+const slowest = Math.max(...rows.filter((r) => r.kind !== 'pdf').map((r) => r.service.max));
+let renderer: RendererResult | null = null;
+if (!args.flags.has('skip-renderer')) {
+  try {
+    renderer = await measureRenderer(backend, log);
+  } catch (error) {
+    log(`renderer measurement skipped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+backend.close();
+
+const fmt = (n: number | undefined) => (n === undefined ? '' : n < 10 ? n.toFixed(2) : n.toFixed(0));
+const machine = `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+const lines = [
+  `| case | p50 ms | p95 ms | p99 ms | raw p50 | raw p95 | service/raw | budget p95 | ok |`,
+  `|---|---:|---:|---:|---:|---:|---:|---:|:-:|`,
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.service.p50)} | ${fmt(r.service.p95)} | ${fmt(r.service.p99)} | ${fmt(r.raw?.p50)} | ${fmt(r.raw?.p95)} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)} | ${r.budgetMs} | ${r.ok ? '✓' : '✗'} |`,
+  ),
+];
+const summary = [
+  `Dataset: ${counts.tickets} tickets, ${counts.events} timeline events, ${counts.workOrders} OTs, ${counts.items} items, ${counts.customers} customers, ${counts.users} users.`,
+  `Slowest single interactive call: ${slowest.toFixed(1)} ms (budget ${BUDGET.block} ms).`,
+  renderer
+    ? `Renderer (browser mode, ${counts.tickets} tickets): first rows painted in ${renderer.firstRowsMs.toFixed(0)} ms (budget ${BUDGET.paint}); at most ${renderer.maxRenderedRows} rows in the DOM while scrolling ${renderer.scrolledRows} rows.`
+    : 'Renderer: not measured (no Chromium or no built renderer).',
+  `Machine: ${machine}.`,
+];
+process.stdout.write(`${lines.join('\n')}\n\n${summary.join('\n')}\n`);
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, counts, runs, rows, slowestCallMs: slowest, renderer }, null, 2));
+log(`results written to ${out}`);

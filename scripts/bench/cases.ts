@@ -1,0 +1,194 @@
+// What the benchmark measures: each read through the service layer and as hand-written raw SQL,
+// plus the single writes and one OT PDF through the service layer.
+import type Database from 'better-sqlite3';
+import type { ChannelName, InputOf } from '../../electron/contract';
+import type { Backend } from '../../electron/ipc/backend';
+
+export interface ReadCase {
+  name: string;
+  group: 'list' | 'detail' | 'search' | 'trace' | 'agenda';
+  /** Through the router, as a window calls it (validation, session, permission, service, DTOs). */
+  service: (i: number) => Promise<unknown>;
+  /** The same rows by a prepared raw better-sqlite3 statement. */
+  raw: (i: number) => unknown;
+}
+
+export interface WriteCase {
+  name: string;
+  /** Untimed preparation for `count` runs (e.g. starting the OTs that 'complete OT' will complete). */
+  setup?: (count: number) => Promise<void>;
+  run: (i: number) => Promise<unknown>;
+}
+
+export interface Fixtures {
+  ticketIds: string[];
+  technicianId: string;
+  categoryId: string;
+  customerId: string;
+  serials: string[];
+  deepCursorRow: { updated_at: string; id: string };
+  weekFrom: string;
+  weekTo: string;
+  words: { common: string; rare: string; prefix: string; accented: string };
+}
+
+type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<unknown>;
+
+const SUMMARY = `t.id, t.code, t.title, t.status, t.priority, t.created_at, t.updated_at, t.version,
+  cat.id AS category_id, cat.name AS category_name, c.id AS customer_id, c.name AS customer_name,
+  a.id AS assignee_id, a.full_name AS assignee_full_name, a.username AS assignee_username
+  FROM tickets t LEFT JOIN ticket_categories cat ON cat.id = t.category_id
+  LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN users a ON a.id = t.assigned_to_id`;
+
+const WORK_ORDER = `SELECT w.*, t.code AS ticket_code, t.title AS ticket_title, c.id AS customer_id, c.name AS customer_name,
+  u.full_name AS technician_full_name, u.username AS technician_username
+  FROM work_orders w JOIN tickets t ON t.id = w.ticket_id
+  LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN users u ON u.id = w.technician_id`;
+
+const HITS = `WITH hits AS (SELECT d.ticket_id FROM ticket_search JOIN ticket_search_docs d ON d.doc_id = ticket_search.rowid
+  WHERE ticket_search MATCH ?)`;
+
+const pick = <T>(list: readonly T[], i: number): T => list[(i * 7919) % list.length] as T;
+
+function encodeCursor(sort: string, key: unknown[]): string {
+  return Buffer.from(JSON.stringify([sort, ...key]), 'utf8').toString('base64url');
+}
+
+export function readCases(call: Call, sqlite: Database.Database, f: Fixtures): ReadCase[] {
+  const q = (sql: string) => sqlite.prepare(sql);
+  const page = (where: string, order = 't.updated_at DESC, t.id DESC') =>
+    q(`SELECT ${SUMMARY} ${where} ORDER BY ${order} LIMIT 51`);
+  const list = (name: string, input: InputOf<'tickets.list'>, raw: Database.Statement, params: unknown[] = []): ReadCase => ({
+    name,
+    group: 'list',
+    service: () => call('tickets.list', input),
+    raw: () => raw.all(...params),
+  });
+  const search = (name: string, text: string, ftsQuery: string): ReadCase => {
+    const raw = q(`${HITS} SELECT ${SUMMARY} JOIN hits h ON h.ticket_id = t.id ORDER BY t.updated_at DESC, t.id DESC LIMIT 51`);
+    return { name, group: 'search', service: () => call('tickets.list', { q: text }), raw: () => raw.all(ftsQuery) };
+  };
+  const detailTicket = q(`SELECT ${SUMMARY} WHERE t.id = ?`);
+  const detailTimeline = q(`SELECT e.*, u.full_name, u.username FROM ticket_timeline e LEFT JOIN users u ON u.id = e.author_id
+    WHERE e.ticket_id = ? ORDER BY e.created_at, e.id`);
+  const detailOrders = q(`${WORK_ORDER} WHERE w.ticket_id = ? ORDER BY w.created_at`);
+  const detailItems = q(`SELECT i.*, p.name, p.sku FROM work_order_items i LEFT JOIN products p ON p.id = i.product_id
+    WHERE i.work_order_id IN (SELECT id FROM work_orders WHERE ticket_id = ?) ORDER BY i.consumed_at`);
+  const agenda = q(`${WORK_ORDER} WHERE w.status IN ('scheduled','in_progress','completed')
+    AND w.scheduled_date >= ? AND w.scheduled_date < ? AND w.technician_id = ? ORDER BY w.scheduled_date, w.id LIMIT 2000`);
+  const queue = q(`${WORK_ORDER} WHERE w.status = 'pending_planning' ORDER BY w.created_at, w.id LIMIT 51`);
+  const trace = q(`SELECT i.*, p.name, p.sku, w.code, w.status, w.ot_type, t.id AS ticket_id, t.code AS ticket_code, t.title,
+    c.name AS customer_name, u.full_name FROM work_order_items i JOIN work_orders w ON w.id = i.work_order_id
+    JOIN tickets t ON t.id = w.ticket_id LEFT JOIN products p ON p.id = i.product_id
+    LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN users u ON u.id = w.technician_id
+    WHERE lower(i.serial_number) = lower(?) ORDER BY i.consumed_at DESC, i.id DESC`);
+  const deep = f.deepCursorRow;
+
+  return [
+    list('list: all, by updated', {}, page('')),
+    list('list: open', { status: ['open'] }, page(`WHERE t.status = 'open'`)),
+    list('list: in progress + waiting', { status: ['in_progress', 'waiting'] }, page(`WHERE t.status IN ('in_progress','waiting')`)),
+    list('list: critical', { priority: 'critical' }, page(`WHERE t.priority = 'critical'`)),
+    list('list: assignee', { assignedToId: f.technicianId }, page('WHERE t.assigned_to_id = ?'), [f.technicianId]),
+    list('list: unassigned', { assignedToId: 'unassigned' }, page('WHERE t.assigned_to_id IS NULL')),
+    list('list: category', { categoryId: f.categoryId }, page('WHERE t.category_id = ?'), [f.categoryId]),
+    list('list: customer', { customerId: f.customerId }, page('WHERE t.customer_id = ?'), [f.customerId]),
+    list('list: by created', { sort: 'created_at' }, page('', 't.created_at DESC, t.id DESC')),
+    list(
+      'list: by priority',
+      { sort: 'priority' },
+      page('', `CASE t.priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END DESC, t.updated_at DESC, t.id DESC`),
+    ),
+    list(
+      'list: deep keyset page',
+      { cursor: encodeCursor('updated_at', [deep.updated_at, deep.id]) },
+      page('WHERE (t.updated_at, t.id) < (?, ?)'),
+      [deep.updated_at, deep.id],
+    ),
+    {
+      name: 'ticket detail',
+      group: 'detail',
+      service: (i) => call('tickets.get', { id: pick(f.ticketIds, i) }),
+      raw: (i) => {
+        const id = pick(f.ticketIds, i);
+        return [detailTicket.get(id), detailTimeline.all(id), detailOrders.all(id), detailItems.all(id)];
+      },
+    },
+    search('search: common word', f.words.common, `"${f.words.common}"*`),
+    search('search: rare word', f.words.rare, `"${f.words.rare}"*`),
+    search('search: prefix', f.words.prefix, `"${f.words.prefix}"*`),
+    search('search: accented', f.words.accented, `"${f.words.accented.toLowerCase()}"*`),
+    {
+      name: 'agenda: technician week',
+      group: 'agenda',
+      service: () => call('workOrders.agenda', { technicianId: f.technicianId, from: f.weekFrom, to: f.weekTo }),
+      raw: () => agenda.all(f.weekFrom, f.weekTo, f.technicianId),
+    },
+    {
+      name: 'dispatch queue',
+      group: 'agenda',
+      service: () => call('workOrders.dispatchQueue', {}),
+      raw: () => queue.all(),
+    },
+    {
+      name: 'serial trace',
+      group: 'trace',
+      service: (i) => call('workOrders.traceSerial', { serialNumber: pick(f.serials, i) }),
+      raw: (i) => trace.all(pick(f.serials, i)),
+    },
+  ];
+}
+
+export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase[] {
+  const created: string[] = [];
+  const requested: { id: string; version: number }[] = [];
+  const started: { id: string; version: number }[] = [];
+  const closable: { id: string; version: number }[] = [];
+  const tomorrow = () => new Date(backend.clock.now().getTime() + 86_400_000).toISOString();
+  return [
+    {
+      name: 'create ticket',
+      run: async (i) => {
+        const t = (await call('tickets.create', { title: `Avería de prueba ${i}`, description: 'El equipo no enciende', customerId: f.customerId })) as {
+          id: string;
+        };
+        created.push(t.id);
+      },
+    },
+    { name: 'add note', run: (i) => call('tickets.addNote', { id: pick(created, i), content: `Nota de prueba ${i}` }) },
+    {
+      name: 'request visit',
+      run: async (i) => {
+        requested.push((await call('workOrders.requestVisit', { ticketId: pick(created, i), otType: 'repair' })) as { id: string; version: number });
+      },
+    },
+    {
+      name: 'complete OT',
+      setup: async (count) => {
+        for (const wo of requested.splice(0, count)) {
+          const s = (await call('workOrders.schedule', { id: wo.id, version: wo.version, technicianId: f.technicianId, scheduledDate: tomorrow() })) as {
+            id: string;
+            version: number;
+          };
+          started.push((await call('workOrders.start', { id: s.id, version: s.version })) as { id: string; version: number });
+        }
+      },
+      run: async () => {
+        const wo = started.shift();
+        if (!wo) throw new Error('no started OT left to complete');
+        await call('workOrders.complete', { id: wo.id, version: wo.version, notes: 'Cambio de fuente de alimentación' });
+      },
+    },
+    {
+      name: 'close ticket',
+      setup: async (count) => {
+        for (const id of created.splice(0, count)) closable.push((await call('tickets.get', { id })) as { id: string; version: number });
+      },
+      run: async () => {
+        const t = closable.shift();
+        if (!t) throw new Error('no ticket left to close');
+        await call('tickets.close', { id: t.id, version: t.version, resolution: 'Resuelto: fuente sustituida' });
+      },
+    },
+  ];
+}
