@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { DatabaseOpenError } from '../db/errors';
 import { parseArgs, UsageError } from './args';
 import { commands } from './commands';
+import { openFailureAdvice } from './commands/restore';
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length), 'help'.length) + 2;
@@ -39,7 +40,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (error instanceof DatabaseOpenError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      process.stderr.write(`error: ${error.message}\n${openFailureAdvice(error)}`);
       return 1;
     }
     process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
