@@ -19,6 +19,7 @@ export class SessionStore {
   ) {}
 
   create(userId: string): string {
+    this.forgetExpired();
     const token = randomBytes(32).toString('base64url');
     this.sessions.set(token, { userId, lastSeen: this.clock.now().getTime() });
     return token;
@@ -45,6 +46,15 @@ export class SessionStore {
   endAllFor(userId: string): void {
     for (const [token, session] of this.sessions) {
       if (session.userId === userId) this.sessions.delete(token);
+    }
+  }
+
+  /** Idle sessions are otherwise only dropped when their token comes back; a long-running server would keep them all. */
+  private forgetExpired(): void {
+    const now = this.clock.now().getTime();
+    const idleMs = this.idleTimeoutMs();
+    for (const [token, session] of this.sessions) {
+      if (now - session.lastSeen > idleMs) this.sessions.delete(token);
     }
   }
 

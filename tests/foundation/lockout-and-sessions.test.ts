@@ -115,3 +115,15 @@ describe('idle sessions', () => {
     expect((await app.admin.call('auth.status', {})).needsSetup).toBe(false);
   });
 });
+
+describe('the session store', () => {
+  it('forgets idle sessions when new ones start, so abandoned tokens do not pile up', async () => {
+    app = await startTestApp();
+    const me = await app.admin.call('auth.me', {});
+    for (let i = 0; i < 20; i++) app.backend.sessions.create(me.user.id);
+    expect(app.backend.sessions.size).toBe(21);
+    app.clock.advance(31 * MINUTE);
+    app.backend.sessions.create(me.user.id);
+    expect(app.backend.sessions.size).toBe(1);
+  });
+});
