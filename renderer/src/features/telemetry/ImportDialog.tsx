@@ -51,7 +51,7 @@ export function ImportDialog({ ticketId, onClose }: { ticketId: string; onClose:
       <button type="button" className="btn btn-ghost" onClick={onClose}>
         {report ? t('common:actions.close') : t('common:actions.cancel')}
       </button>
-      <button type="submit" form="telemetry-import-form" className="btn btn-primary" disabled={busy || !file}>
+      <button type="submit" form="telemetry-import-form" className="btn btn-primary" disabled={busy || !file || (report?.imported ?? 0) > 0}>
         {busy ? t('import.importing') : t('import.submit')}
       </button>
     </>
@@ -70,6 +70,7 @@ export function ImportDialog({ ticketId, onClose }: { ticketId: string; onClose:
               const picked = e.target.files?.[0] ?? null;
               setFile(picked);
               setReport(null);
+              setError(null);
               if (picked) setFormat(formatOf(picked.name));
             }}
           />

@@ -22,6 +22,13 @@ function axisLabels(_u: uPlot, splits: number[]): string[] {
   return splits.map((s) => (span < 36 * 3600 ? formatTime(new Date(s * 1000).toISOString()) : formatDate(new Date(s * 1000).toISOString())));
 }
 
+/** uPlot pads a lone instant by 86400/ms, i.e. ~1000 days in seconds mode; an hour either side reads better. */
+function singleInstantRange(u: uPlot, min: number, max: number): uPlot.Range.MinMax {
+  const xs = u.data[0];
+  const first = xs[0];
+  return first !== undefined && first === xs[xs.length - 1] ? [first - 1800, first + 1800] : [min, max];
+}
+
 export function MetricChart({ series, label }: { series: MetricSeries; label: string }) {
   const { t } = useTranslation('telemetry');
   const host = useRef<HTMLDivElement>(null);
@@ -40,9 +47,10 @@ export function MetricChart({ series, label }: { series: MetricSeries; label: st
         height: HEIGHT,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true } },
+        // One reading (or one instant) would otherwise stretch the axis over years: give it an hour around it.
+        scales: { x: { time: true, range: singleInstantRange } },
         axes: [
-          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: axisLabels, font: '11px system-ui' },
+          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: axisLabels, space: 64, font: '11px system-ui' },
           { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 48, font: '11px system-ui', values: (_u, splits) => splits.map((v) => formatNumber(v)) },
         ],
         series: [{ value: (_u, v) => (v == null ? '' : formatDateTime(new Date(v * 1000).toISOString())) }, { label, stroke: accent, width: 1.5, points: { size: 5, fill: accent } }],
