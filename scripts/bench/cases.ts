@@ -3,12 +3,17 @@
 import type Database from 'better-sqlite3';
 import type { ChannelName, InputOf } from '../../electron/contract';
 import type { Backend } from '../../electron/ipc/backend';
+import type { ServiceContext } from '../../electron/services/context';
+import { getTicketDetail, listTickets } from '../../electron/services/tickets';
+import { agenda, dispatchQueue, traceSerial } from '../../electron/services/workOrders';
 
 export interface ReadCase {
   name: string;
   group: 'list' | 'detail' | 'search' | 'trace' | 'agenda';
-  /** Through the router, as a window calls it (validation, session, permission, service, DTOs). */
-  service: (i: number) => Promise<unknown>;
+  /** The service function: our SQL building, query and DTO mapping. */
+  service: (i: number) => unknown;
+  /** Through the router, as a window calls it (session, permission, validation, service). */
+  router: (i: number) => Promise<unknown>;
   /** The same rows by a prepared raw better-sqlite3 statement. */
   raw: (i: number) => unknown;
 }
@@ -54,19 +59,27 @@ function encodeCursor(sort: string, key: unknown[]): string {
   return Buffer.from(JSON.stringify([sort, ...key]), 'utf8').toString('base64url');
 }
 
-export function readCases(call: Call, sqlite: Database.Database, f: Fixtures): ReadCase[] {
+export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCase[] {
+  const sqlite = ctx.sqlite;
   const q = (sql: string) => sqlite.prepare(sql);
   const page = (where: string, order = 't.updated_at DESC, t.id DESC') =>
     q(`SELECT ${SUMMARY} ${where} ORDER BY ${order} LIMIT 51`);
   const list = (name: string, input: InputOf<'tickets.list'>, raw: Database.Statement, params: unknown[] = []): ReadCase => ({
     name,
     group: 'list',
-    service: () => call('tickets.list', input),
+    service: () => listTickets(ctx, input),
+    router: () => call('tickets.list', input),
     raw: () => raw.all(...params),
   });
   const search = (name: string, text: string, ftsQuery: string): ReadCase => {
     const raw = q(`${HITS} SELECT ${SUMMARY} JOIN hits h ON h.ticket_id = t.id ORDER BY t.updated_at DESC, t.id DESC LIMIT 51`);
-    return { name, group: 'search', service: () => call('tickets.list', { q: text }), raw: () => raw.all(ftsQuery) };
+    return {
+      name,
+      group: 'search',
+      service: () => listTickets(ctx, { q: text }),
+      router: () => call('tickets.list', { q: text }),
+      raw: () => raw.all(ftsQuery),
+    };
   };
   const detailTicket = q(`SELECT ${SUMMARY} WHERE t.id = ?`);
   const detailTimeline = q(`SELECT e.*, u.full_name, u.username FROM ticket_timeline e LEFT JOIN users u ON u.id = e.author_id
@@ -74,7 +87,7 @@ export function readCases(call: Call, sqlite: Database.Database, f: Fixtures): R
   const detailOrders = q(`${WORK_ORDER} WHERE w.ticket_id = ? ORDER BY w.created_at`);
   const detailItems = q(`SELECT i.*, p.name, p.sku FROM work_order_items i LEFT JOIN products p ON p.id = i.product_id
     WHERE i.work_order_id IN (SELECT id FROM work_orders WHERE ticket_id = ?) ORDER BY i.consumed_at`);
-  const agenda = q(`${WORK_ORDER} WHERE w.status IN ('scheduled','in_progress','completed')
+  const agendaRaw = q(`${WORK_ORDER} WHERE w.status IN ('scheduled','in_progress','completed')
     AND w.scheduled_date >= ? AND w.scheduled_date < ? AND w.technician_id = ? ORDER BY w.scheduled_date, w.id LIMIT 2000`);
   const queue = q(`${WORK_ORDER} WHERE w.status = 'pending_planning' ORDER BY w.created_at, w.id LIMIT 51`);
   const trace = q(`SELECT i.*, p.name, p.sku, w.code, w.status, w.ot_type, t.id AS ticket_id, t.code AS ticket_code, t.title,
@@ -108,7 +121,8 @@ export function readCases(call: Call, sqlite: Database.Database, f: Fixtures): R
     {
       name: 'ticket detail',
       group: 'detail',
-      service: (i) => call('tickets.get', { id: pick(f.ticketIds, i) }),
+      service: (i) => getTicketDetail(sqlite, pick(f.ticketIds, i)),
+      router: (i) => call('tickets.get', { id: pick(f.ticketIds, i) }),
       raw: (i) => {
         const id = pick(f.ticketIds, i);
         return [detailTicket.get(id), detailTimeline.all(id), detailOrders.all(id), detailItems.all(id)];
@@ -121,19 +135,22 @@ export function readCases(call: Call, sqlite: Database.Database, f: Fixtures): R
     {
       name: 'agenda: technician week',
       group: 'agenda',
-      service: () => call('workOrders.agenda', { technicianId: f.technicianId, from: f.weekFrom, to: f.weekTo }),
-      raw: () => agenda.all(f.weekFrom, f.weekTo, f.technicianId),
+      service: () => agenda(ctx, { technicianId: f.technicianId, from: f.weekFrom, to: f.weekTo }),
+      router: () => call('workOrders.agenda', { technicianId: f.technicianId, from: f.weekFrom, to: f.weekTo }),
+      raw: () => agendaRaw.all(f.weekFrom, f.weekTo, f.technicianId),
     },
     {
       name: 'dispatch queue',
       group: 'agenda',
-      service: () => call('workOrders.dispatchQueue', {}),
+      service: () => dispatchQueue(ctx, {}),
+      router: () => call('workOrders.dispatchQueue', {}),
       raw: () => queue.all(),
     },
     {
       name: 'serial trace',
       group: 'trace',
-      service: (i) => call('workOrders.traceSerial', { serialNumber: pick(f.serials, i) }),
+      service: (i) => traceSerial(ctx, pick(f.serials, i)),
+      router: (i) => call('workOrders.traceSerial', { serialNumber: pick(f.serials, i) }),
       raw: (i) => trace.all(pick(f.serials, i)),
     },
   ];
