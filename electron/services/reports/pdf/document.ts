@@ -120,7 +120,8 @@ export function drawHeader(doc: Pdf, settings: SettingsDto, title: string, code:
 }
 
 export function drawSectionTitle(doc: Pdf, title: string, keepWithNext = 48): void {
-  ensureSpace(doc, 24 + keepWithNext);
+  ensureSpace(doc, 28 + keepWithNext);
+  if (doc.y > doc.page.margins.top) doc.y += 4; // air above a section, except at the top of a page
   const x = contentLeft(doc);
   const width = contentWidth(doc);
   doc.font(FONT.bold).fontSize(11).fillColor(COLOR.accent).text(title, x, doc.y, { width });

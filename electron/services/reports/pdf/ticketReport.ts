@@ -18,7 +18,7 @@ import {
   type Pdf,
 } from './document';
 import { drawTable } from './table';
-import { partsColumns, partsRows, workOrderFields, type RenderOptions } from './workOrderReport';
+import { drawCustomerFields, partsColumns, partsRows, WORK_ORDER_FIELD_COLUMNS, workOrderFields, type RenderOptions } from './workOrderReport';
 
 export interface TicketReportData {
   ticket: TicketDetail;
@@ -51,7 +51,7 @@ function drawWorkOrder(doc: Pdf, wo: WorkOrderDetail, t: Labels, f: Formatter): 
   doc.font(FONT.bold).fontSize(10.5).fillColor(COLOR.text);
   doc.text(`${wo.code} · ${t.workOrderType[wo.otType]} · ${t.workOrderStatus[wo.status]}`, x, doc.y, { width: contentWidth(doc) });
   doc.y += 4;
-  drawFields(doc, workOrderFields(wo, t, f));
+  drawFields(doc, workOrderFields(wo, t, f), WORK_ORDER_FIELD_COLUMNS);
   if (wo.notes?.trim()) {
     doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(t.workDone.toUpperCase(), x, doc.y, { width: contentWidth(doc) });
     drawParagraph(doc, wo.notes);
@@ -81,19 +81,8 @@ export async function renderTicketPdf(data: TicketReportData, options: RenderOpt
     [t.closedAt, f.dateTime(ticket.closedAt)],
   ]);
 
-  const customer = ticket.customerDetail;
   drawSectionTitle(doc, t.customer);
-  drawFields(
-    doc,
-    [
-      [t.name, customer?.name ?? ticket.customer?.name ?? t.notSet],
-      [t.address, customer?.address ?? t.notSet],
-      [t.contact, customer?.contactName ?? t.notSet],
-      [t.phone, customer?.phone ?? t.notSet],
-      [t.email, customer?.email ?? t.notSet],
-    ],
-    2,
-  );
+  drawCustomerFields(doc, ticket.customerDetail, ticket.customer?.name ?? null, t);
 
   drawSectionTitle(doc, t.description);
   drawParagraph(doc, ticket.description.trim() || t.notSet, { muted: !ticket.description.trim() });

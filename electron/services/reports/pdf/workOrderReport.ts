@@ -51,21 +51,31 @@ export function workOrderFields(wo: WorkOrderDetail, t: Labels, f: Formatter): [
     [t.type, t.workOrderType[wo.otType]],
     [t.status, t.workOrderStatus[wo.status]],
     [t.technician, wo.technician?.fullName ?? t.notSet],
+    [t.duration, f.duration(wo.totalDuration)],
     [t.scheduled, f.dateTime(wo.scheduledDate)],
     [t.started, f.dateTime(wo.startedAt)],
     [t.completed, f.dateTime(wo.completedAt)],
-    [t.duration, f.duration(wo.totalDuration)],
   ];
 }
 
-function customerFields(customer: CustomerDto | null, fallbackName: string | null, t: Labels): [string, string][] {
-  return [
+/** Four columns: type, status, technician, duration over the three dates. */
+export const WORK_ORDER_FIELD_COLUMNS = 4;
+
+/** Name, contact and phone on one row; the address gets the wide cell next to the email. */
+export function drawCustomerFields(doc: Pdf, customer: CustomerDto | null, fallbackName: string | null, t: Labels): void {
+  drawFields(doc, [
     [t.name, customer?.name ?? fallbackName ?? t.notSet],
-    [t.address, customer?.address ?? t.notSet],
     [t.contact, customer?.contactName ?? t.notSet],
     [t.phone, customer?.phone ?? t.notSet],
-    [t.email, customer?.email ?? t.notSet],
-  ];
+  ]);
+  drawFields(
+    doc,
+    [
+      [t.address, customer?.address ?? t.notSet],
+      [t.email, customer?.email ?? t.notSet],
+    ],
+    [2, 1],
+  );
 }
 
 function drawSignatures(doc: Pdf, t: Labels, technicianName: string | null): void {
@@ -92,11 +102,11 @@ function drawSignatures(doc: Pdf, t: Labels, technicianName: string | null): voi
 export function drawWorkOrderBody(doc: Pdf, data: WorkOrderReportData, t: Labels, f: Formatter): void {
   const wo = data.workOrder;
   drawSectionTitle(doc, t.workOrder);
-  drawFields(doc, workOrderFields(wo, t, f));
+  drawFields(doc, workOrderFields(wo, t, f), WORK_ORDER_FIELD_COLUMNS);
   drawSectionTitle(doc, t.ticket);
   drawFields(doc, [[t.code, wo.ticketCode], [t.title, wo.ticketTitle]], [1, 3]);
   drawSectionTitle(doc, t.customer);
-  drawFields(doc, customerFields(data.customer, wo.customer?.name ?? null, t), 2);
+  drawCustomerFields(doc, data.customer, wo.customer?.name ?? null, t);
   drawSectionTitle(doc, t.workDone);
   drawParagraph(doc, wo.notes?.trim() ? wo.notes : t.noNotes, { muted: !wo.notes?.trim() });
   drawSectionTitle(doc, t.parts);
