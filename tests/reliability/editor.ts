@@ -7,6 +7,8 @@ const app = await startChildApp(dataDir);
 process.stdout.write('ready\n');
 // Both editors wait for "go" so their writes overlap as much as two processes can.
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+// Let go of stdin, or it keeps this process alive after the edit.
+process.stdin.destroy();
 const result = await app.attempt('tickets.update', { id: ticketId, version: Number(version), title });
 process.stdout.write(`${result.ok ? 'ok' : result.code}\n`);
 app.backend.close();
