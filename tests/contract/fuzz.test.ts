@@ -4,12 +4,16 @@ import { isDeepStrictEqual } from 'node:util';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, channels, type ChannelName } from '../../electron/contract';
+
+const needsPermission = CHANNEL_NAMES.filter((name) => channels[name].access !== 'public' && channels[name].access !== 'session');
+const needsSession = CHANNEL_NAMES.filter((name) => channels[name].access !== 'public');
 import { startTestApp, type TestApp } from '../support/backend';
 
 const RUNS_PER_SHAPE = 30;
 
 let app: TestApp;
 let superuserId: string;
+let rolelessId: string;
 let sqlite: Database.Database;
 const stats = { validation: 0, skippedValid: 0 };
 
@@ -17,6 +21,7 @@ beforeAll(async () => {
   app = await startTestApp();
   superuserId = (await app.admin.call('auth.me', {})).user.id;
   sqlite = app.backend.database.sqlite;
+  rolelessId = (await app.admin.call('users.create', { email: 'nadie@example.com', username: 'nadie', password: 'nadie-password-1', fullName: 'Nadie', roleId: null })).id;
 });
 afterAll(() => app.close());
 
@@ -89,5 +94,30 @@ describe('fuzzing every channel as a superuser', () => {
 
   it('mostly generated invalid input (the property was exercised)', () => {
     expect(stats.validation).toBeGreaterThan(CHANNEL_NAMES.length * RUNS_PER_SHAPE);
+  });
+});
+
+describe('fuzzing the gate: any input, the wrong caller', () => {
+  it.each(needsPermission)('%s: a user without a role is FORBIDDEN whatever the input, and nothing changes', async (name) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.anything().filter(isJson)), async (input) => {
+        const before = databaseState();
+        const token = app.backend.sessions.create(rolelessId);
+        const { envelope } = await app.backend.dispatch({ sessionToken: token }, name, input);
+        expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(databaseState()).toEqual(before);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it.each(needsSession)('%s: without a session it is UNAUTHENTICATED whatever the input', async (name) => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), fc.option(fc.string(), { nil: null }), async (input, token) => {
+        const { envelope } = await app.backend.dispatch({ sessionToken: token }, name, input);
+        expect(envelope).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      }),
+      { numRuns: 10 },
+    );
   });
 });
