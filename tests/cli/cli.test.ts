@@ -8,12 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, schemaVersionOf } from '../../db/migrations';
+import { openDatabase } from '../../db/open';
 import { commands } from '../../scripts/commands';
+import { olderMigrationsFolder, removeTempDirs } from '../db/helpers';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const dirs: string[] = [];
 afterEach(() => {
+  removeTempDirs();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -24,8 +27,12 @@ function tempDir(): string {
 }
 
 function cli(...args: string[]) {
-  const env = { ...process.env };
-  delete env.EMERALD_DATA_DIR;
+  return cliWithEnv({}, ...args);
+}
+
+function cliWithEnv(extra: Record<string, string>, ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  if (!extra.EMERALD_DATA_DIR) delete env.EMERALD_DATA_DIR;
   const run = spawnSync(tsx, ['scripts/cli.ts', ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -54,6 +61,22 @@ describe('cli migrate', () => {
     const second = cli('migrate', `--data-dir=${dir}`);
     expect(second.status, second.stderr).toBe(0);
     expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('upgrades a file from an older build (data folder from EMERALD_DATA_DIR), keeping a copy it names', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'emerald.db');
+    const older = openDatabase(file, { migrationsFolder: olderMigrationsFolder(1) });
+    older.sqlite.prepare("INSERT INTO customers (id, name) VALUES ('c1', 'Cliente antiguo')").run();
+    older.close();
+    const run = cliWithEnv({ EMERALD_DATA_DIR: dir }, 'migrate');
+    expect(run.status, run.stderr).toBe(0);
+    const copy = readdirSync(dir).find((f) => f.endsWith('.bak'));
+    expect(copy).toBeDefined();
+    expect(run.stdout).toContain(copy as string);
+    expect(sqlite3(file, 'SELECT name FROM customers;')).toBe('Cliente antiguo');
+    expect(Number(sqlite3(file, 'PRAGMA user_version;'))).toBe(schemaVersionOf(defaultMigrationsFolder()));
+    expect(sqlite3(path.join(dir, copy as string), 'PRAGMA user_version;')).toBe('1');
   });
 
   it('refuses a file from a newer Emerald with exit 1 and the reason, leaving it untouched', () => {
