@@ -100,13 +100,19 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
     where.push(keyset.sql);
     params = { ...params, ...keyset.params };
   }
+  const order = keys.columns.map((c) => `${c} DESC`).join(', ');
+  // Pick the page's ids first (index-only where possible), then join names for just those rows;
+  // CROSS JOIN keeps `page` as the outer loop (SQLite never reorders it), since LIMIT is a parameter the planner cannot size.
+  const ctes = [
+    ...f.ctes,
+    `page AS (SELECT t.id FROM tickets t ${f.joins.join(' ')} ${whereClause(where)} ORDER BY ${order} LIMIT @limit)`,
+  ];
   const rows = ctx.sqlite
     .prepare(
-      `${withClause(f)}SELECT ${TICKET_SUMMARY_COLUMNS}
-       FROM tickets t ${f.joins.join(' ')} ${TICKET_SUMMARY_JOINS}
-       ${whereClause(where)}
-       ORDER BY ${keys.columns.map((c) => `${c} DESC`).join(', ')}
-       LIMIT @limit`,
+      `WITH ${ctes.join(', ')}
+       SELECT ${TICKET_SUMMARY_COLUMNS}
+       FROM page CROSS JOIN tickets t ON t.id = page.id ${TICKET_SUMMARY_JOINS}
+       ORDER BY ${order}`,
     )
     .all(params) as TicketSummaryRow[];
   const page = rows.slice(0, limit);
