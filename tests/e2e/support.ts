@@ -12,7 +12,8 @@ import { ADMIN, Caller } from '../support/backend';
 export { ADMIN, Caller };
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const distDir = path.join(repoRoot, 'dist');
+// EMERALD_E2E_DIST lets a run use its own build while another engineer rebuilds dist/.
+export const distDir = process.env.EMERALD_E2E_DIST ? path.resolve(process.env.EMERALD_E2E_DIST) : path.join(repoRoot, 'dist');
 export const screenshotsDir = path.join(repoRoot, 'docs', 'screenshots');
 export const VIEWPORT = { width: 1280, height: 800 } as const;
 
@@ -58,6 +59,8 @@ export interface E2eApp {
    * Use it before any page is signed in: a page calling while the clock is shifted would see its session expire.
    */
   asAdminAt<T>(when: Date, work: (admin: Caller) => Promise<T>): Promise<T>;
+  /** The same for another user (a technician writing their own notes, starting their own OT). */
+  asUserAt<T>(userId: string, when: Date, work: (caller: Caller) => Promise<T>): Promise<T>;
   /** Creates a user with a default role name ('Técnico', 'Agente', …); returns its id and password. */
   userWithRole(roleName: string, username: string, fullName?: string): Promise<{ id: string; username: string; password: string }>;
   close(): Promise<void>;
@@ -106,10 +109,13 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
     admin,
     async asAdminAt(when, work) {
       const me = await admin.call('auth.me', {});
+      return app.asUserAt(me.user.id, when, work);
+    },
+    async asUserAt(userId, when, work) {
       clock.offsetMs = when.getTime() - Date.now();
       try {
         const caller = new Caller(backend);
-        caller.token = backend.sessions.create(me.user.id);
+        caller.token = backend.sessions.create(userId);
         return await work(caller);
       } finally {
         clock.offsetMs = 0;

@@ -142,12 +142,15 @@ export async function seedRichTicket(app: E2eApp, seeded: SeededTickets): Promis
   const scheduled = await app.asAdminAt(at(1), (admin) =>
     admin.call('workOrders.schedule', { id: workOrder.id, scheduledDate: at(20).toISOString(), technicianId: lucia, version: workOrder.version }),
   );
-  const started = await app.asAdminAt(at(20), (admin) => admin.call('workOrders.start', { id: scheduled.id, version: scheduled.version }));
-  await app.asAdminAt(at(22), (admin) =>
-    admin.call('workOrders.complete', { id: started.id, version: started.version, notes: 'Sustituido el presostato de baja y recargado gas R-404A.' }),
+  const started = await app.asUserAt(lucia, at(20), (tech) => tech.call('workOrders.start', { id: scheduled.id, version: scheduled.version }));
+  await app.asUserAt(lucia, at(21.5), (tech) =>
+    tech.call('tickets.addNote', { id: ticket.id, content: 'El presostato de baja no corta bien: lo cambio. Hay algo de fuga en la válvula de servicio, apretada.' }),
   );
-  ticket = await app.asAdminAt(at(22.5), (admin) =>
-    admin.call('tickets.addNote', { id: ticket.id, content: 'Presostato cambiado. Dejo la cámara en observación 24 h antes de cerrar.' }),
+  await app.asUserAt(lucia, at(22), (tech) =>
+    tech.call('workOrders.complete', { id: started.id, version: started.version, notes: 'Sustituido el presostato de baja y recargado gas R-404A.' }),
+  );
+  ticket = await app.asUserAt(lucia, at(22.5), (tech) =>
+    tech.call('tickets.addNote', { id: ticket.id, content: 'Presostato cambiado. Dejo la cámara en observación 24 h antes de cerrar.' }),
   );
   ticket = await app.asAdminAt(at(23), (admin) => admin.call('tickets.get', { id: ticket.id }));
   ticket = await app.asAdminAt(at(23), (admin) => admin.call('tickets.changeStatus', { id: ticket.id, status: 'waiting', version: ticket.version }));

@@ -1,4 +1,4 @@
-// Keyboard use of the tickets screen: j/k or arrows move, Enter opens, Ctrl+N creates, Ctrl+K or / searches, Escape backs out.
+// Keyboard use of the tickets screen: j/k or arrows move (Home/End jump), Enter opens, Ctrl+N creates, Ctrl+K or / searches, Escape backs out.
 import { useEffect, useRef } from 'react';
 
 export interface TicketKeyHandlers {
@@ -47,7 +47,7 @@ export function useTicketKeyboard(handlers: TicketKeyHandlers): void {
       const onControl = event.target instanceof HTMLElement && event.target.closest('button, a, summary') !== null;
       // Arrows keep scrolling the detail pane when the focus is there; j/k work anywhere.
       const inDetail = event.target instanceof HTMLElement && event.target.closest('.ticket-detail') !== null;
-      if (inDetail && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) return;
+      if (inDetail && ['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
       switch (event.key) {
         case 'j':
         case 'ArrowDown':
@@ -63,6 +63,14 @@ export function useTicketKeyboard(handlers: TicketKeyHandlers): void {
           if (onControl) return;
           event.preventDefault();
           h.openSelected();
+          break;
+        case 'Home':
+          event.preventDefault();
+          h.move(-Number.MAX_SAFE_INTEGER);
+          break;
+        case 'End':
+          event.preventDefault();
+          h.move(Number.MAX_SAFE_INTEGER);
           break;
         case '/':
           event.preventDefault();

@@ -1,0 +1,166 @@
+// Tickets end to end: setup, sign-in, create (with a new customer), note, status change, list/tabs/search, keyboard use.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, completeSetup, goTo, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+
+let app: E2eApp;
+let page: Page;
+let ticketId = '';
+
+const TITLE = 'El compresor de la cámara no arranca';
+const NOTE = 'Revisado el relé térmico: está quemado, hay que pedir uno nuevo.';
+
+beforeAll(async () => {
+  app = await startE2eApp({ setup: false });
+  page = await app.openApp();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const row = (text: string) => page.locator('.ticket-row', { hasText: text });
+const hash = () => page.evaluate('window.location.hash') as Promise<string>;
+/** Waits until the row of `id` is the selected one (the re-render follows the key press). */
+const selected = (id: string | undefined) => page.locator(`.ticket-row[aria-selected="true"][data-ticket-id="${id ?? 'none'}"]`).waitFor();
+
+async function search(text: string): Promise<void> {
+  await page.fill('input[type="search"]', text);
+  await page.press('input[type="search"]', 'Enter');
+}
+
+describe('tickets', () => {
+  it('sets up the first administrator, signs out and signs in again', async () => {
+    await completeSetup(page);
+    await page.click('nav.sidebar button:has-text("Cerrar sesión")');
+    await page.waitForSelector('.auth-card input[type="password"]');
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await page.getByText('Todavía no hay tickets').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Tickets');
+  });
+
+  it('Ctrl+N opens the new ticket form, which validates in Spanish with the contract schema', async () => {
+    await page.keyboard.press('Control+n');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.locator('h2').textContent()).toBe('Nuevo ticket');
+    await dialog.locator('select[name="customerId"]').selectOption('__new__');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.getByText('Debe tener al menos 3 caracteres.').waitFor();
+    await dialog.getByText('Este campo es obligatorio.').waitFor();
+    expect(await seriousA11yViolations(page, 'dialog[open]')).toEqual([]);
+  });
+
+  it('creates a ticket with a new customer and opens it', async () => {
+    const dialog = page.locator('dialog[open]');
+    await dialog.locator('input[name="title"]').fill(TITLE);
+    await dialog.locator('textarea[name="description"]').fill('La cámara de carne está a 11 °C. El cliente tiene género dentro.');
+    await dialog.locator('select[name="priority"]').selectOption('critical');
+    await dialog.locator('input[name="customerName"]').fill('Carnicería Hermanos Pérez');
+    await dialog.locator('input[name="customerPhone"]').fill('954 12 34 56');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    const detail = page.locator('.ticket-detail');
+    await detail.locator('h2', { hasText: TITLE }).waitFor();
+    ticketId = (await detail.getAttribute('data-ticket-id')) ?? '';
+    expect(await hash()).toBe(`#/tickets/${ticketId}`);
+    expect(await detail.locator('.ticket-facts').textContent()).toContain('Carnicería Hermanos Pérez');
+    expect(await detail.locator('.badge-status-open').count()).toBe(1);
+    await detail.locator('.timeline-created').waitFor();
+    // The customer really exists now, linked to the ticket.
+    await app.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+    const ticket = await app.admin.call('tickets.get', { id: ticketId });
+    expect(ticket.customerDetail).toMatchObject({ name: 'Carnicería Hermanos Pérez', phone: '954 12 34 56' });
+    expect(ticket.priority).toBe('critical');
+  });
+
+  it('adds a note to the bitácora', async () => {
+    const detail = page.locator('.ticket-detail');
+    await detail.locator('textarea[name="composer-text"]').fill(NOTE);
+    await detail.getByRole('button', { name: 'Añadir nota' }).click();
+    const note = detail.locator('.timeline-note', { hasText: NOTE });
+    await note.waitFor();
+    expect(await note.textContent()).toContain('añadió una nota');
+    expect(await detail.locator('textarea[name="composer-text"]').inputValue()).toBe('');
+  });
+
+  it('offers only the allowed next states and changes the status', async () => {
+    const status = page.locator('.ticket-detail select[name="status"]');
+    const options = await status.locator('option').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+    expect(options).toEqual(['open', 'in_progress']);
+    await status.selectOption('in_progress');
+    await page.locator('.ticket-detail .timeline-status_change', { hasText: 'de Abierto a En curso' }).waitFor();
+    await page.locator('.ticket-detail-topline .badge-status-in_progress').waitFor();
+    expect(await status.locator('option').count()).toBe(3);
+  });
+
+  it('the list, the tabs and the search find it', async () => {
+    await row(TITLE).locator('.badge-status-in_progress').waitFor();
+    await page.locator('[role="tab"][data-tab="in_progress"] .count', { hasText: '1' }).waitFor();
+    await page.click('[role="tab"][data-tab="closed"]');
+    await page.getByText('No hay tickets con estos filtros.').waitFor();
+    expect(await row(TITLE).count()).toBe(0);
+    await page.click('[role="tab"][data-tab="in_progress"]');
+    await row(TITLE).waitFor();
+    // Full-text search reaches timeline content (the note), not only the title.
+    await search('relé térmico');
+    await row(TITLE).waitFor();
+    await search('lavavajillas');
+    await page.getByText('No hay tickets con estos filtros.').waitFor();
+    await page.locator('.ticket-search input').press('Escape');
+    await row(TITLE).waitFor();
+    await page.click('[role="tab"][data-tab="active"]');
+    await row(TITLE).waitFor();
+  });
+
+  it('j/k and the arrows move the selection, Enter opens, Escape closes, / and Ctrl+K focus the search', async () => {
+    // Tickets written by someone else appear without reload (live updates).
+    const created: string[] = [];
+    for (const title of ['Aire acondicionado gotea', 'Radiador frío en el salón', 'Enchufe sin corriente']) {
+      created.push((await app.admin.call('tickets.create', { title, description: '' })).id);
+    }
+    await row('Enchufe sin corriente').waitFor();
+    expect(await page.locator('.ticket-row').count()).toBe(4);
+    await goTo(page, '#/tickets');
+    await page.locator('.ticket-detail').waitFor({ state: 'detached' });
+    await page.locator('.ticket-list').focus();
+
+    const order = await page.locator('.ticket-row').evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { ticketId: string } }).dataset.ticketId));
+    // The selection stayed on the ticket that was open; Home jumps to the first row.
+    await selected(ticketId);
+    await page.keyboard.press('Home');
+    const start = 0;
+    await selected(order[0]);
+    await page.keyboard.press('j');
+    await selected(order[start + 1]);
+    await page.keyboard.press('ArrowDown');
+    await selected(order[start + 2]);
+    await page.keyboard.press('k');
+    await selected(order[start + 1]);
+    await page.keyboard.press('ArrowUp');
+    await selected(order[start]);
+    await page.keyboard.press('ArrowDown');
+    await selected(order[start + 1]);
+
+    await page.keyboard.press('Enter');
+    await page.locator(`.ticket-detail[data-ticket-id="${order[start + 1]}"]`).waitFor();
+    expect(await hash()).toBe(`#/tickets/${order[start + 1]}`);
+    await page.keyboard.press('Escape');
+    await page.locator('.ticket-detail').waitFor({ state: 'detached' });
+    expect(await hash()).toBe('#/tickets');
+
+    await page.keyboard.press('/');
+    expect(await page.evaluate('document.activeElement?.getAttribute("type")')).toBe('search');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate('document.activeElement?.getAttribute("type")')).toBe('search');
+    expect(created).toHaveLength(3);
+  });
+
+  it('has no serious accessibility violations and threw nothing', async () => {
+    await goTo(page, `#/tickets/${ticketId}`);
+    await page.locator('.ticket-detail .timeline-note').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
