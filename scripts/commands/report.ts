@@ -127,9 +127,10 @@ async function run(ctx: ServiceContext, args: ParsedArgs, say: (line: string) =>
           signal: controller.signal,
           ...(field ? { dateField: field } : {}),
           ...(lang ? { language: lang } : {}),
-          onProgress: ({ done, total }) => process.stderr.write(`\r${done}/${total}`),
+          // A live counter on a terminal only; logs and pipes get just the final line.
+          onProgress: ({ done, total }) => process.stderr.isTTY && process.stderr.write(`\r${done}/${total}`),
         });
-        process.stderr.write('\n');
+        if (process.stderr.isTTY) process.stderr.write('\n');
         say(`Wrote ${result.count} work order reports to ${result.out}`);
       } finally {
         process.off('SIGINT', stop);

@@ -61,7 +61,7 @@ export function workOrderFields(wo: WorkOrderDetail, t: Labels, f: Formatter): [
 /** Four columns: type, status, technician, duration over the three dates. */
 export const WORK_ORDER_FIELD_COLUMNS = 4;
 
-/** Name, contact and phone on one row; the address gets the wide cell next to the email. */
+/** Name, contact and phone on one row; address and email share the next one. */
 export function drawCustomerFields(doc: Pdf, customer: CustomerDto | null, fallbackName: string | null, t: Labels): void {
   drawFields(doc, [
     [t.name, customer?.name ?? fallbackName ?? t.notSet],
@@ -74,7 +74,7 @@ export function drawCustomerFields(doc: Pdf, customer: CustomerDto | null, fallb
       [t.address, customer?.address ?? t.notSet],
       [t.email, customer?.email ?? t.notSet],
     ],
-    [2, 1],
+    2,
   );
 }
 
