@@ -7,6 +7,7 @@ import { DatabaseOpenError } from '../db/errors';
 import { createBackend, databasePath } from '../electron/ipc/backend';
 import { newLaunchToken } from '../electron/ipc/http/guards';
 import { startBrowserServer } from '../electron/ipc/http/server';
+import { manageTelemetrySocket } from '../electron/ipc/telemetry-socket';
 import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
 import { commands } from './commands';
 
@@ -65,6 +66,8 @@ export async function serve(args: ParsedArgs): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; try --port 0`);
     throw error;
   }
+  // The loopback ingestion socket runs only while its setting is on (off by default).
+  const telemetrySocket = manageTelemetrySocket(backend, (message, error) => process.stderr.write(`${message}${error ? `: ${String(error)}` : ''}\n`));
   process.stdout.write(
     [
       '',
@@ -82,6 +85,7 @@ export async function serve(args: ParsedArgs): Promise<void> {
     if (stopping) return;
     stopping = true;
     await server.close();
+    await telemetrySocket.close();
     backend.close();
     process.stdout.write('Emerald stopped; the database is closed.\n');
     process.exit(0);

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { DatabaseOpenError } from '../../db/errors';
 import { createBackend, type Backend } from '../ipc/backend';
 import { registerIpcDispatcher, type IpcDispatcher } from '../ipc/electron-dispatch';
+import { manageTelemetrySocket, type TelemetrySocketManager } from '../ipc/telemetry-socket';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppRequestHandler, isAppUrl } from './app-protocol';
 import { buildMenuTemplate } from './menu';
 import { databaseErrorDialog, languageFor, unexpectedErrorDialog, type DialogText, type Language } from './messages';
@@ -15,6 +16,7 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let backend: Backend | null = null;
 let dispatcher: IpcDispatcher | null = null;
+let telemetrySocket: TelemetrySocketManager | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function showFatal(text: DialogText): void {
@@ -49,6 +51,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   const language = languageFor(app.getLocale());
   const paths = resolveShellPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, mainDir: __dirname });
+  // Anything else that opens a database (backup restore, workers) finds the same migrations as the bundle.
+  process.env.EMERALD_MIGRATIONS_DIR = paths.migrationsFolder;
   backend = openBackend(language, paths.migrationsFolder);
   if (!backend) {
     app.exit(1);
@@ -63,6 +67,8 @@ async function start(): Promise<void> {
     isAppUrl,
     log: (message, error) => console.error(message, error),
   });
+  // The loopback ingestion socket runs only while its setting is on (off by default).
+  telemetrySocket = manageTelemetrySocket(backend, (message, error) => (error ? console.error(message, error) : console.log(message)));
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ language, platform: process.platform, appName: app.getName(), developer: !app.isPackaged })));
   openWindow(paths.preloadPath);
 
@@ -88,6 +94,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     dispatcher?.dispose();
     dispatcher = null;
+    void telemetrySocket?.close();
+    telemetrySocket = null;
     backend?.close();
     backend = null;
   });

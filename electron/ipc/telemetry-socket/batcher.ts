@@ -20,6 +20,7 @@ export class TelemetryBatcher {
   private pending: PendingMessage[] = [];
   private pendingReadings = 0;
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -31,6 +32,10 @@ export class TelemetryBatcher {
   }
 
   add(message: PendingMessage): void {
+    if (this.closed) {
+      message.done({ ok: false, error: { code: 'INTERNAL', message: 'the server is shutting down; resend later', details: { reason: 'closing' } } });
+      return;
+    }
     this.pending.push(message);
     this.pendingReadings += message.readings.length;
     if (this.pendingReadings >= this.options.flushAtReadings) this.flush();
@@ -72,7 +77,9 @@ export class TelemetryBatcher {
     batch.forEach((message, i) => message.done(results[i] ?? { ok: false, error: { code: 'INTERNAL', message: 'no result' } }));
   }
 
+  /** Writes what is queued now; later messages are refused (the database is about to close). */
   close(): void {
     this.flush();
+    this.closed = true;
   }
 }

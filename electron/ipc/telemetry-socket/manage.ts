@@ -32,7 +32,10 @@ export function manageTelemetrySocket(
     }
     if (port === null) return;
     try {
-      socket = await startTelemetrySocket({ backend, port, token: ensureSocketToken({ db: backend.database.db, clock: backend.clock }), log });
+      const started = await startTelemetrySocket({ backend, port, token: ensureSocketToken({ db: backend.database.db, clock: backend.clock }), log });
+      // Closed while it was starting: the shell is about to close the database.
+      if (closed) return void (await started.close());
+      socket = started;
       running = { port };
       registerTelemetrySocket(backend.database.sqlite, socket);
       log(`telemetry socket: listening on ws://127.0.0.1:${socket.port}`);
@@ -48,10 +51,15 @@ export function manageTelemetrySocket(
   void schedule();
   return {
     current: () => socket,
-    async close() {
+    /** Flushes queued readings synchronously (before the caller closes the database), then lets connections go. */
+    close() {
       closed = true;
       off();
-      await schedule();
+      const stopping = socket;
+      socket = null;
+      running = null;
+      registerTelemetrySocket(backend.database.sqlite, null);
+      return Promise.all([stopping?.close(), chain]).then(() => undefined);
     },
   };
 }

@@ -160,9 +160,12 @@ export async function startTelemetrySocket(options: TelemetrySocketOptions): Pro
     async close() {
       batcher.close();
       for (const client of wss.clients) client.close(1001, 'server closing');
+      // A tool that never answers the closing handshake must not hold the shutdown for ws's 30 s timeout.
+      const grace = setTimeout(() => wss.clients.forEach((client) => client.terminate()), 1000);
+      grace.unref();
       wss.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
+      clearTimeout(grace);
     },
   };
 }
