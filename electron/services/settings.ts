@@ -36,6 +36,13 @@ export function readSettings(db: AppDb): SettingsDto {
   return merged as unknown as SettingsDto;
 }
 
+/** The one setting read on every call (idle expiry): reads its row only, not the whole set with the logo. */
+export function readSessionTimeoutMinutes(db: AppDb): number {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'sessionTimeoutMinutes')).get();
+  const parsed = settingsUpdateInput.shape.sessionTimeoutMinutes.safeParse(row?.value);
+  return parsed.success && parsed.data !== undefined ? parsed.data : DEFAULT_SETTINGS.sessionTimeoutMinutes;
+}
+
 const IMAGE_SIGNATURES: Record<string, number[]> = { png: [0x89, 0x50, 0x4e, 0x47], jpeg: [0xff, 0xd8, 0xff] };
 
 /** The contract checks the data-URL shape; this checks the bytes really are the PNG or JPEG it claims. */

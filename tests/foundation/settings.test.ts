@@ -1,6 +1,6 @@
 // Company and app settings: defaults, validation of every field, and what a bad stored value does.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../electron/services/settings';
+import { DEFAULT_SETTINGS, readSessionTimeoutMinutes, readSettings } from '../../electron/services/settings';
 import { startTestApp, type TestApp } from '../support/backend';
 import { expectError, MINUTE } from './helpers';
 
@@ -69,6 +69,14 @@ describe('settings', () => {
     expect(await app.admin.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('readSessionTimeoutMinutes agrees with readSettings', async () => {
+    const { db } = app.backend.database;
+    expect(readSessionTimeoutMinutes(db)).toBe(readSettings(db).sessionTimeoutMinutes);
+    await app.admin.call('settings.update', { sessionTimeoutMinutes: 12 });
+    expect(readSessionTimeoutMinutes(db)).toBe(12);
+    expect(readSettings(db).sessionTimeoutMinutes).toBe(12);
+  });
+
   it('accepts the timeout bounds 1 and 1440 minutes', async () => {
     expect((await app.admin.call('settings.update', { sessionTimeoutMinutes: 1 })).sessionTimeoutMinutes).toBe(1);
     expect((await app.admin.call('settings.update', { sessionTimeoutMinutes: 1440 })).sessionTimeoutMinutes).toBe(1440);
@@ -89,6 +97,7 @@ describe('settings', () => {
     const read = await app.admin.call('settings.get', {});
     expect(read.sessionTimeoutMinutes).toBe(DEFAULT_SETTINGS.sessionTimeoutMinutes);
     expect(read.language).toBe(DEFAULT_SETTINGS.language);
+    expect(readSessionTimeoutMinutes(app.backend.database.db)).toBe(DEFAULT_SETTINGS.sessionTimeoutMinutes);
     app.clock.advance(DEFAULT_SETTINGS.sessionTimeoutMinutes * MINUTE + 1000);
     await expectError(app.admin, 'auth.me', {}, 'UNAUTHENTICATED', 'session_expired');
   });
