@@ -37,6 +37,22 @@ describe('first-run setup', () => {
     expect(count.n).toBe(1);
   });
 
+  it('a setup that fails half-way leaves nothing behind and publishes no event', async () => {
+    app = await startTestApp({ setup: false });
+    const { sqlite } = app.backend.database;
+    const events: unknown[] = [];
+    app.backend.events.on((event) => events.push(event));
+    // The roles are written first; make the user insert fail after them.
+    sqlite.exec("CREATE TEMP TRIGGER fail_user_insert BEFORE INSERT ON users BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;");
+    await expectError(app.caller(), 'auth.setup', { ...ADMIN, companyName: 'Acme' }, 'INTERNAL', 'internal');
+    expect(sqlite.prepare('SELECT (SELECT count(*) FROM roles) + (SELECT count(*) FROM users) + (SELECT count(*) FROM settings) AS n').get()).toEqual({ n: 0 });
+    expect(events).toEqual([]);
+    expect((await app.caller().call('auth.status', {})).needsSetup).toBe(true);
+    sqlite.exec('DROP TRIGGER fail_user_insert');
+    await app.caller().call('auth.setup', ADMIN);
+    expect(events.length).toBeGreaterThan(0);
+  });
+
   it('setup creates the five default roles and a superuser in the Administrador role', async () => {
     app = await startTestApp();
     const roles = await app.admin.call('roles.list', {});
