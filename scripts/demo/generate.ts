@@ -19,6 +19,8 @@ export interface DemoOptions {
   tickets: number;
   technicians?: number;
   seed?: number;
+  /** Average OTs on a ticket that went past `open` (default about 1). */
+  workOrdersPerTicket?: number;
   /** The end of the two-year span (default: now). */
   now?: Date;
 }
@@ -103,6 +105,7 @@ export async function generateDemoData(
     categoryIds: catalog.categoryIds,
     products: catalog.products,
     serialPool: [],
+    workOrdersPerTicket: options.workOrdersPerTicket ?? null,
     nextWorkOrderCode: (at) => counters.next('workOrder', settings.workOrderPrefix, at),
   };
 

@@ -25,6 +25,8 @@ export interface StoryContext {
   products: readonly DemoProduct[];
   /** Serials already installed somewhere: a few come back in later repairs (what the trace screen is for). */
   serialPool: string[];
+  /** Average OTs per worked ticket; null keeps the default mix (0–2, mostly 1). */
+  workOrdersPerTicket: number | null;
   nextWorkOrderCode(at: string): string;
 }
 
@@ -143,7 +145,13 @@ export function tellStory(
 
   const active = base.finalStatus !== 'closed';
   const otCount =
-    base.forcedWorkOrderStatus !== undefined ? 1 : base.finalStatus === 'open' ? 0 : r.pick(active ? [0, 1, 1, 2] : [0, 1, 1, 1, 2]);
+    base.forcedWorkOrderStatus !== undefined
+      ? 1
+      : base.finalStatus === 'open'
+        ? 0
+        : ctx.workOrdersPerTicket !== null
+          ? r.int(0, Math.round(2 * ctx.workOrdersPerTicket))
+          : r.pick(active ? [0, 1, 1, 2] : [0, 1, 1, 1, 2]);
   for (let i = 0; i < otCount; i++) {
     const last = i === otCount - 1;
     const otStatus: WorkOrderStatus =

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketSummary } from '../../electron/contract';
 import { toFtsQuery } from '../../electron/services/search/ftsQuery';
@@ -42,13 +43,23 @@ describe('full-text search', () => {
 
   it('never breaks on hostile input', async () => {
     await f.admin.call('tickets.create', { title: 'Ticket normal' });
-    const hostile = ['"', '*', 'NEAR(', ')', '-', ':', 'AND OR NOT', '"unbalanced', 'a"b"c', '🔥🚒', 'title:x', '-ticket', '^x', '(a OR b', '*"*', "'; DROP TABLE tickets; --"];
+    const hostile = ['"', '*', 'NEAR(', ')', '-', ':', 'AND OR NOT', '"unbalanced', 'a"b"c', '🔥🚒', 'title:x', '-ticket', '^x', '(a OR b', '*"*', "'; DROP TABLE tickets; --", '\u0301', 'İ', '\u200d', '\u0000'];
     for (const q of hostile) {
       const env = await f.admin.envelope('tickets.list', { q });
       expect(env.ok, `q=${q}`).toBe(true);
       const counts = await f.admin.envelope('tickets.counts', { q });
       expect(counts.ok, `counts q=${q}`).toBe(true);
     }
+    // Any text at all, including control characters, lone surrogates and FTS operators, is a valid query.
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom(...hostile)), async (q) => {
+        const env = await f.admin.envelope('tickets.list', { q });
+        expect(env.ok, `q=${JSON.stringify(q)}`).toBe(true);
+        const query = toFtsQuery(q);
+        if (query !== null) expect(query).toMatch(/^"[\p{L}\p{M}\p{N}]+"\*( "[\p{L}\p{M}\p{N}]+"\*)*$/u);
+      }),
+      { numRuns: 150 },
+    );
     expect(toFtsQuery('NEAR( "a" - b:c')).toBe('"near"* "a"* "b"* "c"*');
     expect(toFtsQuery('🔥 * " ) :')).toBeNull();
   });
