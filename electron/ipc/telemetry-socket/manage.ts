@@ -5,6 +5,9 @@ import { ensureSocketToken } from '../../services/telemetry';
 import { registerTelemetrySocket } from './registry';
 import { startTelemetrySocket, type TelemetrySocket } from './server';
 
+/** Announced after the socket starts or stops, so the admin card refetches its state (and this manager ignores it). */
+export const SOCKET_STATE_EVENT_ID = 'telemetrySocket';
+
 export interface TelemetrySocketManager {
   current(): TelemetrySocket | null;
   close(): Promise<void>;
@@ -29,6 +32,7 @@ export function manageTelemetrySocket(
       log(`telemetry socket: stopped (port ${running?.port})`);
       socket = null;
       running = null;
+      if (!closed) backend.events.emit({ entity: 'settings', id: SOCKET_STATE_EVENT_ID, kind: 'updated' });
     }
     if (port === null) return;
     try {
@@ -39,6 +43,7 @@ export function manageTelemetrySocket(
       running = { port };
       registerTelemetrySocket(backend.database.sqlite, socket);
       log(`telemetry socket: listening on ws://127.0.0.1:${socket.port}`);
+      backend.events.emit({ entity: 'settings', id: SOCKET_STATE_EVENT_ID, kind: 'updated' });
     } catch (error) {
       log(`telemetry socket: cannot listen on 127.0.0.1:${port}`, error);
     }
@@ -46,7 +51,7 @@ export function manageTelemetrySocket(
   // Serialized: two quick settings changes must not start two servers.
   const schedule = () => (chain = chain.then(apply, apply));
   const off = backend.events.on((event) => {
-    if (event.entity === 'settings') void schedule();
+    if (event.entity === 'settings' && event.id !== SOCKET_STATE_EVENT_ID) void schedule();
   });
   void schedule();
   return {
