@@ -130,6 +130,37 @@ describe('update and assign', () => {
     expect(assigned.timeline.at(-1)).toMatchObject({ eventType: 'assignment', metaData: { from: null, to: f.tec1.id } });
   });
 
+  it('records field edits as an edit note with from/to, and ignores a change to the same values', async () => {
+    const t = await newTicket();
+    const other = await f.admin.call('customers.create', { name: 'Talleres Pérez' });
+    const edited = await f.admin.call('tickets.update', { id: t.id, version: t.version, customerId: other.id, description: 'Nueva descripción' });
+    expect(edited).toMatchObject({ version: t.version + 1, customer: { id: other.id, name: 'Talleres Pérez' }, description: 'Nueva descripción' });
+    expect(edited.timeline.at(-1)).toMatchObject({
+      eventType: 'note',
+      content: 'Ticket editado: descripción, cliente',
+      metaData: { kind: 'edit', changes: { customerId: { from: f.customerId, to: other.id }, description: { changed: true } } },
+    });
+    expect((await f.admin.call('tickets.list', { q: 'talleres' })).items.map((x) => x.id)).toEqual([t.id]);
+    const same = await f.admin.call('tickets.update', { id: t.id, version: edited.version, customerId: other.id });
+    expect(same.version).toBe(edited.version);
+    expect(same.timeline).toHaveLength(edited.timeline.length);
+  });
+
+  it('unknown ids are NOT_FOUND', async () => {
+    const missing = '0190f5a4-0000-7000-8000-000000000000';
+    for (const [channel, input] of [
+      ['tickets.get', { id: missing }],
+      ['tickets.addNote', { id: missing, content: 'x' }],
+      ['tickets.changeStatus', { id: missing, status: 'in_progress', version: 1 }],
+      ['workOrders.get', { id: missing }],
+      ['workOrders.requestVisit', { ticketId: missing, otType: 'repair' }],
+      ['workOrders.listByTicket', { ticketId: missing }],
+      ['workOrders.removeItem', { id: missing, itemId: missing }],
+    ] as const) {
+      expect(await errorOf(f.admin, channel, input), channel).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'not_found' } });
+    }
+  });
+
   it('lets a technician add a note but not change the ticket', async () => {
     const t = await newTicket();
     const noted = await f.tec1.caller.call('tickets.addNote', { id: t.id, content: 'Revisado en sitio' });

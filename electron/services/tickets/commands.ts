@@ -19,6 +19,8 @@ import { assertCanClose, assertCanReopen, assertManualMove } from './transitions
 type Input<C extends keyof typeof ticketChannels> = z.output<(typeof ticketChannels)[C]['input']>;
 type Emit = (event: DomainEvent) => void;
 
+const EDITED_FIELD_LABEL = { title: 'título', description: 'descripción', categoryId: 'categoría', customerId: 'cliente' } as const;
+
 /** Runs one ticket change in a transaction and answers the fresh detail. */
 function change(ctx: ServiceContext, work: (tx: AppDb, actor: Actor, at: string, emit: Emit) => string): TicketDetail {
   const actor = requireActor(ctx);
@@ -105,7 +107,7 @@ export function updateTicket(ctx: ServiceContext, input: z.output<typeof ticketU
         ticketId: row.id,
         authorId: actor.id,
         eventType: 'note',
-        content: `Ticket editado: ${changed.join(', ')}`,
+        content: `Ticket editado: ${changed.map((field) => EDITED_FIELD_LABEL[field]).join(', ')}`,
         metaData: { kind: 'edit', changes },
         at,
       });
