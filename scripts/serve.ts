@@ -14,10 +14,10 @@ import { commands } from './commands';
 const repoRoot = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DEFAULT_PORT = 5180;
 
-const usage = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--demo] [--no-build]
+const usage = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--demo [--tickets N]] [--no-build]
   --port N        port on 127.0.0.1 (default ${DEFAULT_PORT}, or PORT; 0 picks a free one)
   --data-dir DIR  data folder (default ./.emerald-data, or EMERALD_DATA_DIR)
-  --demo          fill a fresh data folder with demo data first
+  --demo          fill a fresh data folder with demo data first (--tickets N: how many, default 1000)
   --no-build      do not build the renderer when dist/index.html is missing
 The launch token is random on every start unless EMERALD_TOKEN sets it.
 `;
@@ -34,7 +34,7 @@ function buildRendererIfMissing(staticDir: string): void {
 }
 
 /** Runs the CLI's demo command in a child process: no code coupling to the generator, and its own memory. */
-function fillDemoData(dataDir: string): void {
+function fillDemoData(dataDir: string, tickets: string | undefined): void {
   if (existsSync(databasePath(dataDir))) {
     process.stdout.write(`--demo: ${dataDir} already holds a database; serving it as it is (use a new --data-dir for fresh demo data).\n`);
     return;
@@ -43,7 +43,8 @@ function fillDemoData(dataDir: string): void {
     throw new UsageError('--demo is not available in this build yet (the CLI has no "demo" command)');
   }
   const cli = path.join(repoRoot, 'scripts', 'cli.ts');
-  const result = spawnSync(process.execPath, [...process.execArgv, cli, 'demo', '--data-dir', dataDir], { stdio: 'inherit' });
+  const size = tickets === undefined ? [] : ['--tickets', tickets];
+  const result = spawnSync(process.execPath, [...process.execArgv, cli, 'demo', '--data-dir', dataDir, ...size], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`generating demo data failed (exit code ${result.status ?? result.signal})`);
 }
 
@@ -55,7 +56,7 @@ export async function serve(args: ParsedArgs): Promise<void> {
   const token = process.env.EMERALD_TOKEN || newLaunchToken();
 
   if (!args.flags.has('no-build')) buildRendererIfMissing(staticDir);
-  if (args.flags.has('demo')) fillDemoData(dataDir);
+  if (args.flags.has('demo')) fillDemoData(dataDir, stringFlag(args, 'tickets'));
 
   const backend = createBackend({ dataDir, log: (message, error) => process.stderr.write(`${message}: ${String(error)}\n`) });
   let server;

@@ -23,12 +23,13 @@ function startServe(args: string[], env: Record<string, string> = {}): ChildProc
   });
 }
 
-function waitForUrl(child: ChildProcessWithoutNullStreams): Promise<string> {
+function waitForUrl(child: ChildProcessWithoutNullStreams, output: { text: string } = { text: '' }): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
+      output.text = out;
       const match = /^EMERALD_URL=(\S+)$/m.exec(out);
       if (match?.[1]) resolve(match[1]);
     });
@@ -76,4 +77,22 @@ it('refuses a database written by a newer Emerald with a clear message and leave
   expect(await exitCode(child)).toBe(1);
   expect(err).toContain('newer_version');
   expect(readFileSync(databasePath(dataDir)).equals(before)).toBe(true);
+});
+
+it('--demo fills a fresh data folder through the CLI, and leaves an existing one as it is', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'emerald-serve-demo-'));
+  dirs.push(dataDir);
+  for (const run of ['fresh', 'again'] as const) {
+    const child = startServe(['--port', '0', '--data-dir', dataDir, '--no-build', '--demo', '--tickets', '5'], { EMERALD_TOKEN: 'demo-token' });
+    const exited = exitCode(child);
+    const output = { text: '' };
+    const url = new URL(await waitForUrl(child, output));
+    if (run === 'again') expect(output.text).toContain('already holds a database');
+    const tab = new BrowserTab(Number(url.port), 'demo-token');
+    expect((await tab.post('auth.login', { login: 'admin', password: 'emerald-demo' })).json()).toMatchObject({ ok: true });
+    const list = (await tab.post('tickets.list', { limit: 50 })).json<{ ok: true; value: { items: unknown[] } }>();
+    expect(list.value.items).toHaveLength(5);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }
 });
