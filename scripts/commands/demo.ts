@@ -27,7 +27,7 @@ export const demoCommand: CliCommand = {
           `Demo data written to ${databasePath(dataDir)} in ${(summary.elapsedMs / 1000).toFixed(1)} s:`,
           `  ${summary.tickets} tickets, ${summary.timelineEvents} timeline events, ${summary.workOrders} work orders, ${summary.items} parts, ${summary.customers} customers`,
           `Logins: ${summary.logins.join(', ')}`,
-          `Password: ${summary.password}${summary.adminHasDemoPassword ? '' : ' (the existing "admin" kept its own password)'}`,
+          `Password: ${summary.password}${summary.adminHasDemoPassword ? '' : ' (an existing "admin" was left as it was, with its own password)'}`,
           '',
         ].join('\n'),
       );
