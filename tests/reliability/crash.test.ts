@@ -30,8 +30,8 @@ describe('crash safety', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const writer = new Child('writer.ts', [dir]);
       await writer.waitFor((line) => line === 'ready');
-      // Kill somewhere between 1 and ~25 commits in, mid-transaction as often as not.
-      const target = 1 + Math.floor(Math.random() * 25);
+      // Kill somewhere between 1 and 15 commits in, mid-transaction as often as not.
+      const target = 1 + Math.floor(Math.random() * 15);
       await writer.waitFor(() => writer.lines.filter((l) => l.startsWith('ticket ') || l.startsWith('note ')).length >= target);
       await writer.kill();
       const { tickets, notes } = committedIn(writer.lines);
