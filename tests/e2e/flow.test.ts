@@ -6,7 +6,7 @@ import { ADMIN, goTo, saveScreenshot, signIn, startE2eApp, uncaughtErrors, type 
 let app: E2eApp;
 let page: Page;
 let technician: { id: string; username: string; password: string };
-let ticketCode = '';
+let ticketId = '';
 let workOrderCode = '';
 
 const dialog = () => page.locator('dialog[open]');
@@ -48,6 +48,9 @@ describe('main flow', () => {
 
     await page.getByRole('button', { name: 'Cerrar sesión' }).click();
     await page.locator('.auth-card input').first().waitFor();
+    // A fresh load shows the login screen as people see it every morning (with the company name).
+    await page.reload();
+    await page.getByText('Climatizaciones del Sur, S.L.').waitFor();
     await page.locator('.auth-card input').first().fill(ADMIN.username);
     await saveScreenshot(page, 'login');
     await signIn(page);
@@ -79,8 +82,8 @@ describe('main flow', () => {
     await dialog().getByRole('button', { name: 'Crear ticket' }).click();
     await dialog().waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'La cámara frigorífica no baja de 9 °C' }).waitFor();
-    ticketCode = (await page.evaluate(() => window.location.hash)).split('/')[2] ?? '';
-    expect(ticketCode).not.toBe('');
+    ticketId = new URL(page.url()).hash.split('/')[2] ?? '';
+    expect(ticketId).not.toBe('');
 
     await page.getByRole('textbox', { name: 'Nota', exact: true }).fill('Llamé al cliente: pasan el género a la cámara pequeña mientras tanto.');
     await page.getByRole('button', { name: 'Añadir nota' }).click();
@@ -145,7 +148,7 @@ describe('main flow', () => {
     await dialog().getByRole('button', { name: 'Cerrar ticket' }).click();
     await dialog().waitFor({ state: 'detached' });
     await page.getByText('Válvula de expansión sustituida; la cámara mantiene 3 °C').first().waitFor();
-    const ticket = await app.admin.call('tickets.get', { id: ticketCode });
+    const ticket = await app.admin.call('tickets.get', { id: ticketId });
     expect(ticket.status).toBe('closed');
     expect(ticket.workOrders[0]?.status).toBe('completed');
   });

@@ -66,7 +66,7 @@ export default function TraceScreen({ serial }: { serial?: string | undefined })
           ) : rows.length > 0 ? (
             <>
               <p className="trace-count">{t('hits', { count: rows.length, serial })}</p>
-              <table className="table">
+              <table className="table trace-table">
                 <caption className="sr-only">{t('caption', { serial })}</caption>
                 <thead>
                   <tr>
@@ -112,7 +112,7 @@ export default function TraceScreen({ serial }: { serial?: string | undefined })
                       </td>
                       <td>{row.customer?.name ?? '—'}</td>
                       <td>{row.technician?.fullName ?? '—'}</td>
-                      <td>{formatDateTime(row.consumedAt)}</td>
+                      <td className="nowrap">{formatDateTime(row.consumedAt)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -20,13 +20,13 @@ function AgendaCard({ wo, showTechnician }: { wo: WorkOrderDto; showTechnician: 
     <li>
       <a className={`agenda-card agenda-card-${wo.status}`} href={hrefFor({ name: 'workOrders', id: wo.id })}>
         <span className="agenda-time mono">{formatTime(wo.scheduledDate)}</span>
-        <span className="agenda-code mono">{wo.code}</span>
+        <WorkOrderStatusBadge status={wo.status} />
         <span className="agenda-title">{wo.customer?.name ?? wo.ticketTitle}</span>
         <span className="agenda-meta muted">
           {t(`common:workOrderType.${wo.otType}`)}
           {showTechnician && wo.technician ? ` · ${wo.technician.fullName}` : ''}
         </span>
-        <WorkOrderStatusBadge status={wo.status} />
+        <span className="agenda-code mono muted">{wo.code}</span>
       </a>
     </li>
   );

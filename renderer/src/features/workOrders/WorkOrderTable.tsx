@@ -34,7 +34,7 @@ export function WorkOrderTable({ items, caption, action, actionLabel }: Props) {
       <tbody>
         {items.map((wo) => (
           <tr key={wo.id}>
-            <td>
+            <td className="nowrap">
               <a className="mono" href={hrefFor({ name: 'workOrders', id: wo.id })}>
                 {wo.code}
               </a>
@@ -50,8 +50,8 @@ export function WorkOrderTable({ items, caption, action, actionLabel }: Props) {
               <span className="muted">{wo.ticketTitle}</span>
             </td>
             <td>{wo.customer?.name ?? '—'}</td>
-            <td>{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
-            <td>{formatDateTime(wo.scheduledDate)}</td>
+            <td className="nowrap">{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
+            <td className="nowrap">{formatDateTime(wo.scheduledDate)}</td>
             {action && <td>{action(wo)}</td>}
           </tr>
         ))}

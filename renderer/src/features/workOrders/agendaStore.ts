@@ -37,7 +37,8 @@ export function windowOf(mode: AgendaMode, anchor: Date): { from: Date; days: Da
 export const useAgenda = create<AgendaState>((set, get) => ({
   mode: 'week',
   anchor: new Date(),
-  technicianId: 'me',
+  // Dispatchers start with everyone's agenda; the screen switches technicians to 'me'.
+  technicianId: '',
   items: [],
   loading: false,
   error: null,

@@ -1,0 +1,97 @@
+// axe-core on the main screens (no serious or critical violation), with realistic Spanish data; saves the screenshots.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedTickets, type SeededTickets } from './ticket-seed';
+import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { seedWorkOrders, type SeededWorkOrders } from './workorder-seed';
+
+let app: E2eApp;
+let page: Page;
+let tickets: SeededTickets;
+let workOrders: SeededWorkOrders;
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  await app.admin.call('settings.update', { companyName: 'Climatizaciones del Sur, S.L.', companyAddress: 'Pol. Ind. La Isla, C/ Río Viejo 14, Dos Hermanas', companyPhone: '954 93 11 20', companyEmail: 'taller@climasur.es' });
+  tickets = await seedTickets(app, 24);
+  workOrders = await seedWorkOrders(app, tickets);
+  page = await app.openApp();
+}, 50_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Waits for the screen, checks it with axe and keeps a screenshot when asked. */
+async function check(ready: () => Promise<unknown>, screenshot?: string): Promise<void> {
+  await ready();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  if (screenshot) await saveScreenshot(page, screenshot);
+}
+
+describe('accessibility of the main screens', () => {
+  it('login', async () => {
+    await check(() => page.locator('.auth-card input').first().waitFor());
+    await signIn(page);
+  });
+
+  it('tickets list and ticket detail', async () => {
+    await check(() => page.locator('nav.sidebar').waitFor());
+    const open = tickets.tickets.find((t) => t.status !== 'closed')!;
+    await goTo(page, `#/tickets/${open.id}`);
+    await check(() => page.getByRole('heading', { name: open.title }).waitFor());
+  });
+
+  it('work order detail with a running timer and parts', async () => {
+    const wo = workOrders.inProgress;
+    await goTo(page, `#/work-orders/${wo.id}`);
+    await check(async () => {
+      await page.getByRole('heading', { name: wo.code }).waitFor();
+      await page.locator('.items-table tbody tr').nth(1).waitFor();
+      await page.locator('.ot-timer').waitFor();
+    }, 'work-order');
+    expect(await page.locator('.ot-timer').textContent()).toMatch(/^00:4\d:\d\d$/);
+  });
+
+  it('work order list and dispatch queue', async () => {
+    await goTo(page, '#/work-orders');
+    await check(() => page.getByRole('tab', { name: 'Por planificar' }).waitFor());
+    await page.getByRole('tab', { name: 'Todas' }).click();
+    await check(() => page.locator('.ot-table tbody tr').first().waitFor(), 'work-orders');
+  });
+
+  it('agenda (week, every technician)', async () => {
+    await goTo(page, '#/agenda');
+    await check(() => page.locator('.agenda-card').nth(4).waitFor(), 'agenda');
+  });
+
+  it('serial traceability', async () => {
+    await goTo(page, `#/trace?serial=${workOrders.tracedSerial}`);
+    await check(() => page.locator('tbody tr').nth(1).waitFor(), 'trace');
+    expect(await page.locator('tbody tr').count()).toBe(2);
+  });
+
+  it('reports, with a finished batch export', async () => {
+    await goTo(page, '#/reports');
+    await check(() => page.getByRole('button', { name: 'Generar informes' }).waitFor());
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Generar informes' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.zip$/);
+    await check(() => page.getByText('Listo', { exact: true }).waitFor(), 'reports');
+  });
+
+  it('administration: users, roles, products and settings', async () => {
+    await goTo(page, '#/admin/users');
+    await check(() => page.getByRole('cell', { name: 'Lucía Martín', exact: true }).waitFor(), 'admin-users');
+    await goTo(page, '#/admin/roles');
+    await check(async () => {
+      await page.getByRole('button', { name: /^Técnico/ }).click();
+      await page.getByLabel('Nombre del rol').and(page.locator('[value="Técnico"]')).waitFor();
+    }, 'admin-roles');
+    await goTo(page, '#/admin/products');
+    await check(() => page.getByRole('cell', { name: 'CMP-SCR-3K' }).waitFor());
+    await goTo(page, '#/admin/settings');
+    await check(() => page.getByLabel('Nombre de la empresa').and(page.locator('[value^="Climatizaciones"]')).waitFor(), 'admin-settings');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
