@@ -1,8 +1,8 @@
 // `check`: a read-only health report of a database file (integrity, references, identity, version).
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { APPLICATION_ID } from '../open';
 import { defaultMigrationsFolder, schemaVersionOf } from '../migrations';
+import { withReadOnly } from './inspect';
 
 export interface ForeignKeyViolation {
   table: string;
@@ -38,20 +38,18 @@ export function checkDatabase(file: string, migrationsFolder = defaultMigrations
     report.problems.push(`${file} does not exist`);
     return report;
   }
-  let sqlite: Database.Database | undefined;
   try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true });
-    sqlite.pragma('busy_timeout = 5000');
-    report.applicationId = sqlite.pragma('application_id', { simple: true }) as number;
-    report.schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
-    report.integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    report.foreignKeyViolations = (sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map(
-      ({ table, rowid, parent }) => ({ table, rowid, parent }),
-    );
+    withReadOnly(file, (sqlite) => {
+      sqlite.pragma('busy_timeout = 5000');
+      report.applicationId = sqlite.pragma('application_id', { simple: true }) as number;
+      report.schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
+      report.integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+      report.foreignKeyViolations = (sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map(
+        ({ table, rowid, parent }) => ({ table, rowid, parent }),
+      );
+    });
   } catch (error) {
     report.problems.push(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    sqlite?.close();
   }
   if (report.applicationId !== null && report.applicationId !== APPLICATION_ID) report.problems.push('not an Emerald database (application_id)');
   if (report.schemaVersion !== null && report.schemaVersion > knownVersion) {

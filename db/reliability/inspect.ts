@@ -1,6 +1,6 @@
 // Read-only looks at a database file: is it Emerald, which schema, is it sound, is someone using it.
 import Database from 'better-sqlite3';
-import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { APPLICATION_ID } from '../open';
 import { defaultMigrationsFolder, schemaVersionOf } from '../migrations';
 import { RestoreError } from './errors';
@@ -27,18 +27,34 @@ export function hasSqliteHeader(file: string): boolean {
   }
 }
 
+/**
+ * Runs `read` on a read-only connection. A read-only look at a WAL file creates empty -wal/-shm it cannot
+ * remove on close; those are removed afterwards, so looking at a file leaves no trace beside it.
+ */
+export function withReadOnly<T>(file: string, read: (sqlite: Database.Database) => T): T {
+  const created = ['-wal', '-shm'].map((suffix) => file + suffix).filter((sidecar) => !existsSync(sidecar));
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    return read(sqlite);
+  } finally {
+    sqlite?.close();
+    const wal = file + '-wal';
+    if (created.includes(wal) && existsSync(wal) && statSync(wal).size === 0) {
+      for (const sidecar of created) if (existsSync(sidecar)) unlinkSync(sidecar);
+    }
+  }
+}
+
 /** Opens read-only and runs the full integrity check; throws SQLite's error if the file cannot be read. */
 export function readFileFacts(file: string, busyTimeoutMs = 5000): FileFacts {
-  const probe = new Database(file, { readonly: true, fileMustExist: true });
-  try {
+  return withReadOnly(file, (probe) => {
     probe.pragma(`busy_timeout = ${busyTimeoutMs}`);
     const applicationId = probe.pragma('application_id', { simple: true }) as number;
     const userVersion = probe.pragma('user_version', { simple: true }) as number;
     const rows = probe.pragma('integrity_check') as { integrity_check: string }[];
     return { applicationId, userVersion, integrity: rows.map((r) => r.integrity_check) };
-  } finally {
-    probe.close();
-  }
+  });
 }
 
 export interface ValidBackup {

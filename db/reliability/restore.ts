@@ -1,11 +1,10 @@
 // Restore: check the backup, keep the current file, swap the files, reopen (migrating an older backup).
-import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from '../open';
 import { fsyncFile, fsyncFolder } from './backup';
 import { RestoreError } from './errors';
-import { isDatabaseInUse, validateBackupFile } from './inspect';
+import { isDatabaseInUse, validateBackupFile, withReadOnly } from './inspect';
 
 export interface RestoreOptions {
   /** The live database file (`<dataDir>/emerald.db`). */
@@ -66,12 +65,7 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
 
 function snapshot(from: string, to: string): void {
   removeIfPresent(to);
-  const source = new Database(from, { readonly: true, fileMustExist: true });
-  try {
-    source.prepare('VACUUM INTO ?').run(to);
-  } finally {
-    source.close();
-  }
+  withReadOnly(from, (source) => source.prepare('VACUUM INTO ?').run(to));
   fsyncFile(to);
 }
 

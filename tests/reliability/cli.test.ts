@@ -1,6 +1,6 @@
 // CLI: backup, restore and check, and the exact restore command printed when the database cannot be opened.
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/open';
@@ -85,6 +85,8 @@ describe('npm run cli -- check', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Integrity check:\s+ok/);
     expect(result.stdout).toMatch(/No problems found/);
+    // A read-only look leaves no -wal/-shm behind.
+    expect(readdirSync(dir)).toEqual(['emerald.db']);
   });
 
   it('broken references: exit 1 with a report naming them', async () => {

@@ -103,6 +103,19 @@ describe('restoreDatabase', () => {
     expect(sha256(FIXTURE_V2)).toBe(fixtureBefore);
   });
 
+  it('restores from a copied live database (WAL mode) and leaves nothing beside that file', () => {
+    const source = path.join(tempDir(), 'emerald.db');
+    const opened = openDatabase(source);
+    addCustomer(opened.sqlite, 'copied');
+    opened.close();
+    const listing = readdirSync(path.dirname(source));
+    const file = path.join(tempDir(), 'emerald.db');
+    const result = restoreDatabase({ file, from: source });
+    result.database.close();
+    expect(customers(file)).toEqual(['copied']);
+    expect(readdirSync(path.dirname(source))).toEqual(listing);
+  });
+
   it('restores into an empty data folder (nothing to keep)', async () => {
     const { backup, live } = await folderWithBackup();
     live.close();
