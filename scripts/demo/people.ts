@@ -32,12 +32,15 @@ export async function ensureDemoPeople(sqlite: Database.Database, technicians: n
   const at = new Date().toISOString();
   const userCount = (sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
   let adminHasDemoPassword = false;
+  let passwordHash: string;
+  // Hashed once (argon2id is slow on purpose): every demo login reuses the admin's hash.
   if (userCount === 0) {
-    await setup(ctx, { email: 'admin@example.com', username: 'admin', password: DEMO_PASSWORD, fullName: 'Administración', companyName: DEMO_COMPANY });
+    const admin = await setup(ctx, { email: 'admin@example.com', username: 'admin', password: DEMO_PASSWORD, fullName: 'Administración', companyName: DEMO_COMPANY });
+    passwordHash = (sqlite.prepare('SELECT password_hash AS hash FROM users WHERE id = ?').get(admin.id) as { hash: string }).hash;
     adminHasDemoPassword = true;
+  } else {
+    passwordHash = await hashPassword(DEMO_PASSWORD);
   }
-  // Hashed once: argon2id is slow on purpose, and every demo login shares the password.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction((tx) => {
     ensureDefaultRoles(tx, at);
     let adminId = userIdByUsername(sqlite, 'admin');
