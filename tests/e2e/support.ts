@@ -205,6 +205,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   mkdirSync(screenshotsDir, { recursive: true });
   const file = path.join(screenshotsDir, `${name}.png`);
   await page.setViewportSize(VIEWPORT);
+  // No hover highlight wherever the last click left the pointer.
+  await page.mouse.move(VIEWPORT.width - 1, VIEWPORT.height - 1);
   await page.evaluate('document.fonts.ready.then(() => undefined)');
   await page.screenshot({ path: file, fullPage: false, animations: 'disabled', caret: 'hide' });
   return file;

@@ -80,7 +80,7 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
         <h2 id="ticket-detail-title" className="ticket-detail-title">
           {ticket.title}
         </h2>
-        <div className="ticket-toolbar" role="toolbar" aria-label={t('actions.label')}>
+        <div className="ticket-toolbar">
           {canWrite && !closed && (
             <label className="filter">
               <span>{t('detail.status')}</span>
@@ -141,7 +141,8 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
               </select>
             </label>
           )}
-          <span className="spacer" />
+        </div>
+        <div className="ticket-actions" role="toolbar" aria-label={t('actions.label')}>
           {canVisit && !closed && (
             <button type="button" className="btn" onClick={() => setModal('visit')}>
               <Truck size={14} aria-hidden="true" />

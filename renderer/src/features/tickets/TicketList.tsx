@@ -69,6 +69,8 @@ export function TicketList({ openId, onOpen }: { openId: string | undefined; onO
               aria-selected={row.index === selectedIndex}
               aria-setsize={nextCursor ? -1 : items.length}
               aria-posinset={row.index + 1}
+              data-ticket-row
+              data-index={row.index}
               data-ticket-id={ticket.id}
               data-code={ticket.code}
               className={`ticket-row${row.index === selectedIndex ? ' is-selected' : ''}${ticket.id === openId ? ' is-open' : ''}`}

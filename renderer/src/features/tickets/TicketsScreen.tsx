@@ -35,12 +35,20 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
     loadLookups().catch(() => undefined);
   }, [loadLookups]);
 
+  // The row of the opened ticket becomes the selection once it is in the list (it may arrive with a later page).
+  const selectOpened = useRef<string | null>(null);
+  const items = list.items;
   useEffect(() => {
     void openTicket(ticketId ?? null);
-    if (!ticketId) return;
-    const index = useTicketList.getState().items.findIndex((item) => item.id === ticketId);
-    if (index >= 0) useTicketList.getState().select(index);
+    selectOpened.current = ticketId ?? null;
   }, [ticketId, openTicket]);
+  useEffect(() => {
+    const id = selectOpened.current;
+    const index = id ? items.findIndex((item) => item.id === id) : -1;
+    if (index < 0) return;
+    useTicketList.getState().select(index);
+    selectOpened.current = null;
+  }, [items, ticketId]);
 
   const pending = useRef<{ timer: number | null; list: boolean; ticket: boolean; lookups: boolean }>({ timer: null, list: false, ticket: false, lookups: false });
   useDomainEvents(

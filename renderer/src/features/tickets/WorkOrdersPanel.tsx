@@ -1,4 +1,5 @@
 // The ticket's work orders: code, type, status, technician and date, each linking to its OT screen.
+import { CalendarDays, UserRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../../../electron/contract';
 import { WorkOrderStatusBadge } from '../../components/Badge';
@@ -9,33 +10,32 @@ export function WorkOrdersPanel({ workOrders }: { workOrders: WorkOrderDetail[] 
   const { t } = useTranslation('tickets');
   if (workOrders.length === 0) return <p className="muted">{t('workOrders.empty')}</p>;
   return (
-    <table className="table ticket-work-orders">
-      <thead>
-        <tr>
-          <th scope="col">OT</th>
-          <th scope="col">{t('workOrders.type')}</th>
-          <th scope="col">{t('workOrders.status')}</th>
-          <th scope="col">{t('workOrders.technician')}</th>
-          <th scope="col">{t('workOrders.date')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {workOrders.map((wo) => (
-          <tr key={wo.id}>
-            <td>
-              <a className="mono" href={hrefFor({ name: 'workOrders', id: wo.id })}>
-                {wo.code}
-              </a>
-            </td>
-            <td>{t(`common:workOrderType.${wo.otType}`)}</td>
-            <td>
-              <WorkOrderStatusBadge status={wo.status} />
-            </td>
-            <td>{wo.technician?.fullName ?? <span className="muted">{t('workOrders.noTechnician')}</span>}</td>
-            <td>{wo.completedAt ? formatDateTime(wo.completedAt) : wo.scheduledDate ? formatDateTime(wo.scheduledDate) : <span className="muted">{t('workOrders.noDate')}</span>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul className="ticket-work-orders">
+      {workOrders.map((wo) => {
+        const when = wo.completedAt ?? wo.scheduledDate;
+        return (
+          <li key={wo.id} className="ticket-work-order" data-work-order-id={wo.id}>
+            <a className="mono" href={hrefFor({ name: 'workOrders', id: wo.id })}>
+              {wo.code}
+            </a>
+            <span className="ticket-work-order-type">{t(`common:workOrderType.${wo.otType}`)}</span>
+            <WorkOrderStatusBadge status={wo.status} />
+            <span className="spacer" />
+            <span className="ticket-work-order-people">
+              <span className="ticket-work-order-meta">
+                <UserRound size={12} aria-hidden="true" />
+                <span className="sr-only">{t('workOrders.technician')}: </span>
+                {wo.technician?.fullName ?? t('workOrders.noTechnician')}
+              </span>
+              <span className="ticket-work-order-meta">
+                <CalendarDays size={12} aria-hidden="true" />
+                <span className="sr-only">{t('workOrders.date')}: </span>
+                {when ? formatDateTime(when) : t('workOrders.noDate')}
+              </span>
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
