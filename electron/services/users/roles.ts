@@ -9,6 +9,7 @@ import { normalizePermissions } from '../../contract/access';
 import type { roleCreateInput, roleUpdateInput } from '../../contract/users';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
+import { assertCanGrant } from './grants';
 
 export const DEFAULT_ROLES: readonly { name: string; permissions: Permission[] }[] = [
   { name: 'Administrador', permissions: ['*'] },
@@ -83,6 +84,7 @@ function assertNameFree(db: AppDb, name: string, exceptId?: string): void {
 
 export function createRole(ctx: ServiceContext, input: z.output<typeof roleCreateInput>): RoleDto {
   return inTransaction(ctx, (tx, emit) => {
+    assertCanGrant(ctx, input.permissions);
     assertNameFree(tx, input.name);
     const at = nowIso(ctx);
     const row = tx
@@ -99,6 +101,8 @@ export function updateRole(ctx: ServiceContext, input: z.output<typeof roleUpdat
   return inTransaction(ctx, (tx, emit) => {
     const current = tx.select().from(roles).where(eq(roles.id, input.id)).get();
     if (!current) throw notFound('role', input.id);
+    // Both sides: no adding what you lack, no editing a role (say Administrador) that holds more than you.
+    assertCanGrant(ctx, [...normalizePermissions(current.permissions), ...(input.permissions ?? [])]);
     if (input.name !== undefined) assertNameFree(tx, input.name, input.id);
     const row = tx
       .update(roles)

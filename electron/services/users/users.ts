@@ -9,6 +9,7 @@ import type { userCreateInput, userUpdateInput } from '../../contract/users';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { containsPattern } from '../text';
+import { assertCanAssignRole, assertCanManage } from './grants';
 import { hashPassword } from './passwords';
 
 type UserRow = typeof users.$inferSelect;
@@ -108,6 +109,7 @@ export async function createUser(ctx: ServiceContext, input: z.output<typeof use
   // Hash before the transaction: better-sqlite3 transactions are synchronous.
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, (tx, emit) => {
+    assertCanAssignRole(ctx, tx, input.roleId);
     const row = insertUser(tx, input, passwordHash, nowIso(ctx));
     emit({ entity: 'user', id: row.id, kind: 'created' });
     return getUserDto(tx, row.id);
@@ -169,6 +171,8 @@ export function updateUser(ctx: ServiceContext, input: z.output<typeof userUpdat
   return inTransaction(ctx, (tx, emit) => {
     const current = tx.select().from(users).where(eq(users.id, input.id)).get();
     if (!current) throw notFound('user', input.id);
+    assertCanManage(ctx, tx, current);
+    if (input.roleId !== undefined) assertCanAssignRole(ctx, tx, input.roleId);
     assertUnique(tx, { ...(input.email ? { email: input.email } : {}), ...(input.username ? { username: input.username } : {}) }, input.id);
     assertRoleExists(tx, input.roleId);
     guardLastAdmin(tx, current, input.isActive === false);
@@ -195,6 +199,8 @@ export function deactivateUser(ctx: ServiceContext, id: string): UserDto {
 export async function resetPassword(ctx: ServiceContext, id: string, newPassword: string): Promise<null> {
   const passwordHash = await hashPassword(newPassword);
   return inTransaction(ctx, (tx, emit) => {
+    const target = tx.select({ isSuperuser: users.isSuperuser, roleId: users.roleId }).from(users).where(eq(users.id, id)).get();
+    if (target) assertCanManage(ctx, tx, target);
     const result = tx
       .update(users)
       .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: nowIso(ctx) })
