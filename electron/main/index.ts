@@ -11,7 +11,8 @@ import { resolveDataDir, resolveShellPaths } from './paths';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
-// Must run before 'ready': app:// becomes a standard, secure origin.
+// Both must run before 'ready': every renderer sandboxed whatever its options; app:// a standard, secure origin.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let backend: Backend | null = null;

@@ -32,6 +32,7 @@ interface Report {
   harnessError?: string;
   outcome: 'window' | 'exit';
   privilegedBeforeReady: boolean;
+  sandboxEnabledBeforeReady: boolean;
   privilegedSchemes: Array<{ scheme: string; privileges: Record<string, boolean> }>;
   windows: Array<{ options: { show: boolean; webPreferences: Record<string, unknown> }; url: string }>;
   ipcChannels: string[];
@@ -70,6 +71,7 @@ describe('bundled main process', () => {
     const report = await runMain('fresh', dataDir);
     expect(report.outcome).toBe('window');
     expect(report.privilegedBeforeReady).toBe(true);
+    expect(report.sandboxEnabledBeforeReady).toBe(true);
     expect(report.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
     expect(report.windows).toHaveLength(1);
     const [window] = report.windows as [Report['windows'][number]];
