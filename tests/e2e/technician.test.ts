@@ -1,0 +1,96 @@
+// A Técnico: no Administración, their own agenda, and no way to complete someone else's OT (UI hides it, the API refuses it).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkOrderDetail } from '../../electron/contract';
+import { goTo, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+
+let app: E2eApp;
+let page: Page;
+let mine: WorkOrderDetail;
+let theirs: WorkOrderDetail;
+let lucia: { id: string; username: string; password: string };
+
+/** Requests, schedules (in an hour from now) and optionally starts a visit for `technicianId`. */
+async function visit(ticketId: string, technicianId: string, start: boolean): Promise<WorkOrderDetail> {
+  const requested = await app.admin.call('workOrders.requestVisit', { ticketId, otType: 'repair' });
+  const scheduledDate = new Date(Date.now() + 60 * 60_000).toISOString();
+  const scheduled = await app.admin.call('workOrders.schedule', { id: requested.id, scheduledDate, technicianId, version: requested.version });
+  return start ? app.admin.call('workOrders.start', { id: scheduled.id, version: scheduled.version }) : scheduled;
+}
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  lucia = await app.userWithRole('Técnico', 'lmartin', 'Lucía Martín');
+  const javier = await app.userWithRole('Técnico', 'jgarcia', 'Javier García');
+  const customer = await app.admin.call('customers.create', { name: 'Farmacia Triana', address: 'C/ San Jacinto 19, Sevilla' });
+  const ticket = await app.admin.call('tickets.create', { title: 'Termo eléctrico no calienta', description: 'El piloto enciende pero el agua sale fría.', customerId: customer.id });
+  const other = await app.admin.call('tickets.create', { title: 'Enchufes sin corriente en la rebotica', customerId: customer.id });
+  mine = await visit(ticket.id, lucia.id, false);
+  theirs = await visit(other.id, javier.id, true);
+  page = await app.openApp();
+  await signIn(page, lucia.username, lucia.password);
+}, 40_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('a technician', () => {
+  it('sees no Administración in the sidebar and cannot open it by address', async () => {
+    const sidebar = (await page.locator('nav.sidebar').textContent()) ?? '';
+    expect(sidebar).toContain('Agenda');
+    expect(sidebar).toContain('Órdenes de trabajo');
+    expect(sidebar).not.toContain('Administración');
+    await goTo(page, '#/admin/users');
+    await page.getByText('No tienes permiso para hacer esto.').waitFor();
+    expect(await page.getByRole('button', { name: 'Nuevo usuario' }).count()).toBe(0);
+  });
+
+  it('sees only their own visits in the agenda', async () => {
+    await goTo(page, '#/agenda');
+    await page.locator('.agenda-card', { hasText: mine.code }).waitFor();
+    expect(await page.locator('.agenda-card', { hasText: theirs.code }).count()).toBe(0);
+    // Technicians have no technician picker: it is always their own agenda.
+    expect(await page.getByLabel('Técnico').count()).toBe(0);
+  });
+
+  it('can start their own OT and log parts, but not reschedule or cancel it', async () => {
+    await goTo(page, `#/work-orders/${mine.id}`);
+    await page.getByRole('heading', { name: mine.code }).waitFor();
+    expect(await page.getByRole('button', { name: 'Programar' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Reprogramar' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Cancelar OT' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Iniciar' }).click();
+    await page.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
+    await page.getByRole('button', { name: 'Completar', exact: true }).waitFor();
+    await page.getByLabel('N.º de serie').fill('TRM-80L-55120');
+    await page.getByRole('button', { name: 'Añadir', exact: true }).click();
+    await page.getByRole('link', { name: 'TRM-80L-55120' }).waitFor();
+  });
+
+  it("has no Completar button on another technician's OT, and the API answers FORBIDDEN", async () => {
+    await goTo(page, `#/work-orders/${theirs.id}`);
+    await page.getByRole('heading', { name: theirs.code }).waitFor();
+    await page.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Completar', exact: true }).count()).toBe(0);
+    expect(await page.getByLabel('N.º de serie').count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: 'Notas de la OT' }).count()).toBe(0);
+
+    // The renderer is untrusted: the same call made by hand from the page is refused by the main process.
+    const answer = (await page.evaluate(`(async () => {
+      const token = sessionStorage.getItem('emerald.token');
+      const response = await fetch('api/workOrders.complete', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+        body: JSON.stringify({ id: ${JSON.stringify(theirs.id)}, version: ${theirs.version}, notes: 'hecho' }),
+      });
+      return response.json();
+    })()`)) as { ok: boolean; error?: { code: string; details?: { reason?: string } } };
+    expect(answer.ok).toBe(false);
+    expect(answer.error?.code).toBe('FORBIDDEN');
+    expect(answer.error?.details?.reason).toBe('not_your_work_order');
+    expect((await app.admin.call('workOrders.get', { id: theirs.id })).status).toBe('in_progress');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
