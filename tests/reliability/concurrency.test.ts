@@ -36,6 +36,16 @@ async function holdWriteLock(file: string, ms: number): Promise<Child> {
   return holder;
 }
 
+describe('durability settings of every connection the app opens', () => {
+  it('WAL, synchronous=FULL, a busy timeout and foreign keys on', () => {
+    const { sqlite } = backendIn(tempDir()).database;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
+
 describe('two writers on one file', () => {
   it('inTransaction waits for the other writer (BEGIN IMMEDIATE) where a deferred read-then-write fails at once', async () => {
     const dir = tempDir();
