@@ -62,6 +62,27 @@ describe('live updates between tabs', () => {
   });
 });
 
+describe('stale versions', () => {
+  it('a change on stale data is refused, the ticket reloads and the user is told', async () => {
+    // A tab that misses the live events (its stream is cut) keeps showing the old version.
+    const staleContext = await app.newContext();
+    await staleContext.route('**/api/events**', (route) => route.abort());
+    const stale = await app.openApp(staleContext);
+    await signIn(stale);
+    await goTo(stale, `#/tickets/${ticketId}`);
+    await stale.locator('.ticket-detail-topline .badge-status-in_progress').waitFor();
+
+    const current = await app.admin.call('tickets.get', { id: ticketId });
+    await app.admin.call('tickets.changeStatus', { id: ticketId, status: 'waiting', version: current.version });
+
+    await stale.locator('.ticket-detail select[name="priority"]').selectOption('low');
+    await stale.locator('.toast-error', { hasText: 'Se recargaron los datos' }).waitFor();
+    await stale.locator('.ticket-detail-topline .badge-status-waiting').waitFor();
+    expect(await stale.locator('.ticket-detail select[name="priority"]').inputValue()).toBe('high');
+    expect((await app.admin.call('tickets.get', { id: ticketId })).priority).toBe('high');
+  });
+});
+
 describe('language', () => {
   it('switches the interface to English and back to Spanish from the sidebar', async () => {
     const page = first;

@@ -157,9 +157,27 @@ describe('tickets', () => {
     expect(created).toHaveLength(3);
   });
 
+  it('a technician sees the tickets but no create, status or contact controls; can still add notes', async () => {
+    const tech = await app.userWithRole('Técnico', 'jgarcia', 'Javier García');
+    const techPage = await app.openApp(await app.newContext());
+    await signIn(techPage, tech.username, tech.password);
+    await goTo(techPage, `#/tickets/${ticketId}`);
+    const detail = techPage.locator('.ticket-detail');
+    await detail.locator('.timeline-note').first().waitFor();
+    expect(await techPage.locator('.page-header button', { hasText: 'Nuevo ticket' }).count()).toBe(0);
+    expect(await detail.locator('select[name="status"]').count()).toBe(0);
+    expect(await detail.getByRole('button', { name: 'Cerrar ticket' }).count()).toBe(0);
+    expect(await detail.locator('input[name="composer-mode"]').count()).toBe(0);
+    await detail.locator('textarea[name="composer-text"]').fill('Paso mañana a primera hora con el relé.');
+    await detail.getByRole('button', { name: 'Añadir nota' }).click();
+    await detail.locator('.timeline-note', { hasText: 'Javier García' }).waitFor();
+    await techPage.keyboard.press('Control+n');
+    expect(await techPage.locator('dialog[open]').count()).toBe(0);
+  });
+
   it('has no serious accessibility violations and threw nothing', async () => {
     await goTo(page, `#/tickets/${ticketId}`);
-    await page.locator('.ticket-detail .timeline-note').waitFor();
+    await page.locator('.ticket-detail .timeline-note').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(uncaughtErrors(page)).toEqual([]);
   });
