@@ -5,7 +5,7 @@ import type { workOrderChannels } from '../../contract/workOrders';
 import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search/cursor';
 import { TICKET_HITS_CTE, toFtsQuery } from '../search/ftsQuery';
-import { toWorkOrderDto, WORK_ORDER_SELECT, workOrdersOfTicket, type WorkOrderRow } from './rows';
+import { toWorkOrderDto, WORK_ORDER_COLUMNS, WORK_ORDER_JOINS, WORK_ORDER_SELECT, workOrdersOfTicket, type WorkOrderRow } from './rows';
 
 type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
 
@@ -53,10 +53,15 @@ export function listWorkOrders(ctx: ServiceContext, input: Input<'workOrders.lis
     Object.assign(params, keyset.params);
   }
   const limit = input.limit ?? DEFAULT_LIMIT;
-  const sql = `${ftsQuery ? `WITH ${TICKET_HITS_CTE} ` : ''}${WORK_ORDER_SELECT}
-    ${ftsQuery ? 'JOIN ticket_hits h ON h.ticket_id = w.ticket_id' : ''}
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY w.created_at DESC, w.id DESC LIMIT @limit`;
+  // The page's ids first, then names for those rows only (CROSS JOIN keeps `page` as the outer loop).
+  const ctes = [
+    ...(ftsQuery ? [TICKET_HITS_CTE] : []),
+    `page AS (SELECT w.id FROM work_orders w ${ftsQuery ? 'JOIN ticket_hits h ON h.ticket_id = w.ticket_id' : ''}
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY w.created_at DESC, w.id DESC LIMIT @limit)`,
+  ];
+  const sql = `WITH ${ctes.join(', ')}
+    SELECT ${WORK_ORDER_COLUMNS} FROM page CROSS JOIN work_orders w ON w.id = page.id ${WORK_ORDER_JOINS}
+    ORDER BY w.created_at DESC, w.id DESC`;
   const rows = ctx.sqlite.prepare(sql).all({ ...params, limit: limit + 1 }) as WorkOrderRow[];
   return page(rows, limit, 'wo_created');
 }

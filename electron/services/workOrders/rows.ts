@@ -3,16 +3,20 @@ import type Database from 'better-sqlite3';
 import type { WorkOrderStatus, WorkOrderType } from '../../../db/enums';
 import { notFound, type WorkOrderDetail, type WorkOrderDto, type WorkOrderItemDto } from '../../contract';
 
-export const WORK_ORDER_SELECT = `
-  SELECT w.id, w.code, w.ticket_id, w.ot_type, w.status, w.scheduled_date, w.started_at, w.completed_at,
-         w.total_duration, w.notes, w.version, w.created_at, w.updated_at,
-         t.code AS ticket_code, t.title AS ticket_title,
-         c.id AS customer_id, c.name AS customer_name,
-         u.id AS technician_id, u.full_name AS technician_full_name, u.username AS technician_username
-  FROM work_orders w
+export const WORK_ORDER_COLUMNS = `
+  w.id, w.code, w.ticket_id, w.ot_type, w.status, w.scheduled_date, w.started_at, w.completed_at,
+  w.total_duration, w.notes, w.version, w.created_at, w.updated_at,
+  t.code AS ticket_code, t.title AS ticket_title,
+  c.id AS customer_id, c.name AS customer_name,
+  u.id AS technician_id, u.full_name AS technician_full_name, u.username AS technician_username`;
+
+/** Joins after `work_orders w` that name the ticket, customer and technician. */
+export const WORK_ORDER_JOINS = `
   JOIN tickets t ON t.id = w.ticket_id
   LEFT JOIN customers c ON c.id = t.customer_id
   LEFT JOIN users u ON u.id = w.technician_id`;
+
+export const WORK_ORDER_SELECT = `SELECT ${WORK_ORDER_COLUMNS} FROM work_orders w ${WORK_ORDER_JOINS}`;
 
 export interface WorkOrderRow {
   id: string;
