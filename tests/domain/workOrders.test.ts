@@ -260,5 +260,16 @@ describe('lists', () => {
     const unassigned = await f.admin.call('workOrders.list', { technicianId: 'unassigned' });
     expect(unassigned.items).toHaveLength(3);
     expect((await f.admin.call('workOrders.listByTicket', { ticketId: a.ticketId })).map((w) => w.id)).toEqual([a.id]);
+    expect((await f.admin.call('workOrders.list', { q: a.ticketCode })).items.map((w) => w.id)).toEqual([a.id]);
+    const inMarch = await f.admin.call('workOrders.list', { from: '2026-03-10T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' });
+    expect(inMarch.items.map((w) => w.id)).toEqual([b.id]);
+    const paged: string[] = [];
+    let next: string | undefined;
+    do {
+      const page = await f.admin.call('workOrders.list', { limit: 2, ...(next ? { cursor: next } : {}) });
+      paged.push(...page.items.map((w) => w.id));
+      next = page.nextCursor ?? undefined;
+    } while (next);
+    expect(paged).toEqual(pending.map((w) => w.id).reverse());
   });
 });
