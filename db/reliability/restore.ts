@@ -65,8 +65,14 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
 
 function snapshot(from: string, to: string): void {
   removeIfPresent(to);
-  withReadOnly(from, (source) => source.prepare('VACUUM INTO ?').run(to));
-  fsyncFile(to);
+  try {
+    withReadOnly(from, (source) => source.prepare('VACUUM INTO ?').run(to));
+    fsyncFile(to);
+  } catch (error) {
+    // No room for the copy, say: nothing was switched yet, so leave no half-written file behind.
+    removeIfPresent(to);
+    throw error;
+  }
 }
 
 /** A byte copy of the current file and its -wal (if a crash left one): the copy opens with everything committed. */
