@@ -94,4 +94,17 @@ describe('accessibility of the main screens', () => {
     await check(() => page.getByLabel('Nombre de la empresa').and(page.locator('[value^="Climatizaciones"]')).waitFor(), 'admin-settings');
     expect(uncaughtErrors(page)).toEqual([]);
   });
+
+  it('the dark theme keeps enough contrast on the OT detail and the agenda', async () => {
+    const dark = await app.openApp(await app.newContext({ colorScheme: 'dark' }));
+    await signIn(dark);
+    await goTo(dark, `#/work-orders/${workOrders.inProgress.id}`);
+    await dark.locator('.items-table tbody tr').nth(1).waitFor();
+    expect(await seriousA11yViolations(dark)).toEqual([]);
+    await saveScreenshot(dark, 'work-order-dark');
+    await goTo(dark, '#/agenda');
+    await dark.locator('.agenda-card').nth(4).waitFor();
+    expect(await seriousA11yViolations(dark)).toEqual([]);
+    expect(uncaughtErrors(dark)).toEqual([]);
+  });
 });

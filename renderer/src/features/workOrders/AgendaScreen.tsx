@@ -19,8 +19,10 @@ function AgendaCard({ wo, showTechnician }: { wo: WorkOrderDto; showTechnician: 
   return (
     <li>
       <a className={`agenda-card agenda-card-${wo.status}`} href={hrefFor({ name: 'workOrders', id: wo.id })}>
-        <span className="agenda-time mono">{formatTime(wo.scheduledDate)}</span>
-        <WorkOrderStatusBadge status={wo.status} />
+        <span className="agenda-card-head">
+          <span className="agenda-time mono">{formatTime(wo.scheduledDate)}</span>
+          <WorkOrderStatusBadge status={wo.status} />
+        </span>
         <span className="agenda-title">{wo.customer?.name ?? wo.ticketTitle}</span>
         <span className="agenda-meta muted">
           {t(`common:workOrderType.${wo.otType}`)}
