@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'argon2', 'pdfkit'] as const;
+/** ws's optional native speed-ups: required inside try/catch, absent here, so ws uses its JS fallback. */
+export const OPTIONAL_EXTERNALS = ['bufferutil', 'utf-8-validate'] as const;
 /** Node 22 is what Electron 45 embeds; the preload runs in Chromium's sandbox. */
 const NODE_TARGET = 'node22';
 
@@ -33,7 +35,7 @@ export async function buildShell(outDir = path.join(repoRoot, 'dist-electron')):
     ...shared,
     entryPoints: [path.join(repoRoot, 'electron/main/index.ts')],
     outfile: main,
-    external: [...MAIN_EXTERNALS],
+    external: [...MAIN_EXTERNALS, ...OPTIONAL_EXTERNALS],
     // ESM sources read import.meta.url; in the CommonJS bundle it is this file's URL.
     banner: { js: 'const __emeraldImportMeta = { url: require("node:url").pathToFileURL(__filename).href };' },
     define: { 'import.meta': '__emeraldImportMeta' },

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildShell, MAIN_EXTERNALS } from '../../scripts/build-electron';
+import { buildShell, MAIN_EXTERNALS, OPTIONAL_EXTERNALS } from '../../scripts/build-electron';
 import { assertAddonAbi, betterSqliteBinary, electronAbi, readAddonAbi } from '../../scripts/native-abi';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -110,7 +110,14 @@ describe('shell bundles', () => {
     const { main, preload } = await buildShell(outDir);
     const mainRequires = requiredModules(main).filter((name) => !isBuiltin(name));
     expect(mainRequires.sort()).toEqual(expect.arrayContaining(['electron', 'better-sqlite3']));
-    for (const name of mainRequires) expect(MAIN_EXTERNALS as readonly string[], name).toContain(name);
+    for (const name of mainRequires) expect([...MAIN_EXTERNALS, ...OPTIONAL_EXTERNALS] as string[], name).toContain(name);
+    // An optional external must really be optional: every require of it sits in a try block.
+    const mainText = readFileSync(main, 'utf8');
+    for (const name of OPTIONAL_EXTERNALS) {
+      for (const match of mainText.matchAll(new RegExp(`require\\("${name}"\\)`, 'g'))) {
+        expect(mainText.slice(Math.max(0, (match.index ?? 0) - 120), match.index), name).toMatch(/try\s*\{[^}]*$/);
+      }
+    }
     // A sandboxed preload can require 'electron' and nothing from node_modules.
     expect(requiredModules(preload)).toEqual(['electron']);
     const preloadText = readFileSync(preload, 'utf8');
