@@ -20,10 +20,11 @@ export function streamDomainEvents(req: IncomingMessage, res: ServerResponse, ev
     Connection: 'keep-alive',
     'X-Content-Type-Options': 'nosniff',
   });
-  res.write('retry: 3000\n: connected\n\n');
   const unsubscribe = events.on((event) => {
     res.write(formatDomainEvent(event));
   });
+  // Written after subscribing: a client that has read this line will not miss a later event.
+  res.write('retry: 3000\n: connected\n\n');
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
   heartbeat.unref();
   let open = true;
