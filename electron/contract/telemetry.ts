@@ -89,6 +89,8 @@ export const telemetryListInput = z.strictObject({
   to: isoDateTime.transform((value) => new Date(value).toISOString()).optional(),
   /** Keeps the latest N readings in the window (charts need the recent end). */
   limit: z.number().int().min(1).max(50_000).optional(),
+  /** Only readings of events written after this one (ids are time-ordered): cheap live refreshes. */
+  afterEventId: id.optional(),
 });
 
 export const telemetryImportMode = z.enum(['valid_rows', 'all_or_nothing']);

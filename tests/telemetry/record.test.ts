@@ -60,6 +60,18 @@ describe('telemetry.record', () => {
     expect(latestOne.map((r) => r.value)).toEqual([231]);
   });
 
+  it('lists only the readings of events written after a known one (live refresh)', async () => {
+    const first = await app.admin.call('telemetry.record', { ticketId: app.ticketId, readings: [reading({ value: 1 })] });
+    expect(await app.admin.call('telemetry.list', { ticketId: app.ticketId, afterEventId: first.eventId })).toEqual([]);
+    // Written later but measured earlier: still new to a chart that has seen `first`.
+    const second = await app.admin.call('telemetry.record', { ticketId: app.ticketId, readings: [reading({ value: 2, measuredAt: minutesBefore(app, 50) }), reading({ value: 3 })] });
+    const fresh = await app.admin.call('telemetry.list', { ticketId: app.ticketId, afterEventId: first.eventId });
+    expect(fresh.map((r) => [r.value, r.eventId])).toEqual([
+      [2, second.eventId],
+      [3, second.eventId],
+    ]);
+  });
+
   it('refuses a unit that does not fit a known metric, but takes any short unit for an unknown metric', async () => {
     const bad = await issuesOf({ ticketId: app.ticketId, readings: [reading({ unit: 'mV' })] });
     expect(bad.code).toBe('VALIDATION');

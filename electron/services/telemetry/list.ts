@@ -11,12 +11,15 @@ export interface TelemetryListQuery {
   from?: string | undefined;
   to?: string | undefined;
   limit?: number | undefined;
+  afterEventId?: string | undefined;
 }
 
 /** The latest `limit` readings in the window, returned in time order (ties keep event then array order). */
 export function listReadings(ctx: ServiceContext, query: TelemetryListQuery): TelemetryReadingDto[] {
   loadTicket(ctx.db, query.ticketId);
   const where = [`e.ticket_id = @ticketId`, `e.event_type = 'telemetry'`];
+  // Filtered on the event before json_each expands it: a live refresh reads only the new events' readings.
+  if (query.afterEventId) where.push(`e.id > @afterEventId`);
   if (query.metric) where.push(`json_extract(r.value, '$.metric') = @metric`);
   if (query.from) where.push(`json_extract(r.value, '$.measuredAt') >= @from`);
   if (query.to) where.push(`json_extract(r.value, '$.measuredAt') <= @to`);
@@ -39,6 +42,7 @@ export function listReadings(ctx: ServiceContext, query: TelemetryListQuery): Te
       ...(query.metric ? { metric: query.metric } : {}),
       ...(query.from ? { from: query.from } : {}),
       ...(query.to ? { to: query.to } : {}),
+      ...(query.afterEventId ? { afterEventId: query.afterEventId } : {}),
     }) as TelemetryReadingDto[];
   return rows.reverse();
 }

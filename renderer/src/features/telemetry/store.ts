@@ -9,6 +9,8 @@ export const CHART_READING_LIMIT = 5000;
 
 interface TicketReadings {
   readings: TelemetryReadingDto[];
+  /** The newest event seen: live refreshes ask only for readings of events after it. */
+  lastEventId: string | null;
   loading: boolean;
   error: unknown;
 }
@@ -22,10 +24,24 @@ interface TelemetryState {
 
 const inFlight = new Map<string, { again: boolean }>();
 
+const newestEvent = (readings: readonly TelemetryReadingDto[], start: string | null) =>
+  readings.reduce<string | null>((max, r) => (max === null || r.eventId > max ? r.eventId : max), start);
+
+const byTime = (a: TelemetryReadingDto, b: TelemetryReadingDto) =>
+  a.measuredAt < b.measuredAt ? -1 : a.measuredAt > b.measuredAt ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+
+/** New readings merged in time order; the chart keeps the latest CHART_READING_LIMIT. */
+export function mergeReadings(current: readonly TelemetryReadingDto[], fresh: readonly TelemetryReadingDto[]): TelemetryReadingDto[] {
+  return [...current, ...fresh].sort(byTime).slice(-CHART_READING_LIMIT);
+}
+
 export const useTelemetry = create<TelemetryState>((set, get) => ({
   byTicket: {},
 
-  /** One request at a time per ticket; updates arriving meanwhile coalesce into one more (a socket flood stays cheap). */
+  /**
+   * The first load lists the latest readings; later ones (after a ticket 'updated' event) only the new events'.
+   * One request at a time per ticket; updates arriving meanwhile coalesce into one more (a socket stream stays cheap).
+   */
   async load(ticketId) {
     const running = inFlight.get(ticketId);
     if (running) {
@@ -35,14 +51,23 @@ export const useTelemetry = create<TelemetryState>((set, get) => ({
     const state = { again: false };
     inFlight.set(ticketId, state);
     const patch = (value: Partial<TicketReadings>) =>
-      set((s) => ({ byTicket: { ...s.byTicket, [ticketId]: { readings: [], loading: false, error: null, ...s.byTicket[ticketId], ...value } } }));
+      set((s) => ({
+        byTicket: { ...s.byTicket, [ticketId]: { readings: [], lastEventId: null, loading: false, error: null, ...s.byTicket[ticketId], ...value } },
+      }));
     try {
       do {
         state.again = false;
-        if (!get().byTicket[ticketId]) patch({ loading: true });
+        const current = get().byTicket[ticketId];
+        if (!current) patch({ loading: true });
         try {
-          const readings = await api.call('telemetry.list', { ticketId, limit: CHART_READING_LIMIT });
-          patch({ readings, loading: false, error: null });
+          const after = current?.lastEventId ?? null;
+          if (after && current) {
+            const fresh = await api.call('telemetry.list', { ticketId, afterEventId: after, limit: CHART_READING_LIMIT });
+            if (fresh.length > 0) patch({ readings: mergeReadings(current.readings, fresh), lastEventId: newestEvent(fresh, after), error: null });
+          } else {
+            const readings = await api.call('telemetry.list', { ticketId, limit: CHART_READING_LIMIT });
+            patch({ readings, lastEventId: newestEvent(readings, null), loading: false, error: null });
+          }
         } catch (error) {
           patch({ loading: false, error });
         }
