@@ -6,11 +6,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultMigrationsFolder, schemaVersionOf } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
 import { commands } from '../../scripts/commands';
 import { olderMigrationsFolder, removeTempDirs } from '../db/helpers';
+
+// Each test starts real tsx processes; on a loaded 2-core machine one start can take several seconds.
+vi.setConfig({ testTimeout: 180_000 });
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
