@@ -90,8 +90,23 @@ describe('accessibility of the main screens', () => {
     }, 'admin-roles');
     await goTo(page, '#/admin/products');
     await check(() => page.getByRole('cell', { name: 'CMP-SCR-3K' }).waitFor());
+    // A company logo drawn in the page (PNG data URL), as an administrator would upload it.
+    const logo = (await page.evaluate(`(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 240; canvas.height = 96;
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#047857'; g.beginPath(); g.roundRect(8, 12, 72, 72, 14); g.fill();
+      g.fillStyle = '#ffffff'; g.font = 'bold 34px sans-serif'; g.fillText('CS', 18, 60);
+      g.fillStyle = '#1c2024'; g.font = 'bold 26px sans-serif'; g.fillText('Climasur', 92, 56);
+      g.fillStyle = '#5b6470'; g.font = '13px sans-serif'; g.fillText('Frío y calor', 94, 76);
+      return canvas.toDataURL('image/png');
+    })()`)) as string;
+    await app.admin.call('settings.update', { companyLogo: logo });
     await goTo(page, '#/admin/settings');
-    await check(() => page.getByLabel('Nombre de la empresa').and(page.locator('[value^="Climatizaciones"]')).waitFor(), 'admin-settings');
+    await check(async () => {
+      await page.getByLabel('Nombre de la empresa').and(page.locator('[value^="Climatizaciones"]')).waitFor();
+      await page.getByRole('img', { name: 'Vista previa del logotipo' }).waitFor();
+    }, 'admin-settings');
     expect(uncaughtErrors(page)).toEqual([]);
   });
 

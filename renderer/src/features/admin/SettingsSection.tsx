@@ -1,6 +1,6 @@
 // Company settings: name, contact, logo, code prefixes, session timeout and language.
-import { Trash2 } from 'lucide-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { ImageUp, Trash2 } from 'lucide-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsDto, UiLanguage } from '../../../../electron/contract';
 import { settingsUpdateInput } from '../../../../electron/contract/catalogs';
@@ -31,6 +31,7 @@ export function SettingsSection() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void useSession.getState().refreshSettings().catch(() => undefined);
@@ -103,15 +104,32 @@ export function SettingsSection() {
           <div className="logo-preview">
             {form.companyLogo ? <img src={form.companyLogo} alt={t('settings.logoPreview')} /> : <span className="muted">{t('settings.noLogo')}</span>}
           </div>
-          <div>
-            <Field label={t('settings.logo')} error={errors.companyLogo || undefined} hint={t('settings.logoHint')}>
-              <input type="file" accept="image/png,image/jpeg" onChange={(e) => void pickLogo(e.target.files?.[0])} />
-            </Field>
-            {form.companyLogo && (
-              <button type="button" className="btn" onClick={() => setForm({ ...form, companyLogo: null })}>
-                <Trash2 size={14} aria-hidden="true" />
-                {t('settings.removeLogo')}
+          <div className="logo-actions">
+            <span className="field-label" id="logo-label">
+              {t('settings.logo')}
+            </span>
+            {/* The native file input speaks the browser's language; a labelled button opens it instead. */}
+            <input ref={fileInput} type="file" accept="image/png,image/jpeg" hidden onChange={(e) => void pickLogo(e.target.files?.[0])} />
+            <div className="btn-row">
+              <button type="button" className="btn" aria-describedby="logo-label logo-hint" onClick={() => fileInput.current?.click()}>
+                <ImageUp size={14} aria-hidden="true" />
+                {form.companyLogo ? t('settings.changeLogo') : t('settings.uploadLogo')}
               </button>
+              {form.companyLogo && (
+                <button type="button" className="btn" onClick={() => setForm({ ...form, companyLogo: null })}>
+                  <Trash2 size={14} aria-hidden="true" />
+                  {t('settings.removeLogo')}
+                </button>
+              )}
+            </div>
+            {errors.companyLogo ? (
+              <small className="field-error" role="alert">
+                {errors.companyLogo}
+              </small>
+            ) : (
+              <small id="logo-hint" className="field-hint">
+                {t('settings.logoHint')}
+              </small>
             )}
           </div>
         </div>
