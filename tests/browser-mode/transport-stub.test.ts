@@ -1,7 +1,8 @@
-// A channel answering a FilePayload (PDF, CSV) reaches the browser as a download, not as JSON.
+// Transport details over a stub dispatcher: file downloads, the placeholder page, SSE heartbeats and listener clean-up.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { request, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FilePayload } from '../../electron/contract';
 import { contentDisposition } from '../../electron/ipc/http/responses';
@@ -14,18 +15,30 @@ const file: FilePayload = { fileName: 'OT-2026-000042 informe ñandú (v1).pdf',
 let server: BrowserServer;
 let emptyDir: string;
 const calls: string[] = [];
+const events = new EventBus();
+let subscribed = 0;
 
 beforeAll(async () => {
   emptyDir = mkdtempSync(path.join(tmpdir(), 'emerald-empty-'));
   // Only the transport is under test here: a dispatcher that answers a file for one channel.
   const backend = {
-    events: new EventBus(),
+    // Counts live subscriptions, so the test sees SSE clients subscribe and, once gone, unsubscribe.
+    events: {
+      on(listener: Parameters<EventBus['on']>[0]) {
+        subscribed++;
+        const off = events.on(listener);
+        return () => {
+          subscribed--;
+          return off();
+        };
+      },
+    },
     dispatch: async (_call: unknown, channel: unknown) => {
       calls.push(String(channel));
       return { envelope: { ok: true as const, value: channel === 'reports.workOrderPdf' ? file : { plain: true } } };
     },
   };
-  server = await startBrowserServer({ backend, port: 0, token: 't0ken', staticDir: emptyDir });
+  server = await startBrowserServer({ backend, port: 0, token: 't0ken', staticDir: emptyDir, heartbeatMs: 20 });
 });
 
 afterAll(async () => {
@@ -51,4 +64,32 @@ it('serves a placeholder page at / while the renderer is not built', async () =>
   expect(index.status).toBe(200);
   expect(index.text).toContain('npm run build:renderer');
   expect((await rawRequest({ port: server.port, path: '/assets/app.js' })).status).toBe(404);
+});
+
+it('sends comment heartbeats on the event stream and drops the listener when the client goes away', async () => {
+  const stream = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events?token=t0ken', headers: { host: `127.0.0.1:${server.port}` } }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+  let received = '';
+  await new Promise<void>((resolve) => {
+    stream.on('data', (chunk: Buffer) => {
+      received += chunk.toString('utf8');
+      if (received.includes(': heartbeat\n\n')) resolve();
+    });
+  });
+  expect(subscribed).toBe(1);
+  events.emit({ entity: 'ticket', id: 't-1', kind: 'updated' });
+  await new Promise<void>((resolve) => {
+    const check = () => (received.includes('event: domain\n') ? resolve() : stream.once('data', check));
+    check();
+  });
+  expect(received).toContain('event: domain\ndata: {"entity":"ticket","id":"t-1","kind":"updated"}\n\n');
+  const closed = new Promise<void>((resolve) => stream.socket.once('close', () => resolve()));
+  stream.destroy();
+  await closed;
+  // The server notices the closed socket on its side; wait for that without a clock.
+  while (subscribed !== 0) await new Promise((resolve) => setImmediate(resolve));
+  expect(subscribed).toBe(0);
 });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend';
 import { handleApiCall } from './api';
 import { DEFAULT_BODY_LIMIT_BYTES } from './body';
-import { HEARTBEAT_MS, streamDomainEvents } from './events-stream';
+import { HEARTBEAT_MS, streamDomainEvents, type DomainEventSource } from './events-stream';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokensMatch } from './guards';
 import { sendError } from './responses';
 import { loadStaticFile } from './static-files';
@@ -12,7 +12,7 @@ import { loadStaticFile } from './static-files';
 export const LOOPBACK_HOST = '127.0.0.1';
 
 export interface BrowserServerOptions {
-  backend: Pick<Backend, 'dispatch' | 'events'>;
+  backend: Pick<Backend, 'dispatch'> & { events: DomainEventSource };
   /** 0 picks a free port; the returned `port` and `url` show the real one. */
   port: number;
   token: string;
