@@ -108,4 +108,15 @@ describe('telemetry on the ticket screen', () => {
     await chart('current').waitFor();
     expect(uncaughtErrors(page)).toEqual([]);
   });
+
+  it('reads well in the dark theme too (screenshot)', async () => {
+    const dark = await app.openApp(await app.newContext({ colorScheme: 'dark' }));
+    await signIn(dark);
+    await goTo(dark, `#/tickets/${ticketId}`);
+    await dark.locator('.telemetry-chart[data-metric="temperature"] canvas').waitFor();
+    await dark.locator('.telemetry-panel').scrollIntoViewIfNeeded();
+    expect(await seriousA11yViolations(dark, '.telemetry-panel')).toEqual([]);
+    await saveScreenshot(dark, 'telemetry-dark');
+    expect(uncaughtErrors(dark)).toEqual([]);
+  });
 });

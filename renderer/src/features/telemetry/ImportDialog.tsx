@@ -3,11 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TelemetryImportReport } from '../../../../electron/contract';
 import { MAX_IMPORT_CHARS } from '../../../../electron/contract/telemetry';
-import { ApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
-import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
+import { telemetryError } from './readingForm';
 import { useTelemetry } from './store';
 
 type Format = 'csv' | 'json';
@@ -25,9 +24,6 @@ export function ImportDialog({ ticketId, onClose }: { ticketId: string; onClose:
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<TelemetryImportReport | null>(null);
 
-  /** File-level problems have their own reasons here; anything else goes through the shared translations. */
-  const describe = (failure: unknown) =>
-    failure instanceof ApiError && failure.reason && t(`reasons.${failure.reason}`, { defaultValue: '' }) ? t(`reasons.${failure.reason}`) : errorMessage(t, failure);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,7 +36,7 @@ export function ImportDialog({ ticketId, onClose }: { ticketId: string; onClose:
       if (content.length > MAX_IMPORT_CHARS) throw new Error('too_big');
       setReport(await importFile({ ticketId, format, content, mode, fileName: file.name }));
     } catch (failure) {
-      setError(failure instanceof Error && failure.message === 'too_big' ? t('import.tooBig') : describe(failure));
+      setError(failure instanceof Error && failure.message === 'too_big' ? t('import.tooBig') : telemetryError(t, failure));
     } finally {
       setBusy(false);
     }

@@ -2,9 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
-import { errorMessage } from '../../lib/errors';
 import { toast } from '../../stores/toasts';
-import { defaultUnit, draftToInput, KNOWN_METRICS, toLocalInput, validateDraft, type ReadingDraft } from './readingForm';
+import { defaultUnit, draftToInput, KNOWN_METRICS, telemetryError, toLocalInput, validateDraft, type ReadingDraft } from './readingForm';
 import { useTelemetry } from './store';
 
 const freshDraft = (metric = 'voltage', source = ''): ReadingDraft => ({
@@ -42,7 +41,7 @@ export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDo
       setDraft(freshDraft(draft.metric, draft.source));
       onDone();
     } catch (failure) {
-      toast.error(errorMessage(t, failure));
+      toast.error(telemetryError(t, failure));
     } finally {
       setBusy(false);
     }

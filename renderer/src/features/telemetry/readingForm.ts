@@ -1,6 +1,8 @@
 // Pure helpers for the record-by-hand form: local time ⇄ ISO, decimal comma, and validation with the contract.
 import type { TFunction } from 'i18next';
 import { KNOWN_METRICS, measuredAtIssue, metricUnit, telemetryReading, type TelemetryReadingInput } from '../../../../electron/contract/telemetry';
+import { ApiError } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
 import { zodFieldErrors } from '../../lib/forms';
 
 export { KNOWN_METRICS };
@@ -59,4 +61,13 @@ export function validateDraft(t: TFunction, draft: ReadingDraft, now: Date): Rec
     if (timeIssue) errors.measuredAt = t(`telemetry:reasons.${timeIssue}`);
   }
   return errors;
+}
+
+/** Telemetry reasons (telemetry:reasons.*) first, then the shared translations. */
+export function telemetryError(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && error.reason) {
+    const key = `telemetry:reasons.${error.reason}`;
+    if (t(key, { defaultValue: '' })) return t(key);
+  }
+  return errorMessage(t, error);
 }
