@@ -145,6 +145,21 @@ describe('OT state machine', () => {
     expect(other.totalDuration).toBe(1800);
   });
 
+  it('schedules only active users who can do field work', async () => {
+    const wo = await workOrderIn('pending_planning');
+    const agent = await f.app.userWithRole('Agente', 'agente1');
+    const reader = await f.app.userWithRole('Solo lectura', 'lector1');
+    await f.admin.call('users.deactivate', { id: f.tec2.id });
+    for (const technicianId of [reader.id, f.tec2.id]) {
+      expect(await errorOf(f.admin, 'workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: '2026-03-05T08:00:00.000Z', technicianId })).toMatchObject({
+        code: 'VALIDATION',
+        details: { reason: 'technician_not_eligible', field: 'technicianId' },
+      });
+    }
+    // Same rule as the user directory's canExecuteWorkOrders: workorders:write also qualifies.
+    expect((await schedule(wo, agent.id)).technician?.id).toBe(agent.id);
+  });
+
   it('unschedule clears the plan; reschedule moves it', async () => {
     let wo = await workOrderIn('scheduled');
     wo = await schedule(wo, f.tec2.id, '2026-03-09T10:00:00.000Z');
