@@ -49,13 +49,16 @@ describe('telemetry WebSocket', () => {
     await tool.close();
   });
 
-  it('accepts the token as a Bearer header too, and refuses a wrong or missing token with 401', async () => {
+  it('accepts the token as a Bearer header too, refuses a wrong or missing token with 401 and web pages with 403', async () => {
     const tool = await ToolClient.connect(`ws://127.0.0.1:${socket.port}/`, { Authorization: `Bearer ${TOKEN}` });
     await tool.close();
     await expect(ToolClient.connect(url('wrong-token'))).rejects.toMatchObject({ status: 401 });
     await expect(ToolClient.connect(`ws://127.0.0.1:${socket.port}/`)).rejects.toMatchObject({ status: 401 });
     await expect(ToolClient.connect(url(), { Origin: 'https://evil.example' })).rejects.toMatchObject({ status: 403 });
-    expect(socket.stats().refusedUpgrades).toBe(3);
+    await expect(ToolClient.connect(url(), { Origin: 'http://localhost:5173' })).rejects.toMatchObject({ status: 403 });
+    // What Python's websocket-client sends by default: the socket's own address.
+    await (await ToolClient.connect(url(), { Origin: `http://127.0.0.1:${socket.port}` })).close();
+    expect(socket.stats().refusedUpgrades).toBe(4);
   });
 
   it('bounds a 10,000-message burst: the excess gets error acks and every accepted reading is stored', async () => {

@@ -23,9 +23,11 @@ export function presentedToken(req: IncomingMessage): string | null {
 
 /** 0 when the upgrade may proceed, else the HTTP status to refuse it with. */
 export function upgradeRefusal(req: IncomingMessage, token: string, port: number): 0 | 401 | 403 {
-  // Browsers always send Origin on a WebSocket upgrade; a measuring tool does not. No web page may talk to this socket.
-  if (req.headers.origin !== undefined) return 403;
-  const host = req.headers.host ?? '';
-  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return 403;
+  const own = [`127.0.0.1:${port}`, `localhost:${port}`];
+  // Browsers always send their page's Origin, so no web page may talk to this socket; some tool libraries
+  // (Python's websocket-client) send the socket's own address as Origin, which no page can have.
+  const origin = req.headers.origin;
+  if (origin !== undefined && !own.some((hostPort) => origin === `http://${hostPort}`)) return 403;
+  if (!own.includes(req.headers.host ?? '')) return 403;
   return tokenMatches(presentedToken(req), token) ? 0 : 401;
 }
