@@ -102,14 +102,29 @@ describe('main flow', () => {
     expect(await page.locator('.page-header .badge').textContent()).toBe('Por planificar');
   });
 
-  it('schedules the OT for the technician, starts it and logs parts with serial numbers', async () => {
-    await page.getByRole('toolbar', { name: 'Acciones de la OT' }).getByRole('button', { name: 'Programar' }).click();
+  it('schedules the OT from the dispatch queue, then reschedules it from the OT', async () => {
+    await goTo(page, '#/work-orders');
+    await page.getByRole('tab', { name: 'Por planificar', selected: true }).waitFor();
+    await page.getByRole('button', { name: `Programar ${workOrderCode}` }).click();
     await dialog().getByLabel('Fecha y hora').fill(await tomorrowAt(9));
     await dialog().getByLabel('Técnico').selectOption({ label: 'Lucía Martín · Técnico' });
     await dialog().getByRole('button', { name: 'Programar' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    // Scheduled, it leaves the queue.
+    await page.getByText('No hay visitas pendientes de programar.').waitFor();
+
+    await page.getByRole('tab', { name: 'Todas' }).click();
+    await page.getByRole('link', { name: workOrderCode }).click();
     await page.locator('.page-header .badge', { hasText: 'Programada' }).waitFor();
     expect(await page.locator('.facts').textContent()).toContain('Lucía Martín');
+    await page.getByRole('button', { name: 'Reprogramar' }).click();
+    await dialog().getByLabel('Fecha y hora').fill(await tomorrowAt(11));
+    await dialog().getByRole('button', { name: 'Programar' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.locator('.facts', { hasText: '11:30' }).waitFor();
+  });
 
+  it('starts the OT and logs parts with serial numbers', async () => {
     await page.getByRole('button', { name: 'Iniciar' }).click();
     await page.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
     await page.locator('.ot-timer').waitFor();

@@ -68,6 +68,35 @@ describe('a technician', () => {
     await page.getByRole('link', { name: 'TRM-80L-55120' }).waitFor();
   });
 
+  it('sees a change made elsewhere without reloading', async () => {
+    // The dispatcher adds a part from another window: the technician's screen follows the push.
+    await app.admin.call('workOrders.addItem', { id: mine.id, serialNumber: 'VLV-3V-20931' });
+    await page.getByRole('link', { name: 'VLV-3V-20931' }).waitFor();
+  });
+
+  it('gets a clear message and fresh data when the OT changed behind a screen that missed the push', async () => {
+    // A second window whose live updates are cut: it keeps showing the old version.
+    const context = await app.newContext();
+    await context.route('**/api/events**', (route) => route.abort());
+    const stale = await app.openApp(context);
+    await signIn(stale, lucia.username, lucia.password);
+    await goTo(stale, `#/work-orders/${mine.id}`);
+    await stale.getByRole('button', { name: 'Completar', exact: true }).waitFor();
+    const current = await app.admin.call('workOrders.get', { id: mine.id });
+    await app.admin.call('workOrders.updateNotes', { id: mine.id, version: current.version, notes: 'Cambiado desde la oficina.' });
+
+    await stale.getByRole('button', { name: 'Completar', exact: true }).click();
+    await stale.locator('dialog[open]').getByLabel('Trabajo realizado').fill('Termo revisado.');
+    await stale.locator('dialog[open]').getByRole('button', { name: 'Completar OT' }).click();
+    await stale.getByText('Otra persona cambió esto mientras lo editabas. Se recargaron los datos').waitFor();
+    // The OT behind the dialog is fresh again; what the technician typed in the dialog is kept for a second try.
+    await stale.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
+    expect(await stale.getByRole('textbox', { name: 'Notas de la OT' }).inputValue()).toBe('Cambiado desde la oficina.');
+    expect(await stale.locator('dialog[open]').getByLabel('Trabajo realizado').inputValue()).toBe('Termo revisado.');
+    expect((await app.admin.call('workOrders.get', { id: mine.id })).status).toBe('in_progress');
+    await context.close();
+  });
+
   it("has no Completar button on another technician's OT, and the API answers FORBIDDEN", async () => {
     await goTo(page, `#/work-orders/${theirs.id}`);
     await page.getByRole('heading', { name: theirs.code }).waitFor();

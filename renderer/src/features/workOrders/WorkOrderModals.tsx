@@ -46,7 +46,8 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
     setWhen(toLocalInput(workOrder.scheduledDate));
     setTechnicianId(workOrder.technician?.id ?? '');
     setErrors({});
-  }, [open, workOrder.scheduledDate, workOrder.technician?.id]);
+    // Only on opening: a reload after a conflict must not wipe what the user typed.
+  }, [open]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -108,7 +109,8 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
     setNotes(workOrder.notes ?? '');
     setReason('');
     setErrors({});
-  }, [open, workOrder.startedAt, workOrder.notes]);
+    // Only on opening: a reload after a conflict must not wipe the notes being written.
+  }, [open]);
 
   const overridden = minutes.trim() !== '' && Number(minutes) !== measuredMinutes;
 
