@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { openDatabase, type OpenOptions, type OpenedDatabase } from '../../db/open';
 import { systemClock, type Clock } from '../services/context';
 import { EventBus } from '../services/events';
-import { readSettings } from '../services/settings';
+import { readSessionTimeoutMinutes } from '../services/settings';
 import { dispatch, type CallContext, type DispatchResult } from './router';
 import { SessionStore } from './sessions';
 
@@ -34,7 +34,7 @@ export function createBackend(options: BackendOptions): Backend {
   const database = openDatabase(databasePath(options.dataDir), options);
   const clock = options.clock ?? systemClock;
   const events = new EventBus();
-  const sessions = new SessionStore(clock, () => readSettings(database.db).sessionTimeoutMinutes * 60_000);
+  const sessions = new SessionStore(clock, () => readSessionTimeoutMinutes(database.db) * 60_000);
   const base = { db: database.db, sqlite: database.sqlite, clock, events, dataDir: options.dataDir };
   const deps = { base, sessions, ...(options.log ? { log: options.log } : {}) };
   return {
