@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the scripting entry point. Exit codes: 0 ok, 1 failure, 2 bad usage.
 import { fileURLToPath } from 'node:url';
 import { DatabaseOpenError } from '../db/errors';
+import { AppError } from '../electron/contract';
 import { parseArgs, UsageError } from './args';
 import { commands } from './commands';
 import { openFailureAdvice } from './commands/restore';
@@ -41,6 +42,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof DatabaseOpenError) {
       process.stderr.write(`error: ${error.message}\n${openFailureAdvice(error)}`);
+      return 1;
+    }
+    if (error instanceof AppError) {
+      process.stderr.write(`error: ${error.message}\n`);
       return 1;
     }
     process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -141,6 +141,17 @@ describe('passwords', () => {
     await app.caller().call('auth.login', { login: 'admin', password: 'a-new-password-1' });
   });
 
+  it('changing your password ends your other sessions and keeps the one you changed it from', async () => {
+    app = await startTestApp();
+    const laptop = app.caller();
+    await laptop.call('auth.login', { login: 'admin', password: ADMIN.password });
+    const before = app.admin.token;
+    await app.admin.call('auth.changePassword', { oldPassword: ADMIN.password, newPassword: 'a-new-password-1' });
+    expect(app.admin.token).not.toBe(before);
+    await app.admin.call('auth.me', {});
+    await expectError(laptop, 'auth.me', {}, 'UNAUTHENTICATED');
+  });
+
   it('an admin resetting a password ends that user’s sessions; the new password works and the old does not', async () => {
     app = await startTestApp();
     const tech = await app.userWithRole('Técnico', 'tec1');

@@ -27,7 +27,14 @@ export const authHandlers: HandlerMap<keyof typeof authChannels> = {
       permissions: actor.isSuperuser ? ['*'] : [...actor.permissions].sort(),
     };
   },
-  'auth.changePassword': (ctx, input) => changePassword(ctx, input),
+  'auth.changePassword': async (ctx, input, call) => {
+    await changePassword(ctx, input);
+    // A changed password signs out every other window or device; this one gets a fresh session.
+    const actor = requireActor(ctx);
+    call.endSessionsOf(actor.id);
+    call.startSession(actor.id);
+    return null;
+  },
 };
 
 export const userHandlers: HandlerMap<keyof typeof userChannels> = {
