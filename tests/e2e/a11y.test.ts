@@ -74,6 +74,9 @@ describe('accessibility of the main screens', () => {
   it('reports, with a finished batch export', async () => {
     await goTo(page, '#/reports');
     await check(() => page.getByRole('button', { name: 'Generar informes' }).waitFor());
+    const csv = page.waitForEvent('download');
+    await page.getByRole('region', { name: 'Órdenes de trabajo (CSV)' }).getByRole('button', { name: 'Descargar CSV' }).click();
+    expect((await csv).suggestedFilename()).toMatch(/\.csv$/);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Generar informes' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.zip$/);

@@ -154,6 +154,11 @@ describe('main flow', () => {
     expect(await page.getByRole('button', { name: 'Iniciar' }).count()).toBe(0);
     expect(await page.getByLabel('N.º de serie').count()).toBe(0);
     expect(await page.locator('.ot-notes').textContent()).toContain('Sustituida la válvula');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exportar PDF' }).click();
+    const pdf = await download;
+    expect(pdf.suggestedFilename()).toMatch(new RegExp(`${workOrderCode}.*\\.pdf$`));
   });
 
   it('closes the ticket with a resolution', async () => {
