@@ -94,6 +94,16 @@ describe('telemetry.import (CSV)', () => {
     expect(listed.map((r) => r.value).sort()).toEqual([-0.5, 229.8]);
   });
 
+  it('lets other calls through while a big file is parsed and validated (the main process does not freeze)', async () => {
+    const at = minutesBefore(app, 30);
+    const csv = [HEADER, ...Array.from({ length: 20_000 }, (_, i) => `voltage,${220 + (i % 20)},V,Fluke,${at}`)].join('\n');
+    const finished: string[] = [];
+    const importing = importFile('csv', csv).then((report) => finished.push(`import ${report.imported}`));
+    const reading = app.admin.call('tickets.get', { id: app.ticketId }).then(() => finished.push('get'));
+    await Promise.all([importing, reading]);
+    expect(finished).toEqual(['get', 'import 20000']);
+  });
+
   it('refuses a file whose header is wrong or whose quoting is broken, writing nothing', async () => {
     expect(await importError('csv', `metrica,valor,unidad\nvoltage,1,V`)).toEqual({ code: 'VALIDATION', reason: 'csv_header_invalid' });
     expect(await importError('csv', `${HEADER}\nvoltage,"229.8,V,x,${minutesBefore(app, 1)}\n`)).toEqual({ code: 'VALIDATION', reason: 'csv_malformed' });

@@ -1,4 +1,5 @@
 // telemetry.import: validate every row, then write all valid rows (or none) as ONE event in ONE transaction.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { TelemetryImportRejection, TelemetryImportReport } from '../../contract';
 import { measuredAtIssue, telemetryReading, type TelemetryReading, type telemetryImportInput } from '../../contract/telemetry';
@@ -26,10 +27,14 @@ function rowReason(fields: Record<string, unknown>, now: Date): { reading?: Tele
   return timeIssue ? { field: 'measured_at', reason: timeIssue } : { reading: parsed.data };
 }
 
-export function validateRows(rows: readonly RawRow[], now: Date): { readings: TelemetryReading[]; rejected: TelemetryImportRejection[] } {
+/** Rows validated per turn of the event loop, so other windows' calls interleave with a big import. */
+const ROWS_PER_TURN = 2000;
+
+export async function validateRows(rows: readonly RawRow[], now: Date): Promise<{ readings: TelemetryReading[]; rejected: TelemetryImportRejection[] }> {
   const readings: TelemetryReading[] = [];
   const rejected: TelemetryImportRejection[] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
     const result = row.fields ? rowReason(row.fields, now) : { reason: row.reason ?? 'invalid_row' };
     if (result.reading) readings.push(result.reading);
     else rejected.push({ line: row.line, reason: result.reason ?? 'invalid_row', ...(result.field ? { field: result.field } : {}) });
@@ -41,13 +46,14 @@ export function validateRows(rows: readonly RawRow[], now: Date): { readings: Te
  * One event per import (not per measured_at group): an import is one act by one person with one file,
  * so the bitácora shows one entry ("240 lecturas (lecturas.csv)") and the chart still plots every point.
  */
-export function importReadings(ctx: ServiceContext, input: z.output<typeof telemetryImportInput>): TelemetryImportReport {
+export async function importReadings(ctx: ServiceContext, input: z.output<typeof telemetryImportInput>): Promise<TelemetryImportReport> {
   const actor = requireActor(ctx);
   loadTicket(ctx.db, input.ticketId);
   // Checked before parsing too: even a dry report must not be given for a ticket the caller may not write to.
   assertMayRecord(ctx, ctx.db, actor, input.ticketId);
-  const rows = input.format === 'csv' ? csvRows(input.content) : jsonRows(input.content);
-  const { readings, rejected } = validateRows(rows, ctx.clock.now());
+  // Parsing and validating yield to the event loop; only the final write is one synchronous transaction.
+  const rows = input.format === 'csv' ? await csvRows(input.content) : jsonRows(input.content);
+  const { readings, rejected } = await validateRows(rows, ctx.clock.now());
   const report = (imported: number, eventId?: string): TelemetryImportReport => ({
     imported,
     rejected: rejected.slice(0, MAX_REPORTED_REJECTIONS),
