@@ -176,7 +176,15 @@ describe('closing a ticket', () => {
     const cancelled = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'upgrade' });
     await f.admin.call('workOrders.cancel', { id: cancelled.id, version: cancelled.version, reason: 'No hace falta' });
     const current = await f.admin.call('tickets.get', { id: ticket.id });
+    const events: unknown[] = [];
+    const off = f.app.backend.events.on((e) => events.push(e));
     const closed = await f.admin.call('tickets.close', { id: ticket.id, resolution: 'Equipo sustituido', version: current.version });
+    off();
+    expect(events).toEqual([
+      { entity: 'workOrder', id: wo.id, kind: 'updated', ticketId: ticket.id },
+      { entity: 'workOrder', id: second.id, kind: 'updated', ticketId: ticket.id },
+      { entity: 'ticket', id: ticket.id, kind: 'updated' },
+    ]);
     const statuses = Object.fromEntries(closed.workOrders.map((w) => [w.id, w.status]));
     expect(statuses).toEqual({ [wo.id]: 'completed', [second.id]: 'completed', [cancelled.id]: 'cancelled' });
     const tail = closed.timeline.slice(-3);

@@ -1,5 +1,5 @@
 // Work order state machine and the low-level writes every OT change shares (guarded save, timeline event).
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { FINAL_WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../../db/enums';
 import type { AppDb } from '../../../db/open';
 import { tickets, workOrders } from '../../../db/schema';
@@ -103,6 +103,7 @@ export function completeOpenWorkOrders(tx: AppDb, ticketId: string, actorId: str
     .select()
     .from(workOrders)
     .where(eq(workOrders.ticketId, ticketId))
+    .orderBy(asc(workOrders.createdAt), asc(workOrders.id))
     .all()
     .filter((w) => !isFinal(w.status));
   for (const row of open) {
