@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES } from '../../../../electron/contract';
 import { formatNumber } from '../../lib/format';
 import { useLookups } from './lookups';
-import { TABS, tabCount, useTicketList, type TicketFilters as Filters } from './store';
+import { SORTS, TABS, tabCount, useTicketList, type TicketFilters as Filters, type TicketSort } from './store';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -75,19 +75,20 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
 
 export function FilterBar() {
   const { t } = useTranslation('tickets');
-  const { filters, setFilters, clearFilters } = useTicketList();
+  const { filters, setFilters, clearFilters, sort, setSort } = useTicketList();
   const { categories, customers, users } = useLookups();
   const bind = (key: keyof Filters) => ({
     value: filters[key],
+    className: filters[key] ? 'is-set' : undefined,
     onChange: (e: React.ChangeEvent<HTMLSelectElement>) => setFilters({ [key]: e.target.value } as Partial<Filters>),
   });
   const active = filters.priority || filters.assignee || filters.categoryId || filters.customerId;
   return (
     <div className="ticket-filters" role="group" aria-label={t('filters.label')}>
       <label className="filter">
-        <span>{t('filters.priority')}</span>
+        <span className="sr-only">{t('filters.priority')}</span>
         <select {...bind('priority')} data-filter="priority">
-          <option value="">{t('filters.any')}</option>
+          <option value="">{t('filters.anyPriority')}</option>
           {TICKET_PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {t(`common:priority.${p}`)}
@@ -96,9 +97,9 @@ export function FilterBar() {
         </select>
       </label>
       <label className="filter">
-        <span>{t('filters.assignee')}</span>
+        <span className="sr-only">{t('filters.assignee')}</span>
         <select {...bind('assignee')} data-filter="assignee">
-          <option value="">{t('filters.anyone')}</option>
+          <option value="">{t('filters.anyAssignee')}</option>
           <option value="me">{t('filters.mine')}</option>
           <option value="unassigned">{t('filters.unassigned')}</option>
           {users.map((u) => (
@@ -109,9 +110,9 @@ export function FilterBar() {
         </select>
       </label>
       <label className="filter">
-        <span>{t('filters.category')}</span>
+        <span className="sr-only">{t('filters.category')}</span>
         <select {...bind('categoryId')} data-filter="category">
-          <option value="">{t('filters.any')}</option>
+          <option value="">{t('filters.anyCategory')}</option>
           {categories.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -120,12 +121,22 @@ export function FilterBar() {
         </select>
       </label>
       <label className="filter">
-        <span>{t('filters.customer')}</span>
+        <span className="sr-only">{t('filters.customer')}</span>
         <select {...bind('customerId')} data-filter="customer">
-          <option value="">{t('filters.any')}</option>
+          <option value="">{t('filters.anyCustomer')}</option>
           {customers.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span className="sr-only">{t('filters.sort')}</span>
+        <select value={sort} onChange={(e) => setSort(e.target.value as TicketSort)} data-filter="sort">
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`sort.${s}`)}
             </option>
           ))}
         </select>

@@ -43,7 +43,8 @@ export function TicketList({ openId, onOpen }: { openId: string | undefined; onO
       </div>
     );
   }
-  if (!loading && items.length === 0) {
+  if (loading && items.length === 0) return <div className="empty">{t('common:state.loading')}</div>;
+  if (items.length === 0) {
     return <div className="empty">{filtered || total > 0 ? t('list.empty') : t('list.emptyAll')}</div>;
   }
 

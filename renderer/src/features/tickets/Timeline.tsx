@@ -1,5 +1,4 @@
 // The bitácora: one line per event with an icon, who did what (worded per event type from meta_data) and when.
-import type { TFunction } from 'i18next';
 import {
   Activity,
   ArrowRightLeft,
@@ -18,6 +17,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { DirectoryUser, TimelineEventDto, TimelineEventType } from '../../../../electron/contract';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
+import { describeEvent, eventBody } from './timelineText';
 
 const ICONS: Record<TimelineEventType, LucideIcon> = {
   created: CircleDot,
@@ -34,73 +34,16 @@ const ICONS: Record<TimelineEventType, LucideIcon> = {
   reopened: RotateCcw,
 };
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/** Events whose `content` is the user's own words, shown as a body under the headline. */
-function bodyOf(event: TimelineEventDto): string | null {
-  const meta = event.metaData ?? {};
-  switch (event.eventType) {
-    case 'note':
-      return meta.kind === 'edit' ? null : event.content;
-    case 'contact':
-      return event.content;
-    case 'closed':
-      return str(meta.resolution) || null;
-    case 'reopened':
-      return str(meta.reason) || null;
-    case 'telemetry': {
-      const value = typeof meta.value === 'number' ? formatNumber(meta.value) : str(meta.value);
-      return [str(meta.metric), value && `${value} ${str(meta.unit)}`.trim()].filter(Boolean).join(': ') || event.content;
-    }
-    default:
-      return null;
-  }
-}
-
-export function describeEvent(t: TFunction, event: TimelineEventDto, users: DirectoryUser[]): string {
-  const meta = event.metaData ?? {};
-  const status = (s: unknown) => (s ? t(`common:ticketStatus.${str(s)}`) : '—');
-  const otStatus = (s: unknown) => (s ? t(`common:workOrderStatus.${str(s)}`) : '—');
-  switch (event.eventType) {
-    case 'note':
-      return meta.kind === 'edit' ? t('timeline.edit') : t('timeline.note');
-    case 'status_change':
-      return t('timeline.status_change', { from: status(meta.from), to: status(meta.to) });
-    case 'priority_change':
-      return t('timeline.priority_change', { from: t(`common:priority.${str(meta.from)}`), to: t(`common:priority.${str(meta.to)}`) });
-    case 'assignment': {
-      if (!meta.to) return t('timeline.unassigned');
-      const name = users.find((u) => u.id === meta.to)?.fullName ?? t('timeline.someone');
-      return t('timeline.assigned', { name });
-    }
-    case 'contact': {
-      const channel = t(`common:contactChannel.${str(meta.channel) || 'other'}`);
-      return meta.contactName ? t('timeline.contactWith', { channel, name: str(meta.contactName) }) : t('timeline.contact', { channel });
-    }
-    case 'ot_created': {
-      const workOrder = (meta.workOrder ?? {}) as Record<string, unknown>;
-      return t('timeline.ot_created', { code: str(workOrder.code), type: t(`common:workOrderType.${str(workOrder.otType) || 'diagnosis'}`) });
-    }
-    case 'ot_updated':
-      return meta.from && meta.to && meta.from !== meta.to
-        ? t('timeline.ot_updated', { code: str(meta.code), from: otStatus(meta.from), to: otStatus(meta.to) })
-        : t('timeline.ot_updated_plain', { code: str(meta.code) });
-    case 'ot_completed':
-      return t('timeline.ot_completed', { code: str(meta.code) });
-    default:
-      return t(`timeline.${event.eventType}`);
-  }
-}
-
 export function Timeline({ events, users }: { events: TimelineEventDto[]; users: DirectoryUser[] }) {
   const { t } = useTranslation('tickets');
+  const format = { number: formatNumber, metric: (key: string) => t(`telemetry:metrics.${key}`, { defaultValue: key }) };
   if (events.length === 0) return <p className="muted">{t('timeline.empty')}</p>;
   const now = new Date();
   return (
     <ol className="timeline">
       {events.map((event) => {
         const Icon = ICONS[event.eventType] ?? CircleDot;
-        const body = bodyOf(event);
+        const body = eventBody(event, format);
         return (
           <li key={event.id} className={`timeline-event timeline-${event.eventType}`} data-event-type={event.eventType}>
             <span className="timeline-icon" aria-hidden="true">

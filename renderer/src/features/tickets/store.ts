@@ -1,54 +1,17 @@
 // The ticket list: tab + filters + search, keyset pages fetched as the user scrolls, counts per status, the selected row.
 import { create } from 'zustand';
-import type { InputOf, StatusCounts, TicketPriority, TicketStatus, TicketSummary } from '../../../../electron/contract';
+import type { StatusCounts, TicketSummary } from '../../../../electron/contract';
 import { api } from '../../api/client';
+import { EMPTY_FILTERS, filterInput, TAB_STATUSES, type Tab, type TicketFilters } from './filters';
 
-export const TABS = ['active', 'open', 'in_progress', 'waiting', 'closed', 'all'] as const;
-export type Tab = (typeof TABS)[number];
+export { EMPTY_FILTERS, TABS, tabCount, type Tab, type TicketFilters } from './filters';
 
-const TAB_STATUSES: Record<Tab, TicketStatus[] | undefined> = {
-  active: ['open', 'in_progress', 'waiting'],
-  open: ['open'],
-  in_progress: ['in_progress'],
-  waiting: ['waiting'],
-  closed: ['closed'],
-  all: undefined,
-};
-
-export interface TicketFilters {
-  priority: TicketPriority | '';
-  /** '' any, 'me', 'unassigned' or a user id. */
-  assignee: string;
-  categoryId: string;
-  customerId: string;
-  q: string;
-}
-
-export const EMPTY_FILTERS: TicketFilters = { priority: '', assignee: '', categoryId: '', customerId: '', q: '' };
-export const PAGE_SIZE = 100;
-const MAX_PAGE = 200;
-
-type FilterInput = InputOf<'tickets.counts'>;
-
-export function filterInput(filters: TicketFilters): FilterInput {
-  const q = filters.q.trim();
-  return {
-    ...(filters.priority ? { priority: filters.priority } : {}),
-    ...(filters.assignee ? { assignedToId: filters.assignee } : {}),
-    ...(filters.categoryId ? { categoryId: filters.categoryId } : {}),
-    ...(filters.customerId ? { customerId: filters.customerId } : {}),
-    ...(q ? { q } : {}),
-  };
-}
-
-export function tabCount(counts: StatusCounts | null, tab: Tab): number | null {
-  if (!counts) return null;
-  const statuses = TAB_STATUSES[tab] ?? (Object.keys(counts) as TicketStatus[]);
-  return statuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
-}
+export const SORTS = ['updated_at', 'created_at', 'priority'] as const;
+export type TicketSort = (typeof SORTS)[number];
 
 interface TicketListState {
   tab: Tab;
+  sort: TicketSort;
   filters: TicketFilters;
   items: TicketSummary[];
   nextCursor: string | null;
@@ -58,6 +21,7 @@ interface TicketListState {
   error: unknown;
   selectedIndex: number;
   setTab(tab: Tab): void;
+  setSort(sort: TicketSort): void;
   setFilters(patch: Partial<TicketFilters>): void;
   clearFilters(): void;
   /** `live`: a refresh after a domain event; keeps the selected ticket and as many rows as were loaded (up to 200). */
@@ -67,11 +31,15 @@ interface TicketListState {
   move(delta: number): void;
 }
 
+export const PAGE_SIZE = 100;
+const MAX_PAGE = 200;
+
 // Each reload bumps this; answers to older requests are dropped so a slow page never overwrites a newer filter.
 let generation = 0;
 
 export const useTicketList = create<TicketListState>((set, get) => ({
   tab: 'active',
+  sort: 'updated_at',
   filters: EMPTY_FILTERS,
   items: [],
   nextCursor: null,
@@ -85,6 +53,10 @@ export const useTicketList = create<TicketListState>((set, get) => ({
     set({ tab, selectedIndex: 0 });
     void get().reload();
   },
+  setSort(sort) {
+    set({ sort, selectedIndex: 0 });
+    void get().reload();
+  },
   setFilters(patch) {
     set({ filters: { ...get().filters, ...patch }, selectedIndex: 0 });
     void get().reload();
@@ -96,7 +68,7 @@ export const useTicketList = create<TicketListState>((set, get) => ({
 
   async reload(options = {}) {
     const mine = ++generation;
-    const { tab, filters } = get();
+    const { tab, filters, sort } = get();
     const filter = filterInput(filters);
     const statuses = TAB_STATUSES[tab];
     const limit = options.live ? Math.min(MAX_PAGE, Math.max(PAGE_SIZE, get().items.length)) : PAGE_SIZE;
@@ -104,7 +76,7 @@ export const useTicketList = create<TicketListState>((set, get) => ({
     if (!options.live) set({ loading: true, error: null });
     try {
       const [page, counts] = await Promise.all([
-        api.call('tickets.list', { ...filter, ...(statuses ? { status: statuses } : {}), limit }),
+        api.call('tickets.list', { ...filter, ...(statuses ? { status: statuses } : {}), sort, limit }),
         api.call('tickets.counts', filter),
       ]);
       if (mine !== generation) return;
@@ -117,7 +89,7 @@ export const useTicketList = create<TicketListState>((set, get) => ({
   },
 
   async loadMore() {
-    const { nextCursor, loadingMore, loading, tab, filters } = get();
+    const { nextCursor, loadingMore, loading, tab, filters, sort } = get();
     if (!nextCursor || loadingMore || loading) return;
     const mine = generation;
     const statuses = TAB_STATUSES[tab];
@@ -126,6 +98,7 @@ export const useTicketList = create<TicketListState>((set, get) => ({
       const page = await api.call('tickets.list', {
         ...filterInput(filters),
         ...(statuses ? { status: statuses } : {}),
+        sort,
         limit: PAGE_SIZE,
         cursor: nextCursor,
       });

@@ -1,0 +1,44 @@
+// The list's tabs and filters, and the channel input they make (pure: shared by the store and its tests).
+import type { InputOf, StatusCounts, TicketPriority, TicketStatus } from '../../../../electron/contract';
+
+export const TABS = ['active', 'open', 'in_progress', 'waiting', 'closed', 'all'] as const;
+export type Tab = (typeof TABS)[number];
+
+export const TAB_STATUSES: Record<Tab, TicketStatus[] | undefined> = {
+  active: ['open', 'in_progress', 'waiting'],
+  open: ['open'],
+  in_progress: ['in_progress'],
+  waiting: ['waiting'],
+  closed: ['closed'],
+  all: undefined,
+};
+
+export interface TicketFilters {
+  priority: TicketPriority | '';
+  /** '' any, 'me', 'unassigned' or a user id. */
+  assignee: string;
+  categoryId: string;
+  customerId: string;
+  q: string;
+}
+
+export const EMPTY_FILTERS: TicketFilters = { priority: '', assignee: '', categoryId: '', customerId: '', q: '' };
+
+type FilterInput = InputOf<'tickets.counts'>;
+
+export function filterInput(filters: TicketFilters): FilterInput {
+  const q = filters.q.trim();
+  return {
+    ...(filters.priority ? { priority: filters.priority } : {}),
+    ...(filters.assignee ? { assignedToId: filters.assignee } : {}),
+    ...(filters.categoryId ? { categoryId: filters.categoryId } : {}),
+    ...(filters.customerId ? { customerId: filters.customerId } : {}),
+    ...(q ? { q } : {}),
+  };
+}
+
+export function tabCount(counts: StatusCounts | null, tab: Tab): number | null {
+  if (!counts) return null;
+  const statuses = TAB_STATUSES[tab] ?? (Object.keys(counts) as TicketStatus[]);
+  return statuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
+}

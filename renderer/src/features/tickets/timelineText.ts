@@ -1,0 +1,87 @@
+// The words of the bitácora: one sentence per event type from its meta_data, in the UI language (pure: no DOM, no i18n instance).
+import type { TFunction } from 'i18next';
+import type { DirectoryUser, TimelineEventDto } from '../../../../electron/contract';
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Events whose `content` is the user's own words, shown as a body under the headline. */
+export interface BodyFormat {
+  number(value: number): string;
+  /** A metric key ('temperature') as the user reads it. */
+  metric(key: string): string;
+}
+
+const SHOWN_READINGS = 4;
+
+interface Reading {
+  metric: string;
+  value: number;
+  unit: string;
+}
+
+/** Telemetry events carry `{readings: [{metric, value, unit, …}], via}`. */
+function readingsOf(meta: Record<string, unknown>): Reading[] {
+  const list = Array.isArray(meta.readings) ? (meta.readings as Record<string, unknown>[]) : [];
+  return list
+    .filter((r) => typeof r.metric === 'string' && typeof r.value === 'number')
+    .map((r) => ({ metric: r.metric as string, value: r.value as number, unit: str(r.unit) }));
+}
+
+export function eventBody(event: TimelineEventDto, format: BodyFormat): string | null {
+  const meta = event.metaData ?? {};
+  switch (event.eventType) {
+    case 'note':
+      return meta.kind === 'edit' ? null : event.content;
+    case 'contact':
+      return event.content;
+    case 'closed':
+      return str(meta.resolution) || null;
+    case 'reopened':
+      return str(meta.reason) || null;
+    case 'telemetry': {
+      const readings = readingsOf(meta);
+      if (readings.length === 0) return event.content;
+      const shown = readings.slice(0, SHOWN_READINGS).map((r) => `${format.metric(r.metric)}: ${format.number(r.value)} ${r.unit}`.trim());
+      return shown.join(' · ') + (readings.length > SHOWN_READINGS ? ' · …' : '');
+    }
+    default:
+      return null;
+  }
+}
+
+export function describeEvent(t: TFunction, event: TimelineEventDto, users: DirectoryUser[]): string {
+  const meta = event.metaData ?? {};
+  const status = (s: unknown) => (s ? t(`common:ticketStatus.${str(s)}`) : '—');
+  const otStatus = (s: unknown) => (s ? t(`common:workOrderStatus.${str(s)}`) : '—');
+  switch (event.eventType) {
+    case 'note':
+      return meta.kind === 'edit' ? t('timeline.edit') : t('timeline.note');
+    case 'status_change':
+      return t('timeline.status_change', { from: status(meta.from), to: status(meta.to) });
+    case 'priority_change':
+      return t('timeline.priority_change', { from: t(`common:priority.${str(meta.from)}`), to: t(`common:priority.${str(meta.to)}`) });
+    case 'assignment': {
+      if (!meta.to) return t('timeline.unassigned');
+      const name = users.find((u) => u.id === meta.to)?.fullName ?? t('timeline.someone');
+      return t('timeline.assigned', { name });
+    }
+    case 'contact': {
+      const channel = t(`common:contactChannel.${str(meta.channel) || 'other'}`);
+      return meta.contactName ? t('timeline.contactWith', { channel, name: str(meta.contactName) }) : t('timeline.contact', { channel });
+    }
+    case 'ot_created': {
+      const workOrder = (meta.workOrder ?? {}) as Record<string, unknown>;
+      return t('timeline.ot_created', { code: str(workOrder.code), type: t(`common:workOrderType.${str(workOrder.otType) || 'diagnosis'}`) });
+    }
+    case 'ot_updated':
+      return meta.from && meta.to && meta.from !== meta.to
+        ? t('timeline.ot_updated', { code: str(meta.code), from: otStatus(meta.from), to: otStatus(meta.to) })
+        : t('timeline.ot_updated_plain', { code: str(meta.code) });
+    case 'ot_completed':
+      return t('timeline.ot_completed', { code: str(meta.code) });
+    case 'telemetry':
+      return t('timeline.telemetry', { count: Math.max(1, readingsOf(meta).length) });
+    default:
+      return t(`timeline.${event.eventType}`);
+  }
+}

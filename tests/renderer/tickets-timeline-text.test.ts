@@ -1,0 +1,129 @@
+// The bitácora's wording per event type, the list filters and the allowed status moves, in both languages.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TICKET_STATUSES, TIMELINE_EVENT_TYPES, type DirectoryUser, type TimelineEventDto, type TimelineEventType } from '../../electron/contract';
+import { filterInput, tabCount, EMPTY_FILTERS } from '../../renderer/src/features/tickets/filters';
+import { describeEvent, eventBody } from '../../renderer/src/features/tickets/timelineText';
+import { nextStatuses } from '../../renderer/src/features/tickets/transitions';
+
+const LOCALES = path.resolve('renderer/src/i18n/locales');
+const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+
+const translators: Record<'es' | 'en', TFunction> = {} as Record<'es' | 'en', TFunction>;
+
+beforeAll(async () => {
+  for (const lang of ['es', 'en'] as const) {
+    const instance = i18next.createInstance();
+    await instance.init({
+      lng: lang,
+      resources: { [lang]: { common: load(lang, 'common'), tickets: load(lang, 'tickets') } },
+      ns: ['common', 'tickets'],
+      defaultNS: 'tickets',
+      interpolation: { escapeValue: false },
+      // A missing key comes back as the key itself; the tests below catch that.
+      returnNull: false,
+    });
+    translators[lang] = instance.t;
+  }
+});
+
+const users: DirectoryUser[] = [{ id: 'u-lucia', fullName: 'Lucía Martín', username: 'lmartin', roleName: 'Técnico', isActive: true, canExecuteWorkOrders: true }];
+
+/** A realistic meta_data per type, shaped as the services write it. */
+const META: Record<TimelineEventType, Record<string, unknown> | null> = {
+  created: { code: 'TK-2026-000001', priority: 'high', assignedToId: null },
+  note: null,
+  status_change: { from: 'open', to: 'in_progress' },
+  priority_change: { from: 'medium', to: 'critical' },
+  assignment: { from: null, to: 'u-lucia' },
+  contact: { channel: 'whatsapp', contactName: 'Manuel Ruiz' },
+  ot_created: { workOrder: { code: 'OT-2026-000003', otType: 'repair', status: 'pending_planning' } },
+  ot_updated: { code: 'OT-2026-000003', from: 'scheduled', to: 'in_progress' },
+  ot_completed: { code: 'OT-2026-000003', from: 'in_progress', to: 'completed' },
+  telemetry: { via: 'manual', readings: [{ metric: 'temperature', value: 3.5, unit: '°C' }, { metric: 'voltage', value: 229, unit: 'V' }] },
+  closed: { from: 'waiting', to: 'closed', resolution: 'Cambiado el presostato.' },
+  reopened: { from: 'closed', to: 'open', reason: 'El cliente volvió a llamar.' },
+};
+
+const event = (eventType: TimelineEventType, metaData = META[eventType], content = 'texto'): TimelineEventDto => ({
+  id: `e-${eventType}`,
+  ticketId: 't1',
+  eventType,
+  content,
+  metaData,
+  author: null,
+  createdAt: '2026-03-02T09:00:00.000Z',
+});
+
+describe('bitácora wording', () => {
+  for (const lang of ['es', 'en'] as const) {
+    it(`${lang}: every event type reads as a sentence, with no raw key or placeholder left`, () => {
+      const t = translators[lang];
+      const sentences = TIMELINE_EVENT_TYPES.map((type) => describeEvent(t, event(type), users));
+      for (const sentence of sentences) {
+        expect(sentence).not.toMatch(/timeline\.|common:|\{\{|undefined/);
+        expect(sentence.length).toBeGreaterThan(5);
+      }
+      expect(new Set(sentences).size).toBe(sentences.length);
+    });
+  }
+
+  it('names the moves, the people and the channels in Spanish', () => {
+    const t = translators.es;
+    expect(describeEvent(t, event('status_change'), users)).toBe('cambió el estado de Abierto a En curso');
+    expect(describeEvent(t, event('priority_change'), users)).toBe('cambió la prioridad de Media a Crítica');
+    expect(describeEvent(t, event('assignment'), users)).toBe('asignó el ticket a Lucía Martín');
+    expect(describeEvent(t, event('assignment', { from: 'u-lucia', to: null }), users)).toBe('quitó la asignación');
+    expect(describeEvent(t, event('contact'), users)).toBe('registró un contacto por WhatsApp con Manuel Ruiz');
+    expect(describeEvent(t, event('ot_created'), users)).toBe('solicitó una visita: OT-2026-000003 (Reparación)');
+    expect(describeEvent(t, event('ot_updated'), users)).toBe('pasó la OT-2026-000003 de Programada a En curso');
+    expect(describeEvent(t, event('note', { kind: 'edit', changes: {} }), users)).toBe('editó el ticket');
+  });
+
+  it('words the same events in English', () => {
+    const t = translators.en;
+    expect(describeEvent(t, event('status_change'), users)).toBe('changed the status from Open to In progress');
+    expect(describeEvent(t, event('contact', { channel: 'phone' }), users)).toBe('logged a contact by Phone');
+    expect(describeEvent(t, event('ot_completed'), users)).toBe('completed OT-2026-000003');
+    expect(describeEvent(t, event('telemetry'), users)).toBe('recorded 2 readings');
+    expect(describeEvent(translators.es, event('telemetry', { readings: [{ metric: 'signal', value: -70, unit: 'dBm' }] }), users)).toBe('registró una lectura');
+  });
+
+  it('shows the user’s own words as the body: note, contact, resolution, reason, reading', () => {
+    const format = { number: (n: number) => String(n).replace('.', ','), metric: (key: string) => ({ temperature: 'Temperatura', voltage: 'Voltaje' })[key] ?? key };
+    expect(eventBody(event('note', null, 'Llamé al cliente'), format)).toBe('Llamé al cliente');
+    expect(eventBody(event('closed', META.closed, 'Ticket cerrado: Cambiado el presostato.'), format)).toBe('Cambiado el presostato.');
+    expect(eventBody(event('reopened'), format)).toBe('El cliente volvió a llamar.');
+    expect(eventBody(event('telemetry'), format)).toBe('Temperatura: 3,5 °C · Voltaje: 229 V');
+    expect(eventBody(event('status_change'), format)).toBeNull();
+    expect(eventBody(event('note', { kind: 'edit', changes: {} }), format)).toBeNull();
+  });
+});
+
+describe('ticket list filters', () => {
+  it('sends only the filters that are set, with the search trimmed', () => {
+    expect(filterInput(EMPTY_FILTERS)).toEqual({});
+    expect(filterInput({ ...EMPTY_FILTERS, priority: 'high', assignee: 'me', q: '  caldera ' })).toEqual({ priority: 'high', assignedToId: 'me', q: 'caldera' });
+    expect(filterInput({ ...EMPTY_FILTERS, q: '   ' })).toEqual({});
+  });
+
+  it('adds the tab counts from the per-status counts', () => {
+    const counts = { open: 3, in_progress: 2, waiting: 1, closed: 7 };
+    expect(tabCount(counts, 'active')).toBe(6);
+    expect(tabCount(counts, 'closed')).toBe(7);
+    expect(tabCount(counts, 'all')).toBe(13);
+    expect(tabCount(null, 'all')).toBeNull();
+  });
+});
+
+describe('status moves offered', () => {
+  it('follow the state machine: open ⇄ in_progress ⇄ waiting, nothing from closed (reopen has its own action)', () => {
+    expect(nextStatuses('open')).toEqual(['in_progress']);
+    expect(nextStatuses('in_progress')).toEqual(['open', 'waiting']);
+    expect(nextStatuses('waiting')).toEqual(['in_progress']);
+    expect(nextStatuses('closed')).toEqual([]);
+    for (const status of TICKET_STATUSES) expect(nextStatuses(status)).not.toContain(status);
+  });
+});
