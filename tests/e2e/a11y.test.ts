@@ -55,7 +55,7 @@ describe('accessibility of the main screens', () => {
 
   it('work order list and dispatch queue', async () => {
     await goTo(page, '#/work-orders');
-    await check(() => page.getByRole('tab', { name: 'Por planificar' }).waitFor());
+    await check(() => page.getByRole('button', { name: /^Programar OT-/ }).nth(2).waitFor(), 'work-orders-queue');
     await page.getByRole('tab', { name: 'Todas' }).click();
     await check(() => page.locator('.ot-table tbody tr').first().waitFor(), 'work-orders');
   });
@@ -63,6 +63,9 @@ describe('accessibility of the main screens', () => {
   it('agenda (week, every technician)', async () => {
     await goTo(page, '#/agenda');
     await check(() => page.locator('.agenda-card').nth(4).waitFor(), 'agenda');
+    await page.getByRole('button', { name: 'Día', exact: true }).click();
+    await check(() => page.locator('.agenda-card', { hasText: workOrders.inProgress.code }).waitFor(), 'agenda-day');
+    await page.getByRole('button', { name: 'Semana', exact: true }).click();
   });
 
   it('serial traceability', async () => {

@@ -113,5 +113,9 @@ export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promis
   );
   const othersScheduled = await visit(13, 'diagnosis', secondTech, new Date(now + 2 * HOUR));
   all.push(inProgress, othersScheduled, await visit(14, 'maintenance', thirdTech, new Date(now + 4 * HOUR)));
+  // Visits requested this morning, still waiting in the dispatch queue.
+  for (const [ticketIndex, otType] of [[15, 'diagnosis'], [16, 'repair'], [3, 'maintenance']] as const) {
+    await app.asAdminAt(new Date(now - (ticketIndex % 5) * HOUR - HOUR), (c) => c.call('workOrders.requestVisit', { ticketId: open[ticketIndex % open.length]!.id, otType }));
+  }
   return { productIds, inProgress, othersScheduled, tracedSerial, all };
 }

@@ -107,7 +107,7 @@ export default function AgendaScreen() {
             {workOrderError(t, error)}
           </div>
         ) : (
-          <div className={`agenda agenda-${mode}`} aria-busy={loading}>
+          <div className={`agenda agenda-mode-${mode}`} aria-busy={loading}>
             {days.map((day) => {
               const dayItems = byDay(day);
               return (

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDto } from '../../../../electron/contract';
 import { WorkOrderStatusBadge } from '../../components/Badge';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatRelative } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 
 interface Props {
@@ -12,9 +12,11 @@ interface Props {
   /** Extra cell at the end of each row (e.g. "Programar" in the dispatch queue). */
   action?: (workOrder: WorkOrderDto) => ReactNode;
   actionLabel?: string;
+  /** The dispatch queue: every row is pending, so it shows how long each request has waited instead of status and date. */
+  queue?: boolean;
 }
 
-export function WorkOrderTable({ items, caption, action, actionLabel }: Props) {
+export function WorkOrderTable({ items, caption, action, actionLabel, queue = false }: Props) {
   const { t } = useTranslation('workOrders');
   return (
     <table className="table ot-table">
@@ -22,12 +24,12 @@ export function WorkOrderTable({ items, caption, action, actionLabel }: Props) {
       <thead>
         <tr>
           <th scope="col">{t('table.code')}</th>
-          <th scope="col">{t('table.status')}</th>
+          {!queue && <th scope="col">{t('table.status')}</th>}
           <th scope="col">{t('table.type')}</th>
           <th scope="col">{t('table.ticket')}</th>
           <th scope="col">{t('table.customer')}</th>
           <th scope="col">{t('table.technician')}</th>
-          <th scope="col">{t('table.scheduled')}</th>
+          <th scope="col">{queue ? t('table.requested') : t('table.scheduled')}</th>
           {action && <th scope="col">{actionLabel ?? <span className="sr-only">{t('detail.actions')}</span>}</th>}
         </tr>
       </thead>
@@ -39,19 +41,23 @@ export function WorkOrderTable({ items, caption, action, actionLabel }: Props) {
                 {wo.code}
               </a>
             </td>
-            <td>
-              <WorkOrderStatusBadge status={wo.status} />
-            </td>
+            {!queue && (
+              <td>
+                <WorkOrderStatusBadge status={wo.status} />
+              </td>
+            )}
             <td>{t(`common:workOrderType.${wo.otType}`)}</td>
-            <td className="ot-ticket-cell">
-              <a href={hrefFor({ name: 'tickets', id: wo.ticketId })} className="mono">
-                {wo.ticketCode}
-              </a>{' '}
-              <span className="muted">{wo.ticketTitle}</span>
+            <td>
+              <div className="ot-ticket-cell">
+                <a href={hrefFor({ name: 'tickets', id: wo.ticketId })} className="mono">
+                  {wo.ticketCode}
+                </a>{' '}
+                <span className="muted">{wo.ticketTitle}</span>
+              </div>
             </td>
-            <td>{wo.customer?.name ?? '—'}</td>
+            <td className="ot-customer">{wo.customer?.name ?? '—'}</td>
             <td className="nowrap">{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
-            <td className="nowrap">{formatDateTime(wo.scheduledDate)}</td>
+            <td className="nowrap">{queue ? <span title={formatDateTime(wo.createdAt)}>{formatRelative(wo.createdAt)}</span> : formatDateTime(wo.scheduledDate)}</td>
             {action && <td>{action(wo)}</td>}
           </tr>
         ))}

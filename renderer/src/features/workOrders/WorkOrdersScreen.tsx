@@ -62,9 +62,9 @@ function WorkOrderList() {
           <WorkOrderTable
             items={items}
             caption={t(`list.view.${view}`)}
+            queue={view === 'queue'}
             {...(view === 'queue' && canWrite
               ? {
-                  actionLabel: t('actions.schedule'),
                   action: (wo: WorkOrderDto) => (
                     <button type="button" className="btn" onClick={() => setScheduling(wo)} aria-label={t('list.scheduleOne', { code: wo.code })}>
                       <CalendarClock size={14} aria-hidden="true" />
