@@ -16,8 +16,8 @@ afterEach(() => {
 });
 
 function startServe(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
-  const tsxCli = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  return spawn(process.execPath, [tsxCli, path.join(repoRoot, 'scripts', 'serve.ts'), ...args], {
+  // tsx as a loader, not its CLI: the CLI's parent process relays signals with a 30 ms deadline, which a busy machine misses.
+  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'serve.ts'), ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
   });
