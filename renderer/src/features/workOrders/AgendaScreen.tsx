@@ -10,7 +10,8 @@ import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
 import i18n from '../../i18n';
 import { workOrderError } from './actions';
-import { startOfDay, useAgenda, windowOf, type AgendaMode } from './agendaStore';
+import { useAgenda } from './agendaStore';
+import { startOfDay, windowOf, type AgendaMode } from './dates';
 import { useWorkOrders } from './store';
 import './workOrders.css';
 

@@ -8,7 +8,8 @@ import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { formatClock } from '../../lib/format';
 import { zodFieldErrors } from '../../lib/forms';
-import { fromLocalInput, toLocalInput, useWorkOrderAction } from './actions';
+import { useWorkOrderAction } from './actions';
+import { fromLocalInput, toLocalInput } from './dates';
 import { useWorkOrders } from './store';
 
 interface DialogProps {

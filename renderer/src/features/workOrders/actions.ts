@@ -32,15 +32,3 @@ export function useWorkOrderAction() {
     }
   };
 }
-
-/** `<input type="datetime-local">` value ⇄ ISO instant, in the computer's time zone. */
-export function toLocalInput(iso: string | null | undefined): string {
-  const date = iso ? new Date(iso) : new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-export function fromLocalInput(value: string): string | null {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}

@@ -2,8 +2,9 @@
 import { create } from 'zustand';
 import type { WorkOrderDto } from '../../../../electron/contract';
 import { api } from '../../api/client';
+import { agendaRange, type AgendaMode } from './dates';
 
-export type AgendaMode = 'day' | 'week';
+export type { AgendaMode } from './dates';
 
 interface AgendaState {
   mode: AgendaMode;
@@ -19,19 +20,6 @@ interface AgendaState {
   today(): void;
   setTechnician(id: string): void;
   load(): Promise<void>;
-}
-
-export function startOfDay(date: Date): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
-}
-
-/** Weeks start on Monday, as in Spain. */
-export function windowOf(mode: AgendaMode, anchor: Date): { from: Date; days: Date[] } {
-  const first = startOfDay(anchor);
-  if (mode === 'week') first.setDate(first.getDate() - ((first.getDay() + 6) % 7));
-  const count = mode === 'week' ? 7 : 1;
-  const days = Array.from({ length: count }, (_, i) => new Date(first.getFullYear(), first.getMonth(), first.getDate() + i));
-  return { from: first, days };
 }
 
 export const useAgenda = create<AgendaState>((set, get) => ({
@@ -65,14 +53,12 @@ export const useAgenda = create<AgendaState>((set, get) => ({
 
   async load() {
     const { mode, anchor, technicianId } = get();
-    const { from, days } = windowOf(mode, anchor);
-    const last = days[days.length - 1] ?? from;
-    const to = new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1);
+    const { from, to } = agendaRange(mode, anchor);
     set({ loading: true, error: null });
     try {
       const items = await api.call('workOrders.agenda', {
-        from: from.toISOString(),
-        to: to.toISOString(),
+        from,
+        to,
         ...(technicianId ? { technicianId } : {}),
       });
       set({ items, loading: false });
