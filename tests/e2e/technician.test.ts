@@ -52,6 +52,19 @@ describe('a technician', () => {
     expect(await page.locator('.agenda-card', { hasText: theirs.code }).count()).toBe(0);
     // Technicians have no technician picker: it is always their own agenda.
     expect(await page.getByLabel('Técnico').count()).toBe(0);
+
+    // Keyboard: D day view, → next day, H back to today, S week view.
+    const range = page.locator('.agenda-range');
+    await page.locator('main').focus();
+    await page.keyboard.press('d');
+    await page.getByRole('button', { name: 'Día', pressed: true }).waitFor();
+    const today = await range.textContent();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('.agenda-range', { hasNotText: today ?? '' }).waitFor();
+    await page.keyboard.press('h');
+    await page.locator('.agenda-range', { hasText: today ?? '' }).waitFor();
+    await page.keyboard.press('s');
+    await page.getByRole('button', { name: 'Semana', pressed: true }).waitFor();
   });
 
   it('can start their own OT and log parts, but not reschedule or cancel it', async () => {

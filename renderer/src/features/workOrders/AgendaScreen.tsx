@@ -13,6 +13,7 @@ import { workOrderError } from './actions';
 import { useAgenda } from './agendaStore';
 import { startOfDay, windowOf, type AgendaMode } from './dates';
 import { useWorkOrders } from './store';
+import { useAgendaKeyboard } from './useAgendaKeyboard';
 import './workOrders.css';
 
 function AgendaCard({ wo, showTechnician }: { wo: WorkOrderDto; showTechnician: boolean }) {
@@ -52,6 +53,7 @@ export default function AgendaScreen() {
     else void load();
   }, [canDispatch]);
   useDomainEvents((e) => e.entity === 'workOrder', () => void load());
+  useAgendaKeyboard();
 
   const { days } = windowOf(mode, anchor);
   const todayStart = startOfDay(new Date()).getTime();
@@ -103,6 +105,7 @@ export default function AgendaScreen() {
         </div>
       </header>
       <div className="page-body">
+        <p className="muted agenda-keys">{t('agenda.keys')}</p>
         {error ? (
           <div className="empty" role="alert">
             {workOrderError(t, error)}
