@@ -6,6 +6,7 @@ import { FINAL_WORK_ORDER_STATUSES, type CustomerDto, type WorkOrderDetail } fro
 import { api } from '../../api/client';
 import { WorkOrderStatusBadge } from '../../components/Badge';
 import { Field } from '../../components/Field';
+import i18n from '../../i18n';
 import { saveFile } from '../../lib/download';
 import { formatClock, formatDateTime, formatDuration } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
@@ -108,7 +109,8 @@ export function WorkOrderDetailView({ id }: { id: string }) {
   async function exportPdf() {
     setExporting(true);
     try {
-      saveFile(await api.call('reports.workOrderPdf', { id }));
+      // The customer's copy comes out in the language the technician is using.
+      saveFile(await api.call('reports.workOrderPdf', { id, language: i18n.language === 'en' ? 'en' : 'es' }));
     } catch (error) {
       toast.error(workOrderError(t, error));
     } finally {
