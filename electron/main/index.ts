@@ -1,12 +1,21 @@
 // The Electron main process: one instance, the database opened before any window, one secure window on app://.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { DatabaseOpenError } from '../../db/errors';
-import { createBackend, type Backend } from '../ipc/backend';
+import { DatabaseOpenError, type DatabaseOpenFailure } from '../../db/errors';
+import { autoBackup, latestBackup, restoreDatabase } from '../../db/reliability';
+import { createBackend, databasePath, type Backend } from '../ipc/backend';
 import { registerIpcDispatcher, type IpcDispatcher } from '../ipc/electron-dispatch';
 import { manageTelemetrySocket, type TelemetrySocketManager } from '../ipc/telemetry-socket';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppRequestHandler, isAppUrl } from './app-protocol';
 import { buildMenuTemplate } from './menu';
-import { databaseErrorDialog, languageFor, unexpectedErrorDialog, type DialogText, type Language } from './messages';
+import {
+  databaseErrorDialog,
+  languageFor,
+  restoreFailedDialog,
+  restoreOfferDialog,
+  unexpectedErrorDialog,
+  type DialogText,
+  type Language,
+} from './messages';
 import { resolveDataDir, resolveShellPaths } from './paths';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -24,13 +33,48 @@ function showFatal(text: DialogText): void {
   dialog.showMessageBoxSync({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true });
 }
 
-/** The database opens before any window exists: a refused file ends in a dialog, never in a blank window. */
-function openBackend(language: Language, migrationsFolder: string): Backend | null {
-  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+/** Failures a good backup can fix (a locked, full or newer file needs something else). */
+const RESTORABLE: readonly DatabaseOpenFailure[] = ['corrupt', 'migration_failed', 'not_emerald'];
+
+/** After a refused open: offer the newest checked backup; true when it was restored. */
+function offerRestore(language: Language, dataDir: string, migrationsFolder: string): boolean {
+  const backup = latestBackup(dataDir, migrationsFolder);
+  if (!backup) return false;
+  const text = restoreOfferDialog(language, backup.createdAt);
+  const choice = dialog.showMessageBoxSync({
+    type: 'question',
+    title: text.title,
+    message: text.message,
+    detail: text.detail,
+    buttons: [text.restoreButton, text.quitButton],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (choice !== 0) return false;
   try {
-    return createBackend({ dataDir, migrationsFolder, log: (message, error) => console.error(message, error) });
+    restoreDatabase({ file: databasePath(dataDir), from: backup.path, openOptions: { migrationsFolder } }).database.close();
+    return true;
+  } catch (error) {
+    showFatal(restoreFailedDialog(language, error));
+    return false;
+  }
+}
+
+/** The database opens before any window exists: a refused file ends in a dialog, never in a blank window. */
+function openBackend(language: Language, migrationsFolder: string, mayRestore = true): Backend | null {
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  const log = (message: string, error?: unknown) => console.error(message, error);
+  try {
+    const opened = createBackend({ dataDir, migrationsFolder, log });
+    // A checked copy at every start (the last 7 kept); it runs in steps and never holds up the window.
+    autoBackup(dataDir, opened.database.sqlite).catch((error: unknown) => log('automatic backup failed', error));
+    return opened;
   } catch (error) {
     showFatal(error instanceof DatabaseOpenError ? databaseErrorDialog(error.reason, language, error.path) : unexpectedErrorDialog(language, error));
+    if (mayRestore && error instanceof DatabaseOpenError && RESTORABLE.includes(error.reason) && offerRestore(language, dataDir, migrationsFolder)) {
+      return openBackend(language, migrationsFolder, false);
+    }
     return null;
   }
 }

@@ -20,31 +20,31 @@ const DATABASE_REASONS: Record<Language, ReasonText> = {
   es: {
     newer_version: {
       message: 'Los datos fueron guardados por una versión más reciente de Emerald.',
-      advice: 'Instale la versión más reciente de Emerald para abrirlos. El archivo no se ha modificado.',
+      advice: 'Instala la versión más reciente de Emerald para abrirlos. El archivo no se ha modificado.',
     },
     not_emerald: {
       message: 'El archivo de datos no es una base de datos de Emerald.',
-      advice: 'Compruebe la carpeta de datos (EMERALD_DATA_DIR). El archivo no se ha modificado.',
+      advice: 'Comprueba la carpeta de datos (EMERALD_DATA_DIR). El archivo no se ha modificado.',
     },
     locked: {
       message: 'La base de datos está en uso por otro programa.',
-      advice: 'Cierre la otra ventana o programa de Emerald que la esté usando y vuelva a intentarlo.',
+      advice: 'Cierra la otra ventana o programa de Emerald que la esté usando y vuelve a intentarlo.',
     },
     corrupt: {
       message: 'La base de datos está dañada y no se puede abrir.',
-      advice: 'Restaure una copia de seguridad. El archivo no se ha modificado, para que pueda intentar recuperarlo.',
+      advice: 'Restaura una copia de seguridad. El archivo no se ha modificado, para que puedas intentar recuperarlo.',
     },
     read_only: {
       message: 'No se puede escribir en la carpeta de datos.',
-      advice: 'Compruebe los permisos de la carpeta o elija otra con EMERALD_DATA_DIR.',
+      advice: 'Comprueba los permisos de la carpeta o elige otra con EMERALD_DATA_DIR.',
     },
     disk_full: {
       message: 'No queda espacio en el disco para la base de datos.',
-      advice: 'Libere espacio en el disco y vuelva a abrir Emerald.',
+      advice: 'Libera espacio en el disco y vuelve a abrir Emerald.',
     },
     migration_failed: {
       message: 'No se pudo actualizar la base de datos a esta versión de Emerald.',
-      advice: 'Sus datos no se han perdido: se guardó una copia del archivo antes de actualizar. Contacte con soporte.',
+      advice: 'Tus datos no se han perdido: se guardó una copia del archivo antes de actualizar. Contacta con soporte.',
     },
   },
   en: {
@@ -87,6 +87,41 @@ const WORDS = {
 export function databaseErrorDialog(reason: DatabaseOpenFailure, language: Language, file: string): DialogText {
   const text = DATABASE_REASONS[language][reason];
   return { title: WORDS[language].cannotOpen, message: text.message, detail: `${text.advice}\n\n${WORDS[language].file}: ${file}` };
+}
+
+/** Offered when the file cannot be opened but a checked backup exists. */
+export interface RestoreOfferText extends DialogText {
+  restoreButton: string;
+  quitButton: string;
+}
+
+const RESTORE_WORDS = {
+  es: {
+    title: 'Restaurar una copia de seguridad',
+    message: 'Hay una copia de seguridad comprobada del {when}.',
+    detail: 'Emerald puede restaurarla ahora. El archivo actual se guarda aparte sin cambios, por si hace falta recuperarlo.',
+    restore: 'Restaurar la copia',
+    quit: 'Salir',
+    failed: 'No se pudo restaurar la copia de seguridad',
+  },
+  en: {
+    title: 'Restore a backup',
+    message: 'There is a checked backup from {when}.',
+    detail: 'Emerald can restore it now. The current file is kept aside unchanged, in case it needs to be recovered.',
+    restore: 'Restore the backup',
+    quit: 'Quit',
+    failed: 'The backup could not be restored',
+  },
+} as const;
+
+export function restoreOfferDialog(language: Language, backupCreatedAt: string): RestoreOfferText {
+  const words = RESTORE_WORDS[language];
+  const when = new Intl.DateTimeFormat(language === 'es' ? 'es-ES' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(backupCreatedAt));
+  return { title: words.title, message: words.message.replace('{when}', when), detail: words.detail, restoreButton: words.restore, quitButton: words.quit };
+}
+
+export function restoreFailedDialog(language: Language, error: unknown): DialogText {
+  return { title: RESTORE_WORDS[language].failed, message: RESTORE_WORDS[language].failed, detail: error instanceof Error ? error.message : String(error) };
 }
 
 export function unexpectedErrorDialog(language: Language, error: unknown): DialogText {

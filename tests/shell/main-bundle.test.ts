@@ -1,13 +1,14 @@
 // The bundled main process (dist-electron/main.cjs as built by build:electron) run in plain Node against a fake
 // 'electron' module: the real startup path, database, IPC and protocol wiring, without the Electron binary.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasePath } from '../../electron/ipc/backend';
+import { createBackend, databasePath } from '../../electron/ipc/backend';
+import { createBackup } from '../../db/reliability';
 import { CONTENT_SECURITY_POLICY } from '../../electron/ipc/http/csp';
 import { APPLICATION_ID } from '../../db/open';
 import { buildShell } from '../../scripts/build-electron';
@@ -144,6 +145,30 @@ describe('bundled main process', () => {
       expect(report.dialogs[0]?.detail).toContain(databasePath(dataDir));
       expect(readFileSync(databasePath(dataDir)).equals(before)).toBe(true);
     }
+  });
+
+  it('offers the newest checked backup for a damaged database and, when accepted, opens the restored data', async () => {
+    const dataDir = path.join(scratch, 'restorable');
+    const source = path.join(scratch, 'restorable-source');
+    const good = createBackend({ dataDir: source });
+    good.database.sqlite.prepare("INSERT INTO customers (id, name) VALUES ('0190c0de-0000-7000-8000-000000000001', 'Taller restaurado')").run();
+    mkdirSync(dataDir, { recursive: true });
+    await createBackup(dataDir, good.database.sqlite);
+    good.close();
+    writeFileSync(databasePath(dataDir), Buffer.alloc(8192, 0x5a));
+
+    const report = await runMain('restorable', dataDir, 'es-ES');
+    expect(report.dialogs.map((d) => d.type)).toEqual(['error', 'question']);
+    expect(report.dialogs[1]?.title).toBe('Restaurar una copia de seguridad');
+    expect(report.outcome).toBe('window');
+    const db = new Database(databasePath(dataDir), { readonly: true });
+    try {
+      expect(db.prepare('SELECT name FROM customers').all()).toContainEqual({ name: 'Taller restaurado' });
+    } finally {
+      db.close();
+    }
+    // The damaged file was kept aside, not overwritten.
+    expect(readdirSync(dataDir).some((f) => f.includes('before-restore'))).toBe(true);
   });
 
   it('refuses a database another program holds locked, with the "in use" dialog and no window', async () => {
