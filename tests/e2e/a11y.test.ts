@@ -58,6 +58,13 @@ describe('accessibility of the main screens', () => {
     await check(() => page.getByRole('button', { name: /^Programar OT-/ }).nth(2).waitFor(), 'work-orders-queue');
     await page.getByRole('tab', { name: 'Todas' }).click();
     await check(() => page.locator('.ot-table tbody tr').first().waitFor(), 'work-orders');
+    const all = await page.locator('.ot-table tbody tr').count();
+    await page.getByLabel('Buscar OT').fill('Mirador');
+    await page.locator('.ot-table tbody tr', { hasNotText: 'Hotel Mirador del Guadalquivir' }).first().waitFor({ state: 'detached' });
+    const hits = await page.locator('.ot-table tbody tr').count();
+    expect(hits).toBeGreaterThan(0);
+    expect(hits).toBeLessThan(all);
+    await page.getByLabel('Buscar OT').fill('');
   });
 
   it('agenda (week, every technician)', async () => {

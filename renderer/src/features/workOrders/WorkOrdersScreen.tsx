@@ -14,7 +14,7 @@ import './workOrders.css';
 
 function WorkOrderList() {
   const { t } = useTranslation('workOrders');
-  const { view, statusFilter, items, nextCursor, listLoading, listError, setView, setStatusFilter, loadList } = useWorkOrders();
+  const { view, statusFilter, query, items, nextCursor, listLoading, listError, setView, setStatusFilter, setQuery, loadList } = useWorkOrders();
   const canWrite = useCan('workorders:write');
   const [scheduling, setScheduling] = useState<WorkOrderDto | null>(null);
 
@@ -27,6 +27,16 @@ function WorkOrderList() {
       <header className="page-header">
         <h1>{t('list.title')}</h1>
         <span className="spacer" />
+        {view === 'all' && (
+          <input
+            type="search"
+            className="ot-search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('list.searchPlaceholder')}
+            aria-label={t('list.search')}
+          />
+        )}
         {view === 'all' && (
           <label className="inline-filter">
             <span>{t('list.status')}</span>

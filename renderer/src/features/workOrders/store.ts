@@ -8,6 +8,7 @@ export type ListView = 'queue' | 'all';
 interface WorkOrdersState {
   view: ListView;
   statusFilter: WorkOrderStatus[];
+  query: string;
   items: WorkOrderDto[];
   nextCursor: string | null;
   listLoading: boolean;
@@ -17,6 +18,7 @@ interface WorkOrdersState {
   technicians: DirectoryUser[];
   setView(view: ListView): void;
   setStatusFilter(statuses: WorkOrderStatus[]): void;
+  setQuery(query: string): void;
   loadList(more?: boolean): Promise<void>;
   loadDetail(id: string): Promise<void>;
   setDetail(detail: WorkOrderDetail): void;
@@ -28,6 +30,7 @@ const PAGE = 50;
 export const useWorkOrders = create<WorkOrdersState>((set, get) => ({
   view: 'queue',
   statusFilter: [],
+  query: '',
   items: [],
   nextCursor: null,
   listLoading: false,
@@ -45,15 +48,23 @@ export const useWorkOrders = create<WorkOrdersState>((set, get) => ({
     void get().loadList();
   },
 
+  setQuery(query) {
+    set({ query, nextCursor: null });
+    void get().loadList();
+  },
+
   async loadList(more = false) {
-    const { view, statusFilter, nextCursor } = get();
+    const { view, statusFilter, query, nextCursor } = get();
+    const q = query.trim();
     const cursor = more && nextCursor ? { cursor: nextCursor } : {};
     set({ listLoading: true, listError: null });
     try {
       const page =
         view === 'queue'
           ? await api.call('workOrders.dispatchQueue', { limit: PAGE, ...cursor })
-          : await api.call('workOrders.list', { limit: PAGE, ...cursor, ...(statusFilter.length ? { status: statusFilter } : {}) });
+          : await api.call('workOrders.list', { limit: PAGE, ...cursor, ...(statusFilter.length ? { status: statusFilter } : {}), ...(q ? { q } : {}) });
+      // A slower answer for an older search must not replace the current one.
+      if (get().query !== query || get().view !== view) return;
       set({ items: more ? [...get().items, ...page.items] : page.items, nextCursor: page.nextCursor, listLoading: false });
     } catch (error) {
       set({ listError: error, listLoading: false });
