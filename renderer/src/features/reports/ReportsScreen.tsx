@@ -1,12 +1,13 @@
 // Reportes: CSV of tickets and OTs for a period, and every OT report of a period as one zip.
 import { Download, FileArchive, FileSpreadsheet, X } from 'lucide-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   WORK_ORDER_STATUSES,
   WORK_ORDER_TYPES,
+  type DirectoryUser,
   type TicketPriority,
   type TicketStatus,
   type WorkOrderStatus,
@@ -124,12 +125,30 @@ function TicketsCsv() {
   );
 }
 
+/** Who can carry out OTs, for the technician filter (the directory is open to every signed-in user). */
+function useTechnicians(): DirectoryUser[] {
+  const [technicians, setTechnicians] = useState<DirectoryUser[]>([]);
+  useEffect(() => {
+    let current = true;
+    api.call('users.directory', {}).then(
+      (users) => current && setTechnicians(users.filter((u) => u.canExecuteWorkOrders)),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return technicians;
+}
+
 function WorkOrdersCsv() {
   const { t } = useTranslation('reports');
   const [period, setPeriod] = useState(thisMonth);
   const [dateField, setDateField] = useState<'scheduled_date' | 'completed_at' | 'created_at'>('scheduled_date');
   const [status, setStatus] = useState<WorkOrderStatus[]>([]);
   const [otType, setOtType] = useState<WorkOrderType | ''>('');
+  const [technicianId, setTechnicianId] = useState('');
+  const technicians = useTechnicians();
   const { busy, periodError, run } = useCsvExport();
   return (
     <ExportCard
@@ -145,6 +164,7 @@ function WorkOrdersCsv() {
             dateField,
             ...(status.length ? { status } : {}),
             ...(otType ? { otType } : {}),
+            ...(technicianId ? { technicianId } : {}),
             language: uiLanguage(),
           }),
         )
@@ -158,6 +178,16 @@ function WorkOrdersCsv() {
           {WORK_ORDER_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`common:workOrderType.${type}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('workOrders.technician')}>
+        <select value={technicianId} onChange={(e) => setTechnicianId(e.target.value)}>
+          <option value="">{t('any')}</option>
+          {technicians.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.fullName}
             </option>
           ))}
         </select>
