@@ -94,6 +94,15 @@ describe('tickets', () => {
     expect(await status.locator('option').count()).toBe(3);
   });
 
+  it('exports the ticket as a PDF download', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('the list, the tabs and the search find it', async () => {
     await row(TITLE).locator('.badge-status-in_progress').waitFor();
     await page.locator('[role="tab"][data-tab="in_progress"] .count', { hasText: '1' }).waitFor();
