@@ -1,6 +1,10 @@
 // Reusable zod pieces for channel inputs. Inputs are strict objects: unknown keys are a VALIDATION error.
 import { z } from 'zod';
 
+// No generated code: the renderer's CSP forbids eval (zod's probe for it is reported as a violation),
+// and these schemas must be built jitless before any is constructed; every channel file imports this one.
+z.config({ jitless: true });
+
 export const id = z.uuid();
 export const version = z.number().int().min(1);
 export const isoDateTime = z.iso.datetime({ offset: true });

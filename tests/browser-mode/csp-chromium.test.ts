@@ -18,12 +18,8 @@ const missing = !existsSync(path.join(staticDir, 'index.html'))
     ? `no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`
     : null;
 
-/**
- * zod 4 probes `new Function('')` once (caught, it then parses without JIT); Chromium still reports the probe.
- * The renderer can silence it with `z.config({ jitless: true })` at its entry; until then it is the one tolerated report.
- */
-const KNOWN_HARMLESS = new Set(['script-src eval']);
-const unexpected = (reports: string[]) => reports.filter((report) => !KNOWN_HARMLESS.has(report));
+/** Every CSP violation report is a failure (the renderer sets zod's jitless mode, so nothing probes eval). */
+const unexpected = (reports: string[]) => reports;
 
 let dataDir: string;
 let backend: Backend;
