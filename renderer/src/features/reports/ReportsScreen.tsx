@@ -17,6 +17,7 @@ import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
+import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { BatchExport } from './BatchExport';
 import { DateFieldSelect, PeriodFields, uiLanguage } from './fields';
@@ -199,6 +200,8 @@ function WorkOrdersCsv() {
 
 export default function ReportsScreen() {
   const { t } = useTranslation('reports');
+  const canExport = useCan('reports:export');
+  if (!canExport) return <div className="empty">{t('common:errors.code.FORBIDDEN')}</div>;
   return (
     <div className="page">
       <header className="page-header">

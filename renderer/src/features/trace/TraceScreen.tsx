@@ -7,10 +7,18 @@ import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { hrefFor, navigate } from '../../lib/router';
+import { useCan } from '../../stores/session';
 import { useTrace } from './store';
 import './trace.css';
 
 export default function TraceScreen({ serial }: { serial?: string | undefined }) {
+  const canRead = useCan('workorders:read');
+  const { t } = useTranslation('trace');
+  if (!canRead) return <div className="empty">{t('common:errors.code.FORBIDDEN')}</div>;
+  return <TraceSearch serial={serial} />;
+}
+
+function TraceSearch({ serial }: { serial?: string | undefined }) {
   const { t } = useTranslation('trace');
   const { rows, searched, loading, error, search } = useTrace();
   const [query, setQuery] = useState(serial ?? '');

@@ -41,6 +41,13 @@ function dayLabel(day: Date): string {
 }
 
 export default function AgendaScreen() {
+  const { t } = useTranslation();
+  const canRead = useCan('workorders:read');
+  if (!canRead) return <div className="empty">{t('errors.code.FORBIDDEN')}</div>;
+  return <Agenda />;
+}
+
+function Agenda() {
   const { t } = useTranslation('workOrders');
   const { mode, anchor, technicianId, items, loading, error, setMode, shift, today, setTechnician, load } = useAgenda();
   const canDispatch = useCan('workorders:write');

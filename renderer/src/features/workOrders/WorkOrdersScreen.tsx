@@ -99,5 +99,8 @@ function WorkOrderList() {
 }
 
 export default function WorkOrdersScreen({ workOrderId }: { workOrderId?: string | undefined }) {
+  const { t } = useTranslation();
+  const canRead = useCan('workorders:read');
+  if (!canRead) return <div className="empty">{t('errors.code.FORBIDDEN')}</div>;
   return workOrderId ? <WorkOrderDetailView id={workOrderId} /> : <WorkOrderList />;
 }
