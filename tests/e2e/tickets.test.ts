@@ -94,6 +94,47 @@ describe('tickets', () => {
     expect(await status.locator('option').count()).toBe(3);
   });
 
+  it('edits the ticket, requests a visit, closes it with a resolution and reopens it with a reason', async () => {
+    const detail = page.locator('.ticket-detail');
+    const dialog = page.locator('dialog[open]');
+    await detail.getByRole('button', { name: 'Editar' }).click();
+    await dialog.locator('input[name="title"]').fill(`${TITLE} (cámara 2)`);
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    await detail.locator('h2', { hasText: '(cámara 2)' }).waitFor();
+
+    await detail.getByRole('button', { name: 'Solicitar visita' }).click();
+    await dialog.locator('select[name="otType"]').selectOption('repair');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    const workOrder = detail.locator('.ticket-work-order', { hasText: 'Reparación' });
+    await workOrder.locator('.badge-ot-pending_planning').waitFor();
+    expect(await workOrder.locator('a').getAttribute('href')).toMatch(/^#\/work-orders\/[0-9a-f-]{36}$/);
+    await detail.locator('.timeline-ot_created', { hasText: '(Reparación)' }).waitFor();
+
+    await detail.getByRole('button', { name: 'Cerrar ticket' }).click();
+    await dialog.getByText('se dará por completada al cerrar').waitFor();
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.getByText('Este campo es obligatorio.').waitFor();
+    await dialog.locator('textarea[name="resolution"]').fill('Cambiado el relé térmico; la cámara enfría bien.');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    await detail.locator('.ticket-detail-topline .badge-status-closed').waitFor();
+    await detail.locator('.ticket-resolution', { hasText: 'Cambiado el relé térmico' }).waitFor();
+    await workOrder.locator('.badge-ot-completed').waitFor();
+    expect(await detail.locator('select[name="status"]').count()).toBe(0);
+
+    await detail.getByRole('button', { name: 'Reabrir' }).click();
+    await dialog.locator('textarea[name="reason"]').fill('El cliente dice que vuelve a subir la temperatura.');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    await detail.locator('.timeline-reopened', { hasText: 'vuelve a subir' }).waitFor();
+    await detail.locator('.ticket-detail-topline .badge-status-open').waitFor();
+    // Back to where the rest of the tests expect it: in progress.
+    await detail.locator('select[name="status"]').selectOption('in_progress');
+    await detail.locator('.ticket-detail-topline .badge-status-in_progress').waitFor();
+  });
+
   it('exports the ticket as a PDF download', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar PDF' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);

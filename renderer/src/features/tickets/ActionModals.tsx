@@ -2,6 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { channels, WORK_ORDER_TYPES, type TicketDetail, type WorkOrderType } from '../../../../electron/contract';
+import { ticketUpdateInput } from '../../../../electron/contract/tickets';
 import { requestVisitInput } from '../../../../electron/contract/workOrders';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
@@ -11,7 +12,7 @@ import { toast } from '../../stores/toasts';
 import { useTicketDetail } from './detailStore';
 import { useLookups } from './lookups';
 
-export type TicketModal = 'close' | 'reopen' | 'visit' | null;
+export type TicketModal = 'edit' | 'close' | 'reopen' | 'visit' | null;
 
 interface ShellProps {
   title: string;
@@ -155,6 +156,57 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
           {technicians.map((u) => (
             <option key={u.id} value={u.id}>
               {u.fullName}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </ActionModal>
+  );
+}
+
+export function EditTicketModal({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
+  const edit = useTicketDetail((s) => s.edit);
+  const categories = useLookups((s) => s.categories);
+  const customers = useLookups((s) => s.customers);
+  const { t, busy, errors, failure, run } = useActionForm(onClose);
+  const [form, setForm] = useState({
+    title: ticket.title,
+    description: ticket.description,
+    categoryId: ticket.category?.id ?? '',
+    customerId: ticket.customer?.id ?? '',
+  });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const fields = { title: form.title, description: form.description, categoryId: form.categoryId || null, customerId: form.customerId || null };
+    const found = zodFieldErrors(t, ticketUpdateInput, { id: ticket.id, version: ticket.version, ...fields });
+    void run(found, () => edit(fields), t('editModal.done'));
+  };
+  return (
+    <ActionModal title={t('editModal.title', { code: ticket.code })} formId="edit-ticket-form" submitLabel={t('common:actions.save')} busy={busy} failure={failure} onClose={onClose} onSubmit={submit}>
+      <Field label={t('form.titleLabel')} error={errors.title}>
+        <input name="title" value={form.title} onChange={set('title')} autoFocus />
+      </Field>
+      <Field label={t('form.description')} error={errors.description}>
+        <textarea name="description" rows={5} value={form.description} onChange={set('description')} />
+      </Field>
+      <Field label={t('form.category')} error={errors.categoryId}>
+        <select name="categoryId" value={form.categoryId} onChange={set('categoryId')}>
+          <option value="">{t('form.noCategory')}</option>
+          {categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('form.customer')} error={errors.customerId}>
+        <select name="customerId" value={form.customerId} onChange={set('customerId')}>
+          <option value="">{t('form.noCustomer')}</option>
+          {ticket.customer && !customers.some((c) => c.id === ticket.customer?.id) && <option value={ticket.customer.id}>{ticket.customer.name}</option>}
+          {customers.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 // The open ticket: header with its fields and actions, description, work orders, the bitácora and the composer.
-import { FileDown, Lock, RotateCcw, Truck, X } from 'lucide-react';
+import { FileDown, Lock, Pencil, RotateCcw, Truck, X } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type TicketDetail as Ticket, type TicketPriority, type TicketStatus } from '../../../../electron/contract';
@@ -10,7 +10,7 @@ import { formatDateTime, formatRelative } from '../../lib/format';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { TicketTelemetryPanel } from '../telemetry/TicketTelemetryPanel';
-import { CloseTicketModal, ReopenTicketModal, RequestVisitModal, type TicketModal } from './ActionModals';
+import { CloseTicketModal, EditTicketModal, ReopenTicketModal, RequestVisitModal, type TicketModal } from './ActionModals';
 import { Composer } from './Composer';
 import { ticketPdfAvailable, useTicketDetail } from './detailStore';
 import { useLookups } from './lookups';
@@ -143,6 +143,12 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
           )}
         </div>
         <div className="ticket-actions" role="toolbar" aria-label={t('actions.label')}>
+          {canWrite && !closed && (
+            <button type="button" className="btn" onClick={() => setModal('edit')}>
+              <Pencil size={14} aria-hidden="true" />
+              {t('actions.edit')}
+            </button>
+          )}
           {canVisit && !closed && (
             <button type="button" className="btn" onClick={() => setModal('visit')}>
               <Truck size={14} aria-hidden="true" />
@@ -219,6 +225,7 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
         {canNote && <Composer canContact={canWrite} />}
       </section>
 
+      {modal === 'edit' && <EditTicketModal ticket={ticket} onClose={() => setModal(null)} />}
       {modal === 'close' && <CloseTicketModal ticket={ticket} onClose={() => setModal(null)} />}
       {modal === 'reopen' && <ReopenTicketModal ticket={ticket} onClose={() => setModal(null)} />}
       {modal === 'visit' && <RequestVisitModal ticket={ticket} onClose={() => setModal(null)} />}

@@ -8,6 +8,13 @@ import { api, ApiError } from '../../api/client';
 const TICKET_PDF_CHANNEL = 'reports.ticketPdf';
 export const ticketPdfAvailable = isChannelName(TICKET_PDF_CHANNEL);
 
+export interface TicketEdit {
+  title: string;
+  description: string;
+  categoryId: string | null;
+  customerId: string | null;
+}
+
 export interface VisitRequest {
   otType: WorkOrderType;
   scheduledDate?: string;
@@ -25,6 +32,7 @@ interface TicketDetailState {
   changeStatus(status: TicketStatus): Promise<void>;
   assign(assignedToId: string | null): Promise<void>;
   setPriority(priority: TicketPriority): Promise<void>;
+  edit(fields: TicketEdit): Promise<void>;
   close(resolution: string): Promise<void>;
   reopen(reason: string): Promise<void>;
   addNote(content: string): Promise<void>;
@@ -59,7 +67,9 @@ export const useTicketDetail = create<TicketDetailState>((set, get) => {
     busy: false,
 
     async open(id) {
-      if (id === get().id && (get().ticket || get().loading)) return;
+      // Coming back to the same ticket (another screen in between): show what we had and refetch quietly.
+      if (id === get().id && get().ticket) return get().refresh();
+      if (id === get().id && get().loading) return;
       set({ id, ticket: null, error: null, loading: id !== null });
       if (!id) return;
       try {
@@ -84,6 +94,7 @@ export const useTicketDetail = create<TicketDetailState>((set, get) => {
     changeStatus: (status) => mutate((t) => api.call('tickets.changeStatus', { id: t.id, status, version: t.version })),
     assign: (assignedToId) => mutate((t) => api.call('tickets.assign', { id: t.id, assignedToId, version: t.version })),
     setPriority: (priority) => mutate((t) => api.call('tickets.update', { id: t.id, priority, version: t.version })),
+    edit: (fields) => mutate((t) => api.call('tickets.update', { id: t.id, version: t.version, ...fields })),
     close: (resolution) => mutate((t) => api.call('tickets.close', { id: t.id, resolution, version: t.version })),
     reopen: (reason) => mutate((t) => api.call('tickets.reopen', { id: t.id, reason, version: t.version })),
     addNote: (content) => mutate((t) => api.call('tickets.addNote', { id: t.id, content })),
