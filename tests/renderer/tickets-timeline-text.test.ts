@@ -80,6 +80,8 @@ describe('bitácora wording', () => {
     expect(describeEvent(t, event('ot_created'), users)).toBe('solicitó una visita: OT-2026-000003 (Reparación)');
     expect(describeEvent(t, event('ot_updated'), users)).toBe('pasó la OT-2026-000003 de Programada a En curso');
     expect(describeEvent(t, event('note', { kind: 'edit', changes: {} }), users)).toBe('editó el ticket');
+    const edit = { kind: 'edit', changes: { title: { from: 'a', to: 'b' }, categoryId: { from: null, to: 'c1' } } };
+    expect(describeEvent(t, event('note', edit), users)).toBe('editó el ticket: asunto, categoría');
   });
 
   it('words the same events in English', () => {

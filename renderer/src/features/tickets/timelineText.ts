@@ -54,8 +54,12 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
   const status = (s: unknown) => (s ? t(`common:ticketStatus.${str(s)}`) : '—');
   const otStatus = (s: unknown) => (s ? t(`common:workOrderStatus.${str(s)}`) : '—');
   switch (event.eventType) {
-    case 'note':
-      return meta.kind === 'edit' ? t('timeline.edit') : t('timeline.note');
+    case 'note': {
+      if (meta.kind !== 'edit') return t('timeline.note');
+      const changes = meta.changes && typeof meta.changes === 'object' ? Object.keys(meta.changes) : [];
+      const fields = changes.map((field) => t(`timeline.fields.${field}`, { defaultValue: field }));
+      return fields.length > 0 ? t('timeline.editFields', { fields: fields.join(', ') }) : t('timeline.edit');
+    }
     case 'status_change':
       return t('timeline.status_change', { from: status(meta.from), to: status(meta.to) });
     case 'priority_change':
