@@ -69,7 +69,7 @@ describe('accessibility of the main screens', () => {
 
   it('agenda (week, every technician)', async () => {
     await goTo(page, '#/agenda');
-    await check(() => page.locator('.agenda-card').nth(4).waitFor(), 'agenda');
+    await check(() => page.locator('.agenda-card', { hasText: workOrders.inProgress.code }).waitFor(), 'agenda');
     await page.getByRole('button', { name: 'Día', exact: true }).click();
     await check(() => page.locator('.agenda-card', { hasText: workOrders.inProgress.code }).waitFor(), 'agenda-day');
     await page.getByRole('button', { name: 'Semana', exact: true }).click();
@@ -131,7 +131,7 @@ describe('accessibility of the main screens', () => {
     expect(await seriousA11yViolations(dark)).toEqual([]);
     await saveScreenshot(dark, 'work-order-dark');
     await goTo(dark, '#/agenda');
-    await dark.locator('.agenda-card').nth(4).waitFor();
+    await dark.locator('.agenda-card', { hasText: workOrders.inProgress.code }).waitFor();
     expect(await seriousA11yViolations(dark)).toEqual([]);
     expect(uncaughtErrors(dark)).toEqual([]);
   });

@@ -25,40 +25,39 @@ export interface SeededWorkOrders {
   all: WorkOrderDetail[];
 }
 
-/** Monday 00:00 UTC of the current week, as the agenda's week view (Europe/Madrid) shows it. */
-function mondayOfThisWeek(now = new Date()): Date {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d;
+/** 00:00 UTC of today: visits are placed relative to it, so every weekday gives past and future ones. */
+function todayUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-/** [ticket index, type, technician index, day of week 0–6, hour UTC]. */
+/** [ticket index, type, technician index, days from today, hour UTC]. Past visits get done with parts; later ones stay scheduled. */
 const PLAN: [number, WorkOrderType, number, number, number][] = [
-  [0, 'repair', 0, 0, 7],
-  [1, 'repair', 1, 0, 9],
-  [2, 'diagnosis', 2, 1, 8],
-  [3, 'repair', 0, 1, 11],
-  [5, 'maintenance', 1, 2, 7],
-  [6, 'diagnosis', 0, 2, 10],
-  [7, 'repair', 2, 3, 8],
-  [8, 'install', 1, 3, 12],
-  [9, 'maintenance', 0, 4, 7],
-  [10, 'repair', 2, 4, 9],
-  [11, 'upgrade', 1, 4, 13],
+  [0, 'repair', 0, -6, 7],
+  [1, 'repair', 1, -6, 9],
+  [2, 'diagnosis', 2, -5, 8],
+  [3, 'repair', 0, -5, 11],
+  [5, 'maintenance', 1, -4, 7],
+  [6, 'diagnosis', 0, -3, 10],
+  [7, 'repair', 2, -2, 8],
+  [8, 'install', 1, -2, 12],
+  [9, 'maintenance', 0, -1, 7],
+  [10, 'repair', 2, 1, 9],
+  [11, 'upgrade', 1, 2, 8],
+  [4, 'maintenance', 0, 3, 7],
 ];
 
 export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promise<SeededWorkOrders> {
   const productIds: string[] = [];
   for (const product of PRODUCTS) productIds.push((await app.admin.call('products.create', product)).id);
   const open = seeded.tickets.filter((t) => t.status !== 'closed');
-  const monday = mondayOfThisWeek();
+  const today = todayUtc();
   const now = Date.now();
   const all: WorkOrderDetail[] = [];
 
   for (const [ticketIndex, otType, techIndex, day, hour] of PLAN) {
     const ticket = open[ticketIndex % open.length]!;
     const technicianId = seeded.technicianIds[techIndex]!;
-    const when = new Date(monday.getTime() + day * 24 * HOUR + hour * HOUR);
+    const when = new Date(today.getTime() + day * 24 * HOUR + hour * HOUR);
     const requested = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType });
     all.push(await app.admin.call('workOrders.schedule', { id: requested.id, scheduledDate: when.toISOString(), technicianId, version: requested.version }));
   }
@@ -102,7 +101,8 @@ export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promis
       c.call('workOrders.schedule', { id: requested.id, scheduledDate: when.toISOString(), technicianId, version: requested.version }),
     );
   };
-  const next = await visit(12, 'repair', firstTech, new Date(now - 50 * 60_000));
+  // Scheduled for now (the technician started early), so it is on today's agenda whatever the hour.
+  const next = await visit(12, 'repair', firstTech, new Date(now));
   const started = await app.asUserAt(firstTech, new Date(now - 47 * 60_000), (c) => c.call('workOrders.start', { id: next.id, version: next.version }));
   await app.asUserAt(firstTech, new Date(now - 20 * 60_000), async (c) => {
     await c.call('workOrders.addItem', { id: next.id, productId: productIds[2]!, serialNumber: 'PB-2291-7740' });
