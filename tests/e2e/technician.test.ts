@@ -10,10 +10,10 @@ let mine: WorkOrderDetail;
 let theirs: WorkOrderDetail;
 let lucia: { id: string; username: string; password: string };
 
-/** Requests, schedules (in an hour from now) and optionally starts a visit for `technicianId`. */
+/** Requests, schedules (for now, so it is in this week's agenda at any hour) and optionally starts a visit for `technicianId`. */
 async function visit(ticketId: string, technicianId: string, start: boolean): Promise<WorkOrderDetail> {
   const requested = await app.admin.call('workOrders.requestVisit', { ticketId, otType: 'repair' });
-  const scheduledDate = new Date(Date.now() + 60 * 60_000).toISOString();
+  const scheduledDate = new Date().toISOString();
   const scheduled = await app.admin.call('workOrders.schedule', { id: requested.id, scheduledDate, technicianId, version: requested.version });
   return start ? app.admin.call('workOrders.start', { id: scheduled.id, version: scheduled.version }) : scheduled;
 }
