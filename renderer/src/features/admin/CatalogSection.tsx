@@ -150,7 +150,7 @@ export function CatalogSection({ kind }: { kind: CatalogKind }) {
             {rows.map((row) => (
               <tr key={row.id}>
                 {config.columns.map((c) => (
-                  <td key={c} className={c === 'description' || c === 'address' ? 'cell-clip' : undefined}>
+                  <td key={c} className={c === 'description' || c === 'address' ? 'cell-clip' : c === 'phone' || c === 'sku' || c === 'email' ? 'nowrap' : undefined}>
                     {cell(row, c)}
                   </td>
                 ))}
