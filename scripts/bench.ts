@@ -58,7 +58,7 @@ const counts = backend.database.sqlite
 log(`dataset: ${JSON.stringify(counts)}; words ${JSON.stringify(fixtures.words)}`);
 
 const rows: Row[] = [];
-const admin = loadActor(backend.database.db, (backend.database.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string }).id);
+const admin = loadActor(backend.database.sqlite, (backend.database.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string }).id);
 const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, actor: admin };
 for (const c of readCases(call, ctx, fixtures)) {
   const service = await measure(runs, c.router);

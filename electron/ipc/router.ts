@@ -63,7 +63,7 @@ export async function dispatch(deps: RouterDeps, call: CallContext, channelName:
   let sessionChange: string | null | undefined;
   let token = call.sessionToken;
   const lookup = deps.sessions.touch(token);
-  const actor = lookup.status === 'active' ? loadActor(deps.base.db, lookup.userId) : null;
+  const actor = lookup.status === 'active' ? loadActor(deps.base.sqlite, lookup.userId) : null;
   if (spec.access !== 'public') {
     if (!actor) {
       if (lookup.status === 'active') deps.sessions.end(token);

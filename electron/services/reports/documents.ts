@@ -8,6 +8,7 @@ import { getWorkOrderDetail } from '../workOrders';
 import { resolveLanguage, type ReportLanguage } from './labels';
 import { renderTicketPdf } from './pdf/ticketReport';
 import { renderWorkOrderPdf, type WorkOrderReportData } from './pdf/workOrderReport';
+import { prepared } from '../sql';
 
 export const PDF_MIME = 'application/pdf';
 
@@ -46,7 +47,7 @@ export function idByCode(ctx: ServiceContext, entity: 'workOrder' | 'ticket', co
   const table = entity === 'workOrder' ? 'work_orders' : 'tickets';
   // Exact or upper-cased (people type "ot-2026-000001"); both hit the unique index on code.
   const typed = code.trim();
-  const row = ctx.sqlite.prepare(`SELECT id FROM ${table} WHERE code IN (?, ?) LIMIT 1`).get(typed, typed.toUpperCase()) as
+  const row = prepared(ctx.sqlite, `SELECT id FROM ${table} WHERE code IN (?, ?) LIMIT 1`).get(typed, typed.toUpperCase()) as
     | { id: string }
     | undefined;
   if (!row) throw notFound(entity === 'workOrder' ? 'work order' : 'ticket', code);

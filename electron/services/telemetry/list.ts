@@ -2,6 +2,7 @@
 import { loadTicket } from '../tickets/guards';
 import type { TelemetryReadingDto } from '../../contract';
 import type { ServiceContext } from '../context';
+import { prepared } from '../sql';
 
 export const DEFAULT_LIST_LIMIT = 10_000;
 
@@ -23,8 +24,7 @@ export function listReadings(ctx: ServiceContext, query: TelemetryListQuery): Te
   if (query.metric) where.push(`json_extract(r.value, '$.metric') = @metric`);
   if (query.from) where.push(`json_extract(r.value, '$.measuredAt') >= @from`);
   if (query.to) where.push(`json_extract(r.value, '$.measuredAt') <= @to`);
-  const rows = ctx.sqlite
-    .prepare(
+  const rows = prepared(ctx.sqlite,
       `SELECT e.id AS eventId,
               json_extract(r.value, '$.metric') AS metric,
               json_extract(r.value, '$.value') AS value,

@@ -7,6 +7,7 @@ import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search/cursor';
 import { TICKET_HITS_CTE, toFtsQuery } from '../search/ftsQuery';
 import { TICKET_SUMMARY_COLUMNS, TICKET_SUMMARY_JOINS, toTicketSummary, type TicketSummaryRow } from './rows';
+import { prepared } from '../sql';
 
 type TicketFilter = z.output<typeof ticketFilter>;
 type TicketListInput = z.output<typeof ticketListInput>;
@@ -107,8 +108,7 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
     ...f.ctes,
     `page AS (SELECT t.id FROM tickets t ${f.joins.join(' ')} ${whereClause(where)} ORDER BY ${order} LIMIT @limit)`,
   ];
-  const rows = ctx.sqlite
-    .prepare(
+  const rows = prepared(ctx.sqlite,
       `WITH ${ctes.join(', ')}
        SELECT ${TICKET_SUMMARY_COLUMNS}
        FROM page CROSS JOIN tickets t ON t.id = page.id ${TICKET_SUMMARY_JOINS}
@@ -125,8 +125,7 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
 
 export function countTickets(ctx: ServiceContext, filter: TicketFilter): StatusCounts {
   const f = filterSql(ctx, filter);
-  const rows = ctx.sqlite
-    .prepare(`${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(f.where)} GROUP BY t.status`)
+  const rows = prepared(ctx.sqlite, `${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(f.where)} GROUP BY t.status`)
     .all(f.params) as { status: keyof StatusCounts; n: number }[];
   const counts = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as StatusCounts;
   for (const r of rows) counts[r.status] = r.n;

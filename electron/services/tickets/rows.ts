@@ -4,6 +4,7 @@ import type { TicketPriority, TicketStatus } from '../../../db/enums';
 import { notFound, type TicketDetail, type TicketSummary, type UserRef } from '../../contract';
 import { workOrdersOfTicket } from '../workOrders/rows';
 import { loadTimeline } from './timeline';
+import { prepared } from '../sql';
 
 export const TICKET_SUMMARY_COLUMNS = `
   t.id, t.code, t.title, t.status, t.priority, t.created_at, t.updated_at, t.version,
@@ -70,8 +71,7 @@ interface TicketDetailRow extends TicketSummaryRow {
 }
 
 export function getTicketDetail(sqlite: Database.Database, id: string): TicketDetail {
-  const r = sqlite
-    .prepare(
+  const r = prepared(sqlite,
       `SELECT ${TICKET_SUMMARY_COLUMNS}, t.description, t.resolution, t.closed_at,
               cr.id AS creator_id, cr.full_name AS creator_full_name, cr.username AS creator_username,
               c.contact_name AS c_contact_name, c.phone AS c_phone, c.email AS c_email, c.address AS c_address,

@@ -5,6 +5,7 @@ import type { AppDb } from '../../../db/open';
 import { ticketTimeline } from '../../../db/schema';
 import type { TimelineEventDto } from '../../contract';
 import { newId } from '../ids';
+import { prepared } from '../sql';
 
 export interface NewTimelineEvent {
   ticketId: string;
@@ -46,8 +47,7 @@ interface TimelineRow {
 
 /** Oldest first; ties (one transaction writes several events at the same instant) keep insert order via the UUIDv7 id. */
 export function loadTimeline(sqlite: Database.Database, ticketId: string): TimelineEventDto[] {
-  const rows = sqlite
-    .prepare(
+  const rows = prepared(sqlite,
       `SELECT e.id, e.ticket_id, e.event_type, e.content, e.meta_data, e.created_at,
               u.id AS author_id, u.full_name AS author_full_name, u.username AS author_username
        FROM ticket_timeline e LEFT JOIN users u ON u.id = e.author_id

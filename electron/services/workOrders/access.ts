@@ -1,7 +1,6 @@
 // Who may act on a work order: writers on any; technicians (execute only) on their own; who can be scheduled.
 import { hasPermission } from '../../contract/access';
 import { AppError } from '../../contract';
-import type { AppDb } from '../../../db/open';
 import { actorCan, type Actor, type ServiceContext } from '../context';
 import { loadActor } from '../users/actor';
 import type { WorkOrderRecord } from './lifecycle';
@@ -15,8 +14,8 @@ export function assertMayExecute(ctx: ServiceContext, actor: Actor, row: WorkOrd
 }
 
 /** A technician must be an active user who can carry out work orders (same rule as the user directory). */
-export function assertEligibleTechnician(tx: AppDb, technicianId: string): void {
-  const user = loadActor(tx, technicianId);
+export function assertEligibleTechnician(ctx: ServiceContext, technicianId: string): void {
+  const user = loadActor(ctx.sqlite, technicianId);
   const eligible = user !== null && (hasPermission(user, 'workorders:execute') || hasPermission(user, 'workorders:write'));
   if (!eligible) {
     throw new AppError('VALIDATION', 'that user cannot be scheduled on work orders', {

@@ -49,7 +49,7 @@ export function requestVisit(ctx: ServiceContext, input: z.output<typeof request
     const at = nowIso(ctx);
     const ticket = loadTicket(tx, input.ticketId);
     assertTicketOpenForWork(ticket.status);
-    if (input.technicianId) assertEligibleTechnician(tx, input.technicianId);
+    if (input.technicianId) assertEligibleTechnician(ctx, input.technicianId);
     const id = newId();
     const code = nextCode(ctx.sqlite, 'workOrder', readSettings(tx).workOrderPrefix, at);
     // A proposed date/technician is kept, but the OT stays pending_planning until someone schedules it.
@@ -85,7 +85,7 @@ export function scheduleWorkOrder(ctx: ServiceContext, input: Input<'workOrders.
   return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
     const row = loadWorkOrderAt(tx, input.id, input.version);
     assertAction(row, 'schedule');
-    assertEligibleTechnician(tx, input.technicianId);
+    assertEligibleTechnician(ctx, input.technicianId);
     const scheduledDate = toUtcIso(input.scheduledDate);
     saveWorkOrder(tx, row, { status: 'scheduled', scheduledDate, technicianId: input.technicianId }, at);
     workOrderEvent(tx, row, 'scheduled', actor.id, at, {

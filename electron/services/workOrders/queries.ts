@@ -6,6 +6,7 @@ import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search/cursor';
 import { TICKET_HITS_CTE, toFtsQuery } from '../search/ftsQuery';
 import { toWorkOrderDto, WORK_ORDER_COLUMNS, WORK_ORDER_JOINS, WORK_ORDER_SELECT, workOrdersOfTicket, type WorkOrderRow } from './rows';
+import { prepared } from '../sql';
 
 type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
 
@@ -62,15 +63,14 @@ export function listWorkOrders(ctx: ServiceContext, input: Input<'workOrders.lis
   const sql = `WITH ${ctes.join(', ')}
     SELECT ${WORK_ORDER_COLUMNS} FROM page CROSS JOIN work_orders w ON w.id = page.id ${WORK_ORDER_JOINS}
     ORDER BY w.created_at DESC, w.id DESC`;
-  const rows = ctx.sqlite.prepare(sql).all({ ...params, limit: limit + 1 }) as WorkOrderRow[];
+  const rows = prepared(ctx.sqlite, sql).all({ ...params, limit: limit + 1 }) as WorkOrderRow[];
   return page(rows, limit, 'wo_created');
 }
 
 /** What a technician has on their calendar: planned, running or done OTs with scheduled_date in [from, to). */
 export function agenda(ctx: ServiceContext, input: Input<'workOrders.agenda'>): WorkOrderDto[] {
   const technicianId = input.technicianId === 'me' ? requireActor(ctx).id : input.technicianId;
-  const rows = ctx.sqlite
-    .prepare(
+  const rows = prepared(ctx.sqlite,
       `${WORK_ORDER_SELECT}
        WHERE w.status IN ('scheduled', 'in_progress', 'completed')
          AND w.scheduled_date >= @from AND w.scheduled_date < @to
@@ -85,8 +85,7 @@ export function agenda(ctx: ServiceContext, input: Input<'workOrders.agenda'>): 
 export function dispatchQueue(ctx: ServiceContext, input: Input<'workOrders.dispatchQueue'>): Page<WorkOrderDto> {
   const limit = input.limit ?? DEFAULT_LIMIT;
   const keyset = input.cursor ? keysetClause(['w.created_at', 'w.id'], decodeCursor(input.cursor, 'wo_queue', 2), 'asc') : null;
-  const rows = ctx.sqlite
-    .prepare(
+  const rows = prepared(ctx.sqlite,
       `${WORK_ORDER_SELECT}
        WHERE w.status = 'pending_planning' ${keyset ? `AND ${keyset.sql}` : ''}
        ORDER BY w.created_at, w.id LIMIT @limit`,
@@ -96,7 +95,7 @@ export function dispatchQueue(ctx: ServiceContext, input: Input<'workOrders.disp
 }
 
 export function listByTicket(ctx: ServiceContext, ticketId: string): WorkOrderDetail[] {
-  if (!ctx.sqlite.prepare('SELECT 1 FROM tickets WHERE id = ?').get(ticketId)) throw notFound('ticket', ticketId);
+  if (!prepared(ctx.sqlite, 'SELECT 1 FROM tickets WHERE id = ?').get(ticketId)) throw notFound('ticket', ticketId);
   return workOrdersOfTicket(ctx.sqlite, ticketId);
 }
 
@@ -124,8 +123,7 @@ interface TraceRow {
 
 /** Where one serial went, newest first, in one query (exact, case-insensitive, on ix_work_order_items_serial_number_lower). */
 export function traceSerial(ctx: ServiceContext, serialNumber: string): SerialTraceRow[] {
-  const rows = ctx.sqlite
-    .prepare(
+  const rows = prepared(ctx.sqlite,
       `SELECT i.serial_number, i.id AS item_id, i.quantity, i.consumed_at,
               p.id AS product_id, p.name AS product_name, p.sku AS product_sku,
               w.id AS wo_id, w.code AS wo_code, w.status AS wo_status, w.ot_type AS wo_type,

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { WorkOrderStatus, WorkOrderType } from '../../../db/enums';
 import { notFound, type WorkOrderDetail, type WorkOrderDto, type WorkOrderItemDto } from '../../contract';
+import { prepared } from '../sql';
 
 export const WORK_ORDER_COLUMNS = `
   w.id, w.code, w.ticket_id, w.ot_type, w.status, w.scheduled_date, w.started_at, w.completed_at,
@@ -80,8 +81,7 @@ interface ItemRow {
 export function loadItems(sqlite: Database.Database, workOrderIds: readonly string[]): Map<string, WorkOrderItemDto[]> {
   const byOrder = new Map<string, WorkOrderItemDto[]>(workOrderIds.map((id) => [id, []]));
   if (workOrderIds.length === 0) return byOrder;
-  const rows = sqlite
-    .prepare(
+  const rows = prepared(sqlite,
       `SELECT i.id, i.work_order_id, i.product_id, p.name AS product_name, p.sku AS product_sku,
               i.serial_number, i.quantity, i.consumed_at
        FROM work_order_items i LEFT JOIN products p ON p.id = i.product_id
@@ -113,13 +113,13 @@ export function withItems(sqlite: Database.Database, orders: WorkOrderDto[]): Wo
 }
 
 export function getWorkOrderDetail(sqlite: Database.Database, id: string): WorkOrderDetail {
-  const row = sqlite.prepare(`${WORK_ORDER_SELECT} WHERE w.id = ?`).get(id) as WorkOrderRow | undefined;
+  const row = prepared(sqlite, `${WORK_ORDER_SELECT} WHERE w.id = ?`).get(id) as WorkOrderRow | undefined;
   if (!row) throw notFound('work order', id);
   return withItems(sqlite, [toWorkOrderDto(row)])[0] as WorkOrderDetail;
 }
 
 /** Oldest first, as they were requested. */
 export function workOrdersOfTicket(sqlite: Database.Database, ticketId: string): WorkOrderDetail[] {
-  const rows = sqlite.prepare(`${WORK_ORDER_SELECT} WHERE w.ticket_id = ? ORDER BY w.created_at, w.id`).all(ticketId) as WorkOrderRow[];
+  const rows = prepared(sqlite, `${WORK_ORDER_SELECT} WHERE w.ticket_id = ? ORDER BY w.created_at, w.id`).all(ticketId) as WorkOrderRow[];
   return withItems(sqlite, rows.map(toWorkOrderDto));
 }
