@@ -45,8 +45,11 @@ export function storyWriter(sqlite: Database.Database): StoryWriter {
     write(story, customerName) {
       insertTicket.run(story.ticket);
       const doc = insertSearchDoc.run(story.ticket.id);
-      // Same text the triggers would build: each timeline entry on its own line.
-      const timeline = story.events.map((e) => `\n${e.content}`).join('');
+      // Same text the triggers would build: each timeline entry on its own line, telemetry left out.
+      const timeline = story.events
+        .filter((e) => e.eventType !== 'telemetry')
+        .map((e) => `\n${e.content}`)
+        .join('');
       insertSearch.run(doc.lastInsertRowid, story.ticket.code, story.ticket.title, story.ticket.description, customerName, timeline);
       for (const event of story.events) insertEvent.run(event);
       for (const workOrder of story.workOrders) insertWorkOrder.run(workOrder);

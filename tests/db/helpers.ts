@@ -54,14 +54,18 @@ export function declaredTables() {
 
 /** Names of the triggers and virtual tables the custom migrations create (drizzle's schema cannot express them). */
 export function customObjects(migrationsFolder = defaultMigrationsFolder()): { triggers: string[]; virtualTables: string[] } {
-  const triggers: string[] = [];
+  // Replayed in order: a later migration may drop a trigger and create it again.
+  const triggers = new Set<string>();
   const virtualTables: string[] = [];
   for (const entry of readJournal(migrationsFolder)) {
     const text = readFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), 'utf8');
-    for (const m of text.matchAll(/CREATE TRIGGER\s+`?(\w+)`?/gi)) triggers.push(m[1] as string);
+    for (const m of text.matchAll(/(CREATE|DROP) TRIGGER\s+(?:IF EXISTS\s+)?`?(\w+)`?/gi)) {
+      if ((m[1] as string).toUpperCase() === 'CREATE') triggers.add(m[2] as string);
+      else triggers.delete(m[2] as string);
+    }
     for (const m of text.matchAll(/CREATE VIRTUAL TABLE\s+`?(\w+)`?/gi)) virtualTables.push(m[1] as string);
   }
-  return { triggers, virtualTables };
+  return { triggers: [...triggers], virtualTables };
 }
 
 /** A copy of the migrations folder that knows only the first `count` migrations (an older build of Emerald). */

@@ -42,6 +42,18 @@ describe('telemetry.record', () => {
     expect(pushed).toContainEqual({ entity: 'ticket', id: app.ticketId, kind: 'updated' });
   });
 
+  it('leaves the search index alone: readings are not searchable text and must not re-index the ticket', async () => {
+    const searchText = () =>
+      app.backend.database.sqlite
+        .prepare('SELECT s.timeline FROM ticket_search s JOIN ticket_search_docs d ON d.doc_id = s.rowid WHERE d.ticket_id = ?')
+        .get(app.ticketId) as { timeline: string };
+    await app.admin.call('tickets.addNote', { id: app.ticketId, content: 'Medición de tensión en el cuadro' });
+    const before = searchText();
+    expect(before.timeline).toContain('Medición de tensión');
+    await app.admin.call('telemetry.record', { ticketId: app.ticketId, readings: [reading()] });
+    expect(searchText()).toEqual(before);
+  });
+
   it('lists readings flattened, sorted by time, filtered by metric and window', async () => {
     const first = await app.admin.call('telemetry.record', {
       ticketId: app.ticketId,
