@@ -14,7 +14,13 @@ export { ADMIN, Caller };
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // EMERALD_E2E_DIST lets a run use its own build while another engineer rebuilds dist/.
 export const distDir = process.env.EMERALD_E2E_DIST ? path.resolve(process.env.EMERALD_E2E_DIST) : path.join(repoRoot, 'dist');
-export const screenshotsDir = path.join(repoRoot, 'docs', 'screenshots');
+/**
+ * The README's screenshots are refreshed only on request (`UPDATE_SCREENSHOTS=1 npx vitest run tests/e2e`);
+ * ordinary runs still take every screenshot (it exercises the screens) but into a temp folder.
+ */
+export const screenshotsDir = process.env.UPDATE_SCREENSHOTS
+  ? path.join(repoRoot, 'docs', 'screenshots')
+  : path.join(tmpdir(), 'emerald-screenshots');
 export const VIEWPORT = { width: 1280, height: 800 } as const;
 
 const CHROMIUM_ARGS = [
@@ -25,6 +31,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Native date/time inputs follow the browser's UI language, not the page locale.
+  '--lang=es-ES',
 ];
 
 export function launchBrowser(): Promise<Browser> {
@@ -200,7 +208,7 @@ export async function goTo(page: Page, hash: string): Promise<void> {
   await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
 }
 
-/** Saves `docs/screenshots/<name>.png` at 1280×800 (look at it afterwards). */
+/** Saves `<screenshotsDir>/<name>.png` at 1280×800 (look at it afterwards). */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotsDir, { recursive: true });
   const file = path.join(screenshotsDir, `${name}.png`);

@@ -45,3 +45,30 @@ describe('translations', () => {
     }
   });
 });
+
+/** `reason` keys in the service and contract sources: each must have words in both languages. */
+function reasonsUsedBy(dir: string): string[] {
+  const found = new Set<string>();
+  for (const file of readdirSync(dir, { recursive: true }) as string[]) {
+    if (!file.endsWith('.ts')) continue;
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    for (const match of text.matchAll(/reason: '([a-z_]+)'/g)) found.add(match[1] as string);
+  }
+  return [...found];
+}
+
+// Telemetry import rows carry their own reasons, worded in the import report (telemetry.json), not as errors.
+const IMPORT_ROW_REASONS = new Set(['invalid_row', 'not_an_object', 'unknown_field', 'wrong_column_count']);
+
+describe('error reasons', () => {
+  it('every reason a service or the contract can answer is translated in Spanish and English', () => {
+    const used = [...reasonsUsedBy(path.resolve('electron/services')), ...reasonsUsedBy(path.resolve('electron/contract'))].filter(
+      (r) => !IMPORT_ROW_REASONS.has(r),
+    );
+    expect(used.length).toBeGreaterThan(10);
+    for (const lang of ['es', 'en']) {
+      const common = JSON.parse(readFileSync(path.join(LOCALES, lang, 'common.json'), 'utf8')) as { errors: { reason: Record<string, string> } };
+      expect(used.filter((r) => !common.errors.reason[r]), lang).toEqual([]);
+    }
+  });
+});

@@ -70,6 +70,8 @@ export const useSession = create<SessionState>((set, get) => ({
     } finally {
       set({ phase: 'login', user: null, permissions: [], lockedLogin: null });
     }
+    // The sign-in screen shows the company name: read it again (it may have changed while signed in).
+    set({ status: await api.call('auth.status', {}).catch(() => get().status) });
   },
 
   lock() {

@@ -11,6 +11,7 @@ import { zodFieldErrors } from '../../lib/forms';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { adminError, SectionHeader } from './shared';
+import { TelemetrySocketSettings } from '../telemetry/TelemetrySocketSettings';
 
 const MAX_LOGO_CHARS = 700_000;
 
@@ -159,6 +160,7 @@ export function SettingsSection() {
           {busy ? t('common:state.saving') : t('common:actions.save')}
         </button>
       </form>
+      <TelemetrySocketSettings />
     </section>
   );
 }
