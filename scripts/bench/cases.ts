@@ -34,7 +34,8 @@ export interface Fixtures {
   deepCursorRow: { updated_at: string; id: string };
   weekFrom: string;
   weekTo: string;
-  words: { common: string; rare: string; prefix: string; accented: string };
+  /** `everywhere`: a word in (nearly) every ticket's timeline, the worst case for sorting matches. */
+  words: { common: string; rare: string; prefix: string; accented: string; everywhere: string };
 }
 
 type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<unknown>;
@@ -132,6 +133,7 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
     search('search: rare word', f.words.rare, `"${f.words.rare}"*`),
     search('search: prefix', f.words.prefix, `"${f.words.prefix}"*`),
     search('search: accented', f.words.accented, `"${f.words.accented.toLowerCase()}"*`),
+    search('search: word in every ticket', f.words.everywhere, `"${f.words.everywhere}"*`),
     {
       name: 'agenda: technician week',
       group: 'agenda',

@@ -29,15 +29,19 @@ export function pickFixtures(sqlite: Database.Database): Fixtures {
     Math.floor(total / 2),
   );
 
-  sqlite.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'ticket_search', 'row')`);
+  // Words people search for live in titles; the timeline's boilerplate ("creado") says nothing about a ticket.
+  sqlite.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'ticket_search', 'col')`);
   const terms = all<{ term: string; doc: number }>(
-    `SELECT term, doc FROM temp.search_terms WHERE length(term) >= 5 AND term NOT GLOB '*[0-9]*' ORDER BY doc DESC`,
+    `SELECT term, doc FROM temp.search_terms WHERE col = 'title' AND length(term) >= 5 AND term NOT GLOB '*[0-9]*' ORDER BY doc DESC`,
   );
   const common = terms[0]?.term ?? 'equipo';
   const rare = terms.find((t) => t.doc <= 3)?.term ?? terms[terms.length - 1]?.term ?? 'zzz';
   const middle = terms[Math.floor(terms.length / 3)]?.term ?? common;
   const present = new Set(terms.map((t) => t.term));
   const accented = Object.entries(ACCENTED).find(([folded]) => present.has(folded))?.[1] ?? 'técnico';
+  const everywhere = one<{ term: string } | undefined>(
+    `SELECT term FROM temp.search_terms WHERE col = 'timeline' AND length(term) >= 5 ORDER BY doc DESC LIMIT 1`,
+  )?.term ?? common;
 
   return {
     ticketIds,
@@ -50,6 +54,6 @@ export function pickFixtures(sqlite: Database.Database): Fixtures {
     deepCursorRow,
     weekFrom: from.toISOString(),
     weekTo: to.toISOString(),
-    words: { common, rare, prefix: middle.slice(0, 3), accented },
+    words: { common, rare, prefix: middle.slice(0, 3), accented, everywhere },
   };
 }

@@ -1,5 +1,5 @@
 // The frame: sidebar navigation on the left, the current screen on the right.
-import { Boxes, CalendarDays, ClipboardList, FileText, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
+import { CalendarDays, ClipboardList, FileText, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
@@ -54,7 +54,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
           ))}
         <div className="sidebar-footer">
           <div className="sidebar-user">
-            <Boxes size={12} aria-hidden="true" /> <strong>{user?.fullName}</strong>
+            <strong>{user?.fullName}</strong>
             <div className="muted">{user?.roleName ?? ''}</div>
           </div>
           <LanguageSwitcher />
