@@ -79,14 +79,15 @@ describe('administration', () => {
     await goTo(page, '#/admin/settings');
     await page.getByLabel('Prefijo de OT').fill('cs');
     await page.getByLabel('Idioma predeterminado').selectOption('en');
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    // The company form, not the measuring-tool card below it, which has its own Save.
+    await page.locator('form.settings-form').getByRole('button', { name: 'Guardar' }).click();
     await page.getByRole('heading', { name: 'Company settings' }).waitFor();
     expect(await page.locator('nav.sidebar').textContent()).toContain('Administration');
     const settings = await app.admin.call('settings.get', {});
     expect(settings).toMatchObject({ workOrderPrefix: 'CS', language: 'en' });
 
     await page.getByLabel('Work order prefix').fill('Ñ!');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('form.settings-form').getByRole('button', { name: 'Save' }).click();
     await page.getByText('1 to 8 capital letters or digits.').waitFor();
     expect((await app.admin.call('settings.get', {})).workOrderPrefix).toBe('CS');
     expect(uncaughtErrors(page)).toEqual([]);
