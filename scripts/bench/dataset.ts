@@ -1,5 +1,5 @@
 // The benchmark dataset: built once with the demo generator into a cached file, reused afterwards.
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { generateDemoData } from '../demo/generate';
@@ -43,6 +43,9 @@ export async function prepareDataset(options: DatasetOptions, log: (line: string
       backend.close();
     }
   }
+  // Upgrade the cache itself to this build's schema once, so each run copies a current file.
+  createBackend({ dataDir: cached }).close();
+  for (const file of readdirSync(cached)) if (file.endsWith('.bak')) rmSync(path.join(cached, file));
   const work = path.join(options.cacheDir, 'work');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
