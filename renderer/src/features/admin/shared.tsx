@@ -33,19 +33,7 @@ export function SectionHeader({ title, query, onQuery, children }: { title: stri
   );
 }
 
-export function FormFooter({ formId, busy, submit, onClose }: { formId: string; busy: boolean; submit: string; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <button type="button" className="btn" onClick={onClose}>
-        {t('actions.cancel')}
-      </button>
-      <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-        {busy ? t('state.saving') : submit}
-      </button>
-    </>
-  );
-}
+export { FormFooter } from '../../components/FormFooter';
 
 /** A confirmation for destructive actions; a failure (e.g. in_use) stays visible inside the dialog. */
 export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onClose }: { title: string; text: string; confirmLabel: string; onConfirm: () => Promise<void>; onClose: () => void }) {

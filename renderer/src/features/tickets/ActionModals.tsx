@@ -11,6 +11,7 @@ import { zodFieldErrors } from '../../lib/forms';
 import { toast } from '../../stores/toasts';
 import { useTicketDetail } from './detailStore';
 import { useLookups } from './lookups';
+import { FormFooter } from '../../components/FormFooter';
 
 export type TicketModal = 'edit' | 'close' | 'reopen' | 'visit' | null;
 
@@ -26,22 +27,12 @@ interface ShellProps {
 }
 
 function ActionModal({ title, formId, submitLabel, busy, failure, onClose, onSubmit, children }: ShellProps) {
-  const { t } = useTranslation('tickets');
   return (
     <Modal
       title={title}
       open
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-            {busy ? t('common:state.saving') : submitLabel}
-          </button>
-        </>
-      }
+      footer={<FormFooter formId={formId} busy={busy} submit={submitLabel} onClose={onClose} />}
     >
       <form id={formId} onSubmit={onSubmit} noValidate>
         {failure && (

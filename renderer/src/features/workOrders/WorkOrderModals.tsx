@@ -11,6 +11,7 @@ import { zodFieldErrors } from '../../lib/forms';
 import { useWorkOrderAction } from './actions';
 import { fromLocalInput, toLocalInput } from './dates';
 import { useWorkOrders } from './store';
+import { FormFooter } from '../../components/FormFooter';
 
 interface DialogProps {
   workOrder: WorkOrderDto;
@@ -18,19 +19,6 @@ interface DialogProps {
   onClose: () => void;
 }
 
-function Footer({ formId, busy, submit, onClose }: { formId: string; busy: boolean; submit: string; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <button type="button" className="btn" onClick={onClose}>
-        {t('actions.cancel')}
-      </button>
-      <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-        {submit}
-      </button>
-    </>
-  );
-}
 
 export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
   const { t } = useTranslation('workOrders');
@@ -70,7 +58,7 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
 
   const title = workOrder.status === 'scheduled' ? t('schedule.rescheduleTitle') : t('schedule.title');
   return (
-    <Modal title={title} open={open} onClose={onClose} footer={<Footer formId="ot-schedule" busy={busy} submit={t('schedule.submit')} onClose={onClose} />}>
+    <Modal title={title} open={open} onClose={onClose} footer={<FormFooter formId="ot-schedule" busy={busy} submit={t('schedule.submit')} onClose={onClose} />}>
       <form id="ot-schedule" onSubmit={submit} noValidate>
         <Field label={t('schedule.when')} error={errors.scheduledDate}>
           <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />
@@ -135,7 +123,7 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
   }
 
   return (
-    <Modal title={t('complete.title', { code: workOrder.code })} open={open} onClose={onClose} footer={<Footer formId="ot-complete" busy={busy} submit={t('complete.submit')} onClose={onClose} />}>
+    <Modal title={t('complete.title', { code: workOrder.code })} open={open} onClose={onClose} footer={<FormFooter formId="ot-complete" busy={busy} submit={t('complete.submit')} onClose={onClose} />}>
       <form id="ot-complete" onSubmit={submit} noValidate>
         <Field label={t('complete.notes')} error={errors.notes} hint={t('complete.notesHint')}>
           <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={5} />
@@ -181,7 +169,7 @@ export function CancelModal({ workOrder, open, onClose }: DialogProps) {
   }
 
   return (
-    <Modal title={t('cancel.title', { code: workOrder.code })} open={open} onClose={onClose} footer={<Footer formId="ot-cancel" busy={busy} submit={t('cancel.submit')} onClose={onClose} />}>
+    <Modal title={t('cancel.title', { code: workOrder.code })} open={open} onClose={onClose} footer={<FormFooter formId="ot-cancel" busy={busy} submit={t('cancel.submit')} onClose={onClose} />}>
       <form id="ot-cancel" onSubmit={submit} noValidate>
         <p className="muted">{t('cancel.intro')}</p>
         <Field label={t('cancel.reason')} error={error}>
