@@ -272,6 +272,8 @@ export const ticketSearchDocs = sqliteTable(
   {
     docId: integer('doc_id').primaryKey({ autoIncrement: false }),
     ticketId: text('ticket_id').notNull(),
+    // The ticket's updated_at, kept by triggers: search results sort without visiting every matching ticket.
+    updatedAt: text('updated_at'),
   },
   (t) => [
     uniqueIndex('uq_ticket_search_docs_ticket_id').on(t.ticketId),

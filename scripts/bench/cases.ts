@@ -51,9 +51,6 @@ const WORK_ORDER = `SELECT w.*, t.code AS ticket_code, t.title AS ticket_title, 
   FROM work_orders w JOIN tickets t ON t.id = w.ticket_id
   LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN users u ON u.id = w.technician_id`;
 
-const HITS = `WITH hits AS (SELECT d.ticket_id FROM ticket_search JOIN ticket_search_docs d ON d.doc_id = ticket_search.rowid
-  WHERE ticket_search MATCH ?)`;
-
 const pick = <T>(list: readonly T[], i: number): T => list[(i * 7919) % list.length] as T;
 
 function encodeCursor(sort: string, key: unknown[]): string {
@@ -73,7 +70,8 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
     raw: () => raw.all(...params),
   });
   const search = (name: string, text: string, ftsQuery: string): ReadCase => {
-    const raw = q(`${HITS} SELECT ${SUMMARY} JOIN hits h ON h.ticket_id = t.id ORDER BY t.updated_at DESC, t.id DESC LIMIT 51`);
+    const raw = q(`SELECT ${SUMMARY} WHERE t.id IN (SELECT d.ticket_id FROM ticket_search JOIN ticket_search_docs d ON d.doc_id = ticket_search.rowid
+      WHERE ticket_search MATCH ? ORDER BY d.updated_at DESC, d.ticket_id DESC LIMIT 51) ORDER BY t.updated_at DESC, t.id DESC`);
     return {
       name,
       group: 'search',
@@ -101,7 +99,7 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
   return [
     list('list: all, by updated', {}, page('')),
     list('list: open', { status: ['open'] }, page(`WHERE t.status = 'open'`)),
-    list('list: in progress + waiting', { status: ['in_progress', 'waiting'] }, page(`WHERE t.status IN ('in_progress','waiting')`)),
+    list('list: in progress + waiting', { status: ['in_progress', 'waiting'] }, page(`WHERE +t.status IN ('in_progress','waiting')`)),
     list('list: critical', { priority: 'critical' }, page(`WHERE t.priority = 'critical'`)),
     list('list: assignee', { assignedToId: f.technicianId }, page('WHERE t.assigned_to_id = ?'), [f.technicianId]),
     list('list: unassigned', { assignedToId: 'unassigned' }, page('WHERE t.assigned_to_id IS NULL')),

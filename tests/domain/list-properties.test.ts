@@ -63,6 +63,11 @@ it('every filter combination lists only matching tickets, pages cleanly and agre
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       expect(new Set(seen.map((t) => t.id)).size).toBe(seen.length);
+      // Pages come in the promised order, searches included (they sort on a copy of updated_at).
+      if (sort === 'updated_at' || sort === 'created_at') {
+        const key = (t: (typeof seen)[number]) => `${sort === 'updated_at' ? t.updatedAt : t.createdAt} ${t.id}`;
+        expect(seen.map(key)).toEqual(seen.map(key).sort().reverse());
+      }
       for (const t of seen) {
         if (filter.status && filter.status.length > 0) expect(filter.status).toContain(t.status);
         // An empty list means no filter, as for status.

@@ -89,36 +89,60 @@ function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
 const withClause = (f: FilterSql) => (f.ctes.length > 0 ? `WITH ${f.ctes.join(', ')} ` : '');
 const whereClause = (clauses: string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
 
+/**
+ * The page of a search sorted by activity: matches are ordered by the updated_at kept beside the FTS key
+ * (ticket_search_docs), and tickets are read only until the page is full, not for every match.
+ * `LIMIT -1` keeps SQLite from dropping the inner ORDER BY, which the early stop relies on.
+ */
+function searchPageCte(f: FilterSql, cursorKey: readonly (string | number | null)[] | null, params: Params): string {
+  const inner: string[] = ['ticket_search MATCH @ftsQuery'];
+  if (cursorKey) {
+    const keyset = keysetClause(['d.updated_at', 'd.ticket_id'], cursorKey, 'desc');
+    inner.push(keyset.sql);
+    Object.assign(params, keyset.params);
+  }
+  const filters = f.where.length > 0 ? `WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.id = m.ticket_id AND ${f.where.join(' AND ')})` : '';
+  return `page AS (SELECT m.ticket_id AS id FROM (
+      SELECT d.ticket_id, d.updated_at FROM ticket_search JOIN ticket_search_docs d ON d.doc_id = ticket_search.rowid
+      WHERE ${inner.join(' AND ')} ORDER BY d.updated_at DESC, d.ticket_id DESC LIMIT -1) m
+    ${filters} LIMIT @limit)`;
+}
+
 export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<TicketSummary> {
   const sort = input.sort ?? 'updated_at';
   const keys = SORT_KEYS[sort];
   const limit = input.limit ?? DEFAULT_LIMIT;
   const f = filterSql(ctx, input);
-  const where = [...f.where];
-  let params: Params = { ...f.params, limit: limit + 1 };
-  if (input.cursor) {
-    const keyset = keysetClause(keys.columns, decodeCursor(input.cursor, sort, keys.columns.length), 'desc');
-    where.push(keyset.sql);
-    params = { ...params, ...keyset.params };
-  }
+  const cursorKey = input.cursor ? decodeCursor(input.cursor, sort, keys.columns.length) : null;
+  const params: Params = { ...f.params, limit: limit + 1 };
   const order = keys.columns.map((c) => `${c} DESC`).join(', ');
-  // Pick the page's ids first (index-only where possible), then join names for just those rows;
+  let page: string;
+  let ctes = f.ctes;
+  if (params.ftsQuery !== undefined && sort === 'updated_at') {
+    ctes = [];
+    page = searchPageCte(f, cursorKey, params);
+  } else {
+    const where = [...f.where];
+    if (cursorKey) {
+      const keyset = keysetClause(keys.columns, cursorKey, 'desc');
+      where.push(keyset.sql);
+      Object.assign(params, keyset.params);
+    }
+    // Pick the page's ids first (index-only where possible), then join names for just those rows.
+    page = `page AS (SELECT t.id FROM tickets t ${f.joins.join(' ')} ${whereClause(where)} ORDER BY ${order} LIMIT @limit)`;
+  }
   // CROSS JOIN keeps `page` as the outer loop (SQLite never reorders it), since LIMIT is a parameter the planner cannot size.
-  const ctes = [
-    ...f.ctes,
-    `page AS (SELECT t.id FROM tickets t ${f.joins.join(' ')} ${whereClause(where)} ORDER BY ${order} LIMIT @limit)`,
-  ];
-  const rows = prepared(ctx.sqlite,
-      `WITH ${ctes.join(', ')}
-       SELECT ${TICKET_SUMMARY_COLUMNS}
-       FROM page CROSS JOIN tickets t ON t.id = page.id ${TICKET_SUMMARY_JOINS}
-       ORDER BY ${order}`,
-    )
-    .all(params) as TicketSummaryRow[];
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const rows = prepared(
+    ctx.sqlite,
+    `WITH ${[...ctes, page].join(', ')}
+     SELECT ${TICKET_SUMMARY_COLUMNS}
+     FROM page CROSS JOIN tickets t ON t.id = page.id ${TICKET_SUMMARY_JOINS}
+     ORDER BY ${order}`,
+  ).all(params) as TicketSummaryRow[];
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
   return {
-    items: page.map(toTicketSummary),
+    items: items.map(toTicketSummary),
     nextCursor: rows.length > limit && last ? encodeCursor(sort, keys.values(last)) : null,
   };
 }
