@@ -42,12 +42,12 @@ export async function measureRenderer(backend: Backend, log: (line: string) => v
     const firstRowsMs = Date.now() - start;
     let maxRenderedRows = 0;
     let scrolledRows = 0;
-    for (let step = 0; step < 40; step++) {
-      await page.mouse.move(300, 400);
-      await page.mouse.wheel(0, 2000);
-      await page.waitForTimeout(60);
-      const rendered = await page.locator(ROW_SELECTOR).count();
-      maxRenderedRows = Math.max(maxRenderedRows, rendered);
+    await page.locator('.ticket-list').hover();
+    // Scroll through ten keyset pages (500 rows); every wheel turn may fetch the next page.
+    for (let turn = 0; turn < 120 && scrolledRows < 500; turn++) {
+      await page.mouse.wheel(0, 4000);
+      await page.locator('.ticket-list[aria-busy="false"]').waitFor();
+      maxRenderedRows = Math.max(maxRenderedRows, await page.locator(ROW_SELECTOR).count());
       scrolledRows = (await page.evaluate(
         `Math.max(0, ...Array.from(document.querySelectorAll('${ROW_SELECTOR}')).map((e) => Number(e.dataset.index ?? 0)))`,
       )) as number;
