@@ -1,6 +1,7 @@
 // Assembles what every transport needs: the open database, sessions, the event bus and dispatch().
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { idleCheckpointer } from '../../db/checkpoint';
 import { openDatabase, type OpenOptions, type OpenedDatabase } from '../../db/open';
 import { systemClock, type Clock } from '../services/context';
 import { EventBus } from '../services/events';
@@ -37,12 +38,18 @@ export function createBackend(options: BackendOptions): Backend {
   const sessions = new SessionStore(clock, () => readSessionTimeoutMinutes(database.db) * 60_000);
   const base = { db: database.db, sqlite: database.sqlite, clock, events, dataDir: options.dataDir };
   const deps = { base, sessions, ...(options.log ? { log: options.log } : {}) };
+  // Every committed change publishes an event: checkpoint the WAL once things go quiet.
+  const checkpointer = options.readonly ? null : idleCheckpointer(database.sqlite);
+  if (checkpointer) events.on(() => checkpointer.noteWrite());
   return {
     database,
     events,
     sessions,
     clock,
     dispatch: (call, channel, input) => dispatch(deps, call, channel, input),
-    close: () => database.close(),
+    close: () => {
+      checkpointer?.stop();
+      database.close();
+    },
   };
 }
