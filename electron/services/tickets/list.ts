@@ -101,11 +101,12 @@ function searchPageCte(f: FilterSql, cursorKey: readonly (string | number | null
     inner.push(keyset.sql);
     Object.assign(params, keyset.params);
   }
-  const filters = f.where.length > 0 ? `WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.id = m.ticket_id AND ${f.where.join(' AND ')})` : '';
-  return `page AS (SELECT m.ticket_id AS id FROM (
-      SELECT d.ticket_id, d.updated_at FROM ticket_search JOIN ticket_search_docs d ON d.doc_id = ticket_search.rowid
-      WHERE ${inner.join(' AND ')} ORDER BY d.updated_at DESC, d.ticket_id DESC LIMIT -1) m
-    ${filters} LIMIT @limit)`;
+  const matches = `SELECT d.ticket_id, d.updated_at FROM ticket_search JOIN ticket_search_docs d ON d.doc_id = ticket_search.rowid
+      WHERE ${inner.join(' AND ')} ORDER BY d.updated_at DESC, d.ticket_id DESC`;
+  // Without other filters the page is the top of the matches (SQLite keeps only `limit` rows while sorting).
+  if (f.where.length === 0) return `page AS (SELECT ticket_id AS id FROM (${matches} LIMIT @limit))`;
+  return `page AS (SELECT m.ticket_id AS id FROM (${matches} LIMIT -1) m
+    WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.id = m.ticket_id AND ${f.where.join(' AND ')}) LIMIT @limit)`;
 }
 
 export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<TicketSummary> {
