@@ -12,6 +12,7 @@ import { toast } from '../../stores/toasts';
 import { useTicketDetail } from './detailStore';
 import { useLookups } from './lookups';
 import { FormFooter } from '../../components/FormFooter';
+import { ChoiceSelect, namedChoices, personChoices } from '../../components/ChoiceSelect';
 
 export type TicketModal = 'edit' | 'close' | 'reopen' | 'visit' | null;
 
@@ -142,14 +143,13 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
         <input name="scheduledDate" type="datetime-local" value={date} onChange={(e) => setDate(e.target.value)} />
       </Field>
       <Field label={t('visitModal.technician')} error={errors.technicianId}>
-        <select name="technicianId" value={technicianId} onChange={(e) => setTechnicianId(e.target.value)}>
-          <option value="">{t('visitModal.anyTechnician')}</option>
-          {technicians.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.fullName}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          name="technicianId"
+          value={technicianId}
+          onChange={(e) => setTechnicianId(e.target.value)}
+          emptyLabel={t('visitModal.anyTechnician')}
+          choices={personChoices(technicians)}
+        />
       </Field>
     </ActionModal>
   );
@@ -182,25 +182,17 @@ export function EditTicketModal({ ticket, onClose }: { ticket: TicketDetail; onC
         <textarea name="description" rows={5} value={form.description} onChange={set('description')} />
       </Field>
       <Field label={t('form.category')} error={errors.categoryId}>
-        <select name="categoryId" value={form.categoryId} onChange={set('categoryId')}>
-          <option value="">{t('form.noCategory')}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect name="categoryId" value={form.categoryId} onChange={set('categoryId')} emptyLabel={t('form.noCategory')} choices={namedChoices(categories)} />
       </Field>
       <Field label={t('form.customer')} error={errors.customerId}>
-        <select name="customerId" value={form.customerId} onChange={set('customerId')}>
-          <option value="">{t('form.noCustomer')}</option>
-          {ticket.customer && !customers.some((c) => c.id === ticket.customer?.id) && <option value={ticket.customer.id}>{ticket.customer.name}</option>}
-          {customers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          name="customerId"
+          value={form.customerId}
+          onChange={set('customerId')}
+          emptyLabel={t('form.noCustomer')}
+          // The ticket's own customer stays selectable even when it is not among the loaded ones.
+          choices={namedChoices(ticket.customer && !customers.some((c) => c.id === ticket.customer?.id) ? [ticket.customer, ...customers] : customers)}
+        />
       </Field>
     </ActionModal>
   );

@@ -11,6 +11,7 @@ import { errorMessage, fieldErrors } from '../../lib/errors';
 import { zodFieldErrors } from '../../lib/forms';
 import { toast } from '../../stores/toasts';
 import { useLookups } from './lookups';
+import { ChoiceSelect, namedChoices, personChoices } from '../../components/ChoiceSelect';
 
 const NEW_CUSTOMER = '__new__';
 
@@ -138,35 +139,31 @@ export function NewTicketModal({ open, onClose, onCreated }: { open: boolean; on
           </select>
         </Field>
         <Field label={t('form.category')} error={errors.categoryId}>
-          <select name="categoryId" value={form.categoryId} onChange={(e) => set('categoryId', e.target.value)}>
-            <option value="">{t('form.noCategory')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            name="categoryId"
+            value={form.categoryId}
+            onChange={(e) => set('categoryId', e.target.value)}
+            emptyLabel={t('form.noCategory')}
+            choices={namedChoices(categories)}
+          />
         </Field>
         <Field label={t('form.customer')} error={errors.customerId}>
-          <select name="customerId" value={form.customerId} onChange={(e) => set('customerId', e.target.value)}>
-            <option value="">{t('form.noCustomer')}</option>
-            <option value={NEW_CUSTOMER}>{t('form.newCustomer')}</option>
-            {customers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            name="customerId"
+            value={form.customerId}
+            onChange={(e) => set('customerId', e.target.value)}
+            emptyLabel={t('form.noCustomer')}
+            choices={[{ value: NEW_CUSTOMER, label: t('form.newCustomer') }, ...namedChoices(customers)]}
+          />
         </Field>
         <Field label={t('form.assignee')} error={errors.assignedToId}>
-          <select name="assignedToId" value={form.assignedToId} onChange={(e) => set('assignedToId', e.target.value)}>
-            <option value="">{t('form.unassigned')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.fullName}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            name="assignedToId"
+            value={form.assignedToId}
+            onChange={(e) => set('assignedToId', e.target.value)}
+            emptyLabel={t('form.unassigned')}
+            choices={personChoices(users)}
+          />
         </Field>
         {creatingCustomer && (
           <fieldset className="full inline-customer">

@@ -6,6 +6,7 @@ import { TICKET_PRIORITIES } from '../../../../electron/contract';
 import { formatNumber } from '../../lib/format';
 import { useLookups } from './lookups';
 import { SORTS, TABS, tabCount, useTicketList, type TicketFilters as Filters, type TicketSort } from './store';
+import { ChoiceSelect, namedChoices, personChoices } from '../../components/ChoiceSelect';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -87,49 +88,29 @@ export function FilterBar() {
     <div className="ticket-filters" role="group" aria-label={t('filters.label')}>
       <label className="filter">
         <span className="sr-only">{t('filters.priority')}</span>
-        <select {...bind('priority')} data-filter="priority">
-          <option value="">{t('filters.anyPriority')}</option>
-          {TICKET_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`common:priority.${p}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          {...bind('priority')}
+          data-filter="priority"
+          emptyLabel={t('filters.anyPriority')}
+          choices={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))}
+        />
       </label>
       <label className="filter">
         <span className="sr-only">{t('filters.assignee')}</span>
-        <select {...bind('assignee')} data-filter="assignee">
-          <option value="">{t('filters.anyAssignee')}</option>
-          <option value="me">{t('filters.mine')}</option>
-          <option value="unassigned">{t('filters.unassigned')}</option>
-          {users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.fullName}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          {...bind('assignee')}
+          data-filter="assignee"
+          emptyLabel={t('filters.anyAssignee')}
+          choices={[{ value: 'me', label: t('filters.mine') }, { value: 'unassigned', label: t('filters.unassigned') }, ...personChoices(users)]}
+        />
       </label>
       <label className="filter">
         <span className="sr-only">{t('filters.category')}</span>
-        <select {...bind('categoryId')} data-filter="category">
-          <option value="">{t('filters.anyCategory')}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect {...bind('categoryId')} data-filter="category" emptyLabel={t('filters.anyCategory')} choices={namedChoices(categories)} />
       </label>
       <label className="filter">
         <span className="sr-only">{t('filters.customer')}</span>
-        <select {...bind('customerId')} data-filter="customer">
-          <option value="">{t('filters.anyCustomer')}</option>
-          {customers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect {...bind('customerId')} data-filter="customer" emptyLabel={t('filters.anyCustomer')} choices={namedChoices(customers)} />
       </label>
       <label className="filter">
         <span className="sr-only">{t('filters.sort')}</span>
