@@ -23,6 +23,7 @@ import { BatchExport } from './BatchExport';
 import { DateFieldSelect, PeriodFields, uiLanguage } from './fields';
 import { periodToInstants, thisMonth, type Period } from './period';
 import './reports.css';
+import { ChoiceSelect, personChoices } from '../../components/ChoiceSelect';
 
 function StatusChecks<S extends string>({ legend, all, labelKey, value, onChange }: { legend: string; all: readonly S[]; labelKey: string; value: S[]; onChange: (v: S[]) => void }) {
   const { t } = useTranslation('reports');
@@ -112,14 +113,12 @@ function TicketsCsv() {
     >
       <PeriodFields period={period} onChange={setPeriod} error={periodError} />
       <Field label={t('tickets.priority')}>
-        <select value={priority} onChange={(e) => setPriority(e.target.value as TicketPriority | '')}>
-          <option value="">{t('any')}</option>
-          {TICKET_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`common:priority.${p}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={priority}
+          onChange={(e) => setPriority(e.target.value as TicketPriority | '')}
+          emptyLabel={t('any')}
+          choices={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))}
+        />
       </Field>
       <StatusChecks legend={t('tickets.status')} all={TICKET_STATUSES} labelKey="ticketStatus" value={status} onChange={setStatus} />
     </ExportCard>
@@ -174,24 +173,15 @@ function WorkOrdersCsv() {
       <PeriodFields period={period} onChange={setPeriod} error={periodError} />
       <DateFieldSelect value={dateField} onChange={setDateField} />
       <Field label={t('workOrders.type')}>
-        <select value={otType} onChange={(e) => setOtType(e.target.value as WorkOrderType | '')}>
-          <option value="">{t('any')}</option>
-          {WORK_ORDER_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`common:workOrderType.${type}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={otType}
+          onChange={(e) => setOtType(e.target.value as WorkOrderType | '')}
+          emptyLabel={t('any')}
+          choices={WORK_ORDER_TYPES.map((type) => ({ value: type, label: t(`common:workOrderType.${type}`) }))}
+        />
       </Field>
       <Field label={t('workOrders.technician')}>
-        <select value={technicianId} onChange={(e) => setTechnicianId(e.target.value)}>
-          <option value="">{t('any')}</option>
-          {technicians.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.fullName}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect value={technicianId} onChange={(e) => setTechnicianId(e.target.value)} emptyLabel={t('any')} choices={personChoices(technicians)} />
       </Field>
       <StatusChecks legend={t('workOrders.status')} all={WORK_ORDER_STATUSES} labelKey="workOrderStatus" value={status} onChange={setStatus} />
     </ExportCard>
