@@ -272,8 +272,10 @@ export const ticketSearchDocs = sqliteTable(
   {
     docId: integer('doc_id').primaryKey({ autoIncrement: false }),
     ticketId: text('ticket_id').notNull(),
-    // The ticket's updated_at, kept by triggers: search results sort without visiting every matching ticket.
+    // The ticket's updated_at and status, kept by triggers: a search sorts and filters its matches by the
+    // status tabs without visiting every matching ticket.
     updatedAt: text('updated_at'),
+    status: text('status').$type<TicketStatus>(),
   },
   (t) => [
     uniqueIndex('uq_ticket_search_docs_ticket_id').on(t.ticketId),

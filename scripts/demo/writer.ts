@@ -32,7 +32,7 @@ export function storyWriter(sqlite: Database.Database): StoryWriter {
     `INSERT INTO work_order_items (id, work_order_id, product_id, serial_number, quantity, consumed_at, created_at, updated_at)
      VALUES (@id, @workOrderId, @productId, @serialNumber, @quantity, @consumedAt, @consumedAt, @consumedAt)`,
   );
-  const insertSearchDoc = sqlite.prepare('INSERT INTO ticket_search_docs (ticket_id, updated_at) VALUES (?, ?)');
+  const insertSearchDoc = sqlite.prepare('INSERT INTO ticket_search_docs (ticket_id, updated_at, status) VALUES (?, ?, ?)');
   const insertSearch = sqlite.prepare(
     'INSERT INTO ticket_search (rowid, code, title, description, customer, timeline) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -44,7 +44,7 @@ export function storyWriter(sqlite: Database.Database): StoryWriter {
   return {
     write(story, customerName) {
       insertTicket.run(story.ticket);
-      const doc = insertSearchDoc.run(story.ticket.id, story.ticket.updatedAt);
+      const doc = insertSearchDoc.run(story.ticket.id, story.ticket.updatedAt, story.ticket.status);
       // Same text the triggers would build: each timeline entry on its own line, telemetry left out.
       const timeline = story.events
         .filter((e) => e.eventType !== 'telemetry')

@@ -24,6 +24,20 @@ function compareKeys(a: (string | number)[], b: (string | number)[]): number {
 const codesOf = (items: TicketSummary[]) => items.map((t) => t.code).sort();
 
 describe('full-text search', () => {
+  it('follows status changes and activity: the status tabs and the order of results stay right after edits', async () => {
+    const older = await f.admin.call('tickets.create', { title: 'Compresor de la cámara uno', description: '' });
+    const newer = await f.admin.call('tickets.create', { title: 'Compresor de la cámara dos', description: '' });
+    const search = async (status?: ('open' | 'in_progress')[]) =>
+      (await f.admin.call('tickets.list', { q: 'compresor camara', ...(status ? { status } : {}) })).items.map((t) => t.code);
+    expect(await search(['open'])).toEqual([newer.code, older.code]);
+    f.app.clock.advance(60_000);
+    await f.admin.call('tickets.changeStatus', { id: older.id, status: 'in_progress', version: older.version });
+    expect(await search(['open'])).toEqual([newer.code]);
+    expect(await search(['in_progress'])).toEqual([older.code]);
+    // The change made `older` the most recently active one.
+    expect(await search()).toEqual([older.code, newer.code]);
+  });
+
   it('folds accents, matches prefixes, ANDs terms and finds codes, customers and timeline text', async () => {
     const a = await f.admin.call('tickets.create', { title: 'Visita del técnico a la clínica', description: 'Revisar compresor', customerId: f.customerId });
     const b = await f.admin.call('tickets.create', { title: 'Compresor ruidoso', description: 'Hace un ruido extraño' });

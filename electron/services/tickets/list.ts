@@ -34,13 +34,15 @@ function rankOf(priority: TicketSummaryRow['priority']): number {
 interface FilterSql {
   ctes: string[];
   joins: string[];
+  /** The status condition, apart: a search applies it to its own copy of the status. */
+  status: string | null;
   where: string[];
   params: Params;
 }
 
 /** WHERE clauses and named params for a filter; the FTS query comes first as a CTE that is joined. */
 function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
-  const out: FilterSql = { ctes: [], joins: [], where: [], params: {} };
+  const out: FilterSql = { ctes: [], joins: [], status: null, where: [], params: {} };
   const ftsQuery = toFtsQuery(filter.q);
   if (ftsQuery) {
     out.ctes.push(TICKET_HITS_CTE);
@@ -48,7 +50,7 @@ function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
     out.params.ftsQuery = ftsQuery;
   }
   if (filter.status && filter.status.length > 0) {
-    out.where.push('t.status IN (SELECT value FROM json_each(@statuses))');
+    out.status = 'status IN (SELECT value FROM json_each(@statuses))';
     out.params.statuses = JSON.stringify(filter.status);
   }
   const priorities = filter.priority === undefined ? [] : Array.isArray(filter.priority) ? filter.priority : [filter.priority];
@@ -88,6 +90,8 @@ function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
 
 const withClause = (f: FilterSql) => (f.ctes.length > 0 ? `WITH ${f.ctes.join(', ')} ` : '');
 const whereClause = (clauses: string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
+/** Every condition on the tickets table `t`. */
+const ticketConditions = (f: FilterSql) => (f.status ? [`t.${f.status}`, ...f.where] : f.where);
 
 /**
  * The page of a search sorted by activity: matches are ordered by the updated_at kept beside the FTS key
@@ -95,7 +99,7 @@ const whereClause = (clauses: string[]) => (clauses.length > 0 ? `WHERE ${clause
  * `LIMIT -1` keeps SQLite from dropping the inner ORDER BY, which the early stop relies on.
  */
 function searchPageCte(f: FilterSql, cursorKey: readonly (string | number | null)[] | null, params: Params): string {
-  const inner: string[] = ['ticket_search MATCH @ftsQuery'];
+  const inner: string[] = ['ticket_search MATCH @ftsQuery', ...(f.status ? [`d.${f.status}`] : [])];
   if (cursorKey) {
     const keyset = keysetClause(['d.updated_at', 'd.ticket_id'], cursorKey, 'desc');
     inner.push(keyset.sql);
@@ -104,6 +108,7 @@ function searchPageCte(f: FilterSql, cursorKey: readonly (string | number | null
   const matches = `SELECT d.ticket_id, d.updated_at FROM ticket_search JOIN ticket_search_docs d ON d.doc_id = ticket_search.rowid
       WHERE ${inner.join(' AND ')} ORDER BY d.updated_at DESC, d.ticket_id DESC`;
   // Without other filters the page is the top of the matches (SQLite keeps only `limit` rows while sorting).
+  // The status tabs count as no other filter: the status copy sits beside the sort key.
   if (f.where.length === 0) return `page AS (SELECT ticket_id AS id FROM (${matches} LIMIT @limit))`;
   return `page AS (SELECT m.ticket_id AS id FROM (${matches} LIMIT -1) m
     WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.id = m.ticket_id AND ${f.where.join(' AND ')}) LIMIT @limit)`;
@@ -123,7 +128,7 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
     ctes = [];
     page = searchPageCte(f, cursorKey, params);
   } else {
-    const where = [...f.where];
+    const where = ticketConditions(f);
     if (cursorKey) {
       const keyset = keysetClause(keys.columns, cursorKey, 'desc');
       where.push(keyset.sql);
@@ -150,7 +155,7 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
 
 export function countTickets(ctx: ServiceContext, filter: TicketFilter): StatusCounts {
   const f = filterSql(ctx, filter);
-  const rows = prepared(ctx.sqlite, `${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(f.where)} GROUP BY t.status`)
+  const rows = prepared(ctx.sqlite, `${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(ticketConditions(f))} GROUP BY t.status`)
     .all(f.params) as { status: keyof StatusCounts; n: number }[];
   const counts = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as StatusCounts;
   for (const r of rows) counts[r.status] = r.n;
