@@ -8,11 +8,10 @@ import { categoryCreateInput, customerCreateInput, productCreateInput } from '..
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
-import { fieldErrors } from '../../lib/errors';
 import { zodFieldErrors } from '../../lib/forms';
 import { useDomainEvents } from '../../lib/live';
 import { toast } from '../../stores/toasts';
-import { adminError, ConfirmDialog, FormFooter, SectionHeader } from './shared';
+import { adminError, ConfirmDialog, FormFooter, SectionHeader, useAdminForm } from './shared';
 import { useAdmin, type CatalogKind } from './store';
 
 type FieldKind = 'text' | 'email' | 'textarea' | 'checkbox';
@@ -51,9 +50,7 @@ function CatalogForm({ kind, row, onClose }: { kind: CatalogKind; row: Row | nul
   const [form, setForm] = useState<Record<string, string | boolean>>(() =>
     Object.fromEntries(config.fields.map(([key, type]) => [key, type === 'checkbox' ? Boolean(row?.[key]) : String(row?.[key] ?? '')])),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, busy, send } = useAdminForm(t);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -62,19 +59,12 @@ function CatalogForm({ kind, row, onClose }: { kind: CatalogKind; row: Row | nul
     const found = zodFieldErrors(t, config.schema, input);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send(async () => {
       await callCatalog(row ? `${kind}.update` : `${kind}.create`, row ? { id: row.id, ...input } : input);
       toast.success(t('catalog.saved'));
       void useAdmin.getState().loadCatalog(kind);
       onClose();
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setFailure(adminError(t, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

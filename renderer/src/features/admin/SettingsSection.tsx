@@ -6,11 +6,10 @@ import type { SettingsDto, UiLanguage } from '../../../../electron/contract';
 import { settingsUpdateInput } from '../../../../electron/contract/catalogs';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
-import { fieldErrors } from '../../lib/errors';
 import { zodFieldErrors } from '../../lib/forms';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
-import { adminError, SectionHeader } from './shared';
+import { SectionHeader, useAdminForm } from './shared';
 import { TelemetrySocketSettings } from '../telemetry/TelemetrySocketSettings';
 
 const MAX_LOGO_CHARS = 700_000;
@@ -29,9 +28,7 @@ export function SettingsSection() {
   const settings = useSession((s) => s.settings);
   const [form, setForm] = useState<SettingsDto | null>(settings);
   const [timeout, setTimeoutText] = useState(String(settings?.sessionTimeoutMinutes ?? 30));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, busy, send } = useAdminForm(t);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -67,18 +64,11 @@ export function SettingsSection() {
     if (found.sessionTimeoutMinutes) found.sessionTimeoutMinutes = t('settings.timeoutRule');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send(async () => {
       await api.call('settings.update', input);
       await useSession.getState().refreshSettings();
       toast.success(t('settings.saved'));
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setFailure(adminError(t, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

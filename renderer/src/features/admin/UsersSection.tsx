@@ -7,13 +7,12 @@ import { userCreateInput, userUpdateInput } from '../../../../electron/contract/
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
-import { fieldErrors } from '../../lib/errors';
 import { formatRelative } from '../../lib/format';
 import { zodFieldErrors } from '../../lib/forms';
 import { useDomainEvents } from '../../lib/live';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
-import { adminError, ConfirmDialog, FormFooter, SectionHeader } from './shared';
+import { adminError, ConfirmDialog, FormFooter, SectionHeader, useAdminForm } from './shared';
 import { useAdmin } from './store';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: UserDto } | { mode: 'password'; user: UserDto } | { mode: 'deactivate'; user: UserDto } | null;
@@ -30,9 +29,7 @@ function UserForm({ editing, onClose }: { editing: { mode: 'create' } | { mode: 
     roleId: user?.roleId ?? roles.find((r) => r.name === 'Técnico')?.id ?? '',
     isActive: user?.isActive ?? true,
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, busy, send } = useAdminForm(t);
   const bind = (key: 'fullName' | 'email' | 'username' | 'password') => ({
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }),
@@ -46,20 +43,13 @@ function UserForm({ editing, onClose }: { editing: { mode: 'create' } | { mode: 
     const found = zodFieldErrors(t, user ? userUpdateInput : userCreateInput, input);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send(async () => {
       if (user) await api.call('users.update', { id: user.id, ...rest, roleId, isActive });
       else await api.call('users.create', { ...rest, password, roleId });
       toast.success(user ? t('users.updated') : t('users.created'));
       void useAdmin.getState().loadUsers();
       onClose();
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setFailure(adminError(t, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

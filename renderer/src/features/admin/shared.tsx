@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { Modal } from '../../components/Modal';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage, fieldErrors } from '../../lib/errors';
 
 /** Administration reasons first (admin:reason.*), then the shared translations. */
 export function adminError(t: TFunction, error: unknown): string {
@@ -14,6 +14,29 @@ export function adminError(t: TFunction, error: unknown): string {
     if (t(key, { defaultValue: '' })) return t(key);
   }
   return errorMessage(t, error);
+}
+
+/**
+ * The state every administration form keeps: field errors, one failure line, busy while saving.
+ * `send(save)` runs a save; a refusal fills the field errors and the failure line in the user's language.
+ */
+export function useAdminForm(t: TFunction) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function send(save: () => Promise<void>): Promise<void> {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await save();
+    } catch (error) {
+      setErrors(fieldErrors(error));
+      setFailure(adminError(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { errors, setErrors, failure, busy, send };
 }
 
 export function SectionHeader({ title, query, onQuery, children }: { title: string; query?: string; onQuery?: (q: string) => void; children?: ReactNode }) {
