@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppDb } from '../../../db/open';
 import { customers, ticketCategories, tickets, users } from '../../../db/schema';
 import { AppError, notFound, staleVersion } from '../../contract';
+import { saveVersioned } from '../versioned';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -49,10 +50,5 @@ export function saveTicket(
   at: string,
   options: { bumpVersion: boolean } = { bumpVersion: true },
 ): void {
-  const result = tx
-    .update(tickets)
-    .set({ ...patch, updatedAt: at, ...(options.bumpVersion ? { version: row.version + 1 } : {}) })
-    .where(and(eq(tickets.id, row.id), eq(tickets.version, row.version)))
-    .run();
-  if (result.changes !== 1) throw staleVersion('ticket', row.version, row.version + 1);
+  saveVersioned(tx, tickets, 'ticket', row, patch, at, options);
 }

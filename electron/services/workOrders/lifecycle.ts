@@ -1,11 +1,12 @@
 // Work order state machine and the low-level writes every OT change shares (guarded save, timeline event).
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { FINAL_WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../../db/enums';
 import type { AppDb } from '../../../db/open';
 import { tickets, workOrders } from '../../../db/schema';
 import { AppError, invalidTransition, notFound, staleVersion } from '../../contract';
 import { WORK_ORDER_STATUS_LABEL } from '../tickets/labels';
 import { appendEvent } from '../tickets/timeline';
+import { saveVersioned } from '../versioned';
 
 export type WorkOrderRecord = typeof workOrders.$inferSelect;
 export type WorkOrderAction = 'schedule' | 'unschedule' | 'start' | 'complete' | 'cancel';
@@ -63,12 +64,7 @@ export function saveWorkOrder(
   at: string,
   options: { bumpVersion: boolean } = { bumpVersion: true },
 ): void {
-  const result = tx
-    .update(workOrders)
-    .set({ ...patch, updatedAt: at, ...(options.bumpVersion ? { version: row.version + 1 } : {}) })
-    .where(and(eq(workOrders.id, row.id), eq(workOrders.version, row.version)))
-    .run();
-  if (result.changes !== 1) throw staleVersion('work order', row.version, row.version + 1);
+  saveVersioned(tx, workOrders, 'work order', row, patch, at, options);
   tx.update(tickets).set({ updatedAt: at }).where(eq(tickets.id, row.ticketId)).run();
 }
 
