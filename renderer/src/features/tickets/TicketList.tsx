@@ -28,9 +28,12 @@ export function TicketList({ openId, onOpen }: { openId: string | undefined; onO
     if (nextCursor && lastVisible >= items.length - PREFETCH_ROWS) void loadMore();
   }, [lastVisible, items.length, nextCursor, loadMore]);
 
+  // Follow the selection when it moves (keyboard, reload), not when a page is appended: that would pull a
+  // mouse-scrolling user back to the selected row every time the next page arrives.
+  const hasItems = items.length > 0;
   useEffect(() => {
-    if (items.length > 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, items.length, virtualizer]);
+    if (hasItems) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, hasItems, virtualizer]);
 
   const selectedId = items[selectedIndex]?.id;
   const filtered = Object.values(filters).some((value) => value !== '');
