@@ -6,6 +6,7 @@ import {
   foreignKey,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -283,3 +284,161 @@ export const ticketSearchDocs = sqliteTable(
   ],
 );
 
+
+// ── Team sync (see DESIGN.md "Team sync"). Local bookkeeping first, then the replicated team tables. ──
+
+// This copy's identity and clock: one row, created by migration 0009.
+export const syncLocal = sqliteTable(
+  'sync_local',
+  {
+    id: integer('id').primaryKey(),
+    deviceId: text('device_id').notNull(),
+    deviceName: text('device_name').notNull().default(''),
+    teamId: text('team_id'),
+    teamName: text('team_name'),
+    // The team's bundle key (base64); travels only inside an invitation.
+    teamKey: text('team_key'),
+    slot: integer('slot'),
+    // This device's Ed25519 key pair (PEM): bundles are signed with it.
+    privateKey: text('private_key'),
+    publicKey: text('public_key'),
+    lastHlc: text('last_hlc').notNull().default(''),
+    nextSeq: integer('next_seq').notNull().default(1),
+    // 0 while remote ops are applied: the capture triggers must not turn them into ops of this device.
+    capture: integer('capture').notNull().default(1),
+    lastExportAt: text('last_export_at'),
+    lastImportAt: text('last_import_at'),
+    ...timestamps,
+  },
+  (t) => [check('ck_sync_local_single_row', sql`${t.id} = 1`), check('ck_sync_local_capture', sql`${t.capture} in (0, 1)`)],
+);
+
+// The op log: every change to a replicated row, this device's and every other member's, keyed by (device, seq).
+export const syncOps = sqliteTable(
+  'sync_ops',
+  {
+    deviceId: text('device_id').notNull(),
+    seq: integer('seq').notNull(),
+    hlc: text('hlc').notNull(),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    kind: text('kind').$type<'insert' | 'update' | 'delete'>().notNull(),
+    fields: text('fields').notNull(),
+    // The clock each changed field had when its author edited it: two ops from the same base are concurrent.
+    base: text('base'),
+    authorId: text('author_id'),
+    schemaVersion: integer('schema_version').notNull(),
+    // applied, or why it was kept aside (forbidden, future, revoked, invalid).
+    status: text('status').notNull().default('applied'),
+  },
+  (t) => [
+    primaryKey({ name: 'pk_sync_ops', columns: [t.deviceId, t.seq] }),
+    index('ix_sync_ops_hlc').on(t.hlc),
+    check('ck_sync_ops_kind', sql`${t.kind} in ('insert', 'update', 'delete')`),
+    check('ck_sync_ops_fields_json', sql`json_valid(${t.fields})`),
+    check('ck_sync_ops_seq', sql`${t.seq} >= 1`),
+  ],
+);
+
+// Per-field clocks of each replicated row: a field's clock is fields[name], else the row's insert clock.
+export const syncClocks = sqliteTable(
+  'sync_clocks',
+  {
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    rowHlc: text('row_hlc').notNull(),
+    fields: text('fields').notNull().default('{}'),
+    deletedHlc: text('deleted_hlc'),
+  },
+  (t) => [primaryKey({ name: 'pk_sync_clocks', columns: [t.entity, t.rowId] }), check('ck_sync_clocks_fields_json', sql`json_valid(${t.fields})`)],
+);
+
+// Filled by the capture triggers during a transaction and turned into ops before it commits.
+export const syncCapture = sqliteTable('sync_capture', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  entity: text('entity').notNull(),
+  rowId: text('row_id').notNull(),
+  kind: text('kind').notNull(),
+  oldValues: text('old_values'),
+  newValues: text('new_values'),
+});
+
+// Edits of free-text fields with the base they were made from: two from one base are a conflict.
+export const syncFieldEdits = sqliteTable(
+  'sync_field_edits',
+  {
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    field: text('field').notNull(),
+    base: text('base').notNull(),
+    hlc: text('hlc').notNull(),
+    deviceId: text('device_id').notNull(),
+    authorId: text('author_id'),
+    value: text('value'),
+  },
+  (t) => [primaryKey({ name: 'pk_sync_field_edits', columns: [t.entity, t.rowId, t.field, t.hlc] }), index('ix_sync_field_edits_base').on(t.entity, t.rowId, t.field, t.base)],
+);
+
+// What needs a person: derived on every copy the same way from the ops, so ids agree everywhere.
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    field: text('field'),
+    detail: text('detail').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('ix_sync_conflicts_row').on(t.entity, t.rowId), check('ck_sync_conflicts_detail_json', sql`json_valid(${t.detail})`)],
+);
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    deviceId: text('device_id').primaryKey(),
+    slot: integer('slot').notNull(),
+    name: text('name').notNull(),
+    publicKey: text('public_key').notNull(),
+    invitationId: text('invitation_id'),
+    revokedAt: text('revoked_at'),
+    revokedBy: text('revoked_by'),
+    ...timestamps,
+  },
+  (t) => [check('ck_team_members_slot', sql`${t.slot} between 1 and 99`)],
+);
+
+export const teamInvitations = sqliteTable('team_invitations', {
+  id: text('id').primaryKey(),
+  slot: integer('slot').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  createdBy: text('created_by'),
+  ...timestamps,
+});
+
+// Codes a row had before it was renumbered on joining a team: search still finds them.
+export const codeAliases = sqliteTable(
+  'code_aliases',
+  {
+    id: text('id').primaryKey(),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    code: text('code').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('ix_code_aliases_code').on(t.code), index('ix_code_aliases_row').on(t.entity, t.rowId)],
+);
+
+export const conflictResolutions = sqliteTable(
+  'conflict_resolutions',
+  {
+    id: text('id').primaryKey(),
+    conflictId: text('conflict_id').notNull(),
+    resolvedBy: text('resolved_by'),
+    choice: text('choice'),
+    note: text('note'),
+    ...timestamps,
+  },
+  (t) => [index('ix_conflict_resolutions_conflict_id').on(t.conflictId)],
+);

@@ -8,6 +8,8 @@ import { telemetryChannels } from './telemetry';
 import { ticketChannels } from './tickets';
 import { userChannels } from './users';
 import { workOrderChannels } from './workOrders';
+import { syncChannels } from './sync';
+import { teamChannels } from './team';
 
 export const channels = {
   ...authChannels,
@@ -18,6 +20,8 @@ export const channels = {
   ...reportChannels,
   ...telemetryChannels,
   ...backupChannels,
+  ...teamChannels,
+  ...syncChannels,
 };
 
 export type Channels = typeof channels;

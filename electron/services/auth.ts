@@ -61,7 +61,6 @@ export async function authenticate(ctx: ServiceContext, login: string, password:
       .set({
         failedLogins: sql`case when ${reachesLimit} then 0 else ${users.failedLogins} + 1 end`,
         lockedUntil: sql`case when ${reachesLimit} then ${new Date(now.getTime() + LOCKOUT_MS).toISOString()} else ${users.lockedUntil} end`,
-        updatedAt: nowIsoText,
       })
       .where(unlocked)
       .run();
@@ -83,6 +82,6 @@ export async function changePassword(ctx: ServiceContext, input: z.output<typeof
     throw new AppError('VALIDATION', 'the current password is not right', { reason: 'wrong_password', field: 'oldPassword' });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  ctx.db.update(users).set({ passwordHash, updatedAt: nowIso(ctx) }).where(eq(users.id, actor.id)).run();
+  inTransaction(ctx, (tx) => tx.update(users).set({ passwordHash, updatedAt: nowIso(ctx) }).where(eq(users.id, actor.id)).run());
   return null;
 }

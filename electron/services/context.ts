@@ -5,6 +5,7 @@ import { AppError, type DomainEvent } from '../contract';
 import { hasPermission } from '../contract/access';
 import type { Permission } from '../../db/enums';
 import type { EventBus } from './events';
+import { recordCapturedOps } from './sync/capture';
 
 export interface Actor {
   id: string;
@@ -50,7 +51,15 @@ export function actorCan(ctx: ServiceContext, permission: Permission): boolean {
 export function inTransaction<T>(ctx: ServiceContext, work: (tx: AppDb, emit: (event: DomainEvent) => void) => T): T {
   const pending: DomainEvent[] = [];
   // IMMEDIATE takes the write lock up front (waiting busy_timeout); a deferred read-then-write fails at once with SQLITE_BUSY when another process writes.
-  const result = ctx.db.transaction((tx) => work(tx as unknown as AppDb, (event) => pending.push(event)), { behavior: 'immediate' });
+  // The one write path: what the work changed in replicated tables becomes ops of this device before the commit.
+  const result = ctx.db.transaction(
+    (tx) => {
+      const value = work(tx as unknown as AppDb, (event) => pending.push(event));
+      recordCapturedOps(ctx.sqlite, ctx.actor?.id ?? null, ctx.clock.now().getTime());
+      return value;
+    },
+    { behavior: 'immediate' },
+  );
   for (const event of pending) ctx.events.emit(event);
   return result;
 }

@@ -30,7 +30,8 @@ function readOnly<T>(file: string, read: (sqlite: Database.Database) => T): T {
 function expectUpgradeKeepsEveryRow(file: string, fromVersion: number): void {
   const before = readOnly(file, (sqlite) => {
     expect(sqlite.pragma('user_version', { simple: true })).toBe(fromVersion);
-    const columns = columnsOf(sqlite);
+    // The sync bookkeeping is filled by the upgrade itself (the baseline ops): compare the data tables.
+    const columns = Object.fromEntries(Object.entries(columnsOf(sqlite)).filter(([table]) => !table.startsWith('sync_')));
     return { columns, rows: snapshotRows(sqlite, columns) };
   });
   expect(Object.values(before.rows).flat().length).toBeGreaterThan(0);

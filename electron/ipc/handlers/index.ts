@@ -8,6 +8,8 @@ import { reportHandlers } from './reports';
 import { telemetryHandlers } from './telemetry';
 import { ticketHandlers } from './tickets';
 import { workOrderHandlers } from './workOrders';
+import { syncHandlers } from './sync';
+import { teamHandlers } from './team';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<ChannelName> = {
@@ -20,4 +22,6 @@ export const handlers: HandlerMap<ChannelName> = {
   ...telemetryHandlers,
   ...backupHandlers,
   ...pendingHandlers,
+  ...teamHandlers,
+  ...syncHandlers,
 };

@@ -1,0 +1,4 @@
+import type { teamChannels } from '../../contract/team';
+import type { HandlerMap } from './types';
+
+export const teamHandlers: HandlerMap<keyof typeof teamChannels> = {};

@@ -1,0 +1,293 @@
+// Merging ops from other members into this copy: per-field last writer wins, tombstones, add-only sets,
+// the OT status that never goes backwards, and ops kept aside when their author may not make them.
+// Runs inside the caller's transaction; applying an op twice, or ops in any order, ends in the same state.
+import type Database from 'better-sqlite3';
+import { prepared } from '../sql';
+import { authorMayMake } from './authority';
+import { advanceClock, insertOp, recordTextEdits, schemaVersionOf, type OpRecord } from './capture';
+import { fieldClock, readClock, type RowClock } from './clocks';
+import { refreshConflicts, recordTextConflicts, type TouchedRow } from './conflicts';
+import { entityOf, type ReplicatedEntity } from './entities';
+import { isTooFarAhead, observe, parseHlc } from './hlc';
+
+/** Why an op was not applied: held ones are tried again on the next exchange, the others never. */
+export type SetAsideReason = 'forbidden' | 'revoked' | 'invalid' | 'future' | 'waiting';
+const RETRIED: readonly SetAsideReason[] = ['future', 'waiting'];
+
+export interface ApplyOutcome {
+  applied: number;
+  duplicates: number;
+  /** Ops skipped because an earlier op of their device is missing here: the sender must resend from the gap. */
+  gaps: number;
+  setAside: { deviceId: string; seq: number; reason: SetAsideReason }[];
+  touched: TouchedRow[];
+}
+
+const q = (name: string) => `"${name}"`;
+
+// A final OT status beats an open one, whatever the clocks say; among equals the later write wins.
+const WORK_ORDER_STATUS_RANK: Record<string, number> = { pending_planning: 0, scheduled: 0, in_progress: 1, cancelled: 2, completed: 3 };
+
+function fieldWins(entity: ReplicatedEntity, field: string, op: OpRecord, clock: RowClock | null, current: Record<string, unknown> | undefined): boolean {
+  const clockOfField = fieldClock(clock, field);
+  if (entity.table === 'work_orders' && field === 'status' && current) {
+    const incoming = WORK_ORDER_STATUS_RANK[String(op.fields[field])] ?? 0;
+    const present = WORK_ORDER_STATUS_RANK[String(current[field])] ?? 0;
+    if (incoming !== present) return incoming > present;
+  }
+  return op.hlc > clockOfField;
+}
+
+function readRow(sqlite: Database.Database, entity: ReplicatedEntity, rowId: string): Record<string, unknown> | undefined {
+  return prepared(sqlite, `SELECT ${entity.columns.map(q).join(', ')} FROM ${q(entity.table)} WHERE ${q(entity.key)} = ?`).get(rowId) as
+    | Record<string, unknown>
+    | undefined;
+}
+
+/** A name, SKU, email or username taken offline on two copies: the row inserted later gets a suffix, the same on every copy. */
+function settleNaturalKeys(sqlite: Database.Database, entity: ReplicatedEntity, rowId: string, rowHlc: string, values: Record<string, unknown>): void {
+  for (const column of entity.naturalKeys ?? []) {
+    const value = values[column];
+    if (typeof value !== 'string') continue;
+    const other = prepared(sqlite, `SELECT ${q(entity.key)} AS id FROM ${q(entity.table)} WHERE lower(${q(column)}) = lower(?) AND ${q(entity.key)} <> ?`).get(
+      value,
+      rowId,
+    ) as { id: string } | undefined;
+    if (!other) continue;
+    const otherHlc = readClock(sqlite, entity.table, other.id)?.rowHlc ?? '';
+    const suffixed = (id: string, text: string) => (column === 'email' ? text.replace('@', `+${id.slice(-4)}@`) : `${text}-${id.slice(-4)}`);
+    if (rowHlc > otherHlc) values[column] = suffixed(rowId, value);
+    else prepared(sqlite, `UPDATE ${q(entity.table)} SET ${q(column)} = ? WHERE ${q(entity.key)} = ?`).run(suffixed(other.id, value), other.id);
+  }
+}
+
+function applyInsert(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): boolean {
+  const clock = entity.merge === 'lww' ? readClock(sqlite, entity.table, op.rowId) : null;
+  if (clock?.deletedHlc) return false;
+  const existing = readRow(sqlite, entity, op.rowId);
+  if (existing) return entity.merge === 'lww' ? applyUpdate(sqlite, entity, op, clock, existing) : false;
+  const values = { ...op.fields };
+  settleNaturalKeys(sqlite, entity, op.rowId, op.hlc, values);
+  const columns = [entity.key, ...Object.keys(values)];
+  prepared(sqlite, `INSERT INTO ${q(entity.table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(op.rowId, ...Object.values(values));
+  advanceClock(sqlite, entity, op, [], null);
+  return true;
+}
+
+function applyUpdate(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord, clock: RowClock | null, current: Record<string, unknown>): boolean {
+  const winners = Object.keys(op.fields).filter((field) => entity.columns.includes(field) && fieldWins(entity, field, op, clock, current));
+  if (winners.length === 0) return false;
+  const values: Record<string, unknown> = Object.fromEntries(winners.map((field) => [field, op.fields[field]]));
+  settleNaturalKeys(sqlite, entity, op.rowId, clock?.rowHlc ?? op.hlc, values);
+  const sets = winners.map((field) => `${q(field)} = ?`);
+  if (entity.versioned) sets.push('"version" = "version" + 1');
+  prepared(sqlite, `UPDATE ${q(entity.table)} SET ${sets.join(', ')} WHERE ${q(entity.key)} = ?`).run(...winners.map((field) => values[field]), op.rowId);
+  advanceClock(sqlite, entity, op, winners, clock);
+  return true;
+}
+
+function applyDelete(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): void {
+  if (entity.merge === 'lww') {
+    const clock = readClock(sqlite, entity.table, op.rowId);
+    if (clock?.deletedHlc && clock.deletedHlc >= op.hlc) return;
+    advanceClock(sqlite, entity, op, [], clock);
+  }
+  prepared(sqlite, `DELETE FROM ${q(entity.table)} WHERE ${q(entity.key)} = ?`).run(op.rowId);
+}
+
+function applyOne(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): void {
+  if (op.kind === 'insert') {
+    applyInsert(sqlite, entity, op);
+    return;
+  }
+  if (op.kind === 'delete') {
+    applyDelete(sqlite, entity, op);
+    return;
+  }
+  const current = readRow(sqlite, entity, op.rowId);
+  const clock = entity.merge === 'lww' ? readClock(sqlite, entity.table, op.rowId) : null;
+  if (clock?.deletedHlc) return;
+  if (!current) throw new MissingRowError();
+  if (entity.merge !== 'lww') return;
+  applyUpdate(sqlite, entity, op, clock, current);
+  // Recorded whether or not the op won: the losing edit is half of the conflict a person must see.
+  recordTextConflicts(sqlite, op, recordTextEdits(sqlite, entity, op));
+}
+
+class MissingRowError extends Error {}
+
+function isValid(op: OpRecord, entity: ReplicatedEntity | undefined, schemaVersion: number): entity is ReplicatedEntity {
+  if (!entity || parseHlc(op.hlc) === null || op.schemaVersion > schemaVersion) return false;
+  if (!['insert', 'update', 'delete'].includes(op.kind) || typeof op.fields !== 'object' || op.fields === null) return false;
+  return Object.keys(op.fields).every((field) => entity.columns.includes(field));
+}
+
+function revokedAt(sqlite: Database.Database, deviceId: string): string | null {
+  const row = prepared(sqlite, 'SELECT revoked_at FROM team_members WHERE device_id = ?').get(deviceId) as { revoked_at: string | null } | undefined;
+  return row?.revoked_at ?? null;
+}
+
+/** Decides and applies one op; returns why it was kept aside, or null when it was applied. */
+function settle(sqlite: Database.Database, op: OpRecord, nowMs: number, schemaVersion: number): SetAsideReason | null {
+  const entity = entityOf(op.entity);
+  if (!isValid(op, entity, schemaVersion)) return 'invalid';
+  const revoked = revokedAt(sqlite, op.deviceId);
+  if (revoked !== null && op.hlc.slice(0, 24) > revoked) return 'revoked';
+  if (isTooFarAhead(op.hlc, nowMs)) return 'future';
+  if (!authorMayMake(sqlite, op, entity)) return 'forbidden';
+  // A savepoint per op: a row whose parent has not arrived yet waits, and leaves nothing half-written.
+  prepared(sqlite, 'SAVEPOINT sync_op').run();
+  try {
+    applyOne(sqlite, entity, op);
+    prepared(sqlite, 'RELEASE sync_op').run();
+    return null;
+  } catch (error) {
+    prepared(sqlite, 'ROLLBACK TO sync_op').run();
+    prepared(sqlite, 'RELEASE sync_op').run();
+    if (error instanceof MissingRowError || (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) return 'waiting';
+    throw error;
+  }
+}
+
+export function readVector(sqlite: Database.Database): Record<string, number> {
+  const rows = prepared(sqlite, 'SELECT device_id, max(seq) AS seq FROM sync_ops GROUP BY device_id').all() as { device_id: string; seq: number }[];
+  return Object.fromEntries(rows.map((row) => [row.device_id, row.seq]));
+}
+
+function withCaptureOff<T>(sqlite: Database.Database, work: () => T): T {
+  prepared(sqlite, 'UPDATE sync_local SET capture = 0 WHERE id = 1').run();
+  try {
+    return work();
+  } finally {
+    prepared(sqlite, 'UPDATE sync_local SET capture = 1 WHERE id = 1').run();
+  }
+}
+
+/**
+ * Applies ops of other devices (in HLC order). Must run inside a transaction. Every op is stored, applied or
+ * kept aside with its reason, so the version vector moves on and the op is relayed to other members as it came.
+ */
+export function applyRemoteOps(sqlite: Database.Database, incoming: readonly OpRecord[], nowMs: number): ApplyOutcome {
+  const schemaVersion = schemaVersionOf(sqlite);
+  const outcome: ApplyOutcome = { applied: 0, duplicates: 0, gaps: 0, setAside: [], touched: [] };
+  const local = prepared(sqlite, 'SELECT device_id, last_hlc FROM sync_local WHERE id = 1').get() as { device_id: string; last_hlc: string };
+  let last = local.last_hlc;
+  const vector = readVector(sqlite);
+  const ops = [...incoming].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.seq - b.seq));
+  withCaptureOff(sqlite, () => {
+    for (const op of ops) {
+      const seen = vector[op.deviceId] ?? 0;
+      if (op.seq <= seen || op.deviceId === local.device_id) {
+        outcome.duplicates++;
+        continue;
+      }
+      if (op.seq !== seen + 1) {
+        outcome.gaps++;
+        continue;
+      }
+      vector[op.deviceId] = op.seq;
+      const reason = settle(sqlite, op, nowMs, schemaVersion);
+      insertOp(sqlite, op, reason ?? 'applied');
+      if (reason) {
+        outcome.setAside.push({ deviceId: op.deviceId, seq: op.seq, reason });
+        continue;
+      }
+      outcome.applied++;
+      outcome.touched.push({ entity: op.entity, rowId: op.rowId });
+      last = observe(last, op.hlc, local.device_id);
+    }
+    outcome.applied += retryHeldOps(sqlite, nowMs, schemaVersion, outcome.touched);
+  });
+  prepared(sqlite, 'UPDATE sync_local SET last_hlc = ? WHERE id = 1').run(last);
+  refreshConflicts(sqlite, outcome.touched);
+  return outcome;
+}
+
+/** Ops held for their time or for a row that had not arrived: tried again, oldest first, until none moves. */
+function retryHeldOps(sqlite: Database.Database, nowMs: number, schemaVersion: number, touched: TouchedRow[]): number {
+  let applied = 0;
+  for (let progress = true; progress; ) {
+    progress = false;
+    const held = prepared(sqlite, `SELECT * FROM sync_ops WHERE status IN (${RETRIED.map((r) => `'${r}'`).join(', ')}) ORDER BY hlc, seq`).all() as OpRow[];
+    for (const row of held) {
+      const op = opFromRow(row);
+      const reason = settle(sqlite, op, nowMs, schemaVersion);
+      if (reason === row.status) continue;
+      prepared(sqlite, 'UPDATE sync_ops SET status = ? WHERE device_id = ? AND seq = ?').run(reason ?? 'applied', op.deviceId, op.seq);
+      if (reason === null) {
+        applied++;
+        touched.push({ entity: op.entity, rowId: op.rowId });
+        progress = true;
+      }
+    }
+  }
+  return applied;
+}
+
+export interface OpRow {
+  device_id: string;
+  seq: number;
+  hlc: string;
+  entity: string;
+  row_id: string;
+  kind: 'insert' | 'update' | 'delete';
+  fields: string;
+  base: string | null;
+  author_id: string | null;
+  schema_version: number;
+  status: string;
+}
+
+export function opFromRow(row: OpRow): OpRecord {
+  return {
+    deviceId: row.device_id,
+    seq: row.seq,
+    hlc: row.hlc,
+    entity: row.entity,
+    rowId: row.row_id,
+    kind: row.kind,
+    fields: JSON.parse(row.fields) as Record<string, unknown>,
+    base: row.base ? (JSON.parse(row.base) as Record<string, string>) : null,
+    authorId: row.author_id,
+    schemaVersion: row.schema_version,
+  };
+}
+
+/** One device's ops after a seq, a page at a time (its seq order is its clock order). */
+function* deviceOps(sqlite: Database.Database, deviceId: string, afterSeq: number, pageSize: number): Generator<OpRecord> {
+  for (let after = afterSeq; ; ) {
+    const rows = prepared(sqlite, 'SELECT * FROM sync_ops WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(deviceId, after, pageSize) as OpRow[];
+    for (const row of rows) yield opFromRow(row);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.seq;
+  }
+}
+
+/**
+ * The ops a member with `vector` lacks, oldest clock first, in pages: a causal order (parents before children),
+ * so a bundle cut short still applies cleanly. Merges one cursor per device; memory stays at a page per device.
+ */
+export function* opsMissingFrom(sqlite: Database.Database, vector: Record<string, number>, pageSize = 2000): Generator<OpRecord[]> {
+  const local = readVector(sqlite);
+  const cursors = Object.keys(local)
+    .filter((device) => local[device]! > (vector[device] ?? 0))
+    .map((device) => deviceOps(sqlite, device, vector[device] ?? 0, Math.min(pageSize, 1000)));
+  const heads = cursors.map((cursor) => cursor.next());
+  let page: OpRecord[] = [];
+  for (;;) {
+    let best = -1;
+    heads.forEach((head, index) => {
+      if (head.done) return;
+      const current = best >= 0 ? (heads[best]!.value as OpRecord) : null;
+      if (!current || head.value.hlc < current.hlc) best = index;
+    });
+    if (best < 0) break;
+    page.push(heads[best]!.value as OpRecord);
+    heads[best] = cursors[best]!.next();
+    if (page.length >= pageSize) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}

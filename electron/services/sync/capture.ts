@@ -1,0 +1,125 @@
+// The write path's second half: inside the writing transaction, turn what the capture triggers saw into ops
+// of this device, stamp them with the clock, and move the per-field clocks. Runs before every commit.
+import type Database from 'better-sqlite3';
+import { prepared } from '../sql';
+import { entityOf, isTextField, type ReplicatedEntity } from './entities';
+import { formatHlc, tick } from './hlc';
+import { fieldClock, readClock, writeClock, type RowClock } from './clocks';
+import { refreshConflicts, type TouchedRow } from './conflicts';
+
+interface CaptureRow {
+  id: number;
+  entity: string;
+  row_id: string;
+  kind: 'insert' | 'update' | 'delete';
+  old_values: string | null;
+  new_values: string | null;
+}
+
+interface LocalClock {
+  device_id: string;
+  last_hlc: string;
+  next_seq: number;
+}
+
+export interface OpRecord {
+  deviceId: string;
+  seq: number;
+  hlc: string;
+  entity: string;
+  rowId: string;
+  kind: 'insert' | 'update' | 'delete';
+  fields: Record<string, unknown>;
+  base: Record<string, string> | null;
+  authorId: string | null;
+  schemaVersion: number;
+}
+
+const schemaVersions = new WeakMap<Database.Database, number>();
+
+export function schemaVersionOf(sqlite: Database.Database): number {
+  let version = schemaVersions.get(sqlite);
+  if (version === undefined) {
+    version = sqlite.pragma('user_version', { simple: true }) as number;
+    schemaVersions.set(sqlite, version);
+  }
+  return version;
+}
+
+/** Only the fields whose value changed; an update that changed nothing replicated makes no op. */
+function changedFields(oldValues: Record<string, unknown>, newValues: Record<string, unknown>): Record<string, unknown> {
+  const changed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(newValues)) if (value !== oldValues[name]) changed[name] = value;
+  return changed;
+}
+
+export function insertOp(sqlite: Database.Database, op: OpRecord, status = 'applied'): void {
+  prepared(
+    sqlite,
+    `INSERT INTO sync_ops (device_id, seq, hlc, entity, row_id, kind, fields, base, author_id, schema_version, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(op.deviceId, op.seq, op.hlc, op.entity, op.rowId, op.kind, JSON.stringify(op.fields), op.base ? JSON.stringify(op.base) : null, op.authorId, op.schemaVersion, status);
+}
+
+/** Remembers each free-text edit with its base: a second edit from the same base, from anywhere, is a conflict. */
+export function recordTextEdits(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): string[] {
+  if (op.kind !== 'update' || !op.base) return [];
+  const edited: string[] = [];
+  for (const [field, value] of Object.entries(op.fields)) {
+    const base = op.base[field];
+    if (!isTextField(entity, field) || base === undefined) continue;
+    prepared(
+      sqlite,
+      `INSERT OR IGNORE INTO sync_field_edits (entity, row_id, field, base, hlc, device_id, author_id, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(op.entity, op.rowId, field, base, op.hlc, op.deviceId, op.authorId, JSON.stringify(value ?? null));
+    edited.push(field);
+  }
+  return edited;
+}
+
+/** Moves the clocks of a row for one op of this or another device (the caller decided the op wins those fields). */
+export function advanceClock(sqlite: Database.Database, entity: ReplicatedEntity, op: Pick<OpRecord, 'entity' | 'rowId' | 'kind' | 'hlc'>, fields: string[], current: RowClock | null): void {
+  if (entity.merge !== 'lww') return;
+  if (op.kind === 'insert') {
+    writeClock(sqlite, op.entity, op.rowId, { rowHlc: op.hlc, fields: {}, deletedHlc: null });
+    return;
+  }
+  const clock: RowClock = current ?? { rowHlc: '', fields: {}, deletedHlc: null };
+  if (op.kind === 'delete') clock.deletedHlc = op.hlc;
+  else for (const field of fields) clock.fields[field] = op.hlc;
+  writeClock(sqlite, op.entity, op.rowId, clock);
+}
+
+/** Drains sync_capture into ops of this device. Returns how many ops it wrote. */
+export function recordCapturedOps(sqlite: Database.Database, authorId: string | null, nowMs: number): number {
+  const captured = prepared(sqlite, 'SELECT id, entity, row_id, kind, old_values, new_values FROM sync_capture ORDER BY id').all() as CaptureRow[];
+  if (captured.length === 0) return 0;
+  const local = prepared(sqlite, 'SELECT device_id, last_hlc, next_seq FROM sync_local WHERE id = 1').get() as LocalClock;
+  const schemaVersion = schemaVersionOf(sqlite);
+  let last = local.last_hlc;
+  let seq = local.next_seq;
+  const touched: TouchedRow[] = [];
+  for (const row of captured) {
+    const entity = entityOf(row.entity);
+    if (!entity) continue;
+    const newValues = row.new_values ? (JSON.parse(row.new_values) as Record<string, unknown>) : {};
+    const fields = row.kind === 'update' ? changedFields(JSON.parse(row.old_values ?? '{}') as Record<string, unknown>, newValues) : newValues;
+    if (row.kind === 'update' && Object.keys(fields).length === 0) continue;
+    const clock = row.kind === 'insert' ? null : readClock(sqlite, row.entity, row.row_id);
+    const base =
+      row.kind === 'update' && entity.merge === 'lww'
+        ? Object.fromEntries(Object.keys(fields).map((field) => [field, fieldClock(clock, field)]))
+        : null;
+    last = formatHlc(tick(last, nowMs, local.device_id));
+    const op: OpRecord = { deviceId: local.device_id, seq: seq++, hlc: last, entity: row.entity, rowId: row.row_id, kind: row.kind, fields, base, authorId, schemaVersion };
+    insertOp(sqlite, op);
+    advanceClock(sqlite, entity, op, Object.keys(fields), clock);
+    recordTextEdits(sqlite, entity, op);
+    touched.push({ entity: op.entity, rowId: op.rowId });
+  }
+  prepared(sqlite, 'DELETE FROM sync_capture').run();
+  prepared(sqlite, 'UPDATE sync_local SET last_hlc = ?, next_seq = ? WHERE id = 1').run(last, seq);
+  // The rules that span rows run on local writes too: a copy must hold the conflicts its own ops cause elsewhere.
+  refreshConflicts(sqlite, touched);
+  return touched.length;
+}

@@ -1,0 +1,111 @@
+// Conflicts: what a merge cannot settle alone. Each id is derived from the rows and ops involved, so every
+// copy that has seen the same ops holds the same records; a resolution is an ordinary replicated row.
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { prepared } from '../sql';
+import type { OpRecord } from './capture';
+
+export type ConflictKind = 'concurrent_edit' | 'closed_ticket_open_ot' | 'duplicate_serial' | 'duplicate_customer';
+
+export interface TouchedRow {
+  entity: string;
+  rowId: string;
+}
+
+export const conflictId = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+
+function upsertConflict(sqlite: Database.Database, id: string, kind: ConflictKind, entity: string, rowId: string, field: string | null, detail: unknown): void {
+  prepared(
+    sqlite,
+    `INSERT INTO sync_conflicts (id, kind, entity, row_id, field, detail) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET detail = excluded.detail, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+  ).run(id, kind, entity, rowId, field, JSON.stringify(detail));
+}
+
+/** Two or more edits of one text field from the same base, with different values: a person picks. */
+export function recordTextConflicts(sqlite: Database.Database, op: OpRecord, fields: readonly string[]): void {
+  for (const field of fields) {
+    const base = op.base?.[field] ?? '';
+    const edits = prepared(
+      sqlite,
+      'SELECT hlc, device_id AS deviceId, author_id AS authorId, value FROM sync_field_edits WHERE entity = ? AND row_id = ? AND field = ? AND base = ? ORDER BY hlc',
+    ).all(op.entity, op.rowId, field, base) as { hlc: string; deviceId: string; authorId: string | null; value: string }[];
+    if (edits.length < 2 || new Set(edits.map((edit) => edit.value)).size < 2) continue;
+    const detail = { base, edits: edits.map((edit) => ({ ...edit, value: JSON.parse(edit.value) as unknown })) };
+    upsertConflict(sqlite, conflictId('concurrent_edit', op.entity, op.rowId, field, base), 'concurrent_edit', op.entity, op.rowId, field, detail);
+  }
+}
+
+const isResolved = (sqlite: Database.Database, id: string) => prepared(sqlite, 'SELECT 1 FROM conflict_resolutions WHERE conflict_id = ? LIMIT 1').get(id) !== undefined;
+
+/** Keeps the conflicts of one kind in step with the rows: the ones that hold exist; open ones that stopped holding go. */
+function syncKind(sqlite: Database.Database, kind: ConflictKind, scopeKeys: readonly string[], holding: Map<string, { entity: string; rowId: string; detail: unknown }>): void {
+  for (const [id, conflict] of holding) upsertConflict(sqlite, id, kind, conflict.entity, conflict.rowId, null, conflict.detail);
+  if (scopeKeys.length === 0) return;
+  const existing = prepared(sqlite, `SELECT id FROM sync_conflicts WHERE kind = ? AND json_extract(detail, '$.scope') IN (SELECT value FROM json_each(?))`).all(
+    kind,
+    JSON.stringify(scopeKeys),
+  ) as { id: string }[];
+  for (const { id } of existing) if (!holding.has(id) && !isResolved(sqlite, id)) prepared(sqlite, 'DELETE FROM sync_conflicts WHERE id = ?').run(id);
+}
+
+function idsOf(touched: readonly TouchedRow[], entity: string): string[] {
+  return [...new Set(touched.filter((row) => row.entity === entity).map((row) => row.rowId))];
+}
+
+/** Re-checks the rules that span rows, for the rows a write or a merge touched. Same rows, same state: same conflicts. */
+export function refreshConflicts(sqlite: Database.Database, touched: readonly TouchedRow[]): void {
+  if (touched.length === 0) return;
+  const tickets = new Set(idsOf(touched, 'tickets'));
+  for (const workOrderId of idsOf(touched, 'work_orders')) {
+    const row = prepared(sqlite, 'SELECT ticket_id FROM work_orders WHERE id = ?').get(workOrderId) as { ticket_id: string } | undefined;
+    if (row) tickets.add(row.ticket_id);
+  }
+  if (tickets.size > 0) {
+    const open = prepared(
+      sqlite,
+      `SELECT w.id, w.ticket_id, w.code AS workOrderCode, t.code AS ticketCode FROM work_orders w JOIN tickets t ON t.id = w.ticket_id
+       WHERE t.id IN (SELECT value FROM json_each(?)) AND t.status = 'closed' AND w.status NOT IN ('completed', 'cancelled')`,
+    ).all(JSON.stringify([...tickets])) as { id: string; ticket_id: string; workOrderCode: string; ticketCode: string }[];
+    const holding = new Map(
+      open.map((row) => [
+        conflictId('closed_ticket_open_ot', row.id),
+        { entity: 'work_orders', rowId: row.id, detail: { scope: row.ticket_id, ticketCode: row.ticketCode, workOrderCode: row.workOrderCode } },
+      ]),
+    );
+    syncKind(sqlite, 'closed_ticket_open_ot', [...tickets], holding);
+  }
+
+  const items = idsOf(touched, 'work_order_items');
+  if (items.length > 0) {
+    const serials = prepared(
+      sqlite,
+      `SELECT DISTINCT lower(serial_number) AS serial FROM work_order_items WHERE id IN (SELECT value FROM json_each(?)) AND serial_number IS NOT NULL AND serial_number <> ''`,
+    ).all(JSON.stringify(items)) as { serial: string }[];
+    const keys = serials.map((row) => row.serial);
+    const duplicated = prepared(
+      sqlite,
+      `SELECT lower(serial_number) AS serial, json_group_array(id) AS items FROM (SELECT id, serial_number FROM work_order_items WHERE lower(serial_number) IN (SELECT value FROM json_each(?)) ORDER BY id)
+       GROUP BY lower(serial_number) HAVING count(*) > 1`,
+    ).all(JSON.stringify(keys)) as { serial: string; items: string }[];
+    const holding = new Map(
+      duplicated.map((row) => [conflictId('duplicate_serial', row.serial), { entity: 'work_order_items', rowId: row.serial, detail: { scope: row.serial, items: JSON.parse(row.items) as string[] } }]),
+    );
+    syncKind(sqlite, 'duplicate_serial', keys, holding);
+  }
+
+  const customers = idsOf(touched, 'customers');
+  if (customers.length > 0) {
+    const names = prepared(sqlite, `SELECT DISTINCT fold(trim(name)) AS name FROM customers WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(customers)) as { name: string }[];
+    const keys = names.map((row) => row.name);
+    const duplicated = prepared(
+      sqlite,
+      `SELECT fold(trim(name)) AS name, json_group_array(id) AS ids FROM (SELECT id, name FROM customers WHERE fold(trim(name)) IN (SELECT value FROM json_each(?)) ORDER BY id)
+       GROUP BY fold(trim(name)) HAVING count(*) > 1`,
+    ).all(JSON.stringify(keys)) as { name: string; ids: string }[];
+    const holding = new Map(
+      duplicated.map((row) => [conflictId('duplicate_customer', row.name), { entity: 'customers', rowId: row.name, detail: { scope: row.name, customers: JSON.parse(row.ids) as string[] } }]),
+    );
+    syncKind(sqlite, 'duplicate_customer', keys, holding);
+  }
+}

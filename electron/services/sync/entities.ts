@@ -1,0 +1,123 @@
+// Which tables replicate across a team, which of their columns travel, and how each merges.
+// The capture triggers (migration 0009), the replay, the digest and the merge all read this one list.
+import type { Permission } from '../../../db/enums';
+
+/** lww: last writer wins per field; addOnly: rows are inserted once and never edited (a delete is still a tombstone). */
+export type MergeKind = 'lww' | 'addOnly';
+
+export interface ReplicatedEntity {
+  table: string;
+  /** The key column; the op's row_id holds its value. */
+  key: string;
+  /** Columns that travel in ops, besides the key. Everything else (version, lockout counters) stays on this copy. */
+  columns: readonly string[];
+  merge: MergeKind;
+  /** Free-text fields where two edits from the same base need a person to decide. */
+  textFields?: readonly string[];
+  /** Columns unique per team (case-insensitive); a collision made offline is settled the same way on every copy. */
+  naturalKeys?: readonly string[];
+  /** Rows this copy keeps to itself (settings keys that are per-device). */
+  onlyRows?: readonly string[];
+  /** Versioned rows: an applied remote change bumps the local version so a stale window gets a CONFLICT. */
+  versioned?: boolean;
+  /** Who may author a change of this entity: any one of these permissions. */
+  permissions: readonly Permission[];
+}
+
+const T = ['created_at', 'updated_at'] as const;
+
+/** Settings that describe the company and its codes; language and the telemetry socket are per laptop. */
+export const REPLICATED_SETTING_KEYS = [
+  'companyName',
+  'companyAddress',
+  'companyPhone',
+  'companyEmail',
+  'companyLogo',
+  'ticketPrefix',
+  'workOrderPrefix',
+  'sessionTimeoutMinutes',
+] as const;
+
+// Order matters: parents before children, so a replay in this order never breaks a foreign key.
+export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
+  { table: 'roles', key: 'id', columns: ['name', 'permissions', ...T], merge: 'lww', naturalKeys: ['name'], permissions: ['users:admin'] },
+  {
+    table: 'users',
+    key: 'id',
+    columns: ['email', 'username', 'full_name', 'password_hash', 'is_active', 'is_superuser', 'role_id', ...T],
+    merge: 'lww',
+    naturalKeys: ['email', 'username'],
+    permissions: ['users:admin'],
+  },
+  { table: 'ticket_categories', key: 'id', columns: ['name', 'description', ...T], merge: 'lww', naturalKeys: ['name'], permissions: ['catalog:write'] },
+  {
+    table: 'customers',
+    key: 'id',
+    columns: ['name', 'contact_name', 'phone', 'email', 'address', 'notes', ...T],
+    merge: 'lww',
+    textFields: ['name', 'address', 'notes'],
+    permissions: ['catalog:write', 'tickets:write'],
+  },
+  {
+    table: 'products',
+    key: 'id',
+    columns: ['sku', 'name', 'description', 'tracks_serial', ...T],
+    merge: 'lww',
+    textFields: ['name', 'description'],
+    naturalKeys: ['sku'],
+    permissions: ['catalog:write'],
+  },
+  {
+    table: 'tickets',
+    key: 'id',
+    columns: ['code', 'title', 'description', 'status', 'priority', 'category_id', 'customer_id', 'creator_id', 'assigned_to_id', 'resolution', 'closed_at', ...T],
+    merge: 'lww',
+    textFields: ['title', 'description', 'resolution'],
+    versioned: true,
+    permissions: ['tickets:write', 'workorders:write', 'workorders:execute'],
+  },
+  {
+    table: 'work_orders',
+    key: 'id',
+    columns: ['code', 'ticket_id', 'technician_id', 'ot_type', 'status', 'scheduled_date', 'started_at', 'completed_at', 'total_duration', 'notes', ...T],
+    merge: 'lww',
+    textFields: ['notes'],
+    versioned: true,
+    permissions: ['workorders:write', 'workorders:execute', 'tickets:write'],
+  },
+  {
+    table: 'ticket_timeline',
+    key: 'id',
+    columns: ['ticket_id', 'author_id', 'event_type', 'content', 'meta_data', ...T],
+    merge: 'addOnly',
+    permissions: ['tickets:write', 'workorders:write', 'workorders:execute'],
+  },
+  {
+    table: 'work_order_items',
+    key: 'id',
+    columns: ['work_order_id', 'product_id', 'serial_number', 'quantity', 'consumed_at', ...T],
+    merge: 'addOnly',
+    permissions: ['workorders:write', 'workorders:execute'],
+  },
+  { table: 'settings', key: 'key', columns: ['value', ...T], merge: 'lww', onlyRows: REPLICATED_SETTING_KEYS, permissions: ['settings:admin'] },
+  {
+    table: 'team_members',
+    key: 'device_id',
+    columns: ['slot', 'name', 'public_key', 'invitation_id', 'revoked_at', 'revoked_by', ...T],
+    merge: 'lww',
+    permissions: ['users:admin'],
+  },
+  { table: 'team_invitations', key: 'id', columns: ['slot', 'expires_at', 'created_by', ...T], merge: 'addOnly', permissions: ['users:admin'] },
+  { table: 'code_aliases', key: 'id', columns: ['entity', 'row_id', 'code', ...T], merge: 'addOnly', permissions: ['tickets:write', 'workorders:write'] },
+  { table: 'conflict_resolutions', key: 'id', columns: ['conflict_id', 'resolved_by', 'choice', 'note', ...T], merge: 'addOnly', permissions: ['tickets:write', 'catalog:write', 'users:admin'] },
+];
+
+const BY_TABLE = new Map(REPLICATED_ENTITIES.map((entity) => [entity.table, entity]));
+
+export function entityOf(table: string): ReplicatedEntity | undefined {
+  return BY_TABLE.get(table);
+}
+
+export function isTextField(entity: ReplicatedEntity, field: string): boolean {
+  return entity.textFields?.includes(field) ?? false;
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { openDatabase } from '../../db/open';
+import { applyRemoteOps, opsMissingFrom, readVector } from '../../electron/services/sync/apply';
+import { syncDigest } from '../../electron/services/sync/digest';
+import { startDomainApp } from '../domain/fixtures';
+import { tempDir, removeTempDirs } from '../db/helpers';
+
+afterAll(removeTempDirs);
+
+it('replays the op log into an empty copy', async () => {
+  const f = await startDomainApp();
+  const ticket = await f.admin.call('tickets.create', { title: 'Impresora', description: 'No imprime', customerId: f.customerId });
+  await f.admin.call('tickets.addNote', { id: ticket.id, content: 'Llamé al cliente' });
+  const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+  const a = f.app.backend.database.sqlite;
+  expect((a.prepare('SELECT count(*) n FROM sync_capture').get() as { n: number }).n).toBe(0);
+  const b = openDatabase(path.join(tempDir(), 'b.db'));
+  const pages = [...opsMissingFrom(a, readVector(b.sqlite))];
+  const outcome = b.sqlite.transaction(() => applyRemoteOps(b.sqlite, pages.flat(), Date.now()))();
+  expect(outcome.setAside).toEqual([]);
+  expect(syncDigest(b.sqlite)).toBe(syncDigest(a));
+  expect(wo.code).toMatch(/^OT-/);
+  b.close();
+  f.app.close();
+});
