@@ -306,6 +306,8 @@ export const syncLocal = sqliteTable(
     nextSeq: integer('next_seq').notNull().default(1),
     // 0 while remote ops are applied: the capture triggers must not turn them into ops of this device.
     capture: integer('capture').notNull().default(1),
+    // Highest seq per device covered by a snapshot this copy started from (JSON): part of its version vector.
+    vectorFloor: text('vector_floor').notNull().default('{}'),
     lastExportAt: text('last_export_at'),
     lastImportAt: text('last_import_at'),
     ...timestamps,

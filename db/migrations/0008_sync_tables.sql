@@ -78,6 +78,7 @@ CREATE TABLE `sync_local` (
 	`last_hlc` text DEFAULT '' NOT NULL,
 	`next_seq` integer DEFAULT 1 NOT NULL,
 	`capture` integer DEFAULT 1 NOT NULL,
+	`vector_floor` text DEFAULT '{}' NOT NULL,
 	`last_export_at` text,
 	`last_import_at` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,

@@ -149,9 +149,13 @@ function settle(sqlite: Database.Database, op: OpRecord, nowMs: number, schemaVe
   }
 }
 
+/** Highest seq seen per device: the op log's, raised by the snapshot this copy may have started from. */
 export function readVector(sqlite: Database.Database): Record<string, number> {
+  const floor = prepared(sqlite, 'SELECT vector_floor FROM sync_local WHERE id = 1').get() as { vector_floor: string };
+  const vector = JSON.parse(floor.vector_floor) as Record<string, number>;
   const rows = prepared(sqlite, 'SELECT device_id, max(seq) AS seq FROM sync_ops GROUP BY device_id').all() as { device_id: string; seq: number }[];
-  return Object.fromEntries(rows.map((row) => [row.device_id, row.seq]));
+  for (const row of rows) vector[row.device_id] = Math.max(vector[row.device_id] ?? 0, row.seq);
+  return vector;
 }
 
 function withCaptureOff<T>(sqlite: Database.Database, work: () => T): T {
