@@ -1,4 +1,5 @@
 // Demo customers, categories and products (existing ones with the same name/SKU are reused).
+import { recordCapturedOps } from '../../electron/services/sync/capture';
 import type Database from 'better-sqlite3';
 import { newId } from '../../electron/services/ids';
 import type { Random } from './random';
@@ -38,6 +39,7 @@ export function ensureDemoCatalog(sqlite: Database.Database, customerCount: numb
     }
     for (const [name, description] of CATEGORIES) insertCategory.run(newId(), name, description, at, at);
     PRODUCTS.forEach(([prefix, name, tracksSerial], i) => insertProduct.run(newId(), `${prefix}-${1000 + i}`, name, tracksSerial ? 1 : 0, at, at));
+    recordCapturedOps(sqlite, null, Date.now());
     const categoryIds = (
       sqlite.prepare('SELECT id FROM ticket_categories WHERE name IN (SELECT value FROM json_each(?))').all(JSON.stringify(CATEGORIES.map((c) => c[0]))) as { id: string }[]
     ).map((r) => r.id);

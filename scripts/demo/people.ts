@@ -1,4 +1,5 @@
 // Demo logins: the administrator (through the setup service on an empty database) and tecnico1…N.
+import { recordCapturedOps } from '../../electron/services/sync/capture';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema';
@@ -60,6 +61,7 @@ export async function ensureDemoPeople(sqlite: Database.Database, technicians: n
       technicianIds.push(id);
       technicianUsernames.push(username);
     }
+    recordCapturedOps(sqlite, null, Date.now());
     return { adminId, adminHasDemoPassword, technicianIds, technicianUsernames };
   });
 }

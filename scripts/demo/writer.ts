@@ -1,5 +1,6 @@
 // Prepared raw statements for the bulk load; the FTS rows are written once per ticket with the full timeline text.
 import type Database from 'better-sqlite3';
+import { recordCapturedOps } from '../../electron/services/sync/capture';
 import type { Story } from './story';
 
 /** Search triggers that would re-index a ticket on every timeline insert; the writer indexes each ticket once instead. */
@@ -61,6 +62,8 @@ export function storyWriter(sqlite: Database.Database): StoryWriter {
         for (const { name } of triggerSql) sqlite.exec(`DROP TRIGGER ${name}`);
         work();
         for (const { sql } of triggerSql) sqlite.exec(sql);
+        // Demo rows replicate like any other: the chunk's captured changes become ops before it commits.
+        recordCapturedOps(sqlite, null, Date.now());
       })();
     },
   };
