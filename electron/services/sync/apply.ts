@@ -63,7 +63,8 @@ function settleNaturalKeys(sqlite: Database.Database, entity: ReplicatedEntity, 
 
 function applyInsert(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): boolean {
   const clock = entity.merge === 'lww' ? readClock(sqlite, entity.table, op.rowId) : null;
-  if (clock?.deletedHlc) return false;
+  // A row keyed by name (a setting) can come back after a delete: an insert newer than the tombstone revives it.
+  if (clock?.deletedHlc && clock.deletedHlc >= op.hlc) return false;
   const existing = readRow(sqlite, entity, op.rowId);
   if (existing) return entity.merge === 'lww' ? applyUpdate(sqlite, entity, op, clock, existing) : false;
   const values = { ...op.fields };
@@ -90,6 +91,8 @@ function applyDelete(sqlite: Database.Database, entity: ReplicatedEntity, op: Op
   if (entity.merge === 'lww') {
     const clock = readClock(sqlite, entity.table, op.rowId);
     if (clock?.deletedHlc && clock.deletedHlc >= op.hlc) return;
+    // A delete older than the insert that revived the row lost to it (the same as if it had arrived first).
+    if (clock && !clock.deletedHlc && clock.rowHlc > op.hlc) return;
     advanceClock(sqlite, entity, op, [], clock);
   }
   prepared(sqlite, `DELETE FROM ${q(entity.table)} WHERE ${q(entity.key)} = ?`).run(op.rowId);
