@@ -1,0 +1,345 @@
+// The write-path guard: every channel that writes a replicated table is driven through a real backend by users of
+// several roles; afterwards nothing is left uncaptured, and replaying the op log into an empty database gives the
+// same replicated state. A channel added to the contract fails this test until it is classified below.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, type ChannelName, type InputOf, type OutputOf } from '../../electron/contract';
+import { syncDigest } from '../../electron/services/sync/digest';
+import { REPLICATED_SETTING_KEYS } from '../../electron/services/sync/entities';
+import { removeTempDirs } from '../db/helpers';
+import { ADMIN, Caller, startTestApp, type TestApp } from '../support/backend';
+import { expectSameReplicatedRows, openEmptyCopy, opCount, opsSetAside, pendingCaptureCount, replayOpLog, replicatedTable } from './support';
+
+/** Channels this test drives successfully at least once: each writes replicated rows. */
+const WRITING_CHANNELS = [
+  'auth.setup',
+  'auth.changePassword',
+  'users.create',
+  'users.update',
+  'users.deactivate',
+  'users.resetPassword',
+  'roles.create',
+  'roles.update',
+  'roles.delete',
+  'categories.create',
+  'categories.update',
+  'categories.delete',
+  'customers.create',
+  'customers.update',
+  'customers.delete',
+  'products.create',
+  'products.update',
+  'products.delete',
+  'settings.update',
+  'tickets.create',
+  'tickets.update',
+  'tickets.changeStatus',
+  'tickets.assign',
+  'tickets.addNote',
+  'tickets.addContact',
+  'tickets.close',
+  'tickets.reopen',
+  'workOrders.requestVisit',
+  'workOrders.schedule',
+  'workOrders.unschedule',
+  'workOrders.start',
+  'workOrders.complete',
+  'workOrders.cancel',
+  'workOrders.updateNotes',
+  'workOrders.addItem',
+  'workOrders.removeItem',
+  'telemetry.record',
+  'telemetry.import',
+] as const satisfies readonly ChannelName[];
+
+/** Channels that write no replicated table: reads, sessions, files, jobs, the telemetry socket's own settings view. */
+const NON_WRITING_CHANNELS = [
+  'auth.status',
+  'auth.login',
+  'auth.logout',
+  'auth.me',
+  'users.list',
+  'users.directory',
+  'roles.list',
+  'categories.list',
+  'customers.list',
+  'customers.get',
+  'products.list',
+  'settings.get',
+  'tickets.list',
+  'tickets.counts',
+  'tickets.get',
+  'workOrders.get',
+  'workOrders.list',
+  'workOrders.agenda',
+  'workOrders.dispatchQueue',
+  'workOrders.listByTicket',
+  'workOrders.traceSerial',
+  'reports.workOrderPdf',
+  'reports.ticketPdf',
+  'reports.ticketsCsv',
+  'reports.workOrdersCsv',
+  'reports.batchStart',
+  'reports.batchStatus',
+  'reports.batchCancel',
+  'reports.batchResult',
+  'telemetry.list',
+  'telemetry.socketInfo',
+  'backup.create',
+  'backup.list',
+] as const satisfies readonly ChannelName[];
+
+const PNG_1X1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** Channels that answered successfully, whoever called them. */
+const succeeded = new Set<string>();
+
+/** A caller that notes which channels succeeded, so the classification above is backed by real calls. */
+class RecordingCaller extends Caller {
+  override async call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+    const value = await super.call(channel, input);
+    succeeded.add(channel);
+    return value;
+  }
+}
+
+let app: TestApp;
+let admin: RecordingCaller;
+const ids: Record<string, string> = {};
+
+async function signIn(login: string, password: string): Promise<RecordingCaller> {
+  const caller = new RecordingCaller(app.backend);
+  await caller.call('auth.login', { login, password });
+  return caller;
+}
+
+async function newUser(username: string, roleId: string | null): Promise<{ caller: RecordingCaller; id: string }> {
+  const password = `${username}-password-1`;
+  const user = await admin.call('users.create', { email: `${username}@example.com`, username, password, fullName: username, roleId });
+  return { caller: await signIn(username, password), id: user.id };
+}
+
+const sqlite = () => app.backend.database.sqlite;
+
+/** Runs every writing channel, as the roles that would use it in a working week. */
+async function driveEveryWritingChannel(): Promise<void> {
+  const clock = app.clock;
+  admin = new RecordingCaller(app.backend);
+  await admin.call('auth.setup', { ...ADMIN, companyName: 'Servicios Norte' });
+  await admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+  const roles = await admin.call('roles.list', {});
+  const roleId = (name: string) => roles.find((role) => role.name === name)?.id ?? null;
+
+  // Administration: roles and users of every kind.
+  const storeRole = await admin.call('roles.create', { name: 'Almacén', permissions: ['catalog:write'] });
+  await admin.call('roles.update', { id: storeRole.id, name: 'Almacén central', permissions: ['catalog:write', 'tickets:read'] });
+  const spareRole = await admin.call('roles.create', { name: 'Temporal', permissions: ['tickets:read'] });
+  await admin.call('roles.delete', { id: spareRole.id });
+  const supervisor = await newUser('sup', roleId('Supervisor'));
+  const agent = await newUser('agente', roleId('Agente'));
+  const tec = await newUser('tec', roleId('Técnico'));
+  const leaver = await newUser('tec.baja', roleId('Técnico'));
+  const store = await newUser('almacen', storeRole.id);
+  await admin.call('users.update', { id: agent.id, fullName: 'Alba Agente', email: 'alba@example.com' });
+  await admin.call('users.resetPassword', { id: leaver.id, newPassword: 'otra-clave-larga-1' });
+  await admin.call('users.deactivate', { id: leaver.id });
+  await tec.caller.call('auth.changePassword', { oldPassword: 'tec-password-1', newPassword: 'tec-password-2' });
+  ids.tec = tec.id;
+
+  // Settings: every replicated key, plus per-laptop ones that must not travel; the logo set, removed and set again.
+  await admin.call('settings.update', {
+    companyAddress: 'Calle Mayor 1',
+    companyPhone: '+34 600 000 000',
+    companyEmail: 'info@norte.example',
+    companyLogo: PNG_1X1,
+    ticketPrefix: 'SN',
+    workOrderPrefix: 'VS',
+    sessionTimeoutMinutes: 60,
+    language: 'en',
+    telemetrySocketEnabled: true,
+    telemetrySocketPort: 5199,
+  });
+  await admin.call('settings.update', { companyLogo: null, companyName: 'Servicios Norte S.L.' });
+  clock.advance(1000);
+  await admin.call('settings.update', { companyLogo: PNG_1X1 });
+
+  // Catalogs, by the store clerk and the supervisor.
+  const printers = await store.caller.call('categories.create', { name: 'Impresoras', description: 'Láser y tinta' });
+  await store.caller.call('categories.update', { id: printers.id, description: 'Láser, tinta y plotters' });
+  const spareCategory = await supervisor.caller.call('categories.create', { name: 'Varios' });
+  await supervisor.caller.call('categories.delete', { id: spareCategory.id });
+  const customer = await agent.caller.call('customers.create', { name: 'Clínica Dental Sonrisa', phone: '910 000 000' });
+  await agent.caller.call('customers.update', { id: customer.id, address: 'Av. del Mar 3', notes: 'Aparcar detrás' });
+  const spareCustomer = await supervisor.caller.call('customers.create', { name: 'Cliente de prueba' });
+  await supervisor.caller.call('customers.delete', { id: spareCustomer.id });
+  const router = await store.caller.call('products.create', { sku: 'RTR-100', name: 'Router industrial', tracksSerial: true });
+  const cable = await store.caller.call('products.create', { sku: 'CBL-5M', name: 'Cable de red 5 m' });
+  await store.caller.call('products.update', { id: cable.id, description: 'Cat 6' });
+  const spareProduct = await supervisor.caller.call('products.create', { sku: 'TMP-1', name: 'Temporal' });
+  await supervisor.caller.call('products.delete', { id: spareProduct.id });
+
+  // A ticket through its life, by the agent, the supervisor and the technician.
+  let ticket = await agent.caller.call('tickets.create', {
+    title: 'Impresora no imprime',
+    description: 'Atasco continuo',
+    priority: 'high',
+    categoryId: printers.id,
+    customerId: customer.id,
+  });
+  ids.ticket = ticket.id;
+  ticket = await agent.caller.call('tickets.update', { id: ticket.id, version: ticket.version, title: 'Impresora de recepción no imprime' });
+  ticket = await supervisor.caller.call('tickets.changeStatus', { id: ticket.id, status: 'in_progress', version: ticket.version });
+  ticket = await supervisor.caller.call('tickets.assign', { id: ticket.id, assignedToId: agent.id, version: ticket.version });
+  await agent.caller.call('tickets.addContact', { id: ticket.id, channel: 'phone', summary: 'Confirma la visita', contactName: 'Marta' });
+
+  const when = new Date(clock.now().getTime() + 3_600_000).toISOString();
+  let visit = await supervisor.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+  visit = await supervisor.caller.call('workOrders.schedule', { id: visit.id, scheduledDate: when, technicianId: tec.id, version: visit.version });
+  visit = await supervisor.caller.call('workOrders.unschedule', { id: visit.id, version: visit.version });
+  visit = await agent.caller.call('workOrders.schedule', { id: visit.id, scheduledDate: when, technicianId: tec.id, version: visit.version });
+  const spareVisit = await agent.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'diagnosis', technicianId: tec.id, scheduledDate: when });
+  await supervisor.caller.call('workOrders.cancel', { id: spareVisit.id, version: spareVisit.version, reason: 'Duplicada' });
+
+  clock.advance(600_000);
+  visit = await tec.caller.call('workOrders.start', { id: visit.id, version: visit.version, notes: 'Llego al cliente' });
+  await tec.caller.call('tickets.addNote', { id: ticket.id, content: 'Rodillo gastado' });
+  visit = await tec.caller.call('workOrders.updateNotes', { id: visit.id, version: visit.version, notes: 'Cambio de rodillo' });
+  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, productId: router.id, serialNumber: 'SN-0001' });
+  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, productId: cable.id, quantity: 2 });
+  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, serialNumber: 'SN-SUELTO' });
+  const loose = visit.items.find((item) => item.serialNumber === 'SN-SUELTO');
+  visit = await tec.caller.call('workOrders.removeItem', { id: visit.id, itemId: loose?.id ?? '' });
+  ids.visit = visit.id;
+
+  // Telemetry readings: by hand on site (technician) and a file from the office (agent).
+  const measuredAt = clock.now().toISOString();
+  await tec.caller.call('telemetry.record', { ticketId: ticket.id, readings: [{ metric: 'voltage', value: 229.8, unit: 'V', measuredAt }] });
+  await agent.caller.call('telemetry.import', {
+    ticketId: ticket.id,
+    format: 'csv',
+    content: `metric,value,unit,measured_at\ntemperature,41.5,°C,${measuredAt}\nsignal,-61,dBm,${measuredAt}\n`,
+    mode: 'valid_rows',
+    fileName: 'lecturas.csv',
+  });
+
+  clock.advance(600_000);
+  await tec.caller.call('workOrders.complete', { id: visit.id, version: visit.version, notes: 'Rodillo cambiado' });
+  // A second OT still open when the ticket closes: closing completes it.
+  await supervisor.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance', technicianId: tec.id, scheduledDate: when });
+  ticket = await agent.caller.call('tickets.get', { id: ticket.id });
+  ticket = await agent.caller.call('tickets.close', { id: ticket.id, resolution: 'Rodillo cambiado', version: ticket.version });
+  await supervisor.caller.call('tickets.reopen', { id: ticket.id, reason: 'Vuelve a atascar', version: ticket.version });
+  ids.customer = customer.id;
+}
+
+/** Calls every non-writing channel once; none of them may add an op. */
+async function driveEveryNonWritingChannel(): Promise<void> {
+  const from = new Date(app.clock.now().getTime() - 86_400_000).toISOString();
+  const to = new Date(app.clock.now().getTime() + 86_400_000).toISOString();
+  const anon = new RecordingCaller(app.backend);
+  await anon.call('auth.status', {});
+  const other = await signIn(ADMIN.username, ADMIN.password);
+  await other.call('auth.me', {});
+  await other.call('users.list', { includeInactive: true });
+  await other.call('users.directory', {});
+  await other.call('roles.list', {});
+  await other.call('categories.list', {});
+  await other.call('customers.list', {});
+  await other.call('customers.get', { id: ids.customer as string });
+  await other.call('products.list', {});
+  await other.call('settings.get', {});
+  await other.call('tickets.list', {});
+  await other.call('tickets.counts', {});
+  await other.call('tickets.get', { id: ids.ticket as string });
+  await other.call('workOrders.get', { id: ids.visit as string });
+  await other.call('workOrders.list', {});
+  await other.call('workOrders.agenda', { technicianId: ids.tec as string, from, to });
+  await other.call('workOrders.dispatchQueue', {});
+  await other.call('workOrders.listByTicket', { ticketId: ids.ticket as string });
+  await other.call('workOrders.traceSerial', { serialNumber: 'SN-0001' });
+  await other.call('reports.workOrderPdf', { id: ids.visit as string });
+  await other.call('reports.ticketPdf', { id: ids.ticket as string, language: 'en' });
+  await other.call('reports.ticketsCsv', {});
+  await other.call('reports.workOrdersCsv', {});
+  const { jobId } = await other.call('reports.batchStart', { from, to, dateField: 'created_at' });
+  await other.call('reports.batchStatus', { jobId });
+  for (let attempt = 0; attempt < 200 && (await other.call('reports.batchStatus', { jobId })).status === 'running'; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await other.call('reports.batchResult', { jobId });
+  const cancelled = await other.call('reports.batchStart', { from, to });
+  await other.call('reports.batchCancel', { jobId: cancelled.jobId });
+  await other.call('telemetry.list', { ticketId: ids.ticket as string });
+  await other.call('telemetry.socketInfo', {});
+  await other.call('backup.create', {});
+  await other.call('backup.list', {});
+  await other.call('auth.logout', {});
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ setup: false });
+  await driveEveryWritingChannel();
+}, 60_000);
+
+afterAll(() => {
+  app.close();
+  removeTempDirs();
+});
+
+describe('the channel classification', () => {
+  it('classifies every channel of the contract exactly once', () => {
+    const classified = [...WRITING_CHANNELS, ...NON_WRITING_CHANNELS];
+    expect(new Set(classified).size, 'a channel is in both lists').toBe(classified.length);
+    expect([...classified].sort(), 'classify new channels in write-path.test.ts').toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('drove every writing channel successfully', () => {
+    expect(WRITING_CHANNELS.filter((channel) => !succeeded.has(channel))).toEqual([]);
+  });
+
+  it('the non-writing channels add no op and leave nothing captured', async () => {
+    const before = opCount(sqlite());
+    await driveEveryNonWritingChannel();
+    expect(NON_WRITING_CHANNELS.filter((channel) => !succeeded.has(channel))).toEqual([]);
+    expect(opCount(sqlite())).toBe(before);
+    expect(pendingCaptureCount(sqlite())).toBe(0);
+  }, 60_000);
+});
+
+describe('the op log', () => {
+  it('holds every change: nothing was written around the write path', () => {
+    expect(pendingCaptureCount(sqlite())).toBe(0);
+  });
+
+  it('replayed into an empty database gives the same replicated state, table by table', () => {
+    const empty = openEmptyCopy();
+    try {
+      const outcome = replayOpLog(sqlite(), empty.sqlite, app.clock.now().getTime());
+      expect(outcome.setAside).toEqual([]);
+      expect(outcome.gaps).toBe(0);
+      expect(opsSetAside(empty.sqlite)).toEqual([]);
+      expectSameReplicatedRows(empty.sqlite, sqlite());
+      expect(syncDigest(empty.sqlite)).toBe(syncDigest(sqlite()));
+      expect(pendingCaptureCount(empty.sqlite)).toBe(0);
+    } finally {
+      empty.close();
+    }
+  });
+
+  it('carries the telemetry readings, by hand and imported', () => {
+    const events = replicatedTable(sqlite(), 'ticket_timeline').filter((row) => row[3] === 'telemetry');
+    const via = events.map((row) => (JSON.parse(String(row[5])) as { via: string }).via).sort();
+    expect(via).toEqual(['import', 'manual']);
+    const ops = sqlite().prepare("SELECT count(*) AS n FROM sync_ops WHERE entity = 'ticket_timeline' AND json_extract(fields, '$.event_type') = 'telemetry'").get() as {
+      n: number;
+    };
+    expect(ops.n).toBe(2);
+  });
+
+  it('carries every replicated setting and none of the per-laptop ones', () => {
+    const keys = (sqlite().prepare("SELECT DISTINCT row_id FROM sync_ops WHERE entity = 'settings' ORDER BY row_id").all() as { row_id: string }[]).map((row) => row.row_id);
+    expect(keys).toEqual([...REPLICATED_SETTING_KEYS].sort());
+    const local = sqlite().prepare("SELECT key FROM settings WHERE key IN ('language', 'telemetrySocketEnabled', 'telemetrySocketPort') ORDER BY key").all();
+    expect(local).toHaveLength(3);
+    expect(replicatedTable(sqlite(), 'settings').map((row) => row[0])).toEqual([...REPLICATED_SETTING_KEYS].sort());
+  });
+});
