@@ -1,25 +1,18 @@
 // Doyensec's electronegativity over electron/: no finding unless justified in build/electronegativity-justified.json.
 // A known-insecure canary is scanned with the tree, so an empty report can never pass because the scanner read nothing.
+// Flake #19 was the CSV writer: dist/util/file.js fires the header (flag 'w') and the rows (flag 'a') as two unawaited fs.writeFile calls at once, so under load the header's truncating write lands after the rows and overwrites their first 76 bytes ("ted in the target application") or wipes them; the SARIF report is one fs.writeFile the CLI finishes before it exits.
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Finding, parseSarifReport } from './electronegativity-report';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const ELECTRON_VERSION = '45.5.0';
 const CANARY = 'zz-electronegativity-canary.ts';
-
-interface Finding {
-  issue: string;
-  severity: string;
-  confidence: string;
-  filename: string;
-  location: string;
-  description: string;
-}
 
 interface Justification {
   rule: string;
@@ -30,21 +23,25 @@ interface Justification {
 let workDir: string;
 let findings: Finding[];
 let canaryFindings: Finding[];
-let rawCsv: string;
+let rawReport: string;
 
-/** Runs the CLI on one folder; it exits 0 whatever it finds (and fails fast offline on release data): only the CSV counts. */
-async function scan(input: string, output: string): Promise<string> {
+/**
+ * Runs the CLI on one folder into a fresh SARIF file and returns the raw report once the process has exited.
+ * It exits 0 whatever it finds (and fails fast offline on release data): only the report counts.
+ */
+async function scan(input: string): Promise<{ output: string; raw: string }> {
   const cli = path.join(repoRoot, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
+  const output = path.join(workDir, `report-${randomUUID()}.sarif`);
+  if (existsSync(output)) throw new Error(`electronegativity report ${output} exists before the scan`);
+  // execFile settles only after the child has exited and closed its pipes, so the report is final when we read it.
   const run = await promisify(execFile)(process.execPath, [cli, '-i', input, '-e', ELECTRON_VERSION, '-r', '-o', output], { cwd: workDir, timeout: 120_000 }).catch(
     (error: Error & { stdout?: string; stderr?: string }) => {
       throw new Error(`electronegativity failed on ${input}: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
     },
   );
   if (!existsSync(output)) throw new Error(`electronegativity wrote no report for ${input}:\n${run.stdout}\n${run.stderr}`);
-  return readFileSync(output, 'utf8');
+  return { output, raw: readFileSync(output, 'utf8') };
 }
-
-const parseReport = (csv: string) => parse(csv, { columns: true, trim: true, skip_empty_lines: true }) as Finding[];
 
 /** Copies the TypeScript sources of a live tree; a file another engineer is saving right now may vanish, and is skipped. */
 function copySources(from: string, to: string): number {
@@ -73,8 +70,9 @@ beforeAll(async () => {
     path.join(input, CANARY),
     "import { BrowserWindow } from 'electron';\nexport const bad = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
   );
-  rawCsv = await scan(input, path.join(workDir, 'report.csv'));
-  const all = parseReport(rawCsv);
+  const report = await scan(input);
+  rawReport = report.raw;
+  const all = parseSarifReport(report.raw, report.output);
   canaryFindings = all.filter((finding) => finding.filename.endsWith(CANARY));
   findings = all.filter((finding) => !finding.filename.endsWith(CANARY));
 }, 150_000);
@@ -83,8 +81,7 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 describe('electronegativity', () => {
   it('produced a real report: the canary window is flagged', () => {
-    expect(rawCsv.trim().length).toBeGreaterThan(0);
-    expect(rawCsv.split('\n')[0]).toMatch(/^issue, severity, confidence, filename/);
+    expect(rawReport.trim().length).toBeGreaterThan(0);
     const canaryRules = canaryFindings.filter((finding) => finding.filename.endsWith(CANARY)).map((finding) => finding.issue);
     expect(canaryRules).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK']));
   });
