@@ -10,6 +10,7 @@ export const DOMAIN_ENTITIES = [
   'product',
   'settings',
   'job',
+  'team',
 ] as const;
 export type DomainEntity = (typeof DOMAIN_ENTITIES)[number];
 

@@ -46,3 +46,4 @@ export * from './events';
 export * from '../../db/enums';
 export type { EmeraldBridge } from './bridge';
 export type { BackupDto } from './backup';
+export type { TeamJoinDto, TeamMemberDto, TeamStatusDto } from './team';

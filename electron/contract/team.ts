@@ -1,3 +1,74 @@
 // Team channels: create a team, invite and join members, revoke a device, and the team's status.
-// Filled in by the team work (issue #12); see DESIGN.md "Team sync".
-export const teamChannels = {};
+// See DESIGN.md "Team sync". Every change is an op of this device, so it reaches the other members.
+import { z } from 'zod';
+import { nonEmpty, optionalText } from './common';
+import { channel, type FilePayload } from './define';
+
+export interface TeamMemberDto {
+  deviceId: string;
+  name: string;
+  /** Two-digit slot of this member's codes (TK-2026-SSNNNN). */
+  slot: number;
+  joinedAt: string;
+  /** Wall time of the newest op of this device seen here; null when none arrived yet. */
+  lastContactAt: string | null;
+  revokedAt: string | null;
+  isSelf: boolean;
+}
+
+export interface TeamStatusDto {
+  team: { id: string; name: string } | null;
+  device: { id: string; name: string; slot: number | null };
+  /** Ordered by slot; empty when this copy is in no team. */
+  members: TeamMemberDto[];
+  /** Highest op seq seen per device. */
+  vector: Record<string, number>;
+  /** Conflicts nobody has resolved yet. */
+  openConflicts: number;
+  /** Ops received but kept aside (forbidden, revoked, invalid, from the future, waiting for a row). */
+  setAside: number;
+  /** Ops newer than the last bundle export (all of them before the first export). */
+  unsentOps: number;
+  lastExportAt: string | null;
+  lastImportAt: string | null;
+}
+
+/** What joining did to this copy's own data. */
+export interface TeamJoinDto {
+  status: TeamStatusDto;
+  /** Codes moved into this member's slot; the old ones stay searchable as aliases. */
+  renumbered: { tickets: number; workOrders: number };
+  /** Local users that are a team user (same email) and now have the team's id. */
+  mergedUsers: number;
+  /** Local users whose username a different team user holds: renamed with the slot as suffix. */
+  renamedUsers: { from: string; to: string }[];
+  /** True when the caller's own user became the team's (same email): its session continues under the team's id. */
+  actorMerged: boolean;
+}
+
+const deviceName = optionalText(100);
+
+export const teamCreateInput = z.strictObject({ name: nonEmpty(200), deviceName });
+export const teamInviteInput = z.strictObject({
+  memberName: optionalText(100),
+  /** How long the invitation can be used; 72 hours when omitted. */
+  validHours: z.number().int().min(1).max(24 * 30).optional(),
+});
+export const teamJoinInput = z.strictObject({
+  /** The text of the .eminvite file. */
+  invite: z.string().min(1).max(20_000_000),
+  deviceName,
+});
+export const teamRevokeInput = z.strictObject({ deviceId: z.string().regex(/^[0-9a-f]{16}$/, 'a device id is 16 hex characters') });
+
+export const teamChannels = {
+  'team.status': channel<TeamStatusDto>()({ input: z.strictObject({}), access: 'session' }),
+  /** CONFLICT `already_in_team` when this copy is in a team. */
+  'team.create': channel<TeamStatusDto>()({ input: teamCreateInput, access: 'users:admin' }),
+  /** A one-use .eminvite file; it holds the team key, so it must be handed over like a password. */
+  'team.invite': channel<FilePayload>()({ input: teamInviteInput, access: 'users:admin' }),
+  /** Refused: `invalid_invitation`, `invitation_expired`, `invitation_used`, `already_in_team`, `newer_schema`. */
+  'team.join': channel<TeamJoinDto>()({ input: teamJoinInput, access: 'users:admin' }),
+  /** CONFLICT `cannot_revoke_self`; what the device sends after this moment is refused by every member. */
+  'team.revoke': channel<TeamStatusDto>()({ input: teamRevokeInput, access: 'users:admin' }),
+};

@@ -1,0 +1,107 @@
+// Joining with existing data, part 1: rows of this copy that are the team's rows under another id (same email,
+// role name, category name, SKU) take the team's id, and every reference follows; the team's settings replace
+// this copy's. These "adopted" rows stay out of the joining copy's baseline: the team's own ops, when they
+// arrive, set their values (the team's password, role and names win), so no copy overwrites the team with its own.
+import type Database from 'better-sqlite3';
+import type { TeamDirectory } from './teamInvitation';
+import { REPLICATED_SETTING_KEYS } from './entities';
+
+export interface AdoptedRow {
+  entity: string;
+  rowId: string;
+}
+
+export interface MergeOutcome {
+  adopted: AdoptedRow[];
+  /** Local user id → the team's id, for the users that are the same person. */
+  users: Map<string, string>;
+  renamedUsers: { id: string; from: string; to: string }[];
+}
+
+/** Every column that points at a row of these tables (FKs and the soft product reference). */
+const REFERENCES: Record<string, readonly { table: string; column: string }[]> = {
+  roles: [{ table: 'users', column: 'role_id' }],
+  users: [
+    { table: 'tickets', column: 'creator_id' },
+    { table: 'tickets', column: 'assigned_to_id' },
+    { table: 'ticket_timeline', column: 'author_id' },
+    { table: 'work_orders', column: 'technician_id' },
+    { table: 'team_invitations', column: 'created_by' },
+    { table: 'team_members', column: 'revoked_by' },
+    { table: 'conflict_resolutions', column: 'resolved_by' },
+  ],
+  ticket_categories: [{ table: 'tickets', column: 'category_id' }],
+  products: [{ table: 'work_order_items', column: 'product_id' }],
+};
+
+/** Gives a row the team's id and moves every reference with it (foreign keys are deferred to the commit). */
+function reId(sqlite: Database.Database, table: string, from: string, to: string): void {
+  sqlite.prepare(`UPDATE "${table}" SET id = ? WHERE id = ?`).run(to, from);
+  for (const ref of REFERENCES[table] ?? []) sqlite.prepare(`UPDATE "${ref.table}" SET "${ref.column}" = ? WHERE "${ref.column}" = ?`).run(to, from);
+}
+
+/** Local rows whose natural key (case-insensitive) matches a directory row: local id → team id. */
+function matches(sqlite: Database.Database, table: string, column: string, directory: readonly { id: string; key: string }[]): Map<string, string> {
+  const found = new Map<string, string>();
+  const find = sqlite.prepare(`SELECT id FROM "${table}" WHERE lower("${column}") = lower(?)`);
+  for (const row of directory) {
+    const local = find.get(row.key) as { id: string } | undefined;
+    if (local) found.set(local.id, row.id);
+  }
+  return found;
+}
+
+function adoptAll(sqlite: Database.Database, table: string, pairs: Map<string, string>, adopted: AdoptedRow[]): void {
+  for (const [from, to] of pairs) {
+    if (from !== to) reId(sqlite, table, from, to);
+    adopted.push({ entity: table, rowId: to });
+  }
+}
+
+/** A local username that a different person of the team holds gets the slot as suffix (ana → ana-03). */
+function renameCollidingUsernames(sqlite: Database.Database, directory: TeamDirectory, slot: number): MergeOutcome['renamedUsers'] {
+  const renamed: MergeOutcome['renamedUsers'] = [];
+  const taken = (username: string) =>
+    directory.users.some((user) => user.username.toLowerCase() === username.toLowerCase()) ||
+    sqlite.prepare('SELECT 1 FROM users WHERE lower(username) = lower(?)').get(username) !== undefined;
+  for (const teamUser of directory.users) {
+    const local = sqlite.prepare('SELECT id, username FROM users WHERE lower(username) = lower(?) AND id <> ?').get(teamUser.username, teamUser.id) as
+      | { id: string; username: string }
+      | undefined;
+    if (!local) continue;
+    let candidate = `${local.username}-${String(slot).padStart(2, '0')}`;
+    for (let n = 2; taken(candidate); n++) candidate = `${local.username}-${String(slot).padStart(2, '0')}-${n}`;
+    sqlite.prepare('UPDATE users SET username = ? WHERE id = ?').run(candidate, local.id);
+    renamed.push({ id: local.id, from: local.username, to: candidate });
+  }
+  return renamed;
+}
+
+/** This copy takes the team's replicated settings; a key the team does not have goes (the team's default holds). */
+function adoptSettings(sqlite: Database.Database, directory: TeamDirectory, at: string, adopted: AdoptedRow[]): void {
+  const team = new Map(directory.settings.map((row) => [row.key, row.value]));
+  for (const key of REPLICATED_SETTING_KEYS) {
+    const value = team.get(key);
+    if (value === undefined) {
+      sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
+      continue;
+    }
+    sqlite
+      .prepare('INSERT INTO settings (key, value, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value, at, at);
+    adopted.push({ entity: 'settings', rowId: key });
+  }
+}
+
+/** Must run with capture off and foreign keys deferred, inside the join's transaction. */
+export function mergeWithDirectory(sqlite: Database.Database, directory: TeamDirectory, slot: number, at: string): MergeOutcome {
+  const adopted: AdoptedRow[] = [];
+  adoptAll(sqlite, 'roles', matches(sqlite, 'roles', 'name', directory.roles.map((r) => ({ id: r.id, key: r.name }))), adopted);
+  const users = matches(sqlite, 'users', 'email', directory.users.map((u) => ({ id: u.id, key: u.email })));
+  adoptAll(sqlite, 'users', users, adopted);
+  adoptAll(sqlite, 'ticket_categories', matches(sqlite, 'ticket_categories', 'name', directory.categories.map((c) => ({ id: c.id, key: c.name }))), adopted);
+  adoptAll(sqlite, 'products', matches(sqlite, 'products', 'sku', directory.products.map((p) => ({ id: p.id, key: p.sku }))), adopted);
+  const renamedUsers = renameCollidingUsernames(sqlite, directory, slot);
+  adoptSettings(sqlite, directory, at, adopted);
+  return { adopted, users, renamedUsers };
+}

@@ -1,0 +1,67 @@
+// The team as this copy sees it: who is in it, when each member was last heard of, and what is pending.
+import type Database from 'better-sqlite3';
+import type { TeamMemberDto, TeamStatusDto } from '../../contract/team';
+import type { ServiceContext } from '../context';
+import { readVector } from './apply';
+
+export interface LocalTeamRow {
+  device_id: string;
+  device_name: string;
+  team_id: string | null;
+  team_name: string | null;
+  slot: number | null;
+  last_export_at: string | null;
+  last_import_at: string | null;
+}
+
+export function readLocal(sqlite: Database.Database): LocalTeamRow {
+  return sqlite
+    .prepare('SELECT device_id, device_name, team_id, team_name, slot, last_export_at, last_import_at FROM sync_local WHERE id = 1')
+    .get() as LocalTeamRow;
+}
+
+const count = (sqlite: Database.Database, sql: string, ...params: unknown[]) => (sqlite.prepare(sql).get(...params) as { n: number }).n;
+
+function members(sqlite: Database.Database, selfId: string): TeamMemberDto[] {
+  // An HLC starts with its ISO wall time (24 characters); a device's last seq carries its latest clock.
+  const rows = sqlite
+    .prepare(
+      `SELECT m.device_id, m.name, m.slot, m.created_at, m.revoked_at,
+              (SELECT substr(o.hlc, 1, 24) FROM sync_ops o WHERE o.device_id = m.device_id ORDER BY o.seq DESC LIMIT 1) AS last_contact
+       FROM team_members m ORDER BY m.slot, m.device_id`,
+    )
+    .all() as { device_id: string; name: string; slot: number; created_at: string; revoked_at: string | null; last_contact: string | null }[];
+  return rows.map((row) => ({
+    deviceId: row.device_id,
+    name: row.name,
+    slot: row.slot,
+    joinedAt: row.created_at,
+    lastContactAt: row.last_contact,
+    revokedAt: row.revoked_at,
+    isSelf: row.device_id === selfId,
+  }));
+}
+
+export function readTeamStatus(sqlite: Database.Database): TeamStatusDto {
+  const local = readLocal(sqlite);
+  const inTeam = local.team_id !== null;
+  return {
+    team: inTeam ? { id: local.team_id as string, name: local.team_name ?? '' } : null,
+    device: { id: local.device_id, name: local.device_name, slot: inTeam ? local.slot : null },
+    members: inTeam ? members(sqlite, local.device_id) : [],
+    vector: readVector(sqlite),
+    openConflicts: count(sqlite, 'SELECT count(*) AS n FROM sync_conflicts c WHERE NOT EXISTS (SELECT 1 FROM conflict_resolutions r WHERE r.conflict_id = c.id)'),
+    setAside: count(sqlite, "SELECT count(*) AS n FROM sync_ops WHERE status <> 'applied'"),
+    unsentOps:
+      local.last_export_at === null
+        ? count(sqlite, 'SELECT count(*) AS n FROM sync_ops')
+        : // '~' sorts after the '-' that follows the wall time: ops stamped in the export's own millisecond count as sent.
+          count(sqlite, 'SELECT count(*) AS n FROM sync_ops WHERE hlc > ?', `${local.last_export_at}~`),
+    lastExportAt: local.last_export_at,
+    lastImportAt: local.last_import_at,
+  };
+}
+
+export function teamStatus(ctx: ServiceContext): TeamStatusDto {
+  return readTeamStatus(ctx.sqlite);
+}
