@@ -45,7 +45,7 @@ function readRow(sqlite: Database.Database, entity: ReplicatedEntity, rowId: str
 }
 
 /** A name, SKU, email or username taken offline on two copies: the row inserted later gets a suffix, the same on every copy. */
-function settleNaturalKeys(sqlite: Database.Database, entity: ReplicatedEntity, rowId: string, rowHlc: string, values: Record<string, unknown>): void {
+export function settleNaturalKeys(sqlite: Database.Database, entity: ReplicatedEntity, rowId: string, rowHlc: string, values: Record<string, unknown>): void {
   for (const column of entity.naturalKeys ?? []) {
     const value = values[column];
     if (typeof value !== 'string') continue;
@@ -161,7 +161,8 @@ export function readVector(sqlite: Database.Database): Record<string, number> {
   return vector;
 }
 
-function withCaptureOff<T>(sqlite: Database.Database, work: () => T): T {
+/** Remote changes and snapshots are written with the capture triggers off: they are other devices' ops, not ours. */
+export function withCaptureOff<T>(sqlite: Database.Database, work: () => T): T {
   prepared(sqlite, 'UPDATE sync_local SET capture = 0 WHERE id = 1').run();
   try {
     return work();

@@ -1,0 +1,100 @@
+// Export: the ops another member lacks (or all of them, or a snapshot) into one .emsync file, a frame at a time.
+import type Database from 'better-sqlite3';
+import type { Clock } from '../context';
+import { systemClock } from '../context';
+import { prepared } from '../sql';
+import { opsMissingFrom, readVector } from './apply';
+import { schemaVersionOf } from './capture';
+import { withReadSnapshot } from './bundle-connection';
+import { BundleWriter, cancelled, FRAME_PAGE_SIZE, type BundleHeader, type FramePage } from './bundle-format';
+import { teamCredentials } from './bundle-keys';
+import { peerVector, type Vector } from './bundle-peers';
+import { snapshotCounts, snapshotPages } from './bundle-snapshot';
+
+export interface BundleProgress {
+  done: number;
+  total: number;
+}
+
+export interface ExportOptions {
+  out: string;
+  /** The device the bundle is for: only what it lacks, as far as this copy knows (everything when it never heard from it). */
+  to?: string;
+  /** Every op this copy holds, whatever the receiver has. */
+  full?: boolean;
+  /** The current rows instead of the ops: for a copy that just joined. */
+  snapshot?: boolean;
+  onProgress?: (progress: BundleProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ExportSummary {
+  file: string;
+  kind: 'ops' | 'snapshot';
+  toDevice: string | null;
+  ops: number;
+  rows: number;
+  frames: number;
+  bytes: number;
+}
+
+/** How many ops `vector` lacks of what this copy holds (the floor of a snapshot is not in the log, so not counted). */
+function countMissing(sqlite: Database.Database, local: Vector, vector: Vector): number {
+  let total = 0;
+  for (const [device, seq] of Object.entries(local)) {
+    if (seq <= (vector[device] ?? 0)) continue;
+    total += (prepared(sqlite, 'SELECT count(*) AS n FROM sync_ops WHERE device_id = ? AND seq > ?').get(device, vector[device] ?? 0) as { n: number }).n;
+  }
+  return total;
+}
+
+function* opPages(sqlite: Database.Database, vector: Vector): Generator<FramePage> {
+  for (const ops of opsMissingFrom(sqlite, vector, FRAME_PAGE_SIZE)) yield { type: 'ops', ops };
+}
+
+/** Writes the bundle. Reads one consistent moment of the database on a second connection; the app keeps working. */
+export async function exportBundle(ctx: { sqlite: Database.Database; clock?: Clock }, options: ExportOptions): Promise<ExportSummary> {
+  const { sqlite } = ctx;
+  const clock = ctx.clock ?? systemClock;
+  const team = teamCredentials(sqlite);
+  const kind = options.snapshot ? 'snapshot' : 'ops';
+  const receiverVector = options.snapshot || options.full || !options.to ? {} : peerVector(sqlite, options.to);
+  const summary = await withReadSnapshot(sqlite, async (reader) => {
+    const local = prepared(reader, 'SELECT last_hlc FROM sync_local WHERE id = 1').get() as { last_hlc: string };
+    const senderVector = readVector(reader);
+    const counts = kind === 'snapshot' ? snapshotCounts(reader) : { ops: countMissing(reader, senderVector, receiverVector), rows: 0 };
+    const header: BundleHeader = {
+      format: 1,
+      teamId: team.teamId,
+      fromDevice: team.deviceId,
+      toDevice: options.to ?? null,
+      kind,
+      createdAt: clock.now().toISOString(),
+      schemaVersion: schemaVersionOf(reader),
+      senderVector,
+      receiverVector,
+      opCount: counts.ops,
+      rowCount: counts.rows,
+      senderPublicKey: team.publicKey,
+      senderLastHlc: local.last_hlc,
+    };
+    const total = counts.ops + counts.rows;
+    const writer = await BundleWriter.create(options.out, header, team.teamKey);
+    try {
+      options.onProgress?.({ done: 0, total });
+      for (const page of kind === 'snapshot' ? snapshotPages(reader) : opPages(reader, receiverVector)) {
+        if (options.signal?.aborted) throw cancelled('export');
+        await writer.writeFrame(page);
+        const written = writer.written;
+        options.onProgress?.({ done: written.ops + written.rows, total });
+      }
+      if (options.signal?.aborted) throw cancelled('export');
+      return await writer.finish(team.privateKey);
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+  });
+  prepared(sqlite, 'UPDATE sync_local SET last_export_at = ? WHERE id = 1').run(clock.now().toISOString());
+  return { file: options.out, kind, toDevice: options.to ?? null, ops: summary.ops, rows: summary.rows, frames: summary.frames, bytes: summary.bytes };
+}

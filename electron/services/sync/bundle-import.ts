@@ -1,0 +1,207 @@
+// Import: verify the whole bundle first (nothing changes if any check fails), then apply it page by page in ONE
+// transaction on a second connection, yielding between pages so progress flows and a cancel rolls everything back.
+// A crash mid-import leaves the file as it was (the transaction never committed); the next import completes it.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
+import { AppError, type DomainEvent } from '../../contract';
+import type { Clock } from '../context';
+import { systemClock } from '../context';
+import type { EventBus } from '../events';
+import { prepared } from '../sql';
+import { applyRemoteOps, withCaptureOff, type SetAsideReason } from './apply';
+import { schemaVersionOf } from './capture';
+import type { TouchedRow } from './conflicts';
+import { databaseFileOf, openSecondConnection } from './bundle-connection';
+import { TouchedCollector } from './bundle-events';
+import { BundleReader, cancelled, refuse, type BundleHeader, type FramePage } from './bundle-format';
+import { introduces, isFirstContact, senderStanding, teamCredentials, type TeamCredentials } from './bundle-keys';
+import { notePeerVector } from './bundle-peers';
+import { assertFreshCopy, finishSnapshot, loadSnapshotPage, ownRows } from './bundle-snapshot';
+
+export type ImportPhase = 'verify' | 'apply';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  file: string;
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ImportSummary {
+  kind: 'ops' | 'snapshot';
+  fromDevice: string;
+  /** Ops applied (for a snapshot: rows loaded). */
+  applied: number;
+  /** Ops this copy already had. */
+  duplicates: number;
+  /** Ops skipped because an earlier op of their device is missing here: ask that device for a fuller bundle. */
+  gaps: number;
+  setAside: { deviceId: string; seq: number; reason: SetAsideReason }[];
+  /** Conflicts waiting for a person on this copy after the import. */
+  conflictsOpen: number;
+}
+
+interface ImportContext {
+  sqlite: Database.Database;
+  clock?: Clock;
+  events?: Pick<EventBus, 'emit'>;
+}
+
+interface Verified {
+  header: BundleHeader;
+  digest: Buffer;
+  publicKey: string;
+}
+
+function checkHeader(sqlite: Database.Database, team: TeamCredentials, header: BundleHeader): void {
+  if (header.teamId !== team.teamId) throw refuse('foreign_team', 'this bundle belongs to another team; only bundles of this copy\'s team can be imported');
+  const ours = schemaVersionOf(sqlite);
+  if (header.schemaVersion > ours) {
+    throw refuse('newer_schema', `the bundle was made by a newer version of Emerald (schema ${header.schemaVersion}, this copy has ${ours}); update Emerald first`);
+  }
+  if (header.fromDevice === team.deviceId) throw refuse('own_bundle', 'this bundle was made on this very copy; import it on another member');
+  if (header.kind === 'snapshot') assertFreshCopy(sqlite);
+}
+
+/** Does this page carry the sender's own team_members insert, with an invitation this copy knows? */
+function pageIntroduces(sqlite: Database.Database, header: BundleHeader, page: FramePage, firstContact: boolean): boolean {
+  if (page.type === 'ops') {
+    return page.ops.some(
+      (op) => op.entity === 'team_members' && op.kind === 'insert' && op.rowId === header.fromDevice && introduces(sqlite, header, op.fields, firstContact),
+    );
+  }
+  if (page.type !== 'rows' || page.table !== 'team_members') return false;
+  return page.rows.some((row) => {
+    const values = Object.fromEntries(page.columns.map((column, at) => [column, row[at]]));
+    return values.device_id === header.fromDevice && introduces(sqlite, header, values, firstContact);
+  });
+}
+
+const itemCount = (header: BundleHeader) => header.opCount + header.rowCount;
+
+/** First pass: every check, on the app's connection, read-only. Refusals are VALIDATION errors with their reason. */
+async function verify(sqlite: Database.Database, team: TeamCredentials, options: ImportOptions): Promise<Verified> {
+  const reader = await BundleReader.open(options.file);
+  try {
+    const header = reader.header;
+    checkHeader(sqlite, team, header);
+    const standing = senderStanding(sqlite, header);
+    const firstContact = isFirstContact(sqlite, team.deviceId);
+    let introduced = false;
+    for await (const page of reader.pages(team.teamKey)) {
+      if (options.signal?.aborted) throw cancelled('import');
+      if (!standing.known && !introduced) introduced = pageIntroduces(sqlite, header, page, firstContact);
+      options.onProgress?.({ phase: 'verify', done: reader.seen.ops + reader.seen.rows, total: itemCount(header) });
+    }
+    if (!standing.known && !introduced) {
+      throw refuse('unknown_member', `the device that made this bundle (${header.fromDevice}) is not a member of this team as far as this copy knows; import a bundle from the member who invited it first`);
+    }
+    const publicKey = standing.known ? standing.publicKey : header.senderPublicKey;
+    reader.verifySignature(publicKey);
+    return { header, digest: reader.digest as Buffer, publicKey };
+  } finally {
+    await reader.close();
+  }
+}
+
+interface Applied {
+  summary: ImportSummary;
+  collector: TouchedCollector;
+}
+
+function openConflicts(sqlite: Database.Database): number {
+  return (
+    prepared(sqlite, 'SELECT count(*) AS n FROM sync_conflicts c WHERE NOT EXISTS (SELECT 1 FROM conflict_resolutions r WHERE r.conflict_id = c.id)').get() as {
+      n: number;
+    }
+  ).n;
+}
+
+/** Second pass: the same frames again (checked again), applied inside one transaction on `conn`. */
+async function applyAll(conn: Database.Database, team: TeamCredentials, verified: Verified, options: ImportOptions, clock: Clock): Promise<Applied> {
+  const { header } = verified;
+  const summary: ImportSummary = { kind: header.kind, fromDevice: header.fromDevice, applied: 0, duplicates: 0, gaps: 0, setAside: [], conflictsOpen: 0 };
+  const collector = new TouchedCollector();
+  const reader = await BundleReader.open(options.file);
+  try {
+    if (header.kind === 'snapshot') assertFreshCopy(conn);
+    const ownTouched = header.kind === 'snapshot' ? ownRows(conn) : [];
+    for await (const page of reader.pages(team.teamKey)) {
+      if (page.type === 'ops') {
+        const outcome = applyRemoteOps(conn, page.ops, clock.now().getTime());
+        summary.applied += outcome.applied;
+        summary.duplicates += outcome.duplicates;
+        summary.gaps += outcome.gaps;
+        summary.setAside.push(...outcome.setAside);
+        collector.add(outcome.touched);
+      } else {
+        const touched: TouchedRow[] = [];
+        withCaptureOff(conn, () => loadSnapshotPage(conn, page, team.deviceId, touched));
+        summary.applied += page.type === 'rows' ? page.rows.length : 0;
+        collector.add(touched);
+      }
+      options.onProgress?.({ phase: 'apply', done: reader.seen.ops + reader.seen.rows, total: itemCount(header) });
+      // Let progress events, status calls and a cancel in; the transaction stays open across the turn.
+      await nextTurn();
+      if (options.signal?.aborted) throw cancelled('import');
+    }
+    // The file must be the one verified (it could have been replaced between the passes).
+    if (!reader.digest?.equals(verified.digest)) throw refuse('tampered', 'the bundle changed while it was being imported');
+    reader.verifySignature(verified.publicKey);
+    if (header.kind === 'snapshot') withCaptureOff(conn, () => finishSnapshot(conn, header.senderVector, header.senderLastHlc, ownTouched));
+    const at = clock.now().toISOString();
+    notePeerVector(conn, header.fromDevice, header.senderVector, at);
+    prepared(conn, 'UPDATE sync_local SET last_import_at = ? WHERE id = 1').run(at);
+    summary.conflictsOpen = openConflicts(conn);
+    return { summary, collector };
+  } finally {
+    await reader.close();
+  }
+}
+
+/**
+ * Imports a bundle into the copy behind `ctx.sqlite`. Refused bundles throw AppError VALIDATION with
+ * details.reason (truncated, tampered, malformed, foreign_team, newer_schema, unknown_member, revoked_member,
+ * own_bundle, not_fresh, not_a_bundle, newer_format) and change nothing; a cancel throws CONFLICT 'cancelled'.
+ */
+export async function importBundle(ctx: ImportContext, options: ImportOptions): Promise<ImportSummary> {
+  const team = teamCredentials(ctx.sqlite);
+  const file = databaseFileOf(ctx.sqlite);
+  // Two imports into one file would wait on each other's write lock on this one thread: one at a time.
+  if (importing.has(file)) throw new AppError('CONFLICT', 'another bundle is being imported into this copy; wait for it to finish', { reason: 'import_running' });
+  importing.add(file);
+  try {
+    return await importVerified(ctx, team, options);
+  } finally {
+    importing.delete(file);
+  }
+}
+
+const importing = new Set<string>();
+
+async function importVerified(ctx: ImportContext, team: TeamCredentials, options: ImportOptions): Promise<ImportSummary> {
+  const clock = ctx.clock ?? systemClock;
+  const verified = await verify(ctx.sqlite, team, options);
+  const conn = openSecondConnection(ctx.sqlite);
+  let result: Applied;
+  try {
+    conn.prepare('BEGIN IMMEDIATE').run();
+    try {
+      result = await applyAll(conn, team, verified, options, clock);
+      conn.prepare('COMMIT').run();
+    } catch (error) {
+      if (conn.inTransaction) conn.prepare('ROLLBACK').run();
+      throw error;
+    }
+  } finally {
+    conn.close();
+  }
+  const events: DomainEvent[] = result.collector.events(ctx.sqlite);
+  for (const event of events) ctx.events?.emit(event);
+  return result.summary;
+}

@@ -1,0 +1,70 @@
+// What a bundle needs from this copy's team membership: the team key, this device's signing key, and who may send.
+import type Database from 'better-sqlite3';
+import { AppError } from '../../contract';
+import { prepared } from '../sql';
+import { refuse, type BundleHeader } from './bundle-format';
+
+export interface TeamCredentials {
+  teamId: string;
+  teamKey: Buffer;
+  deviceId: string;
+  privateKey: string;
+  publicKey: string;
+}
+
+interface LocalRow {
+  device_id: string;
+  team_id: string | null;
+  team_key: string | null;
+  private_key: string | null;
+  public_key: string | null;
+}
+
+/** This copy's team and keys; refuses a copy that is in no team (there is nobody to send to or hear from). */
+export function teamCredentials(sqlite: Database.Database): TeamCredentials {
+  const row = prepared(sqlite, 'SELECT device_id, team_id, team_key, private_key, public_key FROM sync_local WHERE id = 1').get() as LocalRow;
+  if (!row.team_id || !row.team_key || !row.private_key || !row.public_key) {
+    throw new AppError('CONFLICT', 'this copy is not in a team yet: create a team or join one first', { reason: 'not_in_team' });
+  }
+  const teamKey = Buffer.from(row.team_key, 'base64');
+  if (teamKey.length !== 32) throw new AppError('INTERNAL', 'the team key of this copy is damaged', { reason: 'bad_team_key' });
+  return { teamId: row.team_id, teamKey, deviceId: row.device_id, privateKey: row.private_key, publicKey: row.public_key };
+}
+
+interface MemberRow {
+  public_key: string;
+  revoked_at: string | null;
+}
+
+export type SenderStanding = { known: true; publicKey: string } | { known: false };
+
+/** Refuses a revoked sender at once; an unknown one may still introduce itself inside the bundle (see introduces). */
+export function senderStanding(sqlite: Database.Database, header: BundleHeader): SenderStanding {
+  const member = prepared(sqlite, 'SELECT public_key, revoked_at FROM team_members WHERE device_id = ?').get(header.fromDevice) as MemberRow | undefined;
+  if (!member) return { known: false };
+  if (member.revoked_at !== null) {
+    throw refuse('revoked_member', `the device that made this bundle (${header.fromDevice}) was removed from the team on ${member.revoked_at}; its changes are refused`);
+  }
+  return { known: true, publicKey: member.public_key };
+}
+
+/** True while this copy knows no member but itself (it just joined): it trusts the first bundle of its team. */
+export function isFirstContact(sqlite: Database.Database, ownDevice: string): boolean {
+  return prepared(sqlite, 'SELECT 1 FROM team_members WHERE device_id <> ? LIMIT 1').get(ownDevice) === undefined;
+}
+
+/**
+ * A member this copy has not heard of yet introduces itself: its bundle carries the insert of its own team_members
+ * row with the public key of the header, and either an invitation this copy made or knows (that no other device
+ * used), or this copy knows nobody yet (it just joined: the invitation file names the team, not the inviter's row).
+ * Only a holder of the team key could have written the bundle at all.
+ */
+export function introduces(sqlite: Database.Database, header: BundleHeader, fields: Record<string, unknown>, firstContact: boolean): boolean {
+  if (fields.public_key !== header.senderPublicKey) return false;
+  if (firstContact) return true;
+  if (typeof fields.invitation_id !== 'string') return false;
+  const invitation = prepared(sqlite, 'SELECT 1 FROM team_invitations WHERE id = ?').get(fields.invitation_id);
+  if (!invitation) return false;
+  const taken = prepared(sqlite, 'SELECT 1 FROM team_members WHERE invitation_id = ? AND device_id <> ?').get(fields.invitation_id, header.fromDevice);
+  return !taken;
+}

@@ -1,0 +1,42 @@
+// The last version vector this copy saw from each other device (from the bundles it imported), so
+// `sync export --to DEVICE` sends only what that device lacks. A hint, not a promise: a device that lost
+// data shows a gap on import and gets a full bundle. Kept in a local settings key (never replicated).
+import type Database from 'better-sqlite3';
+import { prepared } from '../sql';
+
+const PEER_VECTORS_KEY = 'syncPeerVectors';
+
+export type Vector = Record<string, number>;
+
+function readAll(sqlite: Database.Database): Record<string, Vector> {
+  const row = prepared(sqlite, 'SELECT value FROM settings WHERE key = ?').get(PEER_VECTORS_KEY) as { value: string } | undefined;
+  if (!row) return {};
+  try {
+    const parsed = JSON.parse(row.value) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, Vector>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What `device` had last time we heard from it; {} (send everything) when we never did. */
+export function peerVector(sqlite: Database.Database, device: string): Vector {
+  return readAll(sqlite)[device] ?? {};
+}
+
+export function mergeVectors(a: Vector, b: Vector): Vector {
+  const merged = { ...a };
+  for (const [device, seq] of Object.entries(b)) merged[device] = Math.max(merged[device] ?? 0, seq);
+  return merged;
+}
+
+/** Raises what we know of `device` (never lowers it); call inside the import's transaction. */
+export function notePeerVector(sqlite: Database.Database, device: string, vector: Vector, at: string): void {
+  const all = readAll(sqlite);
+  all[device] = mergeVectors(all[device] ?? {}, vector);
+  prepared(
+    sqlite,
+    `INSERT INTO settings (key, value, created_at, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(PEER_VECTORS_KEY, JSON.stringify(all), at, at);
+}

@@ -1,0 +1,228 @@
+// Bundles end to end on real files: export, verify, import in one transaction, refusals that change nothing.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../electron/contract';
+import { exportBundle } from '../../electron/services/sync/bundle-export';
+import { importBundle, type ImportSummary } from '../../electron/services/sync/bundle-import';
+import { syncDigest } from '../../electron/services/sync/digest';
+import { startDomainApp } from '../domain/fixtures';
+import { removeTempDirs, tempDir } from '../db/helpers';
+import { startTestApp, type Caller, type TestApp } from '../support/backend';
+import { bulkCustomers, captured, createTeamOn, deviceOf, inviteOn, joinOn, replicatedState, type TeamInfo } from './bundle-fixture';
+
+afterAll(removeTempDirs);
+
+const apps: TestApp[] = [];
+afterAll(() => apps.splice(0).forEach((app) => app.close()));
+
+const sqliteOf = (app: TestApp) => app.backend.database.sqlite;
+
+async function exportFrom(app: TestApp, options: { to?: string; full?: boolean; snapshot?: boolean } = {}) {
+  const out = path.join(tempDir(), 'bundle.emsync');
+  const summary = await exportBundle({ sqlite: sqliteOf(app), clock: app.clock }, { out, ...options });
+  return { out, summary };
+}
+
+function importInto(app: TestApp, file: string, extra: { signal?: AbortSignal; onProgress?: (p: { phase: string; done: number; total: number }) => void } = {}) {
+  return importBundle({ sqlite: sqliteOf(app), clock: app.clock, events: app.backend.events }, { file, ...extra });
+}
+
+async function refusalOf(app: TestApp, file: string): Promise<string | undefined> {
+  const error = await importInto(app, file).then(
+    () => null,
+    (e: unknown) => e as { code?: string; details?: { reason?: string } },
+  );
+  expect(error, 'the import should have been refused').not.toBeNull();
+  expect(error?.code).toBe('VALIDATION');
+  return error?.details?.reason;
+}
+
+/** A (with data, team creator) and B (empty, joined through A's invitation). */
+async function team(): Promise<{ a: TestApp; b: TestApp; adminA: Caller; team: TeamInfo; customerId: string }> {
+  const f = await startDomainApp();
+  apps.push(f.app);
+  const ticket = await f.admin.call('tickets.create', { title: 'Impresora', description: 'No imprime', customerId: f.customerId });
+  await f.admin.call('tickets.addNote', { id: ticket.id, content: 'Llamé al cliente' });
+  await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+  const info = createTeamOn(f.app);
+  const invitation = inviteOn(f.app, 2);
+  const b = await startTestApp({ setup: false });
+  apps.push(b);
+  joinOn(b, info, invitation, 2);
+  return { a: f.app, b, adminA: f.admin, team: info, customerId: f.customerId };
+}
+
+/** A caller on B signed in as the team's admin (the user came over in a bundle). */
+function adminOn(app: TestApp): Caller {
+  const id = (sqliteOf(app).prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string }).id;
+  const caller = app.caller();
+  caller.token = app.backend.sessions.create(id);
+  return caller;
+}
+
+describe('op bundles', () => {
+  it('round trip A→B and B→A ends with equal digests; --to sends only what the other lacks', async () => {
+    const { a, b } = await team();
+    const ab = await exportFrom(a);
+    expect(ab.summary.ops).toBeGreaterThan(10);
+    const events: DomainEvent[] = [];
+    const stop = b.backend.events.on((event) => events.push(event));
+    const first = await importInto(b, ab.out);
+    stop();
+    expect(first).toMatchObject({ kind: 'ops', applied: ab.summary.ops, duplicates: 0, gaps: 0, setAside: [] });
+    expect(events.some((event) => event.entity === 'ticket')).toBe(true);
+    expect(events.some((event) => event.entity === 'workOrder' && typeof event.ticketId === 'string')).toBe(true);
+
+    // B edits offline as the team's admin, then sends A only what A lacks.
+    const adminB = adminOn(b);
+    const [ticket] = (await adminB.call('tickets.list', {})).items;
+    await adminB.call('tickets.update', { id: ticket!.id, version: ticket!.version, title: 'Impresora del mostrador' });
+    await adminB.call('tickets.addNote', { id: ticket!.id, content: 'Cambié el tóner' });
+    const ba = await exportFrom(b, { to: deviceOf(sqliteOf(a)) });
+    const back = await importInto(a, ba.out);
+    expect(back.setAside).toEqual([]);
+    expect(back.duplicates).toBe(0);
+    expect(syncDigest(sqliteOf(a))).toBe(syncDigest(sqliteOf(b)));
+
+    // A knows from B's bundle what B has: nothing to send back.
+    const again = await exportFrom(a, { to: deviceOf(sqliteOf(b)) });
+    expect(again.summary.ops).toBe(0);
+    const local = sqliteOf(a).prepare('SELECT last_export_at, last_import_at FROM sync_local').get() as Record<string, string | null>;
+    expect(local.last_export_at).not.toBeNull();
+    expect(local.last_import_at).not.toBeNull();
+  });
+
+  it('importing the same bundle twice changes nothing the second time', async () => {
+    const { a, b } = await team();
+    const { out } = await exportFrom(a);
+    await importInto(b, out);
+    const before = replicatedState(sqliteOf(b));
+    const second: ImportSummary = await importInto(b, out);
+    expect(second.applied).toBe(0);
+    expect(second.duplicates).toBeGreaterThan(0);
+    const after = replicatedState(sqliteOf(b));
+    expect({ ...after, local: null }).toEqual({ ...before, local: null });
+  });
+});
+
+describe('refused bundles change nothing', () => {
+  async function refusedCase(mutate: (bytes: Buffer) => Buffer, reason: string) {
+    const { a, b } = await team();
+    const { out } = await exportFrom(a);
+    const bad = path.join(tempDir(), 'bad.emsync');
+    writeFileSync(bad, mutate(readFileSync(out)));
+    const before = replicatedState(sqliteOf(b));
+    expect(await refusalOf(b, bad)).toBe(reason);
+    expect(replicatedState(sqliteOf(b))).toEqual(before);
+  }
+
+  it('a truncated bundle', async () => {
+    await refusedCase((bytes) => bytes.subarray(0, Math.floor(bytes.length * 0.7)), 'truncated');
+    await refusedCase((bytes) => bytes.subarray(0, bytes.length - 3), 'truncated');
+  });
+
+  it('a byte flipped in a frame, or in the header', async () => {
+    await refusedCase((bytes) => {
+      const copy = Buffer.from(bytes);
+      copy[copy.length - 200] = copy[copy.length - 200]! ^ 0x01;
+      return copy;
+    }, 'tampered');
+    await refusedCase((bytes) => {
+      const copy = Buffer.from(bytes);
+      const at = copy.indexOf('"createdAt":"') + 20;
+      copy[at] = copy[at] === 0x31 ? 0x32 : 0x31;
+      return copy;
+    }, 'tampered');
+  });
+
+  it('a bundle of another team, of a revoked member, of a newer schema', async () => {
+    const { a, b } = await team();
+    const { out } = await exportFrom(a);
+
+    const stranger = await startDomainApp();
+    apps.push(stranger.app);
+    createTeamOn(stranger.app);
+    const foreign = await exportFrom(stranger.app);
+    let before = replicatedState(sqliteOf(b));
+    expect(await refusalOf(b, foreign.out)).toBe('foreign_team');
+    expect(replicatedState(sqliteOf(b))).toEqual(before);
+
+    // B learns of A, then A is revoked on B: what A sends afterwards is refused.
+    await importInto(b, out);
+    const setRevoked = (at: string | null) =>
+      captured(sqliteOf(b), null, b.clock.now().getTime(), () => sqliteOf(b).prepare('UPDATE team_members SET revoked_at = ? WHERE device_id = ?').run(at, deviceOf(sqliteOf(a))));
+    setRevoked('2026-03-02T09:00:00.000Z');
+    bulkCustomers(a, 3);
+    const later = await exportFrom(a);
+    before = replicatedState(sqliteOf(b));
+    expect(await refusalOf(b, later.out)).toBe('revoked_member');
+    expect(replicatedState(sqliteOf(b))).toEqual(before);
+
+    // A newer Emerald (schema above ours) made it.
+    setRevoked(null);
+    before = replicatedState(sqliteOf(b));
+    const version = sqliteOf(a).pragma('user_version', { simple: true }) as number;
+    const newer = path.join(tempDir(), 'newer.emsync');
+    const bytes = readFileSync(later.out);
+    writeFileSync(newer, Buffer.from(bytes.toString('latin1').replace(`"schemaVersion":${version}`, `"schemaVersion":${version + 1}`), 'latin1'));
+    expect(await refusalOf(b, newer)).toBe('newer_schema');
+    expect(replicatedState(sqliteOf(b))).toEqual(before);
+  });
+
+  it('a sender nobody introduced is an unknown member', async () => {
+    const { a, b, team: info } = await team();
+    await importInto(b, (await exportFrom(a)).out);
+    const c = await startTestApp({ setup: false });
+    apps.push(c);
+    // C claims an invitation nobody made: B knows A already, so C is a stranger to it.
+    joinOn(c, info, '01900000-0000-7000-8000-000000000000', 3);
+    const fromC = await exportFrom(c);
+    const before = replicatedState(sqliteOf(b));
+    expect(await refusalOf(b, fromC.out)).toBe('unknown_member');
+    expect(replicatedState(sqliteOf(b))).toEqual(before);
+  });
+});
+
+describe('large bundles', () => {
+  it('streams: 5000 ops go out in several frames, the file growing frame by frame', async () => {
+    const { a, b } = await team();
+    bulkCustomers(a, 5000);
+    const out = path.join(tempDir(), 'big.emsync');
+    const sizes: number[] = [];
+    const summary = await exportBundle(
+      { sqlite: sqliteOf(a), clock: a.clock },
+      { out, onProgress: ({ done }) => done > 0 && sizes.push(statSync(`${out}.part`).size) },
+    );
+    expect(summary.frames).toBeGreaterThanOrEqual(3);
+    expect(sizes.length).toBe(summary.frames);
+    for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeGreaterThan(sizes[i - 1]!);
+    const progress: number[] = [];
+    const result = await importInto(b, out, { onProgress: ({ phase, done }) => phase === 'apply' && progress.push(done) });
+    expect(progress.length).toBe(summary.frames);
+    expect(result.applied).toBe(summary.ops);
+    const customers = (app: TestApp) => (sqliteOf(app).prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+    expect(customers(b)).toBe(customers(a));
+  });
+
+  it('a cancel in the middle of an import leaves nothing applied', async () => {
+    const { a, b } = await team();
+    bulkCustomers(a, 4500);
+    const { out } = await exportFrom(a);
+    const before = replicatedState(sqliteOf(b));
+    const controller = new AbortController();
+    let pages = 0;
+    const error = await importInto(b, out, {
+      signal: controller.signal,
+      onProgress: ({ phase }) => {
+        if (phase === 'apply' && ++pages === 1) controller.abort();
+      },
+    }).catch((e: unknown) => e as { details?: { reason?: string } });
+    expect(pages).toBe(1);
+    expect((error as { details?: { reason?: string } }).details?.reason).toBe('cancelled');
+    expect(replicatedState(sqliteOf(b))).toEqual(before);
+    // Nothing half-done blocks the next try.
+    const summary = await importInto(b, out);
+    expect(summary.gaps).toBe(0);
+  });
+});
