@@ -37,3 +37,27 @@ export async function measure(runs: number, fn: (i: number) => unknown, warmup =
   }
   return summarize(samples);
 }
+
+/**
+ * Runs `fn(i)` with `before(i)` untimed ahead of each call and splits the samples by i's parity, so two
+ * variants of one case (say, with and without the op log) share the same moment of the machine and dataset.
+ */
+export async function measureAlternating(
+  runs: number,
+  fn: (i: number) => unknown,
+  before: (i: number) => void,
+  warmup = 20,
+): Promise<{ even: Stats; odd: Stats }> {
+  for (let i = 0; i < warmup; i++) {
+    before(i);
+    await fn(i);
+  }
+  const samples: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs * 2; i++) {
+    before(i);
+    const start = performance.now();
+    await fn(i);
+    samples[i % 2]!.push(performance.now() - start);
+  }
+  return { even: summarize(samples[0]), odd: summarize(samples[1]) };
+}

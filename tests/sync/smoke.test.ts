@@ -36,6 +36,12 @@ it('demo data are ops of this device too: nothing left in the capture table, and
   const outcome = copy.sqlite.transaction(() => applyRemoteOps(copy.sqlite, [...opsMissingFrom(sqlite, {})].flat(), Date.now()))();
   expect(outcome.setAside).toEqual([]);
   expect(syncDigest(copy.sqlite)).toBe(syncDigest(sqlite));
+  // The bulk path indexes each ticket once after the batch: the search text matches the source's, line for line.
+  const searchText = (db: typeof sqlite) =>
+    (db.prepare('SELECT d.ticket_id AS id, s.code, s.title, s.timeline FROM ticket_search s JOIN ticket_search_docs d ON d.doc_id = s.rowid ORDER BY d.ticket_id').all() as {
+      timeline: string;
+    }[]).map((row) => ({ ...row, timeline: row.timeline.split('\n').sort() }));
+  expect(searchText(copy.sqlite)).toEqual(searchText(sqlite));
   copy.close();
   app.close();
 });
