@@ -3,7 +3,8 @@
 // Runs inside the caller's transaction; applying an op twice, or ops in any order, ends in the same state.
 import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
-import { authorMayMake } from './authority';
+import { AuthorRightsCache, authorMayMake } from './authority';
+import { BULK_APPLY_THRESHOLD, withBulkSearchIndex } from './bulkSearch';
 import { advanceClock, insertOp, recordTextEdits, schemaVersionOf, type OpRecord } from './capture';
 import { fieldClock, readClock, type RowClock } from './clocks';
 import { refreshConflicts, recordTextConflicts, type TouchedRow } from './conflicts';
@@ -125,29 +126,50 @@ function isValid(op: OpRecord, entity: ReplicatedEntity | undefined, schemaVersi
   return Object.keys(op.fields).every((field) => entity.columns.includes(field));
 }
 
-function revokedAt(sqlite: Database.Database, deviceId: string): string | null {
-  const row = prepared(sqlite, 'SELECT revoked_at FROM team_members WHERE device_id = ?').get(deviceId) as { revoked_at: string | null } | undefined;
-  return row?.revoked_at ?? null;
+/** What one batch looks up again and again: authors' rights and revoked devices, dropped when an op changes them. */
+class BatchLookups {
+  readonly authors = new AuthorRightsCache();
+  private readonly revoked = new Map<string, string | null>();
+
+  revokedAt(sqlite: Database.Database, deviceId: string): string | null {
+    if (!this.revoked.has(deviceId)) {
+      const row = prepared(sqlite, 'SELECT revoked_at FROM team_members WHERE device_id = ?').get(deviceId) as { revoked_at: string | null } | undefined;
+      this.revoked.set(deviceId, row?.revoked_at ?? null);
+    }
+    return this.revoked.get(deviceId) ?? null;
+  }
+
+  changedBy(op: OpRecord): void {
+    if (op.entity === 'users' || op.entity === 'roles') this.authors.clear();
+    if (op.entity === 'team_members') this.revoked.clear();
+  }
 }
 
+const isWaitingError = (error: unknown) => error instanceof MissingRowError || (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') === true;
+
 /** Decides and applies one op; returns why it was kept aside, or null when it was applied. */
-function settle(sqlite: Database.Database, op: OpRecord, nowMs: number, schemaVersion: number): SetAsideReason | null {
+function settle(sqlite: Database.Database, op: OpRecord, nowMs: number, schemaVersion: number, lookups: BatchLookups): SetAsideReason | null {
   const entity = entityOf(op.entity);
   if (!isValid(op, entity, schemaVersion)) return 'invalid';
-  const revoked = revokedAt(sqlite, op.deviceId);
+  const revoked = lookups.revokedAt(sqlite, op.deviceId);
   if (revoked !== null && op.hlc.slice(0, 24) > revoked) return 'revoked';
   if (isTooFarAhead(op.hlc, nowMs)) return 'future';
-  if (!authorMayMake(sqlite, op, entity)) return 'forbidden';
-  // A savepoint per op: a row whose parent has not arrived yet waits, and leaves nothing half-written.
-  prepared(sqlite, 'SAVEPOINT sync_op').run();
+  if (!authorMayMake(sqlite, op, entity, lookups.authors)) return 'forbidden';
+  // An insert or update is one statement that fails whole (its clock is written after it); a delete or a renamed
+  // natural key writes before the statement that may fail, so those take a savepoint and leave nothing half-written.
+  const guarded = op.kind === 'delete' || entity.naturalKeys !== undefined;
+  if (guarded) prepared(sqlite, 'SAVEPOINT sync_op').run();
   try {
     applyOne(sqlite, entity, op);
-    prepared(sqlite, 'RELEASE sync_op').run();
+    if (guarded) prepared(sqlite, 'RELEASE sync_op').run();
+    lookups.changedBy(op);
     return null;
   } catch (error) {
-    prepared(sqlite, 'ROLLBACK TO sync_op').run();
-    prepared(sqlite, 'RELEASE sync_op').run();
-    if (error instanceof MissingRowError || (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) return 'waiting';
+    if (guarded) {
+      prepared(sqlite, 'ROLLBACK TO sync_op').run();
+      prepared(sqlite, 'RELEASE sync_op').run();
+    }
+    if (isWaitingError(error)) return 'waiting';
     throw error;
   }
 }
@@ -181,8 +203,9 @@ export function applyRemoteOps(sqlite: Database.Database, incoming: readonly OpR
   const local = prepared(sqlite, 'SELECT device_id, last_hlc FROM sync_local WHERE id = 1').get() as { device_id: string; last_hlc: string };
   let last = local.last_hlc;
   const vector = readVector(sqlite);
+  const lookups = new BatchLookups();
   const ops = [...incoming].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.seq - b.seq));
-  withCaptureOff(sqlite, () => {
+  const applyAll = () => {
     for (const op of ops) {
       const seen = vector[op.deviceId] ?? 0;
       if (op.seq <= seen || op.deviceId === local.device_id) {
@@ -194,7 +217,7 @@ export function applyRemoteOps(sqlite: Database.Database, incoming: readonly OpR
         continue;
       }
       vector[op.deviceId] = op.seq;
-      const reason = settle(sqlite, op, nowMs, schemaVersion);
+      const reason = settle(sqlite, op, nowMs, schemaVersion, lookups);
       insertOp(sqlite, op, reason ?? 'applied');
       if (reason) {
         outcome.setAside.push({ deviceId: op.deviceId, seq: op.seq, reason });
@@ -204,22 +227,24 @@ export function applyRemoteOps(sqlite: Database.Database, incoming: readonly OpR
       outcome.touched.push({ entity: op.entity, rowId: op.rowId });
       last = observe(last, op.hlc, local.device_id);
     }
-    outcome.applied += retryHeldOps(sqlite, nowMs, schemaVersion, outcome.touched);
-  });
+    outcome.applied += retryHeldOps(sqlite, nowMs, schemaVersion, outcome.touched, lookups);
+    return outcome;
+  };
+  withCaptureOff(sqlite, () => (ops.length >= BULK_APPLY_THRESHOLD ? withBulkSearchIndex(sqlite, applyAll) : applyAll()));
   prepared(sqlite, 'UPDATE sync_local SET last_hlc = ? WHERE id = 1').run(last);
   refreshConflicts(sqlite, outcome.touched);
   return outcome;
 }
 
 /** Ops held for their time or for a row that had not arrived: tried again, oldest first, until none moves. */
-function retryHeldOps(sqlite: Database.Database, nowMs: number, schemaVersion: number, touched: TouchedRow[]): number {
+function retryHeldOps(sqlite: Database.Database, nowMs: number, schemaVersion: number, touched: TouchedRow[], lookups: BatchLookups): number {
   let applied = 0;
   for (let progress = true; progress; ) {
     progress = false;
     const held = prepared(sqlite, `SELECT * FROM sync_ops WHERE status IN (${RETRIED.map((r) => `'${r}'`).join(', ')}) ORDER BY hlc, seq`).all() as OpRow[];
     for (const row of held) {
       const op = opFromRow(row);
-      const reason = settle(sqlite, op, nowMs, schemaVersion);
+      const reason = settle(sqlite, op, nowMs, schemaVersion, lookups);
       if (reason === row.status) continue;
       prepared(sqlite, 'UPDATE sync_ops SET status = ? WHERE device_id = ? AND seq = ?').run(reason ?? 'applied', op.deviceId, op.seq);
       if (reason === null) {
