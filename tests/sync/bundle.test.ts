@@ -8,6 +8,7 @@ import { importBundle, type ImportSummary } from '../../electron/services/sync/b
 import { syncDigest } from '../../electron/services/sync/digest';
 import { startDomainApp } from '../domain/fixtures';
 import { removeTempDirs, tempDir } from '../db/helpers';
+import { Child } from '../reliability/support';
 import { startTestApp, type Caller, type TestApp } from '../support/backend';
 import { bulkCustomers, captured, createTeamOn, deviceOf, inviteOn, joinOn, replicatedState, type TeamInfo } from './bundle-fixture';
 
@@ -184,6 +185,45 @@ describe('refused bundles change nothing', () => {
   });
 });
 
+describe('snapshot bundles', () => {
+  it('start a copy that just joined; ordinary op bundles continue on top', async () => {
+    const { a, b, adminA } = await team();
+    // A deletes a category before the snapshot: the tombstone travels too.
+    const category = await adminA.call('categories.create', { name: 'Temporal' });
+    await adminA.call('categories.delete', { id: category.id });
+    // A has heard from B (its membership), so the snapshot holds a row B has too.
+    await importInto(a, (await exportFrom(b)).out);
+    const snapshot = await exportFrom(a, { snapshot: true });
+    expect(snapshot.summary).toMatchObject({ kind: 'snapshot', ops: 0 });
+    expect(snapshot.summary.rows).toBeGreaterThan(10);
+    const loaded = await importInto(b, snapshot.out);
+    expect(loaded.kind).toBe('snapshot');
+    expect(syncDigest(sqliteOf(b))).toBe(syncDigest(sqliteOf(a)));
+    // B never saw A's ops, only their result: its vector starts at the snapshot's.
+    const floor = JSON.parse((sqliteOf(b).prepare('SELECT vector_floor FROM sync_local').get() as { vector_floor: string }).vector_floor) as Record<string, number>;
+    expect(floor[deviceOf(sqliteOf(a))]).toBeGreaterThan(0);
+    const tombstones = sqliteOf(b).prepare("SELECT count(*) AS n FROM sync_clocks WHERE entity = 'ticket_categories' AND deleted_hlc IS NOT NULL").get() as { n: number };
+    expect(tombstones.n).toBe(1);
+
+    // A keeps working; an ordinary bundle brings B up to date, and B's own edits reach A.
+    const [ticket] = (await adminA.call('tickets.list', {})).items;
+    await adminA.call('tickets.addNote', { id: ticket!.id, content: 'Después de la foto' });
+    const next = await importInto(b, (await exportFrom(a, { to: deviceOf(sqliteOf(b)) })).out);
+    expect(next.applied).toBeGreaterThanOrEqual(1);
+    expect(next.gaps).toBe(0);
+    expect(syncDigest(sqliteOf(b))).toBe(syncDigest(sqliteOf(a)));
+    const adminB = adminOn(b);
+    await adminB.call('tickets.addNote', { id: ticket!.id, content: 'Desde B' });
+    await importInto(a, (await exportFrom(b, { to: deviceOf(sqliteOf(a)) })).out);
+    expect(syncDigest(sqliteOf(a))).toBe(syncDigest(sqliteOf(b)));
+
+    // A second snapshot into a copy that now holds team data is refused, and changes nothing.
+    const before = replicatedState(sqliteOf(b));
+    expect(await refusalOf(b, (await exportFrom(a, { snapshot: true })).out)).toBe('not_fresh');
+    expect(replicatedState(sqliteOf(b))).toEqual(before);
+  });
+});
+
 describe('large bundles', () => {
   it('streams: 5000 ops go out in several frames, the file growing frame by frame', async () => {
     const { a, b } = await team();
@@ -224,5 +264,22 @@ describe('large bundles', () => {
     // Nothing half-done blocks the next try.
     const summary = await importInto(b, out);
     expect(summary.gaps).toBe(0);
+  });
+
+  it('a SIGKILL in the middle of an import leaves the database as before; the next import completes it', async () => {
+    const { a, b } = await team();
+    bulkCustomers(a, 3000);
+    const { out, summary } = await exportFrom(a);
+    const before = replicatedState(sqliteOf(b));
+    const child = new Child('../sync/bundle-child.ts', [b.dir, out]);
+    await child.waitFor((line) => line === 'applying');
+    await child.kill();
+    expect(child.lines).not.toContain('committed');
+    expect(sqliteOf(b).pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(replicatedState(sqliteOf(b))).toEqual(before);
+    const result = await importInto(b, out);
+    expect(result.applied).toBe(summary.ops);
+    const customers = (app: TestApp) => (sqliteOf(app).prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+    expect(customers(b)).toBe(customers(a));
   });
 });
