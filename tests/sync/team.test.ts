@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TeamStatusDto } from '../../electron/contract';
 import { syncDigest } from '../../electron/services/sync/digest';
 import { ADMIN, type TestApp } from '../support/backend';
-import { count, exchange, fileText, sqliteOf, startNowApp } from './team.helpers';
+import { allCodes, count, dataCounts, exchange, fileText, sendOps, sqliteOf, startNowApp } from './team.helpers';
 
 const apps: TestApp[] = [];
 afterEach(() => {
@@ -86,5 +86,195 @@ describe('join', () => {
     ]);
     expect(members[1]?.lastContactAt).not.toBeNull();
     expect(count(sqliteOf(b), 'SELECT count(*) AS n FROM users')).toBe(1);
+  });
+});
+
+/** An install with data of its own: tickets with the same codes as the team's, a shared category and SKU, people. */
+async function installWithData(b: TestApp) {
+  const tec2 = await b.userWithRole('Técnico', 'tec2', 'Teresa (portátil)'); // same email as the team's tec2
+  const roles = await b.admin.call('roles.list', {});
+  const tecRole = roles.find((r) => r.name === 'Técnico')?.id;
+  // Same username as the team's tec1, another person (another email).
+  const otherTec1 = await b.admin.call('users.create', { email: 'otro.tec@example.com', username: 'tec1', password: 'otro-password-1', fullName: 'Otro Tomás', roleId: tecRole });
+  const customer = await b.admin.call('customers.create', { name: 'Ferretería Sur' });
+  const category = await b.admin.call('categories.create', { name: 'impresoras' }); // the team's "Impresoras"
+  const product = await b.admin.call('products.create', { sku: 'rtr-100', name: 'Router', tracksSerial: true });
+  const tickets = [];
+  for (const title of ['Sin red en caja', 'Impresora atascada', 'Router caído']) {
+    tickets.push(await b.admin.call('tickets.create', { title, customerId: customer.id, categoryId: category.id, assignedToId: tec2.id }));
+  }
+  const wo = await b.admin.call('workOrders.requestVisit', { ticketId: tickets[2]!.id, otType: 'repair' });
+  await b.admin.call('workOrders.addItem', { id: wo.id, productId: product.id, serialNumber: 'SN-B-1' });
+  await b.admin.call('tickets.addNote', { id: tickets[0]!.id, content: 'Llamé a la tienda' });
+  return { tec2, otherTec1, customer, category, product, tickets, wo };
+}
+
+async function teamWithData(a: TestApp) {
+  const f = { customer: await a.admin.call('customers.create', { name: 'Clínica Sonrisa' }) };
+  const category = await a.admin.call('categories.create', { name: 'Impresoras' });
+  const product = await a.admin.call('products.create', { sku: 'RTR-100', name: 'Router industrial', tracksSerial: true });
+  const tec1 = await a.userWithRole('Técnico', 'tec1', 'Tomás Técnico');
+  const tec2 = await a.userWithRole('Técnico', 'tec2', 'Teresa Técnica');
+  const tickets = [];
+  for (const title of ['Impresora', 'Escáner', 'Monitor']) tickets.push(await a.admin.call('tickets.create', { title, customerId: f.customer.id }));
+  await a.admin.call('workOrders.requestVisit', { ticketId: tickets[0]!.id, otType: 'repair' });
+  return { ...f, category, product, tec1, tec2, tickets };
+}
+
+describe('join with data of its own', () => {
+  it('keeps every row, merges the same people and catalog rows, renumbers codes and keeps the old ones searchable', async () => {
+    const a = await app();
+    const team = await teamWithData(a);
+    await teamOf(a);
+    const b = await app();
+    const own = await installWithData(b);
+    const before = dataCounts(sqliteOf(b));
+    const oldCodes = own.tickets.map((t) => t.code);
+    expect(oldCodes).toEqual(team.tickets.map((t) => t.code)); // the same codes on both: they would collide
+
+    const joined = await b.admin.call('team.join', { invite: await invite(a) });
+    expect(joined.renumbered).toEqual({ tickets: 3, workOrders: 1 });
+    expect(joined.mergedUsers).toBe(2); // the admin and tec2
+    expect(joined.renamedUsers).toEqual([{ from: 'tec1', to: 'tec1-02' }]);
+    const sb = sqliteOf(b);
+    expect(dataCounts(sb)).toEqual(before);
+    expect(sb.pragma('foreign_key_check')).toEqual([]);
+
+    const year = a.clock.now().getUTCFullYear();
+    const renumbered = await Promise.all(own.tickets.map((t) => b.admin.call('tickets.get', { id: t.id })));
+    expect(renumbered.map((t) => t.code)).toEqual([1, 2, 3].map((n) => `TK-${year}-02000${n}`));
+    expect((await b.admin.call('workOrders.get', { id: own.wo.id })).code).toBe(`OT-${year}-020001`);
+    // The same person: references moved to the team's ids (assignee, category, product of the OT item).
+    expect(renumbered[0]?.assignedTo?.id).toBe(team.tec2.id);
+    expect(renumbered[0]?.category?.id).toBe(team.category.id);
+    expect(count(sb, 'SELECT count(*) AS n FROM work_order_items WHERE product_id = ?', team.product.id)).toBe(1);
+    // Search still finds a ticket by the code it had before the join.
+    const found = await b.admin.call('tickets.list', { q: oldCodes[1] });
+    expect(found.items.map((t) => t.id)).toEqual([own.tickets[1]!.id]);
+    const byOldOt = await b.admin.call('tickets.list', { q: own.wo.code });
+    expect(byOldOt.items.map((t) => t.id)).toEqual([own.tickets[2]!.id]);
+    // The renamed person still signs in, under the new username.
+    await b.caller().call('auth.login', { login: 'tec1-02', password: 'otro-password-1' });
+
+    exchange(a, b);
+    const sa = sqliteOf(a);
+    expect(syncDigest(sb)).toBe(syncDigest(sa));
+    expect(count(sa, "SELECT count(*) AS n FROM sync_ops WHERE status <> 'applied'")).toBe(0);
+    expect(count(sa, 'SELECT count(*) AS n FROM tickets')).toBe(6);
+    const codes = allCodes(sa);
+    expect(new Set(codes).size).toBe(codes.length);
+    // On the team's copy the old code finds the member's ticket (by alias) and the team's own ticket (by code).
+    const onTeam = await a.admin.call('tickets.list', { q: oldCodes[1] });
+    expect(onTeam.items.map((t) => t.id).sort()).toEqual([own.tickets[1]!.id, team.tickets[1]!.id].sort());
+    // The team's values won for the merged rows: one category "Impresoras", the team's tec2.
+    expect(count(sa, "SELECT count(*) AS n FROM ticket_categories WHERE lower(name) = 'impresoras'")).toBe(1);
+    expect((sb.prepare('SELECT full_name FROM users WHERE id = ?').get(team.tec2.id) as { full_name: string }).full_name).toBe('Teresa Técnica');
+  });
+});
+
+/** What a refused join must leave exactly as it was. */
+function snapshotOf(sqlite: ReturnType<typeof sqliteOf>) {
+  return {
+    digest: syncDigest(sqlite),
+    ops: count(sqlite, 'SELECT count(*) AS n FROM sync_ops'),
+    local: sqlite.prepare('SELECT device_id, team_id, slot, next_seq, last_hlc FROM sync_local').get(),
+    aliases: count(sqlite, 'SELECT count(*) AS n FROM code_aliases'),
+  };
+}
+
+async function reasonOf(caller: TestApp['admin'], channel: string, input: unknown): Promise<string | undefined> {
+  const env = await caller.envelope(channel, input);
+  if (env.ok) throw new Error(`${channel} should have failed`);
+  return env.error.details?.reason;
+}
+
+describe('refused invitations change nothing', () => {
+  it('refuses an expired invitation by this copy clock, a foreign or edited file, and one used twice', async () => {
+    const a = await app();
+    await teamOf(a);
+    const file = await invite(a);
+    const b = await app();
+    await b.admin.call('tickets.create', { title: 'Propio de B' });
+    const untouched = snapshotOf(sqliteOf(b));
+
+    b.clock.advance(73 * 3_600_000);
+    await b.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password }); // the idle session ended
+    expect(await reasonOf(b.admin, 'team.join', { invite: file })).toBe('invitation_expired');
+    expect(await reasonOf(b.admin, 'team.join', { invite: '{"format":"otra-cosa"}' })).toBe('invalid_invitation');
+    expect(await reasonOf(b.admin, 'team.join', { invite: 'PK\u0003\u0004 not json' })).toBe('invalid_invitation');
+    const edited = JSON.parse(file);
+    edited.team.key = 'c2hvcnQ=';
+    expect(await reasonOf(b.admin, 'team.join', { invite: JSON.stringify(edited) })).toBe('invalid_invitation');
+    expect(await reasonOf(b.admin, 'team.join', { invite: file.slice(0, file.length / 2) })).toBe('invalid_invitation');
+    expect(snapshotOf(sqliteOf(b))).toEqual(untouched);
+
+    b.clock.set(a.clock.now().toISOString());
+    await b.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+    await b.admin.call('team.join', { invite: file });
+    const joined = snapshotOf(sqliteOf(b));
+    expect(await reasonOf(b.admin, 'team.join', { invite: file })).toBe('invitation_used');
+    expect(await reasonOf(b.admin, 'team.join', { invite: await invite(a) })).toBe('already_in_team');
+    expect(snapshotOf(sqliteOf(b))).toEqual(joined);
+  });
+});
+
+describe('two members offline', () => {
+  it('edit on both copies, exchange ops both ways and end with the same state and unique codes', async () => {
+    const a = await app();
+    const team = await teamWithData(a);
+    await teamOf(a);
+    const b = await app();
+    await installWithData(b);
+    await b.admin.call('team.join', { invite: await invite(a) });
+    exchange(a, b);
+    // The same minute, offline: each makes tickets and OTs in its own slot.
+    const year = a.clock.now().getUTCFullYear();
+    const onA = await a.admin.call('tickets.create', { title: 'Creado en la oficina' });
+    const onB = await b.admin.call('tickets.create', { title: 'Creado en el portátil' });
+    expect(onA.code).toBe(`TK-${year}-010001`);
+    expect(onB.code).toBe(`TK-${year}-020004`); // after the three renumbered ones
+    expect((await b.admin.call('workOrders.requestVisit', { ticketId: onB.id, otType: 'install' })).code).toBe(`OT-${year}-020002`);
+    const current = await a.admin.call('tickets.get', { id: team.tickets[0]!.id });
+    await a.admin.call('tickets.update', { id: current.id, version: current.version, title: 'Impresora (oficina)' });
+    await b.admin.call('tickets.addNote', { id: team.tickets[0]!.id, content: 'Visto desde el portátil' });
+    exchange(a, b);
+    expect(syncDigest(sqliteOf(a))).toBe(syncDigest(sqliteOf(b)));
+    const codes = allCodes(sqliteOf(a));
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toHaveLength(allCodes(sqliteOf(b)).length);
+    const status = await b.admin.call('team.status', {});
+    expect(status.setAside).toBe(0);
+    expect(Object.keys(status.vector)).toHaveLength(2);
+  });
+});
+
+describe('revoke', () => {
+  it('cannot revoke itself; what a revoked device makes afterwards is kept aside on the other copies', async () => {
+    const a = await app();
+    const self = await teamOf(a);
+    const b = await app();
+    const joined = await b.admin.call('team.join', { invite: await invite(a) });
+    exchange(a, b);
+    expect(await reasonOf(a.admin, 'team.revoke', { deviceId: self.device.id })).toBe('cannot_revoke_self');
+    expect(await reasonOf(a.admin, 'team.revoke', { deviceId: '0123456789abcdef' })).toBe('not_found');
+
+    const before = await b.admin.call('tickets.create', { title: 'Antes de la revocación' });
+    a.clock.advance(60_000);
+    b.clock.advance(60_000);
+    const revoked = await a.admin.call('team.revoke', { deviceId: joined.status.device.id });
+    expect(revoked.members.find((m) => m.deviceId === joined.status.device.id)?.revokedAt).toBe(a.clock.now().toISOString());
+    b.clock.advance(60_000);
+    const after = await b.admin.call('tickets.create', { title: 'Después de la revocación' });
+
+    const outcome = sendOps(b, a);
+    // The ticket and its "created" event: both refused, nothing else.
+    expect(outcome.setAside.map((op) => op.reason)).toEqual(['revoked', 'revoked']);
+    const ids = (sqliteOf(a).prepare('SELECT id FROM tickets').all() as { id: string }[]).map((row) => row.id);
+    expect(ids).toContain(before.id);
+    expect(ids).not.toContain(after.id);
+    expect((await a.admin.call('team.status', {})).setAside).toBe(2);
+    // The revocation is an op: the revoked copy learns it too.
+    sendOps(a, b);
+    expect((await b.admin.call('team.status', {})).members.find((m) => m.isSelf)?.revokedAt).not.toBeNull();
   });
 });
