@@ -11,6 +11,7 @@ export const DOMAIN_ENTITIES = [
   'settings',
   'job',
   'team',
+  'conflict',
 ] as const;
 export type DomainEntity = (typeof DOMAIN_ENTITIES)[number];
 

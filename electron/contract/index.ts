@@ -10,6 +10,7 @@ import { userChannels } from './users';
 import { workOrderChannels } from './workOrders';
 import { syncChannels } from './sync';
 import { teamChannels } from './team';
+import { conflictChannels } from './conflicts';
 
 export const channels = {
   ...authChannels,
@@ -22,6 +23,7 @@ export const channels = {
   ...backupChannels,
   ...teamChannels,
   ...syncChannels,
+  ...conflictChannels,
 };
 
 export type Channels = typeof channels;

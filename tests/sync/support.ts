@@ -1,12 +1,17 @@
 // Shared by the sync tests: empty copies, replaying one copy's op log into another, and table-by-table comparison.
+import Database from 'better-sqlite3';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { expect } from 'vitest';
+import type { Permission } from '../../db/enums';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
+import { createBackend, databasePath, type Backend } from '../../electron/ipc/backend';
 import { applyRemoteOps, opsMissingFrom, readVector, type ApplyOutcome } from '../../electron/services/sync/apply';
+import type { OpRecord } from '../../electron/services/sync/capture';
 import { replicatedRows } from '../../electron/services/sync/digest';
 import { REPLICATED_ENTITIES } from '../../electron/services/sync/entities';
 import { tempDir } from '../db/helpers';
+import { ADMIN, Caller, TestClock } from '../support/backend';
 
 /** A freshly migrated database with no setup and no rows: what a replay starts from. */
 export function openEmptyCopy(name = 'empty.db'): OpenedDatabase {
@@ -48,4 +53,157 @@ export function opsSetAside(sqlite: Database.Database): { device_id: string; seq
 
 export function opCount(sqlite: Database.Database): number {
   return (sqlite.prepare('SELECT count(*) AS n FROM sync_ops').get() as { n: number }).n;
+}
+
+/** What an exchange needs of a member: its database and the time on its own clock. */
+export interface SyncMember {
+  sqlite: Database.Database;
+  now(): number;
+}
+
+/** A test app as a sync member (its TestClock is its wall clock). */
+export function memberOf(app: { backend: { database: { sqlite: Database.Database } }; clock: { now(): Date } }): SyncMember {
+  return { sqlite: app.backend.database.sqlite, now: () => app.clock.now().getTime() };
+}
+
+/** One meeting of two members, as a LAN sync or two bundles would be: each applies, at its own clock, what it lacks of the other. */
+export function exchange(a: SyncMember, b: SyncMember): { toA: ApplyOutcome; toB: ApplyOutcome } {
+  const toB = replayOpLog(a.sqlite, b.sqlite, b.now());
+  const toA = replayOpLog(b.sqlite, a.sqlite, a.now());
+  return { toA, toB };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A simulated team for the property test and scenarios: one seed copy with users of every role and a few catalog
+// rows, members started from it on their own files, each with its own backend, clock and device.
+
+/** The team's people: the admin, one per default role, and a clerk whose custom role the admin edits. */
+export const TEAM_PEOPLE = ['admin', 'sup', 'agent', 'tec1', 'tec2', 'store'] as const;
+export type TeamPerson = (typeof TEAM_PEOPLE)[number];
+const PERSON_ROLE: Record<Exclude<TeamPerson, 'admin'>, string> = { sup: 'Supervisor', agent: 'Agente', tec1: 'Técnico', tec2: 'Técnico', store: 'Almacén' };
+/** The custom role of `store`, created at seed time. */
+export const STORE_ROLE = { name: 'Almacén', permissions: ['catalog:write', 'tickets:read'] as Permission[] };
+
+export interface TeamSeed {
+  /** Copy 0: setup, people and catalog made here, by the seed device. */
+  seedFile: string;
+  /** An empty database that replayed copy 0's op log: what every other member starts from. */
+  replicaFile: string;
+  people: Record<TeamPerson, string>;
+  startedAt: Date;
+}
+
+/** A deterministic device id per member (the HLC tie-break and thus every run's order stay reproducible). */
+export const memberDeviceId = (index: number): string => (0xe0_0000_0000 + index).toString(16).padStart(16, '0');
+const SEED_DEVICE = 'eeeeeeeeeeeeeeee';
+
+/** Builds copy 0 and its replica once; each run copies the files. */
+export async function buildTeamSeed(): Promise<TeamSeed> {
+  const dir = tempDir();
+  const clock = new TestClock();
+  const seedDir = path.join(dir, 'seed');
+  const backend = createBackend({ dataDir: seedDir, clock });
+  backend.database.sqlite.prepare('UPDATE sync_local SET device_id = ? WHERE id = 1').run(SEED_DEVICE);
+  const admin = new Caller(backend);
+  await admin.call('auth.setup', { ...ADMIN, companyName: 'Servicios Norte' });
+  await admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+  await admin.call('settings.update', { sessionTimeoutMinutes: 24 * 60 });
+  await admin.call('roles.create', STORE_ROLE);
+  const roles = await admin.call('roles.list', {});
+  const people = { admin: (await admin.call('auth.me', {})).user.id } as Record<TeamPerson, string>;
+  for (const [person, roleName] of Object.entries(PERSON_ROLE) as [Exclude<TeamPerson, 'admin'>, string][]) {
+    const roleId = roles.find((role) => role.name === roleName)?.id ?? null;
+    const user = await admin.call('users.create', { email: `${person}@example.com`, username: person, password: `${person}-password-1`, fullName: person, roleId });
+    people[person] = user.id;
+  }
+  const customer = await admin.call('customers.create', { name: 'Clínica Dental Sonrisa' });
+  await admin.call('categories.create', { name: 'Impresoras' });
+  await admin.call('products.create', { sku: 'RTR-100', name: 'Router industrial', tracksSerial: true });
+  await admin.call('products.create', { sku: 'CBL-5M', name: 'Cable de red 5 m' });
+  // Two tickets with an OT each, so the first random edits have something to act on.
+  for (const title of ['Impresora no imprime', 'Router sin conexión']) {
+    const ticket = await admin.call('tickets.create', { title, customerId: customer.id });
+    await admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair', technicianId: people.tec1, scheduledDate: clock.now().toISOString() });
+  }
+  const seedFile = databasePath(seedDir);
+  const replica = openDatabase(path.join(dir, 'replica.db'));
+  replayOpLog(backend.database.sqlite, replica.sqlite, clock.now().getTime());
+  replica.close();
+  backend.close();
+  return { seedFile, replicaFile: path.join(dir, 'replica.db'), people, startedAt: clock.now() };
+}
+
+export interface TeamMember {
+  index: number;
+  deviceId: string;
+  backend: Backend;
+  clock: TestClock;
+  sqlite: Database.Database;
+  /** A caller signed in as one of the team's people on this member (a fresh session: idle expiry never bites). */
+  as(person: TeamPerson): Caller;
+  close(): void;
+}
+
+/**
+ * Member `index` on its own file: member 0 is copy 0 itself, the others start from the replica with their own
+ * device id. Every member belongs to one simulated team with slot index + 1, so its codes never collide.
+ */
+export function startTeamMember(seed: TeamSeed, index: number, clockAt: Date): TeamMember {
+  const dataDir = tempDir();
+  copyFileSync(index === 0 ? seed.seedFile : seed.replicaFile, databasePath(dataDir));
+  const prepare = new Database(databasePath(dataDir));
+  const deviceId = index === 0 ? SEED_DEVICE : memberDeviceId(index);
+  prepare
+    .prepare("UPDATE sync_local SET device_id = ?, team_id = 'team-sim', team_name = 'Equipo simulado', slot = ?, device_name = ? WHERE id = 1")
+    .run(deviceId, index + 1, `member ${index}`);
+  prepare.close();
+  const clock = new TestClock(clockAt);
+  const backend = createBackend({ dataDir, clock });
+  return {
+    index,
+    deviceId,
+    backend,
+    clock,
+    sqlite: backend.database.sqlite,
+    as(person) {
+      const caller = new Caller(backend);
+      caller.token = backend.sessions.create(seed.people[person]);
+      return caller;
+    },
+    close: () => backend.close(),
+  };
+}
+
+/** The pages `from` would send `to` now: every op `to` lacks, oldest clock first. */
+export function pagesFor(from: Database.Database, to: Database.Database, pageSize: number): OpRecord[][] {
+  return [...opsMissingFrom(from, readVector(to), pageSize)];
+}
+
+/** Imports pages as one bundle: one transaction, one applyRemoteOps per page (as a streaming import does). */
+export function importPages(to: Database.Database, pages: readonly OpRecord[][], nowMs: number): ApplyOutcome {
+  const total: ApplyOutcome = { applied: 0, duplicates: 0, gaps: 0, setAside: [], touched: [] };
+  to.transaction(() => {
+    for (const page of pages) {
+      const outcome = applyRemoteOps(to, page, nowMs);
+      total.applied += outcome.applied;
+      total.duplicates += outcome.duplicates;
+      total.gaps += outcome.gaps;
+      total.setAside.push(...outcome.setAside);
+    }
+  })();
+  return total;
+}
+
+class SimulatedCrash extends Error {}
+
+/** A crash in the middle of an import: a prefix applied inside the transaction, then rolled back by a throw. */
+export function crashMidImport(to: Database.Database, pages: readonly OpRecord[][], nowMs: number): void {
+  try {
+    to.transaction(() => {
+      for (const page of pages) applyRemoteOps(to, page, nowMs);
+      throw new SimulatedCrash();
+    })();
+  } catch (error) {
+    if (!(error instanceof SimulatedCrash)) throw error;
+  }
 }

@@ -10,6 +10,7 @@ import { ticketHandlers } from './tickets';
 import { workOrderHandlers } from './workOrders';
 import { syncHandlers } from './sync';
 import { teamHandlers } from './team';
+import { conflictHandlers } from './conflicts';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<ChannelName> = {
@@ -24,4 +25,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...pendingHandlers,
   ...teamHandlers,
   ...syncHandlers,
+  ...conflictHandlers,
 };

@@ -1,13 +1,14 @@
 // Parts consumed on a work order: add/remove while it is open; serials of tracked products count one each.
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { AppDb } from '../../../db/open';
 import { products, workOrderItems } from '../../../db/schema';
 import { AppError, notFound, type WorkOrderDetail } from '../../contract';
 import type { workOrderChannels } from '../../contract/workOrders';
 import { newId } from '../ids';
 import { assertMayExecute } from './access';
 import { changeWorkOrder } from './commands';
-import { assertNotFinal, loadWorkOrder, saveWorkOrder, workOrderEvent } from './lifecycle';
+import { assertNotFinal, loadWorkOrder, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
 
 type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
 
@@ -43,23 +44,28 @@ export function removeItem(ctx: Parameters<typeof changeWorkOrder>[0], input: In
     const row = loadWorkOrder(tx, input.id);
     assertMayExecute(ctx, actor, row);
     assertNotFinal(row);
-    const item = tx
-      .select()
-      .from(workOrderItems)
-      .where(and(eq(workOrderItems.id, input.itemId), eq(workOrderItems.workOrderId, row.id)))
-      .get();
-    if (!item) throw notFound('work order item', input.itemId);
-    tx.delete(workOrderItems).where(eq(workOrderItems.id, item.id)).run();
-    saveWorkOrder(tx, row, {}, at, { bumpVersion: false });
-    workOrderEvent(
-      tx,
-      row,
-      row.status,
-      actor.id,
-      at,
-      { change: 'item_removed', item: { id: item.id, productId: item.productId, serialNumber: item.serialNumber, quantity: item.quantity } },
-      `${row.code}: material retirado${item.serialNumber ? ` (serie ${item.serialNumber})` : ''}`,
-    );
+    takeItemOff(tx, row, input.itemId, actor.id, at);
     return row;
   });
+}
+
+/** Deletes one part of an OT with its timeline event. The conflict inbox also takes a serial logged twice off a finished OT. */
+export function takeItemOff(tx: AppDb, row: WorkOrderRecord, itemId: string, actorId: string, at: string, extra: Record<string, unknown> = {}): void {
+  const item = tx
+    .select()
+    .from(workOrderItems)
+    .where(and(eq(workOrderItems.id, itemId), eq(workOrderItems.workOrderId, row.id)))
+    .get();
+  if (!item) throw notFound('work order item', itemId);
+  tx.delete(workOrderItems).where(eq(workOrderItems.id, item.id)).run();
+  saveWorkOrder(tx, row, {}, at, { bumpVersion: false });
+  workOrderEvent(
+    tx,
+    row,
+    row.status,
+    actorId,
+    at,
+    { change: 'item_removed', item: { id: item.id, productId: item.productId, serialNumber: item.serialNumber, quantity: item.quantity }, ...extra },
+    `${row.code}: material retirado${item.serialNumber ? ` (serie ${item.serialNumber})` : ''}`,
+  );
 }

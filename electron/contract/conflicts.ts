@@ -1,0 +1,179 @@
+// The conflict inbox: what a merge could not settle alone, shown so a supervisor decides without opening
+// another screen, and resolved with an ordinary edit plus a replicated resolution row (see DESIGN.md "Team sync").
+import { z } from 'zod';
+import type { TicketStatus, WorkOrderStatus, WorkOrderType } from '../../db/enums';
+import { id, nonEmpty } from './common';
+import { channel } from './define';
+
+export const CONFLICT_KINDS = ['concurrent_edit', 'closed_ticket_open_ot', 'duplicate_serial', 'duplicate_customer'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+export type ConflictStatus = 'open' | 'resolved';
+
+/** Who did something, when (the wall time of its clock stamp) and on which laptop of the team. */
+export interface ConflictStampDto {
+  at: string | null;
+  userId: string | null;
+  userName: string | null;
+  deviceId: string | null;
+  /** The member's name in the team; null when the device is not (or no longer) a known member. */
+  deviceName: string | null;
+}
+
+export interface ConflictTicketRef {
+  id: string;
+  code: string;
+  title: string;
+  status: TicketStatus;
+}
+
+export interface ConflictWorkOrderRef {
+  id: string;
+  code: string;
+  status: WorkOrderStatus;
+  otType: WorkOrderType;
+}
+
+/** One of the values two or more copies wrote into the same field from the same starting point. */
+export interface ConflictEditValueDto extends ConflictStampDto {
+  /** Identifies this edit; `choose` names it. */
+  hlc: string;
+  value: string | null;
+  /** The value the field holds now (the later writer won the merge). */
+  current: boolean;
+}
+
+const noteText = z.string().trim().max(2_000).optional();
+
+/** How a supervisor settles a conflict; which actions fit which kind is checked by the service. */
+export const conflictResolution = z.discriminatedUnion('action', [
+  /** concurrent_edit: keep one of the edited values. */
+  z.strictObject({ action: z.literal('choose'), hlc: z.string().min(1).max(64), note: noteText }),
+  /** concurrent_edit: write a value of one's own (e.g. both texts joined). */
+  z.strictObject({ action: z.literal('edit'), value: z.string().trim().max(20_000), note: noteText }),
+  /** closed_ticket_open_ot: the visit happened; complete the OT with what was done. */
+  z.strictObject({ action: z.literal('complete'), notes: nonEmpty(20_000), note: noteText }),
+  /** closed_ticket_open_ot: the visit is not needed. */
+  z.strictObject({ action: z.literal('cancel'), reason: nonEmpty(1_000), note: noteText }),
+  /** closed_ticket_open_ot: the ticket was closed too early. */
+  z.strictObject({ action: z.literal('reopen'), reason: nonEmpty(1_000), note: noteText }),
+  /** duplicate_serial: they really are two parts; say why. */
+  z.strictObject({ action: z.literal('keep'), note: nonEmpty(2_000) }),
+  /** duplicate_serial: one of the items was logged by mistake. */
+  z.strictObject({ action: z.literal('remove'), itemId: id, note: noteText }),
+  /** duplicate_customer: two customers that happen to share a name. */
+  z.strictObject({ action: z.literal('keep_both'), note: noteText }),
+  /** duplicate_customer: one customer entered twice; its tickets move to `keepId`, the others are deleted. */
+  z.strictObject({ action: z.literal('merge'), keepId: id, note: noteText }),
+]);
+export type ConflictResolutionInput = z.output<typeof conflictResolution>;
+export type ConflictAction = ConflictResolutionInput['action'];
+
+export const ACTIONS_BY_KIND: Record<ConflictKind, readonly ConflictAction[]> = {
+  concurrent_edit: ['choose', 'edit'],
+  closed_ticket_open_ot: ['complete', 'cancel', 'reopen'],
+  duplicate_serial: ['keep', 'remove'],
+  duplicate_customer: ['keep_both', 'merge'],
+};
+
+/** What was decided: the action as sent (without its note), plus the value written for `choose`. */
+export type ConflictChoiceDto = (ConflictResolutionInput extends infer Choice ? (Choice extends unknown ? Omit<Choice, 'note'> : never) : never) & {
+  value?: string | null;
+};
+
+export interface ConflictResolutionDto {
+  id: string;
+  resolvedBy: { id: string; fullName: string } | null;
+  at: string;
+  choice: ConflictChoiceDto;
+  note: string | null;
+}
+
+export interface ConflictBaseFields {
+  /** Derived from the ops involved: the same on every copy. */
+  id: string;
+  status: ConflictStatus;
+  /** When this copy first saw the conflict. */
+  createdAt: string;
+  /** The first resolution (two copies may resolve offline at once; the earliest is shown). */
+  resolution: ConflictResolutionDto | null;
+}
+
+export type ConflictRecordEntity = 'ticket' | 'workOrder' | 'customer' | 'product';
+
+export interface ConcurrentEditConflictDto extends ConflictBaseFields {
+  kind: 'concurrent_edit';
+  entity: ConflictRecordEntity;
+  rowId: string;
+  /** Field name as in the record's DTO: title, description, resolution, notes, name, address. */
+  field: string;
+  /** The record in words: a ticket or OT code with the ticket title, or the customer or product name. */
+  label: string;
+  ticket: ConflictTicketRef | null;
+  workOrder: ConflictWorkOrderRef | null;
+  /** The value both edits started from, when it is known. */
+  original: string | null;
+  values: ConflictEditValueDto[];
+  /** False when the record was deleted since. */
+  exists: boolean;
+}
+
+export interface ClosedTicketOpenOtConflictDto extends ConflictBaseFields {
+  kind: 'closed_ticket_open_ot';
+  ticket: ConflictTicketRef & { resolution: string | null; closedAt: string | null };
+  /** Who closed the ticket. */
+  closed: ConflictStampDto;
+  workOrder: (ConflictWorkOrderRef & { technicianName: string | null; scheduledDate: string | null }) | null;
+  /** Who created the OT or last moved its status. */
+  opened: ConflictStampDto;
+}
+
+export interface DuplicateSerialItemDto {
+  id: string;
+  serialNumber: string;
+  productName: string | null;
+  quantity: number;
+  workOrder: ConflictWorkOrderRef | null;
+  ticket: ConflictTicketRef | null;
+  logged: ConflictStampDto;
+  /** False once removed (a resolved conflict still lists it). */
+  exists: boolean;
+}
+
+export interface DuplicateSerialConflictDto extends ConflictBaseFields {
+  kind: 'duplicate_serial';
+  serial: string;
+  items: DuplicateSerialItemDto[];
+}
+
+export interface DuplicateCustomerDto {
+  id: string;
+  name: string;
+  contactName: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  ticketCount: number;
+  created: ConflictStampDto;
+  exists: boolean;
+}
+
+export interface DuplicateCustomerConflictDto extends ConflictBaseFields {
+  kind: 'duplicate_customer';
+  name: string;
+  customers: DuplicateCustomerDto[];
+}
+
+export type ConflictDto = ConcurrentEditConflictDto | ClosedTicketOpenOtConflictDto | DuplicateSerialConflictDto | DuplicateCustomerConflictDto;
+
+export const conflictId = z.string().regex(/^[0-9a-f]{32}$/);
+
+export const conflictListInput = z.strictObject({ status: z.enum(['open', 'resolved', 'all']).optional() });
+export const conflictResolveInput = z.strictObject({ id: conflictId, resolution: conflictResolution });
+
+// Supervisors and agents (tickets:write) and administrators; the service also checks the record's own permission.
+const inboxAccess = ['tickets:write', 'users:admin'] as const;
+
+export const conflictChannels = {
+  'conflicts.list': channel<ConflictDto[]>()({ input: conflictListInput, access: inboxAccess }),
+  'conflicts.resolve': channel<ConflictDto>()({ input: conflictResolveInput, access: inboxAccess }),
+};

@@ -1,0 +1,257 @@
+// The conflict inbox, read side: each conflict record turned into everything a supervisor needs to decide
+// (what collided in words, every value with who, when and on which laptop), plus its resolution once made.
+import type Database from 'better-sqlite3';
+import type { TicketStatus, WorkOrderStatus, WorkOrderType } from '../../../db/enums';
+import type {
+  ClosedTicketOpenOtConflictDto,
+  ConcurrentEditConflictDto,
+  ConflictBaseFields,
+  ConflictDto,
+  ConflictKind,
+  ConflictRecordEntity,
+  ConflictResolutionDto,
+  ConflictStatus,
+  ConflictTicketRef,
+  ConflictWorkOrderRef,
+  DuplicateCustomerConflictDto,
+  DuplicateSerialConflictDto,
+} from '../../contract/conflicts';
+import { notFound } from '../../contract';
+import { prepared } from '../sql';
+import { fieldStamp, insertStamp, stampOf, valueAt } from './inboxStamps';
+
+export interface ConflictRow {
+  id: string;
+  kind: ConflictKind;
+  entity: string;
+  row_id: string;
+  field: string | null;
+  detail: string;
+  created_at: string;
+}
+
+export interface EditDetail {
+  base: string;
+  edits: { hlc: string; deviceId: string; authorId: string | null; value: unknown }[];
+}
+
+const RECORD_ENTITY: Record<string, ConflictRecordEntity> = { tickets: 'ticket', work_orders: 'workOrder', customers: 'customer', products: 'product' };
+
+const asText = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+interface TicketRow {
+  id: string;
+  code: string;
+  title: string;
+  status: TicketStatus;
+  resolution: string | null;
+  closed_at: string | null;
+}
+
+interface WorkOrderRow {
+  id: string;
+  code: string;
+  status: WorkOrderStatus;
+  ot_type: WorkOrderType;
+  ticket_id: string;
+  notes: string | null;
+  scheduled_date: string | null;
+  technician_name: string | null;
+}
+
+function ticketRow(sqlite: Database.Database, id: string): TicketRow | undefined {
+  return prepared(sqlite, 'SELECT id, code, title, status, resolution, closed_at FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+}
+
+function workOrderRow(sqlite: Database.Database, id: string): WorkOrderRow | undefined {
+  return prepared(
+    sqlite,
+    `SELECT w.id, w.code, w.status, w.ot_type, w.ticket_id, w.notes, w.scheduled_date, u.full_name AS technician_name
+     FROM work_orders w LEFT JOIN users u ON u.id = w.technician_id WHERE w.id = ?`,
+  ).get(id) as WorkOrderRow | undefined;
+}
+
+const ticketRef = (row: TicketRow): ConflictTicketRef => ({ id: row.id, code: row.code, title: row.title, status: row.status });
+const workOrderRef = (row: WorkOrderRow): ConflictWorkOrderRef => ({ id: row.id, code: row.code, status: row.status, otType: row.ot_type });
+
+export function firstResolution(sqlite: Database.Database, conflictId: string): ConflictResolutionDto | null {
+  const row = prepared(
+    sqlite,
+    `SELECT r.id, r.resolved_by, u.full_name, r.choice, r.note, r.created_at FROM conflict_resolutions r LEFT JOIN users u ON u.id = r.resolved_by
+     WHERE r.conflict_id = ? ORDER BY r.created_at, r.id LIMIT 1`,
+  ).get(conflictId) as
+    | { id: string; resolved_by: string | null; full_name: string | null; choice: string | null; note: string | null; created_at: string }
+    | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    resolvedBy: row.resolved_by ? { id: row.resolved_by, fullName: row.full_name ?? '' } : null,
+    at: row.created_at,
+    choice: JSON.parse(row.choice ?? '{}') as ConflictResolutionDto['choice'],
+    note: row.note,
+  };
+}
+
+/** The current text of the conflicting field, or undefined when the record is gone. */
+function currentValue(sqlite: Database.Database, table: string, field: string, rowId: string): { value: string | null } | undefined {
+  // Table and field come from the conflict row, which only the merge writes from REPLICATED_ENTITIES.
+  const row = prepared(sqlite, `SELECT "${field}" AS value FROM "${table}" WHERE id = ?`).get(rowId) as { value: unknown } | undefined;
+  return row ? { value: asText(row.value) } : undefined;
+}
+
+function recordLabel(sqlite: Database.Database, table: string, rowId: string): { label: string; ticket: TicketRow | undefined; workOrder: WorkOrderRow | undefined } {
+  if (table === 'tickets') {
+    const ticket = ticketRow(sqlite, rowId);
+    return { label: ticket ? `${ticket.code} · ${ticket.title}` : rowId, ticket, workOrder: undefined };
+  }
+  if (table === 'work_orders') {
+    const workOrder = workOrderRow(sqlite, rowId);
+    const ticket = workOrder ? ticketRow(sqlite, workOrder.ticket_id) : undefined;
+    return { label: workOrder ? `${workOrder.code} · ${ticket?.title ?? ''}`.trim() : rowId, ticket, workOrder };
+  }
+  const named = prepared(sqlite, `SELECT name FROM "${table}" WHERE id = ?`).get(rowId) as { name: string } | undefined;
+  return { label: named?.name ?? rowId, ticket: undefined, workOrder: undefined };
+}
+
+function concurrentEdit(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields): ConcurrentEditConflictDto {
+  const detail = JSON.parse(row.detail) as EditDetail;
+  const field = row.field ?? '';
+  const current = currentValue(sqlite, row.entity, field, row.row_id);
+  const { label, ticket, workOrder } = recordLabel(sqlite, row.entity, row.row_id);
+  return {
+    ...base,
+    kind: 'concurrent_edit',
+    entity: RECORD_ENTITY[row.entity] ?? 'ticket',
+    rowId: row.row_id,
+    field,
+    label,
+    ticket: ticket ? ticketRef(ticket) : null,
+    workOrder: workOrder ? workOrderRef(workOrder) : null,
+    original: valueAt(sqlite, row.entity, row.row_id, field, detail.base),
+    values: detail.edits.map((edit) => {
+      const value = asText(edit.value);
+      return { ...stampOf(sqlite, edit.hlc, edit.authorId), hlc: edit.hlc, value, current: current !== undefined && current.value === value };
+    }),
+    exists: current !== undefined,
+  };
+}
+
+function closedTicketOpenOt(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields): ClosedTicketOpenOtConflictDto {
+  const detail = JSON.parse(row.detail) as { scope: string; ticketCode: string; workOrderCode: string };
+  const ticket = ticketRow(sqlite, detail.scope);
+  const workOrder = workOrderRow(sqlite, row.row_id);
+  return {
+    ...base,
+    kind: 'closed_ticket_open_ot',
+    ticket: ticket
+      ? { ...ticketRef(ticket), resolution: ticket.resolution, closedAt: ticket.closed_at }
+      : { id: detail.scope, code: detail.ticketCode, title: '', status: 'closed', resolution: null, closedAt: null },
+    closed: fieldStamp(sqlite, 'tickets', detail.scope, 'status'),
+    workOrder: workOrder ? { ...workOrderRef(workOrder), technicianName: workOrder.technician_name, scheduledDate: workOrder.scheduled_date } : null,
+    opened: fieldStamp(sqlite, 'work_orders', row.row_id, 'status'),
+  };
+}
+
+interface ItemRow {
+  id: string;
+  serial_number: string;
+  quantity: number;
+  created_at: string;
+  product_name: string | null;
+  work_order_id: string;
+}
+
+function duplicateSerial(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields): DuplicateSerialConflictDto {
+  const detail = JSON.parse(row.detail) as { scope: string; items: string[] };
+  const items = detail.items.map((itemId) => {
+    const item = prepared(
+      sqlite,
+      `SELECT i.id, i.serial_number, i.quantity, i.created_at, i.work_order_id, p.name AS product_name
+       FROM work_order_items i LEFT JOIN products p ON p.id = i.product_id WHERE i.id = ?`,
+    ).get(itemId) as ItemRow | undefined;
+    if (!item) {
+      return { id: itemId, serialNumber: detail.scope, productName: null, quantity: 0, workOrder: null, ticket: null, logged: insertStamp(sqlite, 'work_order_items', itemId, null), exists: false };
+    }
+    const workOrder = workOrderRow(sqlite, item.work_order_id);
+    const ticket = workOrder ? ticketRow(sqlite, workOrder.ticket_id) : undefined;
+    return {
+      id: item.id,
+      serialNumber: item.serial_number,
+      productName: item.product_name,
+      quantity: item.quantity,
+      workOrder: workOrder ? workOrderRef(workOrder) : null,
+      ticket: ticket ? ticketRef(ticket) : null,
+      logged: insertStamp(sqlite, 'work_order_items', item.id, item.created_at),
+      exists: true,
+    };
+  });
+  return { ...base, kind: 'duplicate_serial', serial: items.find((item) => item.exists)?.serialNumber ?? detail.scope, items };
+}
+
+interface CustomerRow {
+  id: string;
+  name: string;
+  contact_name: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  created_at: string;
+  tickets: number;
+}
+
+function duplicateCustomer(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields): DuplicateCustomerConflictDto {
+  const detail = JSON.parse(row.detail) as { scope: string; customers: string[] };
+  const customers = detail.customers.map((customerId) => {
+    const customer = prepared(
+      sqlite,
+      `SELECT c.id, c.name, c.contact_name, c.phone, c.email, c.address, c.created_at,
+              (SELECT count(*) FROM tickets t WHERE t.customer_id = c.id) AS tickets
+       FROM customers c WHERE c.id = ?`,
+    ).get(customerId) as CustomerRow | undefined;
+    if (!customer) {
+      return { id: customerId, name: detail.scope, contactName: null, phone: null, email: null, address: null, ticketCount: 0, created: insertStamp(sqlite, 'customers', customerId, null), exists: false };
+    }
+    return {
+      id: customer.id,
+      name: customer.name,
+      contactName: customer.contact_name,
+      phone: customer.phone,
+      email: customer.email,
+      address: customer.address,
+      ticketCount: customer.tickets,
+      created: insertStamp(sqlite, 'customers', customer.id, customer.created_at),
+      exists: true,
+    };
+  });
+  return { ...base, kind: 'duplicate_customer', name: customers.find((customer) => customer.exists)?.name ?? detail.scope, customers };
+}
+
+export function toConflictDto(sqlite: Database.Database, row: ConflictRow): ConflictDto {
+  const resolution = firstResolution(sqlite, row.id);
+  const status: ConflictStatus = resolution ? 'resolved' : 'open';
+  const base: ConflictBaseFields = { id: row.id, status, createdAt: row.created_at, resolution };
+  switch (row.kind) {
+    case 'concurrent_edit':
+      return concurrentEdit(sqlite, row, base);
+    case 'closed_ticket_open_ot':
+      return closedTicketOpenOt(sqlite, row, base);
+    case 'duplicate_serial':
+      return duplicateSerial(sqlite, row, base);
+    case 'duplicate_customer':
+      return duplicateCustomer(sqlite, row, base);
+  }
+}
+
+const RESOLVED = 'EXISTS (SELECT 1 FROM conflict_resolutions r WHERE r.conflict_id = c.id)';
+const WHERE_STATUS = { open: `WHERE NOT ${RESOLVED}`, resolved: `WHERE ${RESOLVED}`, all: '' } as const;
+
+export function loadConflictRow(sqlite: Database.Database, id: string): ConflictRow {
+  const row = prepared(sqlite, 'SELECT id, kind, entity, row_id, field, detail, created_at FROM sync_conflicts WHERE id = ?').get(id) as ConflictRow | undefined;
+  if (!row) throw notFound('conflict', id);
+  return row;
+}
+
+/** Newest first; open ones are what the inbox shows by default. */
+export function listConflictRows(sqlite: Database.Database, status: keyof typeof WHERE_STATUS): ConflictRow[] {
+  return prepared(sqlite, `SELECT c.id, c.kind, c.entity, c.row_id, c.field, c.detail, c.created_at FROM sync_conflicts c ${WHERE_STATUS[status]} ORDER BY c.created_at DESC, c.id`).all() as ConflictRow[];
+}

@@ -1,0 +1,313 @@
+// Named team-sync scenarios (issue #12): real copies on real files that work offline, meet, and must agree.
+// Each ends with the exact outcome asserted on every copy and one digest for all of them.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { ConflictDto } from '../../electron/contract/conflicts';
+import { recordCapturedOps } from '../../electron/services/sync/capture';
+import { syncDigest } from '../../electron/services/sync/digest';
+import { removeTempDirs } from '../db/helpers';
+import { startDomainApp, type DomainFixture } from '../domain/fixtures';
+import { ADMIN, type TestApp } from '../support/backend';
+import { foundTeam, joinByReplay, signIn } from './replayTeam';
+import { exchange, memberOf, opsSetAside } from './support';
+
+const HOUR = 60 * 60 * 1000;
+const open: TestApp[] = [];
+
+afterEach(() => {
+  for (const app of open.splice(0)) app.close();
+});
+afterAll(removeTempDirs);
+
+const sqliteOf = (app: TestApp) => app.backend.database.sqlite;
+const digestOf = (app: TestApp) => syncDigest(sqliteOf(app));
+const meet = (a: TestApp, b: TestApp) => exchange(memberOf(a), memberOf(b));
+
+/** Time passes on one laptop; sessions idle that long end, so its admin signs in again. */
+async function later(app: TestApp, ms: number): Promise<void> {
+  app.clock.advance(ms);
+  await app.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+}
+
+/** The office (the founder, with the domain fixture) and `extra` more members that replayed its log. */
+async function team(extra: number): Promise<{ f: DomainFixture; office: TestApp; members: TestApp[] }> {
+  const f = await startDomainApp();
+  open.push(f.app);
+  foundTeam(f.app, 'Oficina');
+  const members: TestApp[] = [];
+  for (let slot = 2; slot < 2 + extra; slot++) {
+    const member = await joinByReplay(f.app, slot, `Portátil ${slot}`);
+    open.push(member);
+    members.push(member);
+  }
+  return { f, office: f.app, members };
+}
+
+/** Every copy meets every other until nothing moves (two rounds suffice for a full mesh). */
+function meetAll(apps: TestApp[]): void {
+  for (let round = 0; round < 2; round++) for (let i = 0; i < apps.length; i++) for (let j = i + 1; j < apps.length; j++) meet(apps[i]!, apps[j]!);
+}
+
+function expectConverged(apps: TestApp[]): void {
+  const digests = apps.map(digestOf);
+  expect(new Set(digests).size, 'one digest for every copy').toBe(1);
+}
+
+async function conflictsOn(app: TestApp, status: 'open' | 'resolved' | 'all' = 'all'): Promise<ConflictDto[]> {
+  return app.admin.call('conflicts.list', { status });
+}
+
+/** What must be equal across copies: ids, kinds, status and the decision, not local first-seen times. */
+const comparable = (list: ConflictDto[]) =>
+  list.map((conflict) => ({ id: conflict.id, kind: conflict.kind, status: conflict.status, choice: conflict.resolution?.choice ?? null })).sort((a, b) => a.id.localeCompare(b.id));
+
+describe('two people edit one ticket title offline', () => {
+  it('ends with the later title everywhere and one concurrent_edit conflict listing both values, resolved everywhere once resolved on one copy', async () => {
+    const { f, office, members } = await team(1);
+    const laptop = members[0]!;
+    const ticket = await f.admin.call('tickets.create', { title: 'Impresora no imprime', customerId: f.customerId });
+    meet(office, laptop);
+
+    // Offline: the office first, the laptop a minute later.
+    const atOffice = await office.admin.call('tickets.get', { id: ticket.id });
+    await office.admin.call('tickets.update', { id: ticket.id, version: atOffice.version, title: 'Impresora HP no imprime' });
+    laptop.clock.advance(60_000);
+    const supervisorOnLaptop = laptop.admin;
+    const atLaptop = await supervisorOnLaptop.call('tickets.get', { id: ticket.id });
+    await supervisorOnLaptop.call('tickets.update', { id: ticket.id, version: atLaptop.version, title: 'Impresora sin tóner' });
+
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      expect((await app.admin.call('tickets.get', { id: ticket.id })).title).toBe('Impresora sin tóner');
+      const conflicts = await conflictsOn(app, 'open');
+      expect(conflicts).toHaveLength(1);
+      const conflict = conflicts[0]!;
+      if (conflict.kind !== 'concurrent_edit') throw new Error(`unexpected ${conflict.kind}`);
+      expect(conflict).toMatchObject({ entity: 'ticket', field: 'title', rowId: ticket.id, original: 'Impresora no imprime', exists: true });
+      expect(conflict.values.map((value) => [value.value, value.deviceName, value.userName, value.current])).toEqual([
+        ['Impresora HP no imprime', 'Oficina', 'Ana Administradora', false],
+        ['Impresora sin tóner', 'Portátil 2', 'Ana Administradora', true],
+      ]);
+    }
+    expect(comparable(await conflictsOn(office))).toEqual(comparable(await conflictsOn(laptop)));
+    expectConverged([office, laptop]);
+
+    const [conflict] = await conflictsOn(office, 'open');
+    if (conflict?.kind !== 'concurrent_edit') throw new Error('no conflict');
+    const resolved = await office.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'choose', hlc: conflict.values[0]!.hlc } });
+    expect(resolved.status).toBe('resolved');
+
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      expect((await app.admin.call('tickets.get', { id: ticket.id })).title).toBe('Impresora HP no imprime');
+      expect(await conflictsOn(app, 'open')).toEqual([]);
+      const [done] = await conflictsOn(app, 'resolved');
+      expect(done?.resolution).toMatchObject({ resolvedBy: { fullName: 'Ana Administradora' }, choice: { action: 'choose', value: 'Impresora HP no imprime' } });
+    }
+    expectConverged([office, laptop]);
+  });
+});
+
+/** A ticket with one OT scheduled for a technician now, as the office dispatches it. */
+async function dispatched(f: DomainFixture, technicianId: string, title = 'Router sin conexión') {
+  const ticket = await f.admin.call('tickets.create', { title, customerId: f.customerId });
+  const requested = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+  const workOrder = await f.admin.call('workOrders.schedule', {
+    id: requested.id,
+    version: requested.version,
+    technicianId,
+    scheduledDate: f.app.clock.now().toISOString(),
+  });
+  return { ticket, workOrder };
+}
+
+describe('the office cancels an OT that the technician completed offline', () => {
+  it('ends completed everywhere with both timeline events kept', async () => {
+    const { f, office, members } = await team(1);
+    const laptop = members[0]!;
+    const { ticket, workOrder } = await dispatched(f, f.tec1.id);
+    meet(office, laptop);
+
+    await later(laptop, HOUR);
+    const technician = await signIn(laptop, 'tec1');
+    const started = await technician.call('workOrders.start', { id: workOrder.id, version: workOrder.version });
+    await technician.call('workOrders.complete', { id: workOrder.id, version: started.version, notes: 'Cambiada la fuente' });
+    // The office decides later (a later clock) that the visit is not needed: its cancel still loses.
+    await later(office, 2 * HOUR);
+    await office.admin.call('workOrders.cancel', { id: workOrder.id, version: workOrder.version, reason: 'El cliente anuló la visita' });
+
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      const detail = await app.admin.call('tickets.get', { id: ticket.id });
+      expect(detail.workOrders.map((w) => [w.id, w.status, w.notes])).toEqual([[workOrder.id, 'completed', 'Cambiada la fuente']]);
+      const otEvents = detail.timeline.filter((event) => event.metaData?.workOrderId === workOrder.id).map((event) => [event.eventType, event.metaData?.to]);
+      expect(otEvents).toEqual(expect.arrayContaining([['ot_completed', 'completed'], ['ot_updated', 'cancelled']]));
+    }
+    expectConverged([office, laptop]);
+  });
+});
+
+describe('two offline laptops create tickets the same minute', () => {
+  it('keeps both tickets everywhere, with distinct ids and codes', async () => {
+    const { f, office, members } = await team(1);
+    const laptop = members[0]!;
+    const fromOffice = await office.admin.call('tickets.create', { title: 'Router caído', customerId: f.customerId });
+    const fromLaptop = await laptop.admin.call('tickets.create', { title: 'Router caído', customerId: f.customerId });
+    expect(fromLaptop.id).not.toBe(fromOffice.id);
+    expect(fromLaptop.code).not.toBe(fromOffice.code);
+
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      const page = await app.admin.call('tickets.list', { limit: 50 });
+      expect(page.items.map((t) => [t.id, t.code]).sort()).toEqual(
+        [
+          [fromOffice.id, fromOffice.code],
+          [fromLaptop.id, fromLaptop.code],
+        ].sort(),
+      );
+    }
+    expect(await conflictsOn(office)).toEqual([]);
+    expectConverged([office, laptop]);
+  });
+});
+
+describe('a serial logged on two laptops', () => {
+  it('becomes one duplicate_serial conflict on every copy', async () => {
+    const { f, office, members } = await team(1);
+    const laptop = members[0]!;
+    const first = await dispatched(f, f.tec1.id, 'Router de la recepción');
+    const second = await dispatched(f, f.tec2.id, 'Router del almacén');
+    meet(office, laptop);
+
+    await f.tec1.caller.call('workOrders.addItem', { id: first.workOrder.id, productId: f.serialProductId, serialNumber: 'SN-777' });
+    const tec2 = await signIn(laptop, 'tec2');
+    await tec2.call('workOrders.addItem', { id: second.workOrder.id, productId: f.serialProductId, serialNumber: 'sn-777' });
+    expect(await conflictsOn(office)).toEqual([]);
+
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      const conflicts = await conflictsOn(app, 'open');
+      expect(conflicts).toHaveLength(1);
+      const conflict = conflicts[0]!;
+      if (conflict.kind !== 'duplicate_serial') throw new Error(`unexpected ${conflict.kind}`);
+      expect(conflict.items.map((item) => [item.workOrder?.code, item.ticket?.title, item.serialNumber, item.productName, item.logged.userName, item.logged.deviceName]).sort()).toEqual(
+        [
+          [first.workOrder.code, 'Router de la recepción', 'SN-777', 'Router industrial', 'Tomás Técnico', 'Oficina'],
+          [second.workOrder.code, 'Router del almacén', 'sn-777', 'Router industrial', 'Teresa Técnica', 'Portátil 2'],
+        ].sort(),
+      );
+    }
+    expect(comparable(await conflictsOn(office))).toEqual(comparable(await conflictsOn(laptop)));
+    expectConverged([office, laptop]);
+  });
+});
+
+describe("a technician's laptop sends an op only an admin may make", () => {
+  it('is kept aside as forbidden on the other copies, never applied, and leaves the honest digests alone', async () => {
+    const { f, office, members } = await team(2);
+    const [laptop, third] = members as [TestApp, TestApp];
+    const { ticket } = await dispatched(f, f.tec1.id);
+    meetAll([office, laptop, third]);
+    const honest = digestOf(office);
+
+    // Forged on the technician's own copy: a role change written under the technician's name.
+    const sqlite = sqliteOf(laptop);
+    sqlite.transaction(() => {
+      sqlite.prepare(`UPDATE roles SET permissions = '["*"]', updated_at = ? WHERE name = 'Técnico'`).run(laptop.clock.now().toISOString());
+      recordCapturedOps(sqlite, f.tec1.id, laptop.clock.now().getTime());
+    })();
+
+    const { toA } = meet(office, laptop);
+    expect(toA.setAside).toEqual([expect.objectContaining({ reason: 'forbidden' })]);
+    meet(office, third);
+    for (const app of [office, third]) {
+      expect(opsSetAside(sqliteOf(app))).toEqual([expect.objectContaining({ entity: 'roles', status: 'forbidden' })]);
+      const roles = await app.admin.call('roles.list', {});
+      expect(roles.find((role) => role.name === 'Técnico')?.permissions).not.toContain('*');
+      expect(digestOf(app), 'the honest state did not move').toBe(honest);
+    }
+    expect(digestOf(laptop)).not.toBe(honest);
+
+    // What the technician does honestly afterwards still travels, relayed through the office.
+    const technician = await signIn(laptop, 'tec1');
+    await technician.call('tickets.addNote', { id: ticket.id, content: 'Llevo el router de repuesto' });
+    meet(laptop, office);
+    meet(office, third);
+    for (const app of [office, third]) {
+      const detail = await app.admin.call('tickets.get', { id: ticket.id });
+      expect(detail.timeline.map((event) => event.content)).toContain('Llevo el router de repuesto');
+      expect(opsSetAside(sqliteOf(app))).toHaveLength(1);
+    }
+    expect(digestOf(third)).toBe(digestOf(office));
+  });
+});
+
+describe('a member with a clock a day and an hour fast', () => {
+  it('has its ops set aside as future, does not drag the others’ clocks, and applies once their clocks catch up', async () => {
+    const { f, office, members } = await team(2);
+    const [laptop, fast] = members as [TestApp, TestApp];
+    await later(fast, 25 * HOUR);
+    const ticket = await fast.admin.call('tickets.create', { title: 'Pantalla rota', customerId: f.customerId });
+
+    const { toA } = meet(office, fast);
+    expect(toA.setAside.length).toBeGreaterThan(0);
+    expect(new Set(toA.setAside.map((op) => op.reason))).toEqual(new Set(['future']));
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      expect(opsSetAside(sqliteOf(app)).every((op) => op.status === 'future')).toBe(true);
+      expect(await app.admin.failure('tickets.get', { id: ticket.id })).toBe('NOT_FOUND');
+      const { last_hlc } = sqliteOf(app).prepare('SELECT last_hlc FROM sync_local WHERE id = 1').get() as { last_hlc: string };
+      expect(Date.parse(last_hlc.slice(0, 24))).toBeLessThanOrEqual(app.clock.now().getTime());
+    }
+
+    // Two hours later the fast stamps are less than a day ahead: the next meeting applies them.
+    for (const app of [office, laptop]) await later(app, 2 * HOUR);
+    meetAll([office, laptop, fast]);
+    for (const app of [office, laptop]) {
+      expect(opsSetAside(sqliteOf(app))).toEqual([]);
+      expect((await app.admin.call('tickets.get', { id: ticket.id })).title).toBe('Pantalla rota');
+    }
+    expectConverged([office, laptop, fast]);
+  });
+});
+
+describe('the office closes a ticket while a laptop, offline, requests a new visit', () => {
+  it('shows closed_ticket_open_ot on every copy; completing the OT clears it everywhere', async () => {
+    const { f, office, members } = await team(1);
+    const laptop = members[0]!;
+    const { ticket } = await dispatched(f, f.tec1.id);
+    meet(office, laptop);
+
+    const atOffice = await office.admin.call('tickets.get', { id: ticket.id });
+    await office.admin.call('tickets.close', { id: ticket.id, version: atOffice.version, resolution: 'Resuelto por teléfono' });
+    await later(laptop, HOUR);
+    const revisit = await laptop.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance' });
+
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      const detail = await app.admin.call('tickets.get', { id: ticket.id });
+      expect(detail.status).toBe('closed');
+      const conflicts = await conflictsOn(app, 'open');
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]).toMatchObject({
+        kind: 'closed_ticket_open_ot',
+        ticket: { id: ticket.id, code: ticket.code, status: 'closed', resolution: 'Resuelto por teléfono' },
+        closed: { userName: 'Ana Administradora', deviceName: 'Oficina' },
+        workOrder: { id: revisit.id, code: revisit.code, status: 'pending_planning' },
+        opened: { userName: 'Ana Administradora', deviceName: 'Portátil 2' },
+      });
+    }
+    expect(comparable(await conflictsOn(office))).toEqual(comparable(await conflictsOn(laptop)));
+    expectConverged([office, laptop]);
+
+    const [conflict] = await conflictsOn(laptop, 'open');
+    await laptop.admin.call('conflicts.resolve', { id: conflict!.id, resolution: { action: 'complete', notes: 'Mantenimiento hecho en la misma visita' } });
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      const workOrder = await app.admin.call('workOrders.get', { id: revisit.id });
+      expect([workOrder.status, workOrder.notes]).toEqual(['completed', 'Mantenimiento hecho en la misma visita']);
+      expect(await conflictsOn(app, 'open')).toEqual([]);
+      expect((await conflictsOn(app, 'resolved')).map((c) => [c.id, c.resolution?.choice.action])).toEqual([[conflict!.id, 'complete']]);
+    }
+    expectConverged([office, laptop]);
+  });
+});
