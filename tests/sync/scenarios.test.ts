@@ -7,7 +7,7 @@ import { syncDigest } from '../../electron/services/sync/digest';
 import { removeTempDirs } from '../db/helpers';
 import { startDomainApp, type DomainFixture } from '../domain/fixtures';
 import { ADMIN, type TestApp } from '../support/backend';
-import { foundTeam, joinByReplay, signIn } from './replayTeam';
+import { foundTeam, joinTeam, signIn } from './scenarioTeam';
 import { exchange, memberOf, opsSetAside } from './support';
 
 const HOUR = 60 * 60 * 1000;
@@ -28,14 +28,20 @@ async function later(app: TestApp, ms: number): Promise<void> {
   await app.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
 }
 
-/** The office (the founder, with the domain fixture) and `extra` more members that replayed its log. */
+/** The office (the founder, with the domain fixture) and `extra` laptops that joined its team (slots 02, 03…). */
 async function team(extra: number): Promise<{ f: DomainFixture; office: TestApp; members: TestApp[] }> {
   const f = await startDomainApp();
   open.push(f.app);
-  foundTeam(f.app, 'Oficina');
+  // Near the real time: a joining copy's rebuilt baseline is stamped with it, and must not look a day ahead.
+  f.app.clock.set(new Date().toISOString());
+  await f.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+  for (const [person, username] of [[f.tec1, 'tec1'], [f.tec2, 'tec2']] as const) {
+    await person.caller.call('auth.login', { login: username, password: `${username}-password-1` });
+  }
+  await foundTeam(f.app, 'Oficina');
   const members: TestApp[] = [];
   for (let slot = 2; slot < 2 + extra; slot++) {
-    const member = await joinByReplay(f.app, slot, `Portátil ${slot}`);
+    const member = await joinTeam(f.app, `Portátil ${slot}`);
     open.push(member);
     members.push(member);
   }
@@ -153,7 +159,9 @@ describe('two offline laptops create tickets the same minute', () => {
     const fromOffice = await office.admin.call('tickets.create', { title: 'Router caído', customerId: f.customerId });
     const fromLaptop = await laptop.admin.call('tickets.create', { title: 'Router caído', customerId: f.customerId });
     expect(fromLaptop.id).not.toBe(fromOffice.id);
-    expect(fromLaptop.code).not.toBe(fromOffice.code);
+    // Each member writes codes only in its own slot: TK-YYYY-SSNNNN.
+    expect(fromOffice.code).toMatch(/^TK-\d{4}-01\d{4}$/);
+    expect(fromLaptop.code).toMatch(/^TK-\d{4}-02\d{4}$/);
 
     meet(office, laptop);
     for (const app of [office, laptop]) {
@@ -256,7 +264,8 @@ describe('a member with a clock a day and an hour fast', () => {
       expect(opsSetAside(sqliteOf(app)).every((op) => op.status === 'future')).toBe(true);
       expect(await app.admin.failure('tickets.get', { id: ticket.id })).toBe('NOT_FOUND');
       const { last_hlc } = sqliteOf(app).prepare('SELECT last_hlc FROM sync_local WHERE id = 1').get() as { last_hlc: string };
-      expect(Date.parse(last_hlc.slice(0, 24))).toBeLessThanOrEqual(app.clock.now().getTime());
+      // Not dragged a day ahead (a joined copy's baseline carries the real time of its join, a moment after its TestClock).
+      expect(Date.parse(last_hlc.slice(0, 24))).toBeLessThan(app.clock.now().getTime() + 60_000);
     }
 
     // Two hours later the fast stamps are less than a day ahead: the next meeting applies them.
