@@ -1,0 +1,188 @@
+// Bundle export and import as jobs for the UI (the batch-report pattern): start → progress events → status,
+// result file or cancel. Only the user who started a job sees it; finished ones are forgotten after an hour.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AppError, notFound, type ErrorShape, type FilePayload } from '../../contract';
+import type { SyncExportSummaryDto, SyncImportSummaryDto, SyncJobDto, SyncJobKind, SyncJobStatus } from '../../contract/sync';
+import type { ServiceContext } from '../context';
+import { newId } from '../ids';
+import { exportBundle } from './bundle-export';
+import { BUNDLE_EXTENSION } from './bundle-format';
+import { importBundle, type ImportProgress } from './bundle-import';
+import { teamCredentials } from './bundle-keys';
+import { takeUpload } from './bundle-uploads';
+
+interface SyncJob {
+  id: string;
+  kind: SyncJobKind;
+  ownerId: string | null;
+  status: SyncJobStatus;
+  done: number;
+  total: number;
+  controller: AbortController;
+  workDir: string;
+  resultFile: string | null;
+  summary: SyncExportSummaryDto | SyncImportSummaryDto | null;
+  error: ErrorShape | null;
+  finishedAt: number | null;
+  settled: Promise<void>;
+}
+
+const FORGET_AFTER_MS = 60 * 60 * 1000;
+const EMSYNC_MIME = 'application/octet-stream';
+const jobs = new Map<string, SyncJob>();
+
+const ownerOf = (ctx: ServiceContext): string | null => ctx.actor?.id ?? null;
+
+async function forget(job: SyncJob): Promise<void> {
+  jobs.delete(job.id);
+  await rm(job.workDir, { recursive: true, force: true });
+}
+
+function sweep(): void {
+  const now = performance.now();
+  for (const job of jobs.values()) if (job.finishedAt !== null && now - job.finishedAt > FORGET_AFTER_MS) void forget(job).catch(() => undefined);
+}
+
+function getJob(ctx: ServiceContext, jobId: string): SyncJob {
+  const job = jobs.get(jobId);
+  if (!job || job.ownerId !== ownerOf(ctx)) throw notFound('job', jobId);
+  return job;
+}
+
+function toDto(job: SyncJob): SyncJobDto {
+  return { jobId: job.id, kind: job.kind, status: job.status, done: job.done, total: job.total, error: job.error, summary: job.summary };
+}
+
+/** Progress at most ~100 times per job, as `job` domain events labelled 'sync'. */
+function progressEmitter(ctx: ServiceContext, job: SyncJob): (done: number, total: number) => void {
+  let lastSent = -1;
+  return (done, total) => {
+    job.done = done;
+    job.total = total;
+    const step = Math.max(1, Math.floor(total / 100));
+    if (done !== total && done !== 0 && done - lastSent < step) return;
+    lastSent = done;
+    ctx.events.emit({ entity: 'job', id: job.id, kind: 'progress', progress: { done, total, label: 'sync' } });
+  };
+}
+
+async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, work: (job: SyncJob) => Promise<SyncJob['summary']>): Promise<{ jobId: string }> {
+  sweep();
+  const job: SyncJob = {
+    id: newId(),
+    kind,
+    ownerId: ownerOf(ctx),
+    status: 'running',
+    done: 0,
+    total: 0,
+    controller: new AbortController(),
+    workDir,
+    resultFile: null,
+    summary: null,
+    error: null,
+    finishedAt: null,
+    settled: Promise.resolve(),
+  };
+  jobs.set(job.id, job);
+  job.settled = work(job)
+    .then(
+      (summary) => {
+        job.summary = summary;
+        job.status = 'done';
+      },
+      (error: unknown) => {
+        if (job.controller.signal.aborted) job.status = 'cancelled';
+        else {
+          job.status = 'failed';
+          job.error = error instanceof AppError ? error.toShape() : { code: 'INTERNAL', message: `the ${kind} failed`, details: { reason: `${kind}_failed` } };
+        }
+      },
+    )
+    .then(async () => {
+      job.finishedAt = performance.now();
+      // An import's bundle copy and a failed export's partial file are not needed once the job ends.
+      if (job.kind === 'import' || job.status !== 'done') await rm(job.workDir, { recursive: true, force: true }).catch(() => undefined);
+    })
+    .finally(() => ctx.events.emit({ entity: 'job', id: job.id, kind: 'updated', progress: { done: job.done, total: job.total, label: 'sync' } }));
+  return { jobId: job.id };
+}
+
+function exportFileName(deviceId: string, snapshot: boolean, at: Date): string {
+  return `emerald-${snapshot ? 'snapshot' : 'cambios'}-${deviceId}-${at.toISOString().slice(0, 19).replace(/[-:T]/g, '')}${BUNDLE_EXTENSION}`;
+}
+
+export async function startExportJob(ctx: ServiceContext, input: { to?: string | undefined; full?: boolean | undefined; snapshot?: boolean | undefined }): Promise<{ jobId: string }> {
+  const team = teamCredentials(ctx.sqlite);
+  const workDir = await mkdtemp(path.join(tmpdir(), 'emerald-sync-'));
+  const fileName = exportFileName(team.deviceId, input.snapshot === true, ctx.clock.now());
+  return runJob(ctx, 'export', workDir, async (job) => {
+    const progress = progressEmitter(ctx, job);
+    const out = path.join(workDir, fileName);
+    const summary = await exportBundle(ctx, {
+      out,
+      ...(input.to ? { to: input.to } : {}),
+      full: input.full === true,
+      snapshot: input.snapshot === true,
+      signal: job.controller.signal,
+      onProgress: ({ done, total }) => progress(done, total),
+    });
+    job.resultFile = out;
+    return { kind: summary.kind, toDevice: summary.toDevice, ops: summary.ops, rows: summary.rows, frames: summary.frames, bytes: summary.bytes, fileName };
+  });
+}
+
+/** The bundle arrives whole (base64) or as a finished chunked upload; either way it becomes a file of the job. */
+export async function startImportJob(ctx: ServiceContext, input: { bundle?: string | undefined; uploadId?: string | undefined }): Promise<{ jobId: string }> {
+  teamCredentials(ctx.sqlite);
+  let workDir: string;
+  let file: string;
+  if (input.uploadId) {
+    ({ dir: workDir, file } = takeUpload(input.uploadId, ownerOf(ctx)));
+  } else {
+    workDir = await mkdtemp(path.join(tmpdir(), 'emerald-sync-'));
+    file = path.join(workDir, `bundle${BUNDLE_EXTENSION}`);
+    await writeFile(file, Buffer.from(input.bundle ?? '', 'base64'));
+  }
+  return runJob(ctx, 'import', workDir, async (job) => {
+    const progress = progressEmitter(ctx, job);
+    // Verifying and applying each walk the whole bundle: one bar, two halves.
+    const onProgress = ({ phase, done, total }: ImportProgress) => progress((phase === 'apply' ? total : 0) + done, 2 * total);
+    return importBundle(ctx, { file, signal: job.controller.signal, onProgress });
+  });
+}
+
+export function syncJobStatus(ctx: ServiceContext, jobId: string): SyncJobDto {
+  return toDto(getJob(ctx, jobId));
+}
+
+/** Stops a running job (an import rolls back entirely) or forgets a finished one with its files. */
+export async function cancelSyncJob(ctx: ServiceContext, jobId: string): Promise<SyncJobDto> {
+  const job = getJob(ctx, jobId);
+  if (job.status === 'running') job.controller.abort();
+  else await forget(job);
+  return toDto(job);
+}
+
+/** The finished export's file, once: fetching it forgets the job. */
+export async function syncExportResult(ctx: ServiceContext, jobId: string): Promise<FilePayload> {
+  const job = getJob(ctx, jobId);
+  if (job.kind !== 'export') throw new AppError('CONFLICT', 'only an export job has a file', { reason: 'not_an_export' });
+  if (job.status === 'running') throw new AppError('CONFLICT', 'the export is still running', { reason: 'job_running', done: job.done, total: job.total });
+  if (job.status === 'cancelled') throw new AppError('CONFLICT', 'the export was cancelled', { reason: 'export_cancelled' });
+  if (job.status === 'failed' || !job.resultFile) {
+    throw new AppError(job.error?.code ?? 'INTERNAL', job.error?.message ?? 'the export failed', { reason: job.error?.details?.reason ?? 'export_failed' });
+  }
+  const bytes = new Uint8Array(await readFile(job.resultFile));
+  const fileName = (job.summary as SyncExportSummaryDto).fileName;
+  await forget(job);
+  return { fileName, mimeType: EMSYNC_MIME, bytes };
+}
+
+/** For tests, the CLI and shutdown: resolves when the job is no longer running. */
+export async function waitForSyncJob(ctx: ServiceContext, jobId: string): Promise<SyncJobDto> {
+  const job = getJob(ctx, jobId);
+  await job.settled;
+  return toDto(job);
+}

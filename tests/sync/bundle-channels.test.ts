@@ -1,0 +1,102 @@
+// The sync.* channels: export and import as jobs with progress events, chunked upload, refusals as failed jobs.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, expect, it } from 'vitest';
+import type { DomainEvent } from '../../electron/contract';
+import type { SyncJobDto } from '../../electron/contract/sync';
+import { importBundle } from '../../electron/services/sync/bundle-import';
+import { startDomainApp } from '../domain/fixtures';
+import { startTestApp, type Caller, type TestApp } from '../support/backend';
+import { bulkCustomers, createTeamOn, deviceOf, inviteOn, joinOn } from './bundle-fixture';
+
+const apps: TestApp[] = [];
+afterAll(() => apps.splice(0).forEach((app) => app.close()));
+
+async function settled(caller: Caller, jobId: string): Promise<SyncJobDto> {
+  for (;;) {
+    const status = await caller.call('sync.jobStatus', { jobId });
+    if (status.status !== 'running') return status;
+    await sleep(10);
+  }
+}
+
+async function exportVia(caller: Caller, input: { to?: string; snapshot?: boolean } = {}): Promise<Buffer> {
+  const { jobId } = await caller.call('sync.exportStart', input);
+  expect(await settled(caller, jobId)).toMatchObject({ kind: 'export', status: 'done' });
+  const file = await caller.call('sync.exportResult', { jobId });
+  expect(file.fileName).toMatch(/\.emsync$/);
+  return Buffer.from(file.bytes);
+}
+
+/** Sends a bundle in pieces, as browser mode must (2 MB bodies). */
+async function upload(caller: Caller, bytes: Buffer, pieces: number): Promise<string> {
+  const text = bytes.toString('base64');
+  // Cut on 4-character boundaries so every piece is valid base64 on its own.
+  const size = Math.ceil(text.length / pieces / 4) * 4;
+  let uploadId: string | undefined;
+  for (let at = 0; at < text.length; at += size) {
+    const last = at + size >= text.length;
+    const answer = await caller.call('sync.uploadChunk', { ...(uploadId ? { uploadId } : {}), chunk: text.slice(at, at + size), last });
+    uploadId = answer.uploadId;
+  }
+  return uploadId as string;
+}
+
+it('exports, uploads in chunks and imports through the channels, with progress events and a summary', async () => {
+  const f = await startDomainApp();
+  apps.push(f.app);
+  await f.admin.call('tickets.create', { title: 'Router caído', description: 'Sin conexión', customerId: f.customerId });
+  const team = createTeamOn(f.app);
+  const invitation = inviteOn(f.app, 2);
+  const b = await startTestApp({ setup: false });
+  apps.push(b);
+  joinOn(b, team, invitation, 2);
+
+  // Not in a team: refused at once, no job.
+  const loner = await startDomainApp();
+  apps.push(loner.app);
+  const refused = await loner.admin.envelope('sync.exportStart', {});
+  expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'not_in_team' } } });
+
+  const events: DomainEvent[] = [];
+  f.app.backend.events.on((event) => events.push(event));
+  const first = await exportVia(f.admin);
+  expect(events.some((event) => event.entity === 'job' && event.kind === 'progress' && event.progress?.label === 'sync')).toBe(true);
+
+  // B has nobody to sign in as until the team's users arrive: its first bundle goes in through the service,
+  // then B's caller gets a session as the admin that bundle brought.
+  const adminB = b.caller();
+  const firstFile = path.join(b.dir, 'first.emsync');
+  writeFileSync(firstFile, first);
+  await importBundle({ sqlite: b.backend.database.sqlite, clock: b.clock, events: b.backend.events }, { file: firstFile });
+  const adminId = (b.backend.database.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string }).id;
+  adminB.token = b.backend.sessions.create(adminId);
+
+  // More on A, then to B in three chunks (A never heard from B, so --to B sends everything: the rest are duplicates).
+  bulkCustomers(f.app, 2500);
+  const second = await exportVia(f.admin, { to: deviceOf(b.backend.database.sqlite) });
+  const uploadId = await upload(adminB, second, 3);
+  const { jobId } = await adminB.call('sync.importStart', { uploadId });
+  const done = await settled(adminB, jobId);
+  expect(done).toMatchObject({ kind: 'import', status: 'done', summary: { kind: 'ops', applied: 2500, gaps: 0 } });
+  expect(done.done).toBe(done.total);
+
+  // B's membership back to A, whole, as base64; then both digests agree.
+  const fromB = await exportVia(adminB, { to: deviceOf(f.app.backend.database.sqlite) });
+  const back = await f.admin.call('sync.importStart', { bundle: fromB.toString('base64') });
+  expect(await settled(f.admin, back.jobId)).toMatchObject({ status: 'done' });
+  expect((await adminB.call('sync.digest', {})).digest).toBe((await f.admin.call('sync.digest', {})).digest);
+
+  // A tampered bundle: the job fails with the reason, B unchanged.
+  const digest = (await adminB.call('sync.digest', {})).digest;
+  const tampered = Buffer.from(second);
+  tampered[tampered.length - 100] = tampered[tampered.length - 100]! ^ 0xff;
+  const bad = await adminB.call('sync.importStart', { bundle: tampered.toString('base64') });
+  expect(await settled(adminB, bad.jobId)).toMatchObject({ status: 'failed', error: { code: 'VALIDATION', details: { reason: 'tampered' } } });
+  expect((await adminB.call('sync.digest', {})).digest).toBe(digest);
+
+  // Another user's job is invisible; a result is fetched once.
+  expect(await loner.admin.failure('sync.jobStatus', { jobId: bad.jobId })).toBe('NOT_FOUND');
+  expect(await adminB.failure('sync.importStart', { bundle: 'AAAA', uploadId })).toBe('VALIDATION');
+});
