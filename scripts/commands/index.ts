@@ -5,6 +5,7 @@ import { checkCommand } from './check';
 import { migrateCommand } from './migrate';
 import { reportCommand } from './report';
 import { restoreCommand } from './restore';
+import { teamCommand } from './team';
 import type { CliCommand } from './types';
 
-export const commands: readonly CliCommand[] = [migrateCommand, backupCommand, restoreCommand, checkCommand, demoCommand, reportCommand];
+export const commands: readonly CliCommand[] = [migrateCommand, backupCommand, restoreCommand, checkCommand, demoCommand, reportCommand, teamCommand];

@@ -95,7 +95,7 @@ async function installWithData(b: TestApp) {
   const roles = await b.admin.call('roles.list', {});
   const tecRole = roles.find((r) => r.name === 'Técnico')?.id;
   // Same username as the team's tec1, another person (another email).
-  const otherTec1 = await b.admin.call('users.create', { email: 'otro.tec@example.com', username: 'tec1', password: 'otro-password-1', fullName: 'Otro Tomás', roleId: tecRole });
+  const otherTec1 = await b.admin.call('users.create', { email: 'otro.tec@example.com', username: 'tec1', password: 'otro-password-1', fullName: 'Otro Tomás', roleId: tecRole ?? null });
   const customer = await b.admin.call('customers.create', { name: 'Ferretería Sur' });
   const category = await b.admin.call('categories.create', { name: 'impresoras' }); // the team's "Impresoras"
   const product = await b.admin.call('products.create', { sku: 'rtr-100', name: 'Router', tracksSerial: true });

@@ -1,0 +1,193 @@
+// `team`: create a team, invite a member with a file, join with one, show the team, revoke a device.
+// The command line acts as the data folder's first active superuser (or --as USERNAME), so every op it makes
+// has a real author; `team join` into a folder nobody has set up works without one.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { TeamStatusDto } from '../../electron/contract';
+import { teamCreateInput, teamInviteInput, teamJoinInput, teamRevokeInput } from '../../electron/contract/team';
+import { createBackend } from '../../electron/ipc/backend';
+import { systemClock, type Actor, type ServiceContext } from '../../electron/services/context';
+import { createInvitation, createTeam, revokeDevice } from '../../electron/services/sync/team';
+import { joinTeam } from '../../electron/services/sync/teamJoin';
+import { teamStatus } from '../../electron/services/sync/teamStatus';
+import { loadActor } from '../../electron/services/users/actor';
+import { hasPermission } from '../../electron/contract';
+import { stringFlag, UsageError, type ParsedArgs } from '../args';
+import { CommandFailure, existingDatabase } from './backup';
+import { requireDataDir, type CliCommand } from './types';
+
+const USAGE = `usage:
+  team create --data-dir DIR --name NAME [--device-name NAME] [--as USERNAME] [--json]
+  team invite --data-dir DIR --out FILE.eminvite [--member-name NAME] [--valid-hours H] [--as USERNAME] [--json]
+  team join   --data-dir DIR --invite FILE.eminvite [--device-name NAME] [--as USERNAME] [--json]
+  team status --data-dir DIR [--json]
+  team revoke --data-dir DIR --device ID [--as USERNAME] [--json]
+An invitation holds the team key: hand it over like a password and delete it once used.`;
+
+type Say = (line: string) => void;
+
+function requireFlag(args: ParsedArgs, name: string): string {
+  const value = stringFlag(args, name);
+  if (!value) throw new UsageError(`--${name} is required\n${USAGE}`);
+  return value;
+}
+
+/** Checks flags with the channel's own schema, so the command line and the app accept the same input. */
+function parsed<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new UsageError(`${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}\n${USAGE}`);
+}
+
+/** The user the command acts as: --as USERNAME, else the first active superuser; null when nobody is set up. */
+function actingUser(ctx: ServiceContext, args: ParsedArgs): Actor | null {
+  const username = stringFlag(args, 'as');
+  const row = username
+    ? (ctx.sqlite.prepare('SELECT id FROM users WHERE lower(username) = lower(?)').get(username) as { id: string } | undefined)
+    : (ctx.sqlite.prepare('SELECT id FROM users WHERE is_superuser = 1 AND is_active = 1 ORDER BY created_at, id LIMIT 1').get() as { id: string } | undefined);
+  if (username && !row) throw new CommandFailure(`there is no user "${username}" in this data folder`);
+  const actor = row ? loadActor(ctx.sqlite, row.id) : null;
+  if (row && !actor) throw new CommandFailure(`the user "${username}" is deactivated`);
+  if (actor && !hasPermission(actor, 'users:admin')) throw new CommandFailure(`"${actor.username}" is not an administrator (users:admin)`);
+  return actor;
+}
+
+function requireAdmin(actor: Actor | null): Actor {
+  if (actor) return actor;
+  throw new CommandFailure('this data folder has no administrator yet: open Emerald once and finish the first-run setup (or join a team with "team join")');
+}
+
+const slotLabel = (slot: number | null) => (slot === null ? '--' : String(slot).padStart(2, '0'));
+
+function printStatus(status: TeamStatusDto, say: Say): void {
+  if (!status.team) {
+    say(`This copy is in no team (device ${status.device.id}). Create one with "team create" or join one with "team join".`);
+    return;
+  }
+  say(`Team: ${status.team.name} (${status.team.id})`);
+  say(`This device: ${status.device.name} (${status.device.id}), slot ${slotLabel(status.device.slot)}`);
+  say('Members:');
+  for (const m of status.members) {
+    const state = m.revokedAt ? `revoked ${m.revokedAt}` : `last contact ${m.lastContactAt ?? 'never'}`;
+    say(`  ${slotLabel(m.slot)}  ${m.name}  ${m.deviceId}  joined ${m.joinedAt}  ${state}${m.isSelf ? '  (this device)' : ''}`);
+  }
+  say(`Ops set aside: ${status.setAside} · open conflicts: ${status.openConflicts} · not yet exported: ${status.unsentOps}`);
+  say(`Last export: ${status.lastExportAt ?? 'never'} · last import: ${status.lastImportAt ?? 'never'}`);
+}
+
+/** The JSON of `team status --json`: flat names scripts rely on (teamId, deviceId, slot, ...). */
+export function statusJson(status: TeamStatusDto) {
+  return {
+    teamId: status.team?.id ?? null,
+    teamName: status.team?.name ?? null,
+    deviceId: status.device.id,
+    deviceName: status.device.name,
+    slot: status.device.slot,
+    members: status.members,
+    vector: status.vector,
+    openConflicts: status.openConflicts,
+    setAside: status.setAside,
+    unsentOps: status.unsentOps,
+    lastExportAt: status.lastExportAt,
+    lastImportAt: status.lastImportAt,
+  };
+}
+
+function freshTarget(file: string): string {
+  const target = path.resolve(file);
+  if (existsSync(target)) throw new CommandFailure(`${target} already exists; choose another --out file`);
+  return target;
+}
+
+function writeInvitation(target: string, bytes: Uint8Array): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  // Readable by this user only: the file carries the team key. `wx`: never over a file that appeared meanwhile.
+  writeFileSync(target, bytes, { mode: 0o600, flag: 'wx' });
+}
+
+function readInvitation(file: string): string {
+  const source = path.resolve(file);
+  if (!existsSync(source)) throw new CommandFailure(`there is no invitation file at ${source}`);
+  return readFileSync(source, 'utf8');
+}
+
+function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say): void {
+  const json = args.flags.has('json');
+  const out = (value: unknown) => say(JSON.stringify(value, null, 2));
+  switch (sub) {
+    case 'status': {
+      const status = teamStatus(ctx);
+      if (json) out(statusJson(status));
+      else printStatus(status, say);
+      return;
+    }
+    case 'create': {
+      const input = parsed(teamCreateInput, { name: requireFlag(args, 'name'), deviceName: stringFlag(args, 'device-name') });
+      const status = createTeam({ ...ctx, actor: requireAdmin(actingUser(ctx, args)) }, input);
+      if (json) return out(statusJson(status));
+      say(`Created the team "${status.team?.name}"; this device is slot ${slotLabel(status.device.slot)}.`);
+      say('Invite members with: npm run cli -- team invite --data-dir DIR --out member.eminvite');
+      return;
+    }
+    case 'invite': {
+      const hours = stringFlag(args, 'valid-hours');
+      const input = parsed(teamInviteInput, { memberName: stringFlag(args, 'member-name'), validHours: hours === undefined ? undefined : Number(hours) });
+      const target = freshTarget(requireFlag(args, 'out'));
+      const file = createInvitation({ ...ctx, actor: requireAdmin(actingUser(ctx, args)) }, input);
+      const invitation = JSON.parse(Buffer.from(file.bytes).toString('utf8')) as { invitation: { id: string; slot: number; expiresAt: string } };
+      writeInvitation(target, file.bytes);
+      if (json) return out({ file: target, ...invitation.invitation });
+      say(`Invitation for slot ${slotLabel(invitation.invitation.slot)} written to ${target}; it can be used once, until ${invitation.invitation.expiresAt}.`);
+      say('It contains the team key: hand it over like a password (in person, on a USB stick) and delete it once used.');
+      return;
+    }
+    case 'join': {
+      const input = parsed(teamJoinInput, { invite: readInvitation(requireFlag(args, 'invite')), deviceName: stringFlag(args, 'device-name') });
+      const { result } = joinTeam({ ...ctx, actor: actingUser(ctx, args) }, input);
+      if (json) return out({ ...statusJson(result.status), renumbered: result.renumbered, mergedUsers: result.mergedUsers, renamedUsers: result.renamedUsers });
+      say(`Joined "${result.status.team?.name}" as slot ${slotLabel(result.status.device.slot)} (device ${result.status.device.id}).`);
+      if (result.renumbered.tickets + result.renumbered.workOrders > 0) {
+        say(`Renumbered ${result.renumbered.tickets} tickets and ${result.renumbered.workOrders} work orders into the slot; search still finds their old codes.`);
+      }
+      if (result.mergedUsers > 0) say(`${result.mergedUsers} users are the same people as team users (same email): after the first import they sign in with their team password.`);
+      for (const renamed of result.renamedUsers) say(`Username "${renamed.from}" belongs to another team member: renamed to "${renamed.to}".`);
+      const hasUsers = ctx.sqlite.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
+      if (!hasUsers) say('This copy has no users yet: import a bundle from a team member (sync import) to bring the team\'s people, then sign in with your team account.');
+      else say('Next: export a bundle here and import it on a team member, and import one from them (sync export / sync import).');
+      return;
+    }
+    case 'revoke': {
+      const input = parsed(teamRevokeInput, { deviceId: requireFlag(args, 'device') });
+      const status = revokeDevice({ ...ctx, actor: requireAdmin(actingUser(ctx, args)) }, input);
+      if (json) return out(statusJson(status));
+      say(`Revoked ${input.deviceId}: every member refuses what it makes from now on, once this change reaches them (export a bundle).`);
+      return;
+    }
+    default:
+      throw new UsageError(`${sub ? `unknown team command "${sub}"` : 'which team command?'}\n${USAGE}`);
+  }
+}
+
+const SUBCOMMANDS = ['create', 'invite', 'join', 'status', 'revoke'];
+
+export const teamCommand: CliCommand = {
+  name: 'team',
+  usage: 'team create|invite|join|status|revoke ...',
+  summary: 'create a team, invite or join a member with an .eminvite file, show members, revoke a device (run "team" for details)',
+  run(args) {
+    const sub = args.positional[1];
+    if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`${sub ? `unknown team command "${sub}"` : 'which team command?'}\n${USAGE}`);
+    const dataDir = requireDataDir(args);
+    // Joining may start a data folder from nothing; everything else needs the database to exist.
+    if (sub !== 'join') existingDatabase(dataDir);
+    const backend = createBackend({ dataDir });
+    const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, actor: null, clock: systemClock, events: backend.events, dataDir };
+    try {
+      run(ctx, sub, args, (line) => process.stdout.write(`${line}\n`));
+    } finally {
+      backend.close();
+    }
+  },
+};

@@ -1,0 +1,85 @@
+// `npm run cli -- team ...`: create, invite to a file, join a folder that does not exist yet, status --json, revoke.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../db/open';
+import { createBackend, databasePath } from '../../electron/ipc/backend';
+import { applyRemoteOps, opsMissingFrom, readVector } from '../../electron/services/sync/apply';
+import { runCli } from '../../scripts/cli';
+import { ADMIN } from '../support/backend';
+
+const root = mkdtempSync(path.join(tmpdir(), 'emerald-team-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const code = await runCli(argv);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+it('creates, invites, joins an empty folder, shows status as JSON and revokes', async () => {
+  const a = path.join(root, 'A');
+  const b = path.join(root, 'B');
+  const invite = path.join(root, 'member.eminvite');
+
+  // A folder nobody has set up has no administrator to act as.
+  expect(await cli('migrate', '--data-dir', a)).toMatchObject({ code: 0 });
+  const noAdmin = await cli('team', 'create', '--data-dir', a, '--name', 'Servicios Norte');
+  expect(noAdmin.code).toBe(1);
+  expect(noAdmin.stderr).toContain('no administrator');
+  const backend = createBackend({ dataDir: a });
+  const dispatched = await backend.dispatch({ sessionToken: null }, 'auth.setup', ADMIN);
+  expect(dispatched.envelope.ok).toBe(true);
+  backend.close();
+
+  expect(await cli('team', 'create', '--data-dir', a, '--name', 'Servicios Norte', '--device-name', 'Oficina')).toMatchObject({ code: 0 });
+  const invited = await cli('team', 'invite', '--data-dir', a, '--out', invite, '--member-name', 'Portátil', '--valid-hours', '24');
+  expect(invited.code).toBe(0);
+  expect(invited.stdout).toContain('hand it over like a password');
+  expect(statSync(invite).mode & 0o077).toBe(0);
+  expect(JSON.parse(readFileSync(invite, 'utf8')).invitation.slot).toBe(2);
+  expect((await cli('team', 'invite', '--data-dir', a, '--out', invite)).stderr).toContain('already exists');
+
+  expect(existsSync(b)).toBe(false);
+  const joined = await cli('team', 'join', '--data-dir', b, '--invite', invite, '--device-name', 'Portátil');
+  expect(joined.code).toBe(0);
+  expect(joined.stdout).toContain('no users yet');
+  expect((await cli('team', 'join', '--data-dir', b, '--invite', invite)).stderr).toContain('already been used');
+
+  const status = await cli('team', 'status', '--data-dir', a, '--json');
+  expect(status.code).toBe(0);
+  const json = JSON.parse(status.stdout);
+  expect(json).toMatchObject({ teamName: 'Servicios Norte', slot: 1, openConflicts: 0, setAside: 0 });
+  expect(typeof json.teamId).toBe('string');
+  expect(json.deviceId).toMatch(/^[0-9a-f]{16}$/);
+  expect(Object.keys(json.vector)).toEqual([json.deviceId]);
+  expect(json.members).toHaveLength(1); // B's membership reaches A with B's first bundle
+
+  const onB = JSON.parse((await cli('team', 'status', '--data-dir', b, '--json')).stdout);
+  expect(onB).toMatchObject({ teamId: json.teamId, slot: 2, deviceName: 'Portátil' });
+  expect(onB.members.map((m: { slot: number }) => m.slot)).toEqual([2]);
+
+  const self = await cli('team', 'revoke', '--data-dir', a, '--device', json.deviceId);
+  expect(self.code).toBe(1);
+  expect(self.stderr).toContain('cannot revoke itself');
+  // B's membership reaches A (as a bundle would bring it); then A can revoke B.
+  const from = openDatabase(databasePath(b));
+  const to = openDatabase(databasePath(a));
+  const ops = [...opsMissingFrom(from.sqlite, readVector(to.sqlite))].flat();
+  expect(to.sqlite.transaction(() => applyRemoteOps(to.sqlite, ops, Date.now()))().setAside).toEqual([]);
+  from.close();
+  to.close();
+  const revoked = await cli('team', 'revoke', '--data-dir', a, '--device', onB.deviceId, '--json');
+  expect(revoked.code).toBe(0);
+  expect(JSON.parse(revoked.stdout).members.find((m: { deviceId: string }) => m.deviceId === onB.deviceId).revokedAt).not.toBeNull();
+  expect((await cli('team', 'status', '--data-dir', a)).stdout).toMatch(/02 {2}Portátil .* revoked /);
+
+  expect((await cli('team', 'frobnicate', '--data-dir', a)).code).toBe(2);
+  expect((await cli('team', 'status', '--data-dir', path.join(root, 'nowhere'))).code).toBe(1);
+});
