@@ -5,7 +5,8 @@ import { checkCommand } from './check';
 import { migrateCommand } from './migrate';
 import { reportCommand } from './report';
 import { restoreCommand } from './restore';
+import { syncCommand } from './sync';
 import { teamCommand } from './team';
 import type { CliCommand } from './types';
 
-export const commands: readonly CliCommand[] = [migrateCommand, backupCommand, restoreCommand, checkCommand, demoCommand, reportCommand, teamCommand];
+export const commands: readonly CliCommand[] = [migrateCommand, backupCommand, restoreCommand, checkCommand, demoCommand, reportCommand, teamCommand, syncCommand];

@@ -1,0 +1,124 @@
+// `sync`: team bundles by hand — export what another member lacks, import what one sent, print the digest.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../electron/contract';
+import { createBackend } from '../../electron/ipc/backend';
+import { exportBundle } from '../../electron/services/sync/bundle-export';
+import { importBundle, type ImportSummary } from '../../electron/services/sync/bundle-import';
+import { syncDigest } from '../../electron/services/sync/digest';
+import { stringFlag, UsageError, type ParsedArgs } from '../args';
+import { CommandFailure, existingDatabase } from './backup';
+import { requireDataDir, type CliCommand } from './types';
+
+const USAGE = `usage:
+  sync export --data-dir DIR --out FILE.emsync [--to DEVICE] [--full] [--snapshot] [--json]
+  sync import --data-dir DIR --file FILE.emsync [--json]
+  sync digest --data-dir DIR [--json]
+--to DEVICE sends only what that device lacks (as far as this copy knows); --full sends every op;
+--snapshot sends the current rows, for a copy that just joined.`;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function requireFlag(args: ParsedArgs, name: string): string {
+  const value = stringFlag(args, name);
+  if (!value) throw new UsageError(`--${name} is required\n${USAGE}`);
+  return value;
+}
+
+/** A live counter on a terminal only; logs and pipes get just the result. */
+function progressLine(label: string): ((done: number, total: number) => void) & { end(): void } {
+  const tty = process.stderr.isTTY === true;
+  const show = (done: number, total: number) => tty && process.stderr.write(`\r${label} ${done}/${total}`);
+  return Object.assign(show, { end: () => tty && process.stderr.write('\n') });
+}
+
+/** Ctrl+C cancels cleanly: an export leaves no file, an import rolls back whole. */
+async function cancellable<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+  }
+}
+
+function describeImport(summary: ImportSummary): string[] {
+  const reasons = new Map<string, number>();
+  for (const held of summary.setAside) reasons.set(held.reason, (reasons.get(held.reason) ?? 0) + 1);
+  const aside = [...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ');
+  return [
+    `Imported a ${summary.kind === 'snapshot' ? 'snapshot' : 'bundle'} from device ${summary.fromDevice}`,
+    `  applied ${summary.applied}, already here ${summary.duplicates}, waiting for earlier ops ${summary.gaps}`,
+    `  set aside ${summary.setAside.length}${aside ? ` (${aside})` : ''}`,
+    `  open conflicts ${summary.conflictsOpen}`,
+  ];
+}
+
+async function run(args: ParsedArgs, sub: string, dataDir: string): Promise<void> {
+  const json = args.flags.has('json');
+  const backend = createBackend({ dataDir });
+  const ctx = { sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events };
+  try {
+    switch (sub) {
+      case 'digest': {
+        const digest = syncDigest(ctx.sqlite);
+        say(json ? JSON.stringify({ digest }) : digest);
+        return;
+      }
+      case 'export': {
+        const out = path.resolve(requireFlag(args, 'out'));
+        const to = stringFlag(args, 'to');
+        if (to !== undefined && !/^[0-9a-f]{16}$/.test(to)) throw new UsageError(`--to must be a device id (16 hex characters), got ${to}`);
+        mkdirSync(path.dirname(out), { recursive: true });
+        const progress = progressLine('Exporting');
+        const summary = await cancellable((signal) =>
+          exportBundle(ctx, {
+            out,
+            ...(to ? { to } : {}),
+            full: args.flags.has('full'),
+            snapshot: args.flags.has('snapshot'),
+            signal,
+            onProgress: ({ done, total }) => progress(done, total),
+          }),
+        );
+        progress.end();
+        if (json) say(JSON.stringify(summary));
+        else say(`Wrote ${summary.kind === 'snapshot' ? `a snapshot of ${summary.rows} rows` : `${summary.ops} ops`} in ${summary.frames} frames to ${summary.file} (${summary.bytes} bytes)`);
+        return;
+      }
+      case 'import': {
+        const file = path.resolve(requireFlag(args, 'file'));
+        const progress = progressLine('Importing');
+        const summary = await cancellable((signal) =>
+          importBundle(ctx, { file, signal, onProgress: ({ phase, done, total }) => progress((phase === 'apply' ? total : 0) + done, 2 * total) }),
+        );
+        progress.end();
+        if (json) say(JSON.stringify(summary));
+        else describeImport(summary).forEach(say);
+        return;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const reason = typeof error.details?.reason === 'string' ? error.details.reason : error.code.toLowerCase();
+    if (json) say(JSON.stringify({ ok: false, error: { code: error.code, reason, message: error.message } }));
+    throw new CommandFailure(`${error.message} (${reason})`);
+  } finally {
+    backend.close();
+  }
+}
+
+export const syncCommand: CliCommand = {
+  name: 'sync',
+  usage: 'sync export|import|digest ...',
+  summary: 'exchange team bundles by hand, or print the digest of the replicated state (run "sync" for details)',
+  async run(args) {
+    const sub = args.positional[1];
+    if (sub !== 'export' && sub !== 'import' && sub !== 'digest') throw new UsageError(`${sub ? `unknown sync command "${sub}"` : 'which sync command?'}\n${USAGE}`);
+    const dataDir = requireDataDir(args);
+    existingDatabase(dataDir);
+    await run(args, sub, dataDir);
+  },
+};

@@ -1,0 +1,78 @@
+// `npm run cli -- sync ...` through runCli: export, import, digest, --json, and a refused bundle's exit code.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, expect, it, vi } from 'vitest';
+import { runCli } from '../../scripts/cli';
+import { startDomainApp } from '../domain/fixtures';
+import { removeTempDirs, tempDir } from '../db/helpers';
+import { startTestApp } from '../support/backend';
+import { createTeamOn, deviceOf, inviteOn, joinOn } from './bundle-fixture';
+
+const dirs: string[] = [];
+afterAll(() => {
+  removeTempDirs();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    const code = await runCli(argv);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+it('sync export / import / digest converge two data folders; a refused bundle exits 1 with its reason', async () => {
+  const f = await startDomainApp();
+  await f.admin.call('tickets.create', { title: 'Aire acondicionado', description: 'Gotea', customerId: f.customerId });
+  const team = createTeamOn(f.app);
+  const invitation = inviteOn(f.app, 2);
+  const b = await startTestApp({ setup: false });
+  joinOn(b, team, invitation, 2);
+  const deviceA = deviceOf(f.app.backend.database.sqlite);
+  // The command line opens the folders itself, as a script would.
+  f.app.backend.close();
+  b.backend.close();
+  dirs.push(f.app.dir, b.dir);
+  const work = tempDir();
+  const ab = path.join(work, 'a.emsync');
+  const ba = path.join(work, 'b.emsync');
+
+  const exported = await cli('sync', 'export', '--data-dir', f.app.dir, '--out', ab, '--json');
+  expect(exported.code, exported.stderr).toBe(0);
+  expect(JSON.parse(exported.stdout)).toMatchObject({ kind: 'ops', file: ab });
+  expect(JSON.parse(exported.stdout).ops).toBeGreaterThan(5);
+
+  const imported = await cli('sync', 'import', '--data-dir', b.dir, '--file', ab);
+  expect(imported.code, imported.stderr).toBe(0);
+  expect(imported.stdout).toMatch(/applied \d+/);
+
+  expect((await cli('sync', 'export', '--data-dir', b.dir, '--out', ba, '--to', deviceA)).code).toBe(0);
+  const back = await cli('sync', 'import', '--data-dir', f.app.dir, '--file', ba, '--json');
+  expect(back.code, back.stderr).toBe(0);
+  expect(JSON.parse(back.stdout)).toMatchObject({ kind: 'ops', gaps: 0, setAside: [] });
+
+  const digestA = await cli('sync', 'digest', '--data-dir', f.app.dir);
+  const digestB = await cli('sync', 'digest', '--data-dir', b.dir, '--json');
+  expect(digestA.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
+  expect(JSON.parse(digestB.stdout)).toEqual({ digest: digestA.stdout.trim() });
+
+  const tampered = path.join(work, 'tampered.emsync');
+  const bytes = readFileSync(ab);
+  bytes[bytes.length - 50] = bytes[bytes.length - 50]! ^ 0x01;
+  writeFileSync(tampered, bytes);
+  const refused = await cli('sync', 'import', '--data-dir', b.dir, '--file', tampered, '--json');
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain('tampered');
+  expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'VALIDATION', reason: 'tampered' } });
+  expect((await cli('sync', 'digest', '--data-dir', b.dir)).stdout.trim()).toBe(digestA.stdout.trim());
+
+  expect((await cli('sync')).code).toBe(2);
+  expect((await cli('sync', 'export', '--data-dir', b.dir)).code).toBe(2);
+});
