@@ -48,6 +48,9 @@ function actingUser(ctx: ServiceContext, args: ParsedArgs): Actor | null {
     ? (ctx.sqlite.prepare('SELECT id FROM users WHERE lower(username) = lower(?)').get(username) as { id: string } | undefined)
     : (ctx.sqlite.prepare('SELECT id FROM users WHERE is_superuser = 1 AND is_active = 1 ORDER BY created_at, id LIMIT 1').get() as { id: string } | undefined);
   if (username && !row) throw new CommandFailure(`there is no user "${username}" in this data folder`);
+  if (!row && ctx.sqlite.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined) {
+    throw new CommandFailure('this data folder has no active superuser: pass --as USERNAME of an administrator');
+  }
   const actor = row ? loadActor(ctx.sqlite, row.id) : null;
   if (row && !actor) throw new CommandFailure(`the user "${username}" is deactivated`);
   if (actor && !hasPermission(actor, 'users:admin')) throw new CommandFailure(`"${actor.username}" is not an administrator (users:admin)`);

@@ -206,6 +206,9 @@ describe('refused invitations change nothing', () => {
     edited.team.key = 'c2hvcnQ=';
     expect(await reasonOf(b.admin, 'team.join', { invite: JSON.stringify(edited) })).toBe('invalid_invitation');
     expect(await reasonOf(b.admin, 'team.join', { invite: file.slice(0, file.length / 2) })).toBe('invalid_invitation');
+    const newer = { ...JSON.parse(file), schemaVersion: 999 };
+    newer.invitation.expiresAt = new Date(b.clock.now().getTime() + 3_600_000).toISOString();
+    expect(await reasonOf(b.admin, 'team.join', { invite: JSON.stringify(newer) })).toBe('newer_schema');
     expect(snapshotOf(sqliteOf(b))).toEqual(untouched);
 
     b.clock.set(a.clock.now().toISOString());
@@ -276,5 +279,26 @@ describe('revoke', () => {
     // The revocation is an op: the revoked copy learns it too.
     sendOps(a, b);
     expect((await b.admin.call('team.status', {})).members.find((m) => m.isSelf)?.revokedAt).not.toBeNull();
+  });
+});
+
+describe("a technician's own laptop", () => {
+  it('joins when its admin is a team technician: the inviting admin vouches for the membership', async () => {
+    const a = await app();
+    const team = await teamWithData(a);
+    await teamOf(a);
+    const b = await app({ setup: false });
+    const tomas = { ...ADMIN, email: 'TEC1@example.com', username: 'tomas' };
+    await b.admin.call('auth.setup', tomas);
+    await b.admin.call('auth.login', { login: tomas.username, password: tomas.password });
+    const joined = await b.admin.call('team.join', { invite: await invite(a) });
+    expect((await b.admin.call('auth.me', {})).user.id).toBe(team.tec1.id);
+    const membership = sqliteOf(b).prepare("SELECT author_id FROM sync_ops WHERE entity = 'team_members'").get() as { author_id: string };
+    expect(membership.author_id).toBe((await a.admin.call('auth.me', {})).user.id);
+    exchange(a, b);
+    expect((await a.admin.call('team.status', {})).members.map((m) => m.deviceId)).toContain(joined.status.device.id);
+    expect(syncDigest(sqliteOf(a))).toBe(syncDigest(sqliteOf(b)));
+    // The team decides who Tomás is: a technician, with the team's username.
+    expect(sqliteOf(b).prepare('SELECT username, is_superuser FROM users WHERE id = ?').get(team.tec1.id)).toEqual({ username: 'tec1', is_superuser: 0 });
   });
 });

@@ -14,6 +14,15 @@ export const INVITATION_EXTENSION = '.eminvite';
 export const INVITATION_MIME = 'application/json';
 
 const text = (max: number) => z.string().min(1).max(max);
+
+function isJson(value: string): boolean {
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 const rowId = text(64);
 
 const invitationSchema = z.strictObject({
@@ -42,7 +51,7 @@ const invitationSchema = z.strictObject({
     categories: z.array(z.strictObject({ id: rowId, name: text(200) })),
     products: z.array(z.strictObject({ id: rowId, sku: text(200) })),
     /** The team's replicated settings, each value as its stored JSON text. */
-    settings: z.array(z.strictObject({ key: z.enum(REPLICATED_SETTING_KEYS), value: z.string() })),
+    settings: z.array(z.strictObject({ key: z.enum(REPLICATED_SETTING_KEYS), value: z.string().refine(isJson, 'not JSON') })),
   }),
 });
 

@@ -2,10 +2,21 @@
 // (TK-2025-000042 → TK-2025-030001, keeping prefix and year), and the old code stays as an alias that search finds.
 import type Database from 'better-sqlite3';
 import { newId } from '../ids';
-import { formatSlotCode, SLOT_CAPACITY, slotExhausted, slotRange, type CodeKind } from '../tickets/codes';
+import { AppError } from '../../contract';
+import { formatSlotCode, SLOT_CAPACITY, slotRange, type CodeKind } from '../tickets/codes';
 
 const TABLE: Record<CodeKind, 'tickets' | 'work_orders'> = { ticket: 'tickets', workOrder: 'work_orders' };
 const CODE_SHAPE = /^(.+)-(\d{4})-\d+$/;
+
+/** One slot holds 9999 codes per prefix and year: a copy with more than that cannot join as one member. */
+function tooManyToJoin(kind: CodeKind, range: string): AppError {
+  return new AppError(
+    'CONFLICT',
+    `this copy has more than ${SLOT_CAPACITY} ${kind === 'ticket' ? 'tickets' : 'work orders'} for ${range.slice(0, -3)}, more than one slot holds; ` +
+      'joining with them is not possible yet (leasing more slots is not available)',
+    { reason: 'slot_exhausted', range },
+  );
+}
 
 export interface RenumberOutcome {
   tickets: number;
@@ -34,7 +45,7 @@ function renumberTable(sqlite: Database.Database, kind: CodeKind, slot: number, 
     const { prefix, year } = partsOf(row);
     const range = slotRange(prefix, year, slot);
     const value = (counters.get(range) ?? 0) + 1;
-    if (value > SLOT_CAPACITY) throw slotExhausted(kind, range);
+    if (value > SLOT_CAPACITY) throw tooManyToJoin(kind, range);
     counters.set(range, value);
     const code = formatSlotCode(prefix, year, slot, value);
     if (code !== row.code) renamed.push({ id: row.id, from: row.code, to: code });
