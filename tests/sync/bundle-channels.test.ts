@@ -47,11 +47,11 @@ it('exports, uploads in chunks and imports through the channels, with progress e
   const f = await startDomainApp();
   apps.push(f.app);
   await f.admin.call('tickets.create', { title: 'Router caído', description: 'Sin conexión', customerId: f.customerId });
-  const team = createTeamOn(f.app);
-  const invitation = inviteOn(f.app, 2);
+  await createTeamOn(f.app);
+  const invite = await inviteOn(f.app);
   const b = await startTestApp({ setup: false });
   apps.push(b);
-  joinOn(b, team, invitation, 2);
+  joinOn(b, invite);
 
   // Not in a team: refused at once, no job.
   const loner = await startDomainApp();

@@ -31,10 +31,10 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
 it('sync export / import / digest converge two data folders; a refused bundle exits 1 with its reason', async () => {
   const f = await startDomainApp();
   await f.admin.call('tickets.create', { title: 'Aire acondicionado', description: 'Gotea', customerId: f.customerId });
-  const team = createTeamOn(f.app);
-  const invitation = inviteOn(f.app, 2);
+  await createTeamOn(f.app);
+  const invite = await inviteOn(f.app);
   const b = await startTestApp({ setup: false });
-  joinOn(b, team, invitation, 2);
+  joinOn(b, invite);
   const deviceA = deviceOf(f.app.backend.database.sqlite);
   // The command line opens the folders itself, as a script would.
   f.app.backend.close();

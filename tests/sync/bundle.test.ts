@@ -10,7 +10,7 @@ import { startDomainApp } from '../domain/fixtures';
 import { removeTempDirs, tempDir } from '../db/helpers';
 import { Child } from '../reliability/support';
 import { startTestApp, type Caller, type TestApp } from '../support/backend';
-import { bulkCustomers, captured, createTeamOn, deviceOf, inviteOn, joinOn, replicatedState, type TeamInfo } from './bundle-fixture';
+import { bulkCustomers, createTeamOn, deviceOf, inviteOn, joinOn, replicatedState } from './bundle-fixture';
 
 afterAll(removeTempDirs);
 
@@ -40,18 +40,18 @@ async function refusalOf(app: TestApp, file: string): Promise<string | undefined
 }
 
 /** A (with data, team creator) and B (empty, joined through A's invitation). */
-async function team(): Promise<{ a: TestApp; b: TestApp; adminA: Caller; team: TeamInfo; customerId: string }> {
+async function team(): Promise<{ a: TestApp; b: TestApp; adminA: Caller; customerId: string }> {
   const f = await startDomainApp();
   apps.push(f.app);
   const ticket = await f.admin.call('tickets.create', { title: 'Impresora', description: 'No imprime', customerId: f.customerId });
   await f.admin.call('tickets.addNote', { id: ticket.id, content: 'Llamé al cliente' });
   await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
-  const info = createTeamOn(f.app);
-  const invitation = inviteOn(f.app, 2);
+  await createTeamOn(f.app);
+  const invite = await inviteOn(f.app);
   const b = await startTestApp({ setup: false });
   apps.push(b);
-  joinOn(b, info, invitation, 2);
-  return { a: f.app, b, adminA: f.admin, team: info, customerId: f.customerId };
+  joinOn(b, invite);
+  return { a: f.app, b, adminA: f.admin, customerId: f.customerId };
 }
 
 /** A caller on B signed in as the team's admin (the user came over in a bundle). */
@@ -137,51 +137,51 @@ describe('refused bundles change nothing', () => {
     }, 'tampered');
   });
 
-  it('a bundle of another team, of a revoked member, of a newer schema', async () => {
+  it('a bundle of another team, of a newer schema, of a revoked member', async () => {
     const { a, b } = await team();
     const { out } = await exportFrom(a);
 
     const stranger = await startDomainApp();
     apps.push(stranger.app);
-    createTeamOn(stranger.app);
+    await createTeamOn(stranger.app);
     const foreign = await exportFrom(stranger.app);
     let before = replicatedState(sqliteOf(b));
     expect(await refusalOf(b, foreign.out)).toBe('foreign_team');
     expect(replicatedState(sqliteOf(b))).toEqual(before);
 
-    // B learns of A, then A is revoked on B: what A sends afterwards is refused.
     await importInto(b, out);
-    const setRevoked = (at: string | null) =>
-      captured(sqliteOf(b), null, b.clock.now().getTime(), () => sqliteOf(b).prepare('UPDATE team_members SET revoked_at = ? WHERE device_id = ?').run(at, deviceOf(sqliteOf(a))));
-    setRevoked('2026-03-02T09:00:00.000Z');
     bulkCustomers(a, 3);
     const later = await exportFrom(a);
     before = replicatedState(sqliteOf(b));
-    expect(await refusalOf(b, later.out)).toBe('revoked_member');
-    expect(replicatedState(sqliteOf(b))).toEqual(before);
 
     // A newer Emerald (schema above ours) made it.
-    setRevoked(null);
-    before = replicatedState(sqliteOf(b));
     const version = sqliteOf(a).pragma('user_version', { simple: true }) as number;
     const newer = path.join(tempDir(), 'newer.emsync');
     const bytes = readFileSync(later.out);
     writeFileSync(newer, Buffer.from(bytes.toString('latin1').replace(`"schemaVersion":${version}`, `"schemaVersion":${version + 1}`), 'latin1'));
     expect(await refusalOf(b, newer)).toBe('newer_schema');
     expect(replicatedState(sqliteOf(b))).toEqual(before);
+
+    // An admin on B revokes A: what A sends afterwards is refused.
+    await adminOn(b).call('team.revoke', { deviceId: deviceOf(sqliteOf(a)) });
+    before = replicatedState(sqliteOf(b));
+    expect(await refusalOf(b, later.out)).toBe('revoked_member');
+    expect(replicatedState(sqliteOf(b))).toEqual(before);
   });
 
-  it('a sender nobody introduced is an unknown member', async () => {
-    const { a, b, team: info } = await team();
+  it('a sender nobody introduced is an unknown member, until the invitation it used arrives', async () => {
+    const { a, b } = await team();
     await importInto(b, (await exportFrom(a)).out);
+    // C joins with an invitation A made after B last heard from A: B has never seen it.
     const c = await startTestApp({ setup: false });
     apps.push(c);
-    // C claims an invitation nobody made: B knows A already, so C is a stranger to it.
-    joinOn(c, info, '01900000-0000-7000-8000-000000000000', 3);
+    joinOn(c, await inviteOn(a, 'Portátil C'), 'Portátil C');
     const fromC = await exportFrom(c);
     const before = replicatedState(sqliteOf(b));
     expect(await refusalOf(b, fromC.out)).toBe('unknown_member');
     expect(replicatedState(sqliteOf(b))).toEqual(before);
+    await importInto(b, (await exportFrom(a, { to: deviceOf(sqliteOf(b)) })).out);
+    expect((await importInto(b, fromC.out)).setAside).toEqual([]);
   });
 });
 
