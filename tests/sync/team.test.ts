@@ -73,6 +73,8 @@ describe('join', () => {
     const aAdmin = (await a.admin.call('auth.me', {})).user.id;
     // The session follows the user to the team's id.
     expect((await b.admin.call('auth.me', {})).user.id).toBe(aAdmin);
+    // Before the team's state reaches it, the new member cannot know which slots are given.
+    expect(await reasonOf(b.admin, 'team.invite', {})).toBe('team_not_synced');
 
     exchange(a, b);
     expect(syncDigest(sqliteOf(b))).toBe(syncDigest(sqliteOf(a)));
@@ -86,6 +88,8 @@ describe('join', () => {
     ]);
     expect(members[1]?.lastContactAt).not.toBeNull();
     expect(count(sqliteOf(b), 'SELECT count(*) AS n FROM users')).toBe(1);
+    // Now it knows the members and their invitations: its own invitation takes the next free slot.
+    expect(JSON.parse(await invite(b)).invitation.slot).toBe(3);
   });
 });
 

@@ -68,12 +68,25 @@ function isRevoked(ctx: ServiceContext, deviceId: string): boolean {
   return row?.revoked_at != null;
 }
 
+/**
+ * A member that joined and has not imported anything yet knows neither the other members nor their invitations:
+ * a slot it picked could be one already given. It invites once the team's state has reached it.
+ */
+function assertKnowsTheTeam(ctx: ServiceContext, deviceId: string): void {
+  const self = ctx.sqlite.prepare('SELECT invitation_id FROM team_members WHERE device_id = ?').get(deviceId) as { invitation_id: string | null } | undefined;
+  const joined = self?.invitation_id != null;
+  if (joined && ctx.sqlite.prepare('SELECT 1 FROM team_members WHERE device_id <> ? LIMIT 1').get(deviceId) === undefined) {
+    throw new AppError('CONFLICT', 'this copy has not received the team yet: import a bundle from a team member before inviting', { reason: 'team_not_synced' });
+  }
+}
+
 export function createInvitation(ctx: ServiceContext, input: z.output<typeof teamInviteInput>): FilePayload {
   const actor = requireActor(ctx);
   return inTransaction(ctx, (_tx, emit) => {
     const local = ctx.sqlite.prepare('SELECT device_id, device_name, team_id, team_name, team_key, public_key FROM sync_local WHERE id = 1').get() as TeamSecrets;
     if (local.team_id === null || local.team_key === null || local.public_key === null) throw notInTeam();
     if (isRevoked(ctx, local.device_id)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot invite', { reason: 'device_revoked' });
+    assertKnowsTheTeam(ctx, local.device_id);
     const now = ctx.clock.now();
     const at = now.toISOString();
     const expiresAt = new Date(now.getTime() + (input.validHours ?? DEFAULT_INVITATION_HOURS) * 3_600_000).toISOString();
