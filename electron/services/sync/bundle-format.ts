@@ -21,12 +21,13 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../../contract';
+import { asFramePage, pageSize, type FramePage } from './bundle-pages';
+
+export { FRAME_PAGE_SIZE, type FramePage, type SnapshotPage } from './bundle-pages';
 
 export const BUNDLE_MAGIC = Buffer.from('EMSYNC\u0000', 'latin1');
 export const BUNDLE_FORMAT_VERSION = 1;
 export const BUNDLE_EXTENSION = '.emsync';
-/** Ops (or snapshot rows) per frame. */
-export const FRAME_PAGE_SIZE = 2000;
 // Larger than any honest frame (2000 rows of text, gzipped); a bigger length is refused before allocating it.
 const MAX_RECORD_BYTES = 256 * 1024 * 1024;
 const IV_BYTES = 12;
@@ -77,46 +78,6 @@ export interface BundleCounts {
   frames: number;
   ops: number;
   rows: number;
-}
-
-const deviceId = z.string().regex(/^[0-9a-f]{16}$/);
-const opRecord = z.object({
-  deviceId,
-  seq: z.number().int().min(1),
-  hlc: z.string().max(100),
-  entity: z.string().max(100),
-  rowId: z.string().min(1).max(200),
-  kind: z.enum(['insert', 'update', 'delete']),
-  fields: z.record(z.string(), z.unknown()),
-  base: z.record(z.string(), z.string()).nullable(),
-  authorId: z.string().max(100).nullable(),
-  schemaVersion: z.number().int().min(1),
-});
-const table = z.object({ columns: z.array(z.string().max(100)), rows: z.array(z.array(z.unknown())) });
-
-/** What a frame may hold; anything else is refused as malformed before it reaches the database. */
-const framePage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ops'), ops: z.array(opRecord).max(FRAME_PAGE_SIZE) }),
-  z.object({
-    type: z.literal('tombstones'),
-    rows: z.array(z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()])).max(FRAME_PAGE_SIZE),
-  }),
-  table.extend({
-    type: z.literal('rows'),
-    table: z.string().max(100),
-    rows: z.array(z.array(z.unknown())).max(FRAME_PAGE_SIZE),
-    clocks: z.array(z.tuple([z.string(), z.string()]).nullable()),
-  }),
-  table.extend({ type: z.enum(['fieldEdits', 'conflicts']), rows: z.array(z.array(z.unknown())).max(FRAME_PAGE_SIZE) }),
-  z.object({ type: z.literal('heldOps'), ops: z.array(opRecord.extend({ status: z.string().max(20) })).max(FRAME_PAGE_SIZE) }),
-]);
-export type FramePage = z.infer<typeof framePage>;
-export type SnapshotPage = Exclude<FramePage, { type: 'ops' }>;
-
-/** How many items a page carries (ops for ops pages, rows for the others): the header and trailer counts. */
-export function pageSize(page: FramePage): { ops: number; rows: number } {
-  if (page.type === 'ops' || page.type === 'heldOps') return { ops: page.ops.length, rows: 0 };
-  return { ops: 0, rows: page.rows.length };
 }
 
 const gzipAsync = promisify(gzip);
@@ -326,9 +287,8 @@ export class BundleReader {
       } catch {
         throw refuse('malformed', 'a frame of the bundle could not be read');
       }
-      const parsed = framePage.safeParse(parseJson(text));
-      if (!parsed.success) throw refuse('malformed', 'a frame of the bundle holds something Emerald does not know');
-      const page = parsed.data;
+      const page = asFramePage(parseJson(text));
+      if (!page) throw refuse('malformed', 'a frame of the bundle holds something Emerald does not know');
       const size = pageSize(page);
       this.seen.frames++;
       this.seen.ops += size.ops;

@@ -9,6 +9,7 @@ import { systemClock } from '../context';
 import type { EventBus } from '../events';
 import { prepared } from '../sql';
 import { applyRemoteOps, withCaptureOff, type SetAsideReason } from './apply';
+import { withBulkSearchIndex } from './bulkSearch';
 import { schemaVersionOf } from './capture';
 import type { TouchedRow } from './conflicts';
 import { databaseFileOf, openSecondConnection } from './bundle-connection';
@@ -141,7 +142,8 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
         collector.add(outcome.touched);
       } else {
         const touched: TouchedRow[] = [];
-        withCaptureOff(conn, () => loadSnapshotPage(conn, page, team.deviceId, touched));
+        // A page of timeline events indexes each ticket's text once, not once per event.
+        withCaptureOff(conn, () => withBulkSearchIndex(conn, () => (loadSnapshotPage(conn, page, team.deviceId, touched), { touched })));
         summary.applied += page.type === 'rows' ? page.rows.length : 0;
         collector.add(touched);
       }
