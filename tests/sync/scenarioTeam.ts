@@ -2,8 +2,11 @@
 // laptop is a fresh install whose admin joins with an invitation file (team.join; the same admin email becomes one
 // user), then takes the office's ops in a first exchange, so everyone signs in anywhere (password hashes replicate).
 import type Database from 'better-sqlite3';
+import { startDomainApp, type DomainFixture } from '../domain/fixtures';
 import { ADMIN, startTestApp, type Caller, type TestApp } from '../support/backend';
-import { replayOpLog } from './support';
+import { exchange, memberOf, replayOpLog } from './support';
+
+export const HOUR = 60 * 60 * 1000;
 
 const sqliteOf = (app: TestApp): Database.Database => app.backend.database.sqlite;
 
@@ -29,4 +32,45 @@ export async function signIn(app: TestApp, username: string): Promise<Caller> {
   const caller = app.caller();
   await caller.call('auth.login', { login: username, password: `${username}-password-1` });
   return caller;
+}
+
+/** The office (the founder, with the domain fixture) and `extra` laptops that joined its team (slots 02, 03…). Close them all. */
+export async function startTeam(extra: number): Promise<{ f: DomainFixture; office: TestApp; members: TestApp[] }> {
+  const f = await startDomainApp();
+  // Near the real time: a joining copy's rebuilt baseline is stamped with it, and must not look a day ahead.
+  f.app.clock.set(new Date().toISOString());
+  await f.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+  for (const [person, username] of [[f.tec1, 'tec1'], [f.tec2, 'tec2']] as const) {
+    await person.caller.call('auth.login', { login: username, password: `${username}-password-1` });
+  }
+  await foundTeam(f.app, 'Oficina');
+  const members: TestApp[] = [];
+  for (let slot = 2; slot < 2 + extra; slot++) members.push(await joinTeam(f.app, `Portátil ${slot}`));
+  return { f, office: f.app, members };
+}
+
+export const meet = (a: TestApp, b: TestApp) => exchange(memberOf(a), memberOf(b));
+
+/** Every copy meets every other until nothing moves (two rounds suffice for a full mesh). */
+export function meetAll(apps: TestApp[]): void {
+  for (let round = 0; round < 2; round++) for (let i = 0; i < apps.length; i++) for (let j = i + 1; j < apps.length; j++) meet(apps[i]!, apps[j]!);
+}
+
+/** Time passes on one laptop; sessions idle that long end, so its admin signs in again. */
+export async function later(app: TestApp, ms: number): Promise<void> {
+  app.clock.advance(ms);
+  await app.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+}
+
+/** A ticket with one OT scheduled for a technician now, as the office dispatches it. */
+export async function dispatched(f: DomainFixture, technicianId: string, title = 'Router sin conexión') {
+  const ticket = await f.admin.call('tickets.create', { title, customerId: f.customerId });
+  const requested = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+  const workOrder = await f.admin.call('workOrders.schedule', {
+    id: requested.id,
+    version: requested.version,
+    technicianId,
+    scheduledDate: f.app.clock.now().toISOString(),
+  });
+  return { ticket, workOrder };
 }

@@ -5,12 +5,10 @@ import type { ConflictDto } from '../../electron/contract/conflicts';
 import { recordCapturedOps } from '../../electron/services/sync/capture';
 import { syncDigest } from '../../electron/services/sync/digest';
 import { removeTempDirs } from '../db/helpers';
-import { startDomainApp, type DomainFixture } from '../domain/fixtures';
-import { ADMIN, type TestApp } from '../support/backend';
-import { foundTeam, joinTeam, signIn } from './scenarioTeam';
-import { exchange, memberOf, opsSetAside } from './support';
+import type { TestApp } from '../support/backend';
+import { dispatched, HOUR, later, meet, meetAll, signIn, startTeam } from './scenarioTeam';
+import { opsSetAside } from './support';
 
-const HOUR = 60 * 60 * 1000;
 const open: TestApp[] = [];
 
 afterEach(() => {
@@ -20,37 +18,11 @@ afterAll(removeTempDirs);
 
 const sqliteOf = (app: TestApp) => app.backend.database.sqlite;
 const digestOf = (app: TestApp) => syncDigest(sqliteOf(app));
-const meet = (a: TestApp, b: TestApp) => exchange(memberOf(a), memberOf(b));
 
-/** Time passes on one laptop; sessions idle that long end, so its admin signs in again. */
-async function later(app: TestApp, ms: number): Promise<void> {
-  app.clock.advance(ms);
-  await app.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
-}
-
-/** The office (the founder, with the domain fixture) and `extra` laptops that joined its team (slots 02, 03…). */
-async function team(extra: number): Promise<{ f: DomainFixture; office: TestApp; members: TestApp[] }> {
-  const f = await startDomainApp();
-  open.push(f.app);
-  // Near the real time: a joining copy's rebuilt baseline is stamped with it, and must not look a day ahead.
-  f.app.clock.set(new Date().toISOString());
-  await f.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
-  for (const [person, username] of [[f.tec1, 'tec1'], [f.tec2, 'tec2']] as const) {
-    await person.caller.call('auth.login', { login: username, password: `${username}-password-1` });
-  }
-  await foundTeam(f.app, 'Oficina');
-  const members: TestApp[] = [];
-  for (let slot = 2; slot < 2 + extra; slot++) {
-    const member = await joinTeam(f.app, `Portátil ${slot}`);
-    open.push(member);
-    members.push(member);
-  }
-  return { f, office: f.app, members };
-}
-
-/** Every copy meets every other until nothing moves (two rounds suffice for a full mesh). */
-function meetAll(apps: TestApp[]): void {
-  for (let round = 0; round < 2; round++) for (let i = 0; i < apps.length; i++) for (let j = i + 1; j < apps.length; j++) meet(apps[i]!, apps[j]!);
+async function team(extra: number) {
+  const made = await startTeam(extra);
+  open.push(made.office, ...made.members);
+  return made;
 }
 
 function expectConverged(apps: TestApp[]): void {
@@ -112,19 +84,6 @@ describe('two people edit one ticket title offline', () => {
     expectConverged([office, laptop]);
   });
 });
-
-/** A ticket with one OT scheduled for a technician now, as the office dispatches it. */
-async function dispatched(f: DomainFixture, technicianId: string, title = 'Router sin conexión') {
-  const ticket = await f.admin.call('tickets.create', { title, customerId: f.customerId });
-  const requested = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
-  const workOrder = await f.admin.call('workOrders.schedule', {
-    id: requested.id,
-    version: requested.version,
-    technicianId,
-    scheduledDate: f.app.clock.now().toISOString(),
-  });
-  return { ticket, workOrder };
-}
 
 describe('the office cancels an OT that the technician completed offline', () => {
   it('ends completed everywhere with both timeline events kept', async () => {

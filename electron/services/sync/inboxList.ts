@@ -74,22 +74,79 @@ function workOrderRow(sqlite: Database.Database, id: string): WorkOrderRow | und
 const ticketRef = (row: TicketRow): ConflictTicketRef => ({ id: row.id, code: row.code, title: row.title, status: row.status });
 const workOrderRef = (row: WorkOrderRow): ConflictWorkOrderRef => ({ id: row.id, code: row.code, status: row.status, otType: row.ot_type });
 
+/** The conflict as it stood when resolved, kept in the replicated resolution row: a copy that only ever saw the
+ *  settled rows (the duplicate already removed) still lists the same resolved conflict as the others. */
+export interface ConflictSnapshot {
+  kind: ConflictKind;
+  entity: string;
+  rowId: string;
+  field: string | null;
+  detail: unknown;
+  createdAt: string;
+}
+
+export const snapshotOf = (row: ConflictRow): ConflictSnapshot => ({
+  kind: row.kind,
+  entity: row.entity,
+  rowId: row.row_id,
+  field: row.field,
+  detail: JSON.parse(row.detail) as unknown,
+  createdAt: row.created_at,
+});
+
+interface ResolutionRow {
+  id: string;
+  conflict_id: string;
+  resolved_by: string | null;
+  full_name: string | null;
+  choice: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+const RESOLUTION_COLUMNS = 'r.id, r.conflict_id, r.resolved_by, u.full_name, r.choice, r.note, r.created_at';
+
 export function firstResolution(sqlite: Database.Database, conflictId: string): ConflictResolutionDto | null {
   const row = prepared(
     sqlite,
-    `SELECT r.id, r.resolved_by, u.full_name, r.choice, r.note, r.created_at FROM conflict_resolutions r LEFT JOIN users u ON u.id = r.resolved_by
+    `SELECT ${RESOLUTION_COLUMNS} FROM conflict_resolutions r LEFT JOIN users u ON u.id = r.resolved_by
      WHERE r.conflict_id = ? ORDER BY r.created_at, r.id LIMIT 1`,
-  ).get(conflictId) as
-    | { id: string; resolved_by: string | null; full_name: string | null; choice: string | null; note: string | null; created_at: string }
-    | undefined;
+  ).get(conflictId) as ResolutionRow | undefined;
   if (!row) return null;
+  const { conflict: _snapshot, ...choice } = JSON.parse(row.choice ?? '{}') as ConflictResolutionDto['choice'] & { conflict?: unknown };
   return {
     id: row.id,
     resolvedBy: row.resolved_by ? { id: row.resolved_by, fullName: row.full_name ?? '' } : null,
     at: row.created_at,
-    choice: JSON.parse(row.choice ?? '{}') as ConflictResolutionDto['choice'],
+    choice: choice as ConflictResolutionDto['choice'],
     note: row.note,
   };
+}
+
+/** Resolved conflicts this copy holds no record of, rebuilt from the snapshot in their first resolution. */
+function resolvedElsewhere(sqlite: Database.Database, id?: string): ConflictRow[] {
+  const rows = prepared(
+    sqlite,
+    `SELECT r.conflict_id, r.choice FROM conflict_resolutions r
+     WHERE (? IS NULL OR r.conflict_id = ?) AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.id = r.conflict_id)
+     ORDER BY r.created_at, r.id`,
+  ).all(id ?? null, id ?? null) as { conflict_id: string; choice: string | null }[];
+  const rebuilt = new Map<string, ConflictRow>();
+  for (const row of rows) {
+    if (rebuilt.has(row.conflict_id)) continue;
+    const snapshot = (JSON.parse(row.choice ?? '{}') as { conflict?: ConflictSnapshot }).conflict;
+    if (!snapshot) continue;
+    rebuilt.set(row.conflict_id, {
+      id: row.conflict_id,
+      kind: snapshot.kind,
+      entity: snapshot.entity,
+      row_id: snapshot.rowId,
+      field: snapshot.field,
+      detail: JSON.stringify(snapshot.detail),
+      created_at: snapshot.createdAt,
+    });
+  }
+  return [...rebuilt.values()];
 }
 
 /** The current text of the conflicting field, or undefined when the record is gone. */
@@ -247,11 +304,14 @@ const WHERE_STATUS = { open: `WHERE NOT ${RESOLVED}`, resolved: `WHERE ${RESOLVE
 
 export function loadConflictRow(sqlite: Database.Database, id: string): ConflictRow {
   const row = prepared(sqlite, 'SELECT id, kind, entity, row_id, field, detail, created_at FROM sync_conflicts WHERE id = ?').get(id) as ConflictRow | undefined;
-  if (!row) throw notFound('conflict', id);
-  return row;
+  const found = row ?? resolvedElsewhere(sqlite, id)[0];
+  if (!found) throw notFound('conflict', id);
+  return found;
 }
 
 /** Newest first; open ones are what the inbox shows by default. */
 export function listConflictRows(sqlite: Database.Database, status: keyof typeof WHERE_STATUS): ConflictRow[] {
-  return prepared(sqlite, `SELECT c.id, c.kind, c.entity, c.row_id, c.field, c.detail, c.created_at FROM sync_conflicts c ${WHERE_STATUS[status]} ORDER BY c.created_at DESC, c.id`).all() as ConflictRow[];
+  const rows = prepared(sqlite, `SELECT c.id, c.kind, c.entity, c.row_id, c.field, c.detail, c.created_at FROM sync_conflicts c ${WHERE_STATUS[status]}`).all() as ConflictRow[];
+  if (status !== 'open') rows.push(...resolvedElsewhere(sqlite));
+  return rows.sort((a, b) => (a.created_at === b.created_at ? a.id.localeCompare(b.id) : a.created_at < b.created_at ? 1 : -1));
 }

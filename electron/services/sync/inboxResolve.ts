@@ -22,7 +22,7 @@ import { cancelWorkOrder } from '../workOrders';
 import { takeItemOff } from '../workOrders/items';
 import { loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent } from '../workOrders/lifecycle';
 import { entityOf } from './entities';
-import { loadConflictRow, toConflictDto, type ConflictRow, type EditDetail } from './inboxList';
+import { loadConflictRow, snapshotOf, toConflictDto, type ConflictRow, type EditDetail } from './inboxList';
 
 type Resolution<A extends ConflictResolutionInput['action']> = Extract<ConflictResolutionInput, { action: A }>;
 
@@ -232,7 +232,7 @@ export function resolveConflict(ctx: ServiceContext, input: { id: string; resolu
     // The resolution row goes first: its op sorts before the edit's, so no copy sees the edit settle a conflict
     // (and drop it as no longer holding) before it knows the conflict was resolved. Add-only: written once, whole.
     tx.insert(conflictResolutions)
-      .values({ id: newId(), conflictId: conflict.id, resolvedBy: actor.id, choice: JSON.stringify(plan.choice), note: input.resolution.note ?? null, createdAt: at, updatedAt: at })
+      .values({ id: newId(), conflictId: conflict.id, resolvedBy: actor.id, choice: JSON.stringify({ ...plan.choice, conflict: snapshotOf(conflict) }), note: input.resolution.note ?? null, createdAt: at, updatedAt: at })
       .run();
     plan.apply();
     emit({ entity: 'conflict', id: conflict.id, kind: 'updated' });

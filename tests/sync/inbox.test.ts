@@ -1,0 +1,450 @@
+// The conflict inbox (conflicts.list / conflicts.resolve): what it shows of each kind, every resolution action,
+// the refusals, who may use it, and the events it sends. One team of two copies with conflicts of every kind.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../electron/contract';
+import type {
+  ClosedTicketOpenOtConflictDto,
+  ConcurrentEditConflictDto,
+  DuplicateCustomerConflictDto,
+  DuplicateSerialConflictDto,
+} from '../../electron/contract/conflicts';
+import { syncDigest } from '../../electron/services/sync/digest';
+import { removeTempDirs } from '../db/helpers';
+import { errorOf, type DomainFixture } from '../domain/fixtures';
+import type { Caller, TestApp } from '../support/backend';
+import { dispatched, HOUR, later, meet, startTeam } from './scenarioTeam';
+import { opsSetAside } from './support';
+
+let f: DomainFixture;
+let office: TestApp;
+let laptop: TestApp;
+let agent: Caller;
+let supervisor: Caller;
+const ids: Record<string, string> = {};
+
+/** The same text field edited on both copies from one base; the laptop edits a minute later. */
+async function editedTwice(edit: (app: TestApp, value: string) => Promise<unknown>, officeValue: string, laptopValue: string): Promise<void> {
+  await edit(office, officeValue);
+  await edit(laptop, laptopValue);
+}
+
+beforeAll(async () => {
+  const team = await startTeam(1);
+  ({ f, office } = team);
+  laptop = team.members[0]!;
+  agent = (await office.userWithRole('Agente', 'agent1', 'Alba Agente')).caller;
+  supervisor = (await office.userWithRole('Supervisor', 'sup1', 'Sergio Supervisor')).caller;
+  const admin = f.admin;
+
+  const titled = await admin.call('tickets.create', { title: 'Impresora no imprime', description: 'Atasco de papel', customerId: f.customerId });
+  const toClose = await admin.call('tickets.create', { title: 'Cambio de tóner' });
+  const noted = await dispatched(f, f.tec1.id, 'Router de la sala');
+  const closed = await Promise.all(['Ticket a completar', 'Ticket a cancelar', 'Ticket a reabrir'].map((title) => dispatched(f, f.tec1.id, title)));
+  const serialA = await dispatched(f, f.tec1.id, 'Router A');
+  const serialB = await dispatched(f, f.tec1.id, 'Router B');
+  Object.assign(ids, { titled: titled.id, toClose: toClose.id, noted: noted.workOrder.id, serialA: serialA.workOrder.id, serialB: serialB.workOrder.id });
+  closed.forEach(({ ticket }, index) => (ids[`closed${index}`] = ticket.id));
+  meet(office, laptop);
+  await later(laptop, 60_000);
+
+  const ticketEdit = (field: 'title' | 'description') => async (app: TestApp, value: string) => {
+    const current = await app.admin.call('tickets.get', { id: titled.id });
+    await app.admin.call('tickets.update', { id: titled.id, version: current.version, [field]: value });
+  };
+  await editedTwice(ticketEdit('title'), 'Impresora HP no imprime', 'Impresora sin tóner');
+  await editedTwice(ticketEdit('description'), 'Atasco en la bandeja 2', 'Atasco y ruido al imprimir');
+  await editedTwice(
+    async (app, resolution) => {
+      const current = await app.admin.call('tickets.get', { id: toClose.id });
+      await app.admin.call('tickets.close', { id: toClose.id, version: current.version, resolution });
+    },
+    'Tóner cambiado',
+    'Tóner y tambor cambiados',
+  );
+  await editedTwice(
+    async (app, notes) => {
+      const current = await app.admin.call('workOrders.get', { id: noted.workOrder.id });
+      await app.admin.call('workOrders.updateNotes', { id: noted.workOrder.id, version: current.version, notes });
+    },
+    'Llevar router de repuesto',
+    'Llamar antes de ir',
+  );
+  await editedTwice((app, address) => app.admin.call('customers.update', { id: f.customerId, address }), 'Calle Mayor 1', 'Calle Mayor 1, 2º B');
+  await editedTwice((app, description) => app.admin.call('products.update', { id: f.serialProductId, description }), 'Router de carril DIN', 'Router 4G de carril DIN');
+  for (const { ticket } of closed) {
+    const current = await office.admin.call('tickets.get', { id: ticket.id });
+    await office.admin.call('tickets.close', { id: ticket.id, version: current.version, resolution: 'Resuelto por teléfono' });
+    const revisit = await laptop.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance' });
+    ids[`revisit:${ticket.id}`] = revisit.id;
+  }
+  meet(office, laptop);
+  // The office's clock passes the laptop's, so what the inbox writes next sorts last on the timelines.
+  office.clock.advance(2 * 60_000);
+
+  // Duplicates arise on one copy too.
+  for (const serial of ['SN-100', 'SN-200']) {
+    for (const workOrderId of [serialA.workOrder.id, serialB.workOrder.id]) {
+      await f.tec1.caller.call('workOrders.addItem', { id: workOrderId, productId: f.serialProductId, serialNumber: serial });
+    }
+  }
+  for (const name of ['Talleres Gómez', 'Panadería Sol']) {
+    for (const contactName of ['Luis', 'Marta']) {
+      const customer = await admin.call('customers.create', { name, contactName });
+      ids[`${name}:${contactName}`] = customer.id;
+      await admin.call('tickets.create', { title: `Avería de ${contactName}`, customerId: customer.id });
+    }
+  }
+});
+
+afterAll(() => {
+  office?.close();
+  laptop?.close();
+  removeTempDirs();
+});
+
+const list = (status?: 'open' | 'resolved' | 'all') => f.admin.call('conflicts.list', status ? { status } : {});
+
+async function editConflict(entity: string, field: string): Promise<ConcurrentEditConflictDto> {
+  const found = (await list('all')).find((c): c is ConcurrentEditConflictDto => c.kind === 'concurrent_edit' && c.entity === entity && c.field === field);
+  if (!found) throw new Error(`no ${entity}.${field} conflict`);
+  return found;
+}
+
+async function closedConflict(ticketId: string): Promise<ClosedTicketOpenOtConflictDto> {
+  const found = (await list('all')).find((c): c is ClosedTicketOpenOtConflictDto => c.kind === 'closed_ticket_open_ot' && c.ticket.id === ticketId);
+  if (!found) throw new Error(`no closed ticket conflict for ${ticketId}`);
+  return found;
+}
+
+async function serialConflict(serial: string): Promise<DuplicateSerialConflictDto> {
+  const found = (await list('all')).find((c): c is DuplicateSerialConflictDto => c.kind === 'duplicate_serial' && c.serial === serial);
+  if (!found) throw new Error(`no conflict for ${serial}`);
+  return found;
+}
+
+async function customerConflict(name: string): Promise<DuplicateCustomerConflictDto> {
+  const found = (await list('all')).find((c): c is DuplicateCustomerConflictDto => c.kind === 'duplicate_customer' && c.name === name);
+  if (!found) throw new Error(`no conflict for ${name}`);
+  return found;
+}
+
+const resolutionsOf = (id: string) =>
+  (office.backend.database.sqlite.prepare('SELECT count(*) AS n FROM conflict_resolutions WHERE conflict_id = ?').get(id) as { n: number }).n;
+
+describe('conflicts.list', () => {
+  it('lists the open conflicts of every kind by default', async () => {
+    const open = await list();
+    const kinds = open.map((c) => (c.kind === 'concurrent_edit' ? `${c.entity}.${c.field}` : c.kind)).sort();
+    expect(kinds).toEqual(
+      [
+        'customer.address',
+        'product.description',
+        'ticket.description',
+        'ticket.resolution',
+        'ticket.title',
+        'workOrder.notes',
+        'closed_ticket_open_ot',
+        'closed_ticket_open_ot',
+        'closed_ticket_open_ot',
+        'duplicate_serial',
+        'duplicate_serial',
+        'duplicate_customer',
+        'duplicate_customer',
+      ].sort(),
+    );
+    expect(open.every((c) => c.status === 'open' && c.resolution === null && c.id.length === 32)).toBe(true);
+    expect(await list('all')).toHaveLength(open.length);
+    expect(await list('resolved')).toEqual([]);
+    // The laptop derived the same records from the same ops.
+    const onLaptop = await laptop.admin.call('conflicts.list', { status: 'all' });
+    expect(onLaptop.filter((c) => c.kind === 'concurrent_edit' || c.kind === 'closed_ticket_open_ot').map((c) => c.id).sort()).toEqual(
+      open.filter((c) => c.kind === 'concurrent_edit' || c.kind === 'closed_ticket_open_ot').map((c) => c.id).sort(),
+    );
+  });
+
+  it('shows a text edit with the record in words, the original and each value with who, when and which laptop', async () => {
+    const conflict = await editConflict('ticket', 'title');
+    const ticket = await f.admin.call('tickets.get', { id: ids.titled! });
+    expect(conflict).toMatchObject({
+      rowId: ticket.id,
+      label: `${ticket.code} · Impresora sin tóner`,
+      ticket: { id: ticket.id, code: ticket.code, title: 'Impresora sin tóner', status: 'open' },
+      workOrder: null,
+      original: 'Impresora no imprime',
+      exists: true,
+    });
+    expect(conflict.values).toEqual([
+      expect.objectContaining({ value: 'Impresora HP no imprime', userName: 'Ana Administradora', deviceName: 'Oficina', current: false }),
+      expect.objectContaining({ value: 'Impresora sin tóner', userName: 'Ana Administradora', deviceName: 'Portátil 2', current: true }),
+    ]);
+    for (const value of conflict.values) {
+      expect(value.at).toBe(value.hlc.slice(0, 24));
+      expect(value.deviceId).toMatch(/^[0-9a-f]{16}$/);
+    }
+    const notes = await editConflict('workOrder', 'notes');
+    expect(notes.workOrder).toMatchObject({ id: ids.noted, status: 'scheduled', otType: 'repair' });
+    expect(notes.ticket?.title).toBe('Router de la sala');
+    expect(notes.label).toBe(`${notes.workOrder?.code} · Router de la sala`);
+    expect((await editConflict('customer', 'address')).label).toBe('Clínica Dental Sonrisa');
+  });
+
+  it('shows a closed ticket with its open OT: who closed it, where, and the OT left open', async () => {
+    const conflict = await closedConflict(ids.closed0!);
+    const workOrder = await f.admin.call('workOrders.get', { id: ids[`revisit:${ids.closed0}`]! });
+    expect(conflict).toMatchObject({
+      ticket: { id: ids.closed0, title: 'Ticket a completar', status: 'closed', resolution: 'Resuelto por teléfono' },
+      closed: { userName: 'Ana Administradora', deviceName: 'Oficina' },
+      workOrder: { id: workOrder.id, code: workOrder.code, status: 'pending_planning', otType: 'maintenance', technicianName: null },
+      opened: { userName: 'Ana Administradora', deviceName: 'Portátil 2' },
+    });
+    expect(conflict.closed.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('shows a serial logged twice with the OTs and tickets it sits on and who logged it', async () => {
+    const conflict = await serialConflict('SN-100');
+    expect(conflict.items.map((item) => [item.workOrder?.id, item.ticket?.title, item.productName, item.quantity, item.logged.userName, item.logged.deviceName, item.exists])).toEqual(
+      expect.arrayContaining([
+        [ids.serialA, 'Router A', 'Router industrial', 1, 'Tomás Técnico', 'Oficina', true],
+        [ids.serialB, 'Router B', 'Router industrial', 1, 'Tomás Técnico', 'Oficina', true],
+      ]),
+    );
+    expect(conflict.items).toHaveLength(2);
+  });
+
+  it('shows customers with the same name with their details and tickets', async () => {
+    const conflict = await customerConflict('Talleres Gómez');
+    expect(conflict.customers.map((c) => [c.id, c.contactName, c.ticketCount, c.created.userName, c.exists]).sort()).toEqual(
+      [
+        [ids['Talleres Gómez:Luis'], 'Luis', 1, 'Ana Administradora', true],
+        [ids['Talleres Gómez:Marta'], 'Marta', 1, 'Ana Administradora', true],
+      ].sort(),
+    );
+  });
+});
+
+describe('conflicts.resolve refuses, writing nothing', () => {
+  it('an unknown conflict, a malformed id, an action of another kind, a value that is not one of the edits', async () => {
+    expect((await errorOf(f.admin, 'conflicts.resolve', { id: '0'.repeat(32), resolution: { action: 'keep_both' } })).code).toBe('NOT_FOUND');
+    expect((await errorOf(f.admin, 'conflicts.resolve', { id: 'not-an-id', resolution: { action: 'keep_both' } })).code).toBe('VALIDATION');
+    const serial = await serialConflict('SN-100');
+    const wrongKind = await errorOf(f.admin, 'conflicts.resolve', { id: serial.id, resolution: { action: 'reopen', reason: 'no' } });
+    expect([wrongKind.code, wrongKind.details?.reason]).toEqual(['VALIDATION', 'action_not_for_kind']);
+    const title = await editConflict('ticket', 'title');
+    const notAnEdit = await errorOf(f.admin, 'conflicts.resolve', { id: title.id, resolution: { action: 'choose', hlc: 'nope' } });
+    expect([notAnEdit.code, notAnEdit.details?.reason]).toEqual(['VALIDATION', 'unknown_choice']);
+    const tooShort = await errorOf(f.admin, 'conflicts.resolve', { id: title.id, resolution: { action: 'edit', value: 'ab' } });
+    expect([tooShort.code, tooShort.details?.reason]).toEqual(['VALIDATION', 'invalid_value']);
+    expect([resolutionsOf(serial.id), resolutionsOf(title.id)]).toEqual([0, 0]);
+    expect((await list('resolved')).length).toBe(0);
+  });
+});
+
+describe('conflicts.resolve: text edits', () => {
+  it('choose writes the chosen value with an edit note, and records who chose what', async () => {
+    const conflict = await editConflict('ticket', 'title');
+    const before = await f.admin.call('tickets.get', { id: ids.titled! });
+    const loser = conflict.values.find((value) => !value.current)!;
+    const resolved = await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'choose', hlc: loser.hlc, note: 'El modelo es HP' } });
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      resolution: { resolvedBy: { fullName: 'Ana Administradora' }, choice: { action: 'choose', hlc: loser.hlc, value: 'Impresora HP no imprime' }, note: 'El modelo es HP' },
+    });
+    expect(resolved.resolution?.at).toBe(office.clock.now().toISOString());
+    const after = await f.admin.call('tickets.get', { id: ids.titled! });
+    expect(after.title).toBe('Impresora HP no imprime');
+    expect(after.version).toBe(before.version + 1);
+    expect(after.timeline.at(-1)).toMatchObject({ eventType: 'note', metaData: { kind: 'edit', changes: { title: { from: 'Impresora sin tóner', to: 'Impresora HP no imprime' } } } });
+    expect((await list('open')).some((c) => c.id === conflict.id)).toBe(false);
+    expect((await list('resolved')).map((c) => c.id)).toContain(conflict.id);
+  });
+
+  it('edit writes a value of the supervisor’s own; one that breaks the field’s rules changes nothing', async () => {
+    const conflict = await editConflict('ticket', 'description');
+    expect((await errorOf(f.admin, 'conflicts.resolve', { id: conflict.id, resolution: { action: 'edit', value: 'x'.repeat(20_001) } })).code).toBe('VALIDATION');
+    expect((await editConflict('ticket', 'description')).status).toBe('open');
+    const joined = 'Atasco en la bandeja 2 y ruido al imprimir';
+    await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'edit', value: joined } });
+    expect((await f.admin.call('tickets.get', { id: ids.titled! })).description).toBe(joined);
+    expect((await editConflict('ticket', 'description')).resolution?.choice).toEqual({ action: 'edit', value: joined });
+  });
+
+  it('choosing the value that already won records the decision without another edit', async () => {
+    const conflict = await editConflict('ticket', 'resolution');
+    const winner = conflict.values.find((value) => value.current)!;
+    const before = await f.admin.call('tickets.get', { id: ids.toClose! });
+    await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'choose', hlc: winner.hlc } });
+    const after = await f.admin.call('tickets.get', { id: ids.toClose! });
+    expect([after.resolution, after.version, after.timeline.length]).toEqual([before.resolution, before.version, before.timeline.length]);
+    expect(resolutionsOf(conflict.id)).toBe(1);
+  });
+
+  it('a ticket resolution text and an OT’s notes are edited like their own forms do', async () => {
+    const notes = await editConflict('workOrder', 'notes');
+    await supervisor.call('conflicts.resolve', { id: notes.id, resolution: { action: 'edit', value: 'Llamar antes de ir; llevar router de repuesto' } });
+    const workOrder = await f.admin.call('workOrders.get', { id: ids.noted! });
+    expect(workOrder.notes).toBe('Llamar antes de ir; llevar router de repuesto');
+    const ticket = await f.admin.call('tickets.get', { id: workOrder.ticketId });
+    expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'ot_updated', metaData: { change: 'notes', conflictId: notes.id }, author: { fullName: 'Sergio Supervisor' } });
+  });
+
+  it('a customer field goes through the catalog; a product needs catalog:write, which an Agente lacks', async () => {
+    const address = await editConflict('customer', 'address');
+    await agent.call('conflicts.resolve', { id: address.id, resolution: { action: 'choose', hlc: address.values[0]!.hlc } });
+    expect((await f.admin.call('customers.get', { id: f.customerId })).address).toBe('Calle Mayor 1');
+
+    const product = await editConflict('product', 'description');
+    const refused = await errorOf(agent, 'conflicts.resolve', { id: product.id, resolution: { action: 'choose', hlc: product.values[0]!.hlc } });
+    expect([refused.code, refused.details?.reason]).toEqual(['FORBIDDEN', 'forbidden']);
+    expect(resolutionsOf(product.id)).toBe(0);
+    await supervisor.call('conflicts.resolve', { id: product.id, resolution: { action: 'choose', hlc: product.values[0]!.hlc } });
+    const products = await f.admin.call('products.list', { q: 'RTR-100' });
+    expect(products.find((p) => p.id === f.serialProductId)?.description).toBe('Router de carril DIN');
+  });
+});
+
+describe('conflicts.resolve: a closed ticket with an open OT', () => {
+  it('complete finishes the OT with the work notes', async () => {
+    const conflict = await closedConflict(ids.closed0!);
+    await supervisor.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'complete', notes: 'Hecho en la visita anterior' } });
+    const workOrder = await f.admin.call('workOrders.get', { id: conflict.workOrder!.id });
+    expect([workOrder.status, workOrder.notes, workOrder.completedAt]).toEqual(['completed', 'Hecho en la visita anterior', office.clock.now().toISOString()]);
+    const ticket = await f.admin.call('tickets.get', { id: ids.closed0! });
+    expect(ticket.status).toBe('closed');
+    expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'ot_completed', metaData: { workOrderId: workOrder.id, conflictId: conflict.id } });
+    expect((await closedConflict(ids.closed0!)).status).toBe('resolved');
+  });
+
+  it('cancel cancels the OT with the reason', async () => {
+    const conflict = await closedConflict(ids.closed1!);
+    await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'cancel', reason: 'No hace falta otra visita' } });
+    expect((await f.admin.call('workOrders.get', { id: conflict.workOrder!.id })).status).toBe('cancelled');
+    const ticket = await f.admin.call('tickets.get', { id: ids.closed1! });
+    expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'ot_updated', metaData: { to: 'cancelled', reason: 'No hace falta otra visita' } });
+    expect((await closedConflict(ids.closed1!)).resolution?.choice).toEqual({ action: 'cancel', reason: 'No hace falta otra visita' });
+  });
+
+  it('reopen opens the ticket again and leaves the OT to be planned', async () => {
+    const conflict = await closedConflict(ids.closed2!);
+    await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'reopen', reason: 'Falta revisar la instalación' } });
+    const ticket = await f.admin.call('tickets.get', { id: ids.closed2! });
+    expect([ticket.status, ticket.resolution]).toEqual(['open', null]);
+    expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'reopened', content: 'Ticket reabierto: Falta revisar la instalación' });
+    expect((await f.admin.call('workOrders.get', { id: conflict.workOrder!.id })).status).toBe('pending_planning');
+    expect((await closedConflict(ids.closed2!)).status).toBe('resolved');
+  });
+});
+
+describe('conflicts.resolve: a serial logged twice', () => {
+  it('keep needs a note saying why, and keeps both parts', async () => {
+    const conflict = await serialConflict('SN-100');
+    expect((await errorOf(f.admin, 'conflicts.resolve', { id: conflict.id, resolution: { action: 'keep' } })).code).toBe('VALIDATION');
+    await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'keep', note: 'El cliente tiene dos routers con la misma etiqueta' } });
+    const resolved = await serialConflict('SN-100');
+    expect(resolved.resolution).toMatchObject({ choice: { action: 'keep' }, note: 'El cliente tiene dos routers con la misma etiqueta' });
+    expect(resolved.items.every((item) => item.exists)).toBe(true);
+  });
+
+  it('remove takes the wrong item off its OT, even a finished one', async () => {
+    const conflict = await serialConflict('SN-200');
+    const wrong = conflict.items.find((item) => item.workOrder?.id === ids.serialB)!;
+    const other = await errorOf(f.admin, 'conflicts.resolve', { id: conflict.id, resolution: { action: 'remove', itemId: f.customerId } });
+    expect([other.code, other.details?.reason]).toEqual(['VALIDATION', 'unknown_choice']);
+    // The technician completes the OT before the supervisor gets to the inbox.
+    const before = await f.tec1.caller.call('workOrders.get', { id: ids.serialB! });
+    const started = await f.tec1.caller.call('workOrders.start', { id: before.id, version: before.version });
+    await f.tec1.caller.call('workOrders.complete', { id: started.id, version: started.version });
+    await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'remove', itemId: wrong.id } });
+    const workOrder = await f.admin.call('workOrders.get', { id: ids.serialB! });
+    expect(workOrder.items.map((item) => item.serialNumber)).toEqual(['SN-100']);
+    const ticket = await f.admin.call('tickets.get', { id: workOrder.ticketId });
+    expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'ot_updated', metaData: { change: 'item_removed', conflictId: conflict.id } });
+    const resolved = await serialConflict('SN-200');
+    expect(resolved.items.map((item) => [item.id, item.exists]).sort()).toEqual(conflict.items.map((item) => [item.id, item.id !== wrong.id]).sort());
+  });
+});
+
+describe('conflicts.resolve: customers with the same name', () => {
+  it('merge moves the tickets to the customer kept and deletes the other, in one go', async () => {
+    const conflict = await customerConflict('Talleres Gómez');
+    const keep = ids['Talleres Gómez:Luis']!;
+    const drop = ids['Talleres Gómez:Marta']!;
+    const notListed = await errorOf(f.admin, 'conflicts.resolve', { id: conflict.id, resolution: { action: 'merge', keepId: f.customerId } });
+    expect(notListed.details?.reason).toBe('unknown_choice');
+    await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'merge', keepId: keep } });
+    expect((await errorOf(f.admin, 'customers.get', { id: drop })).code).toBe('NOT_FOUND');
+    const tickets = await f.admin.call('tickets.list', { customerId: keep, limit: 10 });
+    expect(tickets.items.map((t) => t.title).sort()).toEqual(['Avería de Luis', 'Avería de Marta']);
+    const resolved = await customerConflict('Talleres Gómez');
+    expect(resolved.customers.map((c) => [c.id, c.exists, c.ticketCount]).sort()).toEqual(
+      [
+        [keep, true, 2],
+        [drop, false, 0],
+      ].sort(),
+    );
+  });
+
+  it('keep_both leaves both customers', async () => {
+    const conflict = await customerConflict('Panadería Sol');
+    await agent.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'keep_both', note: 'Dos locales distintos' } });
+    for (const contact of ['Luis', 'Marta']) expect((await f.admin.call('customers.get', { id: ids[`Panadería Sol:${contact}`]! })).name).toBe('Panadería Sol');
+    expect((await customerConflict('Panadería Sol')).resolution?.choice).toEqual({ action: 'keep_both' });
+  });
+});
+
+describe('refusals, permissions and events', () => {
+  it('refuses a conflict already resolved', async () => {
+    const done = (await list('resolved'))[0]!;
+    const again = await errorOf(f.admin, 'conflicts.resolve', { id: done.id, resolution: { action: 'keep_both' } });
+    expect([again.code, again.details?.reason]).toEqual(['CONFLICT', 'already_resolved']);
+    expect(resolutionsOf(done.id)).toBe(1);
+  });
+
+  it('is closed to a Técnico, open to an Agente', async () => {
+    for (const channel of ['conflicts.list', 'conflicts.resolve'] as const) {
+      const input = channel === 'conflicts.list' ? {} : { id: '0'.repeat(32), resolution: { action: 'keep_both' } };
+      const refused = await errorOf(f.tec1.caller, channel, input);
+      expect([refused.code, refused.details?.reason]).toEqual(['FORBIDDEN', 'forbidden']);
+    }
+    expect((await agent.call('conflicts.list', { status: 'all' })).length).toBeGreaterThan(0);
+  });
+
+  it('publishes the conflict and the records it changed after the commit, and nothing when refused', async () => {
+    await later(laptop, HOUR);
+    const events: DomainEvent[] = [];
+    const stop = laptop.backend.events.on((event) => events.push(event));
+    try {
+      // The office chose another value for this one: two decisions made apart (see the last test).
+      const conflict = (await laptop.admin.call('conflicts.list', {})).find((c) => c.kind === 'concurrent_edit' && c.entity === 'product')!;
+      await laptop.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'edit', value: 'Texto acordado' } });
+      expect(events).toEqual(expect.arrayContaining([{ entity: 'conflict', id: conflict.id, kind: 'updated' }]));
+      expect(events.some((event) => event.entity !== 'conflict')).toBe(true);
+      events.length = 0;
+      await errorOf(laptop.admin, 'conflicts.resolve', { id: conflict.id, resolution: { action: 'edit', value: 'Otro' } });
+      expect(events).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+});
+
+describe('after the copies meet', () => {
+  it('every decision has travelled: the same conflicts, open and resolved, on both, one digest, nothing set aside; two different decisions are a new conflict', async () => {
+    meet(office, laptop);
+    const summary = async (caller: Caller) =>
+      (await caller.call('conflicts.list', { status: 'all' })).map((c) => [c.id, c.kind, c.status, c.resolution?.choice ?? null]).sort();
+    const onOffice = await summary(f.admin);
+    expect(onOffice).toHaveLength(14);
+    expect(await summary(laptop.admin)).toEqual(onOffice);
+    // The office and the laptop resolved the product's description differently, offline: that is a new conflict.
+    const open = await f.admin.call('conflicts.list', { status: 'open' });
+    expect(open.map((c) => (c.kind === 'concurrent_edit' ? [c.entity, c.field, c.values.map((v) => [v.value, v.deviceName])] : c.kind))).toEqual([
+      ['product', 'description', [['Router de carril DIN', 'Oficina'], ['Texto acordado', 'Portátil 2']]],
+    ]);
+    // The serial removed and the customer merged away never formed a conflict on the laptop: it lists them from the resolution.
+    const laptopSqlite = laptop.backend.database.sqlite;
+    expect((laptopSqlite.prepare("SELECT count(*) AS n FROM sync_conflicts WHERE kind IN ('duplicate_serial', 'duplicate_customer')").get() as { n: number }).n).toBeLessThan(4);
+    expect(syncDigest(laptopSqlite)).toBe(syncDigest(office.backend.database.sqlite));
+    expect(opsSetAside(laptopSqlite)).toEqual([]);
+    expect(opsSetAside(office.backend.database.sqlite)).toEqual([]);
+  });
+});
