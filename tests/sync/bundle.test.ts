@@ -1,5 +1,5 @@
 // Bundles end to end on real files: export, verify, import in one transaction, refusals that change nothing.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../electron/contract';
@@ -74,6 +74,8 @@ describe('op bundles', () => {
     expect(first).toMatchObject({ kind: 'ops', applied: ab.summary.ops, duplicates: 0, gaps: 0, setAside: [] });
     expect(events.some((event) => event.entity === 'ticket')).toBe(true);
     expect(events.some((event) => event.entity === 'workOrder' && typeof event.ticketId === 'string')).toBe(true);
+    expect(events.some((event) => event.entity === 'team')).toBe(true);
+    expect(events.some((event) => event.entity === 'conflict')).toBe(true);
 
     // B edits offline as the team's admin, then sends A only what A lacks.
     const adminB = adminOn(b);
@@ -264,6 +266,20 @@ describe('large bundles', () => {
     // Nothing half-done blocks the next try.
     const summary = await importInto(b, out);
     expect(summary.gaps).toBe(0);
+  });
+
+  it('a cancelled export leaves no file behind', async () => {
+    const { a } = await team();
+    bulkCustomers(a, 4500);
+    const out = path.join(tempDir(), 'cancelled.emsync');
+    const controller = new AbortController();
+    const error = await exportBundle(
+      { sqlite: sqliteOf(a), clock: a.clock },
+      { out, signal: controller.signal, onProgress: ({ done }) => done > 0 && controller.abort() },
+    ).catch((e: unknown) => e as { details?: { reason?: string } });
+    expect((error as { details?: { reason?: string } }).details?.reason).toBe('cancelled');
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.part`)).toBe(false);
   });
 
   it('a SIGKILL in the middle of an import leaves the database as before; the next import completes it', async () => {

@@ -19,6 +19,9 @@ const SIMPLE: Record<string, DomainEntity> = {
   work_orders: 'workOrder',
   work_order_items: 'workOrder',
   ticket_timeline: 'ticket',
+  team_members: 'team',
+  team_invitations: 'team',
+  conflict_resolutions: 'conflict',
 };
 
 /** Collects the rows an import touched, up to MAX_ROW_EVENTS distinct ones; beyond that only their kinds. */
@@ -41,13 +44,26 @@ export class TouchedCollector {
     }
   }
 
-  /** The events to send, reading parents (a note's ticket, an item's OT) on `sqlite` after the commit. */
+  /**
+   * The events to send, reading parents (a note's ticket, an item's OT) on `sqlite` after the commit. Conflicts are
+   * derived during the merge, so any change may have opened or closed some: the inbox always hears about it.
+   */
   events(sqlite: Database.Database): DomainEvent[] {
-    if (this.overflow) return [...this.kinds].map((entity) => ({ entity, id: '*', kind: 'updated' }));
+    if (this.kinds.size === 0) return [];
+    const conflicts: DomainEvent = { entity: 'conflict', id: '*', kind: 'updated' };
+    if (this.overflow) return [...[...this.kinds].filter((entity) => entity !== 'conflict').map((entity): DomainEvent => ({ entity, id: '*', kind: 'updated' })), conflicts];
     const events = new Map<string, DomainEvent>();
     const add = (event: DomainEvent) => events.set(`${event.entity}\u0000${event.id}`, event);
+    add(conflicts);
+    const teamId = (prepared(sqlite, 'SELECT team_id FROM sync_local WHERE id = 1').get() as { team_id: string | null }).team_id ?? '*';
     for (const { entity, rowId } of this.rows.values()) {
       switch (entity) {
+        case 'team_members':
+        case 'team_invitations':
+          add({ entity: 'team', id: teamId, kind: 'updated' });
+          break;
+        case 'conflict_resolutions':
+          break;
         case 'ticket_timeline': {
           const row = prepared(sqlite, 'SELECT ticket_id FROM ticket_timeline WHERE id = ?').get(rowId) as { ticket_id: string } | undefined;
           if (row) add({ entity: 'ticket', id: row.ticket_id, kind: 'updated' });
