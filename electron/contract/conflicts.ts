@@ -112,6 +112,8 @@ export interface ConcurrentEditConflictDto extends ConflictBaseFields {
   workOrder: ConflictWorkOrderRef | null;
   /** The value both edits started from, when it is known. */
   original: string | null;
+  /** What the field holds now: one of the values, or a later edit made on top of one (null also when deleted). */
+  currentValue: string | null;
   values: ConflictEditValueDto[];
   /** False when the record was deleted since. */
   exists: boolean;

@@ -171,6 +171,7 @@ describe('conflicts.list', () => {
       ticket: { id: ticket.id, code: ticket.code, title: 'Impresora sin tóner', status: 'open' },
       workOrder: null,
       original: 'Impresora no imprime',
+      currentValue: 'Impresora sin tóner',
       exists: true,
     });
     expect(conflict.values).toEqual([

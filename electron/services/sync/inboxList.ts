@@ -185,6 +185,7 @@ function concurrentEdit(sqlite: Database.Database, row: ConflictRow, base: Confl
     ticket: ticket ? ticketRef(ticket) : null,
     workOrder: workOrder ? workOrderRef(workOrder) : null,
     original: valueAt(sqlite, row.entity, row.row_id, field, detail.base),
+    currentValue: current?.value ?? null,
     values: detail.edits.map((edit) => {
       const value = asText(edit.value);
       return { ...stampOf(sqlite, edit.hlc, edit.authorId), hlc: edit.hlc, value, current: current !== undefined && current.value === value };
