@@ -16,6 +16,8 @@ export interface SyncExportSummaryDto {
   frames: number;
   bytes: number;
   fileName: string;
+  /** Devices whose early ops this copy never held (it started from a snapshot); the receiver may need a snapshot. */
+  lacking: { deviceId: string; throughSeq: number }[];
 }
 
 export interface SyncImportSummaryDto {

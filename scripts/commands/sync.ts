@@ -86,6 +86,9 @@ async function run(args: ParsedArgs, sub: string, dataDir: string): Promise<void
         progress.end();
         if (json) say(JSON.stringify(summary));
         else say(`Wrote ${summary.kind === 'snapshot' ? `a snapshot of ${summary.rows} rows` : `${summary.ops} ops`} in ${summary.frames} frames to ${summary.file} (${summary.bytes} bytes)`);
+        for (const { deviceId, throughSeq } of summary.lacking) {
+          process.stderr.write(`note: this copy started from a snapshot and never held ops 1-${throughSeq} of device ${deviceId}; a member that lacks them needs a snapshot (sync export --snapshot) or a bundle from a member that has them\n`);
+        }
         return;
       }
       case 'import': {

@@ -216,8 +216,13 @@ describe('snapshot bundles', () => {
     expect(syncDigest(sqliteOf(b))).toBe(syncDigest(sqliteOf(a)));
     const adminB = adminOn(b);
     await adminB.call('tickets.addNote', { id: ticket!.id, content: 'Desde B' });
-    await importInto(a, (await exportFrom(b, { to: deviceOf(sqliteOf(a)) })).out);
+    const toA = await exportFrom(b, { to: deviceOf(sqliteOf(a)) });
+    expect(toA.summary.lacking).toEqual([]);
+    await importInto(a, toA.out);
     expect(syncDigest(sqliteOf(a))).toBe(syncDigest(sqliteOf(b)));
+    // B cannot relay A's ops from before the snapshot, and says so.
+    const everything = await exportFrom(b, { full: true });
+    expect(everything.summary.lacking).toEqual([{ deviceId: deviceOf(sqliteOf(a)), throughSeq: floor[deviceOf(sqliteOf(a))] }]);
 
     // A second snapshot into a copy that now holds team data is refused, and changes nothing.
     const before = replicatedState(sqliteOf(b));

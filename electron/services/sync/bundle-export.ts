@@ -36,6 +36,11 @@ export interface ExportSummary {
   rows: number;
   frames: number;
   bytes: number;
+  /**
+   * Devices whose early ops this copy never held (it started from a snapshot): a receiver that lacks them too
+   * cannot apply what follows (it counts gaps) and needs a snapshot, or a bundle from a member that has them.
+   */
+  lacking: { deviceId: string; throughSeq: number }[];
 }
 
 /** How many ops `vector` lacks of what this copy holds (the floor of a snapshot is not in the log, so not counted). */
@@ -46,6 +51,13 @@ function countMissing(sqlite: Database.Database, local: Vector, vector: Vector):
     total += (prepared(sqlite, 'SELECT count(*) AS n FROM sync_ops WHERE device_id = ? AND seq > ?').get(device, vector[device] ?? 0) as { n: number }).n;
   }
   return total;
+}
+
+function lackingFor(sqlite: Database.Database, receiverVector: Vector): ExportSummary['lacking'] {
+  const { vector_floor: floor } = prepared(sqlite, 'SELECT vector_floor FROM sync_local WHERE id = 1').get() as { vector_floor: string };
+  return Object.entries(JSON.parse(floor) as Vector)
+    .filter(([device, seq]) => seq > (receiverVector[device] ?? 0))
+    .map(([deviceId, throughSeq]) => ({ deviceId, throughSeq }));
 }
 
 function* opPages(sqlite: Database.Database, vector: Vector): Generator<FramePage> {
@@ -78,6 +90,7 @@ export async function exportBundle(ctx: { sqlite: Database.Database; clock?: Clo
       senderPublicKey: team.publicKey,
       senderLastHlc: local.last_hlc,
     };
+    const lacking = kind === 'snapshot' ? [] : lackingFor(reader, receiverVector);
     const total = counts.ops + counts.rows;
     const writer = await BundleWriter.create(options.out, header, team.teamKey);
     try {
@@ -89,12 +102,12 @@ export async function exportBundle(ctx: { sqlite: Database.Database; clock?: Clo
         options.onProgress?.({ done: written.ops + written.rows, total });
       }
       if (options.signal?.aborted) throw cancelled('export');
-      return await writer.finish(team.privateKey);
+      return { ...(await writer.finish(team.privateKey)), lacking };
     } catch (error) {
       await writer.abort();
       throw error;
     }
   });
   prepared(sqlite, 'UPDATE sync_local SET last_export_at = ? WHERE id = 1').run(clock.now().toISOString());
-  return { file: options.out, kind, toDevice: options.to ?? null, ops: summary.ops, rows: summary.rows, frames: summary.frames, bytes: summary.bytes };
+  return { file: options.out, kind, toDevice: options.to ?? null, ops: summary.ops, rows: summary.rows, frames: summary.frames, bytes: summary.bytes, lacking: summary.lacking };
 }

@@ -186,13 +186,23 @@ export async function importBundle(ctx: ImportContext, options: ImportOptions): 
 
 const importing = new Set<string>();
 
+/** The import's one write transaction; another program holding the file's write lock past the busy timeout is a clear refusal. */
+function beginWrite(conn: Database.Database): void {
+  try {
+    conn.prepare('BEGIN IMMEDIATE').run();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    throw new AppError('CONFLICT', 'another program is writing to this copy (the app or the command line); try the import again when it is done', { reason: 'database_busy' });
+  }
+}
+
 async function importVerified(ctx: ImportContext, team: TeamCredentials, options: ImportOptions): Promise<ImportSummary> {
   const clock = ctx.clock ?? systemClock;
   const verified = await verify(ctx.sqlite, team, options);
   const conn = openSecondConnection(ctx.sqlite);
   let result: Applied;
   try {
-    conn.prepare('BEGIN IMMEDIATE').run();
+    beginWrite(conn);
     try {
       result = await applyAll(conn, team, verified, options, clock);
       conn.prepare('COMMIT').run();

@@ -129,7 +129,7 @@ export async function startExportJob(ctx: ServiceContext, input: { to?: string |
       onProgress: ({ done, total }) => progress(done, total),
     });
     job.resultFile = out;
-    return { kind: summary.kind, toDevice: summary.toDevice, ops: summary.ops, rows: summary.rows, frames: summary.frames, bytes: summary.bytes, fileName };
+    return { kind: summary.kind, toDevice: summary.toDevice, ops: summary.ops, rows: summary.rows, frames: summary.frames, bytes: summary.bytes, lacking: summary.lacking, fileName };
   });
 }
 
