@@ -207,6 +207,10 @@ describe('snapshot bundles', () => {
     const tombstones = sqliteOf(b).prepare("SELECT count(*) AS n FROM sync_clocks WHERE entity = 'ticket_categories' AND deleted_hlc IS NOT NULL").get() as { n: number };
     expect(tombstones.n).toBe(1);
 
+    // The loaded tickets are found by what their notes say (the search index is built locally, never shipped).
+    const adminB = adminOn(b);
+    expect((await adminB.call('tickets.list', { q: 'Llamé' })).items).toHaveLength(1);
+
     // A keeps working; an ordinary bundle brings B up to date, and B's own edits reach A.
     const [ticket] = (await adminA.call('tickets.list', {})).items;
     await adminA.call('tickets.addNote', { id: ticket!.id, content: 'Después de la foto' });
@@ -214,7 +218,6 @@ describe('snapshot bundles', () => {
     expect(next.applied).toBeGreaterThanOrEqual(1);
     expect(next.gaps).toBe(0);
     expect(syncDigest(sqliteOf(b))).toBe(syncDigest(sqliteOf(a)));
-    const adminB = adminOn(b);
     await adminB.call('tickets.addNote', { id: ticket!.id, content: 'Desde B' });
     const toA = await exportFrom(b, { to: deviceOf(sqliteOf(a)) });
     expect(toA.summary.lacking).toEqual([]);

@@ -142,8 +142,10 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
         collector.add(outcome.touched);
       } else {
         const touched: TouchedRow[] = [];
+        const load = () => (loadSnapshotPage(conn, page, team.deviceId, touched), { touched });
         // A page of timeline events indexes each ticket's text once, not once per event.
-        withCaptureOff(conn, () => withBulkSearchIndex(conn, () => (loadSnapshotPage(conn, page, team.deviceId, touched), { touched })));
+        const timeline = page.type === 'rows' && page.table === 'ticket_timeline';
+        withCaptureOff(conn, () => (timeline ? withBulkSearchIndex(conn, load) : load()));
         summary.applied += page.type === 'rows' ? page.rows.length : 0;
         collector.add(touched);
       }
