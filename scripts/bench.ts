@@ -13,6 +13,8 @@ import { prepareDataset } from './bench/dataset';
 import { pickFixtures } from './bench/fixtures';
 import { measure, measureAlternating, type Stats } from './bench/measure';
 import { measureRenderer, type RendererResult } from './bench/renderer';
+import { measureApplyRate, type SyncFigure } from './bench/sync';
+import { measureBundles } from './bench/syncBundles';
 import { DEMO_PASSWORD } from './demo/generate';
 
 interface Row {
@@ -92,6 +94,14 @@ const completed = backend.database.sqlite
 const pdf = await measure(Math.min(runs, 40), (i) => call('reports.workOrderPdf', { id: (completed[i % completed.length] as { id: string }).id }), 3);
 rows.push({ name: 'OT report PDF', kind: 'pdf', service: pdf, budgetMs: BUDGET.pdf, ok: pdf.p95 <= BUDGET.pdf });
 
+// Team sync: apply rate, then the bundles (the team is created on this working copy, never on the cached dataset).
+let syncFigures: SyncFigure[] = [];
+if (!args.flags.has('skip-sync')) {
+  syncFigures.push(measureApplyRate(backend.database.sqlite, path.join(cacheDir, 'sync-apply')));
+  syncFigures = [...syncFigures, ...(await measureBundles(backend, dataDir, path.join(cacheDir, 'sync-bundles'), log))];
+  for (const figure of syncFigures) log(`  ${figure.name}: ${figure.value} ${figure.unit}`);
+}
+
 const slowest = Math.max(...rows.filter((r) => r.kind !== 'pdf').map((r) => r.service.max));
 let renderer: RendererResult | null = null;
 if (!args.flags.has('skip-renderer')) {
@@ -120,6 +130,9 @@ const writeLines = [
     .filter((r) => r.withoutOpLog)
     .map((r) => `| ${r.name} | ${fmt(r.service.p95)} | ${fmt(r.withoutOpLog?.p95)} | ${((r.opLogCost ?? 0) * 100).toFixed(0)}% | ≤ ${BUDGET.write} ms and ≤ ${BUDGET.opLogCost * 100}% |`),
 ];
+const syncLines = syncFigures.length
+  ? [`| team sync | value | budget | ok |`, `|---|---:|---|:-:|`, ...syncFigures.map((f) => `| ${f.name} | ${f.value} ${f.unit} | ${f.budget} | ${f.ok ? '✓' : '✗'} |`)]
+  : ['Team sync: not measured (--skip-sync).'];
 const summary = [
   `Dataset: ${counts.tickets} tickets, ${counts.events} timeline events, ${counts.workOrders} OTs, ${counts.items} items, ${counts.customers} customers, ${counts.users} users.`,
   `Slowest single interactive call: ${slowest.toFixed(1)} ms (budget ${BUDGET.block} ms).`,
@@ -128,7 +141,7 @@ const summary = [
     : 'Renderer: not measured (no Chromium or no built renderer).',
   `Machine: ${machine}.`,
 ];
-process.stdout.write(`${lines.join('\n')}\n\n${writeLines.join('\n')}\n\n${summary.join('\n')}\n`);
+process.stdout.write(`${lines.join('\n')}\n\n${writeLines.join('\n')}\n\n${syncLines.join('\n')}\n\n${summary.join('\n')}\n`);
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, counts, runs, rows, slowestCallMs: slowest, renderer }, null, 2));
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, counts, runs, rows, sync: syncFigures, slowestCallMs: slowest, renderer }, null, 2));
 log(`results written to ${out}`);

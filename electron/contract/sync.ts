@@ -71,15 +71,17 @@ export const syncUploadChunkInput = z.strictObject({
   last: z.boolean().optional(),
 });
 
+// Any signed-in member exchanges files: a technician carries their own week to the office. What arrives is still
+// checked op by op against its author's role, and the file is encrypted for the team.
 export const syncChannels = {
-  'sync.exportStart': channel<{ jobId: string }>()({ input: syncExportStartInput, access: 'users:admin' }),
-  'sync.uploadChunk': channel<{ uploadId: string; bytes: number }>()({ input: syncUploadChunkInput, access: 'users:admin' }),
-  'sync.importStart': channel<{ jobId: string }>()({ input: syncImportStartInput, access: 'users:admin' }),
-  'sync.jobStatus': channel<SyncJobDto>()({ input: byJob, access: 'users:admin' }),
+  'sync.exportStart': channel<{ jobId: string }>()({ input: syncExportStartInput, access: 'session' }),
+  'sync.uploadChunk': channel<{ uploadId: string; bytes: number }>()({ input: syncUploadChunkInput, access: 'session' }),
+  'sync.importStart': channel<{ jobId: string }>()({ input: syncImportStartInput, access: 'session' }),
+  'sync.jobStatus': channel<SyncJobDto>()({ input: byJob, access: 'session' }),
   /** Stops a running job (an import rolls back entirely) or forgets a finished one. */
-  'sync.jobCancel': channel<SyncJobDto>()({ input: byJob, access: 'users:admin' }),
+  'sync.jobCancel': channel<SyncJobDto>()({ input: byJob, access: 'session' }),
   /** The .emsync file of a finished export, once; CONFLICT `job_running` before. */
-  'sync.exportResult': channel<FilePayload>()({ input: byJob, access: 'users:admin' }),
+  'sync.exportResult': channel<FilePayload>()({ input: byJob, access: 'session' }),
   /** One hash of the replicated state: equal on copies that have converged. */
   'sync.digest': channel<{ digest: string }>()({ input: empty, access: 'session' }),
 };
