@@ -47,9 +47,11 @@ export function createHttpBridge(token: string): EmeraldBridge {
         return { ok: false, error: { code: 'INTERNAL', message: 'the Emerald server is not reachable', details: { reason: 'offline' } } };
       }
       const type = response.headers.get('content-type') ?? '';
-      if (type.includes('application/json')) return (await response.json()) as Envelope<unknown>;
+      // A file is sent as an attachment whatever its type (an .eminvite is JSON inside); the envelope never is.
+      const disposition = response.headers.get('content-disposition');
+      if (type.includes('application/json') && !disposition?.startsWith('attachment')) return (await response.json()) as Envelope<unknown>;
       const file: FilePayload = {
-        fileName: fileNameFrom(response.headers.get('content-disposition')),
+        fileName: fileNameFrom(disposition),
         mimeType: type.split(';')[0] ?? 'application/octet-stream',
         bytes: new Uint8Array(await response.arrayBuffer()),
       };
