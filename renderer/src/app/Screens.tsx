@@ -9,6 +9,7 @@ const WorkOrdersScreen = lazy(() => import('../features/workOrders/WorkOrdersScr
 const TraceScreen = lazy(() => import('../features/trace/TraceScreen'));
 const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen'));
 const AdminScreen = lazy(() => import('../features/admin/AdminScreen'));
+const ConflictsScreen = lazy(() => import('../features/conflicts/ConflictsScreen'));
 
 function ScreenFor({ route }: { route: Route }) {
   switch (route.name) {
@@ -22,6 +23,8 @@ function ScreenFor({ route }: { route: Route }) {
       return <TraceScreen serial={route.serial} />;
     case 'reports':
       return <ReportsScreen />;
+    case 'conflicts':
+      return <ConflictsScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
   }

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'workOrders'; id?: string }
   | { name: 'trace'; serial?: string }
   | { name: 'reports' }
+  | { name: 'conflicts' }
   | { name: 'admin'; section?: string };
 
 export function parseHash(hash: string): Route {
@@ -23,6 +24,8 @@ export function parseHash(hash: string): Route {
     }
     case 'reports':
       return { name: 'reports' };
+    case 'conflicts':
+      return { name: 'conflicts' };
     case 'admin':
       return second ? { name: 'admin', section: second } : { name: 'admin' };
     default:
@@ -42,6 +45,8 @@ export function hrefFor(route: Route): string {
       return route.serial ? `#/trace?serial=${encodeURIComponent(route.serial)}` : '#/trace';
     case 'reports':
       return '#/reports';
+    case 'conflicts':
+      return '#/conflicts';
     case 'admin':
       return route.section ? `#/admin/${encodeURIComponent(route.section)}` : '#/admin';
   }
