@@ -52,7 +52,8 @@ function reasonsUsedBy(dir: string): string[] {
   for (const file of readdirSync(dir, { recursive: true }) as string[]) {
     if (!file.endsWith('.ts')) continue;
     const text = readFileSync(path.join(dir, file), 'utf8');
-    for (const match of text.matchAll(/reason: '([a-z_]+)'/g)) found.add(match[1] as string);
+    // `refuse('tampered', …)`: the sync bundle reader names its refusal reasons through a helper.
+    for (const match of text.matchAll(/reason: '([a-z_]+)'|refuse\('([a-z_]+)'/g)) found.add((match[1] ?? match[2]) as string);
   }
   return [...found];
 }

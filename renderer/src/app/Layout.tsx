@@ -1,8 +1,10 @@
 // The frame: sidebar navigation on the left, the current screen on the right.
-import { CalendarDays, ClipboardList, FileText, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
+import { CalendarDays, ClipboardList, FileText, GitMerge, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { useTeamStatus } from '../features/team/statusStore';
+import { SyncFooter, useTeamStatusRefresh } from '../features/team/SyncFooter';
 import { hrefFor, type Route } from '../lib/router';
 import { useCan, useSession } from '../stores/session';
 
@@ -11,6 +13,8 @@ interface NavItem {
   label: string;
   icon: ReactNode;
   visible: boolean;
+  /** A count shown beside the label (open conflicts). */
+  count?: number;
 }
 
 export function Layout({ route, children }: { route: Route; children: ReactNode }) {
@@ -21,12 +25,17 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const canWorkOrders = useCan('workorders:read');
   const canReports = useCan('reports:export');
   const canAdmin = useCan(['users:admin', 'catalog:write', 'settings:admin']);
+  const canResolve = useCan(['tickets:write', 'users:admin']);
+  useTeamStatusRefresh();
+  const inTeam = useTeamStatus((s) => Boolean(s.status?.team));
+  const openConflicts = useTeamStatus((s) => s.status?.openConflicts ?? 0);
   const items: NavItem[] = [
     { route: { name: 'tickets' }, label: t('nav.tickets'), icon: <Ticket size={16} />, visible: canTickets },
     { route: { name: 'agenda' }, label: t('nav.agenda'), icon: <CalendarDays size={16} />, visible: canWorkOrders },
     { route: { name: 'workOrders' }, label: t('nav.workOrders'), icon: <ClipboardList size={16} />, visible: canWorkOrders },
     { route: { name: 'trace' }, label: t('nav.trace'), icon: <ScanSearch size={16} />, visible: canWorkOrders },
     { route: { name: 'reports' }, label: t('nav.reports'), icon: <FileText size={16} />, visible: canReports },
+    { route: { name: 'conflicts' }, label: t('nav.conflicts'), icon: <GitMerge size={16} />, visible: canResolve && (inTeam || openConflicts > 0), count: openConflicts },
     { route: { name: 'admin' }, label: t('nav.admin'), icon: <Settings size={16} />, visible: canAdmin },
   ];
   return (
@@ -50,9 +59,18 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
             >
               {item.icon}
               {item.label}
+              {item.count ? (
+                <>
+                  <span className="nav-count" aria-hidden="true">
+                    {item.count}
+                  </span>
+                  <span className="sr-only">{t('nav.openCount', { count: item.count })}</span>
+                </>
+              ) : null}
             </a>
           ))}
         <div className="sidebar-footer">
+          <SyncFooter />
           <div className="sidebar-user">
             <strong>{user?.fullName}</strong>
             <div className="muted">{user?.roleName ?? ''}</div>

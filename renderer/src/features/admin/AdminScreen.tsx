@@ -2,13 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
+import { TeamSection } from '../team/TeamSection';
 import { CatalogSection } from './CatalogSection';
 import { RolesSection } from './RolesSection';
 import { SettingsSection } from './SettingsSection';
 import { UsersSection } from './UsersSection';
 import './admin.css';
 
-const SECTIONS = ['users', 'roles', 'categories', 'customers', 'products', 'settings'] as const;
+const SECTIONS = ['users', 'roles', 'categories', 'customers', 'products', 'settings', 'team'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function Body({ section }: { section: Section }) {
@@ -19,6 +20,8 @@ function Body({ section }: { section: Section }) {
       return <RolesSection />;
     case 'settings':
       return <SettingsSection />;
+    case 'team':
+      return <TeamSection />;
     default:
       return <CatalogSection key={section} kind={section} />;
   }
@@ -36,6 +39,8 @@ export default function AdminScreen({ section }: { section?: string | undefined 
     customers: canCatalog,
     products: canCatalog,
     settings: canSettings,
+    // Everyone who reaches Administración sees the team; what they may do there is narrowed inside.
+    team: true,
   };
   const visible = SECTIONS.filter((s) => allowed[s]);
   const current = visible.find((s) => s === section) ?? visible[0];

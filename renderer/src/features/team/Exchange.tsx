@@ -1,0 +1,139 @@
+// Intercambio por archivo: export the changes a member lacks (or everything, or a snapshot) and import a bundle,
+// each as a job with a progress bar, a Cancel button and one plain result line.
+import { Download, FolderInput, X } from 'lucide-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../lib/errors';
+import { useDomainEvents } from '../../lib/live';
+import { isActive, useExchange, type ExchangeJob, type ExportTarget } from './exchangeStore';
+import { ResultLine } from './ResultLine';
+import type { TeamMember } from './statusStore';
+
+type Scope = 'missing' | 'full' | 'snapshot';
+
+function JobProgress({ job }: { job: ExchangeJob }) {
+  const { t } = useTranslation('team');
+  const cancel = useExchange((s) => s.cancel);
+  const id = `team-${job.kind}-progress`;
+  const percent = job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
+  const running = isActive(job);
+  return (
+    <div className="team-job" aria-live="polite">
+      <label htmlFor={id}>{t(`exchange.status.${job.status}`)}</label>
+      <progress id={id} max={Math.max(job.total, 1)} value={job.status === 'done' ? Math.max(job.total, 1) : Math.min(job.done, job.total)} />
+      <span className="muted">{running && job.total > 0 ? t('exchange.percent', { percent }) : ''}</span>
+      {running ? (
+        <button type="button" className="btn btn-danger" onClick={() => void cancel()} disabled={!job.jobId}>
+          <X size={14} aria-hidden="true" />
+          {t('exchange.cancel')}
+        </button>
+      ) : (
+        <span />
+      )}
+      {!running && <ResultLine job={job} />}
+    </div>
+  );
+}
+
+export function Exchange({ members }: { members: TeamMember[] }) {
+  const { t } = useTranslation('team');
+  const { job, error, startExport, startImport, refresh } = useExchange();
+  const others = members.filter((m) => !m.isSelf && !m.revokedAt);
+  const [scope, setScope] = useState<Scope>('missing');
+  const [to, setTo] = useState<string>(others[0]?.deviceId ?? '');
+  const picker = useRef<HTMLInputElement>(null);
+  const running = isActive(job);
+
+  // A member may be revoked or join while the screen is open: keep the choice valid.
+  useEffect(() => {
+    if (to && !others.some((m) => m.deviceId === to)) setTo(others[0]?.deviceId ?? '');
+  }, [others, to]);
+  // The job may have moved on while this screen was closed.
+  useEffect(() => {
+    const current = useExchange.getState().job;
+    if (current?.jobId && current.status === 'running') void refresh(current.jobId);
+  }, [refresh]);
+  useDomainEvents(
+    (e) => e.entity === 'job' && e.id === useExchange.getState().job?.jobId,
+    (e) => void refresh(e.id, e.progress),
+  );
+
+  function submitExport(event: FormEvent) {
+    event.preventDefault();
+    const target: ExportTarget = scope === 'full' ? { full: true } : scope === 'snapshot' ? { snapshot: true } : to ? { to } : {};
+    void startExport(target);
+  }
+
+  return (
+    <section className="card team-exchange" aria-labelledby="team-exchange-title">
+      <h3 id="team-exchange-title">{t('exchange.title')}</h3>
+      <p className="muted">{t('exchange.intro')}</p>
+      <div className="team-exchange-grid">
+        <form onSubmit={submitExport} noValidate aria-labelledby="team-export-title">
+          <h4 id="team-export-title">{t('exchange.export.title')}</h4>
+          <fieldset className="team-scope">
+            <legend className="sr-only">{t('exchange.export.scope')}</legend>
+            <label>
+              <input type="radio" name="team-export-scope" checked={scope === 'missing'} onChange={() => setScope('missing')} />
+              <span>
+                {t('exchange.export.missing')}
+                <select
+                  aria-label={t('exchange.export.forMember')}
+                  value={to}
+                  onChange={(e) => {
+                    setTo(e.target.value);
+                    setScope('missing');
+                  }}
+                >
+                  <option value="">{t('exchange.export.anyMember')}</option>
+                  {others.map((m) => (
+                    <option key={m.deviceId} value={m.deviceId}>
+                      {m.name}
+                    </option>
+                  ))}
+                </select>
+              </span>
+            </label>
+            <label>
+              <input type="radio" name="team-export-scope" checked={scope === 'full'} onChange={() => setScope('full')} />
+              <span>{t('exchange.export.full')}</span>
+            </label>
+            <label>
+              <input type="radio" name="team-export-scope" checked={scope === 'snapshot'} onChange={() => setScope('snapshot')} />
+              <span>{t('exchange.export.snapshot')}</span>
+            </label>
+          </fieldset>
+          <button type="submit" className="btn btn-primary" disabled={running}>
+            <Download size={14} aria-hidden="true" />
+            {t('exchange.export.submit')}
+          </button>
+        </form>
+        <div aria-labelledby="team-import-title" role="group">
+          <h4 id="team-import-title">{t('exchange.import.title')}</h4>
+          <p className="muted">{t('exchange.import.intro')}</p>
+          <input
+            ref={picker}
+            type="file"
+            accept=".emsync"
+            hidden
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void startImport(file);
+            }}
+          />
+          <button type="button" className="btn" disabled={running} onClick={() => picker.current?.click()}>
+            <FolderInput size={14} aria-hidden="true" />
+            {t('exchange.import.submit')}
+          </button>
+        </div>
+      </div>
+      {job && <JobProgress job={job} />}
+      {error !== null && (
+        <div className="alert" role="alert">
+          {errorMessage(t, error)}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+// The team's members (slot, last contact, active or revoked), inviting a new one with a file, revoking one.
+import { MailPlus, UserMinus } from 'lucide-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { Field } from '../../components/Field';
+import { Modal } from '../../components/Modal';
+import { saveFile } from '../../lib/download';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { toast } from '../../stores/toasts';
+import { ConfirmDialog, FormFooter, useAdminForm } from '../admin/shared';
+import { shortId, slotLabel } from './format';
+import { useTeamStatus, type TeamMember } from './statusStore';
+
+const VALIDITY_HOURS = [24, 72, 168] as const;
+
+function InviteDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('team');
+  const [memberName, setMemberName] = useState('');
+  const [validHours, setValidHours] = useState<number>(72);
+  const [made, setMade] = useState<{ fileName: string; expiresAt: string } | null>(null);
+  const { failure, busy, send } = useAdminForm(t);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await send(async () => {
+      const expiresAt = new Date(Date.now() + validHours * 3_600_000).toISOString();
+      const file = await api.call('team.invite', { validHours, ...(memberName.trim() ? { memberName: memberName.trim() } : {}) });
+      saveFile(file);
+      setMade({ fileName: file.fileName, expiresAt });
+      void useTeamStatus.getState().load();
+    });
+  }
+
+  if (made) {
+    return (
+      <Modal
+        title={t('invite.title')}
+        open
+        onClose={onClose}
+        footer={
+          <button type="button" className="btn btn-primary" onClick={onClose}>
+            {t('invite.understood')}
+          </button>
+        }
+      >
+        <p role="status">{t('invite.done', { file: made.fileName })}</p>
+        <p className="team-warning">{t('invite.handOver', { when: formatDateTime(made.expiresAt) })}</p>
+      </Modal>
+    );
+  }
+  return (
+    <Modal title={t('invite.title')} open onClose={onClose} footer={<FormFooter formId="team-invite-form" busy={busy} submit={t('invite.submit')} onClose={onClose} />}>
+      <form id="team-invite-form" onSubmit={(e) => void submit(e)} noValidate>
+        {failure && <div className="alert" role="alert">{failure}</div>}
+        <p className="muted">{t('invite.intro')}</p>
+        <Field label={t('invite.memberName')} hint={t('invite.memberNameHint')}>
+          <input value={memberName} onChange={(e) => setMemberName(e.target.value)} autoComplete="off" maxLength={100} />
+        </Field>
+        <Field label={t('invite.validity')}>
+          <select value={validHours} onChange={(e) => setValidHours(Number(e.target.value))}>
+            {VALIDITY_HOURS.map((hours) => (
+              <option key={hours} value={hours}>
+                {t(`invite.hours.${hours}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <p className="team-warning">{t('invite.warning')}</p>
+      </form>
+    </Modal>
+  );
+}
+
+export function Members({ members, canManage }: { members: TeamMember[]; canManage: boolean }) {
+  const { t } = useTranslation('team');
+  const [inviting, setInviting] = useState(false);
+  const [revoking, setRevoking] = useState<TeamMember | null>(null);
+
+  return (
+    <section className="card team-members" aria-labelledby="team-members-title">
+      <div className="team-card-head">
+        <h3 id="team-members-title">{t('members.title')}</h3>
+        <span className="spacer" />
+        {canManage && (
+          <button type="button" className="btn btn-primary" onClick={() => setInviting(true)}>
+            <MailPlus size={14} aria-hidden="true" />
+            {t('invite.open')}
+          </button>
+        )}
+      </div>
+      <table className="table admin-table">
+        <caption className="sr-only">{t('members.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('members.name')}</th>
+            <th scope="col">{t('members.slot')}</th>
+            <th scope="col">{t('members.joined')}</th>
+            <th scope="col">{t('members.lastContact')}</th>
+            <th scope="col">{t('members.state')}</th>
+            {canManage && (
+              <th scope="col">
+                <span className="sr-only">{t('members.actions')}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.deviceId} className={m.revokedAt ? 'row-inactive' : undefined}>
+              <td>
+                <strong>{m.name}</strong>
+                {m.isSelf && <span className="muted"> · {t('members.self')}</span>}
+                <div className="muted mono" title={m.deviceId}>
+                  {shortId(m.deviceId)}
+                </div>
+              </td>
+              <td className="mono">{slotLabel(m.slot)}</td>
+              <td className="muted" title={formatDateTime(m.joinedAt)}>
+                {formatRelative(m.joinedAt)}
+              </td>
+              <td className="muted" title={m.lastContactAt ? formatDateTime(m.lastContactAt) : undefined}>
+                {m.isSelf ? t('members.now') : m.lastContactAt ? formatRelative(m.lastContactAt) : t('members.never')}
+              </td>
+              <td>
+                <span className={`badge ${m.revokedAt ? 'badge-status-closed' : 'badge-ot-completed'}`}>{m.revokedAt ? t('members.revoked') : t('members.active')}</span>
+              </td>
+              {canManage && (
+                <td className="row-actions">
+                  {!m.isSelf && !m.revokedAt && (
+                    <button type="button" className="btn btn-ghost" onClick={() => setRevoking(m)} aria-label={t('members.revokeLabel', { name: m.name })}>
+                      <UserMinus size={14} aria-hidden="true" />
+                      {t('members.revoke')}
+                    </button>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {inviting && <InviteDialog onClose={() => setInviting(false)} />}
+      {revoking && (
+        <ConfirmDialog
+          title={t('members.revokeTitle', { name: revoking.name })}
+          text={t('members.confirmRevoke', { name: revoking.name })}
+          confirmLabel={t('members.revokeConfirm')}
+          onConfirm={async () => {
+            const status = await api.call('team.revoke', { deviceId: revoking.deviceId });
+            useTeamStatus.setState({ status, error: null });
+            toast.success(t('members.revokedToast', { name: revoking.name }));
+          }}
+          onClose={() => setRevoking(null)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+// Not in a team yet: create one on this computer, or join one with the invitation file an admin made.
+import { FileKey2, LogIn, Users } from 'lucide-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { Field } from '../../components/Field';
+import { toast } from '../../stores/toasts';
+import { useAdminForm } from '../admin/shared';
+import { slotLabel } from './format';
+import { useTeamStatus } from './statusStore';
+
+function CreateTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
+  const { t } = useTranslation('team');
+  const [name, setName] = useState('');
+  const [deviceName, setDeviceName] = useState(defaultDeviceName);
+  const { errors, setErrors, failure, busy, send } = useAdminForm(t);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) return setErrors({ name: t('common:validation.required') });
+    setErrors({});
+    await send(async () => {
+      const status = await api.call('team.create', { name: name.trim(), ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}) });
+      useTeamStatus.setState({ status, error: null });
+      toast.success(t('create.done', { name: name.trim() }));
+    });
+  }
+
+  return (
+    <form className="card team-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="team-create-title">
+      <h3 id="team-create-title">
+        <Users size={15} aria-hidden="true" />
+        {t('create.title')}
+      </h3>
+      <p className="muted">{t('create.intro')}</p>
+      {failure && <div className="alert" role="alert">{failure}</div>}
+      <Field label={t('create.teamName')} error={errors.name} hint={t('create.teamNameHint')}>
+        <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={100} />
+      </Field>
+      <Field label={t('deviceName')} error={errors.deviceName} hint={t('deviceNameHint')}>
+        <input value={deviceName} onChange={(e) => setDeviceName(e.target.value)} autoComplete="off" maxLength={100} />
+      </Field>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? t('create.busy') : t('create.submit')}
+      </button>
+    </form>
+  );
+}
+
+function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
+  const { t } = useTranslation('team');
+  const [file, setFile] = useState<File | null>(null);
+  const [deviceName, setDeviceName] = useState(defaultDeviceName);
+  const { errors, setErrors, failure, busy, send } = useAdminForm(t);
+  const picker = useRef<HTMLInputElement>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return setErrors({ invite: t('join.pickFirst') });
+    setErrors({});
+    await send(async () => {
+      const invite = await file.text();
+      const joined = await api.call('team.join', { invite, ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}) });
+      useTeamStatus.setState({ status: joined.status, error: null });
+      toast.success(t('join.done', { name: joined.status.team?.name ?? '', slot: slotLabel(joined.status.device.slot ?? 0) }));
+      const { tickets, workOrders } = joined.renumbered;
+      if (tickets + workOrders > 0) toast.info(t('join.renumbered', { tickets, workOrders }));
+      if (joined.mergedUsers + joined.renamedUsers.length > 0) toast.info(t('join.users', { merged: joined.mergedUsers, renamed: joined.renamedUsers.length }));
+    });
+  }
+
+  return (
+    <form className="card team-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="team-join-title">
+      <h3 id="team-join-title">
+        <LogIn size={15} aria-hidden="true" />
+        {t('join.title')}
+      </h3>
+      <p className="muted">{t('join.intro')}</p>
+      {failure && <div className="alert" role="alert">{failure}</div>}
+      <div className="field">
+        <span className="field-label" id="team-invite-label">
+          {t('join.file')}
+        </span>
+        {/* The native file input speaks the browser's language; a labelled button opens it instead. */}
+        <input
+          ref={picker}
+          type="file"
+          accept=".eminvite"
+          hidden
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setErrors({});
+          }}
+        />
+        <div className="btn-row">
+          <button type="button" className="btn" aria-describedby="team-invite-label team-invite-file" onClick={() => picker.current?.click()}>
+            <FileKey2 size={14} aria-hidden="true" />
+            {file ? t('join.change') : t('join.pick')}
+          </button>
+          <span id="team-invite-file" className={file ? 'mono' : 'muted'}>
+            {file ? file.name : t('join.noFile')}
+          </span>
+        </div>
+        {errors.invite && (
+          <small className="field-error" role="alert">
+            {errors.invite}
+          </small>
+        )}
+      </div>
+      <Field label={t('deviceName')} error={errors.deviceName} hint={t('deviceNameHint')}>
+        <input value={deviceName} onChange={(e) => setDeviceName(e.target.value)} autoComplete="off" maxLength={100} />
+      </Field>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? t('join.busy') : t('join.submit')}
+      </button>
+    </form>
+  );
+}
+
+export function NoTeam({ defaultDeviceName, canManage }: { defaultDeviceName: string; canManage: boolean }) {
+  const { t } = useTranslation('team');
+  if (!canManage) return <div className="empty">{t('noTeam.askAdmin')}</div>;
+  return (
+    <>
+      <p className="team-lead">{t('noTeam.lead')}</p>
+      <div className="team-cards">
+        <CreateTeamCard defaultDeviceName={defaultDeviceName} />
+        <JoinTeamCard defaultDeviceName={defaultDeviceName} />
+      </div>
+    </>
+  );
+}

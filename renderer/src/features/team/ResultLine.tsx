@@ -1,0 +1,58 @@
+// One plain line saying what a finished exchange did, or why it was refused, in the user's language.
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { SyncExportSummaryDto, SyncImportSummaryDto } from '../../../../electron/contract/sync';
+import { ApiError } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { hrefFor } from '../../lib/router';
+import type { ExchangeJob } from './exchangeStore';
+
+const n = (value: number) => ({ count: value, n: formatNumber(value) });
+
+function exportText(t: TFunction, summary: SyncExportSummaryDto): string {
+  if (summary.kind === 'snapshot') return t('exchange.exportedSnapshot', { rows: formatNumber(summary.rows), file: summary.fileName });
+  return t('exchange.exported', { ...n(summary.ops), file: summary.fileName });
+}
+
+/** "Aplicados 120 cambios · 3 ya estaban · 2 apartados (autor sin permiso) · 1 conflicto nuevo". */
+function importParts(t: TFunction, summary: SyncImportSummaryDto, newConflicts: number): string[] {
+  if (summary.applied + summary.duplicates + summary.gaps + summary.setAside.length === 0) return [t('exchange.nothingNew')];
+  const parts = [summary.kind === 'snapshot' ? t('exchange.loadedSnapshot', n(summary.applied)) : t('exchange.applied', n(summary.applied))];
+  if (summary.duplicates > 0) parts.push(t('exchange.duplicates', n(summary.duplicates)));
+  if (summary.setAside.length > 0) {
+    const reasons = [...new Set(summary.setAside.map((op) => op.reason))].map((reason) => t(`exchange.setAsideReason.${reason}`, { defaultValue: reason }));
+    parts.push(t('exchange.setAside', { ...n(summary.setAside.length), why: reasons.join(', ') }));
+  }
+  if (summary.gaps > 0) parts.push(t('exchange.gaps', n(summary.gaps)));
+  if (newConflicts > 0) parts.push(t('exchange.newConflicts', n(newConflicts)));
+  return parts;
+}
+
+export function ResultLine({ job }: { job: ExchangeJob }) {
+  const { t } = useTranslation('team');
+  if (job.status === 'failed') {
+    const text = job.error ? errorMessage(t, new ApiError(job.error)) : t('common:errors.code.INTERNAL');
+    return (
+      <p className="team-result alert" role="alert">
+        {text}
+      </p>
+    );
+  }
+  if (job.status === 'cancelled') return <p className="team-result muted">{t(job.kind === 'import' ? 'exchange.cancelledImport' : 'exchange.cancelledExport')}</p>;
+  if (job.status !== 'done' || !job.summary) return null;
+  if (job.kind === 'export') return <p className="team-result">{exportText(t, job.summary as SyncExportSummaryDto)}</p>;
+  const summary = job.summary as SyncImportSummaryDto;
+  const newConflicts = Math.max(0, summary.conflictsOpen - job.conflictsBefore);
+  return (
+    <p className="team-result">
+      {importParts(t, summary, newConflicts).join(' · ')}.
+      {summary.conflictsOpen > 0 && (
+        <>
+          {' '}
+          <a href={hrefFor({ name: 'conflicts' })}>{t('exchange.openInbox')}</a>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,90 @@
+// Administración → Equipo: create or join a team; in one, this device, the members, invitations and the file exchange.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
+import { hrefFor } from '../../lib/router';
+import { useCan } from '../../stores/session';
+import { adminError, SectionHeader } from '../admin/shared';
+import { Exchange } from './Exchange';
+import { shortId, slotLabel } from './format';
+import { Members } from './Members';
+import { NoTeam } from './NoTeam';
+import { useTeamStatus, type TeamStatus } from './statusStore';
+import './team.css';
+
+function When({ iso }: { iso: string | null }) {
+  const { t } = useTranslation('team');
+  return iso ? <span title={formatDateTime(iso)}>{formatRelative(iso)}</span> : <span className="muted">{t('overview.never')}</span>;
+}
+
+function Overview({ status }: { status: TeamStatus }) {
+  const { t } = useTranslation('team');
+  const canResolve = useCan(['tickets:write', 'users:admin']);
+  return (
+    <section className="card team-overview" aria-labelledby="team-overview-title">
+      <h3 id="team-overview-title">{status.team?.name}</h3>
+      <dl className="team-facts">
+        <div>
+          <dt>{t('overview.thisDevice')}</dt>
+          <dd>
+            <strong>{status.device.name}</strong> · {t('overview.slot', { slot: slotLabel(status.device.slot ?? 0) })}
+            <div className="muted mono" title={status.device.id}>
+              {shortId(status.device.id)}
+            </div>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('overview.lastExport')}</dt>
+          <dd>
+            <When iso={status.lastExportAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('overview.lastImport')}</dt>
+          <dd>
+            <When iso={status.lastImportAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('overview.unsent')}</dt>
+          <dd>{formatNumber(status.unsentOps)}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.conflicts')}</dt>
+          <dd>{canResolve && status.openConflicts > 0 ? <a href={hrefFor({ name: 'conflicts' })}>{formatNumber(status.openConflicts)}</a> : formatNumber(status.openConflicts)}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.setAside')}</dt>
+          <dd title={status.setAside > 0 ? t('overview.setAsideHint') : undefined}>{formatNumber(status.setAside)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+export function TeamSection() {
+  const { t } = useTranslation('team');
+  const status = useTeamStatus((s) => s.status);
+  const error = useTeamStatus((s) => s.error);
+  const canManage = useCan('users:admin');
+
+  useEffect(() => void useTeamStatus.getState().load(), []);
+
+  return (
+    <section aria-labelledby="admin-section-title" className="team-section">
+      <SectionHeader title={t('section')} />
+      {error ? <div className="alert" role="alert">{adminError(t, error)}</div> : null}
+      {!status ? (
+        <div className="empty">{t('common:state.loading')}</div>
+      ) : !status.team ? (
+        <NoTeam defaultDeviceName={status.device.name} canManage={canManage} />
+      ) : (
+        <div className="team-stack">
+          <Overview status={status} />
+          <Members members={status.members} canManage={canManage} />
+          {canManage && <Exchange members={status.members} />}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+// Bundle exchange as jobs: start → progress events → result (a .emsync to save, or what an import applied).
+import { create } from 'zustand';
+import type { SyncJobDto, SyncJobKind } from '../../../../electron/contract/sync';
+import { api } from '../../api/client';
+import { saveFile } from '../../lib/download';
+import { useTeamStatus } from './statusStore';
+import { uploadBundle } from './upload';
+
+export interface ExportTarget {
+  to?: string;
+  full?: boolean;
+  snapshot?: boolean;
+}
+
+/** The job as the screen shows it; 'uploading' is the import's file still on its way, before the job exists. */
+export interface ExchangeJob extends Omit<SyncJobDto, 'jobId' | 'status'> {
+  jobId: string | null;
+  status: SyncJobDto['status'] | 'uploading';
+  /** Open conflicts before an import, so its result can say how many are new. */
+  conflictsBefore: number;
+}
+
+interface ExchangeState {
+  job: ExchangeJob | null;
+  /** A refusal outside the job (an upload or a start refused, a channel error). */
+  error: unknown;
+  startExport(target: ExportTarget): Promise<void>;
+  startImport(file: File): Promise<void>;
+  cancel(): Promise<void>;
+  refresh(jobId: string, progress?: { done: number; total: number }): Promise<void>;
+}
+
+const fresh = (kind: SyncJobKind, status: ExchangeJob['status'], total = 0): ExchangeJob => ({
+  jobId: null,
+  kind,
+  status,
+  done: 0,
+  total,
+  error: null,
+  summary: null,
+  conflictsBefore: useTeamStatus.getState().status?.openConflicts ?? 0,
+});
+
+export const isActive = (job: ExchangeJob | null): boolean => job?.status === 'running' || job?.status === 'uploading';
+
+export const useExchange = create<ExchangeState>((set, get) => ({
+  job: null,
+  error: null,
+
+  async startExport(target) {
+    if (isActive(get().job)) return;
+    set({ error: null, job: fresh('export', 'running') });
+    try {
+      const { jobId } = await api.call('sync.exportStart', target);
+      set({ job: { ...fresh('export', 'running'), jobId } });
+      // It may be finished before the first progress event arrives.
+      await get().refresh(jobId);
+    } catch (error) {
+      set({ error, job: null });
+    }
+  },
+
+  async startImport(file) {
+    if (isActive(get().job)) return;
+    set({ error: null, job: fresh('import', 'uploading', file.size) });
+    try {
+      const jobId = await uploadBundle(file, (sent) => {
+        const job = get().job;
+        if (job?.status === 'uploading') set({ job: { ...job, done: sent } });
+      });
+      const job = get().job;
+      set({ job: { ...(job ?? fresh('import', 'running')), jobId, status: 'running', done: 0, total: 0 } });
+      await get().refresh(jobId);
+    } catch (error) {
+      set({ error, job: null });
+    }
+  },
+
+  async cancel() {
+    const job = get().job;
+    if (!job?.jobId || job.status !== 'running') return;
+    try {
+      await api.call('sync.jobCancel', { jobId: job.jobId });
+    } catch (error) {
+      set({ error });
+    }
+    await get().refresh(job.jobId);
+  },
+
+  async refresh(jobId, progress) {
+    const current = get().job;
+    // Only a running job changes; a finished export is forgotten by the backend once its file is fetched.
+    if (!current || current.jobId !== jobId || current.status !== 'running') return;
+    if (progress) set({ job: { ...current, done: progress.done, total: progress.total } });
+    let status: SyncJobDto;
+    try {
+      status = await api.call('sync.jobStatus', { jobId });
+    } catch (error) {
+      if (get().job?.jobId === jobId && get().job?.status === 'running') set({ error });
+      return;
+    }
+    const latest = get().job;
+    if (latest?.jobId !== jobId || latest.status !== 'running') return;
+    set({ job: { ...latest, ...status } });
+    if (status.status === 'running') return;
+    void useTeamStatus.getState().load();
+    if (status.status !== 'done' || status.kind !== 'export') return;
+    try {
+      saveFile(await api.call('sync.exportResult', { jobId }));
+    } catch (error) {
+      set({ error });
+    }
+  },
+}));
