@@ -10,6 +10,7 @@ const TraceScreen = lazy(() => import('../features/trace/TraceScreen'));
 const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen'));
 const AdminScreen = lazy(() => import('../features/admin/AdminScreen'));
 const ConflictsScreen = lazy(() => import('../features/conflicts/ConflictsScreen'));
+const TeamScreen = lazy(() => import('../features/team/TeamScreen'));
 
 function ScreenFor({ route }: { route: Route }) {
   switch (route.name) {
@@ -25,6 +26,8 @@ function ScreenFor({ route }: { route: Route }) {
       return <ReportsScreen />;
     case 'conflicts':
       return <ConflictsScreen />;
+    case 'team':
+      return <TeamScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
   }

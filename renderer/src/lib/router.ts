@@ -8,6 +8,7 @@ export type Route =
   | { name: 'trace'; serial?: string }
   | { name: 'reports' }
   | { name: 'conflicts' }
+  | { name: 'team' }
   | { name: 'admin'; section?: string };
 
 export function parseHash(hash: string): Route {
@@ -26,6 +27,8 @@ export function parseHash(hash: string): Route {
       return { name: 'reports' };
     case 'conflicts':
       return { name: 'conflicts' };
+    case 'team':
+      return { name: 'team' };
     case 'admin':
       return second ? { name: 'admin', section: second } : { name: 'admin' };
     default:
@@ -47,6 +50,8 @@ export function hrefFor(route: Route): string {
       return '#/reports';
     case 'conflicts':
       return '#/conflicts';
+    case 'team':
+      return '#/team';
     case 'admin':
       return route.section ? `#/admin/${encodeURIComponent(route.section)}` : '#/admin';
   }

@@ -43,14 +43,16 @@ export function SyncFooter() {
   const { t } = useTranslation('team');
   const status = useTeamStatus((s) => s.status);
   const canResolve = useCan(['tickets:write', 'users:admin']);
+  // Administrators exchange from Administración → Equipo; everyone else has the same section on its own screen.
+  const canAdmin = useCan(['users:admin', 'catalog:write', 'settings:admin']);
   if (!status?.team) return null;
   const last = [status.lastExportAt, status.lastImportAt].filter((v): v is string => Boolean(v)).sort().at(-1);
   return (
     <div className="sync-footer" aria-label={t('footer.label', { team: status.team.name })} role="group">
-      <div className="sync-footer-line" title={last ? formatDateTime(last) : undefined}>
+      <a className="sync-footer-line" href={hrefFor(canAdmin ? { name: 'admin', section: 'team' } : { name: 'team' })} title={last ? formatDateTime(last) : undefined}>
         <ArrowLeftRight size={12} aria-hidden="true" />
         <span>{last ? t('footer.lastExchange', { when: formatRelative(last) }) : t('footer.neverExchanged')}</span>
-      </div>
+      </a>
       <div className="sync-footer-line muted">
         {status.unsentOps > 0 ? t('footer.unsent', { count: status.unsentOps, n: formatNumber(status.unsentOps) }) : t('footer.allSent')}
       </div>

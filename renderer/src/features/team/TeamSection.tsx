@@ -62,7 +62,8 @@ function Overview({ status }: { status: TeamStatus }) {
   );
 }
 
-export function TeamSection() {
+/** Inside Administración (`titleId` names the section) or on its own screen for everyone else (`standalone`). */
+export function TeamSection({ standalone = false }: { standalone?: boolean }) {
   const { t } = useTranslation('team');
   const status = useTeamStatus((s) => s.status);
   const error = useTeamStatus((s) => s.error);
@@ -71,8 +72,8 @@ export function TeamSection() {
   useEffect(() => void useTeamStatus.getState().load(), []);
 
   return (
-    <section aria-labelledby="admin-section-title" className="team-section">
-      <SectionHeader title={t('section')} />
+    <section aria-labelledby={standalone ? 'team-screen-title' : 'admin-section-title'} className="team-section">
+      {!standalone && <SectionHeader title={t('section')} />}
       {error ? <div className="alert" role="alert">{adminError(t, error)}</div> : null}
       {!status ? (
         <div className="empty">{t('common:state.loading')}</div>
@@ -82,7 +83,8 @@ export function TeamSection() {
         <div className="team-stack">
           <Overview status={status} />
           <Members members={status.members} canManage={canManage} />
-          {canManage && <Exchange members={status.members} />}
+          {/* Every member carries their own changes: a technician exports and imports too. */}
+          <Exchange members={status.members} />
         </div>
       )}
     </section>
