@@ -123,6 +123,19 @@ describe('accessibility of the main screens', () => {
     expect(uncaughtErrors(page)).toEqual([]);
   });
 
+  it('administration → team, its invitation dialog and the conflict inbox', async () => {
+    await app.admin.call('team.create', { name: 'Climatizaciones del Sur', deviceName: 'Oficina Sevilla' });
+    await goTo(page, '#/admin/team');
+    await check(() => page.getByRole('cell', { name: /Oficina Sevilla/ }).waitFor());
+    await page.getByRole('button', { name: 'Invitar a un miembro' }).click();
+    await check(() => page.locator('dialog[open]').getByLabel('Para quién es').waitFor());
+    await page.locator('dialog[open]').getByRole('button', { name: 'Cancelar' }).click();
+    await goTo(page, '#/conflicts');
+    // The seeded traceability data logs one serial on two OTs: the inbox shows it (a team is not needed for that).
+    await check(() => page.getByRole('region', { name: /Registro en OT-/ }).first().waitFor());
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+
   it('the dark theme keeps enough contrast on the OT detail and the agenda', async () => {
     const dark = await app.openApp(await app.newContext({ colorScheme: 'dark' }));
     await signIn(dark);

@@ -1,0 +1,216 @@
+// Team sync through the UI: create the team, invite a laptop (a file), export a bundle with its progress bar, import the
+// laptop's answer, see the sidebar sync line, and settle the conflicts it brought in the inbox, by keyboard and mouse.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InputOf } from '../../electron/contract';
+import { createBackend, type Backend } from '../../electron/ipc/backend';
+import { ADMIN, Caller, goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+
+let app: E2eApp;
+let page: Page;
+/** The technician's laptop: a second install in its own data folder, driven through its channels. */
+let laptop: Backend;
+let laptopAdmin: Caller;
+let laptopDir: string;
+const ids: Record<string, string> = {};
+
+const dialog = () => page.locator('dialog[open]');
+const footer = () => page.locator('.sync-footer');
+const resultLine = () => page.locator('.team-result');
+
+/** Screenshots without the toasts of earlier steps (each goes after a few seconds). */
+async function screenshot(name: string): Promise<void> {
+  await page.locator('.toast').first().waitFor({ state: 'detached' });
+  await saveScreenshot(page, name);
+}
+
+/** Runs a bundle export through the channels and returns the .emsync bytes. */
+async function exportThrough(caller: Caller, input: InputOf<'sync.exportStart'>): Promise<Buffer> {
+  const { jobId } = await caller.call('sync.exportStart', input);
+  const job = await settled(caller, jobId);
+  if (job.status !== 'done') throw new Error(`export ${job.status}: ${JSON.stringify(job.error)}`);
+  return Buffer.from((await caller.call('sync.exportResult', { jobId })).bytes);
+}
+
+async function importThrough(caller: Caller, bundle: Buffer): Promise<void> {
+  const { jobId } = await caller.call('sync.importStart', { bundle: bundle.toString('base64') });
+  const job = await settled(caller, jobId);
+  if (job.status !== 'done') throw new Error(`import ${job.status}: ${JSON.stringify(job.error)}`);
+}
+
+async function settled(caller: Caller, jobId: string) {
+  for (;;) {
+    const job = await caller.call('sync.jobStatus', { jobId });
+    if (job.status !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  await app.admin.call('settings.update', { companyName: 'Climatizaciones del Sur, S.L.' });
+  await app.userWithRole('Supervisor', 'jruiz', 'Javier Ruiz');
+  await app.userWithRole('Técnico', 'lmartin', 'Lucía Martín');
+  const customer = await app.admin.call('customers.create', { name: 'Hotel Doña María', contactName: 'Recepción', phone: '954 22 10 32' });
+  const leaking = await app.admin.call('tickets.create', { title: 'Split de la habitación 204 gotea', customerId: customer.id, priority: 'high' });
+  const heatPump = await app.admin.call('tickets.create', { title: 'Revisión anual de la bomba de calor', customerId: customer.id });
+  // A first visit, so asking for another one later leaves the ticket's status alone.
+  const firstVisit = await app.admin.call('workOrders.requestVisit', { ticketId: heatPump.id, otType: 'diagnosis' });
+  await app.admin.call('workOrders.cancel', { id: firstVisit.id, version: firstVisit.version, reason: 'El cliente prefiere esperar a la revisión anual' });
+  Object.assign(ids, { leaking: leaking.id, heatPump: heatPump.id });
+  page = await app.openApp();
+  await signIn(page);
+}, 60_000);
+
+afterAll(async () => {
+  laptop?.close();
+  if (laptopDir) rmSync(laptopDir, { recursive: true, force: true });
+  await app?.close();
+});
+
+describe('team sync screens', () => {
+  it('creates the team from Administración → Equipo and invites a laptop with a file', async () => {
+    await goTo(page, '#/admin/team');
+    const create = page.getByRole('form', { name: 'Crear equipo' });
+    await create.getByLabel('Nombre del equipo').fill('Climatizaciones del Sur');
+    await create.getByLabel('Nombre de este ordenador').fill('Oficina Sevilla');
+    await create.getByRole('button', { name: 'Crear equipo' }).click();
+    await page.getByRole('heading', { name: 'Climatizaciones del Sur' }).waitFor();
+    await page.getByRole('cell', { name: /Oficina Sevilla/ }).waitFor();
+    expect(await footer().textContent()).toContain('Sin intercambios todavía');
+
+    await page.getByRole('button', { name: 'Invitar a un miembro' }).click();
+    await dialog().getByLabel('Para quién es').fill('Portátil de Javier');
+    await dialog().getByLabel('Válida durante').selectOption({ label: '7 días' });
+    const download = page.waitForEvent('download');
+    await dialog().getByRole('button', { name: 'Crear invitación' }).click();
+    const invitation = await download;
+    expect(invitation.suggestedFilename()).toMatch(/\.eminvite$/);
+    await dialog().getByText(/como si fuera una contraseña/).waitFor();
+    await dialog().getByRole('button', { name: 'Entendido' }).click();
+
+    laptopDir = mkdtempSync(path.join(tmpdir(), 'emerald-e2e-laptop-'));
+    laptop = createBackend({ dataDir: laptopDir });
+    laptopAdmin = new Caller(laptop);
+    await laptopAdmin.call('auth.setup', ADMIN);
+    await laptopAdmin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+    const joined = await laptopAdmin.call('team.join', { invite: readFileSync(await invitation.path(), 'utf8'), deviceName: 'Portátil de Javier' });
+    expect(joined.status.device.slot).toBe(2);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('exports every change with a progress bar; the laptop imports the file', async () => {
+    await page.getByRole('radio', { name: /Todo/ }).check();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exportar', exact: true }).click();
+    const bundle = await download;
+    expect(bundle.suggestedFilename()).toMatch(/^emerald-cambios-[0-9a-f]{16}-\d+\.emsync$/);
+    await page.locator('.team-job').getByText('Listo', { exact: true }).waitFor();
+    const bar = page.locator('#team-export-progress');
+    expect(await bar.getAttribute('value')).toBe(await bar.getAttribute('max'));
+    expect(await resultLine().textContent()).toMatch(/^Exportados \d+ cambios a emerald-cambios-.*\.emsync\.$/);
+    await footer().getByText(/^Último intercambio: /).waitFor();
+
+    await importThrough(laptopAdmin, readFileSync(await bundle.path()));
+    const onLaptop = await laptopAdmin.call('tickets.get', { id: ids.leaking! });
+    expect(onLaptop.title).toBe('Split de la habitación 204 gotea');
+  });
+
+  it('imports the laptop’s changes: the result line counts the new conflicts, and so do the footer and the sidebar', async () => {
+    // Offline on both sides: the same title edited twice, a ticket closed while the laptop asks for a visit, one customer entered twice.
+    const leaking = await app.admin.call('tickets.get', { id: ids.leaking! });
+    await app.admin.call('tickets.update', { id: leaking.id, version: leaking.version, title: 'Split de la habitación 204 gotea agua' });
+    const heatPump = await app.admin.call('tickets.get', { id: ids.heatPump! });
+    await app.admin.call('tickets.close', { id: heatPump.id, version: heatPump.version, resolution: 'Revisada por teléfono con el cliente' });
+    await app.admin.call('customers.create', { name: 'Bar La Giralda', contactName: 'Rocío', phone: '955 61 40 12' });
+
+    const javier = new Caller(laptop);
+    await javier.call('auth.login', { login: 'jruiz', password: 'jruiz-password-1' });
+    const onLaptop = await javier.call('tickets.get', { id: ids.leaking! });
+    await javier.call('tickets.update', { id: onLaptop.id, version: onLaptop.version, title: 'Split 204: gotea por la bandeja de condensados' });
+    await javier.call('workOrders.requestVisit', { ticketId: ids.heatPump!, otType: 'maintenance' });
+    await javier.call('customers.create', { name: 'Bar La Giralda', contactName: 'Manolo', address: 'C/ Mateos Gago 3, Sevilla' });
+
+    const me = await app.admin.call('team.status', {});
+    const file = path.join(laptopDir, 'de-javier.emsync');
+    writeFileSync(file, await exportThrough(laptopAdmin, { to: me.device.id }));
+    await page.locator('input[type="file"][accept=".emsync"]').setInputFiles(file);
+    await resultLine().getByText(/3 conflictos nuevos/).waitFor();
+    expect(await resultLine().textContent()).toMatch(/^Aplicados \d+ cambios · .*3 conflictos nuevos\. Ver conflictos$/);
+    await page.locator('tr', { hasText: 'Portátil de Javier' }).getByText('Activo').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot('team');
+
+    await footer().getByRole('link', { name: '3 conflictos' }).waitFor();
+    await page.locator('nav.sidebar').getByRole('link', { name: /Conflictos.*3 abiertos/ }).waitFor();
+    await footer().getByRole('link', { name: '3 conflictos' }).click();
+    await page.getByRole('heading', { name: 'Conflictos', level: 1 }).waitFor();
+  });
+
+  it('settles the concurrent title edit from the keyboard: arrows, Enter, Tab to the chosen version', async () => {
+    const list = page.getByRole('listbox', { name: 'Conflictos abiertos' });
+    await list.getByRole('option').nth(2).waitFor();
+    await list.getByRole('option', { name: /Edición a la vez/ }).click();
+    await page.getByRole('region', { name: /Versión 2: Javier Ruiz \(Portátil de Javier\)/ }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot('conflicts');
+
+    await list.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3 && !(await list.locator('[aria-selected="true"]').textContent())?.includes('Edición a la vez'); i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('conflict-detail-title');
+    const target = 'Quedarse con la versión de Javier Ruiz (Portátil de Javier)';
+    for (let i = 0; i < 12 && (await page.evaluate("document.activeElement.getAttribute('aria-label')")) !== target; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Conflicto resuelto').waitFor();
+    await list.getByRole('option').nth(1).waitFor();
+    expect(await list.getByRole('option').count()).toBe(2);
+    expect((await app.admin.call('tickets.get', { id: ids.leaking! })).title).toBe('Split 204: gotea por la bandeja de condensados');
+  });
+
+  it('reopens the ticket closed under an open OT, and merges the customer entered twice', async () => {
+    const list = page.getByRole('listbox', { name: 'Conflictos abiertos' });
+    await list.getByRole('option', { name: /Ticket cerrado con OT abierta/ }).click();
+    await page.getByRole('radio', { name: /Reabrir el ticket/ }).check();
+    await page.getByLabel('Motivo de la reapertura').fill('El cliente confirma que la bomba hace ruido; hace falta la visita.');
+    await page.getByRole('button', { name: 'Reabrir ticket' }).click();
+    await list.getByRole('option', { name: /Ticket cerrado con OT abierta/ }).waitFor({ state: 'detached' });
+    expect((await app.admin.call('tickets.get', { id: ids.heatPump! })).status).not.toBe('closed');
+
+    await list.getByRole('option', { name: /Cliente duplicado/ }).click();
+    await page.getByRole('button', { name: /Quedarse con el cliente \d, dado de alta por Javier Ruiz \(Portátil de Javier\), y fusionar/ }).click();
+    await dialog().getByRole('button', { name: 'Fusionar' }).click();
+    await page.getByText('No hay conflictos pendientes. Todo cuadra.').waitFor();
+    const giralda = (await app.admin.call('customers.list', { q: 'Giralda' })).filter((c) => c.name === 'Bar La Giralda');
+    expect(giralda).toHaveLength(1);
+    expect(giralda[0]?.contactName).toBe('Manolo');
+
+    await page.getByRole('tab', { name: 'Resueltos' }).click();
+    const resolved = page.getByRole('listbox', { name: 'Conflictos resueltos' });
+    await resolved.getByRole('option').nth(2).waitFor();
+    await resolved.getByRole('option', { name: /Edición a la vez/ }).click();
+    await page.getByText('Se quedó el valor «Split 204: gotea por la bandeja de condensados».').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await footer().getByRole('link', { name: /conflicto/ }).waitFor({ state: 'detached' });
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+
+  it('a technician, who has no Administración, exchanges from the sync line in the sidebar', async () => {
+    const technician = await app.openApp(await app.newContext());
+    await signIn(technician, 'lmartin', 'lmartin-password-1');
+    expect(await technician.locator('nav.sidebar').getByRole('link', { name: 'Administración' }).count()).toBe(0);
+    await technician.locator('.sync-footer').getByRole('link', { name: /^Último intercambio: / }).click();
+    await technician.getByRole('heading', { name: 'Equipo', level: 1 }).waitFor();
+    expect(await technician.getByRole('button', { name: 'Invitar a un miembro' }).count()).toBe(0);
+    const download = technician.waitForEvent('download');
+    await technician.getByRole('button', { name: 'Exportar', exact: true }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.emsync$/);
+    await technician.locator('.team-result').getByText(/^Exportados \d+ cambios/).waitFor();
+    expect(await seriousA11yViolations(technician)).toEqual([]);
+    expect(uncaughtErrors(technician)).toEqual([]);
+  });
+});
