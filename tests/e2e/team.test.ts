@@ -144,6 +144,14 @@ describe('team sync screens', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot('team');
 
+    // The same file again changes nothing; a file that is not a bundle is refused in plain words.
+    await page.locator('input[type="file"][accept=".emsync"]').setInputFiles(file);
+    await resultLine().getByText(/^Nada nuevo: los \d+ cambios ya estaban aquí\./).waitFor();
+    await page.locator('input[type="file"][accept=".emsync"]').setInputFiles({ name: 'fotos-obra.emsync', mimeType: 'application/octet-stream', buffer: Buffer.from('no es un archivo de Emerald') });
+    await page.getByRole('alert').getByText('Ese archivo no es un archivo de intercambio de Emerald (.emsync).').waitFor();
+    await page.locator('input[type="file"][accept=".emsync"]').setInputFiles(file);
+    await resultLine().getByText(/^Nada nuevo/).waitFor();
+
     await footer().getByRole('link', { name: '3 conflictos' }).waitFor();
     await page.locator('nav.sidebar').getByRole('link', { name: /Conflictos.*3 abiertos/ }).waitFor();
     await footer().getByRole('link', { name: '3 conflictos' }).click();
@@ -212,5 +220,16 @@ describe('team sync screens', () => {
     await technician.locator('.team-result').getByText(/^Exportados \d+ cambios/).waitFor();
     expect(await seriousA11yViolations(technician)).toEqual([]);
     expect(uncaughtErrors(technician)).toEqual([]);
+  });
+
+  it('revokes the laptop after a confirmation that names it', async () => {
+    await goTo(page, '#/admin/team');
+    await page.getByRole('button', { name: 'Revocar a Portátil de Javier' }).click();
+    await dialog().getByText(/^Portátil de Javier deja de formar parte del equipo/).waitFor();
+    await dialog().getByRole('button', { name: 'Revocar' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.locator('tr', { hasText: 'Portátil de Javier' }).getByText('Revocado').waitFor();
+    expect((await app.admin.call('team.status', {})).members.find((m) => m.name === 'Portátil de Javier')?.revokedAt).not.toBeNull();
+    expect(uncaughtErrors(page)).toEqual([]);
   });
 });

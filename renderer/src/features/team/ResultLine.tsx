@@ -17,7 +17,9 @@ function exportText(t: TFunction, summary: SyncExportSummaryDto): string {
 
 /** "Aplicados 120 cambios · 3 ya estaban · 2 apartados (autor sin permiso) · 1 conflicto nuevo". */
 function importParts(t: TFunction, summary: SyncImportSummaryDto, newConflicts: number): string[] {
-  if (summary.applied + summary.duplicates + summary.gaps + summary.setAside.length === 0) return [t('exchange.nothingNew')];
+  if (summary.applied + summary.gaps + summary.setAside.length === 0) {
+    return [summary.duplicates > 0 ? t('exchange.alreadyHad', n(summary.duplicates)) : t('exchange.nothingNew')];
+  }
   const parts = [summary.kind === 'snapshot' ? t('exchange.loadedSnapshot', n(summary.applied)) : t('exchange.applied', n(summary.applied))];
   if (summary.duplicates > 0) parts.push(t('exchange.duplicates', n(summary.duplicates)));
   if (summary.setAside.length > 0) {
