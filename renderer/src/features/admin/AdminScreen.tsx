@@ -39,8 +39,8 @@ export default function AdminScreen({ section }: { section?: string | undefined 
     customers: canCatalog,
     products: canCatalog,
     settings: canSettings,
-    // Everyone who reaches Administración sees the team; what they may do there is narrowed inside.
-    team: true,
+    // Whoever may administer anything sees the team here (actions narrowed inside); everyone else has #/team.
+    team: canUsers || canCatalog || canSettings,
   };
   const visible = SECTIONS.filter((s) => allowed[s]);
   const current = visible.find((s) => s === section) ?? visible[0];
