@@ -177,6 +177,8 @@ describe('team sync screens', () => {
     await page.getByText('Conflicto resuelto').waitFor();
     await list.getByRole('option').nth(1).waitFor();
     expect(await list.getByRole('option').count()).toBe(2);
+    // The keyboard stays in the inbox, on the next conflict.
+    expect(await page.evaluate('document.activeElement.id')).toBe('conflict-detail-title');
     expect((await app.admin.call('tickets.get', { id: ids.leaking! })).title).toBe('Split 204: gotea por la bandeja de condensados');
   });
 

@@ -45,6 +45,8 @@ export function useResolve(conflict: ConflictDto) {
     try {
       await useConflicts.getState().resolve(conflict.id, resolution);
       toast.success(t('resolved'));
+      // The resolved conflict leaves the list: keep the keyboard in the inbox, on the next one.
+      window.setTimeout(() => document.getElementById('conflict-detail-title')?.focus(), 0);
     } catch (error) {
       setFailure(adminError(t, error));
     } finally {
