@@ -74,6 +74,8 @@ afterAll(async () => {
 describe('team sync screens', () => {
   it('creates the team from Administración → Equipo and invites a laptop with a file', async () => {
     await goTo(page, '#/admin/team');
+    await page.getByRole('form', { name: 'Unirse a un equipo' }).getByRole('button', { name: 'Elegir archivo…' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     const create = page.getByRole('form', { name: 'Crear equipo' });
     await create.getByLabel('Nombre del equipo').fill('Climatizaciones del Sur');
     await create.getByLabel('Nombre de este ordenador').fill('Oficina Sevilla');
@@ -222,6 +224,32 @@ describe('team sync screens', () => {
     await technician.locator('.team-result').getByText(/^Exportados \d+ cambios/).waitFor();
     expect(await seriousA11yViolations(technician)).toEqual([]);
     expect(uncaughtErrors(technician)).toEqual([]);
+  });
+
+  it('another install joins through its own Equipo screen with the invitation file', async () => {
+    const invitation = await app.admin.call('team.invite', { memberName: 'Portátil de Lucía' });
+    const other = await startE2eApp();
+    try {
+      const otherPage = await other.openApp();
+      await signIn(otherPage);
+      await goTo(otherPage, '#/admin/team');
+      const join = otherPage.getByRole('form', { name: 'Unirse a un equipo' });
+      await join.getByRole('button', { name: 'Unirse al equipo' }).click();
+      await join.getByText('Elige primero el archivo de invitación (.eminvite).').waitFor();
+      await join.locator('input[type="file"]').setInputFiles({ name: invitation.fileName, mimeType: 'application/json', buffer: Buffer.from(invitation.bytes) });
+      await join.getByText(invitation.fileName).waitFor();
+      await join.getByLabel('Nombre de este ordenador').fill('Portátil de Lucía');
+      await join.getByRole('button', { name: 'Unirse al equipo' }).click();
+      await otherPage.getByText('Ya estás en «Climatizaciones del Sur». Este ordenador es el número 03.').waitFor();
+      await otherPage.getByRole('heading', { name: 'Climatizaciones del Sur' }).waitFor();
+      // Joining made this install's admin the team's (same e-mail): a new session sees the device in the team.
+      const admin = new Caller(other.backend);
+      await admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+      expect((await admin.call('team.status', {})).device).toMatchObject({ name: 'Portátil de Lucía', slot: 3 });
+      expect(uncaughtErrors(otherPage)).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('revokes the laptop after a confirmation that names it', async () => {
