@@ -27,7 +27,7 @@ export interface TeamStatusDto {
   openConflicts: number;
   /** Ops received but kept aside (forbidden, revoked, invalid, from the future, waiting for a row). */
   setAside: number;
-  /** Ops newer than the last bundle export (all of them before the first export). */
+  /** This copy's own ops made since its last bundle export (all of them before the first export). */
   unsentOps: number;
   lastExportAt: string | null;
   lastImportAt: string | null;

@@ -52,11 +52,13 @@ export function readTeamStatus(sqlite: Database.Database): TeamStatusDto {
     vector: readVector(sqlite),
     openConflicts: count(sqlite, 'SELECT count(*) AS n FROM sync_conflicts c WHERE NOT EXISTS (SELECT 1 FROM conflict_resolutions r WHERE r.conflict_id = c.id)'),
     setAside: count(sqlite, "SELECT count(*) AS n FROM sync_ops WHERE status <> 'applied'"),
+    // This copy's own changes since its last export (received ones are other members' to send).
     unsentOps:
       local.last_export_at === null
-        ? count(sqlite, 'SELECT count(*) AS n FROM sync_ops')
+        ? count(sqlite, 'SELECT next_seq - 1 AS n FROM sync_local WHERE id = 1')
         : // '~' sorts after the '-' that follows the wall time: ops stamped in the export's own millisecond count as sent.
-          count(sqlite, 'SELECT count(*) AS n FROM sync_ops WHERE hlc > ?', `${local.last_export_at}~`),
+          // `+device_id` keeps the planner on the clock index: only ops after the export are read.
+          count(sqlite, 'SELECT count(*) AS n FROM sync_ops WHERE hlc > ? AND +device_id = ?', `${local.last_export_at}~`, local.device_id),
     lastExportAt: local.last_export_at,
     lastImportAt: local.last_import_at,
   };
