@@ -53,6 +53,16 @@ function idsOf(touched: readonly TouchedRow[], entity: string): string[] {
   return [...new Set(touched.filter((row) => row.entity === entity).map((row) => row.rowId))];
 }
 
+/** Scopes of recorded conflicts that list one of these rows: a row deleted or renamed must re-check the scope it left. */
+function scopesListing(sqlite: Database.Database, kind: ConflictKind, listPath: string, ids: readonly string[]): string[] {
+  const rows = prepared(
+    sqlite,
+    `SELECT DISTINCT json_extract(c.detail, '$.scope') AS scope FROM sync_conflicts c, json_each(c.detail, ?) e
+     WHERE c.kind = ? AND e.value IN (SELECT value FROM json_each(?))`,
+  ).all(listPath, kind, JSON.stringify(ids)) as { scope: string }[];
+  return rows.map((row) => row.scope);
+}
+
 /** Re-checks the rules that span rows, for the rows a write or a merge touched. Same rows, same state: same conflicts. */
 export function refreshConflicts(sqlite: Database.Database, touched: readonly TouchedRow[]): void {
   if (touched.length === 0) return;
@@ -82,7 +92,7 @@ export function refreshConflicts(sqlite: Database.Database, touched: readonly To
       sqlite,
       `SELECT DISTINCT lower(serial_number) AS serial FROM work_order_items WHERE id IN (SELECT value FROM json_each(?)) AND serial_number IS NOT NULL AND serial_number <> ''`,
     ).all(JSON.stringify(items)) as { serial: string }[];
-    const keys = serials.map((row) => row.serial);
+    const keys = [...new Set([...serials.map((row) => row.serial), ...scopesListing(sqlite, 'duplicate_serial', '$.items', items)])];
     const duplicated = prepared(
       sqlite,
       `SELECT lower(serial_number) AS serial, json_group_array(id) AS items FROM (SELECT id, serial_number FROM work_order_items WHERE lower(serial_number) IN (SELECT value FROM json_each(?)) ORDER BY id)
@@ -97,7 +107,7 @@ export function refreshConflicts(sqlite: Database.Database, touched: readonly To
   const customers = idsOf(touched, 'customers');
   if (customers.length > 0) {
     const names = prepared(sqlite, `SELECT DISTINCT fold(trim(name)) AS name FROM customers WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(customers)) as { name: string }[];
-    const keys = names.map((row) => row.name);
+    const keys = [...new Set([...names.map((row) => row.name), ...scopesListing(sqlite, 'duplicate_customer', '$.customers', customers)])];
     const duplicated = prepared(
       sqlite,
       `SELECT fold(trim(name)) AS name, json_group_array(id) AS ids FROM (SELECT id, name FROM customers WHERE fold(trim(name)) IN (SELECT value FROM json_each(?)) ORDER BY id)
