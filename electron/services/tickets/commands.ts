@@ -43,6 +43,34 @@ export function moveTicketStatus(tx: AppDb, row: TicketRow, to: TicketStatus, ac
   });
 }
 
+/** Writes a close (status, resolution, closed_at) with its `closed` event; shared with the conflict inbox, which
+ *  closes again a ticket whose close a merge undid. `meta` adds to the event (the OTs the close completed). */
+export function markClosed(tx: AppDb, row: TicketRow, resolution: string, actorId: string, at: string, meta: Record<string, unknown> = {}): void {
+  saveTicket(tx, row, { status: 'closed', resolution, closedAt: at }, at);
+  appendEvent(tx, {
+    ticketId: row.id,
+    authorId: actorId,
+    eventType: 'closed',
+    content: `Ticket cerrado: ${resolution}`,
+    metaData: { from: row.status, to: 'closed', resolution, ...meta },
+    at,
+  });
+}
+
+/** Clears a close (resolution, closed_at) and sets `to`, with its `reopened` event; shared with the conflict inbox,
+ *  where a merge already moved the status off closed and the close only lingers in those fields. */
+export function markReopened(tx: AppDb, row: TicketRow, to: TicketStatus, reason: string, actorId: string, at: string, meta: Record<string, unknown> = {}): void {
+  saveTicket(tx, row, { status: to, resolution: null, closedAt: null }, at);
+  appendEvent(tx, {
+    ticketId: row.id,
+    authorId: actorId,
+    eventType: 'reopened',
+    content: `Ticket reabierto: ${reason}`,
+    metaData: { from: 'closed', to, reason, previousResolution: row.resolution, ...meta },
+    at,
+  });
+}
+
 export function createTicket(ctx: ServiceContext, input: z.output<typeof ticketCreateInput>): TicketDetail {
   return change(ctx, (tx, actor, at, emit) => {
     assertCategory(tx, input.categoryId);
@@ -179,15 +207,7 @@ export function closeTicket(ctx: ServiceContext, input: Input<'tickets.close'>):
     const row = loadTicketAt(tx, input.id, input.version);
     assertCanClose(row.status);
     const completed = completeOpenWorkOrders(tx, row.id, actor.id, at);
-    saveTicket(tx, row, { status: 'closed', resolution: input.resolution, closedAt: at }, at);
-    appendEvent(tx, {
-      ticketId: row.id,
-      authorId: actor.id,
-      eventType: 'closed',
-      content: `Ticket cerrado: ${input.resolution}`,
-      metaData: { from: row.status, to: 'closed', resolution: input.resolution, completedWorkOrders: completed },
-      at,
-    });
+    markClosed(tx, row, input.resolution, actor.id, at, { completedWorkOrders: completed });
     for (const workOrderId of completed) emit({ entity: 'workOrder', id: workOrderId, kind: 'updated', ticketId: row.id });
     emit({ entity: 'ticket', id: row.id, kind: 'updated' });
     return row.id;
@@ -198,15 +218,7 @@ export function reopenTicket(ctx: ServiceContext, input: Input<'tickets.reopen'>
   return change(ctx, (tx, actor, at, emit) => {
     const row = loadTicketAt(tx, input.id, input.version);
     assertCanReopen(row.status);
-    saveTicket(tx, row, { status: 'open', resolution: null, closedAt: null }, at);
-    appendEvent(tx, {
-      ticketId: row.id,
-      authorId: actor.id,
-      eventType: 'reopened',
-      content: `Ticket reabierto: ${input.reason}`,
-      metaData: { from: 'closed', to: 'open', reason: input.reason, previousResolution: row.resolution },
-      at,
-    });
+    markReopened(tx, row, 'open', input.reason, actor.id, at);
     emit({ entity: 'ticket', id: row.id, kind: 'updated' });
     return row.id;
   });
