@@ -5,7 +5,7 @@ import type { TicketStatus, WorkOrderStatus, WorkOrderType } from '../../db/enum
 import { id, nonEmpty } from './common';
 import { channel } from './define';
 
-export const CONFLICT_KINDS = ['concurrent_edit', 'closed_ticket_open_ot', 'duplicate_serial', 'duplicate_customer'] as const;
+export const CONFLICT_KINDS = ['concurrent_edit', 'closed_ticket_open_ot', 'duplicate_serial', 'duplicate_customer', 'ticket_close_undone'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 export type ConflictStatus = 'open' | 'resolved';
 
@@ -64,6 +64,10 @@ export const conflictResolution = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('keep_both'), note: noteText }),
   /** duplicate_customer: one customer entered twice; its tickets move to `keepId`, the others are deleted. */
   z.strictObject({ action: z.literal('merge'), keepId: id, note: noteText }),
+  /** ticket_close_undone: the close stands; the ticket goes back to closed with its resolution. */
+  z.strictObject({ action: z.literal('close'), note: noteText }),
+  /** ticket_close_undone: the work goes on; the close is cleared (resolution and close time) with the reason, as a reopen. */
+  z.strictObject({ action: z.literal('keep_open'), reason: nonEmpty(1_000), note: noteText }),
 ]);
 export type ConflictResolutionInput = z.output<typeof conflictResolution>;
 export type ConflictAction = ConflictResolutionInput['action'];
@@ -73,6 +77,7 @@ export const ACTIONS_BY_KIND: Record<ConflictKind, readonly ConflictAction[]> = 
   closed_ticket_open_ot: ['complete', 'cancel', 'reopen'],
   duplicate_serial: ['keep', 'remove'],
   duplicate_customer: ['keep_both', 'merge'],
+  ticket_close_undone: ['close', 'keep_open'],
 };
 
 /** What was decided: the action as sent (without its note), plus the value written for `choose`. */
@@ -165,7 +170,32 @@ export interface DuplicateCustomerConflictDto extends ConflictBaseFields {
   customers: DuplicateCustomerDto[];
 }
 
-export type ConflictDto = ConcurrentEditConflictDto | ClosedTicketOpenOtConflictDto | DuplicateSerialConflictDto | DuplicateCustomerConflictDto;
+/** The timeline event that moved the ticket's status, with who wrote it, when and where. */
+export interface ConflictStatusChangeDto extends ConflictStampDto {
+  from: TicketStatus | null;
+  to: TicketStatus | null;
+  /** The event as the timeline words it ("Estado: Abierto → En curso"). */
+  content: string;
+}
+
+export interface TicketCloseUndoneConflictDto extends ConflictBaseFields {
+  kind: 'ticket_close_undone';
+  /** The ticket as it is now: its status is not closed, yet it keeps a resolution and a close time. */
+  ticket: ConflictTicketRef & { resolution: string | null; closedAt: string | null };
+  /** The close the merge undid: its resolution and time, as recorded with the conflict. */
+  close: { resolution: string | null; closedAt: string };
+  /** Who closed the ticket (its `closed` event). */
+  closed: ConflictStampDto;
+  /** What changed the status afterwards (the latest status change on the timeline); null when none is known. */
+  changed: ConflictStatusChangeDto | null;
+}
+
+export type ConflictDto =
+  | ConcurrentEditConflictDto
+  | ClosedTicketOpenOtConflictDto
+  | DuplicateSerialConflictDto
+  | DuplicateCustomerConflictDto
+  | TicketCloseUndoneConflictDto;
 
 export const conflictId = z.string().regex(/^[0-9a-f]{32}$/);
 

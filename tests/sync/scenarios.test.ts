@@ -279,3 +279,50 @@ describe('the office closes a ticket while a laptop, offline, requests a new vis
     expectConverged([office, laptop]);
   });
 });
+
+describe('the office closes an open ticket while a laptop, offline, requests a visit (which moves it to in_progress)', () => {
+  it('shows one ticket_close_undone conflict on every copy; resolving it with close closes the ticket again everywhere', async () => {
+    const { f, office, members } = await team(1);
+    const laptop = members[0]!;
+    const ticket = await f.admin.call('tickets.create', { title: 'Impresora no imprime', customerId: f.customerId });
+    meet(office, laptop);
+
+    const atOffice = await office.admin.call('tickets.get', { id: ticket.id });
+    const closed = await office.admin.call('tickets.close', { id: ticket.id, version: atOffice.version, resolution: 'Resuelto por teléfono' });
+    await later(laptop, HOUR);
+    await laptop.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+    expect(await conflictsOn(office)).toEqual([]);
+
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      // Per field the later writer won: the laptop's status, the office's close time and resolution.
+      const detail = await app.admin.call('tickets.get', { id: ticket.id });
+      expect([detail.status, detail.resolution, detail.closedAt]).toEqual(['in_progress', 'Resuelto por teléfono', closed.closedAt]);
+      const conflicts = await conflictsOn(app, 'open');
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]).toMatchObject({
+        kind: 'ticket_close_undone',
+        ticket: { id: ticket.id, code: ticket.code, status: 'in_progress', resolution: 'Resuelto por teléfono', closedAt: closed.closedAt },
+        close: { resolution: 'Resuelto por teléfono', closedAt: closed.closedAt },
+        closed: { userName: 'Ana Administradora', deviceName: 'Oficina' },
+        changed: { userName: 'Ana Administradora', deviceName: 'Portátil 2', from: 'open', to: 'in_progress' },
+      });
+    }
+    expect(comparable(await conflictsOn(office))).toEqual(comparable(await conflictsOn(laptop)));
+    expectConverged([office, laptop]);
+
+    const [conflict] = await conflictsOn(laptop, 'open');
+    await laptop.admin.call('conflicts.resolve', { id: conflict!.id, resolution: { action: 'close' } });
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      const detail = await app.admin.call('tickets.get', { id: ticket.id });
+      expect([detail.status, detail.resolution]).toEqual(['closed', 'Resuelto por teléfono']);
+      const all = await conflictsOn(app, 'all');
+      expect(all.filter((c) => c.kind === 'ticket_close_undone').map((c) => [c.id, c.status, c.resolution?.choice])).toEqual([[conflict!.id, 'resolved', { action: 'close' }]]);
+      // Closed again with the visit still open: the closed-ticket conflict asks about the OT.
+      expect((await conflictsOn(app, 'open')).map((c) => c.kind)).toEqual(['closed_ticket_open_ot']);
+    }
+    expect(comparable(await conflictsOn(office))).toEqual(comparable(await conflictsOn(laptop)));
+    expectConverged([office, laptop]);
+  });
+});

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import type { OpRecord } from './capture';
 
-export type ConflictKind = 'concurrent_edit' | 'closed_ticket_open_ot' | 'duplicate_serial' | 'duplicate_customer';
+export type ConflictKind = 'concurrent_edit' | 'closed_ticket_open_ot' | 'duplicate_serial' | 'duplicate_customer' | 'ticket_close_undone';
 
 export interface TouchedRow {
   entity: string;
@@ -63,10 +63,30 @@ function scopesListing(sqlite: Database.Database, kind: ConflictKind, listPath: 
   return rows.map((row) => row.scope);
 }
 
+/** A ticket not closed that still holds a close time: locally a reopen clears it, so only a merge gets here (a close
+ *  from one copy, a status move made offline on another and written later). Keyed by the close time: a later
+ *  close undone again is a new conflict. */
+function refreshCloseUndone(sqlite: Database.Database, ticketIds: readonly string[]): void {
+  const undone = prepared(
+    sqlite,
+    `SELECT id, code, resolution, closed_at AS closedAt FROM tickets
+     WHERE id IN (SELECT value FROM json_each(?)) AND status <> 'closed' AND closed_at IS NOT NULL`,
+  ).all(JSON.stringify(ticketIds)) as { id: string; code: string; resolution: string | null; closedAt: string }[];
+  const holding = new Map(
+    undone.map((row) => [
+      conflictId('ticket_close_undone', row.id, row.closedAt),
+      { entity: 'tickets', rowId: row.id, detail: { scope: row.id, ticketCode: row.code, resolution: row.resolution, closedAt: row.closedAt } },
+    ]),
+  );
+  syncKind(sqlite, 'ticket_close_undone', ticketIds, holding);
+}
+
 /** Re-checks the rules that span rows, for the rows a write or a merge touched. Same rows, same state: same conflicts. */
 export function refreshConflicts(sqlite: Database.Database, touched: readonly TouchedRow[]): void {
   if (touched.length === 0) return;
-  const tickets = new Set(idsOf(touched, 'tickets'));
+  const touchedTickets = idsOf(touched, 'tickets');
+  if (touchedTickets.length > 0) refreshCloseUndone(sqlite, touchedTickets);
+  const tickets = new Set(touchedTickets);
   for (const workOrderId of idsOf(touched, 'work_orders')) {
     const row = prepared(sqlite, 'SELECT ticket_id FROM work_orders WHERE id = ?').get(workOrderId) as { ticket_id: string } | undefined;
     if (row) tickets.add(row.ticket_id);

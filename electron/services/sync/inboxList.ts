@@ -15,6 +15,7 @@ import type {
   ConflictWorkOrderRef,
   DuplicateCustomerConflictDto,
   DuplicateSerialConflictDto,
+  TicketCloseUndoneConflictDto,
 } from '../../contract/conflicts';
 import { notFound } from '../../contract';
 import { prepared } from '../sql';
@@ -210,6 +211,53 @@ function closedTicketOpenOt(sqlite: Database.Database, row: ConflictRow, base: C
   };
 }
 
+interface TimelineEventRow {
+  id: string;
+  content: string;
+  meta_data: string | null;
+  created_at: string;
+}
+
+/** The `closed` event of the close a merge undid: the one stamped at its close time, else the latest. */
+function closedEvent(sqlite: Database.Database, ticketId: string, closedAt: string): TimelineEventRow | undefined {
+  return prepared(
+    sqlite,
+    `SELECT id, content, meta_data, created_at FROM ticket_timeline WHERE ticket_id = ? AND event_type = 'closed'
+     ORDER BY created_at = ? DESC, created_at DESC, id DESC LIMIT 1`,
+  ).get(ticketId, closedAt) as TimelineEventRow | undefined;
+}
+
+/** The latest status move (a `reopened` event clears the close, so it never is what undid one). */
+function latestStatusChange(sqlite: Database.Database, ticketId: string): TimelineEventRow | undefined {
+  return prepared(
+    sqlite,
+    `SELECT id, content, meta_data, created_at FROM ticket_timeline WHERE ticket_id = ? AND event_type = 'status_change'
+     ORDER BY created_at DESC, id DESC LIMIT 1`,
+  ).get(ticketId) as TimelineEventRow | undefined;
+}
+
+const statusOf = (value: unknown): TicketStatus | null => (typeof value === 'string' ? (value as TicketStatus) : null);
+
+function ticketCloseUndone(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields): TicketCloseUndoneConflictDto {
+  const detail = JSON.parse(row.detail) as { scope: string; ticketCode: string; resolution: string | null; closedAt: string };
+  const ticket = ticketRow(sqlite, detail.scope);
+  const closing = closedEvent(sqlite, detail.scope, detail.closedAt);
+  const change = latestStatusChange(sqlite, detail.scope);
+  const meta = change?.meta_data ? (JSON.parse(change.meta_data) as Record<string, unknown>) : {};
+  return {
+    ...base,
+    kind: 'ticket_close_undone',
+    ticket: ticket
+      ? { ...ticketRef(ticket), resolution: ticket.resolution, closedAt: ticket.closed_at }
+      : { id: detail.scope, code: detail.ticketCode, title: '', status: 'open', resolution: detail.resolution, closedAt: detail.closedAt },
+    close: { resolution: detail.resolution, closedAt: detail.closedAt },
+    closed: closing ? insertStamp(sqlite, 'ticket_timeline', closing.id, closing.created_at) : fieldStamp(sqlite, 'tickets', detail.scope, 'closed_at'),
+    changed: change
+      ? { ...insertStamp(sqlite, 'ticket_timeline', change.id, change.created_at), from: statusOf(meta.from), to: statusOf(meta.to), content: change.content }
+      : null,
+  };
+}
+
 interface ItemRow {
   id: string;
   serial_number: string;
@@ -297,6 +345,8 @@ export function toConflictDto(sqlite: Database.Database, row: ConflictRow): Conf
       return duplicateSerial(sqlite, row, base);
     case 'duplicate_customer':
       return duplicateCustomer(sqlite, row, base);
+    case 'ticket_close_undone':
+      return ticketCloseUndone(sqlite, row, base);
   }
 }
 

@@ -16,6 +16,7 @@ import { customerCatalog, productCatalog } from '../catalogs';
 import { EventBus } from '../events';
 import { newId } from '../ids';
 import { reopenTicket, updateTicket } from '../tickets';
+import { markClosed, markReopened } from '../tickets/commands';
 import { loadTicket, saveTicket } from '../tickets/guards';
 import { appendEvent } from '../tickets/timeline';
 import { cancelWorkOrder } from '../workOrders';
@@ -190,6 +191,36 @@ function planCustomer(step: Step, resolution: Resolution<'keep_both'> | Resoluti
   };
 }
 
+function planCloseUndone(step: Step, resolution: Resolution<'close'> | Resolution<'keep_open'>): Plan {
+  const { ctx, tx, actor, at, conflict } = step;
+  assertMay(actor, ['tickets:write']);
+  const detail = JSON.parse(conflict.detail) as { scope: string; resolution: string | null };
+  const ticket = loadTicket(tx, detail.scope);
+  const meta = { conflictId: conflict.id };
+  const updated = () => ctx.events.emit({ entity: 'ticket', id: ticket.id, kind: 'updated' });
+  if (resolution.action === 'keep_open') {
+    return {
+      choice: { action: 'keep_open', reason: resolution.reason },
+      // The status the merge left stays; what lingers of the close goes, as a reopen would clear it.
+      apply: () => {
+        if (ticket.status === 'closed' || (ticket.closedAt === null && ticket.resolution === null)) return;
+        markReopened(tx, ticket, ticket.status, resolution.reason, actor.id, at, meta);
+        updated();
+      },
+    };
+  }
+  return {
+    choice: { action: 'close' },
+    // Closed again now (a new close time): should another merge undo it, that is a new conflict. Open OTs are left
+    // as they are; the closed_ticket_open_ot conflict asks about them.
+    apply: () => {
+      if (ticket.status === 'closed') return;
+      markClosed(tx, ticket, ticket.resolution ?? detail.resolution ?? '', actor.id, at, meta);
+      updated();
+    },
+  };
+}
+
 function planDecision(step: Step, resolution: ConflictResolutionInput): Plan {
   switch (resolution.action) {
     case 'choose':
@@ -205,6 +236,9 @@ function planDecision(step: Step, resolution: ConflictResolutionInput): Plan {
     case 'keep_both':
     case 'merge':
       return planCustomer(step, resolution);
+    case 'close':
+    case 'keep_open':
+      return planCloseUndone(step, resolution);
   }
 }
 
