@@ -3,6 +3,7 @@ import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictDto, ConflictResolutionDto } from '../../../../electron/contract/conflicts';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { CloseUndoneConflict } from './CloseUndoneConflict';
 import { ClosedTicketConflict } from './ClosedTicketConflict';
 import { subjectOf } from './describe';
 import { DuplicateCustomerConflict } from './DuplicateCustomerConflict';
@@ -15,7 +16,7 @@ function Resolution({ resolution }: { resolution: ConflictResolutionDto }) {
   const detail =
     choice.action === 'choose'
       ? t('resolution.choose', { value: choice.value ?? '' })
-      : choice.action === 'cancel' || choice.action === 'reopen'
+      : choice.action === 'cancel' || choice.action === 'reopen' || choice.action === 'keep_open'
         ? t(`resolution.${choice.action}`, { reason: choice.reason })
         : t(`resolution.${choice.action}`);
   return (
@@ -42,6 +43,8 @@ function Body({ conflict }: { conflict: ConflictDto }) {
       return <DuplicateSerialConflict key={conflict.id} conflict={conflict} open={open} />;
     case 'duplicate_customer':
       return <DuplicateCustomerConflict key={conflict.id} conflict={conflict} open={open} />;
+    case 'ticket_close_undone':
+      return <CloseUndoneConflict key={conflict.id} conflict={conflict} open={open} />;
   }
 }
 

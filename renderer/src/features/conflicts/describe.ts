@@ -19,6 +19,8 @@ export function subjectOf(t: TFunction, c: ConflictDto): string {
       return t('conflicts:subject.duplicate_serial', { serial: c.serial, count: c.items.length });
     case 'duplicate_customer':
       return t('conflicts:subject.duplicate_customer', { name: c.name, count: c.customers.length });
+    case 'ticket_close_undone':
+      return t('conflicts:subject.ticket_close_undone', { ticket: c.ticket.code, title: c.ticket.title });
   }
 }
 
@@ -33,6 +35,8 @@ export function sidesOf(c: ConflictDto): ConflictStampDto[] {
       return c.items.map((item) => item.logged);
     case 'duplicate_customer':
       return c.customers.map((customer) => customer.created);
+    case 'ticket_close_undone':
+      return c.changed ? [c.closed, c.changed] : [c.closed];
   }
 }
 
