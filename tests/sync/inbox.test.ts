@@ -7,6 +7,7 @@ import type {
   ConcurrentEditConflictDto,
   DuplicateCustomerConflictDto,
   DuplicateSerialConflictDto,
+  TicketCloseUndoneConflictDto,
 } from '../../electron/contract/conflicts';
 import { syncDigest } from '../../electron/services/sync/digest';
 import { removeTempDirs } from '../db/helpers';
@@ -42,6 +43,8 @@ beforeAll(async () => {
   const closed = await Promise.all(['Ticket a completar', 'Ticket a cancelar', 'Ticket a reabrir'].map((title) => dispatched(f, f.tec1.id, title)));
   const serialA = await dispatched(f, f.tec1.id, 'Router A');
   const serialB = await dispatched(f, f.tec1.id, 'Router B');
+  const undone = await Promise.all(['Cierre a confirmar', 'Cierre a deshacer', 'Cierre arreglado a mano'].map((title) => admin.call('tickets.create', { title })));
+  undone.forEach((ticket, index) => (ids[`undone${index}`] = ticket.id));
   Object.assign(ids, { titled: titled.id, toClose: toClose.id, noted: noted.workOrder.id, serialA: serialA.workOrder.id, serialB: serialB.workOrder.id });
   closed.forEach(({ ticket }, index) => (ids[`closed${index}`] = ticket.id));
   meet(office, laptop);
@@ -76,6 +79,12 @@ beforeAll(async () => {
     await office.admin.call('tickets.close', { id: ticket.id, version: current.version, resolution: 'Resuelto por teléfono' });
     const revisit = await laptop.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance' });
     ids[`revisit:${ticket.id}`] = revisit.id;
+  }
+  // Closed at the office; on the laptop, offline and later, the same tickets were moved to in_progress.
+  for (const ticket of undone) {
+    const current = await office.admin.call('tickets.get', { id: ticket.id });
+    await office.admin.call('tickets.close', { id: ticket.id, version: current.version, resolution: 'Solucionado en remoto' });
+    await laptop.admin.call('tickets.changeStatus', { id: ticket.id, version: ticket.version, status: 'in_progress' });
   }
   meet(office, laptop);
   // The office's clock passes the laptop's, so what the inbox writes next sorts last on the timelines.
@@ -116,6 +125,10 @@ async function closedConflict(ticketId: string): Promise<ClosedTicketOpenOtConfl
   return found;
 }
 
+async function closeUndoneConflict(ticketId: string): Promise<TicketCloseUndoneConflictDto | undefined> {
+  return (await list('all')).find((c): c is TicketCloseUndoneConflictDto => c.kind === 'ticket_close_undone' && c.ticket.id === ticketId);
+}
+
 async function serialConflict(serial: string): Promise<DuplicateSerialConflictDto> {
   const found = (await list('all')).find((c): c is DuplicateSerialConflictDto => c.kind === 'duplicate_serial' && c.serial === serial);
   if (!found) throw new Error(`no conflict for ${serial}`);
@@ -150,6 +163,9 @@ describe('conflicts.list', () => {
         'duplicate_serial',
         'duplicate_customer',
         'duplicate_customer',
+        'ticket_close_undone',
+        'ticket_close_undone',
+        'ticket_close_undone',
       ].sort(),
     );
     expect(open.every((c) => c.status === 'open' && c.resolution === null && c.id.length === 32)).toBe(true);
@@ -157,9 +173,8 @@ describe('conflicts.list', () => {
     expect(await list('resolved')).toEqual([]);
     // The laptop derived the same records from the same ops.
     const onLaptop = await laptop.admin.call('conflicts.list', { status: 'all' });
-    expect(onLaptop.filter((c) => c.kind === 'concurrent_edit' || c.kind === 'closed_ticket_open_ot').map((c) => c.id).sort()).toEqual(
-      open.filter((c) => c.kind === 'concurrent_edit' || c.kind === 'closed_ticket_open_ot').map((c) => c.id).sort(),
-    );
+    const merged = (c: { kind: string }) => c.kind === 'concurrent_edit' || c.kind === 'closed_ticket_open_ot' || c.kind === 'ticket_close_undone';
+    expect(onLaptop.filter(merged).map((c) => c.id).sort()).toEqual(open.filter(merged).map((c) => c.id).sort());
   });
 
   it('shows a text edit with the record in words, the original and each value with who, when and which laptop', async () => {
@@ -199,6 +214,20 @@ describe('conflicts.list', () => {
       opened: { userName: 'Ana Administradora', deviceName: 'Portátil 2' },
     });
     expect(conflict.closed.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('shows a close undone by a merge: the ticket as it is, the close with who made it, and the status move made after', async () => {
+    const conflict = await closeUndoneConflict(ids.undone0!);
+    const ticket = await f.admin.call('tickets.get', { id: ids.undone0! });
+    expect([ticket.status, ticket.resolution]).toEqual(['in_progress', 'Solucionado en remoto']);
+    expect(conflict).toMatchObject({
+      status: 'open',
+      ticket: { id: ticket.id, code: ticket.code, title: 'Cierre a confirmar', status: 'in_progress', resolution: 'Solucionado en remoto', closedAt: ticket.closedAt },
+      close: { resolution: 'Solucionado en remoto', closedAt: ticket.closedAt },
+      closed: { userName: 'Ana Administradora', deviceName: 'Oficina' },
+      changed: { userName: 'Ana Administradora', deviceName: 'Portátil 2', from: 'open', to: 'in_progress', content: 'Estado: Abierto → En curso' },
+    });
+    expect(conflict?.closed.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it('shows a serial logged twice with the OTs and tickets it sits on and who logged it', async () => {
@@ -335,6 +364,46 @@ describe('conflicts.resolve: a closed ticket with an open OT', () => {
   });
 });
 
+describe('conflicts.resolve: a close undone by a merge', () => {
+  it('close closes the ticket again with its resolution, now', async () => {
+    const conflict = (await closeUndoneConflict(ids.undone0!))!;
+    const resolved = await supervisor.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'close', note: 'Confirmado con el cliente' } });
+    expect(resolved).toMatchObject({ status: 'resolved', resolution: { choice: { action: 'close' }, note: 'Confirmado con el cliente', resolvedBy: { fullName: 'Sergio Supervisor' } } });
+    const ticket = await f.admin.call('tickets.get', { id: ids.undone0! });
+    expect([ticket.status, ticket.resolution, ticket.closedAt]).toEqual(['closed', 'Solucionado en remoto', office.clock.now().toISOString()]);
+    expect(ticket.timeline.at(-1)).toMatchObject({
+      eventType: 'closed',
+      content: 'Ticket cerrado: Solucionado en remoto',
+      metaData: { from: 'in_progress', to: 'closed', resolution: 'Solucionado en remoto', conflictId: conflict.id },
+      author: { fullName: 'Sergio Supervisor' },
+    });
+  });
+
+  it('keep_open needs a reason, then clears the close as a reopen does and leaves the status the merge gave', async () => {
+    const conflict = (await closeUndoneConflict(ids.undone1!))!;
+    const before = await f.admin.call('tickets.get', { id: ids.undone1! });
+    expect((await errorOf(f.admin, 'conflicts.resolve', { id: conflict.id, resolution: { action: 'keep_open' } })).code).toBe('VALIDATION');
+    expect((await errorOf(f.admin, 'conflicts.resolve', { id: conflict.id, resolution: { action: 'keep_open', reason: '  ' } })).code).toBe('VALIDATION');
+    expect(resolutionsOf(conflict.id)).toBe(0);
+    await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'keep_open', reason: 'Falta la pieza' } });
+    const ticket = await f.admin.call('tickets.get', { id: ids.undone1! });
+    expect([ticket.status, ticket.resolution, ticket.closedAt, ticket.version]).toEqual(['in_progress', null, null, before.version + 1]);
+    expect(ticket.timeline.at(-1)).toMatchObject({
+      eventType: 'reopened',
+      content: 'Ticket reabierto: Falta la pieza',
+      metaData: { from: 'closed', to: 'in_progress', reason: 'Falta la pieza', previousResolution: 'Solucionado en remoto', conflictId: conflict.id },
+    });
+    expect((await closeUndoneConflict(ids.undone1!))?.resolution?.choice).toEqual({ action: 'keep_open', reason: 'Falta la pieza' });
+  });
+
+  it('goes away unresolved once the ticket is closed from its own screen', async () => {
+    expect((await closeUndoneConflict(ids.undone2!))?.status).toBe('open');
+    const ticket = await f.admin.call('tickets.get', { id: ids.undone2! });
+    await f.admin.call('tickets.close', { id: ticket.id, version: ticket.version, resolution: 'Solucionado en remoto' });
+    expect(await closeUndoneConflict(ids.undone2!)).toBeUndefined();
+  });
+});
+
 describe('conflicts.resolve: a serial logged twice', () => {
   it('keep needs a note saying why, and keeps both parts', async () => {
     const conflict = await serialConflict('SN-100');
@@ -434,7 +503,7 @@ describe('after the copies meet', () => {
     const summary = async (caller: Caller) =>
       (await caller.call('conflicts.list', { status: 'all' })).map((c) => [c.id, c.kind, c.status, c.resolution?.choice ?? null]).sort();
     const onOffice = await summary(f.admin);
-    expect(onOffice).toHaveLength(14);
+    expect(onOffice).toHaveLength(16);
     expect(await summary(laptop.admin)).toEqual(onOffice);
     // The office and the laptop resolved the product's description differently, offline: that is a new conflict.
     const open = await f.admin.call('conflicts.list', { status: 'open' });
