@@ -60,7 +60,8 @@ beforeAll(async () => {
   // A first visit, so asking for another one later leaves the ticket's status alone.
   const firstVisit = await app.admin.call('workOrders.requestVisit', { ticketId: heatPump.id, otType: 'diagnosis' });
   await app.admin.call('workOrders.cancel', { id: firstVisit.id, version: firstVisit.version, reason: 'El cliente prefiere esperar a la revisión anual' });
-  Object.assign(ids, { leaking: leaking.id, heatPump: heatPump.id });
+  const thermostat = await app.admin.call('tickets.create', { title: 'Termostato de la recepción no responde', customerId: customer.id });
+  Object.assign(ids, { leaking: leaking.id, heatPump: heatPump.id, thermostat: thermostat.id });
   page = await app.openApp();
   await signIn(page);
 }, 60_000);
@@ -122,12 +123,15 @@ describe('team sync screens', () => {
   });
 
   it('imports the laptop’s changes: the result line counts the new conflicts, and so do the footer and the sidebar', async () => {
-    // Offline on both sides: the same title edited twice, a ticket closed while the laptop asks for a visit, one customer entered twice.
+    // Offline on both sides: the same title edited twice, a ticket closed while the laptop asks for a visit, one customer
+    // entered twice, and a ticket closed while the laptop (later) moves it to in progress.
     const leaking = await app.admin.call('tickets.get', { id: ids.leaking! });
     await app.admin.call('tickets.update', { id: leaking.id, version: leaking.version, title: 'Split de la habitación 204 gotea agua' });
     const heatPump = await app.admin.call('tickets.get', { id: ids.heatPump! });
     await app.admin.call('tickets.close', { id: heatPump.id, version: heatPump.version, resolution: 'Revisada por teléfono con el cliente' });
     await app.admin.call('customers.create', { name: 'Bar La Giralda', contactName: 'Rocío', phone: '955 61 40 12' });
+    const thermostat = await app.admin.call('tickets.get', { id: ids.thermostat! });
+    await app.admin.call('tickets.close', { id: thermostat.id, version: thermostat.version, resolution: 'Pilas cambiadas por el cliente' });
 
     const javier = new Caller(laptop);
     await javier.call('auth.login', { login: 'jruiz', password: 'jruiz-password-1' });
@@ -135,13 +139,14 @@ describe('team sync screens', () => {
     await javier.call('tickets.update', { id: onLaptop.id, version: onLaptop.version, title: 'Split 204: gotea por la bandeja de condensados' });
     await javier.call('workOrders.requestVisit', { ticketId: ids.heatPump!, otType: 'maintenance' });
     await javier.call('customers.create', { name: 'Bar La Giralda', contactName: 'Manolo', address: 'C/ Mateos Gago 3, Sevilla' });
+    await javier.call('tickets.changeStatus', { id: thermostat.id, version: thermostat.version, status: 'in_progress' });
 
     const me = await app.admin.call('team.status', {});
     const file = path.join(laptopDir, 'de-javier.emsync');
     writeFileSync(file, await exportThrough(laptopAdmin, { to: me.device.id }));
     await page.locator('input[type="file"][accept=".emsync"]').setInputFiles(file);
-    await resultLine().getByText(/3 conflictos nuevos/).waitFor();
-    expect(await resultLine().textContent()).toMatch(/^Aplicados \d+ cambios · .*3 conflictos nuevos\. Ver conflictos$/);
+    await resultLine().getByText(/4 conflictos nuevos/).waitFor();
+    expect(await resultLine().textContent()).toMatch(/^Aplicados \d+ cambios · .*4 conflictos nuevos\. Ver conflictos$/);
     await page.locator('tr', { hasText: 'Portátil de Javier' }).getByText('Activo').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot('team');
@@ -154,15 +159,15 @@ describe('team sync screens', () => {
     await page.locator('input[type="file"][accept=".emsync"]').setInputFiles(file);
     await resultLine().getByText(/^Nada nuevo/).waitFor();
 
-    await footer().getByRole('link', { name: '3 conflictos' }).waitFor();
-    await page.locator('nav.sidebar').getByRole('link', { name: /Conflictos.*3 abiertos/ }).waitFor();
-    await footer().getByRole('link', { name: '3 conflictos' }).click();
+    await footer().getByRole('link', { name: '4 conflictos' }).waitFor();
+    await page.locator('nav.sidebar').getByRole('link', { name: /Conflictos.*4 abiertos/ }).waitFor();
+    await footer().getByRole('link', { name: '4 conflictos' }).click();
     await page.getByRole('heading', { name: 'Conflictos', level: 1 }).waitFor();
   });
 
   it('settles the concurrent title edit from the keyboard: arrows, Enter, Tab to the chosen version', async () => {
     const list = page.getByRole('listbox', { name: 'Conflictos abiertos' });
-    await list.getByRole('option').nth(2).waitFor();
+    await list.getByRole('option').nth(3).waitFor();
     await list.getByRole('option', { name: /Edición a la vez/ }).click();
     await page.getByRole('region', { name: /Versión 2: Javier Ruiz \(Portátil de Javier\)/ }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -170,18 +175,35 @@ describe('team sync screens', () => {
 
     await list.focus();
     await page.keyboard.press('Home');
-    for (let i = 0; i < 3 && !(await list.locator('[aria-selected="true"]').textContent())?.includes('Edición a la vez'); i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 4 && !(await list.locator('[aria-selected="true"]').textContent())?.includes('Edición a la vez'); i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     expect(await page.evaluate('document.activeElement.id')).toBe('conflict-detail-title');
     const target = 'Quedarse con la versión de Javier Ruiz (Portátil de Javier)';
     for (let i = 0; i < 12 && (await page.evaluate("document.activeElement.getAttribute('aria-label')")) !== target; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByText('Conflicto resuelto').waitFor();
-    await list.getByRole('option').nth(1).waitFor();
-    expect(await list.getByRole('option').count()).toBe(2);
+    await list.getByRole('option').nth(2).waitFor();
+    expect(await list.getByRole('option').count()).toBe(3);
     // The keyboard stays in the inbox, on the next conflict.
     expect(await page.evaluate('document.activeElement.id')).toBe('conflict-detail-title');
     expect((await app.admin.call('tickets.get', { id: ids.leaking! })).title).toBe('Split 204: gotea por la bandeja de condensados');
+  });
+
+  it('keeps open the ticket whose close the merge undid, with the reason, which is required', async () => {
+    const list = page.getByRole('listbox', { name: 'Conflictos abiertos' });
+    await list.getByRole('option', { name: /Cierre deshecho al sincronizar/ }).click();
+    await page.getByRole('region', { name: 'El cierre' }).getByText('Pilas cambiadas por el cliente').waitFor();
+    await page.getByRole('region', { name: 'El cambio de estado posterior' }).getByText(/Javier Ruiz \(Portátil de Javier\)/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot('conflict-close-undone');
+    await page.getByRole('radio', { name: /Dejarlo abierto/ }).check();
+    await page.getByRole('button', { name: 'Dejar abierto' }).click();
+    await page.getByText('Este campo es obligatorio').waitFor();
+    await page.getByLabel('Motivo para dejarlo abierto').fill('Las pilas no eran: falla la placa del termostato.');
+    await page.getByRole('button', { name: 'Dejar abierto' }).click();
+    await list.getByRole('option', { name: /Cierre deshecho al sincronizar/ }).waitFor({ state: 'detached' });
+    const thermostat = await app.admin.call('tickets.get', { id: ids.thermostat! });
+    expect([thermostat.status, thermostat.resolution, thermostat.closedAt]).toEqual(['in_progress', null, null]);
   });
 
   it('reopens the ticket closed under an open OT, and merges the customer entered twice', async () => {
