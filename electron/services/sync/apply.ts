@@ -130,6 +130,8 @@ function isValid(op: OpRecord, entity: ReplicatedEntity | undefined, schemaVersi
 class BatchLookups {
   readonly authors = new AuthorRightsCache();
   private readonly revoked = new Map<string, string | null>();
+  /** A user or role changed in this batch: ops refused earlier may have been waiting for it (a grant, a new user). */
+  peopleChanged = false;
 
   revokedAt(sqlite: Database.Database, deviceId: string): string | null {
     if (!this.revoked.has(deviceId)) {
@@ -140,7 +142,10 @@ class BatchLookups {
   }
 
   changedBy(op: OpRecord): void {
-    if (op.entity === 'users' || op.entity === 'roles') this.authors.clear();
+    if (op.entity === 'users' || op.entity === 'roles') {
+      this.authors.clear();
+      this.peopleChanged = true;
+    }
     if (op.entity === 'team_members') this.revoked.clear();
   }
 }
@@ -236,12 +241,16 @@ export function applyRemoteOps(sqlite: Database.Database, incoming: readonly OpR
   return outcome;
 }
 
-/** Ops held for their time or for a row that had not arrived: tried again, oldest first, until none moves. */
+/**
+ * Ops held for their time or for a row that had not arrived: tried again, oldest first, until none moves. Refused
+ * ops too once a user or role arrived: the author, or a grant older than the op, may have come by another route.
+ */
 function retryHeldOps(sqlite: Database.Database, nowMs: number, schemaVersion: number, touched: TouchedRow[], lookups: BatchLookups): number {
   let applied = 0;
   for (let progress = true; progress; ) {
     progress = false;
-    const held = prepared(sqlite, `SELECT * FROM sync_ops WHERE status IN (${RETRIED.map((r) => `'${r}'`).join(', ')}) ORDER BY hlc, seq`).all() as OpRow[];
+    const statuses = lookups.peopleChanged ? [...RETRIED, 'forbidden'] : RETRIED;
+    const held = prepared(sqlite, `SELECT * FROM sync_ops WHERE status IN (${statuses.map((r) => `'${r}'`).join(', ')}) ORDER BY hlc, seq`).all() as OpRow[];
     for (const row of held) {
       const op = opFromRow(row);
       const reason = settle(sqlite, op, nowMs, schemaVersion, lookups);
