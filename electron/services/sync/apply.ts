@@ -63,9 +63,10 @@ export function settleNaturalKeys(sqlite: Database.Database, entity: ReplicatedE
 }
 
 function applyInsert(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): boolean {
-  const clock = entity.merge === 'lww' ? readClock(sqlite, entity.table, op.rowId) : null;
+  const clock = readClock(sqlite, entity.table, op.rowId);
   // A row keyed by name (a setting) can come back after a delete: an insert newer than the tombstone revives it.
-  if (clock?.deletedHlc && clock.deletedHlc >= op.hlc) return false;
+  // An add-only row (an OT item) never does: its insert arriving after its delete stays deleted.
+  if (clock?.deletedHlc && (entity.merge !== 'lww' || clock.deletedHlc >= op.hlc)) return false;
   const existing = readRow(sqlite, entity, op.rowId);
   if (existing) return entity.merge === 'lww' ? applyUpdate(sqlite, entity, op, clock, existing) : false;
   const values = { ...op.fields };
@@ -88,14 +89,13 @@ function applyUpdate(sqlite: Database.Database, entity: ReplicatedEntity, op: Op
   return true;
 }
 
+/** Every delete leaves a tombstone clock, add-only rows included: their insert may still arrive from another member. */
 function applyDelete(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): void {
-  if (entity.merge === 'lww') {
-    const clock = readClock(sqlite, entity.table, op.rowId);
-    if (clock?.deletedHlc && clock.deletedHlc >= op.hlc) return;
-    // A delete older than the insert that revived the row lost to it (the same as if it had arrived first).
-    if (clock && !clock.deletedHlc && clock.rowHlc > op.hlc) return;
-    advanceClock(sqlite, entity, op, [], clock);
-  }
+  const clock = readClock(sqlite, entity.table, op.rowId);
+  if (clock?.deletedHlc && clock.deletedHlc >= op.hlc) return;
+  // A delete older than the insert that revived the row lost to it (the same as if it had arrived first).
+  if (entity.merge === 'lww' && clock && !clock.deletedHlc && clock.rowHlc > op.hlc) return;
+  advanceClock(sqlite, entity, op, [], clock);
   prepared(sqlite, `DELETE FROM ${q(entity.table)} WHERE ${q(entity.key)} = ?`).run(op.rowId);
 }
 

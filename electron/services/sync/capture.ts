@@ -79,7 +79,8 @@ export function recordTextEdits(sqlite: Database.Database, entity: ReplicatedEnt
 
 /** Moves the clocks of a row for one op of this or another device (the caller decided the op wins those fields). */
 export function advanceClock(sqlite: Database.Database, entity: ReplicatedEntity, op: Pick<OpRecord, 'entity' | 'rowId' | 'kind' | 'hlc'>, fields: string[], current: RowClock | null): void {
-  if (entity.merge !== 'lww') return;
+  // Add-only rows keep no clock, only a tombstone once deleted.
+  if (entity.merge !== 'lww' && op.kind !== 'delete') return;
   if (op.kind === 'insert') {
     writeClock(sqlite, op.entity, op.rowId, { rowHlc: op.hlc, fields: {}, deletedHlc: null });
     return;
