@@ -3,6 +3,7 @@
 // same replicated state. A channel added to the contract fails this test until it is classified below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName, type InputOf, type OutputOf } from '../../electron/contract';
+import type { SyncJobDto } from '../../electron/contract/sync';
 import { syncDigest } from '../../electron/services/sync/digest';
 import { REPLICATED_SETTING_KEYS } from '../../electron/services/sync/entities';
 import { removeTempDirs } from '../db/helpers';
@@ -49,9 +50,17 @@ const WRITING_CHANNELS = [
   'workOrders.removeItem',
   'telemetry.record',
   'telemetry.import',
+  'team.create',
+  'team.invite',
+  'team.join',
+  'team.revoke',
+  'conflicts.resolve',
 ] as const satisfies readonly ChannelName[];
 
-/** Channels that write no replicated table: reads, sessions, files, jobs, the telemetry socket's own settings view. */
+/**
+ * Channels that write no replicated row of this copy's own: reads, sessions, files, jobs, the telemetry socket's
+ * settings view, and bundles (an import applies other members' ops as they came; it makes none of its own).
+ */
 const NON_WRITING_CHANNELS = [
   'auth.status',
   'auth.login',
@@ -86,6 +95,15 @@ const NON_WRITING_CHANNELS = [
   'telemetry.socketInfo',
   'backup.create',
   'backup.list',
+  'team.status',
+  'sync.exportStart',
+  'sync.uploadChunk',
+  'sync.importStart',
+  'sync.jobStatus',
+  'sync.jobCancel',
+  'sync.exportResult',
+  'sync.digest',
+  'conflicts.list',
 ] as const satisfies readonly ChannelName[];
 
 const PNG_1X1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -272,16 +290,76 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   await other.call('telemetry.socketInfo', {});
   await other.call('backup.create', {});
   await other.call('backup.list', {});
+  await other.call('team.status', {});
+  await other.call('sync.digest', {});
+  await other.call('conflicts.list', { status: 'all' });
+  // A bundle out of the office, uploaded in chunks to the (revoked) laptop: it learns of its revocation.
+  const bytes = await exportVia(other);
+  const { uploadId } = await laptopAdmin.call('sync.uploadChunk', { chunk: bytes.toString('base64'), last: true });
+  const imported = await laptopAdmin.call('sync.importStart', { uploadId });
+  expect(await settled(laptopAdmin, imported.jobId)).toMatchObject({ status: 'done' });
+  await laptopAdmin.call('sync.jobCancel', { jobId: imported.jobId });
   await other.call('auth.logout', {});
+}
+
+async function settled(caller: Caller, jobId: string): Promise<SyncJobDto> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const status = await caller.call('sync.jobStatus', { jobId });
+    if (status.status !== 'running') return status;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`sync job ${jobId} did not finish`);
+}
+
+/** A bundle of everything this copy holds, through the sync channels. */
+async function exportVia(caller: Caller): Promise<Buffer> {
+  const { jobId } = await caller.call('sync.exportStart', {});
+  expect(await settled(caller, jobId)).toMatchObject({ status: 'done' });
+  return Buffer.from((await caller.call('sync.exportResult', { jobId })).bytes);
+}
+
+let laptop: TestApp | undefined;
+let laptopAdmin: RecordingCaller;
+
+/**
+ * The team: the office creates it and invites a laptop that has data of its own (the same admin email becomes one
+ * user); the laptop joins, its bundle comes back through the sync channels, a supervisor settles a customer entered
+ * twice, and the admin revokes the laptop.
+ */
+async function driveTeamChannels(): Promise<void> {
+  await admin.call('team.create', { name: 'Servicios Norte', deviceName: 'Oficina' });
+  const invitation = await admin.call('team.invite', { memberName: 'Portátil de Tomás' });
+  laptop = await startTestApp();
+  laptop.clock.set(app.clock.now().toISOString());
+  laptopAdmin = new RecordingCaller(laptop.backend);
+  await laptopAdmin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+  const own = await laptopAdmin.call('customers.create', { name: 'Taller Ruiz' });
+  await laptopAdmin.call('tickets.create', { title: 'Portátil: pantalla rota', customerId: own.id });
+  const joined = await laptopAdmin.call('team.join', { invite: Buffer.from(invitation.bytes).toString('utf8'), deviceName: 'Portátil' });
+  ids.laptopDevice = joined.status.device.id;
+  const bundle = await exportVia(laptopAdmin);
+  const imported = await admin.call('sync.importStart', { bundle: bundle.toString('base64') });
+  expect(await settled(admin, imported.jobId)).toMatchObject({ status: 'done', summary: { setAside: [] } });
+
+  const supervisor = await signIn('sup', 'sup-password-1');
+  const first = await supervisor.call('customers.create', { name: 'Hotel Miramar' });
+  await admin.call('customers.create', { name: 'hotel miramar' });
+  const conflict = (await supervisor.call('conflicts.list', {})).find((open) => open.kind === 'duplicate_customer');
+  await supervisor.call('conflicts.resolve', { id: conflict?.id ?? '', resolution: { action: 'merge', keepId: first.id, note: 'El mismo hotel' } });
+  await admin.call('team.revoke', { deviceId: joined.status.device.id });
 }
 
 beforeAll(async () => {
   app = await startTestApp({ setup: false });
+  // Near the real time: a copy joining the team stamps its rebuilt baseline with it, and must not look a day ahead.
+  app.clock.set(new Date().toISOString());
   await driveEveryWritingChannel();
+  await driveTeamChannels();
 }, 60_000);
 
 afterAll(() => {
   app.close();
+  laptop?.close();
   removeTempDirs();
 });
 
@@ -320,6 +398,21 @@ describe('the op log', () => {
       expectSameReplicatedRows(empty.sqlite, sqlite());
       expect(syncDigest(empty.sqlite)).toBe(syncDigest(sqlite()));
       expect(pendingCaptureCount(empty.sqlite)).toBe(0);
+    } finally {
+      empty.close();
+    }
+  });
+
+  it('holds what the joining laptop wrote too: nothing left captured there, and both copies end the same', () => {
+    const other = laptop?.backend.database.sqlite;
+    if (!other) throw new Error('the laptop joined');
+    expect(pendingCaptureCount(other)).toBe(0);
+    expect(opsSetAside(other)).toEqual([]);
+    expectSameReplicatedRows(other, sqlite(), 'laptop against office: ');
+    const empty = openEmptyCopy('laptop-replay.db');
+    try {
+      expect(replayOpLog(other, empty.sqlite, app.clock.now().getTime()).setAside).toEqual([]);
+      expectSameReplicatedRows(empty.sqlite, other, 'replayed laptop log: ');
     } finally {
       empty.close();
     }
