@@ -46,10 +46,13 @@ export function schemaVersionOf(sqlite: Database.Database): number {
   return version;
 }
 
-/** Only the fields whose value changed; an update that changed nothing replicated makes no op. */
-function changedFields(oldValues: Record<string, unknown>, newValues: Record<string, unknown>): Record<string, unknown> {
+/** Only the fields whose value changed (with the rest of their group); an update that changed nothing replicated makes no op. */
+function changedFields(entity: ReplicatedEntity, oldValues: Record<string, unknown>, newValues: Record<string, unknown>): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(newValues)) if (value !== oldValues[name]) changed[name] = value;
+  for (const group of entity.fieldGroups ?? []) {
+    if (group.some((field) => field in changed)) for (const field of group) changed[field] = newValues[field];
+  }
   return changed;
 }
 
@@ -104,7 +107,7 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
     const entity = entityOf(row.entity);
     if (!entity) continue;
     const newValues = row.new_values ? (JSON.parse(row.new_values) as Record<string, unknown>) : {};
-    const fields = row.kind === 'update' ? changedFields(JSON.parse(row.old_values ?? '{}') as Record<string, unknown>, newValues) : newValues;
+    const fields = row.kind === 'update' ? changedFields(entity, JSON.parse(row.old_values ?? '{}') as Record<string, unknown>, newValues) : newValues;
     if (row.kind === 'update' && Object.keys(fields).length === 0) continue;
     const clock = row.kind === 'insert' ? null : readClock(sqlite, row.entity, row.row_id);
     const base =

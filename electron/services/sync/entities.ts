@@ -20,6 +20,11 @@ export interface ReplicatedEntity {
   onlyRows?: readonly string[];
   /** Versioned rows: an applied remote change bumps the local version so a stale window gets a CONFLICT. */
   versioned?: boolean;
+  /**
+   * Fields bound by a CHECK across columns: an op that changes one carries them all, so they share one clock and a
+   * merge can never pair one copy's value with another's into a row the database refuses.
+   */
+  fieldGroups?: readonly (readonly string[])[];
   /** Who may author a change of this entity: any one of these permissions. */
   permissions: readonly Permission[];
 }
@@ -83,6 +88,8 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     merge: 'lww',
     textFields: ['notes'],
     versioned: true,
+    // ck_work_orders_scheduled_needs_plan: a scheduled OT has a date and a technician.
+    fieldGroups: [['status', 'scheduled_date', 'technician_id']],
     permissions: ['workorders:write', 'workorders:execute', 'tickets:write'],
   },
   {
