@@ -85,7 +85,9 @@ function applyUpdate(sqlite: Database.Database, entity: ReplicatedEntity, op: Op
   const sets = winners.map((field) => `${q(field)} = ?`);
   if (entity.versioned) sets.push('"version" = "version" + 1');
   prepared(sqlite, `UPDATE ${q(entity.table)} SET ${sets.join(', ')} WHERE ${q(entity.key)} = ?`).run(...winners.map((field) => values[field]), op.rowId);
-  advanceClock(sqlite, entity, op, winners, clock);
+  // An insert of a row that exists (a setting set on two copies) moves the clocks of the fields it won, as an update
+  // does: resetting the row's clock would forget newer edits of the fields it lost.
+  advanceClock(sqlite, entity, op.kind === 'insert' ? { ...op, kind: 'update' } : op, winners, clock);
   return true;
 }
 
