@@ -1,5 +1,5 @@
 // Shared by the sync tests: empty copies, replaying one copy's op log into another, and table-by-table comparison.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -41,13 +41,16 @@ export function pendingCaptureCount(sqlite: Database.Database): number {
   return (sqlite.prepare('SELECT count(*) AS n FROM sync_capture').get() as { n: number }).n;
 }
 
-/** Ops the copy keeps aside (never applied), with their reason. */
-export function opsSetAside(sqlite: Database.Database): { device_id: string; seq: number; entity: string; status: string }[] {
-  return sqlite.prepare("SELECT device_id, seq, entity, status FROM sync_ops WHERE status <> 'applied' ORDER BY device_id, seq").all() as {
+/** Ops the copy keeps aside (never applied), with their reason and what they carry (for a readable failure). */
+export function opsSetAside(sqlite: Database.Database): { device_id: string; seq: number; entity: string; status: string; kind: string; row_id: string; fields: string }[] {
+  return sqlite.prepare("SELECT device_id, seq, entity, status, kind, row_id, fields FROM sync_ops WHERE status <> 'applied' ORDER BY device_id, seq").all() as {
     device_id: string;
     seq: number;
     entity: string;
     status: string;
+    kind: string;
+    row_id: string;
+    fields: string;
   }[];
 }
 
@@ -85,29 +88,33 @@ const PERSON_ROLE: Record<Exclude<TeamPerson, 'admin'>, string> = { sup: 'Superv
 export const STORE_ROLE = { name: 'Almacén', permissions: ['catalog:write', 'tickets:read'] as Permission[] };
 
 export interface TeamSeed {
-  /** Copy 0: setup, people and catalog made here, by the seed device. */
-  seedFile: string;
-  /** An empty database that replayed copy 0's op log: what every other member starts from. */
-  replicaFile: string;
+  /** One file per member, all of one team: [0] founded it, the others joined with an invitation each. */
+  files: string[];
   people: Record<TeamPerson, string>;
   startedAt: Date;
 }
 
-/** A deterministic device id per member (the HLC tie-break and thus every run's order stay reproducible). */
-export const memberDeviceId = (index: number): string => (0xe0_0000_0000 + index).toString(16).padStart(16, '0');
-const SEED_DEVICE = 'eeeeeeeeeeeeeeee';
-
-/** Builds copy 0 and its replica once; each run copies the files. */
-export async function buildTeamSeed(): Promise<TeamSeed> {
-  const dir = tempDir();
-  const clock = new TestClock();
-  const seedDir = path.join(dir, 'seed');
-  const backend = createBackend({ dataDir: seedDir, clock });
-  backend.database.sqlite.prepare('UPDATE sync_local SET device_id = ? WHERE id = 1').run(SEED_DEVICE);
+/** An install signed in as its admin (the same email on every install: joining makes it one user). */
+async function install(dataDir: string, clock: TestClock): Promise<{ backend: Backend; admin: Caller }> {
+  const backend = createBackend({ dataDir, clock });
   const admin = new Caller(backend);
-  await admin.call('auth.setup', { ...ADMIN, companyName: 'Servicios Norte' });
+  await admin.call('auth.setup', ADMIN);
   await admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
-  await admin.call('settings.update', { sessionTimeoutMinutes: 24 * 60 });
+  return { backend, admin };
+}
+
+/**
+ * Builds the team once, the way people do: the founder sets up users of every role, a few catalog rows and two
+ * tickets, creates the team (slot 01) and invites the others; each of them is a fresh install whose admin joins
+ * (slots 02, 03…) and takes the founder's ops in a first exchange. Each run copies the files.
+ */
+export async function buildTeamSeed(members: number): Promise<TeamSeed> {
+  const dir = tempDir();
+  // Near the real time: a joining copy stamps its rebuilt baseline with it.
+  const clock = new TestClock(new Date());
+  const founder = await install(path.join(dir, 'm0'), clock);
+  const admin = founder.admin;
+  await admin.call('settings.update', { companyName: 'Servicios Norte', sessionTimeoutMinutes: 24 * 60 });
   await admin.call('roles.create', STORE_ROLE);
   const roles = await admin.call('roles.list', {});
   const people = { admin: (await admin.call('auth.me', {})).user.id } as Record<TeamPerson, string>;
@@ -125,12 +132,19 @@ export async function buildTeamSeed(): Promise<TeamSeed> {
     const ticket = await admin.call('tickets.create', { title, customerId: customer.id });
     await admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair', technicianId: people.tec1, scheduledDate: clock.now().toISOString() });
   }
-  const seedFile = databasePath(seedDir);
-  const replica = openDatabase(path.join(dir, 'replica.db'));
-  replayOpLog(backend.database.sqlite, replica.sqlite, clock.now().getTime());
-  replica.close();
-  backend.close();
-  return { seedFile, replicaFile: path.join(dir, 'replica.db'), people, startedAt: clock.now() };
+  await admin.call('team.create', { name: 'Servicios Norte', deviceName: 'member 0' });
+  const files = [databasePath(path.join(dir, 'm0'))];
+  for (let index = 1; index < members; index++) {
+    const invitation = await admin.call('team.invite', { memberName: `member ${index}` });
+    const joiner = await install(path.join(dir, `m${index}`), clock);
+    await joiner.admin.call('team.join', { invite: Buffer.from(invitation.bytes).toString('utf8'), deviceName: `member ${index}` });
+    const outcome = replayOpLog(founder.backend.database.sqlite, joiner.backend.database.sqlite, clock.now().getTime());
+    if (outcome.setAside.length > 0) throw new Error(`member ${index}: the first exchange set ops aside`);
+    joiner.backend.close();
+    files.push(databasePath(path.join(dir, `m${index}`)));
+  }
+  founder.backend.close();
+  return { files, people, startedAt: clock.now() };
 }
 
 export interface TeamMember {
@@ -144,21 +158,15 @@ export interface TeamMember {
   close(): void;
 }
 
-/**
- * Member `index` on its own file: member 0 is copy 0 itself, the others start from the replica with their own
- * device id. Every member belongs to one simulated team with slot index + 1, so its codes never collide.
- */
+/** Member `index` on a copy of its seed file, with its own backend and its clock at `clockAt`. */
 export function startTeamMember(seed: TeamSeed, index: number, clockAt: Date): TeamMember {
   const dataDir = tempDir();
-  copyFileSync(index === 0 ? seed.seedFile : seed.replicaFile, databasePath(dataDir));
-  const prepare = new Database(databasePath(dataDir));
-  const deviceId = index === 0 ? SEED_DEVICE : memberDeviceId(index);
-  prepare
-    .prepare("UPDATE sync_local SET device_id = ?, team_id = 'team-sim', team_name = 'Equipo simulado', slot = ?, device_name = ? WHERE id = 1")
-    .run(deviceId, index + 1, `member ${index}`);
-  prepare.close();
+  const file = seed.files[index];
+  if (!file) throw new Error(`the seed has no member ${index}`);
+  copyFileSync(file, databasePath(dataDir));
   const clock = new TestClock(clockAt);
   const backend = createBackend({ dataDir, clock });
+  const { device_id: deviceId } = backend.database.sqlite.prepare('SELECT device_id FROM sync_local WHERE id = 1').get() as { device_id: string };
   return {
     index,
     deviceId,
