@@ -252,7 +252,11 @@ function retryHeldOps(sqlite: Database.Database, nowMs: number, schemaVersion: n
   for (let progress = true; progress; ) {
     progress = false;
     const statuses = lookups.peopleChanged ? [...RETRIED, 'forbidden'] : RETRIED;
-    const held = prepared(sqlite, `SELECT * FROM sync_ops WHERE status IN (${statuses.map((r) => `'${r}'`).join(', ')}) ORDER BY hlc, seq`).all() as OpRow[];
+    // `status <> 'applied'` word for word: the planner then reads the partial index of held ops, not the whole log.
+    const held = prepared(
+      sqlite,
+      `SELECT * FROM sync_ops WHERE status <> 'applied' AND status IN (${statuses.map((r) => `'${r}'`).join(', ')}) ORDER BY hlc, seq`,
+    ).all() as OpRow[];
     for (const row of held) {
       const op = opFromRow(row);
       const reason = settle(sqlite, op, nowMs, schemaVersion, lookups);

@@ -31,14 +31,17 @@ const toRights = (superuser: unknown, permissions: unknown): Rights => ({
   permissions: new Set(normalizePermissions(typeof permissions === 'string' ? JSON.parse(permissions) : (permissions ?? []))),
 });
 
-/** The value a field of a row had at `hlc`, from the applied ops; undefined when the log holds none (a snapshot's rows). */
-function fieldAsOf(sqlite: Database.Database, entity: string, rowId: string, field: string, hlc: string): { value: unknown } | undefined {
+/**
+ * The value a field of a user or role had at `hlc`, from the applied ops; undefined when the log holds none (a
+ * snapshot's rows). The entity is written into the SQL so the planner uses that entity's partial index.
+ */
+function fieldAsOf(sqlite: Database.Database, entity: 'users' | 'roles', rowId: string, field: string, hlc: string): { value: unknown } | undefined {
   const row = prepared(
     sqlite,
-    `SELECT json_extract(fields, '$.' || ?) AS value FROM sync_ops
-     WHERE entity = ? AND row_id = ? AND status = 'applied' AND hlc <= ? AND json_type(fields, '$.' || ?) IS NOT NULL
+    `SELECT json_extract(fields, '$.' || ?) AS value FROM sync_ops INDEXED BY ix_sync_ops_${entity}
+     WHERE entity = '${entity}' AND row_id = ? AND hlc <= ? AND status = 'applied' AND json_type(fields, '$.' || ?) IS NOT NULL
      ORDER BY hlc DESC LIMIT 1`,
-  ).get(field, entity, rowId, hlc, field) as { value: unknown } | undefined;
+  ).get(field, rowId, hlc, field) as { value: unknown } | undefined;
   return row;
 }
 
