@@ -70,12 +70,13 @@ type Write =
   | { w: 'settings'; text: number }
   | { w: 'role.grant' }
   | { w: 'user.promote' }
-  | { w: 'user.rename'; person: TeamPerson; text: number };
+  | { w: 'user.rename'; person: TeamPerson; text: number }
+  | { w: 'user.create'; name: number; role: 'Agente' | 'Técnico' };
 
 type Exchange = 'all' | 'duplicate' | 'drop' | 'prefix' | 'crash';
 
 type Step =
-  | { s: 'write'; member: number; who: TeamPerson; write: Write }
+  | { s: 'write'; member: number; who: Who; write: Write }
   | { s: 'send'; from: number; to: number; how: Exchange; pageSize: number; picks: number[] }
   /** Time passes for everyone alike: the skews stay as drawn (a drifting clock would leave the 24 h window). */
   | { s: 'wait'; ms: number };
@@ -89,7 +90,15 @@ interface Scenario {
 
 const person = fc.constantFrom(...TEAM_PEOPLE);
 /** Who acts: the office roles more often than the technicians and the clerk, whose writes are mostly refused. */
-const actor = fc.oneof({ weight: 2, arbitrary: fc.constantFrom<TeamPerson>('admin', 'sup', 'agent') }, { weight: 1, arbitrary: fc.constantFrom<TeamPerson>('tec1', 'tec2', 'store') });
+/** `newcomer`: the latest user the admin created during the run on that member, once there is one. */
+type Who = TeamPerson | 'newcomer';
+const actor: fc.Arbitrary<Who> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom<Who>('admin', 'sup', 'agent') },
+  { weight: 2, arbitrary: fc.constantFrom<Who>('tec1', 'tec2', 'store') },
+  { weight: 1, arbitrary: fc.constant<Who>('newcomer') },
+);
+/** New users' names: two members often pick the same one offline (the merge suffixes one of them). */
+const NEWCOMERS = ['nuria', 'pablo'];
 const nat = fc.nat(50);
 const text = fc.nat(TEXTS.length - 1);
 const writeArb: fc.Arbitrary<Write> = fc.oneof(
@@ -114,17 +123,26 @@ const writeArb: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ w: fc.constant('product.create' as const), sku: fc.nat(SKUS.length - 1) }),
   fc.record({ w: fc.constant('product.update' as const), pick: nat, text }),
   fc.record({ w: fc.constant('category.create' as const), name: fc.nat(CATEGORIES.length - 1) }),
-  fc.record({ w: fc.constant('settings' as const), text }),
-  fc.record({ w: fc.constant('role.grant' as const) }),
-  fc.record({ w: fc.constant('user.promote' as const) }),
-  fc.record({ w: fc.constant('user.rename' as const), person, text }),
+  adminWriteArb(),
 );
+
+/** What only an administrator may do; also tried now and then by others (refused). */
+function adminWriteArb(): fc.Arbitrary<Write> {
+  return fc.oneof(
+    fc.record({ w: fc.constant('settings' as const), text }),
+    fc.record({ w: fc.constant('role.grant' as const) }),
+    fc.record({ w: fc.constant('user.promote' as const) }),
+    fc.record({ w: fc.constant('user.rename' as const), person, text }),
+    fc.record({ w: fc.constant('user.create' as const), name: fc.nat(NEWCOMERS.length - 1), role: fc.constantFrom('Agente' as const, 'Técnico' as const) }),
+  );
+}
 
 /** Member numbers are drawn from 0..7 and folded onto the scenario's members, so steps and size shrink apart. */
 const MAX_MEMBERS = 8;
 const member = fc.nat(MAX_MEMBERS - 1);
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ s: fc.constant('write' as const), member, who: actor, write: writeArb }) },
+  { weight: 1, arbitrary: fc.record({ s: fc.constant('write' as const), member, who: fc.constant<Who>('admin'), write: adminWriteArb() }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -302,16 +320,30 @@ function callFor(member: TeamMember, write: Write, people: TeamSeed['people']): 
     }
     case 'user.rename':
       return call('users.update', { id: people[write.person], fullName: `${write.person} ${TEXTS[write.text]}` });
+    case 'user.create': {
+      const name = NEWCOMERS[write.name] as string;
+      const role = member.sqlite.prepare('SELECT id FROM roles WHERE name = ?').get(write.role) as { id: string };
+      return call('users.create', { email: `${name}@example.com`, username: name, password: `${name}-password-1`, fullName: name, roleId: role.id });
+    }
   }
 }
 
 /** Failures a person can cause offline are expected; anything else is a bug. */
 const EXPECTED_FAILURES = new Set(['CONFLICT', 'INVALID_TRANSITION', 'FORBIDDEN', 'VALIDATION', 'NOT_FOUND']);
 
-async function runWrite(member: TeamMember, who: TeamPerson, write: Write, people: TeamSeed['people']): Promise<string> {
+/** The newest user made during the run that this member knows of, if any. */
+function newcomerOn(member: TeamMember, people: TeamSeed['people']): string | undefined {
+  const row = member.sqlite.prepare('SELECT id FROM users WHERE id NOT IN (SELECT value FROM json_each(?)) ORDER BY rowid DESC LIMIT 1').get(JSON.stringify(Object.values(people))) as
+    | { id: string }
+    | undefined;
+  return row?.id;
+}
+
+async function runWrite(member: TeamMember, who: Who, write: Write, people: TeamSeed['people']): Promise<string> {
   const planned = callFor(member, write, people);
-  if (!planned) return 'nothing to act on';
-  const env = await member.as(who).envelope(planned.channel, planned.input);
+  const userId = who === 'newcomer' ? newcomerOn(member, people) : people[who];
+  if (!planned || !userId) return 'nothing to act on';
+  const env = await member.asUser(userId).envelope(planned.channel, planned.input);
   if (env.ok) return 'ok';
   if (!EXPECTED_FAILURES.has(env.error.code)) throw new Error(`${planned.channel} failed unexpectedly: ${env.error.code} ${env.error.message}`);
   return env.error.code;

@@ -155,6 +155,8 @@ export interface TeamMember {
   sqlite: Database.Database;
   /** A caller signed in as one of the team's people on this member (a fresh session: idle expiry never bites). */
   as(person: TeamPerson): Caller;
+  /** The same for any user id (a user created during the run). */
+  asUser(userId: string): Caller;
   close(): void;
 }
 
@@ -174,8 +176,11 @@ export function startTeamMember(seed: TeamSeed, index: number, clockAt: Date): T
     clock,
     sqlite: backend.database.sqlite,
     as(person) {
+      return this.asUser(seed.people[person]);
+    },
+    asUser(userId) {
       const caller = new Caller(backend);
-      caller.token = backend.sessions.create(seed.people[person]);
+      caller.token = backend.sessions.create(userId);
       return caller;
     },
     close: () => backend.close(),
