@@ -185,7 +185,14 @@ function settle(sqlite: Database.Database, op: OpRecord, nowMs: number, schemaVe
 export function readVector(sqlite: Database.Database): Record<string, number> {
   const floor = prepared(sqlite, 'SELECT vector_floor FROM sync_local WHERE id = 1').get() as { vector_floor: string };
   const vector = JSON.parse(floor.vector_floor) as Record<string, number>;
-  const rows = prepared(sqlite, 'SELECT device_id, max(seq) AS seq FROM sync_ops GROUP BY device_id').all() as { device_id: string; seq: number }[];
+  // A skip-scan over the (device, seq) key: a few index seeks per device, not a walk over millions of ops.
+  const rows = prepared(
+    sqlite,
+    `WITH RECURSIVE devices(id) AS (
+       SELECT (SELECT min(device_id) FROM sync_ops)
+       UNION ALL SELECT (SELECT min(device_id) FROM sync_ops WHERE device_id > devices.id) FROM devices WHERE devices.id IS NOT NULL)
+     SELECT id AS device_id, (SELECT max(seq) FROM sync_ops WHERE device_id = devices.id) AS seq FROM devices WHERE id IS NOT NULL`,
+  ).all() as { device_id: string; seq: number }[];
   for (const row of rows) vector[row.device_id] = Math.max(vector[row.device_id] ?? 0, row.seq);
   return vector;
 }
