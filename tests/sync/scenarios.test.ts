@@ -168,6 +168,51 @@ describe('a serial logged on two laptops', () => {
   });
 });
 
+describe('a serial reused and a customer name repeated on purpose', () => {
+  it('raises nothing when one copy made them one after the other (or saw the first before), one conflict on every copy when two made them offline', async () => {
+    const { f, office, members } = await team(1);
+    const laptop = members[0]!;
+    const orders = await Promise.all(['Router de la recepción', 'Router del almacén', 'Router de la oficina'].map((title) => dispatched(f, f.tec1.id, title)));
+    // The office logs one part on two OTs (it moved to another customer) and two branches of one customer.
+    for (const { workOrder } of orders.slice(0, 2)) await f.tec1.caller.call('workOrders.addItem', { id: workOrder.id, productId: f.serialProductId, serialNumber: 'SN-900' });
+    // The oldest of three branches renamed into the same name: the rename, too, saw the others.
+    const renamed = await f.admin.call('customers.create', { name: 'Talleres Gómez Sur' });
+    for (const contactName of ['Luis', 'Marta']) await f.admin.call('customers.create', { name: 'Talleres Gómez', contactName });
+    await f.admin.call('customers.update', { id: renamed.id, name: 'TALLERES GOMEZ' });
+    meet(office, laptop);
+    // The laptop, having seen them, logs the part a third time.
+    const technician = await signIn(laptop, 'tec1');
+    await technician.call('workOrders.addItem', { id: orders[2]!.workOrder.id, productId: f.serialProductId, serialNumber: 'sn-900' });
+    meet(office, laptop);
+    for (const app of [office, laptop]) expect(await conflictsOn(app)).toEqual([]);
+
+    // Offline on both: the same new customer, and the part logged once more on each.
+    await f.admin.call('customers.create', { name: 'Ferretería Luz', contactName: 'Oficina' });
+    await laptop.admin.call('customers.create', { name: 'FERRETERIA LUZ', contactName: 'Portátil' });
+    await f.tec1.caller.call('workOrders.addItem', { id: orders[0]!.workOrder.id, productId: f.serialProductId, serialNumber: 'SN-900' });
+    await technician.call('workOrders.addItem', { id: orders[1]!.workOrder.id, productId: f.serialProductId, serialNumber: 'SN-900' });
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      const conflicts = await conflictsOn(app, 'open');
+      expect(conflicts.map((conflict) => conflict.kind).sort()).toEqual(['duplicate_customer', 'duplicate_serial']);
+      const customer = conflicts.find((conflict) => conflict.kind === 'duplicate_customer');
+      if (customer?.kind !== 'duplicate_customer') throw new Error('no duplicate_customer');
+      expect(customer.customers.map((c) => c.contactName).sort()).toEqual(['Oficina', 'Portátil']);
+      const serial = conflicts.find((conflict) => conflict.kind === 'duplicate_serial');
+      if (serial?.kind !== 'duplicate_serial') throw new Error('no duplicate_serial');
+      // Only the two logged offline: the three logged in sight of each other stay out.
+      expect(serial.items.map((item) => [item.workOrder?.id, item.logged.deviceName]).sort()).toEqual(
+        [
+          [orders[0]!.workOrder.id, 'Oficina'],
+          [orders[1]!.workOrder.id, 'Portátil 2'],
+        ].sort(),
+      );
+    }
+    expect(comparable(await conflictsOn(office))).toEqual(comparable(await conflictsOn(laptop)));
+    expectConverged([office, laptop]);
+  });
+});
+
 describe("a technician's laptop sends an op only an admin may make", () => {
   it('is kept aside as forbidden on the other copies, never applied, and leaves the honest digests alone', async () => {
     const { f, office, members } = await team(2);

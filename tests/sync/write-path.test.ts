@@ -324,7 +324,7 @@ let laptopAdmin: RecordingCaller;
 /**
  * The team: the office creates it and invites a laptop that has data of its own (the same admin email becomes one
  * user); the laptop joins, its bundle comes back through the sync channels, a supervisor settles a customer entered
- * twice, and the admin revokes the laptop.
+ * on both copies, and the admin revokes the laptop.
  */
 async function driveTeamChannels(): Promise<void> {
   await admin.call('team.create', { name: 'Servicios Norte', deviceName: 'Oficina' });
@@ -337,13 +337,14 @@ async function driveTeamChannels(): Promise<void> {
   await laptopAdmin.call('tickets.create', { title: 'Portátil: pantalla rota', customerId: own.id });
   const joined = await laptopAdmin.call('team.join', { invite: Buffer.from(invitation.bytes).toString('utf8'), deviceName: 'Portátil' });
   ids.laptopDevice = joined.status.device.id;
+  // The same hotel entered at the office and on the laptop before they meet: a duplicate to settle.
+  const supervisor = await signIn('sup', 'sup-password-1');
+  const first = await supervisor.call('customers.create', { name: 'Hotel Miramar' });
+  await laptopAdmin.call('customers.create', { name: 'hotel miramar' });
   const bundle = await exportVia(laptopAdmin);
   const imported = await admin.call('sync.importStart', { bundle: bundle.toString('base64') });
   expect(await settled(admin, imported.jobId)).toMatchObject({ status: 'done', summary: { setAside: [] } });
 
-  const supervisor = await signIn('sup', 'sup-password-1');
-  const first = await supervisor.call('customers.create', { name: 'Hotel Miramar' });
-  await admin.call('customers.create', { name: 'hotel miramar' });
   const conflict = (await supervisor.call('conflicts.list', {})).find((open) => open.kind === 'duplicate_customer');
   await supervisor.call('conflicts.resolve', { id: conflict?.id ?? '', resolution: { action: 'merge', keepId: first.id, note: 'El mismo hotel' } });
   await admin.call('team.revoke', { deviceId: joined.status.device.id });

@@ -9,6 +9,7 @@ import { advanceClock, insertOp, recordTextEdits, schemaVersionOf, type OpRecord
 import { fieldClock, readClock, type RowClock } from './clocks';
 import { refreshConflicts, recordTextConflicts, type TouchedRow } from './conflicts';
 import { entityOf, type ReplicatedEntity } from './entities';
+import { recordSeen } from './seen';
 import { isTooFarAhead, observe, parseHlc } from './hlc';
 
 /** Why an op was not applied: held ones are tried again on the next exchange, the others never. */
@@ -104,6 +105,8 @@ function applyDelete(sqlite: Database.Database, entity: ReplicatedEntity, op: Op
 function applyOne(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): void {
   if (op.kind === 'insert') {
     applyInsert(sqlite, entity, op);
+    // Kept even when the row is deleted here or existed already: every copy holds the same records of the same ops.
+    recordSeen(sqlite, op);
     return;
   }
   if (op.kind === 'delete') {
@@ -116,6 +119,7 @@ function applyOne(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRec
   if (!current) throw new MissingRowError();
   if (entity.merge !== 'lww') return;
   applyUpdate(sqlite, entity, op, clock, current);
+  recordSeen(sqlite, op);
   // Recorded whether or not the op won: the losing edit is half of the conflict a person must see.
   recordTextConflicts(sqlite, op, recordTextEdits(sqlite, entity, op));
 }

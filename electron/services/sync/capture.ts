@@ -6,6 +6,7 @@ import { entityOf, isTextField, type ReplicatedEntity } from './entities';
 import { formatHlc, tick } from './hlc';
 import { fieldClock, readClock, writeClock, type RowClock } from './clocks';
 import { refreshConflicts, type TouchedRow } from './conflicts';
+import { recordSeen, seenBase } from './seen';
 
 interface CaptureRow {
   id: number;
@@ -30,6 +31,12 @@ export interface OpRecord {
   rowId: string;
   kind: 'insert' | 'update' | 'delete';
   fields: Record<string, unknown>;
+  /**
+   * An update of an lww row: { field: the clock of the value it replaced } (a text edit from the same base as
+   * another is a conflict). An op that sets a serial or a customer name (an insert, or a rename) also holds
+   * { 'seen:<column>': JSON of the sorted ids of the other rows with that key on the author's copy } (seen.ts).
+   * Null when neither applies (most inserts, deletes).
+   */
   base: Record<string, string> | null;
   authorId: string | null;
   schemaVersion: number;
@@ -110,15 +117,18 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
     const fields = row.kind === 'update' ? changedFields(entity, JSON.parse(row.old_values ?? '{}') as Record<string, unknown>, newValues) : newValues;
     if (row.kind === 'update' && Object.keys(fields).length === 0) continue;
     const clock = row.kind === 'insert' ? null : readClock(sqlite, row.entity, row.row_id);
-    const base =
+    const clocks =
       row.kind === 'update' && entity.merge === 'lww'
         ? Object.fromEntries(Object.keys(fields).map((field) => [field, fieldClock(clock, field)]))
         : null;
+    const seen = row.kind === 'insert' || clocks ? seenBase(sqlite, row.entity, row.row_id, fields) : null;
+    const base = clocks || seen ? { ...clocks, ...seen } : null;
     last = formatHlc(tick(last, nowMs, local.device_id));
     const op: OpRecord = { deviceId: local.device_id, seq: seq++, hlc: last, entity: row.entity, rowId: row.row_id, kind: row.kind, fields, base, authorId, schemaVersion };
     insertOp(sqlite, op);
     advanceClock(sqlite, entity, op, Object.keys(fields), clock);
     recordTextEdits(sqlite, entity, op);
+    recordSeen(sqlite, op);
     touched.push({ entity: op.entity, rowId: op.rowId });
   }
   prepared(sqlite, 'DELETE FROM sync_capture').run();

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import type { OpRecord } from './capture';
+import { concurrentRows } from './seen';
 
 export type ConflictKind = 'concurrent_edit' | 'closed_ticket_open_ot' | 'duplicate_serial' | 'duplicate_customer' | 'ticket_close_undone';
 
@@ -63,6 +64,14 @@ function scopesListing(sqlite: Database.Database, kind: ConflictKind, listPath: 
   return rows.map((row) => row.scope);
 }
 
+/** The rows of each key shared by two or more rows, ids sorted. `sql` selects (key, id) for the keys in `?`. */
+function rowsByKey(sqlite: Database.Database, sql: string, keys: readonly string[]): { key: string; ids: string[] }[] {
+  const rows = prepared(sqlite, `${sql} ORDER BY id`).all(JSON.stringify(keys)) as { key: string; id: string }[];
+  const byKey = new Map<string, string[]>();
+  for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row.id]);
+  return [...byKey].filter(([, ids]) => ids.length > 1).map(([key, ids]) => ({ key, ids }));
+}
+
 /** A ticket not closed that still holds a close time: locally a reopen clears it, so only a merge gets here (a close
  *  from one copy, a status move made offline on another and written later). Keyed by the close time: a later
  *  close undone again is a new conflict. */
@@ -113,14 +122,11 @@ export function refreshConflicts(sqlite: Database.Database, touched: readonly To
       `SELECT DISTINCT lower(serial_number) AS serial FROM work_order_items WHERE id IN (SELECT value FROM json_each(?)) AND serial_number IS NOT NULL AND serial_number <> ''`,
     ).all(JSON.stringify(items)) as { serial: string }[];
     const keys = [...new Set([...serials.map((row) => row.serial), ...scopesListing(sqlite, 'duplicate_serial', '$.items', items)])];
-    const duplicated = prepared(
-      sqlite,
-      `SELECT lower(serial_number) AS serial, json_group_array(id) AS items FROM (SELECT id, serial_number FROM work_order_items WHERE lower(serial_number) IN (SELECT value FROM json_each(?)) ORDER BY id)
-       GROUP BY lower(serial_number) HAVING count(*) > 1`,
-    ).all(JSON.stringify(keys)) as { serial: string; items: string }[];
-    const holding = new Map(
-      duplicated.map((row) => [conflictId('duplicate_serial', row.serial), { entity: 'work_order_items', rowId: row.serial, detail: { scope: row.serial, items: JSON.parse(row.items) as string[] } }]),
-    );
+    const holding = new Map<string, { entity: string; rowId: string; detail: unknown }>();
+    for (const { key, ids } of rowsByKey(sqlite, `SELECT lower(serial_number) AS key, id FROM work_order_items WHERE lower(serial_number) IN (SELECT value FROM json_each(?))`, keys)) {
+      const concurrent = concurrentRows(sqlite, 'work_order_items', key, ids);
+      if (concurrent.length > 0) holding.set(conflictId('duplicate_serial', key), { entity: 'work_order_items', rowId: key, detail: { scope: key, items: concurrent } });
+    }
     syncKind(sqlite, 'duplicate_serial', keys, holding);
   }
 
@@ -128,14 +134,11 @@ export function refreshConflicts(sqlite: Database.Database, touched: readonly To
   if (customers.length > 0) {
     const names = prepared(sqlite, `SELECT DISTINCT fold(trim(name)) AS name FROM customers WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(customers)) as { name: string }[];
     const keys = [...new Set([...names.map((row) => row.name), ...scopesListing(sqlite, 'duplicate_customer', '$.customers', customers)])];
-    const duplicated = prepared(
-      sqlite,
-      `SELECT fold(trim(name)) AS name, json_group_array(id) AS ids FROM (SELECT id, name FROM customers WHERE fold(trim(name)) IN (SELECT value FROM json_each(?)) ORDER BY id)
-       GROUP BY fold(trim(name)) HAVING count(*) > 1`,
-    ).all(JSON.stringify(keys)) as { name: string; ids: string }[];
-    const holding = new Map(
-      duplicated.map((row) => [conflictId('duplicate_customer', row.name), { entity: 'customers', rowId: row.name, detail: { scope: row.name, customers: JSON.parse(row.ids) as string[] } }]),
-    );
+    const holding = new Map<string, { entity: string; rowId: string; detail: unknown }>();
+    for (const { key, ids } of rowsByKey(sqlite, `SELECT fold(trim(name)) AS key, id FROM customers WHERE fold(trim(name)) IN (SELECT value FROM json_each(?))`, keys)) {
+      const concurrent = concurrentRows(sqlite, 'customers', key, ids);
+      if (concurrent.length > 0) holding.set(conflictId('duplicate_customer', key), { entity: 'customers', rowId: key, detail: { scope: key, customers: concurrent } });
+    }
     syncKind(sqlite, 'duplicate_customer', keys, holding);
   }
 }
