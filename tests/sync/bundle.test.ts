@@ -193,6 +193,8 @@ describe('snapshot bundles', () => {
     // A deletes a category before the snapshot: the tombstone travels too.
     const category = await adminA.call('categories.create', { name: 'Temporal' });
     await adminA.call('categories.delete', { id: category.id });
+    // Two branches of one customer, one after the other: what their author saw travels in the snapshot.
+    for (const contactName of ['Luis', 'Marta']) await adminA.call('customers.create', { name: 'Talleres Gómez', contactName });
     // A has heard from B (its membership), so the snapshot holds a row B has too.
     await importInto(a, (await exportFrom(b)).out);
     const snapshot = await exportFrom(a, { snapshot: true });
@@ -206,6 +208,10 @@ describe('snapshot bundles', () => {
     expect(floor[deviceOf(sqliteOf(a))]).toBeGreaterThan(0);
     const tombstones = sqliteOf(b).prepare("SELECT count(*) AS n FROM sync_clocks WHERE entity = 'ticket_categories' AND deleted_hlc IS NOT NULL").get() as { n: number };
     expect(tombstones.n).toBe(1);
+    const seenRecords = (app: TestApp) =>
+      sqliteOf(app).prepare("SELECT entity, row_id, field, base, hlc, value FROM sync_field_edits WHERE field LIKE 'seen:%' ORDER BY entity, row_id, hlc").all();
+    expect(seenRecords(b).length).toBeGreaterThan(2);
+    expect(seenRecords(b)).toEqual(seenRecords(a));
 
     // The loaded tickets are found by what their notes say (the search index is built locally, never shipped).
     const adminB = adminOn(b);
@@ -223,6 +229,7 @@ describe('snapshot bundles', () => {
     expect(toA.summary.lacking).toEqual([]);
     await importInto(a, toA.out);
     expect(syncDigest(sqliteOf(a))).toBe(syncDigest(sqliteOf(b)));
+    for (const app of [a, b]) expect(sqliteOf(app).prepare('SELECT count(*) AS n FROM sync_conflicts').get()).toEqual({ n: 0 });
     // B cannot relay A's ops from before the snapshot, and says so.
     const everything = await exportFrom(b, { full: true });
     expect(everything.summary.lacking).toEqual([{ deviceId: deviceOf(sqliteOf(a)), throughSeq: floor[deviceOf(sqliteOf(a))] }]);
