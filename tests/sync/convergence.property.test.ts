@@ -394,7 +394,7 @@ function finalExchange(members: TeamMember[]): number {
 }
 
 function conflictsOf(member: TeamMember): unknown[] {
-  return member.sqlite.prepare('SELECT id, kind, entity, row_id, field FROM sync_conflicts ORDER BY id').all();
+  return member.sqlite.prepare('SELECT id, kind, entity, row_id, field, detail FROM sync_conflicts ORDER BY id').all();
 }
 
 function idsOf(member: TeamMember, sql: string): string[] {
