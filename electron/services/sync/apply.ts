@@ -78,14 +78,28 @@ function applyInsert(sqlite: Database.Database, entity: ReplicatedEntity, op: Op
   return true;
 }
 
+/**
+ * Fields merged from different ops can make a row its table's CHECK refuses: a ticket closed by one copy whose
+ * resolution was cleared by another (two opposite decisions made offline). The op would wait forever on some
+ * copies and the copies would never agree; instead every copy writes the same stand-in, without moving its clock,
+ * and the concurrent edit of the resolution stays in the conflict inbox for a person to settle.
+ */
+function keepRowValid(entity: ReplicatedEntity, current: Record<string, unknown>, values: Record<string, unknown>): Record<string, unknown> {
+  if (entity.table !== 'tickets') return {};
+  const merged = { ...current, ...values };
+  return merged.status === 'closed' && merged.resolution === null ? { resolution: '' } : {};
+}
+
 function applyUpdate(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord, clock: RowClock | null, current: Record<string, unknown>): boolean {
   const winners = Object.keys(op.fields).filter((field) => entity.columns.includes(field) && fieldWins(entity, field, op, clock, current));
   if (winners.length === 0) return false;
   const values: Record<string, unknown> = Object.fromEntries(winners.map((field) => [field, op.fields[field]]));
   settleNaturalKeys(sqlite, entity, op.rowId, clock?.rowHlc ?? op.hlc, values);
-  const sets = winners.map((field) => `${q(field)} = ?`);
+  const repaired = keepRowValid(entity, current, values);
+  const written = [...new Set([...winners, ...Object.keys(repaired)])];
+  const sets = written.map((field) => `${q(field)} = ?`);
   if (entity.versioned) sets.push('"version" = "version" + 1');
-  prepared(sqlite, `UPDATE ${q(entity.table)} SET ${sets.join(', ')} WHERE ${q(entity.key)} = ?`).run(...winners.map((field) => values[field]), op.rowId);
+  prepared(sqlite, `UPDATE ${q(entity.table)} SET ${sets.join(', ')} WHERE ${q(entity.key)} = ?`).run(...written.map((field) => (field in repaired ? repaired[field] : values[field])), op.rowId);
   // An insert of a row that exists (a setting set on two copies) moves the clocks of the fields it won, as an update
   // does: resetting the row's clock would forget newer edits of the fields it lost.
   advanceClock(sqlite, entity, op.kind === 'insert' ? { ...op, kind: 'update' } : op, winners, clock);
