@@ -62,7 +62,9 @@ export const conflictResolution = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('remove'), itemId: id, note: noteText }),
   /** duplicate_customer: two customers that happen to share a name. */
   z.strictObject({ action: z.literal('keep_both'), note: noteText }),
-  /** duplicate_customer: one customer entered twice; its tickets move to `keepId`, the others are deleted. */
+  /** duplicate_customer: one customer entered twice. The row with the smallest id survives whatever is picked (so two
+   *  copies picking opposite ones converge); it takes `keepId`'s details (empty ones filled from the others) and all
+   *  their tickets, and the others are deleted. */
   z.strictObject({ action: z.literal('merge'), keepId: id, note: noteText }),
   /** ticket_close_undone: the close stands; the ticket goes back to closed with its resolution. */
   z.strictObject({ action: z.literal('close'), note: noteText }),

@@ -437,23 +437,28 @@ describe('conflicts.resolve: a serial logged twice', () => {
 });
 
 describe('conflicts.resolve: customers with the same name', () => {
-  it('merge moves the tickets to the customer kept and deletes the other, in one go', async () => {
+  it('merge keeps the picked details on the row with the smallest id, fills what it lacks from the other, moves the tickets, deletes the other, in one go', async () => {
     const conflict = await customerConflict('Talleres Gómez');
-    const keep = ids['Talleres Gómez:Luis']!;
-    const drop = ids['Talleres Gómez:Marta']!;
+    const picked = ids['Talleres Gómez:Luis']!;
+    const other = ids['Talleres Gómez:Marta']!;
+    await f.admin.call('customers.update', { id: other, address: 'Calle Feria 3' });
+    const [survivor, removed] = [picked, other].sort() as [string, string];
     const notListed = await errorOf(f.admin, 'conflicts.resolve', { id: conflict.id, resolution: { action: 'merge', keepId: f.customerId } });
     expect(notListed.details?.reason).toBe('unknown_choice');
-    await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'merge', keepId: keep } });
-    expect((await errorOf(f.admin, 'customers.get', { id: drop })).code).toBe('NOT_FOUND');
-    const tickets = await f.admin.call('tickets.list', { customerId: keep, limit: 10 });
+    await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'merge', keepId: picked } });
+    expect((await errorOf(f.admin, 'customers.get', { id: removed })).code).toBe('NOT_FOUND');
+    const kept = await f.admin.call('customers.get', { id: survivor });
+    expect([kept.name, kept.contactName, kept.address]).toEqual(['Talleres Gómez', 'Luis', 'Calle Feria 3']);
+    const tickets = await f.admin.call('tickets.list', { customerId: survivor, limit: 10 });
     expect(tickets.items.map((t) => t.title).sort()).toEqual(['Avería de Luis', 'Avería de Marta']);
     const resolved = await customerConflict('Talleres Gómez');
     expect(resolved.customers.map((c) => [c.id, c.exists, c.ticketCount]).sort()).toEqual(
       [
-        [keep, true, 2],
-        [drop, false, 0],
+        [survivor, true, 2],
+        [removed, false, 0],
       ].sort(),
     );
+    expect(resolved.resolution?.choice).toEqual({ action: 'merge', keepId: picked });
   });
 
   it('keep_both leaves both customers', async () => {

@@ -370,4 +370,65 @@ describe('the office closes an open ticket while a laptop, offline, requests a v
     expect(comparable(await conflictsOn(office))).toEqual(comparable(await conflictsOn(laptop)));
     expectConverged([office, laptop]);
   });
+
+  it('two opposite decisions on it made offline (keep open here, close there) still converge (no op waits forever on the closed-needs-resolution check)', async () => {
+    const { f, office, members } = await team(1);
+    const laptop = members[0]!;
+    const ticket = await f.admin.call('tickets.create', { title: 'Caldera sin presión', customerId: f.customerId });
+    meet(office, laptop);
+    const atOffice = await office.admin.call('tickets.get', { id: ticket.id });
+    await office.admin.call('tickets.close', { id: ticket.id, version: atOffice.version, resolution: 'Purgado el circuito' });
+    await later(laptop, HOUR);
+    await laptop.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+    meet(office, laptop);
+    const [conflict] = await conflictsOn(office, 'open');
+    await later(office, HOUR);
+    await office.admin.call('conflicts.resolve', { id: conflict!.id, resolution: { action: 'close' } });
+    await later(laptop, 2 * HOUR);
+    await laptop.admin.call('conflicts.resolve', { id: conflict!.id, resolution: { action: 'keep_open', reason: 'El cliente sigue sin agua caliente' } });
+    meet(office, laptop);
+    meet(office, laptop);
+    // The office's close and the laptop's cleared resolution merge field by field into one row every copy holds.
+    for (const app of [office, laptop]) {
+      const detail = await app.admin.call('tickets.get', { id: ticket.id });
+      expect([detail.status, detail.resolution, detail.closedAt]).toEqual(['closed', '', null]);
+      // The visit the laptop requested is still open under the closed ticket: the inbox keeps the ticket in front of a person.
+      expect((await conflictsOn(app, 'open')).map((c) => c.kind)).toEqual(['closed_ticket_open_ot']);
+    }
+    expect(comparable(await conflictsOn(office))).toEqual(comparable(await conflictsOn(laptop)));
+    expectConverged([office, laptop]);
+  });
+});
+
+describe('the office and a laptop, offline, merge the same duplicated customer picking opposite ones', () => {
+  it('ends with exactly one customer on both, holding every ticket, one digest, nothing set aside', async () => {
+    const { f, office, members } = await team(1);
+    const laptop = members[0]!;
+    const atOffice = await f.admin.call('customers.create', { name: 'Bar La Giralda', contactName: 'Manolo', phone: '954 000 111' });
+    await f.admin.call('tickets.create', { title: 'Cámara no enfría', customerId: atOffice.id });
+    const atLaptop = await laptop.admin.call('customers.create', { name: 'Bar La Giralda', contactName: 'Rocío', address: 'Calle Placentines 2' });
+    await laptop.admin.call('tickets.create', { title: 'Grifo de cerveza gotea', customerId: atLaptop.id });
+    meet(office, laptop);
+    const [conflict] = await conflictsOn(office, 'open');
+    expect(conflict?.kind).toBe('duplicate_customer');
+
+    // Offline again: each copy keeps its own customer.
+    await office.admin.call('conflicts.resolve', { id: conflict!.id, resolution: { action: 'merge', keepId: atOffice.id } });
+    await later(laptop, 60_000);
+    await laptop.admin.call('conflicts.resolve', { id: conflict!.id, resolution: { action: 'merge', keepId: atLaptop.id } });
+    meet(office, laptop);
+
+    const survivor = [atOffice.id, atLaptop.id].sort()[0]!;
+    for (const app of [office, laptop]) {
+      const giralda = (await app.admin.call('customers.list', { q: 'Giralda' })).filter((c) => c.name === 'Bar La Giralda');
+      expect(giralda.map((c) => c.id)).toEqual([survivor]);
+      // The laptop picked a minute later: its details won; what its pick lacked (the phone) came from the other.
+      expect([giralda[0]!.contactName, giralda[0]!.address, giralda[0]!.phone]).toEqual(['Rocío', 'Calle Placentines 2', '954 000 111']);
+      const tickets = await app.admin.call('tickets.list', { customerId: survivor, limit: 50 });
+      expect(tickets.items.map((t) => t.title).sort()).toEqual(['Cámara no enfría', 'Grifo de cerveza gotea']);
+      expect(opsSetAside(sqliteOf(app))).toEqual([]);
+    }
+    expect(comparable(await conflictsOn(office))).toEqual(comparable(await conflictsOn(laptop)));
+    expectConverged([office, laptop]);
+  });
 });

@@ -170,6 +170,25 @@ function planSerial(step: Step, resolution: Resolution<'keep'> | Resolution<'rem
   };
 }
 
+/** The customer details a merge carries over, as the catalog names them and as the table stores them. */
+const CUSTOMER_DETAILS = [
+  ['name', 'name'],
+  ['contactName', 'contact_name'],
+  ['phone', 'phone'],
+  ['email', 'email'],
+  ['address', 'address'],
+  ['notes', 'notes'],
+] as const;
+
+/** The picked customer's details, each empty one filled from the others (in id order) so nothing known is lost. */
+function mergedDetails(ctx: ServiceContext, pickedId: string, others: readonly string[]): Record<string, string | null> {
+  const read = (id: string) => ctx.sqlite.prepare('SELECT * FROM customers WHERE id = ?').get(id) as Record<string, string | null> | undefined;
+  const rows = [pickedId, ...others].map(read).filter((row) => row !== undefined);
+  const details: Record<string, string | null> = {};
+  for (const [field, column] of CUSTOMER_DETAILS) details[field] = rows.map((row) => row[column]).find((value) => value !== null && value !== '') ?? null;
+  return details;
+}
+
 function planCustomer(step: Step, resolution: Resolution<'keep_both'> | Resolution<'merge'>): Plan {
   if (resolution.action === 'keep_both') return { choice: { action: 'keep_both' }, apply: nothing };
   const { ctx, actor, conflict } = step;
@@ -182,9 +201,17 @@ function planCustomer(step: Step, resolution: Resolution<'keep_both'> | Resoluti
   return {
     choice: { action: 'merge', keepId: resolution.keepId },
     apply: () => {
-      for (const other of ids.filter((id) => id !== resolution.keepId && exists(id))) {
+      // The row that survives never depends on the pick: two copies that pick opposite customers offline must not
+      // each delete the other's survivor. The pick decides the details, an ordinary edit that per-field LWW settles.
+      const present = [...ids].sort().filter(exists);
+      const survivor = present[0]!;
+      const details = mergedDetails(ctx, resolution.keepId, present.filter((id) => id !== resolution.keepId));
+      const current: Record<string, unknown> = { ...customerCatalog.get(ctx, survivor) };
+      const changes = Object.fromEntries(Object.entries(details).filter(([field, value]) => current[field] !== value));
+      if (Object.keys(changes).length > 0) customerCatalog.update(ctx, { id: survivor, ...changes });
+      for (const other of present.slice(1)) {
         const moved = ctx.sqlite.prepare('SELECT id, version FROM tickets WHERE customer_id = ? ORDER BY id').all(other) as { id: string; version: number }[];
-        for (const ticket of moved) updateTicket(ctx, { id: ticket.id, version: ticket.version, customerId: resolution.keepId });
+        for (const ticket of moved) updateTicket(ctx, { id: ticket.id, version: ticket.version, customerId: survivor });
         customerCatalog.remove(ctx, other);
       }
     },
