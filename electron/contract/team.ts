@@ -21,6 +21,10 @@ export interface TeamStatusDto {
   device: { id: string; name: string; slot: number | null };
   /** Ordered by slot; empty when this copy is in no team. */
   members: TeamMemberDto[];
+  /** The device that created the team: the only one that makes invitations. Null when unknown or in no team. */
+  founderName: string | null;
+  /** True on the copy that created the team. */
+  isFounder: boolean;
   /** Highest op seq seen per device. */
   vector: Record<string, number>;
   /** Conflicts nobody has resolved yet. */

@@ -23,6 +23,19 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
+/** The ops one data folder has and the other lacks, applied as a bundle would; returns what was set aside. */
+function sendOps(fromDir: string, toDir: string): unknown[] {
+  const from = openDatabase(databasePath(fromDir));
+  const to = openDatabase(databasePath(toDir));
+  try {
+    const ops = [...opsMissingFrom(from.sqlite, readVector(to.sqlite))].flat();
+    return to.sqlite.transaction(() => applyRemoteOps(to.sqlite, ops, Date.now()))().setAside;
+  } finally {
+    from.close();
+    to.close();
+  }
+}
+
 it('creates, invites, joins an empty folder, shows status as JSON and revokes', async () => {
   const a = path.join(root, 'A');
   const b = path.join(root, 'B');
@@ -65,16 +78,18 @@ it('creates, invites, joins an empty folder, shows status as JSON and revokes', 
   expect(onB).toMatchObject({ teamId: json.teamId, slot: 2, deviceName: 'Portátil' });
   expect(onB.members.map((m: { slot: number }) => m.slot)).toEqual([2]);
 
+  // With A's ops (its admin among them), B may run commands; yet only the copy that created the team numbers invitations.
+  expect(sendOps(a, b)).toEqual([]);
+  const fromMember = await cli('team', 'invite', '--data-dir', b, '--out', path.join(root, 'from-member.eminvite'));
+  expect(fromMember.code).toBe(1);
+  expect(fromMember.stderr).toContain('invitations are made on the computer that created the team (Oficina); ask there');
+  expect(existsSync(path.join(root, 'from-member.eminvite'))).toBe(false);
+
   const self = await cli('team', 'revoke', '--data-dir', a, '--device', json.deviceId);
   expect(self.code).toBe(1);
   expect(self.stderr).toContain('cannot revoke itself');
   // B's membership reaches A (as a bundle would bring it); then A can revoke B.
-  const from = openDatabase(databasePath(b));
-  const to = openDatabase(databasePath(a));
-  const ops = [...opsMissingFrom(from.sqlite, readVector(to.sqlite))].flat();
-  expect(to.sqlite.transaction(() => applyRemoteOps(to.sqlite, ops, Date.now()))().setAside).toEqual([]);
-  from.close();
-  to.close();
+  expect(sendOps(b, a)).toEqual([]);
   const revoked = await cli('team', 'revoke', '--data-dir', a, '--device', onB.deviceId, '--json');
   expect(revoked.code).toBe(0);
   expect(JSON.parse(revoked.stdout).members.find((m: { deviceId: string }) => m.deviceId === onB.deviceId).revokedAt).not.toBeNull();

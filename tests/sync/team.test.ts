@@ -73,8 +73,8 @@ describe('join', () => {
     const aAdmin = (await a.admin.call('auth.me', {})).user.id;
     // The session follows the user to the team's id.
     expect((await b.admin.call('auth.me', {})).user.id).toBe(aAdmin);
-    // Before the team's state reaches it, the new member cannot know which slots are given.
-    expect(await reasonOf(b.admin, 'team.invite', {})).toBe('team_not_synced');
+    // Only the copy that created the team numbers invitations: a joined one is refused, before and after it syncs.
+    expect(await reasonOf(b.admin, 'team.invite', {})).toBe('invite_from_founder');
 
     exchange(a, b);
     expect(syncDigest(sqliteOf(b))).toBe(syncDigest(sqliteOf(a)));
@@ -88,8 +88,17 @@ describe('join', () => {
     ]);
     expect(members[1]?.lastContactAt).not.toBeNull();
     expect(count(sqliteOf(b), 'SELECT count(*) AS n FROM users')).toBe(1);
-    // Now it knows the members and their invitations: its own invitation takes the next free slot.
-    expect(JSON.parse(await invite(b)).invitation.slot).toBe(3);
+    const refused = await b.admin.envelope('team.invite', {});
+    expect(refused.ok === false && [refused.error.code, refused.error.details?.reason, refused.error.message]).toEqual([
+      'CONFLICT',
+      'invite_from_founder',
+      'invitations are made on the computer that created the team (Oficina); ask there',
+    ]);
+    expect(count(sqliteOf(b), 'SELECT count(*) AS n FROM team_invitations')).toBe(1);
+    expect(await b.admin.call('team.status', {})).toMatchObject({ isFounder: false, founderName: 'Oficina' });
+    expect(await a.admin.call('team.status', {})).toMatchObject({ isFounder: true, founderName: 'Oficina' });
+    // The founder's next invitation takes the next free slot.
+    expect(JSON.parse(await invite(a)).invitation.slot).toBe(3);
   });
 });
 

@@ -69,15 +69,15 @@ function isRevoked(ctx: ServiceContext, deviceId: string): boolean {
 }
 
 /**
- * A member that joined and has not imported anything yet knows neither the other members nor their invitations:
- * a slot it picked could be one already given. It invites once the team's state has reached it.
+ * Only the device that created the team (its member row has no invitation) hands out invitations: slots are numbered
+ * where the invitation is made, and two copies numbering offline would give one slot twice (the same codes forever).
  */
-function assertKnowsTheTeam(ctx: ServiceContext, deviceId: string): void {
+function assertFounder(ctx: ServiceContext, deviceId: string): void {
   const self = ctx.sqlite.prepare('SELECT invitation_id FROM team_members WHERE device_id = ?').get(deviceId) as { invitation_id: string | null } | undefined;
-  const joined = self?.invitation_id != null;
-  if (joined && ctx.sqlite.prepare('SELECT 1 FROM team_members WHERE device_id <> ? LIMIT 1').get(deviceId) === undefined) {
-    throw new AppError('CONFLICT', 'this copy has not received the team yet: import a bundle from a team member before inviting', { reason: 'team_not_synced' });
-  }
+  if (self !== undefined && self.invitation_id === null) return;
+  const founder = ctx.sqlite.prepare('SELECT name FROM team_members WHERE invitation_id IS NULL ORDER BY slot LIMIT 1').get() as { name: string } | undefined;
+  const where = founder ? `the computer that created the team (${founder.name})` : 'the computer that created the team';
+  throw new AppError('CONFLICT', `invitations are made on ${where}; ask there`, { reason: 'invite_from_founder', founder: founder?.name ?? null });
 }
 
 export function createInvitation(ctx: ServiceContext, input: z.output<typeof teamInviteInput>): FilePayload {
@@ -86,7 +86,7 @@ export function createInvitation(ctx: ServiceContext, input: z.output<typeof tea
     const local = ctx.sqlite.prepare('SELECT device_id, device_name, team_id, team_name, team_key, public_key FROM sync_local WHERE id = 1').get() as TeamSecrets;
     if (local.team_id === null || local.team_key === null || local.public_key === null) throw notInTeam();
     if (isRevoked(ctx, local.device_id)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot invite', { reason: 'device_revoked' });
-    assertKnowsTheTeam(ctx, local.device_id);
+    assertFounder(ctx, local.device_id);
     const now = ctx.clock.now();
     const at = now.toISOString();
     const expiresAt = new Date(now.getTime() + (input.validHours ?? DEFAULT_INVITATION_HOURS) * 3_600_000).toISOString();

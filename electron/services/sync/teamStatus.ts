@@ -45,10 +45,16 @@ function members(sqlite: Database.Database, selfId: string): TeamMemberDto[] {
 export function readTeamStatus(sqlite: Database.Database): TeamStatusDto {
   const local = readLocal(sqlite);
   const inTeam = local.team_id !== null;
+  // The creator's membership is the one no invitation made.
+  const founder = inTeam
+    ? (sqlite.prepare('SELECT device_id, name FROM team_members WHERE invitation_id IS NULL ORDER BY slot LIMIT 1').get() as { device_id: string; name: string } | undefined)
+    : undefined;
   return {
     team: inTeam ? { id: local.team_id as string, name: local.team_name ?? '' } : null,
     device: { id: local.device_id, name: local.device_name, slot: inTeam ? local.slot : null },
     members: inTeam ? members(sqlite, local.device_id) : [],
+    founderName: founder?.name ?? null,
+    isFounder: founder?.device_id === local.device_id,
     vector: readVector(sqlite),
     openConflicts: count(sqlite, 'SELECT count(*) AS n FROM sync_conflicts c WHERE NOT EXISTS (SELECT 1 FROM conflict_resolutions r WHERE r.conflict_id = c.id)'),
     setAside: count(sqlite, "SELECT count(*) AS n FROM sync_ops WHERE status <> 'applied'"),

@@ -72,7 +72,8 @@ function InviteDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-export function Members({ members, canManage }: { members: TeamMember[]; canManage: boolean }) {
+/** Invitations are made only where the team was created (slots are numbered there); elsewhere, say where. */
+export function Members({ members, canManage, isFounder, founderName }: { members: TeamMember[]; canManage: boolean; isFounder: boolean; founderName: string | null }) {
   const { t } = useTranslation('team');
   const [inviting, setInviting] = useState(false);
   const [revoking, setRevoking] = useState<TeamMember | null>(null);
@@ -82,12 +83,13 @@ export function Members({ members, canManage }: { members: TeamMember[]; canMana
       <div className="team-card-head">
         <h3 id="team-members-title">{t('members.title')}</h3>
         <span className="spacer" />
-        {canManage && (
+        {canManage && isFounder && (
           <button type="button" className="btn btn-primary" onClick={() => setInviting(true)}>
             <MailPlus size={14} aria-hidden="true" />
             {t('invite.open')}
           </button>
         )}
+        {canManage && !isFounder && <p className="muted team-invite-elsewhere">{founderName ? t('invite.elsewhere', { name: founderName }) : t('invite.elsewhereUnknown')}</p>}
       </div>
       <table className="table admin-table">
         <caption className="sr-only">{t('members.title')}</caption>

@@ -82,7 +82,7 @@ export function TeamSection({ standalone = false }: { standalone?: boolean }) {
       ) : (
         <div className="team-stack">
           <Overview status={status} />
-          <Members members={status.members} canManage={canManage} />
+          <Members members={status.members} canManage={canManage} isFounder={status.isFounder} founderName={status.founderName} />
           {/* Every member carries their own changes: a technician exports and imports too. */}
           <Exchange members={status.members} />
         </div>
