@@ -10,6 +10,7 @@ import { BundleWriter, cancelled, FRAME_PAGE_SIZE, type BundleHeader, type Frame
 import { teamCredentials } from './bundle-keys';
 import { peerVector, type Vector } from './bundle-peers';
 import { snapshotCounts, snapshotPages } from './bundle-snapshot';
+import type { SyncExportSummaryDto } from '../../contract/sync';
 
 export interface BundleProgress {
   done: number;
@@ -28,20 +29,8 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
-export interface ExportSummary {
-  file: string;
-  kind: 'ops' | 'snapshot';
-  toDevice: string | null;
-  ops: number;
-  rows: number;
-  frames: number;
-  bytes: number;
-  /**
-   * Devices whose early ops this copy never held (it started from a snapshot): a receiver that lacks them too
-   * cannot apply what follows (it counts gaps) and needs a snapshot, or a bundle from a member that has them.
-   */
-  lacking: { deviceId: string; throughSeq: number }[];
-}
+/** What an export wrote: the contract's summary, with the file's full path instead of its name. */
+export type ExportSummary = Omit<SyncExportSummaryDto, 'fileName'> & { file: string };
 
 /** How many ops `vector` lacks of what this copy holds (the floor of a snapshot is not in the log, so not counted). */
 function countMissing(sqlite: Database.Database, local: Vector, vector: Vector): number {
