@@ -26,8 +26,18 @@ function readAsDataUrl(file: File): Promise<string> {
 export function SettingsSection() {
   const { t } = useTranslation('admin');
   const settings = useSession((s) => s.settings);
-  const [form, setForm] = useState<SettingsDto | null>(settings);
-  const [timeout, setTimeoutText] = useState(String(settings?.sessionTimeoutMinutes ?? 30));
+  const [form, setFormState] = useState<SettingsDto | null>(settings);
+  const [timeout, setTimeoutState] = useState(String(settings?.sessionTimeoutMinutes ?? 30));
+  // Once the person has typed, a late refresh of the stored settings must not wipe what they typed.
+  const edited = useRef(false);
+  const setForm = (next: SettingsDto) => {
+    edited.current = true;
+    setFormState(next);
+  };
+  const setTimeoutText = (next: string) => {
+    edited.current = true;
+    setTimeoutState(next);
+  };
   const { errors, setErrors, failure, busy, send } = useAdminForm(t);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -35,8 +45,9 @@ export function SettingsSection() {
     void useSession.getState().refreshSettings().catch(() => undefined);
   }, []);
   useEffect(() => {
-    setForm(settings);
-    setTimeoutText(String(settings?.sessionTimeoutMinutes ?? 30));
+    if (edited.current) return;
+    setFormState(settings);
+    setTimeoutState(String(settings?.sessionTimeoutMinutes ?? 30));
   }, [settings]);
 
   if (!form) return <div className="empty">{t('common:state.loading')}</div>;
@@ -66,6 +77,7 @@ export function SettingsSection() {
     if (Object.keys(found).length > 0) return;
     await send(async () => {
       await api.call('settings.update', input);
+      edited.current = false;
       await useSession.getState().refreshSettings();
       toast.success(t('settings.saved'));
     });
