@@ -6,7 +6,7 @@ import { TicketStatusBadge } from '../../components/Badge';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
-import { Facts, Failure, Side, Stamp, useResolve } from './parts';
+import { ActionChoice, Facts, Failure, Side, Stamp, useResolve } from './parts';
 
 const ACTIONS = ['close', 'keep_open'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -54,18 +54,7 @@ export function CloseUndoneConflict({ conflict, open }: { conflict: TicketCloseU
       {open && (
         <form className="conflict-actions" onSubmit={submit} noValidate>
           <Failure text={failure} />
-          <fieldset className="conflict-choice">
-            <legend>{t('closeUndone.question')}</legend>
-            {ACTIONS.map((a) => (
-              <label key={a}>
-                <input type="radio" name={`close-undone-action-${conflict.id}`} checked={action === a} onChange={() => setAction(a)} />
-                <span>
-                  <strong>{t(`closeUndone.${a}.label`)}</strong>
-                  <span className="muted">{t(`closeUndone.${a}.hint`)}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <ActionChoice name={`close-undone-action-${conflict.id}`} prefix="closeUndone" actions={ACTIONS} value={action} onChange={setAction} />
           {action === 'keep_open' && (
             <Field label={t('closeUndone.keep_open.text')} error={error}>
               <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />

@@ -6,7 +6,7 @@ import { TicketStatusBadge, WorkOrderStatusBadge } from '../../components/Badge'
 import { Field } from '../../components/Field';
 import { formatDate } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
-import { Facts, Failure, Side, Stamp, useResolve } from './parts';
+import { ActionChoice, Facts, Failure, Side, Stamp, useResolve } from './parts';
 
 const ACTIONS = ['complete', 'cancel', 'reopen'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -53,18 +53,7 @@ export function ClosedTicketConflict({ conflict, open }: { conflict: ClosedTicke
       {open && (
         <form className="conflict-actions" onSubmit={submit} noValidate>
           <Failure text={failure} />
-          <fieldset className="conflict-choice">
-            <legend>{t('closed.question')}</legend>
-            {ACTIONS.map((a) => (
-              <label key={a}>
-                <input type="radio" name={`closed-action-${conflict.id}`} checked={action === a} onChange={() => setAction(a)} />
-                <span>
-                  <strong>{t(`closed.${a}.label`)}</strong>
-                  <span className="muted">{t(`closed.${a}.hint`)}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <ActionChoice name={`closed-action-${conflict.id}`} prefix="closed" actions={ACTIONS} value={action} onChange={setAction} />
           <Field label={t(`closed.${action}.text`)} error={error}>
             <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} />
           </Field>

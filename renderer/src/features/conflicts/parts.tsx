@@ -78,3 +78,34 @@ export function Facts({ rows }: { rows: [label: string, value: ReactNode][] }) {
     </dl>
   );
 }
+
+/** The radio list of a conflict's resolutions: `prefix.<action>.label` and `.hint` name each one. */
+export function ActionChoice<A extends string>({
+  name,
+  prefix,
+  actions,
+  value,
+  onChange,
+}: {
+  name: string;
+  prefix: string;
+  actions: readonly A[];
+  value: A;
+  onChange: (action: A) => void;
+}) {
+  const { t } = useTranslation('conflicts');
+  return (
+    <fieldset className="conflict-choice">
+      <legend>{t(`${prefix}.question`)}</legend>
+      {actions.map((a) => (
+        <label key={a}>
+          <input type="radio" name={name} checked={value === a} onChange={() => onChange(a)} />
+          <span>
+            <strong>{t(`${prefix}.${a}.label`)}</strong>
+            <span className="muted">{t(`${prefix}.${a}.hint`)}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
