@@ -396,6 +396,38 @@ export const syncConflicts = sqliteTable(
   (t) => [index('ix_sync_conflicts_row').on(t.entity, t.rowId), check('ck_sync_conflicts_detail_json', sql`json_valid(${t.detail})`)],
 );
 
+// Network sync (LAN hub): who this copy syncs with directly and the key of that link. Local, never replicated;
+// the link key leaves the machine once, to its one peer at pairing.
+export const syncLinks = sqliteTable('sync_links', {
+  peerDeviceId: text('peer_device_id').primaryKey(),
+  peerName: text('peer_name').notNull().default(''),
+  // https://host:port when this copy connects to the peer; null when the peer connects to us.
+  url: text('url'),
+  // 32 random bytes (base64): the TLS pre-shared key of this link.
+  linkKey: text('link_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  createdAt: text('created_at').notNull(),
+  lastSyncAt: text('last_sync_at'),
+  lastError: text('last_error'),
+  unreachableSince: text('unreachable_since'),
+});
+
+// One-time pairing codes made on this copy: only what the code derives (identity, key hash), never the code itself.
+export const syncPairingCodes = sqliteTable(
+  'sync_pairing_codes',
+  {
+    identity: text('identity').primaryKey(),
+    // The derived pairing PSK (base64): the hub needs it in the handshake; it dies with the code.
+    pairingKey: text('pairing_key').notNull(),
+    createdBy: text('created_by'),
+    invitationId: text('invitation_id'),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('ix_sync_pairing_codes_expires_at').on(t.expiresAt)],
+);
+
 export const teamMembers = sqliteTable(
   'team_members',
   {
