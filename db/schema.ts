@@ -396,6 +396,16 @@ export const syncConflicts = sqliteTable(
   (t) => [index('ix_sync_conflicts_row').on(t.entity, t.rowId), check('ck_sync_conflicts_detail_json', sql`json_valid(${t.detail})`)],
 );
 
+// The rows a duplicate conflict lists, so a write finds the conflicts of its rows by index. Kept by triggers (0013).
+export const syncConflictMembers = sqliteTable(
+  'sync_conflict_members',
+  {
+    memberId: text('member_id').notNull(),
+    conflictId: text('conflict_id').notNull(),
+  },
+  (t) => [primaryKey({ name: 'pk_sync_conflict_members', columns: [t.memberId, t.conflictId] }), index('ix_sync_conflict_members_conflict').on(t.conflictId)],
+);
+
 // Network sync (LAN hub): who this copy syncs with directly and the key of that link. Local, never replicated;
 // the link key leaves the machine once, to its one peer at pairing.
 export const syncLinks = sqliteTable('sync_links', {

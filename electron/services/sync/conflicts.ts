@@ -55,12 +55,12 @@ function idsOf(touched: readonly TouchedRow[], entity: string): string[] {
 }
 
 /** Scopes of recorded conflicts that list one of these rows: a row deleted or renamed must re-check the scope it left. */
-function scopesListing(sqlite: Database.Database, kind: ConflictKind, listPath: string, ids: readonly string[]): string[] {
+function scopesListing(sqlite: Database.Database, kind: ConflictKind, ids: readonly string[]): string[] {
   const rows = prepared(
     sqlite,
-    `SELECT DISTINCT json_extract(c.detail, '$.scope') AS scope FROM sync_conflicts c, json_each(c.detail, ?) e
-     WHERE c.kind = ? AND e.value IN (SELECT value FROM json_each(?))`,
-  ).all(listPath, kind, JSON.stringify(ids)) as { scope: string }[];
+    `SELECT DISTINCT json_extract(c.detail, '$.scope') AS scope FROM sync_conflict_members m JOIN sync_conflicts c ON c.id = m.conflict_id
+     WHERE m.member_id IN (SELECT value FROM json_each(?)) AND c.kind = ?`,
+  ).all(JSON.stringify(ids), kind) as { scope: string }[];
   return rows.map((row) => row.scope);
 }
 
@@ -121,7 +121,7 @@ export function refreshConflicts(sqlite: Database.Database, touched: readonly To
       sqlite,
       `SELECT DISTINCT lower(serial_number) AS serial FROM work_order_items WHERE id IN (SELECT value FROM json_each(?)) AND serial_number IS NOT NULL AND serial_number <> ''`,
     ).all(JSON.stringify(items)) as { serial: string }[];
-    const keys = [...new Set([...serials.map((row) => row.serial), ...scopesListing(sqlite, 'duplicate_serial', '$.items', items)])];
+    const keys = [...new Set([...serials.map((row) => row.serial), ...scopesListing(sqlite, 'duplicate_serial', items)])];
     const holding = new Map<string, { entity: string; rowId: string; detail: unknown }>();
     for (const { key, ids } of rowsByKey(sqlite, `SELECT lower(serial_number) AS key, id FROM work_order_items WHERE lower(serial_number) IN (SELECT value FROM json_each(?))`, keys)) {
       const concurrent = concurrentRows(sqlite, 'work_order_items', key, ids);
@@ -133,7 +133,7 @@ export function refreshConflicts(sqlite: Database.Database, touched: readonly To
   const customers = idsOf(touched, 'customers');
   if (customers.length > 0) {
     const names = prepared(sqlite, `SELECT DISTINCT fold(trim(name)) AS name FROM customers WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(customers)) as { name: string }[];
-    const keys = [...new Set([...names.map((row) => row.name), ...scopesListing(sqlite, 'duplicate_customer', '$.customers', customers)])];
+    const keys = [...new Set([...names.map((row) => row.name), ...scopesListing(sqlite, 'duplicate_customer', customers)])];
     const holding = new Map<string, { entity: string; rowId: string; detail: unknown }>();
     for (const { key, ids } of rowsByKey(sqlite, `SELECT fold(trim(name)) AS key, id FROM customers WHERE fold(trim(name)) IN (SELECT value FROM json_each(?))`, keys)) {
       const concurrent = concurrentRows(sqlite, 'customers', key, ids);
