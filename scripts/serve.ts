@@ -8,15 +8,18 @@ import { createBackend, databasePath } from '../electron/ipc/backend';
 import { newLaunchToken } from '../electron/ipc/http/guards';
 import { startBrowserServer } from '../electron/ipc/http/server';
 import { manageTelemetrySocket } from '../electron/ipc/telemetry-socket';
+import { parseListen, writeHubSetting } from '../electron/services/sync/background/hubSetting';
+import { startNetRuntime } from '../electron/services/sync/background/runtime';
 import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
 import { commands } from './commands';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DEFAULT_PORT = 5180;
 
-const usage = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--demo [--tickets N]] [--no-build]
+const usage = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--hub HOST:PORT] [--demo [--tickets N]] [--no-build]
   --port N        port on 127.0.0.1 (default ${DEFAULT_PORT}, or PORT; 0 picks a free one)
   --data-dir DIR  data folder (default ./.emerald-data, or EMERALD_DATA_DIR)
+  --hub HOST:PORT turn hub mode on here (saved, like the switch in Administración → Equipo), e.g. 0.0.0.0:7443
   --demo          fill a fresh data folder with demo data first (--tickets N: how many, default 1000)
   --no-build      do not build the renderer when dist/index.html is missing
 The launch token is random on every start unless EMERALD_TOKEN sets it.
@@ -48,12 +51,23 @@ function fillDemoData(dataDir: string, tickets: string | undefined): void {
   if (result.status !== 0) throw new Error(`generating demo data failed (exit code ${result.status ?? result.signal})`);
 }
 
+/** Test and bench knobs: a shorter interval or backoff cap than the defaults (30 s, 5 min). */
+function syncTimingsFromEnv(env: NodeJS.ProcessEnv): { intervalMs?: number; backoffCapMs?: number } {
+  const ms = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
+  const intervalMs = ms(env.EMERALD_SYNC_INTERVAL_MS);
+  const backoffCapMs = ms(env.EMERALD_SYNC_BACKOFF_CAP_MS);
+  return { ...(intervalMs ? { intervalMs } : {}), ...(backoffCapMs ? { backoffCapMs } : {}) };
+}
+
 export async function serve(args: ParsedArgs): Promise<void> {
   const port = args.flags.has('port') ? intFlag(args, 'port', DEFAULT_PORT) : Number(process.env.PORT ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`the port must be 0–65535, got ${String(port)}`);
   const dataDir = path.resolve(stringFlag(args, 'data-dir', 'EMERALD_DATA_DIR') ?? '.emerald-data');
   const staticDir = path.join(repoRoot, 'dist');
   const token = process.env.EMERALD_TOKEN || newLaunchToken();
+
+  const hubListen = args.flags.has('hub') ? parseListen(stringFlag(args, 'hub') ?? '') : null;
+  if (args.flags.has('hub') && !hubListen) throw new UsageError('--hub needs HOST:PORT, e.g. 127.0.0.1:7443');
 
   if (!args.flags.has('no-build')) buildRendererIfMissing(staticDir);
   if (args.flags.has('demo')) fillDemoData(dataDir, stringFlag(args, 'tickets'));
@@ -69,12 +83,24 @@ export async function serve(args: ParsedArgs): Promise<void> {
   }
   // The loopback ingestion socket runs only while its setting is on (off by default).
   const telemetrySocket = manageTelemetrySocket(backend, (message, error) => process.stderr.write(`${message}${error ? `: ${String(error)}` : ''}\n`));
+  // LAN sync: background rounds with this copy's hub once paired, and the hub itself while hub mode is on.
+  if (hubListen) writeHubSetting(backend.database.sqlite, { enabled: true, ...hubListen }, backend.clock.now().toISOString());
+  const net = startNetRuntime(
+    { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir },
+    {
+      log: (message, error) => process.stdout.write(`${message}${error ? `: ${String(error)}` : ''}\n`),
+      mdns: process.env.EMERALD_NO_MDNS !== '1',
+      timings: syncTimingsFromEnv(process.env),
+    },
+  );
+  const hubState = hubListen ? await net.applyHubSetting() : null;
   process.stdout.write(
     [
       '',
       'Emerald is running in browser mode (loopback only).',
       `  Open:        ${server.url}`,
       `  Data folder: ${dataDir}`,
+      ...(hubState ? [hubState.running ? `  Hub:         ${hubState.urls.join(', ')} (fingerprint ${hubState.fingerprint ?? '-'})` : `  Hub:         not running (${hubState.error ?? 'unknown'})`] : []),
       '  Stop:        press Ctrl+C',
       `EMERALD_URL=${server.url}`,
       '',
@@ -86,6 +112,7 @@ export async function serve(args: ParsedArgs): Promise<void> {
     if (stopping) return;
     stopping = true;
     await server.close();
+    await net.close();
     await telemetrySocket.close();
     backend.close();
     process.stdout.write('Emerald stopped; the database is closed.\n');

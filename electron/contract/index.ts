@@ -11,6 +11,7 @@ import { workOrderChannels } from './workOrders';
 import { syncChannels } from './sync';
 import { teamChannels } from './team';
 import { conflictChannels } from './conflicts';
+import { teamNetChannels } from './teamNet';
 
 export const channels = {
   ...authChannels,
@@ -24,6 +25,7 @@ export const channels = {
   ...teamChannels,
   ...syncChannels,
   ...conflictChannels,
+  ...teamNetChannels,
 };
 
 export type Channels = typeof channels;

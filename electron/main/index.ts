@@ -5,6 +5,7 @@ import { autoBackup, latestBackup, restoreDatabase } from '../../db/reliability'
 import { createBackend, databasePath, type Backend } from '../ipc/backend';
 import { registerIpcDispatcher, type IpcDispatcher } from '../ipc/electron-dispatch';
 import { manageTelemetrySocket, type TelemetrySocketManager } from '../ipc/telemetry-socket';
+import { startNetRuntime, type NetRuntime } from '../services/sync/background/runtime';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppRequestHandler, isAppUrl } from './app-protocol';
 import { buildMenuTemplate } from './menu';
 import {
@@ -28,6 +29,8 @@ let backend: Backend | null = null;
 let dispatcher: IpcDispatcher | null = null;
 let telemetrySocket: TelemetrySocketManager | null = null;
 let mainWindow: BrowserWindow | null = null;
+let net: NetRuntime | null = null;
+let preloadPathForReopen: string | null = null;
 
 function showFatal(text: DialogText): void {
   dialog.showMessageBoxSync({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true });
@@ -114,6 +117,12 @@ async function start(): Promise<void> {
   });
   // The loopback ingestion socket runs only while its setting is on (off by default).
   telemetrySocket = manageTelemetrySocket(backend, (message, error) => (error ? console.error(message, error) : console.log(message)));
+  // LAN sync lives in the main process: background rounds with the hub, and the hub itself while hub mode is on.
+  net = startNetRuntime(
+    { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir: resolveDataDir(process.env, app.getPath('userData')) },
+    { log: (message, error) => (error ? console.error(message, error) : console.log(message)) },
+  );
+  preloadPathForReopen = paths.preloadPath;
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ language, platform: process.platform, appName: app.getName(), developer: !app.isPackaged })));
   openWindow(paths.preloadPath);
 
@@ -127,6 +136,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
+    // A window closed while the hub kept running: starting Emerald again brings the window back.
+    if (!mainWindow && preloadPathForReopen) return openWindow(preloadPathForReopen);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -134,9 +145,13 @@ if (!app.requestSingleInstanceLock()) {
   // Every webContents, including any we did not create ourselves, gets the same locks.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => {
+    // There is no tray: while this laptop is the team's hub, closing the window keeps the process (and the hub) running.
+    if (net?.hubState().running) return;
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
+    void net?.close();
+    net = null;
     dispatcher?.dispose();
     dispatcher = null;
     void telemetrySocket?.close();

@@ -104,7 +104,17 @@ const NON_WRITING_CHANNELS = [
   'sync.exportResult',
   'sync.digest',
   'conflicts.list',
+  'sync.status',
+  'team.hubGet',
+  'team.hubSet',
+  'team.pairCode',
 ] as const satisfies readonly ChannelName[];
+
+/**
+ * Channels that need a hub on the network to succeed, driven in tests/sync/net-channels.test.ts against a live one:
+ * a round (applies others' ops, makes none), finding hubs by mDNS, and pairing (which may join the team, as team.join).
+ */
+const NETWORK_CHANNELS = ['sync.now', 'team.discoverHubs', 'team.pairWithHub'] as const satisfies readonly ChannelName[];
 
 const PNG_1X1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -293,6 +303,11 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   await other.call('team.status', {});
   await other.call('sync.digest', {});
   await other.call('conflicts.list', { status: 'all' });
+  // Hub mode and pairing codes are per laptop: the switch and the codes are local rows, never ops.
+  await other.call('sync.status', {});
+  await other.call('team.hubGet', {});
+  await other.call('team.hubSet', { enabled: false, listen: '127.0.0.1:0' });
+  await other.call('team.pairCode', {});
   // A bundle out of the office, uploaded in chunks to the (revoked) laptop: it learns of its revocation.
   const bytes = await exportVia(other);
   const { uploadId } = await laptopAdmin.call('sync.uploadChunk', { chunk: bytes.toString('base64'), last: true });
@@ -366,7 +381,7 @@ afterAll(() => {
 
 describe('the channel classification', () => {
   it('classifies every channel of the contract exactly once', () => {
-    const classified = [...WRITING_CHANNELS, ...NON_WRITING_CHANNELS];
+    const classified = [...WRITING_CHANNELS, ...NON_WRITING_CHANNELS, ...NETWORK_CHANNELS];
     expect(new Set(classified).size, 'a channel is in both lists').toBe(classified.length);
     expect([...classified].sort(), 'classify new channels in write-path.test.ts').toEqual([...CHANNEL_NAMES].sort());
   });

@@ -11,6 +11,7 @@ import { workOrderHandlers } from './workOrders';
 import { syncHandlers } from './sync';
 import { teamHandlers } from './team';
 import { conflictHandlers } from './conflicts';
+import { teamNetHandlers } from './teamNet';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<ChannelName> = {
@@ -26,4 +27,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...teamHandlers,
   ...syncHandlers,
   ...conflictHandlers,
+  ...teamNetHandlers,
 };

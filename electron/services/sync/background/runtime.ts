@@ -1,0 +1,186 @@
+// What a running app (browser mode, Electron main) keeps alive for LAN sync: the background scheduler towards its hub,
+// and the hub server itself while hub mode is on. Both follow the database: a pairing starts the scheduler, the hub
+// switch starts or stops the server, a revocation drops that device's connections at once.
+import { AppError, type DomainEvent } from '../../../contract';
+import type { HubStateDto, SyncNetStatusDto } from '../../../contract/teamNet';
+import type { ServiceContext } from '../../context';
+import { prepared } from '../../sql';
+import { hubLink, ownFingerprint } from '../net/links';
+import { syncRound } from '../net/syncRound';
+import { startHub, type Hub } from '../net/hubServer';
+import { formatListen, HUB_SETTING_KEY, readHubSetting } from './hubSetting';
+import { lanUrls } from './lanUrls';
+import { classifyRoundError, pendingOwnOps, readAckedSeq, writeAckedSeq } from './roundInfo';
+import { registerNetRuntime } from './registry';
+import { SyncScheduler, type SchedulerOptions } from './scheduler';
+
+export type NetServices = Omit<ServiceContext, 'actor'>;
+
+/** Published when the background state or the hub changes, so footers and the Equipo screen refetch. */
+export const SYNC_STATUS_EVENT: DomainEvent = { entity: 'team', id: 'syncStatus', kind: 'updated' };
+export const HUB_STATE_EVENT: DomainEvent = { entity: 'team', id: 'syncHub', kind: 'updated' };
+const OWN_EVENT_IDS = new Set([SYNC_STATUS_EVENT.id, HUB_STATE_EVENT.id]);
+
+export interface NetRuntimeOptions {
+  log?: (message: string, error?: unknown) => void;
+  /** Announce the hub by mDNS (default true; tests turn it off). */
+  mdns?: boolean;
+  /** Scheduler timings (tests and the bench shorten them). */
+  timings?: Pick<SchedulerOptions, 'debounceMs' | 'intervalMs' | 'backoffStartMs' | 'backoffCapMs'>;
+}
+
+export interface NetRuntime {
+  status(): SyncNetStatusDto;
+  syncNow(): Promise<SyncNetStatusDto>;
+  /** After a pairing or an unlink: start or stop background sync to match the links. */
+  linksChanged(): void;
+  hubState(): HubStateDto;
+  /** Makes the hub follow the saved switch now; resolves once it has. */
+  applyHubSetting(): Promise<HubStateDto>;
+  close(): Promise<void>;
+}
+
+export function startNetRuntime(services: NetServices, options: NetRuntimeOptions = {}): NetRuntime {
+  const { sqlite, events } = services;
+  const log = options.log ?? (() => {});
+  const nextSeq = () => (prepared(sqlite, 'SELECT next_seq FROM sync_local WHERE id = 1').get() as { next_seq: number } | undefined)?.next_seq ?? 1;
+  let closed = false;
+  // Own ops through this seq are known to be on the hub: after an in-step round it holds all we had when it began.
+  const ackedSeq = () => {
+    const link = hubLink(sqlite);
+    return link ? readAckedSeq(sqlite, link.peerDeviceId) : null;
+  };
+
+  const scheduler = new SyncScheduler({
+    round: async () => {
+      const throughSeq = nextSeq() - 1;
+      const link = hubLink(sqlite);
+      const outcome = await syncRound(services);
+      if (outcome.inStep && link && throughSeq > (ackedSeq() ?? 0)) writeAckedSeq(sqlite, link.peerDeviceId, throughSeq, services.clock.now().toISOString());
+      return outcome;
+    },
+    pending: () => pendingOwnOps(sqlite, ackedSeq()),
+    now: () => services.clock.now().getTime(),
+    classify: classifyRoundError,
+    onStatus: () => events.emit(SYNC_STATUS_EVENT),
+    ...options.timings,
+  });
+
+  const linksChanged = () => {
+    if (closed) return;
+    const linked = hubLink(sqlite) !== null;
+    if (linked && !scheduler.running) scheduler.start();
+    else if (!linked && scheduler.running) void scheduler.stop();
+  };
+
+  // Hub mode follows the saved switch; serialized so two quick toggles never start two servers.
+  let hub: Hub | null = null;
+  let hubError: string | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  const applyHub = async () => {
+    const setting = readHubSetting(sqlite);
+    const target = !closed && setting.enabled ? { host: setting.host, port: setting.port } : null;
+    if (hub && target && hub.host === target.host && (target.port === 0 || hub.port === target.port)) return;
+    if (!target && !hub && hubError === null) return;
+    if (hub) {
+      const stopping = hub;
+      hub = null;
+      await stopping.close();
+      log(`hub: stopped (${stopping.url})`);
+    }
+    hubError = null;
+    if (target) {
+      try {
+        hub = await startHub({ services, listen: target, mdns: options.mdns ?? true, log: (line) => log(line) });
+        if (closed) {
+          await hub.close();
+          hub = null;
+          return;
+        }
+        log(`hub: listening on ${hub.url} (fingerprint ${hub.fingerprint})`);
+      } catch (error) {
+        hubError = classifyRoundError(error).reason;
+        log(`hub: cannot listen on ${formatListen(target)}`, error);
+      }
+    }
+    if (!closed) events.emit(HUB_STATE_EVENT);
+  };
+  const scheduleHub = () => (chain = chain.then(applyHub, applyHub));
+
+  const dropRevoked = () => {
+    if (!hub) return;
+    const revoked = prepared(sqlite, 'SELECT device_id FROM team_members WHERE revoked_at IS NOT NULL').all() as { device_id: string }[];
+    for (const { device_id } of revoked) hub.disconnectDevice(device_id);
+  };
+
+  let seenSeq = nextSeq();
+  const off = events.on((event) => {
+    if (closed || (event.entity === 'team' && OWN_EVENT_IDS.has(event.id)) || event.kind === 'progress') return;
+    if (event.entity === 'settings' && event.id === HUB_SETTING_KEY) return void scheduleHub();
+    if (event.entity === 'team') {
+      dropRevoked();
+      // A team created or joined after the switch was turned on: the hub can start now.
+      if (hubError !== null) void scheduleHub();
+      linksChanged();
+    }
+    // Only this copy's own new ops are "local changes"; rows arriving from the hub emit events too, but make no ops.
+    const seq = nextSeq();
+    if (seq !== seenSeq) {
+      seenSeq = seq;
+      scheduler.noteLocalChange();
+    }
+  });
+
+  const runtime: NetRuntime = {
+    status() {
+      const link = hubLink(sqlite);
+      return {
+        ...scheduler.status(),
+        hub: link?.url ? { name: link.peerName, url: link.url, fingerprint: link.fingerprint } : null,
+        servingHub: hub !== null,
+      };
+    },
+    async syncNow() {
+      if (!hubLink(sqlite)) {
+        throw new AppError('CONFLICT', 'this copy is paired with no hub', { reason: 'no_link' });
+      }
+      if (!scheduler.running) scheduler.start();
+      await scheduler.syncNow();
+      return runtime.status();
+    },
+    linksChanged,
+    hubState() {
+      const setting = readHubSetting(sqlite);
+      let fingerprint: string | null = hub?.fingerprint ?? null;
+      try {
+        fingerprint ??= ownFingerprint(sqlite);
+      } catch {
+        // Not in a team yet: no key to show.
+      }
+      return {
+        enabled: setting.enabled,
+        listen: formatListen(setting),
+        running: hub !== null,
+        urls: hub ? lanUrls(hub.host, hub.port) : [],
+        fingerprint,
+        error: hubError,
+        connections: hub?.connections() ?? 0,
+      };
+    },
+    async applyHubSetting() {
+      await scheduleHub();
+      return runtime.hubState();
+    },
+    async close() {
+      closed = true;
+      off();
+      registerNetRuntime(sqlite, null);
+      await scheduler.stop();
+      await scheduleHub();
+    },
+  };
+  registerNetRuntime(sqlite, runtime);
+  linksChanged();
+  void scheduleHub();
+  return runtime;
+}
