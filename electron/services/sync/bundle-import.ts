@@ -8,7 +8,8 @@ import type { Clock } from '../context';
 import { systemClock } from '../context';
 import type { EventBus } from '../events';
 import { prepared } from '../sql';
-import { applyRemoteOps, withCaptureOff, type SetAsideReason } from './apply';
+import { withCaptureOff, type SetAsideReason } from './apply';
+import { applyOpsPage, noteExchange } from './bundle-apply';
 import { withBulkSearchIndex } from './bulkSearch';
 import { schemaVersionOf } from './capture';
 import type { TouchedRow } from './conflicts';
@@ -16,7 +17,6 @@ import { databaseFileOf, openSecondConnection } from './bundle-connection';
 import { TouchedCollector } from './bundle-events';
 import { BundleReader, cancelled, refuse, type BundleHeader, type FramePage } from './bundle-format';
 import { introduces, isFirstContact, senderStanding, teamCredentials, type TeamCredentials } from './bundle-keys';
-import { notePeerVector } from './bundle-peers';
 import { assertFreshCopy, finishSnapshot, loadSnapshotPage, ownRows } from './bundle-snapshot';
 
 export type ImportPhase = 'verify' | 'apply';
@@ -134,12 +134,7 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
     const ownTouched = header.kind === 'snapshot' ? ownRows(conn) : [];
     for await (const page of reader.pages(team.teamKey)) {
       if (page.type === 'ops') {
-        const outcome = applyRemoteOps(conn, page.ops, clock.now().getTime());
-        summary.applied += outcome.applied;
-        summary.duplicates += outcome.duplicates;
-        summary.gaps += outcome.gaps;
-        summary.setAside.push(...outcome.setAside);
-        collector.add(outcome.touched);
+        applyOpsPage(conn, page.ops, clock.now().getTime(), summary, collector);
       } else {
         const touched: TouchedRow[] = [];
         const load = () => (loadSnapshotPage(conn, page, team.deviceId, touched), { touched });
@@ -158,9 +153,7 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
     if (!reader.digest?.equals(verified.digest)) throw refuse('tampered', 'the bundle changed while it was being imported');
     reader.verifySignature(verified.publicKey);
     if (header.kind === 'snapshot') withCaptureOff(conn, () => finishSnapshot(conn, header.senderVector, header.senderLastHlc, ownTouched));
-    const at = clock.now().toISOString();
-    notePeerVector(conn, header.fromDevice, header.senderVector, at);
-    prepared(conn, 'UPDATE sync_local SET last_import_at = ? WHERE id = 1').run(at);
+    noteExchange(conn, header.fromDevice, header.senderVector, clock.now().toISOString());
     summary.conflictsOpen = openConflicts(conn);
     return { summary, collector };
   } finally {

@@ -81,36 +81,46 @@ function assertFounder(ctx: ServiceContext, deviceId: string): void {
 }
 
 export function createInvitation(ctx: ServiceContext, input: z.output<typeof teamInviteInput>): FilePayload {
-  const actor = requireActor(ctx);
+  requireActor(ctx);
   return inTransaction(ctx, (_tx, emit) => {
-    const local = ctx.sqlite.prepare('SELECT device_id, device_name, team_id, team_name, team_key, public_key FROM sync_local WHERE id = 1').get() as TeamSecrets;
-    if (local.team_id === null || local.team_key === null || local.public_key === null) throw notInTeam();
-    if (isRevoked(ctx, local.device_id)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot invite', { reason: 'device_revoked' });
-    assertFounder(ctx, local.device_id);
-    const now = ctx.clock.now();
-    const at = now.toISOString();
-    const expiresAt = new Date(now.getTime() + (input.validHours ?? DEFAULT_INVITATION_HOURS) * 3_600_000).toISOString();
-    const slot = invitationSlot(ctx.sqlite);
-    const id = newId();
-    ctx.sqlite
-      .prepare('INSERT INTO team_invitations (id, slot, expires_at, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, slot, expiresAt, actor.id, at, at);
-    const invitation: Invitation = {
-      format: INVITATION_FORMAT,
-      version: INVITATION_VERSION,
-      schemaVersion: schemaVersionOf(ctx.sqlite),
-      team: { id: local.team_id, name: local.team_name ?? '', key: local.team_key },
-      inviter: { deviceId: local.device_id, name: local.device_name, publicKey: local.public_key, userId: actor.id },
-      invitation: { id, slot, memberName: input.memberName ?? null, createdAt: at, expiresAt },
-      directory: readDirectory(ctx.sqlite),
-    };
-    emit({ entity: 'team', id: local.team_id, kind: 'updated' });
+    const invitation = buildInvitation(ctx, input);
+    emit({ entity: 'team', id: invitation.team.id, kind: 'updated' });
     return {
-      fileName: invitationFileName(input.memberName ?? null, slot),
+      fileName: invitationFileName(input.memberName ?? null, invitation.invitation.slot),
       mimeType: INVITATION_MIME,
       bytes: new Uint8Array(Buffer.from(`${JSON.stringify(invitation, null, 2)}\n`, 'utf8')),
     };
   });
+}
+
+/**
+ * An invitation's content (the .eminvite file, or what the hub hands a newcomer at pairing): records its
+ * team_invitations row. Call inside the caller's inTransaction, with an admin as actor.
+ */
+export function buildInvitation(ctx: ServiceContext, input: z.output<typeof teamInviteInput>): Invitation {
+  const actor = requireActor(ctx);
+  const local = ctx.sqlite.prepare('SELECT device_id, device_name, team_id, team_name, team_key, public_key FROM sync_local WHERE id = 1').get() as TeamSecrets;
+  if (local.team_id === null || local.team_key === null || local.public_key === null) throw notInTeam();
+  if (isRevoked(ctx, local.device_id)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot invite', { reason: 'device_revoked' });
+  assertFounder(ctx, local.device_id);
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const expiresAt = new Date(now.getTime() + (input.validHours ?? DEFAULT_INVITATION_HOURS) * 3_600_000).toISOString();
+  const slot = invitationSlot(ctx.sqlite);
+  const id = newId();
+  ctx.sqlite
+    .prepare('INSERT INTO team_invitations (id, slot, expires_at, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(id, slot, expiresAt, actor.id, at, at);
+  const invitation: Invitation = {
+    format: INVITATION_FORMAT,
+    version: INVITATION_VERSION,
+    schemaVersion: schemaVersionOf(ctx.sqlite),
+    team: { id: local.team_id, name: local.team_name ?? '', key: local.team_key },
+    inviter: { deviceId: local.device_id, name: local.device_name, publicKey: local.public_key, userId: actor.id },
+    invitation: { id, slot, memberName: input.memberName ?? null, createdAt: at, expiresAt },
+    directory: readDirectory(ctx.sqlite),
+  };
+  return invitation;
 }
 
 export function revokeDevice(ctx: ServiceContext, input: z.output<typeof teamRevokeInput>): TeamStatusDto {

@@ -9,7 +9,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import { recordCapturedOps, schemaVersionOf } from './capture';
 import { alreadyInTeam, defaultDeviceName, insertMember } from './team';
 import { parseInvitation, type Invitation } from './teamInvitation';
-import { newDeviceId, newDeviceKeyPair } from './teamKeys';
+import { newDeviceId, newDeviceKeyPair, type DeviceKeyPair } from './teamKeys';
 import { mergeWithDirectory, type MergeOutcome } from './teamMerge';
 import { rebaseOpLog } from './teamRebase';
 import { renumberIntoSlot } from './teamRenumber';
@@ -57,9 +57,15 @@ function setCapture(ctx: ServiceContext, on: boolean): void {
   ctx.sqlite.prepare('UPDATE sync_local SET capture = ? WHERE id = 1').run(on ? 1 : 0);
 }
 
-export function joinTeam(ctx: ServiceContext, input: z.output<typeof teamJoinInput>): JoinOutcome {
+/** The device id and keys a copy joins with; pairing with a hub fixes them first (the hub links that id and key). */
+export interface JoinIdentity {
+  deviceId: string;
+  keys: DeviceKeyPair;
+}
+
+export function joinTeam(ctx: ServiceContext, input: z.output<typeof teamJoinInput>, identity?: JoinIdentity): JoinOutcome {
   const invitation = parseInvitation(input.invite);
-  const keys = newDeviceKeyPair();
+  const keys = identity?.keys ?? newDeviceKeyPair();
   const actorId = ctx.actor?.id ?? null;
   return inTransaction(ctx, (_tx, emit) => {
     const now = ctx.clock.now();
@@ -72,7 +78,7 @@ export function joinTeam(ctx: ServiceContext, input: z.output<typeof teamJoinInp
     setCapture(ctx, false);
     const merge = mergeWithDirectory(ctx.sqlite, invitation.directory, slot, at);
     const renumbered = renumberIntoSlot(ctx.sqlite, slot, at);
-    const deviceId = newDeviceId();
+    const deviceId = identity?.deviceId ?? newDeviceId();
     rebaseOpLog(ctx.sqlite, deviceId, merge.adopted);
     const deviceName = input.deviceName ?? invitation.invitation.memberName ?? defaultDeviceName(local.device_name);
     ctx.sqlite

@@ -1,0 +1,121 @@
+// One request to a peer over TLS-PSK: a fresh connection each time (no pool keyed by someone else's key), a bounded
+// body both ways, a timeout, and errors a person can act on: unreachable (no answer), handshake_failed (the peer does
+// not hold our key: a hub that forgot us, or someone else answering at that address), or the peer's own refusal.
+import { request } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { z } from 'zod';
+import { AppError } from '../../../contract';
+import { encodeJson, parseJson, readBody, WireError } from './httpBody';
+import { errorBody, MAX_BODY_BYTES } from './protocol';
+import { clientPskOptions } from './tlsPsk';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface PeerAddress {
+  url: string;
+  identity: string;
+  psk: Buffer;
+}
+
+export interface RequestOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** https://host:port (7443 when no port is given); anything else is refused before a connection is made. */
+export function parseHubUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    throw new AppError('VALIDATION', `not a hub address: ${text}`, { reason: 'bad_url', field: 'url' });
+  }
+  if (url.protocol !== 'https:') throw new AppError('VALIDATION', 'a hub address starts with https://', { reason: 'bad_url', field: 'url' });
+  if (!url.port) url.port = '7443';
+  return url;
+}
+
+export function unreachable(url: string, detail: string): AppError {
+  return new AppError('CONFLICT', `the hub at ${url} is unreachable (${detail})`, { reason: 'unreachable' });
+}
+
+function handshakeFailed(url: string): AppError {
+  return new AppError('FORBIDDEN', `the peer at ${url} did not accept this device's key: it does not know this device (pair again) or it is not the paired hub`, {
+    reason: 'handshake_failed',
+  });
+}
+
+/** The peer's own refusal ({error:{code, reason, message}}) as an AppError with that reason. */
+async function refusal(res: IncomingMessage): Promise<AppError> {
+  let reason = `http_${res.statusCode}`;
+  let message = `the hub refused the request (HTTP ${res.statusCode})`;
+  try {
+    const body = parseJson(errorBody, await readBody(res, 64 * 1024));
+    reason = body.error.reason;
+    message = body.error.message;
+  } catch {
+    // An error without our JSON: keep the status.
+  }
+  const code = res.statusCode === 403 || res.statusCode === 401 ? 'FORBIDDEN' : res.statusCode === 413 || res.statusCode === 400 ? 'VALIDATION' : 'CONFLICT';
+  return new AppError(code, message, { reason });
+}
+
+/** Sends `body` (JSON, or nothing for GET) and hands the response to `take` once its status is 200. */
+export function send<T>(peer: PeerAddress, method: 'GET' | 'POST', path: string, body: unknown, take: (res: IncomingMessage) => Promise<T>, options: RequestOptions = {}): Promise<T> {
+  const url = parseHubUrl(peer.url);
+  const encoded = method === 'POST' ? encodeJson(body) : null;
+  return new Promise<T>((resolve, reject) => {
+    let connected = false;
+    let secured = false;
+    let settled = false;
+    const finish = (error: unknown, value?: T) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
+      if (error) reject(error);
+      else resolve(value as T);
+    };
+    const req = request(
+      {
+        ...clientPskOptions(peer.identity, peer.psk),
+        host: url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(url.port),
+        method,
+        path,
+        agent: false,
+        headers: { 'accept-encoding': 'gzip', ...(encoded?.headers ?? {}) },
+      },
+      (res) => {
+        const work = res.statusCode === 200 ? take(res) : refusal(res).then((error) => Promise.reject(error));
+        work.then(
+          (value) => finish(null, value),
+          (error: unknown) => finish(error instanceof WireError ? new AppError('VALIDATION', error.message, { reason: error.reason }) : error),
+        );
+      },
+    );
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timer = setTimeout(() => {
+      req.destroy();
+      finish(unreachable(peer.url, `no answer within ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+    const abort = () => {
+      req.destroy();
+      finish(new AppError('CONFLICT', 'the sync was cancelled', { reason: 'cancelled' }));
+    };
+    options.signal?.addEventListener('abort', abort);
+    req.on('socket', (socket: TLSSocket) => {
+      socket.once('connect', () => (connected = true));
+      socket.once('secureConnect', () => (secured = true));
+    });
+    // Refused between the TCP connect and the end of the handshake: the other end does not hold our key.
+    req.on('error', (error: NodeJS.ErrnoException) => finish(connected && !secured ? handshakeFailed(peer.url) : unreachable(peer.url, error.code ?? error.message)));
+    req.end(encoded?.body);
+  });
+}
+
+/** A JSON request whose answer is checked against `schema`. */
+export function call<S extends z.ZodType>(peer: PeerAddress, path: string, body: unknown, schema: S, options?: RequestOptions): Promise<z.output<S>> {
+  return send(peer, 'POST', path, body, async (res) => parseJson(schema, await readBody(res, MAX_BODY_BYTES)), options);
+}

@@ -1,0 +1,115 @@
+// One sync round with a linked peer: push what it lacks, then pull what we lack, a page per request and one
+// transaction per page, until both vectors meet. Interrupted anywhere, the next round resumes from the vectors.
+import { AppError, type DomainEvent } from '../../../contract';
+import { opsMissingFrom, readVector } from '../apply';
+import { applyOpsPage, emptyTally, noteExchange } from '../bundle-apply';
+import { TouchedCollector } from '../bundle-events';
+import { notePeerVector } from '../bundle-peers';
+import { teamCredentials } from '../bundle-keys';
+import type { HubServices } from './hubPairing';
+import { findLink, hubLink, linkKeyOf, noteLinkFailed, noteLinkSynced, type SyncLink } from './links';
+import { call, type PeerAddress, type RequestOptions } from './netRequest';
+import { helloResponse, OPS_PAGE_SIZE, PROTOCOL_PATHS, pullResponse, pushResponse, type Vector } from './protocol';
+
+export interface RoundResult {
+  /** Ops the peer took from us (applied or set aside there). */
+  sent: number;
+  /** Ops we took from the peer. */
+  received: number;
+  /** Both copies hold the same ops now. */
+  inStep: boolean;
+}
+
+export interface RoundOptions extends RequestOptions {
+  onApplied?: (events: DomainEvent[]) => void;
+  pageSize?: number;
+}
+
+// A round never loops forever, whatever the peer answers.
+const MAX_PAGES = 10_000;
+
+function sameVector(a: Vector, b: Vector): boolean {
+  for (const device of new Set([...Object.keys(a), ...Object.keys(b)])) if ((a[device] ?? 0) !== (b[device] ?? 0)) return false;
+  return true;
+}
+
+function resolveLink(services: HubServices, link: SyncLink | string | undefined): SyncLink {
+  const found = typeof link === 'string' ? findLink(services.sqlite, link) : link === undefined ? hubLink(services.sqlite) : link;
+  if (!found) throw new AppError('CONFLICT', 'this copy is not paired with a hub yet: pair with a code made on the hub first', { reason: 'no_link' });
+  if (!found.url) throw new AppError('CONFLICT', `${found.peerName || found.peerDeviceId} connects to this copy; it syncs from its side`, { reason: 'no_url' });
+  return found;
+}
+
+/** Where and how to reach a linked peer: our device id as identity, the link's key. */
+export function peerAddress(services: HubServices, link: SyncLink): PeerAddress {
+  const { deviceId } = teamCredentials(services.sqlite);
+  const psk = linkKeyOf(services.sqlite, link.peerDeviceId);
+  if (!psk || !link.url) throw new AppError('CONFLICT', 'this link has no key or address; pair again', { reason: 'no_link' });
+  return { url: link.url, identity: deviceId, psk };
+}
+
+async function pushAll(services: HubServices, peer: PeerAddress, hubVector: Vector, options: RoundOptions): Promise<{ sent: number; hubVector: Vector }> {
+  let sent = 0;
+  for (let pages = 0; pages < MAX_PAGES; pages++) {
+    const next = opsMissingFrom(services.sqlite, hubVector, options.pageSize ?? OPS_PAGE_SIZE).next();
+    if (next.done || next.value.length === 0) break;
+    const answer = await call(peer, PROTOCOL_PATHS.push, { ops: next.value }, pushResponse, options);
+    sent += answer.applied + answer.setAside;
+    hubVector = answer.vector;
+    // Only gaps: the peer lacks earlier ops we do not hold either (we started from a snapshot); a pull may bring them.
+    if (answer.applied + answer.setAside + answer.duplicates === 0) break;
+  }
+  return { sent, hubVector };
+}
+
+async function pullAll(services: HubServices, peer: PeerAddress, peerId: string, options: RoundOptions): Promise<{ received: number; hubVector: Vector }> {
+  const { sqlite, clock } = services;
+  let received = 0;
+  let hubVector: Vector = {};
+  for (let pages = 0; pages < MAX_PAGES; pages++) {
+    const answer = await call(peer, PROTOCOL_PATHS.pull, { vector: readVector(sqlite) }, pullResponse, options);
+    hubVector = answer.hubVector;
+    if (answer.ops.length > 0) {
+      const tally = emptyTally();
+      const collector = new TouchedCollector();
+      sqlite.transaction(() => {
+        applyOpsPage(sqlite, answer.ops, clock.now().getTime(), tally, collector);
+        noteExchange(sqlite, peerId, hubVector, clock.now().toISOString());
+      }).immediate();
+      received += tally.applied + tally.setAside.length;
+      const events = collector.events(sqlite);
+      for (const event of events) services.events.emit(event);
+      if (events.length > 0) options.onApplied?.(events);
+    }
+    if (!answer.more) break;
+  }
+  return { received, hubVector };
+}
+
+/**
+ * One round with `link` (a link, a peer's device id, or by default this member's hub). Rejects with AppError
+ * reasons: no_link, no_url, unreachable, handshake_failed, revoked, unlinked, refused reasons of the peer, not_in_team.
+ */
+export async function syncRound(services: HubServices, link?: SyncLink | string, options: RoundOptions = {}): Promise<RoundResult> {
+  const target = resolveLink(services, link);
+  const peer = peerAddress(services, target);
+  const { sqlite, clock } = services;
+  try {
+    const hello = await call(peer, PROTOCOL_PATHS.hello, {}, helloResponse, options);
+    if (hello.deviceId !== target.peerDeviceId) {
+      throw new AppError('CONFLICT', `the peer at ${target.url} is ${hello.deviceId}, not the paired ${target.peerDeviceId}`, { reason: 'wrong_peer' });
+    }
+    const pushed = await pushAll(services, peer, hello.vector, options);
+    const pulled = await pullAll(services, peer, target.peerDeviceId, options);
+    const at = clock.now().toISOString();
+    sqlite.transaction(() => {
+      notePeerVector(sqlite, target.peerDeviceId, pulled.hubVector, at);
+      noteLinkSynced(sqlite, target.peerDeviceId, at);
+    }).immediate();
+    return { sent: pushed.sent, received: pulled.received, inStep: sameVector(readVector(sqlite), pulled.hubVector) };
+  } catch (error) {
+    const reason = error instanceof AppError && typeof error.details?.reason === 'string' ? error.details.reason : 'internal';
+    noteLinkFailed(sqlite, target.peerDeviceId, reason, clock.now().toISOString());
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+// Shared by the network sync tests: apps on real files, a hub on 127.0.0.1 (port chosen by the OS, no mDNS),
+// pairing codes made as the app's admin, and small TCP proxies that stand between a member and its hub.
+import { connect as tcpConnect, createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import type { ServiceContext } from '../../electron/services/context';
+import { syncDigest } from '../../electron/services/sync/digest';
+import { startHub, type Hub, type HubServices } from '../../electron/services/sync/net/hubServer';
+import { makePairingCode } from '../../electron/services/sync/net/pairingCodes';
+import { loadActor } from '../../electron/services/users/actor';
+import { ADMIN, type TestApp } from '../support/backend';
+import { sqliteOf, startNowApp } from './team.helpers';
+
+export function servicesOf(app: TestApp): HubServices {
+  const { database, clock, events } = app.backend;
+  return { db: database.db, sqlite: database.sqlite, clock, events, dataDir: app.dir };
+}
+
+/** The app's services acting as its administrator (or nobody, on a copy with no users yet). */
+export function adminContext(app: TestApp): ServiceContext {
+  const row = sqliteOf(app).prepare('SELECT id FROM users WHERE username = ?').get(ADMIN.username) as { id: string } | undefined;
+  return { ...servicesOf(app), actor: row ? loadActor(sqliteOf(app), row.id) : null };
+}
+
+export const digestOf = (app: TestApp): string => syncDigest(sqliteOf(app));
+
+export async function makeCode(app: TestApp): Promise<string> {
+  return (await makePairingCode(adminContext(app))).code;
+}
+
+export interface NetWorld {
+  apps: TestApp[];
+  hubs: Hub[];
+  servers: Server[];
+  app(options?: { setup?: boolean }): Promise<TestApp>;
+  /** A team founded on a fresh app, serving as hub on 127.0.0.1. */
+  hubApp(): Promise<{ app: TestApp; hub: Hub }>;
+  startHub(app: TestApp): Promise<Hub>;
+  close(): Promise<void>;
+}
+
+export function netWorld(): NetWorld {
+  const world: NetWorld = {
+    apps: [],
+    hubs: [],
+    servers: [],
+    async app(options = {}) {
+      const app = await startNowApp(options);
+      world.apps.push(app);
+      return app;
+    },
+    async startHub(app) {
+      const hub = await startHub({ services: servicesOf(app), listen: { host: '127.0.0.1', port: 0 }, mdns: false });
+      world.hubs.push(hub);
+      return hub;
+    },
+    async hubApp() {
+      const app = await world.app();
+      await app.admin.call('team.create', { name: 'Servicios Norte', deviceName: 'Oficina' });
+      return { app, hub: await world.startHub(app) };
+    },
+    async close() {
+      for (const hub of world.hubs.splice(0)) await hub.close();
+      for (const server of world.servers.splice(0)) await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const app of world.apps.splice(0)) app.close();
+    },
+  };
+  return world;
+}
+
+/**
+ * A TCP proxy on 127.0.0.1 in front of `target`: `alter` may change each chunk going to the target (by index of
+ * the chunk on its connection). Tracked by `world` so afterAll stops it.
+ */
+export async function tcpProxy(world: NetWorld, targetPort: number, alter?: (chunk: Buffer, index: number) => Buffer): Promise<number> {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((client) => {
+    const upstream = tcpConnect(targetPort, '127.0.0.1');
+    sockets.add(client).add(upstream);
+    let index = 0;
+    client.on('data', (chunk: Buffer) => upstream.write(alter ? alter(chunk, index++) : chunk));
+    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  server.on('close', () => sockets.forEach((socket) => socket.destroy()));
+  const close = server.close.bind(server);
+  server.close = ((callback?: (error?: Error) => void) => {
+    sockets.forEach((socket) => socket.destroy());
+    return close(callback);
+  }) as typeof server.close;
+  world.servers.push(server);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+}
