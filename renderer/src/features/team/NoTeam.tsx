@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { toast } from '../../stores/toasts';
 import { useAdminForm } from '../admin/shared';
 import { slotLabel } from './format';
+import { PairCard } from './PairCard';
 import { useTeamStatus } from './statusStore';
 
 function CreateTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
@@ -126,6 +127,8 @@ export function NoTeam({ defaultDeviceName, canManage }: { defaultDeviceName: st
       <div className="team-cards">
         <CreateTeamCard defaultDeviceName={defaultDeviceName} />
         <JoinTeamCard defaultDeviceName={defaultDeviceName} />
+        {/* On the office LAN: the hub's code instead of an invitation file. */}
+        <PairCard asCard />
       </div>
     </>
   );

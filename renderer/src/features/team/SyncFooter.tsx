@@ -1,11 +1,12 @@
 // The sync line at the foot of the sidebar: when this copy last exchanged, what it has not sent, open conflicts.
-import { ArrowLeftRight } from 'lucide-react';
+import { ArrowLeftRight, RefreshCw, Wifi, WifiOff } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
+import { formatDateTime, formatNumber, formatRelative, formatTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
+import { useNetStatus, type SyncNetStatus } from './netStore';
 import { useTeamStatus } from './statusStore';
 import './sync-footer.css';
 
@@ -18,15 +19,22 @@ const EDIT_REFRESH_MS = 5_000;
 /** Keeps the shared team status fresh while the app is open: team and job events at once, edits throttled, every 30 s. */
 export function useTeamStatusRefresh(): void {
   const load = useTeamStatus((s) => s.load);
+  const loadNet = useNetStatus((s) => s.load);
   const lastEditRefresh = useRef(0);
   useEffect(() => {
     void load();
-    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    void loadNet();
+    const timer = window.setInterval(() => {
+      void load();
+      void loadNet();
+    }, REFRESH_MS);
     return () => window.clearInterval(timer);
-  }, [load]);
+  }, [load, loadNet]);
   useDomainEvents(
     () => true,
     (event) => {
+      // The background sync announces its own state changes (syncing, synced, unreachable): the footer follows at once.
+      if (event.entity === 'team' && event.id === 'syncStatus') return void loadNet();
       if (TEAM_ENTITIES.includes(event.entity)) {
         if (event.kind !== 'progress') void load();
         return;
@@ -39,9 +47,31 @@ export function useTeamStatusRefresh(): void {
   );
 }
 
+/** The background sync line: synced / syncing n changes / hub unreachable since HH:MM / refused. */
+function NetLine({ net }: { net: SyncNetStatus }) {
+  const { t } = useTranslation('team');
+  const since = net.unreachableSince;
+  const text =
+    net.state === 'unreachable' && since
+      ? t('footer.net.unreachable', { time: formatTime(since) })
+      : net.state === 'refused'
+        ? t('footer.net.refused', { reason: t(`net.reason.${net.reason ?? 'refused'}`, { defaultValue: net.reason ?? '' }) })
+        : net.state === 'syncing' || net.pending > 0
+          ? t('footer.net.syncing', { count: net.pending, n: formatNumber(net.pending) })
+          : t('footer.net.synced');
+  const bad = net.state === 'unreachable' || net.state === 'refused';
+  return (
+    <div className={`sync-footer-line sync-footer-net${bad ? ' is-bad' : ''}`} data-state={net.state} role="status" title={net.hub?.url}>
+      {bad ? <WifiOff size={12} aria-hidden="true" /> : net.state === 'syncing' ? <RefreshCw size={12} aria-hidden="true" /> : <Wifi size={12} aria-hidden="true" />}
+      <span>{text}</span>
+    </div>
+  );
+}
+
 export function SyncFooter() {
   const { t } = useTranslation('team');
   const status = useTeamStatus((s) => s.status);
+  const net = useNetStatus((s) => s.status);
   const canResolve = useCan(['tickets:write', 'users:admin']);
   // Administrators exchange from Administración → Equipo; everyone else has the same section on its own screen.
   const canAdmin = useCan(['users:admin', 'catalog:write', 'settings:admin']);
@@ -53,9 +83,18 @@ export function SyncFooter() {
         <ArrowLeftRight size={12} aria-hidden="true" />
         <span>{last ? t('footer.lastExchange', { when: formatRelative(last) }) : t('footer.neverExchanged')}</span>
       </a>
-      <div className="sync-footer-line muted">
-        {status.unsentOps > 0 ? t('footer.unsent', { count: status.unsentOps, n: formatNumber(status.unsentOps) }) : t('footer.allSent')}
-      </div>
+      {net && net.state !== 'off' ? (
+        <NetLine net={net} />
+      ) : net?.servingHub ? (
+        <div className="sync-footer-line sync-footer-net" data-state="hub" role="status">
+          <Wifi size={12} aria-hidden="true" />
+          <span>{t('footer.net.hub')}</span>
+        </div>
+      ) : (
+        <div className="sync-footer-line muted">
+          {status.unsentOps > 0 ? t('footer.unsent', { count: status.unsentOps, n: formatNumber(status.unsentOps) }) : t('footer.allSent')}
+        </div>
+      )}
       {canResolve && status.openConflicts > 0 && (
         <a className="sync-footer-conflicts" href={hrefFor({ name: 'conflicts' })}>
           {t('footer.conflicts', { count: status.openConflicts, n: formatNumber(status.openConflicts) })}

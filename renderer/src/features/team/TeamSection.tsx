@@ -8,6 +8,8 @@ import { adminError, SectionHeader } from '../admin/shared';
 import { Exchange } from './Exchange';
 import { shortId, slotLabel } from './format';
 import { Members } from './Members';
+import { NetSync } from './NetSync';
+import { useNetStatus } from './netStore';
 import { NoTeam } from './NoTeam';
 import { useTeamStatus, type TeamStatus } from './statusStore';
 import './team.css';
@@ -20,6 +22,9 @@ function When({ iso }: { iso: string | null }) {
 function Overview({ status }: { status: TeamStatus }) {
   const { t } = useTranslation('team');
   const canResolve = useCan(['tickets:write', 'users:admin']);
+  // Paired with a hub: "not sent" means not yet acknowledged by the hub, not "since the last bundle file".
+  const net = useNetStatus((s) => s.status);
+  const unsent = net && net.state !== 'off' ? net.pending : status.unsentOps;
   return (
     <section className="card team-overview" aria-labelledby="team-overview-title">
       <h3 id="team-overview-title">{status.team?.name}</h3>
@@ -47,7 +52,7 @@ function Overview({ status }: { status: TeamStatus }) {
         </div>
         <div>
           <dt>{t('overview.unsent')}</dt>
-          <dd>{formatNumber(status.unsentOps)}</dd>
+          <dd>{formatNumber(unsent)}</dd>
         </div>
         <div>
           <dt>{t('overview.conflicts')}</dt>
@@ -82,6 +87,7 @@ export function TeamSection({ standalone = false }: { standalone?: boolean }) {
       ) : (
         <div className="team-stack">
           <Overview status={status} />
+          <NetSync canManage={canManage} />
           <Members members={status.members} canManage={canManage} isFounder={status.isFounder} founderName={status.founderName} />
           {/* Every member carries their own changes: a technician exports and imports too. */}
           <Exchange members={status.members} />
