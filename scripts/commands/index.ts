@@ -1,5 +1,6 @@
 // Every CLI command, in the order `help` lists them. Add a command: one file + one line here.
 import { demoCommand } from './demo';
+import { hubCommand } from './hub';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
 import { migrateCommand } from './migrate';
@@ -9,4 +10,4 @@ import { syncCommand } from './sync';
 import { teamCommand } from './team';
 import type { CliCommand } from './types';
 
-export const commands: readonly CliCommand[] = [migrateCommand, backupCommand, restoreCommand, checkCommand, demoCommand, reportCommand, teamCommand, syncCommand];
+export const commands: readonly CliCommand[] = [migrateCommand, backupCommand, restoreCommand, checkCommand, demoCommand, reportCommand, teamCommand, syncCommand, hubCommand];

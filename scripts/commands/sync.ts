@@ -6,6 +6,9 @@ import { createBackend } from '../../electron/ipc/backend';
 import { exportBundle } from '../../electron/services/sync/bundle-export';
 import { importBundle, type ImportSummary } from '../../electron/services/sync/bundle-import';
 import { syncDigest } from '../../electron/services/sync/digest';
+import { syncRound, type RoundResult } from '../../electron/services/sync/net/hubClient';
+import { hubLink, listLinks, type SyncLink } from '../../electron/services/sync/net/links';
+import { parseHubUrl } from '../../electron/services/sync/net/netRequest';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { CommandFailure, existingDatabase } from './backup';
 import { requireDataDir, type CliCommand } from './types';
@@ -14,8 +17,10 @@ const USAGE = `usage:
   sync export --data-dir DIR --out FILE.emsync [--to DEVICE] [--full] [--snapshot] [--json]
   sync import --data-dir DIR --file FILE.emsync [--json]
   sync digest --data-dir DIR [--json]
+  sync now    --data-dir DIR [--hub https://HOST:PORT] [--json]
 --to DEVICE sends only what that device lacks (as far as this copy knows); --full sends every op;
---snapshot sends the current rows, for a copy that just joined.`;
+--snapshot sends the current rows, for a copy that just joined.
+sync now: one round with the paired hub (or the paired peer at --hub); exit 0 once in step with it.`;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -56,12 +61,44 @@ function describeImport(summary: ImportSummary): string[] {
   ];
 }
 
+/** The link `sync now` uses: the one at --hub, else this member's hub. */
+function linkFor(ctx: { sqlite: Parameters<typeof hubLink>[0] }, hub: string | undefined): SyncLink {
+  if (hub === undefined) {
+    const link = hubLink(ctx.sqlite);
+    if (!link) throw new CommandFailure('this copy is not paired with a hub: join with "team join --hub URL --code CODE" first');
+    return link;
+  }
+  const origin = `https://${parseHubUrl(hub).host}`;
+  const link = listLinks(ctx.sqlite).find((candidate) => candidate.url === origin);
+  if (!link) throw new CommandFailure(`this copy is not paired with ${origin}; pair with a code made there first`);
+  return link;
+}
+
+// A round that ends out of step (a change made meanwhile) is followed by another, a few at most.
+const MAX_ROUNDS = 3;
+
+async function syncNow(ctx: Parameters<typeof syncRound>[0], args: ParsedArgs, json: boolean): Promise<void> {
+  const link = linkFor(ctx, stringFlag(args, 'hub'));
+  const total: RoundResult = { sent: 0, received: 0, inStep: false };
+  for (let round = 0; round < MAX_ROUNDS && !total.inStep; round++) {
+    const result = await syncRound(ctx, link);
+    total.sent += result.sent;
+    total.received += result.received;
+    total.inStep = result.inStep;
+  }
+  if (json) say(JSON.stringify({ hub: link.peerName, url: link.url, ...total }));
+  else say(`${total.inStep ? 'In step with' : 'Not yet in step with'} ${link.peerName || link.peerDeviceId} at ${link.url}: sent ${total.sent}, received ${total.received}`);
+  if (!total.inStep) throw new CommandFailure('the hub and this copy still differ after the round (ops it cannot send yet); try again later');
+}
+
 async function run(args: ParsedArgs, sub: string, dataDir: string): Promise<void> {
   const json = args.flags.has('json');
   const backend = createBackend({ dataDir });
-  const ctx = { sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events };
+  const ctx = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir };
   try {
     switch (sub) {
+      case 'now':
+        return await syncNow(ctx, args, json);
       case 'digest': {
         const digest = syncDigest(ctx.sqlite);
         say(json ? JSON.stringify({ digest }) : digest);
@@ -115,11 +152,11 @@ async function run(args: ParsedArgs, sub: string, dataDir: string): Promise<void
 
 export const syncCommand: CliCommand = {
   name: 'sync',
-  usage: 'sync export|import|digest ...',
+  usage: 'sync export|import|digest|now ...',
   summary: 'exchange team bundles by hand, or print the digest of the replicated state (run "sync" for details)',
   async run(args) {
     const sub = args.positional[1];
-    if (sub !== 'export' && sub !== 'import' && sub !== 'digest') throw new UsageError(`${sub ? `unknown sync command "${sub}"` : 'which sync command?'}\n${USAGE}`);
+    if (sub !== 'export' && sub !== 'import' && sub !== 'digest' && sub !== 'now') throw new UsageError(`${sub ? `unknown sync command "${sub}"` : 'which sync command?'}\n${USAGE}`);
     const dataDir = requireDataDir(args);
     existingDatabase(dataDir);
     await run(args, sub, dataDir);

@@ -10,9 +10,11 @@ import { createBackend } from '../../electron/ipc/backend';
 import { systemClock, type Actor, type ServiceContext } from '../../electron/services/context';
 import { createInvitation, createTeam, revokeDevice } from '../../electron/services/sync/team';
 import { joinTeam } from '../../electron/services/sync/teamJoin';
+import { pairWithHub } from '../../electron/services/sync/net/hubClient';
+import { makePairingCode } from '../../electron/services/sync/net/pairingCodes';
 import { teamStatus } from '../../electron/services/sync/teamStatus';
 import { loadActor } from '../../electron/services/users/actor';
-import { hasPermission } from '../../electron/contract';
+import { AppError, hasPermission } from '../../electron/contract';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { CommandFailure, existingDatabase } from './backup';
 import { requireDataDir, type CliCommand } from './types';
@@ -21,9 +23,12 @@ const USAGE = `usage:
   team create --data-dir DIR --name NAME [--device-name NAME] [--as USERNAME] [--json]
   team invite --data-dir DIR --out FILE.eminvite [--member-name NAME] [--valid-hours H] [--as USERNAME] [--json]
   team join   --data-dir DIR --invite FILE.eminvite [--device-name NAME] [--as USERNAME] [--json]
+  team join   --data-dir DIR --hub https://HOST:PORT --code ABCD-1234 [--device-name NAME] [--as USERNAME] [--json]
+  team pair-code --data-dir DIR [--valid-minutes N] [--as USERNAME] [--json]
   team status --data-dir DIR [--json]
   team revoke --data-dir DIR --device ID [--as USERNAME] [--json]
-An invitation holds the team key: hand it over like a password and delete it once used.`;
+An invitation holds the team key: hand it over like a password and delete it once used.
+A pairing code (made on the hub, valid minutes, once) joins a laptop over the LAN; compare the fingerprints.`;
 
 type Say = (line: string) => void;
 
@@ -116,7 +121,41 @@ function readInvitation(file: string): string {
   return readFileSync(source, 'utf8');
 }
 
-function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say): void {
+/** A refusal of the network side as the command line says it: the message and its reason. */
+function failure(error: unknown): unknown {
+  if (!(error instanceof AppError)) return error;
+  return new CommandFailure(`${error.message} (${String(error.details?.reason ?? error.code.toLowerCase())})`);
+}
+
+async function pairCode(ctx: ServiceContext, args: ParsedArgs, say: Say): Promise<void> {
+  const minutes = stringFlag(args, 'valid-minutes');
+  if (minutes !== undefined && !/^\d+$/.test(minutes)) throw new UsageError(`--valid-minutes must be a whole number of minutes\n${USAGE}`);
+  const made = await makePairingCode({ ...ctx, actor: requireAdmin(actingUser(ctx, args)) }, minutes === undefined ? {} : { validMinutes: Number(minutes) }).catch((error: unknown) => {
+    throw failure(error);
+  });
+  if (args.flags.has('json')) return say(JSON.stringify(made, null, 2));
+  say(`Pairing code: ${made.code}`);
+  say(`Valid until ${made.expiresAt}, once.`);
+  say(`Hub fingerprint: ${made.fingerprint}`);
+  say('On the laptop: npm run cli -- team join --data-dir DIR --hub https://THIS-PC:7443 --code CODE (or Administración → Equipo), and compare the fingerprint.');
+}
+
+async function joinHub(ctx: ServiceContext, args: ParsedArgs, say: Say): Promise<void> {
+  const url = requireFlag(args, 'hub');
+  const code = requireFlag(args, 'code');
+  const deviceName = stringFlag(args, 'device-name');
+  const outcome = await pairWithHub({ ...ctx, actor: actingUser(ctx, args) }, { url, code, ...(deviceName ? { deviceName } : {}) }).catch((error: unknown) => {
+    throw failure(error);
+  });
+  if (args.flags.has('json')) return say(JSON.stringify({ ...statusJson(teamStatus(ctx)), ...outcome }, null, 2));
+  const status = teamStatus(ctx);
+  say(outcome.joined ? `Joined "${status.team?.name}" as slot ${slotLabel(status.device.slot)} (device ${status.device.id}) through the hub ${outcome.hubName}.` : `Linked with ${outcome.hubName}; this copy was already in the team.`);
+  say(`Hub fingerprint: ${outcome.fingerprint} — it must match the one the hub shows.`);
+  if (outcome.round) say(`First sync: sent ${outcome.round.sent}, received ${outcome.round.received}${outcome.round.inStep ? ', in step with the hub' : ''}.`);
+  else process.stderr.write(`warning: paired, but the first sync failed: ${outcome.roundError}; run "sync now" to try again\n`);
+}
+
+async function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say): Promise<void> {
   const json = args.flags.has('json');
   const out = (value: unknown) => say(JSON.stringify(value, null, 2));
   switch (sub) {
@@ -146,7 +185,10 @@ function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say): void
       say('It contains the team key: hand it over like a password (in person, on a USB stick) and delete it once used.');
       return;
     }
+    case 'pair-code':
+      return pairCode(ctx, args, say);
     case 'join': {
+      if (stringFlag(args, 'hub') !== undefined || stringFlag(args, 'code') !== undefined) return joinHub(ctx, args, say);
       const input = parsed(teamJoinInput, { invite: readInvitation(requireFlag(args, 'invite')), deviceName: stringFlag(args, 'device-name') });
       const { result } = joinTeam({ ...ctx, actor: actingUser(ctx, args) }, input);
       if (json) return out({ ...statusJson(result.status), renumbered: result.renumbered, mergedUsers: result.mergedUsers, renamedUsers: result.renamedUsers });
@@ -173,13 +215,13 @@ function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say): void
   }
 }
 
-const SUBCOMMANDS = ['create', 'invite', 'join', 'status', 'revoke'];
+const SUBCOMMANDS = ['create', 'invite', 'join', 'status', 'revoke', 'pair-code'];
 
 export const teamCommand: CliCommand = {
   name: 'team',
-  usage: 'team create|invite|join|status|revoke ...',
+  usage: 'team create|invite|join|status|revoke|pair-code ...',
   summary: 'create a team, invite or join a member with an .eminvite file, show members, revoke a device (run "team" for details)',
-  run(args) {
+  async run(args) {
     const sub = args.positional[1];
     if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`${sub ? `unknown team command "${sub}"` : 'which team command?'}\n${USAGE}`);
     const dataDir = requireDataDir(args);
@@ -188,7 +230,7 @@ export const teamCommand: CliCommand = {
     const backend = createBackend({ dataDir });
     const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, actor: null, clock: systemClock, events: backend.events, dataDir };
     try {
-      run(ctx, sub, args, (line) => process.stdout.write(`${line}\n`));
+      await run(ctx, sub, args, (line) => process.stdout.write(`${line}\n`));
     } finally {
       backend.close();
     }

@@ -1,3 +1,3 @@
 // The member's side of network sync: one round with a peer, and pairing with a hub.
-export { syncRound, peerAddress, type RoundResult, type RoundOptions } from './syncRound';
+export { syncRound, peerAddress, type RoundResult, type RoundOptions, type RoundProgress } from './syncRound';
 export { pairWithHub, pullSnapshot, type PairOutcome } from './pairing';

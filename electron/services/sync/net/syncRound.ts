@@ -20,8 +20,17 @@ export interface RoundResult {
   inStep: boolean;
 }
 
+export interface RoundProgress {
+  phase: 'push' | 'pull';
+  /** Ops of this round the peer acknowledged (push) or this copy committed (pull) so far. */
+  done: number;
+}
+
 export interface RoundOptions extends RequestOptions {
   onApplied?: (events: DomainEvent[]) => void;
+  /** After each acknowledged page. */
+  onProgress?: (progress: RoundProgress) => void;
+  /** Ops per pushed page (the peer answers pulls in its own pages). */
   pageSize?: number;
 }
 
@@ -56,6 +65,7 @@ async function pushAll(services: HubServices, peer: PeerAddress, hubVector: Vect
     const answer = await call(peer, PROTOCOL_PATHS.push, { ops: next.value }, pushResponse, options);
     sent += answer.applied + answer.setAside;
     hubVector = answer.vector;
+    options.onProgress?.({ phase: 'push', done: sent });
     // Only gaps: the peer lacks earlier ops we do not hold either (we started from a snapshot); a pull may bring them.
     if (answer.applied + answer.setAside + answer.duplicates === 0) break;
   }
@@ -77,6 +87,7 @@ async function pullAll(services: HubServices, peer: PeerAddress, peerId: string,
         noteExchange(sqlite, peerId, hubVector, clock.now().toISOString());
       }).immediate();
       received += tally.applied + tally.setAside.length;
+      options.onProgress?.({ phase: 'pull', done: received });
       const events = collector.events(sqlite);
       for (const event of events) services.events.emit(event);
       if (events.length > 0) options.onApplied?.(events);

@@ -1,0 +1,67 @@
+// `hub`: a member serving team sync on the LAN with no window (the office PC nobody sits at). Ctrl+C or SIGTERM
+// stops it cleanly; a data folder in no team, or a port in use, is a clear error and a non-zero exit.
+import { networkInterfaces } from 'node:os';
+import { AppError } from '../../electron/contract';
+import { createBackend } from '../../electron/ipc/backend';
+import { startHub } from '../../electron/services/sync/net/hubServer';
+import { parseListenAddress } from '../../electron/services/sync/net/listenAddress';
+import { stringFlag, UsageError } from '../args';
+import { CommandFailure, existingDatabase } from './backup';
+import { requireDataDir, type CliCommand } from './types';
+
+const USAGE = `usage:
+  hub --data-dir DIR [--listen HOST:PORT] [--no-mdns]
+Serves team sync over HTTPS (TLS with keys exchanged at pairing) on HOST:PORT (default 0.0.0.0:7443).
+Make a pairing code for a new laptop with: npm run cli -- team pair-code --data-dir DIR`;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** The addresses a laptop on the LAN can type when the hub listens on every interface. */
+function lanUrls(port: number): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address !== undefined && address.family === 'IPv4' && !address.internal)
+    .map((address) => `https://${address!.address}:${port}`);
+}
+
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
+
+export const hubCommand: CliCommand = {
+  name: 'hub',
+  usage: 'hub --data-dir DIR [--listen HOST:PORT]',
+  summary: 'serve team sync on the LAN without a window (Ctrl+C stops it)',
+  async run(args) {
+    if (args.positional.length > 1) throw new UsageError(USAGE);
+    const dataDir = requireDataDir(args);
+    existingDatabase(dataDir);
+    let listen: { host: string; port: number };
+    try {
+      listen = parseListenAddress(stringFlag(args, 'listen') ?? '0.0.0.0:7443');
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    }
+    const backend = createBackend({ dataDir });
+    const services = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir };
+    let hub;
+    try {
+      hub = await startHub({ services, listen, mdns: !args.flags.has('no-mdns'), log: (line) => process.stderr.write(`${line}\n`) });
+    } catch (error) {
+      backend.close();
+      if (error instanceof AppError) throw new CommandFailure(`${error.message} (${String(error.details?.reason ?? error.code)})`);
+      throw error;
+    }
+    say(`Hub listening on ${hub.url}`);
+    if (listen.host === '0.0.0.0') for (const url of lanUrls(hub.port)) say(`  reachable at ${url}`);
+    say(`Fingerprint: ${hub.fingerprint}`);
+    say('Stop with Ctrl+C.');
+    const signal = await untilStopped();
+    await hub.close();
+    backend.close();
+    say(`Hub stopped (${signal}).`);
+  },
+};
