@@ -2,7 +2,9 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { applyRemoteOps, opsMissingFrom, readVector } from '../../electron/services/sync/apply';
+import { recordCapturedOps } from '../../electron/services/sync/capture';
 import { syncDigest } from '../../electron/services/sync/digest';
+import { captureTriggerNames } from '../../electron/services/sync/sqlgen';
 import { generateDemoData } from '../../scripts/demo/generate';
 import { startDomainApp } from '../domain/fixtures';
 import { startTestApp } from '../support/backend';
@@ -42,6 +44,13 @@ it('demo data are ops of this device too: nothing left in the capture table, and
       timeline: string;
     }[]).map((row) => ({ ...row, timeline: row.timeline.split('\n').sort() }));
   expect(searchText(copy.sqlite)).toEqual(searchText(sqlite));
+  // The bulk path set the capture triggers aside: they are all back, and a local write on the copy is an op again.
+  const triggers = copy.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))").all(JSON.stringify(captureTriggerNames()));
+  expect(triggers).toHaveLength(captureTriggerNames().length);
+  copy.sqlite.transaction(() => {
+    copy.sqlite.prepare("UPDATE customers SET phone = '600 000 000' WHERE id = (SELECT min(id) FROM customers)").run();
+    expect(recordCapturedOps(copy.sqlite, null, Date.now())).toBe(1);
+  })();
   copy.close();
   app.close();
 });

@@ -1,21 +1,32 @@
-// Applying thousands of ops: the per-event search trigger re-indexes a ticket's whole timeline text on every
-// event (quadratic per ticket). For a large batch it is set aside and each touched ticket is indexed once after.
+// Applying thousands of ops: some per-row triggers only cost time. The per-event search trigger re-indexes a ticket's
+// whole timeline text on every event (quadratic per ticket): each touched ticket is indexed once after instead. The
+// capture triggers record nothing while remote ops are applied (capture is off) but still cost a lookup per row.
 import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import type { TouchedRow } from './conflicts';
+import { captureTriggerNames } from './sqlgen';
 
 const PER_EVENT_TRIGGER = 'tr_ticket_timeline_search_insert';
-/** Below this many ops the trigger is cheaper than dropping and re-creating it. */
+/** Below this many ops the triggers are cheaper than dropping and re-creating them. */
 export const BULK_APPLY_THRESHOLD = 200;
 
-/** Runs `work` (inside the caller's transaction) with the per-event search trigger replaced by one re-index per ticket. */
+function setAsideTriggers(sqlite: Database.Database, names: readonly string[]): string[] {
+  const triggers = prepared(sqlite, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))").all(
+    JSON.stringify(names),
+  ) as { name: string; sql: string }[];
+  for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
+  return triggers.map((trigger) => trigger.sql);
+}
+
+/**
+ * Runs `work` (inside the caller's transaction, with capture off) with those triggers set aside, then puts them back
+ * and indexes each touched ticket once. DDL is transactional: if the batch fails, the rollback brings them back.
+ */
 export function withBulkSearchIndex<T extends { touched: TouchedRow[] }>(sqlite: Database.Database, work: () => T): T {
-  const trigger = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(PER_EVENT_TRIGGER) as { sql: string } | undefined;
-  if (!trigger) return work();
-  // DDL is transactional: if the batch fails, the rollback brings the trigger back with everything else.
-  sqlite.exec(`DROP TRIGGER ${PER_EVENT_TRIGGER}`);
+  const restore = setAsideTriggers(sqlite, [PER_EVENT_TRIGGER, ...captureTriggerNames()]);
   const result = work();
-  sqlite.exec(trigger.sql);
+  for (const sql of restore) sqlite.exec(sql);
+  if (!restore.some((sql) => sql.includes(PER_EVENT_TRIGGER))) return result;
   const events = result.touched.filter((row) => row.entity === 'ticket_timeline').map((row) => row.rowId);
   if (events.length === 0) return result;
   const tickets = prepared(sqlite, 'SELECT DISTINCT ticket_id AS id FROM ticket_timeline WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(events)) as {

@@ -16,6 +16,11 @@ function rowFilter(entity: ReplicatedEntity, alias: 'new' | 'old'): string {
 
 const CAPTURING = '(SELECT `capture` FROM `sync_local` WHERE `id` = 1) = 1';
 
+const CAPTURE_KINDS = ['insert', 'update', 'delete'] as const;
+
+/** The names of every capture trigger, as captureTriggersSql makes them. */
+export const captureTriggerNames = (): string[] => REPLICATED_ENTITIES.flatMap((entity) => CAPTURE_KINDS.map((kind) => `tr_sync_${entity.table}_${kind}`));
+
 export function captureTriggersSql(entity: ReplicatedEntity): string[] {
   const table = entity.table;
   const capture = (kind: string, row: 'new' | 'old', oldValues: string, newValues: string) =>
