@@ -4,7 +4,10 @@ import type { DomainEvent } from '../../electron/contract';
 import { readVector } from '../../electron/services/sync/apply';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { hubLink, listLinks, ownFingerprint } from '../../electron/services/sync/net/links';
-import { ADMIN } from '../support/backend';
+import { announceHub, discoverHubs, hubFromService, hubTxt, teamHash } from '../../electron/services/sync/net/mdns';
+import { inTransaction } from '../../electron/services/context';
+import { newId } from '../../electron/services/ids';
+import { ADMIN, type TestApp } from '../support/backend';
 import { count, sqliteOf } from './team.helpers';
 import { adminContext, digestOf, makeCode, netWorld, servicesOf } from './net.helpers';
 
@@ -59,5 +62,67 @@ describe('pairing with a hub', () => {
     expect(again).toMatchObject({ joined: false, round: { inStep: true } });
     expect(listLinks(sqliteOf(member))).toHaveLength(2);
     expect(digestOf(member)).toBe(digestOf(other));
+  });
+});
+
+describe('a hub that goes away', () => {
+  it('a member keeps working while the hub is down and catches up when it returns', async () => {
+    const { app: hubApp, hub } = await world.hubApp();
+    const member = await world.app({ setup: false });
+    await pairWithHub(adminContext(member), { url: hub.url, code: await makeCode(hubApp) });
+    await member.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+    await hub.close();
+
+    for (const name of ['Talleres Gómez', 'Frío Industrial', 'Clínica Sur']) await member.admin.call('customers.create', { name });
+    await hubApp.admin.call('customers.create', { name: 'Hotel Central' });
+    // A day's work on both sides: pages big enough to travel gzipped both ways.
+    bulkCustomers(member, 'Portátil', 600);
+    bulkCustomers(hubApp, 'Oficina', 600);
+    const failed = await syncRound(servicesOf(member)).catch((error: { details?: { reason?: string } }) => error.details?.reason);
+    expect(failed).toBe('unreachable');
+    const down = hubLink(sqliteOf(member))!;
+    expect(down.lastError).toBe('unreachable');
+    expect(down.unreachableSince).not.toBeNull();
+    // A second failure keeps the first moment.
+    member.clock.advance(60_000);
+    await syncRound(servicesOf(member)).catch(() => undefined);
+    expect(hubLink(sqliteOf(member))!.unreachableSince).toBe(down.unreachableSince);
+
+    await world.startHub(hubApp, hub.port);
+    const hubSeen: DomainEvent[] = [];
+    hubApp.backend.events.on((event) => hubSeen.push(event));
+    expect(await syncRound(servicesOf(member))).toMatchObject({ sent: 603, received: 601, inStep: true });
+    // Rows that arrive tell the hub's windows like local writes do (a big page: one event per kind).
+    expect(hubSeen).toContainEqual({ entity: 'customer', id: '*', kind: 'updated' });
+    expect(hubLink(sqliteOf(member))).toMatchObject({ lastError: null, unreachableSince: null });
+    expect(digestOf(member)).toBe(digestOf(hubApp));
+  });
+});
+
+function bulkCustomers(app: TestApp, prefix: string, n: number): void {
+  inTransaction(adminContext(app), () => {
+    const insert = sqliteOf(app).prepare('INSERT INTO customers (id, name, notes) VALUES (?, ?, ?)');
+    for (let i = 0; i < n; i++) insert.run(newId(), `${prefix} ${i}`, 'Cliente de mantenimiento preventivo con contrato anual');
+  });
+}
+
+describe('mDNS announcement', () => {
+  it('says which team (hashed) and whose key (a prefix) without secrets, and reads back what it says', () => {
+    const txt = hubTxt({ port: 7443, name: 'Oficina', teamId: 'team-1', fingerprint: 'AB12 CD34 EF56' });
+    expect(txt).toEqual({ v: '1', team: teamHash('team-1'), fp: 'AB12CD34', name: 'Oficina' });
+    expect(teamHash('team-1')).toMatch(/^[0-9a-f]{12}$/);
+    const heard = { name: 'Oficina (abcd)', host: 'oficina.local', port: 7443, addresses: ['fe80::1', '192.168.1.20'], txt: { ...txt, name: Buffer.from('Oficina') } };
+    expect(hubFromService(heard)).toEqual({ name: 'Oficina', host: '192.168.1.20', port: 7443, url: 'https://192.168.1.20:7443', teamHash: teamHash('team-1'), fingerprintPrefix: 'AB12CD34' });
+    expect(hubFromService({ ...heard, txt: { v: '2' } })).toBeNull();
+  });
+
+  // Manual check (multicast depends on the machine's network): EMERALD_MDNS_TEST=1 npx vitest run tests/sync/net-pairing.test.ts
+  it.runIf(process.env.EMERALD_MDNS_TEST === '1')('MANUAL: a member hears an announced hub on this machine', async () => {
+    const announced = announceHub({ port: 7443, name: 'Oficina', teamId: 'team-1', fingerprint: 'AB12 CD34 EF56' });
+    try {
+      expect(await discoverHubs(2500)).toContainEqual(expect.objectContaining({ name: 'Oficina', port: 7443, teamHash: teamHash('team-1') }));
+    } finally {
+      await announced.stop();
+    }
   });
 });

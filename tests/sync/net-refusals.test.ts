@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readVector } from '../../electron/services/sync/apply';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { findLink, linkKeyOf } from '../../electron/services/sync/net/links';
+import { derivePairingSecret } from '../../electron/services/sync/net/pairingCodes';
 import { PROTOCOL_PATHS } from '../../electron/services/sync/net/protocol';
 import { clientPskOptions, serverPskOptions } from '../../electron/services/sync/net/tlsPsk';
 import { ADMIN, type TestApp } from '../support/backend';
@@ -198,23 +199,24 @@ describe('bodies', () => {
   });
 });
 
+/** A TCP connection from 127.0.0.3: the flooding address, apart from the members' 127.0.0.1. */
+const fromFlooder = (port: number) => tcpConnect({ host: '127.0.0.1', port, localAddress: '127.0.0.3' });
+
 describe('load', () => {
   it('200 bad handshakes from one address: it is cooled down, a good member still syncs', async () => {
     const { hubApp, hub, member } = await pairedWorld();
     const attempt = () =>
       new Promise<void>((resolve) => {
-        const socket = tlsConnect({ ...clientPskOptions(`pair:${randomBytes(16).toString('hex')}`, randomBytes(32)), host: '127.0.0.1', port: hub.port, localAddress: '127.0.0.3' });
+        const socket = tlsConnect({ ...clientPskOptions(`pair:${randomBytes(16).toString('hex')}`, randomBytes(32)), socket: fromFlooder(hub.port) });
         socket.on('error', () => resolve()).on('close', () => resolve()).on('secureConnect', () => socket.destroy());
       });
     for (let batch = 0; batch < 10; batch++) await Promise.all(Array.from({ length: 20 }, attempt));
     // A right code from the flooding address is refused too while it cools down; from elsewhere it works.
     const code = await makeCode(hubApp);
+    const secret = await derivePairingSecret(code);
     const tlsFromFlooder = await new Promise<string>((resolve) => {
-      import('../../electron/services/sync/net/pairingCodes').then(async ({ derivePairingSecret }) => {
-        const secret = await derivePairingSecret(code);
-        const socket = tlsConnect({ ...clientPskOptions(secret.identity, secret.psk), host: '127.0.0.1', port: hub.port, localAddress: '127.0.0.3' });
-        socket.on('secureConnect', () => (socket.destroy(), resolve('connected'))).on('error', () => resolve('refused'));
-      });
+      const socket = tlsConnect({ ...clientPskOptions(secret.identity, secret.psk), socket: fromFlooder(hub.port) });
+      socket.on('secureConnect', () => (socket.destroy(), resolve('connected'))).on('error', () => resolve('refused'));
     });
     expect(tlsFromFlooder).toBe('refused');
     await pendingChanges(member);

@@ -33,7 +33,7 @@ export interface NetWorld {
   app(options?: { setup?: boolean }): Promise<TestApp>;
   /** A team founded on a fresh app, serving as hub on 127.0.0.1. */
   hubApp(): Promise<{ app: TestApp; hub: Hub }>;
-  startHub(app: TestApp): Promise<Hub>;
+  startHub(app: TestApp, port?: number): Promise<Hub>;
   close(): Promise<void>;
 }
 
@@ -47,8 +47,8 @@ export function netWorld(): NetWorld {
       world.apps.push(app);
       return app;
     },
-    async startHub(app) {
-      const hub = await startHub({ services: servicesOf(app), listen: { host: '127.0.0.1', port: 0 }, mdns: false });
+    async startHub(app, port = 0) {
+      const hub = await startHub({ services: servicesOf(app), listen: { host: '127.0.0.1', port }, mdns: false });
       world.hubs.push(hub);
       return hub;
     },
@@ -58,6 +58,7 @@ export function netWorld(): NetWorld {
       return { app, hub: await world.startHub(app) };
     },
     async close() {
+      // Closing twice is harmless: a test may have stopped its hub already.
       for (const hub of world.hubs.splice(0)) await hub.close();
       for (const server of world.servers.splice(0)) await new Promise<void>((resolve) => server.close(() => resolve()));
       for (const app of world.apps.splice(0)) app.close();
