@@ -15,6 +15,7 @@ import { measure, measureAlternating, type Stats } from './bench/measure';
 import { measureRenderer, type RendererResult } from './bench/renderer';
 import { measureApplyRate, type SyncFigure } from './bench/sync';
 import { measureBundles } from './bench/syncBundles';
+import { measureNetSync } from './bench/syncNet';
 import { DEMO_PASSWORD } from './demo/generate';
 
 interface Row {
@@ -99,6 +100,8 @@ let syncFigures: SyncFigure[] = [];
 if (!args.flags.has('skip-sync')) {
   syncFigures.push(measureApplyRate(backend.database.sqlite, path.join(cacheDir, 'sync-apply')));
   syncFigures = [...syncFigures, ...(await measureBundles(backend, dataDir, path.join(cacheDir, 'sync-bundles'), log))];
+  // The LAN hub on its own small team (a hub process and members here): independent of the dataset's size.
+  syncFigures = [...syncFigures, ...(await measureNetSync(path.join(cacheDir, 'sync-net'), log))];
   for (const figure of syncFigures) log(`  ${figure.name}: ${figure.value} ${figure.unit}`);
 }
 
