@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../electron/contract';
 import { readVector } from '../../electron/services/sync/apply';
-import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
+import { pairWithHub, syncRound, waitForHubChange } from '../../electron/services/sync/net/hubClient';
 import { hubLink, listLinks, ownFingerprint } from '../../electron/services/sync/net/links';
 import { announceHub, discoverHubs, hubFromService, hubTxt, teamHash } from '../../electron/services/sync/net/mdns';
 import { inTransaction } from '../../electron/services/context';
@@ -62,6 +62,27 @@ describe('pairing with a hub', () => {
     expect(again).toMatchObject({ joined: false, round: { inStep: true } });
     expect(listLinks(sqliteOf(member))).toHaveLength(2);
     expect(digestOf(member)).toBe(digestOf(other));
+  });
+});
+
+describe('waiting for news from the hub', () => {
+  it('answers a waiting member as soon as the hub holds something new; times out or stops when asked', async () => {
+    const { app: hubApp, hub } = await world.hubApp();
+    const member = await world.app({ setup: false });
+    const paired = await pairWithHub(adminContext(member), { url: hub.url, code: await makeCode(hubApp) });
+    expect(paired.actorId).toBeNull();
+    expect(await waitForHubChange(servicesOf(member), undefined, { timeoutMs: 100 })).toBe(false);
+    const controller = new AbortController();
+    const aborted = waitForHubChange(servicesOf(member), undefined, { signal: controller.signal });
+    controller.abort();
+    expect(await aborted).toBe(false);
+
+    const waiting = waitForHubChange(servicesOf(member));
+    // The wait is registered on the hub before the change (no timing guess: poll its open connection).
+    for (let tries = 0; tries < 200 && hub.connections() === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await hubApp.admin.call('customers.create', { name: 'Hotel Central' });
+    expect(await waiting).toBe(true);
+    expect(await syncRound(servicesOf(member))).toMatchObject({ received: 1, inStep: true });
   });
 });
 

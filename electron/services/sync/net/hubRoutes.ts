@@ -16,11 +16,13 @@ import { notePeerVector } from '../bundle-peers';
 import { handlePair, type HubServices } from './hubPairing';
 import { encodeJson, parseJson, readBody, WireError } from './httpBody';
 import { noteLinkSynced } from './links';
-import { OPS_PAGE_SIZE, pairRequest, PROTOCOL_PATHS, pullRequest, pushRequest } from './protocol';
+import type { HubWaiters } from './hubWaiters';
+import { OPS_PAGE_SIZE, pairRequest, PROTOCOL_PATHS, pullRequest, pushRequest, waitRequest } from './protocol';
 import { PAIR_IDENTITY_PREFIX } from './tlsPsk';
 
 export interface RouteContext {
   services: HubServices;
+  waiters: HubWaiters;
   /** After a committed page of remote ops: the domain events of the rows it touched. */
   applied(events: DomainEvent[]): void;
 }
@@ -75,6 +77,7 @@ function push(ctx: RouteContext, ops: Parameters<typeof applyOpsPage>[1]) {
   sqlite.transaction(() => applyOpsPage(sqlite, ops, clock.now().getTime(), tally, collector)).immediate();
   const events = collector.events(sqlite);
   if (events.length > 0) ctx.applied(events);
+  ctx.waiters.poke();
   return { applied: tally.applied, duplicates: tally.duplicates, gaps: tally.gaps, setAside: tally.setAside.length, vector: readVector(sqlite) };
 }
 
@@ -135,6 +138,13 @@ export async function route(ctx: RouteContext, identity: string, req: IncomingMe
       expectMethod(req, 'POST');
       const { vector } = parseJson(pullRequest, await readBody(req));
       return sendJson(req, res, 200, pull(ctx, identity, vector));
+    }
+    case PROTOCOL_PATHS.wait: {
+      expectMethod(req, 'POST');
+      const { vector, timeoutMs } = parseJson(waitRequest, await readBody(req));
+      const answer = await ctx.waiters.wait(vector, timeoutMs, (stop) => req.socket.once('close', stop));
+      if (req.socket.destroyed) return;
+      return sendJson(req, res, 200, answer);
     }
     case PROTOCOL_PATHS.snapshot:
       expectMethod(req, 'GET');

@@ -11,6 +11,7 @@ import { isDeviceId } from '../hlc';
 import { AddressGuard } from './guard';
 import type { HubServices } from './hubPairing';
 import { route, sendError, type RouteContext } from './hubRoutes';
+import { HubWaiters } from './hubWaiters';
 import { linkKeyOf, ownFingerprint } from './links';
 import { announceHub } from './mdns';
 import { livePairingKey } from './pairingCodes';
@@ -133,8 +134,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }
   };
 
+  const waiters = new HubWaiters(services.sqlite);
   const routes: RouteContext = {
     services,
+    waiters,
     applied: (events) => {
       for (const event of events) services.events.emit(event);
       options.onApplied?.(events);
@@ -157,7 +160,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   server.on('secureConnection', (socket: TLSSocket) => book.opened(socket));
   // A failed handshake (unknown identity, wrong key, garbage, timeout): counted against its address.
   server.on('tlsClientError', (_error, socket) => guard.noteFailure(socket.remoteAddress));
+  // Any commit on this copy (a local write, a page from another member) may be news for the members waiting.
   const stopWatching = services.events.on((event) => {
+    waiters.poke();
     if (event.entity === 'team') closeRevoked();
   });
 
@@ -181,6 +186,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     disconnectDevice: (deviceId) => book.destroy(deviceId),
     close: async () => {
       stopWatching();
+      waiters.release();
       await announced?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -32,6 +32,8 @@ export interface PairOutcome {
   /** The first round after pairing; null when it failed (roundError says why; the link stays). */
   round: RoundResult | null;
   roundError: string | null;
+  /** The acting user's id after pairing: the team's id when joining made them the same person (move the session). */
+  actorId: string | null;
 }
 
 interface Asking {
@@ -82,9 +84,12 @@ export async function pairWithHub(ctx: ServiceContext, input: { url: string; cod
   });
   const fingerprint = fingerprintOf(answer.hub.publicKey);
   if (fingerprint !== answer.hub.fingerprint) throw new AppError('CONFLICT', 'the hub answered with a key that does not match its fingerprint', { reason: 'bad_answer' });
+  let actorId = ctx.actor?.id ?? null;
   if (asking.identity) {
     if (!answer.invitation) throw new AppError('CONFLICT', 'the hub sent no invitation', { reason: 'bad_answer' });
-    joinTeam(ctx, { invite: JSON.stringify(answer.invitation), deviceName: asking.request.name }, asking.identity);
+    const inviter = (answer.invitation as { inviter?: { deviceId?: unknown } }).inviter?.deviceId;
+    if (inviter !== answer.hub.deviceId) throw new AppError('CONFLICT', 'the invitation the hub sent is not its own', { reason: 'bad_answer' });
+    actorId = joinTeam(ctx, { invite: JSON.stringify(answer.invitation), deviceName: asking.request.name }, asking.identity).actorId;
   }
   saveLink(
     ctx.sqlite,
@@ -100,5 +105,5 @@ export async function pairWithHub(ctx: ServiceContext, input: { url: string; cod
   } catch (error) {
     roundError = error instanceof Error ? error.message : String(error);
   }
-  return { fingerprint, hubDeviceId: answer.hub.deviceId, hubName: answer.hub.name, joined: asking.identity !== null, round, roundError };
+  return { fingerprint, hubDeviceId: answer.hub.deviceId, hubName: answer.hub.name, joined: asking.identity !== null, round, roundError, actorId };
 }

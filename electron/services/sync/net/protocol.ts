@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isDeviceId } from '../hlc';
 
-export const PROTOCOL_PATHS = { pair: '/v1/pair', hello: '/v1/hello', push: '/v1/push', pull: '/v1/pull', snapshot: '/v1/snapshot' } as const;
+export const PROTOCOL_PATHS = { pair: '/v1/pair', hello: '/v1/hello', push: '/v1/push', pull: '/v1/pull', snapshot: '/v1/snapshot', wait: '/v1/wait' } as const;
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const OPS_PAGE_SIZE = 2000;
 /** Bodies past this size travel gzipped (both ways). */
@@ -53,6 +53,10 @@ export const pushResponse = z.strictObject({
 
 export const pullRequest = z.strictObject({ vector });
 export const pullResponse = z.strictObject({ ops: z.array(opSchema).max(OPS_PAGE_SIZE), more: z.boolean(), hubVector: vector });
+
+/** Answer once the hub holds ops `vector` lacks, or after timeoutMs (at most 25 s). */
+export const waitRequest = z.strictObject({ vector, timeoutMs: z.number().int().min(0).max(25_000) });
+export const waitResponse = z.strictObject({ changed: z.boolean(), hubVector: vector });
 
 export const errorBody = z.object({ error: z.object({ code: z.string(), reason: z.string(), message: z.string() }) });
 

@@ -42,7 +42,7 @@ function sameVector(a: Vector, b: Vector): boolean {
   return true;
 }
 
-function resolveLink(services: HubServices, link: SyncLink | string | undefined): SyncLink {
+export function resolveLink(services: HubServices, link: SyncLink | string | undefined): SyncLink {
   const found = typeof link === 'string' ? findLink(services.sqlite, link) : link === undefined ? hubLink(services.sqlite) : link;
   if (!found) throw new AppError('CONFLICT', 'this copy is not paired with a hub yet: pair with a code made on the hub first', { reason: 'no_link' });
   if (!found.url) throw new AppError('CONFLICT', `${found.peerName || found.peerDeviceId} connects to this copy; it syncs from its side`, { reason: 'no_url' });
