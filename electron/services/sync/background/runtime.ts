@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../context';
 import { prepared } from '../../sql';
 import { hubLink, ownFingerprint } from '../net/links';
 import { syncRound } from '../net/syncRound';
+import { waitForHubChange } from '../net/hubWait';
 import { startHub, type Hub } from '../net/hubServer';
 import { formatListen, HUB_SETTING_KEY, readHubSetting } from './hubSetting';
 import { lanUrls } from './lanUrls';
@@ -62,6 +63,8 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
     pending: () => pendingOwnOps(sqlite, ackedSeq()),
     now: () => services.clock.now().getTime(),
     classify: classifyRoundError,
+    // In step and idle: a long poll on the hub, so another member's change arrives at once, not at the next interval.
+    waitForRemote: (signal) => waitForHubChange(services, undefined, { signal }),
     onStatus: () => events.emit(SYNC_STATUS_EVENT),
     ...options.timings,
   });
