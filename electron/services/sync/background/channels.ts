@@ -83,10 +83,14 @@ export function hubUrl(text: string): string {
   return `https://${/:\d+$/.test(bare) ? bare : `${bare}:7443`}`;
 }
 
-export async function pairWithHubChannel(ctx: ServiceContext, input: { url: string; code: string; deviceName?: string | undefined }): Promise<PairResultDto> {
+/** The channel's answer, and the caller's user id after pairing (joining may merge them into the team's user). */
+export async function pairWithHubChannel(
+  ctx: ServiceContext,
+  input: { url: string; code: string; deviceName?: string | undefined },
+): Promise<{ result: PairResultDto; actorId: string | null }> {
   const url = hubUrl(input.url);
   const outcome = await pairWithHub(ctx, { url, code: input.code, ...(input.deviceName ? { deviceName: input.deviceName } : {}) });
   runningNetRuntime(ctx.sqlite)?.linksChanged();
   ctx.events.emit({ entity: 'team', id: 'syncStatus', kind: 'updated' });
-  return { fingerprint: outcome.fingerprint, hubName: outcome.hubName, url, joined: outcome.joined };
+  return { result: { fingerprint: outcome.fingerprint, hubName: outcome.hubName, url, joined: outcome.joined }, actorId: outcome.actorId };
 }
