@@ -14,7 +14,8 @@ import { PROTOCOL_PATHS } from '../../electron/services/sync/net/protocol';
 import { clientPskOptions, serverPskOptions } from '../../electron/services/sync/net/tlsPsk';
 import { ADMIN, type TestApp } from '../support/backend';
 import { count, sqliteOf } from './team.helpers';
-import { adminContext, digestOf, makeCode, netWorld, servicesOf, tcpProxy } from './net.helpers';
+import { classifyRoundError } from '../../electron/services/sync/background/roundInfo';
+import { adminContext, cuttingProxy, digestOf, makeCode, netWorld, servicesOf, tcpProxy } from './net.helpers';
 
 const world = netWorld();
 afterEach(() => world.close());
@@ -102,6 +103,28 @@ describe('links', () => {
     expect(unknown).toMatch(/ECONNRESET|EPROTO|ERR_SSL/);
     expect(stateOf(hubApp)).toEqual(before);
     expect(deviceId).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('a connection cut mid-handshake is a network fault (unreachable, retried), not a refusal', async () => {
+    const { hubApp, hub, member, hubId } = await pairedWorld();
+    await pendingChanges(member);
+    const before = stateOf(hubApp);
+    const cutting = await cuttingProxy(world, hub.port);
+    sqliteOf(member).prepare('UPDATE sync_links SET url = ?').run(`https://127.0.0.1:${cutting}`);
+    const cut = await syncRound(servicesOf(member)).catch((error: unknown) => error);
+    expect(reasonOf(cut)).toBe('unreachable');
+    expect(classifyRoundError(cut)).toEqual({ state: 'unreachable', reason: 'unreachable' });
+    expect(findLink(sqliteOf(member), hubId)).toMatchObject({ lastError: 'unreachable', unreachableSince: expect.any(String) });
+    // Pairing through the same cut is no "wrong code" either.
+    const newcomer = await world.app({ setup: false });
+    expect(await rejection(pairWithHub(adminContext(newcomer), { url: `https://127.0.0.1:${cutting}`, code: await makeCode(hubApp) }))).toBe('unreachable');
+    expect(stateOf(hubApp)).toEqual(before);
+
+    // The hub's TLS alert for a key it does not hold is a refusal (the footer says "rechazada").
+    sqliteOf(member).prepare('UPDATE sync_links SET url = ?, link_key = ?').run(hub.url, randomBytes(32).toString('base64'));
+    const refused = await syncRound(servicesOf(member)).catch((error: unknown) => error);
+    expect(classifyRoundError(refused)).toEqual({ state: 'refused', reason: 'handshake_failed' });
+    expect(findLink(sqliteOf(member), hubId)).toMatchObject({ lastError: 'handshake_failed', unreachableSince: null });
   });
 
   it('cuts a revoked device off at once and refuses it afterwards', async () => {

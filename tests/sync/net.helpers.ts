@@ -95,3 +95,23 @@ export async function tcpProxy(world: NetWorld, targetPort: number, alter?: (chu
   world.servers.push(server);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
 }
+
+/**
+ * A TCP proxy that cuts every connection in the middle of the TLS handshake: the ClientHello reaches `targetPort`,
+ * and as soon as the target answers both sockets are destroyed (a reset, no TLS alert: a network fault).
+ */
+export async function cuttingProxy(world: NetWorld, targetPort: number): Promise<number> {
+  const server = createTcpServer((client) => {
+    const upstream = tcpConnect(targetPort, '127.0.0.1');
+    const cut = () => {
+      client.resetAndDestroy();
+      upstream.destroy();
+    };
+    client.once('data', (hello: Buffer) => upstream.write(hello));
+    upstream.once('data', cut);
+    client.on('error', cut);
+    upstream.on('error', cut);
+  });
+  world.servers.push(server);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+}

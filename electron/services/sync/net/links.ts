@@ -108,11 +108,11 @@ export function noteLinkSynced(sqlite: Database.Database, peerDeviceId: string, 
   prepared(sqlite, 'UPDATE sync_links SET last_sync_at = ?, last_error = NULL, unreachable_since = NULL WHERE peer_device_id = ?').run(at, peerDeviceId);
 }
 
-/** A round that failed: keeps the first moment the peer became unreachable. */
+/** A round that failed: keeps the first moment the peer became unreachable; a refusal means it answered (no mark). */
 export function noteLinkFailed(sqlite: Database.Database, peerDeviceId: string, reason: string, at: string): void {
   prepared(
     sqlite,
-    `UPDATE sync_links SET last_error = ?, unreachable_since = CASE WHEN ? THEN coalesce(unreachable_since, ?) ELSE unreachable_since END
+    `UPDATE sync_links SET last_error = ?, unreachable_since = CASE WHEN ? THEN coalesce(unreachable_since, ?) ELSE NULL END
      WHERE peer_device_id = ?`,
   ).run(reason, reason === 'unreachable' ? 1 : 0, at, peerDeviceId);
 }

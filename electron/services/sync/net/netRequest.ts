@@ -1,6 +1,6 @@
-// One request to a peer over TLS-PSK: a fresh connection each time (no pool keyed by someone else's key), a bounded
-// body both ways, a timeout, and errors a person can act on: unreachable (no answer), handshake_failed (the peer does
-// not hold our key: a hub that forgot us, or someone else answering at that address), or the peer's own refusal.
+// One request to a peer over TLS-PSK: a bounded body both ways, a timeout, and errors a person can act on:
+// unreachable (no answer, or the connection cut: retried), handshake_failed (a TLS alert from the peer: it does not
+// hold our key — a hub that forgot us, or someone else answering at that address), or the peer's own refusal.
 import { request } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
@@ -40,6 +40,15 @@ export function unreachable(url: string, detail: string): AppError {
   return new AppError('CONFLICT', `the hub at ${url} is unreachable (${detail})`, { reason: 'unreachable' });
 }
 
+/**
+ * The handshake ended by the TLS layer, not by the network: an alert the peer sent (unknown PSK identity, a binder
+ * made with another key: "SSL alert number 40/47/...") or an answer that is not TLS at all. Resets (ECONNRESET, also
+ * Node's "disconnected before secure TLS connection was established"), EOF, EPIPE and timeouts are not refusals.
+ */
+export function isTlsRefusal(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'EPROTO' || (typeof error.code === 'string' && error.code.startsWith('ERR_SSL_')) || /\balert\b/i.test(error.message);
+}
+
 function handshakeFailed(url: string): AppError {
   return new AppError('FORBIDDEN', `the peer at ${url} did not accept this device's key: it does not know this device (pair again) or it is not the paired hub`, {
     reason: 'handshake_failed',
@@ -66,7 +75,6 @@ export function send<T>(peer: PeerAddress, method: 'GET' | 'POST', path: string,
   const url = parseHubUrl(peer.url);
   const encoded = method === 'POST' ? encodeJson(body) : null;
   return new Promise<T>((resolve, reject) => {
-    let connected = false;
     let secured = false;
     let settled = false;
     const finish = (error: unknown, value?: T) => {
@@ -106,11 +114,11 @@ export function send<T>(peer: PeerAddress, method: 'GET' | 'POST', path: string,
     };
     options.signal?.addEventListener('abort', abort);
     req.on('socket', (socket: TLSSocket) => {
-      socket.once('connect', () => (connected = true));
       socket.once('secureConnect', () => (secured = true));
     });
-    // Refused between the TCP connect and the end of the handshake: the other end does not hold our key.
-    req.on('error', (error: NodeJS.ErrnoException) => finish(connected && !secured ? handshakeFailed(peer.url) : unreachable(peer.url, error.code ?? error.message)));
+    // Only a TLS refusal from the other end means "it does not hold our key"; a reset, an EOF or a timeout in the
+    // middle of the handshake is the network, retried with backoff like any unreachable hub.
+    req.on('error', (error: NodeJS.ErrnoException) => finish(!secured && isTlsRefusal(error) ? handshakeFailed(peer.url) : unreachable(peer.url, error.code ?? error.message)));
     req.end(encoded?.body);
   });
 }
