@@ -201,7 +201,12 @@ export type ConflictDto =
 
 export const conflictId = z.string().regex(/^[0-9a-f]{32}$/);
 
-export const conflictListInput = z.strictObject({ status: z.enum(['open', 'resolved', 'all']).optional() });
+/** The inbox lists the newest conflicts first, this many at most (a team that never settles them still opens it at once). */
+export const CONFLICT_LIST_LIMIT = 200;
+export const conflictListInput = z.strictObject({
+  status: z.enum(['open', 'resolved', 'all']).optional(),
+  limit: z.number().int().min(1).max(CONFLICT_LIST_LIMIT).optional(),
+});
 export const conflictResolveInput = z.strictObject({ id: conflictId, resolution: conflictResolution });
 
 // Supervisors and agents (tickets:write) and administrators; the service also checks the record's own permission.

@@ -180,6 +180,15 @@ describe('conflicts.list', () => {
     expect(onLaptop.filter(merged).map((c) => c.id).sort()).toEqual(open.filter(merged).map((c) => c.id).sort());
   });
 
+  it('lists the newest first, as many as asked for at most', async () => {
+    const open = await list();
+    const newestFirst = [...open].sort((a, b) => (a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt < b.createdAt ? 1 : -1));
+    expect(open.map((c) => c.id)).toEqual(newestFirst.map((c) => c.id));
+    const firstThree = await f.admin.call('conflicts.list', { status: 'open', limit: 3 });
+    expect(firstThree.map((c) => c.id)).toEqual(open.slice(0, 3).map((c) => c.id));
+    expect((await errorOf(f.admin, 'conflicts.list', { limit: 0 })).code).toBe('VALIDATION');
+  });
+
   it('shows a text edit with the record in words, the original and each value with who, when and which laptop', async () => {
     const conflict = await editConflict('ticket', 'title');
     const ticket = await f.admin.call('tickets.get', { id: ids.titled! });

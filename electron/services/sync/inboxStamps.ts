@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import type { ConflictStampDto } from '../../contract/conflicts';
 import { prepared } from '../sql';
 import { fieldClock, readClock } from './clocks';
-import { parseHlc } from './hlc';
+import { MAX_FUTURE_MS, parseHlc } from './hlc';
+import { SEEN_KEYS } from './seen';
 
 export const NO_STAMP: ConflictStampDto = { at: null, userId: null, userName: null, deviceId: null, deviceName: null };
 
@@ -46,19 +47,43 @@ export function fieldStamp(sqlite: Database.Database, table: string, rowId: stri
   return stampOfOp(sqlite, fieldClock(readClock(sqlite, table, rowId), field));
 }
 
+/** How many ops after a row's created_at the search for its insert op reads at most. */
+const INSERT_STAMP_SCAN = 500;
+
+/** The first seen record of a keyed row (an item's serial, a customer's name) is its insert op's stamp and author. */
+function seenStamp(sqlite: Database.Database, table: string, rowId: string): ConflictStampDto | null {
+  const seen = SEEN_KEYS[table];
+  if (!seen) return null;
+  const record = prepared(sqlite, 'SELECT hlc, author_id FROM sync_field_edits WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc LIMIT 1').get(
+    table,
+    rowId,
+    seen.field,
+  ) as { hlc: string; author_id: string | null } | undefined;
+  return record ? stampOf(sqlite, record.hlc, record.author_id) : null;
+}
+
 /** Who inserted a row. */
 export function insertStamp(sqlite: Database.Database, table: string, rowId: string, createdAt: string | null): ConflictStampDto {
   const clock = readClock(sqlite, table, rowId);
   if (clock) return stampOfOp(sqlite, clock.rowHlc);
-  if (!createdAt) return NO_STAMP;
-  // Add-only rows keep no clock. Their insert op was stamped in the writing transaction, never before the
-  // row's created_at: an index range from there finds it after a few ops, not a scan of the log.
-  const op = prepared(sqlite, `SELECT hlc FROM sync_ops WHERE hlc >= ? AND entity = ? AND row_id = ? AND kind = 'insert' ORDER BY hlc LIMIT 1`).get(
+  const seen = seenStamp(sqlite, table, rowId);
+  if (seen) return seen;
+  const createdMs = createdAt ? Date.parse(createdAt) : Number.NaN;
+  if (!createdAt || !Number.isFinite(createdMs)) return NO_STAMP;
+  // Add-only rows keep no clock. Their insert op was stamped in the writing transaction, at the row's created_at or
+  // up to a day after it (a clock pulled ahead by another copy): read the first ops of that window only. A row older
+  // than its op (one from the upgrade baseline, or a bulk load) has no author to show, only its time.
+  const op = prepared(
+    sqlite,
+    `SELECT hlc FROM (SELECT hlc, entity, row_id, kind FROM sync_ops WHERE hlc >= ? AND hlc < ? ORDER BY hlc LIMIT ${INSERT_STAMP_SCAN})
+     WHERE entity = ? AND row_id = ? AND kind = 'insert' ORDER BY hlc LIMIT 1`,
+  ).get(
     createdAt.slice(0, 24),
+    new Date(createdMs + MAX_FUTURE_MS + 60_000).toISOString(),
     table,
     rowId,
   ) as { hlc: string } | undefined;
-  return op ? stampOfOp(sqlite, op.hlc) : NO_STAMP;
+  return op ? stampOfOp(sqlite, op.hlc) : { ...NO_STAMP, at: createdAt };
 }
 
 /** The value a field held at a clock stamp, read from the op that wrote it (the base both edits started from). */

@@ -42,6 +42,9 @@ export default function ConflictsScreen() {
       <div id="conflicts-panel" className="split conflicts-split" role="tabpanel" aria-label={t(`tabs.${tab}`)}>
         <div className="conflicts-list-pane">
           <ConflictList onOpen={() => heading.current?.focus()} />
+          {tab === 'open' && openCount !== null && openCount > items.length && items.length > 0 && (
+            <p className="muted conflicts-more">{t('list.more', { shown: formatNumber(items.length), total: formatNumber(openCount) })}</p>
+          )}
         </div>
         <div className="conflicts-detail-pane">
           {selected ? <ConflictDetail key={selected.id} ref={heading} conflict={selected} /> : <div className="empty">{t(`detail.none.${tab}`)}</div>}
