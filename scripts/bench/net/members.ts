@@ -1,0 +1,118 @@
+// The simulated members, in a process apart from the hub and the probe. Each member is a full copy in its own data
+// folder that pairs with the hub through a code (joining from the hub's snapshot). Then:
+// (a) members A and B run the shipped background sync; A creates a ticket and B hears it through the hub; repeated.
+// (b) every member makes a change, then all run a round against the hub at once; repeated.
+// argv: <workDir> <hubSyncUrl> <apiBase> <members> <samples> <rounds> <outFile>; token in EMERALD_TOKEN, admin password in
+// EMERALD_BENCH_PASSWORD. Writes the samples and the wall-clock windows of each phase to outFile, then prints MEMBERS_RESULT.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ChannelName, InputOf, OutputOf } from '../../../electron/contract';
+import { createBackend, type Backend } from '../../../electron/ipc/backend';
+import { startNetRuntime } from '../../../electron/services/sync/background/runtime';
+import { pairWithHub, syncRound } from '../../../electron/services/sync/net/hubClient';
+import { HubApi, report, wallMs } from './hubApi';
+
+const [workDir = '', hubUrl = '', apiBase = '', membersArg = '30', samplesArg = '20', roundsArg = '5', outFile = 'members.json'] = process.argv.slice(2);
+const password = process.env.EMERALD_BENCH_PASSWORD ?? '';
+const api = new HubApi(apiBase, process.env.EMERALD_TOKEN ?? '');
+await api.call('auth.login', { login: 'admin', password });
+
+interface Member {
+  backend: Backend;
+  dir: string;
+  token: string | null;
+  call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+}
+
+const servicesOf = (member: { backend: Backend; dir: string }) => {
+  const { backend, dir } = member;
+  return { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir: dir };
+};
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function pairedMember(index: number): Promise<Member> {
+  const dir = path.join(workDir, `m${index}`);
+  const backend = createBackend({ dataDir: dir });
+  const member: Member = {
+    backend,
+    dir,
+    token: null,
+    async call(channel, input) {
+      const result = await backend.dispatch({ sessionToken: member.token }, channel, input);
+      if (result.session !== undefined) member.token = result.session;
+      if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.message}`);
+      return result.envelope.value as never;
+    },
+  };
+  const { code } = await api.call('team.pairCode', {});
+  // An empty copy: pairing joins the team from the hub's snapshot; the team's admin then signs in here.
+  await pairWithHub({ ...servicesOf(member), actor: null }, { url: hubUrl, code, deviceName: `Portátil ${index}` });
+  await member.call('auth.login', { login: 'admin', password });
+  return member;
+}
+
+/** Resolves when `member` hears of ticket `id` (the domain event a remote row emits). */
+function seen(member: Member, id: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`ticket ${id} not seen within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const off = member.backend.events.on((event) => {
+      if (event.entity === 'ticket' && event.id === id) {
+        clearTimeout(timer);
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+const members: Member[] = [];
+// The bench's process went away: so does this one.
+process.stdin.on('end', () => process.exit(1)).resume();
+try {
+  const pairingFrom = wallMs();
+  for (let i = 0; i < Number(membersArg); i++) {
+    members.push(await pairedMember(i));
+    if (i % 5 === 4) log(`  net sync: ${i + 1} members paired`);
+  }
+  const pairingMs = (wallMs() - pairingFrom) / members.length;
+
+  // (a) A → hub → B, background sync only, shipped timings.
+  const [a, b] = members as [Member, Member];
+  const runtimes = [startNetRuntime(servicesOf(a), { mdns: false }), startNetRuntime(servicesOf(b), { mdns: false })];
+  for (const runtime of runtimes) await runtime.syncNow();
+  const visibleFrom = wallMs();
+  const visible: number[] = [];
+  for (let i = 0; i < Number(samplesArg); i++) {
+    // A person's pace, not in lockstep with B's long poll.
+    await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 800));
+    const started = wallMs();
+    const ticket = await a.call('tickets.create', { title: `Visible en B ${i}` });
+    await seen(b, ticket.id, 60_000);
+    visible.push(wallMs() - started);
+  }
+  const visibleTo = wallMs();
+  for (const runtime of runtimes) await runtime.close();
+
+  // (b) Everyone at once.
+  const rounds: number[] = [];
+  const roundsFrom = wallMs();
+  for (let r = 0; r < Number(roundsArg); r++) {
+    for (const [i, member] of members.entries()) await member.call('tickets.create', { title: `Ronda ${r} miembro ${i}` });
+    await Promise.all(
+      members.map(async (member) => {
+        const started = wallMs();
+        await syncRound(servicesOf(member));
+        rounds.push(wallMs() - started);
+      }),
+    );
+  }
+  const roundsTo = wallMs();
+  writeFileSync(outFile, JSON.stringify({ pairingMs, visible, rounds, windows: { visible: [visibleFrom, visibleTo], rounds: [roundsFrom, roundsTo] } }));
+  report('MEMBERS_RESULT', { file: outFile });
+} finally {
+  for (const member of members) member.backend.close();
+}
+process.exit(0);

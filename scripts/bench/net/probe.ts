@@ -1,0 +1,43 @@
+// The hub's own window, in a process of its own: reads through browser mode's HTTP API one after another (list,
+// detail, dispatch queue, search), stamping each call, until "stop" arrives on stdin; then prints every sample.
+// argv: <apiBase> <outFile> (token in EMERALD_TOKEN; login admin / EMERALD_BENCH_PASSWORD).
+import { writeFileSync } from 'node:fs';
+import { HubApi, report, wallMs } from './hubApi';
+
+interface Sample {
+  call: 'list' | 'detail' | 'agenda' | 'search';
+  at: number;
+  ms: number;
+}
+
+const [base, outFile = 'probe.json'] = process.argv.slice(2);
+const api = new HubApi(base ?? '', process.env.EMERALD_TOKEN ?? '');
+await api.call('auth.login', { login: 'admin', password: process.env.EMERALD_BENCH_PASSWORD ?? '' });
+const listed = await api.call('tickets.list', {});
+const ids = listed.items.map((ticket) => ticket.id);
+
+let stopped = false;
+process.stdin.on('data', (chunk: Buffer) => {
+  if (chunk.toString('utf8').includes('stop')) stopped = true;
+});
+// The bench's process went away: so does this one.
+process.stdin.on('end', () => process.exit(1));
+const samples: Sample[] = [];
+const calls: [Sample['call'], (i: number) => Promise<unknown>][] = [
+  ['list', () => api.call('tickets.list', {})],
+  ['detail', (i) => api.call('tickets.get', { id: ids[i % ids.length] ?? '' })],
+  ['agenda', () => api.call('workOrders.dispatchQueue', {})],
+  ['search', () => api.call('tickets.list', { q: 'impresora' })],
+];
+report('PROBE_READY', { firstPage: ids.length });
+for (let i = 0; !stopped; i++) {
+  const [name, run] = calls[i % calls.length]!;
+  const started = wallMs();
+  await run(i);
+  samples.push({ call: name, at: started, ms: wallMs() - started });
+  // A person's window, not a load generator: a short pause between calls.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+}
+writeFileSync(outFile, JSON.stringify(samples));
+report('PROBE_SAMPLES', { file: outFile });
+process.exit(0);
