@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readVector } from '../../electron/services/sync/apply';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { findLink, linkKeyOf } from '../../electron/services/sync/net/links';
+import { closePeerAgents } from '../../electron/services/sync/net/peerAgents';
 import { derivePairingSecret } from '../../electron/services/sync/net/pairingCodes';
 import { PROTOCOL_PATHS } from '../../electron/services/sync/net/protocol';
 import { clientPskOptions, serverPskOptions } from '../../electron/services/sync/net/tlsPsk';
@@ -130,6 +131,9 @@ describe('links', () => {
   it('cuts a revoked device off at once and refuses it afterwards', async () => {
     const { hubApp, hub, member, deviceId } = await pairedWorld();
     const psk = linkKeyOf(sqliteOf(hubApp), deviceId)!;
+    // Only the socket made here is counted: the member's kept-alive connection from pairing goes first.
+    closePeerAgents();
+    for (let tries = 0; tries < 200 && hub.connections() > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
     const socket = tlsConnect({ ...clientPskOptions(deviceId, psk), host: '127.0.0.1', port: hub.port });
     await new Promise<void>((resolve, reject) => socket.once('secureConnect', resolve).once('error', reject));
     // The client finishes its handshake a moment before the hub has counted the socket.

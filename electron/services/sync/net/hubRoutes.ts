@@ -142,9 +142,17 @@ export async function route(ctx: RouteContext, identity: string, req: IncomingMe
     case PROTOCOL_PATHS.wait: {
       expectMethod(req, 'POST');
       const { vector, timeoutMs } = parseJson(waitRequest, await readBody(req));
-      const answer = await ctx.waiters.wait(vector, timeoutMs, (stop) => req.socket.once('close', stop));
-      if (req.socket.destroyed) return;
-      return sendJson(req, res, 200, answer);
+      // The socket is kept alive across requests: its close listener goes with the wait.
+      let stop = () => {};
+      const onClose = () => stop();
+      req.socket.once('close', onClose);
+      try {
+        const answer = await ctx.waiters.wait(vector, timeoutMs, (release) => (stop = release));
+        if (req.socket.destroyed) return;
+        return sendJson(req, res, 200, answer);
+      } finally {
+        req.socket.off('close', onClose);
+      }
     }
     case PROTOCOL_PATHS.snapshot:
       expectMethod(req, 'GET');

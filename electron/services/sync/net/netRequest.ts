@@ -1,13 +1,14 @@
-// One request to a peer over TLS-PSK: a bounded body both ways, a timeout, and errors a person can act on:
+// One request to a peer over TLS-PSK (kept-alive connections per peer and key): a bounded body both ways, a timeout, and errors a person can act on:
 // unreachable (no answer, or the connection cut: retried), handshake_failed (a TLS alert from the peer: it does not
 // hold our key — a hub that forgot us, or someone else answering at that address), or the peer's own refusal.
 import { request } from 'node:https';
-import type { IncomingMessage } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { z } from 'zod';
 import { AppError } from '../../../contract';
 import { encodeJson, parseJson, readBody, WireError } from './httpBody';
 import { errorBody, MAX_BODY_BYTES } from './protocol';
+import { agentFor } from './peerAgents';
 import { clientPskOptions } from './tlsPsk';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -70,13 +71,21 @@ async function refusal(res: IncomingMessage): Promise<AppError> {
   return new AppError(code, message, { reason });
 }
 
-/** Sends `body` (JSON, or nothing for GET) and hands the response to `take` once its status is 200. */
+/** A pooled connection the peer had already closed (its idle timeout): the request never reached it; try once more. */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
+/**
+ * Sends `body` (JSON, or nothing for GET) and hands the response to `take` once its status is 200. Connections are
+ * kept alive per peer and key (peerAgents.ts).
+ */
 export function send<T>(peer: PeerAddress, method: 'GET' | 'POST', path: string, body: unknown, take: (res: IncomingMessage) => Promise<T>, options: RequestOptions = {}): Promise<T> {
   const url = parseHubUrl(peer.url);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
   const encoded = method === 'POST' ? encodeJson(body) : null;
+  const agent = agentFor(`${host}:${url.port}`, peer.identity, peer.psk);
   return new Promise<T>((resolve, reject) => {
-    let secured = false;
     let settled = false;
+    let req: ClientRequest | null = null;
     const finish = (error: unknown, value?: T) => {
       if (settled) return;
       settled = true;
@@ -85,41 +94,54 @@ export function send<T>(peer: PeerAddress, method: 'GET' | 'POST', path: string,
       if (error) reject(error);
       else resolve(value as T);
     };
-    const req = request(
-      {
-        ...clientPskOptions(peer.identity, peer.psk),
-        host: url.hostname.replace(/^\[|\]$/g, ''),
-        port: Number(url.port),
-        method,
-        path,
-        agent: false,
-        headers: { 'accept-encoding': 'gzip', ...(encoded?.headers ?? {}) },
-      },
-      (res) => {
-        const work = res.statusCode === 200 ? take(res) : refusal(res).then((error) => Promise.reject(error));
-        work.then(
-          (value) => finish(null, value),
-          (error: unknown) => finish(error instanceof WireError ? new AppError('VALIDATION', error.message, { reason: error.reason }) : error),
-        );
-      },
-    );
+    const attempt = (mayRetry: boolean) => {
+      let secured = false;
+      let answered = false;
+      const current = request(
+        {
+          ...clientPskOptions(peer.identity, peer.psk),
+          host,
+          port: Number(url.port),
+          method,
+          path,
+          agent,
+          headers: { 'accept-encoding': 'gzip', ...(encoded?.headers ?? {}) },
+        },
+        (res) => {
+          answered = true;
+          const work = res.statusCode === 200 ? take(res) : refusal(res).then((error) => Promise.reject(error));
+          work.then(
+            (value) => finish(null, value),
+            (error: unknown) => finish(error instanceof WireError ? new AppError('VALIDATION', error.message, { reason: error.reason }) : error),
+          );
+        },
+      );
+      req = current;
+      current.on('socket', (socket: TLSSocket) => {
+        // A pooled connection finished its handshake long ago.
+        if (current.reusedSocket) secured = true;
+        else socket.once('secureConnect', () => (secured = true));
+      });
+      current.on('error', (error: NodeJS.ErrnoException) => {
+        if (settled) return;
+        if (mayRetry && current.reusedSocket && !answered && STALE_SOCKET_CODES.has(error.code ?? '')) return attempt(false);
+        // Only a TLS refusal from the other end means "it does not hold our key"; a reset, an EOF or a timeout in the
+        // middle of the handshake is the network, retried with backoff like any unreachable hub.
+        finish(!secured && isTlsRefusal(error) ? handshakeFailed(peer.url) : unreachable(peer.url, error.code ?? error.message));
+      });
+      current.end(encoded?.body);
+    };
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(() => {
-      req.destroy();
+      req?.destroy();
       finish(unreachable(peer.url, `no answer within ${Math.round(timeoutMs / 1000)} s`));
     }, timeoutMs);
     const abort = () => {
-      req.destroy();
+      req?.destroy();
       finish(new AppError('CONFLICT', 'the sync was cancelled', { reason: 'cancelled' }));
     };
     options.signal?.addEventListener('abort', abort);
-    req.on('socket', (socket: TLSSocket) => {
-      socket.once('secureConnect', () => (secured = true));
-    });
-    // Only a TLS refusal from the other end means "it does not hold our key"; a reset, an EOF or a timeout in the
-    // middle of the handshake is the network, retried with backoff like any unreachable hub.
-    req.on('error', (error: NodeJS.ErrnoException) => finish(!secured && isTlsRefusal(error) ? handshakeFailed(peer.url) : unreachable(peer.url, error.code ?? error.message)));
-    req.end(encoded?.body);
+    attempt(true);
   });
 }
 
