@@ -161,11 +161,13 @@ describe('update and assign', () => {
     }
   });
 
-  it('lets a technician add a note but not change the ticket', async () => {
+  it('lets a technician add a note on a ticket with their OT but not change the ticket', async () => {
     const t = await newTicket();
+    await f.admin.call('workOrders.requestVisit', { ticketId: t.id, otType: 'repair', technicianId: f.tec1.id, scheduledDate: '2026-03-03T09:00:00.000Z' });
     const noted = await f.tec1.caller.call('tickets.addNote', { id: t.id, content: 'Revisado en sitio' });
     expect(noted.timeline.at(-1)?.author?.id).toBe(f.tec1.id);
-    expect(await f.tec1.caller.failure('tickets.changeStatus', { id: t.id, status: 'in_progress', version: t.version })).toBe('FORBIDDEN');
+    const fresh = await f.admin.call('tickets.get', { id: t.id });
+    expect(await f.tec1.caller.failure('tickets.changeStatus', { id: t.id, status: 'in_progress', version: fresh.version })).toBe('FORBIDDEN');
   });
 
   it('emits a ticket event after each commit', async () => {

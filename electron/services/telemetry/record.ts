@@ -1,12 +1,11 @@
 // Writing readings: each batch measured together is one `telemetry` timeline event, inside the caller's transaction.
-import { and, eq } from 'drizzle-orm';
 import type { AppDb } from '../../../db/open';
-import { workOrders } from '../../../db/schema';
 import { AppError, type TelemetryRecordResult } from '../../contract';
 import { measuredAtIssue, type TelemetryReading } from '../../contract/telemetry';
-import { actorCan, inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
+import { inTransaction, nowIso, requireActor, type ServiceContext } from '../context';
 import { loadTicket, saveTicket } from '../tickets/guards';
 import { appendEvent } from '../tickets/timeline';
+import { assertWorksOnTicket } from '../workOrders/access';
 import { summarizeReadings } from './summary';
 
 export type TelemetryVia = 'manual' | 'import' | 'socket';
@@ -53,16 +52,8 @@ export function assertMeasuredTimes(readings: readonly TelemetryReading[], now: 
   });
 }
 
-/** A Técnico without tickets:write records only on tickets where one of their OTs is. */
-export function assertMayRecord(ctx: ServiceContext, tx: AppDb, actor: Actor, ticketId: string): void {
-  if (actorCan(ctx, 'tickets:write')) return;
-  const own = tx
-    .select({ id: workOrders.id })
-    .from(workOrders)
-    .where(and(eq(workOrders.ticketId, ticketId), eq(workOrders.technicianId, actor.id)))
-    .get();
-  if (!own) throw new AppError('FORBIDDEN', 'you can record readings only on tickets with a work order assigned to you', { reason: 'not_your_ticket' });
-}
+/** A Técnico without tickets:write records only on tickets where one of their OTs is (the rule notes share). */
+export const assertMayRecord = assertWorksOnTicket;
 
 /** Appends one telemetry event (ticket must exist) and touches the ticket so lists re-sort; returns the event id. */
 export function appendTelemetryEvent(tx: AppDb, batch: ReadingBatch, authorId: string | null, at: string): string {

@@ -8,6 +8,7 @@ import type { ticketChannels, ticketCreateInput, ticketUpdateInput } from '../..
 import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { readSettings } from '../settings';
+import { assertWorksOnTicket } from '../workOrders/access';
 import { completeOpenWorkOrders } from '../workOrders/lifecycle';
 import { nextCode } from './codes';
 import { assertAssignee, assertCategory, assertCustomer, loadTicket, loadTicketAt, saveTicket, type TicketRow } from './guards';
@@ -177,6 +178,7 @@ export function assignTicket(ctx: ServiceContext, input: Input<'tickets.assign'>
 export function addNote(ctx: ServiceContext, input: Input<'tickets.addNote'>): TicketDetail {
   return change(ctx, (tx, actor, at, emit) => {
     const row = loadTicket(tx, input.id);
+    assertWorksOnTicket(ctx, tx, actor, row.id);
     saveTicket(tx, row, {}, at, { bumpVersion: false });
     appendEvent(tx, { ticketId: row.id, authorId: actor.id, eventType: 'note', content: input.content, at });
     emit({ entity: 'ticket', id: row.id, kind: 'updated' });

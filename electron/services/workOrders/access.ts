@@ -1,4 +1,7 @@
 // Who may act on a work order: writers on any; technicians (execute only) on their own; who can be scheduled.
+import { and, eq } from 'drizzle-orm';
+import type { AppDb } from '../../../db/open';
+import { workOrders } from '../../../db/schema';
 import { hasPermission } from '../../contract/access';
 import { AppError } from '../../contract';
 import { actorCan, type Actor, type ServiceContext } from '../context';
@@ -11,6 +14,17 @@ export function assertMayExecute(ctx: ServiceContext, actor: Actor, row: WorkOrd
   if (row.technicianId !== actor.id) {
     throw new AppError('FORBIDDEN', `work order ${row.code} is assigned to someone else`, { reason: 'not_your_work_order' });
   }
+}
+
+/** A Técnico (no tickets:write) acts on a ticket — notes, readings, imports — only where one of their OTs is. */
+export function assertWorksOnTicket(ctx: ServiceContext, tx: AppDb, actor: Actor, ticketId: string): void {
+  if (actorCan(ctx, 'tickets:write')) return;
+  const own = tx
+    .select({ id: workOrders.id })
+    .from(workOrders)
+    .where(and(eq(workOrders.ticketId, ticketId), eq(workOrders.technicianId, actor.id)))
+    .get();
+  if (!own) throw new AppError('FORBIDDEN', 'you can act only on tickets with a work order assigned to you', { reason: 'not_your_ticket' });
 }
 
 /** A technician must be an active user who can carry out work orders (same rule as the user directory). */

@@ -4,18 +4,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { useDomainEvents } from '../../lib/live';
-import { useCan } from '../../stores/session';
 import { ImportDialog } from './ImportDialog';
 import { MetricChart } from './MetricChart';
 import { RecordReadingForm } from './RecordReadingForm';
 import { groupByMetric, useTelemetry } from './store';
 import './telemetry.css';
 
-export function TicketTelemetryPanel({ ticketId }: { ticketId: string }) {
+export function TicketTelemetryPanel({ ticketId, canRecord }: { ticketId: string; canRecord: boolean }) {
   const { t } = useTranslation('telemetry');
   const load = useTelemetry((s) => s.load);
   const entry = useTelemetry((s) => s.byTicket[ticketId]);
-  const canRecord = useCan(['tickets:write', 'workorders:execute']);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const series = useMemo(() => groupByMetric(entry?.readings ?? []), [entry?.readings]);

@@ -7,7 +7,7 @@ import { PriorityBadge, TicketStatusBadge } from '../../components/Badge';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { useCan } from '../../stores/session';
+import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { TicketTelemetryPanel } from '../telemetry/TicketTelemetryPanel';
 import { CloseTicketModal, EditTicketModal, ReopenTicketModal, RequestVisitModal, type TicketModal } from './ActionModals';
@@ -36,7 +36,10 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
   const { t } = useTranslation('tickets');
   const users = useLookups((s) => s.users);
   const canWrite = useCan('tickets:write');
-  const canNote = useCan(['tickets:write', 'workorders:execute']);
+  const canExecute = useCan('workorders:execute');
+  const myId = useSession((s) => s.user?.id);
+  // Same rule as the server: a Técnico notes and records readings only on tickets with one of their OTs.
+  const canNote = canWrite || (canExecute && ticket.workOrders.some((w) => w.technician?.id === myId));
   const canVisit = useCan('workorders:write');
   const canExport = useCan('reports:export');
   const { changeStatus, assign, setPriority, exportPdf, busy } = useTicketDetail();
@@ -217,7 +220,7 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
         <WorkOrdersPanel workOrders={ticket.workOrders} />
       </section>
 
-      <TicketTelemetryPanel ticketId={ticket.id} />
+      <TicketTelemetryPanel ticketId={ticket.id} canRecord={canNote} />
 
       <section className="ticket-section" aria-labelledby="ticket-timeline-title">
         <h3 id="ticket-timeline-title">{t('timeline.title')}</h3>
