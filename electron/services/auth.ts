@@ -39,6 +39,26 @@ export async function setup(ctx: ServiceContext, input: z.output<typeof setupInp
   });
 }
 
+const isLocked = (lockedUntil: string | null, now: Date) => lockedUntil !== null && new Date(lockedUntil).getTime() > now.getTime();
+
+/** Only rows not locked now: re-checked in the writing statement itself, since parallel attempts all read the row
+ *  before any of them wrote. */
+const unlockedUser = (id: string, now: Date) => and(eq(users.id, id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now.toISOString())));
+
+/** One wrong password (sign-in or the current one in a change): the fifth in a row locks the account. failed_logins
+ *  and locked_until are this laptop's own (not replicated), so this write needs no op. */
+function countFailure(ctx: ServiceContext, userId: string, now: Date): void {
+  const reachesLimit = sql`${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}`;
+  ctx.db
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${reachesLimit} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${reachesLimit} then ${new Date(now.getTime() + LOCKOUT_MS).toISOString()} else ${users.lockedUntil} end`,
+    })
+    .where(unlockedUser(userId, now))
+    .run();
+}
+
 /** Checks a login; returns the user or throws the one generic failure. Counts failures and locks. */
 export async function authenticate(ctx: ServiceContext, login: string, password: string): Promise<UserDto> {
   const user = findUserByLogin(ctx.db, login);
@@ -47,41 +67,46 @@ export async function authenticate(ctx: ServiceContext, login: string, password:
     throw loginFailed();
   }
   const now = ctx.clock.now();
-  const locked = user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > now.getTime();
+  const locked = isLocked(user.lockedUntil, now);
   // Verify even when locked or inactive: the answer and its timing must not reveal either.
   const valid = await verifyPassword(user.passwordHash, password);
   if (locked || !user.isActive) throw loginFailed();
-  const nowIsoText = now.toISOString();
-  // Re-check the lock in the writing statement itself: parallel attempts all read the row before any of them wrote.
-  const unlocked = and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, nowIsoText)));
   if (!valid) {
-    const reachesLimit = sql`${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}`;
-    ctx.db
-      .update(users)
-      .set({
-        failedLogins: sql`case when ${reachesLimit} then 0 else ${users.failedLogins} + 1 end`,
-        lockedUntil: sql`case when ${reachesLimit} then ${new Date(now.getTime() + LOCKOUT_MS).toISOString()} else ${users.lockedUntil} end`,
-      })
-      .where(unlocked)
-      .run();
+    countFailure(ctx, user.id, now);
     throw loginFailed();
   }
   const signedIn = ctx.db
     .update(users)
-    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: nowIsoText })
-    .where(and(unlocked, eq(users.isActive, true)))
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() })
+    .where(and(unlockedUser(user.id, now), eq(users.isActive, true)))
     .run();
   if (signedIn.changes === 0) throw loginFailed();
   return getUserDto(ctx.db, user.id);
 }
 
+/** A wrong current password counts toward the sign-in lockout (a left-open session is no unlimited guessing oracle);
+ *  while locked even the right one is refused. */
 export async function changePassword(ctx: ServiceContext, input: z.output<typeof changePasswordInput>): Promise<null> {
   const actor = requireActor(ctx);
   const user = ctx.db.select().from(users).where(eq(users.id, actor.id)).get();
-  if (!user || !(await verifyPassword(user.passwordHash, input.oldPassword))) {
-    throw new AppError('VALIDATION', 'the current password is not right', { reason: 'wrong_password', field: 'oldPassword' });
+  if (!user) throw wrongPassword();
+  const valid = await verifyPassword(user.passwordHash, input.oldPassword);
+  const now = ctx.clock.now();
+  const lockedNow = () => isLocked(ctx.db.select({ at: users.lockedUntil }).from(users).where(eq(users.id, actor.id)).get()?.at ?? null, now);
+  if (lockedNow()) throw accountLocked();
+  if (!valid) {
+    countFailure(ctx, user.id, now);
+    throw wrongPassword();
   }
   const passwordHash = await hashPassword(input.newPassword);
-  inTransaction(ctx, (tx) => tx.update(users).set({ passwordHash, updatedAt: nowIso(ctx) }).where(eq(users.id, actor.id)).run());
+  inTransaction(ctx, (tx) => {
+    // Re-read inside the write: guesses running in parallel may have locked the account while this one hashed.
+    if (lockedNow()) throw accountLocked();
+    tx.update(users).set({ passwordHash, failedLogins: 0, updatedAt: nowIso(ctx) }).where(eq(users.id, actor.id)).run();
+  });
   return null;
 }
+
+const wrongPassword = () => new AppError('VALIDATION', 'the current password is not right', { reason: 'wrong_password', field: 'oldPassword' });
+const accountLocked = () =>
+  new AppError('FORBIDDEN', 'too many wrong passwords: the account is locked for a while', { reason: 'account_locked' });
