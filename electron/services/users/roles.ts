@@ -123,6 +123,8 @@ export function deleteRole(ctx: ServiceContext, id: string): null {
   return inTransaction(ctx, (tx, emit) => {
     const current = tx.select().from(roles).where(eq(roles.id, id)).get();
     if (!current) throw notFound('role', id);
+    // The same guard as update: deleting a stronger role is a change to it the user admin could not make.
+    assertCanGrant(ctx, normalizePermissions(current.permissions));
     const inUse = userCountOf(tx, id);
     if (inUse > 0) {
       throw new AppError('CONFLICT', `role ${current.name} is assigned to ${inUse} user(s)`, { reason: 'in_use', count: inUse });
