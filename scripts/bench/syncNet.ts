@@ -50,7 +50,8 @@ interface Child {
 const PROFILE_DIR = process.env.EMERALD_BENCH_NET_PROF;
 
 function startChild(script: string, args: string[], env: NodeJS.ProcessEnv): Child {
-  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE_DIR), '--cpu-prof-name', `${path.basename(script, '.ts')}.cpuprofile`] : [];
+  // A folder per script: tsx's loader thread writes a profile of its own beside the main thread's.
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE_DIR, path.basename(script, '.ts'))] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repoRoot, script), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
   let out = '';
   let err = '';

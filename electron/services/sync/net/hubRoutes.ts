@@ -16,6 +16,7 @@ import { notePeerVector } from '../bundle-peers';
 import { handlePair, type HubServices } from './hubPairing';
 import { encodeJson, parseJson, readBody, WireError } from './httpBody';
 import { noteLinkSynced } from './links';
+import type { HubLane } from './hubLane';
 import type { HubWaiters } from './hubWaiters';
 import { OPS_PAGE_SIZE, pairRequest, PROTOCOL_PATHS, pullRequest, pushRequest, waitRequest } from './protocol';
 import { PAIR_IDENTITY_PREFIX } from './tlsPsk';
@@ -23,6 +24,8 @@ import { PAIR_IDENTITY_PREFIX } from './tlsPsk';
 export interface RouteContext {
   services: HubServices;
   waiters: HubWaiters;
+  /** Sync work, one job per event-loop turn (hubLane.ts). */
+  lane: HubLane;
   /** After a committed page of remote ops: the domain events of the rows it touched. */
   applied(events: DomainEvent[]): void;
 }
@@ -128,16 +131,17 @@ export async function route(ctx: RouteContext, identity: string, req: IncomingMe
     case PROTOCOL_PATHS.hello:
       expectMethod(req, 'POST');
       await readBody(req);
-      return sendJson(req, res, 200, hello(ctx));
+      return sendJson(req, res, 200, await ctx.lane.run(() => hello(ctx)));
     case PROTOCOL_PATHS.push: {
       expectMethod(req, 'POST');
-      const { ops } = parseJson(pushRequest, await readBody(req));
-      return sendJson(req, res, 200, push(ctx, ops));
+      const body = await readBody(req);
+      return sendJson(req, res, 200, await ctx.lane.run(() => push(ctx, parseJson(pushRequest, body).ops)));
     }
     case PROTOCOL_PATHS.pull: {
       expectMethod(req, 'POST');
       const { vector } = parseJson(pullRequest, await readBody(req));
-      return sendJson(req, res, 200, pull(ctx, identity, vector));
+      const answer = await ctx.lane.run(() => pull(ctx, identity, vector));
+      return sendJson(req, res, 200, answer);
     }
     case PROTOCOL_PATHS.wait: {
       expectMethod(req, 'POST');

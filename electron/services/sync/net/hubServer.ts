@@ -11,6 +11,7 @@ import { isDeviceId } from '../hlc';
 import { AddressGuard } from './guard';
 import type { HubServices } from './hubPairing';
 import { route, sendError, type RouteContext } from './hubRoutes';
+import { HubLane } from './hubLane';
 import { HubWaiters } from './hubWaiters';
 import { linkKeyOf, ownFingerprint } from './links';
 import { announceHub } from './mdns';
@@ -138,6 +139,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const routes: RouteContext = {
     services,
     waiters,
+    lane: new HubLane(),
     applied: (events) => {
       for (const event of events) services.events.emit(event);
       options.onApplied?.(events);

@@ -4,7 +4,10 @@ import { isDeviceId } from '../hlc';
 
 export const PROTOCOL_PATHS = { pair: '/v1/pair', hello: '/v1/hello', push: '/v1/push', pull: '/v1/pull', snapshot: '/v1/snapshot', wait: '/v1/wait' } as const;
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
-export const OPS_PAGE_SIZE = 2000;
+/** Ops a page may hold (what the hub accepts and a peer may send). */
+export const MAX_PAGE_OPS = 2000;
+/** Ops per page sent: small enough that applying or reading one page holds the hub's event loop only briefly. */
+export const OPS_PAGE_SIZE = 500;
 /** Bodies past this size travel gzipped (both ways). */
 export const GZIP_FROM_BYTES = 64 * 1024;
 
@@ -42,7 +45,7 @@ export const pairResponse = z.strictObject({
 
 export const helloResponse = z.strictObject({ deviceId, name: z.string(), vector });
 
-export const pushRequest = z.strictObject({ ops: z.array(opSchema).max(OPS_PAGE_SIZE) });
+export const pushRequest = z.strictObject({ ops: z.array(opSchema).max(MAX_PAGE_OPS) });
 export const pushResponse = z.strictObject({
   applied: z.number().int(),
   duplicates: z.number().int(),
@@ -52,7 +55,7 @@ export const pushResponse = z.strictObject({
 });
 
 export const pullRequest = z.strictObject({ vector });
-export const pullResponse = z.strictObject({ ops: z.array(opSchema).max(OPS_PAGE_SIZE), more: z.boolean(), hubVector: vector });
+export const pullResponse = z.strictObject({ ops: z.array(opSchema).max(MAX_PAGE_OPS), more: z.boolean(), hubVector: vector });
 
 /** Answer once the hub holds ops `vector` lacks, or after timeoutMs (at most 25 s). */
 export const waitRequest = z.strictObject({ vector, timeoutMs: z.number().int().min(0).max(25_000) });
