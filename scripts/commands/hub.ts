@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { AppError } from '../../electron/contract';
 import { createBackend } from '../../electron/ipc/backend';
 import { startHub } from '../../electron/services/sync/net/hubServer';
+import { clearHubListening, recordHubListening } from '../../electron/services/sync/background/hubAddress';
 import { parseListenAddress } from '../../electron/services/sync/net/listenAddress';
 import { stringFlag, UsageError } from '../args';
 import { CommandFailure, existingDatabase } from './backup';
@@ -57,10 +58,13 @@ export const hubCommand: CliCommand = {
     }
     say(`Hub listening on ${hub.url}`);
     if (listen.host === '0.0.0.0') for (const url of lanUrls(hub.port)) say(`  reachable at ${url}`);
+    // `team pair-code` in another process prints the address a laptop types from this record.
+    recordHubListening(services.sqlite, listen.host === '0.0.0.0' && lanUrls(hub.port).length > 0 ? lanUrls(hub.port) : [hub.url], new Date().toISOString());
     say(`Fingerprint: ${hub.fingerprint}`);
     say('Stop with Ctrl+C.');
     const signal = await untilStopped();
     await hub.close();
+    clearHubListening(services.sqlite);
     backend.close();
     say(`Hub stopped (${signal}).`);
   },

@@ -10,6 +10,7 @@ import { syncRound, type RoundResult } from '../../electron/services/sync/net/hu
 import { hubLink, listLinks, type SyncLink } from '../../electron/services/sync/net/links';
 import { parseHubUrl } from '../../electron/services/sync/net/netRequest';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
+import { actsAsHub } from '../../electron/services/sync/background/hubAddress';
 import { CommandFailure, existingDatabase } from './backup';
 import { requireDataDir, type CliCommand } from './types';
 
@@ -65,6 +66,9 @@ function describeImport(summary: ImportSummary): string[] {
 function linkFor(ctx: { sqlite: Parameters<typeof hubLink>[0] }, hub: string | undefined): SyncLink {
   if (hub === undefined) {
     const link = hubLink(ctx.sqlite);
+    if (!link && actsAsHub(ctx.sqlite)) {
+      throw new CommandFailure('this copy is the hub: the laptops sync with it. Run "sync now" on a laptop, or "team status" here to see when each member was last heard from');
+    }
     if (!link) throw new CommandFailure('this copy is not paired with a hub: join with "team join --hub URL --code CODE" first');
     return link;
   }

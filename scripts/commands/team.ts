@@ -1,17 +1,18 @@
 // `team`: create a team, invite a member with a file, join with one, show the team, revoke a device.
 // The command line acts as the data folder's first active superuser (or --as USERNAME), so every op it makes
 // has a real author; `team join` into a folder nobody has set up works without one.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { TeamStatusDto } from '../../electron/contract';
 import { teamCreateInput, teamInviteInput, teamJoinInput, teamRevokeInput } from '../../electron/contract/team';
-import { createBackend } from '../../electron/ipc/backend';
+import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { systemClock, type Actor, type ServiceContext } from '../../electron/services/context';
 import { createInvitation, createTeam, revokeDevice } from '../../electron/services/sync/team';
 import { joinTeam } from '../../electron/services/sync/teamJoin';
 import { pairWithHub } from '../../electron/services/sync/net/hubClient';
-import { makePairingCode } from '../../electron/services/sync/net/pairingCodes';
+import { MAX_CODE_MINUTES, MIN_CODE_MINUTES, makePairingCode } from '../../electron/services/sync/net/pairingCodes';
+import { knownHubUrls } from '../../electron/services/sync/background/hubAddress';
 import { teamStatus } from '../../electron/services/sync/teamStatus';
 import { loadActor } from '../../electron/services/users/actor';
 import { AppError, hasPermission } from '../../electron/contract';
@@ -24,7 +25,7 @@ const USAGE = `usage:
   team invite --data-dir DIR --out FILE.eminvite [--member-name NAME] [--valid-hours H] [--as USERNAME] [--json]
   team join   --data-dir DIR --invite FILE.eminvite [--device-name NAME] [--as USERNAME] [--json]
   team join   --data-dir DIR --hub https://HOST:PORT --code ABCD-1234 [--device-name NAME] [--as USERNAME] [--json]
-  team pair-code --data-dir DIR [--valid-minutes N] [--as USERNAME] [--json]
+  team pair-code --data-dir DIR [--valid-minutes 1-60] [--as USERNAME] [--json]
   team status --data-dir DIR [--json]
   team revoke --data-dir DIR --device ID [--as USERNAME] [--json]
 An invitation holds the team key: hand it over like a password and delete it once used.
@@ -65,6 +66,19 @@ function actingUser(ctx: ServiceContext, args: ParsedArgs): Actor | null {
 function requireAdmin(actor: Actor | null): Actor {
   if (actor) return actor;
   throw new CommandFailure('this data folder has no administrator yet: open Emerald once and finish the first-run setup (or join a team with "team join")');
+}
+
+const DATABASE_FILE = path.basename(databasePath('.'));
+
+/** The names in the folder now; null when the folder does not exist yet. */
+function folderEntries(dir: string): Set<string> | null {
+  return existsSync(dir) ? new Set(readdirSync(dir)) : null;
+}
+
+/** Removes what the command created: the whole folder when it made it, else only the new entries. */
+function removeCreated(dir: string, before: Set<string> | null): void {
+  if (before === null) return rmSync(dir, { recursive: true, force: true });
+  for (const name of readdirSync(dir)) if (!before.has(name)) rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
 const slotLabel = (slot: number | null) => (slot === null ? '--' : String(slot).padStart(2, '0'));
@@ -129,7 +143,10 @@ function failure(error: unknown): unknown {
 
 async function pairCode(ctx: ServiceContext, args: ParsedArgs, say: Say): Promise<void> {
   const minutes = stringFlag(args, 'valid-minutes');
-  if (minutes !== undefined && !/^\d+$/.test(minutes)) throw new UsageError(`--valid-minutes must be a whole number of minutes\n${USAGE}`);
+  // Out of range was clamped in silence (0 made a 1-minute code): say the range instead.
+  if (minutes !== undefined && (!/^\d+$/.test(minutes) || Number(minutes) < MIN_CODE_MINUTES || Number(minutes) > MAX_CODE_MINUTES)) {
+    throw new UsageError(`--valid-minutes must be a whole number of minutes from ${MIN_CODE_MINUTES} to ${MAX_CODE_MINUTES}, got ${minutes}\n${USAGE}`);
+  }
   const made = await makePairingCode({ ...ctx, actor: requireAdmin(actingUser(ctx, args)) }, minutes === undefined ? {} : { validMinutes: Number(minutes) }).catch((error: unknown) => {
     throw failure(error);
   });
@@ -137,7 +154,11 @@ async function pairCode(ctx: ServiceContext, args: ParsedArgs, say: Say): Promis
   say(`Pairing code: ${made.code}`);
   say(`Valid until ${made.expiresAt}, once.`);
   say(`Hub fingerprint: ${made.fingerprint}`);
-  say('On the laptop: npm run cli -- team join --data-dir DIR --hub https://THIS-PC:7443 --code CODE (or Administración → Equipo), and compare the fingerprint.');
+  const urls = knownHubUrls(ctx.sqlite);
+  const hub = urls.length === 1 ? urls[0] : 'URL';
+  say(`On the laptop: npm run cli -- team join --data-dir DIR --hub ${hub} --code ${made.code} --device-name "NAME" (or Administración → Equipo), and compare the fingerprint.`);
+  if (urls.length > 1) say(`The hub listens at: ${urls.join(', ')} (use the one on the laptop's network).`);
+  if (urls.length === 0) say('URL: the address the hub prints when it starts (npm run cli -- hub --data-dir DIR --listen HOST:PORT), e.g. https://192.168.1.20:7443.');
 }
 
 async function joinHub(ctx: ServiceContext, args: ParsedArgs, say: Say): Promise<void> {
@@ -227,12 +248,20 @@ export const teamCommand: CliCommand = {
     const dataDir = requireDataDir(args);
     // Joining may start a data folder from nothing; everything else needs the database to exist.
     if (sub !== 'join') existingDatabase(dataDir);
+    const joining = sub === 'join';
+    const before = joining ? folderEntries(dataDir) : null;
     const backend = createBackend({ dataDir });
     const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, actor: null, clock: systemClock, events: backend.events, dataDir };
+    let failed = false;
     try {
       await run(ctx, sub, args, (line) => process.stdout.write(`${line}\n`));
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
       backend.close();
+      // A join that failed into a new folder leaves nothing behind (a later join would find a stray database).
+      if (failed && joining && !before?.has(DATABASE_FILE)) removeCreated(dataDir, before);
     }
   },
 };

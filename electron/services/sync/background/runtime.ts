@@ -100,7 +100,8 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
           hub = null;
           return;
         }
-        log(`hub: listening on ${hub.url} (fingerprint ${hub.fingerprint})`);
+        // startHub logs "hub: listening on …" itself; only the fingerprint is new here.
+        log(`hub: fingerprint ${hub.fingerprint}`);
       } catch (error) {
         hubError = classifyRoundError(error).reason;
         log(`hub: cannot listen on ${formatListen(target)}`, error);

@@ -13,6 +13,8 @@ import { PAIR_IDENTITY_PREFIX } from './tlsPsk';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
 export const DEFAULT_CODE_MINUTES = 10;
+export const MIN_CODE_MINUTES = 1;
+export const MAX_CODE_MINUTES = 60;
 export const MAX_LIVE_CODES = 5;
 // ~100 ms and 32 MiB per guess; the same on both ends.
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -70,7 +72,7 @@ export async function makePairingCode(ctx: ServiceContext, opts: { validMinutes?
   const code = randomCode();
   const secret = await derivePairingSecret(code);
   const now = ctx.clock.now();
-  const minutes = Math.min(Math.max(opts.validMinutes ?? DEFAULT_CODE_MINUTES, 1), 60);
+  const minutes = Math.min(Math.max(opts.validMinutes ?? DEFAULT_CODE_MINUTES, MIN_CODE_MINUTES), MAX_CODE_MINUTES);
   const expiresAt = new Date(now.getTime() + minutes * 60_000).toISOString();
   ctx.sqlite.transaction(() => {
     const at = now.toISOString();

@@ -1,0 +1,105 @@
+// What a newcomer's LAN trial found in the command line texts (issue 13): pair-code names the hub's real address and
+// refuses a validity out of range, a failed `team join --hub` leaves no database behind, `sync now` on the hub says it
+// is the hub, and a running hub says "listening on" once. In process (runCli), hub on 127.0.0.1, no mDNS.
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeHubSetting } from '../../electron/services/sync/background/hubSetting';
+import { startNetRuntime } from '../../electron/services/sync/background/runtime';
+import { runCli } from '../../scripts/cli';
+import { servicesOf } from './net.helpers';
+import { sqliteOf, startNowApp } from './team.helpers';
+import type { TestApp } from '../support/backend';
+
+const root = mkdtempSync(path.join(tmpdir(), 'emerald-net-trial-cli-'));
+let hub: TestApp;
+
+beforeAll(async () => {
+  hub = await startNowApp();
+  await hub.admin.call('team.create', { name: 'Servicios Norte', deviceName: 'Oficina' });
+}, 60_000);
+
+afterAll(() => {
+  hub?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Runs the CLI in this process and keeps what it printed. */
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const output = { stdout: '', stderr: '' };
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output.stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((output.stderr += String(chunk)), true));
+  try {
+    return { code: await runCli(argv), ...output };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+/** A port nobody listens on (taken by the OS, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('LAN trial: command line texts', () => {
+  it('team pair-code refuses --valid-minutes out of 1..60 with the range, instead of a silent 1-minute code', async () => {
+    for (const minutes of ['0', '61']) {
+      const result = await cli('team', 'pair-code', '--data-dir', hub.dir, '--valid-minutes', minutes);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('from 1 to 60');
+      expect(result.stdout).not.toContain('Pairing code');
+    }
+    expect((await cli('team', 'pair-code', '--data-dir', hub.dir, '--valid-minutes', '60')).code).toBe(0);
+  });
+
+  it('team pair-code prints the URL the hub listens on when the hub setting says it, not THIS-PC', async () => {
+    const unknown = await cli('team', 'pair-code', '--data-dir', hub.dir);
+    expect(unknown.stdout).not.toContain('THIS-PC');
+    writeHubSetting(sqliteOf(hub), { enabled: true, host: '127.0.0.1', port: 18443 }, new Date().toISOString());
+    const known = await cli('team', 'pair-code', '--data-dir', hub.dir);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain('--hub https://127.0.0.1:18443 ');
+    expect(known.stdout).not.toContain('THIS-PC');
+  });
+
+  it('sync now on the hub itself says it is the hub and what to run instead', async () => {
+    const result = await cli('sync', 'now', '--data-dir', hub.dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('this copy is the hub');
+    expect(result.stderr).not.toContain('not paired');
+  });
+
+  it('a failed team join --hub into a new folder leaves no emerald.db (nor the folder) behind', async () => {
+    const port = await closedPort();
+    const fresh = path.join(root, 'fresh');
+    const result = await cli('team', 'join', '--data-dir', fresh, '--hub', `https://127.0.0.1:${port}`, '--code', 'ABCD-EFGH');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('unreachable');
+    expect(existsSync(fresh)).toBe(false);
+    // A folder that existed (with a file of the person's) keeps it; only what the join made goes.
+    const kept = mkdtempSync(path.join(root, 'kept-'));
+    writeFileSync(path.join(kept, 'notes.txt'), 'mine');
+    expect((await cli('team', 'join', '--data-dir', kept, '--hub', `https://127.0.0.1:${port}`, '--code', 'ABCD-EFGH')).code).toBe(1);
+    expect(readdirSync(kept)).toEqual(['notes.txt']);
+  });
+
+  it('a running hub logs "listening on" once', async () => {
+    const lines: string[] = [];
+    writeHubSetting(sqliteOf(hub), { enabled: true, host: '127.0.0.1', port: 0 }, new Date().toISOString());
+    const runtime = startNetRuntime(servicesOf(hub), { mdns: false, log: (line) => lines.push(line) });
+    try {
+      const state = await runtime.applyHubSetting();
+      expect(state.running).toBe(true);
+      expect(lines.filter((line) => line.includes('listening on'))).toHaveLength(1);
+    } finally {
+      await runtime.close();
+    }
+  });
+});
