@@ -12,6 +12,20 @@ export interface HubAnnouncement {
   name: string;
   teamId: string;
   fingerprint: string;
+  /** The one address the hub listens on, when it is not every interface: members must use that one. */
+  host?: string;
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+const isLoopback = (host: string) => /^127\./.test(host) || host === '::1' || host === 'localhost';
+
+/**
+ * What a hub listening on `host` may announce: 'all' (every interface: the announcement's own addresses are right),
+ * 'address' (one LAN address: announced in the TXT, members use it), 'none' (loopback: nobody on the LAN can reach it).
+ */
+export function announcementScope(host: string): 'all' | 'address' | 'none' {
+  if (WILDCARD_HOSTS.has(host)) return 'all';
+  return isLoopback(host) ? 'none' : 'address';
 }
 
 export interface DiscoveredHub {
@@ -29,7 +43,9 @@ export function teamHash(teamId: string): string {
 }
 
 export function hubTxt(info: HubAnnouncement): Record<string, string> {
-  return { v: TXT_VERSION, team: teamHash(info.teamId), fp: info.fingerprint.replace(/\s/g, '').slice(0, 8), name: info.name.slice(0, 60) };
+  const txt: Record<string, string> = { v: TXT_VERSION, team: teamHash(info.teamId), fp: info.fingerprint.replace(/\s/g, '').slice(0, 8), name: info.name.slice(0, 60) };
+  if (info.host && announcementScope(info.host) === 'address') txt.addr = info.host;
+  return txt;
 }
 
 const asText = (value: unknown): string => (Buffer.isBuffer(value) ? value.toString('utf8') : typeof value === 'string' ? value : '');
@@ -38,7 +54,9 @@ const asText = (value: unknown): string => (Buffer.isBuffer(value) ? value.toStr
 export function hubFromService(service: Pick<Service, 'name' | 'host' | 'port' | 'addresses' | 'txt' | 'referer'>): DiscoveredHub | null {
   const txt = (service.txt ?? {}) as Record<string, unknown>;
   if (asText(txt.v) !== TXT_VERSION || !/^[0-9a-f]{12}$/.test(asText(txt.team))) return null;
-  const ipv4 = service.addresses?.find((address) => /^\d+\.\d+\.\d+\.\d+$/.test(address)) ?? service.referer?.address ?? service.host;
+  // A hub bound to one address says which: the packet's addresses are every interface of that PC.
+  const bound = asText(txt.addr);
+  const ipv4 = (/^\d+\.\d+\.\d+\.\d+$/.test(bound) ? bound : undefined) ?? service.addresses?.find((address) => /^\d+\.\d+\.\d+\.\d+$/.test(address)) ?? service.referer?.address ?? service.host;
   if (!ipv4 || !Number.isInteger(service.port) || service.port <= 0) return null;
   const host = ipv4.includes(':') ? `[${ipv4}]` : ipv4;
   return {
@@ -54,6 +72,8 @@ export function hubFromService(service: Pick<Service, 'name' | 'host' | 'port' |
 /** Starts announcing; never throws (no multicast: nothing is announced). */
 export function announceHub(info: HubAnnouncement): { stop(): Promise<void> } {
   let bonjour: Bonjour | null = null;
+  // A hub on loopback announces nothing: it would offer the LAN addresses it does not listen on.
+  if (info.host !== undefined && announcementScope(info.host) === 'none') return { stop: () => Promise.resolve() };
   try {
     bonjour = new Bonjour({}, () => undefined);
     const service = bonjour.publish({ name: `${info.name.slice(0, 40) || 'Emerald'} (${teamHash(info.teamId).slice(0, 4)})`, type: MDNS_TYPE, port: info.port, txt: hubTxt(info) });
