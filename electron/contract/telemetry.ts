@@ -1,6 +1,6 @@
 // Telemetry readings (issue 7): one schema for hand entry, CSV/JSON import and the local WebSocket.
 import { z } from 'zod';
-import { id, isoDateTime } from './common';
+import { boundedDateTime, EARLIEST_DATE, id, isoDateTime } from './common';
 import { channel } from './define';
 import type { TelemetryImportReport, TelemetryReadingDto, TelemetryRecordResult, TelemetrySocketInfo } from './dto';
 
@@ -20,7 +20,7 @@ export const METRIC_UNITS: Readonly<Record<string, readonly string[]>> = {
 export const KNOWN_METRICS = Object.keys(METRIC_UNITS);
 
 /** Readings measured before this are typos (a year 1900 default, a swapped field), not history. */
-export const EARLIEST_MEASURED_AT = '2000-01-01T00:00:00.000Z';
+export const EARLIEST_MEASURED_AT = EARLIEST_DATE;
 /** Clocks of measuring tools drift; further ahead than this is a wrong clock or a wrong field. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 export const MAX_READINGS_PER_RECORD = 1000;
@@ -59,16 +59,12 @@ export const telemetryReading = z
     value: z.number(),
     unit: z.string().trim().min(1).max(16),
     source: z.string().trim().max(100).optional(),
-    measuredAt: isoDateTime.transform((value) => new Date(value).toISOString()),
+    measuredAt: boundedDateTime({ beforeRange: READING_REASONS.measuredTooEarly, afterRange: READING_REASONS.measuredInFuture }),
   })
   .transform((reading, ctx) => {
     const unit = canonicalUnit(reading.metric, reading.unit);
     if (unit === null) {
       ctx.addIssue({ code: 'custom', path: ['unit'], message: READING_REASONS.unitNotAllowed, params: { reason: READING_REASONS.unitNotAllowed } });
-      return z.NEVER;
-    }
-    if (reading.measuredAt < EARLIEST_MEASURED_AT) {
-      ctx.addIssue({ code: 'custom', path: ['measuredAt'], message: READING_REASONS.measuredTooEarly, params: { reason: READING_REASONS.measuredTooEarly } });
       return z.NEVER;
     }
     return { ...reading, unit };
@@ -85,8 +81,8 @@ export const telemetryRecordInput = z.strictObject({
 export const telemetryListInput = z.strictObject({
   ticketId: id,
   metric: z.string().trim().toLowerCase().min(1).max(64).optional(),
-  from: isoDateTime.transform((value) => new Date(value).toISOString()).optional(),
-  to: isoDateTime.transform((value) => new Date(value).toISOString()).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
   /** Keeps the latest N readings in the window (charts need the recent end). */
   limit: z.number().int().min(1).max(50_000).optional(),
   /** Only readings of events written after this one (ids are time-ordered): cheap live refreshes. */

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../electron/contract';
+import { isoDateTime } from '../../electron/contract/common';
 import { ticketFilter } from '../../electron/contract/tickets';
 import { workOrderFilter } from '../../electron/contract/workOrders';
 import { createBackend } from '../../electron/ipc/backend';
@@ -53,7 +54,10 @@ function dateFlag(args: ParsedArgs, name: string, end: boolean): string | undefi
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const time = Date.parse(dayOnly ? `${value}T00:00:00.000Z` : value);
   if (Number.isNaN(time)) throw new UsageError(`--${name} must be a date (YYYY-MM-DD) or an ISO date-time, got ${value}`);
-  return new Date(dayOnly && end ? time + 24 * 3600_000 : time).toISOString();
+  // The channels' own date rule (2000 ≤ date < 2100, UTC): the batch passes its dates to the service directly.
+  const bounded = isoDateTime.safeParse(new Date(dayOnly && end ? time + 24 * 3600_000 : time).toISOString());
+  if (!bounded.success) throw new UsageError(`--${name} must lie between 2000 and 2099, got ${value}`);
+  return bounded.data;
 }
 
 function requireFlag(args: ParsedArgs, name: string): string {
