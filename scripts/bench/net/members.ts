@@ -112,6 +112,8 @@ try {
   const roundsTo = wallMs();
   writeFileSync(outFile, JSON.stringify({ pairingMs, visible, rounds, windows: { visible: [visibleFrom, visibleTo], rounds: [roundsFrom, roundsTo] } }));
   report('MEMBERS_RESULT', { file: outFile });
+  // Done: the bench deletes the folders; leaving now also lets a CPU profile be written before the bench stops us.
+  process.exit(0);
 } finally {
   for (const member of members) member.backend.close();
 }
