@@ -31,10 +31,19 @@ export interface TeamStatusDto {
   openConflicts: number;
   /** Ops received but kept aside (forbidden, revoked, invalid, from the future, waiting for a row). */
   setAside: number;
-  /** This copy's own ops made since its last bundle export (all of them before the first export). */
+  /**
+   * This copy's own ops nobody has acknowledged: for a copy paired with a hub, those the hub lacks; otherwise those
+   * made since its last bundle export (all of them before the first export).
+   */
   unsentOps: number;
   lastExportAt: string | null;
   lastImportAt: string | null;
+  /** Last completed transfer of any kind: a bundle exported or imported, or a network round. */
+  lastExchangeAt: string | null;
+  /** Last time this copy's changes left it: a bundle export or a completed network round. */
+  lastSentAt: string | null;
+  /** Last time changes arrived: a bundle import or a completed network round. */
+  lastReceivedAt: string | null;
 }
 
 /** What joining did to this copy's own data. */

@@ -95,8 +95,9 @@ function printStatus(status: TeamStatusDto, say: Say): void {
     const state = m.revokedAt ? `revoked ${m.revokedAt}` : `last contact ${m.lastContactAt ?? 'never'}`;
     say(`  ${slotLabel(m.slot)}  ${m.name}  ${m.deviceId}  joined ${m.joinedAt}  ${state}${m.isSelf ? '  (this device)' : ''}`);
   }
-  say(`Ops set aside: ${status.setAside} · open conflicts: ${status.openConflicts} · not yet exported: ${status.unsentOps}`);
-  say(`Last export: ${status.lastExportAt ?? 'never'} · last import: ${status.lastImportAt ?? 'never'}`);
+  // Paired with a hub, "not yet sent" is what the hub has not acknowledged; otherwise what no bundle carried yet.
+  say(`Ops set aside: ${status.setAside} · open conflicts: ${status.openConflicts} · not yet sent: ${status.unsentOps}`);
+  say(`Last exchange: ${status.lastExchangeAt ?? 'never'} · last sent: ${status.lastSentAt ?? 'never'} · last received: ${status.lastReceivedAt ?? 'never'}`);
 }
 
 /** The JSON of `team status --json`: flat names scripts rely on (teamId, deviceId, slot, ...). */
@@ -114,6 +115,9 @@ export function statusJson(status: TeamStatusDto) {
     unsentOps: status.unsentOps,
     lastExportAt: status.lastExportAt,
     lastImportAt: status.lastImportAt,
+    lastExchangeAt: status.lastExchangeAt,
+    lastSentAt: status.lastSentAt,
+    lastReceivedAt: status.lastReceivedAt,
   };
 }
 

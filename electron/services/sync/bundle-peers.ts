@@ -5,6 +5,8 @@ import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 
 const PEER_VECTORS_KEY = 'syncPeerVectors';
+// When each device was last heard from here (its ops or its acknowledgement arrived), for "last contact".
+const PEER_HEARD_KEY = 'syncPeerHeardAt';
 
 export type Vector = Record<string, number>;
 
@@ -39,4 +41,22 @@ export function notePeerVector(sqlite: Database.Database, device: string, vector
     `INSERT INTO settings (key, value, created_at, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run(PEER_VECTORS_KEY, JSON.stringify(all), at, at);
+  const heard = peerHeardAt(sqlite);
+  if ((heard[device] ?? '') < at) heard[device] = at;
+  prepared(
+    sqlite,
+    `INSERT INTO settings (key, value, created_at, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(PEER_HEARD_KEY, JSON.stringify(heard), at, at);
+}
+
+/** Device id → the last time a bundle or a network round from it (or acknowledging us) arrived. */
+export function peerHeardAt(sqlite: Database.Database): Record<string, string> {
+  const row = prepared(sqlite, 'SELECT value FROM settings WHERE key = ?').get(PEER_HEARD_KEY) as { value: string } | undefined;
+  try {
+    const parsed = row ? (JSON.parse(row.value) as unknown) : {};
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }

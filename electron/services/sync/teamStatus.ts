@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { TeamMemberDto, TeamStatusDto } from '../../contract/team';
 import type { ServiceContext } from '../context';
 import { readVector } from './apply';
+import { peerHeardAt, peerVector } from './bundle-peers';
 
 export interface LocalTeamRow {
   device_id: string;
@@ -22,29 +23,63 @@ export function readLocal(sqlite: Database.Database): LocalTeamRow {
 
 const count = (sqlite: Database.Database, sql: string, ...params: unknown[]) => (sqlite.prepare(sql).get(...params) as { n: number }).n;
 
-function members(sqlite: Database.Database, selfId: string): TeamMemberDto[] {
+const latest = (...values: (string | null | undefined)[]): string | null =>
+  values.filter((v): v is string => typeof v === 'string' && v.length > 0).sort().at(-1) ?? null;
+
+interface LinkTimes {
+  peer_device_id: string;
+  url: string | null;
+  last_sync_at: string | null;
+}
+
+const linkTimes = (sqlite: Database.Database): LinkTimes[] =>
+  sqlite.prepare('SELECT peer_device_id, url, last_sync_at FROM sync_links ORDER BY created_at DESC').all() as LinkTimes[];
+
+function members(sqlite: Database.Database, selfId: string, links: LinkTimes[]): TeamMemberDto[] {
   // An HLC starts with its ISO wall time (24 characters); a device's last seq carries its latest clock.
   const rows = sqlite
     .prepare(
       `SELECT m.device_id, m.name, m.slot, m.created_at, m.revoked_at,
-              (SELECT substr(o.hlc, 1, 24) FROM sync_ops o WHERE o.device_id = m.device_id ORDER BY o.seq DESC LIMIT 1) AS last_contact
+              (SELECT substr(o.hlc, 1, 24) FROM sync_ops o WHERE o.device_id = m.device_id ORDER BY o.seq DESC LIMIT 1) AS last_op
        FROM team_members m ORDER BY m.slot, m.device_id`,
     )
-    .all() as { device_id: string; name: string; slot: number; created_at: string; revoked_at: string | null; last_contact: string | null }[];
+    .all() as { device_id: string; name: string; slot: number; created_at: string; revoked_at: string | null; last_op: string | null }[];
+  // Last contact: ops from the device or its acknowledgement arrived here (bundle or network round), or its newest op.
+  const heard = peerHeardAt(sqlite);
+  const linked = new Map(links.map((link) => [link.peer_device_id, link.last_sync_at]));
   return rows.map((row) => ({
     deviceId: row.device_id,
     name: row.name,
     slot: row.slot,
     joinedAt: row.created_at,
-    lastContactAt: row.last_contact,
+    lastContactAt: latest(row.last_op, heard[row.device_id], linked.get(row.device_id)),
     revokedAt: row.revoked_at,
     isSelf: row.device_id === selfId,
   }));
 }
 
+/**
+ * Own ops nobody acknowledged. Paired with a hub: those beyond what the hub's vector (noted after every round) holds
+ * of this device; otherwise those made since the last bundle export.
+ */
+export function unsentOwnOps(sqlite: Database.Database, local: LocalTeamRow = readLocal(sqlite)): number {
+  const hub = linkTimes(sqlite).find((link) => link.url !== null);
+  if (hub) {
+    const acked = peerVector(sqlite, hub.peer_device_id)[local.device_id] ?? 0;
+    return Math.max(0, count(sqlite, 'SELECT next_seq - 1 AS n FROM sync_local WHERE id = 1') - acked);
+  }
+  return local.last_export_at === null
+    ? count(sqlite, 'SELECT next_seq - 1 AS n FROM sync_local WHERE id = 1')
+    : // '~' sorts after the '-' that follows the wall time: ops stamped in the export's own millisecond count as sent.
+      // `+device_id` keeps the planner on the clock index: only ops after the export are read.
+      count(sqlite, 'SELECT count(*) AS n FROM sync_ops WHERE hlc > ? AND +device_id = ?', `${local.last_export_at}~`, local.device_id);
+}
+
 export function readTeamStatus(sqlite: Database.Database): TeamStatusDto {
   const local = readLocal(sqlite);
   const inTeam = local.team_id !== null;
+  const links = inTeam ? linkTimes(sqlite) : [];
+  const lastRound = latest(...links.map((link) => link.last_sync_at));
   // The creator's membership is the one no invitation made.
   const founder = inTeam
     ? (sqlite.prepare('SELECT device_id, name FROM team_members WHERE invitation_id IS NULL ORDER BY slot LIMIT 1').get() as { device_id: string; name: string } | undefined)
@@ -52,21 +87,20 @@ export function readTeamStatus(sqlite: Database.Database): TeamStatusDto {
   return {
     team: inTeam ? { id: local.team_id as string, name: local.team_name ?? '' } : null,
     device: { id: local.device_id, name: local.device_name, slot: inTeam ? local.slot : null },
-    members: inTeam ? members(sqlite, local.device_id) : [],
+    members: inTeam ? members(sqlite, local.device_id, links) : [],
     founderName: founder?.name ?? null,
     isFounder: founder?.device_id === local.device_id,
     vector: readVector(sqlite),
     openConflicts: count(sqlite, 'SELECT count(*) AS n FROM sync_conflicts c WHERE NOT EXISTS (SELECT 1 FROM conflict_resolutions r WHERE r.conflict_id = c.id)'),
     setAside: count(sqlite, "SELECT count(*) AS n FROM sync_ops WHERE status <> 'applied'"),
-    // This copy's own changes since its last export (received ones are other members' to send).
-    unsentOps:
-      local.last_export_at === null
-        ? count(sqlite, 'SELECT next_seq - 1 AS n FROM sync_local WHERE id = 1')
-        : // '~' sorts after the '-' that follows the wall time: ops stamped in the export's own millisecond count as sent.
-          // `+device_id` keeps the planner on the clock index: only ops after the export are read.
-          count(sqlite, 'SELECT count(*) AS n FROM sync_ops WHERE hlc > ? AND +device_id = ?', `${local.last_export_at}~`, local.device_id),
+    // This copy's own changes (received ones are other members' to send).
+    unsentOps: unsentOwnOps(sqlite, local),
     lastExportAt: local.last_export_at,
     lastImportAt: local.last_import_at,
+    // One source for every "last …" figure: a network round is an exchange, a send and a receipt.
+    lastExchangeAt: latest(local.last_export_at, local.last_import_at, lastRound),
+    lastSentAt: latest(local.last_export_at, lastRound),
+    lastReceivedAt: latest(local.last_import_at, lastRound),
   };
 }
 

@@ -12,7 +12,8 @@ import { startHub, type Hub } from '../net/hubServer';
 import { formatListen, HUB_SETTING_KEY, readHubSetting } from './hubSetting';
 import { announceBoundHub, startHubAnnounces } from './hubAnnounce';
 import { lanUrls } from './lanUrls';
-import { classifyRoundError, pendingOwnOps, readAckedSeq, writeAckedSeq } from './roundInfo';
+import { unsentOwnOps } from '../teamStatus';
+import { classifyRoundError, readAckedSeq, writeAckedSeq } from './roundInfo';
 import { registerNetRuntime } from './registry';
 import { SyncScheduler, type SchedulerOptions } from './scheduler';
 
@@ -61,7 +62,8 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
       if (outcome.inStep && link && throughSeq > (ackedSeq() ?? 0)) writeAckedSeq(sqlite, link.peerDeviceId, throughSeq, services.clock.now().toISOString());
       return outcome;
     },
-    pending: () => pendingOwnOps(sqlite, ackedSeq()),
+    // The same count as team status: own ops beyond what the hub's vector (noted after every round) holds.
+    pending: () => unsentOwnOps(sqlite),
     now: () => services.clock.now().getTime(),
     classify: classifyRoundError,
     // In step and idle: a long poll on the hub, so another member's change arrives at once, not at the next interval.

@@ -8,9 +8,11 @@ import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
 import { useNetStatus, type SyncNetStatus } from './netStore';
 import { useTeamStatus } from './statusStore';
+import { lastExchangeOf, netLineText } from './syncFooterText';
 import './sync-footer.css';
 
 const REFRESH_MS = 30_000;
+const FOOTER_FORMAT = { time: formatTime, number: formatNumber };
 // A team change, a merge's conflicts, a finished exchange job ('team' if the backend ever names it so).
 const TEAM_ENTITIES: readonly string[] = ['team', 'conflict', 'job'];
 // Ordinary edits change the unsent count: refresh on them too, but at most this often.
@@ -33,9 +35,11 @@ export function useTeamStatusRefresh(): void {
   useDomainEvents(
     () => true,
     (event) => {
-      // The background sync announces its own state changes (syncing, synced, unreachable): the footer follows at once.
-      if (event.entity === 'team' && event.id === 'syncStatus') return void loadNet();
-      if (TEAM_ENTITIES.includes(event.entity)) {
+      // The background sync announces its own state changes (syncing, synced, unreachable): the footer follows at once,
+      // and the team figures (last exchange, unsent) follow within EDIT_REFRESH_MS.
+      if (event.entity === 'team' && event.id === 'syncStatus') {
+        void loadNet();
+      } else if (TEAM_ENTITIES.includes(event.entity)) {
         if (event.kind !== 'progress') void load();
         return;
       }
@@ -47,23 +51,14 @@ export function useTeamStatusRefresh(): void {
   );
 }
 
-/** The background sync line: synced / syncing n changes / hub unreachable since HH:MM / refused. */
+/** The background sync line: synced / syncing n changes / hub unreachable since HH:MM · n waiting / refused. */
 function NetLine({ net }: { net: SyncNetStatus }) {
   const { t } = useTranslation('team');
-  const since = net.unreachableSince;
-  const text =
-    net.state === 'unreachable' && since
-      ? t('footer.net.unreachable', { time: formatTime(since) })
-      : net.state === 'refused'
-        ? t('footer.net.refused', { reason: t(`net.reason.${net.reason ?? 'refused'}`, { defaultValue: net.reason ?? '' }) })
-        : net.state === 'syncing' || net.pending > 0
-          ? t('footer.net.syncing', { count: net.pending, n: formatNumber(net.pending) })
-          : t('footer.net.synced');
   const bad = net.state === 'unreachable' || net.state === 'refused';
   return (
     <div className={`sync-footer-line sync-footer-net${bad ? ' is-bad' : ''}`} data-state={net.state} role="status" title={net.hub?.url}>
       {bad ? <WifiOff size={12} aria-hidden="true" /> : net.state === 'syncing' ? <RefreshCw size={12} aria-hidden="true" /> : <Wifi size={12} aria-hidden="true" />}
-      <span>{text}</span>
+      <span>{netLineText(net, t, FOOTER_FORMAT)}</span>
     </div>
   );
 }
@@ -76,7 +71,8 @@ export function SyncFooter() {
   // Administrators exchange from Administración → Equipo; everyone else has the same section on its own screen.
   const canAdmin = useCan(['users:admin', 'catalog:write', 'settings:admin']);
   if (!status?.team) return null;
-  const last = [status.lastExportAt, status.lastImportAt].filter((v): v is string => Boolean(v)).sort().at(-1);
+  // Any completed transfer counts: a bundle or a network round.
+  const last = lastExchangeOf(status, net);
   return (
     <div className="sync-footer" aria-label={t('footer.label', { team: status.team.name })} role="group">
       <a className="sync-footer-line" href={hrefFor(canAdmin ? { name: 'admin', section: 'team' } : { name: 'team' })} title={last ? formatDateTime(last) : undefined}>

@@ -9,7 +9,6 @@ import { Exchange } from './Exchange';
 import { shortId, slotLabel } from './format';
 import { Members } from './Members';
 import { NetSync } from './NetSync';
-import { useNetStatus } from './netStore';
 import { NoTeam } from './NoTeam';
 import { useTeamStatus, type TeamStatus } from './statusStore';
 import './team.css';
@@ -22,9 +21,8 @@ function When({ iso }: { iso: string | null }) {
 function Overview({ status }: { status: TeamStatus }) {
   const { t } = useTranslation('team');
   const canResolve = useCan(['tickets:write', 'users:admin']);
-  // Paired with a hub: "not sent" means not yet acknowledged by the hub, not "since the last bundle file".
-  const net = useNetStatus((s) => s.status);
-  const unsent = net && net.state !== 'off' ? net.pending : status.unsentOps;
+  // One source (team status): paired with a hub, "not sent" is what the hub has not acknowledged.
+  const unsent = status.unsentOps;
   return (
     <section className="card team-overview" aria-labelledby="team-overview-title">
       <h3 id="team-overview-title">{status.team?.name}</h3>
@@ -41,13 +39,13 @@ function Overview({ status }: { status: TeamStatus }) {
         <div>
           <dt>{t('overview.lastExport')}</dt>
           <dd>
-            <When iso={status.lastExportAt} />
+            <When iso={status.lastSentAt} />
           </dd>
         </div>
         <div>
           <dt>{t('overview.lastImport')}</dt>
           <dd>
-            <When iso={status.lastImportAt} />
+            <When iso={status.lastReceivedAt} />
           </dd>
         </div>
         <div>

@@ -1,0 +1,30 @@
+// What the sidebar footer says, as pure functions (tested in both languages without a window).
+import type { TFunction } from 'i18next';
+import type { OutputOf } from '../../../../electron/contract';
+
+type TeamStatus = OutputOf<'team.status'>;
+type NetStatus = OutputOf<'sync.status'>;
+
+/** The app's formatters (lib/format needs a window; tests pass their own). */
+export interface FooterFormat {
+  time(iso: string): string;
+  number(value: number): string;
+}
+
+/** The last completed transfer: a bundle, or a network round (the background sync's own figure may be newer). */
+export function lastExchangeOf(status: Pick<TeamStatus, 'lastExchangeAt'>, net: Pick<NetStatus, 'lastSyncAt'> | null): string | null {
+  return [status.lastExchangeAt, net?.lastSyncAt].filter((v): v is string => Boolean(v)).sort().at(-1) ?? null;
+}
+
+/** The background sync line: synced / syncing n changes / hub unreachable since HH:MM · n changes waiting / refused. */
+export function netLineText(net: Pick<NetStatus, 'state' | 'pending' | 'unreachableSince' | 'reason'>, t: TFunction, format: FooterFormat): string {
+  const since = net.unreachableSince;
+  if (net.state === 'unreachable' && since) {
+    return net.pending > 0
+      ? t('footer.net.unreachableWaiting', { time: format.time(since), count: net.pending, n: format.number(net.pending) })
+      : t('footer.net.unreachable', { time: format.time(since) });
+  }
+  if (net.state === 'refused') return t('footer.net.refused', { reason: t(`net.reason.${net.reason ?? 'refused'}`, { defaultValue: net.reason ?? '' }) });
+  if (net.state === 'syncing' || net.pending > 0) return t('footer.net.syncing', { count: net.pending, n: format.number(net.pending) });
+  return t('footer.net.synced');
+}

@@ -1,0 +1,38 @@
+// LAN trial (issue 13): offline, the footer said only "Hub sin conexión desde 17:19" without how many changes wait, and
+// "Último intercambio" ignored network rounds. The footer's wording in both languages, without a window.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lastExchangeOf, netLineText } from '../../renderer/src/features/team/syncFooterText';
+
+const LOCALES = path.resolve('renderer/src/i18n/locales');
+const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+const translators = {} as Record<'es' | 'en', TFunction>;
+
+beforeAll(async () => {
+  for (const lang of ['es', 'en'] as const) {
+    const instance = i18next.createInstance();
+    await instance.init({ lng: lang, resources: { [lang]: { team: load(lang, 'team') } }, ns: ['team'], defaultNS: 'team', interpolation: { escapeValue: false }, returnNull: false });
+    translators[lang] = instance.t;
+  }
+});
+
+const since = '2026-03-02T17:19:00.000Z';
+const FORMAT = { time: () => '17:19', number: (n: number) => String(n) };
+const time = '17:19';
+
+describe('LAN trial: the sync footer’s words', () => {
+  it('offline: since when and how many changes wait', () => {
+    expect(netLineText({ state: 'unreachable', pending: 3, unreachableSince: since }, translators.es, FORMAT)).toBe(`Hub sin conexión desde ${time} · 3 cambios esperando`);
+    expect(netLineText({ state: 'unreachable', pending: 1, unreachableSince: since }, translators.es, FORMAT)).toBe(`Hub sin conexión desde ${time} · 1 cambio esperando`);
+    expect(netLineText({ state: 'unreachable', pending: 0, unreachableSince: since }, translators.es, FORMAT)).toBe(`Hub sin conexión desde ${time}`);
+    expect(netLineText({ state: 'unreachable', pending: 2, unreachableSince: since }, translators.en, FORMAT)).toBe(`Hub unreachable since ${time} · 2 changes waiting`);
+  });
+
+  it('the last exchange counts network rounds, not only bundle files', () => {
+    expect(lastExchangeOf({ lastExchangeAt: '2026-03-02T09:00:00.000Z' }, { lastSyncAt: '2026-03-02T17:18:59.000Z' })).toBe('2026-03-02T17:18:59.000Z');
+    expect(lastExchangeOf({ lastExchangeAt: '2026-03-02T09:00:00.000Z' }, null)).toBe('2026-03-02T09:00:00.000Z');
+    expect(lastExchangeOf({ lastExchangeAt: null }, { lastSyncAt: null })).toBeNull();
+  });
+});
