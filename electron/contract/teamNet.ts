@@ -77,7 +77,8 @@ export const teamPairWithHubInput = z.strictObject({
     .max(300)
     .regex(/^(https:\/\/)?[^\s/]+(:\d{1,5})?\/?$/, 'an address like https://192.168.1.20:7443'),
   code: z.string().trim().min(4).max(40),
-  deviceName: z.string().trim().max(100).optional(),
+  // The name Miembros shows for this laptop (required in the pairing card; the CLI's --device-name).
+  deviceName: z.string().trim().min(1).max(100).optional(),
 });
 
 export const teamNetChannels = {

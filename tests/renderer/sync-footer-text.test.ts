@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lastExchangeOf, netLineText } from '../../renderer/src/features/team/syncFooterText';
+import { lastExchangeOf, netLineText, syncNowProblem } from '../../renderer/src/features/team/syncFooterText';
 
 const LOCALES = path.resolve('renderer/src/i18n/locales');
 const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
@@ -34,5 +34,13 @@ describe('LAN trial: the sync footer’s words', () => {
     expect(lastExchangeOf({ lastExchangeAt: '2026-03-02T09:00:00.000Z' }, { lastSyncAt: '2026-03-02T17:18:59.000Z' })).toBe('2026-03-02T17:18:59.000Z');
     expect(lastExchangeOf({ lastExchangeAt: '2026-03-02T09:00:00.000Z' }, null)).toBe('2026-03-02T09:00:00.000Z');
     expect(lastExchangeOf({ lastExchangeAt: null }, { lastSyncAt: null })).toBeNull();
+  });
+
+  it('"Sincronizar ahora" with the hub down says why next to the button; a good round says nothing', () => {
+    const hub = { name: 'Oficina', url: 'https://127.0.0.1:18443', fingerprint: 'AB12' };
+    expect(syncNowProblem({ state: 'unreachable', reason: 'unreachable', hub }, translators.es)).toBe('No se pudo sincronizar: el hub no responde (https://127.0.0.1:18443)');
+    expect(syncNowProblem({ state: 'unreachable', reason: 'unreachable', hub }, translators.en)).toMatch(/^Could not sync: .+ \(https:\/\/127\.0\.0\.1:18443\)$/);
+    expect(syncNowProblem({ state: 'refused', reason: 'revoked', hub }, translators.es)).toBe('No se pudo sincronizar: este ordenador fue revocado (https://127.0.0.1:18443)');
+    expect(syncNowProblem({ state: 'synced', hub }, translators.es)).toBeNull();
   });
 });

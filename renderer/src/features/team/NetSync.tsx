@@ -1,6 +1,6 @@
 // Administración → Equipo → "Sincronización en red": the hub this copy syncs with, hub mode, and pairing.
 import { RefreshCw, Wifi } from 'lucide-react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber, formatTime } from '../../lib/format';
 import { useAdminForm } from '../admin/shared';
@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { HubCard } from './HubCard';
 import { useNetStatus, type SyncNetStatus } from './netStore';
 import { PairCard } from './PairCard';
+import { syncNowProblem } from './syncFooterText';
 
 function stateText(t: (key: string, options?: Record<string, unknown>) => string, net: SyncNetStatus): string {
   switch (net.state) {
@@ -25,7 +26,16 @@ function stateText(t: (key: string, options?: Record<string, unknown>) => string
 function LinkPanel({ net }: { net: SyncNetStatus }) {
   const { t } = useTranslation('team');
   const { failure, busy, send } = useAdminForm(t);
+  // The round's own outcome, said next to the button (a hub that is down answered with silence before).
+  const [problem, setProblem] = useState<string | null>(null);
   if (!net.hub) return null;
+  const syncNow = () =>
+    send(async () => {
+      setProblem(null);
+      const status = await api.call('sync.now', {});
+      useNetStatus.setState({ status });
+      setProblem(syncNowProblem(status, t));
+    });
   return (
     <div className="net-panel" aria-labelledby="net-link-title">
       <h4 id="net-link-title">
@@ -54,10 +64,15 @@ function LinkPanel({ net }: { net: SyncNetStatus }) {
       </dl>
       {failure && <div className="alert" role="alert">{failure}</div>}
       <div className="btn-row">
-        <button type="button" className="btn" disabled={busy} onClick={() => void send(async () => useNetStatus.setState({ status: await api.call('sync.now', {}) }))}>
+        <button type="button" className="btn" disabled={busy} onClick={() => void syncNow()}>
           <RefreshCw size={14} aria-hidden="true" />
           {busy ? t('net.link.syncing') : t('net.link.now')}
         </button>
+        {problem && (
+          <span className="net-now-problem" role="alert" data-testid="sync-now-problem">
+            {problem}
+          </span>
+        )}
       </div>
     </div>
   );

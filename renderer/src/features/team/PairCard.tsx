@@ -17,6 +17,11 @@ export function PairCard({ asCard = false }: { asCard?: boolean }) {
   const { t } = useTranslation('team');
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
+  // Named on purpose: every laptop was called after its machine ("vm"), six alike in Miembros.
+  const status = useTeamStatus((s) => s.status);
+  const joining = !status?.team;
+  const [deviceName, setDeviceName] = useState<string | null>(null);
+  const shownName = deviceName ?? status?.device.name ?? '';
   const [found, setFound] = useState<Found[] | null>(null);
   const [paired, setPaired] = useState<Paired | null>(null);
   const { errors, setErrors, failure, busy, send } = useAdminForm(t);
@@ -31,10 +36,11 @@ export function PairCard({ asCard = false }: { asCard?: boolean }) {
     const next: Record<string, string> = {};
     if (!url.trim()) next.url = t('net.pair.urlRequired');
     if (code.replace(/[\s-]/g, '').length < 4) next.code = t('net.pair.codeRequired');
+    if (joining && !shownName.trim()) next.deviceName = t('net.pair.deviceNameRequired');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     await send(async () => {
-      const result = await api.call('team.pairWithHub', { url: url.trim(), code: code.trim() });
+      const result = await api.call('team.pairWithHub', { url: url.trim(), code: code.trim(), ...(joining ? { deviceName: shownName.trim() } : {}) });
       setPaired(result);
       setCode('');
       toast.success(t('net.pair.done', { name: result.hubName }));
@@ -95,6 +101,11 @@ export function PairCard({ asCard = false }: { asCard?: boolean }) {
             maxLength={20}
           />
         </Field>
+        {joining && (
+          <Field label={t('net.pair.deviceName')} error={errors.deviceName} hint={t('net.pair.deviceNameHint')}>
+            <input value={shownName} onChange={(e) => setDeviceName(e.target.value)} name="deviceName" autoComplete="off" maxLength={100} required />
+          </Field>
+        )}
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t('net.pair.busy') : t('net.pair.submit')}
         </button>

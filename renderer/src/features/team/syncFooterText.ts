@@ -28,3 +28,10 @@ export function netLineText(net: Pick<NetStatus, 'state' | 'pending' | 'unreacha
   if (net.state === 'syncing' || net.pending > 0) return t('footer.net.syncing', { count: net.pending, n: format.number(net.pending) });
   return t('footer.net.synced');
 }
+
+/** What "Sincronizar ahora" says next to the button once the round is over: null when it went well. */
+export function syncNowProblem(net: Pick<NetStatus, 'state' | 'reason' | 'hub'>, t: TFunction): string | null {
+  if (net.state !== 'unreachable' && net.state !== 'refused') return null;
+  const reason = net.reason ?? (net.state === 'unreachable' ? 'unreachable' : 'refused');
+  return t('net.link.failed', { url: net.hub?.url ?? '', reason: t(`net.reason.${reason}`, { defaultValue: reason }) });
+}

@@ -1,0 +1,45 @@
+// LAN trial (issue 13), pairing through the app's channels: the laptop is named in the pairing card (every laptop was
+// called after its machine, six "vm" rows in Miembros), and "Sincronizar ahora" with the hub down answers with the
+// reason the UI shows next to the button. Hub on 127.0.0.1 (OS port), no mDNS.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TeamStatusDto } from '../../electron/contract';
+import { startNetRuntime, type NetRuntime } from '../../electron/services/sync/background/runtime';
+import { makeCode, netWorld, servicesOf } from './net.helpers';
+
+const world = netWorld();
+const runtimes: NetRuntime[] = [];
+afterAll(async () => {
+  for (const runtime of runtimes) await runtime.close();
+  await world.close();
+});
+
+const reasonOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { shape?: { details?: { reason?: string } } }).shape?.details?.reason;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('LAN trial: pairing from the app', () => {
+  it('names the laptop as typed (trimmed) in every copy’s Miembros; an empty name is refused', async () => {
+    const { app: hubApp, hub } = await world.hubApp();
+    const laptop = await world.app();
+    expect(await reasonOf(laptop.admin.call('team.pairWithHub', { url: hub.url, code: await makeCode(hubApp), deviceName: '   ' }))).toBe('invalid_input');
+    await laptop.admin.call('team.pairWithHub', { url: hub.url, code: await makeCode(hubApp), deviceName: '  Portátil de Tomás ' });
+    const office = (await hubApp.admin.call('team.status', {})) as TeamStatusDto;
+    expect(office.members.map((m) => m.name)).toContain('Portátil de Tomás');
+    expect(((await laptop.admin.call('team.status', {})) as TeamStatusDto).device.name).toBe('Portátil de Tomás');
+  });
+
+  it('"Sincronizar ahora" with the hub down answers with the state and reason the UI shows', async () => {
+    const { app: hubApp, hub } = await world.hubApp();
+    const laptop = await world.app();
+    await laptop.admin.call('team.pairWithHub', { url: hub.url, code: await makeCode(hubApp), deviceName: 'Portátil de Ana' });
+    runtimes.push(startNetRuntime(servicesOf(laptop), { mdns: false, timings: { debounceMs: 60_000, intervalMs: 600_000, backoffStartMs: 60_000, backoffCapMs: 60_000 } }));
+    await hub.close();
+    const status = await laptop.admin.call('sync.now', {});
+    expect(status).toMatchObject({ state: 'unreachable', reason: 'unreachable', hub: { url: hub.url } });
+  });
+});
