@@ -38,5 +38,8 @@ function classifyCode(code: string): DatabaseOpenFailure | null {
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'corrupt';
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') return 'read_only';
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return 'disk_full';
+  // Node's own errors from the files opened around SQLite (the 0600 file made before SQLite fills it).
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'read_only';
+  if (code === 'ENOSPC') return 'disk_full';
   return null;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as schema from './schema';
 import { DatabaseOpenError, classifySqliteError, type DatabaseOpenFailure } from './errors';
 import { defaultMigrationsFolder, schemaVersionOf } from './migrations';
+import { createPrivateFile, makePrivate } from './private-files';
 
 /** PRAGMA application_id of every Emerald file: 'EMRD'. */
 export const APPLICATION_ID = 0x454d5244;
@@ -116,6 +117,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
 
   let sqlite: Database.Database | undefined;
   try {
+    // 0600 before SQLite writes a byte; its -wal and -shm take the database file's mode.
+    if (!options.readonly) {
+      if (isNew) createPrivateFile(file);
+      makePrivate(file, `${file}-wal`, `${file}-shm`);
+    }
     sqlite = new Database(file, { readonly: options.readonly ?? false });
     options.onConnect?.(sqlite);
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
@@ -199,7 +205,8 @@ export function describeOpenFailure(reason: DatabaseOpenFailure, file: string): 
 function copyBeforeMigrate(sqlite: Database.Database, file: string, fromVersion: number): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const copy = `${file}.v${fromVersion}-${stamp}.bak`;
-  // VACUUM INTO writes a consistent, self-contained copy even with a WAL in use.
+  // VACUUM INTO writes a consistent, self-contained copy even with a WAL in use (into an empty file: a private one).
+  createPrivateFile(copy);
   sqlite.prepare('VACUUM INTO ?').run(copy);
   return copy;
 }

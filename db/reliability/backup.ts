@@ -1,8 +1,9 @@
 // Online backups with SQLite's backup API: consistent while others write, verified before they count.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { APPLICATION_ID } from '../open';
+import { createPrivateFile, ensurePrivateFolder } from '../private-files';
 import { validateBackupFile } from './inspect';
 
 export const BACKUPS_FOLDER = 'backups';
@@ -55,6 +56,7 @@ export async function writeBackup(source: Database.Database, dest: string, onPro
   const partial = `${dest}.partial`;
   removeIfPresent(partial);
   try {
+    createPrivateFile(partial); // the backup API fills an empty file; made here so it is 0600 from the start
     const { totalPages } = await source.backup(partial, {
       progress({ totalPages, remainingPages }) {
         onProgress?.({ done: totalPages - remainingPages, total: totalPages });
@@ -93,7 +95,7 @@ function verifyBackup(file: string, expectedVersion: number): void {
 /** A backup into `<dataDir>/backups/emerald-<timestamp>-v<schema>.db`. */
 export async function createBackup(dataDir: string, source: Database.Database, options: BackupOptions = {}): Promise<BackupInfo> {
   const folder = backupsFolder(dataDir);
-  mkdirSync(folder, { recursive: true });
+  ensurePrivateFolder(folder);
   const schemaVersion = source.pragma('user_version', { simple: true }) as number;
   let when = options.now ?? new Date();
   // Two backups in the same millisecond (tests, double clicks) get distinct names.

@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from '../open';
+import { createPrivateFile, makePrivate } from '../private-files';
 import { fsyncFile, fsyncFolder } from './backup';
 import { RestoreError } from './errors';
 import { isDatabaseInUse, validateBackupFile, withReadOnly } from './inspect';
@@ -66,6 +67,7 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
 function snapshot(from: string, to: string): void {
   removeIfPresent(to);
   try {
+    createPrivateFile(to); // becomes the live database: 0600 however the backup file itself was shared
     withReadOnly(from, (source) => source.prepare('VACUUM INTO ?').run(to));
     fsyncFile(to);
   } catch (error) {
@@ -79,6 +81,7 @@ function snapshot(from: string, to: string): void {
 function keepCurrent(file: string, copy: string): string {
   copyFileSync(file, copy);
   if (existsSync(file + '-wal')) copyFileSync(file + '-wal', copy + '-wal');
+  makePrivate(copy, copy + '-wal'); // a copy takes its source's mode: an install from before 0600 would pass on 0644
   fsyncFile(copy);
   return copy;
 }

@@ -1,8 +1,8 @@
 // Assembles what every transport needs: the open database, sessions, the event bus and dispatch().
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { idleCheckpointer } from '../../db/checkpoint';
 import { openDatabase, type OpenOptions, type OpenedDatabase } from '../../db/open';
+import { ensurePrivateFolder } from '../../db/private-files';
 import { systemClock, type Clock } from '../services/context';
 import { EventBus } from '../services/events';
 import { readSessionTimeoutMinutes } from '../services/settings';
@@ -31,7 +31,7 @@ export function databasePath(dataDir: string): string {
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateFolder(options.dataDir);
   const database = openDatabase(databasePath(options.dataDir), options);
   const clock = options.clock ?? systemClock;
   const events = new EventBus();
