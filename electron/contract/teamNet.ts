@@ -60,6 +60,11 @@ export interface PairResultDto {
   url: string;
   /** True when pairing also joined this copy to the hub's team. */
   joined: boolean;
+  /**
+   * The signed-in person's account when joining made it the team's account of the same e-mail: from now on its
+   * team password applies (the laptop's own password for it no longer does). Null when nothing changed for them.
+   */
+  teamAccount: { username: string } | null;
 }
 
 const listen = z

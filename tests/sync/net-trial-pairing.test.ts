@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TeamStatusDto } from '../../electron/contract';
 import { startNetRuntime, type NetRuntime } from '../../electron/services/sync/background/runtime';
+import { ADMIN, Caller } from '../support/backend';
 import { makeCode, netWorld, servicesOf } from './net.helpers';
 
 const world = netWorld();
@@ -41,5 +42,28 @@ describe('LAN trial: pairing from the app', () => {
     await hub.close();
     const status = await laptop.admin.call('sync.now', {});
     expect(status).toMatchObject({ state: 'unreachable', reason: 'unreachable', hub: { url: hub.url } });
+  });
+
+  it('after pairing, says the team’s passwords now apply and names the signed-in account when it became the team’s', async () => {
+    const { app: hubApp, hub } = await world.hubApp();
+    // Same e-mail as the hub's administrator: that account merges into the team's one.
+    const same = await world.app();
+    const merged = await same.admin.call('team.pairWithHub', { url: hub.url, code: await makeCode(hubApp), deviceName: 'Portátil 1' });
+    expect(merged).toMatchObject({ joined: true, teamAccount: { username: ADMIN.username } });
+    // Another person's account joins as it is: nothing to name.
+    const other = await world.app({ setup: false });
+    const caller = new Caller(other.backend);
+    const who = { username: 'ana', email: 'ana@portatil.example', fullName: 'Ana Portátil', password: 'ana-clave-larga-1', companyName: 'Servicios Norte' };
+    await caller.call('auth.setup', who);
+    await caller.call('auth.login', { login: who.username, password: who.password });
+    expect(await caller.call('team.pairWithHub', { url: hub.url, code: await makeCode(hubApp), deviceName: 'Portátil 2' })).toMatchObject({ joined: true, teamAccount: null });
+  });
+
+  it('the lock screen never blames inactivity (a session can end for other reasons, such as pairing)', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const lang of ['es', 'en']) {
+      const auth = JSON.parse(readFileSync(`renderer/src/i18n/locales/${lang}/auth.json`, 'utf8')) as { lock: { intro: string } };
+      expect(auth.lock.intro).not.toMatch(/inactiv/i);
+    }
   });
 });

@@ -92,5 +92,11 @@ export async function pairWithHubChannel(
   const outcome = await pairWithHub(ctx, { url, code: input.code, ...(input.deviceName ? { deviceName: input.deviceName } : {}) });
   runningNetRuntime(ctx.sqlite)?.linksChanged();
   ctx.events.emit({ entity: 'team', id: 'syncStatus', kind: 'updated' });
-  return { result: { fingerprint: outcome.fingerprint, hubName: outcome.hubName, url, joined: outcome.joined }, actorId: outcome.actorId };
+  // Same e-mail as a team account: the caller became that account, and its team password is the one that works now.
+  const merged = outcome.joined && ctx.actor !== null && outcome.actorId !== null && outcome.actorId !== ctx.actor.id;
+  const account = merged ? (ctx.sqlite.prepare('SELECT username FROM users WHERE id = ?').get(outcome.actorId) as { username: string } | undefined) : undefined;
+  return {
+    result: { fingerprint: outcome.fingerprint, hubName: outcome.hubName, url, joined: outcome.joined, teamAccount: account ? { username: account.username } : null },
+    actorId: outcome.actorId,
+  };
 }

@@ -124,6 +124,12 @@ export function PairCard({ asCard = false }: { asCard?: boolean }) {
             </div>
           </dl>
           <p className="muted">{t('net.pair.compare')}</p>
+          {/* Said once: the team's passwords now apply here (the laptop's own one for a merged account no longer does). */}
+          {paired.joined && (
+            <p className="net-passwords" data-testid="paired-passwords">
+              {paired.teamAccount ? t('net.pair.teamPasswordFor', { username: paired.teamAccount.username }) : t('net.pair.teamPasswords')}
+            </p>
+          )}
         </div>
       )}
     </div>
