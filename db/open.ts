@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { accessSync, constants, existsSync, statSync, unlinkSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { withStatementCache } from './statements';
 import { DatabaseOpenError, classifySqliteError, type DatabaseOpenFailure } from './errors';
 import { defaultMigrationsFolder, schemaVersionOf } from './migrations';
 import { createPrivateFile, makePrivate } from './private-files';
@@ -141,7 +142,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     fail(file, error);
   }
 
-  const db = drizzle(sqlite, { schema });
+  const db = drizzle(withStatementCache(sqlite), { schema });
   let preMigrationCopy: string | null = null;
   const currentVersion = identity?.userVersion ?? 0;
   if (!options.readonly && currentVersion < knownVersion) {
