@@ -85,6 +85,8 @@ export const teamPairWithHubInput = z.strictObject({
   // The name Miembros shows for this laptop (required in the pairing card; the CLI's --device-name).
   deviceName: z.string().trim().min(1).max(100).optional(),
 });
+/** The first-run join of an empty install: the same pairing, with this computer's name required. */
+export const teamPairFirstRunInput = teamPairWithHubInput.extend({ deviceName: z.string().trim().min(1).max(100) });
 
 export const teamNetChannels = {
   /** Background sync: state, changes not acknowledged by the hub, last round, since when unreachable. */
@@ -100,4 +102,9 @@ export const teamNetChannels = {
   'team.discoverHubs': channel<{ hubs: DiscoveredHubDto[] }>()({ input: empty, access: 'users:admin' }),
   /** Pairs with a hub by its code (joining its team when this copy is in none); refused: `bad_code`, `unreachable`, `foreign_team`… */
   'team.pairWithHub': channel<PairResultDto>()({ input: teamPairWithHubInput, access: 'users:admin' }),
+  /**
+   * The first-run screen's "join a team": pairing without a session, allowed only while this install has no users
+   * (FORBIDDEN `already_set_up` afterwards), so a laptop meant for the team never gets a local administrator first.
+   */
+  'team.pairFirstRun': channel<PairResultDto>()({ input: teamPairFirstRunInput, access: 'public' }),
 };

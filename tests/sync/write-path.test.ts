@@ -112,9 +112,10 @@ const NON_WRITING_CHANNELS = [
 
 /**
  * Channels that need a hub on the network to succeed, driven in tests/sync/net-channels.test.ts against a live one:
- * a round (applies others' ops, makes none), finding hubs by mDNS, and pairing (which may join the team, as team.join).
+ * a round (applies others' ops, makes none), finding hubs by mDNS, and pairing (which may join the team, as team.join;
+ * the first-run pairing in tests/sync/net-first-run.test.ts).
  */
-const NETWORK_CHANNELS = ['sync.now', 'team.discoverHubs', 'team.pairWithHub'] as const satisfies readonly ChannelName[];
+const NETWORK_CHANNELS = ['sync.now', 'team.discoverHubs', 'team.pairWithHub', 'team.pairFirstRun'] as const satisfies readonly ChannelName[];
 
 const PNG_1X1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 

@@ -1,7 +1,7 @@
 // Network-sync handlers: thin calls into services/sync/background/channels. Pairing may merge the caller into the
 // team's user of the same e-mail: the session then moves to that id so the window stays signed in.
 import type { teamNetChannels } from '../../contract/teamNet';
-import { findHubs, hubGet, hubSet, pairCode, pairWithHubChannel, syncNetStatus, syncNow } from '../../services/sync/background/channels';
+import { findHubs, hubGet, hubSet, pairCode, pairFirstRun, pairWithHubChannel, syncNetStatus, syncNow } from '../../services/sync/background/channels';
 import type { HandlerMap } from './types';
 
 export const teamNetHandlers: HandlerMap<keyof typeof teamNetChannels> = {
@@ -17,4 +17,6 @@ export const teamNetHandlers: HandlerMap<keyof typeof teamNetChannels> = {
     if (actorId !== null && ctx.actor !== null && actorId !== ctx.actor.id) call.startSession(actorId);
     return result;
   },
+  // Public, but refused once the install has users: see pairFirstRun.
+  'team.pairFirstRun': (ctx, input) => pairFirstRun(ctx, input),
 };

@@ -100,3 +100,15 @@ export async function pairWithHubChannel(
     actorId: outcome.actorId,
   };
 }
+
+/**
+ * The first-run screen's join: pairing on an install nobody has set up yet. Only while it has no users (a copy
+ * with users pairs from Equipo as its administrator), and nothing else: no session is made; the person then signs
+ * in with their team account, which arrived with the team's snapshot.
+ */
+export async function pairFirstRun(ctx: ServiceContext, input: { url: string; code: string; deviceName: string }): Promise<PairResultDto> {
+  if (prepared(ctx.sqlite, 'SELECT 1 FROM users LIMIT 1').get() !== undefined) {
+    throw new AppError('FORBIDDEN', 'this copy is already set up: sign in as an administrator and pair from Equipo', { reason: 'already_set_up' });
+  }
+  return (await pairWithHubChannel({ ...ctx, actor: null }, input)).result;
+}
