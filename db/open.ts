@@ -9,6 +9,7 @@ import { withStatementCache } from './statements';
 import { DatabaseOpenError, classifySqliteError, type DatabaseOpenFailure } from './errors';
 import { defaultMigrationsFolder, schemaVersionOf } from './migrations';
 import { createPrivateFile, makePrivate } from './private-files';
+import { schemaFailure, schemaProblems, summarizeSchemaProblems } from './schema-check';
 
 /** PRAGMA application_id of every Emerald file: 'EMRD'. */
 export const APPLICATION_ID = 0x454d5244;
@@ -136,6 +137,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     if (!isNew) {
       const check = sqlite.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new DatabaseOpenError('corrupt', file, `${describeOpenFailure('corrupt', file)} (${String(check)})`);
+      assertSchemaWhole(sqlite, file, migrationsFolder, identity?.userVersion ?? 0);
     }
   } catch (error) {
     if (sqlite?.open) sqlite.close();
@@ -171,6 +173,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       sqlite.close();
     },
   };
+}
+
+/** The tables, columns and triggers the file's version promises are there (before migrating: a migration on a hollow
+ *  file fails halfway; at the current version the first query would die with "no such table"). */
+function assertSchemaWhole(sqlite: Database.Database, file: string, migrationsFolder: string, version: number): void {
+  const problems = schemaProblems(sqlite, migrationsFolder, version);
+  const reason = schemaFailure(problems, migrationsFolder, version);
+  if (reason) throw new DatabaseOpenError(reason, file, `${describeOpenFailure(reason, file)} (${summarizeSchemaProblems(problems)})`);
 }
 
 function assertWritable(file: string): void {

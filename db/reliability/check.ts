@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { APPLICATION_ID } from '../open';
 import { defaultMigrationsFolder, schemaVersionOf } from '../migrations';
+import { schemaProblems } from '../schema-check';
 import { withReadOnly } from './inspect';
 
 export interface ForeignKeyViolation {
@@ -17,6 +18,8 @@ export interface CheckReport {
   schemaVersion: number | null;
   knownVersion: number;
   integrity: string[];
+  /** Tables, columns and triggers the file's schema version promises but it lacks; empty when whole. */
+  schema: string[];
   foreignKeyViolations: ForeignKeyViolation[];
   /** One line per problem, plain English; empty when ok. */
   problems: string[];
@@ -31,6 +34,7 @@ export function checkDatabase(file: string, migrationsFolder = defaultMigrations
     schemaVersion: null,
     knownVersion,
     integrity: [],
+    schema: [],
     foreignKeyViolations: [],
     problems: [],
   };
@@ -44,6 +48,10 @@ export function checkDatabase(file: string, migrationsFolder = defaultMigrations
       report.applicationId = sqlite.pragma('application_id', { simple: true }) as number;
       report.schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
       report.integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+      const version = report.schemaVersion;
+      if (report.applicationId === APPLICATION_ID && version <= knownVersion) {
+        report.schema = version === 0 ? ['no schema version: not an Emerald database yet'] : schemaProblems(sqlite, migrationsFolder, version);
+      }
       report.foreignKeyViolations = (sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map(
         ({ table, rowid, parent }) => ({ table, rowid, parent }),
       );
@@ -58,6 +66,8 @@ export function checkDatabase(file: string, migrationsFolder = defaultMigrations
   if (report.integrity.length > 0 && !(report.integrity.length === 1 && report.integrity[0] === 'ok')) {
     report.problems.push(...report.integrity.slice(0, 20).map((line) => `integrity: ${line}`));
   }
+  report.problems.push(...report.schema.slice(0, 20));
+  if (report.schema.length > 20) report.problems.push(`… and ${report.schema.length - 20} more schema problems`);
   for (const v of report.foreignKeyViolations.slice(0, 20)) {
     report.problems.push(`broken reference: ${v.table} row ${v.rowid ?? '?'} points to a missing ${v.parent}`);
   }

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { APPLICATION_ID } from '../open';
 import { defaultMigrationsFolder, schemaVersionOf } from '../migrations';
+import { schemaFailure, schemaProblems, summarizeSchemaProblems } from '../schema-check';
 import { RestoreError } from './errors';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -90,6 +91,11 @@ export function validateBackupFile(file: string, migrationsFolder = defaultMigra
       `${file} was written by a newer version of Emerald (schema ${facts.userVersion}, this version knows ${knownVersion}); update Emerald to restore it`,
     );
   }
+  // Identity and version are only claims: the tables that version promises must be there too.
+  const problems = facts.userVersion === 0 ? ['no schema version'] : withReadOnly(file, (probe) => schemaProblems(probe, migrationsFolder, facts.userVersion));
+  const reason = facts.userVersion === 0 ? 'not_emerald' : schemaFailure(problems, migrationsFolder, facts.userVersion);
+  if (reason === 'not_emerald') throw new RestoreError('not_emerald', file, `${file} is not an Emerald database (${summarizeSchemaProblems(problems)})`);
+  if (reason === 'corrupt') throw new RestoreError('corrupt', file, `${file} is damaged and cannot be restored (${summarizeSchemaProblems(problems)})`);
   return { path: file, schemaVersion: facts.userVersion };
 }
 

@@ -15,6 +15,7 @@ export const checkCommand: CliCommand = {
     say(`Database:          ${report.file}`);
     say(`Schema version:    ${report.schemaVersion ?? '?'} (this version of Emerald knows ${report.knownVersion})`);
     say(`Integrity check:   ${report.integrity.length === 0 ? 'not run' : report.integrity.length === 1 && report.integrity[0] === 'ok' ? 'ok' : 'FAILED'}`);
+    say(`Schema:            ${report.schema.length === 0 ? 'complete' : `${report.schema.length} missing`}`);
     say(`Broken references: ${report.foreignKeyViolations.length}`);
     if (report.ok) {
       say('No problems found.');
