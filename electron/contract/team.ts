@@ -67,9 +67,11 @@ export const teamInviteInput = z.strictObject({
   /** How long the invitation can be used; 72 hours when omitted. */
   validHours: z.number().int().min(1).max(24 * 30).optional(),
 });
+/** An .eminvite carries the team's snapshot: large, yet a text file. */
+export const MAX_INVITE_CHARS = 20_000_000;
 export const teamJoinInput = z.strictObject({
   /** The text of the .eminvite file. */
-  invite: z.string().min(1).max(20_000_000),
+  invite: z.string().min(1).max(MAX_INVITE_CHARS),
   deviceName,
 });
 export const teamRevokeInput = z.strictObject({ deviceId: z.string().regex(/^[0-9a-f]{16}$/, 'a device id is 16 hex characters') });

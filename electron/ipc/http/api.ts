@@ -1,11 +1,65 @@
 // POST /api/<channel>: JSON body in, the router's envelope out; the session rides in an HttpOnly cookie.
+// A channel taking a file's text (contract/uploads.ts) may instead get that text as the raw body, the other fields
+// in a header: no JSON escaping, and the limit is the one the contract's schema implies, not the general 2 MB.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UPLOAD_INPUT_HEADER, uploadFieldOf, uploadLimitBytes, type UploadField } from '../../contract/uploads';
 import type { Backend } from '../backend';
 import { parseJsonBody, readBody } from './body';
 import { readSessionCookie, sessionCookieHeader } from './cookies';
 import { isFilePayload, sendError, sendFile, sendJson } from './responses';
 
 export type Dispatcher = Pick<Backend, 'dispatch'>;
+
+/** Room for the JSON around a file field when a client sends an upload channel as plain JSON. */
+const JSON_ENVELOPE_MARGIN_BYTES = 64 * 1024;
+
+const isJson = (contentType: string | undefined) => contentType === undefined || /^application\/json\b/i.test(contentType.trim());
+
+const badRequest = (res: ServerResponse, message: string) =>
+  sendError(res, 400, { code: 'VALIDATION', message, details: { reason: 'invalid_json' } });
+
+/** The other fields of a raw upload: a JSON object, URI-encoded in one header. */
+function uploadFields(req: IncomingMessage): Record<string, unknown> | null {
+  const raw = req.headers[UPLOAD_INPUT_HEADER];
+  if (raw === undefined) return {};
+  if (typeof raw !== 'string') return null;
+  try {
+    const value = JSON.parse(decodeURIComponent(raw)) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function readInput(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upload: UploadField | undefined,
+  generalLimitBytes: number,
+): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const raw = !isJson(req.headers['content-type']);
+  if (raw && !upload) {
+    badRequest(res, 'this channel takes a JSON body');
+    return { ok: false };
+  }
+  const fields = raw ? uploadFields(req) : {};
+  if (fields === null) {
+    badRequest(res, `the ${UPLOAD_INPUT_HEADER} header is not a URI-encoded JSON object`);
+    return { ok: false };
+  }
+  const limit = upload ? Math.max(generalLimitBytes, uploadLimitBytes(upload) + (raw ? 0 : JSON_ENVELOPE_MARGIN_BYTES)) : generalLimitBytes;
+  const body = await readBody(req, limit);
+  if (!body.ok) {
+    if (body.reason === 'too_large') {
+      sendError(res, 413, { code: 'VALIDATION', message: `the request body is larger than ${limit} bytes`, details: { reason: 'body_too_large' } }, { Connection: 'close' });
+    }
+    return { ok: false };
+  }
+  if (raw && upload) return { ok: true, value: { ...fields, [upload.field]: body.body.toString('utf8') } };
+  const input = parseJsonBody(body.body);
+  if (!input.ok) badRequest(res, 'the request body is not valid JSON');
+  return input;
+}
 
 export async function handleApiCall(
   req: IncomingMessage,
@@ -14,18 +68,8 @@ export async function handleApiCall(
   channel: string,
   bodyLimitBytes: number,
 ): Promise<void> {
-  const body = await readBody(req, bodyLimitBytes);
-  if (!body.ok) {
-    if (body.reason === 'too_large') {
-      sendError(res, 413, { code: 'VALIDATION', message: `the request body is larger than ${bodyLimitBytes} bytes`, details: { reason: 'body_too_large' } }, { Connection: 'close' });
-    }
-    return;
-  }
-  const input = parseJsonBody(body.body);
-  if (!input.ok) {
-    sendError(res, 400, { code: 'VALIDATION', message: 'the request body is not valid JSON', details: { reason: 'invalid_json' } });
-    return;
-  }
+  const input = await readInput(req, res, uploadFieldOf(channel), bodyLimitBytes);
+  if (!input.ok) return;
   const result = await backend.dispatch({ sessionToken: readSessionCookie(req.headers.cookie) }, channel, input.value);
   const headers: Record<string, string> = result.session === undefined ? {} : { 'Set-Cookie': sessionCookieHeader(result.session) };
   if (result.envelope.ok && isFilePayload(result.envelope.value)) {

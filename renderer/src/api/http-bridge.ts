@@ -1,5 +1,6 @@
 // Browser mode: the same EmeraldBridge over the loopback server (POST /api/<channel>, SSE at /api/events).
 import type { DomainEvent, EmeraldBridge, Envelope, FilePayload } from '../../../electron/contract';
+import { requestFor } from './request-init';
 
 const TOKEN_KEY = 'emerald.token';
 
@@ -37,12 +38,7 @@ export function createHttpBridge(token: string): EmeraldBridge {
     async invoke(channel, input) {
       let response: Response;
       try {
-        response = await fetch(`api/${channel}`, {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
-        });
+        response = await fetch(`api/${channel}`, requestFor(channel, input, token));
       } catch {
         return { ok: false, error: { code: 'INTERNAL', message: 'the Emerald server is not reachable', details: { reason: 'offline' } } };
       }
