@@ -1,4 +1,5 @@
-// First-run setup, sign-in and the lock screen shown when a session expires.
+// First-run setup (create the first administrator, or join a team by pairing with the office hub), sign-in and the
+// lock screen shown when a session expires.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setupInput } from '../../../../electron/contract/auth';
@@ -6,6 +7,7 @@ import { Field } from '../../components/Field';
 import { errorMessage } from '../../lib/errors';
 import { zodFieldErrors } from '../../lib/forms';
 import { useSession } from '../../stores/session';
+import { PairCard } from '../team/PairCard';
 
 function AuthCard({ title, intro, children }: { title: string; intro?: string; children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -24,7 +26,31 @@ function AuthCard({ title, intro, children }: { title: string; intro?: string; c
   );
 }
 
+/** A laptop meant for the team pairs before anyone is created on it, so no local administrator joins the team. */
+function JoinTeamSetup({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation('auth');
+  const bootstrap = useSession((s) => s.bootstrap);
+  // Once paired the install has the team's users: creating an administrator is no longer offered.
+  const [paired, setPaired] = useState(false);
+  return (
+    <AuthCard title={t('setup.joinTitle')}>
+      <PairCard firstRun={{ onSignIn: () => void bootstrap(), onPaired: () => setPaired(true) }} />
+      {!paired && (
+        <button className="btn btn-ghost" type="button" onClick={onBack}>
+          {t('setup.createInstead')}
+        </button>
+      )}
+    </AuthCard>
+  );
+}
+
 export function SetupScreen() {
+  const [joining, setJoining] = useState(false);
+  if (joining) return <JoinTeamSetup onBack={() => setJoining(false)} />;
+  return <CreateAdminSetup onJoin={() => setJoining(true)} />;
+}
+
+function CreateAdminSetup({ onJoin }: { onJoin: () => void }) {
   const { t } = useTranslation('auth');
   const setup = useSession((s) => s.setup);
   const [form, setForm] = useState({ companyName: '', fullName: '', email: '', username: '', password: '', confirm: '' });
@@ -80,6 +106,12 @@ export function SetupScreen() {
           {t('setup.submit')}
         </button>
       </form>
+      <div className="auth-alt">
+        <p className="muted">{t('setup.joinLead')}</p>
+        <button className="btn" type="button" onClick={onJoin}>
+          {t('setup.joinChoice')}
+        </button>
+      </div>
     </AuthCard>
   );
 }

@@ -1,0 +1,56 @@
+// Before a copy with its own users pairs (and so joins the team): which of its accounts will join, and how. The hub
+// tells the team's accounts only once the code is spent, so this lists this copy's accounts with the rule, and asks
+// to confirm. The merge itself is part 1's (teamMerge): same e-mail = the team's account; others join as they are.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserDto } from '../../../../electron/contract';
+import { api } from '../../api/client';
+
+export function JoiningAccounts({ confirmed, onConfirmed, error }: { confirmed: boolean; onConfirmed: (value: boolean) => void; error?: string | undefined }) {
+  const { t } = useTranslation('team');
+  const [accounts, setAccounts] = useState<UserDto[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .call('users.list', { includeInactive: true })
+      .then((users) => live && setAccounts(users))
+      .catch(() => live && setAccounts([]));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // The rule and the confirmation stand even if the list cannot be read.
+  const listed = accounts ?? [];
+  return (
+    <div className="net-joining" data-testid="joining-accounts">
+      {listed.length > 0 && (
+        <>
+          <p>
+            <strong>{t('net.pair.accountsTitle', { count: listed.length })}</strong>
+          </p>
+          <ul aria-label={t('net.pair.accountsLabel')}>
+            {listed.map((user) => (
+              <li key={user.id}>
+                <strong>{user.fullName}</strong> <span className="mono">{user.username}</span> · {user.email} ·{' '}
+                {user.isSuperuser ? <span className="badge net-superuser">{t('net.pair.accountSuperuser')}</span> : (user.roleName ?? t('net.pair.accountNoRole'))}
+                {!user.isActive && <span className="muted"> · {t('net.pair.accountInactive')}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="muted">{t('net.pair.accountsRule')}</p>
+      <label className="net-confirm">
+        <input type="checkbox" name="confirmAccounts" checked={confirmed} onChange={(e) => onConfirmed(e.target.checked)} aria-invalid={error ? true : undefined} />
+        <span>{t('net.pair.accountsConfirm')}</span>
+      </label>
+      {error && (
+        <small className="field-error" role="alert">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
