@@ -101,13 +101,19 @@ try {
   const roundsFrom = wallMs();
   for (let r = 0; r < Number(roundsArg); r++) {
     for (const [i, member] of members.entries()) await member.call('tickets.create', { title: `Ronda ${r} miembro ${i}` });
+    const these: number[] = [];
     await Promise.all(
       members.map(async (member) => {
         const started = wallMs();
-        await syncRound(servicesOf(member));
-        rounds.push(wallMs() - started);
+        const steps: string[] = [];
+        await syncRound(servicesOf(member), undefined, { onProgress: ({ phase, done }) => steps.push(`${phase} ${done} at ${Math.round(wallMs() - started)} ms`) });
+        const took = wallMs() - started;
+        these.push(took);
+        if (took > 5_000) log(`  net sync: a slow round (${Math.round(took)} ms): ${steps.join(', ')}`);
       }),
     );
+    rounds.push(...these);
+    log(`  net sync: round ${r + 1}: fastest ${Math.round(Math.min(...these))} ms, slowest ${Math.round(Math.max(...these))} ms`);
   }
   const roundsTo = wallMs();
   writeFileSync(outFile, JSON.stringify({ pairingMs, visible, rounds, windows: { visible: [visibleFrom, visibleTo], rounds: [roundsFrom, roundsTo] } }));
