@@ -5,6 +5,7 @@ import type { AppDb } from '../../../db/open';
 import { roles, users } from '../../../db/schema';
 import { AppError, notFound, type DirectoryUser, type UserDto } from '../../contract';
 import { hasPermission, normalizePermissions } from '../../contract/access';
+import { loginKey } from '../../contract/auth';
 import type { userCreateInput, userUpdateInput } from '../../contract/users';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -44,26 +45,35 @@ export function getUserDto(db: AppDb, id: string): UserDto {
   return toUserDto(row.user, row.roleName);
 }
 
-export function findUserByLogin(db: AppDb, login: string): UserRow | undefined {
-  const needle = login.trim().toLowerCase();
+/** Every user whose email or username has this key, compared in JavaScript: SQLite's lower() folds ASCII only, and
+ *  rows an older build (or a team member on one) wrote may not be in the stored form yet. Users are few. */
+function usersWithKey(db: AppDb, key: string, exceptId?: string): UserRow[] {
   return db
     .select()
     .from(users)
-    .where(or(sql`lower(${users.email}) = ${needle}`, sql`lower(${users.username}) = ${needle}`))
-    .get();
+    .where(exceptId ? ne(users.id, exceptId) : undefined)
+    .all()
+    .filter((user) => loginKey(user.email) === key || loginKey(user.username) === key);
 }
 
-/** Duplicate email or username → a CONFLICT naming the field, checked inside the writing transaction. */
+/** The account a login names. Two accounts whose names differ only in case (an older build let them in side by side)
+ *  are told apart by the exact spelling only; any other spelling of them names no account, never a guessed one. */
+export function findUserByLogin(db: AppDb, login: string): UserRow | undefined {
+  const typed = login.trim().normalize('NFC');
+  const found = usersWithKey(db, loginKey(typed));
+  if (found.length <= 1) return found[0];
+  const exact = found.filter((user) => user.email === typed || user.username === typed);
+  return exact.length === 1 ? exact[0] : undefined;
+}
+
+/** Duplicate email or username (in any case or Unicode spelling) → a CONFLICT naming the field, checked inside the
+ *  writing transaction. */
 export function assertUnique(db: AppDb, fields: { email?: string; username?: string }, exceptId?: string): void {
   for (const field of ['email', 'username'] as const) {
     const value = fields[field];
     if (value === undefined) continue;
-    const column = field === 'email' ? users.email : users.username;
-    const clash = db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(sql`lower(${column}) = lower(${value})`, exceptId ? ne(users.id, exceptId) : undefined))
-      .get();
+    const key = loginKey(value);
+    const clash = usersWithKey(db, key, exceptId).some((user) => loginKey(user[field]) === key);
     if (clash) {
       throw new AppError('CONFLICT', `${field} ${value} is already in use`, { reason: `duplicate_${field}`, field });
     }
@@ -92,8 +102,8 @@ export function insertUser(tx: AppDb, user: NewUser, passwordHash: string, at: s
     .insert(users)
     .values({
       id: newId(),
-      email: user.email.toLowerCase(),
-      username: user.username,
+      email: loginKey(user.email),
+      username: loginKey(user.username),
       fullName: user.fullName,
       passwordHash,
       roleId: user.roleId,
@@ -178,8 +188,8 @@ export function updateUser(ctx: ServiceContext, input: z.output<typeof userUpdat
     guardLastAdmin(tx, current, input.isActive === false);
     tx.update(users)
       .set({
-        ...(input.email !== undefined ? { email: input.email.toLowerCase() } : {}),
-        ...(input.username !== undefined ? { username: input.username } : {}),
+        ...(input.email !== undefined ? { email: loginKey(input.email) } : {}),
+        ...(input.username !== undefined ? { username: loginKey(input.username) } : {}),
         ...(input.fullName !== undefined ? { fullName: input.fullName } : {}),
         ...(input.roleId !== undefined ? { roleId: input.roleId } : {}),
         ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
