@@ -109,7 +109,7 @@ describe('LAN sync across processes', () => {
     const code = await hub.call<{ code: string; fingerprint: string; urls: string[] }>('team.pairCode');
     expect(code.urls).toEqual([hubUrl]);
     hubFingerprint = code.fingerprint;
-    const paired = await member1.call<{ fingerprint: string; joined: boolean }>('team.pairWithHub', { url: hubUrl, code: code.code });
+    const paired = await member1.call<{ fingerprint: string; joined: boolean }>('team.pairWithHub', { url: hubUrl, code: code.code, deviceName: 'Portátil de Tomás' });
     expect(paired).toMatchObject({ fingerprint: hubFingerprint, joined: true });
     // Joining may have given member 1 the team's users: sign in again as its own administrator.
     await signInAgain(member1, 'tomas', 'tomas-clave-larga-1');
@@ -136,6 +136,9 @@ describe('LAN sync across processes', () => {
     await goTo(memberPage, '#/admin/team');
     const pair = memberPage.getByRole('form', { name: 'Emparejar con un hub' });
     await pair.getByLabel('Dirección del hub').fill(hubUrl);
+    await pair.getByLabel('Nombre de este ordenador').fill('Portátil de Lucía');
+    // Lucía's own account joins the team: the card lists it and asks to confirm first.
+    await pair.getByLabel('Entendido: estas cuentas se unen al equipo').check();
     // Keyboard only: the code field, then Enter submits.
     await pair.getByLabel('Código de emparejamiento').fill(code.toLowerCase());
     await pair.getByLabel('Código de emparejamiento').press('Enter');
@@ -143,7 +146,18 @@ describe('LAN sync across processes', () => {
     const net = memberPage.getByRole('region', { name: 'Sincronización en red' });
     await expect.poll(() => net.textContent(), { timeout: 60_000 }).toContain(hubFingerprint);
     await expect.poll(() => memberPage.locator('.sync-footer').textContent(), { timeout: 30_000 }).toContain('Sincronizado');
+    // The figures beside "Sincronizado" agree with it: everything sent, and sent at some time (not "nunca").
+    const fact = (label: string) => memberPage.locator('.team-overview dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    await expect.poll(() => fact('Cambios sin enviar').textContent(), { timeout: 30_000 }).toBe('0');
+    expect(await fact('Último envío').textContent()).not.toBe('nunca');
+    expect(await fact('Última recepción').textContent()).not.toBe('nunca');
+    expect(await memberPage.locator('.team-overview').textContent()).toContain('Portátil de Lucía');
     await memberPage.locator('.toast').first().waitFor({ state: 'detached', timeout: 15_000 });
+    // From the top: the team's figures and the hub this laptop syncs with, side by side with the footer.
+    await memberPage.locator('.team-overview').evaluate((element) => {
+      for (let at: HTMLElement | null = element.parentElement; at; at = at.parentElement) at.scrollTop = 0;
+      window.scrollTo(0, 0);
+    });
     await saveScreenshot(memberPage, 'team-net-member-paired');
   }, 180_000);
 

@@ -35,10 +35,13 @@ export function useTeamStatusRefresh(): void {
   useDomainEvents(
     () => true,
     (event) => {
-      // The background sync announces its own state changes (syncing, synced, unreachable): the footer follows at once,
-      // and the team figures (last exchange, unsent) follow within EDIT_REFRESH_MS.
+      // The background sync announces its own state changes (syncing, synced, unreachable): the footer and the team
+      // figures (last send, unsent) follow at once, never left behind by the edit throttle below ("Sincronizado" beside
+      // "Último envío: nunca" and 2 unsent was the result).
       if (event.entity === 'team' && event.id === 'syncStatus') {
         void loadNet();
+        void load();
+        return;
       } else if (TEAM_ENTITIES.includes(event.entity)) {
         if (event.kind !== 'progress') void load();
         return;
