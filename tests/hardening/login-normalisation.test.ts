@@ -59,3 +59,15 @@ describe('login normalisation', () => {
     await expectError(app.caller(), 'auth.login', { login: 'ÑANDÚ', password: PASSWORD }, 'UNAUTHENTICATED', 'invalid_credentials');
   });
 });
+
+describe('the same mistake in other unique names', () => {
+  it('role names, category names and SKUs with non-ASCII capitals clash like their ASCII cousins', async () => {
+    app = await startTestApp();
+    // 'Técnico' is a default role.
+    await expectError(app.admin, 'roles.create', { name: 'TÉCNICO', permissions: [] }, 'CONFLICT', 'duplicate');
+    await app.admin.call('categories.create', { name: 'Climatización' });
+    await expectError(app.admin, 'categories.create', { name: 'CLIMATIZACIÓN' }, 'CONFLICT', 'duplicate');
+    await app.admin.call('products.create', { sku: 'VÁLVULA-1', name: 'Válvula' });
+    await expectError(app.admin, 'products.create', { sku: 'válvula-1', name: 'Otra válvula' }, 'CONFLICT', 'duplicate');
+  });
+});

@@ -5,7 +5,7 @@ import type { AppDb } from '../../../db/open';
 import { AppError, notFound, type DomainEntity } from '../../contract';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
-import { containsPattern } from '../text';
+import { containsPattern, findSameName } from '../text';
 
 interface CatalogTable extends SQLiteTable {
   id: SQLiteColumn;
@@ -34,12 +34,9 @@ export function catalogService<Row extends { id: string }, Dto>(spec: CatalogSpe
     if (!spec.unique) return;
     const value = values[spec.unique.field];
     if (typeof value !== 'string') return;
-    const clash = db
-      .select({ id: table.id })
-      .from(table)
-      .where(sql`lower(${spec.unique.column}) = lower(${value})`)
-      .get() as { id: string } | undefined;
-    if (clash && clash.id !== exceptId) {
+    const rows = db.select({ id: table.id, value: spec.unique.column }).from(table).all() as { id: string; value: string }[];
+    const clash = findSameName(rows.filter((row) => row.id !== exceptId), (row) => row.value, value);
+    if (clash) {
       throw new AppError('CONFLICT', `${spec.label} ${spec.unique.field} ${value} already exists`, {
         reason: 'duplicate',
         field: spec.unique.field,

@@ -1,5 +1,5 @@
 // Roles and their permission lists, including the five default roles created at setup.
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Permission } from '../../../db/enums';
 import type { AppDb } from '../../../db/open';
@@ -9,6 +9,7 @@ import { normalizePermissions } from '../../contract/access';
 import type { roleCreateInput, roleUpdateInput } from '../../contract/users';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
+import { findSameName } from '../text';
 import { assertCanGrant } from './grants';
 
 export const DEFAULT_ROLES: readonly { name: string; permissions: Permission[] }[] = [
@@ -40,7 +41,7 @@ export function ensureDefaultRoles(tx: AppDb, at: string): void {
 }
 
 export function findRoleByName(db: AppDb, name: string) {
-  return db.select().from(roles).where(sql`lower(${roles.name}) = lower(${name})`).get();
+  return findSameName(db.select().from(roles).all(), (role) => role.name, name);
 }
 
 function toRoleDto(row: typeof roles.$inferSelect, userCount: number): RoleDto {
