@@ -123,4 +123,3 @@ try {
 } finally {
   for (const member of members) member.backend.close();
 }
-process.exit(0);
