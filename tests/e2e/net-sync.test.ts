@@ -154,10 +154,10 @@ describe('LAN sync across processes', () => {
     expect(await memberPage.locator('.team-overview').textContent()).toContain('Portátil de Lucía');
     await memberPage.locator('.toast').first().waitFor({ state: 'detached', timeout: 15_000 });
     // From the top: the team's figures and the hub this laptop syncs with, side by side with the footer.
-    await memberPage.locator('.team-overview').evaluate((element) => {
-      for (let at: HTMLElement | null = element.parentElement; at; at = at.parentElement) at.scrollTop = 0;
-      window.scrollTo(0, 0);
-    });
+    // Page-side code as a string: this file is type-checked for Node, without the DOM library.
+    await memberPage.evaluate(
+      `(() => { for (let at = document.querySelector('.team-overview')?.parentElement; at; at = at.parentElement) at.scrollTop = 0; window.scrollTo(0, 0); })()`,
+    );
     await saveScreenshot(memberPage, 'team-net-member-paired');
   }, 180_000);
 
