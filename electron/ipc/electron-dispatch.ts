@@ -30,7 +30,7 @@ export interface EventTarget {
 
 export interface IpcDispatcherDeps {
   ipcMain: IpcMainLike;
-  backend: Pick<Backend, 'dispatch' | 'events'> & { sessions: Pick<Backend['sessions'], 'end'> };
+  backend: Pick<Backend, 'dispatch' | 'events'> & { sessions: Pick<Backend['sessions'], 'end' | 'peek'> };
   /** Our windows' webContents: the only senders served and the receivers of pushed events. */
   windows: () => Iterable<EventTarget>;
   /** Whether a URL is our renderer (app://emerald/…). */
@@ -74,9 +74,11 @@ export function registerIpcDispatcher(deps: IpcDispatcherDeps): IpcDispatcher {
     }
   });
 
+  // Events name rows and ids: only a window whose session is still active gets them (peek: not counted as activity).
+  const signedIn = (id: number) => deps.backend.sessions.peek(sessions.get(id) ?? null).status === 'active';
   const unsubscribe = deps.backend.events.on((event) => {
     for (const target of deps.windows()) {
-      if (!target.isDestroyed()) target.send(EVENT_CHANNEL, event);
+      if (!target.isDestroyed() && signedIn(target.id)) target.send(EVENT_CHANNEL, event);
     }
   });
 

@@ -39,6 +39,15 @@ export class SessionStore {
     return { status: 'active', userId: session.userId };
   }
 
+  /** Looks a token up without counting it as activity: a live-events stream must not keep an idle session alive. */
+  peek(token: string | null): SessionLookup {
+    if (!token) return { status: 'missing' };
+    const session = this.sessions.get(token);
+    if (!session) return { status: 'missing' };
+    if (this.clock.now().getTime() - session.lastSeen > this.idleTimeoutMs()) return { status: 'expired' };
+    return { status: 'active', userId: session.userId };
+  }
+
   end(token: string | null): void {
     if (token) this.sessions.delete(token);
   }

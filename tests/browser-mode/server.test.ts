@@ -135,7 +135,7 @@ describe('browser mode: sessions', () => {
     const tab = new BrowserTab(server.port, token);
     await tab.post('auth.login', { login: ADMIN.username, password: ADMIN.password });
     const stream = await new Promise<IncomingMessage>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${encodeURIComponent(token)}`, headers: { host: `127.0.0.1:${server.port}` } }, resolve);
+      const req = request({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${encodeURIComponent(token)}`, headers: { host: `127.0.0.1:${server.port}`, cookie: tab.cookie ?? '' } }, resolve);
       req.on('error', reject);
       req.end();
     });

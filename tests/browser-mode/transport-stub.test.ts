@@ -33,6 +33,8 @@ beforeAll(async () => {
         };
       },
     },
+    // Any cookie is a signed-in session here: the session rule has its own test (tests/hardening/live-events-session).
+    sessions: { peek: (token: string | null) => (token ? { status: 'active' as const, userId: 'u-1' } : { status: 'missing' as const }) },
     dispatch: async (_call: unknown, channel: unknown) => {
       calls.push(String(channel));
       return { envelope: { ok: true as const, value: channel === 'reports.workOrderPdf' ? file : { plain: true } } };
@@ -68,7 +70,7 @@ it('serves a placeholder page at / while the renderer is not built', async () =>
 
 it('sends comment heartbeats on the event stream and drops the listener when the client goes away', async () => {
   const stream = await new Promise<IncomingMessage>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events?token=t0ken', headers: { host: `127.0.0.1:${server.port}` } }, resolve);
+    const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events?token=t0ken', headers: { host: `127.0.0.1:${server.port}`, cookie: 'emerald_session=s' } }, resolve);
     req.on('error', reject);
     req.end();
   });

@@ -118,12 +118,14 @@ describe('IPC dispatcher', () => {
     expect(app.backend.sessions.size).toBe(sessionsBefore - 1);
   });
 
-  it('pushes every domain event to every live window', async () => {
+  it('pushes every domain event to every live, signed-in window', async () => {
     const [first, second] = windows as [FakeWindow, FakeWindow];
     const closed = new FakeWindow(3);
     closed.destroyed = true;
-    windows.push(closed);
+    const signedOut = new FakeWindow(4);
+    windows.push(closed, signedOut);
     await ipc.invoke(first.event(), 'auth.login', login);
+    await ipc.invoke(second.event(), 'auth.login', login);
     const created = await ipc.invoke(first.event(), 'customers.create', { name: 'Taller Sur' });
     if (!created.ok) throw new Error(created.error.message);
     const expected: Partial<DomainEvent> = { entity: 'customer', kind: 'created', id: (created.value as { id: string }).id };
@@ -131,5 +133,6 @@ describe('IPC dispatcher', () => {
       expect(target.sent).toEqual([{ channel: EVENT_CHANNEL, payload: expect.objectContaining(expected) }]);
     }
     expect(closed.sent).toEqual([]);
+    expect(signedOut.sent).toEqual([]);
   });
 });

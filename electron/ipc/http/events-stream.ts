@@ -12,8 +12,17 @@ export function formatDomainEvent(event: DomainEvent): string {
   return `event: domain\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-/** Streams until the client goes away; returns a function that ends the stream from our side (shutdown). */
-export function streamDomainEvents(req: IncomingMessage, res: ServerResponse, events: DomainEventSource, heartbeatMs = HEARTBEAT_MS): () => void {
+/**
+ * Streams until the client goes away or `allowed()` turns false (the session ended: signed out, expired); returns a
+ * function that ends the stream from our side (shutdown). Checked before every write, so a signed-out observer gets nothing.
+ */
+export function streamDomainEvents(
+  req: IncomingMessage,
+  res: ServerResponse,
+  events: DomainEventSource,
+  heartbeatMs = HEARTBEAT_MS,
+  allowed: () => boolean = () => true,
+): () => void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -21,11 +30,12 @@ export function streamDomainEvents(req: IncomingMessage, res: ServerResponse, ev
     'X-Content-Type-Options': 'nosniff',
   });
   const unsubscribe = events.on((event) => {
-    res.write(formatDomainEvent(event));
+    if (allowed()) res.write(formatDomainEvent(event));
+    else stop();
   });
   // Written after subscribing: a client that has read this line will not miss a later event.
   res.write('retry: 3000\n: connected\n\n');
-  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+  const heartbeat = setInterval(() => (allowed() ? res.write(': heartbeat\n\n') : stop()), heartbeatMs);
   heartbeat.unref();
   let open = true;
   const cleanUp = () => {
@@ -34,10 +44,11 @@ export function streamDomainEvents(req: IncomingMessage, res: ServerResponse, ev
     clearInterval(heartbeat);
     unsubscribe();
   };
-  req.on('close', cleanUp);
-  res.on('close', cleanUp);
-  return () => {
+  function stop() {
     cleanUp();
     res.end();
-  };
+  }
+  req.on('close', cleanUp);
+  res.on('close', cleanUp);
+  return stop;
 }

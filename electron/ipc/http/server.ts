@@ -5,6 +5,7 @@ import type { Backend } from '../backend';
 import { handleApiCall } from './api';
 import { DEFAULT_BODY_LIMIT_BYTES } from './body';
 import { HEARTBEAT_MS, streamDomainEvents, type DomainEventSource } from './events-stream';
+import { readSessionCookie } from './cookies';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokensMatch } from './guards';
 import { sendError } from './responses';
 import { loadStaticFile } from './static-files';
@@ -12,7 +13,7 @@ import { loadStaticFile } from './static-files';
 export const LOOPBACK_HOST = '127.0.0.1';
 
 export interface BrowserServerOptions {
-  backend: Pick<Backend, 'dispatch'> & { events: DomainEventSource };
+  backend: Pick<Backend, 'dispatch'> & { events: DomainEventSource; sessions: Pick<Backend['sessions'], 'peek'> };
   /** 0 picks a free port; the returned `port` and `url` show the real one. */
   port: number;
   token: string;
@@ -31,6 +32,7 @@ export interface BrowserServer {
 }
 
 const badToken = { code: 'UNAUTHENTICATED', message: 'missing or wrong launch token', details: { reason: 'bad_token' } } as const;
+const signedOut = { code: 'UNAUTHENTICATED', message: 'sign in to receive live events', details: { reason: 'no_session' } } as const;
 
 export function launchUrl(port: number, token: string): string {
   return `http://${LOOPBACK_HOST}:${port}/?token=${encodeURIComponent(token)}`;
@@ -58,7 +60,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (method === 'GET' && rawPath === '/api/events') {
         // EventSource cannot send headers: the token comes in the query string here only.
         if (!tokensMatch(options.token, url.searchParams.get('token'))) return sendError(res, 401, badToken);
-        const stop = streamDomainEvents(req, res, options.backend.events, options.heartbeatMs ?? HEARTBEAT_MS);
+        // The launch token only proves the caller is on this machine: events (names, ids) are for a signed-in person,
+        // and only while that session lasts. Peeking does not count as activity, so an open tab still goes idle.
+        const sessionToken = readSessionCookie(req.headers.cookie);
+        const signedIn = () => options.backend.sessions.peek(sessionToken).status === 'active';
+        if (!signedIn()) return sendError(res, 401, signedOut);
+        const stop = streamDomainEvents(req, res, options.backend.events, options.heartbeatMs ?? HEARTBEAT_MS, signedIn);
         streams.add(stop);
         res.on('close', () => streams.delete(stop));
         return;

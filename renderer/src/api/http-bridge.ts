@@ -34,6 +34,15 @@ export function createHttpBridge(token: string): EmeraldBridge {
     });
   };
 
+  // The server streams only to a signed-in session and closes the stream when it ends (EventSource then stops
+  // retrying): once a call succeeds again, e.g. the next sign-in, the stream is opened anew.
+  const reopenClosedStream = () => {
+    if (listeners.size > 0 && source?.readyState === EventSource.CLOSED) {
+      source.close();
+      connect();
+    }
+  };
+
   return {
     async invoke(channel, input) {
       let response: Response;
@@ -45,7 +54,11 @@ export function createHttpBridge(token: string): EmeraldBridge {
       const type = response.headers.get('content-type') ?? '';
       // A file is sent as an attachment whatever its type (an .eminvite is JSON inside); the envelope never is.
       const disposition = response.headers.get('content-disposition');
-      if (type.includes('application/json') && !disposition?.startsWith('attachment')) return (await response.json()) as Envelope<unknown>;
+      if (type.includes('application/json') && !disposition?.startsWith('attachment')) {
+        const envelope = (await response.json()) as Envelope<unknown>;
+        if (envelope.ok) reopenClosedStream();
+        return envelope;
+      }
       const file: FilePayload = {
         fileName: fileNameFrom(disposition),
         mimeType: type.split(';')[0] ?? 'application/octet-stream',
