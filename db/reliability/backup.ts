@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { APPLICATION_ID } from '../open';
-import { createPrivateFile, ensurePrivateFolder } from '../private-files';
+import { ensurePrivateFolder, makePrivate, PRIVATE_FILE_MODE } from '../private-files';
 import { validateBackupFile } from './inspect';
 
 export const BACKUPS_FOLDER = 'backups';
@@ -50,13 +50,33 @@ function parseBackupName(fileName: string): { createdAt: string; schemaVersion: 
 /**
  * Copies the live database into `dest` page by page (other connections may keep writing: SQLite restarts
  * or updates the copy), then checks the copy before it gets its final name, so a half-written or damaged
- * backup never looks like a good one.
+ * backup never looks like a good one. `dest.partial` is created exclusively: a second writer aimed at the same
+ * file is refused instead of deleting the first one's copy.
  */
 export async function writeBackup(source: Database.Database, dest: string, onProgress?: (p: BackupProgress) => void): Promise<void> {
-  const partial = `${dest}.partial`;
-  removeIfPresent(partial);
+  if (!reservePartial(dest)) {
+    throw new Error(`${partialOf(dest)} exists: another backup is being written there (or an interrupted one left it; delete it and try again)`);
+  }
+  await fillReserved(source, dest, onProgress);
+}
+
+const partialOf = (dest: string) => `${dest}.partial`;
+
+/** Creates `dest.partial` (0600) only if no one else has: the reservation of that name for one writer. */
+function reservePartial(dest: string): boolean {
   try {
-    createPrivateFile(partial); // the backup API fills an empty file; made here so it is 0600 from the start
+    closeSync(openSync(partialOf(dest), 'wx', PRIVATE_FILE_MODE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  makePrivate(partialOf(dest)); // the umask can only take bits away; this makes the mode exact
+  return true;
+}
+
+async function fillReserved(source: Database.Database, dest: string, onProgress?: (p: BackupProgress) => void): Promise<void> {
+  const partial = partialOf(dest);
+  try {
     const { totalPages } = await source.backup(partial, {
       progress({ totalPages, remainingPages }) {
         onProgress?.({ done: totalPages - remainingPages, total: totalPages });
@@ -98,11 +118,20 @@ export async function createBackup(dataDir: string, source: Database.Database, o
   ensurePrivateFolder(folder);
   const schemaVersion = source.pragma('user_version', { simple: true }) as number;
   let when = options.now ?? new Date();
-  // Two backups in the same millisecond (tests, double clicks) get distinct names.
-  while (existsSync(path.join(folder, backupFileName(when, schemaVersion)))) when = new Date(when.getTime() + 1);
-  const file = path.join(folder, backupFileName(when, schemaVersion));
-  await writeBackup(source, file, options.onProgress);
-  return describeBackup(file) as BackupInfo;
+  // Two backups in the same millisecond (tests, double clicks, the shell's and the CLI's) get distinct names: a name is
+  // taken once its .partial is created exclusively and no finished backup has it (checked after, so a writer that
+  // has just renamed its copy into place is seen).
+  for (;;) {
+    const file = path.join(folder, backupFileName(when, schemaVersion));
+    if (reservePartial(file)) {
+      if (!existsSync(file)) {
+        await fillReserved(source, file, options.onProgress);
+        return describeBackup(file) as BackupInfo;
+      }
+      removeIfPresent(partialOf(file));
+    }
+    when = new Date(when.getTime() + 1);
+  }
 }
 
 /** The backup the shell takes at every start; keeps the newest `keep` backups and deletes older ones. */

@@ -119,3 +119,50 @@ export function isDatabaseInUse(file: string, busyTimeoutMs = 200): boolean {
     probe?.close();
   }
 }
+
+/** An exclusive hold on a database file: no other connection reads or writes it until `release()`. */
+export interface ExclusiveHold {
+  release(): void;
+}
+
+const isBusy = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+};
+
+/**
+ * Takes the file for a swap: 'in_use' when another connection has it, null when it is not a database SQLite can
+ * lock (damaged: nothing can be using it as Emerald), else a hold kept until the new file is in place, so the
+ * "in use" answer stays true through the swap. The file is first switched to a rollback journal (only possible
+ * with no one else on it) so the hold works on the file alone: closing it then removes no -wal/-journal by
+ * name, which after the swap would belong to the new database.
+ */
+export function holdExclusively(file: string, busyTimeoutMs = 200): ExclusiveHold | 'in_use' | null {
+  if (!existsSync(file)) return null;
+  const open = (): Database.Database => {
+    const sqlite = new Database(file, { fileMustExist: true });
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    return sqlite;
+  };
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = open();
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.close();
+    sqlite = open();
+    sqlite.pragma('locking_mode = EXCLUSIVE');
+    // In rollback mode an EXCLUSIVE transaction locks the file; exclusive locking mode keeps the lock after it.
+    sqlite.exec('BEGIN EXCLUSIVE; ROLLBACK');
+    // Someone who opened it between the two steps may have turned WAL back on: their connection is the "in use".
+    if (sqlite.pragma('journal_mode', { simple: true }) !== 'delete') {
+      sqlite.close();
+      return 'in_use';
+    }
+  } catch (error) {
+    sqlite?.close();
+    if (isBusy(error)) return 'in_use';
+    return null;
+  }
+  const held = sqlite;
+  return { release: () => held.close() };
+}

@@ -5,7 +5,7 @@ import { openDatabase, type OpenedDatabase, type OpenOptions } from '../open';
 import { createPrivateFile, makePrivate } from '../private-files';
 import { fsyncFile, fsyncFolder } from './backup';
 import { RestoreError } from './errors';
-import { isDatabaseInUse, validateBackupFile, withReadOnly } from './inspect';
+import { holdExclusively, validateBackupFile, withReadOnly } from './inspect';
 
 export interface RestoreOptions {
   /** The live database file (`<dataDir>/emerald.db`). */
@@ -16,6 +16,8 @@ export interface RestoreOptions {
   live?: OpenedDatabase;
   now?: Date;
   openOptions?: OpenOptions;
+  /** Called with the live file held exclusively, just before the swap (tests check that no one gets in then). */
+  beforeSwap?: () => void;
 }
 
 export interface RestoreResult {
@@ -27,7 +29,7 @@ export interface RestoreResult {
   backupSchemaVersion: number;
 }
 
-const SIDECARS = ['-wal', '-shm'] as const;
+const SIDECARS = ['-wal', '-shm', '-journal'] as const;
 
 export function restoreDatabase(options: RestoreOptions): RestoreResult {
   const { file, from } = options;
@@ -36,7 +38,10 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
     throw new RestoreError('in_use', file, `${from} is the live database itself; pick a backup file`);
   }
   options.live?.close();
-  if (isDatabaseInUse(file)) {
+  // The "in use" check and the swap are one step: the file stays held from the check until the new one is in place,
+  // so nothing opens (and then writes into) the file being replaced in between.
+  const hold = holdExclusively(file);
+  if (hold === 'in_use') {
     throw new RestoreError(
       'in_use',
       file,
@@ -46,14 +51,21 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
 
   const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
   const incoming = `${file}.restoring-${stamp}`;
-  // A snapshot taken through SQLite: includes any -wal beside the backup, and is a plain file to move into place.
-  snapshot(from, incoming);
-  const previousCopy = existsSync(file) ? keepCurrent(file, `${file}.before-restore-${stamp}`) : null;
+  let previousCopy: string | null;
+  try {
+    // A snapshot taken through SQLite: includes any -wal beside the backup, and is a plain file to move into place.
+    snapshot(from, incoming);
+    previousCopy = existsSync(file) ? keepCurrent(file, `${file}.before-restore-${stamp}`) : null;
 
-  // The old -wal must go before the new file arrives: SQLite would replay it into the restored database.
-  for (const suffix of SIDECARS) removeIfPresent(file + suffix);
-  renameSync(incoming, file);
-  fsyncFolder(path.dirname(file));
+    // The old -wal must go before the new file arrives: SQLite would replay it into the restored database.
+    for (const suffix of SIDECARS) removeIfPresent(file + suffix);
+    options.beforeSwap?.();
+    renameSync(incoming, file);
+    fsyncFolder(path.dirname(file));
+  } finally {
+    hold?.release();
+    removeIfPresent(incoming);
+  }
 
   try {
     return { database: openDatabase(file, options.openOptions), previousCopy, backupSchemaVersion: backup.schemaVersion };
