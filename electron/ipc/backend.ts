@@ -34,7 +34,7 @@ export function createBackend(options: BackendOptions): Backend {
   ensurePrivateFolder(options.dataDir);
   const database = openDatabase(databasePath(options.dataDir), options);
   const clock = options.clock ?? systemClock;
-  const events = new EventBus();
+  const events = new EventBus(options.log);
   const sessions = new SessionStore(clock, () => readSessionTimeoutMinutes(database.db) * 60_000);
   const base = { db: database.db, sqlite: database.sqlite, clock, events, dataDir: options.dataDir };
   const deps = { base, sessions, ...(options.log ? { log: options.log } : {}) };

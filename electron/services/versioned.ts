@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { AppDb } from '../../db/open';
-import { staleVersion } from '../contract';
+import { notFound, staleVersion } from '../contract';
 
 interface VersionedTable extends SQLiteTable {
   id: SQLiteColumn;
@@ -24,5 +24,9 @@ export function saveVersioned(
     .set({ ...patch, updatedAt: at, ...(options.bumpVersion ? { version: row.version + 1 } : {}) } as never)
     .where(and(eq(table.id, row.id), eq(table.version, row.version)))
     .run();
-  if (result.changes !== 1) throw staleVersion(entity, row.version, row.version + 1);
+  if (result.changes === 1) return;
+  // Say what actually happened: the row is gone (NOT_FOUND), or it has the version read now (not a guessed one).
+  const current = tx.select({ version: table.version }).from(table).where(eq(table.id, row.id)).get() as { version: number } | undefined;
+  if (!current) throw notFound(entity, row.id);
+  throw staleVersion(entity, row.version, current.version);
 }

@@ -2,7 +2,7 @@
 import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { z } from 'zod';
 import { AppError, type ErrorShape, type TelemetrySocketStats } from '../../contract';
 import { telemetrySocketMessage } from '../../contract/telemetry';
@@ -84,7 +84,22 @@ export async function startTelemetrySocket(options: TelemetrySocketOptions): Pro
       }
     });
     ws.on('message', (data, isBinary) => {
-      const ack = acks.reserve();
+      const reserved = acks.reserve();
+      let answered = false;
+      const ack: typeof reserved = (value) => {
+        answered = true;
+        reserved(value);
+      };
+      // Anything thrown here would be an uncaught exception in the main process (ws calls this from an emitter).
+      try {
+        handleMessage(data, isBinary, ack);
+      } catch (error) {
+        log('telemetry socket: message handling failed', error);
+        if (!answered) ack(errorAck(undefined, 'INTERNAL', 'internal', 'the message could not be handled; it was not saved'));
+      }
+    });
+
+    function handleMessage(data: RawData, isBinary: boolean, ack: (value: object) => void): void {
       // The bucket is checked before parsing: a flood costs one comparison per message.
       if (!bucket.take()) {
         mine.rateLimited += 1;
@@ -112,7 +127,7 @@ export async function startTelemetrySocket(options: TelemetrySocketOptions): Pro
           } else ack({ ok: false, ...(ref !== undefined ? { ref } : {}), error: result.error });
         },
       });
-    });
+    }
   }
 
   type Accepted = { message: z.output<typeof telemetrySocketMessage> } | { error: ReturnType<typeof errorAck> };
@@ -135,7 +150,10 @@ export async function startTelemetrySocket(options: TelemetrySocketOptions): Pro
       assertMeasuredTimes(parsed.data.readings, clock.now());
       loadTicket(ctx.db, parsed.data.ticketId);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+      if (!(error instanceof AppError)) {
+        log('telemetry socket: checking a message failed', error);
+        return { error: errorAck(parsed.data.ref, 'INTERNAL', 'internal', 'the message could not be checked; it was not saved') };
+      }
       const shape = error.toShape();
       return { error: errorAck(parsed.data.ref, shape.code, shape.details?.reason ?? 'invalid_input', shape.message) };
     }
