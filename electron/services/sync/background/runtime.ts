@@ -85,8 +85,9 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
   let hubError: string | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   const applyHub = async () => {
-    const setting = readHubSetting(sqlite);
-    const target = !closed && setting.enabled ? { host: setting.host, port: setting.port } : null;
+    // Once closed, the database may already be closed too (the app quits without waiting): stop without reading it.
+    const setting = closed ? null : readHubSetting(sqlite);
+    const target = setting?.enabled ? { host: setting.host, port: setting.port } : null;
     if (hub && target && hub.host === target.host && (target.port === 0 || hub.port === target.port)) return;
     if (!target && !hub && hubError === null) return;
     if (hub) {
