@@ -207,8 +207,12 @@ describe('tickets', () => {
     expect(created).toHaveLength(3);
   });
 
-  it('a technician sees the tickets but no create, status or contact controls; can still add notes', async () => {
+  it('a technician sees the tickets but no create, status or contact controls; adds notes where an OT is theirs', async () => {
     const tech = await app.userWithRole('Técnico', 'jgarcia', 'Javier García');
+    // Technicians act only where they have an OT (issue 18.1): this ticket gets one of theirs.
+    const requested = await app.admin.call('workOrders.requestVisit', { ticketId, otType: 'repair' });
+    const scheduledDate = new Date(Date.now() + 86_400_000).toISOString();
+    await app.admin.call('workOrders.schedule', { id: requested.id, version: requested.version, technicianId: tech.id, scheduledDate });
     const techPage = await app.openApp(await app.newContext());
     await signIn(techPage, tech.username, tech.password);
     await goTo(techPage, `#/tickets/${ticketId}`);
