@@ -1,6 +1,8 @@
 import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { intFlag } from '../args';
-import { generateDemoData } from '../demo/generate';
+import { AppError } from '../../electron/contract';
+import { DEMO_PASSWORD, generateDemoData } from '../demo/generate';
+import { demoTarget } from '../demo/guard';
 import { requireDataDir, type CliCommand } from './types';
 
 export const demoCommand: CliCommand = {
@@ -15,6 +17,13 @@ export const demoCommand: CliCommand = {
     const backend = createBackend({ dataDir });
     let lastPercent = -1;
     try {
+      if ((await demoTarget(backend.database.sqlite)) === 'real') {
+        throw new AppError(
+          'CONFLICT',
+          `${databasePath(dataDir)} is not empty and not a demo database: demo data (fake customers, tecnico1… with the public password ${DEMO_PASSWORD}) goes only into an empty data folder or one made by this command. Use a new --data-dir.`,
+          { reason: 'not_a_demo_database' },
+        );
+      }
       const summary = await generateDemoData(backend.database.sqlite, { tickets, technicians, seed }, ({ done, total }) => {
         const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
         if (percent >= lastPercent + 5 || done === total) {

@@ -8,6 +8,7 @@ import { newId } from '../../electron/services/ids';
 import { readSettings } from '../../electron/services/settings';
 import { formatCode, sequenceScope } from '../../electron/services/tickets/codes';
 import { ensureDemoCatalog } from './catalog';
+import { markDemoDatabase } from './guard';
 import { DEMO_PASSWORD, ensureDemoPeople } from './people';
 import { seededRandom } from './random';
 import { tellStory, type StoryContext } from './story';
@@ -90,6 +91,8 @@ export async function generateDemoData(
   const random = seededRandom(options.seed ?? 1);
   const now = (options.now ?? new Date()).getTime();
   const total = options.tickets;
+  // Marked first, so even an interrupted run leaves a database the demo command may fill again.
+  markDemoDatabase(sqlite, new Date(now).toISOString());
   const people = await ensureDemoPeople(sqlite, options.technicians ?? 8, random);
   const catalog = ensureDemoCatalog(sqlite, Math.max(20, Math.ceil(total / 20)), random);
   const settings = readSettings(drizzle(sqlite, { schema }));
