@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, nonEmpty, password } from './common';
+import { empty, nameText, optionalLine, password } from './common';
 import { channel } from './define';
 import type { AuthStatusDto, MeDto, UserDto } from './dto';
 
@@ -31,8 +31,8 @@ export const setupInput = z.strictObject({
   email,
   username,
   password,
-  fullName: nonEmpty(200),
-  companyName: z.string().trim().max(200).optional(),
+  fullName: nameText(200),
+  companyName: optionalLine(200),
 });
 
 export const loginInput = z.strictObject({

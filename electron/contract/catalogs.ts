@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { byId, id, listQuery, nonEmpty } from './common';
+import { byId, id, listQuery, nameText, optionalLine, optionalText, text } from './common';
 import { channel } from './define';
 import type { CategoryDto, CustomerDto, ProductDto, SettingsDto } from './dto';
 
-const optionalField = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalField = (max: number) => text(max).nullable().optional();
 
-export const categoryFields = { name: nonEmpty(100), description: optionalField(1000) };
+export const categoryFields = { name: nameText(100), description: optionalField(1000) };
 export const customerFields = {
-  name: nonEmpty(200),
+  name: nameText(200),
   contactName: optionalField(200),
   phone: optionalField(50),
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)).nullable().optional().or(z.literal('').transform(() => null)),
@@ -15,8 +15,8 @@ export const customerFields = {
   notes: optionalField(4000),
 };
 export const productFields = {
-  sku: nonEmpty(64),
-  name: nonEmpty(200),
+  sku: nameText(64),
+  name: nameText(200),
   description: optionalField(2000),
   tracksSerial: z.boolean().optional(),
 };
@@ -33,9 +33,9 @@ const hexOrDataUrl = z
   .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, 'a PNG or JPEG data URL');
 
 export const settingsUpdateInput = z.strictObject({
-  companyName: z.string().trim().max(200).optional(),
-  companyAddress: z.string().trim().max(500).optional(),
-  companyPhone: z.string().trim().max(50).optional(),
+  companyName: optionalLine(200),
+  companyAddress: optionalText(500),
+  companyPhone: optionalLine(50),
   companyEmail: z.string().trim().max(254).optional(),
   companyLogo: hexOrDataUrl.nullable().optional(),
   ticketPrefix: z.string().trim().regex(/^[A-Z0-9]{1,8}$/, '1 to 8 capital letters or digits').optional(),

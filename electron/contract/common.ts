@@ -29,12 +29,39 @@ export function boundedDateTime(reasons: { beforeRange: string; afterRange: stri
 
 /** Every channel's date goes through this (or boundedDateTime): one bound, one UTC form. */
 export const isoDateTime = boundedDateTime();
-export const nonEmpty = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+/** Reasons for text nobody can read: control characters (a NUL, a bell…) and text of invisible characters only. */
+export const TEXT_REASONS = { controlCharacters: 'control_characters', blank: 'blank_text' } as const;
+// Multi-line text keeps tab, line feed and carriage return; a single line (titles, names) keeps none.
+const CONTROL_IN_TEXT = /(?![\t\n\r])\p{Cc}/u;
+const CONTROL_IN_LINE = /[\p{Cc}\u2028\u2029]/u;
+// Spaces, controls, format characters (zero-width spaces and joiners, BOM, soft hyphen, bidi marks) and the fillers that draw nothing.
+const INVISIBLE = /[\s\p{Cc}\p{Cf}\u034F\u115F\u1160\u2800\u3164\uFFA0]/gu;
+
+const isBlankLooking = (value: string) => value.length > 0 && value.replace(INVISIBLE, '') === '';
+
+function readable(kind: 'line' | 'text') {
+  const control = kind === 'line' ? CONTROL_IN_LINE : CONTROL_IN_TEXT;
+  return (value: string, ctx: z.RefinementCtx) => {
+    const reason = control.test(value) ? TEXT_REASONS.controlCharacters : isBlankLooking(value) ? TEXT_REASONS.blank : null;
+    if (reason) ctx.addIssue({ code: 'custom', message: reason === TEXT_REASONS.blank ? 'the text has no visible characters' : 'the text holds control characters', params: { reason } });
+  };
+}
+
+/** A single line (title, name, code) of min..max characters after trimming. */
+export const line = (min: number, max: number) => z.string().trim().min(min).max(max).superRefine(readable('line'));
+export const nameText = (max: number) => line(1, max);
+export const optionalLine = (max: number) => line(0, max).optional();
+/** Text that may span lines (descriptions, notes, reasons); empty allowed. */
+export const text = (max: number) => z.string().trim().max(max).superRefine(readable('text'));
+export const nonEmpty = (max: number) => z.string().trim().min(1).max(max).superRefine(readable('text'));
+export const optionalText = (max: number) => text(max).optional();
 export const nullableId = id.nullable();
 export const empty = z.strictObject({});
 export const byId = z.strictObject({ id });
 export const listQuery = z.strictObject({ q: z.string().max(200).optional() });
 export const pageLimit = z.number().int().min(1).max(200).optional();
 export const cursor = z.string().max(500).optional();
-export const password = z.string().min(10).max(256);
+/** Not trimmed (spaces may be part of it), but never control characters nor only invisible ones. Common ones are
+ *  refused by the services (electron/services/users/passwords.ts): the list stays out of the renderer's bundle. */
+export const password = z.string().min(10).max(256).superRefine(readable('line'));

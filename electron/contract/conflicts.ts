@@ -2,7 +2,7 @@
 // another screen, and resolved with an ordinary edit plus a replicated resolution row (see DESIGN.md "Team sync").
 import { z } from 'zod';
 import type { TicketStatus, WorkOrderStatus, WorkOrderType } from '../../db/enums';
-import { id, nonEmpty } from './common';
+import { id, nonEmpty, optionalText, text } from './common';
 import { channel } from './define';
 
 export const CONFLICT_KINDS = ['concurrent_edit', 'closed_ticket_open_ot', 'duplicate_serial', 'duplicate_customer', 'ticket_close_undone'] as const;
@@ -42,14 +42,14 @@ export interface ConflictEditValueDto extends ConflictStampDto {
   current: boolean;
 }
 
-const noteText = z.string().trim().max(2_000).optional();
+const noteText = optionalText(2_000);
 
 /** How a supervisor settles a conflict; which actions fit which kind is checked by the service. */
 export const conflictResolution = z.discriminatedUnion('action', [
   /** concurrent_edit: keep one of the edited values. */
   z.strictObject({ action: z.literal('choose'), hlc: z.string().min(1).max(64), note: noteText }),
   /** concurrent_edit: write a value of one's own (e.g. both texts joined). */
-  z.strictObject({ action: z.literal('edit'), value: z.string().trim().max(20_000), note: noteText }),
+  z.strictObject({ action: z.literal('edit'), value: text(20_000), note: noteText }),
   /** closed_ticket_open_ot: the visit happened; complete the OT with what was done. */
   z.strictObject({ action: z.literal('complete'), notes: nonEmpty(20_000), note: noteText }),
   /** closed_ticket_open_ot: the visit is not needed. */

@@ -1,7 +1,7 @@
 // Team channels: create a team, invite and join members, revoke a device, and the team's status.
 // See DESIGN.md "Team sync". Every change is an op of this device, so it reaches the other members.
 import { z } from 'zod';
-import { nonEmpty, optionalText } from './common';
+import { nameText, optionalLine } from './common';
 import { channel, type FilePayload } from './define';
 
 export interface TeamMemberDto {
@@ -59,11 +59,11 @@ export interface TeamJoinDto {
   actorMerged: boolean;
 }
 
-const deviceName = optionalText(100);
+const deviceName = optionalLine(100);
 
-export const teamCreateInput = z.strictObject({ name: nonEmpty(200), deviceName });
+export const teamCreateInput = z.strictObject({ name: nameText(200), deviceName });
 export const teamInviteInput = z.strictObject({
-  memberName: optionalText(100),
+  memberName: optionalLine(100),
   /** How long the invitation can be used; 72 hours when omitted. */
   validHours: z.number().int().min(1).max(24 * 30).optional(),
 });

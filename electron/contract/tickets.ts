@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../db/enums';
-import { byId, cursor, id, isoDateTime, nonEmpty, pageLimit, version } from './common';
+import { byId, cursor, id, isoDateTime, line, nonEmpty, optionalLine, text, pageLimit, version } from './common';
 import { channel } from './define';
 import type { Page, StatusCounts, TicketDetail, TicketSummary } from './dto';
 
@@ -8,8 +8,8 @@ export const ticketStatus = z.enum(TICKET_STATUSES);
 export const ticketPriority = z.enum(TICKET_PRIORITIES);
 
 export const ticketCreateInput = z.strictObject({
-  title: z.string().trim().min(3).max(255),
-  description: z.string().trim().max(20_000).default(''),
+  title: line(3, 255),
+  description: text(20_000).default(''),
   priority: ticketPriority.optional(),
   categoryId: id.nullable().optional(),
   customerId: id.nullable().optional(),
@@ -43,8 +43,8 @@ export const ticketListInput = z.strictObject({
 export const ticketUpdateInput = z.strictObject({
   id,
   version,
-  title: z.string().trim().min(3).max(255).optional(),
-  description: z.string().trim().max(20_000).optional(),
+  title: line(3, 255).optional(),
+  description: text(20_000).optional(),
   categoryId: id.nullable().optional(),
   customerId: id.nullable().optional(),
   priority: ticketPriority.optional(),
@@ -73,7 +73,7 @@ export const ticketChannels = {
       id,
       channel: z.enum(CONTACT_CHANNELS),
       summary: nonEmpty(20_000),
-      contactName: z.string().trim().max(200).optional(),
+      contactName: optionalLine(200),
     }),
     access: 'tickets:write',
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../../db/enums';
 import { email, username } from './auth';
-import { byId, empty, id, listQuery, nonEmpty, password } from './common';
+import { byId, empty, id, listQuery, nameText, password } from './common';
 import { channel } from './define';
 import type { DirectoryUser, RoleDto, UserDto } from './dto';
 
@@ -9,7 +9,7 @@ export const userCreateInput = z.strictObject({
   email,
   username,
   password,
-  fullName: nonEmpty(200),
+  fullName: nameText(200),
   roleId: id.nullable(),
 });
 
@@ -17,17 +17,17 @@ export const userUpdateInput = z.strictObject({
   id,
   email: email.optional(),
   username: username.optional(),
-  fullName: nonEmpty(200).optional(),
+  fullName: nameText(200).optional(),
   roleId: id.nullable().optional(),
   isActive: z.boolean().optional(),
 });
 
 export const permissionList = z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length);
 
-export const roleCreateInput = z.strictObject({ name: nonEmpty(50), permissions: permissionList });
+export const roleCreateInput = z.strictObject({ name: nameText(50), permissions: permissionList });
 export const roleUpdateInput = z.strictObject({
   id,
-  name: nonEmpty(50).optional(),
+  name: nameText(50).optional(),
   permissions: permissionList.optional(),
 });
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../db/enums';
-import { byId, cursor, id, isoDateTime, nonEmpty, pageLimit, version } from './common';
+import { byId, cursor, id, isoDateTime, line, nonEmpty, text, pageLimit, version } from './common';
 import { channel } from './define';
 import type { Page, SerialTraceRow, WorkOrderDetail, WorkOrderDto } from './dto';
 
 export const workOrderType = z.enum(WORK_ORDER_TYPES);
 export const workOrderStatus = z.enum(WORK_ORDER_STATUSES);
-const serialNumber = z.string().trim().min(1).max(100);
+const serialNumber = line(1, 100);
 const seconds = z.number().int().min(0).max(60 * 60 * 24 * 366);
 
 export const requestVisitInput = z.strictObject({
@@ -19,10 +19,10 @@ export const requestVisitInput = z.strictObject({
 export const completeInput = z.strictObject({
   id,
   version,
-  notes: z.string().trim().max(20_000).optional(),
+  notes: text(20_000).optional(),
   totalDuration: seconds.optional(),
   /** Required when totalDuration overrides the measured time. */
-  durationReason: z.string().trim().max(1_000).optional(),
+  durationReason: text(1_000).optional(),
 });
 
 export const workOrderFilterShape = {
@@ -67,7 +67,7 @@ export const workOrderChannels = {
     access: 'workorders:write',
   }),
   'workOrders.start': channel<WorkOrderDetail>()({
-    input: z.strictObject({ id, version, notes: z.string().trim().max(20_000).optional() }),
+    input: z.strictObject({ id, version, notes: text(20_000).optional() }),
     access: executeOrWrite,
   }),
   'workOrders.complete': channel<WorkOrderDetail>()({ input: completeInput, access: executeOrWrite }),
@@ -76,7 +76,7 @@ export const workOrderChannels = {
     access: 'workorders:write',
   }),
   'workOrders.updateNotes': channel<WorkOrderDetail>()({
-    input: z.strictObject({ id, version, notes: z.string().trim().max(20_000) }),
+    input: z.strictObject({ id, version, notes: text(20_000) }),
     access: executeOrWrite,
   }),
   'workOrders.addItem': channel<WorkOrderDetail>()({

@@ -33,6 +33,8 @@ function validationError(error: z.ZodError): ErrorShape {
     path: issue.path.map(String).join('.'),
     code: issue.code,
     message: issue.message,
+    // A schema's own reason (blank_text, date_after_2100…) travels with its issue.
+    ...(issue.code === 'custom' && typeof issue.params?.reason === 'string' ? { reason: issue.params.reason } : {}),
   }));
   const first = issues[0];
   return {

@@ -6,6 +6,7 @@ import { AppError, type AuthStatusDto, type UserDto } from '../contract';
 import type { changePasswordInput, setupInput } from '../contract/auth';
 import { inTransaction, nowIso, requireActor, type ServiceContext } from './context';
 import { readSettings, writeSettings } from './settings';
+import { assertNotCommonPassword } from './users/common-passwords';
 import { decoyHash, hashPassword, verifyPassword } from './users/passwords';
 import { ensureDefaultRoles, findRoleByName } from './users/roles';
 import { findUserByLogin, getUserDto, insertUser } from './users/users';
@@ -23,6 +24,7 @@ export function authStatus(ctx: ServiceContext): AuthStatusDto {
 }
 
 export async function setup(ctx: ServiceContext, input: z.output<typeof setupInput>): Promise<UserDto> {
+  assertNotCommonPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, (tx, emit) => {
     const existing = tx.select({ n: count() }).from(users).get()?.n ?? 0;
@@ -98,6 +100,7 @@ export async function changePassword(ctx: ServiceContext, input: z.output<typeof
     countFailure(ctx, user.id, now);
     throw wrongPassword();
   }
+  assertNotCommonPassword(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   inTransaction(ctx, (tx) => {
     // Re-read inside the write: guesses running in parallel may have locked the account while this one hashed.

@@ -11,6 +11,7 @@ import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { containsPattern } from '../text';
 import { assertCanAssignRole, assertCanManage } from './grants';
+import { assertNotCommonPassword } from './common-passwords';
 import { hashPassword } from './passwords';
 
 type UserRow = typeof users.$inferSelect;
@@ -117,6 +118,7 @@ export function insertUser(tx: AppDb, user: NewUser, passwordHash: string, at: s
 
 export async function createUser(ctx: ServiceContext, input: z.output<typeof userCreateInput>): Promise<UserDto> {
   // Hash before the transaction: better-sqlite3 transactions are synchronous.
+  assertNotCommonPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, (tx, emit) => {
     assertCanAssignRole(ctx, tx, input.roleId);
@@ -207,6 +209,7 @@ export function deactivateUser(ctx: ServiceContext, id: string): UserDto {
 }
 
 export async function resetPassword(ctx: ServiceContext, id: string, newPassword: string): Promise<null> {
+  assertNotCommonPassword(newPassword, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   return inTransaction(ctx, (tx, emit) => {
     const target = tx.select({ isSuperuser: users.isSuperuser, roleId: users.roleId }).from(users).where(eq(users.id, id)).get();
