@@ -25,6 +25,11 @@ function issueMessage(t: TFunction, issue: z.core.$ZodIssue): string {
       return issue.format === 'email' ? t('common:validation.email') : t('common:validation.invalid');
     case 'invalid_type':
       return t('common:validation.required');
+    case 'custom': {
+      // The contract's own reasons (text nobody can read) have their words; others stay generic.
+      const reason = (issue.params as { reason?: unknown } | undefined)?.reason;
+      return typeof reason === 'string' ? t(`common:validation.${reason}`, { defaultValue: t('common:validation.invalid') }) : t('common:validation.invalid');
+    }
     default:
       return t('common:validation.invalid');
   }
