@@ -8,6 +8,7 @@ import type { SyncNetStatusDto } from '../../electron/contract/teamNet';
 import { startNetRuntime, type NetRuntime } from '../../electron/services/sync/background/runtime';
 import { removeTempDirs } from '../db/helpers';
 import { ADMIN, Caller, startTestApp, type TestApp } from '../support/backend';
+import { reasonOf } from './net.helpers';
 
 let hub: TestApp;
 let member: TestApp;
@@ -29,15 +30,6 @@ async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean,
   }
   return value;
 }
-
-const reasonOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { shape?: { details?: { reason?: string } } }).shape?.details?.reason;
-  }
-  throw new Error('expected a refusal');
-};
 
 beforeAll(async () => {
   hub = await startTestApp({ setup: false });

@@ -4,20 +4,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TeamStatusDto } from '../../electron/contract';
 import { ADMIN, Caller } from '../support/backend';
-import { makeCode, netWorld } from './net.helpers';
+import { makeCode, netWorld, reasonOf } from './net.helpers';
 import { sqliteOf } from './team.helpers';
 
 const world = netWorld();
 afterAll(() => world.close());
-
-const reasonOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { shape?: { details?: { reason?: string } } }).shape?.details?.reason;
-  }
-  throw new Error('expected a refusal');
-};
 
 const userCount = (app: Parameters<typeof sqliteOf>[0]) => (sqliteOf(app).prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { TeamStatusDto } from '../../electron/contract';
 import { startNetRuntime, type NetRuntime } from '../../electron/services/sync/background/runtime';
 import { ADMIN, Caller } from '../support/backend';
-import { makeCode, netWorld, servicesOf } from './net.helpers';
+import { makeCode, netWorld, reasonOf, servicesOf } from './net.helpers';
 
 const world = netWorld();
 const runtimes: NetRuntime[] = [];
@@ -13,15 +13,6 @@ afterAll(async () => {
   for (const runtime of runtimes) await runtime.close();
   await world.close();
 });
-
-const reasonOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { shape?: { details?: { reason?: string } } }).shape?.details?.reason;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('LAN trial: pairing from the app', () => {
   it('names the laptop as typed (trimmed) in every copy’s Miembros; an empty name is refused', async () => {

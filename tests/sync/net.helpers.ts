@@ -115,3 +115,13 @@ export async function cuttingProxy(world: NetWorld, targetPort: number): Promise
   world.servers.push(server);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
 }
+
+/** The reason a channel call was refused with (the test fails when it was not refused). */
+export async function reasonOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { shape?: { details?: { reason?: string } } }).shape?.details?.reason;
+  }
+  throw new Error('expected a refusal');
+}
