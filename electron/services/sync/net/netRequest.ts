@@ -50,6 +50,15 @@ export function isTlsRefusal(error: NodeJS.ErrnoException): boolean {
   return error.code === 'EPROTO' || (typeof error.code === 'string' && error.code.startsWith('ERR_SSL_')) || /\balert\b/i.test(error.message);
 }
 
+/** The answer at that address is not TLS at all (a plain web server, Emerald's own browser port): no hub is there. */
+export function isNotTls(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'ERR_SSL_WRONG_VERSION_NUMBER' || error.code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || /wrong version number|packet length too long/i.test(error.message);
+}
+
+export function notAHub(url: string): AppError {
+  return new AppError('CONFLICT', `no Emerald hub answers at ${url}: check the address and port the hub shows`, { reason: 'not_a_hub' });
+}
+
 function handshakeFailed(url: string): AppError {
   return new AppError('FORBIDDEN', `the peer at ${url} did not accept this device's key: it does not know this device (pair again) or it is not the paired hub`, {
     reason: 'handshake_failed',
@@ -57,16 +66,15 @@ function handshakeFailed(url: string): AppError {
 }
 
 /** The peer's own refusal ({error:{code, reason, message}}) as an AppError with that reason. */
-async function refusal(res: IncomingMessage): Promise<AppError> {
-  let reason = `http_${res.statusCode}`;
-  let message = `the hub refused the request (HTTP ${res.statusCode})`;
+async function refusal(res: IncomingMessage, url: string): Promise<AppError> {
+  let body: z.infer<typeof errorBody>;
   try {
-    const body = parseJson(errorBody, await readBody(res, 64 * 1024));
-    reason = body.error.reason;
-    message = body.error.message;
+    body = parseJson(errorBody, await readBody(res, 64 * 1024));
   } catch {
-    // An error without our JSON: keep the status.
+    // An error without our JSON (a 404 page of some other server): whatever answers there is not a hub.
+    return notAHub(url);
   }
+  const { reason, message } = body.error;
   const code = res.statusCode === 403 || res.statusCode === 401 ? 'FORBIDDEN' : res.statusCode === 413 || res.statusCode === 400 ? 'VALIDATION' : 'CONFLICT';
   return new AppError(code, message, { reason });
 }
@@ -109,7 +117,7 @@ export function send<T>(peer: PeerAddress, method: 'GET' | 'POST', path: string,
         },
         (res) => {
           answered = true;
-          const work = res.statusCode === 200 ? take(res) : refusal(res).then((error) => Promise.reject(error));
+          const work = res.statusCode === 200 ? take(res) : refusal(res, peer.url).then((error) => Promise.reject(error));
           work.then(
             (value) => finish(null, value),
             (error: unknown) => finish(error instanceof WireError ? new AppError('VALIDATION', error.message, { reason: error.reason }) : error),
@@ -127,6 +135,7 @@ export function send<T>(peer: PeerAddress, method: 'GET' | 'POST', path: string,
         if (mayRetry && current.reusedSocket && !answered && STALE_SOCKET_CODES.has(error.code ?? '')) return attempt(false);
         // Only a TLS refusal from the other end means "it does not hold our key"; a reset, an EOF or a timeout in the
         // middle of the handshake is the network, retried with backoff like any unreachable hub.
+        if (!secured && isNotTls(error)) return finish(notAHub(peer.url));
         finish(!secured && isTlsRefusal(error) ? handshakeFailed(peer.url) : unreachable(peer.url, error.code ?? error.message));
       });
       current.end(encoded?.body);
