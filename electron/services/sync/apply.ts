@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import { AuthorRightsCache, authorMayMake } from './authority';
-import { BULK_APPLY_THRESHOLD, withBulkSearchIndex } from './bulkSearch';
+import { BULK_APPLY_THRESHOLD, withBulkApply } from './bulkApply';
 import { advanceClock, insertOp, recordTextEdits, schemaVersionOf, type OpRecord } from './capture';
 import { fieldClock, readClock, type RowClock } from './clocks';
 import { refreshConflicts, recordTextConflicts, type TouchedRow } from './conflicts';
@@ -262,7 +262,7 @@ export function applyRemoteOps(sqlite: Database.Database, incoming: readonly OpR
     outcome.applied += retryHeldOps(sqlite, nowMs, schemaVersion, outcome.touched, lookups);
     return outcome;
   };
-  withCaptureOff(sqlite, () => (ops.length >= BULK_APPLY_THRESHOLD ? withBulkSearchIndex(sqlite, applyAll) : applyAll()));
+  withCaptureOff(sqlite, () => (ops.length >= BULK_APPLY_THRESHOLD ? withBulkApply(sqlite, applyAll) : applyAll()));
   prepared(sqlite, 'UPDATE sync_local SET last_hlc = ? WHERE id = 1').run(last);
   refreshConflicts(sqlite, outcome.touched);
   return outcome;

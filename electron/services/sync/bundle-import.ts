@@ -10,7 +10,7 @@ import type { EventBus } from '../events';
 import { prepared } from '../sql';
 import { withCaptureOff, type SetAsideReason } from './apply';
 import { applyOpsPage, noteExchange } from './bundle-apply';
-import { withBulkSearchIndex } from './bulkSearch';
+import { withBulkApply } from './bulkApply';
 import { schemaVersionOf } from './capture';
 import type { TouchedRow } from './conflicts';
 import { databaseFileOf, openSecondConnection } from './bundle-connection';
@@ -140,7 +140,7 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
         const load = () => (loadSnapshotPage(conn, page, team.deviceId, touched), { touched });
         // A page of timeline events indexes each ticket's text once, not once per event.
         const timeline = page.type === 'rows' && page.table === 'ticket_timeline';
-        withCaptureOff(conn, () => (timeline ? withBulkSearchIndex(conn, load) : load()));
+        withCaptureOff(conn, () => (timeline ? withBulkApply(conn, load) : load()));
         summary.applied += page.type === 'rows' ? page.rows.length : 0;
         collector.add(touched);
       }

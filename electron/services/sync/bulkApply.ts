@@ -10,23 +10,23 @@ const PER_EVENT_TRIGGER = 'tr_ticket_timeline_search_insert';
 /** Below this many ops the triggers are cheaper than dropping and re-creating them. */
 export const BULK_APPLY_THRESHOLD = 200;
 
-function setAsideTriggers(sqlite: Database.Database, names: readonly string[]): string[] {
+function setAsideTriggers(sqlite: Database.Database, names: readonly string[]): { name: string; sql: string }[] {
   const triggers = prepared(sqlite, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))").all(
     JSON.stringify(names),
   ) as { name: string; sql: string }[];
   for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
-  return triggers.map((trigger) => trigger.sql);
+  return triggers;
 }
 
 /**
  * Runs `work` (inside the caller's transaction, with capture off) with those triggers set aside, then puts them back
  * and indexes each touched ticket once. DDL is transactional: if the batch fails, the rollback brings them back.
  */
-export function withBulkSearchIndex<T extends { touched: TouchedRow[] }>(sqlite: Database.Database, work: () => T): T {
-  const restore = setAsideTriggers(sqlite, [PER_EVENT_TRIGGER, ...captureTriggerNames()]);
+export function withBulkApply<T extends { touched: TouchedRow[] }>(sqlite: Database.Database, work: () => T): T {
+  const setAside = setAsideTriggers(sqlite, [PER_EVENT_TRIGGER, ...captureTriggerNames()]);
   const result = work();
-  for (const sql of restore) sqlite.exec(sql);
-  if (!restore.some((sql) => sql.includes(PER_EVENT_TRIGGER))) return result;
+  for (const trigger of setAside) sqlite.exec(trigger.sql);
+  if (!setAside.some((trigger) => trigger.name === PER_EVENT_TRIGGER)) return result;
   const events = result.touched.filter((row) => row.entity === 'ticket_timeline').map((row) => row.rowId);
   if (events.length === 0) return result;
   const tickets = prepared(sqlite, 'SELECT DISTINCT ticket_id AS id FROM ticket_timeline WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(events)) as {
