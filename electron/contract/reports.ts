@@ -18,7 +18,8 @@ export const batchStartInput = z.strictObject({
   language: reportLanguage,
 });
 
-export type ReportJobStatus = 'running' | 'done' | 'failed' | 'cancelled';
+/** 'queued': waiting for the same user's running export (one at a time per user), then it runs. */
+export type ReportJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A batch export as the UI sees it; progress also arrives as `job` domain events with this jobId. */
 export interface ReportJobDto {
@@ -27,6 +28,8 @@ export interface ReportJobDto {
   done: number;
   total: number;
   error: ErrorShape | null;
+  /** While queued, 1 for the next to start; null otherwise. */
+  queuePosition: number | null;
 }
 
 const byJob = z.strictObject({ jobId: id });
@@ -45,6 +48,6 @@ export const reportChannels = {
   'reports.batchStart': channel<{ jobId: string }>()({ input: batchStartInput, access: 'reports:export' }),
   'reports.batchStatus': channel<ReportJobDto>()({ input: byJob, access: 'reports:export' }),
   'reports.batchCancel': channel<ReportJobDto>()({ input: byJob, access: 'reports:export' }),
-  /** The zip once the job is done; CONFLICT `job_running` before, `export_cancelled` after a cancel. */
+  /** The zip once the job is done; CONFLICT `job_queued`/`job_running` before, `export_cancelled` after a cancel. */
   'reports.batchResult': channel<FilePayload>()({ input: byJob, access: 'reports:export' }),
 };

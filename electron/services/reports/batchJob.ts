@@ -7,7 +7,7 @@ import { AppError, type FilePayload } from '../../contract';
 import type { ServiceContext } from '../context';
 import { exportWorkOrderBatch, type BatchDateField } from './batch';
 import type { ReportLanguage } from './labels';
-import { createJob, finishJob, forgetJob, getJob, jobStatus, releaseFiles, requireFinished, type Job, type JobStatusDto } from './jobs';
+import { cancelQueuedJob, createJob, finishJob, scheduleJob, forgetJob, getJob, jobStatus, releaseFiles, requireFinished, type Job, type JobStatusDto } from './jobs';
 
 export interface BatchStartInput {
   from: string;
@@ -46,18 +46,17 @@ export function startBatchJob(ctx: ServiceContext, input: BatchStartInput): { jo
   }
   const job = createJob(ownerOf(ctx), mkdtempSync(path.join(tmpdir(), 'emerald-batch-')));
   const out = path.join(job.workDir, zipName(input));
-  const run = exportWorkOrderBatch({
-    ctx,
-    from: input.from,
-    to: input.to,
-    ...(input.dateField ? { dateField: input.dateField } : {}),
-    ...(input.language ? { language: input.language } : {}),
-    out,
-    signal: job.controller.signal,
-    onProgress: progressEmitter(ctx, job),
-  });
-  job.settled = run
-    .then(
+  const run = () =>
+    exportWorkOrderBatch({
+      ctx,
+      from: input.from,
+      to: input.to,
+      ...(input.dateField ? { dateField: input.dateField } : {}),
+      ...(input.language ? { language: input.language } : {}),
+      out,
+      signal: job.controller.signal,
+      onProgress: progressEmitter(ctx, job),
+    }).then(
       () => {
         job.resultFile = out;
         job.resultName = zipName(input);
@@ -69,8 +68,9 @@ export function startBatchJob(ctx: ServiceContext, input: BatchStartInput): { jo
         else finishJob(job, { status: 'failed', error: { code: 'INTERNAL', message: 'the export failed', details: { reason: 'export_failed' } } });
         await releaseFiles(job).catch(() => undefined);
       },
-    )
-    .finally(() => ctx.events.emit({ entity: 'job', id: job.id, kind: 'updated', progress: { done: job.done, total: job.total } }));
+    );
+  // Runs now, or after this user's running export ends; every status change is a job `updated` event.
+  scheduleJob(job, run, () => ctx.events.emit({ entity: 'job', id: job.id, kind: 'updated', progress: { done: job.done, total: job.total } }));
   return { jobId: job.id };
 }
 
@@ -78,9 +78,14 @@ export function batchJobStatus(ctx: ServiceContext, jobId: string): JobStatusDto
   return jobStatus(getJob(jobId, ownerOf(ctx)));
 }
 
-/** Stops a running export (its partial file is removed) or discards a finished one. */
+/** Takes a queued export out of the queue, stops a running one (its partial file is removed) or discards a finished one. */
 export async function cancelBatchJob(ctx: ServiceContext, jobId: string): Promise<JobStatusDto> {
   const job = getJob(jobId, ownerOf(ctx));
+  if (job.status === 'queued') {
+    cancelQueuedJob(job);
+    await releaseFiles(job);
+    return jobStatus(job);
+  }
   if (job.status === 'running') {
     job.controller.abort();
     return jobStatus(job);
@@ -99,7 +104,7 @@ export async function batchJobResult(ctx: ServiceContext, jobId: string): Promis
   return { fileName: job.resultName, mimeType: ZIP_MIME, bytes };
 }
 
-/** For tests, the CLI and shutdown: resolves when the job is no longer running. */
+/** For tests, the CLI and shutdown: resolves when the job has finished (queued, then run). */
 export async function waitForJob(ctx: ServiceContext, jobId: string): Promise<JobStatusDto> {
   const job = getJob(jobId, ownerOf(ctx));
   await job.settled;

@@ -15,7 +15,8 @@ export function BatchExport({ icon, cancelIcon }: { icon: ReactNode; cancelIcon:
   const [period, setPeriod] = useState(thisMonth);
   const [dateField, setDateField] = useState<BatchDateField>('completed_at');
   const [periodError, setPeriodError] = useState<string | undefined>();
-  const running = job?.status === 'running';
+  // A queued export (waiting for this user's other one) can be cancelled like a running one.
+  const running = job?.status === 'running' || job?.status === 'queued';
 
   useDomainEvents(
     (e) => e.entity === 'job' && e.id === useReports.getState().job?.jobId,
@@ -60,7 +61,7 @@ export function BatchExport({ icon, cancelIcon }: { icon: ReactNode; cancelIcon:
           <label htmlFor="batch-progress-bar">{t(`batch.status.${job.status}`)}</label>
           <progress id="batch-progress-bar" max={Math.max(job.total, 1)} value={job.status === 'done' ? Math.max(job.total, 1) : job.done} />
           <span className="muted">
-            {job.total > 0 ? t('batch.count', { done: formatNumber(job.done), total: formatNumber(job.total), percent }) : t('batch.counting')}
+            {job.status === 'queued' ? t('batch.queued', { position: formatNumber(job.queuePosition ?? 1) }) : job.total > 0 ? t('batch.count', { done: formatNumber(job.done), total: formatNumber(job.total), percent }) : t('batch.counting')}
           </span>
           {job.status === 'done' && (
             <button type="button" className="btn" onClick={() => void downloadBatch()}>

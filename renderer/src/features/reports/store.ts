@@ -27,7 +27,7 @@ export const useReports = create<ReportsState>((set, get) => ({
     set({ error: null, job: null });
     try {
       const { jobId } = await api.call('reports.batchStart', input);
-      set({ job: { jobId, status: 'running', done: 0, total: 0, error: null } });
+      set({ job: { jobId, status: 'running', done: 0, total: 0, error: null, queuePosition: null } });
       // It may already be finished before the first progress event reaches us.
       await get().refreshJob(jobId);
     } catch (error) {
@@ -37,7 +37,7 @@ export const useReports = create<ReportsState>((set, get) => ({
 
   async cancelBatch() {
     const job = get().job;
-    if (!job || job.status !== 'running') return;
+    if (!job || (job.status !== 'running' && job.status !== 'queued')) return;
     try {
       set({ job: await api.call('reports.batchCancel', { jobId: job.jobId }) });
     } catch (error) {
