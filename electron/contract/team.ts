@@ -76,14 +76,22 @@ export const teamJoinInput = z.strictObject({
 });
 export const teamRevokeInput = z.strictObject({ deviceId: z.string().regex(/^[0-9a-f]{16}$/, 'a device id is 16 hex characters') });
 
+/**
+ * Team membership decides who receives every row (password hashes and the team key included) and whose ops apply
+ * here, so it is an administrator's decision (DESIGN, Team sync: "an admin"), not a user admin's: with users:admin
+ * alone, joining a team someone else runs would let that team's ops rewrite this copy's users and roles, which
+ * services/users/grants.ts refuses to users:admin itself. '*' = superusers and roles with full access.
+ */
+export const TEAM_ADMIN_ACCESS = '*' as const;
+
 export const teamChannels = {
   'team.status': channel<TeamStatusDto>()({ input: z.strictObject({}), access: 'session' }),
   /** CONFLICT `already_in_team` when this copy is in a team. */
-  'team.create': channel<TeamStatusDto>()({ input: teamCreateInput, access: 'users:admin' }),
+  'team.create': channel<TeamStatusDto>()({ input: teamCreateInput, access: TEAM_ADMIN_ACCESS }),
   /** A one-use .eminvite file; it holds the team key, so it must be handed over like a password. */
-  'team.invite': channel<FilePayload>()({ input: teamInviteInput, access: 'users:admin' }),
+  'team.invite': channel<FilePayload>()({ input: teamInviteInput, access: TEAM_ADMIN_ACCESS }),
   /** Refused: `invalid_invitation`, `invitation_expired`, `invitation_used`, `already_in_team`, `newer_schema`. */
-  'team.join': channel<TeamJoinDto>()({ input: teamJoinInput, access: 'users:admin' }),
+  'team.join': channel<TeamJoinDto>()({ input: teamJoinInput, access: TEAM_ADMIN_ACCESS }),
   /** CONFLICT `cannot_revoke_self`; what the device sends after this moment is refused by every member. */
-  'team.revoke': channel<TeamStatusDto>()({ input: teamRevokeInput, access: 'users:admin' }),
+  'team.revoke': channel<TeamStatusDto>()({ input: teamRevokeInput, access: TEAM_ADMIN_ACCESS }),
 };

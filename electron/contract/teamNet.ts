@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { empty } from './common';
 import { channel } from './define';
+import { TEAM_ADMIN_ACCESS } from './team';
 
 /** Background sync with the hub, as the sidebar footer shows it. */
 export interface BackgroundSyncStatus {
@@ -93,15 +94,15 @@ export const teamNetChannels = {
   'sync.status': channel<SyncNetStatusDto>()({ input: empty, access: 'session' }),
   /** One round with the hub now; CONFLICT `no_link` when this copy is paired with no hub. */
   'sync.now': channel<SyncNetStatusDto>()({ input: empty, access: 'session' }),
-  'team.hubGet': channel<HubStateDto>()({ input: empty, access: 'users:admin' }),
+  'team.hubGet': channel<HubStateDto>()({ input: empty, access: TEAM_ADMIN_ACCESS }),
   /** Turns hub mode on or off on this laptop (saved; a running app follows at once). */
-  'team.hubSet': channel<HubStateDto>()({ input: teamHubSetInput, access: 'users:admin' }),
+  'team.hubSet': channel<HubStateDto>()({ input: teamHubSetInput, access: TEAM_ADMIN_ACCESS }),
   /** A one-time code (valid minutes, single use) a new laptop types to pair with this hub. */
-  'team.pairCode': channel<PairingCodeDto>()({ input: empty, access: 'users:admin' }),
+  'team.pairCode': channel<PairingCodeDto>()({ input: empty, access: TEAM_ADMIN_ACCESS }),
   /** Hubs announcing themselves on the LAN (mDNS), within about two seconds. */
-  'team.discoverHubs': channel<{ hubs: DiscoveredHubDto[] }>()({ input: empty, access: 'users:admin' }),
+  'team.discoverHubs': channel<{ hubs: DiscoveredHubDto[] }>()({ input: empty, access: TEAM_ADMIN_ACCESS }),
   /** Pairs with a hub by its code (joining its team when this copy is in none); refused: `bad_code`, `unreachable`, `foreign_team`… */
-  'team.pairWithHub': channel<PairResultDto>()({ input: teamPairWithHubInput, access: 'users:admin' }),
+  'team.pairWithHub': channel<PairResultDto>()({ input: teamPairWithHubInput, access: TEAM_ADMIN_ACCESS }),
   /**
    * The first-run screen's "join a team": pairing without a session, allowed only while this install has no users
    * (FORBIDDEN `already_set_up` afterwards), so a laptop meant for the team never gets a local administrator first.

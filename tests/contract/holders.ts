@@ -1,4 +1,5 @@
-// Signed-in users for every default role, a role with *, a superuser with no role and a user with no role.
+// Signed-in users for every default role, a role with *, roles with one admin permission each, a superuser with no role
+// and a user with no role.
 import { expect } from 'vitest';
 import { allows, PERMISSIONS, type Access, type PermissionHolder } from '../../electron/contract';
 import type { Envelope } from '../../electron/contract';
@@ -22,6 +23,11 @@ export async function makeHolders(app: TestApp): Promise<Holder[]> {
   for (const role of roles) await add(`role ${role.name}`, role.id, role.permissions);
   const wildcard = await app.admin.call('roles.create', { name: 'Comodín', permissions: ['*'] });
   await add('role with *', wildcard.id, ['*']);
+  // One admin permission alone: where a channel asks for a stronger one, these show it (permission-table.ts).
+  for (const permission of ['users:admin', 'settings:admin', 'catalog:write'] as const) {
+    const role = await app.admin.call('roles.create', { name: `${permission} only`, permissions: [permission] });
+    await add(`role ${permission} only`, role.id, [permission]);
+  }
   await add('superuser without a role', null, [], true);
   await add('user without a role', null, []);
   return holders;
@@ -36,9 +42,9 @@ export async function callAs(app: TestApp, holder: Holder | null, channel: strin
 
 const KNOWN_ACCESS = new Set<string>(['public', 'session', ...PERMISSIONS]);
 
-/** Why an access rule is not valid, or null when it is. */
+/** Why an access rule is not valid, or null when it is. `'*'` alone means administrators only (full access). */
 export function accessProblem(access: unknown): string | null {
-  if (typeof access === 'string') return KNOWN_ACCESS.has(access) && access !== '*' ? null : `unknown access ${access}`;
+  if (typeof access === 'string') return KNOWN_ACCESS.has(access) ? null : `unknown access ${access}`;
   if (Array.isArray(access)) {
     if (access.length === 0) return 'an empty list would let nobody in';
     const bad = access.filter((p) => typeof p !== 'string' || !PERMISSIONS.includes(p as never) || p === '*');

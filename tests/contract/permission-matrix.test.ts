@@ -1,9 +1,11 @@
-// Generated from the live contract: every channel × every kind of user gets FORBIDDEN exactly when its access rule says so.
+// Every channel × every kind of user: FORBIDDEN exactly when the hand-written table (permission-table.ts, from
+// DESIGN.md) says so, and exactly when the contract's own access rule says so (the router honours the contract).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, channels, type ChannelName } from '../../electron/contract';
 import { handlers } from '../../electron/ipc/handlers';
 import { startTestApp, type TestApp } from '../support/backend';
 import { accessProblem, callAs, expectedForbidden, makeHolders, type Holder } from './holders';
+import { PERMISSION_TABLE, TABLE_HOLDERS, tableHolderOf } from './permission-table';
 
 let app: TestApp;
 let holders: Holder[];
@@ -40,6 +42,37 @@ describe('the contract', () => {
   it('every channel has exactly one handler, and no handler lacks a channel', () => {
     const handled = Object.keys(handlers).sort();
     expect(handled).toEqual([...CHANNEL_NAMES].sort());
+  });
+});
+
+describe('the reviewed permission table (written from DESIGN.md, not from the contract)', () => {
+  it('names every channel of the contract, and no channel the contract lacks', () => {
+    const missing = CHANNEL_NAMES.filter((name) => !Object.hasOwn(PERMISSION_TABLE, name));
+    expect(missing, 'add these channels to tests/contract/permission-table.ts, deciding who may call them').toEqual([]);
+    expect(Object.keys(PERMISSION_TABLE).filter((name) => !CHANNEL_NAMES.includes(name as ChannelName))).toEqual([]);
+  });
+
+  it('has a signed-in holder for every one of its columns', () => {
+    expect(holders.map((h) => tableHolderOf(h.label)).filter(Boolean).sort()).toEqual([...TABLE_HOLDERS].sort());
+  });
+
+  it.each(CHANNEL_NAMES)('%s: each role is allowed or FORBIDDEN as the table says', async (name: ChannelName) => {
+    const allowed = PERMISSION_TABLE[name] ?? [];
+    for (const holder of holders) {
+      const who = tableHolderOf(holder.label);
+      if (who === null) continue;
+      const envelope = await callAs(app, holder, name, {});
+      const forbidden = !envelope.ok && envelope.error.code === 'FORBIDDEN' && envelope.error.details?.reason === 'forbidden';
+      expect(forbidden, `${name} as ${who}: table says ${allowed.includes(who) ? 'allowed' : 'forbidden'}, got ${envelope.ok ? 'ok' : `${envelope.error.code} ${envelope.error.message}`}`).toBe(
+        !allowed.includes(who),
+      );
+    }
+  });
+
+  it('superusers and roles with * may call everything (DESIGN: superusers pass every check)', () => {
+    for (const holder of holders.filter((h) => h.isSuperuser || [...h.permissions].includes('*'))) {
+      for (const name of CHANNEL_NAMES) expect(expectedForbidden(holder, channels[name].access), `${name} as ${holder.label}`).toBe(false);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // Administración → Equipo: create or join a team; in one, this device, the members, invitations and the file exchange.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TEAM_ADMIN_ACCESS } from '../../../../electron/contract/team';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
@@ -70,7 +71,7 @@ export function TeamSection({ standalone = false }: { standalone?: boolean }) {
   const { t } = useTranslation('team');
   const status = useTeamStatus((s) => s.status);
   const error = useTeamStatus((s) => s.error);
-  const canManage = useCan('users:admin');
+  const canManage = useCan(TEAM_ADMIN_ACCESS);
 
   useEffect(() => void useTeamStatus.getState().load(), []);
 
