@@ -1,5 +1,5 @@
 // What the hub answers, per request: pairing on a code's identity; hello, push, pull and snapshot on a link's.
-// Each push page is applied in one transaction, so an interrupted transfer loses nothing acknowledged.
+// Each push page is applied in one transaction (the store's), so an interrupted transfer loses nothing acknowledged.
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -7,26 +7,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AppError, type DomainEvent } from '../../../contract';
-import { prepared } from '../../sql';
-import { opsMissingFrom, readVector } from '../apply';
-import { applyOpsPage, emptyTally } from '../bundle-apply';
-import { TouchedCollector } from '../bundle-events';
-import { exportBundle } from '../bundle-export';
-import { notePeerVector } from '../bundle-peers';
-import { handlePair, type HubServices } from './hubPairing';
 import { encodeJson, parseJson, readBody, WireError } from './httpBody';
-import { noteLinkSynced } from './links';
-import type { HubLane } from './hubLane';
+import type { HubStore } from './hubStore';
 import type { HubWaiters } from './hubWaiters';
-import { OPS_PAGE_SIZE, pairRequest, PROTOCOL_PATHS, pullRequest, pushRequest, waitRequest } from './protocol';
+import { pairRequest, PROTOCOL_PATHS, pullRequest, pushRequest, waitRequest } from './protocol';
 import { PAIR_IDENTITY_PREFIX } from './tlsPsk';
 
 export interface RouteContext {
-  services: HubServices;
+  store: HubStore;
   waiters: HubWaiters;
-  /** Sync work, one job per event-loop turn (hubLane.ts). */
-  lane: HubLane;
-  /** After a committed page of remote ops: the domain events of the rows it touched. */
+  /** After a committed page of remote ops: the domain events of the rows it touched (maybe none). */
   applied(events: DomainEvent[]): void;
 }
 
@@ -61,61 +51,21 @@ export function sendError(req: IncomingMessage, res: ServerResponse, error: unkn
   sendJson(req, res, status, { error: { code, reason, message } });
 }
 
-/** A linked device may sync while its link exists and the team has not revoked it. */
-function checkStanding(services: HubServices, deviceId: string): void {
-  const link = prepared(services.sqlite, 'SELECT 1 FROM sync_links WHERE peer_device_id = ?').get(deviceId);
-  if (!link) throw new WireError(403, 'unlinked', 'this device is not linked with the hub any more; pair again');
-  const member = prepared(services.sqlite, 'SELECT revoked_at FROM team_members WHERE device_id = ?').get(deviceId) as { revoked_at: string | null } | undefined;
-  if (member?.revoked_at) throw new WireError(403, 'revoked', `this device was removed from the team on ${member.revoked_at}`);
-}
-
-function expectMethod(req: IncomingMessage, method: 'GET' | 'POST'): void {
-  if (req.method !== method) throw new WireError(405, 'method_not_allowed', `use ${method} for ${req.url}`);
-}
-
-function push(ctx: RouteContext, ops: Parameters<typeof applyOpsPage>[1]) {
-  const { sqlite, clock } = ctx.services;
-  const tally = emptyTally();
-  const collector = new TouchedCollector();
-  sqlite.transaction(() => applyOpsPage(sqlite, ops, clock.now().getTime(), tally, collector)).immediate();
-  const events = collector.events(sqlite);
-  if (events.length > 0) ctx.applied(events);
-  ctx.waiters.poke();
-  return { applied: tally.applied, duplicates: tally.duplicates, gaps: tally.gaps, setAside: tally.setAside.length, vector: readVector(sqlite) };
-}
-
-function pull(ctx: RouteContext, deviceId: string, vector: Record<string, number>) {
-  const { sqlite, clock } = ctx.services;
-  const first = opsMissingFrom(sqlite, vector, OPS_PAGE_SIZE).next();
-  const ops = first.done ? [] : first.value;
-  const more = ops.length >= OPS_PAGE_SIZE;
-  if (!more) {
-    // The member is in step with what the hub had: remember its vector and the moment.
-    const at = clock.now().toISOString();
-    sqlite.transaction(() => {
-      notePeerVector(sqlite, deviceId, vector, at);
-      noteLinkSynced(sqlite, deviceId, at);
-    }).immediate();
-  }
-  return { ops, more, hubVector: readVector(sqlite) };
-}
-
-/** A snapshot bundle of the hub's state (as `sync export --snapshot`), streamed from a temporary file. */
-async function snapshot(ctx: RouteContext, res: ServerResponse): Promise<void> {
-  const dir = await mkdtemp(path.join(ctx.services.dataDir ?? tmpdir(), '.hub-snapshot-'));
+/** A bundle for a newcomer (its kind is the store's), streamed from a temporary file. */
+async function newcomerBundle(ctx: RouteContext, res: ServerResponse): Promise<void> {
+  const dir = await mkdtemp(path.join(ctx.store.scratchDir ?? tmpdir(), '.hub-snapshot-'));
   try {
-    const summary = await exportBundle(ctx.services, { out: path.join(dir, 'snapshot.emsync'), snapshot: true });
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': summary.bytes });
-    await pipeline(createReadStream(summary.file), res);
+    const file = path.join(dir, 'snapshot.emsync');
+    const { bytes } = await ctx.store.writeNewcomerBundle(file);
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes });
+    await pipeline(createReadStream(file), res);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function hello(ctx: RouteContext) {
-  const { sqlite } = ctx.services;
-  const self = prepared(sqlite, 'SELECT device_id, device_name FROM sync_local WHERE id = 1').get() as { device_id: string; device_name: string };
-  return { deviceId: self.device_id, name: self.device_name, vector: readVector(sqlite) };
+function expectMethod(req: IncomingMessage, method: 'GET' | 'POST'): void {
+  if (req.method !== method) throw new WireError(405, 'method_not_allowed', `use ${method} for ${req.url}`);
 }
 
 export async function route(ctx: RouteContext, identity: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -124,23 +74,26 @@ export async function route(ctx: RouteContext, identity: string, req: IncomingMe
     if (url !== PROTOCOL_PATHS.pair) throw new WireError(404, 'not_found', 'a pairing connection may only pair');
     expectMethod(req, 'POST');
     const request = parseJson(pairRequest, await readBody(req));
-    return sendJson(req, res, 200, handlePair(ctx.services, identity, request));
+    return sendJson(req, res, 200, await ctx.store.pair(identity, request));
   }
-  checkStanding(ctx.services, identity);
+  await ctx.store.checkStanding(identity);
   switch (url) {
     case PROTOCOL_PATHS.hello:
       expectMethod(req, 'POST');
       await readBody(req);
-      return sendJson(req, res, 200, await ctx.lane.run(() => hello(ctx)));
+      return sendJson(req, res, 200, await ctx.store.hello());
     case PROTOCOL_PATHS.push: {
       expectMethod(req, 'POST');
       const body = await readBody(req);
-      return sendJson(req, res, 200, await ctx.lane.run(() => push(ctx, parseJson(pushRequest, body).ops)));
+      const { answer, events } = await ctx.store.push(parseJson(pushRequest, body).ops);
+      ctx.applied(events);
+      ctx.waiters.poke();
+      return sendJson(req, res, 200, answer);
     }
     case PROTOCOL_PATHS.pull: {
       expectMethod(req, 'POST');
       const { vector } = parseJson(pullRequest, await readBody(req));
-      const answer = await ctx.lane.run(() => pull(ctx, identity, vector));
+      const answer = await ctx.store.pull(identity, vector);
       return sendJson(req, res, 200, answer);
     }
     case PROTOCOL_PATHS.wait: {
@@ -160,7 +113,7 @@ export async function route(ctx: RouteContext, identity: string, req: IncomingMe
     }
     case PROTOCOL_PATHS.snapshot:
       expectMethod(req, 'GET');
-      return snapshot(ctx, res);
+      return newcomerBundle(ctx, res);
     default:
       throw new WireError(404, 'not_found', `no such path: ${url}`);
   }

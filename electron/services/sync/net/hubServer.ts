@@ -5,17 +5,14 @@ import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { AppError, type DomainEvent } from '../../../contract';
-import { prepared } from '../../sql';
-import { teamCredentials } from '../bundle-keys';
 import { isDeviceId } from '../hlc';
 import { AddressGuard } from './guard';
 import type { HubServices } from './hubPairing';
 import { route, sendError, type RouteContext } from './hubRoutes';
-import { HubLane } from './hubLane';
+import type { HubStore } from './hubStore';
+import { sqliteHubStore } from './hubStoreSqlite';
 import { HubWaiters } from './hubWaiters';
-import { linkKeyOf, ownFingerprint } from './links';
 import { announceHub } from './mdns';
-import { livePairingKey } from './pairingCodes';
 import { PAIR_IDENTITY_PREFIX, serverPskOptions } from './tlsPsk';
 
 export type { HubServices } from './hubPairing';
@@ -23,7 +20,12 @@ export type { HubServices } from './hubPairing';
 export const MAX_CONNECTIONS = 256;
 
 export interface HubOptions {
-  services: HubServices;
+  /** The LAN hub: a member's own copy. */
+  services?: HubServices;
+  /** Any other store (the PostgreSQL hub); the caller closes it. Exactly one of services and store. */
+  store?: HubStore;
+  /** The clock for pairing codes' expiry (default: services.clock, else the system clock). */
+  now?: () => Date;
   /** Port 0: any free port (tests). */
   listen: { host: string; port: number };
   /** After each committed page of remote ops (the events are also emitted on services.events). */
@@ -42,13 +44,6 @@ export interface Hub {
   /** Closes the device's open sockets now; returns how many. */
   disconnectDevice(deviceId: string): number;
   close(): Promise<void>;
-}
-
-function assertCanServe(services: HubServices): { teamId: string; deviceId: string } {
-  const team = teamCredentials(services.sqlite);
-  const self = prepared(services.sqlite, 'SELECT revoked_at FROM team_members WHERE device_id = ?').get(team.deviceId) as { revoked_at: string | null } | undefined;
-  if (self?.revoked_at) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot serve as hub', { reason: 'device_revoked' });
-  return { teamId: team.teamId, deviceId: team.deviceId };
 }
 
 /** Tracks open TLS sockets by PSK identity. */
@@ -109,19 +104,21 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 }
 
 export async function startHub(options: HubOptions): Promise<Hub> {
-  const { services } = options;
+  const store = options.store ?? (options.services ? sqliteHubStore(options.services) : null);
+  if (!store) throw new AppError('INTERNAL', 'startHub needs a store or the services of a copy', { reason: 'no_store' });
+  const now = options.now ?? (options.services ? () => options.services!.clock.now() : () => new Date());
   const log = options.log ?? (() => undefined);
-  const team = assertCanServe(services);
-  const fingerprint = ownFingerprint(services.sqlite);
+  const self = await store.identity();
+  const { fingerprint } = self;
   const guard = new AddressGuard();
   const book = new SocketBook();
 
   const keyFor = (socket: TLSSocket, identity: string): Buffer | null => {
     let key: Buffer | null = null;
     if (identity.startsWith(PAIR_IDENTITY_PREFIX)) {
-      if (!guard.isBlocked(socket.remoteAddress)) key = livePairingKey(services.sqlite, identity, services.clock.now().toISOString());
+      if (!guard.isBlocked(socket.remoteAddress)) key = store.pairingKey(identity, now().toISOString());
     } else if (isDeviceId(identity)) {
-      key = linkKeyOf(services.sqlite, identity);
+      key = store.linkKey(identity);
     }
     if (key) book.remember(socket, identity);
     return key;
@@ -129,19 +126,22 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 
   /** Cuts off every connected device the team has revoked (after each applied page, and on local team changes). */
   const closeRevoked = () => {
-    for (const deviceId of book.devices()) {
-      const member = prepared(services.sqlite, 'SELECT revoked_at FROM team_members WHERE device_id = ?').get(deviceId) as { revoked_at: string | null } | undefined;
-      if (member?.revoked_at && book.destroy(deviceId) > 0) log(`hub: closed the connections of revoked device ${deviceId}`);
-    }
+    const devices = book.devices();
+    if (devices.length === 0) return;
+    store.revokedAmong(devices).then(
+      (revoked) => {
+        for (const deviceId of revoked) if (book.destroy(deviceId) > 0) log(`hub: closed the connections of revoked device ${deviceId}`);
+      },
+      (error: unknown) => log(`hub: could not check revocations: ${error instanceof Error ? error.message : String(error)}`),
+    );
   };
 
-  const waiters = new HubWaiters(services.sqlite);
+  const waiters = new HubWaiters(() => store.vector());
   const routes: RouteContext = {
-    services,
+    store,
     waiters,
-    lane: new HubLane(),
     applied: (events) => {
-      for (const event of events) services.events.emit(event);
+      if (events.length === 0) return;
       options.onApplied?.(events);
       closeRevoked();
     },
@@ -163,9 +163,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // A failed handshake (unknown identity, wrong key, garbage, timeout): counted against its address.
   server.on('tlsClientError', (_error, socket) => guard.noteFailure(socket.remoteAddress));
   // Any commit on this copy (a local write, a page from another member) may be news for the members waiting.
-  const stopWatching = services.events.on((event) => {
+  const stopWatching = store.watch((change) => {
     waiters.poke();
-    if (event.entity === 'team') closeRevoked();
+    if (change.team) closeRevoked();
   });
 
   let port: number;
@@ -176,7 +176,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     throw error;
   }
   const host = options.listen.host;
-  const announced = options.mdns === false ? null : announceHub({ port, name: deviceName(services), teamId: team.teamId, fingerprint });
+  const announced = options.mdns === false ? null : announceHub({ port, name: self.name, teamId: self.teamId, fingerprint });
   const urlHost = host.includes(':') ? `[${host}]` : host;
   log(`hub: listening on https://${urlHost}:${port}`);
   return {
@@ -194,10 +194,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         server.close(() => resolve());
         for (const socket of raw) socket.destroy();
       });
+      if (!options.store) await store.close();
     },
   };
-}
-
-function deviceName(services: HubServices): string {
-  return (prepared(services.sqlite, 'SELECT device_name FROM sync_local WHERE id = 1').get() as { device_name: string }).device_name;
 }

@@ -1,8 +1,6 @@
 // Long polls: a member in step asks the hub to answer as soon as it holds something the member lacks (or after a
 // timeout), so a change on one laptop reaches another within a second or two without rounds every second.
 // The hub checks its vector once per wake-up, for every waiting member at once.
-import type Database from 'better-sqlite3';
-import { readVector } from '../apply';
 import type { Vector } from './protocol';
 
 export const MAX_WAIT_MS = 25_000;
@@ -20,15 +18,25 @@ export class HubWaiters {
   private readonly waiters = new Set<Waiter>();
   private scheduled = false;
   private fallback: NodeJS.Timeout | null = null;
+  private checking = false;
+  private checkAgain = false;
+  private last: Vector = {};
 
-  constructor(private readonly sqlite: Database.Database) {}
+  /** `readVector`: the hub's vector now, from its store. */
+  constructor(private readonly readVector: () => Promise<Vector>) {}
 
   /** Resolves true as soon as the hub holds ops `vector` lacks; false after `timeoutMs` or when `closed` fires. */
-  wait(vector: Vector, timeoutMs: number, closed: (stop: () => void) => void): Promise<{ changed: boolean; hubVector: Vector }> {
-    const now = readVector(this.sqlite);
-    if (isBehind(vector, now)) return Promise.resolve({ changed: true, hubVector: now });
+  async wait(vector: Vector, timeoutMs: number, closed: (stop: () => void) => void): Promise<{ changed: boolean; hubVector: Vector }> {
+    const now = await this.readVector();
+    this.last = now;
+    if (isBehind(vector, now)) return { changed: true, hubVector: now };
     return new Promise((resolve) => {
-      const timer = setTimeout(() => waiter.done(false, readVector(this.sqlite)), Math.min(Math.max(timeoutMs, 0), MAX_WAIT_MS));
+      const timer = setTimeout(() => {
+        this.readVector().then(
+          (hubVector) => waiter.done(false, hubVector),
+          () => waiter.done(false, this.last),
+        );
+      }, Math.min(Math.max(timeoutMs, 0), MAX_WAIT_MS));
       const waiter: Waiter = {
         vector,
         done: (changed, hubVector) => {
@@ -59,10 +67,24 @@ export class HubWaiters {
     for (const waiter of [...this.waiters]) waiter.done(false, {});
   }
 
+  /** One look at a time; a poke during a look asks for one more after it. A failed look waits for the next poke. */
   private check(): void {
     if (this.waiters.size === 0) return;
-    const hubVector = readVector(this.sqlite);
-    for (const waiter of [...this.waiters]) if (isBehind(waiter.vector, hubVector)) waiter.done(true, hubVector);
+    if (this.checking) return void (this.checkAgain = true);
+    this.checking = true;
+    this.readVector()
+      .then((hubVector) => {
+        this.last = hubVector;
+        for (const waiter of [...this.waiters]) if (isBehind(waiter.vector, hubVector)) waiter.done(true, hubVector);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.checking = false;
+        if (this.checkAgain) {
+          this.checkAgain = false;
+          this.check();
+        }
+      });
   }
 
   private updateFallback(): void {

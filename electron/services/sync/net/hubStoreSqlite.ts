@@ -1,0 +1,106 @@
+// The LAN hub's store: a member's own SQLite copy. Sync work runs one job per event-loop turn (HubLane), so the
+// member's own windows stay responsive while thirty laptops sync; each push page is one transaction.
+import { AppError } from '../../../contract';
+import { prepared } from '../../sql';
+import { opsMissingFrom, readVector } from '../apply';
+import { applyOpsPage, emptyTally } from '../bundle-apply';
+import { TouchedCollector } from '../bundle-events';
+import { exportBundle } from '../bundle-export';
+import { teamCredentials } from '../bundle-keys';
+import { notePeerVector } from '../bundle-peers';
+import type { OpRecord } from '../capture';
+import { handlePair, type HubServices } from './hubPairing';
+import { HubLane } from './hubLane';
+import type { HubStore } from './hubStore';
+import { WireError } from './httpBody';
+import { linkKeyOf, noteLinkSynced, ownFingerprint } from './links';
+import { livePairingKey } from './pairingCodes';
+import { OPS_PAGE_SIZE, type Vector } from './protocol';
+
+const revokedAt = (services: HubServices, deviceId: string): string | null =>
+  (prepared(services.sqlite, 'SELECT revoked_at FROM team_members WHERE device_id = ?').get(deviceId) as { revoked_at: string | null } | undefined)?.revoked_at ?? null;
+
+export function sqliteHubStore(services: HubServices): HubStore {
+  const { sqlite, clock } = services;
+  const lane = new HubLane();
+  return {
+    scratchDir: services.dataDir,
+
+    async identity() {
+      const team = teamCredentials(sqlite);
+      if (revokedAt(services, team.deviceId)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot serve as hub', { reason: 'device_revoked' });
+      const self = prepared(sqlite, 'SELECT device_name FROM sync_local WHERE id = 1').get() as { device_name: string };
+      return { deviceId: team.deviceId, name: self.device_name, teamId: team.teamId, publicKey: team.publicKey, fingerprint: ownFingerprint(sqlite) };
+    },
+
+    linkKey: (deviceId) => linkKeyOf(sqlite, deviceId),
+    pairingKey: (identity, nowIso) => livePairingKey(sqlite, identity, nowIso),
+
+    async checkStanding(deviceId) {
+      const link = prepared(sqlite, 'SELECT 1 FROM sync_links WHERE peer_device_id = ?').get(deviceId);
+      if (!link) throw new WireError(403, 'unlinked', 'this device is not linked with the hub any more; pair again');
+      const revoked = revokedAt(services, deviceId);
+      if (revoked) throw new WireError(403, 'revoked', `this device was removed from the team on ${revoked}`);
+    },
+
+    async revokedAmong(deviceIds) {
+      return deviceIds.filter((deviceId) => revokedAt(services, deviceId) !== null);
+    },
+
+    hello: () =>
+      lane.run(() => {
+        const self = prepared(sqlite, 'SELECT device_id, device_name FROM sync_local WHERE id = 1').get() as { device_id: string; device_name: string };
+        return { deviceId: self.device_id, name: self.device_name, vector: readVector(sqlite) };
+      }),
+
+    push: (ops: OpRecord[]) =>
+      lane.run(() => {
+        const tally = emptyTally();
+        const collector = new TouchedCollector();
+        sqlite.transaction(() => applyOpsPage(sqlite, ops, clock.now().getTime(), tally, collector)).immediate();
+        const events = collector.events(sqlite);
+        // The member hub's own windows refresh on these (and the server's watch sees them).
+        for (const event of events) services.events.emit(event);
+        return {
+          answer: { applied: tally.applied, duplicates: tally.duplicates, gaps: tally.gaps, setAside: tally.setAside.length, vector: readVector(sqlite) },
+          events,
+        };
+      }),
+
+    pull: (deviceId: string, vector: Vector) =>
+      lane.run(() => {
+        const first = opsMissingFrom(sqlite, vector, OPS_PAGE_SIZE).next();
+        const ops = first.done ? [] : first.value;
+        const more = ops.length >= OPS_PAGE_SIZE;
+        if (!more) {
+          // The member is in step with what the hub had: remember its vector and the moment.
+          const at = clock.now().toISOString();
+          sqlite.transaction(() => {
+            notePeerVector(sqlite, deviceId, vector, at);
+            noteLinkSynced(sqlite, deviceId, at);
+          }).immediate();
+        }
+        return { ops, more, hubVector: readVector(sqlite) };
+      }),
+
+    /** A snapshot bundle of the hub's state (as `sync export --snapshot`). */
+    async writeNewcomerBundle(file) {
+      const summary = await exportBundle(services, { out: file, snapshot: true });
+      return { bytes: summary.bytes };
+    },
+
+    async pair(identity, request) {
+      return handlePair(services, identity, request);
+    },
+
+    async vector() {
+      return readVector(sqlite);
+    },
+
+    watch(listener) {
+      return services.events.on((event) => listener({ team: event.entity === 'team' }));
+    },
+
+    async close() {},
+  };
+}
