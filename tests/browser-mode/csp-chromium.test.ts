@@ -12,10 +12,11 @@ import { BrowserTab } from './http-client';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const staticDir = path.join(repoRoot, 'dist');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Like the e2e tests, a missing build or browser is a failure, never a silent skip (CI would pass without the check).
 const missing = !existsSync(path.join(staticDir, 'index.html'))
-  ? 'the renderer is not built (npm run build:renderer)'
+  ? 'dist/index.html is missing: run `npx vite build` before this test'
   : !existsSync(chromiumPath)
-    ? `no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`
+    ? `no Chromium at ${chromiumPath} (install it or set CHROMIUM_PATH)`
     : null;
 
 /** Every CSP violation report is a failure (the renderer sets zod's jitless mode, so nothing probes eval). */
@@ -27,7 +28,7 @@ let server: BrowserServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (missing) return;
+  if (missing) throw new Error(missing);
   dataDir = mkdtempSync(path.join(tmpdir(), 'emerald-csp-'));
   backend = createBackend({ dataDir });
   server = await startBrowserServer({ backend, port: 0, token: 'csp-test-token', staticDir });
@@ -35,18 +36,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (missing) return;
   await browser?.close();
   await server?.close();
   backend?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('renders every screen of the built UI with no unexpected CSP report, takes the token out of the address bar, and blocks inline script', async (testContext) => {
-  if (missing) {
-    testContext.skip(missing);
-    return;
-  }
+it('renders every screen of the built UI with no unexpected CSP report, takes the token out of the address bar, and blocks inline script', async () => {
   // Signed in through the API, so the page opens on the app itself rather than the sign-in form.
   const tab = new BrowserTab(server.port, 'csp-test-token');
   await tab.post('auth.setup', ADMIN);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, schemaVersionOf } from '../../db/migrations';
 import { APPLICATION_ID, openDatabase } from '../../db/open';
+import { newId } from '../../electron/services/ids';
 import {
   countRows,
   customObjects,
@@ -71,6 +72,27 @@ describe('migrating an empty file', () => {
     sqlite.prepare("UPDATE tickets SET title = 'Escáner atascado' WHERE id = ?").run(ticketId);
     expect(hits('impresora')).toBe(0);
     expect(hits('escaner')).toBe(1);
+    // Customer renames (tr_customers_search_rename): the ticket is found by the new name only; another customer's ticket is untouched.
+    const customer = (name: string) => {
+      const id = newId();
+      sqlite.prepare('INSERT INTO customers (id, name) VALUES (?, ?)').run(id, name);
+      return id;
+    };
+    const clinicId = customer('Clínica Norte');
+    const workshopId = customer('Taller Sur');
+    sqlite.prepare('UPDATE tickets SET customer_id = ? WHERE id = ?').run(clinicId, ticketId);
+    const otherTicketId = newId();
+    sqlite
+      .prepare("INSERT INTO tickets (id, code, title, creator_id, customer_id) VALUES (?, 'TK-2026-000002', 'Puerta rota', (SELECT creator_id FROM tickets WHERE id = ?), ?)")
+      .run(otherTicketId, ticketId, workshopId);
+    expect(hits('customer:clinica')).toBe(1);
+    expect(hits('customer:taller')).toBe(1);
+    sqlite.prepare("UPDATE customers SET name = 'Hospital Oeste' WHERE id = ?").run(clinicId);
+    expect(hits('customer:clinica')).toBe(0);
+    expect(hits('customer:hospital')).toBe(1);
+    expect(hits('customer:taller')).toBe(1);
+    expect(hits('hospital escaner')).toBe(1);
+    sqlite.prepare('DELETE FROM tickets WHERE id = ?').run(otherTicketId);
     sqlite.prepare('DELETE FROM tickets WHERE id = ?').run(ticketId);
     expect(hits('escaner')).toBe(0);
     expect(countRows(sqlite, 'ticket_search_docs')).toBe(0);

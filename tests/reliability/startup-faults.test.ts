@@ -7,7 +7,7 @@ import { DatabaseOpenError, type DatabaseOpenFailure } from '../../db/errors';
 import { openDatabase, type OpenOptions } from '../../db/open';
 import { createBackup, latestBackup } from '../../db/reliability';
 import { buildFixtureDatabase } from '../../scripts/fixtures/build';
-import { Child, damageMiddle, isRoot, removeTempDirs, sha256, tempDir } from './support';
+import { Child, damageMiddle, handToUnprivileged, removeTempDirs, runUnprivileged, sha256, tempDir } from './support';
 
 const FIXTURE_V2 = path.join(import.meta.dirname, '../fixtures/emerald-v2.db');
 const children: Child[] = [];
@@ -41,6 +41,14 @@ function openFailure(file: string, options?: OpenOptions): DatabaseOpenError {
     throw error;
   }
   throw new Error('openDatabase unexpectedly succeeded');
+}
+
+/** As expectRefused, but the open happens in a child process of an unprivileged user (see runUnprivileged). */
+function expectRefusedUnprivileged(file: string, reason: DatabaseOpenFailure, message: RegExp): void {
+  const before = sha256(file);
+  const outcome = runUnprivileged('open-attempt.ts', [file]);
+  expect(outcome).toEqual({ reason, message: expect.stringMatching(message), path: file });
+  expect(sha256(file), 'the original file must be byte-identical').toBe(before);
 }
 
 function expectRefused(file: string, reason: DatabaseOpenFailure, message: RegExp, options?: OpenOptions): DatabaseOpenError {
@@ -86,24 +94,33 @@ describe('opening a database at startup', () => {
     expectRefused(file, 'read_only', /cannot write/);
   });
 
-  it.skipIf(isRoot)('a read-only folder (chmod 555): read_only', () => {
+  // Permissions do not bind root, and CI runs as root: these two open the file in a child running as `nobody`.
+  it('a read-only folder (chmod 555): read_only', () => {
     const { dir, file } = appDatabase();
+    handToUnprivileged(dir, file);
     chmodSync(dir, 0o555);
     try {
-      expectRefused(file, 'read_only', /cannot write/);
+      expectRefusedUnprivileged(file, 'read_only', /cannot write/);
     } finally {
       chmodSync(dir, 0o755);
     }
   });
 
-  it.skipIf(isRoot)('a read-only file in a writable folder (chmod 444): read_only at open, not at the first save', () => {
-    const { file } = appDatabase();
+  it('a read-only file in a writable folder (chmod 444): read_only at open, not at the first save', () => {
+    const { dir, file } = appDatabase();
+    handToUnprivileged(dir, file);
     chmodSync(file, 0o444);
     try {
-      expectRefused(file, 'read_only', /cannot write/);
+      expectRefusedUnprivileged(file, 'read_only', /cannot write/);
     } finally {
       chmodSync(file, 0o644);
     }
+  });
+
+  it('the same child, given the folder and file writable, opens the database (the refusals above are the permissions)', () => {
+    const { dir, file } = appDatabase();
+    handToUnprivileged(dir, file);
+    expect(runUnprivileged('open-attempt.ts', [file])).toEqual({ opened: true });
   });
 
   it('no room to write while upgrading (SQLITE_FULL): disk_full, file untouched, no copy left behind', () => {

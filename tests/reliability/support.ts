@@ -1,7 +1,7 @@
 // Shared by the reliability tests: temp folders, file fingerprints, row snapshots and child processes.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,3 +111,30 @@ export class Child {
 }
 
 export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** The user a root test run drops to: file permissions do not bind root, so permission tests run as `nobody`. */
+const UNPRIVILEGED = { user: 'nobody', group: 'nogroup' };
+
+/** Gives these paths to the unprivileged user when running as root (so chmod means what it says for it); else nothing. */
+export function handToUnprivileged(...paths: string[]): void {
+  if (!isRoot) return;
+  const uid = Number(execFileSync('id', ['-u', UNPRIVILEGED.user], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('getent', ['group', UNPRIVILEGED.group], { encoding: 'utf8' }).split(':')[2]);
+  for (const target of paths) chownSync(target, uid, gid);
+}
+
+/**
+ * Runs a TypeScript script of tests/reliability to its end and returns its last stdout line parsed as JSON: as
+ * `nobody` (setpriv) when the tests run as root, as the current user otherwise. Fails loudly when it cannot.
+ */
+export function runUnprivileged(script: string, args: string[]): Record<string, unknown> {
+  const command = [process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'tests/reliability', script), ...args];
+  const drop = ['setpriv', `--reuid=${UNPRIVILEGED.user}`, `--regid=${UNPRIVILEGED.group}`, '--clear-groups', '--'];
+  const [program, ...rest] = isRoot ? [...drop, ...command] : command;
+  const result = spawnSync(program as string, rest, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+  const last = result.stdout?.trim().split('\n').pop();
+  if (result.error || result.status !== 0 || !last) {
+    throw new Error(`${isRoot ? 'as nobody: ' : ''}${script} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stderr}`);
+  }
+  return JSON.parse(last) as Record<string, unknown>;
+}
