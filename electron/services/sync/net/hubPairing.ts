@@ -13,7 +13,7 @@ import type { PairRequest, PairResponse } from './protocol';
 
 export type HubServices = Omit<ServiceContext, 'actor'>;
 
-interface MemberRow {
+export interface MemberRow {
   public_key: string;
   revoked_at: string | null;
 }
@@ -23,11 +23,13 @@ function creatorOf(services: HubServices, identity: string): string | null {
   return row?.created_by ?? null;
 }
 
-/** Link only for a device of this team (revoked ones refused); a newcomer also gets an invitation. */
-function checkDevice(services: HubServices, request: PairRequest, teamId: string, selfId: string): 'member' | 'newcomer' {
+/**
+ * Link only for a device of this team (revoked ones refused); a newcomer also gets an invitation. Pure, so the
+ * PostgreSQL hub decides the same: `member` is the device's team_members row on the hub, if any.
+ */
+export function pairStanding(request: PairRequest, teamId: string, selfId: string, member: MemberRow | undefined): 'member' | 'newcomer' {
   if (request.deviceId === selfId) throw new WireError(400, 'malformed', 'a device cannot pair with itself');
   if (!isEd25519PublicKey(request.publicKey)) throw new WireError(400, 'malformed', 'publicKey is not an Ed25519 public key');
-  const member = prepared(services.sqlite, 'SELECT public_key, revoked_at FROM team_members WHERE device_id = ?').get(request.deviceId) as MemberRow | undefined;
   if (member?.revoked_at) throw new WireError(403, 'revoked', `the device ${request.deviceId} was removed from the team; it cannot pair`);
   if (request.teamId === null) {
     if (member) throw new WireError(409, 'device_id_taken', 'this device id is already a member of the team');
@@ -36,6 +38,11 @@ function checkDevice(services: HubServices, request: PairRequest, teamId: string
   if (request.teamId !== teamId) throw new WireError(403, 'foreign_team', 'this device belongs to another team');
   if (member && member.public_key !== request.publicKey) throw new WireError(403, 'key_mismatch', 'this device id is in the team with another key');
   return 'member';
+}
+
+function checkDevice(services: HubServices, request: PairRequest, teamId: string, selfId: string): 'member' | 'newcomer' {
+  const member = prepared(services.sqlite, 'SELECT public_key, revoked_at FROM team_members WHERE device_id = ?').get(request.deviceId) as MemberRow | undefined;
+  return pairStanding(request, teamId, selfId, member);
 }
 
 export function handlePair(services: HubServices, identity: string, request: PairRequest): PairResponse {

@@ -53,7 +53,7 @@ export function badCode(): AppError {
   return new AppError('VALIDATION', 'the pairing code is wrong, already used or expired; make a new one on the hub', { reason: 'bad_code', field: 'code' });
 }
 
-function randomCode(): string {
+export function randomCode(): string {
   const chars = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]);
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
