@@ -4,8 +4,8 @@ import { AppError } from '../../../contract';
 import { prepared } from '../../sql';
 import type { RoundFailure } from './scheduler';
 
-/** Reasons that mean "no answer": retried quietly with backoff, shown as "hub unreachable since …". */
-const UNREACHABLE = new Set(['unreachable', 'timeout', 'closed']);
+/** Reasons that mean "no answer" (hub_unavailable: a central hub without its database): retried quietly with backoff, shown as "hub unreachable since …". */
+const UNREACHABLE = new Set(['unreachable', 'timeout', 'closed', 'hub_unavailable']);
 
 export function classifyRoundError(error: unknown): RoundFailure {
   if (error instanceof AppError) {
