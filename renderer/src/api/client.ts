@@ -41,10 +41,16 @@ function resolveBridge(): EmeraldBridge {
 
 const bridge = resolveBridge();
 const unauthenticatedListeners = new Set<(error: ApiError) => void>();
+/** Bumped on sign-out: an answer to a call made before it belongs to the previous person and is dropped. */
+let sessionEpoch = 0;
 
 export const api = {
   async call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+    const epoch = sessionEpoch;
     const envelope = await bridge.invoke(channel, input);
+    // Neither value nor error: the awaiting code (a store's load) never resumes, and is collected with this promise
+    // (a new one each time: a shared pending promise would keep every waiter alive).
+    if (epoch !== sessionEpoch) return new Promise<never>(() => undefined);
     if (envelope.ok) return envelope.value as OutputOf<C>;
     const error = new ApiError(envelope.error);
     if (error.code === 'UNAUTHENTICATED' && error.reason === 'session_expired') {
@@ -54,6 +60,10 @@ export const api = {
   },
   onEvent(listener: (event: DomainEvent) => void): () => void {
     return bridge.on('domain.event', listener);
+  },
+  /** Sign-out: answers to calls already made are dropped (see stores/sessionStores.ts). */
+  dropPendingAnswers(): void {
+    sessionEpoch += 1;
   },
   /** Called when a session expires mid-use, so the app can lock. */
   onSessionExpired(listener: (error: ApiError) => void): () => void {

@@ -61,6 +61,11 @@ export function navigate(route: Route): void {
   window.location.hash = hrefFor(route);
 }
 
+/** Sign-out: the next person starts on the default screen, not on the ticket the previous one had open. */
+export function forgetRoute(): void {
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import { allows, hasPermission, type Access, type AuthStatusDto, type Permission, type SettingsDto, type UserDto } from '../../../electron/contract';
 import { api, ApiError } from '../api/client';
 import { applyLanguage } from '../i18n';
+import { forgetRoute } from '../lib/router';
+import { resetSessionStores } from './sessionStores';
 
 export type Phase = 'loading' | 'setup' | 'login' | 'locked' | 'ready' | 'unreachable';
 
@@ -69,6 +71,9 @@ export const useSession = create<SessionState>((set, get) => ({
       await api.call('auth.logout', {});
     } finally {
       set({ phase: 'login', user: null, permissions: [], lockedLogin: null });
+      // A shared laptop: nothing this person saw stays in memory, arrives late or is reopened for the next one.
+      resetSessionStores();
+      forgetRoute();
     }
     // The sign-in screen shows the company name: read it again (it may have changed while signed in).
     set({ status: await api.call('auth.status', {}).catch(() => get().status) });

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { sessionStore } from './sessionStores';
 
 export interface Toast {
   id: number;
@@ -14,7 +14,7 @@ interface ToastState {
 
 let nextId = 1;
 
-export const useToasts = create<ToastState>((set, get) => ({
+export const useToasts = sessionStore<ToastState>('toasts', (set, get) => ({
   toasts: [],
   push(kind, text) {
     const id = nextId++;

@@ -1,5 +1,5 @@
 // Administration data: users, roles and the three catalogs, each reloaded when a domain event says so.
-import { create } from 'zustand';
+import { sessionStore } from '../../stores/sessionStores';
 import type { CategoryDto, CustomerDto, ProductDto, RoleDto, UserDto } from '../../../../electron/contract';
 import { api } from '../../api/client';
 
@@ -33,7 +33,7 @@ async function track<T>(set: (s: Partial<AdminState>) => void, work: () => Promi
   }
 }
 
-export const useAdmin = create<AdminState>((set, get) => ({
+export const useAdmin = sessionStore<AdminState>('admin', (set, get) => ({
   users: [],
   roles: [],
   catalogs: { categories: [], customers: [], products: [] },

@@ -1,5 +1,5 @@
 // The conflict inbox: open or resolved conflicts, the one selected, and resolving it.
-import { create } from 'zustand';
+import { sessionStore } from '../../stores/sessionStores';
 import type { ConflictDto, ConflictResolutionInput } from '../../../../electron/contract/conflicts';
 import { api } from '../../api/client';
 import { useTeamStatus } from '../team/statusStore';
@@ -19,7 +19,7 @@ interface ConflictsState {
   resolve(id: string, resolution: ConflictResolutionInput): Promise<ConflictDto>;
 }
 
-export const useConflicts = create<ConflictsState>((set, get) => ({
+export const useConflicts = sessionStore<ConflictsState>('conflicts', (set, get) => ({
   tab: 'open',
   items: [],
   selectedId: null,

@@ -1,5 +1,5 @@
 // Reports: CSV exports and the batch export job (start → progress events → zip → save).
-import { create } from 'zustand';
+import { sessionStore } from '../../stores/sessionStores';
 import type { ReportJobDto } from '../../../../electron/contract/reports';
 import { api } from '../../api/client';
 import { saveFile } from '../../lib/download';
@@ -18,7 +18,7 @@ interface ReportsState {
   reset(): void;
 }
 
-export const useReports = create<ReportsState>((set, get) => ({
+export const useReports = sessionStore<ReportsState>('reports', (set, get) => ({
   job: null,
   savedJobId: null,
   error: null,

@@ -23,6 +23,7 @@ export function useTeamStatusRefresh(): void {
   const load = useTeamStatus((s) => s.load);
   const loadNet = useNetStatus((s) => s.load);
   const lastEditRefresh = useRef(0);
+  const editRefresh = useRef<number | null>(null);
   useEffect(() => {
     void load();
     void loadNet();
@@ -30,7 +31,11 @@ export function useTeamStatusRefresh(): void {
       void load();
       void loadNet();
     }, REFRESH_MS);
-    return () => window.clearInterval(timer);
+    return () => {
+      window.clearInterval(timer);
+      if (editRefresh.current !== null) window.clearTimeout(editRefresh.current);
+      editRefresh.current = null;
+    };
   }, [load, loadNet]);
   useDomainEvents(
     () => true,
@@ -49,7 +54,10 @@ export function useTeamStatusRefresh(): void {
       const now = Date.now();
       if (now - lastEditRefresh.current < EDIT_REFRESH_MS) return;
       lastEditRefresh.current = now;
-      window.setTimeout(() => void load(), EDIT_REFRESH_MS);
+      editRefresh.current = window.setTimeout(() => {
+        editRefresh.current = null;
+        void load();
+      }, EDIT_REFRESH_MS);
     },
   );
 }

@@ -1,5 +1,5 @@
 // Bundle exchange as jobs: start → progress events → result (a .emsync to save, or what an import applied).
-import { create } from 'zustand';
+import { sessionStore } from '../../stores/sessionStores';
 import type { SyncJobDto, SyncJobKind } from '../../../../electron/contract/sync';
 import { api } from '../../api/client';
 import { saveFile } from '../../lib/download';
@@ -43,7 +43,7 @@ const fresh = (kind: SyncJobKind, status: ExchangeJob['status'], total = 0): Exc
 
 export const isActive = (job: ExchangeJob | null): boolean => job?.status === 'running' || job?.status === 'uploading';
 
-export const useExchange = create<ExchangeState>((set, get) => ({
+export const useExchange = sessionStore<ExchangeState>('teamExchange', (set, get) => ({
   job: null,
   error: null,
 

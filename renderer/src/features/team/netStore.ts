@@ -1,5 +1,5 @@
 // Background sync state (sync.status) shared by the sidebar footer and Administración → Equipo.
-import { create } from 'zustand';
+import { onSessionReset, sessionStore } from '../../stores/sessionStores';
 import type { OutputOf } from '../../../../electron/contract';
 import { api } from '../../api/client';
 
@@ -11,8 +11,10 @@ interface NetStatusState {
 }
 
 let inFlight: Promise<void> | null = null;
+// A read of a signed-out session never finishes (its answer is dropped): the next session asks afresh.
+onSessionReset('netStatusInFlight', () => (inFlight = null));
 
-export const useNetStatus = create<NetStatusState>((set) => ({
+export const useNetStatus = sessionStore<NetStatusState>('netStatus', (set) => ({
   status: null,
   load() {
     inFlight ??= api

@@ -1,5 +1,5 @@
 // The team status every screen shares: the sidebar sync line, the conflicts badge and Administración → Equipo.
-import { create } from 'zustand';
+import { onSessionReset, sessionStore } from '../../stores/sessionStores';
 import type { OutputOf } from '../../../../electron/contract';
 import { api } from '../../api/client';
 
@@ -14,8 +14,10 @@ interface TeamStatusState {
 
 // Several triggers (events, the 30 s timer, a screen opening) may ask at once: one call answers them all.
 let inFlight: Promise<void> | null = null;
+// A read of a signed-out session never finishes (its answer is dropped): the next session asks afresh.
+onSessionReset('teamStatusInFlight', () => (inFlight = null));
 
-export const useTeamStatus = create<TeamStatusState>((set) => ({
+export const useTeamStatus = sessionStore<TeamStatusState>('teamStatus', (set) => ({
   status: null,
   error: null,
   load() {

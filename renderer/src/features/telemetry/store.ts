@@ -1,11 +1,13 @@
 // Telemetry state per ticket: the readings listed by the main process, refetched when the ticket changes.
-import { create } from 'zustand';
+import { onSessionReset, sessionStore } from '../../stores/sessionStores';
 import type { InputOf, TelemetryImportReport, TelemetryReadingDto } from '../../../../electron/contract';
 import type { TelemetryReadingInput } from '../../../../electron/contract/telemetry';
 import { api } from '../../api/client';
 
 /** Charts keep the most recent readings of a ticket; older ones stay in the bitácora. */
 export const CHART_READING_LIMIT = 5000;
+/** Readings of this many tickets at most stay in memory (each up to CHART_READING_LIMIT); the least recently loaded go first. */
+export const CACHED_TICKET_LIMIT = 8;
 
 interface TicketReadings {
   readings: TelemetryReadingDto[];
@@ -23,6 +25,8 @@ interface TelemetryState {
 }
 
 const inFlight = new Map<string, { again: boolean }>();
+// Loads of a signed-out session never finish (their answers are dropped): forget them with the store.
+onSessionReset('telemetryInFlight', () => inFlight.clear());
 
 const newestEvent = (readings: readonly TelemetryReadingDto[], start: string | null) =>
   readings.reduce<string | null>((max, r) => (max === null || r.eventId > max ? r.eventId : max), start);
@@ -30,12 +34,18 @@ const newestEvent = (readings: readonly TelemetryReadingDto[], start: string | n
 const byTime = (a: TelemetryReadingDto, b: TelemetryReadingDto) =>
   a.measuredAt < b.measuredAt ? -1 : a.measuredAt > b.measuredAt ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 
+/** `byTicket` with `ticketId`'s entry set and moved last (most recent), the oldest dropped beyond CACHED_TICKET_LIMIT. */
+export function keepRecent<T>(byTicket: Record<string, T>, ticketId: string, entry: T): Record<string, T> {
+  const others = Object.entries(byTicket).filter(([id]) => id !== ticketId);
+  return Object.fromEntries([...others.slice(-(CACHED_TICKET_LIMIT - 1)), [ticketId, entry]]);
+}
+
 /** New readings merged in time order; the chart keeps the latest CHART_READING_LIMIT. */
 export function mergeReadings(current: readonly TelemetryReadingDto[], fresh: readonly TelemetryReadingDto[]): TelemetryReadingDto[] {
   return [...current, ...fresh].sort(byTime).slice(-CHART_READING_LIMIT);
 }
 
-export const useTelemetry = create<TelemetryState>((set, get) => ({
+export const useTelemetry = sessionStore<TelemetryState>('telemetry', (set, get) => ({
   byTicket: {},
 
   /**
@@ -52,7 +62,7 @@ export const useTelemetry = create<TelemetryState>((set, get) => ({
     inFlight.set(ticketId, state);
     const patch = (value: Partial<TicketReadings>) =>
       set((s) => ({
-        byTicket: { ...s.byTicket, [ticketId]: { readings: [], lastEventId: null, loading: false, error: null, ...s.byTicket[ticketId], ...value } },
+        byTicket: keepRecent(s.byTicket, ticketId, { readings: [], lastEventId: null, loading: false, error: null, ...s.byTicket[ticketId], ...value }),
       }));
     try {
       do {

@@ -68,6 +68,14 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
       }, LIVE_COALESCE_MS);
     },
   );
+  // Leaving the screen (or signing out) drops a pending refresh instead of running it for nobody.
+  useEffect(
+    () => () => {
+      if (pending.current.timer !== null) window.clearTimeout(pending.current.timer);
+      pending.current = { timer: null, list: false, ticket: false, lookups: false };
+    },
+    [],
+  );
 
   const open = useCallback((id: string) => navigate({ name: 'tickets', id }), []);
   const closeDetail = useCallback(() => navigate({ name: 'tickets' }), []);

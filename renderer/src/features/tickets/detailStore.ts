@@ -1,5 +1,5 @@
 // The open ticket: load, silent refresh on live events, and every change (each carries `version`; CONFLICT reloads).
-import { create } from 'zustand';
+import { sessionStore } from '../../stores/sessionStores';
 import type { ChannelName, ContactChannel, FilePayload, InputOf, TicketDetail, TicketPriority, TicketStatus, WorkOrderType } from '../../../../electron/contract';
 import { isChannelName } from '../../../../electron/contract';
 import { api, ApiError } from '../../api/client';
@@ -41,7 +41,7 @@ interface TicketDetailState {
   exportPdf(): Promise<FilePayload>;
 }
 
-export const useTicketDetail = create<TicketDetailState>((set, get) => {
+export const useTicketDetail = sessionStore<TicketDetailState>('ticketDetail', (set, get) => {
   /** Runs one change on the open ticket; on a stale version it reloads the ticket and rethrows for the UI to explain. */
   async function mutate(work: (ticket: TicketDetail) => Promise<TicketDetail | null>): Promise<void> {
     const ticket = get().ticket;

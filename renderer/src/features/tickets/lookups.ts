@@ -1,5 +1,5 @@
 // What the ticket filters and forms choose from: categories, customers and the user directory.
-import { create } from 'zustand';
+import { sessionStore } from '../../stores/sessionStores';
 import type { CategoryDto, CustomerDto, DirectoryUser } from '../../../../electron/contract';
 import { api } from '../../api/client';
 
@@ -14,7 +14,7 @@ interface LookupsState {
 
 export const CUSTOMER_LIMIT = 500;
 
-export const useLookups = create<LookupsState>((set, get) => ({
+export const useLookups = sessionStore<LookupsState>('lookups', (set, get) => ({
   categories: [],
   customers: [],
   users: [],

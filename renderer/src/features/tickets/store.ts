@@ -1,5 +1,5 @@
 // The ticket list: tab + filters + search, keyset pages fetched as the user scrolls, counts per status, the selected row.
-import { create } from 'zustand';
+import { sessionStore } from '../../stores/sessionStores';
 import type { StatusCounts, TicketSummary } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { EMPTY_FILTERS, filterInput, TAB_STATUSES, type Tab, type TicketFilters } from './filters';
@@ -37,7 +37,7 @@ const MAX_PAGE = 200;
 // Each reload bumps this; answers to older requests are dropped so a slow page never overwrites a newer filter.
 let generation = 0;
 
-export const useTicketList = create<TicketListState>((set, get) => ({
+export const useTicketList = sessionStore<TicketListState>('ticketList', (set, get) => ({
   tab: 'active',
   sort: 'updated_at',
   filters: EMPTY_FILTERS,

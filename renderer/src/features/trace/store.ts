@@ -1,5 +1,5 @@
 // Serial traceability: the last searched serial and every place it went.
-import { create } from 'zustand';
+import { sessionStore } from '../../stores/sessionStores';
 import type { SerialTraceRow } from '../../../../electron/contract';
 import { api } from '../../api/client';
 
@@ -12,7 +12,7 @@ interface TraceState {
   search(serial: string): Promise<void>;
 }
 
-export const useTrace = create<TraceState>((set, get) => ({
+export const useTrace = sessionStore<TraceState>('trace', (set, get) => ({
   serial: '',
   rows: [],
   searched: false,

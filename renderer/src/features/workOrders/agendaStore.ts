@@ -1,5 +1,5 @@
 // The agenda: a day or week window, whose agenda (mine, one technician's, or everyone's), and its OTs.
-import { create } from 'zustand';
+import { sessionStore } from '../../stores/sessionStores';
 import type { WorkOrderDto } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { agendaRange, type AgendaMode } from './dates';
@@ -22,7 +22,10 @@ interface AgendaState {
   load(): Promise<void>;
 }
 
-export const useAgenda = create<AgendaState>((set, get) => ({
+// Each load bumps this; an older window's answer arriving after a newer one was asked is dropped.
+let generation = 0;
+
+export const useAgenda = sessionStore<AgendaState>('agenda', (set, get) => ({
   mode: 'week',
   anchor: new Date(),
   // Dispatchers start with everyone's agenda; the screen switches technicians to 'me'.
@@ -54,6 +57,7 @@ export const useAgenda = create<AgendaState>((set, get) => ({
   async load() {
     const { mode, anchor, technicianId } = get();
     const { from, to } = agendaRange(mode, anchor);
+    const mine = ++generation;
     set({ loading: true, error: null });
     try {
       const items = await api.call('workOrders.agenda', {
@@ -61,9 +65,9 @@ export const useAgenda = create<AgendaState>((set, get) => ({
         to,
         ...(technicianId ? { technicianId } : {}),
       });
-      set({ items, loading: false });
+      if (mine === generation) set({ items, loading: false });
     } catch (error) {
-      set({ error, loading: false });
+      if (mine === generation) set({ error, loading: false });
     }
   },
 }));

@@ -1,5 +1,5 @@
 // Work orders: the open OT, the lists (all / dispatch queue), the agenda and the technician directory.
-import { create } from 'zustand';
+import { sessionStore } from '../../stores/sessionStores';
 import type { DirectoryUser, WorkOrderDetail, WorkOrderDto, WorkOrderStatus } from '../../../../electron/contract';
 import { api } from '../../api/client';
 
@@ -26,8 +26,12 @@ interface WorkOrdersState {
 }
 
 const PAGE = 50;
+// Each new list (view, filter, search) and each detail request bumps its counter; an older request's answer, arriving
+// after a newer one was asked, is dropped (a slow page must never replace the current filter's).
+let listGeneration = 0;
+let detailGeneration = 0;
 
-export const useWorkOrders = create<WorkOrdersState>((set, get) => ({
+export const useWorkOrders = sessionStore<WorkOrdersState>('workOrders', (set, get) => ({
   view: 'queue',
   statusFilter: [],
   query: '',
@@ -57,30 +61,33 @@ export const useWorkOrders = create<WorkOrdersState>((set, get) => ({
     const { view, statusFilter, query, nextCursor } = get();
     const q = query.trim();
     const cursor = more && nextCursor ? { cursor: nextCursor } : {};
+    const mine = more ? listGeneration : ++listGeneration;
     set({ listLoading: true, listError: null });
     try {
       const page =
         view === 'queue'
           ? await api.call('workOrders.dispatchQueue', { limit: PAGE, ...cursor })
           : await api.call('workOrders.list', { limit: PAGE, ...cursor, ...(statusFilter.length ? { status: statusFilter } : {}), ...(q ? { q } : {}) });
-      // A slower answer for an older search must not replace the current one.
-      if (get().query !== query || get().view !== view) return;
+      if (mine !== listGeneration) return;
       set({ items: more ? [...get().items, ...page.items] : page.items, nextCursor: page.nextCursor, listLoading: false });
     } catch (error) {
-      set({ listError: error, listLoading: false });
+      if (mine === listGeneration) set({ listError: error, listLoading: false });
     }
   },
 
   async loadDetail(id) {
+    const mine = ++detailGeneration;
     try {
       const detail = await api.call('workOrders.get', { id });
-      set({ detail, detailError: null });
+      if (mine === detailGeneration) set({ detail, detailError: null });
     } catch (error) {
-      set({ detailError: error, detail: get().detail?.id === id ? get().detail : null });
+      if (mine === detailGeneration) set({ detailError: error, detail: get().detail?.id === id ? get().detail : null });
     }
   },
 
   setDetail(detail) {
+    // An action's answer is newer than any load still on its way.
+    detailGeneration += 1;
     set({ detail, detailError: null });
   },
 
