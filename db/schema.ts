@@ -24,7 +24,7 @@ import {
   type TimelineEventType,
   type WorkOrderStatus,
   type WorkOrderType,
-} from './enums';
+} from '../shared/enums';
 
 const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 

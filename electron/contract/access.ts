@@ -1,5 +1,5 @@
 // Permission logic shared by the router (enforces) and the renderer (hides what you cannot do).
-import type { Permission } from '../../db/enums';
+import type { Permission } from '../../shared/enums';
 import type { Access } from './define';
 
 /** A role's permissions may be stored as a list or as the seed's {permissions: [...]}; both are read. */

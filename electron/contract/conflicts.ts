@@ -1,7 +1,7 @@
 // The conflict inbox: what a merge could not settle alone, shown so a supervisor decides without opening
 // another screen, and resolved with an ordinary edit plus a replicated resolution row (see DESIGN.md "Team sync").
 import { z } from 'zod';
-import type { TicketStatus, WorkOrderStatus, WorkOrderType } from '../../db/enums';
+import type { TicketStatus, WorkOrderStatus, WorkOrderType } from '../../shared/enums';
 import { id, nonEmpty, optionalText, text } from './common';
 import { channel } from './define';
 

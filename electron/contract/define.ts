@@ -1,6 +1,6 @@
 // The building block of the IPC contract: one channel = input schema + output type + access rule.
 import type { z } from 'zod';
-import type { Permission } from '../../db/enums';
+import type { Permission } from '../../shared/enums';
 
 /**
  * Who may call a channel. `public`: anyone (setup, login). `session`: any signed-in user.

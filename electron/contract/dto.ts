@@ -6,7 +6,7 @@ import type {
   TimelineEventType,
   WorkOrderStatus,
   WorkOrderType,
-} from '../../db/enums';
+} from '../../shared/enums';
 
 export interface UserRef {
   id: string;

@@ -47,7 +47,7 @@ export * from './access';
 export * from './dto';
 export * from './errors';
 export * from './events';
-export * from '../../db/enums';
+export * from '../../shared/enums';
 export type { EmeraldBridge } from './bridge';
 export type { BackupDto } from './backup';
 export type { TeamJoinDto, TeamMemberDto, TeamStatusDto } from './team';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTACT_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../db/enums';
+import { CONTACT_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../shared/enums';
 import { byId, cursor, id, isoDateTime, line, nonEmpty, optionalLine, text, pageLimit, version } from './common';
 import { channel } from './define';
 import type { Page, StatusCounts, TicketDetail, TicketSummary } from './dto';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PERMISSIONS } from '../../db/enums';
+import { PERMISSIONS } from '../../shared/enums';
 import { email, username } from './auth';
 import { byId, empty, id, listQuery, nameText, password } from './common';
 import { channel } from './define';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../db/enums';
+import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../shared/enums';
 import { byId, cursor, id, isoDateTime, line, nonEmpty, text, pageLimit, version } from './common';
 import { channel } from './define';
 import type { Page, SerialTraceRow, WorkOrderDetail, WorkOrderDto } from './dto';

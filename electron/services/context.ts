@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { AppDb } from '../../db/open';
 import { AppError, type DomainEvent } from '../contract';
 import { hasPermission } from '../contract/access';
-import type { Permission } from '../../db/enums';
+import type { Permission } from '../../shared/enums';
 import type { EventBus } from './events';
 import { recordCapturedOps } from './sync/capture';
 

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema';
-import type { TicketStatus, WorkOrderStatus } from '../../db/enums';
+import type { TicketStatus, WorkOrderStatus } from '../../shared/enums';
 import { newId } from '../../electron/services/ids';
 import { readSettings } from '../../electron/services/settings';
 import { formatCode, sequenceScope } from '../../electron/services/tickets/codes';

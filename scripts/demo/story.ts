@@ -1,5 +1,5 @@
 // One demo ticket's life: the ticket row, its timeline in time order, its OTs and their parts, all consistent.
-import type { TicketPriority, TicketStatus, TimelineEventType, WorkOrderStatus, WorkOrderType } from '../../db/enums';
+import type { TicketPriority, TicketStatus, TimelineEventType, WorkOrderStatus, WorkOrderType } from '../../shared/enums';
 import { newId } from '../../electron/services/ids';
 import { PRIORITY_LABEL, TICKET_STATUS_LABEL, WORK_ORDER_STATUS_LABEL, WORK_ORDER_TYPE_LABEL } from '../../electron/services/tickets/labels';
 import type { Random } from './random';

@@ -1,5 +1,5 @@
 // Spanish words and phrases the demo data is built from, as a field-service team would write them.
-import type { WorkOrderType } from '../../db/enums';
+import type { WorkOrderType } from '../../shared/enums';
 
 export const CATEGORIES = [
   ['Impresoras', 'Impresoras, escáneres y multifunción'],

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { Permission } from '../../db/enums';
+import type { Permission } from '../../shared/enums';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
 import { createBackend, databasePath, type Backend } from '../../electron/ipc/backend';
 import { applyRemoteOps, opsMissingFrom, readVector, type ApplyOutcome } from '../../electron/services/sync/apply';

@@ -6,7 +6,7 @@ import type {
   TimelineEventType,
   WorkOrderStatus,
   WorkOrderType,
-} from '../../../db/enums';
+} from '../../../shared/enums';
 import type { UiLanguage } from '../../contract';
 
 export type ReportLanguage = 'es' | 'en';

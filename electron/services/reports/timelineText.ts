@@ -5,7 +5,7 @@ import {
   TICKET_STATUSES,
   WORK_ORDER_STATUSES,
   type ContactChannel,
-} from '../../../db/enums';
+} from '../../../shared/enums';
 import type { TimelineEventDto } from '../../contract';
 import type { Labels } from './labels';
 

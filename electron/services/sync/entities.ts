@@ -1,6 +1,6 @@
 // Which tables replicate across a team, which of their columns travel, and how each merges.
 // The capture triggers (migration 0009), the replay, the digest and the merge all read this one list.
-import type { Permission } from '../../../db/enums';
+import type { Permission } from '../../../shared/enums';
 
 /** lww: last writer wins per field; addOnly: rows are inserted once and never edited (a delete is still a tombstone). */
 export type MergeKind = 'lww' | 'addOnly';

@@ -1,7 +1,7 @@
 // The conflict inbox, read side: each conflict record turned into everything a supervisor needs to decide
 // (what collided in words, every value with who, when and on which laptop), plus its resolution once made.
 import type Database from 'better-sqlite3';
-import type { TicketStatus, WorkOrderStatus, WorkOrderType } from '../../../db/enums';
+import type { TicketStatus, WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
 import type {
   ClosedTicketOpenOtConflictDto,
   ConcurrentEditConflictDto,

@@ -1,7 +1,7 @@
 // The conflict inbox, write side: a supervisor's decision becomes an ordinary edit through the existing ticket,
 // OT and catalog logic, plus a replicated conflict_resolutions row, all in one transaction (so every copy gets both).
 import type { z } from 'zod';
-import type { Permission } from '../../../db/enums';
+import type { Permission } from '../../../shared/enums';
 import type { AppDb } from '../../../db/open';
 import { conflictResolutions, tickets } from '../../../db/schema';
 import { eq } from 'drizzle-orm';

@@ -1,6 +1,6 @@
 // Ticket changes: each is one transaction that writes the row, its timeline event(s) and then emits.
 import type { z } from 'zod';
-import type { TicketStatus } from '../../../db/enums';
+import type { TicketStatus } from '../../../shared/enums';
 import type { AppDb } from '../../../db/open';
 import { tickets } from '../../../db/schema';
 import type { DomainEvent, TicketDetail } from '../../contract';

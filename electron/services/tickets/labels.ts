@@ -1,5 +1,5 @@
 // Spanish words for the short human text stored in timeline events (the UI renders its own wording).
-import type { TicketPriority, TicketStatus, WorkOrderStatus, WorkOrderType } from '../../../db/enums';
+import type { TicketPriority, TicketStatus, WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
 
 export const TICKET_STATUS_LABEL: Record<TicketStatus, string> = {
   open: 'Abierto',

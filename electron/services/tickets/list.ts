@@ -1,6 +1,6 @@
 // The ticket list (filters, FTS, keyset pages, three sorts) and the per-status counts for the same filters.
 import type { z } from 'zod';
-import { TICKET_STATUSES } from '../../../db/enums';
+import { TICKET_STATUSES } from '../../../shared/enums';
 import type { Page, StatusCounts, TicketSummary } from '../../contract';
 import type { ticketFilter, ticketListInput } from '../../contract/tickets';
 import { requireActor, type ServiceContext } from '../context';

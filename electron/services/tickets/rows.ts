@@ -1,6 +1,6 @@
 // Reading tickets as DTOs: the summary SELECT (lists) and the full detail (ticket screen).
 import type Database from 'better-sqlite3';
-import type { TicketPriority, TicketStatus } from '../../../db/enums';
+import type { TicketPriority, TicketStatus } from '../../../shared/enums';
 import { notFound, type TicketDetail, type TicketSummary, type UserRef } from '../../contract';
 import { workOrdersOfTicket } from '../workOrders/rows';
 import { loadTimeline } from './timeline';

@@ -1,6 +1,6 @@
 // The append-only timeline: one writer (appendEvent) and one reader (loadTimeline).
 import type Database from 'better-sqlite3';
-import type { TimelineEventType } from '../../../db/enums';
+import type { TimelineEventType } from '../../../shared/enums';
 import type { AppDb } from '../../../db/open';
 import { ticketTimeline } from '../../../db/schema';
 import type { TimelineEventDto } from '../../contract';

@@ -1,5 +1,5 @@
 // The ticket state machine: open ⇄ in_progress ⇄ waiting; closed only via close, open again only via reopen.
-import type { TicketStatus } from '../../../db/enums';
+import type { TicketStatus } from '../../../shared/enums';
 import { AppError, invalidTransition } from '../../contract';
 
 const MANUAL_MOVES: Record<TicketStatus, readonly TicketStatus[]> = {

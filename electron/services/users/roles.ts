@@ -1,7 +1,7 @@
 // Roles and their permission lists, including the five default roles created at setup.
 import { asc, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Permission } from '../../../db/enums';
+import type { Permission } from '../../../shared/enums';
 import type { AppDb } from '../../../db/open';
 import { roles, users } from '../../../db/schema';
 import { AppError, notFound, type RoleDto } from '../../contract';

@@ -1,6 +1,6 @@
 // Work order state machine and the low-level writes every OT change shares (guarded save, timeline event).
 import { asc, eq } from 'drizzle-orm';
-import { FINAL_WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../../db/enums';
+import { FINAL_WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../../shared/enums';
 import type { AppDb } from '../../../db/open';
 import { tickets, workOrders } from '../../../db/schema';
 import { AppError, invalidTransition, notFound, staleVersion } from '../../contract';

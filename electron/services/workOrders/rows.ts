@@ -1,6 +1,6 @@
 // Reading work orders as DTOs: one SELECT shape shared by detail, lists, agenda and the ticket screen.
 import type Database from 'better-sqlite3';
-import type { WorkOrderStatus, WorkOrderType } from '../../../db/enums';
+import type { WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
 import { notFound, type WorkOrderDetail, type WorkOrderDto, type WorkOrderItemDto } from '../../contract';
 import { prepared } from '../sql';
 
