@@ -6,10 +6,10 @@ import { AppError, type AuthStatusDto, type UserDto } from '../contract';
 import type { changePasswordInput, setupInput } from '../contract/auth';
 import { inTransaction, nowIso, requireActor, type ServiceContext } from './context';
 import { readSettings, writeSettings } from './settings';
-import { assertNotCommonPassword } from './users/common-passwords';
-import { decoyHash, hashPassword, verifyPassword } from './users/passwords';
-import { ensureDefaultRoles, findRoleByName } from './users/roles';
-import { findUserByLogin, getUserDto, insertUser } from './users/users';
+import { assertNotCommonPassword } from './users';
+import { decoyHash, hashPassword, verifyPassword } from './users';
+import { ensureDefaultRoles, findRoleByName } from './users';
+import { findUserByLogin, getUserDto, insertUser } from './users';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;

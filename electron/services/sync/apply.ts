@@ -6,15 +6,27 @@ import { prepared } from '../sql';
 import { AuthorRightsCache, authorMayMake } from './authority';
 import { BULK_APPLY_THRESHOLD, withBulkApply } from './bulkApply';
 import { advanceClock, insertOp, recordTextEdits, schemaVersionOf, type OpRecord } from './capture';
-import { fieldClock, readClock, type RowClock } from './clocks';
+import { readClock, type RowClock } from './clocks';
 import { refreshConflicts, recordTextConflicts, type TouchedRow } from './conflicts';
 import { entityOf, type ReplicatedEntity } from './entities';
 import { recordSeen } from './seen';
-import { isTooFarAhead, observe, parseHlc } from './hlc';
+import { observe } from './hlc';
+import {
+  compareOps,
+  contiguity,
+  deleteLoses,
+  incomingTakesSuffix,
+  insertBlockedByTombstone,
+  isValid,
+  keepRowValid,
+  naturalKeySuffix,
+  refusalBeforeRights,
+  RETRIED,
+  winningFields,
+  type SetAsideReason,
+} from './mergeRules';
 
-/** Why an op was not applied: held ones are tried again on the next exchange, the others never. */
-export type SetAsideReason = 'forbidden' | 'revoked' | 'invalid' | 'future' | 'waiting';
-const RETRIED: readonly SetAsideReason[] = ['future', 'waiting'];
+export type { SetAsideReason } from './mergeRules';
 
 export interface ApplyOutcome {
   applied: number;
@@ -27,19 +39,6 @@ export interface ApplyOutcome {
 
 const q = (name: string) => `"${name}"`;
 
-// A final OT status beats an open one, whatever the clocks say; among equals the later write wins.
-const WORK_ORDER_STATUS_RANK: Record<string, number> = { pending_planning: 0, scheduled: 0, in_progress: 1, cancelled: 2, completed: 3 };
-
-function fieldWins(entity: ReplicatedEntity, field: string, op: OpRecord, clock: RowClock | null, current: Record<string, unknown> | undefined): boolean {
-  const clockOfField = fieldClock(clock, field);
-  if (entity.table === 'work_orders' && field === 'status' && current) {
-    const incoming = WORK_ORDER_STATUS_RANK[String(op.fields[field])] ?? 0;
-    const present = WORK_ORDER_STATUS_RANK[String(current[field])] ?? 0;
-    if (incoming !== present) return incoming > present;
-  }
-  return op.hlc > clockOfField;
-}
-
 function readRow(sqlite: Database.Database, entity: ReplicatedEntity, rowId: string): Record<string, unknown> | undefined {
   return prepared(sqlite, `SELECT ${entity.columns.map(q).join(', ')} FROM ${q(entity.table)} WHERE ${q(entity.key)} = ?`).get(rowId) as
     | Record<string, unknown>
@@ -51,23 +50,21 @@ export function settleNaturalKeys(sqlite: Database.Database, entity: ReplicatedE
   for (const column of entity.naturalKeys ?? []) {
     const value = values[column];
     if (typeof value !== 'string') continue;
-    const other = prepared(sqlite, `SELECT ${q(entity.key)} AS id FROM ${q(entity.table)} WHERE lower(${q(column)}) = lower(?) AND ${q(entity.key)} <> ?`).get(
-      value,
-      rowId,
-    ) as { id: string } | undefined;
+    const other = prepared(
+      sqlite,
+      `SELECT ${q(entity.key)} AS id, ${q(column)} AS value FROM ${q(entity.table)} WHERE lower(${q(column)}) = lower(?) AND ${q(entity.key)} <> ?`,
+    ).get(value, rowId) as { id: string; value: string } | undefined;
     if (!other) continue;
     const otherHlc = readClock(sqlite, entity.table, other.id)?.rowHlc ?? '';
-    const suffixed = (id: string, text: string) => (column === 'email' ? text.replace('@', `+${id.slice(-4)}@`) : `${text}-${id.slice(-4)}`);
-    if (rowHlc > otherHlc) values[column] = suffixed(rowId, value);
-    else prepared(sqlite, `UPDATE ${q(entity.table)} SET ${q(column)} = ? WHERE ${q(entity.key)} = ?`).run(suffixed(other.id, value), other.id);
+    if (incomingTakesSuffix(rowHlc, otherHlc)) values[column] = naturalKeySuffix(column, rowId, value);
+    // The row already here keeps its own spelling ('Redes' vs 'REDES'), so the result does not depend on arrival order.
+    else prepared(sqlite, `UPDATE ${q(entity.table)} SET ${q(column)} = ? WHERE ${q(entity.key)} = ?`).run(naturalKeySuffix(column, other.id, other.value), other.id);
   }
 }
 
 function applyInsert(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): boolean {
   const clock = readClock(sqlite, entity.table, op.rowId);
-  // A row keyed by name (a setting) can come back after a delete: an insert newer than the tombstone revives it.
-  // An add-only row (an OT item) never does: its insert arriving after its delete stays deleted.
-  if (clock?.deletedHlc && (entity.merge !== 'lww' || clock.deletedHlc >= op.hlc)) return false;
+  if (insertBlockedByTombstone(entity, clock, op.hlc)) return false;
   const existing = readRow(sqlite, entity, op.rowId);
   if (existing) return entity.merge === 'lww' ? applyUpdate(sqlite, entity, op, clock, existing) : false;
   const values = { ...op.fields };
@@ -78,20 +75,8 @@ function applyInsert(sqlite: Database.Database, entity: ReplicatedEntity, op: Op
   return true;
 }
 
-/**
- * Fields merged from different ops can make a row its table's CHECK refuses: a ticket closed by one copy whose
- * resolution was cleared by another (two opposite decisions made offline). The op would wait forever on some
- * copies and the copies would never agree; instead every copy writes the same stand-in, without moving its clock,
- * and the concurrent edit of the resolution stays in the conflict inbox for a person to settle.
- */
-function keepRowValid(entity: ReplicatedEntity, current: Record<string, unknown>, values: Record<string, unknown>): Record<string, unknown> {
-  if (entity.table !== 'tickets') return {};
-  const merged = { ...current, ...values };
-  return merged.status === 'closed' && merged.resolution === null ? { resolution: '' } : {};
-}
-
 function applyUpdate(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord, clock: RowClock | null, current: Record<string, unknown>): boolean {
-  const winners = Object.keys(op.fields).filter((field) => entity.columns.includes(field) && fieldWins(entity, field, op, clock, current));
+  const winners = winningFields(entity, op, clock, current);
   if (winners.length === 0) return false;
   const values: Record<string, unknown> = Object.fromEntries(winners.map((field) => [field, op.fields[field]]));
   settleNaturalKeys(sqlite, entity, op.rowId, clock?.rowHlc ?? op.hlc, values);
@@ -109,9 +94,7 @@ function applyUpdate(sqlite: Database.Database, entity: ReplicatedEntity, op: Op
 /** Every delete leaves a tombstone clock, add-only rows included: their insert may still arrive from another member. */
 function applyDelete(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): void {
   const clock = readClock(sqlite, entity.table, op.rowId);
-  if (clock?.deletedHlc && clock.deletedHlc >= op.hlc) return;
-  // A delete older than the insert that revived the row lost to it (the same as if it had arrived first).
-  if (entity.merge === 'lww' && clock && !clock.deletedHlc && clock.rowHlc > op.hlc) return;
+  if (deleteLoses(entity, clock, op.hlc)) return;
   advanceClock(sqlite, entity, op, [], clock);
   prepared(sqlite, `DELETE FROM ${q(entity.table)} WHERE ${q(entity.key)} = ?`).run(op.rowId);
 }
@@ -139,12 +122,6 @@ function applyOne(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRec
 }
 
 class MissingRowError extends Error {}
-
-function isValid(op: OpRecord, entity: ReplicatedEntity | undefined, schemaVersion: number): entity is ReplicatedEntity {
-  if (!entity || parseHlc(op.hlc) === null || op.schemaVersion > schemaVersion) return false;
-  if (!['insert', 'update', 'delete'].includes(op.kind) || typeof op.fields !== 'object' || op.fields === null) return false;
-  return Object.keys(op.fields).every((field) => entity.columns.includes(field));
-}
 
 /** What one batch looks up again and again: authors' rights and revoked devices, dropped when an op changes them. */
 class BatchLookups {
@@ -176,9 +153,8 @@ const isWaitingError = (error: unknown) => error instanceof MissingRowError || (
 function settle(sqlite: Database.Database, op: OpRecord, nowMs: number, schemaVersion: number, lookups: BatchLookups): SetAsideReason | null {
   const entity = entityOf(op.entity);
   if (!isValid(op, entity, schemaVersion)) return 'invalid';
-  const revoked = lookups.revokedAt(sqlite, op.deviceId);
-  if (revoked !== null && op.hlc.slice(0, 24) > revoked) return 'revoked';
-  if (isTooFarAhead(op.hlc, nowMs)) return 'future';
+  const refused = refusalBeforeRights(op, entity, lookups.revokedAt(sqlite, op.deviceId), nowMs);
+  if (refused) return refused;
   if (!authorMayMake(sqlite, op, entity, lookups.authors)) return 'forbidden';
   // An insert or update is one statement that fails whole (its clock is written after it); a delete or a renamed
   // natural key writes before the statement that may fail, so those take a savepoint and leave nothing half-written.
@@ -236,16 +212,13 @@ export function applyRemoteOps(sqlite: Database.Database, incoming: readonly OpR
   let last = local.last_hlc;
   const vector = readVector(sqlite);
   const lookups = new BatchLookups();
-  const ops = [...incoming].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.seq - b.seq));
+  const ops = [...incoming].sort(compareOps);
   const applyAll = () => {
     for (const op of ops) {
-      const seen = vector[op.deviceId] ?? 0;
-      if (op.seq <= seen || op.deviceId === local.device_id) {
-        outcome.duplicates++;
-        continue;
-      }
-      if (op.seq !== seen + 1) {
-        outcome.gaps++;
+      const place = contiguity(op, vector[op.deviceId] ?? 0, local.device_id);
+      if (place !== 'next') {
+        if (place === 'duplicate') outcome.duplicates++;
+        else outcome.gaps++;
         continue;
       }
       vector[op.deviceId] = op.seq;

@@ -3,17 +3,11 @@
 // learn of the narrowing first, and a grant made after a refused op never validates it later. Every copy that holds
 // the same role and user history thus decides the same.
 import type Database from 'better-sqlite3';
-import { normalizePermissions } from '../../contract/access';
 import { prepared } from '../sql';
 import type { OpRecord } from './capture';
-import { fieldClock, readClock } from './clocks';
+import { readClock } from './clocks';
 import type { ReplicatedEntity } from './entities';
-
-// What a user may change about themselves without users:admin (their own password).
-const OWN_USER_FIELDS = new Set(['password_hash', 'updated_at']);
-
-type Rights = { superuser: boolean; permissions: ReadonlySet<string> };
-type AuthorRights = Rights | null;
+import { needsNoAuthor, rightsAllow, rightsSince, toRights, type AuthorRights } from './mergeRules';
 
 interface CurrentRights {
   rights: AuthorRights;
@@ -25,11 +19,6 @@ interface PersonRow {
   is_superuser: number;
   role_id: string | null;
 }
-
-const toRights = (superuser: unknown, permissions: unknown): Rights => ({
-  superuser: superuser === 1 || superuser === true,
-  permissions: new Set(normalizePermissions(typeof permissions === 'string' ? JSON.parse(permissions) : (permissions ?? []))),
-});
 
 /**
  * The value a field of a user or role had at `hlc`, from the applied ops; undefined when the log holds none (a
@@ -59,8 +48,7 @@ export class AuthorRightsCache {
       else {
         const user = readClock(sqlite, 'users', authorId);
         const role = row.role_id ? readClock(sqlite, 'roles', row.role_id) : null;
-        const since = [fieldClock(user, 'is_superuser'), fieldClock(user, 'role_id'), row.role_id ? fieldClock(role, 'permissions') : ''].reduce((a, b) => (a > b ? a : b));
-        found = { rights: toRights(row.is_superuser, row.permissions), since };
+        found = { rights: toRights(row.is_superuser, row.permissions), since: rightsSince(user, role, row.role_id) };
       }
       this.current.set(authorId, found);
     }
@@ -88,15 +76,6 @@ export class AuthorRightsCache {
 }
 
 export function authorMayMake(sqlite: Database.Database, op: OpRecord, entity: ReplicatedEntity, cache = new AuthorRightsCache()): boolean {
-  // No author: the rows a copy had before it joined (its baseline) and the first administrator it made.
-  if (op.authorId === null) return op.kind === 'insert';
-  const author = cache.of(sqlite, op.authorId, op.hlc);
-  if (!author) return false;
-  if (author.superuser) return true;
-  const permissions = author.permissions;
-  if (permissions.has('*')) return true;
-  if (entity.table === 'users' && op.kind === 'update' && op.rowId === op.authorId && Object.keys(op.fields).every((field) => OWN_USER_FIELDS.has(field))) {
-    return true;
-  }
-  return entity.permissions.some((permission) => permissions.has(permission));
+  if (op.authorId === null) return needsNoAuthor(op);
+  return rightsAllow(op, entity, cache.of(sqlite, op.authorId, op.hlc));
 }

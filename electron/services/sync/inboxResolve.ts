@@ -16,12 +16,12 @@ import { customerCatalog, productCatalog } from '../catalogs';
 import { EventBus } from '../events';
 import { newId } from '../ids';
 import { reopenTicket, updateTicket } from '../tickets';
-import { markClosed, markReopened } from '../tickets/commands';
-import { loadTicket, saveTicket } from '../tickets/guards';
-import { appendEvent } from '../tickets/timeline';
+import { markClosed, markReopened } from '../tickets';
+import { loadTicket, saveTicket } from '../tickets';
+import { appendEvent } from '../tickets';
 import { cancelWorkOrder } from '../workOrders';
-import { takeItemOff } from '../workOrders/items';
-import { loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent } from '../workOrders/lifecycle';
+import { takeItemOff } from '../workOrders';
+import { loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent } from '../workOrders';
 import { entityOf } from './entities';
 import { loadConflictRow, snapshotOf, toConflictDto, type ConflictRow, type EditDetail } from './inboxList';
 

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { TicketPriority, TicketStatus } from '../../../shared/enums';
 import { notFound, type TicketDetail, type TicketSummary, type UserRef } from '../../contract';
-import { workOrdersOfTicket } from '../workOrders/rows';
+import { workOrdersOfTicket } from '../workOrders';
 import { loadTimeline } from './timeline';
 import { prepared } from '../sql';
 
