@@ -1,5 +1,5 @@
-// Pure enums shared by the database schema, the IPC contract and the renderer.
-// No imports: this file must stay loadable in the sandboxed renderer bundle.
+// Pure enums shared by the database schema, the IPC contract and the renderer: this folder imports nothing,
+// so db/, the contract and the sandboxed renderer bundle can all load it (eslint.config.js layers).
 
 export const TICKET_STATUSES = ['open', 'in_progress', 'waiting', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];

@@ -5,7 +5,7 @@ import { AppError, type DomainEvent } from '../contract';
 import { hasPermission } from '../contract/access';
 import type { Permission } from '../../shared/enums';
 import type { EventBus } from './events';
-import { recordCapturedOps } from './sync/capture';
+import { recordCapturedOps } from './sync';
 
 export interface Actor {
   id: string;

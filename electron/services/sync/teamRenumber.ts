@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { newId } from '../ids';
 import { AppError } from '../../contract';
-import { formatSlotCode, SLOT_CAPACITY, slotRange, type CodeKind } from '../tickets/codes';
+import { formatSlotCode, SLOT_CAPACITY, slotRange, type CodeKind } from '../tickets';
 
 const TABLE: Record<CodeKind, 'tickets' | 'work_orders'> = { ticket: 'tickets', workOrder: 'work_orders' };
 const CODE_SHAPE = /^(.+)-(\d{4})-\d+$/;

@@ -2,7 +2,7 @@
 // one whose range already holds codes, so nothing a member numbers offline can collide with an existing code.
 import type Database from 'better-sqlite3';
 import { AppError } from '../../contract';
-import { highestInSlot, MAX_SLOT, slotRange } from '../tickets/codes';
+import { highestInSlot, MAX_SLOT, slotRange } from '../tickets';
 
 export interface CodePrefixes {
   ticketPrefix: string;

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { TelemetryImportRejection, TelemetryImportReport } from '../../contract';
 import { measuredAtIssue, telemetryReading, type TelemetryReading, type telemetryImportInput } from '../../contract/telemetry';
 import { inTransaction, nowIso, requireActor, type ServiceContext } from '../context';
-import { loadTicket } from '../tickets/guards';
+import { loadTicket } from '../tickets';
 import { csvRows, jsonRows, type RawRow } from './parse';
 import { appendTelemetryEvent, assertMayRecord } from './record';
 

@@ -1,5 +1,5 @@
 // Reading readings back: flattened out of the telemetry events with json_each, oldest first.
-import { loadTicket } from '../tickets/guards';
+import { loadTicket } from '../tickets';
 import type { TelemetryReadingDto } from '../../contract';
 import type { ServiceContext } from '../context';
 import { prepared } from '../sql';

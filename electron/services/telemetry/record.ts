@@ -3,9 +3,9 @@ import type { AppDb } from '../../../db/open';
 import { AppError, type TelemetryRecordResult } from '../../contract';
 import { measuredAtIssue, type TelemetryReading } from '../../contract/telemetry';
 import { inTransaction, nowIso, requireActor, type ServiceContext } from '../context';
-import { loadTicket, saveTicket } from '../tickets/guards';
-import { appendEvent } from '../tickets/timeline';
-import { assertWorksOnTicket } from '../workOrders/access';
+import { loadTicket, saveTicket } from '../tickets';
+import { appendEvent } from '../tickets';
+import { assertWorksOnTicket } from '../workOrders';
 import { summarizeReadings } from './summary';
 
 export type TelemetryVia = 'manual' | 'import' | 'socket';

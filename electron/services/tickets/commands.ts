@@ -8,8 +8,8 @@ import type { ticketChannels, ticketCreateInput, ticketUpdateInput } from '../..
 import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { readSettings } from '../settings';
-import { assertWorksOnTicket } from '../workOrders/access';
-import { completeOpenWorkOrders } from '../workOrders/lifecycle';
+import { assertWorksOnTicket } from '../workOrders';
+import { completeOpenWorkOrders } from '../workOrders';
 import { nextCode } from './codes';
 import { assertAssignee, assertCategory, assertCustomer, loadTicket, loadTicketAt, saveTicket, type TicketRow } from './guards';
 import { PRIORITY_LABEL, TICKET_STATUS_LABEL } from './labels';

@@ -1,4 +1,4 @@
-// The ticket service: commands (one transaction each) and reads.
+// The ticket service: commands (one transaction each) and reads; below them, what other service modules may use.
 export {
   addContact,
   addNote,
@@ -11,3 +11,11 @@ export {
 } from './commands';
 export { countTickets, listTickets } from './list';
 export { getTicketDetail } from './rows';
+
+// For work orders, telemetry and team sync (one module reaches another only through its index).
+export { nextCode, formatSlotCode, highestInSlot, MAX_SLOT, SLOT_CAPACITY, slotRange, type CodeKind } from './codes';
+export { markClosed, markReopened, moveTicketStatus } from './commands';
+export { loadTicket, saveTicket } from './guards';
+export { WORK_ORDER_STATUS_LABEL, WORK_ORDER_TYPE_LABEL } from './labels';
+export { appendEvent } from './timeline';
+export { assertTicketOpenForWork } from './transitions';

@@ -4,8 +4,8 @@ import { TICKET_STATUSES } from '../../../shared/enums';
 import type { Page, StatusCounts, TicketSummary } from '../../contract';
 import type { ticketFilter, ticketListInput } from '../../contract/tickets';
 import { requireActor, type ServiceContext } from '../context';
-import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search/cursor';
-import { TICKET_HITS_CTE, toFtsQuery } from '../search/ftsQuery';
+import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
+import { TICKET_HITS_CTE, toFtsQuery } from '../search';
 import { TICKET_SUMMARY_COLUMNS, TICKET_SUMMARY_JOINS, toTicketSummary, type TicketSummaryRow } from './rows';
 import { prepared } from '../sql';
 

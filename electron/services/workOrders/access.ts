@@ -5,7 +5,7 @@ import { workOrders } from '../../../db/schema';
 import { hasPermission } from '../../contract/access';
 import { AppError } from '../../contract';
 import { actorCan, type Actor, type ServiceContext } from '../context';
-import { loadActor } from '../users/actor';
+import { loadActor } from '../users';
 import type { WorkOrderRecord } from './lifecycle';
 
 /** A Técnico (workorders:execute without workorders:write) acts only on OTs assigned to them. */

@@ -6,14 +6,14 @@ import { AppError, type WorkOrderDetail } from '../../contract';
 import type { completeInput, requestVisitInput, workOrderChannels } from '../../contract/workOrders';
 import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
 import { newId } from '../ids';
-import { toUtcIso } from '../search/cursor';
+import { toUtcIso } from '../search';
 import { readSettings } from '../settings';
-import { nextCode } from '../tickets/codes';
-import { moveTicketStatus } from '../tickets/commands';
-import { loadTicket, saveTicket } from '../tickets/guards';
-import { WORK_ORDER_TYPE_LABEL } from '../tickets/labels';
-import { appendEvent } from '../tickets/timeline';
-import { assertTicketOpenForWork } from '../tickets/transitions';
+import { nextCode } from '../tickets';
+import { moveTicketStatus } from '../tickets';
+import { loadTicket, saveTicket } from '../tickets';
+import { WORK_ORDER_TYPE_LABEL } from '../tickets';
+import { appendEvent } from '../tickets';
+import { assertTicketOpenForWork } from '../tickets';
 import { assertEligibleTechnician, assertMayExecute } from './access';
 import {
   assertAction,

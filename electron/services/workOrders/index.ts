@@ -1,4 +1,5 @@
-// The work order service: lifecycle commands, parts, and reads (lists, agenda, queue, serial trace).
+// The work order service: lifecycle commands, parts, and reads (lists, agenda, queue, serial trace); below them, what
+// other service modules may use.
 export {
   cancelWorkOrder,
   completeWorkOrder,
@@ -11,3 +12,9 @@ export {
 export { addItem, removeItem } from './items';
 export { agenda, dispatchQueue, listByTicket, listWorkOrders, traceSerial } from './queries';
 export { getWorkOrderDetail } from './rows';
+
+// For tickets, telemetry and the conflict inbox (one module reaches another only through its index).
+export { assertWorksOnTicket } from './access';
+export { takeItemOff } from './items';
+export { completeOpenWorkOrders, loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent } from './lifecycle';
+export { workOrdersOfTicket } from './rows';

@@ -4,8 +4,8 @@ import { FINAL_WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../../shared
 import type { AppDb } from '../../../db/open';
 import { tickets, workOrders } from '../../../db/schema';
 import { AppError, invalidTransition, notFound, staleVersion } from '../../contract';
-import { WORK_ORDER_STATUS_LABEL } from '../tickets/labels';
-import { appendEvent } from '../tickets/timeline';
+import { WORK_ORDER_STATUS_LABEL } from '../tickets';
+import { appendEvent } from '../tickets';
 import { saveVersioned } from '../versioned';
 
 export type WorkOrderRecord = typeof workOrders.$inferSelect;

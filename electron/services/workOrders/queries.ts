@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { notFound, type Page, type SerialTraceRow, type WorkOrderDetail, type WorkOrderDto } from '../../contract';
 import type { workOrderChannels } from '../../contract/workOrders';
 import { requireActor, type ServiceContext } from '../context';
-import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search/cursor';
-import { TICKET_HITS_CTE, toFtsQuery } from '../search/ftsQuery';
+import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
+import { TICKET_HITS_CTE, toFtsQuery } from '../search';
 import { toWorkOrderDto, WORK_ORDER_COLUMNS, WORK_ORDER_JOINS, WORK_ORDER_SELECT, workOrdersOfTicket, type WorkOrderRow } from './rows';
 import { prepared } from '../sql';
 

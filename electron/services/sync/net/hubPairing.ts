@@ -2,7 +2,7 @@
 // gets an invitation (the .eminvite content, made as the admin who made the code), and the device gets its link key.
 import { inTransaction, type ServiceContext } from '../../context';
 import { prepared } from '../../sql';
-import { loadActor } from '../../users/actor';
+import { loadActor } from '../../users';
 import { teamCredentials } from '../bundle-keys';
 import { buildInvitation } from '../team';
 import { isEd25519PublicKey } from '../teamKeys';
