@@ -1,0 +1,244 @@
+// Merging ops from members into the hub's PostgreSQL copy: the laptop's applyRemoteOps (apply.ts) with the same
+// rules (mergeRules.ts), the same statuses and the same held-op retries. The caller holds the transaction (READ
+// COMMITTED); a transaction-scoped advisory lock makes two hub processes apply one after the other, never twice.
+import { defaultMigrationsFolder, schemaVersionOf } from '../../../../db/migrations';
+import type { ApplyOutcome } from '../apply';
+import type { OpRecord } from '../capture';
+import type { TouchedRow } from '../conflicts';
+import { entityOf, type ReplicatedEntity } from '../entities';
+import {
+  compareOps,
+  contiguity,
+  deleteLoses,
+  insertBlockedByTombstone,
+  isValid,
+  keepRowValid,
+  refusalBeforeRights,
+  RETRIED,
+  winningFields,
+  type OpStatus,
+  type SetAsideReason,
+} from '../mergeRules';
+import { PgAuthorRightsCache, pgAuthorMayMake } from './pgAuthority';
+import { applyFastPage, fastPathFits } from './pgFastPage';
+import { opFromPgRow, OP_COLUMNS, pgInsertOps, pgVectorOf, type PgOpRow } from './pgOpLog';
+import {
+  pgAdvanceClock,
+  pgDeleteRow,
+  pgInsertRow,
+  pgReadClock,
+  pgReadRow,
+  pgSettleNaturalKeys,
+  pgUpdateRow,
+  PgWaitingError,
+} from './pgRows';
+import { isIntegrityError, pgRun, type PgClient } from './pgSql';
+import type { RowClock } from '../clocks';
+
+/** How pages went in this process (for tests and the bench): fast, fell back to op by op, or op by op from the start. */
+export const pgApplyPaths = { fast: 0, fellBack: 0, exact: 0 };
+
+/** Transaction-scoped advisory lock taken by every apply on the hub ('emerald' + 'pg apply'). */
+export const PG_APPLY_LOCK = 7_020_515_002;
+
+let laptopSchemaVersion: number | undefined;
+/** The newest op schema the hub understands: the laptops' SQLite schema version of this build. */
+export function opSchemaVersion(): number {
+  laptopSchemaVersion ??= schemaVersionOf(defaultMigrationsFolder());
+  return laptopSchemaVersion;
+}
+
+class MissingRowError extends Error {}
+
+/** The errors after which an op waits (a row or parent missing, a constraint), as on a laptop. */
+export const isWaitingError = (error: unknown): boolean => error instanceof MissingRowError || error instanceof PgWaitingError || isIntegrityError(error);
+
+async function applyInsert(client: PgClient, entity: ReplicatedEntity, op: OpRecord): Promise<void> {
+  const clock = await pgReadClock(client, entity.table, op.rowId);
+  if (insertBlockedByTombstone(entity, clock, op.hlc)) return;
+  const existing = await pgReadRow(client, entity, op.rowId);
+  if (existing) {
+    if (entity.merge === 'lww') await applyUpdate(client, entity, op, clock, existing);
+    return;
+  }
+  const values = { ...op.fields };
+  await pgSettleNaturalKeys(client, entity, op.rowId, op.hlc, values);
+  await pgInsertRow(client, entity, op.rowId, values);
+  await pgAdvanceClock(client, entity, op, [], null);
+}
+
+async function applyUpdate(client: PgClient, entity: ReplicatedEntity, op: OpRecord, clock: RowClock | null, current: Record<string, unknown>): Promise<void> {
+  const winners = winningFields(entity, op, clock, current);
+  if (winners.length === 0) return;
+  const values: Record<string, unknown> = Object.fromEntries(winners.map((field) => [field, op.fields[field]]));
+  await pgSettleNaturalKeys(client, entity, op.rowId, clock?.rowHlc ?? op.hlc, values);
+  const repaired = keepRowValid(entity, current, values);
+  const written: Record<string, unknown> = {};
+  for (const field of new Set([...winners, ...Object.keys(repaired)])) written[field] = field in repaired ? repaired[field] : values[field];
+  await pgUpdateRow(client, entity, op.rowId, written);
+  await pgAdvanceClock(client, entity, op.kind === 'insert' ? { ...op, kind: 'update' } : op, winners, clock);
+}
+
+async function applyDelete(client: PgClient, entity: ReplicatedEntity, op: OpRecord): Promise<void> {
+  const clock = await pgReadClock(client, entity.table, op.rowId);
+  if (deleteLoses(entity, clock, op.hlc)) return;
+  await pgAdvanceClock(client, entity, op, [], clock);
+  await pgDeleteRow(client, entity, op.rowId);
+}
+
+export async function applyOne(client: PgClient, entity: ReplicatedEntity, op: OpRecord): Promise<void> {
+  if (op.kind === 'insert') return applyInsert(client, entity, op);
+  if (op.kind === 'delete') return applyDelete(client, entity, op);
+  const current = await pgReadRow(client, entity, op.rowId);
+  const clock = entity.merge === 'lww' ? await pgReadClock(client, entity.table, op.rowId) : null;
+  if (clock?.deletedHlc) return;
+  if (!current) throw new MissingRowError();
+  if (entity.merge !== 'lww') return;
+  await applyUpdate(client, entity, op, clock, current);
+}
+
+/** What one batch looks up again and again, and the ops it decided but has not written to the log yet. */
+class PgBatch {
+  readonly authors = new PgAuthorRightsCache(() => this.flush());
+  private readonly revoked = new Map<string, string | null>();
+  peopleChanged = false;
+  private pendingOps: OpRecord[] = [];
+  private pendingStatuses: OpStatus[] = [];
+
+  constructor(
+    readonly client: PgClient,
+    readonly nowMs: number,
+    readonly schemaVersion: number,
+  ) {}
+
+  async revokedAt(deviceId: string): Promise<string | null> {
+    if (!this.revoked.has(deviceId)) {
+      const rows = await pgRun<{ revoked_at: string | null }>(this.client, 'SELECT revoked_at FROM team_members WHERE device_id = $1', [deviceId]);
+      this.revoked.set(deviceId, rows[0]?.revoked_at ?? null);
+    }
+    return this.revoked.get(deviceId) ?? null;
+  }
+
+  changedBy(op: OpRecord): void {
+    if (op.entity === 'users' || op.entity === 'roles') {
+      this.authors.clear();
+      this.peopleChanged = true;
+    }
+    if (op.entity === 'team_members') this.revoked.clear();
+  }
+
+  /** Ops are written to the log a page at a time; anything that reads the log first flushes them. */
+  keep(op: OpRecord, status: OpStatus): void {
+    this.pendingOps.push(op);
+    this.pendingStatuses.push(status);
+  }
+
+  async flush(): Promise<void> {
+    if (this.pendingOps.length === 0) return;
+    const [ops, statuses] = [this.pendingOps, this.pendingStatuses];
+    this.pendingOps = [];
+    this.pendingStatuses = [];
+    await pgInsertOps(this.client, ops, statuses);
+  }
+}
+
+/** Decides and applies one op; returns why it was kept aside, or null when it was applied. */
+async function settle(batch: PgBatch, op: OpRecord): Promise<SetAsideReason | null> {
+  const { client } = batch;
+  const entity = entityOf(op.entity);
+  if (!isValid(op, entity, batch.schemaVersion)) return 'invalid';
+  const refused = refusalBeforeRights(op, entity, await batch.revokedAt(op.deviceId), batch.nowMs);
+  if (refused) return refused;
+  if (!(await pgAuthorMayMake(client, op, entity, batch.authors))) return 'forbidden';
+  // PostgreSQL aborts the whole transaction on an error: each op runs in a savepoint, so one that must wait
+  // leaves nothing half-written and the batch goes on, as on a laptop.
+  await client.query('SAVEPOINT sync_op');
+  try {
+    await applyOne(client, entity, op);
+    await client.query('RELEASE SAVEPOINT sync_op');
+    batch.changedBy(op);
+    return null;
+  } catch (error) {
+    await client.query('ROLLBACK TO SAVEPOINT sync_op');
+    await client.query('RELEASE SAVEPOINT sync_op');
+    if (isWaitingError(error)) return 'waiting';
+    throw error;
+  }
+}
+
+/** Takes the hub's apply lock; refuses a transaction whose snapshot could predate another hub's commit. */
+export async function pgLockApply(client: PgClient): Promise<void> {
+  const [row] = await pgRun<{ isolation: string }>(client, "SELECT current_setting('transaction_isolation') AS isolation, pg_advisory_xact_lock($1)", [PG_APPLY_LOCK]);
+  if (row?.isolation !== 'read committed') throw new Error(`pgApplyOps needs a READ COMMITTED transaction (this one is ${row?.isolation})`);
+}
+
+/**
+ * Applies ops of members (any order; sorted by clock here) inside the caller's transaction. Every op is stored,
+ * applied or kept aside with its reason, exactly as applyRemoteOps does on a laptop.
+ */
+export interface PgApplyOptions {
+  /** The newest op schema accepted (default: this build's laptop schema). */
+  schemaVersion?: number;
+  /** Op by op with savepoints only, never the fast page path (tests compare the two). */
+  exactOnly?: boolean;
+}
+
+export async function pgApplyOps(client: PgClient, incoming: readonly OpRecord[], nowMs: number, options: PgApplyOptions = {}): Promise<ApplyOutcome> {
+  await pgLockApply(client);
+  const batch = new PgBatch(client, nowMs, options.schemaVersion ?? opSchemaVersion());
+  const outcome: ApplyOutcome = { applied: 0, duplicates: 0, gaps: 0, setAside: [], touched: [] };
+  const ops = [...incoming].sort(compareOps);
+  const vector = await pgVectorOf(client, [...new Set(ops.map((op) => op.deviceId))]);
+  const next: OpRecord[] = [];
+  for (const op of ops) {
+    const place = contiguity(op, vector.get(op.deviceId) ?? 0, null);
+    if (place === 'next') {
+      vector.set(op.deviceId, op.seq);
+      next.push(op);
+    } else if (place === 'duplicate') outcome.duplicates++;
+    else outcome.gaps++;
+  }
+  const tryFast = !options.exactOnly && next.length > 0 && fastPathFits(next);
+  const fast = tryFast ? await applyFastPage(client, next, batch) : null;
+  if (tryFast) pgApplyPaths[fast ? 'fast' : 'fellBack']++;
+  else if (next.length > 0) pgApplyPaths.exact++;
+  for (const [index, op] of next.entries()) {
+    const reason = fast ? (fast[index] ?? null) : await settle(batch, op);
+    batch.keep(op, reason ?? 'applied');
+    if (reason) {
+      outcome.setAside.push({ deviceId: op.deviceId, seq: op.seq, reason });
+      continue;
+    }
+    outcome.applied++;
+    outcome.touched.push({ entity: op.entity, rowId: op.rowId });
+  }
+  await batch.flush();
+  outcome.applied += await retryHeldOps(batch, outcome.touched);
+  return outcome;
+}
+
+/** Held ops tried again, oldest first, until none moves (refused ones too once a user or role changed). */
+async function retryHeldOps(batch: PgBatch, touched: TouchedRow[]): Promise<number> {
+  let applied = 0;
+  for (let progress = true; progress; ) {
+    progress = false;
+    const statuses = batch.peopleChanged ? [...RETRIED, 'forbidden'] : [...RETRIED];
+    const held = await pgRun<PgOpRow>(
+      batch.client,
+      `SELECT ${OP_COLUMNS} FROM sync_ops WHERE status <> 'applied' AND status = ANY($1::text[]) ORDER BY hlc, seq`,
+      [statuses],
+    );
+    for (const row of held) {
+      const op = opFromPgRow(row);
+      const reason = await settle(batch, op);
+      if (reason === row.status) continue;
+      await pgRun(batch.client, 'UPDATE sync_ops SET status = $1 WHERE device_id = $2 AND seq = $3', [reason ?? 'applied', op.deviceId, op.seq]);
+      if (reason === null) {
+        applied++;
+        touched.push({ entity: op.entity, rowId: op.rowId });
+        progress = true;
+      }
+    }
+  }
+  return applied;
+}
