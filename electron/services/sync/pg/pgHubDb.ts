@@ -1,0 +1,64 @@
+// The central hub's connections to PostgreSQL: one pool, one helper for "this work in one transaction", and the
+// translation of "PostgreSQL is not there" into the refusal members understand (hub_unavailable, retried later).
+import pg from 'pg';
+import { WireError } from '../net/httpBody';
+
+export type PgIsolation = 'read committed' | 'repeatable read';
+
+export function openHubPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, application_name: 'emerald-hub' });
+  // An idle connection cut by a PostgreSQL restart must not crash the hub; the next query opens a new one.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** SQLSTATE classes and socket errors that mean "the database is gone for now", not "this request is wrong". */
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (/^(08|57P|53)/.test(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true;
+  }
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(message);
+}
+
+export function unavailable(): WireError {
+  return new WireError(503, 'hub_unavailable', 'the hub cannot reach its database right now; nothing was lost, sync again later');
+}
+
+/** Runs `work` in one transaction on a pooled connection; a lost database becomes hub_unavailable. */
+export async function inPgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, isolation: PgIsolation = 'read committed', readOnly = false): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw isUnavailable(error) ? unavailable() : error;
+  }
+  let broken = false;
+  try {
+    await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}${readOnly ? ' READ ONLY' : ''}`);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => (broken = true));
+    if (isUnavailable(error)) {
+      broken = true;
+      throw unavailable();
+    }
+    throw error;
+  } finally {
+    // A connection that failed mid-transaction is dropped, not handed to the next request.
+    client.release(broken || undefined);
+  }
+}
+
+/** One statement outside any transaction, with the same translation. */
+export async function pgQuery<R extends pg.QueryResultRow>(pool: pg.Pool, text: string, values: unknown[] = []): Promise<R[]> {
+  try {
+    return (await pool.query<R>(text, values)).rows;
+  } catch (error) {
+    throw isUnavailable(error) ? unavailable() : error;
+  }
+}

@@ -1,0 +1,136 @@
+// The central hub's store: the team's shared copy in PostgreSQL. Pooled connections; each push page is one
+// transaction through the PostgreSQL applier (its advisory lock: two hub processes never apply at once); each pull
+// page is read in one snapshot. Members cannot tell it from a LAN hub: same protocol, same refusals.
+import type pg from 'pg';
+import { defaultMigrationsFolder, schemaVersionOf } from '../../../../db/migrations';
+import type { DomainEvent } from '../../../contract';
+import type { OpRecord } from '../capture';
+import type { HubStore } from '../net/hubStore';
+import { WireError } from '../net/httpBody';
+import { OPS_PAGE_SIZE, type Vector } from '../net/protocol';
+import { pgApplyOps } from './pgApply';
+import { inPgTransaction } from './pgHubDb';
+import { readHubIdentity } from './pgHubIdentity';
+import { PgHubKeys } from './pgHubKeys';
+import { pgHandlePair } from './pgHubPairing';
+import { writePgNewcomerBundle } from './pgNewcomerBundle';
+import { pgOpsMissingFrom, pgReadVector } from './pgOpLog';
+import { pgRun } from './pgSql';
+
+export interface PgHubStoreOptions {
+  pool: pg.Pool;
+  /** The hub's clock (tests move it by hand). */
+  now?: () => Date;
+  /** Where the newcomer's bundle is written before it is sent. */
+  scratchDir?: string;
+}
+
+let laptopSchema: number | undefined;
+/** The laptops' schema version of this build: what the hub's own ops and invitations say they speak. */
+export function laptopSchemaVersion(): number {
+  laptopSchema ??= schemaVersionOf(defaultMigrationsFolder());
+  return laptopSchema;
+}
+
+export interface PgHubStore extends HubStore {
+  /** Reloads the key cache now (after a code was made by this process). */
+  refreshKeys(): Promise<void>;
+}
+
+/** Opens the store on a migrated database with a team (see pgHubSetup.ts); the caller owns and ends the pool. */
+export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubStore> {
+  const { pool } = options;
+  const now = options.now ?? (() => new Date());
+  const keys = new PgHubKeys(pool, now);
+  const first = await inPgTransaction(pool, (client) => readHubIdentity(client), 'read committed', true);
+  await keys.start();
+  const teamId = first.teamId;
+  const readOnly = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(pool, work, 'repeatable read', true);
+
+  return {
+    scratchDir: options.scratchDir,
+    refreshKeys: () => keys.reload(),
+
+    async identity() {
+      const hub = await readOnly((client) => readHubIdentity(client));
+      return { deviceId: hub.deviceId, name: hub.deviceName, teamId: hub.teamId, publicKey: hub.publicKey, fingerprint: hub.fingerprint };
+    },
+
+    linkKey: (deviceId) => keys.linkKey(deviceId),
+    pairingKey: (identity, nowIso) => keys.pairingKey(identity, nowIso),
+
+    async checkStanding(deviceId) {
+      const [row] = await readOnly((client) =>
+        pgRun<{ linked: boolean; revoked_at: string | null }>(
+          client,
+          'SELECT EXISTS (SELECT 1 FROM sync_links WHERE peer_device_id = $1) AS linked, (SELECT revoked_at FROM team_members WHERE device_id = $1) AS revoked_at',
+          [deviceId],
+        ),
+      );
+      if (!row?.linked) throw new WireError(403, 'unlinked', 'this device is not linked with the hub any more; pair again');
+      if (row.revoked_at) throw new WireError(403, 'revoked', `this device was removed from the team on ${row.revoked_at}`);
+    },
+
+    async revokedAmong(deviceIds) {
+      const rows = await readOnly((client) =>
+        pgRun<{ device_id: string }>(client, 'SELECT device_id FROM team_members WHERE device_id = ANY($1::text[]) AND revoked_at IS NOT NULL', [[...deviceIds]]),
+      );
+      return rows.map((row) => row.device_id);
+    },
+
+    async hello() {
+      return readOnly(async (client) => {
+        const hub = await readHubIdentity(client);
+        return { deviceId: hub.deviceId, name: hub.deviceName, vector: await pgReadVector(client) };
+      });
+    },
+
+    async push(ops: OpRecord[]) {
+      const nowMs = now().getTime();
+      const { outcome, vector } = await inPgTransaction(pool, async (client) => {
+        const applied = await pgApplyOps(client, ops, nowMs);
+        return { outcome: applied, vector: await pgReadVector(client) };
+      });
+      // Nobody watches the hub's rows; only team changes matter here (revoked devices lose their sockets).
+      const events: DomainEvent[] = outcome.touched.some((row) => row.entity === 'team_members') ? [{ entity: 'team', id: teamId, kind: 'updated' }] : [];
+      return {
+        answer: { applied: outcome.applied, duplicates: outcome.duplicates, gaps: outcome.gaps, setAside: outcome.setAside.length, vector },
+        events,
+      };
+    },
+
+    async pull(deviceId: string, vector: Vector) {
+      const page = await readOnly(async (client) => {
+        const pages = pgOpsMissingFrom(client, vector, OPS_PAGE_SIZE);
+        const first = await pages.next();
+        await pages.return(undefined);
+        const found = first.done ? [] : first.value;
+        return { ops: found, more: found.length >= OPS_PAGE_SIZE, hubVector: await pgReadVector(client) };
+      });
+      if (!page.more) {
+        // The member is in step with what the hub had: remember its vector and the moment.
+        await inPgTransaction(pool, (client) =>
+          pgRun(client, 'UPDATE sync_links SET last_sync_at = $1, last_vector = $2 WHERE peer_device_id = $3', [now().toISOString(), JSON.stringify(vector), deviceId]),
+        );
+      }
+      return page;
+    },
+
+    writeNewcomerBundle: (file) => writePgNewcomerBundle(pool, file, now(), laptopSchemaVersion()),
+
+    async pair(identity, request) {
+      const result = await inPgTransaction(pool, (client) => pgHandlePair(client, identity, request, now(), laptopSchemaVersion()));
+      keys.paired(identity, request.deviceId, result.linkKey);
+      return result.response;
+    },
+
+    vector: () => readOnly((client) => pgReadVector(client)),
+
+    // Another hub process's commits reach long polls through their fallback look (every second).
+    watch: () => () => undefined,
+
+    async close() {
+      keys.stop();
+    },
+  };
+}
