@@ -9,12 +9,15 @@ import { announceBoundHub, startHubAnnounces } from '../../electron/services/syn
 import { parseListenAddress } from '../../electron/services/sync/net/listenAddress';
 import { stringFlag, UsageError } from '../args';
 import { CommandFailure, existingDatabase } from './backup';
+import { PG_HUB_USAGE, runPgHub } from './pgHub';
 import { requireDataDir, type CliCommand } from './types';
 
 const USAGE = `usage:
   hub --data-dir DIR [--listen HOST:PORT] [--no-mdns]
 Serves team sync over HTTPS (TLS with keys exchanged at pairing) on HOST:PORT (default 0.0.0.0:7443).
-Make a pairing code for a new laptop with: npm run cli -- team pair-code --data-dir DIR`;
+Make a pairing code for a new laptop with: npm run cli -- team pair-code --data-dir DIR
+The central hub on PostgreSQL:
+${PG_HUB_USAGE}`;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -35,9 +38,10 @@ function untilStopped(): Promise<string> {
 
 export const hubCommand: CliCommand = {
   name: 'hub',
-  usage: 'hub --data-dir DIR [--listen HOST:PORT]',
+  usage: 'hub --data-dir DIR [--listen HOST:PORT] | hub --postgres URL [init] ...',
   summary: 'serve team sync on the LAN without a window (Ctrl+C stops it)',
   async run(args) {
+    if (args.flags.has('postgres')) return runPgHub(args);
     if (args.positional.length > 1) throw new UsageError(USAGE);
     const dataDir = requireDataDir(args);
     existingDatabase(dataDir);

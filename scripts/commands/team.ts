@@ -18,6 +18,7 @@ import { loadActor } from '../../electron/services/users/actor';
 import { AppError, hasPermission } from '../../electron/contract';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { CommandFailure, existingDatabase } from './backup';
+import { pgPairCode } from './pgHub';
 import { requireDataDir, type CliCommand } from './types';
 
 const USAGE = `usage:
@@ -26,6 +27,7 @@ const USAGE = `usage:
   team join   --data-dir DIR --invite FILE.eminvite [--device-name NAME] [--as USERNAME] [--json]
   team join   --data-dir DIR --hub https://HOST:PORT --code ABCD-1234 [--device-name NAME] [--as USERNAME] [--json]
   team pair-code --data-dir DIR [--valid-minutes 1-60] [--as USERNAME] [--json]
+  team pair-code --postgres URL [--valid-minutes 1-60] [--as USERNAME] [--json]   (the central hub on PostgreSQL)
   team status --data-dir DIR [--json]
   team revoke --data-dir DIR --device ID [--as USERNAME] [--json]
 An invitation holds the team key: hand it over like a password and delete it once used.
@@ -249,6 +251,7 @@ export const teamCommand: CliCommand = {
   async run(args) {
     const sub = args.positional[1];
     if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`${sub ? `unknown team command "${sub}"` : 'which team command?'}\n${USAGE}`);
+    if (sub === 'pair-code' && args.flags.has('postgres')) return pgPairCode(args);
     const dataDir = requireDataDir(args);
     // Joining may start a data folder from nothing; everything else needs the database to exist.
     if (sub !== 'join') existingDatabase(dataDir);
