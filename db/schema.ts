@@ -48,6 +48,8 @@ export const roles = sqliteTable(
     name: text('name').notNull(),
     // Seed compatibility: either ["a", "b"] or {"permissions": ["a", "b"]}.
     permissions: text('permissions', { mode: 'json' }).$type<string[] | { permissions: string[] }>().notNull(),
+    // Optimistic concurrency: every update names the version it read (a stale one is CONFLICT).
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
@@ -70,6 +72,8 @@ export const users = sqliteTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: text('locked_until'),
     lastLoginAt: text('last_login_at'),
+    // Optimistic concurrency: every update names the version it read (a stale one is CONFLICT).
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
@@ -87,6 +91,8 @@ export const ticketCategories = sqliteTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     description: text('description'),
+    // Optimistic concurrency: every update names the version it read (a stale one is CONFLICT).
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [uniqueIndex('uq_ticket_categories_name').on(sql`lower(${t.name})`)],
@@ -102,6 +108,8 @@ export const customers = sqliteTable(
     email: text('email'),
     address: text('address'),
     notes: text('notes'),
+    // Optimistic concurrency: every update names the version it read (a stale one is CONFLICT).
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [index('ix_customers_name').on(sql`lower(${t.name})`)],
@@ -115,6 +123,8 @@ export const products = sqliteTable(
     name: text('name').notNull(),
     description: text('description'),
     tracksSerial: integer('tracks_serial', { mode: 'boolean' }).notNull().default(false),
+    // Optimistic concurrency: every update names the version it read (a stale one is CONFLICT).
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [uniqueIndex('uq_products_sku').on(sql`lower(${t.sku})`), index('ix_products_name').on(sql`lower(${t.name})`)],
@@ -251,6 +261,8 @@ export const settings = sqliteTable(
   {
     key: text('key').primaryKey(),
     value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+    // Optimistic concurrency: every update names the version it read (a stale one is CONFLICT).
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [check('ck_settings_value_json', sql`json_valid(${t.value})`)],

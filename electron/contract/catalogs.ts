@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { byId, id, listQuery, nameText, optionalLine, optionalText, text } from './common';
+import { byId, id, listQuery, nameText, optionalLine, optionalText, text, version } from './common';
 import { channel } from './define';
-import type { CategoryDto, CustomerDto, ProductDto, SettingsDto } from './dto';
+import type { CategoryDto, CustomerDto, ProductDto, SettingsViewDto } from './dto';
 
 const optionalField = (max: number) => text(max).nullable().optional();
 
@@ -21,7 +21,8 @@ export const productFields = {
   tracksSerial: z.boolean().optional(),
 };
 
-const partial = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ id, ...z.object(shape).partial().shape });
+/** An update names the row and the version it was read at (a stale one is CONFLICT), then any fields to change. */
+const partial = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ id, version, ...z.object(shape).partial().shape });
 
 export const categoryCreateInput = z.strictObject(categoryFields);
 export const customerCreateInput = z.strictObject(customerFields);
@@ -44,6 +45,8 @@ export const settingsUpdateInput = z.strictObject({
   language: z.enum(['system', 'es', 'en']).optional(),
   telemetrySocketEnabled: z.boolean().optional(),
   telemetrySocketPort: z.number().int().min(1024).max(65535).optional(),
+  /** The version of each setting being changed, as settings.get showed it (0: it had no stored value). */
+  versions: z.record(z.string().max(64), z.number().int().min(0)),
 });
 
 export const catalogChannels = {
@@ -69,6 +72,6 @@ export const catalogChannels = {
   'products.update': channel<ProductDto>()({ input: partial(productFields), access: 'catalog:write' }),
   'products.delete': channel<null>()({ input: byId, access: 'catalog:write' }),
 
-  'settings.get': channel<SettingsDto>()({ input: z.strictObject({}), access: 'session' }),
-  'settings.update': channel<SettingsDto>()({ input: settingsUpdateInput, access: 'settings:admin' }),
+  'settings.get': channel<SettingsViewDto>()({ input: z.strictObject({}), access: 'session' }),
+  'settings.update': channel<SettingsViewDto>()({ input: settingsUpdateInput, access: 'settings:admin' }),
 };

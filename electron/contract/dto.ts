@@ -23,6 +23,8 @@ export interface UserDto extends UserRef {
   lastLoginAt: string | null;
   lockedUntil: string | null;
   createdAt: string;
+  /** The row version: send it back with an update (a stale one is CONFLICT). */
+  version: number;
   updatedAt: string;
 }
 
@@ -51,6 +53,8 @@ export interface RoleDto {
   permissions: string[];
   userCount: number;
   createdAt: string;
+  /** The row version: send it back with an update (a stale one is CONFLICT). */
+  version: number;
   updatedAt: string;
 }
 
@@ -59,6 +63,8 @@ export interface CategoryDto {
   name: string;
   description: string | null;
   createdAt: string;
+  /** The row version: send it back with an update (a stale one is CONFLICT). */
+  version: number;
   updatedAt: string;
 }
 
@@ -71,6 +77,8 @@ export interface CustomerDto {
   address: string | null;
   notes: string | null;
   createdAt: string;
+  /** The row version: send it back with an update (a stale one is CONFLICT). */
+  version: number;
   updatedAt: string;
 }
 
@@ -81,6 +89,8 @@ export interface ProductDto {
   description: string | null;
   tracksSerial: boolean;
   createdAt: string;
+  /** The row version: send it back with an update (a stale one is CONFLICT). */
+  version: number;
   updatedAt: string;
 }
 
@@ -100,6 +110,11 @@ export interface SettingsDto {
   /** The loopback WebSocket a measuring tool may push readings to; off by default. */
   telemetrySocketEnabled: boolean;
   telemetrySocketPort: number;
+}
+
+/** The settings as settings.get shows them, with each stored setting's row version (absent: never stored, send 0). */
+export interface SettingsViewDto extends SettingsDto {
+  versions: Record<string, number>;
 }
 
 export interface Ref {

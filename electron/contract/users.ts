@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../../shared/enums';
 import { email, username } from './auth';
-import { byId, empty, id, listQuery, nameText, password } from './common';
+import { byId, empty, id, listQuery, nameText, password, version } from './common';
 import { channel } from './define';
 import type { DirectoryUser, RoleDto, UserDto } from './dto';
 
@@ -15,6 +15,7 @@ export const userCreateInput = z.strictObject({
 
 export const userUpdateInput = z.strictObject({
   id,
+  version,
   email: email.optional(),
   username: username.optional(),
   fullName: nameText(200).optional(),
@@ -27,6 +28,7 @@ export const permissionList = z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.lengt
 export const roleCreateInput = z.strictObject({ name: nameText(50), permissions: permissionList });
 export const roleUpdateInput = z.strictObject({
   id,
+  version,
   name: nameText(50).optional(),
   permissions: permissionList.optional(),
 });
@@ -39,7 +41,7 @@ export const userChannels = {
   'users.directory': channel<DirectoryUser[]>()({ input: empty, access: 'session' }),
   'users.create': channel<UserDto>()({ input: userCreateInput, access: 'users:admin' }),
   'users.update': channel<UserDto>()({ input: userUpdateInput, access: 'users:admin' }),
-  'users.deactivate': channel<UserDto>()({ input: byId, access: 'users:admin' }),
+  'users.deactivate': channel<UserDto>()({ input: z.strictObject({ id, version }), access: 'users:admin' }),
   'users.resetPassword': channel<null>()({
     input: z.strictObject({ id, newPassword: password }),
     access: 'users:admin',

@@ -83,6 +83,7 @@ export const workOrderChannels = {
     input: z
       .strictObject({
         id,
+        version,
         serialNumber: serialNumber.optional(),
         productId: id.optional(),
         quantity: z.number().int().min(1).max(100_000).optional(),
@@ -94,7 +95,7 @@ export const workOrderChannels = {
     access: executeOrWrite,
   }),
   'workOrders.removeItem': channel<WorkOrderDetail>()({
-    input: z.strictObject({ id, itemId: id }),
+    input: z.strictObject({ id, version, itemId: id }),
     access: executeOrWrite,
   }),
   'workOrders.traceSerial': channel<SerialTraceRow[]>()({

@@ -105,7 +105,7 @@ export async function changePassword(ctx: ServiceContext, input: z.output<typeof
   inTransaction(ctx, (tx) => {
     // Re-read inside the write: guesses running in parallel may have locked the account while this one hashed.
     if (lockedNow()) throw accountLocked();
-    tx.update(users).set({ passwordHash, failedLogins: 0, updatedAt: nowIso(ctx) }).where(eq(users.id, actor.id)).run();
+    tx.update(users).set({ passwordHash, failedLogins: 0, updatedAt: nowIso(ctx), version: sql`${users.version} + 1` }).where(eq(users.id, actor.id)).run();
   });
   return null;
 }

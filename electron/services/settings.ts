@@ -1,8 +1,8 @@
 // Company and app settings, one row per key in `settings`, merged over defaults.
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { settingsUpdateInput } from '../contract/catalogs';
-import { AppError, type SettingsDto } from '../contract';
+import { AppError, staleVersion, type SettingsDto, type SettingsViewDto } from '../contract';
 import type { AppDb } from '../../db/open';
 import { settings } from '../../db/schema';
 import { inTransaction, nowIso, type ServiceContext } from './context';
@@ -66,16 +66,39 @@ export function writeSettings(db: AppDb, patch: Partial<SettingsDto>, at: string
     }
     db.insert(settings)
       .values({ key, value, createdAt: at, updatedAt: at })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, version: sql`${settings.version} + 1` } })
       .run();
   }
 }
 
-export function updateSettings(ctx: ServiceContext, patch: z.output<typeof settingsUpdateInput>): SettingsDto {
+/** The settings with the row version of each stored one, for a form to send back. */
+export function readSettingsView(db: AppDb): SettingsViewDto {
+  return { ...readSettings(db), versions: settingVersions(db) };
+}
+
+function settingVersions(db: AppDb): Record<string, number> {
+  const rows = db.select({ key: settings.key, version: settings.version }).from(settings).where(inArray(settings.key, KEYS)).all();
+  return Object.fromEntries(rows.map((row) => [row.key, row.version]));
+}
+
+/** Every setting being changed must still have the version the caller read (0: not stored), else CONFLICT. */
+function assertVersions(db: AppDb, patch: Record<string, unknown>, expected: Record<string, number>): void {
+  const current = settingVersions(db);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || !KEYS.includes(key as keyof SettingsDto)) continue;
+    const had = expected[key] ?? 0;
+    const now = current[key] ?? 0;
+    if (had !== now) throw staleVersion(`setting ${key}`, had, now);
+  }
+}
+
+export function updateSettings(ctx: ServiceContext, input: z.output<typeof settingsUpdateInput>): SettingsViewDto {
+  const { versions, ...patch } = input;
   assertLogoIsImage(patch.companyLogo);
   return inTransaction(ctx, (tx, emit) => {
+    assertVersions(tx, patch, versions);
     writeSettings(tx, patch, nowIso(ctx));
     emit({ entity: 'settings', id: 'settings', kind: 'updated' });
-    return readSettings(tx);
+    return readSettingsView(tx);
   });
 }

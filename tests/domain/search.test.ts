@@ -4,6 +4,7 @@ import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketSummary } from '../../el
 import { toFtsQuery } from '../../electron/services/search/ftsQuery';
 import { PRIORITY_RANK } from '../../electron/services/tickets/list';
 import { startDomainApp, type DomainFixture } from './fixtures';
+import { versionOf } from '../support/versions';
 
 let f: DomainFixture;
 beforeEach(async () => {
@@ -171,12 +172,12 @@ describe('serial trace', () => {
     const install = await f.admin.call('tickets.create', { title: 'Instalación router', customerId: f.customerId });
     let wo1 = await f.admin.call('workOrders.requestVisit', { ticketId: install.id, otType: 'install' });
     wo1 = await f.admin.call('workOrders.schedule', { id: wo1.id, version: wo1.version, scheduledDate: '2026-03-03T08:00:00.000Z', technicianId: f.tec1.id });
-    await f.admin.call('workOrders.addItem', { id: wo1.id, productId: f.serialProductId, serialNumber: 'ab-123' });
-    await f.admin.call('workOrders.addItem', { id: wo1.id, productId: f.serialProductId, serialNumber: 'AB-1234' });
+    await f.admin.call('workOrders.addItem', { id: wo1.id, version: await versionOf(f.admin, 'workOrder', wo1.id), productId: f.serialProductId, serialNumber: 'ab-123' });
+    await f.admin.call('workOrders.addItem', { id: wo1.id, version: await versionOf(f.admin, 'workOrder', wo1.id), productId: f.serialProductId, serialNumber: 'AB-1234' });
     f.app.clock.advance(10 * 60_000);
     const repair = await f.admin.call('tickets.create', { title: 'Router averiado' });
     const wo2 = await f.admin.call('workOrders.requestVisit', { ticketId: repair.id, otType: 'repair' });
-    await f.admin.call('workOrders.addItem', { id: wo2.id, serialNumber: 'AB-123' });
+    await f.admin.call('workOrders.addItem', { id: wo2.id, version: await versionOf(f.admin, 'workOrder', wo2.id), serialNumber: 'AB-123' });
 
     const rows = await f.tec1.caller.call('workOrders.traceSerial', { serialNumber: '  Ab-123 ' });
     expect(rows.map((r) => r.workOrder.code)).toEqual([wo2.code, wo1.code]);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TICKET_STATUSES, type TicketStatus } from '../../electron/contract';
 import { ADMIN } from '../support/backend';
 import { errorOf, startDomainApp, type DomainFixture } from './fixtures';
+import { settingsVersions } from '../support/versions';
 
 let f: DomainFixture;
 beforeEach(async () => {
@@ -30,7 +31,7 @@ describe('tickets.create', () => {
     expect(a).toMatchObject({ status: 'open', priority: 'medium', version: 1, customer: { id: f.customerId }, category: { id: f.categoryId } });
     expect(a.timeline.map((e) => e.eventType)).toEqual(['created']);
     expect(a.creator?.username).toBe('admin');
-    await f.admin.call('settings.update', { ticketPrefix: 'ACME' });
+    await f.admin.call('settings.update', { versions: await settingsVersions(f.admin), ticketPrefix: 'ACME' });
     f.app.clock.set('2027-01-05T10:00:00.000Z');
     await f.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
     expect((await newTicket()).code).toBe('ACME-2027-000001');
@@ -155,7 +156,7 @@ describe('update and assign', () => {
       ['workOrders.get', { id: missing }],
       ['workOrders.requestVisit', { ticketId: missing, otType: 'repair' }],
       ['workOrders.listByTicket', { ticketId: missing }],
-      ['workOrders.removeItem', { id: missing, itemId: missing }],
+      ['workOrders.removeItem', { id: missing, version: 1, itemId: missing }],
     ] as const) {
       expect(await errorOf(f.admin, channel, input), channel).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'not_found' } });
     }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WORK_ORDER_STATUSES, type WorkOrderDetail, type WorkOrderStatus } from '../../electron/contract';
 import { errorOf, startDomainApp, type DomainFixture } from './fixtures';
+import { versionOf } from '../support/versions';
 
 let f: DomainFixture;
 beforeEach(async () => {
@@ -149,7 +150,7 @@ describe('OT state machine', () => {
     const wo = await workOrderIn('pending_planning');
     const agent = await f.app.userWithRole('Agente', 'agente1');
     const reader = await f.app.userWithRole('Solo lectura', 'lector1');
-    await f.admin.call('users.deactivate', { id: f.tec2.id });
+    await f.admin.call('users.deactivate', { id: f.tec2.id, version: await versionOf(f.admin, 'user', f.tec2.id) });
     for (const technicianId of [reader.id, f.tec2.id]) {
       expect(await errorOf(f.admin, 'workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: '2026-03-05T08:00:00.000Z', technicianId })).toMatchObject({
         code: 'VALIDATION',
@@ -202,7 +203,7 @@ describe('technicians act only on their own OTs', () => {
     const refused: [string, object][] = [
       ['workOrders.start', { id: theirs.id, version: theirs.version }],
       ['workOrders.updateNotes', { id: theirs.id, version: theirs.version, notes: 'x' }],
-      ['workOrders.addItem', { id: theirs.id, serialNumber: 'SN-1' }],
+      ['workOrders.addItem', { id: theirs.id, version: theirs.version, serialNumber: 'SN-1' }],
       ['workOrders.complete', { id: theirs.id, version: theirs.version }],
     ];
     for (const [channel, input] of refused) {
@@ -213,11 +214,11 @@ describe('technicians act only on their own OTs', () => {
 
     let wo = await tec.call('workOrders.start', { id: mine.id, version: mine.version });
     wo = await tec.call('workOrders.updateNotes', { id: wo.id, version: wo.version, notes: 'Llegada 9:10' });
-    wo = await tec.call('workOrders.addItem', { id: wo.id, productId: f.serialProductId, serialNumber: 'RTR-0001' });
-    wo = await tec.call('workOrders.addItem', { id: wo.id, productId: f.bulkProductId, quantity: 3 });
+    wo = await tec.call('workOrders.addItem', { id: wo.id, version: wo.version, productId: f.serialProductId, serialNumber: 'RTR-0001' });
+    wo = await tec.call('workOrders.addItem', { id: wo.id, version: wo.version, productId: f.bulkProductId, quantity: 3 });
     const cable = wo.items.find((i) => i.productId === f.bulkProductId);
     expect(cable).toMatchObject({ productName: 'Cable de red 5 m', productSku: 'CBL-5M', quantity: 3, serialNumber: null });
-    wo = await tec.call('workOrders.removeItem', { id: wo.id, itemId: cable?.id ?? '' });
+    wo = await tec.call('workOrders.removeItem', { id: wo.id, version: wo.version, itemId: cable?.id ?? '' });
     wo = await tec.call('workOrders.complete', { id: wo.id, version: wo.version });
     expect(wo.status).toBe('completed');
     expect(wo.items.map((i) => i.serialNumber)).toEqual(['RTR-0001']);
@@ -228,13 +229,13 @@ describe('technicians act only on their own OTs', () => {
 describe('items', () => {
   it('a serial of a tracked product is one unit; final OTs take no items', async () => {
     const wo = await workOrderIn('in_progress');
-    expect(await errorOf(f.admin, 'workOrders.addItem', { id: wo.id, productId: f.serialProductId, serialNumber: 'RTR-9', quantity: 2 })).toMatchObject({
+    expect(await errorOf(f.admin, 'workOrders.addItem', { id: wo.id, version: wo.version, productId: f.serialProductId, serialNumber: 'RTR-9', quantity: 2 })).toMatchObject({
       code: 'VALIDATION',
       details: { reason: 'serial_quantity_one' },
     });
-    expect((await errorOf(f.admin, 'workOrders.addItem', { id: wo.id, quantity: 0, serialNumber: 'x' })).code).toBe('VALIDATION');
+    expect((await errorOf(f.admin, 'workOrders.addItem', { id: wo.id, version: wo.version, quantity: 0, serialNumber: 'x' })).code).toBe('VALIDATION');
     const done = await workOrderIn('completed');
-    expect(await errorOf(f.admin, 'workOrders.addItem', { id: done.id, serialNumber: 'SN-2' })).toMatchObject({
+    expect(await errorOf(f.admin, 'workOrders.addItem', { id: done.id, version: done.version, serialNumber: 'SN-2' })).toMatchObject({
       code: 'INVALID_TRANSITION',
       details: { reason: 'work_order_final' },
     });
@@ -244,7 +245,7 @@ describe('items', () => {
     const wo = await workOrderIn('in_progress');
     const seen: unknown[] = [];
     const off = f.app.backend.events.on((e) => seen.push(e));
-    await f.admin.call('workOrders.addItem', { id: wo.id, serialNumber: 'SN-EVT' });
+    await f.admin.call('workOrders.addItem', { id: wo.id, version: wo.version, serialNumber: 'SN-EVT' });
     off();
     expect(seen).toEqual([
       { entity: 'workOrder', id: wo.id, kind: 'updated', ticketId: wo.ticketId },

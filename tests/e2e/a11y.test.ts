@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTickets, type SeededTickets } from './ticket-seed';
 import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 import { seedWorkOrders, type SeededWorkOrders } from './workorder-seed';
+import { settingsVersions } from '../support/versions';
 
 let app: E2eApp;
 let page: Page;
@@ -12,7 +13,7 @@ let workOrders: SeededWorkOrders;
 
 beforeAll(async () => {
   app = await startE2eApp();
-  await app.admin.call('settings.update', { companyName: 'Climatizaciones del Sur, S.L.', companyAddress: 'Pol. Ind. La Isla, C/ Río Viejo 14, Dos Hermanas', companyPhone: '954 93 11 20', companyEmail: 'taller@climasur.es' });
+  await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), companyName: 'Climatizaciones del Sur, S.L.', companyAddress: 'Pol. Ind. La Isla, C/ Río Viejo 14, Dos Hermanas', companyPhone: '954 93 11 20', companyEmail: 'taller@climasur.es' });
   tickets = await seedTickets(app, 24);
   workOrders = await seedWorkOrders(app, tickets);
   page = await app.openApp();
@@ -114,7 +115,7 @@ describe('accessibility of the main screens', () => {
       g.fillStyle = '#5b6470'; g.font = '13px sans-serif'; g.fillText('Frío y calor', 94, 76);
       return canvas.toDataURL('image/png');
     })()`)) as string;
-    await app.admin.call('settings.update', { companyLogo: logo });
+    await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), companyLogo: logo });
     await goTo(page, '#/admin/settings');
     await check(async () => {
       await page.getByLabel('Nombre de la empresa').and(page.locator('[value^="Climatizaciones"]')).waitFor();

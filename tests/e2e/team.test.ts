@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../electron/contract';
 import { createBackend, type Backend } from '../../electron/ipc/backend';
 import { ADMIN, Caller, goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { settingsVersions } from '../support/versions';
 
 let app: E2eApp;
 let page: Page;
@@ -51,7 +52,7 @@ async function settled(caller: Caller, jobId: string) {
 
 beforeAll(async () => {
   app = await startE2eApp();
-  await app.admin.call('settings.update', { companyName: 'Climatizaciones del Sur, S.L.' });
+  await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), companyName: 'Climatizaciones del Sur, S.L.' });
   await app.userWithRole('Supervisor', 'jruiz', 'Javier Ruiz');
   await app.userWithRole('Técnico', 'lmartin', 'Lucía Martín');
   const customer = await app.admin.call('customers.create', { name: 'Hotel Doña María', contactName: 'Recepción', phone: '954 22 10 32' });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
 import { goTo, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { versionOf } from '../support/versions';
 
 let app: E2eApp;
 let page: Page;
@@ -83,7 +84,7 @@ describe('a technician', () => {
 
   it('sees a change made elsewhere without reloading', async () => {
     // The dispatcher adds a part from another window: the technician's screen follows the push.
-    await app.admin.call('workOrders.addItem', { id: mine.id, serialNumber: 'VLV-3V-20931' });
+    await app.admin.call('workOrders.addItem', { id: mine.id, version: await versionOf(app.admin, 'workOrder', mine.id), serialNumber: 'VLV-3V-20931' });
     await page.getByRole('link', { name: 'VLV-3V-20931' }).waitFor();
   });
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ROLES } from '../../electron/services/users/roles';
 import { ADMIN, startTestApp, type TestApp } from '../support/backend';
 import { errorOf, expectError } from './helpers';
+import { versionOf } from '../support/versions';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -83,7 +84,7 @@ describe('login', () => {
   it('wrong password, unknown user, inactive user and locked user all fail the same way', async () => {
     app = await startTestApp();
     const tech = await app.userWithRole('Técnico', 'tec1');
-    await app.admin.call('users.deactivate', { id: tech.id });
+    await app.admin.call('users.deactivate', { id: tech.id, version: await versionOf(app.admin, 'user', tech.id) });
     const locked = await app.userWithRole('Técnico', 'tec2');
     for (let i = 0; i < 5; i++) await errorOf(app.caller(), 'auth.login', { login: 'tec2', password: 'wrong-password' });
 
@@ -166,18 +167,18 @@ describe('passwords', () => {
   it('deactivating a user ends their sessions at once and blocks login; reactivating lets them back', async () => {
     app = await startTestApp();
     const tech = await app.userWithRole('Técnico', 'tec1');
-    await app.admin.call('users.deactivate', { id: tech.id });
+    await app.admin.call('users.deactivate', { id: tech.id, version: await versionOf(app.admin, 'user', tech.id) });
     await expectError(tech.caller, 'auth.me', {}, 'UNAUTHENTICATED');
     await expectError(app.caller(), 'auth.login', { login: 'tec1', password: 'tec1-password-1' }, 'UNAUTHENTICATED', 'invalid_credentials');
-    await app.admin.call('users.update', { id: tech.id, isActive: true });
+    await app.admin.call('users.update', { id: tech.id, version: await versionOf(app.admin, 'user', tech.id), isActive: true });
     await app.caller().call('auth.login', { login: 'tec1', password: 'tec1-password-1' });
   });
 
   it('the last active superuser cannot be deactivated, by users.deactivate or users.update', async () => {
     app = await startTestApp();
     const me = await app.admin.call('auth.me', {});
-    await expectError(app.admin, 'users.deactivate', { id: me.user.id }, 'CONFLICT', 'last_admin');
-    await expectError(app.admin, 'users.update', { id: me.user.id, isActive: false }, 'CONFLICT', 'last_admin');
+    await expectError(app.admin, 'users.deactivate', { id: me.user.id, version: await versionOf(app.admin, 'user', me.user.id) }, 'CONFLICT', 'last_admin');
+    await expectError(app.admin, 'users.update', { id: me.user.id, version: await versionOf(app.admin, 'user', me.user.id), isActive: false }, 'CONFLICT', 'last_admin');
     expect((await app.admin.call('auth.me', {})).user.isActive).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../electron/services/ids';
 import { startTestApp, type Caller, type TestApp } from '../support/backend';
 import { expectError } from './helpers';
+import { versionOf } from '../support/versions';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -37,14 +38,14 @@ describe('categories', () => {
     expect((await app.admin.call('categories.list', {})).map((c) => c.name)).toEqual(['impresoras', 'Redes']);
     const dup = await expectError(app.admin, 'categories.create', { name: '  REDES ' }, 'CONFLICT', 'duplicate');
     expect(dup.details?.field).toBe('name');
-    const renamed = await app.admin.call('categories.update', { id: redes.id, name: 'Redes y WiFi', description: null });
+    const renamed = await app.admin.call('categories.update', { id: redes.id, version: await versionOf(app.admin, 'category', redes.id), name: 'Redes y WiFi', description: null });
     expect(renamed).toMatchObject({ name: 'Redes y WiFi', description: null });
-    await app.admin.call('categories.update', { id: redes.id, name: 'redes y wifi' }); // re-casing itself is fine
-    await expectError(app.admin, 'categories.update', { id: redes.id, name: 'Impresoras' }, 'CONFLICT', 'duplicate');
+    await app.admin.call('categories.update', { id: redes.id, version: await versionOf(app.admin, 'category', redes.id), name: 'redes y wifi' }); // re-casing itself is fine
+    await expectError(app.admin, 'categories.update', { id: redes.id, version: await versionOf(app.admin, 'category', redes.id), name: 'Impresoras' }, 'CONFLICT', 'duplicate');
     await app.admin.call('categories.delete', { id: redes.id });
     expect((await app.admin.call('categories.list', {})).map((c) => c.name)).toEqual(['impresoras']);
     await expectError(app.admin, 'categories.delete', { id: redes.id }, 'NOT_FOUND');
-    await expectError(app.admin, 'categories.update', { id: newId(), name: 'x' }, 'NOT_FOUND');
+    await expectError(app.admin, 'categories.update', { id: newId(), version: 1, name: 'x' }, 'NOT_FOUND');
   });
 
   it('a category used by a ticket cannot be deleted', async () => {
@@ -69,7 +70,7 @@ describe('customers', () => {
     const noEmail = await app.admin.call('customers.create', { name: 'Bodega López', email: '' });
     expect(noEmail.email).toBeNull();
     await expectError(app.admin, 'customers.create', { name: 'x', email: 'not-an-email' }, 'VALIDATION');
-    const updated = await app.admin.call('customers.update', { id: created.id, contactName: 'Lucía', address: 'Calle Mayor 1' });
+    const updated = await app.admin.call('customers.update', { id: created.id, version: await versionOf(app.admin, 'customer', created.id), contactName: 'Lucía', address: 'Calle Mayor 1' });
     expect(updated).toMatchObject({ name: 'Ñandú Servicios SA', contactName: 'Lucía', address: 'Calle Mayor 1' });
     await expectError(app.admin, 'customers.get', { id: newId() }, 'NOT_FOUND');
   });
@@ -110,11 +111,11 @@ describe('products', () => {
     expect(router.tracksSerial).toBe(true);
     const dup = await expectError(app.admin, 'products.create', { sku: 'tn-2420', name: 'otro' }, 'CONFLICT', 'duplicate');
     expect(dup.details?.field).toBe('sku');
-    await expectError(app.admin, 'products.update', { id: router.id, sku: 'TN-2420' }, 'CONFLICT', 'duplicate');
+    await expectError(app.admin, 'products.update', { id: router.id, version: await versionOf(app.admin, 'product', router.id), sku: 'TN-2420' }, 'CONFLICT', 'duplicate');
     const search = async (q: string) => (await app.admin.call('products.list', { q })).map((p) => p.id);
     expect(await search('toner')).toEqual([toner.id]);
     expect(await search('ax55')).toEqual([router.id]);
-    const updated = await app.admin.call('products.update', { id: toner.id, name: 'Tóner negro XL', description: 'alta capacidad' });
+    const updated = await app.admin.call('products.update', { id: toner.id, version: await versionOf(app.admin, 'product', toner.id), name: 'Tóner negro XL', description: 'alta capacidad' });
     expect(updated).toMatchObject({ sku: 'TN-2420', name: 'Tóner negro XL', description: 'alta capacidad' });
   });
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LOCKOUT_MS, MAX_FAILED_LOGINS } from '../../electron/services/auth';
 import { ADMIN, startTestApp, type TestApp } from '../support/backend';
 import { expectError, MINUTE } from './helpers';
+import { settingsVersions } from '../support/versions';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -95,7 +96,7 @@ describe('idle sessions', () => {
     app = await startTestApp();
     const other = app.caller();
     await other.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
-    await app.admin.call('settings.update', { sessionTimeoutMinutes: 5 });
+    await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), sessionTimeoutMinutes: 5 });
     app.clock.advance(4 * MINUTE);
     await other.call('auth.me', {});
     app.clock.advance(6 * MINUTE);
@@ -104,7 +105,7 @@ describe('idle sessions', () => {
 
     const again = app.caller();
     await again.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
-    await again.call('settings.update', { sessionTimeoutMinutes: 120 });
+    await again.call('settings.update', { versions: await settingsVersions(again), sessionTimeoutMinutes: 120 });
     app.clock.advance(100 * MINUTE);
     await again.call('auth.me', {});
   });

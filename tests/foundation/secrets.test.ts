@@ -85,11 +85,11 @@ describe('no hash or token in any answer', () => {
     await keep('auth.me', {});
     await keep('users.list', { includeInactive: true });
     await keep('users.directory', {});
-    await keep('users.update', { id: created.value.id, fullName: 'Tomás Pérez' });
+    await keep('users.update', { id: created.value.id, version: 1, fullName: 'Tomás Pérez' });
     await keep('users.resetPassword', { id: created.value.id, newPassword: 'another-password-1' });
-    await keep('users.deactivate', { id: created.value.id });
+    await keep('users.deactivate', { id: created.value.id, version: 3 }); // the update and the new password moved it
     const role = (await keep('roles.create', { name: 'Auditor', permissions: ['tickets:read'] })) as { ok: true; value: { id: string } };
-    await keep('roles.update', { id: role.value.id, permissions: ['tickets:read', 'workorders:read'] });
+    await keep('roles.update', { id: role.value.id, version: 1, permissions: ['tickets:read', 'workorders:read'] });
     await keep('roles.delete', { id: role.value.id });
     await keep('auth.changePassword', { oldPassword: ADMIN.password, newPassword: 'admin-password-2' });
     await keep('auth.logout', {});

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, readSessionTimeoutMinutes, readSettings } from '../../electron/services/settings';
 import { startTestApp, type TestApp } from '../support/backend';
 import { expectError, MINUTE } from './helpers';
+import { settingsVersions } from '../support/versions';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -17,15 +18,15 @@ const JPEG_LOGO = `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0,
 
 describe('settings', () => {
   it('starts from the defaults, any signed-in user can read them, only settings:admin can change them', async () => {
-    expect(await app.admin.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
+    expect(await app.admin.call('settings.get', {})).toEqual({ ...DEFAULT_SETTINGS, versions: {} });
     expect(DEFAULT_SETTINGS.sessionTimeoutMinutes).toBe(30);
     const tech = await app.userWithRole('Técnico', 'tec1');
-    expect(await tech.caller.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
-    await expectError(tech.caller, 'settings.update', { companyName: 'x' }, 'FORBIDDEN');
+    expect(await tech.caller.call('settings.get', {})).toEqual({ ...DEFAULT_SETTINGS, versions: {} });
+    await expectError(tech.caller, 'settings.update', { versions: await settingsVersions(app.admin), companyName: 'x' }, 'FORBIDDEN');
   });
 
   it('an update changes only the fields it names and is what later reads return', async () => {
-    const updated = await app.admin.call('settings.update', {
+    const updated = await app.admin.call('settings.update', { versions: await settingsVersions(app.admin),
       companyName: '  Servicios Técnicos Ñandú  ',
       ticketPrefix: 'SOP',
       workOrderPrefix: 'VIS2',
@@ -41,12 +42,13 @@ describe('settings', () => {
       sessionTimeoutMinutes: 45,
       language: 'es',
       companyLogo: PNG_LOGO,
+      versions: expect.any(Object),
     });
-    await app.admin.call('settings.update', { companyAddress: 'Calle Mayor 1' });
-    expect(await app.admin.call('settings.get', {})).toEqual({ ...updated, companyAddress: 'Calle Mayor 1' });
+    await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), companyAddress: 'Calle Mayor 1' });
+    expect(await app.admin.call('settings.get', {})).toEqual({ ...updated, companyAddress: 'Calle Mayor 1', versions: expect.any(Object) });
     expect((await app.caller().call('auth.status', {})).companyName).toBe('Servicios Técnicos Ñandú');
-    await app.admin.call('settings.update', { companyLogo: JPEG_LOGO });
-    expect((await app.admin.call('settings.update', { companyLogo: null })).companyLogo).toBeNull();
+    await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), companyLogo: JPEG_LOGO });
+    expect((await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), companyLogo: null })).companyLogo).toBeNull();
   });
 
   it.each([
@@ -65,28 +67,28 @@ describe('settings', () => {
     ['logo over the size limit', { companyLogo: `data:image/png;base64,${'A'.repeat(700_001)}` }],
     ['unknown key', { theme: 'dark' }],
   ])('refuses a %s with VALIDATION and changes nothing', async (_label, patch) => {
-    await expectError(app.admin, 'settings.update', patch, 'VALIDATION');
-    expect(await app.admin.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
+    await expectError(app.admin, 'settings.update', { versions: await settingsVersions(app.admin), ...patch }, 'VALIDATION');
+    expect(await app.admin.call('settings.get', {})).toEqual({ ...DEFAULT_SETTINGS, versions: {} });
   });
 
   it('readSessionTimeoutMinutes agrees with readSettings', async () => {
     const { db } = app.backend.database;
     expect(readSessionTimeoutMinutes(db)).toBe(readSettings(db).sessionTimeoutMinutes);
-    await app.admin.call('settings.update', { sessionTimeoutMinutes: 12 });
+    await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), sessionTimeoutMinutes: 12 });
     expect(readSessionTimeoutMinutes(db)).toBe(12);
     expect(readSettings(db).sessionTimeoutMinutes).toBe(12);
   });
 
   it('accepts the timeout bounds 1 and 1440 minutes', async () => {
-    expect((await app.admin.call('settings.update', { sessionTimeoutMinutes: 1 })).sessionTimeoutMinutes).toBe(1);
-    expect((await app.admin.call('settings.update', { sessionTimeoutMinutes: 1440 })).sessionTimeoutMinutes).toBe(1440);
+    expect((await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), sessionTimeoutMinutes: 1 })).sessionTimeoutMinutes).toBe(1);
+    expect((await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), sessionTimeoutMinutes: 1440 })).sessionTimeoutMinutes).toBe(1440);
   });
 
   it('refuses a logo whose bytes are not the PNG or JPEG its data URL claims', async () => {
     const fake = `data:image/png;base64,${Buffer.from('GIF89a, not a png at all').toString('base64')}`;
-    await expectError(app.admin, 'settings.update', { companyLogo: fake }, 'VALIDATION', 'invalid_logo');
+    await expectError(app.admin, 'settings.update', { versions: await settingsVersions(app.admin), companyLogo: fake }, 'VALIDATION', 'invalid_logo');
     const swapped = `data:image/jpeg;base64,${PNG_BYTES.toString('base64')}`;
-    await expectError(app.admin, 'settings.update', { companyLogo: swapped }, 'VALIDATION', 'invalid_logo');
+    await expectError(app.admin, 'settings.update', { versions: await settingsVersions(app.admin), companyLogo: swapped }, 'VALIDATION', 'invalid_logo');
     expect((await app.admin.call('settings.get', {})).companyLogo).toBeNull();
   });
 

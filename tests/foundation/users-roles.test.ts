@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../electron/services/ids';
 import { startTestApp, type TestApp } from '../support/backend';
 import { expectError } from './helpers';
+import { settingsVersions, versionOf } from '../support/versions';
 
 let app: TestApp;
 let roleIds: Map<string, string>;
@@ -30,13 +31,14 @@ describe('users', () => {
 
     const updated = await app.admin.call('users.update', {
       id: created.id,
+      version: created.version,
       fullName: 'María Gómez',
       email: 'Maria.Gomez@Example.com',
       roleId: roleIds.get('Supervisor') as string,
     });
     expect(updated).toMatchObject({ fullName: 'María Gómez', email: 'maria.gomez@example.com', roleName: 'Supervisor' });
 
-    const deactivated = await app.admin.call('users.deactivate', { id: created.id });
+    const deactivated = await app.admin.call('users.deactivate', { id: created.id, version: await versionOf(app.admin, 'user', created.id) });
     expect(deactivated.isActive).toBe(false);
     expect((await app.admin.call('users.list', {})).map((u) => u.username)).toEqual(['admin']);
     expect((await app.admin.call('users.list', { includeInactive: true })).map((u) => u.username).sort()).toEqual(['admin', 'maria']);
@@ -50,7 +52,7 @@ describe('users', () => {
     const error = await expectError(app.admin, 'users.create', { ...newUser('x', null), ...clash }, 'CONFLICT', `duplicate_${field}`);
     expect(error.details?.field).toBe(field);
     const other = await app.admin.call('users.create', newUser('luis', null));
-    const onUpdate = await expectError(app.admin, 'users.update', { id: other.id, ...clash }, 'CONFLICT');
+    const onUpdate = await expectError(app.admin, 'users.update', { id: other.id, version: await versionOf(app.admin, 'user', other.id), ...clash }, 'CONFLICT');
     expect(onUpdate.details?.field).toBe(field);
   });
 
@@ -64,19 +66,19 @@ describe('users', () => {
 
   it('a user may keep their own email and username, even re-cased (stored in their normalised form)', async () => {
     const luis = await app.admin.call('users.create', newUser('luis', null));
-    const same = await app.admin.call('users.update', { id: luis.id, username: 'LUIS', email: 'LUIS@example.com' });
+    const same = await app.admin.call('users.update', { id: luis.id, version: await versionOf(app.admin, 'user', luis.id), username: 'LUIS', email: 'LUIS@example.com' });
     expect(same.username).toBe('luis');
   });
 
   it('an unknown role is a VALIDATION error, on create and update', async () => {
     await expectError(app.admin, 'users.create', newUser('ana', newId()), 'VALIDATION', 'unknown_role');
     const ana = await app.admin.call('users.create', newUser('ana', null));
-    await expectError(app.admin, 'users.update', { id: ana.id, roleId: newId() }, 'VALIDATION', 'unknown_role');
+    await expectError(app.admin, 'users.update', { id: ana.id, version: await versionOf(app.admin, 'user', ana.id), roleId: newId() }, 'VALIDATION', 'unknown_role');
   });
 
   it('unknown users are NOT_FOUND', async () => {
-    await expectError(app.admin, 'users.update', { id: newId(), fullName: 'x' }, 'NOT_FOUND', 'not_found');
-    await expectError(app.admin, 'users.deactivate', { id: newId() }, 'NOT_FOUND', 'not_found');
+    await expectError(app.admin, 'users.update', { id: newId(), version: 1, fullName: 'x' }, 'NOT_FOUND', 'not_found');
+    await expectError(app.admin, 'users.deactivate', { id: newId(), version: 1 }, 'NOT_FOUND', 'not_found');
     await expectError(app.admin, 'users.resetPassword', { id: newId(), newPassword: 'long-enough-1' }, 'NOT_FOUND', 'not_found');
   });
 
@@ -120,7 +122,7 @@ describe('role permissions', () => {
     const caller = app.caller();
     await caller.call('auth.login', { login: 'todo', password: 'todo-password-1' });
     await caller.call('users.create', newUser('otro', null));
-    await caller.call('settings.update', { companyName: 'Acme' });
+    await caller.call('settings.update', { versions: await settingsVersions(caller), companyName: 'Acme' });
     await caller.call('categories.create', { name: 'Redes' });
   });
 
@@ -128,7 +130,7 @@ describe('role permissions', () => {
     const me = await app.admin.call('auth.me', {});
     app.backend.database.sqlite.prepare('UPDATE users SET role_id = NULL WHERE id = ?').run(me.user.id);
     await app.admin.call('users.create', newUser('otro', null));
-    await app.admin.call('settings.update', { companyName: 'Acme' });
+    await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), companyName: 'Acme' });
   });
 
   it('a changed role applies on the very next call', async () => {
@@ -137,7 +139,7 @@ describe('role permissions', () => {
     const caller = app.caller();
     await caller.call('auth.login', { login: 'cam', password: 'cam-password-1' });
     await caller.call('categories.create', { name: 'Uno' });
-    await app.admin.call('roles.update', { id: role.id, permissions: ['tickets:read'] });
+    await app.admin.call('roles.update', { id: role.id, version: await versionOf(app.admin, 'role', role.id), permissions: ['tickets:read'] });
     await expectError(caller, 'categories.create', { name: 'Dos' }, 'FORBIDDEN');
   });
 
@@ -149,7 +151,7 @@ describe('role permissions', () => {
     const user = await app.admin.call('users.create', newUser('temp', role.id));
     expect((await app.admin.call('roles.list', {})).find((r) => r.id === role.id)?.userCount).toBe(1);
     await expectError(app.admin, 'roles.delete', { id: role.id }, 'CONFLICT', 'in_use');
-    await app.admin.call('users.update', { id: user.id, roleId: null });
+    await app.admin.call('users.update', { id: user.id, version: await versionOf(app.admin, 'user', user.id), roleId: null });
     await app.admin.call('roles.delete', { id: role.id });
     expect((await app.admin.call('roles.list', {})).some((r) => r.id === role.id)).toBe(false);
     await expectError(app.admin, 'roles.delete', { id: role.id }, 'NOT_FOUND');

@@ -7,6 +7,7 @@ import { newId } from '../../electron/services/ids';
 import { hashPassword } from '../../electron/services/users/passwords';
 import { expectError } from '../foundation/helpers';
 import { startTestApp, type TestApp } from '../support/backend';
+import { versionOf } from '../support/versions';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -39,7 +40,7 @@ describe('login normalisation', () => {
     await expectError(app.admin, 'users.create', { ...clash, email: 'otra@example.com', username: 'ÑANDÚ' }, 'CONFLICT', 'duplicate_username');
     await expectError(app.admin, 'users.create', { ...clash, email: 'ELODIE.nandu@example.COM', username: 'otra' }, 'CONFLICT', 'duplicate_email');
     const other = await app.admin.call('users.create', { ...clash, email: 'otra@example.com', username: 'otra' });
-    await expectError(app.admin, 'users.update', { id: other.id, username: 'Ñandú' }, 'CONFLICT', 'duplicate_username');
+    await expectError(app.admin, 'users.update', { id: other.id, version: await versionOf(app.admin, 'user', other.id), username: 'Ñandú' }, 'CONFLICT', 'duplicate_username');
   });
 
   it('two accounts an older build let in side by side: each opens with its exact spelling, never the other', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
 import { startTestApp, type Caller, type TestApp } from '../support/backend';
 import { completedWorkOrder, isPdf, pdfText } from './support';
+import { settingsVersions } from '../support/versions';
 
 let app: TestApp;
 let tecnico: { caller: Caller; id: string };
@@ -12,7 +13,7 @@ const serials = ['SN-AÑO-0001', 'SN-AÑO-0002', 'SN-AÑO-0003'];
 
 beforeAll(async () => {
   app = await startTestApp();
-  await app.admin.call('settings.update', { companyName: 'Climatización Ibáñez', companyAddress: 'Calle Mayor 1, Logroño' });
+  await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), companyName: 'Climatización Ibáñez', companyAddress: 'Calle Mayor 1, Logroño' });
   const customer = await app.admin.call('customers.create', { name: 'Panadería Muñoz', address: 'Plaza de España 3, Cádiz' });
   tecnico = await app.userWithRole('Técnico', 'tec1', 'Tomás Peña');
   readOnly = (await app.userWithRole('Solo lectura', 'lector', 'Lucía Lectora')).caller;
@@ -40,14 +41,14 @@ describe('reports.workOrderPdf', () => {
   });
 
   it('follows the settings language unless the call names one', async () => {
-    await app.admin.call('settings.update', { language: 'en' });
+    await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), language: 'en' });
     try {
       const english = pdfText((await app.admin.call('reports.workOrderPdf', { id: workOrder.id })).bytes);
       expect(english).toContain('Work order report');
       const spanish = pdfText((await app.admin.call('reports.workOrderPdf', { id: workOrder.id, language: 'es' })).bytes);
       expect(spanish).toContain('Informe de orden de trabajo');
     } finally {
-      await app.admin.call('settings.update', { language: 'system' });
+      await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), language: 'system' });
     }
     expect(pdfText((await app.admin.call('reports.workOrderPdf', { id: workOrder.id })).bytes)).toContain('Informe de orden de trabajo');
   });

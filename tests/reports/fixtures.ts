@@ -31,6 +31,7 @@ export const customerFixture: CustomerDto = {
   email: 'compras@nunez.example',
   address: 'Avenida de Andalucía 45, 2.º B, 41005 Sevilla',
   notes: null,
+  version: 1,
   createdAt: '2026-01-10T08:00:00.000Z',
   updatedAt: '2026-01-10T08:00:00.000Z',
 };

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { WorkOrderDetail } from '../../electron/contract';
 import type { Caller, TestApp } from '../support/backend';
+import { versionOf } from '../support/versions';
 
 function withTempFile<T>(bytes: Uint8Array, extension: string, read: (file: string) => T): T {
   const dir = mkdtempSync(path.join(tmpdir(), 'emerald-report-test-'));
@@ -74,7 +75,7 @@ export async function completedWorkOrder(app: TestApp, admin: Caller, options: S
   wo = await admin.call('workOrders.schedule', { id: wo.id, scheduledDate: options.scheduledDate, technicianId: options.technicianId, version: wo.version });
   wo = await admin.call('workOrders.start', { id: wo.id, version: wo.version });
   for (const serialNumber of options.serials) {
-    wo = await admin.call('workOrders.addItem', { id: wo.id, serialNumber, ...(options.productId ? { productId: options.productId } : {}) });
+    wo = await admin.call('workOrders.addItem', { id: wo.id, version: await versionOf(admin, 'workOrder', wo.id), serialNumber, ...(options.productId ? { productId: options.productId } : {}) });
   }
   app.clock.advance(25 * 60_000); // under the 30-minute idle timeout
   return admin.call('workOrders.complete', { id: wo.id, version: wo.version, ...(options.notes ? { notes: options.notes } : {}) });

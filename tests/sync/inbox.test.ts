@@ -15,6 +15,7 @@ import { errorOf, type DomainFixture } from '../domain/fixtures';
 import type { Caller, TestApp } from '../support/backend';
 import { dispatched, HOUR, later, meet, signIn, startTeam } from './scenarioTeam';
 import { opsSetAside } from './support';
+import { versionOf } from '../support/versions';
 
 let f: DomainFixture;
 let office: TestApp;
@@ -72,8 +73,8 @@ beforeAll(async () => {
     'Llevar router de repuesto',
     'Llamar antes de ir',
   );
-  await editedTwice((app, address) => app.admin.call('customers.update', { id: f.customerId, address }), 'Calle Mayor 1', 'Calle Mayor 1, 2º B');
-  await editedTwice((app, description) => app.admin.call('products.update', { id: f.serialProductId, description }), 'Router de carril DIN', 'Router 4G de carril DIN');
+  await editedTwice(async (app, address) => app.admin.call('customers.update', { id: f.customerId, version: await versionOf(app.admin, 'customer', f.customerId), address }), 'Calle Mayor 1', 'Calle Mayor 1, 2º B');
+  await editedTwice(async (app, description) => app.admin.call('products.update', { id: f.serialProductId, version: await versionOf(app.admin, 'product', f.serialProductId), description }), 'Router de carril DIN', 'Router 4G de carril DIN');
   for (const { ticket } of closed) {
     const current = await office.admin.call('tickets.get', { id: ticket.id });
     await office.admin.call('tickets.close', { id: ticket.id, version: current.version, resolution: 'Resuelto por teléfono' });
@@ -90,8 +91,8 @@ beforeAll(async () => {
   // new customer on each (a duplicate made on one copy, in sight of the first, is no conflict).
   const technicianOnLaptop = await signIn(laptop, 'tec1');
   for (const serial of ['SN-100', 'SN-200']) {
-    await f.tec1.caller.call('workOrders.addItem', { id: serialA.workOrder.id, productId: f.serialProductId, serialNumber: serial });
-    await technicianOnLaptop.call('workOrders.addItem', { id: serialB.workOrder.id, productId: f.serialProductId, serialNumber: serial });
+    await f.tec1.caller.call('workOrders.addItem', { id: serialA.workOrder.id, version: await versionOf(f.tec1.caller, 'workOrder', serialA.workOrder.id), productId: f.serialProductId, serialNumber: serial });
+    await technicianOnLaptop.call('workOrders.addItem', { id: serialB.workOrder.id, version: await versionOf(technicianOnLaptop, 'workOrder', serialB.workOrder.id), productId: f.serialProductId, serialNumber: serial });
   }
   for (const name of ['Talleres Gómez', 'Panadería Sol']) {
     for (const [app, contactName] of [
@@ -450,7 +451,7 @@ describe('conflicts.resolve: customers with the same name', () => {
     const conflict = await customerConflict('Talleres Gómez');
     const picked = ids['Talleres Gómez:Luis']!;
     const other = ids['Talleres Gómez:Marta']!;
-    await f.admin.call('customers.update', { id: other, address: 'Calle Feria 3' });
+    await f.admin.call('customers.update', { id: other, version: await versionOf(f.admin, 'customer', other), address: 'Calle Feria 3' });
     const [survivor, removed] = [picked, other].sort() as [string, string];
     const notListed = await errorOf(f.admin, 'conflicts.resolve', { id: conflict.id, resolution: { action: 'merge', keepId: f.customerId } });
     expect(notListed.details?.reason).toBe('unknown_choice');

@@ -8,6 +8,7 @@ import { removeTempDirs } from '../db/helpers';
 import type { TestApp } from '../support/backend';
 import { dispatched, HOUR, later, meet, meetAll, signIn, startTeam } from './scenarioTeam';
 import { opsSetAside } from './support';
+import { versionOf } from '../support/versions';
 
 const open: TestApp[] = [];
 
@@ -145,9 +146,9 @@ describe('a serial logged on two laptops', () => {
     const second = await dispatched(f, f.tec2.id, 'Router del almacén');
     meet(office, laptop);
 
-    await f.tec1.caller.call('workOrders.addItem', { id: first.workOrder.id, productId: f.serialProductId, serialNumber: 'SN-777' });
+    await f.tec1.caller.call('workOrders.addItem', { id: first.workOrder.id, version: await versionOf(f.tec1.caller, 'workOrder', first.workOrder.id), productId: f.serialProductId, serialNumber: 'SN-777' });
     const tec2 = await signIn(laptop, 'tec2');
-    await tec2.call('workOrders.addItem', { id: second.workOrder.id, productId: f.serialProductId, serialNumber: 'sn-777' });
+    await tec2.call('workOrders.addItem', { id: second.workOrder.id, version: await versionOf(tec2, 'workOrder', second.workOrder.id), productId: f.serialProductId, serialNumber: 'sn-777' });
     expect(await conflictsOn(office)).toEqual([]);
 
     meet(office, laptop);
@@ -174,23 +175,23 @@ describe('a serial reused and a customer name repeated on purpose', () => {
     const laptop = members[0]!;
     const orders = await Promise.all(['Router de la recepción', 'Router del almacén', 'Router de la oficina'].map((title) => dispatched(f, f.tec1.id, title)));
     // The office logs one part on two OTs (it moved to another customer) and two branches of one customer.
-    for (const { workOrder } of orders.slice(0, 2)) await f.tec1.caller.call('workOrders.addItem', { id: workOrder.id, productId: f.serialProductId, serialNumber: 'SN-900' });
+    for (const { workOrder } of orders.slice(0, 2)) await f.tec1.caller.call('workOrders.addItem', { id: workOrder.id, version: await versionOf(f.tec1.caller, 'workOrder', workOrder.id), productId: f.serialProductId, serialNumber: 'SN-900' });
     // The oldest of three branches renamed into the same name: the rename, too, saw the others.
     const renamed = await f.admin.call('customers.create', { name: 'Talleres Gómez Sur' });
     for (const contactName of ['Luis', 'Marta']) await f.admin.call('customers.create', { name: 'Talleres Gómez', contactName });
-    await f.admin.call('customers.update', { id: renamed.id, name: 'TALLERES GOMEZ' });
+    await f.admin.call('customers.update', { id: renamed.id, version: await versionOf(f.admin, 'customer', renamed.id), name: 'TALLERES GOMEZ' });
     meet(office, laptop);
     // The laptop, having seen them, logs the part a third time.
     const technician = await signIn(laptop, 'tec1');
-    await technician.call('workOrders.addItem', { id: orders[2]!.workOrder.id, productId: f.serialProductId, serialNumber: 'sn-900' });
+    await technician.call('workOrders.addItem', { id: orders[2]!.workOrder.id, version: await versionOf(technician, 'workOrder', orders[2]!.workOrder.id), productId: f.serialProductId, serialNumber: 'sn-900' });
     meet(office, laptop);
     for (const app of [office, laptop]) expect(await conflictsOn(app)).toEqual([]);
 
     // Offline on both: the same new customer, and the part logged once more on each.
     await f.admin.call('customers.create', { name: 'Ferretería Luz', contactName: 'Oficina' });
     await laptop.admin.call('customers.create', { name: 'FERRETERIA LUZ', contactName: 'Portátil' });
-    await f.tec1.caller.call('workOrders.addItem', { id: orders[0]!.workOrder.id, productId: f.serialProductId, serialNumber: 'SN-900' });
-    await technician.call('workOrders.addItem', { id: orders[1]!.workOrder.id, productId: f.serialProductId, serialNumber: 'SN-900' });
+    await f.tec1.caller.call('workOrders.addItem', { id: orders[0]!.workOrder.id, version: await versionOf(f.tec1.caller, 'workOrder', orders[0]!.workOrder.id), productId: f.serialProductId, serialNumber: 'SN-900' });
+    await technician.call('workOrders.addItem', { id: orders[1]!.workOrder.id, version: await versionOf(technician, 'workOrder', orders[1]!.workOrder.id), productId: f.serialProductId, serialNumber: 'SN-900' });
     meet(office, laptop);
     for (const app of [office, laptop]) {
       const conflicts = await conflictsOn(app, 'open');

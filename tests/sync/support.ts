@@ -12,6 +12,7 @@ import { replicatedRows } from '../../electron/services/sync/digest';
 import { REPLICATED_ENTITIES } from '../../electron/services/sync/entities';
 import { tempDir } from '../db/helpers';
 import { ADMIN, Caller, TestClock } from '../support/backend';
+import { settingsVersions } from '../support/versions';
 
 /** A freshly migrated database with no setup and no rows: what a replay starts from. */
 export function openEmptyCopy(name = 'empty.db'): OpenedDatabase {
@@ -114,7 +115,7 @@ export async function buildTeamSeed(members: number): Promise<TeamSeed> {
   const clock = new TestClock(new Date());
   const founder = await install(path.join(dir, 'm0'), clock);
   const admin = founder.admin;
-  await admin.call('settings.update', { companyName: 'Servicios Norte', sessionTimeoutMinutes: 24 * 60 });
+  await admin.call('settings.update', { versions: await settingsVersions(admin), companyName: 'Servicios Norte', sessionTimeoutMinutes: 24 * 60 });
   await admin.call('roles.create', STORE_ROLE);
   const roles = await admin.call('roles.list', {});
   const people = { admin: (await admin.call('auth.me', {})).user.id } as Record<TeamPerson, string>;

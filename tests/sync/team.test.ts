@@ -5,6 +5,7 @@ import type { TeamStatusDto } from '../../electron/contract';
 import { syncDigest } from '../../electron/services/sync/digest';
 import { ADMIN, type TestApp } from '../support/backend';
 import { allCodes, count, dataCounts, exchange, fileText, sendOps, sqliteOf, startNowApp } from './team.helpers';
+import { versionOf } from '../support/versions';
 
 const apps: TestApp[] = [];
 afterEach(() => {
@@ -117,7 +118,7 @@ async function installWithData(b: TestApp) {
     tickets.push(await b.admin.call('tickets.create', { title, customerId: customer.id, categoryId: category.id, assignedToId: tec2.id }));
   }
   const wo = await b.admin.call('workOrders.requestVisit', { ticketId: tickets[2]!.id, otType: 'repair' });
-  await b.admin.call('workOrders.addItem', { id: wo.id, productId: product.id, serialNumber: 'SN-B-1' });
+  await b.admin.call('workOrders.addItem', { id: wo.id, version: await versionOf(b.admin, 'workOrder', wo.id), productId: product.id, serialNumber: 'SN-B-1' });
   await b.admin.call('tickets.addNote', { id: tickets[0]!.id, content: 'Llamé a la tienda' });
   return { tec2, otherTec1, customer, category, product, tickets, wo };
 }

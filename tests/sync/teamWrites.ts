@@ -161,6 +161,17 @@ export function rowsOf(member: TeamMember, sql: string): { id: string; version: 
   return member.sqlite.prepare(sql).all() as { id: string; version: number; status: string }[];
 }
 
+/** The row version this member shows now: its writes name it, as a window would (18.17). */
+function versionIn(member: TeamMember, table: string, id: string | undefined): number {
+  const row = member.sqlite.prepare(`SELECT version FROM ${table} WHERE id = ?`).get(id ?? '') as { version: number } | undefined;
+  return row?.version ?? 1;
+}
+
+function settingVersionsIn(member: TeamMember): Record<string, number> {
+  const rows = member.sqlite.prepare('SELECT key, version FROM settings').all() as { key: string; version: number }[];
+  return Object.fromEntries(rows.map((row) => [row.key, row.version]));
+}
+
 export const pickFrom = <T>(rows: readonly T[], pick: number): T | undefined => (rows.length === 0 ? undefined : rows[pick % rows.length]);
 
 /** The channel and input for one write on one member, or null when there is nothing to act on. */
@@ -241,11 +252,11 @@ export function callFor(member: TeamMember, write: Write, people: TeamSeed['peop
       const product = pickFrom(rowsOf(member, 'SELECT id FROM products ORDER BY rowid'), write.product);
       if (!w) return null;
       const serial = write.serial === null ? undefined : SERIALS[write.serial];
-      return call('workOrders.addItem', { id: w.id, ...(serial ? { serialNumber: serial } : {}), ...(product ? { productId: product.id } : { serialNumber: serial ?? 'SN-X' }) });
+      return call('workOrders.addItem', { id: w.id, version: w.version, ...(serial ? { serialNumber: serial } : {}), ...(product ? { productId: product.id } : { serialNumber: serial ?? 'SN-X' }) });
     }
     case 'ot.removeItem': {
       const item = pickFrom(rowsOf(member, 'SELECT id, work_order_id AS status FROM work_order_items ORDER BY rowid'), write.pick);
-      return item ? call('workOrders.removeItem', { id: item.status, itemId: item.id }) : null;
+      return item ? call('workOrders.removeItem', { id: item.status, version: versionIn(member, 'work_orders', item.status), itemId: item.id }) : null;
     }
     case 'telemetry': {
       const t = pickFrom(tickets(), write.pick);
@@ -255,30 +266,30 @@ export function callFor(member: TeamMember, write: Write, people: TeamSeed['peop
       return call('customers.create', { name: CUSTOMERS[write.name] as string });
     case 'customer.update': {
       const c = pickFrom(rowsOf(member, 'SELECT id FROM customers ORDER BY rowid'), write.pick);
-      return c ? call('customers.update', { id: c.id, [write.field]: `${TEXTS[write.text]} ${member.index}` }) : null;
+      return c ? call('customers.update', { id: c.id, version: versionIn(member, 'customers', c.id), [write.field]: `${TEXTS[write.text]} ${member.index}` }) : null;
     }
     case 'product.create':
       return call('products.create', { sku: SKUS[write.sku] as string, name: `Producto ${SKUS[write.sku]}`, tracksSerial: write.sku === 0 });
     case 'product.update': {
       const p = pickFrom(rowsOf(member, 'SELECT id FROM products ORDER BY rowid'), write.pick);
-      return p ? call('products.update', { id: p.id, description: TEXTS[write.text] as string }) : null;
+      return p ? call('products.update', { id: p.id, version: versionIn(member, 'products', p.id), description: TEXTS[write.text] as string }) : null;
     }
     case 'category.create':
       return call('categories.create', { name: CATEGORIES[write.name] as string });
     case 'settings':
-      return call('settings.update', { companyName: `Servicios ${TEXTS[write.text]}`, companyPhone: `+34 ${member.index}` });
+      return call('settings.update', { versions: settingVersionsIn(member), companyName: `Servicios ${TEXTS[write.text]}`, companyPhone: `+34 ${member.index}` });
     case 'role.grant': {
       const role = member.sqlite.prepare('SELECT id, permissions FROM roles WHERE name = ?').get(STORE_ROLE.name) as { id: string; permissions: string } | undefined;
       const held = role ? (JSON.parse(role.permissions) as Permission[]) : [];
       const next = GRANTS.find((permission) => !held.includes(permission));
-      return role && next ? call('roles.update', { id: role.id, permissions: [...held, next] }) : null;
+      return role && next ? call('roles.update', { id: role.id, version: versionIn(member, 'roles', role.id), permissions: [...held, next] }) : null;
     }
     case 'user.promote': {
       const supervisor = member.sqlite.prepare("SELECT id FROM roles WHERE name = 'Supervisor'").get() as { id: string };
-      return call('users.update', { id: people.store, roleId: supervisor.id });
+      return call('users.update', { id: people.store, version: versionIn(member, 'users', people.store), roleId: supervisor.id });
     }
     case 'user.rename':
-      return call('users.update', { id: people[write.person], fullName: `${write.person} ${TEXTS[write.text]}` });
+      return call('users.update', { id: people[write.person], version: versionIn(member, 'users', people[write.person]), fullName: `${write.person} ${TEXTS[write.text]}` });
     case 'user.create': {
       const name = NEWCOMERS[write.name] as string;
       const role = member.sqlite.prepare('SELECT id FROM roles WHERE name = ?').get(write.role) as { id: string };

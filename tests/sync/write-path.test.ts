@@ -9,6 +9,7 @@ import { REPLICATED_SETTING_KEYS } from '../../electron/services/sync/entities';
 import { removeTempDirs } from '../db/helpers';
 import { ADMIN, Caller, startTestApp, type TestApp } from '../support/backend';
 import { expectSameReplicatedRows, openEmptyCopy, opCount, opsSetAside, pendingCaptureCount, replayOpLog, replicatedTable } from './support';
+import { settingsVersions, versionOf } from '../support/versions';
 
 /** Channels this test drives successfully at least once: each writes replicated rows. */
 const WRITING_CHANNELS = [
@@ -160,7 +161,7 @@ async function driveEveryWritingChannel(): Promise<void> {
 
   // Administration: roles and users of every kind.
   const storeRole = await admin.call('roles.create', { name: 'Almacén', permissions: ['catalog:write'] });
-  await admin.call('roles.update', { id: storeRole.id, name: 'Almacén central', permissions: ['catalog:write', 'tickets:read'] });
+  await admin.call('roles.update', { id: storeRole.id, version: await versionOf(admin, 'role', storeRole.id), name: 'Almacén central', permissions: ['catalog:write', 'tickets:read'] });
   const spareRole = await admin.call('roles.create', { name: 'Temporal', permissions: ['tickets:read'] });
   await admin.call('roles.delete', { id: spareRole.id });
   const supervisor = await newUser('sup', roleId('Supervisor'));
@@ -168,14 +169,14 @@ async function driveEveryWritingChannel(): Promise<void> {
   const tec = await newUser('tec', roleId('Técnico'));
   const leaver = await newUser('tec.baja', roleId('Técnico'));
   const store = await newUser('almacen', storeRole.id);
-  await admin.call('users.update', { id: agent.id, fullName: 'Alba Agente', email: 'alba@example.com' });
+  await admin.call('users.update', { id: agent.id, version: await versionOf(admin, 'user', agent.id), fullName: 'Alba Agente', email: 'alba@example.com' });
   await admin.call('users.resetPassword', { id: leaver.id, newPassword: 'otra-clave-larga-1' });
-  await admin.call('users.deactivate', { id: leaver.id });
+  await admin.call('users.deactivate', { id: leaver.id, version: await versionOf(admin, 'user', leaver.id) });
   await tec.caller.call('auth.changePassword', { oldPassword: 'tec-password-1', newPassword: 'tec-password-2' });
   ids.tec = tec.id;
 
   // Settings: every replicated key, plus per-laptop ones that must not travel; the logo set, removed and set again.
-  await admin.call('settings.update', {
+  await admin.call('settings.update', { versions: await settingsVersions(admin),
     companyAddress: 'Calle Mayor 1',
     companyPhone: '+34 600 000 000',
     companyEmail: 'info@norte.example',
@@ -187,22 +188,22 @@ async function driveEveryWritingChannel(): Promise<void> {
     telemetrySocketEnabled: true,
     telemetrySocketPort: 5199,
   });
-  await admin.call('settings.update', { companyLogo: null, companyName: 'Servicios Norte S.L.' });
+  await admin.call('settings.update', { versions: await settingsVersions(admin), companyLogo: null, companyName: 'Servicios Norte S.L.' });
   clock.advance(1000);
-  await admin.call('settings.update', { companyLogo: PNG_1X1 });
+  await admin.call('settings.update', { versions: await settingsVersions(admin), companyLogo: PNG_1X1 });
 
   // Catalogs, by the store clerk and the supervisor.
   const printers = await store.caller.call('categories.create', { name: 'Impresoras', description: 'Láser y tinta' });
-  await store.caller.call('categories.update', { id: printers.id, description: 'Láser, tinta y plotters' });
+  await store.caller.call('categories.update', { id: printers.id, version: await versionOf(store.caller, 'category', printers.id), description: 'Láser, tinta y plotters' });
   const spareCategory = await supervisor.caller.call('categories.create', { name: 'Varios' });
   await supervisor.caller.call('categories.delete', { id: spareCategory.id });
   const customer = await agent.caller.call('customers.create', { name: 'Clínica Dental Sonrisa', phone: '910 000 000' });
-  await agent.caller.call('customers.update', { id: customer.id, address: 'Av. del Mar 3', notes: 'Aparcar detrás' });
+  await agent.caller.call('customers.update', { id: customer.id, version: await versionOf(agent.caller, 'customer', customer.id), address: 'Av. del Mar 3', notes: 'Aparcar detrás' });
   const spareCustomer = await supervisor.caller.call('customers.create', { name: 'Cliente de prueba' });
   await supervisor.caller.call('customers.delete', { id: spareCustomer.id });
   const router = await store.caller.call('products.create', { sku: 'RTR-100', name: 'Router industrial', tracksSerial: true });
   const cable = await store.caller.call('products.create', { sku: 'CBL-5M', name: 'Cable de red 5 m' });
-  await store.caller.call('products.update', { id: cable.id, description: 'Cat 6' });
+  await store.caller.call('products.update', { id: cable.id, version: await versionOf(store.caller, 'product', cable.id), description: 'Cat 6' });
   const spareProduct = await supervisor.caller.call('products.create', { sku: 'TMP-1', name: 'Temporal' });
   await supervisor.caller.call('products.delete', { id: spareProduct.id });
 
@@ -232,11 +233,11 @@ async function driveEveryWritingChannel(): Promise<void> {
   visit = await tec.caller.call('workOrders.start', { id: visit.id, version: visit.version, notes: 'Llego al cliente' });
   await tec.caller.call('tickets.addNote', { id: ticket.id, content: 'Rodillo gastado' });
   visit = await tec.caller.call('workOrders.updateNotes', { id: visit.id, version: visit.version, notes: 'Cambio de rodillo' });
-  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, productId: router.id, serialNumber: 'SN-0001' });
-  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, productId: cable.id, quantity: 2 });
-  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, serialNumber: 'SN-SUELTO' });
+  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), productId: router.id, serialNumber: 'SN-0001' });
+  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), productId: cable.id, quantity: 2 });
+  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), serialNumber: 'SN-SUELTO' });
   const loose = visit.items.find((item) => item.serialNumber === 'SN-SUELTO');
-  visit = await tec.caller.call('workOrders.removeItem', { id: visit.id, itemId: loose?.id ?? '' });
+  visit = await tec.caller.call('workOrders.removeItem', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), itemId: loose?.id ?? '' });
   ids.visit = visit.id;
 
   // Telemetry readings: by hand on site (technician) and a file from the office (agent).

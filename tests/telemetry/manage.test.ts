@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manageTelemetrySocket, SOCKET_STATE_EVENT_ID, type TelemetrySocketManager } from '../../electron/ipc/telemetry-socket';
 import { minutesBefore, startTelemetryApp, type TelemetryApp } from './helpers';
 import { ToolClient } from './socket-client';
+import { settingsVersions } from '../support/versions';
 
 let app: TelemetryApp;
 let manager: TelemetrySocketManager;
@@ -42,7 +43,7 @@ describe('the telemetry socket follows its setting', () => {
     expect(manager.current()).toBeNull();
     const port = await freePort();
     const started = nextSocketState();
-    await app.admin.call('settings.update', { telemetrySocketEnabled: true, telemetrySocketPort: port });
+    await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), telemetrySocketEnabled: true, telemetrySocketPort: port });
     await started;
     expect(manager.current()?.port).toBe(port);
     const info = await app.admin.call('telemetry.socketInfo', {});
@@ -55,7 +56,7 @@ describe('the telemetry socket follows its setting', () => {
     expect((await app.admin.call('telemetry.socketInfo', {})).stats).toMatchObject({ acceptedMessages: 1, acceptedReadings: 1 });
 
     const stopped = nextSocketState();
-    await app.admin.call('settings.update', { telemetrySocketEnabled: false });
+    await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), telemetrySocketEnabled: false });
     await stopped;
     expect(manager.current()).toBeNull();
     expect(await tool.closed).toBe(1001);

@@ -47,7 +47,7 @@ export const userHandlers: HandlerMap<keyof typeof userChannels> = {
     return user;
   },
   'users.deactivate': (ctx, input, call) => {
-    const user = deactivateUser(ctx, input.id);
+    const user = deactivateUser(ctx, input);
     call.endSessionsOf(user.id);
     return user;
   },

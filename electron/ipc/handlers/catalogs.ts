@@ -1,6 +1,6 @@
 import type { catalogChannels } from '../../contract/catalogs';
 import { categories, customerCatalog, productCatalog } from '../../services/catalogs';
-import { readSettings, updateSettings } from '../../services/settings';
+import { readSettingsView, updateSettings } from '../../services/settings';
 import type { HandlerMap } from './types';
 
 export const catalogHandlers: HandlerMap<keyof typeof catalogChannels> = {
@@ -20,6 +20,6 @@ export const catalogHandlers: HandlerMap<keyof typeof catalogChannels> = {
   'products.update': (ctx, input) => productCatalog.update(ctx, input),
   'products.delete': (ctx, input) => productCatalog.remove(ctx, input.id),
 
-  'settings.get': (ctx) => readSettings(ctx.db),
+  'settings.get': (ctx) => readSettingsView(ctx.db),
   'settings.update': (ctx, input) => updateSettings(ctx, input),
 };

@@ -6,10 +6,12 @@ import { AppError, notFound, type DomainEntity } from '../../contract';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { containsPattern, findSameName } from '../text';
+import { saveVersioned } from '../versioned';
 
 interface CatalogTable extends SQLiteTable {
   id: SQLiteColumn;
   name: SQLiteColumn;
+  version: SQLiteColumn;
 }
 
 export interface CatalogSpec<Row, Dto> {
@@ -25,7 +27,7 @@ export interface CatalogSpec<Row, Dto> {
   usage: (db: AppDb, id: string) => number;
 }
 
-export function catalogService<Row extends { id: string }, Dto>(spec: CatalogSpec<Row, Dto>) {
+export function catalogService<Row extends { id: string; version: number }, Dto>(spec: CatalogSpec<Row, Dto>) {
   const { table } = spec;
   const byId = (db: AppDb, id: string): Row | undefined =>
     db.select().from(table).where(eq(table.id, id)).get() as Row | undefined;
@@ -86,20 +88,17 @@ export function catalogService<Row extends { id: string }, Dto>(spec: CatalogSpe
       });
     },
 
-    update(ctx: ServiceContext, input: { id: string } & Record<string, unknown>): Dto {
+    /** Writes only over the version the caller read: a stale `version` is CONFLICT stale_version, as for tickets. */
+    update(ctx: ServiceContext, input: { id: string; version: number } & Record<string, unknown>): Dto {
       return inTransaction(ctx, (tx, emit) => {
-        const { id, ...patch } = input;
-        if (!byId(tx, id)) throw notFound(spec.label, id);
+        const { id, version, ...patch } = input;
+        const current = byId(tx, id);
+        if (!current) throw notFound(spec.label, id);
         assertUnique(tx, patch, id);
         const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-        const row = tx
-          .update(table)
-          .set({ ...changes, updatedAt: nowIso(ctx) } as never)
-          .where(eq(table.id, id))
-          .returning()
-          .get() as Row;
+        saveVersioned(tx, table, spec.label, { id, version }, changes, nowIso(ctx), { bumpVersion: true });
         emit({ entity: spec.entity, id, kind: 'updated' });
-        return spec.toDto(row);
+        return spec.toDto(byId(tx, id) as Row);
       });
     },
 

@@ -9,7 +9,7 @@ export const categories = catalogService<typeof ticketCategories.$inferSelect, C
   entity: 'category',
   label: 'category',
   unique: { field: 'name', column: ticketCategories.name },
-  toDto: (r) => ({ id: r.id, name: r.name, description: r.description, createdAt: r.createdAt, updatedAt: r.updatedAt }),
+  toDto: (r) => ({ id: r.id, name: r.name, description: r.description, version: r.version, createdAt: r.createdAt, updatedAt: r.updatedAt }),
   usage: (db, id) => db.select({ n: count() }).from(tickets).where(eq(tickets.categoryId, id)).get()?.n ?? 0,
 });
 
@@ -26,6 +26,7 @@ export const customerCatalog = catalogService<typeof customers.$inferSelect, Cus
     email: r.email,
     address: r.address,
     notes: r.notes,
+    version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   }),
@@ -44,6 +45,7 @@ export const productCatalog = catalogService<typeof products.$inferSelect, Produ
     name: r.name,
     description: r.description,
     tracksSerial: r.tracksSerial,
+    version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   }),

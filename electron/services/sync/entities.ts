@@ -45,22 +45,24 @@ export const REPLICATED_SETTING_KEYS = [
 
 // Order matters: parents before children, so a replay in this order never breaks a foreign key.
 export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
-  { table: 'roles', key: 'id', columns: ['name', 'permissions', ...T], merge: 'lww', naturalKeys: ['name'], permissions: ['users:admin'] },
+  { table: 'roles', key: 'id', columns: ['name', 'permissions', ...T], merge: 'lww', naturalKeys: ['name'], versioned: true, permissions: ['users:admin'] },
   {
     table: 'users',
     key: 'id',
     columns: ['email', 'username', 'full_name', 'password_hash', 'is_active', 'is_superuser', 'role_id', ...T],
     merge: 'lww',
     naturalKeys: ['email', 'username'],
+    versioned: true,
     permissions: ['users:admin'],
   },
-  { table: 'ticket_categories', key: 'id', columns: ['name', 'description', ...T], merge: 'lww', naturalKeys: ['name'], permissions: ['catalog:write'] },
+  { table: 'ticket_categories', key: 'id', columns: ['name', 'description', ...T], merge: 'lww', naturalKeys: ['name'], versioned: true, permissions: ['catalog:write'] },
   {
     table: 'customers',
     key: 'id',
     columns: ['name', 'contact_name', 'phone', 'email', 'address', 'notes', ...T],
     merge: 'lww',
     textFields: ['name', 'address', 'notes'],
+    versioned: true,
     permissions: ['catalog:write', 'tickets:write'],
   },
   {
@@ -70,6 +72,7 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     merge: 'lww',
     textFields: ['name', 'description'],
     naturalKeys: ['sku'],
+    versioned: true,
     permissions: ['catalog:write'],
   },
   {
@@ -106,7 +109,7 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     merge: 'addOnly',
     permissions: ['workorders:write', 'workorders:execute'],
   },
-  { table: 'settings', key: 'key', columns: ['value', ...T], merge: 'lww', onlyRows: REPLICATED_SETTING_KEYS, permissions: ['settings:admin'] },
+  { table: 'settings', key: 'key', columns: ['value', ...T], merge: 'lww', onlyRows: REPLICATED_SETTING_KEYS, versioned: true, permissions: ['settings:admin'] },
   {
     table: 'team_members',
     key: 'device_id',

@@ -99,7 +99,8 @@ function writeField({ ctx, tx, actor, at, conflict }: Step, value: string | null
     return;
   }
   const catalog = conflict.entity === 'customers' ? customerCatalog : conflict.entity === 'products' ? productCatalog : null;
-  if (catalog) catalog.update(ctx, { id, [field]: value });
+  // Written over the version it has now: the person decided on what the inbox showed, within this transaction.
+  if (catalog) catalog.update(ctx, { id, version: catalog.get(ctx, id).version, [field]: value });
 }
 
 /** A decision checked and worded before anything is written, and the edit that carries it out. */
@@ -208,7 +209,7 @@ function planCustomer(step: Step, resolution: Resolution<'keep_both'> | Resoluti
       const details = mergedDetails(ctx, resolution.keepId, present.filter((id) => id !== resolution.keepId));
       const current: Record<string, unknown> = { ...customerCatalog.get(ctx, survivor) };
       const changes = Object.fromEntries(Object.entries(details).filter(([field, value]) => current[field] !== value));
-      if (Object.keys(changes).length > 0) customerCatalog.update(ctx, { id: survivor, ...changes });
+      if (Object.keys(changes).length > 0) customerCatalog.update(ctx, { id: survivor, version: customerCatalog.get(ctx, survivor).version, ...changes });
       for (const other of present.slice(1)) {
         const moved = ctx.sqlite.prepare('SELECT id, version FROM tickets WHERE customer_id = ? ORDER BY id').all(other) as { id: string; version: number }[];
         for (const ticket of moved) updateTicket(ctx, { id: ticket.id, version: ticket.version, customerId: survivor });

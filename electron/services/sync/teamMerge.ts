@@ -71,7 +71,7 @@ function renameCollidingUsernames(sqlite: Database.Database, directory: TeamDire
     if (!local) continue;
     let candidate = `${local.username}-${String(slot).padStart(2, '0')}`;
     for (let n = 2; taken(candidate); n++) candidate = `${local.username}-${String(slot).padStart(2, '0')}-${n}`;
-    sqlite.prepare('UPDATE users SET username = ? WHERE id = ?').run(candidate, local.id);
+    sqlite.prepare('UPDATE users SET username = ?, version = version + 1 WHERE id = ?').run(candidate, local.id);
     renamed.push({ id: local.id, from: local.username, to: candidate });
   }
   return renamed;

@@ -68,6 +68,7 @@ interface TicketDetailRow extends TicketSummaryRow {
   c_notes: string | null;
   c_created_at: string | null;
   c_updated_at: string | null;
+  c_version: number | null;
 }
 
 export function getTicketDetail(sqlite: Database.Database, id: string): TicketDetail {
@@ -75,7 +76,7 @@ export function getTicketDetail(sqlite: Database.Database, id: string): TicketDe
       `SELECT ${TICKET_SUMMARY_COLUMNS}, t.description, t.resolution, t.closed_at,
               cr.id AS creator_id, cr.full_name AS creator_full_name, cr.username AS creator_username,
               c.contact_name AS c_contact_name, c.phone AS c_phone, c.email AS c_email, c.address AS c_address,
-              c.notes AS c_notes, c.created_at AS c_created_at, c.updated_at AS c_updated_at
+              c.notes AS c_notes, c.version AS c_version, c.created_at AS c_created_at, c.updated_at AS c_updated_at
        FROM tickets t ${TICKET_SUMMARY_JOINS}
        LEFT JOIN users cr ON cr.id = t.creator_id
        WHERE t.id = ?`,
@@ -95,6 +96,7 @@ export function getTicketDetail(sqlite: Database.Database, id: string): TicketDe
           email: r.c_email,
           address: r.c_address,
           notes: r.c_notes,
+          version: r.c_version ?? 1,
           createdAt: r.c_created_at ?? '',
           updatedAt: r.c_updated_at ?? '',
         }

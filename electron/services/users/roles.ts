@@ -9,6 +9,7 @@ import { normalizePermissions } from '../../contract/access';
 import type { roleCreateInput, roleUpdateInput } from '../../contract/users';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
+import { saveVersioned } from '../versioned';
 import { findSameName } from '../text';
 import { assertCanGrant } from './grants';
 
@@ -50,6 +51,7 @@ function toRoleDto(row: typeof roles.$inferSelect, userCount: number): RoleDto {
     name: row.name,
     permissions: normalizePermissions(row.permissions),
     userCount,
+    version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -105,16 +107,12 @@ export function updateRole(ctx: ServiceContext, input: z.output<typeof roleUpdat
     // Both sides: no adding what you lack, no editing a role (say Administrador) that holds more than you.
     assertCanGrant(ctx, [...normalizePermissions(current.permissions), ...(input.permissions ?? [])]);
     if (input.name !== undefined) assertNameFree(tx, input.name, input.id);
-    const row = tx
-      .update(roles)
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.permissions !== undefined ? { permissions: input.permissions } : {}),
-        updatedAt: nowIso(ctx),
-      })
-      .where(eq(roles.id, input.id))
-      .returning()
-      .get();
+    const patch = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.permissions !== undefined ? { permissions: input.permissions } : {}),
+    };
+    saveVersioned(tx, roles, 'role', { id: input.id, version: input.version }, patch, nowIso(ctx), { bumpVersion: true });
+    const row = tx.select().from(roles).where(eq(roles.id, input.id)).get() ?? current;
     emit({ entity: 'role', id: row.id, kind: 'updated' });
     return toRoleDto(row, userCountOf(tx, row.id));
   });

@@ -13,6 +13,7 @@ import { containsPattern } from '../text';
 import { assertCanAssignRole, assertCanManage } from './grants';
 import { assertNotCommonPassword } from './common-passwords';
 import { hashPassword } from './passwords';
+import { saveVersioned } from '../versioned';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -35,6 +36,7 @@ export function toUserDto(user: UserRow, roleName: string | null): UserDto {
     roleName,
     lastLoginAt: user.lastLoginAt,
     lockedUntil: user.lockedUntil,
+    version: user.version,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
   };
@@ -188,24 +190,21 @@ export function updateUser(ctx: ServiceContext, input: z.output<typeof userUpdat
     assertUnique(tx, { ...(input.email ? { email: input.email } : {}), ...(input.username ? { username: input.username } : {}) }, input.id);
     assertRoleExists(tx, input.roleId);
     guardLastAdmin(tx, current, input.isActive === false);
-    tx.update(users)
-      .set({
-        ...(input.email !== undefined ? { email: loginKey(input.email) } : {}),
-        ...(input.username !== undefined ? { username: loginKey(input.username) } : {}),
-        ...(input.fullName !== undefined ? { fullName: input.fullName } : {}),
-        ...(input.roleId !== undefined ? { roleId: input.roleId } : {}),
-        ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
-        updatedAt: nowIso(ctx),
-      })
-      .where(eq(users.id, input.id))
-      .run();
+    const patch = {
+      ...(input.email !== undefined ? { email: loginKey(input.email) } : {}),
+      ...(input.username !== undefined ? { username: loginKey(input.username) } : {}),
+      ...(input.fullName !== undefined ? { fullName: input.fullName } : {}),
+      ...(input.roleId !== undefined ? { roleId: input.roleId } : {}),
+      ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
+    };
+    saveVersioned(tx, users, 'user', { id: input.id, version: input.version }, patch, nowIso(ctx), { bumpVersion: true });
     emit({ entity: 'user', id: input.id, kind: 'updated' });
     return getUserDto(tx, input.id);
   });
 }
 
-export function deactivateUser(ctx: ServiceContext, id: string): UserDto {
-  return updateUser(ctx, { id, isActive: false });
+export function deactivateUser(ctx: ServiceContext, input: { id: string; version: number }): UserDto {
+  return updateUser(ctx, { id: input.id, version: input.version, isActive: false });
 }
 
 export async function resetPassword(ctx: ServiceContext, id: string, newPassword: string): Promise<null> {
@@ -216,7 +215,8 @@ export async function resetPassword(ctx: ServiceContext, id: string, newPassword
     if (target) assertCanManage(ctx, tx, target);
     const result = tx
       .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: nowIso(ctx) })
+      // A new password is a change of the row: forms showing the old version must reload (as after a remote change).
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: nowIso(ctx), version: sql`${users.version} + 1` })
       .where(eq(users.id, id))
       .run();
     if (result.changes === 0) throw notFound('user', id);

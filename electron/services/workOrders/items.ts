@@ -8,13 +8,13 @@ import type { workOrderChannels } from '../../contract/workOrders';
 import { newId } from '../ids';
 import { assertMayExecute } from './access';
 import { changeWorkOrder } from './commands';
-import { assertNotFinal, loadWorkOrder, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
+import { assertNotFinal, loadWorkOrderAt, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
 
 type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
 
 export function addItem(ctx: Parameters<typeof changeWorkOrder>[0], input: Input<'workOrders.addItem'>): WorkOrderDetail {
   return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
-    const row = loadWorkOrder(tx, input.id);
+    const row = loadWorkOrderAt(tx, input.id, input.version);
     assertMayExecute(ctx, actor, row);
     assertNotFinal(row);
     const product = input.productId ? tx.select().from(products).where(eq(products.id, input.productId)).get() : undefined;
@@ -32,7 +32,8 @@ export function addItem(ctx: Parameters<typeof changeWorkOrder>[0], input: Input
     tx.insert(workOrderItems)
       .values({ ...item, consumedAt: at, createdAt: at, updatedAt: at })
       .run();
-    saveWorkOrder(tx, row, {}, at, { bumpVersion: false });
+    // The parts list is part of the OT: a change to it moves the OT's version, like any other edit of it.
+    saveWorkOrder(tx, row, {}, at);
     const label = [product?.name, serialNumber ? `serie ${serialNumber}` : null, `x${item.quantity}`].filter(Boolean).join(' ');
     workOrderEvent(tx, row, row.status, actor.id, at, { change: 'item_added', item }, `${row.code}: material añadido: ${label}`);
     return row;
@@ -41,7 +42,7 @@ export function addItem(ctx: Parameters<typeof changeWorkOrder>[0], input: Input
 
 export function removeItem(ctx: Parameters<typeof changeWorkOrder>[0], input: Input<'workOrders.removeItem'>): WorkOrderDetail {
   return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
-    const row = loadWorkOrder(tx, input.id);
+    const row = loadWorkOrderAt(tx, input.id, input.version);
     assertMayExecute(ctx, actor, row);
     assertNotFinal(row);
     takeItemOff(tx, row, input.itemId, actor.id, at);
@@ -58,7 +59,7 @@ export function takeItemOff(tx: AppDb, row: WorkOrderRecord, itemId: string, act
     .get();
   if (!item) throw notFound('work order item', itemId);
   tx.delete(workOrderItems).where(eq(workOrderItems.id, item.id)).run();
-  saveWorkOrder(tx, row, {}, at, { bumpVersion: false });
+  saveWorkOrder(tx, row, {}, at);
   workOrderEvent(
     tx,
     row,

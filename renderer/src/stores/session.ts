@@ -1,6 +1,6 @@
 // Who is signed in, what they may do, and the company settings: the gate in front of every screen.
 import { create } from 'zustand';
-import { allows, hasPermission, type Access, type AuthStatusDto, type Permission, type SettingsDto, type UserDto } from '../../../electron/contract';
+import { allows, hasPermission, type Access, type AuthStatusDto, type Permission, type SettingsViewDto, type UserDto } from '../../../electron/contract';
 import { api, ApiError } from '../api/client';
 import { applyLanguage } from '../i18n';
 import { forgetRoute } from '../lib/router';
@@ -13,7 +13,8 @@ interface SessionState {
   status: AuthStatusDto | null;
   user: UserDto | null;
   permissions: string[];
-  settings: SettingsDto | null;
+  /** With each setting's row version, which the settings forms send back. */
+  settings: SettingsViewDto | null;
   /** The login of the user whose session expired, to prefill the lock screen. */
   lockedLogin: string | null;
   /** Why the backend could not be reached (an error reason key), shown on the 'unreachable' screen. */

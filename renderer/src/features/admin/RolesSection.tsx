@@ -43,7 +43,7 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
     setBusy(true);
     setFailure(null);
     try {
-      const saved = role ? await api.call('roles.update', { id: role.id, ...input }) : await api.call('roles.create', input);
+      const saved = role ? await api.call('roles.update', { id: role.id, version: role.version, ...input }) : await api.call('roles.create', input);
       toast.success(t('roles.saved', { name: saved.name }));
       await useAdmin.getState().loadRoles();
       onSaved(saved);

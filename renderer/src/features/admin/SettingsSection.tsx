@@ -2,7 +2,7 @@
 import { ImageUp, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SettingsDto, UiLanguage } from '../../../../electron/contract';
+import type { SettingsViewDto, UiLanguage } from '../../../../electron/contract';
 import { settingsUpdateInput } from '../../../../electron/contract/catalogs';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -26,11 +26,12 @@ function readAsDataUrl(file: File): Promise<string> {
 export function SettingsSection() {
   const { t } = useTranslation('admin');
   const settings = useSession((s) => s.settings);
-  const [form, setFormState] = useState<SettingsDto | null>(settings);
+  // The form keeps the versions it was filled from, so saving over someone else's newer change is a CONFLICT.
+  const [form, setFormState] = useState<SettingsViewDto | null>(settings);
   const [timeout, setTimeoutState] = useState(String(settings?.sessionTimeoutMinutes ?? 30));
   // Once the person has typed, a late refresh of the stored settings must not wipe what they typed.
   const edited = useRef(false);
-  const setForm = (next: SettingsDto) => {
+  const setForm = (next: SettingsViewDto) => {
     edited.current = true;
     setFormState(next);
   };

@@ -39,12 +39,12 @@ function UserForm({ editing, onClose }: { editing: { mode: 'create' } | { mode: 
     event.preventDefault();
     const roleId = form.roleId || null;
     const { password, isActive, ...rest } = form;
-    const input = user ? { id: user.id, ...rest, roleId, isActive } : { ...rest, password, roleId };
+    const input = user ? { id: user.id, version: user.version, ...rest, roleId, isActive } : { ...rest, password, roleId };
     const found = zodFieldErrors(t, user ? userUpdateInput : userCreateInput, input);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     await send(async () => {
-      if (user) await api.call('users.update', { id: user.id, ...rest, roleId, isActive });
+      if (user) await api.call('users.update', { id: user.id, version: user.version, ...rest, roleId, isActive });
       else await api.call('users.create', { ...rest, password, roleId });
       toast.success(user ? t('users.updated') : t('users.created'));
       void useAdmin.getState().loadUsers();
@@ -139,7 +139,7 @@ export function UsersSection() {
   useDomainEvents((e) => e.entity === 'user' || e.entity === 'role', () => void loadUsers());
 
   async function deactivate(user: UserDto) {
-    await api.call('users.deactivate', { id: user.id });
+    await api.call('users.deactivate', { id: user.id, version: user.version });
     toast.success(t('users.deactivated', { name: user.fullName }));
     void loadUsers();
   }

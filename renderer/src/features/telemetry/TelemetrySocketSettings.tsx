@@ -41,7 +41,8 @@ export function TelemetrySocketSettings() {
     setBusy(true);
     setError(null);
     try {
-      await api.call('settings.update', { telemetrySocketEnabled: enabled, telemetrySocketPort: portNumber });
+      // The versions of the settings this card was loaded with (refreshed with it on every settings event).
+      await api.call('settings.update', { telemetrySocketEnabled: enabled, telemetrySocketPort: portNumber, versions: useSession.getState().settings?.versions ?? {} });
       await useSession.getState().refreshSettings();
       toast.success(t('socket.saved'));
     } catch (failure) {

@@ -54,6 +54,7 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
     const ok = await run(workOrder.id, () =>
       api.call('workOrders.addItem', {
         id: workOrder.id,
+        version: workOrder.version,
         ...(productId ? { productId } : {}),
         ...(serial ? { serialNumber: serial } : {}),
         quantity: qty,
@@ -106,7 +107,7 @@ export function WorkOrderItems({ workOrder, editable }: { workOrder: WorkOrderDe
 
   async function remove(itemId: string) {
     setRemoving(itemId);
-    await run(workOrder.id, () => api.call('workOrders.removeItem', { id: workOrder.id, itemId }));
+    await run(workOrder.id, () => api.call('workOrders.removeItem', { id: workOrder.id, version: workOrder.version, itemId }));
     setRemoving(null);
   }
 
