@@ -20,7 +20,7 @@ import {
   type SetAsideReason,
 } from '../mergeRules';
 import { PgAuthorRightsCache, pgAuthorMayMake } from './pgAuthority';
-import { applyFastPage, fastPathFits } from './pgFastPage';
+import { applyFastPage, fitsFastPath } from './pgFastPage';
 import { opFromPgRow, OP_COLUMNS, pgInsertOps, pgVectorOf, type PgOpRow } from './pgOpLog';
 import {
   pgAdvanceClock,
@@ -35,7 +35,7 @@ import {
 import { isIntegrityError, pgRun, type PgClient } from './pgSql';
 import type { RowClock } from '../clocks';
 
-/** How pages went in this process (for tests and the bench): fast, fell back to op by op, or op by op from the start. */
+/** How runs of ops went in this process (tests, bench): fast, fell back to op by op, or op by op from the start. */
 export const pgApplyPaths = { fast: 0, fellBack: 0, exact: 0 };
 
 /** Transaction-scoped advisory lock taken by every apply on the hub ('emerald' + 'pg apply'). */
@@ -198,19 +198,26 @@ export async function pgApplyOps(client: PgClient, incoming: readonly OpRecord[]
     } else if (place === 'duplicate') outcome.duplicates++;
     else outcome.gaps++;
   }
-  const tryFast = !options.exactOnly && next.length > 0 && fastPathFits(next);
-  const fast = tryFast ? await applyFastPage(client, next, batch) : null;
-  if (tryFast) pgApplyPaths[fast ? 'fast' : 'fellBack']++;
-  else if (next.length > 0) pgApplyPaths.exact++;
-  for (const [index, op] of next.entries()) {
-    const reason = fast ? (fast[index] ?? null) : await settle(batch, op);
-    batch.keep(op, reason ?? 'applied');
-    if (reason) {
-      outcome.setAside.push({ deviceId: op.deviceId, seq: op.seq, reason });
-      continue;
+  // Runs of ops that fit the fast path go in one round trip; the others, and a run the database refused, op by op.
+  for (let start = 0; start < next.length; ) {
+    const fits = !options.exactOnly && fitsFastPath(next[start]!);
+    let end = start + 1;
+    while (end < next.length && !options.exactOnly && fitsFastPath(next[end]!) === fits) end++;
+    const run = next.slice(start, end);
+    const fast = fits ? await applyFastPage(client, run, batch) : null;
+    if (fits) pgApplyPaths[fast ? 'fast' : 'fellBack']++;
+    else pgApplyPaths.exact++;
+    for (const [index, op] of run.entries()) {
+      const reason = fast ? (fast[index] ?? null) : await settle(batch, op);
+      batch.keep(op, reason ?? 'applied');
+      if (reason) {
+        outcome.setAside.push({ deviceId: op.deviceId, seq: op.seq, reason });
+        continue;
+      }
+      outcome.applied++;
+      outcome.touched.push({ entity: op.entity, rowId: op.rowId });
     }
-    outcome.applied++;
-    outcome.touched.push({ entity: op.entity, rowId: op.rowId });
+    start = end;
   }
   await batch.flush();
   outcome.applied += await retryHeldOps(batch, outcome.touched);

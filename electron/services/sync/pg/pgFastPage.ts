@@ -3,7 +3,7 @@
 // op order as one round trip, the clocks as one upsert. A write the database refuses (a constraint: the op must
 // wait) rolls the whole page back and the caller applies it op by op with savepoints, the exact path; so do pages
 // whose writes have effects this model does not see (cascading deletes, renamed natural keys, people or members
-// changing rights within the page).
+// changing rights within the page: those ops go op by op, between fast runs).
 import pg from 'pg';
 import type { OpRecord } from '../capture';
 import type { RowClock } from '../clocks';
@@ -21,34 +21,83 @@ import { pgAuthorMayMake, type PgAuthorRightsCache } from './pgAuthority';
 import { PgWaitingError, toPgValue } from './pgRows';
 import { pgRun, q, type PgClient } from './pgSql';
 
+/** The hub's foreign keys (db/pg/migrations/0001_replica.sql, as the laptop's): a child whose parent is missing waits. */
+const FOREIGN_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  users: { role_id: 'roles' },
+  tickets: { category_id: 'ticket_categories', customer_id: 'customers', creator_id: 'users', assigned_to_id: 'users' },
+  work_orders: { ticket_id: 'tickets', technician_id: 'users' },
+  ticket_timeline: { ticket_id: 'tickets', author_id: 'users' },
+  work_order_items: { work_order_id: 'work_orders' },
+};
 /** Tables other tables point at: deleting a row there cascades or nulls rows this model holds. */
-const PARENT_TABLES = new Set(['tickets', 'work_orders', 'users', 'roles', 'customers', 'ticket_categories']);
+const PARENT_TABLES = new Set(Object.values(FOREIGN_KEYS).flatMap((columns) => Object.values(columns)));
 /** Ops on these change authors' rights or devices' standing for the ops after them: such pages take the exact path. */
 const STANDING_TABLES = new Set(['users', 'roles', 'team_members']);
 
-/** Whether a page can take the fast path at all (most bulk pages can: tickets, events, OTs, items, customers). */
-export function fastPathFits(ops: readonly OpRecord[]): boolean {
-  for (const op of ops) {
-    const entity = entityOf(op.entity);
-    if (!entity) continue;
-    if (STANDING_TABLES.has(entity.table) || entity.naturalKeys !== undefined) return false;
-    if (op.kind === 'delete' && PARENT_TABLES.has(entity.table)) return false;
-  }
-  return true;
+/** Whether an op can go the fast way (most can: tickets, events, OTs, items, customers, settings); invalid ones too. */
+export function fitsFastPath(op: OpRecord): boolean {
+  const entity = entityOf(op.entity);
+  if (!entity) return true;
+  if (STANDING_TABLES.has(entity.table) || entity.naturalKeys !== undefined) return false;
+  return !(op.kind === 'delete' && PARENT_TABLES.has(entity.table));
 }
 
 const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
-const literal = (value: unknown): string => (value === null || value === undefined ? 'NULL' : pg.escapeLiteral(typeof value === 'string' ? value : String(value)));
+// node-postgres' own conversion of a parameter (numbers, booleans, objects as JSON, arrays as arrays), so a literal
+// here is the very text the op-by-op path sends as a parameter.
+const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): string | Buffer | null } }).utils.prepareValue;
+function literal(value: unknown): string {
+  const text = prepareValue(value);
+  if (text === null || text === undefined) return 'NULL';
+  return pg.escapeLiteral(typeof text === 'string' ? text : text.toString());
+}
 
 interface PageModel {
   /** Rows as the database holds them now (undefined: absent), by table and key. */
   rows: Map<string, Record<string, unknown> | undefined>;
   clocks: Map<string, RowClock | null>;
   dirtyClocks: Set<string>;
+  /** Parents the page's ops point at that exist, by table and key (rows the page touches are in `rows`). */
+  parents: Set<string>;
+}
+
+/** Every parent the page's inserts and updates point at: which of them exist, one query per parent table. */
+async function prefetchParents(client: PgClient, ops: readonly OpRecord[], model: PageModel): Promise<void> {
+  const wanted = new Map<string, Set<string>>();
+  for (const op of ops) {
+    const keys = FOREIGN_KEYS[op.entity];
+    if (!keys || op.kind === 'delete' || typeof op.fields !== 'object' || op.fields === null) continue;
+    for (const [column, parent] of Object.entries(keys)) {
+      const value = op.fields[column];
+      if (typeof value !== 'string') continue;
+      let ids = wanted.get(parent);
+      if (!ids) wanted.set(parent, (ids = new Set()));
+      ids.add(value);
+    }
+  }
+  for (const [parent, ids] of wanted) {
+    const entity = entityOf(parent) as ReplicatedEntity;
+    const found = await pgRun<{ id: string }>(client, `SELECT ${q(entity.key)} AS id FROM ${q(parent)} WHERE ${q(entity.key)} = ANY($1::text[])`, [[...ids]]);
+    for (const row of found) model.parents.add(rowKey(parent, row.id));
+  }
+}
+
+/** A foreign key of `values` whose parent is not there: the write would fail, so the op waits (as on a laptop). */
+function missesParent(model: PageModel, table: string, values: Record<string, unknown>): boolean {
+  const keys = FOREIGN_KEYS[table];
+  if (!keys) return false;
+  for (const [column, parent] of Object.entries(keys)) {
+    const value = values[column];
+    if (value === null || value === undefined) continue;
+    const key = rowKey(parent, String(value));
+    const exists = model.rows.has(key) ? model.rows.get(key) !== undefined : model.parents.has(key);
+    if (!exists) return true;
+  }
+  return false;
 }
 
 async function prefetch(client: PgClient, ops: readonly OpRecord[]): Promise<PageModel> {
-  const model: PageModel = { rows: new Map(), clocks: new Map(), dirtyClocks: new Set() };
+  const model: PageModel = { rows: new Map(), clocks: new Map(), dirtyClocks: new Set(), parents: new Set() };
   const idsByTable = new Map<string, Set<string>>();
   for (const op of ops) {
     if (!entityOf(op.entity)) continue;
@@ -77,6 +126,7 @@ async function prefetch(client: PgClient, ops: readonly OpRecord[]): Promise<Pag
     [tables, rowIds],
   );
   for (const row of clocks) model.clocks.set(rowKey(row.entity, row.row_id), { rowHlc: row.row_hlc, fields: row.fields, deletedHlc: row.deleted_hlc });
+  await prefetchParents(client, ops, model);
   return model;
 }
 
@@ -136,24 +186,24 @@ function applyToModel(model: PageModel, statements: Statements, entity: Replicat
   const key = rowKey(entity.table, op.rowId);
   const clock = model.clocks.get(key) ?? null;
   const current = model.rows.get(key);
-  const update = (kind: OpRecord['kind'], row: Record<string, unknown>): void => {
+  const update = (kind: OpRecord['kind'], row: Record<string, unknown>): 'waiting' | null => {
     const winners = winningFields(entity, op, clock, row);
-    if (winners.length === 0) return;
+    if (winners.length === 0) return null;
     const values: Record<string, unknown> = {};
     for (const field of winners) values[field] = op.fields[field];
     const repaired = keepRowValid(entity, row, values);
     const written: Record<string, unknown> = {};
     for (const field of new Set([...winners, ...Object.keys(repaired)])) written[field] = field in repaired ? repaired[field] : values[field];
+    if (missesParent(model, entity.table, written)) return 'waiting';
     statements.other(updateSql(entity, op.rowId, written));
     model.rows.set(key, { ...row, ...written });
     advanceClock(model, entity, op, kind, winners, clock);
+    return null;
   };
   if (op.kind === 'insert') {
     if (insertBlockedByTombstone(entity, clock, op.hlc)) return null;
-    if (current) {
-      if (entity.merge === 'lww') update('update', current);
-      return null;
-    }
+    if (current) return entity.merge === 'lww' ? update('update', current) : null;
+    if (missesParent(model, entity.table, op.fields)) return 'waiting';
     statements.insert(entity, op.rowId, op.fields);
     model.rows.set(key, { ...op.fields, [entity.key]: op.rowId });
     advanceClock(model, entity, op, 'insert', [], null);
@@ -168,8 +218,7 @@ function applyToModel(model: PageModel, statements: Statements, entity: Replicat
   }
   if (entity.merge === 'lww' && clock?.deletedHlc) return null;
   if (!current) return 'waiting';
-  if (entity.merge === 'lww') update('update', current);
-  return null;
+  return entity.merge === 'lww' ? update('update', current) : null;
 }
 
 function clocksSql(model: PageModel): string | null {
