@@ -209,8 +209,15 @@ export const conflictListInput = z.strictObject({
 });
 export const conflictResolveInput = z.strictObject({ id: conflictId, resolution: conflictResolution });
 
-// Supervisors and agents (tickets:write) and administrators; the service also checks the record's own permission.
-const inboxAccess = ['tickets:write', 'users:admin'] as const;
+/**
+ * Who may open the inbox: whoever may make some conflict's resolving edit (DESIGN: a supervisor resolves it; the
+ * resolution is an ordinary edit): tickets:write (supervisors, agents; tickets and OTs) or catalog:write (customers,
+ * products). The list shows only conflicts on records the caller may change, and resolving checks that record's own
+ * permission again. Not users:admin: no conflict is on a user or role, and it showed ticket text to people without
+ * tickets:read. Not workorders:execute: technicians act only on their own OTs, and the inbox reaches every ticket.
+ */
+export const CONFLICT_INBOX_ACCESS = ['tickets:write', 'catalog:write'] as const;
+const inboxAccess = CONFLICT_INBOX_ACCESS;
 
 export const conflictChannels = {
   'conflicts.list': channel<ConflictDto[]>()({ input: conflictListInput, access: inboxAccess }),

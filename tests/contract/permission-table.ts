@@ -32,8 +32,9 @@ const SETTINGS_ADMINS: readonly TableHolder[] = ['Administrador', 'settings:admi
 /** Team membership decides who receives all data and whose ops apply here: administrators only (DESIGN: "an admin"). */
 const ADMINISTRATORS: readonly TableHolder[] = ['Administrador'];
 /** DESIGN: "a supervisor resolves it in the conflict inbox; the resolution is an ordinary edit" — so whoever makes
- *  such edits (tickets:write: supervisor, agent) and user admins for user/role conflicts; the service checks each record. */
-const CONFLICT_RESOLVERS: readonly TableHolder[] = ['Administrador', 'Supervisor', 'Agente', 'users:admin only'];
+ *  such edits in the office: tickets and OTs (supervisor, agent) or the catalogs (customers, products). Conflicts are
+ *  never on users or roles, so not a user admin; not the technician, who acts only on their own OTs. */
+const CONFLICT_RESOLVERS: readonly TableHolder[] = ['Administrador', 'Supervisor', 'Agente', 'catalog:write only'];
 
 export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   // Signing in and one's own account.

@@ -2,6 +2,7 @@
 import { CalendarDays, ClipboardList, FileText, GitMerge, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/conflicts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useTeamStatus } from '../features/team/statusStore';
 import { SyncFooter, useTeamStatusRefresh } from '../features/team/SyncFooter';
@@ -25,7 +26,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const canWorkOrders = useCan('workorders:read');
   const canReports = useCan('reports:export');
   const canAdmin = useCan(['users:admin', 'catalog:write', 'settings:admin']);
-  const canResolve = useCan(['tickets:write', 'users:admin']);
+  const canResolve = useCan(CONFLICT_INBOX_ACCESS);
   useTeamStatusRefresh();
   const inTeam = useTeamStatus((s) => Boolean(s.status?.team));
   const openConflicts = useTeamStatus((s) => s.status?.openConflicts ?? 0);

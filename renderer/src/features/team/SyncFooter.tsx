@@ -2,6 +2,7 @@
 import { ArrowLeftRight, RefreshCw, Wifi, WifiOff } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/conflicts';
 import { formatDateTime, formatNumber, formatRelative, formatTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { hrefFor } from '../../lib/router';
@@ -78,7 +79,7 @@ export function SyncFooter() {
   const { t } = useTranslation('team');
   const status = useTeamStatus((s) => s.status);
   const net = useNetStatus((s) => s.status);
-  const canResolve = useCan(['tickets:write', 'users:admin']);
+  const canResolve = useCan(CONFLICT_INBOX_ACCESS);
   // Administrators exchange from Administración → Equipo; everyone else has the same section on its own screen.
   const canAdmin = useCan(['users:admin', 'catalog:write', 'settings:admin']);
   if (!status?.team) return null;

@@ -1,6 +1,7 @@
 // Administración → Equipo: create or join a team; in one, this device, the members, invitations and the file exchange.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/conflicts';
 import { TEAM_ADMIN_ACCESS } from '../../../../electron/contract/team';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
@@ -21,7 +22,7 @@ function When({ iso }: { iso: string | null }) {
 
 function Overview({ status }: { status: TeamStatus }) {
   const { t } = useTranslation('team');
-  const canResolve = useCan(['tickets:write', 'users:admin']);
+  const canResolve = useCan(CONFLICT_INBOX_ACCESS);
   // One source (team status): paired with a hub, "not sent" is what the hub has not acknowledged.
   const unsent = status.unsentOps;
   return (
