@@ -16,6 +16,7 @@ import { measureRenderer, type RendererResult } from './bench/renderer';
 import { measureApplyRate, type SyncFigure } from './bench/sync';
 import { measureBundles } from './bench/syncBundles';
 import { measureNetSync } from './bench/syncNet';
+import { measurePgHub } from './bench/syncPg';
 import { DEMO_PASSWORD } from './demo/generate';
 
 interface Row {
@@ -102,6 +103,8 @@ if (!args.flags.has('skip-sync')) {
   syncFigures = [...syncFigures, ...(await measureBundles(backend, dataDir, path.join(cacheDir, 'sync-bundles'), log))];
   // The LAN hub on its own small team (a hub process and members here): independent of the dataset's size.
   syncFigures = [...syncFigures, ...(await measureNetSync(path.join(cacheDir, 'sync-net'), log))];
+  // The central hub on PostgreSQL (a throwaway cluster, or EMERALD_BENCH_POSTGRES_URL): not measured without one.
+  syncFigures = [...syncFigures, ...(await measurePgHub(path.join(cacheDir, 'sync-pg'), log))];
   for (const figure of syncFigures) log(`  ${figure.name}: ${figure.value} ${figure.unit}`);
 }
 

@@ -1,0 +1,115 @@
+// The simulated members of the central hub bench, in a process apart from the hub. Each member is a full copy in its
+// own data folder that pairs through a code made in PostgreSQL (joining from the hub's op log). Then:
+// (a) ingest: member 0 writes EMERALD_BENCH_PG_INGEST customers in one transaction and pushes them (pages of 500, as
+//     shipped); ops per second as the hub acknowledges them;
+// (b) every member makes a change, then all run a round against the hub at once; repeated.
+// argv: <workDir> <hubUrl> <postgresUrl> <members> <rounds> <ingestOps> <outFile>; admin password in EMERALD_BENCH_PASSWORD.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ChannelName, InputOf, OutputOf } from '../../../electron/contract';
+import { createBackend, type Backend } from '../../../electron/ipc/backend';
+import { inTransaction } from '../../../electron/services/context';
+import { newId } from '../../../electron/services/ids';
+import { pairWithHub, syncRound } from '../../../electron/services/sync/net/hubClient';
+import { openHubPool } from '../../../electron/services/sync/pg/pgHubDb';
+import { pgActingAdmin, pgMakePairingCode } from '../../../electron/services/sync/pg/pgPairingCodes';
+import { loadActor } from '../../../electron/services/users';
+import { report, wallMs } from '../net/hubApi';
+
+const [workDir = '', hubUrl = '', postgresUrl = '', membersArg = '100', roundsArg = '3', ingestArg = '20000', outFile = 'members.json'] = process.argv.slice(2);
+const password = process.env.EMERALD_BENCH_PASSWORD ?? '';
+const log = (line: string) => process.stderr.write(`  pg hub: ${line}\n`);
+
+interface Member {
+  backend: Backend;
+  dir: string;
+  token: string | null;
+  call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+}
+
+const servicesOf = (member: { backend: Backend; dir: string }) => {
+  const { backend, dir } = member;
+  return { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir: dir };
+};
+
+const pool = openHubPool(postgresUrl, 2);
+const admin = await pgActingAdmin(pool, undefined);
+
+async function pairedMember(index: number): Promise<Member> {
+  const dir = path.join(workDir, `m${index}`);
+  const backend = createBackend({ dataDir: dir });
+  const member: Member = {
+    backend,
+    dir,
+    token: null,
+    async call(channel, input) {
+      const result = await backend.dispatch({ sessionToken: member.token }, channel, input);
+      if (result.session !== undefined) member.token = result.session;
+      if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.message}`);
+      return result.envelope.value as never;
+    },
+  };
+  const { code } = await pgMakePairingCode(pool, admin.id, new Date());
+  // The hub process reloads its codes at once after a miss: the laptop's second try finds this one.
+  const pair = () => pairWithHub({ ...servicesOf(member), actor: null }, { url: hubUrl, code, deviceName: `Portátil ${index}` });
+  await pair().catch(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return pair();
+  });
+  await member.call('auth.login', { login: 'admin', password });
+  return member;
+}
+
+/** `count` customers written in one transaction through the write path (capture triggers make one op each). */
+function bulkCustomers(member: Member, count: number): void {
+  const { sqlite } = member.backend.database;
+  const userId = (sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string }).id;
+  const insert = sqlite.prepare('INSERT INTO customers (id, name, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  inTransaction({ ...servicesOf(member), actor: loadActor(sqlite, userId) }, () => {
+    const at = new Date().toISOString();
+    for (let i = 0; i < count; i++) insert.run(newId(), `Cliente masivo ${i}`, `600 ${String(i).padStart(6, '0')}`, at, at);
+  });
+}
+
+const members: Member[] = [];
+process.stdin.on('end', () => process.exit(1)).resume();
+try {
+  const pairingFrom = wallMs();
+  for (let i = 0; i < Number(membersArg); i++) {
+    members.push(await pairedMember(i));
+    if (i % 10 === 9) log(`${i + 1} members paired`);
+  }
+  const pairingMs = (wallMs() - pairingFrom) / members.length;
+
+  // (a) Ingest through the network: one member's big batch, pushed as shipped.
+  const first = members[0]!;
+  bulkCustomers(first, Number(ingestArg));
+  const ingestFrom = wallMs();
+  const pushed = await syncRound(servicesOf(first));
+  const ingestMs = wallMs() - ingestFrom;
+  log(`ingest: ${pushed.sent} ops in ${Math.round(ingestMs)} ms`);
+  // Everyone takes the batch before the rounds, so (b) measures small rounds, not this catch-up.
+  for (const member of members.slice(1)) await syncRound(servicesOf(member));
+
+  // (b) Everyone at once.
+  const rounds: number[] = [];
+  for (let r = 0; r < Number(roundsArg); r++) {
+    for (const [i, member] of members.entries()) await member.call('tickets.create', { title: `Ronda ${r} miembro ${i}` });
+    const these: number[] = [];
+    await Promise.all(
+      members.map(async (member) => {
+        const started = wallMs();
+        await syncRound(servicesOf(member));
+        these.push(wallMs() - started);
+      }),
+    );
+    rounds.push(...these);
+    log(`round ${r + 1}: fastest ${Math.round(Math.min(...these))} ms, slowest ${Math.round(Math.max(...these))} ms`);
+  }
+  writeFileSync(outFile, JSON.stringify({ pairingMs, ingest: { ops: pushed.sent, ms: ingestMs }, rounds }));
+  report('MEMBERS_RESULT', { file: outFile });
+  process.exit(0);
+} finally {
+  for (const member of members) member.backend.close();
+  await pool.end();
+}
