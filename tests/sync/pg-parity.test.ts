@@ -20,7 +20,8 @@ import { startPostgres, type TestPostgres } from '../support/postgres';
 import { buildTeamSeed, importPages, openEmptyCopy, pagesFor, replicatedTable, startTeamMember, type TeamMember, type TeamSeed } from './support';
 import { HOUR, runWrite, stepArb, type Step } from './teamWrites';
 
-const SEEDS = [20261201, 7, 4242];
+// Fixed seeds in CI; PG_PARITY_RUNS=N adds N random ones (printed in the test names, to replay one).
+const SEEDS = [20261201, 7, 4242, ...Array.from({ length: Number(process.env.PG_PARITY_RUNS ?? 0) }, () => Math.floor(Math.random() * 2 ** 31))];
 const MEMBERS = 3;
 /** Booleans on the hub, 0/1 on a laptop. */
 const BOOLEAN_COLUMNS: Readonly<Record<string, readonly string[]>> = { users: ['is_active', 'is_superuser'], products: ['tracks_serial'] };
