@@ -12,6 +12,7 @@ import { startHub } from '../../electron/services/sync/net/hubServer';
 import { parseListenAddress } from '../../electron/services/sync/net/listenAddress';
 import { MAX_CODE_MINUTES, MIN_CODE_MINUTES } from '../../electron/services/sync/net/pairingCodes';
 import { openPgHubStore } from '../../electron/services/sync/pg/pgHubStore';
+import { adoptPgHub } from '../../electron/services/sync/pg/pgHubAdopt';
 import { initPgHub, openHubDatabase, redacted } from '../../electron/services/sync/pg/pgHubSetup';
 import { pgActingAdmin, pgMakePairingCode } from '../../electron/services/sync/pg/pgPairingCodes';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
@@ -21,6 +22,8 @@ export const PG_HUB_USAGE = `usage:
   hub --postgres URL [--listen HOST:PORT] [--team-id ID] [--no-mdns]
   hub --postgres URL init --team-name NAME [--device-name NAME] --admin-email EMAIL [--admin-username NAME] [--admin-name "FULL NAME"]
       (the admin's password from EMERALD_ADMIN_PASSWORD or --admin-password-file FILE, never on the command line)
+  hub --postgres URL adopt --invite HUB.eminvite --bundle FULL.emsync [--device-name NAME]
+      (an existing team: on its founder, "team invite --out HUB.eminvite" and "sync export --full --out FULL.emsync")
   team pair-code --postgres URL [--as USERNAME] [--valid-minutes 1-60] [--json]
 The central hub keeps the team's shared copy in PostgreSQL 15+ (its own tables; give it a database of its own).`;
 
@@ -81,6 +84,18 @@ async function init(args: ParsedArgs): Promise<void> {
   say('Next: npm run cli -- hub --postgres URL --listen HOST:PORT, then npm run cli -- team pair-code --postgres URL for each laptop.');
 }
 
+async function adopt(args: ParsedArgs): Promise<void> {
+  const inviteFile = stringFlag(args, 'invite');
+  const bundleFile = stringFlag(args, 'bundle');
+  if (!inviteFile || !bundleFile) throw new UsageError(`--invite and --bundle are required\n${PG_HUB_USAGE}`);
+  const deviceName = stringFlag(args, 'device-name') ?? 'Hub central';
+  const result = await withDatabase(args, (pool) => adoptPgHub(pool, { inviteFile, bundleFile, deviceName }));
+  say(`Adopted the team "${result.teamName}" (${result.teamId}) into ${redacted(requireUrl(args))}; the hub joined it as device ${result.deviceId}.`);
+  say(`Hub fingerprint: ${result.fingerprint}`);
+  say('Next: start it (hub --postgres URL --listen HOST:PORT) and pair each laptop with a code (team pair-code --postgres URL); they link, already in the team.');
+  say('New members are still invited on the founder; they then pair with this hub. Delete the invitation file: it holds the team key.');
+}
+
 /** The addresses a laptop on the LAN can type when the hub listens on every interface. */
 function reachableUrls(host: string, port: number): string[] {
   if (host !== '0.0.0.0') return [`https://${host.includes(':') ? `[${host}]` : host}:${port}`];
@@ -135,6 +150,7 @@ async function serve(args: ParsedArgs): Promise<void> {
 export async function runPgHub(args: ParsedArgs): Promise<void> {
   const sub = args.positional[1];
   if (sub === 'init') return init(args);
+  if (sub === 'adopt') return adopt(args);
   if (sub !== undefined || args.positional.length > 2) throw new UsageError(`unknown hub command "${sub}"\n${PG_HUB_USAGE}`);
   return serve(args);
 }
