@@ -32,7 +32,7 @@ import {
   pgUpdateRow,
   PgWaitingError,
 } from './pgRows';
-import { isIntegrityError, pgRun, type PgClient } from './pgSql';
+import { isIntegrityError, pgRun, rollbackToSavepoint, type PgClient } from './pgSql';
 import type { RowClock } from '../clocks';
 
 /** How runs of ops went in this process (tests, bench): fast, fell back to op by op, or op by op from the start. */
@@ -159,8 +159,7 @@ async function settle(batch: PgBatch, op: OpRecord): Promise<SetAsideReason | nu
     batch.changedBy(op);
     return null;
   } catch (error) {
-    await client.query('ROLLBACK TO SAVEPOINT sync_op');
-    await client.query('RELEASE SAVEPOINT sync_op');
+    await rollbackToSavepoint(client, 'sync_op', error);
     if (isWaitingError(error)) return 'waiting';
     throw error;
   }
@@ -172,10 +171,6 @@ export async function pgLockApply(client: PgClient): Promise<void> {
   if (row?.isolation !== 'read committed') throw new Error(`pgApplyOps needs a READ COMMITTED transaction (this one is ${row?.isolation})`);
 }
 
-/**
- * Applies ops of members (any order; sorted by clock here) inside the caller's transaction. Every op is stored,
- * applied or kept aside with its reason, exactly as applyRemoteOps does on a laptop.
- */
 export interface PgApplyOptions {
   /** The newest op schema accepted (default: this build's laptop schema). */
   schemaVersion?: number;
@@ -183,6 +178,10 @@ export interface PgApplyOptions {
   exactOnly?: boolean;
 }
 
+/**
+ * Applies ops of members (any order; sorted by clock here) inside the caller's transaction. Every op is stored,
+ * applied or kept aside with its reason, exactly as applyRemoteOps does on a laptop.
+ */
 export async function pgApplyOps(client: PgClient, incoming: readonly OpRecord[], nowMs: number, options: PgApplyOptions = {}): Promise<ApplyOutcome> {
   await pgLockApply(client);
   const batch = new PgBatch(client, nowMs, options.schemaVersion ?? opSchemaVersion());

@@ -19,7 +19,7 @@ import {
 } from '../mergeRules';
 import { pgAuthorMayMake, type PgAuthorRightsCache } from './pgAuthority';
 import { PgWaitingError, toPgValue } from './pgRows';
-import { pgRun, q, type PgClient } from './pgSql';
+import { pgRun, q, rollbackToSavepoint, type PgClient } from './pgSql';
 
 /** The hub's foreign keys (db/pg/migrations/0001_replica.sql, as the laptop's): a child whose parent is missing waits. */
 const FOREIGN_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -293,9 +293,9 @@ export async function applyFastPage(client: PgClient, ops: readonly OpRecord[], 
     await client.query('RELEASE SAVEPOINT sync_page');
     return reasons;
   } catch (error) {
-    await client.query('ROLLBACK TO SAVEPOINT sync_page');
-    await client.query('RELEASE SAVEPOINT sync_page');
-    if (typeof (error as { code?: unknown }).code === 'string') return null;
+    await rollbackToSavepoint(client, 'sync_page', error);
+    // The database refused a write (a SQLSTATE): the run goes op by op, which finds the op that must wait.
+    if (error instanceof pg.DatabaseError) return null;
     throw error;
   }
 }

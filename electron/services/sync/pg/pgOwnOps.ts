@@ -10,7 +10,7 @@ import { applyOne, isWaitingError, opSchemaVersion, pgLockApply } from './pgAppl
 import { PgAuthorRightsCache, pgAuthorMayMake } from './pgAuthority';
 import { pgInsertOps, pgVectorOf } from './pgOpLog';
 import { pgReadClock } from './pgRows';
-import { pgRun, type PgClient } from './pgSql';
+import { pgRun, rollbackToSavepoint, type PgClient } from './pgSql';
 
 export interface OwnChange {
   /** The hub's device id (its identity row). */
@@ -43,8 +43,7 @@ export async function pgRecordOwnOp(client: PgClient, change: OwnChange, nowMs: 
     await applyOne(client, entity, op);
     await client.query('RELEASE SAVEPOINT sync_own_op');
   } catch (error) {
-    await client.query('ROLLBACK TO SAVEPOINT sync_own_op');
-    await client.query('RELEASE SAVEPOINT sync_own_op');
+    await rollbackToSavepoint(client, 'sync_own_op', error);
     if (isWaitingError(error)) throw new AppError('CONFLICT', 'the change does not fit the hub’s rows (a row or parent is missing, or a rule refuses it)', { reason: 'not_applicable' });
     throw error;
   }

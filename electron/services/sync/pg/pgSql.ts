@@ -25,3 +25,13 @@ export const q = (name: string): string => `"${name}"`;
 
 /** PostgreSQL's integrity errors (SQLSTATE class 23: foreign key, unique, check, not null): the op must wait. */
 export const isIntegrityError = (error: unknown): boolean => typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('23');
+
+/** Undoes a savepoint after `cause`; if the connection itself is gone, the caller sees `cause`, not the failed undo. */
+export async function rollbackToSavepoint(client: PgClient, name: string, cause: unknown): Promise<void> {
+  try {
+    await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    await client.query(`RELEASE SAVEPOINT ${name}`);
+  } catch {
+    throw cause;
+  }
+}
