@@ -7,7 +7,6 @@ import type pg from 'pg';
 import { AppError } from '../../electron/contract';
 import { setupInput } from '../../electron/contract/auth';
 import { teamCreateInput } from '../../electron/contract/team';
-import { startHubAnnounces } from '../../electron/services/sync/background/hubAnnounce';
 import { startHub } from '../../electron/services/sync/net/hubServer';
 import { parseListenAddress } from '../../electron/services/sync/net/listenAddress';
 import { MAX_CODE_MINUTES, MIN_CODE_MINUTES } from '../../electron/services/sync/net/pairingCodes';
@@ -126,7 +125,7 @@ async function serve(args: ParsedArgs): Promise<void> {
     async (pool) => {
       const store = await openPgHubStore({ pool });
       try {
-        const hub = await startHub({ store, listen, mdns: startHubAnnounces(listen.host, !args.flags.has('no-mdns')), log });
+        const hub = await startHub({ store, listen, mdns: !args.flags.has('no-mdns'), log });
         const self = await store.identity();
         const urls = reachableUrls(listen.host, hub.port);
         // `team pair-code --postgres` (another shell, maybe another machine) prints where laptops reach the hub.
