@@ -5,7 +5,6 @@ import { AppError } from '../../electron/contract';
 import { createBackend } from '../../electron/ipc/backend';
 import { startHub } from '../../electron/services/sync/net/hubServer';
 import { clearHubListening, recordHubListening } from '../../electron/services/sync/background/hubAddress';
-import { announceBoundHub, startHubAnnounces } from '../../electron/services/sync/background/hubAnnounce';
 import { parseListenAddress } from '../../electron/services/sync/net/listenAddress';
 import { stringFlag, UsageError } from '../args';
 import { CommandFailure, existingDatabase } from './backup';
@@ -55,13 +54,12 @@ export const hubCommand: CliCommand = {
     const services = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir };
     let hub;
     try {
-      hub = await startHub({ services, listen, mdns: startHubAnnounces(listen.host, !args.flags.has('no-mdns')), log: (line) => process.stderr.write(`${line}\n`) });
+      hub = await startHub({ services, listen, mdns: !args.flags.has('no-mdns'), log: (line) => process.stderr.write(`${line}\n`) });
     } catch (error) {
       backend.close();
       if (error instanceof AppError) throw new CommandFailure(`${error.message} (${String(error.details?.reason ?? error.code)})`);
       throw error;
     }
-    const announcement = announceBoundHub(services.sqlite, hub, !args.flags.has('no-mdns'));
     say(`Hub listening on ${hub.url}`);
     if (listen.host === '0.0.0.0') for (const url of lanUrls(hub.port)) say(`  reachable at ${url}`);
     // `team pair-code` in another process prints the address a laptop types from this record.
@@ -69,7 +67,6 @@ export const hubCommand: CliCommand = {
     say(`Fingerprint: ${hub.fingerprint}`);
     say('Stop with Ctrl+C.');
     const signal = await untilStopped();
-    await announcement?.stop();
     await hub.close();
     clearHubListening(services.sqlite);
     backend.close();

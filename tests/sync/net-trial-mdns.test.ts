@@ -2,7 +2,6 @@
 // listen on. A hub announces only what it listens on: nothing from loopback, its one address when bound to one,
 // every interface only when it listens on all of them. Pure checks: no multicast needed.
 import { describe, expect, it } from 'vitest';
-import { startHubAnnounces } from '../../electron/services/sync/background/hubAnnounce';
 import { announcementScope, hubFromService, hubTxt } from '../../electron/services/sync/net/mdns';
 
 const HUB = { port: 18443, name: 'Oficina', teamId: 'team-1', fingerprint: 'AB12 CD34 EF56' };
@@ -15,13 +14,6 @@ describe('LAN trial: discovery offers only addresses the hub listens on', () => 
     expect(announcementScope('127.0.0.5')).toBe('none');
     expect(announcementScope('::1')).toBe('none');
     expect(announcementScope('192.168.1.20')).toBe('address');
-  });
-
-  it('startHub announces by itself only for a hub on every interface', () => {
-    expect(startHubAnnounces('127.0.0.1', true)).toBe(false);
-    expect(startHubAnnounces('192.168.1.20', true)).toBe(false);
-    expect(startHubAnnounces('0.0.0.0', true)).toBe(true);
-    expect(startHubAnnounces('0.0.0.0', false)).toBe(false);
   });
 
   it('a hub bound to one LAN address is heard at that address, not at the PC’s other interfaces', () => {

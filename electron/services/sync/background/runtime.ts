@@ -10,7 +10,6 @@ import { syncRound } from '../net/syncRound';
 import { waitForHubChange } from '../net/hubWait';
 import { startHub, type Hub } from '../net/hubServer';
 import { formatListen, HUB_SETTING_KEY, readHubSetting } from './hubSetting';
-import { announceBoundHub, startHubAnnounces } from './hubAnnounce';
 import { lanUrls } from './lanUrls';
 import { unsentOwnOps } from '../teamStatus';
 import { classifyRoundError, readAckedSeq, writeAckedSeq } from './roundInfo';
@@ -81,7 +80,6 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
 
   // Hub mode follows the saved switch; serialized so two quick toggles never start two servers.
   let hub: Hub | null = null;
-  let boundAnnouncement: { stop(): Promise<void> } | null = null;
   let hubError: string | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   const applyHub = async () => {
@@ -93,20 +91,14 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
     if (hub) {
       const stopping = hub;
       hub = null;
-      await boundAnnouncement?.stop();
-      boundAnnouncement = null;
       await stopping.close();
       log(`hub: stopped (${stopping.url})`);
     }
     hubError = null;
     if (target) {
       try {
-        // Announce only addresses the hub listens on (a hub on 127.0.0.1 offered the PC's LAN address).
-        hub = await startHub({ services, listen: target, mdns: startHubAnnounces(target.host, options.mdns ?? true), log: (line) => log(line) });
-        boundAnnouncement = announceBoundHub(sqlite, hub, options.mdns ?? true);
+        hub = await startHub({ services, listen: target, mdns: options.mdns ?? true, log: (line) => log(line) });
         if (closed) {
-          await boundAnnouncement?.stop();
-          boundAnnouncement = null;
           await hub.close();
           hub = null;
           return;

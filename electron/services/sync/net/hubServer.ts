@@ -176,7 +176,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     throw error;
   }
   const host = options.listen.host;
-  const announced = options.mdns === false ? null : announceHub({ port, name: self.name, teamId: self.teamId, fingerprint });
+  const announced = options.mdns === false ? null : announceHub({ host, port, name: self.name, teamId: self.teamId, fingerprint });
   const urlHost = host.includes(':') ? `[${host}]` : host;
   log(`hub: listening on https://${urlHost}:${port}`);
   return {
