@@ -109,15 +109,15 @@ CREATE TRIGGER `tr_sync_work_order_items_delete` AFTER DELETE ON `work_order_ite
 	INSERT INTO `sync_capture` (`entity`, `row_id`, `kind`, `old_values`, `new_values`) VALUES ('work_order_items', old.`id`, 'delete', NULL, NULL);
 END;
 --> statement-breakpoint
-CREATE TRIGGER `tr_sync_settings_insert` AFTER INSERT ON `settings` WHEN (SELECT `capture` FROM `sync_local` WHERE `id` = 1) = 1 AND new.`key` IN ('companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes') BEGIN
+CREATE TRIGGER `tr_sync_settings_insert` AFTER INSERT ON `settings` WHEN (SELECT `capture` FROM `sync_local` WHERE `id` = 1) = 1 AND new.`key` IN ('companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes', 'timeZone') BEGIN
 	INSERT INTO `sync_capture` (`entity`, `row_id`, `kind`, `old_values`, `new_values`) VALUES ('settings', new.`key`, 'insert', NULL, json_object('value', new.`value`, 'created_at', new.`created_at`, 'updated_at', new.`updated_at`));
 END;
 --> statement-breakpoint
-CREATE TRIGGER `tr_sync_settings_update` AFTER UPDATE OF `value`, `created_at`, `updated_at` ON `settings` WHEN (SELECT `capture` FROM `sync_local` WHERE `id` = 1) = 1 AND new.`key` IN ('companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes') BEGIN
+CREATE TRIGGER `tr_sync_settings_update` AFTER UPDATE OF `value`, `created_at`, `updated_at` ON `settings` WHEN (SELECT `capture` FROM `sync_local` WHERE `id` = 1) = 1 AND new.`key` IN ('companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes', 'timeZone') BEGIN
 	INSERT INTO `sync_capture` (`entity`, `row_id`, `kind`, `old_values`, `new_values`) VALUES ('settings', new.`key`, 'update', json_object('value', old.`value`, 'created_at', old.`created_at`, 'updated_at', old.`updated_at`), json_object('value', new.`value`, 'created_at', new.`created_at`, 'updated_at', new.`updated_at`));
 END;
 --> statement-breakpoint
-CREATE TRIGGER `tr_sync_settings_delete` AFTER DELETE ON `settings` WHEN (SELECT `capture` FROM `sync_local` WHERE `id` = 1) = 1 AND old.`key` IN ('companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes') BEGIN
+CREATE TRIGGER `tr_sync_settings_delete` AFTER DELETE ON `settings` WHEN (SELECT `capture` FROM `sync_local` WHERE `id` = 1) = 1 AND old.`key` IN ('companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes', 'timeZone') BEGIN
 	INSERT INTO `sync_capture` (`entity`, `row_id`, `kind`, `old_values`, `new_values`) VALUES ('settings', old.`key`, 'delete', NULL, NULL);
 END;
 --> statement-breakpoint
@@ -179,7 +179,7 @@ WITH src AS (
 	UNION ALL SELECT 6 AS ord, `id` AS rid, 'work_orders' AS entity, json_object('code', `code`, 'ticket_id', `ticket_id`, 'technician_id', `technician_id`, 'ot_type', `ot_type`, 'status', `status`, 'scheduled_date', `scheduled_date`, 'started_at', `started_at`, 'completed_at', `completed_at`, 'total_duration', `total_duration`, 'notes', `notes`, 'created_at', `created_at`, 'updated_at', `updated_at`) AS fields FROM `work_orders`
 	UNION ALL SELECT 7 AS ord, `id` AS rid, 'ticket_timeline' AS entity, json_object('ticket_id', `ticket_id`, 'author_id', `author_id`, 'event_type', `event_type`, 'content', `content`, 'meta_data', `meta_data`, 'created_at', `created_at`, 'updated_at', `updated_at`) AS fields FROM `ticket_timeline`
 	UNION ALL SELECT 8 AS ord, `id` AS rid, 'work_order_items' AS entity, json_object('work_order_id', `work_order_id`, 'product_id', `product_id`, 'serial_number', `serial_number`, 'quantity', `quantity`, 'consumed_at', `consumed_at`, 'created_at', `created_at`, 'updated_at', `updated_at`) AS fields FROM `work_order_items`
-	UNION ALL SELECT 9 AS ord, `key` AS rid, 'settings' AS entity, json_object('value', `value`, 'created_at', `created_at`, 'updated_at', `updated_at`) AS fields FROM `settings` WHERE `key` IN ('companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes')
+	UNION ALL SELECT 9 AS ord, `key` AS rid, 'settings' AS entity, json_object('value', `value`, 'created_at', `created_at`, 'updated_at', `updated_at`) AS fields FROM `settings` WHERE `key` IN ('companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes', 'timeZone')
 	UNION ALL SELECT 10 AS ord, `device_id` AS rid, 'team_members' AS entity, json_object('slot', `slot`, 'name', `name`, 'public_key', `public_key`, 'invitation_id', `invitation_id`, 'revoked_at', `revoked_at`, 'revoked_by', `revoked_by`, 'created_at', `created_at`, 'updated_at', `updated_at`) AS fields FROM `team_members`
 	UNION ALL SELECT 11 AS ord, `id` AS rid, 'team_invitations' AS entity, json_object('slot', `slot`, 'expires_at', `expires_at`, 'created_by', `created_by`, 'created_at', `created_at`, 'updated_at', `updated_at`) AS fields FROM `team_invitations`
 	UNION ALL SELECT 12 AS ord, `id` AS rid, 'code_aliases' AS entity, json_object('entity', `entity`, 'row_id', `row_id`, 'code', `code`, 'created_at', `created_at`, 'updated_at', `updated_at`) AS fields FROM `code_aliases`

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { byId, id, listQuery, nameText, optionalLine, optionalText, text, version } from './common';
 import { channel } from './define';
+import { isValidTimeZone } from './zonedTime';
 import type { CategoryDto, CustomerDto, ProductDto, SettingsViewDto } from './dto';
 
 const optionalField = (max: number) => text(max).nullable().optional();
@@ -45,6 +46,7 @@ export const settingsUpdateInput = z.strictObject({
   language: z.enum(['system', 'es', 'en']).optional(),
   telemetrySocketEnabled: z.boolean().optional(),
   telemetrySocketPort: z.number().int().min(1024).max(65535).optional(),
+  timeZone: z.string().trim().max(64).refine(isValidTimeZone, 'an IANA time zone such as Europe/Madrid').optional(),
   /** The version of each setting being changed, as settings.get showed it (0: it had no stored value). */
   versions: z.record(z.string().max(64), z.number().int().min(0)),
 });

@@ -110,6 +110,8 @@ export interface SettingsDto {
   /** The loopback WebSocket a measuring tool may push readings to; off by default. */
   telemetrySocketEnabled: boolean;
   telemetrySocketPort: number;
+  /** The company time zone (IANA name): day boundaries, the year in codes, period names. The computer's until set. */
+  timeZone: string;
 }
 
 /** The settings as settings.get shows them, with each stored setting's row version (absent: never stored, send 0). */

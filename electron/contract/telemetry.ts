@@ -81,6 +81,7 @@ export const telemetryRecordInput = z.strictObject({
 export const telemetryListInput = z.strictObject({
   ticketId: id,
   metric: z.string().trim().toLowerCase().min(1).max(64).optional(),
+  /** The window is [from, to): `to` itself is excluded, as in every other period. */
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   /** Keeps the latest N readings in the window (charts need the recent end). */

@@ -5,6 +5,7 @@ import { settingsUpdateInput } from '../contract/catalogs';
 import { AppError, staleVersion, type SettingsDto, type SettingsViewDto } from '../contract';
 import type { AppDb } from '../../db/open';
 import { settings } from '../../db/schema';
+import { systemTimeZone } from '../contract/zonedTime';
 import { inTransaction, nowIso, type ServiceContext } from './context';
 
 export const DEFAULT_SETTINGS: SettingsDto = {
@@ -19,6 +20,7 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   language: 'system',
   telemetrySocketEnabled: false,
   telemetrySocketPort: 5181,
+  timeZone: systemTimeZone(),
 };
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SettingsDto)[];

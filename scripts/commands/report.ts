@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../electron/contract';
 import { isoDateTime } from '../../electron/contract/common';
+import { addDays, isLocalDate, startOfDayMs } from '../../electron/contract/zonedTime';
 import { ticketFilter } from '../../electron/contract/tickets';
 import { workOrderFilter } from '../../electron/contract/workOrders';
 import { createBackend } from '../../electron/ipc/backend';
@@ -19,6 +20,7 @@ import {
   type ReportLanguage,
 } from '../../electron/services/reports';
 import { readSettings } from '../../electron/services/settings';
+import { companyTimeZone } from '../../electron/services/timeZone';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { requireDataDir, type CliCommand } from './types';
 
@@ -28,7 +30,7 @@ const USAGE = `usage:
   report tickets-csv --data-dir DIR --out FILE.csv [--from DATE] [--to DATE] [--lang es|en]
   report work-orders-csv --data-dir DIR --out FILE.csv [--from DATE] [--to DATE] [--date-field F] [--lang es|en]
   report batch --data-dir DIR --from DATE --to DATE --out FILE.zip|FOLDER [--folder] [--date-field F] [--lang es|en]
-DATE is YYYY-MM-DD (a --to day is included) or an ISO date-time; F is scheduled_date, completed_at or created_at.`;
+DATE is YYYY-MM-DD, a day in the company time zone (a --to day is included), or an ISO date-time; F is scheduled_date, completed_at or created_at.`;
 
 const REPORT_KINDS = ['ot', 'ticket', 'tickets-csv', 'work-orders-csv', 'batch'];
 
@@ -47,15 +49,15 @@ function language(args: ParsedArgs): ReportLanguage | undefined {
   return value;
 }
 
-/** YYYY-MM-DD means that UTC day; as an end, the day is included (the period is [from, to)). */
-function dateFlag(args: ParsedArgs, name: string, end: boolean): string | undefined {
+/** YYYY-MM-DD means that day on the company calendar, as in the app; as an end, the day is included (the period is [from, to)). */
+function dateFlag(args: ParsedArgs, name: string, end: boolean, zone: string): string | undefined {
   const value = stringFlag(args, name);
   if (value === undefined) return undefined;
-  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const time = Date.parse(dayOnly ? `${value}T00:00:00.000Z` : value);
+  const dayOnly = isLocalDate(value);
+  const time = dayOnly ? startOfDayMs(zone, end ? addDays(value, 1) : value) : Date.parse(value);
   if (Number.isNaN(time)) throw new UsageError(`--${name} must be a date (YYYY-MM-DD) or an ISO date-time, got ${value}`);
   // The channels' own date rule (2000 ≤ date < 2100, UTC): the batch passes its dates to the service directly.
-  const bounded = isoDateTime.safeParse(new Date(dayOnly && end ? time + 24 * 3600_000 : time).toISOString());
+  const bounded = isoDateTime.safeParse(new Date(time).toISOString());
   if (!bounded.success) throw new UsageError(`--${name} must lie between 2000 and 2099, got ${value}`);
   return bounded.data;
 }
@@ -86,6 +88,7 @@ async function run(ctx: ServiceContext, args: ParsedArgs, say: (line: string) =>
   const [, kind, code] = args.positional;
   const lang = language(args);
   const labels = () => labelsFor(resolveLanguage(lang, readSettings(ctx.db).language));
+  const zone = companyTimeZone(ctx.sqlite);
   switch (kind) {
     case 'ot':
     case 'ticket': {
@@ -99,7 +102,7 @@ async function run(ctx: ServiceContext, args: ParsedArgs, say: (line: string) =>
     }
     case 'tickets-csv': {
       const out = requireFlag(args, 'out');
-      const filter = ticketFilter.parse({ createdFrom: dateFlag(args, 'from', false), createdTo: dateFlag(args, 'to', true) });
+      const filter = ticketFilter.parse({ createdFrom: dateFlag(args, 'from', false, zone), createdTo: dateFlag(args, 'to', true, zone) });
       const file = await exportTicketsCsv(ctx, filter, labels());
       say(`Wrote ${writeOut(out, file.bytes)}`);
       return;
@@ -107,14 +110,14 @@ async function run(ctx: ServiceContext, args: ParsedArgs, say: (line: string) =>
     case 'work-orders-csv': {
       const out = requireFlag(args, 'out');
       const field = dateField(args);
-      const filter = workOrderFilter.parse({ from: dateFlag(args, 'from', false), to: dateFlag(args, 'to', true), ...(field ? { dateField: field } : {}) });
+      const filter = workOrderFilter.parse({ from: dateFlag(args, 'from', false, zone), to: dateFlag(args, 'to', true, zone), ...(field ? { dateField: field } : {}) });
       const file = await exportWorkOrdersCsv(ctx, filter, labels());
       say(`Wrote ${writeOut(out, file.bytes)}`);
       return;
     }
     case 'batch': {
-      const from = dateFlag(args, 'from', false);
-      const to = dateFlag(args, 'to', true);
+      const from = dateFlag(args, 'from', false, zone);
+      const to = dateFlag(args, 'to', true, zone);
       if (!from || !to) throw new UsageError(`report batch needs --from and --to\n${USAGE}`);
       const out = path.resolve(requireFlag(args, 'out'));
       const field = dateField(args);

@@ -184,6 +184,7 @@ async function driveEveryWritingChannel(): Promise<void> {
     ticketPrefix: 'SN',
     workOrderPrefix: 'VS',
     sessionTimeoutMinutes: 60,
+    timeZone: 'Europe/Madrid',
     language: 'en',
     telemetrySocketEnabled: true,
     telemetrySocketPort: 5199,

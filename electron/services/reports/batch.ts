@@ -128,7 +128,8 @@ async function folderSink(out: string): Promise<Sink> {
  */
 export async function exportWorkOrderBatch(options: BatchExportOptions): Promise<BatchExportResult> {
   const { ctx, signal } = options;
-  const language = resolveLanguage(options.language, readSettings(ctx.db).language);
+  const settings = readSettings(ctx.db);
+  const language = resolveLanguage(options.language, settings.language);
   const orders = await workOrdersOfPeriod(options);
   const total = orders.length;
   options.onProgress?.({ done: 0, total });
@@ -138,7 +139,7 @@ export async function exportWorkOrderBatch(options: BatchExportOptions): Promise
     for (const [index, summary] of orders.entries()) {
       throwIfAborted(signal);
       const data = loadWorkOrderReportData(ctx, summary.id);
-      const bytes = await renderWorkOrderPdf(data, { language, generatedAt: nowIso(ctx) });
+      const bytes = await renderWorkOrderPdf(data, { language, generatedAt: nowIso(ctx), timeZone: settings.timeZone });
       let name = safeFileName(data.workOrder.code, 'pdf');
       if (used.has(name)) name = safeFileName(`${data.workOrder.code}-${data.workOrder.id}`, 'pdf');
       used.add(name);

@@ -7,6 +7,8 @@ import { AppError, type FilePayload } from '../../contract';
 import type { ServiceContext } from '../context';
 import { exportWorkOrderBatch, type BatchDateField } from './batch';
 import type { ReportLanguage } from './labels';
+import { localDateOf } from '../../contract/zonedTime';
+import { companyTimeZone } from '../timeZone';
 import { cancelQueuedJob, createJob, finishJob, scheduleJob, forgetJob, getJob, jobStatus, releaseFiles, requireFinished, type Job, type JobStatusDto } from './jobs';
 
 export interface BatchStartInput {
@@ -35,8 +37,9 @@ function progressEmitter(ctx: ServiceContext, job: Job): (p: { done: number; tot
   };
 }
 
-function zipName(input: BatchStartInput): string {
-  return `work-orders_${input.from.slice(0, 10)}_${input.to.slice(0, 10)}.zip`;
+/** Named by the period's days on the company calendar (March in Madrid starts 2026-02-28T23:00Z: still 2026-03-01). */
+function zipName(input: BatchStartInput, zone: string): string {
+  return `work-orders_${localDateOf(zone, input.from)}_${localDateOf(zone, input.to)}.zip`;
 }
 
 /** Starts the export in the background and answers at once; its end is announced as a job `updated` event. */
@@ -45,7 +48,8 @@ export function startBatchJob(ctx: ServiceContext, input: BatchStartInput): { jo
     throw new AppError('VALIDATION', 'the period must end after it starts', { reason: 'invalid_period', field: 'to' });
   }
   const job = createJob(ownerOf(ctx), mkdtempSync(path.join(tmpdir(), 'emerald-batch-')));
-  const out = path.join(job.workDir, zipName(input));
+  const name = zipName(input, companyTimeZone(ctx.sqlite));
+  const out = path.join(job.workDir, name);
   const run = () =>
     exportWorkOrderBatch({
       ctx,
@@ -59,7 +63,7 @@ export function startBatchJob(ctx: ServiceContext, input: BatchStartInput): { jo
     }).then(
       () => {
         job.resultFile = out;
-        job.resultName = zipName(input);
+        job.resultName = name;
         finishJob(job, { status: 'done' });
       },
       async (error: unknown) => {

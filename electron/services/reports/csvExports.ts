@@ -7,6 +7,8 @@ import type { ServiceContext } from '../context';
 import { listTickets } from '../tickets';
 import { listWorkOrders } from '../workOrders';
 import { toCsvBytes, type CsvCell } from './csv';
+import { localDateOf } from '../../contract/zonedTime';
+import { companyTimeZone } from '../timeZone';
 import type { Labels } from './labels';
 
 export type TicketFilter = z.output<typeof ticketFilter>;
@@ -81,9 +83,9 @@ export function workOrderCsvRow(wo: WorkOrderDto, t: Labels): CsvCell[] {
   ];
 }
 
-/** "2026-03-02" from the service clock, for file names. */
+/** "2026-03-02", today on the company's calendar, for file names. */
 function day(ctx: ServiceContext): string {
-  return ctx.clock.now().toISOString().slice(0, 10);
+  return localDateOf(companyTimeZone(ctx.sqlite), ctx.clock.now());
 }
 
 export async function exportTicketsCsv(ctx: ServiceContext, filter: TicketFilter, t: Labels): Promise<FilePayload> {

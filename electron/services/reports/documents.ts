@@ -32,13 +32,14 @@ export async function workOrderPdf(ctx: ServiceContext, id: string, language?: R
   const bytes = await renderWorkOrderPdf(data, {
     language: resolveLanguage(language, data.settings.language),
     generatedAt: nowIso(ctx),
+    timeZone: data.settings.timeZone,
   });
   return { fileName: safeFileName(data.workOrder.code, 'pdf'), mimeType: PDF_MIME, bytes };
 }
 
 export async function ticketPdf(ctx: ServiceContext, id: string, language?: ReportLanguage): Promise<FilePayload> {
   const { ticket, settings } = ctx.sqlite.transaction(() => ({ ticket: getTicketDetail(ctx.sqlite, id), settings: readSettings(ctx.db) }))();
-  const bytes = await renderTicketPdf({ ticket, settings }, { language: resolveLanguage(language, settings.language), generatedAt: nowIso(ctx) });
+  const bytes = await renderTicketPdf({ ticket, settings }, { language: resolveLanguage(language, settings.language), generatedAt: nowIso(ctx), timeZone: settings.timeZone });
   return { fileName: safeFileName(ticket.code, 'pdf'), mimeType: PDF_MIME, bytes };
 }
 

@@ -41,6 +41,7 @@ export const REPLICATED_SETTING_KEYS = [
   'ticketPrefix',
   'workOrderPrefix',
   'sessionTimeoutMinutes',
+  'timeZone',
 ] as const;
 
 // Order matters: parents before children, so a replay in this order never breaks a foreign key.

@@ -8,6 +8,8 @@ import type { TeamStatusDto, teamCreateInput, teamInviteInput, teamRevokeInput }
 import { inTransaction, nowIso, requireActor, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { readSettings } from '../settings';
+import { localYearOf } from '../../contract/zonedTime';
+import { companyTimeZone } from '../timeZone';
 import { schemaVersionOf } from './capture';
 import { newDeviceKeyPair, newTeamKey } from './teamKeys';
 import { INVITATION_FORMAT, INVITATION_MIME, INVITATION_VERSION, invitationFileName, readDirectory, type Invitation } from './teamInvitation';
@@ -42,7 +44,7 @@ export function createTeam(ctx: ServiceContext, input: z.output<typeof teamCreat
     const local = readLocal(ctx.sqlite);
     if (local.team_id !== null) throw alreadyInTeam(local.team_name);
     const at = nowIso(ctx);
-    const slot = creatorSlot(ctx.sqlite, readSettings(tx), new Date(at).getUTCFullYear());
+    const slot = creatorSlot(ctx.sqlite, readSettings(tx), localYearOf(companyTimeZone(ctx.sqlite), at));
     const teamId = newId();
     const name = input.deviceName ?? defaultDeviceName(local.device_name);
     ctx.sqlite

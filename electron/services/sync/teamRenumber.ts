@@ -3,6 +3,8 @@
 import type Database from 'better-sqlite3';
 import { newId } from '../ids';
 import { AppError } from '../../contract';
+import { localYearOf } from '../../contract/zonedTime';
+import { companyTimeZone } from '../timeZone';
 import { formatSlotCode, SLOT_CAPACITY, slotRange, type CodeKind } from '../tickets';
 
 const TABLE: Record<CodeKind, 'tickets' | 'work_orders'> = { ticket: 'tickets', workOrder: 'work_orders' };
@@ -30,10 +32,10 @@ interface CodedRow {
 }
 
 /** Prefix and year of a code; a code of another shape keeps its text as prefix and takes the row's year. */
-function partsOf(row: CodedRow): { prefix: string; year: number } {
+function partsOf(row: CodedRow, zone: string): { prefix: string; year: number } {
   const match = CODE_SHAPE.exec(row.code);
   if (match) return { prefix: match[1] as string, year: Number(match[2]) };
-  return { prefix: row.code, year: new Date(row.created_at).getUTCFullYear() };
+  return { prefix: row.code, year: localYearOf(zone, row.created_at) };
 }
 
 function renumberTable(sqlite: Database.Database, kind: CodeKind, slot: number, at: string): number {
@@ -41,8 +43,9 @@ function renumberTable(sqlite: Database.Database, kind: CodeKind, slot: number, 
   const rows = sqlite.prepare(`SELECT id, code, created_at FROM ${table} ORDER BY created_at, code, id`).all() as CodedRow[];
   const counters = new Map<string, number>();
   const renamed: { id: string; from: string; to: string }[] = [];
+  const zone = companyTimeZone(sqlite);
   for (const row of rows) {
-    const { prefix, year } = partsOf(row);
+    const { prefix, year } = partsOf(row, zone);
     const range = slotRange(prefix, year, slot);
     const value = (counters.get(range) ?? 0) + 1;
     if (value > SLOT_CAPACITY) throw tooManyToJoin(kind, range);

@@ -23,7 +23,8 @@ export function listReadings(ctx: ServiceContext, query: TelemetryListQuery): Te
   if (query.afterEventId) where.push(`e.id > @afterEventId`);
   if (query.metric) where.push(`json_extract(r.value, '$.metric') = @metric`);
   if (query.from) where.push(`json_extract(r.value, '$.measuredAt') >= @from`);
-  if (query.to) where.push(`json_extract(r.value, '$.measuredAt') <= @to`);
+  // Half-open like every other period: [from, to).
+  if (query.to) where.push(`json_extract(r.value, '$.measuredAt') < @to`);
   const rows = prepared(ctx.sqlite,
       `SELECT e.id AS eventId,
               json_extract(r.value, '$.metric') AS metric,

@@ -4,6 +4,8 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../contract';
 import { prepared } from '../sql';
+import { localYearOf } from '../../contract/zonedTime';
+import { companyTimeZone } from '../timeZone';
 
 export type CodeKind = 'ticket' | 'workOrder';
 
@@ -78,7 +80,8 @@ export function nextSlotCode(sqlite: Database.Database, kind: CodeKind, prefix: 
 
 /** Takes the next number of a scope; must run inside the transaction that inserts the coded row. */
 export function nextCode(sqlite: Database.Database, kind: CodeKind, prefix: string, at: string): string {
-  const year = new Date(at).getUTCFullYear();
+  // The year on the company's calendar: an OT opened at 00:30 on 1 January in Madrid is of the new year.
+  const year = localYearOf(companyTimeZone(sqlite), at);
   const slot = localSlot(sqlite);
   if (slot !== null) return nextSlotCode(sqlite, kind, prefix, year, slot, at);
   return formatCode(prefix, year, bump(sqlite, sequenceScope(kind, prefix, year), 0, at));

@@ -1,9 +1,10 @@
-// Company settings: name, contact, logo, code prefixes, session timeout and language.
+// Company settings: name, contact, logo, code prefixes, session timeout, language and the company time zone.
 import { ImageUp, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsViewDto, UiLanguage } from '../../../../electron/contract';
 import { settingsUpdateInput } from '../../../../electron/contract/catalogs';
+import { localYearOf } from '../../../../electron/contract/zonedTime';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { zodFieldErrors } from '../../lib/forms';
@@ -13,6 +14,12 @@ import { SectionHeader, useAdminForm } from './shared';
 import { TelemetrySocketSettings } from '../telemetry/TelemetrySocketSettings';
 
 const MAX_LOGO_CHARS = 700_000;
+
+/** Every IANA zone this browser knows (what the backend's Intl check accepts), with UTC and the current one. */
+function zoneChoices(current: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...new Set([current, 'UTC', ...known])].sort((a, b) => a.localeCompare(b));
+}
 
 function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -139,10 +146,10 @@ export function SettingsSection() {
         </div>
         <h3>{t('settings.codes')}</h3>
         <div className="form-grid">
-          <Field label={t('settings.ticketPrefix')} error={errors.ticketPrefix} hint={t('settings.prefixExample', { code: `${form.ticketPrefix || 'TK'}-${new Date().getFullYear()}-000042` })}>
+          <Field label={t('settings.ticketPrefix')} error={errors.ticketPrefix} hint={t('settings.prefixExample', { code: `${form.ticketPrefix || 'TK'}-${localYearOf(form.timeZone, Date.now())}-000042` })}>
             <input {...bind('ticketPrefix')} className="mono" maxLength={8} />
           </Field>
-          <Field label={t('settings.workOrderPrefix')} error={errors.workOrderPrefix} hint={t('settings.prefixExample', { code: `${form.workOrderPrefix || 'OT'}-${new Date().getFullYear()}-000042` })}>
+          <Field label={t('settings.workOrderPrefix')} error={errors.workOrderPrefix} hint={t('settings.prefixExample', { code: `${form.workOrderPrefix || 'OT'}-${localYearOf(form.timeZone, Date.now())}-000042` })}>
             <input {...bind('workOrderPrefix')} className="mono" maxLength={8} />
           </Field>
         </div>
@@ -156,6 +163,15 @@ export function SettingsSection() {
               <option value="system">{t('settings.languageSystem')}</option>
               <option value="es">Español</option>
               <option value="en">English</option>
+            </select>
+          </Field>
+          <Field label={t('settings.timeZone')} error={errors.timeZone} hint={t('settings.timeZoneHint')}>
+            <select value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
+              {zoneChoices(form.timeZone).map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replace(/_/g, ' ')}
+                </option>
+              ))}
             </select>
           </Field>
         </div>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
+import { companyZone } from '../../lib/timeZone';
 import { periodToInstants, thisMonth } from './period';
 import { DateFieldSelect, PeriodFields, uiLanguage } from './fields';
 import { useReports, type BatchDateField } from './store';
@@ -12,7 +13,7 @@ import { useReports, type BatchDateField } from './store';
 export function BatchExport({ icon, cancelIcon }: { icon: ReactNode; cancelIcon: ReactNode }) {
   const { t } = useTranslation('reports');
   const { job, error, startBatch, cancelBatch, refreshJob, downloadBatch } = useReports();
-  const [period, setPeriod] = useState(thisMonth);
+  const [period, setPeriod] = useState(() => thisMonth(companyZone()));
   const [dateField, setDateField] = useState<BatchDateField>('completed_at');
   const [periodError, setPeriodError] = useState<string | undefined>();
   // A queued export (waiting for this user's other one) can be cancelled like a running one.
@@ -25,7 +26,7 @@ export function BatchExport({ icon, cancelIcon }: { icon: ReactNode; cancelIcon:
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const range = periodToInstants(period);
+    const range = periodToInstants(period, companyZone());
     setPeriodError(range ? undefined : t('period.invalid'));
     if (range) void startBatch({ ...range, dateField, language: uiLanguage() });
   }

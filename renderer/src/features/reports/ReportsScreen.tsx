@@ -21,6 +21,7 @@ import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { BatchExport } from './BatchExport';
 import { DateFieldSelect, PeriodFields, uiLanguage } from './fields';
+import { companyZone } from '../../lib/timeZone';
 import { periodToInstants, thisMonth, type Period } from './period';
 import './reports.css';
 import { ChoiceSelect, personChoices } from '../../components/ChoiceSelect';
@@ -71,7 +72,7 @@ function useCsvExport() {
   const [busy, setBusy] = useState(false);
   const [periodError, setPeriodError] = useState<string | undefined>();
   async function run(period: Period, fetchFile: (range: { from: string; to: string }) => ReturnType<typeof api.call<'reports.ticketsCsv'>>) {
-    const range = periodToInstants(period);
+    const range = periodToInstants(period, companyZone());
     setPeriodError(range ? undefined : t('period.invalid'));
     if (!range) return;
     setBusy(true);
@@ -89,7 +90,7 @@ function useCsvExport() {
 
 function TicketsCsv() {
   const { t } = useTranslation('reports');
-  const [period, setPeriod] = useState(thisMonth);
+  const [period, setPeriod] = useState(() => thisMonth(companyZone()));
   const [status, setStatus] = useState<TicketStatus[]>([]);
   const [priority, setPriority] = useState<TicketPriority | ''>('');
   const { busy, periodError, run } = useCsvExport();
@@ -143,7 +144,7 @@ function useTechnicians(): DirectoryUser[] {
 
 function WorkOrdersCsv() {
   const { t } = useTranslation('reports');
-  const [period, setPeriod] = useState(thisMonth);
+  const [period, setPeriod] = useState(() => thisMonth(companyZone()));
   const [dateField, setDateField] = useState<'scheduled_date' | 'completed_at' | 'created_at'>('scheduled_date');
   const [status, setStatus] = useState<WorkOrderStatus[]>([]);
   const [otType, setOtType] = useState<WorkOrderType | ''>('');

@@ -1,24 +1,19 @@
-// Period pickers work on local calendar days; the API wants instants.
+// Period pickers work on company-zone calendar days; the API wants instants ([start of from, start of the day after to)).
+import { daysToRange, firstOfMonth, isLocalDate, localDateOf } from '../../../../electron/contract/zonedTime';
+
 export interface Period {
   from: string;
   to: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const ymd = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-/** From the 1st of this month to today. */
-export function thisMonth(today = new Date()): Period {
-  return { from: ymd(new Date(today.getFullYear(), today.getMonth(), 1)), to: ymd(today) };
+/** From the 1st of this month to today, on the company calendar. */
+export function thisMonth(zone: string, now: Date = new Date()): Period {
+  const today = localDateOf(zone, now);
+  return { from: firstOfMonth(today), to: today };
 }
 
 /** Inclusive days → [start of `from`, start of the day after `to`) as ISO instants; null when incomplete or reversed. */
-export function periodToInstants(period: Period): { from: string; to: string } | null {
-  const [fy, fm, fd] = period.from.split('-').map(Number);
-  const [ty, tm, td] = period.to.split('-').map(Number);
-  if (!fy || !fm || !fd || !ty || !tm || !td) return null;
-  const from = new Date(fy, fm - 1, fd);
-  const to = new Date(ty, tm - 1, td + 1);
-  if (to <= from) return null;
-  return { from: from.toISOString(), to: to.toISOString() };
+export function periodToInstants(period: Period, zone: string): { from: string; to: string } | null {
+  if (!isLocalDate(period.from) || !isLocalDate(period.to) || period.to < period.from) return null;
+  return daysToRange(zone, period.from, period.to);
 }

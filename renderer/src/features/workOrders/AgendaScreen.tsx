@@ -4,14 +4,16 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDto } from '../../../../electron/contract';
 import { WorkOrderStatusBadge } from '../../components/Badge';
-import { formatDate, formatTime } from '../../lib/format';
+import { formatTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
 import i18n from '../../i18n';
 import { workOrderError } from './actions';
 import { useAgenda } from './agendaStore';
-import { startOfDay, windowOf, type AgendaMode } from './dates';
+import { dayOf, todayIn, windowOf, type AgendaMode } from './dates';
+import type { LocalDate } from '../../../../electron/contract/zonedTime';
+import { useCompanyZone } from '../../lib/timeZone';
 import { useWorkOrders } from './store';
 import { useAgendaKeyboard } from './useAgendaKeyboard';
 import './workOrders.css';
@@ -36,8 +38,9 @@ function AgendaCard({ wo, showTechnician }: { wo: WorkOrderDto; showTechnician: 
   );
 }
 
-function dayLabel(day: Date): string {
-  return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'es-ES', { weekday: 'long', day: 'numeric', month: 'short' }).format(day);
+/** A company-calendar day as words; formatted at its UTC noon in UTC, so the computer's own zone cannot shift it. */
+function dayLabel(day: LocalDate, style: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'short' }): string {
+  return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'es-ES', { ...style, timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 }
 
 export default function AgendaScreen() {
@@ -62,13 +65,16 @@ function Agenda() {
   useDomainEvents((e) => e.entity === 'workOrder', () => void load());
   useAgendaKeyboard();
 
-  const { days } = windowOf(mode, anchor);
-  const todayStart = startOfDay(new Date()).getTime();
-  const byDay = (day: Date) =>
+  // Days of the company calendar, whatever zone this computer is in.
+  const zone = useCompanyZone();
+  const todayDate = todayIn(zone);
+  const { days } = windowOf(mode, anchor ?? todayDate);
+  const byDay = (day: LocalDate) =>
     items
-      .filter((wo) => wo.scheduledDate && startOfDay(new Date(wo.scheduledDate)).getTime() === day.getTime())
+      .filter((wo) => wo.scheduledDate && dayOf(zone, wo.scheduledDate) === day)
       .sort((a, b) => (a.scheduledDate ?? '').localeCompare(b.scheduledDate ?? ''));
-  const range = days.length > 1 ? `${formatDate(days[0]?.toISOString())} – ${formatDate(days[days.length - 1]?.toISOString())}` : dayLabel(days[0] ?? anchor);
+  const first = days[0] ?? todayDate;
+  const range = days.length > 1 ? `${dayLabel(first, { dateStyle: 'medium' })} – ${dayLabel(days[days.length - 1] ?? first, { dateStyle: 'medium' })}` : dayLabel(first);
 
   return (
     <div className="page">
@@ -122,7 +128,7 @@ function Agenda() {
             {days.map((day) => {
               const dayItems = byDay(day);
               return (
-                <section key={day.toISOString()} className={`agenda-day${day.getTime() === todayStart ? ' agenda-today' : ''}`} aria-label={dayLabel(day)}>
+                <section key={day} className={`agenda-day${day === todayDate ? ' agenda-today' : ''}`} aria-label={dayLabel(day)}>
                   <h2 className="agenda-day-title">{dayLabel(day)}</h2>
                   {dayItems.length === 0 ? (
                     <p className="muted agenda-empty">{loading ? t('common:state.loading') : t('agenda.free')}</p>

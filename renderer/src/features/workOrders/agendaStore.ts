@@ -2,14 +2,16 @@
 import { sessionStore } from '../../stores/sessionStores';
 import type { WorkOrderDto } from '../../../../electron/contract';
 import { api } from '../../api/client';
-import { agendaRange, type AgendaMode } from './dates';
+import { addDays, type LocalDate } from '../../../../electron/contract/zonedTime';
+import { companyZone } from '../../lib/timeZone';
+import { agendaRange, todayIn, type AgendaMode } from './dates';
 
 export type { AgendaMode } from './dates';
 
 interface AgendaState {
   mode: AgendaMode;
-  /** Any instant inside the shown window. */
-  anchor: Date;
+  /** Any company-calendar day inside the shown window; null means today. */
+  anchor: LocalDate | null;
   /** 'me', a user id, or '' for every technician (dispatchers only). */
   technicianId: string;
   items: WorkOrderDto[];
@@ -27,7 +29,7 @@ let generation = 0;
 
 export const useAgenda = sessionStore<AgendaState>('agenda', (set, get) => ({
   mode: 'week',
-  anchor: new Date(),
+  anchor: null,
   // Dispatchers start with everyone's agenda; the screen switches technicians to 'me'.
   technicianId: '',
   items: [],
@@ -40,13 +42,12 @@ export const useAgenda = sessionStore<AgendaState>('agenda', (set, get) => ({
   },
   shift(steps) {
     const { mode, anchor } = get();
-    const next = new Date(anchor);
-    next.setDate(next.getDate() + steps * (mode === 'week' ? 7 : 1));
-    set({ anchor: next });
+    // Whole calendar days, not 24-hour steps: a 23- or 25-hour day never skips or repeats a date.
+    set({ anchor: addDays(anchor ?? todayIn(companyZone()), steps * (mode === 'week' ? 7 : 1)) });
     void get().load();
   },
   today() {
-    set({ anchor: new Date() });
+    set({ anchor: null });
     void get().load();
   },
   setTechnician(technicianId) {
@@ -56,7 +57,8 @@ export const useAgenda = sessionStore<AgendaState>('agenda', (set, get) => ({
 
   async load() {
     const { mode, anchor, technicianId } = get();
-    const { from, to } = agendaRange(mode, anchor);
+    const zone = companyZone();
+    const { from, to } = agendaRange(mode, anchor ?? todayIn(zone), zone);
     const mine = ++generation;
     set({ loading: true, error: null });
     try {

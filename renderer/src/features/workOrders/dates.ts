@@ -1,25 +1,30 @@
-// Calendar arithmetic for the agenda and the schedule dialog, in the computer's time zone. Pure: no React, no API.
+// Calendar arithmetic for the agenda and the schedule dialog. Days are company-zone calendar days (YYYY-MM-DD),
+// counted by electron/contract/zonedTime.ts, so the agenda shows the same days on every computer. Pure: no React, no API.
+import { addDays, daysToRange, localDateOf, mondayOf, type LocalDate } from '../../../../electron/contract/zonedTime';
 
 export type AgendaMode = 'day' | 'week';
 
-export function startOfDay(date: Date): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
+/** Today on the company calendar. */
+export function todayIn(zone: string, now: Date = new Date()): LocalDate {
+  return localDateOf(zone, now);
+}
+
+/** The day an instant falls on, on the company calendar. */
+export function dayOf(zone: string, iso: string): LocalDate {
+  return localDateOf(zone, iso);
 }
 
 /** Weeks start on Monday, as in Spain. */
-export function windowOf(mode: AgendaMode, anchor: Date): { from: Date; days: Date[] } {
-  const first = startOfDay(anchor);
-  if (mode === 'week') first.setDate(first.getDate() - ((first.getDay() + 6) % 7));
-  const count = mode === 'week' ? 7 : 1;
-  const days = Array.from({ length: count }, (_, i) => new Date(first.getFullYear(), first.getMonth(), first.getDate() + i));
-  return { from: first, days };
+export function windowOf(mode: AgendaMode, anchor: LocalDate): { days: LocalDate[] } {
+  if (mode === 'day') return { days: [anchor] };
+  const monday = mondayOf(anchor);
+  return { days: Array.from({ length: 7 }, (_, i) => addDays(monday, i)) };
 }
 
-/** The instants the agenda asks for: from the first shown midnight to the midnight after the last shown day. */
-export function agendaRange(mode: AgendaMode, anchor: Date): { from: string; to: string } {
-  const { from, days } = windowOf(mode, anchor);
-  const last = days[days.length - 1] ?? from;
-  return { from: from.toISOString(), to: new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1).toISOString() };
+/** The instants the agenda asks for: from the start of the first shown day to the start of the day after the last. */
+export function agendaRange(mode: AgendaMode, anchor: LocalDate, zone: string): { from: string; to: string } {
+  const { days } = windowOf(mode, anchor);
+  return daysToRange(zone, days[0] ?? anchor, days[days.length - 1] ?? anchor);
 }
 
 /** `<input type="datetime-local">` value ⇄ ISO instant, in the computer's time zone. */
