@@ -197,17 +197,8 @@ export async function pgApplyOps(client: PgClient, incoming: readonly OpRecord[]
     } else if (place === 'duplicate') outcome.duplicates++;
     else outcome.gaps++;
   }
-  // Runs of ops that fit the fast path go in one round trip; the others, and a run the database refused, op by op.
-  for (let start = 0; start < next.length; ) {
-    const fits = !options.exactOnly && fitsFastPath(next[start]!);
-    let end = start + 1;
-    while (end < next.length && !options.exactOnly && fitsFastPath(next[end]!) === fits) end++;
-    const run = next.slice(start, end);
-    const fast = fits ? await applyFastPage(client, run, batch) : null;
-    if (fits) pgApplyPaths[fast ? 'fast' : 'fellBack']++;
-    else pgApplyPaths.exact++;
-    for (const [index, op] of run.entries()) {
-      const reason = fast ? (fast[index] ?? null) : await settle(batch, op);
+  await settleInRuns(batch, next, options.exactOnly === true, async (decided) => {
+    for (const { op, reason } of decided) {
       batch.keep(op, reason ?? 'applied');
       if (reason) {
         outcome.setAside.push({ deviceId: op.deviceId, seq: op.seq, reason });
@@ -216,15 +207,36 @@ export async function pgApplyOps(client: PgClient, incoming: readonly OpRecord[]
       outcome.applied++;
       outcome.touched.push({ entity: op.entity, rowId: op.rowId });
     }
-    start = end;
-  }
+  });
   await batch.flush();
-  outcome.applied += await retryHeldOps(batch, outcome.touched);
+  outcome.applied += await retryHeldOps(batch, outcome.touched, options.exactOnly === true);
   return outcome;
 }
 
+type Decided = { op: OpRecord; reason: SetAsideReason | null }[];
+
+/**
+ * Settles ops in order: runs that fit the fast path in one round trip each, the others (and a run the database
+ * refused) op by op. `decided` sees each run's decisions before the next run starts, one op at a time on the
+ * op-by-op path, as the laptop records each op before it settles the next.
+ */
+async function settleInRuns(batch: PgBatch, ops: readonly OpRecord[], exactOnly: boolean, decided: (done: Decided) => Promise<void>): Promise<void> {
+  for (let start = 0; start < ops.length; ) {
+    const fits = !exactOnly && fitsFastPath(ops[start]!);
+    let end = start + 1;
+    while (end < ops.length && !exactOnly && fitsFastPath(ops[end]!) === fits) end++;
+    const run = ops.slice(start, end);
+    const fast = fits ? await applyFastPage(batch.client, run, batch) : null;
+    if (fits) pgApplyPaths[fast ? 'fast' : 'fellBack']++;
+    else pgApplyPaths.exact++;
+    if (fast) await decided(run.map((op, index) => ({ op, reason: fast[index] ?? null })));
+    else for (const op of run) await decided([{ op, reason: await settle(batch, op) }]);
+    start = end;
+  }
+}
+
 /** Held ops tried again, oldest first, until none moves (refused ones too once a user or role changed). */
-async function retryHeldOps(batch: PgBatch, touched: TouchedRow[]): Promise<number> {
+async function retryHeldOps(batch: PgBatch, touched: TouchedRow[], exactOnly: boolean): Promise<number> {
   let applied = 0;
   for (let progress = true; progress; ) {
     progress = false;
@@ -234,17 +246,23 @@ async function retryHeldOps(batch: PgBatch, touched: TouchedRow[]): Promise<numb
       `SELECT ${OP_COLUMNS} FROM sync_ops WHERE status <> 'applied' AND status = ANY($1::text[]) ORDER BY hlc, seq`,
       [statuses],
     );
-    for (const row of held) {
-      const op = opFromPgRow(row);
-      const reason = await settle(batch, op);
-      if (reason === row.status) continue;
-      await pgRun(batch.client, 'UPDATE sync_ops SET status = $1 WHERE device_id = $2 AND seq = $3', [reason ?? 'applied', op.deviceId, op.seq]);
-      if (reason === null) {
+    const statusOf = new Map(held.map((row) => [`${row.device_id}/${row.seq}`, row.status]));
+    await settleInRuns(batch, held.map(opFromPgRow), exactOnly, async (decided) => {
+      const changed = decided.filter(({ op, reason }) => (reason ?? 'applied') !== statusOf.get(`${op.deviceId}/${op.seq}`));
+      if (changed.length === 0) return;
+      await pgRun(
+        batch.client,
+        `UPDATE sync_ops o SET status = c.status FROM unnest($1::text[], $2::int[], $3::text[]) AS c(device_id, seq, status)
+         WHERE o.device_id = c.device_id AND o.seq = c.seq`,
+        [changed.map(({ op }) => op.deviceId), changed.map(({ op }) => op.seq), changed.map(({ reason }) => reason ?? 'applied')],
+      );
+      for (const { op, reason } of changed) {
+        if (reason !== null) continue;
         applied++;
         touched.push({ entity: op.entity, rowId: op.rowId });
         progress = true;
       }
-    }
+    });
   }
   return applied;
 }
