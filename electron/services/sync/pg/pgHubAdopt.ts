@@ -92,7 +92,6 @@ export async function adoptPgHub(pool: pg.Pool, input: AdoptInput): Promise<Omit
         authorId: invitation.inviter.userId,
       },
       now().getTime(),
-      laptopSchemaVersion(),
     );
   });
   return { teamId: invitation.team.id, teamName: invitation.team.name, deviceId, fingerprint: fingerprintOf(keys.publicKey) };

@@ -1,12 +1,10 @@
 // Who the central hub is (hub_identity: a member device of the team, with its slot and keys), and the hub's own
-// ops: an invitation made at pairing is a replicated write authored by the hub device, merged through the same
-// applier as every member's op so the materialized tables and the op log stay one story.
+// ops: an invitation made at pairing is a replicated write authored by the hub device, merged by the same rules as
+// every member's op (pgRecordOwnOp) so the materialized tables and the op log stay one story.
 import { AppError } from '../../../contract';
 import type { OpRecord } from '../capture';
-import { entityOf } from '../entities';
-import { formatHlc, tick } from '../hlc';
 import { fingerprintOf } from '../net/links';
-import { pgApplyOps } from './pgApply';
+import { pgRecordOwnOp } from './pgOwnOps';
 import { pgRun, type PgClient } from './pgSql';
 
 export interface PgHubIdentity {
@@ -56,32 +54,15 @@ export async function readHubIdentity(client: PgClient): Promise<PgHubIdentity> 
 }
 
 /**
- * Writes one replicated row change as an op of the hub device, inside the caller's transaction: the hub's seq and
- * clock are taken under a row lock (two hub processes never give one seq twice), the stamp is after every applied
- * op (so the author's rights are judged as of now), and the op goes through pgApplyOps. Throws unless it applied.
+ * Writes one replicated row change as an op of the hub device, inside the caller's transaction, through the
+ * applier's pgRecordOwnOp (seq after the hub's last op in the log, stamp after every applied op, the author's rights
+ * checked as members will check them). The identity row is locked first: two hub processes write one at a time,
+ * and hub_identity keeps the hub's last stamp and next seq as a laptop's sync_local does.
  */
-export async function pgRecordHubOp(
-  client: PgClient,
-  change: Pick<OpRecord, 'entity' | 'rowId' | 'kind' | 'fields' | 'authorId'>,
-  nowMs: number,
-  schemaVersion: number,
-): Promise<OpRecord> {
-  if (!entityOf(change.entity)) throw new AppError('INTERNAL', `not a replicated table: ${change.entity}`);
-  const [self] = await pgRun<{ device_id: string; last_hlc: string; next_seq: number }>(client, 'SELECT device_id, last_hlc, next_seq FROM hub_identity WHERE id = 1 FOR UPDATE');
+export async function pgRecordHubOp(client: PgClient, change: Pick<OpRecord, 'entity' | 'rowId' | 'kind' | 'fields' | 'authorId'>, nowMs: number): Promise<OpRecord> {
+  const [self] = await pgRun<{ device_id: string }>(client, 'SELECT device_id FROM hub_identity WHERE id = 1 FOR UPDATE');
   if (!self) throw noTeamYet();
-  const [newest] = await pgRun<{ hlc: string | null }>(client, "SELECT max(hlc) AS hlc FROM sync_ops WHERE status = 'applied'");
-  // A database restored from a dump may hold an older next_seq than ops of the hub that members relayed back since:
-  // never give a seq twice.
-  const [own] = await pgRun<{ seq: number | null }>(client, 'SELECT max(seq) AS seq FROM sync_ops WHERE device_id = $1', [self.device_id]);
-  const seq = Math.max(self.next_seq, (own?.seq ?? 0) + 1);
-  const last = newest?.hlc && newest.hlc > self.last_hlc ? newest.hlc : self.last_hlc;
-  const op: OpRecord = { ...change, deviceId: self.device_id, seq, hlc: formatHlc(tick(last, nowMs, self.device_id)), base: null, schemaVersion };
-  await pgApplyOps(client, [op], nowMs);
-  // Its own status, not the outcome's count (held ops this one unblocked count there too).
-  const [stored] = await pgRun<{ status: string }>(client, 'SELECT status FROM sync_ops WHERE device_id = $1 AND seq = $2', [op.deviceId, op.seq]);
-  if (stored?.status !== 'applied') {
-    throw new AppError('INTERNAL', `the hub could not apply its own ${change.entity} ${change.kind} (${stored?.status ?? 'not stored'})`, { reason: 'hub_op_refused' });
-  }
+  const op = await pgRecordOwnOp(client, { ...change, deviceId: self.device_id }, nowMs);
   await pgRun(client, 'UPDATE hub_identity SET last_hlc = $1, next_seq = $2, updated_at = $3 WHERE id = 1', [op.hlc, op.seq + 1, new Date(nowMs).toISOString()]);
   return op;
 }

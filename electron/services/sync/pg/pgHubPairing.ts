@@ -91,7 +91,6 @@ async function buildInvitation(client: PgClient, hub: PgHubIdentity, creator: Pe
     client,
     { entity: 'team_invitations', rowId: id, kind: 'insert', fields: { slot, expires_at: expiresAt, created_by: creator.id, created_at: at, updated_at: at }, authorId: creator.id },
     now.getTime(),
-    schemaVersion,
   );
   return {
     format: INVITATION_FORMAT,
