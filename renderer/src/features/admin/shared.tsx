@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { Modal } from '../../components/Modal';
 import { errorMessage, fieldErrors } from '../../lib/errors';
+import { leaveSearchOnEscape } from '../../lib/searchKeys';
 
 /** Administration reasons first (admin:reason.*), then the shared translations. */
 export function adminError(t: TFunction, error: unknown): string {
@@ -47,7 +48,12 @@ export function SectionHeader({ title, query, onQuery, children }: { title: stri
       {onQuery && (
         <div className="admin-search">
           <Search size={14} aria-hidden="true" />
-          <input type="search" value={query ?? ''} onChange={(e) => onQuery(e.target.value)} placeholder={t('search')} aria-label={t('searchIn', { section: title })} />
+          <input
+            type="search"
+            value={query ?? ''}
+            onChange={(e) => onQuery(e.target.value)}
+            onKeyDown={(e) => leaveSearchOnEscape(e, () => onQuery(''))}
+            placeholder={t('search')} aria-label={t('searchIn', { section: title })} />
         </div>
       )}
       <span className="spacer" />

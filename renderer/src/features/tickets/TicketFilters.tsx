@@ -1,9 +1,10 @@
-// Status tabs with counts, the filter selects and the search box (debounced; Escape clears).
+// Status tabs with counts, the filter selects and the search box (debounced; Escape clears it and goes back to the list).
 import { Search, X } from 'lucide-react';
 import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES } from '../../../../electron/contract';
 import { formatNumber } from '../../lib/format';
+import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { useLookups } from './lookups';
 import { SORTS, TABS, tabCount, useTicketList, type TicketFilters as Filters, type TicketSort } from './store';
 import { ChoiceSelect, namedChoices, personChoices } from '../../components/ChoiceSelect';
@@ -51,16 +52,14 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') setFilters({ q: text });
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            if (text) {
+          leaveSearchOnEscape(
+            e,
+            () => {
               setText('');
               setFilters({ q: '' });
-            } else {
-              e.currentTarget.blur();
-            }
-          }
+            },
+            '.ticket-list',
+          );
           if (e.key === 'ArrowDown') {
             e.preventDefault();
             e.currentTarget.blur();

@@ -6,6 +6,7 @@ import { WorkOrderStatusBadge } from '../../components/Badge';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
+import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { hrefFor, navigate } from '../../lib/router';
 import { useCan } from '../../stores/session';
 import { useTrace } from './store';
@@ -51,6 +52,7 @@ function TraceSearch({ serial }: { serial?: string | undefined }) {
             className="mono"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => leaveSearchOnEscape(e, () => setQuery(''))}
             placeholder={t('placeholder')}
             autoFocus
             autoComplete="off"

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORK_ORDER_STATUSES, type WorkOrderDto, type WorkOrderStatus } from '../../../../electron/contract';
 import { useDomainEvents } from '../../lib/live';
+import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { useCan } from '../../stores/session';
 import { workOrderError } from './actions';
 import { useWorkOrders, type ListView } from './store';
@@ -33,6 +34,7 @@ function WorkOrderList() {
             className="ot-search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => leaveSearchOnEscape(e, () => setQuery(''))}
             placeholder={t('list.searchPlaceholder')}
             aria-label={t('list.search')}
           />
