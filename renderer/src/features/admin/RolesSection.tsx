@@ -64,7 +64,8 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
         <legend>{t('roles.permissions')}</legend>
         {PERMISSIONS.map((p) => (
           <label key={p} className={`perm${p === '*' ? ' perm-all' : ''}`}>
-            <input type="checkbox" checked={permissions.includes(p)} disabled={all && p !== '*'} onChange={(e) => toggle(p, e.target.checked)} />
+            {/* Full access includes every other permission: shown ticked (and locked) while it is on, the saved list stays as chosen. */}
+            <input type="checkbox" checked={permissions.includes(p) || (all && p !== '*')} disabled={all && p !== '*'} onChange={(e) => toggle(p, e.target.checked)} />
             <span>
               <strong>{t(`perm.${permissionKey(p)}.label`)}</strong>
               <span className="muted">{t(`perm.${permissionKey(p)}.hint`)}</span>
