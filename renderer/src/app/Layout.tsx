@@ -1,9 +1,10 @@
 // The frame: sidebar navigation on the left, the current screen on the right.
-import { CalendarDays, ClipboardList, FileText, GitMerge, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { CalendarDays, ClipboardList, FileText, GitMerge, KeyRound, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/conflicts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { ChangePasswordDialog } from '../features/account/ChangePasswordDialog';
 import { useTeamStatus } from '../features/team/statusStore';
 import { SyncFooter, useTeamStatusRefresh } from '../features/team/SyncFooter';
 import { hrefFor, type Route } from '../lib/router';
@@ -30,6 +31,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   useTeamStatusRefresh();
   const inTeam = useTeamStatus((s) => Boolean(s.status?.team));
   const openConflicts = useTeamStatus((s) => s.status?.openConflicts ?? 0);
+  const [changingPassword, setChangingPassword] = useState(false);
   const items: NavItem[] = [
     { route: { name: 'tickets' }, label: t('nav.tickets'), icon: <Ticket size={16} />, visible: canTickets },
     { route: { name: 'agenda' }, label: t('nav.agenda'), icon: <CalendarDays size={16} />, visible: canWorkOrders },
@@ -77,6 +79,10 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
             <div className="muted">{user?.roleName ?? ''}</div>
           </div>
           <LanguageSwitcher />
+          <button type="button" className="btn btn-ghost" onClick={() => setChangingPassword(true)}>
+            <KeyRound size={14} aria-hidden="true" />
+            {t('account:menu.changePassword')}
+          </button>
           <button type="button" className="btn btn-ghost" onClick={() => void logout()}>
             <LogOut size={14} />
             {t('nav.signOut')}
@@ -86,6 +92,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
       <main id="main" className="main" tabIndex={-1}>
         {children}
       </main>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </div>
   );
 }
