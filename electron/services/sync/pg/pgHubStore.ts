@@ -12,6 +12,7 @@ import { pgApplyOps } from './pgApply';
 import { inPgTransaction } from './pgHubDb';
 import { readHubIdentity } from './pgHubIdentity';
 import { PgHubKeys } from './pgHubKeys';
+import { HubNoticeListener, notifyHubs } from './pgHubNotices';
 import { pgHandlePair } from './pgHubPairing';
 import { writePgNewcomerBundle } from './pgNewcomerBundle';
 import { pgOpsMissingFrom, pgReadVector } from './pgOpLog';
@@ -19,6 +20,8 @@ import { pgRun } from './pgSql';
 
 export interface PgHubStoreOptions {
   pool: pg.Pool;
+  /** For the LISTEN connection (other hub processes' commits); default: the pool's own connection string. */
+  url?: string;
   /** The hub's clock (tests move it by hand). */
   now?: () => Date;
   /** Where the newcomer's bundle is written before it is sent. */
@@ -44,6 +47,16 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
   const keys = new PgHubKeys(pool, now);
   const first = await inPgTransaction(pool, (client) => readHubIdentity(client), 'read committed', true);
   await keys.start();
+  const watchers = new Set<(change: { team: boolean }) => void>();
+  const url = options.url ?? pool.options.connectionString;
+  // Another hub process committed ops (maybe a revocation) or made a code or a link: act now, not at the next look.
+  const notices = url
+    ? new HubNoticeListener(url, (notice) => {
+        if (notice === 'keys') void keys.reload().catch(() => undefined);
+        else for (const watcher of watchers) watcher({ team: true });
+      })
+    : null;
+  await notices?.start();
   const teamId = first.teamId;
   const readOnly = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(pool, work, 'repeatable read', true);
 
@@ -89,6 +102,7 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
       const nowMs = now().getTime();
       const { outcome, vector } = await inPgTransaction(pool, async (client) => {
         const applied = await pgApplyOps(client, ops, nowMs);
+        if (applied.applied + applied.setAside.length > 0) await notifyHubs(client, 'ops');
         return { outcome: applied, vector: await pgReadVector(client) };
       });
       // Nobody watches the hub's rows; only team changes matter here (revoked devices lose their sockets).
@@ -119,18 +133,27 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
     writeNewcomerBundle: (file) => writePgNewcomerBundle(pool, file, now(), laptopSchemaVersion()),
 
     async pair(identity, request) {
-      const result = await inPgTransaction(pool, (client) => pgHandlePair(client, identity, request, now(), laptopSchemaVersion()));
+      const result = await inPgTransaction(pool, async (client) => {
+        const paired = await pgHandlePair(client, identity, request, now(), laptopSchemaVersion());
+        await notifyHubs(client, 'keys');
+        if (paired.response.invitation) await notifyHubs(client, 'ops');
+        return paired;
+      });
       keys.paired(identity, request.deviceId, result.linkKey);
       return result.response;
     },
 
     vector: () => readOnly((client) => pgReadVector(client)),
 
-    // Another hub process's commits reach long polls through their fallback look (every second).
-    watch: () => () => undefined,
+    // Another hub process's commits arrive as notices (and, should one be lost, at the long polls' next look).
+    watch(listener) {
+      watchers.add(listener);
+      return () => void watchers.delete(listener);
+    },
 
     async close() {
       keys.stop();
+      await notices?.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../../contract';
 import { DEFAULT_CODE_MINUTES, derivePairingSecret, MAX_CODE_MINUTES, MAX_LIVE_CODES, MIN_CODE_MINUTES, randomCode, type PairingCode } from '../net/pairingCodes';
 import { inPgTransaction } from './pgHubDb';
 import { readHubIdentity } from './pgHubIdentity';
+import { notifyHubs } from './pgHubNotices';
 import { pgTeamAdmin } from './pgHubPairing';
 import { pgRun } from './pgSql';
 
@@ -52,6 +53,8 @@ export async function pgMakePairingCode(pool: pg.Pool, creatorId: string, now: D
       expiresAt,
       at,
     ]);
+    // Every running hub process on this database knows the code at once (their key caches reload).
+    await notifyHubs(client, 'keys');
     return { code, expiresAt, fingerprint: hub.fingerprint };
   });
 }
