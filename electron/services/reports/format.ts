@@ -1,4 +1,5 @@
 // Dates, durations and numbers for reports through Intl, in the report's language.
+import { formatDuration } from '../../contract/duration';
 import type { ReportLanguage } from './labels';
 
 const LOCALES: Record<ReportLanguage, string> = { es: 'es-ES', en: 'en-GB' };
@@ -20,10 +21,6 @@ export function createFormatter(language: ReportLanguage, timeZone?: string): Fo
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...zone });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...zone });
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  // English "short" units read "2 hrs 5 mins" in en-GB; narrow ("2h 5m") is what people write.
-  const unitDisplay = language === 'en' ? 'narrow' : 'short';
-  const unit = (u: 'hour' | 'minute' | 'second', n: number) =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay }).format(n);
   const parse = (iso: string | null | undefined): Date | null => {
     if (!iso) return null;
     const d = new Date(iso);
@@ -40,13 +37,7 @@ export function createFormatter(language: ReportLanguage, timeZone?: string): Fo
       return d ? dateFormat.format(d) : fallback;
     },
     duration(seconds, fallback = '—') {
-      if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return fallback;
-      if (seconds < 60) return unit('second', Math.round(seconds));
-      const totalMinutes = Math.round(seconds / 60);
-      const hours = Math.floor(totalMinutes / 60);
-      const minutes = totalMinutes % 60;
-      const parts = [hours > 0 ? unit('hour', hours) : null, minutes > 0 || hours === 0 ? unit('minute', minutes) : null];
-      return parts.filter((p): p is string => p !== null).join(' ');
+      return formatDuration(seconds, language, fallback);
     },
     integer(n) {
       return numberFormat.format(n);

@@ -1,4 +1,5 @@
 // Dates, times, numbers and durations through Intl, in the UI language.
+import { formatDuration as formatDurationIn } from '../../../electron/contract/duration';
 import i18n from '../i18n';
 
 const locale = () => (i18n.language === 'en' ? 'en-GB' : 'es-ES');
@@ -37,14 +38,9 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   return rtf.format(0, 'minute');
 }
 
-/** Seconds → "1 h 05 min" via Intl unit formatting. */
+/** Seconds → "1 h 5 min", written as the PDF reports write it (one formatter for both). */
 export function formatDuration(totalSeconds: number | null | undefined): string {
-  if (totalSeconds === null || totalSeconds === undefined) return '—';
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const h = new Intl.NumberFormat(locale(), { style: 'unit', unit: 'hour', unitDisplay: 'short' }).format(hours);
-  const m = new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
-  return hours > 0 ? `${h} ${m}` : m;
+  return formatDurationIn(totalSeconds, i18n.language === 'en' ? 'en' : 'es');
 }
 
 /** A running timer display: 01:02:03. */

@@ -1,0 +1,21 @@
+// One way to write a duration, for the screens and the PDF alike (issue 18: they read differently).
+export type DurationLanguage = 'es' | 'en';
+
+const LOCALES: Record<DurationLanguage, string> = { es: 'es-ES', en: 'en-GB' };
+
+/**
+ * Seconds as "2 h 5 min" / "2h 5m" (whole minutes, rounded), "45 s" under a minute; `fallback` when missing or invalid.
+ * English "short" units read "2 hrs 5 mins" in en-GB; narrow is what people write.
+ */
+export function formatDuration(seconds: number | null | undefined, language: DurationLanguage, fallback = '—'): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return fallback;
+  const locale = LOCALES[language];
+  const unitDisplay = language === 'en' ? 'narrow' : 'short';
+  const unit = (u: 'hour' | 'minute' | 'second', n: number) => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay }).format(n);
+  if (seconds < 60) return unit('second', Math.round(seconds));
+  const totalMinutes = Math.round(seconds / 60);
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  const parts = [hours > 0 ? unit('hour', hours) : null, minutes > 0 || hours === 0 ? unit('minute', minutes) : null];
+  return parts.filter((p): p is string => p !== null).join(' ');
+}
