@@ -74,6 +74,15 @@ interface LabelTable {
   workOrderType: Record<WorkOrderType, string>;
   timelineEvent: Record<TimelineEventType, string>;
   contactChannel: Record<ContactChannel, string>;
+  /** What an `ot_updated` event changed (workOrderChangeOf), in words; `part` already says name, serial and quantity. */
+  workOrderChange: {
+    itemAdded(code: string, part: string): string;
+    itemRemoved(code: string, part: string): string;
+    notes(code: string): string;
+    rescheduled(code: string): string;
+    part: string;
+    serial(serial: string): string;
+  };
 }
 
 const es: LabelTable = {
@@ -158,6 +167,14 @@ const es: LabelTable = {
     reopened: 'Ticket reabierto',
   },
   contactChannel: { phone: 'Teléfono', email: 'Correo', whatsapp: 'WhatsApp', visit: 'Visita', other: 'Otro' },
+  workOrderChange: {
+    itemAdded: (code, part) => `${code}: material añadido: ${part}`,
+    itemRemoved: (code, part) => `${code}: material retirado: ${part}`,
+    notes: (code) => `${code}: notas actualizadas`,
+    rescheduled: (code) => `${code}: reprogramada`,
+    part: 'material',
+    serial: (serial) => `serie ${serial}`,
+  },
 };
 
 const en: LabelTable = {
@@ -242,6 +259,14 @@ const en: LabelTable = {
     reopened: 'Ticket reopened',
   },
   contactChannel: { phone: 'Phone', email: 'Email', whatsapp: 'WhatsApp', visit: 'Visit', other: 'Other' },
+  workOrderChange: {
+    itemAdded: (code, part) => `${code}: part added: ${part}`,
+    itemRemoved: (code, part) => `${code}: part removed: ${part}`,
+    notes: (code) => `${code}: notes updated`,
+    rescheduled: (code) => `${code}: rescheduled`,
+    part: 'part',
+    serial: (serial) => `serial ${serial}`,
+  },
 };
 
 const TABLES: Record<ReportLanguage, LabelTable> = { es, en };

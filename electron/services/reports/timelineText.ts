@@ -7,6 +7,7 @@ import {
   type ContactChannel,
 } from '../../../shared/enums';
 import type { TimelineEventDto } from '../../contract';
+import { describePart, workOrderChangeOf, type WorkOrderChange } from '../../contract/workOrderChange';
 import type { Labels } from './labels';
 
 export interface TimelineLine {
@@ -42,7 +43,13 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels): Timel
       return { heading, body: withContent(transition(meta, (v) => translated(v, TICKET_STATUSES, t.ticketStatus))) };
     case 'priority_change':
       return { heading, body: withContent(transition(meta, (v) => translated(v, TICKET_PRIORITIES, t.ticketPriority))) };
-    case 'ot_updated':
+    case 'ot_updated': {
+      // Parts, serials and notes in the report's language from meta_data (the stored text is Spanish only).
+      const change = workOrderChangeOf(meta);
+      const code = typeof meta?.code === 'string' ? meta.code : '';
+      if (change) return { heading, body: changeText(change, code, t) };
+      return { heading, body: withContent(transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus))) };
+    }
     case 'ot_completed':
       return { heading, body: withContent(transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus))) };
     case 'contact': {
@@ -53,5 +60,19 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels): Timel
     }
     default:
       return { heading, body: content };
+  }
+}
+
+function changeText(change: WorkOrderChange, code: string, t: Labels): string {
+  const words = t.workOrderChange;
+  switch (change.kind) {
+    case 'item_added':
+      return words.itemAdded(code, describePart(change, words));
+    case 'item_removed':
+      return words.itemRemoved(code, describePart(change, words));
+    case 'notes':
+      return words.notes(code);
+    case 'rescheduled':
+      return words.rescheduled(code);
   }
 }

@@ -35,7 +35,8 @@ export function addItem(ctx: Parameters<typeof changeWorkOrder>[0], input: Input
     // The parts list is part of the OT: a change to it moves the OT's version, like any other edit of it.
     saveWorkOrder(tx, row, {}, at);
     const label = [product?.name, serialNumber ? `serie ${serialNumber}` : null, `x${item.quantity}`].filter(Boolean).join(' ');
-    workOrderEvent(tx, row, row.status, actor.id, at, { change: 'item_added', item }, `${row.code}: material añadido: ${label}`);
+    // The part's name travels with the event, so every language can say what went in (the text is Spanish only).
+    workOrderEvent(tx, row, row.status, actor.id, at, { change: 'item_added', item: { ...item, productName: product?.name ?? null } }, `${row.code}: material añadido: ${label}`);
     return row;
   });
 }
@@ -58,6 +59,7 @@ export function takeItemOff(tx: AppDb, row: WorkOrderRecord, itemId: string, act
     .where(and(eq(workOrderItems.id, itemId), eq(workOrderItems.workOrderId, row.id)))
     .get();
   if (!item) throw notFound('work order item', itemId);
+  const productName = item.productId ? (tx.select({ name: products.name }).from(products).where(eq(products.id, item.productId)).get()?.name ?? null) : null;
   tx.delete(workOrderItems).where(eq(workOrderItems.id, item.id)).run();
   saveWorkOrder(tx, row, {}, at);
   workOrderEvent(
@@ -66,7 +68,7 @@ export function takeItemOff(tx: AppDb, row: WorkOrderRecord, itemId: string, act
     row.status,
     actorId,
     at,
-    { change: 'item_removed', item: { id: item.id, productId: item.productId, serialNumber: item.serialNumber, quantity: item.quantity }, ...extra },
+    { change: 'item_removed', item: { id: item.id, productId: item.productId, productName, serialNumber: item.serialNumber, quantity: item.quantity }, ...extra },
     `${row.code}: material retirado${item.serialNumber ? ` (serie ${item.serialNumber})` : ''}`,
   );
 }

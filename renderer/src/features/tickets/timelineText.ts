@@ -1,6 +1,7 @@
 // The words of the bitácora: one sentence per event type from its meta_data, in the UI language (pure: no DOM, no i18n instance).
 import type { TFunction } from 'i18next';
 import type { DirectoryUser, TimelineEventDto } from '../../../../electron/contract';
+import { describePart, workOrderChangeOf } from '../../../../electron/contract/workOrderChange';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -77,10 +78,20 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
       const workOrder = (meta.workOrder ?? {}) as Record<string, unknown>;
       return t('timeline.ot_created', { code: str(workOrder.code), type: t(`common:workOrderType.${str(workOrder.otType) || 'diagnosis'}`) });
     }
-    case 'ot_updated':
+    case 'ot_updated': {
+      // Parts, serials, notes and new dates are worded from meta_data, the same facts in every language.
+      const change = workOrderChangeOf(meta);
+      const code = str(meta.code);
+      if (change?.kind === 'item_added' || change?.kind === 'item_removed') {
+        const part = describePart(change, { part: t('timeline.partFallback'), serial: (serial) => t('timeline.serial', { serial }) });
+        return t(`timeline.ot_${change.kind}`, { code, part });
+      }
+      if (change?.kind === 'notes') return t('timeline.ot_notes', { code });
+      if (change?.kind === 'rescheduled') return t('timeline.ot_rescheduled', { code });
       return meta.from && meta.to && meta.from !== meta.to
         ? t('timeline.ot_updated', { code: str(meta.code), from: otStatus(meta.from), to: otStatus(meta.to) })
-        : t('timeline.ot_updated_plain', { code: str(meta.code) });
+        : t('timeline.ot_updated_plain', { code });
+    }
     case 'ot_completed':
       return t('timeline.ot_completed', { code: str(meta.code) });
     case 'telemetry':

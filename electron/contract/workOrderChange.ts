@@ -1,0 +1,31 @@
+// What an `ot_updated` event changed, read from its meta_data: the screens and the PDF word it in their language
+// from these facts (issue 18: the English timeline said "updated OT-…" where the Spanish text named the part and serial).
+
+export type WorkOrderChange =
+  | { kind: 'item_added' | 'item_removed'; productName: string | null; serialNumber: string | null; quantity: number }
+  | { kind: 'notes' }
+  | { kind: 'rescheduled'; scheduledDate: string | null };
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
+
+/** The change an `ot_updated` event records beyond its status move; null for a plain status move or unknown meta. */
+export function workOrderChangeOf(meta: Record<string, unknown> | null | undefined): WorkOrderChange | null {
+  if (!meta) return null;
+  if (meta.change === 'item_added' || meta.change === 'item_removed') {
+    const item = (meta.item && typeof meta.item === 'object' ? meta.item : {}) as Record<string, unknown>;
+    const quantity = typeof item.quantity === 'number' && item.quantity > 0 ? item.quantity : 1;
+    return { kind: meta.change, productName: text(item.productName), serialNumber: text(item.serialNumber), quantity };
+  }
+  if (meta.change === 'notes') return { kind: 'notes' };
+  // A schedule on an OT that was already scheduled: same status, a new date or technician.
+  if (meta.from === 'scheduled' && meta.to === 'scheduled' && meta.scheduledDate && typeof meta.scheduledDate === 'object') {
+    return { kind: 'rescheduled', scheduledDate: text((meta.scheduledDate as Record<string, unknown>).to) };
+  }
+  return null;
+}
+
+/** "Compresor de aire, serie CMP-1A2B ×2" from the facts and the words of one language. */
+export function describePart(change: { productName: string | null; serialNumber: string | null; quantity: number }, words: { part: string; serial: (serial: string) => string }): string {
+  const named = [change.productName ?? words.part, change.serialNumber ? words.serial(change.serialNumber) : null].filter(Boolean).join(', ');
+  return change.quantity > 1 ? `${named} ×${change.quantity}` : named;
+}

@@ -1,0 +1,85 @@
+// Issue 18 polish: an OT's parts, serials and notes show in the timeline in both languages, on screen and in the PDF
+// (the English screen said "updated OT-2026-000464" four times where the Spanish text named each part).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type TFunction } from 'i18next';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TimelineEventDto } from '../../electron/contract';
+import { labelsFor } from '../../electron/services/reports/labels';
+import { describeTimelineEvent } from '../../electron/services/reports/timelineText';
+import { describeEvent } from '../../renderer/src/features/tickets/timelineText';
+import { startDomainApp, type DomainFixture } from '../domain/fixtures';
+import { versionOf } from '../support/versions';
+
+const LOCALES = path.resolve('renderer/src/i18n/locales');
+const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+const translators = {} as Record<'es' | 'en', TFunction>;
+
+let f: DomainFixture;
+let otEvents: TimelineEventDto[] = [];
+
+beforeAll(async () => {
+  for (const lang of ['es', 'en'] as const) {
+    const instance = i18next.createInstance();
+    await instance.init({
+      lng: lang,
+      resources: { [lang]: { common: load(lang, 'common'), tickets: load(lang, 'tickets') } },
+      ns: ['common', 'tickets'],
+      defaultNS: 'tickets',
+      interpolation: { escapeValue: false },
+    });
+    translators[lang] = instance.t;
+  }
+  f = await startDomainApp();
+  const ticket = await f.admin.call('tickets.create', { title: 'Sustituir el router de la clínica', customerId: f.customerId });
+  const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'install' });
+  const version = () => versionOf(f.admin, 'workOrder', wo.id);
+  await f.admin.call('workOrders.addItem', { id: wo.id, version: await version(), productId: f.serialProductId, serialNumber: 'RTR-7F3A-0091' });
+  await f.admin.call('workOrders.addItem', { id: wo.id, version: await version(), productId: f.bulkProductId, quantity: 3 });
+  const detail = await f.admin.call('workOrders.get', { id: wo.id });
+  const router = detail.items.find((item) => item.serialNumber === 'RTR-7F3A-0091');
+  await f.admin.call('workOrders.removeItem', { id: wo.id, version: await version(), itemId: router?.id ?? '' });
+  await f.admin.call('workOrders.updateNotes', { id: wo.id, version: await version(), notes: 'Router cambiado de sitio, junto al rack.' });
+  const full = await f.admin.call('tickets.get', { id: ticket.id });
+  otEvents = full.timeline.filter((event) => event.eventType === 'ot_updated');
+}, 60_000);
+
+afterAll(() => f?.app.close());
+
+describe('OT changes in the timeline', () => {
+  it('the screen names the part, the serial and the quantity in Spanish and in English', () => {
+    expect(otEvents).toHaveLength(4);
+    const code = String(otEvents[0]?.metaData?.code);
+    const es = otEvents.map((event) => describeEvent(translators.es, event, []));
+    const en = otEvents.map((event) => describeEvent(translators.en, event, []));
+    expect(es).toEqual([
+      `añadió Router industrial, serie RTR-7F3A-0091 a la ${code}`,
+      `añadió Cable de red 5 m ×3 a la ${code}`,
+      `retiró Router industrial, serie RTR-7F3A-0091 de la ${code}`,
+      `actualizó las notas de la ${code}`,
+    ]);
+    expect(en).toEqual([
+      `added Router industrial, serial RTR-7F3A-0091 to ${code}`,
+      `added Cable de red 5 m ×3 to ${code}`,
+      `removed Router industrial, serial RTR-7F3A-0091 from ${code}`,
+      `updated the notes of ${code}`,
+    ]);
+  });
+
+  it('the PDF in English says in English what the Spanish one says', () => {
+    const es = otEvents.map((event) => describeTimelineEvent(event, labelsFor('es')).body);
+    const en = otEvents.map((event) => describeTimelineEvent(event, labelsFor('en')).body);
+    expect(es[0]).toContain('material añadido: Router industrial, serie RTR-7F3A-0091');
+    expect(en[0]).toContain('part added: Router industrial, serial RTR-7F3A-0091');
+    expect(en[1]).toContain('Cable de red 5 m ×3');
+    expect(en[2]).toContain('part removed: Router industrial, serial RTR-7F3A-0091');
+    expect(en[3]).toContain('notes updated');
+    // No Spanish left in the English report.
+    for (const line of en) expect(line).not.toMatch(/material|serie |notas/);
+  });
+
+  it('an older event without the product name still shows its serial', () => {
+    const old = { ...otEvents[0], metaData: { ...otEvents[0]?.metaData, item: { serialNumber: 'SN-1', quantity: 1 } } } as TimelineEventDto;
+    expect(describeEvent(translators.en, old, [])).toMatch(/^added a part, serial SN-1 to OT-/);
+  });
+});
