@@ -21,6 +21,7 @@ import {
 } from '../mergeRules';
 import { PgAuthorRightsCache, pgAuthorMayMake } from './pgAuthority';
 import { applyFastPage, fitsFastPath } from './pgFastPage';
+import { pgForeignKeys, type PgForeignKeys } from './pgForeignKeys';
 import { opFromPgRow, OP_COLUMNS, pgInsertOps, pgVectorOf, type PgOpRow } from './pgOpLog';
 import {
   pgAdvanceClock,
@@ -109,6 +110,8 @@ class PgBatch {
     readonly client: PgClient,
     readonly nowMs: number,
     readonly schemaVersion: number,
+    /** The database's foreign keys (read from its catalog once per connection). */
+    readonly foreignKeys: PgForeignKeys,
   ) {}
 
   async revokedAt(deviceId: string): Promise<string | null> {
@@ -184,7 +187,7 @@ export interface PgApplyOptions {
  */
 export async function pgApplyOps(client: PgClient, incoming: readonly OpRecord[], nowMs: number, options: PgApplyOptions = {}): Promise<ApplyOutcome> {
   await pgLockApply(client);
-  const batch = new PgBatch(client, nowMs, options.schemaVersion ?? opSchemaVersion());
+  const batch = new PgBatch(client, nowMs, options.schemaVersion ?? opSchemaVersion(), await pgForeignKeys(client));
   const outcome: ApplyOutcome = { applied: 0, duplicates: 0, gaps: 0, setAside: [], touched: [] };
   const ops = [...incoming].sort(compareOps);
   const vector = await pgVectorOf(client, [...new Set(ops.map((op) => op.deviceId))]);
@@ -222,9 +225,9 @@ type Decided = { op: OpRecord; reason: SetAsideReason | null }[];
  */
 async function settleInRuns(batch: PgBatch, ops: readonly OpRecord[], exactOnly: boolean, decided: (done: Decided) => Promise<void>): Promise<void> {
   for (let start = 0; start < ops.length; ) {
-    const fits = !exactOnly && fitsFastPath(ops[start]!);
+    const fits = !exactOnly && fitsFastPath(ops[start]!, batch.foreignKeys);
     let end = start + 1;
-    while (end < ops.length && !exactOnly && fitsFastPath(ops[end]!) === fits) end++;
+    while (end < ops.length && !exactOnly && fitsFastPath(ops[end]!, batch.foreignKeys) === fits) end++;
     const run = ops.slice(start, end);
     const fast = fits ? await applyFastPage(batch.client, run, batch) : null;
     if (fits) pgApplyPaths[fast ? 'fast' : 'fellBack']++;

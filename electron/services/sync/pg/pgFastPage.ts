@@ -18,28 +18,22 @@ import {
   type SetAsideReason,
 } from '../mergeRules';
 import { pgAuthorMayMake, type PgAuthorRightsCache } from './pgAuthority';
+import type { PgForeignKeys } from './pgForeignKeys';
 import { PgWaitingError, toPgValue } from './pgRows';
 import { pgRun, q, rollbackToSavepoint, type PgClient } from './pgSql';
 
-/** The hub's foreign keys (db/pg/migrations/0001_replica.sql, as the laptop's): a child whose parent is missing waits. */
-const FOREIGN_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  users: { role_id: 'roles' },
-  tickets: { category_id: 'ticket_categories', customer_id: 'customers', creator_id: 'users', assigned_to_id: 'users' },
-  work_orders: { ticket_id: 'tickets', technician_id: 'users' },
-  ticket_timeline: { ticket_id: 'tickets', author_id: 'users' },
-  work_order_items: { work_order_id: 'work_orders' },
-};
-/** Tables other tables point at: deleting a row there cascades or nulls rows this model holds. */
-const PARENT_TABLES = new Set(Object.values(FOREIGN_KEYS).flatMap((columns) => Object.values(columns)));
 /** Ops on these change authors' rights or devices' standing for the ops after them: such pages take the exact path. */
 const STANDING_TABLES = new Set(['users', 'roles', 'team_members']);
 
-/** Whether an op can go the fast way (most can: tickets, events, OTs, items, customers, settings); invalid ones too. */
-export function fitsFastPath(op: OpRecord): boolean {
+/**
+ * Whether an op can go the fast way (most can: tickets, events, OTs, items, customers, settings); invalid ones too.
+ * `keys`: the database's foreign keys (pgForeignKeys): deletes of a parent's rows cascade, so they go op by op.
+ */
+export function fitsFastPath(op: OpRecord, keys: PgForeignKeys): boolean {
   const entity = entityOf(op.entity);
   if (!entity) return true;
-  if (STANDING_TABLES.has(entity.table) || entity.naturalKeys !== undefined) return false;
-  return !(op.kind === 'delete' && PARENT_TABLES.has(entity.table));
+  if (STANDING_TABLES.has(entity.table) || entity.naturalKeys !== undefined || keys.unmodelled.has(entity.table)) return false;
+  return !(op.kind === 'delete' && keys.parents.has(entity.table));
 }
 
 const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
@@ -59,13 +53,14 @@ interface PageModel {
   dirtyClocks: Set<string>;
   /** Parents the page's ops point at that exist, by table and key (rows the page touches are in `rows`). */
   parents: Set<string>;
+  keys: PgForeignKeys;
 }
 
 /** Every parent the page's inserts and updates point at: which of them exist, one query per parent table. */
 async function prefetchParents(client: PgClient, ops: readonly OpRecord[], model: PageModel): Promise<void> {
   const wanted = new Map<string, Set<string>>();
   for (const op of ops) {
-    const keys = FOREIGN_KEYS[op.entity];
+    const keys = model.keys.columns.get(op.entity);
     if (!keys || op.kind === 'delete' || typeof op.fields !== 'object' || op.fields === null) continue;
     for (const [column, parent] of Object.entries(keys)) {
       const value = op.fields[column];
@@ -84,7 +79,7 @@ async function prefetchParents(client: PgClient, ops: readonly OpRecord[], model
 
 /** A foreign key of `values` whose parent is not there: the write would fail, so the op waits (as on a laptop). */
 function missesParent(model: PageModel, table: string, values: Record<string, unknown>): boolean {
-  const keys = FOREIGN_KEYS[table];
+  const keys = model.keys.columns.get(table);
   if (!keys) return false;
   for (const [column, parent] of Object.entries(keys)) {
     const value = values[column];
@@ -96,8 +91,8 @@ function missesParent(model: PageModel, table: string, values: Record<string, un
   return false;
 }
 
-async function prefetch(client: PgClient, ops: readonly OpRecord[]): Promise<PageModel> {
-  const model: PageModel = { rows: new Map(), clocks: new Map(), dirtyClocks: new Set(), parents: new Set() };
+async function prefetch(client: PgClient, ops: readonly OpRecord[], keys: PgForeignKeys): Promise<PageModel> {
+  const model: PageModel = { rows: new Map(), clocks: new Map(), dirtyClocks: new Set(), parents: new Set(), keys };
   const idsByTable = new Map<string, Set<string>>();
   for (const op of ops) {
     if (!entityOf(op.entity)) continue;
@@ -248,6 +243,7 @@ function clocksSql(model: PageModel): string | null {
 
 export interface FastPageContext {
   schemaVersion: number;
+  foreignKeys: PgForeignKeys;
   nowMs: number;
   authors: PgAuthorRightsCache;
   revokedAt(deviceId: string): Promise<string | null>;
@@ -258,7 +254,7 @@ export interface FastPageContext {
  * null when the database refused a write: then nothing of the page is left and the caller takes the exact path.
  */
 export async function applyFastPage(client: PgClient, ops: readonly OpRecord[], context: FastPageContext): Promise<(SetAsideReason | null)[] | null> {
-  const model = await prefetch(client, ops);
+  const model = await prefetch(client, ops, context.foreignKeys);
   const statements = new Statements();
   const reasons: (SetAsideReason | null)[] = [];
   for (const op of ops) {
