@@ -29,3 +29,14 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
   if (origin === undefined) return true;
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
+
+/**
+ * Whether a request carrying the launch cookie was made by a page of this very server. The cookie alone is not enough:
+ * SameSite counts every port of 127.0.0.1 as the same site, so a page on another local port would send it too.
+ * POST from fetch always carries Origin (checked to be ours); a same-origin GET (EventSource) carries none, but
+ * Sec-Fetch-Site says who asked. A request with neither (a script outside a browser) must use the Bearer token.
+ */
+export function isFromOwnPage(headers: { origin?: string | undefined; 'sec-fetch-site'?: string | string[] | undefined }, port: number): boolean {
+  if (headers.origin !== undefined) return isAllowedOrigin(headers.origin, port);
+  return headers['sec-fetch-site'] === 'same-origin';
+}

@@ -5,8 +5,8 @@ import type { Backend } from '../backend';
 import { handleApiCall } from './api';
 import { DEFAULT_BODY_LIMIT_BYTES } from './body';
 import { HEARTBEAT_MS, streamDomainEvents, type DomainEventSource } from './events-stream';
-import { readSessionCookie } from './cookies';
-import { bearerToken, isAllowedHost, isAllowedOrigin, tokensMatch } from './guards';
+import { launchCookieHeader, readLaunchCookie, readSessionCookie } from './cookies';
+import { bearerToken, isAllowedHost, isAllowedOrigin, isFromOwnPage, tokensMatch } from './guards';
 import { sendError } from './responses';
 import { loadStaticFile } from './static-files';
 
@@ -38,6 +38,19 @@ export function launchUrl(port: number, token: string): string {
   return `http://${LOOPBACK_HOST}:${port}/?token=${encodeURIComponent(token)}`;
 }
 
+/**
+ * Opening the launch URL: the token leaves the address at once (a 303 to the same page without it, so history,
+ * bookmarks and screenshots never hold it) and, when it is right, stays behind as the HttpOnly launch cookie.
+ */
+function redirectWithoutToken(res: ServerResponse, url: URL, setCookie: string | null): void {
+  url.searchParams.delete('token');
+  // One leading slash: '//host' in Location would send the browser to another site.
+  const headers: Record<string, string> = { Location: `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'Content-Length': '0' };
+  if (setCookie) headers['Set-Cookie'] = setCookie;
+  res.writeHead(303, headers);
+  res.end();
+}
+
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const streams = new Set<() => void>();
@@ -55,11 +68,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
     const method = req.method ?? 'GET';
+    // The launch token as a Bearer header (scripts, tests) or as the launch cookie sent by a page of this server.
+    const launchCookieFromOwnPage = () => tokensMatch(options.token, readLaunchCookie(req.headers.cookie, port)) && isFromOwnPage(req.headers, port);
 
     if (rawPath === '/api' || rawPath.startsWith('/api/')) {
       if (method === 'GET' && rawPath === '/api/events') {
-        // EventSource cannot send headers: the token comes in the query string here only.
-        if (!tokensMatch(options.token, url.searchParams.get('token'))) return sendError(res, 401, badToken);
+        // EventSource cannot send headers: the token comes in the query string, or the page's launch cookie stands for it.
+        if (!tokensMatch(options.token, url.searchParams.get('token')) && !launchCookieFromOwnPage()) return sendError(res, 401, badToken);
         // The launch token only proves the caller is on this machine: events (names, ids) are for a signed-in person,
         // and only while that session lasts. Peeking does not count as activity, so an open tab still goes idle.
         const sessionToken = readSessionCookie(req.headers.cookie);
@@ -70,7 +85,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         res.on('close', () => streams.delete(stop));
         return;
       }
-      if (!tokensMatch(options.token, bearerToken(req.headers.authorization))) {
+      const bearer = bearerToken(req.headers.authorization);
+      if (bearer !== null ? !tokensMatch(options.token, bearer) : !launchCookieFromOwnPage()) {
         return sendError(res, 401, badToken, { 'WWW-Authenticate': 'Bearer' });
       }
       const channel = rawPath.slice('/api/'.length);
@@ -85,6 +101,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (method !== 'GET' && method !== 'HEAD') {
       return sendError(res, 405, { code: 'NOT_FOUND', message: `no ${method} ${rawPath.slice(0, 100)}`, details: { reason: 'unknown_route' } });
     }
+    if (url.searchParams.has('token')) return redirectWithoutToken(res, url, tokensMatch(options.token, url.searchParams.get('token')) ? launchCookieHeader(port, options.token) : null);
     const file = await loadStaticFile(options.staticDir, rawPath);
     res.writeHead(file.status, { ...file.headers, 'Content-Length': file.body.length });
     res.end(method === 'HEAD' ? undefined : file.body);

@@ -1,6 +1,6 @@
 // The typed client every screen uses: one call per contract channel, over window.emerald or HTTP.
 import type { ChannelName, DomainEvent, EmeraldBridge, ErrorShape, InputOf, OutputOf } from '../../../electron/contract';
-import { createHttpBridge, takeLaunchToken } from './http-bridge';
+import { createHttpBridge } from './http-bridge';
 
 declare global {
   interface Window {
@@ -24,19 +24,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Electron's preload bridge, or browser mode's HTTP one (a tab without the launch cookie gets bad_token answers). */
 function resolveBridge(): EmeraldBridge {
-  if (window.emerald) return window.emerald;
-  const token = takeLaunchToken();
-  if (!token) {
-    return {
-      invoke: async () => ({
-        ok: false,
-        error: { code: 'UNAUTHENTICATED', message: 'open the address printed by npm run serve', details: { reason: 'bad_token' } },
-      }),
-      on: () => () => undefined,
-    };
-  }
-  return createHttpBridge(token);
+  return window.emerald ?? createHttpBridge();
 }
 
 const bridge = resolveBridge();

@@ -2,32 +2,21 @@
 import type { DomainEvent, EmeraldBridge, Envelope, FilePayload } from '../../../electron/contract';
 import { requestFor } from './request-init';
 
-const TOKEN_KEY = 'emerald.token';
-
-/** The launch token arrives once in the URL (?token=…); keep it for this tab and take it out of the address bar. */
-export function takeLaunchToken(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
 function fileNameFrom(disposition: string | null): string {
   const match = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
   return match?.[1] ? decodeURIComponent(match[1]) : 'download';
 }
 
-export function createHttpBridge(token: string): EmeraldBridge {
+/**
+ * The page never holds the launch token: the server turned the launch URL into an HttpOnly cookie (and took the token
+ * out of the address), and the browser sends that cookie with every call, so a new tab or a bookmark works too.
+ */
+export function createHttpBridge(): EmeraldBridge {
   const listeners = new Set<(event: DomainEvent) => void>();
   let source: EventSource | null = null;
 
   const connect = () => {
-    source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
+    source = new EventSource('api/events');
     source.addEventListener('domain', (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as DomainEvent;
       for (const listener of listeners) listener(event);
@@ -47,7 +36,7 @@ export function createHttpBridge(token: string): EmeraldBridge {
     async invoke(channel, input) {
       let response: Response;
       try {
-        response = await fetch(`api/${channel}`, requestFor(channel, input, token));
+        response = await fetch(`api/${channel}`, requestFor(channel, input));
       } catch {
         return { ok: false, error: { code: 'INTERNAL', message: 'the Emerald server is not reachable', details: { reason: 'offline' } } };
       }

@@ -3,8 +3,9 @@ import { UPLOAD_INPUT_HEADER, uploadFieldOf } from '../../../electron/contract/u
 
 /** A file's text goes as the raw body (no JSON escaping; the server reads it in chunks up to the contract's limit), the other
  *  fields in one header; everything else is a JSON body. */
-export function requestFor(channel: string, input: unknown, token: string): RequestInit {
-  const auth = { Authorization: `Bearer ${token}` };
+export function requestFor(channel: string, input: unknown, token?: string): RequestInit {
+  // The page itself sends no token (its launch cookie stands for it); other clients may pass one.
+  const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   const upload = uploadFieldOf(channel);
   const fields = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : null;
   const text = upload && fields ? fields[upload.field] : undefined;
