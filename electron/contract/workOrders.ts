@@ -39,6 +39,9 @@ export const workOrderFilter = z.strictObject(workOrderFilterShape);
 
 const executeOrWrite = ['workorders:write', 'workorders:execute'] as const;
 
+/** The serial trace finds by prefix: this many rows at most (the exact serial first, then the newest). */
+export const SERIAL_TRACE_LIMIT = 500;
+
 export const workOrderChannels = {
   'workOrders.requestVisit': channel<WorkOrderDetail>()({ input: requestVisitInput, access: 'workorders:write' }),
   'workOrders.get': channel<WorkOrderDetail>()({ input: byId, access: 'workorders:read' }),

@@ -180,7 +180,8 @@ describe('serial trace', () => {
     await f.admin.call('workOrders.addItem', { id: wo2.id, version: await versionOf(f.admin, 'workOrder', wo2.id), serialNumber: 'AB-123' });
 
     const rows = await f.tec1.caller.call('workOrders.traceSerial', { serialNumber: '  Ab-123 ' });
-    expect(rows.map((r) => r.workOrder.code)).toEqual([wo2.code, wo1.code]);
+    // The serial typed in full first (newest first), then the longer ones it begins (prefix search, issue 18).
+    expect(rows.map((r) => [r.serialNumber, r.workOrder.code])).toEqual([['AB-123', wo2.code], ['ab-123', wo1.code], ['AB-1234', wo1.code]]);
     expect(rows[1]).toMatchObject({
       serialNumber: 'ab-123',
       product: { id: f.serialProductId, sku: 'RTR-100' },
@@ -189,7 +190,9 @@ describe('serial trace', () => {
       technician: { id: f.tec1.id, username: 'tec1' },
     });
     expect(rows[0]).toMatchObject({ product: null, customer: null, technician: null, ticket: { id: repair.id } });
-    expect(await f.admin.call('workOrders.traceSerial', { serialNumber: 'AB-12' })).toEqual([]);
+    // A beginning finds every serial it starts (issue 18); one no serial starts with finds nothing.
+    expect((await f.admin.call('workOrders.traceSerial', { serialNumber: 'AB-12' })).map((r) => r.serialNumber).sort()).toEqual(['AB-123', 'AB-1234', 'ab-123']);
+    expect(await f.admin.call('workOrders.traceSerial', { serialNumber: 'AB-13' })).toEqual([]);
     const plan = f.app.backend.database.sqlite
       .prepare("EXPLAIN QUERY PLAN SELECT id FROM work_order_items WHERE lower(serial_number) = lower('x')")
       .all() as { detail: string }[];

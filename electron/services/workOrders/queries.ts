@@ -1,12 +1,13 @@
 // Work order reads: filtered list, agenda, dispatch queue, by ticket, and the serial trace.
 import type { z } from 'zod';
 import { notFound, type Page, type SerialTraceRow, type WorkOrderDetail, type WorkOrderDto } from '../../contract';
-import type { workOrderChannels } from '../../contract/workOrders';
+import { SERIAL_TRACE_LIMIT, type workOrderChannels } from '../../contract/workOrders';
 import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
 import { TICKET_HITS_CTE, toFtsQuery } from '../search';
 import { toWorkOrderDto, WORK_ORDER_COLUMNS, WORK_ORDER_JOINS, WORK_ORDER_SELECT, workOrdersOfTicket, type WorkOrderRow } from './rows';
 import { prepared } from '../sql';
+import { prefixUpperBound, sqliteLower } from '../text';
 
 type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
 
@@ -121,10 +122,12 @@ interface TraceRow {
   tech_username: string | null;
 }
 
-/** Where one serial went, newest first, in one query (exact, case-insensitive, on ix_work_order_items_serial_number_lower). */
-export function traceSerial(ctx: ServiceContext, serialNumber: string): SerialTraceRow[] {
-  const rows = prepared(ctx.sqlite,
-      `SELECT i.serial_number, i.id AS item_id, i.quantity, i.consumed_at,
+/**
+ * The trace's query: serials that start with @low (already lower-cased as SQLite's lower() does), as a range on
+ * ix_work_order_items_serial_number_lower, never a LIKE '%x%' scan. The serial typed in full comes first, then newest.
+ */
+export function serialTraceSql(bounded: boolean): string {
+  return `SELECT i.serial_number, i.id AS item_id, i.quantity, i.consumed_at,
               p.id AS product_id, p.name AS product_name, p.sku AS product_sku,
               w.id AS wo_id, w.code AS wo_code, w.status AS wo_status, w.ot_type AS wo_type,
               t.id AS ticket_id, t.code AS ticket_code, t.title AS ticket_title,
@@ -136,10 +139,16 @@ export function traceSerial(ctx: ServiceContext, serialNumber: string): SerialTr
        LEFT JOIN products p ON p.id = i.product_id
        LEFT JOIN customers c ON c.id = t.customer_id
        LEFT JOIN users u ON u.id = w.technician_id
-       WHERE lower(i.serial_number) = lower(?)
-       ORDER BY i.consumed_at DESC, i.id DESC`,
-    )
-    .all(serialNumber.trim()) as TraceRow[];
+       WHERE lower(i.serial_number) >= @low${bounded ? ' AND lower(i.serial_number) < @high' : ''}
+       ORDER BY lower(i.serial_number) = @low DESC, i.consumed_at DESC, i.id DESC
+       LIMIT ${SERIAL_TRACE_LIMIT}`;
+}
+
+/** Where the serials starting with `serialNumber` went (the whole serial finds itself first), case-insensitive. */
+export function traceSerial(ctx: ServiceContext, serialNumber: string): SerialTraceRow[] {
+  const low = sqliteLower(serialNumber.trim());
+  const high = prefixUpperBound(low);
+  const rows = prepared(ctx.sqlite, serialTraceSql(high !== null)).all(high === null ? { low } : { low, high }) as TraceRow[];
   return rows.map((r) => ({
     serialNumber: r.serial_number,
     itemId: r.item_id,

@@ -2,6 +2,7 @@
 import { ScanSearch } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SERIAL_TRACE_LIMIT } from '../../../../electron/contract/workOrders';
 import { WorkOrderStatusBadge } from '../../components/Badge';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -76,6 +77,7 @@ function TraceSearch({ serial }: { serial?: string | undefined }) {
           ) : rows.length > 0 ? (
             <>
               <p className="trace-count">{t('hits', { count: rows.length, serial })}</p>
+              {rows.length >= SERIAL_TRACE_LIMIT && <p className="muted">{t('limited', { count: SERIAL_TRACE_LIMIT })}</p>}
               <table className="table trace-table">
                 <caption className="sr-only">{t('caption', { serial })}</caption>
                 <thead>
