@@ -181,4 +181,28 @@ export function dayLengthMs(zone: string, date: LocalDate): number {
   return startOfDayMs(zone, addDays(date, 1)) - startOfDayMs(zone, date);
 }
 
+/** What an `<input type="datetime-local">` shows for `instant` on the company clock: 'YYYY-MM-DDTHH:mm'. */
+export function wallInputOf(zone: string, instant: number | Date | string): string {
+  const wall = wallClock(zone, typeof instant === 'string' ? Date.parse(instant) : instant);
+  return `${formatDate(wall.year, wall.month, wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}`;
+}
+
+/**
+ * The instant a company-clock wall time names ('YYYY-MM-DDTHH:mm'), or null if it is not one. A time the clocks
+ * showed twice (autumn) is the first; a time they skipped (spring) moves forward by the gap, as browsers do.
+ */
+export function instantOfWallInput(zone: string, value: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match || !isLocalDate(`${match[1]}-${match[2]}-${match[3]}`)) return null;
+  const [hour, minute] = [Number(match[4]), Number(match[5])];
+  if (hour > 23 || minute > 59) return null;
+  const asUtc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), hour, minute);
+  const before = zoneOffsetMinutes(zone, asUtc - DAY_MS);
+  const after = zoneOffsetMinutes(zone, asUtc + DAY_MS);
+  const candidates = [...new Set([before, after, zoneOffsetMinutes(zone, asUtc)])].map((offset) => asUtc - offset * 60_000);
+  const exact = candidates.filter((at) => wallInputOf(zone, at) === value).sort((a, b) => a - b);
+  const at = exact[0] ?? asUtc - before * 60_000;
+  return new Date(at).toISOString();
+}
+
 export const ONE_DAY_MS = DAY_MS;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   dayLengthMs,
+  instantOfWallInput,
   daysToRange,
   isValidTimeZone,
   localDateOf,
@@ -14,6 +15,7 @@ import {
   startOfDayIso,
   startOfDayMs,
   wallClock,
+  wallInputOf,
   zoneOffsetMinutes,
 } from '../../electron/contract/zonedTime';
 
@@ -72,6 +74,19 @@ describe('zonedTime properties', () => {
         expect(localYearOf(z, t)).toBe(wall.year);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a wall time read back from an instant names that instant again (to the minute), but for a repeated hour', () => {
+    fc.assert(
+      fc.property(zone, instant, (z, t) => {
+        const minute = Math.floor(t / 60_000) * 60_000;
+        const wall = wallInputOf(z, minute);
+        const back = Date.parse(instantOfWallInput(z, wall) ?? '');
+        // The autumn hour shows twice; its wall time names the first of the two instants.
+        expect(back === minute || (back < minute && wallInputOf(z, back) === wall)).toBe(true);
+      }),
+      { numRuns: 400 },
     );
   });
 

@@ -1,13 +1,12 @@
 // Calendar arithmetic behind the agenda, the schedule dialog and report periods: days of the company zone (here
-// Europe/Madrid, DST included) whatever zone the computer is in (18.16); the datetime-local fields stay the computer's.
+// Europe/Madrid, DST included) whatever zone the computer is in (18.16), the datetime-local fields' wall times too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Dates from '../../renderer/src/features/workOrders/dates';
 import type * as Period from '../../renderer/src/features/reports/period';
 
-// The datetime-local fields follow the computer's zone: set it to Madrid before any date code runs. The agenda and
-// the periods take the company zone as an argument instead, so the computer's zone does not reach them.
+// This computer is in New York; the company is in Madrid. Set before any date code runs: nothing may follow it.
 const previousTz = process.env.TZ;
-process.env.TZ = 'Europe/Madrid';
+process.env.TZ = 'America/New_York';
 
 let dates: typeof Dates;
 let period: typeof Period;
@@ -47,15 +46,21 @@ describe('agenda window', () => {
 });
 
 describe('datetime-local fields', () => {
-  it('round-trip an instant through the local wall clock', () => {
-    expect(dates.toLocalInput('2026-07-01T07:30:00.000Z')).toBe('2026-07-01T09:30');
-    expect(dates.fromLocalInput('2026-07-01T09:30')).toBe('2026-07-01T07:30:00.000Z');
-    expect(dates.fromLocalInput('2026-12-01T09:30')).toBe('2026-12-01T08:30:00.000Z');
+  it('round-trip an instant through the company wall clock', () => {
+    expect(dates.toLocalInput('2026-07-01T07:30:00.000Z', MADRID)).toBe('2026-07-01T09:30');
+    expect(dates.fromLocalInput('2026-07-01T09:30', MADRID)).toBe('2026-07-01T07:30:00.000Z');
+    expect(dates.fromLocalInput('2026-12-01T09:30', MADRID)).toBe('2026-12-01T08:30:00.000Z');
+  });
+
+  it('read a skipped spring time forward and a repeated autumn time as its first occurrence', () => {
+    expect(dates.fromLocalInput('2026-03-29T02:30', MADRID)).toBe('2026-03-29T01:30:00.000Z'); // shows 03:30
+    expect(dates.fromLocalInput('2026-10-25T02:30', MADRID)).toBe('2026-10-25T00:30:00.000Z');
   });
 
   it('refuse an empty or broken value', () => {
-    expect(dates.fromLocalInput('')).toBeNull();
-    expect(dates.fromLocalInput('mañana')).toBeNull();
+    expect(dates.fromLocalInput('', MADRID)).toBeNull();
+    expect(dates.fromLocalInput('mañana', MADRID)).toBeNull();
+    expect(dates.fromLocalInput('2026-02-30T10:00', MADRID)).toBeNull();
   });
 });
 

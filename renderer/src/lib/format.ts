@@ -1,22 +1,23 @@
-// Dates, times, numbers and durations through Intl, in the UI language.
+// Dates, times, numbers and durations through Intl, in the UI language; dates and times on the company clock.
 import { formatDuration as formatDurationIn } from '../../../electron/contract/duration';
 import i18n from '../i18n';
+import { companyZone } from './timeZone';
 
 const locale = () => (i18n.language === 'en' ? 'en-GB' : 'es-ES');
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: companyZone() }).format(new Date(iso));
 }
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: companyZone() }).format(new Date(iso));
 }
 
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short', timeZone: companyZone() }).format(new Date(iso));
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

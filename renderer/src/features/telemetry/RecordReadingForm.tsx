@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { toast } from '../../stores/toasts';
 import { defaultUnit, draftToInput, KNOWN_METRICS, telemetryError, toLocalInput, validateDraft, type ReadingDraft } from './readingForm';
+import { companyZone } from '../../lib/timeZone';
 import { useTelemetry } from './store';
 
 const freshDraft = (metric = 'voltage', source = ''): ReadingDraft => ({
@@ -11,7 +12,7 @@ const freshDraft = (metric = 'voltage', source = ''): ReadingDraft => ({
   value: '',
   unit: defaultUnit(metric),
   source,
-  measuredAt: toLocalInput(new Date()),
+  measuredAt: toLocalInput(new Date(), companyZone()),
 });
 
 export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDone: () => void }) {

@@ -1,8 +1,10 @@
 // Pure helpers for the record-by-hand form: local time ⇄ ISO, decimal comma, and validation with the contract.
 import type { TFunction } from 'i18next';
 import { KNOWN_METRICS, measuredAtIssue, metricUnit, telemetryReading, type TelemetryReadingInput } from '../../../../electron/contract/telemetry';
+import { instantOfWallInput, wallInputOf } from '../../../../electron/contract/zonedTime';
 import { ApiError } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
+import { companyZone } from '../../lib/timeZone';
 import { zodFieldErrors } from '../../lib/forms';
 
 export { KNOWN_METRICS };
@@ -15,16 +17,14 @@ export interface ReadingDraft {
   measuredAt: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A Date as the wall time an `<input type="datetime-local">` shows, in this computer's zone. */
-export function toLocalInput(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** A Date as the wall time an `<input type="datetime-local">` shows, on the company clock. */
+export function toLocalInput(date: Date, zone: string): string {
+  return wallInputOf(zone, date);
 }
 
-export function fromLocalInput(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+/** The instant of that wall time; an unreadable value is passed on as typed, for the contract to refuse. */
+export function fromLocalInput(value: string, zone: string): string {
+  return instantOfWallInput(zone, value) ?? value;
 }
 
 /** The unit a known metric takes ("V" for voltage), or '' for metrics with free units. */
@@ -39,7 +39,7 @@ export function draftToInput(draft: ReadingDraft): TelemetryReadingInput {
     metric: draft.metric,
     value,
     unit: draft.unit,
-    measuredAt: fromLocalInput(draft.measuredAt),
+    measuredAt: fromLocalInput(draft.measuredAt, companyZone()),
     ...(draft.source.trim() ? { source: draft.source } : {}),
   };
 }

@@ -12,6 +12,8 @@ import { toast } from '../../stores/toasts';
 import { useTicketDetail } from './detailStore';
 import { useLookups } from './lookups';
 import { FormFooter } from '../../components/FormFooter';
+import { instantOfWallInput } from '../../../../electron/contract/zonedTime';
+import { companyZone } from '../../lib/timeZone';
 import { ChoiceSelect, namedChoices, personChoices } from '../../components/ChoiceSelect';
 
 export type TicketModal = 'edit' | 'close' | 'reopen' | 'visit' | null;
@@ -106,11 +108,10 @@ export function ReopenTicketModal({ ticket, onClose }: { ticket: TicketDetail; o
   );
 }
 
-/** datetime-local gives local wall time without an offset; the contract wants ISO with an offset. */
+/** datetime-local gives a wall time without an offset, read on the company clock; the contract wants ISO with one. */
 function localToIso(value: string): string | undefined {
   if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? 'invalid' : date.toISOString();
+  return instantOfWallInput(companyZone(), value) ?? 'invalid';
 }
 
 export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {

@@ -10,6 +10,7 @@ import { formatClock } from '../../lib/format';
 import { zodFieldErrors } from '../../lib/forms';
 import { useWorkOrderAction } from './actions';
 import { fromLocalInput, toLocalInput } from './dates';
+import { companyZone } from '../../lib/timeZone';
 import { useWorkOrders } from './store';
 import { FormFooter } from '../../components/FormFooter';
 
@@ -32,7 +33,7 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
   useEffect(() => {
     if (!open) return;
     void useWorkOrders.getState().loadTechnicians();
-    setWhen(toLocalInput(workOrder.scheduledDate));
+    setWhen(toLocalInput(workOrder.scheduledDate, companyZone()));
     setTechnicianId(workOrder.technician?.id ?? '');
     setErrors({});
     // Only on opening: a reload after a conflict must not wipe what the user typed.
@@ -40,7 +41,7 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const scheduledDate = fromLocalInput(when);
+    const scheduledDate = fromLocalInput(when, companyZone());
     const found: Record<string, string> = {};
     if (!scheduledDate) found.scheduledDate = t('common:validation.required');
     if (!technicianId) found.technicianId = t('common:validation.required');

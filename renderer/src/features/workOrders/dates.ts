@@ -1,6 +1,7 @@
 // Calendar arithmetic for the agenda and the schedule dialog. Days are company-zone calendar days (YYYY-MM-DD),
-// counted by electron/contract/zonedTime.ts, so the agenda shows the same days on every computer. Pure: no React, no API.
-import { addDays, daysToRange, localDateOf, mondayOf, type LocalDate } from '../../../../electron/contract/zonedTime';
+// counted by electron/contract/zonedTime.ts, so the agenda and the schedule dialog show the same days and times on every
+// computer. Pure: no React, no API.
+import { addDays, daysToRange, instantOfWallInput, localDateOf, mondayOf, wallInputOf, type LocalDate } from '../../../../electron/contract/zonedTime';
 
 export type AgendaMode = 'day' | 'week';
 
@@ -27,14 +28,11 @@ export function agendaRange(mode: AgendaMode, anchor: LocalDate, zone: string): 
   return daysToRange(zone, days[0] ?? anchor, days[days.length - 1] ?? anchor);
 }
 
-/** `<input type="datetime-local">` value ⇄ ISO instant, in the computer's time zone. */
-export function toLocalInput(iso: string | null | undefined): string {
-  const date = iso ? new Date(iso) : new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** `<input type="datetime-local">` value ⇄ ISO instant, on the company clock (09:00 means 09:00 at the company). */
+export function toLocalInput(iso: string | null | undefined, zone: string): string {
+  return wallInputOf(zone, iso ? Date.parse(iso) : Date.now());
 }
 
-export function fromLocalInput(value: string): string | null {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+export function fromLocalInput(value: string, zone: string): string | null {
+  return instantOfWallInput(zone, value);
 }
