@@ -7,6 +7,8 @@ import type { TicketStatus, WorkOrderStatus } from '../../shared/enums';
 import { newId } from '../../electron/services/ids';
 import { readSettings } from '../../electron/services/settings';
 import { formatCode, sequenceScope } from '../../electron/services/tickets/codes';
+import { localYearOf } from '../../electron/contract/zonedTime';
+import { companyTimeZone } from '../../electron/services/timeZone';
 import { ensureDemoCatalog } from './catalog';
 import { markDemoDatabase } from './guard';
 import { DEMO_PASSWORD, ensureDemoPeople } from './people';
@@ -51,10 +53,14 @@ const MAX_CHUNK = 5000;
 /** Per-scope counters continuing from code_sequences, written back in each chunk's transaction. */
 class CodeCounters {
   private readonly values = new Map<string, number>();
-  constructor(private readonly sqlite: Database.Database) {}
+  /** Codes take the year on the company calendar, as nextCode does for the app's own writes. */
+  private readonly zone: string;
+  constructor(private readonly sqlite: Database.Database) {
+    this.zone = companyTimeZone(sqlite);
+  }
 
   next(kind: 'ticket' | 'workOrder', prefix: string, at: string): string {
-    const year = new Date(at).getUTCFullYear();
+    const year = localYearOf(this.zone, at);
     const scope = sequenceScope(kind, prefix, year);
     let value = this.values.get(scope);
     if (value === undefined) {
