@@ -3,6 +3,7 @@ import { recordCapturedOps } from '../../electron/services/sync/capture';
 import type Database from 'better-sqlite3';
 import { newId } from '../../electron/services/ids';
 import type { Random } from './random';
+import { spanishContact } from './spain';
 import type { DemoProduct } from './story';
 import { CATEGORIES, PRODUCTS } from './vocabulary';
 
@@ -33,8 +34,8 @@ export function ensureDemoCatalog(sqlite: Database.Database, customerCount: numb
       const contact = faker.person.fullName();
       const id = newId();
       const email = faker.internet.email({ firstName: contact.split(' ')[0], provider: 'example.com' }).toLowerCase();
-      const address = `${faker.location.streetAddress()}, ${faker.location.zipCode()} ${faker.location.city()}`;
-      insertCustomer.run(id, name, contact, faker.phone.number(), email, address, at, at);
+      const { address, phone } = spanishContact(random);
+      insertCustomer.run(id, name, contact, phone, email, address, at, at);
       customers.push({ id, name });
     }
     for (const [name, description] of CATEGORIES) insertCategory.run(newId(), name, description, at, at);

@@ -6,6 +6,8 @@ import type { Random } from './random';
 import { CONTACTS, DETAILS, EQUIPMENT, NOTES, PROBLEMS, RESOLUTIONS, WORK_NOTES, WORK_ORDER_TYPES_WEIGHTED } from './vocabulary';
 
 const MINUTE = 60_000;
+/** Room left before `now` for a visit that started and finished (the work takes 30–240 minutes). */
+const LONGEST_VISIT_MS = 240 * MINUTE;
 const CONTACT_CHANNELS = ['phone', 'phone', 'email', 'whatsapp', 'visit', 'other'] as const;
 
 export interface DemoProduct {
@@ -243,10 +245,15 @@ function workOrderStory(
   }
   advanceTo(now() + r.int(30, 1440) * 60_000);
   const technicianId = assignee ?? r.pick(ctx.technicianIds);
-  // Active plans land around today so agendas have something to show; finished ones a few days after the request.
+  // Active plans land around today so agendas have something to show; work that went ahead (started, completed,
+  // cancelled after planning) was planned a few days after the request but never later than today: no OT is done
+  // on a day still to come.
   const planned = target === 'scheduled' ? ctx.now + r.int(-2, 14) * 86_400_000 : now() + r.int(1, 5) * 86_400_000;
   const scheduledDate = new Date(planned);
   scheduledDate.setUTCHours(r.pick([7, 8, 9, 11, 13, 15]), r.pick([0, 30]), 0, 0);
+  if (target !== 'scheduled' && (scheduledDate.getTime() > ctx.now - LONGEST_VISIT_MS || scheduledDate.getTime() < now())) {
+    scheduledDate.setTime(Math.max(now(), Math.min(scheduledDate.getTime(), ctx.now - LONGEST_VISIT_MS)));
+  }
   wo.scheduledDate = scheduledDate.toISOString();
   wo.technicianId = technicianId;
   move('scheduled', ctx.adminId, { scheduledDate: { from: null, to: wo.scheduledDate }, technicianId: { from: null, to: technicianId } });

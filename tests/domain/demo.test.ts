@@ -6,12 +6,14 @@ import { startTestApp, type TestApp } from '../support/backend';
 
 let app: TestApp;
 let summary: DemoSummary;
+let generatedAt = '';
 const progress: number[] = [];
 const all = <T>(sql: string, ...params: unknown[]) => app.backend.database.sqlite.prepare(sql).all(...params) as T[];
 const one = <T>(sql: string, ...params: unknown[]) => app.backend.database.sqlite.prepare(sql).get(...params) as T;
 
 beforeAll(async () => {
   app = await startTestApp({ setup: false });
+  generatedAt = app.clock.now().toISOString();
   summary = await generateDemoData(app.backend.database.sqlite, { tickets: 300, technicians: 3, seed: 7, now: app.clock.now() }, (p) => progress.push(p.done));
   await app.admin.call('auth.login', { login: 'admin', password: DEMO_PASSWORD });
 });
@@ -48,6 +50,30 @@ describe('demo data', () => {
       `SELECT i.id FROM work_order_items i JOIN products p ON p.id = i.product_id WHERE p.tracks_serial = 1 AND (i.serial_number IS NULL OR i.quantity <> 1)`,
     );
     expect(serialOnTracked).toEqual([]);
+  });
+
+  it('has no work done in the future: started and completed OTs were planned, started and finished by now (issue 18)', () => {
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM work_orders WHERE status = 'completed'").n).toBeGreaterThan(20);
+    const inFuture = all(
+      `SELECT code, status, scheduled_date, started_at, completed_at FROM work_orders
+       WHERE started_at IS NOT NULL AND (started_at > @now OR scheduled_date > @now OR scheduled_date > started_at
+             OR completed_at > @now OR completed_at < started_at)`,
+      { now: generatedAt },
+    );
+    expect(inFuture).toEqual([]);
+    expect(all('SELECT id FROM work_order_items WHERE consumed_at > ?', generatedAt)).toEqual([]);
+    expect(all('SELECT id FROM ticket_timeline WHERE created_at > ?', generatedAt)).toEqual([]);
+  });
+
+  it('gives customers Spanish addresses and phones, all in one style (issue 18)', () => {
+    const customers = all<{ address: string; phone: string }>('SELECT address, phone FROM customers');
+    for (const { address, phone } of customers) {
+      expect(address).toMatch(/^(Calle|Avenida|Plaza|Paseo) [^,\d]+ \d{1,3}, \d{5} [A-ZÁÉÍÓÚ][a-záéíóúñ]+$/u);
+      expect(phone).toMatch(/^\+34 [6-9]\d{2} \d{3} \d{3}$/);
+    }
+    // A landline's area code is the one of the customer's city (Madrid 91…, Sevilla 95…).
+    const madrid = customers.filter((c) => c.address.endsWith(' Madrid') && !/^\+34 [67]/.test(c.phone));
+    for (const c of madrid) expect(c.phone.startsWith('+34 91')).toBe(true);
   });
 
   it('keeps codes and sequences consistent, so the app goes on numbering', async () => {
