@@ -12,9 +12,25 @@ export interface BackupDto {
   schemaVersion: number;
 }
 
+/** Where this install keeps its data and backups (on the machine that runs the backend). */
+export interface BackupLocationDto {
+  dataDir: string;
+  backupsDir: string;
+  /** How many automatic backups (one per desktop start) are kept. */
+  automaticKept: number;
+}
+
+const quote = (value: string): string => `"${value.replace(/(["\\$`])/g, '\\$1')}"`;
+
+/** The exact command (README, "Where your data lives") that restores `backupFile` into `dataDir`; Emerald must be closed. */
+export function restoreCommandLine(dataDir: string, backupFile: string): string {
+  return `npm run cli -- restore --data-dir ${quote(dataDir)} --from ${quote(backupFile)}`;
+}
+
 export const backupChannels = {
   /** Progress arrives as `job` domain events with `progress.label = 'backup'`. */
   'backup.create': channel<BackupDto>()({ input: empty, access: 'settings:admin' }),
   /** Newest first. */
   'backup.list': channel<BackupDto[]>()({ input: empty, access: 'settings:admin' }),
+  'backup.location': channel<BackupLocationDto>()({ input: empty, access: 'settings:admin' }),
 };

@@ -49,5 +49,5 @@ export * from './errors';
 export * from './events';
 export * from '../../shared/enums';
 export type { EmeraldBridge } from './bridge';
-export type { BackupDto } from './backup';
+export type { BackupDto, BackupLocationDto } from './backup';
 export type { TeamJoinDto, TeamMemberDto, TeamStatusDto } from './team';

@@ -7,12 +7,10 @@ import { stringFlag, UsageError } from '../args';
 import { CommandFailure } from './backup';
 import { requireDataDir, type CliCommand } from './types';
 
-const quote = (value: string): string => `"${value.replace(/(["\\$`])/g, '\\$1')}"`;
+import { restoreCommandLine } from '../../electron/contract/backup';
 
-/** The exact command that restores `backupFile` into `dataDir`. */
-export function restoreCommandLine(dataDir: string, backupFile: string): string {
-  return `npm run cli -- restore --data-dir ${quote(dataDir)} --from ${quote(backupFile)}`;
-}
+// Defined in the contract, so Administración → Copias de seguridad shows the very same command.
+export { restoreCommandLine };
 
 /** What to do next when a database cannot be opened: for a damaged file, the exact restore command. */
 export function openFailureAdvice(error: DatabaseOpenError): string {

@@ -123,6 +123,7 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   // Backups: DESIGN "supervisor / admin: … company settings, backups".
   'backup.create': SETTINGS_ADMINS,
   'backup.list': SETTINGS_ADMINS,
+  'backup.location': SETTINGS_ADMINS,
 
   // Team sync: everyone carries their own changes (bundles, the hub); membership and hub mode are the administrator's.
   'team.status': EVERYONE,

@@ -1,6 +1,6 @@
 import { AppError } from '../../contract';
 import type { backupChannels } from '../../contract/backup';
-import { createBackup, listBackups } from '../../../db/reliability';
+import { backupsFolder, createBackup, DEFAULT_BACKUPS_KEPT, listBackups } from '../../../db/reliability';
 import type { ServiceContext } from '../../services/context';
 import { newId } from '../../services/ids';
 import type { HandlerMap } from './types';
@@ -25,4 +25,8 @@ export const backupHandlers: HandlerMap<keyof typeof backupChannels> = {
     }
   },
   'backup.list': (ctx) => listBackups(dataDirOf(ctx)),
+  'backup.location': (ctx) => {
+    const dataDir = dataDirOf(ctx);
+    return { dataDir, backupsDir: backupsFolder(dataDir), automaticKept: DEFAULT_BACKUPS_KEPT };
+  },
 };

@@ -3,14 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
 import { TeamSection } from '../team/TeamSection';
+import { BackupsSection } from './BackupsSection';
 import { CatalogSection } from './CatalogSection';
 import { RolesSection } from './RolesSection';
 import { SettingsSection } from './SettingsSection';
 import { UsersSection } from './UsersSection';
 import './admin.css';
 
-const SECTIONS = ['users', 'roles', 'categories', 'customers', 'products', 'settings', 'team'] as const;
+const SECTIONS = ['users', 'roles', 'categories', 'customers', 'products', 'settings', 'backups', 'team'] as const;
 type Section = (typeof SECTIONS)[number];
+/** Each section's name; the backups one lives with its screen's words. */
+const labelKey = (section: Section) => (section === 'backups' ? 'backups:title' : `sections.${section}`);
 
 function Body({ section }: { section: Section }) {
   switch (section) {
@@ -20,6 +23,8 @@ function Body({ section }: { section: Section }) {
       return <RolesSection />;
     case 'settings':
       return <SettingsSection />;
+    case 'backups':
+      return <BackupsSection />;
     case 'team':
       return <TeamSection />;
     default:
@@ -39,6 +44,7 @@ export default function AdminScreen({ section }: { section?: string | undefined 
     customers: canCatalog,
     products: canCatalog,
     settings: canSettings,
+    backups: canSettings,
     // Whoever may administer anything sees the team here (actions narrowed inside); everyone else has #/team.
     team: canUsers || canCatalog || canSettings,
   };
@@ -55,13 +61,13 @@ export default function AdminScreen({ section }: { section?: string | undefined 
           <nav className="admin-nav" aria-label={t('sectionsNav')}>
             {visible.map((s) => (
               <a key={s} className="nav-link" href={hrefFor({ name: 'admin', section: s })} aria-current={s === current ? 'page' : undefined}>
-                {t(`sections.${s}`)}
+                {t(labelKey(s))}
               </a>
             ))}
           </nav>
           <div className="admin-body">
             <span id="admin-section-title" className="sr-only">
-              {t(`sections.${current}`)}
+              {t(labelKey(current))}
             </span>
             <Body section={current} />
           </div>

@@ -1,0 +1,55 @@
+// Administración → Copias de seguridad: take one (keyboard), see it listed with where it lives, and read how to restore it.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restoreCommandLine } from '../../electron/contract/backup';
+import { goTo, saveScreenshot, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+
+let app: E2eApp;
+let page: Page;
+const dialog = () => page.locator('dialog[open]');
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  page = await app.openApp();
+  await signIn(page);
+}, 30_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('backups from Administración', () => {
+  it('takes a backup, lists it with its size and folder, and shows the exact restore step (Emerald closed)', async () => {
+    await goTo(page, '#/admin/backups');
+    await page.getByText('Todavía no hay copias en esta carpeta.').waitFor();
+    await page.getByText(path.join(app.dataDir, 'backups'), { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Hacer una copia ahora' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Copia guardada: emerald-.*\.db \(\d+(,\d)? kB\)\.$/).waitFor();
+    const [backup] = await app.admin.call('backup.list', {});
+    expect(backup).toBeDefined();
+    const row = page.locator('tbody tr', { hasText: backup!.fileName });
+    await row.waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toMatch(/^\d+(,\d)? kB$/);
+    await saveScreenshot(page, 'admin-backups');
+
+    await row.getByRole('button', { name: /Cómo restaurar la copia del/ }).focus();
+    await page.keyboard.press('Enter');
+    await dialog().getByText('No se puede hacer con Emerald abierto', { exact: false }).waitFor();
+    expect(await dialog().locator('pre.command').textContent()).toBe(restoreCommandLine(app.dataDir, backup!.path));
+    await saveScreenshot(page, 'admin-backups-restore');
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+
+  it('is in the English UI too', async () => {
+    await page.evaluate("localStorage.setItem('emerald.language.user', 'en')");
+    await page.reload();
+    await page.getByRole('button', { name: 'Back up now' }).waitFor();
+    await page.getByRole('link', { name: 'Backups' }).waitFor();
+    await page.evaluate("localStorage.removeItem('emerald.language.user')");
+  });
+});
