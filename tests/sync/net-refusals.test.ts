@@ -10,7 +10,8 @@ import { readVector } from '../../electron/services/sync/apply';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { findLink, linkKeyOf } from '../../electron/services/sync/net/links';
 import { closePeerAgents } from '../../electron/services/sync/net/peerAgents';
-import { derivePairingSecret } from '../../electron/services/sync/net/pairingCodes';
+import { derivePairingSecret, makePairingCode } from '../../electron/services/sync/net/pairingCodes';
+import { loadActor } from '../../electron/services/users/actor';
 import { PROTOCOL_PATHS } from '../../electron/services/sync/net/protocol';
 import { clientPskOptions, serverPskOptions } from '../../electron/services/sync/net/tlsPsk';
 import { ADMIN, type TestApp } from '../support/backend';
@@ -84,6 +85,24 @@ describe('pairing codes', () => {
     expect(await rejection(pairWithHub(adminContext(third), { url: hub.url, code: late }))).toBe('bad_code');
     expect(count(sqliteOf(third), 'SELECT count(*) AS n FROM sync_links')).toBe(0);
     expect(count(sqliteOf(hubApp), 'SELECT count(*) AS n FROM sync_links')).toBe(1);
+  });
+});
+
+describe('pairing codes of an admin narrowed since', () => {
+  it("refuses a newcomer when the code's maker no longer has full access, and writes nothing", async () => {
+    const { app: hubApp, hub } = await world.hubApp();
+    // An administrator through a role with full access makes a code; then the role keeps only users:admin.
+    const role = await hubApp.admin.call('roles.create', { name: 'Jefatura', permissions: ['*'] });
+    const boss = await hubApp.admin.call('users.create', { email: 'jefa@example.com', username: 'jefa', password: 'jefa-password-1', fullName: 'Jefa', roleId: role.id });
+    const code = (await makePairingCode({ ...servicesOf(hubApp), actor: loadActor(sqliteOf(hubApp), boss.id) })).code;
+    await hubApp.admin.call('roles.update', { id: role.id, version: role.version, permissions: ['users:admin'] });
+    const before = stateOf(hubApp);
+    const newcomer = await world.app({ setup: false });
+    // Its invitation would be a team op every copy sets aside (team ops need full access): refused before it is made.
+    expect(await rejection(pairWithHub(adminContext(newcomer), { url: hub.url, code }))).toBe('bad_code');
+    expect(stateOf(hubApp).ops).toBe(before.ops);
+    expect(count(sqliteOf(hubApp), 'SELECT count(*) AS n FROM team_invitations')).toBe(0);
+    expect(sqliteOf(newcomer).prepare('SELECT team_id FROM sync_local').get()).toEqual({ team_id: null });
   });
 });
 

@@ -18,6 +18,7 @@ import { JSON_COLUMNS } from '../../electron/services/sync/pg/pgRows';
 import { removeTempDirs } from '../db/helpers';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { buildTeamSeed, importPages, openEmptyCopy, pagesFor, replicatedTable, startTeamMember, type TeamMember, type TeamSeed } from './support';
+import { AUTHORITY_DEVICE, authorityCases } from './teamAuthorityOps';
 import { HOUR, runWrite, stepArb, type Step } from './teamWrites';
 
 // Fixed seeds in CI; PG_PARITY_RUNS=N adds N random ones (printed in the test names, to replay one).
@@ -365,6 +366,18 @@ describe('focused cases', () => {
     expect(later.applied).toBe(1);
     await expectSameState(pair, 'after the future came: ');
     expect(row(pair.sqlite, 'tickets', ticketId).priority).toBe('critical');
+  });
+
+  it('team ops without full access, resolutions without the inbox rights, aliases not from a join: forbidden on both', async () => {
+    const pair = await seededPair();
+    const cases = authorityCases(seed.startedAt.getTime() + HOUR);
+    // One page, then the same ops one page each on a fresh pair (the op-by-op order of a slow member).
+    const outcome = await applyBoth(pair, cases.map((c) => c.op), baseNow);
+    expect(outcome.setAside).toEqual(cases.filter((c) => c.expected === 'forbidden').map((c) => ({ deviceId: AUTHORITY_DEVICE, seq: c.op.seq, reason: 'forbidden' })));
+    await expectSameState(pair);
+    const single = await seededPair();
+    for (const { op } of cases) await applyBoth(single, [op], baseNow);
+    await expectSamePg(pair.pool, single.pool, 'one op a page: ');
   });
 
   it('an op that waits for its parent applies when the parent arrives in a later page', async () => {

@@ -7,7 +7,7 @@ import { openDatabase } from '../../db/open';
 import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { applyRemoteOps, opsMissingFrom, readVector } from '../../electron/services/sync/apply';
 import { runCli } from '../../scripts/cli';
-import { ADMIN } from '../support/backend';
+import { ADMIN, startTestApp } from '../support/backend';
 
 const root = mkdtempSync(path.join(tmpdir(), 'emerald-team-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -97,4 +97,19 @@ it('creates, invites, joins an empty folder, shows status as JSON and revokes', 
 
   expect((await cli('team', 'frobnicate', '--data-dir', a)).code).toBe(2);
   expect((await cli('team', 'status', '--data-dir', path.join(root, 'nowhere'))).code).toBe(1);
+});
+
+it('acts only as a user with full access, as the team channels do: a user admin alone is refused', async () => {
+  const app = await startTestApp();
+  try {
+    const role = await app.admin.call('roles.create', { name: 'Usuarios', permissions: ['users:admin'] });
+    await app.admin.call('users.create', { email: 'gestor@example.com', username: 'gestor', password: 'gestor-password-1', fullName: 'Gestor', roleId: role.id });
+    app.backend.close();
+    const refused = await cli('team', 'create', '--data-dir', app.dir, '--name', 'Servicios Norte', '--as', 'gestor');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('"gestor" is not an administrator (full access)');
+    expect(await cli('team', 'create', '--data-dir', app.dir, '--name', 'Servicios Norte', '--as', ADMIN.username)).toMatchObject({ code: 0 });
+  } finally {
+    rmSync(app.dir, { recursive: true, force: true });
+  }
 });

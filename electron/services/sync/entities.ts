@@ -1,6 +1,8 @@
 // Which tables replicate across a team, which of their columns travel, and how each merges.
 // The capture triggers (migration 0009), the replay, the digest and the merge all read this one list.
 import type { Permission } from '../../../shared/enums';
+import { CONFLICT_INBOX_ACCESS } from '../../contract/conflicts';
+import { TEAM_ADMIN_ACCESS } from '../../contract/team';
 
 /** lww: last writer wins per field; addOnly: rows are inserted once and never edited (a delete is still a tombstone). */
 export type MergeKind = 'lww' | 'addOnly';
@@ -25,7 +27,10 @@ export interface ReplicatedEntity {
    * merge can never pair one copy's value with another's into a row the database refuses.
    */
   fieldGroups?: readonly (readonly string[])[];
-  /** Who may author a change of this entity: any one of these permissions. */
+  /**
+   * Who may author a change of this entity: any one of these permissions. Never looser than the channels that write
+   * it, or a member could send by hand what no screen lets it do, and every copy would apply it.
+   */
   permissions: readonly Permission[];
 }
 
@@ -116,11 +121,14 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     key: 'device_id',
     columns: ['slot', 'name', 'public_key', 'invitation_id', 'revoked_at', 'revoked_by', ...T],
     merge: 'lww',
-    permissions: ['users:admin'],
+    // Membership is written by the team channels only (create, invite, join, revoke, pairing): full access.
+    permissions: [TEAM_ADMIN_ACCESS],
   },
-  { table: 'team_invitations', key: 'id', columns: ['slot', 'expires_at', 'created_by', ...T], merge: 'addOnly', permissions: ['users:admin'] },
-  { table: 'code_aliases', key: 'id', columns: ['entity', 'row_id', 'code', ...T], merge: 'addOnly', permissions: ['tickets:write', 'workorders:write'] },
-  { table: 'conflict_resolutions', key: 'id', columns: ['conflict_id', 'resolved_by', 'choice', 'note', ...T], merge: 'addOnly', permissions: ['tickets:write', 'catalog:write', 'users:admin'] },
+  { table: 'team_invitations', key: 'id', columns: ['slot', 'expires_at', 'created_by', ...T], merge: 'addOnly', permissions: [TEAM_ADMIN_ACCESS] },
+  // Aliases are made only by renumbering at team.join (full access; they travel in the joiner's baseline).
+  { table: 'code_aliases', key: 'id', columns: ['entity', 'row_id', 'code', ...T], merge: 'addOnly', permissions: [TEAM_ADMIN_ACCESS] },
+  // Written by conflicts.resolve, beside the resolving edit.
+  { table: 'conflict_resolutions', key: 'id', columns: ['conflict_id', 'resolved_by', 'choice', 'note', ...T], merge: 'addOnly', permissions: CONFLICT_INBOX_ACCESS },
 ];
 
 const BY_TABLE = new Map(REPLICATED_ENTITIES.map((entity) => [entity.table, entity]));

@@ -3,7 +3,8 @@
 // product on the joining copy becomes the team's one. It carries the team key: hand it over like a password.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { AppError, hasPermission, normalizePermissions } from '../../contract';
+import { AppError, allows, normalizePermissions } from '../../contract';
+import { TEAM_ADMIN_ACCESS } from '../../contract/team';
 import { isDeviceId } from './hlc';
 import { isEd25519PublicKey, isTeamKey } from './teamKeys';
 import { REPLICATED_SETTING_KEYS } from './entities';
@@ -45,7 +46,10 @@ const invitationSchema = z.strictObject({
     expiresAt: z.iso.datetime(),
   }),
   directory: z.strictObject({
-    /** `admin`: may make team changes (users:admin), so a joining admin merged into this user can author its membership. */
+    /**
+     * `admin`: may make team changes (full access, TEAM_ADMIN_ACCESS, the team channels' and team ops' rule), so a
+     * joining admin merged into this user can author its membership.
+     */
     users: z.array(z.strictObject({ id: rowId, email: text(320), username: text(200), admin: z.boolean() })),
     roles: z.array(z.strictObject({ id: rowId, name: text(200) })),
     categories: z.array(z.strictObject({ id: rowId, name: text(200) })),
@@ -100,9 +104,9 @@ export function readDirectory(sqlite: Database.Database): TeamDirectory {
       id: row.id,
       email: row.email,
       username: row.username,
-      admin: hasPermission(
+      admin: allows(
         { isSuperuser: row.is_superuser === 1, permissions: normalizePermissions(row.permissions === null ? [] : JSON.parse(row.permissions)) },
-        'users:admin',
+        TEAM_ADMIN_ACCESS,
       ),
     })),
     roles: sqlite.prepare('SELECT id, name FROM roles ORDER BY id').all() as TeamDirectory['roles'],

@@ -43,7 +43,7 @@ function assertCanJoin(ctx: ServiceContext, invitation: Invitation, nowMs: numbe
 
 /**
  * Who authors this device's membership op: the acting admin (as the team knows them). When the acting user is a
- * team user without users:admin (a technician's own laptop), the admin who issued the invitation vouches for it.
+ * team user without full access (a technician's own laptop), the admin who issued the invitation vouches for it.
  */
 function membershipAuthor(actorId: string | null, merge: MergeOutcome, invitation: Invitation): string | null {
   if (actorId === null) return null;

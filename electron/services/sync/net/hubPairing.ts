@@ -1,5 +1,7 @@
 // The hub's side of pairing (POST /v1/pair over the code's PSK): in one transaction the code is used up, a newcomer
 // gets an invitation (the .eminvite content, made as the admin who made the code), and the device gets its link key.
+import { allows } from '../../../contract/access';
+import { TEAM_ADMIN_ACCESS } from '../../../contract/team';
 import { inTransaction, type ServiceContext } from '../../context';
 import { prepared } from '../../sql';
 import { loadActor } from '../../users';
@@ -48,7 +50,9 @@ function checkDevice(services: HubServices, request: PairRequest, teamId: string
 export function handlePair(services: HubServices, identity: string, request: PairRequest): PairResponse {
   const team = teamCredentials(services.sqlite);
   const creator = creatorOf(services, identity);
-  const actor = creator === null ? null : loadActor(services.sqlite, creator);
+  const loaded = creator === null ? null : loadActor(services.sqlite, creator);
+  // Still an administrator (full access): a maker narrowed since would author an invitation every copy refuses.
+  const actor = loaded && allows(loaded, TEAM_ADMIN_ACCESS) ? loaded : null;
   const ctx: ServiceContext = { ...services, actor };
   const linkKey = newLinkKey();
   return inTransaction(ctx, (_tx, emit) => {
@@ -58,7 +62,7 @@ export function handlePair(services: HubServices, identity: string, request: Pai
     let invitation: unknown = null;
     if (standing === 'newcomer') {
       // The code's maker must still be an admin here: the invitation is theirs.
-      if (!actor) throw new WireError(403, 'bad_code', 'the administrator who made this code no longer exists here; make a new code');
+      if (!actor) throw new WireError(403, 'bad_code', 'the administrator who made this code is no longer one here; make a new code');
       // Used at once by the newcomer that asked for it; a day leaves room for a laptop whose clock is off.
       const made = buildInvitation(ctx, { memberName: request.name.slice(0, 100) || undefined, validHours: 24 });
       noteCodeInvitation(ctx.sqlite, identity, made.invitation.id);

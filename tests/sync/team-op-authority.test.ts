@@ -1,0 +1,43 @@
+// Who may author a replicated op, on a laptop: never more than the channels that write the table allow. The team
+// tables (team_members, team_invitations) need full access as team.create/invite/join/revoke do, a conflict
+// resolution the inbox's rights, a code alias a join's. The PostgreSQL hub decides the same (pg-parity.test.ts).
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONFLICT_INBOX_ACCESS } from '../../electron/contract/conflicts';
+import { TEAM_ADMIN_ACCESS } from '../../electron/contract/team';
+import { applyRemoteOps } from '../../electron/services/sync/apply';
+import { entityOf } from '../../electron/services/sync/entities';
+import { removeTempDirs } from '../db/helpers';
+import { openEmptyCopy } from './support';
+import { AUTHORITY_DEVICE, authorityCases } from './teamAuthorityOps';
+
+afterAll(() => removeTempDirs());
+
+const START = Date.parse('2026-11-30T09:00:00.000Z');
+
+describe('replicated op authority matches the channels', () => {
+  it('the team tables need full access, a resolution the inbox rights, an alias a join: others are set aside as forbidden', () => {
+    const cases = authorityCases(START);
+    const { sqlite } = openEmptyCopy();
+    try {
+      const outcome = sqlite.transaction(() => applyRemoteOps(sqlite, cases.map((c) => c.op), START + 3_600_000))();
+      const statuses = sqlite.prepare('SELECT seq, status FROM sync_ops WHERE device_id = ? ORDER BY seq').all(AUTHORITY_DEVICE) as { seq: number; status: string }[];
+      expect(statuses).toEqual(cases.map((c) => ({ seq: c.op.seq, status: c.expected })));
+      expect(outcome.setAside.every((entry) => entry.reason === 'forbidden')).toBe(true);
+      // Nothing of the forbidden ops reached the tables.
+      expect(sqlite.prepare("SELECT id FROM team_invitations WHERE id LIKE 'auth-%' ORDER BY id").pluck().all()).toEqual(['auth-inv-2']);
+      expect(sqlite.prepare("SELECT device_id, revoked_by FROM team_members WHERE device_id LIKE 'a17e%' ORDER BY device_id").all()).toEqual([
+        { device_id: 'a17e0a17e0a17e03', revoked_by: 'auth-boss' },
+      ]);
+      expect(sqlite.prepare("SELECT id FROM conflict_resolutions WHERE id LIKE 'auth-%'").pluck().all()).toEqual(['auth-res-2']);
+      expect(sqlite.prepare("SELECT id FROM code_aliases WHERE id LIKE 'auth-%'").pluck().all()).toEqual(['auth-alias-2']);
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('the declarations name the channels’ own constants', () => {
+    expect(entityOf('team_members')?.permissions).toEqual([TEAM_ADMIN_ACCESS]);
+    expect(entityOf('team_invitations')?.permissions).toEqual([TEAM_ADMIN_ACCESS]);
+    expect(entityOf('conflict_resolutions')?.permissions).toEqual(CONFLICT_INBOX_ACCESS);
+  });
+});
