@@ -2,7 +2,6 @@
 import type { WorkOrderDetail, WorkOrderType } from '../../electron/contract';
 import type { SeededTickets } from './ticket-seed';
 import type { E2eApp } from './support';
-import { versionOf } from '../support/versions';
 
 const HOUR = 3_600_000;
 
@@ -71,12 +70,13 @@ export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promis
     if (at.getTime() + 2 * HOUR > now) continue;
     const tech = wo.technician!.id;
     const started = await app.asUserAt(tech, at, (c) => c.call('workOrders.start', { id: wo.id, version: wo.version }));
-    await app.asUserAt(tech, new Date(at.getTime() + 0.5 * HOUR), async (c) => {
-      await c.call('workOrders.addItem', { id: wo.id, version: await versionOf(c, 'workOrder', wo.id), productId: i === 0 ? productIds[1]! : productIds[i % 4]!, serialNumber: i === 0 ? tracedSerial : `SN-${4100 + i * 37}-${(i * 7919) % 1000}` });
-      await c.call('workOrders.addItem', { id: wo.id, version: await versionOf(c, 'workOrder', wo.id), productId: productIds[4]!, quantity: 2 });
+    // Each part moves the OT's version: every next call names the one the last answer gave.
+    const withParts = await app.asUserAt(tech, new Date(at.getTime() + 0.5 * HOUR), async (c) => {
+      const first = await c.call('workOrders.addItem', { id: wo.id, version: started.version, productId: i === 0 ? productIds[1]! : productIds[i % 4]!, serialNumber: i === 0 ? tracedSerial : `SN-${4100 + i * 37}-${(i * 7919) % 1000}` });
+      return c.call('workOrders.addItem', { id: wo.id, version: first.version, productId: productIds[4]!, quantity: 2 });
     });
     const completed = await app.asUserAt(tech, new Date(at.getTime() + 1.25 * HOUR), (c) =>
-      c.call('workOrders.complete', { id: wo.id, version: started.version, notes: 'Revisado el equipo, sustituida la pieza averiada y comprobado el funcionamiento con el cliente.' }),
+      c.call('workOrders.complete', { id: wo.id, version: withParts.version, notes: 'Revisado el equipo, sustituida la pieza averiada y comprobado el funcionamiento con el cliente.' }),
     );
     done.push(completed);
   }
@@ -88,9 +88,9 @@ export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promis
     const when = new Date(Math.min(now - HOUR, new Date(swap.scheduledDate!).getTime() + 2 * 24 * HOUR));
     const scheduled = await app.asAdminAt(when, (c) => c.call('workOrders.schedule', { id: again.id, scheduledDate: when.toISOString(), technicianId: swap.technician!.id, version: again.version }));
     const started = await app.asUserAt(swap.technician!.id, when, (c) => c.call('workOrders.start', { id: again.id, version: scheduled.version }));
-    await app.asUserAt(swap.technician!.id, new Date(when.getTime() + 0.2 * HOUR), async (c) => c.call('workOrders.addItem', { id: again.id, version: await versionOf(c, 'workOrder', again.id), productId: productIds[1]!, serialNumber: tracedSerial }));
+    const withPart = await app.asUserAt(swap.technician!.id, new Date(when.getTime() + 0.2 * HOUR), (c) => c.call('workOrders.addItem', { id: again.id, version: started.version, productId: productIds[1]!, serialNumber: tracedSerial }));
     await app.asUserAt(swap.technician!.id, new Date(when.getTime() + 0.5 * HOUR), (c) =>
-      c.call('workOrders.complete', { id: again.id, version: started.version, notes: 'Compresor reparado en garantía en el taller del fabricante y montado de nuevo en el mismo equipo.' }),
+      c.call('workOrders.complete', { id: again.id, version: withPart.version, notes: 'Compresor reparado en garantía en el taller del fabricante y montado de nuevo en el mismo equipo.' }),
     );
   }
 
@@ -105,12 +105,12 @@ export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promis
   // Scheduled for now (the technician started early), so it is on today's agenda whatever the hour.
   const next = await visit(12, 'repair', firstTech, new Date(now));
   const started = await app.asUserAt(firstTech, new Date(now - 47 * 60_000), (c) => c.call('workOrders.start', { id: next.id, version: next.version }));
-  await app.asUserAt(firstTech, new Date(now - 20 * 60_000), async (c) => {
-    await c.call('workOrders.addItem', { id: next.id, version: await versionOf(c, 'workOrder', next.id), productId: productIds[2]!, serialNumber: 'PB-2291-7740' });
-    await c.call('workOrders.addItem', { id: next.id, version: await versionOf(c, 'workOrder', next.id), productId: productIds[5]!, quantity: 1 });
+  const withParts = await app.asUserAt(firstTech, new Date(now - 20 * 60_000), async (c) => {
+    const first = await c.call('workOrders.addItem', { id: next.id, version: started.version, productId: productIds[2]!, serialNumber: 'PB-2291-7740' });
+    return c.call('workOrders.addItem', { id: next.id, version: first.version, productId: productIds[5]!, quantity: 1 });
   });
   const inProgress = await app.asUserAt(firstTech, new Date(now - 10 * 60_000), (c) =>
-    c.call('workOrders.updateNotes', { id: next.id, version: started.version, notes: 'El presostato de baja no corta bien: lo cambio. Fuga pequeña en la válvula de servicio, apretada.' }),
+    c.call('workOrders.updateNotes', { id: next.id, version: withParts.version, notes: 'El presostato de baja no corta bien: lo cambio. Fuga pequeña en la válvula de servicio, apretada.' }),
   );
   const othersScheduled = await visit(13, 'diagnosis', secondTech, new Date(now + 2 * HOUR));
   all.push(inProgress, othersScheduled, await visit(14, 'maintenance', thirdTech, new Date(now + 4 * HOUR)));
