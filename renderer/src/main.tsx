@@ -3,6 +3,10 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './app/App';
+import { applyTheme, storedTheme } from './lib/theme';
+
+// Before the first paint, so a dark choice never flashes light.
+applyTheme(storedTheme());
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -58,3 +58,38 @@ describe('change my password', () => {
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });
+
+describe('theme', () => {
+  const theme = () => page.evaluate('document.documentElement.dataset.theme') as Promise<string>;
+  const background = () => page.evaluate('getComputedStyle(document.body).backgroundColor') as Promise<string>;
+
+  it('switches light/dark from the sidebar at once, without a reload, and keeps the choice on this machine', async () => {
+    await goTo(page, '#/tickets');
+    await page.evaluate('window.__sameDocument = true');
+    expect(await theme()).toBe('light');
+    const select = page.getByRole('combobox', { name: 'Tema' });
+    await select.focus();
+    await select.selectOption({ label: 'Tema oscuro' });
+    expect(await theme()).toBe('dark');
+    expect(await background()).toBe('rgb(17, 19, 21)');
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+    await saveScreenshot(page, 'theme-dark');
+
+    // 'Tema del sistema' follows the OS, live.
+    await select.selectOption({ label: 'Tema del sistema' });
+    expect(await theme()).toBe('light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction("document.documentElement.dataset.theme === 'dark'");
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForFunction("document.documentElement.dataset.theme === 'light'");
+
+    await select.selectOption({ label: 'Tema oscuro' });
+    await page.reload();
+    await page.locator('nav.sidebar').waitFor();
+    expect(await theme()).toBe('dark');
+    expect(await page.getByRole('combobox', { name: 'Tema' }).inputValue()).toBe('dark');
+    await page.getByRole('combobox', { name: 'Tema' }).selectOption('light');
+    expect(await background()).toBe('rgb(247, 248, 249)');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});

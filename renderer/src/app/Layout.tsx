@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/conflicts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { ThemeSwitcher } from '../components/ThemeSwitcher';
 import { ChangePasswordDialog } from '../features/account/ChangePasswordDialog';
 import { useTeamStatus } from '../features/team/statusStore';
 import { SyncFooter, useTeamStatusRefresh } from '../features/team/SyncFooter';
@@ -79,6 +80,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
             <div className="muted">{user?.roleName ?? ''}</div>
           </div>
           <LanguageSwitcher />
+          <ThemeSwitcher />
           <button type="button" className="btn btn-ghost" onClick={() => setChangingPassword(true)}>
             <KeyRound size={14} aria-hidden="true" />
             {t('account:menu.changePassword')}

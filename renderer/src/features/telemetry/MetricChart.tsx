@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatDate, formatDateTime, formatNumber, formatTime } from '../../lib/format';
+import { useTheme } from '../../lib/theme';
 import type { MetricSeries } from './store';
 
 const HEIGHT = 140;
@@ -34,6 +35,7 @@ export function MetricChart({ series, label }: { series: MetricSeries; label: st
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const last = series.readings.at(-1);
+  const theme = useTheme();
 
   useEffect(() => {
     const el = host.current;
@@ -66,8 +68,8 @@ export function MetricChart({ series, label }: { series: MetricSeries; label: st
       chart.destroy();
       plot.current = null;
     };
-    // Built once per metric (the chart key): new readings go through setData below.
-  }, []);
+    // Built once per metric (the chart key) and theme (its colours): new readings go through setData below.
+  }, [theme]);
 
   useEffect(() => {
     plot.current?.setData(toData(series));
