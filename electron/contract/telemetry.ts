@@ -4,20 +4,43 @@ import { boundedDateTime, EARLIEST_DATE, id, isoDateTime } from './common';
 import { channel } from './define';
 import type { TelemetryImportReport, TelemetryReadingDto, TelemetryRecordResult, TelemetrySocketInfo } from './dto';
 
-/** Units accepted for the metrics we know; the first is the canonical spelling stored. Others accept any unit ≤ 16 chars. */
-export const METRIC_UNITS: Readonly<Record<string, readonly string[]>> = {
-  voltage: ['V', 'v'],
-  current: ['A', 'a'],
-  temperature: ['°C', 'ºC', 'C'],
-  signal: ['dBm', 'dbm', 'DBM'],
-  humidity: ['%'],
-  pressure: ['bar'],
-  power: ['W', 'w'],
-  frequency: ['Hz', 'hz'],
-  resistance: ['Ω', 'ohm'],
-};
+/**
+ * The metrics we know, in one table the form, the import, the socket and the service all use: the units each accepts
+ * (the first is the canonical spelling stored) and the names people type for it in Spanish or English (compared
+ * without case or accents, so "Presión" is pressure and must be in bar). Other metrics accept any unit ≤ 16 chars.
+ */
+export const METRICS = {
+  voltage: { units: ['V', 'v'], names: ['voltaje', 'tension', 'voltage'] },
+  current: { units: ['A', 'a'], names: ['corriente', 'intensidad', 'current', 'amperage'] },
+  temperature: { units: ['°C', 'ºC', 'C'], names: ['temperatura', 'temperature', 'temp'] },
+  signal: { units: ['dBm', 'dbm', 'DBM'], names: ['senal', 'cobertura', 'signal'] },
+  humidity: { units: ['%'], names: ['humedad', 'humidity'] },
+  pressure: { units: ['bar'], names: ['presion', 'pressure'] },
+  power: { units: ['W', 'w'], names: ['potencia', 'power'] },
+  frequency: { units: ['Hz', 'hz'], names: ['frecuencia', 'frequency'] },
+  resistance: { units: ['Ω', 'ohm'], names: ['resistencia', 'resistance'] },
+} as const satisfies Record<string, { units: readonly string[]; names: readonly string[] }>;
 
-export const KNOWN_METRICS = Object.keys(METRIC_UNITS);
+export type KnownMetric = keyof typeof METRICS;
+
+/** Units accepted per known metric (the first is the one stored). */
+export const METRIC_UNITS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(Object.entries(METRICS).map(([key, spec]) => [key, spec.units]));
+
+export const KNOWN_METRICS = Object.keys(METRICS) as KnownMetric[];
+
+/** Lower case without accents: how metric names are compared ("Presión" = "presion"). */
+export function foldMetricName(text: string): string {
+  return text.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+const METRIC_BY_NAME = new Map<string, KnownMetric>(
+  KNOWN_METRICS.flatMap((key) => [key, ...METRICS[key].names].map((name) => [foldMetricName(name), key] as const)),
+);
+
+/** The known metric a typed name means ("Presión" → pressure), or the name itself, lower-cased, for other metrics. */
+export function canonicalMetric(metric: string): string {
+  return METRIC_BY_NAME.get(foldMetricName(metric)) ?? metric.trim().toLowerCase();
+}
 
 /** Readings measured before this are typos (a year 1900 default, a swapped field), not history. */
 export const EARLIEST_MEASURED_AT = EARLIEST_DATE;
@@ -62,12 +85,14 @@ export const telemetryReading = z
     measuredAt: boundedDateTime({ beforeRange: READING_REASONS.measuredTooEarly, afterRange: READING_REASONS.measuredInFuture }),
   })
   .transform((reading, ctx) => {
-    const unit = canonicalUnit(reading.metric, reading.unit);
+    // A known metric typed by name (any language, case or accents) is that metric, with that metric's units.
+    const metric = canonicalMetric(reading.metric);
+    const unit = canonicalUnit(metric, reading.unit);
     if (unit === null) {
       ctx.addIssue({ code: 'custom', path: ['unit'], message: READING_REASONS.unitNotAllowed, params: { reason: READING_REASONS.unitNotAllowed } });
       return z.NEVER;
     }
-    return { ...reading, unit };
+    return { ...reading, metric, unit };
   });
 
 export type TelemetryReadingInput = z.input<typeof telemetryReading>;

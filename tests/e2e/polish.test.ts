@@ -85,3 +85,34 @@ describe('"Acceso total" shows what it grants (18 polish 6)', () => {
     expect(after.some(Boolean)).toBe(false);
   });
 });
+
+describe('the telemetry form speaks Spanish and the unit follows the metric (18 polish 2)', () => {
+  it('lists metrics by their Spanish names, fills the unit, and refuses "Presión 0,3 V" typed as another metric', async () => {
+    await goTo(page, `#/tickets/${ticketId}`);
+    await page.getByRole('button', { name: 'Apuntar lectura' }).click();
+    const form = page.locator('form.telemetry-form');
+    const metric = form.locator('select[name="metric"]');
+    const names = await metric.locator('option').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Presión', 'Temperatura', 'Voltaje', 'Humedad']));
+    expect(names).not.toContain('pressure');
+    await metric.selectOption({ label: 'Presión' });
+    const unit = form.locator('input[name="unit"]');
+    expect(await unit.inputValue()).toBe('bar');
+    expect(await unit.getAttribute('readonly')).not.toBeNull();
+
+    // A metric outside the list takes its own unit, but a known one by name keeps its rule.
+    await metric.selectOption({ label: 'Otra magnitud…' });
+    await form.locator('input[name="metricName"]').fill('Presión');
+    await unit.fill('V');
+    await form.locator('input[name="value"]').fill('0,3');
+    await form.locator('button[type="submit"]').click();
+    await form.getByText('Esa unidad no vale para esta magnitud').waitFor();
+    expect(await app.admin.call('telemetry.list', { ticketId })).toEqual([]);
+
+    await unit.fill('bar');
+    await form.locator('button[type="submit"]').click();
+    await page.locator('.telemetry-chart[data-metric="pressure"]').waitFor();
+    expect((await app.admin.call('telemetry.list', { ticketId })).map((r) => [r.metric, r.unit])).toEqual([['pressure', 'bar']]);
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});

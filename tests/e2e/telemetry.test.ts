@@ -82,7 +82,8 @@ describe('telemetry on the ticket screen', () => {
   it('records a reading by hand through the form', async () => {
     await page.getByRole('button', { name: 'Apuntar lectura' }).click();
     const form = page.locator('form.telemetry-form');
-    await form.locator('input[name="metric"]').fill('humidity');
+    // Metrics are picked by their Spanish name; the unit follows (issue 18).
+    await form.locator('select[name="metric"]').selectOption({ label: 'Humedad' });
     expect(await form.locator('input[name="unit"]').inputValue()).toBe('%');
     await form.locator('input[name="value"]').fill('38,5');
     await form.locator('input[name="source"]').fill('Higrómetro');

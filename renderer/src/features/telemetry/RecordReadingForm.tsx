@@ -1,4 +1,5 @@
-// Record one reading by hand: validated with the contract's schema before it is sent.
+// Record one reading by hand: the metric picked by its name in the UI language, its unit following it (the contract's
+// METRICS table); validated with the contract's schema before it is sent.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
@@ -15,20 +16,25 @@ const freshDraft = (metric = 'voltage', source = ''): ReadingDraft => ({
   measuredAt: toLocalInput(new Date(), companyZone()),
 });
 
+/** The metric select's value for "a metric not in the list" (then its name is typed, with any unit). */
+const OTHER_METRIC = '__other__';
+
 export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDone: () => void }) {
   const { t } = useTranslation('telemetry');
   const record = useTelemetry((s) => s.record);
   const [draft, setDraft] = useState<ReadingDraft>(() => freshDraft());
+  const [otherMetric, setOtherMetric] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const listId = `telemetry-metrics-${ticketId}`;
+  // Known metrics by their name in the UI language; the unit follows the metric and is not typed.
+  const metrics = KNOWN_METRICS.map((key) => ({ key, label: t(`metrics.${key}`) })).sort((a, b) => a.label.localeCompare(b.label));
 
-  const change = (field: keyof ReadingDraft, value: string) =>
-    setDraft((d) => {
-      // Picking a known metric fills its unit unless the user already typed another one.
-      if (field === 'metric' && (d.unit === '' || d.unit === defaultUnit(d.metric))) return { ...d, metric: value, unit: defaultUnit(value) || d.unit };
-      return { ...d, [field]: value };
-    });
+  const change = (field: keyof ReadingDraft, value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const pickMetric = (value: string) => {
+    const other = value === OTHER_METRIC;
+    setOtherMetric(other);
+    setDraft((d) => (other ? { ...d, metric: '', unit: '' } : { ...d, metric: value, unit: defaultUnit(value) }));
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -50,21 +56,26 @@ export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDo
 
   return (
     <form className="telemetry-form" onSubmit={(e) => void submit(e)} aria-label={t('record.title')} noValidate>
-      <Field label={t('fields.metric')} error={errors.metric}>
-        <input name="metric" list={listId} value={draft.metric} onChange={(e) => change('metric', e.target.value)} autoComplete="off" maxLength={64} />
+      <Field label={t('fields.metric')} error={otherMetric ? undefined : errors.metric}>
+        <select name="metric" value={otherMetric ? OTHER_METRIC : draft.metric} onChange={(e) => pickMetric(e.target.value)}>
+          {metrics.map(({ key, label }) => (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          ))}
+          <option value={OTHER_METRIC}>{t('record.otherMetric')}</option>
+        </select>
       </Field>
-      <datalist id={listId}>
-        {KNOWN_METRICS.map((metric) => (
-          <option key={metric} value={metric}>
-            {t(`metrics.${metric}`)}
-          </option>
-        ))}
-      </datalist>
+      {otherMetric && (
+        <Field label={t('fields.metricName')} error={errors.metric}>
+          <input name="metricName" value={draft.metric} onChange={(e) => change('metric', e.target.value)} autoComplete="off" maxLength={64} />
+        </Field>
+      )}
       <Field label={t('fields.value')} error={errors.value}>
         <input name="value" inputMode="decimal" value={draft.value} onChange={(e) => change('value', e.target.value)} autoComplete="off" />
       </Field>
       <Field label={t('fields.unit')} error={errors.unit}>
-        <input name="unit" value={draft.unit} onChange={(e) => change('unit', e.target.value)} maxLength={16} autoComplete="off" />
+        <input name="unit" value={draft.unit} onChange={(e) => change('unit', e.target.value)} readOnly={!otherMetric} maxLength={16} autoComplete="off" />
       </Field>
       <Field label={t('fields.source')} error={errors.source}>
         <input name="source" value={draft.source} onChange={(e) => change('source', e.target.value)} placeholder={t('record.sourcePlaceholder')} maxLength={100} />
