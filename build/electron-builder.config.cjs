@@ -11,7 +11,10 @@ module.exports = {
   extraResources: [
     { from: 'db/migrations', to: 'migrations', filter: ['**/*'] },
     { from: 'build/fonts', to: 'fonts', filter: ['**/*'] },
+    // The window icon on Linux (electron/main/paths.ts); the files come from build/icon.svg via scripts/make-icons.ts.
+    { from: 'build/icons/512x512.png', to: 'icon.png' },
   ],
+  icon: 'build/icon.png',
   asar: true,
   // Native addons cannot load from inside an asar archive.
   asarUnpack: ['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/argon2/**'],
@@ -32,8 +35,9 @@ module.exports = {
     executableName: 'emerald',
     maintainer: 'Emerald <emerald@example.invalid>',
     synopsis: 'Offline-first service desk',
+    icon: 'build/icons',
   },
-  win: { target: ['nsis'] },
+  win: { target: ['nsis'], icon: 'build/icon.ico' },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
-  mac: { target: ['dmg'], category: 'public.app-category.business', hardenedRuntime: true },
+  mac: { target: ['dmg'], category: 'public.app-category.business', hardenedRuntime: true, icon: 'build/icon.png' },
 };

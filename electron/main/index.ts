@@ -17,7 +17,7 @@ import {
   type DialogText,
   type Language,
 } from './messages';
-import { resolveDataDir, resolveShellPaths } from './paths';
+import { resolveDataDir, resolveShellPaths, type ShellPaths } from './paths';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -30,7 +30,7 @@ let dispatcher: IpcDispatcher | null = null;
 let telemetrySocket: TelemetrySocketManager | null = null;
 let mainWindow: BrowserWindow | null = null;
 let net: NetRuntime | null = null;
-let preloadPathForReopen: string | null = null;
+let pathsForReopen: ShellPaths | null = null;
 
 function showFatal(text: DialogText): void {
   dialog.showMessageBoxSync({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true });
@@ -82,9 +82,10 @@ function openBackend(language: Language, migrationsFolder: string, mayRestore = 
   }
 }
 
-function openWindow(preloadPath: string): void {
+function openWindow(paths: Pick<ShellPaths, 'preloadPath' | 'iconPath'>): void {
   mainWindow = createMainWindow({
-    preloadPath,
+    preloadPath: paths.preloadPath,
+    iconPath: paths.iconPath,
     userDataDir: app.getPath('userData'),
     title: app.getName(),
     devTools: !app.isPackaged,
@@ -122,12 +123,12 @@ async function start(): Promise<void> {
     { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir: resolveDataDir(process.env, app.getPath('userData')) },
     { log: (message, error) => (error ? console.error(message, error) : console.log(message)) },
   );
-  preloadPathForReopen = paths.preloadPath;
+  pathsForReopen = paths;
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ language, platform: process.platform, appName: app.getName(), developer: !app.isPackaged })));
-  openWindow(paths.preloadPath);
+  openWindow(paths);
 
   app.on('activate', () => {
-    if (!mainWindow) openWindow(paths.preloadPath);
+    if (!mainWindow) openWindow(paths);
   });
 }
 
@@ -137,7 +138,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => {
     // A window closed while the hub kept running: starting Emerald again brings the window back.
-    if (!mainWindow && preloadPathForReopen) return openWindow(preloadPathForReopen);
+    if (!mainWindow && pathsForReopen) return openWindow(pathsForReopen);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

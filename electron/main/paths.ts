@@ -8,6 +8,8 @@ export interface ShellPaths {
   preloadPath: string;
   /** Drizzle's migrations: db/migrations in the repo, resources/migrations when packaged (extraResources). */
   migrationsFolder: string;
+  /** The window icon (Linux shows it; Windows and macOS take the packaged executable's icon). */
+  iconPath: string;
 }
 
 export interface PathInputs {
@@ -25,6 +27,8 @@ export function resolveShellPaths(inputs: PathInputs): ShellPaths {
     staticDir: path.join(inputs.appPath, 'dist'),
     preloadPath: path.join(inputs.mainDir, 'preload.cjs'),
     migrationsFolder: inputs.isPackaged ? path.join(inputs.resourcesPath, 'migrations') : path.join(inputs.appPath, 'db', 'migrations'),
+    // electron-builder copies build/icons/512x512.png to resources/icon.png (extraResources).
+    iconPath: inputs.isPackaged ? path.join(inputs.resourcesPath, 'icon.png') : path.join(inputs.appPath, 'build', 'icons', '512x512.png'),
   };
 }
 

@@ -27,10 +27,11 @@ export function buildWebPreferences(preloadPath: string, devTools = false): WebP
   };
 }
 
-export function buildWindowOptions(options: { preloadPath: string; state: WindowState; title: string; devTools?: boolean }): BrowserWindowConstructorOptions {
+export function buildWindowOptions(options: { preloadPath: string; state: WindowState; title: string; devTools?: boolean; iconPath?: string }): BrowserWindowConstructorOptions {
   const { state } = options;
   return {
     title: options.title,
+    ...(options.iconPath ? { icon: options.iconPath } : {}),
     width: state.width,
     height: state.height,
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : { center: true }),

@@ -10,6 +10,7 @@ export interface WindowDeps {
   preloadPath: string;
   userDataDir: string;
   title: string;
+  iconPath: string;
   devTools: boolean;
   onClosed(webContentsId: number): void;
 }
@@ -18,7 +19,7 @@ export function createMainWindow(deps: WindowDeps): BrowserWindow {
   const stateFile = path.join(deps.userDataDir, WINDOW_STATE_FILE);
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const state = clampWindowState(loadWindowState(stateFile), workAreas, { width: MIN_WIDTH, height: MIN_HEIGHT });
-  const options = buildWindowOptions({ preloadPath: deps.preloadPath, state, title: deps.title, devTools: deps.devTools });
+  const options = buildWindowOptions({ preloadPath: deps.preloadPath, state, title: deps.title, devTools: deps.devTools, iconPath: deps.iconPath });
   // The security switches restated literally, so electronegativity sees them at the constructor (the builder's test asserts the same).
   const window = new BrowserWindow({
     ...options,

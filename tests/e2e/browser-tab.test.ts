@@ -84,4 +84,23 @@ describe('browser mode: new tabs and bookmarks', () => {
     expect((await app.admin.call('tickets.list', {})).items.length).toBe(before);
     await other.close();
   });
+
+  it('serves the favicon: no 404 while the app loads, /favicon.ico and the linked icons answer with images', async () => {
+    const tab = await context.newPage();
+    const failed: string[] = [];
+    tab.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    await tab.goto(`${origin()}/`);
+    await tab.waitForSelector('nav.sidebar');
+    const icons = (await tab.evaluate("[...document.querySelectorAll('link[rel=icon]')].map((l) => l.href)")) as string[];
+    expect(icons).toEqual([`${origin()}/favicon.ico`, `${origin()}/favicon.svg`]);
+    for (const [url, type] of [[`${origin()}/favicon.ico`, 'image/x-icon'], [`${origin()}/favicon.svg`, 'image/svg+xml']] as const) {
+      const answer = await tab.request.get(url);
+      expect(answer.status(), url).toBe(200);
+      expect(answer.headers()['content-type']).toBe(type);
+    }
+    expect(failed).toEqual([]);
+    await tab.close();
+  });
 });

@@ -90,11 +90,13 @@ describe('shell paths', () => {
       staticDir: '/repo/dist',
       preloadPath: '/repo/dist-electron/preload.cjs',
       migrationsFolder: '/repo/db/migrations',
+      iconPath: '/repo/build/icons/512x512.png',
     });
     expect(resolveShellPaths({ isPackaged: true, appPath: '/opt/Emerald/resources/app.asar', resourcesPath: '/opt/Emerald/resources', mainDir: '/opt/Emerald/resources/app.asar/dist-electron' })).toEqual({
       staticDir: '/opt/Emerald/resources/app.asar/dist',
       preloadPath: '/opt/Emerald/resources/app.asar/dist-electron/preload.cjs',
       migrationsFolder: '/opt/Emerald/resources/migrations',
+      iconPath: '/opt/Emerald/resources/icon.png',
     });
   });
 
