@@ -1,7 +1,7 @@
 // The signed-in person's own settings from the sidebar: change their password (keyboard only) and pick a theme.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Caller, goTo, saveScreenshot, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { Caller, goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 
 let app: E2eApp;
 let page: Page;
@@ -42,6 +42,7 @@ describe('change my password', () => {
     await page.keyboard.press('Enter');
     await dialog().getByText(/La contraseña actual no es correcta/).waitFor();
     await saveScreenshot(page, 'account-change-password');
+    expect(await seriousA11yViolations(page, 'dialog[open]')).toEqual([]);
     // The wrong guess counted toward the lockout.
     const row = app.backend.database.sqlite.prepare('select failed_logins as n from users where id = ?').get(agent.id) as { n: number };
     expect(row.n).toBe(1);
@@ -73,7 +74,7 @@ describe('theme', () => {
     expect(await theme()).toBe('dark');
     expect(await background()).toBe('rgb(17, 19, 21)');
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
-    await saveScreenshot(page, 'theme-dark');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // 'Tema del sistema' follows the OS, live.
     await select.selectOption({ label: 'Tema del sistema' });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreCommandLine } from '../../electron/contract/backup';
-import { goTo, saveScreenshot, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 
 let app: E2eApp;
 let page: Page;
@@ -28,18 +28,23 @@ describe('backups from Administración', () => {
     await page.getByRole('button', { name: 'Hacer una copia ahora' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText(/^Copia guardada: emerald-.*\.db \(\d+(,\d)? kB\)\.$/).waitFor();
+    // A click dismisses the toast, so the screenshot shows the section alone.
+    await page.locator('.toast').click();
+    await page.locator('.toast').waitFor({ state: 'detached' });
     const [backup] = await app.admin.call('backup.list', {});
     expect(backup).toBeDefined();
     const row = page.locator('tbody tr', { hasText: backup!.fileName });
     await row.waitFor();
     expect(await row.locator('td').nth(1).textContent()).toMatch(/^\d+(,\d)? kB$/);
     await saveScreenshot(page, 'admin-backups');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     await row.getByRole('button', { name: /Cómo restaurar la copia del/ }).focus();
     await page.keyboard.press('Enter');
     await dialog().getByText('No se puede hacer con Emerald abierto', { exact: false }).waitFor();
     expect(await dialog().locator('pre.command').textContent()).toBe(restoreCommandLine(app.dataDir, backup!.path));
     await saveScreenshot(page, 'admin-backups-restore');
+    expect(await seriousA11yViolations(page, 'dialog[open]')).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
     expect(uncaughtErrors(page)).toEqual([]);
