@@ -6,7 +6,8 @@ import { channel, type FilePayload } from './define';
 import type { ErrorShape } from './errors';
 
 export type SyncJobKind = 'export' | 'import';
-export type SyncJobStatus = 'running' | 'done' | 'failed' | 'cancelled';
+/** 'queued': waiting for the same user's running export or import (one at a time per user), then it runs. */
+export type SyncJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface SyncExportSummaryDto {
   kind: 'ops' | 'snapshot';
@@ -41,6 +42,8 @@ export interface SyncJobDto {
   total: number;
   error: ErrorShape | null;
   summary: SyncExportSummaryDto | SyncImportSummaryDto | null;
+  /** While queued, 1 for the next to start; null otherwise. */
+  queuePosition: number | null;
 }
 
 /** Base64 pieces: an upload chunk fits browser mode's 2 MB body limit with room for the JSON around it. */

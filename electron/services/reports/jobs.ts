@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { AppError, notFound, type ErrorShape } from '../../contract';
 import { newId } from '../ids';
+import { PerOwnerQueue } from '../ownerQueue';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -43,11 +44,8 @@ export interface JobStatusDto {
 const FORGET_AFTER_MS = 60 * 60 * 1000;
 
 const jobs = new Map<string, Job>();
-/** Per owner (the CLI's null as ''): the job running now and the ones waiting, oldest first. */
-const runningByOwner = new Map<string, Job>();
-const queuedByOwner = new Map<string, Job[]>();
-
-const ownerKey = (job: Job): string => job.ownerId ?? '';
+/** One running export per user (the CLI's null included); the user's others wait here in order. */
+const queue = new PerOwnerQueue<Job>((job) => job.ownerId);
 
 export function createJob(ownerId: string | null, workDir: string): Job {
   sweepFinishedJobs();
@@ -85,14 +83,10 @@ export function getJob(jobId: string, ownerId: string | null): Job {
 export function scheduleJob(job: Job, run: () => Promise<void>, announce: () => void): void {
   job.run = run;
   job.announce = announce;
-  const key = ownerKey(job);
-  if (runningByOwner.has(key)) queuedByOwner.set(key, [...(queuedByOwner.get(key) ?? []), job]);
-  else startJob(job);
+  queue.submit(job, () => startJob(job), announce);
 }
 
 function startJob(job: Job): void {
-  const key = ownerKey(job);
-  runningByOwner.set(key, job);
   job.status = 'running';
   const run = job.run ?? (() => Promise.resolve());
   job.run = null;
@@ -107,45 +101,25 @@ function startJob(job: Job): void {
     });
 }
 
-/** Ends the job (running or queued); a running one hands its owner's slot to the next in line. */
+/** Ends the job; a running one hands its owner's slot to the next in line. */
 export function finishJob(job: Job, outcome: { status: Exclude<JobStatus, 'running' | 'queued'>; error?: ErrorShape }): void {
-  const key = ownerKey(job);
   job.status = outcome.status;
   job.error = outcome.error ?? null;
   job.finishedAt = performance.now();
-  if (runningByOwner.get(key) === job) {
-    runningByOwner.delete(key);
-    const [next, ...rest] = queuedByOwner.get(key) ?? [];
-    if (rest.length > 0) queuedByOwner.set(key, rest);
-    else queuedByOwner.delete(key);
-    if (next) {
-      startJob(next);
-      next.announce();
-    }
-    for (const waiting of rest) waiting.announce();
-  }
+  queue.finished(job);
 }
 
 /** Takes a queued job out of its owner's queue as cancelled; the ones behind it move up. */
 export function cancelQueuedJob(job: Job): void {
-  const key = ownerKey(job);
-  const queue = queuedByOwner.get(key) ?? [];
-  const index = queue.indexOf(job);
-  if (index < 0) return;
-  const rest = queue.filter((other) => other !== job);
-  if (rest.length > 0) queuedByOwner.set(key, rest);
-  else queuedByOwner.delete(key);
+  if (!queue.withdraw(job)) return;
   job.run = null;
   finishJob(job, { status: 'cancelled' });
   job.announce();
   job.markSettled();
-  for (const behind of rest.slice(index)) behind.announce();
 }
 
 function queuePosition(job: Job): number | null {
-  if (job.status !== 'queued') return null;
-  const index = (queuedByOwner.get(ownerKey(job)) ?? []).indexOf(job);
-  return index < 0 ? null : index + 1;
+  return job.status === 'queued' ? queue.position(job) : null;
 }
 
 export function jobStatus(job: Job): JobStatusDto {

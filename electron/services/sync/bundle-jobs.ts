@@ -1,5 +1,6 @@
 // Bundle export and import as jobs for the UI (the batch-report pattern): start → progress events → status,
 // result file or cancel. Only the user who started a job sees it; finished ones are forgotten after an hour.
+// One runs per user at a time; the user's others wait in order (status 'queued', with their place) and then run.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { AppError, notFound, type ErrorShape, type FilePayload } from '../../con
 import type { SyncExportSummaryDto, SyncImportSummaryDto, SyncJobDto, SyncJobKind, SyncJobStatus } from '../../contract/sync';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
+import { PerOwnerQueue } from '../ownerQueue';
 import { exportBundle } from './bundle-export';
 import { BUNDLE_EXTENSION } from './bundle-format';
 import { importBundle, type ImportProgress } from './bundle-import';
@@ -26,12 +28,14 @@ interface SyncJob {
   summary: SyncExportSummaryDto | SyncImportSummaryDto | null;
   error: ErrorShape | null;
   finishedAt: number | null;
+  /** Resolves when the job has finished, a queued one included. */
   settled: Promise<void>;
 }
 
 const FORGET_AFTER_MS = 60 * 60 * 1000;
 const EMSYNC_MIME = 'application/octet-stream';
 const jobs = new Map<string, SyncJob>();
+const queue = new PerOwnerQueue<SyncJob>((job) => job.ownerId);
 
 const ownerOf = (ctx: ServiceContext): string | null => ctx.actor?.id ?? null;
 
@@ -52,8 +56,12 @@ function getJob(ctx: ServiceContext, jobId: string): SyncJob {
 }
 
 function toDto(job: SyncJob): SyncJobDto {
-  return { jobId: job.id, kind: job.kind, status: job.status, done: job.done, total: job.total, error: job.error, summary: job.summary };
+  const queuePosition = job.status === 'queued' ? queue.position(job) : null;
+  return { jobId: job.id, kind: job.kind, status: job.status, done: job.done, total: job.total, error: job.error, summary: job.summary, queuePosition };
 }
+
+const announce = (ctx: ServiceContext, job: SyncJob) => () =>
+  ctx.events.emit({ entity: 'job', id: job.id, kind: 'updated', progress: { done: job.done, total: job.total, label: 'sync' } });
 
 /** Progress at most ~100 times per job, as `job` domain events labelled 'sync'. */
 function progressEmitter(ctx: ServiceContext, job: SyncJob): (done: number, total: number) => void {
@@ -70,11 +78,12 @@ function progressEmitter(ctx: ServiceContext, job: SyncJob): (done: number, tota
 
 async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, work: (job: SyncJob) => Promise<SyncJob['summary']>): Promise<{ jobId: string }> {
   sweep();
+  let markSettled = () => undefined as void;
   const job: SyncJob = {
     id: newId(),
     kind,
     ownerId: ownerOf(ctx),
-    status: 'running',
+    status: 'queued',
     done: 0,
     total: 0,
     controller: new AbortController(),
@@ -83,29 +92,40 @@ async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, w
     summary: null,
     error: null,
     finishedAt: null,
-    settled: Promise.resolve(),
+    settled: new Promise<void>((resolve) => (markSettled = resolve)),
   };
   jobs.set(job.id, job);
-  job.settled = work(job)
-    .then(
-      (summary) => {
-        job.summary = summary;
-        job.status = 'done';
-      },
-      (error: unknown) => {
-        if (job.controller.signal.aborted) job.status = 'cancelled';
-        else {
-          job.status = 'failed';
+  // The final status and the hand-over of the user's slot in one step: whoever sees 'done' may start the next job.
+  const end = (status: Exclude<SyncJobStatus, 'queued' | 'running'>) => {
+    job.status = status;
+    job.finishedAt = performance.now();
+    queue.finished(job);
+  };
+  const start = () => {
+    job.status = 'running';
+    void Promise.resolve()
+      .then(() => work(job))
+      .then(
+        (summary) => {
+          job.summary = summary;
+          end('done');
+        },
+        (error: unknown) => {
+          if (job.controller.signal.aborted) return end('cancelled');
           job.error = error instanceof AppError ? error.toShape() : { code: 'INTERNAL', message: `the ${kind} failed`, details: { reason: `${kind}_failed` } };
-        }
-      },
-    )
-    .then(async () => {
-      job.finishedAt = performance.now();
-      // An import's bundle copy and a failed export's partial file are not needed once the job ends.
-      if (job.kind === 'import' || job.status !== 'done') await rm(job.workDir, { recursive: true, force: true }).catch(() => undefined);
-    })
-    .finally(() => ctx.events.emit({ entity: 'job', id: job.id, kind: 'updated', progress: { done: job.done, total: job.total, label: 'sync' } }));
+          end('failed');
+        },
+      )
+      .then(async () => {
+        // An import's bundle copy and a failed export's partial file are not needed once the job ends.
+        if (job.kind === 'import' || job.status !== 'done') await rm(job.workDir, { recursive: true, force: true }).catch(() => undefined);
+      })
+      .finally(() => {
+        announce(ctx, job)();
+        markSettled();
+      });
+  };
+  queue.submit(job, start, announce(ctx, job));
   return { jobId: job.id };
 }
 
@@ -160,6 +180,13 @@ export function syncJobStatus(ctx: ServiceContext, jobId: string): SyncJobDto {
 /** Stops a running job (an import rolls back entirely) or forgets a finished one with its files. */
 export async function cancelSyncJob(ctx: ServiceContext, jobId: string): Promise<SyncJobDto> {
   const job = getJob(ctx, jobId);
+  if (job.status === 'queued' && queue.withdraw(job)) {
+    job.status = 'cancelled';
+    job.finishedAt = performance.now();
+    await rm(job.workDir, { recursive: true, force: true }).catch(() => undefined);
+    announce(ctx, job)();
+    return toDto(job);
+  }
   if (job.status === 'running') job.controller.abort();
   else await forget(job);
   return toDto(job);
@@ -169,6 +196,7 @@ export async function cancelSyncJob(ctx: ServiceContext, jobId: string): Promise
 export async function syncExportResult(ctx: ServiceContext, jobId: string): Promise<FilePayload> {
   const job = getJob(ctx, jobId);
   if (job.kind !== 'export') throw new AppError('CONFLICT', 'only an export job has a file', { reason: 'not_an_export' });
+  if (job.status === 'queued') throw new AppError('CONFLICT', 'the export is waiting for your previous job', { reason: 'job_queued', queuePosition: queue.position(job) });
   if (job.status === 'running') throw new AppError('CONFLICT', 'the export is still running', { reason: 'job_running', done: job.done, total: job.total });
   if (job.status === 'cancelled') throw new AppError('CONFLICT', 'the export was cancelled', { reason: 'export_cancelled' });
   if (job.status === 'failed' || !job.resultFile) {

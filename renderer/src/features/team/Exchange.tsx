@@ -51,7 +51,7 @@ export function Exchange({ members }: { members: TeamMember[] }) {
   // The job may have moved on while this screen was closed.
   useEffect(() => {
     const current = useExchange.getState().job;
-    if (current?.jobId && current.status === 'running') void refresh(current.jobId);
+    if (current?.jobId && (current.status === 'running' || current.status === 'queued')) void refresh(current.jobId);
   }, [refresh]);
   useDomainEvents(
     (e) => e.entity === 'job' && e.id === useExchange.getState().job?.jobId,

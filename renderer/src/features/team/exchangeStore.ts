@@ -38,10 +38,15 @@ const fresh = (kind: SyncJobKind, status: ExchangeJob['status'], total = 0): Exc
   total,
   error: null,
   summary: null,
+  queuePosition: null,
   conflictsBefore: useTeamStatus.getState().status?.openConflicts ?? 0,
 });
 
-export const isActive = (job: ExchangeJob | null): boolean => job?.status === 'running' || job?.status === 'uploading';
+// A queued job (waiting for this user's other export or import) is active too: it will run, and can be cancelled.
+/** Still to finish on the backend: running, or queued behind this user's other job. */
+const pending = (status: string | undefined): boolean => status === 'running' || status === 'queued';
+
+export const isActive = (job: ExchangeJob | null): boolean => job?.status === 'running' || job?.status === 'uploading' || job?.status === 'queued';
 
 export const useExchange = sessionStore<ExchangeState>('teamExchange', (set, get) => ({
   job: null,
@@ -78,7 +83,7 @@ export const useExchange = sessionStore<ExchangeState>('teamExchange', (set, get
 
   async cancel() {
     const job = get().job;
-    if (!job?.jobId || job.status !== 'running') return;
+    if (!job?.jobId || !pending(job.status)) return;
     try {
       await api.call('sync.jobCancel', { jobId: job.jobId });
     } catch (error) {
@@ -89,20 +94,20 @@ export const useExchange = sessionStore<ExchangeState>('teamExchange', (set, get
 
   async refresh(jobId, progress) {
     const current = get().job;
-    // Only a running job changes; a finished export is forgotten by the backend once its file is fetched.
-    if (!current || current.jobId !== jobId || current.status !== 'running') return;
+    // Only a running or queued job changes; a finished export is forgotten by the backend once its file is fetched.
+    if (!current || current.jobId !== jobId || !pending(current.status)) return;
     if (progress) set({ job: { ...current, done: progress.done, total: progress.total } });
     let status: SyncJobDto;
     try {
       status = await api.call('sync.jobStatus', { jobId });
     } catch (error) {
-      if (get().job?.jobId === jobId && get().job?.status === 'running') set({ error });
+      if (get().job?.jobId === jobId && pending(get().job?.status)) set({ error });
       return;
     }
     const latest = get().job;
-    if (latest?.jobId !== jobId || latest.status !== 'running') return;
+    if (latest?.jobId !== jobId || !pending(latest.status)) return;
     set({ job: { ...latest, ...status } });
-    if (status.status === 'running') return;
+    if (pending(status.status)) return;
     void useTeamStatus.getState().load();
     if (status.status !== 'done' || status.kind !== 'export') return;
     try {
