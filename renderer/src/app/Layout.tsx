@@ -49,7 +49,8 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
       </a>
       <nav className="sidebar" aria-label={t('nav.mainNavigation')}>
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
+          {/* The app icon (renderer/public, from build/icon.svg). */}
+          <img src="favicon.svg" alt="" width={18} height={18} />
           {t('appName')}
         </div>
         {items

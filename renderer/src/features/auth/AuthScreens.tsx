@@ -15,7 +15,7 @@ function AuthCard({ title, intro, children }: { title: string; intro?: string; c
     <main className="auth-screen">
       <div className="auth-card">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
+          <img src="favicon.svg" alt="" width={18} height={18} />
           {t('appName')}
         </div>
         <h1>{title}</h1>
