@@ -15,7 +15,7 @@ afterAll(() => removeTempDirs());
 const START = Date.parse('2026-11-30T09:00:00.000Z');
 
 describe('replicated op authority matches the channels', () => {
-  it('the team tables need full access, a resolution the inbox rights, an alias a join: others are set aside as forbidden', () => {
+  it('the team tables need full access, a resolution the inbox rights, an alias a join, grants stay within the author: others are forbidden', () => {
     const cases = authorityCases(START);
     const { sqlite } = openEmptyCopy();
     try {
@@ -30,6 +30,18 @@ describe('replicated op authority matches the channels', () => {
       ]);
       expect(sqlite.prepare("SELECT id FROM conflict_resolutions WHERE id LIKE 'auth-%'").pluck().all()).toEqual(['auth-res-2']);
       expect(sqlite.prepare("SELECT id FROM code_aliases WHERE id LIKE 'auth-%'").pluck().all()).toEqual(['auth-alias-2']);
+      // Nor the people and roles: no new superuser, no role widened or deleted, nobody stronger touched.
+      expect(sqlite.prepare("SELECT id FROM users WHERE id LIKE 'auth-new-%' ORDER BY id").pluck().all()).toEqual(['auth-new-1']);
+      expect(sqlite.prepare("SELECT id, permissions FROM roles WHERE id IN ('auth-r-users', 'auth-r-full', 'auth-r-settings') ORDER BY id").all()).toEqual([
+        { id: 'auth-r-full', permissions: '["*"]' },
+        { id: 'auth-r-settings', permissions: '["settings:admin"]' },
+        { id: 'auth-r-users', permissions: '["users:admin","settings:admin"]' },
+      ]);
+      expect(sqlite.prepare("SELECT id, full_name, role_id, is_superuser FROM users WHERE id IN ('auth-desk', 'auth-full', 'auth-useradmin') ORDER BY id").all()).toEqual([
+        { id: 'auth-desk', full_name: 'auth-desk', role_id: 'auth-r-desk', is_superuser: 0 },
+        { id: 'auth-full', full_name: 'auth-full', role_id: 'auth-r-full', is_superuser: 0 },
+        { id: 'auth-useradmin', full_name: 'auth-useradmin', role_id: 'auth-r-users', is_superuser: 0 },
+      ]);
     } finally {
       sqlite.close();
     }

@@ -1,6 +1,7 @@
 // Ops of one made-up member device whose authors hold different rights, for the authority tests of the laptop
 // (team-op-authority.test.ts) and of the PostgreSQL hub (pg-parity.test.ts): the team tables need full access as
-// the team channels do, a conflict resolution needs the inbox's rights, an alias only comes from a join.
+// the team channels do, a conflict resolution needs the inbox's rights, an alias only comes from a join, and a user
+// admin without full access hands out no more than it holds (the channels' grant guard, services/users/grants.ts).
 import type { OpRecord } from '../../electron/services/sync/capture';
 import { formatHlc } from '../../electron/services/sync/hlc';
 
@@ -35,6 +36,9 @@ export function authorityCases(startMs: number): AuthorityCase[] {
   const role = (id: string, name: string, permissions: string[]) => op('roles', id, 'insert', { name, permissions: JSON.stringify(permissions), ...T }, boss);
   const user = (id: string, roleId: string | null, superuser = 0) =>
     op('users', id, 'insert', { email: `${id}@example.com`, username: id, full_name: id, password_hash: 'h', is_active: 1, is_superuser: superuser, role_id: roleId, ...T }, superuser ? null : boss);
+  const user2 = (id: string, roleId: string | null, by: string, superuser = 0) =>
+    op('users', id, 'insert', { email: `${id}@example.com`, username: id, full_name: id, password_hash: 'h', is_active: 1, is_superuser: superuser, role_id: roleId, ...T }, by);
+  const role2 = (id: string, permissions: string[], by: string) => op('roles', id, 'insert', { name: id, permissions: JSON.stringify(permissions), ...T }, by);
   const invitation = (id: string, by: string) => op('team_invitations', id, 'insert', { slot: 60 + seq, expires_at: 'x', created_by: by, ...T }, by);
   const member = (deviceId: string, by: string) =>
     op('team_members', deviceId, 'insert', { slot: 70 + seq, name: deviceId, public_key: 'k', invitation_id: null, revoked_at: null, revoked_by: null, ...T }, by);
@@ -48,6 +52,7 @@ export function authorityCases(startMs: number): AuthorityCase[] {
     applied(role('auth-r-users', 'Solo usuarios', ['users:admin', 'settings:admin'])),
     applied(role('auth-r-full', 'Acceso total B', ['*'])),
     applied(role('auth-r-desk', 'Mostrador B', ['tickets:read', 'tickets:write'])),
+    applied(role('auth-r-settings', 'Ajustes B', ['settings:admin'])),
     applied(user('auth-useradmin', 'auth-r-users')),
     applied(user('auth-full', 'auth-r-full')),
     applied(user('auth-desk', 'auth-r-desk')),
@@ -64,5 +69,21 @@ export function authorityCases(startMs: number): AuthorityCase[] {
     // A code alias comes only from renumbering at a join (full access): a desk cannot point an old code elsewhere.
     forbidden(alias('auth-alias-1', 'auth-desk')),
     applied(alias('auth-alias-2', 'auth-full')),
+    // Grants: a user admin (users:admin + settings:admin) manages people and roles within what it holds, no further.
+    applied(user2('auth-new-1', 'auth-r-settings', 'auth-useradmin')),
+    applied(op('users', 'auth-new-1', 'update', { full_name: 'Nueva' }, 'auth-useradmin')),
+    applied(op('roles', 'auth-r-settings', 'update', { name: 'Ajustes C' }, 'auth-useradmin')),
+    forbidden(user2('auth-new-super', null, 'auth-useradmin', 1)),
+    forbidden(user2('auth-new-2', 'auth-r-desk', 'auth-useradmin')),
+    forbidden(op('users', 'auth-desk', 'update', { role_id: 'auth-r-full' }, 'auth-useradmin')),
+    forbidden(op('users', 'auth-full', 'update', { full_name: 'Otra' }, 'auth-useradmin')),
+    forbidden(op('users', boss, 'update', { password_hash: 'mine' }, 'auth-useradmin')),
+    forbidden(op('users', 'auth-useradmin', 'update', { is_superuser: 1 }, 'auth-useradmin')),
+    forbidden(op('roles', 'auth-r-users', 'update', { permissions: JSON.stringify(['*']) }, 'auth-useradmin')),
+    forbidden(op('roles', 'auth-r-settings', 'update', { permissions: 'not JSON' }, 'auth-useradmin')),
+    forbidden(role2('auth-r-more', ['tickets:write'], 'auth-useradmin')),
+    forbidden(op('roles', 'auth-r-full', 'delete', {}, 'auth-useradmin')),
+    // Anyone changes their own password.
+    applied(op('users', 'auth-desk', 'update', { password_hash: 'h2', updated_at: 'y' }, 'auth-desk')),
   ];
 }

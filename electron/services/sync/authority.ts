@@ -7,7 +7,7 @@ import { prepared } from '../sql';
 import type { OpRecord } from './capture';
 import { readClock } from './clocks';
 import type { ReplicatedEntity } from './entities';
-import { needsNoAuthor, rightsAllow, rightsSince, toRights, type AuthorRights } from './mergeRules';
+import { grantAllows, grantLookups, needsNoAuthor, rightsAllow, rightsSince, toRights, type AuthorRights } from './mergeRules';
 
 interface CurrentRights {
   rights: AuthorRights;
@@ -64,10 +64,19 @@ export class AuthorRightsCache {
     const roleOp = fieldAsOf(sqlite, 'users', authorId, 'role_id', hlc);
     const roleId = (roleOp ? roleOp.value : person.role_id) as string | null;
     if (roleId === null) return toRights(superuser, []);
-    const permissions =
+    return toRights(superuser, this.rolePermissionsRaw(sqlite, roleId, hlc));
+  }
+
+  private rolePermissionsRaw(sqlite: Database.Database, roleId: string, hlc: string): unknown {
+    return (
       fieldAsOf(sqlite, 'roles', roleId, 'permissions', hlc)?.value ??
-      (prepared(sqlite, 'SELECT permissions FROM roles WHERE id = ?').get(roleId) as { permissions: string } | undefined)?.permissions;
-    return toRights(superuser, permissions);
+      (prepared(sqlite, 'SELECT permissions FROM roles WHERE id = ?').get(roleId) as { permissions: string } | undefined)?.permissions
+    );
+  }
+
+  /** A role's permissions as of `hlc` (empty when there is no such role). */
+  rolePermissions(sqlite: Database.Database, roleId: string, hlc: string): ReadonlySet<string> {
+    return toRights(false, this.rolePermissionsRaw(sqlite, roleId, hlc)).permissions;
   }
 
   clear(): void {
@@ -77,5 +86,12 @@ export class AuthorRightsCache {
 
 export function authorMayMake(sqlite: Database.Database, op: OpRecord, entity: ReplicatedEntity, cache = new AuthorRightsCache()): boolean {
   if (op.authorId === null) return needsNoAuthor(op);
-  return rightsAllow(op, entity, cache.of(sqlite, op.authorId, op.hlc));
+  const author = cache.of(sqlite, op.authorId, op.hlc);
+  if (!rightsAllow(op, entity, author)) return false;
+  const lookups = grantLookups(op, entity, author);
+  if (!lookups || !author) return true;
+  return grantAllows(op, entity, author, {
+    target: lookups.userId === null ? null : cache.of(sqlite, lookups.userId, op.hlc),
+    rolePermissions: lookups.roleId === null ? new Set() : cache.rolePermissions(sqlite, lookups.roleId, op.hlc),
+  });
 }

@@ -107,13 +107,65 @@ export function rightsSince(user: RowClock | null, role: RowClock | null, roleId
 /** An op with no author is a row a copy had before it joined (its baseline) or the first administrator it made. */
 export const needsNoAuthor = (op: OpRecord): boolean => op.kind === 'insert';
 
+const holdsEverything = (author: Rights): boolean => author.superuser || author.permissions.has('*');
+const isOwnPasswordChange = (op: OpRecord, entity: ReplicatedEntity): boolean =>
+  entity.table === 'users' && op.kind === 'update' && op.rowId === op.authorId && Object.keys(op.fields).every((field) => OWN_USER_FIELDS.has(field));
+
 export function rightsAllow(op: OpRecord, entity: ReplicatedEntity, author: AuthorRights): boolean {
   if (!author) return false;
-  if (author.superuser) return true;
+  if (holdsEverything(author)) return true;
+  if (isOwnPasswordChange(op, entity)) return true;
   const permissions = author.permissions;
-  if (permissions.has('*')) return true;
-  if (entity.table === 'users' && op.kind === 'update' && op.rowId === op.authorId && Object.keys(op.fields).every((field) => OWN_USER_FIELDS.has(field))) {
-    return true;
-  }
   return entity.permissions.some((permission) => permissions.has(permission));
+}
+
+// ----- Grants: users:admin alone never hands out more than its holder has (services/users/grants.ts, on every copy)
+
+/** What the grant rule must look up for an op its author may otherwise make: null when nothing (the usual case). */
+export interface GrantLookups {
+  /** users: the user the op changes (its rights as of the op's clock; null rights: not there yet). */
+  userId: string | null;
+  /** users: the role the op assigns; roles: the role the op changes (its permissions as of the op's clock). */
+  roleId: string | null;
+}
+
+export function grantLookups(op: OpRecord, entity: ReplicatedEntity, author: AuthorRights): GrantLookups | null {
+  if (!author || holdsEverything(author) || isOwnPasswordChange(op, entity)) return null;
+  if (entity.table === 'users') return { userId: op.rowId, roleId: typeof op.fields.role_id === 'string' ? op.fields.role_id : null };
+  if (entity.table === 'roles') return { userId: null, roleId: op.rowId };
+  return null;
+}
+
+export interface GrantFacts {
+  /** The changed user's rights as of the op's clock (null: no such user yet). */
+  target: AuthorRights;
+  /** The looked-up role's permissions as of the op's clock (empty: no such role yet). */
+  rolePermissions: ReadonlySet<string>;
+}
+
+/**
+ * The channels' grant guard (grants.ts) as a rule on ops, for an author without full access: no superuser made or
+ * managed, no user managed who holds more than the author, no role assigned, created, widened, edited or deleted
+ * that holds more than the author. Otherwise users:admin alone would write to every copy what no screen lets it.
+ */
+export function grantAllows(op: OpRecord, entity: ReplicatedEntity, author: Rights, facts: GrantFacts): boolean {
+  const exceeds = (permissions: Iterable<string>) => [...permissions].some((permission) => !author.permissions.has(permission));
+  if (facts.target?.superuser) return false;
+  if (facts.target && exceeds(facts.target.permissions)) return false;
+  if (exceeds(facts.rolePermissions)) return false;
+  if (entity.table === 'users') return !(op.kind !== 'delete' && 'is_superuser' in op.fields && toRights(op.fields.is_superuser, []).superuser);
+  if (entity.table === 'roles' && 'permissions' in op.fields) {
+    const granted = grantedPermissions(op.fields.permissions);
+    return granted !== null && !exceeds(granted);
+  }
+  return true;
+}
+
+/** A role op's permissions (JSON text or parsed); null when they cannot be read (then no grant is allowed). */
+function grantedPermissions(raw: unknown): string[] | null {
+  try {
+    return [...toRights(false, raw).permissions];
+  } catch {
+    return null;
+  }
 }

@@ -2,7 +2,7 @@
 // from PostgreSQL, as of the op's clock.
 import type { OpRecord } from '../capture';
 import type { ReplicatedEntity } from '../entities';
-import { needsNoAuthor, rightsAllow, rightsSince, toRights, type AuthorRights } from '../mergeRules';
+import { grantAllows, grantLookups, needsNoAuthor, rightsAllow, rightsSince, toRights, type AuthorRights } from '../mergeRules';
 import { pgReadClock } from './pgRows';
 import { pgRun, type PgClient } from './pgSql';
 
@@ -59,10 +59,20 @@ export class PgAuthorRightsCache {
     const roleOp = await fieldAsOf(client, 'users', authorId, 'role_id', hlc);
     const roleId = (roleOp ? roleOp.value : (person?.role_id ?? null)) as string | null;
     if (roleId === null) return toRights(superuser, []);
-    const permissions =
+    return toRights(superuser, await this.rolePermissionsRaw(client, roleId, hlc));
+  }
+
+  private async rolePermissionsRaw(client: PgClient, roleId: string, hlc: string): Promise<unknown> {
+    return (
       (await fieldAsOf(client, 'roles', roleId, 'permissions', hlc))?.value ??
-      (await pgRun<{ permissions: unknown }>(client, 'SELECT permissions FROM roles WHERE id = $1', [roleId]))[0]?.permissions;
-    return toRights(superuser, permissions);
+      (await pgRun<{ permissions: unknown }>(client, 'SELECT permissions FROM roles WHERE id = $1', [roleId]))[0]?.permissions
+    );
+  }
+
+  /** A role's permissions as of `hlc` (empty when there is no such role). */
+  async rolePermissions(client: PgClient, roleId: string, hlc: string): Promise<ReadonlySet<string>> {
+    await this.beforeLogRead();
+    return toRights(false, await this.rolePermissionsRaw(client, roleId, hlc)).permissions;
   }
 
   clear(): void {
@@ -72,5 +82,12 @@ export class PgAuthorRightsCache {
 
 export async function pgAuthorMayMake(client: PgClient, op: OpRecord, entity: ReplicatedEntity, cache: PgAuthorRightsCache): Promise<boolean> {
   if (op.authorId === null) return needsNoAuthor(op);
-  return rightsAllow(op, entity, await cache.of(client, op.authorId, op.hlc));
+  const author = await cache.of(client, op.authorId, op.hlc);
+  if (!rightsAllow(op, entity, author)) return false;
+  const lookups = grantLookups(op, entity, author);
+  if (!lookups || !author) return true;
+  return grantAllows(op, entity, author, {
+    target: lookups.userId === null ? null : await cache.of(client, lookups.userId, op.hlc),
+    rolePermissions: lookups.roleId === null ? new Set() : await cache.rolePermissions(client, lookups.roleId, op.hlc),
+  });
 }
