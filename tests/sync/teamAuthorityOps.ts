@@ -1,7 +1,8 @@
 // Ops of one made-up member device whose authors hold different rights, for the authority tests of the laptop
 // (team-op-authority.test.ts) and of the PostgreSQL hub (pg-parity.test.ts): the team tables need full access as
 // the team channels do, a conflict resolution needs the inbox's rights, an alias only comes from a join, and a user
-// admin without full access hands out no more than it holds (the channels' grant guard, services/users/grants.ts).
+// admin without full access hands out no more than it holds (the channels' grant guard, services/users/grants.ts),
+// and a delete needs what the channels that delete need.
 import type { OpRecord } from '../../electron/services/sync/capture';
 import { formatHlc } from '../../electron/services/sync/hlc';
 
@@ -85,5 +86,13 @@ export function authorityCases(startMs: number): AuthorityCase[] {
     forbidden(op('roles', 'auth-r-full', 'delete', {}, 'auth-useradmin')),
     // Anyone changes their own password.
     applied(op('users', 'auth-desk', 'update', { password_hash: 'h2', updated_at: 'y' }, 'auth-desk')),
+    // Deletes only where a channel deletes (a customer: the catalog); rows no channel deletes, only full access.
+    applied(op('customers', 'auth-cust-1', 'insert', { name: 'Cliente B', contact_name: null, phone: null, email: null, address: null, notes: null, ...T }, 'auth-desk')),
+    forbidden(op('customers', 'auth-cust-1', 'delete', {}, 'auth-desk')),
+    forbidden(op('tickets', 'auth-t-none', 'delete', {}, 'auth-desk')),
+    forbidden(op('ticket_timeline', 'auth-ev-none', 'delete', {}, 'auth-desk')),
+    forbidden(op('users', 'auth-new-1', 'delete', {}, 'auth-useradmin')),
+    forbidden(op('conflict_resolutions', 'auth-res-2', 'delete', {}, 'auth-desk')),
+    applied(op('customers', 'auth-cust-1', 'delete', {}, 'auth-full')),
   ];
 }

@@ -32,6 +32,11 @@ export interface ReplicatedEntity {
    * it, or a member could send by hand what no screen lets it do, and every copy would apply it.
    */
   permissions: readonly Permission[];
+  /**
+   * Who may author a delete, where the channels that delete are narrower than the ones that write (customers: only
+   * the catalog deletes them). An empty list: no channel deletes these rows, so only full access may.
+   */
+  deletePermissions?: readonly Permission[];
 }
 
 const T = ['created_at', 'updated_at'] as const;
@@ -60,6 +65,8 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     naturalKeys: ['email', 'username'],
     versioned: true,
     permissions: ['users:admin'],
+    // Users are deactivated, never deleted.
+    deletePermissions: [],
   },
   { table: 'ticket_categories', key: 'id', columns: ['name', 'description', ...T], merge: 'lww', naturalKeys: ['name'], versioned: true, permissions: ['catalog:write'] },
   {
@@ -70,6 +77,7 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     textFields: ['name', 'address', 'notes'],
     versioned: true,
     permissions: ['catalog:write', 'tickets:write'],
+    deletePermissions: ['catalog:write'],
   },
   {
     table: 'products',
@@ -89,6 +97,8 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     textFields: ['title', 'description', 'resolution'],
     versioned: true,
     permissions: ['tickets:write', 'workorders:write', 'workorders:execute'],
+    // Tickets, OTs and their history are closed or cancelled, never deleted (a delete cascades on every copy).
+    deletePermissions: [],
   },
   {
     table: 'work_orders',
@@ -100,6 +110,7 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     // ck_work_orders_scheduled_needs_plan: a scheduled OT has a date and a technician.
     fieldGroups: [['status', 'scheduled_date', 'technician_id']],
     permissions: ['workorders:write', 'workorders:execute', 'tickets:write'],
+    deletePermissions: [],
   },
   {
     table: 'ticket_timeline',
@@ -107,6 +118,7 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     columns: ['ticket_id', 'author_id', 'event_type', 'content', 'meta_data', ...T],
     merge: 'addOnly',
     permissions: ['tickets:write', 'workorders:write', 'workorders:execute'],
+    deletePermissions: [],
   },
   {
     table: 'work_order_items',
@@ -128,7 +140,7 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
   // Aliases are made only by renumbering at team.join (full access; they travel in the joiner's baseline).
   { table: 'code_aliases', key: 'id', columns: ['entity', 'row_id', 'code', ...T], merge: 'addOnly', permissions: [TEAM_ADMIN_ACCESS] },
   // Written by conflicts.resolve, beside the resolving edit.
-  { table: 'conflict_resolutions', key: 'id', columns: ['conflict_id', 'resolved_by', 'choice', 'note', ...T], merge: 'addOnly', permissions: CONFLICT_INBOX_ACCESS },
+  { table: 'conflict_resolutions', key: 'id', columns: ['conflict_id', 'resolved_by', 'choice', 'note', ...T], merge: 'addOnly', permissions: CONFLICT_INBOX_ACCESS, deletePermissions: [] },
 ];
 
 const BY_TABLE = new Map(REPLICATED_ENTITIES.map((entity) => [entity.table, entity]));

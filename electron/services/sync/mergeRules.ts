@@ -116,7 +116,8 @@ export function rightsAllow(op: OpRecord, entity: ReplicatedEntity, author: Auth
   if (holdsEverything(author)) return true;
   if (isOwnPasswordChange(op, entity)) return true;
   const permissions = author.permissions;
-  return entity.permissions.some((permission) => permissions.has(permission));
+  const needed = op.kind === 'delete' && entity.deletePermissions ? entity.deletePermissions : entity.permissions;
+  return needed.some((permission) => permissions.has(permission));
 }
 
 // ----- Grants: users:admin alone never hands out more than its holder has (services/users/grants.ts, on every copy)
