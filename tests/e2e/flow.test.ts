@@ -13,13 +13,16 @@ const dialog = () => page.locator('dialog[open]');
 const SERIAL = 'SN-R32-0419-A';
 
 /** "2026-11-30T10:30" for tomorrow in the browser's time zone (the context runs in Europe/Madrid). */
-async function tomorrowAt(hours: number): Promise<string> {
-  return page.evaluate((h) => {
+/** Tomorrow at hh:30 typed into the schedule dialog: the date day first (dd/mm/aaaa), the time on 24 hours. */
+async function fillTomorrowAt(hours: number): Promise<void> {
+  const date = (await page.evaluate(() => {
     const d = new Date();
     d.setDate(d.getDate() + 1);
     const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(h)}:30`;
-  }, hours);
+    return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+  })) as string;
+  await dialog().getByLabel('Fecha y hora').fill(date);
+  await dialog().getByLabel('Hora', { exact: true }).fill(`${hours}:30`);
 }
 
 beforeAll(async () => {
@@ -106,7 +109,7 @@ describe('main flow', () => {
     await goTo(page, '#/work-orders');
     await page.getByRole('tab', { name: 'Por planificar', selected: true }).waitFor();
     await page.getByRole('button', { name: `Programar ${workOrderCode}` }).click();
-    await dialog().getByLabel('Fecha y hora').fill(await tomorrowAt(9));
+    await fillTomorrowAt(9);
     await dialog().getByLabel('Técnico').selectOption({ label: 'Lucía Martín · Técnico' });
     await dialog().getByRole('button', { name: 'Programar' }).click();
     await dialog().waitFor({ state: 'detached' });
@@ -118,7 +121,7 @@ describe('main flow', () => {
     await page.locator('.page-header .badge', { hasText: 'Programada' }).waitFor();
     expect(await page.locator('.facts').textContent()).toContain('Lucía Martín');
     await page.getByRole('button', { name: 'Reprogramar' }).click();
-    await dialog().getByLabel('Fecha y hora').fill(await tomorrowAt(11));
+    await fillTomorrowAt(11);
     await dialog().getByRole('button', { name: 'Programar' }).click();
     await dialog().waitFor({ state: 'detached' });
     await page.locator('.facts', { hasText: '11:30' }).waitFor();

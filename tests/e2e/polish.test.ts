@@ -1,7 +1,9 @@
 // Issue 18, "Polish found on every screen" (part B): details that were wrong on screen, each checked in the browser.
-import type { Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goTo, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { goTo, screenshotsDir, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 
 let app: E2eApp;
 let page: Page;
@@ -17,7 +19,9 @@ const activeElement = (p: Page = page) =>
 beforeAll(async () => {
   app = await startE2eApp();
   const customer = await app.admin.call('customers.create', { name: 'Bodegas Hidalgo', phone: '+34 956 123 456', address: 'Calle Mayor 12, 11403 Jerez de la Frontera' });
-  ticketId = (await app.admin.call('tickets.create', { title: 'La cámara de botellas no enfría', customerId: customer.id })).id;
+  const tech = await app.userWithRole('Técnico', 'mafernandez', 'María de los Ángeles Fernández');
+  ticketId = (await app.admin.call('tickets.create', { title: 'La cámara de botellas no enfría', customerId: customer.id, assignedToId: tech.id })).id;
+  for (let n = 1; n <= 4; n += 1) await app.admin.call('tickets.addNote', { id: ticketId, content: `Seguimiento ${n}: revisados el termostato y el ventilador del evaporador.` });
   await app.admin.call('tickets.create', { title: 'Impresora de etiquetas atascada' });
   page = await app.openApp();
   await signIn(page);
@@ -114,5 +118,122 @@ describe('the telemetry form speaks Spanish and the unit follows the metric (18 
     await page.locator('.telemetry-chart[data-metric="pressure"]').waitFor();
     expect((await app.admin.call('telemetry.list', { ticketId })).map((r) => [r.metric, r.unit])).toEqual([['pressure', 'bar']]);
     expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+] as const;
+
+/** Runs `check` at 1280×800 and 1024×700, with a screenshot of each in <screenshotsDir>/polish (looked at by hand). */
+async function atBothSizes(p: Page, name: string, check: (size: (typeof SIZES)[number]) => Promise<void>): Promise<void> {
+  const dir = path.join(screenshotsDir, 'polish');
+  mkdirSync(dir, { recursive: true });
+  for (const size of SIZES) {
+    await p.setViewportSize(size);
+    await p.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    await p.screenshot({ path: path.join(dir, `${name}-${size.width}.png`) });
+    await check(size);
+  }
+}
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+const boxesOf = (p: Page, selector: string): Promise<Box[]> =>
+  p.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const r = (el as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }),
+  );
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+describe('layout at 1280×800 and 1024×700 (18 polish 5)', () => {
+  it('the status tabs show every tab, "Todos" included; the assignee select shows the whole name; toasts leave the timeline clear', async () => {
+    await goTo(page, `#/tickets/${ticketId}`);
+    await page.locator('.timeline').waitFor();
+    await page.locator('select[name="priority"]').selectOption('high');
+    await page.locator('.toast').first().waitFor();
+    await atBothSizes(page, 'ticket', async (size) => {
+      const [list] = await boxesOf(page, '.tickets-list-pane [role="tablist"]');
+      for (const tab of await boxesOf(page, '.tickets-list-pane [role="tab"]')) {
+        expect(tab.right, `tab inside at ${size.width}`).toBeLessThanOrEqual((list?.right ?? 0) + 0.5);
+        expect(tab.bottom).toBeLessThanOrEqual((list?.bottom ?? 0) + 0.5);
+      }
+      expect(await page.locator('.tickets-list-pane [role="tab"][data-tab="all"]').isVisible()).toBe(true);
+      // The select is at least as wide as the chosen name (plus its arrow): nothing cut off.
+      const fits = await page.locator('select[name="assignee"]').evaluate((el) => {
+        const select = el as unknown as { clientWidth: number; selectedOptions: { text: string }[]; ownerDocument: { createElement(t: string): { getContext(k: string): { font: string; measureText(t: string): { width: number } } } } };
+        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { font: string } }).getComputedStyle(el);
+        const context = select.ownerDocument.createElement('canvas').getContext('2d');
+        context.font = style.font;
+        return select.clientWidth - context.measureText(select.selectedOptions[0]?.text ?? '').width;
+      });
+      expect(fits, `assignee select room at ${size.width}`).toBeGreaterThan(20);
+      const content = await boxesOf(page, '.tickets-detail-pane, .tickets-list-pane');
+      for (const toast of await boxesOf(page, '.toast')) for (const pane of content) expect(overlaps(toast, pane)).toBe(false);
+    });
+  });
+
+  it('the OT CSV card keeps its controls inside', async () => {
+    await goTo(page, '#/reports');
+    await page.locator('.report-card').nth(1).waitFor();
+    await atBothSizes(page, 'reports', async (size) => {
+      const cards = await page.locator('.report-card').count();
+      for (let i = 0; i < cards; i += 1) {
+        const card = page.locator('.report-card').nth(i);
+        const [outer] = await boxesOf(page, `.report-card >> nth=${i}`);
+        const controls = await card.locator('input:visible, select:visible, fieldset, button').evaluateAll((els) =>
+          els.map((el) => (el as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect().right),
+        );
+        for (const right of controls) expect(right, `card ${i} at ${size.width}`).toBeLessThanOrEqual((outer?.right ?? 0) + 0.5);
+      }
+    });
+  });
+});
+
+describe('dates read day first in Spanish, whatever the browser’s language (18 polish 5)', () => {
+  it('an English Chromium shows the report period and the visit date as dd/mm/aaaa', async () => {
+    const english = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--lang=en-US'] });
+    try {
+      const context = await english.newContext({ viewport: SIZES[0], locale: 'en-US', timezoneId: 'Europe/Madrid' });
+      const p = await context.newPage();
+      await p.goto(app.url);
+      await p.waitForSelector('.auth-screen, .app');
+      await signIn(p);
+      await p.locator('.sidebar select').first().selectOption('es');
+      await p.locator('nav.sidebar', { hasText: 'Reportes' }).waitFor();
+      await goTo(p, '#/reports');
+      const from = p.locator('.report-card').first().getByLabel('Desde');
+      await from.waitFor();
+      const [day, month, year] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Madrid', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date()).split('/');
+      expect(day).toBeTruthy();
+      expect(await from.inputValue()).toBe(`01/${month}/${year}`);
+      // The only native date inputs left are the hidden ones behind the calendar buttons.
+      expect(await p.locator('input[type="date"]:not(.date-input-native)').count()).toBe(0);
+      await atBothSizes(p, 'reports-english-browser', async () => undefined);
+
+      // Typed day first, read day first: 15/03/2026 is the fifteenth of March.
+      await goTo(p, `#/tickets/${ticketId}`);
+      await p.getByRole('button', { name: 'Solicitar visita' }).click();
+      const dialog = p.locator('dialog[open]');
+      await dialog.getByLabel('Fecha propuesta').fill('15/03/2026');
+      await dialog.getByLabel('Hora').fill('9:30');
+      await atBothSizes(p, 'visit-english-browser', async () => undefined);
+      await dialog.getByRole('button', { name: 'Solicitar visita' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      // Shown back on the company clock the dialog was typed in.
+      const [workOrder] = (await app.admin.call('tickets.get', { id: ticketId })).workOrders;
+      expect(workOrder?.scheduledDate).toBeTruthy();
+      await p.locator('.ticket-detail', { hasText: '15 mar 2026, 9:30' }).waitFor();
+      expect(uncaughtErrors(p)).toEqual([]);
+    } finally {
+      await english.close();
+    }
   });
 });

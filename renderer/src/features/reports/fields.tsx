@@ -1,5 +1,6 @@
 // Shared fields of the report forms: a period of days and which date puts an OT in it.
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import i18n from '../../i18n';
 import type { Period } from './period';
@@ -11,10 +12,10 @@ export function PeriodFields({ period, onChange, error }: { period: Period; onCh
   return (
     <>
       <Field label={t('period.from')} error={error}>
-        <input type="date" value={period.from} onChange={(e) => onChange({ ...period, from: e.target.value })} />
+        <DateInput value={period.from} onChange={(from) => onChange({ ...period, from })} />
       </Field>
       <Field label={t('period.to')}>
-        <input type="date" value={period.to} onChange={(e) => onChange({ ...period, to: e.target.value })} />
+        <DateInput value={period.to} onChange={(to) => onChange({ ...period, to })} />
       </Field>
     </>
   );

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
+import { DateTimeInput } from '../../components/DateInput';
 import { toast } from '../../stores/toasts';
 import { defaultUnit, draftToInput, KNOWN_METRICS, telemetryError, toLocalInput, validateDraft, type ReadingDraft } from './readingForm';
 import { companyZone } from '../../lib/timeZone';
@@ -81,7 +82,7 @@ export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDo
         <input name="source" value={draft.source} onChange={(e) => change('source', e.target.value)} placeholder={t('record.sourcePlaceholder')} maxLength={100} />
       </Field>
       <Field label={t('fields.measuredAt')} error={errors.measuredAt}>
-        <input name="measuredAt" type="datetime-local" value={draft.measuredAt} onChange={(e) => change('measuredAt', e.target.value)} />
+        <DateTimeInput name="measuredAt" value={draft.measuredAt} onChange={(value) => change('measuredAt', value)} />
       </Field>
       <div className="telemetry-form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>

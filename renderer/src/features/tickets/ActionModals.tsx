@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { channels, WORK_ORDER_TYPES, type TicketDetail, type WorkOrderType } from '../../../../electron/contract';
 import { ticketUpdateInput } from '../../../../electron/contract/tickets';
 import { requestVisitInput } from '../../../../electron/contract/workOrders';
+import { DateTimeInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { errorMessage } from '../../lib/errors';
@@ -141,7 +142,7 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
         </select>
       </Field>
       <Field label={t('visitModal.date')} error={errors.scheduledDate} hint={t('visitModal.dateHint')}>
-        <input name="scheduledDate" type="datetime-local" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateTimeInput name="scheduledDate" value={date} onChange={setDate} />
       </Field>
       <Field label={t('visitModal.technician')} error={errors.technicianId}>
         <ChoiceSelect

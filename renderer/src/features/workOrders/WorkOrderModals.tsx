@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkOrderDto } from '../../../../electron/contract';
 import { completeInput } from '../../../../electron/contract/workOrders';
 import { api } from '../../api/client';
+import { DateTimeInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { formatClock } from '../../lib/format';
@@ -62,7 +63,7 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
     <Modal title={title} open={open} onClose={onClose} footer={<FormFooter formId="ot-schedule" busy={busy} submit={t('schedule.submit')} onClose={onClose} />}>
       <form id="ot-schedule" onSubmit={submit} noValidate>
         <Field label={t('schedule.when')} error={errors.scheduledDate}>
-          <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />
+          <DateTimeInput value={when} onChange={setWhen} required />
         </Field>
         <Field label={t('schedule.technician')} error={errors.technicianId}>
           <select value={technicianId} onChange={(e) => setTechnicianId(e.target.value)} required>

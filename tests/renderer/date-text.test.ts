@@ -1,0 +1,31 @@
+// Issue 18 polish: dates typed and shown day first (dd/mm/aaaa) and times on 24 hours, whatever the browser's language.
+import { describe, expect, it } from 'vitest';
+import { isoDateOfText, textOfIsoDate, timeOfText } from '../../renderer/src/lib/dateText';
+
+describe('day-first date text', () => {
+  it('reads what people type, day first', () => {
+    expect(isoDateOfText('02/03/2026')).toBe('2026-03-02');
+    expect(isoDateOfText('2/3/2026')).toBe('2026-03-02');
+    expect(isoDateOfText(' 2-3-26 ')).toBe('2026-03-02');
+    expect(isoDateOfText('15.03.2026')).toBe('2026-03-15');
+    expect(isoDateOfText('29/02/2028')).toBe('2028-02-29');
+  });
+
+  it('refuses days that do not exist and half-typed text', () => {
+    for (const text of ['31/02/2026', '29/02/2026', '13/13/2026', '00/01/2026', '02/03', '2026-03-02', '', 'mañana']) expect(isoDateOfText(text), text).toBeNull();
+  });
+
+  it('writes a native value back day first, and round-trips', () => {
+    expect(textOfIsoDate('2026-03-02')).toBe('02/03/2026');
+    expect(textOfIsoDate('')).toBe('');
+    for (const iso of ['2026-01-31', '2026-12-01', '2000-02-29']) expect(isoDateOfText(textOfIsoDate(iso))).toBe(iso);
+  });
+
+  it('reads times on 24 hours', () => {
+    expect(timeOfText('9:30')).toBe('09:30');
+    expect(timeOfText('09.30')).toBe('09:30');
+    expect(timeOfText('0930')).toBe('09:30');
+    expect(timeOfText('23:59')).toBe('23:59');
+    for (const text of ['24:00', '9:60', '9', '9:3', 'nueve']) expect(timeOfText(text), text).toBeNull();
+  });
+});
