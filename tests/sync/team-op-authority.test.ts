@@ -6,7 +6,9 @@ import { CONFLICT_INBOX_ACCESS } from '../../electron/contract/conflicts';
 import { TEAM_ADMIN_ACCESS } from '../../electron/contract/team';
 import { applyRemoteOps } from '../../electron/services/sync/apply';
 import { entityOf } from '../../electron/services/sync/entities';
+import { parseInvitation } from '../../electron/services/sync/teamInvitation';
 import { removeTempDirs } from '../db/helpers';
+import { ADMIN, startTestApp } from '../support/backend';
 import { openEmptyCopy } from './support';
 import { AUTHORITY_DEVICE, authorityCases } from './teamAuthorityOps';
 
@@ -52,5 +54,22 @@ describe('replicated op authority matches the channels', () => {
     expect(entityOf('team_members')?.permissions).toEqual([TEAM_ADMIN_ACCESS]);
     expect(entityOf('team_invitations')?.permissions).toEqual([TEAM_ADMIN_ACCESS]);
     expect(entityOf('conflict_resolutions')?.permissions).toEqual(CONFLICT_INBOX_ACCESS);
+  });
+
+  it("an invitation's directory marks as admin only users with full access (a joiner authors its membership as one)", async () => {
+    const app = await startTestApp();
+    try {
+      const role = await app.admin.call('roles.create', { name: 'Usuarios', permissions: ['users:admin'] });
+      await app.admin.call('users.create', { email: 'gestor@example.com', username: 'gestor', password: 'gestor-password-1', fullName: 'Gestor', roleId: role.id });
+      const full = await app.admin.call('roles.create', { name: 'Dirección', permissions: ['*'] });
+      await app.admin.call('users.create', { email: 'dir@example.com', username: 'direccion', password: 'direccion-password-1', fullName: 'Dirección', roleId: full.id });
+      await app.admin.call('team.create', { name: 'Servicios Norte' });
+      const file = await app.admin.call('team.invite', {});
+      const { directory } = parseInvitation(Buffer.from(file.bytes).toString('utf8'));
+      const admins = Object.fromEntries(directory.users.map((user) => [user.username, user.admin]));
+      expect(admins).toEqual({ [ADMIN.username]: true, gestor: false, direccion: true });
+    } finally {
+      app.close();
+    }
   });
 });

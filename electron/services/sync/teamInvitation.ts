@@ -3,7 +3,7 @@
 // product on the joining copy becomes the team's one. It carries the team key: hand it over like a password.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { AppError, allows, normalizePermissions } from '../../contract';
+import { AppError, allows, normalizePermissions, type PermissionHolder } from '../../contract';
 import { TEAM_ADMIN_ACCESS } from '../../contract/team';
 import { isDeviceId } from './hlc';
 import { isEd25519PublicKey, isTeamKey } from './teamKeys';
@@ -83,6 +83,9 @@ function invalidInvitation(why: string): AppError {
   return new AppError('VALIDATION', `this file is not a valid team invitation: ${why}`, { reason: 'invalid_invitation', field: 'invite' });
 }
 
+/** A directory user's `admin` flag: full access, the rule of the team channels and of team ops on every copy. */
+export const isTeamAdmin = (holder: PermissionHolder): boolean => allows(holder, TEAM_ADMIN_ACCESS);
+
 interface DirectoryUserRow {
   id: string;
   email: string;
@@ -104,10 +107,7 @@ export function readDirectory(sqlite: Database.Database): TeamDirectory {
       id: row.id,
       email: row.email,
       username: row.username,
-      admin: allows(
-        { isSuperuser: row.is_superuser === 1, permissions: normalizePermissions(row.permissions === null ? [] : JSON.parse(row.permissions)) },
-        TEAM_ADMIN_ACCESS,
-      ),
+      admin: isTeamAdmin({ isSuperuser: row.is_superuser === 1, permissions: normalizePermissions(row.permissions === null ? [] : JSON.parse(row.permissions)) }),
     })),
     roles: sqlite.prepare('SELECT id, name FROM roles ORDER BY id').all() as TeamDirectory['roles'],
     categories: sqlite.prepare('SELECT id, name FROM ticket_categories ORDER BY id').all() as TeamDirectory['categories'],
