@@ -54,6 +54,28 @@ export async function inPgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
   }
 }
 
+/** Work on one pooled connection without a transaction (reads whose statements need no common snapshot). */
+export async function onPgConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw isUnavailable(error) ? unavailable() : error;
+  }
+  let broken = false;
+  try {
+    return await work(client);
+  } catch (error) {
+    if (isUnavailable(error)) {
+      broken = true;
+      throw unavailable();
+    }
+    throw error;
+  } finally {
+    client.release(broken || undefined);
+  }
+}
+
 /** One statement outside any transaction, with the same translation. */
 export async function pgQuery<R extends pg.QueryResultRow>(pool: pg.Pool, text: string, values: unknown[] = []): Promise<R[]> {
   try {

@@ -9,7 +9,7 @@ import type { HubStore } from '../net/hubStore';
 import { WireError } from '../net/httpBody';
 import { OPS_PAGE_SIZE, type Vector } from '../net/protocol';
 import { pgApplyOps } from './pgApply';
-import { inPgTransaction } from './pgHubDb';
+import { inPgTransaction, onPgConnection } from './pgHubDb';
 import { readHubIdentity } from './pgHubIdentity';
 import { PgHubKeys } from './pgHubKeys';
 import { HubNoticeListener, notifyHubs } from './pgHubNotices';
@@ -72,8 +72,9 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
     linkKey: (deviceId) => keys.linkKey(deviceId),
     pairingKey: (identity, nowIso) => keys.pairingKey(identity, nowIso),
 
+    // One statement each (no BEGIN/COMMIT round trips): these run on every request.
     async checkStanding(deviceId) {
-      const [row] = await readOnly((client) =>
+      const [row] = await onPgConnection(pool, (client) =>
         pgRun<{ linked: boolean; revoked_at: string | null }>(
           client,
           'SELECT EXISTS (SELECT 1 FROM sync_links WHERE peer_device_id = $1) AS linked, (SELECT revoked_at FROM team_members WHERE device_id = $1) AS revoked_at',
@@ -85,7 +86,7 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
     },
 
     async revokedAmong(deviceIds) {
-      const rows = await readOnly((client) =>
+      const rows = await onPgConnection(pool, (client) =>
         pgRun<{ device_id: string }>(client, 'SELECT device_id FROM team_members WHERE device_id = ANY($1::text[]) AND revoked_at IS NOT NULL', [[...deviceIds]]),
       );
       return rows.map((row) => row.device_id);
@@ -143,7 +144,8 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
       return result.response;
     },
 
-    vector: () => readOnly((client) => pgReadVector(client)),
+    // The long polls' look: the vector only grows, so its two statements need no common snapshot.
+    vector: () => onPgConnection(pool, (client) => pgReadVector(client)),
 
     // Another hub process's commits arrive as notices (and, should one be lost, at the long polls' next look).
     watch(listener) {
