@@ -7,6 +7,8 @@ import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPLICATED_ENTITIES } from '../../electron/services/sync/entities';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
+import { pgReadDirectory } from '../../electron/services/sync/pg/pgHubPairing';
+import { readDirectory } from '../../electron/services/sync/teamInvitation';
 import { ADMIN, type TestApp } from '../support/backend';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { adminContext, digestOf, makeCode, netWorld, servicesOf } from './net.helpers';
@@ -119,6 +121,15 @@ async function scenario(seed: number): Promise<void> {
   expect(digestOf(office)).toBe(digestOf(field));
   expect(await central.value("SELECT count(*)::int FROM sync_ops WHERE status <> 'applied'")).toBe(0);
   await expectSameRows(sqliteOf(office), central.pool);
+  // What a newcomer's invitation lists, from either hub (settings aside: the hub holds only the ones members changed).
+  const client = await central.pool.connect();
+  try {
+    const { settings: _hubSettings, ...onHub } = await pgReadDirectory(client);
+    const { settings: _laptopSettings, ...onLaptop } = readDirectory(sqliteOf(office));
+    expect(onHub).toEqual(onLaptop);
+  } finally {
+    client.release();
+  }
 }
 
 describe('a SQLite hub and a PostgreSQL hub serving one team', () => {

@@ -2,8 +2,7 @@
 // in one transaction the code is used up, a newcomer gets an invitation made as the admin who made the code (a
 // team_invitations insert authored by that admin on the hub device, merged like any op), and the device its link.
 import type pg from 'pg';
-import { allows, hasPermission, normalizePermissions } from '../../../contract/access';
-import { TEAM_ADMIN_ACCESS } from '../../../contract/team';
+import { normalizePermissions } from '../../../contract/access';
 import { newId } from '../../ids';
 import { MAX_SLOT } from '../../tickets';
 import { REPLICATED_SETTING_KEYS } from '../entities';
@@ -12,7 +11,7 @@ import { WireError } from '../net/httpBody';
 import { fingerprintOf, newLinkKey } from '../net/links';
 import { badCode } from '../net/pairingCodes';
 import type { PairRequest, PairResponse } from '../net/protocol';
-import { INVITATION_FORMAT, INVITATION_VERSION, type Invitation, type TeamDirectory } from '../teamInvitation';
+import { INVITATION_FORMAT, INVITATION_VERSION, isTeamAdmin, type Invitation, type TeamDirectory } from '../teamInvitation';
 import { pgRecordHubOp, readHubIdentity, type PgHubIdentity } from './pgHubIdentity';
 import { pgRun, type PgClient } from './pgSql';
 
@@ -37,7 +36,7 @@ export async function pgTeamAdmin(client: PgClient, userId: string): Promise<Per
     'SELECT u.id, u.email, u.username, u.is_active, u.is_superuser, r.permissions FROM users u LEFT JOIN roles r ON r.id = u.role_id WHERE u.id = $1',
     [userId],
   );
-  return row && row.is_active && allows(holderOf(row), TEAM_ADMIN_ACCESS) ? row : null;
+  return row && row.is_active && isTeamAdmin(holderOf(row)) ? row : null;
 }
 
 /** The team's rows with a unique natural key (readDirectory on a laptop), from the hub's materialized tables. */
@@ -50,7 +49,7 @@ export async function pgReadDirectory(client: PgClient): Promise<TeamDirectory> 
     [...REPLICATED_SETTING_KEYS],
   ]);
   return {
-    users: users.map((row) => ({ id: row.id, email: row.email, username: row.username, admin: hasPermission(holderOf(row), 'users:admin') })),
+    users: users.map((row) => ({ id: row.id, email: row.email, username: row.username, admin: isTeamAdmin(holderOf(row)) })),
     roles: await pgRun<{ id: string; name: string }>(client, 'SELECT id, name FROM roles ORDER BY id COLLATE "C"'),
     categories: await pgRun<{ id: string; name: string }>(client, 'SELECT id, name FROM ticket_categories ORDER BY id COLLATE "C"'),
     products: await pgRun<{ id: string; sku: string }>(client, 'SELECT id, sku FROM products ORDER BY id COLLATE "C"'),
