@@ -1,7 +1,7 @@
 // Test harness: a throwaway PostgreSQL cluster of our own (initdb, then postgres as our child on a loopback port), never a system service.
 // CI runs as root and PostgreSQL refuses to run as root, so the cluster then runs as `nobody`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,6 +77,19 @@ function unprivilegedAccount(): RunAs | null {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
+/** Every folder above `dir` lets others through (x): else an account like nobody cannot reach a folder inside it. */
+function othersCanReach(dir: string): boolean {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) return false;
+    if (path.dirname(current) === current) return true;
+  }
+}
+
+/** The system temp folder, unless the cluster runs as another account that could not reach it (a private TMPDIR). */
+function clusterParent(runAs: RunAs | null): string {
+  return runAs && !othersCanReach(tmpdir()) ? '/tmp' : tmpdir();
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -126,7 +139,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startPostgres(): Promise<TestPostgres> {
   const binDir = findPostgresBinDir();
   const runAs = unprivilegedAccount();
-  const root = mkdtempSync(path.join(tmpdir(), 'emerald-pg-'));
+  const root = mkdtempSync(path.join(clusterParent(runAs), 'emerald-pg-'));
   const dataDir = path.join(root, 'data');
   const socketDir = path.join(root, 'sock');
   const logFile = path.join(root, 'postgres.log');
