@@ -33,6 +33,9 @@ describe('replicated op authority matches the channels', () => {
       expect(sqlite.prepare("SELECT id FROM conflict_resolutions WHERE id LIKE 'auth-%'").pluck().all()).toEqual(['auth-res-2']);
       expect(sqlite.prepare("SELECT id FROM code_aliases WHERE id LIKE 'auth-%'").pluck().all()).toEqual(['auth-alias-2']);
       expect(sqlite.prepare("SELECT id FROM customers WHERE id LIKE 'auth-%'").pluck().all()).toEqual([]);
+      expect(sqlite.prepare("SELECT title, status, priority FROM tickets WHERE id LIKE 'auth-t-%'").all()).toEqual([
+        { title: 'Cambiado en mostrador', status: 'in_progress', priority: 'low' },
+      ]);
       // Nor the people and roles: no new superuser, no role widened or deleted, nobody stronger touched.
       expect(sqlite.prepare("SELECT id FROM users WHERE id LIKE 'auth-new-%' ORDER BY id").pluck().all()).toEqual(['auth-new-1']);
       expect(sqlite.prepare("SELECT id, permissions FROM roles WHERE id IN ('auth-r-users', 'auth-r-full', 'auth-r-settings') ORDER BY id").all()).toEqual([

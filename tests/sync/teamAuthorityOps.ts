@@ -8,6 +8,10 @@ import { formatHlc } from '../../electron/services/sync/hlc';
 
 export const AUTHORITY_DEVICE = 'a17e0a17e0a17e01';
 const T = { created_at: 'x', updated_at: 'x' };
+const TICKET = {
+  code: 'TK-2026-990101', title: 'Bomba', description: '', status: 'open', priority: 'low', category_id: null, customer_id: null,
+  assigned_to_id: null, resolution: null, closed_at: null, ...T,
+};
 
 export interface AuthorityCase {
   op: OpRecord;
@@ -54,9 +58,13 @@ export function authorityCases(startMs: number): AuthorityCase[] {
     applied(role('auth-r-full', 'Acceso total B', ['*'])),
     applied(role('auth-r-desk', 'Mostrador B', ['tickets:read', 'tickets:write'])),
     applied(role('auth-r-settings', 'Ajustes B', ['settings:admin'])),
+    applied(role('auth-r-tec', 'Técnico B', ['tickets:read', 'workorders:read', 'workorders:execute'])),
+    applied(role('auth-r-disp', 'Despacho B', ['tickets:read', 'workorders:read', 'workorders:write'])),
     applied(user('auth-useradmin', 'auth-r-users')),
     applied(user('auth-full', 'auth-r-full')),
     applied(user('auth-desk', 'auth-r-desk')),
+    applied(user('auth-tec', 'auth-r-tec')),
+    applied(user('auth-disp', 'auth-r-disp')),
     // The team tables: users:admin alone is not enough (team channels need '*'); full access and a superuser are.
     forbidden(invitation('auth-inv-1', 'auth-useradmin')),
     forbidden(member('a17e0a17e0a17e02', 'auth-useradmin')),
@@ -94,5 +102,15 @@ export function authorityCases(startMs: number): AuthorityCase[] {
     forbidden(op('users', 'auth-new-1', 'delete', {}, 'auth-useradmin')),
     forbidden(op('conflict_resolutions', 'auth-res-2', 'delete', {}, 'auth-desk')),
     applied(op('customers', 'auth-cust-1', 'delete', {}, 'auth-full')),
+    // A ticket is edited by the desk; OT people only touch what their channels touch (progress, the list's order).
+    applied(op('tickets', 'auth-t-1', 'insert', { ...TICKET, creator_id: 'auth-desk' }, 'auth-desk')),
+    forbidden(op('tickets', 'auth-t-2', 'insert', { ...TICKET, code: 'TK-2026-990102', creator_id: 'auth-tec' }, 'auth-tec')),
+    applied(op('tickets', 'auth-t-1', 'update', { updated_at: 'y' }, 'auth-tec')),
+    forbidden(op('tickets', 'auth-t-1', 'update', { title: 'Cambiado por el técnico' }, 'auth-tec')),
+    forbidden(op('tickets', 'auth-t-1', 'update', { status: 'in_progress', updated_at: 'y' }, 'auth-tec')),
+    applied(op('tickets', 'auth-t-1', 'update', { status: 'in_progress', updated_at: 'z' }, 'auth-disp')),
+    forbidden(op('tickets', 'auth-t-1', 'update', { status: 'resolved' }, 'auth-disp')),
+    forbidden(op('tickets', 'auth-t-1', 'update', { priority: 'critical', updated_at: 'z' }, 'auth-disp')),
+    applied(op('tickets', 'auth-t-1', 'update', { title: 'Cambiado en mostrador' }, 'auth-desk')),
   ];
 }

@@ -37,6 +37,11 @@ export interface ReplicatedEntity {
    * the catalog deletes them). An empty list: no channel deletes these rows, so only full access may.
    */
   deletePermissions?: readonly Permission[];
+  /**
+   * Holders of these permissions (without one of `permissions`) may only update the listed fields, each to any value
+   * (null) or to one of the listed values: what their channels write to this entity as a side effect.
+   */
+  narrowWriters?: readonly { permissions: readonly Permission[]; fields: Readonly<Record<string, readonly string[] | null>> }[];
 }
 
 const T = ['created_at', 'updated_at'] as const;
@@ -96,7 +101,12 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     merge: 'lww',
     textFields: ['title', 'description', 'resolution'],
     versioned: true,
-    permissions: ['tickets:write', 'workorders:write', 'workorders:execute'],
+    permissions: ['tickets:write'],
+    narrowWriters: [
+      // workOrders.requestVisit moves an open ticket into progress; every OT change, note or reading re-sorts it.
+      { permissions: ['workorders:write'], fields: { status: ['in_progress'], updated_at: null } },
+      { permissions: ['workorders:execute'], fields: { updated_at: null } },
+    ],
     // Tickets, OTs and their history are closed or cancelled, never deleted (a delete cascades on every copy).
     deletePermissions: [],
   },

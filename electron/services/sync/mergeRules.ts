@@ -117,7 +117,17 @@ export function rightsAllow(op: OpRecord, entity: ReplicatedEntity, author: Auth
   if (isOwnPasswordChange(op, entity)) return true;
   const permissions = author.permissions;
   const needed = op.kind === 'delete' && entity.deletePermissions ? entity.deletePermissions : entity.permissions;
-  return needed.some((permission) => permissions.has(permission));
+  if (needed.some((permission) => permissions.has(permission))) return true;
+  return op.kind === 'update' && (entity.narrowWriters ?? []).some((writer) => writer.permissions.some((p) => permissions.has(p)) && onlyTouches(op, writer.fields));
+}
+
+/** Every field of the op is listed, with an allowed value. */
+function onlyTouches(op: OpRecord, fields: Readonly<Record<string, readonly string[] | null>>): boolean {
+  return Object.entries(op.fields).every(([field, value]) => {
+    if (!Object.hasOwn(fields, field)) return false;
+    const allowed = fields[field];
+    return allowed === null || (allowed !== undefined && typeof value === 'string' && allowed.includes(value));
+  });
 }
 
 // ----- Grants: users:admin alone never hands out more than its holder has (services/users/grants.ts, on every copy)
