@@ -126,4 +126,20 @@ describe('calls carrying the launch cookie', () => {
       refused.resume();
     }
   });
+
+  it('keep the session of each instance apart: cookies ignore ports, so both cookies are named after theirs', async () => {
+    const second = await startBrowserServer({ backend: app.backend, port: 0, token, staticDir: staticRoot });
+    try {
+      const tab = new BrowserTab(server.port, token);
+      await tab.post('auth.login', { login: ADMIN.username, password: ADMIN.password });
+      expect(tab.cookie).toMatch(new RegExp(`^emerald_session_${server.port}=`));
+      // The browser sends every 127.0.0.1 cookie to both ports: the other instance must not take this session as its own.
+      const jar = `${tab.cookie ?? ''}; ${launchCookieName(second.port)}=${token}`;
+      const there = await rawRequest({ port: second.port, method: 'POST', path: '/api/auth.me', body: '{}', headers: { 'content-type': 'application/json', cookie: jar, origin: `http://127.0.0.1:${second.port}`, host: `127.0.0.1:${second.port}` } });
+      expect(there.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect((await tab.post('auth.me', {})).json()).toMatchObject({ ok: true });
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -115,7 +115,7 @@ describe('browser mode: sessions', () => {
     const login = await tab.post('auth.login', { login: ADMIN.username, password: ADMIN.password });
     expect(login.json()).toMatchObject({ ok: true });
     const setCookie = String(login.headers['set-cookie']?.[0]);
-    expect(setCookie).toMatch(/^emerald_session=[^;]+;/);
+    expect(setCookie).toMatch(new RegExp(`^emerald_session_${server.port}=[^;]+;`));
     expect(setCookie).toMatch(/;\s*HttpOnly/i);
     expect(setCookie).toMatch(/;\s*SameSite=Strict/i);
     expect(setCookie).toMatch(/;\s*Path=\//i);
@@ -126,7 +126,7 @@ describe('browser mode: sessions', () => {
     expect((await otherTab.post('auth.me', {})).json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
     const logout = await tab.post('auth.logout', {});
-    expect(String(logout.headers['set-cookie']?.[0])).toMatch(/^emerald_session=;.*Max-Age=0/);
+    expect(String(logout.headers['set-cookie']?.[0])).toMatch(new RegExp(`^emerald_session_${server.port}=;.*Max-Age=0`));
     expect(tab.cookie).toBeNull();
     expect((await tab.post('auth.me', {})).json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });

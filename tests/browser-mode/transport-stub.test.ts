@@ -70,7 +70,7 @@ it('serves a placeholder page at / while the renderer is not built', async () =>
 
 it('sends comment heartbeats on the event stream and drops the listener when the client goes away', async () => {
   const stream = await new Promise<IncomingMessage>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events?token=t0ken', headers: { host: `127.0.0.1:${server.port}`, cookie: 'emerald_session=s' } }, resolve);
+    const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events?token=t0ken', headers: { host: `127.0.0.1:${server.port}`, cookie: `emerald_session_${server.port}=s` } }, resolve);
     req.on('error', reject);
     req.end();
   });

@@ -67,11 +67,12 @@ export async function handleApiCall(
   backend: Dispatcher,
   channel: string,
   bodyLimitBytes: number,
+  port: number,
 ): Promise<void> {
   const input = await readInput(req, res, uploadFieldOf(channel), bodyLimitBytes);
   if (!input.ok) return;
-  const result = await backend.dispatch({ sessionToken: readSessionCookie(req.headers.cookie) }, channel, input.value);
-  const headers: Record<string, string> = result.session === undefined ? {} : { 'Set-Cookie': sessionCookieHeader(result.session) };
+  const result = await backend.dispatch({ sessionToken: readSessionCookie(req.headers.cookie, port) }, channel, input.value);
+  const headers: Record<string, string> = result.session === undefined ? {} : { 'Set-Cookie': sessionCookieHeader(port, result.session) };
   if (result.envelope.ok && isFilePayload(result.envelope.value)) {
     sendFile(res, result.envelope.value, headers);
     return;

@@ -1,10 +1,14 @@
 // The browser-mode session cookie: HttpOnly so page scripts never read it, SameSite=Strict against cross-site use.
 
-export const SESSION_COOKIE = 'emerald_session';
 const ATTRIBUTES = 'HttpOnly; SameSite=Strict; Path=/';
 
-export function readSessionCookie(header: string | undefined): string | null {
-  return readCookie(header, SESSION_COOKIE);
+/** Cookies ignore ports: named after this server's, two instances on one machine keep their own sessions. */
+export function sessionCookieName(port: number): string {
+  return `emerald_session_${port}`;
+}
+
+export function readSessionCookie(header: string | undefined, port: number): string | null {
+  return readCookie(header, sessionCookieName(port));
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {
@@ -21,8 +25,9 @@ export function readCookie(header: string | undefined, name: string): string | n
 }
 
 /** The Set-Cookie header for a session change: a new token, or null to forget it. */
-export function sessionCookieHeader(token: string | null): string {
-  return token === null ? `${SESSION_COOKIE}=; ${ATTRIBUTES}; Max-Age=0` : `${SESSION_COOKIE}=${token}; ${ATTRIBUTES}`;
+export function sessionCookieHeader(port: number, token: string | null): string {
+  const name = sessionCookieName(port);
+  return token === null ? `${name}=; ${ATTRIBUTES}; Max-Age=0` : `${name}=${token}; ${ATTRIBUTES}`;
 }
 
 /**

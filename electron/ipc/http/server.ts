@@ -77,7 +77,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         if (!tokensMatch(options.token, url.searchParams.get('token')) && !launchCookieFromOwnPage()) return sendError(res, 401, badToken);
         // The launch token only proves the caller is on this machine: events (names, ids) are for a signed-in person,
         // and only while that session lasts. Peeking does not count as activity, so an open tab still goes idle.
-        const sessionToken = readSessionCookie(req.headers.cookie);
+        const sessionToken = readSessionCookie(req.headers.cookie, port);
         const signedIn = () => options.backend.sessions.peek(sessionToken).status === 'active';
         if (!signedIn()) return sendError(res, 401, signedOut);
         const stop = streamDomainEvents(req, res, options.backend.events, options.heartbeatMs ?? HEARTBEAT_MS, signedIn);
@@ -95,7 +95,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         return sendError(res, status, { code: 'NOT_FOUND', message: `no ${method} ${rawPath.slice(0, 100)}`, details: { reason: 'unknown_route' } });
       }
       // Channel names are plain ASCII (`domain.verb`): no decoding, so `%2e` never becomes a name.
-      return handleApiCall(req, res, options.backend, channel, bodyLimit);
+      return handleApiCall(req, res, options.backend, channel, bodyLimit, port);
     }
 
     if (method !== 'GET' && method !== 'HEAD') {
