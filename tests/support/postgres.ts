@@ -90,6 +90,42 @@ function clusterParent(runAs: RunAs | null): string {
   return runAs && !othersCanReach(tmpdir()) ? '/tmp' : tmpdir();
 }
 
+const STALE_AFTER_MS = 30 * 60_000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Clusters of runs that were killed before their afterAll (no stop, folder left): removed when older than half an
+ * hour and no postmaster of theirs is alive. Only folders holding a cluster (data/PG_VERSION) are touched.
+ */
+function sweepStaleClusters(parent: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((name) => name.startsWith('emerald-pg-'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = path.join(parent, name);
+    try {
+      if (!existsSync(path.join(dir, 'data', 'PG_VERSION')) || Date.now() - statSync(dir).mtimeMs < STALE_AFTER_MS) continue;
+      const pidFile = path.join(dir, 'data', 'postmaster.pid');
+      const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+      if (pid > 0 && processAlive(pid)) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Someone else's, or gone meanwhile: leave it.
+    }
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -139,7 +175,9 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startPostgres(): Promise<TestPostgres> {
   const binDir = findPostgresBinDir();
   const runAs = unprivilegedAccount();
-  const root = mkdtempSync(path.join(clusterParent(runAs), 'emerald-pg-'));
+  const parent = clusterParent(runAs);
+  sweepStaleClusters(parent);
+  const root = mkdtempSync(path.join(parent, 'emerald-pg-'));
   const dataDir = path.join(root, 'data');
   const socketDir = path.join(root, 'sock');
   const logFile = path.join(root, 'postgres.log');
