@@ -155,7 +155,7 @@ export const tickets = sqliteTable(
     index('ix_tickets_status_updated_at').on(t.status, t.updatedAt, t.id),
     index('ix_tickets_assigned_to_id_updated_at').on(t.assignedToId, t.updatedAt, t.id),
     index('ix_tickets_priority_updated_at').on(t.priority, t.updatedAt, t.id),
-    // The list's "by priority" sort key (critical first); must match PRIORITY_RANK in services/tickets/list.ts.
+    // The list's "by priority" sort key (critical first); must match ticketPriorityRankSql in shared/tickets.ts (a test pins it).
     index('ix_tickets_priority_rank_updated_at').on(
       sql`(CASE ${t.priority} WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)`,
       t.updatedAt,

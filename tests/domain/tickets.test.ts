@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TICKET_STATUSES, type TicketStatus } from '../../electron/contract';
+import { nextTicketStatuses } from '../../shared/tickets';
 import { ADMIN } from '../support/backend';
 import { errorOf, startDomainApp, type DomainFixture } from './fixtures';
 import { settingsVersions } from '../support/versions';
@@ -50,6 +51,8 @@ describe('ticket state machine', () => {
   it.each(pairs)('changeStatus %s → %s follows the machine', async (from, to) => {
     const t = await ticketIn(from);
     const env = await f.admin.envelope('tickets.changeStatus', { id: t.id, status: to, version: t.version });
+    // The ticket screen offers nextTicketStatuses(from): exactly the moves the service accepts.
+    expect(env.ok).toBe(nextTicketStatuses(from).includes(to));
     if (allowed.has(`${from}>${to}`)) {
       expect(env.ok).toBe(true);
       if (!env.ok) return;

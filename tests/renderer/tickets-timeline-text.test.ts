@@ -5,11 +5,13 @@ import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_STATUSES, TIMELINE_EVENT_TYPES, type DirectoryUser, type TimelineEventDto, type TimelineEventType } from '../../electron/contract';
 import { filterInput, tabCount, EMPTY_FILTERS } from '../../renderer/src/features/tickets/filters';
+import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
 import { describeEvent, eventBody } from '../../renderer/src/features/tickets/timelineText';
-import { nextStatuses } from '../../renderer/src/features/tickets/transitions';
+import { nextTicketStatuses as nextStatuses } from '../../shared/tickets';
 
 const LOCALES = path.resolve('renderer/src/i18n/locales');
-const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+const load = (lang: 'es' | 'en', ns: string) =>
+  withSharedWords(lang, ns, JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>);
 
 const translators: Record<'es' | 'en', TFunction> = {} as Record<'es' | 'en', TFunction>;
 

@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventDto } from '../../electron/contract';
 import { labelsFor } from '../../electron/services/reports/labels';
 import { describeTimelineEvent } from '../../electron/services/reports/timelineText';
+import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
 import { describeEvent } from '../../renderer/src/features/tickets/timelineText';
 import { startDomainApp, type DomainFixture } from '../domain/fixtures';
 import { versionOf } from '../support/versions';
 
 const LOCALES = path.resolve('renderer/src/i18n/locales');
-const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+const load = (lang: 'es' | 'en', ns: string) =>
+  withSharedWords(lang, ns, JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>);
 const translators = {} as Record<'es' | 'en', TFunction>;
 
 let f: DomainFixture;

@@ -7,6 +7,7 @@ import type {
   WorkOrderStatus,
   WorkOrderType,
 } from '../../../shared/enums';
+import { TICKET_PRIORITY_WORDS, TICKET_STATUS_WORDS } from '../../../shared/tickets';
 import type { UiLanguage } from '../../contract';
 
 export type ReportLanguage = 'es' | 'en';
@@ -136,8 +137,8 @@ const es: LabelTable = {
   durationMinutes: 'Duración (min)',
   notes: 'Notas',
   systemAuthor: 'Sistema',
-  ticketStatus: { open: 'Abierto', in_progress: 'En curso', waiting: 'En espera', closed: 'Cerrado' },
-  ticketPriority: { low: 'Baja', medium: 'Media', high: 'Alta', critical: 'Crítica' },
+  ticketStatus: TICKET_STATUS_WORDS.es,
+  ticketPriority: TICKET_PRIORITY_WORDS.es,
   workOrderStatus: {
     pending_planning: 'Pendiente de planificar',
     scheduled: 'Programada',
@@ -228,8 +229,8 @@ const en: LabelTable = {
   durationMinutes: 'Duration (min)',
   notes: 'Notes',
   systemAuthor: 'System',
-  ticketStatus: { open: 'Open', in_progress: 'In progress', waiting: 'Waiting', closed: 'Closed' },
-  ticketPriority: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
+  ticketStatus: TICKET_STATUS_WORDS.en,
+  ticketPriority: TICKET_PRIORITY_WORDS.en,
   workOrderStatus: {
     pending_planning: 'Pending planning',
     scheduled: 'Scheduled',

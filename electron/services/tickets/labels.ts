@@ -1,19 +1,9 @@
 // Spanish words for the short human text stored in timeline events (the UI renders its own wording).
-import type { TicketPriority, TicketStatus, WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
+import type { WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
+import { TICKET_PRIORITY_WORDS, TICKET_STATUS_WORDS } from '../../../shared/tickets';
 
-export const TICKET_STATUS_LABEL: Record<TicketStatus, string> = {
-  open: 'Abierto',
-  in_progress: 'En curso',
-  waiting: 'En espera',
-  closed: 'Cerrado',
-};
-
-export const PRIORITY_LABEL: Record<TicketPriority, string> = {
-  low: 'Baja',
-  medium: 'Media',
-  high: 'Alta',
-  critical: 'Crítica',
-};
+export const TICKET_STATUS_LABEL = TICKET_STATUS_WORDS.es;
+export const PRIORITY_LABEL = TICKET_PRIORITY_WORDS.es;
 
 export const WORK_ORDER_STATUS_LABEL: Record<WorkOrderStatus, string> = {
   pending_planning: 'Pendiente de planificar',

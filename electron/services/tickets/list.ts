@@ -1,6 +1,7 @@
 // The ticket list (filters, FTS, keyset pages, three sorts) and the per-status counts for the same filters.
 import type { z } from 'zod';
 import { TICKET_STATUSES } from '../../../shared/enums';
+import { ticketPriorityRank, ticketPriorityRankSql } from '../../../shared/tickets';
 import type { Page, StatusCounts, TicketSummary } from '../../contract';
 import type { ticketFilter, ticketListInput } from '../../contract/tickets';
 import { requireActor, type ServiceContext } from '../context';
@@ -15,7 +16,7 @@ type Params = Record<string, unknown>;
 
 const DEFAULT_LIMIT = 50;
 /** Same expression as the index ix_tickets_priority_rank_updated_at, so the priority sort walks that index. */
-export const PRIORITY_RANK = `(CASE t.priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)`;
+export const PRIORITY_RANK = ticketPriorityRankSql('t.priority');
 
 /** Sort keys, all descending; the id breaks ties so every row has exactly one place. */
 const SORT_KEYS = {
@@ -23,13 +24,9 @@ const SORT_KEYS = {
   created_at: { columns: ['t.created_at', 't.id'], values: (r: TicketSummaryRow) => [r.created_at, r.id] },
   priority: {
     columns: [PRIORITY_RANK, 't.updated_at', 't.id'],
-    values: (r: TicketSummaryRow) => [rankOf(r.priority), r.updated_at, r.id],
+    values: (r: TicketSummaryRow) => [ticketPriorityRank(r.priority), r.updated_at, r.id],
   },
 } as const;
-
-function rankOf(priority: TicketSummaryRow['priority']): number {
-  return { low: 1, medium: 2, high: 3, critical: 4 }[priority];
-}
 
 interface FilterSql {
   ctes: string[];

@@ -1,13 +1,7 @@
 // The ticket state machine: open ⇄ in_progress ⇄ waiting; closed only via close, open again only via reopen.
 import type { TicketStatus } from '../../../shared/enums';
+import { TICKET_MANUAL_MOVES } from '../../../shared/tickets';
 import { AppError, invalidTransition } from '../../contract';
-
-const MANUAL_MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
-  open: ['in_progress'],
-  in_progress: ['open', 'waiting'],
-  waiting: ['in_progress'],
-  closed: [],
-};
 
 function refuse(from: string, to: string, reason: string): AppError {
   const base = invalidTransition('ticket', from, to);
@@ -19,7 +13,7 @@ export function assertManualMove(from: TicketStatus, to: TicketStatus): void {
   if (to === 'closed') throw refuse(from, to, 'use_close');
   if (from === 'closed') throw refuse(from, to, 'use_reopen');
   if (from === to) throw refuse(from, to, 'same_status');
-  if (!MANUAL_MOVES[from].includes(to)) throw invalidTransition('ticket', from, to);
+  if (!TICKET_MANUAL_MOVES[from].includes(to)) throw invalidTransition('ticket', from, to);
 }
 
 export function assertCanClose(from: TicketStatus): void {

@@ -2,6 +2,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { UiLanguage } from '../../../electron/contract';
+import { withSharedWords } from './sharedWords';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,7 +18,7 @@ export function collectResources(files: Record<string, { default: Record<string,
     const match = file.match(/locales\/(\w+)\/([\w-]+)\.json$/);
     if (!match) continue;
     const [, lang, ns] = match as unknown as [string, Language, string];
-    if (resources[lang]) resources[lang][ns] = mod.default;
+    if (resources[lang]) resources[lang][ns] = withSharedWords(lang, ns, mod.default);
   }
   return resources;
 }

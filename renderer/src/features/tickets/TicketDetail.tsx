@@ -3,6 +3,7 @@ import { FileDown, Lock, Pencil, RotateCcw, Truck, X } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type TicketDetail as Ticket, type TicketPriority, type TicketStatus } from '../../../../electron/contract';
+import { nextTicketStatuses } from '../../../../shared/tickets';
 import { PriorityBadge, TicketStatusBadge } from '../../components/Badge';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
@@ -15,7 +16,6 @@ import { Composer } from './Composer';
 import { ticketPdfAvailable, useTicketDetail } from './detailStore';
 import { useLookups } from './lookups';
 import { Timeline } from './Timeline';
-import { nextStatuses } from './transitions';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
 
 export function TicketDetailPane({ onClose }: { onClose: () => void }) {
@@ -97,7 +97,7 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
                 }}
               >
                 <option value={ticket.status}>{t(`common:ticketStatus.${ticket.status}`)}</option>
-                {nextStatuses(ticket.status).map((s) => (
+                {nextTicketStatuses(ticket.status).map((s) => (
                   <option key={s} value={s}>
                     {t('detail.moveTo', { status: t(`common:ticketStatus.${s}`) })}
                   </option>
