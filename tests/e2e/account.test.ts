@@ -94,3 +94,20 @@ describe('theme', () => {
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });
+
+describe('in English', () => {
+  it('says the same in the English UI', async () => {
+    await page.evaluate("localStorage.setItem('emerald.language.user', 'en')");
+    await page.reload();
+    await page.getByRole('button', { name: 'Change my password' }).click();
+    await dialog().getByLabel('Current password').fill('not-my-password-1');
+    await dialog().getByLabel('New password', { exact: true }).fill('lemon-trees-in-the-yard-3');
+    await dialog().getByLabel('Repeat the new password').fill('lemon-trees-in-the-yard-3');
+    await page.keyboard.press('Enter');
+    await dialog().getByText(/^The current password is not right\./).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    await page.getByRole('combobox', { name: 'Theme' }).waitFor();
+    await page.evaluate("localStorage.removeItem('emerald.language.user')");
+  });
+});
