@@ -50,6 +50,37 @@ describe('backups from Administración', () => {
     expect(uncaughtErrors(page)).toEqual([]);
   });
 
+  it('shows the progress the backup job reports while the copy runs', async () => {
+    await goTo(page, '#/admin/backups');
+    await page.getByRole('button', { name: 'Hacer una copia ahora' }).waitFor();
+    // Hold the answer in the browser (the copy itself is done on the server) so the screen stays in its running state,
+    // then push a progress event the way the backup job does: the same on any machine, whatever the database's size.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let fetched!: () => void;
+    const answered = new Promise<void>((resolve) => (fetched = resolve));
+    await page.route('**/api/backup.create', async (route) => {
+      const response = await route.fetch();
+      fetched();
+      await held;
+      await route.fulfill({ response });
+    });
+    await page.getByRole('button', { name: 'Hacer una copia ahora' }).click();
+    await answered;
+    const bar = page.locator('.backup-progress');
+    // The job's own last report (every page copied) has reached the screen...
+    await bar.getByText('Copiando… 100 %').waitFor();
+    // ...and a report pushed now shows as it comes.
+    app.backend.events.emit({ entity: 'job', id: 'backup-job', kind: 'progress', progress: { done: 128, total: 512, label: 'backup' } });
+    await bar.getByText('Copiando… 25 %').waitFor();
+    expect(await bar.locator('progress').getAttribute('value')).toBe('25');
+    expect(await page.getByRole('button', { name: 'Haciendo la copia…' }).isDisabled()).toBe(true);
+    release();
+    await bar.waitFor({ state: 'detached' });
+    await page.getByText(/^Copia guardada: /).first().waitFor();
+    await page.unroute('**/api/backup.create');
+  });
+
   it('is in the English UI too', async () => {
     await page.evaluate("localStorage.setItem('emerald.language.user', 'en')");
     await page.reload();
