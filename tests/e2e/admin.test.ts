@@ -79,12 +79,15 @@ describe('administration', () => {
     await goTo(page, '#/admin/settings');
     await page.getByLabel('Prefijo de OT').fill('cs');
     await page.getByLabel('Idioma predeterminado').selectOption('en');
+    // The company time zone (18.16): a select of the zones the browser knows, saved as the IANA name.
+    await page.getByLabel('Zona horaria de la empresa').selectOption('America/Santiago');
     // The company form, not the measuring-tool card below it, which has its own Save.
     await page.locator('form.settings-form').getByRole('button', { name: 'Guardar' }).click();
     await page.getByRole('heading', { name: 'Company settings' }).waitFor();
     expect(await page.locator('nav.sidebar').textContent()).toContain('Administration');
     const settings = await app.admin.call('settings.get', {});
-    expect(settings).toMatchObject({ workOrderPrefix: 'CS', language: 'en' });
+    expect(settings).toMatchObject({ workOrderPrefix: 'CS', language: 'en', timeZone: 'America/Santiago' });
+    expect(await page.getByLabel('Company time zone').inputValue()).toBe('America/Santiago');
 
     await page.getByLabel('Work order prefix').fill('Ñ!');
     await page.locator('form.settings-form').getByRole('button', { name: 'Save' }).click();
