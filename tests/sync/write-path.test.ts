@@ -96,6 +96,7 @@ const NON_WRITING_CHANNELS = [
   'telemetry.socketInfo',
   'backup.create',
   'backup.list',
+  'backup.location',
   'team.status',
   'sync.exportStart',
   'sync.uploadChunk',
@@ -303,6 +304,7 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   await other.call('telemetry.socketInfo', {});
   await other.call('backup.create', {});
   await other.call('backup.list', {});
+  await other.call('backup.location', {});
   await other.call('team.status', {});
   await other.call('sync.digest', {});
   await other.call('conflicts.list', { status: 'all' });
