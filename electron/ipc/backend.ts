@@ -1,10 +1,12 @@
 // Assembles what every transport needs: the open database, sessions, the event bus and dispatch().
 import path from 'node:path';
+import type { TelemetrySocketStats } from '../contract';
 import { idleCheckpointer } from '../../db/checkpoint';
 import { openDatabase, type OpenOptions, type OpenedDatabase } from '../../db/open';
 import { ensurePrivateFolder } from '../../db/private-files';
 import { systemClock, type Clock } from '../services/context';
 import { EventBus } from '../services/events';
+import { JobRegistry } from '../services/jobRegistry';
 import { readSessionTimeoutMinutes } from '../services/settings';
 import { dispatch, type CallContext, type DispatchResult } from './router';
 import { SessionStore } from './sessions';
@@ -17,11 +19,19 @@ export interface BackendOptions extends OpenOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
+/** What this backend runs beside the database, for the channels that show it; set by whoever starts it. */
+export interface RunningServices {
+  telemetrySocket: { stats(): TelemetrySocketStats } | null;
+}
+
 export interface Backend {
   database: OpenedDatabase;
   events: EventBus;
   sessions: SessionStore;
   clock: Clock;
+  /** This backend's long-running jobs: never shared with another backend in the same process. */
+  jobs: JobRegistry;
+  running: RunningServices;
   dispatch(call: CallContext, channel: unknown, input: unknown): Promise<DispatchResult>;
   close(): void;
 }
@@ -36,8 +46,10 @@ export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? systemClock;
   const events = new EventBus(options.log);
   const sessions = new SessionStore(clock, () => readSessionTimeoutMinutes(database.db) * 60_000);
-  const base = { db: database.db, sqlite: database.sqlite, clock, events, dataDir: options.dataDir };
-  const deps = { base, sessions, ...(options.log ? { log: options.log } : {}) };
+  const jobs = new JobRegistry();
+  const base = { db: database.db, sqlite: database.sqlite, clock, events, dataDir: options.dataDir, jobs };
+  const running: RunningServices = { telemetrySocket: null };
+  const deps = { base, sessions, running, ...(options.log ? { log: options.log } : {}) };
   // Every committed change publishes an event: checkpoint the WAL once things go quiet.
   const checkpointer = options.readonly ? null : idleCheckpointer(database.sqlite);
   if (checkpointer) events.on(() => checkpointer.noteWrite());
@@ -46,9 +58,13 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     sessions,
     clock,
+    jobs,
+    running,
     dispatch: (call, channel, input) => dispatch(deps, call, channel, input),
     close: () => {
       checkpointer?.stop();
+      // Running jobs stop and every job's temp folder goes with the backend.
+      void jobs.close();
       database.close();
     },
   };

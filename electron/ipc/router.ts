@@ -6,12 +6,14 @@ import type { ServiceContext } from '../services/context';
 import { loadActor } from '../services/users/actor';
 import { handlers } from './handlers';
 import type { HandlerCall } from './handlers/types';
+import type { RunningServices } from './backend';
 import type { SessionStore } from './sessions';
 
 export interface RouterDeps {
   /** A context with no actor; the router fills in who is calling. */
   base: Omit<ServiceContext, 'actor'>;
   sessions: SessionStore;
+  running: RunningServices;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -92,6 +94,7 @@ export async function dispatch(deps: RouterDeps, call: CallContext, channelName:
   if (!parsed.success) return fail(validationError(parsed.error));
 
   const handlerCall: HandlerCall = {
+    running: deps.running,
     get sessionToken() {
       return token;
     },

@@ -5,6 +5,7 @@ import { AppError, type DomainEvent } from '../contract';
 import { hasPermission } from '../contract/access';
 import type { Permission } from '../../shared/enums';
 import type { EventBus } from './events';
+import type { JobRegistry } from './jobRegistry';
 import { recordCapturedOps } from './sync';
 
 export interface Actor {
@@ -29,6 +30,8 @@ export interface ServiceContext {
   events: EventBus;
   /** The data folder (database, backups); absent when a service runs on a bare connection. */
   dataDir?: string;
+  /** The backend's long-running jobs (exports, bundle jobs); absent on a bare connection, which cannot start any. */
+  jobs?: JobRegistry;
 }
 
 export function nowIso(ctx: Pick<ServiceContext, 'clock'>): string {

@@ -29,8 +29,8 @@ beforeAll(async () => {
   // Signed in after the seeding, which moves the clock past the idle timeout.
   tecnico = app.caller();
   await tecnico.call('auth.login', { login: 'tec1', password: 'tec1-password-1' });
-  const { database, events, clock } = app.backend;
-  const base = { db: database.db, sqlite: database.sqlite, clock, events };
+  const { database, events, clock, jobs } = app.backend;
+  const base = { db: database.db, sqlite: database.sqlite, clock, events, jobs };
   ctxA = { ...base, actor: actor('user-a', 'ana') };
   ctxB = { ...base, actor: actor('user-b', 'bea') };
 });

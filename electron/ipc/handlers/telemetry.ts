@@ -1,11 +1,10 @@
 import type { telemetryChannels } from '../../contract/telemetry';
 import { importReadings, listReadings, recordReadings, socketInfo } from '../../services/telemetry';
-import { runningTelemetrySocket } from '../telemetry-socket/registry';
 import type { HandlerMap } from './types';
 
 export const telemetryHandlers: HandlerMap<keyof typeof telemetryChannels> = {
   'telemetry.record': (ctx, input) => recordReadings(ctx, input),
   'telemetry.list': (ctx, input) => listReadings(ctx, input),
   'telemetry.import': (ctx, input) => importReadings(ctx, input),
-  'telemetry.socketInfo': (ctx) => socketInfo(ctx, runningTelemetrySocket(ctx.sqlite)?.stats() ?? null),
+  'telemetry.socketInfo': (ctx, _input, call) => socketInfo(ctx, call.running.telemetrySocket?.stats() ?? null),
 };

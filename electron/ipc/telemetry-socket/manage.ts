@@ -2,7 +2,6 @@
 import type { Backend } from '../backend';
 import { readSettings } from '../../services/settings';
 import { ensureSocketToken } from '../../services/telemetry';
-import { registerTelemetrySocket } from './registry';
 import { startTelemetrySocket, type TelemetrySocket } from './server';
 
 /** Announced after the socket starts or stops, so the admin card refetches its state (and this manager ignores it). */
@@ -14,7 +13,7 @@ export interface TelemetrySocketManager {
 }
 
 export function manageTelemetrySocket(
-  backend: Pick<Backend, 'database' | 'events' | 'clock'>,
+  backend: Pick<Backend, 'database' | 'events' | 'clock' | 'running'>,
   log: (message: string, error?: unknown) => void = () => {},
 ): TelemetrySocketManager {
   let socket: TelemetrySocket | null = null;
@@ -27,7 +26,7 @@ export function manageTelemetrySocket(
     const port = wanted?.telemetrySocketEnabled ? wanted.telemetrySocketPort : null;
     if (running && running.port === port) return;
     if (socket) {
-      registerTelemetrySocket(backend.database.sqlite, null);
+      backend.running.telemetrySocket = null;
       await socket.close();
       log(`telemetry socket: stopped (port ${running?.port})`);
       socket = null;
@@ -41,7 +40,7 @@ export function manageTelemetrySocket(
       if (closed) return void (await started.close());
       socket = started;
       running = { port };
-      registerTelemetrySocket(backend.database.sqlite, socket);
+      backend.running.telemetrySocket = socket;
       log(`telemetry socket: listening on ws://127.0.0.1:${socket.port}`);
       backend.events.emit({ entity: 'settings', id: SOCKET_STATE_EVENT_ID, kind: 'updated' });
     } catch (error) {
@@ -63,7 +62,7 @@ export function manageTelemetrySocket(
       const stopping = socket;
       socket = null;
       running = null;
-      registerTelemetrySocket(backend.database.sqlite, null);
+      backend.running.telemetrySocket = null;
       return Promise.all([stopping?.close(), chain]).then(() => undefined);
     },
   };

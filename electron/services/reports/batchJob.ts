@@ -9,6 +9,7 @@ import { exportWorkOrderBatch, type BatchDateField } from './batch';
 import type { ReportLanguage } from './labels';
 import { localDateOf } from '../../contract/zonedTime';
 import { companyTimeZone } from '../timeZone';
+import { jobsOf } from '../jobRegistry';
 import { cancelQueuedJob, createJob, finishJob, scheduleJob, forgetJob, getJob, jobStatus, releaseFiles, requireFinished, type Job, type JobStatusDto } from './jobs';
 
 export interface BatchStartInput {
@@ -47,7 +48,8 @@ export function startBatchJob(ctx: ServiceContext, input: BatchStartInput): { jo
   if (Date.parse(input.from) >= Date.parse(input.to)) {
     throw new AppError('VALIDATION', 'the period must end after it starts', { reason: 'invalid_period', field: 'to' });
   }
-  const job = createJob(ownerOf(ctx), mkdtempSync(path.join(tmpdir(), 'emerald-batch-')));
+  const jobs = jobsOf(ctx);
+  const job = createJob(jobs, ownerOf(ctx), mkdtempSync(path.join(tmpdir(), 'emerald-batch-')));
   const name = zipName(input, companyTimeZone(ctx.sqlite));
   const out = path.join(job.workDir, name);
   const run = () =>
@@ -64,53 +66,57 @@ export function startBatchJob(ctx: ServiceContext, input: BatchStartInput): { jo
       () => {
         job.resultFile = out;
         job.resultName = name;
-        finishJob(job, { status: 'done' });
+        finishJob(jobs, job, { status: 'done' });
       },
       async (error: unknown) => {
-        if (job.controller.signal.aborted) finishJob(job, { status: 'cancelled' });
-        else if (error instanceof AppError) finishJob(job, { status: 'failed', error: error.toShape() });
-        else finishJob(job, { status: 'failed', error: { code: 'INTERNAL', message: 'the export failed', details: { reason: 'export_failed' } } });
+        if (job.controller.signal.aborted) finishJob(jobs, job, { status: 'cancelled' });
+        else if (error instanceof AppError) finishJob(jobs, job, { status: 'failed', error: error.toShape() });
+        else finishJob(jobs, job, { status: 'failed', error: { code: 'INTERNAL', message: 'the export failed', details: { reason: 'export_failed' } } });
         await releaseFiles(job).catch(() => undefined);
       },
     );
   // Runs now, or after this user's running export ends; every status change is a job `updated` event.
-  scheduleJob(job, run, () => ctx.events.emit({ entity: 'job', id: job.id, kind: 'updated', progress: { done: job.done, total: job.total } }));
+  scheduleJob(jobs, job, run, () => ctx.events.emit({ entity: 'job', id: job.id, kind: 'updated', progress: { done: job.done, total: job.total } }));
   return { jobId: job.id };
 }
 
 export function batchJobStatus(ctx: ServiceContext, jobId: string): JobStatusDto {
-  return jobStatus(getJob(jobId, ownerOf(ctx)));
+  const jobs = jobsOf(ctx);
+  return jobStatus(jobs, getJob(jobs, jobId, ownerOf(ctx)));
 }
 
 /** Takes a queued export out of the queue, stops a running one (its partial file is removed) or discards a finished one. */
 export async function cancelBatchJob(ctx: ServiceContext, jobId: string): Promise<JobStatusDto> {
-  const job = getJob(jobId, ownerOf(ctx));
+  const jobs = jobsOf(ctx);
+  const job = getJob(jobs, jobId, ownerOf(ctx));
   if (job.status === 'queued') {
-    cancelQueuedJob(job);
+    cancelQueuedJob(jobs, job);
     await releaseFiles(job);
-    return jobStatus(job);
+    return jobStatus(jobs, job);
   }
   if (job.status === 'running') {
     job.controller.abort();
-    return jobStatus(job);
+    return jobStatus(jobs, job);
   }
-  await forgetJob(job);
-  return jobStatus(job);
+  await forgetJob(jobs, job);
+  return jobStatus(jobs, job);
 }
 
 /** The finished zip, once: fetching it removes the job and its temp files. */
 export async function batchJobResult(ctx: ServiceContext, jobId: string): Promise<FilePayload> {
-  const job = getJob(jobId, ownerOf(ctx));
-  requireFinished(job);
+  const jobs = jobsOf(ctx);
+  const job = getJob(jobs, jobId, ownerOf(ctx));
+  requireFinished(jobs, job);
   if (!job.resultFile || !job.resultName) throw new AppError('INTERNAL', 'the export left no file', { reason: 'export_failed' });
   const bytes = new Uint8Array(await readFile(job.resultFile));
-  await forgetJob(job);
+  await forgetJob(jobs, job);
   return { fileName: job.resultName, mimeType: ZIP_MIME, bytes };
 }
 
 /** For tests, the CLI and shutdown: resolves when the job has finished (queued, then run). */
 export async function waitForJob(ctx: ServiceContext, jobId: string): Promise<JobStatusDto> {
-  const job = getJob(jobId, ownerOf(ctx));
+  const jobs = jobsOf(ctx);
+  const job = getJob(jobs, jobId, ownerOf(ctx));
   await job.settled;
-  return jobStatus(job);
+  return jobStatus(jobs, job);
 }

@@ -1,26 +1,19 @@
-// The registry of long-running export jobs: who owns each, its progress, its result file, and cancel.
-// One running job per user: the rest wait in that user's queue (not refused) and start in order as it ends.
+// Batch export jobs in the backend's job registry (../jobRegistry.ts): their progress, result file, and cancel.
+// One running export per user: the rest wait in that user's queue (not refused) and start in order as it ends.
 import { rm } from 'node:fs/promises';
-import { AppError, notFound, type ErrorShape } from '../../contract';
+import { AppError, type ErrorShape } from '../../contract';
 import { newId } from '../ids';
-import { PerOwnerQueue } from '../ownerQueue';
+import type { JobRegistry, JobStatus, RegisteredJob } from '../jobRegistry';
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export type { JobStatus } from '../jobRegistry';
 
-export interface Job {
-  id: string;
-  /** Only the user who started a job sees it; null = started without a session (CLI). */
-  ownerId: string | null;
-  status: JobStatus;
+export interface Job extends RegisteredJob {
+  lane: 'report';
   done: number;
   total: number;
-  controller: AbortController;
-  /** A folder the job owns; removed with the job. */
-  workDir: string;
   resultFile: string | null;
   resultName: string | null;
   error: ErrorShape | null;
-  finishedAt: number | null;
   /** Resolves when the job has finished, whatever the outcome (a queued job too). */
   settled: Promise<void>;
   markSettled: () => void;
@@ -40,19 +33,12 @@ export interface JobStatusDto {
   queuePosition: number | null;
 }
 
-/** Finished jobs whose result nobody fetched are swept after this long (their temp files with them). */
-const FORGET_AFTER_MS = 60 * 60 * 1000;
-
-const jobs = new Map<string, Job>();
-/** One running export per user (the CLI's null included); the user's others wait here in order. */
-const queue = new PerOwnerQueue<Job>((job) => job.ownerId);
-
-export function createJob(ownerId: string | null, workDir: string): Job {
-  sweepFinishedJobs();
+export function createJob(jobs: JobRegistry, ownerId: string | null, workDir: string): Job {
   let markSettled = () => undefined as void;
   const settled = new Promise<void>((resolve) => (markSettled = resolve));
   const job: Job = {
     id: newId(),
+    lane: 'report',
     ownerId,
     status: 'queued',
     done: 0,
@@ -68,25 +54,22 @@ export function createJob(ownerId: string | null, workDir: string): Job {
     run: null,
     announce: () => undefined,
   };
-  jobs.set(job.id, job);
-  return job;
+  return jobs.add(job);
 }
 
 /** Another user's job answers NOT_FOUND, exactly like a job that never existed. */
-export function getJob(jobId: string, ownerId: string | null): Job {
-  const job = jobs.get(jobId);
-  if (!job || job.ownerId !== ownerId) throw notFound('job', jobId);
-  return job;
+export function getJob(jobs: JobRegistry, jobId: string, ownerId: string | null): Job {
+  return jobs.get<Job>('report', jobId, ownerId);
 }
 
 /** Runs the job now if its owner has none running, else queues it behind theirs. */
-export function scheduleJob(job: Job, run: () => Promise<void>, announce: () => void): void {
+export function scheduleJob(jobs: JobRegistry, job: Job, run: () => Promise<void>, announce: () => void): void {
   job.run = run;
   job.announce = announce;
-  queue.submit(job, () => startJob(job), announce);
+  jobs.submit(job, () => startJob(jobs, job), announce);
 }
 
-function startJob(job: Job): void {
+function startJob(jobs: JobRegistry, job: Job): void {
   job.status = 'running';
   const run = job.run ?? (() => Promise.resolve());
   job.run = null;
@@ -95,35 +78,31 @@ function startJob(job: Job): void {
     .then(run)
     .catch(() => undefined)
     .finally(() => {
-      if (job.status === 'running') finishJob(job, { status: 'failed', error: { code: 'INTERNAL', message: 'the export failed', details: { reason: 'export_failed' } } });
+      if (job.status === 'running') finishJob(jobs, job, { status: 'failed', error: { code: 'INTERNAL', message: 'the export failed', details: { reason: 'export_failed' } } });
       job.announce();
       job.markSettled();
     });
 }
 
 /** Ends the job; a running one hands its owner's slot to the next in line. */
-export function finishJob(job: Job, outcome: { status: Exclude<JobStatus, 'running' | 'queued'>; error?: ErrorShape }): void {
+export function finishJob(jobs: JobRegistry, job: Job, outcome: { status: Exclude<JobStatus, 'running' | 'queued'>; error?: ErrorShape }): void {
   job.status = outcome.status;
   job.error = outcome.error ?? null;
   job.finishedAt = performance.now();
-  queue.finished(job);
+  jobs.finished(job);
 }
 
 /** Takes a queued job out of its owner's queue as cancelled; the ones behind it move up. */
-export function cancelQueuedJob(job: Job): void {
-  if (!queue.withdraw(job)) return;
+export function cancelQueuedJob(jobs: JobRegistry, job: Job): void {
+  if (!jobs.withdraw(job)) return;
   job.run = null;
-  finishJob(job, { status: 'cancelled' });
+  finishJob(jobs, job, { status: 'cancelled' });
   job.announce();
   job.markSettled();
 }
 
-function queuePosition(job: Job): number | null {
-  return job.status === 'queued' ? queue.position(job) : null;
-}
-
-export function jobStatus(job: Job): JobStatusDto {
-  return { jobId: job.id, status: job.status, done: job.done, total: job.total, error: job.error, queuePosition: queuePosition(job) };
+export function jobStatus(jobs: JobRegistry, job: Job): JobStatusDto {
+  return { jobId: job.id, status: job.status, done: job.done, total: job.total, error: job.error, queuePosition: jobs.position(job) };
 }
 
 /** Removes the job's temp folder but keeps its status answerable (a cancelled or failed job). */
@@ -132,14 +111,14 @@ export async function releaseFiles(job: Job): Promise<void> {
   await rm(job.workDir, { recursive: true, force: true });
 }
 
-export async function forgetJob(job: Job): Promise<void> {
-  jobs.delete(job.id);
-  await releaseFiles(job);
+export async function forgetJob(jobs: JobRegistry, job: Job): Promise<void> {
+  job.resultFile = null;
+  await jobs.forget(job);
 }
 
-export function requireFinished(job: Job): void {
+export function requireFinished(jobs: JobRegistry, job: Job): void {
   if (job.status === 'queued') {
-    throw new AppError('CONFLICT', 'the export is waiting for your previous one', { reason: 'job_queued', queuePosition: queuePosition(job) });
+    throw new AppError('CONFLICT', 'the export is waiting for your previous one', { reason: 'job_queued', queuePosition: jobs.position(job) });
   }
   if (job.status === 'running') {
     throw new AppError('CONFLICT', 'the export is still running', { reason: 'job_running', done: job.done, total: job.total });
@@ -147,12 +126,5 @@ export function requireFinished(job: Job): void {
   if (job.status === 'cancelled') throw new AppError('CONFLICT', 'the export was cancelled', { reason: 'export_cancelled' });
   if (job.status === 'failed') {
     throw new AppError(job.error?.code ?? 'INTERNAL', job.error?.message ?? 'the export failed', { reason: job.error?.details?.reason ?? 'export_failed' });
-  }
-}
-
-function sweepFinishedJobs(): void {
-  const now = performance.now();
-  for (const job of jobs.values()) {
-    if (job.finishedAt !== null && now - job.finishedAt > FORGET_AFTER_MS) void forgetJob(job).catch(() => undefined);
   }
 }

@@ -1,62 +1,44 @@
 // Bundle export and import as jobs for the UI (the batch-report pattern): start → progress events → status,
-// result file or cancel. Only the user who started a job sees it; finished ones are forgotten after an hour.
+// result file or cancel, in the backend's job registry (../jobRegistry.ts) beside the report exports. Only the user
+// who started a job sees it; finished ones are forgotten after an hour.
 // One runs per user at a time; the user's others wait in order (status 'queued', with their place) and then run.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AppError, notFound, type ErrorShape, type FilePayload } from '../../contract';
+import { AppError, type ErrorShape, type FilePayload } from '../../contract';
 import type { SyncExportSummaryDto, SyncImportSummaryDto, SyncJobDto, SyncJobKind, SyncJobStatus } from '../../contract/sync';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
-import { PerOwnerQueue } from '../ownerQueue';
+import { jobsOf, type JobRegistry, type RegisteredJob } from '../jobRegistry';
 import { exportBundle } from './bundle-export';
 import { BUNDLE_EXTENSION } from './bundle-format';
 import { importBundle, type ImportProgress } from './bundle-import';
 import { teamCredentials } from './bundle-keys';
 import { takeUpload } from './bundle-uploads';
 
-interface SyncJob {
-  id: string;
+interface SyncJob extends RegisteredJob {
+  lane: 'sync';
   kind: SyncJobKind;
-  ownerId: string | null;
   status: SyncJobStatus;
   done: number;
   total: number;
-  controller: AbortController;
-  workDir: string;
   resultFile: string | null;
   summary: SyncExportSummaryDto | SyncImportSummaryDto | null;
   error: ErrorShape | null;
-  finishedAt: number | null;
   /** Resolves when the job has finished, a queued one included. */
   settled: Promise<void>;
 }
 
-const FORGET_AFTER_MS = 60 * 60 * 1000;
 const EMSYNC_MIME = 'application/octet-stream';
-const jobs = new Map<string, SyncJob>();
-const queue = new PerOwnerQueue<SyncJob>((job) => job.ownerId);
 
 const ownerOf = (ctx: ServiceContext): string | null => ctx.actor?.id ?? null;
 
-async function forget(job: SyncJob): Promise<void> {
-  jobs.delete(job.id);
-  await rm(job.workDir, { recursive: true, force: true });
-}
-
-function sweep(): void {
-  const now = performance.now();
-  for (const job of jobs.values()) if (job.finishedAt !== null && now - job.finishedAt > FORGET_AFTER_MS) void forget(job).catch(() => undefined);
-}
-
 function getJob(ctx: ServiceContext, jobId: string): SyncJob {
-  const job = jobs.get(jobId);
-  if (!job || job.ownerId !== ownerOf(ctx)) throw notFound('job', jobId);
-  return job;
+  return jobsOf(ctx).get<SyncJob>('sync', jobId, ownerOf(ctx));
 }
 
-function toDto(job: SyncJob): SyncJobDto {
-  const queuePosition = job.status === 'queued' ? queue.position(job) : null;
+function toDto(jobs: JobRegistry, job: SyncJob): SyncJobDto {
+  const queuePosition = jobs.position(job);
   return { jobId: job.id, kind: job.kind, status: job.status, done: job.done, total: job.total, error: job.error, summary: job.summary, queuePosition };
 }
 
@@ -77,10 +59,11 @@ function progressEmitter(ctx: ServiceContext, job: SyncJob): (done: number, tota
 }
 
 async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, work: (job: SyncJob) => Promise<SyncJob['summary']>): Promise<{ jobId: string }> {
-  sweep();
+  const jobs = jobsOf(ctx);
   let markSettled = () => undefined as void;
   const job: SyncJob = {
     id: newId(),
+    lane: 'sync',
     kind,
     ownerId: ownerOf(ctx),
     status: 'queued',
@@ -94,12 +77,12 @@ async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, w
     finishedAt: null,
     settled: new Promise<void>((resolve) => (markSettled = resolve)),
   };
-  jobs.set(job.id, job);
+  jobs.add(job);
   // The final status and the hand-over of the user's slot in one step: whoever sees 'done' may start the next job.
   const end = (status: Exclude<SyncJobStatus, 'queued' | 'running'>) => {
     job.status = status;
     job.finishedAt = performance.now();
-    queue.finished(job);
+    jobs.finished(job);
   };
   const start = () => {
     job.status = 'running';
@@ -125,7 +108,7 @@ async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, w
         markSettled();
       });
   };
-  queue.submit(job, start, announce(ctx, job));
+  jobs.submit(job, start, announce(ctx, job));
   return { jobId: job.id };
 }
 
@@ -174,29 +157,31 @@ export async function startImportJob(ctx: ServiceContext, input: { bundle?: stri
 }
 
 export function syncJobStatus(ctx: ServiceContext, jobId: string): SyncJobDto {
-  return toDto(getJob(ctx, jobId));
+  return toDto(jobsOf(ctx), getJob(ctx, jobId));
 }
 
 /** Stops a running job (an import rolls back entirely) or forgets a finished one with its files. */
 export async function cancelSyncJob(ctx: ServiceContext, jobId: string): Promise<SyncJobDto> {
+  const jobs = jobsOf(ctx);
   const job = getJob(ctx, jobId);
-  if (job.status === 'queued' && queue.withdraw(job)) {
+  if (job.status === 'queued' && jobs.withdraw(job)) {
     job.status = 'cancelled';
     job.finishedAt = performance.now();
     await rm(job.workDir, { recursive: true, force: true }).catch(() => undefined);
     announce(ctx, job)();
-    return toDto(job);
+    return toDto(jobs, job);
   }
   if (job.status === 'running') job.controller.abort();
-  else await forget(job);
-  return toDto(job);
+  else await jobs.forget(job);
+  return toDto(jobs, job);
 }
 
 /** The finished export's file, once: fetching it forgets the job. */
 export async function syncExportResult(ctx: ServiceContext, jobId: string): Promise<FilePayload> {
+  const jobs = jobsOf(ctx);
   const job = getJob(ctx, jobId);
   if (job.kind !== 'export') throw new AppError('CONFLICT', 'only an export job has a file', { reason: 'not_an_export' });
-  if (job.status === 'queued') throw new AppError('CONFLICT', 'the export is waiting for your previous job', { reason: 'job_queued', queuePosition: queue.position(job) });
+  if (job.status === 'queued') throw new AppError('CONFLICT', 'the export is waiting for your previous job', { reason: 'job_queued', queuePosition: jobs.position(job) });
   if (job.status === 'running') throw new AppError('CONFLICT', 'the export is still running', { reason: 'job_running', done: job.done, total: job.total });
   if (job.status === 'cancelled') throw new AppError('CONFLICT', 'the export was cancelled', { reason: 'export_cancelled' });
   if (job.status === 'failed' || !job.resultFile) {
@@ -204,7 +189,7 @@ export async function syncExportResult(ctx: ServiceContext, jobId: string): Prom
   }
   const bytes = new Uint8Array(await readFile(job.resultFile));
   const fileName = (job.summary as SyncExportSummaryDto).fileName;
-  await forget(job);
+  await jobs.forget(job);
   return { fileName, mimeType: EMSYNC_MIME, bytes };
 }
 
@@ -212,5 +197,5 @@ export async function syncExportResult(ctx: ServiceContext, jobId: string): Prom
 export async function waitForSyncJob(ctx: ServiceContext, jobId: string): Promise<SyncJobDto> {
   const job = getJob(ctx, jobId);
   await job.settled;
-  return toDto(job);
+  return toDto(jobsOf(ctx), job);
 }
