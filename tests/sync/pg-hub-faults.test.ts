@@ -1,29 +1,14 @@
 // The central hub without its database: PostgreSQL stopped at once (immediate shutdown) while the hub runs. A member's
 // round is refused as "hub unavailable" (retried quietly, like an unreachable hub), nothing it had is lost, and
 // once PostgreSQL is back the next round completes on the same hub process.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyRoundError } from '../../electron/services/sync/background/roundInfo';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { ADMIN } from '../support/backend';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { adminContext, netWorld, servicesOf } from './net.helpers';
-import { pgHubWorld } from './pg-hub.helpers';
+import { adminContext, servicesOf } from './net.helpers';
+import { pgHubSuite } from './pg-hub.helpers';
 
-let cluster: TestPostgres;
-beforeAll(async () => {
-  cluster = await startPostgres();
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-const world = netWorld();
-const pgWorld = pgHubWorld(() => cluster);
-afterEach(async () => {
-  await cluster.start();
-  await world.close();
-  await pgWorld.close();
-});
+const { world, pgWorld, cluster } = pgHubSuite();
 
 describe('PostgreSQL stopped under a running central hub', () => {
   it('members get hub_unavailable, then the round completes when it is back; nothing lost', async () => {
@@ -34,12 +19,12 @@ describe('PostgreSQL stopped under a running central hub', () => {
     await laptop.admin.call('customers.create', { name: 'Antes del corte' });
     await syncRound(servicesOf(laptop));
 
-    await cluster.kill();
+    await cluster().kill();
     await laptop.admin.call('customers.create', { name: 'Durante el corte' });
     const refused = await syncRound(servicesOf(laptop)).catch((error: unknown) => error);
     expect(classifyRoundError(refused)).toEqual({ state: 'unreachable', reason: 'hub_unavailable' });
 
-    await cluster.start();
+    await cluster().start();
     const round = await syncRound(servicesOf(laptop));
     expect(round).toMatchObject({ inStep: true });
     expect(round.sent).toBeGreaterThan(0);

@@ -1,29 +1,15 @@
 // Laptops and a central hub on PostgreSQL: pairing, pushing and pulling, a second laptop receiving the first one's
 // changes. Real PostgreSQL (tests/support/postgres.ts), real TLS on 127.0.0.1, real SQLite files on the laptops.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readVector } from '../../electron/services/sync/apply';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { hubLink } from '../../electron/services/sync/net/links';
 import { ADMIN } from '../support/backend';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { adminContext, digestOf, netWorld, servicesOf } from './net.helpers';
+import { adminContext, digestOf, servicesOf } from './net.helpers';
 import { count, sqliteOf } from './team.helpers';
-import { pgHubWorld } from './pg-hub.helpers';
+import { pgHubSuite } from './pg-hub.helpers';
 
-let cluster: TestPostgres;
-beforeAll(async () => {
-  cluster = await startPostgres();
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-const world = netWorld();
-const pgWorld = pgHubWorld(() => cluster);
-afterEach(async () => {
-  await world.close();
-  await pgWorld.close();
-});
+const { world, pgWorld } = pgHubSuite();
 
 describe('a central hub on PostgreSQL', () => {
   it('pairs a laptop, takes its changes, and hands them to a second laptop; both converge', async () => {

@@ -4,31 +4,17 @@
 // table. Normalised only where PostgreSQL types differ: booleans (0/1 on SQLite) and jsonb (JSON text on SQLite).
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPLICATED_ENTITIES } from '../../electron/services/sync/entities';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { pgReadDirectory } from '../../electron/services/sync/pg/pgHubPairing';
 import { readDirectory } from '../../electron/services/sync/teamInvitation';
 import { ADMIN, type TestApp } from '../support/backend';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { adminContext, digestOf, makeCode, netWorld, servicesOf } from './net.helpers';
+import { adminContext, digestOf, makeCode, servicesOf } from './net.helpers';
 import { sqliteOf } from './team.helpers';
-import { pgHubWorld } from './pg-hub.helpers';
+import { pgHubSuite } from './pg-hub.helpers';
 
-let cluster: TestPostgres;
-beforeAll(async () => {
-  cluster = await startPostgres();
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-const world = netWorld();
-const pgWorld = pgHubWorld(() => cluster);
-afterEach(async () => {
-  await world.close();
-  await pgWorld.close();
-});
+const { world, pgWorld } = pgHubSuite();
 
 /** mulberry32: the same script for the same seed. */
 function random(seed: number): () => number {

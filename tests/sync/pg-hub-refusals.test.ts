@@ -1,30 +1,16 @@
 // What the central hub refuses, the same way the LAN hub does: a wrong or used code, a device of another team, a
 // revoked device (its round refused, nothing written); and at start, a database it must not touch.
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { openPgHubStore } from '../../electron/services/sync/pg/pgHubStore';
 import { initPgHub, openHubDatabase } from '../../electron/services/sync/pg/pgHubSetup';
 import { ADMIN } from '../support/backend';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { adminContext, netWorld, servicesOf } from './net.helpers';
+import { adminContext, servicesOf } from './net.helpers';
 import { sqliteOf } from './team.helpers';
-import { pgHubWorld, type PgHub } from './pg-hub.helpers';
+import { pgHubSuite, type PgHub } from './pg-hub.helpers';
 
-let cluster: TestPostgres;
-beforeAll(async () => {
-  cluster = await startPostgres();
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-const world = netWorld();
-const pgWorld = pgHubWorld(() => cluster);
-afterEach(async () => {
-  await world.close();
-  await pgWorld.close();
-});
+const { world, pgWorld, cluster } = pgHubSuite();
 
 const reasonOf = (error: unknown): unknown => (error as { details?: { reason?: unknown } }).details?.reason;
 
@@ -119,7 +105,7 @@ describe('the central hub refuses as the LAN hub does', () => {
 
 describe('the central hub at start', () => {
   it('refuses a database of another program, a newer schema and another team, untouched', async () => {
-    const other = await cluster.createDatabase();
+    const other = await cluster().createDatabase();
     await exec(other, 'CREATE TABLE invoices (id integer PRIMARY KEY); INSERT INTO invoices VALUES (1)');
     const otherBefore = await fingerprintOf(other);
     expect(await rejection(openHubDatabase(other))).toBe('not_emerald_database');
@@ -129,7 +115,7 @@ describe('the central hub at start', () => {
     expect(await rejection(openHubDatabase(central.url, { teamId: 'another-team' }))).toBe('foreign_team');
     expect(await rejection(initPgHub(central.pool, { teamName: 'Otra', deviceName: 'Hub', admin: { ...ADMIN } }))).toBe('already_in_team');
 
-    const newer = await cluster.createDatabase();
+    const newer = await cluster().createDatabase();
     await (await openHubDatabase(newer)).end();
     await exec(newer, "INSERT INTO emerald_schema_migrations (version, name) VALUES (99, '0099_future')");
     const newerBefore = await fingerprintOf(newer);
@@ -138,7 +124,7 @@ describe('the central hub at start', () => {
   });
 
   it('a database with no team yet is not served: init first', async () => {
-    const pool = await openHubDatabase(await cluster.createDatabase());
+    const pool = await openHubDatabase(await cluster().createDatabase());
     try {
       expect(await rejection(openPgHubStore({ pool }))).toBe('not_in_team');
     } finally {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readVector } from '../../electron/services/sync/apply';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { startHub } from '../../electron/services/sync/net/hubServer';
@@ -14,28 +14,14 @@ import { openPgHubStore } from '../../electron/services/sync/pg/pgHubStore';
 import { openHubDatabase } from '../../electron/services/sync/pg/pgHubSetup';
 import { pgActingAdmin, pgMakePairingCode } from '../../electron/services/sync/pg/pgPairingCodes';
 import { ADMIN } from '../support/backend';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { adminContext, digestOf, netWorld, servicesOf } from './net.helpers';
+import { adminContext, digestOf, servicesOf } from './net.helpers';
 import { count, sqliteOf } from './team.helpers';
-import { pgHubWorld } from './pg-hub.helpers';
+import { pgHubSuite } from './pg-hub.helpers';
 
 const run = promisify(execFile);
 const dumps = mkdtempSync(path.join(tmpdir(), 'emerald-pg-dump-'));
-let cluster: TestPostgres;
-beforeAll(async () => {
-  cluster = await startPostgres();
-});
-afterAll(async () => {
-  await cluster?.stop();
-  rmSync(dumps, { recursive: true, force: true });
-});
-
-const world = netWorld();
-const pgWorld = pgHubWorld(() => cluster);
-afterEach(async () => {
-  await world.close();
-  await pgWorld.close();
-});
+const { world, pgWorld, cluster } = pgHubSuite();
+afterAll(() => rmSync(dumps, { recursive: true, force: true }));
 
 describe('pg_dump and pg_restore of the central hub', () => {
   it('members continue on the restored hub; what the dump missed comes back from them', async () => {
@@ -47,15 +33,15 @@ describe('pg_dump and pg_restore of the central hub', () => {
     await syncRound(servicesOf(laptop));
 
     const file = path.join(dumps, 'hub.dump');
-    await run(path.join(cluster.binDir, 'pg_dump'), ['--format=custom', '--file', file, central.url]);
+    await run(path.join(cluster().binDir, 'pg_dump'), ['--format=custom', '--file', file, central.url]);
     await laptop.admin.call('customers.create', { name: 'Después de la copia' });
     await syncRound(servicesOf(laptop));
 
     // The server is lost; the dump is restored into a new database and served on the same address.
     const port = central.hub.port;
     await pgWorld.close();
-    const restoredUrl = await cluster.createDatabase();
-    await run(path.join(cluster.binDir, 'pg_restore'), ['--no-owner', '--exit-on-error', '--dbname', restoredUrl, file]);
+    const restoredUrl = await cluster().createDatabase();
+    await run(path.join(cluster().binDir, 'pg_restore'), ['--no-owner', '--exit-on-error', '--dbname', restoredUrl, file]);
     const pool = await openHubDatabase(restoredUrl);
     const store = await openPgHubStore({ pool });
     const hub = await startHub({ store, listen: { host: '127.0.0.1', port }, mdns: false });

@@ -1,28 +1,14 @@
 // Two hub processes on one PostgreSQL database (each its own pool, key cache and port): laptops pair with either,
 // push at the same moment through both, and every op is applied once; the members converge.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readVector } from '../../electron/services/sync/apply';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { ADMIN, type TestApp } from '../support/backend';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { adminContext, digestOf, netWorld, servicesOf } from './net.helpers';
+import { adminContext, digestOf, servicesOf } from './net.helpers';
 import { sqliteOf } from './team.helpers';
-import { pgHubWorld } from './pg-hub.helpers';
+import { pgHubSuite } from './pg-hub.helpers';
 
-let cluster: TestPostgres;
-beforeAll(async () => {
-  cluster = await startPostgres();
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-const world = netWorld();
-const pgWorld = pgHubWorld(() => cluster);
-afterEach(async () => {
-  await world.close();
-  await pgWorld.close();
-});
+const { world, pgWorld } = pgHubSuite();
 
 async function customers(app: TestApp, prefix: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await app.admin.call('customers.create', { name: `${prefix} ${i}` });

@@ -1,12 +1,14 @@
 // Shared by the PostgreSQL hub tests: one test cluster per file, a fresh database per hub, the hub founded by
 // `init` and served in-process on 127.0.0.1 (no mDNS), pairing codes made as its first admin.
 import type pg from 'pg';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startHub, type Hub } from '../../electron/services/sync/net/hubServer';
 import { openPgHubStore, type PgHubStore } from '../../electron/services/sync/pg/pgHubStore';
 import { initPgHub, openHubDatabase, type InitHubResult } from '../../electron/services/sync/pg/pgHubSetup';
 import { pgActingAdmin, pgMakePairingCode } from '../../electron/services/sync/pg/pgPairingCodes';
 import { ADMIN } from '../support/backend';
-import type { TestPostgres } from '../support/postgres';
+import { startPostgres, type TestPostgres } from '../support/postgres';
+import { netWorld, type NetWorld } from './net.helpers';
 
 export interface PgHub {
   url: string;
@@ -70,4 +72,30 @@ export function pgHubWorld(cluster: () => TestPostgres): PgHubWorld {
       }
     },
   };
+}
+
+/**
+ * What every central-hub test file sets up: one cluster for the file, and after each test the cluster running again
+ * (a fault test may have stopped it) and every laptop and hub closed.
+ */
+export function pgHubSuite(): { cluster: () => TestPostgres; world: NetWorld; pgWorld: PgHubWorld } {
+  let cluster: TestPostgres | undefined;
+  const running = (): TestPostgres => {
+    if (!cluster) throw new Error('the test cluster is not started yet (use it inside a test or hook)');
+    return cluster;
+  };
+  beforeAll(async () => {
+    cluster = await startPostgres();
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+  const world = netWorld();
+  const pgWorld = pgHubWorld(running);
+  afterEach(async () => {
+    await cluster?.start();
+    await world.close();
+    await pgWorld.close();
+  });
+  return { cluster: running, world, pgWorld };
 }
