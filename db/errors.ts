@@ -1,23 +1,13 @@
-// Why a database file could not be opened. The shell turns `reason` into a dialog in the user's language.
+// Why a database file could not be opened: one of the reasons every door shares (failures.ts). The shell turns
+// `reason` into a dialog in the user's language.
+import { DatabaseFailureError, type DatabaseFailure } from './failures';
 
-export type DatabaseOpenFailure =
-  | 'newer_version'
-  | 'not_emerald'
-  | 'locked'
-  | 'corrupt'
-  | 'read_only'
-  | 'disk_full'
-  | 'migration_failed';
+export type DatabaseOpenFailure = DatabaseFailure;
 
-export class DatabaseOpenError extends Error {
-  readonly reason: DatabaseOpenFailure;
-  readonly path: string;
-
-  constructor(reason: DatabaseOpenFailure, path: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+export class DatabaseOpenError extends DatabaseFailureError {
+  constructor(reason: DatabaseFailure, path: string, message: string, options?: { cause?: unknown }) {
+    super(reason, path, message, options);
     this.name = 'DatabaseOpenError';
-    this.reason = reason;
-    this.path = path;
   }
 }
 
@@ -31,6 +21,13 @@ export function classifySqliteError(error: unknown): DatabaseOpenFailure | null 
     current = (current as { cause?: unknown }).cause;
   }
   return null;
+}
+
+/** The same codes when the file is only read (check, a backup's inspection): a read that fails for any reason but a
+ *  lock or damage means the path cannot be read as a database. */
+export function classifyReadFailure(error: unknown): 'locked' | 'corrupt' | 'unreadable' {
+  const reason = classifySqliteError(error);
+  return reason === 'locked' || reason === 'corrupt' ? reason : 'unreadable';
 }
 
 function classifyCode(code: string): DatabaseOpenFailure | null {

@@ -6,7 +6,8 @@ import { accessSync, constants, existsSync, statSync, unlinkSync, renameSync } f
 import path from 'node:path';
 import * as schema from './schema';
 import { withStatementCache } from './statements';
-import { DatabaseOpenError, classifySqliteError, type DatabaseOpenFailure } from './errors';
+import { DatabaseOpenError, classifySqliteError } from './errors';
+import { failureText, type DatabaseFailure } from './failures';
 import { defaultMigrationsFolder, schemaVersionOf } from './migrations';
 import { createPrivateFile, makePrivate } from './private-files';
 import { schemaFailure, schemaProblems, summarizeSchemaProblems } from './schema-check';
@@ -74,7 +75,7 @@ function removeProbeSidecars(file: string, createdByProbe: string[]): void {
 function fail(file: string, error: unknown, fallback: 'corrupt' | 'migration_failed' = 'corrupt'): never {
   if (error instanceof DatabaseOpenError) throw error;
   const reason = classifySqliteError(error) ?? fallback;
-  throw new DatabaseOpenError(reason, file, `${describeOpenFailure(reason, file)} (${innermostMessage(error)})`, { cause: error });
+  throw new DatabaseOpenError(reason, file, openFailureText(reason, file, innermostMessage(error)), { cause: error });
 }
 
 /** SQLite's own words: drizzle's wrapper message carries the query and its bound values, which do not belong in a dialog or a log. */
@@ -92,6 +93,8 @@ export function foldForSearch(text: string): string {
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   const knownVersion = schemaVersionOf(migrationsFolder);
+  // A folder (or anything but a file) where the database should be cannot be read as one.
+  if (existsSync(file) && !statSync(file).isFile()) throw new DatabaseOpenError('unreadable', file, openFailureText('unreadable', file, 'not a file'));
   const isNew = !existsSync(file) || statSync(file).size === 0;
 
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
@@ -103,14 +106,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       fail(file, error);
     }
     if (identity.tableCount > 0 && identity.applicationId !== APPLICATION_ID) {
-      throw new DatabaseOpenError('not_emerald', file, `${file} is not an Emerald database`);
+      throw new DatabaseOpenError('not_emerald', file, openFailureText('not_emerald', file));
     }
     if (identity.userVersion > knownVersion) {
-      throw new DatabaseOpenError(
-        'newer_version',
-        file,
-        `${file} was written by a newer version of Emerald (schema ${identity.userVersion}, this version knows ${knownVersion}); update Emerald to open it`,
-      );
+      const detail = `schema ${identity.userVersion}, this version knows ${knownVersion}`;
+      throw new DatabaseOpenError('newer_version', file, openFailureText('newer_version', file, detail));
     }
   }
 
@@ -136,7 +136,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     sqlite.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));
     if (!isNew) {
       const check = sqlite.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new DatabaseOpenError('corrupt', file, `${describeOpenFailure('corrupt', file)} (${String(check)})`);
+      if (check !== 'ok') throw new DatabaseOpenError('corrupt', file, openFailureText('corrupt', file, String(check)));
       assertSchemaWhole(sqlite, file, migrationsFolder, identity?.userVersion ?? 0);
     }
   } catch (error) {
@@ -179,8 +179,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
  *  file fails halfway; at the current version the first query would die with "no such table"). */
 function assertSchemaWhole(sqlite: Database.Database, file: string, migrationsFolder: string, version: number): void {
   const problems = schemaProblems(sqlite, migrationsFolder, version);
-  const reason = schemaFailure(problems, migrationsFolder, version);
-  if (reason) throw new DatabaseOpenError(reason, file, `${describeOpenFailure(reason, file)} (${summarizeSchemaProblems(problems)})`);
+  const reason = schemaFailure(problems);
+  if (reason) throw new DatabaseOpenError(reason, file, openFailureText(reason, file, summarizeSchemaProblems(problems)));
 }
 
 function assertWritable(file: string): void {
@@ -188,29 +188,14 @@ function assertWritable(file: string): void {
     try {
       accessSync(target, constants.W_OK);
     } catch (error) {
-      throw new DatabaseOpenError('read_only', file, `${describeOpenFailure('read_only', file)} (${target} is not writable)`, { cause: error });
+      throw new DatabaseOpenError('read_only', file, openFailureText('read_only', file, `${target} is not writable`), { cause: error });
     }
   }
 }
 
-/** One plain sentence per failure; the shell shows its own translated text keyed by `reason`. */
-export function describeOpenFailure(reason: DatabaseOpenFailure, file: string): string {
-  switch (reason) {
-    case 'locked':
-      return `${file} is in use by another program (another Emerald window or the command line); close it and try again`;
-    case 'corrupt':
-      return `${file} is damaged and cannot be opened safely; restore it from a backup`;
-    case 'read_only':
-      return `Emerald cannot write to ${file} or its folder (read-only folder or missing permission)`;
-    case 'disk_full':
-      return `there is no room left to write ${file}; free some disk space and try again`;
-    case 'migration_failed':
-      return `${file} could not be upgraded to this version of Emerald; the file was left as it was`;
-    case 'not_emerald':
-      return `${file} is not an Emerald database`;
-    case 'newer_version':
-      return `${file} was written by a newer version of Emerald; update Emerald to open it`;
-  }
+/** The failure's words with what to do (opening is where the user can act), the file and what was found. */
+function openFailureText(reason: DatabaseFailure, file: string, detail?: string): string {
+  return failureText(reason, file, detail, { advice: true });
 }
 
 function copyBeforeMigrate(sqlite: Database.Database, file: string, fromVersion: number): string {

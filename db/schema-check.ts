@@ -72,10 +72,8 @@ export function summarizeSchemaProblems(problems: readonly string[], shown = 3):
   return problems.length > shown ? `${head}; and ${problems.length - shown} more` : head;
 }
 
-/** How a file with schema problems is refused: none of the expected tables at all is not Emerald's, some is damage. */
-export function schemaFailure(problems: readonly string[], migrationsFolder: string, version: number): 'not_emerald' | 'corrupt' | null {
-  if (problems.length === 0) return null;
-  const expectedTables = expectedSchema(migrationsFolder, version).tables.size;
-  const missingTables = problems.filter((problem) => problem.startsWith('missing table ')).length;
-  return expectedTables > 0 && missingTables === expectedTables ? 'not_emerald' : 'corrupt';
+/** How a file with schema problems is refused (open, restore and check alike): Emerald's identity and version
+ *  without what that version promises, whether one table or all of them are missing. */
+export function schemaFailure(problems: readonly string[]): 'missing_schema' | null {
+  return problems.length === 0 ? null : 'missing_schema';
 }

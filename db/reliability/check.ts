@@ -1,9 +1,11 @@
 // `check`: a read-only health report of a database file (integrity, references, identity, version).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { classifyReadFailure } from '../errors';
+import type { DatabaseFailure } from '../failures';
 import { APPLICATION_ID } from '../open';
 import { defaultMigrationsFolder, schemaVersionOf } from '../migrations';
 import { schemaProblems } from '../schema-check';
-import { withReadOnly } from './inspect';
+import { hasSqliteHeader, withReadOnly } from './inspect';
 
 export interface ForeignKeyViolation {
   table: string;
@@ -14,6 +16,8 @@ export interface ForeignKeyViolation {
 export interface CheckReport {
   file: string;
   ok: boolean;
+  /** The first thing wrong, in the reasons open and restore use too (FAILURE_WORDS has its words); null when ok. */
+  reason: DatabaseFailure | null;
   applicationId: number | null;
   schemaVersion: number | null;
   knownVersion: number;
@@ -25,11 +29,12 @@ export interface CheckReport {
   problems: string[];
 }
 
-export function checkDatabase(file: string, migrationsFolder = defaultMigrationsFolder()): CheckReport {
+export function checkDatabase(file: string, migrationsFolder = defaultMigrationsFolder(), options: { busyTimeoutMs?: number } = {}): CheckReport {
   const knownVersion = schemaVersionOf(migrationsFolder);
   const report: CheckReport = {
     file,
     ok: false,
+    reason: null,
     applicationId: null,
     schemaVersion: null,
     knownVersion,
@@ -40,11 +45,23 @@ export function checkDatabase(file: string, migrationsFolder = defaultMigrations
   };
   if (!existsSync(file)) {
     report.problems.push(`${file} does not exist`);
+    report.reason = 'missing';
     return report;
   }
+  if (!statSync(file).isFile()) {
+    report.problems.push(`${file} is not a file`);
+    report.reason = 'unreadable';
+    return report;
+  }
+  if (!hasSqliteHeader(file)) {
+    report.problems.push('not an Emerald database (not a SQLite file)');
+    report.reason = 'not_emerald';
+    return report;
+  }
+  let readFailure: DatabaseFailure | null = null;
   try {
     withReadOnly(file, (sqlite) => {
-      sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
       report.applicationId = sqlite.pragma('application_id', { simple: true }) as number;
       report.schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
       report.integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
@@ -58,6 +75,7 @@ export function checkDatabase(file: string, migrationsFolder = defaultMigrations
     });
   } catch (error) {
     report.problems.push(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`);
+    readFailure = classifyReadFailure(error);
   }
   if (report.applicationId !== null && report.applicationId !== APPLICATION_ID) report.problems.push('not an Emerald database (application_id)');
   if (report.schemaVersion !== null && report.schemaVersion > knownVersion) {
@@ -73,5 +91,17 @@ export function checkDatabase(file: string, migrationsFolder = defaultMigrations
   }
   if (report.foreignKeyViolations.length > 20) report.problems.push(`… and ${report.foreignKeyViolations.length - 20} more broken references`);
   report.ok = report.problems.length === 0;
+  report.reason = report.ok ? null : checkReason(report, readFailure, knownVersion);
   return report;
+}
+
+/** The first problem found, as one of the shared reasons: identity and version before damage before missing tables. */
+function checkReason(report: CheckReport, readFailure: DatabaseFailure | null, knownVersion: number): DatabaseFailure {
+  if (report.applicationId !== null && report.applicationId !== APPLICATION_ID) return 'not_emerald';
+  if (report.schemaVersion === 0) return 'not_emerald';
+  if (report.schemaVersion !== null && report.schemaVersion > knownVersion) return 'newer_version';
+  if (readFailure) return readFailure;
+  if (report.integrity.length > 0 && !(report.integrity.length === 1 && report.integrity[0] === 'ok')) return 'corrupt';
+  if (report.schema.length > 0) return 'missing_schema';
+  return 'corrupt'; // broken references
 }

@@ -1,16 +1,13 @@
-// Why a restore was refused. The shell and the CLI turn `reason` into a message; nothing was changed.
+// Why a restore was refused: one of the reasons every door shares (../failures.ts). The shell and the CLI turn
+// `reason` into words; nothing was changed.
+import { DatabaseFailureError, type DatabaseFailure } from '../failures';
 
-export type RestoreRefusal = 'missing' | 'not_emerald' | 'corrupt' | 'newer_version' | 'in_use';
+export type RestoreRefusal = DatabaseFailure;
 
-export class RestoreError extends Error {
-  readonly reason: RestoreRefusal;
-  /** The file the refusal is about: the backup for most reasons, the live database for `in_use`. */
-  readonly path: string;
-
-  constructor(reason: RestoreRefusal, path: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+export class RestoreError extends DatabaseFailureError {
+  /** `path`: the file the refusal is about: the backup for most reasons, the live database for `locked`. */
+  constructor(reason: DatabaseFailure, path: string, message: string, options?: { cause?: unknown }) {
+    super(reason, path, message, options);
     this.name = 'RestoreError';
-    this.reason = reason;
-    this.path = path;
   }
 }

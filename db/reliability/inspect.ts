@@ -4,6 +4,8 @@ import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 
 import { APPLICATION_ID } from '../open';
 import { defaultMigrationsFolder, schemaVersionOf } from '../migrations';
 import { schemaFailure, schemaProblems, summarizeSchemaProblems } from '../schema-check';
+import { classifyReadFailure } from '../errors';
+import { failureText } from '../failures';
 import { RestoreError } from './errors';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -68,34 +70,29 @@ export interface ValidBackup {
  * passes integrity_check and was written by this version or an older one.
  */
 export function validateBackupFile(file: string, migrationsFolder = defaultMigrationsFolder()): ValidBackup {
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new RestoreError('missing', file, `${file} does not exist`);
-  }
-  if (!hasSqliteHeader(file)) throw new RestoreError('not_emerald', file, `${file} is not an Emerald database`);
+  if (!existsSync(file)) throw new RestoreError('missing', file, failureText('missing', file));
+  if (!statSync(file).isFile()) throw new RestoreError('unreadable', file, failureText('unreadable', file, 'not a file'));
+  if (!hasSqliteHeader(file)) throw new RestoreError('not_emerald', file, failureText('not_emerald', file));
   let facts: FileFacts;
   try {
     facts = readFileFacts(file);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new RestoreError('corrupt', file, `${file} is damaged and cannot be restored (${detail})`, { cause: error });
+    const reason = classifyReadFailure(error);
+    throw new RestoreError(reason, file, failureText(reason, file, detail), { cause: error });
   }
-  if (facts.applicationId !== APPLICATION_ID) throw new RestoreError('not_emerald', file, `${file} is not an Emerald database`);
+  if (facts.applicationId !== APPLICATION_ID) throw new RestoreError('not_emerald', file, failureText('not_emerald', file));
   if (facts.integrity.length !== 1 || facts.integrity[0] !== 'ok') {
-    throw new RestoreError('corrupt', file, `${file} is damaged and cannot be restored: ${facts.integrity.slice(0, 3).join('; ')}`);
+    throw new RestoreError('corrupt', file, failureText('corrupt', file, facts.integrity.slice(0, 3).join('; ')));
   }
   const knownVersion = schemaVersionOf(migrationsFolder);
   if (facts.userVersion > knownVersion) {
-    throw new RestoreError(
-      'newer_version',
-      file,
-      `${file} was written by a newer version of Emerald (schema ${facts.userVersion}, this version knows ${knownVersion}); update Emerald to restore it`,
-    );
+    throw new RestoreError('newer_version', file, failureText('newer_version', file, `schema ${facts.userVersion}, this version knows ${knownVersion}`));
   }
   // Identity and version are only claims: the tables that version promises must be there too.
   const problems = facts.userVersion === 0 ? ['no schema version'] : withReadOnly(file, (probe) => schemaProblems(probe, migrationsFolder, facts.userVersion));
-  const reason = facts.userVersion === 0 ? 'not_emerald' : schemaFailure(problems, migrationsFolder, facts.userVersion);
-  if (reason === 'not_emerald') throw new RestoreError('not_emerald', file, `${file} is not an Emerald database (${summarizeSchemaProblems(problems)})`);
-  if (reason === 'corrupt') throw new RestoreError('corrupt', file, `${file} is damaged and cannot be restored (${summarizeSchemaProblems(problems)})`);
+  const reason = facts.userVersion === 0 ? 'not_emerald' : schemaFailure(problems);
+  if (reason) throw new RestoreError(reason, file, failureText(reason, file, summarizeSchemaProblems(problems)));
   return { path: file, schemaVersion: facts.userVersion };
 }
 

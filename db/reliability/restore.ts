@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from '../open';
 import { createPrivateFile, makePrivate } from '../private-files';
 import { fsyncFile, fsyncFolder } from './backup';
+import { failureText } from '../failures';
 import { RestoreError } from './errors';
 import { holdExclusively, validateBackupFile, withReadOnly } from './inspect';
 
@@ -35,18 +36,14 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
   const { file, from } = options;
   const backup = validateBackupFile(from, options.openOptions?.migrationsFolder);
   if (path.resolve(from) === path.resolve(file)) {
-    throw new RestoreError('in_use', file, `${from} is the live database itself; pick a backup file`);
+    throw new RestoreError('same_file', file, failureText('same_file', file));
   }
   options.live?.close();
   // The "in use" check and the swap are one step: the file stays held from the check until the new one is in place,
   // so nothing opens (and then writes into) the file being replaced in between.
   const hold = holdExclusively(file);
   if (hold === 'in_use') {
-    throw new RestoreError(
-      'in_use',
-      file,
-      `${file} is open in another program (Emerald or the command line); close it, then restore again`,
-    );
+    throw new RestoreError('locked', file, failureText('locked', file, 'close it, then restore again'));
   }
 
   const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');

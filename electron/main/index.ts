@@ -1,6 +1,7 @@
 // The Electron main process: one instance, the database opened before any window, one secure window on app://.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { DatabaseOpenError, type DatabaseOpenFailure } from '../../db/errors';
+import { DatabaseOpenError } from '../../db/errors';
+import { RESTORABLE_FAILURES } from '../../db/failures';
 import { autoBackup, latestBackup, restoreDatabase } from '../../db/reliability';
 import { createBackend, databasePath, type Backend } from '../ipc/backend';
 import { registerIpcDispatcher, type IpcDispatcher } from '../ipc/electron-dispatch';
@@ -35,9 +36,6 @@ let pathsForReopen: ShellPaths | null = null;
 function showFatal(text: DialogText): void {
   dialog.showMessageBoxSync({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true });
 }
-
-/** Failures a good backup can fix (a locked, full or newer file needs something else). */
-const RESTORABLE: readonly DatabaseOpenFailure[] = ['corrupt', 'migration_failed', 'not_emerald'];
 
 /** After a refused open: offer the newest checked backup; true when it was restored. */
 function offerRestore(language: Language, dataDir: string, migrationsFolder: string): boolean {
@@ -75,7 +73,7 @@ function openBackend(language: Language, migrationsFolder: string, mayRestore = 
     return opened;
   } catch (error) {
     showFatal(error instanceof DatabaseOpenError ? databaseErrorDialog(error.reason, language, error.path) : unexpectedErrorDialog(language, error));
-    if (mayRestore && error instanceof DatabaseOpenError && RESTORABLE.includes(error.reason) && offerRestore(language, dataDir, migrationsFolder)) {
+    if (mayRestore && error instanceof DatabaseOpenError && RESTORABLE_FAILURES.includes(error.reason) && offerRestore(language, dataDir, migrationsFolder)) {
       return openBackend(language, migrationsFolder, false);
     }
     return null;

@@ -1,4 +1,5 @@
 // `check`: a read-only health report of the database; exit code 1 when something is wrong.
+import { FAILURE_WORDS } from '../../db/failures';
 import { checkDatabase } from '../../db/reliability';
 import { databasePath } from '../../electron/ipc/backend';
 import { CommandFailure } from './backup';
@@ -21,6 +22,8 @@ export const checkCommand: CliCommand = {
       say('No problems found.');
       return;
     }
+    // The same words the desktop start dialog and a refused open or restore use for this reason.
+    if (report.reason) say(`Verdict:           ${FAILURE_WORDS.en[report.reason].message} (${report.reason})`);
     say('Problems:');
     for (const problem of report.problems) say(`  - ${problem}`);
     throw new CommandFailure(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found in ${report.file}`);

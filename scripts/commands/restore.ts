@@ -17,6 +17,7 @@ export function openFailureAdvice(error: DatabaseOpenError): string {
   const dataDir = path.dirname(error.path);
   switch (error.reason) {
     case 'corrupt':
+    case 'missing_schema':
     case 'migration_failed':
     case 'not_emerald': {
       const backup = latestBackup(dataDir);
@@ -55,7 +56,7 @@ export const restoreCommand: CliCommand = {
       process.stdout.write(result.previousCopy ? `The previous database was kept at ${result.previousCopy}\n` : 'There was no previous database.\n');
     } catch (error) {
       if (error instanceof RestoreError) {
-        const hint = error.reason === 'in_use' ? '' : '; nothing was changed';
+        const hint = error.reason === 'locked' || error.reason === 'same_file' ? '' : '; nothing was changed';
         throw new CommandFailure(`cannot restore: ${error.message}${hint}`);
       }
       throw error;

@@ -134,7 +134,7 @@ describe('npm run cli -- restore', () => {
     writeFileSync(bad, 'not a database');
     const refused = await cli('restore', '--data-dir', dir, '--from', bad);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/cannot restore: .* is not an Emerald database; nothing was changed/);
+    expect(refused.stderr).toMatch(/cannot restore: The data file is not an Emerald database\. \(.*\); nothing was changed/);
     expect((await cli('restore', '--data-dir', dir, '--latest')).code).toBe(0);
     expect(customers(file)).toEqual(['antes']);
     expect((await cli('restore', '--data-dir', dir)).code).toBe(2);

@@ -204,7 +204,7 @@ describe('restoreDatabase refuses, touching nothing', () => {
     );
   });
 
-  it('the database is open in another process: in_use', async () => {
+  it('the database is open in another process: locked', async () => {
     const { file, live, backup } = await folderWithBackup();
     live.close();
     const holder = new Child('lock-holder.ts', [file, 'open']);
@@ -217,8 +217,8 @@ describe('restoreDatabase refuses, touching nothing', () => {
     } catch (error) {
       refusal = error;
     }
-    expect((refusal as RestoreError).reason).toBe('in_use');
-    expect((refusal as RestoreError).message).toMatch(/open in another program/);
+    expect((refusal as RestoreError).reason).toBe('locked');
+    expect((refusal as RestoreError).message).toMatch(/in use by another program/);
     expect(sha256(file)).toBe(before);
     await holder.kill();
     // Once it is closed, the same restore goes through.

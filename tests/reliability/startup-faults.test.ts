@@ -91,7 +91,7 @@ describe('opening a database at startup', () => {
   it('a folder where the -wal file cannot be created: read_only', () => {
     const { file } = appDatabase();
     mkdirSync(`${file}-wal`);
-    expectRefused(file, 'read_only', /cannot write/);
+    expectRefused(file, 'read_only', /cannot be written to/);
   });
 
   // Permissions do not bind root, and CI runs as root: these two open the file in a child running as `nobody`.
@@ -100,7 +100,7 @@ describe('opening a database at startup', () => {
     handToUnprivileged(dir, file);
     chmodSync(dir, 0o555);
     try {
-      expectRefusedUnprivileged(file, 'read_only', /cannot write/);
+      expectRefusedUnprivileged(file, 'read_only', /cannot be written to/);
     } finally {
       chmodSync(dir, 0o755);
     }
@@ -111,7 +111,7 @@ describe('opening a database at startup', () => {
     handToUnprivileged(dir, file);
     chmodSync(file, 0o444);
     try {
-      expectRefusedUnprivileged(file, 'read_only', /cannot write/);
+      expectRefusedUnprivileged(file, 'read_only', /cannot be written to/);
     } finally {
       chmodSync(file, 0o644);
     }
@@ -131,7 +131,7 @@ describe('opening a database at startup', () => {
     const raw = new Database(file);
     raw.pragma('journal_mode = WAL');
     raw.close();
-    expectRefused(file, 'disk_full', /no room left/, {
+    expectRefused(file, 'disk_full', /no space left/, {
       onConnect: (sqlite) => sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`),
     });
     expect(readdirSync(dir).filter((name) => name.endsWith('.bak')), 'the pre-migration copy is removed when nothing changed').toEqual([]);

@@ -6,7 +6,7 @@ import { buildMenuTemplate } from '../../electron/main/menu';
 import { DATABASE_FAILURES, databaseErrorDialog, languageFor, unexpectedErrorDialog } from '../../electron/main/messages';
 import { resolveDataDir, resolveShellPaths } from '../../electron/main/paths';
 
-const ALL_REASONS: DatabaseOpenFailure[] = ['newer_version', 'not_emerald', 'locked', 'corrupt', 'read_only', 'disk_full', 'migration_failed'];
+const ALL_REASONS: DatabaseOpenFailure[] = ['missing', 'newer_version', 'not_emerald', 'locked', 'corrupt', 'missing_schema', 'unreadable', 'same_file', 'read_only', 'disk_full', 'migration_failed'];
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu as MenuItemConstructorOptions[]) : [])]);
