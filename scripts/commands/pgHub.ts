@@ -12,7 +12,7 @@ import { parseListenAddress } from '../../electron/services/sync/net/listenAddre
 import { MAX_CODE_MINUTES, MIN_CODE_MINUTES } from '../../electron/services/sync/net/pairingCodes';
 import { openPgHubStore } from '../../electron/services/sync/pg/pgHubStore';
 import { adoptPgHub } from '../../electron/services/sync/pg/pgHubAdopt';
-import { initPgHub, openHubDatabase, redacted } from '../../electron/services/sync/pg/pgHubSetup';
+import { initPgHub, openHubDatabase, redacted, type OpenHubDatabaseOptions } from '../../electron/services/sync/pg/pgHubSetup';
 import { pgActingAdmin, pgMakePairingCode } from '../../electron/services/sync/pg/pgPairingCodes';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { CommandFailure } from './backup';
@@ -40,8 +40,8 @@ function requireUrl(args: ParsedArgs): string {
   return url;
 }
 
-async function withDatabase<T>(args: ParsedArgs, work: (pool: pg.Pool) => Promise<T>, teamId?: string): Promise<T> {
-  const pool = await openHubDatabase(requireUrl(args), teamId ? { teamId } : {}).catch((error: unknown) => {
+async function withDatabase<T>(args: ParsedArgs, work: (pool: pg.Pool) => Promise<T>, options: OpenHubDatabaseOptions = {}): Promise<T> {
+  const pool = await openHubDatabase(requireUrl(args), options).catch((error: unknown) => {
     throw failure(error);
   });
   try {
@@ -142,7 +142,7 @@ async function serve(args: ParsedArgs): Promise<void> {
         await store.close();
       }
     },
-    stringFlag(args, 'team-id'),
+    { teamId: stringFlag(args, 'team-id'), requireTeam: true },
   );
 }
 
@@ -159,7 +159,9 @@ export async function pgPairCode(args: ParsedArgs): Promise<void> {
   if (minutes !== undefined && (!/^\d+$/.test(minutes) || Number(minutes) < MIN_CODE_MINUTES || Number(minutes) > MAX_CODE_MINUTES)) {
     throw new UsageError(`--valid-minutes must be a whole number of minutes from ${MIN_CODE_MINUTES} to ${MAX_CODE_MINUTES}, got ${minutes}\n${PG_HUB_USAGE}`);
   }
-  await withDatabase(args, async (pool) => {
+  await withDatabase(
+    args,
+    async (pool) => {
     const admin = await pgActingAdmin(pool, stringFlag(args, 'as'));
     const made = await pgMakePairingCode(pool, admin.id, new Date(), minutes === undefined ? {} : { validMinutes: Number(minutes) });
     const { rows } = await pool.query<{ listen_urls: string[] }>('SELECT listen_urls FROM hub_identity WHERE id = 1');
@@ -172,5 +174,7 @@ export async function pgPairCode(args: ParsedArgs): Promise<void> {
     say(`On the laptop: npm run cli -- team join --data-dir DIR --hub ${hub} --code ${made.code} --device-name "NAME" (or Administración → Equipo), and compare the fingerprint.`);
     if (urls.length > 1) say(`The hub listens at: ${urls.join(', ')} (use the one on the laptop's network).`);
     if (urls.length === 0) say('URL: the address the hub prints when it starts (npm run cli -- hub --postgres URL --listen HOST:PORT).');
-  });
+    },
+    { requireTeam: true },
+  );
 }

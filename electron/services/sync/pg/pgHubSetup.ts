@@ -20,6 +20,7 @@ import { fingerprintOf } from '../net/links';
 import { createTeam } from '../team';
 import { pgApplyOps } from './pgApply';
 import { inPgTransaction, isUnavailable, openHubPool } from './pgHubDb';
+import { noTeamYet } from './pgHubIdentity';
 import { pgRun } from './pgSql';
 import type { z } from 'zod';
 
@@ -48,13 +49,44 @@ async function assertOurs(pool: pg.Pool): Promise<void> {
 export interface OpenHubDatabaseOptions {
   /** When given, a database holding another team is refused (reason foreign_team). */
   teamId?: string;
+  /** Serving and pairing need a founded team: an empty database is refused (not_in_team) before anything is written. */
+  requireTeam?: boolean;
   poolSize?: number;
+}
+
+/** PostgreSQL's refusals an admin causes by a mistake in the URL or the setup, in words that say what to do. */
+function setupMistake(error: unknown, url: string): AppError | null {
+  const code = (error as { code?: unknown }).code;
+  const where = redacted(url);
+  if (code === '28P01' || code === '28000') {
+    return new AppError('CONFLICT', `PostgreSQL refused the user or password of ${where}; check them (a password holding @ # / : or % must be percent-encoded, e.g. @ as %40, or given in PGPASSWORD instead)`, {
+      reason: 'database_login_failed',
+    });
+  }
+  if (code === '3D000') {
+    return new AppError('CONFLICT', `there is no such database at ${where}; create it first (CREATE DATABASE … OWNER …) or fix its name`, { reason: 'database_missing' });
+  }
+  if (code === '42501') {
+    return new AppError('CONFLICT', `the user of ${where} may not use the hub's tables (they belong to another role, as after a pg_restore run as another user); restore with pg_restore --no-owner --role=THAT_USER, or connect as the tables' owner`, {
+      reason: 'database_permission',
+    });
+  }
+  if (code === 'ENOTFOUND' && url.indexOf('@') !== url.lastIndexOf('@')) {
+    return new AppError('CONFLICT', `cannot reach PostgreSQL at ${where}: the URL holds "@" twice; percent-encode the password's special characters (@ as %40) or give it in PGPASSWORD`, {
+      reason: 'database_unreachable',
+    });
+  }
+  return null;
 }
 
 /** A pool on a database checked and migrated for the hub. Refusals are AppErrors with a reason; the pool is ended then. */
 export async function openHubDatabase(url: string, options: OpenHubDatabaseOptions = {}): Promise<pg.Pool> {
   const pool = openHubPool(url, options.poolSize);
   try {
+    if (options.requireTeam && !(await tableExists(pool, 'public.emerald_schema_migrations'))) {
+      await assertOurs(pool);
+      throw noTeamYet();
+    }
     await assertOurs(pool);
     await migratePostgres(pool);
     if (options.teamId) {
@@ -67,6 +99,8 @@ export async function openHubDatabase(url: string, options: OpenHubDatabaseOptio
     return pool;
   } catch (error) {
     await pool.end().catch(() => undefined);
+    const mistake = setupMistake(error, url);
+    if (mistake) throw mistake;
     if (isUnavailable(error)) {
       throw new AppError('CONFLICT', `cannot reach PostgreSQL at ${redacted(url)}: ${(error as Error).message}`, { reason: 'database_unreachable' });
     }
@@ -74,15 +108,17 @@ export async function openHubDatabase(url: string, options: OpenHubDatabaseOptio
   }
 }
 
-/** The URL without its password, for messages and logs. */
+/**
+ * The URL without its password, for messages and logs. Cut at the last "@" rather than parsed: a password holding an
+ * unencoded "@", "#" or "/" parses as part of the host, and a parser would print it.
+ */
 export function redacted(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(the URL given)';
-  }
+  const scheme = url.indexOf('://');
+  const at = url.lastIndexOf('@');
+  if (scheme < 0 || at < scheme) return url;
+  const credentials = url.slice(scheme + 3, at);
+  const colon = credentials.indexOf(':');
+  return colon < 0 ? url : `${url.slice(0, scheme + 3)}${credentials.slice(0, colon)}:***${url.slice(at)}`;
 }
 
 export interface InitHubInput {
