@@ -42,6 +42,8 @@ export const hubCommand: CliCommand = {
   async run(args) {
     if (args.flags.has('postgres')) return runPgHub(args);
     if (args.positional.length > 1) throw new UsageError(USAGE);
+    // Neither kind named: say both, so the central hub's usage is not hidden behind "--data-dir is required".
+    if (!stringFlag(args, 'data-dir', 'EMERALD_DATA_DIR')) throw new UsageError(`a laptop's data folder (--data-dir DIR) or the central hub's database (--postgres URL) is needed\n${USAGE}`);
     const dataDir = requireDataDir(args);
     existingDatabase(dataDir);
     let listen: { host: string; port: number };
