@@ -9,7 +9,7 @@ import type { ServiceContext } from '../electron/services/context';
 import { loadActor } from '../electron/services/users/actor';
 import { parseArgs, intFlag, stringFlag } from './args';
 import { readCases, writeCases } from './bench/cases';
-import { prepareDataset } from './bench/dataset';
+import { datasetFolder, prepareDataset } from './bench/dataset';
 import { pickFixtures } from './bench/fixtures';
 import { measure, measureAlternating, type Stats } from './bench/measure';
 import { measureRenderer, type RendererResult } from './bench/renderer';
@@ -17,6 +17,7 @@ import { measureApplyRate, type SyncFigure } from './bench/sync';
 import { measureBundles } from './bench/syncBundles';
 import { measureNetSync } from './bench/syncNet';
 import { measurePgHub } from './bench/syncPg';
+import { measurePgAdopt } from './bench/syncPgAdopt';
 import { DEMO_PASSWORD } from './demo/generate';
 
 interface Row {
@@ -44,7 +45,8 @@ const cacheDir = path.resolve(stringFlag(args, 'cache') ?? 'bench/.cache');
 const out = path.resolve(stringFlag(args, 'out') ?? 'bench/results.json');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const dataDir = await prepareDataset({ tickets, technicians: 50, cacheDir }, log);
+const dataset = { tickets, technicians: 50, cacheDir };
+const dataDir = await prepareDataset(dataset, log);
 const backend = createBackend({ dataDir });
 let token: string | null = null;
 const call = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<unknown> => {
@@ -105,6 +107,11 @@ if (!args.flags.has('skip-sync')) {
   syncFigures = [...syncFigures, ...(await measureNetSync(path.join(cacheDir, 'sync-net'), log))];
   // The central hub on PostgreSQL (a throwaway cluster, or EMERALD_BENCH_POSTGRES_URL): not measured without one.
   syncFigures = [...syncFigures, ...(await measurePgHub(path.join(cacheDir, 'sync-pg'), log))];
+  // The whole dataset moved onto an empty PostgreSQL hub (minutes at 100,000 tickets): --skip-pg-adopt leaves it out.
+  if (!args.flags.has('skip-pg-adopt')) {
+    const adopt = { datasetDir: datasetFolder(dataset), tickets, workDir: path.join(cacheDir, 'sync-pg-adopt') };
+    syncFigures = [...syncFigures, ...(await measurePgAdopt(adopt, log))];
+  }
   for (const figure of syncFigures) log(`  ${figure.name}: ${figure.value} ${figure.unit}`);
 }
 

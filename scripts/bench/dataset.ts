@@ -10,9 +10,12 @@ export interface DatasetOptions {
   cacheDir: string;
 }
 
-/** Returns a fresh working copy of the cached dataset (writes in the bench never touch the cache). */
-export async function prepareDataset(options: DatasetOptions, log: (line: string) => void): Promise<string> {
-  const cached = path.join(options.cacheDir, `dataset-${options.tickets}-${options.technicians}`);
+/** Where the cached dataset of this shape lives. */
+export const datasetFolder = (options: DatasetOptions): string => path.join(options.cacheDir, `dataset-${options.tickets}-${options.technicians}`);
+
+/** Builds the cached dataset when missing and returns its folder (read it or copy it; never write it). */
+export async function ensureDataset(options: DatasetOptions, log: (line: string) => void): Promise<string> {
+  const cached = datasetFolder(options);
   const cachedFile = databasePath(cached);
   if (!existsSync(cachedFile)) {
     log(`building the dataset (${options.tickets} tickets) into ${cached} — once; later runs reuse it`);
@@ -46,6 +49,12 @@ export async function prepareDataset(options: DatasetOptions, log: (line: string
   // Upgrade the cache itself to this build's schema once, so each run copies a current file.
   createBackend({ dataDir: cached }).close();
   for (const file of readdirSync(cached)) if (file.endsWith('.bak')) rmSync(path.join(cached, file));
+  return cached;
+}
+
+/** Returns a fresh working copy of the cached dataset (writes in the bench never touch the cache). */
+export async function prepareDataset(options: DatasetOptions, log: (line: string) => void): Promise<string> {
+  const cachedFile = databasePath(await ensureDataset(options, log));
   const work = path.join(options.cacheDir, 'work');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });

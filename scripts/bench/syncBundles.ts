@@ -1,80 +1,14 @@
 // The bundle figures of team sync on the bench dataset: a snapshot for a new member (time and peak memory of each
 // side, each in a process of its own) and a technician's week of changes sent back to the office by file.
-import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { createBackend, type Backend } from '../../electron/ipc/backend';
 import { exportBundle } from '../../electron/services/sync/bundle-export';
 import { importBundle } from '../../electron/services/sync/bundle-import';
-import { MAIN_EXTERNALS, OPTIONAL_EXTERNALS } from '../build-electron';
-import { runCli } from '../cli';
 import { DEMO_PASSWORD } from '../demo/generate';
+import { bundleMeasuredCli, measuredCli, quietCli } from './measuredCli';
 import type { SyncFigure } from './sync';
-
-const run = promisify(execFile);
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-
-interface ChildResult {
-  code: number;
-  ms: number;
-  peakMb: number;
-}
-
-/**
- * The CLI bundled as the app ships its code (esbuild, native modules external). Run through tsx instead, every
- * process carries tsx's transpiler and source maps too: about 90 MB of peak memory that is not the sync's.
- */
-async function bundleMeasuredCli(): Promise<string> {
-  // Inside the repository, so the bundle finds node_modules.
-  const outfile = path.join(repoRoot, 'bench/.cache/cli-bundle/peak.mjs');
-  await build({
-    entryPoints: [path.join(repoRoot, 'scripts/bench/peak.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: [...MAIN_EXTERNALS, ...OPTIONAL_EXTERNALS],
-    banner: { js: "import { createRequire as __emeraldRequire } from 'node:module'; const require = __emeraldRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return outfile;
-}
-
-/** One CLI command in a child process of the bundled CLI, with its own peak memory. */
-async function measuredCli(bundle: string, args: string[]): Promise<ChildResult> {
-  // Imported from -e with a placeholder argv[1], so cli.ts's own "run when I am the main module" stays quiet.
-  const child = await run(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(bundle).href)})`, 'peak', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, EMERALD_MIGRATIONS_DIR: path.join(repoRoot, 'db/migrations') },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const last = child.stderr.trim().split('\n').pop() ?? '{}';
-  const result = JSON.parse(last) as ChildResult;
-  if (result.code !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${child.stdout}\n${child.stderr}`);
-  return result;
-}
-
-/** runCli in this process with its chatter kept off the bench's own output. */
-async function quietCli(args: string[]): Promise<string> {
-  let out = '';
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    const code = await runCli(args);
-    if (code !== 0) throw new Error(`cli ${args.join(' ')} exited ${code}: ${out}`);
-    return out;
-  } finally {
-    process.stdout.write = write;
-  }
-}
 
 /** Adds notes on the member's copy until `ops` new ops of its own exist: a technician's week, roughly. */
 async function technicianWeek(backend: Backend, ops: number): Promise<void> {

@@ -58,7 +58,8 @@ async function waitFor(child: { output: () => string; exited: Promise<number | n
   }
 }
 
-async function database(cluster: TestPostgres | null): Promise<string> {
+/** A new, empty database for one bench case: on the throwaway cluster, or on EMERALD_BENCH_POSTGRES_URL's server. */
+export async function pgBenchDatabase(cluster: TestPostgres | null): Promise<string> {
   const name = `emerald_bench_${randomBytes(4).toString('hex')}`;
   if (cluster) return cluster.createDatabase(name);
   const server = process.env.EMERALD_BENCH_POSTGRES_URL!;
@@ -86,7 +87,7 @@ export async function measurePgHub(workDir: string, log: (line: string) => void)
   mkdirSync(workDir, { recursive: true });
   const children: ChildProcess[] = [];
   try {
-    const url = await database(cluster);
+    const url = await pgBenchDatabase(cluster);
     const pool = await openHubDatabase(url);
     await initPgHub(pool, { teamName: 'Bench', deviceName: 'Hub central', admin: { email: 'admin@bench.example', username: 'admin', fullName: 'Admin', password: PASSWORD } });
     await pool.end();
