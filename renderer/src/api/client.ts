@@ -43,7 +43,8 @@ export const api = {
     if (epoch !== sessionEpoch) return new Promise<never>(() => undefined);
     if (envelope.ok) return envelope.value as OutputOf<C>;
     const error = new ApiError(envelope.error);
-    if (error.code === 'UNAUTHENTICATED' && error.reason === 'session_expired') {
+    // Expired, or ended elsewhere (signed out by a password change in another browser): the window locks.
+    if (error.code === 'UNAUTHENTICATED' && (error.reason === 'session_expired' || error.reason === 'no_session')) {
       for (const listener of unauthenticatedListeners) listener(error);
     }
     throw error;

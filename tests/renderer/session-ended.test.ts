@@ -1,0 +1,37 @@
+// A session that ends on the server while the window still shows the app — idle expiry, or signed out because the
+// password was changed in another browser — sends the window to its lock screen. The trial met the second: the
+// window stayed up and an opened ticket read "does not exist or you no longer have access".
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { api as Api } from '../../renderer/src/api/client';
+
+let answer: { ok: boolean; error?: unknown; value?: unknown } = { ok: true, value: null };
+const fakeWindow = {
+  emerald: { invoke: () => Promise.resolve(answer), on: () => () => undefined },
+  location: { hash: '', pathname: '/', search: '' },
+  addEventListener: () => undefined,
+  removeEventListener: () => undefined,
+};
+
+let api: typeof Api;
+beforeAll(async () => {
+  (globalThis as unknown as { window: unknown }).window = fakeWindow;
+  ({ api } = await import('../../renderer/src/api/client'));
+});
+
+async function endedBy(error: { code: string; message: string; details?: unknown }): Promise<boolean> {
+  let heard = false;
+  const stop = api.onSessionExpired(() => (heard = true));
+  answer = { ok: false, error };
+  await api.call('tickets.get' as never, { id: 'x' } as never).catch(() => undefined);
+  stop();
+  return heard;
+}
+
+describe('a session ended on the server', () => {
+  it('locks the window when the session expired or no longer exists, not on other refusals', async () => {
+    expect(await endedBy({ code: 'UNAUTHENTICATED', message: 'expired', details: { reason: 'session_expired' } })).toBe(true);
+    expect(await endedBy({ code: 'UNAUTHENTICATED', message: 'gone', details: { reason: 'no_session' } })).toBe(true);
+    expect(await endedBy({ code: 'UNAUTHENTICATED', message: 'wrong', details: { reason: 'invalid_credentials' } })).toBe(false);
+    expect(await endedBy({ code: 'FORBIDDEN', message: 'no', details: { reason: 'forbidden' } })).toBe(false);
+  });
+});
