@@ -36,7 +36,7 @@ export async function ensureDemoPeople(sqlite: Database.Database, technicians: n
   let passwordHash: string;
   // Hashed once (argon2id is slow on purpose): every demo login reuses the admin's hash.
   if (userCount === 0) {
-    const admin = await setup(ctx, { email: 'admin@example.com', username: 'admin', password: DEMO_PASSWORD, fullName: 'Administración', companyName: DEMO_COMPANY });
+    const admin = await setup(ctx, { email: 'admin@example.com', username: 'admin', password: DEMO_PASSWORD, fullName: 'Marta Gil', companyName: DEMO_COMPANY });
     passwordHash = (sqlite.prepare('SELECT password_hash AS hash FROM users WHERE id = ?').get(admin.id) as { hash: string }).hash;
     adminHasDemoPassword = true;
   } else {
@@ -46,7 +46,7 @@ export async function ensureDemoPeople(sqlite: Database.Database, technicians: n
     ensureDefaultRoles(tx, at);
     let adminId = userIdByUsername(sqlite, 'admin');
     if (!adminId) {
-      adminId = insertUser(tx, { email: 'admin@example.com', username: 'admin', fullName: 'Administración', roleId: findRoleByName(tx, 'Administrador')?.id ?? null, isSuperuser: true }, passwordHash, at).id;
+      adminId = insertUser(tx, { email: 'admin@example.com', username: 'admin', fullName: 'Marta Gil', roleId: findRoleByName(tx, 'Administrador')?.id ?? null, isSuperuser: true }, passwordHash, at).id;
       adminHasDemoPassword = true;
     }
     const technicianRole = findRoleByName(tx, 'Técnico')?.id ?? null;
