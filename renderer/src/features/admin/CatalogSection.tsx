@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ChannelName } from '../../../../electron/contract';
 import { categoryCreateInput, customerCreateInput, productCreateInput } from '../../../../electron/contract/catalogs';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { zodFieldErrors } from '../../lib/forms';
@@ -44,13 +44,35 @@ type Row = Record<string, unknown> & { id: string; name: string };
 const callCatalog = (channel: string, input: Record<string, unknown>) =>
   (api.call as unknown as (c: ChannelName, i: unknown) => Promise<unknown>)(channel as ChannelName, input);
 
+type FormValues = Record<string, string | boolean>;
+const formValues = (config: CatalogConfig, row: Row | null): FormValues =>
+  Object.fromEntries(config.fields.map(([key, type]) => [key, type === 'checkbox' ? Boolean(row?.[key]) : String(row?.[key] ?? '')]));
+
+/** The row as it is stored now (after someone else's save): customers by id, the smaller catalogs from their list. */
+async function readRow(kind: CatalogKind, id: string): Promise<Row> {
+  if (kind === 'customers') return (await api.call('customers.get', { id })) as unknown as Row;
+  const rows = (kind === 'categories' ? await api.call('categories.list', {}) : await api.call('products.list', { limit: 500 })) as unknown as Row[];
+  const row = rows.find((r) => r.id === id);
+  if (!row) throw new ApiError({ code: 'NOT_FOUND', message: `${kind} ${id} not found`, details: { reason: 'not_found' } });
+  return row;
+}
+
 function CatalogForm({ kind, row, onClose }: { kind: CatalogKind; row: Row | null; onClose: () => void }) {
   const { t } = useTranslation('admin');
   const config = CONFIG[kind];
-  const [form, setForm] = useState<Record<string, string | boolean>>(() =>
-    Object.fromEntries(config.fields.map(([key, type]) => [key, type === 'checkbox' ? Boolean(row?.[key]) : String(row?.[key] ?? '')])),
-  );
-  const { errors, setErrors, failure, busy, send } = useAdminForm(t);
+  const [form, setForm] = useState<FormValues>(() => formValues(config, row));
+  // The version the form was filled from: an update sends it back, so saving over a newer change is a CONFLICT.
+  const [version, setVersion] = useState(row ? Number(row.version) : 0);
+  const { errors, setErrors, failure, busy, send } = useAdminForm(t, {
+    fields: config.fields.map(([key]) => key),
+    reload: async () => {
+      if (!row) return;
+      const fresh = await readRow(kind, row.id);
+      setForm(formValues(config, fresh));
+      setVersion(Number(fresh.version));
+      void useAdmin.getState().loadCatalog(kind);
+    },
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -60,7 +82,7 @@ function CatalogForm({ kind, row, onClose }: { kind: CatalogKind; row: Row | nul
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     await send(async () => {
-      await callCatalog(row ? `${kind}.update` : `${kind}.create`, row ? { id: row.id, ...input } : input);
+      await callCatalog(row ? `${kind}.update` : `${kind}.create`, row ? { id: row.id, version, ...input } : input);
       toast.success(t('catalog.saved'));
       void useAdmin.getState().loadCatalog(kind);
       onClose();

@@ -1,6 +1,6 @@
 // Roles: each role's permissions as a checklist with plain-language labels.
 import { Plus, Trash2 } from 'lucide-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERMISSIONS, type Permission, type RoleDto } from '../../../../electron/contract';
 import { roleCreateInput } from '../../../../electron/contract/users';
@@ -9,7 +9,7 @@ import { Field } from '../../components/Field';
 import { zodFieldErrors } from '../../lib/forms';
 import { useDomainEvents } from '../../lib/live';
 import { toast } from '../../stores/toasts';
-import { adminError, ConfirmDialog, SectionHeader } from './shared';
+import { ConfirmDialog, SectionHeader, useAdminForm } from './shared';
 import { useAdmin } from './store';
 
 /** i18next reads ':' as a namespace separator, so permission keys use '_' ('*' is 'all'). */
@@ -19,17 +19,24 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
   const { t } = useTranslation('admin');
   const [name, setName] = useState(role?.name ?? '');
   const [permissions, setPermissions] = useState<string[]>(role?.permissions ?? []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const { errors, setErrors, failure, setFailure, busy, send } = useAdminForm(t, {
+    fields: ['name', 'permissions'],
+    // The list's new copy of this role arrives as `role` and the effect below refills the form with it.
+    reload: () => useAdmin.getState().loadRoles(),
+  });
 
+  // Another role chosen (or a new one): its values, no old messages. The same role read again (a reload after
+  // someone else's save): its new values and version, keeping the message that says why.
+  const shownId = useRef(role?.id);
   useEffect(() => {
     setName(role?.name ?? '');
     setPermissions(role?.permissions ?? []);
+    if (shownId.current === role?.id) return;
+    shownId.current = role?.id;
     setErrors({});
     setFailure(null);
-  }, [role]);
+  }, [role, setErrors, setFailure]);
 
   const all = permissions.includes('*');
   const toggle = (p: Permission, on: boolean) => setPermissions(on ? [...permissions, p] : permissions.filter((x) => x !== p));
@@ -40,18 +47,12 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
     const found = zodFieldErrors(t, roleCreateInput, input);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send(async () => {
       const saved = role ? await api.call('roles.update', { id: role.id, version: role.version, ...input }) : await api.call('roles.create', input);
       toast.success(t('roles.saved', { name: saved.name }));
       await useAdmin.getState().loadRoles();
       onSaved(saved);
-    } catch (error) {
-      setFailure(adminError(t, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -46,7 +46,17 @@ export function SettingsSection() {
     edited.current = true;
     setTimeoutState(next);
   };
-  const { errors, setErrors, failure, busy, send } = useAdminForm(t);
+  const { errors, setErrors, failure, busy, send } = useAdminForm(t, {
+    fields: ['companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes', 'language', 'timeZone'],
+    // Someone else saved settings first: their values and versions replace what this form was filled from.
+    reload: async () => {
+      await useSession.getState().refreshSettings();
+      const fresh = useSession.getState().settings;
+      edited.current = false;
+      setFormState(fresh);
+      setTimeoutState(String(fresh?.sessionTimeoutMinutes ?? 30));
+    },
+  });
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {

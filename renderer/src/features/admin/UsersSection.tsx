@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../../electron/contract';
 import { userCreateInput, userUpdateInput } from '../../../../electron/contract/users';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { formatRelative } from '../../lib/format';
@@ -20,16 +20,29 @@ type Editing = { mode: 'create' } | { mode: 'edit'; user: UserDto } | { mode: 'p
 function UserForm({ editing, onClose }: { editing: { mode: 'create' } | { mode: 'edit'; user: UserDto }; onClose: () => void }) {
   const { t } = useTranslation('admin');
   const roles = useAdmin((s) => s.roles);
-  const user = editing.mode === 'edit' ? editing.user : null;
-  const [form, setForm] = useState({
-    fullName: user?.fullName ?? '',
-    email: user?.email ?? '',
-    username: user?.username ?? '',
+  const shown = editing.mode === 'edit' ? editing.user : null;
+  const formOf = (u: UserDto | null) => ({
+    fullName: u?.fullName ?? '',
+    email: u?.email ?? '',
+    username: u?.username ?? '',
     password: '',
-    roleId: user?.roleId ?? roles.find((r) => r.name === 'Técnico')?.id ?? '',
-    isActive: user?.isActive ?? true,
+    roleId: u?.roleId ?? roles.find((r) => r.name === 'Técnico')?.id ?? '',
+    isActive: u?.isActive ?? true,
   });
-  const { errors, setErrors, failure, busy, send } = useAdminForm(t);
+  // The user as the form was (re)filled: its version goes back with the update, so a newer change is a CONFLICT.
+  const [user, setUser] = useState<UserDto | null>(shown);
+  const [form, setForm] = useState(() => formOf(shown));
+  const { errors, setErrors, failure, busy, send } = useAdminForm(t, {
+    fields: ['fullName', 'email', 'username', 'password', 'roleId', 'isActive'],
+    reload: async () => {
+      if (!user) return;
+      const fresh = (await api.call('users.list', { includeInactive: true })).find((u) => u.id === user.id);
+      if (!fresh) throw new ApiError({ code: 'NOT_FOUND', message: `user ${user.id} not found`, details: { reason: 'not_found' } });
+      setUser(fresh);
+      setForm(formOf(fresh));
+      void useAdmin.getState().loadUsers();
+    },
+  });
   const bind = (key: 'fullName' | 'email' | 'username' | 'password') => ({
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }),

@@ -17,11 +17,36 @@ export function adminError(t: TFunction, error: unknown): string {
   return errorMessage(t, error);
 }
 
+/** Someone else saved this row after the form was filled: the form reloads it instead of failing again and again. */
+export function isStaleVersion(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'CONFLICT' && error.reason === 'stale_version';
+}
+
+/**
+ * A VALIDATION refusal about no field the form shows (a field the screen forgot to send, say) is said as what it
+ * is; "some fields have errors" with nothing marked leaves the person nowhere. Null when a shown field is marked.
+ */
+export function hiddenFieldFailure(t: TFunction, error: unknown, shownFields: readonly string[]): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION') return null;
+  const issues = (error.shape.details?.issues ?? []) as { path: string; message: string }[];
+  if (issues.some((issue) => shownFields.includes(issue.path.split('.')[0] ?? ''))) return null;
+  const first = issues[0];
+  const detail = first ? `${first.path || '—'}: ${first.message}` : error.message;
+  return t('admin:failure.hiddenField', { detail });
+}
+
+export interface AdminFormOptions {
+  /** The fields the form shows (a refusal about any other one is not "some fields have errors"); absent: all. */
+  fields?: readonly string[];
+  /** Reads the row again into the form after a stale_version CONFLICT; the form stays open for a second save. */
+  reload?: () => Promise<void>;
+}
+
 /**
  * The state every administration form keeps: field errors, one failure line, busy while saving.
  * `send(save)` runs a save; a refusal fills the field errors and the failure line in the user's language.
  */
-export function useAdminForm(t: TFunction) {
+export function useAdminForm(t: TFunction, options: AdminFormOptions = {}) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,13 +56,33 @@ export function useAdminForm(t: TFunction) {
     try {
       await save();
     } catch (error) {
-      setErrors(fieldErrors(error));
-      setFailure(adminError(t, error));
+      setFailure(await explainFailure(t, error, options, setErrors));
     } finally {
       setBusy(false);
     }
   }
-  return { errors, setErrors, failure, busy, send };
+  return { errors, setErrors, failure, setFailure, busy, send };
+}
+
+/** The failure line for a refused save; marks the shown fields the refusal names and reloads a stale row. */
+export async function explainFailure(t: TFunction, error: unknown, options: AdminFormOptions, setErrors: (errors: Record<string, string>) => void): Promise<string> {
+  if (isStaleVersion(error) && options.reload) {
+    setErrors({});
+    try {
+      await options.reload();
+    } catch (reloadError) {
+      return adminError(t, reloadError);
+    }
+    return adminError(t, error);
+  }
+  const found = fieldErrors(error);
+  const { fields } = options;
+  if (!fields) {
+    setErrors(found);
+    return adminError(t, error);
+  }
+  setErrors(Object.fromEntries(Object.entries(found).filter(([key]) => fields.includes(key))));
+  return hiddenFieldFailure(t, error, fields) ?? adminError(t, error);
 }
 
 export function SectionHeader({ title, query, onQuery, children }: { title: string; query?: string; onQuery?: (q: string) => void; children?: ReactNode }) {

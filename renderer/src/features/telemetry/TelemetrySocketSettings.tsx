@@ -3,7 +3,7 @@ import { Copy, Eye, EyeOff } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TelemetrySocketInfo } from '../../../../electron/contract';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
@@ -46,6 +46,11 @@ export function TelemetrySocketSettings() {
       await useSession.getState().refreshSettings();
       toast.success(t('socket.saved'));
     } catch (failure) {
+      // Someone else saved settings first: read theirs (values and versions) so a second save works.
+      if (failure instanceof ApiError && failure.reason === 'stale_version') {
+        await useSession.getState().refreshSettings().catch(() => undefined);
+        await load();
+      }
       setError(errorMessage(t, failure));
     } finally {
       setBusy(false);
