@@ -105,6 +105,26 @@ describe('administration edits', () => {
     expect((await app.admin.call('users.list', { includeInactive: true })).find((u) => u.id === id)).toMatchObject({ fullName: 'Pablo Cano Ruiz', email: 'pablo.cano@climasur.es' });
   });
 
+  it('a role changed meanwhile by someone else: what is being typed stays until saving, then the role reloads and the second save works', async () => {
+    const role = await app.admin.call('roles.create', { name: 'Recepción', permissions: ['tickets:read'] });
+    await goTo(page, '#/admin/roles');
+    await page.getByRole('button', { name: /^Recepción/ }).click();
+    await page.getByRole('checkbox', { name: /Ver órdenes de trabajo/ }).check();
+    await app.admin.call('roles.update', { id: role.id, version: role.version, name: 'Recepción y avisos' });
+    // The list hears of it (the role list shows the new name) but the editor keeps the box just ticked.
+    await page.getByRole('button', { name: /^Recepción y avisos/ }).waitFor();
+    expect(await page.getByRole('checkbox', { name: /Ver órdenes de trabajo/ }).isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText(STALE).waitFor();
+    expect(await page.getByLabel('Nombre del rol').inputValue()).toBe('Recepción y avisos');
+    expect(await page.getByRole('checkbox', { name: /Ver órdenes de trabajo/ }).isChecked()).toBe(false);
+    await page.getByRole('checkbox', { name: /Ver órdenes de trabajo/ }).check();
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await expect.poll(async () => (await app.admin.call('roles.list', {})).find((r) => r.id === role.id)?.permissions.sort()).toEqual(['tickets:read', 'workorders:read']);
+    expect((await app.admin.call('roles.list', {})).find((r) => r.id === role.id)?.name).toBe('Recepción y avisos');
+  });
+
   it('settings saved meanwhile by someone else: the form reloads them and the second save works', async () => {
     await goTo(page, '#/admin/settings');
     const company = page.locator('form.settings-form');

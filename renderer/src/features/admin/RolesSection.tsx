@@ -17,22 +17,43 @@ export const permissionKey = (p: string) => (p === '*' ? 'all' : p.replace(':', 
 
 function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: RoleDto) => void }) {
   const { t } = useTranslation('admin');
-  const [name, setName] = useState(role?.name ?? '');
-  const [permissions, setPermissions] = useState<string[]>(role?.permissions ?? []);
+  const [name, setNameState] = useState(role?.name ?? '');
+  const [permissions, setPermissionsState] = useState<string[]>(role?.permissions ?? []);
+  // The version the form was filled from (not the list's newest): saving over someone else's change is a CONFLICT.
+  const [version, setVersion] = useState(role?.version ?? 0);
   const [deleting, setDeleting] = useState(false);
+  // Once the person has typed, a live refresh of the list must not wipe it; a reload after a CONFLICT must refill.
+  const edited = useRef(false);
+  const refillNext = useRef(false);
+  const setName = (next: string) => {
+    edited.current = true;
+    setNameState(next);
+  };
+  const setPermissions = (next: string[]) => {
+    edited.current = true;
+    setPermissionsState(next);
+  };
   const { errors, setErrors, failure, setFailure, busy, send } = useAdminForm(t, {
     fields: ['name', 'permissions'],
     // The list's new copy of this role arrives as `role` and the effect below refills the form with it.
-    reload: () => useAdmin.getState().loadRoles(),
+    reload: async () => {
+      refillNext.current = true;
+      await useAdmin.getState().loadRoles();
+    },
   });
 
-  // Another role chosen (or a new one): its values, no old messages. The same role read again (a reload after
-  // someone else's save): its new values and version, keeping the message that says why.
+  // Another role chosen (or a new one): its values, no old messages. The same role read again (saved, or reloaded
+  // after someone else's save): its new values and version, keeping the message that says why.
   const shownId = useRef(role?.id);
   useEffect(() => {
-    setName(role?.name ?? '');
-    setPermissions(role?.permissions ?? []);
-    if (shownId.current === role?.id) return;
+    const sameRole = shownId.current === role?.id;
+    if (sameRole && edited.current && !refillNext.current) return;
+    edited.current = false;
+    refillNext.current = false;
+    setNameState(role?.name ?? '');
+    setPermissionsState(role?.permissions ?? []);
+    setVersion(role?.version ?? 0);
+    if (sameRole) return;
     shownId.current = role?.id;
     setErrors({});
     setFailure(null);
@@ -48,8 +69,9 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     await send(async () => {
-      const saved = role ? await api.call('roles.update', { id: role.id, version: role.version, ...input }) : await api.call('roles.create', input);
+      const saved = role ? await api.call('roles.update', { id: role.id, version, ...input }) : await api.call('roles.create', input);
       toast.success(t('roles.saved', { name: saved.name }));
+      edited.current = false;
       await useAdmin.getState().loadRoles();
       onSaved(saved);
     });
