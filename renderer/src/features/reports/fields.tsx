@@ -2,10 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
-import i18n from '../../i18n';
 import type { Period } from './period';
 
-export const uiLanguage = (): 'es' | 'en' => (i18n.language === 'en' ? 'en' : 'es');
+export { uiLanguage } from '../../lib/reportLanguage';
 
 export function PeriodFields({ period, onChange, error }: { period: Period; onChange: (p: Period) => void; error?: string | undefined }) {
   const { t } = useTranslation('reports');

@@ -3,6 +3,7 @@ import { sessionStore } from '../../stores/sessionStores';
 import type { ChannelName, ContactChannel, FilePayload, InputOf, TicketDetail, TicketPriority, TicketStatus, WorkOrderType } from '../../../../electron/contract';
 import { isChannelName } from '../../../../electron/contract';
 import { api, ApiError } from '../../api/client';
+import { uiLanguage } from '../../lib/reportLanguage';
 
 /** Ticket PDF export lands with the reports work; the button shows only once the contract has the channel. */
 const TICKET_PDF_CHANNEL = 'reports.ticketPdf';
@@ -108,9 +109,9 @@ export const useTicketDetail = sessionStore<TicketDetailState>('ticketDetail', (
     async exportPdf() {
       const ticket = get().ticket;
       if (!ticket || !ticketPdfAvailable) throw new ApiError({ code: 'NOT_IMPLEMENTED', message: 'no ticket PDF', details: { reason: 'not_implemented' } });
-      // Typed loosely until reports.ticketPdf is in the contract this build was compiled against.
+      // Typed loosely until reports.ticketPdf is in the contract this build was compiled against. The PDF speaks the UI's language.
       const call = api.call as (channel: ChannelName, input: InputOf<ChannelName>) => Promise<unknown>;
-      return (await call(TICKET_PDF_CHANNEL as ChannelName, { id: ticket.id } as InputOf<ChannelName>)) as FilePayload;
+      return (await call(TICKET_PDF_CHANNEL as ChannelName, { id: ticket.id, language: uiLanguage() } as InputOf<ChannelName>)) as FilePayload;
     },
   };
 });

@@ -6,8 +6,8 @@ import { FINAL_WORK_ORDER_STATUSES, type CustomerDto, type WorkOrderDetail } fro
 import { api } from '../../api/client';
 import { WorkOrderStatusBadge } from '../../components/Badge';
 import { Field } from '../../components/Field';
-import i18n from '../../i18n';
 import { saveFile } from '../../lib/download';
+import { uiLanguage } from '../../lib/reportLanguage';
 import { formatClock, formatDateTime, formatDuration } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { hrefFor } from '../../lib/router';
@@ -110,7 +110,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
     setExporting(true);
     try {
       // The customer's copy comes out in the language the technician is using.
-      saveFile(await api.call('reports.workOrderPdf', { id, language: i18n.language === 'en' ? 'en' : 'es' }));
+      saveFile(await api.call('reports.workOrderPdf', { id, language: uiLanguage() }));
     } catch (error) {
       toast.error(workOrderError(t, error));
     } finally {
