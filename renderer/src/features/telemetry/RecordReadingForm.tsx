@@ -7,6 +7,7 @@ import { DateTimeInput } from '../../components/DateInput';
 import { toast } from '../../stores/toasts';
 import { defaultUnit, draftToInput, KNOWN_METRICS, telemetryError, toLocalInput, validateDraft, type ReadingDraft } from './readingForm';
 import { companyZone } from '../../lib/timeZone';
+import { unsavedMark } from '../../lib/unsavedForms';
 import { useTelemetry } from './store';
 
 const freshDraft = (metric = 'voltage', source = ''): ReadingDraft => ({
@@ -30,6 +31,8 @@ export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDo
   // Known metrics by their name in the UI language; the unit follows the metric and is not typed.
   const metrics = KNOWN_METRICS.map((key) => ({ key, label: t(`metrics.${key}`) })).sort((a, b) => a.label.localeCompare(b.label));
 
+  // Anything typed by hand (the date starts filled in, the metric is picked) is worth keeping.
+  const dirty = draft.value.trim() !== '' || draft.source.trim() !== '' || (otherMetric && draft.metric.trim() !== '');
   const change = (field: keyof ReadingDraft, value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const pickMetric = (value: string) => {
     const other = value === OTHER_METRIC;
@@ -56,7 +59,7 @@ export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDo
   }
 
   return (
-    <form className="telemetry-form" onSubmit={(e) => void submit(e)} aria-label={t('record.title')} noValidate>
+    <form className="telemetry-form" onSubmit={(e) => void submit(e)} aria-label={t('record.title')} noValidate {...unsavedMark(dirty)}>
       <Field label={t('fields.metric')} error={otherMetric ? undefined : errors.metric}>
         <select name="metric" value={otherMetric ? OTHER_METRIC : draft.metric} onChange={(e) => pickMetric(e.target.value)}>
           {metrics.map(({ key, label }) => (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, type ContactChannel } from '../../../../electron/contract';
 import { Field } from '../../components/Field';
 import { errorMessage } from '../../lib/errors';
+import { unsavedMark } from '../../lib/unsavedForms';
 import { toast } from '../../stores/toasts';
 import { useTicketDetail } from './detailStore';
 
@@ -42,7 +43,7 @@ export function Composer({ canContact }: { canContact: boolean }) {
   };
 
   return (
-    <form className="composer card" onSubmit={submit} aria-label={t('composer.label')}>
+    <form className="composer card" onSubmit={submit} aria-label={t('composer.label')} {...unsavedMark(text.trim() !== '' || contactName.trim() !== '')}>
       {canContact && (
         <div className="composer-modes" role="radiogroup" aria-label={t('composer.label')}>
           {(['note', 'contact'] as const).map((m) => (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DomainEvent } from '../../../../electron/contract';
 import { useDomainEvents } from '../../lib/live';
 import { navigate } from '../../lib/router';
+import { unsavedFormIn } from '../../lib/unsavedForms';
 import { useCan } from '../../stores/session';
 import { useTicketDetail } from './detailStore';
 import { useLookups } from './lookups';
@@ -91,7 +92,11 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
     },
     focusSearch: () => searchRef.current?.focus(),
     escape: () => {
-      if (ticketId) closeDetail();
+      if (!ticketId) return;
+      // A half-filled inline form (a note, a reading) keeps the ticket open: the focus goes back to it instead.
+      const unsaved = unsavedFormIn('.tickets-detail-pane');
+      if (unsaved) unsaved.querySelector<HTMLElement>('input:not([type="radio"]):not([readonly]), textarea, select')?.focus();
+      else closeDetail();
     },
   });
 

@@ -39,6 +39,12 @@ export function useTicketKeyboard(handlers: TicketKeyHandlers): void {
         return;
       }
       if (event.key === 'Escape') {
+        // Escape in a field only leaves the field: the open ticket and whatever was typed stay.
+        if (isTyping(event.target) && event.target instanceof HTMLElement) {
+          event.preventDefault();
+          event.target.blur();
+          return;
+        }
         h.escape();
         return;
       }
