@@ -1,11 +1,12 @@
 // Dates and times typed and shown day first, 24-hour (dd/mm/aaaa hh:mm), whatever the browser's own language: a native
 // <input type="date"> follows the browser's UI language, not the page's lang, and showed mm/dd/yyyy to a Spanish user
 // of an English browser. Values stay in the native formats (yyyy-mm-dd, yyyy-mm-ddTHH:MM; '' when incomplete), so
-// forms keep their code; a calendar button still opens the browser's own picker.
+// forms keep their code; a calendar button still opens the browser's own picker. What is wrong with a typed part
+// (31/11/2026, a missing time) is said under that part, and the enclosing form is not sent while it is wrong.
 import { CalendarDays } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isoDateOfText, textOfIsoDate, timeOfText } from '../lib/dateText';
+import { dateTextIssue, dateTimeTextIssues, isoDateOfText, textOfIsoDate, timeOfText, type DateTextIssue, type TimeTextIssue } from '../lib/dateText';
 
 /** What Field passes to its control, and a few native attributes. */
 interface ControlProps {
@@ -16,17 +17,6 @@ interface ControlProps {
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
   'aria-label'?: string;
-}
-
-/** Text that follows `value` when it changes from outside, and is left alone while it is the user's own typing of it. */
-function useEchoedText(value: string, toText: (value: string) => string, fromText: (text: string) => string | null) {
-  const [text, setText] = useState(() => toText(value));
-  const typed = useRef(text);
-  typed.current = text;
-  useEffect(() => {
-    if ((fromText(typed.current) ?? '') !== value) setText(toText(value));
-  }, [value, toText, fromText]);
-  return [text, setText] as const;
 }
 
 function CalendarPicker({ value, onPick }: { value: string; onPick: (isoDate: string) => void }) {
@@ -42,64 +32,178 @@ function CalendarPicker({ value, onPick }: { value: string; onPick: (isoDate: st
   );
 }
 
-export function DateInput({ value, onChange, ...control }: ControlProps & { value: string; onChange: (isoDate: string) => void }) {
+function PartMessage({ id, issue, part }: { id: string; issue: DateTextIssue | TimeTextIssue | null; part: 'date' | 'time' }) {
   const { t } = useTranslation('common');
-  const [text, setText] = useEchoedText(value, textOfIsoDate, isoDateOfText);
+  if (!issue) return null;
+  return (
+    <small id={id} className={`field-error date-part-error date-part-error-${part}`} role="alert">
+      {t(`date.issues.${issue}`)}
+    </small>
+  );
+}
+
+/** Holds back the enclosing form's submit while `firstWrongBox()` names a box, reveals the messages and focuses it. */
+function useSubmitGuard(anchor: RefObject<HTMLElement | null>, firstWrongBox: () => HTMLElement | null, reveal: () => void) {
+  const latest = useRef({ firstWrongBox, reveal });
+  latest.current = { firstWrongBox, reveal };
+  useEffect(() => {
+    const form = anchor.current?.closest('form');
+    if (!form) return;
+    const onSubmit = (event: Event) => {
+      const wrong = latest.current.firstWrongBox();
+      if (!wrong) return;
+      // Stopped at the form, the event never reaches React's onSubmit (delegated at the root): nothing is sent.
+      event.preventDefault();
+      event.stopPropagation();
+      latest.current.reveal();
+      wrong.focus();
+    };
+    form.addEventListener('submit', onSubmit);
+    return () => form.removeEventListener('submit', onSubmit);
+  }, [anchor]);
+}
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+interface DateBoxProps {
+  control: ControlProps;
+  text: string;
+  pickValue: string;
+  onText: (text: string) => void;
+  onPick: (isoDate: string) => void;
+  boxRef: RefObject<HTMLInputElement | null>;
+  messageId?: string | false;
+}
+
+function DateBox({ control, text, pickValue, onText, onPick, boxRef, messageId }: DateBoxProps) {
+  const { t } = useTranslation('common');
   return (
     <span className="date-input">
       <input
         {...control}
+        ref={boxRef}
         type="text"
         inputMode="numeric"
         autoComplete="off"
         placeholder={t('date.placeholder')}
         value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(isoDateOfText(e.target.value) ?? '');
-        }}
+        aria-invalid={messageId ? true : control['aria-invalid']}
+        aria-describedby={describedBy(control['aria-describedby'], messageId)}
+        onChange={(e) => onText(e.target.value)}
       />
-      <CalendarPicker value={value} onPick={onChange} />
+      <CalendarPicker value={pickValue} onPick={onPick} />
     </span>
   );
 }
 
-const datePart = (value: string) => value.slice(0, 10);
-const timePart = (value: string) => value.slice(11, 16);
-const sameTime = (text: string) => timeOfText(text);
+/** `value` is 'yyyy-mm-dd'; '' while the text is empty or no real day. */
+export function DateInput({ value, onChange, ...control }: ControlProps & { value: string; onChange: (isoDate: string) => void }) {
+  const [text, setText] = useState(() => textOfIsoDate(value));
+  const typed = useRef(text);
+  typed.current = text;
+  useEffect(() => {
+    // A value from outside replaces the text; the user's own half-typed text (which gives '') is left alone.
+    if ((isoDateOfText(typed.current) ?? '') !== value) setText(textOfIsoDate(value));
+  }, [value]);
+  // Shown once a send was held back, then following the typing (see DateTimeInput).
+  const [shown, setShown] = useState(false);
+  const box = useRef<HTMLInputElement>(null);
+  const messageId = useId();
+  const issue = dateTextIssue(text);
+  useSubmitGuard(box, () => (dateTextIssue(typed.current) ? box.current : null), () => setShown(true));
+  const visible = shown ? issue : null;
+  const type = (next: string) => {
+    setText(next);
+    onChange(isoDateOfText(next) ?? '');
+  };
+  return (
+    <>
+      <DateBox
+        control={control}
+        text={text}
+        pickValue={value}
+        onText={type}
+        onPick={(iso) => type(textOfIsoDate(iso))}
+        boxRef={box}
+        messageId={visible !== null && messageId}
+      />
+      <PartMessage id={messageId} issue={visible} part="date" />
+    </>
+  );
+}
+
+interface DateTimeTexts {
+  date: string;
+  time: string;
+}
+
+const textsOf = (value: string): DateTimeTexts => ({ date: textOfIsoDate(value.slice(0, 10)), time: value.slice(11, 16) });
+
+function valueOf({ date, time }: DateTimeTexts): string {
+  const day = isoDateOfText(date);
+  const clock = timeOfText(time);
+  return day && clock ? `${day}T${clock}` : '';
+}
 
 /** `value` is 'yyyy-mm-ddTHH:MM' (a datetime-local value); '' while the date or the time is incomplete. */
 export function DateTimeInput({ value, onChange, ...control }: ControlProps & { value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation('common');
-  const [date, setDate] = useState(datePart(value));
-  const [time, setTime] = useEchoedText(timePart(value), String, sameTime);
+  // Both boxes are this component's own text: typing one never empties the other (a half-typed date gives '').
+  const [texts, setTexts] = useState(() => textsOf(value));
+  const current = useRef(texts);
+  current.current = texts;
   useEffect(() => {
-    if (value) setDate(datePart(value));
+    // Only a value from outside (a reset after saving, a reload) replaces what the boxes say.
+    if (valueOf(current.current) !== value) setTexts(textsOf(value));
   }, [value]);
-  const send = (nextDate: string, nextTime: string) => onChange(nextDate && timeOfText(nextTime) ? `${nextDate}T${timeOfText(nextTime)}` : '');
+  // Messages appear once a send was held back (not on blur: a line appearing under the box as the pointer goes
+  // down on "Save" moves the button, and the click is lost), then follow the typing.
+  const [shown, setShown] = useState(false);
+  const dateBox = useRef<HTMLInputElement>(null);
+  const timeBox = useRef<HTMLInputElement>(null);
+  const dateMessageId = useId();
+  const timeMessageId = useId();
+  const issues = dateTimeTextIssues(texts.date, texts.time);
+  useSubmitGuard(
+    dateBox,
+    () => {
+      const now = dateTimeTextIssues(current.current.date, current.current.time);
+      return now.date ? dateBox.current : now.time ? timeBox.current : null;
+    },
+    () => setShown(true),
+  );
+  const update = (next: DateTimeTexts) => {
+    setTexts(next);
+    onChange(valueOf(next));
+  };
+  const dateIssue = shown ? issues.date : null;
+  const timeIssue = shown ? issues.time : null;
   return (
     <span className="date-time-input">
-      <DateInput
-        {...control}
-        value={date}
-        onChange={(next) => {
-          setDate(next);
-          send(next, time);
-        }}
+      <DateBox
+        control={control}
+        text={texts.date}
+        pickValue={isoDateOfText(texts.date) ?? ''}
+        onText={(date) => update({ ...current.current, date })}
+        onPick={(iso) => update({ ...current.current, date: textOfIsoDate(iso) })}
+        boxRef={dateBox}
+        messageId={dateIssue !== null && dateMessageId}
       />
       <input
+        ref={timeBox}
         type="text"
         inputMode="numeric"
         autoComplete="off"
         className="time-input"
         aria-label={t('date.time')}
         placeholder={t('date.timePlaceholder')}
-        value={time}
-        onChange={(e) => {
-          setTime(e.target.value);
-          send(date, e.target.value);
-        }}
+        value={texts.time}
+        aria-invalid={timeIssue ? true : undefined}
+        aria-describedby={timeIssue ? timeMessageId : undefined}
+        onChange={(e) => update({ ...current.current, time: e.target.value })}
       />
+      <PartMessage id={dateMessageId} issue={dateIssue} part="date" />
+      <PartMessage id={timeMessageId} issue={timeIssue} part="time" />
     </span>
   );
 }

@@ -29,3 +29,26 @@ export function timeOfText(text: string): string | null {
   const minutes = Number(match[2]);
   return hours < 24 && minutes < 60 ? `${pad(hours)}:${pad(minutes)}` : null;
 }
+
+/** What is wrong with a typed date, for the message under it. */
+export type DateTextIssue = 'date_missing' | 'date_format' | 'date_not_a_day';
+export type TimeTextIssue = 'time_missing' | 'time_format';
+
+const DATE_SHAPE = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})\s*$/;
+
+/** null for an empty box (the form decides whether the date is required) or a real day; 31/11/2026 is no day. */
+export function dateTextIssue(text: string): DateTextIssue | null {
+  if (!text.trim() || isoDateOfText(text)) return null;
+  return DATE_SHAPE.test(text) ? 'date_not_a_day' : 'date_format';
+}
+
+/** A date with a time: both empty is the form's business; otherwise each part must be there and readable. */
+export function dateTimeTextIssues(dateText: string, timeText: string): { date: DateTextIssue | null; time: TimeTextIssue | null } {
+  const noDate = !dateText.trim();
+  const noTime = !timeText.trim();
+  if (noDate && noTime) return { date: null, time: null };
+  return {
+    date: noDate ? 'date_missing' : dateTextIssue(dateText),
+    time: noTime ? 'time_missing' : timeOfText(timeText) ? null : 'time_format',
+  };
+}

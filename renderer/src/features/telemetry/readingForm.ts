@@ -56,6 +56,8 @@ export function validateDraft(t: TFunction, draft: ReadingDraft, now: Date): Rec
     }
   }
   if (!Number.isFinite(input.value)) errors.value = t('telemetry:reasons.value_not_a_number');
+  // No date at all is a missing field, not an unreadable one (the boxes say what is wrong with a half-typed one).
+  if (!draft.measuredAt.trim()) errors.measuredAt = t('common:validation.required');
   if (!errors.measuredAt && parsed.success) {
     const timeIssue = measuredAtIssue(parsed.data.measuredAt, now);
     if (timeIssue) errors.measuredAt = t(`telemetry:reasons.${timeIssue}`);
