@@ -64,6 +64,16 @@ describe('administration', () => {
     expect(role?.permissions.sort()).toEqual(['catalog:write', 'workorders:read']);
   });
 
+  it('offers to delete only a role nobody holds, and says why otherwise', async () => {
+    await goTo(page, '#/admin/roles');
+    await page.getByRole('button', { name: /^Supervisor/ }).click();
+    const remove = page.getByRole('button', { name: 'Eliminar rol' });
+    expect(await remove.isDisabled()).toBe(true);
+    expect(await remove.getAttribute('title')).toMatch(/cámbialo de rol/);
+    await page.getByRole('button', { name: /^Almacén/ }).click();
+    expect(await page.getByRole('button', { name: 'Eliminar rol' }).isDisabled()).toBe(false);
+  });
+
   it('explains, inside the dialog, that a category in use cannot be deleted', async () => {
     const category = await app.admin.call('categories.create', { name: 'Fontanería' });
     await app.admin.call('tickets.create', { title: 'Cisterna que no para de cargar', categoryId: category.id });

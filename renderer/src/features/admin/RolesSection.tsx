@@ -101,7 +101,14 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
           {t('common:actions.save')}
         </button>
         {role && (
-          <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)}>
+          // A role someone holds cannot be deleted (the service refuses it): say so instead of offering it.
+          <button
+            type="button"
+            className="btn btn-danger"
+            onClick={() => setDeleting(true)}
+            disabled={role.userCount > 0}
+            title={role.userCount > 0 ? t('roles.deleteInUse') : undefined}
+          >
             <Trash2 size={14} aria-hidden="true" />
             {t('roles.delete')}
           </button>
