@@ -25,7 +25,7 @@ describe('change my password', () => {
     await opener.focus();
     await page.keyboard.press('Enter');
     await dialog().getByLabel('Contraseña actual').waitFor();
-    await page.waitForFunction("document.activeElement?.getAttribute('autocomplete') === 'current-password'");
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('autocomplete')")).toBe('current-password');
     // The first field has the focus: type there straight away.
     await page.keyboard.type('no-es-la-mia-123');
     await dialog().getByLabel('Nueva contraseña', { exact: true }).fill('corta');
@@ -80,9 +80,10 @@ describe('theme', () => {
     await select.selectOption({ label: 'Tema del sistema' });
     expect(await theme()).toBe('light');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.waitForFunction("document.documentElement.dataset.theme === 'dark'");
+    // Polled with page.evaluate: waitForFunction compiles its string in the page, which the app's CSP (no eval) refuses.
+    await expect.poll(theme).toBe('dark');
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.waitForFunction("document.documentElement.dataset.theme === 'light'");
+    await expect.poll(theme).toBe('light');
 
     await select.selectOption({ label: 'Tema oscuro' });
     await page.reload();

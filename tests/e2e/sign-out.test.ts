@@ -76,7 +76,7 @@ describe('a shared laptop', () => {
     // Tomás signs in; his screens' answers are held back.
     gate.close();
     await signIn(page, tomas.username, tomas.password);
-    await page.waitForFunction("document.querySelector('nav.sidebar') !== null");
+    await page.locator('nav.sidebar').waitFor();
     await expect.poll(() => gate.held.length, { timeout: 10_000 }).toBeGreaterThan(0);
     const onScreen = (await page.locator('body').innerText()) ?? '';
     for (const hers of [TICKET_TITLE, ticket.code, ANA_SECRET_NOTE, 'Residencia Los Olivos', 'Ana Ruiz']) expect(onScreen).not.toContain(hers);
