@@ -6,8 +6,7 @@
 // EMERALD_BENCH_PASSWORD. Writes the samples and the wall-clock windows of each phase to outFile, then prints MEMBERS_RESULT.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ChannelName, InputOf, OutputOf } from '../../../electron/contract';
-import { createBackend, type Backend } from '../../../electron/ipc/backend';
+import { openMember, servicesOf, type Member } from './benchMember';
 import { startNetRuntime } from '../../../electron/services/sync/background/runtime';
 import { pairWithHub, syncRound } from '../../../electron/services/sync/net/hubClient';
 import { HubApi, report, wallMs } from './hubApi';
@@ -17,33 +16,11 @@ const password = process.env.EMERALD_BENCH_PASSWORD ?? '';
 const api = new HubApi(apiBase, process.env.EMERALD_TOKEN ?? '');
 await api.call('auth.login', { login: 'admin', password });
 
-interface Member {
-  backend: Backend;
-  dir: string;
-  token: string | null;
-  call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
-}
-
-const servicesOf = (member: { backend: Backend; dir: string }) => {
-  const { backend, dir } = member;
-  return { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir: dir };
-};
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function pairedMember(index: number): Promise<Member> {
   const dir = path.join(workDir, `m${index}`);
-  const backend = createBackend({ dataDir: dir });
-  const member: Member = {
-    backend,
-    dir,
-    token: null,
-    async call(channel, input) {
-      const result = await backend.dispatch({ sessionToken: member.token }, channel, input);
-      if (result.session !== undefined) member.token = result.session;
-      if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.message}`);
-      return result.envelope.value as never;
-    },
-  };
+  const member = openMember(dir);
   const { code } = await api.call('team.pairCode', {});
   // An empty copy: pairing joins the team from the hub's snapshot; the team's admin then signs in here.
   await pairWithHub({ ...servicesOf(member), actor: null }, { url: hubUrl, code, deviceName: `Portátil ${index}` });

@@ -6,8 +6,7 @@
 // argv: <workDir> <hubUrl> <postgresUrl> <members> <rounds> <ingestOps> <outFile>; admin password in EMERALD_BENCH_PASSWORD.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ChannelName, InputOf, OutputOf } from '../../../electron/contract';
-import { createBackend, type Backend } from '../../../electron/ipc/backend';
+import { openMember, servicesOf, type Member } from '../net/benchMember';
 import { inTransaction } from '../../../electron/services/context';
 import { newId } from '../../../electron/services/ids';
 import { pairWithHub, syncRound } from '../../../electron/services/sync/net/hubClient';
@@ -20,35 +19,13 @@ const [workDir = '', hubUrl = '', postgresUrl = '', membersArg = '100', roundsAr
 const password = process.env.EMERALD_BENCH_PASSWORD ?? '';
 const log = (line: string) => process.stderr.write(`  pg hub: ${line}\n`);
 
-interface Member {
-  backend: Backend;
-  dir: string;
-  token: string | null;
-  call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
-}
-
-const servicesOf = (member: { backend: Backend; dir: string }) => {
-  const { backend, dir } = member;
-  return { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir: dir };
-};
 
 const pool = openHubPool(postgresUrl, 2);
 const admin = await pgActingAdmin(pool, undefined);
 
 async function pairedMember(index: number): Promise<Member> {
   const dir = path.join(workDir, `m${index}`);
-  const backend = createBackend({ dataDir: dir });
-  const member: Member = {
-    backend,
-    dir,
-    token: null,
-    async call(channel, input) {
-      const result = await backend.dispatch({ sessionToken: member.token }, channel, input);
-      if (result.session !== undefined) member.token = result.session;
-      if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.message}`);
-      return result.envelope.value as never;
-    },
-  };
+  const member = openMember(dir);
   const { code } = await pgMakePairingCode(pool, admin.id, new Date());
   // The hub process reloads its codes at once after a miss: the laptop's second try finds this one.
   const pair = () => pairWithHub({ ...servicesOf(member), actor: null }, { url: hubUrl, code, deviceName: `Portátil ${index}` });
