@@ -14,6 +14,7 @@ import { observe } from './hlc';
 import {
   compareOps,
   contiguity,
+  earliestHead,
   deleteLoses,
   incomingTakesSuffix,
   insertBlockedByTombstone,
@@ -321,12 +322,7 @@ export function* opsMissingFrom(sqlite: Database.Database, vector: Record<string
   const heads = cursors.map((cursor) => cursor.next());
   let page: OpRecord[] = [];
   for (;;) {
-    let best = -1;
-    heads.forEach((head, index) => {
-      if (head.done) return;
-      const current = best >= 0 ? (heads[best]!.value as OpRecord) : null;
-      if (!current || head.value.hlc < current.hlc) best = index;
-    });
+    const best = earliestHead(heads);
     if (best < 0) break;
     page.push(heads[best]!.value as OpRecord);
     heads[best] = cursors[best]!.next();

@@ -23,6 +23,17 @@ export function contiguity(op: OpRecord, seen: number, localDeviceId: string | n
 // A final OT status beats an open one, whatever the clocks say; among equals the later write wins.
 export const WORK_ORDER_STATUS_RANK: Readonly<Record<string, number>> = { pending_planning: 0, scheduled: 0, in_progress: 1, cancelled: 2, completed: 3 };
 
+/** Pull order, a merge of each device's ops: the index of the head with the earliest stamp (-1 when all are done). */
+export function earliestHead(heads: readonly IteratorResult<OpRecord>[]): number {
+  let best = -1;
+  heads.forEach((head, index) => {
+    if (head.done) return;
+    const current = best >= 0 ? (heads[best]!.value as OpRecord) : null;
+    if (!current || head.value.hlc < current.hlc) best = index;
+  });
+  return best;
+}
+
 export function fieldWins(entity: ReplicatedEntity, field: string, op: OpRecord, clock: RowClock | null, current: Record<string, unknown> | undefined): boolean {
   if (entity.table === 'work_orders' && field === 'status' && current) {
     const incoming = WORK_ORDER_STATUS_RANK[String(op.fields[field])] ?? 0;

@@ -1,6 +1,6 @@
 // The hub's op log in PostgreSQL: version vectors, pages of ops a member lacks, and storing ops a page at a time.
 import type { OpRecord } from '../capture';
-import type { OpStatus } from '../mergeRules';
+import { earliestHead, type OpStatus } from '../mergeRules';
 import { pgRun, type PgClient } from './pgSql';
 
 export interface PgOpRow {
@@ -110,12 +110,7 @@ export async function* pgOpsMissingFrom(client: PgClient, vector: Record<string,
   for (const cursor of cursors) heads.push(await cursor.next());
   let page: OpRecord[] = [];
   for (;;) {
-    let best = -1;
-    heads.forEach((head, index) => {
-      if (head.done) return;
-      const current = best >= 0 ? (heads[best]!.value as OpRecord) : null;
-      if (!current || head.value.hlc < current.hlc) best = index;
-    });
+    const best = earliestHead(heads);
     if (best < 0) break;
     page.push(heads[best]!.value as OpRecord);
     heads[best] = await cursors[best]!.next();
