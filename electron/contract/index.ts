@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { catalogChannels } from './catalogs';
+import { customerChannels } from './customers';
 import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
 import { ticketChannels } from './tickets';
@@ -17,6 +18,7 @@ export const channels = {
   ...authChannels,
   ...userChannels,
   ...catalogChannels,
+  ...customerChannels,
   ...ticketChannels,
   ...workOrderChannels,
   ...reportChannels,

@@ -67,6 +67,8 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'customers.create': [...CATALOG, 'Agente'],
   'customers.update': [...CATALOG, 'Agente'],
   'customers.delete': CATALOG,
+  // The customer page: its tickets, OTs and serials, for whoever reads tickets (technicians read every ticket today).
+  'customers.history': STAFF,
   'products.list': EVERYONE,
   'products.create': CATALOG,
   'products.update': CATALOG,

@@ -3,6 +3,7 @@ import type { ChannelName } from '../../contract';
 import { authHandlers, userHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { catalogHandlers } from './catalogs';
+import { customerHandlers } from './customers';
 import { pendingHandlers } from './pending';
 import { reportHandlers } from './reports';
 import { telemetryHandlers } from './telemetry';
@@ -18,6 +19,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...authHandlers,
   ...userHandlers,
   ...catalogHandlers,
+  ...customerHandlers,
   ...ticketHandlers,
   ...workOrderHandlers,
   ...reportHandlers,
