@@ -1,5 +1,5 @@
 // Ticket rules the main process enforces and the renderer shows, defined once so the two cannot drift:
-// the state machine, the priority order and the words for statuses and priorities (UI, PDFs, timeline text).
+// the state machine and the priority order (the words for statuses and priorities are in words.ts).
 import type { TicketPriority, TicketStatus } from './enums';
 import { TICKET_PRIORITIES } from './enums';
 
@@ -32,14 +32,5 @@ export function ticketPriorityRankSql(column: string): string {
   return `(CASE ${column} ${whens.join(' ')} ELSE 1 END)`;
 }
 
-export type WordsLanguage = 'es' | 'en';
-
-export const TICKET_STATUS_WORDS: Readonly<Record<WordsLanguage, Readonly<Record<TicketStatus, string>>>> = {
-  es: { open: 'Abierto', in_progress: 'En curso', waiting: 'En espera', closed: 'Cerrado' },
-  en: { open: 'Open', in_progress: 'In progress', waiting: 'Waiting', closed: 'Closed' },
-};
-
-export const TICKET_PRIORITY_WORDS: Readonly<Record<WordsLanguage, Readonly<Record<TicketPriority, string>>>> = {
-  es: { low: 'Baja', medium: 'Media', high: 'Alta', critical: 'Crítica' },
-  en: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
-};
+// The words live with the other labels in shared/words.ts; re-exported for the code that reads them from here.
+export { TICKET_PRIORITY_WORDS, TICKET_STATUS_WORDS, type WordsLanguage } from './words';

@@ -86,7 +86,7 @@ describe('OT report', () => {
   it('says so when nothing is known yet instead of printing blanks', async () => {
     const pending = workOrderFixture({ status: 'pending_planning', technician: null, startedAt: null, completedAt: null, totalDuration: null, notes: null }, 0);
     const text = pdfText(await renderWorkOrderPdf({ workOrder: pending, customer: null, settings: settingsFixture }, es));
-    expect(text).toContain('Pendiente de planificar');
+    expect(text).toContain('Por planificar');
     expect(text).toContain('Sin notas del trabajo realizado.');
     expect(text).toContain('No se registraron materiales.');
     expect(text).toContain(customerFixture.name); // from the OT's customer ref when the detail is missing

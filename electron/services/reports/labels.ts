@@ -7,7 +7,13 @@ import type {
   WorkOrderStatus,
   WorkOrderType,
 } from '../../../shared/enums';
-import { TICKET_PRIORITY_WORDS, TICKET_STATUS_WORDS } from '../../../shared/tickets';
+import {
+  CONTACT_CHANNEL_WORDS,
+  TICKET_PRIORITY_WORDS,
+  TICKET_STATUS_WORDS,
+  WORK_ORDER_STATUS_WORDS,
+  WORK_ORDER_TYPE_WORDS,
+} from '../../../shared/words';
 import type { UiLanguage } from '../../contract';
 
 export type ReportLanguage = 'es' | 'en';
@@ -139,20 +145,8 @@ const es: LabelTable = {
   systemAuthor: 'Sistema',
   ticketStatus: TICKET_STATUS_WORDS.es,
   ticketPriority: TICKET_PRIORITY_WORDS.es,
-  workOrderStatus: {
-    pending_planning: 'Pendiente de planificar',
-    scheduled: 'Programada',
-    in_progress: 'En curso',
-    completed: 'Completada',
-    cancelled: 'Cancelada',
-  },
-  workOrderType: {
-    diagnosis: 'Diagnóstico',
-    repair: 'Reparación',
-    install: 'Instalación',
-    upgrade: 'Actualización',
-    maintenance: 'Mantenimiento',
-  },
+  workOrderStatus: WORK_ORDER_STATUS_WORDS.es,
+  workOrderType: WORK_ORDER_TYPE_WORDS.es,
   timelineEvent: {
     created: 'Ticket creado',
     note: 'Nota',
@@ -167,7 +161,7 @@ const es: LabelTable = {
     closed: 'Ticket cerrado',
     reopened: 'Ticket reabierto',
   },
-  contactChannel: { phone: 'Teléfono', email: 'Correo', whatsapp: 'WhatsApp', visit: 'Visita', other: 'Otro' },
+  contactChannel: CONTACT_CHANNEL_WORDS.es,
   workOrderChange: {
     itemAdded: (code, part) => `${code}: material añadido: ${part}`,
     itemRemoved: (code, part) => `${code}: material retirado: ${part}`,
@@ -231,20 +225,8 @@ const en: LabelTable = {
   systemAuthor: 'System',
   ticketStatus: TICKET_STATUS_WORDS.en,
   ticketPriority: TICKET_PRIORITY_WORDS.en,
-  workOrderStatus: {
-    pending_planning: 'Pending planning',
-    scheduled: 'Scheduled',
-    in_progress: 'In progress',
-    completed: 'Completed',
-    cancelled: 'Cancelled',
-  },
-  workOrderType: {
-    diagnosis: 'Diagnosis',
-    repair: 'Repair',
-    install: 'Installation',
-    upgrade: 'Upgrade',
-    maintenance: 'Maintenance',
-  },
+  workOrderStatus: WORK_ORDER_STATUS_WORDS.en,
+  workOrderType: WORK_ORDER_TYPE_WORDS.en,
   timelineEvent: {
     created: 'Ticket created',
     note: 'Note',
@@ -259,7 +241,7 @@ const en: LabelTable = {
     closed: 'Ticket closed',
     reopened: 'Ticket reopened',
   },
-  contactChannel: { phone: 'Phone', email: 'Email', whatsapp: 'WhatsApp', visit: 'Visit', other: 'Other' },
+  contactChannel: CONTACT_CHANNEL_WORDS.en,
   workOrderChange: {
     itemAdded: (code, part) => `${code}: part added: ${part}`,
     itemRemoved: (code, part) => `${code}: part removed: ${part}`,
