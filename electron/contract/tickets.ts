@@ -50,6 +50,28 @@ export const ticketUpdateInput = z.strictObject({
   priority: ticketPriority.optional(),
 });
 
+/** What closing does with one OT still open: complete it with the work really done, or cancel it with a reason. */
+export const closeWorkOrderDecision = z.discriminatedUnion('action', [
+  z.strictObject({ id, version, action: z.literal('complete'), workDone: nonEmpty(20_000) }),
+  z.strictObject({ id, version, action: z.literal('cancel'), reason: nonEmpty(5_000) }),
+]);
+
+/** A ticket with open OTs closes only with a decision for each (the service lists the undecided ones). */
+export const ticketCloseInput = z
+  .strictObject({
+    id,
+    resolution: nonEmpty(20_000),
+    version,
+    workOrders: z.array(closeWorkOrderDecision).max(500).default([]),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Set<string>();
+    input.workOrders.forEach((decision, index) => {
+      if (seen.has(decision.id)) ctx.addIssue({ code: 'custom', path: ['workOrders', index, 'id'], message: 'one decision per work order', params: { reason: 'duplicate_decision' } });
+      seen.add(decision.id);
+    });
+  });
+
 export const ticketChannels = {
   'tickets.create': channel<TicketDetail>()({ input: ticketCreateInput, access: 'tickets:write' }),
   'tickets.list': channel<Page<TicketSummary>>()({ input: ticketListInput, access: 'tickets:read' }),
@@ -77,10 +99,7 @@ export const ticketChannels = {
     }),
     access: 'tickets:write',
   }),
-  'tickets.close': channel<TicketDetail>()({
-    input: z.strictObject({ id, resolution: nonEmpty(20_000), version }),
-    access: 'tickets:write',
-  }),
+  'tickets.close': channel<TicketDetail>()({ input: ticketCloseInput, access: 'tickets:write' }),
   'tickets.reopen': channel<TicketDetail>()({
     input: z.strictObject({ id, reason: nonEmpty(5_000), version }),
     access: 'tickets:write',

@@ -160,7 +160,7 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
   const created: string[] = [];
   const requested: { id: string; version: number }[] = [];
   const started: { id: string; version: number }[] = [];
-  const closable: { id: string; version: number }[] = [];
+  const closable: { id: string; version: number; workOrders: { id: string; version: number; status: string }[] }[] = [];
   const tomorrow = () => new Date(backend.clock.now().getTime() + 86_400_000).toISOString();
   return [
     {
@@ -199,12 +199,15 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
     {
       name: 'close ticket',
       setup: async (count) => {
-        for (const id of created.splice(0, count)) closable.push((await call('tickets.get', { id })) as { id: string; version: number });
+        for (const id of created.splice(0, count)) closable.push((await call('tickets.get', { id })) as (typeof closable)[number]);
       },
       run: async () => {
         const t = closable.shift();
         if (!t) throw new Error('no ticket left to close');
-        await call('tickets.close', { id: t.id, version: t.version, resolution: 'Resuelto: fuente sustituida' });
+        // Each OT still open is decided, as the close dialog asks.
+        const open = t.workOrders.filter((w) => w.status !== 'completed' && w.status !== 'cancelled');
+        const workOrders = open.map((w) => ({ id: w.id, version: w.version, action: 'complete' as const, workDone: 'Fuente sustituida' }));
+        await call('tickets.close', { id: t.id, version: t.version, resolution: 'Resuelto: fuente sustituida', workOrders });
       },
     },
   ];

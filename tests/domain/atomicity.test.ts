@@ -1,6 +1,7 @@
 // A failure in the middle of a multi-row operation leaves nothing behind: no row, no sequence number, no event.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDomainApp, tableCounts, type DomainFixture } from './fixtures';
+import { decideOpenWorkOrders } from '../support/closeDecisions';
 
 let f: DomainFixture;
 beforeEach(async () => {
@@ -45,7 +46,7 @@ describe('atomicity', () => {
     const before = tableCounts(f.app);
     failOnEvent('closed');
 
-    const env = await f.admin.envelope('tickets.close', { id: ticket.id, resolution: 'Reparado', version: current.version });
+    const env = await f.admin.envelope('tickets.close', { id: ticket.id, resolution: 'Reparado', version: current.version, workOrders: decideOpenWorkOrders(current, { workDone: 'Reparado' }) });
     expect(env.ok ? null : env.error.code).toBe('INTERNAL');
     expect(tableCounts(f.app)).toEqual(before);
     const after = await f.admin.call('tickets.get', { id: ticket.id });

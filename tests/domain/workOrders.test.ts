@@ -170,29 +170,7 @@ describe('OT state machine', () => {
   });
 });
 
-describe('closing a ticket', () => {
-  it('completes every non-final OT with its ot_completed event, then writes closed', async () => {
-    const { ticket, wo } = await ticketWithVisit();
-    const second = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'install' });
-    const cancelled = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'upgrade' });
-    await f.admin.call('workOrders.cancel', { id: cancelled.id, version: cancelled.version, reason: 'No hace falta' });
-    const current = await f.admin.call('tickets.get', { id: ticket.id });
-    const events: unknown[] = [];
-    const off = f.app.backend.events.on((e) => events.push(e));
-    const closed = await f.admin.call('tickets.close', { id: ticket.id, resolution: 'Equipo sustituido', version: current.version });
-    off();
-    expect(events).toEqual([
-      { entity: 'workOrder', id: wo.id, kind: 'updated', ticketId: ticket.id },
-      { entity: 'workOrder', id: second.id, kind: 'updated', ticketId: ticket.id },
-      { entity: 'ticket', id: ticket.id, kind: 'updated' },
-    ]);
-    const statuses = Object.fromEntries(closed.workOrders.map((w) => [w.id, w.status]));
-    expect(statuses).toEqual({ [wo.id]: 'completed', [second.id]: 'completed', [cancelled.id]: 'cancelled' });
-    const tail = closed.timeline.slice(-3);
-    expect(tail.map((e) => e.eventType)).toEqual(['ot_completed', 'ot_completed', 'closed']);
-    expect(tail[2]?.metaData).toMatchObject({ resolution: 'Equipo sustituido' });
-  });
-});
+// Closing a ticket with open OTs (each completed or cancelled as decided): tests/domain/ticket-close.test.ts.
 
 describe('technicians act only on their own OTs', () => {
   it('own OT: start, notes, items, complete; someone else’s: FORBIDDEN not_your_work_order', async () => {

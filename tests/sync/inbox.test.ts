@@ -16,6 +16,7 @@ import type { Caller, TestApp } from '../support/backend';
 import { dispatched, HOUR, later, meet, signIn, startTeam } from './scenarioTeam';
 import { opsSetAside } from './support';
 import { versionOf } from '../support/versions';
+import { decideOpenWorkOrders } from '../support/closeDecisions';
 
 let f: DomainFixture;
 let office: TestApp;
@@ -77,7 +78,8 @@ beforeAll(async () => {
   await editedTwice(async (app, description) => app.admin.call('products.update', { id: f.serialProductId, version: await versionOf(app.admin, 'product', f.serialProductId), description }), 'Router de carril DIN', 'Router 4G de carril DIN');
   for (const { ticket } of closed) {
     const current = await office.admin.call('tickets.get', { id: ticket.id });
-    await office.admin.call('tickets.close', { id: ticket.id, version: current.version, resolution: 'Resuelto por teléfono' });
+    const workOrders = decideOpenWorkOrders(current, { workDone: 'Revisado en la visita' });
+    await office.admin.call('tickets.close', { id: ticket.id, version: current.version, resolution: 'Resuelto por teléfono', workOrders });
     const revisit = await laptop.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance' });
     ids[`revisit:${ticket.id}`] = revisit.id;
   }

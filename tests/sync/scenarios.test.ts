@@ -9,6 +9,7 @@ import type { TestApp } from '../support/backend';
 import { dispatched, HOUR, later, meet, meetAll, signIn, startTeam } from './scenarioTeam';
 import { opsSetAside } from './support';
 import { versionOf } from '../support/versions';
+import { decideOpenWorkOrders } from '../support/closeDecisions';
 
 const open: TestApp[] = [];
 
@@ -292,7 +293,8 @@ describe('the office closes a ticket while a laptop, offline, requests a new vis
     meet(office, laptop);
 
     const atOffice = await office.admin.call('tickets.get', { id: ticket.id });
-    await office.admin.call('tickets.close', { id: ticket.id, version: atOffice.version, resolution: 'Resuelto por teléfono' });
+    const workOrders = decideOpenWorkOrders(atOffice, { workDone: 'Router reiniciado en la visita' });
+    await office.admin.call('tickets.close', { id: ticket.id, version: atOffice.version, resolution: 'Resuelto por teléfono', workOrders });
     await later(laptop, HOUR);
     const revisit = await laptop.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance' });
 

@@ -216,7 +216,12 @@ export function callFor(member: TeamMember, write: Write, people: TeamSeed['peop
     }
     case 'ticket.close': {
       const t = pickFrom(tickets(), write.pick);
-      return t ? call('tickets.close', { id: t.id, resolution: 'Resuelto', version: t.version }) : null;
+      if (!t) return null;
+      // Every OT still open is decided, as the close dialog asks: completed on even picks, cancelled on odd ones.
+      const open = rowsOf(member, `SELECT id, version, status FROM work_orders WHERE ticket_id = '${t.id}' AND status NOT IN ('completed', 'cancelled') ORDER BY rowid`);
+      const decide = (w: { id: string; version: number }) =>
+        write.pick % 2 === 0 ? { id: w.id, version: w.version, action: 'complete' as const, workDone: 'Hecho al cerrar' } : { id: w.id, version: w.version, action: 'cancel' as const, reason: 'No hizo falta' };
+      return call('tickets.close', { id: t.id, resolution: 'Resuelto', version: t.version, workOrders: open.map(decide) });
     }
     case 'ticket.reopen': {
       const t = pickFrom(tickets(), write.pick);

@@ -255,10 +255,19 @@ async function driveEveryWritingChannel(): Promise<void> {
 
   clock.advance(600_000);
   await tec.caller.call('workOrders.complete', { id: visit.id, version: visit.version, notes: 'Rodillo cambiado' });
-  // A second OT still open when the ticket closes: closing completes it.
-  await supervisor.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance', technicianId: tec.id, scheduledDate: when });
+  // Two more OTs still open when the ticket closes: the close completes one and cancels the other, as decided.
+  const followUp = await supervisor.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance', technicianId: tec.id, scheduledDate: when });
+  const extra = await supervisor.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'upgrade' });
   ticket = await agent.caller.call('tickets.get', { id: ticket.id });
-  ticket = await agent.caller.call('tickets.close', { id: ticket.id, resolution: 'Rodillo cambiado', version: ticket.version });
+  ticket = await agent.caller.call('tickets.close', {
+    id: ticket.id,
+    resolution: 'Rodillo cambiado',
+    version: ticket.version,
+    workOrders: [
+      { id: followUp.id, version: followUp.version, action: 'complete', workDone: 'Limpieza de rodillos hecha en la misma visita' },
+      { id: extra.id, version: extra.version, action: 'cancel', reason: 'No hace falta la mejora' },
+    ],
+  });
   await supervisor.caller.call('tickets.reopen', { id: ticket.id, reason: 'Vuelve a atascar', version: ticket.version });
   ids.customer = customer.id;
 }

@@ -142,7 +142,7 @@ function planClosedTicket(step: Step, resolution: Resolution<'complete'> | Resol
   return {
     choice: { action: 'complete', notes: resolution.notes },
     apply: () => {
-      // As closing the ticket would have done (completeOpenWorkOrders), with the work notes the supervisor gives.
+      // The OT completed under the closed ticket with the work notes the supervisor gives (as a close's decision would).
       const totalDuration = measuredSeconds(workOrder.startedAt, at);
       saveWorkOrder(tx, workOrder, { status: 'completed', completedAt: at, totalDuration, notes: resolution.notes }, at);
       workOrderEvent(tx, workOrder, 'completed', actor.id, at, { totalDuration, notes: resolution.notes, conflictId: conflict.id });

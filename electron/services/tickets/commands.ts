@@ -9,7 +9,7 @@ import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } 
 import { newId } from '../ids';
 import { readSettings } from '../settings';
 import { assertWorksOnTicket } from '../workOrders';
-import { completeOpenWorkOrders } from '../workOrders';
+import { settleOpenWorkOrders } from '../workOrders';
 import { nextCode } from './codes';
 import { assertAssignee, assertCategory, assertCustomer, loadTicket, loadTicketAt, saveTicket, type TicketRow } from './guards';
 import { PRIORITY_LABEL, TICKET_STATUS_LABEL } from './labels';
@@ -203,14 +203,15 @@ export function addContact(ctx: ServiceContext, input: Input<'tickets.addContact
   });
 }
 
-/** Closing completes every non-final work order first (each with its ot_completed event), then writes `closed`. */
+/** Closing decides every OT still open, as the person chose (complete with the work done, or cancel with a reason),
+ *  each with its own event, then writes `closed`; an open OT without a decision refuses the close. */
 export function closeTicket(ctx: ServiceContext, input: Input<'tickets.close'>): TicketDetail {
   return change(ctx, (tx, actor, at, emit) => {
     const row = loadTicketAt(tx, input.id, input.version);
     assertCanClose(row.status);
-    const completed = completeOpenWorkOrders(tx, row.id, actor.id, at);
-    markClosed(tx, row, input.resolution, actor.id, at, { completedWorkOrders: completed });
-    for (const workOrderId of completed) emit({ entity: 'workOrder', id: workOrderId, kind: 'updated', ticketId: row.id });
+    const settled = settleOpenWorkOrders(ctx, tx, actor, row.id, input.workOrders, at);
+    markClosed(tx, row, input.resolution, actor.id, at, { completedWorkOrders: settled.completed, cancelledWorkOrders: settled.cancelled });
+    for (const workOrderId of [...settled.completed, ...settled.cancelled]) emit({ entity: 'workOrder', id: workOrderId, kind: 'updated', ticketId: row.id });
     emit({ entity: 'ticket', id: row.id, kind: 'updated' });
     return row.id;
   });

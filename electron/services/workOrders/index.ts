@@ -16,5 +16,6 @@ export { getWorkOrderDetail } from './rows';
 // For tickets, telemetry and the conflict inbox (one module reaches another only through its index).
 export { assertWorksOnTicket } from './access';
 export { takeItemOff } from './items';
-export { completeOpenWorkOrders, loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent } from './lifecycle';
+export { loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent } from './lifecycle';
+export { openWorkOrdersOf, settleOpenWorkOrders } from './atClose';
 export { workOrdersOfTicket } from './rows';

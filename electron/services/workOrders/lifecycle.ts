@@ -1,5 +1,5 @@
 // Work order state machine and the low-level writes every OT change shares (guarded save, timeline event).
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { FINAL_WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../../shared/enums';
 import type { AppDb } from '../../../db/open';
 import { tickets, workOrders } from '../../../db/schema';
@@ -91,21 +91,4 @@ export function workOrderEvent(
 export function measuredSeconds(startedAt: string | null, completedAt: string): number | null {
   if (!startedAt) return null;
   return Math.max(0, Math.round((new Date(completedAt).getTime() - new Date(startedAt).getTime()) / 1000));
-}
-
-/** Closing a ticket completes each of its non-final OTs, each with its own ot_completed event. Returns their ids. */
-export function completeOpenWorkOrders(tx: AppDb, ticketId: string, actorId: string, at: string): string[] {
-  const open = tx
-    .select()
-    .from(workOrders)
-    .where(eq(workOrders.ticketId, ticketId))
-    .orderBy(asc(workOrders.createdAt), asc(workOrders.id))
-    .all()
-    .filter((w) => !isFinal(w.status));
-  for (const row of open) {
-    const totalDuration = measuredSeconds(row.startedAt, at);
-    saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration }, at);
-    workOrderEvent(tx, row, 'completed', actorId, at, { totalDuration, closedWithTicket: true });
-  }
-  return open.map((w) => w.id);
 }
