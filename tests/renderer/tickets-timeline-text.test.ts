@@ -96,7 +96,12 @@ describe('bitácora wording', () => {
   });
 
   it('shows the user’s own words as the body: note, contact, resolution, reason, reading', () => {
-    const format = { number: (n: number) => String(n).replace('.', ','), metric: (key: string) => ({ temperature: 'Temperatura', voltage: 'Voltaje' })[key] ?? key };
+    const format = {
+      number: (n: number) => String(n).replace('.', ','),
+      metric: (key: string) => ({ temperature: 'Temperatura', voltage: 'Voltaje' })[key] ?? key,
+      duration: (seconds: number) => `${seconds} s`,
+      durationChanged: (reason: string) => reason,
+    };
     expect(eventBody(event('note', null, 'Llamé al cliente'), format)).toBe('Llamé al cliente');
     expect(eventBody(event('closed', META.closed, 'Ticket cerrado: Cambiado el presostato.'), format)).toBe('Cambiado el presostato.');
     expect(eventBody(event('reopened'), format)).toBe('El cliente volvió a llamar.');

@@ -25,6 +25,8 @@ export function resolveLanguage(requested: ReportLanguage | undefined, settingsL
 }
 
 interface LabelTable {
+  /** The table's language (durations are worded by electron/contract/duration.ts in it). */
+  language: ReportLanguage;
   workOrderReportTitle: string;
   ticketReportTitle: string;
   workOrder: string;
@@ -89,10 +91,13 @@ interface LabelTable {
     rescheduled(code: string): string;
     part: string;
     serial(serial: string): string;
+    /** An OT completed with a typed duration: why, and the measured one when there was a start. */
+    durationChanged(reason: string, measured: string | null): string;
   };
 }
 
 const es: LabelTable = {
+  language: 'es',
   workOrderReportTitle: 'Informe de orden de trabajo',
   ticketReportTitle: 'Informe de ticket',
   workOrder: 'Orden de trabajo',
@@ -169,10 +174,12 @@ const es: LabelTable = {
     rescheduled: (code) => `${code}: reprogramada`,
     part: 'material',
     serial: (serial) => `serie ${serial}`,
+    durationChanged: (reason, measured) => (measured ? `Duración cambiada a mano (medida: ${measured}): ${reason}` : `Duración cambiada a mano: ${reason}`),
   },
 };
 
 const en: LabelTable = {
+  language: 'en',
   workOrderReportTitle: 'Work order report',
   ticketReportTitle: 'Ticket report',
   workOrder: 'Work order',
@@ -249,6 +256,7 @@ const en: LabelTable = {
     rescheduled: (code) => `${code}: rescheduled`,
     part: 'part',
     serial: (serial) => `serial ${serial}`,
+    durationChanged: (reason, measured) => (measured ? `Duration changed by hand (measured: ${measured}): ${reason}` : `Duration changed by hand: ${reason}`),
   },
 };
 

@@ -7,6 +7,7 @@ import {
   type ContactChannel,
 } from '../../../shared/enums';
 import type { TimelineEventDto } from '../../contract';
+import { formatDuration } from '../../contract/duration';
 import { describePart, workOrderChangeOf, type WorkOrderChange } from '../../contract/workOrderChange';
 import type { Labels } from './labels';
 
@@ -50,8 +51,16 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels): Timel
       if (change) return { heading, body: changeText(change, code, t) };
       return { heading, body: withContent(transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus))) };
     }
-    case 'ot_completed':
-      return { heading, body: withContent(transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus))) };
+    case 'ot_completed': {
+      // The duration, and why it was typed instead of measured, as the ticket's timeline on screen shows them.
+      const moved = transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus));
+      const total = secondsOf(meta?.totalDuration);
+      const summary = total === null ? moved : [moved, formatDuration(total, t.language)].filter(Boolean).join(' · ');
+      const reason = typeof meta?.durationReason === 'string' ? meta.durationReason.trim() : '';
+      const measured = secondsOf(meta?.measuredDuration);
+      const why = reason ? t.workOrderChange.durationChanged(reason, measured === null ? null : formatDuration(measured, t.language)) : null;
+      return { heading, body: [withContent(summary), why].filter(Boolean).join('\n') };
+    }
     case 'contact': {
       const channel = translated(meta?.channel, CONTACT_CHANNELS, t.contactChannel as Record<ContactChannel, string>);
       const who = typeof meta?.contactName === 'string' && meta.contactName ? meta.contactName : null;
@@ -61,6 +70,10 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels): Timel
     default:
       return { heading, body: content };
   }
+}
+
+function secondsOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
 }
 
 function changeText(change: WorkOrderChange, code: string, t: Labels): string {

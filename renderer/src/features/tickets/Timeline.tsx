@@ -16,7 +16,7 @@ import {
 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryUser, TimelineEventDto, TimelineEventType } from '../../../../electron/contract';
-import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
+import { formatDateTime, formatDuration, formatNumber, formatRelative } from '../../lib/format';
 import { describeEvent, eventBody } from './timelineText';
 
 const ICONS: Record<TimelineEventType, LucideIcon> = {
@@ -36,7 +36,13 @@ const ICONS: Record<TimelineEventType, LucideIcon> = {
 
 export function Timeline({ events, users }: { events: TimelineEventDto[]; users: DirectoryUser[] }) {
   const { t } = useTranslation('tickets');
-  const format = { number: formatNumber, metric: (key: string) => t(`telemetry:metrics.${key}`, { defaultValue: key }) };
+  const format = {
+    number: formatNumber,
+    metric: (key: string) => t(`telemetry:metrics.${key}`, { defaultValue: key }),
+    duration: formatDuration,
+    durationChanged: (reason: string, measured: string | null) =>
+      measured === null ? t('timeline.durationChangedUnmeasured', { reason }) : t('timeline.durationChanged', { reason, measured }),
+  };
   if (events.length === 0) return <p className="muted">{t('timeline.empty')}</p>;
   const now = new Date();
   return (
@@ -51,7 +57,7 @@ export function Timeline({ events, users }: { events: TimelineEventDto[]; users:
             </span>
             <div className="timeline-content">
               <div className="timeline-headline">
-                <strong>{event.author?.fullName ?? t('timeline.system')}</strong> {describeEvent(t, event, users)}
+                <strong>{event.author?.fullName ?? t('timeline.system')}</strong> {describeEvent(t, event, users, format)}
                 <time className="timeline-time" dateTime={event.createdAt} title={formatDateTime(event.createdAt)}>
                   {formatRelative(event.createdAt, now)}
                 </time>

@@ -10,7 +10,13 @@ export interface BodyFormat {
   number(value: number): string;
   /** A metric key ('temperature') as the user reads it. */
   metric(key: string): string;
+  /** Seconds as every screen and the PDF write them (electron/contract/duration.ts). */
+  duration(seconds: number): string;
+  /** Why an OT's duration was typed instead of measured, with the measured one when there was a start. */
+  durationChanged(reason: string, measured: string | null): string;
 }
+
+const seconds = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
 
 const SHOWN_READINGS = 4;
 
@@ -39,6 +45,13 @@ export function eventBody(event: TimelineEventDto, format: BodyFormat): string |
       return str(meta.resolution) || null;
     case 'reopened':
       return str(meta.reason) || null;
+    case 'ot_completed': {
+      // Written by workOrders.complete when the duration was overridden (meta: totalDuration, measuredDuration, durationReason).
+      const reason = str(meta.durationReason).trim();
+      if (!reason) return null;
+      const measured = seconds(meta.measuredDuration);
+      return format.durationChanged(reason, measured === null ? null : format.duration(measured));
+    }
     case 'telemetry': {
       const readings = readingsOf(meta);
       if (readings.length === 0) return event.content;
@@ -50,7 +63,8 @@ export function eventBody(event: TimelineEventDto, format: BodyFormat): string |
   }
 }
 
-export function describeEvent(t: TFunction, event: TimelineEventDto, users: DirectoryUser[]): string {
+/** `format.duration` words an OT's duration in the headline (left out without it). */
+export function describeEvent(t: TFunction, event: TimelineEventDto, users: DirectoryUser[], format?: Pick<BodyFormat, 'duration'>): string {
   const meta = event.metaData ?? {};
   const status = (s: unknown) => (s ? t(`common:ticketStatus.${str(s)}`) : '—');
   const otStatus = (s: unknown) => (s ? t(`common:workOrderStatus.${str(s)}`) : '—');
@@ -92,8 +106,12 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
         ? t('timeline.ot_updated', { code: str(meta.code), from: otStatus(meta.from), to: otStatus(meta.to) })
         : t('timeline.ot_updated_plain', { code });
     }
-    case 'ot_completed':
-      return t('timeline.ot_completed', { code: str(meta.code) });
+    case 'ot_completed': {
+      const total = seconds(meta.totalDuration);
+      return total !== null && format
+        ? t('timeline.ot_completed_duration', { code: str(meta.code), duration: format.duration(total) })
+        : t('timeline.ot_completed', { code: str(meta.code) });
+    }
     case 'telemetry':
       return t('timeline.telemetry', { count: Math.max(1, readingsOf(meta).length) });
     default:
