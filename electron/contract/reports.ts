@@ -9,11 +9,20 @@ import { workOrderFilterShape } from './workOrders';
 export const reportLanguage = z.enum(['es', 'en']).optional();
 
 export const batchDateField = z.enum(['scheduled_date', 'completed_at', 'created_at']);
+/** The batch is the period's finished work unless asked otherwise: the UI's default and the CLI's are this one. */
+export const DEFAULT_BATCH_DATE_FIELD = 'completed_at' satisfies z.infer<typeof batchDateField>;
+
+/** 'excel_es': opens in columns in a Spanish Excel (';', decimal comma, local dates); 'standard': RFC 4180, ISO dates. */
+export const CSV_FORMATS = ['excel_es', 'standard'] as const;
+export type CsvFormat = (typeof CSV_FORMATS)[number];
+export const csvFormat = z.enum(CSV_FORMATS).optional();
+/** Without a choice, a Spanish CSV is made for a Spanish Excel and an English one is standard. */
+export const defaultCsvFormat = (language: 'es' | 'en'): CsvFormat => (language === 'es' ? 'excel_es' : 'standard');
 
 export const batchStartInput = z.strictObject({
   from: isoDateTime,
   to: isoDateTime,
-  /** Which date puts an OT in the period; scheduled_date by default, as in the OT list. */
+  /** Which date puts an OT in the period; DEFAULT_BATCH_DATE_FIELD when omitted. */
   dateField: batchDateField.optional(),
   language: reportLanguage,
 });
@@ -38,11 +47,11 @@ export const reportChannels = {
   'reports.workOrderPdf': channel<FilePayload>()({ input: z.strictObject({ id, language: reportLanguage }), access: 'reports:export' }),
   'reports.ticketPdf': channel<FilePayload>()({ input: z.strictObject({ id, language: reportLanguage }), access: 'reports:export' }),
   'reports.ticketsCsv': channel<FilePayload>()({
-    input: z.strictObject({ ...ticketFilterShape, language: reportLanguage }),
+    input: z.strictObject({ ...ticketFilterShape, language: reportLanguage, csvFormat }),
     access: 'reports:export',
   }),
   'reports.workOrdersCsv': channel<FilePayload>()({
-    input: z.strictObject({ ...workOrderFilterShape, language: reportLanguage }),
+    input: z.strictObject({ ...workOrderFilterShape, language: reportLanguage, csvFormat }),
     access: 'reports:export',
   }),
   'reports.batchStart': channel<{ jobId: string }>()({ input: batchStartInput, access: 'reports:export' }),

@@ -3,7 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../electron/contract';
 import { isoDateTime } from '../../electron/contract/common';
-import { addDays, isLocalDate, startOfDayMs } from '../../electron/contract/zonedTime';
+import { addDays, isLocalDate, startOfDayIso, startOfDayMs } from '../../electron/contract/zonedTime';
+import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../../electron/contract/periods';
+import { CSV_FORMATS, defaultCsvFormat, type CsvFormat } from '../../electron/contract/reports';
 import { ticketFilter } from '../../electron/contract/tickets';
 import { workOrderFilter } from '../../electron/contract/workOrders';
 import { createBackend } from '../../electron/ipc/backend';
@@ -27,10 +29,13 @@ import { requireDataDir, type CliCommand } from './types';
 const USAGE = `usage:
   report ot <OT code> --data-dir DIR --out FILE.pdf [--lang es|en]
   report ticket <ticket code> --data-dir DIR --out FILE.pdf [--lang es|en]
-  report tickets-csv --data-dir DIR --out FILE.csv [--from DATE] [--to DATE] [--lang es|en]
-  report work-orders-csv --data-dir DIR --out FILE.csv [--from DATE] [--to DATE] [--date-field F] [--lang es|en]
-  report batch --data-dir DIR --from DATE --to DATE --out FILE.zip|FOLDER [--folder] [--date-field F] [--lang es|en]
-DATE is YYYY-MM-DD, a day in the company time zone (a --to day is included), or an ISO date-time; F is scheduled_date, completed_at or created_at.`;
+  report tickets-csv --data-dir DIR --out FILE.csv [PERIOD] [--lang es|en] [--csv-format excel_es|standard]
+  report work-orders-csv --data-dir DIR --out FILE.csv [PERIOD] [--date-field F] [--lang es|en] [--csv-format excel_es|standard]
+  report batch --data-dir DIR PERIOD --out FILE.zip|FOLDER [--folder] [--date-field F] [--lang es|en]
+PERIOD is --from DATE --to DATE, or --period this-month|last-month|last-quarter (as the app's period choices).
+DATE is YYYY-MM-DD, a day in the company time zone (a --to day is included), or an ISO date-time.
+F is scheduled_date, completed_at or created_at (the batch takes completed_at unless told, as in the app).
+The CSV format follows the language unless given: excel_es (';', decimal comma, local dates) for es, standard for en.`;
 
 const REPORT_KINDS = ['ot', 'ticket', 'tickets-csv', 'work-orders-csv', 'batch'];
 
@@ -62,6 +67,28 @@ function dateFlag(args: ParsedArgs, name: string, end: boolean, zone: string): s
   return bounded.data;
 }
 
+const PRESET_FLAGS = PERIOD_PRESETS.map((preset) => preset.replace('_', '-'));
+
+/** --period names a preset, or --from/--to give the bounds; the two ways do not mix. */
+function periodFlags(args: ParsedArgs, zone: string): { from: string | undefined; to: string | undefined } {
+  const named = stringFlag(args, 'period');
+  if (named === undefined) return { from: dateFlag(args, 'from', false, zone), to: dateFlag(args, 'to', true, zone) };
+  if (stringFlag(args, 'from') !== undefined || stringFlag(args, 'to') !== undefined) {
+    throw new UsageError(`--period replaces --from and --to; give one or the other\n${USAGE}`);
+  }
+  const preset = PERIOD_PRESETS[PRESET_FLAGS.indexOf(named)] as PeriodPreset | undefined;
+  if (!preset) throw new UsageError(`--period must be one of ${PRESET_FLAGS.join(', ')}, got ${named}`);
+  const days = presetPeriod(preset, zone);
+  return { from: startOfDayIso(zone, days.from), to: startOfDayIso(zone, addDays(days.to, 1)) };
+}
+
+function csvFormatFlag(args: ParsedArgs): CsvFormat | undefined {
+  const value = stringFlag(args, 'csv-format');
+  if (value === undefined) return undefined;
+  if (!(CSV_FORMATS as readonly string[]).includes(value)) throw new UsageError(`--csv-format must be ${CSV_FORMATS.join(' or ')}, got ${value}`);
+  return value as CsvFormat;
+}
+
 function requireFlag(args: ParsedArgs, name: string): string {
   const value = stringFlag(args, name);
   if (!value) throw new UsageError(`--${name} is required\n${USAGE}`);
@@ -87,8 +114,11 @@ function dateField(args: ParsedArgs): 'scheduled_date' | 'completed_at' | 'creat
 async function run(ctx: ServiceContext, args: ParsedArgs, say: (line: string) => void): Promise<void> {
   const [, kind, code] = args.positional;
   const lang = language(args);
-  const labels = () => labelsFor(resolveLanguage(lang, readSettings(ctx.db).language));
   const zone = companyTimeZone(ctx.sqlite);
+  const csvOptions = () => {
+    const resolved = resolveLanguage(lang, readSettings(ctx.db).language);
+    return { labels: labelsFor(resolved), format: csvFormatFlag(args) ?? defaultCsvFormat(resolved) };
+  };
   switch (kind) {
     case 'ot':
     case 'ticket': {
@@ -102,23 +132,24 @@ async function run(ctx: ServiceContext, args: ParsedArgs, say: (line: string) =>
     }
     case 'tickets-csv': {
       const out = requireFlag(args, 'out');
-      const filter = ticketFilter.parse({ createdFrom: dateFlag(args, 'from', false, zone), createdTo: dateFlag(args, 'to', true, zone) });
-      const file = await exportTicketsCsv(ctx, filter, labels());
+      const period = periodFlags(args, zone);
+      const filter = ticketFilter.parse({ createdFrom: period.from, createdTo: period.to });
+      const file = await exportTicketsCsv(ctx, filter, csvOptions());
       say(`Wrote ${writeOut(out, file.bytes)}`);
       return;
     }
     case 'work-orders-csv': {
       const out = requireFlag(args, 'out');
       const field = dateField(args);
-      const filter = workOrderFilter.parse({ from: dateFlag(args, 'from', false, zone), to: dateFlag(args, 'to', true, zone), ...(field ? { dateField: field } : {}) });
-      const file = await exportWorkOrdersCsv(ctx, filter, labels());
+      const period = periodFlags(args, zone);
+      const filter = workOrderFilter.parse({ ...period, ...(field ? { dateField: field } : {}) });
+      const file = await exportWorkOrdersCsv(ctx, filter, csvOptions());
       say(`Wrote ${writeOut(out, file.bytes)}`);
       return;
     }
     case 'batch': {
-      const from = dateFlag(args, 'from', false, zone);
-      const to = dateFlag(args, 'to', true, zone);
-      if (!from || !to) throw new UsageError(`report batch needs --from and --to\n${USAGE}`);
+      const { from, to } = periodFlags(args, zone);
+      if (!from || !to) throw new UsageError(`report batch needs --from and --to, or --period\n${USAGE}`);
       const out = path.resolve(requireFlag(args, 'out'));
       const field = dateField(args);
       const controller = new AbortController();

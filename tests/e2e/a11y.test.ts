@@ -1,4 +1,5 @@
 // axe-core on the main screens (no serious or critical violation), with realistic Spanish data; saves the screenshots.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTickets, type SeededTickets } from './ticket-seed';
@@ -85,9 +86,14 @@ describe('accessibility of the main screens', () => {
   it('reports, with a finished batch export', async () => {
     await goTo(page, '#/reports');
     await check(() => page.getByRole('button', { name: 'Generar informes' }).waitFor());
+    const csvCard = page.getByRole('region', { name: 'Órdenes de trabajo (CSV)' });
+    await csvCard.getByLabel('Periodo').selectOption('last_month');
     const csv = page.waitForEvent('download');
-    await page.getByRole('region', { name: 'Órdenes de trabajo (CSV)' }).getByRole('button', { name: 'Descargar CSV' }).click();
-    expect((await csv).suggestedFilename()).toMatch(/\.csv$/);
+    await csvCard.getByRole('button', { name: 'Descargar CSV' }).click();
+    // Last month, whole, in the file name; made for a Spanish Excel (';') since the UI is Spanish.
+    const file = await csv;
+    expect(file.suggestedFilename()).toMatch(/^work-orders_\d{4}-\d{2}-01_\d{4}-\d{2}-(28|29|30|31)\.csv$/);
+    expect(readFileSync(await file.path(), 'utf8').split('\r\n')[0]).toContain('Código;Ticket');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Generar informes' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.zip$/);

@@ -56,7 +56,7 @@ describe('the company time zone setting', () => {
       status = await f.admin.call('reports.batchStatus', { jobId });
     }
     expect(status.status).toBe('done');
-    expect((await f.admin.call('reports.batchResult', { jobId })).fileName).toBe('work-orders_2026-03-01_2026-04-01.zip');
+    expect((await f.admin.call('reports.batchResult', { jobId })).fileName).toBe('work-orders_2026-03-01_2026-03-31.zip');
   });
 
   it('telemetry’s window is half-open: a reading at exactly `to` is outside it', async () => {

@@ -10,7 +10,8 @@ import { startTestApp, type TestApp } from '../support/backend';
 import { completedWorkOrder, isPdf, pdfText, unzipAll, zipEntries } from './support';
 
 const COUNT = 50;
-const PERIOD = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
+// By visit date: the batch's own default (completed_at) would take the OT outside March too, completed in the test's March.
+const PERIOD = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z', dateField: 'scheduled_date' as const };
 
 let app: TestApp;
 let codes: string[];
@@ -144,7 +145,7 @@ describe('reports.batch* job channels', () => {
 
     const file = await app.admin.call('reports.batchResult', { jobId });
     expect(file.mimeType).toBe('application/zip');
-    expect(file.fileName).toBe('work-orders_2026-03-01_2026-04-01.zip');
+    expect(file.fileName).toBe('work-orders_2026-03-01_2026-03-31.zip');
     const zip = path.join(outDir, file.fileName);
     writeFileSync(zip, file.bytes);
     expect(zipEntries(zip)).toHaveLength(COUNT);

@@ -2,13 +2,14 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilePayload } from '../../electron/contract';
-import { neutralizeCell, toCsvBytes } from '../../electron/services/reports/csv';
+import { neutralizeCell, SPANISH_EXCEL_CSV, toCsvBytes } from '../../electron/services/reports/csv';
 import { startTestApp, type TestApp } from '../support/backend';
 import { completedWorkOrder } from './support';
 
-function parseCsv(file: FilePayload | Uint8Array): string[][] {
+/** Spanish exports are for a Spanish Excel (';'); English and 'standard' ones use ','. */
+function parseCsv(file: FilePayload | Uint8Array, delimiter: ',' | ';' = ','): string[][] {
   const bytes = file instanceof Uint8Array ? file : file.bytes;
-  return parse(Buffer.from(bytes).toString('utf8'), { bom: true, relax_column_count: false }) as string[][];
+  return parse(Buffer.from(bytes).toString('utf8'), { bom: true, delimiter, relax_column_count: false }) as string[][];
 }
 
 const hasBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -35,6 +36,17 @@ describe('CSV encoding', () => {
       ['Código', 'Título', 'Descripción'],
       rows[0],
       ["'=cmd|\"/c calc\"!A1", '', 'ok'],
+    ]);
+  });
+
+  it("writes a Spanish Excel's dialect: ';' between cells, a decimal comma, both delimiters quoted inside cells", () => {
+    const bytes = toCsvBytes(['Cliente', 'Horas', 'Nota'], [['Núñez, S.L.', 1.5, 'a;b'], ['x;=cmd|\' /C calc\'!A0;y', 2, '']], SPANISH_EXCEL_CSV);
+    const lines = Buffer.from(bytes).toString('utf8').split('\r\n');
+    expect(lines[1]).toBe('"Núñez, S.L.";1,5;"a;b"');
+    expect(parseCsv(bytes, ';')).toEqual([
+      ['Cliente', 'Horas', 'Nota'],
+      ['Núñez, S.L.', '1,5', 'a;b'],
+      ["x;'=cmd|' /C calc'!A0;y", '2', ''],
     ]);
   });
 });
@@ -79,9 +91,10 @@ describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
   it('exports every ticket of the filter with the cells exactly as entered', async () => {
     const file = await app.admin.call('reports.ticketsCsv', {});
     expect(file.mimeType).toBe('text/csv; charset=utf-8');
-    expect(file.fileName).toMatch(/^tickets-2026-03-02\.csv$/);
+    // No period: named by today on the company calendar.
+    expect(file.fileName).toBe('tickets_2026-03-02.csv');
     expect(hasBom(file.bytes)).toBe(true);
-    const [header, ...rows] = parseCsv(file);
+    const [header, ...rows] = parseCsv(file, ';');
     expect(header).toEqual(['Código', 'Título', 'Estado', 'Prioridad', 'Categoría', 'Cliente', 'Asignado a', 'Creado', 'Actualizado']);
     expect(rows).toHaveLength(tricky.length + 230 + 1);
     const codes = new Set(rows.map((r) => r[0]));
@@ -100,7 +113,7 @@ describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
     expect(header?.slice(0, 4)).toEqual(['Code', 'Title', 'Status', 'Priority']);
     expect(rows).toHaveLength(tricky.length);
     expect(rows.every((r) => r[3] === 'High')).toBe(true);
-    const low = parseCsv(await app.admin.call('reports.ticketsCsv', { priority: 'low' }));
+    const low = parseCsv(await app.admin.call('reports.ticketsCsv', { priority: 'low' }), ';');
     expect(low).toHaveLength(1 + 230);
   });
 
@@ -110,7 +123,8 @@ describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
       to: '2026-03-03T00:00:00.000Z',
       dateField: 'completed_at',
     });
-    const [header, ...rows] = parseCsv(file);
+    expect(file.fileName).toBe('work-orders_2026-03-02_2026-03-02.csv');
+    const [header, ...rows] = parseCsv(file, ';');
     expect(header).toContain('Duración (min)');
     expect(rows).toHaveLength(1);
     const row = rows[0] as string[];
@@ -120,8 +134,23 @@ describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
     expect(row[6]).toBe('Tomás Peña');
     expect(row[10]).toBe('25');
     expect(row[11]).toBe(notes);
-    const none = parseCsv(await app.admin.call('reports.workOrdersCsv', { from: '2026-04-01T00:00:00.000Z', to: '2026-05-01T00:00:00.000Z' }));
+    const none = parseCsv(await app.admin.call('reports.workOrdersCsv', { from: '2026-04-01T00:00:00.000Z', to: '2026-05-01T00:00:00.000Z' }), ';');
     expect(none).toHaveLength(1);
+  });
+
+  it('writes for a Spanish Excel in Spanish (local dates) and to the standard otherwise, the choice winning over the language', async () => {
+    const range = { from: '2026-03-02T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z', dateField: 'completed_at' as const };
+    const spanish = await app.admin.call('reports.workOrdersCsv', range);
+    const text = Buffer.from(spanish.bytes).toString('utf8');
+    expect(text.split('\r\n')[0]).toContain('Código;Ticket');
+    const row = (parseCsv(spanish, ';')[1] ?? []) as string[];
+    // Scheduled 12:00 UTC on 2 March: the company's wall clock (whatever its zone), as dd/mm/aaaa hh:mm.
+    expect(row[7]).toMatch(/^02\/03\/2026 \d\d:00$/);
+    const standard = await app.admin.call('reports.workOrdersCsv', { ...range, csvFormat: 'standard' });
+    const standardRow = (parseCsv(standard)[1] ?? []) as string[];
+    expect(standardRow[7]).toBe('2026-03-02T12:00:00.000Z');
+    const englishExcel = await app.admin.call('reports.workOrdersCsv', { ...range, language: 'en', csvFormat: 'excel_es' });
+    expect(parseCsv(englishExcel, ';')[0]?.[0]).toBe('Code');
   });
 
   it('is refused without reports:export', async () => {

@@ -1,4 +1,4 @@
-import type { reportChannels } from '../../contract/reports';
+import { defaultCsvFormat, type CsvFormat, type reportChannels } from '../../contract/reports';
 import {
   batchJobResult,
   batchJobStatus,
@@ -15,13 +15,17 @@ import type { ServiceContext } from '../../services/context';
 import { readSettings } from '../../services/settings';
 import type { HandlerMap } from './types';
 
-const labelsOf = (ctx: ServiceContext, language: 'es' | 'en' | undefined) => labelsFor(resolveLanguage(language, readSettings(ctx.db).language));
+/** The report's wording and, unless chosen, its CSV format follow the requested (or the settings') language. */
+function csvOptions(ctx: ServiceContext, requested: 'es' | 'en' | undefined, format: CsvFormat | undefined) {
+  const language = resolveLanguage(requested, readSettings(ctx.db).language);
+  return { labels: labelsFor(language), format: format ?? defaultCsvFormat(language) };
+}
 
 export const reportHandlers: HandlerMap<keyof typeof reportChannels> = {
   'reports.workOrderPdf': (ctx, input) => workOrderPdf(ctx, input.id, input.language),
   'reports.ticketPdf': (ctx, input) => ticketPdf(ctx, input.id, input.language),
-  'reports.ticketsCsv': (ctx, { language, ...filter }) => exportTicketsCsv(ctx, filter, labelsOf(ctx, language)),
-  'reports.workOrdersCsv': (ctx, { language, ...filter }) => exportWorkOrdersCsv(ctx, filter, labelsOf(ctx, language)),
+  'reports.ticketsCsv': (ctx, { language, csvFormat, ...filter }) => exportTicketsCsv(ctx, filter, csvOptions(ctx, language, csvFormat)),
+  'reports.workOrdersCsv': (ctx, { language, csvFormat, ...filter }) => exportWorkOrdersCsv(ctx, filter, csvOptions(ctx, language, csvFormat)),
   'reports.batchStart': (ctx, input) => startBatchJob(ctx, input),
   'reports.batchStatus': (ctx, input) => batchJobStatus(ctx, input.jobId),
   'reports.batchCancel': (ctx, input) => cancelBatchJob(ctx, input.jobId),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { AppError, type WorkOrderDto } from '../../contract';
+import { DEFAULT_BATCH_DATE_FIELD } from '../../contract/reports';
 import { nowIso, type ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { listWorkOrders } from '../workOrders';
@@ -23,7 +24,7 @@ export interface BatchProgress {
 
 export interface BatchExportOptions {
   ctx: ServiceContext;
-  /** ISO instants; the period is [from, to) on `dateField` (default scheduled_date, as in the OT list). */
+  /** ISO instants; the period is [from, to) on `dateField` (DEFAULT_BATCH_DATE_FIELD when omitted). */
   from: string;
   to: string;
   dateField?: BatchDateField;
@@ -60,7 +61,7 @@ async function workOrdersOfPeriod(options: BatchExportOptions): Promise<WorkOrde
     const page = listWorkOrders(options.ctx, {
       from: options.from,
       to: options.to,
-      dateField: options.dateField ?? 'scheduled_date',
+      dateField: options.dateField ?? DEFAULT_BATCH_DATE_FIELD,
       limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
     });

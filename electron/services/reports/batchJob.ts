@@ -7,7 +7,7 @@ import { AppError, type FilePayload } from '../../contract';
 import type { ServiceContext } from '../context';
 import { exportWorkOrderBatch, type BatchDateField } from './batch';
 import type { ReportLanguage } from './labels';
-import { localDateOf } from '../../contract/zonedTime';
+import { lastDayBefore, localDateOf } from '../../contract/zonedTime';
 import { companyTimeZone } from '../timeZone';
 import { jobsOf } from '../jobRegistry';
 import { cancelQueuedJob, createJob, finishJob, scheduleJob, forgetJob, getJob, jobStatus, releaseFiles, requireFinished, type Job, type JobStatusDto } from './jobs';
@@ -38,9 +38,9 @@ function progressEmitter(ctx: ServiceContext, job: Job): (p: { done: number; tot
   };
 }
 
-/** Named by the period's days on the company calendar (March in Madrid starts 2026-02-28T23:00Z: still 2026-03-01). */
+/** Named by the period's days on the company calendar (March in Madrid starts 2026-02-28T23:00Z: still 2026-03-01), the end day included. */
 function zipName(input: BatchStartInput, zone: string): string {
-  return `work-orders_${localDateOf(zone, input.from)}_${localDateOf(zone, input.to)}.zip`;
+  return `work-orders_${localDateOf(zone, input.from)}_${lastDayBefore(zone, input.to)}.zip`;
 }
 
 /** Starts the export in the background and answers at once; its end is announced as a job `updated` event. */

@@ -6,8 +6,9 @@ import type { workOrderFilter } from '../../contract/workOrders';
 import type { ServiceContext } from '../context';
 import { listTickets } from '../tickets';
 import { listWorkOrders } from '../workOrders';
-import { toCsvBytes, type CsvCell } from './csv';
-import { localDateOf } from '../../contract/zonedTime';
+import { SPANISH_EXCEL_CSV, STANDARD_CSV, toCsvBytes, type CsvCell, type CsvDialect } from './csv';
+import type { CsvFormat } from '../../contract/reports';
+import { lastDayBefore, localDateOf, wallClock } from '../../contract/zonedTime';
 import { companyTimeZone } from '../timeZone';
 import type { Labels } from './labels';
 
@@ -35,7 +36,31 @@ export function ticketCsvHeader(t: Labels): string[] {
   return [t.code, t.title, t.status, t.priority, t.category, t.customer, t.assignedTo, t.created, t.updated];
 }
 
-export function ticketCsvRow(ticket: TicketSummary, t: Labels): CsvCell[] {
+/** How one export writes its cells: the file's dialect and its date-times. */
+export interface CsvStyle {
+  dialect: CsvDialect;
+  when: (iso: string | null) => CsvCell;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 'dd/mm/aaaa hh:mm' on the company clock: what a Spanish Excel reads as a date-time. */
+function spreadsheetDateTime(zone: string, iso: string): string {
+  const wall = wallClock(zone, Date.parse(iso));
+  return `${pad(wall.day)}/${pad(wall.month)}/${wall.year} ${pad(wall.hour)}:${pad(wall.minute)}`;
+}
+
+export function csvStyle(format: CsvFormat, zone: string): CsvStyle {
+  if (format === 'standard') return { dialect: STANDARD_CSV, when: (iso) => iso };
+  return { dialect: SPANISH_EXCEL_CSV, when: (iso) => (iso === null ? null : spreadsheetDateTime(zone, iso)) };
+}
+
+export interface CsvOptions {
+  labels: Labels;
+  format: CsvFormat;
+}
+
+export function ticketCsvRow(ticket: TicketSummary, t: Labels, style: CsvStyle): CsvCell[] {
   return [
     ticket.code,
     ticket.title,
@@ -44,8 +69,8 @@ export function ticketCsvRow(ticket: TicketSummary, t: Labels): CsvCell[] {
     ticket.category?.name ?? null,
     ticket.customer?.name ?? null,
     ticket.assignedTo?.fullName ?? null,
-    ticket.createdAt,
-    ticket.updatedAt,
+    style.when(ticket.createdAt),
+    style.when(ticket.updatedAt),
   ];
 }
 
@@ -66,7 +91,7 @@ export function workOrderCsvHeader(t: Labels): string[] {
   ];
 }
 
-export function workOrderCsvRow(wo: WorkOrderDto, t: Labels): CsvCell[] {
+export function workOrderCsvRow(wo: WorkOrderDto, t: Labels, style: CsvStyle): CsvCell[] {
   return [
     wo.code,
     wo.ticketCode,
@@ -75,29 +100,43 @@ export function workOrderCsvRow(wo: WorkOrderDto, t: Labels): CsvCell[] {
     t.workOrderType[wo.otType],
     t.workOrderStatus[wo.status],
     wo.technician?.fullName ?? null,
-    wo.scheduledDate,
-    wo.startedAt,
-    wo.completedAt,
+    style.when(wo.scheduledDate),
+    style.when(wo.startedAt),
+    style.when(wo.completedAt),
     wo.totalDuration === null ? null : Math.round(wo.totalDuration / 60),
     wo.notes,
   ];
 }
 
-/** "2026-03-02", today on the company's calendar, for file names. */
-function day(ctx: ServiceContext): string {
-  return localDateOf(companyTimeZone(ctx.sqlite), ctx.clock.now());
+/** "tickets_2026-03-01_2026-03-31.csv": the period's days on the company calendar (the end day included); today
+ *  stands for an open end, and a file with no period at all is named by today alone. */
+export function periodFileName(prefix: string, ctx: ServiceContext, from: string | undefined, to: string | undefined): string {
+  const zone = companyTimeZone(ctx.sqlite);
+  const today = localDateOf(zone, ctx.clock.now());
+  const days = from === undefined && to === undefined ? [today] : [from ? localDateOf(zone, from) : undefined, to ? lastDayBefore(zone, to) : today];
+  return `${prefix}_${days.filter((d) => d !== undefined).join('_')}.csv`;
 }
 
-export async function exportTicketsCsv(ctx: ServiceContext, filter: TicketFilter, t: Labels): Promise<FilePayload> {
+export async function exportTicketsCsv(ctx: ServiceContext, filter: TicketFilter, { labels: t, format }: CsvOptions): Promise<FilePayload> {
   const tickets = await everyPage((cursor) =>
     listTickets(ctx, { ...filter, sort: 'created_at', limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
   );
-  const rows = tickets.reverse().map((ticket) => ticketCsvRow(ticket, t));
-  return { fileName: `tickets-${day(ctx)}.csv`, mimeType: CSV_MIME, bytes: toCsvBytes(ticketCsvHeader(t), rows) };
+  const style = csvStyle(format, companyTimeZone(ctx.sqlite));
+  const rows = tickets.reverse().map((ticket) => ticketCsvRow(ticket, t, style));
+  return {
+    fileName: periodFileName('tickets', ctx, filter.createdFrom, filter.createdTo),
+    mimeType: CSV_MIME,
+    bytes: toCsvBytes(ticketCsvHeader(t), rows, style.dialect),
+  };
 }
 
-export async function exportWorkOrdersCsv(ctx: ServiceContext, filter: WorkOrderFilter, t: Labels): Promise<FilePayload> {
+export async function exportWorkOrdersCsv(ctx: ServiceContext, filter: WorkOrderFilter, { labels: t, format }: CsvOptions): Promise<FilePayload> {
   const orders = await everyPage((cursor) => listWorkOrders(ctx, { ...filter, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }));
-  const rows = orders.reverse().map((wo) => workOrderCsvRow(wo, t));
-  return { fileName: `work-orders-${day(ctx)}.csv`, mimeType: CSV_MIME, bytes: toCsvBytes(workOrderCsvHeader(t), rows) };
+  const style = csvStyle(format, companyTimeZone(ctx.sqlite));
+  const rows = orders.reverse().map((wo) => workOrderCsvRow(wo, t, style));
+  return {
+    fileName: periodFileName('work-orders', ctx, filter.from, filter.to),
+    mimeType: CSV_MIME,
+    bytes: toCsvBytes(workOrderCsvHeader(t), rows, style.dialect),
+  };
 }

@@ -2,6 +2,7 @@
 import { Play } from 'lucide-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_BATCH_DATE_FIELD } from '../../../../electron/contract/reports';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
@@ -14,7 +15,7 @@ export function BatchExport({ icon, cancelIcon }: { icon: ReactNode; cancelIcon:
   const { t } = useTranslation('reports');
   const { job, error, startBatch, cancelBatch, refreshJob, downloadBatch } = useReports();
   const [period, setPeriod] = useState(() => thisMonth(companyZone()));
-  const [dateField, setDateField] = useState<BatchDateField>('completed_at');
+  const [dateField, setDateField] = useState<BatchDateField>(DEFAULT_BATCH_DATE_FIELD);
   const [periodError, setPeriodError] = useState<string | undefined>();
   // A queued export (waiting for this user's other one) can be cancelled like a running one.
   const running = job?.status === 'running' || job?.status === 'queued';

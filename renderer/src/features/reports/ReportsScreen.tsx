@@ -20,7 +20,7 @@ import { errorMessage } from '../../lib/errors';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { BatchExport } from './BatchExport';
-import { DateFieldSelect, PeriodFields, uiLanguage } from './fields';
+import { CsvFormatSelect, DateFieldSelect, initialCsvFormat, PeriodFields, uiLanguage } from './fields';
 import { companyZone } from '../../lib/timeZone';
 import { periodToInstants, thisMonth, type Period } from './period';
 import './reports.css';
@@ -93,6 +93,7 @@ function TicketsCsv() {
   const [period, setPeriod] = useState(() => thisMonth(companyZone()));
   const [status, setStatus] = useState<TicketStatus[]>([]);
   const [priority, setPriority] = useState<TicketPriority | ''>('');
+  const [csvFormat, setCsvFormat] = useState(initialCsvFormat);
   const { busy, periodError, run } = useCsvExport();
   return (
     <ExportCard
@@ -108,11 +109,13 @@ function TicketsCsv() {
             ...(status.length ? { status } : {}),
             ...(priority ? { priority } : {}),
             language: uiLanguage(),
+            csvFormat,
           }),
         )
       }
     >
       <PeriodFields period={period} onChange={setPeriod} error={periodError} />
+      <CsvFormatSelect value={csvFormat} onChange={setCsvFormat} />
       <Field label={t('tickets.priority')}>
         <ChoiceSelect
           value={priority}
@@ -149,6 +152,7 @@ function WorkOrdersCsv() {
   const [status, setStatus] = useState<WorkOrderStatus[]>([]);
   const [otType, setOtType] = useState<WorkOrderType | ''>('');
   const [technicianId, setTechnicianId] = useState('');
+  const [csvFormat, setCsvFormat] = useState(initialCsvFormat);
   const technicians = useTechnicians();
   const { busy, periodError, run } = useCsvExport();
   return (
@@ -167,12 +171,14 @@ function WorkOrdersCsv() {
             ...(otType ? { otType } : {}),
             ...(technicianId ? { technicianId } : {}),
             language: uiLanguage(),
+            csvFormat,
           }),
         )
       }
     >
       <PeriodFields period={period} onChange={setPeriod} error={periodError} />
       <DateFieldSelect value={dateField} onChange={setDateField} />
+      <CsvFormatSelect value={csvFormat} onChange={setCsvFormat} />
       <Field label={t('workOrders.type')}>
         <ChoiceSelect
           value={otType}

@@ -1,5 +1,6 @@
 // Period pickers work on company-zone calendar days; the API wants instants ([start of from, start of the day after to)).
-import { daysToRange, firstOfMonth, isLocalDate, localDateOf } from '../../../../electron/contract/zonedTime';
+import { presetPeriod } from '../../../../electron/contract/periods';
+import { daysToRange, isLocalDate } from '../../../../electron/contract/zonedTime';
 
 export interface Period {
   from: string;
@@ -8,8 +9,7 @@ export interface Period {
 
 /** From the 1st of this month to today, on the company calendar. */
 export function thisMonth(zone: string, now: Date = new Date()): Period {
-  const today = localDateOf(zone, now);
-  return { from: firstOfMonth(today), to: today };
+  return presetPeriod('this_month', zone, now);
 }
 
 /** Inclusive days → [start of `from`, start of the day after `to`) as ISO instants; null when incomplete or reversed. */

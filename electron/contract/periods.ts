@@ -1,0 +1,43 @@
+// Report periods by name ("this month", "last quarter"): one rule for the UI's presets and the CLI's --period.
+import { addDays, firstOfMonth, localDateOf, type LocalDate } from './zonedTime';
+
+export const PERIOD_PRESETS = ['this_month', 'last_month', 'last_quarter'] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+/** Calendar days on the company calendar, both included. */
+export interface DayPeriod {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+const monthStart = (year: number, month: number): LocalDate => {
+  // Months count from 1; 0 and 13 roll into the neighbouring years.
+  const y = year + Math.floor((month - 1) / 12);
+  const m = ((((month - 1) % 12) + 12) % 12) + 1;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`;
+};
+
+/** The days a preset names, seen from `now` in `zone`: this month runs to today; the others are whole. */
+export function presetPeriod(preset: PeriodPreset, zone: string, now: number | Date = Date.now()): DayPeriod {
+  const today = localDateOf(zone, now);
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  switch (preset) {
+    case 'this_month':
+      return { from: firstOfMonth(today), to: today };
+    case 'last_month':
+      return { from: monthStart(year, month - 1), to: addDays(monthStart(year, month), -1) };
+    case 'last_quarter': {
+      const quarterStartMonth = month - ((month - 1) % 3);
+      return { from: monthStart(year, quarterStartMonth - 3), to: addDays(monthStart(year, quarterStartMonth), -1) };
+    }
+  }
+}
+
+/** The preset that names exactly these days today, if one does (so a form can show which one is chosen). */
+export function presetOf(period: DayPeriod, zone: string, now: number | Date = Date.now()): PeriodPreset | null {
+  return PERIOD_PRESETS.find((preset) => {
+    const named = presetPeriod(preset, zone, now);
+    return named.from === period.from && named.to === period.to;
+  }) ?? null;
+}
