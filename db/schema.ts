@@ -107,6 +107,8 @@ export const customers = sqliteTable(
     phone: text('phone'),
     email: text('email'),
     address: text('address'),
+    // The customer's town or locality: the dispatch queue and the customer page show it.
+    town: text('town'),
     notes: text('notes'),
     // Optimistic concurrency: every update names the version it read (a stale one is CONFLICT).
     version: integer('version').notNull().default(1),
@@ -210,6 +212,8 @@ export const workOrders = sqliteTable(
     startedAt: text('started_at'),
     completedAt: text('completed_at'),
     totalDuration: integer('total_duration'),
+    // Planned length of the visit in minutes; null: the OT type's default (setting workOrderDefaultMinutes).
+    estimatedMinutes: integer('estimated_minutes'),
     notes: text('notes'),
     version: integer('version').notNull().default(1),
     ...timestamps,

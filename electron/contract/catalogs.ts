@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { byId, id, listQuery, nameText, optionalLine, optionalText, text, version } from './common';
 import { channel } from './define';
 import { isValidTimeZone } from './zonedTime';
+import { workOrderDefaultMinutesInput } from './estimatedMinutes';
 import type { CategoryDto, CustomerDto, ProductDto, SettingsViewDto } from './dto';
 
 const optionalField = (max: number) => text(max).nullable().optional();
@@ -13,6 +14,7 @@ export const customerFields = {
   phone: optionalField(50),
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)).nullable().optional().or(z.literal('').transform(() => null)),
   address: optionalField(500),
+  town: optionalField(100),
   notes: optionalField(4000),
 };
 export const productFields = {
@@ -47,6 +49,7 @@ export const settingsUpdateInput = z.strictObject({
   telemetrySocketEnabled: z.boolean().optional(),
   telemetrySocketPort: z.number().int().min(1024).max(65535).optional(),
   timeZone: z.string().trim().max(64).refine(isValidTimeZone, 'an IANA time zone such as Europe/Madrid').optional(),
+  workOrderDefaultMinutes: workOrderDefaultMinutesInput.optional(),
   /** The version of each setting being changed, as settings.get showed it (0: it had no stored value). */
   versions: z.record(z.string().max(64), z.number().int().min(0)),
 });

@@ -7,6 +7,7 @@ import type {
   WorkOrderStatus,
   WorkOrderType,
 } from '../../shared/enums';
+import type { WorkOrderDefaultMinutes } from './estimatedMinutes';
 
 export interface UserRef {
   id: string;
@@ -75,6 +76,8 @@ export interface CustomerDto {
   phone: string | null;
   email: string | null;
   address: string | null;
+  /** Town or locality, shown in the dispatch queue and on the customer page. */
+  town: string | null;
   notes: string | null;
   createdAt: string;
   /** The row version: send it back with an update (a stale one is CONFLICT). */
@@ -112,6 +115,8 @@ export interface SettingsDto {
   telemetrySocketPort: number;
   /** The company time zone (IANA name): day boundaries, the year in codes, period names. The computer's until set. */
   timeZone: string;
+  /** Planned minutes of a visit per OT type, for an OT without its own estimate. */
+  workOrderDefaultMinutes: WorkOrderDefaultMinutes;
 }
 
 /** The settings as settings.get shows them, with each stored setting's row version (absent: never stored, send 0). */

@@ -6,6 +6,7 @@ import { AppError, staleVersion, type SettingsDto, type SettingsViewDto } from '
 import type { AppDb } from '../../db/open';
 import { settings } from '../../db/schema';
 import { systemTimeZone } from '../contract/zonedTime';
+import { DEFAULT_WORK_ORDER_MINUTES } from '../contract/estimatedMinutes';
 import { inTransaction, nowIso, type ServiceContext } from './context';
 
 export const DEFAULT_SETTINGS: SettingsDto = {
@@ -21,6 +22,7 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   telemetrySocketEnabled: false,
   telemetrySocketPort: 5181,
   timeZone: systemTimeZone(),
+  workOrderDefaultMinutes: DEFAULT_WORK_ORDER_MINUTES,
 };
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SettingsDto)[];

@@ -28,6 +28,7 @@ export const customerFixture: CustomerDto = {
   name: 'Ferretería Núñez e Hijos',
   contactName: 'María José Ibáñez',
   phone: '+34 600 111 222',
+  town: null,
   email: 'compras@nunez.example',
   address: 'Avenida de Andalucía 45, 2.º B, 41005 Sevilla',
   notes: null,

@@ -186,6 +186,7 @@ async function driveEveryWritingChannel(): Promise<void> {
     workOrderPrefix: 'VS',
     sessionTimeoutMinutes: 60,
     timeZone: 'Europe/Madrid',
+    workOrderDefaultMinutes: { diagnosis: 45, repair: 90, install: 240, upgrade: 60, maintenance: 30 },
     language: 'en',
     telemetrySocketEnabled: true,
     telemetrySocketPort: 5199,
@@ -199,8 +200,8 @@ async function driveEveryWritingChannel(): Promise<void> {
   await store.caller.call('categories.update', { id: printers.id, version: await versionOf(store.caller, 'category', printers.id), description: 'Láser, tinta y plotters' });
   const spareCategory = await supervisor.caller.call('categories.create', { name: 'Varios' });
   await supervisor.caller.call('categories.delete', { id: spareCategory.id });
-  const customer = await agent.caller.call('customers.create', { name: 'Clínica Dental Sonrisa', phone: '910 000 000' });
-  await agent.caller.call('customers.update', { id: customer.id, version: await versionOf(agent.caller, 'customer', customer.id), address: 'Av. del Mar 3', notes: 'Aparcar detrás' });
+  const customer = await agent.caller.call('customers.create', { name: 'Clínica Dental Sonrisa', phone: '910 000 000', town: 'Sanxenxo' });
+  await agent.caller.call('customers.update', { id: customer.id, version: await versionOf(agent.caller, 'customer', customer.id), address: 'Av. del Mar 3', town: 'Portonovo', notes: 'Aparcar detrás' });
   const spareCustomer = await supervisor.caller.call('customers.create', { name: 'Cliente de prueba' });
   await supervisor.caller.call('customers.delete', { id: spareCustomer.id });
   const router = await store.caller.call('products.create', { sku: 'RTR-100', name: 'Router industrial', tracksSerial: true });

@@ -25,6 +25,7 @@ export const customerCatalog = catalogService<typeof customers.$inferSelect, Cus
     phone: r.phone,
     email: r.email,
     address: r.address,
+    town: r.town,
     notes: r.notes,
     version: r.version,
     createdAt: r.createdAt,

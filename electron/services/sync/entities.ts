@@ -57,6 +57,7 @@ export const REPLICATED_SETTING_KEYS = [
   'workOrderPrefix',
   'sessionTimeoutMinutes',
   'timeZone',
+  'workOrderDefaultMinutes',
 ] as const;
 
 // Order matters: parents before children, so a replay in this order never breaks a foreign key.
@@ -77,7 +78,7 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
   {
     table: 'customers',
     key: 'id',
-    columns: ['name', 'contact_name', 'phone', 'email', 'address', 'notes', ...T],
+    columns: ['name', 'contact_name', 'phone', 'email', 'address', 'notes', 'town', ...T],
     merge: 'lww',
     textFields: ['name', 'address', 'notes'],
     versioned: true,
@@ -113,7 +114,7 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
   {
     table: 'work_orders',
     key: 'id',
-    columns: ['code', 'ticket_id', 'technician_id', 'ot_type', 'status', 'scheduled_date', 'started_at', 'completed_at', 'total_duration', 'notes', ...T],
+    columns: ['code', 'ticket_id', 'technician_id', 'ot_type', 'status', 'scheduled_date', 'started_at', 'completed_at', 'total_duration', 'notes', 'estimated_minutes', ...T],
     merge: 'lww',
     textFields: ['notes'],
     versioned: true,

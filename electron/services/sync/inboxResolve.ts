@@ -178,6 +178,7 @@ const CUSTOMER_DETAILS = [
   ['phone', 'phone'],
   ['email', 'email'],
   ['address', 'address'],
+  ['town', 'town'],
   ['notes', 'notes'],
 ] as const;
 

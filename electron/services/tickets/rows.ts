@@ -65,6 +65,7 @@ interface TicketDetailRow extends TicketSummaryRow {
   c_phone: string | null;
   c_email: string | null;
   c_address: string | null;
+  c_town: string | null;
   c_notes: string | null;
   c_created_at: string | null;
   c_updated_at: string | null;
@@ -75,7 +76,7 @@ export function getTicketDetail(sqlite: Database.Database, id: string): TicketDe
   const r = prepared(sqlite,
       `SELECT ${TICKET_SUMMARY_COLUMNS}, t.description, t.resolution, t.closed_at,
               cr.id AS creator_id, cr.full_name AS creator_full_name, cr.username AS creator_username,
-              c.contact_name AS c_contact_name, c.phone AS c_phone, c.email AS c_email, c.address AS c_address,
+              c.contact_name AS c_contact_name, c.phone AS c_phone, c.email AS c_email, c.address AS c_address, c.town AS c_town,
               c.notes AS c_notes, c.version AS c_version, c.created_at AS c_created_at, c.updated_at AS c_updated_at
        FROM tickets t ${TICKET_SUMMARY_JOINS}
        LEFT JOIN users cr ON cr.id = t.creator_id
@@ -95,6 +96,7 @@ export function getTicketDetail(sqlite: Database.Database, id: string): TicketDe
           phone: r.c_phone,
           email: r.c_email,
           address: r.c_address,
+          town: r.c_town,
           notes: r.c_notes,
           version: r.c_version ?? 1,
           createdAt: r.c_created_at ?? '',
