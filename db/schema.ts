@@ -224,6 +224,10 @@ export const workOrders = sqliteTable(
     index('ix_work_orders_technician_id_scheduled_date').on(t.technicianId, t.scheduledDate),
     index('ix_work_orders_status_created_at').on(t.status, t.createdAt),
     index('ix_work_orders_completed_at').on(t.completedAt),
+    // Atrasadas (services/workOrders/overdue.ts): only the active OTs, in the order they became late, so the list and
+    // its count read a few rows whatever the years of history; the queries repeat these WHERE terms exactly.
+    index('ix_work_orders_overdue_scheduled').on(t.scheduledDate, t.id).where(sql`${t.status} = 'scheduled'`),
+    index('ix_work_orders_overdue_running').on(t.startedAt, t.id).where(sql`${t.status} = 'in_progress'`),
     foreignKey({ name: 'fk_work_orders_ticket_id_tickets', columns: [t.ticketId], foreignColumns: [tickets.id] }).onDelete('cascade'),
     foreignKey({ name: 'fk_work_orders_technician_id_users', columns: [t.technicianId], foreignColumns: [users.id] }).onDelete('set null'),
     check('ck_work_orders_status', inList(t.status, WORK_ORDER_STATUSES)),
