@@ -81,7 +81,8 @@ describe('main flow', () => {
     await page.getByRole('button', { name: 'Nuevo ticket' }).first().click();
     await dialog().getByLabel('Asunto').fill('La cámara frigorífica no baja de 9 °C');
     await dialog().getByLabel('Descripción').fill('El compresor arranca y para cada pocos minutos. Tienen género perecedero dentro.');
-    await dialog().getByLabel('Cliente').selectOption({ label: 'Panadería Hermanos Ruiz' });
+    await dialog().getByRole('combobox', { name: 'Cliente' }).fill('Hermanos Ruiz');
+    await dialog().getByRole('option', { name: /^Panadería Hermanos Ruiz/ }).click();
     await dialog().getByRole('button', { name: 'Crear ticket' }).click();
     await dialog().waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'La cámara frigorífica no baja de 9 °C' }).waitFor();

@@ -143,14 +143,14 @@ describe('answers of a signed-out session', () => {
     void opening;
   });
 
-  it('nor do customers and users of a lookup load cut by sign-out (a store with no guard of its own)', async () => {
+  it('nor do categories and users of a lookup load cut by sign-out (a store with no guard of its own)', async () => {
     const lookups = storesOf(modules['features/tickets/lookups.ts'] as Module)[0] as Store;
     void (lookups.getState().load as () => Promise<void>)();
-    const calls = ['categories.list', 'customers.list', 'users.directory'].map(take);
+    const calls = ['categories.list', 'users.directory'].map(take);
     await signOut();
     for (const call of calls) call.answer([{ id: 'x', name: 'de Ana', isActive: true }]);
     await settle();
-    expect(lookups.getState()).toMatchObject({ categories: [], customers: [], users: [], loaded: false });
+    expect(lookups.getState()).toMatchObject({ categories: [], users: [], loaded: false });
   });
 
   it('a status read cut by sign-out does not block the next session (in-flight guards are reset too)', async () => {

@@ -7,6 +7,7 @@ const TicketsScreen = lazy(() => import('../features/tickets/TicketsScreen'));
 const AgendaScreen = lazy(() => import('../features/workOrders/AgendaScreen'));
 const WorkOrdersScreen = lazy(() => import('../features/workOrders/WorkOrdersScreen'));
 const TraceScreen = lazy(() => import('../features/trace/TraceScreen'));
+const CustomerScreen = lazy(() => import('../features/customers/CustomerScreen'));
 const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen'));
 const AdminScreen = lazy(() => import('../features/admin/AdminScreen'));
 const ConflictsScreen = lazy(() => import('../features/conflicts/ConflictsScreen'));
@@ -22,6 +23,8 @@ function ScreenFor({ route }: { route: Route }) {
       return <WorkOrdersScreen workOrderId={route.id} />;
     case 'trace':
       return <TraceScreen serial={route.serial} />;
+    case 'customer':
+      return <CustomerScreen customerId={route.id} />;
     case 'reports':
       return <ReportsScreen />;
     case 'conflicts':

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'agenda' }
   | { name: 'workOrders'; id?: string }
   | { name: 'trace'; serial?: string }
+  | { name: 'customer'; id: string }
   | { name: 'reports' }
   | { name: 'conflicts' }
   | { name: 'team' }
@@ -23,6 +24,8 @@ export function parseHash(hash: string): Route {
       const serial = new URLSearchParams(query).get('serial');
       return serial ? { name: 'trace', serial } : { name: 'trace' };
     }
+    case 'customers':
+      return second ? { name: 'customer', id: second } : { name: 'tickets' };
     case 'reports':
       return { name: 'reports' };
     case 'conflicts':
@@ -46,6 +49,8 @@ export function hrefFor(route: Route): string {
       return route.id ? `#/work-orders/${encodeURIComponent(route.id)}` : '#/work-orders';
     case 'trace':
       return route.serial ? `#/trace?serial=${encodeURIComponent(route.serial)}` : '#/trace';
+    case 'customer':
+      return `#/customers/${encodeURIComponent(route.id)}`;
     case 'reports':
       return '#/reports';
     case 'conflicts':

@@ -12,8 +12,7 @@ import { zodFieldErrors } from '../../lib/forms';
 import { toast } from '../../stores/toasts';
 import { useLookups } from './lookups';
 import { ChoiceSelect, namedChoices, personChoices } from '../../components/ChoiceSelect';
-
-const NEW_CUSTOMER = '__new__';
+import { CustomerPicker } from '../customers/CustomerPicker';
 
 interface FormState {
   title: string;
@@ -21,6 +20,10 @@ interface FormState {
   priority: TicketPriority;
   categoryId: string;
   customerId: string;
+  /** The chosen customer's name, for the picker to show. */
+  customerName: string;
+  /** Typing a new customer's details instead of choosing one. */
+  creatingCustomer: boolean;
   assignedToId: string;
   customer: { name: string; phone: string; email: string; address: string };
 }
@@ -31,6 +34,8 @@ const EMPTY: FormState = {
   priority: 'medium',
   categoryId: '',
   customerId: '',
+  customerName: '',
+  creatingCustomer: false,
   assignedToId: '',
   customer: { name: '', phone: '', email: '', address: '' },
 };
@@ -39,12 +44,12 @@ const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 export function NewTicketModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useTranslation('tickets');
-  const { categories, customers, users, addCustomer } = useLookups();
+  const { categories, users } = useLookups();
   const [form, setForm] = useState<FormState>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const creatingCustomer = form.customerId === NEW_CUSTOMER;
+  const creatingCustomer = form.creatingCustomer;
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setCustomer = (key: keyof FormState['customer'], value: string) => setForm((f) => ({ ...f, customer: { ...f.customer, [key]: value } }));
@@ -79,10 +84,9 @@ export function NewTicketModal({ open, onClose, onCreated }: { open: boolean; on
       let customerId = ticketInput.customerId;
       if (creatingCustomer) {
         const customer = await api.call('customers.create', customerInput);
-        addCustomer(customer);
         customerId = customer.id;
         // A retry after a failed ticket must not create the customer twice.
-        set('customerId', customer.id);
+        setForm((f) => ({ ...f, customerId: customer.id, customerName: customer.name, creatingCustomer: false }));
       }
       const ticket = await api.call('tickets.create', { ...ticketInput, customerId });
       toast.success(t('form.created', { code: ticket.code }));
@@ -147,15 +151,25 @@ export function NewTicketModal({ open, onClose, onCreated }: { open: boolean; on
             choices={namedChoices(categories)}
           />
         </Field>
-        <Field label={t('form.customer')} error={errors.customerId}>
-          <ChoiceSelect
-            name="customerId"
-            value={form.customerId}
-            onChange={(e) => set('customerId', e.target.value)}
-            emptyLabel={t('form.noCustomer')}
-            choices={[{ value: NEW_CUSTOMER, label: t('form.newCustomer') }, ...namedChoices(customers)]}
-          />
-        </Field>
+        {creatingCustomer ? (
+          <div className="field">
+            <span className="customer-field-caption">{t('form.customer')}</span>
+            <button type="button" className="btn" onClick={() => setForm((f) => ({ ...f, creatingCustomer: false }))}>
+              {t('customers:picker.chooseExisting')}
+            </button>
+          </div>
+        ) : (
+          <Field label={t('form.customer')} error={errors.customerId}>
+            <CustomerPicker
+              name="customerId"
+              value={form.customerId}
+              selectedName={form.customerName || null}
+              onChange={(c) => setForm((f) => ({ ...f, customerId: c?.id ?? '', customerName: c?.name ?? '' }))}
+              emptyLabel={t('form.noCustomer')}
+              onCreate={(typed) => setForm((f) => ({ ...f, creatingCustomer: true, customer: { ...f.customer, name: typed || f.customer.name } }))}
+            />
+          </Field>
+        )}
         <Field label={t('form.assignee')} error={errors.assignedToId}>
           <ChoiceSelect
             name="assignedToId"

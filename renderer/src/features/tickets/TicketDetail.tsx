@@ -8,6 +8,7 @@ import { PriorityBadge, TicketStatusBadge } from '../../components/Badge';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { hrefFor } from '../../lib/router';
 import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { TicketTelemetryPanel } from '../telemetry/TicketTelemetryPanel';
@@ -180,7 +181,15 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
         <dl className="ticket-facts">
           <div>
             <dt>{t('detail.customer')}</dt>
-            <dd>{ticket.customer?.name ?? <span className="muted">{t('detail.noCustomer')}</span>}</dd>
+            <dd>
+              {ticket.customer ? (
+                <a href={hrefFor({ name: 'customer', id: ticket.customer.id })}>
+                  {ticket.customer.name}
+                </a>
+              ) : (
+                <span className="muted">{t('detail.noCustomer')}</span>
+              )}
+            </dd>
           </div>
           <div>
             <dt>{t('detail.assignee')}</dt>

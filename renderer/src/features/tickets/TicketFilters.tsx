@@ -8,6 +8,7 @@ import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { useLookups } from './lookups';
 import { SORTS, TABS, tabCount, useTicketList, type TicketFilters as Filters, type TicketSort } from './store';
 import { ChoiceSelect, namedChoices, personChoices } from '../../components/ChoiceSelect';
+import { CustomerPicker, type PickedCustomer } from '../customers/CustomerPicker';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -76,7 +77,9 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
 export function FilterBar() {
   const { t } = useTranslation('tickets');
   const { filters, setFilters, clearFilters, sort, setSort } = useTicketList();
-  const { categories, customers, users } = useLookups();
+  const { categories, users } = useLookups();
+  // The name of the customer chosen here (a filter restored from elsewhere has only the id: the picker reads it).
+  const [picked, setPicked] = useState<PickedCustomer | null>(null);
   const bind = (key: keyof Filters) => ({
     value: filters[key],
     className: filters[key] ? 'is-set' : undefined,
@@ -107,10 +110,20 @@ export function FilterBar() {
         <span className="sr-only">{t('filters.category')}</span>
         <ChoiceSelect {...bind('categoryId')} data-filter="category" emptyLabel={t('filters.anyCategory')} choices={namedChoices(categories)} />
       </label>
-      <label className="filter">
-        <span className="sr-only">{t('filters.customer')}</span>
-        <ChoiceSelect {...bind('customerId')} data-filter="customer" emptyLabel={t('filters.anyCustomer')} choices={namedChoices(customers)} />
-      </label>
+      <div className="filter">
+        <CustomerPicker
+          value={filters.customerId}
+          selectedName={picked?.id === filters.customerId ? picked.name : null}
+          onChange={(customer) => {
+            setPicked(customer);
+            setFilters({ customerId: customer?.id ?? '' });
+          }}
+          emptyLabel={t('filters.anyCustomer')}
+          aria-label={t('filters.customer')}
+          className={filters.customerId ? 'is-set' : undefined}
+          data-filter="customer"
+        />
+      </div>
       <label className="filter">
         <span className="sr-only">{t('filters.sort')}</span>
         <select value={sort} onChange={(e) => setSort(e.target.value as TicketSort)} data-filter="sort">

@@ -122,7 +122,7 @@ function TraceSearch({ serial }: { serial?: string | undefined }) {
                         </a>
                         <div className="muted trace-title">{row.ticket.title}</div>
                       </td>
-                      <td>{row.customer?.name ?? '—'}</td>
+                      <td>{row.customer ? <a href={hrefFor({ name: 'customer', id: row.customer.id })}>{row.customer.name}</a> : '—'}</td>
                       <td>{row.technician?.fullName ?? '—'}</td>
                       <td className="nowrap">{formatDateTime(row.consumedAt)}</td>
                     </tr>

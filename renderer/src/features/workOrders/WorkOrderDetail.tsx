@@ -8,7 +8,7 @@ import { WorkOrderStatusBadge } from '../../components/Badge';
 import { Field } from '../../components/Field';
 import { saveFile } from '../../lib/download';
 import { uiLanguage } from '../../lib/reportLanguage';
-import { formatClock, formatDateTime, formatDuration } from '../../lib/format';
+import { formatDateTime, formatDuration } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { hrefFor } from '../../lib/router';
 import { useCan, useSession } from '../../stores/session';
@@ -29,7 +29,7 @@ function RunningTimer({ startedAt }: { startedAt: string }) {
   return (
     <div className="ot-timer" aria-label={t('detail.timer')}>
       <span className="ot-timer-dot" aria-hidden="true" />
-      <span className="mono">{formatClock((now - new Date(startedAt).getTime()) / 1000)}</span>
+      <span className="mono">{formatDuration((now - new Date(startedAt).getTime()) / 1000)}</span>
     </div>
   );
 }
@@ -180,7 +180,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
               </a>
             </dd>
             <dt>{t('detail.customer')}</dt>
-            <dd>{detail.customer?.name ?? '—'}</dd>
+            <dd>{detail.customer ? <a href={hrefFor({ name: 'customer', id: detail.customer.id })}>{detail.customer.name}</a> : '—'}</dd>
             <dt>{t('detail.address')}</dt>
             <dd>{customer?.address || '—'}</dd>
             <dt>{t('detail.phone')}</dt>
