@@ -53,3 +53,4 @@ export * from '../../shared/enums';
 export type { EmeraldBridge } from './bridge';
 export type { BackupDto, BackupLocationDto } from './backup';
 export type { TeamJoinDto, TeamMemberDto, TeamStatusDto } from './team';
+export type { OverdueReason, OverduePage, OverdueWorkOrderDto, QueuedWorkOrderDto } from './workOrders';

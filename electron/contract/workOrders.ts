@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../shared/enums';
+import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TicketPriority } from '../../shared/enums';
 import { byId, cursor, id, isoDateTime, line, nonEmpty, text, pageLimit, version } from './common';
 import { channel } from './define';
 import type { Page, SerialTraceRow, WorkOrderDetail, WorkOrderDto } from './dto';
@@ -39,6 +39,34 @@ export const workOrderFilter = z.strictObject(workOrderFilterShape);
 
 const executeOrWrite = ['workorders:write', 'workorders:execute'] as const;
 
+/** An OT waiting in the dispatch queue, with what the dispatcher plans by: its ticket's priority and the customer's town. */
+export interface QueuedWorkOrderDto extends WorkOrderDto {
+  priority: TicketPriority;
+  customerTown: string | null;
+}
+
+/** An OT in progress for longer than this is overdue (Atrasadas): "more than a day". */
+export const RUNNING_LONG_MS = 24 * 60 * 60 * 1000;
+/** Why an OT is overdue: scheduled in the past and not started, or in progress for more than RUNNING_LONG_MS. */
+export type OverdueReason = 'not_started' | 'running_long';
+
+export interface OverdueWorkOrderDto extends WorkOrderDto {
+  overdue: {
+    reason: OverdueReason;
+    /** The moment it counts from: the scheduled date (not started) or when it started (running long). */
+    since: string;
+    /** Whole minutes from `since` to now. */
+    lateMinutes: number;
+    /** Company-calendar days from the day of `since` to today (1 = yesterday, whatever the hour). */
+    lateDays: number;
+  };
+}
+
+/** A page of Atrasadas, most overdue first, and how many there are in all (the tab's badge). */
+export interface OverduePage extends Page<OverdueWorkOrderDto> {
+  total: number;
+}
+
 /** The serial trace finds by prefix: this many rows at most (the exact serial first, then the newest). */
 export const SERIAL_TRACE_LIMIT = 500;
 
@@ -53,8 +81,14 @@ export const workOrderChannels = {
     input: z.strictObject({ technicianId: z.union([id, z.literal('me')]).optional(), from: isoDateTime, to: isoDateTime }),
     access: 'workorders:read',
   }),
-  'workOrders.dispatchQueue': channel<Page<WorkOrderDto>>()({
+  /** Pending OTs: the ticket's priority first (critical, high, …), then the oldest request within a priority. */
+  'workOrders.dispatchQueue': channel<Page<QueuedWorkOrderDto>>()({
     input: z.strictObject({ limit: pageLimit, cursor }),
+    access: 'workorders:read',
+  }),
+  /** Atrasadas: a technician (execute without write) always gets their own; others everyone's or one technician's. */
+  'workOrders.overdue': channel<OverduePage>()({
+    input: z.strictObject({ technicianId: z.union([id, z.literal('me')]).optional(), limit: pageLimit, cursor }),
     access: 'workorders:read',
   }),
   'workOrders.listByTicket': channel<WorkOrderDetail[]>()({

@@ -95,6 +95,7 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'workOrders.list': STAFF,
   'workOrders.agenda': STAFF,
   'workOrders.dispatchQueue': STAFF,
+  'workOrders.overdue': STAFF,
   'workOrders.listByTicket': STAFF,
   'workOrders.schedule': DESK,
   'workOrders.unschedule': DESK,

@@ -11,6 +11,7 @@ export {
 } from './commands';
 export { addItem, removeItem } from './items';
 export { agenda, dispatchQueue, listByTicket, listWorkOrders, traceSerial } from './queries';
+export { overdueWorkOrders } from './overdue';
 export { getWorkOrderDetail } from './rows';
 
 // For tickets, telemetry and the conflict inbox (one module reaches another only through its index).

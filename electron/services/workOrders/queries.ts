@@ -1,7 +1,9 @@
-// Work order reads: filtered list, agenda, dispatch queue, by ticket, and the serial trace.
+// Work order reads: filtered list, agenda, dispatch queue, by ticket, and the serial trace (Atrasadas: overdue.ts).
 import type { z } from 'zod';
 import { notFound, type Page, type SerialTraceRow, type WorkOrderDetail, type WorkOrderDto } from '../../contract';
-import { SERIAL_TRACE_LIMIT, type workOrderChannels } from '../../contract/workOrders';
+import { SERIAL_TRACE_LIMIT, type QueuedWorkOrderDto, type workOrderChannels } from '../../contract/workOrders';
+import type { TicketPriority } from '../../../shared/enums';
+import { ticketPriorityRankSql } from '../../../shared/tickets';
 import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
 import { TICKET_HITS_CTE, toFtsQuery } from '../search';
@@ -21,12 +23,43 @@ function page(rows: WorkOrderRow[], limit: number, sort: string): Page<WorkOrder
   return { items: items.map(toWorkOrderDto), nextCursor: rows.length > limit && last ? encodeCursor(sort, [last.created_at, last.id]) : null };
 }
 
-/** Newest first on created_at; filters on status, technician ('me', 'unassigned'), type, a period and ticket text. */
+/** A prefix range `column >= @low AND column < @high` (no upper bound when there is none). */
+function prefixRange(column: string, name: string, low: string, params: Record<string, unknown>): string {
+  const high = prefixUpperBound(low);
+  params[`${name}Low`] = low;
+  if (high === null) return `${column} >= @${name}Low`;
+  params[`${name}High`] = high;
+  return `${column} >= @${name}Low AND ${column} < @${name}High`;
+}
+
+/**
+ * OTs whose text matches `q`: the ticket's words (code, title, description, customer, timeline) through full-text
+ * search, or the OT code or a part's serial starting with what was typed (ranges on uq_work_orders_code and
+ * ix_work_order_items_serial_number_lower). Null when `q` holds nothing to look for.
+ */
+function textMatches(q: string | undefined, params: Record<string, unknown>): string[] | null {
+  const typed = q?.trim() ?? '';
+  if (!typed) return null;
+  const ftsQuery = toFtsQuery(typed);
+  const parts: string[] = [];
+  if (ftsQuery) {
+    params.ftsQuery = ftsQuery;
+    parts.push('SELECT w.id FROM ticket_hits h JOIN work_orders w ON w.ticket_id = h.ticket_id');
+  }
+  // Codes are upper-case (OT-2026-000042; prefixes are capitals or digits), so 'ot-2026-0000' finds them too.
+  parts.push(`SELECT w.id FROM work_orders w WHERE ${prefixRange('w.code', 'code', typed.toUpperCase(), params)}`);
+  parts.push(`SELECT i.work_order_id FROM work_order_items i WHERE ${prefixRange('lower(i.serial_number)', 'serial', sqliteLower(typed), params)}`);
+  return [...(ftsQuery ? [TICKET_HITS_CTE] : []), `text_hits AS (${parts.join(' UNION ')})`];
+}
+
+/**
+ * Newest first on created_at; filters on status, technician ('me', 'unassigned'), type, a period (on the scheduled
+ * date unless `dateField` says otherwise) and text (see textMatches). Every filter narrows the same query (AND).
+ */
 export function listWorkOrders(ctx: ServiceContext, input: Input<'workOrders.list'>): Page<WorkOrderDto> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  const ftsQuery = toFtsQuery(input.q);
-  if (ftsQuery) params.ftsQuery = ftsQuery;
+  const textCtes = textMatches(input.q, params);
   if (input.status && input.status.length > 0) {
     where.push('w.status IN (SELECT value FROM json_each(@statuses))');
     params.statuses = JSON.stringify(input.status);
@@ -57,8 +90,8 @@ export function listWorkOrders(ctx: ServiceContext, input: Input<'workOrders.lis
   const limit = input.limit ?? DEFAULT_LIMIT;
   // The page's ids first, then names for those rows only (CROSS JOIN keeps `page` as the outer loop).
   const ctes = [
-    ...(ftsQuery ? [TICKET_HITS_CTE] : []),
-    `page AS (SELECT w.id FROM work_orders w ${ftsQuery ? 'JOIN ticket_hits h ON h.ticket_id = w.ticket_id' : ''}
+    ...(textCtes ?? []),
+    `page AS (SELECT w.id FROM ${textCtes ? 'text_hits m CROSS JOIN work_orders w ON w.id = m.id' : 'work_orders w'}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY w.created_at DESC, w.id DESC LIMIT @limit)`,
   ];
   const sql = `WITH ${ctes.join(', ')}
@@ -82,17 +115,37 @@ export function agenda(ctx: ServiceContext, input: Input<'workOrders.agenda'>): 
   return rows.map(toWorkOrderDto);
 }
 
-/** OTs waiting for a date and a technician, oldest first. */
-export function dispatchQueue(ctx: ServiceContext, input: Input<'workOrders.dispatchQueue'>): Page<WorkOrderDto> {
+// The shared priority order (shared/tickets.ts): critical ranks highest.
+const PRIORITY_RANK = ticketPriorityRankSql('t.priority');
+
+type QueuedRow = WorkOrderRow & { ticket_priority: TicketPriority; customer_town: string | null; priority_rank: number };
+
+/**
+ * OTs waiting for a date and a technician: the ticket's priority first (critical, high, medium, low), then the oldest
+ * request within a priority. The keyset mixes directions (rank descending, age ascending), so it is written out.
+ */
+export function dispatchQueue(ctx: ServiceContext, input: Input<'workOrders.dispatchQueue'>): Page<QueuedWorkOrderDto> {
   const limit = input.limit ?? DEFAULT_LIMIT;
-  const keyset = input.cursor ? keysetClause(['w.created_at', 'w.id'], decodeCursor(input.cursor, 'wo_queue', 2), 'asc') : null;
+  const params: Record<string, unknown> = { limit: limit + 1 };
+  let after = '';
+  if (input.cursor) {
+    const [rank, createdAt, id] = decodeCursor(input.cursor, 'wo_queue_priority', 3);
+    Object.assign(params, { afterRank: rank, afterCreated: createdAt, afterId: id });
+    after = `AND (${PRIORITY_RANK} < @afterRank OR (${PRIORITY_RANK} = @afterRank AND (w.created_at, w.id) > (@afterCreated, @afterId)))`;
+  }
   const rows = prepared(ctx.sqlite,
-      `${WORK_ORDER_SELECT}
-       WHERE w.status = 'pending_planning' ${keyset ? `AND ${keyset.sql}` : ''}
-       ORDER BY w.created_at, w.id LIMIT @limit`,
+      `SELECT ${WORK_ORDER_COLUMNS}, t.priority AS ticket_priority, c.town AS customer_town, ${PRIORITY_RANK} AS priority_rank
+       FROM work_orders w ${WORK_ORDER_JOINS}
+       WHERE w.status = 'pending_planning' ${after}
+       ORDER BY priority_rank DESC, w.created_at, w.id LIMIT @limit`,
     )
-    .all({ ...(keyset?.params ?? {}), limit: limit + 1 }) as WorkOrderRow[];
-  return page(rows, limit, 'wo_queue');
+    .all(params) as QueuedRow[];
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) => ({ ...toWorkOrderDto(r), priority: r.ticket_priority, customerTown: r.customer_town })),
+    nextCursor: rows.length > limit && last ? encodeCursor('wo_queue_priority', [last.priority_rank, last.created_at, last.id]) : null,
+  };
 }
 
 export function listByTicket(ctx: ServiceContext, ticketId: string): WorkOrderDetail[] {

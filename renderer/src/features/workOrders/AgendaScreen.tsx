@@ -1,4 +1,4 @@
-// Agenda: a technician's OTs by day or week; dispatchers can look at anyone's.
+// Agenda: a technician's OTs by day or week, their overdue visits first; dispatchers can look at anyone's.
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useCan } from '../../stores/session';
 import i18n from '../../i18n';
 import { workOrderError } from './actions';
 import { useAgenda } from './agendaStore';
+import { OverdueAgendaSection } from './OverdueList';
 import { dayOf, todayIn, windowOf, type AgendaMode } from './dates';
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import { useCompanyZone } from '../../lib/timeZone';
@@ -18,15 +19,16 @@ import { useWorkOrders } from './store';
 import { useAgendaKeyboard } from './useAgendaKeyboard';
 import './workOrders.css';
 
-function AgendaCard({ wo, showTechnician }: { wo: WorkOrderDto; showTechnician: boolean }) {
+function AgendaCard({ wo, showTechnician, late }: { wo: WorkOrderDto; showTechnician: boolean; late: boolean }) {
   const { t } = useTranslation('workOrders');
   return (
     <li>
-      <a className={`agenda-card agenda-card-${wo.status}`} href={hrefFor({ name: 'workOrders', id: wo.id })}>
+      <a className={`agenda-card agenda-card-${wo.status}${late ? ' agenda-card-overdue' : ''}`} href={hrefFor({ name: 'workOrders', id: wo.id })}>
         <span className="agenda-card-head">
           <span className="agenda-time mono">{formatTime(wo.scheduledDate)}</span>
           <WorkOrderStatusBadge status={wo.status} />
         </span>
+        {late && <span className="overdue-tag">{t('overdue.tag')}</span>}
         <span className="agenda-title">{wo.customer?.name ?? wo.ticketTitle}</span>
         <span className="agenda-meta muted">
           {t(`common:workOrderType.${wo.otType}`)}
@@ -52,7 +54,7 @@ export default function AgendaScreen() {
 
 function Agenda() {
   const { t } = useTranslation('workOrders');
-  const { mode, anchor, technicianId, items, loading, error, setMode, shift, today, setTechnician, load } = useAgenda();
+  const { mode, anchor, technicianId, items, overdue, overdueTotal, loading, error, setMode, shift, today, setTechnician, load } = useAgenda();
   const canDispatch = useCan('workorders:write');
   const technicians = useWorkOrders((s) => s.technicians);
 
@@ -73,6 +75,7 @@ function Agenda() {
     items
       .filter((wo) => wo.scheduledDate && dayOf(zone, wo.scheduledDate) === day)
       .sort((a, b) => (a.scheduledDate ?? '').localeCompare(b.scheduledDate ?? ''));
+  const lateIds = new Set(overdue.map((wo) => wo.id));
   const first = days[0] ?? todayDate;
   const range = days.length > 1 ? `${dayLabel(first, { dateStyle: 'medium' })} – ${dayLabel(days[days.length - 1] ?? first, { dateStyle: 'medium' })}` : dayLabel(first);
 
@@ -119,6 +122,7 @@ function Agenda() {
       </header>
       <div className="page-body">
         <p className="muted agenda-keys">{t('agenda.keys')}</p>
+        <OverdueAgendaSection items={overdue} total={overdueTotal} showTechnician={technicianId !== 'me'} />
         {error ? (
           <div className="empty" role="alert">
             {workOrderError(t, error)}
@@ -135,7 +139,7 @@ function Agenda() {
                   ) : (
                     <ul className="agenda-list">
                       {dayItems.map((wo) => (
-                        <AgendaCard key={wo.id} wo={wo} showTechnician={technicianId !== 'me'} />
+                        <AgendaCard key={wo.id} wo={wo} showTechnician={technicianId !== 'me'} late={lateIds.has(wo.id)} />
                       ))}
                     </ul>
                   )}

@@ -1,18 +1,20 @@
-// A dense table of OTs, shared by the list, the dispatch queue and the agenda.
+// A dense table of OTs, shared by the list and the dispatch queue (which adds priority and town).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDto } from '../../../../electron/contract';
-import { WorkOrderStatusBadge } from '../../components/Badge';
+import { PriorityBadge, WorkOrderStatusBadge } from '../../components/Badge';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
+import type { ListItem } from './store';
 
 interface Props {
-  items: WorkOrderDto[];
+  items: ListItem[];
   caption: string;
   /** Extra cell at the end of each row (e.g. "Programar" in the dispatch queue). */
   action?: (workOrder: WorkOrderDto) => ReactNode;
   actionLabel?: string;
-  /** The dispatch queue: every row is pending, so it shows how long each request has waited instead of status and date. */
+  /** The dispatch queue: every row is pending, so it shows the ticket's priority, the town and how long each request
+   *  has waited instead of status and date. */
   queue?: boolean;
 }
 
@@ -24,10 +26,12 @@ export function WorkOrderTable({ items, caption, action, actionLabel, queue = fa
       <thead>
         <tr>
           <th scope="col">{t('table.code')}</th>
+          {queue && <th scope="col">{t('table.priority')}</th>}
           {!queue && <th scope="col">{t('table.status')}</th>}
           <th scope="col">{t('table.type')}</th>
           <th scope="col">{t('table.ticket')}</th>
           <th scope="col">{t('table.customer')}</th>
+          {queue && <th scope="col">{t('table.town')}</th>}
           <th scope="col">{t('table.technician')}</th>
           <th scope="col">{queue ? t('table.requested') : t('table.scheduled')}</th>
           {action && <th scope="col">{actionLabel ?? <span className="sr-only">{t('detail.actions')}</span>}</th>}
@@ -41,6 +45,7 @@ export function WorkOrderTable({ items, caption, action, actionLabel, queue = fa
                 {wo.code}
               </a>
             </td>
+            {queue && <td>{wo.priority && <PriorityBadge priority={wo.priority} />}</td>}
             {!queue && (
               <td>
                 <WorkOrderStatusBadge status={wo.status} />
@@ -56,6 +61,7 @@ export function WorkOrderTable({ items, caption, action, actionLabel, queue = fa
               </div>
             </td>
             <td className="ot-customer">{wo.customer?.name ?? '—'}</td>
+            {queue && <td>{wo.customerTown ?? <span className="muted">—</span>}</td>}
             <td className="nowrap">{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
             <td className="nowrap">{queue ? <span title={formatDateTime(wo.createdAt)}>{formatRelative(wo.createdAt)}</span> : formatDateTime(wo.scheduledDate)}</td>
             {action && <td>{action(wo)}</td>}

@@ -1,68 +1,120 @@
-// Órdenes de trabajo: the dispatch queue (pending planning) and the list of all OTs by status; or one OT.
+// Órdenes de trabajo: the dispatch queue (pending planning, most urgent first), Atrasadas (missed or running long)
+// and every OT with its filters; or one OT.
 import { CalendarClock } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WORK_ORDER_STATUSES, type WorkOrderDto, type WorkOrderStatus } from '../../../../electron/contract';
+import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type OverdueWorkOrderDto, type WorkOrderDto, type WorkOrderStatus, type WorkOrderType } from '../../../../electron/contract';
+import { DateInput } from '../../components/DateInput';
 import { useDomainEvents } from '../../lib/live';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { useCan } from '../../stores/session';
 import { workOrderError } from './actions';
+import { OverdueTable } from './OverdueList';
 import { useWorkOrders, type ListView } from './store';
 import { WorkOrderDetailView } from './WorkOrderDetail';
 import { ScheduleModal } from './WorkOrderModals';
 import { WorkOrderTable } from './WorkOrderTable';
 import './workOrders.css';
 
+/** The "Todas" filters: text, technician, type, status and a period of scheduled days. Kept in the store. */
+function ListFiltersBar() {
+  const { t } = useTranslation('workOrders');
+  const { statusFilter, query, filters, technicians, setStatusFilter, setQuery, setFilters, clearFilters } = useWorkOrders();
+  const active = query.trim() !== '' || statusFilter.length > 0 || Object.values(filters).some((v) => v !== '');
+  return (
+    <div className="ot-filters" role="search" aria-label={t('filters.label')}>
+      <input
+        type="search"
+        className="ot-search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => leaveSearchOnEscape(e, () => setQuery(''))}
+        placeholder={t('list.searchPlaceholder')}
+        aria-label={t('list.search')}
+      />
+      <label className="inline-filter">
+        <span>{t('filters.technician')}</span>
+        <select value={filters.technicianId} onChange={(e) => setFilters({ technicianId: e.target.value })}>
+          <option value="">{t('filters.anyTechnician')}</option>
+          <option value="me">{t('filters.mine')}</option>
+          <option value="unassigned">{t('common:state.unassigned')}</option>
+          {technicians.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.fullName}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-filter">
+        <span>{t('filters.type')}</span>
+        <select value={filters.otType} onChange={(e) => setFilters({ otType: e.target.value as WorkOrderType | '' })}>
+          <option value="">{t('filters.anyType')}</option>
+          {WORK_ORDER_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`common:workOrderType.${type}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-filter">
+        <span>{t('list.status')}</span>
+        <select value={statusFilter[0] ?? ''} onChange={(e) => setStatusFilter(e.target.value ? [e.target.value as WorkOrderStatus] : [])}>
+          <option value="">{t('list.anyStatus')}</option>
+          {WORK_ORDER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`common:workOrderStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="inline-filter">
+        <span aria-hidden="true">{t('filters.scheduledFrom')}</span>
+        <DateInput value={filters.from} onChange={(from) => setFilters({ from })} aria-label={t('filters.scheduledFromLong')} />
+      </span>
+      <span className="inline-filter">
+        <span aria-hidden="true">{t('filters.scheduledTo')}</span>
+        <DateInput value={filters.to} onChange={(to) => setFilters({ to })} aria-label={t('filters.scheduledToLong')} />
+      </span>
+      {active && (
+        <button type="button" className="btn" onClick={clearFilters}>
+          {t('filters.clear')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function WorkOrderList() {
   const { t } = useTranslation('workOrders');
-  const { view, statusFilter, query, items, nextCursor, listLoading, listError, setView, setStatusFilter, setQuery, loadList } = useWorkOrders();
+  const { view, items, nextCursor, listLoading, listError, overdueTotal, setView, loadList } = useWorkOrders();
   const canWrite = useCan('workorders:write');
   const [scheduling, setScheduling] = useState<WorkOrderDto | null>(null);
 
-  useEffect(() => void loadList(), [loadList]);
+  useEffect(() => {
+    void loadList();
+    void useWorkOrders.getState().loadTechnicians().catch(() => undefined);
+  }, [loadList]);
   useDomainEvents((e) => e.entity === 'workOrder', () => void loadList());
 
-  const views: ListView[] = ['queue', 'all'];
+  const views: ListView[] = ['queue', 'overdue', 'all'];
   return (
     <div className="page">
       <header className="page-header">
         <h1>{t('list.title')}</h1>
-        <span className="spacer" />
-        {view === 'all' && (
-          <input
-            type="search"
-            className="ot-search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => leaveSearchOnEscape(e, () => setQuery(''))}
-            placeholder={t('list.searchPlaceholder')}
-            aria-label={t('list.search')}
-          />
-        )}
-        {view === 'all' && (
-          <label className="inline-filter">
-            <span>{t('list.status')}</span>
-            <select
-              value={statusFilter[0] ?? ''}
-              onChange={(e) => setStatusFilter(e.target.value ? [e.target.value as WorkOrderStatus] : [])}
-            >
-              <option value="">{t('list.anyStatus')}</option>
-              {WORK_ORDER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`common:workOrderStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
       </header>
       <div className="tabs" role="tablist" aria-label={t('list.views')}>
         {views.map((v) => (
           <button key={v} type="button" role="tab" className="tab" aria-selected={view === v} onClick={() => setView(v)}>
             {t(`list.view.${v}`)}
+            {v === 'overdue' && overdueTotal !== null && (
+              <span className={`count${overdueTotal > 0 ? ' count-alert' : ''}`} aria-label={t('overdue.count', { count: overdueTotal })}>
+                {overdueTotal}
+              </span>
+            )}
           </button>
         ))}
       </div>
+      {view === 'all' && <ListFiltersBar />}
       <div className="page-body flush" role="tabpanel" aria-label={t(`list.view.${view}`)}>
         {listError ? (
           <div className="empty" role="alert">
@@ -70,6 +122,8 @@ function WorkOrderList() {
           </div>
         ) : items.length === 0 ? (
           <div className="empty">{listLoading ? t('common:state.loading') : t(`list.empty.${view}`)}</div>
+        ) : view === 'overdue' ? (
+          <OverdueTable items={items.filter((wo): wo is OverdueWorkOrderDto => wo.overdue !== undefined)} caption={t('list.view.overdue')} />
         ) : (
           <WorkOrderTable
             items={items}

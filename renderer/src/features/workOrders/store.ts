@@ -1,15 +1,43 @@
-// Work orders: the open OT, the lists (all / dispatch queue), the agenda and the technician directory.
+// Work orders: the open OT, the lists (dispatch queue / Atrasadas / all, with the filters of "Todas"), and the
+// technician directory. Filters live here, not in the screen, so they are still set when one comes back from an OT.
 import { sessionStore } from '../../stores/sessionStores';
-import type { DirectoryUser, WorkOrderDetail, WorkOrderDto, WorkOrderStatus } from '../../../../electron/contract';
+import type { DirectoryUser, OverdueWorkOrderDto, QueuedWorkOrderDto, WorkOrderDetail, WorkOrderDto, WorkOrderStatus, WorkOrderType } from '../../../../electron/contract';
+import { addDays, startOfDayIso, type LocalDate } from '../../../../electron/contract/zonedTime';
 import { api } from '../../api/client';
+import { companyZone } from '../../lib/timeZone';
 
-export type ListView = 'queue' | 'all';
+export type ListView = 'queue' | 'overdue' | 'all';
+
+/** A row of any of the lists: the queue adds priority and town, Atrasadas how late. */
+export type ListItem = WorkOrderDto & Partial<Pick<QueuedWorkOrderDto, 'priority' | 'customerTown'> & Pick<OverdueWorkOrderDto, 'overdue'>>;
+
+/** The "Todas" filters besides status and text: technician ('', 'me', 'unassigned' or an id), type, and a period of
+ *  company-calendar days on the scheduled date ('yyyy-mm-dd', '' for open-ended). */
+export interface ListFilters {
+  technicianId: string;
+  otType: WorkOrderType | '';
+  from: LocalDate | '';
+  to: LocalDate | '';
+}
+
+const NO_FILTERS: ListFilters = { technicianId: '', otType: '', from: '', to: '' };
+
+/** The channel's period: from the start of `from` to the start of the day after `to`, on the company calendar. */
+export function periodOf(filters: ListFilters, zone: string): { from?: string; to?: string } {
+  return {
+    ...(filters.from ? { from: startOfDayIso(zone, filters.from) } : {}),
+    ...(filters.to ? { to: startOfDayIso(zone, addDays(filters.to, 1)) } : {}),
+  };
+}
 
 interface WorkOrdersState {
   view: ListView;
   statusFilter: WorkOrderStatus[];
   query: string;
-  items: WorkOrderDto[];
+  filters: ListFilters;
+  /** How many OTs are overdue for this user (the Atrasadas badge); null until known. */
+  overdueTotal: number | null;
+  items: ListItem[];
   nextCursor: string | null;
   listLoading: boolean;
   listError: unknown;
@@ -19,7 +47,10 @@ interface WorkOrdersState {
   setView(view: ListView): void;
   setStatusFilter(statuses: WorkOrderStatus[]): void;
   setQuery(query: string): void;
+  setFilters(filters: Partial<ListFilters>): void;
+  clearFilters(): void;
   loadList(more?: boolean): Promise<void>;
+  loadOverdueTotal(): Promise<void>;
   loadDetail(id: string): Promise<void>;
   setDetail(detail: WorkOrderDetail): void;
   loadTechnicians(): Promise<void>;
@@ -30,11 +61,14 @@ const PAGE = 50;
 // after a newer one was asked, is dropped (a slow page must never replace the current filter's).
 let listGeneration = 0;
 let detailGeneration = 0;
+let overdueGeneration = 0;
 
 export const useWorkOrders = sessionStore<WorkOrdersState>('workOrders', (set, get) => ({
   view: 'queue',
   statusFilter: [],
   query: '',
+  filters: NO_FILTERS,
+  overdueTotal: null,
   items: [],
   nextCursor: null,
   listLoading: false,
@@ -56,22 +90,52 @@ export const useWorkOrders = sessionStore<WorkOrdersState>('workOrders', (set, g
     set({ query, nextCursor: null });
     void get().loadList();
   },
+  setFilters(filters) {
+    set({ filters: { ...get().filters, ...filters }, items: [], nextCursor: null });
+    void get().loadList();
+  },
+  clearFilters() {
+    set({ filters: NO_FILTERS, statusFilter: [], query: '', items: [], nextCursor: null });
+    void get().loadList();
+  },
 
   async loadList(more = false) {
-    const { view, statusFilter, query, nextCursor } = get();
+    const { view, statusFilter, query, filters, nextCursor } = get();
     const q = query.trim();
     const cursor = more && nextCursor ? { cursor: nextCursor } : {};
     const mine = more ? listGeneration : ++listGeneration;
     set({ listLoading: true, listError: null });
+    // The badge follows every reload (an OT started or moved elsewhere changes it); its answer is not waited for.
+    if (!more) void get().loadOverdueTotal();
     try {
-      const page =
-        view === 'queue'
-          ? await api.call('workOrders.dispatchQueue', { limit: PAGE, ...cursor })
-          : await api.call('workOrders.list', { limit: PAGE, ...cursor, ...(statusFilter.length ? { status: statusFilter } : {}), ...(q ? { q } : {}) });
+      let page: { items: ListItem[]; nextCursor: string | null };
+      if (view === 'queue') page = await api.call('workOrders.dispatchQueue', { limit: PAGE, ...cursor });
+      else if (view === 'overdue') page = await api.call('workOrders.overdue', { limit: PAGE, ...cursor });
+      else {
+        page = await api.call('workOrders.list', {
+          limit: PAGE,
+          ...cursor,
+          ...(statusFilter.length ? { status: statusFilter } : {}),
+          ...(q ? { q } : {}),
+          ...(filters.technicianId ? { technicianId: filters.technicianId } : {}),
+          ...(filters.otType ? { otType: filters.otType } : {}),
+          ...periodOf(filters, companyZone()),
+        });
+      }
       if (mine !== listGeneration) return;
       set({ items: more ? [...get().items, ...page.items] : page.items, nextCursor: page.nextCursor, listLoading: false });
     } catch (error) {
       if (mine === listGeneration) set({ listError: error, listLoading: false });
+    }
+  },
+
+  async loadOverdueTotal() {
+    const mine = ++overdueGeneration;
+    try {
+      const { total } = await api.call('workOrders.overdue', { limit: 1 });
+      if (mine === overdueGeneration) set({ overdueTotal: total });
+    } catch {
+      // The badge is a hint; the list itself says what went wrong.
     }
   },
 
