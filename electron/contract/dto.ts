@@ -187,6 +187,8 @@ export interface WorkOrderDto {
 
 export interface WorkOrderDetail extends WorkOrderDto {
   items: WorkOrderItemDto[];
+  /** Why a cancelled OT was cancelled (from its cancel event); null otherwise. */
+  cancelReason: string | null;
 }
 
 export interface TicketDetail extends TicketSummary {

@@ -21,7 +21,7 @@ async function ticketWithOpenVisits() {
   const toSchedule = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
   const scheduled = await f.admin.call('workOrders.schedule', { id: toSchedule.id, version: toSchedule.version, technicianId: f.tec1.id, scheduledDate: '2026-03-03T08:00:00.000Z' });
   const toStart = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'install' });
-  const planned = await f.admin.call('workOrders.schedule', { id: toStart.id, version: toStart.version, technicianId: f.tec1.id, scheduledDate: '2026-03-02T09:00:00.000Z' });
+  const planned = await f.admin.call('workOrders.schedule', { id: toStart.id, version: toStart.version, technicianId: f.tec1.id, scheduledDate: '2026-03-02T10:00:00.000Z' });
   const running = await f.tec1.caller.call('workOrders.start', { id: planned.id, version: planned.version });
   return { ticket: await f.admin.call('tickets.get', { id: ticket.id }), pending, scheduled, running };
 }
@@ -85,7 +85,9 @@ describe('closing a ticket with open OTs', () => {
     ]);
     expect(closed.status).toBe('closed');
     const byId = Object.fromEntries(closed.workOrders.map((w) => [w.id, w]));
-    expect(byId[pending.id]).toMatchObject({ status: 'cancelled', completedAt: null, notes: null });
+    expect(byId[pending.id]).toMatchObject({ status: 'cancelled', completedAt: null, notes: null, cancelReason: 'El diagnóstico se hizo por teléfono' });
+    expect((await f.admin.call('workOrders.get', { id: pending.id })).cancelReason).toBe('El diagnóstico se hizo por teléfono');
+    expect(byId[running.id]?.cancelReason).toBeNull();
     expect(byId[scheduled.id]).toMatchObject({ status: 'completed', startedAt: null, totalDuration: null, notes: 'Purgado y presión a 1,5 bar', completedAt: closed.closedAt });
     expect(byId[running.id]).toMatchObject({ status: 'completed', totalDuration: 20 * 60, notes: 'Instalado el vaso de expansión nuevo', completedAt: closed.closedAt });
 

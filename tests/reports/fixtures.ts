@@ -72,6 +72,7 @@ export function workOrderFixture(overrides: Partial<WorkOrderDetail> = {}, itemC
     createdAt: '2026-03-01T12:00:00.000Z',
     updatedAt: '2026-03-02T10:25:00.000Z',
     items: Array.from({ length: itemCount }, (_, i) => itemFixture(i + 1, id)),
+    cancelReason: null,
     ...overrides,
   };
 }

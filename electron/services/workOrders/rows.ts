@@ -104,13 +104,31 @@ export function loadItems(sqlite: Database.Database, workOrderIds: readonly stri
   return byOrder;
 }
 
+/** The reason of each cancelled OT's latest cancel event (the OT row keeps no reason of its own). */
+function loadCancelReasons(sqlite: Database.Database, orders: readonly WorkOrderDto[]): Map<string, string> {
+  const cancelled = orders.filter((o) => o.status === 'cancelled');
+  const reasons = new Map<string, string>();
+  if (cancelled.length === 0) return reasons;
+  const rows = prepared(sqlite,
+      `SELECT json_extract(meta_data, '$.workOrderId') AS work_order_id, json_extract(meta_data, '$.reason') AS reason
+       FROM ticket_timeline
+       WHERE ticket_id IN (SELECT value FROM json_each(?)) AND event_type = 'ot_updated' AND json_extract(meta_data, '$.to') = 'cancelled'
+       ORDER BY created_at, id`,
+    )
+    .all(JSON.stringify([...new Set(cancelled.map((o) => o.ticketId))])) as { work_order_id: string | null; reason: unknown }[];
+  for (const r of rows) if (r.work_order_id && typeof r.reason === 'string') reasons.set(r.work_order_id, r.reason);
+  return reasons;
+}
+
 export function withItems(sqlite: Database.Database, orders: WorkOrderDto[]): WorkOrderDetail[] {
   const items = loadItems(
     sqlite,
     orders.map((o) => o.id),
   );
-  return orders.map((o) => ({ ...o, items: items.get(o.id) ?? [] }));
+  const reasons = loadCancelReasons(sqlite, orders);
+  return orders.map((o) => ({ ...o, items: items.get(o.id) ?? [], cancelReason: o.status === 'cancelled' ? (reasons.get(o.id) ?? null) : null }));
 }
+
 
 export function getWorkOrderDetail(sqlite: Database.Database, id: string): WorkOrderDetail {
   const row = prepared(sqlite, `${WORK_ORDER_SELECT} WHERE w.id = ?`).get(id) as WorkOrderRow | undefined;

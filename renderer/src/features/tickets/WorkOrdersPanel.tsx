@@ -1,4 +1,5 @@
-// The ticket's work orders: code, type, status, technician and date, each linking to its OT screen.
+// The ticket's work orders: code, type, status, technician and date, each linking to its OT screen; a finished one
+// also says what was done (completed) or why it was not needed (cancelled).
 import { CalendarDays, UserRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../../../electron/contract';
@@ -33,9 +34,22 @@ export function WorkOrdersPanel({ workOrders }: { workOrders: WorkOrderDetail[] 
                 {when ? formatDateTime(when) : t('workOrders.noDate')}
               </span>
             </span>
+            <WorkOrderOutcome workOrder={wo} />
           </li>
         );
       })}
     </ul>
+  );
+}
+
+function WorkOrderOutcome({ workOrder }: { workOrder: WorkOrderDetail }) {
+  const { t } = useTranslation('tickets');
+  const [label, text] =
+    workOrder.status === 'completed' ? [t('workOrders.workDone'), workOrder.notes] : workOrder.status === 'cancelled' ? [t('workOrders.cancelReason'), workOrder.cancelReason] : [null, null];
+  if (!label || !text) return null;
+  return (
+    <p className="ticket-work-order-outcome">
+      <span className="ticket-work-order-outcome-label">{label}:</span> {text}
+    </p>
   );
 }

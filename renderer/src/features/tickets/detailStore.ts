@@ -1,6 +1,7 @@
 // The open ticket: load, silent refresh on live events, and every change (each carries `version`; CONFLICT reloads).
 import { sessionStore } from '../../stores/sessionStores';
 import type { ChannelName, ContactChannel, FilePayload, InputOf, TicketDetail, TicketPriority, TicketStatus, WorkOrderType } from '../../../../electron/contract';
+import type { CloseDecisionInput } from './closeDecisionDrafts';
 import { isChannelName } from '../../../../electron/contract';
 import { api, ApiError } from '../../api/client';
 import { uiLanguage } from '../../lib/reportLanguage';
@@ -34,7 +35,8 @@ interface TicketDetailState {
   assign(assignedToId: string | null): Promise<void>;
   setPriority(priority: TicketPriority): Promise<void>;
   edit(fields: TicketEdit): Promise<void>;
-  close(resolution: string): Promise<void>;
+  /** `workOrders`: a decision for each OT still open (the service refuses the close otherwise). */
+  close(resolution: string, workOrders: CloseDecisionInput[]): Promise<void>;
   reopen(reason: string): Promise<void>;
   addNote(content: string): Promise<void>;
   addContact(input: { channel: ContactChannel; summary: string; contactName?: string }): Promise<void>;
@@ -53,7 +55,8 @@ export const useTicketDetail = sessionStore<TicketDetailState>('ticketDetail', (
       if (next && get().id === next.id) set({ ticket: next });
       else if (!next) await get().refresh();
     } catch (error) {
-      if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION')) await get().refresh();
+      // An OT added or changed meanwhile (open_work_orders) shows up in the close dialog after the reload.
+      if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.reason === 'open_work_orders')) await get().refresh();
       throw error;
     } finally {
       set({ busy: false });
@@ -96,7 +99,7 @@ export const useTicketDetail = sessionStore<TicketDetailState>('ticketDetail', (
     assign: (assignedToId) => mutate((t) => api.call('tickets.assign', { id: t.id, assignedToId, version: t.version })),
     setPriority: (priority) => mutate((t) => api.call('tickets.update', { id: t.id, priority, version: t.version })),
     edit: (fields) => mutate((t) => api.call('tickets.update', { id: t.id, version: t.version, ...fields })),
-    close: (resolution) => mutate((t) => api.call('tickets.close', { id: t.id, resolution, version: t.version })),
+    close: (resolution, workOrders) => mutate((t) => api.call('tickets.close', { id: t.id, resolution, version: t.version, workOrders })),
     reopen: (reason) => mutate((t) => api.call('tickets.reopen', { id: t.id, reason, version: t.version })),
     addNote: (content) => mutate((t) => api.call('tickets.addNote', { id: t.id, content })),
     addContact: (input) => mutate((t) => api.call('tickets.addContact', { id: t.id, ...input })),

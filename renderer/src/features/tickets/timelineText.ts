@@ -46,12 +46,16 @@ export function eventBody(event: TimelineEventDto, format: BodyFormat): string |
     case 'reopened':
       return str(meta.reason) || null;
     case 'ot_completed': {
+      // Completed while closing the ticket: the work done the person gave for it.
+      if (meta.closedWithTicket) return str(meta.notes) || null;
       // Written by workOrders.complete when the duration was overridden (meta: totalDuration, measuredDuration, durationReason).
       const reason = str(meta.durationReason).trim();
       if (!reason) return null;
       const measured = seconds(meta.measuredDuration);
       return format.durationChanged(reason, measured === null ? null : format.duration(measured));
     }
+    case 'ot_updated':
+      return meta.to === 'cancelled' && meta.from !== 'cancelled' ? str(meta.reason) || null : null;
     case 'telemetry': {
       const readings = readingsOf(meta);
       if (readings.length === 0) return event.content;
@@ -102,11 +106,13 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
       }
       if (change?.kind === 'notes') return t('timeline.ot_notes', { code });
       if (change?.kind === 'rescheduled') return t('timeline.ot_rescheduled', { code });
+      if (meta.closedWithTicket && meta.to === 'cancelled') return t('timeline.ot_cancelled_at_close', { code });
       return meta.from && meta.to && meta.from !== meta.to
         ? t('timeline.ot_updated', { code: str(meta.code), from: otStatus(meta.from), to: otStatus(meta.to) })
         : t('timeline.ot_updated_plain', { code });
     }
     case 'ot_completed': {
+      if (meta.closedWithTicket) return t(meta.withoutStart ? 'timeline.ot_completed_at_close_no_start' : 'timeline.ot_completed_at_close', { code: str(meta.code) });
       const total = seconds(meta.totalDuration);
       return total !== null && format
         ? t('timeline.ot_completed_duration', { code: str(meta.code), duration: format.duration(total) })

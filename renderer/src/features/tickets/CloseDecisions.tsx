@@ -1,0 +1,67 @@
+// The close dialog's list of OTs still open: for each, complete it (with the work really done) or cancel it (with a reason).
+import { useTranslation } from 'react-i18next';
+import type { WorkOrderDetail } from '../../../../electron/contract';
+import { Field } from '../../components/Field';
+import { undecided, type DecisionDraft, type DecisionDrafts } from './closeDecisionDrafts';
+
+interface Props {
+  workOrders: WorkOrderDetail[];
+  drafts: DecisionDrafts;
+  onChange: (id: string, draft: DecisionDraft) => void;
+}
+
+function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; draft: DecisionDraft; onChange: (draft: DecisionDraft) => void }) {
+  const { t } = useTranslation('tickets');
+  const name = `close-decision-${workOrder.id}`;
+  const facts = [
+    t(`common:workOrderType.${workOrder.otType}`),
+    t(`common:workOrderStatus.${workOrder.status}`),
+    workOrder.technician?.fullName ?? t('closeModal.noTechnician'),
+  ];
+  return (
+    <fieldset className="close-decision" data-work-order-id={workOrder.id}>
+      <legend>
+        <span className="mono">{workOrder.code}</span> · {facts.join(' · ')}
+      </legend>
+      <div className="close-decision-choices">
+        {(['complete', 'cancel'] as const).map((action) => (
+          <label key={action}>
+            <input type="radio" name={name} value={action} checked={draft.action === action} onChange={() => onChange({ ...draft, action })} />
+            <span>{t(`closeModal.${action}`)}</span>
+          </label>
+        ))}
+      </div>
+      {draft.action === 'complete' && (
+        <>
+          {!workOrder.startedAt && <p className="muted close-decision-note">{t('closeModal.notStarted')}</p>}
+          <Field label={t('closeModal.workDone')} hint={t('closeModal.workDoneHint')}>
+            <textarea name={`${name}-work-done`} rows={3} required value={draft.workDone} onChange={(e) => onChange({ ...draft, workDone: e.target.value })} />
+          </Field>
+        </>
+      )}
+      {draft.action === 'cancel' && (
+        <Field label={t('closeModal.cancelReason')} hint={t('closeModal.cancelReasonHint')}>
+          <textarea name={`${name}-reason`} rows={2} required value={draft.reason} onChange={(e) => onChange({ ...draft, reason: e.target.value })} />
+        </Field>
+      )}
+    </fieldset>
+  );
+}
+
+export function CloseDecisions({ workOrders, drafts, onChange }: Props) {
+  const { t } = useTranslation('tickets');
+  const missing = undecided(workOrders, drafts);
+  return (
+    <section className="close-decisions" aria-labelledby="close-decisions-title">
+      <h3 id="close-decisions-title">{t('closeModal.decisionsTitle')}</h3>
+      <p className="muted">{t('closeModal.openWorkOrders', { count: workOrders.length })}</p>
+      {workOrders.map((workOrder) => (
+        <Decision key={workOrder.id} workOrder={workOrder} draft={drafts[workOrder.id] ?? { action: null, workDone: '', reason: '' }} onChange={(draft) => onChange(workOrder.id, draft)} />
+      ))}
+      {/* Why the close button is still disabled, read out as it changes. */}
+      <p className={missing.length > 0 ? 'close-decisions-status' : 'close-decisions-status muted'} role="status">
+        {missing.length > 0 ? t('closeModal.pending', { count: missing.length, codes: missing.map((w) => w.code).join(', ') }) : t('closeModal.allDecided')}
+      </p>
+    </section>
+  );
+}
