@@ -4,6 +4,8 @@ import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventDto, WorkOrderDetail } from '../../electron/contract';
+import { labelsFor } from '../../electron/services/reports/labels';
+import { describeTimelineEvent } from '../../electron/services/reports/timelineText';
 import { decisionsInput, draftsFor, isDecided, openWorkOrders, undecided } from '../../renderer/src/features/tickets/closeDecisionDrafts';
 import { describeEvent, eventBody } from '../../renderer/src/features/tickets/timelineText';
 import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
@@ -79,5 +81,16 @@ describe('the bitácora of a close that settled OTs', () => {
     // An ordinary cancel shows its reason too; other OT moves have no body.
     expect(eventBody(event('ot_updated', { code: 'OT-4', from: 'scheduled', to: 'cancelled', reason: 'El cliente anula' }), format)).toBe('El cliente anula');
     expect(eventBody(event('ot_updated', { code: 'OT-4', from: 'scheduled', to: 'in_progress' }), format)).toBeNull();
+  });
+
+  it('the ticket PDF says the same in the report’s language, from meta_data', () => {
+    const es = labelsFor('es');
+    const en = labelsFor('en');
+    expect(describeTimelineEvent({ ...completedNoStart, content: 'OT-1: Programada → Completada al cerrar el ticket, sin inicio registrado' }, es).body).toBe(
+      'OT-1: Programada → Completada al cerrar el ticket, sin inicio registrado\nTrabajo realizado: Purgado el circuito',
+    );
+    expect(describeTimelineEvent(completed, en).body).toBe('OT-2: In progress → Completed when closing the ticket · 20m\nWork done: Vaso de expansión nuevo');
+    expect(describeTimelineEvent(cancelled, es).body).toBe('OT-3: Por planificar → Cancelada al cerrar el ticket\nMotivo: Se resolvió por teléfono');
+    expect(describeTimelineEvent(event('ot_updated', { code: 'OT-4', from: 'scheduled', to: 'cancelled', reason: 'El cliente anula' }), en).body).toContain('Reason: El cliente anula');
   });
 });

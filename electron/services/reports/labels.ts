@@ -93,6 +93,10 @@ interface LabelTable {
     serial(serial: string): string;
     /** An OT completed with a typed duration: why, and the measured one when there was a start. */
     durationChanged(reason: string, measured: string | null): string;
+    /** Completed or cancelled while closing the ticket (a completed one may never have been started). */
+    atClose(withoutStart: boolean): string;
+    /** Why an OT was cancelled. */
+    cancelReason(reason: string): string;
   };
 }
 
@@ -175,6 +179,8 @@ const es: LabelTable = {
     part: 'material',
     serial: (serial) => `serie ${serial}`,
     durationChanged: (reason, measured) => (measured ? `Duración cambiada a mano (medida: ${measured}): ${reason}` : `Duración cambiada a mano: ${reason}`),
+    atClose: (withoutStart) => (withoutStart ? 'al cerrar el ticket, sin inicio registrado' : 'al cerrar el ticket'),
+    cancelReason: (reason) => `Motivo: ${reason}`,
   },
 };
 
@@ -257,6 +263,8 @@ const en: LabelTable = {
     part: 'part',
     serial: (serial) => `serial ${serial}`,
     durationChanged: (reason, measured) => (measured ? `Duration changed by hand (measured: ${measured}): ${reason}` : `Duration changed by hand: ${reason}`),
+    atClose: (withoutStart) => (withoutStart ? 'when closing the ticket, never started' : 'when closing the ticket'),
+    cancelReason: (reason) => `Reason: ${reason}`,
   },
 };
 

@@ -49,7 +49,11 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels): Timel
       const change = workOrderChangeOf(meta);
       const code = typeof meta?.code === 'string' ? meta.code : '';
       if (change) return { heading, body: changeText(change, code, t) };
-      return { heading, body: withContent(transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus))) };
+      const moved = transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus));
+      const reason = meta?.to === 'cancelled' && typeof meta.reason === 'string' ? t.workOrderChange.cancelReason(meta.reason) : null;
+      // Cancelled while closing the ticket: all it says is in meta_data, in the report's language.
+      if (meta?.closedWithTicket && moved) return { heading, body: [`${code}: ${moved} ${t.workOrderChange.atClose(false)}`, reason].filter(Boolean).join('\n') };
+      return { heading, body: [withContent(moved), reason].filter(Boolean).join('\n') };
     }
     case 'ot_completed': {
       // The duration, and why it was typed instead of measured, as the ticket's timeline on screen shows them.
@@ -59,6 +63,13 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels): Timel
       const reason = typeof meta?.durationReason === 'string' ? meta.durationReason.trim() : '';
       const measured = secondsOf(meta?.measuredDuration);
       const why = reason ? t.workOrderChange.durationChanged(reason, measured === null ? null : formatDuration(measured, t.language)) : null;
+      if (meta?.closedWithTicket) {
+        // Completed while closing the ticket: the move, whether it had a start, and the work done the person gave.
+        const code = typeof meta.code === 'string' ? meta.code : '';
+        const atClose = [`${code}: ${moved ?? ''} ${t.workOrderChange.atClose(meta.withoutStart === true)}`, formatDurationOrNull(total, t)].filter(Boolean).join(' · ');
+        const done = typeof meta.notes === 'string' && meta.notes.trim() ? `${t.workDone}: ${meta.notes.trim()}` : null;
+        return { heading, body: [atClose, done].filter(Boolean).join('\n') };
+      }
       return { heading, body: [withContent(summary), why].filter(Boolean).join('\n') };
     }
     case 'contact': {
@@ -71,6 +82,8 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels): Timel
       return { heading, body: content };
   }
 }
+
+const formatDurationOrNull = (seconds: number | null, t: Labels): string | null => (seconds === null ? null : formatDuration(seconds, t.language));
 
 function secondsOf(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
