@@ -305,6 +305,41 @@ export const ticketSearchDocs = sqliteTable(
 );
 
 
+// The SLA clocks of each ticket (shared/sla.ts), derived from the ticket and its timeline: LOCAL, never replicated
+// (every copy computes the same from the same rows). Refreshed in the transaction of every write or merge that touches
+// the ticket (services/sla), filled at startup for tickets that have none. sort_due is next_due_at, or '~' (after
+// every ISO instant) when no clock runs, so the list's "by due" sort and its breached filter walk one index.
+export const ticketSla = sqliteTable(
+  'ticket_sla',
+  {
+    ticketId: text('ticket_id').primaryKey(),
+    responseTarget: integer('response_target').notNull(),
+    responseElapsedMs: integer('response_elapsed_ms').notNull(),
+    responseSince: text('response_since'),
+    responseDueAt: text('response_due_at'),
+    responseRiskAt: text('response_risk_at'),
+    responseDoneAt: text('response_done_at'),
+    responseOutcome: text('response_outcome').$type<'met' | 'missed'>(),
+    resolutionTarget: integer('resolution_target').notNull(),
+    resolutionElapsedMs: integer('resolution_elapsed_ms').notNull(),
+    resolutionSince: text('resolution_since'),
+    resolutionDueAt: text('resolution_due_at'),
+    resolutionRiskAt: text('resolution_risk_at'),
+    resolutionDoneAt: text('resolution_done_at'),
+    resolutionOutcome: text('resolution_outcome').$type<'met' | 'missed'>(),
+    // The clock that matters now (response until answered, then resolution), for the list.
+    nextKind: text('next_kind').$type<'response' | 'resolution'>().notNull(),
+    nextRiskAt: text('next_risk_at'),
+    sortDue: text('sort_due').notNull(),
+  },
+  (t) => [
+    index('ix_ticket_sla_sort_due').on(t.sortDue, t.ticketId),
+    index('ix_ticket_sla_next_risk_at').on(t.nextRiskAt),
+    foreignKey({ name: 'fk_ticket_sla_ticket_id_tickets', columns: [t.ticketId], foreignColumns: [tickets.id] }).onDelete('cascade'),
+    check('ck_ticket_sla_next_kind', sql`${t.nextKind} in ('response', 'resolution')`),
+  ],
+);
+
 // ── Team sync (see DESIGN.md "Team sync"). Local bookkeeping first, then the replicated team tables. ──
 
 // This copy's identity and clock: one row, created by migration 0009.

@@ -3,6 +3,7 @@ import { byId, id, listQuery, nameText, optionalLine, optionalText, text, versio
 import { channel } from './define';
 import { isValidTimeZone } from './zonedTime';
 import { workOrderDefaultMinutesInput } from './estimatedMinutes';
+import { slaTargetsInput } from './slaTargets';
 import type { CategoryDto, CustomerDto, ProductDto, SettingsViewDto } from './dto';
 
 const optionalField = (max: number) => text(max).nullable().optional();
@@ -50,6 +51,7 @@ export const settingsUpdateInput = z.strictObject({
   telemetrySocketPort: z.number().int().min(1024).max(65535).optional(),
   timeZone: z.string().trim().max(64).refine(isValidTimeZone, 'an IANA time zone such as Europe/Madrid').optional(),
   workOrderDefaultMinutes: workOrderDefaultMinutesInput.optional(),
+  slaTargets: slaTargetsInput.optional(),
   /** The version of each setting being changed, as settings.get showed it (0: it had no stored value). */
   versions: z.record(z.string().max(64), z.number().int().min(0)),
 });

@@ -8,6 +8,7 @@ import type {
   WorkOrderType,
 } from '../../shared/enums';
 import type { WorkOrderDefaultMinutes } from './estimatedMinutes';
+import type { SlaClock, SlaState, SlaTargets, TicketSla } from '../../shared/sla';
 
 export interface UserRef {
   id: string;
@@ -117,6 +118,8 @@ export interface SettingsDto {
   timeZone: string;
   /** Planned minutes of a visit per OT type, for an OT without its own estimate. */
   workOrderDefaultMinutes: WorkOrderDefaultMinutes;
+  /** First-response and resolution targets per priority, in minutes of running SLA clock. */
+  slaTargets: SlaTargets;
 }
 
 /** The settings as settings.get shows them, with each stored setting's row version (absent: never stored, send 0). */
@@ -141,6 +144,14 @@ export interface TicketSummary {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** The SLA clock that matters now (first response until answered, then resolution); null if not computed yet. */
+  sla: TicketSlaSummary | null;
+}
+
+/** One SLA clock as a list shows it: which one, its instants, and its state when the list was read. */
+export interface TicketSlaSummary extends SlaClock {
+  kind: 'response' | 'resolution';
+  state: SlaState;
 }
 
 export interface TimelineEventDto {
@@ -199,6 +210,8 @@ export interface TicketDetail extends TicketSummary {
   closedAt: string | null;
   timeline: TimelineEventDto[];
   workOrders: WorkOrderDetail[];
+  /** Both SLA clocks, computed from this timeline with the company targets (the screen counts down from them). */
+  slaClocks: TicketSla;
 }
 
 export interface Page<T> {

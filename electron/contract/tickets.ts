@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../shared/enums';
+import { SLA_FILTERS } from '../../shared/sla';
 import { byId, cursor, id, isoDateTime, line, nonEmpty, optionalLine, text, pageLimit, version } from './common';
 import { channel } from './define';
 import type { Page, StatusCounts, TicketDetail, TicketSummary } from './dto';
@@ -28,10 +29,13 @@ export const ticketFilterShape = {
   updatedFrom: isoDateTime.optional(),
   updatedTo: isoDateTime.optional(),
   q: z.string().max(200).optional(),
+  /** The SLA clock that matters now is past its target (breached) or in its last quarter (at_risk). */
+  sla: z.enum(SLA_FILTERS).optional(),
 };
 export const ticketFilter = z.strictObject(ticketFilterShape);
 
-export const ticketSort = z.enum(['updated_at', 'created_at', 'priority']);
+/** `due`: soonest SLA due first, tickets with no running clock (paused, closed) last; the others newest first. */
+export const ticketSort = z.enum(['updated_at', 'created_at', 'priority', 'due']);
 
 export const ticketListInput = z.strictObject({
   ...ticketFilterShape,

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../services/context';
 import { EventBus } from '../services/events';
 import { JobRegistry } from '../services/jobRegistry';
 import { readSessionTimeoutMinutes } from '../services/settings';
+import { fillMissingTicketSla } from '../services/sla';
 import { dispatch, type CallContext, type DispatchResult } from './router';
 import { SessionStore } from './sessions';
 
@@ -43,6 +44,8 @@ export function databasePath(dataDir: string): string {
 export function createBackend(options: BackendOptions): Backend {
   ensurePrivateFolder(options.dataDir);
   const database = openDatabase(databasePath(options.dataDir), options);
+  // The derived SLA table is local: tickets that have no row yet (first start after the upgrade, rows loaded around the write path) get one now.
+  if (!options.readonly) fillMissingTicketSla(database.sqlite);
   const clock = options.clock ?? systemClock;
   const events = new EventBus(options.log);
   const sessions = new SessionStore(clock, () => readSessionTimeoutMinutes(database.db) * 60_000);

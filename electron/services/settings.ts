@@ -7,6 +7,7 @@ import type { AppDb } from '../../db/open';
 import { settings } from '../../db/schema';
 import { systemTimeZone } from '../contract/zonedTime';
 import { DEFAULT_WORK_ORDER_MINUTES } from '../contract/estimatedMinutes';
+import { DEFAULT_SLA_TARGETS } from '../../shared/sla';
 import { inTransaction, nowIso, type ServiceContext } from './context';
 
 export const DEFAULT_SETTINGS: SettingsDto = {
@@ -23,6 +24,7 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   telemetrySocketPort: 5181,
   timeZone: systemTimeZone(),
   workOrderDefaultMinutes: DEFAULT_WORK_ORDER_MINUTES,
+  slaTargets: DEFAULT_SLA_TARGETS,
 };
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SettingsDto)[];

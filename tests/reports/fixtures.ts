@@ -8,6 +8,7 @@ import type {
   WorkOrderItemDto,
 } from '../../electron/contract';
 import { DEFAULT_SETTINGS } from '../../electron/services/settings';
+import { DEFAULT_SLA_TARGETS, computeTicketSla, currentSlaClock, slaClockState } from '../../shared/sla';
 
 // A 4x4 emerald-green PNG, small enough to inline; proves the logo path without a fixture file.
 export const TINY_PNG =
@@ -89,8 +90,17 @@ function event(n: number, eventType: TimelineEventDto['eventType'], content: str
   };
 }
 
+/** The SLA clocks the service would compute from the fixture's own timeline (default targets), unless overridden. */
+function withSla(ticket: Omit<TicketDetail, 'sla' | 'slaClocks'> & Partial<Pick<TicketDetail, 'sla' | 'slaClocks'>>): TicketDetail {
+  const events = ticket.timeline.map((e) => ({ eventType: e.eventType, authorId: e.author?.id ?? null, createdAt: e.createdAt, metaData: e.metaData }));
+  const slaClocks = ticket.slaClocks ?? computeTicketSla(ticket, events, DEFAULT_SLA_TARGETS);
+  const current = currentSlaClock(slaClocks);
+  const sla = ticket.sla !== undefined ? ticket.sla : { kind: current.kind, ...current.clock, state: slaClockState(current.clock, Date.parse(ticket.updatedAt)) };
+  return { ...ticket, slaClocks, sla };
+}
+
 export function ticketFixture(overrides: Partial<TicketDetail> = {}): TicketDetail {
-  return {
+  return withSla({
     id: '01900000-0000-7000-8000-0000000000b1',
     code: 'TK-2026-000017',
     title: 'Caldera sin presión en la planta baja',
@@ -119,5 +129,5 @@ export function ticketFixture(overrides: Partial<TicketDetail> = {}): TicketDeta
     ],
     workOrders: [workOrderFixture()],
     ...overrides,
-  };
+  });
 }

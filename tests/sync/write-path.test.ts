@@ -187,6 +187,12 @@ async function driveEveryWritingChannel(): Promise<void> {
     sessionTimeoutMinutes: 60,
     timeZone: 'Europe/Madrid',
     workOrderDefaultMinutes: { diagnosis: 45, repair: 90, install: 240, upgrade: 60, maintenance: 30 },
+    slaTargets: {
+      critical: { responseMinutes: 30, resolutionMinutes: 240 },
+      high: { responseMinutes: 120, resolutionMinutes: 960 },
+      medium: { responseMinutes: 480, resolutionMinutes: 2880 },
+      low: { responseMinutes: 1440, resolutionMinutes: 10080 },
+    },
     language: 'en',
     telemetrySocketEnabled: true,
     telemetrySocketPort: 5199,

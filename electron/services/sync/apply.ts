@@ -8,6 +8,7 @@ import { BULK_APPLY_THRESHOLD, withBulkApply } from './bulkApply';
 import { advanceClock, insertOp, recordTextEdits, schemaVersionOf, type OpRecord } from './capture';
 import { readClock, type RowClock } from './clocks';
 import { refreshConflicts, recordTextConflicts, type TouchedRow } from './conflicts';
+import { refreshSlaForTouched } from '../sla';
 import { entityOf, type ReplicatedEntity } from './entities';
 import { recordSeen } from './seen';
 import { observe } from './hlc';
@@ -239,6 +240,8 @@ export function applyRemoteOps(sqlite: Database.Database, incoming: readonly OpR
   withCaptureOff(sqlite, () => (ops.length >= BULK_APPLY_THRESHOLD ? withBulkApply(sqlite, applyAll) : applyAll()));
   prepared(sqlite, 'UPDATE sync_local SET last_hlc = ? WHERE id = 1').run(last);
   refreshConflicts(sqlite, outcome.touched);
+  // Derived, local: the SLA clocks of the tickets the merge touched (the same on every copy from the same rows).
+  refreshSlaForTouched(sqlite, outcome.touched);
   return outcome;
 }
 

@@ -11,6 +11,7 @@ import { prepared } from '../sql';
 import { withCaptureOff, type SetAsideReason } from './apply';
 import { applyOpsPage, noteExchange } from './bundle-apply';
 import { withBulkApply } from './bulkApply';
+import { refreshAllTicketSla } from '../sla';
 import { schemaVersionOf } from './capture';
 import type { TouchedRow } from './conflicts';
 import { databaseFileOf, openSecondConnection } from './bundle-connection';
@@ -152,7 +153,11 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
     // The file must be the one verified (it could have been replaced between the passes).
     if (!reader.digest?.equals(verified.digest)) throw refuse('tampered', 'the bundle changed while it was being imported');
     reader.verifySignature(verified.publicKey);
-    if (header.kind === 'snapshot') withCaptureOff(conn, () => finishSnapshot(conn, header.senderVector, header.senderLastHlc, ownTouched));
+    if (header.kind === 'snapshot') {
+      withCaptureOff(conn, () => finishSnapshot(conn, header.senderVector, header.senderLastHlc, ownTouched));
+      // Snapshot rows arrive around applyRemoteOps: the derived SLA table is computed once, over the final rows and targets.
+      refreshAllTicketSla(conn);
+    }
     noteExchange(conn, header.fromDevice, header.senderVector, clock.now().toISOString());
     summary.conflictsOpen = openConflicts(conn);
     return { summary, collector };

@@ -6,6 +6,7 @@ import { entityOf, isTextField, type ReplicatedEntity } from './entities';
 import { formatHlc, tick } from './hlc';
 import { fieldClock, readClock, writeClock, type RowClock } from './clocks';
 import { refreshConflicts, type TouchedRow } from './conflicts';
+import { refreshSlaForTouched } from '../sla';
 import { recordSeen, seenBase } from './seen';
 
 interface CaptureRow {
@@ -135,5 +136,7 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
   prepared(sqlite, 'UPDATE sync_local SET last_hlc = ?, next_seq = ? WHERE id = 1').run(last, seq);
   // The rules that span rows run on local writes too: a copy must hold the conflicts its own ops cause elsewhere.
   refreshConflicts(sqlite, touched);
+  // Derived, local: the SLA clocks of the tickets this write touched, in the same transaction.
+  refreshSlaForTouched(sqlite, touched);
   return touched.length;
 }

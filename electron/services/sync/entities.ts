@@ -58,6 +58,7 @@ export const REPLICATED_SETTING_KEYS = [
   'sessionTimeoutMinutes',
   'timeZone',
   'workOrderDefaultMinutes',
+  'slaTargets',
 ] as const;
 
 // Order matters: parents before children, so a replay in this order never breaks a foreign key.

@@ -27,7 +27,7 @@ function change(ctx: ServiceContext, work: (tx: AppDb, actor: Actor, at: string,
   const actor = requireActor(ctx);
   return inTransaction(ctx, (tx, emit) => {
     const id = work(tx, actor, nowIso(ctx), emit);
-    return getTicketDetail(ctx.sqlite, id);
+    return getTicketDetail(ctx.sqlite, id, ctx.clock.now().getTime());
   });
 }
 

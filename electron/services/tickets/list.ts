@@ -4,11 +4,12 @@ import { TICKET_STATUSES } from '../../../shared/enums';
 import { ticketPriorityRank, ticketPriorityRankSql } from '../../../shared/tickets';
 import type { Page, StatusCounts, TicketSummary } from '../../contract';
 import type { ticketFilter, ticketListInput } from '../../contract/tickets';
-import { requireActor, type ServiceContext } from '../context';
+import { nowIso, requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
 import { TICKET_HITS_CTE, toFtsQuery } from '../search';
 import { TICKET_SUMMARY_COLUMNS, TICKET_SUMMARY_JOINS, toTicketSummary, type TicketSummaryRow } from './rows';
 import { prepared } from '../sql';
+import { NO_DUE } from '../sla';
 
 type TicketFilter = z.output<typeof ticketFilter>;
 type TicketListInput = z.output<typeof ticketListInput>;
@@ -18,14 +19,29 @@ const DEFAULT_LIMIT = 50;
 /** Same expression as the index ix_tickets_priority_rank_updated_at, so the priority sort walks that index. */
 export const PRIORITY_RANK = ticketPriorityRankSql('t.priority');
 
-/** Sort keys, all descending; the id breaks ties so every row has exactly one place. */
-const SORT_KEYS = {
-  updated_at: { columns: ['t.updated_at', 't.id'], values: (r: TicketSummaryRow) => [r.updated_at, r.id] },
-  created_at: { columns: ['t.created_at', 't.id'], values: (r: TicketSummaryRow) => [r.created_at, r.id] },
+interface SortKey {
+  columns: readonly string[];
+  values: (r: TicketSummaryRow) => (string | number)[];
+  direction: 'asc' | 'desc';
+}
+
+/** Sort keys; the id breaks ties so every row has exactly one place. */
+const SORT_KEYS: Record<NonNullable<TicketListInput['sort']>, SortKey> = {
+  updated_at: { columns: ['t.updated_at', 't.id'], values: (r) => [r.updated_at, r.id], direction: 'desc' },
+  created_at: { columns: ['t.created_at', 't.id'], values: (r) => [r.created_at, r.id], direction: 'desc' },
   priority: {
     columns: [PRIORITY_RANK, 't.updated_at', 't.id'],
-    values: (r: TicketSummaryRow) => [ticketPriorityRank(r.priority), r.updated_at, r.id],
+    values: (r) => [ticketPriorityRank(r.priority), r.updated_at, r.id],
+    direction: 'desc',
   },
+  // Soonest SLA due first, over the index ix_ticket_sla_sort_due; no running clock ('~') sorts last.
+  due: { columns: ['sla.sort_due', 'sla.ticket_id'], values: (r) => [r.sla_sort_due ?? NO_DUE, r.id], direction: 'asc' },
+};
+
+/** The SLA filters as conditions on `t`: the clock that matters now is past due, or in its last quarter (ticket_sla). */
+const SLA_CONDITIONS = {
+  breached: 't.id IN (SELECT ticket_id FROM ticket_sla WHERE sort_due <= @slaNow)',
+  at_risk: 't.id IN (SELECT ticket_id FROM ticket_sla WHERE next_risk_at <= @slaNow AND sort_due > @slaNow)',
 } as const;
 
 interface FilterSql {
@@ -82,6 +98,10 @@ function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
     out.where.push(`${condition} @${key}`);
     out.params[key] = toUtcIso(value);
   }
+  if (filter.sla) {
+    out.where.push(SLA_CONDITIONS[filter.sla]);
+    out.params.slaNow = nowIso(ctx);
+  }
   return out;
 }
 
@@ -118,7 +138,7 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
   const f = filterSql(ctx, input);
   const cursorKey = input.cursor ? decodeCursor(input.cursor, sort, keys.columns.length) : null;
   const params: Params = { ...f.params, limit: limit + 1 };
-  const order = keys.columns.map((c) => `${c} DESC`).join(', ');
+  const order = keys.columns.map((c) => `${c} ${keys.direction.toUpperCase()}`).join(', ');
   let page: string;
   let ctes = f.ctes;
   if (params.ftsQuery !== undefined && sort === 'updated_at') {
@@ -127,14 +147,17 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
   } else {
     const where = ticketConditions(f);
     if (cursorKey) {
-      const keyset = keysetClause(keys.columns, cursorKey, 'desc');
+      const keyset = keysetClause(keys.columns, cursorKey, keys.direction);
       where.push(keyset.sql);
       Object.assign(params, keyset.params);
     }
     // Pick the page's ids first (index-only where possible), then join names for just those rows.
-    page = `page AS (SELECT t.id FROM tickets t ${f.joins.join(' ')} ${whereClause(where)} ORDER BY ${order} LIMIT @limit)`;
+    // By due, the SLA table drives (its index is the order); a ticket without its SLA row yet is not listed by due.
+    const from = sort === 'due' ? 'ticket_sla sla CROSS JOIN tickets t ON t.id = sla.ticket_id' : 'tickets t';
+    page = `page AS (SELECT t.id FROM ${from} ${f.joins.join(' ')} ${whereClause(where)} ORDER BY ${order} LIMIT @limit)`;
   }
   // CROSS JOIN keeps `page` as the outer loop (SQLite never reorders it), since LIMIT is a parameter the planner cannot size.
+  const nowMs = ctx.clock.now().getTime();
   const rows = prepared(
     ctx.sqlite,
     `WITH ${[...ctes, page].join(', ')}
@@ -145,7 +168,7 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
-    items: items.map(toTicketSummary),
+    items: items.map((row) => toTicketSummary(row, nowMs)),
     nextCursor: rows.length > limit && last ? encodeCursor(sort, keys.values(last)) : null,
   };
 }

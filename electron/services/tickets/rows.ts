@@ -2,6 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { TicketPriority, TicketStatus } from '../../../shared/enums';
 import { notFound, type TicketDetail, type TicketSummary, type UserRef } from '../../contract';
+import { computeTicketSla, currentSlaClock, slaClockState, type TicketSla } from '../../../shared/sla';
+import { readSlaTargets, slaSelectColumns, slaSummaryOf, type SlaJoinedRow } from '../sla';
 import { workOrdersOfTicket } from '../workOrders';
 import { loadTimeline } from './timeline';
 import { prepared } from '../sql';
@@ -10,14 +12,16 @@ export const TICKET_SUMMARY_COLUMNS = `
   t.id, t.code, t.title, t.status, t.priority, t.created_at, t.updated_at, t.version,
   cat.id AS category_id, cat.name AS category_name,
   c.id AS customer_id, c.name AS customer_name,
-  a.id AS assignee_id, a.full_name AS assignee_full_name, a.username AS assignee_username`;
+  a.id AS assignee_id, a.full_name AS assignee_full_name, a.username AS assignee_username,
+  sla.sort_due AS sla_sort_due, ${slaSelectColumns('sla')}`;
 
 export const TICKET_SUMMARY_JOINS = `
   LEFT JOIN ticket_categories cat ON cat.id = t.category_id
   LEFT JOIN customers c ON c.id = t.customer_id
-  LEFT JOIN users a ON a.id = t.assigned_to_id`;
+  LEFT JOIN users a ON a.id = t.assigned_to_id
+  LEFT JOIN ticket_sla sla ON sla.ticket_id = t.id`;
 
-export interface TicketSummaryRow {
+export interface TicketSummaryRow extends SlaJoinedRow {
   id: string;
   code: string;
   title: string;
@@ -33,12 +37,14 @@ export interface TicketSummaryRow {
   assignee_id: string | null;
   assignee_full_name: string | null;
   assignee_username: string | null;
+  sla_sort_due: string | null;
 }
 
 const userRef = (id: string | null, fullName: string | null, username: string | null): UserRef | null =>
   id ? { id, fullName: fullName ?? '', username: username ?? '' } : null;
 
-export function toTicketSummary(r: TicketSummaryRow): TicketSummary {
+/** `nowMs` decides the SLA state shown (ok, at risk, breached…). */
+export function toTicketSummary(r: TicketSummaryRow, nowMs: number): TicketSummary {
   return {
     id: r.id,
     code: r.code,
@@ -51,7 +57,14 @@ export function toTicketSummary(r: TicketSummaryRow): TicketSummary {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
+    sla: slaSummaryOf(r, nowMs),
   };
+}
+
+/** The summary's SLA from freshly computed clocks (the detail computes them from the timeline it just read). */
+function slaSummaryFrom(sla: TicketSla, nowMs: number): TicketSummary['sla'] {
+  const current = currentSlaClock(sla);
+  return { kind: current.kind, ...current.clock, state: slaClockState(current.clock, nowMs) };
 }
 
 interface TicketDetailRow extends TicketSummaryRow {
@@ -72,7 +85,8 @@ interface TicketDetailRow extends TicketSummaryRow {
   c_version: number | null;
 }
 
-export function getTicketDetail(sqlite: Database.Database, id: string): TicketDetail {
+/** `nowMs` decides the SLA state shown; the clocks themselves come from the timeline read here, never stale. */
+export function getTicketDetail(sqlite: Database.Database, id: string, nowMs: number = Date.now()): TicketDetail {
   const r = prepared(sqlite,
       `SELECT ${TICKET_SUMMARY_COLUMNS}, t.description, t.resolution, t.closed_at,
               cr.id AS creator_id, cr.full_name AS creator_full_name, cr.username AS creator_username,
@@ -84,8 +98,16 @@ export function getTicketDetail(sqlite: Database.Database, id: string): TicketDe
     )
     .get(id) as TicketDetailRow | undefined;
   if (!r) throw notFound('ticket', id);
+  const timeline = loadTimeline(sqlite, id);
+  const slaClocks = computeTicketSla(
+    { createdAt: r.created_at, status: r.status, priority: r.priority },
+    timeline.map((event) => ({ eventType: event.eventType, authorId: event.author?.id ?? null, createdAt: event.createdAt, metaData: event.metaData })),
+    readSlaTargets(sqlite),
+  );
   return {
-    ...toTicketSummary(r),
+    ...toTicketSummary(r, nowMs),
+    sla: slaSummaryFrom(slaClocks, nowMs),
+    slaClocks,
     description: r.description,
     creator: userRef(r.creator_id, r.creator_full_name, r.creator_username),
     customerDetail: r.customer_id
@@ -105,7 +127,7 @@ export function getTicketDetail(sqlite: Database.Database, id: string): TicketDe
       : null,
     resolution: r.resolution,
     closedAt: r.closed_at,
-    timeline: loadTimeline(sqlite, id),
+    timeline,
     workOrders: workOrdersOfTicket(sqlite, id),
   };
 }

@@ -1,0 +1,134 @@
+// The local table ticket_sla: each ticket's SLA clocks (shared/sla.ts) computed from its row and timeline and kept
+// beside it, so the list sorts and filters by due through an index. Derived data: never replicated, refreshed in the
+// transaction of whatever touched the ticket (a local write or a merge), rebuilt where missing at startup.
+import type Database from 'better-sqlite3';
+import type { TicketPriority, TicketStatus, TimelineEventType } from '../../../shared/enums';
+import { DEFAULT_SLA_TARGETS, RESPONSE_EVENTS, computeTicketSla, currentSlaClock, type SlaClock, type SlaTargets, type TicketSla } from '../../../shared/sla';
+import { slaTargetsInput } from '../../contract/slaTargets';
+import { prepared } from '../sql';
+
+/** The events that move a clock: the status moves and the ones that answer the customer. */
+const CLOCK_EVENTS: readonly TimelineEventType[] = [...new Set<TimelineEventType>([...RESPONSE_EVENTS, 'status_change', 'closed', 'reopened'])];
+const EVENT_LIST = CLOCK_EVENTS.map((type) => `'${type}'`).join(', ');
+/** Tickets computed per round trip: bounded statements, one index probe per ticket. */
+const CHUNK = 500;
+/** sort_due of a ticket with no running clock: after every ISO instant, so "by due" puts it last. */
+export const NO_DUE = '~';
+
+/** The company's SLA targets as stored (settings key slaTargets), or the defaults when unset or unreadable. */
+export function readSlaTargets(sqlite: Database.Database): SlaTargets {
+  const row = prepared(sqlite, "SELECT value FROM settings WHERE key = 'slaTargets'").get() as { value: string } | undefined;
+  if (!row) return DEFAULT_SLA_TARGETS;
+  try {
+    const parsed = slaTargetsInput.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : DEFAULT_SLA_TARGETS;
+  } catch {
+    return DEFAULT_SLA_TARGETS;
+  }
+}
+
+interface TicketRow {
+  id: string;
+  created_at: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+}
+interface EventRow {
+  ticket_id: string;
+  event_type: TimelineEventType;
+  author_id: string | null;
+  created_at: string;
+  meta_to: string | null;
+}
+
+function computeChunk(sqlite: Database.Database, ids: readonly string[], targets: SlaTargets): Map<string, TicketSla> {
+  const json = JSON.stringify(ids);
+  const tickets = prepared(sqlite, 'SELECT id, created_at, status, priority FROM tickets WHERE id IN (SELECT value FROM json_each(?))').all(json) as TicketRow[];
+  const events = prepared(
+    sqlite,
+    `SELECT ticket_id, event_type, author_id, created_at, json_extract(meta_data, '$.to') AS meta_to FROM ticket_timeline
+     WHERE ticket_id IN (SELECT value FROM json_each(?)) AND event_type IN (${EVENT_LIST}) ORDER BY ticket_id, created_at, id`,
+  ).all(json) as EventRow[];
+  const byTicket = new Map<string, EventRow[]>();
+  for (const event of events) {
+    const list = byTicket.get(event.ticket_id);
+    if (list) list.push(event);
+    else byTicket.set(event.ticket_id, [event]);
+  }
+  const out = new Map<string, TicketSla>();
+  for (const ticket of tickets) {
+    const timeline = (byTicket.get(ticket.id) ?? []).map((e) => ({
+      eventType: e.event_type,
+      authorId: e.author_id,
+      createdAt: e.created_at,
+      metaData: e.meta_to === null ? null : { to: e.meta_to },
+    }));
+    out.set(ticket.id, computeTicketSla({ createdAt: ticket.created_at, status: ticket.status, priority: ticket.priority }, timeline, targets));
+  }
+  return out;
+}
+
+const clockColumns = (prefix: string) =>
+  ['target', 'elapsed_ms', 'since', 'due_at', 'risk_at', 'done_at', 'outcome'].map((name) => `${prefix}_${name}`);
+const COLUMNS = ['ticket_id', ...clockColumns('response'), ...clockColumns('resolution'), 'next_kind', 'next_risk_at', 'sort_due'];
+const clockValues = (clock: SlaClock) => [clock.targetMinutes, clock.elapsedMs, clock.since, clock.dueAt, clock.riskAt, clock.doneAt, clock.outcome];
+
+function writeChunk(sqlite: Database.Database, ids: readonly string[], computed: Map<string, TicketSla>): void {
+  const upsert = prepared(sqlite, `INSERT OR REPLACE INTO ticket_sla (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+  const remove = prepared(sqlite, 'DELETE FROM ticket_sla WHERE ticket_id = ?');
+  for (const id of ids) {
+    const sla = computed.get(id);
+    if (!sla) {
+      remove.run(id);
+      continue;
+    }
+    const current = currentSlaClock(sla);
+    upsert.run(id, ...clockValues(sla.response), ...clockValues(sla.resolution), current.kind, current.clock.riskAt, current.clock.dueAt ?? NO_DUE);
+  }
+}
+
+/** Recomputes the SLA rows of these tickets (a ticket that no longer exists loses its row). Call inside a transaction. */
+export function refreshTicketSla(sqlite: Database.Database, ticketIds: readonly string[]): void {
+  if (ticketIds.length === 0) return;
+  const targets = readSlaTargets(sqlite);
+  const unique = [...new Set(ticketIds)];
+  for (let start = 0; start < unique.length; start += CHUNK) {
+    const ids = unique.slice(start, start + CHUNK);
+    writeChunk(sqlite, ids, computeChunk(sqlite, ids, targets));
+  }
+}
+
+/** Every ticket's SLA row again (the targets changed). */
+export function refreshAllTicketSla(sqlite: Database.Database): void {
+  const ids = (prepared(sqlite, 'SELECT id FROM tickets').all() as { id: string }[]).map((row) => row.id);
+  refreshTicketSla(sqlite, ids);
+}
+
+/** Fills the rows of tickets that have none (a new table, a snapshot, rows loaded around the write path); returns how many. */
+export function fillMissingTicketSla(sqlite: Database.Database): number {
+  const ids = (
+    prepared(sqlite, 'SELECT t.id FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id)').all() as { id: string }[]
+  ).map((row) => row.id);
+  if (ids.length > 0) sqlite.transaction(() => refreshTicketSla(sqlite, ids))();
+  return ids.length;
+}
+
+interface Touched {
+  entity: string;
+  rowId: string;
+}
+
+/** After a write or a merge: the tickets whose row or timeline changed, or all of them when the targets changed. */
+export function refreshSlaForTouched(sqlite: Database.Database, touched: readonly Touched[]): void {
+  if (touched.length === 0) return;
+  if (touched.some((row) => row.entity === 'settings' && row.rowId === 'slaTargets')) return refreshAllTicketSla(sqlite);
+  const tickets = touched.filter((row) => row.entity === 'tickets').map((row) => row.rowId);
+  const events = touched.filter((row) => row.entity === 'ticket_timeline').map((row) => row.rowId);
+  if (events.length > 0) {
+    const owners = prepared(sqlite, 'SELECT DISTINCT ticket_id AS id FROM ticket_timeline WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(events)) as {
+      id: string;
+    }[];
+    for (const owner of owners) tickets.push(owner.id);
+  }
+  refreshTicketSla(sqlite, tickets);
+}
