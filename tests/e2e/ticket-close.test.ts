@@ -1,6 +1,6 @@
 // Closing a ticket with open OTs (#16 part 4): the dialog lists each open OT and the close waits until every one is
 // decided; one is completed with the work done, the other cancelled with a reason; the ticket's OT list and timeline
-// then say so, and the OT screen shows the work done.
+// then say so, and each OT's screen shows its work done or its reason.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDetail, WorkOrderDetail } from '../../electron/contract';
@@ -93,6 +93,10 @@ describe('closing a ticket with two open OTs', () => {
     await repairRow.getByRole('link', { name: repair.code }).click();
     await page.getByRole('heading', { name: repair.code }).waitFor();
     await page.locator('.ot-notes', { hasText: 'Cambiada la resistencia de 1500 W' }).waitFor();
+    // The cancelled one's screen says why it was cancelled.
+    await goTo(page, `#/work-orders/${diagnosis.id}`);
+    await page.getByRole('heading', { name: diagnosis.code }).waitFor();
+    expect(await page.locator('.ot-cancel-reason').textContent()).toBe('Motivo de la cancelación: El diagnóstico se hizo en la misma visita de reparación.');
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });

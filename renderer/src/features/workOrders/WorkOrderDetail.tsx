@@ -58,6 +58,11 @@ function NotesCard({ workOrder, editable }: { workOrder: WorkOrderDetail; editab
       <section className="card" aria-labelledby="ot-notes-title">
         <h2 id="ot-notes-title">{t('detail.notes')}</h2>
         <p className="ot-notes">{workOrder.notes || <span className="muted">{t('detail.noNotes')}</span>}</p>
+        {workOrder.cancelReason && (
+          <p className="ot-cancel-reason">
+            <strong>{t('detail.cancelReason')}:</strong> {workOrder.cancelReason}
+          </p>
+        )}
       </section>
     );
   }
