@@ -5,11 +5,12 @@ import type { ChannelName, InputOf } from '../../electron/contract';
 import type { Backend } from '../../electron/ipc/backend';
 import type { ServiceContext } from '../../electron/services/context';
 import { getTicketDetail, listTickets } from '../../electron/services/tickets';
+import { customerCases } from './customerCases';
 import { agenda, dispatchQueue, traceSerial } from '../../electron/services/workOrders';
 
 export interface ReadCase {
   name: string;
-  group: 'list' | 'detail' | 'search' | 'trace' | 'agenda';
+  group: 'list' | 'detail' | 'search' | 'trace' | 'agenda' | 'customer';
   /** The service function: our SQL building, query and DTO mapping. */
   service: (i: number) => unknown;
   /** Through the router, as a window calls it (session, permission, validation, service). */
@@ -153,6 +154,7 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
       router: (i) => call('workOrders.traceSerial', { serialNumber: pick(f.serials, i) }),
       raw: (i) => trace.all(pick(f.serials, i)),
     },
+    ...customerCases(call, ctx, f),
   ];
 }
 

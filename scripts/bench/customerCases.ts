@@ -1,0 +1,38 @@
+// The customer page (issue 16 part 6) in the benchmark: customers.history against the same rows read by hand.
+import type { ChannelName, InputOf } from '../../electron/contract';
+import type { ServiceContext } from '../../electron/services/context';
+import { customerHistory } from '../../electron/services/customers';
+import type { Fixtures, ReadCase } from './cases';
+
+type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<unknown>;
+
+export function customerCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCase[] {
+  const q = (sql: string) => ctx.sqlite.prepare(sql);
+  // The customer, then its newest 50 tickets, OTs and serials, each with its total when there are more.
+  const customer = q('SELECT * FROM customers WHERE id = ?');
+  const tickets = q('SELECT id, code, title, status, priority, created_at FROM tickets WHERE customer_id = ? ORDER BY created_at DESC, id DESC LIMIT 50');
+  const ticketTotal = q('SELECT count(*) AS n FROM tickets WHERE customer_id = ?');
+  const orders = q(`SELECT w.id, w.code, w.ticket_id, t.code AS ticket_code, w.ot_type, w.status, w.scheduled_date, w.completed_at, w.created_at,
+    u.id AS tech_id, u.full_name, u.username FROM tickets t JOIN work_orders w ON w.ticket_id = t.id LEFT JOIN users u ON u.id = w.technician_id
+    WHERE t.customer_id = ? ORDER BY w.created_at DESC, w.id DESC LIMIT 50`);
+  const orderTotal = q('SELECT count(*) AS n FROM tickets t JOIN work_orders w ON w.ticket_id = t.id WHERE t.customer_id = ?');
+  const serials = q(`SELECT i.id, i.serial_number, i.consumed_at, p.id AS product_id, p.name, p.sku, w.id AS wo_id, w.code, w.status,
+    t.id AS ticket_id, t.code AS ticket_code
+    FROM tickets t JOIN work_orders w ON w.ticket_id = t.id JOIN work_order_items i ON i.work_order_id = w.id LEFT JOIN products p ON p.id = i.product_id
+    WHERE t.customer_id = ? AND i.serial_number IS NOT NULL AND i.serial_number <> '' ORDER BY i.consumed_at DESC, i.id DESC LIMIT 50`);
+  const serialTotal = q(`SELECT count(*) AS n FROM tickets t JOIN work_orders w ON w.ticket_id = t.id JOIN work_order_items i ON i.work_order_id = w.id
+    WHERE t.customer_id = ? AND i.serial_number IS NOT NULL AND i.serial_number <> ''`);
+  return [
+    {
+      // The busiest customer of the dataset: its OTs and serials pass 50, so sections are cut and counted (the worst case).
+      name: 'customer page',
+      group: 'customer',
+      service: () => customerHistory(ctx, { id: f.customerId }),
+      router: () => call('customers.history', { id: f.customerId }),
+      raw: () => {
+        const id = f.customerId;
+        return [customer.get(id), tickets.all(id), ticketTotal.get(id), orders.all(id), orderTotal.get(id), serials.all(id), serialTotal.get(id)];
+      },
+    },
+  ];
+}
