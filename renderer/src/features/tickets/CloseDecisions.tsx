@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../../../electron/contract';
 import { Field } from '../../components/Field';
+import { useCan, useSession } from '../../stores/session';
 import { undecided, type DecisionDraft, type DecisionDrafts } from './closeDecisionDrafts';
 
 interface Props {
@@ -13,6 +14,12 @@ interface Props {
 function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; draft: DecisionDraft; onChange: (draft: DecisionDraft) => void }) {
   const { t } = useTranslation('tickets');
   const name = `close-decision-${workOrder.id}`;
+  // The same rights as the OT's own actions (the service checks them again): cancel needs workorders:write;
+  // completing, workorders:write or carrying out one's own OT.
+  const me = useSession((s) => s.user?.id);
+  const canWrite = useCan('workorders:write');
+  const canExecute = useCan('workorders:execute');
+  const allowed = { complete: canWrite || (canExecute && workOrder.technician?.id === me), cancel: canWrite };
   const facts = [
     t(`common:workOrderType.${workOrder.otType}`),
     t(`common:workOrderStatus.${workOrder.status}`),
@@ -26,11 +33,12 @@ function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; 
       <div className="close-decision-choices">
         {(['complete', 'cancel'] as const).map((action) => (
           <label key={action}>
-            <input type="radio" name={name} value={action} checked={draft.action === action} onChange={() => onChange({ ...draft, action })} />
+            <input type="radio" name={name} value={action} checked={draft.action === action} disabled={!allowed[action]} onChange={() => onChange({ ...draft, action })} />
             <span>{t(`closeModal.${action}`)}</span>
           </label>
         ))}
       </div>
+      {!(allowed.complete && allowed.cancel) && <p className="muted close-decision-note">{t('closeModal.notAllowed')}</p>}
       {draft.action === 'complete' && (
         <>
           {!workOrder.startedAt && <p className="muted close-decision-note">{t('closeModal.notStarted')}</p>}
