@@ -12,7 +12,17 @@ export function isLoadableUrl(url: string): boolean {
   return LOADABLE.test(url) && (!/^app:/i.test(url) || isAppUrl(url));
 }
 
-export function hardenWebContents(contents: HardenableContents): void {
+/** What the customer page may hand to the system (a phone call, an email, a map search); nothing else leaves the app. */
+export function isContactUrl(url: string): boolean {
+  return (
+    /^tel:\+?[0-9]{1,30}$/.test(url) ||
+    /^mailto:[^\s<>"'?&#]{1,254}$/.test(url) ||
+    /^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=[A-Za-z0-9%._~-]{1,2000}$/.test(url)
+  );
+}
+
+/** `openExternal`: where a contact link goes (the system's phone, mail or browser); every other new window is denied. */
+export function hardenWebContents(contents: HardenableContents, openExternal?: (url: string) => void): void {
   const stayHome = (event: { url: string; preventDefault(): void }) => {
     if (!isAppUrl(event.url)) event.preventDefault();
   };
@@ -20,7 +30,10 @@ export function hardenWebContents(contents: HardenableContents): void {
   contents.on('will-redirect', stayHome);
   contents.on('will-frame-navigate', stayHome);
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (openExternal && isContactUrl(url)) openExternal(url);
+    return { action: 'deny' };
+  });
 }
 
 export function hardenSession(session: HardenableSession): void {

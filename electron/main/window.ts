@@ -1,5 +1,5 @@
 // Creates the one secure window, restores its size and position, and saves them when it closes.
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, screen, shell } from 'electron';
 import path from 'node:path';
 import { APP_INDEX_URL } from './app-protocol';
 import { hardenWebContents } from './security';
@@ -25,7 +25,8 @@ export function createMainWindow(deps: WindowDeps): BrowserWindow {
     ...options,
     webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
   });
-  hardenWebContents(window.webContents);
+  // The customer page's tel:, mailto: and map links open in the system's apps (target=_blank reaches the open handler).
+  hardenWebContents(window.webContents, (url) => void shell.openExternal(url));
 
   window.once('ready-to-show', () => {
     if (state.maximized) window.maximize();

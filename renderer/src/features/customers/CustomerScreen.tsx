@@ -39,6 +39,12 @@ function useHistory(id: string, limits: Limits) {
   return { history: history?.customer.id === id ? history : null, error };
 }
 
+/** The digits (and a leading +) a phone link dials; null when the phone field holds no number ("ver notas"). */
+function dialable(phone: string): string | null {
+  const digits = phone.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
+  return /^\+?\d{3,30}$/.test(digits) ? digits : null;
+}
+
 /** Opens the address in a map in the browser: the app itself never loads remote pages. */
 const mapUrl = (customer: CustomerDto) =>
   `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent([customer.address, customer.town].filter(Boolean).join(', '))}`;
@@ -56,12 +62,12 @@ function ContactCard({ customer }: { customer: CustomerDto }) {
         <dd>{customer.contactName || none}</dd>
         <dt>{t('field.phone')}</dt>
         <dd>
-          {customer.phone ? (
-            <a href={`tel:${customer.phone.replace(/[^\d+]/g, '')}`} target="_blank" rel="noreferrer" aria-label={t('callLabel', { phone: customer.phone })}>
+          {customer.phone && dialable(customer.phone) ? (
+            <a href={`tel:${dialable(customer.phone)}`} target="_blank" rel="noreferrer" aria-label={t('callLabel', { phone: customer.phone })}>
               <Phone size={12} aria-hidden="true" /> {customer.phone}
             </a>
           ) : (
-            none
+            customer.phone || none
           )}
         </dd>
         <dt>{t('field.email')}</dt>
