@@ -32,6 +32,8 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 /** A valid IANA zone name this runtime knows ('Europe/Madrid', 'UTC'); checked by Intl, not by a list. */
 export function isValidTimeZone(zone: unknown): zone is string {
   if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
+  // A zone that already has a formatter was valid; building a DateTimeFormat to ask again costs more than a query.
+  if (formatters.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

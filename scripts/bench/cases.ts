@@ -6,11 +6,11 @@ import type { Backend } from '../../electron/ipc/backend';
 import type { ServiceContext } from '../../electron/services/context';
 import { getTicketDetail, listTickets } from '../../electron/services/tickets';
 import { customerCases } from './customerCases';
-import { agenda, dispatchQueue, traceSerial } from '../../electron/services/workOrders';
+import { agenda, dispatchQueue, overdueWorkOrders, traceSerial } from '../../electron/services/workOrders';
 
 export interface ReadCase {
   name: string;
-  group: 'list' | 'detail' | 'search' | 'trace' | 'agenda' | 'customer';
+  group: 'list' | 'detail' | 'search' | 'trace' | 'agenda' | 'customer' | 'overdue';
   /** The service function: our SQL building, query and DTO mapping. */
   service: (i: number) => unknown;
   /** Through the router, as a window calls it (session, permission, validation, service). */
@@ -89,7 +89,26 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
     WHERE i.work_order_id IN (SELECT id FROM work_orders WHERE ticket_id = ?) ORDER BY i.consumed_at`);
   const agendaRaw = q(`${WORK_ORDER} WHERE w.status IN ('scheduled','in_progress','completed')
     AND w.scheduled_date >= ? AND w.scheduled_date < ? AND w.technician_id = ? ORDER BY w.scheduled_date, w.id LIMIT 2000`);
-  const queue = q(`${WORK_ORDER} WHERE w.status = 'pending_planning' ORDER BY w.created_at, w.id LIMIT 51`);
+  const queue = q(`${WORK_ORDER} WHERE w.status = 'pending_planning'
+    ORDER BY CASE t.priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END DESC, w.created_at, w.id LIMIT 51`);
+  // Atrasadas by hand: the first 51 of each kind through its partial index, merged, then the two counts.
+  const lateBranch = (status: string, column: string, before: string, tech: string) =>
+    `SELECT * FROM (SELECT w.id, w.${column} AS since FROM work_orders w INDEXED BY ix_work_orders_overdue_${status === 'scheduled' ? 'scheduled' : 'running'}
+      WHERE w.status = '${status}' AND w.${column} < ${before} ${tech} ORDER BY w.${column}, w.id LIMIT 51)`;
+  const overdueRaw = (oneTechnician: boolean) => {
+    const tech = oneTechnician ? 'AND technician_id = @technicianId' : '';
+    const page = q(`WITH late AS (${lateBranch('scheduled', 'scheduled_date', '@now', tech)} UNION ALL ${lateBranch('in_progress', 'started_at', '@since', tech)}
+      ORDER BY since, id LIMIT 51) ${WORK_ORDER} JOIN late ON late.id = w.id ORDER BY late.since, late.id`);
+    const count = q(`SELECT (SELECT count(*) FROM work_orders INDEXED BY ix_work_orders_overdue_scheduled WHERE status = 'scheduled' AND scheduled_date < @now ${tech})
+      + (SELECT count(*) FROM work_orders INDEXED BY ix_work_orders_overdue_running WHERE status = 'in_progress' AND started_at < @since ${tech}) AS n`);
+    return (technicianId?: string) => {
+      const now = Date.now();
+      const params = { now: new Date(now).toISOString(), since: new Date(now - 86_400_000).toISOString(), ...(technicianId ? { technicianId } : {}) };
+      return [page.all(params), count.get(params)];
+    };
+  };
+  const overdueAll = overdueRaw(false);
+  const overdueOne = overdueRaw(true);
   const trace = q(`SELECT i.*, p.name, p.sku, w.code, w.status, w.ot_type, t.id AS ticket_id, t.code AS ticket_code, t.title,
     c.name AS customer_name, u.full_name FROM work_order_items i JOIN work_orders w ON w.id = i.work_order_id
     JOIN tickets t ON t.id = w.ticket_id LEFT JOIN products p ON p.id = i.product_id
@@ -146,6 +165,20 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
       service: () => dispatchQueue(ctx, {}),
       router: () => call('workOrders.dispatchQueue', {}),
       raw: () => queue.all(),
+    },
+    {
+      name: 'Atrasadas: dispatcher',
+      group: 'overdue',
+      service: () => overdueWorkOrders(ctx, {}),
+      router: () => call('workOrders.overdue', {}),
+      raw: () => overdueAll(),
+    },
+    {
+      name: 'Atrasadas: one technician',
+      group: 'overdue',
+      service: () => overdueWorkOrders(ctx, { technicianId: f.technicianId }),
+      router: () => call('workOrders.overdue', { technicianId: f.technicianId }),
+      raw: () => overdueOne(f.technicianId),
     },
     {
       name: 'serial trace',
