@@ -37,7 +37,7 @@ let overridden: TimelineEventDto;
 async function completedEvent(title: string, complete: (id: string, version: number) => Promise<unknown>): Promise<TimelineEventDto> {
   const ticket = await f.admin.call('tickets.create', { title, customerId: f.customerId });
   let wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
-  wo = await f.admin.call('workOrders.schedule', { id: wo.id, scheduledDate: '2026-03-02T09:00:00.000Z', technicianId: f.tec1.id, version: wo.version });
+  wo = await f.admin.call('workOrders.schedule', { id: wo.id, scheduledDate: new Date(f.app.clock.now().getTime() + 3_600_000).toISOString(), technicianId: f.tec1.id, version: wo.version });
   wo = await f.admin.call('workOrders.start', { id: wo.id, version: wo.version });
   // 47 minutes in two steps: the admin's session ends after 30 idle minutes.
   f.app.clock.advance(24 * 60_000);

@@ -14,6 +14,7 @@ import { listWorkOrders } from '../workOrders';
 import { loadWorkOrderReportData, safeFileName } from './documents';
 import { resolveLanguage, type ReportLanguage } from './labels';
 import { renderWorkOrderPdf } from './pdf/workOrderReport';
+import { exportTechnicianScope } from './scope';
 
 export type BatchDateField = 'scheduled_date' | 'completed_at' | 'created_at';
 
@@ -52,9 +53,10 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw cancelledError();
 }
 
-/** Every OT of the period, oldest first (the list pages newest first on created_at). */
+/** Every OT of the period the actor may export (a Técnico: their own), oldest first (the list pages newest first on created_at). */
 async function workOrdersOfPeriod(options: BatchExportOptions): Promise<WorkOrderDto[]> {
   const all: WorkOrderDto[] = [];
+  const technicianId = exportTechnicianScope(options.ctx);
   let cursor: string | undefined;
   do {
     throwIfAborted(options.signal);
@@ -62,6 +64,7 @@ async function workOrdersOfPeriod(options: BatchExportOptions): Promise<WorkOrde
       from: options.from,
       to: options.to,
       dateField: options.dateField ?? DEFAULT_BATCH_DATE_FIELD,
+      ...(technicianId ? { technicianId } : {}),
       limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
     });

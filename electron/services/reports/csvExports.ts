@@ -11,6 +11,7 @@ import type { CsvFormat } from '../../contract/reports';
 import { lastDayBefore, localDateOf, wallClock } from '../../contract/zonedTime';
 import { companyTimeZone } from '../timeZone';
 import type { Labels } from './labels';
+import { exportTechnicianScope } from './scope';
 
 export type TicketFilter = z.output<typeof ticketFilter>;
 export type WorkOrderFilter = z.output<typeof workOrderFilter>;
@@ -131,7 +132,10 @@ export async function exportTicketsCsv(ctx: ServiceContext, filter: TicketFilter
 }
 
 export async function exportWorkOrdersCsv(ctx: ServiceContext, filter: WorkOrderFilter, { labels: t, format }: CsvOptions): Promise<FilePayload> {
-  const orders = await everyPage((cursor) => listWorkOrders(ctx, { ...filter, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }));
+  // A Técnico's export holds their own OTs only, whatever technician the filter names (same scope as the batch).
+  const technicianId = exportTechnicianScope(ctx);
+  const scoped = technicianId ? { ...filter, technicianId } : filter;
+  const orders = await everyPage((cursor) => listWorkOrders(ctx, { ...scoped, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }));
   const style = csvStyle(format, companyTimeZone(ctx.sqlite));
   const rows = orders.reverse().map((wo) => workOrderCsvRow(wo, t, style));
   return {
