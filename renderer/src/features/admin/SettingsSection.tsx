@@ -12,6 +12,7 @@ import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { SectionHeader, useAdminForm } from './shared';
 import { TelemetrySocketSettings } from '../telemetry/TelemetrySocketSettings';
+import { SlaTargetsSettings } from './SlaTargetsSettings';
 
 const MAX_LOGO_CHARS = 700_000;
 
@@ -189,6 +190,7 @@ export function SettingsSection() {
           {busy ? t('common:state.saving') : t('common:actions.save')}
         </button>
       </form>
+      <SlaTargetsSettings />
       <TelemetrySocketSettings />
     </section>
   );

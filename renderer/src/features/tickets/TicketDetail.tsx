@@ -16,6 +16,7 @@ import { CloseTicketModal, EditTicketModal, ReopenTicketModal, RequestVisitModal
 import { Composer } from './Composer';
 import { ticketPdfAvailable, useTicketDetail } from './detailStore';
 import { useLookups } from './lookups';
+import { SlaFacts } from './SlaDue';
 import { Timeline } from './Timeline';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
 
@@ -211,6 +212,7 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
             <dt>{t('detail.updated')}</dt>
             <dd title={formatDateTime(ticket.updatedAt)}>{formatRelative(ticket.updatedAt)}</dd>
           </div>
+          <SlaFacts clocks={ticket.slaClocks} />
         </dl>
       </header>
 

@@ -3,6 +3,7 @@ import { Search, X } from 'lucide-react';
 import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES } from '../../../../electron/contract';
+import { SLA_FILTERS } from '../../../../shared/sla';
 import { formatNumber } from '../../lib/format';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { useLookups } from './lookups';
@@ -85,7 +86,7 @@ export function FilterBar() {
     className: filters[key] ? 'is-set' : undefined,
     onChange: (e: React.ChangeEvent<HTMLSelectElement>) => setFilters({ [key]: e.target.value } as Partial<Filters>),
   });
-  const active = filters.priority || filters.assignee || filters.categoryId || filters.customerId;
+  const active = filters.priority || filters.assignee || filters.categoryId || filters.customerId || filters.sla;
   return (
     <div className="ticket-filters" role="group" aria-label={t('filters.label')}>
       <label className="filter">
@@ -124,6 +125,15 @@ export function FilterBar() {
           data-filter="customer"
         />
       </div>
+      <label className="filter">
+        <span className="sr-only">{t('sla.filter.label')}</span>
+        <ChoiceSelect
+          {...bind('sla')}
+          data-filter="sla"
+          emptyLabel={t('sla.filter.any')}
+          choices={SLA_FILTERS.map((value) => ({ value, label: t(`sla.filter.${value}`) }))}
+        />
+      </label>
       <label className="filter">
         <span className="sr-only">{t('filters.sort')}</span>
         <select value={sort} onChange={(e) => setSort(e.target.value as TicketSort)} data-filter="sort">

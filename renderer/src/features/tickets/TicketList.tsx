@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PriorityBadge, TicketStatusBadge } from '../../components/Badge';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { SlaChip } from './SlaDue';
 import { useTicketList } from './store';
 
 const ROW_HEIGHT = 58;
@@ -93,6 +94,7 @@ export function TicketList({ openId, onOpen }: { openId: string | undefined; onO
                 <PriorityBadge priority={ticket.priority} />
                 <span className="ticket-customer">{ticket.customer?.name ?? ''}</span>
                 <span className="ticket-assignee">{ticket.assignedTo?.fullName ?? t('filters.unassigned')}</span>
+                <SlaChip sla={ticket.sla} />
                 <span className="ticket-updated" title={formatDateTime(ticket.updatedAt)}>
                   {formatRelative(ticket.updatedAt)}
                 </span>

@@ -1,5 +1,6 @@
 // The list's tabs and filters, and the channel input they make (pure: shared by the store and its tests).
 import type { InputOf, StatusCounts, TicketPriority, TicketStatus } from '../../../../electron/contract';
+import type { SlaFilter } from '../../../../shared/sla';
 
 export const TABS = ['active', 'open', 'in_progress', 'waiting', 'closed', 'all'] as const;
 export type Tab = (typeof TABS)[number];
@@ -19,10 +20,12 @@ export interface TicketFilters {
   assignee: string;
   categoryId: string;
   customerId: string;
+  /** '' any, or the SLA clock that matters now is breached / at risk. */
+  sla: SlaFilter | '';
   q: string;
 }
 
-export const EMPTY_FILTERS: TicketFilters = { priority: '', assignee: '', categoryId: '', customerId: '', q: '' };
+export const EMPTY_FILTERS: TicketFilters = { priority: '', assignee: '', categoryId: '', customerId: '', sla: '', q: '' };
 
 type FilterInput = InputOf<'tickets.counts'>;
 
@@ -33,6 +36,7 @@ export function filterInput(filters: TicketFilters): FilterInput {
     ...(filters.assignee ? { assignedToId: filters.assignee } : {}),
     ...(filters.categoryId ? { categoryId: filters.categoryId } : {}),
     ...(filters.customerId ? { customerId: filters.customerId } : {}),
+    ...(filters.sla ? { sla: filters.sla } : {}),
     ...(q ? { q } : {}),
   };
 }

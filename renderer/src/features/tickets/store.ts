@@ -6,7 +6,7 @@ import { EMPTY_FILTERS, filterInput, TAB_STATUSES, type Tab, type TicketFilters 
 
 export { EMPTY_FILTERS, TABS, tabCount, type Tab, type TicketFilters } from './filters';
 
-export const SORTS = ['updated_at', 'created_at', 'priority'] as const;
+export const SORTS = ['updated_at', 'created_at', 'priority', 'due'] as const;
 export type TicketSort = (typeof SORTS)[number];
 
 interface TicketListState {
