@@ -115,7 +115,11 @@ describe('tickets', () => {
     await detail.locator('.timeline-ot_created', { hasText: '(Reparación)' }).waitFor();
 
     await detail.getByRole('button', { name: 'Cerrar ticket' }).click();
-    await dialog.getByText('se dará por completada al cerrar').waitFor();
+    // The open OT needs a decision before the close can go (tests/e2e/ticket-close.test.ts covers it in full).
+    const decision = dialog.locator('fieldset.close-decision', { hasText: 'Reparación' });
+    expect(await dialog.locator('button[type="submit"]').isDisabled()).toBe(true);
+    await decision.getByLabel('Completar').check();
+    await decision.getByLabel('Trabajo realizado').fill('Cambiado el relé térmico.');
     await dialog.locator('button[type="submit"]').click();
     await dialog.getByText('Este campo es obligatorio.').waitFor();
     await dialog.locator('textarea[name="resolution"]').fill('Cambiado el relé térmico; la cámara enfría bien.');

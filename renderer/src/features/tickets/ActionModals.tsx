@@ -12,6 +12,8 @@ import { zodFieldErrors } from '../../lib/forms';
 import { toast } from '../../stores/toasts';
 import { useTicketDetail } from './detailStore';
 import { useLookups } from './lookups';
+import { CloseDecisions } from './CloseDecisions';
+import { decisionsInput, draftsFor, openWorkOrders, undecided, type DecisionDrafts } from './closeDecisionDrafts';
 import { FormFooter } from '../../components/FormFooter';
 import { instantOfWallInput } from '../../../../electron/contract/zonedTime';
 import { companyZone } from '../../lib/timeZone';
@@ -29,15 +31,19 @@ interface ShellProps {
   onClose: () => void;
   onSubmit: (event: FormEvent) => void;
   children: ReactNode;
+  /** Holds the submit back until the form is complete (the form says what is missing). */
+  submitDisabled?: boolean;
+  wide?: boolean;
 }
 
-function ActionModal({ title, formId, submitLabel, busy, failure, onClose, onSubmit, children }: ShellProps) {
+function ActionModal({ title, formId, submitLabel, busy, failure, onClose, onSubmit, children, submitDisabled = false, wide = false }: ShellProps) {
   return (
     <Modal
       title={title}
       open
+      wide={wide}
       onClose={onClose}
-      footer={<FormFooter formId={formId} busy={busy} submit={submitLabel} onClose={onClose} />}
+      footer={<FormFooter formId={formId} busy={busy} submit={submitLabel} onClose={onClose} disabled={submitDisabled} />}
     >
       <form id={formId} onSubmit={onSubmit} noValidate>
         {failure && (
@@ -72,22 +78,38 @@ function useActionForm(onClose: () => void) {
   return { t, busy, errors, failure, run };
 }
 
+/** Closing asks, for each OT still open, to complete it (with the work done) or cancel it (with a reason): nothing by default. */
 export function CloseTicketModal({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
   const close = useTicketDetail((s) => s.close);
   const { t, busy, errors, failure, run } = useActionForm(onClose);
   const [resolution, setResolution] = useState('');
-  const unfinished = ticket.workOrders.filter((w) => w.status !== 'completed' && w.status !== 'cancelled').length;
+  const open = openWorkOrders(ticket.workOrders);
+  const [edited, setEdited] = useState<DecisionDrafts>({});
+  // Recomputed from the ticket on every render: an OT that appears after a reload is asked about too.
+  const drafts = draftsFor(open, edited);
+  const ready = undecided(open, drafts).length === 0;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = zodFieldErrors(t, channels['tickets.close'].input, { id: ticket.id, resolution, version: ticket.version });
-    void run(found, () => close(resolution.trim()), t('closeModal.done'));
+    const workOrders = decisionsInput(open, drafts);
+    const found = zodFieldErrors(t, channels['tickets.close'].input, { id: ticket.id, resolution, version: ticket.version, workOrders });
+    void run(found, () => close(resolution.trim(), workOrders), t('closeModal.done'));
   };
   return (
-    <ActionModal title={t('closeModal.title', { code: ticket.code })} formId="close-ticket-form" submitLabel={t('closeModal.submit')} busy={busy} failure={failure} onClose={onClose} onSubmit={submit}>
-      {unfinished > 0 && <p className="muted">{t('closeModal.openWorkOrders', { count: unfinished })}</p>}
+    <ActionModal
+      title={t('closeModal.title', { code: ticket.code })}
+      formId="close-ticket-form"
+      submitLabel={t('closeModal.submit')}
+      busy={busy}
+      failure={failure}
+      onClose={onClose}
+      onSubmit={submit}
+      submitDisabled={!ready}
+      wide={open.length > 0}
+    >
       <Field label={t('closeModal.resolution')} error={errors.resolution} hint={t('closeModal.resolutionHint')}>
         <textarea name="resolution" rows={4} value={resolution} onChange={(e) => setResolution(e.target.value)} autoFocus />
       </Field>
+      {open.length > 0 && <CloseDecisions workOrders={open} drafts={drafts} onChange={(id, draft) => setEdited((previous) => ({ ...previous, [id]: draft }))} />}
     </ActionModal>
   );
 }
