@@ -6,13 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
 import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 
-const DAY = 24 * 3_600_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 let app: E2eApp;
 let missed: WorkOrderDetail;
 let upcoming: WorkOrderDetail;
 let javiers: WorkOrderDetail;
 let urgent: WorkOrderDetail;
+let running: WorkOrderDetail;
 let lucia: { id: string; username: string; password: string };
 
 /** Requests a visit and books it for `at` while the clock says `bookedAt` (a booking is never made in the past). */
@@ -33,11 +35,16 @@ beforeAll(async () => {
   const sockets = await app.admin.call('tickets.create', { title: 'Enchufes sin corriente en la rebotica', customerId: triana.id });
   const fridge = await app.admin.call('tickets.create', { title: 'Cámara frigorífica a 12 °C', customerId: puerto.id, priority: 'critical' });
   const bell = await app.admin.call('tickets.create', { title: 'Timbre de la barra', customerId: puerto.id, priority: 'low' });
+  const boiler = await app.admin.call('tickets.create', { title: 'Caldera con fuga en la cocina', customerId: puerto.id, priority: 'high' });
   const now = Date.now();
-  // Yesterday at this hour, booked two days ago: a visit nobody started.
-  missed = await booked(heater.id, lucia.id, new Date(now - DAY), new Date(now - 2 * DAY));
-  upcoming = await booked(sockets.id, lucia.id, new Date(now + DAY));
-  javiers = await booked(bell.id, javier.id, new Date(now + 2 * DAY));
+  const today = new Date(now).setUTCHours(0, 0, 0, 0);
+  // Yesterday at 09:30 (UTC), booked two days ago: a visit nobody started.
+  missed = await booked(heater.id, lucia.id, new Date(today - DAY + 9.5 * HOUR), new Date(now - 2 * DAY));
+  upcoming = await booked(sockets.id, lucia.id, new Date(today + DAY + 10 * HOUR));
+  javiers = await booked(bell.id, javier.id, new Date(today + 2 * DAY + 12 * HOUR));
+  // Javier started a repair three days ago and it is still open: in progress for more than a day.
+  const started = await booked(boiler.id, javier.id, new Date(today - 3 * DAY + 8 * HOUR), new Date(now - 4 * DAY));
+  running = await app.asUserAt(javier.id, new Date(today - 3 * DAY + 8 * HOUR), (caller) => caller.call('workOrders.start', { id: started.id, version: started.version }));
   // The queue: a low-priority request first, then an urgent one; the urgent one must come first.
   await app.admin.call('workOrders.requestVisit', { ticketId: bell.id, otType: 'maintenance' });
   urgent = await app.admin.call('workOrders.requestVisit', { ticketId: fridge.id, otType: 'repair' });
@@ -57,11 +64,15 @@ describe('Atrasadas for the dispatcher', () => {
   it('shows the missed visit with its count, how late it is, and opens it', async () => {
     await goTo(page, '#/work-orders');
     const tab = page.getByRole('tab', { name: /Atrasadas/ });
-    await expect.poll(() => tab.textContent()).toContain('1');
+    await expect.poll(() => tab.textContent()).toContain('2');
     await tab.click();
     const row = page.locator('.overdue-table tbody tr', { hasText: missed.code });
     await row.waitFor();
-    expect(await page.locator('.overdue-table tbody tr').count()).toBe(1);
+    // Most overdue first: the repair running for three days, then yesterday's missed visit.
+    const rows = page.locator('.overdue-table tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toContain(running.code);
+    expect(await rows.first().textContent()).toMatch(/En curso desde hace 3 días/);
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('Farmacia Triana');
     expect(text).toContain('Lucía Martín');
@@ -84,12 +95,13 @@ describe('Atrasadas for the dispatcher', () => {
     expect(first).toContain(urgent.code);
     expect(first).toContain('Crítica');
     expect(first).toContain('Cádiz');
+    await saveScreenshot(page, 'workorders-queue');
   });
 
   it('"Todas" filters by technician and text, and keeps the filters after opening an OT', async () => {
     await page.getByRole('tab', { name: 'Todas' }).click();
     const rows = page.locator('.ot-table tbody tr');
-    await expect.poll(() => rows.count()).toBe(5);
+    await expect.poll(() => rows.count()).toBe(6);
     await page.getByLabel('Técnico').selectOption({ label: 'Lucía Martín' });
     await expect.poll(() => rows.count()).toBe(2);
     await page.getByLabel('Buscar OT').fill('termo');
@@ -102,6 +114,8 @@ describe('Atrasadas for the dispatcher', () => {
     await page.getByLabel('Técnico').selectOption({ label: 'Javier García' });
     await expect.poll(() => page.locator('.empty').textContent()).toContain('No hay órdenes de trabajo con este filtro.');
     await page.getByLabel('Buscar OT').fill('');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByLabel('Buscar OT').fill('timbre');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain(javiers.code);
     await saveScreenshot(page, 'workorders-filters');

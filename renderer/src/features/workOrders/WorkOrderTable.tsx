@@ -21,7 +21,7 @@ interface Props {
 export function WorkOrderTable({ items, caption, action, actionLabel, queue = false }: Props) {
   const { t } = useTranslation('workOrders');
   return (
-    <table className="table ot-table">
+    <table className={`table ot-table${queue ? ' ot-table-queue' : ''}`}>
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
@@ -31,7 +31,6 @@ export function WorkOrderTable({ items, caption, action, actionLabel, queue = fa
           <th scope="col">{t('table.type')}</th>
           <th scope="col">{t('table.ticket')}</th>
           <th scope="col">{t('table.customer')}</th>
-          {queue && <th scope="col">{t('table.town')}</th>}
           <th scope="col">{t('table.technician')}</th>
           <th scope="col">{queue ? t('table.requested') : t('table.scheduled')}</th>
           {action && <th scope="col">{actionLabel ?? <span className="sr-only">{t('detail.actions')}</span>}</th>}
@@ -60,8 +59,11 @@ export function WorkOrderTable({ items, caption, action, actionLabel, queue = fa
                 <span className="muted">{wo.ticketTitle}</span>
               </div>
             </td>
-            <td className="ot-customer">{wo.customer?.name ?? '—'}</td>
-            {queue && <td>{wo.customerTown ?? <span className="muted">—</span>}</td>}
+            <td className="ot-customer">
+              {wo.customer?.name ?? '—'}
+              {/* The queue plans by place: the town under the customer, its own line so the table stays narrow. */}
+              {queue && wo.customerTown && <div className="muted ot-town">{wo.customerTown}</div>}
+            </td>
             <td className="nowrap">{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
             <td className="nowrap">{queue ? <span title={formatDateTime(wo.createdAt)}>{formatRelative(wo.createdAt)}</span> : formatDateTime(wo.scheduledDate)}</td>
             {action && <td>{action(wo)}</td>}
