@@ -1,7 +1,7 @@
 // Choosing a customer from the whole catalogue: an ARIA combobox that asks customers.list as you type (name, contact,
 // phone, email), so customer #600 is as reachable as the first one. Used by every customer field and filter.
 import { Plus, X } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDto } from '../../../../electron/contract';
 import { api } from '../../api/client';
@@ -83,6 +83,34 @@ function useMatches(query: string, open: boolean) {
   return { matches, loading };
 }
 
+/**
+ * Where the open list goes: fixed to the viewport under the box (above it when there is no room below), so a dialog's
+ * scrolling body does not clip it. Followed on scroll and resize while open.
+ */
+function useListPosition(anchor: RefObject<HTMLInputElement | null>, open: boolean): CSSProperties | undefined {
+  const [style, setStyle] = useState<CSSProperties>();
+  useLayoutEffect(() => {
+    if (!open) return;
+    const place = () => {
+      const box = anchor.current?.getBoundingClientRect();
+      if (!box) return;
+      const below = window.innerHeight - box.bottom - 8;
+      const above = box.top - 8;
+      const up = below < 180 && above > below;
+      const maxHeight = Math.max(120, Math.min(260, up ? above : below));
+      setStyle({ position: 'fixed', left: box.left, width: Math.max(box.width, 220), maxHeight, ...(up ? { bottom: window.innerHeight - box.top + 2 } : { top: box.bottom + 2 }) });
+    };
+    place();
+    window.addEventListener('scroll', place, true);
+    window.addEventListener('resize', place);
+    return () => {
+      window.removeEventListener('scroll', place, true);
+      window.removeEventListener('resize', place);
+    };
+  }, [anchor, open]);
+  return style;
+}
+
 const detailOf = (c: CustomerDto) => [c.contactName, c.phone, c.town].filter(Boolean).join(' · ');
 
 export function CustomerPicker({ value, selectedName, onChange, emptyLabel, onCreate, name, className, id, 'data-filter': dataFilter, ...aria }: CustomerPickerProps) {
@@ -95,6 +123,7 @@ export function CustomerPicker({ value, selectedName, onChange, emptyLabel, onCr
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const editing = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
   const { matches, loading } = useMatches(text === chosenName ? '' : text, open);
 
   // New matches: no highlighted row until the arrows pick one (the old index would point at another customer).
@@ -170,10 +199,12 @@ export function CustomerPicker({ value, selectedName, onChange, emptyLabel, onCr
   }
 
   const showList = open && (options.length > 0 || !loading);
+  const listStyle = useListPosition(input, showList);
   return (
     <div className={`customer-picker${className ? ` ${className}` : ''}`} data-filter={dataFilter}>
       <input
         {...aria}
+        ref={input}
         id={inputId}
         name={name}
         type="text"
@@ -206,7 +237,7 @@ export function CustomerPicker({ value, selectedName, onChange, emptyLabel, onCr
           <X size={12} aria-hidden="true" />
         </button>
       )}
-      <ul id={listId} role="listbox" aria-label={t('picker.matches')} className="customer-picker-list" hidden={!showList}>
+      <ul id={listId} role="listbox" aria-label={t('picker.matches')} className="customer-picker-list" hidden={!showList} style={listStyle}>
         {matches.length === 0 && !loading && (
           <li className="customer-picker-empty" role="presentation">
             {typed ? t('picker.noMatch', { text: typed }) : t('picker.noCustomers')}
