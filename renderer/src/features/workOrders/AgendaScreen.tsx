@@ -11,7 +11,7 @@ import { useCan } from '../../stores/session';
 import i18n from '../../i18n';
 import { workOrderError } from './actions';
 import { useAgenda } from './agendaStore';
-import { OverdueAgendaSection } from './OverdueList';
+import { OverdueAgendaSection, useOverdueRefresh } from './OverdueList';
 import { dayOf, todayIn, windowOf, type AgendaMode } from './dates';
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import { useCompanyZone } from '../../lib/timeZone';
@@ -65,6 +65,7 @@ function Agenda() {
     else void load();
   }, [canDispatch]);
   useDomainEvents((e) => e.entity === 'workOrder', () => void load());
+  useOverdueRefresh(() => void useAgenda.getState().loadOverdue());
   useAgendaKeyboard();
 
   // Days of the company calendar, whatever zone this computer is in.

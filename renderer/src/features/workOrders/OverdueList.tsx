@@ -1,12 +1,26 @@
 // Atrasadas: OTs whose visit was missed (scheduled in the past, not started) or that have run for more than a day.
 // The dispatcher's table in Órdenes de trabajo and the technician's list at the top of the agenda.
 import { AlertTriangle } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverdueWorkOrderDto } from '../../../../electron/contract';
 import { WorkOrderStatusBadge } from '../../components/Badge';
 import { formatDateTime } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 import i18n from '../../i18n';
+
+/** Visits become late by the clock alone, with no change to announce it: a screen showing Atrasadas asks again this often. */
+export const OVERDUE_REFRESH_MS = 60_000;
+
+/** Calls `refresh` every OVERDUE_REFRESH_MS while the component is shown (the latest `refresh`, never a stale one). */
+export function useOverdueRefresh(refresh: () => void): void {
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => {
+    const timer = setInterval(() => latest.current(), OVERDUE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+}
 
 /** "ayer", "hace 3 días", "hace 2 horas": days on the company calendar (the service counts them), else hours or minutes. */
 export function lateText(overdue: OverdueWorkOrderDto['overdue']): string {

@@ -9,7 +9,7 @@ import { useDomainEvents } from '../../lib/live';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { useCan } from '../../stores/session';
 import { workOrderError } from './actions';
-import { OverdueTable } from './OverdueList';
+import { OverdueTable, useOverdueRefresh } from './OverdueList';
 import { useWorkOrders, type ListView } from './store';
 import { WorkOrderDetailView } from './WorkOrderDetail';
 import { ScheduleModal } from './WorkOrderModals';
@@ -95,6 +95,8 @@ function WorkOrderList() {
     void useWorkOrders.getState().loadTechnicians().catch(() => undefined);
   }, [loadList]);
   useDomainEvents((e) => e.entity === 'workOrder', () => void loadList());
+  // The badge (and the Atrasadas list when shown) follow the clock too: a visit is late once its hour has passed.
+  useOverdueRefresh(() => (view === 'overdue' ? void loadList() : void useWorkOrders.getState().loadOverdueTotal()));
 
   const views: ListView[] = ['queue', 'overdue', 'all'];
   return (
