@@ -7,6 +7,7 @@ import { DEFAULT_SLA_TARGETS } from '../../shared/sla';
 import { ADMIN, startTestApp, type TestApp } from '../support/backend';
 import { settingsVersions } from '../support/versions';
 import { errorOf } from './fixtures';
+import { pdfText } from '../reports/support';
 
 const H = 3600_000;
 let app: TestApp;
@@ -143,5 +144,30 @@ describe('SLA', () => {
       again.close();
     }
     app.backend.close = () => undefined;
+  });
+});
+
+describe('SLA in the reports', () => {
+  it('the tickets CSV carries first response and resolution minutes and whether each was on target; the PDF says it in words', async () => {
+    app = await startTestApp();
+    let fast = await app.admin.call('tickets.create', { title: 'Router reiniciado', priority: 'high' });
+    await later(30 * 60_000);
+    fast = await app.admin.call('tickets.addContact', { id: fast.id, channel: 'phone', summary: 'Llamé al cliente' });
+    await later(90 * 60_000);
+    fast = await app.admin.call('tickets.close', { id: fast.id, version: fast.version, resolution: 'Reinicio y prueba' });
+    const late = await app.admin.call('tickets.create', { title: 'Sin respuesta', priority: 'critical' });
+    await later(2 * H);
+    const csv = await app.admin.call('reports.ticketsCsv', { language: 'en', csvFormat: 'standard' });
+    const lines = Buffer.from(csv.bytes).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('First response (min),Response on target,Resolution (min),Resolution on target');
+    const row = (code: string) => lines.find((line) => line.startsWith(code))?.split(',').slice(-4);
+    expect(row(fast.code)).toEqual(['30', 'Yes', '120', 'Yes']);
+    // Not answered, past its 1 h: already late (No); the resolution can still be on time (empty).
+    expect(row(late.code)).toEqual(['', 'No', '', '']);
+    const pdf = await app.admin.call('reports.ticketPdf', { id: fast.id, language: 'es' });
+    const text = pdfText(pdf.bytes);
+    expect(text).toContain('PRIMERA RESPUESTA');
+    expect(text).toContain('30 min · en plazo (objetivo 4 h)');
+    expect(text).toContain('2 h · en plazo (objetivo 24 h)');
   });
 });

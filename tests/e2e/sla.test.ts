@@ -62,7 +62,8 @@ describe('SLA due dates', () => {
     const resolution = page.locator('.ticket-sla-fact[data-sla-kind="resolution"] .sla-chip');
     expect(await resolution.getAttribute('data-sla-state')).toBe('ok');
     expect(await resolution.textContent()).toContain('Resolver antes de');
-    const background = await response.evaluate((el) => getComputedStyle(el).backgroundColor);
+    // Runs in the page; the Node-side tsconfig has no DOM types, hence globalThis.
+    const background = await response.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
     await saveScreenshot(page, 'overdue-ticket');
     expect(await seriousA11yViolations(page, '.ticket-detail')).toEqual([]);

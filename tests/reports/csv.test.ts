@@ -95,7 +95,7 @@ describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
     expect(file.fileName).toBe('tickets_2026-03-02.csv');
     expect(hasBom(file.bytes)).toBe(true);
     const [header, ...rows] = parseCsv(file, ';');
-    expect(header).toEqual(['Código', 'Título', 'Estado', 'Prioridad', 'Categoría', 'Cliente', 'Asignado a', 'Creado', 'Actualizado']);
+    expect(header).toEqual(['Código', 'Título', 'Estado', 'Prioridad', 'Categoría', 'Cliente', 'Asignado a', 'Creado', 'Actualizado', 'Primera respuesta (min)', 'Respuesta en plazo', 'Resolución (min)', 'Resolución en plazo']);
     expect(rows).toHaveLength(tricky.length + 230 + 1);
     const codes = new Set(rows.map((r) => r[0]));
     expect(codes.size).toBe(rows.length);

@@ -11,6 +11,8 @@ import type { CsvFormat } from '../../contract/reports';
 import { lastDayBefore, localDateOf, wallClock } from '../../contract/zonedTime';
 import { companyTimeZone } from '../timeZone';
 import type { Labels } from './labels';
+import { slaClockState, type SlaClock, type TicketSla } from '../../../shared/sla';
+import { storedTicketSla } from '../sla';
 import { exportTechnicianScope } from './scope';
 
 export type TicketFilter = z.output<typeof ticketFilter>;
@@ -34,7 +36,21 @@ async function everyPage<T>(fetch: (cursor: string | undefined) => { items: T[];
 }
 
 export function ticketCsvHeader(t: Labels): string[] {
-  return [t.code, t.title, t.status, t.priority, t.category, t.customer, t.assignedTo, t.created, t.updated];
+  return [
+    t.code,
+    t.title,
+    t.status,
+    t.priority,
+    t.category,
+    t.customer,
+    t.assignedTo,
+    t.created,
+    t.updated,
+    t.sla.responseMinutes,
+    t.sla.responseMet,
+    t.sla.resolutionMinutes,
+    t.sla.resolutionMet,
+  ];
 }
 
 /** How one export writes its cells: the file's dialect and its date-times. */
@@ -61,7 +77,16 @@ export interface CsvOptions {
   format: CsvFormat;
 }
 
-export function ticketCsvRow(ticket: TicketSummary, t: Labels, style: CsvStyle): CsvCell[] {
+/** An SLA clock's cells: running minutes taken (empty until done) and whether on target (empty while it still can be). */
+function slaCells(clock: SlaClock | undefined, nowMs: number, t: Labels): CsvCell[] {
+  if (!clock) return [null, null];
+  const state = slaClockState(clock, nowMs);
+  const minutes = clock.outcome ? Math.round(clock.elapsedMs / 60_000) : null;
+  const met = state === 'met' ? t.sla.yes : state === 'missed' || state === 'breached' ? t.sla.no : null;
+  return [minutes, met];
+}
+
+export function ticketCsvRow(ticket: TicketSummary, t: Labels, style: CsvStyle, sla: TicketSla | null = null, nowMs = Date.now()): CsvCell[] {
   return [
     ticket.code,
     ticket.title,
@@ -72,6 +97,8 @@ export function ticketCsvRow(ticket: TicketSummary, t: Labels, style: CsvStyle):
     ticket.assignedTo?.fullName ?? null,
     style.when(ticket.createdAt),
     style.when(ticket.updatedAt),
+    ...slaCells(sla?.response, nowMs, t),
+    ...slaCells(sla?.resolution, nowMs, t),
   ];
 }
 
@@ -123,7 +150,9 @@ export async function exportTicketsCsv(ctx: ServiceContext, filter: TicketFilter
     listTickets(ctx, { ...filter, sort: 'created_at', limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
   );
   const style = csvStyle(format, companyTimeZone(ctx.sqlite));
-  const rows = tickets.reverse().map((ticket) => ticketCsvRow(ticket, t, style));
+  const sla = storedTicketSla(ctx.sqlite, tickets.map((ticket) => ticket.id));
+  const nowMs = ctx.clock.now().getTime();
+  const rows = tickets.reverse().map((ticket) => ticketCsvRow(ticket, t, style, sla.get(ticket.id) ?? null, nowMs));
   return {
     fileName: periodFileName('tickets', ctx, filter.createdFrom, filter.createdTo),
     mimeType: CSV_MIME,

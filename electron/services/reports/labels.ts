@@ -77,6 +77,21 @@ interface LabelTable {
   durationMinutes: string;
   notes: string;
   systemAuthor: string;
+  /** SLA: the two clocks in the ticket report, the CSV columns, and how a clock stands. */
+  sla: {
+    firstResponse: string;
+    resolution: string;
+    responseMinutes: string;
+    responseMet: string;
+    resolutionMinutes: string;
+    resolutionMet: string;
+    yes: string;
+    no: string;
+    done(duration: string, met: boolean, target: string): string;
+    dueBy(when: string): string;
+    overdueSince(when: string): string;
+    paused(left: string): string;
+  };
   ticketStatus: Record<TicketStatus, string>;
   ticketPriority: Record<TicketPriority, string>;
   workOrderStatus: Record<WorkOrderStatus, string>;
@@ -152,6 +167,20 @@ const es: LabelTable = {
   durationMinutes: 'Duración (min)',
   notes: 'Notas',
   systemAuthor: 'Sistema',
+  sla: {
+    firstResponse: 'Primera respuesta',
+    resolution: 'Tiempo de resolución',
+    responseMinutes: 'Primera respuesta (min)',
+    responseMet: 'Respuesta en plazo',
+    resolutionMinutes: 'Resolución (min)',
+    resolutionMet: 'Resolución en plazo',
+    yes: 'Sí',
+    no: 'No',
+    done: (duration, met, target) => `${duration} · ${met ? 'en plazo' : 'fuera de plazo'} (objetivo ${target})`,
+    dueBy: (when) => `Pendiente, antes del ${when}`,
+    overdueSince: (when) => `Vencido el ${when}`,
+    paused: (left) => `En pausa mientras está En espera (quedan ${left})`,
+  },
   ticketStatus: TICKET_STATUS_WORDS.es,
   ticketPriority: TICKET_PRIORITY_WORDS.es,
   workOrderStatus: WORK_ORDER_STATUS_WORDS.es,
@@ -236,6 +265,20 @@ const en: LabelTable = {
   durationMinutes: 'Duration (min)',
   notes: 'Notes',
   systemAuthor: 'System',
+  sla: {
+    firstResponse: 'First response',
+    resolution: 'Resolution time',
+    responseMinutes: 'First response (min)',
+    responseMet: 'Response on target',
+    resolutionMinutes: 'Resolution (min)',
+    resolutionMet: 'Resolution on target',
+    yes: 'Yes',
+    no: 'No',
+    done: (duration, met, target) => `${duration} · ${met ? 'on target' : 'late'} (target ${target})`,
+    dueBy: (when) => `Pending, due ${when}`,
+    overdueSince: (when) => `Overdue since ${when}`,
+    paused: (left) => `Paused while Waiting (${left} left)`,
+  },
   ticketStatus: TICKET_STATUS_WORDS.en,
   ticketPriority: TICKET_PRIORITY_WORDS.en,
   workOrderStatus: WORK_ORDER_STATUS_WORDS.en,

@@ -1,6 +1,8 @@
 // Reading the stored SLA clocks back: the ticket list's summary and the reports.
+import type Database from 'better-sqlite3';
 import { slaClockState, type SlaClock, type TicketSla } from '../../../shared/sla';
 import type { TicketSlaSummary } from '../../contract';
+import { prepared } from '../sql';
 
 /** The columns of one clock, as `prefix_name` in a row read from ticket_sla (aliased `alias_`). */
 export interface SlaClockRow {
@@ -62,4 +64,19 @@ export function slaSummaryOf(row: SlaJoinedRow, nowMs: number): TicketSlaSummary
   if (!sla || !row.sla_next_kind) return null;
   const clock = sla[row.sla_next_kind];
   return { kind: row.sla_next_kind, ...clock, state: slaClockState(clock, nowMs) };
+}
+
+/** Both clocks of each of these tickets as stored (tickets without a row are left out). */
+export function storedTicketSla(sqlite: Database.Database, ticketIds: readonly string[]): Map<string, TicketSla> {
+  const out = new Map<string, TicketSla>();
+  for (let start = 0; start < ticketIds.length; start += 500) {
+    const rows = prepared(sqlite, `SELECT sla.ticket_id, ${slaSelectColumns('sla')} FROM ticket_sla sla WHERE sla.ticket_id IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(ticketIds.slice(start, start + 500)),
+    ) as (SlaJoinedRow & { ticket_id: string })[];
+    for (const row of rows) {
+      const sla = ticketSlaOf(row);
+      if (sla) out.set(row.ticket_id, sla);
+    }
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 // The ticket report: ticket facts, customer, description and resolution, the whole timeline, every OT with its parts.
 import type { SettingsDto, TicketDetail, WorkOrderDetail } from '../../../contract';
+import { slaClockState, slaRemainingMs, type SlaClock } from '../../../../shared/sla';
 import { createFormatter, type Formatter } from '../format';
 import { labelsFor, type Labels } from '../labels';
 import { describeTimelineEvent } from '../timelineText';
@@ -61,6 +62,15 @@ function drawWorkOrder(doc: Pdf, wo: WorkOrderDetail, t: Labels, f: Formatter): 
   doc.y += 6;
 }
 
+/** One SLA clock in words as the report is printed: taken (and whether on target), pending, overdue or paused. */
+export function slaText(clock: SlaClock, nowMs: number, t: Labels, f: Formatter): string {
+  const state = slaClockState(clock, nowMs);
+  if (state === 'met' || state === 'missed') return t.sla.done(f.duration(clock.elapsedMs / 1000), state === 'met', f.duration(clock.targetMinutes * 60));
+  if (state === 'breached') return t.sla.overdueSince(f.dateTime(clock.dueAt));
+  if (state === 'paused') return t.sla.paused(f.duration(Math.max(0, slaRemainingMs(clock, nowMs)) / 1000));
+  return t.sla.dueBy(f.dateTime(clock.dueAt));
+}
+
 export async function renderTicketPdf(data: TicketReportData, options: RenderOptions): Promise<Uint8Array> {
   const t = labelsFor(options.language);
   const f = createFormatter(options.language, options.timeZone);
@@ -80,6 +90,11 @@ export async function renderTicketPdf(data: TicketReportData, options: RenderOpt
     [t.updated, f.dateTime(ticket.updatedAt)],
     [t.closedAt, f.dateTime(ticket.closedAt)],
   ]);
+  const now = Date.parse(options.generatedAt);
+  drawFields(doc, [
+    [t.sla.firstResponse, slaText(ticket.slaClocks.response, now, t, f)],
+    [t.sla.resolution, slaText(ticket.slaClocks.resolution, now, t, f)],
+  ], 2);
 
   drawSectionTitle(doc, t.customer);
   drawCustomerFields(doc, ticket.customerDetail, ticket.customer?.name ?? null, t);
