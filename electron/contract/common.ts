@@ -12,11 +12,24 @@ export const version = z.number().int().min(1);
 export const EARLIEST_DATE = '2000-01-01T00:00:00.000Z';
 export const DATE_LIMIT = '2100-01-01T00:00:00.000Z';
 export const DATE_REASONS = { beforeRange: 'date_before_2000', afterRange: 'date_after_2100' } as const;
+/** Real time zones lie between UTC−12:00 and UTC+14:00; '-23:59' is a typo or a probe, not a place. */
+export const OFFSET_REASON = 'impossible_offset';
+const OFFSET = /([+-])(\d{2}):?(\d{2})$/;
+function offsetMinutes(value: string): number {
+  const match = OFFSET.exec(value);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
 
 /** An ISO date-time with an offset, inside [2000, 2100), answered in UTC ('…Z', milliseconds), the form stored and
  *  compared everywhere. `reasons` name the refusals where a channel has its own words (telemetry's readings). */
 export function boundedDateTime(reasons: { beforeRange: string; afterRange: string } = DATE_REASONS) {
   return z.iso.datetime({ offset: true }).transform((value, ctx) => {
+    const offset = offsetMinutes(value);
+    if (offset < -12 * 60 || offset > 14 * 60) {
+      ctx.addIssue({ code: 'custom', message: 'the UTC offset is outside −12:00…+14:00', params: { reason: OFFSET_REASON } });
+      return z.NEVER;
+    }
     const at = Date.parse(value);
     const reason = at < Date.parse(EARLIEST_DATE) ? reasons.beforeRange : at >= Date.parse(DATE_LIMIT) ? reasons.afterRange : null;
     if (reason) {

@@ -33,7 +33,7 @@ export interface UserDto extends UserRef {
 export interface DirectoryUser extends UserRef {
   roleName: string | null;
   isActive: boolean;
-  /** Can be scheduled on work orders (has workorders:execute, workorders:write or is superuser). */
+  /** Can be the technician of an OT: may execute work orders (workorders:execute or full access; planning alone is not enough). */
   canExecuteWorkOrders: boolean;
 }
 
@@ -190,6 +190,8 @@ export interface WorkOrderDto {
   completedAt: string | null;
   /** Seconds. */
   totalDuration: number | null;
+  /** Planned minutes of the visit; null: the OT type's default (settings workOrderDefaultMinutes). */
+  estimatedMinutes: number | null;
   notes: string | null;
   version: number;
   createdAt: string;

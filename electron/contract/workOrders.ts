@@ -3,17 +3,39 @@ import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TicketPriority } from '../.
 import { byId, cursor, id, isoDateTime, line, nonEmpty, text, pageLimit, version } from './common';
 import { channel } from './define';
 import type { Page, SerialTraceRow, WorkOrderDetail, WorkOrderDto } from './dto';
+import { estimatedMinutes } from './estimatedMinutes';
 
 export const workOrderType = z.enum(WORK_ORDER_TYPES);
 export const workOrderStatus = z.enum(WORK_ORDER_STATUSES);
 const serialNumber = line(1, 100);
 const seconds = z.number().int().min(0).max(60 * 60 * 24 * 366);
 
+/** What a plan may need the person to say: they saw the technician's clashing visits, or the date records a past visit. */
+const planConfirmations = {
+  /** Book even though the technician has other visits at that time (without it: CONFLICT double_booked). */
+  confirmOverlap: z.boolean().optional(),
+  /** The date is in the past because the visit already happened (without it: VALIDATION scheduled_in_past). */
+  recordsPastVisit: z.boolean().optional(),
+};
+
 export const requestVisitInput = z.strictObject({
   ticketId: id,
   otType: workOrderType,
   scheduledDate: isoDateTime.optional(),
   technicianId: id.optional(),
+  /** Planned minutes; absent: the OT type's default (setting workOrderDefaultMinutes). */
+  estimatedMinutes: estimatedMinutes.optional(),
+  ...planConfirmations,
+});
+
+export const scheduleInput = z.strictObject({
+  id,
+  scheduledDate: isoDateTime,
+  technicianId: id,
+  version,
+  /** Planned minutes; null: back to the type's default; absent: unchanged. */
+  estimatedMinutes: estimatedMinutes.nullable().optional(),
+  ...planConfirmations,
 });
 
 export const completeInput = z.strictObject({
@@ -95,8 +117,10 @@ export const workOrderChannels = {
     input: z.strictObject({ ticketId: id }),
     access: 'workorders:read',
   }),
-  'workOrders.schedule': channel<WorkOrderDetail>()({
-    input: z.strictObject({ id, scheduledDate: isoDateTime, technicianId: id, version }),
+  'workOrders.schedule': channel<WorkOrderDetail>()({ input: scheduleInput, access: 'workorders:write' }),
+  /** An OT's planned minutes (null: the type's default); a scheduled OT's longer visit is checked for overlaps too. */
+  'workOrders.setEstimate': channel<WorkOrderDetail>()({
+    input: z.strictObject({ id, version, estimatedMinutes: estimatedMinutes.nullable(), confirmOverlap: z.boolean().optional() }),
     access: 'workorders:write',
   }),
   'workOrders.unschedule': channel<WorkOrderDetail>()({

@@ -218,7 +218,7 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
       name: 'complete OT',
       setup: async (count) => {
         for (const wo of requested.splice(0, count)) {
-          const s = (await call('workOrders.schedule', { id: wo.id, version: wo.version, technicianId: f.technicianId, scheduledDate: tomorrow() })) as {
+          const s = (await call('workOrders.schedule', { id: wo.id, version: wo.version, technicianId: f.technicianId, scheduledDate: tomorrow(), confirmOverlap: true })) as {
             id: string;
             version: number;
           };

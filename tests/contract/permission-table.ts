@@ -99,6 +99,7 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'workOrders.listByTicket': STAFF,
   'workOrders.schedule': DESK,
   'workOrders.unschedule': DESK,
+  'workOrders.setEstimate': DESK,
   'workOrders.start': FIELD,
   'workOrders.complete': FIELD,
   'workOrders.cancel': DESK,

@@ -67,7 +67,7 @@ describe('workOrders.requestVisit', () => {
     const open = await f.admin.call('tickets.create', { title: 'Otro' });
     expect(await errorOf(f.admin, 'workOrders.requestVisit', { ticketId: open.id, otType: 'repair', technicianId: reader.id })).toMatchObject({
       code: 'VALIDATION',
-      details: { reason: 'technician_not_eligible' },
+      details: { reason: 'not_a_technician' },
     });
   });
 });
@@ -154,11 +154,15 @@ describe('OT state machine', () => {
     for (const technicianId of [reader.id, f.tec2.id]) {
       expect(await errorOf(f.admin, 'workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: '2026-03-05T08:00:00.000Z', technicianId })).toMatchObject({
         code: 'VALIDATION',
-        details: { reason: 'technician_not_eligible', field: 'technicianId' },
+        details: { reason: 'not_a_technician', field: 'technicianId' },
       });
     }
-    // Same rule as the user directory's canExecuteWorkOrders: workorders:write also qualifies.
-    expect((await schedule(wo, agent.id)).technician?.id).toBe(agent.id);
+    // Same rule as the user directory's canExecuteWorkOrders: planning OTs (the Agente's workorders:write) is not doing them.
+    expect(await errorOf(f.admin, 'workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: '2026-03-05T08:00:00.000Z', technicianId: agent.id })).toMatchObject({
+      details: { reason: 'not_a_technician' },
+    });
+    const supervisor = await f.app.userWithRole('Supervisor', 'super1');
+    expect((await schedule(wo, supervisor.id)).technician?.id).toBe(supervisor.id);
   });
 
   it('unschedule clears the plan; reschedule moves it', async () => {

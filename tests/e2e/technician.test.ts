@@ -15,7 +15,7 @@ let lucia: { id: string; username: string; password: string };
 async function visit(ticketId: string, technicianId: string, start: boolean): Promise<WorkOrderDetail> {
   const requested = await app.admin.call('workOrders.requestVisit', { ticketId, otType: 'repair' });
   const scheduledDate = new Date().toISOString();
-  const scheduled = await app.admin.call('workOrders.schedule', { id: requested.id, scheduledDate, technicianId, version: requested.version });
+  const scheduled = await app.admin.call('workOrders.schedule', { id: requested.id, scheduledDate, technicianId, version: requested.version, confirmOverlap: true });
   return start ? app.admin.call('workOrders.start', { id: scheduled.id, version: scheduled.version }) : scheduled;
 }
 

@@ -137,10 +137,10 @@ export async function seedRichTicket(app: E2eApp, seeded: SeededTickets): Promis
   ticket = await app.asAdminAt(at(0.5), (admin) => admin.call('tickets.update', { id: ticket.id, priority: 'critical', version: ticket.version }));
   ticket = await app.asAdminAt(at(0.6), (admin) => admin.call('tickets.assign', { id: ticket.id, assignedToId: lucia, version: ticket.version }));
   const workOrder = await app.asAdminAt(at(0.8), (admin) =>
-    admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType, technicianId: lucia, scheduledDate: at(20).toISOString() }),
+    admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType, technicianId: lucia, scheduledDate: at(20).toISOString(), recordsPastVisit: true, confirmOverlap: true }),
   );
   const scheduled = await app.asAdminAt(at(1), (admin) =>
-    admin.call('workOrders.schedule', { id: workOrder.id, scheduledDate: at(20).toISOString(), technicianId: lucia, version: workOrder.version }),
+    admin.call('workOrders.schedule', { id: workOrder.id, scheduledDate: at(20).toISOString(), technicianId: lucia, version: workOrder.version, recordsPastVisit: true, confirmOverlap: true }),
   );
   const started = await app.asUserAt(lucia, at(20), (tech) => tech.call('workOrders.start', { id: scheduled.id, version: scheduled.version }));
   await app.asUserAt(lucia, at(21.5), (tech) =>

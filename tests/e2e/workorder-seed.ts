@@ -46,6 +46,9 @@ const PLAN: [number, WorkOrderType, number, number, number][] = [
   [4, 'maintenance', 0, 3, 7],
 ];
 
+/** The seed writes a week of history: past visits and back-to-back ones are booked as a dispatcher would confirm them. */
+const HISTORY = { recordsPastVisit: true, confirmOverlap: true } as const;
+
 export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promise<SeededWorkOrders> {
   const productIds: string[] = [];
   for (const product of PRODUCTS) productIds.push((await app.admin.call('products.create', product)).id);
@@ -59,7 +62,7 @@ export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promis
     const technicianId = seeded.technicianIds[techIndex]!;
     const when = new Date(today.getTime() + day * 24 * HOUR + hour * HOUR);
     const requested = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType });
-    all.push(await app.admin.call('workOrders.schedule', { id: requested.id, scheduledDate: when.toISOString(), technicianId, version: requested.version }));
+    all.push(await app.admin.call('workOrders.schedule', { id: requested.id, scheduledDate: when.toISOString(), technicianId, version: requested.version, ...HISTORY }));
   }
 
   // Past visits of this week are done (with parts), the next one of the first technician is under way.
@@ -86,7 +89,7 @@ export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promis
     // Completed OTs are final: log the swap on a fresh visit of that ticket instead.
     const again = await app.admin.call('workOrders.requestVisit', { ticketId: swap.ticketId, otType: 'repair' });
     const when = new Date(Math.min(now - HOUR, new Date(swap.scheduledDate!).getTime() + 2 * 24 * HOUR));
-    const scheduled = await app.asAdminAt(when, (c) => c.call('workOrders.schedule', { id: again.id, scheduledDate: when.toISOString(), technicianId: swap.technician!.id, version: again.version }));
+    const scheduled = await app.asAdminAt(when, (c) => c.call('workOrders.schedule', { id: again.id, scheduledDate: when.toISOString(), technicianId: swap.technician!.id, version: again.version, ...HISTORY }));
     const started = await app.asUserAt(swap.technician!.id, when, (c) => c.call('workOrders.start', { id: again.id, version: scheduled.version }));
     const withPart = await app.asUserAt(swap.technician!.id, new Date(when.getTime() + 0.2 * HOUR), (c) => c.call('workOrders.addItem', { id: again.id, version: started.version, productId: productIds[1]!, serialNumber: tracedSerial }));
     await app.asUserAt(swap.technician!.id, new Date(when.getTime() + 0.5 * HOUR), (c) =>
@@ -99,7 +102,7 @@ export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promis
   const visit = async (ticketIndex: number, otType: WorkOrderType, technicianId: string, when: Date) => {
     const requested = await app.asAdminAt(new Date(now - 3 * HOUR), (c) => c.call('workOrders.requestVisit', { ticketId: open[ticketIndex % open.length]!.id, otType }));
     return app.asAdminAt(new Date(now - 2.5 * HOUR), (c) =>
-      c.call('workOrders.schedule', { id: requested.id, scheduledDate: when.toISOString(), technicianId, version: requested.version }),
+      c.call('workOrders.schedule', { id: requested.id, scheduledDate: when.toISOString(), technicianId, version: requested.version, ...HISTORY }),
     );
   };
   // Scheduled for now (the technician started early), so it is on today's agenda whatever the hour.

@@ -68,6 +68,7 @@ export function workOrderFixture(overrides: Partial<WorkOrderDetail> = {}, itemC
     startedAt: '2026-03-02T08:10:00.000Z',
     completedAt: '2026-03-02T10:25:00.000Z',
     totalDuration: 8100,
+    estimatedMinutes: null,
     notes: 'Descripción del trabajo: se sustituyó la válvula de seguridad y se purgó el circuito.\nPresión final 1,5 bar; el cliente comprobó el funcionamiento.',
     version: 4,
     createdAt: '2026-03-01T12:00:00.000Z',

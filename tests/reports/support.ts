@@ -72,7 +72,7 @@ export async function completedWorkOrder(app: TestApp, admin: Caller, options: S
     ...(options.customerId ? { customerId: options.customerId } : {}),
   });
   let wo = await admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
-  wo = await admin.call('workOrders.schedule', { id: wo.id, scheduledDate: options.scheduledDate, technicianId: options.technicianId, version: wo.version });
+  wo = await admin.call('workOrders.schedule', { id: wo.id, scheduledDate: options.scheduledDate, technicianId: options.technicianId, version: wo.version, recordsPastVisit: true, confirmOverlap: true });
   wo = await admin.call('workOrders.start', { id: wo.id, version: wo.version });
   for (const serialNumber of options.serials) {
     wo = await admin.call('workOrders.addItem', { id: wo.id, version: await versionOf(admin, 'workOrder', wo.id), serialNumber, ...(options.productId ? { productId: options.productId } : {}) });

@@ -71,6 +71,8 @@ export async function dispatched(f: DomainFixture, technicianId: string, title =
     version: requested.version,
     technicianId,
     scheduledDate: f.app.clock.now().toISOString(),
+    // Scenarios dispatch several visits "now"; the scheduling rules have their own tests.
+    confirmOverlap: true,
   });
   return { ticket, workOrder };
 }

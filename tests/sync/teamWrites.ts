@@ -231,11 +231,11 @@ export function callFor(member: TeamMember, write: Write, people: TeamSeed['peop
       const t = pickFrom(tickets(), write.pick);
       if (!t) return null;
       const type = WORK_ORDER_TYPES[write.type] ?? 'repair';
-      return call('workOrders.requestVisit', { ticketId: t.id, otType: type, ...(write.tech ? { technicianId: people[write.tech], scheduledDate: inAnHour } : {}) });
+      return call('workOrders.requestVisit', { ticketId: t.id, otType: type, ...(write.tech ? { technicianId: people[write.tech], scheduledDate: inAnHour, confirmOverlap: true, recordsPastVisit: true } : {}) });
     }
     case 'ot.schedule': {
       const w = pickFrom(workOrders(), write.pick);
-      return w ? call('workOrders.schedule', { id: w.id, version: w.version, scheduledDate: inAnHour, technicianId: people[write.tech] }) : null;
+      return w ? call('workOrders.schedule', { id: w.id, version: w.version, scheduledDate: inAnHour, technicianId: people[write.tech], confirmOverlap: true, recordsPastVisit: true }) : null;
     }
     case 'ot.unschedule':
     case 'ot.start':

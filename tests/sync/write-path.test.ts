@@ -42,6 +42,7 @@ const WRITING_CHANNELS = [
   'tickets.reopen',
   'workOrders.requestVisit',
   'workOrders.schedule',
+  'workOrders.setEstimate',
   'workOrders.unschedule',
   'workOrders.start',
   'workOrders.complete',
@@ -234,8 +235,9 @@ async function driveEveryWritingChannel(): Promise<void> {
   let visit = await supervisor.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
   visit = await supervisor.caller.call('workOrders.schedule', { id: visit.id, scheduledDate: when, technicianId: tec.id, version: visit.version });
   visit = await supervisor.caller.call('workOrders.unschedule', { id: visit.id, version: visit.version });
-  visit = await agent.caller.call('workOrders.schedule', { id: visit.id, scheduledDate: when, technicianId: tec.id, version: visit.version });
-  const spareVisit = await agent.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'diagnosis', technicianId: tec.id, scheduledDate: when });
+  visit = await agent.caller.call('workOrders.schedule', { id: visit.id, scheduledDate: when, technicianId: tec.id, version: visit.version, estimatedMinutes: 50 });
+  visit = await supervisor.caller.call('workOrders.setEstimate', { id: visit.id, version: visit.version, estimatedMinutes: 75 });
+  const spareVisit = await agent.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'diagnosis', technicianId: tec.id, scheduledDate: when, estimatedMinutes: 30, confirmOverlap: true });
   await supervisor.caller.call('workOrders.cancel', { id: spareVisit.id, version: spareVisit.version, reason: 'Duplicada' });
 
   clock.advance(600_000);

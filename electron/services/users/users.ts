@@ -164,7 +164,8 @@ export function userDirectory(ctx: ServiceContext): DirectoryUser[] {
         username: user.username,
         roleName,
         isActive: user.isActive,
-        canExecuteWorkOrders: hasPermission(holder, 'workorders:execute') || hasPermission(holder, 'workorders:write'),
+        // Who may be a technician (workOrders' assertEligibleTechnician): executing OTs, not only planning them.
+        canExecuteWorkOrders: hasPermission(holder, 'workorders:execute'),
       };
     });
 }

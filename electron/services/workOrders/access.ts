@@ -27,13 +27,15 @@ export function assertWorksOnTicket(ctx: ServiceContext, tx: AppDb, actor: Actor
   if (!own) throw new AppError('FORBIDDEN', 'you can act only on tickets with a work order assigned to you', { reason: 'not_your_ticket' });
 }
 
-/** A technician must be an active user who can carry out work orders (same rule as the user directory). */
+/**
+ * A technician must be an active user who may execute work orders (workorders:execute, or full access): planning
+ * them (workorders:write alone, the Agente) is not doing them. Same rule as the user directory's canExecuteWorkOrders.
+ */
 export function assertEligibleTechnician(ctx: ServiceContext, technicianId: string): void {
   const user = loadActor(ctx.sqlite, technicianId);
-  const eligible = user !== null && (hasPermission(user, 'workorders:execute') || hasPermission(user, 'workorders:write'));
-  if (!eligible) {
-    throw new AppError('VALIDATION', 'that user cannot be scheduled on work orders', {
-      reason: 'technician_not_eligible',
+  if (user === null || !hasPermission(user, 'workorders:execute')) {
+    throw new AppError('VALIDATION', 'that user cannot carry out work orders, so cannot be the technician', {
+      reason: 'not_a_technician',
       field: 'technicianId',
     });
   }

@@ -25,6 +25,7 @@ import {
   type WorkOrderRecord,
 } from './lifecycle';
 import { getWorkOrderDetail } from './rows';
+import { checkPlan, type PlanNotes } from './schedulingRules';
 
 type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
 
@@ -50,6 +51,12 @@ export function requestVisit(ctx: ServiceContext, input: z.output<typeof request
     const ticket = loadTicket(tx, input.ticketId);
     assertTicketOpenForWork(ticket.status);
     if (input.technicianId) assertEligibleTechnician(ctx, input.technicianId);
+    const scheduledDate = input.scheduledDate ? toUtcIso(input.scheduledDate) : null;
+    const technicianId = input.technicianId ?? null;
+    const estimatedMinutes = input.estimatedMinutes ?? null;
+    // A proposal is held to the same rules as a plan: nobody proposes a past date or an overlap without saying so.
+    const plan = { workOrderId: null, code: 'new', otType: input.otType, technicianId, scheduledDate, estimatedMinutes };
+    const planNotes = checkPlan(tx, ctx, plan, input);
     const id = newId();
     const code = nextCode(ctx.sqlite, 'workOrder', readSettings(tx).workOrderPrefix, at);
     // A proposed date/technician is kept, but the OT stays pending_planning until someone schedules it.
@@ -58,8 +65,9 @@ export function requestVisit(ctx: ServiceContext, input: z.output<typeof request
       code,
       otType: input.otType,
       status: 'pending_planning' as const,
-      scheduledDate: input.scheduledDate ? toUtcIso(input.scheduledDate) : null,
-      technicianId: input.technicianId ?? null,
+      scheduledDate,
+      technicianId,
+      estimatedMinutes,
     };
     tx.insert(workOrders)
       .values({ ...snapshot, ticketId: ticket.id, createdAt: at, updatedAt: at })
@@ -69,7 +77,7 @@ export function requestVisit(ctx: ServiceContext, input: z.output<typeof request
       authorId: actor.id,
       eventType: 'ot_created',
       content: `Visita solicitada: ${code} (${WORK_ORDER_TYPE_LABEL[input.otType]})`,
-      metaData: { workOrder: snapshot },
+      metaData: { workOrder: snapshot, ...planNotes },
       at,
     });
     if (ticket.status === 'open') moveTicketStatus(tx, ticket, 'in_progress', actor.id, at);
@@ -80,18 +88,49 @@ export function requestVisit(ctx: ServiceContext, input: z.output<typeof request
   });
 }
 
-/** Schedules a pending OT or reschedules a scheduled one. */
+/** Schedules a pending OT or reschedules a scheduled one; the timeline records every planned value from → to. */
 export function scheduleWorkOrder(ctx: ServiceContext, input: Input<'workOrders.schedule'>): WorkOrderDetail {
   return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
     const row = loadWorkOrderAt(tx, input.id, input.version);
     assertAction(row, 'schedule');
     assertEligibleTechnician(ctx, input.technicianId);
     const scheduledDate = toUtcIso(input.scheduledDate);
-    saveWorkOrder(tx, row, { status: 'scheduled', scheduledDate, technicianId: input.technicianId }, at);
+    const estimatedMinutes = input.estimatedMinutes === undefined ? row.estimatedMinutes : input.estimatedMinutes;
+    const plan = { workOrderId: row.id, code: row.code, otType: row.otType, technicianId: input.technicianId, scheduledDate, estimatedMinutes };
+    const planNotes = checkPlan(tx, ctx, plan, input);
+    saveWorkOrder(tx, row, { status: 'scheduled', scheduledDate, technicianId: input.technicianId, estimatedMinutes }, at);
     workOrderEvent(tx, row, 'scheduled', actor.id, at, {
       scheduledDate: { from: row.scheduledDate, to: scheduledDate },
       technicianId: { from: row.technicianId, to: input.technicianId },
-    });
+      ...(estimatedMinutes !== row.estimatedMinutes ? { estimatedMinutes: { from: row.estimatedMinutes, to: estimatedMinutes } } : {}),
+      ...planNotes,
+    }, row.status === 'scheduled' ? rescheduleText(row, scheduledDate, input.technicianId) : undefined);
+    return row;
+  });
+}
+
+/** The stored (Spanish) line of a reschedule; screens and PDFs word it from meta_data in their language. */
+function rescheduleText(row: WorkOrderRecord, scheduledDate: string, technicianId: string): string {
+  const moved = row.scheduledDate !== scheduledDate ? `fecha ${row.scheduledDate ?? '—'} → ${scheduledDate}` : null;
+  const handedOver = row.technicianId !== technicianId ? 'cambio de técnico' : null;
+  return `${row.code}: reprogramada (${[moved, handedOver].filter(Boolean).join('; ') || 'sin cambios'})`;
+}
+
+/** An OT's planned minutes; on a scheduled OT the new length must not run into the technician's next visit unconfirmed. */
+export function setWorkOrderEstimate(ctx: ServiceContext, input: Input<'workOrders.setEstimate'>): WorkOrderDetail {
+  return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
+    const row = loadWorkOrderAt(tx, input.id, input.version);
+    assertNotFinal(row);
+    if (row.estimatedMinutes === input.estimatedMinutes) return row;
+    let planNotes: PlanNotes = {};
+    if (row.status === 'scheduled' && row.technicianId && row.scheduledDate) {
+      const plan = { workOrderId: row.id, code: row.code, otType: row.otType, technicianId: row.technicianId, scheduledDate: row.scheduledDate, estimatedMinutes: input.estimatedMinutes };
+      // The date was accepted when planned; only the new length is in question here.
+      planNotes = checkPlan(tx, ctx, plan, { confirmOverlap: input.confirmOverlap, recordsPastVisit: true });
+      delete planNotes.recordsPastVisit;
+    }
+    saveWorkOrder(tx, row, { estimatedMinutes: input.estimatedMinutes }, at);
+    workOrderEvent(tx, row, row.status, actor.id, at, { change: 'estimate', estimatedMinutes: { from: row.estimatedMinutes, to: input.estimatedMinutes }, ...planNotes }, `${row.code}: duración prevista ${input.estimatedMinutes ?? 'por defecto'} min`);
     return row;
   });
 }

@@ -5,6 +5,7 @@ export {
   completeWorkOrder,
   requestVisit,
   scheduleWorkOrder,
+  setWorkOrderEstimate,
   startWorkOrder,
   unscheduleWorkOrder,
   updateWorkOrderNotes,

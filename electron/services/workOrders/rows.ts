@@ -6,7 +6,7 @@ import { prepared } from '../sql';
 
 export const WORK_ORDER_COLUMNS = `
   w.id, w.code, w.ticket_id, w.ot_type, w.status, w.scheduled_date, w.started_at, w.completed_at,
-  w.total_duration, w.notes, w.version, w.created_at, w.updated_at,
+  w.total_duration, w.estimated_minutes, w.notes, w.version, w.created_at, w.updated_at,
   t.code AS ticket_code, t.title AS ticket_title,
   c.id AS customer_id, c.name AS customer_name,
   u.id AS technician_id, u.full_name AS technician_full_name, u.username AS technician_username`;
@@ -29,6 +29,7 @@ export interface WorkOrderRow {
   started_at: string | null;
   completed_at: string | null;
   total_duration: number | null;
+  estimated_minutes: number | null;
   notes: string | null;
   version: number;
   created_at: string;
@@ -59,6 +60,7 @@ export function toWorkOrderDto(r: WorkOrderRow): WorkOrderDto {
     startedAt: r.started_at,
     completedAt: r.completed_at,
     totalDuration: r.total_duration,
+    estimatedMinutes: r.estimated_minutes,
     notes: r.notes,
     version: r.version,
     createdAt: r.created_at,
@@ -128,7 +130,6 @@ export function withItems(sqlite: Database.Database, orders: WorkOrderDto[]): Wo
   const reasons = loadCancelReasons(sqlite, orders);
   return orders.map((o) => ({ ...o, items: items.get(o.id) ?? [], cancelReason: o.status === 'cancelled' ? (reasons.get(o.id) ?? null) : null }));
 }
-
 
 export function getWorkOrderDetail(sqlite: Database.Database, id: string): WorkOrderDetail {
   const row = prepared(sqlite, `${WORK_ORDER_SELECT} WHERE w.id = ?`).get(id) as WorkOrderRow | undefined;
