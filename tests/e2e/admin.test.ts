@@ -31,7 +31,7 @@ describe('administration', () => {
     await dialog().getByLabel('Contraseña inicial').fill('marta-vidal-2026');
     await dialog().getByRole('button', { name: 'Guardar' }).click();
     await dialog().waitFor({ state: 'detached' });
-    await page.getByRole('cell', { name: 'Marta Vidal', exact: true }).waitFor();
+    await page.getByRole('cell', { name: /^Marta Vidal/ }).waitFor();
 
     await page.getByRole('button', { name: 'Editar a Marta Vidal' }).click();
     await dialog().getByLabel('Rol').selectOption({ label: 'Supervisor' });

@@ -35,7 +35,8 @@ export function App() {
           <Screens route={route} />
         </Layout>
       )}
-      <Toasts />
+      {/* Signed in, the toasts sit at the foot of the content area (Layout); before that, over the sign-in screens. */}
+      {phase !== 'ready' && <Toasts />}
     </>
   );
 }

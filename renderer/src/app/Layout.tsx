@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/conflicts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { ThemeSwitcher } from '../components/ThemeSwitcher';
+import { Toasts } from '../components/Toasts';
 import { ChangePasswordDialog } from '../features/account/ChangePasswordDialog';
 import { useTeamStatus } from '../features/team/statusStore';
 import { SyncFooter, useTeamStatusRefresh } from '../features/team/SyncFooter';
@@ -94,6 +95,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
       </nav>
       <main id="main" className="main" tabIndex={-1}>
         {children}
+        <Toasts />
       </main>
       {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </div>

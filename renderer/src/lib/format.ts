@@ -44,13 +44,6 @@ export function formatDuration(totalSeconds: number | null | undefined): string 
   return formatDurationIn(totalSeconds, i18n.language === 'en' ? 'en' : 'es');
 }
 
-/** A running timer display: 01:02:03. */
-export function formatClock(totalSeconds: number): string {
-  const s = Math.max(0, Math.floor(totalSeconds));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
-}
-
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value);
 }

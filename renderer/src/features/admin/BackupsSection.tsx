@@ -115,8 +115,16 @@ export function BackupsSection() {
       )}
       {backups && backups.length === 0 && <div className="empty">{t('none')}</div>}
       {backups && backups.length > 0 && (
-        <table className="table admin-table">
+        <table className="table admin-table backups-table">
           <caption className="sr-only">{t('title')}</caption>
+          {/* Fixed column widths (backups.css): the table fits its section at 1024 px; the file name is cut, whole in its title. */}
+          <colgroup>
+            <col className="col-date" />
+            <col className="col-size" />
+            <col />
+            <col className="col-schema" />
+            <col className="col-actions" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('columns.date')}</th>
@@ -133,7 +141,7 @@ export function BackupsSection() {
               <tr key={b.fileName}>
                 <td>{formatDateTime(b.createdAt)}</td>
                 <td>{formatBytes(b.sizeBytes, i18n.language)}</td>
-                <td className="mono cell-clip" title={b.path}>
+                <td className="mono cell-line" title={b.path}>
                   {b.fileName}
                 </td>
                 <td>{b.schemaVersion}</td>

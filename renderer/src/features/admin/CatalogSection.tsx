@@ -21,21 +21,25 @@ interface CatalogConfig {
   schema: z.ZodType;
   fields: [key: string, kind: FieldKind][];
   columns: string[];
+  /** Columns shown on one line, cut with an ellipsis and whole in the title (the rest wrap); widths in admin.css. */
+  oneLine: string[];
 }
 
 const CONFIG: Record<CatalogKind, CatalogConfig> = {
-  categories: { entity: 'category', schema: categoryCreateInput, fields: [['name', 'text'], ['description', 'textarea']], columns: ['name', 'description'] },
+  categories: { entity: 'category', schema: categoryCreateInput, fields: [['name', 'text'], ['description', 'textarea']], columns: ['name', 'description'], oneLine: ['description'] },
   customers: {
     entity: 'customer',
     schema: customerCreateInput,
     fields: [['name', 'text'], ['contactName', 'text'], ['phone', 'text'], ['email', 'email'], ['address', 'textarea'], ['notes', 'textarea']],
     columns: ['name', 'contactName', 'phone', 'email', 'address'],
+    oneLine: ['email', 'address'],
   },
   products: {
     entity: 'product',
     schema: productCreateInput,
     fields: [['sku', 'text'], ['name', 'text'], ['description', 'textarea'], ['tracksSerial', 'checkbox']],
     columns: ['sku', 'name', 'tracksSerial', 'description'],
+    oneLine: ['sku', 'description'],
   },
 };
 
@@ -149,8 +153,15 @@ export function CatalogSection({ kind }: { kind: CatalogKind }) {
       {rows.length === 0 ? (
         <div className="empty">{query ? t('catalog.noMatch') : t(`${kind}.empty`)}</div>
       ) : (
-        <table className="table admin-table">
+        <table className={`table admin-table catalog-table catalog-${kind}`}>
           <caption className="sr-only">{t(`sections.${kind}`)}</caption>
+          {/* Fixed column widths: the table fits its section at 1024 px whatever the data (customers ran to 1288 px). */}
+          <colgroup>
+            {config.columns.map((c) => (
+              <col key={c} className={`col-${c}`} />
+            ))}
+            <col className="col-actions" />
+          </colgroup>
           <thead>
             <tr>
               {config.columns.map((c) => (
@@ -165,7 +176,7 @@ export function CatalogSection({ kind }: { kind: CatalogKind }) {
             {rows.map((row) => (
               <tr key={row.id}>
                 {config.columns.map((c) => (
-                  <td key={c} className={c === 'description' || c === 'address' ? 'cell-clip' : c === 'phone' || c === 'sku' || c === 'email' ? 'nowrap' : undefined}>
+                  <td key={c} {...(config.oneLine.includes(c) ? { className: 'cell-line', title: typeof row[c] === 'string' ? String(row[c]) : undefined } : {})}>
                     {cell(row, c)}
                   </td>
                 ))}

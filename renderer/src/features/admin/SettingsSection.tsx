@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsViewDto, UiLanguage } from '../../../../electron/contract';
 import { settingsUpdateInput } from '../../../../electron/contract/catalogs';
+import { canonicalTimeZone, timeZoneChoices } from '../../../../electron/contract/timeZoneNames';
 import { localYearOf } from '../../../../electron/contract/zonedTime';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -16,10 +17,9 @@ import { SlaTargetsSettings } from './SlaTargetsSettings';
 
 const MAX_LOGO_CHARS = 700_000;
 
-/** Every IANA zone this browser knows (what the backend's Intl check accepts), with UTC and the current one. */
+/** Every IANA zone this browser knows (what the backend's Intl check accepts) under its current name, with UTC and the current one. */
 function zoneChoices(current: string): string[] {
-  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return [...new Set([current, 'UTC', ...known])].sort((a, b) => a.localeCompare(b));
+  return timeZoneChoices(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [], current);
 }
 
 function readAsDataUrl(file: File): Promise<string> {
@@ -177,7 +177,7 @@ export function SettingsSection() {
             </select>
           </Field>
           <Field label={t('settings.timeZone')} error={errors.timeZone} hint={t('settings.timeZoneHint')}>
-            <select value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
+            <select value={canonicalTimeZone(form.timeZone)} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
               {zoneChoices(form.timeZone).map((zone) => (
                 <option key={zone} value={zone}>
                   {zone.replace(/_/g, ' ')}

@@ -166,12 +166,22 @@ export function UsersSection() {
         </button>
       </SectionHeader>
       {error ? <div className="alert" role="alert">{adminError(t, error)}</div> : null}
-      <table className="table admin-table">
+      <table className="table admin-table users-table">
         <caption className="sr-only">{t('sections.users')}</caption>
+        {/* Fixed column widths (admin.css): the table fits its section at 1024 px. */}
+        <colgroup>
+          <col />
+          <col className="col-email" />
+          <col className="col-role" />
+          <col className="col-status" />
+          <col className="col-lastLogin" />
+          <col className="col-actions" />
+        </colgroup>
         <thead>
           <tr>
-            <th scope="col">{t('users.fullName')}</th>
-            <th scope="col">{t('users.username')}</th>
+            <th scope="col">
+              {t('users.fullName')} <span className="muted">· {t('users.username')}</span>
+            </th>
             <th scope="col">{t('users.email')}</th>
             <th scope="col">{t('users.role')}</th>
             <th scope="col">{t('users.status')}</th>
@@ -185,10 +195,15 @@ export function UsersSection() {
               <td>
                 <strong>{u.fullName}</strong>
                 {u.id === me?.id && <span className="muted"> · {t('users.you')}</span>}
+                {/* The username under the name: one column less, so the table fits 1024 px. */}
+                <div className="mono muted">{u.username}</div>
               </td>
-              <td className="mono">{u.username}</td>
-              <td>{u.email}</td>
-              <td>{u.isSuperuser ? t('users.superuser') : (u.roleName ?? <span className="muted">{t('users.noRole')}</span>)}</td>
+              <td className="cell-line" title={u.email}>
+                {u.email}
+              </td>
+              <td className="cell-line" title={u.isSuperuser ? t('users.superuser') : (u.roleName ?? t('users.noRole'))}>
+                {u.isSuperuser ? t('users.superuser') : (u.roleName ?? <span className="muted">{t('users.noRole')}</span>)}
+              </td>
               <td>
                 <span className={`badge ${u.isActive ? 'badge-ot-completed' : 'badge-status-closed'}`}>{u.isActive ? t('users.activeBadge') : t('users.inactiveBadge')}</span>
               </td>

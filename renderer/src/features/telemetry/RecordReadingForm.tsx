@@ -78,8 +78,18 @@ export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDo
       <Field label={t('fields.value')} error={errors.value}>
         <input name="value" inputMode="decimal" value={draft.value} onChange={(e) => change('value', e.target.value)} autoComplete="off" />
       </Field>
-      <Field label={t('fields.unit')} error={errors.unit}>
-        <input name="unit" value={draft.unit} onChange={(e) => change('unit', e.target.value)} readOnly={!otherMetric} maxLength={16} autoComplete="off" />
+      {/* A known metric fixes its unit: shown as text that says so (not a box to type in), out of the Tab order. */}
+      <Field label={t('fields.unit')} error={errors.unit} {...(otherMetric ? {} : { hint: t('record.unitFollows') })}>
+        <input
+          name="unit"
+          value={draft.unit}
+          onChange={(e) => change('unit', e.target.value)}
+          readOnly={!otherMetric}
+          tabIndex={otherMetric ? undefined : -1}
+          className={otherMetric ? undefined : 'unit-fixed'}
+          maxLength={16}
+          autoComplete="off"
+        />
       </Field>
       <Field label={t('fields.source')} error={errors.source}>
         <input name="source" value={draft.source} onChange={(e) => change('source', e.target.value)} placeholder={t('record.sourcePlaceholder')} maxLength={100} />

@@ -8,7 +8,7 @@ import { WorkOrderStatusBadge } from '../../components/Badge';
 import { Field } from '../../components/Field';
 import { saveFile } from '../../lib/download';
 import { uiLanguage } from '../../lib/reportLanguage';
-import { formatClock, formatDateTime, formatDuration } from '../../lib/format';
+import { formatDateTime, formatDuration } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { hrefFor } from '../../lib/router';
 import { useCan, useSession } from '../../stores/session';
@@ -29,7 +29,7 @@ function RunningTimer({ startedAt }: { startedAt: string }) {
   return (
     <div className="ot-timer" aria-label={t('detail.timer')}>
       <span className="ot-timer-dot" aria-hidden="true" />
-      <span className="mono">{formatClock((now - new Date(startedAt).getTime()) / 1000)}</span>
+      <span className="mono">{formatDuration((now - new Date(startedAt).getTime()) / 1000)}</span>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { DateTimeInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
-import { formatClock } from '../../lib/format';
+import { formatDuration } from '../../lib/format';
 import { zodFieldErrors } from '../../lib/forms';
 import { useWorkOrderAction } from './actions';
 import { fromLocalInput, toLocalInput } from './dates';
@@ -104,6 +104,10 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
   }, [open]);
 
   const overridden = minutes.trim() !== '' && Number(minutes) !== measuredMinutes;
+  // Durations read as on the OT, its PDF and the timeline (one formatter); a typed one is shown beside the measured.
+  const measuredText = t('complete.measured', { clock: formatDuration(measuredMinutes * 60) });
+  const typedMinutes = Number(minutes);
+  const durationHint = overridden && Number.isFinite(typedMinutes) && typedMinutes >= 0 ? `${measuredText} → ${formatDuration(typedMinutes * 60)}` : measuredText;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -130,7 +134,7 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
         <Field label={t('complete.notes')} error={errors.notes} hint={t('complete.notesHint')}>
           <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={5} />
         </Field>
-        <Field label={t('complete.duration')} error={errors.totalDuration} hint={t('complete.measured', { clock: formatClock(measuredMinutes * 60) })}>
+        <Field label={t('complete.duration')} error={errors.totalDuration} hint={durationHint}>
           <input type="number" min={0} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} inputMode="numeric" />
         </Field>
         {overridden && (
