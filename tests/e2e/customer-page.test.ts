@@ -87,6 +87,20 @@ describe('the customer page', () => {
     await page.getByRole('heading', { level: 1, name: 'Zumos Naturales del Aljarafe' }).waitFor();
   });
 
+  it('says how much of a long history it shows, and shows more on request', async () => {
+    const busy = (await app.admin.call('customers.list', { q: 'Cliente 001' }))[0];
+    if (!busy) throw new Error('no Cliente 001');
+    for (let i = 1; i <= 52; i++) await app.admin.call('tickets.create', { title: `Revisión mensual ${i}`, customerId: busy.id });
+    await goTo(page, `#/customers/${busy.id}`);
+    const panel = page.getByRole('tabpanel');
+    await panel.getByText('Mostrando 50 de 52, los más recientes primero.').waitFor();
+    expect(await panel.locator('tbody tr').count()).toBe(50);
+    expect(await panel.locator('tbody tr').first().textContent()).toContain('Revisión mensual 52');
+    await panel.getByRole('button', { name: 'Mostrar más' }).click();
+    await expect.poll(() => panel.locator('tbody tr').count()).toBe(52);
+    expect(await panel.getByText(/Mostrando/).count()).toBe(0);
+  });
+
   it('is reached from the serial trace too', async () => {
     await goTo(page, `#/trace?serial=${SERIAL}`);
     await page.getByRole('link', { name: 'Zumos Naturales del Aljarafe' }).click();
