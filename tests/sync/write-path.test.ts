@@ -74,6 +74,7 @@ const NON_WRITING_CHANNELS = [
   'categories.list',
   'customers.list',
   'customers.get',
+  'customers.history',
   'products.list',
   'settings.get',
   'tickets.list',
@@ -83,6 +84,7 @@ const NON_WRITING_CHANNELS = [
   'workOrders.list',
   'workOrders.agenda',
   'workOrders.dispatchQueue',
+  'workOrders.overdue',
   'workOrders.listByTicket',
   'workOrders.traceSerial',
   'reports.workOrderPdf',
@@ -295,6 +297,7 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   await other.call('categories.list', {});
   await other.call('customers.list', {});
   await other.call('customers.get', { id: ids.customer as string });
+  await other.call('customers.history', { id: ids.customer as string });
   await other.call('products.list', {});
   await other.call('settings.get', {});
   await other.call('tickets.list', {});
@@ -304,6 +307,7 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   await other.call('workOrders.list', {});
   await other.call('workOrders.agenda', { technicianId: ids.tec as string, from, to });
   await other.call('workOrders.dispatchQueue', {});
+  await other.call('workOrders.overdue', {});
   await other.call('workOrders.listByTicket', { ticketId: ids.ticket as string });
   await other.call('workOrders.traceSerial', { serialNumber: 'SN-0001' });
   await other.call('reports.workOrderPdf', { id: ids.visit as string });
