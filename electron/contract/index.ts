@@ -9,6 +9,7 @@ import { telemetryChannels } from './telemetry';
 import { ticketChannels } from './tickets';
 import { userChannels } from './users';
 import { workOrderChannels } from './workOrders';
+import { dispatchBoardChannels } from './dispatchBoard';
 import { syncChannels } from './sync';
 import { teamChannels } from './team';
 import { conflictChannels } from './conflicts';
@@ -21,6 +22,7 @@ export const channels = {
   ...customerChannels,
   ...ticketChannels,
   ...workOrderChannels,
+  ...dispatchBoardChannels,
   ...reportChannels,
   ...telemetryChannels,
   ...backupChannels,

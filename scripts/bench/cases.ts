@@ -6,11 +6,12 @@ import type { Backend } from '../../electron/ipc/backend';
 import type { ServiceContext } from '../../electron/services/context';
 import { getTicketDetail, listTickets } from '../../electron/services/tickets';
 import { customerCases } from './customerCases';
+import { boardCases } from './boardCases';
 import { agenda, dispatchQueue, overdueWorkOrders, traceSerial } from '../../electron/services/workOrders';
 
 export interface ReadCase {
   name: string;
-  group: 'list' | 'detail' | 'search' | 'trace' | 'agenda' | 'customer' | 'overdue';
+  group: 'list' | 'detail' | 'search' | 'trace' | 'agenda' | 'board' | 'customer' | 'overdue';
   /** The service function: our SQL building, query and DTO mapping. */
   service: (i: number) => unknown;
   /** Through the router, as a window calls it (session, permission, validation, service). */
@@ -188,6 +189,7 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
       raw: (i) => trace.all(pick(f.serials, i)),
     },
     ...customerCases(call, ctx, f),
+    ...boardCases(call, ctx, f),
   ];
 }
 

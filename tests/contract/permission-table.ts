@@ -95,6 +95,7 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'workOrders.list': STAFF,
   'workOrders.agenda': STAFF,
   'workOrders.dispatchQueue': STAFF,
+  'workOrders.board': STAFF, // the dispatch board reads like the agenda; planning on it is workOrders.schedule (DESK)
   'workOrders.overdue': STAFF,
   'workOrders.listByTicket': STAFF,
   'workOrders.schedule': DESK,

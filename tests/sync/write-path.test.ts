@@ -84,6 +84,7 @@ const NON_WRITING_CHANNELS = [
   'workOrders.list',
   'workOrders.agenda',
   'workOrders.dispatchQueue',
+  'workOrders.board',
   'workOrders.overdue',
   'workOrders.listByTicket',
   'workOrders.traceSerial',
@@ -307,6 +308,7 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   await other.call('workOrders.list', {});
   await other.call('workOrders.agenda', { technicianId: ids.tec as string, from, to });
   await other.call('workOrders.dispatchQueue', {});
+  await other.call('workOrders.board', { from: '2026-03-02', to: '2026-03-08' });
   await other.call('workOrders.overdue', {});
   await other.call('workOrders.listByTicket', { ticketId: ids.ticket as string });
   await other.call('workOrders.traceSerial', { serialNumber: 'SN-0001' });

@@ -9,6 +9,7 @@ import { reportHandlers } from './reports';
 import { telemetryHandlers } from './telemetry';
 import { ticketHandlers } from './tickets';
 import { workOrderHandlers } from './workOrders';
+import { dispatchBoardHandlers } from './dispatchBoard';
 import { syncHandlers } from './sync';
 import { teamHandlers } from './team';
 import { conflictHandlers } from './conflicts';
@@ -22,6 +23,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...customerHandlers,
   ...ticketHandlers,
   ...workOrderHandlers,
+  ...dispatchBoardHandlers,
   ...reportHandlers,
   ...telemetryHandlers,
   ...backupHandlers,

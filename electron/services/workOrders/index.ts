@@ -14,6 +14,7 @@ export { addItem, removeItem } from './items';
 export { agenda, dispatchQueue, listByTicket, listWorkOrders, traceSerial } from './queries';
 export { overdueWorkOrders } from './overdue';
 export { getWorkOrderDetail } from './rows';
+export { dispatchBoard } from './board';
 
 // For tickets, telemetry and the conflict inbox (one module reaches another only through its index).
 export { assertWorksOnTicket } from './access';

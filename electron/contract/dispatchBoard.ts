@@ -1,0 +1,80 @@
+// The dispatch board (issue 16 part 1): technicians as rows, company-calendar days as columns, each OT a block from
+// its scheduled start lasting its estimated minutes, and the clashes (overlapping visits of one technician).
+import { z } from 'zod';
+import type { TicketPriority, WorkOrderStatus, WorkOrderType } from '../../shared/enums';
+import { channel } from './define';
+import type { Ref } from './dto';
+import { addDays, isLocalDate, type LocalDate } from './zonedTime';
+
+/** A week at most: the board shows one day (hours) or one week (days). */
+export const BOARD_MAX_DAYS = 7;
+
+/** A company-calendar day 'YYYY-MM-DD' inside the wire's bounds [2000, 2100). */
+const boardDay = z
+  .string()
+  .refine((value) => isLocalDate(value) && value >= '2000-01-01' && value < '2100-01-01', {
+    message: 'a day YYYY-MM-DD between 2000 and 2099',
+    params: { reason: 'invalid_day' },
+  });
+
+export const boardInput = z.strictObject({ from: boardDay, to: boardDay }).superRefine((v, ctx) => {
+  // Only two real days can be compared (a bad day has its own issue already).
+  if (!isLocalDate(v.from) || !isLocalDate(v.to)) return;
+  if (v.from > v.to) ctx.addIssue({ code: 'custom', message: 'the range ends before it starts', path: ['to'], params: { reason: 'range_reversed' } });
+  else if (v.to >= addDays(v.from, BOARD_MAX_DAYS)) {
+    ctx.addIssue({ code: 'custom', message: `at most ${BOARD_MAX_DAYS} days`, path: ['to'], params: { reason: 'range_too_long' } });
+  }
+});
+
+/** A row of the board: an active user who may carry out OTs. */
+export interface BoardTechnician {
+  id: string;
+  fullName: string;
+  username: string;
+}
+
+/** One OT on the board: a block from `start` to `end` (start + estimated minutes). */
+export interface BoardWorkOrder {
+  id: string;
+  code: string;
+  version: number;
+  technicianId: string;
+  ticketId: string;
+  ticketCode: string;
+  ticketTitle: string;
+  priority: TicketPriority;
+  customer: Ref | null;
+  customerTown: string | null;
+  otType: WorkOrderType;
+  status: WorkOrderStatus;
+  start: string;
+  end: string;
+  /** The length the block has: the OT's own estimate, or its type's default. */
+  estimatedMinutes: number;
+  /** Whether `estimatedMinutes` is the type's default (the OT has none of its own). */
+  defaultDuration: boolean;
+}
+
+/** Two visits of one technician whose planned times overlap (ids in start order). */
+export interface BoardClash {
+  technicianId: string;
+  first: string;
+  second: string;
+}
+
+export interface DispatchBoardDto {
+  /** The days asked for, both included, and the instants they span in the company zone. */
+  from: LocalDate;
+  to: LocalDate;
+  timeZone: string;
+  range: { from: string; to: string };
+  technicians: BoardTechnician[];
+  /** Planned, running and done OTs of those technicians whose time falls in the range, by start. */
+  workOrders: BoardWorkOrder[];
+  clashes: BoardClash[];
+}
+
+export const dispatchBoardChannels = {
+  /** The board of some days: read like the agenda (everyone's OTs); planning on it goes through workOrders.schedule. */
+  'workOrders.board': channel<DispatchBoardDto>()({ input: boardInput, access: 'workorders:read' }),
+};

@@ -1,0 +1,148 @@
+// The dispatch board read: who can be planned (active users who may carry out OTs), their OTs in some company-calendar
+// days, and which of those visits overlap. One OT query for every technician at once, on the index
+// ix_work_orders_technician_id_scheduled_date (one range per technician).
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { TicketPriority, WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
+import type { BoardClash, BoardTechnician, BoardWorkOrder, boardInput, DispatchBoardDto } from '../../contract/dispatchBoard';
+import { daysToRange } from '../../contract/zonedTime';
+import type { ServiceContext } from '../context';
+import { prepared } from '../sql';
+import { companyTimeZone } from '../timeZone';
+import { hasPermission, normalizePermissions } from '../../contract/access';
+import { BOOKED_STATUSES, effectiveMinutes, overlappingBookings, type Booking } from '../../contract/scheduling';
+import { workOrderDefaultMinutesInput, type WorkOrderDefaultMinutes } from '../../contract/estimatedMinutes';
+import { DEFAULT_SETTINGS } from '../settings';
+
+type BoardInput = z.output<typeof boardInput>;
+
+const MINUTE_MS = 60_000;
+/** A visit lasts at most a day (ESTIMATED_MINUTES_MAX): one that started the day before can still reach into the range. */
+const LOOKBACK_MS = 24 * 60 * MINUTE_MS;
+
+interface BoardRow {
+  id: string;
+  code: string;
+  version: number;
+  technician_id: string;
+  ticket_id: string;
+  ticket_code: string;
+  ticket_title: string;
+  priority: TicketPriority;
+  customer_id: string | null;
+  customer_name: string | null;
+  customer_town: string | null;
+  ot_type: WorkOrderType;
+  status: WorkOrderStatus;
+  scheduled_date: string;
+  started_at: string | null;
+  estimated_minutes: number | null;
+}
+
+// Planned, running and done visits, as on the agenda; the status term stays off the index (+w.status) so SQLite
+// walks ix_work_orders_technician_id_scheduled_date for each technician's range.
+const BOARD_SQL = `
+  SELECT w.id, w.code, w.version, w.technician_id, w.ticket_id, t.code AS ticket_code, t.title AS ticket_title,
+         t.priority, c.id AS customer_id, c.name AS customer_name, c.town AS customer_town,
+         w.ot_type, w.status, w.scheduled_date, w.started_at, w.estimated_minutes
+  FROM work_orders w
+  JOIN tickets t ON t.id = w.ticket_id
+  LEFT JOIN customers c ON c.id = t.customer_id
+  WHERE w.technician_id IN (SELECT value FROM json_each(@technicians))
+    AND w.scheduled_date >= @from AND w.scheduled_date < @to
+    AND +w.status IN ('scheduled', 'in_progress', 'completed')
+  ORDER BY w.scheduled_date, w.id`;
+
+/** The SQL and parameters of one board read, exported so a test can read its query plan. */
+export function boardQuery(technicianIds: readonly string[], range: { from: string; to: string }) {
+  const lookbackFrom = new Date(Date.parse(range.from) - LOOKBACK_MS).toISOString();
+  return { sql: BOARD_SQL, params: { technicians: JSON.stringify(technicianIds), from: lookbackFrom, to: range.to } };
+}
+
+export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchBoardDto {
+  const zone = companyTimeZone(ctx.sqlite);
+  const range = daysToRange(zone, input.from, input.to);
+  const technicians: BoardTechnician[] = eligibleTechnicians(ctx.sqlite);
+  const defaults = defaultMinutes(ctx.sqlite);
+  const { sql, params } = boardQuery(
+    technicians.map((u) => u.id),
+    range,
+  );
+  const rangeStart = Date.parse(range.from);
+  const workOrders: BoardWorkOrder[] = [];
+  const bookings: (Booking & { technicianId: string })[] = [];
+  for (const r of prepared(ctx.sqlite, sql).all(params) as BoardRow[]) {
+    const estimatedMinutes = effectiveMinutes(r.estimated_minutes, r.ot_type, defaults);
+    const startMs = Date.parse(r.scheduled_date);
+    const endMs = startMs + estimatedMinutes * MINUTE_MS;
+    // The look-back only finds visits still under way when the range starts.
+    if (endMs <= rangeStart) continue;
+    workOrders.push({
+      id: r.id,
+      code: r.code,
+      version: r.version,
+      technicianId: r.technician_id,
+      ticketId: r.ticket_id,
+      ticketCode: r.ticket_code,
+      ticketTitle: r.ticket_title,
+      priority: r.priority,
+      customer: r.customer_id ? { id: r.customer_id, name: r.customer_name ?? '' } : null,
+      customerTown: r.customer_town,
+      otType: r.ot_type,
+      status: r.status,
+      start: r.scheduled_date,
+      end: new Date(endMs).toISOString(),
+      estimatedMinutes,
+      defaultDuration: r.estimated_minutes === null,
+    });
+    // The scheduling rule's view of the technician's time: a visit under way holds it from when it started.
+    if (BOOKED_STATUSES.includes(r.status)) {
+      const from = r.status === 'in_progress' ? (r.started_at ?? r.scheduled_date) : r.scheduled_date;
+      bookings.push({ id: r.id, code: r.code, start: from, minutes: estimatedMinutes, technicianId: r.technician_id });
+    }
+  }
+  return { from: input.from, to: input.to, timeZone: zone, range, technicians, workOrders, clashes: boardClashes(bookings) };
+}
+
+/** Every overlapping pair of one technician's booked visits, by the scheduling rules' own overlap check (done visits hold no time). */
+function boardClashes(bookings: readonly (Booking & { technicianId: string })[]): BoardClash[] {
+  const byTechnician = new Map<string, (Booking & { technicianId: string })[]>();
+  for (const booking of bookings) byTechnician.set(booking.technicianId, [...(byTechnician.get(booking.technicianId) ?? []), booking]);
+  const clashes: BoardClash[] = [];
+  for (const [technicianId, own] of byTechnician) {
+    const ordered = [...own].sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+    ordered.forEach((booking, index) => {
+      for (const later of overlappingBookings(booking, ordered.slice(index + 1))) clashes.push({ technicianId, first: booking.id, second: later.id });
+    });
+  }
+  return clashes;
+}
+
+/**
+ * The board's rows: active users who may carry out OTs (workorders:execute or full access, as assertEligibleTechnician
+ * decides), by name. Each role's permissions are read once per call, not once per user.
+ */
+function eligibleTechnicians(sqlite: Database.Database): BoardTechnician[] {
+  const rows = prepared(
+    sqlite,
+    `SELECT u.id, u.full_name, u.username, u.is_superuser, r.permissions FROM users u LEFT JOIN roles r ON r.id = u.role_id
+     WHERE u.is_active = 1 ORDER BY u.full_name, u.id`,
+  ).all() as { id: string; full_name: string; username: string; is_superuser: number; permissions: string | null }[];
+  const roleMayExecute = new Map<string | null, boolean>();
+  const mayExecute = (permissions: string | null) => {
+    let may = roleMayExecute.get(permissions);
+    if (may === undefined) {
+      may = hasPermission({ isSuperuser: false, permissions: normalizePermissions(permissions === null ? [] : JSON.parse(permissions)) }, 'workorders:execute');
+      roleMayExecute.set(permissions, may);
+    }
+    return may;
+  };
+  return rows.filter((r) => r.is_superuser === 1 || mayExecute(r.permissions)).map((r) => ({ id: r.id, fullName: r.full_name, username: r.username }));
+}
+
+/** The setting workOrderDefaultMinutes alone (readSettings would read and check every setting, the logo included). */
+function defaultMinutes(sqlite: Database.Database): WorkOrderDefaultMinutes {
+  const row = prepared(sqlite, "SELECT value FROM settings WHERE key = 'workOrderDefaultMinutes'").get() as { value: string } | undefined;
+  const parsed = row ? workOrderDefaultMinutesInput.safeParse(JSON.parse(row.value)) : null;
+  return parsed?.success ? parsed.data : DEFAULT_SETTINGS.workOrderDefaultMinutes;
+}

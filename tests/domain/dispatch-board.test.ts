@@ -1,0 +1,144 @@
+// workOrders.board: the days asked for on the company calendar, technicians only, each OT's length (its own or its
+// type's default) and the clashes between one technician's overlapping visits. The clock sits on Monday 2 March 2026
+// 09:00 UTC; visits are booked ahead of it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WorkOrderDetail } from '../../electron/contract';
+import { boardQuery } from '../../electron/services/workOrders/board';
+import { ADMIN } from '../support/backend';
+import { settingsVersions } from '../support/versions';
+import { errorOf, startDomainApp, type DomainFixture } from './fixtures';
+
+let f: DomainFixture;
+beforeEach(async () => {
+  f = await startDomainApp();
+  await f.admin.call('settings.update', { versions: await settingsVersions(f.admin), timeZone: 'Europe/Madrid' });
+});
+afterEach(() => f.app.close());
+
+type OtType = 'diagnosis' | 'repair' | 'install' | 'upgrade' | 'maintenance';
+
+/** A visit on a new ticket, scheduled for `technicianId` at `at` (a clash is confirmed: the board shows it). */
+async function booked(technicianId: string, at: string, otType: OtType = 'repair', title = 'Router sin conexión'): Promise<WorkOrderDetail> {
+  const ticket = await f.admin.call('tickets.create', { title, customerId: f.customerId });
+  const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType });
+  return f.admin.call('workOrders.schedule', { id: wo.id, scheduledDate: at, technicianId, version: wo.version, confirmOverlap: true });
+}
+
+const board = (from: string, to: string) => f.admin.call('workOrders.board', { from, to });
+
+describe('workOrders.board', () => {
+  it('answers the OTs of the days asked for, on the company calendar (Madrid), with what the board shows', async () => {
+    // Madrid is UTC+1 in March: Monday 2 March starts at 1 March 23:00 UTC.
+    const monday = await booked(f.tec1.id, '2026-03-02T09:30:00.000Z', 'repair', 'Impresora atascada');
+    const sundayLate = await booked(f.tec1.id, '2026-03-08T21:30:00.000Z', 'diagnosis'); // Sunday 8 March 22:30–23:30 in Madrid
+    const nextMonday = await booked(f.tec2.id, '2026-03-08T23:00:00.000Z'); // Monday 9 March 00:00 in Madrid
+    await f.admin.call('customers.update', { id: f.customerId, version: 1, town: 'Alcalá de Henares' });
+
+    const week = await board('2026-03-02', '2026-03-08');
+    expect(week).toMatchObject({ from: '2026-03-02', to: '2026-03-08', timeZone: 'Europe/Madrid' });
+    expect(week.range).toEqual({ from: '2026-03-01T23:00:00.000Z', to: '2026-03-08T23:00:00.000Z' });
+    expect(week.workOrders.map((w) => w.id)).toEqual([monday.id, sundayLate.id]);
+    expect(week.workOrders[0]).toMatchObject({
+      code: monday.code,
+      version: monday.version,
+      technicianId: f.tec1.id,
+      ticketTitle: 'Impresora atascada',
+      priority: 'medium',
+      customer: { id: f.customerId, name: 'Clínica Dental Sonrisa' },
+      customerTown: 'Alcalá de Henares',
+      otType: 'repair',
+      status: 'scheduled',
+      start: '2026-03-02T09:30:00.000Z',
+      end: '2026-03-02T11:30:00.000Z',
+      estimatedMinutes: 120,
+      defaultDuration: true,
+    });
+
+    // One day: Monday 9 March in Madrid holds only the visit at its midnight.
+    const day = await board('2026-03-09', '2026-03-09');
+    expect(day.workOrders.map((w) => w.id)).toEqual([nextMonday.id]);
+  });
+
+  it('a visit still under way when the range starts is on it; pending and cancelled OTs are not', async () => {
+    // Sunday 23:00 Madrid, an install of 3 h: it runs into Monday 9 March.
+    const overnight = await booked(f.tec1.id, '2026-03-08T22:00:00.000Z', 'install');
+    const shortSunday = await booked(f.tec1.id, '2026-03-08T20:00:00.000Z', 'diagnosis'); // ends 21:00 UTC, before Monday
+    const cancelled = await booked(f.tec1.id, '2026-03-09T10:00:00.000Z');
+    await f.admin.call('workOrders.cancel', { id: cancelled.id, version: cancelled.version, reason: 'El cliente ya no lo necesita' });
+    const ticket = await f.admin.call('tickets.create', { title: 'Sin planificar', customerId: f.customerId });
+    await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair', technicianId: f.tec1.id, scheduledDate: '2026-03-09T09:00:00.000Z' });
+
+    const monday = await board('2026-03-09', '2026-03-09');
+    expect(monday.workOrders.map((w) => w.id)).toEqual([overnight.id]);
+    expect(monday.workOrders.map((w) => w.id)).not.toContain(shortSunday.id);
+  });
+
+  it('rows are the active users who may carry out OTs, by name; an agent or a deactivated technician is not one', async () => {
+    const agent = await f.app.userWithRole('Agente', 'agente', 'Alicia Agente');
+    const gone = await f.app.userWithRole('Técnico', 'tec3', 'Tadeo Técnico');
+    const user = (await f.admin.call('users.list', { includeInactive: true })).find((u) => u.id === gone.id);
+    await f.admin.call('users.deactivate', { id: gone.id, version: user?.version ?? 1 });
+
+    const names = (await board('2026-03-02', '2026-03-02')).technicians.map((u) => u.fullName);
+    expect(names).toContain('Teresa Técnica');
+    expect(names).toContain('Tomás Técnico');
+    expect(names.indexOf('Teresa Técnica')).toBeLessThan(names.indexOf('Tomás Técnico'));
+    expect(names).not.toContain('Alicia Agente');
+    expect(names).not.toContain('Tadeo Técnico');
+    // Full access may carry out OTs too: the same rule as workOrders.schedule's, which refuses the agent.
+    expect(names).toContain(ADMIN.fullName);
+    const ticket = await f.admin.call('tickets.create', { title: 'Sin técnico', customerId: f.customerId });
+    const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+    const refused = await errorOf(f.admin, 'workOrders.schedule', { id: wo.id, version: wo.version, technicianId: agent.id, scheduledDate: '2026-03-05T09:00:00.000Z' });
+    expect(refused.details).toMatchObject({ reason: 'not_a_technician' });
+  });
+
+  it('clashes pair one technician overlapping visits; back-to-back, other technicians and done visits do not clash', async () => {
+    const first = await booked(f.tec1.id, '2026-03-03T08:00:00.000Z', 'repair'); // 08:00–10:00
+    const overlapping = await booked(f.tec1.id, '2026-03-03T09:00:00.000Z', 'diagnosis'); // 09:00–10:00
+    await booked(f.tec1.id, '2026-03-03T10:00:00.000Z', 'diagnosis'); // starts as the others end
+    await booked(f.tec2.id, '2026-03-03T08:30:00.000Z', 'repair'); // same hours, another technician
+
+    const week = await board('2026-03-02', '2026-03-08');
+    expect(week.clashes).toEqual([{ technicianId: f.tec1.id, first: first.id, second: overlapping.id }]);
+
+    // Done, the first visit no longer competes for the technician's time.
+    f.app.clock.set('2026-03-03T08:00:00.000Z');
+    await f.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+    const running = await f.admin.call('workOrders.start', { id: first.id, version: first.version });
+    expect((await board('2026-03-02', '2026-03-08')).clashes).toHaveLength(1);
+    await f.admin.call('workOrders.complete', { id: running.id, version: running.version });
+    expect((await board('2026-03-02', '2026-03-08')).clashes).toEqual([]);
+  });
+
+  it('an OT without an estimate lasts its type default, read from the settings when they change', async () => {
+    const install = await booked(f.tec1.id, '2026-03-04T08:00:00.000Z', 'install');
+    expect((await board('2026-03-04', '2026-03-04')).workOrders[0]).toMatchObject({ id: install.id, estimatedMinutes: 180, end: '2026-03-04T11:00:00.000Z' });
+
+    const defaults = (await f.admin.call('settings.get', {})).workOrderDefaultMinutes;
+    await f.admin.call('settings.update', { versions: await settingsVersions(f.admin), workOrderDefaultMinutes: { ...defaults, install: 45 } });
+    expect((await board('2026-03-04', '2026-03-04')).workOrders[0]).toMatchObject({ estimatedMinutes: 45, end: '2026-03-04T08:45:00.000Z', defaultDuration: true });
+
+    // Its own estimate wins over the default.
+    const current = await f.admin.call('workOrders.get', { id: install.id });
+    await f.admin.call('workOrders.schedule', { id: install.id, version: current.version, technicianId: f.tec1.id, scheduledDate: current.scheduledDate ?? '', estimatedMinutes: 150 });
+    expect((await board('2026-03-04', '2026-03-04')).workOrders[0]).toMatchObject({ estimatedMinutes: 150, end: '2026-03-04T10:30:00.000Z', defaultDuration: false });
+  });
+
+  it('refuses a reversed range, more than a week, or something that is not a day', async () => {
+    expect(JSON.stringify((await errorOf(f.admin, 'workOrders.board', { from: '2026-03-08', to: '2026-03-02' })).details)).toContain('range_reversed');
+    const tooLong = await errorOf(f.admin, 'workOrders.board', { from: '2026-03-02', to: '2026-03-09' });
+    expect(tooLong.code).toBe('VALIDATION');
+    expect(JSON.stringify(tooLong.details)).toContain('range_too_long');
+    for (const day of ['2026-02-30', '10000-01-01', '2026-3-2', '1999-12-31', '2026-03-02T00:00:00Z']) {
+      expect((await errorOf(f.admin, 'workOrders.board', { from: day, to: '2026-03-02' })).code).toBe('VALIDATION');
+    }
+  });
+
+  it('reads every technician OTs in one query on ix_work_orders_technician_id_scheduled_date', async () => {
+    const { sql, params } = boardQuery([f.tec1.id, f.tec2.id], { from: '2026-03-01T23:00:00.000Z', to: '2026-03-08T23:00:00.000Z' });
+    const plan = (f.app.backend.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.join('\n')).toMatch(/SEARCH w USING INDEX ix_work_orders_technician_id_scheduled_date \(technician_id=\? AND scheduled_date>\? AND scheduled_date<\?\)/);
+    expect(plan.join('\n')).not.toMatch(/SCAN w\b/);
+  });
+});
