@@ -1,5 +1,5 @@
 // The frame: sidebar navigation on the left, the current screen on the right.
-import { CalendarDays, ClipboardList, FileText, GitMerge, KeyRound, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
+import { CalendarDays, CalendarRange, ClipboardList, FileText, GitMerge, KeyRound, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/conflicts';
@@ -27,6 +27,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const logout = useSession((s) => s.logout);
   const canTickets = useCan('tickets:read');
   const canWorkOrders = useCan('workorders:read');
+  const canDispatch = useCan('workorders:write');
   const canReports = useCan('reports:export');
   const canAdmin = useCan(['users:admin', 'catalog:write', 'settings:admin']);
   const canResolve = useCan(CONFLICT_INBOX_ACCESS);
@@ -37,6 +38,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const items: NavItem[] = [
     { route: { name: 'tickets' }, label: t('nav.tickets'), icon: <Ticket size={16} />, visible: canTickets },
     { route: { name: 'agenda' }, label: t('nav.agenda'), icon: <CalendarDays size={16} />, visible: canWorkOrders },
+    { route: { name: 'dispatch' }, label: t('nav.dispatch'), icon: <CalendarRange size={16} />, visible: canDispatch },
     { route: { name: 'workOrders' }, label: t('nav.workOrders'), icon: <ClipboardList size={16} />, visible: canWorkOrders },
     { route: { name: 'trace' }, label: t('nav.trace'), icon: <ScanSearch size={16} />, visible: canWorkOrders },
     { route: { name: 'reports' }, label: t('nav.reports'), icon: <FileText size={16} />, visible: canReports },

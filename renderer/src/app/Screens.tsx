@@ -6,6 +6,7 @@ import type { Route } from '../lib/router';
 const TicketsScreen = lazy(() => import('../features/tickets/TicketsScreen'));
 const AgendaScreen = lazy(() => import('../features/workOrders/AgendaScreen'));
 const WorkOrdersScreen = lazy(() => import('../features/workOrders/WorkOrdersScreen'));
+const DispatchScreen = lazy(() => import('../features/dispatch/DispatchScreen'));
 const TraceScreen = lazy(() => import('../features/trace/TraceScreen'));
 const CustomerScreen = lazy(() => import('../features/customers/CustomerScreen'));
 const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen'));
@@ -19,6 +20,8 @@ function ScreenFor({ route }: { route: Route }) {
       return <TicketsScreen ticketId={route.id} />;
     case 'agenda':
       return <AgendaScreen />;
+    case 'dispatch':
+      return <DispatchScreen />;
     case 'workOrders':
       return <WorkOrdersScreen workOrderId={route.id} />;
     case 'trace':

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'tickets'; id?: string }
   | { name: 'agenda' }
   | { name: 'workOrders'; id?: string }
+  | { name: 'dispatch' }
   | { name: 'trace'; serial?: string }
   | { name: 'customer'; id: string }
   | { name: 'reports' }
@@ -18,6 +19,8 @@ export function parseHash(hash: string): Route {
   switch (head) {
     case 'agenda':
       return { name: 'agenda' };
+    case 'dispatch':
+      return { name: 'dispatch' };
     case 'work-orders':
       return second ? { name: 'workOrders', id: second } : { name: 'workOrders' };
     case 'trace': {
@@ -45,6 +48,8 @@ export function hrefFor(route: Route): string {
       return route.id ? `#/tickets/${encodeURIComponent(route.id)}` : '#/tickets';
     case 'agenda':
       return '#/agenda';
+    case 'dispatch':
+      return '#/dispatch';
     case 'workOrders':
       return route.id ? `#/work-orders/${encodeURIComponent(route.id)}` : '#/work-orders';
     case 'trace':

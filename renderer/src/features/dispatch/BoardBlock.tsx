@@ -1,0 +1,73 @@
+// One OT on the board: a button that can be dragged (planned visits only) or opened with Enter ("Mover a…").
+import { AlertTriangle } from 'lucide-react';
+import type { CSSProperties, DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardWorkOrder } from '../../../../electron/contract/dispatchBoard';
+import { formatDuration, formatTime } from '../../lib/format';
+
+/** The drag payload's type: an OT id (the board looks the OT up on drop). */
+export const DRAG_TYPE = 'application/x-emerald-work-order';
+/** Where the pointer held the block (px from its left edge): on the hour track the block's start lands there, not the pointer. */
+export const GRAB_OFFSET_TYPE = 'application/x-emerald-grab-offset';
+
+export function startDrag(event: DragEvent, id: string): void {
+  event.dataTransfer.setData(DRAG_TYPE, id);
+  const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+  event.dataTransfer.setData(GRAB_OFFSET_TYPE, String(Math.max(0, event.clientX - box.left)));
+  event.dataTransfer.setData('text/plain', id);
+  event.dataTransfer.effectAllowed = 'move';
+}
+
+interface Props {
+  wo: BoardWorkOrder;
+  /** Codes of the visits this one overlaps. */
+  clashesWith: string[] | undefined;
+  /** The day view places the block on the hour track; the week view lists it in its day. */
+  style?: CSSProperties;
+  tabbable: boolean;
+  onOpen: (wo: BoardWorkOrder) => void;
+}
+
+export function BoardBlock({ wo, clashesWith, style, tabbable, onOpen }: Props) {
+  const { t } = useTranslation('dispatch');
+  const movable = wo.status === 'scheduled';
+  const length = formatDuration(wo.estimatedMinutes * 60);
+  const time = `${formatTime(wo.start)}–${formatTime(wo.end)}`;
+  const who = wo.customer?.name ?? wo.ticketTitle;
+  const label = [
+    wo.code,
+    who,
+    t(`common:workOrderType.${wo.otType}`),
+    t('block.when', { time, length }),
+    t(`common:workOrderStatus.${wo.status}`),
+    clashesWith?.length ? t('block.clashesWith', { codes: clashesWith.join(', ') }) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <button
+      type="button"
+      className={`board-block board-block-${wo.status}${clashesWith?.length ? ' board-block-clash' : ''} board-priority-${wo.priority}`}
+      style={style}
+      tabIndex={tabbable ? 0 : -1}
+      draggable={movable}
+      data-work-order={wo.id}
+      aria-label={label}
+      aria-describedby="board-block-help"
+      title={label}
+      onDragStart={(e) => startDrag(e, wo.id)}
+      onClick={() => onOpen(wo)}
+    >
+      <span className="board-block-head">
+        <span className="board-block-time mono">{formatTime(wo.start)}</span>
+        <span className="board-block-length">{length}</span>
+        {clashesWith?.length ? <AlertTriangle size={12} aria-hidden="true" className="board-block-warn" /> : null}
+      </span>
+      <span className="board-block-title">{who}</span>
+      <span className="board-block-meta">
+        <span className="mono">{wo.code}</span>
+        {wo.customerTown ? ` · ${wo.customerTown}` : ''}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,185 @@
+// Dispatch board (#/dispatch): technicians by days or hours, the unplanned queue beside them. Drag a visit (or a queue
+// item) onto a technician's day or hour, or focus it and press Enter for "Mover a…"; the scheduling rules' questions
+// (double booking, a time already past) are asked before anything is written.
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import type { TFunction } from 'i18next';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueuedWorkOrderDto } from '../../../../electron/contract';
+import type { BoardWorkOrder } from '../../../../electron/contract/dispatchBoard';
+import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
+import { formatDuration, formatTime } from '../../lib/format';
+import { useDomainEvents } from '../../lib/live';
+import { useCompanyZone } from '../../lib/timeZone';
+import { useCan } from '../../stores/session';
+import { toast } from '../../stores/toasts';
+import { workOrderError } from '../workOrders/actions';
+import { todayIn } from '../workOrders/dates';
+import { BoardGrid, dayLabel } from './BoardGrid';
+import { DEFAULT_START, instantAt, wallTimeOf, type BoardMode } from './boardLayout';
+import { useDispatchBoard, windowDays } from './boardStore';
+import { ConfirmPlanDialog } from './ConfirmPlanDialog';
+import { MoveDialog } from './MoveDialog';
+import { QueuePanel } from './QueuePanel';
+import { usePlanner, type Plannable } from './usePlanner';
+import './dispatch.css';
+
+export default function DispatchScreen() {
+  const { t } = useTranslation();
+  const canPlan = useCan('workorders:write');
+  if (!canPlan) return <div className="empty">{t('errors.code.FORBIDDEN')}</div>;
+  return <Board />;
+}
+
+function fromBoard(wo: BoardWorkOrder, t: TFunction): Plannable {
+  const length = formatDuration(wo.estimatedMinutes * 60);
+  return {
+    id: wo.id,
+    code: wo.code,
+    version: wo.version,
+    technicianId: wo.technicianId,
+    start: wo.start,
+    label: `${wo.customer?.name ?? wo.ticketTitle} · ${t(`common:workOrderType.${wo.otType}`)} · ${formatTime(wo.start)} (${length})`,
+  };
+}
+
+function fromQueue(wo: QueuedWorkOrderDto, t: TFunction): Plannable {
+  return {
+    id: wo.id,
+    code: wo.code,
+    version: wo.version,
+    // A proposal made with the request (technician, date) is where the dialog starts.
+    technicianId: wo.technician?.id ?? null,
+    start: wo.scheduledDate,
+    label: `${wo.customer?.name ?? wo.ticketTitle} · ${t(`common:workOrderType.${wo.otType}`)}`,
+  };
+}
+
+function Board() {
+  const { t } = useTranslation('dispatch');
+  const zone = useCompanyZone();
+  const state = useDispatchBoard();
+  const { mode, board, loading, error, queue, queueCursor, queueError, setMode, shift, today, load, loadQueue, loadMoreQueue } = state;
+  const planner = usePlanner();
+  const [moving, setMoving] = useState<Plannable | null>(null);
+
+  useEffect(() => {
+    void load();
+    void loadQueue();
+  }, []);
+
+  // Others' changes (a visit planned elsewhere, a technician added, new defaults) reload the board, a burst at once.
+  const pending = useRef<number | null>(null);
+  useDomainEvents(
+    (e) => ['workOrder', 'ticket', 'user', 'role', 'customer', 'settings'].includes(e.entity),
+    () => {
+      if (pending.current !== null) return;
+      pending.current = window.setTimeout(() => {
+        pending.current = null;
+        void useDispatchBoard.getState().load();
+        void useDispatchBoard.getState().loadQueue();
+      }, 150);
+    },
+  );
+  useEffect(() => () => {
+    if (pending.current !== null) window.clearTimeout(pending.current);
+  }, []);
+
+  const todayDate = todayIn(zone);
+  const days = windowDays(state, zone);
+  const first = days[0] as LocalDate;
+  const last = days[days.length - 1] as LocalDate;
+  const range = days.length > 1 ? `${dayLabel(first, { dateStyle: 'medium' })} – ${dayLabel(last, { dateStyle: 'medium' })}` : dayLabel(first, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const technicianName = (id: string) => board?.technicians.find((u) => u.id === id)?.fullName ?? '';
+
+  function find(id: string): Plannable | null {
+    const onBoard = board?.workOrders.find((wo) => wo.id === id);
+    if (onBoard) return fromBoard(onBoard, t);
+    const queued = queue.find((wo) => wo.id === id);
+    return queued ? fromQueue(queued, t) : null;
+  }
+
+  function dropped(id: string, technicianId: string, day: LocalDate, time: string | null) {
+    const item = find(id);
+    if (!item) return;
+    // A week cell keeps the visit's own time of day; an unplanned one starts at 09:00.
+    const at = instantAt(zone, day, time ?? (item.start ? wallTimeOf(zone, item.start) : DEFAULT_START));
+    if (!at) {
+      toast.error(t('drop.noSuchTime'));
+      return;
+    }
+    if (item.technicianId === technicianId && item.start === at) return;
+    void planner.plan(item, { technicianId, scheduledDate: at });
+  }
+
+  return (
+    <div className="page">
+      <header className="page-header board-header">
+        <h1>{t('title')}</h1>
+        <div className="btn-row">
+          <button type="button" className="btn btn-icon" onClick={() => shift(-1)} aria-label={t(`nav.previous.${mode}`)}>
+            <ChevronLeft size={16} aria-hidden="true" />
+          </button>
+          <button type="button" className="btn" onClick={today}>
+            {t('nav.today')}
+          </button>
+          <button type="button" className="btn btn-icon" onClick={() => shift(1)} aria-label={t(`nav.next.${mode}`)}>
+            <ChevronRight size={16} aria-hidden="true" />
+          </button>
+          <span className="board-range" aria-live="polite">
+            {range}
+          </span>
+        </div>
+        <span className="spacer" />
+        <div className="segmented" role="group" aria-label={t('nav.view')}>
+          {(['day', 'week'] as BoardMode[]).map((m) => (
+            <button key={m} type="button" className="btn" aria-pressed={mode === m} onClick={() => setMode(m)}>
+              {t(`nav.mode.${m}`)}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="page-body board-body">
+        <p id="board-block-help" className="muted board-help">
+          {t('help')}
+        </p>
+        <div className="board-layout">
+          <section className="board-main" aria-busy={loading} aria-label={t('grid.region')}>
+            {error ? (
+              <div className="empty" role="alert">
+                {workOrderError(t, error)}
+              </div>
+            ) : !board ? (
+              <div className="empty">{t('common:state.loading')}</div>
+            ) : board.technicians.length === 0 ? (
+              <div className="empty">{t('grid.noTechnicians')}</div>
+            ) : (
+              <>
+                {board.clashes.length > 0 && (
+                  <p className="board-clash-summary" role="status">
+                    {t('grid.clashCount', { count: board.clashes.length })}
+                  </p>
+                )}
+                <BoardGrid board={board} mode={mode} days={days} today={todayDate} zone={zone} onDrop={dropped} onOpen={(wo) => setMoving(fromBoard(wo, t))} />
+              </>
+            )}
+          </section>
+          <QueuePanel items={queue} more={queueCursor !== null} error={queueError} onOpen={(wo) => setMoving(fromQueue(wo, t))} onMore={() => void loadMoreQueue()} />
+        </div>
+      </div>
+      <MoveDialog
+        item={moving}
+        technicians={board?.technicians ?? []}
+        fallback={{ technicianId: board?.technicians[0]?.id ?? '', day: days.includes(todayDate) ? todayDate : first }}
+        onClose={() => setMoving(null)}
+        onSubmit={(item, target) => {
+          setMoving(null);
+          // Moved to a day not on screen: the board follows the visit.
+          useDispatchBoard.getState().showDay(localDateOf(zone, target.scheduledDate));
+          void planner.plan(item, target);
+        }}
+      />
+      <ConfirmPlanDialog question={planner.question} technicianName={technicianName} busy={planner.busy} onConfirm={() => void planner.confirm()} onClose={planner.dismiss} />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// "Mover a…": the keyboard's way to do what a drag does — pick the technician, the day and the time of a visit.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardTechnician } from '../../../../electron/contract/dispatchBoard';
+import type { LocalDate } from '../../../../electron/contract/zonedTime';
+import { DateTimeInput } from '../../components/DateInput';
+import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
+import { Modal } from '../../components/Modal';
+import { hrefFor } from '../../lib/router';
+import { useCompanyZone } from '../../lib/timeZone';
+import { fromLocalInput, toLocalInput } from '../workOrders/dates';
+import { DEFAULT_START } from './boardLayout';
+import type { Plannable, PlanTarget } from './usePlanner';
+
+interface Props {
+  item: Plannable | null;
+  technicians: BoardTechnician[];
+  /** Where an unplanned visit starts out: the first technician and day on screen. */
+  fallback: { technicianId: string; day: LocalDate };
+  onSubmit: (item: Plannable, target: PlanTarget) => void;
+  onClose: () => void;
+}
+
+export function MoveDialog({ item, technicians, fallback, onSubmit, onClose }: Props) {
+  const { t } = useTranslation('dispatch');
+  const zone = useCompanyZone();
+  const [technicianId, setTechnicianId] = useState('');
+  const [when, setWhen] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    if (!item) return;
+    setTechnicianId(item.technicianId ?? fallback.technicianId);
+    setWhen(item.start ? toLocalInput(item.start, zone) : `${fallback.day}T${DEFAULT_START}`);
+    setErrors({});
+    // Only on opening: a live reload of the board must not undo what is being chosen.
+  }, [item?.id]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!item) return;
+    const scheduledDate = fromLocalInput(when, zone);
+    const found: Record<string, string> = {};
+    if (!technicianId) found.technicianId = t('common:validation.required');
+    if (!scheduledDate) found.scheduledDate = t('common:validation.required');
+    setErrors(found);
+    if (!scheduledDate || !technicianId) return;
+    onSubmit(item, { technicianId, scheduledDate });
+  }
+
+  return (
+    <Modal
+      title={item ? t('move.title', { code: item.code }) : ''}
+      open={item !== null}
+      onClose={onClose}
+      footer={<FormFooter formId="board-move" busy={false} submit={t('move.submit')} onClose={onClose} />}
+    >
+      {item && (
+        <form id="board-move" onSubmit={submit} noValidate>
+          <p className="muted board-move-what">
+            {item.label} · <a href={hrefFor({ name: 'workOrders', id: item.id })}>{t('move.open')}</a>
+          </p>
+          <Field label={t('move.technician')} error={errors.technicianId}>
+            <select value={technicianId} onChange={(e) => setTechnicianId(e.target.value)} required>
+              <option value="">{t('move.pickTechnician')}</option>
+              {technicians.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.fullName}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('move.when')} error={errors.scheduledDate}>
+            <DateTimeInput value={when} onChange={setWhen} required />
+          </Field>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,165 @@
+// The dispatch board (#16 part 1) in Chromium: next week's visits by technician and day, the unplanned queue beside
+// them; an urgent request dragged (real pointer drag) onto a technician's busy day raises the double-booking warning
+// listing the visit already there, "Programar igualmente" books it and the board marks the overlap; then a visit is
+// moved with the keyboard only (arrows, Tab, Enter → "Mover a…"). Another window's change appears without a reload.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkOrderDetail } from '../../electron/contract';
+import { addDays, instantOfWallInput, localDateOf, mondayOf, type LocalDate } from '../../electron/contract/zonedTime';
+import { settingsVersions } from '../support/versions';
+import { saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+
+const ZONE = 'Europe/Madrid';
+let app: E2eApp;
+let page: Page;
+let lucia: { id: string };
+let javier: { id: string };
+let nextMonday: LocalDate;
+let heater: WorkOrderDetail;
+let boiler: WorkOrderDetail;
+let urgent: WorkOrderDetail;
+let evening: WorkOrderDetail;
+/** The day the day view opens on after 'Semana siguiente': a week from today. */
+let dayInView: LocalDate;
+
+const at = (day: LocalDate, time: string) => instantOfWallInput(ZONE, `${day}T${time}`) as string;
+
+async function visit(ticketTitle: string, customerId: string, otType: 'repair' | 'install' | 'maintenance' | 'diagnosis', technicianId: string, when: string, priority?: 'high') {
+  const ticket = await app.admin.call('tickets.create', { title: ticketTitle, customerId, ...(priority ? { priority } : {}) });
+  const wo = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType });
+  return app.admin.call('workOrders.schedule', { id: wo.id, scheduledDate: when, technicianId, version: wo.version });
+}
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), timeZone: ZONE });
+  lucia = await app.userWithRole('Técnico', 'lmartin', 'Lucía Martín');
+  javier = await app.userWithRole('Técnico', 'jgarcia', 'Javier García');
+  await app.userWithRole('Agente', 'rortiz', 'Rocío Ortiz'); // plans visits, does not make them: not a row
+  const triana = await app.admin.call('customers.create', { name: 'Farmacia Triana', town: 'Sevilla' });
+  const puerto = await app.admin.call('customers.create', { name: 'Bar El Puerto', town: 'Cádiz' });
+  const hotel = await app.admin.call('customers.create', { name: 'Hotel Alameda', town: 'Jerez de la Frontera' });
+  // Everything happens next week, so every booking is in the future whatever day the test runs.
+  nextMonday = mondayOf(addDays(localDateOf(ZONE, Date.now()), 7));
+  heater = await visit('Termo eléctrico no calienta', triana.id, 'repair', lucia.id, at(addDays(nextMonday, 1), '09:00'));
+  await visit('Revisión anual de la caldera', hotel.id, 'maintenance', lucia.id, at(addDays(nextMonday, 2), '11:30'));
+  boiler = await visit('Instalar split en recepción', hotel.id, 'install', javier.id, at(nextMonday, '10:00'), 'high');
+  await visit('Ruido en la unidad exterior', puerto.id, 'diagnosis', javier.id, at(addDays(nextMonday, 3), '16:00'));
+  // A third technician's week, for a board that looks like a real one.
+  const marcos = await app.userWithRole('Técnico', 'mruiz', 'Marcos Ruiz');
+  const school = await app.admin.call('customers.create', { name: 'Colegio San Fernando', town: 'Dos Hermanas' });
+  await visit('Aulas sin calefacción', school.id, 'repair', marcos.id, at(nextMonday, '08:30'), 'high');
+  await visit('Revisión de filtros', school.id, 'maintenance', marcos.id, at(nextMonday, '12:00'));
+  await visit('Fuga en el circuito', hotel.id, 'repair', marcos.id, at(addDays(nextMonday, 2), '09:00'));
+  await visit('Puesta en marcha', triana.id, 'install', marcos.id, at(addDays(nextMonday, 4), '08:00'));
+  dayInView = addDays(localDateOf(ZONE, Date.now()), 7);
+  evening = await visit('Cambiar termostato', triana.id, 'diagnosis', javier.id, at(dayInView, '17:00'));
+  const fridge = await app.admin.call('tickets.create', { title: 'Cámara frigorífica a 12 °C', customerId: puerto.id, priority: 'critical' });
+  urgent = await app.admin.call('workOrders.requestVisit', { ticketId: fridge.id, otType: 'repair' });
+  const bell = await app.admin.call('tickets.create', { title: 'Timbre de la barra', customerId: puerto.id, priority: 'low' });
+  await app.admin.call('workOrders.requestVisit', { ticketId: bell.id, otType: 'maintenance' });
+
+  page = await app.openApp();
+  await signIn(page);
+}, 90_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const cell = (technician: string, dayWord: RegExp) => page.getByRole('gridcell', { name: new RegExp(`^${technician}, ${dayWord.source}`) });
+
+describe('dispatch board', () => {
+  it('shows technicians by day with their visits and the queue, urgent first', async () => {
+    await page.getByRole('link', { name: 'Tablero' }).click();
+    await page.getByRole('grid').waitFor();
+    await page.getByRole('button', { name: 'Semana siguiente' }).click();
+    await cell('Lucía Martín', /martes/).getByText('Farmacia Triana').waitFor();
+
+    const rows = await page.getByRole('rowheader').allTextContents();
+    expect(rows).toContain('Lucía Martín');
+    expect(rows).toContain('Javier García');
+    expect(rows).not.toContain('Rocío Ortiz');
+    // A block says its time and length; the week cell is in time order.
+    const mondayBlock = cell('Javier García', /lunes/).locator('.board-block');
+    expect(await mondayBlock.textContent()).toMatch(/10:00.*3 h.*Hotel Alameda.*Jerez/);
+    const queue = page.locator('.board-queue-item');
+    expect(await queue.first().textContent()).toContain(urgent.code);
+    expect(await queue.first().textContent()).toContain('Cádiz');
+    expect(await seriousA11yViolations(page, '.page')).toEqual([]);
+  });
+
+  it('a queue item dragged onto a busy day warns with the clashing visit; "Programar igualmente" books it and marks the overlap', async () => {
+    const target = cell('Lucía Martín', /martes/);
+    await page.locator('.board-queue-item', { hasText: urgent.code }).dragTo(target);
+
+    const dialog = page.getByRole('dialog', { name: 'El técnico ya tiene visitas a esa hora' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(heater.code);
+    expect(await dialog.textContent()).toContain('Lucía Martín');
+    await dialog.getByRole('button', { name: 'Programar igualmente' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // On the board, at 09:00 (an unplanned visit dropped on a day starts then), both visits marked as overlapping.
+    await target.locator('.board-block', { hasText: urgent.code }).waitFor();
+    expect(await target.locator('.board-block-clash').count()).toBe(2);
+    expect(await target.locator('.board-block', { hasText: urgent.code }).getAttribute('aria-label')).toContain(`se solapa con ${heater.code}`);
+    await page.locator('.board-clash-summary').waitFor();
+    expect(await page.locator('.board-queue-item', { hasText: urgent.code }).count()).toBe(0);
+    const booked = await app.admin.call('workOrders.get', { id: urgent.id });
+    expect(booked).toMatchObject({ status: 'scheduled', technician: { id: lucia.id }, scheduledDate: at(addDays(nextMonday, 1), '09:00') });
+    await saveScreenshot(page, 'dispatch-board');
+  });
+
+  it('moves a visit with the keyboard only: arrows to its cell, Tab to it, Enter, "Mover a…"', async () => {
+    // Into the grid (one tab stop), then to Javier's Monday.
+    await page.getByRole('button', { name: 'Semana', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    const focusedCell = () => page.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")');
+    expect(await focusedCell()).toMatch(/^Ana Administradora, lunes/);
+    await page.keyboard.press('ArrowDown'); // Javier García (rows by name: Ana, Javier, Lucía, Marcos)
+    expect(await focusedCell()).toMatch(/^Javier García, lunes.*1 visita/);
+    await page.keyboard.press('Tab');
+    expect(await focusedCell()).toContain(boiler.code);
+    await page.keyboard.press('Enter');
+
+    const dialog = page.getByRole('dialog', { name: `Mover ${boiler.code} a…` });
+    await dialog.waitFor();
+    // The technician box has the focus first? Move there by label, as a screen-reader user would.
+    await dialog.getByLabel('Técnico').focus();
+    await page.keyboard.press('ArrowDown'); // Javier → Lucía in a select: the next option
+    await dialog.getByRole('textbox', { name: 'Hora', exact: true }).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('15:30');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await cell('Lucía Martín', /lunes/).locator('.board-block', { hasText: boiler.code }).waitFor();
+    const moved = await app.admin.call('workOrders.get', { id: boiler.id });
+    expect(moved).toMatchObject({ technician: { id: lucia.id }, scheduledDate: at(nextMonday, '15:30') });
+  });
+
+  it("another window's change appears without a reload", async () => {
+    const other = await app.admin.call('workOrders.get', { id: urgent.id });
+    await app.admin.call('workOrders.schedule', { id: urgent.id, version: other.version, technicianId: javier.id, scheduledDate: at(addDays(nextMonday, 4), '08:00') });
+    await cell('Javier García', /viernes/).locator('.board-block', { hasText: urgent.code }).waitFor();
+    expect(await page.locator('.board-block-clash').count()).toBe(0);
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+
+  it('in the day view a visit is dragged along the hours to a new time', async () => {
+    await page.getByRole('button', { name: 'Día', exact: true }).click();
+    const track = page.locator('.board-row', { has: page.getByRole('rowheader', { name: 'Javier García' }) }).locator('.board-hours');
+    const block = track.locator('.board-block', { hasText: evening.code });
+    await block.waitFor();
+    expect(await page.getByRole('columnheader').allTextContents()).toContain('07:00');
+    const box = await track.boundingBox();
+    if (!box) throw new Error('no track');
+    // 12:00 is 5 of the 13 hours from 07:00; the block is held 4 px from its left edge, and lands there.
+    await block.dragTo(track, { sourcePosition: { x: 4, y: 10 }, targetPosition: { x: (box.width * 5) / 13 + 4, y: 10 } });
+    await expect.poll(async () => (await app.admin.call('workOrders.get', { id: evening.id })).scheduledDate).toBe(at(dayInView, '12:00'));
+    await expect.poll(() => block.getAttribute('aria-label')).toMatch(/12:00–13:00/);
+    await saveScreenshot(page, 'dispatch-board-day');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
