@@ -307,12 +307,21 @@ export const ticketSearchDocs = sqliteTable(
 
 // The SLA clocks of each ticket (shared/sla.ts), derived from the ticket and its timeline: LOCAL, never replicated
 // (every copy computes the same from the same rows). Refreshed in the transaction of every write or merge that touches
-// the ticket (services/sla), filled at startup for tickets that have none. sort_due is next_due_at, or '~' (after
-// every ISO instant) when no clock runs, so the list's "by due" sort and its breached filter walk one index.
+// the ticket (services/sla), filled at startup for tickets that have none. sort_due is the current clock's due, or
+// '~' (after every ISO instant) when no clock runs, so the list's "by due" sort and its breached filter walk one index.
+// WITHOUT ROWID (migration 0019): a list row's lookup is one search of the primary key, not two.
 export const ticketSla = sqliteTable(
   'ticket_sla',
   {
     ticketId: text('ticket_id').primaryKey(),
+    // The clock that matters now (response until answered, then resolution), first: all a list row reads.
+    sortDue: text('sort_due').notNull(),
+    nextKind: text('next_kind').$type<'response' | 'resolution'>().notNull(),
+    nextTarget: integer('next_target').notNull(),
+    nextElapsedMs: integer('next_elapsed_ms').notNull(),
+    nextSince: text('next_since'),
+    nextRiskAt: text('next_risk_at'),
+    nextOutcome: text('next_outcome').$type<'met' | 'missed'>(),
     responseTarget: integer('response_target').notNull(),
     responseElapsedMs: integer('response_elapsed_ms').notNull(),
     responseSince: text('response_since'),
@@ -327,10 +336,6 @@ export const ticketSla = sqliteTable(
     resolutionRiskAt: text('resolution_risk_at'),
     resolutionDoneAt: text('resolution_done_at'),
     resolutionOutcome: text('resolution_outcome').$type<'met' | 'missed'>(),
-    // The clock that matters now (response until answered, then resolution), for the list.
-    nextKind: text('next_kind').$type<'response' | 'resolution'>().notNull(),
-    nextRiskAt: text('next_risk_at'),
-    sortDue: text('sort_due').notNull(),
   },
   (t) => [
     index('ix_ticket_sla_sort_due').on(t.sortDue, t.ticketId),

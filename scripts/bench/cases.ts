@@ -132,6 +132,19 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
       { sort: 'priority' },
       page('', `CASE t.priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END DESC, t.updated_at DESC, t.id DESC`),
     ),
+    // SLA (issue 16 part 5): the due sort walks ix_ticket_sla_sort_due; the breached filter its range. Together with the
+    // cases above (whose summaries now join ticket_sla too), they show the SLA adds nothing measurable to the list.
+    list(
+      'list: by SLA due',
+      { sort: 'due' },
+      q(`SELECT ${SUMMARY.replace('FROM tickets t', 'FROM ticket_sla s CROSS JOIN tickets t ON t.id = s.ticket_id')} ORDER BY s.sort_due, s.ticket_id LIMIT 51`),
+    ),
+    list(
+      'list: SLA breached',
+      { sla: 'breached' },
+      page('WHERE EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.sort_due <= ?)'),
+      [new Date().toISOString()],
+    ),
     list(
       'list: deep keyset page',
       { cursor: encodeCursor('updated_at', [deep.updated_at, deep.id]) },

@@ -70,7 +70,13 @@ function computeChunk(sqlite: Database.Database, ids: readonly string[], targets
 
 const clockColumns = (prefix: string) =>
   ['target', 'elapsed_ms', 'since', 'due_at', 'risk_at', 'done_at', 'outcome'].map((name) => `${prefix}_${name}`);
-const COLUMNS = ['ticket_id', ...clockColumns('response'), ...clockColumns('resolution'), 'next_kind', 'next_risk_at', 'sort_due'];
+const COLUMNS = [
+  'ticket_id',
+  'sort_due',
+  ...['kind', 'target', 'elapsed_ms', 'since', 'risk_at', 'outcome'].map((name) => `next_${name}`),
+  ...clockColumns('response'),
+  ...clockColumns('resolution'),
+];
 const clockValues = (clock: SlaClock) => [clock.targetMinutes, clock.elapsedMs, clock.since, clock.dueAt, clock.riskAt, clock.doneAt, clock.outcome];
 
 function writeChunk(sqlite: Database.Database, ids: readonly string[], computed: Map<string, TicketSla>): void {
@@ -83,7 +89,8 @@ function writeChunk(sqlite: Database.Database, ids: readonly string[], computed:
       continue;
     }
     const current = currentSlaClock(sla);
-    upsert.run(id, ...clockValues(sla.response), ...clockValues(sla.resolution), current.kind, current.clock.riskAt, current.clock.dueAt ?? NO_DUE);
+    const now = current.clock;
+    upsert.run(id, now.dueAt ?? NO_DUE, current.kind, now.targetMinutes, now.elapsedMs, now.since, now.riskAt, now.outcome, ...clockValues(sla.response), ...clockValues(sla.resolution));
   }
 }
 

@@ -2,9 +2,10 @@
 import type { z } from 'zod';
 import { TICKET_STATUSES } from '../../../shared/enums';
 import { ticketPriorityRank, ticketPriorityRankSql } from '../../../shared/tickets';
+import { SLA_AT_RISK_SHARE, SLA_TARGET_MAX_MINUTES, type SlaFilter } from '../../../shared/sla';
 import type { Page, StatusCounts, TicketSummary } from '../../contract';
 import type { ticketFilter, ticketListInput } from '../../contract/tickets';
-import { nowIso, requireActor, type ServiceContext } from '../context';
+import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
 import { TICKET_HITS_CTE, toFtsQuery } from '../search';
 import { TICKET_SUMMARY_COLUMNS, TICKET_SUMMARY_JOINS, toTicketSummary, type TicketSummaryRow } from './rows';
@@ -38,11 +39,33 @@ const SORT_KEYS: Record<NonNullable<TicketListInput['sort']>, SortKey> = {
   due: { columns: ['sla.sort_due', 'sla.ticket_id'], values: (r) => [r.sla_sort_due ?? NO_DUE, r.id], direction: 'asc' },
 };
 
-/** The SLA filters as conditions on `t`: the clock that matters now is past due, or in its last quarter (ticket_sla). */
-const SLA_CONDITIONS = {
-  breached: 't.id IN (SELECT ticket_id FROM ticket_sla WHERE sort_due <= @slaNow)',
-  at_risk: 't.id IN (SELECT ticket_id FROM ticket_sla WHERE next_risk_at <= @slaNow AND sort_due > @slaNow)',
+/**
+ * The SLA filters on ticket_sla: the clock that matters now is past due, or in its last quarter. At risk means due
+ * within a quarter of the longest target, so the range on sort_due stays short (closed tickets sort at '~').
+ */
+const SLA_MATCH = {
+  breached: 'sort_due <= @slaNow',
+  at_risk: 'sort_due > @slaNow AND sort_due <= @slaHorizon AND next_risk_at <= @slaNow',
 } as const;
+/** Up to this many matches they are listed from ticket_sla's index; beyond, the list walks its own order and probes. */
+const FEW_SLA_MATCHES = 2000;
+
+/**
+ * The SLA filter as a condition on `t`. A bounded count decides the plan: few matches (a healthy office) are read
+ * from the index and sorted; many (most tickets overdue) would be thousands to sort, so each ticket in the list's
+ * order is checked instead and the page fills early.
+ */
+function slaCondition(ctx: ServiceContext, kind: SlaFilter, params: Params): string {
+  const now = ctx.clock.now().getTime();
+  params.slaNow = new Date(now).toISOString();
+  if (kind === 'at_risk') params.slaHorizon = new Date(now + SLA_TARGET_MAX_MINUTES * 60_000 * SLA_AT_RISK_SHARE).toISOString();
+  const match = SLA_MATCH[kind];
+  const own = kind === 'at_risk' ? { slaNow: params.slaNow, slaHorizon: params.slaHorizon } : { slaNow: params.slaNow };
+  const counted = prepared(ctx.sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM ticket_sla WHERE ${match} LIMIT ${FEW_SLA_MATCHES})`).get(own) as { n: number };
+  return counted.n < FEW_SLA_MATCHES
+    ? `t.id IN (SELECT ticket_id FROM ticket_sla WHERE ${match})`
+    : `EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND ${match})`;
+}
 
 interface FilterSql {
   ctes: string[];
@@ -98,10 +121,7 @@ function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
     out.where.push(`${condition} @${key}`);
     out.params[key] = toUtcIso(value);
   }
-  if (filter.sla) {
-    out.where.push(SLA_CONDITIONS[filter.sla]);
-    out.params.slaNow = nowIso(ctx);
-  }
+  if (filter.sla) out.where.push(slaCondition(ctx, filter.sla, out.params));
   return out;
 }
 

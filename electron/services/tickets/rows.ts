@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { TicketPriority, TicketStatus } from '../../../shared/enums';
 import { notFound, type TicketDetail, type TicketSummary, type UserRef } from '../../contract';
 import { computeTicketSla, currentSlaClock, slaClockState, type TicketSla } from '../../../shared/sla';
-import { readSlaTargets, slaSelectColumns, slaSummaryOf, type SlaJoinedRow } from '../sla';
+import { readSlaTargets, slaSummaryColumns, slaSummaryOf, type SlaSummaryRow } from '../sla';
 import { workOrdersOfTicket } from '../workOrders';
 import { loadTimeline } from './timeline';
 import { prepared } from '../sql';
@@ -13,7 +13,7 @@ export const TICKET_SUMMARY_COLUMNS = `
   cat.id AS category_id, cat.name AS category_name,
   c.id AS customer_id, c.name AS customer_name,
   a.id AS assignee_id, a.full_name AS assignee_full_name, a.username AS assignee_username,
-  sla.sort_due AS sla_sort_due, ${slaSelectColumns('sla')}`;
+  ${slaSummaryColumns('sla')}`;
 
 export const TICKET_SUMMARY_JOINS = `
   LEFT JOIN ticket_categories cat ON cat.id = t.category_id
@@ -21,7 +21,7 @@ export const TICKET_SUMMARY_JOINS = `
   LEFT JOIN users a ON a.id = t.assigned_to_id
   LEFT JOIN ticket_sla sla ON sla.ticket_id = t.id`;
 
-export interface TicketSummaryRow extends SlaJoinedRow {
+export interface TicketSummaryRow extends SlaSummaryRow {
   id: string;
   code: string;
   title: string;
@@ -37,7 +37,6 @@ export interface TicketSummaryRow extends SlaJoinedRow {
   assignee_id: string | null;
   assignee_full_name: string | null;
   assignee_username: string | null;
-  sla_sort_due: string | null;
 }
 
 const userRef = (id: string | null, fullName: string | null, username: string | null): UserRef | null =>
