@@ -19,6 +19,7 @@ let heater: WorkOrderDetail;
 let boiler: WorkOrderDetail;
 let urgent: WorkOrderDetail;
 let evening: WorkOrderDetail;
+let bellVisit: WorkOrderDetail;
 /** The day the day view opens on after 'Semana siguiente': a week from today. */
 let dayInView: LocalDate;
 
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const fridge = await app.admin.call('tickets.create', { title: 'Cámara frigorífica a 12 °C', customerId: puerto.id, priority: 'critical' });
   urgent = await app.admin.call('workOrders.requestVisit', { ticketId: fridge.id, otType: 'repair' });
   const bell = await app.admin.call('tickets.create', { title: 'Timbre de la barra', customerId: puerto.id, priority: 'low' });
-  await app.admin.call('workOrders.requestVisit', { ticketId: bell.id, otType: 'maintenance' });
+  bellVisit = await app.admin.call('workOrders.requestVisit', { ticketId: bell.id, otType: 'maintenance' });
 
   page = await app.openApp();
   await signIn(page);
@@ -160,6 +161,25 @@ describe('dispatch board', () => {
     await expect.poll(async () => (await app.admin.call('workOrders.get', { id: evening.id })).scheduledDate).toBe(at(dayInView, '12:00'));
     await expect.poll(() => block.getAttribute('aria-label')).toMatch(/12:00–13:00/);
     await saveScreenshot(page, 'dispatch-board-day');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+
+  it('a visit dropped on a day already past asks whether it records a visit already made', async () => {
+    await page.getByRole('button', { name: 'Semana', exact: true }).click();
+    // Two weeks back from next week: every day on screen has passed.
+    await page.getByRole('button', { name: 'Semana anterior' }).click();
+    await page.getByRole('button', { name: 'Semana anterior' }).click();
+    const lastWeekMonday = addDays(nextMonday, -14);
+    const target = cell('Marcos Ruiz', /lunes/);
+    await page.locator('.board-queue-item', { hasText: bellVisit.code }).dragTo(target);
+
+    const dialog = page.getByRole('dialog', { name: 'Esa hora ya ha pasado' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(bellVisit.code);
+    await dialog.getByRole('button', { name: 'Sí, registra una visita ya realizada' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await target.locator('.board-block', { hasText: bellVisit.code }).waitFor();
+    expect((await app.admin.call('workOrders.get', { id: bellVisit.id })).scheduledDate).toBe(at(lastWeekMonday, '09:00'));
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });

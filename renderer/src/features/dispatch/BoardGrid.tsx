@@ -50,13 +50,15 @@ interface Props {
 
 export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen }: Props) {
   const { t } = useTranslation('dispatch');
-  const [active, setActive] = useState({ row: 0, col: 0 });
+  const [chosen, setActive] = useState({ row: 0, col: 0 });
   const [over, setOver] = useState<string | null>(null);
   const clashes = clashesById(board.clashes, board.workOrders);
   const hours = dayHours();
   const columns = mode === 'week' ? days.length : hours.length;
   const rows = board.technicians.length;
   const day = days[0] as LocalDate;
+  // The grid keeps its one tab stop when rows or columns go away (a view change, a technician deactivated).
+  const active = { row: Math.min(chosen.row, Math.max(rows - 1, 0)), col: Math.min(chosen.col, columns - 1) };
 
   function focusCell(row: number, col: number) {
     const next = { row: Math.min(Math.max(row, 0), rows - 1), col: Math.min(Math.max(col, 0), columns - 1) };
