@@ -10,6 +10,7 @@ import type { BoardWorkOrder } from '../../../../electron/contract/dispatchBoard
 import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
 import { formatDuration, formatTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
+import { navigate } from '../../lib/router';
 import { useCompanyZone } from '../../lib/timeZone';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toasts';
@@ -99,6 +100,12 @@ function Board() {
     return queued ? fromQueue(queued, t) : null;
   }
 
+  // A planned visit can be moved; one under way or done opens its OT (there is nothing to reschedule).
+  function openBlock(wo: BoardWorkOrder) {
+    if (wo.status === 'scheduled') setMoving(fromBoard(wo, t));
+    else navigate({ name: 'workOrders', id: wo.id });
+  }
+
   function dropped(id: string, technicianId: string, day: LocalDate, time: string | null) {
     const item = find(id);
     if (!item) return;
@@ -160,7 +167,7 @@ function Board() {
                     {t('grid.clashCount', { count: board.clashes.length })}
                   </p>
                 )}
-                <BoardGrid board={board} mode={mode} days={days} today={todayDate} zone={zone} onDrop={dropped} onOpen={(wo) => setMoving(fromBoard(wo, t))} />
+                <BoardGrid board={board} mode={mode} days={days} today={todayDate} zone={zone} onDrop={dropped} onOpen={openBlock} />
               </>
             )}
           </section>
