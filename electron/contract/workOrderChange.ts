@@ -4,7 +4,13 @@
 export type WorkOrderChange =
   | { kind: 'item_added' | 'item_removed'; productName: string | null; serialNumber: string | null; quantity: number }
   | { kind: 'notes' }
-  | { kind: 'rescheduled'; scheduledDate: string | null };
+  | { kind: 'rescheduled'; scheduledDate: string | null; from: PlanSide; to: PlanSide };
+
+/** One side of a reschedule: when and who (either may be unknown in older events). */
+export interface PlanSide {
+  scheduledDate: string | null;
+  technicianId: string | null;
+}
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
@@ -19,7 +25,14 @@ export function workOrderChangeOf(meta: Record<string, unknown> | null | undefin
   if (meta.change === 'notes') return { kind: 'notes' };
   // A schedule on an OT that was already scheduled: same status, a new date or technician.
   if (meta.from === 'scheduled' && meta.to === 'scheduled' && meta.scheduledDate && typeof meta.scheduledDate === 'object') {
-    return { kind: 'rescheduled', scheduledDate: text((meta.scheduledDate as Record<string, unknown>).to) };
+    const date = meta.scheduledDate as Record<string, unknown>;
+    const technician = (meta.technicianId && typeof meta.technicianId === 'object' ? meta.technicianId : {}) as Record<string, unknown>;
+    return {
+      kind: 'rescheduled',
+      scheduledDate: text(date.to),
+      from: { scheduledDate: text(date.from), technicianId: text(technician.from) },
+      to: { scheduledDate: text(date.to), technicianId: text(technician.to) },
+    };
   }
   return null;
 }

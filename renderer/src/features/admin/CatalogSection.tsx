@@ -30,7 +30,7 @@ const CONFIG: Record<CatalogKind, CatalogConfig> = {
   customers: {
     entity: 'customer',
     schema: customerCreateInput,
-    fields: [['name', 'text'], ['contactName', 'text'], ['phone', 'text'], ['email', 'email'], ['address', 'textarea'], ['notes', 'textarea']],
+    fields: [['name', 'text'], ['contactName', 'text'], ['phone', 'text'], ['email', 'email'], ['address', 'textarea'], ['town', 'text'], ['notes', 'textarea']],
     columns: ['name', 'contactName', 'phone', 'email', 'address'],
     oneLine: ['email', 'address'],
   },

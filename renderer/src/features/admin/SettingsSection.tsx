@@ -14,6 +14,7 @@ import { toast } from '../../stores/toasts';
 import { SectionHeader, useAdminForm } from './shared';
 import { TelemetrySocketSettings } from '../telemetry/TelemetrySocketSettings';
 import { SlaTargetsSettings } from './SlaTargetsSettings';
+import { VisitMinutesFields } from './VisitMinutesFields';
 
 const MAX_LOGO_CHARS = 700_000;
 
@@ -48,7 +49,7 @@ export function SettingsSection() {
     setTimeoutState(next);
   };
   const { errors, setErrors, failure, busy, send } = useAdminForm(t, {
-    fields: ['companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes', 'language', 'timeZone'],
+    fields: ['companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes', 'language', 'timeZone', 'workOrderDefaultMinutes'],
     // Someone else saved settings first: their values and versions replace what this form was filled from.
     reload: async () => {
       await useSession.getState().refreshSettings();
@@ -164,6 +165,7 @@ export function SettingsSection() {
             <input {...bind('workOrderPrefix')} className="mono" maxLength={8} />
           </Field>
         </div>
+        <VisitMinutesFields value={form.workOrderDefaultMinutes} onChange={(workOrderDefaultMinutes) => setForm({ ...form, workOrderDefaultMinutes })} error={errors.workOrderDefaultMinutes} />
         <h3>{t('settings.sessionAndLanguage')}</h3>
         <div className="form-grid">
           <Field label={t('settings.timeout')} error={errors.sessionTimeoutMinutes}>

@@ -19,6 +19,7 @@ import { instantOfWallInput } from '../../../../electron/contract/zonedTime';
 import { companyZone } from '../../lib/timeZone';
 import { ChoiceSelect, namedChoices, personChoices } from '../../components/ChoiceSelect';
 import { CustomerPicker } from '../customers/CustomerPicker';
+import { ClashWarning, EstimateField, minutesFromInput, PastVisitCheckbox, usePlanQuestions } from '../workOrders/PlanFields';
 
 export type TicketModal = 'edit' | 'close' | 'reopen' | 'visit' | null;
 
@@ -63,7 +64,8 @@ function useActionForm(onClose: () => void) {
   const busy = useTicketDetail((s) => s.busy);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
-  async function run(found: Record<string, string>, work: () => Promise<void>, done: string) {
+  /** `absorb` takes the errors the form itself shows (the scheduling rules' questions) instead of the failure line. */
+  async function run(found: Record<string, string>, work: () => Promise<void>, done: string, absorb?: (error: unknown) => boolean) {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setFailure(null);
@@ -72,7 +74,7 @@ function useActionForm(onClose: () => void) {
       toast.success(done);
       onClose();
     } catch (error) {
-      setFailure(errorMessage(t, error));
+      if (!absorb?.(error)) setFailure(errorMessage(t, error));
     }
   }
   return { t, busy, errors, failure, run };
@@ -146,17 +148,42 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
   const [otType, setOtType] = useState<WorkOrderType>('diagnosis');
   const [date, setDate] = useState('');
   const [technicianId, setTechnicianId] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [pastVisit, setPastVisit] = useState(false);
+  const questions = usePlanQuestions();
+  // A different date, technician, type or length is a different plan: the service is asked again.
+  const change = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    questions.reset();
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const scheduledDate = localToIso(date);
-    const request = { otType, ...(scheduledDate ? { scheduledDate } : {}), ...(technicianId ? { technicianId } : {}) };
+    const estimatedMinutes = minutesFromInput(minutes);
+    const request = {
+      otType,
+      ...(scheduledDate ? { scheduledDate } : {}),
+      ...(technicianId ? { technicianId } : {}),
+      ...(estimatedMinutes !== null ? { estimatedMinutes } : {}),
+      ...(pastVisit && scheduledDate ? { recordsPastVisit: true } : {}),
+      ...(questions.confirmOverlap ? { confirmOverlap: true } : {}),
+    };
     const found = zodFieldErrors(t, requestVisitInput, { ticketId: ticket.id, ...request });
-    void run(found, () => requestVisit(request), t('visitModal.done'));
+    void run(found, () => requestVisit(request), t('visitModal.done'), questions.absorb);
   };
+  const technicianName = technicians.find((u) => u.id === technicianId)?.fullName ?? '';
   return (
-    <ActionModal title={t('visitModal.title')} formId="request-visit-form" submitLabel={t('visitModal.submit')} busy={busy} failure={failure} onClose={onClose} onSubmit={submit}>
+    <ActionModal
+      title={t('visitModal.title')}
+      formId="request-visit-form"
+      submitLabel={questions.confirmOverlap ? t('workOrders:plan.bookAnyway') : t('visitModal.submit')}
+      busy={busy}
+      failure={failure}
+      onClose={onClose}
+      onSubmit={submit}
+    >
       <Field label={t('visitModal.otType')} error={errors.otType}>
-        <select name="otType" value={otType} onChange={(e) => setOtType(e.target.value as WorkOrderType)} autoFocus>
+        <select name="otType" value={otType} onChange={(e) => change(setOtType)(e.target.value as WorkOrderType)} autoFocus>
           {WORK_ORDER_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`common:workOrderType.${type}`)}
@@ -164,18 +191,21 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
           ))}
         </select>
       </Field>
-      <Field label={t('visitModal.date')} error={errors.scheduledDate} hint={t('visitModal.dateHint')}>
-        <DateTimeInput name="scheduledDate" value={date} onChange={setDate} />
+      <Field label={t('visitModal.date')} error={errors.scheduledDate ?? questions.pastError ?? undefined} hint={t('visitModal.dateHint')}>
+        <DateTimeInput name="scheduledDate" value={date} onChange={change(setDate)} />
       </Field>
+      {date && <PastVisitCheckbox checked={pastVisit} onChange={change(setPastVisit)} />}
       <Field label={t('visitModal.technician')} error={errors.technicianId}>
         <ChoiceSelect
           name="technicianId"
           value={technicianId}
-          onChange={(e) => setTechnicianId(e.target.value)}
+          onChange={(e) => change(setTechnicianId)(e.target.value)}
           emptyLabel={t('visitModal.anyTechnician')}
           choices={personChoices(technicians)}
         />
       </Field>
+      <EstimateField otType={otType} value={minutes} onChange={change(setMinutes)} error={errors.estimatedMinutes} />
+      {questions.clashes && <ClashWarning clashes={questions.clashes} technicianName={technicianName} />}
     </ActionModal>
   );
 }

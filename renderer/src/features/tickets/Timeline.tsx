@@ -40,6 +40,8 @@ export function Timeline({ events, users }: { events: TimelineEventDto[]; users:
     number: formatNumber,
     metric: (key: string) => t(`telemetry:metrics.${key}`, { defaultValue: key }),
     duration: formatDuration,
+    dateTime: formatDateTime,
+    person: (id: string) => users.find((u) => u.id === id)?.fullName ?? t('timeline.someone'),
     durationChanged: (reason: string, measured: string | null) =>
       measured === null ? t('timeline.durationChangedUnmeasured', { reason }) : t('timeline.durationChanged', { reason, measured }),
   };

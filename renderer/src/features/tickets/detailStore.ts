@@ -21,6 +21,10 @@ export interface VisitRequest {
   otType: WorkOrderType;
   scheduledDate?: string;
   technicianId?: string;
+  estimatedMinutes?: number;
+  /** The scheduling rules' answers (PlanFields): book over a clash, or a date that records a past visit. */
+  confirmOverlap?: boolean;
+  recordsPastVisit?: boolean;
 }
 
 interface TicketDetailState {

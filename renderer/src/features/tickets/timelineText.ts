@@ -14,6 +14,10 @@ export interface BodyFormat {
   duration(seconds: number): string;
   /** Why an OT's duration was typed instead of measured, with the measured one when there was a start. */
   durationChanged(reason: string, measured: string | null): string;
+  /** A date and time on the company clock (a reschedule's from → to). */
+  dateTime?: (iso: string) => string;
+  /** A user's name by id (a reschedule's technicians). */
+  person?: (id: string) => string;
 }
 
 const seconds = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
@@ -54,8 +58,16 @@ export function eventBody(event: TimelineEventDto, format: BodyFormat): string |
       const measured = seconds(meta.measuredDuration);
       return format.durationChanged(reason, measured === null ? null : format.duration(measured));
     }
-    case 'ot_updated':
+    case 'ot_updated': {
+      const change = workOrderChangeOf(meta);
+      if (change?.kind === 'rescheduled' && format.dateTime) {
+        // "9 mar 2026, 9:00 · Tomás → 9 mar 2026, 11:00 · Teresa": what moved, from → to.
+        const side = (s: { scheduledDate: string | null; technicianId: string | null }) =>
+          [s.scheduledDate ? format.dateTime?.(s.scheduledDate) : null, s.technicianId ? format.person?.(s.technicianId) : null].filter(Boolean).join(' · ') || '—';
+        return `${side(change.from)} → ${side(change.to)}`;
+      }
       return meta.to === 'cancelled' && meta.from !== 'cancelled' ? str(meta.reason) || null : null;
+    }
     case 'telemetry': {
       const readings = readingsOf(meta);
       if (readings.length === 0) return event.content;

@@ -16,7 +16,8 @@ import { toast } from '../../stores/toasts';
 import { useWorkOrderAction, workOrderError } from './actions';
 import { useWorkOrders } from './store';
 import { WorkOrderItems } from './WorkOrderItems';
-import { CancelModal, CompleteModal, ScheduleModal } from './WorkOrderModals';
+import { CancelModal, CompleteModal, EstimateModal, ScheduleModal } from './WorkOrderModals';
+import { useDefaultMinutes } from './PlanFields';
 import './workOrders.css';
 
 function RunningTimer({ startedAt }: { startedAt: string }) {
@@ -84,7 +85,28 @@ function NotesCard({ workOrder, editable }: { workOrder: WorkOrderDetail; editab
   );
 }
 
-type Dialog = 'schedule' | 'complete' | 'cancel' | null;
+type Dialog = 'schedule' | 'estimate' | 'complete' | 'cancel' | null;
+
+/** The planned length: the OT's own, or its type's default (said so). */
+function EstimateFact({ workOrder, onEdit }: { workOrder: WorkOrderDetail; onEdit: (() => void) | null }) {
+  const { t } = useTranslation('workOrders');
+  const fallback = useDefaultMinutes(workOrder.otType);
+  const own = workOrder.estimatedMinutes;
+  return (
+    <dd>
+      {formatDuration((own ?? fallback) * 60)}
+      {own === null && <span className="muted"> · {t('plan.byDefault')}</span>}
+      {onEdit && (
+        <>
+          {' '}
+          <button type="button" className="btn btn-ghost estimate-edit" onClick={onEdit} aria-label={t('plan.editEstimate')}>
+            {t('plan.change')}
+          </button>
+        </>
+      )}
+    </dd>
+  );
+}
 
 export function WorkOrderDetailView({ id }: { id: string }) {
   const { t } = useTranslation('workOrders');
@@ -194,6 +216,8 @@ export function WorkOrderDetailView({ id }: { id: string }) {
             <dd>{detail.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</dd>
             <dt>{t('detail.scheduled')}</dt>
             <dd>{formatDateTime(detail.scheduledDate)}</dd>
+            <dt>{t('plan.estimateFact')}</dt>
+            <EstimateFact workOrder={detail} onEdit={canWrite && !final ? () => setDialog('estimate') : null} />
             <dt>{t('detail.started')}</dt>
             <dd>{formatDateTime(detail.startedAt)}</dd>
             <dt>{t('detail.completed')}</dt>
@@ -207,6 +231,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
         <NotesCard workOrder={detail} editable={mayExecute && !final} />
       </div>
       <ScheduleModal workOrder={detail} open={dialog === 'schedule'} onClose={() => setDialog(null)} />
+      <EstimateModal workOrder={detail} open={dialog === 'estimate'} onClose={() => setDialog(null)} />
       <CompleteModal workOrder={detail} open={dialog === 'complete'} onClose={() => setDialog(null)} />
       <CancelModal workOrder={detail} open={dialog === 'cancel'} onClose={() => setDialog(null)} />
     </div>

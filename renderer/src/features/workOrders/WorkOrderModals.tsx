@@ -2,14 +2,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDto } from '../../../../electron/contract';
-import { completeInput } from '../../../../electron/contract/workOrders';
-import { api } from '../../api/client';
+import { completeInput, scheduleInput, workOrderChannels } from '../../../../electron/contract/workOrders';
+import { api, ApiError } from '../../api/client';
 import { DateTimeInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { formatDuration } from '../../lib/format';
 import { zodFieldErrors } from '../../lib/forms';
-import { useWorkOrderAction } from './actions';
+import { useWorkOrderAction, workOrderError } from './actions';
+import { ClashWarning, EstimateField, minutesFromInput, PastVisitCheckbox, usePlanQuestions } from './PlanFields';
+import { toast } from '../../stores/toasts';
 import { fromLocalInput, toLocalInput } from './dates';
 import { companyZone } from '../../lib/timeZone';
 import { useWorkOrders } from './store';
@@ -24,49 +26,77 @@ interface DialogProps {
 
 export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
   const { t } = useTranslation('workOrders');
-  const run = useWorkOrderAction();
   const technicians = useWorkOrders((s) => s.technicians);
   const [when, setWhen] = useState('');
   const [technicianId, setTechnicianId] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [pastVisit, setPastVisit] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const questions = usePlanQuestions();
 
   useEffect(() => {
     if (!open) return;
     void useWorkOrders.getState().loadTechnicians();
     setWhen(toLocalInput(workOrder.scheduledDate, companyZone()));
     setTechnicianId(workOrder.technician?.id ?? '');
+    setMinutes(workOrder.estimatedMinutes === null ? '' : String(workOrder.estimatedMinutes));
+    setPastVisit(false);
     setErrors({});
+    questions.reset();
     // Only on opening: a reload after a conflict must not wipe what the user typed.
   }, [open]);
+
+  // A different date, technician or length is a different plan: the service is asked again.
+  const change = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    questions.reset();
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const scheduledDate = fromLocalInput(when, companyZone());
-    const found: Record<string, string> = {};
+    const input = {
+      id: workOrder.id,
+      version: workOrder.version,
+      scheduledDate: scheduledDate ?? '',
+      technicianId,
+      estimatedMinutes: minutesFromInput(minutes),
+      ...(pastVisit ? { recordsPastVisit: true } : {}),
+      ...(questions.confirmOverlap ? { confirmOverlap: true } : {}),
+    };
+    const found = zodFieldErrors(t, scheduleInput, input);
     if (!scheduledDate) found.scheduledDate = t('common:validation.required');
     if (!technicianId) found.technicianId = t('common:validation.required');
     setErrors(found);
-    if (!scheduledDate || !technicianId) return;
+    if (Object.keys(found).length > 0) return;
     setBusy(true);
-    const ok = await run(
-      workOrder.id,
-      () => api.call('workOrders.schedule', { id: workOrder.id, scheduledDate, technicianId, version: workOrder.version }),
-      t('toast.scheduled'),
-    );
-    setBusy(false);
-    if (ok) onClose();
+    try {
+      useWorkOrders.getState().setDetail(await api.call('workOrders.schedule', input));
+      toast.success(t('toast.scheduled'));
+      onClose();
+    } catch (error) {
+      if (!questions.absorb(error)) {
+        if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION')) await useWorkOrders.getState().loadDetail(workOrder.id);
+        toast.error(workOrderError(t, error));
+      }
+    } finally {
+      setBusy(false);
+    }
   }
 
   const title = workOrder.status === 'scheduled' ? t('schedule.rescheduleTitle') : t('schedule.title');
+  const technicianName = technicians.find((u) => u.id === technicianId)?.fullName ?? '';
+  const submitLabel = questions.confirmOverlap ? t('plan.bookAnyway') : t('schedule.submit');
   return (
-    <Modal title={title} open={open} onClose={onClose} footer={<FormFooter formId="ot-schedule" busy={busy} submit={t('schedule.submit')} onClose={onClose} />}>
-      <form id="ot-schedule" onSubmit={submit} noValidate>
-        <Field label={t('schedule.when')} error={errors.scheduledDate}>
-          <DateTimeInput value={when} onChange={setWhen} required />
+    <Modal title={title} open={open} onClose={onClose} footer={<FormFooter formId="ot-schedule" busy={busy} submit={submitLabel} onClose={onClose} />}>
+      <form id="ot-schedule" className="plan-form" onSubmit={submit} noValidate>
+        <Field label={t('schedule.when')} error={errors.scheduledDate ?? questions.pastError ?? undefined}>
+          <DateTimeInput value={when} onChange={change(setWhen)} required />
         </Field>
+        <PastVisitCheckbox checked={pastVisit} onChange={change(setPastVisit)} />
         <Field label={t('schedule.technician')} error={errors.technicianId}>
-          <select value={technicianId} onChange={(e) => setTechnicianId(e.target.value)} required>
+          <select value={technicianId} onChange={(e) => change(setTechnicianId)(e.target.value)} required>
             <option value="">{t('schedule.pickTechnician')}</option>
             {technicians.map((u) => (
               <option key={u.id} value={u.id}>
@@ -76,6 +106,60 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
             ))}
           </select>
         </Field>
+        <EstimateField otType={workOrder.otType} value={minutes} onChange={change(setMinutes)} error={errors.estimatedMinutes} />
+        {questions.clashes && <ClashWarning clashes={questions.clashes} technicianName={technicianName} />}
+      </form>
+    </Modal>
+  );
+}
+
+/** The OT's planned length on its own (a pending OT has no schedule dialog to carry it). */
+export function EstimateModal({ workOrder, open, onClose }: DialogProps) {
+  const { t } = useTranslation('workOrders');
+  const [minutes, setMinutes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const questions = usePlanQuestions();
+
+  useEffect(() => {
+    if (!open) return;
+    setMinutes(workOrder.estimatedMinutes === null ? '' : String(workOrder.estimatedMinutes));
+    setErrors({});
+    questions.reset();
+  }, [open]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { id: workOrder.id, version: workOrder.version, estimatedMinutes: minutesFromInput(minutes), ...(questions.confirmOverlap ? { confirmOverlap: true } : {}) };
+    const found = zodFieldErrors(t, workOrderChannels['workOrders.setEstimate'].input, input);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      useWorkOrders.getState().setDetail(await api.call('workOrders.setEstimate', input));
+      toast.success(t('toast.estimateSaved'));
+      onClose();
+    } catch (error) {
+      if (!questions.absorb(error)) toast.error(workOrderError(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const submitLabel = questions.confirmOverlap ? t('plan.bookAnyway') : t('common:actions.save');
+  return (
+    <Modal title={t('plan.estimateTitle', { code: workOrder.code })} open={open} onClose={onClose} footer={<FormFooter formId="ot-estimate" busy={busy} submit={submitLabel} onClose={onClose} />}>
+      <form id="ot-estimate" className="plan-form" onSubmit={submit} noValidate>
+        <EstimateField
+          otType={workOrder.otType}
+          value={minutes}
+          onChange={(value) => {
+            setMinutes(value);
+            questions.reset();
+          }}
+          error={errors.estimatedMinutes}
+        />
+        {questions.clashes && <ClashWarning clashes={questions.clashes} technicianName={workOrder.technician?.fullName ?? ''} />}
       </form>
     </Modal>
   );
