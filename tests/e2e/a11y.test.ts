@@ -52,7 +52,8 @@ describe('accessibility of the main screens', () => {
       await page.locator('.items-table tbody tr').nth(1).waitFor();
       await page.locator('.ot-timer').waitFor();
     }, 'work-order');
-    expect(await page.locator('.ot-timer').textContent()).toMatch(/^00:4\d:\d\d$/);
+    // The running time reads as every duration does (one formatter, issue 18): "47 min".
+    expect(await page.locator('.ot-timer').textContent()).toMatch(/^4\d min$/);
   });
 
   it('work order list and dispatch queue', async () => {
@@ -102,7 +103,7 @@ describe('accessibility of the main screens', () => {
 
   it('administration: users, roles, products and settings', async () => {
     await goTo(page, '#/admin/users');
-    await check(() => page.getByRole('cell', { name: 'Lucía Martín', exact: true }).waitFor(), 'admin-users');
+    await check(() => page.getByRole('cell', { name: /^Lucía Martín/ }).waitFor(), 'admin-users');
     await goTo(page, '#/admin/roles');
     await check(async () => {
       await page.getByRole('button', { name: /^Técnico/ }).click();

@@ -140,7 +140,7 @@ describe('durations read one way on the OT and when completing it', () => {
     await dialog.locator('input:not([type])').fill('La comida no se cuenta');
     await dialog.locator('button[type="submit"]').click();
     await dialog.waitFor({ state: 'detached' });
-    const duration = page.locator('.facts dt', { hasText: 'Duración' }).locator('xpath=following-sibling::dd[1]');
+    const duration = page.locator('.facts dt', { hasText: /^Duración$/ }).locator('xpath=following-sibling::dd[1]');
     await expect.poll(() => duration.textContent()).toBe('1 h 5 min');
 
     // The ticket's timeline says the same, with the reason.
