@@ -90,6 +90,26 @@ describe('toasts cover no control', () => {
   });
 });
 
+describe('the ticket list row', () => {
+  it('keeps its second line inside the row, the SLA chip giving way first (seen in the refreshed screenshot)', async () => {
+    await goTo(page, `#/tickets/${ticketId}`);
+    await page.locator('.ticket-row .sla-chip').first().waitFor();
+    for (const size of [VIEWPORT, { width: 1024, height: 700 }]) {
+      await page.setViewportSize(size);
+      const lines = await page.locator('.ticket-row-meta').evaluateAll((els) =>
+        els.map((el) => {
+          const line = el as unknown as { scrollWidth: number; clientWidth: number; querySelector(s: string): { scrollWidth: number; clientWidth: number } | null };
+          const time = line.querySelector('.ticket-updated');
+          return { line: line.scrollWidth <= line.clientWidth, time: time ? time.scrollWidth <= time.clientWidth : true };
+        }),
+      );
+      expect(lines.length).toBeGreaterThan(0);
+      for (const fits of lines) expect(fits, `at ${size.width}`).toEqual({ line: true, time: true });
+    }
+    await page.setViewportSize(VIEWPORT);
+  });
+});
+
 describe('the admin tables fit a 1024 px wide window', () => {
   it('no table is wider than its container, and no section scrolls sideways', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });

@@ -36,7 +36,8 @@ export function SlaChip({ sla }: { sla: TicketSlaSummary | null }) {
   return (
     <span className={`sla-chip sla-${chip.state}`} data-sla-state={chip.state} title={`${t('sla.title')}: ${sentence}`} aria-label={`${t('sla.title')}: ${sentence}`}>
       <StateIcon state={chip.state} />
-      {chip.text}
+      {/* Its own box, so a chip squeezed in a narrow list row ends in an ellipsis instead of a cut word. */}
+      <span className="sla-chip-text">{chip.text}</span>
     </span>
   );
 }
