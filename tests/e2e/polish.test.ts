@@ -225,6 +225,8 @@ describe('dates read day first in Spanish, whatever the browser’s language (18
       await dialog.getByLabel('Fecha propuesta').fill('15/03/2026');
       await dialog.getByLabel('Hora').fill('9:30');
       await atBothSizes(p, 'visit-english-browser', async () => undefined);
+      // March 2026 has passed: the proposal records a visit already made (a past date is refused otherwise).
+      await dialog.getByLabel('Registra una visita ya realizada').check();
       await dialog.getByRole('button', { name: 'Solicitar visita' }).click();
       await dialog.waitFor({ state: 'detached' });
       // Shown back on the company clock the dialog was typed in.

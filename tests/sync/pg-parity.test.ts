@@ -477,6 +477,27 @@ describe('focused cases', () => {
     await expectSamePg(pair.pool, reversed.pool, 'orders: ');
   });
 
+  it('the scheduling fields travel alike: a customer town, an OT estimate and the visit lengths setting (issue 16)', async () => {
+    const pair = await seededPair();
+    const a = maker(DEVICE_A);
+    const customerId = firstId(pair.sqlite, 'customers');
+    const workOrderId = firstId(pair.sqlite, 'work_orders');
+    const minutes = { diagnosis: 45, repair: 90, install: 240, upgrade: 60, maintenance: 30 };
+    await applyBoth(pair, [
+      a(1, 'customers', customerId, 'update', { town: 'Sanlúcar de Barrameda' }),
+      a(2, 'work_orders', workOrderId, 'update', { estimated_minutes: 75 }),
+      a(3, 'settings', 'workOrderDefaultMinutes', 'insert', { value: JSON.stringify(minutes), created_at: 'x', updated_at: 'x' }),
+    ], baseNow);
+    await expectSameState(pair);
+    expect(row(pair.sqlite, 'customers', customerId).town).toBe('Sanlúcar de Barrameda');
+    expect(row(pair.sqlite, 'work_orders', workOrderId).estimated_minutes).toBe(75);
+    const { rows } = await pair.pool.query<{ town: string; estimated_minutes: number }>(
+      'SELECT (SELECT town FROM customers WHERE id = $1) AS town, (SELECT estimated_minutes FROM work_orders WHERE id = $2) AS estimated_minutes',
+      [customerId, workOrderId],
+    );
+    expect(rows[0]).toEqual({ town: 'Sanlúcar de Barrameda', estimated_minutes: 75 });
+  });
+
   it('two hub processes applying overlapping pages at once apply each op once', async () => {
     const pool = await freshHub();
     await pgApplyPage(pool, base, baseNow);
