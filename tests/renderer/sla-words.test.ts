@@ -1,0 +1,62 @@
+// The SLA words on screen (renderer/src/features/tickets/sla.ts), in Spanish and English: a list chip and the
+// detail's two lines for every state, on the company clock (a due past midnight in Madrid is "mañana").
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDuration } from '../../electron/contract/duration';
+import { slaChip, slaLine } from '../../renderer/src/features/tickets/sla';
+import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
+import { DEFAULT_SLA_TARGETS, computeTicketSla, slaClockState, type SlaEventInput } from '../../shared/sla';
+
+const LOCALES = path.resolve('renderer/src/i18n/locales');
+const LANGS = ['es', 'en'] as const;
+type Lang = (typeof LANGS)[number];
+const load = (lang: Lang, ns: string) => withSharedWords(lang, ns, JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>);
+const t = {} as Record<Lang, TFunction>;
+const LOCALE: Record<Lang, string> = { es: 'es-ES', en: 'en-GB' };
+const ZONE = 'Europe/Madrid';
+const H = 3600_000;
+const created = '2026-06-10T20:00:00.000Z'; // 22:00 in Madrid
+const T0 = Date.parse(created);
+const at = (hours: number) => new Date(T0 + hours * H).toISOString();
+const move = (hours: number, from: string, to: string): SlaEventInput => ({ eventType: 'status_change', authorId: 'u', createdAt: at(hours), metaData: { from, to } });
+
+beforeAll(async () => {
+  for (const lang of LANGS) {
+    const instance = i18next.createInstance();
+    await instance.init({ lng: lang, resources: { [lang]: { common: load(lang, 'common'), tickets: load(lang, 'tickets') } }, ns: ['common', 'tickets'], defaultNS: 'tickets', interpolation: { escapeValue: false } });
+    t[lang] = instance.t;
+  }
+});
+
+const words = (lang: Lang) => ({ t: t[lang] as unknown as (key: string, options?: Record<string, unknown>) => string, duration: (s: number) => formatDuration(s, lang) });
+
+describe('SLA words', () => {
+  it('a pending first response: due tomorrow 00:00 in Madrid (2 h after 22:00), at risk, then overdue', () => {
+    const sla = computeTicketSla({ createdAt: created, status: 'open', priority: 'critical' }, [], { ...DEFAULT_SLA_TARGETS, critical: { responseMinutes: 120, resolutionMinutes: 480 } });
+    const summary = (nowMs: number) => ({ kind: 'response' as const, ...sla.response, state: slaClockState(sla.response, nowMs) });
+    const line = (lang: Lang, nowMs: number) => slaLine(words(lang).t, 'response', sla.response, nowMs, ZONE, LOCALE[lang], words(lang).duration);
+    const chip = (lang: Lang, nowMs: number) => slaChip(words(lang).t, summary(nowMs), nowMs, ZONE, LOCALE[lang], words(lang).duration);
+    expect(line('es', T0 + H)).toEqual({ state: 'ok', text: 'Responder antes de mañana 00:00 · quedan 1 h' });
+    expect(line('en', T0 + H)).toEqual({ state: 'ok', text: 'Respond by tomorrow 00:00 · 1h left' });
+    expect(chip('es', T0 + 1.6 * H)).toEqual({ state: 'at_risk', text: 'En riesgo · Respuesta mañana 00:00' });
+    expect(chip('en', T0 + 1.6 * H)).toEqual({ state: 'at_risk', text: 'At risk · Response tomorrow 00:00' });
+    // Past midnight in Madrid the due day is today.
+    expect(line('es', T0 + 2.5 * H)).toEqual({ state: 'breached', text: 'Vencido: Responder antes de hoy 00:00 · 30 min tarde' });
+    expect(line('en', T0 + 2.5 * H)).toEqual({ state: 'breached', text: 'Overdue: Respond by today 00:00 · 30m late' });
+    expect(chip('es', T0 + 2.5 * H).text).toBe('Vencido · Respuesta hoy 00:00');
+  });
+
+  it('paused while waiting, and the outcome once answered or closed', () => {
+    const events = [move(1, 'open', 'in_progress'), move(2, 'in_progress', 'waiting')];
+    const sla = computeTicketSla({ createdAt: created, status: 'waiting', priority: 'high' }, events, DEFAULT_SLA_TARGETS);
+    const { t: es, duration } = words('es');
+    expect(slaLine(es, 'resolution', sla.resolution, T0 + 50 * H, ZONE, 'es-ES', duration)).toEqual({ state: 'paused', text: 'En pausa mientras está En espera · quedan 22 h' });
+    expect(slaLine(es, 'response', sla.response, T0 + 50 * H, ZONE, 'es-ES', duration)).toEqual({ state: 'met', text: 'Respondido en 1 h · cumplido' });
+    const en = words('en');
+    expect(slaLine(en.t, 'response', sla.response, T0 + 50 * H, ZONE, 'en-GB', en.duration).text).toBe('Answered in 1h · met');
+    const summary = { kind: 'resolution' as const, ...sla.resolution, state: 'paused' as const };
+    expect(slaChip(en.t, summary, T0 + 50 * H, ZONE, 'en-GB', en.duration)).toEqual({ state: 'paused', text: 'Paused · 22h left' });
+  });
+});
