@@ -2,6 +2,7 @@
 // takes and whether two visits of one technician overlap. Pure: no database, no clock.
 import type { WorkOrderStatus, WorkOrderType } from '../../shared/enums';
 import type { WorkOrderDefaultMinutes } from './estimatedMinutes';
+import { hasPermission, type PermissionHolder } from './access';
 
 const MINUTE_MS = 60_000;
 
@@ -50,3 +51,9 @@ export interface ScheduleClash {
 
 /** A typed date this far behind the clock still counts as now: the form's time was filled a moment ago. */
 export const PAST_GRACE_MS = 15 * MINUTE_MS;
+
+/**
+ * Who may be an OT's technician (every picker, the board's rows, and the services' not_a_technician): whoever may
+ * execute work orders (workorders:execute or full access). Planning them (workorders:write alone) is not doing them.
+ */
+export const canBeTechnician = (holder: PermissionHolder): boolean => hasPermission(holder, 'workorders:execute');

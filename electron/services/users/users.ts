@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { AppDb } from '../../../db/open';
 import { roles, users } from '../../../db/schema';
 import { AppError, notFound, type DirectoryUser, type UserDto } from '../../contract';
-import { hasPermission, normalizePermissions } from '../../contract/access';
+import { normalizePermissions } from '../../contract/access';
+import { canBeTechnician } from '../../contract/scheduling';
 import { loginKey } from '../../contract/auth';
 import type { userCreateInput, userUpdateInput } from '../../contract/users';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
@@ -165,7 +166,7 @@ export function userDirectory(ctx: ServiceContext): DirectoryUser[] {
         roleName,
         isActive: user.isActive,
         // Who may be a technician (workOrders' assertEligibleTechnician): executing OTs, not only planning them.
-        canExecuteWorkOrders: hasPermission(holder, 'workorders:execute'),
+        canExecuteWorkOrders: canBeTechnician(holder),
       };
     });
 }

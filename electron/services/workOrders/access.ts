@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppDb } from '../../../db/open';
 import { workOrders } from '../../../db/schema';
-import { hasPermission } from '../../contract/access';
+import { canBeTechnician } from '../../contract/scheduling';
 import { AppError } from '../../contract';
 import { actorCan, type Actor, type ServiceContext } from '../context';
 import { loadActor } from '../users';
@@ -33,7 +33,7 @@ export function assertWorksOnTicket(ctx: ServiceContext, tx: AppDb, actor: Actor
  */
 export function assertEligibleTechnician(ctx: ServiceContext, technicianId: string): void {
   const user = loadActor(ctx.sqlite, technicianId);
-  if (user === null || !hasPermission(user, 'workorders:execute')) {
+  if (user === null || !canBeTechnician(user)) {
     throw new AppError('VALIDATION', 'that user cannot carry out work orders, so cannot be the technician', {
       reason: 'not_a_technician',
       field: 'technicianId',
