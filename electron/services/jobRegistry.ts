@@ -26,7 +26,7 @@ export interface RegisteredJob {
   finishedAt: number | null;
 }
 
-/** Finished jobs whose result nobody fetched are swept after this long (their temp files with them). */
+/** Finished jobs are swept after this long (their temp files with them); a result can be fetched again until then. */
 const FORGET_AFTER_MS = 60 * 60 * 1000;
 
 export class JobRegistry {
@@ -68,6 +68,11 @@ export class JobRegistry {
   /** 1 for the next to start; null unless queued. */
   position(job: RegisteredJob): number | null {
     return job.status === 'queued' ? this.queues[job.lane].position(job) : null;
+  }
+
+  /** The owner's finished jobs of a lane (their results kept for a second download). */
+  finishedOf(lane: JobLane, ownerId: string | null): RegisteredJob[] {
+    return [...this.jobs.values()].filter((job) => job.lane === lane && job.ownerId === ownerId && job.finishedAt !== null);
   }
 
   async forget(job: RegisteredJob): Promise<void> {

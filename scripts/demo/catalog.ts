@@ -13,12 +13,13 @@ export interface DemoCatalog {
   products: DemoProduct[];
 }
 
-export function ensureDemoCatalog(sqlite: Database.Database, customerCount: number, random: Random): DemoCatalog {
-  const at = new Date().toISOString();
+/** `since`: when the demo's history starts; the catalogue predates it, so no customer is newer than its tickets. */
+export function ensureDemoCatalog(sqlite: Database.Database, customerCount: number, random: Random, since: Date): DemoCatalog {
+  const at = new Date(since.getTime() - 7 * 24 * 60 * 60_000).toISOString();
   const { faker } = random;
   const insertCustomer = sqlite.prepare(
-    `INSERT INTO customers (id, name, contact_name, phone, email, address, notes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+    `INSERT INTO customers (id, name, contact_name, phone, email, address, town, notes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
   );
   const insertCategory = sqlite.prepare(
     'INSERT INTO ticket_categories (id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -34,8 +35,8 @@ export function ensureDemoCatalog(sqlite: Database.Database, customerCount: numb
       const contact = faker.person.fullName();
       const id = newId();
       const email = faker.internet.email({ firstName: contact.split(' ')[0], provider: 'example.com' }).toLowerCase();
-      const { address, phone } = spanishContact(random);
-      insertCustomer.run(id, name, contact, phone, email, address, at, at);
+      const { address, town, phone } = spanishContact(random);
+      insertCustomer.run(id, name, contact, phone, email, address, town, at, at);
       customers.push({ id, name });
     }
     for (const [name, description] of CATEGORIES) insertCategory.run(newId(), name, description, at, at);

@@ -100,7 +100,7 @@ export async function generateDemoData(
   // Marked first, so even an interrupted run leaves a database the demo command may fill again.
   markDemoDatabase(sqlite, new Date(now).toISOString());
   const people = await ensureDemoPeople(sqlite, options.technicians ?? 8, random);
-  const catalog = ensureDemoCatalog(sqlite, Math.max(20, Math.ceil(total / 20)), random);
+  const catalog = ensureDemoCatalog(sqlite, Math.max(20, Math.ceil(total / 20)), random, new Date(now - SPAN_DAYS * 24 * 60 * 60_000));
   const settings = readSettings(drizzle(sqlite, { schema }));
   const counters = new CodeCounters(sqlite);
   const customerNames = new Map(catalog.customers.map((c) => [c.id, c.name]));

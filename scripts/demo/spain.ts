@@ -27,6 +27,8 @@ const STREET_NAMES = [
 
 export interface SpanishContact {
   address: string;
+  /** The customer's town (población), as the dispatch queue shows it. */
+  town: string;
   phone: string;
 }
 
@@ -42,5 +44,5 @@ export function spanishContact(random: Random): SpanishContact {
   const place = random.pick(CITIES);
   const postalCode = `${place.postal}${String(random.int(1, 99)).padStart(3, '0')}`;
   const address = `${random.pick(STREET_TYPES)} ${random.pick(STREET_NAMES)} ${random.int(1, 180)}, ${postalCode} ${place.city}`;
-  return { address, phone: spanishPhone(random, random.chance(0.6) ? place.landline : null) };
+  return { address, town: place.city, phone: spanishPhone(random, random.chance(0.6) ? place.landline : null) };
 }

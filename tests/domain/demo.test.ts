@@ -76,6 +76,15 @@ describe('demo data', () => {
     for (const c of madrid) expect(c.phone.startsWith('+34 91')).toBe(true);
   });
 
+  it("gives every customer its address's town, and a customer older than its tickets (the queue's town, 'Cliente desde')", () => {
+    const customers = all<{ address: string; town: string | null }>('SELECT address, town FROM customers');
+    for (const { address, town } of customers) expect(town !== null && address.endsWith(` ${town}`)).toBe(true);
+    const newerThanTickets = all<{ n: number }>(
+      'SELECT count(*) AS n FROM customers c WHERE c.created_at > (SELECT min(t.created_at) FROM tickets t WHERE t.customer_id = c.id)',
+    );
+    expect(newerThanTickets[0]?.n).toBe(0);
+  });
+
   it('keeps codes and sequences consistent, so the app goes on numbering', async () => {
     const sequences = all<{ scope: string; last_value: number }>('SELECT scope, last_value FROM code_sequences');
     for (const { scope, last_value } of sequences) {

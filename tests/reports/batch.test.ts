@@ -132,7 +132,7 @@ describe('reports.batch* job channels', () => {
     });
   });
 
-  it('runs the export as a job with progress events and hands the zip over once', async () => {
+  it('runs the export as a job with progress events and hands the zip over, again until the next export', async () => {
     const { jobId } = await app.admin.call('reports.batchStart', PERIOD);
     await finished(jobId);
     const progress = jobEvents.filter((e) => e.id === jobId && e.kind === 'progress').map((e) => e.progress);
@@ -150,7 +150,12 @@ describe('reports.batch* job channels', () => {
     writeFileSync(zip, file.bytes);
     expect(zipEntries(zip)).toHaveLength(COUNT);
     rmSync(zip);
+    // "Descargar de nuevo" gets the same zip until the owner's next export replaces it.
+    expect((await app.admin.call('reports.batchResult', { jobId })).bytes).toEqual(file.bytes);
+    const next = await app.admin.call('reports.batchStart', { ...PERIOD, from: '2026-03-20T00:00:00.000Z' });
     expect(await app.admin.failure('reports.batchResult', { jobId })).toBe('NOT_FOUND');
+    await finished(next.jobId);
+    await app.admin.call('reports.batchResult', { jobId: next.jobId });
   });
 
   it('cancels a running job, which then has no result and leaves no temp folder', async () => {

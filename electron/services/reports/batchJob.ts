@@ -49,6 +49,8 @@ export function startBatchJob(ctx: ServiceContext, input: BatchStartInput): { jo
     throw new AppError('VALIDATION', 'the period must end after it starts', { reason: 'invalid_period', field: 'to' });
   }
   const jobs = jobsOf(ctx);
+  // A new export replaces the owner's finished ones: their zips were kept only for "download again".
+  for (const finished of jobs.finishedOf('report', ownerOf(ctx))) void jobs.forget(finished).catch(() => undefined);
   const job = createJob(jobs, ownerOf(ctx), mkdtempSync(path.join(tmpdir(), 'emerald-batch-')));
   const name = zipName(input, companyTimeZone(ctx.sqlite));
   const out = path.join(job.workDir, name);
@@ -102,14 +104,13 @@ export async function cancelBatchJob(ctx: ServiceContext, jobId: string): Promis
   return jobStatus(jobs, job);
 }
 
-/** The finished zip, once: fetching it removes the job and its temp files. */
+/** The finished zip; it stays for another download until the owner starts a new export or an hour passes. */
 export async function batchJobResult(ctx: ServiceContext, jobId: string): Promise<FilePayload> {
   const jobs = jobsOf(ctx);
   const job = getJob(jobs, jobId, ownerOf(ctx));
   requireFinished(jobs, job);
   if (!job.resultFile || !job.resultName) throw new AppError('INTERNAL', 'the export left no file', { reason: 'export_failed' });
   const bytes = new Uint8Array(await readFile(job.resultFile));
-  await forgetJob(jobs, job);
   return { fileName: job.resultName, mimeType: ZIP_MIME, bytes };
 }
 

@@ -3,6 +3,7 @@ import { Play } from 'lucide-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_BATCH_DATE_FIELD } from '../../../../electron/contract/reports';
+import { ApiError } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
@@ -75,7 +76,8 @@ export function BatchExport({ icon, cancelIcon }: { icon: ReactNode; cancelIcon:
       )}
       {error !== null && (
         <div className="alert" role="alert">
-          {errorMessage(t, error)}
+          {/* The kept zip goes when a new export starts or after an hour: say what to do, not "not found". */}
+          {error instanceof ApiError && error.code === 'NOT_FOUND' ? t('batch.gone') : errorMessage(t, error)}
         </div>
       )}
     </section>
