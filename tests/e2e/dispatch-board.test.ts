@@ -160,7 +160,6 @@ describe('dispatch board', () => {
     await block.dragTo(track, { sourcePosition: { x: 4, y: 10 }, targetPosition: { x: (box.width * 5) / 13 + 4, y: 10 } });
     await expect.poll(async () => (await app.admin.call('workOrders.get', { id: evening.id })).scheduledDate).toBe(at(dayInView, '12:00'));
     await expect.poll(() => block.getAttribute('aria-label')).toMatch(/12:00–13:00/);
-    await saveScreenshot(page, 'dispatch-board-day');
     expect(uncaughtErrors(page)).toEqual([]);
   });
 
