@@ -219,4 +219,18 @@ describe('the telemetry form’s unit', () => {
     await form.getByRole('button', { name: 'Cancelar' }).click();
     expect(uncaughtErrors(page)).toEqual([]);
   });
+
+  it('the import dialog picks its file with a button in Spanish, not the browser’s "Choose File" (seen in the refreshed screenshot)', async () => {
+    await page.getByRole('button', { name: 'Importar' }).click();
+    const dialog = page.locator('dialog[open]');
+    const pick = dialog.getByRole('button', { name: 'Elegir archivo…' });
+    expect(await pick.getAttribute('aria-describedby').then((id) => page.locator(`[id="${id}"]`).textContent())).toBe('Ningún archivo elegido');
+    expect(await dialog.locator('input[type="file"]').isVisible()).toBe(false);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), pick.click()]);
+    await chooser.setFiles({ name: 'lecturas.csv', mimeType: 'text/csv', buffer: Buffer.from('metric;value;unit;source;measured_at\n', 'utf8') });
+    await dialog.getByText('lecturas.csv', { exact: true }).waitFor();
+    expect(await dialog.innerText()).not.toMatch(/Choose File|No file chosen/);
+    await dialog.getByRole('button', { name: 'Cerrar' }).first().click();
+    await dialog.waitFor({ state: 'detached' });
+  });
 });

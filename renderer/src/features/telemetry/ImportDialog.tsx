@@ -1,5 +1,6 @@
 // Import readings from a CSV or JSON file: pick the file, the mode, and read the validation report.
-import { useState, type FormEvent } from 'react';
+import { FileUp } from 'lucide-react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TelemetryImportReport } from '../../../../electron/contract';
 import { MAX_IMPORT_CHARS } from '../../../../electron/contract/telemetry';
@@ -18,6 +19,8 @@ export function ImportDialog({ ticketId, onClose }: { ticketId: string; onClose:
   const { t } = useTranslation('telemetry');
   const importFile = useTelemetry((s) => s.importFile);
   const [file, setFile] = useState<File | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const fileIds = useId();
   const [format, setFormat] = useState<Format>('csv');
   const [mode, setMode] = useState<Mode>('valid_rows');
   const [busy, setBusy] = useState(false);
@@ -57,11 +60,17 @@ export function ImportDialog({ ticketId, onClose }: { ticketId: string; onClose:
     <Modal title={t('import.title')} open onClose={onClose} footer={footer} wide>
       <form id="telemetry-import-form" className="telemetry-import" onSubmit={(e) => void submit(e)}>
         <p className="muted telemetry-import-help">{t('import.help')}</p>
-        <Field label={t('import.file')}>
+        {/* Our own button and words: the native file box speaks the browser's language ("Choose File" in a Spanish screen). */}
+        <div className="field" role="group" aria-labelledby={`${fileIds}-label`}>
+          <span id={`${fileIds}-label`} className="field-label">
+            {t('import.file')}
+          </span>
           <input
+            ref={picker}
             name="file"
             type="file"
             accept=".csv,.json,text/csv,application/json"
+            hidden
             onChange={(e) => {
               const picked = e.target.files?.[0] ?? null;
               setFile(picked);
@@ -70,7 +79,16 @@ export function ImportDialog({ ticketId, onClose }: { ticketId: string; onClose:
               if (picked) setFormat(formatOf(picked.name));
             }}
           />
-        </Field>
+          <div className="telemetry-import-file">
+            <button type="button" className="btn" onClick={() => picker.current?.click()} aria-describedby={`${fileIds}-name`}>
+              <FileUp size={14} aria-hidden="true" />
+              {t('import.choose')}
+            </button>
+            <span id={`${fileIds}-name`} className={file ? 'mono' : 'muted'}>
+              {file?.name ?? t('import.noFile')}
+            </span>
+          </div>
+        </div>
         <Field label={t('import.format')}>
           <select name="format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
             <option value="csv">CSV</option>
