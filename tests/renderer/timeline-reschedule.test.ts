@@ -1,0 +1,36 @@
+// Issue 16 part 2: a rescheduled OT's timeline entry says what moved, from → to (date and technician), from the
+// meta_data workOrders.schedule writes; the stored line says it was rescheduled.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { TimelineEventDto } from '../../electron/contract';
+import { eventBody } from '../../renderer/src/features/tickets/timelineText';
+import { startDomainApp, type DomainFixture } from '../domain/fixtures';
+
+let f: DomainFixture;
+let event: TimelineEventDto | undefined;
+
+beforeAll(async () => {
+  f = await startDomainApp();
+  const ticket = await f.admin.call('tickets.create', { title: 'Caldera sin presión', customerId: f.customerId });
+  let wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+  wo = await f.admin.call('workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: '2026-03-09T09:00:00.000Z', technicianId: f.tec1.id });
+  await f.admin.call('workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: '2026-03-10T11:30:00.000Z', technicianId: f.tec2.id });
+  event = (await f.admin.call('tickets.get', { id: ticket.id })).timeline.at(-1);
+});
+afterAll(() => f.app.close());
+
+it('the body of a reschedule reads date · technician from → to', () => {
+  const names: Record<string, string> = { [f.tec1.id]: 'Tomás Técnico', [f.tec2.id]: 'Teresa Técnica' };
+  const format = {
+    number: String,
+    metric: (key: string) => key,
+    duration: (seconds: number) => `${seconds} s`,
+    durationChanged: (reason: string) => reason,
+    dateTime: (iso: string) => iso.slice(0, 16).replace('T', ' '),
+    person: (id: string) => names[id] ?? '?',
+  };
+  expect(event?.content).toMatch(/reprogramada/);
+  expect(eventBody(event as TimelineEventDto, format)).toBe('2026-03-09 09:00 · Tomás Técnico → 2026-03-10 11:30 · Teresa Técnica');
+  // Without a date formatter (older callers) there is no body, as before.
+  const { dateTime: _dateTime, person: _person, ...plain } = format;
+  expect(eventBody(event as TimelineEventDto, plain)).toBeNull();
+});
