@@ -9,8 +9,8 @@ import { daysToRange } from '../../contract/zonedTime';
 import type { ServiceContext } from '../context';
 import { prepared } from '../sql';
 import { companyTimeZone } from '../timeZone';
-import { hasPermission, normalizePermissions } from '../../contract/access';
-import { BOOKED_STATUSES, effectiveMinutes, overlappingBookings, type Booking } from '../../contract/scheduling';
+import { normalizePermissions } from '../../contract/access';
+import { BOOKED_STATUSES, canBeTechnician, effectiveMinutes, overlappingBookings, type Booking } from '../../contract/scheduling';
 import { workOrderDefaultMinutesInput, type WorkOrderDefaultMinutes } from '../../contract/estimatedMinutes';
 import { DEFAULT_SETTINGS } from '../settings';
 
@@ -119,8 +119,8 @@ function boardClashes(bookings: readonly (Booking & { technicianId: string })[])
 }
 
 /**
- * The board's rows: active users who may carry out OTs (workorders:execute or full access, as assertEligibleTechnician
- * decides), by name. Each role's permissions are read once per call, not once per user.
+ * The board's rows: active users who may carry out OTs (canBeTechnician, the rule workOrders.schedule applies), by
+ * name. Each role's permissions are read once per call, not once per user.
  */
 function eligibleTechnicians(sqlite: Database.Database): BoardTechnician[] {
   const rows = prepared(
@@ -128,16 +128,18 @@ function eligibleTechnicians(sqlite: Database.Database): BoardTechnician[] {
     `SELECT u.id, u.full_name, u.username, u.is_superuser, r.permissions FROM users u LEFT JOIN roles r ON r.id = u.role_id
      WHERE u.is_active = 1 ORDER BY u.full_name, u.id`,
   ).all() as { id: string; full_name: string; username: string; is_superuser: number; permissions: string | null }[];
-  const roleMayExecute = new Map<string | null, boolean>();
-  const mayExecute = (permissions: string | null) => {
-    let may = roleMayExecute.get(permissions);
+  const roleAllows = new Map<string | null, boolean>();
+  const roleMay = (permissions: string | null) => {
+    let may = roleAllows.get(permissions);
     if (may === undefined) {
-      may = hasPermission({ isSuperuser: false, permissions: normalizePermissions(permissions === null ? [] : JSON.parse(permissions)) }, 'workorders:execute');
-      roleMayExecute.set(permissions, may);
+      may = canBeTechnician({ isSuperuser: false, permissions: normalizePermissions(permissions === null ? [] : JSON.parse(permissions)) });
+      roleAllows.set(permissions, may);
     }
     return may;
   };
-  return rows.filter((r) => r.is_superuser === 1 || mayExecute(r.permissions)).map((r) => ({ id: r.id, fullName: r.full_name, username: r.username }));
+  return rows
+    .filter((r) => canBeTechnician({ isSuperuser: r.is_superuser === 1, permissions: [] }) || roleMay(r.permissions))
+    .map((r) => ({ id: r.id, fullName: r.full_name, username: r.username }));
 }
 
 /** The setting workOrderDefaultMinutes alone (readSettings would read and check every setting, the logo included). */
