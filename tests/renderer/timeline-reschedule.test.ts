@@ -2,6 +2,8 @@
 // meta_data workOrders.schedule writes; the stored line says it was rescheduled.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TimelineEventDto } from '../../electron/contract';
+import { labelsFor } from '../../electron/services/reports/labels';
+import { describeTimelineEvent } from '../../electron/services/reports/timelineText';
 import { eventBody } from '../../renderer/src/features/tickets/timelineText';
 import { startDomainApp, type DomainFixture } from '../domain/fixtures';
 
@@ -33,4 +35,10 @@ it('the body of a reschedule reads date · technician from → to', () => {
   // Without a date formatter (older callers) there is no body, as before.
   const { dateTime: _dateTime, person: _person, ...plain } = format;
   expect(eventBody(event as TimelineEventDto, plain)).toBeNull();
+});
+
+it('the ticket PDF says the dates of a reschedule, from → to, in its language', () => {
+  const dateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  expect(describeTimelineEvent(event as TimelineEventDto, labelsFor('es'), dateTime).body).toMatch(/reprogramada: 2026-03-09 09:00 → 2026-03-10 11:30$/);
+  expect(describeTimelineEvent(event as TimelineEventDto, labelsFor('en'), dateTime).body).toMatch(/rescheduled: 2026-03-09 09:00 → 2026-03-10 11:30$/);
 });

@@ -31,7 +31,8 @@ function transition(meta: Record<string, unknown> | null, translate: (v: unknown
   return from ? `${from} → ${to}` : to;
 }
 
-export function describeTimelineEvent(event: TimelineEventDto, t: Labels): TimelineLine {
+/** `dateTime` (the report's formatter) adds a reschedule's dates, from → to. */
+export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTime?: (iso: string) => string): TimelineLine {
   const heading = t.timelineEvent[event.eventType] ?? event.eventType;
   const meta = event.metaData;
   // Generated events often repeat their type as content ("OT creada"); printing it twice reads like a glitch.
@@ -48,6 +49,9 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels): Timel
       // Parts, serials and notes in the report's language from meta_data (the stored text is Spanish only).
       const change = workOrderChangeOf(meta);
       const code = typeof meta?.code === 'string' ? meta.code : '';
+      if (change?.kind === 'rescheduled' && dateTime && change.from.scheduledDate && change.to.scheduledDate) {
+        return { heading, body: `${changeText(change, code, t)}: ${dateTime(change.from.scheduledDate)} → ${dateTime(change.to.scheduledDate)}` };
+      }
       if (change) return { heading, body: changeText(change, code, t) };
       const moved = transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus));
       const reason = meta?.to === 'cancelled' && typeof meta.reason === 'string' ? t.workOrderChange.cancelReason(meta.reason) : null;

@@ -35,7 +35,7 @@ function drawTimeline(doc: Pdf, ticket: TicketDetail, t: Labels, f: Formatter): 
   const x = contentLeft(doc);
   const width = contentWidth(doc);
   for (const event of ticket.timeline) {
-    const line = describeTimelineEvent(event, t);
+    const line = describeTimelineEvent(event, t, (iso) => f.dateTime(iso));
     const meta = [f.dateTime(event.createdAt), event.author?.fullName ?? t.systemAuthor].join(' · ');
     ensureSpace(doc, 34);
     doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(meta, x, doc.y, { width });
