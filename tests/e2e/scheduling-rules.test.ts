@@ -99,6 +99,24 @@ describe('scheduling rules in the schedule dialog', () => {
     expect(uncaughtErrors(page)).toEqual([]);
   });
 
+  it("the ticket's 'Solicitar visita' with a date and a technician asks the same, and 'Solicitar igualmente' goes through", async () => {
+    await goTo(page, `#/tickets/${first.ticketId}`);
+    await page.getByRole('button', { name: 'Solicitar visita' }).click();
+    await dialog().waitFor();
+    await dialog().getByLabel('Fecha propuesta').fill(await dayFromToday(1));
+    await dialog().getByLabel('Hora', { exact: true }).fill('10:30');
+    await dialog().getByLabel('Técnico').selectOption({ label: 'Lucía Martín' });
+    await dialog().getByRole('button', { name: 'Solicitar visita' }).click();
+    const warning = dialog().getByRole('alert').filter({ hasText: 'Lucía Martín ya tiene visita a esa hora' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(first.code);
+    await saveScreenshot(page, 'scheduling-request-visit-clash');
+    await dialog().getByRole('button', { name: 'Solicitar igualmente' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    expect((await app.admin.call('workOrders.listByTicket', { ticketId: first.ticketId })).length).toBe(4);
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+
   it('Ajustes sets how long each OT type usually takes', async () => {
     await goTo(page, '#/admin/settings');
     const group = page.getByRole('group', { name: 'Duración habitual de las visitas (minutos)' });

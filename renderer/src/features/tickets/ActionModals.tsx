@@ -87,8 +87,9 @@ export function CloseTicketModal({ ticket, onClose }: { ticket: TicketDetail; on
   const [resolution, setResolution] = useState('');
   const open = openWorkOrders(ticket.workOrders);
   const [edited, setEdited] = useState<DecisionDrafts>({});
+  const [openedAt] = useState(() => Date.now());
   // Recomputed from the ticket on every render: an OT that appears after a reload is asked about too.
-  const drafts = draftsFor(open, edited);
+  const drafts = draftsFor(open, edited, openedAt);
   const ready = undecided(open, drafts).length === 0;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -176,7 +177,7 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
     <ActionModal
       title={t('visitModal.title')}
       formId="request-visit-form"
-      submitLabel={questions.confirmOverlap ? t('workOrders:plan.bookAnyway') : t('visitModal.submit')}
+      submitLabel={questions.confirmOverlap ? t('workOrders:plan.requestAnyway') : t('visitModal.submit')}
       busy={busy}
       failure={failure}
       onClose={onClose}
@@ -205,7 +206,7 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
         />
       </Field>
       <EstimateField otType={otType} value={minutes} onChange={change(setMinutes)} error={errors.estimatedMinutes} />
-      {questions.clashes && <ClashWarning clashes={questions.clashes} technicianName={technicianName} />}
+      {questions.clashes && <ClashWarning clashes={questions.clashes} technicianName={technicianName} confirmLabel={t('workOrders:plan.requestAnyway')} />}
     </ActionModal>
   );
 }

@@ -54,7 +54,7 @@ export function PastVisitCheckbox({ checked, onChange }: { checked: boolean; onC
 }
 
 /** The visits the technician already has at that time, as the service listed them (double_booked). */
-export function ClashWarning({ clashes, technicianName }: { clashes: ScheduleClash[]; technicianName: string }) {
+export function ClashWarning({ clashes, technicianName, confirmLabel }: { clashes: ScheduleClash[]; technicianName: string; confirmLabel?: string }) {
   const { t } = useTranslation('workOrders');
   return (
     <div className="plan-clash" role="alert">
@@ -68,7 +68,7 @@ export function ClashWarning({ clashes, technicianName }: { clashes: ScheduleCla
           </li>
         ))}
       </ul>
-      <p className="muted">{t('plan.clashHint')}</p>
+      <p className="muted">{t('plan.clashHint', { confirm: confirmLabel ?? t('plan.bookAnyway') })}</p>
     </div>
   );
 }
