@@ -110,6 +110,23 @@ describe('the ticket list row', () => {
   });
 });
 
+describe('a Técnico’s exports', () => {
+  it('say they hold the OTs assigned to them, and offer no technician to pick', async () => {
+    const tech = await app.openApp();
+    await signIn(tech, 'mafernandezvillaverde', 'mafernandezvillaverde-password-1');
+    await goTo(tech, '#/reports');
+    const batch = tech.locator('.report-batch');
+    await batch.getByText('Genera el PDF de cada una de tus OT del periodo (las asignadas a ti)', { exact: false }).waitFor();
+    const csv = tech.locator('.report-card', { hasText: 'Órdenes de trabajo (CSV)' });
+    await csv.getByText('Tus OT del periodo (las asignadas a ti)', { exact: false }).waitFor();
+    expect(await csv.getByLabel('Técnico', { exact: true }).count()).toBe(0);
+    // The admin still picks any technician.
+    await goTo(page, '#/reports');
+    await page.locator('.report-card', { hasText: 'Órdenes de trabajo (CSV)' }).getByLabel('Técnico', { exact: true }).waitFor();
+    await tech.close();
+  });
+});
+
 describe('the admin tables fit a 1024 px wide window', () => {
   it('no table is wider than its container, and no section scrolls sideways', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });

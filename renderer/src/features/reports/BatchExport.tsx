@@ -9,7 +9,7 @@ import { formatNumber } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { companyZone } from '../../lib/timeZone';
 import { periodToInstants, thisMonth } from './period';
-import { DateFieldSelect, PeriodFields, uiLanguage } from './fields';
+import { DateFieldSelect, PeriodFields, uiLanguage, useOwnWorkOrdersOnly } from './fields';
 import { useReports, type BatchDateField } from './store';
 
 export function BatchExport({ icon, cancelIcon }: { icon: ReactNode; cancelIcon: ReactNode }) {
@@ -18,6 +18,7 @@ export function BatchExport({ icon, cancelIcon }: { icon: ReactNode; cancelIcon:
   const [period, setPeriod] = useState(() => thisMonth(companyZone()));
   const [dateField, setDateField] = useState<BatchDateField>(DEFAULT_BATCH_DATE_FIELD);
   const [periodError, setPeriodError] = useState<string | undefined>();
+  const ownOnly = useOwnWorkOrdersOnly();
   // A queued export (waiting for this user's other one) can be cancelled like a running one.
   const running = job?.status === 'running' || job?.status === 'queued';
 
@@ -40,7 +41,7 @@ export function BatchExport({ icon, cancelIcon }: { icon: ReactNode; cancelIcon:
         {icon}
         {t('batch.title')}
       </h2>
-      <p className="muted">{t('batch.intro')}</p>
+      <p className="muted">{t(ownOnly ? 'batch.introOwn' : 'batch.intro')}</p>
       <form onSubmit={submit} noValidate>
         <div className="report-fields">
           <PeriodFields period={period} onChange={setPeriod} error={periodError} />

@@ -20,7 +20,7 @@ import { errorMessage } from '../../lib/errors';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { BatchExport } from './BatchExport';
-import { CsvFormatSelect, DateFieldSelect, initialCsvFormat, PeriodFields, uiLanguage } from './fields';
+import { CsvFormatSelect, DateFieldSelect, initialCsvFormat, PeriodFields, uiLanguage, useOwnWorkOrdersOnly } from './fields';
 import { companyZone } from '../../lib/timeZone';
 import { periodToInstants, thisMonth, type Period } from './period';
 import './reports.css';
@@ -155,11 +155,13 @@ function WorkOrdersCsv() {
   const [csvFormat, setCsvFormat] = useState(initialCsvFormat);
   const technicians = useTechnicians();
   const { busy, periodError, run } = useCsvExport();
+  // A Técnico's export holds their own OTs whatever is picked: no technician to choose.
+  const ownOnly = useOwnWorkOrdersOnly();
   return (
     <ExportCard
       icon={<FileSpreadsheet size={16} aria-hidden="true" />}
       title={t('workOrders.title')}
-      intro={t('workOrders.intro')}
+      intro={t(ownOnly ? 'workOrders.introOwn' : 'workOrders.intro')}
       busy={busy}
       onSubmit={() =>
         run(period, (range) =>
@@ -169,7 +171,7 @@ function WorkOrdersCsv() {
             dateField,
             ...(status.length ? { status } : {}),
             ...(otType ? { otType } : {}),
-            ...(technicianId ? { technicianId } : {}),
+            ...(technicianId && !ownOnly ? { technicianId } : {}),
             language: uiLanguage(),
             csvFormat,
           }),
@@ -187,9 +189,11 @@ function WorkOrdersCsv() {
           choices={WORK_ORDER_TYPES.map((type) => ({ value: type, label: t(`common:workOrderType.${type}`) }))}
         />
       </Field>
-      <Field label={t('workOrders.technician')}>
-        <ChoiceSelect value={technicianId} onChange={(e) => setTechnicianId(e.target.value)} emptyLabel={t('any')} choices={personChoices(technicians)} />
-      </Field>
+      {!ownOnly && (
+        <Field label={t('workOrders.technician')}>
+          <ChoiceSelect value={technicianId} onChange={(e) => setTechnicianId(e.target.value)} emptyLabel={t('any')} choices={personChoices(technicians)} />
+        </Field>
+      )}
       <StatusChecks legend={t('workOrders.status')} all={WORK_ORDER_STATUSES} labelKey="workOrderStatus" value={status} onChange={setStatus} />
     </ExportCard>
   );

@@ -6,6 +6,7 @@ import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { companyZone } from '../../lib/timeZone';
+import { useCan } from '../../stores/session';
 import { uiLanguage } from '../../lib/reportLanguage';
 import type { Period } from './period';
 
@@ -60,4 +61,11 @@ export function CsvFormatSelect({ value, onChange }: { value: CsvFormat; onChang
       <ChoiceSelect value={value} onChange={(e) => onChange(e.target.value as CsvFormat)} choices={CSV_FORMATS.map((f) => ({ value: f, label: t(`csvFormat.${f}`) }))} />
     </Field>
   );
+}
+
+/** A Técnico (carries out OTs, does not plan them) exports only the OTs assigned to them: the backend narrows it, the screen says so. */
+export function useOwnWorkOrdersOnly(): boolean {
+  const execute = useCan('workorders:execute');
+  const plan = useCan('workorders:write');
+  return execute && !plan;
 }
