@@ -129,6 +129,8 @@ describe('SLA', () => {
     expect((await app.admin.call('tickets.list', { sla: 'at_risk' })).items).toEqual([]);
     // Search and the SLA filter together.
     expect(codes((await app.admin.call('tickets.list', { q: 'Crítico', sla: 'breached' })).items)).toEqual([critical.code]);
+    expect(codes((await app.admin.call('tickets.list', { q: 'Alta', sort: 'due' })).items)).toEqual([high.code]);
+    expect(codes((await app.admin.call('tickets.list', { status: ['closed'], sort: 'due' })).items)).toEqual([closed.code]);
   });
 
   it('startup fills the rows of tickets that have none', async () => {
