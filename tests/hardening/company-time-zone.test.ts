@@ -19,10 +19,11 @@ afterAll(() => f.app.close());
 
 const setZone = async (timeZone: string) => f.admin.call('settings.update', { versions: await settingsVersions(f.admin), timeZone });
 
+/** Visits in the report periods under test, some already past on the test clock: booked as recorded history. */
 async function scheduledVisit(at: string): Promise<string> {
   const ticket = await f.admin.call('tickets.create', { title: `Visita ${at}`, description: 'Revisión' });
   const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
-  return (await f.admin.call('workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: at, technicianId: f.tec1.id })).code;
+  return (await f.admin.call('workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: at, technicianId: f.tec1.id, recordsPastVisit: true, confirmOverlap: true })).code;
 }
 
 describe('the company time zone setting', () => {
