@@ -4,6 +4,7 @@ import { SLA_FILTERS } from '../../shared/sla';
 import { byId, cursor, id, isoDateTime, line, nonEmpty, optionalLine, text, pageLimit, version } from './common';
 import { channel } from './define';
 import type { Page, StatusCounts, TicketDetail, TicketSummary } from './dto';
+import { typedDurationShape } from './workOrders';
 
 export const ticketStatus = z.enum(TICKET_STATUSES);
 export const ticketPriority = z.enum(TICKET_PRIORITIES);
@@ -56,7 +57,7 @@ export const ticketUpdateInput = z.strictObject({
 
 /** What closing does with one OT still open: complete it with the work really done, or cancel it with a reason. */
 export const closeWorkOrderDecision = z.discriminatedUnion('action', [
-  z.strictObject({ id, version, action: z.literal('complete'), workDone: nonEmpty(20_000) }),
+  z.strictObject({ id, version, action: z.literal('complete'), workDone: nonEmpty(20_000), ...typedDurationShape }),
   z.strictObject({ id, version, action: z.literal('cancel'), reason: nonEmpty(5_000) }),
 ]);
 

@@ -38,13 +38,18 @@ export const scheduleInput = z.strictObject({
   ...planConfirmations,
 });
 
+/** A completion's duration typed instead of measured (workOrders.complete, and a ticket close's 'complete'). */
+export const typedDurationShape = {
+  totalDuration: seconds.optional(),
+  /** Required when totalDuration differs from the measured time (VALIDATION duration_reason_required). */
+  durationReason: text(1_000).optional(),
+};
+
 export const completeInput = z.strictObject({
   id,
   version,
   notes: text(20_000).optional(),
-  totalDuration: seconds.optional(),
-  /** Required when totalDuration overrides the measured time. */
-  durationReason: text(1_000).optional(),
+  ...typedDurationShape,
 });
 
 export const workOrderFilterShape = {

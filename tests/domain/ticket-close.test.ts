@@ -136,6 +136,63 @@ describe('closing a ticket with open OTs', () => {
     expect((await f.admin.call('workOrders.get', { id: foreign.id })).status).toBe('pending_planning');
   });
 
+  it('a completion may carry the duration really worked, as workOrders.complete: a different one needs a reason', async () => {
+    // The newcomer's trial: an OT left "En curso" for days recorded days as its duration when closed with the ticket.
+    const { ticket, pending, scheduled, running } = await ticketWithOpenVisits();
+    f.app.clock.advance(20 * MINUTE);
+    const rest = [cancel(pending, 'Sobra')];
+    const attempt = (workOrders: object[]) => errorOf(f.admin, 'tickets.close', { id: ticket.id, version: ticket.version, resolution: 'Resuelto', workOrders: [...rest, ...workOrders] });
+    const before = tableCounts(f.app);
+    const ops = opCount();
+
+    const noReason = await attempt([{ ...complete(running, 'Prueba de 30 min'), totalDuration: 30 * 60 }, complete(scheduled, 'Hecho')]);
+    expect(noReason).toMatchObject({ code: 'VALIDATION', details: { reason: 'duration_reason_required', field: 'workOrders', id: running.id, code: running.code } });
+    // A never-started OT has nothing measured: a typed duration is allowed, with its reason too.
+    const typedNoStart = await attempt([complete(running, 'Hecho'), { ...complete(scheduled, 'Hecho'), totalDuration: 15 * 60, durationReason: '  ' }]);
+    expect(typedNoStart).toMatchObject({ code: 'VALIDATION', details: { reason: 'duration_reason_required', id: scheduled.id } });
+    expectNothingWritten(before, ops, ticket);
+
+    const closed = await f.admin.call('tickets.close', {
+      id: ticket.id,
+      version: ticket.version,
+      resolution: 'Resuelto',
+      workOrders: [
+        ...rest,
+        { ...complete(running, 'Prueba de 30 min'), totalDuration: 30 * 60, durationReason: 'La OT se quedó en curso desde la visita' },
+        { ...complete(scheduled, 'Purgado'), totalDuration: 15 * 60, durationReason: 'No se pulsó Iniciar en la visita' },
+      ],
+    });
+    const byId = Object.fromEntries(closed.workOrders.map((w) => [w.id, w]));
+    expect(byId[running.id]?.totalDuration).toBe(30 * 60);
+    expect(byId[scheduled.id]?.totalDuration).toBe(15 * 60);
+    const completedEvents = closed.timeline.filter((e) => e.eventType === 'ot_completed');
+    expect(completedEvents.find((e) => e.metaData?.workOrderId === running.id)?.metaData).toMatchObject({
+      totalDuration: 30 * 60,
+      measuredDuration: 20 * 60,
+      durationReason: 'La OT se quedó en curso desde la visita',
+      closedWithTicket: true,
+    });
+    expect(completedEvents.find((e) => e.metaData?.workOrderId === scheduled.id)?.metaData).toMatchObject({
+      totalDuration: 15 * 60,
+      measuredDuration: null,
+      durationReason: 'No se pulsó Iniciar en la visita',
+      withoutStart: true,
+    });
+  });
+
+  it('a duration equal to the measured one needs no reason, at the close and on the OT alike', async () => {
+    const { ticket, pending, scheduled, running } = await ticketWithOpenVisits();
+    f.app.clock.advance(20 * MINUTE);
+    const closed = await f.admin.call('tickets.close', {
+      id: ticket.id,
+      version: ticket.version,
+      resolution: 'Resuelto',
+      workOrders: [cancel(pending, 'Sobra'), cancel(scheduled, 'Sobra'), { ...complete(running, 'Hecho'), totalDuration: 20 * 60 }],
+    });
+    expect(closed.workOrders.find((w) => w.id === running.id)?.totalDuration).toBe(20 * 60);
+    expect(closed.timeline.find((e) => e.eventType === 'ot_completed')?.metaData).not.toHaveProperty('durationReason');
+  });
+
   it('a ticket without open OTs closes as before, with no decisions', async () => {
     const ticket = await f.admin.call('tickets.create', { title: 'Consulta por teléfono' });
     const closed = await f.admin.call('tickets.close', { id: ticket.id, version: ticket.version, resolution: 'Resuelto por teléfono' });

@@ -53,28 +53,32 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTi
         return { heading, body: `${changeText(change, code, t)}: ${dateTime(change.from.scheduledDate)} → ${dateTime(change.to.scheduledDate)}` };
       }
       if (change) return { heading, body: changeText(change, code, t) };
-      const moved = transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus));
+      const moved = meta?.from !== meta?.to ? transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus)) : null;
       const reason = meta?.to === 'cancelled' && typeof meta.reason === 'string' ? t.workOrderChange.cancelReason(meta.reason) : null;
+      // Which OT moved, as the screen says it ("OT-…: Por planificar → Programada"); the stored Spanish line is not
+      // printed beside it (it says the same, and in an English report would say it in Spanish).
       // Cancelled while closing the ticket: all it says is in meta_data, in the report's language.
-      if (meta?.closedWithTicket && moved) return { heading, body: [`${code}: ${moved} ${t.workOrderChange.atClose(false)}`, reason].filter(Boolean).join('\n') };
+      const atClose = meta?.closedWithTicket ? ` ${t.workOrderChange.atClose(false)}` : '';
+      if (moved && code) return { heading, body: [`${code}: ${moved}${atClose}`, reason].filter(Boolean).join('\n') };
       return { heading, body: [withContent(moved), reason].filter(Boolean).join('\n') };
     }
     case 'ot_completed': {
       // The duration, and why it was typed instead of measured, as the ticket's timeline on screen shows them.
       const moved = transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus));
       const total = secondsOf(meta?.totalDuration);
-      const summary = total === null ? moved : [moved, formatDuration(total, t.language)].filter(Boolean).join(' · ');
       const reason = typeof meta?.durationReason === 'string' ? meta.durationReason.trim() : '';
       const measured = secondsOf(meta?.measuredDuration);
       const why = reason ? t.workOrderChange.durationChanged(reason, measured === null ? null : formatDuration(measured, t.language)) : null;
+      const code = typeof meta?.code === 'string' ? meta.code : '';
       if (meta?.closedWithTicket) {
         // Completed while closing the ticket: the move, whether it had a start, and the work done the person gave.
-        const code = typeof meta.code === 'string' ? meta.code : '';
         const atClose = [`${code}: ${moved ?? ''} ${t.workOrderChange.atClose(meta.withoutStart === true)}`, formatDurationOrNull(total, t)].filter(Boolean).join(' · ');
         const done = typeof meta.notes === 'string' && meta.notes.trim() ? `${t.workDone}: ${meta.notes.trim()}` : null;
-        return { heading, body: [atClose, done].filter(Boolean).join('\n') };
+        return { heading, body: [atClose, why, done].filter(Boolean).join('\n') };
       }
-      return { heading, body: [withContent(summary), why].filter(Boolean).join('\n') };
+      // One line: which OT, the move and the time ("OT-…: En curso → Completada · 2 h 50 min"), not the stored line again.
+      const summary = [code && moved ? `${code}: ${moved}` : moved, formatDurationOrNull(total, t)].filter(Boolean).join(' · ') || null;
+      return { heading, body: [code && moved ? summary : withContent(summary), why].filter(Boolean).join('\n') };
     }
     case 'contact': {
       const channel = translated(meta?.channel, CONTACT_CHANNELS, t.contactChannel as Record<ContactChannel, string>);

@@ -9,9 +9,10 @@ import type { closeWorkOrderDecision } from '../../contract/tickets';
 import { actorCan, type Actor, type ServiceContext } from '../context';
 import { WORK_ORDER_STATUS_LABEL } from '../tickets';
 import { assertMayExecute } from './access';
-import { assertNotFinal, isFinal, loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
+import { assertNotFinal, completionDuration, isFinal, loadWorkOrder, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
 
 export type CloseDecision = z.output<typeof closeWorkOrderDecision>;
+type CompleteDecision = Extract<CloseDecision, { action: 'complete' }>;
 
 export interface SettledAtClose {
   completed: string[];
@@ -58,11 +59,14 @@ function assertMayDecide(ctx: ServiceContext, actor: Actor, row: WorkOrderRecord
   if (decision.action === 'complete') assertMayExecute(ctx, actor, row);
 }
 
-/** Completion as workOrders.complete writes it; an OT never started gets no invented duration and says so. */
-function completeAtClose(tx: AppDb, row: WorkOrderRecord, workDone: string, actorId: string, at: string): void {
+/**
+ * Completion as workOrders.complete writes it: the measured time, or the duration the person typed with its reason
+ * (a run left open for days is not the work's length); an OT never started gets no invented duration and says so.
+ */
+function completeAtClose(tx: AppDb, row: WorkOrderRecord, decision: CompleteDecision, actorId: string, at: string): void {
   const started = row.startedAt !== null;
-  const totalDuration = measuredSeconds(row.startedAt, at);
-  saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration, notes: workDone }, at);
+  const duration = completionDuration(row, at, decision, { field: 'workOrders', id: row.id, code: row.code });
+  saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration: duration.totalDuration, notes: decision.workDone }, at);
   const move = `${row.code}: ${WORK_ORDER_STATUS_LABEL[row.status]} → ${WORK_ORDER_STATUS_LABEL.completed} al cerrar el ticket`;
   workOrderEvent(
     tx,
@@ -70,7 +74,7 @@ function completeAtClose(tx: AppDb, row: WorkOrderRecord, workDone: string, acto
     'completed',
     actorId,
     at,
-    { totalDuration, measuredDuration: totalDuration, notes: workDone, closedWithTicket: true, ...(started ? {} : { withoutStart: true }) },
+    { ...duration, notes: decision.workDone, closedWithTicket: true, ...(started ? {} : { withoutStart: true }) },
     started ? move : `${move}, sin inicio registrado`,
   );
 }
@@ -105,7 +109,7 @@ export function settleOpenWorkOrders(
   const settled: SettledAtClose = { completed: [], cancelled: [] };
   for (const { decision, row } of planned) {
     if (decision.action === 'complete') {
-      completeAtClose(tx, row, decision.workDone, actor.id, at);
+      completeAtClose(tx, row, decision, actor.id, at);
       settled.completed.push(row.id);
     } else {
       cancelAtClose(tx, row, decision.reason, actor.id, at);

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { AppDb } from '../../../db/open';
 import { workOrders } from '../../../db/schema';
-import { AppError, type WorkOrderDetail } from '../../contract';
+import type { WorkOrderDetail } from '../../contract';
 import type { completeInput, requestVisitInput, workOrderChannels } from '../../contract/workOrders';
 import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -19,7 +19,7 @@ import {
   assertAction,
   assertNotFinal,
   loadWorkOrderAt,
-  measuredSeconds,
+  completionDuration,
   saveWorkOrder,
   workOrderEvent,
   type WorkOrderRecord,
@@ -165,20 +165,10 @@ export function completeWorkOrder(ctx: ServiceContext, input: z.output<typeof co
     const row = loadWorkOrderAt(tx, input.id, input.version);
     assertMayExecute(ctx, actor, row);
     assertAction(row, 'complete');
-    const measured = measuredSeconds(row.startedAt, at);
-    const overridden = input.totalDuration !== undefined;
-    if (overridden && !input.durationReason) {
-      throw new AppError('VALIDATION', 'say why the duration differs from the measured time', {
-        reason: 'duration_reason_required',
-        field: 'durationReason',
-      });
-    }
-    const totalDuration = overridden ? (input.totalDuration ?? null) : measured;
-    saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration, ...(input.notes !== undefined ? { notes: input.notes } : {}) }, at);
+    const duration = completionDuration(row, at, input);
+    saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration: duration.totalDuration, ...(input.notes !== undefined ? { notes: input.notes } : {}) }, at);
     workOrderEvent(tx, row, 'completed', actor.id, at, {
-      totalDuration,
-      measuredDuration: measured,
-      ...(overridden ? { durationReason: input.durationReason } : {}),
+      ...duration,
       ...(input.notes ? { notes: input.notes } : {}),
     });
     return row;

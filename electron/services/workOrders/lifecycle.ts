@@ -92,3 +92,34 @@ export function measuredSeconds(startedAt: string | null, completedAt: string): 
   if (!startedAt) return null;
   return Math.max(0, Math.round((new Date(completedAt).getTime() - new Date(startedAt).getTime()) / 1000));
 }
+
+export interface TypedDuration {
+  /** Seconds the person says the work took, instead of the measured time. */
+  totalDuration?: number | undefined;
+  durationReason?: string | undefined;
+}
+
+export interface CompletionDuration {
+  totalDuration: number | null;
+  measuredDuration: number | null;
+  /** Set only when the typed duration replaced the measured one. */
+  durationReason?: string;
+}
+
+/**
+ * What a completion records (workOrders.complete and a close's 'complete' alike): the time measured since the start,
+ * or a typed duration that differs from it with the reason why (a never-started OT has nothing measured, so any typed one).
+ */
+export function completionDuration(row: WorkOrderRecord, at: string, typed: TypedDuration, where: Record<string, unknown> = {}): CompletionDuration {
+  const measured = measuredSeconds(row.startedAt, at);
+  if (typed.totalDuration === undefined || typed.totalDuration === measured) return { totalDuration: measured, measuredDuration: measured };
+  const reason = typed.durationReason?.trim() ?? '';
+  if (!reason) {
+    throw new AppError('VALIDATION', `say why the duration of ${row.code} differs from the measured time`, {
+      reason: 'duration_reason_required',
+      field: 'durationReason',
+      ...where,
+    });
+  }
+  return { totalDuration: typed.totalDuration, measuredDuration: measured, durationReason: reason };
+}

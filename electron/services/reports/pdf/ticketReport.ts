@@ -19,7 +19,7 @@ import {
   type Pdf,
 } from './document';
 import { drawTable } from './table';
-import { drawCustomerFields, partsColumns, partsRows, WORK_ORDER_FIELD_COLUMNS, workOrderFields, type RenderOptions } from './workOrderReport';
+import { drawCancelReason, drawCustomerFields, partsColumns, partsRows, WORK_ORDER_FIELD_COLUMNS, workOrderFields, type RenderOptions } from './workOrderReport';
 
 export interface TicketReportData {
   ticket: TicketDetail;
@@ -53,6 +53,7 @@ function drawWorkOrder(doc: Pdf, wo: WorkOrderDetail, t: Labels, f: Formatter): 
   doc.text(`${wo.code} · ${t.workOrderType[wo.otType]} · ${t.workOrderStatus[wo.status]}`, x, doc.y, { width: contentWidth(doc) });
   doc.y += 4;
   drawFields(doc, workOrderFields(wo, t, f), WORK_ORDER_FIELD_COLUMNS);
+  drawCancelReason(doc, wo, t);
   if (wo.notes?.trim()) {
     doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(t.workDone.toUpperCase(), x, doc.y, { width: contentWidth(doc) });
     drawParagraph(doc, wo.notes);

@@ -98,11 +98,17 @@ function drawSignatures(doc: Pdf, t: Labels, technicianName: string | null): voi
   doc.fillColor(COLOR.text);
 }
 
+/** A cancelled OT says why ("Motivo: …"), as its screen does; the timeline is not the only place that has it. */
+export function drawCancelReason(doc: Pdf, wo: WorkOrderDetail, t: Labels): void {
+  if (wo.status === 'cancelled' && wo.cancelReason?.trim()) drawParagraph(doc, t.workOrderChange.cancelReason(wo.cancelReason.trim()));
+}
+
 /** Draws the OT body on the current document (also used inside the ticket report). */
 export function drawWorkOrderBody(doc: Pdf, data: WorkOrderReportData, t: Labels, f: Formatter): void {
   const wo = data.workOrder;
   drawSectionTitle(doc, t.workOrder);
   drawFields(doc, workOrderFields(wo, t, f), WORK_ORDER_FIELD_COLUMNS);
+  drawCancelReason(doc, wo, t);
   drawSectionTitle(doc, t.ticket);
   drawFields(doc, [[t.code, wo.ticketCode], [t.title, wo.ticketTitle]], [1, 3]);
   drawSectionTitle(doc, t.customer);

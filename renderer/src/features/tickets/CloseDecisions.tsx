@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../../../electron/contract';
 import { Field } from '../../components/Field';
 import { useCan, useSession } from '../../stores/session';
-import { undecided, type DecisionDraft, type DecisionDrafts } from './closeDecisionDrafts';
+import { emptyDraft, undecided, type DecisionDraft, type DecisionDrafts } from './closeDecisionDrafts';
+import { DurationFields } from '../workOrders/DurationFields';
+import { isMinutesValid } from '../workOrders/durationDraft';
 
 interface Props {
   workOrders: WorkOrderDetail[];
@@ -45,6 +47,16 @@ function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; 
           <Field label={t('closeModal.workDone')} hint={t('closeModal.workDoneHint')}>
             <textarea name={`${name}-work-done`} rows={3} required value={draft.workDone} onChange={(e) => onChange({ ...draft, workDone: e.target.value })} />
           </Field>
+          {/* The time really worked, as the OT's own completion dialog asks it: a run left open for days is not it. */}
+          <DurationFields
+            name={name}
+            measuredMinutes={draft.measuredMinutes}
+            minutes={draft.minutes}
+            reason={draft.durationReason}
+            onMinutes={(minutes) => onChange({ ...draft, minutes })}
+            onReason={(durationReason) => onChange({ ...draft, durationReason })}
+            errors={isMinutesValid(draft.minutes) ? {} : { totalDuration: t('common:validation.invalid') }}
+          />
         </>
       )}
       {draft.action === 'cancel' && (
@@ -64,7 +76,7 @@ export function CloseDecisions({ workOrders, drafts, onChange }: Props) {
       <h3 id="close-decisions-title">{t('closeModal.decisionsTitle')}</h3>
       <p className="muted">{t('closeModal.openWorkOrders', { count: workOrders.length })}</p>
       {workOrders.map((workOrder) => (
-        <Decision key={workOrder.id} workOrder={workOrder} draft={drafts[workOrder.id] ?? { action: null, workDone: '', reason: '' }} onChange={(draft) => onChange(workOrder.id, draft)} />
+        <Decision key={workOrder.id} workOrder={workOrder} draft={drafts[workOrder.id] ?? emptyDraft(workOrder, Date.now())} onChange={(draft) => onChange(workOrder.id, draft)} />
       ))}
       {/* Why the close button is still disabled, read out as it changes. */}
       <p className={missing.length > 0 ? 'close-decisions-status' : 'close-decisions-status muted'} role="status">

@@ -50,13 +50,13 @@ export function eventBody(event: TimelineEventDto, format: BodyFormat): string |
     case 'reopened':
       return str(meta.reason) || null;
     case 'ot_completed': {
-      // Completed while closing the ticket: the work done the person gave for it.
-      if (meta.closedWithTicket) return str(meta.notes) || null;
-      // Written by workOrders.complete when the duration was overridden (meta: totalDuration, measuredDuration, durationReason).
+      // Written by workOrders.complete or a close's 'complete' when the duration was typed (meta: totalDuration, measuredDuration, durationReason).
       const reason = str(meta.durationReason).trim();
-      if (!reason) return null;
       const measured = seconds(meta.measuredDuration);
-      return format.durationChanged(reason, measured === null ? null : format.duration(measured));
+      const why = reason ? format.durationChanged(reason, measured === null ? null : format.duration(measured)) : null;
+      // Completed while closing the ticket: the work done the person gave for it.
+      const done = meta.closedWithTicket ? str(meta.notes) : '';
+      return [done, why].filter(Boolean).join('\n') || null;
     }
     case 'ot_updated': {
       const change = workOrderChangeOf(meta);

@@ -7,7 +7,6 @@ import { api, ApiError } from '../../api/client';
 import { DateTimeInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
-import { formatDuration } from '../../lib/format';
 import { zodFieldErrors } from '../../lib/forms';
 import { useWorkOrderAction, workOrderError } from './actions';
 import { ClashWarning, EstimateField, minutesFromInput, PastVisitCheckbox, usePlanQuestions } from './PlanFields';
@@ -15,6 +14,8 @@ import { toast } from '../../stores/toasts';
 import { fromLocalInput, toLocalInput } from './dates';
 import { companyZone } from '../../lib/timeZone';
 import { useWorkOrders } from './store';
+import { DurationFields } from './DurationFields';
+import { initialMinutes, isDurationChanged, isMinutesValid, measuredMinutesOf, typedDurationInput } from './durationDraft';
 import { FormFooter } from '../../components/FormFooter';
 
 interface DialogProps {
@@ -170,40 +171,28 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
   const run = useWorkOrderAction();
   const [notes, setNotes] = useState('');
   const [minutes, setMinutes] = useState('');
-  const [measuredMinutes, setMeasuredMinutes] = useState(0);
+  const [measuredMinutes, setMeasuredMinutes] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!open) return;
-    const running = workOrder.startedAt ? (Date.now() - new Date(workOrder.startedAt).getTime()) / 1000 : 0;
-    const measured = Math.max(0, Math.round(running / 60));
+    const measured = measuredMinutesOf(workOrder.startedAt, Date.now());
     setMeasuredMinutes(measured);
-    setMinutes(String(measured));
+    setMinutes(initialMinutes(measured));
     setNotes(workOrder.notes ?? '');
     setReason('');
     setErrors({});
     // Only on opening: a reload after a conflict must not wipe the notes being written.
   }, [open]);
 
-  const overridden = minutes.trim() !== '' && Number(minutes) !== measuredMinutes;
-  // Durations read as on the OT, its PDF and the timeline (one formatter); a typed one is shown beside the measured.
-  const measuredText = t('complete.measured', { clock: formatDuration(measuredMinutes * 60) });
-  const typedMinutes = Number(minutes);
-  const durationHint = overridden && Number.isFinite(typedMinutes) && typedMinutes >= 0 ? `${measuredText} → ${formatDuration(typedMinutes * 60)}` : measuredText;
-
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = {
-      id: workOrder.id,
-      version: workOrder.version,
-      notes,
-      ...(overridden ? { totalDuration: Math.round(Number(minutes) * 60), durationReason: reason } : {}),
-    };
+    const input = { id: workOrder.id, version: workOrder.version, notes, ...typedDurationInput(minutes, reason, measuredMinutes) };
     const found = zodFieldErrors(t, completeInput, input);
-    if (overridden && !reason.trim()) found.durationReason = t('complete.reasonRequired');
-    if (minutes.trim() !== '' && !(Number(minutes) >= 0)) found.totalDuration = t('common:validation.invalid');
+    if (isDurationChanged(minutes, measuredMinutes) && !reason.trim()) found.durationReason = t('complete.reasonRequired');
+    if (!isMinutesValid(minutes)) found.totalDuration = t('common:validation.invalid');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
@@ -218,14 +207,7 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
         <Field label={t('complete.notes')} error={errors.notes} hint={t('complete.notesHint')}>
           <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={5} />
         </Field>
-        <Field label={t('complete.duration')} error={errors.totalDuration} hint={durationHint}>
-          <input type="number" min={0} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} inputMode="numeric" />
-        </Field>
-        {overridden && (
-          <Field label={t('complete.reason')} error={errors.durationReason}>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Field>
-        )}
+        <DurationFields measuredMinutes={measuredMinutes} minutes={minutes} reason={reason} onMinutes={setMinutes} onReason={setReason} errors={errors} />
       </form>
     </Modal>
   );

@@ -1,0 +1,30 @@
+// The duration a completion asks for (the OT's own dialog and the ticket close alike; pure: no DOM, no i18n).
+// The measured time is shown in minutes and prefilled; only a different figure is sent, and it needs a reason
+// (the service's rule: workOrders.complete / tickets.close answer duration_reason_required without one).
+
+/** Whole minutes since the start, as the dialog shows them when it opens; null for an OT never started. */
+export function measuredMinutesOf(startedAt: string | null, nowMs: number): number | null {
+  if (!startedAt) return null;
+  return Math.max(0, Math.round((nowMs - new Date(startedAt).getTime()) / 60_000));
+}
+
+/** What the duration box starts with: the measured minutes, or empty when nothing was measured. */
+export const initialMinutes = (measured: number | null): string => (measured === null ? '' : String(measured));
+
+/** A figure other than the measured one (any figure, for an OT never started). */
+export function isDurationChanged(minutes: string, measured: number | null): boolean {
+  return minutes.trim() !== '' && Number(minutes) !== measured;
+}
+
+export const isMinutesValid = (minutes: string): boolean => minutes.trim() === '' || (Number.isFinite(Number(minutes)) && Number(minutes) >= 0);
+
+/** Typed, valid, and with its reason when it changes the measured time. */
+export function isDurationComplete(minutes: string, reason: string, measured: number | null): boolean {
+  return isMinutesValid(minutes) && (!isDurationChanged(minutes, measured) || reason.trim() !== '');
+}
+
+/** The fields the service takes: nothing when the measured time stands. */
+export function typedDurationInput(minutes: string, reason: string, measured: number | null): { totalDuration?: number; durationReason?: string } {
+  if (!isDurationChanged(minutes, measured)) return {};
+  return { totalDuration: Math.round(Number(minutes) * 60), durationReason: reason.trim() };
+}
