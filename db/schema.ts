@@ -166,6 +166,9 @@ export const tickets = sqliteTable(
     index('ix_tickets_customer_id_updated_at').on(t.customerId, t.updatedAt, t.id),
     index('ix_tickets_category_id_updated_at').on(t.categoryId, t.updatedAt, t.id),
     index('ix_tickets_creator_id').on(t.creatorId),
+    // The dispatch board's step from an OT to its customer: read from this index, not from a row that may carry a long
+    // description before these columns.
+    index('ix_tickets_id_customer_id_priority').on(t.id, t.customerId, t.priority),
     foreignKey({ name: 'fk_tickets_category_id_ticket_categories', columns: [t.categoryId], foreignColumns: [ticketCategories.id] }).onDelete('restrict'),
     foreignKey({ name: 'fk_tickets_customer_id_customers', columns: [t.customerId], foreignColumns: [customers.id] }).onDelete('restrict'),
     foreignKey({ name: 'fk_tickets_creator_id_users', columns: [t.creatorId], foreignColumns: [users.id] }).onDelete('restrict'),
@@ -221,7 +224,20 @@ export const workOrders = sqliteTable(
   (t) => [
     uniqueIndex('uq_work_orders_code').on(t.code),
     index('ix_work_orders_ticket_id').on(t.ticketId),
-    index('ix_work_orders_technician_id_scheduled_date').on(t.technicianId, t.scheduledDate),
+    // Covering for the dispatch board (services/workOrders/board.ts): a week of every technician's visits is read from
+    // the index alone, never from the rows (thousands of scattered page reads in a busy week).
+    index('ix_work_orders_technician_id_scheduled_date').on(
+      t.technicianId,
+      t.scheduledDate,
+      t.status,
+      t.otType,
+      t.estimatedMinutes,
+      t.startedAt,
+      t.version,
+      t.code,
+      t.ticketId,
+      t.id,
+    ),
     index('ix_work_orders_status_created_at').on(t.status, t.createdAt),
     index('ix_work_orders_completed_at').on(t.completedAt),
     // Atrasadas (services/workOrders/overdue.ts): only the active OTs, in the order they became late, so the list and
@@ -316,6 +332,8 @@ export const ticketSla = sqliteTable(
     ticketId: text('ticket_id').primaryKey(),
     // The clock that matters now (response until answered, then resolution), first: all a list row reads.
     sortDue: text('sort_due').notNull(),
+    // The ticket's status, kept with the rest: an SLA filter's tab counts read this table's index alone (0021).
+    status: text('status').$type<TicketStatus>(),
     nextKind: text('next_kind').$type<'response' | 'resolution'>().notNull(),
     nextTarget: integer('next_target').notNull(),
     nextElapsedMs: integer('next_elapsed_ms').notNull(),
@@ -340,6 +358,7 @@ export const ticketSla = sqliteTable(
   (t) => [
     index('ix_ticket_sla_sort_due').on(t.sortDue, t.ticketId),
     index('ix_ticket_sla_next_risk_at').on(t.nextRiskAt),
+    index('ix_ticket_sla_sort_due_status').on(t.sortDue, t.status),
     foreignKey({ name: 'fk_ticket_sla_ticket_id_tickets', columns: [t.ticketId], foreignColumns: [tickets.id] }).onDelete('cascade'),
     check('ck_ticket_sla_next_kind', sql`${t.nextKind} in ('response', 'resolution')`),
   ],

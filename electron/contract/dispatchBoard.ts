@@ -40,8 +40,11 @@ export interface BoardWorkOrder {
   version: number;
   technicianId: string;
   ticketId: string;
-  ticketCode: string;
-  ticketTitle: string;
+  /**
+   * The ticket's title, only for an OT without a customer (the block shows it in the customer's place); null otherwise.
+   * The board reads no ticket row for the others (a busy week holds thousands); the OT page shows the rest.
+   */
+  ticketTitle: string | null;
   priority: TicketPriority;
   customer: Ref | null;
   customerTown: string | null;

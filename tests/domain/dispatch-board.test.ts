@@ -42,7 +42,8 @@ describe('workOrders.board', () => {
       code: monday.code,
       version: monday.version,
       technicianId: f.tec1.id,
-      ticketTitle: 'Impresora atascada',
+      // The title only travels for an OT without a customer (the block shows the customer).
+      ticketTitle: null,
       priority: 'medium',
       customer: { id: f.customerId, name: 'Clínica Dental Sonrisa' },
       customerTown: 'Alcalá de Henares',
@@ -53,6 +54,13 @@ describe('workOrders.board', () => {
       estimatedMinutes: 120,
       defaultDuration: true,
     });
+
+    // Without a customer the block shows the ticket's title.
+    const walkIn = await f.admin.call('tickets.create', { title: 'Portátil de mostrador' });
+    const walkInVisit = await f.admin.call('workOrders.requestVisit', { ticketId: walkIn.id, otType: 'diagnosis' });
+    await f.admin.call('workOrders.schedule', { id: walkInVisit.id, version: walkInVisit.version, technicianId: f.tec2.id, scheduledDate: '2026-03-03T10:00:00.000Z' });
+    const walkInBlock = (await board('2026-03-03', '2026-03-03')).workOrders.find((w) => w.id === walkInVisit.id);
+    expect(walkInBlock).toMatchObject({ ticketId: walkIn.id, ticketTitle: 'Portátil de mostrador', customer: null, customerTown: null });
 
     // One day: Monday 9 March in Madrid holds only the visit at its midnight.
     const day = await board('2026-03-09', '2026-03-09');
@@ -135,10 +143,11 @@ describe('workOrders.board', () => {
     }
   });
 
-  it('reads every technician OTs in one query on ix_work_orders_technician_id_scheduled_date', async () => {
+  it('reads every technician OTs in one query from indexes alone: ix_work_orders_technician_id_scheduled_date covers the OT, ix_tickets_id_customer_id_priority the ticket', async () => {
     const { sql, params } = boardQuery([f.tec1.id, f.tec2.id], { from: '2026-03-01T23:00:00.000Z', to: '2026-03-08T23:00:00.000Z' });
-    const plan = (f.app.backend.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
-    expect(plan.join('\n')).toMatch(/SEARCH w USING INDEX ix_work_orders_technician_id_scheduled_date \(technician_id=\? AND scheduled_date>\? AND scheduled_date<\?\)/);
-    expect(plan.join('\n')).not.toMatch(/SCAN w\b/);
+    const plan = (f.app.backend.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/SEARCH w USING COVERING INDEX ix_work_orders_technician_id_scheduled_date \(technician_id=\? AND scheduled_date>\? AND scheduled_date<\?\)/);
+    expect(plan).toMatch(/SEARCH t USING COVERING INDEX ix_tickets_id_customer_id_priority \(id=\?\)/);
+    expect(plan).not.toMatch(/SCAN w\b/);
   });
 });

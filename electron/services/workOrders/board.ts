@@ -1,5 +1,5 @@
 // The dispatch board read: who can be planned (active users who may carry out OTs), their OTs in some company-calendar
-// days, and which of those visits overlap. One OT query for every technician at once, on the index
+// days, and which of those visits overlap. One OT query for every technician at once, on the covering index
 // ix_work_orders_technician_id_scheduled_date (one range per technician).
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -20,33 +20,36 @@ const MINUTE_MS = 60_000;
 /** A visit lasts at most a day (ESTIMATED_MINUTES_MAX): one that started the day before can still reach into the range. */
 const LOOKBACK_MS = 24 * 60 * MINUTE_MS;
 
-interface BoardRow {
-  id: string;
-  code: string;
-  version: number;
-  technician_id: string;
-  ticket_id: string;
-  ticket_code: string;
-  ticket_title: string;
-  priority: TicketPriority;
-  customer_id: string | null;
-  customer_name: string | null;
-  customer_town: string | null;
-  ot_type: WorkOrderType;
-  status: WorkOrderStatus;
-  scheduled_date: string;
-  started_at: string | null;
-  estimated_minutes: number | null;
-}
+/** One board row as the statement answers it (raw: an array, no object per row — thousands in a busy week). */
+type BoardRow = [
+  id: string,
+  code: string,
+  version: number,
+  technicianId: string,
+  ticketId: string,
+  priority: TicketPriority,
+  customerId: string | null,
+  customerName: string | null,
+  customerTown: string | null,
+  ticketTitle: string | null,
+  otType: WorkOrderType,
+  status: WorkOrderStatus,
+  scheduledDate: string,
+  startedAt: string | null,
+  estimatedMinutes: number | null,
+];
 
-// Planned, running and done visits, as on the agenda; the status term stays off the index (+w.status) so SQLite
-// walks ix_work_orders_technician_id_scheduled_date for each technician's range.
+// Planned, running and done visits, as on the agenda; the status term stays off the index's search (+w.status) so
+// SQLite walks the technician+date index for each technician's range. The OT columns come from the covering technician+date index, the
+// ticket's customer and priority from ix_tickets_id_customer_id_priority: no OT or ticket row is read (a ticket row
+// holds its description; a busy week is ~2,500 scattered rows). The ticket's title is read only for an OT without a
+// customer, where the block shows it instead; the OT page shows the rest.
 const BOARD_SQL = `
-  SELECT w.id, w.code, w.version, w.technician_id, w.ticket_id, t.code AS ticket_code, t.title AS ticket_title,
-         t.priority, c.id AS customer_id, c.name AS customer_name, c.town AS customer_town,
+  SELECT w.id, w.code, w.version, w.technician_id, w.ticket_id, t.priority, t.customer_id, c.name, c.town,
+         CASE WHEN t.customer_id IS NULL THEN (SELECT title FROM tickets WHERE id = w.ticket_id) END,
          w.ot_type, w.status, w.scheduled_date, w.started_at, w.estimated_minutes
   FROM work_orders w
-  JOIN tickets t ON t.id = w.ticket_id
+  JOIN tickets t INDEXED BY ix_tickets_id_customer_id_priority ON t.id = w.ticket_id
   LEFT JOIN customers c ON c.id = t.customer_id
   WHERE w.technician_id IN (SELECT value FROM json_each(@technicians))
     AND w.scheduled_date >= @from AND w.scheduled_date < @to
@@ -71,48 +74,58 @@ export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchB
   const rangeStart = Date.parse(range.from);
   const workOrders: BoardWorkOrder[] = [];
   const bookings: (Booking & { technicianId: string })[] = [];
-  for (const r of prepared(ctx.sqlite, sql).all(params) as BoardRow[]) {
-    const estimatedMinutes = effectiveMinutes(r.estimated_minutes, r.ot_type, defaults);
-    const startMs = Date.parse(r.scheduled_date);
+  for (const row of prepared(ctx.sqlite, sql).raw(true).all(params) as BoardRow[]) {
+    const [id, code, version, technicianId, ticketId, priority, customerId, customerName, customerTown, ticketTitle, otType, status, start, startedAt, ownMinutes] = row;
+    const estimatedMinutes = effectiveMinutes(ownMinutes, otType, defaults);
+    const startMs = Date.parse(start);
     const endMs = startMs + estimatedMinutes * MINUTE_MS;
     // The look-back only finds visits still under way when the range starts.
     if (endMs <= rangeStart) continue;
     workOrders.push({
-      id: r.id,
-      code: r.code,
-      version: r.version,
-      technicianId: r.technician_id,
-      ticketId: r.ticket_id,
-      ticketCode: r.ticket_code,
-      ticketTitle: r.ticket_title,
-      priority: r.priority,
-      customer: r.customer_id ? { id: r.customer_id, name: r.customer_name ?? '' } : null,
-      customerTown: r.customer_town,
-      otType: r.ot_type,
-      status: r.status,
-      start: r.scheduled_date,
+      id,
+      code,
+      version,
+      technicianId,
+      ticketId,
+      ticketTitle,
+      priority,
+      customer: customerId ? { id: customerId, name: customerName ?? '' } : null,
+      customerTown,
+      otType,
+      status,
+      start,
       end: new Date(endMs).toISOString(),
       estimatedMinutes,
-      defaultDuration: r.estimated_minutes === null,
+      defaultDuration: ownMinutes === null,
     });
     // The scheduling rule's view of the technician's time: a visit under way holds it from when it started.
-    if (BOOKED_STATUSES.includes(r.status)) {
-      const from = r.status === 'in_progress' ? (r.started_at ?? r.scheduled_date) : r.scheduled_date;
-      bookings.push({ id: r.id, code: r.code, start: from, minutes: estimatedMinutes, technicianId: r.technician_id });
+    if (BOOKED_STATUSES.includes(status)) {
+      const from = status === 'in_progress' ? (startedAt ?? start) : start;
+      bookings.push({ id, code, start: from, minutes: estimatedMinutes, technicianId });
     }
   }
   return { from: input.from, to: input.to, timeZone: zone, range, technicians, workOrders, clashes: boardClashes(bookings) };
 }
 
-/** Every overlapping pair of one technician's booked visits, by the scheduling rules' own overlap check (done visits hold no time). */
+/**
+ * Every overlapping pair of one technician's booked visits, by the scheduling rules' own overlap check (done visits
+ * hold no time). In start order, a visit is checked only against the later ones that start before it ends.
+ */
 function boardClashes(bookings: readonly (Booking & { technicianId: string })[]): BoardClash[] {
-  const byTechnician = new Map<string, (Booking & { technicianId: string })[]>();
-  for (const booking of bookings) byTechnician.set(booking.technicianId, [...(byTechnician.get(booking.technicianId) ?? []), booking]);
+  const byTechnician = new Map<string, (Booking & { technicianId: string; startMs: number })[]>();
+  for (const booking of bookings) {
+    const own = byTechnician.get(booking.technicianId) ?? [];
+    own.push({ ...booking, startMs: Date.parse(booking.start) });
+    byTechnician.set(booking.technicianId, own);
+  }
   const clashes: BoardClash[] = [];
   for (const [technicianId, own] of byTechnician) {
-    const ordered = [...own].sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
-    ordered.forEach((booking, index) => {
-      for (const later of overlappingBookings(booking, ordered.slice(index + 1))) clashes.push({ technicianId, first: booking.id, second: later.id });
+    own.sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id));
+    own.forEach((booking, index) => {
+      const endMs = booking.startMs + booking.minutes * MINUTE_MS;
+      let last = index + 1;
+      while (last < own.length && (own[last] as { startMs: number }).startMs < endMs) last++;
+      for (const later of overlappingBookings(booking, own.slice(index + 1, last))) clashes.push({ technicianId, first: booking.id, second: later.id });
     });
   }
   return clashes;
