@@ -92,6 +92,10 @@ describe('SLA', () => {
     await later(7 * H);
     ticket = await app.admin.call('tickets.close', { id: ticket.id, version: ticket.version, resolution: 'Compresor cambiado' });
     expect(ticket.slaClocks.resolution).toMatchObject({ outcome: 'missed', elapsedMs: 9 * H });
+    // Ended late: due no more, so it sorts last and is not in the overdue filter (its chip says missed).
+    expect(slaRow(ticket.id)).toMatchObject({ resolution_outcome: 'missed', sort_due: '~', next_outcome: 'missed' });
+    expect((await app.admin.call('tickets.list', { sla: 'breached' })).items).toEqual([]);
+    expect((await app.admin.call('tickets.list', {})).items[0]?.sla).toMatchObject({ state: 'missed', dueAt: null });
   });
 
   it('a priority change and a change of targets recompute the stored clocks in the same write', async () => {

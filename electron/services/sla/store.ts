@@ -90,7 +90,9 @@ function writeChunk(sqlite: Database.Database, ids: readonly string[], computed:
     }
     const current = currentSlaClock(sla);
     const now = current.clock;
-    upsert.run(id, now.dueAt ?? NO_DUE, current.kind, now.targetMinutes, now.elapsedMs, now.since, now.riskAt, now.outcome, ...clockValues(sla.response), ...clockValues(sla.resolution));
+    // A clock that ended (met or missed) is due no more: it sorts last and is never 'overdue' in the list.
+    const due = now.outcome ? NO_DUE : (now.dueAt ?? NO_DUE);
+    upsert.run(id, due, current.kind, now.targetMinutes, now.elapsedMs, now.since, now.riskAt, now.outcome, ...clockValues(sla.response), ...clockValues(sla.resolution));
   }
 }
 
