@@ -11,13 +11,24 @@ interface ModalProps {
   wide?: boolean;
 }
 
+const FIELDS = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
+
+function firstField(dialog: HTMLDialogElement): HTMLElement | null {
+  return dialog.querySelector<HTMLElement>(`.modal-body :is(${FIELDS})`);
+}
+
 export function Modal({ title, open, onClose, children, footer, wide }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const { t } = useTranslation();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the first focusable element, the header's ×, and a child's autoFocus ran while the dialog
+      // was still closed: put the person in the first field instead (Ctrl+N lands on Asunto).
+      firstField(dialog)?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (

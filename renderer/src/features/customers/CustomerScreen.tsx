@@ -1,5 +1,5 @@
 // The customer page (#/customers/:id): contact details and the history — tickets, OTs, serials — newest first.
-import { ArrowLeft, Mail, MapPin, Phone } from 'lucide-react';
+import { ArrowLeft } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDto } from '../../../../electron/contract';
@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { navigate } from '../../lib/router';
 import { useCan } from '../../stores/session';
+import { AddressLink, EmailLink, PhoneLink } from './ContactLinks';
 import { SerialsTable, TicketsTable, WorkOrdersTable } from './HistoryTables';
 import './customers.css';
 
@@ -39,16 +40,6 @@ function useHistory(id: string, limits: Limits) {
   return { history: history?.customer.id === id ? history : null, error };
 }
 
-/** The digits (and a leading +) a phone link dials; null when the phone field holds no number ("ver notas"). */
-function dialable(phone: string): string | null {
-  const digits = phone.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
-  return /^\+?\d{3,30}$/.test(digits) ? digits : null;
-}
-
-/** Opens the address in a map in the browser: the app itself never loads remote pages. */
-const mapUrl = (customer: CustomerDto) =>
-  `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent([customer.address, customer.town].filter(Boolean).join(', '))}`;
-
 function ContactCard({ customer }: { customer: CustomerDto }) {
   const { t } = useTranslation('customers');
   const none = <span className="muted">—</span>;
@@ -62,33 +53,15 @@ function ContactCard({ customer }: { customer: CustomerDto }) {
         <dd>{customer.contactName || none}</dd>
         <dt>{t('field.phone')}</dt>
         <dd>
-          {customer.phone && dialable(customer.phone) ? (
-            <a href={`tel:${dialable(customer.phone)}`} target="_blank" rel="noreferrer" aria-label={t('callLabel', { phone: customer.phone })}>
-              <Phone size={12} aria-hidden="true" /> {customer.phone}
-            </a>
-          ) : (
-            customer.phone || none
-          )}
+          <PhoneLink phone={customer.phone} />
         </dd>
         <dt>{t('field.email')}</dt>
         <dd>
-          {customer.email ? (
-            <a href={`mailto:${customer.email}`} target="_blank" rel="noreferrer" aria-label={t('mailLabel', { email: customer.email })}>
-              <Mail size={12} aria-hidden="true" /> {customer.email}
-            </a>
-          ) : (
-            none
-          )}
+          <EmailLink email={customer.email} />
         </dd>
         <dt>{t('field.address')}</dt>
         <dd>
-          {customer.address ? (
-            <a href={mapUrl(customer)} target="_blank" rel="noreferrer" aria-label={t('mapLabel', { address: customer.address })}>
-              <MapPin size={12} aria-hidden="true" /> <span className="customer-address">{customer.address}</span>
-            </a>
-          ) : (
-            none
-          )}
+          <AddressLink address={customer.address} town={customer.town} />
         </dd>
         <dt>{t('field.town')}</dt>
         <dd>{customer.town || none}</dd>
