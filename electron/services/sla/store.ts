@@ -41,7 +41,12 @@ interface EventRow {
   meta_to: string | null;
 }
 
-function computeChunk(sqlite: Database.Database, ids: readonly string[], targets: SlaTargets): Map<string, TicketSla> {
+interface Computed {
+  sla: TicketSla;
+  status: TicketStatus;
+}
+
+function computeChunk(sqlite: Database.Database, ids: readonly string[], targets: SlaTargets): Map<string, Computed> {
   const json = JSON.stringify(ids);
   const tickets = prepared(sqlite, 'SELECT id, created_at, status, priority FROM tickets WHERE id IN (SELECT value FROM json_each(?))').all(json) as TicketRow[];
   const events = prepared(
@@ -55,7 +60,7 @@ function computeChunk(sqlite: Database.Database, ids: readonly string[], targets
     if (list) list.push(event);
     else byTicket.set(event.ticket_id, [event]);
   }
-  const out = new Map<string, TicketSla>();
+  const out = new Map<string, Computed>();
   for (const ticket of tickets) {
     const timeline = (byTicket.get(ticket.id) ?? []).map((e) => ({
       eventType: e.event_type,
@@ -63,7 +68,7 @@ function computeChunk(sqlite: Database.Database, ids: readonly string[], targets
       createdAt: e.created_at,
       metaData: e.meta_to === null ? null : { to: e.meta_to },
     }));
-    out.set(ticket.id, computeTicketSla({ createdAt: ticket.created_at, status: ticket.status, priority: ticket.priority }, timeline, targets));
+    out.set(ticket.id, { sla: computeTicketSla({ createdAt: ticket.created_at, status: ticket.status, priority: ticket.priority }, timeline, targets), status: ticket.status });
   }
   return out;
 }
@@ -73,26 +78,28 @@ const clockColumns = (prefix: string) =>
 const COLUMNS = [
   'ticket_id',
   'sort_due',
+  'status',
   ...['kind', 'target', 'elapsed_ms', 'since', 'risk_at', 'outcome'].map((name) => `next_${name}`),
   ...clockColumns('response'),
   ...clockColumns('resolution'),
 ];
 const clockValues = (clock: SlaClock) => [clock.targetMinutes, clock.elapsedMs, clock.since, clock.dueAt, clock.riskAt, clock.doneAt, clock.outcome];
 
-function writeChunk(sqlite: Database.Database, ids: readonly string[], computed: Map<string, TicketSla>): void {
+function writeChunk(sqlite: Database.Database, ids: readonly string[], computed: Map<string, Computed>): void {
   const upsert = prepared(sqlite, `INSERT OR REPLACE INTO ticket_sla (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
   const remove = prepared(sqlite, 'DELETE FROM ticket_sla WHERE ticket_id = ?');
   for (const id of ids) {
-    const sla = computed.get(id);
-    if (!sla) {
+    const row = computed.get(id);
+    if (!row) {
       remove.run(id);
       continue;
     }
+    const sla = row.sla;
     const current = currentSlaClock(sla);
     const now = current.clock;
     // A clock that ended (met or missed) is due no more: it sorts last and is never 'overdue' in the list.
     const due = now.outcome ? NO_DUE : (now.dueAt ?? NO_DUE);
-    upsert.run(id, due, current.kind, now.targetMinutes, now.elapsedMs, now.since, now.riskAt, now.outcome, ...clockValues(sla.response), ...clockValues(sla.resolution));
+    upsert.run(id, due, row.status, current.kind, now.targetMinutes, now.elapsedMs, now.since, now.riskAt, now.outcome, ...clockValues(sla.response), ...clockValues(sla.resolution));
   }
 }
 

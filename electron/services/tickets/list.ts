@@ -47,6 +47,14 @@ const SLA_MATCH = {
   breached: 'sort_due <= @slaNow',
   at_risk: 'sort_due > @slaNow AND sort_due <= @slaHorizon AND next_risk_at <= @slaNow',
 } as const;
+/** The instants SLA_MATCH names: now, and for 'at risk' the far end of the range. */
+function slaParams(ctx: ServiceContext, kind: SlaFilter): Params {
+  const now = ctx.clock.now().getTime();
+  const params: Params = { slaNow: new Date(now).toISOString() };
+  if (kind === 'at_risk') params.slaHorizon = new Date(now + SLA_TARGET_MAX_MINUTES * 60_000 * SLA_AT_RISK_SHARE).toISOString();
+  return params;
+}
+
 /** Up to this many matches they are listed from ticket_sla's index; beyond, the list walks its own order and probes. */
 const FEW_SLA_MATCHES = 2000;
 
@@ -56,11 +64,9 @@ const FEW_SLA_MATCHES = 2000;
  * order is checked instead and the page fills early.
  */
 function slaCondition(ctx: ServiceContext, kind: SlaFilter, params: Params): string {
-  const now = ctx.clock.now().getTime();
-  params.slaNow = new Date(now).toISOString();
-  if (kind === 'at_risk') params.slaHorizon = new Date(now + SLA_TARGET_MAX_MINUTES * 60_000 * SLA_AT_RISK_SHARE).toISOString();
+  const own = slaParams(ctx, kind);
+  Object.assign(params, own);
   const match = SLA_MATCH[kind];
-  const own = kind === 'at_risk' ? { slaNow: params.slaNow, slaHorizon: params.slaHorizon } : { slaNow: params.slaNow };
   const counted = prepared(ctx.sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM ticket_sla WHERE ${match} LIMIT ${FEW_SLA_MATCHES})`).get(own) as { n: number };
   return counted.n < FEW_SLA_MATCHES
     ? `t.id IN (SELECT ticket_id FROM ticket_sla WHERE ${match})`
@@ -193,11 +199,29 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
   };
 }
 
+/** Counts of an SLA filter and nothing else come from ticket_sla's own index (it keeps each ticket's status). */
+function slaOnlyCounts(ctx: ServiceContext, filter: TicketFilter): { status: keyof StatusCounts; n: number }[] | null {
+  const { sla, status, q, ...others } = filter;
+  if (!sla || toFtsQuery(q) || Object.values(others).some((value) => value !== undefined)) return null;
+  const params = slaParams(ctx, sla);
+  const statuses = status && status.length > 0 ? ' AND status IN (SELECT value FROM json_each(@statuses))' : '';
+  if (statuses) params.statuses = JSON.stringify(status);
+  return prepared(ctx.sqlite, `SELECT status, count(*) AS n FROM ticket_sla WHERE ${SLA_MATCH[sla]}${statuses} GROUP BY status`).all(params) as {
+    status: keyof StatusCounts;
+    n: number;
+  }[];
+}
+
 export function countTickets(ctx: ServiceContext, filter: TicketFilter): StatusCounts {
-  const f = filterSql(ctx, filter);
-  const rows = prepared(ctx.sqlite, `${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(ticketConditions(f))} GROUP BY t.status`)
-    .all(f.params) as { status: keyof StatusCounts; n: number }[];
+  const rows = slaOnlyCounts(ctx, filter) ?? countByStatus(ctx, filter);
   const counts = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as StatusCounts;
   for (const r of rows) counts[r.status] = r.n;
   return counts;
+}
+
+function countByStatus(ctx: ServiceContext, filter: TicketFilter): { status: keyof StatusCounts; n: number }[] {
+  const f = filterSql(ctx, filter);
+  return (prepared(ctx.sqlite, `${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(ticketConditions(f))} GROUP BY t.status`).all(
+      f.params,
+    ) as { status: keyof StatusCounts; n: number }[]);
 }
