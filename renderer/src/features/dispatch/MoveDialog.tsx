@@ -9,9 +9,16 @@ import { FormFooter } from '../../components/FormFooter';
 import { Modal } from '../../components/Modal';
 import { hrefFor } from '../../lib/router';
 import { useCompanyZone } from '../../lib/timeZone';
-import { fromLocalInput, toLocalInput } from '../workOrders/dates';
+import { fromLocalInput, isPastInput, nextWholeHourInput, toLocalInput } from '../workOrders/dates';
+import { TechnicianPicker } from '../workOrders/TechnicianPicker';
 import { DEFAULT_START } from './boardLayout';
 import type { Plannable, PlanTarget } from './usePlanner';
+
+/** An unplanned visit starts at 09:00 of the day on screen, or at the next whole hour when that is already past. */
+function startOfNewPlan(zone: string, day: LocalDate): string {
+  const nine = `${day}T${DEFAULT_START}`;
+  return isPastInput(nine, zone) ? nextWholeHourInput(zone) : nine;
+}
 
 interface Props {
   item: Plannable | null;
@@ -32,7 +39,7 @@ export function MoveDialog({ item, technicians, fallback, onSubmit, onClose }: P
   useEffect(() => {
     if (!item) return;
     setTechnicianId(item.technicianId ?? fallback.technicianId);
-    setWhen(item.start ? toLocalInput(item.start, zone) : `${fallback.day}T${DEFAULT_START}`);
+    setWhen(item.start ? toLocalInput(item.start, zone) : startOfNewPlan(zone, fallback.day));
     setErrors({});
     // Only on opening: a live reload of the board must not undo what is being chosen.
   }, [item?.id]);
@@ -61,16 +68,7 @@ export function MoveDialog({ item, technicians, fallback, onSubmit, onClose }: P
           <p className="muted board-move-what">
             {item.label} · <a href={hrefFor({ name: 'workOrders', id: item.id })}>{t('move.open')}</a>
           </p>
-          <Field label={t('move.technician')} error={errors.technicianId}>
-            <select value={technicianId} onChange={(e) => setTechnicianId(e.target.value)} required>
-              <option value="">{t('move.pickTechnician')}</option>
-              {technicians.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.fullName}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <TechnicianPicker technicians={technicians} value={technicianId} onChange={setTechnicianId} error={errors.technicianId} />
           <Field label={t('move.when')} error={errors.scheduledDate}>
             <DateTimeInput value={when} onChange={setWhen} required />
           </Field>

@@ -17,9 +17,11 @@ import { decisionsInput, draftsFor, openWorkOrders, undecided, type DecisionDraf
 import { FormFooter } from '../../components/FormFooter';
 import { instantOfWallInput } from '../../../../electron/contract/zonedTime';
 import { companyZone } from '../../lib/timeZone';
-import { ChoiceSelect, namedChoices, personChoices } from '../../components/ChoiceSelect';
+import { ChoiceSelect, namedChoices } from '../../components/ChoiceSelect';
 import { CustomerPicker } from '../customers/CustomerPicker';
 import { ClashWarning, EstimateField, minutesFromInput, PastVisitCheckbox, usePlanQuestions } from '../workOrders/PlanFields';
+import { isPastInput } from '../workOrders/dates';
+import { TechnicianPicker } from '../workOrders/TechnicianPicker';
 
 export type TicketModal = 'edit' | 'close' | 'reopen' | 'visit' | null;
 
@@ -157,6 +159,8 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
     set(value);
     questions.reset();
   };
+  // Only a time already past can record a visit made; corrected to a future time, the question goes away.
+  const dateIsPast = isPastInput(date, companyZone());
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const scheduledDate = localToIso(date);
@@ -166,7 +170,7 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
       ...(scheduledDate ? { scheduledDate } : {}),
       ...(technicianId ? { technicianId } : {}),
       ...(estimatedMinutes !== null ? { estimatedMinutes } : {}),
-      ...(pastVisit && scheduledDate ? { recordsPastVisit: true } : {}),
+      ...(pastVisit && dateIsPast ? { recordsPastVisit: true } : {}),
       ...(questions.confirmOverlap ? { confirmOverlap: true } : {}),
     };
     const found = zodFieldErrors(t, requestVisitInput, { ticketId: ticket.id, ...request });
@@ -195,16 +199,8 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
       <Field label={t('visitModal.date')} error={errors.scheduledDate ?? questions.pastError ?? undefined} hint={t('visitModal.dateHint')}>
         <DateTimeInput name="scheduledDate" value={date} onChange={change(setDate)} />
       </Field>
-      {date && <PastVisitCheckbox checked={pastVisit} onChange={change(setPastVisit)} />}
-      <Field label={t('visitModal.technician')} error={errors.technicianId}>
-        <ChoiceSelect
-          name="technicianId"
-          value={technicianId}
-          onChange={(e) => change(setTechnicianId)(e.target.value)}
-          emptyLabel={t('visitModal.anyTechnician')}
-          choices={personChoices(technicians)}
-        />
-      </Field>
+      {dateIsPast && <PastVisitCheckbox checked={pastVisit} onChange={change(setPastVisit)} />}
+      <TechnicianPicker technicians={technicians} value={technicianId} onChange={change(setTechnicianId)} error={errors.technicianId} optional />
       <EstimateField otType={otType} value={minutes} onChange={change(setMinutes)} error={errors.estimatedMinutes} />
       {questions.clashes && <ClashWarning clashes={questions.clashes} technicianName={technicianName} confirmLabel={t('workOrders:plan.requestAnyway')} />}
     </ActionModal>

@@ -63,15 +63,16 @@ export function OverdueTable({ items, caption }: { items: OverdueWorkOrderDto[];
                 {wo.code}
               </a>
             </td>
-            <td className="ot-customer">
+            <td className="ot-customer overdue-customer">
               {wo.customer?.name ?? '—'}
-              <div className="muted ot-ticket-cell">
+              <div className="muted ot-ticket-cell" title={`${wo.ticketCode} · ${wo.ticketTitle}`}>
                 {wo.ticketCode} · {wo.ticketTitle}
               </div>
             </td>
             <td className="nowrap">{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
             <td className="nowrap">{formatDateTime(wo.scheduledDate)}</td>
-            <td className="nowrap overdue-late">
+            {/* Wraps between words rather than pushing Estado off screen (or cutting "hace 14 horas"). */}
+            <td className="overdue-late">
               <AlertTriangle size={14} aria-hidden="true" /> <OverdueWhy wo={wo} />
             </td>
             <td>

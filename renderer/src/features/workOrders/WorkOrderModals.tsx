@@ -11,7 +11,8 @@ import { zodFieldErrors } from '../../lib/forms';
 import { useWorkOrderAction, workOrderError } from './actions';
 import { ClashWarning, EstimateField, minutesFromInput, PastVisitCheckbox, usePlanQuestions } from './PlanFields';
 import { toast } from '../../stores/toasts';
-import { fromLocalInput, toLocalInput } from './dates';
+import { fromLocalInput, isPastInput, nextWholeHourInput, toLocalInput } from './dates';
+import { TechnicianPicker } from './TechnicianPicker';
 import { companyZone } from '../../lib/timeZone';
 import { useWorkOrders } from './store';
 import { DurationFields } from './DurationFields';
@@ -39,7 +40,8 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
   useEffect(() => {
     if (!open) return;
     void useWorkOrders.getState().loadTechnicians();
-    setWhen(toLocalInput(workOrder.scheduledDate, companyZone()));
+    // A visit already planned keeps its time; a new plan starts at the next whole hour, never at a minute already past.
+    setWhen(workOrder.scheduledDate ? toLocalInput(workOrder.scheduledDate, companyZone()) : nextWholeHourInput(companyZone()));
     setTechnicianId(workOrder.technician?.id ?? '');
     setMinutes(workOrder.estimatedMinutes === null ? '' : String(workOrder.estimatedMinutes));
     setPastVisit(false);
@@ -63,7 +65,7 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
       scheduledDate: scheduledDate ?? '',
       technicianId,
       estimatedMinutes: minutesFromInput(minutes),
-      ...(pastVisit ? { recordsPastVisit: true } : {}),
+      ...(pastVisit && isPastInput(when, companyZone()) ? { recordsPastVisit: true } : {}),
       ...(questions.confirmOverlap ? { confirmOverlap: true } : {}),
     };
     const found = zodFieldErrors(t, scheduleInput, input);
@@ -86,6 +88,8 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
     }
   }
 
+  // Only a time already past can record a visit made; corrected to a future time, the question goes away.
+  const whenIsPast = isPastInput(when, companyZone());
   const title = workOrder.status === 'scheduled' ? t('schedule.rescheduleTitle') : t('schedule.title');
   const technicianName = technicians.find((u) => u.id === technicianId)?.fullName ?? '';
   const submitLabel = questions.confirmOverlap ? t('plan.bookAnyway') : t('schedule.submit');
@@ -95,18 +99,8 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
         <Field label={t('schedule.when')} error={errors.scheduledDate ?? questions.pastError ?? undefined}>
           <DateTimeInput value={when} onChange={change(setWhen)} required />
         </Field>
-        <PastVisitCheckbox checked={pastVisit} onChange={change(setPastVisit)} />
-        <Field label={t('schedule.technician')} error={errors.technicianId}>
-          <select value={technicianId} onChange={(e) => change(setTechnicianId)(e.target.value)} required>
-            <option value="">{t('schedule.pickTechnician')}</option>
-            {technicians.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.fullName}
-                {u.roleName ? ` · ${u.roleName}` : ''}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {whenIsPast && <PastVisitCheckbox checked={pastVisit} onChange={change(setPastVisit)} />}
+        <TechnicianPicker technicians={technicians} value={technicianId} onChange={change(setTechnicianId)} error={errors.technicianId} />
         <EstimateField otType={workOrder.otType} value={minutes} onChange={change(setMinutes)} error={errors.estimatedMinutes} />
         {questions.clashes && <ClashWarning clashes={questions.clashes} technicianName={technicianName} />}
       </form>

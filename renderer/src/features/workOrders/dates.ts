@@ -36,3 +36,19 @@ export function toLocalInput(iso: string | null | undefined, zone: string): stri
 export function fromLocalInput(value: string, zone: string): string | null {
   return instantOfWallInput(zone, value);
 }
+
+/**
+ * Where a new plan's time starts: the next whole hour on the company clock (the current minute is already past when
+ * the form is sent, and the service would refuse it as scheduled_in_past).
+ */
+export function nextWholeHourInput(zone: string, now: number = Date.now()): string {
+  const thisHour = instantOfWallInput(zone, `${wallInputOf(zone, now).slice(0, 13)}:00`);
+  const start = thisHour ? Date.parse(thisHour) : now;
+  return wallInputOf(zone, start + 60 * 60_000);
+}
+
+/** Whether a typed company-clock time is already past (then, and only then, it may record a visit already made). */
+export function isPastInput(value: string, zone: string, now: number = Date.now()): boolean {
+  const at = instantOfWallInput(zone, value);
+  return at !== null && Date.parse(at) < now;
+}

@@ -1,0 +1,30 @@
+// The one technician picker: Programar, Solicitar visita and the board's "Mover a…" offer the same people (those who
+// may carry out OTs) with the same words — the name alone, never a role after it.
+import { useTranslation } from 'react-i18next';
+import { ChoiceSelect, personChoices } from '../../components/ChoiceSelect';
+import { Field } from '../../components/Field';
+
+interface Props {
+  technicians: readonly { id: string; fullName: string }[];
+  value: string;
+  onChange: (technicianId: string) => void;
+  error?: string | undefined;
+  /** A visit request may leave the technician for later; planning needs one. */
+  optional?: boolean;
+}
+
+export function TechnicianPicker({ technicians, value, onChange, error, optional = false }: Props) {
+  const { t } = useTranslation('workOrders');
+  return (
+    <Field label={t('plan.technician')} error={error}>
+      <ChoiceSelect
+        name="technicianId"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required={!optional}
+        emptyLabel={optional ? t('plan.noTechnicianYet') : t('plan.pickTechnician')}
+        choices={personChoices(technicians)}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,224 @@
+// Fixes from a newcomer's trial of the dispatcher's screens: the board at 1024×768 keeps the queue beside the grid
+// (nothing drawn over the technicians' rows), the schedule dialogs start at the next whole hour and offer "Registra una
+// visita ya realizada" only while the date is past, all three technician pickers read the same (names only), and
+// Atrasadas fits 1280 and 1024 px with "hace 14 horas" whole.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkOrderDetail } from '../../electron/contract';
+import { addDays, instantOfWallInput, localDateOf, mondayOf, wallInputOf, type LocalDate } from '../../electron/contract/zonedTime';
+import { settingsVersions } from '../support/versions';
+import { goTo, screenshotsDir, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+
+const ZONE = 'Europe/Madrid';
+const HOUR = 3_600_000;
+const SHOTS = path.join(screenshotsDir, 'trial-fixes');
+let app: E2eApp;
+let page: Page;
+let lucia: { id: string };
+let pending: WorkOrderDetail;
+let missed: WorkOrderDetail;
+let missedTicketId: string;
+/** The instant the server's clock is moved to for Atrasadas: 14 h 05 min after the missed visit. */
+let lateNow: number;
+
+const at = (day: LocalDate, time: string) => instantOfWallInput(ZONE, `${day}T${time}`) as string;
+const dialog = () => page.locator('dialog[open]');
+
+async function visit(title: string, customerId: string, technicianId: string, when: string) {
+  const ticket = await app.admin.call('tickets.create', { title, customerId });
+  const wo = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+  return app.admin.call('workOrders.schedule', { id: wo.id, scheduledDate: when, technicianId, version: wo.version });
+}
+
+/** dd/mm/aaaa of the company day `days` from today. */
+const dayText = (days: number) => {
+  const [y, m, d] = addDays(localDateOf(ZONE, Date.now()), days).split('-');
+  return `${d}/${m}/${y}`;
+};
+
+/** The option texts of the dialog's technician picker, without its empty first entry. */
+async function technicianOptions(): Promise<string[]> {
+  const texts = await dialog().getByLabel('Técnico').locator('option').allTextContents();
+  return texts.slice(1).sort();
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function intersects(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  await app.admin.call('settings.update', { versions: await settingsVersions(app.admin), timeZone: ZONE });
+  lucia = await app.userWithRole('Técnico', 'lmartin', 'Lucía Martín');
+  const javier = await app.userWithRole('Técnico', 'jgarcia', 'Javier García');
+  const marcos = await app.userWithRole('Técnico', 'mruiz', 'Marcos Ruiz');
+  const triana = await app.admin.call('customers.create', { name: 'Farmacia Triana', town: 'Sevilla' });
+  const hotel = await app.admin.call('customers.create', { name: 'Hotel Alameda', town: 'Jerez de la Frontera' });
+  const monday = mondayOf(localDateOf(ZONE, Date.now()));
+  // This week's board, later in the week than any day the test can run on (a Sunday run books nothing past).
+  const nextMonday = addDays(monday, 7);
+  await visit('Termo eléctrico no calienta', triana.id, lucia.id, at(addDays(nextMonday, 1), '09:00'));
+  await visit('Revisión anual de la caldera', hotel.id, javier.id, at(addDays(nextMonday, 2), '11:30'));
+  await visit('Aulas sin calefacción', hotel.id, marcos.id, at(nextMonday, '08:30'));
+  for (const title of ['Cámara frigorífica a 12 °C', 'Timbre de la barra', 'Persiana del escaparate atascada', 'Aire acondicionado gotea']) {
+    const ticket = await app.admin.call('tickets.create', { title, customerId: triana.id });
+    await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance' });
+  }
+  const ticket = await app.admin.call('tickets.create', { title: 'Enchufes sin corriente', customerId: hotel.id });
+  pending = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'diagnosis' });
+
+  // The missed visit: 02:00 in Madrid on the last day whose 16:05 has already passed, booked the day before. The
+  // server's clock later reads 16:05 that day (never ahead of the real one, so sessions stay valid).
+  let day = localDateOf(ZONE, Date.now());
+  if (Date.parse(at(day, '16:05')) > Date.now()) day = addDays(day, -1);
+  lateNow = Date.parse(at(day, '16:05'));
+  const heater = await app.admin.call('tickets.create', { title: 'Caldera con fuga en la cocina del restaurante del hotel', customerId: hotel.id });
+  missedTicketId = heater.id;
+  missed = await app.asAdminAt(new Date(lateNow - 24 * HOUR), async (admin) => {
+    const wo = await admin.call('workOrders.requestVisit', { ticketId: heater.id, otType: 'repair' });
+    return admin.call('workOrders.schedule', { id: wo.id, scheduledDate: at(day, '02:00'), technicianId: lucia.id, version: wo.version });
+  });
+
+  page = await app.openApp();
+  await signIn(page);
+}, 90_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the dispatch board at 1024×768', () => {
+  it('keeps the queue beside the grid, never over it; the grid scrolls sideways in its own box', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('link', { name: 'Tablero' }).click();
+    await page.getByRole('grid').waitFor();
+    await page.getByRole('button', { name: 'Semana siguiente' }).click();
+    await page.locator('.board-block', { hasText: 'Farmacia Triana' }).waitFor();
+    await page.locator('.board-queue-item').first().waitFor();
+
+    const grid = await page.locator('.board-main').boundingBox();
+    const queue = await page.locator('.board-queue').boundingBox();
+    expect(grid && queue).toBeTruthy();
+    if (!grid || !queue) return;
+    expect(intersects(grid, queue)).toBe(false);
+    // Beside it, on the right, both inside the window.
+    expect(queue.x).toBeGreaterThanOrEqual(grid.x + grid.width);
+    expect(queue.x + queue.width).toBeLessThanOrEqual(1024);
+    // Every technician row and block stays inside the grid's box; the page itself does not scroll sideways.
+    const page_ = await page.evaluate(`(() => { const b = document.querySelector('.board-body'); return { scroll: b.scrollWidth, client: b.clientWidth }; })()`);
+    expect((page_ as { scroll: number }).scroll).toBeLessThanOrEqual((page_ as { client: number }).client);
+    const rowheads = (await page.locator('.board-rowhead').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as unknown))) as Box[];
+    for (const box of rowheads) {
+      expect(intersects(box, queue)).toBe(false);
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'board-1024.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: path.join(SHOTS, 'board-1280.png') });
+  });
+});
+
+describe('planning dialogs', () => {
+  let boardOptions: string[] = [];
+
+  it('"Mover a…" of an unplanned visit starts at 09:00 or, if that is past, the next whole hour; names only', async () => {
+    await page.getByRole('button', { name: 'Hoy' }).click();
+    await page.locator('.board-queue-item').first().click();
+    await dialog().waitFor();
+    const time = await dialog().getByLabel('Hora', { exact: true }).inputValue();
+    expect(time).toMatch(/^\d{2}:00$/);
+    const date = await dialog().getByLabel('Día y hora').inputValue();
+    const [d, m, y] = date.split('/');
+    expect(Date.parse(at(`${y}-${m}-${d}` as LocalDate, time))).toBeGreaterThan(Date.now());
+    boardOptions = await technicianOptions();
+    expect(boardOptions).toContain('Lucía Martín');
+    expect(boardOptions.join()).not.toContain('·');
+    await dialog().getByRole('button', { name: 'Cancelar' }).click();
+  });
+
+  it('Programar starts at the next whole hour, shows the checkbox only while the date is past, and the default is accepted', async () => {
+    await goTo(page, `#/work-orders/${pending.id}`);
+    await page.getByRole('heading', { level: 1, name: pending.code }).waitFor();
+    await page.getByRole('toolbar').getByRole('button', { name: 'Programar', exact: true }).click();
+    await dialog().waitFor();
+    const expected = wallInputOf(ZONE, Math.floor(Date.now() / HOUR) * HOUR + HOUR); // Madrid's offset is whole hours
+    const time = await dialog().getByLabel('Hora', { exact: true }).inputValue();
+    // A run that crosses the hour sees the next one.
+    expect([expected.slice(11), wallInputOf(ZONE, Date.parse(instantOfWallInput(ZONE, expected) as string) + HOUR).slice(11)]).toContain(time);
+    const past = dialog().getByLabel('Registra una visita ya realizada');
+    expect(await past.count()).toBe(0);
+
+    // The same people, in the same words, as on the board.
+    expect(await technicianOptions()).toEqual(boardOptions);
+
+    await dialog().getByLabel('Fecha y hora').fill(dayText(-1));
+    await past.waitFor();
+    await dialog().getByLabel('Fecha y hora').fill(dayText(0));
+    await dialog().getByLabel('Hora', { exact: true }).fill(time);
+    await past.waitFor({ state: 'detached' });
+
+    await dialog().getByLabel('Técnico').selectOption({ label: 'Lucía Martín' });
+    await dialog().getByRole('button', { name: 'Programar', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+    const booked = await app.admin.call('workOrders.get', { id: pending.id });
+    expect(booked.status).toBe('scheduled');
+    expect(wallInputOf(ZONE, booked.scheduledDate as string).slice(11)).toBe(time);
+  });
+
+  it('Solicitar visita: the checkbox only for a past date, the same names as the other pickers', async () => {
+    await goTo(page, `#/tickets/${missedTicketId}`);
+    await page.getByRole('button', { name: 'Solicitar visita' }).click();
+    await dialog().waitFor();
+    const past = dialog().getByLabel('Registra una visita ya realizada');
+    expect(await past.count()).toBe(0);
+    expect(await technicianOptions()).toEqual(boardOptions);
+    await dialog().getByLabel('Fecha propuesta').fill(dayText(-2));
+    await dialog().getByLabel('Hora', { exact: true }).fill('10:00');
+    await past.waitFor();
+    await dialog().getByLabel('Fecha propuesta').fill(dayText(2));
+    await past.waitFor({ state: 'detached' });
+    await dialog().getByRole('button', { name: 'Cancelar' }).click();
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
+
+describe('Atrasadas', () => {
+  it('fits 1280 and 1024 px with every column, and reads "hace 14 horas"', async () => {
+    app.clock.offsetMs = lateNow - Date.now();
+    try {
+      await goTo(page, '#/work-orders');
+      await page.getByRole('tab', { name: /Atrasadas/ }).click();
+      const row = page.locator('.overdue-table tbody tr', { hasText: missed.code });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Sin empezar · programada hace 14 horas');
+      for (const size of [
+        { width: 1280, height: 800 },
+        { width: 1024, height: 768 },
+      ]) {
+        await page.setViewportSize(size);
+        const fit = (await page.locator('.overdue-table').evaluate((table) => {
+          const holder = table.parentElement as NonNullable<typeof table.parentElement>;
+          return { scroll: holder.scrollWidth, client: holder.clientWidth, right: table.getBoundingClientRect().right };
+        })) as { scroll: number; client: number; right: number };
+        expect(fit.scroll, `${size.width}px`).toBeLessThanOrEqual(fit.client);
+        expect(fit.right).toBeLessThanOrEqual(size.width);
+        const status = await page.getByRole('columnheader', { name: 'Estado' }).boundingBox();
+        expect(status && status.x + status.width).toBeLessThanOrEqual(size.width);
+        // The lateness is whole, not cut at the cell's edge.
+        const late = await row.locator('td.overdue-late').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(late.scroll).toBeLessThanOrEqual(late.client);
+        await page.screenshot({ path: path.join(SHOTS, `overdue-${size.width}.png`) });
+      }
+    } finally {
+      app.clock.offsetMs = 0;
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+});
