@@ -15,6 +15,7 @@ import { useCan, useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { useWorkOrderAction, workOrderError } from './actions';
 import { useWorkOrders } from './store';
+import { AddressLink, PhoneLink } from '../customers/ContactLinks';
 import { WorkOrderItems } from './WorkOrderItems';
 import { CancelModal, CompleteModal, EstimateModal, ScheduleModal } from './WorkOrderModals';
 import { useDefaultMinutes } from './PlanFields';
@@ -197,6 +198,13 @@ export function WorkOrderDetailView({ id }: { id: string }) {
           )}
         </div>
 
+        {/* A technician on a colleague's OT sees no actions: say why instead of leaving only "Exportar PDF". */}
+        {canExecute && !mayExecute && !final && (
+          <p className="muted ot-not-yours" role="note">
+            {detail.technician ? t('detail.notYours', { name: detail.technician.fullName }) : t('detail.notYoursUnassigned')}
+          </p>
+        )}
+
         <section className="card" aria-labelledby="ot-facts-title">
           <h2 id="ot-facts-title" className="sr-only">{t('detail.facts')}</h2>
           <dl className="facts">
@@ -209,9 +217,13 @@ export function WorkOrderDetailView({ id }: { id: string }) {
             <dt>{t('detail.customer')}</dt>
             <dd>{detail.customer ? <a href={hrefFor({ name: 'customer', id: detail.customer.id })}>{detail.customer.name}</a> : '—'}</dd>
             <dt>{t('detail.address')}</dt>
-            <dd>{customer?.address || '—'}</dd>
+            <dd>
+              <AddressLink address={customer?.address} town={customer?.town} />
+            </dd>
             <dt>{t('detail.phone')}</dt>
-            <dd>{customer?.phone || '—'}</dd>
+            <dd>
+              <PhoneLink phone={customer?.phone} />
+            </dd>
             <dt>{t('detail.technician')}</dt>
             <dd>{detail.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</dd>
             <dt>{t('detail.scheduled')}</dt>
