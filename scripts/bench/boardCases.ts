@@ -13,11 +13,13 @@ export function boardCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCa
   const week = { from: f.weekFrom.slice(0, 10), to: addDays(f.weekFrom.slice(0, 10), 6) };
   const technicians = q(`SELECT u.id, u.full_name, u.username, u.is_superuser, r.permissions FROM users u LEFT JOIN roles r ON r.id = u.role_id
     WHERE u.is_active = 1 ORDER BY u.full_name, u.id`);
-  const orders = q(`SELECT w.id, w.code, w.version, w.technician_id, w.ticket_id, t.code AS ticket_code, t.title, t.priority,
-    c.id AS customer_id, c.name AS customer_name, c.town, w.ot_type, w.status, w.scheduled_date, w.started_at, w.estimated_minutes
-    FROM work_orders w JOIN tickets t ON t.id = w.ticket_id LEFT JOIN customers c ON c.id = t.customer_id
+  // The same columns the service reads (OT and ticket from their covering indexes; the title only without a customer).
+  const orders = q(`SELECT w.id, w.code, w.version, w.technician_id, w.ticket_id, t.priority, t.customer_id, c.name, c.town,
+    CASE WHEN t.customer_id IS NULL THEN (SELECT title FROM tickets WHERE id = w.ticket_id) END,
+    w.ot_type, w.status, w.scheduled_date, w.started_at, w.estimated_minutes
+    FROM work_orders w JOIN tickets t INDEXED BY ix_tickets_id_customer_id_priority ON t.id = w.ticket_id LEFT JOIN customers c ON c.id = t.customer_id
     WHERE w.technician_id IN (SELECT value FROM json_each(?)) AND w.scheduled_date >= ? AND w.scheduled_date < ?
-      AND +w.status IN ('scheduled', 'in_progress', 'completed') ORDER BY w.scheduled_date, w.id`);
+      AND +w.status IN ('scheduled', 'in_progress', 'completed') ORDER BY w.scheduled_date, w.id`).raw();
   const settings = q("SELECT value FROM settings WHERE key IN ('timeZone', 'workOrderDefaultMinutes')");
   const from = new Date(Date.parse(f.weekFrom) - 86_400_000).toISOString();
   return [
