@@ -59,18 +59,17 @@ function slaParams(ctx: ServiceContext, kind: SlaFilter): Params {
 const FEW_SLA_MATCHES = 2000;
 
 /**
- * The SLA filter as a condition on `t`. A bounded count decides the plan: few matches (a healthy office) are read
- * from the index and sorted; many (most tickets overdue) would be thousands to sort, so each ticket in the list's
- * order is checked instead and the page fills early.
+ * The SLA filter. A bounded count decides the plan: few matches (a healthy office) are a condition on `t` read from
+ * ticket_sla's index and sorted with the page; many (most open tickets overdue) would be thousands to look up and
+ * sort, so they become a probe checked on the list's candidates in order, and the page fills after a few.
  */
-function slaCondition(ctx: ServiceContext, kind: SlaFilter, params: Params): string {
+function slaFilterSql(ctx: ServiceContext, kind: SlaFilter, params: Params): { condition: string } | { probe: (alias: string) => string } {
   const own = slaParams(ctx, kind);
   Object.assign(params, own);
   const match = SLA_MATCH[kind];
   const counted = prepared(ctx.sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM ticket_sla WHERE ${match} LIMIT ${FEW_SLA_MATCHES})`).get(own) as { n: number };
-  return counted.n < FEW_SLA_MATCHES
-    ? `t.id IN (SELECT ticket_id FROM ticket_sla WHERE ${match})`
-    : `EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND ${match})`;
+  if (counted.n < FEW_SLA_MATCHES) return { condition: `t.id IN (SELECT ticket_id FROM ticket_sla WHERE ${match})` };
+  return { probe: (alias) => `EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = ${alias}.id AND ${match})` };
 }
 
 interface FilterSql {
@@ -79,12 +78,14 @@ interface FilterSql {
   /** The status condition, apart: a search applies it to its own copy of the status. */
   status: string | null;
   where: string[];
+  /** A dense SLA filter, apart: checked on the candidates after they are sorted (see slaFilterSql). */
+  slaProbe: ((alias: string) => string) | null;
   params: Params;
 }
 
 /** WHERE clauses and named params for a filter; the FTS query comes first as a CTE that is joined. */
 function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
-  const out: FilterSql = { ctes: [], joins: [], status: null, where: [], params: {} };
+  const out: FilterSql = { ctes: [], joins: [], status: null, where: [], slaProbe: null, params: {} };
   const ftsQuery = toFtsQuery(filter.q);
   if (ftsQuery) {
     out.ctes.push(TICKET_HITS_CTE);
@@ -127,14 +128,20 @@ function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
     out.where.push(`${condition} @${key}`);
     out.params[key] = toUtcIso(value);
   }
-  if (filter.sla) out.where.push(slaCondition(ctx, filter.sla, out.params));
+  if (filter.sla) {
+    const sla = slaFilterSql(ctx, filter.sla, out.params);
+    if ('condition' in sla) out.where.push(sla.condition);
+    else out.slaProbe = sla.probe;
+  }
   return out;
 }
 
 const withClause = (f: FilterSql) => (f.ctes.length > 0 ? `WITH ${f.ctes.join(', ')} ` : '');
 const whereClause = (clauses: string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
-/** Every condition on the tickets table `t`. */
+/** Every condition on the tickets table `t` but a dense SLA probe. */
 const ticketConditions = (f: FilterSql) => (f.status ? [`t.${f.status}`, ...f.where] : f.where);
+/** Every condition on `t`, the SLA probe included (counts and searches, which visit the candidates anyway). */
+const allTicketConditions = (f: FilterSql) => [...ticketConditions(f), ...(f.slaProbe ? [f.slaProbe('t')] : [])];
 
 /**
  * The page of a search sorted by activity: matches are ordered by the updated_at kept beside the FTS key
@@ -152,9 +159,10 @@ function searchPageCte(f: FilterSql, cursorKey: readonly (string | number | null
       WHERE ${inner.join(' AND ')} ORDER BY d.updated_at DESC, d.ticket_id DESC`;
   // Without other filters the page is the top of the matches (SQLite keeps only `limit` rows while sorting).
   // The status tabs count as no other filter: the status copy sits beside the sort key.
-  if (f.where.length === 0) return `page AS (SELECT ticket_id AS id FROM (${matches} LIMIT @limit))`;
+  const others = [...f.where, ...(f.slaProbe ? [f.slaProbe('t')] : [])];
+  if (others.length === 0) return `page AS (SELECT ticket_id AS id FROM (${matches} LIMIT @limit))`;
   return `page AS (SELECT m.ticket_id AS id FROM (${matches} LIMIT -1) m
-    WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.id = m.ticket_id AND ${f.where.join(' AND ')}) LIMIT @limit)`;
+    WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.id = m.ticket_id AND ${others.join(' AND ')}) LIMIT @limit)`;
 }
 
 export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<TicketSummary> {
@@ -180,7 +188,11 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
     // Pick the page's ids first (index-only where possible), then join names for just those rows.
     // By due, the SLA table drives (its index is the order); a ticket without its SLA row yet is not listed by due.
     const from = sort === 'due' ? 'ticket_sla sla CROSS JOIN tickets t ON t.id = sla.ticket_id' : 'tickets t';
-    page = `page AS (SELECT t.id FROM ${from} ${f.joins.join(' ')} ${whereClause(where)} ORDER BY ${order} LIMIT @limit)`;
+    const candidates = `SELECT t.id FROM ${from} ${f.joins.join(' ')} ${whereClause(where)} ORDER BY ${order}`;
+    // A dense SLA filter is checked on the sorted candidates (`LIMIT -1` keeps the inner order), stopping at a page.
+    page = f.slaProbe
+      ? `page AS (SELECT c.id FROM (${candidates} LIMIT -1) c WHERE ${f.slaProbe('c')} LIMIT @limit)`
+      : `page AS (${candidates} LIMIT @limit)`;
   }
   // CROSS JOIN keeps `page` as the outer loop (SQLite never reorders it), since LIMIT is a parameter the planner cannot size.
   const nowMs = ctx.clock.now().getTime();
@@ -221,7 +233,7 @@ export function countTickets(ctx: ServiceContext, filter: TicketFilter): StatusC
 
 function countByStatus(ctx: ServiceContext, filter: TicketFilter): { status: keyof StatusCounts; n: number }[] {
   const f = filterSql(ctx, filter);
-  return (prepared(ctx.sqlite, `${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(ticketConditions(f))} GROUP BY t.status`).all(
+  return (prepared(ctx.sqlite, `${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(allTicketConditions(f))} GROUP BY t.status`).all(
       f.params,
     ) as { status: keyof StatusCounts; n: number }[]);
 }
