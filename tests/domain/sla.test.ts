@@ -7,11 +7,15 @@ import { DEFAULT_SLA_TARGETS } from '../../shared/sla';
 import { ADMIN, startTestApp, type TestApp } from '../support/backend';
 import { settingsVersions } from '../support/versions';
 import { errorOf } from './fixtures';
+import { slaPlan } from '../../electron/services/tickets/list';
 import { pdfText } from '../reports/support';
 
 const H = 3600_000;
 let app: TestApp;
-afterEach(() => app?.close());
+afterEach(() => {
+  slaPlan.fewMatches = 2000;
+  app?.close();
+});
 
 const slaRow = (id: string) => app.backend.database.sqlite.prepare('SELECT * FROM ticket_sla WHERE ticket_id = ?').get(id) as Record<string, unknown> | undefined;
 const codes = (items: { code: string }[]) => items.map((t) => t.code);
@@ -113,7 +117,11 @@ describe('SLA', () => {
     expect(slaRow(ticket.id)).toMatchObject({ response_target: 15, resolution_target: 120, sort_due: new Date(start + 15 * 60_000).toISOString() });
   });
 
-  it('the list sorts by due (soonest first, nothing due last, pages follow the cursor) and filters at risk; counts follow the filter', async () => {
+  it.each([
+    ['few matches: read from the SLA index', 2000],
+    ['many matches: the sorted candidates are probed', 1],
+  ])('the list sorts by due (soonest first, nothing due last, pages follow the cursor) and filters at risk; counts follow the filter (%s)', async (_plan, fewMatches) => {
+    slaPlan.fewMatches = fewMatches;
     app = await startTestApp();
     const low = await app.admin.call('tickets.create', { title: 'Baja prioridad', priority: 'low' }); // due +24 h
     const critical = await app.admin.call('tickets.create', { title: 'Crítico', priority: 'critical' }); // due +1 h

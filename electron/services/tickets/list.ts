@@ -55,8 +55,8 @@ function slaParams(ctx: ServiceContext, kind: SlaFilter): Params {
   return params;
 }
 
-/** Up to this many matches they are listed from ticket_sla's index; beyond, the list walks its own order and probes. */
-const FEW_SLA_MATCHES = 2000;
+/** Below this many matches they are listed from ticket_sla's index; from it on, the sorted candidates are probed (tests lower it to reach both plans). */
+export const slaPlan = { fewMatches: 2000 };
 
 /**
  * The SLA filter. A bounded count decides the plan: few matches (a healthy office) are a condition on `t` read from
@@ -67,8 +67,9 @@ function slaFilterSql(ctx: ServiceContext, kind: SlaFilter, params: Params): { c
   const own = slaParams(ctx, kind);
   Object.assign(params, own);
   const match = SLA_MATCH[kind];
-  const counted = prepared(ctx.sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM ticket_sla WHERE ${match} LIMIT ${FEW_SLA_MATCHES})`).get(own) as { n: number };
-  if (counted.n < FEW_SLA_MATCHES) return { condition: `t.id IN (SELECT ticket_id FROM ticket_sla WHERE ${match})` };
+  const few = slaPlan.fewMatches;
+  const counted = prepared(ctx.sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM ticket_sla WHERE ${match} LIMIT ${few})`).get(own) as { n: number };
+  if (counted.n < few) return { condition: `t.id IN (SELECT ticket_id FROM ticket_sla WHERE ${match})` };
   return { probe: (alias) => `EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = ${alias}.id AND ${match})` };
 }
 
