@@ -142,10 +142,12 @@ class ClockWalk {
  * so a merge that settled the status without an event of its own still decides whether the clock runs now.
  */
 export function computeTicketSla(ticket: SlaTicketInput, events: readonly SlaEventInput[], targets: SlaTargets): TicketSla {
-  const target = targets[ticket.priority] ?? DEFAULT_SLA_TARGETS[ticket.priority];
+  // Rows can arrive from other copies (sync) with anything in them: a clock is never a reason for a write to fail.
+  const target = targets[ticket.priority] ?? DEFAULT_SLA_TARGETS[ticket.priority] ?? DEFAULT_SLA_TARGETS.medium;
   const response = new ClockWalk(target.responseMinutes);
   const resolution = new ClockWalk(target.resolutionMinutes);
   const created = Date.parse(ticket.createdAt);
+  if (!Number.isFinite(created)) return { response: response.result(null), resolution: resolution.result(null) };
   let status: TicketStatus = 'open';
   let at = created;
   const advance = (to: number) => {
@@ -157,7 +159,8 @@ export function computeTicketSla(ticket: SlaTicketInput, events: readonly SlaEve
   };
   for (const event of events) {
     // An event stamped before the creation (another laptop's clock) counts from the creation.
-    advance(Math.max(Date.parse(event.createdAt), created));
+    const eventAt = Date.parse(event.createdAt);
+    advance(Number.isFinite(eventAt) ? Math.max(eventAt, created) : at);
     if (!response.outcome && isResponse(event)) response.finish(at);
     const next = statusAfter(event);
     if (next === 'closed' && status !== 'closed') resolution.finish(at);

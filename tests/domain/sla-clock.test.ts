@@ -27,6 +27,15 @@ const close = (hours: number, from = 'in_progress'): SlaEventInput => ({ eventTy
 const reopen = (hours: number): SlaEventInput => ({ eventType: 'reopened', authorId: STAFF, createdAt: at(hours), metaData: { from: 'closed', to: 'open' } });
 
 describe('SLA clock', () => {
+  it('never throws on rows another copy sent with bad times or an unknown priority: no clock, or the event skipped', () => {
+    const unknownCreation = computeTicketSla(ticket({ createdAt: 'ayer' }), [created()], DEFAULT_SLA_TARGETS);
+    expect(unknownCreation.response).toMatchObject({ dueAt: null, since: null, outcome: null });
+    const badEvent = computeTicketSla(ticket(), [created(), { ...contact(1), createdAt: 'x' }, contact(2)], DEFAULT_SLA_TARGETS);
+    expect(badEvent.response.outcome).toBe('met');
+    const oddPriority = computeTicketSla(ticket({ priority: 'extreme' as SlaTicketInput['priority'] }), [created()], DEFAULT_SLA_TARGETS);
+    expect(oddPriority.response.targetMinutes).toBe(DEFAULT_SLA_TARGETS.medium.responseMinutes);
+  });
+
   it('runs from the creation: high is due in 4 h (response) and 24 h (resolution), at risk in the last quarter', () => {
     const sla = computeTicketSla(ticket(), [created()], DEFAULT_SLA_TARGETS);
     expect(sla.response).toMatchObject({ dueAt: at(4), riskAt: at(3), since: at(0), outcome: null });
