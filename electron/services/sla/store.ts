@@ -68,7 +68,13 @@ function computeChunk(sqlite: Database.Database, ids: readonly string[], targets
       createdAt: e.created_at,
       metaData: e.meta_to === null ? null : { to: e.meta_to },
     }));
-    out.set(ticket.id, { sla: computeTicketSla({ createdAt: ticket.created_at, status: ticket.status, priority: ticket.priority }, timeline, targets), status: ticket.status });
+    // Derived data never fails the write or the merge that touched the ticket: a ticket whose clock cannot be
+    // computed (rows another copy sent with anything in them) just has no SLA row, and shows no due.
+    try {
+      out.set(ticket.id, { sla: computeTicketSla({ createdAt: ticket.created_at, status: ticket.status, priority: ticket.priority }, timeline, targets), status: ticket.status });
+    } catch {
+      continue;
+    }
   }
   return out;
 }
