@@ -19,3 +19,21 @@ export function formatDuration(seconds: number | null | undefined, language: Dur
   const parts = [hours > 0 ? unit('hour', hours) : null, minutes > 0 || hours === 0 ? unit('minute', minutes) : null];
   return parts.filter((p): p is string => p !== null).join(' ');
 }
+
+const DAY_FROM_HOURS = 48;
+
+/**
+ * Like formatDuration, but a span of 48 h or more reads in days and whole hours: "32 días 6 h" / "32 days 6h"
+ * ("774 h 10 min" is hard to read). For spans that can run for weeks (SLA clocks); OT durations keep formatDuration.
+ */
+export function formatLongDuration(seconds: number | null | undefined, language: DurationLanguage, fallback = '—'): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < DAY_FROM_HOURS * 3600) return formatDuration(seconds, language, fallback);
+  const locale = LOCALES[language];
+  const totalHours = Math.round(seconds / 3600);
+  const days = Math.floor(totalHours / 24);
+  const hours = totalHours % 24;
+  const dayText = new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
+  if (hours === 0) return dayText;
+  const hourText = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: language === 'en' ? 'narrow' : 'short' }).format(hours);
+  return `${dayText} ${hourText}`;
+}

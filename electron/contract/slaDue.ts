@@ -8,6 +8,8 @@ export interface SlaDueWhen {
   date: LocalDate;
   /** 'HH:MM' on the wall clock of the zone. */
   time: string;
+  /** The due falls in another year than now (show the year, or '23 dic' reads as this month). */
+  otherYear: boolean;
 }
 
 export function slaDueWhen(zone: string, dueIso: string, nowMs: number): SlaDueWhen {
@@ -17,5 +19,5 @@ export function slaDueWhen(zone: string, dueIso: string, nowMs: number): SlaDueW
   const relativeDay = date === today ? 'today' : date === addDays(today, 1) ? 'tomorrow' : date === addDays(today, -1) ? 'yesterday' : null;
   const wall = wallClock(zone, due);
   const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
-  return { relativeDay, date, time };
+  return { relativeDay, date, time, otherYear: date.slice(0, 4) !== today.slice(0, 4) };
 }

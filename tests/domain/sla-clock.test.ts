@@ -110,17 +110,26 @@ describe('SLA clock', () => {
     const createdAt = '2026-03-28T10:00:00.000Z'; // 11:00 in Madrid
     const sla = computeTicketSla({ createdAt, status: 'open', priority: 'high' }, [], DEFAULT_SLA_TARGETS);
     expect(sla.resolution.dueAt).toBe('2026-03-29T10:00:00.000Z');
-    expect(slaDueWhen('Europe/Madrid', sla.resolution.dueAt!, Date.parse(createdAt))).toEqual({ relativeDay: 'tomorrow', date: '2026-03-29', time: '12:00' });
+    expect(slaDueWhen('Europe/Madrid', sla.resolution.dueAt!, Date.parse(createdAt))).toEqual({ relativeDay: 'tomorrow', date: '2026-03-29', time: '12:00', otherYear: false });
   });
 
   it('the due day is the company day: today in Madrid can be tomorrow in UTC, yesterday across zones', () => {
     const now = Date.parse('2026-06-10T20:00:00.000Z'); // 22:00 in Madrid, 15:00 in Mexico City
     const due = '2026-06-10T22:30:00.000Z'; // 00:30 on the 11th in Madrid, 22:30 on the 10th in UTC
-    expect(slaDueWhen('Europe/Madrid', due, now)).toEqual({ relativeDay: 'tomorrow', date: '2026-06-11', time: '00:30' });
-    expect(slaDueWhen('UTC', due, now)).toEqual({ relativeDay: 'today', date: '2026-06-10', time: '22:30' });
-    expect(slaDueWhen('America/Mexico_City', due, now)).toEqual({ relativeDay: 'today', date: '2026-06-10', time: '16:30' });
+    expect(slaDueWhen('Europe/Madrid', due, now)).toEqual({ relativeDay: 'tomorrow', date: '2026-06-11', time: '00:30', otherYear: false });
+    expect(slaDueWhen('UTC', due, now)).toEqual({ relativeDay: 'today', date: '2026-06-10', time: '22:30', otherYear: false });
+    expect(slaDueWhen('America/Mexico_City', due, now)).toEqual({ relativeDay: 'today', date: '2026-06-10', time: '16:30', otherYear: false });
     expect(slaDueWhen('Europe/Madrid', '2026-06-09T10:00:00.000Z', now).relativeDay).toBe('yesterday');
-    expect(slaDueWhen('Europe/Madrid', '2026-06-20T10:00:00.000Z', now)).toEqual({ relativeDay: null, date: '2026-06-20', time: '12:00' });
+    expect(slaDueWhen('Europe/Madrid', '2026-06-20T10:00:00.000Z', now)).toEqual({ relativeDay: null, date: '2026-06-20', time: '12:00', otherYear: false });
+  });
+
+  it('a due in another year than now, on the company clock, says so (a 2024 due must not read as this month)', () => {
+    const now = Date.parse('2026-06-10T20:00:00.000Z');
+    expect(slaDueWhen('Europe/Madrid', '2024-12-23T19:54:00.000Z', now)).toMatchObject({ relativeDay: null, date: '2024-12-23', otherYear: true });
+    // 31 Dec 23:30 UTC is already 1 Jan in Madrid: "mañana", in the next year.
+    const newYearsEve = Date.parse('2026-12-31T12:00:00.000Z');
+    expect(slaDueWhen('Europe/Madrid', '2026-12-31T23:30:00.000Z', newYearsEve)).toMatchObject({ relativeDay: 'tomorrow', date: '2027-01-01', otherYear: true });
+    expect(slaDueWhen('UTC', '2026-12-31T23:30:00.000Z', newYearsEve)).toMatchObject({ relativeDay: 'today', otherYear: false });
   });
 
   it('targets: whole minutes in range, response no later than resolution', () => {

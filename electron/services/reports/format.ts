@@ -1,5 +1,5 @@
 // Dates, durations and numbers for reports through Intl, in the report's language.
-import { formatDuration } from '../../contract/duration';
+import { formatDuration, formatLongDuration } from '../../contract/duration';
 import type { ReportLanguage } from './labels';
 
 const LOCALES: Record<ReportLanguage, string> = { es: 'es-ES', en: 'en-GB' };
@@ -11,6 +11,8 @@ export interface Formatter {
   date(iso: string | null | undefined, fallback?: string): string;
   /** Seconds as "2 h 5 min" (or "45 s" under a minute). */
   duration(seconds: number | null | undefined, fallback?: string): string;
+  /** From 48 h on, days and hours ("32 días 6 h"): for SLA spans, which can run for weeks. */
+  longDuration(seconds: number | null | undefined, fallback?: string): string;
   integer(n: number): string;
 }
 
@@ -38,6 +40,9 @@ export function createFormatter(language: ReportLanguage, timeZone?: string): Fo
     },
     duration(seconds, fallback = '—') {
       return formatDuration(seconds, language, fallback);
+    },
+    longDuration(seconds, fallback = '—') {
+      return formatLongDuration(seconds, language, fallback);
     },
     integer(n) {
       return numberFormat.format(n);

@@ -66,9 +66,9 @@ function drawWorkOrder(doc: Pdf, wo: WorkOrderDetail, t: Labels, f: Formatter): 
 /** One SLA clock in words as the report is printed: taken (and whether on target), pending, overdue or paused. */
 export function slaText(clock: SlaClock, nowMs: number, t: Labels, f: Formatter): string {
   const state = slaClockState(clock, nowMs);
-  if (state === 'met' || state === 'missed') return t.sla.done(f.duration(clock.elapsedMs / 1000), state === 'met', f.duration(clock.targetMinutes * 60));
+  if (state === 'met' || state === 'missed') return t.sla.done(f.longDuration(clock.elapsedMs / 1000), state === 'met', f.longDuration(clock.targetMinutes * 60));
   if (state === 'breached') return t.sla.overdueSince(f.dateTime(clock.dueAt));
-  if (state === 'paused') return t.sla.paused(f.duration(Math.max(0, slaRemainingMs(clock, nowMs)) / 1000));
+  if (state === 'paused') return t.sla.paused(f.longDuration(Math.max(0, slaRemainingMs(clock, nowMs)) / 1000));
   return t.sla.dueBy(f.dateTime(clock.dueAt));
 }
 

@@ -65,7 +65,10 @@ export function SlaTargetsSettings() {
 
   const change = (priority: TicketPriority, field: keyof SlaTarget, patch: Partial<Amount>) => {
     setEdited(true);
-    setDraft({ ...draft, [priority]: { ...draft[priority], [field]: { ...draft[priority][field], ...patch } } });
+    const next = { ...draft, [priority]: { ...draft[priority], [field]: { ...draft[priority][field], ...patch } } };
+    setDraft(next);
+    // Once errors are showing, they follow the values: a fixed cell loses its message at once, not on the next save.
+    if (Object.keys(errors).length > 0) setErrors(readDraft(next, t).errors);
   };
 
   async function submit(event: FormEvent) {

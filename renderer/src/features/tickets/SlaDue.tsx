@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSlaSummary } from '../../../../electron/contract';
 import type { SlaState, TicketSla } from '../../../../shared/sla';
-import { formatDuration } from '../../lib/format';
+import { formatLongDuration } from '../../lib/format';
 import { useCompanyZone } from '../../lib/timeZone';
 import { slaChip, slaLine } from './sla';
 
@@ -30,9 +30,9 @@ export function SlaChip({ sla }: { sla: TicketSlaSummary | null }) {
   const zone = useCompanyZone();
   const now = useNowMs();
   if (!sla) return null;
-  const chip = slaChip(t, sla, now, zone, locale(i18n.language), formatDuration);
+  const chip = slaChip(t, sla, now, zone, locale(i18n.language), formatLongDuration);
   // The short text on screen; the whole sentence for the pointer and the screen reader.
-  const sentence = slaLine(t, sla.kind, sla, now, zone, locale(i18n.language), formatDuration).text;
+  const sentence = slaLine(t, sla.kind, sla, now, zone, locale(i18n.language), formatLongDuration).text;
   return (
     <span className={`sla-chip sla-${chip.state}`} data-sla-state={chip.state} title={`${t('sla.title')}: ${sentence}`} aria-label={`${t('sla.title')}: ${sentence}`}>
       <StateIcon state={chip.state} />
@@ -49,7 +49,7 @@ export function SlaFacts({ clocks }: { clocks: TicketSla }) {
   return (
     <>
       {(['response', 'resolution'] as const).map((kind) => {
-        const line = slaLine(t, kind, clocks[kind], now, zone, locale(i18n.language), formatDuration);
+        const line = slaLine(t, kind, clocks[kind], now, zone, locale(i18n.language), formatLongDuration);
         return (
           <div key={kind} className="ticket-sla-fact" data-sla-kind={kind}>
             <dt>{t(`sla.kind.${kind}`)}</dt>

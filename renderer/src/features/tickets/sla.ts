@@ -1,17 +1,28 @@
 // SLA words for the screens (pure, testable): where a due falls on the company clock and what to say about a clock.
 import type { TicketSlaSummary } from '../../../../electron/contract';
-import { slaDueWhen } from '../../../../electron/contract/slaDue';
+import { slaDueWhen, type SlaDueWhen } from '../../../../electron/contract/slaDue';
 import { slaClockState, slaRemainingMs, type SlaClock, type SlaState } from '../../../../shared/sla';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-/** "hoy 14:30", "mañana 09:00", "3 dic 14:30" on the company clock. */
+/** "3 dic", or "23 dic 2024" when not this year on the company clock (else it reads as this month). */
+function dayText(when: SlaDueWhen, locale: string): string {
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC', ...(when.otherYear ? { year: 'numeric' } : {}) };
+  return new Intl.DateTimeFormat(locale, options).format(new Date(`${when.date}T12:00:00Z`));
+}
+
+/** "hoy 14:30", "mañana 09:00", "3 dic 14:30", "23 dic 2024 20:54" on the company clock. */
 export function dueWhenText(t: T, zone: string, dueIso: string, nowMs: number, locale: string): string {
   const when = slaDueWhen(zone, dueIso, nowMs);
-  const day = when.relativeDay
-    ? t(`tickets:sla.day.${when.relativeDay}`)
-    : new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${when.date}T12:00:00Z`));
+  const day = when.relativeDay ? t(`tickets:sla.day.${when.relativeDay}`) : dayText(when, locale);
   return `${day} ${when.time}`;
+}
+
+/** The shortest useful due for a list chip: "14:30" today, else the day alone ("mañana", "3 dic", "23 dic 2024"). */
+function chipWhenText(t: T, zone: string, dueIso: string, nowMs: number, locale: string): string {
+  const when = slaDueWhen(zone, dueIso, nowMs);
+  if (when.relativeDay === 'today') return when.time;
+  return when.relativeDay ? t(`tickets:sla.day.${when.relativeDay}`) : dayText(when, locale);
 }
 
 export interface SlaLine {
@@ -45,11 +56,13 @@ export function slaLine(
   return { state, text: t('tickets:sla.pendingText', { due, left: duration(left / 1000) }) };
 }
 
-/** A list row's chip, short (the row is narrow): the clock that matters now, "En riesgo · Respuesta hoy 14:30". */
+/**
+ * A list row's chip, compact (the row is narrow and the customer needs the room): "Vencido", "Vence 14:30",
+ * "En riesgo · 45 min", "En pausa". The whole sentence (slaLine) goes in its title and to screen readers.
+ */
 export function slaChip(t: T, sla: TicketSlaSummary, nowMs: number, zone: string, locale: string, duration: (seconds: number) => string): SlaLine {
   const state = slaClockState(sla, nowMs);
-  if (state === 'met' || state === 'missed') return { state, text: t(`tickets:sla.chip.${state}`) };
-  if (state === 'paused') return { state, text: t('tickets:sla.chip.paused', { left: duration(Math.max(0, slaRemainingMs(sla, nowMs)) / 1000) }) };
-  const due = t(`tickets:sla.short.${sla.kind}`, { when: sla.dueAt ? dueWhenText(t, zone, sla.dueAt, nowMs, locale) : '' });
-  return { state, text: state === 'ok' ? due : `${t(`tickets:sla.state.${state}`)} · ${due}` };
+  if (state === 'met' || state === 'missed' || state === 'paused' || state === 'breached') return { state, text: t(`tickets:sla.chip.${state}`) };
+  if (state === 'at_risk') return { state, text: t('tickets:sla.chip.at_risk', { left: duration(Math.max(0, slaRemainingMs(sla, nowMs)) / 1000) }) };
+  return { state, text: t('tickets:sla.chip.ok', { when: sla.dueAt ? chipWhenText(t, zone, sla.dueAt, nowMs, locale) : '' }) };
 }
