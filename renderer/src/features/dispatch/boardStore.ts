@@ -2,7 +2,8 @@
 // unplanned queue beside it. Both reload on domain events, so others' changes appear without a reload.
 import type { QueuedWorkOrderDto } from '../../../../electron/contract';
 import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
-import { addDays, type LocalDate } from '../../../../electron/contract/zonedTime';
+import type { LocalDate } from '../../../../electron/contract/zonedTime';
+import { calendarWindowActions } from '../../lib/calendarWindow';
 import { api } from '../../api/client';
 import { companyZone } from '../../lib/timeZone';
 import { sessionStore } from '../../stores/sessionStores';
@@ -50,20 +51,7 @@ export const useDispatchBoard = sessionStore<BoardState>('dispatchBoard', (set, 
   queueCursor: null,
   queueError: null,
 
-  setMode(mode) {
-    set({ mode });
-    void get().load();
-  },
-  shift(steps) {
-    const { mode, anchor } = get();
-    // Whole calendar days: a 23- or 25-hour day never skips or repeats a date.
-    set({ anchor: addDays(anchor ?? todayIn(companyZone()), steps * (mode === 'week' ? 7 : 1)) });
-    void get().load();
-  },
-  today() {
-    set({ anchor: null });
-    void get().load();
-  },
+  ...calendarWindowActions(set, get),
   showDay(day) {
     if (windowDays(get()).includes(day)) return;
     set({ anchor: day });

@@ -3,7 +3,8 @@
 import { sessionStore } from '../../stores/sessionStores';
 import type { OverdueWorkOrderDto, WorkOrderDto } from '../../../../electron/contract';
 import { api } from '../../api/client';
-import { addDays, type LocalDate } from '../../../../electron/contract/zonedTime';
+import type { LocalDate } from '../../../../electron/contract/zonedTime';
+import { calendarWindowActions } from '../../lib/calendarWindow';
 import { companyZone } from '../../lib/timeZone';
 import { agendaRange, todayIn, type AgendaMode } from './dates';
 
@@ -47,20 +48,7 @@ export const useAgenda = sessionStore<AgendaState>('agenda', (set, get) => ({
   loading: false,
   error: null,
 
-  setMode(mode) {
-    set({ mode });
-    void get().load();
-  },
-  shift(steps) {
-    const { mode, anchor } = get();
-    // Whole calendar days, not 24-hour steps: a 23- or 25-hour day never skips or repeats a date.
-    set({ anchor: addDays(anchor ?? todayIn(companyZone()), steps * (mode === 'week' ? 7 : 1)) });
-    void get().load();
-  },
-  today() {
-    set({ anchor: null });
-    void get().load();
-  },
+  ...calendarWindowActions(set, get),
   setTechnician(technicianId) {
     set({ technicianId });
     void get().load();
