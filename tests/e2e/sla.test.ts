@@ -61,11 +61,11 @@ describe('SLA due dates', () => {
     await context.clock.fastForward('15:00');
     await expect.poll(() => chipOf(urgent.code).getAttribute('data-sla-state')).toBe('breached');
     expect(await chipOf(urgent.code).textContent()).toBe('Vencido');
-    expect(await chipOf(urgent.code).getAttribute('title')).toMatch(/Vencido: Responder antes de (hoy|ayer) \d\d:\d\d · 5 min tarde/);
+    expect(await chipOf(urgent.code).getAttribute('title')).toMatch(/Respuesta vencida \(plazo: (hoy|ayer) \d\d:\d\d\) · 5 min tarde/);
     await page.locator(`[data-code="${urgent.code}"]`).click();
     const response = page.locator('.ticket-sla-fact[data-sla-kind="response"] .sla-chip');
     await expect.poll(() => response.getAttribute('data-sla-state')).toBe('breached');
-    expect(await response.textContent()).toMatch(/Vencido: Responder antes de (hoy|ayer) \d\d:\d\d · 5 min tarde/);
+    expect(await response.textContent()).toMatch(/Respuesta vencida \(plazo: (hoy|ayer) \d\d:\d\d\) · 5 min tarde/);
     const resolution = page.locator('.ticket-sla-fact[data-sla-kind="resolution"] .sla-chip');
     expect(await resolution.getAttribute('data-sla-state')).toBe('ok');
     expect(await resolution.textContent()).toContain('Resolver antes de');

@@ -48,8 +48,8 @@ describe('SLA words', () => {
     expect(chip('es', T0 + 1.6 * H)).toEqual({ state: 'at_risk', text: 'En riesgo · 24 min' });
     expect(chip('en', T0 + 1.6 * H)).toEqual({ state: 'at_risk', text: 'At risk · 24m' });
     // Past midnight in Madrid the due day is today.
-    expect(line('es', T0 + 2.5 * H)).toEqual({ state: 'breached', text: 'Vencido: Responder antes de hoy 00:00 · 30 min tarde' });
-    expect(line('en', T0 + 2.5 * H)).toEqual({ state: 'breached', text: 'Overdue: Respond by today 00:00 · 30m late' });
+    expect(line('es', T0 + 2.5 * H)).toEqual({ state: 'breached', text: 'Respuesta vencida (plazo: hoy 00:00) · 30 min tarde' });
+    expect(line('en', T0 + 2.5 * H)).toEqual({ state: 'breached', text: 'Response overdue (due today 00:00) · 30m late' });
     expect(chip('es', T0 + 2.5 * H).text).toBe('Vencido');
     expect(chip('en', T0 + 2.5 * H).text).toBe('Overdue');
   });
@@ -71,9 +71,9 @@ describe('SLA words', () => {
     const now = Date.parse('2026-12-02T00:20:00.000Z');
     const { t: es, duration } = words('es');
     const line = slaLine(es, 'response', sla.response, now, ZONE, 'es-ES', duration);
-    expect(line.text).toMatch(/^Vencido: Responder antes de 21 dic 2024 20:54 · /);
+    expect(line.text).toMatch(/^Respuesta vencida \(plazo: 21 dic 2024 20:54\) · /);
     const en = words('en');
-    expect(slaLine(en.t, 'response', sla.response, now, ZONE, 'en-GB', en.duration).text).toMatch(/^Overdue: Respond by 21 Dec 2024 20:54 · /);
+    expect(slaLine(en.t, 'response', sla.response, now, ZONE, 'en-GB', en.duration).text).toMatch(/^Response overdue \(due 21 Dec 2024 20:54\) · /);
     // This year: no year; next year, not tomorrow: the year.
     const soon = computeTicketSla({ createdAt: '2026-12-02T00:00:00.000Z', status: 'open', priority: 'low' }, [], DEFAULT_SLA_TARGETS);
     expect(slaLine(es, 'resolution', soon.resolution, Date.parse('2026-12-02T00:00:00.000Z'), ZONE, 'es-ES', duration).text).toBe('Resolver antes de 9 dic 01:00 · quedan 7 días');

@@ -51,8 +51,9 @@ export function slaLine(
   }
   if (state === 'paused') return { state, text: t('tickets:sla.pausedLeft', { left: duration(Math.max(0, left) / 1000) }) };
   const when = clock.dueAt ? dueWhenText(t, zone, clock.dueAt, nowMs, locale) : '';
+  // Past due, "Resolver antes de ayer" would read as "before the day before yesterday": say it is overdue, then when.
+  if (state === 'breached') return { state, text: t(`tickets:sla.breached.${kind}`, { when, late: duration(Math.max(60, -left) / 1000) }) };
   const due = t(`tickets:sla.due.${kind}`, { when });
-  if (state === 'breached') return { state, text: t('tickets:sla.breachedText', { due, late: duration(Math.max(60, -left) / 1000) }) };
   return { state, text: t('tickets:sla.pendingText', { due, left: duration(left / 1000) }) };
 }
 

@@ -90,9 +90,10 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
 
   // Only a time already past can record a visit made; corrected to a future time, the question goes away.
   const whenIsPast = isPastInput(when, companyZone());
-  const title = workOrder.status === 'scheduled' ? t('schedule.rescheduleTitle') : t('schedule.title');
+  const rescheduling = workOrder.status === 'scheduled';
+  const title = rescheduling ? t('schedule.rescheduleTitle') : t('schedule.title');
   const technicianName = technicians.find((u) => u.id === technicianId)?.fullName ?? '';
-  const submitLabel = questions.confirmOverlap ? t('plan.bookAnyway') : t('schedule.submit');
+  const submitLabel = questions.confirmOverlap ? t('plan.bookAnyway') : t(rescheduling ? 'schedule.resubmit' : 'schedule.submit');
   return (
     <Modal title={title} open={open} onClose={onClose} footer={<FormFooter formId="ot-schedule" busy={busy} submit={submitLabel} onClose={onClose} />}>
       <form id="ot-schedule" className="plan-form" onSubmit={submit} noValidate>
