@@ -119,9 +119,36 @@ describe('the dispatch board at 1024×768', () => {
     for (const box of rowheads) {
       expect(intersects(box, queue)).toBe(false);
     }
+    // All seven days fit: Sunday's header ends inside the grid's box and the window (second trial: it was off-screen).
+    const main = await page.locator('.board-main').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(main.scroll).toBeLessThanOrEqual(main.client);
+    const sunday = await page.getByRole('columnheader').last().boundingBox();
+    expect(sunday && sunday.x + sunday.width).toBeLessThanOrEqual(grid.x + grid.width);
+    expect(await page.getByRole('columnheader').last().textContent()).toMatch(/^dom \d+ [a-z]{3}$/);
     await page.screenshot({ path: path.join(SHOTS, 'board-1024.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: path.join(SHOTS, 'board-1280.png') });
+  });
+});
+
+describe('the day view', () => {
+  it('widens its hours to a 02:00 visit instead of hiding it (second trial: visits before 07:00 vanished)', async () => {
+    await page.getByRole('button', { name: 'Hoy' }).click();
+    await page.getByRole('button', { name: 'Día', exact: true }).click();
+    if (localDateOf(ZONE, lateNow) !== localDateOf(ZONE, Date.now())) await page.getByRole('button', { name: 'Día anterior' }).click();
+    const block = page.locator(`.board-hours .board-block[data-work-order="${missed.id}"]`);
+    await block.waitFor();
+    const hours = await page.getByRole('columnheader').allTextContents();
+    expect(hours).toContain('02:00');
+    expect(hours).toContain('19:00');
+    const track = await page.locator('.board-row', { has: page.getByRole('rowheader', { name: 'Lucía Martín' }) }).locator('.board-hours').boundingBox();
+    const box = await block.boundingBox();
+    expect(track && box).toBeTruthy();
+    if (!track || !box) return;
+    expect(box.x).toBeGreaterThanOrEqual(track.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(track.x + track.width + 1);
+    await page.screenshot({ path: path.join(SHOTS, 'board-day-early-visit.png') });
+    await page.getByRole('button', { name: 'Semana', exact: true }).click();
   });
 });
 

@@ -136,6 +136,9 @@ describe('dispatch board', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     await cell('Lucía Martín', /lunes/).locator('.board-block', { hasText: boiler.code }).waitFor();
+    // The keyboard user keeps their place: the focus is on the moved block in its new cell, not on <body>.
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-work-order")')).toBe(boiler.id);
+    expect(await page.evaluate('document.activeElement.closest("[role=gridcell]").getAttribute("aria-label")')).toMatch(/^Lucía Martín, lunes/);
     const moved = await app.admin.call('workOrders.get', { id: boiler.id });
     expect(moved).toMatchObject({ technician: { id: lucia.id }, scheduledDate: at(nextMonday, '15:30') });
   });

@@ -2,7 +2,8 @@
 // 07:00–20:00 hour track of a Madrid day (a DST day included), the time a drop means, lanes for overlaps, clash codes.
 import { describe, expect, it } from 'vitest';
 import type { BoardWorkOrder } from '../../electron/contract/dispatchBoard';
-import { boardDays, clashesById, itemsOfCell, laneOf, timeAtFraction, trackPlacement } from '../../renderer/src/features/dispatch/boardLayout';
+import { windowWords, dayHeader } from '../../renderer/src/features/dispatch/boardLabels';
+import { boardDays, clashesById, dayHours, dayRangeFor, itemsOfCell, itemsOnTrack, laneOf, timeAtFraction, trackPlacement } from '../../renderer/src/features/dispatch/boardLayout';
 
 const ZONE = 'Europe/Madrid';
 const block = (id: string, start: string, end: string, technicianId = 't1') => ({ id, code: `OT-${id}`, start, end, technicianId }) as BoardWorkOrder;
@@ -57,5 +58,51 @@ describe('dispatch board layout', () => {
     const clashes = clashesById([{ technicianId: 't1', first: 'early', second: 'late' }], items);
     expect(clashes.get('early')).toEqual(['OT-late']);
     expect(clashes.get('late')).toEqual(['OT-early']);
+  });
+});
+
+// Second newcomer trial: no visit of a day may be missing from its day view, and Spanish day words are lower-case.
+describe('dispatch board: every visit of a day is on its track', () => {
+  const day = '2026-12-02';
+  // 00:13 in Madrid (UTC+1 in December) on the 2nd.
+  const early = [block('a', '2026-12-01T23:13:00.000Z', '2026-12-02T00:13:00.000Z'), block('b', '2026-12-01T23:13:00.000Z', '2026-12-02T01:13:00.000Z', 't2')];
+
+  it('keeps 07:00–20:00 on a day with nothing outside them', () => {
+    expect(dayRangeFor([block('a', '2026-12-02T08:00:00.000Z', '2026-12-02T10:00:00.000Z')], ZONE, day)).toEqual({ start: 7, end: 20 });
+    expect(dayHours()).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+  });
+
+  it('widens to the earliest start and the latest end, and places the 00:13 visits on the track', () => {
+    const range = dayRangeFor(early, ZONE, day);
+    expect(range).toEqual({ start: 0, end: 20 });
+    expect(dayHours(range)[0]).toBe(0);
+    const place = trackPlacement(ZONE, day, early[0] as BoardWorkOrder, range);
+    expect(place?.left).toBeCloseTo(13 / (20 * 60));
+    expect(place?.width).toBeCloseTo(60 / (20 * 60));
+    expect(itemsOnTrack(early, ZONE, 't2', day, range).map((w) => w.id)).toEqual(['b']);
+    // Without the wider range they would vanish: the bug this guards against.
+    expect(trackPlacement(ZONE, day, early[0] as BoardWorkOrder)).toBeNull();
+    // A drop at the track's start now means midnight.
+    expect(timeAtFraction(0, range)).toBe('00:00');
+    expect(timeAtFraction(1, range)).toBe('19:45');
+  });
+
+  it('an evening visit takes the end to the hour it ends; one past midnight to 24:00; other days do not count', () => {
+    expect(dayRangeFor([block('late', '2026-12-02T19:30:00.000Z', '2026-12-02T20:30:00.000Z')], ZONE, day)).toEqual({ start: 7, end: 22 });
+    const overnight = dayRangeFor([block('night', '2026-12-02T21:00:00.000Z', '2026-12-02T23:30:00.000Z')], ZONE, day);
+    expect(overnight).toEqual({ start: 7, end: 24 });
+    expect(timeAtFraction(1, overnight)).toBe('23:45');
+    expect(dayRangeFor([block('next', '2026-12-03T01:00:00.000Z', '2026-12-03T02:00:00.000Z')], ZONE, day)).toEqual({ start: 7, end: 20 });
+  });
+});
+
+describe('dispatch board day words', () => {
+  it('Spanish writes day and month names lower-case, English keeps its capitals', () => {
+    expect(dayHeader('2026-12-02', 'es')).toBe('mié 2 dic');
+    expect(dayHeader('2026-12-02', 'en')).toBe('Wed 2 Dec');
+    const week = boardDays('week', '2026-12-02');
+    expect(windowWords(week, 'es')).toBe('30 nov – 6 dic 2026');
+    expect(windowWords(week, 'en')).toBe('30 Nov 2026 – 6 Dec 2026');
+    expect(windowWords(['2026-12-02'], 'es')).toBe('miércoles, 2 de diciembre de 2026');
   });
 });

@@ -1,16 +1,18 @@
 // The board itself: an ARIA grid, technicians as rows and days (week) or hours (day) as columns. A cell takes drops;
 // arrow keys move between cells (one tab stop for the whole grid), Tab reaches the visits in the current cell.
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardWorkOrder, DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
 import i18n from '../../i18n';
 import { BoardBlock, DRAG_TYPE, GRAB_OFFSET_TYPE } from './BoardBlock';
 import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
+import { dayHeader, dayWords } from './boardLabels';
 import {
   clashesById,
   DAY_END_HOUR,
   DAY_START_HOUR,
   dayHours,
+  dayRangeFor,
   itemsOfCell,
   itemsOnTrack,
   laneOf,
@@ -18,21 +20,25 @@ import {
   trackPlacement,
   wallTimeOf,
   type BoardMode,
+  type DayRange,
 } from './boardLayout';
 
-/** A company-calendar day as words, formatted at its UTC noon in UTC so this computer's zone cannot shift it. */
-export function dayLabel(day: LocalDate, style: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }): string {
-  return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'es-ES', { ...style, timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+/** A company-calendar day as words in the UI's language. */
+export function dayLabel(day: LocalDate, style: Intl.DateTimeFormatOptions): string {
+  return dayWords(day, i18n.language, style);
 }
 
 /**
  * The hour cell a visit belongs to in the day view (for focus and screen readers): the hour it starts in, the first
  * hour if it started earlier, the last if later. It is drawn across the track from its start for its length.
  */
-function hourCellOf(zone: string, day: LocalDate, wo: BoardWorkOrder): number {
-  if (localDateOf(zone, wo.start) !== day) return DAY_START_HOUR;
-  return Math.min(Math.max(Number(wallTimeOf(zone, wo.start).slice(0, 2)), DAY_START_HOUR), DAY_END_HOUR - 1);
+function hourCellOf(zone: string, day: LocalDate, wo: BoardWorkOrder, range: DayRange): number {
+  if (localDateOf(zone, wo.start) !== day) return range.start;
+  return Math.min(Math.max(Number(wallTimeOf(zone, wo.start).slice(0, 2)), range.start), range.end - 1);
 }
+
+/** Hours outside 07:00–20:00, shown only when a visit falls there, are shaded as off hours. */
+const offHours = (hour: number) => hour < DAY_START_HOUR || hour >= DAY_END_HOUR;
 
 const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 const LANE_PX = 46;
@@ -46,17 +52,22 @@ interface Props {
   /** A drop: OT `id` to `technicianId` at `at` (ISO), or at the OT's own time of day on `day` when `at` is null. */
   onDrop: (id: string, technicianId: string, day: LocalDate, time: string | null) => void;
   onOpen: (wo: BoardWorkOrder) => void;
+  /** After a keyboard move: the OT whose block takes the focus once it is drawn (its cell becomes the grid's tab stop). */
+  focusRequest?: { id: string } | null;
+  onFocused?: () => void;
 }
 
-export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen }: Props) {
+export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen, focusRequest, onFocused }: Props) {
   const { t } = useTranslation('dispatch');
   const [chosen, setActive] = useState({ row: 0, col: 0 });
   const [over, setOver] = useState<string | null>(null);
   const clashes = clashesById(board.clashes, board.workOrders);
-  const hours = dayHours();
+  const day = days[0] as LocalDate;
+  // Every visit of the day is on the track: the hours widen to take in one before 07:00 or after 20:00.
+  const range = dayRangeFor(board.workOrders, zone, day);
+  const hours = dayHours(range);
   const columns = mode === 'week' ? days.length : hours.length;
   const rows = board.technicians.length;
-  const day = days[0] as LocalDate;
   // The grid keeps its one tab stop when rows or columns go away (a view change, a technician deactivated).
   const active = { row: Math.min(chosen.row, Math.max(rows - 1, 0)), col: Math.min(chosen.col, columns - 1) };
 
@@ -65,6 +76,18 @@ export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen }: Pr
     setActive(next);
     document.querySelector<HTMLElement>(`[data-board-cell="${next.row}:${next.col}"]`)?.focus();
   }
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const block = document.querySelector<HTMLElement>(`.board-grid [data-work-order="${CSS.escape(focusRequest.id)}"]`);
+    const cell = block?.closest<HTMLElement>('[data-board-cell]');
+    const [row, col] = (cell?.dataset.boardCell ?? '').split(':').map(Number);
+    if (block && row !== undefined && col !== undefined) {
+      setActive({ row, col });
+      block.focus();
+    }
+    onFocused?.();
+  }, [focusRequest, board]);
 
   function onKeyDown(event: KeyboardEvent) {
     const moves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
@@ -126,11 +149,11 @@ export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen }: Pr
           {mode === 'week'
             ? days.map((d) => (
                 <div key={d} role="columnheader" className={`board-colhead${d === today ? ' board-today' : ''}`}>
-                  {dayLabel(d)}
+                  {dayHeader(d, i18n.language)}
                 </div>
               ))
             : hours.map((h) => (
-                <div key={h} role="columnheader" className="board-colhead board-hourhead">
+                <div key={h} role="columnheader" className={`board-colhead board-hourhead${offHours(h) ? ' board-offhours' : ''}`}>
                   {hourText(h)}
                 </div>
               ))}
@@ -165,7 +188,7 @@ export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen }: Pr
             </div>
           );
         }
-        const items = itemsOnTrack(board.workOrders, zone, tech.id, day);
+        const items = itemsOnTrack(board.workOrders, zone, tech.id, day, range);
         const { lanes, count } = laneOf(items);
         const key = `${tech.id}:track`;
         return (
@@ -180,20 +203,20 @@ export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen }: Pr
                 const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
                 // A block lands where its left edge is, not where the pointer held it (queue items start at the pointer).
                 const grab = board.workOrders.some((wo) => wo.id === id) ? Number(event.dataTransfer.getData(GRAB_OFFSET_TYPE)) || 0 : 0;
-                onDrop(id, tech.id, day, timeAtFraction((event.clientX - grab - rect.left) / rect.width));
+                onDrop(id, tech.id, day, timeAtFraction((event.clientX - grab - rect.left) / rect.width, range));
               })}
             >
               {hours.map((h, col) => {
-                const inHour = items.filter((wo) => hourCellOf(zone, day, wo) === h);
+                const inHour = items.filter((wo) => hourCellOf(zone, day, wo, range) === h);
                 const cellActive = active.row === row && active.col === col;
                 return (
                   <div
                     key={h}
                     {...cellProps(row, col, t('grid.hourCell', { technician: tech.fullName, hour: hourText(h), count: inHour.length }))}
-                    className="board-cell board-hour"
+                    className={`board-cell board-hour${offHours(h) ? ' board-offhours' : ''}`}
                   >
                     {inHour.map((wo) => {
-                      const place = trackPlacement(zone, day, wo);
+                      const place = trackPlacement(zone, day, wo, range);
                       if (!place) return null;
                       const style = { left: `${place.left * 100}%`, width: `${place.width * 100}%`, top: 4 + (lanes.get(wo.id) ?? 0) * LANE_PX };
                       return <BoardBlock key={wo.id} wo={wo} clashesWith={clashes.get(wo.id)} style={style} tabbable={cellActive} onOpen={onOpen} />;

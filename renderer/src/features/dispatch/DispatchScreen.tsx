@@ -16,7 +16,8 @@ import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { workOrderError } from '../workOrders/actions';
 import { todayIn } from '../workOrders/dates';
-import { BoardGrid, dayLabel } from './BoardGrid';
+import { BoardGrid } from './BoardGrid';
+import { windowWords } from './boardLabels';
 import { DEFAULT_START, instantAt, wallTimeOf, type BoardMode } from './boardLayout';
 import { useDispatchBoard, windowDays } from './boardStore';
 import { ConfirmPlanDialog } from './ConfirmPlanDialog';
@@ -57,12 +58,15 @@ function fromQueue(wo: QueuedWorkOrderDto, t: TFunction): Plannable {
 }
 
 function Board() {
-  const { t } = useTranslation('dispatch');
+  const { t, i18n } = useTranslation('dispatch');
   const zone = useCompanyZone();
   const state = useDispatchBoard();
   const { mode, board, loading, error, queue, queueCursor, queueError, setMode, shift, today, load, loadQueue, loadMoreQueue } = state;
   const planner = usePlanner();
   const [moving, setMoving] = useState<Plannable | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
+  /** The OT last moved with "Mover a…": its question's answer (not a drag's) also brings the focus back to it. */
+  const keyboardMove = useRef<string | null>(null);
 
   useEffect(() => {
     void load();
@@ -89,8 +93,7 @@ function Board() {
   const todayDate = todayIn(zone);
   const days = windowDays(state, zone);
   const first = days[0] as LocalDate;
-  const last = days[days.length - 1] as LocalDate;
-  const range = days.length > 1 ? `${dayLabel(first, { dateStyle: 'medium' })} – ${dayLabel(last, { dateStyle: 'medium' })}` : dayLabel(first, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const range = windowWords(days, i18n.language);
   const technicianName = (id: string) => board?.technicians.find((u) => u.id === id)?.fullName ?? '';
 
   function find(id: string): Plannable | null {
@@ -106,6 +109,15 @@ function Board() {
     else navigate({ name: 'workOrders', id: wo.id });
   }
 
+  // A keyboard move closes its dialog and redraws the block elsewhere: once the board shows the result, the focus goes
+  // to the block (or stays on it where it was), not to <body>.
+  function refocus(id: string) {
+    void useDispatchBoard
+      .getState()
+      .load()
+      .then(() => setFocusRequest({ id }));
+  }
+
   function dropped(id: string, technicianId: string, day: LocalDate, time: string | null) {
     const item = find(id);
     if (!item) return;
@@ -116,6 +128,7 @@ function Board() {
       return;
     }
     if (item.technicianId === technicianId && item.start === at) return;
+    keyboardMove.current = null;
     void planner.plan(item, { technicianId, scheduledDate: at });
   }
 
@@ -167,7 +180,17 @@ function Board() {
                     {t('grid.clashCount', { count: board.clashes.length })}
                   </p>
                 )}
-                <BoardGrid board={board} mode={mode} days={days} today={todayDate} zone={zone} onDrop={dropped} onOpen={openBlock} />
+                <BoardGrid
+                  board={board}
+                  mode={mode}
+                  days={days}
+                  today={todayDate}
+                  zone={zone}
+                  onDrop={dropped}
+                  onOpen={openBlock}
+                  focusRequest={focusRequest}
+                  onFocused={() => setFocusRequest(null)}
+                />
               </>
             )}
           </section>
@@ -183,10 +206,24 @@ function Board() {
           setMoving(null);
           // Moved to a day not on screen: the board follows the visit.
           useDispatchBoard.getState().showDay(localDateOf(zone, target.scheduledDate));
-          void planner.plan(item, target);
+          keyboardMove.current = item.id;
+          void planner.plan(item, target).then(() => refocus(item.id));
         }}
       />
-      <ConfirmPlanDialog question={planner.question} technicianName={technicianName} busy={planner.busy} onConfirm={() => void planner.confirm()} onClose={planner.dismiss} />
+      <ConfirmPlanDialog
+        question={planner.question}
+        technicianName={technicianName}
+        busy={planner.busy}
+        onConfirm={() => {
+          const id = planner.question?.item.id;
+          void planner.confirm().then(() => id && id === keyboardMove.current && refocus(id));
+        }}
+        onClose={() => {
+          const id = planner.question?.item.id;
+          planner.dismiss();
+          if (id && id === keyboardMove.current) refocus(id);
+        }}
+      />
     </div>
   );
 }

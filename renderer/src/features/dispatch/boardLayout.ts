@@ -5,13 +5,21 @@ import { addDays, instantOfWallInput, localDateOf, mondayOf, wallClock, type Loc
 
 export type BoardMode = 'day' | 'week';
 
-/** The day view runs from 07:00 to 20:00 on the company clock, in half-hour slots. */
+/** The day view runs from 07:00 to 20:00 on the company clock, wider on a day with visits outside those hours. */
 export const DAY_START_HOUR = 7;
 export const DAY_END_HOUR = 20;
 export const SLOT_MINUTES = 30;
-const DAY_SPAN_MINUTES = (DAY_END_HOUR - DAY_START_HOUR) * 60;
 /** A visit dropped on a week cell with no time of its own starts at 09:00. */
 export const DEFAULT_START = '09:00';
+
+/** The hours a day view shows: from `start`:00 to `end`:00 (end 24 is the next midnight). */
+export interface DayRange {
+  start: number;
+  end: number;
+}
+export const DEFAULT_DAY_RANGE: DayRange = { start: DAY_START_HOUR, end: DAY_END_HOUR };
+const spanOf = (range: DayRange) => (range.end - range.start) * 60;
+const hh = (hour: number) => String(hour).padStart(2, '0');
 
 export function boardDays(mode: BoardMode, anchor: LocalDate): LocalDate[] {
   if (mode === 'day') return [anchor];
@@ -19,9 +27,9 @@ export function boardDays(mode: BoardMode, anchor: LocalDate): LocalDate[] {
   return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
 }
 
-/** The day view's hour columns: 07, 08, … 19. */
-export function dayHours(): number[] {
-  return Array.from({ length: DAY_END_HOUR - DAY_START_HOUR }, (_, i) => DAY_START_HOUR + i);
+/** The day view's hour columns: 07, 08, … 19 (or the wider range's). */
+export function dayHours(range: DayRange = DEFAULT_DAY_RANGE): number[] {
+  return Array.from({ length: range.end - range.start }, (_, i) => range.start + i);
 }
 
 /** 'HH:MM' on the company clock. */
@@ -35,28 +43,62 @@ export function instantAt(zone: string, day: LocalDate, time: string): string | 
   return instantOfWallInput(zone, `${day}T${time}`);
 }
 
-/** Minutes after 07:00 of `day` at which `iso` falls (negative before, may pass the end). */
-function minutesIntoDay(zone: string, day: LocalDate, iso: string): number {
-  const dayStart = instantAt(zone, day, `${String(DAY_START_HOUR).padStart(2, '0')}:00`);
-  return dayStart ? (Date.parse(iso) - Date.parse(dayStart)) / 60_000 : 0;
+/** The instant `hour`:00 of `day` (24 is the next day's midnight; an hour skipped by DST falls to the next one). */
+function hourInstant(zone: string, day: LocalDate, hour: number): number | null {
+  const at = hour >= 24 ? instantAt(zone, addDays(day, 1), '00:00') : (instantAt(zone, day, `${hh(hour)}:00`) ?? instantAt(zone, day, `${hh(hour + 1)}:00`));
+  return at ? Date.parse(at) : null;
 }
 
-/** A block on the day track as fractions of its width (0..1), clipped to 07:00–20:00; null when wholly outside. */
-export function trackPlacement(zone: string, day: LocalDate, wo: Pick<BoardWorkOrder, 'start' | 'end'>): { left: number; width: number; clippedStart: boolean; clippedEnd: boolean } | null {
-  const start = minutesIntoDay(zone, day, wo.start);
-  const end = minutesIntoDay(zone, day, wo.end);
-  if (end <= 0 || start >= DAY_SPAN_MINUTES) return null;
+/** Minutes after the range's first hour of `day` at which `iso` falls (negative before, may pass the end). */
+function minutesIntoDay(zone: string, day: LocalDate, iso: string, range: DayRange): number {
+  const dayStart = hourInstant(zone, day, range.start);
+  return dayStart !== null ? (Date.parse(iso) - dayStart) / 60_000 : 0;
+}
+
+/**
+ * The hours a day view must show so that no visit of that day is hidden: 07:00–20:00, widened to the hour the
+ * earliest visit starts and the hour the latest one ends (a visit that runs past midnight takes the track to 24:00).
+ */
+export function dayRangeFor(items: readonly Pick<BoardWorkOrder, 'start' | 'end'>[], zone: string, day: LocalDate): DayRange {
+  const midnight = hourInstant(zone, day, 0);
+  const nextMidnight = hourInstant(zone, day, 24);
+  if (midnight === null || nextMidnight === null) return DEFAULT_DAY_RANGE;
+  let { start, end } = DEFAULT_DAY_RANGE;
+  for (const wo of items) {
+    const from = Date.parse(wo.start);
+    const to = Math.max(Date.parse(wo.end), from + 60_000);
+    if (to <= midnight || from >= nextMidnight) continue;
+    const startWall = from <= midnight ? 0 : wallClock(zone, from).hour;
+    const endWall = to >= nextMidnight ? 24 : wallClock(zone, to - 1).hour + 1;
+    start = Math.min(start, startWall);
+    end = Math.max(end, endWall);
+  }
+  return { start, end };
+}
+
+/** A block on the day track as fractions of its width (0..1), clipped to the range; null when wholly outside. */
+export function trackPlacement(
+  zone: string,
+  day: LocalDate,
+  wo: Pick<BoardWorkOrder, 'start' | 'end'>,
+  range: DayRange = DEFAULT_DAY_RANGE,
+): { left: number; width: number; clippedStart: boolean; clippedEnd: boolean } | null {
+  const span = spanOf(range);
+  const start = minutesIntoDay(zone, day, wo.start, range);
+  const end = minutesIntoDay(zone, day, wo.end, range);
+  if (end <= 0 || start >= span) return null;
   const from = Math.max(0, start);
-  const to = Math.min(DAY_SPAN_MINUTES, end);
-  return { left: from / DAY_SPAN_MINUTES, width: Math.max(to - from, 1) / DAY_SPAN_MINUTES, clippedStart: start < 0, clippedEnd: end > DAY_SPAN_MINUTES };
+  const to = Math.min(span, end);
+  return { left: from / span, width: Math.max(to - from, 1) / span, clippedStart: start < 0, clippedEnd: end > span };
 }
 
 /** The time a drop at `fraction` (0..1) of the day track means, snapped to a quarter hour: 'HH:MM'. */
-export function timeAtFraction(fraction: number): string {
+export function timeAtFraction(fraction: number, range: DayRange = DEFAULT_DAY_RANGE): string {
+  const span = spanOf(range);
   const clamped = Math.min(Math.max(fraction, 0), 1);
-  const minutes = Math.min(Math.round((clamped * DAY_SPAN_MINUTES) / 15) * 15, DAY_SPAN_MINUTES - 15);
-  const total = DAY_START_HOUR * 60 + minutes;
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+  const minutes = Math.min(Math.round((clamped * span) / 15) * 15, span - 15);
+  const total = range.start * 60 + minutes;
+  return `${hh(Math.floor(total / 60))}:${String(total % 60).padStart(2, '0')}`;
 }
 
 /** Lanes for one row: visits that overlap go one under the other (the first lane that is free by then). */
@@ -78,9 +120,9 @@ export function itemsOfCell(items: readonly BoardWorkOrder[], zone: string, tech
   return items.filter((wo) => wo.technicianId === technicianId && localDateOf(zone, wo.start) === day).sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
 }
 
-/** The OTs of one technician that show on one day's hour track: any that overlap the day's 07:00–20:00. */
-export function itemsOnTrack(items: readonly BoardWorkOrder[], zone: string, technicianId: string, day: LocalDate): BoardWorkOrder[] {
-  return items.filter((wo) => wo.technicianId === technicianId && trackPlacement(zone, day, wo) !== null);
+/** The OTs of one technician that show on one day's hour track: any that overlap the day's range. */
+export function itemsOnTrack(items: readonly BoardWorkOrder[], zone: string, technicianId: string, day: LocalDate, range: DayRange = DEFAULT_DAY_RANGE): BoardWorkOrder[] {
+  return items.filter((wo) => wo.technicianId === technicianId && trackPlacement(zone, day, wo, range) !== null);
 }
 
 /** For each OT in a clash, the codes of the visits it overlaps. */
