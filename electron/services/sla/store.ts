@@ -151,7 +151,11 @@ export function refreshSlaForTouched(sqlite: Database.Database, touched: readonl
   const tickets = touched.filter((row) => row.entity === 'tickets').map((row) => row.rowId);
   const events = touched.filter((row) => row.entity === 'ticket_timeline').map((row) => row.rowId);
   if (events.length > 0) {
-    const owners = prepared(sqlite, 'SELECT DISTINCT ticket_id AS id FROM ticket_timeline WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(events)) as {
+    // Only events that move a clock matter: a note or a reading (most writes) leaves the SLA as it was.
+    const owners = prepared(
+      sqlite,
+      `SELECT DISTINCT ticket_id AS id FROM ticket_timeline WHERE id IN (SELECT value FROM json_each(?)) AND event_type IN (${EVENT_LIST})`,
+    ).all(JSON.stringify(events)) as {
       id: string;
     }[];
     for (const owner of owners) tickets.push(owner.id);
