@@ -99,6 +99,8 @@ describe('accessibility of the main screens', () => {
     await page.getByRole('button', { name: 'Generar informes' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.zip$/);
     await check(() => page.getByText('Listo', { exact: true }).waitFor(), 'reports');
+    // Finished, the line under the bar says how many OTs went in (or that none did), never "Contando las OT".
+    expect(await page.locator('.batch-progress').textContent()).not.toContain('Contando');
   });
 
   it('administration: users, roles, products and settings', async () => {

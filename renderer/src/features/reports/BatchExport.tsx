@@ -65,7 +65,7 @@ export function BatchExport({ icon, cancelIcon }: { icon: ReactNode; cancelIcon:
           <label htmlFor="batch-progress-bar">{t(`batch.status.${job.status}`)}</label>
           <progress id="batch-progress-bar" max={Math.max(job.total, 1)} value={job.status === 'done' ? Math.max(job.total, 1) : job.done} />
           <span className="muted">
-            {job.status === 'queued' ? t('batch.queued', { position: formatNumber(job.queuePosition ?? 1) }) : job.total > 0 ? t('batch.count', { done: formatNumber(job.done), total: formatNumber(job.total), percent }) : t('batch.counting')}
+            {job.status === 'queued' ? t('batch.queued', { position: formatNumber(job.queuePosition ?? 1) }) : job.total > 0 ? t('batch.count', { done: formatNumber(job.done), total: formatNumber(job.total), percent }) : job.status === 'running' ? t('batch.counting') : t('batch.none')}
           </span>
           {job.status === 'done' && (
             <button type="button" className="btn" onClick={() => void downloadBatch()}>
