@@ -27,8 +27,11 @@ export function unavailable(): WireError {
   return new WireError(503, 'hub_unavailable', 'the hub cannot reach its database right now; nothing was lost, sync again later');
 }
 
-/** Runs `work` in one transaction on a pooled connection; a lost database becomes hub_unavailable. */
-export async function inPgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, isolation: PgIsolation = 'read committed', readOnly = false): Promise<T> {
+/**
+ * Work on one pooled connection: a lost database becomes hub_unavailable, and a connection that failed (or that `work`
+ * marks broken) is dropped, not handed to the next request.
+ */
+async function withPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, markBroken: () => void) => Promise<T>): Promise<T> {
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -37,43 +40,37 @@ export async function inPgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
   }
   let broken = false;
   try {
-    await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}${readOnly ? ' READ ONLY' : ''}`);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
+    return await work(client, () => (broken = true));
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => (broken = true));
     if (isUnavailable(error)) {
       broken = true;
       throw unavailable();
     }
     throw error;
   } finally {
-    // A connection that failed mid-transaction is dropped, not handed to the next request.
     client.release(broken || undefined);
   }
 }
 
-/** Work on one pooled connection without a transaction (reads whose statements need no common snapshot). */
-export async function onPgConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  let client: pg.PoolClient;
-  try {
-    client = await pool.connect();
-  } catch (error) {
-    throw isUnavailable(error) ? unavailable() : error;
-  }
-  let broken = false;
-  try {
-    return await work(client);
-  } catch (error) {
-    if (isUnavailable(error)) {
-      broken = true;
-      throw unavailable();
+/** Runs `work` in one transaction on a pooled connection; a lost database becomes hub_unavailable. */
+export function inPgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, isolation: PgIsolation = 'read committed', readOnly = false): Promise<T> {
+  return withPooledClient(pool, async (client, markBroken) => {
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}${readOnly ? ' READ ONLY' : ''}`);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A rollback that fails leaves the connection in an unknown state: it is not reused.
+      await client.query('ROLLBACK').catch(markBroken);
+      throw error;
     }
-    throw error;
-  } finally {
-    client.release(broken || undefined);
-  }
+  });
+}
+
+/** Work on one pooled connection without a transaction (reads whose statements need no common snapshot). */
+export function onPgConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withPooledClient(pool, (client) => work(client));
 }
 
 /** One statement outside any transaction, with the same translation. */
