@@ -1,7 +1,6 @@
 // Dispatch board (#/dispatch): technicians by days or hours, the unplanned queue beside them. Drag a visit (or a queue
 // item) onto a technician's day or hour, or focus it and press Enter for "Mover a…"; the scheduling rules' questions
 // (double booking, a time already past) are asked before anything is written.
-import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +17,8 @@ import { workOrderError } from '../workOrders/actions';
 import { todayIn } from '../workOrders/dates';
 import { BoardGrid } from './BoardGrid';
 import { windowWords } from './boardLabels';
-import { DEFAULT_START, instantAt, wallTimeOf, type BoardMode } from './boardLayout';
+import { DEFAULT_START, instantAt, wallTimeOf } from './boardLayout';
+import { WindowModeSwitch, WindowStepper } from '../../components/WindowNav';
 import { useDispatchBoard, windowDays } from './boardStore';
 import { ConfirmPlanDialog } from './ConfirmPlanDialog';
 import { MoveDialog } from './MoveDialog';
@@ -136,28 +136,16 @@ function Board() {
     <div className="page">
       <header className="page-header board-header">
         <h1>{t('title')}</h1>
-        <div className="btn-row">
-          <button type="button" className="btn btn-icon" onClick={() => shift(-1)} aria-label={t(`nav.previous.${mode}`)}>
-            <ChevronLeft size={16} aria-hidden="true" />
-          </button>
-          <button type="button" className="btn" onClick={today}>
-            {t('nav.today')}
-          </button>
-          <button type="button" className="btn btn-icon" onClick={() => shift(1)} aria-label={t(`nav.next.${mode}`)}>
-            <ChevronRight size={16} aria-hidden="true" />
-          </button>
-          <span className="board-range" aria-live="polite">
-            {range}
-          </span>
-        </div>
+        <WindowStepper
+          mode={mode}
+          range={range}
+          rangeClassName="board-range"
+          shift={shift}
+          today={today}
+          words={{ previous: (m) => t(`nav.previous.${m}`), next: (m) => t(`nav.next.${m}`), today: t('nav.today') }}
+        />
         <span className="spacer" />
-        <div className="segmented" role="group" aria-label={t('nav.view')}>
-          {(['day', 'week'] as BoardMode[]).map((m) => (
-            <button key={m} type="button" className="btn" aria-pressed={mode === m} onClick={() => setMode(m)}>
-              {t(`nav.mode.${m}`)}
-            </button>
-          ))}
-        </div>
+        <WindowModeSwitch mode={mode} setMode={setMode} label={t('nav.view')} modeLabel={(m) => t(`nav.mode.${m}`)} />
       </header>
       <div className="page-body board-body">
         <p id="board-block-help" className="muted board-help">

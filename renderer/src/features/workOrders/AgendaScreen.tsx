@@ -1,5 +1,5 @@
 // Agenda: a technician's OTs by day or week, their overdue visits first; dispatchers can look at anyone's.
-import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { WindowModeSwitch, WindowStepper } from '../../components/WindowNav';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDto } from '../../../../electron/contract';
@@ -12,7 +12,7 @@ import i18n from '../../i18n';
 import { workOrderError } from './actions';
 import { useAgenda } from './agendaStore';
 import { OverdueAgendaSection, useOverdueRefresh } from './OverdueList';
-import { dayOf, todayIn, windowOf, type AgendaMode } from './dates';
+import { dayOf, todayIn, windowOf } from './dates';
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import { useCompanyZone } from '../../lib/timeZone';
 import { useWorkOrders } from './store';
@@ -84,20 +84,14 @@ function Agenda() {
     <div className="page">
       <header className="page-header agenda-header">
         <h1>{t('agenda.title')}</h1>
-        <div className="btn-row">
-          <button type="button" className="btn btn-icon" onClick={() => shift(-1)} aria-label={t(`agenda.previous.${mode}`)}>
-            <ChevronLeft size={16} aria-hidden="true" />
-          </button>
-          <button type="button" className="btn" onClick={today}>
-            {t('agenda.today')}
-          </button>
-          <button type="button" className="btn btn-icon" onClick={() => shift(1)} aria-label={t(`agenda.next.${mode}`)}>
-            <ChevronRight size={16} aria-hidden="true" />
-          </button>
-          <span className="agenda-range" aria-live="polite">
-            {range}
-          </span>
-        </div>
+        <WindowStepper
+          mode={mode}
+          range={range}
+          rangeClassName="agenda-range"
+          shift={shift}
+          today={today}
+          words={{ previous: (m) => t(`agenda.previous.${m}`), next: (m) => t(`agenda.next.${m}`), today: t('agenda.today') }}
+        />
         <span className="spacer" />
         {canDispatch && (
           <label className="inline-filter">
@@ -113,13 +107,7 @@ function Agenda() {
             </select>
           </label>
         )}
-        <div className="segmented" role="group" aria-label={t('agenda.view')}>
-          {(['day', 'week'] as AgendaMode[]).map((m) => (
-            <button key={m} type="button" className="btn" aria-pressed={mode === m} onClick={() => setMode(m)}>
-              {t(`agenda.mode.${m}`)}
-            </button>
-          ))}
-        </div>
+        <WindowModeSwitch mode={mode} setMode={setMode} label={t('agenda.view')} modeLabel={(m) => t(`agenda.mode.${m}`)} />
       </header>
       <div className="page-body">
         <p className="muted agenda-keys">{t('agenda.keys')}</p>
