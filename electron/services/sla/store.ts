@@ -144,6 +144,19 @@ interface Touched {
   rowId: string;
 }
 
+/** The ticket columns a clock reads (shared/sla.ts computeTicketSla): a write that changes none of them moves no clock. */
+const CLOCK_TICKET_FIELDS = ['status', 'priority', 'created_at'];
+
+/**
+ * Whether a local op can move an SLA clock: a ticket's status, priority or creation, a timeline event of a kind that
+ * moves one, or the targets. Most writes (a note, an assignment, a reading) touch the ticket row only for updated_at.
+ */
+export function opMovesSlaClock(op: { entity: string; rowId: string; kind: string; fields: Record<string, unknown> }): boolean {
+  if (op.entity === 'tickets') return op.kind !== 'update' || CLOCK_TICKET_FIELDS.some((field) => field in op.fields);
+  if (op.entity === 'ticket_timeline') return op.kind !== 'insert' || CLOCK_EVENTS.includes(op.fields.event_type as TimelineEventType);
+  return op.entity === 'settings' && op.rowId === 'slaTargets';
+}
+
 /** After a write or a merge: the tickets whose row or timeline changed, or all of them when the targets changed. */
 export function refreshSlaForTouched(sqlite: Database.Database, touched: readonly Touched[]): void {
   if (touched.length === 0) return;
