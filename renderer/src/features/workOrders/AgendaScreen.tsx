@@ -1,4 +1,5 @@
 // Agenda: a technician's OTs by day or week, their overdue visits first; dispatchers can look at anyone's.
+import { ChoiceSelect, personChoices } from '../../components/ChoiceSelect';
 import { WindowModeSwitch, WindowStepper } from '../../components/WindowNav';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -96,15 +97,12 @@ function Agenda() {
         {canDispatch && (
           <label className="inline-filter">
             <span>{t('agenda.technician')}</span>
-            <select value={technicianId} onChange={(e) => setTechnician(e.target.value)}>
-              <option value="">{t('agenda.everyone')}</option>
-              <option value="me">{t('agenda.mine')}</option>
-              {technicians.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.fullName}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              value={technicianId}
+              onChange={(e) => setTechnician(e.target.value)}
+              emptyLabel={t('agenda.everyone')}
+              choices={[{ value: 'me', label: t('agenda.mine') }, ...personChoices(technicians)]}
+            />
           </label>
         )}
         <WindowModeSwitch mode={mode} setMode={setMode} label={t('agenda.view')} modeLabel={(m) => t(`agenda.mode.${m}`)} />

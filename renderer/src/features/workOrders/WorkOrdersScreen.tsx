@@ -4,6 +4,7 @@ import { CalendarClock } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type OverdueWorkOrderDto, type WorkOrderDto, type WorkOrderStatus, type WorkOrderType } from '../../../../electron/contract';
+import { ChoiceSelect, personChoices } from '../../components/ChoiceSelect';
 import { DateInput } from '../../components/DateInput';
 import { useDomainEvents } from '../../lib/live';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
@@ -34,38 +35,30 @@ function ListFiltersBar() {
       />
       <label className="inline-filter">
         <span>{t('filters.technician')}</span>
-        <select value={filters.technicianId} onChange={(e) => setFilters({ technicianId: e.target.value })}>
-          <option value="">{t('filters.anyTechnician')}</option>
-          <option value="me">{t('filters.mine')}</option>
-          <option value="unassigned">{t('common:state.unassigned')}</option>
-          {technicians.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.fullName}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={filters.technicianId}
+          onChange={(e) => setFilters({ technicianId: e.target.value })}
+          emptyLabel={t('filters.anyTechnician')}
+          choices={[{ value: 'me', label: t('filters.mine') }, { value: 'unassigned', label: t('common:state.unassigned') }, ...personChoices(technicians)]}
+        />
       </label>
       <label className="inline-filter">
         <span>{t('filters.type')}</span>
-        <select value={filters.otType} onChange={(e) => setFilters({ otType: e.target.value as WorkOrderType | '' })}>
-          <option value="">{t('filters.anyType')}</option>
-          {WORK_ORDER_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`common:workOrderType.${type}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={filters.otType}
+          onChange={(e) => setFilters({ otType: e.target.value as WorkOrderType | '' })}
+          emptyLabel={t('filters.anyType')}
+          choices={WORK_ORDER_TYPES.map((type) => ({ value: type, label: t(`common:workOrderType.${type}`) }))}
+        />
       </label>
       <label className="inline-filter">
         <span>{t('list.status')}</span>
-        <select value={statusFilter[0] ?? ''} onChange={(e) => setStatusFilter(e.target.value ? [e.target.value as WorkOrderStatus] : [])}>
-          <option value="">{t('list.anyStatus')}</option>
-          {WORK_ORDER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`common:workOrderStatus.${s}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={statusFilter[0] ?? ''}
+          onChange={(e) => setStatusFilter(e.target.value ? [e.target.value as WorkOrderStatus] : [])}
+          emptyLabel={t('list.anyStatus')}
+          choices={WORK_ORDER_STATUSES.map((s) => ({ value: s, label: t(`common:workOrderStatus.${s}`) }))}
+        />
       </label>
       <span className="inline-filter">
         <span aria-hidden="true">{t('filters.scheduledFrom')}</span>
