@@ -18,7 +18,13 @@ import {
   TIMELINE_EVENT_TYPES,
   WORK_ORDER_STATUSES,
   WORK_ORDER_TYPES,
+  CHECKLIST_ITEM_KINDS,
+  SIGNATURE_ROLES,
   sqlList,
+  type ItemDirection,
+  type ProductUnit,
+  type ChecklistItemKind,
+  type SignatureRole,
   type TicketPriority,
   type TicketStatus,
   type TimelineEventType,
@@ -125,6 +131,8 @@ export const products = sqliteTable(
     name: text('name').notNull(),
     description: text('description'),
     tracksSerial: integer('tracks_serial', { mode: 'boolean' }).notNull().default(false),
+    // What a quantity of it counts (shared/enums PRODUCT_UNITS; CHECK added with the column in 0022).
+    unit: text('unit').$type<ProductUnit>().notNull().default('unit'),
     // Optimistic concurrency: every update names the version it read (a stale one is CONFLICT).
     version: integer('version').notNull().default(1),
     ...timestamps,
@@ -217,7 +225,12 @@ export const workOrders = sqliteTable(
     totalDuration: integer('total_duration'),
     // Planned length of the visit in minutes; null: the OT type's default (setting workOrderDefaultMinutes).
     estimatedMinutes: integer('estimated_minutes'),
+    // Internal notes: stay on the OT and out of the customer's report.
     notes: text('notes'),
+    // What the technician did, as the customer's report prints it; required to complete.
+    workDone: text('work_done'),
+    // Why a typed duration differs from the measured one (printed in the report beside it).
+    durationReason: text('duration_reason'),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -265,8 +278,15 @@ export const workOrderItems = sqliteTable(
     // Soft reference by design (seed): no FK, so catalog clean-ups never rewrite history.
     productId: text('product_id'),
     serialNumber: text('serial_number'),
+    // INTEGER affinity keeps 1.5 as a REAL (a lossless integer only is converted): kg, m and l take decimals.
     quantity: integer('quantity').notNull().default(1),
     consumedAt: text('consumed_at').notNull().default(NOW),
+    // A part not in the catalogue, described in words (product_id null).
+    description: text('description'),
+    // Installed, or removed from the customer's site with the serial taken out (CHECK added with the column in 0022).
+    direction: text('direction').$type<ItemDirection>().notNull().default('installed'),
+    // The quantity's unit, copied from the product when logged (a later catalogue change never rewrites history).
+    unit: text('unit').$type<ProductUnit>().notNull().default('unit'),
     ...timestamps,
   },
   (t) => [
@@ -277,6 +297,85 @@ export const workOrderItems = sqliteTable(
     index('ix_work_order_items_product_id').on(t.productId),
     foreignKey({ name: 'fk_work_order_items_work_order_id_work_orders', columns: [t.workOrderId], foreignColumns: [workOrders.id] }).onDelete('cascade'),
     check('ck_work_order_items_quantity', sql`${t.quantity} > 0`),
+  ],
+);
+
+// One answer per checklist item of an OT; the id is `${work_order_id}:${item_key}`, so two copies answering the same
+// item merge by last writer. The item's label, kind, unit and required flag are kept as answered (templates change).
+export const workOrderChecklistAnswers = sqliteTable(
+  'work_order_checklist_answers',
+  {
+    id: text('id').primaryKey(),
+    workOrderId: text('work_order_id').notNull(),
+    itemKey: text('item_key').notNull(),
+    label: text('label').notNull(),
+    kind: text('kind').$type<ChecklistItemKind>().notNull(),
+    unit: text('unit'),
+    required: integer('required', { mode: 'boolean' }).notNull().default(false),
+    // JSON: true/false for a check, a number, or a string; null when cleared.
+    value: text('value'),
+    note: text('note'),
+    answeredBy: text('answered_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('ix_work_order_checklist_answers_work_order_id').on(t.workOrderId),
+    foreignKey({ name: 'fk_work_order_checklist_answers_work_order_id_work_orders', columns: [t.workOrderId], foreignColumns: [workOrders.id] }).onDelete('cascade'),
+    check('ck_work_order_checklist_answers_kind', inList(t.kind, CHECKLIST_ITEM_KINDS)),
+    check('ck_work_order_checklist_answers_value', sql`${t.value} is null or json_valid(${t.value})`),
+  ],
+);
+
+// A signature on an OT report: strokes (JSON) and the PNG drawn from them (base64), and the hash of the report content
+// it froze. Add-only: signing again adds a row; the latest per role counts, and a changed report no longer matches it.
+export const workOrderSignatures = sqliteTable(
+  'work_order_signatures',
+  {
+    id: text('id').primaryKey(),
+    workOrderId: text('work_order_id').notNull(),
+    role: text('role').$type<SignatureRole>().notNull(),
+    signerName: text('signer_name').notNull(),
+    signerIdNumber: text('signer_id_number'),
+    strokes: text('strokes').notNull(),
+    imagePng: text('image_png').notNull(),
+    contentHash: text('content_hash').notNull(),
+    signedBy: text('signed_by'),
+    signedAt: text('signed_at').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('ix_work_order_signatures_work_order_id').on(t.workOrderId, t.signedAt),
+    foreignKey({ name: 'fk_work_order_signatures_work_order_id_work_orders', columns: [t.workOrderId], foreignColumns: [workOrders.id] }).onDelete('cascade'),
+    check('ck_work_order_signatures_role', inList(t.role, SIGNATURE_ROLES)),
+    check('ck_work_order_signatures_strokes', jsonValid(t.strokes)),
+  ],
+);
+
+// A photo or file on a ticket (and, when work_order_id is set, on one of its OTs). The bytes live content-addressed in
+// the data folder (files/<sha256>), never in this file; rows are add-only so sync carries them as they are.
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    ticketId: text('ticket_id').notNull(),
+    workOrderId: text('work_order_id'),
+    sha256: text('sha256').notNull(),
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    fileName: text('file_name').notNull(),
+    createdBy: text('created_by'),
+    ...timestamps,
+  },
+  (t) => [
+    index('ix_attachments_ticket_id').on(t.ticketId, t.createdAt),
+    index('ix_attachments_work_order_id').on(t.workOrderId, t.createdAt),
+    index('ix_attachments_sha256').on(t.sha256),
+    foreignKey({ name: 'fk_attachments_ticket_id_tickets', columns: [t.ticketId], foreignColumns: [tickets.id] }).onDelete('cascade'),
+    foreignKey({ name: 'fk_attachments_work_order_id_work_orders', columns: [t.workOrderId], foreignColumns: [workOrders.id] }).onDelete('cascade'),
+    check('ck_attachments_size_bytes', sql`${t.sizeBytes} > 0`),
   ],
 );
 

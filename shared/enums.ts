@@ -30,6 +30,22 @@ export const FINAL_WORK_ORDER_STATUSES: readonly WorkOrderStatus[] = ['completed
 export const WORK_ORDER_TYPES = ['diagnosis', 'repair', 'install', 'upgrade', 'maintenance'] as const;
 export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
 
+/** Units a product (or a free-text part) is counted in; decimals allowed for all but 'unit'. */
+export const PRODUCT_UNITS = ['unit', 'kg', 'm', 'l'] as const;
+export type ProductUnit = (typeof PRODUCT_UNITS)[number];
+
+/** A part logged on an OT went in (installed) or came out (removed, with the serial taken out). */
+export const ITEM_DIRECTIONS = ['installed', 'removed'] as const;
+export type ItemDirection = (typeof ITEM_DIRECTIONS)[number];
+
+/** Who signs an OT report. */
+export const SIGNATURE_ROLES = ['customer', 'technician'] as const;
+export type SignatureRole = (typeof SIGNATURE_ROLES)[number];
+
+/** What a checklist item asks for. */
+export const CHECKLIST_ITEM_KINDS = ['check', 'number', 'text'] as const;
+export type ChecklistItemKind = (typeof CHECKLIST_ITEM_KINDS)[number];
+
 export const CONTACT_CHANNELS = ['phone', 'email', 'whatsapp', 'visit', 'other'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 

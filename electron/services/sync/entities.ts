@@ -59,6 +59,8 @@ export const REPLICATED_SETTING_KEYS = [
   'timeZone',
   'workOrderDefaultMinutes',
   'slaTargets',
+  'companyTaxId',
+  'checklistTemplates',
 ] as const;
 
 // Order matters: parents before children, so a replay in this order never breaks a foreign key.
@@ -89,7 +91,7 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
   {
     table: 'products',
     key: 'id',
-    columns: ['sku', 'name', 'description', 'tracks_serial', ...T],
+    columns: ['sku', 'name', 'description', 'tracks_serial', 'unit', ...T],
     merge: 'lww',
     textFields: ['name', 'description'],
     naturalKeys: ['sku'],
@@ -115,9 +117,9 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
   {
     table: 'work_orders',
     key: 'id',
-    columns: ['code', 'ticket_id', 'technician_id', 'ot_type', 'status', 'scheduled_date', 'started_at', 'completed_at', 'total_duration', 'notes', 'estimated_minutes', ...T],
+    columns: ['code', 'ticket_id', 'technician_id', 'ot_type', 'status', 'scheduled_date', 'started_at', 'completed_at', 'total_duration', 'notes', 'estimated_minutes', 'work_done', 'duration_reason', ...T],
     merge: 'lww',
-    textFields: ['notes'],
+    textFields: ['notes', 'work_done'],
     versioned: true,
     // ck_work_orders_scheduled_needs_plan: a scheduled OT has a date and a technician.
     fieldGroups: [['status', 'scheduled_date', 'technician_id']],
@@ -135,9 +137,37 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
   {
     table: 'work_order_items',
     key: 'id',
-    columns: ['work_order_id', 'product_id', 'serial_number', 'quantity', 'consumed_at', ...T],
+    columns: ['work_order_id', 'product_id', 'serial_number', 'quantity', 'consumed_at', 'description', 'direction', 'unit', ...T],
     merge: 'addOnly',
     permissions: ['workorders:write', 'workorders:execute'],
+  },
+  {
+    // One row per OT and checklist item (id `${work_order_id}:${item_key}`): answering again is a field edit.
+    table: 'work_order_checklist_answers',
+    key: 'id',
+    columns: ['work_order_id', 'item_key', 'label', 'kind', 'unit', 'required', 'value', 'note', 'answered_by', ...T],
+    merge: 'lww',
+    versioned: true,
+    permissions: ['workorders:write', 'workorders:execute'],
+    deletePermissions: [],
+  },
+  {
+    // Signing again adds a row; a signature is never edited or deleted.
+    table: 'work_order_signatures',
+    key: 'id',
+    columns: ['work_order_id', 'role', 'signer_name', 'signer_id_number', 'strokes', 'image_png', 'content_hash', 'signed_by', 'signed_at', ...T],
+    merge: 'addOnly',
+    permissions: ['workorders:write', 'workorders:execute'],
+    deletePermissions: [],
+  },
+  {
+    // Photos and files: the row travels as an op; the bytes are content-addressed by sha256 in the data folder.
+    table: 'attachments',
+    key: 'id',
+    columns: ['ticket_id', 'work_order_id', 'sha256', 'mime', 'size_bytes', 'width', 'height', 'file_name', 'created_by', ...T],
+    merge: 'addOnly',
+    permissions: ['tickets:write', 'workorders:write', 'workorders:execute'],
+    deletePermissions: [],
   },
   { table: 'settings', key: 'key', columns: ['value', ...T], merge: 'lww', onlyRows: REPLICATED_SETTING_KEYS, versioned: true, permissions: ['settings:admin'] },
   {

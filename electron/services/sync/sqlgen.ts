@@ -65,12 +65,17 @@ WHERE l.\`id\` = 1;`,
  */
 export const COLUMNS_ADDED_AFTER_0009: Readonly<Record<string, readonly string[]>> = {
   customers: ['town'],
-  work_orders: ['estimated_minutes'],
+  work_orders: ['estimated_minutes', 'work_done', 'duration_reason'],
+  products: ['unit'],
+  work_order_items: ['description', 'direction', 'unit'],
 };
+
+/** Replicated tables created after 0009 (0022: field capture); their migration creates their triggers. */
+export const TABLES_ADDED_AFTER_0009: readonly string[] = ['work_order_checklist_answers', 'work_order_signatures', 'attachments'];
 
 /** The entity list as it stood when migration 0009 ran. */
 function entitiesAt0009(): ReplicatedEntity[] {
-  return REPLICATED_ENTITIES.map((entity) => {
+  return REPLICATED_ENTITIES.filter((entity) => !TABLES_ADDED_AFTER_0009.includes(entity.table)).map((entity) => {
     const later = COLUMNS_ADDED_AFTER_0009[entity.table] ?? [];
     return { ...entity, columns: entity.columns.filter((column) => !later.includes(column)) };
   });
