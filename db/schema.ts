@@ -252,6 +252,9 @@ export const workOrders = sqliteTable(
       t.id,
     ),
     index('ix_work_orders_status_created_at').on(t.status, t.createdAt),
+    // The dispatch queue (services/workOrders/queue.ts) picks its page from this index alone: the waiting OTs in request
+    // order with their ticket, whose priority ix_tickets_id_customer_id_priority covers; full rows only for the page.
+    index('ix_work_orders_queue').on(t.createdAt, t.id, t.ticketId).where(sql`${t.status} = 'pending_planning'`),
     index('ix_work_orders_completed_at').on(t.completedAt),
     // Atrasadas (services/workOrders/overdue.ts): only the active OTs, in the order they became late, so the list and
     // its count read a few rows whatever the years of history; the queries repeat these WHERE terms exactly.

@@ -1,9 +1,7 @@
-// Work order reads: filtered list, agenda, dispatch queue, by ticket, and the serial trace (Atrasadas: overdue.ts).
+// Work order reads: filtered list, agenda, by ticket, and the serial trace (dispatch queue: queue.ts; Atrasadas: overdue.ts).
 import type { z } from 'zod';
 import { notFound, type Page, type SerialTraceRow, type WorkOrderDetail, type WorkOrderDto } from '../../contract';
-import { SERIAL_TRACE_LIMIT, type QueuedWorkOrderDto, type workOrderChannels } from '../../contract/workOrders';
-import type { TicketPriority } from '../../../shared/enums';
-import { ticketPriorityRankSql } from '../../../shared/tickets';
+import { SERIAL_TRACE_LIMIT, type workOrderChannels } from '../../contract/workOrders';
 import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
 import { TICKET_HITS_CTE, toFtsQuery } from '../search';
@@ -115,38 +113,8 @@ export function agenda(ctx: ServiceContext, input: Input<'workOrders.agenda'>): 
   return rows.map(toWorkOrderDto);
 }
 
-// The shared priority order (shared/tickets.ts): critical ranks highest.
-const PRIORITY_RANK = ticketPriorityRankSql('t.priority');
-
-type QueuedRow = WorkOrderRow & { ticket_priority: TicketPriority; customer_town: string | null; priority_rank: number };
-
-/**
- * OTs waiting for a date and a technician: the ticket's priority first (critical, high, medium, low), then the oldest
- * request within a priority. The keyset mixes directions (rank descending, age ascending), so it is written out.
- */
-export function dispatchQueue(ctx: ServiceContext, input: Input<'workOrders.dispatchQueue'>): Page<QueuedWorkOrderDto> {
-  const limit = input.limit ?? DEFAULT_LIMIT;
-  const params: Record<string, unknown> = { limit: limit + 1 };
-  let after = '';
-  if (input.cursor) {
-    const [rank, createdAt, id] = decodeCursor(input.cursor, 'wo_queue_priority', 3);
-    Object.assign(params, { afterRank: rank, afterCreated: createdAt, afterId: id });
-    after = `AND (${PRIORITY_RANK} < @afterRank OR (${PRIORITY_RANK} = @afterRank AND (w.created_at, w.id) > (@afterCreated, @afterId)))`;
-  }
-  const rows = prepared(ctx.sqlite,
-      `SELECT ${WORK_ORDER_COLUMNS}, t.priority AS ticket_priority, c.town AS customer_town, ${PRIORITY_RANK} AS priority_rank
-       FROM work_orders w ${WORK_ORDER_JOINS}
-       WHERE w.status = 'pending_planning' ${after}
-       ORDER BY priority_rank DESC, w.created_at, w.id LIMIT @limit`,
-    )
-    .all(params) as QueuedRow[];
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return {
-    items: items.map((r) => ({ ...toWorkOrderDto(r), priority: r.ticket_priority, customerTown: r.customer_town })),
-    nextCursor: rows.length > limit && last ? encodeCursor('wo_queue_priority', [last.priority_rank, last.created_at, last.id]) : null,
-  };
-}
+// The queue has its own module; re-exported here, where the work order index reads it.
+export { dispatchQueue } from './queue';
 
 export function listByTicket(ctx: ServiceContext, ticketId: string): WorkOrderDetail[] {
   if (!prepared(ctx.sqlite, 'SELECT 1 FROM tickets WHERE id = ?').get(ticketId)) throw notFound('ticket', ticketId);

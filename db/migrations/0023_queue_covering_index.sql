@@ -1,0 +1,1 @@
+CREATE INDEX `ix_work_orders_queue` ON `work_orders` (`created_at`,`id`,`ticket_id`) WHERE "work_orders"."status" = 'pending_planning';
