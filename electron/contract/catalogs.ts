@@ -42,6 +42,7 @@ export const settingsUpdateInput = z.strictObject({
   companyAddress: optionalText(500),
   companyPhone: optionalLine(50),
   companyEmail: z.string().trim().max(254).optional(),
+  companyTaxId: optionalLine(32),
   companyLogo: hexOrDataUrl.nullable().optional(),
   ticketPrefix: z.string().trim().regex(/^[A-Z0-9]{1,8}$/, '1 to 8 capital letters or digits').optional(),
   workOrderPrefix: z.string().trim().regex(/^[A-Z0-9]{1,8}$/, '1 to 8 capital letters or digits').optional(),

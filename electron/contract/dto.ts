@@ -105,6 +105,8 @@ export interface SettingsDto {
   companyAddress: string;
   companyPhone: string;
   companyEmail: string;
+  /** Tax ID (NIF/CIF) printed in report headers; empty when not set. */
+  companyTaxId: string;
   /** PNG or JPEG as a data: URL, or null. */
   companyLogo: string | null;
   ticketPrefix: string;

@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   companyAddress: '',
   companyPhone: '',
   companyEmail: '',
+  companyTaxId: '',
   companyLogo: null,
   ticketPrefix: 'TK',
   workOrderPrefix: 'OT',

@@ -49,7 +49,7 @@ export function SettingsSection() {
     setTimeoutState(next);
   };
   const { errors, setErrors, failure, busy, send } = useAdminForm(t, {
-    fields: ['companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes', 'language', 'timeZone', 'workOrderDefaultMinutes'],
+    fields: ['companyName', 'companyAddress', 'companyPhone', 'companyEmail', 'companyTaxId', 'companyLogo', 'ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes', 'language', 'timeZone', 'workOrderDefaultMinutes'],
     // Someone else saved settings first: their values and versions replace what this form was filled from.
     reload: async () => {
       await useSession.getState().refreshSettings();
@@ -71,7 +71,7 @@ export function SettingsSection() {
   }, [settings]);
 
   if (!form) return <div className="empty">{t('common:state.loading')}</div>;
-  const bind = (key: 'companyName' | 'companyAddress' | 'companyPhone' | 'companyEmail' | 'ticketPrefix' | 'workOrderPrefix') => ({
+  const bind = (key: 'companyName' | 'companyAddress' | 'companyPhone' | 'companyEmail' | 'companyTaxId' | 'ticketPrefix' | 'workOrderPrefix') => ({
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value }),
   });
@@ -121,6 +121,9 @@ export function SettingsSection() {
           </Field>
           <Field label={t('settings.companyAddress')} error={errors.companyAddress}>
             <input {...bind('companyAddress')} />
+          </Field>
+          <Field label={t('settings.companyTaxId')} error={errors.companyTaxId} hint={t('settings.companyTaxIdHint')}>
+            <input {...bind('companyTaxId')} className="mono" maxLength={32} autoComplete="off" />
           </Field>
         </div>
         <div className="logo-row">
