@@ -10,6 +10,7 @@ import { ticketChannels } from './tickets';
 import { userChannels } from './users';
 import { workOrderChannels } from './workOrders';
 import { dispatchBoardChannels } from './dispatchBoard';
+import { myDayChannels } from './myDay';
 import { syncChannels } from './sync';
 import { teamChannels } from './team';
 import { conflictChannels } from './conflicts';
@@ -23,6 +24,7 @@ export const channels = {
   ...ticketChannels,
   ...workOrderChannels,
   ...dispatchBoardChannels,
+  ...myDayChannels,
   ...reportChannels,
   ...telemetryChannels,
   ...backupChannels,

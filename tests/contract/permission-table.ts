@@ -97,6 +97,7 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'workOrders.dispatchQueue': STAFF,
   'workOrders.board': STAFF, // the dispatch board reads like the agenda; planning on it is workOrders.schedule (DESK)
   'workOrders.overdue': STAFF,
+  'workOrders.myDay': ['Administrador', 'Supervisor', 'Técnico'], // one's own visits: whoever may carry out OTs
   'workOrders.listByTicket': STAFF,
   'workOrders.schedule': DESK,
   'workOrders.unschedule': DESK,

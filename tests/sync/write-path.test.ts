@@ -86,6 +86,7 @@ const NON_WRITING_CHANNELS = [
   'workOrders.dispatchQueue',
   'workOrders.board',
   'workOrders.overdue',
+  'workOrders.myDay',
   'workOrders.listByTicket',
   'workOrders.traceSerial',
   'reports.workOrderPdf',
@@ -310,6 +311,7 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   await other.call('workOrders.dispatchQueue', {});
   await other.call('workOrders.board', { from: '2026-03-02', to: '2026-03-08' });
   await other.call('workOrders.overdue', {});
+  await other.call('workOrders.myDay', {});
   await other.call('workOrders.listByTicket', { ticketId: ids.ticket as string });
   await other.call('workOrders.traceSerial', { serialNumber: 'SN-0001' });
   await other.call('reports.workOrderPdf', { id: ids.visit as string });

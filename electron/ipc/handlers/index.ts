@@ -10,6 +10,7 @@ import { telemetryHandlers } from './telemetry';
 import { ticketHandlers } from './tickets';
 import { workOrderHandlers } from './workOrders';
 import { dispatchBoardHandlers } from './dispatchBoard';
+import { myDayHandlers } from './myDay';
 import { syncHandlers } from './sync';
 import { teamHandlers } from './team';
 import { conflictHandlers } from './conflicts';
@@ -24,6 +25,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...ticketHandlers,
   ...workOrderHandlers,
   ...dispatchBoardHandlers,
+  ...myDayHandlers,
   ...reportHandlers,
   ...telemetryHandlers,
   ...backupHandlers,

@@ -15,6 +15,7 @@ export { agenda, dispatchQueue, listByTicket, listWorkOrders, traceSerial } from
 export { overdueWorkOrders } from './overdue';
 export { getWorkOrderDetail } from './rows';
 export { dispatchBoard } from './board';
+export { myDay } from './myDay';
 
 // For tickets, telemetry and the conflict inbox (one module reaches another only through its index).
 export { assertWorksOnTicket } from './access';
