@@ -24,7 +24,7 @@ export const LAYERS = [
     name: 'services',
     folder: 'electron/services',
     may: ['shared', 'contract', 'db'],
-    packages: [NODE, 'better-sqlite3', 'drizzle-orm', 'pg', 'zod', 'argon2', '@zxcvbn-ts', 'uuid', 'pdfkit', 'csv-parse', 'csv-stringify', 'yazl', 'bonjour-service'],
+    packages: [NODE, 'better-sqlite3', 'drizzle-orm', 'pg', 'zod', 'argon2', '@zxcvbn-ts', 'uuid', 'pdfkit', 'csv-parse', 'csv-stringify', 'yazl', 'bonjour-service', 'sharp'],
   },
   // The transport-agnostic router and browser mode's HTTP server: sessions and transports, no electron.
   { name: 'ipc', folder: 'electron/ipc', may: ['shared', 'contract', 'db', 'services'], packages: [NODE, 'zod', 'ws'] },
