@@ -4,6 +4,7 @@ import { channel } from './define';
 import { isValidTimeZone } from './zonedTime';
 import { workOrderDefaultMinutesInput } from './estimatedMinutes';
 import { slaTargetsInput } from './slaTargets';
+import { checklistTemplatesInput } from './checklists';
 import type { CategoryDto, CustomerDto, ProductDto, SettingsViewDto } from './dto';
 
 const optionalField = (max: number) => text(max).nullable().optional();
@@ -53,6 +54,7 @@ export const settingsUpdateInput = z.strictObject({
   timeZone: z.string().trim().max(64).refine(isValidTimeZone, 'an IANA time zone such as Europe/Madrid').optional(),
   workOrderDefaultMinutes: workOrderDefaultMinutesInput.optional(),
   slaTargets: slaTargetsInput.optional(),
+  checklistTemplates: checklistTemplatesInput.optional(),
   /** The version of each setting being changed, as settings.get showed it (0: it had no stored value). */
   versions: z.record(z.string().max(64), z.number().int().min(0)),
 });

@@ -8,6 +8,7 @@ import type {
   WorkOrderType,
 } from '../../shared/enums';
 import type { WorkOrderDefaultMinutes } from './estimatedMinutes';
+import type { ChecklistTemplates } from './checklists';
 import type { SlaClock, SlaState, SlaTargets, TicketSla } from '../../shared/sla';
 
 export interface UserRef {
@@ -122,6 +123,8 @@ export interface SettingsDto {
   workOrderDefaultMinutes: WorkOrderDefaultMinutes;
   /** First-response and resolution targets per priority, in minutes of running SLA clock. */
   slaTargets: SlaTargets;
+  /** Checklist items per OT type (Administración → Listas de comprobación). */
+  checklistTemplates: ChecklistTemplates;
 }
 
 /** The settings as settings.get shows them, with each stored setting's row version (absent: never stored, send 0). */

@@ -14,6 +14,7 @@ import { myDayChannels } from './myDay';
 import { syncChannels } from './sync';
 import { teamChannels } from './team';
 import { conflictChannels } from './conflicts';
+import { checklistChannels } from './checklists';
 import { teamNetChannels } from './teamNet';
 
 export const channels = {
@@ -31,6 +32,7 @@ export const channels = {
   ...teamChannels,
   ...syncChannels,
   ...conflictChannels,
+  ...checklistChannels,
   ...teamNetChannels,
 };
 

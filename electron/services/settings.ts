@@ -26,6 +26,7 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   timeZone: systemTimeZone(),
   workOrderDefaultMinutes: DEFAULT_WORK_ORDER_MINUTES,
   slaTargets: DEFAULT_SLA_TARGETS,
+  checklistTemplates: {},
 };
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SettingsDto)[];

@@ -14,6 +14,7 @@ import { myDayHandlers } from './myDay';
 import { syncHandlers } from './sync';
 import { teamHandlers } from './team';
 import { conflictHandlers } from './conflicts';
+import { checklistHandlers } from './checklists';
 import { teamNetHandlers } from './teamNet';
 import type { HandlerMap } from './types';
 
@@ -33,5 +34,6 @@ export const handlers: HandlerMap<ChannelName> = {
   ...teamHandlers,
   ...syncHandlers,
   ...conflictHandlers,
+  ...checklistHandlers,
   ...teamNetHandlers,
 };

@@ -9,6 +9,7 @@ import type { closeWorkOrderDecision } from '../../contract/tickets';
 import { actorCan, type Actor, type ServiceContext } from '../context';
 import { WORK_ORDER_STATUS_LABEL } from '../tickets';
 import { assertMayExecute } from './access';
+import { assertChecklistComplete } from './checklist';
 import { assertNotFinal, completionDuration, isFinal, loadWorkOrder, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
 
 export type CloseDecision = z.output<typeof closeWorkOrderDecision>;
@@ -64,6 +65,7 @@ function assertMayDecide(ctx: ServiceContext, actor: Actor, row: WorkOrderRecord
  * (a run left open for days is not the work's length); an OT never started gets no invented duration and says so.
  */
 function completeAtClose(tx: AppDb, row: WorkOrderRecord, decision: CompleteDecision, actorId: string, at: string): void {
+  assertChecklistComplete(tx, row);
   const started = row.startedAt !== null;
   const duration = completionDuration(row, at, decision, { field: 'workOrders', id: row.id, code: row.code });
   saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration: duration.totalDuration, notes: decision.workDone }, at);

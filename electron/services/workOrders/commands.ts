@@ -25,6 +25,7 @@ import {
   type WorkOrderRecord,
 } from './lifecycle';
 import { getWorkOrderDetail } from './rows';
+import { assertChecklistComplete } from './checklist';
 import { checkPlan, type PlanNotes } from './schedulingRules';
 
 type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
@@ -165,6 +166,7 @@ export function completeWorkOrder(ctx: ServiceContext, input: z.output<typeof co
     const row = loadWorkOrderAt(tx, input.id, input.version);
     assertMayExecute(ctx, actor, row);
     assertAction(row, 'complete');
+    assertChecklistComplete(tx, row);
     const duration = completionDuration(row, at, input);
     saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration: duration.totalDuration, ...(input.notes !== undefined ? { notes: input.notes } : {}) }, at);
     workOrderEvent(tx, row, 'completed', actor.id, at, {

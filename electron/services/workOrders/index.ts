@@ -16,6 +16,8 @@ export { overdueWorkOrders } from './overdue';
 export { getWorkOrderDetail } from './rows';
 export { dispatchBoard } from './board';
 export { myDay } from './myDay';
+export { answerChecklist } from './checklistAnswer';
+export { checklistOf } from './checklist';
 
 // For tickets, telemetry and the conflict inbox (one module reaches another only through its index).
 export { assertWorksOnTicket } from './access';
