@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { Toasts } from '../components/Toasts';
 import { LoginScreen, SetupScreen, UnreachableScreen } from '../features/auth/AuthScreens';
+import { useTechnicianLanding } from '../features/myDay/landing';
 import { useRoute } from '../lib/router';
 import { useSession } from '../stores/session';
 import { Layout } from './Layout';
@@ -22,6 +23,7 @@ export function App() {
     return api.onSessionExpired(() => lock());
   }, [bootstrap, lock]);
   useIdleLock();
+  useTechnicianLanding();
 
   return (
     <>

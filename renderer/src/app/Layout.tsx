@@ -1,5 +1,5 @@
 // The frame: sidebar navigation on the left, the current screen on the right.
-import { CalendarDays, CalendarRange, ClipboardList, FileText, GitMerge, KeyRound, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
+import { CalendarCheck, CalendarDays, CalendarRange, ClipboardList, FileText, GitMerge, KeyRound, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/conflicts';
@@ -28,6 +28,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const canTickets = useCan('tickets:read');
   const canWorkOrders = useCan('workorders:read');
   const canDispatch = useCan('workorders:write');
+  const canExecute = useCan('workorders:execute');
   const canReports = useCan('reports:export');
   const canAdmin = useCan(['users:admin', 'catalog:write', 'settings:admin']);
   const canResolve = useCan(CONFLICT_INBOX_ACCESS);
@@ -36,6 +37,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const openConflicts = useTeamStatus((s) => s.status?.openConflicts ?? 0);
   const [changingPassword, setChangingPassword] = useState(false);
   const items: NavItem[] = [
+    { route: { name: 'myDay' }, label: t('myDay:nav'), icon: <CalendarCheck size={16} />, visible: canExecute },
     { route: { name: 'tickets' }, label: t('nav.tickets'), icon: <Ticket size={16} />, visible: canTickets },
     { route: { name: 'agenda' }, label: t('nav.agenda'), icon: <CalendarDays size={16} />, visible: canWorkOrders },
     { route: { name: 'dispatch' }, label: t('nav.dispatch'), icon: <CalendarRange size={16} />, visible: canDispatch },

@@ -5,6 +5,7 @@ import type { Route } from '../lib/router';
 
 const TicketsScreen = lazy(() => import('../features/tickets/TicketsScreen'));
 const AgendaScreen = lazy(() => import('../features/workOrders/AgendaScreen'));
+const MyDayScreen = lazy(() => import('../features/myDay/MyDayScreen'));
 const WorkOrdersScreen = lazy(() => import('../features/workOrders/WorkOrdersScreen'));
 const DispatchScreen = lazy(() => import('../features/dispatch/DispatchScreen'));
 const TraceScreen = lazy(() => import('../features/trace/TraceScreen'));
@@ -20,6 +21,8 @@ function ScreenFor({ route }: { route: Route }) {
       return <TicketsScreen ticketId={route.id} />;
     case 'agenda':
       return <AgendaScreen />;
+    case 'myDay':
+      return <MyDayScreen />;
     case 'dispatch':
       return <DispatchScreen />;
     case 'workOrders':

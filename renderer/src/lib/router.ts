@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'tickets'; id?: string }
   | { name: 'agenda' }
+  | { name: 'myDay' }
   | { name: 'workOrders'; id?: string }
   | { name: 'dispatch' }
   | { name: 'trace'; serial?: string }
@@ -19,6 +20,8 @@ export function parseHash(hash: string): Route {
   switch (head) {
     case 'agenda':
       return { name: 'agenda' };
+    case 'my-day':
+      return { name: 'myDay' };
     case 'dispatch':
       return { name: 'dispatch' };
     case 'work-orders':
@@ -48,6 +51,8 @@ export function hrefFor(route: Route): string {
       return route.id ? `#/tickets/${encodeURIComponent(route.id)}` : '#/tickets';
     case 'agenda':
       return '#/agenda';
+    case 'myDay':
+      return '#/my-day';
     case 'dispatch':
       return '#/dispatch';
     case 'workOrders':

@@ -1,0 +1,102 @@
+// One visit of Mi día: when, who and where (address to the maps, phone to dial), the fault, and one button to start.
+import type { KeyboardEvent, MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MyDayVisit } from '../../../../electron/contract/myDay';
+import { WorkOrderStatusBadge } from '../../components/Badge';
+import { formatTime } from '../../lib/format';
+import { hrefFor, navigate } from '../../lib/router';
+import { AddressLink, PhoneLink } from '../customers/ContactLinks';
+import { visitDayLabel } from './words';
+
+const openVisit = (visit: MyDayVisit) => navigate({ name: 'workOrders', id: visit.id });
+
+/** A click on the card itself (not on a link or a button inside it) opens the OT, as Enter does. */
+function isInsideControl(target: EventTarget, card: HTMLElement): boolean {
+  return target instanceof Element && target !== card && target.closest('a, button') !== null;
+}
+
+export function VisitCard({ visit, starting, onStart }: { visit: MyDayVisit; starting: boolean; onStart: (visit: MyDayVisit) => void }) {
+  const { t } = useTranslation('myDay');
+  const customer = visit.customer;
+  const customerName = customer?.name ?? t('noCustomer');
+  const time = formatTime(visit.scheduledDate);
+  const when = visit.overdue && visit.scheduledDate ? `${visitDayLabel(visit.scheduledDate)} ${time}` : time;
+  const words = { time: when, customer: customerName, type: t(`common:workOrderType.${visit.otType}`), status: t(`common:workOrderStatus.${visit.status}`) };
+  const running = visit.status === 'in_progress';
+  const fault = visit.ticket.description.trim();
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Enter' && e.target === e.currentTarget) openVisit(visit);
+  };
+  const onClick = (e: MouseEvent<HTMLElement>) => {
+    if (!isInsideControl(e.target, e.currentTarget) && !window.getSelection()?.toString()) openVisit(visit);
+  };
+
+  return (
+    <li>
+      <article
+        className={`myday-card myday-card-${visit.status}${visit.overdue ? ' myday-card-overdue' : ''}`}
+        tabIndex={0}
+        aria-label={t(visit.overdue ? 'overdueCardLabel' : 'cardLabel', words)}
+        data-visit={visit.id}
+        onKeyDown={onKeyDown}
+        onClick={onClick}
+      >
+        <div className="myday-when">
+          {visit.overdue && visit.scheduledDate && <span className="myday-day">{visitDayLabel(visit.scheduledDate)}</span>}
+          <span className="myday-time mono">{time}</span>
+          {visit.estimatedMinutes !== null && <span className="muted myday-small">{t('estimated', { minutes: visit.estimatedMinutes })}</span>}
+        </div>
+        <div className="myday-main">
+          <div className="myday-head">
+            <h3 className="myday-customer">{customerName}</h3>
+            <span className="myday-type">{t(`common:workOrderType.${visit.otType}`)}</span>
+            <WorkOrderStatusBadge status={visit.status} />
+          </div>
+          <p className="myday-fault">
+            <span className="sr-only">{t('fault')}: </span>
+            <strong>{visit.ticket.title}</strong>
+            {fault && fault !== visit.ticket.title ? <span className="myday-description">{fault}</span> : null}
+          </p>
+          {customer && (
+            <div className="myday-contact">
+              <span className="myday-address">
+                <AddressLink address={customer.address} town={customer.town} />
+                {customer.town ? <span className="muted">{customer.address ? ` · ${customer.town}` : customer.town}</span> : null}
+              </span>
+              <PhoneLink phone={customer.phone} />
+              {customer.contactName && (
+                <span>
+                  <span className="muted">{t('contact')}:</span> {customer.contactName}
+                </span>
+              )}
+            </div>
+          )}
+          <div className="myday-codes muted">
+            <a className="mono" href={hrefFor({ name: 'workOrders', id: visit.id })}>
+              {visit.code}
+            </a>
+            <span className="mono">{visit.ticket.code}</span>
+            {running && visit.startedAt && <span>{t('runningSince', { time: formatTime(visit.startedAt) })}</span>}
+          </div>
+        </div>
+        <div className="myday-action">
+          {/* One button whatever the state, so the focus stays on it when Empezar turns into Continuar. */}
+          <button
+            type="button"
+            className={`btn ${running ? '' : 'btn-primary'} myday-button`}
+            aria-label={t(running ? 'continueLabel' : 'startLabel', { code: visit.code, customer: customerName })}
+            aria-disabled={starting || undefined}
+            onClick={() => {
+              if (starting) return;
+              if (running) openVisit(visit);
+              else onStart(visit);
+            }}
+          >
+            {running ? t('continue') : starting ? t('starting') : t('start')}
+          </button>
+        </div>
+      </article>
+    </li>
+  );
+}

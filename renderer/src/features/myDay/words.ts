@@ -1,0 +1,18 @@
+// Dates of Mi día in the UI language, on the company calendar.
+import type { LocalDate } from '../../../../electron/contract/zonedTime';
+import i18n from '../../i18n';
+import { companyZone } from '../../lib/timeZone';
+
+const locale = () => (i18n.language === 'en' ? 'en-GB' : 'es-ES');
+
+/** The day of an overdue visit, short: "lun 30 nov". */
+export function visitDayLabel(iso: string): string {
+  return new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'short', timeZone: companyZone() })
+    .format(new Date(iso))
+    .replace(',', '');
+}
+
+/** Today in the header: "miércoles, 2 de diciembre"; formatted at its UTC noon in UTC, so no zone can shift it. */
+export function todayLabel(day: LocalDate): string {
+  return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+}
