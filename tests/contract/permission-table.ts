@@ -108,6 +108,8 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'workOrders.updateNotes': FIELD,
   'workOrders.addItem': FIELD,
   'workOrders.removeItem': FIELD,
+  'workOrders.checklist': STAFF,
+  'workOrders.answerChecklist': FIELD, // the OT's own technician (checked by the service) or the office
   'workOrders.traceSerial': STAFF,
 
   // Reports: the technician exports the OT PDF for the customer; the office its reports; read-only viewers do not export.
