@@ -108,6 +108,8 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'workOrders.updateNotes': FIELD,
   'workOrders.addItem': FIELD,
   'workOrders.removeItem': FIELD,
+  'workOrders.sign': FIELD, // the customer signs on the technician's laptop; the OT's own technician or a writer
+  'workOrders.signatures': STAFF,
   'workOrders.checklist': STAFF,
   'workOrders.answerChecklist': FIELD, // the OT's own technician (checked by the service) or the office
   'workOrders.traceSerial': STAFF,

@@ -50,6 +50,7 @@ const WRITING_CHANNELS = [
   'workOrders.updateNotes',
   'workOrders.addItem',
   'workOrders.removeItem',
+  'workOrders.sign',
   'workOrders.answerChecklist',
   'telemetry.record',
   'telemetry.import',
@@ -90,6 +91,7 @@ const NON_WRITING_CHANNELS = [
   'workOrders.myDay',
   'workOrders.listByTicket',
   'workOrders.traceSerial',
+  'workOrders.signatures',
   'workOrders.checklist',
   'reports.workOrderPdf',
   'reports.ticketPdf',
@@ -268,6 +270,8 @@ async function driveEveryWritingChannel(): Promise<void> {
   visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'rollers', value: true });
   visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'voltage', value: 229.5 });
   visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'remarks', value: 'Rodillo de arrastre gastado', note: 'Cambiar el otro en 6 meses' });
+  // The customer signs on the technician's laptop (a signature row, its timeline line and the OT's updated_at).
+  await tec.caller.call('workOrders.sign', { id: visit.id, role: 'customer', signerName: 'Marta Cliente', signerIdNumber: '12345678Z', strokes: [[[100, 200], [300, 120], [500, 260], [700, 150], [900, 220]]] });
   ids.visit = visit.id;
 
   // Telemetry readings: by hand on site (technician) and a file from the office (agent).
@@ -329,6 +333,7 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   await other.call('workOrders.myDay', {});
   await other.call('workOrders.listByTicket', { ticketId: ids.ticket as string });
   await other.call('workOrders.traceSerial', { serialNumber: 'SN-0001' });
+  await other.call('workOrders.signatures', { id: ids.visit as string });
   await other.call('workOrders.checklist', { id: ids.visit as string });
   await other.call('reports.workOrderPdf', { id: ids.visit as string });
   await other.call('reports.ticketPdf', { id: ids.ticket as string, language: 'en' });

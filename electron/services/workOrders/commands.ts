@@ -27,6 +27,7 @@ import {
 import { getWorkOrderDetail } from './rows';
 import { assertChecklistComplete } from './checklist';
 import { checkPlan, type PlanNotes } from './schedulingRules';
+import { noteStaleSignatures } from './signaturesStale';
 
 type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
 
@@ -38,7 +39,10 @@ export function changeWorkOrder(
 ): WorkOrderDetail {
   const actor = requireActor(ctx);
   return inTransaction(ctx, (tx, emit) => {
-    const row = work(tx, actor, nowIso(ctx));
+    const at = nowIso(ctx);
+    const row = work(tx, actor, at);
+    // A change the signed report no longer matches asks for a new signature (said once on the timeline).
+    noteStaleSignatures(tx, id, actor.id, at);
     emit({ entity: 'workOrder', id, kind: 'updated', ticketId: row.ticketId });
     emit({ entity: 'ticket', id: row.ticketId, kind: 'updated' });
     return getWorkOrderDetail(ctx.sqlite, id);
