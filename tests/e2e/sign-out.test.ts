@@ -84,8 +84,12 @@ describe('a shared laptop', () => {
     expect(await page.locator('[data-ticket-row]').count()).toBe(0);
     expect(await page.locator('.ticket-detail').count()).toBe(0);
 
-    // Once his answers arrive he sees his own screen (the list a technician may read), still not her open ticket.
+    // Once his answers arrive he sees his own screen (a technician lands on Mi día), still not her open ticket; the
+    // ticket list he may read is his own fresh one.
     gate.release();
+    await page.locator('.myday-empty').waitFor();
+    expect(await page.evaluate('window.location.hash')).toBe('#/my-day');
+    await goTo(page, '#/tickets');
     await page.locator('[data-ticket-row]', { hasText: TICKET_TITLE }).waitFor();
     expect(await page.locator('.ticket-detail').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toContain(ANA_SECRET_NOTE);
