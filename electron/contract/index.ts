@@ -16,7 +16,7 @@ import { teamChannels } from './team';
 import { conflictChannels } from './conflicts';
 import { checklistChannels } from './checklists';
 import { teamNetChannels } from './teamNet';
-import { signatureChannels } from './signatures';
+import { attachmentChannels } from './attachments';
 
 export const channels = {
   ...authChannels,
@@ -35,7 +35,7 @@ export const channels = {
   ...conflictChannels,
   ...checklistChannels,
   ...teamNetChannels,
-  ...signatureChannels,
+  ...attachmentChannels,
 };
 
 export type Channels = typeof channels;
@@ -61,5 +61,4 @@ export * from '../../shared/enums';
 export type { EmeraldBridge } from './bridge';
 export type { BackupDto, BackupLocationDto } from './backup';
 export type { TeamJoinDto, TeamMemberDto, TeamStatusDto } from './team';
-export type { SignatureDto } from './signatures';
 export type { OverdueReason, OverduePage, OverdueWorkOrderDto, QueuedWorkOrderDto } from './workOrders';

@@ -107,6 +107,11 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'workOrders.cancel': DESK,
   'workOrders.updateNotes': FIELD,
   'workOrders.addItem': FIELD,
+  // Photos and files: the office on tickets and OTs, the technician on their own OTs (checked by the service); read like the OT.
+  'attachments.add': FIELD,
+  'attachments.list': STAFF,
+  'attachments.display': STAFF,
+  'attachments.original': STAFF,
   'workOrders.removeItem': FIELD,
   'workOrders.sign': FIELD, // the customer signs on the technician's laptop; the OT's own technician or a writer
   'workOrders.signatures': STAFF,

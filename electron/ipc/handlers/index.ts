@@ -16,7 +16,7 @@ import { teamHandlers } from './team';
 import { conflictHandlers } from './conflicts';
 import { checklistHandlers } from './checklists';
 import { teamNetHandlers } from './teamNet';
-import { signatureHandlers } from './signatures';
+import { attachmentHandlers } from './attachments';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<ChannelName> = {
@@ -37,5 +37,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...conflictHandlers,
   ...checklistHandlers,
   ...teamNetHandlers,
-  ...signatureHandlers,
+  ...attachmentHandlers,
 };

@@ -55,7 +55,11 @@ async function readInput(
     }
     return { ok: false };
   }
-  if (raw && upload) return { ok: true, value: { ...fields, [upload.field]: body.body.toString('utf8') } };
+  if (raw && upload) {
+    // A binary field gets the bytes as they came (a Buffer is a Uint8Array), a text field their UTF-8 text.
+    const value = upload.kind === 'binary' ? new Uint8Array(body.body.buffer, body.body.byteOffset, body.body.length) : body.body.toString('utf8');
+    return { ok: true, value: { ...fields, [upload.field]: value } };
+  }
   const input = parseJsonBody(body.body);
   if (!input.ok) badRequest(res, 'the request body is not valid JSON');
   return input;

@@ -25,3 +25,7 @@ export { takeItemOff } from './items';
 export { loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent } from './lifecycle';
 export { openWorkOrdersOf, settleOpenWorkOrders } from './atClose';
 export { workOrdersOfTicket } from './rows';
+// For attachments (issue 15): an OT file is an OT change, through the same write path and the same rules.
+export { assertMayExecute } from './access';
+export { changeWorkOrder } from './commands';
+export { assertNotFinal, type WorkOrderRecord } from './lifecycle';

@@ -1,0 +1,4 @@
+// Photos and files on OTs and tickets (issue 15, item 3).
+export { addAttachment } from './add';
+export { attachmentDto, displayAttachment, listAttachments, originalAttachment } from './read';
+export { readDerived, readOriginal, hasOriginal, sha256Hex, storeOriginal } from './store';
