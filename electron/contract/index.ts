@@ -17,6 +17,7 @@ import { conflictChannels } from './conflicts';
 import { checklistChannels } from './checklists';
 import { teamNetChannels } from './teamNet';
 import { attachmentChannels } from './attachments';
+import { signatureChannels } from './signatures';
 
 export const channels = {
   ...authChannels,
@@ -36,6 +37,7 @@ export const channels = {
   ...checklistChannels,
   ...teamNetChannels,
   ...attachmentChannels,
+  ...signatureChannels,
 };
 
 export type Channels = typeof channels;
@@ -61,4 +63,5 @@ export * from '../../shared/enums';
 export type { EmeraldBridge } from './bridge';
 export type { BackupDto, BackupLocationDto } from './backup';
 export type { TeamJoinDto, TeamMemberDto, TeamStatusDto } from './team';
+export type { SignatureDto } from './signatures';
 export type { OverdueReason, OverduePage, OverdueWorkOrderDto, QueuedWorkOrderDto } from './workOrders';

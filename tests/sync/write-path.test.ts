@@ -51,6 +51,8 @@ const WRITING_CHANNELS = [
   'workOrders.addItem',
   'workOrders.removeItem',
   'attachments.add',
+  'workOrders.sign',
+  'workOrders.answerChecklist',
   'telemetry.record',
   'telemetry.import',
   'team.create',
@@ -93,6 +95,8 @@ const NON_WRITING_CHANNELS = [
   'attachments.list',
   'attachments.display',
   'attachments.original',
+  'workOrders.signatures',
+  'workOrders.checklist',
   'reports.workOrderPdf',
   'reports.ticketPdf',
   'reports.ticketsCsv',
@@ -190,12 +194,20 @@ async function driveEveryWritingChannel(): Promise<void> {
     companyAddress: 'Calle Mayor 1',
     companyPhone: '+34 600 000 000',
     companyEmail: 'info@norte.example',
+    companyTaxId: 'B12345678',
     companyLogo: PNG_1X1,
     ticketPrefix: 'SN',
     workOrderPrefix: 'VS',
     sessionTimeoutMinutes: 60,
     timeZone: 'Europe/Madrid',
     workOrderDefaultMinutes: { diagnosis: 45, repair: 90, install: 240, upgrade: 60, maintenance: 30 },
+    checklistTemplates: {
+      repair: [
+        { key: 'rollers', label: 'Rodillos revisados', kind: 'check', required: true },
+        { key: 'voltage', label: 'Tensión', kind: 'number', unit: 'V', required: false },
+        { key: 'remarks', label: 'Observaciones', kind: 'text', required: false },
+      ],
+    },
     slaTargets: {
       critical: { responseMinutes: 30, resolutionMinutes: 240 },
       high: { responseMinutes: 120, resolutionMinutes: 960 },
@@ -261,6 +273,13 @@ async function driveEveryWritingChannel(): Promise<void> {
   const photo = await tec.caller.call('attachments.add', { workOrderId: visit.id, fileName: 'rodillo.png', bytes: Buffer.from(PNG_1X1.split(',')[1] as string, 'base64') });
   await agent.caller.call('attachments.add', { ticketId: ticket.id, fileName: 'factura.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') });
   ids.photo = photo.id;
+  // The checklist of a repair: a tick (answered twice: one row, two ops), a number with its unit and a text with a note.
+  visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'rollers', value: false });
+  visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'rollers', value: true });
+  visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'voltage', value: 229.5 });
+  visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'remarks', value: 'Rodillo de arrastre gastado', note: 'Cambiar el otro en 6 meses' });
+  // The customer signs on the technician's laptop (a signature row, its timeline line and the OT's updated_at).
+  await tec.caller.call('workOrders.sign', { id: visit.id, role: 'customer', signerName: 'Marta Cliente', signerIdNumber: '12345678Z', strokes: [[[100, 200], [300, 120], [500, 260], [700, 150], [900, 220]]] });
   ids.visit = visit.id;
 
   // Telemetry readings: by hand on site (technician) and a file from the office (agent).
@@ -325,6 +344,8 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   await other.call('attachments.list', { workOrderId: ids.visit as string });
   await other.call('attachments.display', { id: ids.photo as string });
   await other.call('attachments.original', { id: ids.photo as string });
+  await other.call('workOrders.signatures', { id: ids.visit as string });
+  await other.call('workOrders.checklist', { id: ids.visit as string });
   await other.call('reports.workOrderPdf', { id: ids.visit as string });
   await other.call('reports.ticketPdf', { id: ids.ticket as string, language: 'en' });
   await other.call('reports.ticketsCsv', {});

@@ -17,6 +17,7 @@ import { conflictHandlers } from './conflicts';
 import { checklistHandlers } from './checklists';
 import { teamNetHandlers } from './teamNet';
 import { attachmentHandlers } from './attachments';
+import { signatureHandlers } from './signatures';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<ChannelName> = {
@@ -38,4 +39,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...checklistHandlers,
   ...teamNetHandlers,
   ...attachmentHandlers,
+  ...signatureHandlers,
 };
