@@ -9,6 +9,7 @@ import type { ServiceContext } from '../electron/services/context';
 import { loadActor } from '../electron/services/users/actor';
 import { parseArgs, intFlag, stringFlag } from './args';
 import { readCases, writeCases } from './bench/cases';
+import { myDayCases } from './bench/myDayCases';
 import { datasetFolder, prepareDataset } from './bench/dataset';
 import { pickFixtures } from './bench/fixtures';
 import { measure, measureAlternating, type Stats } from './bench/measure';
@@ -69,7 +70,14 @@ log(`dataset: ${JSON.stringify(counts)}; words ${JSON.stringify(fixtures.words)}
 const rows: Row[] = [];
 const admin = loadActor(backend.database.sqlite, (backend.database.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string }).id);
 const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, actor: admin };
-for (const c of readCases(call, ctx, fixtures)) {
+// Mi día answers for whoever is signed in: measured through a session of the busiest technician.
+const technicianSession = backend.sessions.create(fixtures.technicianId);
+const callAsTechnician = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<unknown> => {
+  const result = await backend.dispatch({ sessionToken: technicianSession }, channel, input);
+  if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
+  return result.envelope.value;
+};
+for (const c of [...readCases(call, ctx, fixtures), ...myDayCases(callAsTechnician, ctx, fixtures)]) {
   const service = await measure(runs, c.router);
   const layer = await measure(runs, c.service);
   const raw = await measure(runs, c.raw);
