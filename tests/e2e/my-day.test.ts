@@ -156,6 +156,20 @@ describe('Mi día', () => {
   });
 });
 
+describe('Mi día in another theme and language', () => {
+  it('keeps enough contrast in the dark theme and reads in English on an English system', async () => {
+    const dark = await app.openApp(await app.newContext({ colorScheme: 'dark', locale: 'en-GB' }));
+    await signIn(dark, lucia.username, lucia.password);
+    await dark.getByRole('heading', { name: 'My day', level: 1 }).waitFor();
+    await card(dark, second).waitFor();
+    expect(await dark.locator('.myday-overdue h2').textContent()).toContain('Overdue: 2 visits from earlier days');
+    expect(await card(dark, second).getByRole('button').textContent()).toBe('Start');
+    expect(await card(dark, second).textContent()).toContain('Maintenance');
+    expect(await seriousA11yViolations(dark, '.page')).toEqual([]);
+    expect(uncaughtErrors(dark)).toEqual([]);
+  });
+});
+
 describe('who lands where', () => {
   it('the administrator keeps the ticket list', async () => {
     const page = await app.openApp();
