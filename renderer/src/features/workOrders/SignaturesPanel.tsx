@@ -1,0 +1,166 @@
+// The OT's signatures, one block per role (customer, technician): the signed image with name and time, a warning
+// when the report changed after signing, and the pad to sign (or sign again) for whoever may carry out the OT.
+import { AlertTriangle, Eraser, PenLine } from 'lucide-react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SIGNATURE_ROLES, type SignatureRole, type WorkOrderDetail } from '../../../../electron/contract';
+import { isEmptySignature, type SignatureDto, type SignatureStrokes } from '../../../../electron/contract/signatures';
+import { api } from '../../api/client';
+import { Field } from '../../components/Field';
+import { formatDateTime } from '../../lib/format';
+import { useDomainEvents } from '../../lib/live';
+import { toast } from '../../stores/toasts';
+import { workOrderError } from './actions';
+import { SignaturePad } from './SignaturePad';
+import './signatures.css';
+
+function useSignatures(workOrder: WorkOrderDetail): [SignatureDto[] | null, (next: SignatureDto[]) => void] {
+  const [signatures, setSignatures] = useState<SignatureDto[] | null>(null);
+  const load = useCallback(() => {
+    api.call('workOrders.signatures', { id: workOrder.id }).then(setSignatures, () => setSignatures([]));
+  }, [workOrder.id]);
+  // Any change to the OT (here or arriving from the team) may have made a signature stale: read them again.
+  useEffect(load, [load, workOrder.updatedAt]);
+  useDomainEvents((event) => (event.entity === 'workOrder' && event.id === workOrder.id) || (event.entity === 'ticket' && event.id === workOrder.ticketId), load);
+  return [signatures, setSignatures];
+}
+
+function SignedView({ signature }: { signature: SignatureDto }) {
+  const { t } = useTranslation('signatures');
+  return (
+    <figure className={`signature-signed${signature.valid ? '' : ' signature-stale-image'}`}>
+      <img src={signature.imageDataUrl} alt={t('imageAlt', { name: signature.signerName })} width={300} height={120} />
+      <figcaption>
+        <strong>{signature.signerName}</strong>
+        {signature.signerIdNumber && <span className="muted"> · {t('idNumberShort', { id: signature.signerIdNumber })}</span>}
+        <br />
+        <span className="muted">{t('signedAt', { when: formatDateTime(signature.signedAt) })}</span>
+      </figcaption>
+    </figure>
+  );
+}
+
+function SignForm({ workOrder, role, defaultName, onSigned, onCancel }: { workOrder: WorkOrderDetail; role: SignatureRole; defaultName: string; onSigned: (signatures: SignatureDto[]) => void; onCancel: (() => void) | null }) {
+  const { t } = useTranslation('signatures');
+  const hintId = useId();
+  const [name, setName] = useState(defaultName);
+  const [idNumber, setIdNumber] = useState('');
+  const [strokes, setStrokes] = useState<SignatureStrokes>([]);
+  const [errors, setErrors] = useState<{ name?: string; pad?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  function draw(next: SignatureStrokes) {
+    setStrokes(next);
+    // Something new on the pad: the earlier "empty" message no longer applies.
+    setErrors(({ pad: _pad, ...rest }) => rest);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = { ...(name.trim() ? {} : { name: t('nameRequired') }), ...(isEmptySignature(strokes) ? { pad: t('empty') } : {}) };
+    setErrors(found);
+    if (found.name || found.pad) return;
+    setBusy(true);
+    try {
+      const signed = await api.call('workOrders.sign', { id: workOrder.id, role, signerName: name.trim(), ...(idNumber.trim() ? { signerIdNumber: idNumber.trim() } : {}), strokes });
+      onSigned(signed);
+      setStrokes([]);
+      toast.success(t(`signed.${role}`));
+    } catch (error) {
+      toast.error(workOrderError(t, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="signature-form" onSubmit={(event) => void submit(event)} noValidate>
+      <div className="signature-fields">
+        <Field label={t('name')} error={errors.name}>
+          <input value={name} onChange={(event) => setName(event.target.value)} maxLength={120} autoComplete="off" required />
+        </Field>
+        <Field label={t('idNumber')}>
+          <input value={idNumber} onChange={(event) => setIdNumber(event.target.value)} maxLength={30} autoComplete="off" />
+        </Field>
+      </div>
+      <SignaturePad strokes={strokes} onChange={draw} label={t(`padLabel.${role}`)} describedBy={hintId} disabled={busy} />
+      <small id={hintId} className={errors.pad ? 'field-error' : 'field-hint'} role={errors.pad ? 'alert' : undefined}>
+        {errors.pad ?? (strokes.length > 0 ? t('drawn') : t('hint'))}
+      </small>
+      <div className="btn-row">
+        <button type="button" className="btn" onClick={() => setStrokes([])} disabled={busy || strokes.length === 0}>
+          <Eraser size={14} aria-hidden="true" />
+          {t('clear')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          <PenLine size={14} aria-hidden="true" />
+          {t('sign')}
+        </button>
+        {onCancel && (
+          <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
+            {t('keep')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function RoleBlock({ workOrder, role, signature, maySign, onSigned }: { workOrder: WorkOrderDetail; role: SignatureRole; signature: SignatureDto | undefined; maySign: boolean; onSigned: (signatures: SignatureDto[]) => void }) {
+  const { t } = useTranslation('signatures');
+  const titleId = useId();
+  const [signingAgain, setSigningAgain] = useState(false);
+  const completedAndValid = workOrder.status === 'completed' && signature?.valid === true;
+  const canSign = maySign && workOrder.status !== 'cancelled' && !completedAndValid;
+  const showForm = canSign && (!signature || !signature.valid || signingAgain);
+  const defaultName = role === 'technician' ? (workOrder.technician?.fullName ?? '') : '';
+  return (
+    <section className="signature-role" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t(`role.${role}`)}</h3>
+      {signature && !signature.valid && (
+        <p className="signature-warning" role="status">
+          <AlertTriangle size={14} aria-hidden="true" />
+          {t('stale')}
+        </p>
+      )}
+      {signature && <SignedView signature={signature} />}
+      {!signature && !showForm && <p className="muted">{t('none')}</p>}
+      {showForm && (
+        <SignForm
+          workOrder={workOrder}
+          role={role}
+          defaultName={signature?.signerName ?? defaultName}
+          onSigned={(signatures) => {
+            setSigningAgain(false);
+            onSigned(signatures);
+          }}
+          onCancel={signingAgain ? () => setSigningAgain(false) : null}
+        />
+      )}
+      {canSign && signature?.valid && !signingAgain && (
+        <button type="button" className="btn btn-ghost" onClick={() => setSigningAgain(true)}>
+          {t('signAgain')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function SignaturesPanel({ workOrder, maySign }: { workOrder: WorkOrderDetail; maySign: boolean }) {
+  const { t } = useTranslation('signatures');
+  const [signatures, setSignatures] = useSignatures(workOrder);
+  return (
+    <section className="card signatures-card" aria-labelledby="ot-signatures-title">
+      <h2 id="ot-signatures-title">{t('title')}</h2>
+      {signatures === null ? (
+        <p className="muted">{t('common:state.loading')}</p>
+      ) : (
+        <div className="signature-roles">
+          {SIGNATURE_ROLES.map((role) => (
+            <RoleBlock key={role} workOrder={workOrder} role={role} signature={signatures.find((s) => s.role === role)} maySign={maySign} onSigned={setSignatures} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

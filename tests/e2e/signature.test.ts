@@ -1,0 +1,91 @@
+// The customer signs on the OT screen with the mouse: an empty pad is refused, a drawn signature is stored and shown
+// with its name and time, and a later change to the OT shows the signature as stale and offers to sign again.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkOrderDetail } from '../../electron/contract';
+import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { versionOf } from '../support/versions';
+
+let app: E2eApp;
+let page: Page;
+let visit: WorkOrderDetail;
+let productId: string;
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  const tec = await app.userWithRole('Técnico', 'lmartin', 'Lucía Martín');
+  const customer = await app.admin.call('customers.create', { name: 'Farmacia Triana', address: 'C/ San Jacinto 19, Sevilla' });
+  const product = await app.admin.call('products.create', { sku: 'TRM-80', name: 'Termostato 80 °C' });
+  productId = product.id;
+  const ticket = await app.admin.call('tickets.create', { title: 'Termo eléctrico no calienta', description: 'El piloto enciende pero el agua sale fría.', customerId: customer.id });
+  const requested = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+  const scheduled = await app.admin.call('workOrders.schedule', { id: requested.id, scheduledDate: new Date().toISOString(), technicianId: tec.id, version: requested.version, confirmOverlap: true });
+  visit = await app.admin.call('workOrders.start', { id: scheduled.id, version: scheduled.version });
+  page = await app.openApp();
+  await signIn(page, tec.username, tec.password);
+}, 40_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Draws a looping scrawl across the pad with real mouse moves (down, many moves, up). */
+async function drawSignature(pad: Locator): Promise<void> {
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the signature pad is not on screen');
+  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  await page.mouse.move(...at(0.1, 0.6));
+  await page.mouse.down();
+  for (let step = 1; step <= 40; step++) {
+    const fx = 0.1 + (step / 40) * 0.6;
+    const fy = 0.5 + Math.sin(step / 3) * 0.25;
+    await page.mouse.move(...at(fx, fy), { steps: 2 });
+  }
+  await page.mouse.up();
+  // A second stroke: the underline.
+  await page.mouse.move(...at(0.15, 0.85));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.8, 0.8), { steps: 10 });
+  await page.mouse.up();
+}
+
+describe('signing an OT', () => {
+  it('refuses an empty pad, then stores and shows a signature drawn with the mouse', async () => {
+    await goTo(page, `#/work-orders/${visit.id}`);
+    await page.getByRole('heading', { name: 'Firmas' }).waitFor();
+    const customer = page.locator('section.signature-role', { hasText: 'Firma del cliente' });
+    await customer.getByLabel('Nombre de quien firma').fill('Marta Cliente');
+    await customer.getByLabel('DNI/NIE (opcional)').fill('12345678Z');
+    await customer.getByRole('button', { name: 'Firmar', exact: true }).click();
+    await customer.getByText('La firma está vacía o es demasiado pequeña').waitFor();
+
+    const pad = customer.getByRole('img', { name: /Recuadro para la firma del cliente/ });
+    await drawSignature(pad);
+    await customer.getByText('Firma dibujada.').waitFor();
+    await customer.getByRole('button', { name: 'Firmar', exact: true }).click();
+    const image = customer.getByRole('img', { name: 'Firma de Marta Cliente' });
+    await image.waitFor();
+    await customer.getByText(/Firmado el/).waitFor();
+    expect(await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(600);
+
+    const stored = await app.admin.call('workOrders.signatures', { id: visit.id });
+    expect(stored).toEqual([expect.objectContaining({ role: 'customer', signerName: 'Marta Cliente', signerIdNumber: '12345678Z', valid: true })]);
+    // The technician's block still offers its pad, with their own name filled in.
+    const technician = page.locator('section.signature-role', { hasText: 'Firma del técnico' });
+    expect(await technician.getByLabel('Nombre de quien firma').inputValue()).toBe('Lucía Martín');
+    expect(await seriousA11yViolations(page, '.signatures-card')).toEqual([]);
+    await page.locator('.signatures-card').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'ot-signed');
+  });
+
+  it('shows the signature as stale after the OT changes and offers to sign again', async () => {
+    await app.admin.call('workOrders.addItem', { id: visit.id, version: await versionOf(app.admin, 'workOrder', visit.id), productId });
+    const customer = page.locator('section.signature-role', { hasText: 'Firma del cliente' });
+    await customer.getByText('El informe cambió después de esta firma').waitFor();
+    await customer.getByRole('img', { name: /Recuadro para la firma del cliente/ }).waitFor();
+    expect(await customer.getByLabel('Nombre de quien firma').inputValue()).toBe('Marta Cliente');
+    expect((await app.admin.call('workOrders.signatures', { id: visit.id }))[0]?.valid).toBe(false);
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
