@@ -21,7 +21,7 @@ export function VisitCard({ visit, starting, onStart }: { visit: MyDayVisit; sta
   const customerName = customer?.name ?? t('noCustomer');
   const time = formatTime(visit.scheduledDate);
   const when = visit.overdue && visit.scheduledDate ? `${visitDayLabel(visit.scheduledDate)} ${time}` : time;
-  const words = { time: when, customer: customerName, type: t(`common:workOrderType.${visit.otType}`), status: t(`common:workOrderStatus.${visit.status}`) };
+  const words = { time: when, customer: customerName, title: visit.ticket.title, type: t(`common:workOrderType.${visit.otType}`), status: t(`common:workOrderStatus.${visit.status}`) };
   const running = visit.status === 'in_progress';
   const fault = visit.ticket.description.trim();
 
