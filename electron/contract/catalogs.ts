@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRODUCT_UNITS } from '../../shared/enums';
 import { byId, id, listQuery, nameText, optionalLine, optionalText, text, version } from './common';
 import { channel } from './define';
 import { isValidTimeZone } from './zonedTime';
@@ -24,6 +25,8 @@ export const productFields = {
   name: nameText(200),
   description: optionalField(2000),
   tracksSerial: z.boolean().optional(),
+  /** What its quantities count (default 'unit'); copied onto each part logged, so a later change rewrites no OT. */
+  unit: z.enum(PRODUCT_UNITS).optional(),
 };
 
 /** An update names the row and the version it was read at (a stale one is CONFLICT), then any fields to change. */

@@ -45,7 +45,7 @@ export interface CustomerWorkOrderRow {
   createdAt: string;
 }
 
-/** 'installed': logged as a part on one of the customer's OTs. 'removed' is reserved for taken-out equipment (issue 15). */
+/** 'installed': logged as a part put in on one of the customer's OTs; 'removed': taken out of the customer's site. */
 export type SerialDirection = 'installed' | 'removed';
 
 export interface CustomerSerialRow {

@@ -1,6 +1,8 @@
 // Output shapes of the IPC surface. Plain data: ISO date strings, no Date objects, no hashes or tokens.
 import type {
   ContactChannel,
+  ItemDirection,
+  ProductUnit,
   TicketPriority,
   TicketStatus,
   TimelineEventType,
@@ -93,6 +95,8 @@ export interface ProductDto {
   name: string;
   description: string | null;
   tracksSerial: boolean;
+  /** What its quantities count: units (whole), kg, m or l (decimals). */
+  unit: ProductUnit;
   createdAt: string;
   /** The row version: send it back with an update (a stale one is CONFLICT). */
   version: number;
@@ -178,6 +182,10 @@ export interface WorkOrderItemDto {
   serialNumber: string | null;
   quantity: number;
   consumedAt: string;
+  /** A part not in the catalogue, in words (productId null). */
+  description: string | null;
+  direction: ItemDirection;
+  unit: ProductUnit;
 }
 
 export interface WorkOrderDto {
@@ -197,7 +205,12 @@ export interface WorkOrderDto {
   totalDuration: number | null;
   /** Planned minutes of the visit; null: the OT type's default (settings workOrderDefaultMinutes). */
   estimatedMinutes: number | null;
+  /** Internal notes: never printed for the customer, never overwritten by completion. */
   notes: string | null;
+  /** "Trabajo realizado" (what the report says was done). */
+  workDone: string | null;
+  /** Why a typed duration replaced the measured one; null when the measured time stands. */
+  durationReason: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -232,6 +245,11 @@ export interface SerialTraceRow {
   serialNumber: string;
   itemId: string;
   quantity: number;
+  unit: ProductUnit;
+  /** Installed at the customer's site, or removed from it. */
+  direction: ItemDirection;
+  /** A free-text part's words (product null). */
+  description: string | null;
   product: { id: string; name: string; sku: string } | null;
   workOrder: { id: string; code: string; status: WorkOrderStatus; otType: WorkOrderType };
   ticket: { id: string; code: string; title: string };

@@ -2,8 +2,9 @@
 // from these facts (issue 18: the English timeline said "updated OT-…" where the Spanish text named the part and serial).
 
 export type WorkOrderChange =
-  | { kind: 'item_added' | 'item_removed'; productName: string | null; serialNumber: string | null; quantity: number }
+  | { kind: 'item_added' | 'item_removed'; productName: string | null; serialNumber: string | null; quantity: number; unit?: string; direction: 'installed' | 'removed' }
   | { kind: 'notes' }
+  | { kind: 'work_done' }
   | { kind: 'rescheduled'; scheduledDate: string | null; from: PlanSide; to: PlanSide };
 
 /** One side of a reschedule: when and who (either may be unknown in older events). */
@@ -20,9 +21,19 @@ export function workOrderChangeOf(meta: Record<string, unknown> | null | undefin
   if (meta.change === 'item_added' || meta.change === 'item_removed') {
     const item = (meta.item && typeof meta.item === 'object' ? meta.item : {}) as Record<string, unknown>;
     const quantity = typeof item.quantity === 'number' && item.quantity > 0 ? item.quantity : 1;
-    return { kind: meta.change, productName: text(item.productName), serialNumber: text(item.serialNumber), quantity };
+    // A free-text part (issue 15) names itself in `description`; older events have neither unit nor direction.
+    const unit = text(item.unit);
+    return {
+      kind: meta.change,
+      productName: text(item.productName) ?? text(item.description),
+      serialNumber: text(item.serialNumber),
+      quantity,
+      ...(unit && unit !== 'unit' ? { unit } : {}),
+      direction: item.direction === 'removed' ? 'removed' : 'installed',
+    };
   }
   if (meta.change === 'notes') return { kind: 'notes' };
+  if (meta.change === 'work_done') return { kind: 'work_done' };
   // A schedule on an OT that was already scheduled: same status, a new date or technician.
   if (meta.from === 'scheduled' && meta.to === 'scheduled' && meta.scheduledDate && typeof meta.scheduledDate === 'object') {
     const date = meta.scheduledDate as Record<string, unknown>;
@@ -38,7 +49,10 @@ export function workOrderChangeOf(meta: Record<string, unknown> | null | undefin
 }
 
 /** "Compresor de aire, serie CMP-1A2B ×2" from the facts and the words of one language. */
-export function describePart(change: { productName: string | null; serialNumber: string | null; quantity: number }, words: { part: string; serial: (serial: string) => string }): string {
+export function describePart(change: { productName: string | null; serialNumber: string | null; quantity: number; unit?: string }, words: { part: string; serial: (serial: string) => string; quantity?: (quantity: number) => string }): string {
   const named = [change.productName ?? words.part, change.serialNumber ? words.serial(change.serialNumber) : null].filter(Boolean).join(', ');
-  return change.quantity > 1 ? `${named} ×${change.quantity}` : named;
+  const amount = words.quantity ? words.quantity(change.quantity) : String(change.quantity);
+  // kg, m and l always say how much (1,5 kg); units only when more than one.
+  if (change.unit) return `${named} ×${amount} ${change.unit}`;
+  return change.quantity > 1 ? `${named} ×${amount}` : named;
 }

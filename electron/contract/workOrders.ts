@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TicketPriority } from '../../shared/enums';
+import { ITEM_DIRECTIONS, PRODUCT_UNITS, WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TicketPriority } from '../../shared/enums';
 import { byId, cursor, id, isoDateTime, line, nonEmpty, text, pageLimit, version } from './common';
 import { channel } from './define';
 import type { Page, SerialTraceRow, WorkOrderDetail, WorkOrderDto } from './dto';
@@ -45,12 +45,48 @@ export const typedDurationShape = {
   durationReason: text(1_000).optional(),
 };
 
+/** "Trabajo realizado": what the report tells the customer was done (internal notes are another field). */
+export const workDoneText = text(20_000);
+
+/** Completion never touches the internal notes; `workDone` (saved with it) or the OT's own must not be empty. */
 export const completeInput = z.strictObject({
   id,
   version,
-  notes: text(20_000).optional(),
+  workDone: workDoneText.optional(),
   ...typedDurationShape,
 });
+
+/** A part's quantity: positive, at most 3 decimals (1,5 kg of refrigerant); whole for 'unit' (checked by the service). */
+export const itemQuantity = z
+  .number()
+  .positive()
+  .max(100_000)
+  .refine((value) => Math.abs(Math.round(value * 1000) - value * 1000) < 1e-6, {
+    message: 'at most 3 decimals',
+    params: { reason: 'quantity_three_decimals' },
+  });
+
+/** A part logged on an OT: a catalogue product or a free-text description (one of them), installed or removed. */
+export const addItemInput = z
+  .strictObject({
+    id,
+    version,
+    serialNumber: serialNumber.optional(),
+    productId: id.optional(),
+    /** A part not in the catalogue, in words. */
+    description: line(1, 200).optional(),
+    quantity: itemQuantity.optional(),
+    /** Only for a free-text part (a product's own unit is copied); default 'unit'. */
+    unit: z.enum(PRODUCT_UNITS).optional(),
+    direction: z.enum(ITEM_DIRECTIONS).optional(),
+    /** The person saw that this serial is installed on another open OT and logs it anyway. */
+    confirmSerialElsewhere: z.boolean().optional(),
+  })
+  .refine((v) => v.productId !== undefined || v.description !== undefined, {
+    message: 'a catalogue product or a description of the part is required',
+    path: ['productId'],
+    params: { reason: 'item_needs_product_or_description' },
+  });
 
 export const workOrderFilterShape = {
   status: z.array(workOrderStatus).max(WORK_ORDER_STATUSES.length).optional(),
@@ -145,21 +181,12 @@ export const workOrderChannels = {
     input: z.strictObject({ id, version, notes: text(20_000) }),
     access: executeOrWrite,
   }),
-  'workOrders.addItem': channel<WorkOrderDetail>()({
-    input: z
-      .strictObject({
-        id,
-        version,
-        serialNumber: serialNumber.optional(),
-        productId: id.optional(),
-        quantity: z.number().int().min(1).max(100_000).optional(),
-      })
-      .refine((v) => v.serialNumber !== undefined || v.productId !== undefined, {
-        message: 'a serial number or a product is required',
-        path: ['serialNumber'],
-      }),
+  /** "Trabajo realizado" while the OT is in progress (the completion dialog prefills it). */
+  'workOrders.setWorkDone': channel<WorkOrderDetail>()({
+    input: z.strictObject({ id, version, workDone: workDoneText }),
     access: executeOrWrite,
   }),
+  'workOrders.addItem': channel<WorkOrderDetail>()({ input: addItemInput, access: executeOrWrite }),
   'workOrders.removeItem': channel<WorkOrderDetail>()({
     input: z.strictObject({ id, version, itemId: id }),
     access: executeOrWrite,

@@ -243,7 +243,7 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
       run: async () => {
         const wo = started.shift();
         if (!wo) throw new Error('no started OT left to complete');
-        await call('workOrders.complete', { id: wo.id, version: wo.version, notes: 'Cambio de fuente de alimentación' });
+        await call('workOrders.complete', { id: wo.id, version: wo.version, workDone: 'Cambio de fuente de alimentación' });
       },
     },
     {

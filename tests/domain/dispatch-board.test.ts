@@ -115,7 +115,7 @@ describe('workOrders.board', () => {
     await f.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
     const running = await f.admin.call('workOrders.start', { id: first.id, version: first.version });
     expect((await board('2026-03-02', '2026-03-08')).clashes).toHaveLength(1);
-    await f.admin.call('workOrders.complete', { id: running.id, version: running.version });
+    await f.admin.call('workOrders.complete', { id: running.id, version: running.version, workDone: 'Revisado' });
     expect((await board('2026-03-02', '2026-03-08')).clashes).toEqual([]);
   });
 

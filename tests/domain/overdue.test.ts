@@ -61,7 +61,7 @@ describe('workOrders.overdue', () => {
     expect(late?.overdue.lateMinutes).toBe(24 * 60);
 
     // Finished, it is gone for good; cancelled and pending OTs never show.
-    await f.admin.call('workOrders.complete', { id: running.id, version: running.version });
+    await f.admin.call('workOrders.complete', { id: running.id, version: running.version, workDone: 'Revisado' });
     const other = await booked(f.tec2.id, '2026-03-10T08:00:00.000Z');
     await f.admin.call('workOrders.cancel', { id: other.id, version: other.version, reason: 'El cliente anula' });
     const pendingTicket = await f.admin.call('tickets.create', { title: 'Sin planificar', customerId: f.customerId });

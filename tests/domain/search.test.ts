@@ -177,7 +177,7 @@ describe('serial trace', () => {
     f.app.clock.advance(10 * 60_000);
     const repair = await f.admin.call('tickets.create', { title: 'Router averiado' });
     const wo2 = await f.admin.call('workOrders.requestVisit', { ticketId: repair.id, otType: 'repair' });
-    await f.admin.call('workOrders.addItem', { id: wo2.id, version: await versionOf(f.admin, 'workOrder', wo2.id), serialNumber: 'AB-123' });
+    await f.admin.call('workOrders.addItem', { id: wo2.id, version: await versionOf(f.admin, 'workOrder', wo2.id), description: 'Router retirado', serialNumber: 'AB-123', direction: 'removed' });
 
     const rows = await f.tec1.caller.call('workOrders.traceSerial', { serialNumber: '  Ab-123 ' });
     // The serial typed in full first (newest first), then the longer ones it begins (prefix search, issue 18).
@@ -189,7 +189,8 @@ describe('serial trace', () => {
       customer: { id: f.customerId, name: 'Clínica Dental Sonrisa' },
       technician: { id: f.tec1.id, username: 'tec1' },
     });
-    expect(rows[0]).toMatchObject({ product: null, customer: null, technician: null, ticket: { id: repair.id } });
+    expect(rows[0]).toMatchObject({ product: null, description: 'Router retirado', direction: 'removed', customer: null, technician: null, ticket: { id: repair.id } });
+    expect(rows[1]).toMatchObject({ direction: 'installed', unit: 'unit', description: null });
     // A beginning finds every serial it starts (issue 18); one no serial starts with finds nothing.
     expect((await f.admin.call('workOrders.traceSerial', { serialNumber: 'AB-12' })).map((r) => r.serialNumber).sort()).toEqual(['AB-123', 'AB-1234', 'ab-123']);
     expect(await f.admin.call('workOrders.traceSerial', { serialNumber: 'AB-13' })).toEqual([]);

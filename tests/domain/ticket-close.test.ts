@@ -88,8 +88,8 @@ describe('closing a ticket with open OTs', () => {
     expect(byId[pending.id]).toMatchObject({ status: 'cancelled', completedAt: null, notes: null, cancelReason: 'El diagnóstico se hizo por teléfono' });
     expect((await f.admin.call('workOrders.get', { id: pending.id })).cancelReason).toBe('El diagnóstico se hizo por teléfono');
     expect(byId[running.id]?.cancelReason).toBeNull();
-    expect(byId[scheduled.id]).toMatchObject({ status: 'completed', startedAt: null, totalDuration: null, notes: 'Purgado y presión a 1,5 bar', completedAt: closed.closedAt });
-    expect(byId[running.id]).toMatchObject({ status: 'completed', totalDuration: 20 * 60, notes: 'Instalado el vaso de expansión nuevo', completedAt: closed.closedAt });
+    expect(byId[scheduled.id]).toMatchObject({ status: 'completed', startedAt: null, totalDuration: null, notes: null, workDone: 'Purgado y presión a 1,5 bar', completedAt: closed.closedAt });
+    expect(byId[running.id]).toMatchObject({ status: 'completed', totalDuration: 20 * 60, workDone: 'Instalado el vaso de expansión nuevo', completedAt: closed.closedAt });
 
     const tail = closed.timeline.slice(-4);
     expect(tail.map((e) => [e.eventType, e.content])).toEqual([
@@ -99,7 +99,7 @@ describe('closing a ticket with open OTs', () => {
       ['closed', 'Ticket cerrado: Caldera reparada'],
     ]);
     expect(tail[0]?.metaData).toMatchObject({ workOrderId: pending.id, to: 'cancelled', reason: 'El diagnóstico se hizo por teléfono', closedWithTicket: true });
-    expect(tail[1]?.metaData).toMatchObject({ workOrderId: scheduled.id, from: 'scheduled', to: 'completed', totalDuration: null, withoutStart: true, closedWithTicket: true, notes: 'Purgado y presión a 1,5 bar' });
+    expect(tail[1]?.metaData).toMatchObject({ workOrderId: scheduled.id, from: 'scheduled', to: 'completed', totalDuration: null, withoutStart: true, closedWithTicket: true, workDone: 'Purgado y presión a 1,5 bar' });
     expect(tail[2]?.metaData).toMatchObject({ workOrderId: running.id, from: 'in_progress', totalDuration: 20 * 60, closedWithTicket: true });
     expect(tail[2]?.metaData).not.toHaveProperty('withoutStart');
     expect(tail[3]?.metaData).toMatchObject({ resolution: 'Caldera reparada', completedWorkOrders: [scheduled.id, running.id], cancelledWorkOrders: [pending.id] });
@@ -238,7 +238,7 @@ describe('who may decide an OT while closing', () => {
     const sqlite = f.app.backend.database.sqlite;
     const lastSeq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS n FROM sync_ops').get() as { n: number }).n;
     const closed = await own.caller.call('tickets.close', { id: ticket2.id, version: current.version, resolution: 'Cambiado', workOrders: [complete(mine, 'Termostato sustituido')] });
-    expect(closed.workOrders[0]).toMatchObject({ status: 'completed', notes: 'Termostato sustituido' });
+    expect(closed.workOrders[0]).toMatchObject({ status: 'completed', workDone: 'Termostato sustituido' });
     const written = (sqlite.prepare('SELECT * FROM sync_ops WHERE seq > ? ORDER BY seq').all(lastSeq) as Parameters<typeof opFromRow>[0][]).map(opFromRow);
     expect(new Set(written.map((op) => op.entity))).toEqual(new Set(['work_orders', 'tickets', 'ticket_timeline']));
     for (const op of written) {

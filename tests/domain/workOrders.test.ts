@@ -29,7 +29,7 @@ async function workOrderIn(status: WorkOrderStatus): Promise<WorkOrderDetail> {
   if (status === 'scheduled') return wo;
   wo = await f.admin.call('workOrders.start', { id: wo.id, version: wo.version });
   if (status === 'in_progress') return wo;
-  return f.admin.call('workOrders.complete', { id: wo.id, version: wo.version });
+  return f.admin.call('workOrders.complete', { id: wo.id, version: wo.version, workDone: 'Revisado y funcionando' });
 }
 
 describe('workOrders.requestVisit', () => {
@@ -78,7 +78,7 @@ describe('OT state machine', () => {
     schedule: (wo: WorkOrderDetail) => ['workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: '2026-03-06T08:00:00.000Z', technicianId: f.tec2.id }],
     unschedule: (wo: WorkOrderDetail) => ['workOrders.unschedule', { id: wo.id, version: wo.version }],
     start: (wo: WorkOrderDetail) => ['workOrders.start', { id: wo.id, version: wo.version }],
-    complete: (wo: WorkOrderDetail) => ['workOrders.complete', { id: wo.id, version: wo.version }],
+    complete: (wo: WorkOrderDetail) => ['workOrders.complete', { id: wo.id, version: wo.version, workDone: 'Hecho' }],
     cancel: (wo: WorkOrderDetail) => ['workOrders.cancel', { id: wo.id, version: wo.version, reason: 'Anulada' }],
   };
   const allowedFrom: Record<keyof typeof actions, WorkOrderStatus[]> = {
@@ -135,15 +135,15 @@ describe('OT state machine', () => {
       f.app.clock.advance(30 * 60_000 - 1);
       await f.admin.call('auth.me', {});
     }
-    const noReason = await errorOf(f.admin, 'workOrders.complete', { id: wo.id, version: wo.version, totalDuration: 3600 });
+    const noReason = await errorOf(f.admin, 'workOrders.complete', { id: wo.id, version: wo.version, totalDuration: 3600, workDone: 'Cambiada la fuente' });
     expect(noReason).toMatchObject({ code: 'VALIDATION', details: { reason: 'duration_reason_required' } });
-    const done = await f.admin.call('workOrders.complete', { id: wo.id, version: wo.version, notes: 'Cambiada la fuente' });
-    expect(done).toMatchObject({ status: 'completed', totalDuration: 5400, notes: 'Cambiada la fuente', startedAt: wo.startedAt });
+    const done = await f.admin.call('workOrders.complete', { id: wo.id, version: wo.version, workDone: 'Cambiada la fuente' });
+    expect(done).toMatchObject({ status: 'completed', totalDuration: 5400, workDone: 'Cambiada la fuente', notes: null, startedAt: wo.startedAt });
     expect(Date.parse(done.completedAt ?? '') - Date.parse(done.startedAt ?? '')).toBe(5400_000 - 3);
 
     let other = await workOrderIn('in_progress');
-    other = await f.admin.call('workOrders.complete', { id: other.id, version: other.version, totalDuration: 1800, durationReason: 'Olvidé parar' });
-    expect(other.totalDuration).toBe(1800);
+    other = await f.admin.call('workOrders.complete', { id: other.id, version: other.version, totalDuration: 1800, durationReason: 'Olvidé parar', workDone: 'Purgado' });
+    expect(other).toMatchObject({ totalDuration: 1800, durationReason: 'Olvidé parar' });
   });
 
   it('schedules only active users who can do field work', async () => {
@@ -185,8 +185,8 @@ describe('technicians act only on their own OTs', () => {
     const refused: [string, object][] = [
       ['workOrders.start', { id: theirs.id, version: theirs.version }],
       ['workOrders.updateNotes', { id: theirs.id, version: theirs.version, notes: 'x' }],
-      ['workOrders.addItem', { id: theirs.id, version: theirs.version, serialNumber: 'SN-1' }],
-      ['workOrders.complete', { id: theirs.id, version: theirs.version }],
+      ['workOrders.addItem', { id: theirs.id, version: theirs.version, description: 'Válvula', serialNumber: 'SN-1' }],
+      ['workOrders.complete', { id: theirs.id, version: theirs.version, workDone: 'x' }],
     ];
     for (const [channel, input] of refused) {
       expect(await errorOf(tec, channel, input)).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'not_your_work_order' } });
@@ -201,7 +201,7 @@ describe('technicians act only on their own OTs', () => {
     const cable = wo.items.find((i) => i.productId === f.bulkProductId);
     expect(cable).toMatchObject({ productName: 'Cable de red 5 m', productSku: 'CBL-5M', quantity: 3, serialNumber: null });
     wo = await tec.call('workOrders.removeItem', { id: wo.id, version: wo.version, itemId: cable?.id ?? '' });
-    wo = await tec.call('workOrders.complete', { id: wo.id, version: wo.version });
+    wo = await tec.call('workOrders.complete', { id: wo.id, version: wo.version, workDone: 'Cambiado el router' });
     expect(wo.status).toBe('completed');
     expect(wo.items.map((i) => i.serialNumber)).toEqual(['RTR-0001']);
     expect((await f.admin.call('workOrders.get', { id: theirs.id })).status).toBe('scheduled');
@@ -217,7 +217,7 @@ describe('items', () => {
     });
     expect((await errorOf(f.admin, 'workOrders.addItem', { id: wo.id, version: wo.version, quantity: 0, serialNumber: 'x' })).code).toBe('VALIDATION');
     const done = await workOrderIn('completed');
-    expect(await errorOf(f.admin, 'workOrders.addItem', { id: done.id, version: done.version, serialNumber: 'SN-2' })).toMatchObject({
+    expect(await errorOf(f.admin, 'workOrders.addItem', { id: done.id, version: done.version, description: 'Junta', serialNumber: 'SN-2' })).toMatchObject({
       code: 'INVALID_TRANSITION',
       details: { reason: 'work_order_final' },
     });
@@ -227,7 +227,7 @@ describe('items', () => {
     const wo = await workOrderIn('in_progress');
     const seen: unknown[] = [];
     const off = f.app.backend.events.on((e) => seen.push(e));
-    await f.admin.call('workOrders.addItem', { id: wo.id, version: wo.version, serialNumber: 'SN-EVT' });
+    await f.admin.call('workOrders.addItem', { id: wo.id, version: wo.version, description: 'Sonda', serialNumber: 'SN-EVT' });
     off();
     expect(seen).toEqual([
       { entity: 'workOrder', id: wo.id, kind: 'updated', ticketId: wo.ticketId },

@@ -85,7 +85,7 @@ describe('a technician', () => {
 
   it('sees a change made elsewhere without reloading', async () => {
     // The dispatcher adds a part from another window: the technician's screen follows the push.
-    await app.admin.call('workOrders.addItem', { id: mine.id, version: await versionOf(app.admin, 'workOrder', mine.id), serialNumber: 'VLV-3V-20931' });
+    await app.admin.call('workOrders.addItem', { id: mine.id, version: await versionOf(app.admin, 'workOrder', mine.id), description: 'Válvula de 3 vías', serialNumber: 'VLV-3V-20931' });
     await page.getByRole('link', { name: 'VLV-3V-20931' }).waitFor();
   });
 
@@ -126,7 +126,7 @@ describe('a technician', () => {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ id: ${JSON.stringify(theirs.id)}, version: ${theirs.version}, notes: 'hecho' }),
+        body: JSON.stringify({ id: ${JSON.stringify(theirs.id)}, version: ${theirs.version}, workDone: 'hecho' }),
       });
       return response.json();
     })()`)) as { ok: boolean; error?: { code: string; details?: { reason?: string } } };

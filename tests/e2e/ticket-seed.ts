@@ -147,7 +147,7 @@ export async function seedRichTicket(app: E2eApp, seeded: SeededTickets): Promis
     tech.call('tickets.addNote', { id: ticket.id, content: 'El presostato de baja no corta bien: lo cambio. Hay algo de fuga en la válvula de servicio, apretada.' }),
   );
   await app.asUserAt(lucia, at(22), (tech) =>
-    tech.call('workOrders.complete', { id: started.id, version: started.version, notes: 'Sustituido el presostato de baja y recargado gas R-404A.' }),
+    tech.call('workOrders.complete', { id: started.id, version: started.version, workDone: 'Sustituido el presostato de baja y recargado gas R-404A.' }),
   );
   ticket = await app.asUserAt(lucia, at(22.5), (tech) =>
     tech.call('tickets.addNote', { id: ticket.id, content: 'Presostato cambiado. Dejo la cámara en observación 24 h antes de cerrar.' }),

@@ -79,7 +79,7 @@ export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promis
       return c.call('workOrders.addItem', { id: wo.id, version: first.version, productId: productIds[4]!, quantity: 2 });
     });
     const completed = await app.asUserAt(tech, new Date(at.getTime() + 1.25 * HOUR), (c) =>
-      c.call('workOrders.complete', { id: wo.id, version: withParts.version, notes: 'Revisado el equipo, sustituida la pieza averiada y comprobado el funcionamiento con el cliente.' }),
+      c.call('workOrders.complete', { id: wo.id, version: withParts.version, workDone: 'Revisado el equipo, sustituida la pieza averiada y comprobado el funcionamiento con el cliente.' }),
     );
     done.push(completed);
   }
@@ -93,7 +93,7 @@ export async function seedWorkOrders(app: E2eApp, seeded: SeededTickets): Promis
     const started = await app.asUserAt(swap.technician!.id, when, (c) => c.call('workOrders.start', { id: again.id, version: scheduled.version }));
     const withPart = await app.asUserAt(swap.technician!.id, new Date(when.getTime() + 0.2 * HOUR), (c) => c.call('workOrders.addItem', { id: again.id, version: started.version, productId: productIds[1]!, serialNumber: tracedSerial }));
     await app.asUserAt(swap.technician!.id, new Date(when.getTime() + 0.5 * HOUR), (c) =>
-      c.call('workOrders.complete', { id: again.id, version: withPart.version, notes: 'Compresor reparado en garantía en el taller del fabricante y montado de nuevo en el mismo equipo.' }),
+      c.call('workOrders.complete', { id: again.id, version: withPart.version, workDone: 'Compresor reparado en garantía en el taller del fabricante y montado de nuevo en el mismo equipo.' }),
     );
   }
 

@@ -66,10 +66,10 @@ describe('updates name the version they were read at', () => {
   it('OT items: adding or removing a part names the OT version and moves it', async () => {
     const ticket = await f.admin.call('tickets.create', { title: 'Router caído', description: 'Sin conexión' });
     const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
-    await expectError(f.admin, 'workOrders.addItem', { id: wo.id, serialNumber: 'SN-1' }, 'VALIDATION');
-    const added = await f.admin.call('workOrders.addItem', { id: wo.id, version: wo.version, serialNumber: 'SN-1' });
+    await expectError(f.admin, 'workOrders.addItem', { id: wo.id, description: 'Junta', serialNumber: 'SN-1' }, 'VALIDATION');
+    const added = await f.admin.call('workOrders.addItem', { id: wo.id, version: wo.version, description: 'Junta', serialNumber: 'SN-1' });
     expect(added.version).toBe(wo.version + 1);
-    await expectError(f.admin, 'workOrders.addItem', { id: wo.id, version: wo.version, serialNumber: 'SN-2' }, 'CONFLICT', 'stale_version');
+    await expectError(f.admin, 'workOrders.addItem', { id: wo.id, version: wo.version, description: 'Junta', serialNumber: 'SN-2' }, 'CONFLICT', 'stale_version');
     const item = added.items[0]!;
     await expectError(f.admin, 'workOrders.removeItem', { id: wo.id, version: wo.version, itemId: item.id }, 'CONFLICT', 'stale_version');
     const removed = await f.admin.call('workOrders.removeItem', { id: wo.id, version: added.version, itemId: item.id });

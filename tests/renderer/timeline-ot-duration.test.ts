@@ -56,9 +56,9 @@ beforeAll(async () => {
     translators[lang] = instance.t;
   }
   f = await startDomainApp();
-  measured = await completedEvent('La caldera pierde presión', (id, version) => f.admin.call('workOrders.complete', { id, version }));
+  measured = await completedEvent('La caldera pierde presión', (id, version) => f.admin.call('workOrders.complete', { id, version, workDone: 'Purgado el circuito' }));
   overridden = await completedEvent('El split gotea', (id, version) =>
-    f.admin.call('workOrders.complete', { id, version, totalDuration: 65 * 60, durationReason: 'El cronómetro siguió en marcha durante la comida' }),
+    f.admin.call('workOrders.complete', { id, version, workDone: 'Cambiada la bandeja', totalDuration: 65 * 60, durationReason: 'El cronómetro siguió en marcha durante la comida' }),
   );
 }, 60_000);
 

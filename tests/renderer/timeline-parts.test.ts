@@ -55,15 +55,15 @@ describe('OT changes in the timeline', () => {
     const es = otEvents.map((event) => describeEvent(translators.es, event, []));
     const en = otEvents.map((event) => describeEvent(translators.en, event, []));
     expect(es).toEqual([
-      `añadió Router industrial, serie RTR-7F3A-0091 a la ${code}`,
-      `añadió Cable de red 5 m ×3 a la ${code}`,
-      `retiró Router industrial, serie RTR-7F3A-0091 de la ${code}`,
+      `instaló Router industrial, serie RTR-7F3A-0091 en la ${code}`,
+      `instaló Cable de red 5 m ×3 en la ${code}`,
+      `quitó Router industrial, serie RTR-7F3A-0091 de la lista de la ${code}`,
       `actualizó las notas de la ${code}`,
     ]);
     expect(en).toEqual([
-      `added Router industrial, serial RTR-7F3A-0091 to ${code}`,
-      `added Cable de red 5 m ×3 to ${code}`,
-      `removed Router industrial, serial RTR-7F3A-0091 from ${code}`,
+      `installed Router industrial, serial RTR-7F3A-0091 on ${code}`,
+      `installed Cable de red 5 m ×3 on ${code}`,
+      `took Router industrial, serial RTR-7F3A-0091 off the list of ${code}`,
       `updated the notes of ${code}`,
     ]);
   });
@@ -71,10 +71,10 @@ describe('OT changes in the timeline', () => {
   it('the PDF in English says in English what the Spanish one says', () => {
     const es = otEvents.map((event) => describeTimelineEvent(event, labelsFor('es')).body);
     const en = otEvents.map((event) => describeTimelineEvent(event, labelsFor('en')).body);
-    expect(es[0]).toContain('material añadido: Router industrial, serie RTR-7F3A-0091');
-    expect(en[0]).toContain('part added: Router industrial, serial RTR-7F3A-0091');
+    expect(es[0]).toContain('material instalado: Router industrial, serie RTR-7F3A-0091');
+    expect(en[0]).toContain('part installed: Router industrial, serial RTR-7F3A-0091');
     expect(en[1]).toContain('Cable de red 5 m ×3');
-    expect(en[2]).toContain('part removed: Router industrial, serial RTR-7F3A-0091');
+    expect(en[2]).toContain('part taken off the list: Router industrial, serial RTR-7F3A-0091');
     expect(en[3]).toContain('notes updated');
     // No Spanish left in the English report.
     for (const line of en) expect(line).not.toMatch(/material|serie |notas/);
@@ -82,6 +82,6 @@ describe('OT changes in the timeline', () => {
 
   it('an older event without the product name still shows its serial', () => {
     const old = { ...otEvents[0], metaData: { ...otEvents[0]?.metaData, item: { serialNumber: 'SN-1', quantity: 1 } } } as TimelineEventDto;
-    expect(describeEvent(translators.en, old, [])).toMatch(/^added a part, serial SN-1 to OT-/);
+    expect(describeEvent(translators.en, old, [])).toMatch(/^installed a part, serial SN-1 on OT-/);
   });
 });

@@ -49,6 +49,9 @@ export function itemFixture(n: number, workOrderId = '01900000-0000-7000-8000-00
     serialNumber: `SN-${suffix}-ÑX`,
     quantity: 1 + (n % 4),
     consumedAt: '2026-03-02T10:15:00.000Z',
+    description: null,
+    direction: 'installed',
+    unit: 'unit',
   };
 }
 
@@ -69,7 +72,9 @@ export function workOrderFixture(overrides: Partial<WorkOrderDetail> = {}, itemC
     completedAt: '2026-03-02T10:25:00.000Z',
     totalDuration: 8100,
     estimatedMinutes: null,
-    notes: 'Descripción del trabajo: se sustituyó la válvula de seguridad y se purgó el circuito.\nPresión final 1,5 bar; el cliente comprobó el funcionamiento.',
+    notes: null,
+    durationReason: null,
+    workDone: 'Descripción del trabajo: se sustituyó la válvula de seguridad y se purgó el circuito.\nPresión final 1,5 bar; el cliente comprobó el funcionamiento.',
     version: 4,
     createdAt: '2026-03-01T12:00:00.000Z',
     updatedAt: '2026-03-02T10:25:00.000Z',

@@ -84,7 +84,7 @@ describe('OT report', () => {
   });
 
   it('says so when nothing is known yet instead of printing blanks', async () => {
-    const pending = workOrderFixture({ status: 'pending_planning', technician: null, startedAt: null, completedAt: null, totalDuration: null, notes: null }, 0);
+    const pending = workOrderFixture({ status: 'pending_planning', technician: null, startedAt: null, completedAt: null, totalDuration: null, notes: null, workDone: null }, 0);
     const text = pdfText(await renderWorkOrderPdf({ workOrder: pending, customer: null, settings: settingsFixture }, es));
     expect(text).toContain('Por planificar');
     expect(text).toContain('Sin notas del trabajo realizado.');

@@ -75,8 +75,8 @@ export async function completedWorkOrder(app: TestApp, admin: Caller, options: S
   wo = await admin.call('workOrders.schedule', { id: wo.id, scheduledDate: options.scheduledDate, technicianId: options.technicianId, version: wo.version, recordsPastVisit: true, confirmOverlap: true });
   wo = await admin.call('workOrders.start', { id: wo.id, version: wo.version });
   for (const serialNumber of options.serials) {
-    wo = await admin.call('workOrders.addItem', { id: wo.id, version: await versionOf(admin, 'workOrder', wo.id), serialNumber, ...(options.productId ? { productId: options.productId } : {}) });
+    wo = await admin.call('workOrders.addItem', { id: wo.id, version: await versionOf(admin, 'workOrder', wo.id), serialNumber, ...(options.productId ? { productId: options.productId } : { description: 'Pieza sin catálogo' }) });
   }
   app.clock.advance(25 * 60_000); // under the 30-minute idle timeout
-  return admin.call('workOrders.complete', { id: wo.id, version: wo.version, ...(options.notes ? { notes: options.notes } : {}) });
+  return admin.call('workOrders.complete', { id: wo.id, version: wo.version, workDone: options.notes ?? 'Revisado el equipo' });
 }

@@ -29,7 +29,7 @@ const timeline = [
   event(3, 'ot_completed', `${DONE}: En curso → Completada`, { workOrderId: 'a', code: DONE, from: 'in_progress', to: 'completed', totalDuration: 10_200, measuredDuration: 10_200 }),
   event(4, 'ot_updated', `${CANCELLED}: Por planificar → Cancelada`, { workOrderId: 'b', code: CANCELLED, from: 'pending_planning', to: 'cancelled', reason: 'El cliente lo resolvió solo' }),
 ];
-const cancelled = workOrderFixture({ id: '01900000-0000-7000-8000-0000000000a3', code: CANCELLED, status: 'cancelled', cancelReason: 'El cliente lo resolvió solo', totalDuration: null, notes: null }, 0);
+const cancelled = workOrderFixture({ id: '01900000-0000-7000-8000-0000000000a3', code: CANCELLED, status: 'cancelled', cancelReason: 'El cliente lo resolvió solo', totalDuration: null, notes: null, workDone: null }, 0);
 const ticket = ticketFixture({ timeline, workOrders: [workOrderFixture({ code: DONE }, 1), cancelled] });
 const count = (text: string, part: string) => text.split(part).length - 1;
 

@@ -437,7 +437,7 @@ describe('conflicts.resolve: a serial logged twice', () => {
     // The technician completes the OT before the supervisor gets to the inbox.
     const before = await f.tec1.caller.call('workOrders.get', { id: ids.serialB! });
     const started = await f.tec1.caller.call('workOrders.start', { id: before.id, version: before.version });
-    await f.tec1.caller.call('workOrders.complete', { id: started.id, version: started.version });
+    await f.tec1.caller.call('workOrders.complete', { id: started.id, version: started.version, workDone: 'Revisado' });
     await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'remove', itemId: wrong.id } });
     const workOrder = await f.admin.call('workOrders.get', { id: ids.serialB! });
     expect(workOrder.items.map((item) => item.serialNumber)).toEqual(['SN-100']);

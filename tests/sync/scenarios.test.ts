@@ -97,7 +97,7 @@ describe('the office cancels an OT that the technician completed offline', () =>
     await later(laptop, HOUR);
     const technician = await signIn(laptop, 'tec1');
     const started = await technician.call('workOrders.start', { id: workOrder.id, version: workOrder.version });
-    await technician.call('workOrders.complete', { id: workOrder.id, version: started.version, notes: 'Cambiada la fuente' });
+    await technician.call('workOrders.complete', { id: workOrder.id, version: started.version, workDone: 'Cambiada la fuente' });
     // The office decides later (a later clock) that the visit is not needed: its cancel still loses.
     await later(office, 2 * HOUR);
     await office.admin.call('workOrders.cancel', { id: workOrder.id, version: workOrder.version, reason: 'El cliente anuló la visita' });

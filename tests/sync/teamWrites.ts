@@ -245,7 +245,7 @@ export function callFor(member: TeamMember, write: Write, people: TeamSeed['peop
       if (!w) return null;
       if (write.w === 'ot.unschedule') return call('workOrders.unschedule', { id: w.id, version: w.version });
       if (write.w === 'ot.start') return call('workOrders.start', { id: w.id, version: w.version });
-      if (write.w === 'ot.complete') return call('workOrders.complete', { id: w.id, version: w.version, notes: 'Hecho' });
+      if (write.w === 'ot.complete') return call('workOrders.complete', { id: w.id, version: w.version, workDone: 'Hecho' });
       return call('workOrders.cancel', { id: w.id, version: w.version, reason: 'Ya no hace falta' });
     }
     case 'ot.notes': {
@@ -257,7 +257,8 @@ export function callFor(member: TeamMember, write: Write, people: TeamSeed['peop
       const product = pickFrom(rowsOf(member, 'SELECT id FROM products ORDER BY rowid'), write.product);
       if (!w) return null;
       const serial = write.serial === null ? undefined : SERIALS[write.serial];
-      return call('workOrders.addItem', { id: w.id, version: w.version, ...(serial ? { serialNumber: serial } : {}), ...(product ? { productId: product.id } : { serialNumber: serial ?? 'SN-X' }) });
+      // The same serial on two open OTs is confirmed, as the person would after the warning: the merge tests need it.
+      return call('workOrders.addItem', { id: w.id, version: w.version, ...(serial ? { serialNumber: serial, confirmSerialElsewhere: true } : {}), ...(product ? { productId: product.id } : { description: 'Pieza suelta' }) });
     }
     case 'ot.removeItem': {
       const item = pickFrom(rowsOf(member, 'SELECT id, work_order_id AS status FROM work_order_items ORDER BY rowid'), write.pick);

@@ -49,6 +49,7 @@ const WRITING_CHANNELS = [
   'workOrders.cancel',
   'workOrders.updateNotes',
   'workOrders.addItem',
+  'workOrders.setWorkDone',
   'workOrders.removeItem',
   'attachments.add',
   'workOrders.sign',
@@ -233,7 +234,7 @@ async function driveEveryWritingChannel(): Promise<void> {
   await supervisor.caller.call('customers.delete', { id: spareCustomer.id });
   const router = await store.caller.call('products.create', { sku: 'RTR-100', name: 'Router industrial', tracksSerial: true });
   const cable = await store.caller.call('products.create', { sku: 'CBL-5M', name: 'Cable de red 5 m' });
-  await store.caller.call('products.update', { id: cable.id, version: await versionOf(store.caller, 'product', cable.id), description: 'Cat 6' });
+  await store.caller.call('products.update', { id: cable.id, version: await versionOf(store.caller, 'product', cable.id), description: 'Cat 6', unit: 'm' });
   const spareProduct = await supervisor.caller.call('products.create', { sku: 'TMP-1', name: 'Temporal' });
   await supervisor.caller.call('products.delete', { id: spareProduct.id });
 
@@ -265,8 +266,12 @@ async function driveEveryWritingChannel(): Promise<void> {
   await tec.caller.call('tickets.addNote', { id: ticket.id, content: 'Rodillo gastado' });
   visit = await tec.caller.call('workOrders.updateNotes', { id: visit.id, version: visit.version, notes: 'Cambio de rodillo' });
   visit = await tec.caller.call('workOrders.addItem', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), productId: router.id, serialNumber: 'SN-0001' });
-  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), productId: cable.id, quantity: 2 });
-  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), serialNumber: 'SN-SUELTO' });
+  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), productId: cable.id, quantity: 2.25 });
+  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), description: 'Tornillería', serialNumber: 'SN-SUELTO' });
+  // Issue 15's shapes: a free-text part with a decimal quantity in its unit, and a serial taken out of the site.
+  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, version: visit.version, description: 'Gas refrigerante R-32', quantity: 1.5, unit: 'kg' });
+  visit = await tec.caller.call('workOrders.addItem', { id: visit.id, version: visit.version, productId: router.id, serialNumber: 'SN-VIEJO', direction: 'removed' });
+  visit = await tec.caller.call('workOrders.setWorkDone', { id: visit.id, version: visit.version, workDone: 'Cambiado el rodillo y retirado el router viejo' });
   const loose = visit.items.find((item) => item.serialNumber === 'SN-SUELTO');
   visit = await tec.caller.call('workOrders.removeItem', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), itemId: loose?.id ?? '' });
   // A photo of the job on the OT (the technician) and a PDF on the ticket (the office): rows replicate, bytes stay in files/.
@@ -274,7 +279,7 @@ async function driveEveryWritingChannel(): Promise<void> {
   await agent.caller.call('attachments.add', { ticketId: ticket.id, fileName: 'factura.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') });
   ids.photo = photo.id;
   // The checklist of a repair: a tick (answered twice: one row, two ops), a number with its unit and a text with a note.
-  visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'rollers', value: false });
+  visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), itemKey: 'rollers', value: false });
   visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'rollers', value: true });
   visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'voltage', value: 229.5 });
   visit = await tec.caller.call('workOrders.answerChecklist', { id: visit.id, version: visit.version, itemKey: 'remarks', value: 'Rodillo de arrastre gastado', note: 'Cambiar el otro en 6 meses' });
@@ -294,7 +299,7 @@ async function driveEveryWritingChannel(): Promise<void> {
   });
 
   clock.advance(600_000);
-  await tec.caller.call('workOrders.complete', { id: visit.id, version: visit.version, notes: 'Rodillo cambiado' });
+  await tec.caller.call('workOrders.complete', { id: visit.id, version: await versionOf(tec.caller, 'workOrder', visit.id), workDone: 'Rodillo cambiado' });
   // Two more OTs still open when the ticket closes: the close completes one and cancels the other, as decided.
   const followUp = await supervisor.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance', technicianId: tec.id, scheduledDate: when });
   const extra = await supervisor.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'upgrade' });

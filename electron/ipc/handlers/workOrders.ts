@@ -17,6 +17,7 @@ import {
   traceSerial,
   unscheduleWorkOrder,
   updateWorkOrderNotes,
+  setWorkDone,
 } from '../../services/workOrders';
 import type { HandlerMap } from './types';
 
@@ -35,6 +36,7 @@ export const workOrderHandlers: HandlerMap<keyof typeof workOrderChannels> = {
   'workOrders.complete': (ctx, input) => completeWorkOrder(ctx, input),
   'workOrders.cancel': (ctx, input) => cancelWorkOrder(ctx, input),
   'workOrders.updateNotes': (ctx, input) => updateWorkOrderNotes(ctx, input),
+  'workOrders.setWorkDone': (ctx, input) => setWorkDone(ctx, input),
   'workOrders.addItem': (ctx, input) => addItem(ctx, input),
   'workOrders.removeItem': (ctx, input) => removeItem(ctx, input),
   'workOrders.traceSerial': (ctx, input) => traceSerial(ctx, input.serialNumber),

@@ -46,6 +46,7 @@ export const productCatalog = catalogService<typeof products.$inferSelect, Produ
     name: r.name,
     description: r.description,
     tracksSerial: r.tracksSerial,
+    unit: r.unit,
     version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

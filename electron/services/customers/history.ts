@@ -42,6 +42,8 @@ interface SerialRow {
   item_id: string;
   serial_number: string;
   consumed_at: string;
+  direction: CustomerSerialRow['direction'];
+  description: string | null;
   product_id: string | null;
   product_name: string | null;
   product_sku: string | null;
@@ -64,7 +66,7 @@ const WORK_ORDERS = `SELECT w.id, w.code, w.ticket_id, t.code AS ticket_code, w.
 const WORK_ORDER_TOTAL = 'SELECT count(*) AS n FROM tickets t JOIN work_orders w ON w.ticket_id = t.id WHERE t.customer_id = @customerId';
 
 const HAS_SERIAL = "i.serial_number IS NOT NULL AND i.serial_number <> ''";
-const SERIALS = `SELECT i.id AS item_id, i.serial_number, i.consumed_at, p.id AS product_id, p.name AS product_name,
+const SERIALS = `SELECT i.id AS item_id, i.serial_number, i.consumed_at, i.direction, i.description, p.id AS product_id, p.name AS product_name,
     p.sku AS product_sku, w.id AS wo_id, w.code AS wo_code, w.status AS wo_status, t.id AS ticket_id, t.code AS ticket_code
   FROM tickets t JOIN work_orders w ON w.ticket_id = t.id JOIN work_order_items i ON i.work_order_id = w.id
   LEFT JOIN products p ON p.id = i.product_id
@@ -104,8 +106,9 @@ const toWorkOrder = (r: WorkOrderRow): CustomerWorkOrderRow => ({
 const toSerial = (r: SerialRow): CustomerSerialRow => ({
   itemId: r.item_id,
   serialNumber: r.serial_number,
-  direction: 'installed',
-  product: r.product_id ? { id: r.product_id, name: r.product_name ?? '', sku: r.product_sku ?? '' } : null,
+  direction: r.direction,
+  // A free-text part has no catalogue row: its words stand in for the product's name.
+  product: r.product_id ? { id: r.product_id, name: r.product_name ?? '', sku: r.product_sku ?? '' } : r.description ? { id: '', name: r.description, sku: '' } : null,
   workOrder: { id: r.wo_id, code: r.wo_code, status: r.wo_status },
   ticket: { id: r.ticket_id, code: r.ticket_code },
   at: r.consumed_at,

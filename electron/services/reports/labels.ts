@@ -102,6 +102,9 @@ interface LabelTable {
   workOrderChange: {
     itemAdded(code: string, part: string): string;
     itemRemoved(code: string, part: string): string;
+    /** A part logged as taken out of the customer's site (issue 15). */
+    itemTakenOut(code: string, part: string): string;
+    workDone(code: string): string;
     notes(code: string): string;
     rescheduled(code: string): string;
     part: string;
@@ -201,8 +204,10 @@ const es: LabelTable = {
   },
   contactChannel: CONTACT_CHANNEL_WORDS.es,
   workOrderChange: {
-    itemAdded: (code, part) => `${code}: material añadido: ${part}`,
-    itemRemoved: (code, part) => `${code}: material retirado: ${part}`,
+    itemAdded: (code, part) => `${code}: material instalado: ${part}`,
+    itemRemoved: (code, part) => `${code}: material quitado de la lista: ${part}`,
+    itemTakenOut: (code, part) => `${code}: material retirado: ${part}`,
+    workDone: (code) => `${code}: trabajo realizado actualizado`,
     notes: (code) => `${code}: notas actualizadas`,
     rescheduled: (code) => `${code}: reprogramada`,
     part: 'material',
@@ -299,8 +304,10 @@ const en: LabelTable = {
   },
   contactChannel: CONTACT_CHANNEL_WORDS.en,
   workOrderChange: {
-    itemAdded: (code, part) => `${code}: part added: ${part}`,
-    itemRemoved: (code, part) => `${code}: part removed: ${part}`,
+    itemAdded: (code, part) => `${code}: part installed: ${part}`,
+    itemRemoved: (code, part) => `${code}: part taken off the list: ${part}`,
+    itemTakenOut: (code, part) => `${code}: part removed from site: ${part}`,
+    workDone: (code) => `${code}: work done updated`,
     notes: (code) => `${code}: notes updated`,
     rescheduled: (code) => `${code}: rescheduled`,
     part: 'part',

@@ -73,7 +73,9 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTi
       if (meta?.closedWithTicket) {
         // Completed while closing the ticket: the move, whether it had a start, and the work done the person gave.
         const atClose = [`${code}: ${moved ?? ''} ${t.workOrderChange.atClose(meta.withoutStart === true)}`, formatDurationOrNull(total, t)].filter(Boolean).join(' · ');
-        const done = typeof meta.notes === 'string' && meta.notes.trim() ? `${t.workDone}: ${meta.notes.trim()}` : null;
+        // Events written before work_done existed carried the text as `notes`.
+        const given = typeof meta.workDone === 'string' ? meta.workDone : meta.notes;
+        const done = typeof given === 'string' && given.trim() ? `${t.workDone}: ${given.trim()}` : null;
         return { heading, body: [atClose, why, done].filter(Boolean).join('\n') };
       }
       // One line: which OT, the move and the time ("OT-…: En curso → Completada · 2 h 50 min"), not the stored line again.
@@ -101,11 +103,13 @@ function changeText(change: WorkOrderChange, code: string, t: Labels): string {
   const words = t.workOrderChange;
   switch (change.kind) {
     case 'item_added':
-      return words.itemAdded(code, describePart(change, words));
+      return change.direction === 'removed' ? words.itemTakenOut(code, describePart(change, words)) : words.itemAdded(code, describePart(change, words));
     case 'item_removed':
       return words.itemRemoved(code, describePart(change, words));
     case 'notes':
       return words.notes(code);
+    case 'work_done':
+      return words.workDone(code);
     case 'rescheduled':
       return words.rescheduled(code);
   }

@@ -10,7 +10,7 @@ import { actorCan, type Actor, type ServiceContext } from '../context';
 import { WORK_ORDER_STATUS_LABEL } from '../tickets';
 import { assertMayExecute } from './access';
 import { assertChecklistComplete } from './checklist';
-import { assertNotFinal, completionDuration, isFinal, loadWorkOrder, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
+import { assertNotFinal, completionDuration, isFinal, loadWorkOrder, requireWorkDone, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
 
 export type CloseDecision = z.output<typeof closeWorkOrderDecision>;
 type CompleteDecision = Extract<CloseDecision, { action: 'complete' }>;
@@ -67,8 +67,11 @@ function assertMayDecide(ctx: ServiceContext, actor: Actor, row: WorkOrderRecord
 function completeAtClose(tx: AppDb, row: WorkOrderRecord, decision: CompleteDecision, actorId: string, at: string): void {
   assertChecklistComplete(tx, row);
   const started = row.startedAt !== null;
-  const duration = completionDuration(row, at, decision, { field: 'workOrders', id: row.id, code: row.code });
-  saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration: duration.totalDuration, notes: decision.workDone }, at);
+  const where = { field: 'workOrders', id: row.id, code: row.code };
+  const workDone = requireWorkDone(row, decision.workDone, where);
+  const duration = completionDuration(row, at, decision, where);
+  // The work done goes to work_done; the OT's internal notes stay as they were.
+  saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration: duration.totalDuration, workDone, durationReason: duration.durationReason ?? null }, at);
   const move = `${row.code}: ${WORK_ORDER_STATUS_LABEL[row.status]} → ${WORK_ORDER_STATUS_LABEL.completed} al cerrar el ticket`;
   workOrderEvent(
     tx,
@@ -76,7 +79,7 @@ function completeAtClose(tx: AppDb, row: WorkOrderRecord, decision: CompleteDeci
     'completed',
     actorId,
     at,
-    { ...duration, notes: decision.workDone, closedWithTicket: true, ...(started ? {} : { withoutStart: true }) },
+    { ...duration, workDone, closedWithTicket: true, ...(started ? {} : { withoutStart: true }) },
     started ? move : `${move}, sin inicio registrado`,
   );
 }

@@ -1,4 +1,4 @@
-// Work order changes: request visit, schedule/unschedule, start, complete, cancel, notes. One transaction each.
+// Work order changes: request visit, schedule/unschedule, start, complete, cancel, notes, work done. One transaction each.
 import type { z } from 'zod';
 import type { AppDb } from '../../../db/open';
 import { workOrders } from '../../../db/schema';
@@ -20,6 +20,7 @@ import {
   assertNotFinal,
   loadWorkOrderAt,
   completionDuration,
+  requireWorkDone,
   saveWorkOrder,
   workOrderEvent,
   type WorkOrderRecord,
@@ -171,12 +172,25 @@ export function completeWorkOrder(ctx: ServiceContext, input: z.output<typeof co
     assertMayExecute(ctx, actor, row);
     assertAction(row, 'complete');
     assertChecklistComplete(tx, row);
+    // The internal notes are never touched here: what was done goes to work_done, given now or saved during the visit.
+    const workDone = requireWorkDone(row, input.workDone);
     const duration = completionDuration(row, at, input);
-    saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration: duration.totalDuration, ...(input.notes !== undefined ? { notes: input.notes } : {}) }, at);
-    workOrderEvent(tx, row, 'completed', actor.id, at, {
-      ...duration,
-      ...(input.notes ? { notes: input.notes } : {}),
-    });
+    saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration: duration.totalDuration, workDone, durationReason: duration.durationReason ?? null }, at);
+    workOrderEvent(tx, row, 'completed', actor.id, at, { ...duration, workDone });
+    return row;
+  });
+}
+
+/** "Trabajo realizado" while the visit runs: kept apart from the internal notes, prefilled in the completion dialog. */
+export function setWorkDone(ctx: ServiceContext, input: Input<'workOrders.setWorkDone'>): WorkOrderDetail {
+  return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
+    const row = loadWorkOrderAt(tx, input.id, input.version);
+    assertMayExecute(ctx, actor, row);
+    assertNotFinal(row);
+    const workDone = input.workDone === '' ? null : input.workDone;
+    if (row.workDone === workDone) return row;
+    saveWorkOrder(tx, row, { workDone }, at);
+    workOrderEvent(tx, row, row.status, actor.id, at, { change: 'work_done' }, `${row.code}: trabajo realizado actualizado`);
     return row;
   });
 }

@@ -9,9 +9,11 @@ export {
   startWorkOrder,
   unscheduleWorkOrder,
   updateWorkOrderNotes,
+  setWorkDone,
 } from './commands';
 export { addItem, removeItem } from './items';
-export { agenda, dispatchQueue, listByTicket, listWorkOrders, traceSerial } from './queries';
+export { agenda, listByTicket, listWorkOrders, traceSerial } from './queries';
+export { dispatchQueue } from './queue';
 export { overdueWorkOrders } from './overdue';
 export { getWorkOrderDetail } from './rows';
 export { dispatchBoard } from './board';
@@ -29,3 +31,5 @@ export { workOrdersOfTicket } from './rows';
 export { assertMayExecute } from './access';
 export { changeWorkOrder } from './commands';
 export { assertNotFinal, type WorkOrderRecord } from './lifecycle';
+// For the OT report PDF: whether a signature still covers the report as it is now.
+export { reportHashOf } from './reportContent';

@@ -123,3 +123,15 @@ export function completionDuration(row: WorkOrderRecord, at: string, typed: Type
   }
   return { totalDuration: typed.totalDuration, measuredDuration: measured, durationReason: reason };
 }
+
+/**
+ * What a completion records as "Trabajo realizado": the text given with it, else what was saved during the visit.
+ * A visit is never completed with nothing said about the work (it would print as work done on the report).
+ */
+export function requireWorkDone(row: WorkOrderRecord, given: string | undefined, where: Record<string, unknown> = {}): string {
+  const workDone = (given ?? row.workDone ?? '').trim();
+  if (!workDone) {
+    throw new AppError('VALIDATION', `say what work was done on ${row.code} before completing it`, { reason: 'work_done_required', field: 'workDone', ...where });
+  }
+  return workDone;
+}

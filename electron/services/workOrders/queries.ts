@@ -126,6 +126,9 @@ interface TraceRow {
   item_id: string;
   quantity: number;
   consumed_at: string;
+  unit: SerialTraceRow['unit'];
+  direction: SerialTraceRow['direction'];
+  description: string | null;
   product_id: string | null;
   product_name: string | null;
   product_sku: string | null;
@@ -148,7 +151,7 @@ interface TraceRow {
  * ix_work_order_items_serial_number_lower, never a LIKE '%x%' scan. The serial typed in full comes first, then newest.
  */
 export function serialTraceSql(bounded: boolean): string {
-  return `SELECT i.serial_number, i.id AS item_id, i.quantity, i.consumed_at,
+  return `SELECT i.serial_number, i.id AS item_id, i.quantity, i.consumed_at, i.unit, i.direction, i.description,
               p.id AS product_id, p.name AS product_name, p.sku AS product_sku,
               w.id AS wo_id, w.code AS wo_code, w.status AS wo_status, w.ot_type AS wo_type,
               t.id AS ticket_id, t.code AS ticket_code, t.title AS ticket_title,
@@ -174,6 +177,9 @@ export function traceSerial(ctx: ServiceContext, serialNumber: string): SerialTr
     serialNumber: r.serial_number,
     itemId: r.item_id,
     quantity: r.quantity,
+    unit: r.unit,
+    direction: r.direction,
+    description: r.description,
     product: r.product_id ? { id: r.product_id, name: r.product_name ?? '', sku: r.product_sku ?? '' } : null,
     workOrder: { id: r.wo_id, code: r.wo_code, status: r.wo_status, otType: r.wo_type },
     ticket: { id: r.ticket_id, code: r.ticket_code, title: r.ticket_title },

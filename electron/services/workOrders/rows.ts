@@ -1,12 +1,12 @@
 // Reading work orders as DTOs: one SELECT shape shared by detail, lists, agenda and the ticket screen.
 import type Database from 'better-sqlite3';
-import type { WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
+import type { ItemDirection, ProductUnit, WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
 import { notFound, type WorkOrderDetail, type WorkOrderDto, type WorkOrderItemDto } from '../../contract';
 import { prepared } from '../sql';
 
 export const WORK_ORDER_COLUMNS = `
   w.id, w.code, w.ticket_id, w.ot_type, w.status, w.scheduled_date, w.started_at, w.completed_at,
-  w.total_duration, w.estimated_minutes, w.notes, w.version, w.created_at, w.updated_at,
+  w.total_duration, w.estimated_minutes, w.notes, w.work_done, w.duration_reason, w.version, w.created_at, w.updated_at,
   t.code AS ticket_code, t.title AS ticket_title,
   c.id AS customer_id, c.name AS customer_name,
   u.id AS technician_id, u.full_name AS technician_full_name, u.username AS technician_username`;
@@ -31,6 +31,8 @@ export interface WorkOrderRow {
   total_duration: number | null;
   estimated_minutes: number | null;
   notes: string | null;
+  work_done: string | null;
+  duration_reason: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -62,6 +64,10 @@ export function toWorkOrderDto(r: WorkOrderRow): WorkOrderDto {
     totalDuration: r.total_duration,
     estimatedMinutes: r.estimated_minutes,
     notes: r.notes,
+    // OTs completed before work_done existed put the completion text in notes: shown as the work done (display only,
+    // nothing is written back), and only for a completed OT whose work_done is null.
+    workDone: r.work_done ?? (r.status === 'completed' ? r.notes : null),
+    durationReason: r.duration_reason,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -77,6 +83,9 @@ interface ItemRow {
   serial_number: string | null;
   quantity: number;
   consumed_at: string;
+  description: string | null;
+  direction: ItemDirection;
+  unit: ProductUnit;
 }
 
 /** Items of several work orders in one query, grouped by work order id. */
@@ -85,7 +94,7 @@ export function loadItems(sqlite: Database.Database, workOrderIds: readonly stri
   if (workOrderIds.length === 0) return byOrder;
   const rows = prepared(sqlite,
       `SELECT i.id, i.work_order_id, i.product_id, p.name AS product_name, p.sku AS product_sku,
-              i.serial_number, i.quantity, i.consumed_at
+              i.serial_number, i.quantity, i.consumed_at, i.description, i.direction, i.unit
        FROM work_order_items i LEFT JOIN products p ON p.id = i.product_id
        WHERE i.work_order_id IN (SELECT value FROM json_each(?))
        ORDER BY i.consumed_at, i.id`,
@@ -101,6 +110,9 @@ export function loadItems(sqlite: Database.Database, workOrderIds: readonly stri
       serialNumber: r.serial_number,
       quantity: r.quantity,
       consumedAt: r.consumed_at,
+      description: r.description,
+      direction: r.direction,
+      unit: r.unit,
     });
   }
   return byOrder;

@@ -45,7 +45,7 @@ export function WorkOrdersPanel({ workOrders }: { workOrders: WorkOrderDetail[] 
 function WorkOrderOutcome({ workOrder }: { workOrder: WorkOrderDetail }) {
   const { t } = useTranslation('tickets');
   const [label, text] =
-    workOrder.status === 'completed' ? [t('workOrders.workDone'), workOrder.notes] : workOrder.status === 'cancelled' ? [t('workOrders.cancelReason'), workOrder.cancelReason] : [null, null];
+    workOrder.status === 'completed' ? [t('workOrders.workDone'), workOrder.workDone] : workOrder.status === 'cancelled' ? [t('workOrders.cancelReason'), workOrder.cancelReason] : [null, null];
   if (!label || !text) return null;
   return (
     <p className="ticket-work-order-outcome">

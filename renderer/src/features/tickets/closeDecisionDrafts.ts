@@ -7,7 +7,7 @@ export type CloseDecisionInput =
   | { id: string; version: number; action: 'cancel'; reason: string };
 
 /**
- * Nothing is chosen for the person: the action starts empty; the work done starts from the OT's notes so nothing typed
+ * Nothing is chosen for the person: the action starts empty; the work done starts from the OT's saved work done so nothing typed
  * is lost; the duration starts at the time measured when the dialog opened (none for an OT never started), as the
  * OT's own completion dialog does.
  */
@@ -24,9 +24,9 @@ export type DecisionDrafts = Record<string, DecisionDraft>;
 
 export const openWorkOrders = (workOrders: readonly WorkOrderDetail[]): WorkOrderDetail[] => workOrders.filter((w) => !FINAL_WORK_ORDER_STATUSES.includes(w.status));
 
-export function emptyDraft(workOrder: Pick<WorkOrderDetail, 'notes' | 'startedAt'>, nowMs: number): DecisionDraft {
+export function emptyDraft(workOrder: Pick<WorkOrderDetail, 'workDone' | 'startedAt'>, nowMs: number): DecisionDraft {
   const measuredMinutes = measuredMinutesOf(workOrder.startedAt, nowMs);
-  return { action: null, workDone: workOrder.notes ?? '', reason: '', measuredMinutes, minutes: initialMinutes(measuredMinutes), durationReason: '' };
+  return { action: null, workDone: workOrder.workDone ?? '', reason: '', measuredMinutes, minutes: initialMinutes(measuredMinutes), durationReason: '' };
 }
 
 /** `openedAt`: when the dialog opened, so the measured time does not tick while the person types. */

@@ -55,7 +55,7 @@ export function eventBody(event: TimelineEventDto, format: BodyFormat): string |
       const measured = seconds(meta.measuredDuration);
       const why = reason ? format.durationChanged(reason, measured === null ? null : format.duration(measured)) : null;
       // Completed while closing the ticket: the work done the person gave for it.
-      const done = meta.closedWithTicket ? str(meta.notes) : '';
+      const done = meta.closedWithTicket ? str(meta.workDone ?? meta.notes) : '';
       return [done, why].filter(Boolean).join('\n') || null;
     }
     case 'ot_updated': {
@@ -114,9 +114,11 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
       const code = str(meta.code);
       if (change?.kind === 'item_added' || change?.kind === 'item_removed') {
         const part = describePart(change, { part: t('timeline.partFallback'), serial: (serial) => t('timeline.serial', { serial }) });
-        return t(`timeline.ot_${change.kind}`, { code, part });
+        const key = change.kind === 'item_added' && change.direction === 'removed' ? 'ot_item_taken_out' : `ot_${change.kind}`;
+        return t(`timeline.${key}`, { code, part });
       }
       if (change?.kind === 'notes') return t('timeline.ot_notes', { code });
+      if (change?.kind === 'work_done') return t('timeline.ot_work_done', { code });
       if (change?.kind === 'rescheduled') return t('timeline.ot_rescheduled', { code });
       if (meta.closedWithTicket && meta.to === 'cancelled') return t('timeline.ot_cancelled_at_close', { code });
       return meta.from && meta.to && meta.from !== meta.to
