@@ -107,6 +107,7 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'workOrders.cancel': DESK,
   'workOrders.updateNotes': FIELD,
   'workOrders.addItem': FIELD,
+  'workOrders.setWorkDone': FIELD,
   // Photos and files: the office on tickets and OTs, the technician on their own OTs (checked by the service); read like the OT.
   'attachments.add': FIELD,
   'attachments.list': STAFF,
