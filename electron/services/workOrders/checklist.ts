@@ -101,5 +101,6 @@ export function assertChecklistComplete(db: AppDb, workOrder: { id: string; code
     id: workOrder.id,
     code: workOrder.code,
     missing: missingRequired,
+    missingList: missingRequired.join(', '),
   });
 }

@@ -5,15 +5,16 @@ import { useCan } from '../../stores/session';
 import { TeamSection } from '../team/TeamSection';
 import { BackupsSection } from './BackupsSection';
 import { CatalogSection } from './CatalogSection';
+import { ChecklistTemplatesSection } from './ChecklistTemplatesSection';
 import { RolesSection } from './RolesSection';
 import { SettingsSection } from './SettingsSection';
 import { UsersSection } from './UsersSection';
 import './admin.css';
 
-const SECTIONS = ['users', 'roles', 'categories', 'customers', 'products', 'settings', 'backups', 'team'] as const;
+const SECTIONS = ['users', 'roles', 'categories', 'customers', 'products', 'settings', 'checklists', 'backups', 'team'] as const;
 type Section = (typeof SECTIONS)[number];
-/** Each section's name; the backups one lives with its screen's words. */
-const labelKey = (section: Section) => (section === 'backups' ? 'backups:title' : `sections.${section}`);
+/** Each section's name; the backups and checklists ones live with their screens' words. */
+const labelKey = (section: Section) => (section === 'backups' ? 'backups:title' : section === 'checklists' ? 'checklists:admin.title' : `sections.${section}`);
 
 function Body({ section }: { section: Section }) {
   switch (section) {
@@ -23,6 +24,8 @@ function Body({ section }: { section: Section }) {
       return <RolesSection />;
     case 'settings':
       return <SettingsSection />;
+    case 'checklists':
+      return <ChecklistTemplatesSection />;
     case 'backups':
       return <BackupsSection />;
     case 'team':
@@ -44,6 +47,7 @@ export default function AdminScreen({ section }: { section?: string | undefined 
     customers: canCatalog,
     products: canCatalog,
     settings: canSettings,
+    checklists: canSettings,
     backups: canSettings,
     // Whoever may administer anything sees the team here (actions narrowed inside); everyone else has #/team.
     team: canUsers || canCatalog || canSettings,

@@ -17,6 +17,7 @@ import { useWorkOrderAction, workOrderError } from './actions';
 import { useWorkOrders } from './store';
 import { AddressLink, PhoneLink } from '../customers/ContactLinks';
 import { WorkOrderItems } from './WorkOrderItems';
+import { ChecklistPanel } from './ChecklistPanel';
 import { SignaturesPanel } from './SignaturesPanel';
 import { CancelModal, CompleteModal, EstimateModal, ScheduleModal } from './WorkOrderModals';
 import { useDefaultMinutes } from './PlanFields';
@@ -241,6 +242,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
         </section>
 
         <WorkOrderItems workOrder={detail} editable={mayExecute && !final} />
+        <ChecklistPanel workOrder={detail} editable={mayExecute && !final} />
         <NotesCard workOrder={detail} editable={mayExecute && !final} />
         <SignaturesPanel workOrder={detail} maySign={mayExecute} />
       </div>
