@@ -11,7 +11,7 @@ import { DEFAULT_BATCH_DATE_FIELD } from '../../contract/reports';
 import { nowIso, type ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { listWorkOrders } from '../workOrders';
-import { loadWorkOrderReportData, safeFileName } from './documents';
+import { loadWorkOrderReport, safeFileName } from './documents';
 import { resolveLanguage, type ReportLanguage } from './labels';
 import { renderWorkOrderPdf } from './pdf/workOrderReport';
 import { exportTechnicianScope } from './scope';
@@ -142,7 +142,8 @@ export async function exportWorkOrderBatch(options: BatchExportOptions): Promise
     const used = new Set<string>();
     for (const [index, summary] of orders.entries()) {
       throwIfAborted(signal);
-      const data = loadWorkOrderReportData(ctx, summary.id);
+      // The same loader as the single PDF: checklist, photos and signatures included.
+      const data = await loadWorkOrderReport(ctx, summary.id);
       const bytes = await renderWorkOrderPdf(data, { language, generatedAt: nowIso(ctx), timeZone: settings.timeZone });
       let name = safeFileName(data.workOrder.code, 'pdf');
       if (used.has(name)) name = safeFileName(`${data.workOrder.code}-${data.workOrder.id}`, 'pdf');

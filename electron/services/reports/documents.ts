@@ -4,9 +4,10 @@ import { customerCatalog } from '../catalogs';
 import { nowIso, type ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { getTicketDetail } from '../tickets';
-import { getWorkOrderDetail } from '../workOrders';
+import { getWorkOrderDetail, reportHashOf } from '../workOrders';
 import { resolveLanguage, type ReportLanguage } from './labels';
 import { renderTicketPdf } from './pdf/ticketReport';
+import { prepareFieldCapture, readFieldCaptureRows, type FieldCaptureRows } from './pdf/fieldCapture';
 import { renderWorkOrderPdf, type WorkOrderReportData } from './pdf/workOrderReport';
 import { prepared } from '../sql';
 
@@ -18,17 +19,31 @@ export function safeFileName(base: string, extension: string): string {
   return `${cleaned}.${extension}`;
 }
 
-/** One read transaction, so the OT, its items and its customer come from the same moment. */
-export function loadWorkOrderReportData(ctx: ServiceContext, id: string): WorkOrderReportData {
+/** One read transaction, so the OT, its items, its customer and its field capture come from the same moment. */
+export function loadWorkOrderReportData(ctx: ServiceContext, id: string): WorkOrderReportData & { captureRows: FieldCaptureRows } {
   return ctx.sqlite.transaction(() => {
     const workOrder: WorkOrderDetail = getWorkOrderDetail(ctx.sqlite, id);
     const customer = workOrder.customer ? customerCatalog.get(ctx, workOrder.customer.id) : null;
-    return { workOrder, customer, settings: readSettings(ctx.db) };
+    const settings = readSettings(ctx.db);
+    const captureRows = readFieldCaptureRows(ctx.sqlite, {
+      workOrderId: workOrder.id,
+      ticketId: workOrder.ticketId,
+      otType: workOrder.otType,
+      templates: settings.checklistTemplates,
+      currentReportHash: reportHashOf(ctx.db, workOrder.id),
+    });
+    return { workOrder, customer, settings, captureRows };
   })();
 }
 
+/** The rows, then the photos and signatures made ready on sharp's threads: what renderWorkOrderPdf draws (single PDF and batch). */
+export async function loadWorkOrderReport(ctx: ServiceContext, id: string): Promise<WorkOrderReportData> {
+  const { captureRows, ...data } = loadWorkOrderReportData(ctx, id);
+  return { ...data, capture: await prepareFieldCapture(captureRows, ctx.dataDir) };
+}
+
 export async function workOrderPdf(ctx: ServiceContext, id: string, language?: ReportLanguage): Promise<FilePayload> {
-  const data = loadWorkOrderReportData(ctx, id);
+  const data = await loadWorkOrderReport(ctx, id);
   const bytes = await renderWorkOrderPdf(data, {
     language: resolveLanguage(language, data.settings.language),
     generatedAt: nowIso(ctx),

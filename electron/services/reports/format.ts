@@ -1,5 +1,6 @@
 // Dates, durations and numbers for reports through Intl, in the report's language.
 import { formatDuration, formatLongDuration } from '../../contract/duration';
+import type { ProductUnit } from '../../../shared/enums';
 import type { ReportLanguage } from './labels';
 
 const LOCALES: Record<ReportLanguage, string> = { es: 'es-ES', en: 'en-GB' };
@@ -14,6 +15,10 @@ export interface Formatter {
   /** From 48 h on, days and hours ("32 días 6 h"): for SLA spans, which can run for weeks. */
   longDuration(seconds: number | null | undefined, fallback?: string): string;
   integer(n: number): string;
+  /** Up to three decimals in the language's way ("1,5" / "1.5"). */
+  decimal(n: number): string;
+  /** A part's quantity with its unit: "1,5 kg", "3 m"; units print the bare number. */
+  quantity(n: number, unit: ProductUnit): string;
 }
 
 /** `timeZone` defaults to the machine's zone: the report shows the times the technician saw. */
@@ -23,6 +28,7 @@ export function createFormatter(language: ReportLanguage, timeZone?: string): Fo
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...zone });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...zone });
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const decimalFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
   const parse = (iso: string | null | undefined): Date | null => {
     if (!iso) return null;
     const d = new Date(iso);
@@ -46,6 +52,13 @@ export function createFormatter(language: ReportLanguage, timeZone?: string): Fo
     },
     integer(n) {
       return numberFormat.format(n);
+    },
+    decimal(n) {
+      return decimalFormat.format(n);
+    },
+    quantity(n, unit) {
+      const amount = decimalFormat.format(n);
+      return unit === 'unit' ? amount : `${amount} ${unit}`;
     },
   };
 }

@@ -18,8 +18,20 @@ import {
   FONT,
   type Pdf,
 } from './document';
+import { fieldLabelsFor } from './fieldLabels';
 import { drawTable } from './table';
-import { drawCancelReason, drawCustomerFields, partsColumns, partsRows, WORK_ORDER_FIELD_COLUMNS, workOrderFields, type RenderOptions } from './workOrderReport';
+import { tag } from './tagging';
+import {
+  drawCancelReason,
+  drawCustomerFields,
+  drawDurationReason,
+  partsColumns,
+  partsRows,
+  WORK_ORDER_FIELD_COLUMNS,
+  workDoneText,
+  workOrderFields,
+  type RenderOptions,
+} from './workOrderReport';
 
 export interface TicketReportData {
   ticket: TicketDetail;
@@ -38,9 +50,11 @@ function drawTimeline(doc: Pdf, ticket: TicketDetail, t: Labels, f: Formatter): 
     const line = describeTimelineEvent(event, t, (iso) => f.dateTime(iso));
     const meta = [f.dateTime(event.createdAt), event.author?.fullName ?? t.systemAuthor].join(' · ');
     ensureSpace(doc, 34);
-    doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(meta, x, doc.y, { width });
-    doc.font(FONT.bold).fontSize(9).fillColor(COLOR.text).text(line.heading, x, doc.y + 1, { width });
-    if (line.body) doc.font(FONT.regular).fontSize(9.5).text(line.body, x, doc.y + 1, { width, lineGap: 1 });
+    tag(doc, 'P', () => {
+      doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(meta, x, doc.y, { width });
+      doc.font(FONT.bold).fontSize(9).fillColor(COLOR.text).text(line.heading, x, doc.y + 1, { width });
+      if (line.body) doc.font(FONT.regular).fontSize(9.5).text(line.body, x, doc.y + 1, { width, lineGap: 1 });
+    });
     doc.x = x;
     doc.y += 7;
   }
@@ -49,14 +63,19 @@ function drawTimeline(doc: Pdf, ticket: TicketDetail, t: Labels, f: Formatter): 
 function drawWorkOrder(doc: Pdf, wo: WorkOrderDetail, t: Labels, f: Formatter): void {
   ensureSpace(doc, 90);
   const x = contentLeft(doc);
-  doc.font(FONT.bold).fontSize(10.5).fillColor(COLOR.text);
-  doc.text(`${wo.code} · ${t.workOrderType[wo.otType]} · ${t.workOrderStatus[wo.status]}`, x, doc.y, { width: contentWidth(doc) });
+  tag(doc, 'H3', () => {
+    doc.font(FONT.bold).fontSize(10.5).fillColor(COLOR.text);
+    doc.text(`${wo.code} · ${t.workOrderType[wo.otType]} · ${t.workOrderStatus[wo.status]}`, x, doc.y, { width: contentWidth(doc) });
+  });
   doc.y += 4;
   drawFields(doc, workOrderFields(wo, t, f), WORK_ORDER_FIELD_COLUMNS);
+  drawDurationReason(doc, wo, fieldLabelsFor(t.language));
   drawCancelReason(doc, wo, t);
-  if (wo.notes?.trim()) {
-    doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(t.workDone.toUpperCase(), x, doc.y, { width: contentWidth(doc) });
-    drawParagraph(doc, wo.notes);
+  // The work done, never the internal notes (a customer reads this); see workDoneText for OTs from before work_done.
+  const done = workDoneText(wo);
+  if (done) {
+    tag(doc, 'P', () => doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(t.workDone.toUpperCase(), x, doc.y, { width: contentWidth(doc) }));
+    drawParagraph(doc, done);
   }
   if (wo.items.length > 0) drawTable(doc, partsColumns(t), partsRows(wo.items, t, f));
   else drawParagraph(doc, t.noParts, { muted: true });
@@ -76,8 +95,14 @@ export async function renderTicketPdf(data: TicketReportData, options: RenderOpt
   const t = labelsFor(options.language);
   const f = createFormatter(options.language, options.timeZone);
   const ticket = data.ticket;
-  const doc = createReportDocument({ title: `${t.ticketReportTitle} ${ticket.code}`, language: options.language, generatedAt: options.generatedAt });
-  drawHeader(doc, data.settings, t.ticketReportTitle, ticket.code);
+  const doc = createReportDocument({
+    title: `${t.ticketReportTitle} ${ticket.code}`,
+    language: options.language,
+    generatedAt: options.generatedAt,
+    author: data.settings.companyName,
+    subject: ticket.title,
+  });
+  drawHeader(doc, data.settings, { title: t.ticketReportTitle, code: ticket.code, taxIdLabel: fieldLabelsFor(options.language).taxId });
 
   drawSectionTitle(doc, t.ticket);
   drawFields(doc, [[t.title, ticket.title]], 1);

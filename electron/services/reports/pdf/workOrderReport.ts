@@ -1,8 +1,10 @@
-// The OT report a customer signs: header, OT facts, ticket, customer, work done, parts, signatures.
+// The OT report a customer signs: header, OT facts, ticket, customer, the fault, work done, checklist, parts installed and
+// removed, signatures, then a page of photo thumbnails. Drawn in steps with a breath between them (see breathe()).
 import type { CustomerDto, SettingsDto, WorkOrderDetail, WorkOrderItemDto } from '../../../contract';
 import { createFormatter, type Formatter } from '../format';
 import { labelsFor, type Labels, type ReportLanguage } from '../labels';
 import {
+  breathe,
   COLOR,
   contentLeft,
   contentWidth,
@@ -16,7 +18,11 @@ import {
   FONT,
   type Pdf,
 } from './document';
+import type { FieldCapture } from './fieldCapture';
+import { fieldLabelsFor, type FieldLabels } from './fieldLabels';
+import { drawChecklist, drawPhotoPages, drawSignatureBlocks } from './fieldCaptureDraw';
 import { drawTable, type TableColumn } from './table';
+import { artifact, tag } from './tagging';
 
 export interface RenderOptions {
   language: ReportLanguage;
@@ -31,19 +37,37 @@ export interface WorkOrderReportData {
   /** The ticket's customer with address and contact; null when the ticket has none. */
   customer: CustomerDto | null;
   settings: SettingsDto;
+  /** The fault, checklist, photos and signatures (issue 15); absent when a report is drawn from the DTOs alone. */
+  capture?: FieldCapture;
 }
 
 export function partsColumns(t: Labels): TableColumn[] {
   return [
     { header: t.product, share: 0.4 },
-    { header: t.sku, share: 0.18 },
-    { header: t.serial, share: 0.3 },
-    { header: t.quantity, share: 0.12, align: 'right' },
+    { header: t.sku, share: 0.16 },
+    { header: t.serial, share: 0.28 },
+    { header: t.quantity, share: 0.16, align: 'right' },
   ];
 }
 
+/** A catalogue part by its product, a free-text one by its words; quantities keep decimals and their unit. */
 export function partsRows(items: readonly WorkOrderItemDto[], t: Labels, f: Formatter): string[][] {
-  return items.map((item) => [item.productName ?? t.notSet, item.productSku ?? t.notSet, item.serialNumber ?? t.notSet, f.integer(item.quantity)]);
+  return items.map((item) => [
+    item.productName ?? (item.description?.trim() || t.notSet),
+    item.productSku ?? t.notSet,
+    item.serialNumber ?? t.notSet,
+    f.quantity(item.quantity, item.unit ?? 'unit'),
+  ]);
+}
+
+/**
+ * What the report says was done: "Trabajo realizado"; an OT completed before that field existed (work_done null) printed
+ * its notes, and still does. An OT not completed yet never shows its internal notes.
+ */
+export function workDoneText(wo: WorkOrderDetail): string | null {
+  if (wo.workDone?.trim()) return wo.workDone.trim();
+  if (wo.workDone == null && wo.status === 'completed' && wo.notes?.trim()) return wo.notes.trim();
+  return null;
 }
 
 export function workOrderFields(wo: WorkOrderDetail, t: Labels, f: Formatter): [string, string][] {
@@ -78,7 +102,30 @@ export function drawCustomerFields(doc: Pdf, customer: CustomerDto | null, fallb
   );
 }
 
-function drawSignatures(doc: Pdf, t: Labels, technicianName: string | null): void {
+/** A cancelled OT says why ("Motivo: …"), as its screen does; the timeline is not the only place that has it. */
+export function drawCancelReason(doc: Pdf, wo: WorkOrderDetail, t: Labels): void {
+  if (wo.status === 'cancelled' && wo.cancelReason?.trim()) drawParagraph(doc, t.workOrderChange.cancelReason(wo.cancelReason.trim()));
+}
+
+/** A duration typed at completion prints why, right under the facts that show it. */
+export function drawDurationReason(doc: Pdf, wo: WorkOrderDetail, fl: FieldLabels): void {
+  if (wo.durationReason?.trim()) drawParagraph(doc, fl.durationReason(wo.durationReason.trim()), { muted: true });
+}
+
+function drawPartsSections(doc: Pdf, wo: WorkOrderDetail, t: Labels, fl: FieldLabels, f: Formatter): void {
+  const installed = wo.items.filter((item) => item.direction !== 'removed');
+  const removed = wo.items.filter((item) => item.direction === 'removed');
+  drawSectionTitle(doc, fl.partsInstalled);
+  if (installed.length === 0) drawParagraph(doc, t.noParts, { muted: true });
+  else drawTable(doc, partsColumns(t), partsRows(installed, t, f));
+  if (removed.length > 0) {
+    drawSectionTitle(doc, fl.partsRemoved);
+    drawTable(doc, partsColumns(t), partsRows(removed, t, f));
+  }
+}
+
+/** Blank lines for hand signatures, for an OT printed before anyone signed on screen. */
+function drawSignatureLines(doc: Pdf, t: Labels, technicianName: string | null): void {
   ensureSpace(doc, 110);
   const x = contentLeft(doc);
   const width = contentWidth(doc);
@@ -89,45 +136,63 @@ function drawSignatures(doc: Pdf, t: Labels, technicianName: string | null): voi
     { x: x + width - boxWidth, label: t.customerSignature, caption: t.nameAndId },
   ];
   for (const block of blocks) {
-    doc.moveTo(block.x, lineY).lineTo(block.x + boxWidth, lineY).lineWidth(0.8).strokeColor(COLOR.text).stroke();
-    doc.font(FONT.bold).fontSize(9).fillColor(COLOR.text).text(block.label, block.x, lineY + 5, { width: boxWidth });
-    doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted).text(block.caption, block.x, lineY + 18, { width: boxWidth });
+    artifact(doc, () => doc.moveTo(block.x, lineY).lineTo(block.x + boxWidth, lineY).lineWidth(0.8).strokeColor(COLOR.text).stroke());
+    tag(doc, 'P', () => {
+      doc.font(FONT.bold).fontSize(9).fillColor(COLOR.text).text(block.label, block.x, lineY + 5, { width: boxWidth });
+      if (block.caption) doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted).text(block.caption, block.x, lineY + 18, { width: boxWidth });
+    });
   }
   doc.x = x;
   doc.y = lineY + 36;
   doc.fillColor(COLOR.text);
 }
 
-/** A cancelled OT says why ("Motivo: …"), as its screen does; the timeline is not the only place that has it. */
-export function drawCancelReason(doc: Pdf, wo: WorkOrderDetail, t: Labels): void {
-  if (wo.status === 'cancelled' && wo.cancelReason?.trim()) drawParagraph(doc, t.workOrderChange.cancelReason(wo.cancelReason.trim()));
-}
-
-/** Draws the OT body on the current document (also used inside the ticket report). */
-export function drawWorkOrderBody(doc: Pdf, data: WorkOrderReportData, t: Labels, f: Formatter): void {
+export async function renderWorkOrderPdf(data: WorkOrderReportData, options: RenderOptions): Promise<Uint8Array> {
+  const t = labelsFor(options.language);
+  const fl = fieldLabelsFor(options.language);
+  const f = createFormatter(options.language, options.timeZone);
   const wo = data.workOrder;
+  const capture = data.capture;
+  const doc = createReportDocument({
+    title: `${t.workOrderReportTitle} ${wo.code}`,
+    language: options.language,
+    generatedAt: options.generatedAt,
+    author: data.settings.companyName,
+    subject: `${wo.ticketCode} · ${wo.ticketTitle}`,
+  });
+  drawHeader(doc, data.settings, { title: t.workOrderReportTitle, code: wo.code, taxIdLabel: fl.taxId });
+  await breathe();
   drawSectionTitle(doc, t.workOrder);
   drawFields(doc, workOrderFields(wo, t, f), WORK_ORDER_FIELD_COLUMNS);
+  drawDurationReason(doc, wo, fl);
   drawCancelReason(doc, wo, t);
+  await breathe();
   drawSectionTitle(doc, t.ticket);
   drawFields(doc, [[t.code, wo.ticketCode], [t.title, wo.ticketTitle]], [1, 3]);
   drawSectionTitle(doc, t.customer);
   drawCustomerFields(doc, data.customer, wo.customer?.name ?? null, t);
-  drawSectionTitle(doc, t.workDone);
-  drawParagraph(doc, wo.notes?.trim() ? wo.notes : t.noNotes, { muted: !wo.notes?.trim() });
-  drawSectionTitle(doc, t.parts);
-  if (wo.items.length === 0) drawParagraph(doc, t.noParts, { muted: true });
-  else drawTable(doc, partsColumns(t), partsRows(wo.items, t, f));
-}
+  await breathe();
 
-export async function renderWorkOrderPdf(data: WorkOrderReportData, options: RenderOptions): Promise<Uint8Array> {
-  const t = labelsFor(options.language);
-  const f = createFormatter(options.language, options.timeZone);
-  const wo = data.workOrder;
-  const doc = createReportDocument({ title: `${t.workOrderReportTitle} ${wo.code}`, language: options.language, generatedAt: options.generatedAt });
-  drawHeader(doc, data.settings, t.workOrderReportTitle, wo.code);
-  drawWorkOrderBody(doc, data, t, f);
-  doc.y += 10;
-  drawSignatures(doc, t, wo.technician?.fullName ?? null);
+  if (capture) {
+    drawSectionTitle(doc, fl.faultDescription);
+    drawParagraph(doc, capture.faultDescription || fl.noFaultDescription, { muted: !capture.faultDescription });
+  }
+  const done = workDoneText(wo);
+  drawSectionTitle(doc, fl.workDone);
+  drawParagraph(doc, done ?? t.noNotes, { muted: !done });
+  await breathe();
+  if (capture && capture.checklist.length > 0) {
+    drawChecklist(doc, capture.checklist, fl, f);
+    await breathe();
+  }
+
+  drawPartsSections(doc, wo, t, fl, f);
+  await breathe();
+
+  doc.y += 6;
+  if (capture && capture.signatures.length > 0) drawSignatureBlocks(doc, capture.signatures, wo, t, fl, f);
+  else drawSignatureLines(doc, t, wo.technician?.fullName ?? null);
+  await breathe();
+  if (capture && capture.photos.length > 0) await drawPhotoPages(doc, capture.photos, fl);
   return finishDocument(doc, `${wo.code} · ${t.generatedAt} ${f.dateTime(options.generatedAt)}`, t.page);
 }

@@ -1,0 +1,204 @@
+// What the OT report prints from field capture (issue 15): the fault, checklist answers, photos and signatures.
+// Rows are read synchronously inside the report's read transaction; the images are then prepared with sharp
+// (libvips threads, the event loop only awaits) so the synchronous pdfkit part only places small, ready images.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import sharp from 'sharp';
+import type { WorkOrderType } from '../../../../shared/enums';
+import type { ChecklistTemplates } from '../../../contract/checklists';
+import { prepared } from '../../sql';
+
+export type ChecklistKind = 'check' | 'number' | 'text';
+
+export interface ChecklistLine {
+  key: string;
+  label: string;
+  kind: ChecklistKind;
+  unit: string | null;
+  /** The stored JSON value: true/false for a check, a number, a string; null when not answered. */
+  value: unknown;
+  note: string | null;
+}
+
+export interface ReportPhoto {
+  id: string;
+  fileName: string;
+  /** A JPEG sized for a thumbnail cell; null when the bytes are missing or unreadable. */
+  image: Buffer | null;
+}
+
+export interface ReportSignature {
+  id: string;
+  role: 'customer' | 'technician';
+  signerName: string;
+  signerIdNumber: string | null;
+  signedAt: string;
+  /** An opaque PNG on white; null when the stored image cannot be read. */
+  image: Buffer | null;
+  /** Signed before the report last changed (its content hash is not the current one). */
+  stale: boolean;
+}
+
+export interface FieldCapture {
+  /** The ticket's description: the fault as the customer reported it. */
+  faultDescription: string;
+  checklist: ChecklistLine[];
+  photos: ReportPhoto[];
+  /** The latest signature of each role, technician first. */
+  signatures: ReportSignature[];
+}
+
+/** Rows as read, before any image work. */
+export interface FieldCaptureRows {
+  faultDescription: string;
+  checklist: ChecklistLine[];
+  photos: { id: string; fileName: string; sha256: string }[];
+  signatures: (Omit<ReportSignature, 'image'> & { imageBase64: string })[];
+}
+
+/** Thumbnails print about 245 × 180 pt: 720 px on the long side is ~200 dpi there. */
+const PHOTO_MAX_SIDE = 720;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const IMAGE_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/gif', 'image/tiff'];
+
+function parseJson(value: string | null): unknown {
+  if (value === null) return null;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+/** Answers in the order of the OT type's template, then any answered item the template no longer has. */
+function orderChecklist(lines: ChecklistLine[], templates: ChecklistTemplates | undefined, otType: WorkOrderType): ChecklistLine[] {
+  const order = new Map((templates?.[otType] ?? []).map((item, index) => [item.key, index]));
+  const rank = (line: ChecklistLine) => order.get(line.key) ?? Number.MAX_SAFE_INTEGER;
+  return [...lines].sort((a, b) => rank(a) - rank(b)); // stable: the rest keep the order they were answered in
+}
+
+export interface CaptureQuery {
+  workOrderId: string;
+  ticketId: string;
+  otType: WorkOrderType;
+  templates?: ChecklistTemplates;
+  /** The current report hash (reportContent.ts); a signature with another hash is stale. */
+  currentReportHash: string | null;
+}
+
+/** Reads the OT's field-capture rows; call inside the same read transaction as the rest of the report. */
+export function readFieldCaptureRows(sqlite: Database.Database, query: CaptureQuery): FieldCaptureRows {
+  const ticket = prepared(sqlite, 'SELECT description FROM tickets WHERE id = ?').get(query.ticketId) as { description: string | null } | undefined;
+  const answers = prepared(
+    sqlite,
+    'SELECT item_key, label, kind, unit, value, note FROM work_order_checklist_answers WHERE work_order_id = ? ORDER BY created_at, rowid',
+  ).all(query.workOrderId) as { item_key: string; label: string; kind: ChecklistKind; unit: string | null; value: string | null; note: string | null }[];
+  const checklist = orderChecklist(
+    answers.map((a) => ({ key: a.item_key, label: a.label, kind: a.kind, unit: a.unit || null, value: parseJson(a.value), note: a.note?.trim() || null })),
+    query.templates,
+    query.otType,
+  );
+  const photos = (
+    prepared(sqlite, 'SELECT id, file_name, sha256, mime FROM attachments WHERE work_order_id = ? ORDER BY created_at, id').all(query.workOrderId) as {
+      id: string;
+      file_name: string;
+      sha256: string;
+      mime: string;
+    }[]
+  )
+    .filter((row) => IMAGE_MIMES.includes(row.mime.toLowerCase()))
+    .map((row) => ({ id: row.id, fileName: row.file_name, sha256: row.sha256 }));
+  const signatureRows = prepared(
+    sqlite,
+    `SELECT id, role, signer_name, signer_id_number, signed_at, image_png, content_hash
+       FROM work_order_signatures WHERE work_order_id = ? ORDER BY signed_at DESC, id DESC`,
+  ).all(query.workOrderId) as {
+    id: string;
+    role: 'customer' | 'technician';
+    signer_name: string;
+    signer_id_number: string | null;
+    signed_at: string;
+    image_png: string;
+    content_hash: string;
+  }[];
+  const signatures = (['technician', 'customer'] as const).flatMap((role) => {
+    const row = signatureRows.find((r) => r.role === role);
+    if (!row) return [];
+    return [
+      {
+        id: row.id,
+        role,
+        signerName: row.signer_name,
+        signerIdNumber: row.signer_id_number?.trim() || null,
+        signedAt: row.signed_at,
+        imageBase64: row.image_png,
+        stale: query.currentReportHash !== null && row.content_hash !== query.currentReportHash,
+      },
+    ];
+  });
+  return { faultDescription: ticket?.description?.trim() ?? '', checklist, photos, signatures };
+}
+
+async function readIfPresent(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch {
+    return null;
+  }
+}
+
+/** The display copy the attachment store keeps (already upright and ≤ 1600 px), else the original. */
+async function photoSource(dataDir: string, sha256: string): Promise<Buffer | null> {
+  if (!SHA256_HEX.test(sha256)) return null;
+  const files = path.join(dataDir, 'files');
+  return (await readIfPresent(path.join(files, 'derived', `${sha256}-display.jpg`))) ?? readIfPresent(path.join(files, sha256.slice(0, 2), sha256));
+}
+
+const preparedPhotos = new Map<string, Buffer>();
+const PHOTO_CACHE_ENTRIES = 48;
+
+/** A JPEG of at most PHOTO_MAX_SIDE px, upright, on white; cached by content hash (the bytes never change). */
+async function photoForPage(dataDir: string, sha256: string): Promise<Buffer | null> {
+  const cached = preparedPhotos.get(sha256);
+  if (cached) return cached;
+  const source = await photoSource(dataDir, sha256);
+  if (!source) return null;
+  try {
+    const jpeg = await sharp(source, { limitInputPixels: 40_000_000, failOn: 'error' })
+      .rotate()
+      .resize({ width: PHOTO_MAX_SIDE, height: PHOTO_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    if (preparedPhotos.size >= PHOTO_CACHE_ENTRIES) preparedPhotos.delete(preparedPhotos.keys().next().value as string);
+    preparedPhotos.set(sha256, jpeg);
+    return jpeg;
+  } catch {
+    return null; // a damaged file prints as a note, never costs the report
+  }
+}
+
+/** The signature PNG flattened onto white without alpha: pdfkit then embeds its data as is instead of re-encoding. */
+async function signatureForPage(imageBase64: string): Promise<Buffer | null> {
+  const base64 = imageBase64.replace(/^data:image\/png;base64,/, '');
+  try {
+    return await sharp(Buffer.from(base64, 'base64'), { limitInputPixels: 4_000_000 }).flatten({ background: '#ffffff' }).png().toBuffer();
+  } catch {
+    return null;
+  }
+}
+
+/** Prepares every image at once on sharp's threads; the event loop stays free meanwhile. */
+export async function prepareFieldCapture(rows: FieldCaptureRows, dataDir: string | undefined): Promise<FieldCapture> {
+  const [photos, signatures] = await Promise.all([
+    Promise.all(rows.photos.map(async (photo) => ({ id: photo.id, fileName: photo.fileName, image: dataDir ? await photoForPage(dataDir, photo.sha256) : null }))),
+    Promise.all(rows.signatures.map(async ({ imageBase64, ...signature }) => ({ ...signature, image: await signatureForPage(imageBase64) }))),
+  ]);
+  return { faultDescription: rows.faultDescription, checklist: rows.checklist, photos, signatures };
+}
+
+/** Forgets the prepared photos (benchmarks measure a cold start). */
+export function clearPreparedPhotos(): void {
+  preparedPhotos.clear();
+}

@@ -1,0 +1,128 @@
+// Drawing the field-capture parts of the OT report: checklist table, signature blocks, pages of photo thumbnails.
+import type { WorkOrderDetail } from '../../../contract';
+import type { Formatter } from '../format';
+import type { Labels } from '../labels';
+import { breathe, COLOR, contentLeft, contentWidth, drawSectionTitle, ensureSpace, FONT, openImage, placeImage, type Pdf } from './document';
+import type { ChecklistLine, ReportPhoto, ReportSignature } from './fieldCapture';
+import type { FieldLabels } from './fieldLabels';
+import { drawTable } from './table';
+import { artifact, group, tag } from './tagging';
+
+const STALE_COLOR = '#b3261e';
+
+/** "Sí"/"No" for a check, the number with its unit, the text; a dash when not answered. */
+export function checklistValueText(line: ChecklistLine, fl: FieldLabels, f: Formatter): string {
+  const value = line.value;
+  if (value === null || value === undefined || value === '') return '—';
+  if (line.kind === 'check') return value === true ? fl.yes : value === false ? fl.no : String(value);
+  if (line.kind === 'number' && typeof value === 'number') return line.unit ? `${f.decimal(value)} ${line.unit}` : f.decimal(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function drawChecklist(doc: Pdf, lines: readonly ChecklistLine[], fl: FieldLabels, f: Formatter): void {
+  drawSectionTitle(doc, fl.checklist);
+  drawTable(
+    doc,
+    [
+      { header: fl.checklistItem, share: 0.42 },
+      { header: fl.answer, share: 0.2 },
+      { header: fl.note, share: 0.38 },
+    ],
+    lines.map((line) => [line.label, checklistValueText(line, fl, f), line.note ?? '']),
+  );
+}
+
+const SIGNATURE_BOX_HEIGHT = 72;
+
+function drawOneSignature(doc: Pdf, x: number, y: number, width: number, label: string, signature: ReportSignature | null, fallbackCaption: string, fl: FieldLabels, f: Formatter): number {
+  tag(doc, 'P', () => doc.font(FONT.bold).fontSize(9).fillColor(COLOR.text).text(label, x, y, { width }));
+  const boxTop = doc.y + 3;
+  artifact(doc, () => doc.roundedRect(x, boxTop, width, SIGNATURE_BOX_HEIGHT, 3).lineWidth(0.6).strokeColor(COLOR.rule).stroke());
+  if (signature?.image) {
+    try {
+      const image = openImage(doc, signature.image);
+      const alt = fl.signatureAlt(label, signature.signerName);
+      tag(doc, 'Figure', () => placeImage(doc, image, x + 4, boxTop + 4, { fit: [width - 8, SIGNATURE_BOX_HEIGHT - 8], align: 'center', valign: 'center' }), { alt });
+    } catch {
+      // An unreadable stored image leaves the box empty; the name, ID and time below still say who signed.
+    }
+  }
+  doc.y = boxTop + SIGNATURE_BOX_HEIGHT + 4;
+  if (!signature) {
+    if (fallbackCaption) tag(doc, 'P', () => doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted).text(fallbackCaption, x, doc.y, { width }));
+    return doc.y;
+  }
+  tag(doc, 'P', () => {
+    doc.font(FONT.bold).fontSize(9.5).fillColor(COLOR.text).text(signature.signerName, x, doc.y, { width });
+    if (signature.signerIdNumber) doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.text).text(fl.idNumber(signature.signerIdNumber), x, doc.y + 1, { width });
+    doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted).text(fl.signedAt(f.dateTime(signature.signedAt)), x, doc.y + 1, { width });
+  });
+  if (signature.stale) tag(doc, 'P', () => doc.font(FONT.bold).fontSize(8.5).fillColor(STALE_COLOR).text(fl.staleSignature, x, doc.y + 2, { width }));
+  return doc.y;
+}
+
+/** Technician on the left, customer on the right: image, name, ID number, time, and a warning on a stale one. */
+export function drawSignatureBlocks(doc: Pdf, signatures: readonly ReportSignature[], wo: WorkOrderDetail, t: Labels, fl: FieldLabels, f: Formatter): void {
+  drawSectionTitle(doc, fl.signatures, 150);
+  ensureSpace(doc, 150);
+  const x = contentLeft(doc);
+  const width = contentWidth(doc);
+  const boxWidth = width * 0.46;
+  const top = doc.y;
+  const technician = signatures.find((s) => s.role === 'technician') ?? null;
+  const customer = signatures.find((s) => s.role === 'customer') ?? null;
+  const leftBottom = drawOneSignature(doc, x, top, boxWidth, t.technicianSignature, technician, wo.technician?.fullName ?? '', fl, f);
+  const rightBottom = drawOneSignature(doc, x + width - boxWidth, top, boxWidth, t.customerSignature, customer, t.nameAndId, fl, f);
+  doc.x = x;
+  doc.y = Math.max(leftBottom, rightBottom) + 12;
+  doc.fillColor(COLOR.text);
+}
+
+const PHOTO_COLUMNS = 2;
+const PHOTO_ROWS = 3;
+const PHOTO_IMAGE_HEIGHT = 176;
+const PHOTO_GAP = 14;
+const CAPTION_HEIGHT = 14;
+
+function drawPhotoCell(doc: Pdf, photo: ReportPhoto, x: number, y: number, width: number, fl: FieldLabels): void {
+  let placed = false;
+  if (photo.image) {
+    try {
+      const image = openImage(doc, photo.image);
+      tag(doc, 'Figure', () => placeImage(doc, image, x, y, { fit: [width, PHOTO_IMAGE_HEIGHT], align: 'center', valign: 'center' }), { alt: fl.photoAlt(photo.fileName) });
+      placed = true;
+    } catch {
+      placed = false;
+    }
+  }
+  if (!placed) {
+    artifact(doc, () => doc.rect(x, y, width, PHOTO_IMAGE_HEIGHT).fillColor(COLOR.zebra).fill());
+    tag(doc, 'P', () => doc.font(FONT.regular).fontSize(9).fillColor(COLOR.muted).text(fl.photoUnreadable, x + 8, y + PHOTO_IMAGE_HEIGHT / 2 - 6, { width: width - 16, align: 'center' }));
+  }
+  tag(doc, 'Caption', () =>
+    doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted).text(photo.fileName, x, y + PHOTO_IMAGE_HEIGHT + 4, { width, align: 'center', lineBreak: false, ellipsis: true }),
+  );
+}
+
+/** The photos on pages of their own, six to a page with their file names; a breath after each. */
+export async function drawPhotoPages(doc: Pdf, photos: readonly ReportPhoto[], fl: FieldLabels): Promise<void> {
+  const perPage = PHOTO_COLUMNS * PHOTO_ROWS;
+  const x = contentLeft(doc);
+  const width = contentWidth(doc);
+  const cellWidth = (width - PHOTO_GAP * (PHOTO_COLUMNS - 1)) / PHOTO_COLUMNS;
+  const rowHeight = PHOTO_IMAGE_HEIGHT + CAPTION_HEIGHT + PHOTO_GAP + 6;
+  for (let start = 0; start < photos.length; start += perPage) {
+    doc.addPage();
+    drawSectionTitle(doc, start === 0 ? fl.photos : `${fl.photos} (${start / perPage + 1})`, rowHeight);
+    const top = doc.y + 4;
+    const page = photos.slice(start, start + perPage);
+    for (const [i, photo] of page.entries()) {
+      const column = i % PHOTO_COLUMNS;
+      const row = Math.floor(i / PHOTO_COLUMNS);
+      group(doc, 'Div', () => drawPhotoCell(doc, photo, x + column * (cellWidth + PHOTO_GAP), top + row * rowHeight, cellWidth, fl));
+      await breathe();
+    }
+    doc.x = x;
+    doc.y = top + Math.ceil(page.length / PHOTO_COLUMNS) * rowHeight;
+  }
+}
