@@ -33,3 +33,4 @@ export { changeWorkOrder } from './commands';
 export { assertNotFinal, type WorkOrderRecord } from './lifecycle';
 // For the OT report PDF: whether a signature still covers the report as it is now.
 export { reportHashOf } from './reportContent';
+export { latestSignatures } from './signatures';
