@@ -93,20 +93,6 @@ function checklistLine(t: TFunction, code: string, answer: unknown): string {
   return t('timeline.ot_checklist', { code, label: str(label), value: words });
 }
 
-/** A checklist answer (services/workOrders/checklistAnswer.ts meta `checklist`): "… : Presión = 2,5 bar". */
-function checklistLine(t: TFunction, code: string, answer: unknown): string {
-  const { label, unit, value } = (answer && typeof answer === 'object' ? answer : {}) as Record<string, unknown>;
-  const words =
-    typeof value === 'boolean'
-      ? t(value ? 'timeline.checklistYes' : 'timeline.checklistNo')
-      : typeof value === 'number'
-        ? `${t('timeline.checklistNumber', { value })}${typeof unit === 'string' && unit ? ` ${unit}` : ''}`
-        : typeof value === 'string'
-          ? `«${value.length > 80 ? `${value.slice(0, 79)}…` : value}»`
-          : t('timeline.checklistCleared');
-  return t('timeline.ot_checklist', { code, label: str(label), value: words });
-}
-
 /** `format.duration` words an OT's duration in the headline (left out without it). */
 export function describeEvent(t: TFunction, event: TimelineEventDto, users: DirectoryUser[], format?: Pick<BodyFormat, 'duration'>): string {
   const meta = event.metaData ?? {};
@@ -146,7 +132,6 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
         return t(`timeline.${key}`, { code, part });
       }
       if (change?.kind === 'notes') return t('timeline.ot_notes', { code });
-      if (meta.change === 'checklist') return checklistLine(t, code, meta.checklist);
       if (meta.change === 'checklist') return checklistLine(t, code, meta.checklist);
       // A signature, and a later change that asks for a new one (services/workOrders/signatures*.ts).
       if (meta.change === 'signed') return t(`timeline.ot_signed_${meta.role === 'technician' ? 'technician' : 'customer'}`, { code, name: str(meta.signerName) });
