@@ -90,6 +90,8 @@ describe('Mi día', () => {
     expect(await overdue.getByRole('heading', { level: 2 }).textContent()).toContain('Atrasadas: 2 visitas de días anteriores');
     expect(await overdue.locator('.myday-card').count()).toBe(2);
     expect(await card(page, running).getByRole('button').textContent()).toBe('Continuar');
+    // Started yesterday: the card says which day, not just the hour.
+    expect(await card(page, running).textContent()).toMatch(/En curso desde el \S+ \d+ \S+ a las 10:06/);
 
     const farmacia = card(page, first);
     expect(await farmacia.textContent()).toContain('El split de la rebotica echa aire caliente');

@@ -6,7 +6,7 @@ import { WorkOrderStatusBadge } from '../../components/Badge';
 import { formatTime } from '../../lib/format';
 import { hrefFor, navigate } from '../../lib/router';
 import { AddressLink, PhoneLink } from '../customers/ContactLinks';
-import { visitDayLabel } from './words';
+import { isToday, visitDayLabel } from './words';
 
 const openVisit = (visit: MyDayVisit) => navigate({ name: 'workOrders', id: visit.id });
 
@@ -77,7 +77,13 @@ export function VisitCard({ visit, starting, onStart }: { visit: MyDayVisit; sta
               {visit.code}
             </a>
             <span className="mono">{visit.ticket.code}</span>
-            {running && visit.startedAt && <span>{t('runningSince', { time: formatTime(visit.startedAt) })}</span>}
+            {running && visit.startedAt && (
+              <span>
+                {isToday(visit.startedAt)
+                  ? t('runningSince', { time: formatTime(visit.startedAt) })
+                  : t('runningSinceDay', { day: visitDayLabel(visit.startedAt), time: formatTime(visit.startedAt) })}
+              </span>
+            )}
           </div>
         </div>
         <div className="myday-action">

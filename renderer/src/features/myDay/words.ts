@@ -1,5 +1,5 @@
 // Dates of Mi día in the UI language, on the company calendar.
-import type { LocalDate } from '../../../../electron/contract/zonedTime';
+import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
 import i18n from '../../i18n';
 import { companyZone } from '../../lib/timeZone';
 
@@ -15,4 +15,10 @@ export function visitDayLabel(iso: string): string {
 /** Today in the header: "miércoles, 2 de diciembre"; formatted at its UTC noon in UTC, so no zone can shift it. */
 export function todayLabel(day: LocalDate): string {
   return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** Whether an instant falls on today's company-calendar day (a visit started yesterday says which day). */
+export function isToday(iso: string, now: Date = new Date()): boolean {
+  const zone = companyZone();
+  return localDateOf(zone, iso) === localDateOf(zone, now);
 }
