@@ -4,6 +4,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, st
 import path from 'node:path';
 import { APPLICATION_ID } from '../open';
 import { ensurePrivateFolder, makePrivate, PRIVATE_FILE_MODE } from '../private-files';
+import { dataDirOfDatabase, packAttachmentFiles } from './files';
 import { validateBackupFile } from './inspect';
 
 export const BACKUPS_FOLDER = 'backups';
@@ -85,6 +86,9 @@ async function fillReserved(source: Database.Database, dest: string, onProgress?
     });
     // better-sqlite3 reports between steps only; the last step's completion is ours to tell.
     onProgress?.({ done: totalPages, total: totalPages });
+    // The photos and files of the copied rows go inside the copy (rows are committed only after their file is written).
+    const dataDir = dataDirOfDatabase(source);
+    if (dataDir) await packAttachmentFiles(partial, dataDir);
     verifyBackup(partial, source.pragma('user_version', { simple: true }) as number);
     fsyncFile(partial);
     renameSync(partial, dest);

@@ -2,5 +2,6 @@
 export * from './backup';
 export * from './check';
 export * from './errors';
+export * from './files';
 export * from './inspect';
 export * from './restore';

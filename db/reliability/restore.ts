@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from '../open';
 import { createPrivateFile, makePrivate } from '../private-files';
 import { fsyncFile, fsyncFolder } from './backup';
+import { unpackAttachmentFiles } from './files';
 import { failureText } from '../failures';
 import { RestoreError } from './errors';
 import { holdExclusively, validateBackupFile, withReadOnly } from './inspect';
@@ -52,6 +53,9 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
   try {
     // A snapshot taken through SQLite: includes any -wal beside the backup, and is a plain file to move into place.
     snapshot(from, incoming);
+    // The photos and files the backup carries go back into the data folder before the database that names them.
+    unpackAttachmentFiles(incoming, path.dirname(file));
+    fsyncFile(incoming); // the carried table was dropped and the file compacted
     previousCopy = existsSync(file) ? keepCurrent(file, `${file}.before-restore-${stamp}`) : null;
 
     // The old -wal must go before the new file arrives: SQLite would replay it into the restored database.
