@@ -1,20 +1,20 @@
 // The signed OT report (issue 15 item 6) through the real router: fault, work done, checklist, parts installed and removed
 // with decimal quantities, two photos from the data folder, two signatures; checked with poppler (pdftotext, pdfimages,
-// pdfinfo) for content, embedded images, tagging and PDF/A metadata. Rows the channels of other parts may not offer yet
-// are written with SQL inside a transaction that records the captured ops, as every write must.
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+// pdfinfo) for content, embedded images, tagging and PDF/A metadata. Everything is made through the channels; only the
+// later change that makes a signature stale is SQL (inside a transaction that records the captured ops, as every write must).
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
+import type { ServiceContext } from '../../electron/services/context';
+import { exportWorkOrderBatch } from '../../electron/services/reports';
 import { recordCapturedOps } from '../../electron/services/sync';
-import { reportHashOf } from '../../electron/services/workOrders/reportContent';
 import { startTestApp, type TestApp } from '../support/backend';
 import { settingsVersions } from '../support/versions';
 import { pdfImages, pdfInfo } from './poppler';
-import { completedWorkOrder, pdfText } from './support';
+import { pdfText, unzipAll } from './support';
 
 let app: TestApp;
 let sqlite: Database.Database;
@@ -23,7 +23,7 @@ let adminId: string;
 const TAX_ID = 'B-87654321';
 const WORK_DONE = 'Cambio del compresor y recarga de gas; fugas comprobadas con detector electrónico.';
 
-/** A write the way every write must happen: in one transaction that records its ops before commit. */
+/** A write the way every write must happen: in one transaction that records its ops before commit (no channel changes a completed OT). */
 function write(work: (db: Database.Database) => void): void {
   sqlite.transaction(() => {
     work(sqlite);
@@ -31,39 +31,27 @@ function write(work: (db: Database.Database) => void): void {
   })();
 }
 
-/** A real photo (noise, so JPEG has work to do) stored content-addressed where the attachment store keeps originals. */
-async function storePhoto(fileName: string, width: number, height: number, format: 'jpeg' | 'png'): Promise<void> {
-  const image = sharp({ create: { width, height, channels: 3, background: '#3a7d5c', noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
-  const bytes = await (format === 'jpeg' ? image.jpeg({ quality: 85 }) : image.png()).toBuffer();
-  const sha256 = (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
-  const folder = path.join(app.dir, 'files', sha256.slice(0, 2));
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, sha256), bytes);
-  write((db) =>
-    db
-      .prepare(
-        `INSERT INTO attachments (id, ticket_id, work_order_id, sha256, mime, size_bytes, width, height, file_name, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(randomUUID(), workOrder.ticketId, workOrder.id, sha256, `image/${format}`, bytes.length, width, height, fileName, adminId),
-  );
+/** A drawn scene standing in for a site photo: a wall, a machine with its label, a pipe. */
+function sceneSvg(width: number, height: number, tint: string, label: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs><linearGradient id="wall" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#d9dde0"/><stop offset="1" stop-color="#9aa3a8"/></linearGradient></defs>
+    <rect width="100%" height="100%" fill="url(#wall)"/>
+    <rect x="${width * 0.18}" y="${height * 0.3}" width="${width * 0.5}" height="${height * 0.5}" rx="${width * 0.02}" fill="${tint}"/>
+    <rect x="${width * 0.24}" y="${height * 0.38}" width="${width * 0.22}" height="${height * 0.1}" fill="#f4f1e8"/>
+    <text x="${width * 0.25}" y="${height * 0.45}" font-family="sans-serif" font-size="${height * 0.045}" fill="#222">${label}</text>
+    <rect x="${width * 0.68}" y="${height * 0.45}" width="${width * 0.3}" height="${height * 0.05}" fill="#b87333"/>
+    <rect x="0" y="${height * 0.8}" width="100%" height="${height * 0.2}" fill="#6b6e70"/>
+  </svg>`;
 }
 
-/** A signature as the signature pad stores it: a transparent 600 × 240 PNG of strokes, base64. */
-async function signaturePng(pathData: string): Promise<string> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="240"><path d="${pathData}" stroke="#10243e" stroke-width="5" fill="none" stroke-linecap="round"/></svg>`;
-  return (await sharp(Buffer.from(svg)).png().toBuffer()).toString('base64');
+async function photo(width: number, height: number, format: 'jpeg' | 'png', tint: string, label: string): Promise<Uint8Array> {
+  const image = sharp(Buffer.from(sceneSvg(width, height, tint, label)));
+  return new Uint8Array(await (format === 'jpeg' ? image.jpeg({ quality: 85 }) : image.png()).toBuffer());
 }
 
-function sign(role: 'customer' | 'technician', name: string, idNumber: string | null, image: string, contentHash: string): void {
-  write((db) =>
-    db
-      .prepare(
-        `INSERT INTO work_order_signatures (id, work_order_id, role, signer_name, signer_id_number, strokes, image_png, content_hash, signed_by, signed_at)
-         VALUES (?, ?, ?, ?, ?, '[]', ?, ?, ?, ?)`,
-      )
-      .run(randomUUID(), workOrder.id, role, name, idNumber, image, contentHash, adminId, app.clock.now().toISOString()),
-  );
+/** A signature as drawn on the pad (1000 × 400 box): a wavy stroke across it. */
+function strokes(phase: number): [number, number][][] {
+  return [Array.from({ length: 60 }, (_, i): [number, number] => [100 + i * 13, 200 + Math.round(110 * Math.sin(i / 8 + phase))])];
 }
 
 beforeAll(async () => {
@@ -75,38 +63,35 @@ beforeAll(async () => {
     companyName: 'Climatización Ibáñez & Hijos',
     companyAddress: 'Calle Mayor 1, Logroño',
     companyTaxId: TAX_ID,
+    checklistTemplates: {
+      repair: [
+        { key: 'power', label: 'Corriente cortada antes de abrir', kind: 'check', required: true },
+        { key: 'pressure', label: 'Presión de alta', kind: 'number', unit: 'bar', required: true },
+        { key: 'leaks', label: 'Fugas visibles', kind: 'check', required: false },
+      ],
+    },
   });
   const customer = await app.admin.call('customers.create', { name: 'Panadería Muñoz', address: 'Plaza de España 3, Cádiz' });
   const tecnico = await app.userWithRole('Técnico', 'tec1', 'Tomás Peña');
   const compressor = await app.admin.call('products.create', { sku: 'CMP-R32-2', name: 'Compresor rotativo R-32 2 CV', tracksSerial: true });
-  workOrder = await completedWorkOrder(app, app.admin, {
-    productId: compressor.id,
-    customerId: customer.id,
-    technicianId: tecnico.id,
-    scheduledDate: '2026-03-02T10:00:00.000Z',
-    serials: ['SN-NUEVO-0012'],
-    notes: WORK_DONE,
-    title: 'Cámara frigorífica sin frío',
-  });
-  write((db) => {
-    const item = db.prepare(
-      `INSERT INTO work_order_items (id, work_order_id, product_id, serial_number, quantity, description, direction, unit) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)`,
-    );
-    item.run(randomUUID(), workOrder.id, null, 1.5, 'Refrigerante R-32', 'installed', 'kg');
-    item.run(randomUUID(), workOrder.id, 'SN-VIEJO-0077', 1, 'Compresor averiado', 'removed', 'unit');
-    db.prepare("UPDATE work_orders SET duration_reason = ? WHERE id = ?").run('El técnico olvidó pararlo al salir', workOrder.id);
-    const answer = db.prepare(
-      `INSERT INTO work_order_checklist_answers (id, work_order_id, item_key, label, kind, unit, required, value, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    answer.run(`${workOrder.id}:power`, workOrder.id, 'power', 'Corriente cortada antes de abrir', 'check', null, 1, 'true', null);
-    answer.run(`${workOrder.id}:pressure`, workOrder.id, 'pressure', 'Presión de alta', 'number', 'bar', 1, '18.5', 'Tras 10 minutos en marcha');
-    answer.run(`${workOrder.id}:leaks`, workOrder.id, 'leaks', 'Fugas visibles', 'check', null, 0, 'false', null);
-  });
-  await storePhoto('compresor-retirado.jpg', 1600, 1200, 'jpeg');
-  await storePhoto('placa-de-caracteristicas.png', 900, 1200, 'png');
-  const hash = reportHashOf(app.backend.database.db, workOrder.id);
-  sign('technician', 'Tomás Peña', null, await signaturePng('M40 180 C 120 20, 200 220, 280 90 S 420 40, 560 160'), hash);
-  sign('customer', 'María José Ibáñez', '12345678Z', await signaturePng('M30 120 Q 150 10, 260 150 T 520 100 L 580 60'), hash);
+  const ticket = await app.admin.call('tickets.create', { title: 'Cámara frigorífica sin frío', description: 'La cámara no baja de 12 °C desde ayer por la tarde.', customerId: customer.id });
+  let wo = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+  wo = await app.admin.call('workOrders.schedule', { id: wo.id, scheduledDate: '2026-03-02T10:00:00.000Z', technicianId: tecnico.id, version: wo.version, recordsPastVisit: true, confirmOverlap: true });
+  wo = await app.admin.call('workOrders.start', { id: wo.id, version: wo.version });
+  wo = await app.admin.call('workOrders.addItem', { id: wo.id, version: wo.version, productId: compressor.id, serialNumber: 'SN-NUEVO-0012' });
+  wo = await app.admin.call('workOrders.addItem', { id: wo.id, version: wo.version, description: 'Refrigerante R-32', quantity: 1.5, unit: 'kg' });
+  wo = await app.admin.call('workOrders.addItem', { id: wo.id, version: wo.version, description: 'Compresor averiado', serialNumber: 'SN-VIEJO-0077', direction: 'removed' });
+  wo = await app.admin.call('workOrders.answerChecklist', { id: wo.id, version: wo.version, itemKey: 'power', value: true });
+  wo = await app.admin.call('workOrders.answerChecklist', { id: wo.id, version: wo.version, itemKey: 'pressure', value: 18.5, note: 'Tras 10 minutos en marcha' });
+  wo = await app.admin.call('workOrders.answerChecklist', { id: wo.id, version: wo.version, itemKey: 'leaks', value: false });
+  await app.admin.call('attachments.add', { workOrderId: wo.id, fileName: 'compresor-retirado.jpg', bytes: await photo(1600, 1200, 'jpeg', '#4f6d7a', 'R-32 · 2 CV') });
+  await app.admin.call('attachments.add', { workOrderId: wo.id, fileName: 'placa-de-caracteristicas.png', bytes: await photo(900, 1200, 'png', '#7a5c4f', 'SN-VIEJO-0077') });
+  wo = await app.admin.call('workOrders.setWorkDone', { id: wo.id, version: (await app.admin.call('workOrders.get', { id: wo.id })).version, workDone: WORK_DONE });
+  await app.admin.call('workOrders.sign', { id: wo.id, role: 'technician', signerName: 'Tomás Peña', strokes: strokes(0) });
+  await app.admin.call('workOrders.sign', { id: wo.id, role: 'customer', signerName: 'María José Ibáñez', signerIdNumber: '12345678Z', strokes: strokes(2) });
+  app.clock.advance(25 * 60_000);
+  const current = await app.admin.call('workOrders.get', { id: wo.id });
+  workOrder = await app.admin.call('workOrders.complete', { id: wo.id, version: current.version, totalDuration: 95 * 60, durationReason: 'El técnico olvidó pararlo al salir' });
 }, 60_000);
 afterAll(() => app.close());
 
@@ -186,6 +171,20 @@ describe('OT report with field capture', () => {
     const text = pdfText((await app.admin.call('reports.workOrderPdf', { id: workOrder.id })).bytes);
     expect(text).toContain('Firma anterior a cambios del informe');
     expect(text).toContain('Revisado de nuevo.');
+  });
+
+  it('goes into the batch export the same way', async () => {
+    const { database, clock, events } = app.backend;
+    const out = path.join(app.dir, 'batch.zip');
+    const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, actor: null, clock, events, dataDir: app.dir };
+    await exportWorkOrderBatch({ ctx, from: '2026-03-01T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z', dateField: 'scheduled_date', out });
+    const folder = path.join(app.dir, 'batch');
+    unzipAll(out, folder);
+    const bytes = readFileSync(path.join(folder, `${workOrder.code}.pdf`));
+    expect(pdfText(bytes)).toContain('Lista de comprobación');
+    expect(pdfText(bytes)).toContain('1,5 kg');
+    expect(pdfImages(bytes)).toHaveLength(4);
+    expect(pdfInfo(bytes).text).toMatch(/^Tagged:\s+yes$/m);
   });
 
   it('speaks English when asked', async () => {

@@ -4,7 +4,7 @@ import { customerCatalog } from '../catalogs';
 import { nowIso, type ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { getTicketDetail } from '../tickets';
-import { getWorkOrderDetail, reportHashOf } from '../workOrders';
+import { getWorkOrderDetail, latestSignatures } from '../workOrders';
 import { resolveLanguage, type ReportLanguage } from './labels';
 import { renderTicketPdf } from './pdf/ticketReport';
 import { prepareFieldCapture, readFieldCaptureRows, type FieldCaptureRows } from './pdf/fieldCapture';
@@ -30,7 +30,7 @@ export function loadWorkOrderReportData(ctx: ServiceContext, id: string): WorkOr
       ticketId: workOrder.ticketId,
       otType: workOrder.otType,
       templates: settings.checklistTemplates,
-      currentReportHash: reportHashOf(ctx.db, workOrder.id),
+      signatures: latestSignatures(ctx.db, workOrder.id),
     });
     return { workOrder, customer, settings, captureRows };
   })();

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { WorkOrderType } from '../../../../shared/enums';
 import type { ChecklistTemplates } from '../../../contract/checklists';
+import type { SignatureDto } from '../../../contract/signatures';
 import { prepared } from '../../sql';
 
 export type ChecklistKind = 'check' | 'number' | 'text';
@@ -83,8 +84,8 @@ export interface CaptureQuery {
   ticketId: string;
   otType: WorkOrderType;
   templates?: ChecklistTemplates;
-  /** The current report hash (reportContent.ts); a signature with another hash is stale. */
-  currentReportHash: string | null;
+  /** The latest signature of each role (workOrders' latestSignatures: `valid` when it still covers the report). */
+  signatures: readonly SignatureDto[];
 }
 
 /** Reads the OT's field-capture rows; call inside the same read transaction as the rest of the report. */
@@ -109,33 +110,11 @@ export function readFieldCaptureRows(sqlite: Database.Database, query: CaptureQu
   )
     .filter((row) => IMAGE_MIMES.includes(row.mime.toLowerCase()))
     .map((row) => ({ id: row.id, fileName: row.file_name, sha256: row.sha256 }));
-  const signatureRows = prepared(
-    sqlite,
-    `SELECT id, role, signer_name, signer_id_number, signed_at, image_png, content_hash
-       FROM work_order_signatures WHERE work_order_id = ? ORDER BY signed_at DESC, id DESC`,
-  ).all(query.workOrderId) as {
-    id: string;
-    role: 'customer' | 'technician';
-    signer_name: string;
-    signer_id_number: string | null;
-    signed_at: string;
-    image_png: string;
-    content_hash: string;
-  }[];
   const signatures = (['technician', 'customer'] as const).flatMap((role) => {
-    const row = signatureRows.find((r) => r.role === role);
-    if (!row) return [];
-    return [
-      {
-        id: row.id,
-        role,
-        signerName: row.signer_name,
-        signerIdNumber: row.signer_id_number?.trim() || null,
-        signedAt: row.signed_at,
-        imageBase64: row.image_png,
-        stale: query.currentReportHash !== null && row.content_hash !== query.currentReportHash,
-      },
-    ];
+    const signature = query.signatures.find((s) => s.role === role);
+    if (!signature) return [];
+    const { id, signerName, signedAt, imageDataUrl, valid } = signature;
+    return [{ id, role, signerName, signerIdNumber: signature.signerIdNumber?.trim() || null, signedAt, imageBase64: imageDataUrl, stale: !valid }];
   });
   return { faultDescription: ticket?.description?.trim() ?? '', checklist, photos, signatures };
 }

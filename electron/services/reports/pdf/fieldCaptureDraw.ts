@@ -63,8 +63,8 @@ function drawOneSignature(doc: Pdf, x: number, y: number, width: number, label: 
 
 /** Technician on the left, customer on the right: image, name, ID number, time, and a warning on a stale one. */
 export function drawSignatureBlocks(doc: Pdf, signatures: readonly ReportSignature[], wo: WorkOrderDetail, t: Labels, fl: FieldLabels, f: Formatter): void {
-  drawSectionTitle(doc, fl.signatures, 150);
-  ensureSpace(doc, 150);
+  drawSectionTitle(doc, fl.signatures, 140);
+  ensureSpace(doc, 140);
   const x = contentLeft(doc);
   const width = contentWidth(doc);
   const boxWidth = width * 0.46;
