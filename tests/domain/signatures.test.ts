@@ -144,5 +144,6 @@ describe('frozen report', () => {
     await f.admin.call('tickets.update', { id: ticket.id, version: ticket.version, description: 'Pierde agua por la válvula y el manómetro' });
     expect(reportHashOf(db, wo.id)).not.toBe(hash);
     expect((await f.admin.call('workOrders.signatures', { id: wo.id }))[0]?.valid).toBe(false);
+    expect((await timelineOf(wo)).filter((event) => event.metaData?.change === 'signature_invalidated')).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { newId } from '../ids';
 import { readSettings } from '../settings';
 import { assertWorksOnTicket } from '../workOrders';
 import { settleOpenWorkOrders } from '../workOrders';
+import { noteStaleSignaturesOfTicket } from '../workOrders';
 import { nextCode } from './codes';
 import { assertAssignee, assertCategory, assertCustomer, loadTicket, loadTicketAt, saveTicket, type TicketRow } from './guards';
 import { PRIORITY_LABEL, TICKET_STATUS_LABEL } from './labels';
@@ -140,6 +141,8 @@ export function updateTicket(ctx: ServiceContext, input: z.output<typeof ticketU
         metaData: { kind: 'edit', changes },
         at,
       });
+      // The title, the fault and the customer are in each OT's signed report: a signature they leave behind is said so.
+      noteStaleSignaturesOfTicket(tx, row.id, actor.id, at);
     }
     emit({ entity: 'ticket', id: row.id, kind: 'updated' });
     return row.id;

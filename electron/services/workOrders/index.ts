@@ -34,3 +34,5 @@ export { assertNotFinal, type WorkOrderRecord } from './lifecycle';
 // For the OT report PDF: whether a signature still covers the report as it is now.
 export { reportHashOf } from './reportContent';
 export { latestSignatures } from './signatures';
+// For tickets: an edit of the title, fault or customer may leave a signed report behind.
+export { noteStaleSignaturesOfTicket } from './signaturesStale';

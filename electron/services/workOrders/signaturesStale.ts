@@ -1,7 +1,7 @@
 // After an OT change: a signature that covered the report and no longer does asks for a new one, said once on the timeline.
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDb } from '../../../db/open';
-import { ticketTimeline } from '../../../db/schema';
+import { ticketTimeline, workOrderSignatures, workOrders } from '../../../db/schema';
 import { loadWorkOrder, workOrderEvent } from './lifecycle';
 import { reportHashOf } from './reportContent';
 import { hasSignatures, latestSignatureRows } from './signatures';
@@ -48,4 +48,15 @@ export function noteStaleSignatures(tx: AppDb, workOrderId: string, actorId: str
     { change: 'signature_invalidated', signatureIds: fresh.map((signature) => signature.id), roles: fresh.map((signature) => signature.role) },
     `${row.code}: ${SIGNATURE_INVALIDATED_TEXT}`,
   );
+}
+
+/** A ticket edit (title, fault, customer) is part of each of its OTs' signed reports: the same check for each signed OT. */
+export function noteStaleSignaturesOfTicket(tx: AppDb, ticketId: string, actorId: string, at: string): void {
+  const signed = tx
+    .selectDistinct({ id: workOrders.id })
+    .from(workOrders)
+    .innerJoin(workOrderSignatures, eq(workOrderSignatures.workOrderId, workOrders.id))
+    .where(eq(workOrders.ticketId, ticketId))
+    .all();
+  for (const { id } of signed) noteStaleSignatures(tx, id, actorId, at);
 }
