@@ -166,11 +166,19 @@ describe('OT report with field capture', () => {
     expect(info.pdfVersion).toBe('1.7');
   });
 
-  it('marks a signature made before the report changed', async () => {
-    write((db) => db.prepare('UPDATE work_orders SET work_done = ? WHERE id = ?').run(`${WORK_DONE} Revisado de nuevo.`, workOrder.id));
+  it('marks a signature made before the report changed, and a photo whose bytes have not arrived by sync', async () => {
+    write((db) => {
+      db.prepare('UPDATE work_orders SET work_done = ? WHERE id = ?').run(`${WORK_DONE} Revisado de nuevo.`, workOrder.id);
+      // As another copy's row arrives before its bytes: the sha256 of nothing stored here.
+      db.prepare(
+        `INSERT INTO attachments (id, ticket_id, work_order_id, sha256, mime, size_bytes, file_name) VALUES (?, ?, ?, ?, 'image/jpeg', 1000, 'llegara-luego.jpg')`,
+      ).run('01900000-0000-7000-8000-00000000f0f0', workOrder.ticketId, workOrder.id, 'ab'.repeat(32));
+    });
     const text = pdfText((await app.admin.call('reports.workOrderPdf', { id: workOrder.id })).bytes);
-    expect(text).toContain('Firma anterior a cambios del informe');
+    expect(text.split('Firma anterior a cambios del informe')).toHaveLength(3); // both signatures
     expect(text).toContain('Revisado de nuevo.');
+    expect(text).toContain('llegara-luego.jpg');
+    expect(text).toContain('Foto pendiente de sincronizar.');
   });
 
   it('goes into the batch export the same way', async () => {

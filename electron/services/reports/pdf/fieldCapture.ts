@@ -1,13 +1,12 @@
 // What the OT report prints from field capture (issue 15): the fault, checklist answers, photos and signatures.
 // Rows are read synchronously inside the report's read transaction; the images are then prepared with sharp
 // (libvips threads, the event loop only awaits) so the synchronous pdfkit part only places small, ready images.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { WorkOrderType } from '../../../../shared/enums';
 import type { ChecklistTemplates } from '../../../contract/checklists';
 import type { SignatureDto } from '../../../contract/signatures';
+import { readDerived } from '../../attachments';
 import { prepared } from '../../sql';
 
 export type ChecklistKind = 'check' | 'number' | 'text';
@@ -27,6 +26,8 @@ export interface ReportPhoto {
   fileName: string;
   /** A JPEG sized for a thumbnail cell; null when the bytes are missing or unreadable. */
   image: Buffer | null;
+  /** The row came by team sync before its bytes did. */
+  missing: boolean;
 }
 
 export interface ReportSignature {
@@ -60,7 +61,6 @@ export interface FieldCaptureRows {
 
 /** Thumbnails print about 245 × 180 pt: 720 px on the long side is ~200 dpi there. */
 const PHOTO_MAX_SIDE = 720;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 const IMAGE_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/gif', 'image/tiff'];
 
 function parseJson(value: string | null): unknown {
@@ -119,31 +119,19 @@ export function readFieldCaptureRows(sqlite: Database.Database, query: CaptureQu
   return { faultDescription: ticket?.description?.trim() ?? '', checklist, photos, signatures };
 }
 
-async function readIfPresent(file: string): Promise<Buffer | null> {
-  try {
-    return await readFile(file);
-  } catch {
-    return null;
-  }
-}
-
-/** The display copy the attachment store keeps (already upright and ≤ 1600 px), else the original. */
-async function photoSource(dataDir: string, sha256: string): Promise<Buffer | null> {
-  if (!SHA256_HEX.test(sha256)) return null;
-  const files = path.join(dataDir, 'files');
-  return (await readIfPresent(path.join(files, 'derived', `${sha256}-display.jpg`))) ?? readIfPresent(path.join(files, sha256.slice(0, 2), sha256));
-}
-
 const preparedPhotos = new Map<string, Buffer>();
 const PHOTO_CACHE_ENTRIES = 48;
 
-/** A JPEG of at most PHOTO_MAX_SIDE px, upright, on white; cached by content hash (the bytes never change). */
-async function photoForPage(dataDir: string, sha256: string): Promise<Buffer | null> {
+/**
+ * A JPEG of at most PHOTO_MAX_SIDE px, upright, on white, from the store's display copy (made again from the original
+ * when missing); cached by content hash (the bytes never change). 'missing': the original is not here yet.
+ */
+async function photoForPage(dataDir: string, sha256: string): Promise<Buffer | 'missing' | null> {
   const cached = preparedPhotos.get(sha256);
   if (cached) return cached;
-  const source = await photoSource(dataDir, sha256);
-  if (!source) return null;
   try {
+    const source = await readDerived(dataDir, sha256, 'display');
+    if (!source) return 'missing';
     const jpeg = await sharp(source, { limitInputPixels: 40_000_000, failOn: 'error' })
       .rotate()
       .resize({ width: PHOTO_MAX_SIDE, height: PHOTO_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
@@ -171,7 +159,12 @@ async function signatureForPage(imageBase64: string): Promise<Buffer | null> {
 /** Prepares every image at once on sharp's threads; the event loop stays free meanwhile. */
 export async function prepareFieldCapture(rows: FieldCaptureRows, dataDir: string | undefined): Promise<FieldCapture> {
   const [photos, signatures] = await Promise.all([
-    Promise.all(rows.photos.map(async (photo) => ({ id: photo.id, fileName: photo.fileName, image: dataDir ? await photoForPage(dataDir, photo.sha256) : null }))),
+    Promise.all(
+      rows.photos.map(async (photo) => {
+        const prepared = dataDir ? await photoForPage(dataDir, photo.sha256) : 'missing';
+        return { id: photo.id, fileName: photo.fileName, image: prepared === 'missing' ? null : prepared, missing: prepared === 'missing' };
+      }),
+    ),
     Promise.all(rows.signatures.map(async ({ imageBase64, ...signature }) => ({ ...signature, image: await signatureForPage(imageBase64) }))),
   ]);
   return { faultDescription: rows.faultDescription, checklist: rows.checklist, photos, signatures };

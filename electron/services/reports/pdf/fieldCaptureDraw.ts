@@ -97,7 +97,8 @@ function drawPhotoCell(doc: Pdf, photo: ReportPhoto, x: number, y: number, width
   }
   if (!placed) {
     artifact(doc, () => doc.rect(x, y, width, PHOTO_IMAGE_HEIGHT).fillColor(COLOR.zebra).fill());
-    tag(doc, 'P', () => doc.font(FONT.regular).fontSize(9).fillColor(COLOR.muted).text(fl.photoUnreadable, x + 8, y + PHOTO_IMAGE_HEIGHT / 2 - 6, { width: width - 16, align: 'center' }));
+    const note = photo.missing ? fl.photoNotSynced : fl.photoUnreadable;
+    tag(doc, 'P', () => doc.font(FONT.regular).fontSize(9).fillColor(COLOR.muted).text(note, x + 8, y + PHOTO_IMAGE_HEIGHT / 2 - 6, { width: width - 16, align: 'center' }));
   }
   tag(doc, 'Caption', () =>
     doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted).text(photo.fileName, x, y + PHOTO_IMAGE_HEIGHT + 4, { width, align: 'center', lineBreak: false, ellipsis: true }),

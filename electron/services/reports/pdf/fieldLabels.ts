@@ -18,6 +18,7 @@ export interface FieldLabels {
   part: string;
   photos: string;
   photoUnreadable: string;
+  photoNotSynced: string;
   photoAlt(fileName: string): string;
   signatures: string;
   idNumber(id: string): string;
@@ -44,6 +45,7 @@ const es: FieldLabels = {
   part: 'Material',
   photos: 'Fotos',
   photoUnreadable: 'No se pudo leer esta foto.',
+  photoNotSynced: 'Foto pendiente de sincronizar.',
   photoAlt: (fileName) => `Foto ${fileName}`,
   signatures: 'Firmas',
   idNumber: (id) => `DNI ${id}`,
@@ -70,6 +72,7 @@ const en: FieldLabels = {
   part: 'Part',
   photos: 'Photos',
   photoUnreadable: 'This photo could not be read.',
+  photoNotSynced: 'Photo not synced yet.',
   photoAlt: (fileName) => `Photo ${fileName}`,
   signatures: 'Signatures',
   idNumber: (id) => `ID ${id}`,
