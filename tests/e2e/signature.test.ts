@@ -10,10 +10,11 @@ let app: E2eApp;
 let page: Page;
 let visit: WorkOrderDetail;
 let productId: string;
+let tec: { id: string; username: string; password: string };
 
 beforeAll(async () => {
   app = await startE2eApp();
-  const tec = await app.userWithRole('Técnico', 'lmartin', 'Lucía Martín');
+  tec = await app.userWithRole('Técnico', 'lmartin', 'Lucía Martín');
   const customer = await app.admin.call('customers.create', { name: 'Farmacia Triana', address: 'C/ San Jacinto 19, Sevilla' });
   const product = await app.admin.call('products.create', { sku: 'TRM-80', name: 'Termostato 80 °C' });
   productId = product.id;
@@ -84,8 +85,26 @@ describe('signing an OT', () => {
     const customer = page.locator('section.signature-role', { hasText: 'Firma del cliente' });
     await customer.getByText('El informe cambió después de esta firma').waitFor();
     await customer.getByRole('img', { name: /Recuadro para la firma del cliente/ }).waitFor();
+    // Signing again starts from the same person's name and ID.
     expect(await customer.getByLabel('Nombre de quien firma').inputValue()).toBe('Marta Cliente');
+    expect(await customer.getByLabel('DNI/NIE (opcional)').inputValue()).toBe('12345678Z');
     expect((await app.admin.call('workOrders.signatures', { id: visit.id }))[0]?.valid).toBe(false);
     expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
+
+describe('signatures in another theme and language', () => {
+  it('reads in English and keeps enough contrast in the dark theme, stale warning included', async () => {
+    const dark = await app.openApp(await app.newContext({ colorScheme: 'dark', locale: 'en-GB' }));
+    await signIn(dark, tec.username, tec.password);
+    await goTo(dark, `#/work-orders/${visit.id}`);
+    await dark.getByRole('heading', { name: 'Signatures' }).waitFor();
+    const customer = dark.locator('section.signature-role', { hasText: "Customer's signature" });
+    await customer.getByText('The report changed after this signature').waitFor();
+    await customer.getByRole('img', { name: 'Signature of Marta Cliente' }).waitFor();
+    expect(await seriousA11yViolations(dark, '.signatures-card')).toEqual([]);
+    await dark.locator('.signatures-card').scrollIntoViewIfNeeded();
+    await saveScreenshot(dark, 'ot-signature-stale-dark');
+    expect(uncaughtErrors(dark)).toEqual([]);
   });
 });

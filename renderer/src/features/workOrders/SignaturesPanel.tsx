@@ -40,11 +40,11 @@ function SignedView({ signature }: { signature: SignatureDto }) {
   );
 }
 
-function SignForm({ workOrder, role, defaultName, onSigned, onCancel }: { workOrder: WorkOrderDetail; role: SignatureRole; defaultName: string; onSigned: (signatures: SignatureDto[]) => void; onCancel: (() => void) | null }) {
+function SignForm({ workOrder, role, defaultName, defaultIdNumber, onSigned, onCancel }: { workOrder: WorkOrderDetail; role: SignatureRole; defaultName: string; defaultIdNumber: string; onSigned: (signatures: SignatureDto[]) => void; onCancel: (() => void) | null }) {
   const { t } = useTranslation('signatures');
   const hintId = useId();
   const [name, setName] = useState(defaultName);
-  const [idNumber, setIdNumber] = useState('');
+  const [idNumber, setIdNumber] = useState(defaultIdNumber);
   const [strokes, setStrokes] = useState<SignatureStrokes>([]);
   const [errors, setErrors] = useState<{ name?: string; pad?: string }>({});
   const [busy, setBusy] = useState(false);
@@ -130,6 +130,7 @@ function RoleBlock({ workOrder, role, signature, maySign, onSigned }: { workOrde
           workOrder={workOrder}
           role={role}
           defaultName={signature?.signerName ?? defaultName}
+          defaultIdNumber={signature?.signerIdNumber ?? ''}
           onSigned={(signatures) => {
             setSigningAgain(false);
             onSigned(signatures);
