@@ -195,6 +195,14 @@ describe('OT report with field capture', () => {
     expect(pdfInfo(bytes).text).toMatch(/^Tagged:\s+yes$/m);
   });
 
+  it('lets other calls through while it is being made', async () => {
+    const finished: string[] = [];
+    const pdf = app.admin.call('reports.workOrderPdf', { id: workOrder.id }).then(() => finished.push('pdf'));
+    const list = app.admin.call('tickets.list', {}).then(() => finished.push('list'));
+    await Promise.all([pdf, list]);
+    expect(finished).toEqual(['list', 'pdf']);
+  });
+
   it('speaks English when asked', async () => {
     const text = pdfText((await app.admin.call('reports.workOrderPdf', { id: workOrder.id, language: 'en' })).bytes);
     for (const expected of [`Tax ID ${TAX_ID}`, 'Reported fault', 'Checklist', '18.5 bar', '1.5 kg', 'Parts installed', 'Parts removed', 'ID 12345678Z', 'Photos']) {
