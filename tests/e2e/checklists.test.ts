@@ -102,17 +102,27 @@ describe('the checklist on the OT', () => {
     await pressure.fill('2,5');
     await pressure.press('Tab');
     await expect.poll(() => progress.textContent()).toBe('1 de 3 respondidas; faltan: Sin fugas');
-    await page.getByRole('checkbox', { name: 'Sin fugas' }).check();
-    await expect.poll(() => progress.textContent()).toBe('2 de 3 respondidas');
     const remarks = page.getByRole('textbox', { name: 'Observaciones' });
     await remarks.fill('Válvula tarada a 3 bar');
     await remarks.press('Tab');
-    await expect.poll(() => progress.textContent()).toBe('3 de 3 respondidas');
+    await expect.poll(() => progress.textContent()).toBe('2 de 3 respondidas; faltan: Sin fugas');
     await page.getByRole('button', { name: 'Añadir una nota a «Observaciones»' }).click();
     const note = page.getByLabel('Nota de «Observaciones»');
     await note.fill('Revisar el vaso de expansión en 6 meses');
     await note.press('Tab');
     await expect.poll(async () => (await app.admin.call('workOrders.checklist', { id: running.id })).items[2]?.note).toBe('Revisar el vaso de expansión en 6 meses');
+    expect(await seriousA11yViolations(page, '.ot-checklist')).toEqual([]);
+    // The card at the top of the OT's scroll area, under its header (code, type, status, timer).
+    await page.locator('.ot-checklist').evaluate((card) => {
+      const box = card as unknown as { closest(selector: string): { scrollTop: number; getBoundingClientRect(): { top: number } } | null; getBoundingClientRect(): { top: number } };
+      const body = box.closest('.page-body');
+      if (body) body.scrollTop += box.getBoundingClientRect().top - body.getBoundingClientRect().top - 12;
+    });
+    await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } }).document.activeElement?.blur?.());
+    await saveScreenshot(page, 'ot-checklist');
+
+    await page.getByRole('checkbox', { name: 'Sin fugas' }).check();
+    await expect.poll(() => progress.textContent()).toBe('3 de 3 respondidas');
 
     const checklist = await app.admin.call('workOrders.checklist', { id: running.id });
     expect(checklist.items.map((item) => [item.label, item.value])).toEqual([
@@ -121,15 +131,12 @@ describe('the checklist on the OT', () => {
       ['Observaciones', 'Válvula tarada a 3 bar'],
     ]);
     expect(await pressure.inputValue()).toBe('2,5');
-    expect(await seriousA11yViolations(page, '.ot-checklist')).toEqual([]);
-    await page.locator('.ot-checklist').scrollIntoViewIfNeeded();
-    await saveScreenshot(page, 'ot-checklist');
     expect(uncaughtErrors(page)).toEqual([]);
   });
 
   it('is read-only once the OT is completed', async () => {
     const current = await app.admin.call('workOrders.get', { id: running.id });
-    await app.admin.call('workOrders.complete', { id: running.id, version: current.version, workDone: 'Cambio de válvula de seguridad' } as never);
+    await app.admin.call('workOrders.complete', { id: running.id, version: current.version, workDone: 'Cambio de válvula de seguridad' });
     await page.locator('.page-header .badge', { hasText: 'Completada' }).waitFor();
     await page.locator('.ot-checklist').getByText('2,5 bar').waitFor();
     expect(await page.locator('.ot-checklist input, .ot-checklist textarea').count()).toBe(0);

@@ -107,6 +107,11 @@ interface LabelTable {
     workDone(code: string): string;
     notes(code: string): string;
     rescheduled(code: string): string;
+    /** A checklist answer: the item and its value already worded ("2,5 bar", "Sí", «text»). */
+    checklist(code: string, label: string, value: string): string;
+    checklistYes: string;
+    checklistNo: string;
+    checklistCleared: string;
     part: string;
     serial(serial: string): string;
     /** An OT completed with a typed duration: why, and the measured one when there was a start. */
@@ -210,6 +215,10 @@ const es: LabelTable = {
     workDone: (code) => `${code}: trabajo realizado actualizado`,
     notes: (code) => `${code}: notas actualizadas`,
     rescheduled: (code) => `${code}: reprogramada`,
+    checklist: (code, label, value) => `${code}: lista: ${label} = ${value}`,
+    checklistYes: 'Sí',
+    checklistNo: 'No',
+    checklistCleared: 'sin respuesta',
     part: 'material',
     serial: (serial) => `serie ${serial}`,
     durationChanged: (reason, measured) => (measured ? `Duración cambiada a mano (medida: ${measured}): ${reason}` : `Duración cambiada a mano: ${reason}`),
@@ -310,6 +319,10 @@ const en: LabelTable = {
     workDone: (code) => `${code}: work done updated`,
     notes: (code) => `${code}: notes updated`,
     rescheduled: (code) => `${code}: rescheduled`,
+    checklist: (code, label, value) => `${code}: checklist: ${label} = ${value}`,
+    checklistYes: 'Yes',
+    checklistNo: 'No',
+    checklistCleared: 'no answer',
     part: 'part',
     serial: (serial) => `serial ${serial}`,
     durationChanged: (reason, measured) => (measured ? `Duration changed by hand (measured: ${measured}): ${reason}` : `Duration changed by hand: ${reason}`),

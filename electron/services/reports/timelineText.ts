@@ -31,6 +31,22 @@ function transition(meta: Record<string, unknown> | null, translate: (v: unknown
   return from ? `${from} → ${to}` : to;
 }
 
+/** A checklist answer (meta `checklist`: label, unit, value) in the report's language: "OT-…: lista: Presión = 2,5 bar". */
+function checklistText(answer: unknown, code: string, t: Labels): string {
+  const { label, unit, value } = (answer && typeof answer === 'object' ? answer : {}) as Record<string, unknown>;
+  const words = t.workOrderChange;
+  const number = (n: number) => new Intl.NumberFormat(t.language === 'en' ? 'en-GB' : 'es-ES', { maximumFractionDigits: 6 }).format(n);
+  const shown =
+    typeof value === 'boolean'
+      ? value ? words.checklistYes : words.checklistNo
+      : typeof value === 'number'
+        ? [number(value), typeof unit === 'string' ? unit : ''].filter(Boolean).join(' ')
+        : typeof value === 'string'
+          ? `«${value.length > 80 ? `${value.slice(0, 79)}…` : value}»`
+          : words.checklistCleared;
+  return words.checklist(code, typeof label === 'string' ? label : '', shown);
+}
+
 /** `dateTime` (the report's formatter) adds a reschedule's dates, from → to. */
 export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTime?: (iso: string) => string): TimelineLine {
   const heading = t.timelineEvent[event.eventType] ?? event.eventType;
@@ -53,6 +69,7 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTi
         return { heading, body: `${changeText(change, code, t)}: ${dateTime(change.from.scheduledDate)} → ${dateTime(change.to.scheduledDate)}` };
       }
       if (change) return { heading, body: changeText(change, code, t) };
+      if (meta?.change === 'checklist') return { heading, body: checklistText(meta.checklist, code, t) };
       const moved = meta?.from !== meta?.to ? transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus)) : null;
       const reason = meta?.to === 'cancelled' && typeof meta.reason === 'string' ? t.workOrderChange.cancelReason(meta.reason) : null;
       // Which OT moved, as the screen says it ("OT-…: Por planificar → Programada"); the stored Spanish line is not

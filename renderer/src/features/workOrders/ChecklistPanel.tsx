@@ -41,6 +41,27 @@ function ReadOnlyValue({ entry }: { entry: ChecklistEntryDto }) {
   return <span className="ck-text-value">{entry.value}</span>;
 }
 
+/** A tick shows its new state at once (the answer follows); a refused save puts it back. */
+function CheckControl({ entry, save, labelId }: { entry: ChecklistEntryDto; save: Save; labelId: string }) {
+  const [pending, setPending] = useState<boolean | null>(null);
+  useEffect(() => setPending(null), [entry.value]);
+  return (
+    <input
+      type="checkbox"
+      className="ck-check"
+      aria-labelledby={labelId}
+      checked={pending ?? entry.value === true}
+      onChange={(e) => {
+        const checked = e.target.checked;
+        setPending(checked);
+        void save(entry, checked).then((ok) => {
+          if (!ok) setPending(null);
+        });
+      }}
+    />
+  );
+}
+
 function ItemControl({ entry, save, labelId }: { entry: ChecklistEntryDto; save: Save; labelId: string }) {
   const { t, i18n } = useTranslation('checklists');
   const shown = (value: Value) => (typeof value === 'number' ? decimalText(value, i18n.language) : typeof value === 'string' ? value : '');
@@ -53,17 +74,7 @@ function ItemControl({ entry, save, labelId }: { entry: ChecklistEntryDto; save:
   }, [entry.value]);
   const errorId = `${labelId}-error`;
 
-  if (entry.kind === 'check') {
-    return (
-      <input
-        type="checkbox"
-        className="ck-check"
-        aria-labelledby={labelId}
-        checked={entry.value === true}
-        onChange={(e) => void save(entry, e.target.checked)}
-      />
-    );
-  }
+  if (entry.kind === 'check') return <CheckControl entry={entry} save={save} labelId={labelId} />;
 
   async function commit() {
     if (!dirty) return;
