@@ -5,10 +5,16 @@ import { ApiError } from '../api/client';
 export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     const reason = error.reason;
-    if (reason && t(`common:errors.reason.${reason}`, { defaultValue: '' })) return t(`common:errors.reason.${reason}`);
+    if (reason && t(`common:errors.reason.${reason}`, { defaultValue: '' })) return t(`common:errors.reason.${reason}`, errorWords(error));
     return t(`common:errors.code.${error.code}`);
   }
   return t('common:errors.code.INTERNAL');
+}
+
+/** A refusal's text details (an OT's code, the missing checklist items) for its sentence; count and context steer i18next, so not those. */
+export function errorWords(error: ApiError): Record<string, string> {
+  const details = Object.entries(error.shape.details ?? {}).filter(([key, value]) => typeof value === 'string' && key !== 'count' && key !== 'context');
+  return Object.fromEntries(details) as Record<string, string>;
 }
 
 /** Field errors from a VALIDATION answer, keyed by the first path segment. */

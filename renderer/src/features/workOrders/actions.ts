@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../../../electron/contract';
 import { ApiError } from '../../api/client';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage, errorWords } from '../../lib/errors';
 import { toast } from '../../stores/toasts';
 import { useWorkOrders } from './store';
 
@@ -11,15 +11,9 @@ import { useWorkOrders } from './store';
 export function workOrderError(t: TFunction, error: unknown): string {
   if (error instanceof ApiError && error.reason) {
     const key = `workOrders:reason.${error.reason}`;
-    if (t(key, { defaultValue: '' })) return t(key, wordsOf(error));
+    if (t(key, { defaultValue: '' })) return t(key, errorWords(error));
   }
   return errorMessage(t, error);
-}
-
-/** A refusal's text details (say the missing checklist items) for its sentence; count and context steer i18next, so not those. */
-function wordsOf(error: ApiError): Record<string, string> {
-  const details = Object.entries(error.shape.details ?? {}).filter(([key, value]) => typeof value === 'string' && key !== 'count' && key !== 'context');
-  return Object.fromEntries(details) as Record<string, string>;
 }
 
 export function useWorkOrderAction() {
