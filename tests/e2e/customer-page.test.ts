@@ -8,6 +8,7 @@ let app: E2eApp;
 let page: Page;
 const seeded = { customerId: '', ticketId: '', ticketCode: '', otherCode: '', workOrderId: '', workOrderCode: '' };
 const SERIAL = 'CMP-7731-0042';
+const REMOVED_SERIAL = 'CMP-1988-0315';
 
 beforeAll(async () => {
   app = await startE2eApp();
@@ -29,7 +30,9 @@ beforeAll(async () => {
   const { ticket, wo } = await app.asAdminAt(daysAgo(1), async (a) => {
     const ticket = await a.call('tickets.create', { title: 'La cámara de fruta no baja de 8 °C', customerId: customer.id, priority: 'high' });
     const requested = await a.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
-    const wo = await a.call('workOrders.addItem', { id: requested.id, version: requested.version, productId: product.id, serialNumber: SERIAL });
+    const installed = await a.call('workOrders.addItem', { id: requested.id, version: requested.version, productId: product.id, serialNumber: SERIAL });
+    // The old compressor taken out at the same visit (issue 15: parts go in and come out).
+    const wo = await a.call('workOrders.addItem', { id: installed.id, version: installed.version, productId: product.id, serialNumber: REMOVED_SERIAL, direction: 'removed' });
     return { ticket, wo };
   });
   Object.assign(seeded, { customerId: customer.id, ticketId: ticket.id, ticketCode: ticket.code, otherCode: older.code, workOrderId: wo.id, workOrderCode: wo.code });
@@ -85,6 +88,16 @@ describe('the customer page', () => {
     // …and the OT links back to the customer.
     await page.getByRole('link', { name: 'Zumos Naturales del Aljarafe' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zumos Naturales del Aljarafe' }).waitFor();
+  });
+
+  it('shows a serial removed at it, said in words', async () => {
+    await goTo(page, `#/customers/${seeded.customerId}`);
+    await page.getByRole('tab', { name: /Números de serie/ }).click();
+    const removed = page.getByRole('tabpanel').locator('tbody tr', { hasText: REMOVED_SERIAL });
+    await removed.waitFor();
+    expect(await removed.textContent()).toContain('Retirado');
+    expect(await removed.textContent()).toContain('Compresor R404A 2 CV');
+    expect(await page.getByRole('tabpanel').locator('tbody tr', { hasText: SERIAL }).textContent()).toContain('Instalado');
   });
 
   it('says how much of a long history it shows, and shows more on request', async () => {

@@ -140,8 +140,9 @@ describe('main flow', () => {
     await page.getByRole('button', { name: 'Añadir', exact: true }).click();
     await page.getByRole('link', { name: SERIAL }).waitFor();
 
-    // A part without a catalog product, only its serial and quantity 1.
-    await page.getByLabel('Producto').selectOption('');
+    // A part not in the catalogue: described in words, with its serial and quantity 1.
+    await page.getByLabel('Sin catálogo (texto libre)').check();
+    await page.getByLabel('Descripción de la pieza').fill('Filtro deshidratador 3/8');
     await page.getByLabel('N.º de serie').fill('FLT-88213');
     await page.getByRole('button', { name: 'Añadir', exact: true }).click();
     await page.getByRole('link', { name: 'FLT-88213' }).waitFor();
@@ -152,12 +153,14 @@ describe('main flow', () => {
   it('completes the OT with notes of the work done', async () => {
     await page.getByRole('button', { name: 'Completar', exact: true }).click();
     await dialog().getByLabel('Trabajo realizado').fill('Sustituida la válvula de expansión y cargado el circuito. La cámara baja a 3 °C en 40 minutos.');
+    await dialog().getByRole('button', { name: 'Revisar y completar' }).click();
+    await dialog().locator('.completion-summary', { hasText: 'Filtro deshidratador 3/8' }).waitFor();
     await dialog().getByRole('button', { name: 'Completar OT' }).click();
     await page.locator('.page-header .badge', { hasText: 'Completada' }).waitFor();
     // A completed OT is final: no more actions, no part editing.
     expect(await page.getByRole('button', { name: 'Iniciar' }).count()).toBe(0);
     expect(await page.getByLabel('N.º de serie').count()).toBe(0);
-    expect(await page.locator('.ot-notes').textContent()).toContain('Sustituida la válvula');
+    expect(await page.locator('.ot-work-done').textContent()).toContain('Sustituida la válvula');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Exportar PDF' }).click();

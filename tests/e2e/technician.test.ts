@@ -78,6 +78,8 @@ describe('a technician', () => {
     await page.getByRole('button', { name: 'Iniciar' }).click();
     await page.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
     await page.getByRole('button', { name: 'Completar', exact: true }).waitFor();
+    await page.getByLabel('Sin catálogo (texto libre)').check();
+    await page.getByLabel('Descripción de la pieza').fill('Termo eléctrico 80 l');
     await page.getByLabel('N.º de serie').fill('TRM-80L-55120');
     await page.getByRole('button', { name: 'Añadir', exact: true }).click();
     await page.getByRole('link', { name: 'TRM-80L-55120' }).waitFor();
@@ -102,11 +104,12 @@ describe('a technician', () => {
 
     await stale.getByRole('button', { name: 'Completar', exact: true }).click();
     await stale.locator('dialog[open]').getByLabel('Trabajo realizado').fill('Termo revisado.');
+    await stale.locator('dialog[open]').getByRole('button', { name: 'Revisar y completar' }).click();
     await stale.locator('dialog[open]').getByRole('button', { name: 'Completar OT' }).click();
     await stale.getByText('Otra persona cambió esto mientras lo editabas. Se recargaron los datos').waitFor();
     // The OT behind the dialog is fresh again; what the technician typed in the dialog is kept for a second try.
     await stale.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
-    expect(await stale.getByRole('textbox', { name: 'Notas de la OT' }).inputValue()).toBe('Cambiado desde la oficina.');
+    expect(await stale.getByRole('textbox', { name: 'Notas internas' }).inputValue()).toBe('Cambiado desde la oficina.');
     expect(await stale.locator('dialog[open]').getByLabel('Trabajo realizado').inputValue()).toBe('Termo revisado.');
     expect((await app.admin.call('workOrders.get', { id: mine.id })).status).toBe('in_progress');
     await context.close();
@@ -118,7 +121,7 @@ describe('a technician', () => {
     await page.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
     expect(await page.getByRole('button', { name: 'Completar', exact: true }).count()).toBe(0);
     expect(await page.getByLabel('N.º de serie').count()).toBe(0);
-    expect(await page.getByRole('textbox', { name: 'Notas de la OT' }).count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: 'Notas internas' }).count()).toBe(0);
 
     // The renderer is untrusted: the same call made by hand from the page is refused by the main process.
     const answer = (await page.evaluate(`(async () => {

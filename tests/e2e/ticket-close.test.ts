@@ -92,7 +92,7 @@ describe('closing a ticket with two open OTs', () => {
     // The OT screen of the completed one shows the work done and no invented duration.
     await repairRow.getByRole('link', { name: repair.code }).click();
     await page.getByRole('heading', { name: repair.code }).waitFor();
-    await page.locator('.ot-notes', { hasText: 'Cambiada la resistencia de 1500 W' }).waitFor();
+    await page.locator('.ot-work-done', { hasText: 'Cambiada la resistencia de 1500 W' }).waitFor();
     // The cancelled one's screen says why it was cancelled.
     await goTo(page, `#/work-orders/${diagnosis.id}`);
     await page.getByRole('heading', { name: diagnosis.code }).waitFor();

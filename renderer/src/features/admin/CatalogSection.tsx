@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ChannelName } from '../../../../electron/contract';
+import { PRODUCT_UNITS } from '../../../../shared/enums';
 import { categoryCreateInput, customerCreateInput, productCreateInput } from '../../../../electron/contract/catalogs';
 import { api, ApiError } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -15,7 +16,7 @@ import { toast } from '../../stores/toasts';
 import { adminError, ConfirmDialog, FormFooter, SectionHeader, useAdminForm } from './shared';
 import { useAdmin, type CatalogKind } from './store';
 
-type FieldKind = 'text' | 'email' | 'textarea' | 'checkbox';
+type FieldKind = 'text' | 'email' | 'textarea' | 'checkbox' | 'unit';
 interface CatalogConfig {
   entity: 'category' | 'customer' | 'product';
   schema: z.ZodType;
@@ -37,8 +38,8 @@ const CONFIG: Record<CatalogKind, CatalogConfig> = {
   products: {
     entity: 'product',
     schema: productCreateInput,
-    fields: [['sku', 'text'], ['name', 'text'], ['description', 'textarea'], ['tracksSerial', 'checkbox']],
-    columns: ['sku', 'name', 'tracksSerial', 'description'],
+    fields: [['sku', 'text'], ['name', 'text'], ['unit', 'unit'], ['description', 'textarea'], ['tracksSerial', 'checkbox']],
+    columns: ['sku', 'name', 'unit', 'tracksSerial', 'description'],
     oneLine: ['sku', 'description'],
   },
 };
@@ -51,7 +52,7 @@ const callCatalog = (channel: string, input: Record<string, unknown>) =>
 
 type FormValues = Record<string, string | boolean>;
 const formValues = (config: CatalogConfig, row: Row | null): FormValues =>
-  Object.fromEntries(config.fields.map(([key, type]) => [key, type === 'checkbox' ? Boolean(row?.[key]) : String(row?.[key] ?? '')]));
+  Object.fromEntries(config.fields.map(([key, type]) => [key, type === 'checkbox' ? Boolean(row?.[key]) : String(row?.[key] ?? (type === 'unit' ? 'unit' : ''))]));
 
 /** The row as it is stored now (after someone else's save): customers by id, the smaller catalogs from their list. */
 async function readRow(kind: CatalogKind, id: string): Promise<Row> {
@@ -82,7 +83,7 @@ function CatalogForm({ kind, row, onClose }: { kind: CatalogKind; row: Row | nul
   async function submit(event: FormEvent) {
     event.preventDefault();
     // Empty optional text goes as null, so clearing a field really clears it.
-    const input = Object.fromEntries(config.fields.map(([key, type]) => [key, type === 'checkbox' ? form[key] : String(form[key]).trim() || (key === 'name' || key === 'sku' ? '' : null)]));
+    const input = Object.fromEntries(config.fields.map(([key, type]) => [key, type === 'checkbox' || type === 'unit' ? form[key] : String(form[key]).trim() || (key === 'name' || key === 'sku' ? '' : null)]));
     const found = zodFieldErrors(t, config.schema, input);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -104,6 +105,17 @@ function CatalogForm({ kind, row, onClose }: { kind: CatalogKind; row: Row | nul
               <input type="checkbox" checked={Boolean(form[key])} onChange={(e) => setForm({ ...form, [key]: e.target.checked })} />
               {t(`${kind}.field.${key}`)}
             </label>
+          ) : type === 'unit' ? (
+            // What the product's quantities count: kg, m and l take decimals on an OT; units are whole.
+            <Field key={key} label={t(`${kind}.field.${key}`)} error={errors[key]}>
+              <select value={String(form[key])} onChange={(e) => setForm({ ...form, [key]: e.target.value })}>
+                {PRODUCT_UNITS.map((unit) => (
+                  <option key={unit} value={unit}>
+                    {t(`products.unit.${unit}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
           ) : (
             <Field key={key} label={t(`${kind}.field.${key}`)} error={errors[key]}>
               {type === 'textarea' ? (
@@ -136,6 +148,7 @@ export function CatalogSection({ kind }: { kind: CatalogKind }) {
     const value = row[column];
     if (typeof value === 'boolean') return value ? t('catalog.yes') : t('catalog.no');
     if (column === 'sku') return <span className="mono">{String(value)}</span>;
+    if (column === 'unit') return t(`products.unit.${String(value ?? 'unit')}`);
     // A customer's name opens its page (contact details, tickets, OTs, serials).
     if (kind === 'customers' && column === 'name') return <a href={hrefFor({ name: 'customer', id: row.id })}>{row.name}</a>;
     return value ? String(value) : <span className="muted">—</span>;

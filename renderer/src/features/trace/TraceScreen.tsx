@@ -83,6 +83,7 @@ function TraceSearch({ serial }: { serial?: string | undefined }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('col.serial')}</th>
+                    <th scope="col">{t('col.direction')}</th>
                     <th scope="col">{t('col.product')}</th>
                     <th scope="col">{t('col.workOrder')}</th>
                     <th scope="col">{t('col.ticket')}</th>
@@ -96,7 +97,17 @@ function TraceSearch({ serial }: { serial?: string | undefined }) {
                     <tr key={row.itemId}>
                       <td className="mono">
                         {row.serialNumber}
-                        {row.quantity > 1 && <span className="muted"> × {formatNumber(row.quantity)}</span>}
+                        {(row.quantity !== 1 || row.unit !== 'unit') && (
+                          <span className="muted">
+                            {' '}
+                            × {formatNumber(row.quantity)}
+                            {row.unit !== 'unit' ? ` ${row.unit}` : ''}
+                          </span>
+                        )}
+                      </td>
+                      {/* Which way the unit went: put in at the customer's site, or taken out of it. */}
+                      <td>
+                        <span className={`trace-direction is-${row.direction}`}>{t(`direction.${row.direction}`)}</span>
                       </td>
                       <td>
                         {row.product ? (
@@ -104,7 +115,7 @@ function TraceSearch({ serial }: { serial?: string | undefined }) {
                             {row.product.name} <span className="muted mono">{row.product.sku}</span>
                           </>
                         ) : (
-                          '—'
+                          (row.description ?? '—')
                         )}
                       </td>
                       <td>

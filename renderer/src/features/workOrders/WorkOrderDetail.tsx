@@ -17,6 +17,7 @@ import { useWorkOrderAction, workOrderError } from './actions';
 import { useWorkOrders } from './store';
 import { AddressLink, PhoneLink } from '../customers/ContactLinks';
 import { WorkOrderItems } from './WorkOrderItems';
+import { WorkDoneCard } from './WorkDoneCard';
 import { ChecklistPanel } from './ChecklistPanel';
 import { SignaturesPanel } from './SignaturesPanel';
 import { CancelModal, CompleteModal, EstimateModal, ScheduleModal } from './WorkOrderModals';
@@ -78,7 +79,7 @@ function NotesCard({ workOrder, editable }: { workOrder: WorkOrderDetail; editab
   return (
     <section className="card" aria-labelledby="ot-notes-title">
       <h2 id="ot-notes-title" className="sr-only">{t('detail.notes')}</h2>
-      <Field label={t('detail.notes')}>
+      <Field label={t('detail.notes')} hint={t('detail.notesHint')}>
         <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />
       </Field>
       <button type="button" className="btn" onClick={() => void save()} disabled={busy || notes === (workOrder.notes ?? '')}>
@@ -243,6 +244,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
 
         <WorkOrderItems workOrder={detail} editable={mayExecute && !final} />
         <ChecklistPanel workOrder={detail} editable={mayExecute && !final} />
+        <WorkDoneCard workOrder={detail} editable={mayExecute && status === 'in_progress'} />
         <NotesCard workOrder={detail} editable={mayExecute && !final} />
         <SignaturesPanel workOrder={detail} maySign={mayExecute} />
       </div>

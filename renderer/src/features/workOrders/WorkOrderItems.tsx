@@ -1,13 +1,17 @@
-// Parts used on an OT: product (from the catalog), serial number and quantity; add/remove while the OT is open.
+// Parts on an OT: a catalogue product or a free-text part, quantity in its unit, installed or removed, serial;
+// add/remove while the OT is open.
 import { Trash2 } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDto, WorkOrderDetail } from '../../../../electron/contract';
-import { api } from '../../api/client';
+import { ITEM_DIRECTIONS, PRODUCT_UNITS, type ItemDirection, type ProductUnit } from '../../../../shared/enums';
+import { api, ApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
-import { useWorkOrderAction } from './actions';
+import { useWorkOrderAction, workOrderError } from './actions';
+import { parseQuantity, quantityProblem } from './partDraft';
+import { useWorkOrders } from './store';
 
 function useProductSearch(query: string): ProductDto[] {
   const [products, setProducts] = useState<ProductDto[]>([]);
@@ -27,70 +31,148 @@ function useProductSearch(query: string): ProductDto[] {
   return products;
 }
 
+/** "1,5 kg", "2 ud." — a part's quantity with its unit, in the UI language. */
+export function QuantityWithUnit({ quantity, unit }: { quantity: number; unit: ProductUnit }) {
+  const { t } = useTranslation('workOrders');
+  return (
+    <>
+      {formatNumber(quantity)} {t(`unit.${unit}`)}
+    </>
+  );
+}
+
+/** A catalogue product or a free-text part, how much (decimals in kg, m, l), which way it went, and its serial. */
 function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
   const { t } = useTranslation('workOrders');
-  const run = useWorkOrderAction();
+  const [source, setSource] = useState<'catalog' | 'free'>('catalog');
   const [search, setSearch] = useState('');
   const [productId, setProductId] = useState('');
+  const [description, setDescription] = useState('');
+  const [freeUnit, setFreeUnit] = useState<ProductUnit>('unit');
+  const [direction, setDirection] = useState<ItemDirection>('installed');
   const [serialNumber, setSerialNumber] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [error, setError] = useState<string | undefined>();
+  // The service's question: this serial is installed on another open OT (its code); asked once, then resent confirmed.
+  const [elsewhere, setElsewhere] = useState<{ serial: string; code: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const products = useProductSearch(search);
+  const product = products.find((p) => p.id === productId);
+  const unit: ProductUnit = source === 'catalog' ? (product?.unit ?? 'unit') : freeUnit;
 
   useEffect(() => {
     // A search that narrows to one product picks it, so the keyboard flow is search → serial → add.
     if (products.length === 1 && products[0]) setProductId(products[0].id);
   }, [products]);
 
+  // Any change to the part is a new question for the service.
+  const change = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    setElsewhere(null);
+  };
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const serial = serialNumber.trim();
-    const qty = Number(quantity);
-    if (!serial && !productId) return setError(t('items.needSomething'));
-    if (!Number.isInteger(qty) || qty < 1) return setError(t('items.badQuantity'));
+    const words = description.trim();
+    const qty = parseQuantity(quantity);
+    if (source === 'catalog' ? !productId : !words) return setError(t('items.needSomething'));
+    const problem = quantityProblem(qty, unit);
+    if (problem) return setError(t(problem === 'whole' ? 'items.wholeUnits' : 'items.badQuantity'));
     setError(undefined);
     setBusy(true);
-    const ok = await run(workOrder.id, () =>
-      api.call('workOrders.addItem', {
+    try {
+      const detail = await api.call('workOrders.addItem', {
         id: workOrder.id,
         version: workOrder.version,
-        ...(productId ? { productId } : {}),
+        ...(source === 'catalog' ? { productId } : { description: words, unit: freeUnit }),
         ...(serial ? { serialNumber: serial } : {}),
-        quantity: qty,
-      }),
-    );
-    setBusy(false);
-    if (ok) {
+        quantity: qty ?? 1,
+        direction,
+        ...(elsewhere && elsewhere.serial === serial ? { confirmSerialElsewhere: true } : {}),
+      });
+      useWorkOrders.getState().setDetail(detail);
       setSerialNumber('');
       setQuantity('1');
+      setDescription('');
+      setElsewhere(null);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.reason === 'serial_on_other_open_work_order') {
+        setElsewhere({ serial, code: String(failure.shape.details?.code ?? '') });
+      } else {
+        if (failure instanceof ApiError && (failure.code === 'CONFLICT' || failure.code === 'INVALID_TRANSITION')) await useWorkOrders.getState().loadDetail(workOrder.id);
+        setError(workOrderError(t, failure));
+      }
+    } finally {
+      setBusy(false);
     }
   }
 
   return (
     <form className="item-form" onSubmit={submit} noValidate aria-label={t('items.addTitle')}>
-      <Field label={t('items.search')}>
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('items.searchPlaceholder')} />
+      <fieldset className="item-choice">
+        <legend>{t('items.source')}</legend>
+        {(['catalog', 'free'] as const).map((value) => (
+          <label key={value}>
+            <input type="radio" name="item-source" value={value} checked={source === value} onChange={() => change(setSource)(value)} />
+            {t(value === 'catalog' ? 'items.fromCatalog' : 'items.freeText')}
+          </label>
+        ))}
+      </fieldset>
+      {source === 'catalog' ? (
+        <>
+          <Field label={t('items.search')}>
+            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('items.searchPlaceholder')} />
+          </Field>
+          <Field label={t('items.product')}>
+            <select value={productId} onChange={(e) => change(setProductId)(e.target.value)}>
+              <option value="">{t('items.noProduct')}</option>
+              {products.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.sku})
+                </option>
+              ))}
+            </select>
+          </Field>
+        </>
+      ) : (
+        <Field label={t('items.description')}>
+          <input value={description} onChange={(e) => change(setDescription)(e.target.value)} maxLength={200} placeholder={t('items.descriptionPlaceholder')} />
+        </Field>
+      )}
+      <Field label={t('items.quantity')}>
+        <input value={quantity} onChange={(e) => setQuantity(e.target.value)} className="qty" inputMode="decimal" autoComplete="off" />
       </Field>
-      <Field label={t('items.product')}>
-        <select value={productId} onChange={(e) => setProductId(e.target.value)}>
-          <option value="">{t('items.noProduct')}</option>
-          {products.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name} ({p.sku})
+      <Field label={t('items.unit')}>
+        {/* A catalogue product counts in its own unit; a free-text part says which. */}
+        <select value={unit} onChange={(e) => setFreeUnit(e.target.value as ProductUnit)} disabled={source === 'catalog'}>
+          {PRODUCT_UNITS.map((u) => (
+            <option key={u} value={u}>
+              {t(`unitName.${u}`)}
             </option>
           ))}
         </select>
       </Field>
+      <fieldset className="item-choice">
+        <legend>{t('items.direction')}</legend>
+        {ITEM_DIRECTIONS.map((value) => (
+          <label key={value}>
+            <input type="radio" name="item-direction" value={value} checked={direction === value} onChange={() => change(setDirection)(value)} />
+            {t(`items.${value}`)}
+          </label>
+        ))}
+      </fieldset>
       <Field label={t('items.serial')}>
-        <input value={serialNumber} onChange={(e) => setSerialNumber(e.target.value)} autoComplete="off" className="mono" />
-      </Field>
-      <Field label={t('items.quantity')}>
-        <input type="number" min={1} step={1} value={quantity} onChange={(e) => setQuantity(e.target.value)} className="qty" />
+        <input value={serialNumber} onChange={(e) => change(setSerialNumber)(e.target.value)} autoComplete="off" className="mono" />
       </Field>
       <button type="submit" className="btn btn-primary" disabled={busy}>
-        {t('items.add')}
+        {elsewhere ? t('items.confirmElsewhere') : t('items.add')}
       </button>
+      {elsewhere && (
+        <div className="alert item-form-question" role="alert">
+          {t('items.serialElsewhere', { serial: elsewhere.serial, code: elsewhere.code })}
+        </div>
+      )}
       {error && (
         <div className="alert item-form-error" role="alert">
           {error}
@@ -120,8 +202,9 @@ export function WorkOrderItems({ workOrder, editable }: { workOrder: WorkOrderDe
         <table className="table items-table">
           <thead>
             <tr>
-              <th scope="col">{t('items.product')}</th>
+              <th scope="col">{t('items.part')}</th>
               <th scope="col">{t('items.sku')}</th>
+              <th scope="col">{t('items.direction')}</th>
               <th scope="col">{t('items.serial')}</th>
               <th scope="col" className="num">{t('items.quantity')}</th>
               <th scope="col">{t('items.consumedAt')}</th>
@@ -131,8 +214,11 @@ export function WorkOrderItems({ workOrder, editable }: { workOrder: WorkOrderDe
           <tbody>
             {workOrder.items.map((item) => (
               <tr key={item.id}>
-                <td>{item.productName ?? <span className="muted">{t('items.noProduct')}</span>}</td>
+                <td>{item.productName ?? item.description ?? <span className="muted">{t('items.noProduct')}</span>}</td>
                 <td className="mono">{item.productSku ?? '—'}</td>
+                <td>
+                  <span className={`item-direction is-${item.direction}`}>{t(`items.${item.direction}`)}</span>
+                </td>
                 <td>
                   {item.serialNumber ? (
                     <a className="mono" href={hrefFor({ name: 'trace', serial: item.serialNumber })}>
@@ -142,7 +228,9 @@ export function WorkOrderItems({ workOrder, editable }: { workOrder: WorkOrderDe
                     '—'
                   )}
                 </td>
-                <td className="num">{formatNumber(item.quantity)}</td>
+                <td className="num">
+                  <QuantityWithUnit quantity={item.quantity} unit={item.unit} />
+                </td>
                 <td>{formatDateTime(item.consumedAt)}</td>
                 {editable && (
                   <td>
@@ -151,7 +239,7 @@ export function WorkOrderItems({ workOrder, editable }: { workOrder: WorkOrderDe
                       className="btn btn-ghost btn-icon"
                       onClick={() => void remove(item.id)}
                       disabled={removing === item.id}
-                      aria-label={t('items.removeLabel', { serial: item.serialNumber ?? item.productName ?? '' })}
+                      aria-label={t('items.removeLabel', { serial: item.serialNumber ?? item.productName ?? item.description ?? '' })}
                     >
                       <Trash2 size={14} aria-hidden="true" />
                     </button>

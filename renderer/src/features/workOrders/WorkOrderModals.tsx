@@ -1,4 +1,4 @@
-// The dialogs of an OT: schedule/reschedule, complete (notes + duration) and cancel (reason).
+// The dialogs of an OT: schedule/reschedule, complete (work done + duration, then a summary) and cancel (reason).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDto } from '../../../../electron/contract';
@@ -16,6 +16,7 @@ import { TechnicianPicker } from './TechnicianPicker';
 import { companyZone } from '../../lib/timeZone';
 import { useWorkOrders } from './store';
 import { DurationFields } from './DurationFields';
+import { CompletionSummary } from './CompletionSummary';
 import { initialMinutes, isDurationChanged, isMinutesValid, measuredMinutesOf, typedDurationInput } from './durationDraft';
 import { FormFooter } from '../../components/FormFooter';
 
@@ -161,14 +162,16 @@ export function EstimateModal({ workOrder, open, onClose }: DialogProps) {
   );
 }
 
+/** Two steps: the work done (required, prefilled from the OT) and the duration; then a summary to confirm. */
 export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
   const { t } = useTranslation('workOrders');
   const run = useWorkOrderAction();
-  const [notes, setNotes] = useState('');
+  const [workDone, setWorkDone] = useState('');
   const [minutes, setMinutes] = useState('');
   const [measuredMinutes, setMeasuredMinutes] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [step, setStep] = useState<'edit' | 'summary'>('edit');
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -176,34 +179,64 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
     const measured = measuredMinutesOf(workOrder.startedAt, Date.now());
     setMeasuredMinutes(measured);
     setMinutes(initialMinutes(measured));
-    setNotes(workOrder.notes ?? '');
+    setWorkDone(workOrder.workDone ?? '');
     setReason('');
     setErrors({});
-    // Only on opening: a reload after a conflict must not wipe the notes being written.
+    setStep('edit');
+    // Only on opening: a reload after a conflict must not wipe the work done being written.
   }, [open]);
 
-  async function submit(event: FormEvent) {
+  const typed = typedDurationInput(minutes, reason, measuredMinutes);
+  const input = { id: workOrder.id, version: workOrder.version, workDone, ...typed };
+
+  function review(event: FormEvent) {
     event.preventDefault();
-    const input = { id: workOrder.id, version: workOrder.version, notes, ...typedDurationInput(minutes, reason, measuredMinutes) };
     const found = zodFieldErrors(t, completeInput, input);
+    if (!workDone.trim()) found.workDone = t('reason.work_done_required');
     if (isDurationChanged(minutes, measuredMinutes) && !reason.trim()) found.durationReason = t('complete.reasonRequired');
     if (!isMinutesValid(minutes)) found.totalDuration = t('common:validation.invalid');
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length === 0) setStep('summary');
+  }
+
+  async function confirm(event: FormEvent) {
+    event.preventDefault();
     setBusy(true);
     const ok = await run(workOrder.id, () => api.call('workOrders.complete', input), t('toast.completed'));
     setBusy(false);
+    // A refusal (stale version, checklist incomplete…) goes back to the form with everything typed kept.
     if (ok) onClose();
+    else setStep('edit');
   }
 
+  const seconds = typed.totalDuration ?? (measuredMinutes === null ? null : measuredMinutes * 60);
+  const footer =
+    step === 'edit' ? (
+      <FormFooter formId="ot-complete" busy={busy} submit={t('summary.review')} onClose={onClose} />
+    ) : (
+      <>
+        <button type="button" className="btn" onClick={() => setStep('edit')}>
+          {t('summary.back')}
+        </button>
+        <button type="submit" form="ot-complete-confirm" className="btn btn-primary" disabled={busy}>
+          {busy ? t('common:state.saving') : t('complete.submit')}
+        </button>
+      </>
+    );
   return (
-    <Modal title={t('complete.title', { code: workOrder.code })} open={open} onClose={onClose} footer={<FormFooter formId="ot-complete" busy={busy} submit={t('complete.submit')} onClose={onClose} />}>
-      <form id="ot-complete" onSubmit={submit} noValidate>
-        <Field label={t('complete.notes')} error={errors.notes} hint={t('complete.notesHint')}>
-          <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={5} />
-        </Field>
-        <DurationFields measuredMinutes={measuredMinutes} minutes={minutes} reason={reason} onMinutes={setMinutes} onReason={setReason} errors={errors} />
-      </form>
+    <Modal title={t('complete.title', { code: workOrder.code })} open={open} onClose={onClose} footer={footer}>
+      {step === 'edit' ? (
+        <form id="ot-complete" onSubmit={review} noValidate>
+          <Field label={t('complete.notes')} error={errors.workDone} hint={t('complete.notesHint')}>
+            <textarea name="workDone" value={workDone} onChange={(e) => setWorkDone(e.target.value)} rows={5} required />
+          </Field>
+          <DurationFields measuredMinutes={measuredMinutes} minutes={minutes} reason={reason} onMinutes={setMinutes} onReason={setReason} errors={errors} />
+        </form>
+      ) : (
+        <form id="ot-complete-confirm" onSubmit={confirm} noValidate>
+          <CompletionSummary workOrder={workOrder} workDone={workDone.trim()} seconds={seconds} durationReason={typed.durationReason ?? null} />
+        </form>
+      )}
     </Modal>
   );
 }

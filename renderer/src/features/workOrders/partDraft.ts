@@ -1,0 +1,20 @@
+// What the parts form sends (pure: no DOM, no i18n): a quantity typed as "1,5" or "1.5", checked as the service will.
+import type { ProductUnit } from '../../../../shared/enums';
+
+/** "1,5", "1.5", " 2 " → the number; anything else (empty, "1,2,3", "abc") → null. */
+export function parseQuantity(text: string): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
+
+export type QuantityProblem = 'bad' | 'whole' | null;
+
+/** Positive, at most 3 decimals, whole when counted in units (the service's quantity_whole_units). */
+export function quantityProblem(value: number | null, unit: ProductUnit): QuantityProblem {
+  if (value === null || value <= 0 || value > 100_000) return 'bad';
+  if (Math.abs(Math.round(value * 1000) - value * 1000) > 1e-6) return 'bad';
+  if (unit === 'unit' && !Number.isInteger(value)) return 'whole';
+  return null;
+}

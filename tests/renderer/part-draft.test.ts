@@ -1,0 +1,22 @@
+// The parts form reads "1,5" as well as "1.5" and checks a quantity as workOrders.addItem will (issue 15).
+import { describe, expect, it } from 'vitest';
+import { parseQuantity, quantityProblem } from '../../renderer/src/features/workOrders/partDraft';
+
+describe('part quantities', () => {
+  it('reads a decimal comma or point, and nothing else', () => {
+    expect(parseQuantity('1,5')).toBe(1.5);
+    expect(parseQuantity(' 1.5 ')).toBe(1.5);
+    expect(parseQuantity('2')).toBe(2);
+    for (const bad of ['', 'abc', '1,2,3', '-1', '1e3', ',5']) expect(parseQuantity(bad)).toBeNull();
+  });
+
+  it('wants positive, at most 3 decimals, whole in units', () => {
+    expect(quantityProblem(1.5, 'kg')).toBeNull();
+    expect(quantityProblem(0.125, 'l')).toBeNull();
+    expect(quantityProblem(1.2345, 'm')).toBe('bad');
+    expect(quantityProblem(0, 'kg')).toBe('bad');
+    expect(quantityProblem(null, 'kg')).toBe('bad');
+    expect(quantityProblem(1.5, 'unit')).toBe('whole');
+    expect(quantityProblem(3, 'unit')).toBeNull();
+  });
+});
