@@ -1,4 +1,5 @@
-// Hardening every webContents and the session: no navigation away, no new windows, no permissions, no remote content.
+// Hardening every webContents and the session: no navigation away, no new windows, no permission but our own pages'
+// camera, no remote content.
 import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './app-protocol';
 
@@ -36,9 +37,16 @@ export function hardenWebContents(contents: HardenableContents, openExternal?: (
   });
 }
 
+/** The one permission granted: the camera (video only, no microphone) for our own pages, to photograph a job. */
+export function isCameraForApp(permission: string, url: string | undefined, mediaTypes?: readonly string[]): boolean {
+  return permission === 'media' && url !== undefined && isAppUrl(url) && (mediaTypes === undefined || mediaTypes.every((type) => type === 'video'));
+}
+
 export function hardenSession(session: HardenableSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isCameraForApp(permission, details?.requestingUrl, (details as { mediaTypes?: string[] } | undefined)?.mediaTypes ?? [])),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isCameraForApp(permission, requestingOrigin));
   // No remote content: anything that is not our protocol (or inline data) never leaves the machine.
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLoadableUrl(details.url) }));
 }

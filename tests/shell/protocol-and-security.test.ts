@@ -94,9 +94,9 @@ describe('hardening', () => {
     expect(contents.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
   });
 
-  it('denies every permission request and check, and cancels requests for remote content', () => {
+  it('denies every permission request and check but our own pages\' camera, and cancels requests for remote content', () => {
     const captured: {
-      request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+      request?: (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: { requestingUrl: string; mediaTypes?: string[] }) => void;
       check?: () => boolean;
       beforeRequest?: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
     } = {};
@@ -112,6 +112,20 @@ describe('hardening', () => {
       expect(answers, permission).toEqual([false]);
     }
     expect(captured.check?.()).toBe(false);
+    // The camera (video only) for our own pages, to photograph a job; never the microphone, never another origin.
+    const asked = (permission: string, requestingUrl: string, mediaTypes?: string[]) => {
+      const answers: boolean[] = [];
+      captured.request?.({}, permission, (answer) => answers.push(answer), { requestingUrl, mediaTypes });
+      return answers[0];
+    };
+    expect(asked('media', 'app://emerald/index.html', ['video'])).toBe(true);
+    expect(asked('media', 'app://emerald/index.html', ['video', 'audio'])).toBe(false);
+    expect(asked('media', 'https://example.com/', ['video'])).toBe(false);
+    expect(asked('geolocation', 'app://emerald/index.html')).toBe(false);
+    const check = captured.check as unknown as (contents: unknown, permission: string, origin: string) => boolean;
+    expect(check({}, 'media', 'app://emerald')).toBe(true);
+    expect(check({}, 'media', 'https://example.com')).toBe(false);
+    expect(check({}, 'notifications', 'app://emerald')).toBe(false);
     const cancelled = (url: string) => {
       const answers: boolean[] = [];
       captured.beforeRequest?.({ url }, (response) => answers.push(response.cancel));

@@ -19,6 +19,7 @@ import { useLookups } from './lookups';
 import { SlaFacts } from './SlaDue';
 import { Timeline } from './Timeline';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 export function TicketDetailPane({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('tickets');
@@ -230,6 +231,8 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
         <h3 id="ticket-work-orders-title">{t('workOrders.title')}</h3>
         <WorkOrdersPanel workOrders={ticket.workOrders} />
       </section>
+
+      <AttachmentsPanel owner={{ ticketId: ticket.id }} editable={canWrite && !closed} heading="h3" className="ticket-section" />
 
       <TicketTelemetryPanel ticketId={ticket.id} canRecord={canNote} />
 

@@ -17,6 +17,7 @@ import { useWorkOrderAction, workOrderError } from './actions';
 import { useWorkOrders } from './store';
 import { AddressLink, PhoneLink } from '../customers/ContactLinks';
 import { WorkOrderItems } from './WorkOrderItems';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { WorkDoneCard } from './WorkDoneCard';
 import { ChecklistPanel } from './ChecklistPanel';
 import { SignaturesPanel } from './SignaturesPanel';
@@ -243,6 +244,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
         </section>
 
         <WorkOrderItems workOrder={detail} editable={mayExecute && !final} />
+        <AttachmentsPanel owner={{ workOrderId: detail.id }} editable={mayExecute && !final} />
         <ChecklistPanel workOrder={detail} editable={mayExecute && !final} />
         <WorkDoneCard workOrder={detail} editable={mayExecute && status === 'in_progress'} />
         <NotesCard workOrder={detail} editable={mayExecute && !final} />
