@@ -125,6 +125,16 @@ describe('frozen report', () => {
     expect((await timelineOf(wo)).filter((event) => event.metaData?.change === 'signature_invalidated')).toHaveLength(2);
   });
 
+  it('closing the ticket with a different work done than the one signed says the signature is stale', async () => {
+    const wo = await startedVisit();
+    await sign(wo);
+    const ticket = await f.admin.call('tickets.get', { id: wo.ticketId });
+    const current = await f.admin.call('workOrders.get', { id: wo.id });
+    await f.admin.call('tickets.close', { id: ticket.id, resolution: 'Reparada', version: ticket.version, workOrders: [{ id: wo.id, version: current.version, action: 'complete', workDone: 'Válvula cambiada' }] });
+    expect((await f.admin.call('workOrders.signatures', { id: wo.id }))[0]?.valid).toBe(false);
+    expect((await timelineOf(wo)).filter((event) => event.metaData?.change === 'signature_invalidated')).toHaveLength(1);
+  });
+
   it('internal notes, status and times are not part of the report; the fault, parts and work done are', async () => {
     let wo = await startedVisit();
     const db = f.app.backend.database.db;

@@ -11,6 +11,7 @@ import { WORK_ORDER_STATUS_LABEL } from '../tickets';
 import { assertMayExecute } from './access';
 import { assertChecklistComplete } from './checklist';
 import { assertNotFinal, completionDuration, isFinal, loadWorkOrder, requireWorkDone, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
+import { noteStaleSignatures } from './signaturesStale';
 
 export type CloseDecision = z.output<typeof closeWorkOrderDecision>;
 type CompleteDecision = Extract<CloseDecision, { action: 'complete' }>;
@@ -82,6 +83,8 @@ function completeAtClose(tx: AppDb, row: WorkOrderRecord, decision: CompleteDeci
     { ...duration, workDone, closedWithTicket: true, ...(started ? {} : { withoutStart: true }) },
     started ? move : `${move}, sin inicio registrado`,
   );
+  // The work done typed at the close may differ from what the customer signed: said once, as any OT change.
+  noteStaleSignatures(tx, row.id, actorId, at);
 }
 
 /** Cancellation as workOrders.cancel writes it. */
