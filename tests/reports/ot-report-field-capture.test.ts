@@ -147,7 +147,10 @@ describe('OT report with field capture', () => {
     expect(photos.map((p) => Math.max(p.width, p.height))).toEqual([720, 720]);
     const photoPages = new Set(photos.map((p) => p.page));
     expect(photoPages.size).toBe(1);
-    expect(Math.min(...signatures.map((s) => s.page))).toBeLessThan([...photoPages][0] as number);
+    // The photos follow the signatures (on their page when a row of two fits there).
+    expect(Math.max(...signatures.map((s) => s.page))).toBeLessThanOrEqual([...photoPages][0] as number);
+    const text = pdfText(file.bytes, { layout: true });
+    expect(text.indexOf('Firma del cliente')).toBeLessThan(text.indexOf('compresor-retirado.jpg'));
   });
 
   it('is tagged and claims PDF/A-2a with title, author and language', async () => {

@@ -2,7 +2,7 @@
 import type { WorkOrderDetail } from '../../../contract';
 import type { Formatter } from '../format';
 import type { Labels } from '../labels';
-import { breathe, COLOR, contentLeft, contentWidth, drawSectionTitle, ensureSpace, FONT, openImage, placeImage, type Pdf } from './document';
+import { breathe, COLOR, contentLeft, contentWidth, drawSectionTitle, ensureSpace, FONT, openImage, pageBottom, placeImage, type Pdf } from './document';
 import type { ChecklistLine, ReportPhoto, ReportSignature } from './fieldCapture';
 import type { FieldLabels } from './fieldLabels';
 import { drawTable } from './table';
@@ -79,7 +79,6 @@ export function drawSignatureBlocks(doc: Pdf, signatures: readonly ReportSignatu
 }
 
 const PHOTO_COLUMNS = 2;
-const PHOTO_ROWS = 3;
 const PHOTO_IMAGE_HEIGHT = 176;
 const PHOTO_GAP = 14;
 const CAPTION_HEIGHT = 14;
@@ -105,25 +104,25 @@ function drawPhotoCell(doc: Pdf, photo: ReportPhoto, x: number, y: number, width
   );
 }
 
-/** The photos on pages of their own, six to a page with their file names; a breath after each. */
+/** The photos in rows of two with their file names (six fill a page): after the signatures when a row fits, a breath after each. */
 export async function drawPhotoPages(doc: Pdf, photos: readonly ReportPhoto[], fl: FieldLabels): Promise<void> {
-  const perPage = PHOTO_COLUMNS * PHOTO_ROWS;
   const x = contentLeft(doc);
   const width = contentWidth(doc);
   const cellWidth = (width - PHOTO_GAP * (PHOTO_COLUMNS - 1)) / PHOTO_COLUMNS;
   const rowHeight = PHOTO_IMAGE_HEIGHT + CAPTION_HEIGHT + PHOTO_GAP + 6;
-  for (let start = 0; start < photos.length; start += perPage) {
-    doc.addPage();
-    drawSectionTitle(doc, start === 0 ? fl.photos : `${fl.photos} (${start / perPage + 1})`, rowHeight);
-    const top = doc.y + 4;
-    const page = photos.slice(start, start + perPage);
-    for (const [i, photo] of page.entries()) {
-      const column = i % PHOTO_COLUMNS;
-      const row = Math.floor(i / PHOTO_COLUMNS);
-      group(doc, 'Div', () => drawPhotoCell(doc, photo, x + column * (cellWidth + PHOTO_GAP), top + row * rowHeight, cellWidth, fl));
+  drawSectionTitle(doc, fl.photos, rowHeight);
+  let top = doc.y + 4;
+  for (let start = 0; start < photos.length; start += PHOTO_COLUMNS) {
+    if (top + rowHeight - PHOTO_GAP > pageBottom(doc)) {
+      doc.addPage();
+      top = doc.page.margins.top;
+    }
+    for (const [column, photo] of photos.slice(start, start + PHOTO_COLUMNS).entries()) {
+      group(doc, 'Div', () => drawPhotoCell(doc, photo, x + column * (cellWidth + PHOTO_GAP), top, cellWidth, fl));
       await breathe();
     }
-    doc.x = x;
-    doc.y = top + Math.ceil(page.length / PHOTO_COLUMNS) * rowHeight;
+    top += rowHeight;
   }
+  doc.x = x;
+  doc.y = top;
 }
