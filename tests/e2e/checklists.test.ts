@@ -131,6 +131,16 @@ describe('the checklist on the OT', () => {
       ['Observaciones', 'Válvula tarada a 3 bar'],
     ]);
     expect(await pressure.inputValue()).toBe('2,5');
+
+    // An item added in Administración meanwhile shows on the open OT without reloading it.
+    const settings = await app.admin.call('settings.get', {});
+    const repair = settings.checklistTemplates.repair ?? [];
+    await app.admin.call('settings.update', {
+      versions: { checklistTemplates: settings.versions.checklistTemplates ?? 0 },
+      checklistTemplates: { repair: [...repair, { key: 'gauge', label: 'Manómetro de la caldera', kind: 'text', required: false }] },
+    });
+    await expect.poll(() => progress.textContent()).toBe('3 de 4 respondidas');
+    await page.getByRole('textbox', { name: 'Manómetro de la caldera' }).waitFor();
     expect(uncaughtErrors(page)).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import type { WorkOrderDetail } from '../../../../electron/contract';
 import type { ChecklistDto, ChecklistEntryDto } from '../../../../electron/contract/checklists';
 import { api } from '../../api/client';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import { useDomainEvents } from '../../lib/live';
 import { useWorkOrderAction, workOrderError } from './actions';
 import { decimalText, parseDecimal } from './checklistValue';
 import { useWorkOrders } from './store';
@@ -195,6 +196,9 @@ function EntryRow({ entry, save, editable, labelId }: { entry: ChecklistEntryDto
 function useChecklist(workOrder: WorkOrderDetail): { checklist: ChecklistDto | null; failure: unknown } {
   const [checklist, setChecklist] = useState<ChecklistDto | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const [templatesSeen, setTemplatesSeen] = useState(0);
+  // A template saved in Administración (here or on a team member's laptop) shows without reopening the OT.
+  useDomainEvents((event) => event.entity === 'settings', () => setTemplatesSeen((n) => n + 1));
   // Every answer moves the OT's version: the checklist is read again with it (and after anyone else's change).
   useEffect(() => {
     let current = true;
@@ -209,7 +213,7 @@ function useChecklist(workOrder: WorkOrderDetail): { checklist: ChecklistDto | n
     return () => {
       current = false;
     };
-  }, [workOrder.id, workOrder.version]);
+  }, [workOrder.id, workOrder.version, templatesSeen]);
   return { checklist, failure };
 }
 
