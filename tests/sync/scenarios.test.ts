@@ -105,7 +105,7 @@ describe('the office cancels an OT that the technician completed offline', () =>
     meet(office, laptop);
     for (const app of [office, laptop]) {
       const detail = await app.admin.call('tickets.get', { id: ticket.id });
-      expect(detail.workOrders.map((w) => [w.id, w.status, w.notes])).toEqual([[workOrder.id, 'completed', 'Cambiada la fuente']]);
+      expect(detail.workOrders.map((w) => [w.id, w.status, w.workDone])).toEqual([[workOrder.id, 'completed', 'Cambiada la fuente']]);
       const otEvents = detail.timeline.filter((event) => event.metaData?.workOrderId === workOrder.id).map((event) => [event.eventType, event.metaData?.to]);
       expect(otEvents).toEqual(expect.arrayContaining([['ot_completed', 'completed'], ['ot_updated', 'cancelled']]));
     }
@@ -174,9 +174,9 @@ describe('a serial reused and a customer name repeated on purpose', () => {
   it('raises nothing when one copy made them one after the other (or saw the first before), one conflict on every copy when two made them offline', async () => {
     const { f, office, members } = await team(1);
     const laptop = members[0]!;
-    const orders = await Promise.all(['Router de la recepción', 'Router del almacén', 'Router de la oficina'].map((title) => dispatched(f, f.tec1.id, title)));
-    // The office logs one part on two OTs (it moved to another customer) and two branches of one customer.
-    for (const { workOrder } of orders.slice(0, 2)) await f.tec1.caller.call('workOrders.addItem', { id: workOrder.id, version: await versionOf(f.tec1.caller, 'workOrder', workOrder.id), productId: f.serialProductId, serialNumber: 'SN-900' });
+    const orders = await Promise.all(['Router de la recepción', 'Router del almacén', 'Router de la oficina', 'Router del taller', 'Router de la tienda'].map((title) => dispatched(f, f.tec1.id, title)));
+    // The office logs one part on two OTs (it moved to another customer; confirmed, as the form asks) and two branches of one customer.
+    for (const { workOrder } of orders.slice(0, 2)) await f.tec1.caller.call('workOrders.addItem', { id: workOrder.id, version: await versionOf(f.tec1.caller, 'workOrder', workOrder.id), productId: f.serialProductId, serialNumber: 'SN-900', confirmSerialElsewhere: true });
     // The oldest of three branches renamed into the same name: the rename, too, saw the others.
     const renamed = await f.admin.call('customers.create', { name: 'Talleres Gómez Sur' });
     for (const contactName of ['Luis', 'Marta']) await f.admin.call('customers.create', { name: 'Talleres Gómez', contactName });
@@ -184,15 +184,16 @@ describe('a serial reused and a customer name repeated on purpose', () => {
     meet(office, laptop);
     // The laptop, having seen them, logs the part a third time.
     const technician = await signIn(laptop, 'tec1');
-    await technician.call('workOrders.addItem', { id: orders[2]!.workOrder.id, version: await versionOf(technician, 'workOrder', orders[2]!.workOrder.id), productId: f.serialProductId, serialNumber: 'sn-900' });
+    await technician.call('workOrders.addItem', { id: orders[2]!.workOrder.id, version: await versionOf(technician, 'workOrder', orders[2]!.workOrder.id), productId: f.serialProductId, serialNumber: 'sn-900', confirmSerialElsewhere: true });
     meet(office, laptop);
     for (const app of [office, laptop]) expect(await conflictsOn(app)).toEqual([]);
 
     // Offline on both: the same new customer, and the part logged once more on each.
     await f.admin.call('customers.create', { name: 'Ferretería Luz', contactName: 'Oficina' });
     await laptop.admin.call('customers.create', { name: 'FERRETERIA LUZ', contactName: 'Portátil' });
-    await f.tec1.caller.call('workOrders.addItem', { id: orders[0]!.workOrder.id, version: await versionOf(f.tec1.caller, 'workOrder', orders[0]!.workOrder.id), productId: f.serialProductId, serialNumber: 'SN-900' });
-    await technician.call('workOrders.addItem', { id: orders[1]!.workOrder.id, version: await versionOf(technician, 'workOrder', orders[1]!.workOrder.id), productId: f.serialProductId, serialNumber: 'SN-900' });
+    // (On OTs that do not have it yet: the same serial twice on one OT is refused before it is ever logged.)
+    await f.tec1.caller.call('workOrders.addItem', { id: orders[3]!.workOrder.id, version: await versionOf(f.tec1.caller, 'workOrder', orders[3]!.workOrder.id), productId: f.serialProductId, serialNumber: 'SN-900', confirmSerialElsewhere: true });
+    await technician.call('workOrders.addItem', { id: orders[4]!.workOrder.id, version: await versionOf(technician, 'workOrder', orders[4]!.workOrder.id), productId: f.serialProductId, serialNumber: 'SN-900', confirmSerialElsewhere: true });
     meet(office, laptop);
     for (const app of [office, laptop]) {
       const conflicts = await conflictsOn(app, 'open');
@@ -205,8 +206,8 @@ describe('a serial reused and a customer name repeated on purpose', () => {
       // Only the two logged offline: the three logged in sight of each other stay out.
       expect(serial.items.map((item) => [item.workOrder?.id, item.logged.deviceName]).sort()).toEqual(
         [
-          [orders[0]!.workOrder.id, 'Oficina'],
-          [orders[1]!.workOrder.id, 'Portátil 2'],
+          [orders[3]!.workOrder.id, 'Oficina'],
+          [orders[4]!.workOrder.id, 'Portátil 2'],
         ].sort(),
       );
     }
