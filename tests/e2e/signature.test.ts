@@ -93,6 +93,33 @@ describe('signing an OT', () => {
   });
 });
 
+describe('signing with a finger', () => {
+  it('takes the technician’s signature drawn with touch events', async () => {
+    const technician = page.locator('section.signature-role', { hasText: 'Firma del técnico' });
+    const pad = technician.getByRole('img', { name: /Recuadro para la firma del técnico/ });
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('the signature pad is not on screen');
+    // Real touch input through the DevTools protocol: Chromium turns it into pointer events of type 'touch'.
+    const cdp = await page.context().newCDPSession(page);
+    const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(0.1, 0.5)] });
+    for (let step = 1; step <= 30; step++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(0.1 + step * 0.025, 0.5 + Math.cos(step / 2) * 0.2)] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    await technician.getByText('Firma dibujada.').waitFor();
+    await technician.getByRole('button', { name: 'Firmar', exact: true }).click();
+    await technician.getByRole('img', { name: 'Firma de Lucía Martín' }).waitFor();
+    const roles = (await app.admin.call('workOrders.signatures', { id: visit.id })).map((signature) => [signature.role, signature.valid]);
+    expect(roles).toEqual([
+      ['customer', false],
+      ['technician', true],
+    ]);
+  });
+});
+
 describe('signatures in another theme and language', () => {
   it('reads in English and keeps enough contrast in the dark theme, stale warning included', async () => {
     const dark = await app.openApp(await app.newContext({ colorScheme: 'dark', locale: 'en-GB' }));
