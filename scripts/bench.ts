@@ -14,6 +14,7 @@ import { datasetFolder, prepareDataset } from './bench/dataset';
 import { pickFixtures } from './bench/fixtures';
 import { measure, measureAlternating, type Stats } from './bench/measure';
 import { measureOtReportPdf, OT_PDF_BUDGET_MS, OT_PDF_CASE, seedFieldCapture } from './bench/otReportPdf';
+import { ATTACH_PHOTO_BUDGET_MS, ATTACH_PHOTO_CASE, describeAttachPhoto, measureAttachPhoto } from './bench/attachPhoto';
 import { measureRenderer, type RendererResult } from './bench/renderer';
 import { measureApplyRate, type SyncFigure } from './bench/sync';
 import { measureBundles } from './bench/syncBundles';
@@ -112,6 +113,12 @@ await seedFieldCapture(backend, dataDir, capturedOt, log);
 const otPdf = await measureOtReportPdf(call, capturedOt, Math.min(runs, 20));
 rows.push({ name: OT_PDF_CASE, kind: 'pdf', service: otPdf.stats, budgetMs: OT_PDF_BUDGET_MS, ok: otPdf.stats.p95 <= OT_PDF_BUDGET_MS && otPdf.longestStallMs <= BUDGET.block });
 log(`  ${OT_PDF_CASE}: p95 ${otPdf.stats.p95.toFixed(0)} ms, longest event-loop stall ${otPdf.longestStallMs.toFixed(1)} ms (idle ${otPdf.idleStallMs.toFixed(1)} ms)`);
+// Issue 15: an 8 MB camera photo attached to a new ticket of this working copy, until its display copy is shown
+// (alone: `npx tsx scripts/bench/attachPhoto.ts`).
+const photoTicket = (await call('tickets.create', { title: 'Fotos del cuadro eléctrico' })) as { id: string };
+const attach = await measureAttachPhoto(call, photoTicket.id, Math.min(runs, 20));
+rows.push({ name: ATTACH_PHOTO_CASE, kind: 'write', service: attach.stats, budgetMs: ATTACH_PHOTO_BUDGET_MS, ok: attach.stats.p95 <= ATTACH_PHOTO_BUDGET_MS && attach.longestStallMs <= BUDGET.block });
+log(`  ${describeAttachPhoto(attach)}`);
 
 // Team sync: apply rate, then the bundles (the team is created on this working copy, never on the cached dataset).
 let syncFigures: SyncFigure[] = [];
@@ -165,6 +172,7 @@ const summary = [
   `Dataset: ${counts.tickets} tickets, ${counts.events} timeline events, ${counts.workOrders} OTs, ${counts.items} items, ${counts.customers} customers, ${counts.users} users.`,
   `Slowest single interactive call: ${slowest.toFixed(1)} ms (budget ${BUDGET.block} ms).`,
   `${OT_PDF_CASE}: longest event-loop stall ${otPdf.longestStallMs.toFixed(1)} ms while it was made (budget ${BUDGET.block} ms; an idle wait on this machine: ${otPdf.idleStallMs.toFixed(1)} ms).`,
+  `${ATTACH_PHOTO_CASE}: longest event-loop stall ${attach.longestStallMs.toFixed(1)} ms meanwhile (budget ${BUDGET.block} ms; an idle wait on this machine: ${attach.idleStallMs.toFixed(1)} ms).`,
   renderer
     ? `Renderer (browser mode, ${counts.tickets} tickets): first rows painted in ${renderer.firstRowsMs.toFixed(0)} ms when the list is opened again (budget ${BUDGET.paint}), ${renderer.freshListMs.toFixed(0)} ms on a fresh open (page load to rows); the dispatch board's first blocks on a fresh open in ${renderer.freshBoardMs.toFixed(0)} ms (budget ${BUDGET.boardPaint}); at most ${renderer.maxRenderedRows} rows in the DOM while scrolling ${renderer.scrolledRows} rows.`
     : 'Renderer: not measured (no Chromium or no built renderer).',
@@ -172,5 +180,5 @@ const summary = [
 ];
 process.stdout.write(`${lines.join('\n')}\n\n${writeLines.join('\n')}\n\n${syncLines.join('\n')}\n\n${summary.join('\n')}\n`);
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, counts, runs, rows, sync: syncFigures, slowestCallMs: slowest, otReportPdfStall: { longestMs: otPdf.longestStallMs, idleMs: otPdf.idleStallMs }, renderer }, null, 2));
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, counts, runs, rows, sync: syncFigures, slowestCallMs: slowest, otReportPdfStall: { longestMs: otPdf.longestStallMs, idleMs: otPdf.idleStallMs }, attachPhotoStall: { longestMs: attach.longestStallMs, idleMs: attach.idleStallMs }, renderer }, null, 2));
 log(`results written to ${out}`);
