@@ -113,6 +113,12 @@ describe('attachments.add', () => {
     expect(pending).toMatchObject({ bytesAvailable: false, thumbDataUrl: null });
     expect((await errorOf(f.admin, 'attachments.original', { id: added.id })).details?.reason).toBe('file_pending_sync');
     expect((await errorOf(f.admin, 'attachments.display', { id: added.id })).details?.reason).toBe('file_pending_sync');
+
+    // A row another copy sent with a hash that is no hash (forged): never a path, only a file that is not here.
+    f.app.backend.database.sqlite.prepare("UPDATE attachments SET sha256 = '../../emerald.db' WHERE id = ?").run(added.id);
+    const [forged] = (await f.admin.call('attachments.list', { ticketId })).filter((r) => r.id === added.id);
+    expect(forged).toMatchObject({ bytesAvailable: false, thumbDataUrl: null });
+    expect((await errorOf(f.admin, 'attachments.original', { id: added.id })).details?.reason).toBe('file_pending_sync');
   });
 });
 

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { derivedPath, originalPath, type DerivedKind } from '../../../db/attachment-files';
+import { derivedPath, isSha256Hex, originalPath, type DerivedKind } from '../../../db/attachment-files';
 import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../../../db/private-files';
 import { deriveImages, thumbFrom } from './images';
 
@@ -63,9 +63,11 @@ export async function storeDerived(dataDir: string, sha256: string, kind: Derive
   await writeFileDurably(derivedPath(dataDir, sha256, kind), jpeg);
 }
 
-export const hasOriginal = (dataDir: string, sha256: string): boolean => existsSync(originalPath(dataDir, sha256));
+// A row from another copy may name anything as its hash: what is not plain hex is never a path, just bytes not here.
+export const hasOriginal = (dataDir: string, sha256: string): boolean => isSha256Hex(sha256) && existsSync(originalPath(dataDir, sha256));
 
 export async function readOriginal(dataDir: string, sha256: string): Promise<Buffer | null> {
+  if (!isSha256Hex(sha256)) return null;
   try {
     return await readFile(originalPath(dataDir, sha256));
   } catch (error) {
@@ -76,6 +78,7 @@ export async function readOriginal(dataDir: string, sha256: string): Promise<Buf
 
 /** A derived copy, rebuilt from the original when missing; null when the original is not here (yet). */
 export async function readDerived(dataDir: string, sha256: string, kind: DerivedKind): Promise<Buffer | null> {
+  if (!isSha256Hex(sha256)) return null;
   try {
     return await readFile(derivedPath(dataDir, sha256, kind));
   } catch (error) {
