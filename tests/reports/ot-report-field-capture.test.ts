@@ -213,3 +213,14 @@ describe('OT report with field capture', () => {
     }
   });
 });
+
+describe('ticket report', () => {
+  it('lists the OT parts removed apart from those installed, with decimal quantities', async () => {
+    const all = pdfText((await app.admin.call('reports.ticketPdf', { id: workOrder.ticketId })).bytes, { layout: true });
+    if (process.env.EMERALD_KEEP_TEXT) writeFileSync(process.env.EMERALD_KEEP_TEXT, all);
+    const rows = all.slice(all.lastIndexOf('Órdenes de trabajo'));
+    expect(rows).toMatch(/Refrigerante R-32\s+—\s+—\s+1,5 kg/);
+    expect(rows.indexOf('SN-NUEVO-0012')).toBeLessThan(rows.indexOf('MATERIALES RETIRADOS'));
+    expect(rows.indexOf('MATERIALES RETIRADOS')).toBeLessThan(rows.indexOf('SN-VIEJO-0077'));
+  });
+});

@@ -77,8 +77,18 @@ function drawWorkOrder(doc: Pdf, wo: WorkOrderDetail, t: Labels, f: Formatter): 
     tag(doc, 'P', () => doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(t.workDone.toUpperCase(), x, doc.y, { width: contentWidth(doc) }));
     drawParagraph(doc, done);
   }
-  if (wo.items.length > 0) drawTable(doc, partsColumns(t), partsRows(wo.items, t, f));
-  else drawParagraph(doc, t.noParts, { muted: true });
+  const installed = wo.items.filter((item) => item.direction !== 'removed');
+  const removed = wo.items.filter((item) => item.direction === 'removed');
+  if (installed.length > 0) drawTable(doc, partsColumns(t), partsRows(installed, t, f));
+  else if (removed.length === 0) drawParagraph(doc, t.noParts, { muted: true });
+  if (removed.length > 0) {
+    // What came out of the customer's site is its own list, as in the OT report.
+    ensureSpace(doc, 50);
+    const label = fieldLabelsFor(t.language).partsRemoved.toUpperCase();
+    tag(doc, 'P', () => doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(label, x, doc.y, { width: contentWidth(doc) }));
+    doc.y += 2;
+    drawTable(doc, partsColumns(t), partsRows(removed, t, f));
+  }
   doc.y += 6;
 }
 
