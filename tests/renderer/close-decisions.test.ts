@@ -23,8 +23,8 @@ beforeAll(async () => {
   }
 });
 
-const wo = (id: string, status: WorkOrderDetail['status'], notes: string | null = null, startedAt: string | null = null) =>
-  ({ id, code: `OT-${id}`, status, version: 3, notes, startedAt }) as WorkOrderDetail;
+const wo = (id: string, status: WorkOrderDetail['status'], workDone: string | null = null, startedAt: string | null = null) =>
+  ({ id, code: `OT-${id}`, status, version: 3, workDone, startedAt }) as WorkOrderDetail;
 /** A draft with no duration measured nor typed. */
 const draft = (fields: Pick<DecisionDraft, 'action' | 'workDone' | 'reason'> & Partial<DecisionDraft>): DecisionDraft => ({ measuredMinutes: null, minutes: '', durationReason: '', ...fields });
 
@@ -32,7 +32,7 @@ describe('close decisions', () => {
   const all = [wo('a', 'scheduled', 'Llevar la escalera'), wo('b', 'pending_planning'), wo('c', 'completed'), wo('d', 'cancelled')];
   const open = openWorkOrders(all);
 
-  it('asks only about open OTs, with nothing chosen; the work done starts from the OT’s notes', () => {
+  it('asks only about open OTs, with nothing chosen; the work done starts from the OT’s saved work done', () => {
     expect(open.map((w) => w.id)).toEqual(['a', 'b']);
     const drafts = draftsFor(open);
     expect(drafts).toEqual({ a: draft({ action: null, workDone: 'Llevar la escalera', reason: '' }), b: draft({ action: null, workDone: '', reason: '' }) });

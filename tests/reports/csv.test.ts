@@ -117,7 +117,7 @@ describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
     expect(low).toHaveLength(1 + 230);
   });
 
-  it('exports OTs of a period with their notes intact and the duration in minutes', async () => {
+  it('exports OTs of a period with their work done intact (then the internal notes) and the duration in minutes', async () => {
     const file = await app.admin.call('reports.workOrdersCsv', {
       from: '2026-03-02T00:00:00.000Z',
       to: '2026-03-03T00:00:00.000Z',

@@ -115,6 +115,8 @@ export function workOrderCsvHeader(t: Labels): string[] {
     t.started,
     t.completed,
     t.durationMinutes,
+    t.workDone,
+    // Internal notes: the office's export, not the customer's report.
     t.notes,
   ];
 }
@@ -132,6 +134,7 @@ export function workOrderCsvRow(wo: WorkOrderDto, t: Labels, style: CsvStyle): C
     style.when(wo.startedAt),
     style.when(wo.completedAt),
     wo.totalDuration === null ? null : Math.round(wo.totalDuration / 60),
+    wo.workDone,
     wo.notes,
   ];
 }
