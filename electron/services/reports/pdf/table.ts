@@ -52,7 +52,7 @@ function drawRow(
         doc.font(style.font).fontSize(FONT_SIZE).fillColor(style.color);
         doc.text(text || ' ', cell.x + PAD_X, y + PAD_Y, { width: cell.width - 2 * PAD_X, align: columns[i]?.align ?? 'left' });
       };
-      if (style.cell) tag(doc, style.cell, draw);
+      if (style.cell) tag(doc, style.cell, draw, style.cell === 'TH' ? { scope: 'Column' } : {});
       else draw();
     });
   // A header repeated on a later page is only a reading aid: the table's one TH row is on its first page.

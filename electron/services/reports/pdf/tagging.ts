@@ -23,6 +23,8 @@ export interface TagOptions {
   /** Alternate text (figures). */
   alt?: string;
   lang?: string;
+  /** Table header cells: which cells they head (pdfkit writes the Table attribute; its types leave it out). */
+  scope?: 'Column' | 'Row' | 'Both';
 }
 
 /**
@@ -35,7 +37,7 @@ export function tag(doc: Doc, type: string, draw: () => void, options: TagOption
     draw();
     return;
   }
-  parent.add(doc.struct(type, { ...options }, [draw]));
+  parent.add(doc.struct(type, { ...options } as PDFKit.Mixins.StructureElementOptions, [draw]));
 }
 
 /** A grouping element (Sect, Div, Table, TR…) that stays open while `body` runs, then ends. */
