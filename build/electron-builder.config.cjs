@@ -17,7 +17,8 @@ module.exports = {
   icon: 'build/icon.png',
   asar: true,
   // Native addons cannot load from inside an asar archive.
-  asarUnpack: ['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/argon2/**'],
+  // sharp loads libvips (a shared library beside its addon) from node_modules/@img.
+  asarUnpack: ['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/argon2/**', 'node_modules/sharp/**', 'node_modules/@img/**'],
   // scripts/dist.ts rebuilds better-sqlite3 for Electron and verifies its ABI first; a second rebuild here would skip that check.
   npmRebuild: false,
   electronFuses: {

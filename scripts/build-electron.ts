@@ -1,12 +1,13 @@
 // `npm run build:electron`: bundles the main process and the preload to CommonJS with esbuild.
-// Native modules stay external (loaded from node_modules, unpacked from the asar); pdfkit too, it reads its own data files.
+// Native modules stay external (loaded from node_modules, unpacked from the asar); pdfkit too, it reads its own data files;
+// sharp (libvips) loads its platform's addon package by a computed name, which a bundle cannot follow.
 import { build, type BuildOptions } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'argon2', 'pdfkit'] as const;
+export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'argon2', 'pdfkit', 'sharp'] as const;
 /** ws's optional native speed-ups: required inside try/catch, absent here, so ws uses its JS fallback. */
 export const OPTIONAL_EXTERNALS = ['bufferutil', 'utf-8-validate'] as const;
 /** Node 22 is what Electron 45 embeds; the preload runs in Chromium's sandbox. */
