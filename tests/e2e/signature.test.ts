@@ -1,10 +1,11 @@
 // The customer signs on the OT screen with the mouse: an empty pad is refused, a drawn signature is stored and shown
 // with its name and time, and a later change to the OT shows the signature as stale and offers to sign again.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
 import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 import { versionOf } from '../support/versions';
+import { drawSignature } from './signing';
 
 let app: E2eApp;
 let page: Page;
@@ -30,27 +31,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Draws a looping scrawl across the pad with real mouse moves (down, many moves, up). */
-async function drawSignature(pad: Locator): Promise<void> {
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the signature pad is not on screen');
-  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
-  await page.mouse.move(...at(0.1, 0.6));
-  await page.mouse.down();
-  for (let step = 1; step <= 40; step++) {
-    const fx = 0.1 + (step / 40) * 0.6;
-    const fy = 0.5 + Math.sin(step / 3) * 0.25;
-    await page.mouse.move(...at(fx, fy), { steps: 2 });
-  }
-  await page.mouse.up();
-  // A second stroke: the underline.
-  await page.mouse.move(...at(0.15, 0.85));
-  await page.mouse.down();
-  await page.mouse.move(...at(0.8, 0.8), { steps: 10 });
-  await page.mouse.up();
-}
-
 describe('signing an OT', () => {
   it('refuses an empty pad, then stores and shows a signature drawn with the mouse', async () => {
     await goTo(page, `#/work-orders/${visit.id}`);
@@ -62,7 +42,7 @@ describe('signing an OT', () => {
     await customer.getByText('La firma está vacía o es demasiado pequeña').waitFor();
 
     const pad = customer.getByRole('img', { name: /Recuadro para la firma del cliente/ });
-    await drawSignature(pad);
+    await drawSignature(page, pad);
     await customer.getByText('Firma dibujada.').waitFor();
     await customer.getByRole('button', { name: 'Firmar', exact: true }).click();
     const image = customer.getByRole('img', { name: 'Firma de Marta Cliente' });
