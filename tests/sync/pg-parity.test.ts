@@ -25,7 +25,11 @@ import { HOUR, runWrite, stepArb, type Step } from './teamWrites';
 const SEEDS = [20261201, 7, 4242, ...Array.from({ length: Number(process.env.PG_PARITY_RUNS ?? 0) }, () => Math.floor(Math.random() * 2 ** 31))];
 const MEMBERS = 3;
 /** Booleans on the hub, 0/1 on a laptop. */
-const BOOLEAN_COLUMNS: Readonly<Record<string, readonly string[]>> = { users: ['is_active', 'is_superuser'], products: ['tracks_serial'] };
+const BOOLEAN_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  users: ['is_active', 'is_superuser'],
+  products: ['tracks_serial'],
+  work_order_checklist_answers: ['required'],
+};
 
 let cluster: TestPostgres;
 let seed: TeamSeed;
@@ -496,6 +500,39 @@ describe('focused cases', () => {
       [customerId, workOrderId],
     );
     expect(rows[0]).toEqual({ town: 'Sanlúcar de Barrameda', estimated_minutes: 75 });
+  });
+
+  it('the field capture travels alike: work done, a free-text part of 1.5 kg taken out, a checklist answer, a signature, a photo row (issue 15)', async () => {
+    const pair = await seededPair();
+    const a = maker(DEVICE_A);
+    const workOrderId = firstId(pair.sqlite, 'work_orders');
+    const ticketId = row(pair.sqlite, 'work_orders', workOrderId).ticket_id as string;
+    const stamp = { created_at: 'x', updated_at: 'x' };
+    await applyBoth(pair, [
+      a(1, 'work_orders', workOrderId, 'update', { work_done: 'Cambio de compresor y carga de gas', duration_reason: 'Dos visitas' }),
+      a(2, 'work_order_items', 'item-gas', 'insert', {
+        work_order_id: workOrderId, product_id: null, serial_number: 'CMP-OLD-77', quantity: 1.5, consumed_at: 'x', description: 'Gas R-32', direction: 'removed', unit: 'kg', ...stamp,
+      }),
+      a(3, 'work_order_checklist_answers', `${workOrderId}:pressure`, 'insert', {
+        work_order_id: workOrderId, item_key: 'pressure', label: 'Presión', kind: 'number', unit: 'bar', required: 1, value: '2.5', note: null, answered_by: null, ...stamp,
+      }),
+      a(4, 'work_order_signatures', 'sig-1', 'insert', {
+        work_order_id: workOrderId, role: 'customer', signer_name: 'Rosa Pérez', signer_id_number: '12345678Z', strokes: '[[[0,0],[300,120]]]', image_png: 'iVBORw0KGgo=', content_hash: 'ab'.repeat(32), signed_by: null, signed_at: 'x', ...stamp,
+      }),
+      a(5, 'attachments', 'att-1', 'insert', {
+        ticket_id: ticketId, work_order_id: workOrderId, sha256: 'cd'.repeat(32), mime: 'image/jpeg', size_bytes: 123456, width: 1600, height: 1200, file_name: 'cuadro.jpg', created_by: null, ...stamp,
+      }),
+    ], baseNow);
+    await expectSameState(pair);
+    expect(row(pair.sqlite, 'work_order_items', 'item-gas')).toMatchObject({ quantity: 1.5, unit: 'kg', direction: 'removed', description: 'Gas R-32' });
+    const { rows } = await pair.pool.query<{ quantity: number; required: boolean; signer: string; size: number }>(
+      `SELECT (SELECT quantity FROM work_order_items WHERE id = 'item-gas') AS quantity,
+              (SELECT required FROM work_order_checklist_answers WHERE work_order_id = $1) AS required,
+              (SELECT signer_name FROM work_order_signatures WHERE id = 'sig-1') AS signer,
+              (SELECT size_bytes FROM attachments WHERE id = 'att-1') AS size`,
+      [workOrderId],
+    );
+    expect(rows[0]).toEqual({ quantity: 1.5, required: true, signer: 'Rosa Pérez', size: 123456 });
   });
 
   it('two hub processes applying overlapping pages at once apply each op once', async () => {

@@ -47,7 +47,7 @@ CREATE TABLE attachments (
   work_order_id text REFERENCES work_orders (id) ON DELETE CASCADE,
   sha256 text NOT NULL,
   mime text NOT NULL,
-  size_bytes bigint NOT NULL CHECK (size_bytes > 0),
+  size_bytes integer NOT NULL CHECK (size_bytes > 0),
   width integer,
   height integer,
   file_name text NOT NULL,
