@@ -13,7 +13,7 @@ import { exportWorkOrderBatch } from '../../electron/services/reports';
 import { recordCapturedOps } from '../../electron/services/sync';
 import { startTestApp, type TestApp } from '../support/backend';
 import { settingsVersions } from '../support/versions';
-import { pdfImages, pdfInfo } from './poppler';
+import { pdfImages, pdfInfo, unmarkedPainting } from './poppler';
 import { pdfText, unzipAll } from './support';
 
 let app: TestApp;
@@ -167,6 +167,11 @@ describe('OT report with field capture', () => {
     expect(info.structure).toMatch(/\bTable\b/);
     expect(info.structure).toMatch(/\bFigure\b/);
     expect(info.pdfVersion).toBe('1.7');
+    // Everything painted is content of a structure element or an artifact (rules, fills, footers).
+    expect(unmarkedPainting(file.bytes)).toEqual([]);
+    const ticketReport = await app.admin.call('reports.ticketPdf', { id: workOrder.ticketId });
+    expect(unmarkedPainting(ticketReport.bytes)).toEqual([]);
+    expect(pdfInfo(ticketReport.bytes).text).toMatch(/^Tagged:\s+yes$/m);
   });
 
   it('marks a signature made before the report changed, and a photo whose bytes have not arrived by sync', async () => {

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 
 function withPdf<T>(bytes: Uint8Array, read: (file: string) => T): T {
   const dir = mkdtempSync(path.join(tmpdir(), 'emerald-poppler-'));
@@ -54,4 +55,36 @@ export function pdfInfo(bytes: Uint8Array): PdfInfo {
       pdfVersion: /^PDF version:\s+(\S+)$/m.exec(text)?.[1] ?? '',
     };
   });
+}
+
+/**
+ * Painting operators (text, paths, images) found outside any marked content in the page streams: in a tagged PDF/A-2a
+ * every one must be inside a structure element's marked content or an artifact. Returns the offending lines.
+ */
+export function unmarkedPainting(bytes: Uint8Array): string[] {
+  const text = Buffer.from(bytes).toString('latin1');
+  const found: string[] = [];
+  const streamPattern = /<<([^]*?)>>\s*stream\r?\n/g;
+  for (const match of text.matchAll(streamPattern)) {
+    const dictionary = match[1] ?? '';
+    if (!dictionary.includes('/FlateDecode') || /\/Subtype \/Image|\/Length1|\/Type \/Metadata|\/N 3/.test(dictionary)) continue;
+    const start = (match.index ?? 0) + match[0].length;
+    const end = text.indexOf('endstream', start);
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(text.slice(start, end), 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    if (!/\bBT\b|\bre\b|\bDo\b/.test(content)) continue; // not a page's content
+    let depth = 0;
+    for (const raw of content.split('\n')) {
+      const line = raw.trim();
+      if (/\b(BDC|BMC)$/.test(line)) depth++;
+      else if (line === 'EMC') depth--;
+      else if (depth === 0 && /(\bTj|TJ|\bS|\bf|\bDo|\bre)$/.test(line)) found.push(line.slice(0, 80));
+    }
+    if (depth !== 0) found.push(`unbalanced marked content (${depth})`);
+  }
+  return found;
 }
