@@ -21,6 +21,7 @@ import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { WorkDoneCard } from './WorkDoneCard';
 import { ChecklistPanel } from './ChecklistPanel';
 import { SignaturesPanel } from './SignaturesPanel';
+import { TicketFault } from './TicketFault';
 import { CancelModal, CompleteModal, EstimateModal, ScheduleModal } from './WorkOrderModals';
 import { useDefaultMinutes } from './PlanFields';
 import './workOrders.css';
@@ -239,10 +240,15 @@ export function WorkOrderDetailView({ id }: { id: string }) {
             <dt>{t('detail.completed')}</dt>
             <dd>{formatDateTime(detail.completedAt)}</dd>
             <dt>{t('detail.duration')}</dt>
-            <dd>{formatDuration(detail.totalDuration)}</dd>
+            <dd>
+              {formatDuration(detail.totalDuration)}
+              {/* A duration typed instead of the measured one says why, as the report does. */}
+              {detail.durationReason && <span className="muted"> · {t('detail.durationReason', { reason: detail.durationReason })}</span>}
+            </dd>
           </dl>
         </section>
 
+        <TicketFault ticketId={detail.ticketId} />
         <WorkOrderItems workOrder={detail} editable={mayExecute && !final} />
         <AttachmentsPanel owner={{ workOrderId: detail.id }} editable={mayExecute && !final} />
         <ChecklistPanel workOrder={detail} editable={mayExecute && !final} />
