@@ -1,11 +1,13 @@
 // Export: the ops another member lacks (or all of them, or a snapshot) into one .emsync file, a frame at a time.
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../context';
 import { systemClock } from '../context';
 import { prepared } from '../sql';
 import { opsMissingFrom, readVector } from './apply';
 import { schemaVersionOf } from './capture';
-import { withReadSnapshot } from './bundle-connection';
+import { databaseFileOf, withReadSnapshot } from './bundle-connection';
+import { AttachmentHashes, filePages } from './bundle-files';
 import { BundleWriter, cancelled, FRAME_PAGE_SIZE, type BundleHeader, type FramePage } from './bundle-format';
 import { teamCredentials } from './bundle-keys';
 import { peerVector, type Vector } from './bundle-peers';
@@ -84,11 +86,18 @@ export async function exportBundle(ctx: { sqlite: Database.Database; clock?: Clo
     const writer = await BundleWriter.create(options.out, header, team.teamKey);
     try {
       options.onProgress?.({ done: 0, total });
+      const attachments = new AttachmentHashes();
       for (const page of kind === 'snapshot' ? snapshotPages(reader) : opPages(reader, receiverVector)) {
         if (options.signal?.aborted) throw cancelled('export');
         await writer.writeFrame(page);
+        attachments.note(page);
         const written = writer.written;
         options.onProgress?.({ done: written.ops + written.rows, total });
+      }
+      // The originals of the attachments those rows name, after them (the data folder is the database's own).
+      for await (const page of filePages(path.dirname(databaseFileOf(sqlite)), attachments.found)) {
+        if (options.signal?.aborted) throw cancelled('export');
+        await writer.writeFrame(page);
       }
       if (options.signal?.aborted) throw cancelled('export');
       return { ...(await writer.finish(team.privateKey)), lacking };

@@ -1,6 +1,7 @@
 // Import: verify the whole bundle first (nothing changes if any check fails), then apply it page by page in ONE
 // transaction on a second connection, yielding between pages so progress flows and a cancel rolls everything back.
 // A crash mid-import leaves the file as it was (the transaction never committed); the next import completes it.
+import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { AppError, type DomainEvent } from '../../contract';
@@ -16,6 +17,7 @@ import { schemaVersionOf } from './capture';
 import type { TouchedRow } from './conflicts';
 import { databaseFileOf, openSecondConnection } from './bundle-connection';
 import { TouchedCollector } from './bundle-events';
+import { IncomingFiles } from './bundle-files';
 import { BundleReader, cancelled, refuse, type BundleHeader, type FramePage } from './bundle-format';
 import { introduces, isFirstContact, senderStanding, teamCredentials, type TeamCredentials } from './bundle-keys';
 import { assertFreshCopy, finishSnapshot, loadSnapshotPage, ownRows } from './bundle-snapshot';
@@ -130,12 +132,15 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
   const summary: ImportSummary = { kind: header.kind, fromDevice: header.fromDevice, applied: 0, duplicates: 0, gaps: 0, setAside: [], conflictsOpen: 0 };
   const collector = new TouchedCollector();
   const reader = await BundleReader.open(options.file);
+  const incoming = new IncomingFiles(path.dirname(databaseFileOf(conn)));
   try {
     if (header.kind === 'snapshot') assertFreshCopy(conn);
     const ownTouched = header.kind === 'snapshot' ? ownRows(conn) : [];
     for await (const page of reader.pages(team.teamKey)) {
       if (page.type === 'ops') {
         applyOpsPage(conn, page.ops, clock.now().getTime(), summary, collector);
+      } else if (page.type === 'file') {
+        await incoming.take(page);
       } else {
         const touched: TouchedRow[] = [];
         const load = () => (loadSnapshotPage(conn, page, team.deviceId, touched), { touched });
@@ -162,6 +167,7 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
     summary.conflictsOpen = openConflicts(conn);
     return { summary, collector };
   } finally {
+    await incoming.drop();
     await reader.close();
   }
 }

@@ -10,7 +10,14 @@ export type SnapshotPage =
   | { type: 'rows'; table: string; columns: string[]; rows: unknown[][]; clocks: ([rowHlc: string, fields: string] | null)[] }
   | { type: 'fieldEdits' | 'conflicts'; columns: string[]; rows: unknown[][] }
   | { type: 'heldOps'; ops: (OpRecord & { status: string })[] };
-export type FramePage = { type: 'ops'; ops: OpRecord[] } | SnapshotPage;
+/** A slice of an attachment's original bytes (issue 15): the rows travel as ops, the bytes the receiver needs as these. */
+export type FilePage = { type: 'file'; sha256: string; part: number; parts: number; data: string };
+export type FramePage = { type: 'ops'; ops: OpRecord[] } | SnapshotPage | FilePage;
+
+/** Raw bytes per file page (base64 in the frame): a 25 MB photo is 7 pages. */
+export const FILE_PART_BYTES = 4 * 1024 * 1024;
+const MAX_FILE_PARTS = 16;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
@@ -64,6 +71,17 @@ export function asFramePage(value: unknown): FramePage | null {
     case 'fieldEdits':
     case 'conflicts':
       return isTable(value) ? (value as FramePage) : null;
+    case 'file':
+      return typeof value.sha256 === 'string' &&
+        SHA256_HEX.test(value.sha256) &&
+        Number.isSafeInteger(value.part) &&
+        Number.isSafeInteger(value.parts) &&
+        (value.part as number) >= 0 &&
+        (value.part as number) < (value.parts as number) &&
+        (value.parts as number) <= MAX_FILE_PARTS &&
+        isText(value.data, Math.ceil(FILE_PART_BYTES / 3) * 4)
+        ? (value as FramePage)
+        : null;
     default:
       return null;
   }
@@ -72,5 +90,6 @@ export function asFramePage(value: unknown): FramePage | null {
 /** How many items a page carries (ops for ops pages, rows for the others): the header and trailer counts. */
 export function pageSize(page: FramePage): { ops: number; rows: number } {
   if (page.type === 'ops' || page.type === 'heldOps') return { ops: page.ops.length, rows: 0 };
+  if (page.type === 'file') return { ops: 0, rows: 0 };
   return { ops: 0, rows: page.rows.length };
 }
