@@ -82,7 +82,7 @@ describe('closing a ticket whose OT was left en curso', () => {
     await dialog.waitFor({ state: 'detached' });
     await detail.locator('.ticket-detail-topline .badge-status-closed').waitFor();
     const done = await app.admin.call('workOrders.get', { id: running.id });
-    expect(done).toMatchObject({ status: 'completed', totalDuration: 30 * 60, notes: 'Prueba de 30 min con el termostato nuevo.' });
+    expect(done).toMatchObject({ status: 'completed', totalDuration: 30 * 60, workDone: 'Prueba de 30 min con el termostato nuevo.', durationReason: 'La OT se quedó en curso desde la visita' });
     await detail.locator('.timeline-body', { hasText: 'La OT se quedó en curso desde la visita' }).waitFor();
   });
 });
