@@ -189,8 +189,9 @@ export const reportCommand: CliCommand = {
     if (!kind || !REPORT_KINDS.includes(kind)) throw new UsageError(`${kind ? `unknown report "${kind}"` : 'which report?'}\n${USAGE}`);
     const dataDir = requireDataDir(args);
     const backend = createBackend({ dataDir });
-    // No login on the command line: report reads need no actor (filters like assignedTo "me" do, and say so).
-    const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, actor: null, clock: systemClock, events: backend.events };
+    // No login on the command line: report reads need no actor (filters like assignedTo "me" do, and say so); the data folder
+    // holds the OT photos the PDFs print.
+    const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, actor: null, clock: systemClock, events: backend.events, dataDir };
     try {
       await run(ctx, args, (line) => process.stdout.write(`${line}\n`));
     } catch (error) {

@@ -6,11 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
 import type { ServiceContext } from '../../electron/services/context';
 import { exportWorkOrderBatch } from '../../electron/services/reports';
 import { recordCapturedOps } from '../../electron/services/sync';
+import { runCli } from '../../scripts/cli';
 import { startTestApp, type TestApp } from '../support/backend';
 import { settingsVersions } from '../support/versions';
 import { pdfImages, pdfInfo, unmarkedPainting } from './poppler';
@@ -209,6 +210,19 @@ describe('OT report with field capture', () => {
     const list = app.admin.call('tickets.list', {}).then(() => finished.push('list'));
     await Promise.all([pdf, list]);
     expect(finished).toEqual(['list', 'pdf']);
+  });
+
+  it('prints the photos from the CLI too (report ot reads the data folder)', async () => {
+    const out = path.join(app.dir, 'cli-ot.pdf');
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await runCli(['report', 'ot', workOrder.code, '--data-dir', app.dir, '--out', out])).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const bytes = new Uint8Array(readFileSync(out));
+    expect(pdfImages(bytes).filter((image) => image.enc === 'jpeg')).toHaveLength(2);
+    expect(pdfText(bytes)).toContain('compresor-retirado.jpg');
   });
 
   it('speaks English when asked', async () => {
