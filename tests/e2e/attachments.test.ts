@@ -3,21 +3,23 @@
 // ticket shows the same files. Browser mode: the bytes go up as the raw request body.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempDir } from '../db/helpers';
-import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, VIEWPORT, type E2eApp } from './support';
 import { elfBytes, noiseJpeg, solidPng } from '../attachments/images';
 
 let app: E2eApp;
 let page: Page;
 let workOrderId: string;
 let ticketId: string;
+let tec: { id: string; username: string; password: string };
+let cameraBrowser: Browser | null = null;
 const folder = tempDir();
 
 beforeAll(async () => {
   app = await startE2eApp();
-  const tec = await app.userWithRole('Técnico', 'pvidal', 'Pablo Vidal');
+  tec = await app.userWithRole('Técnico', 'pvidal', 'Pablo Vidal');
   const customer = await app.admin.call('customers.create', { name: 'Bodega Los Arcos', address: 'Avda. del Vino 4, Jerez' });
   const ticket = await app.admin.call('tickets.create', { title: 'Cámara frigorífica no enfría', customerId: customer.id });
   ticketId = ticket.id;
@@ -32,6 +34,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await cameraBrowser?.close();
   await app?.close();
   removeTempDirs();
 });
@@ -64,10 +67,36 @@ describe('photos and files on an OT', () => {
     ]);
   }, 60_000);
 
+  it('takes a photo with the camera (Chromium\'s fake camera) and attaches it', async () => {
+    // A browser of its own with a fake camera that needs no permission prompt; the shared one has no camera at all.
+    cameraBrowser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--lang=es-ES', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    });
+    const context = await cameraBrowser.newContext({ viewport: VIEWPORT, locale: 'es-ES', timezoneId: 'Europe/Madrid', colorScheme: 'light' });
+    await context.grantPermissions(['camera']);
+    const cameraPage = await app.openApp(context);
+    await signIn(cameraPage, tec.username, tec.password);
+    await goTo(cameraPage, `#/work-orders/${workOrderId}`);
+    const panel = cameraPage.locator('section.attachments-panel');
+    await panel.getByRole('heading', { name: 'Fotos y archivos (2)' }).waitFor();
+    await panel.getByRole('button', { name: 'Usar cámara' }).click();
+    const take = cameraPage.getByRole('button', { name: 'Hacer foto' });
+    await expect.poll(() => take.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await saveScreenshot(cameraPage, 'ot-camera');
+    await take.click();
+    await panel.getByRole('heading', { name: 'Fotos y archivos (3)' }).waitFor({ timeout: 20_000 });
+    const stored = await app.admin.call('attachments.list', { workOrderId });
+    expect(stored[2]).toMatchObject({ mime: 'image/jpeg', kind: 'photo' });
+    expect(stored[2]?.fileName).toMatch(/^foto-\d{8}-\d{6}\.jpg$/);
+    expect(uncaughtErrors(cameraPage)).toEqual([]);
+  }, 60_000);
+
   it('the ticket shows the files of its OTs', async () => {
     await goTo(page, `#/tickets/${ticketId}`);
     const panel = page.locator('section.attachments-panel');
-    await panel.getByRole('heading', { name: 'Fotos y archivos (2)' }).waitFor();
+    await panel.getByRole('heading', { name: 'Fotos y archivos (3)' }).waitFor();
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });
