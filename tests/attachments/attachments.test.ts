@@ -168,6 +168,20 @@ describe('attachments.add refusals: clear, and nothing stored', () => {
     expect((await expectRefused({ workOrderId: wo.id, fileName: 'x.png', bytes }, 'work_order_final')).code).toBeDefined();
   });
 
+  it('an OT cancelled while its photo was being processed: the add is refused and the file it had written is taken back', async () => {
+    const ticket = await f.admin.call('tickets.create', { title: 'Cancelada a mitad' });
+    const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+    const bytes = await noiseJpeg(3000, 2000, 90);
+    const before = { files: storedFiles(), rows: rowCount() };
+    // The checks before any decoding pass; the cancel lands while sharp works; the write's own checks refuse.
+    const adding = f.admin.envelope('attachments.add', { workOrderId: wo.id, fileName: 'tarde.jpg', bytes });
+    await f.admin.call('workOrders.cancel', { id: wo.id, version: wo.version, reason: 'El cliente anuló la visita' });
+    const env = await adding;
+    expect(env.ok ? null : env.error.details?.reason).toBe('work_order_final');
+    expect({ files: storedFiles(), rows: rowCount() }).toEqual(before);
+    expect(existsSync(originalPath(f.app.dir, sha256Hex(bytes)))).toBe(false);
+  }, 30_000);
+
   it('never blocks other calls while a large photo is processed', async () => {
     const bytes = await noiseJpeg(4000, 3000, 92);
     const order: string[] = [];
