@@ -74,6 +74,15 @@ beforeAll(async () => {
     'Llevar router de repuesto',
     'Llamar antes de ir',
   );
+  // The work done is an OT text of its own (issue 15): its conflict is resolved into work_done, never into the notes.
+  await editedTwice(
+    async (app, workDone) => {
+      const current = await app.admin.call('workOrders.get', { id: noted.workOrder.id });
+      await app.admin.call('workOrders.setWorkDone', { id: noted.workOrder.id, version: current.version, workDone });
+    },
+    'Cambiado el router',
+    'Cambiado el router y la fuente',
+  );
   await editedTwice(async (app, address) => app.admin.call('customers.update', { id: f.customerId, version: await versionOf(app.admin, 'customer', f.customerId), address }), 'Calle Mayor 1', 'Calle Mayor 1, 2º B');
   await editedTwice(async (app, description) => app.admin.call('products.update', { id: f.serialProductId, version: await versionOf(app.admin, 'product', f.serialProductId), description }), 'Router de carril DIN', 'Router 4G de carril DIN');
   for (const { ticket } of closed) {
@@ -162,6 +171,7 @@ describe('conflicts.list', () => {
         'ticket.resolution',
         'ticket.title',
         'workOrder.notes',
+        'workOrder.work_done',
         'closed_ticket_open_ot',
         'closed_ticket_open_ot',
         'closed_ticket_open_ot',
@@ -323,6 +333,16 @@ describe('conflicts.resolve: text edits', () => {
     expect(resolutionsOf(conflict.id)).toBe(1);
   });
 
+  it('an OT’s work done is edited into work_done, its notes untouched', async () => {
+    const workDone = await editConflict('workOrder', 'work_done');
+    const before = await f.admin.call('workOrders.get', { id: ids.noted! });
+    await supervisor.call('conflicts.resolve', { id: workDone.id, resolution: { action: 'edit', value: 'Cambiados el router y la fuente' } });
+    const workOrder = await f.admin.call('workOrders.get', { id: ids.noted! });
+    expect([workOrder.workDone, workOrder.notes]).toEqual(['Cambiados el router y la fuente', before.notes]);
+    const ticket = await f.admin.call('tickets.get', { id: workOrder.ticketId });
+    expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'ot_updated', content: `${workOrder.code}: trabajo realizado actualizado`, metaData: { change: 'work_done', conflictId: workDone.id } });
+  });
+
   it('a ticket resolution text and an OT’s notes are edited like their own forms do', async () => {
     const notes = await editConflict('workOrder', 'notes');
     await supervisor.call('conflicts.resolve', { id: notes.id, resolution: { action: 'edit', value: 'Llamar antes de ir; llevar router de repuesto' } });
@@ -348,11 +368,11 @@ describe('conflicts.resolve: text edits', () => {
 });
 
 describe('conflicts.resolve: a closed ticket with an open OT', () => {
-  it('complete finishes the OT with the work notes', async () => {
+  it('complete finishes the OT with the work done (its internal notes untouched)', async () => {
     const conflict = await closedConflict(ids.closed0!);
     await supervisor.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'complete', notes: 'Hecho en la visita anterior' } });
     const workOrder = await f.admin.call('workOrders.get', { id: conflict.workOrder!.id });
-    expect([workOrder.status, workOrder.notes, workOrder.completedAt]).toEqual(['completed', 'Hecho en la visita anterior', office.clock.now().toISOString()]);
+    expect([workOrder.status, workOrder.workDone, workOrder.completedAt]).toEqual(['completed', 'Hecho en la visita anterior', office.clock.now().toISOString()]);
     const ticket = await f.admin.call('tickets.get', { id: ids.closed0! });
     expect(ticket.status).toBe('closed');
     expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'ot_completed', metaData: { workOrderId: workOrder.id, conflictId: conflict.id } });
@@ -523,7 +543,7 @@ describe('after the copies meet', () => {
     const summary = async (caller: Caller) =>
       (await caller.call('conflicts.list', { status: 'all' })).map((c) => [c.id, c.kind, c.status, c.resolution?.choice ?? null]).sort();
     const onOffice = await summary(f.admin);
-    expect(onOffice).toHaveLength(16);
+    expect(onOffice).toHaveLength(17);
     expect(await summary(laptop.admin)).toEqual(onOffice);
     // The office and the laptop resolved the product's description differently, offline: that is a new conflict.
     const open = await f.admin.call('conflicts.list', { status: 'open' });

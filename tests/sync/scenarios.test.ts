@@ -321,7 +321,7 @@ describe('the office closes a ticket while a laptop, offline, requests a new vis
     meet(office, laptop);
     for (const app of [office, laptop]) {
       const workOrder = await app.admin.call('workOrders.get', { id: revisit.id });
-      expect([workOrder.status, workOrder.notes]).toEqual(['completed', 'Mantenimiento hecho en la misma visita']);
+      expect([workOrder.status, workOrder.workDone]).toEqual(['completed', 'Mantenimiento hecho en la misma visita']);
       expect(await conflictsOn(app, 'open')).toEqual([]);
       expect((await conflictsOn(app, 'resolved')).map((c) => [c.id, c.resolution?.choice.action])).toEqual([[conflict!.id, 'complete']]);
     }

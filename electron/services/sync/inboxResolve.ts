@@ -10,6 +10,7 @@ import { hasPermission } from '../../contract/access';
 import { customerFields, productFields } from '../../contract/catalogs';
 import { ACTIONS_BY_KIND, type ConflictChoiceDto, type ConflictDto, type ConflictResolutionInput } from '../../contract/conflicts';
 import { ticketUpdateInput } from '../../contract/tickets';
+import { workDoneText } from '../../contract/workOrders';
 import { nonEmpty } from '../../contract/common';
 import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
 import { customerCatalog, productCatalog } from '../catalogs';
@@ -46,7 +47,7 @@ function assertMay(actor: Actor, anyOf: readonly Permission[]): void {
 // What an edited value must satisfy: the same rules as the record's own edit form.
 const FIELD_RULES: Record<string, Record<string, z.ZodType>> = {
   tickets: { title: ticketUpdateInput.shape.title, description: ticketUpdateInput.shape.description, resolution: nonEmpty(20_000) },
-  work_orders: { notes: ticketUpdateInput.shape.description },
+  work_orders: { notes: ticketUpdateInput.shape.description, work_done: workDoneText },
   customers: { name: customerFields.name, address: customerFields.address, notes: customerFields.notes },
   products: { name: productFields.name, description: productFields.description },
 };
@@ -91,10 +92,13 @@ function writeField({ ctx, tx, actor, at, conflict }: Step, value: string | null
   }
   if (conflict.entity === 'work_orders') {
     const row = loadWorkOrder(tx, id);
-    if (row.notes === value) return;
-    // A finished OT's notes may be what collided (completed offline with notes): the inbox edits them all the same.
-    saveWorkOrder(tx, row, { notes: value }, at);
-    workOrderEvent(tx, row, row.status, actor.id, at, { change: 'notes', conflictId: conflict.id }, `${row.code}: notas actualizadas`);
+    // Two text fields collide on an OT: the internal notes and the work done (issue 15); each is written to its own column.
+    const workDone = field === 'work_done';
+    if ((workDone ? row.workDone : row.notes) === value) return;
+    // A finished OT's text may be what collided (completed offline): the inbox edits it all the same.
+    saveWorkOrder(tx, row, workDone ? { workDone: value } : { notes: value }, at);
+    const text = workDone ? `${row.code}: trabajo realizado actualizado` : `${row.code}: notas actualizadas`;
+    workOrderEvent(tx, row, row.status, actor.id, at, { change: workDone ? 'work_done' : 'notes', conflictId: conflict.id }, text);
     ctx.events.emit({ entity: 'workOrder', id, kind: 'updated', ticketId: row.ticketId });
     return;
   }
@@ -142,10 +146,11 @@ function planClosedTicket(step: Step, resolution: Resolution<'complete'> | Resol
   return {
     choice: { action: 'complete', notes: resolution.notes },
     apply: () => {
-      // The OT completed under the closed ticket with the work notes the supervisor gives (as a close's decision would).
+      // The OT completed under the closed ticket with the work done the supervisor gives (as a close's decision would:
+      // into work_done, the internal notes untouched; the choice's field keeps its old name `notes`).
       const totalDuration = measuredSeconds(workOrder.startedAt, at);
-      saveWorkOrder(tx, workOrder, { status: 'completed', completedAt: at, totalDuration, notes: resolution.notes }, at);
-      workOrderEvent(tx, workOrder, 'completed', actor.id, at, { totalDuration, notes: resolution.notes, conflictId: conflict.id });
+      saveWorkOrder(tx, workOrder, { status: 'completed', completedAt: at, totalDuration, workDone: resolution.notes }, at);
+      workOrderEvent(tx, workOrder, 'completed', actor.id, at, { totalDuration, workDone: resolution.notes, conflictId: conflict.id });
       ctx.events.emit({ entity: 'workOrder', id: workOrder.id, kind: 'updated', ticketId: workOrder.ticketId });
       ctx.events.emit({ entity: 'ticket', id: workOrder.ticketId, kind: 'updated' });
     },
