@@ -109,6 +109,9 @@ describe('a field visit from Mi día to the signed PDF', () => {
     await card.getByRole('button', { name: 'Continuar' }).click();
     await page.getByRole('heading', { name: visit.code }).waitFor();
     await page.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
+    // The fault read on Mi día is on the OT too.
+    const fault = page.locator('section.card', { has: page.getByRole('heading', { name: 'Avería comunicada' }) });
+    await fault.getByText('La cámara no baja de 12 °C desde ayer por la tarde.').waitFor();
   });
 
   it('fills the checklist: a tick, a number with a decimal comma, a text', async () => {
@@ -162,6 +165,20 @@ describe('a field visit from Mi día to the signed PDF', () => {
     await page.getByRole('button', { name: 'Guardar trabajo realizado' }).click();
     await expect.poll(async () => (await app.admin.call('workOrders.get', { id: visit.id })).workDone).toBe(WORK_DONE);
 
+    // On a 1024 px laptop both blocks sit side by side and every box stays inside its own block.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const overflowing = await page.locator('section.signature-role').evaluateAll((blocks) =>
+      blocks.flatMap((block) => {
+        const edge = (block as unknown as { getBoundingClientRect(): { right: number } }).getBoundingClientRect().right;
+        type Box = { tagName: string; labels?: ArrayLike<{ textContent: string | null }> | null; getAttribute(name: string): string | null; getBoundingClientRect(): { right: number } };
+        const boxes = (block as unknown as { querySelectorAll(selector: string): ArrayLike<Box> }).querySelectorAll('input, canvas, button');
+        return Array.from(boxes)
+          .filter((box) => box.getBoundingClientRect().right > edge + 0.5)
+          .map((box) => box.labels?.[0]?.textContent ?? box.getAttribute('aria-label') ?? box.tagName);
+      }),
+    );
+    expect(overflowing).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
     const customer = signatureBlock('Firma del cliente');
     await customer.getByLabel('Nombre de quien firma').fill(CUSTOMER_SIGNER);
     await customer.getByLabel('DNI/NIE (opcional)').fill(CUSTOMER_DNI);
