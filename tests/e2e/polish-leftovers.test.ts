@@ -175,10 +175,14 @@ describe('durations read one way on the OT and when completing it', () => {
     await minutes.fill('65');
     expect(await hint.textContent()).toMatch(/^Tiempo medido: 4[78] min → 1 h 5 min$/);
     await dialog.locator('input:not([type])').fill('La comida no se cuenta');
+    await dialog.getByLabel('Trabajo realizado').fill('Purgado el circuito');
+    await dialog.locator('button[type="submit"]').click();
+    // The summary before completing says the typed duration and its reason the same way.
+    expect(await dialog.locator('.completion-summary').textContent()).toContain('1 h 5 min · cambiada a mano: La comida no se cuenta');
     await dialog.locator('button[type="submit"]').click();
     await dialog.waitFor({ state: 'detached' });
     const duration = page.locator('.facts dt', { hasText: /^Duración$/ }).locator('xpath=following-sibling::dd[1]');
-    await expect.poll(() => duration.textContent()).toBe('1 h 5 min');
+    await expect.poll(() => duration.textContent()).toBe('1 h 5 min · cambiada a mano: La comida no se cuenta');
 
     // The ticket's timeline says the same, with the reason.
     await goTo(page, `#/tickets/${ticketId}`);
