@@ -1,12 +1,11 @@
 // The dispatch board (issue 16 part 1) in the benchmark: a week of every technician's OTs (the dataset has 50) in the
 // busiest week, against the same rows read by hand. Budget: 16 ms p95 (the issue's "50 technicians × 7 days").
-import type { ChannelName, InputOf } from '../../electron/contract';
+import type { Call } from './measure';
 import { addDays } from '../../electron/contract/zonedTime';
 import type { ServiceContext } from '../../electron/services/context';
 import { dispatchBoard } from '../../electron/services/workOrders';
 import type { Fixtures, ReadCase } from './cases';
 
-type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<unknown>;
 
 export function boardCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCase[] {
   const q = (sql: string) => ctx.sqlite.prepare(sql);

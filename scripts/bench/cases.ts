@@ -1,7 +1,8 @@
 // What the benchmark measures: each read through the service layer and as hand-written raw SQL,
 // plus the single writes and one OT PDF through the service layer.
 import type Database from 'better-sqlite3';
-import type { ChannelName, InputOf } from '../../electron/contract';
+import type { InputOf } from '../../electron/contract';
+import type { Call } from './measure';
 import type { Backend } from '../../electron/ipc/backend';
 import type { ServiceContext } from '../../electron/services/context';
 import { getTicketDetail, listTickets } from '../../electron/services/tickets';
@@ -40,7 +41,6 @@ export interface Fixtures {
   words: { common: string; rare: string; prefix: string; accented: string; everywhere: string };
 }
 
-type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<unknown>;
 
 const SUMMARY = `t.id, t.code, t.title, t.status, t.priority, t.created_at, t.updated_at, t.version,
   cat.id AS category_id, cat.name AS category_name, c.id AS customer_id, c.name AS customer_name,

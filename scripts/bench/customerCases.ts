@@ -1,10 +1,9 @@
 // The customer page (issue 16 part 6) in the benchmark: customers.history against the same rows read by hand.
-import type { ChannelName, InputOf } from '../../electron/contract';
+import type { Call } from './measure';
 import type { ServiceContext } from '../../electron/services/context';
 import { customerHistory } from '../../electron/services/customers';
 import type { Fixtures, ReadCase } from './cases';
 
-type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<unknown>;
 
 export function customerCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCase[] {
   const q = (sql: string) => ctx.sqlite.prepare(sql);

@@ -1,5 +1,9 @@
 // Timing: run a case many times, keep every sample, report percentiles in milliseconds.
 import { performance } from 'node:perf_hooks';
+import type { ChannelName, InputOf } from '../../electron/contract';
+
+/** A channel call as the bench makes it (through the router, signed in). */
+export type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<unknown>;
 
 export interface Stats {
   runs: number;

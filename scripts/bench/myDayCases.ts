@@ -1,13 +1,12 @@
 // Mi día (issue 15 part 1) in the benchmark: the busiest technician's own day, through a session of theirs (the call
 // answers for whoever is signed in), against the same rows read by hand. Budget: the agenda's (a technician's read).
-import type { ChannelName, InputOf } from '../../electron/contract';
+import type { Call } from './measure';
 import type { ServiceContext } from '../../electron/services/context';
 import { loadActor } from '../../electron/services/users/actor';
 import { myDay } from '../../electron/services/workOrders';
 import { myDayParams } from '../../electron/services/workOrders/myDay';
 import type { Fixtures, ReadCase } from './cases';
 
-type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<unknown>;
 
 export function myDayCases(callAsTechnician: Call, ctx: ServiceContext, f: Fixtures): ReadCase[] {
   const technician: ServiceContext = { ...ctx, actor: loadActor(ctx.sqlite, f.technicianId) };

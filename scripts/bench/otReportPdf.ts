@@ -3,33 +3,21 @@
 // the PDF photo cache empty. Besides the time, the longest event-loop stall while the PDF is made: the backend must keep
 // answering other calls. Standalone: `npx tsx scripts/bench/otReportPdf.ts [--runs 20]` on a fresh temporary backend.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import sharp from 'sharp';
-import type { ChannelName, InputOf } from '../../electron/contract';
-import { createBackend, type Backend } from '../../electron/ipc/backend';
+import type { Backend } from '../../electron/ipc/backend';
 import { clearPreparedPhotos } from '../../electron/services/reports/pdf/fieldCapture';
 import { recordCapturedOps } from '../../electron/services/sync';
 import { reportHashOf } from '../../electron/services/workOrders/reportContent';
-import { summarize, type Stats } from './measure';
+import type { Call } from './measure';
+import { measureWithStalls, runsFromArgv, STALL_BUDGET_MS, withSignedInBackend, type StallStats } from './stalls';
 
 export const OT_PDF_CASE = 'OT report PDF with 6 photos and 2 signatures';
 export const OT_PDF_BUDGET_MS = 1000;
-export const STALL_BUDGET_MS = 16;
-
-export interface OtPdfResult {
-  stats: Stats;
-  /** The longest the event loop was blocked during any run (ms). */
-  longestStallMs: number;
-  /** The same watch over an idle wait as long as all the runs: what this machine's load alone causes. */
-  idleStallMs: number;
-}
-
-type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<unknown>;
+export type OtPdfResult = StallStats;
 
 /** A photo like a phone's: 4000 × 3000 of detail (noise compresses badly: several MB of JPEG). */
 async function cameraPhoto(seed: number): Promise<Buffer> {
@@ -93,46 +81,16 @@ export async function seedFieldCapture(backend: Backend, dataDir: string, workOr
 }
 
 /** Times reports.workOrderPdf through the router, each run from an empty photo cache, watching the event loop. */
-export async function measureOtReportPdf(call: Call, workOrderId: string, runs: number): Promise<OtPdfResult> {
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  const samples: number[] = [];
-  let longestStallMs = 0;
-  for (let i = 0; i < runs + 2; i++) {
-    clearPreparedPhotos();
-    histogram.reset();
-    histogram.enable();
-    const start = performance.now();
-    await call('reports.workOrderPdf', { id: workOrderId });
-    const elapsed = performance.now() - start;
-    histogram.disable();
-    if (i < 2) continue; // warm-up: code loading and the first font parse
-    samples.push(elapsed);
-    longestStallMs = Math.max(longestStallMs, histogram.max / 1e6);
-  }
-  histogram.reset();
-  histogram.enable();
-  await new Promise((resolve) => setTimeout(resolve, samples.reduce((a, b) => a + b, 0)));
-  histogram.disable();
-  return { stats: summarize(samples), longestStallMs, idleStallMs: histogram.max / 1e6 };
+export function measureOtReportPdf(call: Call, workOrderId: string, runs: number): Promise<OtPdfResult> {
+  // Warm-up: code loading and the first font parse.
+  return measureWithStalls(runs, 2, () => call('reports.workOrderPdf', { id: workOrderId }), clearPreparedPhotos);
 }
 
 /** The standalone run: a fresh backend, one completed OT made through the channels, then the measurement. */
 async function main(): Promise<void> {
-  const runsFlag = process.argv.indexOf('--runs');
-  const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 20;
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const dir = mkdtempSync(path.join(tmpdir(), 'emerald-bench-otpdf-'));
-  const backend = createBackend({ dataDir: dir });
-  let token: string | null = null;
-  const call: Call = async (channel, input) => {
-    const result = await backend.dispatch({ sessionToken: token }, channel, input);
-    if (result.session !== undefined) token = result.session;
-    if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
-    return result.envelope.value;
-  };
-  try {
-    await call('auth.setup', { email: 'admin@example.com', username: 'admin', password: 'admin-password-1', fullName: 'Ana Administradora' });
-    await call('auth.login', { login: 'admin', password: 'admin-password-1' });
+  const runs = runsFromArgv(20);
+  await withSignedInBackend('emerald-bench-otpdf-', async (call, backend, dir) => {
     const roles = (await call('roles.list', {})) as { id: string; name: string }[];
     const technician = (await call('users.create', {
       email: 'tec@example.com',
@@ -154,10 +112,7 @@ async function main(): Promise<void> {
       `${OT_PDF_CASE}: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, max ${s.max.toFixed(0)} ms (budget ${OT_PDF_BUDGET_MS}); ` +
         `longest event-loop stall ${result.longestStallMs.toFixed(1)} ms (budget ${STALL_BUDGET_MS}; idle on this machine ${result.idleStallMs.toFixed(1)} ms)\n`,
     );
-  } finally {
-    backend.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

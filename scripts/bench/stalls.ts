@@ -1,0 +1,69 @@
+// What the issue 15 bench cases share: timing an async call while watching the event loop for stalls (the longest
+// one, and the longest while merely waiting, for scale), and a fresh signed-in backend for their standalone runs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createBackend, type Backend } from '../../electron/ipc/backend';
+import { summarize, type Call, type Stats } from './measure';
+
+/** The interactive budget: no event-loop stall longer than one frame. */
+export const STALL_BUDGET_MS = 16;
+
+export interface StallStats {
+  stats: Stats;
+  longestStallMs: number;
+  /** The longest stall of an idle wait as long as all the runs together: what this machine adds on its own. */
+  idleStallMs: number;
+}
+
+/** Times `run(i)` for `runs` runs after `warmup` unmeasured ones; `prepare(i)` runs before each, outside the timing. */
+export async function measureWithStalls(runs: number, warmup: number, run: (i: number) => Promise<unknown>, prepare?: (i: number) => void): Promise<StallStats> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const samples: number[] = [];
+  let longestStallMs = 0;
+  for (let i = 0; i < runs + warmup; i++) {
+    prepare?.(i);
+    histogram.reset();
+    histogram.enable();
+    const start = performance.now();
+    await run(i);
+    const elapsed = performance.now() - start;
+    histogram.disable();
+    if (i < warmup) continue;
+    samples.push(elapsed);
+    longestStallMs = Math.max(longestStallMs, histogram.max / 1e6);
+  }
+  histogram.reset();
+  histogram.enable();
+  await new Promise((resolve) => setTimeout(resolve, samples.reduce((a, b) => a + b, 0)));
+  histogram.disable();
+  return { stats: summarize(samples), longestStallMs, idleStallMs: histogram.max / 1e6 };
+}
+
+/** `--runs N` of a standalone bench script. */
+export function runsFromArgv(fallback: number): number {
+  const at = process.argv.indexOf('--runs');
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+/** A backend on a temporary data folder with its first administrator signed in; removed afterwards. */
+export async function withSignedInBackend(prefix: string, work: (call: Call, backend: Backend, dataDir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const backend = createBackend({ dataDir: dir });
+  let token: string | null = null;
+  const call: Call = async (channel, input) => {
+    const result = await backend.dispatch({ sessionToken: token }, channel, input);
+    if (result.session !== undefined) token = result.session;
+    if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
+    return result.envelope.value;
+  };
+  try {
+    await call('auth.setup', { email: 'admin@example.com', username: 'admin', password: 'admin-password-1', fullName: 'Ana Administradora' });
+    await call('auth.login', { login: 'admin', password: 'admin-password-1' });
+    await work(call, backend, dir);
+  } finally {
+    backend.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
