@@ -85,3 +85,33 @@ describe('OT changes in the timeline', () => {
     expect(describeEvent(translators.en, old, [])).toMatch(/^installed a part, serial SN-1 on OT-/);
   });
 });
+
+describe('issue 15: parts taken out, free-text parts in their unit, the work done', () => {
+  const event = (metaData: Record<string, unknown>): TimelineEventDto => ({
+    id: 'e1',
+    ticketId: 't1',
+    eventType: 'ot_updated',
+    content: '',
+    metaData: { workOrderId: 'w1', code: 'OT-2026-000009', from: 'in_progress', to: 'in_progress', ...metaData },
+    author: null,
+    createdAt: '2026-03-02T10:00:00.000Z',
+  });
+  const removed = event({ change: 'item_added', item: { productName: 'Compresor R404A', serialNumber: 'CMP-1', quantity: 1, unit: 'unit', direction: 'removed' } });
+  const gas = event({ change: 'item_added', item: { productName: null, description: 'Gas R-32', serialNumber: null, quantity: 1.5, unit: 'kg', direction: 'installed' } });
+  const workDone = event({ change: 'work_done' });
+
+  it('the screen says which way the part went, the free-text words with their unit, and the work done', () => {
+    expect([removed, gas, workDone].map((e) => describeEvent(translators.es, e, []))).toEqual([
+      'retiró Compresor R404A, serie CMP-1 del cliente en la OT-2026-000009',
+      'instaló Gas R-32 ×1,5 kg en la OT-2026-000009',
+      'actualizó el trabajo realizado de la OT-2026-000009',
+    ]);
+    expect(describeEvent(translators.en, removed, [])).toBe('removed Compresor R404A, serial CMP-1 from the site on OT-2026-000009');
+  });
+
+  it('the PDF says the same in both languages', () => {
+    expect(describeTimelineEvent(removed, labelsFor('es')).body).toContain('material retirado: Compresor R404A, serie CMP-1');
+    expect(describeTimelineEvent(gas, labelsFor('es')).body).toContain('material instalado: Gas R-32 ×1,5 kg');
+    expect(describeTimelineEvent(workDone, labelsFor('en')).body).toContain('work done updated');
+  });
+});

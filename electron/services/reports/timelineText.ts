@@ -117,7 +117,9 @@ function secondsOf(value: unknown): number | null {
 }
 
 function changeText(change: WorkOrderChange, code: string, t: Labels): string {
-  const words = t.workOrderChange;
+  // Quantities in the report language's numbers (1,5 kg in Spanish).
+  const decimals = new Intl.NumberFormat(t.language === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 3 });
+  const words = { ...t.workOrderChange, quantity: (value: number) => decimals.format(value) };
   switch (change.kind) {
     case 'item_added':
       return change.direction === 'removed' ? words.itemTakenOut(code, describePart(change, words)) : words.itemAdded(code, describePart(change, words));

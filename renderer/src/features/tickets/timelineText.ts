@@ -127,7 +127,8 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
       const change = workOrderChangeOf(meta);
       const code = str(meta.code);
       if (change?.kind === 'item_added' || change?.kind === 'item_removed') {
-        const part = describePart(change, { part: t('timeline.partFallback'), serial: (serial) => t('timeline.serial', { serial }) });
+        // Quantities in the UI language's numbers (1,5 kg in Spanish).
+        const part = describePart(change, { part: t('timeline.partFallback'), serial: (serial) => t('timeline.serial', { serial }), quantity: (value) => t('timeline.quantity', { value }) });
         const key = change.kind === 'item_added' && change.direction === 'removed' ? 'ot_item_taken_out' : `ot_${change.kind}`;
         return t(`timeline.${key}`, { code, part });
       }
