@@ -107,7 +107,7 @@ describe('parts', () => {
     ]);
     const ticket = await f.admin.call('tickets.get', { id: wo.ticketId });
     const lines = ticket.timeline.map((e) => e.content);
-    expect(lines).toContain(`${wo.code}: material instalado: Gas refrigerante R-404A x1.5 kg`);
+    expect(lines).toContain(`${wo.code}: material instalado: Gas refrigerante R-404A x1,5 kg`);
     expect(lines).toContain(`${wo.code}: material retirado: Router industrial x1 (serie RTR-OLD-1)`);
   });
 

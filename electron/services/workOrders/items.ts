@@ -46,7 +46,8 @@ export function addItem(ctx: Parameters<typeof changeWorkOrder>[0], input: Input
     // The parts list is part of the OT: a change to it moves the OT's version, like any other edit of it.
     saveWorkOrder(tx, row, {}, at);
     const name = product?.name ?? description;
-    const label = [name, `x${quantity}${unit === 'unit' ? '' : ` ${unit}`}`].filter(Boolean).join(' ');
+    // The stored line is Spanish: a decimal comma (1,5 kg); screens and PDFs word it from meta_data in their language.
+    const label = [name, `x${String(quantity).replace('.', ',')}${unit === 'unit' ? '' : ` ${unit}`}`].filter(Boolean).join(' ');
     const what = direction === 'removed' ? 'material retirado' : 'material instalado';
     // The part's name travels with the event, so every language can say what went in (the text is Spanish only).
     workOrderEvent(
