@@ -98,6 +98,9 @@ describe('parts and honest completion', () => {
     await dialog().getByRole('button', { name: 'Revisar y completar' }).click();
     await dialog().getByText('Escribe el trabajo realizado antes de completar la OT.').waitFor();
     await box.fill('Cambiado el compresor, recargado 1,5 kg de gas; la cámara baja a 3 °C.');
+    // The time really worked, with its reason (the visit was started from the office just now).
+    await dialog().getByLabel('Duración (minutos)').fill('95');
+    await dialog().getByLabel('Motivo del cambio de duración').fill('Se empezó la OT al volver a la oficina');
     await dialog().getByRole('button', { name: 'Revisar y completar' }).click();
 
     const summary = dialog().locator('.completion-summary');
@@ -106,6 +109,7 @@ describe('parts and honest completion', () => {
     expect(text).toContain('Cambiado el compresor, recargado 1,5 kg de gas');
     expect(text).toContain('Gas refrigerante R-404A · 1,5 kg');
     expect(text).toContain(`Retirado Compresor R404A 2 CV · 1 ud. · ${REMOVED}`);
+    expect(text).toContain('1 h 35 min · cambiada a mano: Se empezó la OT al volver a la oficina');
     expect(text).toContain('Firmas');
     expect(await seriousA11yViolations(page, 'dialog[open]')).toEqual([]);
     await saveScreenshot(page, 'ot-completion-summary');
@@ -113,7 +117,13 @@ describe('parts and honest completion', () => {
     await page.locator('.page-header .badge', { hasText: 'Completada' }).waitFor();
 
     const done = await app.admin.call('workOrders.get', { id: seeded.workOrderId });
-    expect(done).toMatchObject({ status: 'completed', notes: 'Llave en recepción', workDone: 'Cambiado el compresor, recargado 1,5 kg de gas; la cámara baja a 3 °C.' });
+    expect(done).toMatchObject({
+      status: 'completed',
+      notes: 'Llave en recepción',
+      workDone: 'Cambiado el compresor, recargado 1,5 kg de gas; la cámara baja a 3 °C.',
+      totalDuration: 95 * 60,
+      durationReason: 'Se empezó la OT al volver a la oficina',
+    });
     expect(await page.locator('.ot-work-done').textContent()).toContain('la cámara baja a 3 °C');
   });
 
