@@ -90,9 +90,11 @@ describe('parts and honest completion', () => {
     await workDone.press('Control+Enter');
     await expect.poll(async () => (await app.admin.call('workOrders.get', { id: seeded.workOrderId })).workDone).toBe('Cambiado el compresor y recargado el gas.');
 
+    // Typed on the OT and not saved: the completion dialog starts from it all the same.
+    await workDone.fill('Cambiado el compresor y recargado el gas. Sin fugas.');
     await page.getByRole('button', { name: 'Completar', exact: true }).click();
     const box = dialog().getByLabel('Trabajo realizado');
-    expect(await box.inputValue()).toBe('Cambiado el compresor y recargado el gas.');
+    expect(await box.inputValue()).toBe('Cambiado el compresor y recargado el gas. Sin fugas.');
     // Empty work done is refused in the dialog itself.
     await box.fill('  ');
     await dialog().getByRole('button', { name: 'Revisar y completar' }).click();

@@ -6,6 +6,7 @@ import type { WorkOrderDetail } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useWorkOrderAction } from './actions';
+import { keepWorkDoneDraft } from './workDoneDraft';
 
 export function WorkDoneCard({ workOrder, editable }: { workOrder: WorkOrderDetail; editable: boolean }) {
   const { t } = useTranslation('workOrders');
@@ -15,6 +16,7 @@ export function WorkDoneCard({ workOrder, editable }: { workOrder: WorkOrderDeta
   const [busy, setBusy] = useState(false);
   // A save elsewhere (or here) refreshes the box; what is being typed is only replaced by a newer saved text.
   useEffect(() => setText(saved), [saved]);
+  useEffect(() => keepWorkDoneDraft(workOrder.id, text, saved), [workOrder.id, text, saved]);
 
   // Nothing to show on an OT not yet started, or cancelled without work.
   if (!editable && !saved && workOrder.status !== 'completed') return null;

@@ -17,6 +17,7 @@ import { companyZone } from '../../lib/timeZone';
 import { useWorkOrders } from './store';
 import { DurationFields } from './DurationFields';
 import { CompletionSummary } from './CompletionSummary';
+import { workDoneDraftOf } from './workDoneDraft';
 import { initialMinutes, isDurationChanged, isMinutesValid, measuredMinutesOf, typedDurationInput } from './durationDraft';
 import { FormFooter } from '../../components/FormFooter';
 
@@ -179,7 +180,8 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
     const measured = measuredMinutesOf(workOrder.startedAt, Date.now());
     setMeasuredMinutes(measured);
     setMinutes(initialMinutes(measured));
-    setWorkDone(workOrder.workDone ?? '');
+    // What was typed on the OT and not saved yet comes along: nothing typed is lost.
+    setWorkDone(workDoneDraftOf(workOrder.id) ?? workOrder.workDone ?? '');
     setReason('');
     setErrors({});
     setStep('edit');
