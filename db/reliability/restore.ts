@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from '../open';
-import { createPrivateFile, makePrivate } from '../private-files';
+import { createPrivateFile, ensurePrivateFolder, makePrivate } from '../private-files';
 import { fsyncFile, fsyncFolder } from './backup';
 import { unpackAttachmentFiles } from './files';
 import { failureText } from '../failures';
@@ -29,6 +29,8 @@ export interface RestoreResult {
   previousCopy: string | null;
   /** The schema version of the backup before it was reopened (older backups are migrated). */
   backupSchemaVersion: number;
+  /** How many attachment files the backup carried that were written back into the data folder. */
+  filesRestored: number;
 }
 
 const SIDECARS = ['-wal', '-shm', '-journal'] as const;
@@ -40,6 +42,8 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
     throw new RestoreError('same_file', file, failureText('same_file', file));
   }
   options.live?.close();
+  // Restoring onto a new machine: the data folder may not exist yet (created private, as the app creates it).
+  ensurePrivateFolder(path.dirname(file));
   // The "in use" check and the swap are one step: the file stays held from the check until the new one is in place,
   // so nothing opens (and then writes into) the file being replaced in between.
   const hold = holdExclusively(file);
@@ -50,11 +54,12 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
   const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
   const incoming = `${file}.restoring-${stamp}`;
   let previousCopy: string | null;
+  let filesRestored: number;
   try {
     // A snapshot taken through SQLite: includes any -wal beside the backup, and is a plain file to move into place.
     snapshot(from, incoming);
     // The photos and files the backup carries go back into the data folder before the database that names them.
-    unpackAttachmentFiles(incoming, path.dirname(file));
+    filesRestored = unpackAttachmentFiles(incoming, path.dirname(file));
     fsyncFile(incoming); // the carried table was dropped and the file compacted
     previousCopy = existsSync(file) ? keepCurrent(file, `${file}.before-restore-${stamp}`) : null;
 
@@ -69,7 +74,7 @@ export function restoreDatabase(options: RestoreOptions): RestoreResult {
   }
 
   try {
-    return { database: openDatabase(file, options.openOptions), previousCopy, backupSchemaVersion: backup.schemaVersion };
+    return { database: openDatabase(file, options.openOptions), previousCopy, backupSchemaVersion: backup.schemaVersion, filesRestored };
   } catch (error) {
     // The backup passed every check, so this is unexpected: put the previous database back as it was.
     if (previousCopy) putBack(previousCopy, file);

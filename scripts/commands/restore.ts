@@ -54,12 +54,14 @@ export const restoreCommand: CliCommand = {
       const upgraded = result.backupSchemaVersion < version ? `, upgraded from schema ${result.backupSchemaVersion} to ${version}` : '';
       process.stdout.write(`Restored ${path.resolve(from)} into ${file}${upgraded}\n`);
       process.stdout.write(result.previousCopy ? `The previous database was kept at ${result.previousCopy}\n` : 'There was no previous database.\n');
+      process.stdout.write(`Put back ${result.filesRestored} attachment ${result.filesRestored === 1 ? 'file' : 'files'} from the backup.\n`);
     } catch (error) {
       if (error instanceof RestoreError) {
         const hint = error.reason === 'locked' || error.reason === 'same_file' ? '' : '; nothing was changed';
         throw new CommandFailure(`cannot restore: ${error.message}${hint}`);
       }
-      throw error;
+      // A folder that cannot be created, a full disk…: one line a person can act on, not a stack.
+      throw new CommandFailure(`cannot restore: ${error instanceof Error ? error.message : String(error)}`);
     }
   },
 };

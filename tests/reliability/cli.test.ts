@@ -1,8 +1,10 @@
 // CLI: backup, restore and check, and the exact restore command printed when the database cannot be opened.
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { originalPath } from '../../db/attachment-files';
 import { openDatabase } from '../../db/open';
 import { listBackups, validateBackupFile } from '../../db/reliability';
 import { runCli } from '../../scripts/cli';
@@ -155,6 +157,39 @@ describe('npm run cli -- restore', () => {
     expect(restored.code).toBe(0);
     expect((await cli('migrate', '--data-dir', dir)).code).toBe(0);
     expect(customers(file)).toHaveLength(800);
+  });
+
+  it('into a data folder that does not exist yet (a new laptop): creates it private, restores, and counts the files put back', async () => {
+    const { dir } = dataFolder('antes');
+    await cli('backup', '--data-dir', dir);
+    const backup = listBackups(dir)[0]?.path as string;
+    const bytes = Buffer.from('una foto');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const carried = new Database(backup);
+    carried.exec('CREATE TABLE IF NOT EXISTS backup_files (sha256 TEXT PRIMARY KEY NOT NULL, bytes BLOB NOT NULL)');
+    carried.prepare('INSERT INTO backup_files (sha256, bytes) VALUES (?, ?)').run(sha, bytes);
+    carried.close();
+
+    const fresh = path.join(tempDir(), 'nuevo', 'data2');
+    const result = await cli('restore', '--data-dir', fresh, '--from', backup);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(customers(path.join(fresh, 'emerald.db'))).toEqual(['antes']);
+    if (process.platform !== 'win32') expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    expect(readFileSync(originalPath(fresh, sha)).equals(bytes)).toBe(true);
+    expect(result.stdout).toMatch(/^Put back 1 attachment file from the backup\.$/m);
+  });
+
+  it('any other failure is one clear line, without a stack', async () => {
+    const { dir } = dataFolder('antes');
+    await cli('backup', '--data-dir', dir);
+    const backup = listBackups(dir)[0]?.path as string;
+    const notAFolder = path.join(tempDir(), 'a-file');
+    writeFileSync(notAFolder, 'x');
+    const result = await cli('restore', '--data-dir', path.join(notAFolder, 'data'), '--from', backup);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: cannot restore: .+\n$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('a database that cannot be opened and no backup: says so', async () => {
