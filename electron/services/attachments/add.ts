@@ -8,7 +8,7 @@ import { AppError } from '../../contract';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_OWNER, type AttachmentDto, type attachmentAddInput } from '../../contract/attachments';
 import { actorCan, inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
 import { newId } from '../ids';
-import { loadTicket, saveTicket, assertTicketOpenForWork } from '../tickets';
+import { appendEvent, loadTicket, saveTicket, assertTicketOpenForWork } from '../tickets';
 import { assertMayExecute, assertNotFinal, changeWorkOrder, loadWorkOrder, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from '../workOrders';
 import { deriveImages, type DerivedImages } from './images';
 import { withShaLock } from './locks';
@@ -125,6 +125,15 @@ function writeRow(ctx: ServiceContext, input: AddInput, facts: RowFacts): string
     const owner = judgeOwner(ctx, tx, actor, input) as Extract<Owner, { kind: 'ticket' }>;
     const id = insertRow(tx, owner, input, facts, actor.id, at);
     saveTicket(tx, loadTicket(tx, owner.ticketId), {}, at, { bumpVersion: false });
+    // No event type for a file on the ticket itself: a note flagged `kind`, as a ticket edit is (the bitácora words it).
+    appendEvent(tx, {
+      ticketId: owner.ticketId,
+      authorId: actor.id,
+      eventType: 'note',
+      content: `${isImageMime(facts.mime) ? 'Foto añadida al ticket' : 'Archivo añadido al ticket'}: ${input.fileName}`,
+      metaData: { kind: 'attachment_added', attachment: { id, fileName: input.fileName, mime: facts.mime } },
+      at,
+    });
     emit({ entity: 'ticket', id: owner.ticketId, kind: 'updated' });
     return id;
   });

@@ -120,6 +120,10 @@ interface LabelTable {
     atClose(withoutStart: boolean): string;
     /** Why an OT was cancelled. */
     cancelReason(reason: string): string;
+    /** A photo or file added to an OT (`code`) or to the ticket itself (null). */
+    attachmentAdded(code: string | null, name: string, photo: boolean): string;
+    /** The heading of a file added to the ticket itself (stored as a note). */
+    attachmentHeading: string;
   };
 }
 
@@ -224,6 +228,8 @@ const es: LabelTable = {
     durationChanged: (reason, measured) => (measured ? `Duración cambiada a mano (medida: ${measured}): ${reason}` : `Duración cambiada a mano: ${reason}`),
     atClose: (withoutStart) => (withoutStart ? 'al cerrar el ticket, sin inicio registrado' : 'al cerrar el ticket'),
     cancelReason: (reason) => `Motivo: ${reason}`,
+    attachmentAdded: (code, name, photo) => (code ? `${code}: ${photo ? 'foto añadida' : 'archivo añadido'}: «${name}»` : `${photo ? 'Foto añadida al ticket' : 'Archivo añadido al ticket'}: «${name}»`),
+    attachmentHeading: 'Archivo adjunto',
   },
 };
 
@@ -328,6 +334,8 @@ const en: LabelTable = {
     durationChanged: (reason, measured) => (measured ? `Duration changed by hand (measured: ${measured}): ${reason}` : `Duration changed by hand: ${reason}`),
     atClose: (withoutStart) => (withoutStart ? 'when closing the ticket, never started' : 'when closing the ticket'),
     cancelReason: (reason) => `Reason: ${reason}`,
+    attachmentAdded: (code, name, photo) => (code ? `${code}: ${photo ? 'photo added' : 'file added'}: “${name}”` : `${photo ? 'Photo added to the ticket' : 'File added to the ticket'}: “${name}”`),
+    attachmentHeading: 'Attachment',
   },
 };
 

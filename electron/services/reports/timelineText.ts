@@ -7,6 +7,7 @@ import {
   type ContactChannel,
 } from '../../../shared/enums';
 import type { TimelineEventDto } from '../../contract';
+import { attachmentAddedOf } from '../../contract/attachmentEvent';
 import { formatDuration } from '../../contract/duration';
 import { describePart, workOrderChangeOf, type WorkOrderChange } from '../../contract/workOrderChange';
 import type { Labels } from './labels';
@@ -70,6 +71,8 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTi
       }
       if (change) return { heading, body: changeText(change, code, t) };
       if (meta?.change === 'checklist') return { heading, body: checklistText(meta.checklist, code, t) };
+      const added = attachmentAddedOf(meta);
+      if (added) return { heading, body: t.workOrderChange.attachmentAdded(code, added.fileName, added.photo) };
       const moved = meta?.from !== meta?.to ? transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus)) : null;
       const reason = meta?.to === 'cancelled' && typeof meta.reason === 'string' ? t.workOrderChange.cancelReason(meta.reason) : null;
       // Which OT moved, as the screen says it ("OT-…: Por planificar → Programada"); the stored Spanish line is not
@@ -98,6 +101,12 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTi
       // One line: which OT, the move and the time ("OT-…: En curso → Completada · 2 h 50 min"), not the stored line again.
       const summary = [code && moved ? `${code}: ${moved}` : moved, formatDurationOrNull(total, t)].filter(Boolean).join(' · ') || null;
       return { heading, body: [code && moved ? summary : withContent(summary), why].filter(Boolean).join('\n') };
+    }
+    case 'note': {
+      // A photo or file added to the ticket itself is stored as a note flagged kind 'attachment_added'.
+      const added = attachmentAddedOf(meta);
+      if (added) return { heading: t.workOrderChange.attachmentHeading, body: t.workOrderChange.attachmentAdded(null, added.fileName, added.photo) };
+      return { heading, body: content };
     }
     case 'contact': {
       const channel = translated(meta?.channel, CONTACT_CHANNELS, t.contactChannel as Record<ContactChannel, string>);

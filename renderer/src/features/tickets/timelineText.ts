@@ -1,6 +1,7 @@
 // The words of the bitácora: one sentence per event type from its meta_data, in the UI language (pure: no DOM, no i18n instance).
 import type { TFunction } from 'i18next';
 import type { DirectoryUser, TimelineEventDto } from '../../../../electron/contract';
+import { attachmentAddedOf } from '../../../../electron/contract/attachmentEvent';
 import { describePart, workOrderChangeOf } from '../../../../electron/contract/workOrderChange';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -42,7 +43,7 @@ export function eventBody(event: TimelineEventDto, format: BodyFormat): string |
   const meta = event.metaData ?? {};
   switch (event.eventType) {
     case 'note':
-      return meta.kind === 'edit' ? null : event.content;
+      return meta.kind === 'edit' || attachmentAddedOf(meta) ? null : event.content;
     case 'contact':
       return event.content;
     case 'closed':
@@ -100,6 +101,9 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
   const otStatus = (s: unknown) => (s ? t(`common:workOrderStatus.${str(s)}`) : '—');
   switch (event.eventType) {
     case 'note': {
+      const added = attachmentAddedOf(meta);
+      // A photo or file added to the ticket itself: «IMG_0001.jpg», not "added a note".
+      if (added) return t(added.photo ? 'timeline.ticket_photo_added' : 'timeline.ticket_file_added', { name: added.fileName });
       if (meta.kind !== 'edit') return t('timeline.note');
       const changes = meta.changes && typeof meta.changes === 'object' ? Object.keys(meta.changes) : [];
       const fields = changes.map((field) => t(`timeline.fields.${field}`, { defaultValue: field }));
@@ -133,6 +137,8 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
         return t(`timeline.${key}`, { code, part });
       }
       if (change?.kind === 'notes') return t('timeline.ot_notes', { code });
+      const added = attachmentAddedOf(meta);
+      if (added) return t(added.photo ? 'timeline.ot_photo_added' : 'timeline.ot_file_added', { code, name: added.fileName });
       if (meta.change === 'checklist') return checklistLine(t, code, meta.checklist);
       // A signature, and a later change that asks for a new one (services/workOrders/signatures*.ts).
       if (meta.change === 'signed') return t(`timeline.ot_signed_${meta.role === 'technician' ? 'technician' : 'customer'}`, { code, name: str(meta.signerName) });
