@@ -112,7 +112,7 @@ describe('Mi día', () => {
     await page.getByRole('heading', { name: first.code }).waitFor();
     await page.goBack();
     await card(page, first).waitFor();
-    // Tab walks from card to card through their links and buttons, never skipping one.
+    // Tab walks through each card's links and button, never skipping a card.
     await card(page, running).focus();
     const reached = new Set<string>();
     for (let step = 0; step < 40 && reached.size < 5; step++) {
@@ -121,6 +121,21 @@ describe('Mi día', () => {
       await page.keyboard.press('Tab');
     }
     expect(reached.size).toBe(5);
+    // ↓/↑ jump card to card, from the card or from a link inside it, as the hint says.
+    expect(await page.locator('.myday-hint').textContent()).toBe('Tabulador: recorre los enlaces y el botón de cada visita · ↑/↓: de una visita a otra · Intro abre la OT');
+    const focusedVisit = () => page.evaluate("document.activeElement?.closest('.myday-card')?.getAttribute('data-visit') ?? ''");
+    await card(page, running).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedVisit()).toBe(missed.id);
+    await card(page, missed).getByRole('link', { name: missed.code }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedVisit()).toBe(first.id);
+    expect(await page.evaluate("document.activeElement?.classList.contains('myday-card')")).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedVisit()).toBe(running.id);
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedVisit()).toBe(running.id);
   });
 
   it('Empezar starts the visit: the card says En curso and the button turns into Continuar', async () => {

@@ -15,6 +15,14 @@ function isInsideControl(target: EventTarget, card: HTMLElement): boolean {
   return target instanceof Element && target !== card && target.closest('a, button') !== null;
 }
 
+/** Moves the focus to the card `step` places away (overdue and today's lists count as one); false at either end. */
+function focusSiblingCard(card: HTMLElement, step: 1 | -1): boolean {
+  const cards = Array.from(document.querySelectorAll<HTMLElement>('.myday-card'));
+  const next = cards[cards.indexOf(card) + step];
+  next?.focus();
+  return next !== undefined;
+}
+
 export function VisitCard({ visit, starting, onStart }: { visit: MyDayVisit; starting: boolean; onStart: (visit: MyDayVisit) => void }) {
   const { t } = useTranslation('myDay');
   const customer = visit.customer;
@@ -27,6 +35,10 @@ export function VisitCard({ visit, starting, onStart }: { visit: MyDayVisit; sta
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Enter' && e.target === e.currentTarget) openVisit(visit);
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      // From the card or any link/button in it: the next (previous) visit, past its own links.
+      if (focusSiblingCard(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1)) e.preventDefault();
+    }
   };
   const onClick = (e: MouseEvent<HTMLElement>) => {
     if (!isInsideControl(e.target, e.currentTarget) && !window.getSelection()?.toString()) openVisit(visit);
