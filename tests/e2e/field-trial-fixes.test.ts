@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
 import { noiseJpeg } from '../attachments/images';
-import { goTo, signIn, startE2eApp, type E2eApp } from './support';
+import { goTo, saveScreenshot, signIn, startE2eApp, VIEWPORT, type E2eApp } from './support';
 
 let app: E2eApp;
 let page: Page;
@@ -60,5 +60,19 @@ describe('newcomer trial fixes', () => {
       expect(await hash()).toBe(screen);
       expect(await page.evaluate('document.activeElement?.id')).toBe('main');
     }
+  });
+
+  it('the OT shows the reported fault first, on screen as it opens', async () => {
+    await goTo(page, `#/work-orders/${running.id}`);
+    const fault = page.locator('section.card', { has: page.getByRole('heading', { name: 'Avería comunicada' }) });
+    await fault.getByText(FAULT).waitFor();
+    // On screen without scrolling, before the facts.
+    const bottom = await fault.evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThan(VIEWPORT.height);
+    const order = await page.evaluate(
+      "Array.from(document.querySelectorAll('.ot-body > section.card h2')).map((h) => h.id).slice(0, 2)",
+    );
+    expect(order).toEqual(['ot-fault-title', 'ot-facts-title']);
+    await saveScreenshot(page, 'ot-fault');
   });
 });

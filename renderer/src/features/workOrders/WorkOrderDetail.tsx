@@ -210,6 +210,8 @@ export function WorkOrderDetailView({ id }: { id: string }) {
           </p>
         )}
 
+        {/* The fault first: what the technician came to fix. */}
+        <TicketFault ticketId={detail.ticketId} />
         <section className="card" aria-labelledby="ot-facts-title">
           <h2 id="ot-facts-title" className="sr-only">{t('detail.facts')}</h2>
           <dl className="facts">
@@ -248,7 +250,6 @@ export function WorkOrderDetailView({ id }: { id: string }) {
           </dl>
         </section>
 
-        <TicketFault ticketId={detail.ticketId} />
         <WorkOrderItems workOrder={detail} editable={mayExecute && !final} />
         <AttachmentsPanel owner={{ workOrderId: detail.id }} editable={mayExecute && !final} />
         <ChecklistPanel workOrder={detail} editable={mayExecute && !final} />
