@@ -75,4 +75,23 @@ describe('newcomer trial fixes', () => {
     expect(order).toEqual(['ot-fault-title', 'ot-facts-title']);
     await saveScreenshot(page, 'ot-fault');
   });
+
+  it('the photo viewer fits a 1280×800 window: no scrolling inside the dialog', async () => {
+    await goTo(page, `#/work-orders/${running.id}`);
+    await page.getByRole('button', { name: 'Ver la foto caldera.jpg' }).click();
+    const photo = page.getByRole('img', { name: 'Foto caldera.jpg' });
+    await photo.waitFor();
+    await expect.poll(() => photo.evaluate((img) => (img as unknown as { complete: boolean }).complete)).toBe(true);
+    const fit = (await page.evaluate(`(() => {
+      const body = document.querySelector('dialog[open] .modal-body');
+      const img = body.querySelector('img').getBoundingClientRect();
+      const dialog = document.querySelector('dialog[open]').getBoundingClientRect();
+      return { scrolls: body.scrollHeight > body.clientHeight, imgBottom: img.bottom, dialogBottom: dialog.bottom, ratio: img.width / img.height };
+    })()`)) as { scrolls: boolean; imgBottom: number; dialogBottom: number; ratio: number };
+    expect(fit.scrolls).toBe(false);
+    expect(fit.dialogBottom).toBeLessThanOrEqual(VIEWPORT.height);
+    expect(fit.ratio).toBeCloseTo(2000 / 1500, 1);
+    await saveScreenshot(page, 'ot-photo-viewer-fit');
+    await page.keyboard.press('Escape');
+  });
 });
