@@ -2,11 +2,12 @@
 // screen; the OT's start button says Empezar as Mi día does; the OT shows the reported fault near the top; the photo
 // viewer fits a 1280×800 window; and the window itself never scrolls (only the content pane does), even at 1024×768
 // with a checklist whose required marks are screen-reader-only text far down the page.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
 import { noiseJpeg } from '../attachments/images';
-import { goTo, saveScreenshot, signIn, startE2eApp, VIEWPORT, type E2eApp } from './support';
+import { goTo, saveScreenshot, screenshotsDir, signIn, startE2eApp, uncaughtErrors, VIEWPORT, type E2eApp } from './support';
 
 let app: E2eApp;
 let page: Page;
@@ -93,5 +94,27 @@ describe('newcomer trial fixes', () => {
     expect(fit.ratio).toBeCloseTo(2000 / 1500, 1);
     await saveScreenshot(page, 'ot-photo-viewer-fit');
     await page.keyboard.press('Escape');
+  });
+
+  it('at 1024×768, scrolled to the signatures, only the content pane scrolls, never the window', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    try {
+      await goTo(page, `#/work-orders/${running.id}`);
+      await page.getByRole('heading', { name: 'Firmas' }).waitFor();
+      await page.getByRole('heading', { name: 'Firmas' }).scrollIntoViewIfNeeded();
+      const window = (await page.evaluate(`(() => ({
+        scrollTop: document.scrollingElement.scrollTop,
+        overflow: document.scrollingElement.scrollHeight - window.innerHeight,
+        paneScrolled: document.querySelector('.page-body').scrollTop > 0,
+      }))()`)) as { scrollTop: number; overflow: number; paneScrolled: boolean };
+      expect(window).toEqual({ scrollTop: 0, overflow: 0, paneScrolled: true });
+      await page.getByText('Emerald', { exact: true }).first().waitFor();
+      expect(await page.locator('.brand').evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+      // At 1024 px itself (saveScreenshot would put the window back to 1280×800).
+      await page.screenshot({ path: path.join(screenshotsDir, 'ot-1024-signatures.png') });
+    } finally {
+      await page.setViewportSize(VIEWPORT);
+    }
+    expect(uncaughtErrors(page)).toEqual([]);
   });
 });
