@@ -1,9 +1,9 @@
 // Parts on an OT: a catalogue product or a free-text part, quantity in its unit, installed or removed, serial;
 // add/remove while the OT is open.
 import { Trash2 } from 'lucide-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProductDto, WorkOrderDetail } from '../../../../electron/contract';
+import type { ProductDto, WorkOrderDetail, WorkOrderItemDto } from '../../../../electron/contract';
 import { ITEM_DIRECTIONS, PRODUCT_UNITS, type ItemDirection, type ProductUnit } from '../../../../shared/enums';
 import { api, ApiError } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 import { useWorkOrderAction, workOrderError } from './actions';
 import { parseQuantity, quantityProblem } from './partDraft';
+import { RemovePartDialog } from './RemovePartDialog';
 import { useWorkOrders } from './store';
 
 function useProductSearch(query: string): ProductDto[] {
@@ -38,6 +39,23 @@ export function QuantityWithUnit({ quantity, unit }: { quantity: number; unit: P
     <>
       {formatNumber(quantity)} {t(`unit.${unit}`)}
     </>
+  );
+}
+
+/** The quantity box with its unit written right after it ("1 kg"), so nobody logs kilos thinking of units. */
+function QuantityField({ value, onChange, unit }: { value: string; onChange: (value: string) => void; unit: ProductUnit }) {
+  const { t } = useTranslation('workOrders');
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('items.quantity')}</label>
+      <div className="qty-with-unit">
+        <input id={id} value={value} onChange={(e) => onChange(e.target.value)} className="qty" inputMode="decimal" autoComplete="off" aria-describedby={`${id}-unit`} />
+        <span id={`${id}-unit`} className="qty-unit" data-testid="quantity-unit">
+          {t(`unit.${unit}`)}
+        </span>
+      </div>
+    </div>
   );
 }
 
@@ -92,9 +110,12 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
         ...(elsewhere && elsewhere.serial === serial ? { confirmSerialElsewhere: true } : {}),
       });
       useWorkOrders.getState().setDetail(detail);
+      // Back to a clean form: the next part starts in units and installed, never in the last part's kg or "removed".
       setSerialNumber('');
       setQuantity('1');
       setDescription('');
+      setFreeUnit('unit');
+      setDirection('installed');
       setElsewhere(null);
     } catch (failure) {
       if (failure instanceof ApiError && failure.reason === 'serial_on_other_open_work_order') {
@@ -140,9 +161,7 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
           <input value={description} onChange={(e) => change(setDescription)(e.target.value)} maxLength={200} placeholder={t('items.descriptionPlaceholder')} />
         </Field>
       )}
-      <Field label={t('items.quantity')}>
-        <input value={quantity} onChange={(e) => setQuantity(e.target.value)} className="qty" inputMode="decimal" autoComplete="off" />
-      </Field>
+      <QuantityField value={quantity} onChange={setQuantity} unit={unit} />
       <Field label={t('items.unit')}>
         {/* A catalogue product counts in its own unit; a free-text part says which. */}
         <select value={unit} onChange={(e) => setFreeUnit(e.target.value as ProductUnit)} disabled={source === 'catalog'}>
@@ -186,6 +205,7 @@ export function WorkOrderItems({ workOrder, editable }: { workOrder: WorkOrderDe
   const { t } = useTranslation('workOrders');
   const run = useWorkOrderAction();
   const [removing, setRemoving] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<WorkOrderItemDto | null>(null);
 
   async function remove(itemId: string) {
     setRemoving(itemId);
@@ -237,7 +257,7 @@ export function WorkOrderItems({ workOrder, editable }: { workOrder: WorkOrderDe
                     <button
                       type="button"
                       className="btn btn-ghost btn-icon"
-                      onClick={() => void remove(item.id)}
+                      onClick={() => setConfirming(item)}
                       disabled={removing === item.id}
                       aria-label={t('items.removeLabel', { serial: item.serialNumber ?? item.productName ?? item.description ?? '' })}
                     >
@@ -251,6 +271,7 @@ export function WorkOrderItems({ workOrder, editable }: { workOrder: WorkOrderDe
         </table>
       )}
       {editable && <AddItemForm workOrder={workOrder} />}
+      {confirming && <RemovePartDialog item={confirming} onRemove={() => remove(confirming.id)} onClose={() => setConfirming(null)} />}
     </section>
   );
 }

