@@ -124,6 +124,9 @@ interface LabelTable {
     attachmentAdded(code: string | null, name: string, photo: boolean): string;
     /** The heading of a file added to the ticket itself (stored as a note). */
     attachmentHeading: string;
+    /** A signature collected on the OT, and a later change that asks for a new one. */
+    signed(code: string, role: 'customer' | 'technician', name: string): string;
+    signatureInvalidated(code: string): string;
   };
 }
 
@@ -230,6 +233,8 @@ const es: LabelTable = {
     cancelReason: (reason) => `Motivo: ${reason}`,
     attachmentAdded: (code, name, photo) => (code ? `${code}: ${photo ? 'foto añadida' : 'archivo añadido'}: «${name}»` : `${photo ? 'Foto añadida al ticket' : 'Archivo añadido al ticket'}: «${name}»`),
     attachmentHeading: 'Archivo adjunto',
+    signed: (code, role, name) => `${code}: firma ${role === 'technician' ? 'del técnico' : 'del cliente'} (${name})`,
+    signatureInvalidated: (code) => `${code}: cambió después de la firma: hace falta una nueva firma`,
   },
 };
 
@@ -336,6 +341,8 @@ const en: LabelTable = {
     cancelReason: (reason) => `Reason: ${reason}`,
     attachmentAdded: (code, name, photo) => (code ? `${code}: ${photo ? 'photo added' : 'file added'}: “${name}”` : `${photo ? 'Photo added to the ticket' : 'File added to the ticket'}: “${name}”`),
     attachmentHeading: 'Attachment',
+    signed: (code, role, name) => `${code}: signed by the ${role === 'technician' ? 'technician' : 'customer'} (${name})`,
+    signatureInvalidated: (code) => `${code}: changed after it was signed: it needs a new signature`,
   },
 };
 

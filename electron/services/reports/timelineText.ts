@@ -73,6 +73,11 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTi
       if (meta?.change === 'checklist') return { heading, body: checklistText(meta.checklist, code, t) };
       const added = attachmentAddedOf(meta);
       if (added) return { heading, body: t.workOrderChange.attachmentAdded(code, added.fileName, added.photo) };
+      // A signature and a change after it (services/workOrders/signatures*.ts): the stored line is Spanish only.
+      if (meta?.change === 'signed') {
+        return { heading, body: t.workOrderChange.signed(code, meta.role === 'technician' ? 'technician' : 'customer', typeof meta.signerName === 'string' ? meta.signerName : '') };
+      }
+      if (meta?.change === 'signature_invalidated') return { heading, body: t.workOrderChange.signatureInvalidated(code) };
       const moved = meta?.from !== meta?.to ? transition(meta, (v) => translated(v, WORK_ORDER_STATUSES, t.workOrderStatus)) : null;
       const reason = meta?.to === 'cancelled' && typeof meta.reason === 'string' ? t.workOrderChange.cancelReason(meta.reason) : null;
       // Which OT moved, as the screen says it ("OT-…: Por planificar → Programada"); the stored Spanish line is not
