@@ -15,7 +15,7 @@ import { runCli } from '../../scripts/cli';
 import { startTestApp, type TestApp } from '../support/backend';
 import { settingsVersions } from '../support/versions';
 import { pdfImages, pdfInfo, unmarkedPainting } from './poppler';
-import { pdfText, unzipAll } from './support';
+import { pdfPageCount, pdfText, unzipAll } from './support';
 
 let app: TestApp;
 let sqlite: Database.Database;
@@ -130,7 +130,9 @@ describe('OT report with field capture', () => {
     expect(rows).toMatch(/Presión de alta\s+18,5 bar\s+Tras 10 minutos en marcha/);
     expect(rows).toMatch(/Fugas visibles\s+No/);
     expect(rows).toMatch(/Refrigerante R-32\s+—\s+—\s+1,5 kg/);
-    expect(rows).toMatch(/Compresor averiado\s+—\s+SN-VIEJO-0077\s+1\n/);
+    // Every quantity with its unit word, a counted part too: no bare "1" beside "1,5 kg".
+    expect(rows).toMatch(/Compresor rotativo R-32 2 CV\s+CMP-R32-2\s+SN-NUEVO-0012\s+1 ud\.\n/);
+    expect(rows).toMatch(/Compresor averiado\s+—\s+SN-VIEJO-0077\s+1 ud\.\n/);
     expect(text).not.toContain('Firma anterior a cambios del informe');
     // Installed before removed: the removed compressor's serial is in the second list.
     expect(rows.indexOf('SN-NUEVO-0012')).toBeLessThan(rows.indexOf('Materiales retirados'));
@@ -148,10 +150,30 @@ describe('OT report with field capture', () => {
     expect(photos.map((p) => Math.max(p.width, p.height))).toEqual([720, 720]);
     const photoPages = new Set(photos.map((p) => p.page));
     expect(photoPages.size).toBe(1);
-    // The photos follow the signatures (on their page when a row of two fits there).
-    expect(Math.max(...signatures.map((s) => s.page))).toBeLessThanOrEqual([...photoPages][0] as number);
-    const text = pdfText(file.bytes, { layout: true });
-    expect(text.indexOf('Firma del cliente')).toBeLessThan(text.indexOf('compresor-retirado.jpg'));
+    // The signatures close the report: the photos they vouch for come first, both signatures on one page.
+    expect(new Set(signatures.map((s) => s.page)).size).toBe(1);
+    expect(signatures[0]?.page).toBeGreaterThanOrEqual([...photoPages][0] as number);
+  });
+
+  it('closes with what the customer signs for, after the photos, customer first as on screen, each signature saying it is valid', async () => {
+    const file = await app.admin.call('reports.workOrderPdf', { id: workOrder.id });
+    const text = pdfText(file.bytes);
+    const statement = 'Con su firma, el cliente da su conformidad al trabajo realizado, a los materiales y a las fotos de este informe.';
+    expect(text.replace(/\s+/g, ' ')).toContain(statement);
+    const at = (needle: string) => text.replace(/\s+/g, ' ').indexOf(needle);
+    // Work, parts and photos, then the statement, then the signatures: everything signed comes before them.
+    expect(at('SN-VIEJO-0077')).toBeLessThan(at('compresor-retirado.jpg'));
+    expect(at('placa-de-caracteristicas.png')).toBeLessThan(at(statement));
+    expect(at(statement)).toBeLessThan(at('Firma del cliente'));
+    // The screen's order: customer on the left, technician on the right (one row in the laid-out text).
+    const layout = pdfText(file.bytes, { layout: true });
+    expect(layout).toMatch(/Firma del cliente\s+Firma del técnico/);
+    expect(layout).toMatch(/María José Ibáñez\s+Tomás Peña/);
+    expect(text.split('Firma válida para este informe')).toHaveLength(3);
+    expect(text.match(/Firmado el \d/g)).toHaveLength(2);
+    // Nothing follows the signatures but the footer.
+    const lastPage = pdfText(file.bytes, { page: pdfPageCount(file.bytes) });
+    expect(lastPage).toContain('Firma del cliente');
   });
 
   it('is tagged and claims PDF/A-2a with title, author and language', async () => {
@@ -185,6 +207,7 @@ describe('OT report with field capture', () => {
     });
     const text = pdfText((await app.admin.call('reports.workOrderPdf', { id: workOrder.id })).bytes);
     expect(text.split('Firma anterior a cambios del informe')).toHaveLength(3); // both signatures
+    expect(text).not.toContain('Firma válida para este informe');
     expect(text).toContain('Revisado de nuevo.');
     expect(text).toContain('llegara-luego.jpg');
     expect(text).toContain('Foto pendiente de sincronizar.');
@@ -226,10 +249,12 @@ describe('OT report with field capture', () => {
   });
 
   it('speaks English when asked', async () => {
+    // The signatures are stale by now: the test above changed the report.
     const text = pdfText((await app.admin.call('reports.workOrderPdf', { id: workOrder.id, language: 'en' })).bytes);
-    for (const expected of [`Tax ID ${TAX_ID}`, 'Reported fault', 'Checklist', '18.5 bar', '1.5 kg', 'Parts installed', 'Parts removed', 'ID 12345678Z', 'Photos']) {
+    for (const expected of [`Tax ID ${TAX_ID}`, 'Reported fault', 'Checklist', '18.5 bar', '1.5 kg', 'Parts installed', 'Parts removed', 'ID 12345678Z', 'Photos', '1 unit', 'Signed before the report changed']) {
       expect(text).toContain(expected);
     }
+    expect(text.replace(/\s+/g, ' ')).toContain('By signing, the customer accepts the work done, the parts and the photos in this report.');
   });
 });
 
@@ -239,6 +264,8 @@ describe('ticket report', () => {
     if (process.env.EMERALD_KEEP_TEXT) writeFileSync(process.env.EMERALD_KEEP_TEXT, all);
     const rows = all.slice(all.lastIndexOf('Órdenes de trabajo'));
     expect(rows).toMatch(/Refrigerante R-32\s+—\s+—\s+1,5 kg/);
+    expect(rows).toMatch(/SN-NUEVO-0012\s+1 ud\.\n/);
+    expect(rows).toMatch(/SN-VIEJO-0077\s+1 ud\.\n/);
     expect(rows.indexOf('SN-NUEVO-0012')).toBeLessThan(rows.indexOf('MATERIALES RETIRADOS'));
     expect(rows.indexOf('MATERIALES RETIRADOS')).toBeLessThan(rows.indexOf('SN-VIEJO-0077'));
   });

@@ -5,6 +5,12 @@ import type { ReportLanguage } from './labels';
 
 const LOCALES: Record<ReportLanguage, string> = { es: 'es-ES', en: 'en-GB' };
 
+/** The word after a counted part's number ("ud." as on the OT screen; English says unit/units); kg, m, l print as such. */
+const COUNT_WORDS: Record<ReportLanguage, (one: boolean) => string> = {
+  es: () => 'ud.',
+  en: (one) => (one ? 'unit' : 'units'),
+};
+
 export interface Formatter {
   language: ReportLanguage;
   /** "2 mar 2026, 10:30"; the fallback when the value is missing. */
@@ -17,7 +23,7 @@ export interface Formatter {
   integer(n: number): string;
   /** Up to three decimals in the language's way ("1,5" / "1.5"). */
   decimal(n: number): string;
-  /** A part's quantity with its unit: "1,5 kg", "3 m"; units print the bare number. */
+  /** A part's quantity with its unit word, so no number stands bare: "1 ud.", "1,5 kg" / "1 unit", "2 units". */
   quantity(n: number, unit: ProductUnit): string;
 }
 
@@ -29,6 +35,7 @@ export function createFormatter(language: ReportLanguage, timeZone?: string): Fo
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...zone });
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const decimalFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+  const plural = new Intl.PluralRules(locale);
   const parse = (iso: string | null | undefined): Date | null => {
     if (!iso) return null;
     const d = new Date(iso);
@@ -58,7 +65,7 @@ export function createFormatter(language: ReportLanguage, timeZone?: string): Fo
     },
     quantity(n, unit) {
       const amount = decimalFormat.format(n);
-      return unit === 'unit' ? amount : `${amount} ${unit}`;
+      return `${amount} ${unit === 'unit' ? COUNT_WORDS[language](plural.select(n) === 'one') : unit}`;
     },
   };
 }

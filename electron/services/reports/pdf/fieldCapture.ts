@@ -3,7 +3,7 @@
 // (libvips threads, the event loop only awaits) so the synchronous pdfkit part only places small, ready images.
 import type Database from 'better-sqlite3';
 import sharp from 'sharp';
-import type { WorkOrderType } from '../../../../shared/enums';
+import { SIGNATURE_ROLES, type WorkOrderType } from '../../../../shared/enums';
 import type { ChecklistTemplates } from '../../../contract/checklists';
 import type { SignatureDto } from '../../../contract/signatures';
 import { readDerived } from '../../attachments';
@@ -47,7 +47,7 @@ export interface FieldCapture {
   faultDescription: string;
   checklist: ChecklistLine[];
   photos: ReportPhoto[];
-  /** The latest signature of each role, technician first. */
+  /** The latest signature of each role, in the screen's order (SIGNATURE_ROLES: customer first). */
   signatures: ReportSignature[];
 }
 
@@ -110,7 +110,7 @@ export function readFieldCaptureRows(sqlite: Database.Database, query: CaptureQu
   )
     .filter((row) => IMAGE_MIMES.includes(row.mime.toLowerCase()))
     .map((row) => ({ id: row.id, fileName: row.file_name, sha256: row.sha256 }));
-  const signatures = (['technician', 'customer'] as const).flatMap((role) => {
+  const signatures = SIGNATURE_ROLES.flatMap((role) => {
     const signature = query.signatures.find((s) => s.role === role);
     if (!signature) return [];
     const { id, signerName, signedAt, imageDataUrl, valid } = signature;

@@ -1,14 +1,10 @@
-// Drawing the field-capture parts of the OT report: checklist table, signature blocks, pages of photo thumbnails.
-import type { WorkOrderDetail } from '../../../contract';
+// Drawing the field-capture parts of the OT report: checklist table and photo thumbnails (signatures: ./signatures).
 import type { Formatter } from '../format';
-import type { Labels } from '../labels';
-import { breathe, COLOR, contentLeft, contentWidth, drawSectionTitle, ensureSpace, FONT, openImage, pageBottom, placeImage, type Pdf } from './document';
-import type { ChecklistLine, ReportPhoto, ReportSignature } from './fieldCapture';
+import { breathe, COLOR, contentLeft, contentWidth, drawSectionTitle, FONT, openImage, pageBottom, placeImage, type Pdf } from './document';
+import type { ChecklistLine, ReportPhoto } from './fieldCapture';
 import type { FieldLabels } from './fieldLabels';
 import { drawTable } from './table';
 import { artifact, group, tag } from './tagging';
-
-const STALE_COLOR = '#b3261e';
 
 /** "Sí"/"No" for a check, the number with its unit, the text; a dash when not answered. */
 export function checklistValueText(line: ChecklistLine, fl: FieldLabels, f: Formatter): string {
@@ -30,52 +26,6 @@ export function drawChecklist(doc: Pdf, lines: readonly ChecklistLine[], fl: Fie
     ],
     lines.map((line) => [line.label, checklistValueText(line, fl, f), line.note ?? '']),
   );
-}
-
-const SIGNATURE_BOX_HEIGHT = 72;
-
-function drawOneSignature(doc: Pdf, x: number, y: number, width: number, label: string, signature: ReportSignature | null, fallbackCaption: string, fl: FieldLabels, f: Formatter): number {
-  tag(doc, 'P', () => doc.font(FONT.bold).fontSize(9).fillColor(COLOR.text).text(label, x, y, { width }));
-  const boxTop = doc.y + 3;
-  artifact(doc, () => doc.roundedRect(x, boxTop, width, SIGNATURE_BOX_HEIGHT, 3).lineWidth(0.6).strokeColor(COLOR.rule).stroke());
-  if (signature?.image) {
-    try {
-      const image = openImage(doc, signature.image);
-      const alt = fl.signatureAlt(label, signature.signerName);
-      tag(doc, 'Figure', () => placeImage(doc, image, x + 4, boxTop + 4, { fit: [width - 8, SIGNATURE_BOX_HEIGHT - 8], align: 'center', valign: 'center' }), { alt });
-    } catch {
-      // An unreadable stored image leaves the box empty; the name, ID and time below still say who signed.
-    }
-  }
-  doc.y = boxTop + SIGNATURE_BOX_HEIGHT + 4;
-  if (!signature) {
-    if (fallbackCaption) tag(doc, 'P', () => doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted).text(fallbackCaption, x, doc.y, { width }));
-    return doc.y;
-  }
-  tag(doc, 'P', () => {
-    doc.font(FONT.bold).fontSize(9.5).fillColor(COLOR.text).text(signature.signerName, x, doc.y, { width });
-    if (signature.signerIdNumber) doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.text).text(fl.idNumber(signature.signerIdNumber), x, doc.y + 1, { width });
-    doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted).text(fl.signedAt(f.dateTime(signature.signedAt)), x, doc.y + 1, { width });
-  });
-  if (signature.stale) tag(doc, 'P', () => doc.font(FONT.bold).fontSize(8.5).fillColor(STALE_COLOR).text(fl.staleSignature, x, doc.y + 2, { width }));
-  return doc.y;
-}
-
-/** Technician on the left, customer on the right: image, name, ID number, time, and a warning on a stale one. */
-export function drawSignatureBlocks(doc: Pdf, signatures: readonly ReportSignature[], wo: WorkOrderDetail, t: Labels, fl: FieldLabels, f: Formatter): void {
-  drawSectionTitle(doc, fl.signatures, 140);
-  ensureSpace(doc, 140);
-  const x = contentLeft(doc);
-  const width = contentWidth(doc);
-  const boxWidth = width * 0.46;
-  const top = doc.y;
-  const technician = signatures.find((s) => s.role === 'technician') ?? null;
-  const customer = signatures.find((s) => s.role === 'customer') ?? null;
-  const leftBottom = drawOneSignature(doc, x, top, boxWidth, t.technicianSignature, technician, wo.technician?.fullName ?? '', fl, f);
-  const rightBottom = drawOneSignature(doc, x + width - boxWidth, top, boxWidth, t.customerSignature, customer, t.nameAndId, fl, f);
-  doc.x = x;
-  doc.y = Math.max(leftBottom, rightBottom) + 12;
-  doc.fillColor(COLOR.text);
 }
 
 const PHOTO_COLUMNS = 2;
@@ -104,7 +54,7 @@ function drawPhotoCell(doc: Pdf, photo: ReportPhoto, x: number, y: number, width
   );
 }
 
-/** The photos in rows of two with their file names (six fill a page): after the signatures when a row fits, a breath after each. */
+/** The photos in rows of two with their file names (six fill a page), before the signatures that vouch for them; a breath after each. */
 export async function drawPhotoPages(doc: Pdf, photos: readonly ReportPhoto[], fl: FieldLabels): Promise<void> {
   const x = contentLeft(doc);
   const width = contentWidth(doc);

@@ -24,6 +24,10 @@ export interface FieldLabels {
   idNumber(id: string): string;
   signedAt(when: string): string;
   staleSignature: string;
+  /** The signature's content hash is the report's now. */
+  validSignature: string;
+  /** What the customer vouches for by signing, above the signatures; the photos only when the report has some. */
+  customerStatement(withPhotos: boolean): string;
   signatureAlt(role: string, name: string): string;
   signHere: string;
 }
@@ -51,6 +55,11 @@ const es: FieldLabels = {
   idNumber: (id) => `DNI ${id}`,
   signedAt: (when) => `Firmado el ${when}`,
   staleSignature: 'Firma anterior a cambios del informe',
+  validSignature: 'Firma válida para este informe',
+  customerStatement: (withPhotos) =>
+    withPhotos
+      ? 'Con su firma, el cliente da su conformidad al trabajo realizado, a los materiales y a las fotos de este informe.'
+      : 'Con su firma, el cliente da su conformidad al trabajo realizado y a los materiales de este informe.',
   signatureAlt: (role, name) => `${role}: ${name}`,
   signHere: 'Firma',
 };
@@ -78,6 +87,11 @@ const en: FieldLabels = {
   idNumber: (id) => `ID ${id}`,
   signedAt: (when) => `Signed on ${when}`,
   staleSignature: 'Signed before the report changed',
+  validSignature: 'Signature valid for this report',
+  customerStatement: (withPhotos) =>
+    withPhotos
+      ? 'By signing, the customer accepts the work done, the parts and the photos in this report.'
+      : 'By signing, the customer accepts the work done and the parts in this report.',
   signatureAlt: (role, name) => `${role}: ${name}`,
   signHere: 'Signature',
 };

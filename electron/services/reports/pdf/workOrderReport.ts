@@ -1,28 +1,24 @@
 // The OT report a customer signs: header, OT facts, ticket, customer, the fault, work done, checklist, parts installed and
-// removed, signatures, then a page of photo thumbnails. Drawn in steps with a breath between them (see breathe()).
+// removed, photo thumbnails, and last the signatures with what they vouch for. Drawn in steps with a breath between
+// them (see breathe()).
 import type { CustomerDto, SettingsDto, WorkOrderDetail, WorkOrderItemDto } from '../../../contract';
 import { createFormatter, type Formatter } from '../format';
 import { labelsFor, type Labels, type ReportLanguage } from '../labels';
 import {
   breathe,
-  COLOR,
-  contentLeft,
-  contentWidth,
   createReportDocument,
   drawFields,
   drawHeader,
   drawParagraph,
   drawSectionTitle,
-  ensureSpace,
   finishDocument,
-  FONT,
   type Pdf,
 } from './document';
 import type { FieldCapture } from './fieldCapture';
 import { fieldLabelsFor, type FieldLabels } from './fieldLabels';
-import { drawChecklist, drawPhotoPages, drawSignatureBlocks } from './fieldCaptureDraw';
+import { drawChecklist, drawPhotoPages } from './fieldCaptureDraw';
+import { drawSignatures } from './signatures';
 import { drawTable, type TableColumn } from './table';
-import { artifact, tag } from './tagging';
 
 export interface RenderOptions {
   language: ReportLanguage;
@@ -124,29 +120,6 @@ function drawPartsSections(doc: Pdf, wo: WorkOrderDetail, t: Labels, fl: FieldLa
   }
 }
 
-/** Blank lines for hand signatures, for an OT printed before anyone signed on screen. */
-function drawSignatureLines(doc: Pdf, t: Labels, technicianName: string | null): void {
-  ensureSpace(doc, 110);
-  const x = contentLeft(doc);
-  const width = contentWidth(doc);
-  const boxWidth = width * 0.42;
-  const lineY = doc.y + 60;
-  const blocks = [
-    { x, label: t.technicianSignature, caption: technicianName ?? '' },
-    { x: x + width - boxWidth, label: t.customerSignature, caption: t.nameAndId },
-  ];
-  for (const block of blocks) {
-    artifact(doc, () => doc.moveTo(block.x, lineY).lineTo(block.x + boxWidth, lineY).lineWidth(0.8).strokeColor(COLOR.text).stroke());
-    tag(doc, 'P', () => {
-      doc.font(FONT.bold).fontSize(9).fillColor(COLOR.text).text(block.label, block.x, lineY + 5, { width: boxWidth });
-      if (block.caption) doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted).text(block.caption, block.x, lineY + 18, { width: boxWidth });
-    });
-  }
-  doc.x = x;
-  doc.y = lineY + 36;
-  doc.fillColor(COLOR.text);
-}
-
 export async function renderWorkOrderPdf(data: WorkOrderReportData, options: RenderOptions): Promise<Uint8Array> {
   const t = labelsFor(options.language);
   const fl = fieldLabelsFor(options.language);
@@ -189,10 +162,13 @@ export async function renderWorkOrderPdf(data: WorkOrderReportData, options: Ren
   drawPartsSections(doc, wo, t, fl, f);
   await breathe();
 
+  // The photos are part of what is signed: they come first, and the signatures close the report.
+  const photos = capture?.photos ?? [];
+  if (photos.length > 0) {
+    await drawPhotoPages(doc, photos, fl);
+    await breathe();
+  }
   doc.y += 6;
-  if (capture && capture.signatures.length > 0) drawSignatureBlocks(doc, capture.signatures, wo, t, fl, f);
-  else drawSignatureLines(doc, t, wo.technician?.fullName ?? null);
-  await breathe();
-  if (capture && capture.photos.length > 0) await drawPhotoPages(doc, capture.photos, fl);
+  drawSignatures(doc, capture?.signatures ?? [], wo, photos.length > 0, { t, fl, f });
   return finishDocument(doc, `${wo.code} · ${t.generatedAt} ${f.dateTime(options.generatedAt)}`, t.page);
 }
