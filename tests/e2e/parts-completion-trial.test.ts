@@ -2,9 +2,10 @@
 // (units, installed) with its unit written beside the quantity; "Sí, registrar igualmente" fits its button at 1280 and
 // 1024 px; a summary with a required checklist item unanswered does not offer "Completar OT", says why in the dialog
 // and takes the technician to the checklist; a refusal from the service shows inside the dialog.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { goTo, saveScreenshot, seriousA11yViolations, screenshotsDir, signIn, startE2eApp, uncaughtErrors, VIEWPORT, type E2eApp } from './support';
 
 let app: E2eApp;
 let page: Page;
@@ -78,5 +79,27 @@ describe('the parts form after a part is added', () => {
     expect(await seriousA11yViolations(page, '.item-form')).toEqual([]);
     await saveScreenshot(page, 'ot-parts-form-clean');
     expect(uncaughtErrors(page)).toEqual([]);
+  });
+
+  it('"Sí, registrar igualmente" fits inside its button at 1280 and 1024 px', async () => {
+    await form().getByLabel('N.º de serie').fill(ELSEWHERE);
+    await add();
+    await form().getByText(`figura instalada en la ${seeded.otherCode}`, { exact: false }).waitFor();
+    const confirm = form().getByRole('button', { name: 'Sí, registrar igualmente' });
+    // The words stay inside the button, and the button inside the form.
+    const fits = () =>
+      confirm.evaluate((button) => {
+        const el = button as unknown as { scrollWidth: number; clientWidth: number; getBoundingClientRect(): { right: number }; closest(s: string): { getBoundingClientRect(): { right: number } } | null };
+        const formRight = el.closest('form')?.getBoundingClientRect().right ?? 0;
+        return el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= formRight + 1;
+      });
+    expect(await fits()).toBe(true);
+    await saveScreenshot(page, 'ot-parts-serial-elsewhere');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await fits()).toBe(true);
+    await page.screenshot({ path: path.join(screenshotsDir, 'ot-parts-serial-elsewhere-1024.png') });
+    await page.setViewportSize(VIEWPORT);
+    await confirm.click();
+    await page.getByRole('link', { name: ELSEWHERE }).waitFor();
   });
 });

@@ -184,7 +184,7 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
       <Field label={t('items.serial')}>
         <input value={serialNumber} onChange={(e) => change(setSerialNumber)(e.target.value)} autoComplete="off" className="mono" />
       </Field>
-      <button type="submit" className="btn btn-primary" disabled={busy}>
+      <button type="submit" className={`btn btn-primary item-form-submit${elsewhere ? ' is-confirm' : ''}`} disabled={busy}>
         {elsewhere ? t('items.confirmElsewhere') : t('items.add')}
       </button>
       {elsewhere && (
