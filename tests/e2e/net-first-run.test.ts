@@ -106,7 +106,7 @@ describe('joining the team from a laptop', () => {
     const pair = page.getByRole('form', { name: 'Emparejar con un hub' });
     const accounts = pair.getByRole('list', { name: 'Cuentas que se unirán al equipo' });
     await expect.poll(() => accounts.textContent()).toContain('lucia@portatil.example');
-    expect(await accounts.textContent()).toContain('Superusuario: lo será en todo el equipo');
+    expect(await accounts.textContent()).toContain('Administrador principal: lo será en todo el equipo');
     expect(await pair.getByTestId('joining-accounts').textContent()).toContain('Una cuenta con el mismo correo que una del equipo pasa a ser la del equipo');
 
     const { code, fingerprint } = await newCode();

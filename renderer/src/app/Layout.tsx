@@ -2,6 +2,7 @@
 import { CalendarCheck, CalendarDays, CalendarRange, ClipboardList, FileText, GitMerge, KeyRound, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roleHint, roleWords } from '../lib/roleWords';
 import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/conflicts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { ThemeSwitcher } from '../components/ThemeSwitcher';
@@ -90,7 +91,9 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
           <SyncFooter />
           <div className="sidebar-user">
             <strong>{user?.fullName}</strong>
-            <div className="muted">{user?.roleName ?? ''}</div>
+            <div className="muted" title={user ? roleHint(t, user) : undefined}>
+              {user ? (roleWords(t, user) ?? '') : ''}
+            </div>
           </div>
           <LanguageSwitcher />
           <ThemeSwitcher />

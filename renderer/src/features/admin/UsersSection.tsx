@@ -2,6 +2,7 @@
 import { KeyRound, Pencil, Plus, UserX } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roleHint, roleWords } from '../../lib/roleWords';
 import type { UserDto } from '../../../../electron/contract';
 import { userCreateInput, userUpdateInput } from '../../../../electron/contract/users';
 import { api, ApiError } from '../../api/client';
@@ -201,8 +202,8 @@ export function UsersSection() {
               <td className="cell-line" title={u.email}>
                 {u.email}
               </td>
-              <td className="cell-line" title={u.isSuperuser ? t('users.superuser') : (u.roleName ?? t('users.noRole'))}>
-                {u.isSuperuser ? t('users.superuser') : (u.roleName ?? <span className="muted">{t('users.noRole')}</span>)}
+              <td className="cell-line" title={roleHint(t, u) ?? u.roleName ?? t('users.noRole')}>
+                {roleWords(t, u) ?? <span className="muted">{t('users.noRole')}</span>}
               </td>
               <td>
                 <span className={`badge ${u.isActive ? 'badge-ot-completed' : 'badge-status-closed'}`}>{u.isActive ? t('users.activeBadge') : t('users.inactiveBadge')}</span>
