@@ -103,3 +103,49 @@ describe('the parts form after a part is added', () => {
     await page.getByRole('link', { name: ELSEWHERE }).waitFor();
   });
 });
+
+const dialog = () => page.locator('dialog[open]');
+const completeButton = () => dialog().getByRole('button', { name: 'Completar OT' });
+
+describe('completing with a required checklist item unanswered', () => {
+  it('does not offer "Completar OT", says why in the dialog and takes the technician to the checklist', async () => {
+    await page.getByRole('button', { name: 'Completar', exact: true }).click();
+    await dialog().getByLabel('Trabajo realizado').fill('Sustituido el punto de acceso averiado.');
+    await dialog().getByRole('button', { name: 'Revisar y completar' }).click();
+    const blocker = dialog().getByRole('alert');
+    await expect.poll(() => blocker.textContent()).toContain('Falta responder en la lista: Sin fugas. Ciérralo, respóndelo y vuelve a Completar.');
+    expect(await completeButton().isDisabled()).toBe(true);
+    expect(await seriousA11yViolations(page, 'dialog[open]')).toEqual([]);
+    await saveScreenshot(page, 'ot-completion-checklist-missing');
+
+    await dialog().getByRole('button', { name: 'Ir a la lista de comprobación' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    // The checklist card has the focus, so the next Tab lands on its items.
+    await expect.poll(() => page.evaluate(() => Boolean((globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }).document.activeElement?.closest('.ot-checklist')))).toBe(true);
+    await page.getByRole('checkbox', { name: 'Sin fugas' }).check();
+    await expect.poll(() => page.getByTestId('checklist-progress').textContent()).toBe('1 de 1 respondidas');
+
+    // Back in the dialog: the work done typed before is still there, and now it completes.
+    await page.getByRole('button', { name: 'Completar', exact: true }).click();
+    expect(await dialog().getByLabel('Trabajo realizado').inputValue()).toBe('Sustituido el punto de acceso averiado.');
+    await dialog().getByRole('button', { name: 'Revisar y completar' }).click();
+    await expect.poll(() => completeButton().isDisabled()).toBe(false);
+    expect(await dialog().getByRole('alert').count()).toBe(0);
+  });
+
+  it('a refusal from the service shows inside the dialog', async () => {
+    // A required item added in Administración while the summary is open: the service refuses, the dialog says so.
+    const settings = await app.admin.call('settings.get', {});
+    const repair = settings.checklistTemplates.repair ?? [];
+    await app.admin.call('settings.update', {
+      versions: { checklistTemplates: settings.versions.checklistTemplates ?? 0 },
+      checklistTemplates: { repair: [...repair, { key: 'pressure', label: 'Presión comprobada', kind: 'text', required: true }] },
+    });
+    await completeButton().click();
+    const alert = dialog().getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('Presión comprobada');
+    expect(await completeButton().isDisabled()).toBe(true);
+    expect((await app.admin.call('workOrders.get', { id: seeded.workOrderId })).status).toBe('in_progress');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});

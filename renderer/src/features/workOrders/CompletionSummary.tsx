@@ -10,6 +10,12 @@ import { api } from '../../api/client';
 import { formatDuration } from '../../lib/format';
 import { QuantityWithUnit } from './WorkOrderItems';
 
+/** The checklist and signatures as stored now: undefined while loading, null when this user may not read them. */
+export interface FieldCapture {
+  checklist: ChecklistDto | null | undefined;
+  signatures: SignatureDto[] | null | undefined;
+}
+
 interface Props {
   workOrder: WorkOrderDetail;
   workDone: string;
@@ -17,26 +23,29 @@ interface Props {
   seconds: number | null;
   /** Set when the typed duration replaces the measured one. */
   durationReason: string | null;
+  capture: FieldCapture;
 }
 
-/** The checklist and signatures as stored now (null while loading or when this user may not read them). */
-function useFieldCapture(id: string) {
-  const [checklist, setChecklist] = useState<ChecklistDto | null>(null);
-  const [signatures, setSignatures] = useState<SignatureDto[] | null>(null);
+/** Read afresh each time `round` changes (the summary opened again, or the service refused): null round reads nothing. */
+export function useFieldCapture(id: string, round: number | null): FieldCapture {
+  const [capture, setCapture] = useState<FieldCapture>({ checklist: undefined, signatures: undefined });
   useEffect(() => {
+    if (round === null) return;
     let current = true;
-    api.call('workOrders.checklist', { id }).then((c) => current && setChecklist(c), () => current && setChecklist(null));
-    api.call('workOrders.signatures', { id }).then((s) => current && setSignatures(s), () => current && setSignatures(null));
+    setCapture({ checklist: undefined, signatures: undefined });
+    const keep = (part: Partial<FieldCapture>) => current && setCapture((previous) => ({ ...previous, ...part }));
+    api.call('workOrders.checklist', { id }).then((checklist) => keep({ checklist }), () => keep({ checklist: null }));
+    api.call('workOrders.signatures', { id }).then((signatures) => keep({ signatures }), () => keep({ signatures: null }));
     return () => {
       current = false;
     };
-  }, [id]);
-  return { checklist, signatures };
+  }, [id, round]);
+  return capture;
 }
 
-export function CompletionSummary({ workOrder, workDone, seconds, durationReason }: Props) {
+export function CompletionSummary({ workOrder, workDone, seconds, durationReason, capture }: Props) {
   const { t } = useTranslation('workOrders');
-  const { checklist, signatures } = useFieldCapture(workOrder.id);
+  const { checklist, signatures } = capture;
   // A signature covers the work done as saved: a different text here makes it stale once completed.
   const workDoneChanged = workDone.trim() !== (workOrder.workDone ?? '').trim();
   return (

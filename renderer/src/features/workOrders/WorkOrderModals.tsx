@@ -16,8 +16,9 @@ import { TechnicianPicker } from './TechnicianPicker';
 import { companyZone } from '../../lib/timeZone';
 import { useWorkOrders } from './store';
 import { DurationFields } from './DurationFields';
-import { CompletionSummary } from './CompletionSummary';
-import { workDoneDraftOf } from './workDoneDraft';
+import { CompletionSummary, useFieldCapture } from './CompletionSummary';
+import { CompletionBlocker, focusChecklistCard } from './CompletionBlocker';
+import { keepWorkDoneDraft, workDoneDraftOf } from './workDoneDraft';
 import { initialMinutes, isDurationChanged, isMinutesValid, measuredMinutesOf, typedDurationInput } from './durationDraft';
 import { FormFooter } from '../../components/FormFooter';
 
@@ -166,7 +167,6 @@ export function EstimateModal({ workOrder, open, onClose }: DialogProps) {
 /** Two steps: the work done (required, prefilled from the OT) and the duration; then a summary to confirm. */
 export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
   const { t } = useTranslation('workOrders');
-  const run = useWorkOrderAction();
   const [workDone, setWorkDone] = useState('');
   const [minutes, setMinutes] = useState('');
   const [measuredMinutes, setMeasuredMinutes] = useState<number | null>(null);
@@ -174,9 +174,17 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [step, setStep] = useState<'edit' | 'summary'>('edit');
   const [busy, setBusy] = useState(false);
+  // The service's refusal, shown in the dialog; and which reading of the checklist and signatures the summary shows.
+  const [refusal, setRefusal] = useState<{ reason: string | undefined; words: string } | null>(null);
+  const [round, setRound] = useState(0);
+  const capture = useFieldCapture(workOrder.id, open && step === 'summary' ? round : null);
+  const missing = capture.checklist?.counts.missingRequired ?? [];
+  // Not offered while the checklist is still being read, nor with a required item unanswered: it would be refused.
+  const blocked = capture.checklist === undefined || missing.length > 0;
 
   useEffect(() => {
     if (!open) return;
+    setRefusal(null);
     const measured = measuredMinutesOf(workOrder.startedAt, Date.now());
     setMeasuredMinutes(measured);
     setMinutes(initialMinutes(measured));
@@ -198,37 +206,63 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
     if (isDurationChanged(minutes, measuredMinutes) && !reason.trim()) found.durationReason = t('complete.reasonRequired');
     if (!isMinutesValid(minutes)) found.totalDuration = t('common:validation.invalid');
     setErrors(found);
-    if (Object.keys(found).length === 0) setStep('summary');
+    if (Object.keys(found).length > 0) return;
+    setRefusal(null);
+    setRound((n) => n + 1);
+    setStep('summary');
   }
 
   async function confirm(event: FormEvent) {
     event.preventDefault();
+    if (blocked) return;
     setBusy(true);
-    const ok = await run(workOrder.id, () => api.call('workOrders.complete', input), t('toast.completed'));
-    setBusy(false);
-    // A refusal (stale version, checklist incomplete…) goes back to the form with everything typed kept.
-    if (ok) onClose();
-    else setStep('edit');
+    try {
+      useWorkOrders.getState().setDetail(await api.call('workOrders.complete', input));
+      toast.success(t('toast.completed'));
+      onClose();
+    } catch (error) {
+      // A refusal is said here, in the dialog, with everything typed kept. A checklist changed meanwhile: the summary
+      // reads it again and points to it; anything else (the OT changed behind us…) goes back to the form to check it.
+      if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION')) await useWorkOrders.getState().loadDetail(workOrder.id);
+      const reason = error instanceof ApiError ? error.reason : undefined;
+      setRefusal({ reason, words: workOrderError(t, error) });
+      if (reason === 'checklist_incomplete') setRound((n) => n + 1);
+      else setStep('edit');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // Closed without completing: the work done typed here is where the dialog starts next time.
+  function close() {
+    keepWorkDoneDraft(workOrder.id, workDone, workOrder.workDone ?? '');
+    onClose();
+  }
+
+  function goToChecklist() {
+    close();
+    focusChecklistCard();
   }
 
   const seconds = typed.totalDuration ?? (measuredMinutes === null ? null : measuredMinutes * 60);
   const footer =
     step === 'edit' ? (
-      <FormFooter formId="ot-complete" busy={busy} submit={t('summary.review')} onClose={onClose} />
+      <FormFooter formId="ot-complete" busy={busy} submit={t('summary.review')} onClose={close} />
     ) : (
       <>
         <button type="button" className="btn" onClick={() => setStep('edit')}>
           {t('summary.back')}
         </button>
-        <button type="submit" form="ot-complete-confirm" className="btn btn-primary" disabled={busy}>
+        <button type="submit" form="ot-complete-confirm" className="btn btn-primary" disabled={busy || blocked}>
           {busy ? t('common:state.saving') : t('complete.submit')}
         </button>
       </>
     );
   return (
-    <Modal title={t('complete.title', { code: workOrder.code })} open={open} onClose={onClose} footer={footer}>
+    <Modal title={t('complete.title', { code: workOrder.code })} open={open} onClose={close} footer={footer}>
       {step === 'edit' ? (
         <form id="ot-complete" onSubmit={review} noValidate>
+          <CompletionBlocker missing={[]} refusal={refusal?.words ?? null} onGoToChecklist={goToChecklist} />
           <Field label={t('complete.notes')} error={errors.workDone} hint={t('complete.notesHint')}>
             <textarea name="workDone" value={workDone} onChange={(e) => setWorkDone(e.target.value)} rows={5} required />
           </Field>
@@ -236,7 +270,13 @@ export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
         </form>
       ) : (
         <form id="ot-complete-confirm" onSubmit={confirm} noValidate>
-          <CompletionSummary workOrder={workOrder} workDone={workDone.trim()} seconds={seconds} durationReason={typed.durationReason ?? null} />
+          <CompletionSummary workOrder={workOrder} workDone={workDone.trim()} seconds={seconds} durationReason={typed.durationReason ?? null} capture={capture} />
+          <CompletionBlocker
+            missing={missing}
+            // The checklist's own line already says what a checklist refusal would.
+            refusal={refusal && !(refusal.reason === 'checklist_incomplete' && missing.length > 0) ? refusal.words : null}
+            onGoToChecklist={goToChecklist}
+          />
         </form>
       )}
     </Modal>
