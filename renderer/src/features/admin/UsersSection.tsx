@@ -202,7 +202,8 @@ export function UsersSection() {
               <td className="cell-line" title={u.email}>
                 {u.email}
               </td>
-              <td className="cell-line" title={roleHint(t, u) ?? u.roleName ?? t('users.noRole')}>
+              {/* The superuser's two words wrap rather than cut ("Administrad…"); the tooltip says what they mean. */}
+              <td className={u.isSuperuser ? undefined : 'cell-line'} title={u.isSuperuser ? `${roleWords(t, u) ?? ''}: ${roleHint(t, u) ?? ''}` : (u.roleName ?? t('users.noRole'))}>
                 {roleWords(t, u) ?? <span className="muted">{t('users.noRole')}</span>}
               </td>
               <td>
