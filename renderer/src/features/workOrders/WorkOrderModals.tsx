@@ -1,7 +1,7 @@
 // The dialogs of an OT: schedule/reschedule, complete (work done + duration, then a summary) and cancel (reason).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkOrderDto } from '../../../../electron/contract';
+import type { WorkOrderDetail, WorkOrderDto } from '../../../../electron/contract';
 import { completeInput, scheduleInput, workOrderChannels } from '../../../../electron/contract/workOrders';
 import { api, ApiError } from '../../api/client';
 import { DateTimeInput } from '../../components/DateInput';
@@ -165,7 +165,8 @@ export function EstimateModal({ workOrder, open, onClose }: DialogProps) {
 }
 
 /** Two steps: the work done (required, prefilled from the OT) and the duration; then a summary to confirm. */
-export function CompleteModal({ workOrder, open, onClose }: DialogProps) {
+// The summary lists the OT's parts: completing needs the detail, not a list row.
+export function CompleteModal({ workOrder, open, onClose }: Omit<DialogProps, 'workOrder'> & { workOrder: WorkOrderDetail }) {
   const { t } = useTranslation('workOrders');
   const [workDone, setWorkDone] = useState('');
   const [minutes, setMinutes] = useState('');
