@@ -43,6 +43,9 @@ describe('words from the newcomer trial', () => {
     await page.getByText(`añadió la foto «IMG_0001.jpg» a la ${workOrderCode}`).waitFor();
     await page.getByText('añadió el archivo «presupuesto.pdf» al ticket').waitFor();
     await page.getByText('30 por OT o ticket').first().waitFor();
+    // Both lines show a paperclip, not the note's speech bubble or the OT's wrench.
+    const icons = page.locator('li.timeline-event', { hasText: /añadió (la foto|el archivo)/ }).locator('.timeline-icon svg');
+    await expect.poll(() => icons.evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute('class') ?? ''))).toEqual([expect.stringContaining('paperclip'), expect.stringContaining('paperclip')]);
     await page.getByText('añadió el archivo «presupuesto.pdf» al ticket').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'fix-b-bitacora-files');
     expect(uncaughtErrors(page)).toEqual([]);

@@ -8,6 +8,7 @@ import {
   ClipboardList,
   Flag,
   MessageSquare,
+  Paperclip,
   Phone,
   RotateCcw,
   UserRound,
@@ -17,6 +18,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { DirectoryUser, TimelineEventDto, TimelineEventType } from '../../../../electron/contract';
 import { formatDateTime, formatDuration, formatNumber, formatRelative } from '../../lib/format';
+import { attachmentAddedOf } from '../../../../electron/contract/attachmentEvent';
 import { describeEvent, eventBody } from './timelineText';
 
 const ICONS: Record<TimelineEventType, LucideIcon> = {
@@ -50,7 +52,8 @@ export function Timeline({ events, users }: { events: TimelineEventDto[]; users:
   return (
     <ol className="timeline">
       {events.map((event) => {
-        const Icon = ICONS[event.eventType] ?? CircleDot;
+        // A photo or file added (to an OT or to the ticket) shows a paperclip, not the note's or the OT's icon.
+        const Icon = attachmentAddedOf(event.metaData) ? Paperclip : (ICONS[event.eventType] ?? CircleDot);
         const body = eventBody(event, format);
         return (
           <li key={event.id} className={`timeline-event timeline-${event.eventType}`} data-event-type={event.eventType}>
