@@ -10,6 +10,7 @@ import { formatCode, sequenceScope } from '../../electron/services/tickets/codes
 import { localYearOf } from '../../electron/contract/zonedTime';
 import { companyTimeZone } from '../../electron/services/timeZone';
 import { ensureDemoCatalog } from './catalog';
+import { ensureDemoChecklists } from './checklists';
 import { markDemoDatabase } from './guard';
 import { DEMO_PASSWORD, ensureDemoPeople } from './people';
 import { seededRandom } from './random';
@@ -102,6 +103,7 @@ export async function generateDemoData(
   const people = await ensureDemoPeople(sqlite, options.technicians ?? 8, random);
   const catalog = ensureDemoCatalog(sqlite, Math.max(20, Math.ceil(total / 20)), random, new Date(now - SPAN_DAYS * 24 * 60 * 60_000));
   const settings = readSettings(drizzle(sqlite, { schema }));
+  const checklistTemplates = ensureDemoChecklists(sqlite, new Date(now).toISOString());
   const counters = new CodeCounters(sqlite);
   const customerNames = new Map(catalog.customers.map((c) => [c.id, c.name]));
 
@@ -115,6 +117,7 @@ export async function generateDemoData(
     products: catalog.products,
     serialPool: [],
     workOrdersPerTicket: options.workOrdersPerTicket ?? null,
+    checklistTemplates,
     nextWorkOrderCode: (at) => counters.next('workOrder', settings.workOrderPrefix, at),
   };
 

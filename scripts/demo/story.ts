@@ -2,8 +2,10 @@
 import type { TicketPriority, TicketStatus, TimelineEventType, WorkOrderStatus, WorkOrderType } from '../../shared/enums';
 import { newId } from '../../electron/services/ids';
 import { PRIORITY_LABEL, TICKET_STATUS_LABEL, WORK_ORDER_STATUS_LABEL, WORK_ORDER_TYPE_LABEL } from '../../electron/services/tickets/labels';
+import type { ChecklistTemplates } from '../../electron/contract/checklists';
+import { demoAnswers, type AnswerRow } from './checklists';
 import type { Random } from './random';
-import { CONTACTS, DETAILS, EQUIPMENT, NOTES, PROBLEMS, RESOLUTIONS, WORK_NOTES, WORK_ORDER_TYPES_WEIGHTED } from './vocabulary';
+import { CONTACTS, DETAILS, EQUIPMENT, INTERNAL_NOTES, NOTES, PROBLEMS, RESOLUTIONS, WORK_DONE, WORK_ORDER_TYPES_WEIGHTED } from './vocabulary';
 
 const MINUTE = 60_000;
 /** Room left before `now` for a visit that started and finished (the work takes 30–240 minutes). */
@@ -29,6 +31,8 @@ export interface StoryContext {
   serialPool: string[];
   /** Average OTs per worked ticket; null keeps the default mix (0–2, mostly 1). */
   workOrdersPerTicket: number | null;
+  /** The checklist templates in use: OTs of those types get answers. */
+  checklistTemplates: ChecklistTemplates;
   nextWorkOrderCode(at: string): string;
 }
 
@@ -71,7 +75,9 @@ export interface WorkOrderRow {
   startedAt: string | null;
   completedAt: string | null;
   totalDuration: number | null;
+  /** The internal notes (the office's remarks), apart from the work done that goes in the customer's report. */
   notes: string | null;
+  workDone: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -91,6 +97,7 @@ export interface Story {
   events: EventRow[];
   workOrders: WorkOrderRow[];
   items: ItemRow[];
+  answers: AnswerRow[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -106,6 +113,7 @@ export function tellStory(
   const events: EventRow[] = [];
   const workOrders: WorkOrderRow[] = [];
   const items: ItemRow[] = [];
+  const answers: AnswerRow[] = [];
   const later = (minMinutes: number, maxMinutes: number) => (t = Math.min(ctx.now, t + r.int(minMinutes, maxMinutes) * MINUTE));
   const event = (eventType: TimelineEventType, authorId: string, content: string, meta?: Record<string, unknown>) =>
     events.push({ id: newId(), ticketId: base.id, authorId, eventType, content, metaData: meta ? JSON.stringify(meta) : null, createdAt: iso(t) });
@@ -162,7 +170,7 @@ export function tellStory(
         ? r.weighted<WorkOrderStatus>({ pending_planning: 3, scheduled: 3, in_progress: 2, completed: 3, cancelled: 1 })
         : r.weighted<'completed' | 'cancelled'>({ completed: 6, cancelled: 1 }));
     later(10, 2880);
-    workOrders.push(workOrderStory(ctx, base.id, otStatus, () => t, (ms) => (t = Math.max(t, Math.min(ctx.now, ms))), event, items, assignedToId));
+    workOrders.push(workOrderStory(ctx, base.id, otStatus, () => t, (ms) => (t = Math.max(t, Math.min(ctx.now, ms))), event, items, answers, assignedToId));
     if (status === 'open') moveTo('in_progress');
   }
   if (status === 'open' && base.finalStatus !== 'open') {
@@ -203,7 +211,7 @@ export function tellStory(
     createdAt: iso(base.createdAt),
     updatedAt: iso(t),
   };
-  return { ticket, events, workOrders, items };
+  return { ticket, events, workOrders, items, answers };
 }
 
 type EventWriter = (eventType: TimelineEventType, authorId: string, content: string, meta?: Record<string, unknown>) => void;
@@ -217,6 +225,7 @@ function workOrderStory(
   advanceTo: (ms: number) => void,
   event: EventWriter,
   items: ItemRow[],
+  answers: AnswerRow[],
   assignee: string | null,
 ): WorkOrderRow {
   const { random: r } = ctx;
@@ -226,7 +235,7 @@ function workOrderStory(
   const otType = r.pick(WORK_ORDER_TYPES_WEIGHTED);
   const wo: WorkOrderRow = {
     id, code, ticketId, technicianId: null, otType, status: 'pending_planning', scheduledDate: null, startedAt: null,
-    completedAt: null, totalDuration: null, notes: null, version: 1, createdAt: iso(createdAt), updatedAt: iso(createdAt),
+    completedAt: null, totalDuration: null, notes: null, workDone: null, version: 1, createdAt: iso(createdAt), updatedAt: iso(createdAt),
   };
   const snapshot = { id, code, otType, status: 'pending_planning', scheduledDate: null, technicianId: null };
   event('ot_created', ctx.adminId, `Visita solicitada: ${code} (${WORK_ORDER_TYPE_LABEL[otType]})`, { workOrder: snapshot });
@@ -265,14 +274,23 @@ function workOrderStory(
   }
   advanceTo(Math.max(now(), scheduledDate.getTime()));
   wo.startedAt = iso(now());
+  // Now and then the office leaves an internal remark for the technician (never shown to the customer).
+  if (r.chance(0.3)) wo.notes = r.pick(INTERNAL_NOTES);
   move('in_progress', technicianId, { startedAt: wo.startedAt });
   for (let n = r.int(1, 3); n > 0; n--) items.push(demoItem(ctx, id, now() + r.int(5, 60) * 60_000));
-  if (target === 'in_progress') return wo;
+  const checklist = ctx.checklistTemplates[otType] ?? [];
+  if (target === 'in_progress') {
+    answers.push(...demoAnswers(r, checklist, { id, technicianId, completed: false }, () => iso(now())));
+    return wo;
+  }
   advanceTo(now() + r.int(30, 240) * 60_000);
+  // Answered during the visit, before it was completed (the app completes only with every required item answered).
+  answers.push(...demoAnswers(r, checklist, { id, technicianId, completed: true }, () => iso(Math.min(now(), Date.parse(wo.startedAt ?? '') + r.int(10, 30) * 60_000))));
   wo.completedAt = iso(now());
   wo.totalDuration = Math.round((now() - Date.parse(wo.startedAt)) / 1000);
-  wo.notes = r.pick(WORK_NOTES);
-  move('completed', technicianId, { totalDuration: wo.totalDuration, measuredDuration: wo.totalDuration, notes: wo.notes });
+  // What was done goes where the app writes it (work_done, the customer's report), as workOrders.complete does.
+  wo.workDone = r.pick(WORK_DONE);
+  move('completed', technicianId, { totalDuration: wo.totalDuration, measuredDuration: wo.totalDuration, workDone: wo.workDone });
   return wo;
 }
 

@@ -117,12 +117,22 @@ export const RESOLUTIONS = [
   'El problema era del suministro eléctrico; se informa al cliente.',
 ];
 
-export const WORK_NOTES = [
+/** What a technician writes as the work done when completing an OT (it goes in the customer's report). */
+export const WORK_DONE = [
   'Se revisa el equipo, se cambia la pieza y se prueba durante 30 minutos.',
   'Diagnóstico in situ: fallo de alimentación. Sustituida la fuente.',
   'Instalación completada y configurada según lo acordado.',
   'Mantenimiento preventivo: limpieza de filtros y revisión general.',
   'Se actualiza el firmware y se ajusta la configuración.',
+];
+
+/** Internal remarks the office leaves on an OT for the technician (never in the customer's report). */
+export const INTERNAL_NOTES = [
+  'Llave en recepción; preguntar por Marisa.',
+  'Aparcar en el muelle de carga, por la calle de atrás.',
+  'Avisar al cliente media hora antes de llegar.',
+  'Cliente con contrato de mantenimiento: no cobrar desplazamiento.',
+  'Llevar escalera: el equipo está en el falso techo.',
 ];
 
 export const WORK_ORDER_TYPES_WEIGHTED: readonly WorkOrderType[] = [

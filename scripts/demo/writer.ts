@@ -25,9 +25,13 @@ export function storyWriter(sqlite: Database.Database): StoryWriter {
   );
   const insertWorkOrder = sqlite.prepare(
     `INSERT INTO work_orders (id, code, ticket_id, technician_id, ot_type, status, scheduled_date, started_at, completed_at,
-       total_duration, notes, version, created_at, updated_at)
+       total_duration, notes, work_done, version, created_at, updated_at)
      VALUES (@id, @code, @ticketId, @technicianId, @otType, @status, @scheduledDate, @startedAt, @completedAt,
-       @totalDuration, @notes, @version, @createdAt, @updatedAt)`,
+       @totalDuration, @notes, @workDone, @version, @createdAt, @updatedAt)`,
+  );
+  const insertAnswer = sqlite.prepare(
+    `INSERT INTO work_order_checklist_answers (id, work_order_id, item_key, label, kind, unit, required, value, answered_by, created_at, updated_at)
+     VALUES (@id, @workOrderId, @itemKey, @label, @kind, @unit, @required, @value, @answeredBy, @answeredAt, @answeredAt)`,
   );
   const insertItem = sqlite.prepare(
     `INSERT INTO work_order_items (id, work_order_id, product_id, serial_number, quantity, consumed_at, created_at, updated_at)
@@ -55,6 +59,7 @@ export function storyWriter(sqlite: Database.Database): StoryWriter {
       for (const event of story.events) insertEvent.run(event);
       for (const workOrder of story.workOrders) insertWorkOrder.run(workOrder);
       for (const item of story.items) insertItem.run(item);
+      for (const answer of story.answers) insertAnswer.run(answer);
     },
     inChunk(work) {
       // DDL is transactional in SQLite: if the chunk fails, the triggers come back with the rollback.

@@ -120,4 +120,30 @@ describe('demo data', () => {
     await tec.call('auth.login', { login: 'tecnico1', password: DEMO_PASSWORD });
     expect((await tec.call('auth.me', {})).user.username).toBe('tecnico1');
   });
+
+  it("writes a completed OT's work done into work_done (as the app does), keeping the internal notes for remarks", async () => {
+    const completed = all<{ id: string; notes: string | null; work_done: string | null }>("SELECT id, notes, work_done FROM work_orders WHERE status = 'completed'");
+    expect(completed.filter((wo) => !wo.work_done)).toEqual([]);
+    const workDone = new Set(completed.map((wo) => wo.work_done));
+    expect(completed.filter((wo) => wo.notes !== null && workDone.has(wo.notes))).toEqual([]);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM work_orders WHERE notes IS NOT NULL').n).toBeGreaterThan(0);
+    const sample = completed[0] as { id: string; work_done: string };
+    expect((await app.admin.call('workOrders.get', { id: sample.id })).workDone).toBe(sample.work_done);
+    // The completion line on the timeline carries the work done, as workOrders.complete writes it.
+    const meta = JSON.parse(one<{ meta_data: string }>("SELECT meta_data FROM ticket_timeline WHERE event_type = 'ot_completed' AND meta_data LIKE ?", `%${sample.id}%`).meta_data) as Record<string, unknown>;
+    expect(meta).toMatchObject({ workOrderId: sample.id, workDone: sample.work_done });
+    expect(meta).not.toHaveProperty('notes');
+  });
+
+  it('has checklists for Reparación and Mantenimiento, answered on every completed OT of those types', async () => {
+    const templates = (await app.admin.call('settings.get', {})).checklistTemplates;
+    expect(Object.keys(templates).sort()).toEqual(['maintenance', 'repair']);
+    const completed = all<{ id: string }>("SELECT id FROM work_orders WHERE status = 'completed' AND ot_type IN ('repair', 'maintenance')");
+    expect(completed.length).toBeGreaterThan(5);
+    for (const { id } of completed) expect((await app.admin.call('workOrders.checklist', { id })).counts.missingRequired, id).toEqual([]);
+    // In progress: some still to answer, as a technician mid-visit would have them.
+    const running = all<{ id: string }>("SELECT id FROM work_orders WHERE status = 'in_progress' AND ot_type IN ('repair', 'maintenance')");
+    const answered = await Promise.all(running.map(async ({ id }) => (await app.admin.call('workOrders.checklist', { id })).counts.answered));
+    expect(answered.length === 0 || answered.some((n) => n < 4)).toBe(true);
+  });
 });
