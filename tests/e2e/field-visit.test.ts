@@ -158,6 +158,12 @@ describe('a field visit from Mi día to the signed PDF', () => {
     await page.getByRole('link', { name: INSTALLED }).waitFor();
     expect(await partRows().filter({ hasText: REMOVED }).textContent()).toContain('Retirado');
     expect(await partRows().filter({ hasText: INSTALLED }).textContent()).toContain('Instalado');
+    // The bin asks first: a tap by mistake keeps the part.
+    await page.getByRole('button', { name: `Quitar la pieza ${INSTALLED}` }).click();
+    await dialog().getByText(`Se quitará Compresor rotativo R-32 2 CV · ${INSTALLED} de esta OT.`).waitFor();
+    await dialog().getByRole('button', { name: 'Cancelar' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    expect(await partRows().count()).toBe(3);
   });
 
   it('writes the work done; the customer and the technician sign with the mouse', async () => {
