@@ -146,6 +146,7 @@ describe('completing with a required checklist item unanswered', () => {
     await expect.poll(() => alert.textContent()).toContain('Presión comprobada');
     expect(await completeButton().isDisabled()).toBe(true);
     expect((await app.admin.call('workOrders.get', { id: seeded.workOrderId })).status).toBe('in_progress');
+    await saveScreenshot(page, 'ot-completion-refused-in-dialog');
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });
