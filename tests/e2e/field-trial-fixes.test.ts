@@ -13,6 +13,7 @@ let app: E2eApp;
 let page: Page;
 let tec: { id: string; username: string; password: string };
 let running: WorkOrderDetail;
+let scheduled: WorkOrderDetail;
 
 const FAULT = 'La caldera se apaga sola a los diez minutos y marca el error E133. Huele a gas en el cuarto.';
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
   };
   const first = await book('Caldera se apaga', FAULT, 9);
   running = await app.admin.call('workOrders.start', { id: first.id, version: first.version });
-  await book('Radiador frío', 'El radiador del salón no calienta.', 12);
+  scheduled = await book('Radiador frío', 'El radiador del salón no calienta.', 12);
   await app.admin.call('attachments.add', { workOrderId: running.id, fileName: 'caldera.jpg', bytes: await noiseJpeg(2000, 1500, 80) });
   page = await app.openApp();
   await signIn(page, tec.username, tec.password);
@@ -61,6 +62,13 @@ describe('newcomer trial fixes', () => {
       expect(await hash()).toBe(screen);
       expect(await page.evaluate('document.activeElement?.id')).toBe('main');
     }
+  });
+
+  it('the OT starts with the same verb as Mi día: Empezar', async () => {
+    await goTo(page, `#/work-orders/${scheduled.id}`);
+    await page.getByRole('heading', { name: scheduled.code }).waitFor();
+    await page.getByRole('button', { name: 'Empezar', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Iniciar' }).count()).toBe(0);
   });
 
   it('the OT shows the reported fault first, on screen as it opens', async () => {

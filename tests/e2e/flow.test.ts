@@ -129,7 +129,7 @@ describe('main flow', () => {
   });
 
   it('starts the OT and logs parts with serial numbers', async () => {
-    await page.getByRole('button', { name: 'Iniciar' }).click();
+    await page.getByRole('button', { name: 'Empezar' }).click();
     await page.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
     await page.locator('.ot-timer').waitFor();
 
@@ -158,7 +158,7 @@ describe('main flow', () => {
     await dialog().getByRole('button', { name: 'Completar OT' }).click();
     await page.locator('.page-header .badge', { hasText: 'Completada' }).waitFor();
     // A completed OT is final: no more actions, no part editing.
-    expect(await page.getByRole('button', { name: 'Iniciar' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Empezar' }).count()).toBe(0);
     expect(await page.getByLabel('N.º de serie').count()).toBe(0);
     expect(await page.locator('.ot-work-done').textContent()).toContain('Sustituida la válvula');
 

@@ -1,6 +1,7 @@
 // Mi día (#15 part 1): a technician signs in and lands on their day: yesterday's open visits first under Atrasadas,
 // then today's by time, each with the address (to the maps), the phone (tel:), the contact and the fault; Intro on a
-// card opens the OT; Empezar starts the visit and the card says En curso. A dispatcher keeps the ticket list.
+// card opens the OT; Empezar starts the visit and opens the OT, and the card says En curso. A dispatcher keeps the
+// ticket list.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
@@ -138,15 +139,20 @@ describe('Mi día', () => {
     expect(await focusedVisit()).toBe(running.id);
   });
 
-  it('Empezar starts the visit: the card says En curso and the button turns into Continuar', async () => {
+  it('Empezar starts the visit and opens its OT; back on Mi día the card says En curso and the button Continuar', async () => {
     const farmacia = card(page, first);
     // As the technician finds it on arrival (the keyboard walk above scrolled the list).
     await page.evaluate("document.querySelector('.page-body').scrollTo(0, 0)");
+    // No focus ring left by the keyboard walk above.
+    await page.evaluate('document.activeElement?.blur()');
     await saveScreenshot(page, 'my-day');
     await farmacia.getByRole('button', { name: `Empezar la visita ${first.code} a Farmacia Triana` }).click();
+    await expect.poll(() => page.evaluate('window.location.hash')).toBe(`#/work-orders/${first.id}`);
+    await page.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
+    expect((await app.admin.call('workOrders.get', { id: first.id })).status).toBe('in_progress');
+    await page.goBack();
     await expect.poll(() => farmacia.locator('.badge').textContent()).toBe('En curso');
     expect(await farmacia.getByRole('button').textContent()).toBe('Continuar');
-    expect((await app.admin.call('workOrders.get', { id: first.id })).status).toBe('in_progress');
     await farmacia.getByRole('button', { name: 'Continuar' }).click();
     await expect.poll(() => page.evaluate('window.location.hash')).toBe(`#/work-orders/${first.id}`);
   });

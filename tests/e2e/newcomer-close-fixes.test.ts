@@ -129,14 +129,14 @@ describe('the OT screen', () => {
     await signIn(techPage, pedro.username, pedro.password);
     await goTo(techPage, `#/work-orders/${planned.id}`);
     await techPage.getByText('Esta OT es de Lucía Martín; solo quien la tiene asignada puede trabajar en ella.').waitFor();
-    expect(await techPage.getByRole('button', { name: 'Iniciar' }).count()).toBe(0);
+    expect(await techPage.getByRole('button', { name: 'Empezar' }).count()).toBe(0);
     expect(await seriousA11yViolations(techPage)).toEqual([]);
     await saveScreenshot(techPage, 'work-order-not-yours');
     // Her own OT: the actions, and no such line.
     const herPage = await app.openApp();
     await signIn(herPage, lucia.username, lucia.password);
     await goTo(herPage, `#/work-orders/${planned.id}`);
-    await herPage.getByRole('button', { name: 'Iniciar' }).waitFor();
+    await herPage.getByRole('button', { name: 'Empezar' }).waitFor();
     expect(await herPage.locator('.ot-not-yours').count()).toBe(0);
     expect(uncaughtErrors(techPage)).toEqual([]);
   });

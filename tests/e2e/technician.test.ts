@@ -75,7 +75,7 @@ describe('a technician', () => {
     expect(await page.getByRole('button', { name: 'Programar' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Reprogramar' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Cancelar OT' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Iniciar' }).click();
+    await page.getByRole('button', { name: 'Empezar' }).click();
     await page.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
     await page.getByRole('button', { name: 'Completar', exact: true }).waitFor();
     await page.getByLabel('Sin catálogo (texto libre)').check();

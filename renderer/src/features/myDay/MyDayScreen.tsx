@@ -1,10 +1,11 @@
 // Mi día: the technician's landing screen. Visits left open from earlier days first (never hidden), then today's by
-// time; each with the address and phone as links, the fault, and one button to start.
+// time; each with the address and phone as links, the fault, and one button that starts the visit and opens its OT.
 import { AlertTriangle, CalendarCheck } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyDayVisit } from '../../../../electron/contract/myDay';
 import { useDomainEvents } from '../../lib/live';
+import { navigate } from '../../lib/router';
 import { useCan } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { workOrderError } from '../workOrders/actions';
@@ -35,6 +36,8 @@ function MyDay() {
     try {
       await start(visit.id, visit.version);
       toast.success(t('started', { code: visit.code }));
+      // The technician is about to work on it: open the OT (parts, photos, checklist, completion).
+      navigate({ name: 'workOrders', id: visit.id });
     } catch (err) {
       toast.error(workOrderError(t, err));
     }
