@@ -81,17 +81,23 @@ function linkFor(ctx: { sqlite: Parameters<typeof hubLink>[0] }, hub: string | u
 // A round that ends out of step (a change made meanwhile) is followed by another, a few at most.
 const MAX_ROUNDS = 3;
 
+/** Attachment files moved in the rounds, said only when some did. */
+const filesLine = (total: RoundResult): string =>
+  total.filesSent + total.filesReceived > 0 ? `; files sent ${total.filesSent}, received ${total.filesReceived}` : '';
+
 async function syncNow(ctx: Parameters<typeof syncRound>[0], args: ParsedArgs, json: boolean): Promise<void> {
   const link = linkFor(ctx, stringFlag(args, 'hub'));
-  const total: RoundResult = { sent: 0, received: 0, inStep: false };
+  const total: RoundResult = { sent: 0, received: 0, inStep: false, filesSent: 0, filesReceived: 0 };
   for (let round = 0; round < MAX_ROUNDS && !total.inStep; round++) {
     const result = await syncRound(ctx, link);
     total.sent += result.sent;
     total.received += result.received;
+    total.filesSent += result.filesSent;
+    total.filesReceived += result.filesReceived;
     total.inStep = result.inStep;
   }
   if (json) say(JSON.stringify({ hub: link.peerName, url: link.url, ...total }));
-  else say(`${total.inStep ? 'In step with' : 'Not yet in step with'} ${link.peerName || link.peerDeviceId} at ${link.url}: sent ${total.sent}, received ${total.received}`);
+  else say(`${total.inStep ? 'In step with' : 'Not yet in step with'} ${link.peerName || link.peerDeviceId} at ${link.url}: sent ${total.sent}, received ${total.received}${filesLine(total)}`);
   if (!total.inStep) throw new CommandFailure('the hub and this copy still differ after the round (ops it cannot send yet); try again later');
 }
 

@@ -17,17 +17,17 @@ export class WireError extends Error {
   }
 }
 
-const tooLarge = () => new WireError(413, 'too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+const tooLarge = (limit: number) => new WireError(413, 'too_large', `the body is larger than ${limit} bytes`);
 
 /** Reads a whole body (request or response) up to `limit` bytes, inflating gzip up to the same limit. */
 export async function readBody(message: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(message.headers['content-length'] ?? '0');
-  if (declared > limit) throw tooLarge();
+  if (declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of message as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw tooLarge();
+    if (size > limit) throw tooLarge(limit);
     chunks.push(chunk);
   }
   const raw = Buffer.concat(chunks);
@@ -35,7 +35,7 @@ export async function readBody(message: IncomingMessage, limit = MAX_BODY_BYTES)
   return new Promise((resolve, reject) =>
     gunzip(raw, { maxOutputLength: limit }, (error, inflated) => {
       if (!error) return resolve(inflated);
-      reject((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge() : new WireError(400, 'malformed', 'the body is not valid gzip'));
+      reject((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge(limit) : new WireError(400, 'malformed', 'the body is not valid gzip'));
     }),
   );
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AppError, type DomainEvent } from '../../../contract';
+import { isFileRoute, routeFile } from './fileRoutes';
 import { encodeJson, parseJson, readBody, WireError } from './httpBody';
 import type { HubStore } from './hubStore';
 import type { HubWaiters } from './hubWaiters';
@@ -69,7 +70,7 @@ function expectMethod(req: IncomingMessage, method: 'GET' | 'POST'): void {
 }
 
 export async function route(ctx: RouteContext, identity: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = (req.url ?? '').split('?')[0];
+  const url = (req.url ?? '').split('?')[0] ?? '';
   if (identity.startsWith(PAIR_IDENTITY_PREFIX)) {
     if (url !== PROTOCOL_PATHS.pair) throw new WireError(404, 'not_found', 'a pairing connection may only pair');
     expectMethod(req, 'POST');
@@ -77,6 +78,7 @@ export async function route(ctx: RouteContext, identity: string, req: IncomingMe
     return sendJson(req, res, 200, await ctx.store.pair(identity, request));
   }
   await ctx.store.checkStanding(identity);
+  if (isFileRoute(url)) return routeFile(ctx, url, req, res, (status, value) => sendJson(req, res, status, value));
   switch (url) {
     case PROTOCOL_PATHS.hello:
       expectMethod(req, 'POST');

@@ -43,6 +43,14 @@ export interface HubStore {
   vector(): Promise<Vector>;
   /** Changes made around the protocol (a member hub's own writes): `team` when members or invitations changed. */
   watch(listener: (change: { team: boolean }) => void): () => void;
+  /**
+   * Attachment originals (content-addressed by sha256), optional: a hub without them answers files_unsupported and
+   * members carry rows only. Of `hashes`, the ones the hub lacks.
+   */
+  missingFiles?(hashes: readonly string[]): Promise<string[]>;
+  /** Keeps bytes already checked by the route (hash and size); false when the hub had them. Refuses a hash no attachment row names. */
+  putFile?(sha256: string, bytes: Buffer): Promise<{ stored: boolean; events: DomainEvent[] }>;
+  getFile?(sha256: string): Promise<Buffer | null>;
   /** Where temporary files go (a newcomer's bundle); the system temp folder when undefined. */
   scratchDir?: string;
   /** Releases what the store holds (pools, timers); the server calls it only for stores it did not receive. */

@@ -9,6 +9,7 @@ import { exportBundle } from '../bundle-export';
 import { teamCredentials } from '../bundle-keys';
 import { notePeerVector } from '../bundle-peers';
 import type { OpRecord } from '../capture';
+import { sqliteHubFiles } from './attachmentFiles';
 import { handlePair, type HubServices } from './hubPairing';
 import { HubLane } from './hubLane';
 import type { HubStore } from './hubStore';
@@ -100,6 +101,8 @@ export function sqliteHubStore(services: HubServices): HubStore {
     watch(listener) {
       return services.events.on((event) => listener({ team: event.entity === 'team' }));
     },
+
+    ...sqliteHubFiles(services),
 
     async close() {},
   };

@@ -83,13 +83,19 @@ async function refusal(res: IncomingMessage, url: string): Promise<AppError> {
 const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /**
- * Sends `body` (JSON, or nothing for GET) and hands the response to `take` once its status is 200. Connections are
+ * Sends `body` (JSON, a Buffer as raw bytes, or nothing for GET) and hands the response to `take` once its status is 200. Connections are
  * kept alive per peer and key (peerAgents.ts).
  */
 export function send<T>(peer: PeerAddress, method: 'GET' | 'POST', path: string, body: unknown, take: (res: IncomingMessage) => Promise<T>, options: RequestOptions = {}): Promise<T> {
   const url = parseHubUrl(peer.url);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const encoded = method === 'POST' ? encodeJson(body) : null;
+  // Raw bytes (an attachment original) go as they are; anything else as JSON.
+  const encoded =
+    method !== 'POST'
+      ? null
+      : Buffer.isBuffer(body)
+        ? { body, headers: { 'content-type': 'application/octet-stream', 'content-length': body.length } }
+        : encodeJson(body);
   const agent = agentFor(`${host}:${url.port}`, peer.identity, peer.psk);
   return new Promise<T>((resolve, reject) => {
     let settled = false;

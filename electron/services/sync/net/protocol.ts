@@ -2,7 +2,18 @@
 import { z } from 'zod';
 import { isDeviceId } from '../hlc';
 
-export const PROTOCOL_PATHS = { pair: '/v1/pair', hello: '/v1/hello', push: '/v1/push', pull: '/v1/pull', snapshot: '/v1/snapshot', wait: '/v1/wait' } as const;
+export const PROTOCOL_PATHS = {
+  pair: '/v1/pair',
+  hello: '/v1/hello',
+  push: '/v1/push',
+  pull: '/v1/pull',
+  snapshot: '/v1/snapshot',
+  wait: '/v1/wait',
+  /** Which of these attachment hashes the hub lacks (JSON). */
+  filesMissing: '/v1/files/missing',
+  /** Prefix of one attachment original, `/v1/file/<sha256>`: POST its raw bytes, GET them back. */
+  file: '/v1/file/',
+} as const;
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** Ops a page may hold (what the hub accepts and a peer may send). */
 export const MAX_PAGE_OPS = 2000;
@@ -60,6 +71,13 @@ export const pullResponse = z.strictObject({ ops: z.array(opSchema).max(MAX_PAGE
 /** Answer once the hub holds ops `vector` lacks, or after timeoutMs (at most 25 s). */
 export const waitRequest = z.strictObject({ vector, timeoutMs: z.number().int().min(0).max(25_000) });
 export const waitResponse = z.strictObject({ changed: z.boolean(), hubVector: vector });
+
+/** Hashes asked about per request (65 bytes each in JSON). */
+export const MAX_FILE_HASHES = 1000;
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256');
+export const filesMissingRequest = z.strictObject({ hashes: z.array(sha256).max(MAX_FILE_HASHES) });
+export const filesMissingResponse = z.strictObject({ missing: z.array(sha256).max(MAX_FILE_HASHES) });
+export const filePutResponse = z.strictObject({ stored: z.boolean() });
 
 export const errorBody = z.object({ error: z.object({ code: z.string(), reason: z.string(), message: z.string() }) });
 

@@ -1,5 +1,5 @@
 // One sync round with a linked peer: push what it lacks, then pull what we lack, a page per request and one
-// transaction per page, until both vectors meet. Interrupted anywhere, the next round resumes from the vectors.
+// transaction per page, until both vectors meet; then attachment bytes both ways (fileRound.ts). Interrupted anywhere, the next round resumes from the vectors.
 import { AppError, type DomainEvent } from '../../../contract';
 import { opsMissingFrom, readVector } from '../apply';
 import { applyOpsPage, emptyTally, noteExchange } from '../bundle-apply';
@@ -7,6 +7,7 @@ import { TouchedCollector } from '../bundle-events';
 import { notePeerVector } from '../bundle-peers';
 import { teamCredentials } from '../bundle-keys';
 import type { HubServices } from './hubPairing';
+import { syncFiles } from './fileRound';
 import { findLink, hubLink, linkKeyOf, noteLinkFailed, noteLinkSynced, type SyncLink } from './links';
 import { call, type PeerAddress, type RequestOptions } from './netRequest';
 import { helloResponse, OPS_PAGE_SIZE, PROTOCOL_PATHS, pullResponse, pushResponse, type Vector } from './protocol';
@@ -18,6 +19,9 @@ export interface RoundResult {
   received: number;
   /** Both copies hold the same ops now. */
   inStep: boolean;
+  /** Attachment originals sent to the peer and received from it in this round (at most FILES_PER_ROUND each way). */
+  filesSent: number;
+  filesReceived: number;
 }
 
 export interface RoundProgress {
@@ -112,12 +116,14 @@ export async function syncRound(services: HubServices, link?: SyncLink | string,
     }
     const pushed = await pushAll(services, peer, hello.vector, options);
     const pulled = await pullAll(services, peer, target.peerDeviceId, options);
+    // The bytes of photos and files, after the rows that name them went both ways.
+    const files = await syncFiles(services, peer, target.peerDeviceId, { ...options, onArrived: options.onApplied });
     const at = clock.now().toISOString();
     sqlite.transaction(() => {
       notePeerVector(sqlite, target.peerDeviceId, pulled.hubVector, at);
       noteLinkSynced(sqlite, target.peerDeviceId, at);
     }).immediate();
-    return { sent: pushed.sent, received: pulled.received, inStep: sameVector(readVector(sqlite), pulled.hubVector) };
+    return { sent: pushed.sent, received: pulled.received, inStep: sameVector(readVector(sqlite), pulled.hubVector), filesSent: files.uploaded, filesReceived: files.downloaded };
   } catch (error) {
     const reason = error instanceof AppError && typeof error.details?.reason === 'string' ? error.details.reason : 'internal';
     noteLinkFailed(sqlite, target.peerDeviceId, reason, clock.now().toISOString());

@@ -1,0 +1,104 @@
+// The files part of a sync round (after the ops): attachment originals this copy holds and the hub lacks go up, the
+// ones its rows name and the hub holds come down. One file at a time, at most FILES_PER_ROUND each way; whatever is
+// left the next round asks about again. A hub that keeps no files (an older one, a hub without them) ends the part quietly.
+import { AppError, type DomainEvent } from '../../../contract';
+import { MAX_ATTACHMENT_BYTES } from '../../../contract/attachments';
+import { readOriginal, sha256HexInSlices } from '../../attachments';
+import { attachmentHashes, fileArrivedEvents, heldHashes, keepOriginal } from './attachmentFiles';
+import type { HubServices } from './hubPairing';
+import { parseJson, readBody } from './httpBody';
+import { call, send, type PeerAddress, type RequestOptions } from './netRequest';
+import { filePutResponse, filesMissingResponse, MAX_FILE_HASHES, PROTOCOL_PATHS } from './protocol';
+
+export const FILES_PER_ROUND = 100;
+
+export interface FilesResult {
+  uploaded: number;
+  downloaded: number;
+}
+
+/** Hashes a hub confirmed it holds, per data folder and hub, for this process: not asked about again every round. */
+const confirmed = new Map<string, Set<string>>();
+
+function confirmedBy(dataDir: string, peerId: string): Set<string> {
+  const key = `${dataDir}\u0000${peerId}`;
+  let set = confirmed.get(key);
+  if (!set) confirmed.set(key, (set = new Set()));
+  return set;
+}
+
+const reasonOf = (error: unknown): string | undefined => (error instanceof AppError && typeof error.details?.reason === 'string' ? error.details.reason : undefined);
+
+/** The hub's refusals that concern one file only. */
+const FILE_REFUSALS = new Set(['hash_mismatch', 'empty_file', 'too_large', 'no_attachment', 'file_missing', 'malformed']);
+
+async function hubLacks(peer: PeerAddress, hashes: string[], options: RequestOptions): Promise<Set<string>> {
+  const missing = new Set<string>();
+  for (let at = 0; at < hashes.length; at += MAX_FILE_HASHES) {
+    const answer = await call(peer, PROTOCOL_PATHS.filesMissing, { hashes: hashes.slice(at, at + MAX_FILE_HASHES) }, filesMissingResponse, options);
+    for (const sha of answer.missing) missing.add(sha);
+  }
+  return missing;
+}
+
+async function upload(dataDir: string, peer: PeerAddress, sha256: string, options: RequestOptions): Promise<boolean> {
+  const bytes = await readOriginal(dataDir, sha256);
+  if (!bytes) return false;
+  return send(peer, 'POST', `${PROTOCOL_PATHS.file}${sha256}`, bytes, async (res) => parseJson(filePutResponse, await readBody(res)).stored, options);
+}
+
+/** The hub's bytes, checked against their hash before they take its name here. */
+async function download(dataDir: string, peer: PeerAddress, sha256: string, options: RequestOptions): Promise<boolean> {
+  const bytes = await send(peer, 'GET', `${PROTOCOL_PATHS.file}${sha256}`, undefined, (res) => readBody(res, MAX_ATTACHMENT_BYTES), options);
+  if (bytes.length === 0 || (await sha256HexInSlices(bytes)) !== sha256) return false;
+  return keepOriginal(dataDir, sha256, bytes);
+}
+
+/** Both directions with the peer; `onArrived` hears the events of files that came down. */
+export async function syncFiles(services: HubServices, peer: PeerAddress, peerId: string, options: RequestOptions & { onArrived?: (events: DomainEvent[]) => void } = {}): Promise<FilesResult> {
+  const result: FilesResult = { uploaded: 0, downloaded: 0 };
+  const { dataDir, sqlite } = services;
+  if (!dataDir) return result;
+  const held = await heldHashes(dataDir);
+  const named = attachmentHashes(sqlite);
+  const known = confirmedBy(dataDir, peerId);
+  const offered = named.filter((sha) => held.has(sha) && !known.has(sha));
+  const wanted = named.filter((sha) => !held.has(sha));
+  let hubMissing: Set<string>;
+  try {
+    hubMissing = await hubLacks(peer, [...offered, ...wanted], options);
+  } catch (error) {
+    const reason = reasonOf(error);
+    // No file routes on this hub: rows only, as before.
+    if (reason === 'files_unsupported' || reason === 'not_found') return result;
+    throw error;
+  }
+  for (const sha of offered) if (!hubMissing.has(sha)) known.add(sha);
+
+  // A refusal about one file skips it (the next round asks again); anything else (unreachable, revoked) ends the round.
+  const refused = (error: unknown): boolean => {
+    if (FILE_REFUSALS.has(reasonOf(error) ?? '')) return true;
+    throw error;
+  };
+  for (const sha of offered.filter((sha) => hubMissing.has(sha)).slice(0, FILES_PER_ROUND)) {
+    try {
+      if (await upload(dataDir, peer, sha, options)) result.uploaded++;
+      known.add(sha);
+    } catch (error) {
+      refused(error);
+    }
+  }
+  for (const sha of wanted.filter((sha) => !hubMissing.has(sha)).slice(0, FILES_PER_ROUND)) {
+    try {
+      if (!(await download(dataDir, peer, sha, options))) continue;
+    } catch (error) {
+      refused(error);
+      continue;
+    }
+    result.downloaded++;
+    const events = fileArrivedEvents(sqlite, sha);
+    for (const event of events) services.events.emit(event);
+    if (events.length > 0) options.onArrived?.(events);
+  }
+  return result;
+}
