@@ -1,8 +1,11 @@
 // The close of the OT report (fixes after a newcomer's trial): the customer's statement and both signatures come last,
 // customer first as on screen, each saying whether it still covers the report, and never split across pages; every
 // quantity carries its unit word. Rendered from fabricated DTOs, read back with pdftotext.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FieldCapture, ReportSignature } from '../../electron/services/reports/pdf/fieldCapture';
+import { fieldLabelsFor } from '../../electron/services/reports/pdf/fieldLabels';
 import { renderTicketPdf } from '../../electron/services/reports/pdf/ticketReport';
 import { renderWorkOrderPdf, type RenderOptions } from '../../electron/services/reports/pdf/workOrderReport';
 import { customerFixture, settingsFixture, ticketFixture, workOrderFixture } from './fixtures';
@@ -89,5 +92,15 @@ describe('quantities in the parts lists', () => {
     const ticket = pdfText(await renderTicketPdf({ ticket: ticketFixture(), settings: settingsFixture }, es), { layout: true });
     expect(ticket).toMatch(/SN-\d{4}-ÑX\s+\d ud\.\n/);
     expect(ticket).not.toMatch(/SN-\d{4}-ÑX\s+\d\n/);
+  });
+});
+
+describe('README', () => {
+  it('quotes what the report says above and under the signatures', () => {
+    const readme = readFileSync(path.resolve('README.md'), 'utf8').replace(/\s+/g, ' ');
+    const words = fieldLabelsFor('es');
+    expect(readme).toContain(`*${words.customerStatement(true).replace(/\.$/, '')}*`);
+    expect(readme).toContain(`*${words.validSignature}*`);
+    expect(readme).toContain(`*${words.staleSignature}*`);
   });
 });
