@@ -2,9 +2,11 @@
 // original and display copy can be read; the hub refuses forged bytes, bytes no attachment names and oversize bodies,
 // keeping nothing. Loopback only, a hub chosen by the OS's port.
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../electron/contract';
+import { originalPath } from '../../db/attachment-files';
 import { MAX_ATTACHMENT_BYTES } from '../../electron/contract/attachments';
 import { heldHashes } from '../../electron/services/sync/net/attachmentFiles';
 import { pairWithHub, peerAddress, syncRound } from '../../electron/services/sync/net/hubClient';
@@ -89,6 +91,17 @@ describe('attachment files over the LAN', () => {
     const photo = await hubApp.admin.call('attachments.add', { ticketId: ticket.id, fileName: 'oficina.jpg', bytes });
     expect(await syncRound(servicesOf(a))).toMatchObject({ filesReceived: 1 });
     expect(Buffer.from((await a.admin.call('attachments.original', { id: photo.id })).bytes).equals(bytes)).toBe(true);
+  }, 30_000);
+
+  it('a file nobody has the bytes of (lost on A) is skipped: rows stay in step and the photo stays pending on B', async () => {
+    await syncRound(servicesOf(b)); // the earlier tests' files
+    const ticket = await a.admin.call('tickets.create', { title: 'Foto perdida' });
+    const bytes = Buffer.concat([await photoBytes(), Buffer.from('perdida')]);
+    const photo = await a.admin.call('attachments.add', { ticketId: ticket.id, fileName: 'perdida.jpg', bytes });
+    await rm(originalPath(a.dir, sha(bytes)));
+    expect(await syncRound(servicesOf(a))).toMatchObject({ inStep: true, filesSent: 0 });
+    expect(await syncRound(servicesOf(b))).toMatchObject({ inStep: true, filesReceived: 0 });
+    expect((await b.admin.call('attachments.list', { ticketId: ticket.id })).find((row) => row.id === photo.id)).toMatchObject({ bytesAvailable: false });
   }, 30_000);
 
   it('refuses forged bytes, bytes no attachment names and a body over the limit, keeping nothing', async () => {

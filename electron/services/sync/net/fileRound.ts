@@ -47,11 +47,11 @@ async function upload(dataDir: string, peer: PeerAddress, sha256: string, option
   return send(peer, 'POST', `${PROTOCOL_PATHS.file}${sha256}`, bytes, async (res) => parseJson(filePutResponse, await readBody(res)).stored, options);
 }
 
-/** The hub's bytes, checked against their hash before they take its name here. */
-async function download(dataDir: string, peer: PeerAddress, sha256: string, options: RequestOptions): Promise<boolean> {
+/** The hub's bytes, checked against their hash before they take its name here: 'stored', 'had' (a local add was first) or 'bad'. */
+async function download(dataDir: string, peer: PeerAddress, sha256: string, options: RequestOptions): Promise<'stored' | 'had' | 'bad'> {
   const bytes = await send(peer, 'GET', `${PROTOCOL_PATHS.file}${sha256}`, undefined, (res) => readBody(res, MAX_ATTACHMENT_BYTES), options);
-  if (bytes.length === 0 || (await sha256HexInSlices(bytes)) !== sha256) return false;
-  return keepOriginal(dataDir, sha256, bytes);
+  if (bytes.length === 0 || (await sha256HexInSlices(bytes)) !== sha256) return 'bad';
+  return (await keepOriginal(dataDir, sha256, bytes)) ? 'stored' : 'had';
 }
 
 /** Both directions with the peer; `onArrived` hears the events of files that came down. */
@@ -59,9 +59,11 @@ export async function syncFiles(services: HubServices, peer: PeerAddress, peerId
   const result: FilesResult = { uploaded: 0, downloaded: 0 };
   const { dataDir, sqlite } = services;
   if (!dataDir) return result;
-  const held = await heldHashes(dataDir);
   const named = attachmentHashes(sqlite);
   const known = confirmedBy(dataDir, peerId);
+  // Nothing to ask about (no attachments, or all on the hub and here): no request, no folder read.
+  if (named.every((sha) => known.has(sha))) return result;
+  const held = await heldHashes(dataDir);
   const offered = named.filter((sha) => held.has(sha) && !known.has(sha));
   const wanted = named.filter((sha) => !held.has(sha));
   let hubMissing: Set<string>;
@@ -89,12 +91,15 @@ export async function syncFiles(services: HubServices, peer: PeerAddress, peerId
     }
   }
   for (const sha of wanted.filter((sha) => !hubMissing.has(sha)).slice(0, FILES_PER_ROUND)) {
+    let outcome: 'stored' | 'had' | 'bad';
     try {
-      if (!(await download(dataDir, peer, sha, options))) continue;
+      outcome = await download(dataDir, peer, sha, options);
     } catch (error) {
       refused(error);
       continue;
     }
+    if (outcome !== 'bad') known.add(sha);
+    if (outcome !== 'stored') continue;
     result.downloaded++;
     const events = fileArrivedEvents(sqlite, sha);
     for (const event of events) services.events.emit(event);
