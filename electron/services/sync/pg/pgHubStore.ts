@@ -10,6 +10,7 @@ import { WireError } from '../net/httpBody';
 import { OPS_PAGE_SIZE, type Vector } from '../net/protocol';
 import { pgApplyOps } from './pgApply';
 import { inPgTransaction, onPgConnection } from './pgHubDb';
+import { pgHubFiles } from './pgHubFiles';
 import { readHubIdentity } from './pgHubIdentity';
 import { PgHubKeys } from './pgHubKeys';
 import { HubNoticeListener, notifyHubs } from './pgHubNotices';
@@ -152,6 +153,8 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
       watchers.add(listener);
       return () => void watchers.delete(listener);
     },
+
+    ...pgHubFiles(pool, now),
 
     async close() {
       keys.stop();
