@@ -44,8 +44,9 @@ export interface HubStore {
   /** Changes made around the protocol (a member hub's own writes): `team` when members or invitations changed. */
   watch(listener: (change: { team: boolean }) => void): () => void;
   /**
-   * Attachment originals (content-addressed by sha256), optional: a hub without them answers files_unsupported and
-   * members carry rows only. Of `hashes`, the ones the hub lacks.
+   * Attachment originals (content-addressed by sha256): the LAN hub keeps them in its data folder (attachmentFiles.ts),
+   * the central hub in PostgreSQL (pg/pgHubFiles.ts). A store without them answers files_unsupported and members carry
+   * rows only. Of `hashes`, the ones the hub lacks.
    */
   missingFiles?(hashes: readonly string[]): Promise<string[]>;
   /** Keeps bytes already checked by the route (hash and size); false when the hub had them. Refuses a hash no attachment row names. */
