@@ -78,7 +78,7 @@ function linkFor(ctx: { sqlite: Parameters<typeof hubLink>[0] }, hub: string | u
   return link;
 }
 
-// A round that ends out of step (a change made meanwhile) is followed by another, a few at most.
+// A round that ends out of step (a change made meanwhile) or with photos left to move is followed by another, a few at most.
 const MAX_ROUNDS = 3;
 
 /** Attachment files moved in the rounds, said only when some did. */
@@ -87,13 +87,14 @@ const filesLine = (total: RoundResult): string =>
 
 async function syncNow(ctx: Parameters<typeof syncRound>[0], args: ParsedArgs, json: boolean): Promise<void> {
   const link = linkFor(ctx, stringFlag(args, 'hub'));
-  const total: RoundResult = { sent: 0, received: 0, inStep: false, filesSent: 0, filesReceived: 0 };
-  for (let round = 0; round < MAX_ROUNDS && !total.inStep; round++) {
+  const total: RoundResult = { sent: 0, received: 0, inStep: false, filesSent: 0, filesReceived: 0, filesLeft: false };
+  for (let round = 0; round < MAX_ROUNDS && (!total.inStep || total.filesLeft); round++) {
     const result = await syncRound(ctx, link);
     total.sent += result.sent;
     total.received += result.received;
     total.filesSent += result.filesSent;
     total.filesReceived += result.filesReceived;
+    total.filesLeft = result.filesLeft;
     total.inStep = result.inStep;
   }
   if (json) say(JSON.stringify({ hub: link.peerName, url: link.url, ...total }));

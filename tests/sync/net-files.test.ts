@@ -104,6 +104,17 @@ describe('attachment files over the LAN', () => {
     expect((await b.admin.call('attachments.list', { ticketId: ticket.id })).find((row) => row.id === photo.id)).toMatchObject({ bytesAvailable: false });
   }, 30_000);
 
+  it('moves a bounded share of files per round and says when more are left', async () => {
+    await syncRound(servicesOf(a));
+    const ticket = await a.admin.call('tickets.create', { title: 'Tres fotos' });
+    for (const n of [1, 2, 3]) await a.admin.call('attachments.add', { ticketId: ticket.id, fileName: `foto-${n}.jpg`, bytes: Buffer.concat([await photoBytes(), Buffer.from(`n${n}`)]) });
+    expect(await syncRound(servicesOf(a), undefined, { filesPerRound: 2 })).toMatchObject({ inStep: true, filesSent: 2, filesLeft: true });
+    expect(await syncRound(servicesOf(a), undefined, { filesPerRound: 2 })).toMatchObject({ inStep: true, filesSent: 1, filesLeft: false });
+    expect(await syncRound(servicesOf(b), undefined, { filesPerRound: 2 })).toMatchObject({ filesReceived: 2, filesLeft: true });
+    expect(await syncRound(servicesOf(b), undefined, { filesPerRound: 2 })).toMatchObject({ filesReceived: 1, filesLeft: false });
+    expect((await b.admin.call('attachments.list', { ticketId: ticket.id })).every((row) => row.bytesAvailable)).toBe(true);
+  }, 30_000);
+
   it('refuses forged bytes, bytes no attachment names and a body over the limit, keeping nothing', async () => {
     const before = await heldHashes(hubApp.dir);
     const real = await photoBytes();

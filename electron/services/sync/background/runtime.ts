@@ -59,7 +59,8 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
       const link = hubLink(sqlite);
       const outcome = await syncRound(services);
       if (outcome.inStep && link && throughSeq > (ackedSeq() ?? 0)) writeAckedSeq(sqlite, link.peerDeviceId, throughSeq, services.clock.now().toISOString());
-      return outcome;
+      // Photos past one round's share still to move: not idle yet, the next round goes at once.
+      return outcome.filesLeft ? { ...outcome, inStep: false } : outcome;
     },
     // The same count as team status: own ops beyond what the hub's vector (noted after every round) holds.
     pending: () => unsentOwnOps(sqlite),

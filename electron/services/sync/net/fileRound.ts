@@ -15,6 +15,8 @@ export const FILES_PER_ROUND = 100;
 export interface FilesResult {
   uploaded: number;
   downloaded: number;
+  /** More files were waiting than one round moves, and this round moved some: another round may go on at once. */
+  more: boolean;
 }
 
 /** Hashes a hub confirmed it holds, per data folder and hub, for this process: not asked about again every round. */
@@ -55,8 +57,8 @@ async function download(dataDir: string, peer: PeerAddress, sha256: string, opti
 }
 
 /** Both directions with the peer; `onArrived` hears the events of files that came down. */
-export async function syncFiles(services: HubServices, peer: PeerAddress, peerId: string, options: RequestOptions & { onArrived?: (events: DomainEvent[]) => void } = {}): Promise<FilesResult> {
-  const result: FilesResult = { uploaded: 0, downloaded: 0 };
+export async function syncFiles(services: HubServices, peer: PeerAddress, peerId: string, options: RequestOptions & { onArrived?: (events: DomainEvent[]) => void; filesPerRound?: number } = {}): Promise<FilesResult> {
+  const result: FilesResult = { uploaded: 0, downloaded: 0, more: false };
   const { dataDir, sqlite } = services;
   if (!dataDir) return result;
   const named = attachmentHashes(sqlite);
@@ -82,7 +84,10 @@ export async function syncFiles(services: HubServices, peer: PeerAddress, peerId
     if (FILE_REFUSALS.has(reasonOf(error) ?? '')) return true;
     throw error;
   };
-  for (const sha of offered.filter((sha) => hubMissing.has(sha)).slice(0, FILES_PER_ROUND)) {
+  const share = options.filesPerRound ?? FILES_PER_ROUND;
+  const toSend = offered.filter((sha) => hubMissing.has(sha));
+  const toFetch = wanted.filter((sha) => !hubMissing.has(sha));
+  for (const sha of toSend.slice(0, share)) {
     try {
       if (await upload(dataDir, peer, sha, options)) result.uploaded++;
       known.add(sha);
@@ -90,7 +95,7 @@ export async function syncFiles(services: HubServices, peer: PeerAddress, peerId
       refused(error);
     }
   }
-  for (const sha of wanted.filter((sha) => !hubMissing.has(sha)).slice(0, FILES_PER_ROUND)) {
+  for (const sha of toFetch.slice(0, share)) {
     let outcome: 'stored' | 'had' | 'bad';
     try {
       outcome = await download(dataDir, peer, sha, options);
@@ -105,5 +110,6 @@ export async function syncFiles(services: HubServices, peer: PeerAddress, peerId
     for (const event of events) services.events.emit(event);
     if (events.length > 0) options.onArrived?.(events);
   }
+  result.more = Math.max(toSend.length, toFetch.length) > share && result.uploaded + result.downloaded > 0;
   return result;
 }

@@ -22,6 +22,8 @@ export interface RoundResult {
   /** Attachment originals sent to the peer and received from it in this round (at most FILES_PER_ROUND each way). */
   filesSent: number;
   filesReceived: number;
+  /** More attachment files wait than a round moves: the background scheduler runs another round at once. */
+  filesLeft: boolean;
 }
 
 export interface RoundProgress {
@@ -36,6 +38,8 @@ export interface RoundOptions extends RequestOptions {
   onProgress?: (progress: RoundProgress) => void;
   /** Ops per pushed page (the peer answers pulls in its own pages). */
   pageSize?: number;
+  /** Attachment files moved each way per round (FILES_PER_ROUND by default). */
+  filesPerRound?: number;
 }
 
 // A round never loops forever, whatever the peer answers.
@@ -123,7 +127,7 @@ export async function syncRound(services: HubServices, link?: SyncLink | string,
       notePeerVector(sqlite, target.peerDeviceId, pulled.hubVector, at);
       noteLinkSynced(sqlite, target.peerDeviceId, at);
     }).immediate();
-    return { sent: pushed.sent, received: pulled.received, inStep: sameVector(readVector(sqlite), pulled.hubVector), filesSent: files.uploaded, filesReceived: files.downloaded };
+    return { sent: pushed.sent, received: pulled.received, inStep: sameVector(readVector(sqlite), pulled.hubVector), filesSent: files.uploaded, filesReceived: files.downloaded, filesLeft: files.more };
   } catch (error) {
     const reason = error instanceof AppError && typeof error.details?.reason === 'string' ? error.details.reason : 'internal';
     noteLinkFailed(sqlite, target.peerDeviceId, reason, clock.now().toISOString());
