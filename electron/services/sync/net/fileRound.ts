@@ -80,9 +80,8 @@ export async function syncFiles(services: HubServices, peer: PeerAddress, peerId
   for (const sha of offered) if (!hubMissing.has(sha)) known.add(sha);
 
   // A refusal about one file skips it (the next round asks again); anything else (unreachable, revoked) ends the round.
-  const refused = (error: unknown): boolean => {
-    if (FILE_REFUSALS.has(reasonOf(error) ?? '')) return true;
-    throw error;
+  const skipIfRefused = (error: unknown): void => {
+    if (!FILE_REFUSALS.has(reasonOf(error) ?? '')) throw error;
   };
   const share = options.filesPerRound ?? FILES_PER_ROUND;
   const toSend = offered.filter((sha) => hubMissing.has(sha));
@@ -92,7 +91,7 @@ export async function syncFiles(services: HubServices, peer: PeerAddress, peerId
       if (await upload(dataDir, peer, sha, options)) result.uploaded++;
       known.add(sha);
     } catch (error) {
-      refused(error);
+      skipIfRefused(error);
     }
   }
   for (const sha of toFetch.slice(0, share)) {
@@ -100,7 +99,7 @@ export async function syncFiles(services: HubServices, peer: PeerAddress, peerId
     try {
       outcome = await download(dataDir, peer, sha, options);
     } catch (error) {
-      refused(error);
+      skipIfRefused(error);
       continue;
     }
     if (outcome !== 'bad') known.add(sha);
