@@ -186,7 +186,7 @@ describe('a field visit from Mi día to the signed PDF', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const customer = signatureBlock('Firma del cliente');
     await customer.getByLabel('Nombre de quien firma').fill(CUSTOMER_SIGNER);
-    await customer.getByLabel('DNI/NIE (opcional)').fill(CUSTOMER_DNI);
+    await customer.getByLabel('DNI/NIE').fill(CUSTOMER_DNI);
     await drawSignature(customer.getByRole('img', { name: /Recuadro para la firma del cliente/ }), 3.5);
     await customer.getByText('Firma dibujada.').waitFor();
     await customer.getByRole('button', { name: 'Firmar', exact: true }).click();

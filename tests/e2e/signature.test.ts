@@ -37,7 +37,7 @@ describe('signing an OT', () => {
     await page.getByRole('heading', { name: 'Firmas' }).waitFor();
     const customer = page.locator('section.signature-role', { hasText: 'Firma del cliente' });
     await customer.getByLabel('Nombre de quien firma').fill('Marta Cliente');
-    await customer.getByLabel('DNI/NIE (opcional)').fill('12345678Z');
+    await customer.getByLabel('DNI/NIE').fill('12345678Z');
     await customer.getByRole('button', { name: 'Firmar', exact: true }).click();
     await customer.getByText('La firma está vacía o es demasiado pequeña').waitFor();
 
@@ -67,7 +67,7 @@ describe('signing an OT', () => {
     await customer.getByRole('img', { name: /Recuadro para la firma del cliente/ }).waitFor();
     // Signing again starts from the same person's name and ID.
     expect(await customer.getByLabel('Nombre de quien firma').inputValue()).toBe('Marta Cliente');
-    expect(await customer.getByLabel('DNI/NIE (opcional)').inputValue()).toBe('12345678Z');
+    expect(await customer.getByLabel('DNI/NIE').inputValue()).toBe('12345678Z');
     expect((await app.admin.call('workOrders.signatures', { id: visit.id }))[0]?.valid).toBe(false);
     expect(uncaughtErrors(page)).toEqual([]);
   });

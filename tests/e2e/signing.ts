@@ -25,7 +25,7 @@ export async function drawSignature(page: Page, pad: Locator): Promise<void> {
 export async function signAsCustomer(page: Page, name: string, idNumber?: string): Promise<void> {
   const block = page.locator('section.signature-role', { hasText: 'Firma del cliente' });
   await block.getByLabel('Nombre de quien firma').fill(name);
-  if (idNumber) await block.getByLabel('DNI/NIE (opcional)').fill(idNumber);
+  if (idNumber) await block.getByLabel('DNI/NIE').fill(idNumber);
   await drawSignature(page, block.getByRole('img', { name: /Recuadro para la firma del cliente/ }));
   await block.getByRole('button', { name: 'Firmar', exact: true }).click();
   await block.getByRole('img', { name: `Firma de ${name}` }).waitFor();

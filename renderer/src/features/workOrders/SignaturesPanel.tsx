@@ -79,13 +79,14 @@ function SignForm({ workOrder, role, defaultName, defaultIdNumber, onSigned, onC
         <Field label={t('name')} error={errors.name}>
           <input value={name} onChange={(event) => setName(event.target.value)} maxLength={120} autoComplete="off" required />
         </Field>
-        <Field label={t('idNumber')}>
+        <Field label={t('idNumber')} hint={t('optional')}>
           <input value={idNumber} onChange={(event) => setIdNumber(event.target.value)} maxLength={30} autoComplete="off" />
         </Field>
       </div>
       <SignaturePad strokes={strokes} onChange={draw} label={t(`padLabel.${role}`)} describedBy={hintId} disabled={busy} />
-      <small id={hintId} className={errors.pad ? 'field-error' : 'field-hint'} role={errors.pad ? 'alert' : undefined}>
-        {errors.pad ?? (strokes.length > 0 ? t('drawn') : t('hint'))}
+      {/* While the signature is saved the pad says so (the buttons grey out meanwhile), and the toast confirms it. */}
+      <small id={hintId} className={errors.pad ? 'field-error' : busy ? 'field-hint signature-saving' : 'field-hint'} role={errors.pad ? 'alert' : 'status'}>
+        {errors.pad ?? (busy ? t('saving') : strokes.length > 0 ? t('drawn') : t('hint'))}
       </small>
       <div className="btn-row">
         <button type="button" className="btn" onClick={() => setStrokes([])} disabled={busy || strokes.length === 0}>
