@@ -1,7 +1,7 @@
 // Parts on an OT: a catalogue product or a free-text part, quantity in its unit, installed or removed, serial;
 // add/remove while the OT is open.
 import { Trash2 } from 'lucide-react';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDto, WorkOrderDetail, WorkOrderItemDto } from '../../../../electron/contract';
 import { ITEM_DIRECTIONS, PRODUCT_UNITS, type ItemDirection, type ProductUnit } from '../../../../shared/enums';
@@ -74,6 +74,8 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
   // The service's question: this serial is installed on another open OT (its code); asked once, then resent confirmed.
   const [elsewhere, setElsewhere] = useState<{ serial: string; code: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const questionRef = useRef<HTMLDivElement>(null);
   const products = useProductSearch(search);
   const product = products.find((p) => p.id === productId);
   const unit: ProductUnit = source === 'catalog' ? (product?.unit ?? 'unit') : freeUnit;
@@ -82,6 +84,13 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
     // A search that narrows to one product picks it, so the keyboard flow is search → serial → add.
     if (products.length === 1 && products[0]) setProductId(products[0].id);
   }, [products]);
+
+  useEffect(() => {
+    // The question and the button that answers it are seen together, even when the form ends below the window.
+    if (!elsewhere) return;
+    questionRef.current?.scrollIntoView({ block: 'nearest' });
+    submitRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [elsewhere]);
 
   // Any change to the part is a new question for the service.
   const change = <T,>(set: (value: T) => void) => (value: T) => {
@@ -146,7 +155,7 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
             <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('items.searchPlaceholder')} />
           </Field>
           <Field label={t('items.product')}>
-            <select value={productId} onChange={(e) => change(setProductId)(e.target.value)}>
+            <select className="item-product-picker" value={productId} onChange={(e) => change(setProductId)(e.target.value)} title={product ? `${product.name} (${product.sku})` : undefined}>
               <option value="">{t('items.noProduct')}</option>
               {products.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -181,17 +190,18 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
           </label>
         ))}
       </fieldset>
-      <Field label={t('items.serial')}>
-        <input value={serialNumber} onChange={(e) => change(setSerialNumber)(e.target.value)} autoComplete="off" className="mono" />
-      </Field>
-      <button type="submit" className={`btn btn-primary item-form-submit${elsewhere ? ' is-confirm' : ''}`} disabled={busy}>
-        {elsewhere ? t('items.confirmElsewhere') : t('items.add')}
-      </button>
+      {/* The question sits above the serial and the button that answers it, scrolled into view with them. */}
       {elsewhere && (
-        <div className="alert item-form-question" role="alert">
+        <div className="alert item-form-question" role="alert" ref={questionRef}>
           {t('items.serialElsewhere', { serial: elsewhere.serial, code: elsewhere.code })}
         </div>
       )}
+      <Field label={t('items.serial')}>
+        <input value={serialNumber} onChange={(e) => change(setSerialNumber)(e.target.value)} autoComplete="off" className="mono" />
+      </Field>
+      <button type="submit" ref={submitRef} className={`btn btn-primary item-form-submit${elsewhere ? ' is-confirm' : ''}`} disabled={busy}>
+        {elsewhere ? t('items.confirmElsewhere') : t('items.add')}
+      </button>
       {error && (
         <div className="alert item-form-error" role="alert">
           {error}
