@@ -67,7 +67,7 @@ const form = () => page.getByRole('form', { name: 'Añadir pieza' });
 // type-checked without the DOM library.
 const pickerRoom = () =>
   page.evaluate(`(() => {
-    const select = document.querySelector('.item-product-picker');
+    const select = document.querySelector('.item-form select');
     const style = getComputedStyle(select);
     const context = document.createElement('canvas').getContext('2d');
     context.font = style.font;
@@ -103,6 +103,8 @@ describe('the parts form', () => {
   });
 
   it('asks about a serial on another open OT above the button that answers it, both in view', async () => {
+    await form().getByLabel('Buscar en el catálogo').fill('TEL-1001');
+    await expect.poll(() => form().getByLabel('Producto', { exact: true }).inputValue()).not.toBe('');
     await form().getByLabel('N.º de serie').fill(ELSEWHERE);
     await form().getByRole('button', { name: 'Añadir', exact: true }).click();
     const question = form().getByRole('alert').filter({ hasText: `figura instalada en la ${seeded.otherCode}` });
