@@ -4,7 +4,7 @@ import { Search } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { Modal } from '../../components/Modal';
+import { ConfirmDialog as BaseConfirmDialog, type ConfirmDialogProps } from '../../components/ConfirmDialog';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
 
@@ -109,45 +109,8 @@ export function SectionHeader({ title, query, onQuery, children }: { title: stri
 
 export { FormFooter } from '../../components/FormFooter';
 
-/** A confirmation for destructive actions; a failure (e.g. in_use) stays visible inside the dialog. */
-export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onClose }: { title: string; text: string; confirmLabel: string; onConfirm: () => Promise<void>; onClose: () => void }) {
+/** The shared confirmation, with Administración's words for a refusal (e.g. in_use). */
+export function ConfirmDialog(props: Omit<ConfirmDialogProps, 'describeError'>) {
   const { t } = useTranslation('admin');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function confirm() {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (error) {
-      setFailure(adminError(t, error));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Modal
-      title={title}
-      open
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </button>
-          <button type="button" className="btn btn-danger" onClick={() => void confirm()} disabled={busy}>
-            {confirmLabel}
-          </button>
-        </>
-      }
-    >
-      {failure && (
-        <div className="alert" role="alert">
-          {failure}
-        </div>
-      )}
-      <p>{text}</p>
-    </Modal>
-  );
+  return <BaseConfirmDialog {...props} describeError={(error) => adminError(t, error)} />;
 }

@@ -1,0 +1,56 @@
+// A confirmation for destructive actions: Cancel and a red confirm button; a failure stays visible inside the dialog.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Modal } from './Modal';
+
+export interface ConfirmDialogProps {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+  /** The words for a refusal, in the caller's own terms (e.g. `in_use` in Administración). */
+  describeError: (error: unknown) => string;
+}
+
+export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onClose, describeError }: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function confirm() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (error) {
+      setFailure(describeError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      title={title}
+      open
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </button>
+          <button type="button" className="btn btn-danger" onClick={() => void confirm()} disabled={busy}>
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {failure && (
+        <div className="alert" role="alert">
+          {failure}
+        </div>
+      )}
+      <p>{text}</p>
+    </Modal>
+  );
+}
