@@ -40,35 +40,39 @@ export function tag(doc: Doc, type: string, draw: () => void, options: TagOption
   parent.add(doc.struct(type, { ...options } as PDFKit.Mixins.StructureElementOptions, [draw]));
 }
 
-/** A grouping element (Sect, Div, Table, TR…) that stays open while `body` runs, then ends. */
-export function group<T>(doc: Doc, type: string, body: () => T, options: TagOptions = {}): T {
+/** Opens a grouping element under the current one and returns its closer; null when the document is not tagged. */
+function openGroup(doc: Doc, type: string, options: TagOptions): (() => void) | null {
   const stack = stacks.get(doc);
   const parent = openElement(doc);
-  if (!stack || !parent) return body();
+  if (!stack || !parent) return null;
   const element = doc.struct(type, { ...options });
   parent.add(element);
   stack.push(element);
+  return () => {
+    stack.pop();
+    element.end();
+  };
+}
+
+/** A grouping element (Sect, Div, Table, TR…) that stays open while `body` runs, then ends. */
+export function group<T>(doc: Doc, type: string, body: () => T, options: TagOptions = {}): T {
+  const close = openGroup(doc, type, options);
+  if (!close) return body();
   try {
     return body();
   } finally {
-    stack.pop();
-    element.end();
+    close();
   }
 }
 
 /** The same for an asynchronous body (a section that yields to the event loop between rows). */
 export async function groupAsync<T>(doc: Doc, type: string, body: () => Promise<T>, options: TagOptions = {}): Promise<T> {
-  const stack = stacks.get(doc);
-  const parent = openElement(doc);
-  if (!stack || !parent) return body();
-  const element = doc.struct(type, { ...options });
-  parent.add(element);
-  stack.push(element);
+  const close = openGroup(doc, type, options);
+  if (!close) return body();
   try {
     return await body();
   } finally {
-    stack.pop();
-    element.end();
+    close();
   }
 }
 
