@@ -1,21 +1,15 @@
 // The bitácora names each photo or file added, on screen and in the ticket PDF, in both languages: it said
 // "actualizó la OT-…" once per photo without the file name, and a file added to the ticket itself left no line at all.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventDto } from '../../electron/contract';
 import { labelsFor } from '../../electron/services/reports/labels';
 import { describeTimelineEvent } from '../../electron/services/reports/timelineText';
-import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
 import { describeEvent, eventBody } from '../../renderer/src/features/tickets/timelineText';
 import { startDomainApp, type DomainFixture } from '../domain/fixtures';
 import { minimalPdf, noiseJpeg } from './images';
+import { translatorsFor, type Translators } from '../renderer/translators';
 
-const LOCALES = path.resolve('renderer/src/i18n/locales');
-const load = (lang: 'es' | 'en', ns: string) =>
-  withSharedWords(lang, ns, JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>);
-const translators = {} as Record<'es' | 'en', TFunction>;
+let translators: Translators;
 const body = { number: String, metric: String, duration: String, durationChanged: (r: string) => r };
 
 let f: DomainFixture;
@@ -24,11 +18,7 @@ let code = '';
 let events: TimelineEventDto[] = [];
 
 beforeAll(async () => {
-  for (const lang of ['es', 'en'] as const) {
-    const instance = i18next.createInstance();
-    await instance.init({ lng: lang, resources: { [lang]: { common: load(lang, 'common'), tickets: load(lang, 'tickets') } }, ns: ['common', 'tickets'], defaultNS: 'tickets', interpolation: { escapeValue: false } });
-    translators[lang] = instance.t;
-  }
+  translators = await translatorsFor(['tickets']);
   f = await startDomainApp();
   const ticket = await f.admin.call('tickets.create', { title: 'Caldera sin presión', customerId: f.customerId });
   const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });

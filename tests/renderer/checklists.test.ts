@@ -1,32 +1,16 @@
 // Checklists in the renderer, without a browser: numbers typed with a decimal comma, the admin draft (keys, kinds,
 // order, errors) and the bitácora line of an answer in both languages.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventDto } from '../../electron/contract';
 import { blankItem, draftOf, moved, readChecklistDraft, serverErrors, withKind } from '../../renderer/src/features/admin/checklistDraft';
 import { describeEvent } from '../../renderer/src/features/tickets/timelineText';
 import { decimalText, parseDecimal } from '../../renderer/src/features/workOrders/checklistValue';
-import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
+import { translatorsFor, type Translators } from './translators';
 
-const LOCALES = path.resolve('renderer/src/i18n/locales');
-const load = (lang: 'es' | 'en', ns: string) => withSharedWords(lang, ns, JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>);
-const translators = {} as Record<'es' | 'en', TFunction>;
+let translators: Translators;
 
 beforeAll(async () => {
-  for (const lang of ['es', 'en'] as const) {
-    const instance = i18next.createInstance();
-    await instance.init({
-      lng: lang,
-      resources: { [lang]: { common: load(lang, 'common'), tickets: load(lang, 'tickets'), checklists: load(lang, 'checklists') } },
-      ns: ['common', 'tickets', 'checklists'],
-      defaultNS: 'tickets',
-      interpolation: { escapeValue: false },
-      returnNull: false,
-    });
-    translators[lang] = instance.t;
-  }
+  translators = await translatorsFor(['tickets', 'checklists']);
 });
 
 describe('numbers typed on site', () => {

@@ -1,26 +1,16 @@
 // The close dialog's decisions (nothing chosen for the person) and how the bitácora words OTs settled by a close.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventDto, WorkOrderDetail } from '../../electron/contract';
 import { labelsFor } from '../../electron/services/reports/labels';
 import { describeTimelineEvent } from '../../electron/services/reports/timelineText';
 import { decisionsInput, draftsFor, isDecided, openWorkOrders, undecided, type DecisionDraft } from '../../renderer/src/features/tickets/closeDecisionDrafts';
 import { describeEvent, eventBody } from '../../renderer/src/features/tickets/timelineText';
-import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
+import { translatorsFor, type Translators } from './translators';
 
-const LOCALES = path.resolve('renderer/src/i18n/locales');
-const load = (lang: 'es' | 'en', ns: string) =>
-  withSharedWords(lang, ns, JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>);
-const translators = {} as Record<'es' | 'en', TFunction>;
+let translators: Translators;
 
 beforeAll(async () => {
-  for (const lang of ['es', 'en'] as const) {
-    const instance = i18next.createInstance();
-    await instance.init({ lng: lang, resources: { [lang]: { common: load(lang, 'common'), tickets: load(lang, 'tickets') } }, ns: ['common', 'tickets'], defaultNS: 'tickets', interpolation: { escapeValue: false } });
-    translators[lang] = instance.t;
-  }
+  translators = await translatorsFor(['tickets']);
 });
 
 const wo = (id: string, status: WorkOrderDetail['status'], workDone: string | null = null, startedAt: string | null = null) =>

@@ -1,23 +1,13 @@
 // The bitácora words a signature and a change after it (meta change 'signed' / 'signature_invalidated') in both languages.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventDto } from '../../electron/contract';
 import { describeEvent } from '../../renderer/src/features/tickets/timelineText';
-import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
+import { translatorsFor, type Translators } from './translators';
 
-const LOCALES = path.resolve('renderer/src/i18n/locales');
-const load = (lang: 'es' | 'en', ns: string) =>
-  withSharedWords(lang, ns, JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>);
-const translators = {} as Record<'es' | 'en', TFunction>;
+let translators: Translators;
 
 beforeAll(async () => {
-  for (const lang of ['es', 'en'] as const) {
-    const instance = i18next.createInstance();
-    await instance.init({ lng: lang, resources: { [lang]: { common: load(lang, 'common'), tickets: load(lang, 'tickets') } }, ns: ['common', 'tickets'], defaultNS: 'tickets', interpolation: { escapeValue: false }, returnNull: false });
-    translators[lang] = instance.t;
-  }
+  translators = await translatorsFor(['tickets']);
 });
 
 const event = (metaData: Record<string, unknown>): TimelineEventDto =>

@@ -1,34 +1,15 @@
 // The bitácora's wording per event type, the list filters and the allowed status moves, in both languages.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_STATUSES, TIMELINE_EVENT_TYPES, type DirectoryUser, type TimelineEventDto, type TimelineEventType } from '../../electron/contract';
 import { filterInput, tabCount, EMPTY_FILTERS } from '../../renderer/src/features/tickets/filters';
-import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
 import { describeEvent, eventBody } from '../../renderer/src/features/tickets/timelineText';
 import { nextTicketStatuses as nextStatuses } from '../../shared/tickets';
+import { translatorsFor, type Translators } from './translators';
 
-const LOCALES = path.resolve('renderer/src/i18n/locales');
-const load = (lang: 'es' | 'en', ns: string) =>
-  withSharedWords(lang, ns, JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>);
-
-const translators: Record<'es' | 'en', TFunction> = {} as Record<'es' | 'en', TFunction>;
+let translators: Translators;
 
 beforeAll(async () => {
-  for (const lang of ['es', 'en'] as const) {
-    const instance = i18next.createInstance();
-    await instance.init({
-      lng: lang,
-      resources: { [lang]: { common: load(lang, 'common'), tickets: load(lang, 'tickets') } },
-      ns: ['common', 'tickets'],
-      defaultNS: 'tickets',
-      interpolation: { escapeValue: false },
-      // A missing key comes back as the key itself; the tests below catch that.
-      returnNull: false,
-    });
-    translators[lang] = instance.t;
-  }
+  translators = await translatorsFor(['tickets']);
 });
 
 const users: DirectoryUser[] = [{ id: 'u-lucia', fullName: 'Lucía Martín', username: 'lmartin', roleName: 'Técnico', isActive: true, canExecuteWorkOrders: true }];

@@ -1,37 +1,21 @@
 // Issue 18 polish: an OT's parts, serials and notes show in the timeline in both languages, on screen and in the PDF
 // (the English screen said "updated OT-2026-000464" four times where the Spanish text named each part).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventDto } from '../../electron/contract';
 import { labelsFor } from '../../electron/services/reports/labels';
 import { describeTimelineEvent } from '../../electron/services/reports/timelineText';
-import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
 import { describeEvent } from '../../renderer/src/features/tickets/timelineText';
 import { startDomainApp, type DomainFixture } from '../domain/fixtures';
 import { versionOf } from '../support/versions';
+import { translatorsFor, type Translators } from './translators';
 
-const LOCALES = path.resolve('renderer/src/i18n/locales');
-const load = (lang: 'es' | 'en', ns: string) =>
-  withSharedWords(lang, ns, JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>);
-const translators = {} as Record<'es' | 'en', TFunction>;
+let translators: Translators;
 
 let f: DomainFixture;
 let otEvents: TimelineEventDto[] = [];
 
 beforeAll(async () => {
-  for (const lang of ['es', 'en'] as const) {
-    const instance = i18next.createInstance();
-    await instance.init({
-      lng: lang,
-      resources: { [lang]: { common: load(lang, 'common'), tickets: load(lang, 'tickets') } },
-      ns: ['common', 'tickets'],
-      defaultNS: 'tickets',
-      interpolation: { escapeValue: false },
-    });
-    translators[lang] = instance.t;
-  }
+  translators = await translatorsFor(['tickets']);
   f = await startDomainApp();
   const ticket = await f.admin.call('tickets.create', { title: 'Sustituir el router de la clínica', customerId: f.customerId });
   const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'install' });

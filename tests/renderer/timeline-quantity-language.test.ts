@@ -1,26 +1,16 @@
 // A part's quantity in the bitácora and the ticket PDF is written in the language's numbers: ×1,5 kg in Spanish,
 // ×1.5 kg in English (the newcomer's trial saw "×1.5 kg" on a Spanish screen).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventDto } from '../../electron/contract';
 import { labelsFor } from '../../electron/services/reports/labels';
 import { describeTimelineEvent } from '../../electron/services/reports/timelineText';
-import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
 import { describeEvent } from '../../renderer/src/features/tickets/timelineText';
+import { translatorsFor, type Translators } from './translators';
 
-const LOCALES = path.resolve('renderer/src/i18n/locales');
-const load = (lang: 'es' | 'en', ns: string) =>
-  withSharedWords(lang, ns, JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>);
-const translators = {} as Record<'es' | 'en', TFunction>;
+let translators: Translators;
 
 beforeAll(async () => {
-  for (const lang of ['es', 'en'] as const) {
-    const instance = i18next.createInstance();
-    await instance.init({ lng: lang, resources: { [lang]: { common: load(lang, 'common'), tickets: load(lang, 'tickets') } }, ns: ['common', 'tickets'], defaultNS: 'tickets', interpolation: { escapeValue: false } });
-    translators[lang] = instance.t;
-  }
+  translators = await translatorsFor(['tickets']);
 });
 
 const part = (change: 'item_added' | 'item_removed', direction: 'installed' | 'removed'): TimelineEventDto =>
