@@ -4,6 +4,7 @@
 import { build, type BuildOptions } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WORKER_ENTRIES } from '../electron/workers/spawn';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -32,15 +33,18 @@ export interface ShellBuildResult {
 export async function buildShell(outDir = path.join(repoRoot, 'dist-electron')): Promise<ShellBuildResult> {
   const main = path.join(outDir, 'main.cjs');
   const preload = path.join(outDir, 'preload.cjs');
-  await build({
+  const nodeSide: BuildOptions = {
     ...shared,
-    entryPoints: [path.join(repoRoot, 'electron/main/index.ts')],
-    outfile: main,
     external: [...MAIN_EXTERNALS, ...OPTIONAL_EXTERNALS],
     // ESM sources read import.meta.url; in the CommonJS bundle it is this file's URL.
     banner: { js: 'const __emeraldImportMeta = { url: require("node:url").pathToFileURL(__filename).href };' },
     define: { 'import.meta': '__emeraldImportMeta' },
-  });
+  };
+  await build({ ...nodeSide, entryPoints: [path.join(repoRoot, 'electron/main/index.ts')], outfile: main });
+  // Worker threads start from their own bundles beside main.cjs (electron/workers/spawn.ts finds them there).
+  for (const entry of WORKER_ENTRIES as readonly string[]) {
+    await build({ ...nodeSide, entryPoints: [path.join(repoRoot, `electron/workers/${entry}.ts`)], outfile: path.join(outDir, `${entry}.cjs`) });
+  }
   // A sandboxed preload may require only 'electron' (and a few polyfilled built-ins): everything else is inlined.
   await build({
     ...shared,
