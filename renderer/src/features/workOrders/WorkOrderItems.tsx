@@ -32,12 +32,12 @@ function useProductSearch(query: string): ProductDto[] {
   return products;
 }
 
-/** "1,5 kg", "2 ud." — a part's quantity with its unit, in the UI language. */
+/** "1,5 kg", "2 ud." / "1 unit", "2 units" (as the PDF prints them) — a part's quantity with its unit, in the UI language. */
 export function QuantityWithUnit({ quantity, unit }: { quantity: number; unit: ProductUnit }) {
   const { t } = useTranslation('workOrders');
   return (
     <>
-      {formatNumber(quantity)} {t(`unit.${unit}`)}
+      {formatNumber(quantity)} {t(`unit.${unit}`, { count: quantity })}
     </>
   );
 }
