@@ -9,6 +9,7 @@ import { EventBus } from '../services/events';
 import { JobRegistry } from '../services/jobRegistry';
 import { readSessionTimeoutMinutes } from '../services/settings';
 import { fillMissingTicketSla } from '../services/sla';
+import type { EngineHost } from './engine/host';
 import { dispatch, type CallContext, type DispatchResult } from './router';
 import { SessionStore } from './sessions';
 
@@ -25,7 +26,8 @@ export interface RunningServices {
   telemetrySocket: { stats(): TelemetrySocketStats } | null;
 }
 
-export interface Backend {
+/** The engine in this thread: transports take it as an EngineHost, like the worker proxy. */
+export interface Backend extends EngineHost {
   database: OpenedDatabase;
   events: EventBus;
   sessions: SessionStore;
@@ -64,6 +66,9 @@ export function createBackend(options: BackendOptions): Backend {
     jobs,
     running,
     dispatch: (call, channel, input) => dispatch(deps, call, channel, input),
+    onEvent: (listener) => events.on(listener),
+    sessionStatus: (token) => sessions.peek(token).status,
+    endSession: (token) => sessions.end(token),
     close: () => {
       checkpointer?.stop();
       // Running jobs stop and every job's temp folder goes with the backend.

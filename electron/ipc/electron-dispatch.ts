@@ -1,7 +1,7 @@
 // The Electron transport: one ipcMain.handle into the router, the sender frame checked, sessions kept per window.
 // Takes ipcMain and the window list as parameters (types only from electron), so tests drive it with fakes.
 import type { Envelope, ErrorShape } from '../contract';
-import type { Backend } from './backend';
+import { whenReady, type EngineTransport } from './engine/host';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './electron-channels';
 
 export interface FrameLike {
@@ -30,7 +30,8 @@ export interface EventTarget {
 
 export interface IpcDispatcherDeps {
   ipcMain: IpcMainLike;
-  backend: Pick<Backend, 'dispatch' | 'events'> & { sessions: Pick<Backend['sessions'], 'end' | 'peek'> };
+  /** The data engine: an in-process Backend or the engine worker's host (startEngineWorker). */
+  backend: EngineTransport;
   /** Our windows' webContents: the only senders served and the receivers of pushed events. */
   windows: () => Iterable<EventTarget>;
   /** Whether a URL is our renderer (app://emerald/…). */
@@ -75,24 +76,31 @@ export function registerIpcDispatcher(deps: IpcDispatcherDeps): IpcDispatcher {
   });
 
   // Events name rows and ids: only a window whose session is still active gets them (peek: not counted as activity).
-  const signedIn = (id: number) => deps.backend.sessions.peek(sessions.get(id) ?? null).status === 'active';
-  const unsubscribe = deps.backend.events.on((event) => {
+  // Across the thread the answer comes later, in the order asked (one message port), so events keep their order.
+  const unsubscribe = deps.backend.onEvent((event) => {
     for (const target of deps.windows()) {
-      if (!target.isDestroyed() && signedIn(target.id)) target.send(EVENT_CHANNEL, event);
+      if (target.isDestroyed()) continue;
+      whenReady(
+        deps.backend.sessionStatus(sessions.get(target.id) ?? null),
+        (status) => {
+          if (status === 'active' && !target.isDestroyed()) target.send(EVENT_CHANNEL, event);
+        },
+        (error) => deps.log?.('session check for an event failed', error),
+      );
     }
   });
 
   return {
     forget(webContentsId) {
       const token = sessions.get(webContentsId);
-      if (token) deps.backend.sessions.end(token);
+      if (token) void deps.backend.endSession(token);
       sessions.delete(webContentsId);
     },
     sessionCount: () => sessions.size,
     dispose() {
       unsubscribe();
       deps.ipcMain.removeHandler(INVOKE_CHANNEL);
-      for (const token of sessions.values()) deps.backend.sessions.end(token);
+      for (const token of sessions.values()) void deps.backend.endSession(token);
       sessions.clear();
     },
   };

@@ -23,18 +23,16 @@ beforeAll(async () => {
   // Only the transport is under test here: a dispatcher that answers a file for one channel.
   const backend = {
     // Counts live subscriptions, so the test sees SSE clients subscribe and, once gone, unsubscribe.
-    events: {
-      on(listener: Parameters<EventBus['on']>[0]) {
-        subscribed++;
-        const off = events.on(listener);
-        return () => {
-          subscribed--;
-          return off();
-        };
-      },
+    onEvent(listener: Parameters<EventBus['on']>[0]) {
+      subscribed++;
+      const off = events.on(listener);
+      return () => {
+        subscribed--;
+        off();
+      };
     },
     // Any cookie is a signed-in session here: the session rule has its own test (tests/hardening/live-events-session).
-    sessions: { peek: (token: string | null) => (token ? { status: 'active' as const, userId: 'u-1' } : { status: 'missing' as const }) },
+    sessionStatus: (token: string | null) => (token ? ('active' as const) : ('missing' as const)),
     dispatch: async (_call: unknown, channel: unknown) => {
       calls.push(String(channel));
       return { envelope: { ok: true as const, value: channel === 'reports.workOrderPdf' ? file : { plain: true } } };

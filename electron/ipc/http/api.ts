@@ -3,12 +3,12 @@
 // in a header: no JSON escaping, and the limit is the one the contract's schema implies, not the general 2 MB.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UPLOAD_INPUT_HEADER, uploadFieldOf, uploadLimitBytes, type UploadField } from '../../contract/uploads';
-import type { Backend } from '../backend';
+import type { EngineTransport } from '../engine/host';
 import { parseJsonBody, readBody } from './body';
 import { readSessionCookie, sessionCookieHeader } from './cookies';
 import { isFilePayload, sendError, sendFile, sendJson } from './responses';
 
-export type Dispatcher = Pick<Backend, 'dispatch'>;
+export type Dispatcher = Pick<EngineTransport, 'dispatch'>;
 
 /** Room for the JSON around a file field when a client sends an upload channel as plain JSON. */
 const JSON_ENVELOPE_MARGIN_BYTES = 64 * 1024;

@@ -1,10 +1,10 @@
 // Browser mode: a loopback-only HTTP server with the built renderer and the same router as the Electron window.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Backend } from '../backend';
+import type { EngineTransport } from '../engine/host';
 import { handleApiCall } from './api';
 import { DEFAULT_BODY_LIMIT_BYTES } from './body';
-import { HEARTBEAT_MS, streamDomainEvents, type DomainEventSource } from './events-stream';
+import { HEARTBEAT_MS, streamDomainEvents } from './events-stream';
 import { launchCookieHeader, readLaunchCookie, readSessionCookie } from './cookies';
 import { bearerToken, isAllowedHost, isAllowedOrigin, isFromOwnPage, tokensMatch } from './guards';
 import { sendError } from './responses';
@@ -13,7 +13,8 @@ import { loadStaticFile } from './static-files';
 export const LOOPBACK_HOST = '127.0.0.1';
 
 export interface BrowserServerOptions {
-  backend: Pick<Backend, 'dispatch'> & { events: DomainEventSource; sessions: Pick<Backend['sessions'], 'peek'> };
+  /** The data engine: an in-process Backend or the engine worker's host (startEngineWorker). */
+  backend: Pick<EngineTransport, 'dispatch' | 'onEvent' | 'sessionStatus'>;
   /** 0 picks a free port; the returned `port` and `url` show the real one. */
   port: number;
   token: string;
@@ -78,9 +79,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         // The launch token only proves the caller is on this machine: events (names, ids) are for a signed-in person,
         // and only while that session lasts. Peeking does not count as activity, so an open tab still goes idle.
         const sessionToken = readSessionCookie(req.headers.cookie, port);
-        const signedIn = () => options.backend.sessions.peek(sessionToken).status === 'active';
-        if (!signedIn()) return sendError(res, 401, signedOut);
-        const stop = streamDomainEvents(req, res, options.backend.events, options.heartbeatMs ?? HEARTBEAT_MS, signedIn);
+        const signedIn = () => {
+          const status = options.backend.sessionStatus(sessionToken);
+          return status instanceof Promise ? status.then((value) => value === 'active') : status === 'active';
+        };
+        if (!(await signedIn())) return sendError(res, 401, signedOut);
+        const stop = streamDomainEvents(req, res, options.backend, options.heartbeatMs ?? HEARTBEAT_MS, signedIn);
         streams.add(stop);
         res.on('close', () => streams.delete(stop));
         return;
