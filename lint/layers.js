@@ -23,7 +23,8 @@ export const LAYERS = [
   {
     name: 'services',
     folder: 'electron/services',
-    may: ['shared', 'contract', 'db'],
+    // electron/workers/spawn: the job worker's client starts its thread (plain worker_threads, no electron).
+    may: ['shared', 'contract', 'db', 'electron/workers/spawn'],
     packages: [NODE, 'better-sqlite3', 'drizzle-orm', 'pg', 'zod', 'argon2', '@zxcvbn-ts', 'uuid', 'pdfkit', 'csv-parse', 'csv-stringify', 'yazl', 'bonjour-service', 'sharp'],
   },
   // The transport-agnostic router and browser mode's HTTP server: sessions and transports, no electron.

@@ -6,6 +6,7 @@ import { openDatabase, type OpenOptions, type OpenedDatabase } from '../../db/op
 import { ensurePrivateFolder } from '../../db/private-files';
 import { systemClock, type Clock } from '../services/context';
 import { EventBus } from '../services/events';
+import { JobWorker } from '../services/jobs';
 import { JobRegistry } from '../services/jobRegistry';
 import { readSessionTimeoutMinutes } from '../services/settings';
 import { fillMissingTicketSla } from '../services/sla';
@@ -34,6 +35,8 @@ export interface Backend extends EngineHost {
   clock: Clock;
   /** This backend's long-running jobs: never shared with another backend in the same process. */
   jobs: JobRegistry;
+  /** The job worker thread (PDFs, backups, checks with their own connection); started only by the first job. */
+  jobWorker: JobWorker;
   running: RunningServices;
   dispatch(call: CallContext, channel: unknown, input: unknown): Promise<DispatchResult>;
   close(): void;
@@ -52,7 +55,8 @@ export function createBackend(options: BackendOptions): Backend {
   const events = new EventBus(options.log);
   const sessions = new SessionStore(clock, () => readSessionTimeoutMinutes(database.db) * 60_000);
   const jobs = new JobRegistry();
-  const base = { db: database.db, sqlite: database.sqlite, clock, events, dataDir: options.dataDir, jobs };
+  const jobWorker = new JobWorker({ databaseFile: database.path, dataDir: options.dataDir }, options.log);
+  const base = { db: database.db, sqlite: database.sqlite, clock, events, dataDir: options.dataDir, jobs, jobWorker };
   const running: RunningServices = { telemetrySocket: null };
   const deps = { base, sessions, running, ...(options.log ? { log: options.log } : {}) };
   // Every committed change publishes an event: checkpoint the WAL once things go quiet.
@@ -64,6 +68,7 @@ export function createBackend(options: BackendOptions): Backend {
     sessions,
     clock,
     jobs,
+    jobWorker,
     running,
     dispatch: (call, channel, input) => dispatch(deps, call, channel, input),
     onEvent: (listener) => events.on(listener),
@@ -73,6 +78,7 @@ export function createBackend(options: BackendOptions): Backend {
       checkpointer?.stop();
       // Running jobs stop and every job's temp folder goes with the backend.
       void jobs.close();
+      void jobWorker.close();
       database.close();
     },
   };

@@ -5,6 +5,7 @@ import { AppError, type DomainEvent } from '../contract';
 import { hasPermission } from '../contract/access';
 import type { Permission } from '../../shared/enums';
 import type { EventBus } from './events';
+import type { JobWorker } from './jobs';
 import type { JobRegistry } from './jobRegistry';
 import { recordCapturedOps } from './sync';
 
@@ -32,6 +33,8 @@ export interface ServiceContext {
   dataDir?: string;
   /** The backend's long-running jobs (exports, bundle jobs); absent on a bare connection, which cannot start any. */
   jobs?: JobRegistry;
+  /** The backend's job worker thread (PDFs, backups, checks); absent on a bare connection, where such work runs in-process. */
+  jobWorker?: JobWorker;
 }
 
 export function nowIso(ctx: Pick<ServiceContext, 'clock'>): string {

@@ -8,9 +8,8 @@ import {
   labelsFor,
   resolveLanguage,
   startBatchJob,
-  ticketPdf,
-  workOrderPdf,
 } from '../../services/reports';
+import { ticketPdfJob, workOrderPdfJob } from '../../services/reports/pdfJobs';
 import type { ServiceContext } from '../../services/context';
 import { readSettings } from '../../services/settings';
 import type { HandlerMap } from './types';
@@ -22,8 +21,8 @@ function csvOptions(ctx: ServiceContext, requested: 'es' | 'en' | undefined, for
 }
 
 export const reportHandlers: HandlerMap<keyof typeof reportChannels> = {
-  'reports.workOrderPdf': (ctx, input) => workOrderPdf(ctx, input.id, input.language),
-  'reports.ticketPdf': (ctx, input) => ticketPdf(ctx, input.id, input.language),
+  'reports.workOrderPdf': (ctx, input) => workOrderPdfJob(ctx, input.id, input.language),
+  'reports.ticketPdf': (ctx, input) => ticketPdfJob(ctx, input.id, input.language),
   'reports.ticketsCsv': (ctx, { language, csvFormat, ...filter }) => exportTicketsCsv(ctx, filter, csvOptions(ctx, language, csvFormat)),
   'reports.workOrdersCsv': (ctx, { language, csvFormat, ...filter }) => exportWorkOrdersCsv(ctx, filter, csvOptions(ctx, language, csvFormat)),
   'reports.batchStart': (ctx, input) => startBatchJob(ctx, input),

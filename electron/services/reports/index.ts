@@ -5,3 +5,4 @@ export { batchJobResult, batchJobStatus, cancelBatchJob, startBatchJob, waitForJ
 export { exportTicketsCsv, exportWorkOrdersCsv, type TicketFilter, type WorkOrderFilter } from './csvExports';
 export { idByCode, ticketPdf, workOrderPdf } from './documents';
 export { labelsFor, resolveLanguage, type ReportLanguage } from './labels';
+export { clearPreparedPhotos } from './pdf/fieldCapture';

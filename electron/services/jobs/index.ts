@@ -1,0 +1,4 @@
+// The job worker (issue 17): long jobs on a thread and a connection of their own. The worker side is runner.ts,
+// loaded only by electron/workers/job-worker.ts.
+export { JobWorker, type RunOptions } from './client';
+export { jobCancelledError, type JobInput, type JobKind, type JobKinds, type JobOutput, type JobProgress } from './protocol';

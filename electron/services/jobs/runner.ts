@@ -1,0 +1,103 @@
+// The worker side of the job protocol: one read-only connection of its own to the same file, and the job kinds.
+// Runs inside the job worker thread (electron/workers/job-worker.ts); never in the thread that answers calls.
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { foldForSearch, type AppDb } from '../../../db/open';
+import { autoBackup, createBackup } from '../../../db/reliability/backup';
+import * as schema from '../../../db/schema';
+import { withStatementCache } from '../../../db/statements';
+import type { ServiceContext } from '../context';
+import { EventBus } from '../events';
+import { clearPreparedPhotos, ticketPdf, workOrderPdf } from '../reports';
+import { toWireError, transferablesOf, type JobKind, type JobKinds, type JobProgress, type JobReply, type JobRequest, type JobWorkerData } from './protocol';
+
+const BUSY_TIMEOUT_MS = 5000;
+
+interface JobEnv {
+  reader(): { sqlite: Database.Database; db: AppDb };
+  dataDir: string;
+  signal: AbortSignal;
+  progress(progress: JobProgress): void;
+}
+
+type Handlers = { [K in JobKind]: (input: JobKinds[K]['input'], env: JobEnv) => Promise<JobKinds[K]['output']> | JobKinds[K]['output'] };
+
+/** A service context on the worker's connection; the clock is the caller's moment so printed times match. */
+function contextAt(env: JobEnv, iso: string): ServiceContext {
+  const { sqlite, db } = env.reader();
+  const at = new Date(iso);
+  return { sqlite, db, actor: null, clock: { now: () => new Date(at) }, events: new EventBus(), dataDir: env.dataDir };
+}
+
+const handlers: Handlers = {
+  workOrderPdf: ({ id, language, generatedAt }, env) => workOrderPdf(contextAt(env, generatedAt), id, language),
+  ticketPdf: ({ id, language, generatedAt }, env) => ticketPdf(contextAt(env, generatedAt), id, language),
+  backup: async ({ now, keep }, env) => {
+    const source = env.reader().sqlite;
+    const options = { now: new Date(now), onProgress: env.progress };
+    return keep === undefined ? createBackup(env.dataDir, source, options) : (await autoBackup(env.dataDir, source, { ...options, keep })).backup;
+  },
+  integrityCheck: (_input, env) => {
+    const rows = env.reader().sqlite.pragma('quick_check') as { quick_check: string }[];
+    const lines = rows.map((row) => row.quick_check);
+    return { ok: lines.length === 1 && lines[0] === 'ok', detail: lines.slice(0, 20).join('\n') };
+  },
+  clearCaches: () => {
+    clearPreparedPhotos();
+    return null;
+  },
+};
+
+/** The same pragmas and functions as db/open.ts, read-only: jobs only read the live file (a backup writes its own copy). */
+function openReader(file: string): Database.Database {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    sqlite.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+export interface JobPort {
+  postMessage(message: JobReply, transfer?: ArrayBuffer[]): void;
+  on(event: 'message', listener: (request: JobRequest) => void): void;
+}
+
+/** Answers the port's job requests until the thread ends; jobs run concurrently (each awaits its own I/O). */
+export function serveJobs(port: JobPort, data: JobWorkerData): void {
+  let connection: { sqlite: Database.Database; db: AppDb } | null = null;
+  const reader = () => {
+    if (!connection) {
+      const sqlite = openReader(data.databaseFile);
+      connection = { sqlite, db: drizzle(withStatementCache(sqlite), { schema }) };
+    }
+    return connection;
+  };
+  const running = new Map<number, AbortController>();
+  port.on('message', (request) => {
+    if (request.type === 'cancel') {
+      running.get(request.id)?.abort();
+      return;
+    }
+    const { id, kind, input } = request;
+    const controller = new AbortController();
+    running.set(id, controller);
+    const env: JobEnv = {
+      reader,
+      dataDir: data.dataDir,
+      signal: controller.signal,
+      progress: (progress) => port.postMessage({ type: 'progress', id, progress }),
+    };
+    const handler = handlers[kind] as (input: unknown, env: JobEnv) => unknown;
+    Promise.resolve()
+      .then(() => handler(input, env))
+      .then(
+        (value) => port.postMessage({ type: 'result', id, value }, transferablesOf(value)),
+        (error: unknown) => port.postMessage({ type: 'error', id, error: toWireError(error) }),
+      )
+      .finally(() => running.delete(id));
+  });
+}
