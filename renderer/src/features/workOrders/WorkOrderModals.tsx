@@ -19,7 +19,7 @@ import { DurationFields } from './DurationFields';
 import { CompletionSummary, useFieldCapture } from './CompletionSummary';
 import { CompletionBlocker, focusChecklistCard } from './CompletionBlocker';
 import { keepWorkDoneDraft, workDoneDraftOf } from './workDoneDraft';
-import { initialMinutes, isDurationChanged, isMinutesValid, measuredMinutesOf, typedDurationInput } from './durationDraft';
+import { initialMinutes, isDurationChanged, isMinutesValid, measuredMinutesOf, summarySeconds, typedDurationInput } from './durationDraft';
 import { FormFooter } from '../../components/FormFooter';
 
 interface DialogProps {
@@ -174,6 +174,7 @@ export function CompleteModal({ workOrder, open, onClose }: Omit<DialogProps, 'w
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [step, setStep] = useState<'edit' | 'summary'>('edit');
+  const [seconds, setSeconds] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   // The service's refusal, shown in the dialog; and which reading of the checklist and signatures the summary shows.
   const [refusal, setRefusal] = useState<{ reason: string | undefined; words: string } | null>(null);
@@ -210,6 +211,7 @@ export function CompleteModal({ workOrder, open, onClose }: Omit<DialogProps, 'w
     if (Object.keys(found).length > 0) return;
     setRefusal(null);
     setRound((n) => n + 1);
+    setSeconds(summarySeconds(typed, workOrder.startedAt, Date.now()));
     setStep('summary');
   }
 
@@ -245,7 +247,6 @@ export function CompleteModal({ workOrder, open, onClose }: Omit<DialogProps, 'w
     focusChecklistCard();
   }
 
-  const seconds = typed.totalDuration ?? (measuredMinutes === null ? null : measuredMinutes * 60);
   const footer =
     step === 'edit' ? (
       <FormFooter formId="ot-complete" busy={busy} submit={t('summary.review')} onClose={close} />

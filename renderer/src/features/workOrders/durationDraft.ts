@@ -28,3 +28,13 @@ export function typedDurationInput(minutes: string, reason: string, measured: nu
   if (!isDurationChanged(minutes, measured)) return {};
   return { totalDuration: Math.round(Number(minutes) * 60), durationReason: reason.trim() };
 }
+
+/**
+ * What the report will print as the duration when the summary is shown: the typed figure, or the time since the start to
+ * the second, as the service measures it at completion (whole minutes would turn a 40-second visit into "0 s").
+ */
+export function summarySeconds(typed: { totalDuration?: number }, startedAt: string | null, nowMs: number): number | null {
+  if (typed.totalDuration !== undefined) return typed.totalDuration;
+  if (!startedAt) return null;
+  return Math.max(0, Math.round((nowMs - new Date(startedAt).getTime()) / 1000));
+}
