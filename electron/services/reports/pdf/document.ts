@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { SettingsDto } from '../../../contract';
 import { loadReportFonts } from '../fonts';
 import type { ReportLanguage } from '../labels';
+import { breakLongWordsIn } from './longWords';
 import { artifact, beginStructure, tag } from './tagging';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -84,6 +85,7 @@ export function createReportDocument(meta: ReportMeta): Pdf {
   doc.registerFont(FONT.regular, fonts.regular as unknown as Buffer);
   doc.registerFont(FONT.bold, fonts.bold as unknown as Buffer);
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
+  breakLongWordsIn(doc);
   beginStructure(doc);
   return doc;
 }

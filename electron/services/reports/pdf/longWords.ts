@@ -1,0 +1,103 @@
+// Long unbroken words (a pasted hash, a log line without spaces) cut into pieces that fit the column, in one pass.
+// pdfkit cuts a word wider than its column itself, but for every line it measures (and caches the layout of) the whole
+// rest of the word again: work that grows with the square of the word's length (a 20,000-character word took 10-19 s
+// and hundreds of MB). We cut such words before pdfkit sees them, joined by line breaks: the same characters in the
+// same order, each piece narrower than the column, so pdfkit never takes its slow path.
+import type { Pdf } from './document';
+
+/**
+ * No glyph is wider than this many ems (DejaVu Sans's widest advance is 1.87 em, Bold's 2.02): a run of fewer UTF-16
+ * units than width / (this × size) fits without being measured.
+ */
+const MAX_GLYPH_EM = 2.5;
+/** Room left for kerning, which the sum of single characters' widths does not see. */
+const KERNING_SLACK = 0.98;
+/** What pdfkit's line breaking counts as space between words; anything else may be part of one unbreakable word. */
+const RUN = /[^ \t\n\r]+/g;
+
+/**
+ * A character as a reader sees it: a code point with its combining marks, and emoji joined by ZWJ. Close enough to
+ * Unicode's grapheme clusters for where a cut may fall, and ~100 times faster than Intl.Segmenter on a long word.
+ */
+const CHARACTER = /(?:\P{M}\p{M}*)(?:\u200D\P{M}\p{M}*)*|\p{M}+/gu;
+
+/** Width of each character (grapheme) per font and size of one document: each measured once. */
+const widthCaches = new WeakMap<Pdf, Map<string, Map<string, number>>>();
+
+function fontState(doc: Pdf): { key: string; size: number } {
+  const state = doc as unknown as { _font?: { name?: string; id?: string }; _fontSize?: number };
+  const size = state._fontSize ?? 12;
+  return { key: `${state._font?.id ?? state._font?.name ?? ''}@${size}`, size };
+}
+
+function characterWidths(doc: Pdf, key: string): Map<string, number> {
+  let perFont = widthCaches.get(doc);
+  if (!perFont) widthCaches.set(doc, (perFont = new Map()));
+  let widths = perFont.get(key);
+  if (!widths) perFont.set(key, (widths = new Map()));
+  return widths;
+}
+
+/** Cuts one run wider than `room` into pieces of at most `room`, measuring each distinct character once and each piece once. */
+function cutRun(doc: Pdf, run: string, room: number, widths: Map<string, number>): string[] {
+  const pieces: string[] = [];
+  let piece: string[] = [];
+  let sum = 0;
+  const close = () => {
+    // One exact measure per piece; when kerning made it too wide after all, its last characters start the next one.
+    const carried: string[] = [];
+    while (piece.length > 1 && doc.widthOfString(piece.join('')) > room) carried.unshift(piece.pop() as string);
+    pieces.push(piece.join(''));
+    piece = carried;
+    sum = carried.reduce((total, g) => total + (widths.get(g) ?? 0), 0);
+  };
+  for (const [segment] of run.matchAll(CHARACTER)) {
+    let width = widths.get(segment);
+    if (width === undefined) widths.set(segment, (width = doc.widthOfString(segment)));
+    if (piece.length > 0 && sum + width > room * KERNING_SLACK) close();
+    piece.push(segment);
+    sum += width;
+  }
+  while (piece.length > 0) close();
+  return pieces;
+}
+
+/**
+ * `text` with every run of non-space characters wider than `width` (in the document's current font and size) cut
+ * into pieces joined by '\n'. Text without such a run comes back unchanged, having measured nothing.
+ */
+export function breakLongWords(doc: Pdf, text: string, width: number): string {
+  const { key, size } = fontState(doc);
+  const alwaysFits = Math.floor(width / (MAX_GLYPH_EM * size));
+  if (text.length <= alwaysFits) return text;
+  const widths = characterWidths(doc, key);
+  // A piece is followed by the '\n' we add or by a space, and pdfkit counts that character in the word's width.
+  let room = -1;
+  return text.replace(RUN, (run) => {
+    if (run.length <= alwaysFits) return run;
+    if (room < 0) room = width - Math.max(doc.widthOfString('\n'), doc.widthOfString(' '));
+    if (doc.widthOfString(run) <= room) return run;
+    return cutRun(doc, run, Math.max(room, 1), widths).join('\n');
+  });
+}
+
+type TextOptions = PDFKit.Mixins.TextOptions;
+
+function optionsOf(args: readonly unknown[]): TextOptions | undefined {
+  const [x, , options] = args;
+  if (x && typeof x === 'object') return x as TextOptions;
+  return options && typeof options === 'object' ? (options as TextOptions) : undefined;
+}
+
+/**
+ * Makes every text() and heightOfString() of this document with a width cut over-long words first, so a block is
+ * measured exactly as it is drawn; our drawing code passes a width to every call that wraps.
+ */
+export function breakLongWordsIn(doc: Pdf): void {
+  const text = doc.text.bind(doc) as (...args: unknown[]) => Pdf;
+  const heightOfString = doc.heightOfString.bind(doc);
+  const prepare = (value: unknown, options: TextOptions | undefined): unknown =>
+    typeof value === 'string' && typeof options?.width === 'number' ? breakLongWords(doc, value, options.width) : value;
+  doc.text = ((value: unknown, ...rest: unknown[]) => text(prepare(value, optionsOf(rest)), ...rest)) as Pdf['text'];
+  doc.heightOfString = (value: string, options?: TextOptions) => heightOfString(prepare(value, options) as string, options);
+}
