@@ -8,12 +8,12 @@ import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { AppError, type WorkOrderDto } from '../../contract';
 import { DEFAULT_BATCH_DATE_FIELD } from '../../contract/reports';
-import { nowIso, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { listWorkOrders } from '../workOrders';
-import { loadWorkOrderReport, safeFileName } from './documents';
+import { safeFileName } from './documents';
 import { resolveLanguage, type ReportLanguage } from './labels';
-import { renderWorkOrderPdf } from './pdf/workOrderReport';
+import { workOrderPdfJob } from './pdfJobs';
 import { exportTechnicianScope } from './scope';
 
 export type BatchDateField = 'scheduled_date' | 'completed_at' | 'created_at';
@@ -127,8 +127,8 @@ async function folderSink(out: string): Promise<Sink> {
 }
 
 /**
- * Renders the period's OT reports one by one on the main thread, yielding to the event loop between
- * OTs so other calls keep flowing. Throws CONFLICT `export_cancelled` when `signal` aborts.
+ * Has the period's OT reports made one by one (by the job worker when the context has one, else in-process), yielding
+ * to the event loop between OTs so other calls keep flowing. Throws CONFLICT `export_cancelled` when `signal` aborts.
  */
 export async function exportWorkOrderBatch(options: BatchExportOptions): Promise<BatchExportResult> {
   const { ctx, signal } = options;
@@ -142,13 +142,14 @@ export async function exportWorkOrderBatch(options: BatchExportOptions): Promise
     const used = new Set<string>();
     for (const [index, summary] of orders.entries()) {
       throwIfAborted(signal);
-      // The same loader as the single PDF: checklist, photos and signatures included.
-      const data = await loadWorkOrderReport(ctx, summary.id);
-      const bytes = await renderWorkOrderPdf(data, { language, generatedAt: nowIso(ctx), timeZone: settings.timeZone });
-      let name = safeFileName(data.workOrder.code, 'pdf');
-      if (used.has(name)) name = safeFileName(`${data.workOrder.code}-${data.workOrder.id}`, 'pdf');
+      // The same PDF as the single one (checklist, photos and signatures included), made by the job worker.
+      const file = await workOrderPdfJob(ctx, summary.id, language, signal).catch((error: unknown) => {
+        throw signal?.aborted ? cancelledError() : error;
+      });
+      let name = file.fileName;
+      if (used.has(name)) name = safeFileName(`${summary.code}-${summary.id}`, 'pdf');
       used.add(name);
-      await sink.add(name, bytes);
+      await sink.add(name, file.bytes);
       options.onProgress?.({ done: index + 1, total });
       await yieldToEventLoop();
     }
