@@ -37,8 +37,10 @@ function printedGreek(bytes: Uint8Array): string {
 /** Counts the characters pdfkit is asked to measure while `render` runs. */
 async function measuredCharacters(render: () => Promise<Uint8Array>): Promise<{ bytes: Uint8Array; characters: number }> {
   let characters = 0;
-  const original = PDFDocument.prototype.widthOfString;
-  const spy = vi.spyOn(PDFDocument.prototype, 'widthOfString').mockImplementation(function (this: PDFKit.PDFDocument, text: string, options?: PDFKit.Mixins.TextOptions) {
+  type Measuring = { widthOfString(this: PDFKit.PDFDocument, text: string, options?: PDFKit.Mixins.TextOptions): number };
+  const prototype = PDFDocument.prototype as unknown as Measuring;
+  const original = prototype.widthOfString;
+  const spy = vi.spyOn(prototype, 'widthOfString').mockImplementation(function (this: PDFKit.PDFDocument, text, options) {
     characters += text.length;
     return original.call(this, text, options);
   });
