@@ -8,6 +8,7 @@ import { settings } from '../../db/schema';
 import { systemTimeZone } from '../contract/zonedTime';
 import { DEFAULT_WORK_ORDER_MINUTES } from '../contract/estimatedMinutes';
 import { DEFAULT_SLA_TARGETS } from '../../shared/sla';
+import { downscaleLogo } from './companyLogo';
 import { inTransaction, nowIso, type ServiceContext } from './context';
 
 export const DEFAULT_SETTINGS: SettingsDto = {
@@ -109,4 +110,11 @@ export function updateSettings(ctx: ServiceContext, input: z.output<typeof setti
     emit({ entity: 'settings', id: 'settings', kind: 'updated' });
     return readSettingsView(tx);
   });
+}
+
+/** settings.update with a new logo first downscaled to what reports print (./companyLogo; sharp is async, so before the transaction). */
+export async function updateSettingsDownscalingLogo(ctx: ServiceContext, input: z.output<typeof settingsUpdateInput>): Promise<SettingsViewDto> {
+  if (!input.companyLogo) return updateSettings(ctx, input);
+  assertLogoIsImage(input.companyLogo);
+  return updateSettings(ctx, { ...input, companyLogo: await downscaleLogo(input.companyLogo) });
 }

@@ -1,6 +1,6 @@
 import type { catalogChannels } from '../../contract/catalogs';
 import { categories, customerCatalog, productCatalog } from '../../services/catalogs';
-import { readSettingsView, updateSettings } from '../../services/settings';
+import { readSettingsView, updateSettingsDownscalingLogo } from '../../services/settings';
 import type { HandlerMap } from './types';
 
 export const catalogHandlers: HandlerMap<keyof typeof catalogChannels> = {
@@ -21,5 +21,5 @@ export const catalogHandlers: HandlerMap<keyof typeof catalogChannels> = {
   'products.delete': (ctx, input) => productCatalog.remove(ctx, input.id),
 
   'settings.get': (ctx) => readSettingsView(ctx.db),
-  'settings.update': (ctx, input) => updateSettings(ctx, input),
+  'settings.update': (ctx, input) => updateSettingsDownscalingLogo(ctx, input),
 };

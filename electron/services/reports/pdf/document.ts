@@ -149,17 +149,6 @@ export function placeImage(doc: Pdf, image: PdfImage, x: number, y: number, opti
   doc.image(image as unknown as Buffer, x, y, options);
 }
 
-/** Decodes a PNG/JPEG data URL from settings; anything else is ignored rather than breaking the report. */
-export function decodeLogo(dataUrl: string | null): Buffer | null {
-  if (!dataUrl) return null;
-  const match = /^data:image\/(png|jpe?g);base64,([A-Za-z0-9+/=\s]+)$/i.exec(dataUrl);
-  if (!match?.[2]) return null;
-  const bytes = Buffer.from(match[2], 'base64');
-  const isPng = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
-  return isPng || isJpeg ? bytes : null;
-}
-
 /** What the header prints besides the settings: the report's title and code, and how to introduce the tax ID. */
 export interface HeaderText {
   title: string;
@@ -168,12 +157,14 @@ export interface HeaderText {
   taxIdLabel: string;
 }
 
-/** Company block on the left (logo, name, tax ID, address, contact), report title and code on the right. */
-export function drawHeader(doc: Pdf, settings: SettingsDto, header: HeaderText): void {
+/**
+ * Company block on the left (logo, name, tax ID, address, contact), report title and code on the right.
+ * `logo`: the settings' logo as printableLogo prepared it (small enough to print), or null.
+ */
+export function drawHeader(doc: Pdf, settings: SettingsDto, header: HeaderText, logo: Buffer | null): void {
   const x = contentLeft(doc);
   const width = contentWidth(doc);
   const top = doc.page.margins.top;
-  const logo = decodeLogo(settings.companyLogo);
   let textX = x;
   let leftBottom = top;
   if (logo) {

@@ -1,6 +1,7 @@
 // The ticket report: ticket facts, customer, description and resolution, the whole timeline, every OT with its parts.
 import type { SettingsDto, TicketDetail, WorkOrderDetail } from '../../../contract';
 import { slaClockState, slaRemainingMs, type SlaClock } from '../../../../shared/sla';
+import { printableLogo } from '../../companyLogo';
 import { createFormatter, type Formatter } from '../format';
 import { labelsFor, type Labels } from '../labels';
 import { describeTimelineEvent } from '../timelineText';
@@ -112,7 +113,8 @@ export async function renderTicketPdf(data: TicketReportData, options: RenderOpt
     author: data.settings.companyName,
     subject: ticket.title,
   });
-  drawHeader(doc, data.settings, { title: t.ticketReportTitle, code: ticket.code, taxIdLabel: fieldLabelsFor(options.language).taxId });
+  const logo = await printableLogo(data.settings.companyLogo);
+  drawHeader(doc, data.settings, { title: t.ticketReportTitle, code: ticket.code, taxIdLabel: fieldLabelsFor(options.language).taxId }, logo);
 
   drawSectionTitle(doc, t.ticket);
   drawFields(doc, [[t.title, ticket.title]], 1);

@@ -2,6 +2,7 @@
 // removed, photo thumbnails, and last the signatures with what they vouch for. Drawn in steps with a breath between
 // them (see breathe()).
 import type { CustomerDto, SettingsDto, WorkOrderDetail, WorkOrderItemDto } from '../../../contract';
+import { printableLogo } from '../../companyLogo';
 import { createFormatter, type Formatter } from '../format';
 import { labelsFor, type Labels, type ReportLanguage } from '../labels';
 import {
@@ -133,7 +134,8 @@ export async function renderWorkOrderPdf(data: WorkOrderReportData, options: Ren
     author: data.settings.companyName,
     subject: `${wo.ticketCode} · ${wo.ticketTitle}`,
   });
-  drawHeader(doc, data.settings, { title: t.workOrderReportTitle, code: wo.code, taxIdLabel: fl.taxId });
+  const logo = await printableLogo(data.settings.companyLogo);
+  drawHeader(doc, data.settings, { title: t.workOrderReportTitle, code: wo.code, taxIdLabel: fl.taxId }, logo);
   await breathe();
   drawSectionTitle(doc, t.workOrder);
   drawFields(doc, workOrderFields(wo, t, f), WORK_ORDER_FIELD_COLUMNS);
