@@ -28,7 +28,8 @@ export const LAYERS = [
     packages: [NODE, 'better-sqlite3', 'drizzle-orm', 'pg', 'zod', 'argon2', '@zxcvbn-ts', 'uuid', 'pdfkit', 'csv-parse', 'csv-stringify', 'yazl', 'bonjour-service', 'sharp'],
   },
   // The transport-agnostic router and browser mode's HTTP server: sessions and transports, no electron.
-  { name: 'ipc', folder: 'electron/ipc', may: ['shared', 'contract', 'db', 'services'], packages: [NODE, 'zod', 'ws'] },
+  // electron/workers/spawn: the engine worker's host starts its thread (plain worker_threads, no electron).
+  { name: 'ipc', folder: 'electron/ipc', may: ['shared', 'contract', 'db', 'services', 'electron/workers/spawn'], packages: [NODE, 'zod', 'ws'] },
   // The sandboxed preload bridge: electron's ipcRenderer and the channel names, nothing of Node or the database.
   { name: 'preload', folder: 'electron/preload', may: ['contract', 'electron/ipc/electron-channels'], packages: ['electron'] },
   // The Electron shell: lifecycle, window, protocol; wires the backend together.
