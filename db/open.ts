@@ -37,6 +37,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Test hook: runs on the new connection before any pragma (e.g. a page limit to simulate a full disk). */
   onConnect?: (sqlite: Database.Database) => void;
+  /** Skip quick_check at open: the caller runs it after start (the job worker's integrity check) and reports a failure. */
+  deferIntegrityCheck?: boolean;
   /** Test hook: runs between migrate() and the foreign-key check. */
   afterMigrate?: (sqlite: Database.Database) => void;
 }
@@ -135,7 +137,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     sqlite.pragma('foreign_keys = ON');
     sqlite.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));
     if (!isNew) {
-      const check = sqlite.pragma('quick_check', { simple: true });
+      // Seconds on a big file: a caller that shows a window first defers it to a worker (deferIntegrityCheck).
+      const check = options.deferIntegrityCheck ? 'ok' : sqlite.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new DatabaseOpenError('corrupt', file, openFailureText('corrupt', file, String(check)));
       assertSchemaWhole(sqlite, file, migrationsFolder, identity?.userVersion ?? 0);
     }

@@ -72,7 +72,8 @@ export async function serve(args: ParsedArgs): Promise<void> {
   if (!args.flags.has('no-build')) buildRendererIfMissing(staticDir);
   if (args.flags.has('demo')) fillDemoData(dataDir, stringFlag(args, 'tickets'));
 
-  const backend = createBackend({ dataDir, log: (message, error) => process.stderr.write(`${message}: ${String(error)}\n`) });
+  // Start at once: the integrity check runs in the job worker after the server answers (a failure is logged).
+  const backend = createBackend({ dataDir, startupJobs: { backup: false }, log: (message, error) => process.stderr.write(`${message}${error === undefined ? '' : `: ${String(error)}`}\n`) });
   let server;
   try {
     server = await startBrowserServer({ backend, port, token, staticDir });

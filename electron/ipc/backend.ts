@@ -6,7 +6,8 @@ import { openDatabase, type OpenOptions, type OpenedDatabase } from '../../db/op
 import { ensurePrivateFolder } from '../../db/private-files';
 import { systemClock, type Clock } from '../services/context';
 import { EventBus } from '../services/events';
-import { JobWorker } from '../services/jobs';
+import { JobWorker, runStartupJobs, type StartupReport } from '../services/jobs';
+import { DEFAULT_BACKUPS_KEPT } from '../../db/reliability/backup';
 import { JobRegistry } from '../services/jobRegistry';
 import { readSessionTimeoutMinutes } from '../services/settings';
 import { fillMissingTicketSla } from '../services/sla';
@@ -20,6 +21,11 @@ export interface BackendOptions extends OpenOptions {
   dataDir: string;
   clock?: Clock;
   log?: (message: string, error?: unknown) => void;
+  /**
+   * Start at once (the app and browser mode): the open skips quick_check, which runs in the job worker after start,
+   * followed by the start-up backup when `backup` (the app's; Backend.startup tells how they went).
+   */
+  startupJobs?: { backup: boolean };
 }
 
 /** What this backend runs beside the database, for the channels that show it; set by whoever starts it. */
@@ -38,6 +44,8 @@ export interface Backend extends EngineHost {
   /** The job worker thread (PDFs, backups, checks with their own connection); started only by the first job. */
   jobWorker: JobWorker;
   running: RunningServices;
+  /** The after-start integrity check and backup (startupJobs); null when not asked for or when the backend closed first. */
+  startup: Promise<StartupReport | null>;
   dispatch(call: CallContext, channel: unknown, input: unknown): Promise<DispatchResult>;
   close(): void;
 }
@@ -48,7 +56,7 @@ export function databasePath(dataDir: string): string {
 
 export function createBackend(options: BackendOptions): Backend {
   ensurePrivateFolder(options.dataDir);
-  const database = openDatabase(databasePath(options.dataDir), options);
+  const database = openDatabase(databasePath(options.dataDir), { ...options, deferIntegrityCheck: options.startupJobs !== undefined || options.deferIntegrityCheck === true });
   // The derived SLA table is local: tickets that have no row yet (first start after the upgrade, rows loaded around the write path) get one now.
   if (!options.readonly) fillMissingTicketSla(database.sqlite);
   const clock = options.clock ?? systemClock;
@@ -58,6 +66,7 @@ export function createBackend(options: BackendOptions): Backend {
   const jobWorker = new JobWorker({ databaseFile: database.path, dataDir: options.dataDir }, options.log);
   const base = { db: database.db, sqlite: database.sqlite, clock, events, dataDir: options.dataDir, jobs, jobWorker };
   const running: RunningServices = { telemetrySocket: null };
+  const startup = options.startupJobs ? startupJobsAfterStart(jobWorker, clock, options) : Promise.resolve(null);
   const deps = { base, sessions, running, ...(options.log ? { log: options.log } : {}) };
   // Every committed change publishes an event: checkpoint the WAL once things go quiet.
   const checkpointer = options.readonly ? null : idleCheckpointer(database.sqlite);
@@ -70,6 +79,7 @@ export function createBackend(options: BackendOptions): Backend {
     jobs,
     jobWorker,
     running,
+    startup,
     dispatch: (call, channel, input) => dispatch(deps, call, channel, input),
     onEvent: (listener) => events.on(listener),
     sessionStatus: (token) => sessions.peek(token).status,
@@ -82,4 +92,20 @@ export function createBackend(options: BackendOptions): Backend {
       database.close();
     },
   };
+}
+
+/** Queued behind whatever the caller does right after createBackend (the first screen's calls); never rejects. */
+function startupJobsAfterStart(jobWorker: JobWorker, clock: Clock, options: BackendOptions): Promise<StartupReport | null> {
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error));
+  return new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => runStartupJobs(jobWorker, { backup: options.startupJobs?.backup === true && !options.readonly, keep: DEFAULT_BACKUPS_KEPT, now: () => clock.now() }))
+    .then((report) => {
+      if (!report.integrity.ok) log(`the database failed its integrity check: ${report.integrity.detail}`);
+      if (report.backupError) log(`automatic backup failed: ${report.backupError}`);
+      return report;
+    })
+    .catch((error: unknown) => {
+      log('the start-up checks did not run', error);
+      return null;
+    });
 }

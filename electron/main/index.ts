@@ -2,7 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { DatabaseOpenError } from '../../db/errors';
 import { RESTORABLE_FAILURES } from '../../db/failures';
-import { autoBackup, latestBackup, restoreDatabase } from '../../db/reliability';
+import { latestBackup, restoreDatabase } from '../../db/reliability';
 import { createBackend, databasePath, type Backend } from '../ipc/backend';
 import { registerIpcDispatcher, type IpcDispatcher } from '../ipc/electron-dispatch';
 import { manageTelemetrySocket, type TelemetrySocketManager } from '../ipc/telemetry-socket';
@@ -62,14 +62,33 @@ function offerRestore(language: Language, dataDir: string, migrationsFolder: str
   }
 }
 
+/**
+ * The after-start check found the file damaged: the words and the restore offer a refused open gets, once the
+ * database is closed (a restore replaces it); Emerald starts again on the restored copy, or quits as it did before.
+ */
+async function damagedAfterStart(language: Language, dataDir: string, migrationsFolder: string): Promise<void> {
+  const text = databaseErrorDialog('corrupt', language, databasePath(dataDir));
+  await dialog.showMessageBox({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true });
+  void net?.close();
+  net = null;
+  dispatcher?.dispose();
+  dispatcher = null;
+  backend?.close();
+  backend = null;
+  if (offerRestore(language, dataDir, migrationsFolder)) app.relaunch();
+  app.exit(1);
+}
+
 /** The database opens before any window exists: a refused file ends in a dialog, never in a blank window. */
 function openBackend(language: Language, migrationsFolder: string, mayRestore = true): Backend | null {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   const log = (message: string, error?: unknown) => console.error(message, error);
   try {
-    const opened = createBackend({ dataDir, migrationsFolder, log });
-    // A checked copy at every start (the last 7 kept); it runs in steps and never holds up the window.
-    autoBackup(dataDir, opened.database.sqlite).catch((error: unknown) => log('automatic backup failed', error));
+    // The window first: the integrity check and the checked start-up copy (the last 7 kept) run in the job worker after.
+    const opened = createBackend({ dataDir, migrationsFolder, log, startupJobs: { backup: true } });
+    void opened.startup.then((report) => {
+      if (report && !report.integrity.ok && backend === opened) void damagedAfterStart(language, dataDir, migrationsFolder);
+    });
     return opened;
   } catch (error) {
     showFatal(error instanceof DatabaseOpenError ? databaseErrorDialog(error.reason, language, error.path) : unexpectedErrorDialog(language, error));

@@ -14,11 +14,12 @@ export const backupHandlers: HandlerMap<keyof typeof backupChannels> = {
   'backup.create': async (ctx) => {
     const dataDir = dataDirOf(ctx);
     const jobId = newId();
+    const onProgress = ({ done, total }: { done: number; total: number }) =>
+      ctx.events.emit({ entity: 'job', id: jobId, kind: 'progress', progress: { done, total, label: 'backup' } });
     try {
-      return await createBackup(dataDir, ctx.sqlite, {
-        now: ctx.clock.now(),
-        onProgress: ({ done, total }) => ctx.events.emit({ entity: 'job', id: jobId, kind: 'progress', progress: { done, total, label: 'backup' } }),
-      });
+      // In the job worker (its copy and integrity check never hold this thread); in-process on a bare context.
+      if (ctx.jobWorker) return await ctx.jobWorker.run('backup', { now: ctx.clock.now().toISOString() }, { onProgress });
+      return await createBackup(dataDir, ctx.sqlite, { now: ctx.clock.now(), onProgress });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw new AppError('INTERNAL', `the backup could not be written: ${detail}`, { reason: 'backup_failed' });

@@ -38,15 +38,26 @@ const handlers: Handlers = {
     return keep === undefined ? createBackup(env.dataDir, source, options) : (await autoBackup(env.dataDir, source, { ...options, keep })).backup;
   },
   integrityCheck: (_input, env) => {
-    const rows = env.reader().sqlite.pragma('quick_check') as { quick_check: string }[];
-    const lines = rows.map((row) => row.quick_check);
-    return { ok: lines.length === 1 && lines[0] === 'ok', detail: lines.slice(0, 20).join('\n') };
+    try {
+      const rows = env.reader().sqlite.pragma('quick_check') as { quick_check: string }[];
+      const lines = rows.map((row) => row.quick_check);
+      return { ok: lines.length === 1 && lines[0] === 'ok', detail: lines.slice(0, 20).join('\n') };
+    } catch (error) {
+      // Damage bad enough that SQLite cannot even walk the file is the same finding, in its own words.
+      if (isDamage(error)) return { ok: false, detail: (error as Error).message };
+      throw error;
+    }
   },
   clearCaches: () => {
     clearPreparedPhotos();
     return null;
   },
 };
+
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
 
 /** The same pragmas and functions as db/open.ts, read-only: jobs only read the live file (a backup writes its own copy). */
 function openReader(file: string): Database.Database {
