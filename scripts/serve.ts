@@ -4,12 +4,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseOpenError } from '../db/errors';
-import { createBackend, databasePath } from '../electron/ipc/backend';
+import { databasePath } from '../electron/ipc/backend';
+import { startEngineWorker } from '../electron/ipc/engine/worker-host';
 import { newLaunchToken } from '../electron/ipc/http/guards';
 import { startBrowserServer } from '../electron/ipc/http/server';
-import { manageTelemetrySocket } from '../electron/ipc/telemetry-socket';
-import { parseListen, writeHubSetting } from '../electron/services/sync/background/hubSetting';
-import { startNetRuntime } from '../electron/services/sync/background/runtime';
+import { parseListen } from '../electron/services/sync/background/hubSetting';
 import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
 import { commands } from './commands';
 
@@ -72,29 +71,26 @@ export async function serve(args: ParsedArgs): Promise<void> {
   if (!args.flags.has('no-build')) buildRendererIfMissing(staticDir);
   if (args.flags.has('demo')) fillDemoData(dataDir, stringFlag(args, 'tickets'));
 
-  // Start at once: the integrity check runs in the job worker after the server answers (a failure is logged).
-  const backend = createBackend({ dataDir, startupJobs: { backup: false }, log: (message, error) => process.stderr.write(`${message}${error === undefined ? '' : `: ${String(error)}`}\n`) });
+  // The data engine (database, router, sessions, LAN sync, telemetry socket) runs in its worker thread: this thread only
+  // serves HTTP. Start at once: the integrity check runs in the job worker after the server answers (a failure is logged).
+  const engine = await startEngineWorker({
+    dataDir,
+    startupJobs: { backup: false },
+    // The loopback ingestion socket runs only while its setting is on (off by default).
+    telemetrySocket: true,
+    // LAN sync: background rounds with this copy's hub once paired, and the hub itself while hub mode is on.
+    net: { mdns: process.env.EMERALD_NO_MDNS !== '1', timings: syncTimingsFromEnv(process.env), hub: hubListen },
+    log: (message, error) => (error === undefined ? process.stdout.write(`${message}\n`) : process.stderr.write(`${message}: ${String(error)}\n`)),
+  });
   let server;
   try {
-    server = await startBrowserServer({ backend, port, token, staticDir });
+    server = await startBrowserServer({ backend: engine, port, token, staticDir });
   } catch (error) {
-    backend.close();
+    await engine.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use; try --port 0`);
     throw error;
   }
-  // The loopback ingestion socket runs only while its setting is on (off by default).
-  const telemetrySocket = manageTelemetrySocket(backend, (message, error) => process.stderr.write(`${message}${error ? `: ${String(error)}` : ''}\n`));
-  // LAN sync: background rounds with this copy's hub once paired, and the hub itself while hub mode is on.
-  if (hubListen) writeHubSetting(backend.database.sqlite, { enabled: true, ...hubListen }, backend.clock.now().toISOString());
-  const net = startNetRuntime(
-    { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir },
-    {
-      log: (message, error) => process.stdout.write(`${message}${error ? `: ${String(error)}` : ''}\n`),
-      mdns: process.env.EMERALD_NO_MDNS !== '1',
-      timings: syncTimingsFromEnv(process.env),
-    },
-  );
-  const hubState = hubListen ? await net.applyHubSetting() : null;
+  const hubState = engine.startupHub;
   process.stdout.write(
     [
       '',
@@ -113,9 +109,7 @@ export async function serve(args: ParsedArgs): Promise<void> {
     if (stopping) return;
     stopping = true;
     await server.close();
-    await net.close();
-    await telemetrySocket.close();
-    backend.close();
+    await engine.close();
     process.stdout.write('Emerald stopped; the database is closed.\n');
     process.exit(0);
   };

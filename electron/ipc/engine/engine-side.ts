@@ -2,7 +2,6 @@
 // thread, and answers its host's messages. Nothing here imports electron (the Electron main process starts it too).
 import { performance } from 'node:perf_hooks';
 import type { MessagePort } from 'node:worker_threads';
-import { autoBackup } from '../../../db/reliability';
 import type { HubStateDto } from '../../contract/teamNet';
 import { writeHubSetting } from '../../services/sync/background/hubSetting';
 import { startNetRuntime, type NetRuntime } from '../../services/sync/background/runtime';
@@ -28,7 +27,12 @@ export async function runEngine(port: Port, options: EngineWorkerOptions): Promi
 
   let backend: Backend;
   try {
-    backend = createBackend({ dataDir: options.dataDir, ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}), log });
+    backend = createBackend({
+      dataDir: options.dataDir,
+      ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
+      ...(options.startupJobs ? { startupJobs: options.startupJobs } : {}),
+      log,
+    });
   } catch (error) {
     post({ type: 'failed', error: serializeError(error) });
     return;
@@ -84,6 +88,6 @@ export async function runEngine(port: Port, options: EngineWorkerOptions): Promi
     return;
   }
   post({ type: 'ready', hub });
-  // A checked copy at every start (the last 7 kept); it runs in steps and never holds up the first screen.
-  if (options.autoBackup) autoBackup(options.dataDir, backend.database.sqlite).catch((error: unknown) => log('automatic backup failed', error));
+  // The after-start check (and backup) in the job worker: the shell interrupts the user only if it failed.
+  void backend.startup.then((report) => post({ type: 'startup', report }));
 }

@@ -2,6 +2,7 @@
 // rebuilt as the same types on the other side (the shell shows a DatabaseOpenError's reason as its dialog).
 import { AppError, ERROR_CODES, type DomainEvent, type ErrorCode, type ErrorDetails } from '../../contract';
 import type { HubStateDto } from '../../contract/teamNet';
+import type { StartupReport } from '../../services/jobs';
 import { DatabaseOpenError } from '../../../db/errors';
 import { DATABASE_FAILURES, DatabaseFailureError, type DatabaseFailure } from '../../../db/failures';
 import type { CallContext, DispatchResult } from '../router';
@@ -20,8 +21,8 @@ export interface EngineWorkerOptions {
   } | null;
   /** The loopback telemetry socket, run while its setting is on. */
   telemetrySocket?: boolean;
-  /** A checked backup at start (the Electron shell's). */
-  autoBackup?: boolean;
+  /** Start at once: quick_check (and the start-up backup when `backup`) run in the job worker after the engine is ready. */
+  startupJobs?: { backup: boolean };
   /** Calls slower than this are logged as `slow call <channel> <ms> ms` (default 40). */
   slowCallMs?: number;
 }
@@ -40,6 +41,7 @@ export type ToEngine =
 
 export type FromEngine =
   | { type: 'ready'; hub: HubStateDto | null }
+  | { type: 'startup'; report: StartupReport | null }
   | { type: 'failed'; error: SerializedError }
   | { type: 'result'; id: number; result: DispatchResult }
   | { type: 'answer'; id: number; value: SessionStatus | boolean }

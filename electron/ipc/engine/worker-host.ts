@@ -3,6 +3,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { DomainEvent, ErrorShape } from '../../contract';
 import type { HubStateDto } from '../../contract/teamNet';
+import type { StartupReport } from '../../services/jobs';
 import { spawnWorker } from '../../workers/spawn';
 import type { CallContext, DispatchResult } from '../router';
 import type { EngineHost, SessionStatus } from './host';
@@ -11,6 +12,8 @@ import { rebuildError, transfersIn, type EngineWorkerOptions, type FromEngine, t
 export interface EngineWorkerHost extends EngineHost {
   /** The hub's state when the start options turned hub mode on, else null. */
   readonly startupHub: HubStateDto | null;
+  /** The after-start integrity check and backup (startupJobs); null when not asked for or the engine stopped first. */
+  readonly startup: Promise<StartupReport | null>;
   /** Whether this copy is the team's hub now (the window may close while it keeps running). */
   hubRunning(): Promise<boolean>;
   sessionStatus(token: string | null): Promise<SessionStatus>;
@@ -48,6 +51,8 @@ export function startEngineWorker(options: EngineWorkerHostOptions): Promise<Eng
   let closing = false;
   let closed: () => void = () => {};
   const closedPromise = new Promise<void>((resolve) => (closed = resolve));
+  let reportStartup: (report: StartupReport | null) => void = () => {};
+  const startup = new Promise<StartupReport | null>((resolve) => (reportStartup = resolve));
 
   const send = (message: ToEngine, transfer: ArrayBuffer[] = []) => thread.postMessage(message, transfer);
 
@@ -58,6 +63,7 @@ export function startEngineWorker(options: EngineWorkerHostOptions): Promise<Eng
     for (const resolve of pendingAnswers.values()) resolve(undefined);
     pendingAnswers.clear();
     statusInFlight.clear();
+    reportStartup(null);
     closed();
   };
 
@@ -74,6 +80,7 @@ export function startEngineWorker(options: EngineWorkerHostOptions): Promise<Eng
     let started = false;
     const host: EngineWorkerHost = {
       startupHub: null,
+      startup,
       thread,
       dispatch(call: CallContext, channel: unknown, input: unknown) {
         if (!alive || closing) return Promise.resolve({ envelope: { ok: false, error: ENGINE_UNAVAILABLE } });
@@ -121,6 +128,9 @@ export function startEngineWorker(options: EngineWorkerHostOptions): Promise<Eng
           alive = false;
           void thread.terminate();
           rejectStart(rebuildError(message.error));
+          return;
+        case 'startup':
+          reportStartup(message.report);
           return;
         case 'result':
           pendingCalls.get(message.id)?.(message.result);
