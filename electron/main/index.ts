@@ -1,12 +1,12 @@
-// The Electron main process: one instance, the database opened before any window, one secure window on app://.
+// The Electron main process: one instance, the database opened (in the engine worker) before any window, one secure
+// window on app://. This thread never runs SQL: the engine worker answers every call (DESIGN: "Where the work runs").
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { DatabaseOpenError } from '../../db/errors';
 import { RESTORABLE_FAILURES } from '../../db/failures';
 import { latestBackup, restoreDatabase } from '../../db/reliability';
-import { createBackend, databasePath, type Backend } from '../ipc/backend';
+import { databasePath } from '../ipc/backend';
+import { startEngineWorker, type EngineWorkerHost } from '../ipc/engine/worker-host';
 import { registerIpcDispatcher, type IpcDispatcher } from '../ipc/electron-dispatch';
-import { manageTelemetrySocket, type TelemetrySocketManager } from '../ipc/telemetry-socket';
-import { startNetRuntime, type NetRuntime } from '../services/sync/background/runtime';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppRequestHandler, isAppUrl } from './app-protocol';
 import { buildMenuTemplate } from './menu';
 import {
@@ -26,11 +26,9 @@ import { createMainWindow } from './window';
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
-let backend: Backend | null = null;
+let engine: EngineWorkerHost | null = null;
 let dispatcher: IpcDispatcher | null = null;
-let telemetrySocket: TelemetrySocketManager | null = null;
 let mainWindow: BrowserWindow | null = null;
-let net: NetRuntime | null = null;
 let pathsForReopen: ShellPaths | null = null;
 
 function showFatal(text: DialogText): void {
@@ -69,31 +67,34 @@ function offerRestore(language: Language, dataDir: string, migrationsFolder: str
 async function damagedAfterStart(language: Language, dataDir: string, migrationsFolder: string): Promise<void> {
   const text = databaseErrorDialog('corrupt', language, databasePath(dataDir));
   await dialog.showMessageBox({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true });
-  void net?.close();
-  net = null;
   dispatcher?.dispose();
   dispatcher = null;
-  backend?.close();
-  backend = null;
+  const closing = engine;
+  engine = null;
+  await closing?.close();
   if (offerRestore(language, dataDir, migrationsFolder)) app.relaunch();
   app.exit(1);
 }
 
-/** The database opens before any window exists: a refused file ends in a dialog, never in a blank window. */
-function openBackend(language: Language, migrationsFolder: string, mayRestore = true): Backend | null {
+/**
+ * The database opens (in the engine worker) before any window exists: a refused file ends in a dialog, never in a blank
+ * window. The worker's DatabaseOpenError arrives rebuilt with its reason, so the words are the same as before.
+ */
+async function openEngine(language: Language, migrationsFolder: string, mayRestore = true): Promise<EngineWorkerHost | null> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-  const log = (message: string, error?: unknown) => console.error(message, error);
+  const log = (message: string, error?: unknown) => (error === undefined ? console.log(message) : console.error(message, error));
   try {
     // The window first: the integrity check and the checked start-up copy (the last 7 kept) run in the job worker after.
-    const opened = createBackend({ dataDir, migrationsFolder, log, startupJobs: { backup: true } });
+    // The engine also runs LAN sync (background rounds, the hub while its switch is on) and the telemetry socket.
+    const opened = await startEngineWorker({ dataDir, migrationsFolder, startupJobs: { backup: true }, telemetrySocket: true, net: { mdns: true }, log });
     void opened.startup.then((report) => {
-      if (report && !report.integrity.ok && backend === opened) void damagedAfterStart(language, dataDir, migrationsFolder);
+      if (report && !report.integrity.ok && engine === opened) void damagedAfterStart(language, dataDir, migrationsFolder);
     });
     return opened;
   } catch (error) {
     showFatal(error instanceof DatabaseOpenError ? databaseErrorDialog(error.reason, language, error.path) : unexpectedErrorDialog(language, error));
     if (mayRestore && error instanceof DatabaseOpenError && RESTORABLE_FAILURES.includes(error.reason) && offerRestore(language, dataDir, migrationsFolder)) {
-      return openBackend(language, migrationsFolder, false);
+      return openEngine(language, migrationsFolder, false);
     }
     return null;
   }
@@ -119,8 +120,8 @@ async function start(): Promise<void> {
   const paths = resolveShellPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, mainDir: __dirname });
   // Anything else that opens a database (backup restore, workers) finds the same migrations as the bundle.
   process.env.EMERALD_MIGRATIONS_DIR = paths.migrationsFolder;
-  backend = openBackend(language, paths.migrationsFolder);
-  if (!backend) {
+  engine = await openEngine(language, paths.migrationsFolder);
+  if (!engine) {
     app.exit(1);
     return;
   }
@@ -128,18 +129,11 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppRequestHandler(paths.staticDir));
   dispatcher = registerIpcDispatcher({
     ipcMain,
-    backend,
+    backend: engine,
     windows: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
     isAppUrl,
     log: (message, error) => console.error(message, error),
   });
-  // The loopback ingestion socket runs only while its setting is on (off by default).
-  telemetrySocket = manageTelemetrySocket(backend, (message, error) => (error ? console.error(message, error) : console.log(message)));
-  // LAN sync lives in the main process: background rounds with the hub, and the hub itself while hub mode is on.
-  net = startNetRuntime(
-    { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir: resolveDataDir(process.env, app.getPath('userData')) },
-    { log: (message, error) => (error ? console.error(message, error) : console.log(message)) },
-  );
   pathsForReopen = paths;
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ language, platform: process.platform, appName: app.getName(), developer: !app.isPackaged })));
   openWindow(paths);
@@ -164,18 +158,19 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => {
     // There is no tray: while this laptop is the team's hub, closing the window keeps the process (and the hub) running.
-    if (net?.hubState().running) return;
-    if (process.platform !== 'darwin') app.quit();
+    void (engine?.hubRunning() ?? Promise.resolve(false)).then((hubRunning) => {
+      if (!hubRunning && process.platform !== 'darwin') app.quit();
+    });
   });
-  app.on('will-quit', () => {
-    void net?.close();
-    net = null;
+  app.on('will-quit', (event) => {
     dispatcher?.dispose();
     dispatcher = null;
-    void telemetrySocket?.close();
-    telemetrySocket = null;
-    backend?.close();
-    backend = null;
+    if (!engine) return;
+    // The engine closes LAN sync, the socket and the database in its thread first; then quitting goes on.
+    event.preventDefault();
+    const closing = engine;
+    engine = null;
+    void closing.close().finally(() => app.quit());
   });
   start().catch((error: unknown) => {
     showFatal(unexpectedErrorDialog(languageFor(app.getLocale()), error));
