@@ -1,5 +1,6 @@
 // The demo data generator: realistic Spanish tickets, timelines, OTs and parts over the last two years.
 // Called by `npm run cli -- demo`, browser mode (`serve --demo`) and the benchmark.
+import { OPTIMIZE_SQL } from '../../electron/services/search/schema';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema';
@@ -105,7 +106,6 @@ export async function generateDemoData(
   const settings = readSettings(drizzle(sqlite, { schema }));
   const checklistTemplates = ensureDemoChecklists(sqlite, new Date(now).toISOString());
   const counters = new CodeCounters(sqlite);
-  const customerNames = new Map(catalog.customers.map((c) => [c.id, c.name]));
 
   const ctx: StoryContext = {
     random,
@@ -140,7 +140,7 @@ export async function generateDemoData(
           (forcedWorkOrderStatus ? 'in_progress' : finalStatusFor((now - createdAt) / DAY, random.int(0, 999) / 1000));
         const code = counters.next('ticket', settings.ticketPrefix, new Date(createdAt).toISOString());
         const story = tellStory(ctx, { id: newId(), code, createdAt, finalStatus, ...(forcedWorkOrderStatus ? { forcedWorkOrderStatus } : {}) });
-        writer.write(story, story.ticket.customerId ? (customerNames.get(story.ticket.customerId) ?? '') : '');
+        writer.write(story);
         counts.timelineEvents += story.events.length;
         counts.workOrders += story.workOrders.length;
         counts.items += story.items.length;
@@ -151,7 +151,7 @@ export async function generateDemoData(
   }
 
   // Merge the FTS segments written in bulk and refresh the planner's statistics.
-  sqlite.exec("INSERT INTO ticket_search (ticket_search) VALUES ('optimize')");
+  sqlite.exec(OPTIMIZE_SQL);
   sqlite.pragma('optimize');
   return {
     tickets: total,

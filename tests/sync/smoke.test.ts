@@ -38,12 +38,28 @@ it('demo data are ops of this device too: nothing left in the capture table, and
   const outcome = copy.sqlite.transaction(() => applyRemoteOps(copy.sqlite, [...opsMissingFrom(sqlite, {})].flat(), Date.now()))();
   expect(outcome.setAside).toEqual([]);
   expect(syncDigest(copy.sqlite)).toBe(syncDigest(sqlite));
-  // The bulk path indexes each ticket once after the batch: the search text matches the source's, line for line.
-  const searchText = (db: typeof sqlite) =>
-    (db.prepare('SELECT d.ticket_id AS id, s.code, s.title, s.timeline FROM ticket_search s JOIN ticket_search_docs d ON d.doc_id = s.rowid ORDER BY d.ticket_id').all() as {
-      timeline: string;
-    }[]).map((row) => ({ ...row, timeline: row.timeline.split('\n').sort() }));
-  expect(searchText(copy.sqlite)).toEqual(searchText(sqlite));
+  // The bulk path indexes every event as it lands: each ticket's index rows (its own and one per event, one rowid
+  // range: services/search/schema.ts) hold the same text as the source's.
+  const searchText = (db: typeof sqlite) => {
+    const rows = db
+      .prepare(
+        `SELECT d.ticket_id AS id, s.code, s.title, s.timeline, s.rowid % 16777216 AS ordinal FROM ticket_search_docs d JOIN ticket_search s
+         ON s.rowid BETWEEN d.doc_id * 16777216 AND d.doc_id * 16777216 + 16777215 ORDER BY d.ticket_id, s.timeline`,
+      )
+      .all() as { id: string; code: string | null; title: string | null; timeline: string; ordinal: number }[];
+    const byTicket = new Map<string, { code: string | null; title: string | null; events: string[] }>();
+    for (const row of rows) {
+      const ticket = byTicket.get(row.id) ?? { code: null, title: null, events: [] };
+      if (row.ordinal === 0) Object.assign(ticket, { code: row.code, title: row.title });
+      else ticket.events.push(row.timeline);
+      byTicket.set(row.id, ticket);
+    }
+    return [...byTicket.entries()];
+  };
+  const indexed = searchText(sqlite);
+  expect(indexed.length).toBe((sqlite.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n);
+  expect(indexed.every(([, ticket]) => ticket.code !== null && ticket.events.length > 0)).toBe(true);
+  expect(searchText(copy.sqlite)).toEqual(indexed);
   // The bulk path set the capture triggers aside: they are all back, and a local write on the copy is an op again.
   const triggers = copy.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))").all(JSON.stringify(captureTriggerNames()));
   expect(triggers).toHaveLength(captureTriggerNames().length);

@@ -45,8 +45,12 @@ describe('telemetry.record', () => {
   it('leaves the search index alone: readings are not searchable text and must not re-index the ticket', async () => {
     const searchText = () =>
       app.backend.database.sqlite
-        .prepare('SELECT s.timeline FROM ticket_search s JOIN ticket_search_docs d ON d.doc_id = s.rowid WHERE d.ticket_id = ?')
-        .get(app.ticketId) as { timeline: string };
+        // The ticket's index rows (its own and one per event) are one rowid range (services/search/schema.ts).
+        .prepare(
+          `SELECT group_concat(s.timeline, char(10)) AS timeline, count(*) AS n FROM ticket_search s JOIN ticket_search_docs d
+           ON s.rowid BETWEEN d.doc_id * 16777216 AND d.doc_id * 16777216 + 16777215 WHERE d.ticket_id = ?`,
+        )
+        .get(app.ticketId) as { timeline: string; n: number };
     await app.admin.call('tickets.addNote', { id: app.ticketId, content: 'Medición de tensión en el cuadro' });
     const before = searchText();
     expect(before.timeline).toContain('Medición de tensión');

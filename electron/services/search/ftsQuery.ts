@@ -1,4 +1,5 @@
-// Turns what a user typed into a safe FTS5 query: quoted prefix terms, ANDed; never an FTS syntax error.
+// Turns what a user typed into safe FTS5 queries: quoted prefix terms, ANDed; never an FTS syntax error.
+import { docOfRowid } from './schema';
 
 /** More words than this add nothing a person would type and only slow the query down. */
 const MAX_WORDS = 12;
@@ -35,10 +36,27 @@ export function toFtsQuery(text: string | undefined | null): string | null {
   return terms.map((t) => `"${t}"*`).join(' ');
 }
 
-/** A CTE naming the ids of tickets that match `@ftsQuery`; join it first so FTS narrows the scan. */
-export const TICKET_HITS_CTE = `ticket_hits AS (
-  SELECT d.ticket_id AS ticket_id
-  FROM ticket_search
-  JOIN ticket_search_docs d ON d.doc_id = ticket_search.rowid
-  WHERE ticket_search MATCH @ftsQuery
-)`;
+/** One FTS5 query per term (`"term"*`), or null when nothing searchable is left: a ticket matches when every term
+ * matches one of its index rows, its own or any event's (so "impresora fusor" finds a title and a note together). */
+export function toTermQueries(text: string | undefined | null): string[] | null {
+  const terms = searchTerms(text);
+  return terms.length === 0 ? null : terms.map((t) => `"${t}"*`);
+}
+
+/** Named params @fts0, @fts1… for the term queries. */
+export function termParams(queries: readonly string[]): Record<string, string> {
+  return Object.fromEntries(queries.map((q, i) => [`fts${i}`, q]));
+}
+
+/**
+ * SQL true when the ticket whose search doc_id is `doc` matches every term (@fts0…): each term's matching rows name
+ * their tickets by rowid range (schema.ts), a set SQLite builds once per term and looks the doc up in.
+ */
+export function ticketMatchSql(doc: string, termCount: number): string {
+  return Array.from({ length: termCount }, (_, i) => `${doc} IN (SELECT ${docOfRowid('rowid')} FROM ticket_search WHERE ticket_search MATCH @fts${i})`).join(' AND ');
+}
+
+/** A CTE naming the ids of tickets that match the terms (params from termParams); join it first so FTS narrows the scan. */
+export function ticketHitsCte(termCount: number): string {
+  return `ticket_hits AS (SELECT d.ticket_id AS ticket_id FROM ticket_search_docs d WHERE ${ticketMatchSql('d.doc_id', termCount)})`;
+}

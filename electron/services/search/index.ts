@@ -1,3 +1,3 @@
 // Full-text search and keyset paging shared by the ticket and work order lists.
 export { decodeCursor, encodeCursor, keysetClause, toUtcIso } from './cursor';
-export { searchTerms, TICKET_HITS_CTE, toFtsQuery } from './ftsQuery';
+export { searchTerms, termParams, ticketHitsCte, ticketMatchSql, toFtsQuery, toTermQueries } from './ftsQuery';

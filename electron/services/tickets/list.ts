@@ -7,7 +7,7 @@ import type { Page, StatusCounts, TicketSummary } from '../../contract';
 import type { ticketFilter, ticketListInput } from '../../contract/tickets';
 import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
-import { TICKET_HITS_CTE, toFtsQuery } from '../search';
+import { termParams, ticketHitsCte, ticketMatchSql, toFtsQuery, toTermQueries } from '../search';
 import { TICKET_SUMMARY_COLUMNS, TICKET_SUMMARY_JOINS, toTicketSummary, type TicketSummaryRow } from './rows';
 import { prepared } from '../sql';
 import { NO_DUE } from '../sla';
@@ -74,6 +74,8 @@ function slaFilterSql(ctx: ServiceContext, kind: SlaFilter, params: Params): { c
 }
 
 interface FilterSql {
+  /** How many search terms (@fts0…); 0 without a search. */
+  termCount: number;
   ctes: string[];
   joins: string[];
   /** The status condition, apart: a search applies it to its own copy of the status. */
@@ -86,12 +88,13 @@ interface FilterSql {
 
 /** WHERE clauses and named params for a filter; the FTS query comes first as a CTE that is joined. */
 function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
-  const out: FilterSql = { ctes: [], joins: [], status: null, where: [], slaProbe: null, params: {} };
-  const ftsQuery = toFtsQuery(filter.q);
-  if (ftsQuery) {
-    out.ctes.push(TICKET_HITS_CTE);
+  const out: FilterSql = { termCount: 0, ctes: [], joins: [], status: null, where: [], slaProbe: null, params: {} };
+  const termQueries = toTermQueries(filter.q);
+  if (termQueries) {
+    out.termCount = termQueries.length;
+    out.ctes.push(ticketHitsCte(termQueries.length));
     out.joins.push('JOIN ticket_hits h ON h.ticket_id = t.id');
-    out.params.ftsQuery = ftsQuery;
+    Object.assign(out.params, termParams(termQueries));
   }
   if (filter.status && filter.status.length > 0) {
     out.status = 'status IN (SELECT value FROM json_each(@statuses))';
@@ -144,23 +147,26 @@ const ticketConditions = (f: FilterSql) => (f.status ? [`t.${f.status}`, ...f.wh
 /** Every condition on `t`, the SLA probe included (counts and searches, which visit the candidates anyway). */
 const allTicketConditions = (f: FilterSql) => [...ticketConditions(f), ...(f.slaProbe ? [f.slaProbe('t')] : [])];
 
+/** Conditions on `t` a search checks on its matches (not the status: that copy sits beside the sort key). */
+const otherConditions = (f: FilterSql) => [...f.where, ...(f.slaProbe ? [f.slaProbe('t')] : [])];
+
 /**
  * The page of a search sorted by activity: matches are ordered by the updated_at kept beside the FTS key
  * (ticket_search_docs), and tickets are read only until the page is full, not for every match.
  * `LIMIT -1` keeps SQLite from dropping the inner ORDER BY, which the early stop relies on.
  */
 function searchPageCte(f: FilterSql, cursorKey: readonly (string | number | null)[] | null, params: Params): string {
-  const inner: string[] = ['ticket_search MATCH @ftsQuery', ...(f.status ? [`d.${f.status}`] : [])];
+  const inner: string[] = [ticketMatchSql('d.doc_id', f.termCount), ...(f.status ? [`d.${f.status}`] : [])];
   if (cursorKey) {
     const keyset = keysetClause(['d.updated_at', 'd.ticket_id'], cursorKey, 'desc');
     inner.push(keyset.sql);
     Object.assign(params, keyset.params);
   }
-  const matches = `SELECT d.ticket_id, d.updated_at FROM ticket_search JOIN ticket_search_docs d ON d.doc_id = ticket_search.rowid
+  const matches = `SELECT d.ticket_id, d.updated_at FROM ticket_search_docs d
       WHERE ${inner.join(' AND ')} ORDER BY d.updated_at DESC, d.ticket_id DESC`;
   // Without other filters the page is the top of the matches (SQLite keeps only `limit` rows while sorting).
   // The status tabs count as no other filter: the status copy sits beside the sort key.
-  const others = [...f.where, ...(f.slaProbe ? [f.slaProbe('t')] : [])];
+  const others = otherConditions(f);
   if (others.length === 0) return `page AS (SELECT ticket_id AS id FROM (${matches} LIMIT @limit))`;
   return `page AS (SELECT m.ticket_id AS id FROM (${matches} LIMIT -1) m
     WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.id = m.ticket_id AND ${others.join(' AND ')}) LIMIT @limit)`;
@@ -176,7 +182,7 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
   const order = keys.columns.map((c) => `${c} ${keys.direction.toUpperCase()}`).join(', ');
   let page: string;
   let ctes = f.ctes;
-  if (params.ftsQuery !== undefined && sort === 'updated_at') {
+  if (f.termCount > 0 && sort === 'updated_at') {
     ctes = [];
     page = searchPageCte(f, cursorKey, params);
   } else {
@@ -234,7 +240,21 @@ export function countTickets(ctx: ServiceContext, filter: TicketFilter): StatusC
 
 function countByStatus(ctx: ServiceContext, filter: TicketFilter): { status: keyof StatusCounts; n: number }[] {
   const f = filterSql(ctx, filter);
+  if (f.termCount > 0) return searchCounts(ctx, f);
   return (prepared(ctx.sqlite, `${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(allTicketConditions(f))} GROUP BY t.status`).all(
       f.params,
     ) as { status: keyof StatusCounts; n: number }[]);
+}
+
+/**
+ * A search's counts by the list's own plan: the same matches from ticket_search_docs with the status copy beside
+ * them, visiting a ticket row only for the other filters (as the page does).
+ */
+function searchCounts(ctx: ServiceContext, f: FilterSql): { status: keyof StatusCounts; n: number }[] {
+  const others = otherConditions(f);
+  const where = [ticketMatchSql('d.doc_id', f.termCount), ...(f.status ? [`d.${f.status}`] : [])];
+  if (others.length > 0) where.push(`EXISTS (SELECT 1 FROM tickets t WHERE t.id = d.ticket_id AND ${others.join(' AND ')})`);
+  return prepared(ctx.sqlite, `SELECT d.status AS status, count(*) AS n FROM ticket_search_docs d WHERE ${where.join(' AND ')} GROUP BY d.status`).all(
+    f.params,
+  ) as { status: keyof StatusCounts; n: number }[];
 }

@@ -4,7 +4,7 @@ import { notFound, type Page, type SerialTraceRow, type WorkOrderDetail, type Wo
 import { SERIAL_TRACE_LIMIT, type workOrderChannels } from '../../contract/workOrders';
 import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
-import { TICKET_HITS_CTE, toFtsQuery } from '../search';
+import { termParams, ticketHitsCte, toTermQueries } from '../search';
 import { toWorkOrderDto, WORK_ORDER_COLUMNS, WORK_ORDER_JOINS, WORK_ORDER_SELECT, workOrdersOfTicket, type WorkOrderRow } from './rows';
 import { prepared } from '../sql';
 import { prefixUpperBound, sqliteLower } from '../text';
@@ -38,16 +38,16 @@ function prefixRange(column: string, name: string, low: string, params: Record<s
 function textMatches(q: string | undefined, params: Record<string, unknown>): string[] | null {
   const typed = q?.trim() ?? '';
   if (!typed) return null;
-  const ftsQuery = toFtsQuery(typed);
+  const termQueries = toTermQueries(typed);
   const parts: string[] = [];
-  if (ftsQuery) {
-    params.ftsQuery = ftsQuery;
+  if (termQueries) {
+    Object.assign(params, termParams(termQueries));
     parts.push('SELECT w.id FROM ticket_hits h JOIN work_orders w ON w.ticket_id = h.ticket_id');
   }
   // Codes are upper-case (OT-2026-000042; prefixes are capitals or digits), so 'ot-2026-0000' finds them too.
   parts.push(`SELECT w.id FROM work_orders w WHERE ${prefixRange('w.code', 'code', typed.toUpperCase(), params)}`);
   parts.push(`SELECT i.work_order_id FROM work_order_items i WHERE ${prefixRange('lower(i.serial_number)', 'serial', sqliteLower(typed), params)}`);
-  return [...(ftsQuery ? [TICKET_HITS_CTE] : []), `text_hits AS (${parts.join(' UNION ')})`];
+  return [...(termQueries ? [ticketHitsCte(termQueries.length)] : []), `text_hits AS (${parts.join(' UNION ')})`];
 }
 
 /**
