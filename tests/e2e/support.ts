@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createBackend, type Backend } from '../../electron/ipc/backend';
+import { startEngineWorker, type EngineWorkerHost } from '../../electron/ipc/engine/worker-host';
 import { newLaunchToken } from '../../electron/ipc/http/guards';
 import { startBrowserServer, type BrowserServer } from '../../electron/ipc/http/server';
 import { ADMIN, Caller } from '../support/backend';
@@ -22,6 +23,20 @@ export const screenshotsDir = process.env.UPDATE_SCREENSHOTS
   ? path.join(repoRoot, 'docs', 'screenshots')
   : path.join(tmpdir(), 'emerald-screenshots');
 export const VIEWPORT = { width: 1280, height: 800 } as const;
+/**
+ * EMERALD_E2E_ENGINE=worker serves the app from the engine worker, as `npm run serve` does. Files that reach into the
+ * backend (app.backend, app.clock, asAdminAt/asUserAt) need it in this thread and fail with a clear message then.
+ */
+const engineInWorker = process.env.EMERALD_E2E_ENGINE === 'worker';
+
+/** Stands in for app.backend when the engine runs in its worker: any use says why it is not there. */
+function backendInWorker(): Backend {
+  return new Proxy({} as Backend, {
+    get(_target, name) {
+      throw new Error(`app.backend.${String(name)} is not available with EMERALD_E2E_ENGINE=worker (the engine runs in its thread)`);
+    },
+  });
+}
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -84,21 +99,23 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'emerald-e2e-'));
   const clock = new ShiftableClock();
-  const backend = createBackend({ dataDir, clock });
+  const engine: EngineWorkerHost | null = engineInWorker ? await startEngineWorker({ dataDir }) : null;
+  const backend = engine ? backendInWorker() : createBackend({ dataDir, clock });
+  const closeEngine = async () => (engine ? engine.close() : backend.close());
   const token = newLaunchToken();
   let server: BrowserServer | null = null;
   let browser: Browser;
   const contexts = new Set<BrowserContext>();
   try {
-    server = await startBrowserServer({ backend, port: 0, token, staticDir: distDir });
+    server = await startBrowserServer({ backend: engine ?? backend, port: 0, token, staticDir: distDir });
     browser = await launchBrowser();
   } catch (error) {
     await server?.close();
-    backend.close();
+    await closeEngine();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const admin = new Caller(backend);
+  const admin = new Caller(engine ?? backend);
   if (options.setup !== false) {
     await admin.call('auth.setup', ADMIN);
     await admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
@@ -160,7 +177,7 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
       for (const context of contexts) await context.close().catch(() => undefined);
       await liveBrowser.close().catch(() => undefined);
       await liveServer.close();
-      backend.close();
+      await closeEngine();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -25,7 +25,7 @@ export class TestClock implements Clock {
 /** One caller holding its own session token, like a window or a browser tab. */
 export class Caller {
   token: string | null = null;
-  constructor(private readonly backend: Backend) {}
+  constructor(private readonly backend: Pick<Backend, 'dispatch'>) {}
 
   async envelope(channel: string, input: unknown): Promise<Envelope<unknown>> {
     const result = await this.backend.dispatch({ sessionToken: this.token }, channel, input);
