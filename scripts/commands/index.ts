@@ -4,10 +4,11 @@ import { hubCommand } from './hub';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
 import { migrateCommand } from './migrate';
+import { reindexCommand } from './reindex';
 import { reportCommand } from './report';
 import { restoreCommand } from './restore';
 import { syncCommand } from './sync';
 import { teamCommand } from './team';
 import type { CliCommand } from './types';
 
-export const commands: readonly CliCommand[] = [migrateCommand, backupCommand, restoreCommand, checkCommand, demoCommand, reportCommand, teamCommand, syncCommand, hubCommand];
+export const commands: readonly CliCommand[] = [migrateCommand, backupCommand, restoreCommand, checkCommand, reindexCommand, demoCommand, reportCommand, teamCommand, syncCommand, hubCommand];
