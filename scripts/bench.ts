@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChannelName, InputOf } from '../electron/contract';
-import { createBackend } from '../electron/ipc/backend';
+import { createBackend, databasePath } from '../electron/ipc/backend';
 import type { ServiceContext } from '../electron/services/context';
 import { loadActor } from '../electron/services/users/actor';
 import { parseArgs, intFlag, stringFlag } from './args';
@@ -15,6 +15,8 @@ import { pickFixtures } from './bench/fixtures';
 import { measure, measureAlternating, type Stats } from './bench/measure';
 import { measureOtReportPdf, OT_PDF_BUDGET_MS, OT_PDF_CASE, seedFieldCapture } from './bench/otReportPdf';
 import { ATTACH_PHOTO_BUDGET_MS, ATTACH_PHOTO_CASE, describeAttachPhoto, measureAttachPhoto } from './bench/attachPhoto';
+import { batchPeriodOf, describeJobsEventLoop, JOBS_LOOP_BUDGET_MS, JOBS_LOOP_CASE, measureJobsEventLoop } from './bench/jobsEventLoop';
+import { describeStart, measureStartToList, START_BUDGET_MS, START_CASE } from './bench/startToList';
 import { measureRenderer, type RendererResult } from './bench/renderer';
 import { measureApplyRate, type SyncFigure } from './bench/sync';
 import { measureBundles } from './bench/syncBundles';
@@ -110,7 +112,7 @@ rows.push({ name: 'OT report PDF', kind: 'pdf', service: pdf, budgetMs: BUDGET.p
 // Issue 15: one of those OTs with six camera photos, a checklist and two signatures (added to this working copy only).
 const capturedOt = (completed[0] as { id: string }).id;
 await seedFieldCapture(backend, dataDir, capturedOt, log);
-const otPdf = await measureOtReportPdf(call, capturedOt, Math.min(runs, 20));
+const otPdf = await measureOtReportPdf(call, capturedOt, Math.min(runs, 20), backend);
 rows.push({ name: OT_PDF_CASE, kind: 'pdf', service: otPdf.stats, budgetMs: OT_PDF_BUDGET_MS, ok: otPdf.stats.p95 <= OT_PDF_BUDGET_MS && otPdf.longestStallMs <= BUDGET.block });
 log(`  ${OT_PDF_CASE}: p95 ${otPdf.stats.p95.toFixed(0)} ms, longest event-loop stall ${otPdf.longestStallMs.toFixed(1)} ms (idle ${otPdf.idleStallMs.toFixed(1)} ms)`);
 // Issue 15: an 8 MB camera photo attached to a new ticket of this working copy, until its display copy is shown
@@ -119,6 +121,15 @@ const photoTicket = (await call('tickets.create', { title: 'Fotos del cuadro elÃ
 const attach = await measureAttachPhoto(call, photoTicket.id, Math.min(runs, 20));
 rows.push({ name: ATTACH_PHOTO_CASE, kind: 'write', service: attach.stats, budgetMs: ATTACH_PHOTO_BUDGET_MS, ok: attach.stats.p95 <= ATTACH_PHOTO_BUDGET_MS && attach.longestStallMs <= BUDGET.block });
 log(`  ${describeAttachPhoto(attach)}`);
+// Issue 17: this thread's event-loop delay while PDFs, a batch export and a backup run in the job worker at once
+// (alone: `npx tsx scripts/bench/jobsEventLoop.ts`).
+const jobsLoop = await measureJobsEventLoop(call, backend, { workOrderIds: completed.slice(0, 10).map((c) => c.id), period: batchPeriodOf(backend.database.sqlite) });
+rows.push({ name: JOBS_LOOP_CASE, kind: 'pdf', service: jobsLoop.delay, budgetMs: JOBS_LOOP_BUDGET_MS, ok: jobsLoop.delay.p99 <= JOBS_LOOP_BUDGET_MS });
+log(`  ${describeJobsEventLoop(jobsLoop)}`);
+// Issue 17 item 2: a fresh process on a copy of the dataset until its first ticket list (alone: `npx tsx scripts/bench/startToList.ts`).
+const startToList = measureStartToList(databasePath(datasetFolder(dataset)), 3, log);
+rows.push({ name: START_CASE, kind: 'read', service: startToList.now, budgetMs: START_BUDGET_MS, ok: startToList.now.p95 <= START_BUDGET_MS });
+log(`  ${describeStart(startToList)}`);
 
 // Team sync: apply rate, then the bundles (the team is created on this working copy, never on the cached dataset).
 let syncFigures: SyncFigure[] = [];

@@ -18,12 +18,12 @@ export interface StallStats {
 }
 
 /** Times `run(i)` for `runs` runs after `warmup` unmeasured ones; `prepare(i)` runs before each, outside the timing. */
-export async function measureWithStalls(runs: number, warmup: number, run: (i: number) => Promise<unknown>, prepare?: (i: number) => void): Promise<StallStats> {
+export async function measureWithStalls(runs: number, warmup: number, run: (i: number) => Promise<unknown>, prepare?: (i: number) => unknown): Promise<StallStats> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   const samples: number[] = [];
   let longestStallMs = 0;
   for (let i = 0; i < runs + warmup; i++) {
-    prepare?.(i);
+    await prepare?.(i); // may be async (the job worker's cache is cleared by a message)
     histogram.reset();
     histogram.enable();
     const start = performance.now();
