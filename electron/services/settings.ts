@@ -1,5 +1,6 @@
 // Company and app settings, one row per key in `settings`, merged over defaults.
 import { eq, inArray, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { settingsUpdateInput } from '../contract/catalogs';
 import { AppError, staleVersion, type SettingsDto, type SettingsViewDto } from '../contract';
@@ -10,6 +11,7 @@ import { DEFAULT_WORK_ORDER_MINUTES } from '../contract/estimatedMinutes';
 import { DEFAULT_SLA_TARGETS } from '../../shared/sla';
 import { downscaleLogo } from './companyLogo';
 import { inTransaction, nowIso, type ServiceContext } from './context';
+import { prepared } from './sql';
 
 export const DEFAULT_SETTINGS: SettingsDto = {
   companyName: '',
@@ -45,8 +47,29 @@ export function readSettings(db: AppDb): SettingsDto {
   return merged as unknown as SettingsDto;
 }
 
-/** The one setting read on every call (idle expiry): reads its row only, not the whole set with the logo. */
+/**
+ * One setting as readSettings would give it (a stored value the update schema refuses falls back to the default), from its
+ * row alone through a statement prepared once: writes that need a prefix and the router's idle check read one key, not
+ * the whole set with the logo parsed field by field.
+ */
+export function readSetting<K extends keyof SettingsDto>(sqlite: Database.Database, key: K): SettingsDto[K] {
+  const row = prepared(sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const field = (settingsUpdateInput.shape as Record<string, z.ZodType>)[key];
+  if (!row || !field) return DEFAULT_SETTINGS[key];
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row.value);
+  } catch {
+    return DEFAULT_SETTINGS[key];
+  }
+  const parsed = field.safeParse(stored);
+  return parsed.success && parsed.data !== undefined ? (parsed.data as SettingsDto[K]) : DEFAULT_SETTINGS[key];
+}
+
+/** The one setting read on every call (idle expiry): its row only, by the connection drizzle wraps when there is one. */
 export function readSessionTimeoutMinutes(db: AppDb): number {
+  const client = (db as AppDb & { $client?: Database.Database }).$client;
+  if (client) return readSetting(client, 'sessionTimeoutMinutes');
   const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'sessionTimeoutMinutes')).get();
   const parsed = settingsUpdateInput.shape.sessionTimeoutMinutes.safeParse(row?.value);
   return parsed.success && parsed.data !== undefined ? parsed.data : DEFAULT_SETTINGS.sessionTimeoutMinutes;

@@ -91,21 +91,65 @@ const COLUMNS = [
 ];
 const clockValues = (clock: SlaClock) => [clock.targetMinutes, clock.elapsedMs, clock.since, clock.dueAt, clock.riskAt, clock.doneAt, clock.outcome];
 
+/** Columns some index of ticket_sla holds: an UPDATE that names one rewrites that index's entry even when its value is the same. */
+const INDEXED = new Set(['sort_due', 'status', 'next_risk_at']);
+const VALUE_COLUMNS = COLUMNS.slice(1);
+const PLAIN_COLUMNS = VALUE_COLUMNS.filter((name) => !INDEXED.has(name));
+
+function rowValues(row: Computed): unknown[] {
+  const sla = row.sla;
+  const current = currentSlaClock(sla);
+  const now = current.clock;
+  // A clock that ended (met or missed) is due no more: it sorts last and is never 'overdue' in the list.
+  const due = now.outcome ? NO_DUE : (now.dueAt ?? NO_DUE);
+  return [due, row.status, current.kind, now.targetMinutes, now.elapsedMs, now.since, now.riskAt, now.outcome, ...clockValues(sla.response), ...clockValues(sla.resolution)].map(
+    (value) => value ?? null,
+  );
+}
+
+/**
+ * The UPDATE of a row whose values changed: every column no index holds (they share the row's page), and of the indexed
+ * ones only those that changed, so an index whose key stayed is not written (at most 2^3 statement shapes).
+ */
+function updateStatement(sqlite: Database.Database, changedIndexed: readonly string[]): Database.Statement {
+  const set = [...PLAIN_COLUMNS, ...changedIndexed].map((name) => `${name} = @${name}`).join(', ');
+  return prepared(sqlite, `UPDATE ticket_sla SET ${set} WHERE ticket_id = @ticket_id`);
+}
+
+/**
+ * Writes the computed rows, touching only what changed: a row equal to the stored one is not written at all (most
+ * refreshes: a reopen-free merge, targets that move nothing), a changed row is updated in place (no delete and insert of
+ * every index entry, as INSERT OR REPLACE did), a new one inserted, one that can no longer be computed removed.
+ */
 function writeChunk(sqlite: Database.Database, ids: readonly string[], computed: Map<string, Computed>): void {
-  const upsert = prepared(sqlite, `INSERT OR REPLACE INTO ticket_sla (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+  const stored = new Map(
+    (
+      prepared(sqlite, `SELECT ${COLUMNS.join(', ')} FROM ticket_sla WHERE ticket_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<
+        string,
+        unknown
+      >[]
+    ).map((row) => [row.ticket_id as string, row]),
+  );
+  const insert = prepared(sqlite, `INSERT INTO ticket_sla (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
   const remove = prepared(sqlite, 'DELETE FROM ticket_sla WHERE ticket_id = ?');
   for (const id of ids) {
     const row = computed.get(id);
+    const before = stored.get(id);
     if (!row) {
-      remove.run(id);
+      if (before) remove.run(id);
       continue;
     }
-    const sla = row.sla;
-    const current = currentSlaClock(sla);
-    const now = current.clock;
-    // A clock that ended (met or missed) is due no more: it sorts last and is never 'overdue' in the list.
-    const due = now.outcome ? NO_DUE : (now.dueAt ?? NO_DUE);
-    upsert.run(id, due, row.status, current.kind, now.targetMinutes, now.elapsedMs, now.since, now.riskAt, now.outcome, ...clockValues(sla.response), ...clockValues(sla.resolution));
+    const values = rowValues(row);
+    if (!before) {
+      insert.run(id, ...values);
+      continue;
+    }
+    const changed = VALUE_COLUMNS.filter((name, index) => before[name] !== values[index]);
+    if (changed.length === 0) continue;
+    const changedIndexed = [...INDEXED].filter((name) => changed.includes(name));
+    const params: Record<string, unknown> = { ticket_id: id };
+    for (const name of [...PLAIN_COLUMNS, ...changedIndexed]) params[name] = values[VALUE_COLUMNS.indexOf(name)];
+    updateStatement(sqlite, changedIndexed).run(params);
   }
 }
 

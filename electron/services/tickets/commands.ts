@@ -7,7 +7,7 @@ import type { DomainEvent, TicketDetail } from '../../contract';
 import type { ticketChannels, ticketCreateInput, ticketUpdateInput } from '../../contract/tickets';
 import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
 import { newId } from '../ids';
-import { readSettings } from '../settings';
+import { readSetting } from '../settings';
 import { assertWorksOnTicket } from '../workOrders';
 import { settleOpenWorkOrders } from '../workOrders';
 import { noteStaleSignaturesOfTicket } from '../workOrders';
@@ -79,7 +79,7 @@ export function createTicket(ctx: ServiceContext, input: z.output<typeof ticketC
     assertCustomer(tx, input.customerId);
     assertAssignee(tx, input.assignedToId);
     const id = newId();
-    const code = nextCode(ctx.sqlite, 'ticket', readSettings(tx).ticketPrefix, at);
+    const code = nextCode(ctx.sqlite, 'ticket', readSetting(ctx.sqlite, 'ticketPrefix'), at);
     tx.insert(tickets)
       .values({
         id,

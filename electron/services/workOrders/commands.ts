@@ -7,7 +7,7 @@ import type { completeInput, requestVisitInput, workOrderChannels } from '../../
 import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { toUtcIso } from '../search';
-import { readSettings } from '../settings';
+import { readSetting } from '../settings';
 import { nextCode } from '../tickets';
 import { moveTicketStatus } from '../tickets';
 import { loadTicket, saveTicket } from '../tickets';
@@ -64,7 +64,7 @@ export function requestVisit(ctx: ServiceContext, input: z.output<typeof request
     const plan = { workOrderId: null, code: 'new', otType: input.otType, technicianId, scheduledDate, estimatedMinutes };
     const planNotes = checkPlan(tx, ctx, plan, input);
     const id = newId();
-    const code = nextCode(ctx.sqlite, 'workOrder', readSettings(tx).workOrderPrefix, at);
+    const code = nextCode(ctx.sqlite, 'workOrder', readSetting(ctx.sqlite, 'workOrderPrefix'), at);
     // A proposed date/technician is kept, but the OT stays pending_planning until someone schedules it.
     const snapshot = {
       id,

@@ -6,7 +6,7 @@ import { AppError } from '../../contract';
 import { effectiveMinutes, overlappingBookings, bookingEnd, PAST_GRACE_MS, type Booking, type ScheduleClash } from '../../contract/scheduling';
 import type { AppDb } from '../../../db/open';
 import type { ServiceContext } from '../context';
-import { readSettings } from '../settings';
+import { readSetting } from '../settings';
 import { prepared } from '../sql';
 
 /** One visit being planned: this OT (null while it is being created) for this technician at this date. */
@@ -56,7 +56,7 @@ interface BookingRow {
 
 /** The technician's booked time that could touch [start, end): visits starting less than a day before it, and those under way. */
 export function technicianBookings(tx: AppDb, ctx: ServiceContext, technicianId: string, start: string, end: string): Booking[] {
-  const defaults = readSettings(tx).workOrderDefaultMinutes;
+  const defaults = readSetting(ctx.sqlite, 'workOrderDefaultMinutes');
   const dayBefore = new Date(Date.parse(start) - 24 * 60 * 60_000).toISOString();
   const rows = prepared(
     ctx.sqlite,
@@ -74,7 +74,7 @@ export function technicianBookings(tx: AppDb, ctx: ServiceContext, technicianId:
 }
 
 export function assertNoOverlap(tx: AppDb, ctx: ServiceContext, visit: PlannedVisit & { technicianId: string; scheduledDate: string }, confirmations: PlanConfirmations): PlanNotes {
-  const minutes = effectiveMinutes(visit.estimatedMinutes, visit.otType, readSettings(tx).workOrderDefaultMinutes);
+  const minutes = effectiveMinutes(visit.estimatedMinutes, visit.otType, readSetting(ctx.sqlite, 'workOrderDefaultMinutes'));
   const candidate: Booking = { id: visit.workOrderId ?? '', code: visit.code, start: visit.scheduledDate, minutes };
   const clashes = overlappingBookings(candidate, technicianBookings(tx, ctx, visit.technicianId, visit.scheduledDate, bookingEnd(candidate)));
   if (clashes.length === 0) return {};

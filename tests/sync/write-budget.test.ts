@@ -1,0 +1,91 @@
+// What issue 12's write budget changed in the write path, held by behaviour (never by time): the SLA row is written only
+// where it changed and then equals a full recompute, one setting read alone agrees with the whole set (bad values fall
+// back to the default), and the system time zone asked once still follows a changed TZ.
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemTimeZone } from '../../electron/contract/zonedTime';
+import { readSetting, readSettings, DEFAULT_SETTINGS } from '../../electron/services/settings';
+import { refreshAllTicketSla, refreshTicketSla } from '../../electron/services/sla';
+import { startTestApp, type TestApp } from '../support/backend';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+const slaRows = () => app.backend.database.sqlite.prepare('SELECT * FROM ticket_sla ORDER BY ticket_id').all() as Record<string, unknown>[];
+const changes = () => (app.backend.database.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+describe('write budget', () => {
+  it('SLA refresh writes nothing for a ticket whose clocks did not move, rewrites only a row that differs, equals a full recompute', async () => {
+    app = await startTestApp();
+    const a = await app.admin.call('tickets.create', { title: 'Caldera sin presión', priority: 'high' });
+    const b = await app.admin.call('tickets.create', { title: 'Termo que gotea', priority: 'low' });
+    const sqlite = app.backend.database.sqlite;
+    const before = slaRows();
+    expect(before).toHaveLength(2);
+
+    // Nothing moved: a refresh of both changes no row (no delete-and-insert of every index entry).
+    const start = changes();
+    sqlite.transaction(() => refreshTicketSla(sqlite, [a.id, b.id]))();
+    expect(changes() - start).toBe(0);
+    expect(slaRows()).toEqual(before);
+
+    // A row that differs from its recompute (a stale due, a stale kind) is rewritten: only that row, back to the recompute.
+    sqlite.prepare("UPDATE ticket_sla SET sort_due = '2000-01-01T00:00:00.000Z', next_kind = 'resolution' WHERE ticket_id = ?").run(a.id);
+    const fixStart = changes();
+    sqlite.transaction(() => refreshTicketSla(sqlite, [a.id, b.id]))();
+    expect(changes() - fixStart).toBe(1);
+    expect(slaRows()).toEqual(before);
+
+    // A status move changes a's row and leaves b's alone.
+    app.clock.advance(60_000);
+    await app.admin.call('tickets.addContact', { id: a.id, channel: 'phone', summary: 'Llamé al cliente' });
+    const moved = slaRows();
+    const rowOf = (rows: Record<string, unknown>[], id: string) => rows.find((row) => row.ticket_id === id) as Record<string, unknown>;
+    expect(rowOf(moved, a.id).next_kind).toBe('resolution');
+    expect(rowOf(moved, b.id)).toEqual(rowOf(before, b.id));
+
+    // Whatever the path, the table equals what a recompute from scratch writes.
+    sqlite.exec('DELETE FROM ticket_sla');
+    sqlite.transaction(() => refreshAllTicketSla(sqlite))();
+    expect(slaRows()).toEqual(moved);
+
+    // A row that cannot be computed any more (the ticket is gone) is removed.
+    sqlite.transaction(() => refreshTicketSla(sqlite, ['no-such-ticket', b.id]))();
+    expect(slaRows()).toHaveLength(2);
+  });
+
+  it('readSetting agrees with readSettings key by key, and falls back to the default for a value the schema refuses', async () => {
+    app = await startTestApp();
+    const { db, sqlite } = app.backend.database;
+    await app.admin.call('settings.update', { versions: {}, ticketPrefix: 'SOP', sessionTimeoutMinutes: 45 });
+    const all = readSettings(db);
+    for (const key of ['ticketPrefix', 'workOrderPrefix', 'sessionTimeoutMinutes', 'workOrderDefaultMinutes', 'slaTargets', 'timeZone'] as const) {
+      expect(readSetting(sqlite, key)).toEqual(all[key]);
+    }
+    // A hand-edited row: text where a number belongs, and a value that is not JSON at all (the CHECK needs valid JSON,
+    // so that one is written with the check off, as an older or damaged file could hold it).
+    sqlite.prepare("UPDATE settings SET value = '\"soon\"' WHERE key = 'sessionTimeoutMinutes'").run();
+    expect(readSetting(sqlite, 'sessionTimeoutMinutes')).toBe(DEFAULT_SETTINGS.sessionTimeoutMinutes);
+    expect(readSettings(db).sessionTimeoutMinutes).toBe(DEFAULT_SETTINGS.sessionTimeoutMinutes);
+    sqlite.pragma('ignore_check_constraints = ON');
+    sqlite.prepare("UPDATE settings SET value = 'not json' WHERE key = 'ticketPrefix'").run();
+    sqlite.pragma('ignore_check_constraints = OFF');
+    expect(readSetting(sqlite, 'ticketPrefix')).toBe(DEFAULT_SETTINGS.ticketPrefix);
+    // The new ticket's code uses the prefix read that way.
+    const created = await app.admin.call('tickets.create', { title: 'Sin prefijo guardado' });
+    expect(created.code.startsWith(`${DEFAULT_SETTINGS.ticketPrefix}-`)).toBe(true);
+  });
+
+  it('the system time zone is asked once and asked again when TZ changes', () => {
+    const previous = process.env.TZ;
+    try {
+      process.env.TZ = 'America/New_York';
+      expect(systemTimeZone()).toBe('America/New_York');
+      expect(systemTimeZone()).toBe('America/New_York');
+      process.env.TZ = 'Asia/Tokyo';
+      expect(systemTimeZone()).toBe('Asia/Tokyo');
+    } finally {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
+    }
+  });
+});
