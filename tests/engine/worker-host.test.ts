@@ -10,6 +10,7 @@ import { openDatabase } from '../../db/open';
 import type { DomainEvent, Envelope } from '../../electron/contract';
 import { createBackend, databasePath, type Backend } from '../../electron/ipc/backend';
 import type { EngineHost } from '../../electron/ipc/engine/host';
+import { registerIpcDispatcher, type IpcMainLike, type InvokeEventLike } from '../../electron/ipc/electron-dispatch';
 import { startEngineWorker, type EngineWorkerHost } from '../../electron/ipc/engine/worker-host';
 import { damageMiddle } from '../reliability/support';
 import { ADMIN } from '../support/backend';
@@ -99,6 +100,32 @@ describe('the engine worker', () => {
     expect(await engine.sessionStatus('not-a-token')).toBe('missing');
     await engine.endSession(token);
     expect(await engine.sessionStatus(token)).toBe('missing');
+  });
+
+  it('serves the Electron window through the worker: its session, events only while signed in, a closed window signed out', async () => {
+    let handler: ((event: InvokeEventLike, ...args: unknown[]) => unknown) | null = null;
+    const ipcMain: IpcMainLike = { handle: (_channel, listener) => void (handler = listener), removeHandler: () => void (handler = null) };
+    const sent: unknown[] = [];
+    const window = { id: 7, isDestroyed: () => false, send: (_channel: string, payload: unknown) => void sent.push(payload) };
+    const dispatcher = registerIpcDispatcher({ ipcMain, backend: engine, windows: () => [window], isAppUrl: () => true });
+    const invoke = async (channel: string, input: unknown) =>
+      (await handler!({ sender: { id: 7 }, senderFrame: { url: 'app://emerald/index.html', parent: null } }, channel, input)) as Envelope<unknown>;
+    try {
+      // Signed out: a write by another session sends the window nothing.
+      const other = callerOf(engine);
+      await other('auth.login', { login: ADMIN.username, password: ADMIN.password });
+      await other('customers.create', { name: 'Antes de entrar' });
+      expect((await invoke('auth.login', { login: ADMIN.username, password: ADMIN.password })).ok).toBe(true);
+      expect(await invoke('auth.me', {})).toMatchObject({ ok: true, value: { user: { username: ADMIN.username } } });
+      const created = await invoke('customers.create', { name: 'Clínica Norte' });
+      // The session check crosses the thread: the event follows shortly after the answer.
+      await expect.poll(() => sent.some((event) => (event as DomainEvent).entity === 'customer' && (event as DomainEvent).id === (created.ok ? (created.value as { id: string }).id : ''))).toBe(true);
+      expect(sent.some((event) => JSON.stringify(event).includes('Antes de entrar'))).toBe(false);
+      dispatcher.forget(7);
+      expect(await invoke('auth.me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      dispatcher.dispose();
+    }
   });
 
   it('rebuilds a start-up failure as the same DatabaseOpenError (a file from a newer Emerald)', async () => {
