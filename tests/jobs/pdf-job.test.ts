@@ -1,5 +1,6 @@
 // PDFs in the job worker (issue 17 items 1 and 4): the channel's thread only checks and forwards, the worker's own
 // connection reads and renders; an interactive call is answered while a big report is still being made.
+import type { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, type WorkOrderDetail } from '../../electron/contract';
@@ -86,6 +87,15 @@ describe('PDFs in the job worker', () => {
     controller.abort();
     expect(((await cancelled) as AppError).details?.reason).toBe('job_cancelled');
     // The worker keeps serving after both.
+    expect((await app.admin.call('reports.workOrderPdf', { id: workOrder.id })).fileName).toBe(`${workOrder.code}.pdf`);
+  }, 60_000);
+
+  it('a worker that dies fails its running jobs typed, and the next job starts a new one', async () => {
+    const running = app.backend.jobWorker.run('workOrderPdf', { id: workOrder.id, generatedAt: app.clock.now().toISOString() }).catch((error: unknown) => error);
+    await (app.backend.jobWorker as unknown as { worker: Worker }).worker.terminate();
+    const failure = (await running) as AppError;
+    expect(failure).toBeInstanceOf(AppError);
+    expect(failure.details?.reason).toBe('job_worker_failed');
     expect((await app.admin.call('reports.workOrderPdf', { id: workOrder.id })).fileName).toBe(`${workOrder.code}.pdf`);
   }, 60_000);
 });

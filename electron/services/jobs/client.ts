@@ -3,6 +3,7 @@
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../contract';
 import { spawnWorker } from '../../workers/spawn';
+import { resolveFontDir } from '../reports';
 import {
   fromWireError,
   jobCancelledError,
@@ -85,12 +86,13 @@ export class JobWorker {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawnWorker('job-worker', { workerData: this.data });
+    const worker = spawnWorker('job-worker', { workerData: { ...this.data, ...fontDirHere() } });
     worker.on('message', (reply: JobReply) => this.onReply(reply));
     const lost = (why: string, error?: unknown) => {
       if (this.worker !== worker) return;
       this.worker = null; // the next job starts a new thread
-      this.log(`job worker ${why}`, error);
+      if (error === undefined) this.log(`job worker ${why}`);
+      else this.log(`job worker ${why}`, error);
       this.failAll(new AppError('INTERNAL', `the job worker ${why}`, { reason: 'job_worker_failed' }));
     };
     worker.on('error', (error) => lost('failed', error));
@@ -120,5 +122,14 @@ export class JobWorker {
     const all = [...this.pending.values()];
     this.pending.clear();
     for (const pending of all) pending.reject(error);
+  }
+}
+
+/** Where this thread finds the report fonts; the worker's PDFs fail with the same words if neither thread can. */
+function fontDirHere(): { fontDir?: string } {
+  try {
+    return { fontDir: resolveFontDir() };
+  } catch {
+    return {};
   }
 }

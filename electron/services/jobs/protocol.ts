@@ -30,6 +30,8 @@ export type JobOutput<K extends JobKind> = JobKinds[K]['output'];
 export interface JobWorkerData {
   databaseFile: string;
   dataDir: string;
+  /** The report fonts as the spawning thread found them (a packaged app's resources path is known there). */
+  fontDir?: string;
 }
 
 export type JobRequest = { type: 'run'; id: number; kind: JobKind; input: unknown } | { type: 'cancel'; id: number };

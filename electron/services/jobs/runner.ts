@@ -79,6 +79,7 @@ export interface JobPort {
 
 /** Answers the port's job requests until the thread ends; jobs run concurrently (each awaits its own I/O). */
 export function serveJobs(port: JobPort, data: JobWorkerData): void {
+  if (data.fontDir && !process.env.EMERALD_FONT_DIR) process.env.EMERALD_FONT_DIR = data.fontDir;
   let connection: { sqlite: Database.Database; db: AppDb } | null = null;
   const reader = () => {
     if (!connection) {

@@ -6,3 +6,4 @@ export { exportTicketsCsv, exportWorkOrdersCsv, type TicketFilter, type WorkOrde
 export { idByCode, ticketPdf, workOrderPdf } from './documents';
 export { labelsFor, resolveLanguage, type ReportLanguage } from './labels';
 export { clearPreparedPhotos } from './pdf/fieldCapture';
+export { resolveFontDir } from './fonts';
