@@ -29,10 +29,12 @@ export const VIEWPORT = { width: 1280, height: 800 } as const;
  */
 const engineInWorker = process.env.EMERALD_E2E_ENGINE === 'worker';
 
-/** Stands in for app.backend when the engine runs in its worker: any use says why it is not there. */
-function backendInWorker(): Backend {
+/** Stands in for app.backend when the engine runs in its worker: the host's calls pass, anything else says why it is not there. */
+function backendInWorker(engine: EngineWorkerHost): Backend {
+  const passed = new Set<PropertyKey>(['dispatch', 'onEvent', 'sessionStatus', 'endSession']);
   return new Proxy({} as Backend, {
     get(_target, name) {
+      if (passed.has(name)) return engine[name as 'dispatch' | 'onEvent' | 'sessionStatus' | 'endSession'];
       throw new Error(`app.backend.${String(name)} is not available with EMERALD_E2E_ENGINE=worker (the engine runs in its thread)`);
     },
   });
@@ -100,7 +102,7 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
   const dataDir = mkdtempSync(path.join(tmpdir(), 'emerald-e2e-'));
   const clock = new ShiftableClock();
   const engine: EngineWorkerHost | null = engineInWorker ? await startEngineWorker({ dataDir }) : null;
-  const backend = engine ? backendInWorker() : createBackend({ dataDir, clock });
+  const backend = engine ? backendInWorker(engine) : createBackend({ dataDir, clock });
   const closeEngine = async () => (engine ? engine.close() : backend.close());
   const token = newLaunchToken();
   let server: BrowserServer | null = null;
