@@ -14,7 +14,7 @@ import { withSlowCallLog } from './slow-calls';
 
 type Port = Pick<MessagePort, 'postMessage' | 'on'>;
 
-/** A downloaded file's bytes move to the host instead of being copied. */
+/** A downloaded file's bytes move to the host instead of being copied (every FilePayload is made for its answer; no service keeps one). */
 function resultTransfers(result: DispatchResult): ArrayBuffer[] {
   if (!result.envelope.ok || !isFilePayload(result.envelope.value)) return [];
   const buffer = transferableOf(result.envelope.value.bytes);
@@ -52,7 +52,13 @@ export async function runEngine(port: Port, options: EngineWorkerOptions): Promi
   port.on('message', (message: ToEngine) => {
     switch (message.type) {
       case 'dispatch':
-        void dispatch(message.call, message.channel, message.input).then((result) => post({ type: 'result', id: message.id, result }, resultTransfers(result)));
+        void dispatch(message.call, message.channel, message.input)
+          .catch((error: unknown): DispatchResult => {
+            // The router answers every failure itself; this is the last guard, so a caller never waits forever.
+            log('engine: dispatch failed', error);
+            return { envelope: { ok: false, error: { code: 'INTERNAL', message: 'something went wrong; the change was not saved', details: { reason: 'internal' } } } };
+          })
+          .then((result) => post({ type: 'result', id: message.id, result }, resultTransfers(result)));
         return;
       case 'sessionStatus':
         return post({ type: 'answer', id: message.id, value: backend.sessionStatus(message.token) as 'active' | 'expired' | 'missing' });

@@ -9,6 +9,10 @@ import type { CallContext, DispatchResult } from '../router';
 import type { EngineHost, SessionStatus } from './host';
 import { rebuildError, transfersIn, type EngineWorkerOptions, type FromEngine, type ToEngine } from './protocol';
 
+/**
+ * dispatch() moves the byte buffers directly inside `input` (an upload's Uint8Array that alone uses its ArrayBuffer) to
+ * the worker: the caller must not read them afterwards (the transports never do).
+ */
 export interface EngineWorkerHost extends EngineHost {
   /** The hub's state when the start options turned hub mode on, else null. */
   readonly startupHub: HubStateDto | null;
