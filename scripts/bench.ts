@@ -17,6 +17,7 @@ import { measureOtReportPdf, OT_PDF_BUDGET_MS, OT_PDF_CASE, seedFieldCapture } f
 import { ATTACH_PHOTO_BUDGET_MS, ATTACH_PHOTO_CASE, describeAttachPhoto, measureAttachPhoto } from './bench/attachPhoto';
 import { batchPeriodOf, describeJobsEventLoop, JOBS_LOOP_BUDGET_MS, JOBS_LOOP_CASE, measureJobsEventLoop } from './bench/jobsEventLoop';
 import { describeStart, measureStartToList, START_BUDGET_MS, START_CASE } from './bench/startToList';
+import { describePdfSafety, measurePdfSafety } from './bench/pdfSafety';
 import { measureRenderer, type RendererResult } from './bench/renderer';
 import { measureApplyRate, type SyncFigure } from './bench/sync';
 import { measureBundles } from './bench/syncBundles';
@@ -130,6 +131,12 @@ log(`  ${describeJobsEventLoop(jobsLoop)}`);
 const startToList = measureStartToList(databasePath(datasetFolder(dataset)), 3, log);
 rows.push({ name: START_CASE, kind: 'read', service: startToList.now, budgetMs: START_BUDGET_MS, ok: startToList.now.p95 <= START_BUDGET_MS });
 log(`  ${describeStart(startToList)}`);
+// Issue 17 item 4: a 20,000-character word and a 6000×4000 logo in PDFs, on a small backend of their own
+// (alone: `npx tsx scripts/bench/pdfSafety.ts`, which also gives the logo's peak RSS without this process's history).
+for (const figure of await measurePdfSafety(Math.min(runs, 10), log)) {
+  rows.push({ name: figure.name, kind: 'pdf', service: figure.stats, budgetMs: figure.budgetMs, ok: figure.stats.p95 <= figure.budgetMs });
+  log(`  ${describePdfSafety(figure)}`);
+}
 
 // Team sync: apply rate, then the bundles (the team is created on this working copy, never on the cached dataset).
 let syncFigures: SyncFigure[] = [];
