@@ -15,16 +15,23 @@ const CHUNK = 500;
 /** sort_due of a ticket with no running clock: after every ISO instant, so "by due" puts it last. */
 export const NO_DUE = '~';
 
+/** The last stored targets text and what it parsed to: every clock-moving write reads them, and they rarely change. */
+let lastTargets: { text: string; targets: SlaTargets } | null = null;
+
 /** The company's SLA targets as stored (settings key slaTargets), or the defaults when unset or unreadable. */
 export function readSlaTargets(sqlite: Database.Database): SlaTargets {
   const row = prepared(sqlite, "SELECT value FROM settings WHERE key = 'slaTargets'").get() as { value: string } | undefined;
   if (!row) return DEFAULT_SLA_TARGETS;
+  if (lastTargets?.text === row.value) return lastTargets.targets;
+  let targets: SlaTargets;
   try {
     const parsed = slaTargetsInput.safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data : DEFAULT_SLA_TARGETS;
+    targets = parsed.success ? parsed.data : DEFAULT_SLA_TARGETS;
   } catch {
-    return DEFAULT_SLA_TARGETS;
+    targets = DEFAULT_SLA_TARGETS;
   }
+  lastTargets = { text: row.value, targets };
+  return targets;
 }
 
 interface TicketRow {
@@ -39,44 +46,6 @@ interface EventRow {
   author_id: string | null;
   created_at: string;
   meta_to: string | null;
-}
-
-interface Computed {
-  sla: TicketSla;
-  status: TicketStatus;
-}
-
-function computeChunk(sqlite: Database.Database, ids: readonly string[], targets: SlaTargets): Map<string, Computed> {
-  const json = JSON.stringify(ids);
-  const tickets = prepared(sqlite, 'SELECT id, created_at, status, priority FROM tickets WHERE id IN (SELECT value FROM json_each(?))').all(json) as TicketRow[];
-  const events = prepared(
-    sqlite,
-    `SELECT ticket_id, event_type, author_id, created_at, json_extract(meta_data, '$.to') AS meta_to FROM ticket_timeline
-     WHERE ticket_id IN (SELECT value FROM json_each(?)) AND event_type IN (${EVENT_LIST}) ORDER BY ticket_id, created_at, id`,
-  ).all(json) as EventRow[];
-  const byTicket = new Map<string, EventRow[]>();
-  for (const event of events) {
-    const list = byTicket.get(event.ticket_id);
-    if (list) list.push(event);
-    else byTicket.set(event.ticket_id, [event]);
-  }
-  const out = new Map<string, Computed>();
-  for (const ticket of tickets) {
-    const timeline = (byTicket.get(ticket.id) ?? []).map((e) => ({
-      eventType: e.event_type,
-      authorId: e.author_id,
-      createdAt: e.created_at,
-      metaData: e.meta_to === null ? null : { to: e.meta_to },
-    }));
-    // Derived data never fails the write or the merge that touched the ticket: a ticket whose clock cannot be
-    // computed (rows another copy sent with anything in them) just has no SLA row, and shows no due.
-    try {
-      out.set(ticket.id, { sla: computeTicketSla({ createdAt: ticket.created_at, status: ticket.status, priority: ticket.priority }, timeline, targets), status: ticket.status });
-    } catch {
-      continue;
-    }
-  }
-  return out;
 }
 
 const clockColumns = (prefix: string) =>
@@ -95,6 +64,58 @@ const clockValues = (clock: SlaClock) => [clock.targetMinutes, clock.elapsedMs, 
 const INDEXED = new Set(['sort_due', 'status', 'next_risk_at']);
 const VALUE_COLUMNS = COLUMNS.slice(1);
 const PLAIN_COLUMNS = VALUE_COLUMNS.filter((name) => !INDEXED.has(name));
+
+interface Computed {
+  sla: TicketSla;
+  status: TicketStatus;
+}
+
+interface Chunk {
+  /** The tickets found, with their stored ticket_sla row (null when none). */
+  stored: Map<string, Record<string, unknown> | null>;
+  /** Their recomputed clocks (absent when a ticket's cannot be computed). */
+  computed: Map<string, Computed>;
+}
+
+function computeChunk(sqlite: Database.Database, ids: readonly string[], targets: SlaTargets): Chunk {
+  const json = JSON.stringify(ids);
+  // The stored row comes along (one probe of its primary key), so the write can skip what did not change.
+  const tickets = prepared(
+    sqlite,
+    `SELECT t.id, t.created_at, t.status, t.priority, ${COLUMNS.map((name) => `s.${name} AS "s.${name}"`).join(', ')}
+     FROM tickets t LEFT JOIN ticket_sla s ON s.ticket_id = t.id WHERE t.id IN (SELECT value FROM json_each(?))`,
+  ).all(json) as (TicketRow & Record<string, unknown>)[];
+  const events = prepared(
+    sqlite,
+    `SELECT ticket_id, event_type, author_id, created_at, json_extract(meta_data, '$.to') AS meta_to FROM ticket_timeline
+     WHERE ticket_id IN (SELECT value FROM json_each(?)) AND event_type IN (${EVENT_LIST}) ORDER BY ticket_id, created_at, id`,
+  ).all(json) as EventRow[];
+  const byTicket = new Map<string, EventRow[]>();
+  for (const event of events) {
+    const list = byTicket.get(event.ticket_id);
+    if (list) list.push(event);
+    else byTicket.set(event.ticket_id, [event]);
+  }
+  const out = new Map<string, Computed>();
+  const stored = new Map<string, Record<string, unknown> | null>();
+  for (const ticket of tickets) {
+    stored.set(ticket.id, ticket['s.ticket_id'] === null ? null : Object.fromEntries(COLUMNS.map((name) => [name, ticket[`s.${name}`]])));
+    const timeline = (byTicket.get(ticket.id) ?? []).map((e) => ({
+      eventType: e.event_type,
+      authorId: e.author_id,
+      createdAt: e.created_at,
+      metaData: e.meta_to === null ? null : { to: e.meta_to },
+    }));
+    // Derived data never fails the write or the merge that touched the ticket: a ticket whose clock cannot be
+    // computed (rows another copy sent with anything in them) just has no SLA row, and shows no due.
+    try {
+      out.set(ticket.id, { sla: computeTicketSla({ createdAt: ticket.created_at, status: ticket.status, priority: ticket.priority }, timeline, targets), status: ticket.status });
+    } catch {
+      continue;
+    }
+  }
+  return { stored, computed: out };
+}
 
 function rowValues(row: Computed): unknown[] {
   const sla = row.sla;
@@ -121,22 +142,15 @@ function updateStatement(sqlite: Database.Database, changedIndexed: readonly str
  * refreshes: a reopen-free merge, targets that move nothing), a changed row is updated in place (no delete and insert of
  * every index entry, as INSERT OR REPLACE did), a new one inserted, one that can no longer be computed removed.
  */
-function writeChunk(sqlite: Database.Database, ids: readonly string[], computed: Map<string, Computed>): void {
-  const stored = new Map(
-    (
-      prepared(sqlite, `SELECT ${COLUMNS.join(', ')} FROM ticket_sla WHERE ticket_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<
-        string,
-        unknown
-      >[]
-    ).map((row) => [row.ticket_id as string, row]),
-  );
+function writeChunk(sqlite: Database.Database, ids: readonly string[], { stored, computed }: Chunk): void {
   const insert = prepared(sqlite, `INSERT INTO ticket_sla (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
   const remove = prepared(sqlite, 'DELETE FROM ticket_sla WHERE ticket_id = ?');
   for (const id of ids) {
     const row = computed.get(id);
     const before = stored.get(id);
     if (!row) {
-      if (before) remove.run(id);
+      // No clock: a ticket whose clock cannot be computed keeps no row; a ticket not found leaves none behind.
+      if (before !== null) remove.run(id);
       continue;
     }
     const values = rowValues(row);
