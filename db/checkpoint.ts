@@ -21,30 +21,46 @@ export function idleCheckpointer(sqlite: Database.Database, options: CheckpointO
   const idleMs = options.idleMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
   sqlite.pragma('wal_autocheckpoint = 0');
-  let idleTimer: NodeJS.Timeout | null = null;
+  let timer: NodeJS.Timeout | null = null;
   let firstPendingAt: number | null = null;
+  let lastWriteAt = 0;
 
   const checkpoint = () => {
-    if (idleTimer) clearTimeout(idleTimer);
-    idleTimer = null;
+    if (timer) clearTimeout(timer);
+    timer = null;
     firstPendingAt = null;
     // PASSIVE never waits for readers or writers; what it cannot copy now is copied next time.
     if (sqlite.open) sqlite.pragma('wal_checkpoint(PASSIVE)');
   };
 
+  const arm = (ms: number) => {
+    timer = setTimeout(onTimer, Math.max(0, ms));
+    timer.unref();
+  };
+
+  // One timer for a burst of writes, not a clearTimeout and setTimeout per write: when it fires it checkpoints if the
+  // writes went quiet (or have waited long enough), else waits for the rest. The bounded-delay checkpoint runs here
+  // too, between calls, never inside the write that crossed the delay.
+  function onTimer(): void {
+    timer = null;
+    if (firstPendingAt === null) return;
+    const now = Date.now();
+    const idleLeft = lastWriteAt + idleMs - now;
+    const delayLeft = firstPendingAt + maxDelayMs - now;
+    if (idleLeft <= 0 || delayLeft <= 0) checkpoint();
+    else arm(Math.min(idleLeft, delayLeft));
+  }
+
   return {
     noteWrite() {
-      const now = Date.now();
-      firstPendingAt ??= now;
-      if (now - firstPendingAt >= maxDelayMs) return checkpoint();
-      if (idleTimer) clearTimeout(idleTimer);
-      idleTimer = setTimeout(checkpoint, idleMs);
-      idleTimer.unref();
+      lastWriteAt = Date.now();
+      firstPendingAt ??= lastWriteAt;
+      if (!timer) arm(idleMs);
     },
     stop() {
       if (firstPendingAt !== null) checkpoint();
-      if (idleTimer) clearTimeout(idleTimer);
-      idleTimer = null;
+      if (timer) clearTimeout(timer);
+      timer = null;
     },
   };
 }

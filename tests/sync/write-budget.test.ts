@@ -1,14 +1,23 @@
 // What issue 12's write budget changed in the write path, held by behaviour (never by time): the SLA row is written only
 // where it changed and then equals a full recompute, one setting read alone agrees with the whole set (bad values fall
-// back to the default), and the system time zone asked once still follows a changed TZ.
-import { afterEach, describe, expect, it } from 'vitest';
+// back to the default), the system time zone asked once still follows a changed TZ, and the idle checkpointer keeps
+// one timer per burst and never checkpoints inside the write that noted itself.
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { idleCheckpointer } from '../../db/checkpoint';
+import { removeTempDirs, tempDir } from '../db/helpers';
 import { systemTimeZone } from '../../electron/contract/zonedTime';
 import { readSetting, readSettings, DEFAULT_SETTINGS } from '../../electron/services/settings';
 import { refreshAllTicketSla, refreshTicketSla } from '../../electron/services/sla';
 import { startTestApp, type TestApp } from '../support/backend';
 
 let app: TestApp;
-afterEach(() => app?.close());
+afterEach(() => {
+  vi.useRealTimers();
+  app?.close();
+  removeTempDirs();
+});
 
 const slaRows = () => app.backend.database.sqlite.prepare('SELECT * FROM ticket_sla ORDER BY ticket_id').all() as Record<string, unknown>[];
 const changes = () => (app.backend.database.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
@@ -86,6 +95,35 @@ describe('write budget', () => {
     } finally {
       if (previous === undefined) delete process.env.TZ;
       else process.env.TZ = previous;
+    }
+  });
+
+  it('the idle checkpointer checkpoints from its timer, never inside noteWrite, also when writes keep coming past the longest delay', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const sqlite = new Database(path.join(tempDir(), 'wal.db'));
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      const checkpointer = idleCheckpointer(sqlite, { idleMs: 1000, maxDelayMs: 10_000 });
+      const spy = vi.spyOn(sqlite, 'pragma');
+      const count = () => spy.mock.calls.filter(([sql]) => sql === 'wal_checkpoint(PASSIVE)').length;
+      const timers = vi.spyOn(globalThis, 'setTimeout');
+      // A write every 500 ms for 12 s: each noteWrite returns without checkpointing; the timer does it once 10 s passed.
+      for (let i = 0; i < 24; i++) {
+        const before = count();
+        checkpointer.noteWrite();
+        expect(count()).toBe(before);
+        vi.advanceTimersByTime(500);
+      }
+      expect(count()).toBe(1);
+      // One timer at a time: far fewer timers than writes.
+      expect(timers.mock.calls.length).toBeLessThan(24);
+      // Quiet for a second: the rest is checkpointed; stop() has nothing left.
+      vi.advanceTimersByTime(1000);
+      expect(count()).toBe(2);
+      checkpointer.stop();
+      expect(count()).toBe(2);
+    } finally {
+      sqlite.close();
     }
   });
 });
