@@ -69,7 +69,8 @@ describe('one period rule for the app and the CLI', () => {
 
   it('gives the same OTs for March in the app (its default date) and on the command line (its default)', async () => {
     const { jobId } = await app.admin.call('reports.batchStart', { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' });
-    await expect.poll(async () => (await app.admin.call('reports.batchStatus', { jobId })).status).toBe('done');
+    // The first job starts the job worker thread (seconds from source under load): wait for it, not poll's default second.
+    await expect.poll(async () => (await app.admin.call('reports.batchStatus', { jobId })).status, { timeout: 30_000 }).toBe('done');
     const zip = await app.admin.call('reports.batchResult', { jobId });
     const appZip = path.join(outDir, 'app.zip');
     writeFileSync(appZip, zip.bytes);

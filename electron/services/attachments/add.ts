@@ -14,7 +14,7 @@ import { deriveImages, type DerivedImages } from './images';
 import { withShaLock } from './locks';
 import { attachmentDto } from './read';
 import { sniffMime, isImageMime } from './sniff';
-import { removeStored, sha256HexInSlices, storeDerived, storeOriginal } from './store';
+import { removeStored, sha256HexOffThread, storeDerived, storeOriginal } from './store';
 import { dataDirOf } from './dataDir';
 
 type AddInput = z.output<typeof attachmentAddInput>;
@@ -145,7 +145,7 @@ export async function addAttachment(ctx: ServiceContext, input: AddInput): Promi
   const mime = judgeBytes(input.bytes);
   judgeOwner(ctx, ctx.db, actor, input); // fail fast, before any decoding
   const derived: DerivedImages | null = isImageMime(mime) ? await deriveImages(input.bytes) : null;
-  const sha256 = await sha256HexInSlices(input.bytes);
+  const sha256 = await sha256HexOffThread(input.bytes);
   const facts: RowFacts = { sha256, mime, sizeBytes: input.bytes.length, width: derived?.width ?? null, height: derived?.height ?? null };
   const id = await withShaLock(sha256, async () => {
     const created = await storeOriginal(dataDir, sha256, input.bytes);

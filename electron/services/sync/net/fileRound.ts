@@ -3,7 +3,7 @@
 // left the next round asks about again. A hub that keeps no files (an older one, a hub without them) ends the part quietly.
 import { AppError, type DomainEvent } from '../../../contract';
 import { MAX_ATTACHMENT_BYTES } from '../../../contract/attachments';
-import { readOriginal, sha256HexInSlices } from '../../attachments';
+import { readOriginal, sha256HexOffThread } from '../../attachments';
 import { attachmentHashes, fileArrivedEvents, heldHashes, keepOriginal } from './attachmentFiles';
 import type { HubServices } from './hubPairing';
 import { parseJson, readBody } from './httpBody';
@@ -52,7 +52,7 @@ async function upload(dataDir: string, peer: PeerAddress, sha256: string, option
 /** The hub's bytes, checked against their hash before they take its name here: 'stored', 'had' (a local add was first) or 'bad'. */
 async function download(dataDir: string, peer: PeerAddress, sha256: string, options: RequestOptions): Promise<'stored' | 'had' | 'bad'> {
   const bytes = await send(peer, 'GET', `${PROTOCOL_PATHS.file}${sha256}`, undefined, (res) => readBody(res, MAX_ATTACHMENT_BYTES), options);
-  if (bytes.length === 0 || (await sha256HexInSlices(bytes)) !== sha256) return 'bad';
+  if (bytes.length === 0 || (await sha256HexOffThread(bytes)) !== sha256) return 'bad';
   return (await keepOriginal(dataDir, sha256, bytes)) ? 'stored' : 'had';
 }
 

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isSha256Hex } from '../../../../db/attachment-files';
 import { MAX_ATTACHMENT_BYTES } from '../../../contract/attachments';
-import { sha256HexInSlices } from '../../attachments';
+import { sha256HexOffThread } from '../../attachments';
 import { parseJson, readBody, WireError } from './httpBody';
 import type { RouteContext } from './hubRoutes';
 import { filesMissingRequest, PROTOCOL_PATHS } from './protocol';
@@ -57,7 +57,7 @@ export async function routeFile(ctx: RouteContext, url: string, req: IncomingMes
   return oneTransfer(async () => {
     const bytes = await readBody(req, MAX_ATTACHMENT_BYTES);
     if (bytes.length === 0) throw new WireError(400, 'empty_file', 'an attachment file is never empty');
-    if ((await sha256HexInSlices(bytes)) !== sha256) throw new WireError(400, 'hash_mismatch', 'the bytes do not have the sha256 they were sent under');
+    if ((await sha256HexOffThread(bytes)) !== sha256) throw new WireError(400, 'hash_mismatch', 'the bytes do not have the sha256 they were sent under');
     const { stored, events } = await putFile(sha256, bytes);
     ctx.applied(events);
     sendJson(200, { stored });
