@@ -8,11 +8,12 @@ import type { ServiceContext } from '../../electron/services/context';
 import { getTicketDetail, listTickets } from '../../electron/services/tickets';
 import { customerCases } from './customerCases';
 import { boardCases } from './boardCases';
+import { busyTicketWriteCases, searchCases } from './searchCases';
 import { agenda, dispatchQueue, overdueWorkOrders, traceSerial } from '../../electron/services/workOrders';
 
 export interface ReadCase {
   name: string;
-  group: 'list' | 'detail' | 'search' | 'trace' | 'agenda' | 'board' | 'customer' | 'overdue';
+  group: 'list' | 'detail' | 'search' | 'trace' | 'agenda' | 'board' | 'customer' | 'overdue' | 'screen';
   /** The service function: our SQL building, query and DTO mapping. */
   service: (i: number) => unknown;
   /** Through the router, as a window calls it (session, permission, validation, service). */
@@ -72,8 +73,10 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
     raw: () => raw.all(...params),
   });
   const search = (name: string, text: string, ftsQuery: string): ReadCase => {
-    const raw = q(`SELECT ${SUMMARY} WHERE t.id IN (SELECT d.ticket_id FROM ticket_search JOIN ticket_search_docs d ON d.doc_id = ticket_search.rowid
-      WHERE ticket_search MATCH ? ORDER BY d.updated_at DESC, d.ticket_id DESC LIMIT 51) ORDER BY t.updated_at DESC, t.id DESC`);
+    // Each FTS row names its ticket by rowid range (services/search/schema.ts): a ticket and its events.
+    const raw = q(`SELECT ${SUMMARY} WHERE t.id IN (SELECT d.ticket_id FROM ticket_search_docs d
+      WHERE d.doc_id IN (SELECT rowid / 16777216 FROM ticket_search WHERE ticket_search MATCH ?) ORDER BY d.updated_at DESC, d.ticket_id DESC LIMIT 51)
+      ORDER BY t.updated_at DESC, t.id DESC`);
     return {
       name,
       group: 'search',
@@ -203,6 +206,7 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
     },
     ...customerCases(call, ctx, f),
     ...boardCases(call, ctx, f),
+    ...searchCases(call, ctx, f),
   ];
 }
 
@@ -260,5 +264,6 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
         await call('tickets.close', { id: t.id, version: t.version, resolution: 'Resuelto: fuente sustituida', workOrders });
       },
     },
+    ...busyTicketWriteCases(call, backend.database.sqlite),
   ];
 }
