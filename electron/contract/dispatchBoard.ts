@@ -1,9 +1,8 @@
 // The dispatch board (issue 16 part 1): technicians as rows, company-calendar days as columns, each OT a block from
 // its scheduled start lasting its estimated minutes, and the clashes (overlapping visits of one technician).
 import { z } from 'zod';
-import type { TicketPriority, WorkOrderStatus, WorkOrderType } from '../../shared/enums';
+import type { WorkOrderStatus, WorkOrderType } from '../../shared/enums';
 import { channel } from './define';
-import type { Ref } from './dto';
 import { addDays, isLocalDate, type LocalDate } from './zonedTime';
 
 /** A week at most: the board shows one day (hours) or one week (days). */
@@ -33,29 +32,37 @@ export interface BoardTechnician {
   username: string;
 }
 
-/** One OT on the board: a block from `start` to `end` (start + estimated minutes). */
+/**
+ * One OT on the board, compact: only what its block shows and what planning it needs (a busy week holds ~2,500, so
+ * every field counts twice, in the query and in the reply). The OT page shows the rest (ticket, priority, notes).
+ */
 export interface BoardWorkOrder {
   id: string;
   code: string;
   version: number;
   technicianId: string;
-  ticketId: string;
+  /** Its customer as an index into DispatchBoardDto.customers (each customer travels once); null without one. */
+  customer: number | null;
   /**
    * The ticket's title, only for an OT without a customer (the block shows it in the customer's place); null otherwise.
-   * The board reads no ticket row for the others (a busy week holds thousands); the OT page shows the rest.
+   * The board reads no ticket row for the others.
    */
   ticketTitle: string | null;
-  priority: TicketPriority;
-  customer: Ref | null;
-  customerTown: string | null;
   otType: WorkOrderType;
   status: WorkOrderStatus;
+  /** The block runs from `start` for `estimatedMinutes` (its end is start + length; the renderer works it out). */
   start: string;
-  end: string;
   /** The length the block has: the OT's own estimate, or its type's default. */
   estimatedMinutes: number;
   /** Whether `estimatedMinutes` is the type's default (the OT has none of its own). */
   defaultDuration: boolean;
+}
+
+/** A customer some block of the board names. */
+export interface BoardCustomer {
+  id: string;
+  name: string;
+  town: string | null;
 }
 
 /** Two visits of one technician whose planned times overlap (ids in start order). */
@@ -72,8 +79,10 @@ export interface DispatchBoardDto {
   timeZone: string;
   range: { from: string; to: string };
   technicians: BoardTechnician[];
-  /** Planned, running and done OTs of those technicians whose time falls in the range, by start. */
+  /** Planned, running and done OTs of those technicians whose time falls in the range: by technician (in `technicians`' order), then by start. */
   workOrders: BoardWorkOrder[];
+  /** The customers of those OTs, once each (BoardWorkOrder.customer points here). */
+  customers: BoardCustomer[];
   clashes: BoardClash[];
 }
 

@@ -12,13 +12,15 @@ export function boardCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCa
   const week = { from: f.weekFrom.slice(0, 10), to: addDays(f.weekFrom.slice(0, 10), 6) };
   const technicians = q(`SELECT u.id, u.full_name, u.username, u.is_superuser, r.permissions FROM users u LEFT JOIN roles r ON r.id = u.role_id
     WHERE u.is_active = 1 ORDER BY u.full_name, u.id`);
-  // The same columns the service reads (OT and ticket from their covering indexes; the title only without a customer).
-  const orders = q(`SELECT w.id, w.code, w.version, w.technician_id, w.ticket_id, t.priority, t.customer_id, c.name, c.town,
+  // The same rows the service reads: one technician after another from the covering technician+date index, the
+  // customer's rowid through the ticket's covering index, then each customer named once.
+  const orders = q(`SELECT w.id, w.code, w.version, j.key, c.rowid,
     CASE WHEN t.customer_id IS NULL THEN (SELECT title FROM tickets WHERE id = w.ticket_id) END,
-    w.ot_type, w.status, w.scheduled_date, w.started_at, w.estimated_minutes
-    FROM work_orders w JOIN tickets t INDEXED BY ix_tickets_id_customer_id_priority ON t.id = w.ticket_id LEFT JOIN customers c ON c.id = t.customer_id
-    WHERE w.technician_id IN (SELECT value FROM json_each(?)) AND w.scheduled_date >= ? AND w.scheduled_date < ?
-      AND +w.status IN ('scheduled', 'in_progress', 'completed') ORDER BY w.scheduled_date, w.id`).raw();
+    w.ot_type, w.status, w.scheduled_date, CASE WHEN w.status = 'in_progress' THEN w.started_at END, w.estimated_minutes
+    FROM json_each(?) j JOIN work_orders w ON w.technician_id = j.value
+    JOIN tickets t INDEXED BY ix_tickets_id_customer_id_priority ON t.id = w.ticket_id LEFT JOIN customers c ON c.id = t.customer_id
+    WHERE w.scheduled_date >= ? AND w.scheduled_date < ? AND +w.status IN ('scheduled', 'in_progress', 'completed')`).raw();
+  const customers = q('SELECT rowid, id, name, town FROM customers WHERE rowid IN (SELECT value FROM json_each(?))').raw();
   const settings = q("SELECT value FROM settings WHERE key IN ('timeZone', 'workOrderDefaultMinutes')");
   const from = new Date(Date.parse(f.weekFrom) - 86_400_000).toISOString();
   return [
@@ -30,7 +32,8 @@ export function boardCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCa
       raw: () => {
         const people = technicians.all() as { id: string; permissions: string | null }[];
         const ids = JSON.stringify(people.filter((p) => p.permissions?.includes('workorders:execute')).map((p) => p.id));
-        return [settings.all(), orders.all(ids, from, f.weekTo)];
+        const rows = orders.all(ids, from, f.weekTo) as unknown[][];
+        return [settings.all(), rows, customers.all(JSON.stringify([...new Set(rows.map((r) => r[4]).filter((r) => r !== null))]))];
       },
     },
   ];

@@ -1,5 +1,6 @@
 // workOrders.board: the days asked for on the company calendar, technicians only, each OT's length (its own or its
-// type's default) and the clashes between one technician's overlapping visits. The clock sits on Monday 2 March 2026
+// type's default) and the clashes between one technician's overlapping visits. The reply is compact: a block carries
+// what it shows, each customer travels once. The clock sits on Monday 2 March 2026
 // 09:00 UTC; visits are booked ahead of it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
@@ -38,29 +39,30 @@ describe('workOrders.board', () => {
     expect(week).toMatchObject({ from: '2026-03-02', to: '2026-03-08', timeZone: 'Europe/Madrid' });
     expect(week.range).toEqual({ from: '2026-03-01T23:00:00.000Z', to: '2026-03-08T23:00:00.000Z' });
     expect(week.workOrders.map((w) => w.id)).toEqual([monday.id, sundayLate.id]);
-    expect(week.workOrders[0]).toMatchObject({
+    expect(week.workOrders[0]).toEqual({
+      id: monday.id,
       code: monday.code,
       version: monday.version,
       technicianId: f.tec1.id,
       // The title only travels for an OT without a customer (the block shows the customer).
       ticketTitle: null,
-      priority: 'medium',
-      customer: { id: f.customerId, name: 'Clínica Dental Sonrisa' },
-      customerTown: 'Alcalá de Henares',
+      customer: 0,
       otType: 'repair',
       status: 'scheduled',
       start: '2026-03-02T09:30:00.000Z',
-      end: '2026-03-02T11:30:00.000Z',
       estimatedMinutes: 120,
       defaultDuration: true,
     });
+    // Each customer travels once, however many blocks name it.
+    expect(week.workOrders[1]?.customer).toBe(0);
+    expect(week.customers).toEqual([{ id: f.customerId, name: 'Clínica Dental Sonrisa', town: 'Alcalá de Henares' }]);
 
     // Without a customer the block shows the ticket's title.
     const walkIn = await f.admin.call('tickets.create', { title: 'Portátil de mostrador' });
     const walkInVisit = await f.admin.call('workOrders.requestVisit', { ticketId: walkIn.id, otType: 'diagnosis' });
     await f.admin.call('workOrders.schedule', { id: walkInVisit.id, version: walkInVisit.version, technicianId: f.tec2.id, scheduledDate: '2026-03-03T10:00:00.000Z' });
     const walkInBlock = (await board('2026-03-03', '2026-03-03')).workOrders.find((w) => w.id === walkInVisit.id);
-    expect(walkInBlock).toMatchObject({ ticketId: walkIn.id, ticketTitle: 'Portátil de mostrador', customer: null, customerTown: null });
+    expect(walkInBlock).toMatchObject({ ticketTitle: 'Portátil de mostrador', customer: null });
 
     // One day: Monday 9 March in Madrid holds only the visit at its midnight.
     const day = await board('2026-03-09', '2026-03-09');
@@ -119,18 +121,37 @@ describe('workOrders.board', () => {
     expect((await board('2026-03-02', '2026-03-08')).clashes).toEqual([]);
   });
 
+  it('blocks come by technician, in the rows order, then by start; a visit started early holds the time from its start', async () => {
+    const tec2Early = await booked(f.tec2.id, '2026-03-03T07:00:00.000Z', 'diagnosis');
+    const tec1Late = await booked(f.tec1.id, '2026-03-03T12:00:00.000Z', 'diagnosis'); // 12:00–13:00
+    const tec1Early = await booked(f.tec1.id, '2026-03-03T08:00:00.000Z', 'diagnosis');
+    const week = await board('2026-03-02', '2026-03-08');
+    const rowOf = (id: string) => week.technicians.findIndex((u) => u.id === id);
+    const order = week.workOrders.map((w) => w.id);
+    const [first, second] = rowOf(f.tec1.id) < rowOf(f.tec2.id) ? [[tec1Early.id, tec1Late.id], [tec2Early.id]] : [[tec2Early.id], [tec1Early.id, tec1Late.id]];
+    expect(order).toEqual([...(first as string[]), ...(second as string[])]);
+
+    // 11:00–12:00 and 12:00–13:00 are back to back; started at 11:30, the second holds 11:30–12:30 and clashes.
+    const before = await booked(f.tec1.id, '2026-03-03T11:00:00.000Z', 'diagnosis');
+    expect((await board('2026-03-02', '2026-03-08')).clashes).toEqual([]);
+    f.app.clock.set('2026-03-03T11:30:00.000Z');
+    await f.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+    await f.admin.call('workOrders.start', { id: tec1Late.id, version: tec1Late.version });
+    expect((await board('2026-03-02', '2026-03-08')).clashes).toEqual([{ technicianId: f.tec1.id, first: before.id, second: tec1Late.id }]);
+  });
+
   it('an OT without an estimate lasts its type default, read from the settings when they change', async () => {
     const install = await booked(f.tec1.id, '2026-03-04T08:00:00.000Z', 'install');
-    expect((await board('2026-03-04', '2026-03-04')).workOrders[0]).toMatchObject({ id: install.id, estimatedMinutes: 180, end: '2026-03-04T11:00:00.000Z' });
+    expect((await board('2026-03-04', '2026-03-04')).workOrders[0]).toMatchObject({ id: install.id, estimatedMinutes: 180, start: '2026-03-04T08:00:00.000Z' });
 
     const defaults = (await f.admin.call('settings.get', {})).workOrderDefaultMinutes;
     await f.admin.call('settings.update', { versions: await settingsVersions(f.admin), workOrderDefaultMinutes: { ...defaults, install: 45 } });
-    expect((await board('2026-03-04', '2026-03-04')).workOrders[0]).toMatchObject({ estimatedMinutes: 45, end: '2026-03-04T08:45:00.000Z', defaultDuration: true });
+    expect((await board('2026-03-04', '2026-03-04')).workOrders[0]).toMatchObject({ estimatedMinutes: 45, defaultDuration: true });
 
     // Its own estimate wins over the default.
     const current = await f.admin.call('workOrders.get', { id: install.id });
     await f.admin.call('workOrders.schedule', { id: install.id, version: current.version, technicianId: f.tec1.id, scheduledDate: current.scheduledDate ?? '', estimatedMinutes: 150 });
-    expect((await board('2026-03-04', '2026-03-04')).workOrders[0]).toMatchObject({ estimatedMinutes: 150, end: '2026-03-04T10:30:00.000Z', defaultDuration: false });
+    expect((await board('2026-03-04', '2026-03-04')).workOrders[0]).toMatchObject({ estimatedMinutes: 150, defaultDuration: false });
   });
 
   it('refuses a reversed range, more than a week, or something that is not a day', async () => {

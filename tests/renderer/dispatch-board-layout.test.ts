@@ -1,12 +1,12 @@
 // Where the dispatch board puts things (renderer/src/features/dispatch/boardLayout.ts): the week's days, a visit on the
 // 07:00–20:00 hour track of a Madrid day (a DST day included), the time a drop means, lanes for overlaps, clash codes.
 import { describe, expect, it } from 'vitest';
-import type { BoardWorkOrder } from '../../electron/contract/dispatchBoard';
+import type { BoardItem } from '../../renderer/src/features/dispatch/boardItems';
 import { windowWords, dayHeader } from '../../renderer/src/features/dispatch/boardLabels';
 import { boardDays, clashesById, dayHours, dayRangeFor, itemsOfCell, itemsOnTrack, laneOf, timeAtFraction, trackPlacement } from '../../renderer/src/features/dispatch/boardLayout';
 
 const ZONE = 'Europe/Madrid';
-const block = (id: string, start: string, end: string, technicianId = 't1') => ({ id, code: `OT-${id}`, start, end, technicianId }) as BoardWorkOrder;
+const block = (id: string, start: string, end: string, technicianId = 't1') => ({ id, code: `OT-${id}`, start, end, technicianId }) as BoardItem;
 
 describe('dispatch board layout', () => {
   it('a week runs Monday to Sunday around any of its days; a day view is that day', () => {
@@ -76,12 +76,12 @@ describe('dispatch board: every visit of a day is on its track', () => {
     const range = dayRangeFor(early, ZONE, day);
     expect(range).toEqual({ start: 0, end: 20 });
     expect(dayHours(range)[0]).toBe(0);
-    const place = trackPlacement(ZONE, day, early[0] as BoardWorkOrder, range);
+    const place = trackPlacement(ZONE, day, early[0] as BoardItem, range);
     expect(place?.left).toBeCloseTo(13 / (20 * 60));
     expect(place?.width).toBeCloseTo(60 / (20 * 60));
     expect(itemsOnTrack(early, ZONE, 't2', day, range).map((w) => w.id)).toEqual(['b']);
     // Without the wider range they would vanish: the bug this guards against.
-    expect(trackPlacement(ZONE, day, early[0] as BoardWorkOrder)).toBeNull();
+    expect(trackPlacement(ZONE, day, early[0] as BoardItem)).toBeNull();
     // A drop at the track's start now means midnight.
     expect(timeAtFraction(0, range)).toBe('00:00');
     expect(timeAtFraction(1, range)).toBe('19:45');

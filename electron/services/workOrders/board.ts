@@ -1,16 +1,16 @@
 // The dispatch board read: who can be planned (active users who may carry out OTs), their OTs in some company-calendar
 // days, and which of those visits overlap. One OT query for every technician at once, on the covering index
-// ix_work_orders_technician_id_scheduled_date (one range per technician).
+// ix_work_orders_technician_id_scheduled_date (one range per technician), and one for the customers it names.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { TicketPriority, WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
-import type { BoardClash, BoardTechnician, BoardWorkOrder, boardInput, DispatchBoardDto } from '../../contract/dispatchBoard';
+import type { WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
+import type { BoardClash, BoardCustomer, BoardTechnician, BoardWorkOrder, boardInput, DispatchBoardDto } from '../../contract/dispatchBoard';
 import { daysToRange } from '../../contract/zonedTime';
 import type { ServiceContext } from '../context';
 import { prepared } from '../sql';
 import { companyTimeZone } from '../timeZone';
 import { normalizePermissions } from '../../contract/access';
-import { BOOKED_STATUSES, canBeTechnician, effectiveMinutes, overlappingBookings, type Booking } from '../../contract/scheduling';
+import { BOOKED_STATUSES, canBeTechnician, effectiveMinutes } from '../../contract/scheduling';
 import { workOrderDefaultMinutesInput, type WorkOrderDefaultMinutes } from '../../contract/estimatedMinutes';
 import { DEFAULT_SETTINGS } from '../settings';
 
@@ -25,41 +25,51 @@ type BoardRow = [
   id: string,
   code: string,
   version: number,
-  technicianId: string,
-  ticketId: string,
-  priority: TicketPriority,
-  customerId: string | null,
-  customerName: string | null,
-  customerTown: string | null,
+  /** The technician's place in the @technicians list (json_each's key): a number, not another id string per row. */
+  technicianIndex: number,
+  customerRowid: number | null,
   ticketTitle: string | null,
   otType: WorkOrderType,
   status: WorkOrderStatus,
   scheduledDate: string,
+  /** Only for a visit under way (the scheduling rule's view of its time); null otherwise. */
   startedAt: string | null,
   estimatedMinutes: number | null,
 ];
 
-// Planned, running and done visits, as on the agenda; the status term stays off the index's search (+w.status) so
-// SQLite walks the technician+date index for each technician's range. The OT columns come from the covering technician+date index, the
-// ticket's customer and priority from ix_tickets_id_customer_id_priority: no OT or ticket row is read (a ticket row
-// holds its description; a busy week is ~2,500 scattered rows). The ticket's title is read only for an OT without a
-// customer, where the block shows it instead; the OT page shows the rest.
+// Planned, running and done visits, as on the agenda, one technician after another (json_each drives the loop, so
+// each technician is one range of the covering technician+date index, in date order); the status term stays off the
+// index's search (+w.status). The ticket's customer comes from ix_tickets_id_customer_id_priority and the customer's
+// rowid from its primary-key index: no OT, ticket or customer row is read here (a ticket row holds its description; a
+// busy week is ~2,500 scattered rows). Each row answers only what its block shows: ids as few strings as possible
+// (the technician as its list index, the customer as a rowid whose name is read once, by CUSTOMERS_SQL). The ticket's
+// title is read only for an OT without a customer, where the block shows it instead; the OT page shows the rest.
 const BOARD_SQL = `
-  SELECT w.id, w.code, w.version, w.technician_id, w.ticket_id, t.priority, t.customer_id, c.name, c.town,
+  SELECT w.id, w.code, w.version, j.key, c.rowid,
          CASE WHEN t.customer_id IS NULL THEN (SELECT title FROM tickets WHERE id = w.ticket_id) END,
-         w.ot_type, w.status, w.scheduled_date, w.started_at, w.estimated_minutes
-  FROM work_orders w
+         w.ot_type, w.status, w.scheduled_date, CASE WHEN w.status = 'in_progress' THEN w.started_at END, w.estimated_minutes
+  FROM json_each(@technicians) j
+  JOIN work_orders w ON w.technician_id = j.value
   JOIN tickets t INDEXED BY ix_tickets_id_customer_id_priority ON t.id = w.ticket_id
   LEFT JOIN customers c ON c.id = t.customer_id
-  WHERE w.technician_id IN (SELECT value FROM json_each(@technicians))
-    AND w.scheduled_date >= @from AND w.scheduled_date < @to
-    AND +w.status IN ('scheduled', 'in_progress', 'completed')
-  ORDER BY w.scheduled_date, w.id`;
+  WHERE w.scheduled_date >= @from AND w.scheduled_date < @to
+    AND +w.status IN ('scheduled', 'in_progress', 'completed')`;
+
+/** The customers the blocks name, each once (a busy week names ~1,400 customers in ~2,500 OTs). */
+const CUSTOMERS_SQL = 'SELECT rowid, id, name, town FROM customers WHERE rowid IN (SELECT value FROM json_each(?))';
 
 /** The SQL and parameters of one board read, exported so a test can read its query plan. */
 export function boardQuery(technicianIds: readonly string[], range: { from: string; to: string }) {
   const lookbackFrom = new Date(Date.parse(range.from) - LOOKBACK_MS).toISOString();
   return { sql: BOARD_SQL, params: { technicians: JSON.stringify(technicianIds), from: lookbackFrom, to: range.to } };
+}
+
+/** A block being built, with its instants as numbers (parsed once, for the order and the clashes). */
+interface Placed {
+  wo: BoardWorkOrder;
+  startMs: number;
+  /** The scheduling rule's view of its time: from when it started if under way; null for a done visit (holds none). */
+  booking: { startMs: number; endMs: number } | null;
 }
 
 export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchBoardDto {
@@ -72,62 +82,77 @@ export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchB
     range,
   );
   const rangeStart = Date.parse(range.from);
-  const workOrders: BoardWorkOrder[] = [];
-  const bookings: (Booking & { technicianId: string })[] = [];
-  for (const row of prepared(ctx.sqlite, sql).raw(true).all(params) as BoardRow[]) {
-    const [id, code, version, technicianId, ticketId, priority, customerId, customerName, customerTown, ticketTitle, otType, status, start, startedAt, ownMinutes] = row;
+  // Both reads see one snapshot: a customer's rowid from the first names the same customer in the second.
+  const { rows, customerRows } = ctx.sqlite.transaction(() => {
+    const rows = prepared(ctx.sqlite, sql).raw(true).all(params) as BoardRow[];
+    const rowids = new Set<number>();
+    for (const row of rows) if (row[4] !== null) rowids.add(row[4]);
+    const customerRows = prepared(ctx.sqlite, CUSTOMERS_SQL).raw(true).all(JSON.stringify([...rowids])) as [number, string, string, string | null][];
+    return { rows, customerRows };
+  })();
+  const customers: BoardCustomer[] = [];
+  const customerIndex = new Map<number, number>();
+  for (const [rowid, id, name, town] of customerRows) customerIndex.set(rowid, customers.push({ id, name, town }) - 1);
+
+  const perTechnician: Placed[][] = technicians.map(() => []);
+  for (const row of rows) {
+    const [id, code, version, technicianIndex, customerRowid, ticketTitle, otType, status, start, startedAt, ownMinutes] = row;
     const estimatedMinutes = effectiveMinutes(ownMinutes, otType, defaults);
     const startMs = Date.parse(start);
     const endMs = startMs + estimatedMinutes * MINUTE_MS;
     // The look-back only finds visits still under way when the range starts.
     if (endMs <= rangeStart) continue;
-    workOrders.push({
+    const technician = technicians[technicianIndex] as BoardTechnician;
+    const wo: BoardWorkOrder = {
       id,
       code,
       version,
-      technicianId,
-      ticketId,
+      technicianId: technician.id,
+      customer: customerRowid === null ? null : (customerIndex.get(customerRowid) ?? null),
       ticketTitle,
-      priority,
-      customer: customerId ? { id: customerId, name: customerName ?? '' } : null,
-      customerTown,
       otType,
       status,
       start,
-      end: new Date(endMs).toISOString(),
       estimatedMinutes,
       defaultDuration: ownMinutes === null,
-    });
-    // The scheduling rule's view of the technician's time: a visit under way holds it from when it started.
-    if (BOOKED_STATUSES.includes(status)) {
-      const from = status === 'in_progress' ? (startedAt ?? start) : start;
-      bookings.push({ id, code, start: from, minutes: estimatedMinutes, technicianId });
-    }
+    };
+    // A visit under way holds the technician's time from when it started; a done one holds none.
+    const bookedFrom = status === 'in_progress' && startedAt ? Date.parse(startedAt) : startMs;
+    const booking = BOOKED_STATUSES.includes(status) ? { startMs: bookedFrom, endMs: bookedFrom + estimatedMinutes * MINUTE_MS } : null;
+    (perTechnician[technicianIndex] as Placed[]).push({ wo, startMs, booking });
   }
-  return { from: input.from, to: input.to, timeZone: zone, range, technicians, workOrders, clashes: boardClashes(bookings) };
+
+  const workOrders: BoardWorkOrder[] = [];
+  const clashes: BoardClash[] = [];
+  perTechnician.forEach((own, index) => {
+    // The index hands them over in date order already: this sort only settles equal starts (by id).
+    own.sort(byStartThenId);
+    for (const placed of own) workOrders.push(placed.wo);
+    clashes.push(...technicianClashes((technicians[index] as BoardTechnician).id, own));
+  });
+  return { from: input.from, to: input.to, timeZone: zone, range, technicians, workOrders, customers, clashes };
 }
 
+const byStartThenId = (a: { startMs: number; wo: { id: string } }, b: { startMs: number; wo: { id: string } }) =>
+  a.startMs - b.startMs || (a.wo.id < b.wo.id ? -1 : a.wo.id > b.wo.id ? 1 : 0);
+
 /**
- * Every overlapping pair of one technician's booked visits, by the scheduling rules' own overlap check (done visits
- * hold no time). In start order, a visit is checked only against the later ones that start before it ends.
+ * Every overlapping pair of one technician's booked visits, by the scheduling rules' overlap (half-open: back-to-back
+ * visits do not clash; done visits hold no time). In start order, a visit is checked only against the later ones that
+ * start before it ends; each pair once, the earlier first.
  */
-function boardClashes(bookings: readonly (Booking & { technicianId: string })[]): BoardClash[] {
-  const byTechnician = new Map<string, (Booking & { technicianId: string; startMs: number })[]>();
-  for (const booking of bookings) {
-    const own = byTechnician.get(booking.technicianId) ?? [];
-    own.push({ ...booking, startMs: Date.parse(booking.start) });
-    byTechnician.set(booking.technicianId, own);
-  }
+function technicianClashes(technicianId: string, own: readonly Placed[]): BoardClash[] {
+  const booked = own
+    .filter((p): p is Placed & { booking: NonNullable<Placed['booking']> } => p.booking !== null)
+    .sort((a, b) => a.booking.startMs - b.booking.startMs || (a.wo.id < b.wo.id ? -1 : a.wo.id > b.wo.id ? 1 : 0));
   const clashes: BoardClash[] = [];
-  for (const [technicianId, own] of byTechnician) {
-    own.sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id));
-    own.forEach((booking, index) => {
-      const endMs = booking.startMs + booking.minutes * MINUTE_MS;
-      let last = index + 1;
-      while (last < own.length && (own[last] as { startMs: number }).startMs < endMs) last++;
-      for (const later of overlappingBookings(booking, own.slice(index + 1, last))) clashes.push({ technicianId, first: booking.id, second: later.id });
-    });
-  }
+  booked.forEach((first, index) => {
+    for (let later = index + 1; later < booked.length; later++) {
+      const second = booked[later] as (typeof booked)[number];
+      if (second.booking.startMs >= first.booking.endMs) break;
+      if (first.booking.startMs < second.booking.endMs) clashes.push({ technicianId, first: first.wo.id, second: second.wo.id });
+    }
+  });
   return clashes;
 }
 

@@ -5,19 +5,35 @@ import { companyZone } from './timeZone';
 
 const locale = () => (i18n.language === 'en' ? 'en-GB' : 'es-ES');
 
+/** Building an Intl formatter costs far more than using one (a board draws thousands of times): one per language, zone and style. */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormatter(style: 'dateTime' | 'date' | 'time'): Intl.DateTimeFormat {
+  const lang = locale();
+  const timeZone = companyZone();
+  const key = `${lang}|${timeZone}|${style}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'dateTime' ? { dateStyle: 'medium', timeStyle: 'short' } : style === 'date' ? { dateStyle: 'medium' } : { timeStyle: 'short' };
+    formatter = new Intl.DateTimeFormat(lang, { ...options, timeZone });
+    dateFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: companyZone() }).format(new Date(iso));
+  return dateFormatter('dateTime').format(new Date(iso));
 }
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: companyZone() }).format(new Date(iso));
+  return dateFormatter('date').format(new Date(iso));
 }
 
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short', timeZone: companyZone() }).format(new Date(iso));
+  return dateFormatter('time').format(new Date(iso));
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

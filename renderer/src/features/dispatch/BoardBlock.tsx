@@ -1,9 +1,9 @@
 // One OT on the board: a button that can be dragged (planned visits only) or opened with Enter ("Mover a…").
 import { AlertTriangle } from 'lucide-react';
-import type { CSSProperties, DragEvent } from 'react';
+import { memo, type CSSProperties, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardWorkOrder } from '../../../../electron/contract/dispatchBoard';
 import { formatDuration, formatTime } from '../../lib/format';
+import type { BoardItem } from './boardItems';
 
 /** The drag payload's type: an OT id (the board looks the OT up on drop). */
 export const DRAG_TYPE = 'application/x-emerald-work-order';
@@ -19,21 +19,22 @@ export function startDrag(event: DragEvent, id: string): void {
 }
 
 interface Props {
-  wo: BoardWorkOrder;
+  wo: BoardItem;
   /** Codes of the visits this one overlaps. */
   clashesWith: string[] | undefined;
   /** The day view places the block on the hour track; the week view lists it in its day. */
   style?: CSSProperties;
   tabbable: boolean;
-  onOpen: (wo: BoardWorkOrder) => void;
+  onOpen: (wo: BoardItem) => void;
 }
 
-export function BoardBlock({ wo, clashesWith, style, tabbable, onOpen }: Props) {
+export const BoardBlock = memo(function BoardBlock({ wo, clashesWith, style, tabbable, onOpen }: Props) {
   const { t } = useTranslation('dispatch');
   const movable = wo.status === 'scheduled';
   const length = formatDuration(wo.estimatedMinutes * 60);
-  const time = `${formatTime(wo.start)}–${formatTime(wo.end)}`;
-  const who = wo.customer?.name ?? wo.ticketTitle;
+  const startTime = formatTime(wo.start);
+  const time = `${startTime}–${formatTime(wo.end)}`;
+  const who = wo.who;
   const label = [
     wo.code,
     who,
@@ -47,7 +48,7 @@ export function BoardBlock({ wo, clashesWith, style, tabbable, onOpen }: Props) 
   return (
     <button
       type="button"
-      className={`board-block board-block-${wo.status}${clashesWith?.length ? ' board-block-clash' : ''} board-priority-${wo.priority}`}
+      className={`board-block board-block-${wo.status}${clashesWith?.length ? ' board-block-clash' : ''}`}
       style={style}
       tabIndex={tabbable ? 0 : -1}
       draggable={movable}
@@ -59,15 +60,15 @@ export function BoardBlock({ wo, clashesWith, style, tabbable, onOpen }: Props) 
       onClick={() => onOpen(wo)}
     >
       <span className="board-block-head">
-        <span className="board-block-time mono">{formatTime(wo.start)}</span>
+        <span className="board-block-time mono">{startTime}</span>
         <span className="board-block-length">{length}</span>
         {clashesWith?.length ? <AlertTriangle size={12} aria-hidden="true" className="board-block-warn" /> : null}
       </span>
       <span className="board-block-title">{who}</span>
       <span className="board-block-meta">
         <span className="mono">{wo.code}</span>
-        {wo.customerTown ? ` · ${wo.customerTown}` : ''}
+        {wo.town ? ` · ${wo.town}` : ''}
       </span>
     </button>
   );
-}
+});

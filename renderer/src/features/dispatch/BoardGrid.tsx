@@ -1,19 +1,21 @@
 // The board itself: an ARIA grid, technicians as rows and days (week) or hours (day) as columns. A cell takes drops;
 // arrow keys move between cells (one tab stop for the whole grid), Tab reaches the visits in the current cell.
-import { useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
+// Only the rows in sight are drawn (50 technicians hold ~2,500 visits a busy week): the row holding the grid's tab
+// stop is always drawn too, so Tab and the arrow keys always have somewhere to go; rows carry aria-rowindex.
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardWorkOrder, DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
+import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
 import i18n from '../../i18n';
 import { BoardBlock, DRAG_TYPE, GRAB_OFFSET_TYPE } from './BoardBlock';
 import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
+import { busiestDay, cellItems, type BoardIndex, type BoardItem } from './boardItems';
 import { dayHeader, dayWords } from './boardLabels';
 import {
-  clashesById,
   DAY_END_HOUR,
   DAY_START_HOUR,
   dayHours,
   dayRangeFor,
-  itemsOfCell,
   itemsOnTrack,
   laneOf,
   timeAtFraction,
@@ -32,7 +34,7 @@ export function dayLabel(day: LocalDate, style: Intl.DateTimeFormatOptions): str
  * The hour cell a visit belongs to in the day view (for focus and screen readers): the hour it starts in, the first
  * hour if it started earlier, the last if later. It is drawn across the track from its start for its length.
  */
-function hourCellOf(zone: string, day: LocalDate, wo: BoardWorkOrder, range: DayRange): number {
+function hourCellOf(zone: string, day: LocalDate, wo: BoardItem, range: DayRange): number {
   if (localDateOf(zone, wo.start) !== day) return range.start;
   return Math.min(Math.max(Number(wallTimeOf(zone, wo.start).slice(0, 2)), range.start), range.end - 1);
 }
@@ -42,40 +44,102 @@ const offHours = (hour: number) => hour < DAY_START_HOUR || hour >= DAY_END_HOUR
 
 const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 const LANE_PX = 46;
+/** A first guess at a week row's height from its busiest day (each row is measured once drawn). */
+const WEEK_BLOCK_PX = 66;
+const WEEK_ROW_MIN_PX = 64;
 
 interface Props {
   board: DispatchBoardDto;
+  /** The board's blocks grouped once per reply (boardItems.ts). */
+  index: BoardIndex;
+  /** The box that scrolls the grid (its rows are drawn as they come into sight). */
+  scrollRef: RefObject<HTMLElement | null>;
   mode: BoardMode;
   days: LocalDate[];
   today: LocalDate;
   zone: string;
   /** A drop: OT `id` to `technicianId` at `at` (ISO), or at the OT's own time of day on `day` when `at` is null. */
   onDrop: (id: string, technicianId: string, day: LocalDate, time: string | null) => void;
-  onOpen: (wo: BoardWorkOrder) => void;
+  onOpen: (wo: BoardItem) => void;
   /** After a keyboard move: the OT whose block takes the focus once it is drawn (its cell becomes the grid's tab stop). */
   focusRequest?: { id: string } | null;
   onFocused?: () => void;
 }
 
-export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen, focusRequest, onFocused }: Props) {
+export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, onDrop, onOpen, focusRequest, onFocused }: Props) {
   const { t } = useTranslation('dispatch');
   const [chosen, setActive] = useState({ row: 0, col: 0 });
   const [over, setOver] = useState<string | null>(null);
-  const clashes = clashesById(board.clashes, board.workOrders);
+  const clashes = index.clashes;
   const day = days[0] as LocalDate;
   // Every visit of the day is on the track: the hours widen to take in one before 07:00 or after 20:00.
-  const range = dayRangeFor(board.workOrders, zone, day);
+  const range = useMemo(() => (mode === 'day' ? dayRangeFor(index.items, zone, day) : { start: DAY_START_HOUR, end: DAY_END_HOUR }), [index, zone, day, mode]);
   const hours = dayHours(range);
   const columns = mode === 'week' ? days.length : hours.length;
   const rows = board.technicians.length;
   // The grid keeps its one tab stop when rows or columns go away (a view change, a technician deactivated).
   const active = { row: Math.min(chosen.row, Math.max(rows - 1, 0)), col: Math.min(chosen.col, columns - 1) };
+  /** A cell to focus once its row is drawn (an arrow key to a row out of sight). */
+  const pendingFocus = useRef<string | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+
+  // Each row's lanes on the day track (they set its height); the week's rows grow with their busiest day.
+  const dayRows = useMemo(
+    () => (mode === 'day' ? board.technicians.map((tech) => {
+      const items = itemsOnTrack(index.byTechnician.get(tech.id) ?? [], zone, tech.id, day, range);
+      return { items, ...laneOf(items) };
+    }) : []),
+    [mode, board, index, zone, day, range],
+  );
+  const estimateSize = useCallback(
+    (row: number) => {
+      if (mode === 'day') return (dayRows[row]?.count ?? 1) * LANE_PX + 9;
+      const tech = board.technicians[row];
+      return Math.max(WEEK_ROW_MIN_PX, (tech ? busiestDay(index, tech.id) : 0) * WEEK_BLOCK_PX + 7);
+    },
+    [mode, dayRows, board, index],
+  );
+  const rangeExtractor = useCallback(
+    (visible: Range) => {
+      const drawn = defaultRangeExtractor(visible);
+      return drawn.includes(active.row) || active.row >= rows ? drawn : [...drawn, active.row].sort((a, b) => a - b);
+    },
+    [active.row, rows],
+  );
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    rangeExtractor,
+    overscan: 3,
+    // The rows start below the clash line and the column headers inside the scrolling box.
+    scrollMargin: bodyRef.current?.offsetTop ?? 0,
+    getItemKey: (row) => board.technicians[row]?.id ?? row,
+  });
+  // A new reply or view: guesses change with it.
+  useEffect(() => virtualizer.measure(), [estimateSize]);
 
   function focusCell(row: number, col: number) {
     const next = { row: Math.min(Math.max(row, 0), rows - 1), col: Math.min(Math.max(col, 0), columns - 1) };
     setActive(next);
-    document.querySelector<HTMLElement>(`[data-board-cell="${next.row}:${next.col}"]`)?.focus();
+    const key = `${next.row}:${next.col}`;
+    const cell = document.querySelector<HTMLElement>(`[data-board-cell="${key}"]`);
+    if (cell) cell.focus();
+    else {
+      // Out of sight: bring the row in, focus its cell once drawn (the effect below).
+      pendingFocus.current = key;
+      virtualizer.scrollToIndex(next.row, { align: 'auto' });
+    }
   }
+
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const cell = document.querySelector<HTMLElement>(`[data-board-cell="${pendingFocus.current}"]`);
+    if (cell) {
+      pendingFocus.current = null;
+      cell.focus();
+    }
+  });
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -85,9 +149,17 @@ export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen, focu
     if (block && row !== undefined && col !== undefined) {
       setActive({ row, col });
       block.focus();
+      onFocused?.();
+      return;
     }
-    onFocused?.();
-  }, [focusRequest, board]);
+    // Its row is out of sight: make it the tab stop's row (always drawn) and look again once drawn.
+    const item = index.byId.get(focusRequest.id);
+    const itemRow = item ? board.technicians.findIndex((tech) => tech.id === item.technicianId) : -1;
+    if (itemRow >= 0 && itemRow !== active.row) {
+      setActive({ row: itemRow, col: mode === 'week' ? Math.max(days.indexOf(item?.day as LocalDate), 0) : 0 });
+      virtualizer.scrollToIndex(itemRow, { align: 'auto' });
+    } else onFocused?.();
+  }, [focusRequest, board, active.row]);
 
   function onKeyDown(event: KeyboardEvent) {
     const moves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
@@ -159,16 +231,27 @@ export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen, focu
               ))}
         </div>
       </div>
-      {board.technicians.map((tech, row) => {
+      <div ref={bodyRef} role="rowgroup" className="board-body-rows" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((virtualRow) => {
+        const row = virtualRow.index;
+        const tech = board.technicians[row];
+        if (!tech) return null;
+        const placed = {
+          'data-index': row,
+          ref: virtualizer.measureElement,
+          role: 'row',
+          'aria-rowindex': row + 2,
+        };
+        const at = virtualRow.start - virtualizer.options.scrollMargin;
         if (mode === 'week') {
           return (
-            <div key={tech.id} role="row" className="board-row">
+            <div key={tech.id} {...placed} className="board-row" style={{ transform: `translateY(${at}px)` }}>
               <div role="rowheader" className="board-rowhead">
                 {tech.fullName}
               </div>
               <div role="none" className="board-track">
                 {days.map((d, col) => {
-                  const items = itemsOfCell(board.workOrders, zone, tech.id, d);
+                  const items = cellItems(index, tech.id, d);
                   const key = `${tech.id}:${d}`;
                   const cellActive = active.row === row && active.col === col;
                   return (
@@ -188,11 +271,10 @@ export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen, focu
             </div>
           );
         }
-        const items = itemsOnTrack(board.workOrders, zone, tech.id, day, range);
-        const { lanes, count } = laneOf(items);
+        const { items, lanes, count } = dayRows[row] ?? { items: [], lanes: new Map<string, number>(), count: 1 };
         const key = `${tech.id}:track`;
         return (
-          <div key={tech.id} role="row" className="board-row" style={{ minHeight: count * LANE_PX + 8 }}>
+          <div key={tech.id} {...placed} className="board-row" style={{ minHeight: count * LANE_PX + 8, transform: `translateY(${at}px)` }}>
             <div role="rowheader" className="board-rowhead">
               {tech.fullName}
             </div>
@@ -202,7 +284,7 @@ export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen, focu
               {...dropProps(key, (event, id) => {
                 const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
                 // A block lands where its left edge is, not where the pointer held it (queue items start at the pointer).
-                const grab = board.workOrders.some((wo) => wo.id === id) ? Number(event.dataTransfer.getData(GRAB_OFFSET_TYPE)) || 0 : 0;
+                const grab = index.byId.has(id) ? Number(event.dataTransfer.getData(GRAB_OFFSET_TYPE)) || 0 : 0;
                 onDrop(id, tech.id, day, timeAtFraction((event.clientX - grab - rect.left) / rect.width, range));
               })}
             >
@@ -228,6 +310,7 @@ export function BoardGrid({ board, mode, days, today, zone, onDrop, onOpen, focu
           </div>
         );
       })}
+      </div>
     </div>
   );
 }

@@ -2,10 +2,9 @@
 // item) onto a technician's day or hour, or focus it and press Enter for "Mover a…"; the scheduling rules' questions
 // (double booking, a time already past) are asked before anything is written.
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueuedWorkOrderDto } from '../../../../electron/contract';
-import type { BoardWorkOrder } from '../../../../electron/contract/dispatchBoard';
 import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
 import { formatDuration, formatTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
@@ -16,6 +15,7 @@ import { toast } from '../../stores/toasts';
 import { workOrderError } from '../workOrders/actions';
 import { todayIn } from '../workOrders/dates';
 import { BoardGrid } from './BoardGrid';
+import { indexBoard, type BoardItem } from './boardItems';
 import { windowWords } from './boardLabels';
 import { DEFAULT_START, instantAt, wallTimeOf } from './boardLayout';
 import { WindowModeSwitch, WindowStepper } from '../../components/WindowNav';
@@ -33,7 +33,7 @@ export default function DispatchScreen() {
   return <Board />;
 }
 
-function fromBoard(wo: BoardWorkOrder, t: TFunction): Plannable {
+function fromBoard(wo: BoardItem, t: TFunction): Plannable {
   const length = formatDuration(wo.estimatedMinutes * 60);
   return {
     id: wo.id,
@@ -41,7 +41,7 @@ function fromBoard(wo: BoardWorkOrder, t: TFunction): Plannable {
     version: wo.version,
     technicianId: wo.technicianId,
     start: wo.start,
-    label: `${wo.customer?.name ?? wo.ticketTitle} · ${t(`common:workOrderType.${wo.otType}`)} · ${formatTime(wo.start)} (${length})`,
+    label: `${wo.who} · ${t(`common:workOrderType.${wo.otType}`)} · ${formatTime(wo.start)} (${length})`,
   };
 }
 
@@ -67,6 +67,9 @@ function Board() {
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   /** The OT last moved with "Mover a…": its question's answer (not a drag's) also brings the focus back to it. */
   const keyboardMove = useRef<string | null>(null);
+  const scrollRef = useRef<HTMLElement>(null);
+  // Grouped once per reply, not per cell and render.
+  const index = useMemo(() => (board ? indexBoard(board, zone) : null), [board, zone]);
 
   useEffect(() => {
     void load();
@@ -97,14 +100,14 @@ function Board() {
   const technicianName = (id: string) => board?.technicians.find((u) => u.id === id)?.fullName ?? '';
 
   function find(id: string): Plannable | null {
-    const onBoard = board?.workOrders.find((wo) => wo.id === id);
+    const onBoard = index?.byId.get(id);
     if (onBoard) return fromBoard(onBoard, t);
     const queued = queue.find((wo) => wo.id === id);
     return queued ? fromQueue(queued, t) : null;
   }
 
   // A planned visit can be moved; one under way or done opens its OT (there is nothing to reschedule).
-  function openBlock(wo: BoardWorkOrder) {
+  function openBlock(wo: BoardItem) {
     if (wo.status === 'scheduled') setMoving(fromBoard(wo, t));
     else navigate({ name: 'workOrders', id: wo.id });
   }
@@ -152,12 +155,12 @@ function Board() {
           {t('help')}
         </p>
         <div className="board-layout">
-          <section className="board-main" aria-busy={loading} aria-label={t('grid.region')}>
+          <section ref={scrollRef} className="board-main" aria-busy={loading} aria-label={t('grid.region')}>
             {error ? (
               <div className="empty" role="alert">
                 {workOrderError(t, error)}
               </div>
-            ) : !board ? (
+            ) : !board || !index ? (
               <div className="empty">{t('common:state.loading')}</div>
             ) : board.technicians.length === 0 ? (
               <div className="empty">{t('grid.noTechnicians')}</div>
@@ -170,6 +173,8 @@ function Board() {
                 )}
                 <BoardGrid
                   board={board}
+                  index={index}
+                  scrollRef={scrollRef}
                   mode={mode}
                   days={days}
                   today={todayDate}

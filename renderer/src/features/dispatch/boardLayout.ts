@@ -1,9 +1,17 @@
 // Where things sit on the dispatch board: the days of a window, the hours of the day view, a block's place and length
 // on the hour track, lanes for visits that overlap, and the time a drop means. Pure: no React, no API.
-import type { BoardClash, BoardWorkOrder } from '../../../../electron/contract/dispatchBoard';
+import type { BoardClash } from '../../../../electron/contract/dispatchBoard';
 import { addDays, instantOfWallInput, localDateOf, mondayOf, wallClock, type LocalDate } from '../../../../electron/contract/zonedTime';
 
 export type BoardMode = 'day' | 'week';
+
+/** A block's time on the board: ISO instants. */
+export interface Timed {
+  start: string;
+  end: string;
+}
+/** A block with its id and technician. */
+type Placed = Timed & { id: string; technicianId: string };
 
 /** The day view runs from 07:00 to 20:00 on the company clock, wider on a day with visits outside those hours. */
 export const DAY_START_HOUR = 7;
@@ -59,7 +67,7 @@ function minutesIntoDay(zone: string, day: LocalDate, iso: string, range: DayRan
  * The hours a day view must show so that no visit of that day is hidden: 07:00–20:00, widened to the hour the
  * earliest visit starts and the hour the latest one ends (a visit that runs past midnight takes the track to 24:00).
  */
-export function dayRangeFor(items: readonly Pick<BoardWorkOrder, 'start' | 'end'>[], zone: string, day: LocalDate): DayRange {
+export function dayRangeFor(items: readonly Timed[], zone: string, day: LocalDate): DayRange {
   const midnight = hourInstant(zone, day, 0);
   const nextMidnight = hourInstant(zone, day, 24);
   if (midnight === null || nextMidnight === null) return DEFAULT_DAY_RANGE;
@@ -80,7 +88,7 @@ export function dayRangeFor(items: readonly Pick<BoardWorkOrder, 'start' | 'end'
 export function trackPlacement(
   zone: string,
   day: LocalDate,
-  wo: Pick<BoardWorkOrder, 'start' | 'end'>,
+  wo: Timed,
   range: DayRange = DEFAULT_DAY_RANGE,
 ): { left: number; width: number; clippedStart: boolean; clippedEnd: boolean } | null {
   const span = spanOf(range);
@@ -102,7 +110,7 @@ export function timeAtFraction(fraction: number, range: DayRange = DEFAULT_DAY_R
 }
 
 /** Lanes for one row: visits that overlap go one under the other (the first lane that is free by then). */
-export function laneOf<T extends Pick<BoardWorkOrder, 'id' | 'start' | 'end'>>(items: readonly T[]): { lanes: Map<string, number>; count: number } {
+export function laneOf<T extends Timed & { id: string }>(items: readonly T[]): { lanes: Map<string, number>; count: number } {
   const ends: number[] = [];
   const lanes = new Map<string, number>();
   for (const item of [...items].sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))) {
@@ -116,17 +124,17 @@ export function laneOf<T extends Pick<BoardWorkOrder, 'id' | 'start' | 'end'>>(i
 }
 
 /** The OTs of one technician on one day (by start on the company calendar), in time order. */
-export function itemsOfCell(items: readonly BoardWorkOrder[], zone: string, technicianId: string, day: LocalDate): BoardWorkOrder[] {
+export function itemsOfCell<T extends Placed>(items: readonly T[], zone: string, technicianId: string, day: LocalDate): T[] {
   return items.filter((wo) => wo.technicianId === technicianId && localDateOf(zone, wo.start) === day).sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
 }
 
 /** The OTs of one technician that show on one day's hour track: any that overlap the day's range. */
-export function itemsOnTrack(items: readonly BoardWorkOrder[], zone: string, technicianId: string, day: LocalDate, range: DayRange = DEFAULT_DAY_RANGE): BoardWorkOrder[] {
+export function itemsOnTrack<T extends Placed>(items: readonly T[], zone: string, technicianId: string, day: LocalDate, range: DayRange = DEFAULT_DAY_RANGE): T[] {
   return items.filter((wo) => wo.technicianId === technicianId && trackPlacement(zone, day, wo, range) !== null);
 }
 
 /** For each OT in a clash, the codes of the visits it overlaps. */
-export function clashesById(clashes: readonly BoardClash[], items: readonly BoardWorkOrder[]): Map<string, string[]> {
+export function clashesById(clashes: readonly BoardClash[], items: readonly { id: string; code: string }[]): Map<string, string[]> {
   const codeOf = new Map(items.map((wo) => [wo.id, wo.code]));
   const out = new Map<string, string[]>();
   const add = (id: string, other: string) => out.set(id, [...(out.get(id) ?? []), codeOf.get(other) ?? other]);

@@ -1,0 +1,107 @@
+// The dispatch board's figures alone, without the whole `npm run bench`: the board call of the busiest week (router,
+// service, raw SQL; p50/p95 and the reply's JSON size) and, with --paint, the board's first blocks on a fresh open in
+// Chromium (browser mode). `npx tsx scripts/bench/boardAlone.ts --data <folder with emerald.db> [--runs 200] [--paint
+// --dist <built renderer>]`. Writes only to the given folder (sign-in sessions), so pass a copy of the cached dataset.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { ChannelName, InputOf } from '../../electron/contract';
+import { createBackend } from '../../electron/ipc/backend';
+import { startBrowserServer } from '../../electron/ipc/http/server';
+import type { ServiceContext } from '../../electron/services/context';
+import { loadActor } from '../../electron/services/users/actor';
+import { intFlag, parseArgs, stringFlag } from '../args';
+import { DEMO_PASSWORD } from '../demo/generate';
+import { boardCases } from './boardCases';
+import { pickFixtures } from './fixtures';
+import { measure, summarize } from './measure';
+
+const BOARD_BLOCK_SELECTOR = '.board-grid [data-work-order]';
+const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
+
+const args = parseArgs(process.argv.slice(2));
+const dataDir = stringFlag(args, 'data');
+if (!dataDir) throw new Error('--data <folder holding a copy of the dataset> is required');
+const runs = intFlag(args, 'runs', 200);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const backend = createBackend({ dataDir: path.resolve(dataDir) });
+let token: string | null = null;
+const call = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<unknown> => {
+  const result = await backend.dispatch({ sessionToken: token }, channel, input);
+  if (result.session !== undefined) token = result.session;
+  if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
+  return result.envelope.value;
+};
+await call('auth.login', { login: 'admin', password: DEMO_PASSWORD });
+const fixtures = pickFixtures(backend.database.sqlite);
+const admin = loadActor(backend.database.sqlite, (backend.database.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string }).id);
+const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, actor: admin };
+const fmt = (s: { p50: number; p95: number }) => `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`;
+
+try {
+  for (const c of boardCases(call, ctx, fixtures)) {
+    const reply = await c.router(0);
+    const router = await measure(runs, c.router);
+    const service = await measure(runs, c.service);
+    const raw = await measure(runs, c.raw);
+    // What a window receives in browser mode: the reply as JSON text.
+    const jsonBytes = Buffer.byteLength(JSON.stringify(reply));
+    log(`${c.name}: router ${fmt(router)}; service ${fmt(service)}; raw ${fmt(raw)}; reply ${(jsonBytes / 1024).toFixed(0)} KiB JSON`);
+    // On a shared machine the wall clock counts others' work too: the process's own CPU time per call beside it.
+    log(`  CPU time per call: router ${fmt(await cpuPerCall(runs, c.router))}; raw ${fmt(await cpuPerCall(runs, c.raw))}`);
+  }
+  if (args.flags.has('paint')) log(`board first paint, fresh open: ${fmt(await boardPaint(stringFlag(args, 'dist') ?? 'dist', intFlag(args, 'opens', 5)))}`);
+} finally {
+  backend.close();
+}
+
+/** This process's CPU time (user + system) per call, in ms. */
+async function cpuPerCall(count: number, fn: (i: number) => unknown) {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const before = process.cpuUsage();
+    await fn(i);
+    const used = process.cpuUsage(before);
+    samples.push((used.user + used.system) / 1000);
+  }
+  return summarize(samples);
+}
+
+/** Fresh opens of #/dispatch (this week, every technician) in new tabs of one signed-in browser: navigation start to first blocks painted. */
+async function boardPaint(staticDir: string, opens: number) {
+  if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error(`${staticDir} is not a built renderer (npx vite build --outDir ${staticDir})`);
+  const server = await startBrowserServer({ backend, port: 0, token: 'bench-token', staticDir: path.resolve(staticDir) });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByLabel(/correo o usuario|email or username/i).fill('admin');
+    await page.getByLabel(/^contraseña$|^password$/i).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /entrar|sign in/i }).click();
+    await page.waitForSelector('[data-ticket-row]');
+    const url = `${server.url.split('?')[0]}#/dispatch`;
+    const samples: number[] = [];
+    // The first open warms the browser's cache of the bundle, as on a second start; it is not counted.
+    for (let i = 0; i <= opens; i++) {
+      const tab = await context.newPage();
+      try {
+        await tab.goto(url);
+        await tab.waitForSelector(BOARD_BLOCK_SELECTOR, { timeout: 60_000 });
+        await tab.evaluate(TWO_FRAMES);
+        if (i > 0) samples.push((await tab.evaluate('performance.now()')) as number);
+      } finally {
+        await tab.close();
+      }
+    }
+    return summarize(samples);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
