@@ -80,13 +80,10 @@ async function damagedAfterStart(language: Language, dataDir: string, migrations
  * The database opens (in the engine worker) before any window exists: a refused file ends in a dialog, never in a blank
  * window. The worker's DatabaseOpenError arrives rebuilt with its reason, so the words are the same as before.
  */
-async function openEngine(language: Language, migrationsFolder: string, mayRestore = true): Promise<EngineWorkerHost | null> {
+async function openEngine(language: Language, migrationsFolder: string, opening: Promise<EngineWorkerHost>, mayRestore = true): Promise<EngineWorkerHost | null> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-  const log = (message: string, error?: unknown) => (error === undefined ? console.log(message) : console.error(message, error));
   try {
-    // The window first: the integrity check and the checked start-up copy (the last 7 kept) run in the job worker after.
-    // The engine also runs LAN sync (background rounds, the hub while its switch is on) and the telemetry socket.
-    const opened = await startEngineWorker({ dataDir, migrationsFolder, startupJobs: { backup: true }, telemetrySocket: true, net: { mdns: true }, log });
+    const opened = await opening;
     void opened.startup.then((report) => {
       if (report && !report.integrity.ok && engine === opened) void damagedAfterStart(language, dataDir, migrationsFolder);
     });
@@ -94,10 +91,20 @@ async function openEngine(language: Language, migrationsFolder: string, mayResto
   } catch (error) {
     showFatal(error instanceof DatabaseOpenError ? databaseErrorDialog(error.reason, language, error.path) : unexpectedErrorDialog(language, error));
     if (mayRestore && error instanceof DatabaseOpenError && RESTORABLE_FAILURES.includes(error.reason) && offerRestore(language, dataDir, migrationsFolder)) {
-      return openEngine(language, migrationsFolder, false);
+      return openEngine(language, migrationsFolder, startEngine(migrationsFolder), false);
     }
     return null;
   }
+}
+
+/**
+ * The window first: the integrity check and the checked start-up copy (the last 7 kept) run in the job worker after.
+ * The engine also runs LAN sync (background rounds, the hub while its switch is on) and the telemetry socket.
+ */
+function startEngine(migrationsFolder: string): Promise<EngineWorkerHost> {
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  const log = (message: string, error?: unknown) => (error === undefined ? console.log(message) : console.error(message, error));
+  return startEngineWorker({ dataDir, migrationsFolder, startupJobs: { backup: true }, telemetrySocket: true, net: { mdns: true }, log });
 }
 
 function openWindow(paths: Pick<ShellPaths, 'preloadPath' | 'iconPath'>): void {
@@ -115,12 +122,15 @@ function openWindow(paths: Pick<ShellPaths, 'preloadPath' | 'iconPath'>): void {
 }
 
 async function start(): Promise<void> {
-  await app.whenReady();
-  const language = languageFor(app.getLocale());
   const paths = resolveShellPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, mainDir: __dirname });
   // Anything else that opens a database (backup restore, workers) finds the same migrations as the bundle.
   process.env.EMERALD_MIGRATIONS_DIR = paths.migrationsFolder;
-  engine = await openEngine(language, paths.migrationsFolder);
+  // The engine worker opens the database while Electron gets ready: the first screen waits for the longer of the two.
+  const opening = startEngine(paths.migrationsFolder);
+  opening.catch(() => undefined); // awaited below, once dialogs can be shown
+  await app.whenReady();
+  const language = languageFor(app.getLocale());
+  engine = await openEngine(language, paths.migrationsFolder, opening);
   if (!engine) {
     app.exit(1);
     return;
