@@ -21,25 +21,42 @@ const RUN = /[^ \t\n\r]+/g;
  */
 const CHARACTER = /(?:\P{M}\p{M}*)(?:\u200D\P{M}\p{M}*)*|\p{M}+/gu;
 
-/** Width of each character (grapheme) per font and size of one document: each measured once. */
-const widthCaches = new WeakMap<Pdf, Map<string, Map<string, number>>>();
+/**
+ * Each character's width at size 1, per font. The report fonts are parsed once per process (document.ts), so every
+ * report shares what earlier ones measured; widths scale with the size.
+ */
+const unitWidths = new WeakMap<object, Map<string, number>>();
 
-function fontState(doc: Pdf): { key: string; size: number } {
-  const state = doc as unknown as { _font?: { name?: string; id?: string }; _fontSize?: number };
-  const size = state._fontSize ?? 12;
-  return { key: `${state._font?.id ?? state._font?.name ?? ''}@${size}`, size };
+interface CharacterWidths {
+  size: number;
+  of(character: string): number;
 }
 
-function characterWidths(doc: Pdf, key: string): Map<string, number> {
-  let perFont = widthCaches.get(doc);
-  if (!perFont) widthCaches.set(doc, (perFont = new Map()));
-  let widths = perFont.get(key);
-  if (!widths) perFont.set(key, (widths = new Map()));
-  return widths;
+function characterWidths(doc: Pdf): CharacterWidths {
+  const state = doc as unknown as { _font?: { font?: object }; _fontSize?: number };
+  const size = state._fontSize ?? 12;
+  const font: object = state._font?.font ?? state._font ?? doc;
+  let unit = unitWidths.get(font);
+  if (!unit) unitWidths.set(font, (unit = new Map()));
+  const known = unit;
+  return {
+    size,
+    of(character) {
+      let width = known.get(character);
+      if (width === undefined) known.set(character, (width = doc.widthOfString(character) / size));
+      return width * size;
+    },
+  };
+}
+
+function summedWidth(run: string, widths: CharacterWidths): number {
+  let sum = 0;
+  for (const [character] of run.matchAll(CHARACTER)) sum += widths.of(character);
+  return sum;
 }
 
 /** Cuts one run wider than `room` into pieces of at most `room`, measuring each distinct character once and each piece once. */
-function cutRun(doc: Pdf, run: string, room: number, widths: Map<string, number>): string[] {
+function cutRun(doc: Pdf, run: string, room: number, widths: CharacterWidths): string[] {
   const pieces: string[] = [];
   let piece: string[] = [];
   let sum = 0;
@@ -49,11 +66,10 @@ function cutRun(doc: Pdf, run: string, room: number, widths: Map<string, number>
     while (piece.length > 1 && doc.widthOfString(piece.join('')) > room) carried.unshift(piece.pop() as string);
     pieces.push(piece.join(''));
     piece = carried;
-    sum = carried.reduce((total, g) => total + (widths.get(g) ?? 0), 0);
+    sum = carried.reduce((total, g) => total + widths.of(g), 0);
   };
   for (const [segment] of run.matchAll(CHARACTER)) {
-    let width = widths.get(segment);
-    if (width === undefined) widths.set(segment, (width = doc.widthOfString(segment)));
+    const width = widths.of(segment);
     if (piece.length > 0 && sum + width > room * KERNING_SLACK) close();
     piece.push(segment);
     sum += width;
@@ -67,16 +83,18 @@ function cutRun(doc: Pdf, run: string, room: number, widths: Map<string, number>
  * into pieces joined by '\n'. Text without such a run comes back unchanged, having measured nothing.
  */
 export function breakLongWords(doc: Pdf, text: string, width: number): string {
-  const { key, size } = fontState(doc);
-  const alwaysFits = Math.floor(width / (MAX_GLYPH_EM * size));
+  const widths = characterWidths(doc);
+  if (!(widths.size > 0)) return text;
+  const alwaysFits = Math.floor(width / (MAX_GLYPH_EM * widths.size));
   if (text.length <= alwaysFits) return text;
-  const widths = characterWidths(doc, key);
   // A piece is followed by the '\n' we add or by a space, and pdfkit counts that character in the word's width.
   let room = -1;
   return text.replace(RUN, (run) => {
     if (run.length <= alwaysFits) return run;
-    if (room < 0) room = width - Math.max(doc.widthOfString('\n'), doc.widthOfString(' '));
-    if (doc.widthOfString(run) <= room) return run;
+    if (room < 0) room = width - Math.max(widths.of('\n'), widths.of(' '));
+    // The sum of its characters' widths (each measured once) settles most runs; only one near the edge is measured whole.
+    const estimate = summedWidth(run, widths);
+    if (estimate <= room * KERNING_SLACK || (estimate <= room / KERNING_SLACK && doc.widthOfString(run) <= room)) return run;
     return cutRun(doc, run, Math.max(room, 1), widths).join('\n');
   });
 }
