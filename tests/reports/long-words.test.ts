@@ -130,6 +130,17 @@ describe('breakLongWords', () => {
     for (const piece of pieces.slice(0, -1)) expect(pdf.widthOfString(piece)).toBeGreaterThan(180);
   });
 
+  it('cuts a long link after a slash when one is near the end of the line', () => {
+    const pdf = doc();
+    const link = `https://ejemplo.example/${Array.from({ length: 60 }, (_, i) => `parte${i}`).join('/')}`;
+    const out = breakLongWords(pdf, link, 200);
+    const pieces = out.split('\n');
+    expect(pieces.join('')).toBe(link);
+    expect(pieces.length).toBeGreaterThan(5);
+    for (const piece of pieces.slice(0, -1)) expect(piece.endsWith('/')).toBe(true);
+    for (const piece of pieces) expect(pdf.widthOfString(`${piece}\n`)).toBeLessThanOrEqual(200);
+  });
+
   it('keeps a letter and its combining accent together', () => {
     const pdf = doc();
     const word = 'e\u0301'.repeat(2000);

@@ -55,26 +55,46 @@ function summedWidth(run: string, widths: CharacterWidths): number {
   return sum;
 }
 
-/** Cuts one run wider than `room` into pieces of at most `room`, measuring each distinct character once and each piece once. */
+/** Characters after which a long link or path reads well cut: the line ends on them, as pdfkit would have broken it. */
+const CUT_AFTER = new Set(['/', '-', '_', '.', '?', '&', '=', ',', ';', ':', '\\', '|', '\u2010', '\u2013', '\u2014']);
+/** A cut moves back to such a character only within the piece's last 30 %, so lines stay nearly full. */
+const CUT_BACK = 0.3;
+
+/**
+ * Cuts one run wider than `room` into pieces of at most `room`, measuring each distinct character once and each piece
+ * once; a piece ends after a slash or hyphen near its end when it has one (a link breaks between its parts).
+ */
 function cutRun(doc: Pdf, run: string, room: number, widths: CharacterWidths): string[] {
   const pieces: string[] = [];
   let piece: string[] = [];
   let sum = 0;
-  const close = () => {
-    // One exact measure per piece; when kerning made it too wide after all, its last characters start the next one.
-    const carried: string[] = [];
-    while (piece.length > 1 && doc.widthOfString(piece.join('')) > room) carried.unshift(piece.pop() as string);
+  let lastCut = -1;
+  const carry = (from: number) => {
+    const carried = piece.splice(from);
     pieces.push(piece.join(''));
     piece = carried;
     sum = carried.reduce((total, g) => total + widths.of(g), 0);
+    lastCut = -1;
+    carried.forEach((g, i) => {
+      if (CUT_AFTER.has(g)) lastCut = i;
+    });
+  };
+  /** `full`: the next character did not fit (not the run's end), so a cut after a slash may come back a little. */
+  const close = (full: boolean) => {
+    let end = piece.length;
+    // One exact measure per piece; when kerning made it too wide after all, its last characters start the next one.
+    while (end > 1 && doc.widthOfString(piece.slice(0, end).join('')) > room) end--;
+    if (full && end === piece.length && lastCut >= 0 && lastCut < end - 1 && lastCut + 1 >= end * (1 - CUT_BACK)) end = lastCut + 1;
+    carry(end);
   };
   for (const [segment] of run.matchAll(CHARACTER)) {
     const width = widths.of(segment);
-    if (piece.length > 0 && sum + width > room * KERNING_SLACK) close();
+    if (piece.length > 0 && sum + width > room * KERNING_SLACK) close(true);
     piece.push(segment);
     sum += width;
+    if (CUT_AFTER.has(segment)) lastCut = piece.length - 1;
   }
-  while (piece.length > 0) close();
+  while (piece.length > 0) close(false);
   return pieces;
 }
 
