@@ -10,6 +10,8 @@ import { removeTempDirs, tempDir } from '../db/helpers';
 import { systemTimeZone } from '../../electron/contract/zonedTime';
 import { readSetting, readSettings, DEFAULT_SETTINGS } from '../../electron/services/settings';
 import { refreshAllTicketSla, refreshTicketSla } from '../../electron/services/sla';
+import { recordCapturedOps } from '../../electron/services/sync/capture';
+import { refreshConflicts } from '../../electron/services/sync/conflicts';
 import { startTestApp, type TestApp } from '../support/backend';
 
 let app: TestApp;
@@ -125,5 +127,52 @@ describe('write budget', () => {
     } finally {
       sqlite.close();
     }
+  });
+
+  it('local writes keep the cross-row conflicts equal to a full re-check, also when a note skips the ticket rules', async () => {
+    app = await startTestApp();
+    const sqlite = app.backend.database.sqlite;
+    const ticket = await app.admin.call('tickets.create', { title: 'Aire acondicionado sin frío' });
+    const visit = (await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' })) as { id: string };
+    const conflicts = () => sqlite.prepare('SELECT id, kind, entity, row_id, detail FROM sync_conflicts ORDER BY id').all();
+    /** What a re-check of every ticket and OT finds (rolled back: only compared). */
+    const fullRecheck = () => {
+      let found: unknown[] = [];
+      const all = [
+        ...(sqlite.prepare('SELECT id FROM tickets').pluck().all() as string[]).map((rowId) => ({ entity: 'tickets', rowId })),
+        ...(sqlite.prepare('SELECT id FROM work_orders').pluck().all() as string[]).map((rowId) => ({ entity: 'work_orders', rowId })),
+      ];
+      try {
+        sqlite.transaction(() => {
+          refreshConflicts(sqlite, all);
+          found = conflicts();
+          throw new Error('rollback');
+        })();
+      } catch (error) {
+        if ((error as Error).message !== 'rollback') throw error;
+      }
+      return found;
+    };
+    /** A write through the local write path (the capture turns it into ops and re-checks the rules it can move). */
+    const localWrite = (sql: string, ...params: unknown[]) =>
+      sqlite.transaction(() => {
+        sqlite.prepare(sql).run(...params);
+        recordCapturedOps(sqlite, null, Date.now());
+      })();
+
+    // The ticket closed with its OT still open (as a merge can leave it): the conflict is recorded.
+    localWrite("UPDATE tickets SET status = 'closed', closed_at = ?, resolution = 'Cerrado en otro portátil' WHERE id = ?", new Date().toISOString(), ticket.id);
+    expect(conflicts().map((c) => (c as { kind: string }).kind)).toEqual(['closed_ticket_open_ot']);
+    expect(conflicts()).toEqual(fullRecheck());
+    // A touch of the ticket's updated_at only (a note, a reading) leaves it as the full re-check has it.
+    localWrite('UPDATE tickets SET updated_at = ? WHERE id = ?', new Date(Date.now() + 1000).toISOString(), ticket.id);
+    expect(conflicts()).toHaveLength(1);
+    expect(conflicts()).toEqual(fullRecheck());
+    // A new resolution text shows in the record's detail at once; the OT completed clears the conflict.
+    localWrite("UPDATE tickets SET resolution = 'Cambiada la placa' WHERE id = ?", ticket.id);
+    expect(conflicts()).toEqual(fullRecheck());
+    localWrite("UPDATE work_orders SET status = 'cancelled' WHERE id = ?", visit.id);
+    expect(conflicts()).toEqual([]);
+    expect(fullRecheck()).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { prepared } from '../sql';
 import { entityOf, isTextField, type ReplicatedEntity } from './entities';
 import { formatHlc, tick } from './hlc';
 import { fieldClock, readClock, writeClock, type RowClock } from './clocks';
-import { refreshConflicts, type TouchedRow } from './conflicts';
+import { opMovesConflictRules, refreshConflicts, type TouchedRow } from './conflicts';
 import { opMovesSlaClock, refreshSlaForTouched } from '../sla';
 import { recordSeen, seenBase } from './seen';
 
@@ -111,6 +111,7 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
   let last = local.last_hlc;
   let seq = local.next_seq;
   const touched: TouchedRow[] = [];
+  const ruleMoves: TouchedRow[] = [];
   const clockMoves: TouchedRow[] = [];
   for (const row of captured) {
     const entity = entityOf(row.entity);
@@ -132,12 +133,13 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
     recordTextEdits(sqlite, entity, op);
     recordSeen(sqlite, op);
     touched.push({ entity: op.entity, rowId: op.rowId });
+    if (opMovesConflictRules(op)) ruleMoves.push({ entity: op.entity, rowId: op.rowId });
     if (opMovesSlaClock(op)) clockMoves.push({ entity: op.entity, rowId: op.rowId });
   }
   prepared(sqlite, 'DELETE FROM sync_capture').run();
   prepared(sqlite, 'UPDATE sync_local SET last_hlc = ?, next_seq = ? WHERE id = 1').run(last, seq);
   // The rules that span rows run on local writes too: a copy must hold the conflicts its own ops cause elsewhere.
-  refreshConflicts(sqlite, touched);
+  refreshConflicts(sqlite, ruleMoves);
   // Derived, local: the SLA clocks this write can move, in the same transaction.
   refreshSlaForTouched(sqlite, clockMoves);
   return touched.length;

@@ -90,6 +90,24 @@ function refreshCloseUndone(sqlite: Database.Database, ticketIds: readonly strin
   syncKind(sqlite, 'ticket_close_undone', ticketIds, holding);
 }
 
+/**
+ * The columns the rules below read (what holds, and the codes and resolution their records show), per entity: a local
+ * update that changes none of them (a note or a reading touches its ticket for updated_at only) leaves every rule as it
+ * was, so the write skips the four queries of the ticket rules. Inserts and deletes always count; merges check all.
+ */
+const RULE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  tickets: ['status', 'closed_at', 'code', 'resolution'],
+  work_orders: ['status', 'ticket_id', 'code'],
+  work_order_items: ['serial_number'],
+  customers: ['name'],
+};
+
+export function opMovesConflictRules(op: { entity: string; kind: string; fields: Record<string, unknown> }): boolean {
+  const fields = RULE_FIELDS[op.entity];
+  if (!fields) return false;
+  return op.kind !== 'update' || fields.some((field) => field in op.fields);
+}
+
 /** Re-checks the rules that span rows, for the rows a write or a merge touched. Same rows, same state: same conflicts. */
 export function refreshConflicts(sqlite: Database.Database, touched: readonly TouchedRow[]): void {
   if (touched.length === 0) return;
