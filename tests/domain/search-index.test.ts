@@ -8,6 +8,7 @@ import { DOC_SPAN, rebuildSearchIndex, SEARCH_MIGRATION_FILE, searchMigrationSql
 import { buildFixtureDatabase } from '../../scripts/fixtures/build';
 import { removeTempDirs, tempDir } from '../db/helpers';
 import { startDomainApp, type DomainFixture } from './fixtures';
+import BetterSqlite3 from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -49,9 +50,11 @@ describe('the search schema module', () => {
 describe('one index row per timeline event', () => {
   let f: DomainFixture;
   let sqlite: Database.Database;
+  let busyOther: string;
   beforeAll(async () => {
     f = await startDomainApp();
     sqlite = f.app.backend.database.sqlite;
+    busyOther = (await f.admin.call('tickets.create', { title: 'Fax averiado', customerId: f.customerId })).id;
   });
   afterAll(() => f.app.close());
 
@@ -89,6 +92,25 @@ describe('one index row per timeline event', () => {
     // A ticket found through many of its events is still one result.
     for (let i = 0; i < 3; i++) await f.admin.call('tickets.addNote', { id: a.id, content: `Rodillo limpiado ${i}` });
     expect((await f.admin.call('tickets.list', { q: 'rodillo' })).items.map((t) => t.id)).toEqual([a.id]);
+  });
+
+  it('the matches kept for the list, its counts and its pages are found again after any write, here or on another connection', async () => {
+    const t = await f.admin.call('tickets.create', { title: 'Centralita sin tono', customerId: f.customerId });
+    expect(ids(await f.admin.call('tickets.list', { q: 'zafiro' }))).toEqual([]);
+    await f.admin.call('tickets.addNote', { id: t.id, content: 'Cable zafiro sustituido' });
+    expect(ids(await f.admin.call('tickets.list', { q: 'zafiro' }))).toEqual([t.id]);
+    expect((await f.admin.call('tickets.counts', { q: 'zafiro' })).open).toBe(1);
+    // Another connection (the job worker has its own) commits a note: this connection's kept matches are stale.
+    const other = new BetterSqlite3(path.join(f.app.dir, 'emerald.db'));
+    try {
+      other.prepare(
+        "INSERT INTO ticket_timeline (id, ticket_id, author_id, event_type, content, meta_data, created_at, updated_at) VALUES ('ev-other', ?, NULL, 'note', 'Otro zafiro', NULL, '2026-03-02T10:00:00.000Z', '2026-03-02T10:00:00.000Z')",
+      ).run(busyOther);
+      other.prepare('DELETE FROM sync_capture').run();
+    } finally {
+      other.close();
+    }
+    expect(ids(await f.admin.call('tickets.list', { q: 'zafiro' }))).toEqual([t.id, busyOther].sort());
   });
 
   it('deleting an event or a ticket removes its rows and nothing else', async () => {

@@ -1,3 +1,4 @@
 // Full-text search and keyset paging shared by the ticket and work order lists.
 export { decodeCursor, encodeCursor, keysetClause, toUtcIso } from './cursor';
 export { searchTerms, termParams, ticketHitsCte, ticketMatchSql, toFtsQuery, toTermQueries } from './ftsQuery';
+export { SEARCH_HITS, searchHits } from './hits';

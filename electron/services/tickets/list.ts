@@ -7,7 +7,7 @@ import type { Page, StatusCounts, TicketSummary } from '../../contract';
 import type { ticketFilter, ticketListInput } from '../../contract/tickets';
 import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
-import { termParams, ticketHitsCte, ticketMatchSql, toFtsQuery, toTermQueries } from '../search';
+import { SEARCH_HITS, searchHits, termParams, toFtsQuery, toTermQueries } from '../search';
 import { TICKET_SUMMARY_COLUMNS, TICKET_SUMMARY_JOINS, toTicketSummary, type TicketSummaryRow } from './rows';
 import { prepared } from '../sql';
 import { NO_DUE } from '../sla';
@@ -74,8 +74,8 @@ function slaFilterSql(ctx: ServiceContext, kind: SlaFilter, params: Params): { c
 }
 
 interface FilterSql {
-  /** How many search terms (@fts0…); 0 without a search. */
-  termCount: number;
+  /** How many tickets the search matches (their docs are in temp.search_hits), or null without a search. */
+  hits: number | null;
   ctes: string[];
   joins: string[];
   /** The status condition, apart: a search applies it to its own copy of the status. */
@@ -88,13 +88,13 @@ interface FilterSql {
 
 /** WHERE clauses and named params for a filter; the FTS query comes first as a CTE that is joined. */
 function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
-  const out: FilterSql = { termCount: 0, ctes: [], joins: [], status: null, where: [], slaProbe: null, params: {} };
+  const out: FilterSql = { hits: null, ctes: [], joins: [], status: null, where: [], slaProbe: null, params: {} };
   const termQueries = toTermQueries(filter.q);
   if (termQueries) {
-    out.termCount = termQueries.length;
-    out.ctes.push(ticketHitsCte(termQueries.length));
+    // Matched once for the list, its counts and its next pages (services/search/hits.ts).
+    out.hits = searchHits(ctx.sqlite, termQueries, termParams(termQueries));
+    out.ctes.push(`ticket_hits AS (SELECT d.ticket_id AS ticket_id FROM ticket_search_docs d WHERE d.doc_id IN ${SEARCH_HITS})`);
     out.joins.push('JOIN ticket_hits h ON h.ticket_id = t.id');
-    Object.assign(out.params, termParams(termQueries));
   }
   if (filter.status && filter.status.length > 0) {
     out.status = 'status IN (SELECT value FROM json_each(@statuses))';
@@ -147,6 +147,21 @@ const ticketConditions = (f: FilterSql) => (f.status ? [`t.${f.status}`, ...f.wh
 /** Every condition on `t`, the SLA probe included (counts and searches, which visit the candidates anyway). */
 const allTicketConditions = (f: FilterSql) => [...ticketConditions(f), ...(f.slaProbe ? [f.slaProbe('t')] : [])];
 
+/** From this many matches on, a search with other filters walks the filtered tickets in order instead of the matches. */
+export const searchPlan = { denseHits: 2000 };
+
+/** Many matches and another filter: sorting every match to check the filter on each would cost the most. */
+const denseWithOthers = (f: FilterSql) => f.hits !== null && f.hits >= searchPlan.denseHits && otherConditions(f).length > 0;
+
+/** Turns the search into a probe of each candidate (the list's own order and indexes), like a dense SLA filter. */
+function probeSearch(f: FilterSql): void {
+  f.ctes = f.ctes.filter((cte) => !cte.startsWith('ticket_hits'));
+  f.joins = f.joins.filter((join) => !join.includes('ticket_hits'));
+  const matches = (alias: string) => `EXISTS (SELECT 1 FROM ticket_search_docs sd WHERE sd.ticket_id = ${alias}.id AND sd.doc_id IN ${SEARCH_HITS})`;
+  const sla = f.slaProbe;
+  f.slaProbe = sla ? (alias) => `${sla(alias)} AND ${matches(alias)}` : matches;
+}
+
 /** Conditions on `t` a search checks on its matches (not the status: that copy sits beside the sort key). */
 const otherConditions = (f: FilterSql) => [...f.where, ...(f.slaProbe ? [f.slaProbe('t')] : [])];
 
@@ -156,13 +171,13 @@ const otherConditions = (f: FilterSql) => [...f.where, ...(f.slaProbe ? [f.slaPr
  * `LIMIT -1` keeps SQLite from dropping the inner ORDER BY, which the early stop relies on.
  */
 function searchPageCte(f: FilterSql, cursorKey: readonly (string | number | null)[] | null, params: Params): string {
-  const inner: string[] = [ticketMatchSql('d.doc_id', f.termCount), ...(f.status ? [`d.${f.status}`] : [])];
+  const inner: string[] = [`d.doc_id IN ${SEARCH_HITS}`, ...(f.status ? [`d.${f.status}`] : [])];
   if (cursorKey) {
     const keyset = keysetClause(['d.updated_at', 'd.ticket_id'], cursorKey, 'desc');
     inner.push(keyset.sql);
     Object.assign(params, keyset.params);
   }
-  const matches = `SELECT d.ticket_id, d.updated_at FROM ticket_search_docs d
+  const matches = `SELECT d.ticket_id, d.updated_at FROM ${SEARCH_HITS} hit CROSS JOIN ticket_search_docs d ON d.doc_id = hit.doc_id
       WHERE ${inner.join(' AND ')} ORDER BY d.updated_at DESC, d.ticket_id DESC`;
   // Without other filters the page is the top of the matches (SQLite keeps only `limit` rows while sorting).
   // The status tabs count as no other filter: the status copy sits beside the sort key.
@@ -177,12 +192,13 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
   const keys = SORT_KEYS[sort];
   const limit = input.limit ?? DEFAULT_LIMIT;
   const f = filterSql(ctx, input);
+  if (denseWithOthers(f)) probeSearch(f);
   const cursorKey = input.cursor ? decodeCursor(input.cursor, sort, keys.columns.length) : null;
   const params: Params = { ...f.params, limit: limit + 1 };
   const order = keys.columns.map((c) => `${c} ${keys.direction.toUpperCase()}`).join(', ');
   let page: string;
   let ctes = f.ctes;
-  if (f.termCount > 0 && sort === 'updated_at') {
+  if (f.hits !== null && f.joins.length > 0 && sort === 'updated_at') {
     ctes = [];
     page = searchPageCte(f, cursorKey, params);
   } else {
@@ -240,7 +256,8 @@ export function countTickets(ctx: ServiceContext, filter: TicketFilter): StatusC
 
 function countByStatus(ctx: ServiceContext, filter: TicketFilter): { status: keyof StatusCounts; n: number }[] {
   const f = filterSql(ctx, filter);
-  if (f.termCount > 0) return searchCounts(ctx, f);
+  if (denseWithOthers(f)) probeSearch(f);
+  else if (f.hits !== null) return searchCounts(ctx, f);
   return (prepared(ctx.sqlite, `${withClause(f)}SELECT t.status AS status, count(*) AS n FROM tickets t ${f.joins.join(' ')} ${whereClause(allTicketConditions(f))} GROUP BY t.status`).all(
       f.params,
     ) as { status: keyof StatusCounts; n: number }[]);
@@ -252,9 +269,12 @@ function countByStatus(ctx: ServiceContext, filter: TicketFilter): { status: key
  */
 function searchCounts(ctx: ServiceContext, f: FilterSql): { status: keyof StatusCounts; n: number }[] {
   const others = otherConditions(f);
-  const where = [ticketMatchSql('d.doc_id', f.termCount), ...(f.status ? [`d.${f.status}`] : [])];
+  const where = [...(f.status ? [`d.${f.status}`] : [])];
   if (others.length > 0) where.push(`EXISTS (SELECT 1 FROM tickets t WHERE t.id = d.ticket_id AND ${others.join(' AND ')})`);
-  return prepared(ctx.sqlite, `SELECT d.status AS status, count(*) AS n FROM ticket_search_docs d WHERE ${where.join(' AND ')} GROUP BY d.status`).all(
+  return prepared(
+    ctx.sqlite,
+    `SELECT d.status AS status, count(*) AS n FROM ${SEARCH_HITS} hit CROSS JOIN ticket_search_docs d ON d.doc_id = hit.doc_id ${whereClause(where)} GROUP BY d.status`,
+  ).all(
     f.params,
   ) as { status: keyof StatusCounts; n: number }[];
 }

@@ -1,0 +1,43 @@
+// The tickets a search matches, found once and kept in a temp table for the list, its counts and its next pages: FTS5
+// builds a prefix term's whole doclist for every query that names it, so the list screen's pair (tickets.list and
+// tickets.counts with the same words) used to pay for a common word twice, and each page again.
+import type Database from 'better-sqlite3';
+import { prepared } from '../sql';
+import { docOfRowid } from './schema';
+
+/** The temp table of matching doc ids (ticket_search_docs.doc_id); `doc IN search_hits` tests one ticket. */
+export const SEARCH_HITS = 'temp.search_hits';
+
+interface Kept {
+  key: string;
+  /** total_changes() after the fill: any later write on this connection changes it. */
+  changes: number;
+  /** PRAGMA data_version when filled: a commit by another connection (the job worker's) changes it. */
+  dataVersion: number;
+  size: number;
+}
+const kept = new WeakMap<Database.Database, Kept>();
+
+/** Each term's doc ids (a ticket's many matching events collapse on the primary key); every term must match. */
+function matchSelect(termCount: number): string {
+  return Array.from({ length: termCount }, (_, i) => `SELECT ${docOfRowid('rowid')} FROM ticket_search WHERE ticket_search MATCH @fts${i}`).join(' INTERSECT ');
+}
+
+/**
+ * Fills temp.search_hits with the docs matching the term queries (params @fts0…) unless it already holds them for the
+ * same words and nothing was written since; returns how many tickets match. Inside a transaction it is refilled and
+ * never trusted later (a rollback would empty it behind the bookkeeping's back).
+ */
+export function searchHits(sqlite: Database.Database, termQueries: readonly string[], params: Record<string, unknown>): number {
+  const key = JSON.stringify(termQueries);
+  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
+  const changesNow = () => (prepared(sqlite, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  const last = kept.get(sqlite);
+  if (last && !sqlite.inTransaction && last.key === key && last.dataVersion === dataVersion && last.changes === changesNow()) return last.size;
+  kept.delete(sqlite);
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS search_hits (doc_id INTEGER PRIMARY KEY)`);
+  prepared(sqlite, `DELETE FROM ${SEARCH_HITS}`).run();
+  const size = prepared(sqlite, `INSERT OR IGNORE INTO ${SEARCH_HITS} (doc_id) ${matchSelect(termQueries.length)}`).run(params).changes;
+  if (!sqlite.inTransaction) kept.set(sqlite, { key, changes: changesNow(), dataVersion, size });
+  return size;
+}
