@@ -17,9 +17,21 @@ export const PLACEHOLDER_PAGE = `<!doctype html>
 The user interface is not built yet: run <code>npm run build:renderer</code>. The API answers at <code>/api/&lt;channel&gt;</code>.</p></body></html>
 `;
 
-const answer = (status: StaticAnswer['status'], contentType: string, body: Buffer): StaticAnswer => ({
+/** Vite's build output: `assets/<name>-<content hash>.<ext>`; a new build gives changed content a new name. */
+const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8}\.(js|css|svg|png|woff2?)$/;
+
+/**
+ * A hashed asset never changes under its name, so the browser keeps it without asking again (a fresh open of a
+ * screen loads a dozen chunks; asking for each again cost hundreds of ms); the page and everything else is asked for
+ * each time.
+ */
+export function cacheControlFor(rawPathname: string): string {
+  return HASHED_ASSET.test(rawPathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+const answer = (status: StaticAnswer['status'], contentType: string, body: Buffer, cacheControl = 'no-cache'): StaticAnswer => ({
   status,
-  headers: { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-cache' },
+  headers: { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': cacheControl },
   body,
 });
 
@@ -36,7 +48,7 @@ export async function loadStaticFile(rootDir: string, rawPathname: string): Prom
   const file = resolveStaticPath(rootDir, rawPathname);
   if (!file) return answer(400, 'text/plain; charset=utf-8', Buffer.from('bad path\n'));
   const body = await readRegularFile(file);
-  if (body) return answer(200, mimeTypeOf(file), body);
+  if (body) return answer(200, mimeTypeOf(file), body, cacheControlFor(rawPathname));
   const index = path.join(path.resolve(rootDir), 'index.html');
   if (rawPathname === '/' || isClientRoute(rawPathname)) {
     const page = await readRegularFile(index);

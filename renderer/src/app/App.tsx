@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { Toasts } from '../components/Toasts';
 import { LoginScreen, SetupScreen, UnreachableScreen } from '../features/auth/AuthScreens';
 import { useTechnicianLanding } from '../features/myDay/landing';
+import { useEarlyTicketRows } from '../features/tickets/earlyRows';
 import { useRoute } from '../lib/router';
 import { useSession } from '../stores/session';
 import { Layout } from './Layout';
@@ -24,6 +25,7 @@ export function App() {
   }, [bootstrap, lock]);
   useIdleLock();
   useTechnicianLanding();
+  useEarlyTicketRows();
 
   return (
     <>

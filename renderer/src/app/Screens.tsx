@@ -1,19 +1,38 @@
 // Which screen a route shows. Each feature folder owns its screens.
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../lib/router';
+import { lazyScreen } from './lazyScreen';
 
-const TicketsScreen = lazy(() => import('../features/tickets/TicketsScreen'));
-const AgendaScreen = lazy(() => import('../features/workOrders/AgendaScreen'));
-const MyDayScreen = lazy(() => import('../features/myDay/MyDayScreen'));
-const WorkOrdersScreen = lazy(() => import('../features/workOrders/WorkOrdersScreen'));
-const DispatchScreen = lazy(() => import('../features/dispatch/DispatchScreen'));
-const TraceScreen = lazy(() => import('../features/trace/TraceScreen'));
-const CustomerScreen = lazy(() => import('../features/customers/CustomerScreen'));
-const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen'));
-const AdminScreen = lazy(() => import('../features/admin/AdminScreen'));
-const ConflictsScreen = lazy(() => import('../features/conflicts/ConflictsScreen'));
-const TeamScreen = lazy(() => import('../features/team/TeamScreen'));
+const screens = {
+  tickets: lazyScreen(() => import('../features/tickets/TicketsScreen')),
+  agenda: lazyScreen(() => import('../features/workOrders/AgendaScreen')),
+  myDay: lazyScreen(() => import('../features/myDay/MyDayScreen')),
+  workOrders: lazyScreen(() => import('../features/workOrders/WorkOrdersScreen')),
+  dispatch: lazyScreen(() => import('../features/dispatch/DispatchScreen')),
+  trace: lazyScreen(() => import('../features/trace/TraceScreen')),
+  customer: lazyScreen(() => import('../features/customers/CustomerScreen')),
+  reports: lazyScreen(() => import('../features/reports/ReportsScreen')),
+  admin: lazyScreen(() => import('../features/admin/AdminScreen')),
+  conflicts: lazyScreen(() => import('../features/conflicts/ConflictsScreen')),
+  team: lazyScreen(() => import('../features/team/TeamScreen')),
+} satisfies Record<Route['name'], unknown>;
+const TicketsScreen = screens.tickets.Screen;
+const AgendaScreen = screens.agenda.Screen;
+const MyDayScreen = screens.myDay.Screen;
+const WorkOrdersScreen = screens.workOrders.Screen;
+const DispatchScreen = screens.dispatch.Screen;
+const TraceScreen = screens.trace.Screen;
+const CustomerScreen = screens.customer.Screen;
+const ReportsScreen = screens.reports.Screen;
+const AdminScreen = screens.admin.Screen;
+const ConflictsScreen = screens.conflicts.Screen;
+const TeamScreen = screens.team.Screen;
+
+/** Starts loading the code of the screen a fresh open shows, while the session is checked (main.tsx). */
+export function preloadScreen(route: Route): void {
+  screens[route.name].preload();
+}
 
 function ScreenFor({ route }: { route: Route }) {
   switch (route.name) {

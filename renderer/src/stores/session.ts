@@ -38,13 +38,16 @@ export const useSession = create<SessionState>((set, get) => ({
 
   async bootstrap() {
     try {
+      // auth.me and settings.get go out with auth.status (a fresh open waits for one round trip, not three); without
+      // a session they are refused, which only means the sign-in screen.
+      const signedIn = Promise.all([api.call('auth.me', {}), api.call('settings.get', {})]);
+      signedIn.catch(() => undefined);
       const status = await api.call('auth.status', {});
       set({ status });
       if (status.language) await applyLanguage(status.language);
       if (status.needsSetup) return set({ phase: 'setup' });
       try {
-        const me = await api.call('auth.me', {});
-        const settings = await api.call('settings.get', {});
+        const [me, settings] = await signedIn;
         set({ phase: 'ready', user: me.user, permissions: me.permissions, settings });
       } catch {
         set({ phase: 'login' });

@@ -49,7 +49,8 @@ export function TicketList({ openId, onOpen }: { openId: string | undefined; onO
   }
   if (loading && items.length === 0) return <div className="empty">{t('common:state.loading')}</div>;
   if (items.length === 0) {
-    return <div className="empty">{filtered || total > 0 ? t('list.empty') : t('list.emptyAll')}</div>;
+    // 'No tickets yet' only once the counts (which may come after the rows) say the desk is empty.
+    return <div className="empty">{filtered || counts === null || total > 0 ? t('list.empty') : t('list.emptyAll')}</div>;
   }
 
   return (

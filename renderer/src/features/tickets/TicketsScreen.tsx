@@ -8,6 +8,7 @@ import { navigate } from '../../lib/router';
 import { unsavedFormIn } from '../../lib/unsavedForms';
 import { useCan } from '../../stores/session';
 import { useTicketDetail } from './detailStore';
+import { EARLY_ROWS_REUSE_MS } from './earlyRows';
 import { useLookups } from './lookups';
 import { NewTicketModal } from './NewTicketModal';
 import { useTicketList } from './store';
@@ -32,7 +33,8 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
   const loadLookups = useLookups((s) => s.load);
 
   useEffect(() => {
-    void useTicketList.getState().reload();
+    // On a fresh open the rows were asked for at start (earlyRows.ts): take them rather than ask again.
+    void useTicketList.getState().reload({ unlessWithinMs: EARLY_ROWS_REUSE_MS });
     loadLookups().catch(() => undefined);
   }, [loadLookups]);
 

@@ -1,5 +1,5 @@
 // The ticket list: tab + filters + search, keyset pages fetched as the user scrolls, counts per status, the selected row.
-import { sessionStore } from '../../stores/sessionStores';
+import { onSessionReset, sessionStore } from '../../stores/sessionStores';
 import type { StatusCounts, TicketSummary } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { EMPTY_FILTERS, filterInput, TAB_STATUSES, type Tab, type TicketFilters } from './filters';
@@ -24,8 +24,12 @@ interface TicketListState {
   setSort(sort: TicketSort): void;
   setFilters(patch: Partial<TicketFilters>): void;
   clearFilters(): void;
-  /** `live`: a refresh after a domain event; keeps the selected ticket and as many rows as were loaded (up to 200). */
-  reload(options?: { live?: boolean }): Promise<void>;
+  /**
+   * `live`: a refresh after a domain event; keeps the selected ticket and as many rows as were loaded (up to 200).
+   * `unlessWithinMs`: nothing is asked when these same rows arrived less than this long ago (the screen mounting
+   * just after the start-up asked for them).
+   */
+  reload(options?: { live?: boolean; unlessWithinMs?: number }): Promise<void>;
   loadMore(): Promise<void>;
   select(index: number): void;
   move(delta: number): void;
@@ -36,6 +40,14 @@ const MAX_PAGE = 200;
 
 // Each reload bumps this; answers to older requests are dropped so a slow page never overwrites a newer filter.
 let generation = 0;
+// The reload still on its way and what it asked: the same reload again (the screen mounting while the start-up
+// already asked for its rows) waits for that answer instead of asking twice.
+let pending: { key: string; done: Promise<void> } | null = null;
+let loaded: { key: string; at: number } | null = null;
+onSessionReset('ticketListPending', () => {
+  pending = null;
+  loaded = null;
+});
 
 export const useTicketList = sessionStore<TicketListState>('ticketList', (set, get) => ({
   tab: 'active',
@@ -67,25 +79,42 @@ export const useTicketList = sessionStore<TicketListState>('ticketList', (set, g
   },
 
   async reload(options = {}) {
-    const mine = ++generation;
     const { tab, filters, sort } = get();
     const filter = filterInput(filters);
     const statuses = TAB_STATUSES[tab];
     const limit = options.live ? Math.min(MAX_PAGE, Math.max(PAGE_SIZE, get().items.length)) : PAGE_SIZE;
+    const listInput = { ...filter, ...(statuses ? { status: statuses } : {}), sort, limit };
+    const key = JSON.stringify([listInput, options.live === true]);
+    if (pending?.key === key) return pending.done;
+    if (options.unlessWithinMs !== undefined && loaded?.key === key && Date.now() - loaded.at < options.unlessWithinMs) return;
+    const mine = ++generation;
     const keepId = options.live ? get().items[get().selectedIndex]?.id : undefined;
     if (!options.live) set({ loading: true, error: null });
-    try {
-      const [page, counts] = await Promise.all([
-        api.call('tickets.list', { ...filter, ...(statuses ? { status: statuses } : {}), sort, limit }),
-        api.call('tickets.counts', filter),
-      ]);
-      if (mine !== generation) return;
-      const kept = keepId ? page.items.findIndex((item) => item.id === keepId) : -1;
-      const selectedIndex = kept >= 0 ? kept : Math.min(get().selectedIndex, Math.max(0, page.items.length - 1));
-      set({ items: page.items, nextCursor: page.nextCursor, counts, loading: false, error: null, selectedIndex });
-    } catch (error) {
-      if (mine === generation) set({ error, loading: false });
-    }
+    // Rows first (asked first, answered first): they paint as soon as tickets.list answers; the counts (slower with a
+    // search word) fill the tabs when they come, and a failed count leaves the tabs without figures, the rows shown.
+    const rows = api.call('tickets.list', listInput).then(
+      (page) => {
+        if (mine !== generation) return;
+        const kept = keepId ? page.items.findIndex((item) => item.id === keepId) : -1;
+        const selectedIndex = kept >= 0 ? kept : Math.min(get().selectedIndex, Math.max(0, page.items.length - 1));
+        set({ items: page.items, nextCursor: page.nextCursor, loading: false, error: null, selectedIndex });
+        loaded = { key, at: Date.now() };
+      },
+      (error: unknown) => {
+        if (mine === generation) set({ error, loading: false });
+      },
+    );
+    const counts = api.call('tickets.counts', filter).then(
+      (answer) => {
+        if (mine === generation) set({ counts: answer });
+      },
+      () => undefined,
+    );
+    const done = Promise.all([rows, counts]).then(() => {
+      if (pending?.done === done) pending = null;
+    });
+    pending = { key, done };
+    return done;
   },
 
   async loadMore() {
