@@ -215,6 +215,16 @@ export function opMovesSlaClock(op: { entity: string; rowId: string; kind: strin
   return op.entity === 'settings' && op.rowId === 'slaTargets';
 }
 
+/**
+ * What a local op that moves a clock asks to refresh: a new timeline event names its ticket in its own fields, so the
+ * write does not look the event up again to find it (one query fewer on every status move, contact or OT request).
+ */
+export function slaTouchOf(op: { entity: string; rowId: string; kind: string; fields: Record<string, unknown> }): Touched {
+  const ticketId = op.fields.ticket_id;
+  if (op.entity === 'ticket_timeline' && op.kind === 'insert' && typeof ticketId === 'string') return { entity: 'tickets', rowId: ticketId };
+  return { entity: op.entity, rowId: op.rowId };
+}
+
 /** After a write or a merge: the tickets whose row or timeline changed, or all of them when the targets changed. */
 export function refreshSlaForTouched(sqlite: Database.Database, touched: readonly Touched[]): void {
   if (touched.length === 0) return;

@@ -6,7 +6,7 @@ import { entityOf, isTextField, type ReplicatedEntity } from './entities';
 import { formatHlc, tick } from './hlc';
 import { fieldClock, readClock, writeClock, type RowClock } from './clocks';
 import { opMovesConflictRules, refreshConflicts, type TouchedRow } from './conflicts';
-import { opMovesSlaClock, refreshSlaForTouched } from '../sla';
+import { opMovesSlaClock, refreshSlaForTouched, slaTouchOf } from '../sla';
 import { recordSeen, seenBase } from './seen';
 
 interface CaptureRow {
@@ -134,7 +134,7 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
     recordSeen(sqlite, op);
     touched.push({ entity: op.entity, rowId: op.rowId });
     if (opMovesConflictRules(op)) ruleMoves.push({ entity: op.entity, rowId: op.rowId });
-    if (opMovesSlaClock(op)) clockMoves.push({ entity: op.entity, rowId: op.rowId });
+    if (opMovesSlaClock(op)) clockMoves.push(slaTouchOf(op));
   }
   prepared(sqlite, 'DELETE FROM sync_capture').run();
   prepared(sqlite, 'UPDATE sync_local SET last_hlc = ?, next_seq = ? WHERE id = 1').run(last, seq);
