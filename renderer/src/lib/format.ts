@@ -45,10 +45,18 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+// One per language (every ticket row shows its last activity this way).
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormatter(lang: string): Intl.RelativeTimeFormat {
+  let formatter = relativeFormatters.get(lang);
+  if (!formatter) relativeFormatters.set(lang, (formatter = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
+  return formatter;
+}
+
 /** "hace 5 minutos" / "5 minutes ago". */
 export function formatRelative(iso: string, now: Date = new Date()): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
-  const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  const rtf = relativeFormatter(locale());
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
   }

@@ -5,10 +5,18 @@ import { slaClockState, slaRemainingMs, type SlaClock, type SlaState } from '../
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
+// Making an Intl formatter costs far more than using one, and every list row's chip asks: one per language and form.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** "3 dic", or "23 dic 2024" when not this year on the company clock (else it reads as this month). */
 function dayText(when: SlaDueWhen, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC', ...(when.otherYear ? { year: 'numeric' } : {}) };
-  return new Intl.DateTimeFormat(locale, options).format(new Date(`${when.date}T12:00:00Z`));
+  const key = `${locale}|${when.otherYear ? 'year' : ''}`;
+  let formatter = dayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC', ...(when.otherYear ? { year: 'numeric' } : {}) });
+    dayFormatters.set(key, formatter);
+  }
+  return formatter.format(new Date(`${when.date}T12:00:00Z`));
 }
 
 /** "hoy 14:30", "mañana 09:00", "3 dic 14:30", "23 dic 2024 20:54" on the company clock. */
