@@ -33,7 +33,11 @@ export function TicketList({ openId, onOpen }: { openId: string | undefined; onO
   // mouse-scrolling user back to the selected row every time the next page arrives.
   const hasItems = items.length > 0;
   useEffect(() => {
-    if (hasItems) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (!hasItems) return;
+    // The first row of a list at its top is already in view: scrolling to it measured the list several times over
+    // (forced layouts), the largest cost between the rows' answer and their first paint on a fresh open.
+    if (selectedIndex === 0 && (scrollRef.current?.scrollTop ?? 0) === 0) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, hasItems, virtualizer]);
 
   const selectedId = items[selectedIndex]?.id;
