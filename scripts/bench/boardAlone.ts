@@ -1,7 +1,7 @@
 // The dispatch board's figures alone, without the whole `npm run bench`: the board call of the busiest week (router,
 // service, raw SQL; p50/p95 and the reply's JSON size) and, with --paint, the board's first blocks on a fresh open in
 // Chromium (browser mode). `npx tsx scripts/bench/boardAlone.ts --data <folder with emerald.db> [--runs 200] [--paint
-// --dist <built renderer>]`. Writes only to the given folder (sign-in sessions), so pass a copy of the cached dataset.
+// --dist <built renderer> [--shot board.png]] [--no-calls]`. Writes only to the given folder (sign-in sessions), so pass a copy of the cached dataset.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -25,7 +25,8 @@ if (!dataDir) throw new Error('--data <folder holding a copy of the dataset> is 
 const runs = intFlag(args, 'runs', 200);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const backend = createBackend({ dataDir: path.resolve(dataDir) });
+// No quick_check at open: it reads the whole 3 GB copy (minutes on a cold, shared disk); the bench checks nothing.
+const backend = createBackend({ dataDir: path.resolve(dataDir), deferIntegrityCheck: true });
 let token: string | null = null;
 const call = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<unknown> => {
   const result = await backend.dispatch({ sessionToken: token }, channel, input);
@@ -34,13 +35,13 @@ const call = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promi
   return result.envelope.value;
 };
 await call('auth.login', { login: 'admin', password: DEMO_PASSWORD });
-const fixtures = pickFixtures(backend.database.sqlite);
 const admin = loadActor(backend.database.sqlite, (backend.database.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string }).id);
 const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, actor: admin };
 const fmt = (s: { p50: number; p95: number }) => `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`;
 
 try {
-  for (const c of boardCases(call, ctx, fixtures)) {
+  // --no-calls: the paint alone (picking the busiest week reads the whole dataset, minutes on a cold disk).
+  for (const c of args.flags.has('no-calls') ? [] : boardCases(call, ctx, pickFixtures(backend.database.sqlite))) {
     const reply = await c.router(0);
     const router = await measure(runs, c.router);
     const service = await measure(runs, c.service);
@@ -51,7 +52,7 @@ try {
     // On a shared machine the wall clock counts others' work too: the process's own CPU time per call beside it.
     log(`  CPU time per call: router ${fmt(await cpuPerCall(runs, c.router))}; raw ${fmt(await cpuPerCall(runs, c.raw))}`);
   }
-  if (args.flags.has('paint')) log(`board first paint, fresh open: ${fmt(await boardPaint(stringFlag(args, 'dist') ?? 'dist', intFlag(args, 'opens', 5)))}`);
+  if (args.flags.has('paint')) log(`board first paint, fresh open: ${fmt(await boardPaint(stringFlag(args, 'dist') ?? 'dist', intFlag(args, 'opens', 5), stringFlag(args, 'shot')))}`);
 } finally {
   backend.close();
 }
@@ -69,7 +70,7 @@ async function cpuPerCall(count: number, fn: (i: number) => unknown) {
 }
 
 /** Fresh opens of #/dispatch (this week, every technician) in new tabs of one signed-in browser: navigation start to first blocks painted. */
-async function boardPaint(staticDir: string, opens: number) {
+async function boardPaint(staticDir: string, opens: number, shot?: string) {
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error(`${staticDir} is not a built renderer (npx vite build --outDir ${staticDir})`);
   const server = await startBrowserServer({ backend, port: 0, token: 'bench-token', staticDir: path.resolve(staticDir) });
   const browser = await chromium.launch({
@@ -95,6 +96,17 @@ async function boardPaint(staticDir: string, opens: number) {
         await tab.waitForSelector(BOARD_BLOCK_SELECTOR, { timeout: 60_000 });
         await tab.evaluate(TWO_FRAMES);
         if (i > 0) samples.push((await tab.evaluate('performance.now()')) as number);
+        // Where the wait goes: when the board's reply (and the page's other calls) had arrived.
+        if (i === opens) {
+          const calls = (await tab.evaluate(
+            `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => e.name.split('/api/')[1] + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd) + ' ms')`,
+          )) as string[];
+          log(`  calls of the last open: ${calls.join(', ')}`);
+        }
+        if (i === opens && shot) {
+          await tab.waitForTimeout(1500);
+          await tab.screenshot({ path: shot });
+        }
       } finally {
         await tab.close();
       }
