@@ -8,11 +8,12 @@ import { createBackend, databasePath } from '../electron/ipc/backend';
 import type { ServiceContext } from '../electron/services/context';
 import { loadActor } from '../electron/services/users/actor';
 import { parseArgs, intFlag, stringFlag } from './args';
-import { readCases, writeCases } from './bench/cases';
+import { readCases } from './bench/cases';
+import { measureWrites } from './bench/writes';
 import { myDayCases } from './bench/myDayCases';
 import { datasetFolder, prepareDataset } from './bench/dataset';
 import { pickFixtures } from './bench/fixtures';
-import { measure, measureAlternating, type Stats } from './bench/measure';
+import { measure, type Stats } from './bench/measure';
 import { measureOtReportPdf, OT_PDF_BUDGET_MS, OT_PDF_CASE, seedFieldCapture } from './bench/otReportPdf';
 import { ATTACH_PHOTO_BUDGET_MS, ATTACH_PHOTO_CASE, describeAttachPhoto, measureAttachPhoto } from './bench/attachPhoto';
 import { batchPeriodOf, describeJobsEventLoop, JOBS_LOOP_BUDGET_MS, JOBS_LOOP_CASE, measureJobsEventLoop } from './bench/jobsEventLoop';
@@ -91,17 +92,12 @@ for (const c of [...readCases(call, ctx, fixtures), ...myDayCases(callAsTechnici
   rows.push({ name: c.name, kind: 'read', service, layer, raw, ratio, budgetMs, ok: service.p95 <= budgetMs && ratio <= BUDGET.ratio });
   log(`  ${c.name}: p95 ${service.p95.toFixed(2)} ms, raw ${raw.p95.toFixed(2)} ms`);
 }
-const writeRuns = Math.min(runs, 200);
-// Odd runs write with the op log, even runs with the capture switched off: the op log's cost at the same moment.
-const setCapture = backend.database.sqlite.prepare('UPDATE sync_local SET capture = ? WHERE id = 1');
-for (const c of writeCases(call, fixtures, backend)) {
-  await c.setup?.(writeRuns * 2 + 20);
-  const { even: withoutOpLog, odd: service } = await measureAlternating(writeRuns, c.run, (i) => setCapture.run(i % 2), 20);
-  const opLogCost = service.p95 / withoutOpLog.p95 - 1;
-  rows.push({ name: c.name, kind: 'write', service, withoutOpLog, opLogCost, budgetMs: BUDGET.write, ok: service.p95 <= BUDGET.write && opLogCost <= BUDGET.opLogCost });
-  log(`  ${c.name}: p95 ${service.p95.toFixed(2)} ms (without the op log ${withoutOpLog.p95.toFixed(2)} ms, ${(opLogCost * 100).toFixed(0)}%)`);
+// Odd runs write with the op log, even runs with the capture switched off: the op log's cost at the same moment
+// (scripts/bench/writes.ts, which also runs alone on a working copy).
+for (const w of await measureWrites(call, fixtures, backend, Math.min(runs, 200), log)) {
+  const ok = w.withOpLog.p95 <= BUDGET.write && w.opLogCost <= BUDGET.opLogCost;
+  rows.push({ name: w.name, kind: 'write', service: w.withOpLog, withoutOpLog: w.withoutOpLog, opLogCost: w.opLogCost, budgetMs: BUDGET.write, ok });
 }
-setCapture.run(1);
 const completed = backend.database.sqlite
   .prepare(
     `SELECT w.id FROM work_orders w JOIN work_order_items i ON i.work_order_id = w.id
