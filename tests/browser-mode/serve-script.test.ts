@@ -95,4 +95,5 @@ it('--demo fills a fresh data folder through the CLI, and leaves an existing one
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }
-});
+  // Four processes in a row (demo CLI, serve, serve again), each serve starting its engine worker through tsx.
+}, 180_000);
