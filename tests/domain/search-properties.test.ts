@@ -45,7 +45,7 @@ const typedWord = fc
 
 // Both plans: the matches sorted and filtered (few matches), and the filtered tickets walked in order, each probed (many).
 it.each([
-  ['the matches', 2000],
+  ['the matches', Number.POSITIVE_INFINITY],
   ['the filtered tickets', 1],
 ])('lists exactly the tickets holding every typed word in their own text or their events, and counts them (driven by %s)', async (_plan, denseHits) => {
   searchPlan.denseHits = denseHits;
@@ -89,6 +89,6 @@ it.each([
     ),
     { numRuns: 60, seed: 17 },
   );
-  searchPlan.denseHits = 2000;
+  searchPlan.denseHits = Number.POSITIVE_INFINITY;
   expect(foundByHistory).toBeGreaterThan(0);
 });

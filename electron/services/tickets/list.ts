@@ -147,8 +147,12 @@ const ticketConditions = (f: FilterSql) => (f.status ? [`t.${f.status}`, ...f.wh
 /** Every condition on `t`, the SLA probe included (counts and searches, which visit the candidates anyway). */
 const allTicketConditions = (f: FilterSql) => [...ticketConditions(f), ...(f.slaProbe ? [f.slaProbe('t')] : [])];
 
-/** From this many matches on, a search with other filters walks the filtered tickets in order instead of the matches. */
-export const searchPlan = { denseHits: 2000 };
+/**
+ * From this many matches on, a search with other filters would walk the filtered tickets in order and probe the matches.
+ * Off (Infinity): on the 100,000-ticket dataset its counts took seconds (the probe is not planned as a key lookup yet);
+ * the property test keeps both plans correct until that is fixed.
+ */
+export const searchPlan = { denseHits: Number.POSITIVE_INFINITY };
 
 /** Many matches and another filter: sorting every match to check the filter on each would cost the most. */
 const denseWithOthers = (f: FilterSql) => f.hits !== null && f.hits >= searchPlan.denseHits && otherConditions(f).length > 0;
