@@ -241,7 +241,8 @@ describe('snapshot bundles', () => {
   });
 });
 
-describe('large bundles', () => {
+// Thousands of ops each (to span several frames): about 20 s apiece on a quiet machine, three times that on a busy one.
+describe('large bundles', { timeout: 240_000 }, () => {
   it('streams: 5000 ops go out in several frames, the file growing frame by frame', async () => {
     const { a, b } = await team();
     bulkCustomers(a, 5000);
