@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { Call } from './measure';
-import { measureWithStalls, runsFromArgv, STALL_BUDGET_MS, withSignedInBackend, type StallStats } from './stalls';
+import { measureWithStalls, runsFromArgv, STALL_BUDGET_MS, withSignedInBackend, withSignedInEngineWorker, type StallStats } from './stalls';
 
 export const ATTACH_PHOTO_CASE = 'Attach an 8 MB photo until its display copy is shown';
 export const ATTACH_PHOTO_BUDGET_MS = 1000;
@@ -50,11 +50,15 @@ export function describeAttachPhoto(result: AttachPhotoResult): string {
   );
 }
 
+/** `--engine-worker`: the engine in its worker as the app runs it, the stalls measured in the thread that owns the window. */
 async function main(): Promise<void> {
-  await withSignedInBackend('emerald-bench-attach-', async (call) => {
+  const inWorker = process.argv.includes('--engine-worker');
+  const measure = async (call: Call) => {
     const ticket = (await call('tickets.create', { title: 'Fotos del cuadro eléctrico' })) as { id: string };
-    process.stdout.write(`${describeAttachPhoto(await measureAttachPhoto(call, ticket.id, runsFromArgv(20)))}\n`);
-  });
+    const where = inWorker ? 'engine in its worker, main thread watched' : 'engine in this thread';
+    process.stdout.write(`${describeAttachPhoto(await measureAttachPhoto(call, ticket.id, runsFromArgv(20)))} [${where}]\n`);
+  };
+  await (inWorker ? withSignedInEngineWorker('emerald-bench-attach-', measure) : withSignedInBackend('emerald-bench-attach-', measure));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createBackend, type Backend } from '../../electron/ipc/backend';
+import type { EngineHost } from '../../electron/ipc/engine/host';
+import { startEngineWorker } from '../../electron/ipc/engine/worker-host';
 import { summarize, type Call, type Stats } from './measure';
 
 /** The interactive budget: no event-loop stall longer than one frame. */
@@ -47,23 +49,43 @@ export function runsFromArgv(fallback: number): number {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-/** A backend on a temporary data folder with its first administrator signed in; removed afterwards. */
-export async function withSignedInBackend(prefix: string, work: (call: Call, backend: Backend, dataDir: string) => Promise<void>): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  const backend = createBackend({ dataDir: dir });
+/** A caller through `engine` that keeps the session it is given, with the first administrator set up and signed in. */
+async function signedInCaller(engine: Pick<EngineHost, 'dispatch'>): Promise<Call> {
   let token: string | null = null;
   const call: Call = async (channel, input) => {
-    const result = await backend.dispatch({ sessionToken: token }, channel, input);
+    const result = await engine.dispatch({ sessionToken: token }, channel, input);
     if (result.session !== undefined) token = result.session;
     if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
     return result.envelope.value;
   };
+  await call('auth.setup', { email: 'admin@example.com', username: 'admin', password: 'admin-password-1', fullName: 'Ana Administradora' });
+  await call('auth.login', { login: 'admin', password: 'admin-password-1' });
+  return call;
+}
+
+/** A backend on a temporary data folder with its first administrator signed in; removed afterwards. */
+export async function withSignedInBackend(prefix: string, work: (call: Call, backend: Backend, dataDir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const backend = createBackend({ dataDir: dir });
   try {
-    await call('auth.setup', { email: 'admin@example.com', username: 'admin', password: 'admin-password-1', fullName: 'Ana Administradora' });
-    await call('auth.login', { login: 'admin', password: 'admin-password-1' });
-    await work(call, backend, dir);
+    await work(await signedInCaller(backend), backend, dir);
   } finally {
     backend.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same through the engine worker, as the app and browser mode run it: the stalls measured are then those of the
+ * thread that owns the window or the HTTP server, which only passes envelopes.
+ */
+export async function withSignedInEngineWorker(prefix: string, work: (call: Call) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const engine = await startEngineWorker({ dataDir: dir });
+  try {
+    await work(await signedInCaller(engine));
+  } finally {
+    await engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
