@@ -3,7 +3,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ChannelName, InputOf } from '../electron/contract';
 import { createBackend, databasePath } from '../electron/ipc/backend';
 import type { ServiceContext } from '../electron/services/context';
 import { loadActor } from '../electron/services/users/actor';
@@ -13,7 +12,7 @@ import { measureWrites } from './bench/writes';
 import { myDayCases } from './bench/myDayCases';
 import { datasetFolder, prepareDataset } from './bench/dataset';
 import { pickFixtures } from './bench/fixtures';
-import { measure, type Stats } from './bench/measure';
+import { measure, sessionCaller, type Stats } from './bench/measure';
 import { measureOtReportPdf, OT_PDF_BUDGET_MS, OT_PDF_CASE, seedFieldCapture } from './bench/otReportPdf';
 import { ATTACH_PHOTO_BUDGET_MS, ATTACH_PHOTO_CASE, describeAttachPhoto, measureAttachPhoto } from './bench/attachPhoto';
 import { batchPeriodOf, describeJobsEventLoop, JOBS_LOOP_BUDGET_MS, JOBS_LOOP_CASE, measureJobsEventLoop } from './bench/jobsEventLoop';
@@ -55,13 +54,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const dataset = { tickets, technicians: 50, cacheDir };
 const dataDir = await prepareDataset(dataset, log);
 const backend = createBackend({ dataDir });
-let token: string | null = null;
-const call = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<unknown> => {
-  const result = await backend.dispatch({ sessionToken: token }, channel, input);
-  if (result.session !== undefined) token = result.session;
-  if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
-  return result.envelope.value;
-};
+const call = sessionCaller(backend);
 await call('auth.login', { login: 'admin', password: DEMO_PASSWORD });
 const fixtures = pickFixtures(backend.database.sqlite);
 const counts = backend.database.sqlite
@@ -78,11 +71,7 @@ const admin = loadActor(backend.database.sqlite, (backend.database.sqlite.prepar
 const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, actor: admin };
 // Mi día answers for whoever is signed in: measured through a session of the busiest technician.
 const technicianSession = backend.sessions.create(fixtures.technicianId);
-const callAsTechnician = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<unknown> => {
-  const result = await backend.dispatch({ sessionToken: technicianSession }, channel, input);
-  if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
-  return result.envelope.value;
-};
+const callAsTechnician = sessionCaller(backend, technicianSession);
 for (const c of [...readCases(call, ctx, fixtures), ...myDayCases(callAsTechnician, ctx, fixtures)]) {
   const service = await measure(runs, c.router);
   const layer = await measure(runs, c.service);

@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { ChannelName, InputOf } from '../../electron/contract';
 import { createBackend } from '../../electron/ipc/backend';
 import { startBrowserServer } from '../../electron/ipc/http/server';
 import type { ServiceContext } from '../../electron/services/context';
@@ -14,7 +13,7 @@ import { intFlag, parseArgs, stringFlag } from '../args';
 import { DEMO_PASSWORD } from '../demo/generate';
 import { boardCases } from './boardCases';
 import { pickFixtures } from './fixtures';
-import { measure, summarize } from './measure';
+import { measure, sessionCaller, summarize } from './measure';
 
 const BOARD_BLOCK_SELECTOR = '.board-grid [data-work-order]';
 const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
@@ -27,13 +26,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // No quick_check at open: it reads the whole 3 GB copy (minutes on a cold, shared disk); the bench checks nothing.
 const backend = createBackend({ dataDir: path.resolve(dataDir), deferIntegrityCheck: true });
-let token: string | null = null;
-const call = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<unknown> => {
-  const result = await backend.dispatch({ sessionToken: token }, channel, input);
-  if (result.session !== undefined) token = result.session;
-  if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
-  return result.envelope.value;
-};
+const call = sessionCaller(backend);
 await call('auth.login', { login: 'admin', password: DEMO_PASSWORD });
 const admin = loadActor(backend.database.sqlite, (backend.database.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string }).id);
 const ctx: ServiceContext = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, actor: admin };

@@ -8,7 +8,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import type { Backend } from '../../electron/ipc/backend';
 import { summarize, type Call, type Stats } from './measure';
-import { withSignedInBackend } from './stalls';
+import { createBenchTechnician, withSignedInBackend } from './stalls';
 
 export const JOBS_LOOP_CASE = 'Main thread event-loop delay (p99) while PDFs, a batch export and a backup run at the same time';
 export const JOBS_LOOP_BUDGET_MS = 16;
@@ -102,14 +102,7 @@ export function describeJobsEventLoop(result: JobsLoopResult): string {
 /** Standalone: 12 completed OTs made through the channels on a fresh backend. */
 async function main(): Promise<void> {
   await withSignedInBackend('emerald-bench-jobs-', async (call, backend) => {
-    const roles = (await call('roles.list', {})) as { id: string; name: string }[];
-    const technician = (await call('users.create', {
-      email: 'tec@example.com',
-      username: 'tec1',
-      password: 'tec1-password-1',
-      fullName: 'Tomás Peña',
-      roleId: (roles.find((r) => r.name === 'Técnico') as { id: string }).id,
-    })) as { id: string };
+    const technician = await createBenchTechnician(call);
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
       const ticket = (await call('tickets.create', { title: `Avería ${i}`, description: 'No enfría' })) as { id: string };

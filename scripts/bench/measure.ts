@@ -1,9 +1,21 @@
 // Timing: run a case many times, keep every sample, report percentiles in milliseconds.
 import { performance } from 'node:perf_hooks';
 import type { ChannelName, InputOf } from '../../electron/contract';
+import type { EngineHost } from '../../electron/ipc/engine/host';
 
 /** A channel call as the bench makes it (through the router, signed in). */
 export type Call = <C extends ChannelName>(channel: C, input: InputOf<C>) => Promise<unknown>;
+
+/** A caller through anything that dispatches (a backend, the engine worker's host) keeping the session it is given; a refusal throws. */
+export function sessionCaller(engine: Pick<EngineHost, 'dispatch'>, session: string | null = null): Call {
+  let token = session;
+  return async (channel, input) => {
+    const result = await engine.dispatch({ sessionToken: token }, channel, input);
+    if (result.session !== undefined) token = result.session;
+    if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
+    return result.envelope.value;
+  };
+}
 
 export interface Stats {
   runs: number;

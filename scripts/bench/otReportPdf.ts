@@ -13,7 +13,7 @@ import { clearPreparedPhotos } from '../../electron/services/reports/pdf/fieldCa
 import { recordCapturedOps } from '../../electron/services/sync';
 import { reportHashOf } from '../../electron/services/workOrders/reportContent';
 import type { Call } from './measure';
-import { measureWithStalls, runsFromArgv, STALL_BUDGET_MS, withSignedInBackend, type StallStats } from './stalls';
+import { createBenchTechnician, measureWithStalls, runsFromArgv, STALL_BUDGET_MS, withSignedInBackend, type StallStats } from './stalls';
 
 export const OT_PDF_CASE = 'OT report PDF with 6 photos and 2 signatures';
 export const OT_PDF_BUDGET_MS = 1000;
@@ -95,14 +95,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const runs = runsFromArgv(20);
   await withSignedInBackend('emerald-bench-otpdf-', async (call, backend, dir) => {
-    const roles = (await call('roles.list', {})) as { id: string; name: string }[];
-    const technician = (await call('users.create', {
-      email: 'tec@example.com',
-      username: 'tec1',
-      password: 'tec1-password-1',
-      fullName: 'Tomás Peña',
-      roleId: (roles.find((r) => r.name === 'Técnico') as { id: string }).id,
-    })) as { id: string };
+    const technician = await createBenchTechnician(call);
     const customer = (await call('customers.create', { name: 'Panadería Muñoz', address: 'Plaza de España 3, Cádiz' })) as { id: string };
     const ticket = (await call('tickets.create', { title: 'Cámara frigorífica sin frío', description: 'No enfría desde ayer', customerId: customer.id })) as { id: string };
     let wo = (await call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' })) as { id: string; version: number };

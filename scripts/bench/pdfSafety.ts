@@ -14,7 +14,7 @@ import { recordCapturedOps } from '../../electron/services/sync';
 import { writeSettings } from '../../electron/services/settings';
 import { longWord } from './longWord';
 import type { Call, Stats } from './measure';
-import { measureWithStalls, runsFromArgv, withSignedInBackend } from './stalls';
+import { createBenchTechnician, measureWithStalls, runsFromArgv, withSignedInBackend } from './stalls';
 
 export const LONG_WORD_TICKET_CASE = 'Ticket PDF with a 20,000-character word';
 export const LONG_WORD_OT_CASE = 'OT PDF with a 20,000-character word';
@@ -61,14 +61,7 @@ async function completedWorkOrder(call: Call, ticketId: string, technicianId: st
 
 /** A ticket with the long word in its description and a note, and a completed OT whose work done is the word; and a plain OT. */
 async function seed(call: Call, word: string): Promise<Seeded> {
-  const roles = (await call('roles.list', {})) as { id: string; name: string }[];
-  const technician = (await call('users.create', {
-    email: 'tec@example.com',
-    username: 'tec1',
-    password: 'tec1-password-1',
-    fullName: 'Tomás Peña',
-    roleId: (roles.find((r) => r.name === 'Técnico') as { id: string }).id,
-  })) as { id: string };
+  const technician = await createBenchTechnician(call);
   const ticket = (await call('tickets.create', { title: 'Un código de error sin espacios', description: word })) as { id: string };
   await call('tickets.addNote', { id: ticket.id, content: word });
   const workOrderId = await completedWorkOrder(call, ticket.id, technician.id, word);

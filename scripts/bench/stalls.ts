@@ -7,7 +7,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createBackend, type Backend } from '../../electron/ipc/backend';
 import type { EngineHost } from '../../electron/ipc/engine/host';
 import { startEngineWorker } from '../../electron/ipc/engine/worker-host';
-import { summarize, type Call, type Stats } from './measure';
+import { sessionCaller, summarize, type Call, type Stats } from './measure';
 
 /** The interactive budget: no event-loop stall longer than one frame. */
 export const STALL_BUDGET_MS = 16;
@@ -51,13 +51,7 @@ export function runsFromArgv(fallback: number): number {
 
 /** A caller through `engine` that keeps the session it is given, with the first administrator set up and signed in. */
 async function signedInCaller(engine: Pick<EngineHost, 'dispatch'>): Promise<Call> {
-  let token: string | null = null;
-  const call: Call = async (channel, input) => {
-    const result = await engine.dispatch({ sessionToken: token }, channel, input);
-    if (result.session !== undefined) token = result.session;
-    if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.code} ${result.envelope.error.message}`);
-    return result.envelope.value;
-  };
+  const call = sessionCaller(engine);
   await call('auth.setup', { email: 'admin@example.com', username: 'admin', password: 'admin-password-1', fullName: 'Ana Administradora' });
   await call('auth.login', { login: 'admin', password: 'admin-password-1' });
   return call;
@@ -88,4 +82,16 @@ export async function withSignedInEngineWorker(prefix: string, work: (call: Call
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The bench's technician (Tomás Peña, role Técnico), made through the API by a signed-in administrator. */
+export async function createBenchTechnician(call: Call): Promise<{ id: string }> {
+  const roles = (await call('roles.list', {})) as { id: string; name: string }[];
+  return (await call('users.create', {
+    email: 'tec@example.com',
+    username: 'tec1',
+    password: 'tec1-password-1',
+    fullName: 'Tomás Peña',
+    roleId: (roles.find((r) => r.name === 'Técnico') as { id: string }).id,
+  })) as { id: string };
 }
