@@ -73,11 +73,11 @@ export async function withSignedInBackend(prefix: string, work: (call: Call, bac
  * The same through the engine worker, as the app and browser mode run it: the stalls measured are then those of the
  * thread that owns the window or the HTTP server, which only passes envelopes.
  */
-export async function withSignedInEngineWorker(prefix: string, work: (call: Call) => Promise<void>): Promise<void> {
+export async function withSignedInEngineWorker<T>(prefix: string, work: (call: Call) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   const engine = await startEngineWorker({ dataDir: dir });
   try {
-    await work(await signedInCaller(engine));
+    return await work(await signedInCaller(engine));
   } finally {
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
