@@ -106,7 +106,8 @@ describe('parts and honest completion', () => {
     await dialog().getByRole('button', { name: 'Revisar y completar' }).click();
 
     const summary = dialog().locator('.completion-summary');
-    await summary.waitFor();
+    // The checklist and signatures part comes with its own read (useFieldCapture): read the summary once it is there.
+    await summary.getByText('Firmas', { exact: true }).waitFor();
     const text = (await summary.textContent()) ?? '';
     expect(text).toContain('Cambiado el compresor, recargado 1,5 kg de gas');
     expect(text).toContain('Gas refrigerante R-404A · 1,5 kg');
