@@ -2,11 +2,8 @@
 // service, raw SQL; p50/p95 and the reply's JSON size) and, with --paint, the board's first blocks on a fresh open in
 // Chromium (browser mode). `npx tsx scripts/bench/boardAlone.ts --data <folder with emerald.db> [--runs 200] [--paint
 // --dist <built renderer> [--shot board.png]] [--no-calls]`. Writes only to the given folder (sign-in sessions), so pass a copy of the cached dataset.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { createBackend } from '../../electron/ipc/backend';
-import { startBrowserServer } from '../../electron/ipc/http/server';
 import type { ServiceContext } from '../../electron/services/context';
 import { loadActor } from '../../electron/services/users/actor';
 import { intFlag, parseArgs, stringFlag } from '../args';
@@ -14,8 +11,8 @@ import { DEMO_PASSWORD } from '../demo/generate';
 import { boardCases } from './boardCases';
 import { pickFixtures } from './fixtures';
 import { measure, sessionCaller, summarize } from './measure';
+import { BOARD_BLOCK_SELECTOR, withSignedInBrowser } from './renderer';
 
-const BOARD_BLOCK_SELECTOR = '.board-grid [data-work-order]';
 const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
 
 const args = parseArgs(process.argv.slice(2));
@@ -64,22 +61,8 @@ async function cpuPerCall(count: number, fn: (i: number) => unknown) {
 
 /** Fresh opens of #/dispatch (this week, every technician) in new tabs of one signed-in browser: navigation start to first blocks painted. */
 async function boardPaint(staticDir: string, opens: number, shot?: string) {
-  if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error(`${staticDir} is not a built renderer (npx vite build --outDir ${staticDir})`);
-  const server = await startBrowserServer({ backend, port: 0, token: 'bench-token', staticDir: path.resolve(staticDir) });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByLabel(/correo o usuario|email or username/i).fill('admin');
-    await page.getByLabel(/^contraseña$|^password$/i).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /entrar|sign in/i }).click();
-    await page.waitForSelector('[data-ticket-row]');
-    const url = `${server.url.split('?')[0]}#/dispatch`;
+  return withSignedInBrowser(backend, staticDir, async ({ context, base }) => {
+    const url = `${base}#/dispatch`;
     const samples: number[] = [];
     // The first open warms the browser's cache of the bundle, as on a second start; it is not counted.
     for (let i = 0; i <= opens; i++) {
@@ -105,8 +88,5 @@ async function boardPaint(staticDir: string, opens: number, shot?: string) {
       }
     }
     return summarize(samples);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

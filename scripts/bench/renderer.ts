@@ -25,7 +25,7 @@ export interface RendererResult {
 
 /** The list's row elements and the board's blocks; kept in one place so the bench follows the UI. */
 export const ROW_SELECTOR = '[data-ticket-row]';
-const BOARD_BLOCK_SELECTOR = '.board-grid [data-work-order]';
+export const BOARD_BLOCK_SELECTOR = '.board-grid [data-work-order]';
 
 /** Each list figure is the median of this many runs. */
 const REPEATS = 5;
@@ -118,18 +118,24 @@ export async function reopenMs(page: Page, base: string): Promise<number> {
   })`)) as number;
 }
 
-/** `staticDir`: the built renderer to serve (default dist/; rendererAlone.ts passes another build). */
-export async function measureRenderer(backend: Backend, log: (line: string) => void, options: { staticDir?: string } = {}): Promise<RendererResult> {
-  const staticDir = path.resolve(options.staticDir ?? 'dist');
-  if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error(`${staticDir} is not built (npx vite build)`);
-  const server = await startBrowserServer({ backend, port: 0, token: 'bench-token', staticDir });
+/**
+ * Browser mode over `backend` serving the built renderer in `staticDir`, Chromium with the demo administrator signed
+ * in on its first page (the ticket list shown); `work` gets that page, its context (new tabs share the session cookie
+ * and the cache) and the app's base URL. Server and browser are closed afterwards.
+ */
+export async function withSignedInBrowser<T>(
+  backend: Backend,
+  staticDir: string,
+  work: (session: { page: Page; context: BrowserContext; base: string }) => Promise<T>,
+): Promise<T> {
+  if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error(`${staticDir} is not a built renderer (npx vite build --outDir ${staticDir})`);
+  const server = await startBrowserServer({ backend, port: 0, token: 'bench-token', staticDir: path.resolve(staticDir) });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    // One context: the fresh opens below are new tabs sharing its session cookie and its cache.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(server.url);
@@ -137,7 +143,16 @@ export async function measureRenderer(backend: Backend, log: (line: string) => v
     await page.getByLabel(/^contraseña$|^password$/i).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /entrar|sign in/i }).click();
     await page.waitForSelector(ROW_SELECTOR);
-    const base = server.url.split('?')[0] ?? server.url;
+    return await work({ page, context, base: server.url.split('?')[0] ?? server.url });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** `staticDir`: the built renderer to serve (default dist/; rendererAlone.ts passes another build). */
+export async function measureRenderer(backend: Backend, log: (line: string) => void, options: { staticDir?: string } = {}): Promise<RendererResult> {
+  return withSignedInBrowser(backend, path.resolve(options.staticDir ?? 'dist'), async ({ page, context, base }) => {
     // Measured: the list opened again from another screen (a hash change) until its first rows are painted.
     const firstRowsRunsMs: number[] = [];
     for (let run = 0; run < REPEATS; run++) firstRowsRunsMs.push(Math.round(await reopenMs(page, base)));
@@ -166,8 +181,5 @@ export async function measureRenderer(backend: Backend, log: (line: string) => v
       `  renderer: first rows ${firstRowsMs} ms (re-open, median of [${firstRowsRunsMs.join(', ')}]), fresh list ${freshListMs} ms (median of [${freshListRunsMs.join(', ')}]), fresh board ${freshBoardMs.toFixed(0)} ms, max ${maxRenderedRows} rows rendered, scrolled to row ${scrolledRows}`,
     );
     return { firstRowsMs, freshListMs, firstRowsRunsMs, freshListRunsMs, freshBoardMs, maxRenderedRows, scrolledRows };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
