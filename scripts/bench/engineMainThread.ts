@@ -12,7 +12,7 @@ import { createBackend } from '../../electron/ipc/backend';
 import type { EngineHost } from '../../electron/ipc/engine/host';
 import { startEngineWorker } from '../../electron/ipc/engine/worker-host';
 import { DEMO_PASSWORD, generateDemoData } from '../demo/generate';
-import { summarize, type Stats } from './measure';
+import { sessionCaller, summarize, type Call, type Stats } from './measure';
 
 export const ENGINE_MAIN_CASE = 'Main thread event-loop delay (p99) while the engine exports every ticket to CSV';
 export const ENGINE_MAIN_BUDGET_MS = 16;
@@ -25,14 +25,8 @@ export interface EngineMainResult {
   exports: number;
 }
 
-async function signedIn(host: EngineHost): Promise<(channel: string, input: unknown) => Promise<unknown>> {
-  let token: string | null = null;
-  const call = async (channel: string, input: unknown) => {
-    const result = await host.dispatch({ sessionToken: token }, channel, input);
-    if (result.session !== undefined) token = result.session;
-    if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.message}`);
-    return result.envelope.value;
-  };
+async function signedIn(host: EngineHost): Promise<Call> {
+  const call = sessionCaller(host);
   await call('auth.login', { login: 'admin', password: DEMO_PASSWORD });
   return call;
 }

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { autoBackup } from '../../db/reliability';
 import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { DEMO_PASSWORD } from '../demo/generate';
-import { summarize, type Stats } from './measure';
+import { sessionCaller, summarize, type Stats } from './measure';
 
 export const START_CASE = 'Start to first answered list';
 export const START_BUDGET_MS = 1500;
@@ -27,13 +27,7 @@ async function child(dataDir: string, mode: Mode): Promise<void> {
   const start = performance.now();
   const backend = createBackend({ dataDir, ...(mode === 'now' ? { startupJobs: { backup: true } } : {}), log: () => undefined });
   if (mode === 'before') void autoBackup(dataDir, backend.database.sqlite).catch(() => undefined);
-  let token: string | null = null;
-  const call = async (channel: string, input: unknown) => {
-    const result = await backend.dispatch({ sessionToken: token }, channel, input);
-    if (result.session !== undefined) token = result.session;
-    if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.message}`);
-    return result.envelope.value;
-  };
+  const call = sessionCaller(backend);
   await call('auth.login', { login: 'admin', password: DEMO_PASSWORD });
   await call('tickets.list', {});
   process.stdout.write(`${JSON.stringify({ ms: performance.now() - start })}\n`);

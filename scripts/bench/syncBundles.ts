@@ -7,19 +7,14 @@ import { createBackend, type Backend } from '../../electron/ipc/backend';
 import { exportBundle } from '../../electron/services/sync/bundle-export';
 import { importBundle } from '../../electron/services/sync/bundle-import';
 import { DEMO_PASSWORD } from '../demo/generate';
+import { sessionCaller } from './measure';
 import { bundleMeasuredCli, measuredCli, quietCli } from './measuredCli';
 import type { SyncFigure } from './sync';
 
 /** Adds notes on the member's copy until `ops` new ops of its own exist: a technician's week, roughly. */
 async function technicianWeek(backend: Backend, ops: number): Promise<void> {
   {
-    let token: string | null = null;
-    const call = async (channel: string, input: unknown) => {
-      const result = await backend.dispatch({ sessionToken: token }, channel, input);
-      if (result.session !== undefined) token = result.session;
-      if (!result.envelope.ok) throw new Error(`${channel}: ${result.envelope.error.message}`);
-      return result.envelope.value;
-    };
+    const call = sessionCaller(backend);
     await call('auth.login', { login: 'admin', password: DEMO_PASSWORD });
     const sqlite = backend.database.sqlite;
     const device = (sqlite.prepare('SELECT device_id FROM sync_local').get() as { device_id: string }).device_id;
