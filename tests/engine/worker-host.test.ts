@@ -1,6 +1,5 @@
 // The engine in its worker thread behind startEngineWorker: the same answers as the in-process backend, domain events
 // across the thread, the worker's start-up errors rebuilt as the same types, and a dead worker failing calls cleanly.
-import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { createBackend, databasePath, type Backend } from '../../electron/ipc/ba
 import type { EngineHost } from '../../electron/ipc/engine/host';
 import { registerIpcDispatcher, type IpcMainLike, type InvokeEventLike } from '../../electron/ipc/electron-dispatch';
 import { startEngineWorker, type EngineWorkerHost } from '../../electron/ipc/engine/worker-host';
-import { damageMiddle } from '../reliability/support';
+import { damageMiddle, databaseOfManyPages } from '../reliability/support';
 import { ADMIN } from '../support/backend';
 
 const dirs: string[] = [];
@@ -143,16 +142,7 @@ describe('the engine worker', () => {
 
   it('reports a file found damaged after start through startup, once the first calls were answered', async () => {
     const dir = newDir();
-    createBackend({ dataDir: dir }).close();
-    // Enough pages that damaging the middle hits table data quick_check reads.
-    const raw = new Database(databasePath(dir));
-    raw.exec("INSERT INTO users (id, email, username, full_name, password_hash) VALUES ('u1', 'a@example.com', 'a', 'A', 'x')");
-    const insert = raw.prepare("INSERT INTO tickets (id, code, title, description, creator_id) VALUES (?, ?, ?, ?, 'u1')");
-    raw.transaction(() => {
-      for (let i = 0; i < 1500; i++) insert.run(`t${i}`, `TK-2026-${String(i).padStart(6, '0')}`, `Ticket ${i}`, 'x'.repeat(200));
-    })();
-    raw.pragma('wal_checkpoint(TRUNCATE)');
-    raw.close();
+    databaseOfManyPages(dir);
     writeFileSync(databasePath(dir), damageMiddle(readFileSync(databasePath(dir))));
 
     const damaged = await startEngineWorker({ dataDir: dir, startupJobs: { backup: true } });

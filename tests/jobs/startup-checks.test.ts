@@ -1,13 +1,11 @@
 // Start at once (issue 17 item 2): with startupJobs the open skips quick_check and the job worker runs it after start,
 // then the start-up backup; a damaged file is still caught, just after the first answer.
-import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseOpenError } from '../../db/errors';
 import { listBackups } from '../../db/reliability';
 import { createBackend, databasePath, type Backend } from '../../electron/ipc/backend';
-import { fillMissingTicketSla } from '../../electron/services/sla';
-import { damageMiddle, removeTempDirs, tempDir } from '../reliability/support';
+import { damageMiddle, databaseOfManyPages, removeTempDirs, tempDir } from '../reliability/support';
 
 const open: Backend[] = [];
 afterAll(() => {
@@ -18,16 +16,7 @@ afterAll(() => {
 /** A data folder whose database spans many pages (1,500 tickets), closed. */
 function dataFolder(): string {
   const dir = tempDir();
-  createBackend({ dataDir: dir }).close();
-  const raw = new Database(databasePath(dir));
-  raw.exec("INSERT INTO users (id, email, username, full_name, password_hash) VALUES ('u1', 'a@example.com', 'a', 'A', 'x')");
-  const insert = raw.prepare("INSERT INTO tickets (id, code, title, description, creator_id) VALUES (?, ?, ?, ?, 'u1')");
-  raw.transaction(() => {
-    for (let i = 0; i < 1500; i++) insert.run(`t${i}`, `TK-2026-${String(i).padStart(6, '0')}`, `Ticket ${i}`, 'x'.repeat(200));
-  })();
-  fillMissingTicketSla(raw);
-  raw.pragma('wal_checkpoint(TRUNCATE)');
-  raw.close();
+  databaseOfManyPages(dir);
   return dir;
 }
 

@@ -5,7 +5,9 @@ import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { createBackend, databasePath } from '../../electron/ipc/backend';
+import { fillMissingTicketSla } from '../../electron/services/sla';
 
 const made: string[] = [];
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -137,4 +139,21 @@ export function runUnprivileged(script: string, args: string[]): Record<string, 
     throw new Error(`${isRoot ? 'as nobody: ' : ''}${script} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stderr}`);
   }
   return JSON.parse(last) as Record<string, unknown>;
+}
+
+/**
+ * Fills `dir` with a database spanning many pages (1,500 tickets, their SLA rows), closed and checkpointed, so that
+ * damaging its middle hits table data quick_check reads.
+ */
+export function databaseOfManyPages(dir: string): void {
+  createBackend({ dataDir: dir }).close();
+  const raw = new Database(databasePath(dir));
+  raw.exec("INSERT INTO users (id, email, username, full_name, password_hash) VALUES ('u1', 'a@example.com', 'a', 'A', 'x')");
+  const insert = raw.prepare("INSERT INTO tickets (id, code, title, description, creator_id) VALUES (?, ?, ?, ?, 'u1')");
+  raw.transaction(() => {
+    for (let i = 0; i < 1500; i++) insert.run(`t${i}`, `TK-2026-${String(i).padStart(6, '0')}`, `Ticket ${i}`, 'x'.repeat(200));
+  })();
+  fillMissingTicketSla(raw);
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
 }
