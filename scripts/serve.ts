@@ -11,6 +11,7 @@ import { startBrowserServer } from '../electron/ipc/http/server';
 import { parseListen } from '../electron/services/sync/background/hubSetting';
 import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
 import { commands } from './commands';
+import { stopIfDamagedAfterStart } from './serve-startup';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DEFAULT_PORT = 5180;
@@ -105,16 +106,17 @@ export async function serve(args: ParsedArgs): Promise<void> {
   );
 
   let stopping = false;
-  const stop = async () => {
+  const stop = async (exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     await server.close();
     await engine.close();
     process.stdout.write('Emerald stopped; the database is closed.\n');
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  void stopIfDamagedAfterStart(engine.startup, databasePath(dataDir), stop, (text) => process.stderr.write(text));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
