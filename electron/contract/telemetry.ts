@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { boundedDateTime, EARLIEST_DATE, id, isoDateTime } from './common';
 import { channel } from './define';
+import { MAX_IMPORT_CHARS } from './uploadLimits';
 import type { TelemetryImportReport, TelemetryReadingDto, TelemetryRecordResult, TelemetrySocketInfo } from './dto';
+import type { TelemetryReadingsPage, TelemetrySeriesResult } from './telemetrySeries';
 
 /**
  * The metrics we know, in one table the form, the import, the socket and the service all use: the units each accepts
@@ -47,7 +49,7 @@ export const EARLIEST_MEASURED_AT = EARLIEST_DATE;
 /** Clocks of measuring tools drift; further ahead than this is a wrong clock or a wrong field. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 export const MAX_READINGS_PER_RECORD = 1000;
-export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
+export { MAX_IMPORT_CHARS };
 
 /** Stable reasons (details.reason / report rows) the UI translates. */
 export const READING_REASONS = {
@@ -115,6 +117,32 @@ export const telemetryListInput = z.strictObject({
   afterEventId: id.optional(),
 });
 
+/** The chart draws at most this many points per metric by default (min and max of half as many time buckets). */
+export const DEFAULT_SERIES_POINTS = 500;
+export const MAX_READINGS_PAGE = 500;
+
+/** Which readings a chart series or a page of readings covers: one ticket, optionally one metric, a period [from, to). */
+const readingsWindow = {
+  ticketId: id,
+  /** A metric as typed ("Voltaje") means the known one ("voltage"), as when recording. */
+  metric: z.string().trim().min(1).max(64).transform(canonicalMetric).optional(),
+  unit: z.string().trim().min(1).max(16).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+};
+
+export const telemetrySeriesInput = z.strictObject({
+  ...readingsWindow,
+  points: z.number().int().min(10).max(2000).optional(),
+});
+
+export const telemetryReadingsInput = z.strictObject({
+  ...readingsWindow,
+  /** nextCursor of the previous page. */
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.number().int().min(1).max(MAX_READINGS_PAGE).optional(),
+});
+
 export const telemetryImportMode = z.enum(['valid_rows', 'all_or_nothing']);
 
 export const telemetryImportInput = z.strictObject({
@@ -137,6 +165,8 @@ export const telemetryChannels = {
     access: ['tickets:write', 'workorders:execute'],
   }),
   'telemetry.list': channel<TelemetryReadingDto[]>()({ input: telemetryListInput, access: 'tickets:read' }),
+  'telemetry.series': channel<TelemetrySeriesResult>()({ input: telemetrySeriesInput, access: 'tickets:read' }),
+  'telemetry.readings': channel<TelemetryReadingsPage>()({ input: telemetryReadingsInput, access: 'tickets:read' }),
   'telemetry.import': channel<TelemetryImportReport>()({
     input: telemetryImportInput,
     access: ['tickets:write', 'workorders:execute'],

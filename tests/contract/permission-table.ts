@@ -133,6 +133,8 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   // Telemetry: readings are logged like notes; the socket's address and token are an admin setting.
   'telemetry.record': FIELD,
   'telemetry.list': STAFF,
+  'telemetry.series': STAFF,
+  'telemetry.readings': STAFF,
   'telemetry.import': FIELD,
   'telemetry.socketInfo': SETTINGS_ADMINS,
 

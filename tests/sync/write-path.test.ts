@@ -107,6 +107,8 @@ const NON_WRITING_CHANNELS = [
   'reports.batchCancel',
   'reports.batchResult',
   'telemetry.list',
+  'telemetry.series',
+  'telemetry.readings',
   'telemetry.socketInfo',
   'backup.create',
   'backup.list',

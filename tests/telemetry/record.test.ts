@@ -37,8 +37,12 @@ describe('telemetry.record', () => {
     const event = detail.timeline.find((e) => e.id === result.eventId);
     expect(event?.eventType).toBe('telemetry');
     expect(event?.content).toBe('3 lecturas: voltaje 229.8 V, corriente 4.1 A, temperatura 41 °C');
-    const stored = (event?.metaData as { readings: { unit: string }[] }).readings;
-    expect(stored.map((r) => r.unit)).toEqual(['V', 'A', '°C']);
+    // The reply carries a summary per metric (issue 17); the readings themselves come from telemetry.readings.
+    const summary = (event?.metaData as { summary: { count: number; metrics: { metric: string; unit: string }[] } }).summary;
+    expect(summary.count).toBe(3);
+    expect(summary.metrics.map((m) => [m.metric, m.unit])).toEqual([['current', 'A'], ['temperature', '°C'], ['voltage', 'V']]);
+    const page = await app.admin.call('telemetry.readings', { ticketId: app.ticketId });
+    expect(page.readings.map((r) => r.unit).sort()).toEqual(['A', 'V', '°C']);
     expect(pushed).toContainEqual({ entity: 'ticket', id: app.ticketId, kind: 'updated' });
   });
 

@@ -4,6 +4,7 @@ import type { TimelineEventType } from '../../../shared/enums';
 import type { AppDb } from '../../../db/open';
 import { ticketTimeline } from '../../../db/schema';
 import type { TimelineEventDto } from '../../contract';
+import { telemetryMetaForReply } from '../../contract/telemetrySummary';
 import { newId } from '../ids';
 import { prepared } from '../sql';
 
@@ -45,6 +46,12 @@ interface TimelineRow {
   author_username: string | null;
 }
 
+/** A telemetry event carries a summary of its readings, not the readings (issue 17: the reply stays small). */
+function eventMeta(r: TimelineRow): Record<string, unknown> | null {
+  const meta = r.meta_data === null ? null : (JSON.parse(r.meta_data) as Record<string, unknown>);
+  return r.event_type === 'telemetry' ? telemetryMetaForReply(meta) : meta;
+}
+
 /** Oldest first; ties (one transaction writes several events at the same instant) keep insert order via the UUIDv7 id. */
 export function loadTimeline(sqlite: Database.Database, ticketId: string): TimelineEventDto[] {
   const rows = prepared(sqlite,
@@ -59,7 +66,7 @@ export function loadTimeline(sqlite: Database.Database, ticketId: string): Timel
     ticketId: r.ticket_id,
     eventType: r.event_type,
     content: r.content,
-    metaData: r.meta_data === null ? null : (JSON.parse(r.meta_data) as Record<string, unknown>),
+    metaData: eventMeta(r),
     author: r.author_id ? { id: r.author_id, fullName: r.author_full_name ?? '', username: r.author_username ?? '' } : null,
     createdAt: r.created_at,
   }));
