@@ -1,6 +1,7 @@
 // WAL checkpoints when the app is idle, not inside a user's write.
 // SQLite's automatic checkpoint runs in whichever commit crosses 1000 pages: that commit pays several
-// milliseconds (most of the write p95). Commits stay durable either way (WAL + synchronous=FULL).
+// milliseconds (most of the write p95). A checkpoint also syncs the log: with synchronous=NORMAL, what a power cut can
+// roll back is the commits since the last checkpoint (usually the last idle second's, maxDelayMs's under steady writes).
 import type Database from 'better-sqlite3';
 
 export interface IdleCheckpointer {

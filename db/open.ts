@@ -131,8 +131,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
-      // FULL: a pulled battery must not lose a committed note.
-      sqlite.pragma('synchronous = FULL');
+      // NORMAL: an app crash loses no commit, a power cut may roll back the last ones (never corrupts); commits another
+      // party relies on (an acknowledgement, ops we hand out) are made durable with db/durable.ts.
+      sqlite.pragma('synchronous = NORMAL');
     }
     sqlite.pragma('foreign_keys = ON');
     sqlite.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));

@@ -12,12 +12,13 @@ export function databaseFileOf(sqlite: Database.Database): string {
   return sqlite.name;
 }
 
-/** Same pragmas and functions as db/open.ts (no migration, no quick_check: the app already opened this file). */
+/** The pragmas and functions of db/open.ts (no migration, no quick_check: the app already opened this file), but
+ *  synchronous=FULL: an import reported done is on disk, whatever happens to the power next (the sender may discard it). */
 export function openSecondConnection(sqlite: Database.Database): Database.Database {
   const second = new Database(databaseFileOf(sqlite), { fileMustExist: true });
   try {
     second.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    second.pragma('synchronous = FULL');
+    second.pragma('synchronous = FULL'); // db/durable.ts durably(), for the whole connection
     second.pragma('foreign_keys = ON');
     second.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));
     return second;

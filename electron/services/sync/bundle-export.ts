@@ -1,5 +1,6 @@
 // Export: the ops another member lacks (or all of them, or a snapshot) into one .emsync file, a frame at a time.
 import path from 'node:path';
+import { syncCommitted } from '../../../db/durable';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../context';
 import { systemClock } from '../context';
@@ -63,6 +64,9 @@ export async function exportBundle(ctx: { sqlite: Database.Database; clock?: Clo
   const kind = options.snapshot ? 'snapshot' : 'ops';
   const receiverVector = options.snapshot || options.full || !options.to ? {} : peerVector(sqlite, options.to);
   const summary = await withReadSnapshot(sqlite, async (reader) => {
+    // What the bundle carries leaves this copy: on disk before the file is written, so a power cut cannot roll those
+    // ops back and let other ops take their numbers (the snapshot above holds only commits made before this point).
+    syncCommitted(sqlite);
     const local = prepared(reader, 'SELECT last_hlc FROM sync_local WHERE id = 1').get() as { last_hlc: string };
     const senderVector = readVector(reader);
     const counts = kind === 'snapshot' ? snapshotCounts(reader) : { ops: countMissing(reader, senderVector, receiverVector), rows: 0 };

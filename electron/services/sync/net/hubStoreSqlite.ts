@@ -1,6 +1,7 @@
 // The LAN hub's store: a member's own SQLite copy. Sync work runs one job per event-loop turn (HubLane), so the
 // member's own windows stay responsive while thirty laptops sync; each push page is one transaction.
 import { AppError } from '../../../contract';
+import { durably, syncCommitted } from '../../../../db/durable';
 import { prepared } from '../../sql';
 import { opsMissingFrom, readVector } from '../apply';
 import { applyOpsPage, emptyTally } from '../bundle-apply';
@@ -58,7 +59,8 @@ export function sqliteHubStore(services: HubServices): HubStore {
       lane.run(() => {
         const tally = emptyTally();
         const collector = new TouchedCollector();
-        sqlite.transaction(() => applyOpsPage(sqlite, ops, clock.now().getTime(), tally, collector)).immediate();
+        // The answer acknowledges the page: the member counts it as delivered, so it must outlive a power cut here.
+        durably(sqlite, () => sqlite.transaction(() => applyOpsPage(sqlite, ops, clock.now().getTime(), tally, collector)).immediate());
         const events = collector.events(sqlite);
         // The member hub's own windows refresh on these (and the server's watch sees them).
         for (const event of events) services.events.emit(event);
@@ -73,6 +75,8 @@ export function sqliteHubStore(services: HubServices): HubStore {
         const first = opsMissingFrom(sqlite, vector, OPS_PAGE_SIZE).next();
         const ops = first.done ? [] : first.value;
         const more = ops.length >= OPS_PAGE_SIZE;
+        // Ops handed out (the hub's own among them) must never be rolled back here and their numbers reused.
+        if (ops.length > 0) syncCommitted(sqlite);
         if (!more) {
           // The member is in step with what the hub had: remember its vector and the moment.
           const at = clock.now().toISOString();
