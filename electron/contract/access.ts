@@ -30,3 +30,12 @@ export function allows(holder: PermissionHolder, access: Access): boolean {
   const anyOf: readonly Permission[] = typeof access === 'string' ? [access] : access;
   return anyOf.some((p) => hasPermission(holder, p));
 }
+
+/**
+ * Who may open the inbox: whoever may make some conflict's resolving edit (DESIGN: a supervisor resolves it; the
+ * resolution is an ordinary edit): tickets:write (supervisors, agents; tickets and OTs) or catalog:write (customers,
+ * products). The list shows only conflicts on records the caller may change, and resolving checks that record's own
+ * permission again. Not users:admin: no conflict is on a user or role, and it showed ticket text to people without
+ * tickets:read. Not workorders:execute: technicians act only on their own OTs, and the inbox reaches every ticket.
+ */
+export const CONFLICT_INBOX_ACCESS = ['tickets:write', 'catalog:write'] as const satisfies readonly Permission[];

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { id } from './common';
 import { channel, type FilePayload } from './define';
+import { MAX_ATTACHMENT_BYTES } from './uploadLimits';
 
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES };
 export const MAX_ATTACHMENTS_PER_OWNER = 30;
 /** Larger images are refused from their header, before any pixel is decoded (a 20,000 × 20,000 PNG is 400 MP). */
 export const MAX_IMAGE_PIXELS = 40_000_000;

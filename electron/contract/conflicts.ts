@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { TicketStatus, WorkOrderStatus, WorkOrderType } from '../../shared/enums';
 import { id, nonEmpty, optionalText, text } from './common';
+import { CONFLICT_INBOX_ACCESS } from './access';
 import { channel } from './define';
 
 export const CONFLICT_KINDS = ['concurrent_edit', 'closed_ticket_open_ot', 'duplicate_serial', 'duplicate_customer', 'ticket_close_undone'] as const;
@@ -209,14 +210,7 @@ export const conflictListInput = z.strictObject({
 });
 export const conflictResolveInput = z.strictObject({ id: conflictId, resolution: conflictResolution });
 
-/**
- * Who may open the inbox: whoever may make some conflict's resolving edit (DESIGN: a supervisor resolves it; the
- * resolution is an ordinary edit): tickets:write (supervisors, agents; tickets and OTs) or catalog:write (customers,
- * products). The list shows only conflicts on records the caller may change, and resolving checks that record's own
- * permission again. Not users:admin: no conflict is on a user or role, and it showed ticket text to people without
- * tickets:read. Not workorders:execute: technicians act only on their own OTs, and the inbox reaches every ticket.
- */
-export const CONFLICT_INBOX_ACCESS = ['tickets:write', 'catalog:write'] as const;
+export { CONFLICT_INBOX_ACCESS };
 const inboxAccess = CONFLICT_INBOX_ACCESS;
 
 export const conflictChannels = {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { nameText, optionalLine } from './common';
 import { channel, type FilePayload } from './define';
+import { MAX_INVITE_CHARS } from './uploadLimits';
 
 export interface TeamMemberDto {
   deviceId: string;
@@ -67,8 +68,7 @@ export const teamInviteInput = z.strictObject({
   /** How long the invitation can be used; 72 hours when omitted. */
   validHours: z.number().int().min(1).max(24 * 30).optional(),
 });
-/** An .eminvite carries the team's snapshot: large, yet a text file. */
-export const MAX_INVITE_CHARS = 20_000_000;
+export { MAX_INVITE_CHARS };
 export const teamJoinInput = z.strictObject({
   /** The text of the .eminvite file. */
   invite: z.string().min(1).max(MAX_INVITE_CHARS),

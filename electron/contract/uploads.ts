@@ -1,8 +1,6 @@
 // Channels whose input carries a file (its text, or its bytes). Browser mode uploads that field as the raw request body
 // (no JSON escaping, no general body limit), capped by a limit derived from the channel's own maximum.
-import { MAX_ATTACHMENT_BYTES } from './attachments';
-import { MAX_INVITE_CHARS } from './team';
-import { MAX_IMPORT_CHARS } from './telemetry';
+import { MAX_ATTACHMENT_BYTES, MAX_IMPORT_CHARS, MAX_INVITE_CHARS } from './uploadLimits';
 
 /** A text field: the body is UTF-8, the schema's maximum counts characters (UTF-16 units, what zod's max counts). */
 export interface TextUploadField {

@@ -3,7 +3,7 @@ import { CalendarCheck, CalendarDays, CalendarRange, ClipboardList, FileText, Gi
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleHint, roleWords } from '../lib/roleWords';
-import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/conflicts';
+import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/access';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { ThemeSwitcher } from '../components/ThemeSwitcher';
 import { Toasts } from '../components/Toasts';

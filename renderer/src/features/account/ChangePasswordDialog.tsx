@@ -2,7 +2,6 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changePasswordInput } from '../../../../electron/contract/auth';
 import { api, ApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
@@ -40,6 +39,8 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     setFailure(null);
     const input = { oldPassword: form.oldPassword, newPassword: form.newPassword };
+    // Loaded on submit: the contract's schemas stay out of the code every start waits for.
+    const { changePasswordInput } = await import('../../../../electron/contract/auth');
     const found: Errors = zodFieldErrors(t, changePasswordInput, input);
     if (!found.newPassword && form.confirm !== form.newPassword) found.confirm = t('password.mismatch');
     if (!found.newPassword && form.newPassword === form.oldPassword) found.newPassword = t('password.sameAsOld');

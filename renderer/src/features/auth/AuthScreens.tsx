@@ -2,7 +2,6 @@
 // lock screen shown when a session expires.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setupInput } from '../../../../electron/contract/auth';
 import { Field } from '../../components/Field';
 import { errorMessage } from '../../lib/errors';
 import { zodFieldErrors } from '../../lib/forms';
@@ -65,6 +64,8 @@ function CreateAdminSetup({ onJoin }: { onJoin: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const { confirm, ...input } = form;
+    // Loaded on submit: the contract's schemas stay out of the code every start waits for.
+    const { setupInput } = await import('../../../../electron/contract/auth');
     const found = zodFieldErrors(t, setupInput, input);
     if (confirm !== form.password) found.confirm = t('setup.mismatch');
     setErrors(found);

@@ -2,7 +2,7 @@
 import { ArrowLeftRight, RefreshCw, Wifi, WifiOff } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/conflicts';
+import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/access';
 import { formatDateTime, formatNumber, formatRelative, formatTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { hrefFor } from '../../lib/router';

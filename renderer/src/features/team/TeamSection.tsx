@@ -1,7 +1,7 @@
 // Administración → Equipo: create or join a team; in one, this device, the members, invitations and the file exchange.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/conflicts';
+import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/access';
 import { TEAM_ADMIN_ACCESS } from '../../../../electron/contract/team';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
