@@ -538,7 +538,8 @@ export const syncClocks = sqliteTable(
 
 // Filled by the capture triggers during a transaction and turned into ops before it commits.
 export const syncCapture = sqliteTable('sync_capture', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  // The rowid: emptied before every commit, so no AUTOINCREMENT (it would write sqlite_sequence on every write too).
+  id: integer('id').primaryKey(),
   entity: text('entity').notNull(),
   rowId: text('row_id').notNull(),
   kind: text('kind').notNull(),
