@@ -121,3 +121,54 @@ describe('telemetry on the ticket screen', () => {
     expect(uncaughtErrors(dark)).toEqual([]);
   });
 });
+
+describe('a ticket with 10,000 readings (issue 17)', () => {
+  let busyTicketId: string;
+
+  beforeAll(async () => {
+    const ticket = await app.admin.call('tickets.create', {
+      title: 'Cuadro general del polígono: registrador conectado una semana',
+      description: 'El registrador de red guarda tensión, corriente y temperatura del cuadro cada 3 minutos.',
+      priority: 'high',
+    });
+    busyTicketId = ticket.id;
+    // Ten imports of 1,000 readings: a week of a network logger, with a sag and a surge the chart must not lose.
+    const end = Date.now() - 10 * MINUTE;
+    for (let batch = 0; batch < 10; batch += 1) {
+      const readings = Array.from({ length: 1000 }, (_, j) => {
+        const i = batch * 1000 + j;
+        const metric = (['voltage', 'current', 'temperature'] as const)[i % 3] ?? 'voltage';
+        const base = { voltage: 230 + Math.sin(i / 300) * 3, current: 12 + Math.sin(i / 500) * 4, temperature: 31 + Math.sin(i / 480) * 5 }[metric];
+        const event = metric === 'voltage' && i === 4200 ? -38 : metric === 'voltage' && i === 7500 ? 21 : 0;
+        return { metric, value: Math.round((base + event) * 10) / 10, unit: { voltage: 'V', current: 'A', temperature: '°C' }[metric], source: 'Registrador Circutor', measuredAt: new Date(end - (10_000 - i) * 60_000).toISOString() };
+      });
+      await app.admin.call('telemetry.record', { ticketId: busyTicketId, readings });
+    }
+  }, 120_000);
+
+  it('charts every metric from a few hundred points, keeps the extremes, and pages through every reading (screenshot)', async () => {
+    const detail = await app.admin.call('tickets.get', { id: busyTicketId });
+    expect(Buffer.byteLength(JSON.stringify(detail))).toBeLessThan(200 * 1024);
+    await goTo(page, `#/tickets/${busyTicketId}`);
+    await chart('voltage').locator('canvas').waitFor();
+    expect(await chart('voltage').getAttribute('data-count')).toBe('3334');
+    expect(Number(await chart('voltage').getAttribute('data-points'))).toBeLessThanOrEqual(500);
+    // The sag (192 V) and the surge (251 V) are the range the chart states.
+    expect(await chart('voltage').locator('.telemetry-chart-range').textContent()).toMatch(/mín 19\d(,\d)? · máx 25\d(,\d)? V/);
+    await page.getByRole('button', { name: 'Ver lecturas' }).click();
+    const table = page.locator('.telemetry-readings');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(100);
+    await table.getByRole('button', { name: 'Cargar más' }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(200);
+    expect(await table.locator('.telemetry-readings-header .muted').textContent()).toBe('200 de 10.000 lecturas');
+    await table.locator('select').selectOption({ label: 'Voltaje' });
+    await expect.poll(() => table.locator('.telemetry-readings-header .muted').textContent()).toBe('100 de 3334 lecturas');
+    await page.locator('.telemetry-panel').scrollIntoViewIfNeeded();
+    expect(await seriousA11yViolations(page, '.telemetry-panel')).toEqual([]);
+    await saveScreenshot(page, 'telemetry-10000-readings');
+    // The charts and the period picker, from the top of the panel.
+    await page.locator('.telemetry-header').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await saveScreenshot(page, 'telemetry-10000-charts');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});

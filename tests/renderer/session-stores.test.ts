@@ -208,12 +208,13 @@ describe('stale answers', () => {
 });
 
 describe('telemetry cache', () => {
-  it('keeps the readings of a bounded number of tickets, the most recently loaded', async () => {
+  it('keeps the chart series of a bounded number of tickets, the most recently loaded', async () => {
     const telemetry = modules['features/telemetry/store.ts'] as Module;
     const store = storesOf(telemetry)[0] as Store;
     const limit = telemetry.CACHED_TICKET_LIMIT as number;
     expect(limit).toBeGreaterThan(1);
-    auto = (_channel, input) => [{ eventId: `e-${String(input.ticketId)}`, metric: 'temp', unit: 'C', value: 1, measuredAt: '2026-03-01T10:00:00.000Z' }];
+    const at = '2026-03-01T10:00:00.000Z';
+    auto = () => ({ total: 1, series: [{ metric: 'temp', unit: 'C', count: 1, min: 1, max: 1, last: { value: 1, measuredAt: at }, exact: true, bucketStartMs: 0, bucketMs: 0, times: [Date.parse(at)], values: [1] }] });
     const tickets = Array.from({ length: limit + 5 }, (_, i) => `ticket-${i}`);
     for (const ticketId of tickets) await (store.getState().load as (id: string) => Promise<void>)(ticketId);
     const cached = Object.keys(store.getState().byTicket as Record<string, unknown>);

@@ -87,6 +87,17 @@ describe('bitácora wording', () => {
     expect(eventBody(event('closed', META.closed, 'Ticket cerrado: Cambiado el presostato.'), format)).toBe('Cambiado el presostato.');
     expect(eventBody(event('reopened'), format)).toBe('El cliente volvió a llamar.');
     expect(eventBody(event('telemetry'), format)).toBe('Temperatura: 3,5 °C · Voltaje: 229 V');
+    // The ticket reply's form (issue 17): a summary per metric; many readings read as their range.
+    const summary = {
+      count: 1002,
+      moreMetrics: 0,
+      metrics: [
+        { metric: 'temperature', unit: '°C', count: 1000, min: 3.5, max: 41.2, last: { value: 20, measuredAt: '2026-03-02T08:00:00.000Z' } },
+        { metric: 'voltage', unit: 'V', count: 2, min: 229, max: 229, last: { value: 229, measuredAt: '2026-03-02T08:00:00.000Z' } },
+      ],
+    };
+    expect(eventBody(event('telemetry', { via: 'import', summary }), format)).toBe('Temperatura: 3,5 – 41,2 °C · Voltaje: 229 V');
+    expect(describeEvent(translators.es, event('telemetry', { via: 'import', summary }), users)).toBe('registró 1002 lecturas');
     expect(eventBody(event('status_change'), format)).toBeNull();
     expect(eventBody(event('note', { kind: 'edit', changes: {} }), format)).toBeNull();
   });

@@ -1,11 +1,12 @@
-// One small uPlot chart for one metric of a ticket; data updates in place, the plot is created once.
+// One small uPlot chart for one metric of a ticket, drawn from its server-side series (every reading, or each time
+// bucket's lowest and highest: peaks stay visible); data updates in place, the plot is created once.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatDate, formatDateTime, formatNumber, formatTime } from '../../lib/format';
 import { useTheme } from '../../lib/theme';
-import type { MetricSeries } from './store';
+import type { TelemetrySeriesDto } from '../../../../electron/contract/telemetrySeries';
 
 const HEIGHT = 140;
 
@@ -13,8 +14,8 @@ function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-function toData(series: MetricSeries): uPlot.AlignedData {
-  return [series.readings.map((r) => Date.parse(r.measuredAt) / 1000), series.readings.map((r) => r.value)];
+function toData(series: TelemetrySeriesDto): uPlot.AlignedData {
+  return [series.times.map((ms) => ms / 1000), series.values];
 }
 
 /** Times along the axis: hours when the span fits in a day, dates otherwise (Intl, in the UI language). */
@@ -30,11 +31,11 @@ function singleInstantRange(u: uPlot, min: number, max: number): uPlot.Range.Min
   return first !== undefined && first === xs[xs.length - 1] ? [first - 1800, first + 1800] : [min, max];
 }
 
-export function MetricChart({ series, label }: { series: MetricSeries; label: string }) {
+export function MetricChart({ series, label }: { series: TelemetrySeriesDto; label: string }) {
   const { t } = useTranslation('telemetry');
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const last = series.readings.at(-1);
+  const { last } = series;
   const theme = useTheme();
 
   useEffect(() => {
@@ -77,24 +78,28 @@ export function MetricChart({ series, label }: { series: MetricSeries; label: st
 
   const summary = t('chart.summary', {
     metric: label,
-    count: series.readings.length,
-    value: last ? `${formatNumber(last.value)} ${series.unit}` : '—',
-    at: last ? formatDateTime(last.measuredAt) : '—',
+    count: series.count,
+    value: `${formatNumber(last.value)} ${series.unit}`,
+    at: formatDateTime(last.measuredAt),
   });
+  const range = t('chart.range', { min: formatNumber(series.min), max: formatNumber(series.max), unit: series.unit });
+  // Said when the line is the bucket extremes rather than every reading, so nobody reads it as raw points.
+  const drawn = series.exact ? '' : ` ${t('chart.summarised', { points: formatNumber(series.times.length), readings: formatNumber(series.count) })}`;
 
   return (
-    <figure className="telemetry-chart" data-metric={series.metric} data-count={series.readings.length}>
+    <figure className="telemetry-chart" data-metric={series.metric} data-count={series.count} data-points={series.times.length}>
       <figcaption className="telemetry-chart-caption">
         <span className="telemetry-chart-title">
           {label} <span className="muted">({series.unit})</span>
         </span>
-        {last && (
-          <span className="telemetry-chart-last" title={formatDateTime(last.measuredAt)}>
-            {formatNumber(last.value)} {series.unit}
-          </span>
-        )}
+        <span className="telemetry-chart-last" title={formatDateTime(last.measuredAt)}>
+          {formatNumber(last.value)} {series.unit}
+        </span>
       </figcaption>
-      <div ref={host} className="telemetry-chart-plot" role="img" aria-label={summary} />
+      <div ref={host} className="telemetry-chart-plot" role="img" aria-label={`${summary}. ${range}.${drawn}`} />
+      <p className="telemetry-chart-range muted" title={drawn.trim() || undefined}>
+        {range}
+      </p>
     </figure>
   );
 }

@@ -1,14 +1,19 @@
-// The ticket screen's telemetry section: one small live chart per metric, record by hand, import a file.
-import { Activity, Plus, Upload } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+// The ticket screen's telemetry section: one small live chart per metric over the chosen period (summarised by the
+// main process), every reading in a paged table on demand, record by hand, import a file.
+import { Activity, Plus, Table2, Upload } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { ImportDialog } from './ImportDialog';
 import { MetricChart } from './MetricChart';
+import { ReadingsTable } from './ReadingsTable';
 import { RecordReadingForm } from './RecordReadingForm';
-import { groupByMetric, useTelemetry } from './store';
+import { TELEMETRY_PERIODS, useTelemetry, type TelemetryPeriod } from './store';
 import './telemetry.css';
+
+const PERIODS = Object.keys(TELEMETRY_PERIODS) as TelemetryPeriod[];
 
 export function TicketTelemetryPanel({ ticketId, canRecord }: { ticketId: string; canRecord: boolean }) {
   const { t } = useTranslation('telemetry');
@@ -16,7 +21,9 @@ export function TicketTelemetryPanel({ ticketId, canRecord }: { ticketId: string
   const entry = useTelemetry((s) => s.byTicket[ticketId]);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
-  const series = useMemo(() => groupByMetric(entry?.readings ?? []), [entry?.readings]);
+  const [showReadings, setShowReadings] = useState(false);
+  const series = entry?.series ?? [];
+  const period = entry?.period ?? 'all';
 
   useEffect(() => {
     void load(ticketId);
@@ -35,8 +42,22 @@ export function TicketTelemetryPanel({ ticketId, canRecord }: { ticketId: string
         <h3 id={`telemetry-title-${ticketId}`}>
           <Activity size={14} aria-hidden="true" /> {t('title')}
         </h3>
-        {entry && entry.readings.length > 0 && <span className="muted">{t('count', { count: entry.readings.length })}</span>}
+        {entry && entry.total > 0 && <span className="muted telemetry-count">{t('count', { count: entry.total, total: formatNumber(entry.total) })}</span>}
         <span className="spacer" />
+        <label className="telemetry-inline-field">
+          <span>{t('period.label')}</span>
+          <select value={period} onChange={(e) => void load(ticketId, e.target.value as TelemetryPeriod)}>
+            {PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t(`period.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn" onClick={() => setShowReadings((v) => !v)} aria-expanded={showReadings}>
+          <Table2 size={14} aria-hidden="true" />
+          {t('readings.open')}
+        </button>
         {canRecord && (
           <>
             <button type="button" className="btn" onClick={() => setAdding((v) => !v)} aria-expanded={adding}>
@@ -56,16 +77,19 @@ export function TicketTelemetryPanel({ ticketId, canRecord }: { ticketId: string
           {errorMessage(t, entry.error)}
         </div>
       )}
-      {!entry || (entry.loading && entry.readings.length === 0) ? (
+      {!entry || (entry.loading && series.length === 0) ? (
         <p className="muted">{t('common:state.loading')}</p>
       ) : series.length === 0 ? (
-        <p className="telemetry-empty muted">{t('empty')}</p>
+        <p className="telemetry-empty muted">{t(period === 'all' ? 'empty' : 'emptyPeriod')}</p>
       ) : (
         <div className="telemetry-charts">
           {series.map((s) => (
-            <MetricChart key={s.key} series={s} label={label(s.metric)} />
+            <MetricChart key={`${s.metric}\u0000${s.unit}`} series={s} label={label(s.metric)} />
           ))}
         </div>
+      )}
+      {showReadings && (
+        <ReadingsTable ticketId={ticketId} metrics={[...new Set(series.map((s) => s.metric))]} label={label} version={entry?.total ?? 0} from={entry?.from} />
       )}
       {importing && <ImportDialog ticketId={ticketId} onClose={() => setImporting(false)} />}
     </section>

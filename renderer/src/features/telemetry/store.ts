@@ -1,25 +1,33 @@
-// Telemetry state per ticket: the readings listed by the main process, refetched when the ticket changes.
+// Telemetry state per ticket: the chart series the main process summarised (≤ ~500 points per metric, issue 17) over
+// the chosen period, refetched when the ticket changes. The readings themselves are paged by ReadingsTable.
 import { onSessionReset, sessionStore } from '../../stores/sessionStores';
-import type { InputOf, TelemetryImportReport, TelemetryReadingDto } from '../../../../electron/contract';
+import type { InputOf, TelemetryImportReport } from '../../../../electron/contract';
 import type { TelemetryReadingInput } from '../../../../electron/contract/telemetry';
+import type { TelemetrySeriesDto } from '../../../../electron/contract/telemetrySeries';
 import { api } from '../../api/client';
 
-/** Charts keep the most recent readings of a ticket; older ones stay in the bitácora. */
-export const CHART_READING_LIMIT = 5000;
-/** Readings of this many tickets at most stay in memory (each up to CHART_READING_LIMIT); the least recently loaded go first. */
+/** Series of this many tickets at most stay in memory; the least recently loaded go first. */
 export const CACHED_TICKET_LIMIT = 8;
 
-interface TicketReadings {
-  readings: TelemetryReadingDto[];
-  /** The newest event seen: live refreshes ask only for readings of events after it. */
-  lastEventId: string | null;
+/** The periods the panel offers, back from now; 'all' is every reading. */
+export const TELEMETRY_PERIODS = { all: null, day: 24 * 3600_000, week: 7 * 24 * 3600_000, month: 30 * 24 * 3600_000 } as const;
+export type TelemetryPeriod = keyof typeof TELEMETRY_PERIODS;
+
+interface TicketTelemetry {
+  series: TelemetrySeriesDto[];
+  /** Readings in the period, over every metric. */
+  total: number;
+  period: TelemetryPeriod;
+  /** Where the loaded series start (undefined: every reading); the readings table pages the same window. */
+  from: string | undefined;
   loading: boolean;
   error: unknown;
 }
 
 interface TelemetryState {
-  byTicket: Record<string, TicketReadings>;
-  load(ticketId: string): Promise<void>;
+  byTicket: Record<string, TicketTelemetry>;
+  /** Loads (or reloads) the ticket's series; a new `period` replaces the one shown. */
+  load(ticketId: string, period?: TelemetryPeriod): Promise<void>;
   record(ticketId: string, readings: TelemetryReadingInput[]): Promise<void>;
   importFile(input: InputOf<'telemetry.import'>): Promise<TelemetryImportReport>;
 }
@@ -28,31 +36,28 @@ const inFlight = new Map<string, { again: boolean }>();
 // Loads of a signed-out session never finish (their answers are dropped): forget them with the store.
 onSessionReset('telemetryInFlight', () => inFlight.clear());
 
-const newestEvent = (readings: readonly TelemetryReadingDto[], start: string | null) =>
-  readings.reduce<string | null>((max, r) => (max === null || r.eventId > max ? r.eventId : max), start);
-
-const byTime = (a: TelemetryReadingDto, b: TelemetryReadingDto) =>
-  a.measuredAt < b.measuredAt ? -1 : a.measuredAt > b.measuredAt ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
-
 /** `byTicket` with `ticketId`'s entry set and moved last (most recent), the oldest dropped beyond CACHED_TICKET_LIMIT. */
 export function keepRecent<T>(byTicket: Record<string, T>, ticketId: string, entry: T): Record<string, T> {
   const others = Object.entries(byTicket).filter(([id]) => id !== ticketId);
   return Object.fromEntries([...others.slice(-(CACHED_TICKET_LIMIT - 1)), [ticketId, entry]]);
 }
 
-/** New readings merged in time order; the chart keeps the latest CHART_READING_LIMIT. */
-export function mergeReadings(current: readonly TelemetryReadingDto[], fresh: readonly TelemetryReadingDto[]): TelemetryReadingDto[] {
-  return [...current, ...fresh].sort(byTime).slice(-CHART_READING_LIMIT);
+/** The period's start, back from now on this computer's clock (the readings' times are instants, not local dates). */
+export function periodStart(period: TelemetryPeriod, now: Date = new Date()): string | undefined {
+  const span = TELEMETRY_PERIODS[period];
+  return span === null ? undefined : new Date(now.getTime() - span).toISOString();
 }
 
 export const useTelemetry = sessionStore<TelemetryState>('telemetry', (set, get) => ({
   byTicket: {},
 
-  /**
-   * The first load lists the latest readings; later ones (after a ticket 'updated' event) only the new events'.
-   * One request at a time per ticket; updates arriving meanwhile coalesce into one more (a socket stream stays cheap).
-   */
-  async load(ticketId) {
+  /** One request at a time per ticket; updates arriving meanwhile coalesce into one more (a socket stream stays cheap). */
+  async load(ticketId, period) {
+    const patch = (value: Partial<TicketTelemetry>) =>
+      set((s) => ({
+        byTicket: keepRecent(s.byTicket, ticketId, { series: [], total: 0, period: 'all', from: undefined, loading: false, error: null, ...s.byTicket[ticketId], ...value }),
+      }));
+    if (period) patch({ period, loading: true });
     const running = inFlight.get(ticketId);
     if (running) {
       running.again = true;
@@ -60,24 +65,18 @@ export const useTelemetry = sessionStore<TelemetryState>('telemetry', (set, get)
     }
     const state = { again: false };
     inFlight.set(ticketId, state);
-    const patch = (value: Partial<TicketReadings>) =>
-      set((s) => ({
-        byTicket: keepRecent(s.byTicket, ticketId, { readings: [], lastEventId: null, loading: false, error: null, ...s.byTicket[ticketId], ...value }),
-      }));
     try {
       do {
         state.again = false;
         const current = get().byTicket[ticketId];
         if (!current) patch({ loading: true });
+        const wanted = get().byTicket[ticketId]?.period ?? 'all';
+        const from = periodStart(wanted);
         try {
-          const after = current?.lastEventId ?? null;
-          if (after && current) {
-            const fresh = await api.call('telemetry.list', { ticketId, afterEventId: after, limit: CHART_READING_LIMIT });
-            if (fresh.length > 0) patch({ readings: mergeReadings(current.readings, fresh), lastEventId: newestEvent(fresh, after), error: null });
-          } else {
-            const readings = await api.call('telemetry.list', { ticketId, limit: CHART_READING_LIMIT });
-            patch({ readings, lastEventId: newestEvent(readings, null), loading: false, error: null });
-          }
+          const result = await api.call('telemetry.series', { ticketId, ...(from ? { from } : {}) });
+          // A period changed meanwhile asks again; this answer is for the old one.
+          if ((get().byTicket[ticketId]?.period ?? 'all') !== wanted) state.again = true;
+          else patch({ series: result.series, total: result.total, from, loading: false, error: null });
         } catch (error) {
           patch({ loading: false, error });
         }
@@ -98,22 +97,3 @@ export const useTelemetry = sessionStore<TelemetryState>('telemetry', (set, get)
     return report;
   },
 }));
-
-/** Readings grouped per metric (and unit, should one metric arrive in two units), in time order. */
-export interface MetricSeries {
-  key: string;
-  metric: string;
-  unit: string;
-  readings: TelemetryReadingDto[];
-}
-
-export function groupByMetric(readings: readonly TelemetryReadingDto[]): MetricSeries[] {
-  const groups = new Map<string, MetricSeries>();
-  for (const reading of readings) {
-    const key = `${reading.metric}\u0000${reading.unit}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { key, metric: reading.metric, unit: reading.unit, readings: [] }));
-    group.readings.push(reading);
-  }
-  return [...groups.values()].sort((a, b) => a.metric.localeCompare(b.metric) || a.unit.localeCompare(b.unit));
-}

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { DirectoryUser, TimelineEventDto } from '../../../../electron/contract';
 import { attachmentAddedOf } from '../../../../electron/contract/attachmentEvent';
+import { telemetrySummaryOf } from '../../../../electron/contract/telemetrySummary';
 import { describePart, workOrderChangeOf } from '../../../../electron/contract/workOrderChange';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -23,21 +24,7 @@ export interface BodyFormat {
 
 const seconds = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
 
-const SHOWN_READINGS = 4;
-
-interface Reading {
-  metric: string;
-  value: number;
-  unit: string;
-}
-
-/** Telemetry events carry `{readings: [{metric, value, unit, …}], via}`. */
-function readingsOf(meta: Record<string, unknown>): Reading[] {
-  const list = Array.isArray(meta.readings) ? (meta.readings as Record<string, unknown>[]) : [];
-  return list
-    .filter((r) => typeof r.metric === 'string' && typeof r.value === 'number')
-    .map((r) => ({ metric: r.metric as string, value: r.value as number, unit: str(r.unit) }));
-}
+const SHOWN_METRICS = 4;
 
 export function eventBody(event: TimelineEventDto, format: BodyFormat): string | null {
   const meta = event.metaData ?? {};
@@ -70,10 +57,15 @@ export function eventBody(event: TimelineEventDto, format: BodyFormat): string |
       return meta.to === 'cancelled' && meta.from !== 'cancelled' ? str(meta.reason) || null : null;
     }
     case 'telemetry': {
-      const readings = readingsOf(meta);
-      if (readings.length === 0) return event.content;
-      const shown = readings.slice(0, SHOWN_READINGS).map((r) => `${format.metric(r.metric)}: ${format.number(r.value)} ${r.unit}`.trim());
-      return shown.join(' · ') + (readings.length > SHOWN_READINGS ? ' · …' : '');
+      // The reply carries a summary per metric (issue 17): its one value, or the range of its many.
+      const summary = telemetrySummaryOf(meta);
+      if (!summary || summary.count === 0) return event.content;
+      const shown = summary.metrics.slice(0, SHOWN_METRICS).map((m) => {
+        const value = m.count === 1 || m.min === m.max ? format.number(m.last.value) : `${format.number(m.min)} – ${format.number(m.max)}`;
+        return `${format.metric(m.metric)}: ${value} ${m.unit}`.trim();
+      });
+      const more = summary.metrics.length > SHOWN_METRICS || summary.moreMetrics > 0;
+      return shown.join(' · ') + (more ? ' · …' : '');
     }
     default:
       return null;
@@ -158,7 +150,7 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
         : t('timeline.ot_completed', { code: str(meta.code) });
     }
     case 'telemetry':
-      return t('timeline.telemetry', { count: Math.max(1, readingsOf(meta).length) });
+      return t('timeline.telemetry', { count: Math.max(1, telemetrySummaryOf(meta)?.count ?? 0) });
     default:
       return t(`timeline.${event.eventType}`);
   }
