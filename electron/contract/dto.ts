@@ -228,10 +228,31 @@ export interface TicketDetail extends TicketSummary {
   customerDetail: CustomerDto | null;
   resolution: string | null;
   closedAt: string | null;
+  /** The latest events (at most TIMELINE_PAGE_SIZE), oldest first; older ones come from tickets.timeline. */
   timeline: TimelineEventDto[];
+  /** Pass as `before` to tickets.timeline for the events older than `timeline`'s first; null: none older. */
+  timelineOlderCursor: string | null;
   workOrders: WorkOrderDetail[];
-  /** Both SLA clocks, computed from this timeline with the company targets (the screen counts down from them). */
+  /** Both SLA clocks, computed from the whole timeline with the company targets (the screen counts down from them). */
   slaClocks: TicketSla;
+}
+
+/** The ticket's fields a timeline addition can move (updatedAt, SLA), as the ticket screen's header shows them. */
+export interface TicketHeader extends TicketSummary {
+  slaClocks: TicketSla;
+}
+
+/** What adding a note or a contact answers: the event written and the ticket's header after it, not the whole ticket. */
+export interface TimelineAddition {
+  ticket: TicketHeader;
+  event: TimelineEventDto;
+}
+
+/** A page of a ticket's timeline, oldest first: the events just before the cursor asked for. */
+export interface TimelinePage {
+  items: TimelineEventDto[];
+  /** The cursor for the events older than `items`' first; null: this page reaches the ticket's first event. */
+  olderCursor: string | null;
 }
 
 export interface Page<T> {

@@ -3,7 +3,7 @@ import { CONTACT_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../shar
 import { SLA_FILTERS } from '../../shared/sla';
 import { byId, cursor, id, isoDateTime, line, nonEmpty, optionalLine, text, pageLimit, version } from './common';
 import { channel } from './define';
-import type { Page, StatusCounts, TicketDetail, TicketSummary } from './dto';
+import type { Page, StatusCounts, TicketDetail, TicketSummary, TimelineAddition, TimelinePage } from './dto';
 import { typedDurationShape } from './workOrders';
 
 export const ticketStatus = z.enum(TICKET_STATUSES);
@@ -77,11 +77,18 @@ export const ticketCloseInput = z
     });
   });
 
+/** Timeline events per page: tickets.get's latest ones and tickets.timeline's default (a reply stays tens of KB). */
+export const TIMELINE_PAGE_SIZE = 100;
+
+/** The events just older than `before` (a cursor from tickets.get or an earlier page); without it, the latest. */
+export const ticketTimelineInput = z.strictObject({ id, before: cursor, limit: pageLimit });
+
 export const ticketChannels = {
   'tickets.create': channel<TicketDetail>()({ input: ticketCreateInput, access: 'tickets:write' }),
   'tickets.list': channel<Page<TicketSummary>>()({ input: ticketListInput, access: 'tickets:read' }),
   'tickets.counts': channel<StatusCounts>()({ input: ticketFilter, access: 'tickets:read' }),
   'tickets.get': channel<TicketDetail>()({ input: byId, access: 'tickets:read' }),
+  'tickets.timeline': channel<TimelinePage>()({ input: ticketTimelineInput, access: 'tickets:read' }),
   'tickets.update': channel<TicketDetail>()({ input: ticketUpdateInput, access: 'tickets:write' }),
   'tickets.changeStatus': channel<TicketDetail>()({
     input: z.strictObject({ id, status: ticketStatus, version }),
@@ -91,11 +98,11 @@ export const ticketChannels = {
     input: z.strictObject({ id, assignedToId: id.nullable(), version }),
     access: 'tickets:write',
   }),
-  'tickets.addNote': channel<TicketDetail>()({
+  'tickets.addNote': channel<TimelineAddition>()({
     input: z.strictObject({ id, content: nonEmpty(20_000) }),
     access: ['tickets:write', 'workorders:execute'],
   }),
-  'tickets.addContact': channel<TicketDetail>()({
+  'tickets.addContact': channel<TimelineAddition>()({
     input: z.strictObject({
       id,
       channel: z.enum(CONTACT_CHANNELS),

@@ -81,6 +81,7 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'tickets.list': STAFF,
   'tickets.counts': STAFF,
   'tickets.get': STAFF,
+  'tickets.timeline': STAFF,
   'tickets.update': DESK,
   'tickets.changeStatus': DESK,
   'tickets.assign': DESK,

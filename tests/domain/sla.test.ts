@@ -56,8 +56,8 @@ describe('SLA', () => {
     expect((await app.admin.call('tickets.list', { sla: 'breached' })).items.map((t) => t.id)).toEqual([created.id]);
     // The first contact answers it (late): the response is missed, the list now follows the resolution clock.
     const answered = await app.admin.call('tickets.addContact', { id: created.id, channel: 'phone', summary: 'Llamé al cliente' });
-    expect(answered.slaClocks.response).toMatchObject({ outcome: 'missed' });
-    expect(answered.sla).toMatchObject({ kind: 'resolution', state: 'ok' });
+    expect(answered.ticket.slaClocks.response).toMatchObject({ outcome: 'missed' });
+    expect(answered.ticket.sla).toMatchObject({ kind: 'resolution', state: 'ok' });
     expect(slaRow(created.id)).toMatchObject({ next_kind: 'resolution', response_outcome: 'missed', sort_due: new Date(start + 24 * H).toISOString() });
     expect((await app.admin.call('tickets.list', { sla: 'breached' })).items).toEqual([]);
   });
@@ -170,7 +170,7 @@ describe('SLA in the reports', () => {
     app = await startTestApp();
     let fast = await app.admin.call('tickets.create', { title: 'Router reiniciado', priority: 'high' });
     await later(30 * 60_000);
-    fast = await app.admin.call('tickets.addContact', { id: fast.id, channel: 'phone', summary: 'Llamé al cliente' });
+    await app.admin.call('tickets.addContact', { id: fast.id, channel: 'phone', summary: 'Llamé al cliente' });
     await later(90 * 60_000);
     fast = await app.admin.call('tickets.close', { id: fast.id, version: fast.version, resolution: 'Reinicio y prueba' });
     const late = await app.admin.call('tickets.create', { title: 'Sin respuesta', priority: 'critical' });

@@ -113,11 +113,11 @@ describe('versions', () => {
     const noted = await f.admin.call('tickets.addNote', { id: t.id, content: 'Llamé al cliente' });
     f.app.clock.advance(60_000);
     const contacted = await f.admin.call('tickets.addContact', { id: t.id, channel: 'whatsapp', summary: 'Envía foto del error', contactName: 'Lucía' });
-    expect(noted.version).toBe(t.version);
-    expect(contacted.version).toBe(t.version);
-    expect(noted.updatedAt > t.updatedAt).toBe(true);
-    expect(contacted.updatedAt > noted.updatedAt).toBe(true);
-    expect(contacted.timeline.at(-1)).toMatchObject({ eventType: 'contact', content: 'Envía foto del error', metaData: { channel: 'whatsapp', contactName: 'Lucía' } });
+    expect(noted.ticket.version).toBe(t.version);
+    expect(contacted.ticket.version).toBe(t.version);
+    expect(noted.ticket.updatedAt > t.updatedAt).toBe(true);
+    expect(contacted.ticket.updatedAt > noted.ticket.updatedAt).toBe(true);
+    expect(contacted.event).toMatchObject({ eventType: 'contact', content: 'Envía foto del error', metaData: { channel: 'whatsapp', contactName: 'Lucía' } });
   });
 });
 
@@ -169,7 +169,7 @@ describe('update and assign', () => {
     const t = await newTicket();
     await f.admin.call('workOrders.requestVisit', { ticketId: t.id, otType: 'repair', technicianId: f.tec1.id, scheduledDate: '2026-03-03T09:00:00.000Z' });
     const noted = await f.tec1.caller.call('tickets.addNote', { id: t.id, content: 'Revisado en sitio' });
-    expect(noted.timeline.at(-1)?.author?.id).toBe(f.tec1.id);
+    expect(noted.event.author?.id).toBe(f.tec1.id);
     const fresh = await f.admin.call('tickets.get', { id: t.id });
     expect(await f.tec1.caller.failure('tickets.changeStatus', { id: t.id, status: 'in_progress', version: fresh.version })).toBe('FORBIDDEN');
   });

@@ -94,7 +94,7 @@ export async function seedTickets(app: E2eApp, count = TICKETS.length): Promise<
         customerId: customerIds[i % customerIds.length],
         ...(i % 4 === 3 ? {} : { assignedToId: technicianIds[i % technicianIds.length] }),
       });
-      if (i % 3 === 0) t = await admin.call('tickets.addNote', { id: t.id, content: NOTES[i % NOTES.length]! });
+      if (i % 3 === 0) await admin.call('tickets.addNote', { id: t.id, content: NOTES[i % NOTES.length]! });
       if (i % 5 === 1) t = await admin.call('tickets.changeStatus', { id: t.id, status: 'in_progress', version: t.version });
       else if (i % 7 === 2) {
         t = await admin.call('tickets.changeStatus', { id: t.id, status: 'in_progress', version: t.version });
@@ -131,7 +131,7 @@ export async function seedRichTicket(app: E2eApp, seeded: SeededTickets): Promis
       customerId: seeded.customerIds[0],
     }),
   );
-  ticket = await app.asAdminAt(at(0.3), (admin) =>
+  await app.asAdminAt(at(0.3), (admin) =>
     admin.call('tickets.addContact', { id: ticket.id, channel: 'phone', contactName: 'Manuel Ruiz', summary: 'Avisa de que la cámara sigue subiendo de temperatura. Han pasado el género a la cámara pequeña.' }),
   );
   ticket = await app.asAdminAt(at(0.5), (admin) => admin.call('tickets.update', { id: ticket.id, priority: 'critical', version: ticket.version }));
@@ -149,12 +149,12 @@ export async function seedRichTicket(app: E2eApp, seeded: SeededTickets): Promis
   await app.asUserAt(lucia, at(22), (tech) =>
     tech.call('workOrders.complete', { id: started.id, version: started.version, workDone: 'Sustituido el presostato de baja y recargado gas R-404A.' }),
   );
-  ticket = await app.asUserAt(lucia, at(22.5), (tech) =>
+  await app.asUserAt(lucia, at(22.5), (tech) =>
     tech.call('tickets.addNote', { id: ticket.id, content: 'Presostato cambiado. Dejo la cámara en observación 24 h antes de cerrar.' }),
   );
   ticket = await app.asAdminAt(at(23), (admin) => admin.call('tickets.get', { id: ticket.id }));
   ticket = await app.asAdminAt(at(23), (admin) => admin.call('tickets.changeStatus', { id: ticket.id, status: 'waiting', version: ticket.version }));
-  ticket = await app.asAdminAt(at(47), (admin) =>
+  await app.asAdminAt(at(47), (admin) =>
     admin.call('tickets.addContact', { id: ticket.id, channel: 'whatsapp', contactName: 'Manuel Ruiz', summary: 'Manda foto del termómetro: 3,2 °C estable desde ayer.' }),
   );
   await app.asAdminAt(at(47.5), (admin) =>

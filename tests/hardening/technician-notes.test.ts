@@ -26,8 +26,8 @@ const noteCount = (ticketId: string) =>
 
 describe('tickets.addNote by a Técnico', () => {
   it('adds a note on a ticket with one of their OTs', async () => {
-    const detail = await f.tec1.caller.call('tickets.addNote', { id: ownTicketId, content: 'Llego a las 9' });
-    expect(detail.id).toBe(ownTicketId);
+    const added = await f.tec1.caller.call('tickets.addNote', { id: ownTicketId, content: 'Llego a las 9' });
+    expect(added.ticket.id).toBe(ownTicketId);
     expect(noteCount(ownTicketId)).toBe(1);
   });
 

@@ -133,6 +133,7 @@ export function ticketFixture(overrides: Partial<TicketDetail> = {}): TicketDeta
       event(7, 'ot_completed', 'OT completada', { code: 'OT-2026-000042' }),
       event(8, 'closed', 'Válvula sustituida; presión estable durante 24 h.', null),
     ],
+    timelineOlderCursor: null,
     workOrders: [workOrderFixture()],
     ...overrides,
   });

@@ -9,6 +9,7 @@ import {
   createTicket,
   getTicketDetail,
   listTickets,
+  ticketTimelinePage,
   reopenTicket,
   updateTicket,
 } from '../../services/tickets';
@@ -19,6 +20,7 @@ export const ticketHandlers: HandlerMap<keyof typeof ticketChannels> = {
   'tickets.list': (ctx, input) => listTickets(ctx, input),
   'tickets.counts': (ctx, input) => countTickets(ctx, input),
   'tickets.get': (ctx, input) => getTicketDetail(ctx.sqlite, input.id, ctx.clock.now().getTime()),
+  'tickets.timeline': (ctx, input) => ticketTimelinePage(ctx.sqlite, input.id, input.before, input.limit),
   'tickets.update': (ctx, input) => updateTicket(ctx, input),
   'tickets.changeStatus': (ctx, input) => changeTicketStatus(ctx, input),
   'tickets.assign': (ctx, input) => assignTicket(ctx, input),

@@ -3,7 +3,7 @@ import { notFound, type FilePayload, type WorkOrderDetail } from '../../contract
 import { customerCatalog } from '../catalogs';
 import { nowIso, type ServiceContext } from '../context';
 import { readSettings } from '../settings';
-import { getTicketDetail } from '../tickets';
+import { ticketWithWholeTimeline } from '../tickets';
 import { getWorkOrderDetail, latestSignatures } from '../workOrders';
 import { resolveLanguage, type ReportLanguage } from './labels';
 import { renderTicketPdf } from './pdf/ticketReport';
@@ -53,7 +53,7 @@ export async function workOrderPdf(ctx: ServiceContext, id: string, language?: R
 }
 
 export async function ticketPdf(ctx: ServiceContext, id: string, language?: ReportLanguage): Promise<FilePayload> {
-  const { ticket, settings } = ctx.sqlite.transaction(() => ({ ticket: getTicketDetail(ctx.sqlite, id), settings: readSettings(ctx.db) }))();
+  const { ticket, settings } = ctx.sqlite.transaction(() => ({ ticket: ticketWithWholeTimeline(ctx.sqlite, id), settings: readSettings(ctx.db) }))();
   const bytes = await renderTicketPdf({ ticket, settings }, { language: resolveLanguage(language, settings.language), generatedAt: nowIso(ctx), timeZone: settings.timeZone });
   return { fileName: safeFileName(ticket.code, 'pdf'), mimeType: PDF_MIME, bytes };
 }

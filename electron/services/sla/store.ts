@@ -8,7 +8,7 @@ import { slaTargetsInput } from '../../contract/slaTargets';
 import { prepared } from '../sql';
 
 /** The events that move a clock: the status moves and the ones that answer the customer. */
-const CLOCK_EVENTS: readonly TimelineEventType[] = [...new Set<TimelineEventType>([...RESPONSE_EVENTS, 'status_change', 'closed', 'reopened'])];
+export const CLOCK_EVENTS: readonly TimelineEventType[] = [...new Set<TimelineEventType>([...RESPONSE_EVENTS, 'status_change', 'closed', 'reopened'])];
 const EVENT_LIST = CLOCK_EVENTS.map((type) => `'${type}'`).join(', ');
 /** Tickets computed per round trip: bounded statements, one index probe per ticket. */
 const CHUNK = 500;

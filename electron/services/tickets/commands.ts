@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { TicketStatus } from '../../../shared/enums';
 import type { AppDb } from '../../../db/open';
 import { tickets } from '../../../db/schema';
-import type { DomainEvent, TicketDetail } from '../../contract';
+import type { DomainEvent, TicketDetail, TimelineAddition } from '../../contract';
 import type { ticketChannels, ticketCreateInput, ticketUpdateInput } from '../../contract/tickets';
 import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -14,6 +14,7 @@ import { noteStaleSignaturesOfTicket } from '../workOrders';
 import { nextCode } from './codes';
 import { assertAssignee, assertCategory, assertCustomer, loadTicket, loadTicketAt, saveTicket, type TicketRow } from './guards';
 import { PRIORITY_LABEL, TICKET_STATUS_LABEL } from './labels';
+import { timelineAddition } from './addition';
 import { getTicketDetail } from './rows';
 import { appendEvent } from './timeline';
 import { assertCanClose, assertCanReopen, assertManualMove } from './transitions';
@@ -178,22 +179,31 @@ export function assignTicket(ctx: ServiceContext, input: Input<'tickets.assign'>
   });
 }
 
-export function addNote(ctx: ServiceContext, input: Input<'tickets.addNote'>): TicketDetail {
-  return change(ctx, (tx, actor, at, emit) => {
-    const row = loadTicket(tx, input.id);
-    assertWorksOnTicket(ctx, tx, actor, row.id);
-    saveTicket(tx, row, {}, at, { bumpVersion: false });
-    appendEvent(tx, { ticketId: row.id, authorId: actor.id, eventType: 'note', content: input.content, at });
-    emit({ entity: 'ticket', id: row.id, kind: 'updated' });
-    return row.id;
+/** Runs one timeline addition in a transaction and answers the event and the ticket's header, not the whole ticket. */
+function addToTimeline(ctx: ServiceContext, work: (tx: AppDb, actor: Actor, at: string, emit: Emit) => { ticketId: string; eventId: string }): TimelineAddition {
+  const actor = requireActor(ctx);
+  return inTransaction(ctx, (tx, emit) => {
+    const { ticketId, eventId } = work(tx, actor, nowIso(ctx), emit);
+    return timelineAddition(ctx.sqlite, ticketId, eventId, ctx.clock.now().getTime());
   });
 }
 
-export function addContact(ctx: ServiceContext, input: Input<'tickets.addContact'>): TicketDetail {
-  return change(ctx, (tx, actor, at, emit) => {
+export function addNote(ctx: ServiceContext, input: Input<'tickets.addNote'>): TimelineAddition {
+  return addToTimeline(ctx, (tx, actor, at, emit) => {
+    const row = loadTicket(tx, input.id);
+    assertWorksOnTicket(ctx, tx, actor, row.id);
+    saveTicket(tx, row, {}, at, { bumpVersion: false });
+    const eventId = appendEvent(tx, { ticketId: row.id, authorId: actor.id, eventType: 'note', content: input.content, at });
+    emit({ entity: 'ticket', id: row.id, kind: 'updated' });
+    return { ticketId: row.id, eventId };
+  });
+}
+
+export function addContact(ctx: ServiceContext, input: Input<'tickets.addContact'>): TimelineAddition {
+  return addToTimeline(ctx, (tx, actor, at, emit) => {
     const row = loadTicket(tx, input.id);
     saveTicket(tx, row, {}, at, { bumpVersion: false });
-    appendEvent(tx, {
+    const eventId = appendEvent(tx, {
       ticketId: row.id,
       authorId: actor.id,
       eventType: 'contact',
@@ -202,7 +212,7 @@ export function addContact(ctx: ServiceContext, input: Input<'tickets.addContact
       at,
     });
     emit({ entity: 'ticket', id: row.id, kind: 'updated' });
-    return row.id;
+    return { ticketId: row.id, eventId };
   });
 }
 

@@ -10,7 +10,8 @@ export {
   updateTicket,
 } from './commands';
 export { countTickets, listTickets } from './list';
-export { getTicketDetail } from './rows';
+export { getTicketDetail, ticketWithWholeTimeline } from './rows';
+export { ticketTimelinePage } from './timelinePage';
 
 // For work orders, telemetry and team sync (one module reaches another only through its index).
 export { nextCode, formatSlotCode, highestInSlot, MAX_SLOT, SLOT_CAPACITY, slotRange, type CodeKind } from './codes';

@@ -2,10 +2,12 @@
 import type Database from 'better-sqlite3';
 import type { TicketPriority, TicketStatus } from '../../../shared/enums';
 import { notFound, type TicketDetail, type TicketSummary, type UserRef } from '../../contract';
-import { computeTicketSla, currentSlaClock, slaClockState, type TicketSla } from '../../../shared/sla';
-import { readSlaTargets, slaSummaryColumns, slaSummaryOf, type SlaSummaryRow } from '../sla';
+import { currentSlaClock, slaClockState, type TicketSla } from '../../../shared/sla';
+import { slaSummaryColumns, slaSummaryOf, type SlaSummaryRow } from '../sla';
 import { workOrdersOfTicket } from '../workOrders';
+import { ticketSlaClocks } from './clocks';
 import { loadTimeline } from './timeline';
+import { loadTimelinePage } from './timelinePage';
 import { prepared } from '../sql';
 
 export const TICKET_SUMMARY_COLUMNS = `
@@ -61,7 +63,7 @@ export function toTicketSummary(r: TicketSummaryRow, nowMs: number): TicketSumma
 }
 
 /** The summary's SLA from freshly computed clocks (the detail computes them from the timeline it just read). */
-function slaSummaryFrom(sla: TicketSla, nowMs: number): TicketSummary['sla'] {
+export function slaSummaryFrom(sla: TicketSla, nowMs: number): TicketSummary['sla'] {
   const current = currentSlaClock(sla);
   return { kind: current.kind, ...current.clock, state: slaClockState(current.clock, nowMs) };
 }
@@ -84,7 +86,8 @@ interface TicketDetailRow extends TicketSummaryRow {
   c_version: number | null;
 }
 
-/** `nowMs` decides the SLA state shown; the clocks themselves come from the timeline read here, never stale. */
+/** `nowMs` decides the SLA state shown; the clocks come from the ticket's clock events read here, never stale.
+ *  The timeline is the latest page (timelinePage.ts); ticketWithWholeTimeline has every event. */
 export function getTicketDetail(sqlite: Database.Database, id: string, nowMs: number = Date.now()): TicketDetail {
   const r = prepared(sqlite,
       `SELECT ${TICKET_SUMMARY_COLUMNS}, t.description, t.resolution, t.closed_at,
@@ -97,12 +100,8 @@ export function getTicketDetail(sqlite: Database.Database, id: string, nowMs: nu
     )
     .get(id) as TicketDetailRow | undefined;
   if (!r) throw notFound('ticket', id);
-  const timeline = loadTimeline(sqlite, id);
-  const slaClocks = computeTicketSla(
-    { createdAt: r.created_at, status: r.status, priority: r.priority },
-    timeline.map((event) => ({ eventType: event.eventType, authorId: event.author?.id ?? null, createdAt: event.createdAt, metaData: event.metaData })),
-    readSlaTargets(sqlite),
-  );
+  const page = loadTimelinePage(sqlite, id);
+  const slaClocks = ticketSlaClocks(sqlite, r);
   return {
     ...toTicketSummary(r, nowMs),
     sla: slaSummaryFrom(slaClocks, nowMs),
@@ -126,7 +125,13 @@ export function getTicketDetail(sqlite: Database.Database, id: string, nowMs: nu
       : null,
     resolution: r.resolution,
     closedAt: r.closed_at,
-    timeline,
+    timeline: page.items,
+    timelineOlderCursor: page.olderCursor,
     workOrders: workOrdersOfTicket(sqlite, id),
   };
+}
+
+/** The detail with every timeline event, oldest first: the ticket PDF prints the whole history. */
+export function ticketWithWholeTimeline(sqlite: Database.Database, id: string, nowMs: number = Date.now()): TicketDetail {
+  return { ...getTicketDetail(sqlite, id, nowMs), timeline: loadTimeline(sqlite, id), timelineOlderCursor: null };
 }

@@ -1,4 +1,4 @@
-// The append-only timeline: one writer (appendEvent) and one reader (loadTimeline).
+// The append-only timeline: one writer (appendEvent) and the row-to-DTO mapping every reader shares.
 import type Database from 'better-sqlite3';
 import type { TimelineEventType } from '../../../shared/enums';
 import type { AppDb } from '../../../db/open';
@@ -34,7 +34,7 @@ export function appendEvent(tx: AppDb, event: NewTimelineEvent): string {
   return id;
 }
 
-interface TimelineRow {
+export interface TimelineRow {
   id: string;
   ticket_id: string;
   event_type: TimelineEventDto['eventType'];
@@ -52,16 +52,13 @@ function eventMeta(r: TimelineRow): Record<string, unknown> | null {
   return r.event_type === 'telemetry' ? telemetryMetaForReply(meta) : meta;
 }
 
-/** Oldest first; ties (one transaction writes several events at the same instant) keep insert order via the UUIDv7 id. */
-export function loadTimeline(sqlite: Database.Database, ticketId: string): TimelineEventDto[] {
-  const rows = prepared(sqlite,
-      `SELECT e.id, e.ticket_id, e.event_type, e.content, e.meta_data, e.created_at,
+/** The columns and joins every timeline read selects (`e` the event, `u` its author), mapped by toTimelineEvent. */
+export const TIMELINE_SELECT = `SELECT e.id, e.ticket_id, e.event_type, e.content, e.meta_data, e.created_at,
               u.id AS author_id, u.full_name AS author_full_name, u.username AS author_username
-       FROM ticket_timeline e LEFT JOIN users u ON u.id = e.author_id
-       WHERE e.ticket_id = ? ORDER BY e.created_at, e.id`,
-    )
-    .all(ticketId) as TimelineRow[];
-  return rows.map((r) => ({
+       FROM ticket_timeline e LEFT JOIN users u ON u.id = e.author_id`;
+
+export function toTimelineEvent(r: TimelineRow): TimelineEventDto {
+  return {
     id: r.id,
     ticketId: r.ticket_id,
     eventType: r.event_type,
@@ -69,5 +66,12 @@ export function loadTimeline(sqlite: Database.Database, ticketId: string): Timel
     metaData: eventMeta(r),
     author: r.author_id ? { id: r.author_id, fullName: r.author_full_name ?? '', username: r.author_username ?? '' } : null,
     createdAt: r.created_at,
-  }));
+  };
+}
+
+/** The whole timeline, oldest first (the ticket PDF); screens read pages (timelinePage.ts). Ties (one transaction
+ *  writes several events at the same instant) keep insert order via the UUIDv7 id. */
+export function loadTimeline(sqlite: Database.Database, ticketId: string): TimelineEventDto[] {
+  const rows = prepared(sqlite, `${TIMELINE_SELECT} WHERE e.ticket_id = ? ORDER BY e.created_at, e.id`).all(ticketId) as TimelineRow[];
+  return rows.map(toTimelineEvent);
 }

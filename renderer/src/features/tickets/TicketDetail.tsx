@@ -45,7 +45,7 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
   const canNote = canWrite || (canExecute && ticket.workOrders.some((w) => w.technician?.id === myId));
   const canVisit = useCan('workorders:write');
   const canExport = useCan('reports:export');
-  const { changeStatus, assign, setPriority, exportPdf, busy } = useTicketDetail();
+  const { changeStatus, assign, setPriority, exportPdf, busy, loadingOlder, showEarlier } = useTicketDetail();
   const [modal, setModal] = useState<TicketModal>(null);
   const [exporting, setExporting] = useState(false);
   const closed = ticket.status === 'closed';
@@ -238,7 +238,7 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
 
       <section className="ticket-section" aria-labelledby="ticket-timeline-title">
         <h3 id="ticket-timeline-title">{t('timeline.title')}</h3>
-        <Timeline events={ticket.timeline} users={users} />
+        <Timeline events={ticket.timeline} users={users} earlier={{ hasOlder: ticket.timelineOlderCursor !== null, loading: loadingOlder, showEarlier }} />
         {canNote && <Composer canContact={canWrite} />}
       </section>
 

@@ -3,6 +3,7 @@ import {
   Activity,
   ArrowRightLeft,
   CheckCircle2,
+  ChevronUp,
   CircleDot,
   ClipboardCheck,
   ClipboardList,
@@ -15,10 +16,13 @@ import {
   Wrench,
   type LucideIcon,
 } from 'lucide-react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryUser, TimelineEventDto, TimelineEventType } from '../../../../electron/contract';
 import { formatDateTime, formatDuration, formatNumber, formatRelative } from '../../lib/format';
 import { attachmentAddedOf } from '../../../../electron/contract/attachmentEvent';
+import { errorMessage } from '../../lib/errors';
+import { toast } from '../../stores/toasts';
 import { describeEvent, eventBody } from './timelineText';
 
 const ICONS: Record<TimelineEventType, LucideIcon> = {
@@ -36,8 +40,16 @@ const ICONS: Record<TimelineEventType, LucideIcon> = {
   reopened: RotateCcw,
 };
 
-export function Timeline({ events, users }: { events: TimelineEventDto[]; users: DirectoryUser[] }) {
+/** The older events not shown yet: whether there are, whether a page is on its way, and how to ask for it. */
+export interface EarlierEvents {
+  hasOlder: boolean;
+  loading: boolean;
+  showEarlier: () => Promise<void>;
+}
+
+export function Timeline({ events, users, earlier }: { events: TimelineEventDto[]; users: DirectoryUser[]; earlier?: EarlierEvents }) {
   const { t } = useTranslation('tickets');
+  const listRef = useRef<HTMLOListElement>(null);
   const format = {
     number: formatNumber,
     metric: (key: string) => t(`telemetry:metrics.${key}`, { defaultValue: key }),
@@ -49,8 +61,25 @@ export function Timeline({ events, users }: { events: TimelineEventDto[]; users:
   };
   if (events.length === 0) return <p className="muted">{t('timeline.empty')}</p>;
   const now = new Date();
+  async function showEarlier() {
+    if (!earlier) return;
+    try {
+      await earlier.showEarlier();
+    } catch (failure) {
+      toast.error(errorMessage(t, failure));
+    }
+    // The button goes once the first event is shown: keep the keyboard in the timeline rather than on the page.
+    if (document.activeElement === document.body) listRef.current?.focus();
+  }
   return (
-    <ol className="timeline">
+    <>
+      {earlier?.hasOlder && (
+        <button type="button" className="btn btn-ghost timeline-earlier" onClick={() => void showEarlier()} disabled={earlier.loading} aria-label={t('timeline.showEarlierLabel')}>
+          <ChevronUp size={14} aria-hidden="true" />
+          {earlier.loading ? t('common:state.loading') : t('timeline.showEarlier')}
+        </button>
+      )}
+      <ol className="timeline" ref={listRef} tabIndex={-1} aria-label={t('timeline.title')}>
       {events.map((event) => {
         // A photo or file added (to an OT or to the ticket) shows a paperclip, not the note's or the OT's icon.
         const Icon = attachmentAddedOf(event.metaData) ? Paperclip : (ICONS[event.eventType] ?? CircleDot);
@@ -72,6 +101,7 @@ export function Timeline({ events, users }: { events: TimelineEventDto[]; users:
           </li>
         );
       })}
-    </ol>
+      </ol>
+    </>
   );
 }

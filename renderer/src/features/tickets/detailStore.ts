@@ -1,10 +1,12 @@
-// The open ticket: load, silent refresh on live events, and every change (each carries `version`; CONFLICT reloads).
+// The open ticket: load, silent refresh on live events, older timeline pages on demand, and every change (each carries
+// `version`; CONFLICT reloads). What arrives merges into what is shown (timelineMerge.ts): older pages stay loaded.
 import { sessionStore } from '../../stores/sessionStores';
-import type { ChannelName, ContactChannel, FilePayload, InputOf, TicketDetail, TicketPriority, TicketStatus, WorkOrderType } from '../../../../electron/contract';
+import type { ChannelName, ContactChannel, FilePayload, InputOf, TicketDetail, TicketPriority, TicketStatus, TimelineAddition, WorkOrderType } from '../../../../electron/contract';
 import type { CloseDecisionInput } from './closeDecisionDrafts';
 import { isChannelName } from '../../../../electron/contract';
 import { api, ApiError } from '../../api/client';
 import { uiLanguage } from '../../lib/reportLanguage';
+import { withAddition, withFreshDetail, withOlderPage } from './timelineMerge';
 
 /** Ticket PDF export lands with the reports work; the button shows only once the contract has the channel. */
 const TICKET_PDF_CHANNEL = 'reports.ticketPdf';
@@ -33,8 +35,12 @@ interface TicketDetailState {
   loading: boolean;
   error: unknown;
   busy: boolean;
+  /** An older timeline page is on its way ("Ver anteriores"). */
+  loadingOlder: boolean;
   open(id: string | null): Promise<void>;
   refresh(): Promise<void>;
+  /** Loads the timeline page before the oldest event shown. */
+  showEarlier(): Promise<void>;
   changeStatus(status: TicketStatus): Promise<void>;
   assign(assignedToId: string | null): Promise<void>;
   setPriority(priority: TicketPriority): Promise<void>;
@@ -50,14 +56,17 @@ interface TicketDetailState {
 
 export const useTicketDetail = sessionStore<TicketDetailState>('ticketDetail', (set, get) => {
   /** Runs one change on the open ticket; on a stale version it reloads the ticket and rethrows for the UI to explain. */
-  async function mutate(work: (ticket: TicketDetail) => Promise<TicketDetail | null>): Promise<void> {
+  async function mutate(work: (ticket: TicketDetail) => Promise<TicketDetail | TimelineAddition | null>): Promise<void> {
     const ticket = get().ticket;
     if (!ticket) return;
     set({ busy: true });
     try {
       const next = await work(ticket);
-      if (next && get().id === next.id) set({ ticket: next });
-      else if (!next) await get().refresh();
+      const shown = get().ticket;
+      if (!next) await get().refresh();
+      // A note or a contact answers its event and the header; the other changes the whole ticket (latest page).
+      else if ('event' in next) set({ ticket: shown && withAddition(shown, next) });
+      else if (get().id === next.id) set({ ticket: withFreshDetail(shown, next) });
     } catch (error) {
       // An OT added or changed meanwhile (open_work_orders) shows up in the close dialog after the reload.
       if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.reason === 'open_work_orders')) await get().refresh();
@@ -73,12 +82,13 @@ export const useTicketDetail = sessionStore<TicketDetailState>('ticketDetail', (
     loading: false,
     error: null,
     busy: false,
+    loadingOlder: false,
 
     async open(id) {
       // Coming back to the same ticket (another screen in between): show what we had and refetch quietly.
       if (id === get().id && get().ticket) return get().refresh();
       if (id === get().id && get().loading) return;
-      set({ id, ticket: null, error: null, loading: id !== null });
+      set({ id, ticket: null, error: null, loading: id !== null, loadingOlder: false });
       if (!id) return;
       try {
         const ticket = await api.call('tickets.get', { id });
@@ -93,9 +103,23 @@ export const useTicketDetail = sessionStore<TicketDetailState>('ticketDetail', (
       if (!id) return;
       try {
         const ticket = await api.call('tickets.get', { id });
-        if (get().id === id) set({ ticket, error: null });
+        if (get().id === id) set({ ticket: withFreshDetail(get().ticket, ticket), error: null });
       } catch (error) {
         if (get().id === id) set({ error });
+      }
+    },
+
+    async showEarlier() {
+      const ticket = get().ticket;
+      const before = ticket?.timelineOlderCursor;
+      if (!ticket || !before || get().loadingOlder) return;
+      set({ loadingOlder: true });
+      try {
+        const page = await api.call('tickets.timeline', { id: ticket.id, before });
+        const shown = get().ticket;
+        if (shown && shown.id === ticket.id) set({ ticket: withOlderPage(shown, before, page) });
+      } finally {
+        set({ loadingOlder: false });
       }
     },
 
