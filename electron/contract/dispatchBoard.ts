@@ -16,7 +16,19 @@ const boardDay = z
     params: { reason: 'invalid_day' },
   });
 
-export const boardInput = z.strictObject({ from: boardDay, to: boardDay }).superRefine((v, ctx) => {
+/** At most this many technicians' rows per read when asked by rows (the first screenful, then the rest). */
+export const BOARD_ROWS_MAX = 500;
+
+/**
+ * Some of the rows: technicians [offset, offset + limit) of the board's list get their OTs and clashes (the list itself
+ * always comes whole). The window asks for the rows in sight first and paints them, then for the rest.
+ */
+const boardRows = z.strictObject({
+  offset: z.number().int().min(0).max(BOARD_ROWS_MAX),
+  limit: z.number().int().min(1).max(BOARD_ROWS_MAX),
+});
+
+export const boardInput = z.strictObject({ from: boardDay, to: boardDay, rows: boardRows.optional() }).superRefine((v, ctx) => {
   // Only two real days can be compared (a bad day has its own issue already).
   if (!isLocalDate(v.from) || !isLocalDate(v.to)) return;
   if (v.from > v.to) ctx.addIssue({ code: 'custom', message: 'the range ends before it starts', path: ['to'], params: { reason: 'range_reversed' } });
@@ -79,7 +91,9 @@ export interface DispatchBoardDto {
   timeZone: string;
   range: { from: string; to: string };
   technicians: BoardTechnician[];
-  /** Planned, running and done OTs of those technicians whose time falls in the range: by technician (in `technicians`' order), then by start. */
+  /** The rows whose OTs this answer carries (`rows` of the input; every row without it). */
+  rows: { offset: number; limit: number };
+  /** Planned, running and done OTs of those rows' technicians whose time falls in the range: by technician (in `technicians`' order), then by start. */
   workOrders: BoardWorkOrder[];
   /** The customers of those OTs, once each (BoardWorkOrder.customer points here). */
   customers: BoardCustomer[];

@@ -3,6 +3,15 @@ export type DurationLanguage = 'es' | 'en';
 
 const LOCALES: Record<DurationLanguage, string> = { es: 'es-ES', en: 'en-GB' };
 
+/** Building an Intl.NumberFormat costs far more than using one (the board writes thousands of lengths): one per kind. */
+const unitFormatters = new Map<string, Intl.NumberFormat>();
+function unitFormatter(locale: string, unit: 'day' | 'hour' | 'minute' | 'second', unitDisplay: 'long' | 'short' | 'narrow'): Intl.NumberFormat {
+  const key = `${locale}|${unit}|${unitDisplay}`;
+  let formatter = unitFormatters.get(key);
+  if (!formatter) unitFormatters.set(key, (formatter = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay })));
+  return formatter;
+}
+
 /**
  * Seconds as "2 h 5 min" / "2h 5m" (whole minutes, rounded), "45 s" under a minute; `fallback` when missing or invalid.
  * English "short" units read "2 hrs 5 mins" in en-GB; narrow is what people write.
@@ -11,7 +20,7 @@ export function formatDuration(seconds: number | null | undefined, language: Dur
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return fallback;
   const locale = LOCALES[language];
   const unitDisplay = language === 'en' ? 'narrow' : 'short';
-  const unit = (u: 'hour' | 'minute' | 'second', n: number) => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay }).format(n);
+  const unit = (u: 'hour' | 'minute' | 'second', n: number) => unitFormatter(locale, u, unitDisplay).format(n);
   if (seconds < 60) return unit('second', Math.round(seconds));
   const totalMinutes = Math.round(seconds / 60);
   const hours = Math.floor(totalMinutes / 60);
@@ -32,8 +41,8 @@ export function formatLongDuration(seconds: number | null | undefined, language:
   const totalHours = Math.round(seconds / 3600);
   const days = Math.floor(totalHours / 24);
   const hours = totalHours % 24;
-  const dayText = new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
+  const dayText = unitFormatter(locale, 'day', 'long').format(days);
   if (hours === 0) return dayText;
-  const hourText = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: language === 'en' ? 'narrow' : 'short' }).format(hours);
+  const hourText = unitFormatter(locale, 'hour', language === 'en' ? 'narrow' : 'short').format(hours);
   return `${dayText} ${hourText}`;
 }

@@ -77,8 +77,11 @@ export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchB
   const range = daysToRange(zone, input.from, input.to);
   const technicians: BoardTechnician[] = eligibleTechnicians(ctx.sqlite);
   const defaults = defaultMinutes(ctx.sqlite);
+  // The rows asked for (every row by default): the statement's technician index counts from the slice's start.
+  const rowOffset = Math.min(input.rows?.offset ?? 0, technicians.length);
+  const rowLimit = input.rows?.limit ?? Math.max(technicians.length, 1);
   const { sql, params } = boardQuery(
-    technicians.map((u) => u.id),
+    technicians.slice(rowOffset, rowOffset + rowLimit).map((u) => u.id),
     range,
   );
   const rangeStart = Date.parse(range.from);
@@ -96,7 +99,8 @@ export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchB
 
   const perTechnician: Placed[][] = technicians.map(() => []);
   for (const row of rows) {
-    const [id, code, version, technicianIndex, customerRowid, ticketTitle, otType, status, start, startedAt, ownMinutes] = row;
+    const [id, code, version, sliceIndex, customerRowid, ticketTitle, otType, status, start, startedAt, ownMinutes] = row;
+    const technicianIndex = rowOffset + sliceIndex;
     const estimatedMinutes = effectiveMinutes(ownMinutes, otType, defaults);
     const startMs = Date.parse(start);
     const endMs = startMs + estimatedMinutes * MINUTE_MS;
@@ -130,7 +134,7 @@ export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchB
     for (const placed of own) workOrders.push(placed.wo);
     clashes.push(...technicianClashes((technicians[index] as BoardTechnician).id, own));
   });
-  return { from: input.from, to: input.to, timeZone: zone, range, technicians, workOrders, customers, clashes };
+  return { from: input.from, to: input.to, timeZone: zone, range, technicians, rows: { offset: rowOffset, limit: rowLimit }, workOrders, customers, clashes };
 }
 
 const byStartThenId = (a: { startMs: number; wo: { id: string } }, b: { startMs: number; wo: { id: string } }) =>

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { Toasts } from '../components/Toasts';
 import { LoginScreen, SetupScreen, UnreachableScreen } from '../features/auth/AuthScreens';
 import { useTechnicianLanding } from '../features/myDay/landing';
+import { useEarlyBoard } from '../features/dispatch/earlyBoard';
 import { useEarlyTicketRows } from '../features/tickets/earlyRows';
 import { useRoute } from '../lib/router';
 import { useSession } from '../stores/session';
@@ -26,6 +27,7 @@ export function App() {
   useIdleLock();
   useTechnicianLanding();
   useEarlyTicketRows();
+  useEarlyBoard();
 
   return (
     <>

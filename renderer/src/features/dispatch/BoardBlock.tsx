@@ -1,9 +1,37 @@
 // One OT on the board: a button that can be dragged (planned visits only) or opened with Enter ("Mover a…").
 import { AlertTriangle } from 'lucide-react';
-import { memo, type CSSProperties, type DragEvent } from 'react';
+import { memo, useMemo, type CSSProperties, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type WorkOrderStatus, type WorkOrderType } from '../../../../shared/enums';
 import { formatDuration, formatTime } from '../../lib/format';
 import type { BoardItem } from './boardItems';
+
+/** The words every block's label is made of, looked up once per language (a screenful holds hundreds of blocks). */
+export interface BlockWords {
+  type: Record<WorkOrderType, string>;
+  status: Record<WorkOrderStatus, string>;
+  when(time: string, length: string): string;
+  clashesWith(codes: string): string;
+}
+
+// Placeholders the translations are asked with once; each block puts its own values in their place.
+const TIME = '\u0001time\u0001';
+const LENGTH = '\u0001length\u0001';
+const CODES = '\u0001codes\u0001';
+
+export function useBlockWords(): BlockWords {
+  const { t, i18n } = useTranslation('dispatch');
+  return useMemo(() => {
+    const when = t('block.when', { time: TIME, length: LENGTH });
+    const clashes = t('block.clashesWith', { codes: CODES });
+    return {
+      type: Object.fromEntries(WORK_ORDER_TYPES.map((type) => [type, t(`common:workOrderType.${type}`)])) as Record<WorkOrderType, string>,
+      status: Object.fromEntries(WORK_ORDER_STATUSES.map((status) => [status, t(`common:workOrderStatus.${status}`)])) as Record<WorkOrderStatus, string>,
+      when: (time, length) => when.replace(TIME, time).replace(LENGTH, length),
+      clashesWith: (codes) => clashes.replace(CODES, codes),
+    };
+  }, [t, i18n.language]);
+}
 
 /** The drag payload's type: an OT id (the board looks the OT up on drop). */
 export const DRAG_TYPE = 'application/x-emerald-work-order';
@@ -26,10 +54,10 @@ interface Props {
   style?: CSSProperties;
   tabbable: boolean;
   onOpen: (wo: BoardItem) => void;
+  words: BlockWords;
 }
 
-export const BoardBlock = memo(function BoardBlock({ wo, clashesWith, style, tabbable, onOpen }: Props) {
-  const { t } = useTranslation('dispatch');
+export const BoardBlock = memo(function BoardBlock({ wo, clashesWith, style, tabbable, onOpen, words }: Props) {
   const movable = wo.status === 'scheduled';
   const length = formatDuration(wo.estimatedMinutes * 60);
   const startTime = formatTime(wo.start);
@@ -38,10 +66,10 @@ export const BoardBlock = memo(function BoardBlock({ wo, clashesWith, style, tab
   const label = [
     wo.code,
     who,
-    t(`common:workOrderType.${wo.otType}`),
-    t('block.when', { time, length }),
-    t(`common:workOrderStatus.${wo.status}`),
-    clashesWith?.length ? t('block.clashesWith', { codes: clashesWith.join(', ') }) : null,
+    words.type[wo.otType],
+    words.when(time, length),
+    words.status[wo.status],
+    clashesWith?.length ? words.clashesWith(clashesWith.join(', ')) : null,
   ]
     .filter(Boolean)
     .join(', ');

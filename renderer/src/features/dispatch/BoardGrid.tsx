@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type
 import { useTranslation } from 'react-i18next';
 import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
 import i18n from '../../i18n';
-import { BoardBlock, DRAG_TYPE, GRAB_OFFSET_TYPE } from './BoardBlock';
+import { BoardBlock, DRAG_TYPE, GRAB_OFFSET_TYPE, useBlockWords } from './BoardBlock';
 import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
 import { busiestDay, cellItems, type BoardIndex, type BoardItem } from './boardItems';
 import { dayHeader, dayWords } from './boardLabels';
@@ -68,6 +68,7 @@ interface Props {
 
 export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, onDrop, onOpen, focusRequest, onFocused }: Props) {
   const { t } = useTranslation('dispatch');
+  const words = useBlockWords();
   const [chosen, setActive] = useState({ row: 0, col: 0 });
   const [over, setOver] = useState<string | null>(null);
   const clashes = index.clashes;
@@ -262,7 +263,7 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
                       {...dropProps(key, (_event, id) => onDrop(id, tech.id, d, null))}
                     >
                       {items.map((wo) => (
-                        <BoardBlock key={wo.id} wo={wo} clashesWith={clashes.get(wo.id)} tabbable={cellActive} onOpen={onOpen} />
+                        <BoardBlock key={wo.id} wo={wo} clashesWith={clashes.get(wo.id)} tabbable={cellActive} onOpen={onOpen} words={words} />
                       ))}
                     </div>
                   );
@@ -301,7 +302,7 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
                       const place = trackPlacement(zone, day, wo, range);
                       if (!place) return null;
                       const style = { left: `${place.left * 100}%`, width: `${place.width * 100}%`, top: 4 + (lanes.get(wo.id) ?? 0) * LANE_PX };
-                      return <BoardBlock key={wo.id} wo={wo} clashesWith={clashes.get(wo.id)} style={style} tabbable={cellActive} onOpen={onOpen} />;
+                      return <BoardBlock key={wo.id} wo={wo} clashesWith={clashes.get(wo.id)} style={style} tabbable={cellActive} onOpen={onOpen} words={words} />;
                     })}
                   </div>
                 );

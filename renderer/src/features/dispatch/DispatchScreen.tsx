@@ -72,7 +72,8 @@ function Board() {
   const index = useMemo(() => (board ? indexBoard(board, zone) : null), [board, zone]);
 
   useEffect(() => {
-    void load();
+    // On a fresh open the board was asked for at start (earlyBoard.ts): take it rather than ask again.
+    void load({ reuse: true });
     void loadQueue();
   }, []);
 

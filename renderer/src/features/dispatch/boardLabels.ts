@@ -6,8 +6,14 @@ const localeOf = (lang: string) => (lang === 'en' ? 'en-GB' : 'es-ES');
 /** Noon UTC, formatted in UTC, so this computer's zone cannot shift the company-calendar day. */
 const noonOf = (day: LocalDate) => new Date(`${day}T12:00:00Z`);
 
+/** One formatter per language and style (every drawn cell's label names its day; building one costs far more than using it). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function dayWords(day: LocalDate, lang: string, style: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { ...style, timeZone: 'UTC' }).format(noonOf(day));
+  const key = `${lang}|${JSON.stringify(style)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(localeOf(lang), { ...style, timeZone: 'UTC' })));
+  return formatter.format(noonOf(day));
 }
 
 /** A week column's header: 'mié 2 dic' / 'Wed 2 Dec'. */

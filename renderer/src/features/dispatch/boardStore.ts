@@ -1,14 +1,15 @@
 // The dispatch board's state: which window (a day or a week around an anchor day), the board of that window and the
 // unplanned queue beside it. Both reload on domain events, so others' changes appear without a reload.
 import type { QueuedWorkOrderDto } from '../../../../electron/contract';
-import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
+import { BOARD_ROWS_MAX, type DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import { calendarWindowActions } from '../../lib/calendarWindow';
 import { api } from '../../api/client';
 import { companyZone } from '../../lib/timeZone';
-import { sessionStore } from '../../stores/sessionStores';
+import { onSessionReset, sessionStore } from '../../stores/sessionStores';
 import { todayIn } from '../workOrders/dates';
 import { boardDays, type BoardMode } from './boardLayout';
+import { FIRST_ROWS, joinBoardRows } from './boardRows';
 
 /** The queue shows this many at first; "Ver más" asks for the next page. */
 const QUEUE_PAGE = 50;
@@ -28,7 +29,11 @@ interface BoardState {
   today(): void;
   /** Shows the window that holds `day` (after a move to a day not on screen). */
   showDay(day: LocalDate): void;
-  load(): Promise<void>;
+  /**
+   * Reads the window's board, its first rows first. `reuse`: nothing is asked when the same window is on its way or
+   * arrived within REUSE_MS (the screen mounting right after the read started at sign-in, earlyBoard.ts).
+   */
+  load(options?: { reuse?: boolean }): Promise<void>;
   loadQueue(): Promise<void>;
   loadMoreQueue(): Promise<void>;
 }
@@ -36,6 +41,14 @@ interface BoardState {
 // An older window's answer arriving after a newer one was asked is dropped.
 let generation = 0;
 let queueGeneration = 0;
+/** The board read on its way and the last one that arrived (for load's `reuse`). */
+let inFlight: { key: string; generation: number; done: Promise<void> } | null = null;
+let lastLoaded: { key: string; at: number } | null = null;
+const REUSE_MS = 1000;
+onSessionReset('dispatchBoardLoads', () => {
+  inFlight = null;
+  lastLoaded = null;
+});
 
 export function windowDays(state: Pick<BoardState, 'mode' | 'anchor'>, zone = companyZone()): LocalDate[] {
   return boardDays(state.mode, state.anchor ?? todayIn(zone));
@@ -58,16 +71,40 @@ export const useDispatchBoard = sessionStore<BoardState>('dispatchBoard', (set, 
     void get().load();
   },
 
-  async load() {
+  async load(options = {}) {
     const days = windowDays(get());
+    const window = { from: days[0] as LocalDate, to: days[days.length - 1] as LocalDate };
+    const key = JSON.stringify(window);
+    if (options.reuse && (inFlight?.key === key || (lastLoaded?.key === key && Date.now() - lastLoaded.at < REUSE_MS))) return inFlight?.done;
     const mine = ++generation;
+    // A new window paints its first rows as soon as they arrive; a reload of the window on screen keeps it until the
+    // whole new board is there (no rows blanking for a moment).
+    const shown = get().board;
+    const paintFirst = !shown || shown.from !== window.from || shown.to !== window.to;
     set({ loading: true, error: null });
-    try {
-      const board = await api.call('workOrders.board', { from: days[0] as LocalDate, to: days[days.length - 1] as LocalDate });
-      if (mine === generation) set({ board, loading: false });
-    } catch (error) {
-      if (mine === generation) set({ error, loading: false });
-    }
+    const done = (async () => {
+      try {
+        const first = await api.call('workOrders.board', { ...window, rows: { offset: 0, limit: FIRST_ROWS } });
+        if (mine !== generation) return;
+        let board = first;
+        if (first.technicians.length > FIRST_ROWS) {
+          if (paintFirst) set({ board: first });
+          const rest = await api.call('workOrders.board', { ...window, rows: { offset: FIRST_ROWS, limit: BOARD_ROWS_MAX } });
+          if (mine !== generation) return;
+          // The technicians changed between the two reads: the whole board once more, in one read.
+          board = joinBoardRows(first, rest) ?? (await api.call('workOrders.board', window));
+          if (mine !== generation) return;
+        }
+        set({ board, loading: false });
+        lastLoaded = { key, at: Date.now() };
+      } catch (error) {
+        if (mine === generation) set({ error, loading: false });
+      } finally {
+        if (inFlight?.generation === mine) inFlight = null;
+      }
+    })();
+    inFlight = { key, generation: mine, done };
+    return done;
   },
 
   async loadQueue() {

@@ -1,0 +1,26 @@
+// The board is read in two parts: the rows a window shows first (FIRST_ROWS technicians), painted as soon as they
+// arrive, then the rest. Pure: joins two answers of workOrders.board into one board (no React, no API).
+import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
+
+/** Technicians' rows asked for first: more than any window shows at once (a week row is one busy day tall; day rows are lower). */
+export const FIRST_ROWS = 12;
+
+/**
+ * The board of `first` (rows from 0) followed by `rest` (the rows after it), or null when they cannot be joined: the
+ * technicians changed between the two reads (someone added or deactivated), or `rest` does not start where `first` ends.
+ */
+export function joinBoardRows(first: DispatchBoardDto, rest: DispatchBoardDto): DispatchBoardDto | null {
+  const sameWindow = first.from === rest.from && first.to === rest.to && first.timeZone === rest.timeZone;
+  const sameTechnicians =
+    first.technicians.length === rest.technicians.length && first.technicians.every((tech, i) => tech.id === rest.technicians[i]?.id);
+  if (!sameWindow || !sameTechnicians || first.rows.offset !== 0 || rest.rows.offset !== first.rows.offset + first.rows.limit) return null;
+  // Each answer names its customers by its own list: the second list follows the first, its indexes shifted.
+  const shift = first.customers.length;
+  return {
+    ...rest,
+    rows: { offset: 0, limit: rest.rows.offset + rest.rows.limit },
+    workOrders: [...first.workOrders, ...rest.workOrders.map((wo) => (wo.customer === null ? wo : { ...wo, customer: wo.customer + shift }))],
+    customers: [...first.customers, ...rest.customers],
+    clashes: [...first.clashes, ...rest.clashes],
+  };
+}
