@@ -11,12 +11,14 @@ import { defaultMigrationsFolder, schemaVersionOf } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
 import { commands } from '../../scripts/commands';
 import { olderMigrationsFolder, removeTempDirs } from '../db/helpers';
+import { bundledScript } from '../support/bundled';
 
-// Each test starts real tsx processes; on a loaded 2-core machine one start can take several seconds.
+// Each test starts real processes; on a loaded 2-core machine one start can take several seconds.
 vi.setConfig({ testTimeout: 180_000 });
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+// scripts/cli.ts bundled once for the file (support/bundled.ts): each run is `node <bundle>`, not a tsx start.
+const cliScript = await bundledScript('scripts/cli.ts');
 const dirs: string[] = [];
 afterEach(() => {
   removeTempDirs();
@@ -36,7 +38,7 @@ function cli(...args: string[]) {
 function cliWithEnv(extra: Record<string, string>, ...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
   if (!extra.EMERALD_DATA_DIR) delete env.EMERALD_DATA_DIR;
-  const run = spawnSync(tsx, ['scripts/cli.ts', ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [cliScript, ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,19 +1,20 @@
 // `npm run cli -- reindex`: a real process rebuilds a damaged search index from the schema module, progress on stderr.
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { databasePath } from '../../electron/ipc/backend';
 import { generateDemoData } from '../../scripts/demo/generate';
 import { removeTempDirs, tempDir } from '../db/helpers';
+import { bundledScript } from '../support/bundled';
 
-// One real tsx process; on a loaded 2-core machine its start can take several seconds.
+// Real processes; on a loaded 2-core machine a start can take several seconds.
 vi.setConfig({ testTimeout: 120_000 });
 afterAll(removeTempDirs);
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+// scripts/cli.ts bundled once for the file (support/bundled.ts): each run is `node <bundle>`, not a tsx start.
+const cliScript = await bundledScript('scripts/cli.ts');
 
 it('rebuilds the index: exit 0, progress on stderr, every ticket found again', async () => {
   const dir = tempDir();
@@ -31,7 +32,7 @@ it('rebuilds the index: exit 0, progress on stderr, every ticket found again', a
   expect(found()).toEqual([]);
   db.close();
 
-  const run = spawnSync(tsx, ['scripts/cli.ts', 'reindex', '--data-dir', dir], { cwd: root, encoding: 'utf8', timeout: 90_000 });
+  const run = spawnSync(process.execPath, [cliScript, 'reindex', '--data-dir', dir], { cwd: root, encoding: 'utf8', timeout: 90_000 });
   expect(run.status, run.stderr).toBe(0);
   expect(run.stderr).toMatch(/reindex: 0\/30 tickets \(0%\)/);
   expect(run.stderr).toMatch(/reindex: 30\/30 tickets \(100%\)/);
@@ -53,7 +54,7 @@ it('rebuilds the index: exit 0, progress on stderr, every ticket found again', a
 
 it('refuses a folder without a database: exit 1, nothing created', () => {
   const dir = tempDir();
-  const run = spawnSync(tsx, ['scripts/cli.ts', 'reindex', '--data-dir', dir], { cwd: root, encoding: 'utf8', timeout: 90_000 });
+  const run = spawnSync(process.execPath, [cliScript, 'reindex', '--data-dir', dir], { cwd: root, encoding: 'utf8', timeout: 90_000 });
   expect(run.status).toBe(1);
   expect(run.stderr).toContain('no database');
 });

@@ -75,7 +75,7 @@ describe('createBackup', () => {
     const dir = tempDir();
     const file = path.join(dir, 'emerald.db');
     openDatabase(file).close();
-    const writer = new Child('writer.ts', [dir]);
+    const writer = await Child.start('writer.ts', [dir]);
     try {
       await writer.waitFor((line) => line.startsWith('note '));
       const reader = openDatabase(file);

@@ -28,7 +28,7 @@ describe('crash safety', () => {
     const reportedNotes: { ticketId: string; content: string }[] = [];
 
     for (let round = 0; round < ROUNDS; round++) {
-      const writer = new Child('writer.ts', [dir]);
+      const writer = await Child.start('writer.ts', [dir]);
       await writer.waitFor((line) => line === 'ready');
       // Kill somewhere between 1 and 15 commits in, mid-transaction as often as not.
       const target = 1 + Math.floor(Math.random() * 15);

@@ -207,7 +207,7 @@ describe('restoreDatabase refuses, touching nothing', () => {
   it('the database is open in another process: locked', async () => {
     const { file, live, backup } = await folderWithBackup();
     live.close();
-    const holder = new Child('lock-holder.ts', [file, 'open']);
+    const holder = await Child.start('lock-holder.ts', [file, 'open']);
     children.push(holder);
     await holder.waitFor((line) => line === 'locked');
     const before = sha256(file);

@@ -64,7 +64,7 @@ function expectRefused(file: string, reason: DatabaseOpenFailure, message: RegEx
 describe('opening a database at startup', () => {
   it('another process holding an exclusive lock: locked', async () => {
     const { file } = appDatabase();
-    const holder = new Child('lock-holder.ts', [file, 'exclusive']);
+    const holder = await Child.start('lock-holder.ts', [file, 'exclusive']);
     children.push(holder);
     await holder.waitFor((line) => line === 'locked');
     expectRefused(file, 'locked', /in use by another program/, { busyTimeoutMs: 200 });

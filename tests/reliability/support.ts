@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { fillMissingTicketSla } from '../../electron/services/sla';
+import { bundledScript } from '../support/bundled';
 
 const made: string[] = [];
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,7 +65,7 @@ export function damageMiddle(buffer: Buffer, length = 4096): Buffer {
   return copy;
 }
 
-/** A TypeScript child process (node --import tsx), with its stdout split into lines. */
+/** A TypeScript child process (a script of tests/reliability, bundled once per test process: support/bundled.ts), with its stdout split into lines. */
 export class Child {
   readonly process: ChildProcessWithoutNullStreams;
   readonly lines: string[] = [];
@@ -73,8 +74,13 @@ export class Child {
   readonly exited: Promise<number | null>;
   stderr = '';
 
-  constructor(script: string, args: string[]) {
-    this.process = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests/reliability', script), ...args], {
+  /** Starts `script` (relative to tests/reliability) with these arguments. */
+  static async start(script: string, args: string[]): Promise<Child> {
+    return new Child(await bundledScript(path.posix.join('tests/reliability', script)), args);
+  }
+
+  private constructor(bundle: string, args: string[]) {
+    this.process = spawn(process.execPath, [bundle, ...args], {
       cwd: REPO_ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
