@@ -9,6 +9,7 @@ import { loadActor } from '../electron/services/users/actor';
 import { parseArgs, intFlag, stringFlag } from './args';
 import { readCases } from './bench/cases';
 import { measureWrites } from './bench/writes';
+import { describeTelemetryFigure, measureTelemetryTicket, prepareTelemetryTickets, TELEMETRY_REPLY_BUDGET_BYTES } from './bench/telemetryTicket';
 import { myDayCases } from './bench/myDayCases';
 import { datasetFolder, prepareDataset } from './bench/dataset';
 import { pickFixtures } from './bench/fixtures';
@@ -40,6 +41,8 @@ interface Row {
   withoutOpLog?: Stats;
   opLogCost?: number;
   budgetMs: number;
+  /** Reads whose answer must stay small: the largest reply seen, as JSON bytes. */
+  replyBytes?: number;
   ok: boolean;
 }
 
@@ -87,6 +90,12 @@ for (const c of [...readCases(call, ctx, fixtures), ...myDayCases(callAsTechnici
 for (const w of await measureWrites(call, fixtures, backend, Math.min(runs, 200), log)) {
   const ok = w.withOpLog.p95 <= BUDGET.write && w.opLogCost <= BUDGET.opLogCost;
   rows.push({ name: w.name, kind: 'write', service: w.withOpLog, withoutOpLog: w.withoutOpLog, opLogCost: w.opLogCost, budgetMs: BUDGET.write, ok });
+}
+// Issue 17: a ticket with 10,000 telemetry readings (ten imports, and 10,000 one-reading events; added to this working
+// copy): open it, draw its chart, its newest readings (alone: `npx tsx scripts/bench/telemetryTicket.ts --data <copy>`).
+for (const f of await measureTelemetryTicket(call, await prepareTelemetryTickets(call, ctx), Math.min(runs, 100))) {
+  rows.push({ name: f.name, kind: 'read', service: f.stats, replyBytes: f.replyBytes, budgetMs: BUDGET.screen, ok: f.stats.p95 <= BUDGET.screen && f.replyBytes <= TELEMETRY_REPLY_BUDGET_BYTES });
+  log(`  ${describeTelemetryFigure(f)}`);
 }
 const completed = backend.database.sqlite
   .prepare(
