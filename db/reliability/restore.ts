@@ -7,7 +7,7 @@ import { fsyncFile, fsyncFolder } from './backup';
 import { unpackAttachmentFiles } from './files';
 import { failureText } from '../failures';
 import { RestoreError } from './errors';
-import { holdExclusively, validateBackupFile, withReadOnly } from './inspect';
+import { holdExclusively, validateBackupFile, withReadOnly, type ValidBackup } from './inspect';
 
 export interface RestoreOptions {
   /** The live database file (`<dataDir>/emerald.db`). */
@@ -18,6 +18,11 @@ export interface RestoreOptions {
   live?: OpenedDatabase;
   now?: Date;
   openOptions?: OpenOptions;
+  /**
+   * The backup's checks as already passed elsewhere (the app runs them in its job worker: a full integrity_check of a
+   * big file must not hold the window's thread); must name `from`. Absent: checked here.
+   */
+  checked?: ValidBackup;
   /** Called with the live file held exclusively, just before the swap (tests check that no one gets in then). */
   beforeSwap?: () => void;
 }
@@ -37,7 +42,8 @@ const SIDECARS = ['-wal', '-shm', '-journal'] as const;
 
 export function restoreDatabase(options: RestoreOptions): RestoreResult {
   const { file, from } = options;
-  const backup = validateBackupFile(from, options.openOptions?.migrationsFolder);
+  const checked = options.checked && path.resolve(options.checked.path) === path.resolve(from) ? options.checked : null;
+  const backup = checked ?? validateBackupFile(from, options.openOptions?.migrationsFolder);
   if (path.resolve(from) === path.resolve(file)) {
     throw new RestoreError('same_file', file, failureText('same_file', file));
   }

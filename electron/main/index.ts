@@ -3,7 +3,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { DatabaseOpenError } from '../../db/errors';
 import { RESTORABLE_FAILURES } from '../../db/failures';
-import { latestBackup, restoreDatabase } from '../../db/reliability';
+import { restoreDatabase, type BackupInfo } from '../../db/reliability';
+import { JobWorker, latestRestorableBackup } from '../services/jobs';
 import { databasePath } from '../ipc/backend';
 import { startEngineWorker, type EngineWorkerHost } from '../ipc/engine/worker-host';
 import { registerIpcDispatcher, type IpcDispatcher } from '../ipc/electron-dispatch';
@@ -35,9 +36,22 @@ function showFatal(text: DialogText): void {
   dialog.showMessageBoxSync({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true });
 }
 
+/**
+ * The newest backup a restore would accept; its checks (a full integrity_check of each candidate) run in a job worker
+ * of their own, so the window (after a failed after-start check) keeps painting meanwhile.
+ */
+async function latestCheckedBackup(dataDir: string, migrationsFolder: string): Promise<BackupInfo | null> {
+  const checks = new JobWorker({ databaseFile: databasePath(dataDir), dataDir });
+  try {
+    return await latestRestorableBackup(checks, dataDir, migrationsFolder);
+  } finally {
+    await checks.close();
+  }
+}
+
 /** After a refused open: offer the newest checked backup; true when it was restored. */
-function offerRestore(language: Language, dataDir: string, migrationsFolder: string): boolean {
-  const backup = latestBackup(dataDir, migrationsFolder);
+async function offerRestore(language: Language, dataDir: string, migrationsFolder: string): Promise<boolean> {
+  const backup = await latestCheckedBackup(dataDir, migrationsFolder);
   if (!backup) return false;
   const text = restoreOfferDialog(language, backup.createdAt);
   const choice = dialog.showMessageBoxSync({
@@ -52,7 +66,8 @@ function offerRestore(language: Language, dataDir: string, migrationsFolder: str
   });
   if (choice !== 0) return false;
   try {
-    restoreDatabase({ file: databasePath(dataDir), from: backup.path, openOptions: { migrationsFolder } }).database.close();
+    // Checked above in the job worker; the swap (snapshot, keep the current file, rename) runs here.
+    restoreDatabase({ file: databasePath(dataDir), from: backup.path, checked: backup, openOptions: { migrationsFolder } }).database.close();
     return true;
   } catch (error) {
     showFatal(restoreFailedDialog(language, error));
@@ -72,7 +87,7 @@ async function damagedAfterStart(language: Language, dataDir: string, migrations
   const closing = engine;
   engine = null;
   await closing?.close();
-  if (offerRestore(language, dataDir, migrationsFolder)) app.relaunch();
+  if (await offerRestore(language, dataDir, migrationsFolder)) app.relaunch();
   app.exit(1);
 }
 
@@ -90,7 +105,7 @@ async function openEngine(language: Language, migrationsFolder: string, opening:
     return opened;
   } catch (error) {
     showFatal(error instanceof DatabaseOpenError ? databaseErrorDialog(error.reason, language, error.path) : unexpectedErrorDialog(language, error));
-    if (mayRestore && error instanceof DatabaseOpenError && RESTORABLE_FAILURES.includes(error.reason) && offerRestore(language, dataDir, migrationsFolder)) {
+    if (mayRestore && error instanceof DatabaseOpenError && RESTORABLE_FAILURES.includes(error.reason) && (await offerRestore(language, dataDir, migrationsFolder))) {
       return openEngine(language, migrationsFolder, startEngine(migrationsFolder), false);
     }
     return null;

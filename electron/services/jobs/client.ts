@@ -20,6 +20,12 @@ export interface RunOptions {
   onProgress?: (progress: JobProgress) => void;
   /** Aborting rejects at once with CONFLICT `job_cancelled` and tells the worker to stop. */
   signal?: AbortSignal;
+  /**
+   * For jobs that write: aborting tells the worker to stop but the promise settles with what the worker did (its
+   * rollback's cancel error, or its result when it had already committed), so a caller never reports a cancel that
+   * did not happen, and nothing is running against the file once it settles.
+   */
+  settleWithWorker?: boolean;
 }
 
 interface Pending {
@@ -51,6 +57,10 @@ export class JobWorker {
     const id = this.nextId++;
     return new Promise<JobOutput<K>>((resolve, reject) => {
       const onAbort = () => {
+        if (options.settleWithWorker) {
+          if (this.pending.has(id)) worker.postMessage({ type: 'cancel', id } satisfies JobRequest);
+          return;
+        }
         if (!this.pending.delete(id)) return;
         worker.postMessage({ type: 'cancel', id } satisfies JobRequest);
         this.idleCheck();

@@ -2,4 +2,5 @@
 // loaded only by electron/workers/job-worker.ts.
 export { JobWorker, type RunOptions } from './client';
 export { jobCancelledError, type JobInput, type JobKind, type JobKinds, type JobOutput, type JobProgress } from './protocol';
+export { checkBackupInJobWorker, latestRestorableBackup } from './restoreCheck';
 export { runStartupJobs, type StartupJobsOptions, type StartupReport } from './startup';

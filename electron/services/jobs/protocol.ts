@@ -1,7 +1,10 @@
 // The job worker's wire format: the calling thread sends `run` and `cancel`; the worker answers with progress, then
 // one result or one error. Errors cross as shapes and are rebuilt on arrival, so an AppError stays an AppError.
-import { AppError, type ErrorShape, type FilePayload } from '../../contract';
+import { AppError, type DomainEvent, type ErrorShape, type FilePayload, type TelemetryImportRejection } from '../../contract';
+import type { SyncImportSummaryDto } from '../../contract/sync';
+import type { TelemetryReading } from '../../contract/telemetry';
 import type { BackupInfo } from '../../../db/reliability/backup';
+import type { ValidBackup } from '../../../db/reliability/inspect';
 import type { ReportLanguage } from '../reports';
 
 export interface JobProgress {
@@ -18,8 +21,32 @@ export interface JobKinds {
   backup: { input: { now: string; keep?: number }; output: BackupInfo };
   /** PRAGMA quick_check of the live file (what opening the database used to run before the first screen). */
   integrityCheck: { input: Record<string, never>; output: { ok: boolean; detail: string } };
+  /**
+   * A restore's checks (identity, integrity_check, schema version) of each candidate in order, stopping at the first
+   * that passes; progress counts candidates. The swap itself stays with the caller (db/reliability/restore.ts).
+   */
+  restoreCheck: { input: { files: string[]; migrationsFolder?: string }; output: { backup: ValidBackup | null; refused: RefusedBackup[] } };
+  /** A telemetry import file parsed and every row validated against `now`; the caller writes the readings. */
+  telemetryParse: {
+    input: { format: 'csv' | 'json'; content: string; now: string };
+    output: { readings: TelemetryReading[]; rejected: TelemetryImportRejection[] };
+  };
+  /** Rebuilds the full-text index on the worker's own writing connection, in one transaction (cancel rolls it back). */
+  reindex: { input: { step?: number }; output: { tickets: number; rows: number } };
+  /**
+   * A team bundle verified and applied on the worker's own writing connection (one transaction; cancel rolls it back);
+   * `events` are the domain events of the rows it touched, for the caller to publish.
+   */
+  bundleImport: { input: { file: string; now: string }; output: { summary: SyncImportSummaryDto; events: DomainEvent[] } };
   /** Forgets the worker's prepared-photo cache (benchmarks measure a cold PDF). */
   clearCaches: { input: Record<string, never>; output: null };
+}
+
+/** A candidate backup that failed a restore's checks, with the restore reason (db/failures.ts). */
+export interface RefusedBackup {
+  path: string;
+  reason: string;
+  message: string;
 }
 
 export type JobKind = keyof JobKinds;

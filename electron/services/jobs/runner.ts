@@ -9,18 +9,20 @@ import { withStatementCache } from '../../../db/statements';
 import type { ServiceContext } from '../context';
 import { EventBus } from '../events';
 import { clearPreparedPhotos, ticketPdf, workOrderPdf } from '../reports';
+import { dataJobs } from './dataJobs';
+import { checkRestoreCandidates } from './restoreCheck';
 import { toWireError, transferablesOf, type JobKind, type JobKinds, type JobProgress, type JobReply, type JobRequest, type JobWorkerData } from './protocol';
 
 const BUSY_TIMEOUT_MS = 5000;
 
-interface JobEnv {
+export interface JobEnv {
   reader(): { sqlite: Database.Database; db: AppDb };
   dataDir: string;
   signal: AbortSignal;
   progress(progress: JobProgress): void;
 }
 
-type Handlers = { [K in JobKind]: (input: JobKinds[K]['input'], env: JobEnv) => Promise<JobKinds[K]['output']> | JobKinds[K]['output'] };
+export type Handlers = { [K in JobKind]: (input: JobKinds[K]['input'], env: JobEnv) => Promise<JobKinds[K]['output']> | JobKinds[K]['output'] };
 
 /** A service context on the worker's connection; the clock is the caller's moment so printed times match. */
 function contextAt(env: JobEnv, iso: string): ServiceContext {
@@ -47,6 +49,11 @@ const handlers: Handlers = {
       if (isDamage(error)) return { ok: false, detail: (error as Error).message };
       throw error;
     }
+  },
+  restoreCheck: (input, env) => checkRestoreCandidates(input, env.progress, env.signal),
+  ...dataJobs,
+  bundleImport: () => {
+    throw new Error('bundle imports are handed to serveJobs by the job worker entry (electron/workers/job-worker.ts)');
   },
   clearCaches: () => {
     clearPreparedPhotos();
@@ -77,8 +84,12 @@ export interface JobPort {
   on(event: 'message', listener: (request: JobRequest) => void): void;
 }
 
+/** Jobs whose code belongs to another service module (services reach each other only through their index). */
+export type OutsideHandlers = Pick<Handlers, 'bundleImport'>;
+
 /** Answers the port's job requests until the thread ends; jobs run concurrently (each awaits its own I/O). */
-export function serveJobs(port: JobPort, data: JobWorkerData): void {
+export function serveJobs(port: JobPort, data: JobWorkerData, outside?: OutsideHandlers): void {
+  const all: Handlers = { ...handlers, ...outside };
   if (data.fontDir && !process.env.EMERALD_FONT_DIR) process.env.EMERALD_FONT_DIR = data.fontDir;
   let connection: { sqlite: Database.Database; db: AppDb } | null = null;
   const reader = () => {
@@ -103,7 +114,7 @@ export function serveJobs(port: JobPort, data: JobWorkerData): void {
       signal: controller.signal,
       progress: (progress) => port.postMessage({ type: 'progress', id, progress }),
     };
-    const handler = handlers[kind] as (input: unknown, env: JobEnv) => unknown;
+    const handler = all[kind] as (input: unknown, env: JobEnv) => unknown;
     Promise.resolve()
       .then(() => handler(input, env))
       .then(

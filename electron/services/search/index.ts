@@ -2,3 +2,4 @@
 export { decodeCursor, encodeCursor, keysetClause, toUtcIso } from './cursor';
 export { searchTerms, termParams, ticketHitsCte, ticketMatchSql, toFtsQuery, toTermQueries } from './ftsQuery';
 export { SEARCH_HITS, searchHits } from './hits';
+export { rebuildSearchIndexSteps } from './schema';

@@ -155,24 +155,36 @@ const REBUILD_STEP = 2000;
  */
 export function rebuildSearchIndex(sqlite: Database.Database, onProgress?: (p: ReindexProgress) => void): { tickets: number; rows: number } {
   return sqlite.transaction(() => {
-    for (const sql of dropTriggers()) sqlite.exec(sql);
-    sqlite.exec('DROP TABLE IF EXISTS `ticket_search`');
-    sqlite.exec(SEARCH_TABLE_SQL);
-    // Docs of tickets deleted with triggers off would point nowhere.
-    sqlite.exec('DELETE FROM `ticket_search_docs` WHERE `ticket_id` NOT IN (SELECT `id` FROM `tickets`)');
-    for (const sql of FILL_DOCS_SQL) sqlite.exec(sql);
-    const docs = sqlite.prepare('SELECT `doc_id` AS doc FROM `ticket_search_docs` ORDER BY `doc_id`').pluck().all() as number[];
-    const fill = FILL_ROWS_SQL.map((sql) => sqlite.prepare(sql));
-    onProgress?.({ done: 0, total: docs.length });
-    for (let i = 0; i < docs.length; i += REBUILD_STEP) {
-      const chunk = docs.slice(i, i + REBUILD_STEP);
-      const range = { fromDoc: chunk[0], toDoc: chunk[chunk.length - 1] };
-      for (const statement of fill) statement.run(range);
-      onProgress?.({ done: i + chunk.length, total: docs.length });
+    const steps = rebuildSearchIndexSteps(sqlite);
+    for (let next = steps.next(); ; next = steps.next()) {
+      if (next.done) return next.value;
+      onProgress?.(next.value);
     }
-    sqlite.exec(OPTIMIZE_SQL);
-    for (const sql of Object.values(SEARCH_TRIGGERS)) sqlite.exec(sql);
-    const rows = (sqlite.prepare('SELECT count(*) AS n FROM `ticket_search`').get() as { n: number }).n;
-    return { tickets: docs.length, rows };
   })();
+}
+
+/**
+ * The rebuild as steps, for a caller that owns the transaction: each yield is a progress point between chunks of
+ * `step` tickets (the job worker turns its event loop there, so a cancel can roll the whole rebuild back).
+ */
+export function* rebuildSearchIndexSteps(sqlite: Database.Database, step = REBUILD_STEP): Generator<ReindexProgress, { tickets: number; rows: number }> {
+  for (const sql of dropTriggers()) sqlite.exec(sql);
+  sqlite.exec('DROP TABLE IF EXISTS `ticket_search`');
+  sqlite.exec(SEARCH_TABLE_SQL);
+  // Docs of tickets deleted with triggers off would point nowhere.
+  sqlite.exec('DELETE FROM `ticket_search_docs` WHERE `ticket_id` NOT IN (SELECT `id` FROM `tickets`)');
+  for (const sql of FILL_DOCS_SQL) sqlite.exec(sql);
+  const docs = sqlite.prepare('SELECT `doc_id` AS doc FROM `ticket_search_docs` ORDER BY `doc_id`').pluck().all() as number[];
+  const fill = FILL_ROWS_SQL.map((sql) => sqlite.prepare(sql));
+  yield { done: 0, total: docs.length };
+  for (let i = 0; i < docs.length; i += step) {
+    const chunk = docs.slice(i, i + step);
+    const range = { fromDoc: chunk[0], toDoc: chunk[chunk.length - 1] };
+    for (const statement of fill) statement.run(range);
+    yield { done: i + chunk.length, total: docs.length };
+  }
+  sqlite.exec(OPTIMIZE_SQL);
+  for (const sql of Object.values(SEARCH_TRIGGERS)) sqlite.exec(sql);
+  const rows = (sqlite.prepare('SELECT count(*) AS n FROM `ticket_search`').get() as { n: number }).n;
+  return { tickets: docs.length, rows };
 }

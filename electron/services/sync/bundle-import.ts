@@ -179,18 +179,21 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
  */
 export async function importBundle(ctx: ImportContext, options: ImportOptions): Promise<ImportSummary> {
   const team = teamCredentials(ctx.sqlite);
-  const file = databaseFileOf(ctx.sqlite);
-  // Two imports into one file would wait on each other's write lock on this one thread: one at a time.
+  return oneImportAtATime(databaseFileOf(ctx.sqlite), () => importVerified(ctx, team, options));
+}
+
+const importing = new Set<string>();
+
+/** Two imports into one file would wait on each other's write lock: one at a time (the job worker's included). */
+export async function oneImportAtATime<T>(file: string, work: () => Promise<T>): Promise<T> {
   if (importing.has(file)) throw new AppError('CONFLICT', 'another bundle is being imported into this copy; wait for it to finish', { reason: 'import_running' });
   importing.add(file);
   try {
-    return await importVerified(ctx, team, options);
+    return await work();
   } finally {
     importing.delete(file);
   }
 }
-
-const importing = new Set<string>();
 
 /** The import's one write transaction; another program holding the file's write lock past the busy timeout is a clear refusal. */
 function beginWrite(conn: Database.Database): void {

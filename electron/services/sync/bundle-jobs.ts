@@ -13,6 +13,7 @@ import { jobsOf, type JobRegistry, type RegisteredJob } from '../jobRegistry';
 import { exportBundle } from './bundle-export';
 import { BUNDLE_EXTENSION } from './bundle-format';
 import { importBundle, type ImportProgress } from './bundle-import';
+import { bundleItemCount, importInJobWorker, WORKER_IMPORT_MIN_ITEMS } from './bundle-import-job';
 import { teamCredentials } from './bundle-keys';
 import { takeUpload } from './bundle-uploads';
 
@@ -150,6 +151,10 @@ export async function startImportJob(ctx: ServiceContext, input: { bundle?: stri
   }
   return runJob(ctx, 'import', workDir, async (job) => {
     const progress = progressEmitter(ctx, job);
+    const { jobWorker } = ctx;
+    if (jobWorker && (await bundleItemCount(file)) > WORKER_IMPORT_MIN_ITEMS) {
+      return importInJobWorker({ ...ctx, jobWorker }, { file, signal: job.controller.signal, onProgress: progress });
+    }
     // Verifying and applying each walk the whole bundle: one bar, two halves.
     const onProgress = ({ phase, done, total }: ImportProgress) => progress((phase === 'apply' ? total : 0) + done, 2 * total);
     return importBundle(ctx, { file, signal: job.controller.signal, onProgress });

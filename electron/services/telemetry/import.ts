@@ -42,6 +42,26 @@ export async function validateRows(rows: readonly RawRow[], now: Date): Promise<
   return { readings, rejected };
 }
 
+/** Past this size a file is parsed in the job worker; a smaller one is one slice here (a thread hop would cost more). */
+export const WORKER_PARSE_MIN_CHARS = 64 * 1024;
+
+/**
+ * Parsing and validating a big file (seconds at 5 MB) run in the job worker; a small one, or any on a bare context,
+ * runs here, yielding to the event loop. Either way the write below is the engine's: one event row in one
+ * transaction on the one write path, its events emitted after the commit as for every write.
+ */
+async function parseAndValidate(ctx: ServiceContext, input: z.output<typeof telemetryImportInput>): Promise<{ readings: TelemetryReading[]; rejected: TelemetryImportRejection[] }> {
+  const now = ctx.clock.now();
+  if (ctx.jobWorker && input.content.length > WORKER_PARSE_MIN_CHARS) return ctx.jobWorker.run('telemetryParse', { format: input.format, content: input.content, now: now.toISOString() });
+  return parseImportFile(input.format, input.content, now);
+}
+
+/** The file's rows, each valid or rejected with its reason (file-level problems throw VALIDATION); the job worker's too. */
+export async function parseImportFile(format: 'csv' | 'json', content: string, now: Date): Promise<{ readings: TelemetryReading[]; rejected: TelemetryImportRejection[] }> {
+  const rows = format === 'csv' ? await csvRows(content) : jsonRows(content);
+  return validateRows(rows, now);
+}
+
 /**
  * One event per import (not per measured_at group): an import is one act by one person with one file,
  * so the bitácora shows one entry ("240 lecturas (lecturas.csv)") and the chart still plots every point.
@@ -51,9 +71,7 @@ export async function importReadings(ctx: ServiceContext, input: z.output<typeof
   loadTicket(ctx.db, input.ticketId);
   // Checked before parsing too: even a dry report must not be given for a ticket the caller may not write to.
   assertMayRecord(ctx, ctx.db, actor, input.ticketId);
-  // Parsing and validating yield to the event loop; only the final write is one synchronous transaction.
-  const rows = input.format === 'csv' ? await csvRows(input.content) : jsonRows(input.content);
-  const { readings, rejected } = await validateRows(rows, ctx.clock.now());
+  const { readings, rejected } = await parseAndValidate(ctx, input);
   const report = (imported: number, eventId?: string): TelemetryImportReport => ({
     imported,
     rejected: rejected.slice(0, MAX_REPORTED_REJECTIONS),
