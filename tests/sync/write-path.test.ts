@@ -366,6 +366,8 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   const cancelled = await other.call('reports.batchStart', { from, to });
   await other.call('reports.batchCancel', { jobId: cancelled.jobId });
   await other.call('telemetry.list', { ticketId: ids.ticket as string });
+  await other.call('telemetry.series', { ticketId: ids.ticket as string });
+  await other.call('telemetry.readings', { ticketId: ids.ticket as string });
   await other.call('telemetry.socketInfo', {});
   await other.call('backup.create', {});
   await other.call('backup.list', {});
