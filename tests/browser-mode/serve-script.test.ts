@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { databasePath } from '../../electron/ipc/backend';
 import { ADMIN } from '../support/backend';
+import { bundledScript } from '../support/bundled';
 import { BrowserTab } from './http-client';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -15,9 +16,14 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function startServe(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
+// scripts/serve.ts bundled once for the file (support/bundled.ts): a start without tsx's transpiling loader.
+const serveScript = await bundledScript('scripts/serve.ts');
+
+/** `via: 'tsx'` starts it as `npm run serve` does (node --import tsx scripts/serve.ts); else its bundle. */
+function startServe(args: string[], env: Record<string, string> = {}, via: 'tsx' | 'bundle' = 'bundle'): ChildProcessWithoutNullStreams {
   // tsx as a loader, not its CLI: the CLI's parent process relays signals with a 30 ms deadline, which a busy machine misses.
-  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'serve.ts'), ...args], {
+  const script = via === 'tsx' ? ['--import', 'tsx', path.join(repoRoot, 'scripts', 'serve.ts')] : [serveScript];
+  return spawn(process.execPath, [...script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
   });
@@ -83,7 +89,8 @@ it('--demo fills a fresh data folder through the CLI, and leaves an existing one
   const dataDir = mkdtempSync(path.join(tmpdir(), 'emerald-serve-demo-'));
   dirs.push(dataDir);
   for (const run of ['fresh', 'again'] as const) {
-    const child = startServe(['--port', '0', '--data-dir', dataDir, '--no-build', '--demo', '--tickets', '5'], { EMERALD_TOKEN: 'demo-token' });
+    // As `npm run serve` starts it: serve hands its own node flags (tsx's loader) to the demo CLI it runs.
+    const child = startServe(['--port', '0', '--data-dir', dataDir, '--no-build', '--demo', '--tickets', '5'], { EMERALD_TOKEN: 'demo-token' }, 'tsx');
     const exited = exitCode(child);
     const output = { text: '' };
     const url = new URL(await waitForUrl(child, output));

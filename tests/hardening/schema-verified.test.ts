@@ -11,6 +11,7 @@ import { APPLICATION_ID, openDatabase } from '../../db/open';
 import { checkDatabase, createBackup, restoreDatabase, RestoreError } from '../../db/reliability';
 import { databasePath } from '../../electron/ipc/backend';
 import { removeTempDirs, tempDir } from '../db/helpers';
+import { bundledScript } from '../support/bundled';
 
 const CURRENT = schemaVersionOf(defaultMigrationsFolder());
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -93,7 +94,7 @@ describe('open and start', () => {
 
   it('the server started on such a folder exits 1 with one clear line, no stack trace', async () => {
     const file = damagedSchemaFile();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'serve.ts'), '--port', '0', '--data-dir', path.dirname(file), '--no-build'], {
+    const child = spawn(process.execPath, [await bundledScript('scripts/serve.ts'), '--port', '0', '--data-dir', path.dirname(file), '--no-build'], {
       cwd: repoRoot,
       env: { ...process.env, EMERALD_NO_MDNS: '1' },
     });

@@ -16,6 +16,7 @@ import { syncRound } from '../../electron/services/sync/net/hubClient';
 import { newId } from '../../electron/services/ids';
 import { loadActor } from '../../electron/services/users/actor';
 import { ADMIN, Caller } from '../support/backend';
+import { bundledScript } from '../support/bundled';
 
 const root = mkdtempSync(path.join(tmpdir(), 'emerald-net-cli-'));
 const children = new Set<ChildProcess>();
@@ -26,7 +27,8 @@ afterAll(() => {
 
 const A = path.join(root, 'A');
 const C = path.join(root, 'C');
-const CLI = ['--import', 'tsx', 'scripts/cli.ts'];
+// scripts/cli.ts bundled once for the file (support/bundled.ts): each process is `node <bundle>`, not a tsx start.
+const CLI = [await bundledScript('scripts/cli.ts')];
 
 function spawnCli(args: string[]): { child: ChildProcess; output: { stdout: string; stderr: string } } {
   const child = spawn(process.execPath, [...CLI, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/backend';
+import { bundledScript } from '../support/bundled';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 
 const root = mkdtempSync(path.join(tmpdir(), 'emerald-pg-cli-'));
@@ -22,7 +23,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const CLI = ['--import', 'tsx', 'scripts/cli.ts'];
+// scripts/cli.ts bundled once for the file (support/bundled.ts): each process is `node <bundle>`, not a tsx start.
+const CLI = [await bundledScript('scripts/cli.ts')];
 
 function spawnCli(args: string[], env: Record<string, string> = {}): { child: ChildProcess; output: { stdout: string; stderr: string }; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [...CLI, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
