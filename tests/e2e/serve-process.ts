@@ -3,8 +3,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { BrowserTab } from '../browser-mode/http-client';
+import { bundledScript } from '../support/bundled';
 import { repoRoot } from './support';
 
 /** A port the OS just handed out and released: a hub must come back on the same one after a restart. */
@@ -43,8 +43,9 @@ export interface ServeOptions {
 export async function startServe(options: ServeOptions): Promise<ServeProcess> {
   const token = options.token ?? randomBytes(16).toString('hex');
   const args = ['--port', String(options.port ?? 0), '--data-dir', options.dataDir, '--no-build', ...(options.hub ? ['--hub', options.hub] : [])];
-  // tsx as a loader, not its CLI: the CLI's parent relays signals late, and SIGKILL must hit the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'serve.ts'), ...args], {
+  // Node itself, not a launcher: SIGKILL must hit the server. scripts/serve.ts bundled once per test process
+  // (support/bundled.ts): a start without tsx's transpiling loader.
+  const child = spawn(process.execPath, [await bundledScript('scripts/serve.ts'), ...args], {
     cwd: repoRoot,
     env: { ...process.env, EMERALD_TOKEN: token, EMERALD_NO_MDNS: '1', ...options.env },
   });
