@@ -1,7 +1,10 @@
 // Who is signed in, what they may do, and the company settings: the gate in front of every screen.
 import { create } from 'zustand';
-import { allows, hasPermission, type Access, type AuthStatusDto, type Permission, type SettingsViewDto, type UserDto } from '../../../electron/contract';
+import type { Access, AuthStatusDto, Permission, SettingsViewDto, UserDto } from '../../../electron/contract';
+// The access rules alone, not the contract's index: that builds every channel's schema, which the start need not wait for.
+import { allows, hasPermission } from '../../../electron/contract/access';
 import { api, ApiError } from '../api/client';
+import { forgetEarlyCalls, takeEarlyOrCall } from '../api/earlyCalls';
 import { applyLanguage } from '../i18n';
 import { forgetRoute } from '../lib/router';
 import { resetSessionStores } from './sessionStores';
@@ -40,19 +43,25 @@ export const useSession = create<SessionState>((set, get) => ({
     try {
       // auth.me and settings.get go out with auth.status (a fresh open waits for one round trip, not three); without
       // a session they are refused, which only means the sign-in screen.
-      const signedIn = Promise.all([api.call('auth.me', {}), api.call('settings.get', {})]);
+      // On a fresh open all three were sent as the page started (app/startCalls.ts): their answers are taken here.
+      const signedIn = Promise.all([takeEarlyOrCall('auth.me', {}), takeEarlyOrCall('settings.get', {})]);
       signedIn.catch(() => undefined);
-      const status = await api.call('auth.status', {});
+      const status = await takeEarlyOrCall('auth.status', {});
       set({ status });
       if (status.language) await applyLanguage(status.language);
-      if (status.needsSetup) return set({ phase: 'setup' });
+      if (status.needsSetup) {
+        forgetEarlyCalls();
+        return set({ phase: 'setup' });
+      }
       try {
         const [me, settings] = await signedIn;
         set({ phase: 'ready', user: me.user, permissions: me.permissions, settings });
       } catch {
+        forgetEarlyCalls();
         set({ phase: 'login' });
       }
     } catch (error) {
+      forgetEarlyCalls();
       set({ phase: 'unreachable', unreachableReason: error instanceof ApiError ? (error.reason ?? error.code) : 'offline' });
     }
   },
@@ -63,6 +72,7 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 
   async login(login, password) {
+    forgetEarlyCalls();
     await api.call('auth.login', { login, password });
     const me = await api.call('auth.me', {});
     const settings = await api.call('settings.get', {});

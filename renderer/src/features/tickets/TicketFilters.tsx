@@ -2,7 +2,7 @@
 import { Search, X } from 'lucide-react';
 import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_PRIORITIES } from '../../../../electron/contract';
+import { TICKET_PRIORITIES } from '../../../../shared/enums';
 import { SLA_FILTERS } from '../../../../shared/sla';
 import { formatNumber } from '../../lib/format';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';

@@ -1,18 +1,16 @@
 // Tickets: list on the left (tabs, filters, search, virtualized rows), the open ticket on the right (#/tickets/<id>).
 import { Plus } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DomainEvent } from '../../../../electron/contract';
 import { useDomainEvents } from '../../lib/live';
 import { navigate } from '../../lib/router';
 import { unsavedFormIn } from '../../lib/unsavedForms';
 import { useCan } from '../../stores/session';
-import { useTicketDetail } from './detailStore';
 import { EARLY_ROWS_REUSE_MS } from './earlyRows';
 import { useLookups } from './lookups';
-import { NewTicketModal } from './NewTicketModal';
+import { detailPane, loadedDetailStore, newTicketForm, useLaterParts, withDetailStore } from './laterParts';
 import { useTicketList } from './store';
-import { TicketDetailPane } from './TicketDetail';
 import { FilterBar, SearchBox, StatusTabs } from './TicketFilters';
 import { TicketList } from './TicketList';
 import { useTicketKeyboard } from './useTicketKeyboard';
@@ -21,6 +19,8 @@ import './tickets.css';
 /** Several events often arrive together (closing a ticket completes its OTs): refetch once for the burst. */
 const LIVE_COALESCE_MS = 150;
 const LOOKUP_ENTITIES = new Set<DomainEvent['entity']>(['category', 'customer', 'user']);
+const TicketDetailPane = detailPane.Screen;
+const NewTicketModal = newTicketForm.Screen;
 
 export default function TicketsScreen({ ticketId }: { ticketId?: string | undefined }) {
   const { t } = useTranslation('tickets');
@@ -28,8 +28,6 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const list = useTicketList();
-  const openTicket = useTicketDetail((s) => s.open);
-  const refreshTicket = useTicketDetail((s) => s.refresh);
   const loadLookups = useLookups((s) => s.load);
 
   useEffect(() => {
@@ -42,9 +40,11 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
   const selectOpened = useRef<string | null>(null);
   const items = list.items;
   useEffect(() => {
-    void openTicket(ticketId ?? null);
     selectOpened.current = ticketId ?? null;
-  }, [ticketId, openTicket]);
+    // No ticket asked for and the pane's code not loaded yet: nothing is open to close (laterParts.tsx).
+    if (ticketId === undefined && !loadedDetailStore()) return;
+    withDetailStore((detail) => void detail.getState().open(ticketId ?? null));
+  }, [ticketId]);
   useEffect(() => {
     const id = selectOpened.current;
     const index = id ? items.findIndex((item) => item.id === id) : -1;
@@ -58,14 +58,14 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
     (event) => event.entity === 'ticket' || event.entity === 'workOrder' || LOOKUP_ENTITIES.has(event.entity),
     (event) => {
       const p = pending.current;
-      const openId = useTicketDetail.getState().id;
+      const openId = loadedDetailStore()?.getState().id;
       if (event.entity === 'ticket' || event.entity === 'workOrder') p.list = true;
       if (openId && (event.id === openId || event.ticketId === openId)) p.ticket = true;
       if (LOOKUP_ENTITIES.has(event.entity)) p.lookups = true;
       if (p.timer !== null) return;
       p.timer = window.setTimeout(() => {
         if (p.list) void useTicketList.getState().reload({ live: true });
-        if (p.ticket) void refreshTicket();
+        if (p.ticket) void loadedDetailStore()?.getState().refresh();
         if (p.lookups) loadLookups().catch(() => undefined);
         pending.current = { timer: null, list: false, ticket: false, lookups: false };
       }, LIVE_COALESCE_MS);
@@ -79,6 +79,9 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
     },
     [],
   );
+
+  // The open ticket's pane and the new-ticket form load after the first rows are painted (laterParts.tsx).
+  const laterParts = useLaterParts({ listShown: !list.loading, needed: ticketId !== undefined || creating });
 
   const open = useCallback((id: string) => navigate({ name: 'tickets', id }), []);
   const closeDetail = useCallback(() => navigate({ name: 'tickets' }), []);
@@ -128,10 +131,20 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
           </div>
         </section>
         <section className="tickets-detail-pane" aria-label={t('detail.label')}>
-          <TicketDetailPane onClose={closeDetail} />
+          {laterParts ? (
+            <Suspense fallback={<div className="empty" />}>
+              <TicketDetailPane onClose={closeDetail} />
+            </Suspense>
+          ) : (
+            <div className="empty" />
+          )}
         </section>
       </div>
-      <NewTicketModal open={creating} onClose={() => setCreating(false)} onCreated={open} />
+      {laterParts && (
+        <Suspense fallback={null}>
+          <NewTicketModal open={creating} onClose={() => setCreating(false)} onCreated={open} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -28,6 +28,7 @@ export interface TicketFilters {
 export const EMPTY_FILTERS: TicketFilters = { priority: '', assignee: '', categoryId: '', customerId: '', sla: '', q: '' };
 
 type FilterInput = InputOf<'tickets.counts'>;
+type ListInput = InputOf<'tickets.list'>;
 
 export function filterInput(filters: TicketFilters): FilterInput {
   const q = filters.q.trim();
@@ -39,6 +40,15 @@ export function filterInput(filters: TicketFilters): FilterInput {
     ...(filters.sla ? { sla: filters.sla } : {}),
     ...(q ? { q } : {}),
   };
+}
+
+/** What a fresh list asks for: the first tab, no filter, the newest activity first (the store's first state). */
+export const FIRST_LIST_VIEW = { tab: 'active', filters: EMPTY_FILTERS, sort: 'updated_at' } as const satisfies { tab: Tab; filters: TicketFilters; sort: string };
+
+/** The tickets.list input of a tab, filters and sort (the store's reload, and the rows asked for at start). */
+export function listInputOf(view: { tab: Tab; filters: TicketFilters; sort: ListInput['sort'] }, limit: number): ListInput {
+  const statuses = TAB_STATUSES[view.tab];
+  return { ...filterInput(view.filters), ...(statuses ? { status: statuses } : {}), sort: view.sort, limit };
 }
 
 export function tabCount(counts: StatusCounts | null, tab: Tab): number | null {

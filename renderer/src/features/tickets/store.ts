@@ -2,7 +2,8 @@
 import { onSessionReset, sessionStore } from '../../stores/sessionStores';
 import type { StatusCounts, TicketSummary } from '../../../../electron/contract';
 import { api } from '../../api/client';
-import { EMPTY_FILTERS, filterInput, TAB_STATUSES, type Tab, type TicketFilters } from './filters';
+import { takeEarlyOrCall } from '../../api/earlyCalls';
+import { EMPTY_FILTERS, filterInput, FIRST_LIST_VIEW, listInputOf, TAB_STATUSES, type Tab, type TicketFilters } from './filters';
 
 export { EMPTY_FILTERS, TABS, tabCount, type Tab, type TicketFilters } from './filters';
 
@@ -50,9 +51,7 @@ onSessionReset('ticketListPending', () => {
 });
 
 export const useTicketList = sessionStore<TicketListState>('ticketList', (set, get) => ({
-  tab: 'active',
-  sort: 'updated_at',
-  filters: EMPTY_FILTERS,
+  ...FIRST_LIST_VIEW,
   items: [],
   nextCursor: null,
   counts: null,
@@ -81,9 +80,8 @@ export const useTicketList = sessionStore<TicketListState>('ticketList', (set, g
   async reload(options = {}) {
     const { tab, filters, sort } = get();
     const filter = filterInput(filters);
-    const statuses = TAB_STATUSES[tab];
     const limit = options.live ? Math.min(MAX_PAGE, Math.max(PAGE_SIZE, get().items.length)) : PAGE_SIZE;
-    const listInput = { ...filter, ...(statuses ? { status: statuses } : {}), sort, limit };
+    const listInput = listInputOf({ tab, filters, sort }, limit);
     const key = JSON.stringify([listInput, options.live === true]);
     if (pending?.key === key) return pending.done;
     if (options.unlessWithinMs !== undefined && loaded?.key === key && Date.now() - loaded.at < options.unlessWithinMs) return;
@@ -92,7 +90,8 @@ export const useTicketList = sessionStore<TicketListState>('ticketList', (set, g
     if (!options.live) set({ loading: true, error: null });
     // Rows first (asked first, answered first): they paint as soon as tickets.list answers; the counts (slower with a
     // search word) fill the tabs when they come, and a failed count leaves the tabs without figures, the rows shown.
-    const rows = api.call('tickets.list', listInput).then(
+    // On a fresh open both were asked for as the page started (app/startCalls.ts): their answers are taken here.
+    const rows = takeEarlyOrCall('tickets.list', listInput).then(
       (page) => {
         if (mine !== generation) return;
         const kept = keepId ? page.items.findIndex((item) => item.id === keepId) : -1;
@@ -104,7 +103,7 @@ export const useTicketList = sessionStore<TicketListState>('ticketList', (set, g
         if (mine === generation) set({ error, loading: false });
       },
     );
-    const counts = api.call('tickets.counts', filter).then(
+    const counts = takeEarlyOrCall('tickets.counts', filter).then(
       (answer) => {
         if (mine === generation) set({ counts: answer });
       },
