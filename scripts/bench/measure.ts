@@ -63,7 +63,7 @@ export async function measureAlternating(
   fn: (i: number) => unknown,
   before: (i: number) => void,
   warmup = 20,
-): Promise<{ even: Stats; odd: Stats }> {
+): Promise<{ even: Stats; odd: Stats; samples: [number[], number[]] }> {
   for (let i = 0; i < warmup; i++) {
     before(i);
     await fn(i);
@@ -75,5 +75,5 @@ export async function measureAlternating(
     await fn(i);
     samples[i % 2]!.push(performance.now() - start);
   }
-  return { even: summarize(samples[0]), odd: summarize(samples[1]) };
+  return { even: summarize(samples[0]), odd: summarize(samples[1]), samples };
 }

@@ -1,7 +1,9 @@
 // Issue 12's write budget: the five single writes through the router, each measured alternately with the op log
 // (sync_local.capture = 1) and without it (0), so both figures share the same moment of the machine and dataset.
+// The op log's cost is compared like with like: a write without the op log captures nothing, so it also skips the SLA
+// refresh the op log drives (domain work); each write with the op log is counted without its own SLA refresh time.
 // Standalone on a working copy you made (never the cache): `npx tsx scripts/bench/writes.ts --data <folder> [--runs 200]`;
-// `--no-fsync` (diagnosis only) sets synchronous = NORMAL to see the write path's own work without the commit's fsync.
+// `--fsync-every-commit` (diagnosis only) sets synchronous = FULL, as the app ran before synchronous = NORMAL.
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import type { ChannelName, InputOf } from '../../electron/contract';
@@ -9,15 +11,24 @@ import { createBackend, type Backend } from '../../electron/ipc/backend';
 import { intFlag, parseArgs, stringFlag } from '../args';
 import { DEMO_PASSWORD } from '../demo/generate';
 import { writeCases, type Fixtures } from './cases';
-import { measureAlternating, type Call, type Stats } from './measure';
+import { slaRefreshTime } from '../../electron/services/sync/capture';
+import { measureAlternating, summarize, type Call, type Stats } from './measure';
 
 export interface WriteFigure {
   name: string;
   withOpLog: Stats;
   withoutOpLog: Stats;
-  /** p95 with the op log over p95 without it, minus one. */
+  /** The writes with the op log, each less the time it spent in its SLA refresh (which those without it skip). */
+  withOpLogSansSla: Stats;
+  /** p95 of withOpLogSansSla over p95 without the op log, minus one: the op log's own cost, like with like. */
   opLogCost: number;
+  /** p95 with the op log (its SLA refresh included) over p95 without, minus one: what the alternation alone shows. */
+  opLogCostRaw: number;
+  /** Process CPU time per write (ms): less moved by other programs on the machine than the wall clock. */
+  cpu: { withOpLogSansSla: Stats; withoutOpLog: Stats; opLogCost: number };
 }
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 /** Measures every write case `runs` times with the op log and `runs` times without; leaves the capture on. */
 export async function measureWrites(call: Call, fixtures: Fixtures, backend: Backend, runs: number, log: (line: string) => void): Promise<WriteFigure[]> {
@@ -26,11 +37,31 @@ export async function measureWrites(call: Call, fixtures: Fixtures, backend: Bac
   try {
     for (const c of writeCases(call, fixtures, backend)) {
       await c.setup?.(runs * 2 + 20);
-      // Odd runs write with the op log, even runs with the capture switched off.
-      const { even: withoutOpLog, odd: withOpLog } = await measureAlternating(runs, c.run, (i) => setCapture.run(i % 2), 20);
-      const opLogCost = withOpLog.p95 / withoutOpLog.p95 - 1;
-      figures.push({ name: c.name, withOpLog, withoutOpLog, opLogCost });
-      log(`  ${c.name}: p50 ${withOpLog.p50.toFixed(2)} / p95 ${withOpLog.p95.toFixed(2)} ms (without the op log ${withoutOpLog.p50.toFixed(2)} / ${withoutOpLog.p95.toFixed(2)} ms, ${(opLogCost * 100).toFixed(0)}%)`);
+      // Odd runs write with the op log, even runs with the capture switched off. Each run's SLA refresh and CPU time
+      // are noted by run; the warm-up's are overwritten.
+      const sla: number[] = [];
+      const cpu: number[] = [];
+      const run = async (i: number) => {
+        const slaBefore = slaRefreshTime.ms;
+        const cpuBefore = process.cpuUsage();
+        await c.run(i);
+        cpu[i] = cpuMs(process.cpuUsage(cpuBefore));
+        sla[i] = slaRefreshTime.ms - slaBefore;
+      };
+      const { even: withoutOpLog, odd: withOpLog, samples } = await measureAlternating(runs, run, (i) => setCapture.run(i % 2), 20);
+      // Sample k of a parity is run 2k (without) or 2k + 1 (with).
+      const withOpLogSansSla = summarize(samples[1].map((ms, k) => ms - (sla[2 * k + 1] ?? 0)));
+      const cpuWith = summarize(samples[1].map((_, k) => (cpu[2 * k + 1] ?? 0) - (sla[2 * k + 1] ?? 0)));
+      const cpuWithout = summarize(samples[0].map((_, k) => cpu[2 * k] ?? 0));
+      const opLogCost = withOpLogSansSla.p95 / withoutOpLog.p95 - 1;
+      const opLogCostRaw = withOpLog.p95 / withoutOpLog.p95 - 1;
+      const cpuFigures = { withOpLogSansSla: cpuWith, withoutOpLog: cpuWithout, opLogCost: cpuWith.p95 / cpuWithout.p95 - 1 };
+      figures.push({ name: c.name, withOpLog, withoutOpLog, withOpLogSansSla, opLogCost, opLogCostRaw, cpu: cpuFigures });
+      const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
+      log(
+        `  ${c.name}: p50 ${withOpLog.p50.toFixed(2)} / p95 ${withOpLog.p95.toFixed(2)} ms (without the op log ${withoutOpLog.p50.toFixed(2)} / ${withoutOpLog.p95.toFixed(2)} ms;` +
+          ` op log ${pct(opLogCost)} like with like, ${pct(opLogCostRaw)} with its SLA refresh; CPU p95 ${cpuWith.p95.toFixed(2)} / ${cpuWithout.p95.toFixed(2)} ms, ${pct(cpuFigures.opLogCost)})`,
+      );
     }
   } finally {
     setCapture.run(1);
@@ -61,8 +92,8 @@ async function main(): Promise<void> {
   const runs = intFlag(args, 'runs', 200);
   // The working copy is the bench's own: no integrity check at open (minutes of reading on the large dataset).
   const backend = createBackend({ dataDir, deferIntegrityCheck: true });
-  // Diagnosis only, never a published figure: without the commit's fsync what remains is the write path's own work.
-  if (args.flags.has('no-fsync')) backend.database.sqlite.pragma('synchronous = NORMAL');
+  // Diagnosis only, never a published figure: what a sync of the log at every commit costs the writes.
+  if (args.flags.has('fsync-every-commit')) backend.database.sqlite.pragma('synchronous = FULL');
   try {
     let token: string | null = null;
     const call: Call = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<unknown> => {
@@ -75,10 +106,14 @@ async function main(): Promise<void> {
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const figures = await measureWrites(call, writeFixtures(backend.database.sqlite), backend, runs, log);
     const fmt = (n: number) => n.toFixed(2);
+    const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
     const lines = [
-      '| write | p50 with op log | p95 with op log | p50 without | p95 without | op log cost at p95 |',
-      '|---|---:|---:|---:|---:|---:|',
-      ...figures.map((f) => `| ${f.name} | ${fmt(f.withOpLog.p50)} | ${fmt(f.withOpLog.p95)} | ${fmt(f.withoutOpLog.p50)} | ${fmt(f.withoutOpLog.p95)} | ${(f.opLogCost * 100).toFixed(0)}% |`),
+      '| write | p50 with op log | p95 with op log | p50 without | p95 without | p95 with, less its SLA refresh | op log cost at p95 (like with like) | with its SLA refresh | CPU p95 with / without (ms) | op log cost, CPU |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...figures.map(
+        (f) =>
+          `| ${f.name} | ${fmt(f.withOpLog.p50)} | ${fmt(f.withOpLog.p95)} | ${fmt(f.withoutOpLog.p50)} | ${fmt(f.withoutOpLog.p95)} | ${fmt(f.withOpLogSansSla.p95)} | ${pct(f.opLogCost)} | ${pct(f.opLogCostRaw)} | ${fmt(f.cpu.withOpLogSansSla.p95)} / ${fmt(f.cpu.withoutOpLog.p95)} | ${pct(f.cpu.opLogCost)} |`,
+      ),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
