@@ -1,11 +1,16 @@
-// The job worker's data jobs (issue 17): a telemetry file parsed and validated, and the search index rebuilt, each
+// The job worker's data jobs (issue 17): a big telemetry file imported and the search index rebuilt, each
 // off the engine's thread. Runs inside the job worker only (runner.ts). The bundle import's job is sync's own
 // (services/sync/bundle-import-job.ts), handed to the worker by electron/workers/job-worker.ts.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
-import { AppError } from '../../contract';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../../db/schema';
+import { withStatementCache } from '../../../db/statements';
+import { AppError, type DomainEvent } from '../../contract';
+import type { ServiceContext } from '../context';
+import { EventBus } from '../events';
 import { rebuildSearchIndexSteps } from '../search';
-import { parseImportFile } from '../telemetry';
+import { importReadings } from '../telemetry';
 import { jobCancelledError, type JobKinds, type JobProgress } from './protocol';
 import { openWriter } from './writer';
 
@@ -17,11 +22,23 @@ export interface DataJobEnv {
 
 type Job<K extends keyof JobKinds> = (input: JobKinds[K]['input'], env: DataJobEnv) => Promise<JobKinds[K]['output']>;
 
-/** Parse and validate only: the write stays with the engine (one small transaction on the one write path). */
-const telemetryParse: Job<'telemetryParse'> = async ({ format, content, now }, env) => {
-  const parsed = await parseImportFile(format, content, new Date(now));
-  if (env.signal.aborted) throw jobCancelledError();
-  return parsed;
+/**
+ * telemetry.import on the worker's own writing connection: the service itself (parse, validate, one inTransaction with
+ * op capture and the caller's actor as author), its events collected for the engine to publish.
+ */
+const telemetryImport: Job<'telemetryImport'> = async ({ import: input, actor, now }, env) => {
+  const sqlite = openWriter(env.reader().sqlite.name);
+  try {
+    const emitted: DomainEvent[] = [];
+    const events = new EventBus();
+    events.on((event) => emitted.push(event));
+    const at = new Date(now);
+    const ctx: ServiceContext = { sqlite, db: drizzle(withStatementCache(sqlite), { schema }), actor, clock: { now: () => new Date(at) }, events };
+    const report = await importReadings(ctx, input);
+    return { report, events: emitted };
+  } finally {
+    sqlite.close();
+  }
 };
 
 /** The write lock for a whole-file job; another writer past the busy timeout is a clear refusal. */
@@ -62,4 +79,4 @@ const reindex: Job<'reindex'> = async ({ step }, env) => {
   }
 };
 
-export const dataJobs = { telemetryParse, reindex };
+export const dataJobs = { telemetryImport, reindex };

@@ -1,8 +1,10 @@
 // The job worker's wire format: the calling thread sends `run` and `cancel`; the worker answers with progress, then
 // one result or one error. Errors cross as shapes and are rebuilt on arrival, so an AppError stays an AppError.
-import { AppError, type DomainEvent, type ErrorShape, type FilePayload, type TelemetryImportRejection } from '../../contract';
+import { AppError, type DomainEvent, type ErrorShape, type FilePayload, type TelemetryImportReport } from '../../contract';
 import type { SyncImportSummaryDto } from '../../contract/sync';
-import type { TelemetryReading } from '../../contract/telemetry';
+import type { z } from 'zod';
+import type { telemetryImportInput } from '../../contract/telemetry';
+import type { Actor } from '../context';
 import type { BackupInfo } from '../../../db/reliability/backup';
 import type { ValidBackup } from '../../../db/reliability/inspect';
 import type { ReportLanguage } from '../reports';
@@ -26,10 +28,13 @@ export interface JobKinds {
    * that passes; progress counts candidates. The swap itself stays with the caller (db/reliability/restore.ts).
    */
   restoreCheck: { input: { files: string[]; migrationsFolder?: string }; output: { backup: ValidBackup | null; refused: RefusedBackup[] } };
-  /** A telemetry import file parsed and every row validated against `now`; the caller writes the readings. */
-  telemetryParse: {
-    input: { format: 'csv' | 'json'; content: string; now: string };
-    output: { readings: TelemetryReading[]; rejected: TelemetryImportRejection[] };
+  /**
+   * telemetry.import as a whole (parse, validate, the one event written in one inTransaction with op capture, the
+   * actor as author) on the worker's own writing connection; `events` are what it emitted, for the caller to publish.
+   */
+  telemetryImport: {
+    input: { import: z.output<typeof telemetryImportInput>; actor: Actor; now: string };
+    output: { report: TelemetryImportReport; events: DomainEvent[] };
   };
   /** Rebuilds the full-text index on the worker's own writing connection, in one transaction (cancel rolls it back). */
   reindex: { input: { step?: number }; output: { tickets: number; rows: number } };

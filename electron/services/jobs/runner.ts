@@ -11,6 +11,7 @@ import { EventBus } from '../events';
 import { clearPreparedPhotos, ticketPdf, workOrderPdf } from '../reports';
 import { dataJobs } from './dataJobs';
 import { checkRestoreCandidates } from './restoreCheck';
+import { openWriter } from './writer';
 import { toWireError, transferablesOf, type JobKind, type JobKinds, type JobProgress, type JobReply, type JobRequest, type JobWorkerData } from './protocol';
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -79,6 +80,22 @@ function openReader(file: string): Database.Database {
   }
 }
 
+/** Jobs that commit on the worker's own connection (megabytes at a time). */
+const WRITING_JOBS: ReadonlySet<JobKind> = new Set<JobKind>(['telemetryImport', 'reindex', 'bundleImport']);
+
+/**
+ * Copies a big write's WAL frames into the file here, before the result goes back: the engine checkpoints when idle
+ * (db/checkpoint.ts) on its own thread, where copying a 20 MB import stalled it for seconds. PASSIVE: never waits.
+ */
+function checkpointHere(file: string): void {
+  const writer = openWriter(file);
+  try {
+    writer.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    writer.close();
+  }
+}
+
 export interface JobPort {
   postMessage(message: JobReply, transfer?: ArrayBuffer[]): void;
   on(event: 'message', listener: (request: JobRequest) => void): void;
@@ -117,6 +134,10 @@ export function serveJobs(port: JobPort, data: JobWorkerData, outside?: OutsideH
     const handler = all[kind] as (input: unknown, env: JobEnv) => unknown;
     Promise.resolve()
       .then(() => handler(input, env))
+      .then((value) => {
+        if (WRITING_JOBS.has(kind)) checkpointHere(data.databaseFile);
+        return value;
+      })
       .then(
         (value) => port.postMessage({ type: 'result', id, value }, transferablesOf(value)),
         (error: unknown) => port.postMessage({ type: 'error', id, error: toWireError(error) }),

@@ -3,7 +3,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { TelemetryImportRejection, TelemetryImportReport } from '../../contract';
 import { measuredAtIssue, telemetryReading, type TelemetryReading, type telemetryImportInput } from '../../contract/telemetry';
-import { inTransaction, nowIso, requireActor, type ServiceContext } from '../context';
+import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
+import type { JobWorker } from '../jobs';
 import { loadTicket } from '../tickets';
 import { csvRows, jsonRows, type RawRow } from './parse';
 import { appendTelemetryEvent, assertMayRecord } from './record';
@@ -42,24 +43,20 @@ export async function validateRows(rows: readonly RawRow[], now: Date): Promise<
   return { readings, rejected };
 }
 
-/** Past this size a file is parsed in the job worker; a smaller one is one slice here (a thread hop would cost more). */
-export const WORKER_PARSE_MIN_CHARS = 64 * 1024;
+/** Past this size a file is imported by the job worker; a smaller one is a slice or two here (a thread hop would cost more). */
+export const WORKER_IMPORT_MIN_CHARS = 64 * 1024;
 
 /**
- * Parsing and validating a big file (seconds at 5 MB) run in the job worker; a small one, or any on a bare context,
- * runs here, yielding to the event loop. Either way the write below is the engine's: one event row in one
- * transaction on the one write path, its events emitted after the commit as for every write.
+ * A big file (a 5 MB one: seconds to parse, over a second to write its 100,000 readings as one event and its op) is
+ * imported whole by the job worker: this very function on the worker's own connection, its write one inTransaction
+ * with op capture and this actor as author, so the engine's thread stays free for the write too. The events the
+ * worker's write emitted are published here, after its commit, as a local write's are.
  */
-async function parseAndValidate(ctx: ServiceContext, input: z.output<typeof telemetryImportInput>): Promise<{ readings: TelemetryReading[]; rejected: TelemetryImportRejection[] }> {
-  const now = ctx.clock.now();
-  if (ctx.jobWorker && input.content.length > WORKER_PARSE_MIN_CHARS) return ctx.jobWorker.run('telemetryParse', { format: input.format, content: input.content, now: now.toISOString() });
-  return parseImportFile(input.format, input.content, now);
-}
-
-/** The file's rows, each valid or rejected with its reason (file-level problems throw VALIDATION); the job worker's too. */
-export async function parseImportFile(format: 'csv' | 'json', content: string, now: Date): Promise<{ readings: TelemetryReading[]; rejected: TelemetryImportRejection[] }> {
-  const rows = format === 'csv' ? await csvRows(content) : jsonRows(content);
-  return validateRows(rows, now);
+async function importInJobWorker(ctx: ServiceContext, jobWorker: JobWorker, actor: Actor, input: z.output<typeof telemetryImportInput>): Promise<TelemetryImportReport> {
+  const author: Actor = { id: actor.id, username: actor.username, fullName: actor.fullName, isSuperuser: actor.isSuperuser, permissions: new Set(actor.permissions) };
+  const { report, events } = await jobWorker.run('telemetryImport', { import: input, actor: author, now: nowIso(ctx) });
+  for (const event of events) ctx.events.emit(event);
+  return report;
 }
 
 /**
@@ -68,10 +65,13 @@ export async function parseImportFile(format: 'csv' | 'json', content: string, n
  */
 export async function importReadings(ctx: ServiceContext, input: z.output<typeof telemetryImportInput>): Promise<TelemetryImportReport> {
   const actor = requireActor(ctx);
+  if (ctx.jobWorker && input.content.length > WORKER_IMPORT_MIN_CHARS) return importInJobWorker(ctx, ctx.jobWorker, actor, input);
   loadTicket(ctx.db, input.ticketId);
   // Checked before parsing too: even a dry report must not be given for a ticket the caller may not write to.
   assertMayRecord(ctx, ctx.db, actor, input.ticketId);
-  const { readings, rejected } = await parseAndValidate(ctx, input);
+  // Parsing and validating yield to the event loop; only the final write is one synchronous transaction.
+  const rows = input.format === 'csv' ? await csvRows(input.content) : jsonRows(input.content);
+  const { readings, rejected } = await validateRows(rows, ctx.clock.now());
   const report = (imported: number, eventId?: string): TelemetryImportReport => ({
     imported,
     rejected: rejected.slice(0, MAX_REPORTED_REJECTIONS),

@@ -1,5 +1,5 @@
 // The telemetry service: readings as `telemetry` timeline events (record, list, import) and the socket token.
-export { importReadings, parseImportFile, validateRows } from './import';
+export { importReadings, validateRows } from './import';
 export { listReadings } from './list';
 export { readingsPage } from './page';
 export { readingsSeries } from './series';
