@@ -2,8 +2,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
-import type { Backend } from '../../electron/ipc/backend';
-import { startBrowserServer } from '../../electron/ipc/http/server';
+import { startBrowserServer, type BrowserServerOptions } from '../../electron/ipc/http/server';
+
+/** The engine the page talks to: an in-process Backend, or the engine worker as `npm run serve` runs it. */
+type Engine = BrowserServerOptions['backend'];
 import { DEMO_PASSWORD } from '../demo/generate';
 
 export interface RendererResult {
@@ -124,7 +126,7 @@ export async function reopenMs(page: Page, base: string): Promise<number> {
  * and the cache) and the app's base URL. Server and browser are closed afterwards.
  */
 export async function withSignedInBrowser<T>(
-  backend: Backend,
+  backend: Engine,
   staticDir: string,
   work: (session: { page: Page; context: BrowserContext; base: string }) => Promise<T>,
 ): Promise<T> {
@@ -151,7 +153,7 @@ export async function withSignedInBrowser<T>(
 }
 
 /** `staticDir`: the built renderer to serve (default dist/; rendererAlone.ts passes another build). */
-export async function measureRenderer(backend: Backend, log: (line: string) => void, options: { staticDir?: string } = {}): Promise<RendererResult> {
+export async function measureRenderer(backend: Engine, log: (line: string) => void, options: { staticDir?: string } = {}): Promise<RendererResult> {
   return withSignedInBrowser(backend, path.resolve(options.staticDir ?? 'dist'), async ({ page, context, base }) => {
     // Measured: the list opened again from another screen (a hash change) until its first rows are painted.
     const firstRowsRunsMs: number[] = [];
