@@ -7,9 +7,12 @@ import { DatabaseOpenError, type DatabaseOpenFailure } from '../../db/errors';
 import { openDatabase, type OpenOptions } from '../../db/open';
 import { createBackup, latestBackup } from '../../db/reliability';
 import { buildFixtureDatabase } from '../../scripts/fixtures/build';
+import { bundledScript } from '../support/bundled';
 import { Child, damageMiddle, handToUnprivileged, removeTempDirs, runUnprivileged, sha256, tempDir } from './support';
 
 const FIXTURE_V2 = path.join(import.meta.dirname, '../fixtures/emerald-v2.db');
+/** The child that opens a file as `nobody` (runUnprivileged), bundled once for the file. */
+const openAttempt = await bundledScript('tests/reliability/open-attempt.ts');
 const children: Child[] = [];
 
 afterEach(async () => {
@@ -46,7 +49,7 @@ function openFailure(file: string, options?: OpenOptions): DatabaseOpenError {
 /** As expectRefused, but the open happens in a child process of an unprivileged user (see runUnprivileged). */
 function expectRefusedUnprivileged(file: string, reason: DatabaseOpenFailure, message: RegExp): void {
   const before = sha256(file);
-  const outcome = runUnprivileged('open-attempt.ts', [file]);
+  const outcome = runUnprivileged(openAttempt, [file]);
   expect(outcome).toEqual({ reason, message: expect.stringMatching(message), path: file });
   expect(sha256(file), 'the original file must be byte-identical').toBe(before);
 }
@@ -120,7 +123,7 @@ describe('opening a database at startup', () => {
   it('the same child, given the folder and file writable, opens the database (the refusals above are the permissions)', () => {
     const { dir, file } = appDatabase();
     handToUnprivileged(dir, file);
-    expect(runUnprivileged('open-attempt.ts', [file])).toEqual({ opened: true });
+    expect(runUnprivileged(openAttempt, [file])).toEqual({ opened: true });
   });
 
   it('no room to write while upgrading (SQLITE_FULL): disk_full, file untouched, no copy left behind', () => {

@@ -132,11 +132,12 @@ export function handToUnprivileged(...paths: string[]): void {
 }
 
 /**
- * Runs a TypeScript script of tests/reliability to its end and returns its last stdout line parsed as JSON: as
- * `nobody` (setpriv) when the tests run as root, as the current user otherwise. Fails loudly when it cannot.
+ * Runs a script to its end (`bundle`: from bundledScript, support/bundled.ts) and returns its last stdout line parsed
+ * as JSON: as `nobody` (setpriv) when the tests run as root, as the current user otherwise. Fails loudly when it cannot.
  */
-export function runUnprivileged(script: string, args: string[]): Record<string, unknown> {
-  const command = [process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'tests/reliability', script), ...args];
+export function runUnprivileged(bundle: string, args: string[]): Record<string, unknown> {
+  const script = path.basename(bundle);
+  const command = [process.execPath, bundle, ...args];
   const drop = ['setpriv', `--reuid=${UNPRIVILEGED.user}`, `--regid=${UNPRIVILEGED.group}`, '--clear-groups', '--'];
   const [program, ...rest] = isRoot ? [...drop, ...command] : command;
   const result = spawnSync(program as string, rest, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });

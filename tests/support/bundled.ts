@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Inside the repo so that bare imports resolve from its node_modules; ignored by git, eslint and vitest. */
 const CACHE_DIR = path.join(REPO_ROOT, 'node_modules', '.cache', 'emerald-test-bundles');
-const STALE_MS = 24 * 60 * 60 * 1000;
+const STALE_MS = 60 * 60 * 1000;
 
 /** Each module sees its own source URL, as under tsx (migrations, fonts and workers are found next to their source). */
 const ownImportMetaUrl: Plugin = {
@@ -78,7 +78,7 @@ function exists(file: string): boolean {
   }
 }
 
-/** Bundles of sources long since changed: old enough that no running test can still be using them. */
+/** Bundles of sources changed since (unused for an hour): no running test file still holds their path. */
 function pruneStale(): void {
   const now = Date.now();
   for (const name of readdirSync(CACHE_DIR)) {
