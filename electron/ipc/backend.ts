@@ -63,7 +63,7 @@ export function createBackend(options: BackendOptions): Backend {
   const events = new EventBus(options.log);
   const sessions = new SessionStore(clock, () => readSessionTimeoutMinutes(database.db) * 60_000);
   const jobs = new JobRegistry();
-  const jobWorker = new JobWorker({ databaseFile: database.path, dataDir: options.dataDir }, options.log);
+  const jobWorker = new JobWorker({ databaseFile: database.path, dataDir: options.dataDir, readonly: options.readonly === true }, options.log);
   const base = { db: database.db, sqlite: database.sqlite, clock, events, dataDir: options.dataDir, jobs, jobWorker };
   const running: RunningServices = { telemetrySocket: null };
   const startup = options.startupJobs ? startupJobsAfterStart(jobWorker, clock, options) : Promise.resolve(null);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, type DomainEvent } from '../../electron/contract';
 import { restoreDatabase } from '../../db/reliability';
+import { createBackend } from '../../electron/ipc/backend';
 import { checkBackupInJobWorker, latestRestorableBackup, type JobProgress } from '../../electron/services/jobs';
 import { WORKER_IMPORT_MIN_CHARS } from '../../electron/services/telemetry/import';
 import { tempDir } from '../db/helpers';
@@ -111,6 +112,19 @@ describe('search index rebuild in the job worker', () => {
     expect(ticketSearchRows()).toBe(rowsBefore);
     const created = await app.admin.call('tickets.create', { title: 'Condensador sucio', description: 'Limpieza pendiente' });
     expect((await app.admin.call('tickets.list', { q: 'condensador' })).items.map((t) => t.id)).toEqual([created.id]);
+  }, 60_000);
+});
+
+describe('a read-only backend', () => {
+  it("its worker refuses the writing jobs, typed", async () => {
+    const readOnly = createBackend({ dataDir: app.dir, readonly: true });
+    try {
+      const refused = await readOnly.jobWorker.run('reindex', {}).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(AppError);
+      expect(refused).toMatchObject({ code: 'CONFLICT', details: { reason: 'read_only' } });
+    } finally {
+      readOnly.close();
+    }
   }, 60_000);
 });
 

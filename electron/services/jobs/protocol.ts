@@ -64,6 +64,8 @@ export interface JobWorkerData {
   dataDir: string;
   /** The report fonts as the spawning thread found them (a packaged app's resources path is known there). */
   fontDir?: string;
+  /** The backend opened the file read-only: the writing jobs refuse (they would write through a connection of their own). */
+  readonly?: boolean;
 }
 
 export type JobRequest = { type: 'run'; id: number; kind: JobKind; input: unknown } | { type: 'cancel'; id: number };

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { foldForSearch, type AppDb } from '../../../db/open';
 import { autoBackup, createBackup } from '../../../db/reliability/backup';
+import { AppError } from '../../contract';
 import * as schema from '../../../db/schema';
 import { withStatementCache } from '../../../db/statements';
 import type { ServiceContext } from '../context';
@@ -133,7 +134,10 @@ export function serveJobs(port: JobPort, data: JobWorkerData, outside?: OutsideH
     };
     const handler = all[kind] as (input: unknown, env: JobEnv) => unknown;
     Promise.resolve()
-      .then(() => handler(input, env))
+      .then(() => {
+        if (data.readonly && WRITING_JOBS.has(kind)) throw new AppError('CONFLICT', 'this copy is open read-only', { reason: 'read_only' });
+        return handler(input, env);
+      })
       .then((value) => {
         if (WRITING_JOBS.has(kind)) checkpointHere(data.databaseFile);
         return value;
