@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import type { WorkOrderStatus, WorkOrderType } from '../../shared/enums';
 import { channel } from './define';
+import { BOARD_MAX_DAYS, BOARD_ROWS_MAX } from './dispatchBoardLimits';
 import { addDays, isLocalDate, type LocalDate } from './zonedTime';
 
-/** A week at most: the board shows one day (hours) or one week (days). */
-export const BOARD_MAX_DAYS = 7;
+export { BOARD_MAX_DAYS, BOARD_ROWS_MAX };
 
 /** A company-calendar day 'YYYY-MM-DD' inside the wire's bounds [2000, 2100). */
 const boardDay = z
@@ -15,9 +15,6 @@ const boardDay = z
     message: 'a day YYYY-MM-DD between 2000 and 2099',
     params: { reason: 'invalid_day' },
   });
-
-/** At most this many technicians' rows per read when asked by rows (the first screenful, then the rest). */
-export const BOARD_ROWS_MAX = 500;
 
 /**
  * Some of the rows: technicians [offset, offset + limit) of the board's list get their OTs and clashes (the list itself

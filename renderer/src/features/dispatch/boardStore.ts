@@ -1,7 +1,9 @@
 // The dispatch board's state: which window (a day or a week around an anchor day), the board of that window and the
 // unplanned queue beside it. Both reload on domain events, so others' changes appear without a reload.
 import type { QueuedWorkOrderDto } from '../../../../electron/contract';
-import { BOARD_ROWS_MAX, type DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
+import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
+// The limit alone: dispatchBoard.ts builds the channel's zod schema, which a fresh open need not wait for.
+import { BOARD_ROWS_MAX } from '../../../../electron/contract/dispatchBoardLimits';
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import { calendarWindowActions } from '../../lib/calendarWindow';
 import { api } from '../../api/client';
