@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName, type InputOf, type OutputOf } from '../../electron/contract';
 import type { SyncJobDto } from '../../electron/contract/sync';
 import { syncDigest } from '../../electron/services/sync/digest';
+import { boardBlocksDrift } from '../../electron/services/workOrders/boardBlocks';
 import { REPLICATED_SETTING_KEYS } from '../../electron/services/sync/entities';
 import { removeTempDirs } from '../db/helpers';
 import { ADMIN, Caller, startTestApp, type TestApp } from '../support/backend';
@@ -486,6 +487,12 @@ describe('the op log', () => {
       expectSameReplicatedRows(empty.sqlite, sqlite());
       expect(syncDigest(empty.sqlite)).toBe(syncDigest(sqlite()));
       expect(pendingCaptureCount(empty.sqlite)).toBe(0);
+      // Local derived data (the board's blocks) is kept by its triggers as the ops are applied: in step with each
+      // copy's tables, and the same blocks on both (but each copy's own version, which never travels).
+      expect(boardBlocksDrift(sqlite())).toBe(0);
+      expect(boardBlocksDrift(empty.sqlite)).toBe(0);
+      const blocks = (db: typeof empty.sqlite) => db.prepare('SELECT * FROM board_blocks ORDER BY technician_id, scheduled_date, id').all().map((b) => ({ ...(b as object), version: null }));
+      expect(blocks(empty.sqlite)).toEqual(blocks(sqlite()));
     } finally {
       empty.close();
     }

@@ -1,6 +1,6 @@
 // The dispatch board read: who can be planned (active users who may carry out OTs), their OTs in some company-calendar
-// days, and which of those visits overlap. One OT query for every technician at once, on the covering index
-// ix_work_orders_technician_id_scheduled_date (one range per technician), and one for the customers it names.
+// days, and which of those visits overlap. One OT query for every technician at once, on the derived table
+// board_blocks (one key range per technician), and one for the customers it names.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
@@ -27,7 +27,7 @@ type BoardRow = [
   version: number,
   /** The technician's place in the @technicians list (json_each's key): a number, not another id string per row. */
   technicianIndex: number,
-  customerRowid: number | null,
+  customerId: string | null,
   ticketTitle: string | null,
   otType: WorkOrderType,
   status: WorkOrderStatus,
@@ -38,25 +38,21 @@ type BoardRow = [
 ];
 
 // Planned, running and done visits, as on the agenda, one technician after another (json_each drives the loop, so
-// each technician is one range of the covering technician+date index, in date order); the status term stays off the
-// index's search (+w.status). The ticket's customer comes from ix_tickets_id_customer_id_priority and the customer's
-// rowid from its primary-key index: no OT, ticket or customer row is read here (a ticket row holds its description; a
+// each technician is one range of board_blocks' key, in date order). board_blocks (boardBlocks.ts, local derived
+// data kept by triggers) holds each block with its ticket's customer: no OT, ticket or customer row is read here (a
 // busy week is ~2,500 scattered rows). Each row answers only what its block shows: ids as few strings as possible
-// (the technician as its list index, the customer as a rowid whose name is read once, by CUSTOMERS_SQL). The ticket's
-// title is read only for an OT without a customer, where the block shows it instead; the OT page shows the rest.
+// (the technician as its list index; each customer is named once, by CUSTOMERS_SQL). The ticket's title is read only
+// for an OT without a customer, where the block shows it instead; the OT page shows the rest.
 const BOARD_SQL = `
-  SELECT w.id, w.code, w.version, j.key, c.rowid,
-         CASE WHEN t.customer_id IS NULL THEN (SELECT title FROM tickets WHERE id = w.ticket_id) END,
-         w.ot_type, w.status, w.scheduled_date, CASE WHEN w.status = 'in_progress' THEN w.started_at END, w.estimated_minutes
+  SELECT b.id, b.code, b.version, j.key, b.customer_id,
+         CASE WHEN b.customer_id IS NULL THEN (SELECT title FROM tickets WHERE id = b.ticket_id) END,
+         b.ot_type, b.status, b.scheduled_date, CASE WHEN b.status = 'in_progress' THEN b.started_at END, b.estimated_minutes
   FROM json_each(@technicians) j
-  JOIN work_orders w ON w.technician_id = j.value
-  JOIN tickets t INDEXED BY ix_tickets_id_customer_id_priority ON t.id = w.ticket_id
-  LEFT JOIN customers c ON c.id = t.customer_id
-  WHERE w.scheduled_date >= @from AND w.scheduled_date < @to
-    AND +w.status IN ('scheduled', 'in_progress', 'completed')`;
+  JOIN board_blocks b ON b.technician_id = j.value
+  WHERE b.scheduled_date >= @from AND b.scheduled_date < @to`;
 
 /** The customers the blocks name, each once (a busy week names ~1,400 customers in ~2,500 OTs). */
-const CUSTOMERS_SQL = 'SELECT rowid, id, name, town FROM customers WHERE rowid IN (SELECT value FROM json_each(?))';
+const CUSTOMERS_SQL = 'SELECT id, name, town FROM customers WHERE id IN (SELECT value FROM json_each(?))';
 
 /** The SQL and parameters of one board read, exported so a test can read its query plan. */
 export function boardQuery(technicianIds: readonly string[], range: { from: string; to: string }) {
@@ -85,21 +81,21 @@ export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchB
     range,
   );
   const rangeStart = Date.parse(range.from);
-  // Both reads see one snapshot: a customer's rowid from the first names the same customer in the second.
+  // Both reads see one snapshot: every customer a block names is there.
   const { rows, customerRows } = ctx.sqlite.transaction(() => {
     const rows = prepared(ctx.sqlite, sql).raw(true).all(params) as BoardRow[];
-    const rowids = new Set<number>();
-    for (const row of rows) if (row[4] !== null) rowids.add(row[4]);
-    const customerRows = prepared(ctx.sqlite, CUSTOMERS_SQL).raw(true).all(JSON.stringify([...rowids])) as [number, string, string, string | null][];
+    const customerIds = new Set<string>();
+    for (const row of rows) if (row[4] !== null) customerIds.add(row[4]);
+    const customerRows = prepared(ctx.sqlite, CUSTOMERS_SQL).raw(true).all(JSON.stringify([...customerIds])) as [string, string, string | null][];
     return { rows, customerRows };
   })();
   const customers: BoardCustomer[] = [];
-  const customerIndex = new Map<number, number>();
-  for (const [rowid, id, name, town] of customerRows) customerIndex.set(rowid, customers.push({ id, name, town }) - 1);
+  const customerIndex = new Map<string, number>();
+  for (const [id, name, town] of customerRows) customerIndex.set(id, customers.push({ id, name, town }) - 1);
 
   const perTechnician: Placed[][] = technicians.map(() => []);
   for (const row of rows) {
-    const [id, code, version, sliceIndex, customerRowid, ticketTitle, otType, status, start, startedAt, ownMinutes] = row;
+    const [id, code, version, sliceIndex, customerId, ticketTitle, otType, status, start, startedAt, ownMinutes] = row;
     const technicianIndex = rowOffset + sliceIndex;
     const estimatedMinutes = effectiveMinutes(ownMinutes, otType, defaults);
     const startMs = Date.parse(start);
@@ -112,7 +108,7 @@ export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchB
       code,
       version,
       technicianId: technician.id,
-      customer: customerRowid === null ? null : (customerIndex.get(customerRowid) ?? null),
+      customer: customerId === null ? null : (customerIndex.get(customerId) ?? null),
       ticketTitle,
       otType,
       status,

@@ -1,0 +1,102 @@
+// board_blocks: local derived data for the dispatch board (not replicated, not in the sync digest, like the search
+// index). One row per OT the board can show (a technician, a date, planned/running/done) holding what its block needs,
+// its ticket's customer included, keyed by technician and date: a busy week is one range per technician of this table
+// alone, where reading it from work_orders joined each OT to its ticket and customer (~2/3 of the board's SQL time).
+// Triggers keep it in step with work_orders and tickets.customer_id in the same statement, whoever writes (services,
+// remote ops applied with capture off); migration 0026 is generated from here (scripts/gen-board-migration.ts) and
+// `cli reindex` rebuilds it (rebuildBoardBlocks).
+import type Database from 'better-sqlite3';
+
+export const BOARD_BLOCKS_TABLE_SQL = `CREATE TABLE \`board_blocks\` (
+	\`technician_id\` text NOT NULL,
+	\`scheduled_date\` text NOT NULL,
+	\`id\` text NOT NULL,
+	\`status\` text NOT NULL,
+	\`ot_type\` text NOT NULL,
+	\`estimated_minutes\` integer,
+	\`started_at\` text,
+	\`version\` integer NOT NULL,
+	\`code\` text NOT NULL,
+	\`ticket_id\` text NOT NULL,
+	\`customer_id\` text,
+	CONSTRAINT \`pk_board_blocks\` PRIMARY KEY(\`technician_id\`, \`scheduled_date\`, \`id\`)
+) WITHOUT ROWID`;
+
+const COLUMNS = '`technician_id`, `scheduled_date`, `id`, `status`, `ot_type`, `estimated_minutes`, `started_at`, `version`, `code`, `ticket_id`, `customer_id`';
+
+/** The OTs the board shows (board.ts reads these statuses): a row of `w` (new, old or a table alias) is on it. */
+const onBoard = (w: string) =>
+  `${w}.\`technician_id\` IS NOT NULL AND ${w}.\`scheduled_date\` IS NOT NULL AND ${w}.\`status\` IN ('scheduled', 'in_progress', 'completed')`;
+
+/** The block of row `w`: its columns, then its ticket's customer. */
+const blockValues = (w: string) =>
+  `${w}.\`technician_id\`, ${w}.\`scheduled_date\`, ${w}.\`id\`, ${w}.\`status\`, ${w}.\`ot_type\`, ${w}.\`estimated_minutes\`, ${w}.\`started_at\`, ${w}.\`version\`, ${w}.\`code\`, ${w}.\`ticket_id\`, (SELECT \`customer_id\` FROM \`tickets\` WHERE \`id\` = ${w}.\`ticket_id\`)`;
+
+const removeOld = 'DELETE FROM `board_blocks` WHERE `technician_id` = old.`technician_id` AND `scheduled_date` = old.`scheduled_date` AND `id` = old.`id`;';
+const insertNew = `INSERT OR REPLACE INTO \`board_blocks\` (${COLUMNS}) SELECT ${blockValues('new')} WHERE ${onBoard('new')};`;
+
+/** The columns of work_orders a block holds: an update of anything else (notes, work done, timestamps) leaves it. */
+const BLOCK_COLUMNS = '`technician_id`, `scheduled_date`, `status`, `ot_type`, `estimated_minutes`, `started_at`, `version`, `code`, `ticket_id`';
+
+export const BOARD_BLOCKS_TRIGGERS: Record<string, string> = {
+  tr_work_orders_board_insert: `CREATE TRIGGER \`tr_work_orders_board_insert\` AFTER INSERT ON \`work_orders\` WHEN ${onBoard('new')} BEGIN
+	${insertNew}
+END`,
+  tr_work_orders_board_update: `CREATE TRIGGER \`tr_work_orders_board_update\` AFTER UPDATE OF ${BLOCK_COLUMNS} ON \`work_orders\` BEGIN
+	${removeOld}
+	${insertNew}
+END`,
+  tr_work_orders_board_delete: `CREATE TRIGGER \`tr_work_orders_board_delete\` AFTER DELETE ON \`work_orders\` WHEN ${onBoard('old')} BEGIN
+	${removeOld}
+END`,
+  // A ticket given another customer (or none: its customer deleted) renames its OTs' blocks; found through
+  // ix_work_orders_ticket_id, then each block by its key.
+  tr_tickets_board_customer: `CREATE TRIGGER \`tr_tickets_board_customer\` AFTER UPDATE OF \`customer_id\` ON \`tickets\` WHEN old.\`customer_id\` IS NOT new.\`customer_id\` BEGIN
+	UPDATE \`board_blocks\` SET \`customer_id\` = new.\`customer_id\`
+	WHERE (\`technician_id\`, \`scheduled_date\`, \`id\`) IN (SELECT w.\`technician_id\`, w.\`scheduled_date\`, w.\`id\` FROM \`work_orders\` w WHERE w.\`ticket_id\` = new.\`id\`);
+END`,
+};
+
+/** The blocks as work_orders and tickets say they are. */
+const BLOCKS_FROM_TABLES = `SELECT w.\`technician_id\`, w.\`scheduled_date\`, w.\`id\`, w.\`status\`, w.\`ot_type\`, w.\`estimated_minutes\`, w.\`started_at\`, w.\`version\`, w.\`code\`, w.\`ticket_id\`, t.\`customer_id\`
+FROM \`work_orders\` w JOIN \`tickets\` t ON t.\`id\` = w.\`ticket_id\`
+WHERE ${onBoard('w')}`;
+
+/** Fills the table from work_orders and tickets (the migration's backfill, and reindex after emptying it). */
+export const BOARD_BLOCKS_FILL_SQL = `INSERT INTO \`board_blocks\` (${COLUMNS})\n${BLOCKS_FROM_TABLES}`;
+
+/** How many blocks differ from what the tables say (missing, extra or stale): 0 when the triggers kept it in step. */
+export function boardBlocksDrift(sqlite: Database.Database): number {
+  const table = `SELECT ${COLUMNS} FROM \`board_blocks\``;
+  const row = sqlite.prepare(`SELECT (SELECT count(*) FROM (${table} EXCEPT ${BLOCKS_FROM_TABLES})) + (SELECT count(*) FROM (${BLOCKS_FROM_TABLES} EXCEPT ${table})) AS n`).get() as { n: number };
+  return row.n;
+}
+
+/** The migration's statements, in order: table, backfill, triggers. */
+export function boardBlocksMigration(): string[] {
+  return [
+    ...Object.keys(BOARD_BLOCKS_TRIGGERS).map((name) => `DROP TRIGGER IF EXISTS \`${name}\``),
+    'DROP TABLE IF EXISTS `board_blocks`',
+    BOARD_BLOCKS_TABLE_SQL,
+    BOARD_BLOCKS_FILL_SQL,
+    ...Object.values(BOARD_BLOCKS_TRIGGERS),
+  ];
+}
+
+/** Empties and refills the table and re-creates its triggers, in one transaction (`cli reindex`). */
+export function rebuildBoardBlocks(sqlite: Database.Database): number {
+  return sqlite.transaction(() => {
+    for (const statement of boardBlocksMigration()) sqlite.exec(statement);
+    return (sqlite.prepare('SELECT count(*) AS n FROM `board_blocks`').get() as { n: number }).n;
+  })();
+}
+
+/** Where scripts/gen-board-migration.ts writes the migration (tests/domain/board-blocks.test.ts holds the file to it). */
+export const BOARD_BLOCKS_MIGRATION_FILE = 'db/migrations/0026_board_blocks.sql';
+
+export function boardBlocksMigrationSql(): string {
+  const head = `-- Generated by scripts/gen-board-migration.ts from electron/services/workOrders/boardBlocks.ts: the dispatch board's
+-- derived blocks (local, not replicated), filled from work_orders and tickets, then the triggers that keep them in step.
+`;
+  return `${head}${boardBlocksMigration().join(';\n--> statement-breakpoint\n')};\n`;
+}
