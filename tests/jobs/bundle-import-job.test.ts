@@ -95,6 +95,9 @@ describe('a large bundle import runs in the job worker', () => {
     });
     const { jobId } = await adminB.call('sync.importStart', { bundle });
     await started;
+    // One import at a time into a file, the worker's included: another one here is refused while it runs.
+    const second = importBundle({ sqlite: b.backend.database.sqlite, clock: b.clock, events: b.backend.events }, { file: path.join(b.dir, 'other.emsync') });
+    await expect(second).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'import_running' } });
     await adminB.call('sync.jobCancel', { jobId });
     expect(await settled(adminB, jobId)).toMatchObject({ status: 'cancelled' });
     expect(replicatedState(b.backend.database.sqlite)).toEqual(before);
