@@ -262,6 +262,18 @@ export interface Page<T> {
 
 export type StatusCounts = Record<TicketStatus, number>;
 
+/**
+ * tickets.counts: tickets per status for the list's filters. A search's counts stop at a cap (TICKET_COUNT_CAP): a
+ * status in `capped` has at least its count (the tabs show "1.000+"). Without a search every count is exact.
+ */
+export interface TicketCounts {
+  counts: StatusCounts;
+  capped: TicketStatus[];
+}
+
+/** Where a search's counts per status stop (the list's tabs never need more to be useful). */
+export const TICKET_COUNT_CAP = 1000;
+
 export interface SerialTraceRow {
   serialNumber: string;
   itemId: string;

@@ -3,7 +3,7 @@ import { CONTACT_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../shar
 import { SLA_FILTERS } from '../../shared/sla';
 import { byId, cursor, id, isoDateTime, line, nonEmpty, optionalLine, text, pageLimit, version } from './common';
 import { channel } from './define';
-import type { Page, StatusCounts, TicketDetail, TicketSummary, TimelineAddition, TimelinePage } from './dto';
+import type { Page, TicketCounts, TicketDetail, TicketSummary, TimelineAddition, TimelinePage } from './dto';
 import { typedDurationShape } from './workOrders';
 
 export const ticketStatus = z.enum(TICKET_STATUSES);
@@ -86,7 +86,7 @@ export const ticketTimelineInput = z.strictObject({ id, before: cursor, limit: p
 export const ticketChannels = {
   'tickets.create': channel<TicketDetail>()({ input: ticketCreateInput, access: 'tickets:write' }),
   'tickets.list': channel<Page<TicketSummary>>()({ input: ticketListInput, access: 'tickets:read' }),
-  'tickets.counts': channel<StatusCounts>()({ input: ticketFilter, access: 'tickets:read' }),
+  'tickets.counts': channel<TicketCounts>()({ input: ticketFilter, access: 'tickets:read' }),
   'tickets.get': channel<TicketDetail>()({ input: byId, access: 'tickets:read' }),
   'tickets.timeline': channel<TimelinePage>()({ input: ticketTimelineInput, access: 'tickets:read' }),
   'tickets.update': channel<TicketDetail>()({ input: ticketUpdateInput, access: 'tickets:write' }),

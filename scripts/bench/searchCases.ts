@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../electron/services/context';
 import { recordCapturedOps } from '../../electron/services/sync/capture';
 import { countTickets, getTicketDetail, listTickets } from '../../electron/services/tickets';
 import { newId } from '../../electron/services/ids';
+import { forgetSearchHits } from '../../electron/services/search';
 import type { Fixtures, ReadCase, WriteCase } from './cases';
 import type { Call } from './measure';
 
@@ -83,11 +84,19 @@ export function searchCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadC
   };
   const pair = (name: string, filter: TicketFilter, statuses: string[] | undefined, raw: () => unknown): ReadCase => {
     const listInput = { ...filter, ...(statuses ? { status: statuses as never } : {}) };
+    // A search is measured as a person's new words: its matches found once for the pair, not kept from the last run.
+    const fresh = () => filter.q !== undefined && forgetSearchHits(sqlite);
     return {
       name,
       group: 'screen',
-      service: () => [listTickets(ctx, listInput), countTickets(ctx, filter)],
-      router: () => Promise.all([call('tickets.list', listInput), call('tickets.counts', filter)]),
+      service: () => {
+        fresh();
+        return [listTickets(ctx, listInput), countTickets(ctx, filter)];
+      },
+      router: () => {
+        fresh();
+        return Promise.all([call('tickets.list', listInput), call('tickets.counts', filter)]);
+      },
       raw,
     };
   };

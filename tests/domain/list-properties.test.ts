@@ -97,10 +97,12 @@ it('every filter combination lists only matching tickets, pages cleanly and agre
         expect(seen.map((t) => t.id).sort()).toEqual(expected.map((t) => t.id).sort());
       }
       const counts = await f.admin.call('tickets.counts', filter);
-      for (const status of TICKET_STATUSES) expect(counts[status]).toBe(seen.filter((t) => t.status === status).length);
+      // Without a search the counts are exact, never capped.
+      if (!filter.q) expect(counts.capped).toEqual([]);
+      for (const status of TICKET_STATUSES) expect(counts.counts[status]).toBe(seen.filter((t) => t.status === status).length);
     }),
     { numRuns: 60 },
   );
   const everything = await f.admin.call('tickets.counts', {});
-  expect(Object.values(everything).reduce((a, b) => a + b, 0)).toBe(24);
+  expect(Object.values(everything.counts).reduce((a, b) => a + b, 0)).toBe(24);
 });

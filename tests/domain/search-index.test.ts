@@ -88,7 +88,7 @@ describe('one index row per timeline event', () => {
     expect(ids(await f.admin.call('tickets.list', { q: 'escaner rodillo' }))).toEqual([a.id]);
     expect(ids(await f.admin.call('tickets.list', { q: 'rodillo controlador' }))).toEqual([]);
     const counts = await f.admin.call('tickets.counts', { q: 'escaner' });
-    expect(Object.values(counts).reduce((s, n) => s + n, 0)).toBe(2);
+    expect(Object.values(counts.counts).reduce((s, n) => s + n, 0)).toBe(2);
     // A ticket found through many of its events is still one result.
     for (let i = 0; i < 3; i++) await f.admin.call('tickets.addNote', { id: a.id, content: `Rodillo limpiado ${i}` });
     expect((await f.admin.call('tickets.list', { q: 'rodillo' })).items.map((t) => t.id)).toEqual([a.id]);
@@ -99,7 +99,7 @@ describe('one index row per timeline event', () => {
     expect(ids(await f.admin.call('tickets.list', { q: 'zafiro' }))).toEqual([]);
     await f.admin.call('tickets.addNote', { id: t.id, content: 'Cable zafiro sustituido' });
     expect(ids(await f.admin.call('tickets.list', { q: 'zafiro' }))).toEqual([t.id]);
-    expect((await f.admin.call('tickets.counts', { q: 'zafiro' })).open).toBe(1);
+    expect((await f.admin.call('tickets.counts', { q: 'zafiro' })).counts.open).toBe(1);
     // Another connection (the job worker has its own) commits a note: this connection's kept matches are stale.
     const other = new BetterSqlite3(path.join(f.app.dir, 'emerald.db'));
     try {

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketSummary } from '../../electron/contract';
-import { searchPlan } from '../../electron/services/tickets/list';
+import { countCap } from '../../electron/services/tickets/counts';
+import { searchPlan, type SearchPlan } from '../../electron/services/tickets/list';
 import { startDomainApp, type DomainFixture } from './fixtures';
 
 const WORDS = ['caldera', 'router', 'impresora', 'fusor', 'tóner', 'cámara', 'bomba', 'válvula'];
@@ -43,19 +44,23 @@ const typedWord = fc
   .tuple(fc.constantFrom(...WORDS), fc.integer({ min: 2, max: 9 }), fc.boolean())
   .map(([word, length, folded]) => (folded ? fold(word) : word).slice(0, length));
 
-// Both plans: the matches sorted and filtered (few matches), and the filtered tickets walked in order, each probed (many).
+// Every plan: the matches walked in order, each ticket checked for the other filters; the filtered tickets walked in
+// order, each probed in the matches; and the plan chosen by sizes. Counts stop at a cap: lowered here to reach it.
 it.each([
-  ['the matches', Number.POSITIVE_INFINITY],
-  ['the filtered tickets', 1],
-])('lists exactly the tickets holding every typed word in their own text or their events, and counts them (driven by %s)', async (_plan, denseHits) => {
-  searchPlan.denseHits = denseHits;
+  ['the plan chosen by sizes', null],
+  ['the matches', 'matches'],
+  ['the filtered tickets', 'filtered'],
+] as [string, SearchPlan | null][])('lists exactly the tickets holding every typed word in their own text or their events, and counts them (driven by %s)', async (_plan, force) => {
+  searchPlan.force = force;
   await fc.assert(
     fc.asyncProperty(
       fc.array(typedWord, { minLength: 1, maxLength: 2 }),
       fc.subarray([...TICKET_STATUSES]),
       fc.option(fc.constantFrom(...TICKET_PRIORITIES), { nil: undefined }),
       fc.boolean(),
-      async (typed, status, priority, byCustomer) => {
+      fc.constantFrom('updated_at', 'created_at', 'priority') as fc.Arbitrary<'updated_at' | 'created_at' | 'priority'>,
+      fc.constantFrom(1000, 3, 1, 0),
+      async (typed, status, priority, byCustomer, sort, cap) => {
         const filter = {
           q: typed.join(' '),
           ...(priority ? { priority } : {}),
@@ -64,13 +69,15 @@ it.each([
         const seen: TicketSummary[] = [];
         let cursor: string | undefined;
         do {
-          const page = await f.admin.call('tickets.list', { ...filter, status, limit: 3, ...(cursor ? { cursor } : {}) });
+          const page = await f.admin.call('tickets.list', { ...filter, status, sort, limit: 3, ...(cursor ? { cursor } : {}) });
           seen.push(...page.items);
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
         expect(new Set(seen.map((t) => t.id)).size).toBe(seen.length);
-        const key = (t: TicketSummary) => `${t.updatedAt} ${t.id}`;
-        expect(seen.map(key)).toEqual(seen.map(key).sort().reverse());
+        if (sort !== 'priority') {
+          const key = (t: TicketSummary) => `${sort === 'updated_at' ? t.updatedAt : t.createdAt} ${t.id}`;
+          expect(seen.map(key)).toEqual(seen.map(key).sort().reverse());
+        }
 
         const all = (await f.admin.call('tickets.list', { limit: 200 })).items;
         const prefixes = typed.map(fold);
@@ -82,13 +89,18 @@ it.each([
         expect(seen.map((t) => t.id).sort()).toEqual(expected.map((t) => t.id).sort());
         foundByHistory += seen.filter((t) => !prefixes.every((p) => tokens(t.title).some((w) => w.startsWith(p)))).length;
 
-        // The counts take the filters but not the tab: every status of the same matches.
+        // The counts take the filters but not the tab: every status of the same matches, at most the cap, and which
+        // statuses have more.
+        countCap.perStatus = cap;
         const counts = await f.admin.call('tickets.counts', filter);
-        for (const s of TICKET_STATUSES) expect(counts[s]).toBe(all.filter((t) => matches(t) && t.status === s).length);
+        countCap.perStatus = 1000;
+        const oracle = (s: (typeof TICKET_STATUSES)[number]) => all.filter((t) => matches(t) && t.status === s).length;
+        for (const s of TICKET_STATUSES) expect(counts.counts[s]).toBe(Math.min(cap, oracle(s)));
+        expect(counts.capped.sort()).toEqual(TICKET_STATUSES.filter((s) => oracle(s) > cap).sort());
       },
     ),
     { numRuns: 60, seed: 17 },
   );
-  searchPlan.denseHits = Number.POSITIVE_INFINITY;
+  searchPlan.force = null;
   expect(foundByHistory).toBeGreaterThan(0);
 });

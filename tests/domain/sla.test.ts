@@ -135,14 +135,14 @@ describe('SLA', () => {
     expect(second.nextCursor).toBeNull();
     await later(50 * 60_000); // critical: 10 min of 60 left
     expect(codes((await app.admin.call('tickets.list', { sla: 'at_risk' })).items)).toEqual([critical.code]);
-    expect((await app.admin.call('tickets.counts', { sla: 'at_risk' })).open).toBe(1);
+    expect((await app.admin.call('tickets.counts', { sla: 'at_risk' })).counts.open).toBe(1);
     await later(20 * 60_000);
     expect(codes((await app.admin.call('tickets.list', { sla: 'breached', sort: 'due' })).items)).toEqual([critical.code]);
     expect((await app.admin.call('tickets.list', { sla: 'at_risk' })).items).toEqual([]);
     // Counts: an SLA filter alone reads ticket_sla (with each ticket's status); with another filter, the tickets.
-    expect(await app.admin.call('tickets.counts', { sla: 'breached' })).toEqual({ open: 1, in_progress: 0, waiting: 0, closed: 0 });
-    expect((await app.admin.call('tickets.counts', { sla: 'breached', priority: 'critical' })).open).toBe(1);
-    expect((await app.admin.call('tickets.counts', { sla: 'breached', priority: 'low' })).open).toBe(0);
+    expect(await app.admin.call('tickets.counts', { sla: 'breached' })).toEqual({ counts: { open: 1, in_progress: 0, waiting: 0, closed: 0 }, capped: [] });
+    expect((await app.admin.call('tickets.counts', { sla: 'breached', priority: 'critical' })).counts.open).toBe(1);
+    expect((await app.admin.call('tickets.counts', { sla: 'breached', priority: 'low' })).counts.open).toBe(0);
     // Search and the SLA filter together.
     expect(codes((await app.admin.call('tickets.list', { q: 'Crítico', sla: 'breached' })).items)).toEqual([critical.code]);
     expect(codes((await app.admin.call('tickets.list', { q: 'Alta', sort: 'due' })).items)).toEqual([high.code]);

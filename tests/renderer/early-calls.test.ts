@@ -25,7 +25,7 @@ const fakeWindow = {
 /** What this test uses of the list store and the early calls (typed here: the renderer's own types need the DOM library). */
 interface ListState {
   items: { id: string }[];
-  counts: Record<string, number> | null;
+  counts: { counts: Record<string, number>; capped: string[] } | null;
   reload(options?: { unlessWithinMs?: number }): Promise<void>;
 }
 interface EarlyCalls {
@@ -44,7 +44,7 @@ let pageSize: number;
 let resetSessionStores: () => void;
 
 const page = (ids: string[]) => ({ items: ids.map((id) => ({ id })), nextCursor: null });
-const COUNTS = { open: 2, in_progress: 0, waiting: 0, closed: 0 };
+const COUNTS = { counts: { open: 2, in_progress: 0, waiting: 0, closed: 0 }, capped: [] };
 const asked = (channel: string) => calls.filter((call) => call.channel === channel);
 
 /** What startCalls.ts sends for a fresh open of the list. */

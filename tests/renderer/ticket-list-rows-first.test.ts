@@ -25,7 +25,7 @@ const fakeWindow = {
 /** What this test uses of the list store (typed here: the renderer's own types need the DOM library). */
 interface ListState {
   items: { id: string }[];
-  counts: Record<string, number> | null;
+  counts: { counts: Record<string, number>; capped: string[] } | null;
   loading: boolean;
   error: unknown;
   reload(options?: { live?: boolean; unlessWithinMs?: number }): Promise<void>;
@@ -35,7 +35,7 @@ let list: { getState(): ListState };
 let resetSessionStores: () => void;
 
 const page = (ids: string[]) => ({ items: ids.map((id) => ({ id })), nextCursor: null });
-const COUNTS = { open: 2, in_progress: 0, waiting: 0, closed: 0 };
+const COUNTS = { counts: { open: 2, in_progress: 0, waiting: 0, closed: 0 }, capped: [] };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const asked = (channel: string) => calls.filter((call) => call.channel === channel);
 

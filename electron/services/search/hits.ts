@@ -1,11 +1,14 @@
 // The tickets a search matches, found once and kept in a temp table for the list, its counts and its next pages: FTS5
 // builds a prefix term's whole doclist for every query that names it, so the list screen's pair (tickets.list and
 // tickets.counts with the same words) used to pay for a common word twice, and each page again.
+//
+// Kept by ticket id, with the updated_at and status ticket_search_docs holds beside it: a walk of another filter's
+// index probes a match by its primary key, and the matches sort and count by status without leaving memory.
 import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import { docOfRowid } from './schema';
 
-/** The temp table of matching doc ids (ticket_search_docs.doc_id); `doc IN search_hits` tests one ticket. */
+/** The temp table of matching tickets (ticket_id, updated_at, status); `h.ticket_id = t.id` probes one ticket. */
 export const SEARCH_HITS = 'temp.search_hits';
 
 interface Kept {
@@ -18,14 +21,21 @@ interface Kept {
 }
 const kept = new WeakMap<Database.Database, Kept>();
 
-/** Each term's doc ids (a ticket's many matching events collapse on the primary key); every term must match. */
+/** Each term's doc ids (a ticket's many matching events collapse in the IN list); every term must match. */
 function matchSelect(termCount: number): string {
   return Array.from({ length: termCount }, (_, i) => `SELECT ${docOfRowid('rowid')} FROM ticket_search WHERE ticket_search MATCH @fts${i}`).join(' INTERSECT ');
 }
 
+/** The table and its two orders: newest activity first (the list's pages) and by status (the capped counts). */
+const CREATE_HITS = [
+  'CREATE TEMP TABLE IF NOT EXISTS search_hits (ticket_id TEXT PRIMARY KEY, updated_at TEXT, status TEXT) WITHOUT ROWID',
+  'CREATE INDEX IF NOT EXISTS temp.search_hits_recent ON search_hits (updated_at, ticket_id, status)',
+  'CREATE INDEX IF NOT EXISTS temp.search_hits_status ON search_hits (status)',
+];
+
 /**
- * Fills temp.search_hits with the docs matching the term queries (params @fts0…) unless it already holds them for the
- * same words and nothing was written since; returns how many tickets match. Inside a transaction it is refilled and
+ * Fills temp.search_hits with the tickets matching the term queries (params @fts0…) unless it already holds them for
+ * the same words and nothing was written since; returns how many tickets match. Inside a transaction it is refilled and
  * never trusted later (a rollback would empty it behind the bookkeeping's back).
  */
 export function searchHits(sqlite: Database.Database, termQueries: readonly string[], params: Record<string, unknown>): number {
@@ -35,9 +45,18 @@ export function searchHits(sqlite: Database.Database, termQueries: readonly stri
   const last = kept.get(sqlite);
   if (last && !sqlite.inTransaction && last.key === key && last.dataVersion === dataVersion && last.changes === changesNow()) return last.size;
   kept.delete(sqlite);
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS search_hits (doc_id INTEGER PRIMARY KEY)`);
+  for (const sql of CREATE_HITS) sqlite.exec(sql);
   prepared(sqlite, `DELETE FROM ${SEARCH_HITS}`).run();
-  const size = prepared(sqlite, `INSERT OR IGNORE INTO ${SEARCH_HITS} (doc_id) ${matchSelect(termQueries.length)}`).run(params).changes;
+  const size = prepared(
+    sqlite,
+    `INSERT INTO ${SEARCH_HITS} (ticket_id, updated_at, status)
+     SELECT d.ticket_id, d.updated_at, d.status FROM ticket_search_docs d WHERE d.doc_id IN (${matchSelect(termQueries.length)})`,
+  ).run(params).changes;
   if (!sqlite.inTransaction) kept.set(sqlite, { key, changes: changesNow(), dataVersion, size });
   return size;
+}
+
+/** Forgets the kept matches, so the next search fills them again (the bench measures a search as a user's new words). */
+export function forgetSearchHits(sqlite: Database.Database): void {
+  kept.delete(sqlite);
 }

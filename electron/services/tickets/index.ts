@@ -9,7 +9,8 @@ export {
   reopenTicket,
   updateTicket,
 } from './commands';
-export { countTickets, listTickets } from './list';
+export { countTickets } from './counts';
+export { listTickets } from './list';
 export { getTicketDetail, ticketWithWholeTimeline } from './rows';
 export { ticketTimelinePage } from './timelinePage';
 

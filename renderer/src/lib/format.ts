@@ -76,3 +76,8 @@ export function formatLongDuration(totalSeconds: number | null | undefined): str
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value);
 }
+
+/** A count as the list's tabs show it, thousands always grouped: "1.000" / "1,000", and "1.000+" when it is at least that. */
+export function formatCount(value: number, atLeast = false): string {
+  return `${new Intl.NumberFormat(locale(), { useGrouping: 'always' }).format(value)}${atLeast ? '+' : ''}`;
+}

@@ -4,7 +4,7 @@ import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES } from '../../../../shared/enums';
 import { SLA_FILTERS } from '../../../../shared/sla';
-import { formatNumber } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { useLookups } from './lookups';
 import { SORTS, TABS, tabCount, useTicketList, type TicketFilters as Filters, type TicketSort } from './store';
@@ -23,7 +23,7 @@ export function StatusTabs() {
         return (
           <button key={name} type="button" role="tab" className="tab" aria-selected={tab === name} data-tab={name} onClick={() => setTab(name)}>
             {t(`tabs.${name}`)}
-            {count !== null && <span className="count">{formatNumber(count)}</span>}
+            {count !== null && <span className="count">{formatCount(count.count, count.atLeast)}</span>}
           </button>
         );
       })}

@@ -42,7 +42,7 @@ export function TicketList({ openId, onOpen }: { openId: string | undefined; onO
 
   const selectedId = items[selectedIndex]?.id;
   const filtered = Object.values(filters).some((value) => value !== '');
-  const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
+  const total = counts ? Object.values(counts.counts).reduce((a, b) => a + b, 0) : 0;
 
   if (error && items.length === 0) {
     return (

@@ -1,5 +1,6 @@
 // The list's tabs and filters, and the channel input they make (pure: shared by the store and its tests).
-import type { InputOf, StatusCounts, TicketPriority, TicketStatus } from '../../../../electron/contract';
+import type { InputOf, TicketCounts, TicketPriority, TicketStatus } from '../../../../electron/contract';
+import { TICKET_STATUSES } from '../../../../shared/enums';
 import type { SlaFilter } from '../../../../shared/sla';
 
 export const TABS = ['active', 'open', 'in_progress', 'waiting', 'closed', 'all'] as const;
@@ -51,8 +52,12 @@ export function listInputOf(view: { tab: Tab; filters: TicketFilters; sort: List
   return { ...filterInput(view.filters), ...(statuses ? { status: statuses } : {}), sort: view.sort, limit };
 }
 
-export function tabCount(counts: StatusCounts | null, tab: Tab): number | null {
+/** A tab's count: the sum of its statuses, "at least" when any of them stopped at the cap (a search's counts do). */
+export function tabCount(counts: TicketCounts | null, tab: Tab): { count: number; atLeast: boolean } | null {
   if (!counts) return null;
-  const statuses = TAB_STATUSES[tab] ?? (Object.keys(counts) as TicketStatus[]);
-  return statuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
+  const statuses: readonly TicketStatus[] = TAB_STATUSES[tab] ?? TICKET_STATUSES;
+  return {
+    count: statuses.reduce((sum, status) => sum + (counts.counts[status] ?? 0), 0),
+    atLeast: statuses.some((status) => counts.capped.includes(status)),
+  };
 }

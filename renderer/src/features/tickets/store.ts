@@ -1,6 +1,6 @@
 // The ticket list: tab + filters + search, keyset pages fetched as the user scrolls, counts per status, the selected row.
 import { onSessionReset, sessionStore } from '../../stores/sessionStores';
-import type { StatusCounts, TicketSummary } from '../../../../electron/contract';
+import type { TicketCounts, TicketSummary } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { takeEarlyOrCall } from '../../api/earlyCalls';
 import { EMPTY_FILTERS, filterInput, FIRST_LIST_VIEW, listInputOf, TAB_STATUSES, type Tab, type TicketFilters } from './filters';
@@ -16,7 +16,7 @@ interface TicketListState {
   filters: TicketFilters;
   items: TicketSummary[];
   nextCursor: string | null;
-  counts: StatusCounts | null;
+  counts: TicketCounts | null;
   loading: boolean;
   loadingMore: boolean;
   error: unknown;

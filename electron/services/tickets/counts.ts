@@ -1,0 +1,72 @@
+// tickets.counts: tickets per status for the list's filters, by the list's own plan (list.ts). Without a search every
+// count is exact; a search's counts stop at TICKET_COUNT_CAP per status and say which did.
+import { TICKET_STATUSES, type TicketStatus } from '../../../shared/enums';
+import { TICKET_COUNT_CAP, type StatusCounts, type TicketCounts } from '../../contract';
+import type { ServiceContext } from '../context';
+import { SEARCH_HITS, toFtsQuery } from '../search';
+import { prepared } from '../sql';
+import { allTicketConditions, chooseSearchPlan, filterSql, otherConditions, searchFrom, SLA_MATCH, slaParams, whereClause, type FilterSql, type TicketFilter } from './list';
+
+interface StatusRow {
+  status: TicketStatus;
+  n: number;
+}
+
+/** Tests lower the cap to reach it with a few tickets. */
+export const countCap = { perStatus: TICKET_COUNT_CAP };
+
+export function countTickets(ctx: ServiceContext, filter: TicketFilter): TicketCounts {
+  const slaOnly = slaOnlyCounts(ctx, filter);
+  const f = slaOnly ? null : filterSql(ctx, filter);
+  const hits = f?.hits ?? null;
+  const rows = slaOnly ?? (f && hits !== null ? searchCounts(ctx, { ...f, hits }, filter.status) : ticketCounts(ctx, f as FilterSql));
+  const counts = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  const capped: TicketStatus[] = [];
+  const cap = countCap.perStatus;
+  for (const r of rows) {
+    // A search's counts stop at the cap: more than it means "at least the cap".
+    const over = hits !== null && r.n > cap;
+    counts[r.status] = over ? cap : r.n;
+    if (over) capped.push(r.status);
+  }
+  return { counts, capped };
+}
+
+/** Counts of an SLA filter and nothing else come from ticket_sla's own index (it keeps each ticket's status). */
+function slaOnlyCounts(ctx: ServiceContext, filter: TicketFilter): StatusRow[] | null {
+  const { sla, status, q, ...others } = filter;
+  if (!sla || toFtsQuery(q) || Object.values(others).some((value) => value !== undefined)) return null;
+  const params = slaParams(ctx, sla);
+  const statuses = status && status.length > 0 ? ' AND status IN (SELECT value FROM json_each(@statuses))' : '';
+  if (statuses) params.statuses = JSON.stringify(status);
+  return prepared(ctx.sqlite, `SELECT status, count(*) AS n FROM ticket_sla WHERE ${SLA_MATCH[sla]}${statuses} GROUP BY status`).all(params) as StatusRow[];
+}
+
+/** Without a search: exact, one pass over the filters' best index (the status index alone without filters). */
+function ticketCounts(ctx: ServiceContext, f: FilterSql): StatusRow[] {
+  return prepared(ctx.sqlite, `SELECT t.status AS status, count(*) AS n FROM tickets t ${whereClause(allTicketConditions(f))} GROUP BY t.status`).all(
+    f.params,
+  ) as StatusRow[];
+}
+
+/**
+ * A search's counts by the list's own plan. Matches alone: each status counted from the matches' status index, stopping
+ * one past the cap. With other filters: one pass of the plan the list takes (the smaller side drives), then capped.
+ * The screen asks without the tab's status (the tabs show every status of the same filters); a status filter counts only those.
+ */
+function searchCounts(ctx: ServiceContext, f: FilterSql & { hits: number }, statuses: readonly TicketStatus[] | undefined): StatusRow[] {
+  const others = otherConditions(f);
+  if (others.length === 0) {
+    const limit = countCap.perStatus + 1;
+    const counted = statuses && statuses.length > 0 ? TICKET_STATUSES.filter((s) => statuses.includes(s)) : TICKET_STATUSES;
+    const perStatus = counted.map(
+      (s) => `SELECT '${s}' AS status, (SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_HITS} INDEXED BY search_hits_status WHERE status = '${s}' LIMIT ${limit})) AS n`,
+    );
+    return prepared(ctx.sqlite, perStatus.join(' UNION ALL ')).all() as StatusRow[];
+  }
+  const plan = chooseSearchPlan(ctx, f);
+  const where = f.status ? [`h.${f.status}`, ...others] : others;
+  return prepared(ctx.sqlite, `SELECT h.status AS status, count(*) AS n FROM ${searchFrom(plan)} ${whereClause(where)} GROUP BY h.status`).all(
+    f.params,
+  ) as StatusRow[];
+}
