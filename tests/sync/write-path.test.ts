@@ -85,6 +85,7 @@ const NON_WRITING_CHANNELS = [
   'tickets.list',
   'tickets.counts',
   'tickets.get',
+  'tickets.timeline',
   'workOrders.get',
   'workOrders.list',
   'workOrders.agenda',
@@ -340,6 +341,7 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   await other.call('tickets.list', {});
   await other.call('tickets.counts', {});
   await other.call('tickets.get', { id: ids.ticket as string });
+  await other.call('tickets.timeline', { id: ids.ticket as string, limit: 2 });
   await other.call('workOrders.get', { id: ids.visit as string });
   await other.call('workOrders.list', {});
   await other.call('workOrders.agenda', { technicianId: ids.tec as string, from, to });
