@@ -74,4 +74,12 @@ describe('tickets at 100k', () => {
     await page.locator('[data-ticket-row]', { hasText: 'Avería número 54321' }).waitFor();
     await page.locator('[role="tab"][data-tab="all"] .count', { hasText: /^1$/ }).waitFor();
   });
+
+  it('a search matching every ticket shows its counts capped: "1.000+" per status, at least their sum for a tab of several', async () => {
+    await page.fill('input[type="search"]', 'avería');
+    await page.locator('[role="tab"][data-tab="all"] .count', { hasText: '4.000+' }).waitFor();
+    for (const tab of ['open', 'in_progress', 'waiting', 'closed']) expect(await page.locator(`[role="tab"][data-tab="${tab}"] .count`).textContent()).toBe('1.000+');
+    expect(await page.locator('[role="tab"][data-tab="active"] .count').textContent()).toBe('3.000+');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
 });
