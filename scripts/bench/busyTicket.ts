@@ -1,4 +1,5 @@
-// Issue 17's ticket with 2,000 notes alone: open it (tickets.get), add a note to it, page its older events, each
+// Issue 17's ticket with 2,000 notes alone: open it (tickets.get), add a note to it, page its older events, move its
+// status (that figure includes the tickets.get that reads its version first), each
 // through the router, with p50/p95 and the reply's size in bytes (what crosses to the window per call).
 // `npx tsx scripts/bench/busyTicket.ts --data <folder with a COPY of the dataset's emerald.db> [--runs 200]`: it adds the
 // 2,000 notes (searchCases.ts's busy ticket) and the measured notes to that copy, never to the cache.
@@ -32,12 +33,19 @@ async function measureSized(name: string, runs: number, work: (i: number) => Pro
   return { name, stats: summarize(samples), replyBytes };
 }
 
+/** Moves the ticket between in progress and waiting (tickets.changeStatus answers the whole ticket, its latest page). */
+async function toggleStatus(call: Call, id: string): Promise<unknown> {
+  const ticket = (await call('tickets.get', { id })) as { status: string; version: number };
+  return call('tickets.changeStatus', { id, status: ticket.status === 'in_progress' ? 'waiting' : 'in_progress', version: ticket.version });
+}
+
 /** The busy ticket's cases: open, add a note, and (where the channel exists) its oldest page. */
 export async function measureBusyTicket(call: Call, busy: string, runs: number): Promise<SizedFigure[]> {
   const label = `ticket with ${BUSY_NOTES.toLocaleString('en')} notes`;
   const figures = [
     await measureSized(`${label}: open (tickets.get)`, runs, () => call('tickets.get', { id: busy })),
     await measureSized(`add note: ${label}`, runs, (i) => call('tickets.addNote', { id: busy, content: `Nota de prueba ${i}` })),
+    await measureSized(`status change: ${label}`, runs, () => toggleStatus(call, busy)),
   ];
   // The channel that pages older events came with the paged reply; earlier builds have none to measure.
   const timelineChannel = 'tickets.timeline';
