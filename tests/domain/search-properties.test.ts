@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketSummary } from '../../electron/contract';
 import { countCap } from '../../electron/services/tickets/counts';
-import { searchPlan, type SearchPlan } from '../../electron/services/tickets/list';
+import { chooseSearchPlan, filterSql, searchPlan, type SearchPlan } from '../../electron/services/tickets/list';
+import { loadActor } from '../../electron/services/users/actor';
 import { startDomainApp, type DomainFixture } from './fixtures';
 
 const WORDS = ['caldera', 'router', 'impresora', 'fusor', 'tóner', 'cámara', 'bomba', 'válvula'];
@@ -103,4 +104,21 @@ it.each([
   );
   searchPlan.force = null;
   expect(foundByHistory).toBeGreaterThan(0);
+});
+
+// Last: it adds a ticket the property's oracle does not know.
+it('picks the plan by sizes: the filtered tickets drive when few beside the matches, the matches when they are few', async () => {
+  const backend = f.app.backend;
+  const sqlite = backend.database.sqlite;
+  const actor = loadActor(sqlite, (await f.admin.call('auth.me', {})).user.id);
+  const ctx = { db: backend.database.db, sqlite, clock: backend.clock, events: backend.events, actor };
+  const planOf = (filter: { q: string; customerId?: string }) => {
+    const sql = filterSql(ctx, filter);
+    return chooseSearchPlan(ctx, { ...sql, hits: sql.hits ?? 0 });
+  };
+  await f.admin.call('tickets.create', { title: 'Bomba sumergible sin caudal' });
+  // 'avería' is in all 16 titles, the customer has 8 of them; 'sumergible' is in one ticket.
+  expect(planOf({ q: 'avería', customerId: f.customerId })).toBe('filtered');
+  expect(planOf({ q: 'sumergible', customerId: f.customerId })).toBe('matches');
+  expect(planOf({ q: 'avería' })).toBe('matches');
 });

@@ -26,12 +26,8 @@ function matchSelect(termCount: number): string {
   return Array.from({ length: termCount }, (_, i) => `SELECT ${docOfRowid('rowid')} FROM ticket_search WHERE ticket_search MATCH @fts${i}`).join(' INTERSECT ');
 }
 
-/** The table and its two orders: newest activity first (the list's pages) and by status (the capped counts). */
-const CREATE_HITS = [
-  'CREATE TEMP TABLE IF NOT EXISTS search_hits (ticket_id TEXT PRIMARY KEY, updated_at TEXT, status TEXT) WITHOUT ROWID',
-  'CREATE INDEX IF NOT EXISTS temp.search_hits_recent ON search_hits (updated_at, ticket_id, status)',
-  'CREATE INDEX IF NOT EXISTS temp.search_hits_status ON search_hits (status)',
-];
+/** Keyed by ticket only: a second index cost the fill more (thousands of inserts) than sorting or counting the rows in memory saves. */
+const CREATE_HITS = 'CREATE TEMP TABLE IF NOT EXISTS search_hits (ticket_id TEXT PRIMARY KEY, updated_at TEXT, status TEXT) WITHOUT ROWID';
 
 /**
  * Fills temp.search_hits with the tickets matching the term queries (params @fts0…) unless it already holds them for
@@ -45,7 +41,7 @@ export function searchHits(sqlite: Database.Database, termQueries: readonly stri
   const last = kept.get(sqlite);
   if (last && !sqlite.inTransaction && last.key === key && last.dataVersion === dataVersion && last.changes === changesNow()) return last.size;
   kept.delete(sqlite);
-  for (const sql of CREATE_HITS) sqlite.exec(sql);
+  sqlite.exec(CREATE_HITS);
   prepared(sqlite, `DELETE FROM ${SEARCH_HITS}`).run();
   const size = prepared(
     sqlite,

@@ -172,8 +172,8 @@ export const searchFrom = (plan: SearchPlan) =>
   plan === 'filtered' ? `tickets t CROSS JOIN ${SEARCH_HITS} h ON h.ticket_id = t.id` : `${SEARCH_HITS} h CROSS JOIN tickets t ON t.id = h.ticket_id`;
 
 /**
- * The page of a search sorted by activity, driven by its matches: they are walked newest first in memory (with the
- * status copy beside them), and a ticket row is read only for the other filters, until the page is full.
+ * The page of a search sorted by activity, driven by its matches: sorted newest first in memory (with the status copy
+ * beside them; SQLite keeps only `limit` rows while sorting), a ticket row read only for the other filters.
  */
 function matchesPageCte(f: FilterSql, cursorKey: readonly (string | number | null)[] | null, params: Params): string {
   const where: string[] = f.status ? [`h.${f.status}`] : [];
@@ -184,7 +184,7 @@ function matchesPageCte(f: FilterSql, cursorKey: readonly (string | number | nul
   }
   const others = otherConditions(f);
   if (others.length > 0) where.push(`EXISTS (SELECT 1 FROM tickets t WHERE t.id = h.ticket_id AND ${others.join(' AND ')})`);
-  return `page AS (SELECT h.ticket_id AS id FROM ${SEARCH_HITS} h INDEXED BY search_hits_recent ${whereClause(where)}
+  return `page AS (SELECT h.ticket_id AS id FROM ${SEARCH_HITS} h ${whereClause(where)}
     ORDER BY h.updated_at DESC, h.ticket_id DESC LIMIT @limit)`;
 }
 
