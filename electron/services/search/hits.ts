@@ -18,6 +18,8 @@ interface Kept {
   /** PRAGMA data_version when filled: a commit by another connection (the job worker's) changes it. */
   dataVersion: number;
   size: number;
+  /** Facts derived from these matches and the same data (a plan's estimate), dropped with them. */
+  memo: Map<string, unknown>;
 }
 const kept = new WeakMap<Database.Database, Kept>();
 
@@ -48,8 +50,19 @@ export function searchHits(sqlite: Database.Database, termQueries: readonly stri
     `INSERT INTO ${SEARCH_HITS} (ticket_id, updated_at, status)
      SELECT d.ticket_id, d.updated_at, d.status FROM ticket_search_docs d WHERE d.doc_id IN (${matchSelect(termQueries.length)})`,
   ).run(params).changes;
-  if (!sqlite.inTransaction) kept.set(sqlite, { key, changes: changesNow(), dataVersion, size });
+  if (!sqlite.inTransaction) kept.set(sqlite, { key, changes: changesNow(), dataVersion, size, memo: new Map() });
   return size;
+}
+
+/**
+ * What `compute` answers for `key` while the kept matches stand (same words, nothing written since searchHits checked):
+ * the list and its counts ask the same question once. Computed every time when nothing is kept (inside a transaction).
+ */
+export function withKeptMatches<T>(sqlite: Database.Database, key: string, compute: () => T): T {
+  const memo = kept.get(sqlite)?.memo;
+  if (!memo) return compute();
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
 }
 
 /** Forgets the kept matches, so the next search fills them again (the bench measures a search as a user's new words). */

@@ -6,7 +6,7 @@ import type { Page, TicketSummary } from '../../contract';
 import type { ticketFilter, ticketListInput } from '../../contract/tickets';
 import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
-import { SEARCH_HITS, searchHits, termParams, toTermQueries } from '../search';
+import { SEARCH_HITS, searchHits, termParams, toTermQueries, withKeptMatches } from '../search';
 import { TICKET_SUMMARY_COLUMNS, TICKET_SUMMARY_JOINS, toTicketSummary, type TicketSummaryRow } from './rows';
 import { prepared } from '../sql';
 import { NO_DUE } from '../sla';
@@ -160,10 +160,11 @@ export function chooseSearchPlan(ctx: ServiceContext, f: FilterSql & { hits: num
   if (searchPlan.force) return searchPlan.force;
   const bound = f.hits * searchPlan.filteredPerMatch;
   if (bound === 0) return 'matches';
-  const counted = prepared(ctx.sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM tickets t WHERE ${others.join(' AND ')} LIMIT @searchPlanBound)`).get({
-    ...f.params,
-    searchPlanBound: bound,
-  }) as { n: number };
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM tickets t WHERE ${others.join(' AND ')} LIMIT @searchPlanBound)`;
+  const params = { ...f.params, searchPlanBound: bound };
+  // Once for the list and its counts: the same matches and data give the same estimate (the tab's statuses are not in it).
+  const key = `plan ${sql} ${JSON.stringify(params, (name, value: unknown) => (name === 'statuses' ? undefined : value))}`;
+  const counted = withKeptMatches(ctx.sqlite, key, () => prepared(ctx.sqlite, sql).get(params) as { n: number });
   return counted.n < bound ? 'filtered' : 'matches';
 }
 
