@@ -1,16 +1,13 @@
 // What the telemetry panel reads (issue 17): a chart series per metric summarised to a few hundred points, and the
 // readings themselves a page at a time.
 import type { TelemetryReadingDto } from './dto';
+import type { TelemetryMetricSummary } from './telemetrySummary';
 
-/** One metric (and unit) over the period asked: its figures over every reading, and the points the chart draws. */
-export interface TelemetrySeriesDto {
-  metric: string;
-  unit: string;
-  /** Readings of this metric in the period (all of them, not the points drawn). */
-  count: number;
-  min: number;
-  max: number;
-  last: { value: number; measuredAt: string };
+/**
+ * One metric (and unit) over the period asked: its figures over every reading (`count` is the period's readings, not
+ * the points drawn), and the points the chart draws.
+ */
+export interface TelemetrySeriesDto extends TelemetryMetricSummary {
   /** true: the points are every reading; false: per time bucket its lowest and highest reading, in time order. */
   exact: boolean;
   /** Buckets start at bucketStartMs and are bucketMs wide (0 when exact). */

@@ -2,25 +2,9 @@
 // the list store takes those answers instead of asking again, each only once, and none after the session turned out
 // not to be signed in (issue 17, fresh open of the list).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { answerableWindow } from './answerable-window';
 
-interface Call {
-  channel: string;
-  input: unknown;
-  answer(value: unknown): void;
-}
-const calls: Call[] = [];
-const fakeWindow = {
-  emerald: {
-    invoke: (channel: string, input: unknown) =>
-      new Promise((resolve) => {
-        calls.push({ channel, input, answer: (value) => resolve({ ok: true, value }) });
-      }),
-    on: () => () => undefined,
-  },
-  location: { hash: '#/tickets', pathname: '/', search: '' },
-  addEventListener: () => undefined,
-  removeEventListener: () => undefined,
-};
+const { calls, window: fakeWindow, asked } = answerableWindow();
 
 /** What this test uses of the list store and the early calls (typed here: the renderer's own types need the DOM library). */
 interface ListState {
@@ -45,7 +29,6 @@ let resetSessionStores: () => void;
 
 const page = (ids: string[]) => ({ items: ids.map((id) => ({ id })), nextCursor: null });
 const COUNTS = { counts: { open: 2, in_progress: 0, waiting: 0, closed: 0 }, capped: [] };
-const asked = (channel: string) => calls.filter((call) => call.channel === channel);
 
 /** What startCalls.ts sends for a fresh open of the list. */
 function startAsAFreshOpen(): void {

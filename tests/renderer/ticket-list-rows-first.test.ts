@@ -1,26 +1,9 @@
 // The ticket list paints its rows as soon as tickets.list answers: the counts come on their own, and a start-up
 // request for the rows is shared with the screen's own reload instead of being asked twice (issue 17, fresh open).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { answerableWindow } from './answerable-window';
 
-interface Call {
-  channel: string;
-  input: unknown;
-  answer(value: unknown): void;
-  fail(error: unknown): void;
-}
-const calls: Call[] = [];
-const fakeWindow = {
-  emerald: {
-    invoke: (channel: string, input: unknown) =>
-      new Promise((resolve) => {
-        calls.push({ channel, input, answer: (value) => resolve({ ok: true, value }), fail: (error) => resolve({ ok: false, error }) });
-      }),
-    on: () => () => undefined,
-  },
-  location: { hash: '#/tickets', pathname: '/', search: '' },
-  addEventListener: () => undefined,
-  removeEventListener: () => undefined,
-};
+const { calls, window: fakeWindow, asked } = answerableWindow();
 
 /** What this test uses of the list store (typed here: the renderer's own types need the DOM library). */
 interface ListState {
@@ -37,7 +20,6 @@ let resetSessionStores: () => void;
 const page = (ids: string[]) => ({ items: ids.map((id) => ({ id })), nextCursor: null });
 const COUNTS = { counts: { open: 2, in_progress: 0, waiting: 0, closed: 0 }, capped: [] };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-const asked = (channel: string) => calls.filter((call) => call.channel === channel);
 
 beforeAll(async () => {
   (globalThis as unknown as { window: unknown }).window = fakeWindow;
