@@ -4,3 +4,4 @@ export { JobWorker, type RunOptions } from './client';
 export { jobCancelledError, type JobInput, type JobKind, type JobKinds, type JobOutput, type JobProgress } from './protocol';
 export { checkBackupInJobWorker, latestRestorableBackup } from './restoreCheck';
 export { runStartupJobs, type StartupJobsOptions, type StartupReport } from './startup';
+export { openWriter } from './writer';

@@ -1,4 +1,4 @@
-// The job worker's writing connection (the index rebuild). Same pragmas and functions as db/open.ts without migrating
+// A writing connection of its own (the job worker's jobs, a bundle import's second connection), at synchronous=FULL. Same pragmas and functions as db/open.ts without migrating
 // or checking: the engine opened (and migrated) this file before any job could run.
 import Database from 'better-sqlite3';
 import { foldForSearch } from '../../../db/open';

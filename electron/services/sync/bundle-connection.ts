@@ -1,10 +1,8 @@
 // A second connection to this copy's file for bundle work. An import holds its one transaction here across many
 // pages while the app's own connection keeps answering reads; an export reads one consistent snapshot here.
-import Database from 'better-sqlite3';
-import { foldForSearch } from '../../../db/open';
+import type Database from 'better-sqlite3';
 import { AppError } from '../../contract';
-
-const BUSY_TIMEOUT_MS = 5000;
+import { openWriter } from '../jobs';
 
 /** The file behind a connection; bundles need a real file (a second connection to :memory: is another database). */
 export function databaseFileOf(sqlite: Database.Database): string {
@@ -12,20 +10,11 @@ export function databaseFileOf(sqlite: Database.Database): string {
   return sqlite.name;
 }
 
-/** The pragmas and functions of db/open.ts (no migration, no quick_check: the app already opened this file), but
- *  synchronous=FULL: an import reported done is on disk, whatever happens to the power next (the sender may discard it). */
+/** A writing connection like the job worker's (db/open.ts's pragmas and functions, no migration, no quick_check: the
+ *  app already opened this file), at synchronous=FULL: an import reported done is on disk, whatever happens to the
+ *  power next (the sender may discard it). */
 export function openSecondConnection(sqlite: Database.Database): Database.Database {
-  const second = new Database(databaseFileOf(sqlite), { fileMustExist: true });
-  try {
-    second.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    second.pragma('synchronous = FULL'); // db/durable.ts durably(), for the whole connection
-    second.pragma('foreign_keys = ON');
-    second.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));
-    return second;
-  } catch (error) {
-    second.close();
-    throw error;
-  }
+  return openWriter(databaseFileOf(sqlite));
 }
 
 /** Runs `work` inside a read transaction: everything it reads comes from one moment, whatever is written meanwhile. */
