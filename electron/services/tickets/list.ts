@@ -83,21 +83,28 @@ export interface FilterSql {
   params: Params;
 }
 
+/**
+ * `column` is one of `values`: one value is an equality, so the planner walks that column's index (column, updated_at,
+ * id) already in the list's order; several are a set it cannot size, so it walks the order's index and checks each.
+ */
+function oneOf(column: string, values: readonly string[], param: string, params: Params): string {
+  if (values.length === 1) {
+    params[param] = values[0];
+    return `${column} = @${param}`;
+  }
+  params[param] = JSON.stringify(values);
+  return `${column} IN (SELECT value FROM json_each(@${param}))`;
+}
+
 /** WHERE clauses and named params for a filter; a search's matches are found once into temp.search_hits. */
 export function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
   const out: FilterSql = { hits: null, status: null, where: [], slaProbe: null, params: {} };
   const termQueries = toTermQueries(filter.q);
   // Matched once for the list, its counts and its next pages (services/search/hits.ts).
   if (termQueries) out.hits = searchHits(ctx.sqlite, termQueries, termParams(termQueries));
-  if (filter.status && filter.status.length > 0) {
-    out.status = 'status IN (SELECT value FROM json_each(@statuses))';
-    out.params.statuses = JSON.stringify(filter.status);
-  }
+  if (filter.status && filter.status.length > 0) out.status = oneOf('status', filter.status, 'statuses', out.params);
   const priorities = filter.priority === undefined ? [] : Array.isArray(filter.priority) ? filter.priority : [filter.priority];
-  if (priorities.length > 0) {
-    out.where.push('t.priority IN (SELECT value FROM json_each(@priorities))');
-    out.params.priorities = JSON.stringify(priorities);
-  }
+  if (priorities.length > 0) out.where.push(`t.${oneOf('priority', priorities, 'priorities', out.params)}`);
   if (filter.assignedToId === 'unassigned') {
     out.where.push('t.assigned_to_id IS NULL');
   } else if (filter.assignedToId !== undefined) {
