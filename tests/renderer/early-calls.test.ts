@@ -26,6 +26,14 @@ let early: EarlyCalls;
 let filters: Filters;
 let pageSize: number;
 let resetSessionStores: () => void;
+interface BoardState {
+  mode: 'day' | 'week';
+  anchor: string | null;
+  board: { technicians: unknown[] } | null;
+  load(): Promise<void>;
+}
+let boardStore: { getState(): BoardState; setState(state: Partial<BoardState>): void };
+let firstRowsInput: (state: Pick<BoardState, 'mode' | 'anchor'>) => { from: string; to: string; rows: { offset: number; limit: number } };
 
 const page = (ids: string[]) => ({ items: ids.map((id) => ({ id })), nextCursor: null });
 const COUNTS = { counts: { open: 2, in_progress: 0, waiting: 0, closed: 0 }, capped: [] };
@@ -38,13 +46,21 @@ function startAsAFreshOpen(): void {
 }
 
 beforeAll(async () => {
-  (globalThis as unknown as { window: unknown }).window = fakeWindow;
+  // The board's store reads the company zone from the session store, which brings the translations (their language
+  // is kept in localStorage).
+  const localStorage = { getItem: () => null, setItem: () => undefined };
+  Object.assign(globalThis, { window: fakeWindow, localStorage, document: { documentElement: {} } });
+  Object.defineProperty(globalThis, 'navigator', { value: { language: 'es-ES' }, configurable: true });
   const store = (await import('../../renderer/src/features/tickets/store' as string)) as { useTicketList: typeof list; PAGE_SIZE: number };
   list = store.useTicketList;
   pageSize = store.PAGE_SIZE;
   early = (await import('../../renderer/src/api/earlyCalls' as string)) as EarlyCalls;
   filters = (await import('../../renderer/src/features/tickets/filters' as string)) as Filters;
   ({ resetSessionStores } = (await import('../../renderer/src/stores/sessionStores' as string)) as { resetSessionStores: () => void });
+  ({ useDispatchBoard: boardStore, firstRowsInput } = (await import('../../renderer/src/features/dispatch/boardStore' as string)) as {
+    useDispatchBoard: typeof boardStore;
+    firstRowsInput: typeof firstRowsInput;
+  });
 });
 
 beforeEach(() => {
@@ -86,5 +102,25 @@ describe('early calls of a fresh open', () => {
     early.startEarlyCall('tickets.list', filters.listInputOf({ tab: 'closed', filters: (filters.FIRST_LIST_VIEW as { filters: unknown }).filters, sort: 'updated_at' }, pageSize));
     void list.getState().reload();
     expect(asked('tickets.list')).toHaveLength(2);
+  });
+
+  it("the board's store takes its first rows asked for at start, and only for the same window", async () => {
+    const board = (from: string, to: string) => ({ from, to, timeZone: 'Europe/Madrid', technicians: [{ id: 't1' }], rows: { offset: 0, limit: 12 }, workOrders: [], customers: [], clashes: [] });
+    const thisWeek = firstRowsInput(boardStore.getState());
+    early.startEarlyCall('workOrders.board', thisWeek);
+    const loaded = boardStore.getState().load();
+    expect(asked('workOrders.board')).toHaveLength(1);
+    asked('workOrders.board')[0]?.answer(board(thisWeek.from, thisWeek.to));
+    await loaded;
+    expect(boardStore.getState().board?.technicians).toEqual([{ id: 't1' }]);
+
+    // Another window (the day view) was on screen by the time the board loads: the early week is not taken.
+    resetSessionStores();
+    calls.length = 0;
+    early.startEarlyCall('workOrders.board', thisWeek);
+    boardStore.setState({ mode: 'day' });
+    void boardStore.getState().load();
+    expect(asked('workOrders.board')).toHaveLength(2);
+    expect(asked('workOrders.board')[1]?.input).toEqual(firstRowsInput({ mode: 'day', anchor: null }));
   });
 });

@@ -7,6 +7,7 @@ import { BOARD_ROWS_MAX } from '../../../../electron/contract/dispatchBoardLimit
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import { calendarWindowActions } from '../../lib/calendarWindow';
 import { api } from '../../api/client';
+import { takeEarlyOrCall } from '../../api/earlyCalls';
 import { companyZone } from '../../lib/timeZone';
 import { onSessionReset, sessionStore } from '../../stores/sessionStores';
 import { todayIn } from '../workOrders/dates';
@@ -56,6 +57,16 @@ export function windowDays(state: Pick<BoardState, 'mode' | 'anchor'>, zone = co
   return boardDays(state.mode, state.anchor ?? todayIn(zone));
 }
 
+/**
+ * The first read of the board's window (its first FIRST_ROWS technicians). Before the settings arrive the computer's zone
+ * stands for the company's: a fresh open sends this at start (app/startCalls.ts), and load takes that answer only when
+ * its own window, once the settings are known, is the same.
+ */
+export function firstRowsInput(state: Pick<BoardState, 'mode' | 'anchor'>) {
+  const days = windowDays(state);
+  return { from: days[0] as LocalDate, to: days[days.length - 1] as LocalDate, rows: { offset: 0, limit: FIRST_ROWS } };
+}
+
 export const useDispatchBoard = sessionStore<BoardState>('dispatchBoard', (set, get) => ({
   mode: 'week',
   anchor: null,
@@ -74,8 +85,8 @@ export const useDispatchBoard = sessionStore<BoardState>('dispatchBoard', (set, 
   },
 
   async load(options = {}) {
-    const days = windowDays(get());
-    const window = { from: days[0] as LocalDate, to: days[days.length - 1] as LocalDate };
+    const first = firstRowsInput(get());
+    const window = { from: first.from, to: first.to };
     const key = JSON.stringify(window);
     if (options.reuse && (inFlight?.key === key || (lastLoaded?.key === key && Date.now() - lastLoaded.at < REUSE_MS))) return inFlight?.done;
     const mine = ++generation;
@@ -86,15 +97,15 @@ export const useDispatchBoard = sessionStore<BoardState>('dispatchBoard', (set, 
     set({ loading: true, error: null });
     const done = (async () => {
       try {
-        const first = await api.call('workOrders.board', { ...window, rows: { offset: 0, limit: FIRST_ROWS } });
+        const firstRows = await takeEarlyOrCall('workOrders.board', first);
         if (mine !== generation) return;
-        let board = first;
-        if (first.technicians.length > FIRST_ROWS) {
-          if (paintFirst) set({ board: first });
+        let board = firstRows;
+        if (firstRows.technicians.length > FIRST_ROWS) {
+          if (paintFirst) set({ board: firstRows });
           const rest = await api.call('workOrders.board', { ...window, rows: { offset: FIRST_ROWS, limit: BOARD_ROWS_MAX } });
           if (mine !== generation) return;
           // The technicians changed between the two reads: the whole board once more, in one read.
-          board = joinBoardRows(first, rest) ?? (await api.call('workOrders.board', window));
+          board = joinBoardRows(firstRows, rest) ?? (await api.call('workOrders.board', window));
           if (mine !== generation) return;
         }
         set({ board, loading: false });
