@@ -11,9 +11,7 @@ import { DEMO_PASSWORD } from '../demo/generate';
 import { boardCases } from './boardCases';
 import { pickFixtures } from './fixtures';
 import { measure, sessionCaller, summarize } from './measure';
-import { BOARD_BLOCK_SELECTOR, withSignedInBrowser } from './renderer';
-
-const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
+import { BOARD_BLOCK_SELECTOR, freshOpen, withSignedInBrowser } from './renderer';
 
 const args = parseArgs(process.argv.slice(2));
 const dataDir = stringFlag(args, 'data');
@@ -59,33 +57,30 @@ async function cpuPerCall(count: number, fn: (i: number) => unknown) {
   return summarize(samples);
 }
 
-/** Fresh opens of #/dispatch (this week, every technician) in new tabs of one signed-in browser: navigation start to first blocks painted. */
+/**
+ * Fresh opens of #/dispatch (this week, every technician) in new tabs of one signed-in browser: navigation start to the
+ * first frame painted with blocks, on the page's own clock (renderer.ts freshOpen: no round trip of the bench counted).
+ */
 async function boardPaint(staticDir: string, opens: number, shot?: string) {
   return withSignedInBrowser(backend, staticDir, async ({ context, base }) => {
     const url = `${base}#/dispatch`;
     const samples: number[] = [];
     // The first open warms the browser's cache of the bundle, as on a second start; it is not counted.
     for (let i = 0; i <= opens; i++) {
-      const tab = await context.newPage();
-      try {
-        await tab.goto(url);
-        await tab.waitForSelector(BOARD_BLOCK_SELECTOR, { timeout: 60_000 });
-        await tab.evaluate(TWO_FRAMES);
-        if (i > 0) samples.push((await tab.evaluate('performance.now()')) as number);
-        // Where the wait goes: when the board's reply (and the page's other calls) had arrived.
-        if (i === opens) {
-          const calls = (await tab.evaluate(
-            `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => e.name.split('/api/')[1] + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd) + ' ms')`,
-          )) as string[];
-          log(`  calls of the last open: ${calls.join(', ')}`);
-        }
-        if (i === opens && shot) {
+      const last = i === opens;
+      const { paintedAt, detail: calls } = await freshOpen(context, url, BOARD_BLOCK_SELECTOR, async (tab) => {
+        if (!last) return [];
+        if (shot) {
           await tab.waitForTimeout(1500);
           await tab.screenshot({ path: shot });
         }
-      } finally {
-        await tab.close();
-      }
+        // Where the wait goes: when the board's reply (and the page's other calls) had arrived.
+        return (await tab.evaluate(
+          `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => e.name.split('/api/')[1] + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd) + ' ms')`,
+        )) as string[];
+      });
+      if (i > 0) samples.push(paintedAt);
+      if (last) log(`  calls of the last open: ${calls.join(', ')}`);
     }
     return summarize(samples);
   });

@@ -55,6 +55,11 @@ const paintedRecorder = (selector: string) => `(() => {
  * reload) and returns, on the tab's own clock, when `selector` was first painted (navigation start is 0).
  */
 export async function freshOpenMs(context: BrowserContext, url: string, selector: string): Promise<number> {
+  return (await freshOpen(context, url, selector, async () => undefined)).paintedAt;
+}
+
+/** freshOpenMs, and what `inspect` reads from the tab once the selector was painted (before the tab closes). */
+export async function freshOpen<T>(context: BrowserContext, url: string, selector: string, inspect: (tab: Page) => Promise<T>): Promise<{ paintedAt: number; detail: T }> {
   const tab = await context.newPage();
   try {
     await tab.addInitScript(paintedRecorder(selector));
@@ -62,7 +67,7 @@ export async function freshOpenMs(context: BrowserContext, url: string, selector
     // Polled with evaluate (waitForFunction with a string would need 'unsafe-eval', which the page's CSP refuses).
     for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 25))) {
       const paintedAt = (await tab.evaluate('window.__emeraldPaintedAt')) as number | undefined;
-      if (paintedAt !== undefined) return paintedAt;
+      if (paintedAt !== undefined) return { paintedAt, detail: await inspect(tab) };
     }
     throw new Error(`${selector} was not painted within 60 s of opening ${url}`);
   } finally {
