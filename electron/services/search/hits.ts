@@ -38,7 +38,8 @@ const CREATE_HITS = 'CREATE TEMP TABLE IF NOT EXISTS search_hits (ticket_id TEXT
  */
 export function searchHits(sqlite: Database.Database, termQueries: readonly string[], params: Record<string, unknown>): number {
   const key = JSON.stringify(termQueries);
-  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
+  // A prepared PRAGMA: sqlite.pragma() compiles its statement on every call, and every search asks this.
+  const dataVersion = (prepared(sqlite, 'PRAGMA data_version').get() as { data_version: number }).data_version;
   const changesNow = () => (prepared(sqlite, 'SELECT total_changes() AS n').get() as { n: number }).n;
   const last = kept.get(sqlite);
   if (last && !sqlite.inTransaction && last.key === key && last.dataVersion === dataVersion && last.changes === changesNow()) return last.size;

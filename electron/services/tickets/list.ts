@@ -25,6 +25,19 @@ interface SortKey {
   direction: 'asc' | 'desc';
 }
 
+/** Rows in the sort's order, compared as SQLite compares these keys (ISO instants, ASCII ids, integer ranks). */
+function byKey(keys: SortKey): (a: TicketSummaryRow, b: TicketSummaryRow) => number {
+  const sign = keys.direction === 'desc' ? -1 : 1;
+  return (a, b) => {
+    const [x, y] = [keys.values(a), keys.values(b)];
+    for (let i = 0; i < x.length; i++) {
+      const [u, v] = [x[i], y[i]];
+      if (u !== undefined && v !== undefined && u !== v) return (u < v ? -1 : 1) * sign;
+    }
+    return 0;
+  };
+}
+
 /** Sort keys; the id breaks ties so every row has exactly one place. */
 const SORT_KEYS: Record<NonNullable<TicketListInput['sort']>, SortKey> = {
   updated_at: { columns: ['t.updated_at', 't.id'], values: (r) => [r.updated_at, r.id], direction: 'desc' },
@@ -233,14 +246,15 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
       : `page AS (${candidates} LIMIT @limit)`;
   }
   // CROSS JOIN keeps `page` as the outer loop (SQLite never reorders it), since LIMIT is a parameter the planner cannot size.
+  // The page's rows are put in order here: SQLite's sorter would copy every summary column of them (a third of the query).
   const nowMs = ctx.clock.now().getTime();
   const rows = prepared(
     ctx.sqlite,
     `WITH ${page}
      SELECT ${TICKET_SUMMARY_COLUMNS}
-     FROM page CROSS JOIN tickets t ON t.id = page.id ${TICKET_SUMMARY_JOINS}
-     ORDER BY ${order}`,
+     FROM page CROSS JOIN tickets t ON t.id = page.id ${TICKET_SUMMARY_JOINS}`,
   ).all(params) as TicketSummaryRow[];
+  rows.sort(byKey(keys));
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
