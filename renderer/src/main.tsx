@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './app/App';
+import { prepareFormatters } from './lib/format';
 import { applyTheme, storedTheme } from './lib/theme';
 
 // Before the first paint, so a dark choice never flashes light.
@@ -15,3 +16,5 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <App />
   </StrictMode>,
 );
+// After React's first render is scheduled, before the session's and first screen's answers come back.
+window.setTimeout(prepareFormatters, 0);
