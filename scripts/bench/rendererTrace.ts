@@ -1,7 +1,7 @@
 // Where a fresh open's time goes (issue 17/16): one fresh open of a screen in Chromium (browser mode), its resources
 // and API calls on the page's clock (Resource Timing) beside the engine's own time per call, and the first rows painted.
 // `npx tsx scripts/bench/rendererTrace.ts --data <folder with emerald.db> --dist <built renderer> [--route tickets|dispatch]
-// [--opens 3] [--engine-worker] [--trace out.json]`. Writes only to the given folder (sign-in sessions): pass a copy.
+// [--opens 3] [--engine-worker] [--trace out.json] [--shot first-rows.png]`. Writes only to the given folder (sign-in sessions): pass a copy.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -18,6 +18,7 @@ const dist = stringFlag(args, 'dist') ?? 'dist';
 const route = stringFlag(args, 'route') ?? 'tickets';
 const opens = intFlag(args, 'opens', 3);
 const tracePath = stringFlag(args, 'trace');
+const shot = stringFlag(args, 'shot');
 const selector = route === 'dispatch' ? BOARD_BLOCK_SELECTOR : ROW_SELECTOR;
 
 const inner = args.flags.has('engine-worker')
@@ -47,6 +48,7 @@ async function oneOpen(context: BrowserContext, base: string, trace: boolean) {
   engineCalls.length = 0;
   openedAt = performance.now();
   const opened = await freshOpen(context, `${base}#/${route}`, selector, async (page) => {
+    if (shot) await page.screenshot({ path: shot });
     const resources = (await page.evaluate(RESOURCES)) as { name: string; start: number; reqStart: number; respStart: number; end: number; kb: number }[];
     const marks = (await page.evaluate(`performance.getEntriesByType('paint').map((e) => e.name + ' ' + Math.round(e.startTime)).concat(performance.getEntriesByType('mark').map((e) => e.name + ' ' + Math.round(e.startTime)))`)) as string[];
     const nav = (await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return { respEnd: Math.round(n.responseEnd), domInteractive: Math.round(n.domInteractive), domContentLoaded: Math.round(n.domContentLoadedEventEnd) }; })()`)) as Record<string, number>;
