@@ -2,6 +2,8 @@
 // plus the single writes and one OT PDF through the service layer.
 import type Database from 'better-sqlite3';
 import type { InputOf } from '../../electron/contract';
+import type { ChecklistDto } from '../../electron/contract/checklists';
+import type { ChecklistItemKind } from '../../shared/enums';
 import type { Call } from './measure';
 import type { Backend } from '../../electron/ipc/backend';
 import type { ServiceContext } from '../../electron/services/context';
@@ -210,6 +212,9 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
   ];
 }
 
+/** A value that answers a required item of this kind. */
+const requiredAnswer = (kind: ChecklistItemKind): boolean | number | string => (kind === 'check' ? true : kind === 'number' ? 1 : 'Hecho');
+
 export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase[] {
   const created: string[] = [];
   const requested: { id: string; version: number }[] = [];
@@ -241,7 +246,13 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
             id: string;
             version: number;
           };
-          started.push((await call('workOrders.start', { id: s.id, version: s.version })) as { id: string; version: number });
+          let ot = (await call('workOrders.start', { id: s.id, version: s.version })) as { id: string; version: number };
+          // The demo data's OT types have required checklist items: answered here, untimed, as a technician would first.
+          const { counts, items } = (await call('workOrders.checklist', { id: ot.id })) as ChecklistDto;
+          for (const item of items.filter((entry) => entry.required && counts.missingRequired.includes(entry.label))) {
+            ot = (await call('workOrders.answerChecklist', { id: ot.id, version: ot.version, itemKey: item.key, value: requiredAnswer(item.kind) })) as typeof ot;
+          }
+          started.push(ot);
         }
       },
       run: async () => {
