@@ -40,6 +40,8 @@ export const SLA_FILTERS = ['breached', 'at_risk'] as const;
 export type SlaFilter = (typeof SLA_FILTERS)[number];
 
 export const RESPONSE_EVENTS: readonly TimelineEventType[] = ['contact', 'status_change', 'ot_created', 'closed'];
+/** The events that move a clock: the status moves and the ones that answer the customer (a partial index holds them). */
+export const CLOCK_EVENTS: readonly TimelineEventType[] = [...new Set<TimelineEventType>([...RESPONSE_EVENTS, 'status_change', 'closed', 'reopened'])];
 
 export interface SlaTicketInput {
   createdAt: string;

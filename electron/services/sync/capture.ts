@@ -14,7 +14,7 @@ interface CaptureRow {
   entity: string;
   row_id: string;
   kind: 'insert' | 'update' | 'delete';
-  old_values: string | null;
+  /** An insert's every replicated column; an update's changed ones with the rest of their field groups (sqlgen.ts). */
   new_values: string | null;
 }
 
@@ -61,16 +61,6 @@ export function schemaVersionOf(sqlite: Database.Database): number {
   return version;
 }
 
-/** Only the fields whose value changed (with the rest of their group); an update that changed nothing replicated makes no op. */
-function changedFields(entity: ReplicatedEntity, oldValues: Record<string, unknown>, newValues: Record<string, unknown>): Record<string, unknown> {
-  const changed: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(newValues)) if (value !== oldValues[name]) changed[name] = value;
-  for (const group of entity.fieldGroups ?? []) {
-    if (group.some((field) => field in changed)) for (const field of group) changed[field] = newValues[field];
-  }
-  return changed;
-}
-
 export function insertOp(sqlite: Database.Database, op: OpRecord, status = 'applied'): void {
   prepared(
     sqlite,
@@ -111,7 +101,7 @@ export function advanceClock(sqlite: Database.Database, entity: ReplicatedEntity
 
 /** Drains sync_capture into ops of this device. Returns how many ops it wrote. */
 export function recordCapturedOps(sqlite: Database.Database, authorId: string | null, nowMs: number): number {
-  const captured = prepared(sqlite, 'SELECT id, entity, row_id, kind, old_values, new_values FROM sync_capture ORDER BY id').all() as CaptureRow[];
+  const captured = prepared(sqlite, 'SELECT id, entity, row_id, kind, new_values FROM sync_capture ORDER BY id').all() as CaptureRow[];
   if (captured.length === 0) return 0;
   const local = prepared(sqlite, 'SELECT device_id, last_hlc, next_seq FROM sync_local WHERE id = 1').get() as LocalClock;
   const schemaVersion = schemaVersionOf(sqlite);
@@ -123,9 +113,8 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
   for (const row of captured) {
     const entity = entityOf(row.entity);
     if (!entity) continue;
-    const newValues = row.new_values ? (JSON.parse(row.new_values) as Record<string, unknown>) : {};
-    const fields = row.kind === 'update' ? changedFields(entity, JSON.parse(row.old_values ?? '{}') as Record<string, unknown>, newValues) : newValues;
-    if (row.kind === 'update' && Object.keys(fields).length === 0) continue;
+    // The trigger kept only what changed: an update that changed nothing replicated was never captured.
+    const fields = row.new_values ? (JSON.parse(row.new_values) as Record<string, unknown>) : {};
     const clock = row.kind === 'insert' ? null : readClock(sqlite, row.entity, row.row_id);
     const clocks =
       row.kind === 'update' && entity.merge === 'lww'

@@ -1,5 +1,6 @@
 // SQL made from the entity list: the capture triggers and the baseline that turns existing rows into ops.
-// Migration 0009 holds the output; tests/sync/sqlgen.test.ts fails if the list and the migration drift apart.
+// Migration 0009 holds the output as it was then; 0027 (and any later refresh) holds today's capture triggers, and
+// tests/sync/capture-triggers.test.ts fails if a migrated database's triggers drift from this file.
 import { REPLICATED_ENTITIES, type ReplicatedEntity } from './entities';
 
 const q = (name: string) => `\`${name}\``;
@@ -28,14 +29,32 @@ export function refreshCaptureTriggersSql(tables: readonly string[]): string[] {
 /** The names of every capture trigger, as captureTriggersSql makes them. */
 export const captureTriggerNames = (): string[] => REPLICATED_ENTITIES.flatMap((entity) => CAPTURE_KINDS.map((kind) => `tr_sync_${entity.table}_${kind}`));
 
+const changed = (column: string) => `old.${q(column)} IS NOT new.${q(column)}`;
+
+/**
+ * What an update changed, as a JSON object of the new values: each column whose value changed, and every column of a
+ * field group one of whose columns changed. Text pieces joined rather than json_object of all columns twice: only what
+ * the op will carry is serialised (json_quote writes a value as json_object would).
+ */
+function changedValuesObject(entity: ReplicatedEntity): string {
+  const groupOf = (column: string) => entity.fieldGroups?.find((group) => group.includes(column)) ?? [column];
+  const pieces = entity.columns.map((column) => {
+    const when = groupOf(column).map(changed).join(' OR ');
+    return `CASE WHEN ${when} THEN ${quoteText(`,${JSON.stringify(column)}:`)} || json_quote(new.${q(column)}) ELSE '' END`;
+  });
+  return `'{' || substr(${pieces.join(' || ')}, 2) || '}'`;
+}
+
 export function captureTriggersSql(entity: ReplicatedEntity): string[] {
   const table = entity.table;
-  const capture = (kind: string, row: 'new' | 'old', oldValues: string, newValues: string) =>
-    `INSERT INTO \`sync_capture\` (\`entity\`, \`row_id\`, \`kind\`, \`old_values\`, \`new_values\`) VALUES (${quoteText(table)}, ${row}.${q(entity.key)}, '${kind}', ${oldValues}, ${newValues});`;
+  const capture = (kind: string, row: 'new' | 'old', newValues: string) =>
+    `INSERT INTO \`sync_capture\` (\`entity\`, \`row_id\`, \`kind\`, \`new_values\`) VALUES (${quoteText(table)}, ${row}.${q(entity.key)}, '${kind}', ${newValues});`;
+  // An update that left every replicated column as it was captures nothing (it would make no op).
+  const anyChanged = `(${entity.columns.map(changed).join(' OR ')})`;
   return [
-    `CREATE TRIGGER ${q(`tr_sync_${table}_insert`)} AFTER INSERT ON ${q(table)} WHEN ${CAPTURING}${rowFilter(entity, 'new')} BEGIN\n\t${capture('insert', 'new', 'NULL', valuesObject(entity, 'new'))}\nEND;`,
-    `CREATE TRIGGER ${q(`tr_sync_${table}_update`)} AFTER UPDATE OF ${entity.columns.map(q).join(', ')} ON ${q(table)} WHEN ${CAPTURING}${rowFilter(entity, 'new')} BEGIN\n\t${capture('update', 'new', valuesObject(entity, 'old'), valuesObject(entity, 'new'))}\nEND;`,
-    `CREATE TRIGGER ${q(`tr_sync_${table}_delete`)} AFTER DELETE ON ${q(table)} WHEN ${CAPTURING}${rowFilter(entity, 'old')} BEGIN\n\t${capture('delete', 'old', 'NULL', 'NULL')}\nEND;`,
+    `CREATE TRIGGER ${q(`tr_sync_${table}_insert`)} AFTER INSERT ON ${q(table)} WHEN ${CAPTURING}${rowFilter(entity, 'new')} BEGIN\n\t${capture('insert', 'new', valuesObject(entity, 'new'))}\nEND;`,
+    `CREATE TRIGGER ${q(`tr_sync_${table}_update`)} AFTER UPDATE OF ${entity.columns.map(q).join(', ')} ON ${q(table)} WHEN ${anyChanged} AND ${CAPTURING}${rowFilter(entity, 'new')} BEGIN\n\t${capture('update', 'new', changedValuesObject(entity))}\nEND;`,
+    `CREATE TRIGGER ${q(`tr_sync_${table}_delete`)} AFTER DELETE ON ${q(table)} WHEN ${CAPTURING}${rowFilter(entity, 'old')} BEGIN\n\t${capture('delete', 'old', 'NULL')}\nEND;`,
   ];
 }
 

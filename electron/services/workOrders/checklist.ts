@@ -1,20 +1,36 @@
 // An OT's checklist: the template of its type (setting checklistTemplates) merged with the answers stored on it,
 // and the rule that required items must be answered before the OT is completed.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppDb } from '../../../db/open';
 import { settings, users, workOrderChecklistAnswers, workOrders } from '../../../db/schema';
 import { AppError, notFound } from '../../contract';
-import { checklistTemplatesInput, type ChecklistDto, type ChecklistEntryDto, type ChecklistItem } from '../../contract/checklists';
+import { checklistTemplatesInput, type ChecklistDto, type ChecklistEntryDto, type ChecklistItem, type ChecklistTemplates } from '../../contract/checklists';
 import type { WorkOrderType } from '../../../shared/enums';
 
 export type ChecklistAnswerRow = typeof workOrderChecklistAnswers.$inferSelect;
 type ChecklistValue = ChecklistEntryDto['value'];
 
+/** The last stored templates text and what it parsed to: every completion reads them, and they rarely change. */
+let lastTemplates: { text: string | null; templates: ChecklistTemplates } | null = null;
+
+function parseTemplates(text: string | null): ChecklistTemplates {
+  try {
+    const parsed = checklistTemplatesInput.safeParse(text === null ? {} : JSON.parse(text));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The template items of one OT type; a stored value the schema refuses (hand-edited, older build) counts as none. */
 export function checklistTemplateOf(db: AppDb, otType: WorkOrderType): ChecklistItem[] {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'checklistTemplates')).get();
-  const parsed = checklistTemplatesInput.safeParse(row?.value ?? {});
-  return parsed.success ? (parsed.data[otType] ?? []) : [];
+  // The stored text as it is (sql, not the json column), so an unchanged setting is not parsed and validated again.
+  const row = db.select({ text: sql<string>`${settings.value}` }).from(settings).where(eq(settings.key, 'checklistTemplates')).get();
+  const text = row?.text ?? null;
+  if (lastTemplates?.text !== text) {
+    lastTemplates = { text, templates: parseTemplates(text) };
+  }
+  return lastTemplates.templates[otType] ?? [];
 }
 
 export function parseAnswerValue(stored: string | null): ChecklistValue {
@@ -91,9 +107,23 @@ export function checklistOf(db: AppDb, workOrderId: string): ChecklistDto {
   };
 }
 
+/** The labels of the template's required items this OT has no answer for (checklistOf's missingRequired, read leaner). */
+function missingRequiredOf(db: AppDb, workOrder: { id: string; otType: WorkOrderType }): string[] {
+  const required = checklistTemplateOf(db, workOrder.otType).filter((item) => item.required);
+  if (required.length === 0) return [];
+  const answers = db
+    .select({ itemKey: workOrderChecklistAnswers.itemKey, kind: workOrderChecklistAnswers.kind, value: workOrderChecklistAnswers.value })
+    .from(workOrderChecklistAnswers)
+    .where(eq(workOrderChecklistAnswers.workOrderId, workOrder.id))
+    .all();
+  const answered = new Set(answers.filter((answer) => isAnswered(parseAnswerValue(answer.value))).map((answer) => `${answer.kind}:${answer.itemKey}`));
+  // An answer of another kind belongs to the item as it was before it was remade: it does not answer this one.
+  return required.filter((item) => !answered.has(`${item.kind}:${item.key}`)).map((item) => item.label);
+}
+
 /** Completion (workOrders.complete, a close's 'complete') needs every required item of the OT's type answered. */
-export function assertChecklistComplete(db: AppDb, workOrder: { id: string; code: string }): void {
-  const { missingRequired } = checklistOf(db, workOrder.id).counts;
+export function assertChecklistComplete(db: AppDb, workOrder: { id: string; code: string; otType: WorkOrderType }): void {
+  const missingRequired = missingRequiredOf(db, workOrder);
   if (missingRequired.length === 0) return;
   throw new AppError('VALIDATION', `fill in the required checklist items of ${workOrder.code} first: ${missingRequired.join(', ')}`, {
     reason: 'checklist_incomplete',
