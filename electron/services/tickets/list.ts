@@ -1,4 +1,5 @@
 // The ticket list (filters, FTS, keyset pages, four sorts) and the plan a search takes; counts.ts counts with the same.
+import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { ticketPriorityRank, ticketPriorityRankSql } from '../../../shared/tickets';
 import { SLA_AT_RISK_SHARE, SLA_TARGET_MAX_MINUTES, type SlaFilter } from '../../../shared/sla';
@@ -13,6 +14,7 @@ import { NO_DUE } from '../sla';
 
 export type TicketFilter = z.output<typeof ticketFilter>;
 type TicketListInput = z.output<typeof ticketListInput>;
+type TicketSort = NonNullable<TicketListInput['sort']>;
 export type Params = Record<string, unknown>;
 
 const DEFAULT_LIMIT = 50;
@@ -39,7 +41,7 @@ function byKey(keys: SortKey): (a: TicketSummaryRow, b: TicketSummaryRow) => num
 }
 
 /** Sort keys; the id breaks ties so every row has exactly one place. */
-const SORT_KEYS: Record<NonNullable<TicketListInput['sort']>, SortKey> = {
+const SORT_KEYS: Record<TicketSort, SortKey> = {
   updated_at: { columns: ['t.updated_at', 't.id'], values: (r) => [r.updated_at, r.id], direction: 'desc' },
   created_at: { columns: ['t.created_at', 't.id'], values: (r) => [r.created_at, r.id], direction: 'desc' },
   priority: {
@@ -196,7 +198,7 @@ export const searchFrom = (plan: SearchPlan) =>
  * The page of a search sorted by activity, driven by its matches: sorted newest first in memory (with the status copy
  * beside them; SQLite keeps only `limit` rows while sorting), a ticket row read only for the other filters.
  */
-function matchesPageCte(f: FilterSql, cursorKey: readonly (string | number | null)[] | null, params: Params): string {
+function matchesPageCte(f: FilterSql, cursorKey: readonly (string | number | null)[] | null, params: Params, limitClause: string): string {
   const where: string[] = f.status ? [`h.${f.status}`] : [];
   if (cursorKey) {
     const keyset = keysetClause(['h.updated_at', 'h.ticket_id'], cursorKey, 'desc');
@@ -206,7 +208,7 @@ function matchesPageCte(f: FilterSql, cursorKey: readonly (string | number | nul
   const others = otherConditions(f);
   if (others.length > 0) where.push(`EXISTS (SELECT 1 FROM tickets t WHERE t.id = h.ticket_id AND ${others.join(' AND ')})`);
   return `page AS (SELECT h.ticket_id AS id FROM ${SEARCH_HITS} h ${whereClause(where)}
-    ORDER BY h.updated_at DESC, h.ticket_id DESC LIMIT @limit)`;
+    ORDER BY h.updated_at DESC, h.ticket_id DESC ${limitClause})`;
 }
 
 export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<TicketSummary> {
@@ -216,11 +218,13 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
   const f = filterSql(ctx, input);
   const plan = f.hits === null ? null : chooseSearchPlan(ctx, { ...f, hits: f.hits });
   const cursorKey = input.cursor ? decodeCursor(input.cursor, sort, keys.columns.length) : null;
-  const params: Params = { ...f.params, limit: limit + 1 };
+  const params: Params = { ...f.params };
+  // Written into the SQL (an integer from the input's schema): a bound LIMIT cost the page query a tenth more.
+  const limitClause = `LIMIT ${Math.trunc(limit) + 1}`;
   const order = keys.columns.map((c) => `${c} ${keys.direction.toUpperCase()}`).join(', ');
   let page: string;
   if (plan === 'matches' && sort === 'updated_at') {
-    page = matchesPageCte(f, cursorKey, params);
+    page = matchesPageCte(f, cursorKey, params, limitClause);
   } else {
     // A search's status is its matches' copy (no ticket row read for it).
     const where = plan ? [...(f.status ? [`h.${f.status}`] : []), ...f.where] : ticketConditions(f);
@@ -239,26 +243,51 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
         : plan
           ? searchFrom(plan)
           : 'tickets t';
+    // No search, no SLA probe: when an index walks the filter in the list's order, each summary row is read as the walk
+    // meets it (no second lookup of the page's tickets); when SQLite would sort, the ids are picked first (below).
+    if (from === 'tickets t' && !f.slaProbe) {
+      const direct = `SELECT ${TICKET_SUMMARY_COLUMNS} FROM tickets t ${TICKET_SUMMARY_JOINS} ${whereClause(where)} ORDER BY ${order} ${limitClause}`;
+      if (readsInOrder(ctx.sqlite, direct, params)) return summaryPage(ctx, prepared(ctx.sqlite, direct).all(params) as TicketSummaryRow[], sort, limit);
+    }
     const candidates = `SELECT t.id FROM ${from} ${whereClause(where)} ORDER BY ${order}`;
     // A dense SLA filter is checked on the sorted candidates (`LIMIT -1` keeps the inner order), stopping at a page.
     page = f.slaProbe
-      ? `page AS (SELECT c.id FROM (${candidates} LIMIT -1) c WHERE ${f.slaProbe('c')} LIMIT @limit)`
-      : `page AS (${candidates} LIMIT @limit)`;
+      ? `page AS (SELECT c.id FROM (${candidates} LIMIT -1) c WHERE ${f.slaProbe('c')} ${limitClause})`
+      : `page AS (${candidates} ${limitClause})`;
   }
-  // CROSS JOIN keeps `page` as the outer loop (SQLite never reorders it), since LIMIT is a parameter the planner cannot size.
+  // CROSS JOIN keeps `page` as the outer loop: SQLite never reorders it.
   // The page's rows are put in order here: SQLite's sorter would copy every summary column of them (a third of the query).
-  const nowMs = ctx.clock.now().getTime();
   const rows = prepared(
     ctx.sqlite,
     `WITH ${page}
      SELECT ${TICKET_SUMMARY_COLUMNS}
      FROM page CROSS JOIN tickets t ON t.id = page.id ${TICKET_SUMMARY_JOINS}`,
   ).all(params) as TicketSummaryRow[];
-  rows.sort(byKey(keys));
+  return summaryPage(ctx, rows.sort(byKey(keys)), sort, limit);
+}
+
+/** The page from its rows in order (one more than the page says whether another follows). */
+function summaryPage(ctx: ServiceContext, rows: TicketSummaryRow[], sort: TicketSort, limit: number): Page<TicketSummary> {
+  const nowMs = ctx.clock.now().getTime();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
     items: items.map((row) => toTicketSummary(row, nowMs)),
-    nextCursor: rows.length > limit && last ? encodeCursor(sort, keys.values(last)) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(sort, SORT_KEYS[sort].values(last)) : null,
   };
+}
+
+const planSorts = new WeakMap<Database.Database, Map<string, boolean>>();
+
+/** Whether SQLite reads `sql` in its ORDER BY without sorting: asked once per text and connection (its plan). */
+function readsInOrder(sqlite: Database.Database, sql: string, params: Params): boolean {
+  let known = planSorts.get(sqlite);
+  if (!known) planSorts.set(sqlite, (known = new Map()));
+  let inOrder = known.get(sql);
+  if (inOrder === undefined) {
+    const plan = prepared(sqlite, `EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
+    inOrder = !plan.some((step) => step.detail.includes('TEMP B-TREE'));
+    known.set(sql, inOrder);
+  }
+  return inOrder;
 }
