@@ -33,7 +33,8 @@ interface BoardState {
   load(): Promise<void>;
 }
 let boardStore: { getState(): BoardState; setState(state: Partial<BoardState>): void };
-let firstRowsInput: (state: Pick<BoardState, 'mode' | 'anchor'>) => { from: string; to: string; rows: { offset: number; limit: number } };
+let windowDays: (state: Pick<BoardState, 'mode' | 'anchor'>) => string[];
+let firstRowsInput: (days: string[]) => { from: string; to: string; rows: { offset: number; limit: number } };
 
 const page = (ids: string[]) => ({ items: ids.map((id) => ({ id })), nextCursor: null });
 const COUNTS = { counts: { open: 2, in_progress: 0, waiting: 0, closed: 0 }, capped: [] };
@@ -57,10 +58,11 @@ beforeAll(async () => {
   early = (await import('../../renderer/src/api/earlyCalls' as string)) as EarlyCalls;
   filters = (await import('../../renderer/src/features/tickets/filters' as string)) as Filters;
   ({ resetSessionStores } = (await import('../../renderer/src/stores/sessionStores' as string)) as { resetSessionStores: () => void });
-  ({ useDispatchBoard: boardStore, firstRowsInput } = (await import('../../renderer/src/features/dispatch/boardStore' as string)) as {
+  ({ useDispatchBoard: boardStore, windowDays } = (await import('../../renderer/src/features/dispatch/boardStore' as string)) as {
     useDispatchBoard: typeof boardStore;
-    firstRowsInput: typeof firstRowsInput;
+    windowDays: typeof windowDays;
   });
+  ({ firstRowsInput } = (await import('../../renderer/src/features/dispatch/boardRows' as string)) as { firstRowsInput: typeof firstRowsInput });
 });
 
 beforeEach(() => {
@@ -106,7 +108,7 @@ describe('early calls of a fresh open', () => {
 
   it("the board's store takes its first rows asked for at start, and only for the same window", async () => {
     const board = (from: string, to: string) => ({ from, to, timeZone: 'Europe/Madrid', technicians: [{ id: 't1' }], rows: { offset: 0, limit: 12 }, workOrders: [], customers: [], clashes: [] });
-    const thisWeek = firstRowsInput(boardStore.getState());
+    const thisWeek = firstRowsInput(windowDays(boardStore.getState()));
     early.startEarlyCall('workOrders.board', thisWeek);
     const loaded = boardStore.getState().load();
     expect(asked('workOrders.board')).toHaveLength(1);
@@ -121,6 +123,6 @@ describe('early calls of a fresh open', () => {
     boardStore.setState({ mode: 'day' });
     void boardStore.getState().load();
     expect(asked('workOrders.board')).toHaveLength(2);
-    expect(asked('workOrders.board')[1]?.input).toEqual(firstRowsInput({ mode: 'day', anchor: null }));
+    expect(asked('workOrders.board')[1]?.input).toEqual(firstRowsInput(windowDays({ mode: 'day', anchor: null })));
   });
 });

@@ -19,10 +19,10 @@ function resolveLocal(from: string, specifier: string): string | null {
   return null;
 }
 
-/** Every source file and package the start evaluates, each with the file that first imported it. */
-function startPath(): Map<string, string> {
-  const reached = new Map<string, string>([[START, '(entry)']]);
-  const queue = [START];
+/** Every source file and package evaluated before `entry` (itself included), each with the file that first imported it. */
+function startPath(entry = START): Map<string, string> {
+  const reached = new Map<string, string>([[entry, '(entry)']]);
+  const queue = [entry];
   while (queue.length > 0) {
     const file = queue.shift() as string;
     for (const match of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
@@ -56,5 +56,14 @@ describe('the renderer start path', () => {
       (key) => key.includes(`${path.sep}electron${path.sep}contract${path.sep}`) && /from ['"]zod['"]/.test(readFileSync(key, 'utf8')),
     );
     expect(contractWithSchemas.map(byImporter)).toEqual([]);
+  });
+
+  it('sends the early calls before the translations and the session store are evaluated (app/startCalls.ts reaches neither)', () => {
+    // i18n builds both languages' words and reads localStorage (tens of ms on a loaded machine), all before the calls went out.
+    const beforeCalls = startPath(path.join(root, 'renderer/src/app/startCalls.ts'));
+    expect(beforeCalls.has(path.join(root, 'renderer/src/api/earlyCalls.ts'))).toBe(true);
+    for (const file of ['renderer/src/i18n/index.ts', 'renderer/src/stores/session.ts']) {
+      expect(beforeCalls.has(path.join(root, file)), `${file} (from ${beforeCalls.get(path.join(root, file))})`).toBe(false);
+    }
   });
 });

@@ -1,9 +1,19 @@
 // The board is read in two parts: the rows a window shows first (FIRST_ROWS technicians), painted as soon as they
 // arrive, then the rest. Pure: joins two answers of workOrders.board into one board (no React, no API).
 import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
+import type { LocalDate } from '../../../../electron/contract/zonedTime';
+import type { BoardMode } from './boardLayout';
 
 /** Technicians' rows asked for first: more than any window shows at once (a week row is one busy day tall; day rows are lower). */
 export const FIRST_ROWS = 12;
+
+/** The window a board opens on. */
+export const FIRST_MODE: BoardMode = 'week';
+
+/** The first read of a window's days: its first FIRST_ROWS technicians (sent at start by app/startCalls.ts on a fresh open). */
+export function firstRowsInput(days: readonly LocalDate[]) {
+  return { from: days[0] as LocalDate, to: days[days.length - 1] as LocalDate, rows: { offset: 0, limit: FIRST_ROWS } };
+}
 
 /**
  * The board of `first` (rows from 0) followed by `rest` (the rows after it), or null when they cannot be joined: the

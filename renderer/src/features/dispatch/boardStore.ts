@@ -12,7 +12,7 @@ import { companyZone } from '../../lib/timeZone';
 import { onSessionReset, sessionStore } from '../../stores/sessionStores';
 import { todayIn } from '../workOrders/dates';
 import { boardDays, type BoardMode } from './boardLayout';
-import { FIRST_ROWS, joinBoardRows } from './boardRows';
+import { FIRST_MODE, FIRST_ROWS, firstRowsInput, joinBoardRows } from './boardRows';
 
 /** The queue shows this many at first; "Ver más" asks for the next page. */
 const QUEUE_PAGE = 50;
@@ -57,18 +57,8 @@ export function windowDays(state: Pick<BoardState, 'mode' | 'anchor'>, zone = co
   return boardDays(state.mode, state.anchor ?? todayIn(zone));
 }
 
-/**
- * The first read of the board's window (its first FIRST_ROWS technicians). Before the settings arrive the computer's zone
- * stands for the company's: a fresh open sends this at start (app/startCalls.ts), and load takes that answer only when
- * its own window, once the settings are known, is the same.
- */
-export function firstRowsInput(state: Pick<BoardState, 'mode' | 'anchor'>) {
-  const days = windowDays(state);
-  return { from: days[0] as LocalDate, to: days[days.length - 1] as LocalDate, rows: { offset: 0, limit: FIRST_ROWS } };
-}
-
 export const useDispatchBoard = sessionStore<BoardState>('dispatchBoard', (set, get) => ({
-  mode: 'week',
+  mode: FIRST_MODE,
   anchor: null,
   board: null,
   loading: false,
@@ -85,7 +75,7 @@ export const useDispatchBoard = sessionStore<BoardState>('dispatchBoard', (set, 
   },
 
   async load(options = {}) {
-    const first = firstRowsInput(get());
+    const first = firstRowsInput(windowDays(get()));
     const window = { from: first.from, to: first.to };
     const key = JSON.stringify(window);
     if (options.reuse && (inFlight?.key === key || (lastLoaded?.key === key && Date.now() - lastLoaded.at < REUSE_MS))) return inFlight?.done;
@@ -97,6 +87,7 @@ export const useDispatchBoard = sessionStore<BoardState>('dispatchBoard', (set, 
     set({ loading: true, error: null });
     const done = (async () => {
       try {
+        // A fresh open's first rows were asked for at start (app/startCalls.ts): taken when that was this same window.
         const firstRows = await takeEarlyOrCall('workOrders.board', first);
         if (mine !== generation) return;
         let board = firstRows;

@@ -10,6 +10,15 @@ export function todayIn(zone: string, now: Date = new Date()): LocalDate {
   return localDateOf(zone, now);
 }
 
+/**
+ * Today on this computer's own calendar (the zone Date uses), from Date's fields: what todayIn(systemTimeZone()) gives,
+ * without building an Intl formatter (the page's first one costs ~40 ms, too much before a fresh open's first calls).
+ */
+export function todayOnThisComputer(now: Date = new Date()): LocalDate {
+  const twoDigits = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${twoDigits(now.getMonth() + 1)}-${twoDigits(now.getDate())}`;
+}
+
 /** The day an instant falls on, on the company calendar. */
 export function dayOf(zone: string, iso: string): LocalDate {
   return localDateOf(zone, iso);
