@@ -12,5 +12,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    // Modules run in source order whatever chunk they land in: main.tsx imports app/startCalls first so a fresh open's
+    // calls go out before the translations, the session store and the rest are evaluated; without this a shared chunk
+    // (i18n, the stores) ran whole before the entry chunk's own code.
+    rolldownOptions: { output: { strictExecutionOrder: true } },
   },
 });
