@@ -2,6 +2,7 @@
 // back the last commits (never corrupts). Where another party relies on a commit — we acknowledged ops, or we hand out
 // ops of our own, whose sequence numbers must never be reused for other ops — that commit is made durable here.
 import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 
 const FULL = 2;
@@ -42,4 +43,48 @@ export function syncCommitted(sqlite: Database.Database): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Per write-ahead log: the last fsync asked for, and the one not started yet that new callers may still share. */
+const walSyncs = new Map<string, { last: Promise<void>; unstarted: Promise<void> | null }>();
+
+async function fsyncIfPresent(file: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, 'r+');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * syncCommitted off this thread (the fsync runs in libuv's pool): resolves once an fsync that started after this call
+ * ended. Callers that arrive while one waits to start share it, so thirty members' requests cost one or two fsyncs.
+ */
+export function syncCommittedAsync(sqlite: Database.Database): Promise<void> {
+  if (sqlite.memory || !sqlite.name) return Promise.resolve();
+  const wal = `${sqlite.name}-wal`;
+  const entry = walSyncs.get(wal) ?? { last: Promise.resolve(), unstarted: null };
+  if (entry.unstarted) return entry.unstarted;
+  const mine = entry.last
+    .catch(() => undefined)
+    .then(() => {
+      // Started: commits made from now on need the next one.
+      entry.unstarted = null;
+      return fsyncIfPresent(wal);
+    });
+  entry.unstarted = mine;
+  entry.last = mine;
+  walSyncs.set(wal, entry);
+  const forget = () => {
+    if (entry.last === mine) walSyncs.delete(wal);
+  };
+  mine.then(forget, forget);
+  return mine;
 }

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { durably, syncCommitted } from '../../db/durable';
+import { durably, syncCommitted, syncCommittedAsync } from '../../db/durable';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { ADMIN, type TestApp } from '../support/backend';
 import { tempDir } from '../db/helpers';
@@ -106,6 +106,33 @@ describe('durably and syncCommitted', () => {
     }
     const memory = new Database(':memory:');
     expect(() => syncCommitted(memory)).not.toThrow();
+    memory.close();
+  });
+
+  it('syncCommittedAsync: callers before an fsync starts share it; a caller after it started gets the next one', async () => {
+    const sqlite = open();
+    try {
+      sqlite.prepare('INSERT INTO t VALUES (1)').run();
+      const first = syncCommittedAsync(sqlite);
+      // Not started yet (it starts on a later tick): a commit made now is covered by the same fsync.
+      expect(syncCommittedAsync(sqlite)).toBe(first);
+      await new Promise((resolve) => setImmediate(resolve));
+      // The first one has started: a commit made now needs an fsync that starts after it, queued behind.
+      sqlite.prepare('INSERT INTO t VALUES (2)').run();
+      const second = syncCommittedAsync(sqlite);
+      expect(second).not.toBe(first);
+      const order: string[] = [];
+      await Promise.all([first.then(() => order.push('first')), second.then(() => order.push('second'))]);
+      expect(order).toEqual(['first', 'second']);
+      // Both done: the next caller starts afresh.
+      const third = syncCommittedAsync(sqlite);
+      expect(third).not.toBe(second);
+      await third;
+    } finally {
+      sqlite.close();
+    }
+    const memory = new Database(':memory:');
+    await expect(syncCommittedAsync(memory)).resolves.toBeUndefined();
     memory.close();
   });
 });

@@ -1,7 +1,7 @@
 // The LAN hub's store: a member's own SQLite copy. Sync work runs one job per event-loop turn (HubLane), so the
 // member's own windows stay responsive while thirty laptops sync; each push page is one transaction.
 import { AppError } from '../../../contract';
-import { durably, syncCommitted } from '../../../../db/durable';
+import { durably, syncCommittedAsync } from '../../../../db/durable';
 import { prepared } from '../../sql';
 import { opsMissingFrom, readVector } from '../apply';
 import { applyOpsPage, emptyTally } from '../bundle-apply';
@@ -70,13 +70,11 @@ export function sqliteHubStore(services: HubServices): HubStore {
         };
       }),
 
-    pull: (deviceId: string, vector: Vector) =>
-      lane.run(() => {
+    async pull(deviceId: string, vector: Vector) {
+      const page = await lane.run(() => {
         const first = opsMissingFrom(sqlite, vector, OPS_PAGE_SIZE).next();
         const ops = first.done ? [] : first.value;
         const more = ops.length >= OPS_PAGE_SIZE;
-        // Ops handed out (the hub's own among them) must never be rolled back here and their numbers reused.
-        if (ops.length > 0) syncCommitted(sqlite);
         if (!more) {
           // The member is in step with what the hub had: remember its vector and the moment.
           const at = clock.now().toISOString();
@@ -86,7 +84,12 @@ export function sqliteHubStore(services: HubServices): HubStore {
           }).immediate();
         }
         return { ops, more, hubVector: readVector(sqlite) };
-      }),
+      });
+      // Ops handed out (the hub's own among them) must never be rolled back here and their numbers reused. Off the
+      // engine thread, and shared by the members pulling at the same time.
+      if (page.ops.length > 0) await syncCommittedAsync(sqlite);
+      return page;
+    },
 
     /** A snapshot bundle of the hub's state (as `sync export --snapshot`). */
     async writeNewcomerBundle(file) {

@@ -1,7 +1,7 @@
 // One sync round with a linked peer: push what it lacks, then pull what we lack, a page per request and one
 // transaction per page, until both vectors meet; then attachment bytes both ways (fileRound.ts). Interrupted anywhere, the next round resumes from the vectors.
 import { AppError, type DomainEvent } from '../../../contract';
-import { syncCommitted } from '../../../../db/durable';
+import { syncCommittedAsync } from '../../../../db/durable';
 import { opsMissingFrom, readVector } from '../apply';
 import { applyOpsPage, emptyTally, noteExchange } from '../bundle-apply';
 import { TouchedCollector } from '../bundle-events';
@@ -71,8 +71,9 @@ async function pushAll(services: HubServices, peer: PeerAddress, hubVector: Vect
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     const next = opsMissingFrom(services.sqlite, hubVector, options.pageSize ?? OPS_PAGE_SIZE).next();
     if (next.done || next.value.length === 0) break;
-    // Our ops leave this copy: a power cut must not roll them back and let other ops take their numbers.
-    syncCommitted(services.sqlite);
+    // Our ops leave this copy: a power cut must not roll them back and let other ops take their numbers. The fsync
+    // runs off this thread: the copy's own calls go on meanwhile.
+    await syncCommittedAsync(services.sqlite);
     const answer = await call(peer, PROTOCOL_PATHS.push, { ops: next.value }, pushResponse, options);
     sent += answer.applied + answer.setAside;
     hubVector = answer.vector;
