@@ -43,7 +43,8 @@ interface Child {
   /** Resolves with the JSON after `tag` on the child's stdout (rejects if it exits first). */
   line<T>(tag: string): Promise<T>;
   exited: Promise<number | null>;
-  stop(): Promise<void>;
+  /** Ends the child; one that ends by itself gets `graceMs` first (a CPU profile is written as it exits). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 // EMERALD_BENCH_NET_PROF=DIR: every process writes a CPU profile there (node --cpu-prof) when it ends.
@@ -93,7 +94,8 @@ function startChild(script: string, args: string[], env: NodeJS.ProcessEnv): Chi
         });
       });
     },
-    async stop() {
+    async stop(graceMs = 0) {
+      if (graceMs > 0) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs))]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
@@ -187,7 +189,10 @@ export async function measureNetSync(workDir: string, log: (line: string) => voi
     }
     return figures;
   } finally {
-    for (const child of children.reverse()) await child.stop();
+    // The members and the probe leave by themselves once they reported (writing their profiles); the hub is stopped.
+    const [hubChild, ...others] = children;
+    for (const child of others.reverse()) await child.stop(PROFILE_DIR ? 60_000 : 0);
+    await hubChild?.stop();
     process.off('exit', killAll);
     rmSync(workDir, { recursive: true, force: true });
   }
