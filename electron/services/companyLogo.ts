@@ -2,7 +2,7 @@
 // 300 dpi: 600 px on the long side is plenty. A 6000 × 4000 logo made pdfkit decode and re-compress 24 megapixels for
 // every OT PDF (2.4 s and 300 MB each). New logos are downscaled when saved (settings.update); one an older version
 // stored large is downscaled at its first PDF in this process and the small copy kept (nothing written: no migration).
-import sharp from 'sharp';
+import { loadSharp } from './heavyModules';
 
 export const LOGO_MAX_SIDE = 600;
 
@@ -33,6 +33,7 @@ export async function downscaleLogo(dataUrl: string): Promise<string> {
 
 async function downscaledBytes(bytes: Buffer): Promise<{ bytes: Buffer; format: 'png' | 'jpeg' } | null> {
   try {
+    const sharp = await loadSharp();
     const meta = await sharp(bytes).metadata();
     const format = meta.format === 'png' || meta.format === 'jpeg' ? meta.format : null;
     if (!format || !meta.width || !meta.height) return null;

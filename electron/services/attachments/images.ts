@@ -1,6 +1,7 @@
 // Image work for attachments, all through sharp (libvips on its own threads): the main thread only awaits.
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { AppError } from '../../contract';
+import { loadSharp } from '../heavyModules';
 import { DISPLAY_MAX_SIDE, MAX_IMAGE_PIXELS, THUMB_MAX_SIDE } from '../../contract/attachments';
 
 export interface DerivedImages {
@@ -23,9 +24,9 @@ const unreadable = () => new AppError('VALIDATION', 'the image cannot be read (d
 
 /** The header's size, checked before any pixel is decoded. */
 async function headerSize(bytes: Uint8Array): Promise<{ width: number; height: number; orientation: number }> {
-  let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+  let meta: Awaited<ReturnType<ReturnType<typeof Sharp>['metadata']>>;
   try {
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    meta = await (await loadSharp())(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw unreadable();
   }
@@ -41,7 +42,7 @@ export async function deriveImages(bytes: Uint8Array): Promise<DerivedImages> {
   const swapped = header.orientation >= 5 && header.orientation <= 8;
   let display: Buffer;
   try {
-    display = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' })
+    display = await (await loadSharp())(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' })
       .rotate()
       .resize({ width: DISPLAY_MAX_SIDE, height: DISPLAY_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
@@ -55,11 +56,11 @@ export async function deriveImages(bytes: Uint8Array): Promise<DerivedImages> {
 }
 
 /** The thumbnail is made from the display copy (already upright and small): a fraction of the work of the original. */
-export function thumbFrom(display: Uint8Array): Promise<Buffer> {
-  return sharp(display).resize({ width: THUMB_MAX_SIDE, height: THUMB_MAX_SIDE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
+export async function thumbFrom(display: Uint8Array): Promise<Buffer> {
+  return (await loadSharp())(display).resize({ width: THUMB_MAX_SIDE, height: THUMB_MAX_SIDE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
 }
 
 export async function sizeOf(jpeg: Uint8Array): Promise<{ width: number; height: number }> {
-  const meta = await sharp(jpeg).metadata();
+  const meta = await (await loadSharp())(jpeg).metadata();
   return { width: meta.width ?? 0, height: meta.height ?? 0 };
 }

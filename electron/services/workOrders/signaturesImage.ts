@@ -1,5 +1,5 @@
 // A signature's strokes drawn as a PNG (SVG rasterized by sharp, off the main thread): what the screen and PDF show.
-import sharp from 'sharp';
+import { loadSharp } from '../heavyModules';
 import { SIGNATURE_BOX, type SignatureStrokes } from '../../contract/signatures';
 
 /** The stored image: 600 × 240 px (the 1000 × 400 box at 0.6), dark ink on white so it reads on any theme and paper. */
@@ -39,5 +39,5 @@ export function signatureSvg(strokes: SignatureStrokes): string {
 
 /** The PNG bytes of a signature (async: sharp renders on libuv's pool, never blocking other calls). */
 export async function renderSignaturePng(strokes: SignatureStrokes): Promise<Buffer> {
-  return sharp(Buffer.from(signatureSvg(strokes))).png({ compressionLevel: 9 }).toBuffer();
+  return (await loadSharp())(Buffer.from(signatureSvg(strokes))).png({ compressionLevel: 9 }).toBuffer();
 }

@@ -1,9 +1,9 @@
 // The shared page furniture of every report: A4 document with embedded fonts, header, sections, fields, footer.
 // Every report is PDF/A-2a (archival, fonts embedded, sRGB output intent) and tagged: headings, paragraphs, tables and
 // figures are structure elements (pdfinfo: "Tagged: yes"), rules, fills and footers are artifacts (see ./tagging).
-import PDFDocument from 'pdfkit';
 import type { SettingsDto } from '../../../contract';
 import { loadReportFonts } from '../fonts';
+import { loadPdfKit } from '../../heavyModules';
 import type { ReportLanguage } from '../labels';
 import { breakLongWordsIn } from './longWords';
 import { artifact, beginStructure, tag } from './tagging';
@@ -56,7 +56,7 @@ let parsedFonts: { regular: ParsedFont; bold: ParsedFont } | null = null;
  * The two fonts parsed once per process: parsing DejaVu and its kerning tables again for every report cost tens of
  * milliseconds of blocked event loop each time. Borrowed from a throwaway document, so fontkit is never imported here.
  */
-function reportFontsParsed(): { regular: ParsedFont; bold: ParsedFont } {
+function reportFontsParsed(PDFDocument: Awaited<ReturnType<typeof loadPdfKit>>): { regular: ParsedFont; bold: ParsedFont } {
   if (!parsedFonts) {
     const fonts = loadReportFonts();
     const probe = new PDFDocument({ autoFirstPage: false });
@@ -66,8 +66,9 @@ function reportFontsParsed(): { regular: ParsedFont; bold: ParsedFont } {
   return parsedFonts;
 }
 
-export function createReportDocument(meta: ReportMeta): Pdf {
-  const fonts = reportFontsParsed();
+export async function createReportDocument(meta: ReportMeta): Promise<Pdf> {
+  const PDFDocument = await loadPdfKit();
+  const fonts = reportFontsParsed(PDFDocument);
   const info: PDFKit.DocumentInfo = { Title: xmpSafe(meta.title), Creator: 'Emerald', Producer: 'Emerald', CreationDate: new Date(meta.generatedAt) };
   if (meta.author?.trim()) info.Author = xmpSafe(meta.author.trim());
   if (meta.subject?.trim()) info.Subject = xmpSafe(meta.subject.trim());

@@ -2,7 +2,7 @@
 // Rows are read synchronously inside the report's read transaction; the images are then prepared with sharp
 // (libvips threads, the event loop only awaits) so the synchronous pdfkit part only places small, ready images.
 import type Database from 'better-sqlite3';
-import sharp from 'sharp';
+import { loadSharp } from '../../heavyModules';
 import { SIGNATURE_ROLES, type WorkOrderType } from '../../../../shared/enums';
 import type { ChecklistTemplates } from '../../../contract/checklists';
 import type { SignatureDto } from '../../../contract/signatures';
@@ -132,7 +132,7 @@ async function photoForPage(dataDir: string, sha256: string): Promise<Buffer | '
   try {
     const source = await readDerived(dataDir, sha256, 'display');
     if (!source) return 'missing';
-    const jpeg = await sharp(source, { limitInputPixels: 40_000_000, failOn: 'error' })
+    const jpeg = await (await loadSharp())(source, { limitInputPixels: 40_000_000, failOn: 'error' })
       .rotate()
       .resize({ width: PHOTO_MAX_SIDE, height: PHOTO_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
@@ -150,7 +150,7 @@ async function photoForPage(dataDir: string, sha256: string): Promise<Buffer | '
 async function signatureForPage(imageBase64: string): Promise<Buffer | null> {
   const base64 = imageBase64.replace(/^data:image\/png;base64,/, '');
   try {
-    return await sharp(Buffer.from(base64, 'base64'), { limitInputPixels: 4_000_000 }).flatten({ background: '#ffffff' }).png().toBuffer();
+    return await (await loadSharp())(Buffer.from(base64, 'base64'), { limitInputPixels: 4_000_000 }).flatten({ background: '#ffffff' }).png().toBuffer();
   } catch {
     return null;
   }

@@ -106,7 +106,7 @@ export async function renderTicketPdf(data: TicketReportData, options: RenderOpt
   const t = labelsFor(options.language);
   const f = createFormatter(options.language, options.timeZone);
   const ticket = data.ticket;
-  const doc = createReportDocument({
+  const doc = await createReportDocument({
     title: `${t.ticketReportTitle} ${ticket.code}`,
     language: options.language,
     generatedAt: options.generatedAt,

@@ -127,7 +127,7 @@ export async function renderWorkOrderPdf(data: WorkOrderReportData, options: Ren
   const f = createFormatter(options.language, options.timeZone);
   const wo = data.workOrder;
   const capture = data.capture;
-  const doc = createReportDocument({
+  const doc = await createReportDocument({
     title: `${t.workOrderReportTitle} ${wo.code}`,
     language: options.language,
     generatedAt: options.generatedAt,
