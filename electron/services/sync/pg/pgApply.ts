@@ -179,7 +179,14 @@ export interface PgApplyOptions {
   schemaVersion?: number;
   /** Op by op with savepoints only, never the fast page path (tests compare the two). */
   exactOnly?: boolean;
+  /** Filled with what became of each incoming op, by opKey (held ops applied again are only counted). */
+  fates?: Map<string, OpFate>;
 }
+
+/** What became of one incoming op of a page. */
+export type OpFate = 'applied' | 'duplicate' | 'gap' | SetAsideReason;
+
+export const opKey = (op: Pick<OpRecord, 'deviceId' | 'seq'>): string => `${op.deviceId}/${op.seq}`;
 
 /**
  * Applies ops of members (any order; sorted by clock here) inside the caller's transaction. Every op is stored,
@@ -199,10 +206,12 @@ export async function pgApplyOps(client: PgClient, incoming: readonly OpRecord[]
       next.push(op);
     } else if (place === 'duplicate') outcome.duplicates++;
     else outcome.gaps++;
+    if (place !== 'next') options.fates?.set(opKey(op), place === 'duplicate' ? 'duplicate' : 'gap');
   }
   await settleInRuns(batch, next, options.exactOnly === true, async (decided) => {
     for (const { op, reason } of decided) {
       batch.keep(op, reason ?? 'applied');
+      options.fates?.set(opKey(op), reason ?? 'applied');
       if (reason) {
         outcome.setAside.push({ deviceId: op.deviceId, seq: op.seq, reason });
         continue;

@@ -283,10 +283,9 @@ export async function applyFastPage(client: PgClient, ops: readonly OpRecord[], 
   if (clocks) statements.last(clocks);
   const sql = statements.text();
   if (sql === '') return reasons;
-  await client.query('SAVEPOINT sync_page');
   try {
-    await client.query(sql);
-    await client.query('RELEASE SAVEPOINT sync_page');
+    // One round trip: a refused write skips the rest of the text and leaves the savepoint to roll back to.
+    await client.query(`SAVEPOINT sync_page;\n${sql};\nRELEASE SAVEPOINT sync_page`);
     return reasons;
   } catch (error) {
     await rollbackToSavepoint(client, 'sync_page', error);

@@ -1,6 +1,6 @@
-// The central hub's store: the team's shared copy in PostgreSQL. Pooled connections; each push page is one
-// transaction through the PostgreSQL applier (its advisory lock: two hub processes never apply at once); each pull
-// page is read in one snapshot. Members cannot tell it from a LAN hub: same protocol, same refusals.
+// The central hub's store: the team's shared copy in PostgreSQL. Pooled connections; push pages that meet at the hub go in
+// one transaction through the PostgreSQL applier (pgPushBatches.ts; its advisory lock: two hub processes never apply at
+// once); each pull page is read in one snapshot. Members cannot tell it from a LAN hub: same protocol, same refusals.
 import type pg from 'pg';
 import { defaultMigrationsFolder, schemaVersionOf } from '../../../../db/migrations';
 import type { DomainEvent } from '../../../contract';
@@ -8,7 +8,7 @@ import type { OpRecord } from '../capture';
 import type { HubStore } from '../net/hubStore';
 import { WireError } from '../net/httpBody';
 import { OPS_PAGE_SIZE, type Vector } from '../net/protocol';
-import { pgApplyOps } from './pgApply';
+import { pgApplyOps, type OpFate } from './pgApply';
 import { inPgTransaction, onPgConnection } from './pgHubDb';
 import { pgHubFiles } from './pgHubFiles';
 import { readHubIdentity } from './pgHubIdentity';
@@ -17,6 +17,7 @@ import { HubNoticeListener, notifyHubs } from './pgHubNotices';
 import { pgHandlePair } from './pgHubPairing';
 import { writePgNewcomerBundle } from './pgNewcomerBundle';
 import { pgOpsMissingFrom, pgReadVector } from './pgOpLog';
+import { PushBatches } from './pgPushBatches';
 import { pgRun } from './pgSql';
 
 export interface PgHubStoreOptions {
@@ -60,6 +61,16 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
   await notices?.start();
   const teamId = first.teamId;
   const readOnly = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(pool, work, 'repeatable read', true);
+  // Each batch of pushes: applied and committed together, answered with the vector after the commit.
+  const pushes = new PushBatches(async (ops: OpRecord[]) => {
+    const nowMs = now().getTime();
+    const fates = new Map<string, OpFate>();
+    return inPgTransaction(pool, async (client) => {
+      const outcome = await pgApplyOps(client, ops, nowMs, { fates });
+      if (outcome.applied + outcome.setAside.length > 0) await notifyHubs(client, 'ops');
+      return { outcome, fates, common: await pgReadVector(client) };
+    });
+  });
 
   return {
     scratchDir: options.scratchDir,
@@ -93,39 +104,34 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
       return rows.map((row) => row.device_id);
     },
 
+    // No transaction: the identity does not move under a member, and the vector only grows.
     async hello() {
-      return readOnly(async (client) => {
+      return onPgConnection(pool, async (client) => {
         const hub = await readHubIdentity(client);
         return { deviceId: hub.deviceId, name: hub.deviceName, vector: await pgReadVector(client) };
       });
     },
 
     async push(ops: OpRecord[]) {
-      const nowMs = now().getTime();
-      const { outcome, vector } = await inPgTransaction(pool, async (client) => {
-        const applied = await pgApplyOps(client, ops, nowMs);
-        if (applied.applied + applied.setAside.length > 0) await notifyHubs(client, 'ops');
-        return { outcome: applied, vector: await pgReadVector(client) };
-      });
-      // Nobody watches the hub's rows; only team changes matter here (revoked devices lose their sockets).
-      const events: DomainEvent[] = outcome.touched.some((row) => row.entity === 'team_members') ? [{ entity: 'team', id: teamId, kind: 'updated' }] : [];
-      return {
-        answer: { applied: outcome.applied, duplicates: outcome.duplicates, gaps: outcome.gaps, setAside: outcome.setAside.length, vector },
-        events,
-      };
+      const { share, outcome, common, first } = await pushes.push(ops);
+      // Nobody watches the hub's rows; only team changes matter here (revoked devices lose their sockets), told once a batch.
+      const events: DomainEvent[] = first && outcome.touched.some((row) => row.entity === 'team_members') ? [{ entity: 'team', id: teamId, kind: 'updated' }] : [];
+      return { answer: { ...share, vector: common }, events };
     },
 
     async pull(deviceId: string, vector: Vector) {
       const page = await readOnly(async (client) => {
-        const pages = pgOpsMissingFrom(client, vector, OPS_PAGE_SIZE);
+        // The page and the vector it is answered with come from one snapshot.
+        const hubVector = await pgReadVector(client);
+        const pages = pgOpsMissingFrom(client, vector, OPS_PAGE_SIZE, hubVector);
         const first = await pages.next();
         await pages.return(undefined);
         const found = first.done ? [] : first.value;
-        return { ops: found, more: found.length >= OPS_PAGE_SIZE, hubVector: await pgReadVector(client) };
+        return { ops: found, more: found.length >= OPS_PAGE_SIZE, hubVector };
       });
       if (!page.more) {
-        // The member is in step with what the hub had: remember its vector and the moment.
-        await inPgTransaction(pool, (client) =>
+        // The member is in step with what the hub had: remember its vector and the moment (one statement, its own commit).
+        await onPgConnection(pool, (client) =>
           pgRun(client, 'UPDATE sync_links SET last_sync_at = $1, last_vector = $2 WHERE peer_device_id = $3', [now().toISOString(), JSON.stringify(vector), deviceId]),
         );
       }

@@ -34,21 +34,21 @@ export function opFromPgRow(row: PgOpRow): OpRecord {
   };
 }
 
-/** Highest seq held per device: the op log's, raised by the snapshot floor the hub may have started from. */
+/** Highest seq held per device: the op log's, raised by the snapshot floor the hub may have started from. One statement. */
 export async function pgReadVector(client: PgClient): Promise<Record<string, number>> {
-  const vector: Record<string, number> = {};
-  for (const row of await pgRun<{ device_id: string; seq: number }>(client, 'SELECT device_id, seq FROM sync_vector_floor ORDER BY device_id')) {
-    vector[row.device_id] = row.seq;
-  }
   // A skip-scan over the (device, seq) key: a few index seeks per device, not a walk over millions of ops.
   const rows = await pgRun<{ device_id: string; seq: number }>(
     client,
     `WITH RECURSIVE devices(id) AS (
        SELECT (SELECT min(device_id) FROM sync_ops)
        UNION ALL SELECT (SELECT min(device_id) FROM sync_ops WHERE device_id > devices.id) FROM devices WHERE devices.id IS NOT NULL)
-     SELECT id AS device_id, (SELECT max(seq) FROM sync_ops WHERE device_id = devices.id) AS seq FROM devices WHERE id IS NOT NULL`,
+     SELECT device_id, max(seq) AS seq FROM (
+       SELECT device_id, seq FROM sync_vector_floor
+       UNION ALL SELECT id, (SELECT max(seq) FROM sync_ops WHERE device_id = devices.id) FROM devices WHERE id IS NOT NULL
+     ) AS heads GROUP BY device_id ORDER BY device_id`,
   );
-  for (const row of rows) vector[row.device_id] = Math.max(vector[row.device_id] ?? 0, row.seq);
+  const vector: Record<string, number> = {};
+  for (const row of rows) vector[row.device_id] = row.seq;
   return vector;
 }
 
@@ -87,25 +87,45 @@ export async function pgInsertOps(client: PgClient, ops: readonly OpRecord[], st
   );
 }
 
-/** One device's ops after a seq, a page at a time (its seq order is its clock order). */
-async function* deviceOps(client: PgClient, deviceId: string, afterSeq: number, pageSize: number): AsyncGenerator<OpRecord> {
-  for (let after = afterSeq; ; ) {
-    const rows = await pgRun<PgOpRow>(client, `SELECT ${OP_COLUMNS} FROM sync_ops WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [deviceId, after, pageSize]);
-    for (const row of rows) yield opFromPgRow(row);
+const opsAfterSql = `SELECT ${OP_COLUMNS} FROM sync_ops WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`;
+
+/**
+ * The first `limit` ops after each device's seq, for all devices in one statement (a round's pull asks about every
+ * member that wrote since: one round trip, not one per device); each device's ops in seq order.
+ */
+async function firstOpsOfDevices(client: PgClient, after: ReadonlyMap<string, number>, limit: number): Promise<Map<string, OpRecord[]>> {
+  const rows = await pgRun<PgOpRow>(
+    client,
+    `SELECT o.* FROM unnest($1::text[], $2::int[]) AS d(device_id, after)
+     CROSS JOIN LATERAL (SELECT ${OP_COLUMNS} FROM sync_ops WHERE device_id = d.device_id AND seq > d.after ORDER BY seq LIMIT $3) AS o`,
+    [[...after.keys()], [...after.values()], limit],
+  );
+  const byDevice = new Map<string, OpRecord[]>([...after.keys()].map((device) => [device, []]));
+  for (const row of rows) byDevice.get(row.device_id)!.push(opFromPgRow(row));
+  for (const ops of byDevice.values()) ops.sort((a, b) => a.seq - b.seq);
+  return byDevice;
+}
+
+/** One device's ops after a seq, a page at a time (its seq order is its clock order), starting from a first page read. */
+async function* deviceOps(client: PgClient, deviceId: string, first: OpRecord[], pageSize: number): AsyncGenerator<OpRecord> {
+  for (let rows = first; ; ) {
+    yield* rows;
     if (rows.length < pageSize) return;
-    after = rows[rows.length - 1]!.seq;
+    rows = (await pgRun<PgOpRow>(client, opsAfterSql, [deviceId, rows[rows.length - 1]!.seq, pageSize])).map(opFromPgRow);
   }
 }
 
 /**
  * The ops a member with `vector` lacks, oldest clock first, in pages (the same order and pages as the laptop's
- * opsMissingFrom): one cursor per device, merged by clock; memory stays at a page per device.
+ * opsMissingFrom): one cursor per device, merged by clock; memory stays at a page per device. `local`: the hub's
+ * vector when the caller has just read it in the same snapshot.
  */
-export async function* pgOpsMissingFrom(client: PgClient, vector: Record<string, number>, pageSize = 2000): AsyncGenerator<OpRecord[]> {
-  const local = await pgReadVector(client);
-  const cursors = Object.keys(local)
-    .filter((device) => local[device]! > (vector[device] ?? 0))
-    .map((device) => deviceOps(client, device, vector[device] ?? 0, Math.min(pageSize, 1000)));
+export async function* pgOpsMissingFrom(client: PgClient, vector: Record<string, number>, pageSize = 2000, local?: Record<string, number>): AsyncGenerator<OpRecord[]> {
+  const held = local ?? (await pgReadVector(client));
+  const devices = Object.keys(held).filter((device) => held[device]! > (vector[device] ?? 0));
+  const devicePage = Math.min(pageSize, 1000);
+  const firsts = devices.length > 0 ? await firstOpsOfDevices(client, new Map(devices.map((device) => [device, vector[device] ?? 0])), devicePage) : new Map<string, OpRecord[]>();
+  const cursors = devices.map((device) => deviceOps(client, device, firsts.get(device)!, devicePage));
   const heads: IteratorResult<OpRecord>[] = [];
   for (const cursor of cursors) heads.push(await cursor.next());
   let page: OpRecord[] = [];
