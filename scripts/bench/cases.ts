@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../electron/services/context';
 import { getTicketDetail, listTickets } from '../../electron/services/tickets';
 import { customerCases } from './customerCases';
 import { boardCases } from './boardCases';
+import { SUMMARY } from './rawSummary';
 import { busyTicketWriteCases, searchCases } from './searchCases';
 import { agenda, dispatchQueue, overdueWorkOrders, traceSerial } from '../../electron/services/workOrders';
 
@@ -43,17 +44,6 @@ export interface Fixtures {
   /** `everywhere`: a word in (nearly) every ticket's timeline, the worst case for sorting matches. */
   words: { common: string; rare: string; prefix: string; accented: string; everywhere: string };
 }
-
-// A summary row as the service returns it, hand-written: the ticket, its category, customer, assignee and SLA row.
-const SUMMARY = `t.id, t.code, t.title, t.status, t.priority, t.created_at, t.updated_at, t.version,
-  cat.id AS category_id, cat.name AS category_name, c.id AS customer_id, c.name AS customer_name,
-  a.id AS assignee_id, a.full_name AS assignee_full_name, a.username AS assignee_username,
-  sla.sort_due AS sla_sort_due, sla.next_kind AS sla_next_kind, sla.next_target AS sla_next_target,
-  sla.next_elapsed_ms AS sla_next_elapsed_ms, sla.next_since AS sla_next_since, sla.next_risk_at AS sla_next_risk_at,
-  sla.next_outcome AS sla_next_outcome
-  FROM tickets t LEFT JOIN ticket_categories cat ON cat.id = t.category_id
-  LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN users a ON a.id = t.assigned_to_id
-  LEFT JOIN ticket_sla sla ON sla.ticket_id = t.id`;
 
 const WORK_ORDER = `SELECT w.*, t.code AS ticket_code, t.title AS ticket_title, c.id AS customer_id, c.name AS customer_name,
   u.full_name AS technician_full_name, u.username AS technician_username

@@ -9,6 +9,7 @@ import { countTickets, getTicketDetail, listTickets } from '../../electron/servi
 import { newId } from '../../electron/services/ids';
 import { forgetSearchHits } from '../../electron/services/search';
 import type { Fixtures, ReadCase, WriteCase } from './cases';
+import { SUMMARY } from './rawSummary';
 import type { Call } from './measure';
 
 /** The list screen's tabs and the statuses each lists (renderer/src/features/tickets/filters.ts). */
@@ -20,11 +21,6 @@ const TABS: [string, string[] | undefined][] = [
   ['closed', ['closed']],
   ['all', undefined],
 ];
-
-const SUMMARY = `t.id, t.code, t.title, t.status, t.priority, t.created_at, t.updated_at, t.version,
-  cat.name AS category_name, c.name AS customer_name, a.full_name AS assignee_full_name
-  FROM tickets t LEFT JOIN ticket_categories cat ON cat.id = t.category_id
-  LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN users a ON a.id = t.assigned_to_id`;
 
 /** A search's matching doc ids by hand: each FTS row names its ticket by rowid range (services/search/schema.ts). */
 const MATCHES = 'd.doc_id IN (SELECT rowid / 16777216 FROM ticket_search WHERE ticket_search MATCH @fts)';
@@ -71,7 +67,10 @@ export function searchCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadC
     if (!fts) {
       const where = [statusIn && `t.${statusIn}`, filter.where].filter(Boolean).join(' AND ');
       const page = sqlite.prepare(`SELECT ${SUMMARY} ${where ? `WHERE ${where}` : ''} ORDER BY t.updated_at DESC, t.id DESC LIMIT 51`);
-      const counts = sqlite.prepare(`SELECT t.status, count(*) AS n FROM tickets t ${filter.where ? `WHERE ${filter.where}` : ''} GROUP BY t.status`);
+      // No filter: the counts the triggers keep (ticket_status_counts), as the service reads them.
+      const counts = sqlite.prepare(
+        filter.where ? `SELECT t.status, count(*) AS n FROM tickets t WHERE ${filter.where} GROUP BY t.status` : 'SELECT status, n FROM ticket_status_counts WHERE n > 0',
+      );
       return () => [page.all(), counts.all()];
     }
     const other = filter.where ? ` AND EXISTS (SELECT 1 FROM tickets t WHERE t.id = d.ticket_id AND ${filter.where})` : '';

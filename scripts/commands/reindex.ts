@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { openDatabase } from '../../db/open';
 import { databasePath } from '../../electron/ipc/backend';
 import { rebuildSearchIndex } from '../../electron/services/search/schema';
+import { rebuildStatusCounts } from '../../electron/services/tickets/statusCounts';
 import { rebuildBoardBlocks } from '../../electron/services/workOrders/boardBlocks';
 import { CommandFailure } from './backup';
 import { requireDataDir, type CliCommand } from './types';
@@ -28,6 +29,7 @@ export const reindexCommand: CliCommand = {
       process.stdout.write(`Search index rebuilt: ${result.tickets} tickets, ${result.rows} index rows in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       // The dispatch board's derived blocks are local too: rebuilt from the tables like the search index.
       process.stdout.write(`Dispatch board blocks rebuilt: ${rebuildBoardBlocks(database.sqlite)}\n`);
+      process.stdout.write(`Tickets per status recounted: ${rebuildStatusCounts(database.sqlite)}\n`);
     } finally {
       database.close();
     }

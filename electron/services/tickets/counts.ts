@@ -42,9 +42,11 @@ function slaOnlyCounts(ctx: ServiceContext, filter: TicketFilter): StatusRow[] |
   return prepared(ctx.sqlite, `SELECT status, count(*) AS n FROM ticket_sla WHERE ${SLA_MATCH[sla]}${statuses} GROUP BY status`).all(params) as StatusRow[];
 }
 
-/** Without a search: exact, one pass over the filters' best index (the status index alone without filters). */
+/** Without a search: exact; no filter at all reads the kept counts (statusCounts.ts), else one pass over the filters' best index. */
 function ticketCounts(ctx: ServiceContext, f: FilterSql): StatusRow[] {
-  return prepared(ctx.sqlite, `SELECT t.status AS status, count(*) AS n FROM tickets t ${whereClause(allTicketConditions(f))} GROUP BY t.status`).all(
+  const conditions = allTicketConditions(f);
+  if (conditions.length === 0) return prepared(ctx.sqlite, 'SELECT status, n FROM ticket_status_counts WHERE n > 0').all() as StatusRow[];
+  return prepared(ctx.sqlite, `SELECT t.status AS status, count(*) AS n FROM tickets t ${whereClause(conditions)} GROUP BY t.status`).all(
     f.params,
   ) as StatusRow[];
 }
