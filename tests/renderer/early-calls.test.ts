@@ -125,4 +125,34 @@ describe('early calls of a fresh open', () => {
     expect(asked('workOrders.board')).toHaveLength(2);
     expect(asked('workOrders.board')[1]?.input).toEqual(firstRowsInput(windowDays({ mode: 'day', anchor: null })));
   });
+
+  it('the board reads its later technicians a part at a time, one read after another, painting each part as it comes', async () => {
+    boardStore.setState({ mode: 'week', board: null });
+    const days = windowDays(boardStore.getState());
+    const technicians = Array.from({ length: 50 }, (_, i) => ({ id: `t${i}` }));
+    const part = (offset: number, limit: number) => ({
+      from: days[0], to: days[days.length - 1], timeZone: 'Europe/Madrid', technicians, rows: { offset, limit },
+      workOrders: [{ id: `wo${offset}`, customer: 0 }], customers: [{ id: `c${offset}` }], clashes: [],
+    });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const shown = () => boardStore.getState().board as unknown as { workOrders: { id: string; customer: number }[]; customers: { id: string }[] };
+    const loaded = boardStore.getState().load();
+    const reads = () => asked('workOrders.board');
+    expect(reads().map((read) => read.input)).toEqual([firstRowsInput(days)]);
+    reads()[0]?.answer(part(0, 12));
+    await settle();
+    expect(shown().workOrders.map((wo) => wo.id)).toEqual(['wo0']);
+    // The next part is asked for only once the one before has answered.
+    expect(reads().map((read) => (read.input as { rows: unknown }).rows)).toEqual([{ offset: 0, limit: 12 }, { offset: 12, limit: 20 }]);
+    reads()[1]?.answer(part(12, 20));
+    await settle();
+    expect(shown().workOrders.map((wo) => wo.id)).toEqual(['wo0', 'wo12']);
+    expect((reads()[2]?.input as { rows: unknown }).rows).toEqual({ offset: 32, limit: 20 });
+    reads()[2]?.answer(part(32, 20));
+    await loaded;
+    expect(reads()).toHaveLength(3);
+    // Each part names its customers by its own list: joined, the indexes follow the whole list.
+    expect(shown().workOrders).toEqual([{ id: 'wo0', customer: 0 }, { id: 'wo12', customer: 1 }, { id: 'wo32', customer: 2 }]);
+    expect(shown().customers.map((c) => c.id)).toEqual(['c0', 'c12', 'c32']);
+  });
 });

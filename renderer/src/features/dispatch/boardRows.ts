@@ -1,11 +1,15 @@
-// The board is read in two parts: the rows a window shows first (FIRST_ROWS technicians), painted as soon as they
-// arrive, then the rest. Pure: joins two answers of workOrders.board into one board (no React, no API).
+// The board is read in parts: the rows a window shows first (FIRST_ROWS technicians), painted as soon as they arrive,
+// then the rest LATER_ROWS at a time (each read stays a short call, so other calls are answered between them at a busy
+// week). Pure: joins answers of workOrders.board into one board (no React, no API).
 import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import type { BoardMode } from './boardLayout';
 
 /** Technicians' rows asked for first: more than any window shows at once (a week row is one busy day tall; day rows are lower). */
 export const FIRST_ROWS = 12;
+
+/** Technicians' rows per read after the first (a busy week of 50 technicians: 12, then 20 and 18). */
+export const LATER_ROWS = 20;
 
 /** The window a board opens on. */
 export const FIRST_MODE: BoardMode = 'week';

@@ -3,7 +3,6 @@
 import type { QueuedWorkOrderDto } from '../../../../electron/contract';
 import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
 // The limit alone: dispatchBoard.ts builds the channel's zod schema, which a fresh open need not wait for.
-import { BOARD_ROWS_MAX } from '../../../../electron/contract/dispatchBoardLimits';
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import { calendarWindowActions } from '../../lib/calendarWindow';
 import { api } from '../../api/client';
@@ -12,7 +11,7 @@ import { companyZone } from '../../lib/timeZone';
 import { onSessionReset, sessionStore } from '../../stores/sessionStores';
 import { todayIn } from '../workOrders/dates';
 import { boardDays, type BoardMode } from './boardLayout';
-import { FIRST_MODE, FIRST_ROWS, firstRowsInput, joinBoardRows } from './boardRows';
+import { FIRST_MODE, FIRST_ROWS, firstRowsInput, joinBoardRows, LATER_ROWS } from './boardRows';
 
 /** The queue shows this many at first; "Ver más" asks for the next page. */
 const QUEUE_PAGE = 50;
@@ -90,15 +89,16 @@ export const useDispatchBoard = sessionStore<BoardState>('dispatchBoard', (set, 
         // A fresh open's first rows were asked for at start (app/startCalls.ts): taken when that was this same window.
         const firstRows = await takeEarlyOrCall('workOrders.board', first);
         if (mine !== generation) return;
-        let board = firstRows;
-        if (firstRows.technicians.length > FIRST_ROWS) {
-          if (paintFirst) set({ board: firstRows });
-          const rest = await api.call('workOrders.board', { ...window, rows: { offset: FIRST_ROWS, limit: BOARD_ROWS_MAX } });
+        let board: DispatchBoardDto | null = firstRows;
+        for (let offset = FIRST_ROWS; board && offset < firstRows.technicians.length; offset += LATER_ROWS) {
+          if (paintFirst) set({ board });
+          const later: DispatchBoardDto = await api.call('workOrders.board', { ...window, rows: { offset, limit: LATER_ROWS } });
           if (mine !== generation) return;
-          // The technicians changed between the two reads: the whole board once more, in one read.
-          board = joinBoardRows(firstRows, rest) ?? (await api.call('workOrders.board', window));
-          if (mine !== generation) return;
+          board = joinBoardRows(board, later);
         }
+        // The technicians changed between the reads: the whole board once more, in one read.
+        board ??= await api.call('workOrders.board', window);
+        if (mine !== generation) return;
         set({ board, loading: false });
         lastLoaded = { key, at: Date.now() };
       } catch (error) {
