@@ -94,7 +94,7 @@ export function checklistOf(db: AppDb, workOrderId: string): ChecklistDto {
       const { itemKey, label, kind, unit, required } = found.answer;
       return entryOf({ key: itemKey, label, kind, unit, required, inTemplate: false }, found);
     });
-  const missingRequired = current.filter((entry) => entry.required && !entry.answered).map((entry) => entry.label);
+  const missingRequired = missingRequiredLabels(template, answers.map((found) => found.answer));
   return {
     workOrderId,
     items: [...current, ...former],
@@ -107,18 +107,31 @@ export function checklistOf(db: AppDb, workOrderId: string): ChecklistDto {
   };
 }
 
-/** The labels of the template's required items this OT has no answer for (checklistOf's missingRequired, read leaner). */
+/**
+ * The labels of the template's required items with no answer. `answers` oldest first: each item's latest answer is
+ * the one shown, and it counts only when answered and of the item's kind (another kind belongs to the item as it was
+ * before it was remade).
+ */
+function missingRequiredLabels(template: readonly ChecklistItem[], answers: readonly Pick<ChecklistAnswerRow, 'itemKey' | 'kind' | 'value'>[]): string[] {
+  const latest = new Map(answers.map((answer) => [answer.itemKey, answer]));
+  const isAnsweredItem = (item: ChecklistItem) => {
+    const answer = latest.get(item.key);
+    return answer !== undefined && answer.kind === item.kind && isAnswered(parseAnswerValue(answer.value));
+  };
+  return template.filter((item) => item.required && !isAnsweredItem(item)).map((item) => item.label);
+}
+
+/** checklistOf's missingRequired, read leaner: the required items and the OT's answers, no DTO, no authors. */
 function missingRequiredOf(db: AppDb, workOrder: { id: string; otType: WorkOrderType }): string[] {
-  const required = checklistTemplateOf(db, workOrder.otType).filter((item) => item.required);
-  if (required.length === 0) return [];
+  const template = checklistTemplateOf(db, workOrder.otType);
+  if (!template.some((item) => item.required)) return [];
   const answers = db
     .select({ itemKey: workOrderChecklistAnswers.itemKey, kind: workOrderChecklistAnswers.kind, value: workOrderChecklistAnswers.value })
     .from(workOrderChecklistAnswers)
     .where(eq(workOrderChecklistAnswers.workOrderId, workOrder.id))
+    .orderBy(workOrderChecklistAnswers.createdAt, workOrderChecklistAnswers.id)
     .all();
-  const answered = new Set(answers.filter((answer) => isAnswered(parseAnswerValue(answer.value))).map((answer) => `${answer.kind}:${answer.itemKey}`));
-  // An answer of another kind belongs to the item as it was before it was remade: it does not answer this one.
-  return required.filter((item) => !answered.has(`${item.kind}:${item.key}`)).map((item) => item.label);
+  return missingRequiredLabels(template, answers);
 }
 
 /** Completion (workOrders.complete, a close's 'complete') needs every required item of the OT's type answered. */
