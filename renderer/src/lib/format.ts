@@ -5,20 +5,25 @@ import { companyZone } from './timeZone';
 
 const locale = () => (i18n.language === 'en' ? 'en-GB' : 'es-ES');
 
-/** Building an Intl formatter costs far more than using one (a board draws thousands of times): one per language, zone and style. */
+/** Building an Intl formatter costs far more than using one (a board draws thousands of times): each kept by what made it. */
+function kept<T>(formatters: Map<string, T>, key: string, make: () => T): T {
+  let formatter = formatters.get(key);
+  if (formatter === undefined) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
+const DATE_STYLES: Record<'dateTime' | 'date' | 'time', Intl.DateTimeFormatOptions> = {
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  date: { dateStyle: 'medium' },
+  time: { timeStyle: 'short' },
+};
+
+// One per language, zone and style.
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 function dateFormatter(style: 'dateTime' | 'date' | 'time'): Intl.DateTimeFormat {
   const lang = locale();
   const timeZone = companyZone();
-  const key = `${lang}|${timeZone}|${style}`;
-  let formatter = dateFormatters.get(key);
-  if (!formatter) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'dateTime' ? { dateStyle: 'medium', timeStyle: 'short' } : style === 'date' ? { dateStyle: 'medium' } : { timeStyle: 'short' };
-    formatter = new Intl.DateTimeFormat(lang, { ...options, timeZone });
-    dateFormatters.set(key, formatter);
-  }
-  return formatter;
+  return kept(dateFormatters, `${lang}|${timeZone}|${style}`, () => new Intl.DateTimeFormat(lang, { ...DATE_STYLES[style], timeZone }));
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
@@ -48,9 +53,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 // One per language (every ticket row shows its last activity this way).
 const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
 function relativeFormatter(lang: string): Intl.RelativeTimeFormat {
-  let formatter = relativeFormatters.get(lang);
-  if (!formatter) relativeFormatters.set(lang, (formatter = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
-  return formatter;
+  return kept(relativeFormatters, lang, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
 }
 
 /** "hace 5 minutos" / "5 minutes ago". */
@@ -76,10 +79,7 @@ export function formatLongDuration(totalSeconds: number | null | undefined): str
 // One per language and grouping (the list's tabs format their counts on every render of a fresh open).
 const numberFormatters = new Map<string, Intl.NumberFormat>();
 function numberFormatter(lang: string, grouping: 'default' | 'always'): Intl.NumberFormat {
-  const key = `${lang}|${grouping}`;
-  let formatter = numberFormatters.get(key);
-  if (!formatter) numberFormatters.set(key, (formatter = new Intl.NumberFormat(lang, grouping === 'always' ? { useGrouping: 'always' } : {})));
-  return formatter;
+  return kept(numberFormatters, `${lang}|${grouping}`, () => new Intl.NumberFormat(lang, grouping === 'always' ? { useGrouping: 'always' } : {}));
 }
 
 export function formatNumber(value: number): string {
