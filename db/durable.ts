@@ -28,14 +28,13 @@ export function durably<T>(sqlite: Database.Database, work: () => T): T {
  * commit does after its own frames. Call before sending this copy's ops to another device or hub.
  */
 export function syncCommitted(sqlite: Database.Database): void {
-  if (sqlite.memory || !sqlite.name) return;
-  // SQLite locks the -shm and the database file, never the -wal: opening and closing it here releases no lock of SQLite's.
+  const wal = walFileOf(sqlite);
+  if (!wal) return;
   let fd: number;
   try {
-    fd = openSync(`${sqlite.name}-wal`, 'r+');
+    fd = openSync(wal, 'r+');
   } catch (error) {
-    // No log (rollback journal, or the last connection closed and checkpointed it): everything is in the synced file.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if (noLog(error)) return;
     throw error;
   }
   try {
@@ -45,6 +44,17 @@ export function syncCommitted(sqlite: Database.Database): void {
   }
 }
 
+/**
+ * The write-ahead log of a file's connection (none in memory). SQLite locks the -shm and the database file, never the
+ * -wal: opening and closing it here releases no lock of SQLite's.
+ */
+function walFileOf(sqlite: Database.Database): string | null {
+  return sqlite.memory || !sqlite.name ? null : `${sqlite.name}-wal`;
+}
+
+/** No log (rollback journal, or the last connection closed and checkpointed it): everything is in the synced file. */
+const noLog = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
 /** Per write-ahead log: the last fsync asked for, and the one not started yet that new callers may still share. */
 const walSyncs = new Map<string, { last: Promise<void>; unstarted: Promise<void> | null }>();
 
@@ -53,7 +63,7 @@ async function fsyncIfPresent(file: string): Promise<void> {
   try {
     handle = await open(file, 'r+');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if (noLog(error)) return;
     throw error;
   }
   try {
@@ -68,8 +78,8 @@ async function fsyncIfPresent(file: string): Promise<void> {
  * ended. Callers that arrive while one waits to start share it, so thirty members' requests cost one or two fsyncs.
  */
 export function syncCommittedAsync(sqlite: Database.Database): Promise<void> {
-  if (sqlite.memory || !sqlite.name) return Promise.resolve();
-  const wal = `${sqlite.name}-wal`;
+  const wal = walFileOf(sqlite);
+  if (!wal) return Promise.resolve();
   const entry = walSyncs.get(wal) ?? { last: Promise.resolve(), unstarted: null };
   if (entry.unstarted) return entry.unstarted;
   const mine = entry.last
