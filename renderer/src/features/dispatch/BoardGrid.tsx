@@ -112,13 +112,20 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
     getScrollElement: () => scrollRef.current,
     estimateSize,
     rangeExtractor,
-    overscan: 3,
+    overscan: 1,
+    // Until the scrolling box is measured: it is no taller than the window (the first rows are drawn in the first pass).
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     // The rows start below the clash line and the column headers inside the scrolling box.
     scrollMargin: bodyRef.current?.offsetTop ?? 0,
     getItemKey: (row) => board.technicians[row]?.id ?? row,
   });
-  // A new reply or view: guesses change with it.
-  useEffect(() => virtualizer.measure(), [estimateSize]);
+  // A new reply or view: guesses change with it (not at mount: the rows were just measured with these guesses).
+  const measuredWith = useRef(estimateSize);
+  useEffect(() => {
+    if (measuredWith.current === estimateSize) return;
+    measuredWith.current = estimateSize;
+    virtualizer.measure();
+  }, [estimateSize]);
 
   function focusCell(row: number, col: number) {
     const next = { row: Math.min(Math.max(row, 0), rows - 1), col: Math.min(Math.max(col, 0), columns - 1) };
