@@ -7,10 +7,13 @@ export const APP_HOST = 'emerald';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
-/** Standard + secure gives app:// a real origin ('self' in the CSP) and a secure context; nothing bypasses CSP. */
+/**
+ * Standard + secure gives app:// a real origin ('self' in the CSP) and a secure context; nothing bypasses CSP. codeCache
+ * keeps V8's compiled renderer code between starts, as a browser does for its pages (each start compiled it again).
+ */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
 
 export function isAppUrl(url: string): boolean {

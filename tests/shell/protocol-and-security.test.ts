@@ -22,9 +22,9 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('app:// protocol', () => {
-  it('is a standard, secure scheme that does not bypass CSP', () => {
+  it('is a standard, secure scheme that does not bypass CSP and keeps compiled code between starts', () => {
     expect(APP_SCHEME_PRIVILEGES.scheme).toBe('app');
-    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true });
+    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, codeCache: true });
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('bypassCSP');
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('corsEnabled');
   });
