@@ -10,7 +10,7 @@ import { useEarlyTicketRows } from '../features/tickets/earlyRows';
 import { useRoute } from '../lib/router';
 import { useSession } from '../stores/session';
 import { Layout } from './Layout';
-import { Screens } from './Screens';
+import { preloadScreensWhenIdle, Screens } from './Screens';
 import { useIdleLock } from './useIdleLock';
 
 export function App() {
@@ -28,6 +28,14 @@ export function App() {
   useTechnicianLanding();
   useEarlyTicketRows();
   useEarlyBoard();
+  useEffect(() => {
+    if (phase !== 'ready') return;
+    let left = false;
+    preloadScreensWhenIdle(() => left);
+    return () => {
+      left = true;
+    };
+  }, [phase === 'ready']);
 
   return (
     <>

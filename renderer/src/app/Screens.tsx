@@ -31,7 +31,26 @@ const TeamScreen = screens.team.Screen;
 
 /** Starts loading the code of the screen a fresh open shows, while the session is checked (main.tsx). */
 export function preloadScreen(route: Route): void {
-  screens[route.name].preload();
+  void screens[route.name].preload();
+}
+
+/** Time for the first screen to draw its data before other screens' code is loaded. */
+const FIRST_SCREEN_MS = 1500;
+
+/**
+ * Once the first screen is up, the other screens' code is loaded one at a time whenever the window has nothing else to
+ * do, so the first visit to a screen from the sidebar waits only for its data. Stops when `cancelled` says so (sign-out).
+ */
+export function preloadScreensWhenIdle(cancelled: () => boolean): void {
+  const waiting = Object.values(screens);
+  const whenIdle = (work: () => void) =>
+    typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(work, { timeout: 5000 }) : window.setTimeout(work, 200);
+  const next = () => {
+    const screen = waiting.shift();
+    if (!screen || cancelled()) return;
+    void screen.preload().then(() => whenIdle(next));
+  };
+  window.setTimeout(() => whenIdle(next), FIRST_SCREEN_MS);
 }
 
 function ScreenFor({ route }: { route: Route }) {

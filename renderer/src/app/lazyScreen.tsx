@@ -7,8 +7,8 @@ import { lazy, useEffect, useState, type ComponentType } from 'react';
 
 export interface LazyScreen<P extends object> {
   Screen: ComponentType<P>;
-  /** Starts loading the code (once); a failure is left for the render to meet through Suspense. */
-  preload(): void;
+  /** Starts loading the code (once); settles when it has arrived or failed (a failure is left for the render to meet through Suspense). */
+  preload(): Promise<void>;
 }
 
 export function lazyScreen<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): LazyScreen<P> {
@@ -45,8 +45,9 @@ export function lazyScreen<P extends object>(load: () => Promise<{ default: Comp
   }
   return {
     Screen,
-    preload: () => {
-      start().catch(() => undefined);
-    },
+    preload: () => start().then(
+      () => undefined,
+      () => undefined,
+    ),
   };
 }
