@@ -4,7 +4,7 @@
 // [--opens 3] [--engine-worker] [--trace out.json] [--shot first-rows.png]`. Writes only to the given folder (sign-in sessions): pass a copy.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, CDPSession } from 'playwright-core';
 import { createBackend } from '../../electron/ipc/backend';
 import { startEngineWorker } from '../../electron/ipc/engine/worker-host';
 import type { BrowserServerOptions } from '../../electron/ipc/http/server';
@@ -42,9 +42,27 @@ const engine: BrowserServerOptions['backend'] = {
 
 const RESOURCES = `performance.getEntriesByType('resource').map((e) => ({ name: e.name.replace(/^.*\\//, ''), start: Math.round(e.startTime), reqStart: Math.round(e.requestStart), respStart: Math.round(e.responseStart), end: Math.round(e.responseEnd), kb: Math.round(e.encodedBodySize / 1024) }))`;
 
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute', 'v8', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'];
+
+/** Stops the trace and reads it back from the stream DevTools hands over. */
+async function endTrace(devtools: CDPSession): Promise<string> {
+  const complete = new Promise<string>((resolve) => devtools.once('Tracing.tracingComplete', (event) => resolve(event.stream ?? '')));
+  await devtools.send('Tracing.end');
+  const handle = await complete;
+  let text = '';
+  for (let eof = false; !eof; ) {
+    const chunk = await devtools.send('IO.read', { handle });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    eof = chunk.eof;
+  }
+  await devtools.send('IO.close', { handle });
+  return text;
+}
+
 async function oneOpen(context: BrowserContext, base: string, trace: boolean) {
-  const browser = context.browser();
-  if (trace && browser) await browser.startTracing(undefined, { path: tracePath, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'] });
+  // The browser's own trace through DevTools (a persistent context has no Browser object to trace with).
+  const devtools = trace ? await context.newCDPSession(context.pages()[0] ?? (await context.newPage())) : null;
+  await devtools?.send('Tracing.start', { categories: TRACE_CATEGORIES.join(','), transferMode: 'ReturnAsStream' });
   engineCalls.length = 0;
   openedAt = performance.now();
   const opened = await freshOpen(context, `${base}#/${route}`, selector, async (page) => {
@@ -54,7 +72,7 @@ async function oneOpen(context: BrowserContext, base: string, trace: boolean) {
     const nav = (await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return { respEnd: Math.round(n.responseEnd), domInteractive: Math.round(n.domInteractive), domContentLoaded: Math.round(n.domContentLoadedEventEnd) }; })()`)) as Record<string, number>;
     return { resources, marks, nav };
   });
-  if (trace && browser) writeFileSync(tracePath ?? 'trace.json', await browser.stopTracing());
+  if (devtools) writeFileSync(tracePath ?? 'trace.json', await endTrace(devtools));
   return opened;
 }
 
