@@ -7,6 +7,9 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // The translations (~260 KB of JSON) become JSON.parse of a string rather than object literals: parsed and built
+  // several times faster as the page starts.
+  json: { stringify: true, namedExports: false },
   build: {
     outDir: '../dist',
     emptyOutDir: true,
