@@ -155,4 +155,36 @@ describe('early calls of a fresh open', () => {
     expect(shown().workOrders).toEqual([{ id: 'wo0', customer: 0 }, { id: 'wo12', customer: 1 }, { id: 'wo32', customer: 2 }]);
     expect(shown().customers.map((c) => c.id)).toEqual(['c0', 'c12', 'c32']);
   });
+
+  it('technicians changed between two parts: the parts are read again, not the whole week in one read', async () => {
+    boardStore.setState({ mode: 'week', board: null });
+    const days = windowDays(boardStore.getState());
+    const before = Array.from({ length: 20 }, (_, i) => ({ id: `t${i}` }));
+    const after = [...before, { id: 'new' }];
+    const part = (technicians: { id: string }[], offset: number, limit: number) => ({
+      from: days[0], to: days[days.length - 1], timeZone: 'Europe/Madrid', technicians, rows: { offset, limit },
+      workOrders: [{ id: `wo${offset}-${technicians.length}`, customer: null }], customers: [], clashes: [],
+    });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const loaded = boardStore.getState().load();
+    const reads = () => asked('workOrders.board');
+    reads()[0]?.answer(part(before, 0, 12));
+    await settle();
+    // Someone added a technician before the second part was read: it cannot be joined to the first.
+    reads()[1]?.answer(part(after, 12, 20));
+    await settle();
+    expect(reads().map((read) => (read.input as { rows?: unknown }).rows)).toEqual([
+      { offset: 0, limit: 12 },
+      { offset: 12, limit: 20 },
+      { offset: 0, limit: 12 },
+    ]);
+    reads()[2]?.answer(part(after, 0, 12));
+    await settle();
+    reads()[3]?.answer(part(after, 12, 20));
+    await loaded;
+    expect(reads().every((read) => (read.input as { rows?: unknown }).rows !== undefined)).toBe(true);
+    const shown = boardStore.getState().board as unknown as { technicians: unknown[]; workOrders: { id: string }[] };
+    expect(shown.technicians).toHaveLength(21);
+    expect(shown.workOrders.map((wo) => wo.id)).toEqual(['wo0-21', 'wo12-21']);
+  });
 });

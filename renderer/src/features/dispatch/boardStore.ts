@@ -86,17 +86,21 @@ export const useDispatchBoard = sessionStore<BoardState>('dispatchBoard', (set, 
     set({ loading: true, error: null });
     const done = (async () => {
       try {
-        // A fresh open's first rows were asked for at start (app/startCalls.ts): taken when that was this same window.
-        const firstRows = await takeEarlyOrCall('workOrders.board', first);
-        if (mine !== generation) return;
-        let board: DispatchBoardDto | null = firstRows;
-        for (let offset = FIRST_ROWS; board && offset < firstRows.technicians.length; offset += LATER_ROWS) {
-          if (paintFirst) set({ board });
-          const later: DispatchBoardDto = await api.call('workOrders.board', { ...window, rows: { offset, limit: LATER_ROWS } });
+        let board: DispatchBoardDto | null = null;
+        // The technicians changed between the reads (the parts cannot be joined): the parts are read once more.
+        for (let attempt = 0; !board && attempt < 2; attempt++) {
+          // A fresh open's first rows were asked for at start (app/startCalls.ts): taken when that was this same window.
+          const firstRows: DispatchBoardDto = attempt === 0 ? await takeEarlyOrCall('workOrders.board', first) : await api.call('workOrders.board', first);
           if (mine !== generation) return;
-          board = joinBoardRows(board, later);
+          board = firstRows;
+          for (let offset = FIRST_ROWS; board && offset < firstRows.technicians.length; offset += LATER_ROWS) {
+            if (paintFirst) set({ board });
+            const later: DispatchBoardDto = await api.call('workOrders.board', { ...window, rows: { offset, limit: LATER_ROWS } });
+            if (mine !== generation) return;
+            board = joinBoardRows(board, later);
+          }
         }
-        // The technicians changed between the reads: the whole board once more, in one read.
+        // Changed again while reading them: the whole board in one read (slower, but consistent).
         board ??= await api.call('workOrders.board', window);
         if (mine !== generation) return;
         set({ board, loading: false });
