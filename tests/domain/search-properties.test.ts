@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketSummary } from '../../electron/contract';
 import { countCap } from '../../electron/services/tickets/counts';
-import { chooseSearchPlan, filterSql, searchPlan, type SearchPlan } from '../../electron/services/tickets/list';
+import { chooseSearchPlan, filterSql, pageWalk, searchPlan, type SearchPlan } from '../../electron/services/tickets/list';
 import { loadActor } from '../../electron/services/users/actor';
 import { startDomainApp, type DomainFixture } from './fixtures';
 
@@ -46,13 +46,17 @@ const typedWord = fc
   .map(([word, length, folded]) => (folded ? fold(word) : word).slice(0, length));
 
 // Every plan: the matches walked in order, each ticket checked for the other filters; the filtered tickets walked in
-// order, each probed in the matches; and the plan chosen by sizes. Counts stop at a cap: lowered here to reach it.
+// order, each probed in the matches; and the plan chosen by sizes. A page of the matches alone may walk the tickets'
+// index and probe the matches (falling back to sorting them when the walk's steps run out): the default steps meet
+// both, and steps past every ticket always walk. Counts stop at a cap: lowered here to reach it.
 it.each([
-  ['the plan chosen by sizes', null],
-  ['the matches', 'matches'],
-  ['the filtered tickets', 'filtered'],
-] as [string, SearchPlan | null][])('lists exactly the tickets holding every typed word in their own text or their events, and counts them (driven by %s)', async (_plan, force) => {
+  ['the plan chosen by sizes', null, 0.5],
+  ['the matches', 'matches', 0.5],
+  ['the filtered tickets', 'filtered', 0.5],
+  ["the tickets' index, probed in the matches", 'matches', 100],
+] as [string, SearchPlan | null, number][])('lists exactly the tickets holding every typed word in their own text or their events, and counts them (driven by %s)', async (_plan, force, walkPerMatch) => {
   searchPlan.force = force;
+  pageWalk.walkPerMatch = walkPerMatch;
   await fc.assert(
     fc.asyncProperty(
       fc.array(typedWord, { minLength: 1, maxLength: 2 }),
@@ -103,6 +107,7 @@ it.each([
     { numRuns: 60, seed: 17 },
   );
   searchPlan.force = null;
+  pageWalk.walkPerMatch = 0.5;
   expect(foundByHistory).toBeGreaterThan(0);
 });
 

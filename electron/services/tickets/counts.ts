@@ -5,7 +5,20 @@ import { TICKET_COUNT_CAP, type StatusCounts, type TicketCounts } from '../../co
 import type { ServiceContext } from '../context';
 import { SEARCH_HITS, toFtsQuery } from '../search';
 import { prepared } from '../sql';
-import { allTicketConditions, chooseSearchPlan, filterSql, otherConditions, searchFrom, SLA_MATCH, slaParams, whereClause, type FilterSql, type TicketFilter } from './list';
+import {
+  allTicketConditions,
+  chooseSearchPlan,
+  COUNT_EACH_STATUS,
+  filterSql,
+  otherConditions,
+  searchFrom,
+  SLA_MATCH,
+  slaParams,
+  whereClause,
+  type FilterSql,
+  type StatusTally,
+  type TicketFilter,
+} from './list';
 
 interface StatusRow {
   status: TicketStatus;
@@ -52,15 +65,14 @@ function ticketCounts(ctx: ServiceContext, f: FilterSql): StatusRow[] {
 }
 
 /**
- * A search's counts by the list's own plan, then capped. Matches alone: counted in memory (the status copy beside each,
- * a sixth of what finding them cost). With other filters: one pass of the plan the list takes (the smaller side drives).
- * The screen asks without the tab's status (the tabs show every status of the same filters); a status filter counts only those.
+ * A search's counts by the list's own plan, then capped. Matches alone: counted in memory (the status copy beside each).
+ * With other filters: one pass of the plan the list takes (the smaller side drives). The screen asks without the tab's
+ * status (the tabs show every status of the same filters); a status filter counts only those.
  */
 function searchCounts(ctx: ServiceContext, f: FilterSql & { hits: number }): StatusRow[] {
   const others = otherConditions(f);
   const where = f.status ? [`h.${f.status}`, ...others] : others;
   const from = others.length === 0 ? `${SEARCH_HITS} h` : searchFrom(chooseSearchPlan(ctx, f));
-  return prepared(ctx.sqlite, `SELECT h.status AS status, count(*) AS n FROM ${from} ${whereClause(where)} GROUP BY h.status`).all(
-    f.params,
-  ) as StatusRow[];
+  const tally = prepared(ctx.sqlite, `SELECT ${COUNT_EACH_STATUS} FROM ${from} ${whereClause(where)}`).raw().get(f.params) as StatusTally;
+  return TICKET_STATUSES.map((status, i) => ({ status, n: tally[i] ?? 0 }));
 }

@@ -1,6 +1,7 @@
 // The ticket list (filters, FTS, keyset pages, four sorts) and the plan a search takes; counts.ts counts with the same.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
+import { TICKET_STATUSES } from '../../../shared/enums';
 import { ticketPriorityRank, ticketPriorityRankSql } from '../../../shared/tickets';
 import { SLA_AT_RISK_SHARE, SLA_TARGET_MAX_MINUTES, type SlaFilter } from '../../../shared/sla';
 import type { Page, TicketSummary } from '../../contract';
@@ -172,6 +173,12 @@ export const otherConditions = (f: FilterSql) => [...f.where, ...(f.slaProbe ? [
 export const searchPlan: { filteredPerMatch: number; force: SearchPlan | null } = { filteredPerMatch: 4, force: null };
 export type SearchPlan = 'matches' | 'filtered';
 
+/** One count per status of the kept matches `h` in one pass (a GROUP BY sorted every counted row first). */
+export const COUNT_EACH_STATUS = TICKET_STATUSES.map((s) => `count(h.status) FILTER (WHERE h.status = '${s}')`).join(', ');
+
+/** Matches per status in TICKET_STATUSES' order, from a row of COUNT_EACH_STATUS. */
+export type StatusTally = readonly number[];
+
 /**
  * The plan of a search by estimated sizes: the matches are counted already; the other filters' tickets are counted up
  * to `filteredPerMatch` times that (a bounded walk of their index), so choosing never costs more than the cheaper plan.
@@ -211,6 +218,36 @@ function matchesPageCte(f: FilterSql, cursorKey: readonly (string | number | nul
     ORDER BY h.updated_at DESC, h.ticket_id DESC ${limitClause})`;
 }
 
+/**
+ * A page of a dense search with no filter but one status or none: the tickets' own index in the list's order
+ * (ix_tickets_updated_at, or ix_tickets_status_updated_at), each ticket probed in the matches by its key, for at most
+ * `walkPerMatch` times the matches' count of steps. Far cheaper than sorting every match when they are many of the
+ * tickets; null when the page did not fill within the steps (few or late matches), and the caller sorts the matches.
+ */
+export const pageWalk = { walkPerMatch: 0.5 };
+
+function walkedPageCte(
+  f: FilterSql & { hits: number },
+  statusCount: number,
+  cursorKey: readonly (string | number | null)[] | null,
+  params: Params,
+  limit: number,
+): string | null {
+  const steps = Math.floor(f.hits * pageWalk.walkPerMatch);
+  // Several statuses are a set no index walks in the list's order.
+  if (otherConditions(f).length > 0 || statusCount > 1 || steps <= limit) return null;
+  const where: string[] = f.status ? [`t.${f.status}`] : [];
+  if (cursorKey) {
+    const keyset = keysetClause(['t.updated_at', 't.id'], cursorKey, 'desc');
+    where.push(keyset.sql);
+    Object.assign(params, keyset.params);
+  }
+  params.walkSteps = steps;
+  // CROSS JOIN keeps the walk outside, so the first rows found are the newest matches.
+  return `page AS (SELECT w.id FROM (SELECT t.id FROM tickets t ${whereClause(where)} ORDER BY t.updated_at DESC, t.id DESC LIMIT @walkSteps) w
+    CROSS JOIN ${SEARCH_HITS} h ON h.ticket_id = w.id LIMIT ${Math.trunc(limit) + 1})`;
+}
+
 export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<TicketSummary> {
   const sort = input.sort ?? 'updated_at';
   const keys = SORT_KEYS[sort];
@@ -224,6 +261,11 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
   const order = keys.columns.map((c) => `${c} ${keys.direction.toUpperCase()}`).join(', ');
   let page: string;
   if (plan === 'matches' && sort === 'updated_at') {
+    const walked = walkedPageCte({ ...f, hits: f.hits ?? 0 }, input.status?.length ?? 0, cursorKey, params, limit);
+    if (walked) {
+      const rows = summaryRows(ctx, walked, params);
+      if (rows.length > limit) return summaryPage(ctx, rows.sort(byKey(keys)), sort, limit);
+    }
     page = matchesPageCte(f, cursorKey, params, limitClause);
   } else {
     // A search's status is its matches' copy (no ticket row read for it).
@@ -255,15 +297,15 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
       ? `page AS (SELECT c.id FROM (${candidates} LIMIT -1) c WHERE ${f.slaProbe('c')} ${limitClause})`
       : `page AS (${candidates} ${limitClause})`;
   }
-  // CROSS JOIN keeps `page` as the outer loop: SQLite never reorders it.
   // The page's rows are put in order here: SQLite's sorter would copy every summary column of them (a third of the query).
-  const rows = prepared(
-    ctx.sqlite,
-    `WITH ${page}
-     SELECT ${TICKET_SUMMARY_COLUMNS}
-     FROM page CROSS JOIN tickets t ON t.id = page.id ${TICKET_SUMMARY_JOINS}`,
-  ).all(params) as TicketSummaryRow[];
-  return summaryPage(ctx, rows.sort(byKey(keys)), sort, limit);
+  return summaryPage(ctx, summaryRows(ctx, page, params).sort(byKey(keys)), sort, limit);
+}
+
+/** The summary rows of the tickets a `page` CTE names (CROSS JOIN keeps `page` as the outer loop: SQLite never reorders it). */
+function summaryRows(ctx: ServiceContext, page: string, params: Params): TicketSummaryRow[] {
+  return prepared(ctx.sqlite, `WITH ${page} SELECT ${TICKET_SUMMARY_COLUMNS} FROM page CROSS JOIN tickets t ON t.id = page.id ${TICKET_SUMMARY_JOINS}`).all(
+    params,
+  ) as TicketSummaryRow[];
 }
 
 /** The page from its rows in order (one more than the page says whether another follows). */
