@@ -57,7 +57,7 @@ async function measureSized(name: string, runs: number, work: () => Promise<unkn
   return { name, stats: summarize(samples), replyBytes };
 }
 
-/** Open each ticket, draw the chart of the first, and (where it exists) the newest page of its readings. */
+/** Open each ticket, draw the chart of each, and (where it exists) the newest page of each one's readings. */
 export async function measureTelemetryTicket(call: Call, ticketIds: readonly string[], runs: number): Promise<TelemetryFigure[]> {
   const [imported, streamed] = ticketIds;
   if (!imported || !streamed) throw new Error('two telemetry tickets are needed');
@@ -69,6 +69,8 @@ export async function measureTelemetryTicket(call: Call, ticketIds: readonly str
   if (isChannelName('telemetry.series')) {
     figures.push(await measureSized('ticket with 10,000 readings: chart (telemetry.series, ≤ 500 points per metric)', runs, () => any('telemetry.series', { ticketId: imported })));
     figures.push(await measureSized('ticket with 10,000 readings: newest 100 readings (telemetry.readings)', runs, () => any('telemetry.readings', { ticketId: imported, limit: 100 })));
+    figures.push(await measureSized('ticket with 10,000 one-reading events: chart (telemetry.series)', runs, () => any('telemetry.series', { ticketId: streamed })));
+    figures.push(await measureSized('ticket with 10,000 one-reading events: newest 100 readings (telemetry.readings)', runs, () => any('telemetry.readings', { ticketId: streamed, limit: 100 })));
   } else {
     figures.push(await measureSized('ticket with 10,000 readings: chart (telemetry.list, latest 5,000)', runs, () => any('telemetry.list', { ticketId: imported, limit: 5000 })));
   }

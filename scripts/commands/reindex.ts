@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { openDatabase } from '../../db/open';
 import { databasePath } from '../../electron/ipc/backend';
 import { rebuildSearchIndex } from '../../electron/services/search/schema';
+import { rebuildTelemetryReadings } from '../../electron/services/telemetry/readingsTable';
 import { rebuildStatusCounts } from '../../electron/services/tickets/statusCounts';
 import { rebuildBoardBlocks } from '../../electron/services/workOrders/boardBlocks';
 import { CommandFailure } from './backup';
@@ -30,6 +31,7 @@ export const reindexCommand: CliCommand = {
       // The dispatch board's derived blocks are local too: rebuilt from the tables like the search index.
       process.stdout.write(`Dispatch board blocks rebuilt: ${rebuildBoardBlocks(database.sqlite)}\n`);
       process.stdout.write(`Tickets per status recounted: ${rebuildStatusCounts(database.sqlite)}\n`);
+      process.stdout.write(`Telemetry readings rebuilt: ${rebuildTelemetryReadings(database.sqlite)}\n`);
     } finally {
       database.close();
     }

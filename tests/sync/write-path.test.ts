@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName, type InputOf, type OutputOf } from '../../electron/contract';
 import type { SyncJobDto } from '../../electron/contract/sync';
 import { syncDigest } from '../../electron/services/sync/digest';
+import { telemetryReadingsDrift } from '../../electron/services/telemetry/readingsTable';
 import { statusCountsDrift } from '../../electron/services/tickets/statusCounts';
 import { boardBlocksDrift } from '../../electron/services/workOrders/boardBlocks';
 import { REPLICATED_SETTING_KEYS } from '../../electron/services/sync/entities';
@@ -499,6 +500,12 @@ describe('the op log', () => {
       // Tickets per status likewise: counted by triggers on both copies, equal to a fresh count.
       expect(statusCountsDrift(sqlite())).toBe(0);
       expect(statusCountsDrift(empty.sqlite)).toBe(0);
+      // The telemetry events' readings likewise: one row each on both copies, as their events hold them.
+      expect(telemetryReadingsDrift(sqlite())).toBe(0);
+      expect(telemetryReadingsDrift(empty.sqlite)).toBe(0);
+      const readings = (db: typeof empty.sqlite) => db.prepare('SELECT * FROM telemetry_readings ORDER BY ticket_id, measured_at, event_id, idx').all();
+      expect(readings(empty.sqlite)).toEqual(readings(sqlite()));
+      expect(readings(sqlite()).length).toBeGreaterThan(0);
     } finally {
       empty.close();
     }

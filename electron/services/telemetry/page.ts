@@ -4,7 +4,8 @@ import { AppError } from '../../contract';
 import type { TelemetryPagedReading, TelemetryReadingsPage } from '../../contract/telemetrySeries';
 import type { ServiceContext } from '../context';
 import { loadTicket } from '../tickets';
-import { compareReadings, windowReadings, type ReadingsWindow } from './flatten';
+import { prepared } from '../sql';
+import { windowWhere, type ReadingsWindow } from './window';
 
 export const DEFAULT_READINGS_PAGE = 100;
 
@@ -24,25 +25,21 @@ function decodeCursor(cursor: string): Position {
   return { measuredAt, eventId, index: place };
 }
 
+/** The page is the run just before the cursor (or the newest), read backwards along ix_telemetry_readings_time. */
 export function readingsPage(ctx: ServiceContext, input: ReadingsWindow & { cursor?: string | undefined; limit?: number | undefined }): TelemetryReadingsPage {
   loadTicket(ctx.db, input.ticketId);
   const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
   const limit = input.limit ?? DEFAULT_READINGS_PAGE;
-  const all = windowReadings(ctx.sqlite, input);
-  // Oldest first: the page is the run just before the cursor (or the end), read backwards.
-  let end = all.length;
-  if (after) {
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareReadings(all[mid] as TelemetryPagedReading, after) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    end = lo;
-  }
-  const start = Math.max(0, end - limit);
-  const readings = all.slice(start, end).reverse();
+  const { where, params } = windowWhere(input);
+  const total = (prepared(ctx.sqlite, `SELECT count(*) AS n FROM telemetry_readings WHERE ${where}`).get(params) as { n: number }).n;
+  const before = after ? ' AND (measured_at, event_id, idx) < (@cursorAt, @cursorEvent, @cursorIndex)' : '';
+  // One more than the page: whether an older page exists.
+  const rows = prepared(
+    ctx.sqlite,
+    `SELECT event_id AS eventId, idx AS "index", metric, value, unit, source, measured_at AS measuredAt FROM telemetry_readings
+     WHERE ${where}${before} ORDER BY measured_at DESC, event_id DESC, idx DESC LIMIT @limit`,
+  ).all({ ...params, ...(after ? { cursorAt: after.measuredAt, cursorEvent: after.eventId, cursorIndex: after.index } : {}), limit: limit + 1 }) as TelemetryPagedReading[];
+  const readings = rows.slice(0, limit);
   const oldest = readings[readings.length - 1];
-  return { readings, total: all.length, nextCursor: start > 0 && oldest ? encodeCursor(oldest) : null };
+  return { readings, total, nextCursor: rows.length > limit && oldest ? encodeCursor(oldest) : null };
 }
