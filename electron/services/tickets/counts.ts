@@ -3,12 +3,13 @@
 import { TICKET_STATUSES, type TicketStatus } from '../../../shared/enums';
 import { TICKET_COUNT_CAP, type StatusCounts, type TicketCounts } from '../../contract';
 import type { ServiceContext } from '../context';
-import { SEARCH_HITS, toFtsQuery } from '../search';
+import { SEARCH_MATCHES, toFtsQuery } from '../search';
 import { prepared } from '../sql';
 import {
   allTicketConditions,
   chooseSearchPlan,
   COUNT_EACH_STATUS,
+  COUNTED_STATUSES,
   filterSql,
   otherConditions,
   searchFrom,
@@ -72,7 +73,7 @@ function ticketCounts(ctx: ServiceContext, f: FilterSql): StatusRow[] {
 function searchCounts(ctx: ServiceContext, f: FilterSql & { hits: number }): StatusRow[] {
   const others = otherConditions(f);
   const where = f.status ? [`h.${f.status}`, ...others] : others;
-  const from = others.length === 0 ? `${SEARCH_HITS} h` : searchFrom(chooseSearchPlan(ctx, f));
+  const from = others.length === 0 ? SEARCH_MATCHES : searchFrom(chooseSearchPlan(ctx, f));
   const tally = prepared(ctx.sqlite, `SELECT ${COUNT_EACH_STATUS} FROM ${from} ${whereClause(where)}`).raw().get(f.params) as StatusTally;
-  return TICKET_STATUSES.map((status, i) => ({ status, n: tally[i] ?? 0 }));
+  return COUNTED_STATUSES.map((status, i) => ({ status, n: tally[i] ?? 0 }));
 }

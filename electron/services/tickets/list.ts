@@ -8,7 +8,7 @@ import type { Page, TicketSummary } from '../../contract';
 import type { ticketFilter, ticketListInput } from '../../contract/tickets';
 import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
-import { SEARCH_HITS, searchHits, termParams, toTermQueries, withKeptMatches } from '../search';
+import { probeMatches, SEARCH_MATCHES, searchHits, termParams, toTermQueries, withKeptMatches } from '../search';
 import { TICKET_SUMMARY_COLUMNS, TICKET_SUMMARY_JOINS, toTicketSummary, type TicketSummaryRow } from './rows';
 import { prepared } from '../sql';
 import { NO_DUE } from '../sla';
@@ -89,7 +89,7 @@ function slaFilterSql(ctx: ServiceContext, kind: SlaFilter, params: Params): { c
 }
 
 export interface FilterSql {
-  /** How many tickets the search matches (kept in temp.search_hits), or null without a search. */
+  /** How many tickets the search matches (kept in temp.search_matches), or null without a search. */
   hits: number | null;
   /** The status condition, apart: a search applies it to its own copy of the status. */
   status: string | null;
@@ -112,7 +112,7 @@ function oneOf(column: string, values: readonly string[], param: string, params:
   return `${column} IN (SELECT value FROM json_each(@${param}))`;
 }
 
-/** WHERE clauses and named params for a filter; a search's matches are found once into temp.search_hits. */
+/** WHERE clauses and named params for a filter; a search's matches are found once into temp.search_matches. */
 export function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
   const out: FilterSql = { hits: null, status: null, where: [], slaProbe: null, params: {} };
   const termQueries = toTermQueries(filter.q);
@@ -173,10 +173,12 @@ export const otherConditions = (f: FilterSql) => [...f.where, ...(f.slaProbe ? [
 export const searchPlan: { filteredPerMatch: number; force: SearchPlan | null } = { filteredPerMatch: 4, force: null };
 export type SearchPlan = 'matches' | 'filtered';
 
-/** One count per status of the kept matches `h` in one pass (a GROUP BY sorted every counted row first). */
-export const COUNT_EACH_STATUS = TICKET_STATUSES.map((s) => `count(h.status) FILTER (WHERE h.status = '${s}')`).join(', ');
+/** The statuses by name, the order a GROUP BY gave them in (so `capped` lists them as before). */
+export const COUNTED_STATUSES = [...TICKET_STATUSES].sort();
+/** One count per status of the matches' doc rows `h` in one pass (a GROUP BY sorted every counted row first). */
+export const COUNT_EACH_STATUS = COUNTED_STATUSES.map((s) => `count(h.status) FILTER (WHERE h.status = '${s}')`).join(', ');
 
-/** Matches per status in TICKET_STATUSES' order, from a row of COUNT_EACH_STATUS. */
+/** Matches per status in COUNTED_STATUSES' order, from a row of COUNT_EACH_STATUS. */
 export type StatusTally = readonly number[];
 
 /**
@@ -199,7 +201,7 @@ export function chooseSearchPlan(ctx: ServiceContext, f: FilterSql & { hits: num
 
 /** The tickets and the matches joined, the plan's side first (CROSS JOIN: SQLite keeps that order). */
 export const searchFrom = (plan: SearchPlan) =>
-  plan === 'filtered' ? `tickets t CROSS JOIN ${SEARCH_HITS} h ON h.ticket_id = t.id` : `${SEARCH_HITS} h CROSS JOIN tickets t ON t.id = h.ticket_id`;
+  plan === 'filtered' ? `tickets t ${probeMatches('t.id')}` : `${SEARCH_MATCHES} CROSS JOIN tickets t ON t.id = h.ticket_id`;
 
 /**
  * The page of a search sorted by activity, driven by its matches: sorted newest first in memory (with the status copy
@@ -214,7 +216,7 @@ function matchesPageCte(f: FilterSql, cursorKey: readonly (string | number | nul
   }
   const others = otherConditions(f);
   if (others.length > 0) where.push(`EXISTS (SELECT 1 FROM tickets t WHERE t.id = h.ticket_id AND ${others.join(' AND ')})`);
-  return `page AS (SELECT h.ticket_id AS id FROM ${SEARCH_HITS} h ${whereClause(where)}
+  return `page AS (SELECT h.ticket_id AS id FROM ${SEARCH_MATCHES} ${whereClause(where)}
     ORDER BY h.updated_at DESC, h.ticket_id DESC ${limitClause})`;
 }
 
@@ -245,7 +247,7 @@ function walkedPageCte(
   params.walkSteps = steps;
   // CROSS JOIN keeps the walk outside, so the first rows found are the newest matches.
   return `page AS (SELECT w.id FROM (SELECT t.id FROM tickets t ${whereClause(where)} ORDER BY t.updated_at DESC, t.id DESC LIMIT @walkSteps) w
-    CROSS JOIN ${SEARCH_HITS} h ON h.ticket_id = w.id LIMIT ${Math.trunc(limit) + 1})`;
+    ${probeMatches('w.id')} LIMIT ${Math.trunc(limit) + 1})`;
 }
 
 export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<TicketSummary> {
@@ -280,8 +282,8 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
     const from =
       sort === 'due'
         ? plan === 'matches'
-          ? `${SEARCH_HITS} h CROSS JOIN ticket_sla sla ON sla.ticket_id = h.ticket_id CROSS JOIN tickets t ON t.id = sla.ticket_id`
-          : `ticket_sla sla CROSS JOIN tickets t ON t.id = sla.ticket_id${plan ? ` CROSS JOIN ${SEARCH_HITS} h ON h.ticket_id = t.id` : ''}`
+          ? `${SEARCH_MATCHES} CROSS JOIN ticket_sla sla ON sla.ticket_id = h.ticket_id CROSS JOIN tickets t ON t.id = sla.ticket_id`
+          : `ticket_sla sla CROSS JOIN tickets t ON t.id = sla.ticket_id${plan ? ` ${probeMatches('t.id')}` : ''}`
         : plan
           ? searchFrom(plan)
           : 'tickets t';
