@@ -114,6 +114,33 @@ export function localDateOf(zone: string, instant: number | Date | string): Loca
   return formatDate(wall.year, wall.month, wall.day);
 }
 
+const QUARTER_MS = 15 * 60_000;
+const MAX_QUARTER_DAYS = 100_000;
+const quarterDays = new Map<string, Map<number, LocalDate>>();
+
+/**
+ * localDateOf for many instants (a board's or a list's rows): every zone's offset since 2000 is a whole number of
+ * quarter hours, so the instants of one UTC-aligned quarter hour fall on one local day, looked up in Intl once and kept
+ * (per zone, across calls; a day never changes its instants). Not for codes or day counts at arbitrary instants: a few
+ * zones once changed their clocks at 00:01, which this rounds to the quarter hour.
+ */
+export function dayOfQuarterHour(zone: string, instant: number): LocalDate {
+  const quarter = Math.floor(instant / QUARTER_MS);
+  let days = quarterDays.get(zone);
+  if (!days) {
+    days = new Map();
+    quarterDays.set(zone, days);
+  }
+  let day = days.get(quarter);
+  if (day === undefined) {
+    day = localDateOf(zone, quarter * QUARTER_MS);
+    // Bounded: a long-running process that dates years of rows keeps the most recent ones.
+    if (days.size >= MAX_QUARTER_DAYS) days.clear();
+    days.set(quarter, day);
+  }
+  return day;
+}
+
 /** The year of `instant` in `zone` (the year in ticket and OT codes). */
 export function localYearOf(zone: string, instant: number | Date | string): number {
   return Number(localDateOf(zone, instant).slice(0, 4));

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   dayLengthMs,
+  dayOfQuarterHour,
   instantOfWallInput,
   daysToRange,
   isValidTimeZone,
@@ -107,6 +108,20 @@ describe('zonedTime properties', () => {
         }
       }),
       { numRuns: 20 },
+    );
+  });
+  it('dayOfQuarterHour (kept per quarter hour, for many rows) names the same day as localDateOf, around midnight too', () => {
+    // From 2012: St John's changed its clocks at 00:01 until 2011, which a quarter hour cannot tell apart.
+    const since2012 = fc.integer({ min: Date.UTC(2012, 0, 1), max: TO });
+    fc.assert(
+      fc.property(zone, since2012, fc.integer({ min: -20, max: 20 }), (z, t, minutes) => {
+        // Near the zone's own midnight, where a wrong quarter hour would show.
+        const midnight = startOfDayMs(z, localDateOf(z, t));
+        const at = midnight + minutes * 60_000 + (t % 60_000);
+        expect(dayOfQuarterHour(z, at)).toBe(localDateOf(z, at));
+        expect(dayOfQuarterHour(z, t)).toBe(localDateOf(z, t));
+      }),
+      { numRuns: 400 },
     );
   });
 });

@@ -1,7 +1,7 @@
 // Atrasadas: OTs scheduled in the past and not started, and OTs in progress for more than a day. Nothing planned
 // disappears: a missed visit stays here (and first on the technician's agenda) until someone starts, moves or cancels it.
 import type { z } from 'zod';
-import { localDateOf, type LocalDate } from '../../contract/zonedTime';
+import { dayOfQuarterHour, type LocalDate } from '../../contract/zonedTime';
 import { RUNNING_LONG_MS, type OverduePage, type OverdueReason, type OverdueWorkOrderDto, type workOrderChannels } from '../../contract/workOrders';
 import { actorCan, requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor } from '../search';
@@ -73,22 +73,10 @@ export function overdueQuery(ctx: ServiceContext, input: OverdueInput) {
 }
 
 const dayNumber = (day: LocalDate) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-// Every zone's offset since 2000 is a whole number of quarter hours, so all instants of one UTC-aligned quarter hour
-// fall on the same local day: one Intl lookup per quarter hour instead of one per row (visits share their hours).
-const QUARTER_MS = 15 * MINUTE_MS;
 
-/** Company-calendar day numbers of instants, looked up once per quarter hour. */
+/** Company-calendar day numbers of instants (dayOfQuarterHour: one Intl lookup per quarter hour, kept across calls). */
 function dayCounter(zone: string): (at: number) => number {
-  const days = new Map<number, number>();
-  return (at) => {
-    const quarter = Math.floor(at / QUARTER_MS);
-    let day = days.get(quarter);
-    if (day === undefined) {
-      day = dayNumber(localDateOf(zone, at));
-      days.set(quarter, day);
-    }
-    return day;
-  };
+  return (at) => dayNumber(dayOfQuarterHour(zone, at));
 }
 
 /** How late, from `since` to `now`: minutes, and days on the company calendar (23:30 yesterday is one day at 00:10). */

@@ -2,7 +2,7 @@
 // day, grouped by technician and day. A busy week holds ~2,500 OTs and 350 cells: grouping per cell by scanning
 // every OT (and asking Intl for each OT's day in every cell) took seconds; this is one pass. Pure: no React, no API.
 import type { BoardWorkOrder, DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
-import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
+import { dayOfQuarterHour, type LocalDate } from '../../../../electron/contract/zonedTime';
 import { clashesById } from './boardLayout';
 
 /** One block as the board draws it. */
@@ -26,20 +26,8 @@ export interface BoardIndex {
 }
 
 const MINUTE_MS = 60_000;
-/** A day changes only on a quarter hour in every zone (offsets are whole quarter hours): one Intl call per quarter. */
-const QUARTER_MS = 15 * MINUTE_MS;
 
 export function indexBoard(board: DispatchBoardDto, zone: string): BoardIndex {
-  const dayOfQuarter = new Map<number, LocalDate>();
-  const dayOf = (ms: number): LocalDate => {
-    const quarter = Math.floor(ms / QUARTER_MS);
-    let day = dayOfQuarter.get(quarter);
-    if (day === undefined) {
-      day = localDateOf(zone, quarter * QUARTER_MS);
-      dayOfQuarter.set(quarter, day);
-    }
-    return day;
-  };
   const items: BoardItem[] = [];
   const byId = new Map<string, BoardItem>();
   const byTechnician = new Map<string, BoardItem[]>();
@@ -51,7 +39,7 @@ export function indexBoard(board: DispatchBoardDto, zone: string): BoardIndex {
       end: new Date(startMs + wo.estimatedMinutes * MINUTE_MS).toISOString(),
       who: customer?.name ?? wo.ticketTitle ?? '',
       town: customer?.town ?? null,
-      day: dayOf(startMs),
+      day: dayOfQuarterHour(zone, startMs),
     };
     items.push(item);
     byId.set(item.id, item);
