@@ -66,7 +66,7 @@ function ticketCounts(ctx: ServiceContext, f: FilterSql): StatusRow[] {
 }
 
 /**
- * A search's counts by the list's own plan, then capped. Matches alone: counted in memory (the status copy beside each).
+ * A search's counts by the list's own plan, then capped. Matches alone: the status each doc row keeps.
  * With other filters: one pass of the plan the list takes (the smaller side drives). The screen asks without the tab's
  * status (the tabs show every status of the same filters); a status filter counts only those.
  */

@@ -91,7 +91,7 @@ function slaFilterSql(ctx: ServiceContext, kind: SlaFilter, params: Params): { c
 export interface FilterSql {
   /** How many tickets the search matches (kept in temp.search_matches), or null without a search. */
   hits: number | null;
-  /** The status condition, apart: a search applies it to its own copy of the status. */
+  /** The status condition, apart: a search applies it to the status its doc row keeps (ticket_search_docs). */
   status: string | null;
   where: string[];
   /** A dense SLA filter, apart: checked on the candidates after they are sorted (see slaFilterSql). */
@@ -167,7 +167,7 @@ export const otherConditions = (f: FilterSql) => [...f.where, ...(f.slaProbe ? [
 /**
  * How a search with other filters is driven. 'matches': the kept matches in the list's order, each ticket looked up
  * for the other filters (a random read per match). 'filtered': the other filters' index in the list's order, each
- * ticket probed in the matches by its key (an in-memory lookup), so the filtered tickets may be this many times the
+ * ticket probed in the matches through its doc row (two index lookups), so the filtered tickets may be this many times the
  * matches and still cost less. `force` picks one (tests run every plan).
  */
 export const searchPlan: { filteredPerMatch: number; force: SearchPlan | null } = { filteredPerMatch: 4, force: null };
@@ -204,8 +204,8 @@ export const searchFrom = (plan: SearchPlan) =>
   plan === 'filtered' ? `tickets t ${probeMatches('t.id')}` : `${SEARCH_MATCHES} CROSS JOIN tickets t ON t.id = h.ticket_id`;
 
 /**
- * The page of a search sorted by activity, driven by its matches: sorted newest first in memory (with the status copy
- * beside them; SQLite keeps only `limit` rows while sorting), a ticket row read only for the other filters.
+ * The page of a search sorted by activity, driven by its matches: their doc rows (updated_at and status beside the key)
+ * sorted newest first (SQLite keeps only `limit` rows while sorting), a ticket row read only for the other filters.
  */
 function matchesPageCte(f: FilterSql, cursorKey: readonly (string | number | null)[] | null, params: Params, limitClause: string): string {
   const where: string[] = f.status ? [`h.${f.status}`] : [];
@@ -270,7 +270,7 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
     }
     page = matchesPageCte(f, cursorKey, params, limitClause);
   } else {
-    // A search's status is its matches' copy (no ticket row read for it).
+    // A search's status is its doc row's copy (no ticket row read for it).
     const where = plan ? [...(f.status ? [`h.${f.status}`] : []), ...f.where] : ticketConditions(f);
     if (cursorKey) {
       const keyset = keysetClause(keys.columns, cursorKey, keys.direction);
