@@ -1,9 +1,12 @@
 // Writes the migrations of local derived tables from their one owner each: 0026 (the dispatch board's blocks), 0028
-// (tickets per status) and 0029 (telemetry readings). Each table's test holds its file to what is written here.
+// (tickets per status), 0029 (telemetry readings) and 0030 (the dispatch queue's order). Each table's test holds its
+// file to what is written here.
 import { writeFileSync } from 'node:fs';
 import { TELEMETRY_READINGS_MIGRATION_FILE, telemetryReadingsMigrationSql } from '../electron/services/telemetry/readingsTable';
 import { STATUS_COUNTS_MIGRATION_FILE, statusCountsMigrationSql } from '../electron/services/tickets/statusCounts';
 import { BOARD_BLOCKS_MIGRATION_FILE, boardBlocksMigrationSql } from '../electron/services/workOrders/boardBlocks';
+import { WORK_ORDER_QUEUE_MIGRATION_FILE, workOrderQueueMigrationSql } from '../electron/services/workOrders/queueTable';
 writeFileSync(BOARD_BLOCKS_MIGRATION_FILE, boardBlocksMigrationSql());
 writeFileSync(STATUS_COUNTS_MIGRATION_FILE, statusCountsMigrationSql());
 writeFileSync(TELEMETRY_READINGS_MIGRATION_FILE, telemetryReadingsMigrationSql());
+writeFileSync(WORK_ORDER_QUEUE_MIGRATION_FILE, workOrderQueueMigrationSql());

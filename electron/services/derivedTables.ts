@@ -1,5 +1,6 @@
-// Local derived tables (board_blocks, ticket_status_counts, telemetry_readings): filled from the replicated tables and
-// kept in step by triggers, never replicated. Each is built by the same statements in its generated migration and `cli reindex`.
+// Local derived tables (board_blocks, ticket_status_counts, telemetry_readings, work_order_queue): filled from the
+// replicated tables and kept in step by triggers, never replicated. Each is built by the same statements in its generated
+// migration and `cli reindex`.
 import type Database from 'better-sqlite3';
 
 export interface DerivedTable {

@@ -89,8 +89,10 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
     WHERE i.work_order_id IN (SELECT id FROM work_orders WHERE ticket_id = ?) ORDER BY i.consumed_at`);
   const agendaRaw = q(`${WORK_ORDER} WHERE w.status IN ('scheduled','in_progress','completed')
     AND w.scheduled_date >= ? AND w.scheduled_date < ? AND w.technician_id = ? ORDER BY w.scheduled_date, w.id LIMIT 2000`);
-  const queue = q(`${WORK_ORDER} WHERE w.status = 'pending_planning'
-    ORDER BY CASE t.priority WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END DESC, w.created_at, w.id LIMIT 51`);
+  // The queue as the service reads it: the first 51 of the kept order (work_order_queue), then their rows.
+  const queue = q(`WITH picked AS (SELECT work_order_id AS id, priority_rank FROM work_order_queue
+    ORDER BY priority_rank DESC, created_at, work_order_id LIMIT 51)
+    ${WORK_ORDER} JOIN picked p ON p.id = w.id ORDER BY p.priority_rank DESC, w.created_at, w.id`);
   // Atrasadas by hand: the first 51 of each kind through its partial index, merged, then the two counts.
   const lateBranch = (status: string, column: string, before: string, tech: string) =>
     `SELECT * FROM (SELECT w.id, w.${column} AS since FROM work_orders w INDEXED BY ix_work_orders_overdue_${status === 'scheduled' ? 'scheduled' : 'running'}

@@ -6,6 +6,7 @@ import { rebuildSearchIndex } from '../../electron/services/search/schema';
 import { rebuildTelemetryReadings } from '../../electron/services/telemetry/readingsTable';
 import { rebuildStatusCounts } from '../../electron/services/tickets/statusCounts';
 import { rebuildBoardBlocks } from '../../electron/services/workOrders/boardBlocks';
+import { rebuildWorkOrderQueue } from '../../electron/services/workOrders/queueTable';
 import { CommandFailure } from './backup';
 import { requireDataDir, type CliCommand } from './types';
 
@@ -32,6 +33,7 @@ export const reindexCommand: CliCommand = {
       process.stdout.write(`Dispatch board blocks rebuilt: ${rebuildBoardBlocks(database.sqlite)}\n`);
       process.stdout.write(`Tickets per status recounted: ${rebuildStatusCounts(database.sqlite)}\n`);
       process.stdout.write(`Telemetry readings rebuilt: ${rebuildTelemetryReadings(database.sqlite)}\n`);
+      process.stdout.write(`Dispatch queue reordered: ${rebuildWorkOrderQueue(database.sqlite)} OTs waiting\n`);
     } finally {
       database.close();
     }

@@ -8,6 +8,7 @@ import { syncDigest } from '../../electron/services/sync/digest';
 import { telemetryReadingsDrift } from '../../electron/services/telemetry/readingsTable';
 import { statusCountsDrift } from '../../electron/services/tickets/statusCounts';
 import { boardBlocksDrift } from '../../electron/services/workOrders/boardBlocks';
+import { workOrderQueueDrift } from '../../electron/services/workOrders/queueTable';
 import { REPLICATED_SETTING_KEYS } from '../../electron/services/sync/entities';
 import { removeTempDirs } from '../db/helpers';
 import { ADMIN, Caller, startTestApp, type TestApp } from '../support/backend';
@@ -506,6 +507,11 @@ describe('the op log', () => {
       const readings = (db: typeof empty.sqlite) => db.prepare('SELECT * FROM telemetry_readings ORDER BY ticket_id, measured_at, event_id, idx').all();
       expect(readings(empty.sqlite)).toEqual(readings(sqlite()));
       expect(readings(sqlite()).length).toBeGreaterThan(0);
+      // The dispatch queue's order likewise: the waiting OTs with their tickets' ranks on both copies.
+      expect(workOrderQueueDrift(sqlite())).toBe(0);
+      expect(workOrderQueueDrift(empty.sqlite)).toBe(0);
+      const queue = (db: typeof empty.sqlite) => db.prepare('SELECT * FROM work_order_queue ORDER BY work_order_id').all();
+      expect(queue(empty.sqlite)).toEqual(queue(sqlite()));
     } finally {
       empty.close();
     }
