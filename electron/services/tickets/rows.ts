@@ -2,8 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { TicketPriority, TicketStatus } from '../../../shared/enums';
 import { notFound, type TicketDetail, type TicketSummary, type UserRef } from '../../contract';
-import { currentSlaClock, slaClockState, type TicketSla } from '../../../shared/sla';
-import { slaSummaryColumns, slaSummaryOf, type SlaSummaryRow } from '../sla';
+import { currentSlaClock, type TicketSla } from '../../../shared/sla';
+import { slaSummary, slaSummaryColumns, slaSummaryOf, type SlaSummaryRow } from '../sla';
 import { workOrdersOfTicket } from '../workOrders';
 import { ticketSlaClocks } from './clocks';
 import { loadTimeline } from './timeline';
@@ -65,7 +65,7 @@ export function toTicketSummary(r: TicketSummaryRow, nowMs: number): TicketSumma
 /** The summary's SLA from freshly computed clocks (the detail computes them from the timeline it just read). */
 export function slaSummaryFrom(sla: TicketSla, nowMs: number): TicketSummary['sla'] {
   const current = currentSlaClock(sla);
-  return { kind: current.kind, ...current.clock, state: slaClockState(current.clock, nowMs) };
+  return slaSummary(current.kind, current.clock, nowMs);
 }
 
 interface TicketDetailRow extends TicketSummaryRow {
