@@ -49,3 +49,15 @@ export function tableCounts(app: TestApp): Record<string, number> {
   const tables = ['tickets', 'ticket_timeline', 'work_orders', 'work_order_items', 'code_sequences', 'ticket_search_docs'];
   return Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 }
+
+/** Every OT of the dispatch queue, read `limit` at a time through its cursor, in the order the pages give them. */
+export async function allQueuePages(caller: Caller, limit = 2): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await caller.call('workOrders.dispatchQueue', { limit, ...(cursor ? { cursor } : {}) });
+    seen.push(...page.items.map((w) => w.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return seen;
+}

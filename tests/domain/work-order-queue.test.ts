@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildWorkOrderQueue, WORK_ORDER_QUEUE_MIGRATION_FILE, workOrderQueueDrift, workOrderQueueMigrationSql } from '../../electron/services/workOrders/queueTable';
-import { startDomainApp, type DomainFixture } from './fixtures';
+import { allQueuePages, startDomainApp, type DomainFixture } from './fixtures';
 
 let f: DomainFixture;
 beforeAll(async () => {
@@ -25,18 +25,6 @@ function expectedOrder(): string[] {
     .map((row) => row.id);
 }
 
-/** Every page of the queue, two at a time. */
-async function queued(): Promise<string[]> {
-  const seen: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await f.admin.call('workOrders.dispatchQueue', { limit: 2, ...(cursor ? { cursor } : {}) });
-    seen.push(...page.items.map((w) => w.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return seen;
-}
-
 async function request(title: string, priority: 'low' | 'medium' | 'high' | 'critical') {
   const ticket = await f.admin.call('tickets.create', { title, customerId: f.customerId, priority });
   const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
@@ -49,7 +37,7 @@ describe('work_order_queue', () => {
     const medium = await request('Cambio de tóner', 'medium');
     const critical = await request('Servidor caído', 'critical');
     const high = await request('Sin wifi en planta 2', 'high');
-    expect(await queued()).toEqual([critical.wo.id, high.wo.id, medium.wo.id, low.wo.id]);
+    expect(await allQueuePages(f.admin)).toEqual([critical.wo.id, high.wo.id, medium.wo.id, low.wo.id]);
 
     // Planned: it leaves the queue.
     const when = new Date(Date.now() + 3 * 86_400_000).toISOString();
@@ -57,12 +45,12 @@ describe('work_order_queue', () => {
     // The ticket becomes critical: its waiting OT, the oldest request, moves to the head of the queue.
     const lowNow = await f.admin.call('tickets.get', { id: low.ticket.id });
     await f.admin.call('tickets.update', { id: low.ticket.id, version: lowNow.version, priority: 'critical' });
-    expect(await queued()).toEqual([low.wo.id, critical.wo.id, medium.wo.id]);
+    expect(await allQueuePages(f.admin)).toEqual([low.wo.id, critical.wo.id, medium.wo.id]);
 
     // Cancelled: out of the queue.
     await f.admin.call('workOrders.cancel', { id: medium.wo.id, version: medium.wo.version, reason: 'Lo resolvió el cliente' });
-    expect(await queued()).toEqual(expectedOrder());
-    expect(await queued()).toEqual([low.wo.id, critical.wo.id]);
+    expect(await allQueuePages(f.admin)).toEqual(expectedOrder());
+    expect(await allQueuePages(f.admin)).toEqual([low.wo.id, critical.wo.id]);
     expect(workOrderQueueDrift(sqlite())).toBe(0);
   });
 
@@ -74,7 +62,7 @@ describe('work_order_queue', () => {
     expect(workOrderQueueDrift(sqlite())).toBe(3);
     expect(rebuildWorkOrderQueue(sqlite())).toBe(waiting.length);
     expect(workOrderQueueDrift(sqlite())).toBe(0);
-    expect(await queued()).toEqual(waiting);
+    expect(await allQueuePages(f.admin)).toEqual(waiting);
   });
 
   it('its migration is the file generated from queueTable.ts (npx tsx scripts/gen-board-migration.ts)', () => {

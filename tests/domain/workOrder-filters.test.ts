@@ -2,7 +2,7 @@
 // customer, ticket title, serial), alone and together; the dispatch queue puts urgent work first, then the oldest.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketPriority, WorkOrderDetail } from '../../electron/contract';
-import { startDomainApp, type DomainFixture } from './fixtures';
+import { allQueuePages, startDomainApp, type DomainFixture } from './fixtures';
 
 let f: DomainFixture;
 beforeEach(async () => {
@@ -95,13 +95,7 @@ describe('workOrders.dispatchQueue', () => {
     expect(first.items[1]).toMatchObject({ priority: 'critical', customer: null, customerTown: null });
     expect(first.items[3]).toMatchObject({ priority: 'medium', customerTown: null });
 
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await f.admin.call('workOrders.dispatchQueue', { limit: 2, ...(cursor ? { cursor } : {}) });
-      seen.push(...page.items.map((w) => w.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const seen = await allQueuePages(f.admin);
     expect(seen).toEqual(expected);
   });
 });

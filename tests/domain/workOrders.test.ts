@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WORK_ORDER_STATUSES, type WorkOrderDetail, type WorkOrderStatus } from '../../electron/contract';
-import { errorOf, startDomainApp, type DomainFixture } from './fixtures';
+import { allQueuePages, errorOf, startDomainApp, type DomainFixture } from './fixtures';
 import { versionOf } from '../support/versions';
 
 let f: DomainFixture;
@@ -252,13 +252,7 @@ describe('lists', () => {
     expect(mine.map((w) => w.id)).toEqual([a.id]);
     expect((await f.admin.call('workOrders.agenda', { technicianId: f.tec2.id, ...week })).map((w) => w.id)).toEqual([]);
 
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await f.admin.call('workOrders.dispatchQueue', { limit: 2, ...(cursor ? { cursor } : {}) });
-      seen.push(...page.items.map((w) => w.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const seen = await allQueuePages(f.admin);
     expect(seen).toEqual(pending.slice(2).map((w) => w.id));
 
     const scheduled = await f.admin.call('workOrders.list', { status: ['scheduled'] });
