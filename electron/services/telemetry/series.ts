@@ -2,23 +2,14 @@
 // 10,000 readings sends a few KB and the chart still shows every peak (the lowest and highest reading of each bucket).
 import { DEFAULT_SERIES_POINTS } from '../../contract/telemetry';
 import type { TelemetrySeriesDto, TelemetrySeriesResult } from '../../contract/telemetrySeries';
+import type { TelemetryMetricSummary } from '../../contract/telemetrySummary';
 import type { ServiceContext } from '../context';
 import { prepared } from '../sql';
 import { loadTicket } from '../tickets';
 import { windowWhere, type ReadingsWindow } from './window';
 
-/** One metric's figures, as SQL gives them over its readings in the window. */
-interface MetricFigures {
-  metric: string;
-  unit: string;
-  count: number;
-  min: number;
-  max: number;
-  last: { value: number; measuredAt: string };
-}
-
 /** One metric's readings in time order (times in epoch ms), reduced to ≤ `points` points (two per bucket: its min and its max). */
-export function seriesOf(figures: MetricFigures, times: number[], values: number[], points: number): TelemetrySeriesDto {
+export function seriesOf(figures: TelemetryMetricSummary, times: number[], values: number[], points: number): TelemetrySeriesDto {
   if (times.length <= points) {
     return { ...figures, exact: true, bucketStartMs: times[0] ?? 0, bucketMs: 0, times, values };
   }
@@ -67,14 +58,14 @@ function metricReadings(ctx: ServiceContext, where: string, params: Record<strin
 }
 
 /** The figures over every reading of one metric; its last reading is the greatest (time, event, place), as stored. */
-function figuresOf(ctx: ServiceContext, where: string, params: Record<string, string>, key: { metric: string; unit: string }, values: readonly number[]): MetricFigures {
+function figuresOf(ctx: ServiceContext, where: string, params: Record<string, string>, key: { metric: string; unit: string }, values: readonly number[]): TelemetryMetricSummary {
   let min = values[0] ?? 0;
   let max = min;
   for (const value of values) {
     if (value < min) min = value;
     if (value > max) max = value;
   }
-  const last = prepared(ctx.sqlite, `SELECT value, measured_at AS measuredAt FROM telemetry_readings WHERE ${where} ORDER BY measured_at DESC, event_id DESC, idx DESC LIMIT 1`).get(params) as MetricFigures['last'];
+  const last = prepared(ctx.sqlite, `SELECT value, measured_at AS measuredAt FROM telemetry_readings WHERE ${where} ORDER BY measured_at DESC, event_id DESC, idx DESC LIMIT 1`).get(params) as TelemetryMetricSummary['last'];
   return { ...key, count: values.length, min, max, last };
 }
 
