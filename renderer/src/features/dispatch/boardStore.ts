@@ -2,7 +2,6 @@
 // unplanned queue beside it. Both reload on domain events, so others' changes appear without a reload.
 import type { QueuedWorkOrderDto } from '../../../../electron/contract';
 import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
-// The limit alone: dispatchBoard.ts builds the channel's zod schema, which a fresh open need not wait for.
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import { calendarWindowActions } from '../../lib/calendarWindow';
 import { api } from '../../api/client';
