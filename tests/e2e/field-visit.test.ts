@@ -207,7 +207,8 @@ describe('a field visit from Mi día to the signed PDF', () => {
 
   it('completes through the dialog after a summary of everything captured', async () => {
     await page.getByRole('button', { name: 'Completar', exact: true }).click();
-    expect(await dialog().getByLabel('Trabajo realizado').inputValue()).toBe(WORK_DONE);
+    // The dialog fills the field as it opens (an effect after its first draw): looked at until it has.
+    await expect.poll(() => dialog().getByLabel('Trabajo realizado').inputValue()).toBe(WORK_DONE);
     await dialog().getByRole('button', { name: 'Revisar y completar' }).click();
     const summary = dialog().locator('.completion-summary');
     await summary.waitFor();
