@@ -174,7 +174,9 @@ describe('Mi día', () => {
 
   it('follows changes made elsewhere: a visit moved to today by the office appears without reloading', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    const later = await visit(barId, 'Luz de la terraza', 'La luz de la terraza parpadea.', lucia.id, at(0, 19));
+    // The first test started OT `first` now, which books Lucía from now for an hour: move the visit to a free hour.
+    const hoursIntoToday = (Date.now() - at(0, 0).getTime()) / HOUR;
+    const later = await visit(barId, 'Luz de la terraza', 'La luz de la terraza parpadea.', lucia.id, at(0, hoursIntoToday < 12 ? 20 : 7));
     await card(page, later).waitFor();
   });
 });
