@@ -414,10 +414,13 @@ export const ticketSearchDocs = sqliteTable(
   {
     docId: integer('doc_id').primaryKey({ autoIncrement: false }),
     ticketId: text('ticket_id').notNull(),
-    // The ticket's updated_at and status, kept by triggers: a search sorts and filters its matches by the
-    // status tabs without visiting every matching ticket.
+    // The ticket's updated_at, status and the list's filters, kept by triggers (services/search/schema.ts): a search
+    // sorts and filters its matches without visiting every matching ticket.
     updatedAt: text('updated_at'),
     status: text('status').$type<TicketStatus>(),
+    priority: text('priority'),
+    categoryId: text('category_id'),
+    assignedToId: text('assigned_to_id'),
   },
   (t) => [
     uniqueIndex('uq_ticket_search_docs_ticket_id').on(t.ticketId),

@@ -29,6 +29,8 @@ type TicketFilter = InputOf<'tickets.counts'>;
 interface RawFilter {
   /** Condition on `t` (the ticket), or none. */
   where?: string;
+  /** The same condition on a search's doc row `d` when the doc row keeps its column (services/search/schema.ts). */
+  docWhere?: string;
   statuses?: string[];
 }
 
@@ -73,7 +75,11 @@ export function searchCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadC
       );
       return () => [page.all(), counts.all()];
     }
-    const other = filter.where ? ` AND EXISTS (SELECT 1 FROM tickets t WHERE t.id = d.ticket_id AND ${filter.where})` : '';
+    const other = filter.docWhere
+      ? ` AND ${filter.docWhere}`
+      : filter.where
+        ? ` AND EXISTS (SELECT 1 FROM tickets t WHERE t.id = d.ticket_id AND ${filter.where})`
+        : '';
     const page = sqlite.prepare(
       `SELECT ${SUMMARY} WHERE t.id IN (SELECT d.ticket_id FROM ticket_search_docs d WHERE ${MATCHES}${statusIn ? ` AND d.${statusIn}` : ''}${other}
         ORDER BY d.updated_at DESC, d.ticket_id DESC LIMIT 51) ORDER BY t.updated_at DESC, t.id DESC`,
@@ -103,9 +109,9 @@ export function searchCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadC
   const common = f.words.common;
   const fts = `"${common}"*`;
   const filters: [string, TicketFilter, RawFilter][] = [
-    ['priority', { priority: 'critical' }, { where: "t.priority = 'critical'" }],
-    ['assignee', { assignedToId: f.technicianId }, { where: `t.assigned_to_id = '${f.technicianId}'` }],
-    ['category', { categoryId: f.categoryId }, { where: `t.category_id = '${f.categoryId}'` }],
+    ['priority', { priority: 'critical' }, { where: "t.priority = 'critical'", docWhere: "d.priority = 'critical'" }],
+    ['assignee', { assignedToId: f.technicianId }, { where: `t.assigned_to_id = '${f.technicianId}'`, docWhere: `d.assigned_to_id = '${f.technicianId}'` }],
+    ['category', { categoryId: f.categoryId }, { where: `t.category_id = '${f.categoryId}'`, docWhere: `d.category_id = '${f.categoryId}'` }],
     ['customer', { customerId: f.customerId }, { where: `t.customer_id = '${f.customerId}'` }],
   ];
   const busy = ensureBusyTicket(sqlite);

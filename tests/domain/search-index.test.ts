@@ -4,9 +4,17 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
-import { DOC_SPAN, rebuildSearchIndex, SEARCH_MIGRATION_FILE, searchMigrationSql } from '../../electron/services/search/schema';
+import {
+  DOC_SPAN,
+  rebuildSearchIndex,
+  SEARCH_DOCS_MIGRATION_FILE,
+  SEARCH_MIGRATION_FILE,
+  searchDocsMigrationSql,
+  searchMigrationSql,
+} from '../../electron/services/search/schema';
 import { buildFixtureDatabase } from '../../scripts/fixtures/build';
-import { removeTempDirs, tempDir } from '../db/helpers';
+import { olderMigrationsFolder, removeTempDirs, seedRows, tempDir } from '../db/helpers';
+import { newId } from '../../electron/services/ids';
 import { startDomainApp, type DomainFixture } from './fixtures';
 import BetterSqlite3 from 'better-sqlite3';
 import type Database from 'better-sqlite3';
@@ -44,6 +52,31 @@ afterAll(removeTempDirs);
 describe('the search schema module', () => {
   it('is what migration 0024 runs: the SQL file is generated from it (npx tsx scripts/gen-search-migration.ts)', () => {
     expect(readFileSync(path.join(ROOT, SEARCH_MIGRATION_FILE), 'utf8')).toBe(searchMigrationSql());
+  });
+
+  it('is what migration 0031 runs, which fills the filters each doc row keeps from its ticket', () => {
+    expect(readFileSync(path.join(ROOT, SEARCH_DOCS_MIGRATION_FILE), 'utf8')).toBe(searchDocsMigrationSql());
+    const file = path.join(tempDir(), 'emerald.db');
+    const older = openDatabase(file, { migrationsFolder: olderMigrationsFolder(31) });
+    const { userId } = seedRows(older.sqlite);
+    const categoryId = newId();
+    older.sqlite.prepare("INSERT INTO ticket_categories (id, name) VALUES (?, 'Redes')").run(categoryId);
+    older.sqlite
+      .prepare("INSERT INTO tickets (id, code, title, creator_id, priority, category_id, assigned_to_id) VALUES (?, 'TK-2026-000002', 'Router caído', ?, 'critical', ?, ?)")
+      .run(newId(), userId, categoryId, userId);
+    older.close();
+    const current = openDatabase(file);
+    try {
+      const docs = current.sqlite
+        .prepare('SELECT d.priority, d.category_id AS categoryId, d.assigned_to_id AS assignedToId FROM ticket_search_docs d ORDER BY d.doc_id')
+        .all();
+      expect(docs).toEqual([
+        { priority: 'medium', categoryId: null, assignedToId: null },
+        { priority: 'critical', categoryId, assignedToId: userId },
+      ]);
+    } finally {
+      current.close();
+    }
   });
 });
 

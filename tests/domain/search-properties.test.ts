@@ -26,7 +26,14 @@ beforeAll(async () => {
       title: `Avería de ${WORDS[i % WORDS.length]}`,
       priority: TICKET_PRIORITIES[i % 4],
       ...(i % 2 === 0 ? { customerId: f.customerId } : {}),
+      ...(i % 3 === 0 ? { categoryId: f.categoryId } : {}),
+      ...(i % 4 === 1 ? { assignedToId: f.tec1.id } : {}),
     });
+    // Changed after creation: a search's doc row must follow its ticket's priority, category and assignee.
+    if (i % 7 === 2) {
+      const changed = await f.admin.call('tickets.update', { id: t.id, version: t.version, priority: 'critical', categoryId: f.categoryId });
+      await f.admin.call('tickets.assign', { id: t.id, assignedToId: f.tec1.id, version: changed.version });
+    }
     // Notes name other parts: a ticket is found by words that are only in its history.
     for (let n = 0; n < i % 4; n++) await f.admin.call('tickets.addNote', { id: t.id, content: `Revisado ${WORDS[(i * 3 + n * 5 + 1) % WORDS.length]}` });
     if (i % 5 === 1) await f.admin.call('tickets.changeStatus', { id: t.id, status: 'in_progress', version: t.version });
@@ -63,13 +70,17 @@ it.each([
       fc.subarray([...TICKET_STATUSES]),
       fc.option(fc.constantFrom(...TICKET_PRIORITIES), { nil: undefined }),
       fc.boolean(),
+      fc.boolean(),
+      fc.constantFrom(undefined, 'tec1', 'unassigned'),
       fc.constantFrom('updated_at', 'created_at', 'priority') as fc.Arbitrary<'updated_at' | 'created_at' | 'priority'>,
       fc.constantFrom(1000, 3, 1, 0),
-      async (typed, status, priority, byCustomer, sort, cap) => {
+      async (typed, status, priority, byCustomer, byCategory, assignee, sort, cap) => {
         const filter = {
           q: typed.join(' '),
           ...(priority ? { priority } : {}),
           ...(byCustomer ? { customerId: f.customerId } : {}),
+          ...(byCategory ? { categoryId: f.categoryId } : {}),
+          ...(assignee ? { assignedToId: assignee === 'tec1' ? f.tec1.id : assignee } : {}),
         };
         const seen: TicketSummary[] = [];
         let cursor: string | undefined;
@@ -89,7 +100,9 @@ it.each([
         const matches = (t: TicketSummary) =>
           prefixes.every((p) => [...(wordsOf.get(t.id) ?? [])].some((w) => w.startsWith(p))) &&
           (!priority || t.priority === priority) &&
-          (!byCustomer || t.customer?.id === f.customerId);
+          (!byCustomer || t.customer?.id === f.customerId) &&
+          (!byCategory || t.category?.id === f.categoryId) &&
+          (assignee === undefined || (assignee === 'tec1' ? t.assignedTo?.id === f.tec1.id : t.assignedTo === null));
         const expected = all.filter((t) => matches(t) && (status.length === 0 || status.includes(t.status)));
         expect(seen.map((t) => t.id).sort()).toEqual(expected.map((t) => t.id).sort());
         foundByHistory += seen.filter((t) => !prefixes.every((p) => tokens(t.title).some((w) => w.startsWith(p)))).length;
@@ -117,7 +130,7 @@ it('picks the plan by sizes: the filtered tickets drive when few beside the matc
   const sqlite = backend.database.sqlite;
   const actor = loadActor(sqlite, (await f.admin.call('auth.me', {})).user.id);
   const ctx = { db: backend.database.db, sqlite, clock: backend.clock, events: backend.events, actor };
-  const planOf = (filter: { q: string; customerId?: string }) => {
+  const planOf = (filter: { q: string; customerId?: string; priority?: 'low'; assignedToId?: 'unassigned' }) => {
     const sql = filterSql(ctx, filter);
     return chooseSearchPlan(ctx, { ...sql, hits: sql.hits ?? 0 });
   };
@@ -126,4 +139,7 @@ it('picks the plan by sizes: the filtered tickets drive when few beside the matc
   expect(planOf({ q: 'avería', customerId: f.customerId })).toBe('filtered');
   expect(planOf({ q: 'sumergible', customerId: f.customerId })).toBe('matches');
   expect(planOf({ q: 'avería' })).toBe('matches');
+  // Filters the doc rows keep: the matches drive unless the filtered tickets are under half of them (4 low of 17).
+  expect(planOf({ q: 'avería', priority: 'low' })).toBe('filtered');
+  expect(planOf({ q: 'avería', assignedToId: 'unassigned' })).toBe('matches');
 });

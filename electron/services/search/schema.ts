@@ -18,6 +18,15 @@ export const docLastRowid = (doc: string) => `(${doc}) * ${DOC_SPAN} + ${DOC_SPA
 /** The ticket doc_id of an FTS rowid (SQL). */
 export const docOfRowid = (rowid: string) => `(${rowid}) / ${DOC_SPAN}`;
 
+/**
+ * The ticket's columns its doc row keeps beside the key, so a search sorts and filters its matches without reading
+ * every matching ticket: migration 0024 kept the first two, 0031 (searchDocsMigrationSql) added the filters'.
+ */
+const DOC_COLUMNS_0024 = ['updated_at', 'status'] as const;
+export const SEARCH_DOC_COLUMNS = [...DOC_COLUMNS_0024, 'priority', 'category_id', 'assigned_to_id'] as const;
+type DocColumns = readonly string[];
+const quoted = (columns: DocColumns, prefix = '') => columns.map((c) => `${prefix}\`${c}\``).join(', ');
+
 const docOfTicket = (ticketId: string) => `(SELECT \`doc_id\` FROM \`ticket_search_docs\` WHERE \`ticket_id\` = ${ticketId})`;
 
 /** The code column: the ticket's code, then codes it or its OTs had before joining a team (code_aliases). */
@@ -41,10 +50,10 @@ export const SEARCH_TABLE_SQL = `CREATE VIRTUAL TABLE \`ticket_search\` USING ft
 const nextRowid = (doc: string) =>
   `coalesce((SELECT s.rowid FROM \`ticket_search\` s WHERE s.rowid >= ${docFirstRowid(doc)} AND s.rowid <= ${docLastRowid(doc)} ORDER BY s.rowid DESC LIMIT 1), ${docFirstRowid(doc)}) + 1`;
 
-/** The triggers that keep the index in step with every write, in the same transaction. Name → CREATE statement. */
-export const SEARCH_TRIGGERS: Readonly<Record<string, string>> = {
+/** The triggers that keep the index in step with every write (same transaction), with doc rows keeping `docColumns`. */
+const searchTriggers = (docColumns: DocColumns): Readonly<Record<string, string>> => ({
   tr_tickets_search_insert: `CREATE TRIGGER \`tr_tickets_search_insert\` AFTER INSERT ON \`tickets\` BEGIN
-	INSERT INTO \`ticket_search_docs\` (\`ticket_id\`, \`updated_at\`, \`status\`) VALUES (new.\`id\`, new.\`updated_at\`, new.\`status\`);
+	INSERT INTO \`ticket_search_docs\` (\`ticket_id\`, ${quoted(docColumns)}) VALUES (new.\`id\`, ${quoted(docColumns, 'new.')});
 	INSERT INTO \`ticket_search\` (rowid, code, title, description, customer, timeline)
 	VALUES (${docFirstRowid(docOfTicket('new.`id`'))}, ${codeText('new')}, new.\`title\`, new.\`description\`, ${customerName('new.`customer_id`')}, '');
 END`,
@@ -57,9 +66,9 @@ END`,
   tr_tickets_search_delete: `CREATE TRIGGER \`tr_tickets_search_delete\` BEFORE DELETE ON \`tickets\` BEGIN
 	DELETE FROM \`ticket_search\` WHERE rowid >= ${docFirstRowid(docOfTicket('old.`id`'))} AND rowid <= ${docLastRowid(docOfTicket('old.`id`'))};
 END`,
-  // A search sorts and filters its matches by the ticket's updated_at and status kept beside its key.
-  tr_tickets_search_docs_sync: `CREATE TRIGGER \`tr_tickets_search_docs_sync\` AFTER UPDATE OF \`updated_at\`, \`status\` ON \`tickets\` BEGIN
-	UPDATE \`ticket_search_docs\` SET \`updated_at\` = new.\`updated_at\`, \`status\` = new.\`status\` WHERE \`ticket_id\` = new.\`id\`;
+  // A search sorts and filters its matches by the ticket's columns kept beside its key.
+  tr_tickets_search_docs_sync: `CREATE TRIGGER \`tr_tickets_search_docs_sync\` AFTER UPDATE OF ${quoted(docColumns)} ON \`tickets\` BEGIN
+	UPDATE \`ticket_search_docs\` SET ${docColumns.map((c) => `\`${c}\` = new.\`${c}\``).join(', ')} WHERE \`ticket_id\` = new.\`id\`;
 END`,
   // One row for the new event, whatever the ticket's history.
   tr_ticket_timeline_search_insert: `CREATE TRIGGER \`tr_ticket_timeline_search_insert\` AFTER INSERT ON \`ticket_timeline\`
@@ -85,7 +94,10 @@ END`,
 	UPDATE \`ticket_search\` SET code = (SELECT ${codeText('t')} FROM \`tickets\` t WHERE t.\`id\` = ${aliasTicket('old')})
 	WHERE rowid = ${docFirstRowid(docOfTicket(aliasTicket('old')))};
 END`,
-};
+});
+
+/** Name → CREATE statement of each search trigger, as the schema stands now. */
+export const SEARCH_TRIGGERS = searchTriggers(SEARCH_DOC_COLUMNS);
 
 /** The ticket an alias belongs to (its own, or its OT's ticket). */
 function aliasTicket(row: 'new' | 'old'): string {
@@ -96,13 +108,17 @@ function aliasTicket(row: 'new' | 'old'): string {
 /** Every search trigger any migration ever made, so a rebuild starts clean (0006's was renamed in 0007). */
 const PAST_TRIGGERS = ['tr_tickets_search_docs_updated_at'];
 
-/** Doc rows for tickets that have none (databases made before 0001 never got them), and fresh sort keys for all. */
-export const FILL_DOCS_SQL = [
-  `INSERT INTO \`ticket_search_docs\` (\`ticket_id\`, \`updated_at\`, \`status\`)
-	SELECT t.\`id\`, t.\`updated_at\`, t.\`status\` FROM \`tickets\` t
+/** The kept columns of every doc row, fresh from its ticket. */
+const refreshDocsSql = (docColumns: DocColumns) =>
+  `UPDATE \`ticket_search_docs\` SET (${quoted(docColumns)}) = (SELECT ${quoted(docColumns, 't.')} FROM \`tickets\` t WHERE t.\`id\` = \`ticket_search_docs\`.\`ticket_id\`)`;
+/** Doc rows for tickets that have none (databases made before 0001 never got them), and fresh kept columns for all. */
+const fillDocsSql = (docColumns: DocColumns) => [
+  `INSERT INTO \`ticket_search_docs\` (\`ticket_id\`, ${quoted(docColumns)})
+	SELECT t.\`id\`, ${quoted(docColumns, 't.')} FROM \`tickets\` t
 	WHERE NOT EXISTS (SELECT 1 FROM \`ticket_search_docs\` d WHERE d.\`ticket_id\` = t.\`id\`) ORDER BY t.\`created_at\`, t.\`id\``,
-  `UPDATE \`ticket_search_docs\` SET (\`updated_at\`, \`status\`) = (SELECT t.\`updated_at\`, t.\`status\` FROM \`tickets\` t WHERE t.\`id\` = \`ticket_search_docs\`.\`ticket_id\`)`,
+  refreshDocsSql(docColumns),
 ];
+const FILL_DOCS_SQL = fillDocsSql(SEARCH_DOC_COLUMNS);
 
 /** The index rows of the tickets whose doc_id lies in [@fromDoc, @toDoc]: each ticket's row, then its events in order. */
 export const FILL_ROWS_SQL = [
@@ -128,10 +144,28 @@ const dropTriggers = () => [...Object.keys(SEARCH_TRIGGERS), ...PAST_TRIGGERS].m
  */
 export function searchMigrationStatements(): string[] {
   const fillAll = FILL_ROWS_SQL.map((sql) => sql.replace('BETWEEN @fromDoc AND @toDoc', 'IS NOT NULL'));
-  return [...dropTriggers(), 'DROP TABLE IF EXISTS `ticket_search`', SEARCH_TABLE_SQL, ...FILL_DOCS_SQL, ...fillAll, OPTIMIZE_SQL, ...Object.values(SEARCH_TRIGGERS)];
+  const triggers = Object.values(searchTriggers(DOC_COLUMNS_0024));
+  return [...dropTriggers(), 'DROP TABLE IF EXISTS `ticket_search`', SEARCH_TABLE_SQL, ...fillDocsSql(DOC_COLUMNS_0024), ...fillAll, OPTIMIZE_SQL, ...triggers];
 }
 
 export const SEARCH_MIGRATION_FILE = 'db/migrations/0024_search_per_event.sql';
+
+export const SEARCH_DOCS_MIGRATION_FILE = 'db/migrations/0031_search_docs_filters.sql';
+
+/** Migration 0031: doc rows keep the filters' columns too (a filtered search reads no ticket row), filled, and the triggers. */
+export function searchDocsMigrationSql(): string {
+  const added = SEARCH_DOC_COLUMNS.filter((c) => !(DOC_COLUMNS_0024 as readonly string[]).includes(c));
+  const statements = [
+    ...added.map((c) => `ALTER TABLE \`ticket_search_docs\` ADD \`${c}\` text`),
+    refreshDocsSql(SEARCH_DOC_COLUMNS),
+    ...dropTriggers(),
+    ...Object.values(SEARCH_TRIGGERS),
+  ];
+  const header = `-- Generated by scripts/gen-search-migration.ts from electron/services/search/schema.ts: each ticket's doc row keeps
+-- its priority, category and assignee beside its status, so a search filtered by them reads no ticket row.
+`;
+  return `${header}${statements.join(';\n--> statement-breakpoint\n')};\n`;
+}
 
 export function searchMigrationSql(): string {
   const header = `-- Generated by scripts/gen-search-migration.ts from electron/services/search/schema.ts (the one owner of the

@@ -13,6 +13,7 @@ import {
   filterSql,
   otherConditions,
   searchFrom,
+  searchSideConditions,
   SLA_MATCH,
   slaParams,
   whereClause,
@@ -66,14 +67,15 @@ function ticketCounts(ctx: ServiceContext, f: FilterSql): StatusRow[] {
 }
 
 /**
- * A search's counts by the list's own plan, then capped. Matches alone: the status each doc row keeps.
+ * A search's counts by the list's own plan, then capped. Matches alone, or with filters their doc rows keep: those rows.
  * With other filters: one pass of the plan the list takes (the smaller side drives). The screen asks without the tab's
  * status (the tabs show every status of the same filters); a status filter counts only those.
  */
 function searchCounts(ctx: ServiceContext, f: FilterSql & { hits: number }): StatusRow[] {
   const others = otherConditions(f);
-  const where = f.status ? [`h.${f.status}`, ...others] : others;
-  const from = others.length === 0 ? SEARCH_MATCHES : searchFrom(chooseSearchPlan(ctx, f));
+  const plan = chooseSearchPlan(ctx, f);
+  const where = [...searchSideConditions(f, plan), ...others];
+  const from = plan === 'matches' && others.length === 0 ? SEARCH_MATCHES : searchFrom(plan);
   const tally = prepared(ctx.sqlite, `SELECT ${COUNT_EACH_STATUS} FROM ${from} ${whereClause(where)}`).raw().get(f.params) as StatusTally;
   return COUNTED_STATUSES.map((status, i) => ({ status, n: tally[i] ?? 0 }));
 }

@@ -93,6 +93,9 @@ export interface FilterSql {
   hits: number | null;
   /** The status condition, apart: a search applies it to the status its doc row keeps (ticket_search_docs). */
   status: string | null;
+  /** Conditions on columns a doc row keeps too (priority, category, assignee), written without a table alias. */
+  kept: string[];
+  /** Conditions on the ticket row `t` alone. */
   where: string[];
   /** A dense SLA filter, apart: checked on the candidates after they are sorted (see slaFilterSql). */
   slaProbe: ((alias: string) => string) | null;
@@ -114,21 +117,21 @@ function oneOf(column: string, values: readonly string[], param: string, params:
 
 /** WHERE clauses and named params for a filter; a search's matches are found once into temp.search_matches. */
 export function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
-  const out: FilterSql = { hits: null, status: null, where: [], slaProbe: null, params: {} };
+  const out: FilterSql = { hits: null, status: null, kept: [], where: [], slaProbe: null, params: {} };
   const termQueries = toTermQueries(filter.q);
   // Matched once for the list, its counts and its next pages (services/search/hits.ts).
   if (termQueries) out.hits = searchHits(ctx.sqlite, termQueries, termParams(termQueries));
   if (filter.status && filter.status.length > 0) out.status = oneOf('status', filter.status, 'statuses', out.params);
   const priorities = filter.priority === undefined ? [] : Array.isArray(filter.priority) ? filter.priority : [filter.priority];
-  if (priorities.length > 0) out.where.push(`t.${oneOf('priority', priorities, 'priorities', out.params)}`);
+  if (priorities.length > 0) out.kept.push(oneOf('priority', priorities, 'priorities', out.params));
   if (filter.assignedToId === 'unassigned') {
-    out.where.push('t.assigned_to_id IS NULL');
+    out.kept.push('assigned_to_id IS NULL');
   } else if (filter.assignedToId !== undefined) {
-    out.where.push('t.assigned_to_id = @assignee');
+    out.kept.push('assigned_to_id = @assignee');
     out.params.assignee = filter.assignedToId === 'me' ? requireActor(ctx).id : filter.assignedToId;
   }
   if (filter.categoryId) {
-    out.where.push('t.category_id = @categoryId');
+    out.kept.push('category_id = @categoryId');
     out.params.categoryId = filter.categoryId;
   }
   if (filter.customerId) {
@@ -157,20 +160,33 @@ export function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql 
 }
 
 export const whereClause = (clauses: string[]) => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
+/** The status and kept conditions on the table `alias` (a ticket `t`, or a search's doc row `h`). */
+const keptOn = (alias: 't' | 'h', f: FilterSql) => (f.status ? [f.status, ...f.kept] : f.kept).map((c) => `${alias}.${c}`);
 /** Every condition on the tickets table `t` but a dense SLA probe. */
-const ticketConditions = (f: FilterSql) => (f.status ? [`t.${f.status}`, ...f.where] : f.where);
+const ticketConditions = (f: FilterSql) => [...keptOn('t', f), ...f.where];
 /** Every condition on `t`, the SLA probe included (counts, which visit the candidates anyway). */
 export const allTicketConditions = (f: FilterSql) => [...ticketConditions(f), ...(f.slaProbe ? [f.slaProbe('t')] : [])];
-/** Conditions on `t` a search checks beside its matches (not the status: the matches keep a copy of it). */
+/** Conditions on `t` a search checks beside its matches (not the kept ones: the matches' doc rows have a copy). */
 export const otherConditions = (f: FilterSql) => [...f.where, ...(f.slaProbe ? [f.slaProbe('t')] : [])];
+/**
+ * A search's status and kept conditions for its plan: on the doc rows when the matches drive; on the ticket when its
+ * index drives (the kept filters are that index's first column), the status on the doc row either way.
+ */
+export const searchSideConditions = (f: FilterSql, plan: SearchPlan) =>
+  plan === 'matches' ? keptOn('h', f) : [...(f.status ? [`h.${f.status}`] : []), ...f.kept.map((c) => `t.${c}`)];
 
 /**
- * How a search with other filters is driven. 'matches': the kept matches in the list's order, each ticket looked up
- * for the other filters (a random read per match). 'filtered': the other filters' index in the list's order, each
- * ticket probed in the matches through its doc row (two index lookups), so the filtered tickets may be this many times the
- * matches and still cost less. `force` picks one (tests run every plan).
+ * How a search with other filters is driven. 'matches': the kept matches in the list's order, checked on their doc rows
+ * for the kept filters and, for any other, on the ticket (a random read per match). 'filtered': the filters' index in
+ * the list's order, each ticket probed in the matches through its doc row (two index lookups). So the filtered tickets
+ * may be `filteredPerMatch` times the matches and still cost less when the matches read their tickets, and only
+ * `filteredPerKeptMatch` times them when the doc rows answer alone. `force` picks one (tests run every plan).
  */
-export const searchPlan: { filteredPerMatch: number; force: SearchPlan | null } = { filteredPerMatch: 4, force: null };
+export const searchPlan: { filteredPerMatch: number; filteredPerKeptMatch: number; force: SearchPlan | null } = {
+  filteredPerMatch: 4,
+  filteredPerKeptMatch: 0.5,
+  force: null,
+};
 export type SearchPlan = 'matches' | 'filtered';
 
 /** The statuses by name, the order a GROUP BY gave them in (so `capped` lists them as before). */
@@ -187,11 +203,12 @@ export type StatusTally = readonly number[];
  */
 export function chooseSearchPlan(ctx: ServiceContext, f: FilterSql & { hits: number }): SearchPlan {
   const others = otherConditions(f);
-  if (others.length === 0) return 'matches';
+  const filters = [...f.kept.map((c) => `t.${c}`), ...others];
+  if (filters.length === 0) return 'matches';
   if (searchPlan.force) return searchPlan.force;
-  const bound = f.hits * searchPlan.filteredPerMatch;
+  const bound = Math.floor(f.hits * (others.length > 0 ? searchPlan.filteredPerMatch : searchPlan.filteredPerKeptMatch));
   if (bound === 0) return 'matches';
-  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM tickets t WHERE ${others.join(' AND ')} LIMIT @searchPlanBound)`;
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM tickets t WHERE ${filters.join(' AND ')} LIMIT @searchPlanBound)`;
   const params = { ...f.params, searchPlanBound: bound };
   // Once for the list and its counts: the same matches and data give the same estimate (the tab's statuses are not in it).
   const key = `plan ${sql} ${JSON.stringify(params, (name, value: unknown) => (name === 'statuses' ? undefined : value))}`;
@@ -208,7 +225,7 @@ export const searchFrom = (plan: SearchPlan) =>
  * sorted newest first (SQLite keeps only `limit` rows while sorting), a ticket row read only for the other filters.
  */
 function matchesPageCte(f: FilterSql, cursorKey: readonly (string | number | null)[] | null, params: Params, limitClause: string): string {
-  const where: string[] = f.status ? [`h.${f.status}`] : [];
+  const where = searchSideConditions(f, 'matches');
   if (cursorKey) {
     const keyset = keysetClause(['h.updated_at', 'h.ticket_id'], cursorKey, 'desc');
     where.push(keyset.sql);
@@ -237,7 +254,7 @@ function walkedPageCte(
 ): string | null {
   const steps = Math.floor(f.hits * pageWalk.walkPerMatch);
   // Several statuses are a set no index walks in the list's order.
-  if (otherConditions(f).length > 0 || statusCount > 1 || steps <= limit) return null;
+  if (f.kept.length > 0 || otherConditions(f).length > 0 || statusCount > 1 || steps <= limit) return null;
   const where: string[] = f.status ? [`t.${f.status}`] : [];
   if (cursorKey) {
     const keyset = keysetClause(['t.updated_at', 't.id'], cursorKey, 'desc');
@@ -270,8 +287,8 @@ export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<T
     }
     page = matchesPageCte(f, cursorKey, params, limitClause);
   } else {
-    // A search's status is its doc row's copy (no ticket row read for it).
-    const where = plan ? [...(f.status ? [`h.${f.status}`] : []), ...f.where] : ticketConditions(f);
+    // A search checks what its doc rows keep there when its matches drive (no ticket row read for it).
+    const where = plan ? [...searchSideConditions(f, plan), ...f.where] : ticketConditions(f);
     if (cursorKey) {
       const keyset = keysetClause(keys.columns, cursorKey, keys.direction);
       where.push(keyset.sql);
