@@ -238,10 +238,11 @@ function matchesPageCte(f: FilterSql, cursorKey: readonly (string | number | nul
 }
 
 /**
- * A page of a dense search with no filter but one status or none: the tickets' own index in the list's order
- * (ix_tickets_updated_at, or ix_tickets_status_updated_at), each ticket probed in the matches by its key, for at most
- * `walkPerMatch` times the matches' count of steps. Far cheaper than sorting every match when they are many of the
- * tickets; null when the page did not fill within the steps (few or late matches), and the caller sorts the matches.
+ * A page of a dense search filtered by one status or none, or by one value of one kept filter (any statuses): that
+ * index of the tickets in the list's order (ix_tickets_updated_at, ix_tickets_status_updated_at, ix_tickets_priority_…),
+ * each ticket probed in the matches by its key, for at most `walkPerMatch` times the matches' count of steps. Far
+ * cheaper than sorting every match when they are many of the tickets; null when no index walks the filter or the page
+ * did not fill within the steps (few or late matches), and the caller sorts the matches.
  */
 export const pageWalk = { walkPerMatch: 0.5 };
 
@@ -253,18 +254,23 @@ function walkedPageCte(
   limit: number,
 ): string | null {
   const steps = Math.floor(f.hits * pageWalk.walkPerMatch);
-  // Several statuses are a set no index walks in the list's order.
-  if (f.kept.length > 0 || otherConditions(f).length > 0 || statusCount > 1 || steps <= limit) return null;
-  const where: string[] = f.status ? [`t.${f.status}`] : [];
+  // One value is an equality the index walks in order; several statuses or values are a set no index walks so.
+  const [kept, ...moreKept] = f.kept;
+  const walkable = kept === undefined ? statusCount <= 1 : moreKept.length === 0 && !kept.includes(' IN ');
+  if (!walkable || otherConditions(f).length > 0 || steps <= limit) return null;
+  const walkOn = kept ?? f.status;
+  const where: string[] = walkOn ? [`t.${walkOn}`] : [];
   if (cursorKey) {
     const keyset = keysetClause(['t.updated_at', 't.id'], cursorKey, 'desc');
     where.push(keyset.sql);
     Object.assign(params, keyset.params);
   }
   params.walkSteps = steps;
+  // Walking a kept filter's index, the statuses are checked on the probed doc rows.
+  const statusOnDoc = kept !== undefined && f.status ? `WHERE h.${f.status}` : '';
   // CROSS JOIN keeps the walk outside, so the first rows found are the newest matches.
   return `page AS (SELECT w.id FROM (SELECT t.id FROM tickets t ${whereClause(where)} ORDER BY t.updated_at DESC, t.id DESC LIMIT @walkSteps) w
-    ${probeMatches('w.id')} LIMIT ${Math.trunc(limit) + 1})`;
+    ${probeMatches('w.id')} ${statusOnDoc} LIMIT ${Math.trunc(limit) + 1})`;
 }
 
 export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<TicketSummary> {
