@@ -185,9 +185,12 @@ describe('planning dialogs', () => {
     // The same people, in the same words, as on the board.
     expect(await technicianOptions()).toEqual(boardOptions);
 
+    // Back to the proposed day, not today: after 23:00 in Madrid the next whole hour is tomorrow's 00:00.
+    const proposedDay = await dialog().getByLabel('Fecha y hora').inputValue();
+    expect([dayText(0), dayText(1)]).toContain(proposedDay);
     await dialog().getByLabel('Fecha y hora').fill(dayText(-1));
     await past.waitFor();
-    await dialog().getByLabel('Fecha y hora').fill(dayText(0));
+    await dialog().getByLabel('Fecha y hora').fill(proposedDay);
     await dialog().getByLabel('Hora', { exact: true }).fill(time);
     await past.waitFor({ state: 'detached' });
 
