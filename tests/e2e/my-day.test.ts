@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
-import { addDays, localDateOf, startOfDayMs } from '../../electron/contract/zonedTime';
+import { addDays, instantOfWallInput, localDateOf } from '../../electron/contract/zonedTime';
 import { settingsVersions } from '../support/versions';
 import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 
@@ -23,10 +23,15 @@ let third: WorkOrderDetail;
 let javiers: WorkOrderDetail;
 let barId: string;
 
-/** `hours` after the start of a company-calendar day `offset` days from today (09:30 is 9.5). */
+/**
+ * The wall-clock time `hours` (09:30 is 9.5) of the company-calendar day `offset` days from today; on the clocks'
+ * change days that is not start of day + hours (the day after, a start 'yesterday at 10:06' read 11:06).
+ */
 function at(offset: number, hours: number): Date {
-  const today = localDateOf(ZONE, Date.now());
-  return new Date(startOfDayMs(ZONE, addDays(today, offset)) + hours * HOUR);
+  const day = addDays(localDateOf(ZONE, Date.now()), offset);
+  const minutes = Math.round(hours * 60);
+  const wall = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return new Date(instantOfWallInput(ZONE, `${day}T${wall}`) as string);
 }
 
 /** A ticket with its fault and one visit booked for `when` (booked days before, as real visits are). */
