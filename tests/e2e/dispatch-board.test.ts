@@ -22,6 +22,8 @@ let evening: WorkOrderDetail;
 let bellVisit: WorkOrderDetail;
 /** The day the day view opens on after 'Semana siguiente': a week from today. */
 let dayInView: LocalDate;
+/** Next week's Sunday: nobody else has a visit then, whatever weekday the test runs on. */
+let eveningDay: LocalDate;
 
 const at = (day: LocalDate, time: string) => instantOfWallInput(ZONE, `${day}T${time}`) as string;
 
@@ -54,7 +56,9 @@ beforeAll(async () => {
   await visit('Fuga en el circuito', hotel.id, 'repair', marcos.id, at(addDays(nextMonday, 2), '09:00'));
   await visit('Puesta en marcha', triana.id, 'install', marcos.id, at(addDays(nextMonday, 4), '08:00'));
   dayInView = addDays(localDateOf(ZONE, Date.now()), 7);
-  evening = await visit('Cambiar termostato', triana.id, 'diagnosis', javier.id, at(dayInView, '17:00'));
+  // Not on dayInView itself: on a Monday run that is Javier's Monday, whose single visit the tests below move.
+  eveningDay = addDays(nextMonday, 6);
+  evening = await visit('Cambiar termostato', triana.id, 'diagnosis', javier.id, at(eveningDay, '17:00'));
   const fridge = await app.admin.call('tickets.create', { title: 'Cámara frigorífica a 12 °C', customerId: puerto.id, priority: 'critical' });
   urgent = await app.admin.call('workOrders.requestVisit', { ticketId: fridge.id, otType: 'repair' });
   const bell = await app.admin.call('tickets.create', { title: 'Timbre de la barra', customerId: puerto.id, priority: 'low' });
@@ -153,6 +157,10 @@ describe('dispatch board', () => {
 
   it('in the day view a visit is dragged along the hours to a new time', async () => {
     await page.getByRole('button', { name: 'Día', exact: true }).click();
+    // From the day it opens on to the evening visit's Sunday.
+    for (let day = dayInView; day !== eveningDay; day = addDays(day, 1)) {
+      await page.getByRole('button', { name: 'Día siguiente' }).click();
+    }
     const track = page.locator('.board-row', { has: page.getByRole('rowheader', { name: 'Javier García' }) }).locator('.board-hours');
     const block = track.locator('.board-block', { hasText: evening.code });
     await block.waitFor();
@@ -161,7 +169,7 @@ describe('dispatch board', () => {
     if (!box) throw new Error('no track');
     // 12:00 is 5 of the 13 hours from 07:00; the block is held 4 px from its left edge, and lands there.
     await block.dragTo(track, { sourcePosition: { x: 4, y: 10 }, targetPosition: { x: (box.width * 5) / 13 + 4, y: 10 } });
-    await expect.poll(async () => (await app.admin.call('workOrders.get', { id: evening.id })).scheduledDate).toBe(at(dayInView, '12:00'));
+    await expect.poll(async () => (await app.admin.call('workOrders.get', { id: evening.id })).scheduledDate).toBe(at(eveningDay, '12:00'));
     await expect.poll(() => block.getAttribute('aria-label')).toMatch(/12:00–13:00/);
     expect(uncaughtErrors(page)).toEqual([]);
   });
