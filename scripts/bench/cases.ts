@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../electron/services/context';
 import { getTicketDetail, listTickets } from '../../electron/services/tickets';
 import { customerCases } from './customerCases';
 import { boardCases } from './boardCases';
+import { TIMELINE_PAGE_SIZE } from '../../electron/contract/tickets';
 import { SUMMARY } from './rawSummary';
 import { busyTicketWriteCases, searchCases } from './searchCases';
 import { agenda, dispatchQueue, overdueWorkOrders, traceSerial } from '../../electron/services/workOrders';
@@ -81,9 +82,16 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
       raw: () => raw.all(ftsQuery),
     };
   };
-  const detailTicket = q(`SELECT ${SUMMARY} WHERE t.id = ?`);
+  // The detail by hand: the ticket with what its screen shows (creator, the customer's card, both SLA clocks) and the
+  // newest page of its timeline, as tickets.get answers.
+  const detailTicket = q(`SELECT t.*, cat.name AS category_name, c.name AS customer_name, c.contact_name, c.phone, c.email, c.address,
+    c.town, c.notes AS customer_notes, c.version AS customer_version, c.created_at AS customer_created_at, c.updated_at AS customer_updated_at,
+    a.full_name AS assignee_full_name, a.username AS assignee_username, cr.full_name AS creator_full_name, cr.username AS creator_username, sla.*
+    FROM tickets t LEFT JOIN ticket_categories cat ON cat.id = t.category_id LEFT JOIN customers c ON c.id = t.customer_id
+    LEFT JOIN users a ON a.id = t.assigned_to_id LEFT JOIN users cr ON cr.id = t.creator_id LEFT JOIN ticket_sla sla ON sla.ticket_id = t.id
+    WHERE t.id = ?`);
   const detailTimeline = q(`SELECT e.*, u.full_name, u.username FROM ticket_timeline e LEFT JOIN users u ON u.id = e.author_id
-    WHERE e.ticket_id = ? ORDER BY e.created_at, e.id`);
+    WHERE e.ticket_id = ? ORDER BY e.created_at DESC, e.id DESC LIMIT ${TIMELINE_PAGE_SIZE + 1}`);
   const detailOrders = q(`${WORK_ORDER} WHERE w.ticket_id = ? ORDER BY w.created_at`);
   const detailItems = q(`SELECT i.*, p.name, p.sku FROM work_order_items i LEFT JOIN products p ON p.id = i.product_id
     WHERE i.work_order_id IN (SELECT id FROM work_orders WHERE ticket_id = ?) ORDER BY i.consumed_at`);

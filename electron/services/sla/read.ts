@@ -62,15 +62,23 @@ function clockOf(row: Record<string, unknown>, kind: 'response' | 'resolution'):
   };
 }
 
+const BOTH_CLOCKS = ['response', 'resolution'].flatMap((kind) => CLOCK_COLUMNS.map((name) => `${kind}_${name}`)).join(', ');
+const bothClocksOf = (row: Record<string, unknown>): TicketSla => ({ response: clockOf(row, 'response'), resolution: clockOf(row, 'resolution') });
+
 /** Both clocks of each of these tickets as stored (tickets without a row are left out). */
 export function storedTicketSla(sqlite: Database.Database, ticketIds: readonly string[]): Map<string, TicketSla> {
   const out = new Map<string, TicketSla>();
-  const columns = ['response', 'resolution'].flatMap((kind) => CLOCK_COLUMNS.map((name) => `${kind}_${name}`)).join(', ');
   for (let start = 0; start < ticketIds.length; start += 500) {
-    const rows = prepared(sqlite, `SELECT ticket_id, ${columns} FROM ticket_sla WHERE ticket_id IN (SELECT value FROM json_each(?))`).all(
+    const rows = prepared(sqlite, `SELECT ticket_id, ${BOTH_CLOCKS} FROM ticket_sla WHERE ticket_id IN (SELECT value FROM json_each(?))`).all(
       JSON.stringify(ticketIds.slice(start, start + 500)),
     ) as (Record<string, unknown> & { ticket_id: string })[];
-    for (const row of rows) out.set(row.ticket_id, { response: clockOf(row, 'response'), resolution: clockOf(row, 'resolution') });
+    for (const row of rows) out.set(row.ticket_id, bothClocksOf(row));
   }
   return out;
+}
+
+/** One ticket's clocks as stored, or null when it has no row yet. */
+export function storedClocksOf(sqlite: Database.Database, ticketId: string): TicketSla | null {
+  const row = prepared(sqlite, `SELECT ${BOTH_CLOCKS} FROM ticket_sla WHERE ticket_id = ?`).get(ticketId) as Record<string, unknown> | undefined;
+  return row ? bothClocksOf(row) : null;
 }

@@ -1,9 +1,9 @@
-// A ticket's two SLA clocks from its clock-moving events only (status moves, contacts, OTs, closes), not its whole
-// timeline: notes never move a clock, and a ticket with 2,000 notes has a handful of these.
+// A ticket's two SLA clocks: as stored, or (no row yet) from its clock-moving events only (status moves, contacts, OTs,
+// closes), not its whole timeline: notes never move a clock, and a ticket with 2,000 notes has a handful of these.
 import type Database from 'better-sqlite3';
 import type { TicketPriority, TicketStatus, TimelineEventType } from '../../../shared/enums';
 import { computeTicketSla, type TicketSla } from '../../../shared/sla';
-import { CLOCK_EVENTS, readSlaTargets } from '../sla';
+import { CLOCK_EVENTS, readSlaTargets, storedClocksOf } from '../sla';
 import { prepared } from '../sql';
 
 const EVENT_LIST = CLOCK_EVENTS.map((type) => `'${type}'`).join(', ');
@@ -23,8 +23,16 @@ export interface ClockTicket {
   priority: TicketPriority;
 }
 
-/** Both clocks, as computeTicketSla gives them from the whole timeline (the events left out only pass time). */
+/**
+ * Both clocks: as stored (ticket_sla, recomputed as every write that moves them commits), or computed from the events
+ * inside a write (its reply is made before the op log refreshes the row) and for a ticket with no row yet.
+ */
 export function ticketSlaClocks(sqlite: Database.Database, ticket: ClockTicket): TicketSla {
+  return (sqlite.inTransaction ? null : storedClocksOf(sqlite, ticket.id)) ?? computedSlaClocks(sqlite, ticket);
+}
+
+/** Both clocks, as computeTicketSla gives them from the whole timeline (the events left out only pass time). */
+function computedSlaClocks(sqlite: Database.Database, ticket: ClockTicket): TicketSla {
   const events = prepared(
     sqlite,
     `SELECT event_type, author_id, created_at, json_extract(meta_data, '$.to') AS meta_to FROM ticket_timeline
