@@ -79,6 +79,8 @@ beforeAll(async () => {
   // server's clock later reads 16:05 that day (never ahead of the real one, so sessions stay valid).
   let day = localDateOf(ZONE, Date.now());
   if (Date.parse(at(day, '16:05')) > Date.now()) day = addDays(day, -1);
+  // Nor a day the clocks change: then 02:00 is missing (spring) or 16:05 comes 15 hours after it (autumn).
+  while (Date.parse(at(day, '16:05')) - Date.parse(at(day, '02:00')) !== 14 * HOUR + 5 * 60_000) day = addDays(day, -1);
   lateNow = Date.parse(at(day, '16:05'));
   const heater = await app.admin.call('tickets.create', { title: 'Caldera con fuga en la cocina del restaurante del hotel', customerId: hotel.id });
   missedTicketId = heater.id;
@@ -135,7 +137,9 @@ describe('the day view', () => {
   it('widens its hours to a 02:00 visit instead of hiding it (second trial: visits before 07:00 vanished)', async () => {
     await page.getByRole('button', { name: 'Hoy' }).click();
     await page.getByRole('button', { name: 'Día', exact: true }).click();
-    if (localDateOf(ZONE, lateNow) !== localDateOf(ZONE, Date.now())) await page.getByRole('button', { name: 'Día anterior' }).click();
+    for (let shown = localDateOf(ZONE, Date.now()); shown !== localDateOf(ZONE, lateNow); shown = addDays(shown, -1)) {
+      await page.getByRole('button', { name: 'Día anterior' }).click();
+    }
     const block = page.locator(`.board-hours .board-block[data-work-order="${missed.id}"]`);
     await block.waitFor();
     const hours = await page.getByRole('columnheader').allTextContents();
