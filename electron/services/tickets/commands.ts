@@ -25,12 +25,11 @@ type Emit = (event: DomainEvent) => void;
 const EDITED_FIELD_LABEL = { title: 'título', description: 'descripción', categoryId: 'categoría', customerId: 'cliente' } as const;
 
 /** Runs one ticket change in a transaction and answers the fresh detail. */
+/** A write, then its reply read after the commit: the transaction holds the lock only for the write, and the reply sees the SLA row the commit refreshed. */
 function change(ctx: ServiceContext, work: (tx: AppDb, actor: Actor, at: string, emit: Emit) => string): TicketDetail {
   const actor = requireActor(ctx);
-  return inTransaction(ctx, (tx, emit) => {
-    const id = work(tx, actor, nowIso(ctx), emit);
-    return getTicketDetail(ctx.sqlite, id, ctx.clock.now().getTime());
-  });
+  const id = inTransaction(ctx, (tx, emit) => work(tx, actor, nowIso(ctx), emit));
+  return getTicketDetail(ctx.sqlite, id, ctx.clock.now().getTime());
 }
 
 /** A status move with its `status_change` event; shared with request visit (open → in_progress). */
@@ -182,10 +181,8 @@ export function assignTicket(ctx: ServiceContext, input: Input<'tickets.assign'>
 /** Runs one timeline addition in a transaction and answers the event and the ticket's header, not the whole ticket. */
 function addToTimeline(ctx: ServiceContext, work: (tx: AppDb, actor: Actor, at: string, emit: Emit) => { ticketId: string; eventId: string }): TimelineAddition {
   const actor = requireActor(ctx);
-  return inTransaction(ctx, (tx, emit) => {
-    const { ticketId, eventId } = work(tx, actor, nowIso(ctx), emit);
-    return timelineAddition(ctx.sqlite, ticketId, eventId, ctx.clock.now().getTime());
-  });
+  const { ticketId, eventId } = inTransaction(ctx, (tx, emit) => work(tx, actor, nowIso(ctx), emit));
+  return timelineAddition(ctx.sqlite, ticketId, eventId, ctx.clock.now().getTime());
 }
 
 export function addNote(ctx: ServiceContext, input: Input<'tickets.addNote'>): TimelineAddition {

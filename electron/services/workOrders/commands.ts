@@ -39,20 +39,21 @@ export function changeWorkOrder(
   work: (tx: AppDb, actor: Actor, at: string) => WorkOrderRecord,
 ): WorkOrderDetail {
   const actor = requireActor(ctx);
-  return inTransaction(ctx, (tx, emit) => {
+  inTransaction(ctx, (tx, emit) => {
     const at = nowIso(ctx);
     const row = work(tx, actor, at);
     // A change the signed report no longer matches asks for a new signature (said once on the timeline).
     noteStaleSignatures(tx, id, actor.id, at);
     emit({ entity: 'workOrder', id, kind: 'updated', ticketId: row.ticketId });
     emit({ entity: 'ticket', id: row.ticketId, kind: 'updated' });
-    return getWorkOrderDetail(ctx.sqlite, id);
   });
+  // Read after the commit: the transaction holds the write lock only for the write.
+  return getWorkOrderDetail(ctx.sqlite, id);
 }
 
 export function requestVisit(ctx: ServiceContext, input: z.output<typeof requestVisitInput>): WorkOrderDetail {
   const actor = requireActor(ctx);
-  return inTransaction(ctx, (tx, emit) => {
+  const id = inTransaction(ctx, (tx, emit) => {
     const at = nowIso(ctx);
     const ticket = loadTicket(tx, input.ticketId);
     assertTicketOpenForWork(ticket.status);
@@ -90,8 +91,9 @@ export function requestVisit(ctx: ServiceContext, input: z.output<typeof request
     else saveTicket(tx, ticket, {}, at, { bumpVersion: false });
     emit({ entity: 'workOrder', id, kind: 'created', ticketId: ticket.id });
     emit({ entity: 'ticket', id: ticket.id, kind: 'updated' });
-    return getWorkOrderDetail(ctx.sqlite, id);
+    return id;
   });
+  return getWorkOrderDetail(ctx.sqlite, id);
 }
 
 /** Schedules a pending OT or reschedules a scheduled one; the timeline records every planned value from → to. */
