@@ -17,6 +17,7 @@ afterAll(() => {
 });
 
 const at = (iso: string) => Date.parse(iso);
+const DAY = 86_400_000;
 
 describe('a new plan starts at the next whole hour on the company clock', () => {
   it('10:37 in Madrid starts at 11:00; exactly 10:00 starts at 11:00 (10:00 is already now)', () => {
@@ -33,9 +34,26 @@ describe('a new plan starts at the next whole hour on the company clock', () => 
     expect(dates.nextWholeHourInput('Europe/Madrid', at('2026-03-29T00:30:00Z'))).toBe('2026-03-29T03:00'); // 01:30 there
   });
 
-  it('the default is never in the past', () => {
-    const now = at('2026-03-02T09:37:12Z');
-    expect(dates.isPastInput(dates.nextWholeHourInput('Europe/Madrid', now), 'Europe/Madrid', now)).toBe(false);
+  it('the night the clocks go back (Madrid, 25 October 2026 03:00 → 02:00): 02:00 reads as its first, past, instant', () => {
+    expect(dates.nextWholeHourInput('Europe/Madrid', at('2026-10-25T00:30:00Z'))).toBe('2026-10-25T03:00'); // first 02:30 there
+    expect(dates.nextWholeHourInput('Europe/Madrid', at('2026-10-25T01:30:00Z'))).toBe('2026-10-25T03:00'); // second 02:30
+    expect(dates.nextWholeHourInput('Europe/Madrid', at('2026-10-24T23:30:00Z'))).toBe('2026-10-25T02:00'); // 01:30: 02:00 is ahead
+  });
+
+  it('the default is never in the past: every 5 minutes of the days around each clock change, in zones that have them', () => {
+    const changes: [string, string[]][] = [
+      ['Europe/Madrid', ['2026-03-29', '2026-10-25']],
+      ['America/New_York', ['2026-03-08', '2026-11-01']],
+      ['Australia/Lord_Howe', ['2026-04-05', '2026-10-04']], // half an hour
+      ['Asia/Kolkata', ['2026-06-01']], // none
+    ];
+    for (const [zone, days] of changes) {
+      for (const day of days) {
+        for (let now = at(`${day}T00:00:00Z`) - DAY; now < at(`${day}T00:00:00Z`) + 2 * DAY; now += 5 * 60_000) {
+          expect(dates.isPastInput(dates.nextWholeHourInput(zone, now), zone, now), `${zone} ${new Date(now).toISOString()}`).toBe(false);
+        }
+      }
+    }
   });
 });
 

@@ -52,9 +52,14 @@ export function fromLocalInput(value: string, zone: string): string | null {
  */
 export function nextWholeHourInput(zone: string, now: number = Date.now()): string {
   const thisHour = instantOfWallInput(zone, `${wallInputOf(zone, now).slice(0, 13)}:00`);
-  const start = thisHour ? Date.parse(thisHour) : now;
-  return wallInputOf(zone, start + 60 * 60_000);
+  let next = (thisHour ? Date.parse(thisHour) : now) + HOUR_MS;
+  // The night the clocks go back a wall time names two instants and reads as the first: go on to one that reads as
+  // still to come (at most two more hours).
+  for (let step = 0; step < 2 && isPastInput(wallInputOf(zone, next), zone, now); step++) next += HOUR_MS;
+  return wallInputOf(zone, next);
 }
+
+const HOUR_MS = 60 * 60_000;
 
 /** Whether a typed company-clock time is already past (then, and only then, it may record a visit already made). */
 export function isPastInput(value: string, zone: string, now: number = Date.now()): boolean {
