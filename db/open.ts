@@ -163,6 +163,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       else if (preMigrationCopy) unlinkSync(preMigrationCopy);
       fail(file, error, 'migration_failed');
     }
+    // An upgrade may rewrite whole tables: fold them into the file now, or every read goes through a WAL of hundreds of
+    // MB until the first idle checkpoint after a write.
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   return {
