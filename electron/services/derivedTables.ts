@@ -2,6 +2,7 @@
 // replicated tables and kept in step by triggers, never replicated. Each is built by the same statements in its generated
 // migration and `cli reindex`.
 import type Database from 'better-sqlite3';
+import { migrationFileText } from './sql';
 
 export interface DerivedTable {
   name: string;
@@ -35,5 +36,5 @@ export function rebuildDerivedTable(sqlite: Database.Database, table: DerivedTab
 
 /** The migration file's text: its comment head, then the statements with drizzle's breakpoints. */
 export function derivedTableMigrationSql(head: string, table: DerivedTable): string {
-  return `${head}${derivedTableStatements(table).join(';\n--> statement-breakpoint\n')};\n`;
+  return migrationFileText(head, derivedTableStatements(table));
 }

@@ -108,11 +108,16 @@ export function searchCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadC
 
   const common = f.words.common;
   const fts = `"${common}"*`;
+  /** `column = value` on the ticket, and on the doc row too when the doc row keeps that column. */
+  const equals = (column: string, value: string, keptOnDoc: boolean): RawFilter => ({
+    where: `t.${column} = '${value}'`,
+    ...(keptOnDoc ? { docWhere: `d.${column} = '${value}'` } : {}),
+  });
   const filters: [string, TicketFilter, RawFilter][] = [
-    ['priority', { priority: 'critical' }, { where: "t.priority = 'critical'", docWhere: "d.priority = 'critical'" }],
-    ['assignee', { assignedToId: f.technicianId }, { where: `t.assigned_to_id = '${f.technicianId}'`, docWhere: `d.assigned_to_id = '${f.technicianId}'` }],
-    ['category', { categoryId: f.categoryId }, { where: `t.category_id = '${f.categoryId}'`, docWhere: `d.category_id = '${f.categoryId}'` }],
-    ['customer', { customerId: f.customerId }, { where: `t.customer_id = '${f.customerId}'` }],
+    ['priority', { priority: 'critical' }, equals('priority', 'critical', true)],
+    ['assignee', { assignedToId: f.technicianId }, equals('assigned_to_id', f.technicianId, true)],
+    ['category', { categoryId: f.categoryId }, equals('category_id', f.categoryId, true)],
+    ['customer', { customerId: f.customerId }, equals('customer_id', f.customerId, false)],
   ];
   const busy = ensureBusyTicket(sqlite);
   const timeline = sqlite.prepare('SELECT * FROM ticket_timeline WHERE ticket_id = ? ORDER BY created_at, id');

@@ -112,8 +112,12 @@ function oneOf(column: string, values: readonly string[], param: string, params:
     return `${column} = @${param}`;
   }
   params[param] = JSON.stringify(values);
-  return `${column} IN (SELECT value FROM json_each(@${param}))`;
+  return `${column}${ANY_OF}@${param}))`;
 }
+
+const ANY_OF = ' IN (SELECT value FROM json_each(';
+/** Whether a condition oneOf wrote is one value (an index walks it in order) rather than a set. */
+const isOneValue = (condition: string) => !condition.includes(ANY_OF);
 
 /** WHERE clauses and named params for a filter; a search's matches are found once into temp.search_matches. */
 export function filterSql(ctx: ServiceContext, filter: TicketFilter): FilterSql {
@@ -256,7 +260,7 @@ function walkedPageCte(
   const steps = Math.floor(f.hits * pageWalk.walkPerMatch);
   // One value is an equality the index walks in order; several statuses or values are a set no index walks so.
   const [kept, ...moreKept] = f.kept;
-  const walkable = kept === undefined ? statusCount <= 1 : moreKept.length === 0 && !kept.includes(' IN ');
+  const walkable = kept === undefined ? statusCount <= 1 : moreKept.length === 0 && isOneValue(kept);
   if (!walkable || otherConditions(f).length > 0 || steps <= limit) return null;
   const walkOn = kept ?? f.status;
   const where: string[] = walkOn ? [`t.${walkOn}`] : [];
