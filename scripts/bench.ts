@@ -13,7 +13,7 @@ import { describeTelemetryFigure, measureTelemetryTicket, prepareTelemetryTicket
 import { myDayCases } from './bench/myDayCases';
 import { datasetFolder, prepareDataset } from './bench/dataset';
 import { pickFixtures } from './bench/fixtures';
-import { measure, sessionCaller, type Stats } from './bench/measure';
+import { measure, measureSideBySide, sessionCaller, type Stats } from './bench/measure';
 import { measureOtReportPdf, OT_PDF_BUDGET_MS, OT_PDF_CASE, seedFieldCapture } from './bench/otReportPdf';
 import { ATTACH_PHOTO_BUDGET_MS, ATTACH_PHOTO_CASE, describeAttachPhoto, measureAttachPhoto } from './bench/attachPhoto';
 import { withSignedInEngineWorker } from './bench/stalls';
@@ -78,16 +78,17 @@ const technicianSession = backend.sessions.create(fixtures.technicianId);
 const callAsTechnician = sessionCaller(backend, technicianSession);
 for (const c of [...readCases(call, ctx, fixtures), ...myDayCases(callAsTechnician, ctx, fixtures)]) {
   const service = await measure(runs, c.router);
-  const layer = await measure(runs, c.service);
-  const raw = await measure(runs, c.raw);
+  const { service: layer, raw } = await measureSideBySide(runs, c.service, c.raw);
   const ratio = layer.p50 / raw.p50;
   const budgetMs = BUDGET[c.group];
   rows.push({ name: c.name, kind: 'read', service, layer, raw, ratio, budgetMs, ok: service.p95 <= budgetMs && ratio <= BUDGET.ratio });
   log(`  ${c.name}: p95 ${service.p95.toFixed(2)} ms, raw ${raw.p95.toFixed(2)} ms`);
 }
 // Odd runs write with the op log, even runs with the capture switched off: the op log's cost at the same moment
-// (scripts/bench/writes.ts, which also runs alone on a working copy).
-for (const w of await measureWrites(call, fixtures, backend, Math.min(runs, 200), log)) {
+// (scripts/bench/writes.ts, which also runs alone on a working copy). A full run takes 500 of each: the op log's cost is a
+// ratio of two p95s, and at 200 runs each (the 10th slowest) it moved between 8 % and 35 % from one quiet run to the next.
+const writeRuns = runs >= 200 ? 500 : runs;
+for (const w of await measureWrites(call, fixtures, backend, writeRuns, log)) {
   const ok = w.withOpLog.p95 <= BUDGET.write && w.opLogCost <= BUDGET.opLogCost;
   rows.push({ name: w.name, kind: 'write', service: w.withOpLog, withoutOpLog: w.withoutOpLog, opLogCost: w.opLogCost, budgetMs: BUDGET.write, ok });
 }

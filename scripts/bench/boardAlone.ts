@@ -10,7 +10,7 @@ import { intFlag, parseArgs, stringFlag } from '../args';
 import { DEMO_PASSWORD } from '../demo/generate';
 import { boardCases } from './boardCases';
 import { pickFixtures } from './fixtures';
-import { measure, sessionCaller, summarize } from './measure';
+import { measure, measureSideBySide, sessionCaller, summarize } from './measure';
 import { BOARD_BLOCK_SELECTOR, boardFromSidebarMs, freshOpen, withSignedInBrowser } from './renderer';
 
 const args = parseArgs(process.argv.slice(2));
@@ -32,8 +32,7 @@ try {
   for (const c of args.flags.has('no-calls') ? [] : boardCases(call, ctx, pickFixtures(backend.database.sqlite))) {
     const reply = await c.router(0);
     const router = await measure(runs, c.router);
-    const service = await measure(runs, c.service);
-    const raw = await measure(runs, c.raw);
+    const { service, raw } = await measureSideBySide(runs, c.service, c.raw);
     // What a window receives in browser mode: the reply as JSON text.
     const jsonBytes = Buffer.byteLength(JSON.stringify(reply));
     log(`${c.name}: router ${fmt(router)}; service ${fmt(service)}; raw ${fmt(raw)}; reply ${(jsonBytes / 1024).toFixed(0)} KiB JSON`);

@@ -14,6 +14,8 @@ import { TIMELINE_PAGE_SIZE } from '../../electron/contract/tickets';
 import { SUMMARY } from './rawSummary';
 import { busyTicketWriteCases, searchCases } from './searchCases';
 import { agenda, dispatchQueue, overdueWorkOrders, traceSerial } from '../../electron/services/workOrders';
+import { SERIAL_TRACE_LIMIT } from '../../electron/contract/workOrders';
+import { prefixUpperBound, sqliteLower } from '../../electron/services/text';
 
 export interface ReadCase {
   name: string;
@@ -119,11 +121,18 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
   };
   const overdueAll = overdueRaw(false);
   const overdueOne = overdueRaw(true);
-  const trace = q(`SELECT i.*, p.name, p.sku, w.code, w.status, w.ot_type, t.id AS ticket_id, t.code AS ticket_code, t.title,
-    c.name AS customer_name, u.full_name FROM work_order_items i JOIN work_orders w ON w.id = i.work_order_id
+  // What the trace answers: the serials starting with the one typed (the whole serial first), as a key range.
+  const trace = q(`SELECT i.serial_number, i.id, i.quantity, i.consumed_at, i.unit, i.direction, i.description, p.id AS pid, p.name, p.sku,
+    w.id AS wid, w.code, w.status, w.ot_type, t.id AS tid, t.code AS tcode, t.title, c.id AS cid, c.name AS cname, u.id AS uid, u.full_name, u.username
+    FROM work_order_items i JOIN work_orders w ON w.id = i.work_order_id
     JOIN tickets t ON t.id = w.ticket_id LEFT JOIN products p ON p.id = i.product_id
     LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN users u ON u.id = w.technician_id
-    WHERE lower(i.serial_number) = lower(?) ORDER BY i.consumed_at DESC, i.id DESC`);
+    WHERE lower(i.serial_number) >= @low AND lower(i.serial_number) < @high
+    ORDER BY lower(i.serial_number) = @low DESC, i.consumed_at DESC, i.id DESC LIMIT ${SERIAL_TRACE_LIMIT}`);
+  const traceRaw = (serial: string) => {
+    const low = sqliteLower(serial);
+    return trace.all({ low, high: prefixUpperBound(low) });
+  };
   const deep = f.deepCursorRow;
 
   return [
@@ -210,7 +219,7 @@ export function readCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCas
       group: 'trace',
       service: (i) => traceSerial(ctx, pick(f.serials, i)),
       router: (i) => call('workOrders.traceSerial', { serialNumber: pick(f.serials, i) }),
-      raw: (i) => trace.all(pick(f.serials, i)),
+      raw: (i) => traceRaw(pick(f.serials, i)),
     },
     ...customerCases(call, ctx, f),
     ...boardCases(call, ctx, f),

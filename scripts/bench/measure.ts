@@ -77,3 +77,13 @@ export async function measureAlternating(
   }
   return { even: summarize(samples[0]), odd: summarize(samples[1]), samples };
 }
+
+/**
+ * A read's service and its raw SQL, one call of each in turn with the same input, so the service/raw ratio compares
+ * two figures of the same moment: measured one after the other, the machine's drift between the two runs of 200 (CPU
+ * frequency, other programs, JIT and GC state) moved some ratios by half or more between two quiet runs.
+ */
+export async function measureSideBySide(runs: number, service: (i: number) => unknown, raw: (i: number) => unknown): Promise<{ service: Stats; raw: Stats }> {
+  const { even, odd } = await measureAlternating(runs, (i) => ((i & 1) === 0 ? service(i >> 1) : raw(i >> 1)), () => {});
+  return { service: even, raw: odd };
+}

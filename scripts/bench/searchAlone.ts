@@ -9,7 +9,7 @@ import { loadActor } from '../../electron/services/users/actor';
 import { intFlag, parseArgs, stringFlag } from '../args';
 import { DEMO_PASSWORD } from '../demo/generate';
 import { pickFixtures } from './fixtures';
-import { measure, sessionCaller, type Stats } from './measure';
+import { measure, measureSideBySide, sessionCaller, type Stats } from './measure';
 import { searchCases } from './searchCases';
 
 const args = parseArgs(process.argv.slice(2));
@@ -35,8 +35,7 @@ try {
     if (only && !c.name.includes(only)) continue;
     try {
       const router = await measure(runs, c.router);
-      const service = await measure(runs, c.service);
-      const raw = await measure(runs, c.raw);
+      const { service, raw } = await measureSideBySide(runs, c.service, c.raw);
       log(`${c.name}: router ${fmt(router)}; service ${fmt(service)}; raw ${fmt(raw)}`);
     } catch (error) {
       log(`${c.name}: failed, ${String(error)}`);

@@ -2,7 +2,7 @@
 // (sync_local.capture = 1) and without it (0), so both figures share the same moment of the machine and dataset.
 // The op log's cost is compared like with like: a write without the op log captures nothing, so it also skips the SLA
 // refresh the op log drives (domain work); each write with the op log is counted without its own SLA refresh time.
-// Standalone on a working copy you made (never the cache): `npx tsx scripts/bench/writes.ts --data <folder> [--runs 200]`;
+// Standalone on a working copy you made (never the cache): `npx tsx scripts/bench/writes.ts --data <folder> [--runs 500]`;
 // `--fsync-every-commit` (diagnosis only) sets synchronous = FULL, as the app ran before synchronous = NORMAL.
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dataDir = stringFlag(args, 'data');
   if (!dataDir) throw new Error('--data <folder>: a working copy of the dataset (it is written to)');
-  const runs = intFlag(args, 'runs', 200);
+  const runs = intFlag(args, 'runs', 500);
   // The working copy is the bench's own: no integrity check at open (minutes of reading on the large dataset).
   const backend = createBackend({ dataDir, deferIntegrityCheck: true });
   // Diagnosis only, never a published figure: what a sync of the log at every commit costs the writes.
