@@ -129,7 +129,7 @@ describe('write budget', () => {
     }
   });
 
-  it('local writes keep the cross-row conflicts equal to a full re-check, also when a note skips the ticket rules', async () => {
+  it('local writes keep the cross-row conflicts equal to a full re-check, also when a note or a new open ticket skips the ticket rules', async () => {
     app = await startTestApp();
     const sqlite = app.backend.database.sqlite;
     const ticket = await app.admin.call('tickets.create', { title: 'Aire acondicionado sin frío' });
@@ -174,5 +174,20 @@ describe('write budget', () => {
     localWrite("UPDATE work_orders SET status = 'cancelled' WHERE id = ?", visit.id);
     expect(conflicts()).toEqual([]);
     expect(fullRecheck()).toEqual([]);
+
+    // A ticket inserted open, with no close on record, can hold no rule (the write skips them); one inserted with a close
+    // on record (as a merge can leave it) still counts.
+    const creator = sqlite.prepare('SELECT creator_id FROM tickets WHERE id = ?').pluck().get(ticket.id);
+    const insertTicket = (id: string, code: string, closedAt: string | null) =>
+      localWrite(
+        `INSERT INTO tickets (id, code, title, status, creator_id, closed_at, resolution, created_at, updated_at) VALUES (?, ?, 'Insertado', 'open', ?, ?, ?, ?, ?)`,
+        id, code, creator, closedAt, closedAt ? 'Cerrado en otro portátil' : null, new Date().toISOString(), new Date().toISOString(),
+      );
+    insertTicket('00000000-0000-7000-8000-000000000001', 'TK-2026-990001', null);
+    expect(conflicts()).toEqual([]);
+    expect(fullRecheck()).toEqual([]);
+    insertTicket('00000000-0000-7000-8000-000000000002', 'TK-2026-990002', new Date().toISOString());
+    expect(conflicts().map((c) => (c as { kind: string }).kind)).toEqual(['ticket_close_undone']);
+    expect(conflicts()).toEqual(fullRecheck());
   });
 });

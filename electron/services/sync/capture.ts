@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import { entityOf, isTextField, type ReplicatedEntity } from './entities';
-import { formatHlc, tick } from './hlc';
+import { formatHlc, parseHlc, tickFrom } from './hlc';
 import { fieldClock, readClock, writeClock, type RowClock } from './clocks';
 import { opMovesConflictRules, refreshConflicts, type TouchedRow } from './conflicts';
 import { opMovesSlaClock, refreshSlaForTouched, slaTouchOf } from '../sla';
@@ -101,10 +101,13 @@ export function advanceClock(sqlite: Database.Database, entity: ReplicatedEntity
 
 /** Drains sync_capture into ops of this device. Returns how many ops it wrote. */
 export function recordCapturedOps(sqlite: Database.Database, authorId: string | null, nowMs: number): number {
-  const captured = prepared(sqlite, 'SELECT id, entity, row_id, kind, new_values FROM sync_capture ORDER BY id').all() as CaptureRow[];
+  // Emptied as it is read (one statement, not a read and a delete): RETURNING's order is SQLite's, the ops' is the capture's.
+  const captured = prepared(sqlite, 'DELETE FROM sync_capture RETURNING id, entity, row_id, kind, new_values').all() as CaptureRow[];
   if (captured.length === 0) return 0;
+  captured.sort((a, b) => a.id - b.id);
   const local = prepared(sqlite, 'SELECT device_id, last_hlc, next_seq FROM sync_local WHERE id = 1').get() as LocalClock;
   const schemaVersion = schemaVersionOf(sqlite);
+  let stamp = parseHlc(local.last_hlc);
   let last = local.last_hlc;
   let seq = local.next_seq;
   const touched: TouchedRow[] = [];
@@ -122,7 +125,8 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
         : null;
     const seen = row.kind === 'insert' || clocks ? seenBase(sqlite, row.entity, row.row_id, fields) : null;
     const base = clocks || seen ? { ...clocks, ...seen } : null;
-    last = formatHlc(tick(last, nowMs, local.device_id));
+    stamp = tickFrom(stamp, nowMs, local.device_id);
+    last = formatHlc(stamp);
     const op: OpRecord = { deviceId: local.device_id, seq: seq++, hlc: last, entity: row.entity, rowId: row.row_id, kind: row.kind, fields, base, authorId, schemaVersion };
     insertOp(sqlite, op);
     advanceClock(sqlite, entity, op, Object.keys(fields), clock);
@@ -132,7 +136,6 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
     if (opMovesConflictRules(op)) ruleMoves.push({ entity: op.entity, rowId: op.rowId });
     if (opMovesSlaClock(op)) clockMoves.push(slaTouchOf(op));
   }
-  prepared(sqlite, 'DELETE FROM sync_capture').run();
   prepared(sqlite, 'UPDATE sync_local SET last_hlc = ?, next_seq = ? WHERE id = 1').run(last, seq);
   // The rules that span rows run on local writes too: a copy must hold the conflicts its own ops cause elsewhere.
   refreshConflicts(sqlite, ruleMoves);

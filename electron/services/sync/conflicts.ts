@@ -93,7 +93,7 @@ function refreshCloseUndone(sqlite: Database.Database, ticketIds: readonly strin
 /**
  * The columns the rules below read (what holds, and the codes and resolution their records show), per entity: a local
  * update that changes none of them (a note or a reading touches its ticket for updated_at only) leaves every rule as it
- * was, so the write skips the four queries of the ticket rules. Inserts and deletes always count; merges check all.
+ * was, so the write skips the four queries of the ticket rules. Deletes always count, inserts unless INSERT_HOLDS_NO_RULE clears them; merges check all.
  */
 const RULE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   tickets: ['status', 'closed_at', 'code', 'resolution'],
@@ -105,8 +105,17 @@ const RULE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 export function opMovesConflictRules(op: { entity: string; kind: string; fields: Record<string, unknown> }): boolean {
   const fields = RULE_FIELDS[op.entity];
   if (!fields) return false;
+  if (op.kind === 'insert') return !INSERT_HOLDS_NO_RULE[op.entity]?.(op.fields);
   return op.kind !== 'update' || fields.some((field) => field in op.fields);
 }
+
+/**
+ * Inserts that no rule can hold for: a ticket made neither closed nor with a close on record meets neither ticket rule
+ * (both need one), and no conflict record names a row that did not exist. Creating a ticket skips those four queries.
+ */
+const INSERT_HOLDS_NO_RULE: Readonly<Record<string, (fields: Record<string, unknown>) => boolean>> = {
+  tickets: (fields) => fields.status !== 'closed' && (fields.closed_at ?? null) === null,
+};
 
 /** Re-checks the rules that span rows, for the rows a write or a merge touched. Same rows, same state: same conflicts. */
 export function refreshConflicts(sqlite: Database.Database, touched: readonly TouchedRow[]): void {

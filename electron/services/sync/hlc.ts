@@ -37,7 +37,11 @@ function advance(wallMs: number, counter: number, deviceId: string): Hlc {
 
 /** The stamp for the next local op: never below the last one, even when the wall clock steps back. */
 export function tick(last: string, nowMs: number, deviceId: string): Hlc {
-  const previous = parseHlc(last);
+  return tickFrom(parseHlc(last), nowMs, deviceId);
+}
+
+/** tick from a stamp already parsed (a write making several ops parses the last stamp once, not once per op). */
+export function tickFrom(previous: Hlc | null, nowMs: number, deviceId: string): Hlc {
   if (!previous || nowMs > previous.wallMs) return { wallMs: nowMs, counter: 0, deviceId };
   return advance(previous.wallMs, previous.counter + 1, deviceId);
 }
