@@ -1,8 +1,8 @@
 // The optimistic-lock write every versioned row uses: a stale version is CONFLICT, never a silent overwrite.
-import { and, eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { AppDb } from '../../db/open';
 import { notFound, staleVersion } from '../contract';
+import { rowById, updateRow } from './tableRows';
 
 interface VersionedTable extends SQLiteTable {
   id: SQLiteColumn;
@@ -19,14 +19,10 @@ export function saveVersioned(
   at: string,
   options: { bumpVersion: boolean },
 ): void {
-  const result = tx
-    .update(table)
-    .set({ ...patch, updatedAt: at, ...(options.bumpVersion ? { version: row.version + 1 } : {}) } as never)
-    .where(and(eq(table.id, row.id), eq(table.version, row.version)))
-    .run();
-  if (result.changes === 1) return;
+  const set = { ...patch, updatedAt: at, ...(options.bumpVersion ? { version: row.version + 1 } : {}) };
+  if (updateRow(tx, table, set as never, { id: row.id, version: row.version }) === 1) return;
   // Say what actually happened: the row is gone (NOT_FOUND), or it has the version read now (not a guessed one).
-  const current = tx.select({ version: table.version }).from(table).where(eq(table.id, row.id)).get() as { version: number } | undefined;
+  const current = rowById(tx, table, row.id) as { version: number } | undefined;
   if (!current) throw notFound(entity, row.id);
   throw staleVersion(entity, row.version, current.version);
 }

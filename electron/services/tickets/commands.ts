@@ -7,6 +7,7 @@ import type { DomainEvent, TicketDetail, TimelineAddition } from '../../contract
 import type { ticketChannels, ticketCreateInput, ticketUpdateInput } from '../../contract/tickets';
 import { inTransaction, nowIso, requireActor, type Actor, type ServiceContext } from '../context';
 import { newId } from '../ids';
+import { insertRow } from '../tableRows';
 import { readSetting } from '../settings';
 import { assertWorksOnTicket } from '../workOrders';
 import { settleOpenWorkOrders } from '../workOrders';
@@ -80,21 +81,19 @@ export function createTicket(ctx: ServiceContext, input: z.output<typeof ticketC
     assertAssignee(tx, input.assignedToId);
     const id = newId();
     const code = nextCode(ctx.sqlite, 'ticket', readSetting(ctx.sqlite, 'ticketPrefix'), at);
-    tx.insert(tickets)
-      .values({
-        id,
-        code,
-        title: input.title,
-        description: input.description,
-        priority: input.priority ?? 'medium',
-        categoryId: input.categoryId ?? null,
-        customerId: input.customerId ?? null,
-        creatorId: actor.id,
-        assignedToId: input.assignedToId ?? null,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .run();
+    insertRow(tx, tickets, {
+      id,
+      code,
+      title: input.title,
+      description: input.description,
+      priority: input.priority ?? 'medium',
+      categoryId: input.categoryId ?? null,
+      customerId: input.customerId ?? null,
+      creatorId: actor.id,
+      assignedToId: input.assignedToId ?? null,
+      createdAt: at,
+      updatedAt: at,
+    });
     appendEvent(tx, {
       ticketId: id,
       authorId: actor.id,

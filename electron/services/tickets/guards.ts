@@ -1,14 +1,14 @@
 // Loading a ticket for a change: existence, version check and the references a change may point at.
-import { and, eq } from 'drizzle-orm';
 import type { AppDb } from '../../../db/open';
 import { customers, ticketCategories, tickets, users } from '../../../db/schema';
 import { AppError, notFound, staleVersion } from '../../contract';
 import { saveVersioned } from '../versioned';
+import { hasRow, rowById } from '../tableRows';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
 export function loadTicket(tx: AppDb, id: string): TicketRow {
-  const row = tx.select().from(tickets).where(eq(tickets.id, id)).get();
+  const row = rowById(tx, tickets, id);
   if (!row) throw notFound('ticket', id);
   return row;
 }
@@ -24,20 +24,20 @@ const unknownReference = (field: string, reason: string) =>
   new AppError('VALIDATION', `${field} does not name an existing record`, { reason, field });
 
 export function assertCategory(tx: AppDb, id: string | null | undefined): void {
-  if (id && !tx.select({ id: ticketCategories.id }).from(ticketCategories).where(eq(ticketCategories.id, id)).get()) {
+  if (id && !hasRow(tx, ticketCategories, { id })) {
     throw unknownReference('categoryId', 'unknown_category');
   }
 }
 
 export function assertCustomer(tx: AppDb, id: string | null | undefined): void {
-  if (id && !tx.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).get()) {
+  if (id && !hasRow(tx, customers, { id })) {
     throw unknownReference('customerId', 'unknown_customer');
   }
 }
 
 /** Tickets are assigned to active users only. */
 export function assertAssignee(tx: AppDb, id: string | null | undefined): void {
-  if (id && !tx.select({ id: users.id }).from(users).where(and(eq(users.id, id), eq(users.isActive, true))).get()) {
+  if (id && !hasRow(tx, users, { id, isActive: true })) {
     throw unknownReference('assignedToId', 'unknown_user');
   }
 }

@@ -7,6 +7,7 @@ import type { TimelineEventDto } from '../../contract';
 import { telemetryMetaForReply } from '../../contract/telemetrySummary';
 import { newId } from '../ids';
 import { prepared } from '../sql';
+import { insertRow } from '../tableRows';
 
 export interface NewTimelineEvent {
   ticketId: string;
@@ -19,18 +20,16 @@ export interface NewTimelineEvent {
 
 export function appendEvent(tx: AppDb, event: NewTimelineEvent): string {
   const id = newId();
-  tx.insert(ticketTimeline)
-    .values({
-      id,
-      ticketId: event.ticketId,
-      authorId: event.authorId,
-      eventType: event.eventType,
-      content: event.content,
-      metaData: event.metaData ?? null,
-      createdAt: event.at,
-      updatedAt: event.at,
-    })
-    .run();
+  insertRow(tx, ticketTimeline, {
+    id,
+    ticketId: event.ticketId,
+    authorId: event.authorId,
+    eventType: event.eventType,
+    content: event.content,
+    metaData: event.metaData ?? null,
+    createdAt: event.at,
+    updatedAt: event.at,
+  });
   return id;
 }
 

@@ -1,6 +1,5 @@
 // Closing a ticket with OTs still open: each is completed or cancelled as the person decided, never by default
 // (a visit marked "Completada" with no work would later print as work done).
-import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDb } from '../../../db/open';
 import { workOrders } from '../../../db/schema';
@@ -12,6 +11,7 @@ import { assertMayExecute } from './access';
 import { assertChecklistComplete } from './checklist';
 import { assertNotFinal, completionDuration, isFinal, loadWorkOrder, requireWorkDone, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
 import { noteStaleSignatures } from './signaturesStale';
+import { rowsWhere } from '../tableRows';
 
 export type CloseDecision = z.output<typeof closeWorkOrderDecision>;
 type CompleteDecision = Extract<CloseDecision, { action: 'complete' }>;
@@ -23,13 +23,7 @@ export interface SettledAtClose {
 
 /** The ticket's OTs not yet completed or cancelled, oldest first. */
 export function openWorkOrdersOf(tx: AppDb, ticketId: string): WorkOrderRecord[] {
-  return tx
-    .select()
-    .from(workOrders)
-    .where(eq(workOrders.ticketId, ticketId))
-    .orderBy(asc(workOrders.createdAt), asc(workOrders.id))
-    .all()
-    .filter((w) => !isFinal(w.status));
+  return rowsWhere(tx, workOrders, 'ticketId', ticketId, '"created_at", "id"').filter((w) => !isFinal(w.status));
 }
 
 /** A decision names an open OT of this ticket, at the version the person saw. */

@@ -29,6 +29,7 @@ import { getWorkOrderDetail } from './rows';
 import { assertChecklistComplete } from './checklist';
 import { checkPlan, type PlanNotes } from './schedulingRules';
 import { noteStaleSignatures } from './signaturesStale';
+import { insertRow } from '../tableRows';
 
 type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
 
@@ -76,9 +77,7 @@ export function requestVisit(ctx: ServiceContext, input: z.output<typeof request
       technicianId,
       estimatedMinutes,
     };
-    tx.insert(workOrders)
-      .values({ ...snapshot, ticketId: ticket.id, createdAt: at, updatedAt: at })
-      .run();
+    insertRow(tx, workOrders, { ...snapshot, ticketId: ticket.id, createdAt: at, updatedAt: at });
     appendEvent(tx, {
       ticketId: ticket.id,
       authorId: actor.id,

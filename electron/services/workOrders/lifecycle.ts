@@ -1,5 +1,4 @@
 // Work order state machine and the low-level writes every OT change shares (guarded save, timeline event).
-import { eq } from 'drizzle-orm';
 import { FINAL_WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../../shared/enums';
 import type { AppDb } from '../../../db/open';
 import { tickets, workOrders } from '../../../db/schema';
@@ -7,6 +6,7 @@ import { AppError, invalidTransition, notFound, staleVersion } from '../../contr
 import { WORK_ORDER_STATUS_LABEL } from '../tickets';
 import { appendEvent } from '../tickets';
 import { saveVersioned } from '../versioned';
+import { rowById, updateRow } from '../tableRows';
 
 export type WorkOrderRecord = typeof workOrders.$inferSelect;
 export type WorkOrderAction = 'schedule' | 'unschedule' | 'start' | 'complete' | 'cancel';
@@ -45,7 +45,7 @@ export function assertNotFinal(row: WorkOrderRecord): void {
 }
 
 export function loadWorkOrder(tx: AppDb, id: string): WorkOrderRecord {
-  const row = tx.select().from(workOrders).where(eq(workOrders.id, id)).get();
+  const row = rowById(tx, workOrders, id);
   if (!row) throw notFound('work order', id);
   return row;
 }
@@ -65,7 +65,7 @@ export function saveWorkOrder(
   options: { bumpVersion: boolean } = { bumpVersion: true },
 ): void {
   saveVersioned(tx, workOrders, 'work order', row, patch, at, options);
-  tx.update(tickets).set({ updatedAt: at }).where(eq(tickets.id, row.ticketId)).run();
+  updateRow(tx, tickets, { updatedAt: at }, { id: row.ticketId });
 }
 
 /** `ot_updated` with {from, to} (or `ot_completed`) on the OT's ticket timeline. */

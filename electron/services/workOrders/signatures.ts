@@ -13,6 +13,7 @@ import { assertMayExecute } from './access';
 import { loadWorkOrder, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
 import { reportHashOf } from './reportContent';
 import { renderSignaturePng, roundStrokes } from './signaturesImage';
+import { hasRow } from '../tableRows';
 
 type SignatureRow = typeof workOrderSignatures.$inferSelect;
 
@@ -107,5 +108,5 @@ export async function signWorkOrder(ctx: ServiceContext, input: z.output<typeof 
 
 /** Whether any signature (of any role) exists on the OT, cheaply: most OT changes happen before anyone signs. */
 export function hasSignatures(db: AppDb, workOrderId: string): boolean {
-  return db.select({ id: workOrderSignatures.id }).from(workOrderSignatures).where(eq(workOrderSignatures.workOrderId, workOrderId)).limit(1).get() !== undefined;
+  return hasRow(db, workOrderSignatures, { workOrderId });
 }
