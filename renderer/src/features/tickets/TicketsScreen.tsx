@@ -50,7 +50,9 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
     const index = id ? items.findIndex((item) => item.id === id) : -1;
     if (index < 0) return;
     useTicketList.getState().select(index);
-    selectOpened.current = null;
+    // Rows kept from an earlier visit while fresh ones load: the answer may come in another order and keeps the
+    // selection's place, not its ticket, so the opened one is selected again once the rows have come.
+    if (!useTicketList.getState().loading) selectOpened.current = null;
   }, [items, ticketId]);
 
   const pending = useRef<{ timer: number | null; list: boolean; ticket: boolean; lookups: boolean }>({ timer: null, list: false, ticket: false, lookups: false });
