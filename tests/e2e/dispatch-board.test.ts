@@ -174,6 +174,20 @@ describe('dispatch board', () => {
     expect(uncaughtErrors(page)).toEqual([]);
   });
 
+  it("back in the week view after the day view, each technician's row sits below the one before", async () => {
+    await page.getByRole('button', { name: 'Semana', exact: true }).click();
+    await page.locator('.board-grid-week').waitFor();
+    // Rows placed on the day view's heights (or on guesses) overlap the next one when a week cell holds taller blocks.
+    const overlaps = () =>
+      page.evaluate(`(() => {
+        const rows = Array.from(document.querySelectorAll('.board-body-rows > .board-row')).map((row) => ({ name: row.querySelector('[role="rowheader"]')?.textContent, box: row.getBoundingClientRect() }));
+        rows.sort((a, b) => a.box.top - b.box.top);
+        return rows.slice(1).filter((row, i) => rows[i].box.bottom > row.box.top + 0.5).map((row) => row.name);
+      })()`);
+    await expect.poll(overlaps).toEqual([]);
+    expect(await page.locator('.board-body-rows > .board-row').count()).toBeGreaterThanOrEqual(3);
+  });
+
   it('a visit dropped on a day already past asks whether it records a visit already made', async () => {
     await page.getByRole('button', { name: 'Semana', exact: true }).click();
     // Two weeks back from next week: every day on screen has passed.

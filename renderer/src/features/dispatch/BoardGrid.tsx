@@ -3,7 +3,7 @@
 // Only the rows in sight are drawn (50 technicians hold ~2,500 visits a busy week): the row holding the grid's tab
 // stop is always drawn too, so Tab and the arrow keys always have somewhere to go; rows carry aria-rowindex.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
 import i18n from '../../i18n';
@@ -119,12 +119,18 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
     scrollMargin: bodyRef.current?.offsetTop ?? 0,
     getItemKey: (row) => board.technicians[row]?.id ?? row,
   });
-  // A new reply or view: guesses change with it (not at mount: the rows were just measured with these guesses).
+  // A new reply or view: guesses change with it (not at mount: the rows were just measured with these guesses). The
+  // rows drawn are then measured again as they now are, before paint: left to the guesses, a row of the week view came
+  // back from the day view on its guessed height and overlapped the next one.
   const measuredWith = useRef(estimateSize);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (measuredWith.current === estimateSize) return;
     measuredWith.current = estimateSize;
     virtualizer.measure();
+    // Placed on the new guesses first: a row is measured against its guess (against a size of the view before, a row as
+    // tall in both kept the guess).
+    virtualizer.getVirtualItems();
+    for (const row of bodyRef.current?.querySelectorAll<HTMLElement>(':scope > [data-index]') ?? []) virtualizer.measureElement(row);
   }, [estimateSize]);
 
   function focusCell(row: number, col: number) {
@@ -255,7 +261,9 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
           return (
             <div key={tech.id} {...placed} className="board-row" style={{ transform: `translateY(${at}px)` }}>
               <div role="rowheader" className="board-rowhead">
-                {tech.fullName}
+                <span className="board-rowhead-name" title={tech.fullName}>
+                  {tech.fullName}
+                </span>
               </div>
               <div role="none" className="board-track">
                 {days.map((d, col) => {
@@ -284,7 +292,9 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
         return (
           <div key={tech.id} {...placed} className="board-row" style={{ minHeight: count * LANE_PX + 8, transform: `translateY(${at}px)` }}>
             <div role="rowheader" className="board-rowhead">
-              {tech.fullName}
+              <span className="board-rowhead-name" title={tech.fullName}>
+                {tech.fullName}
+              </span>
             </div>
             <div
               role="none"
