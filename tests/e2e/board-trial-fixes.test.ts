@@ -159,10 +159,13 @@ describe('the day view', () => {
 describe('planning dialogs', () => {
   let boardOptions: string[] = [];
 
-  it('"Mover a…" of an unplanned visit starts at 09:00 or, if that is past, the next whole hour; names only', async () => {
+  it('the dialog of an unplanned visit ("Programar …") starts at 09:00 or, if that is past, the next whole hour; names only', async () => {
     await page.getByRole('button', { name: 'Hoy' }).click();
     await page.locator('.board-queue-item').first().click();
     await dialog().waitFor();
+    // Its first plan, not a move: the title and the button say so.
+    await page.getByRole('dialog', { name: /^Programar OT-/ }).waitFor();
+    expect(await dialog().getByRole('button', { name: 'Programar', exact: true }).count()).toBe(1);
     const time = await dialog().getByLabel('Hora', { exact: true }).inputValue();
     expect(time).toMatch(/^\d{2}:00$/);
     const date = await dialog().getByLabel('Día y hora').inputValue();

@@ -41,6 +41,7 @@ function fromBoard(wo: BoardItem, t: TFunction): Plannable {
     version: wo.version,
     technicianId: wo.technicianId,
     start: wo.start,
+    planned: true,
     label: `${wo.who} · ${t(`common:workOrderType.${wo.otType}`)} · ${formatTime(wo.start)} (${length})`,
   };
 }
@@ -53,6 +54,7 @@ function fromQueue(wo: QueuedWorkOrderDto, t: TFunction): Plannable {
     // A proposal made with the request (technician, date) is where the dialog starts.
     technicianId: wo.technician?.id ?? null,
     start: wo.scheduledDate,
+    planned: false,
     label: `${wo.customer?.name ?? wo.ticketTitle} · ${t(`common:workOrderType.${wo.otType}`)}`,
   };
 }

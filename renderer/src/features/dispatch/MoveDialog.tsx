@@ -1,4 +1,4 @@
-// "Mover a…": the keyboard's way to do what a drag does — pick the technician, the day and the time of a visit.
+// "Mover a…" ("Programar …" for a queue item, not yet planned): the keyboard's way to do what a drag does — pick the technician, the day and the time of a visit.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardTechnician } from '../../../../electron/contract/dispatchBoard';
@@ -58,10 +58,10 @@ export function MoveDialog({ item, technicians, fallback, onSubmit, onClose }: P
 
   return (
     <Modal
-      title={item ? t('move.title', { code: item.code }) : ''}
+      title={item ? t(item.planned ? 'move.title' : 'move.firstTitle', { code: item.code }) : ''}
       open={item !== null}
       onClose={onClose}
-      footer={<FormFooter formId="board-move" busy={false} submit={t('move.submit')} onClose={onClose} />}
+      footer={<FormFooter formId="board-move" busy={false} submit={t(item?.planned === false ? 'move.firstSubmit' : 'move.submit')} onClose={onClose} />}
     >
       {item && (
         <form id="board-move" onSubmit={submit} noValidate>

@@ -18,6 +18,8 @@ export interface Plannable {
   /** Where it is now (null while unplanned). */
   technicianId: string | null;
   start: string | null;
+  /** On the board already (a move); false for the queue's items (their first plan). */
+  planned: boolean;
   label: string;
 }
 
