@@ -69,6 +69,15 @@ function columnOf(shape: TableShape, key: string): ColumnOf {
   return c;
 }
 
+/** The columns of `entries` (keys as in the schema) and their values as SQLite takes them, in the order given. */
+function bound(shape: TableShape, entries: [string, unknown][]): { columns: ColumnOf[]; params: unknown[] } {
+  const columns = entries.map(([key]) => columnOf(shape, key));
+  return { columns, params: entries.map(([, value], i) => driverValue(columns[i] as ColumnOf, value)) };
+}
+
+/** drizzle's insert and set() leave an undefined value out. */
+const definedEntries = (values: object) => Object.entries(values as Record<string, unknown>).filter(([, value]) => value !== undefined);
+
 /** The row of `table` whose `id` is `id`, as `select().from(table).where(eq(table.id, id)).get()` answers it. */
 export function rowById<T extends SQLiteTable>(db: AppDb, table: T, id: string): InferSelectModel<T> | undefined {
   const shape = shapeOf(table);
@@ -88,20 +97,18 @@ export function rowsWhere<T extends SQLiteTable>(db: AppDb, table: T, column: st
 /** Whether `table` has a row whose columns equal `where` (keys as in the schema; `{ id }`, `{ workOrderId }`…). */
 export function hasRow<T extends SQLiteTable>(db: AppDb, table: T, where: Partial<InferSelectModel<T>>): boolean {
   const shape = shapeOf(table);
-  const given = Object.entries(where as Record<string, unknown>);
-  const columns = given.map(([key]) => columnOf(shape, key));
+  const { columns, params } = bound(shape, Object.entries(where as Record<string, unknown>));
   const sql = `SELECT 1 FROM ${quote(shape.name)} WHERE ${columns.map((c) => `${quote(c.name)} = ?`).join(' AND ')} LIMIT 1`;
-  return connectionOf(db).prepare(sql).get(...given.map(([, value], i) => driverValue(columns[i] as ColumnOf, value))) !== undefined;
+  return connectionOf(db).prepare(sql).get(...params) !== undefined;
 }
 
 /** Inserts one row, as `insert(table).values(values).run()` would (a column left out takes its SQL default). */
 export function insertRow<T extends SQLiteTable>(db: AppDb, table: T, values: InferInsertModel<T>): void {
   const shape = shapeOf(table);
-  const given = Object.entries(values as Record<string, unknown>).filter(([, value]) => value !== undefined);
-  const columns = given.map(([key]) => columnOf(shape, key));
+  const { columns, params } = bound(shape, definedEntries(values));
   connectionOf(db)
     .prepare(`INSERT INTO ${quote(shape.name)} (${columns.map((c) => quote(c.name)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-    .run(...given.map(([, value], i) => driverValue(columns[i] as ColumnOf, value)));
+    .run(...params);
 }
 
 /**
@@ -110,11 +117,11 @@ export function insertRow<T extends SQLiteTable>(db: AppDb, table: T, values: In
  */
 export function updateRow<T extends SQLiteTable>(db: AppDb, table: T, set: Partial<InferInsertModel<T>>, where: { id: string; version?: number }): number {
   const shape = shapeOf(table);
-  const given = Object.entries(set as Record<string, unknown>).filter(([, value]) => value !== undefined);
-  const columns = given.map(([key]) => columnOf(shape, key));
+  const { columns, params } = bound(shape, definedEntries(set));
   if (columns.length === 0) throw new Error(`nothing to set on ${shape.name}`);
   const versioned = where.version !== undefined;
   const sql = `UPDATE ${quote(shape.name)} SET ${columns.map((c) => `${quote(c.name)} = ?`).join(', ')} WHERE "id" = ?${versioned ? ' AND "version" = ?' : ''}`;
-  const params = [...given.map(([, value], i) => driverValue(columns[i] as ColumnOf, value)), where.id, ...(versioned ? [where.version] : [])];
-  return connectionOf(db).prepare(sql).run(...params).changes;
+  return connectionOf(db)
+    .prepare(sql)
+    .run(...params, where.id, ...(versioned ? [where.version] : [])).changes;
 }

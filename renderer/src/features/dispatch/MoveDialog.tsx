@@ -56,12 +56,14 @@ export function MoveDialog({ item, technicians, fallback, onSubmit, onClose }: P
     onSubmit(item, { technicianId, scheduledDate });
   }
 
+  // A queue item's first plan, not a move: the title and the button say so.
+  const firstPlan = item?.planned === false;
   return (
     <Modal
-      title={item ? t(item.planned ? 'move.title' : 'move.firstTitle', { code: item.code }) : ''}
+      title={item ? t(firstPlan ? 'move.firstTitle' : 'move.title', { code: item.code }) : ''}
       open={item !== null}
       onClose={onClose}
-      footer={<FormFooter formId="board-move" busy={false} submit={t(item?.planned === false ? 'move.firstSubmit' : 'move.submit')} onClose={onClose} />}
+      footer={<FormFooter formId="board-move" busy={false} submit={t(firstPlan ? 'move.firstSubmit' : 'move.submit')} onClose={onClose} />}
     >
       {item && (
         <form id="board-move" onSubmit={submit} noValidate>
