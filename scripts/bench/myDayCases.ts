@@ -5,6 +5,8 @@ import type { ServiceContext } from '../../electron/services/context';
 import { loadActor } from '../../electron/services/users/actor';
 import { myDay } from '../../electron/services/workOrders';
 import { myDayParams } from '../../electron/services/workOrders/myDay';
+import { MY_DAY_OVERDUE_LIMIT } from '../../electron/contract/myDay';
+import { limitSql } from '../../electron/services/sql';
 import type { Fixtures, ReadCase } from './cases';
 
 
@@ -16,7 +18,7 @@ export function myDayCases(callAsTechnician: Call, ctx: ServiceContext, f: Fixtu
       FROM work_orders w JOIN tickets t ON t.id = w.ticket_id LEFT JOIN customers c ON c.id = t.customer_id
       WHERE w.technician_id = @technicianId AND w.status IN ('scheduled', 'in_progress') AND ${where}
       ORDER BY w.scheduled_date, w.id ${limit}`);
-  const earlier = visits('w.scheduled_date < @todayStart', 'LIMIT @limit');
+  const earlier = visits('w.scheduled_date < @todayStart', limitSql(MY_DAY_OVERDUE_LIMIT));
   const today = visits("w.scheduled_date >= @todayStart AND (w.scheduled_date < @tomorrowStart OR w.status = 'in_progress')", '');
   return [
     {

@@ -10,7 +10,7 @@ import {
 } from '../../contract/customers';
 import { actorCan, type ServiceContext } from '../context';
 import { customerCatalog } from '../catalogs';
-import { prepared } from '../sql';
+import { limitSql, prepared } from '../sql';
 
 type Input = z.output<typeof customerHistoryInput>;
 
@@ -55,27 +55,27 @@ interface SerialRow {
 }
 
 // Every query starts from the customer's tickets (ix_tickets_customer_id_updated_at), then follows ticket → OT → part.
-const TICKETS = `SELECT id, code, title, status, priority, created_at FROM tickets
-  WHERE customer_id = @customerId ORDER BY created_at DESC, id DESC LIMIT @limit`;
+const TICKETS = (limit: number) => `SELECT id, code, title, status, priority, created_at FROM tickets
+  WHERE customer_id = @customerId ORDER BY created_at DESC, id DESC ${limitSql(limit)}`;
 const TICKET_TOTAL = 'SELECT count(*) AS n FROM tickets WHERE customer_id = @customerId';
 
-const WORK_ORDERS = `SELECT w.id, w.code, w.ticket_id, t.code AS ticket_code, w.ot_type, w.status, w.scheduled_date,
+const WORK_ORDERS = (limit: number) => `SELECT w.id, w.code, w.ticket_id, t.code AS ticket_code, w.ot_type, w.status, w.scheduled_date,
     w.completed_at, w.created_at, u.id AS tech_id, u.full_name AS tech_full_name, u.username AS tech_username
   FROM tickets t JOIN work_orders w ON w.ticket_id = t.id LEFT JOIN users u ON u.id = w.technician_id
-  WHERE t.customer_id = @customerId ORDER BY w.created_at DESC, w.id DESC LIMIT @limit`;
+  WHERE t.customer_id = @customerId ORDER BY w.created_at DESC, w.id DESC ${limitSql(limit)}`;
 const WORK_ORDER_TOTAL = 'SELECT count(*) AS n FROM tickets t JOIN work_orders w ON w.ticket_id = t.id WHERE t.customer_id = @customerId';
 
 const HAS_SERIAL = "i.serial_number IS NOT NULL AND i.serial_number <> ''";
-const SERIALS = `SELECT i.id AS item_id, i.serial_number, i.consumed_at, i.direction, i.description, p.id AS product_id, p.name AS product_name,
+const SERIALS = (limit: number) => `SELECT i.id AS item_id, i.serial_number, i.consumed_at, i.direction, i.description, p.id AS product_id, p.name AS product_name,
     p.sku AS product_sku, w.id AS wo_id, w.code AS wo_code, w.status AS wo_status, t.id AS ticket_id, t.code AS ticket_code
   FROM tickets t JOIN work_orders w ON w.ticket_id = t.id JOIN work_order_items i ON i.work_order_id = w.id
   LEFT JOIN products p ON p.id = i.product_id
-  WHERE t.customer_id = @customerId AND ${HAS_SERIAL} ORDER BY i.consumed_at DESC, i.id DESC LIMIT @limit`;
+  WHERE t.customer_id = @customerId AND ${HAS_SERIAL} ORDER BY i.consumed_at DESC, i.id DESC ${limitSql(limit)}`;
 const SERIAL_TOTAL = `SELECT count(*) AS n FROM tickets t JOIN work_orders w ON w.ticket_id = t.id
   JOIN work_order_items i ON i.work_order_id = w.id WHERE t.customer_id = @customerId AND ${HAS_SERIAL}`;
 
-function section<Row, Item>(ctx: ServiceContext, list: string, total: string, customerId: string, limit: number, toItem: (row: Row) => Item) {
-  const rows = prepared(ctx.sqlite, list).all({ customerId, limit }) as Row[];
+function section<Row, Item>(ctx: ServiceContext, list: (limit: number) => string, total: string, customerId: string, limit: number, toItem: (row: Row) => Item) {
+  const rows = prepared(ctx.sqlite, list(limit)).all({ customerId }) as Row[];
   // A short first page is the whole section: no need to count.
   const count = rows.length < limit ? rows.length : (prepared(ctx.sqlite, total).get({ customerId }) as { n: number }).n;
   return { items: rows.map(toItem), total: count };

@@ -2,7 +2,7 @@
 // the OT status that never goes backwards, and ops kept aside when their author may not make them.
 // Runs inside the caller's transaction; applying an op twice, or ops in any order, ends in the same state.
 import type Database from 'better-sqlite3';
-import { prepared } from '../sql';
+import { limitSql, prepared } from '../sql';
 import { AuthorRightsCache, authorMayMake } from './authority';
 import { BULK_APPLY_THRESHOLD, withBulkApply } from './bulkApply';
 import { advanceClock, insertOp, recordTextEdits, schemaVersionOf, type OpRecord } from './capture';
@@ -306,7 +306,7 @@ export function opFromRow(row: OpRow): OpRecord {
 /** One device's ops after a seq, a page at a time (its seq order is its clock order). */
 function* deviceOps(sqlite: Database.Database, deviceId: string, afterSeq: number, pageSize: number): Generator<OpRecord> {
   for (let after = afterSeq; ; ) {
-    const rows = prepared(sqlite, 'SELECT * FROM sync_ops WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(deviceId, after, pageSize) as OpRow[];
+    const rows = prepared(sqlite, `SELECT * FROM sync_ops WHERE device_id = ? AND seq > ? ORDER BY seq ${limitSql(pageSize)}`).all(deviceId, after) as OpRow[];
     for (const row of rows) yield opFromRow(row);
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.seq;

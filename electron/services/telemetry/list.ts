@@ -2,7 +2,7 @@
 import { loadTicket } from '../tickets';
 import type { TelemetryReadingDto } from '../../contract';
 import type { ServiceContext } from '../context';
-import { prepared } from '../sql';
+import { limitSql, prepared } from '../sql';
 
 export const DEFAULT_LIST_LIMIT = 10_000;
 
@@ -35,11 +35,10 @@ export function listReadings(ctx: ServiceContext, query: TelemetryListQuery): Te
        FROM ticket_timeline e, json_each(e.meta_data, '$.readings') r
        WHERE ${where.join(' AND ')}
        ORDER BY measuredAt DESC, e.id DESC, r.key DESC
-       LIMIT @limit`,
+       ${limitSql(query.limit ?? DEFAULT_LIST_LIMIT)}`,
     )
     .all({
       ticketId: query.ticketId,
-      limit: query.limit ?? DEFAULT_LIST_LIMIT,
       ...(query.metric ? { metric: query.metric } : {}),
       ...(query.from ? { from: query.from } : {}),
       ...(query.to ? { to: query.to } : {}),

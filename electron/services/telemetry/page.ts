@@ -4,7 +4,7 @@ import { AppError } from '../../contract';
 import type { TelemetryPagedReading, TelemetryReadingsPage } from '../../contract/telemetrySeries';
 import type { ServiceContext } from '../context';
 import { loadTicket } from '../tickets';
-import { prepared } from '../sql';
+import { limitSql, prepared } from '../sql';
 import { windowWhere, type ReadingsWindow } from './window';
 
 export const DEFAULT_READINGS_PAGE = 100;
@@ -37,8 +37,8 @@ export function readingsPage(ctx: ServiceContext, input: ReadingsWindow & { curs
   const rows = prepared(
     ctx.sqlite,
     `SELECT event_id AS eventId, idx AS "index", metric, value, unit, source, measured_at AS measuredAt FROM telemetry_readings
-     WHERE ${where}${before} ORDER BY measured_at DESC, event_id DESC, idx DESC LIMIT @limit`,
-  ).all({ ...params, ...(after ? { cursorAt: after.measuredAt, cursorEvent: after.eventId, cursorIndex: after.index } : {}), limit: limit + 1 }) as TelemetryPagedReading[];
+     WHERE ${where}${before} ORDER BY measured_at DESC, event_id DESC, idx DESC ${limitSql(limit + 1)}`,
+  ).all({ ...params, ...(after ? { cursorAt: after.measuredAt, cursorEvent: after.eventId, cursorIndex: after.index } : {}) }) as TelemetryPagedReading[];
   const readings = rows.slice(0, limit);
   const oldest = readings[readings.length - 1];
   return { readings, total, nextCursor: rows.length > limit && oldest ? encodeCursor(oldest) : null };

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { TIMELINE_PAGE_SIZE } from '../../contract/tickets';
 import { notFound, type TimelineEventDto, type TimelinePage } from '../../contract';
 import { decodeCursor, encodeCursor } from '../search';
-import { prepared } from '../sql';
+import { limitSql, prepared } from '../sql';
 import { TIMELINE_SELECT, toTimelineEvent, type TimelineRow } from './timeline';
 
 const CURSOR_KIND = 'timeline';
@@ -19,13 +19,12 @@ export function loadTimelinePage(sqlite: Database.Database, ticketId: string, be
   // One row more than asked says whether anything older is left.
   const rows = (
     key
-      ? prepared(sqlite, `${TIMELINE_SELECT} WHERE e.ticket_id = ? AND (e.created_at, e.id) < (?, ?) ORDER BY e.created_at DESC, e.id DESC LIMIT ?`).all(
+      ? prepared(sqlite, `${TIMELINE_SELECT} WHERE e.ticket_id = ? AND (e.created_at, e.id) < (?, ?) ORDER BY e.created_at DESC, e.id DESC ${limitSql(limit + 1)}`).all(
           ticketId,
           key[0],
           key[1],
-          limit + 1,
         )
-      : prepared(sqlite, `${TIMELINE_SELECT} WHERE e.ticket_id = ? ORDER BY e.created_at DESC, e.id DESC LIMIT ?`).all(ticketId, limit + 1)
+      : prepared(sqlite, `${TIMELINE_SELECT} WHERE e.ticket_id = ? ORDER BY e.created_at DESC, e.id DESC ${limitSql(limit + 1)}`).all(ticketId)
   ) as TimelineRow[];
   const items = rows.slice(0, limit).reverse().map(toTimelineEvent);
   const first = items[0];

@@ -4,12 +4,12 @@ import { MY_DAY_OVERDUE_LIMIT, type MyDayDto, type MyDayVisit } from '../../cont
 import { addDays, localDateOf, startOfDayIso } from '../../contract/zonedTime';
 import type { WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
 import { requireActor, type ServiceContext } from '../context';
-import { prepared } from '../sql';
+import { limitSql, prepared } from '../sql';
 import { companyTimeZone } from '../timeZone';
 
 /**
  * Both branches walk the technician's (technician_id, scheduled_date, status, …) index: earlier days up to the start
- * of today (oldest first, at most @limit), and from today on, keeping today's visits and any visit already running
+ * of today (oldest first, at most MY_DAY_OVERDUE_LIMIT), and from today on, keeping today's visits and any visit already running
  * (started ahead of its date). Status is read from the index, so completed and cancelled OTs cost no table lookup.
  */
 const BY_TECHNICIAN = 'ix_work_orders_technician_id_scheduled_date';
@@ -20,7 +20,7 @@ export const MY_DAY_SQL = `
     SELECT * FROM (
       SELECT id, scheduled_date AS at, 1 AS overdue FROM work_orders INDEXED BY ${BY_TECHNICIAN}
       WHERE technician_id = @technicianId AND scheduled_date < @todayStart AND ${OPEN}
-      ORDER BY scheduled_date, id LIMIT @limit)
+      ORDER BY scheduled_date, id ${limitSql(MY_DAY_OVERDUE_LIMIT)})
     UNION ALL
     SELECT id, scheduled_date AS at, 0 AS overdue FROM work_orders INDEXED BY ${BY_TECHNICIAN}
     WHERE technician_id = @technicianId AND scheduled_date >= @todayStart AND ${OPEN}
@@ -94,7 +94,6 @@ export function myDayParams(ctx: ServiceContext) {
     technicianId: requireActor(ctx).id,
     todayStart: startOfDayIso(timeZone, day),
     tomorrowStart: startOfDayIso(timeZone, addDays(day, 1)),
-    limit: MY_DAY_OVERDUE_LIMIT,
   };
   return { timeZone, day, params };
 }

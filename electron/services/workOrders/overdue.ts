@@ -5,7 +5,7 @@ import { dayOfQuarterHour, type LocalDate } from '../../contract/zonedTime';
 import { RUNNING_LONG_MS, type OverduePage, type OverdueReason, type OverdueWorkOrderDto, type workOrderChannels } from '../../contract/workOrders';
 import { actorCan, requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor } from '../search';
-import { prepared } from '../sql';
+import { limitSql, prepared } from '../sql';
 import { companyTimeZone } from '../timeZone';
 import { toWorkOrderDto, WORK_ORDER_COLUMNS, WORK_ORDER_JOINS, type WorkOrderRow } from './rows';
 
@@ -25,24 +25,24 @@ export function overdueScope(ctx: ServiceContext, requested: string | undefined)
 
 /**
  * Each branch walks its partial index (migration 0017: only active OTs, ordered by the moment they count from, then
- * id) from the cursor, at most @limit rows; the two short lists are then merged. The status terms are written exactly
+ * id) from the cursor, at most `limit` rows; the two short lists are then merged. The status terms are written exactly
  * as in the indexes' WHERE (else SQLite may not use them), and INDEXED BY holds the plan: on a copy without ANALYZE
  * statistics the planner preferred ix_work_orders_status_created_at and a sort of every scheduled OT.
  */
 const OVERDUE_INDEX = { scheduled: 'ix_work_orders_overdue_scheduled', in_progress: 'ix_work_orders_overdue_running' } as const;
 
-function overdueSql(technician: boolean, after: boolean): string {
+function overdueSql(technician: boolean, after: boolean, limit: number): string {
   const branch = (status: 'scheduled' | 'in_progress', column: 'scheduled_date' | 'started_at', before: '@now' | '@runningSince') => `
     SELECT * FROM (SELECT w.id AS id, w.${column} AS since, '${status}' AS kind FROM work_orders w INDEXED BY ${OVERDUE_INDEX[status]}
       WHERE w.status = '${status}' AND w.${column} < ${before}
         ${technician ? 'AND w.technician_id = @technicianId' : ''}
         ${after ? `AND (w.${column}, w.id) > (@afterSince, @afterId)` : ''}
-      ORDER BY w.${column}, w.id LIMIT @limit)`;
+      ORDER BY w.${column}, w.id ${limitSql(limit)})`;
   return `WITH late AS (
       ${branch('scheduled', 'scheduled_date', '@now')}
       UNION ALL
       ${branch('in_progress', 'started_at', '@runningSince')}
-      ORDER BY since, id LIMIT @limit)
+      ORDER BY since, id ${limitSql(limit)})
     SELECT ${WORK_ORDER_COLUMNS}, late.since AS late_since, late.kind AS late_kind
     FROM late CROSS JOIN work_orders w ON w.id = late.id ${WORK_ORDER_JOINS}
     ORDER BY late.since, late.id`;
@@ -62,14 +62,13 @@ export function overdueQuery(ctx: ServiceContext, input: OverdueInput) {
   const params: Record<string, unknown> = {
     now: new Date(now).toISOString(),
     runningSince: new Date(now - RUNNING_LONG_MS).toISOString(),
-    limit: limit + 1,
     ...(technicianId ? { technicianId } : {}),
   };
   if (input.cursor) {
     const [afterSince, afterId] = decodeCursor(input.cursor, 'wo_overdue', 2);
     Object.assign(params, { afterSince, afterId });
   }
-  return { sql: overdueSql(technicianId !== null, input.cursor !== undefined), params, now, limit, technicianId };
+  return { sql: overdueSql(technicianId !== null, input.cursor !== undefined, limit + 1), params, now, limit, technicianId };
 }
 
 const dayNumber = (day: LocalDate) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;

@@ -6,7 +6,7 @@ import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
 import { termParams, ticketHitsCte, toTermQueries } from '../search';
 import { toWorkOrderDto, WORK_ORDER_COLUMNS, WORK_ORDER_JOINS, WORK_ORDER_SELECT, workOrdersOfTicket, type WorkOrderRow } from './rows';
-import { prepared } from '../sql';
+import { limitSql, prepared } from '../sql';
 import { prefixUpperBound, sqliteLower } from '../text';
 
 type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrderChannels)[C]['input']>;
@@ -90,12 +90,12 @@ export function listWorkOrders(ctx: ServiceContext, input: Input<'workOrders.lis
   const ctes = [
     ...(textCtes ?? []),
     `page AS (SELECT w.id FROM ${textCtes ? 'text_hits m CROSS JOIN work_orders w ON w.id = m.id' : 'work_orders w'}
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY w.created_at DESC, w.id DESC LIMIT @limit)`,
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY w.created_at DESC, w.id DESC ${limitSql(limit + 1)})`,
   ];
   const sql = `WITH ${ctes.join(', ')}
     SELECT ${WORK_ORDER_COLUMNS} FROM page CROSS JOIN work_orders w ON w.id = page.id ${WORK_ORDER_JOINS}
     ORDER BY w.created_at DESC, w.id DESC`;
-  const rows = prepared(ctx.sqlite, sql).all({ ...params, limit: limit + 1 }) as WorkOrderRow[];
+  const rows = prepared(ctx.sqlite, sql).all(params) as WorkOrderRow[];
   return page(rows, limit, 'wo_created');
 }
 

@@ -5,7 +5,7 @@ import type { QueuedWorkOrderDto, workOrderChannels } from '../../contract/workO
 import type { TicketPriority } from '../../../shared/enums';
 import type { ServiceContext } from '../context';
 import { decodeCursor, encodeCursor } from '../search';
-import { prepared } from '../sql';
+import { limitSql, prepared } from '../sql';
 import { toWorkOrderDto, WORK_ORDER_COLUMNS, WORK_ORDER_JOINS, type WorkOrderRow } from './rows';
 
 type Input = z.output<(typeof workOrderChannels)['workOrders.dispatchQueue']['input']>;
@@ -21,7 +21,7 @@ type QueuedRow = WorkOrderRow & { ticket_priority: TicketPriority; customer_town
  */
 export function dispatchQueue(ctx: ServiceContext, input: Input): Page<QueuedWorkOrderDto> {
   const limit = input.limit ?? DEFAULT_LIMIT;
-  const params: Record<string, unknown> = { limit: limit + 1 };
+  const params: Record<string, unknown> = {};
   let after = '';
   if (input.cursor) {
     const [rank, createdAt, id] = decodeCursor(input.cursor, 'wo_queue_priority', 3);
@@ -32,7 +32,7 @@ export function dispatchQueue(ctx: ServiceContext, input: Input): Page<QueuedWor
     ctx.sqlite,
     `WITH picked AS (
        SELECT q.work_order_id AS id, q.priority_rank FROM work_order_queue q INDEXED BY ix_work_order_queue_order ${after}
-       ORDER BY q.priority_rank DESC, q.created_at, q.work_order_id LIMIT @limit)
+       ORDER BY q.priority_rank DESC, q.created_at, q.work_order_id ${limitSql(limit + 1)})
      SELECT ${WORK_ORDER_COLUMNS}, t.priority AS ticket_priority, c.town AS customer_town, p.priority_rank
      FROM picked p CROSS JOIN work_orders w ON w.id = p.id ${WORK_ORDER_JOINS}
      ORDER BY p.priority_rank DESC, w.created_at, w.id`,
