@@ -65,6 +65,12 @@ function clockOf(row: Record<string, unknown>, kind: 'response' | 'resolution'):
 const BOTH_CLOCKS = ['response', 'resolution'].flatMap((kind) => CLOCK_COLUMNS.map((name) => `${kind}_${name}`)).join(', ');
 const bothClocksOf = (row: Record<string, unknown>): TicketSla => ({ response: clockOf(row, 'response'), resolution: clockOf(row, 'resolution') });
 
+/** Both clocks' columns of ticket_sla under `alias`, for a read that joins it (slaClocksOfRow reads them back). */
+export const slaClockColumns = (alias: string): string => BOTH_CLOCKS.split(', ').map((column) => `${alias}.${column}`).join(', ');
+
+/** The clocks slaClockColumns selected, or null when the joined ticket_sla row was missing. */
+export const slaClocksOfRow = (row: Record<string, unknown>): TicketSla | null => (row.response_target === null || row.response_target === undefined ? null : bothClocksOf(row));
+
 /** Both clocks of each of these tickets as stored (tickets without a row are left out). */
 export function storedTicketSla(sqlite: Database.Database, ticketIds: readonly string[]): Map<string, TicketSla> {
   const out = new Map<string, TicketSla>();

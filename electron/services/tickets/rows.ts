@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { TicketPriority, TicketStatus } from '../../../shared/enums';
 import { notFound, type TicketDetail, type TicketSummary, type UserRef } from '../../contract';
 import { currentSlaClock, type TicketSla } from '../../../shared/sla';
-import { slaSummary, slaSummaryColumns, slaSummaryOf, type SlaSummaryRow } from '../sla';
+import { slaClockColumns, slaClocksOfRow, slaSummary, slaSummaryColumns, slaSummaryOf, type SlaSummaryRow } from '../sla';
 import { workOrdersOfTicket } from '../workOrders';
 import { ticketSlaClocks } from './clocks';
 import { loadTimeline } from './timeline';
@@ -86,22 +86,24 @@ interface TicketDetailRow extends TicketSummaryRow {
   c_version: number | null;
 }
 
+// One text built once: the statement cache looks it up by its text at every call.
+const TICKET_DETAIL_SQL = `SELECT ${TICKET_SUMMARY_COLUMNS}, t.description, t.resolution, t.closed_at,
+              cr.id AS creator_id, cr.full_name AS creator_full_name, cr.username AS creator_username,
+              c.contact_name AS c_contact_name, c.phone AS c_phone, c.email AS c_email, c.address AS c_address, c.town AS c_town,
+              c.notes AS c_notes, c.version AS c_version, c.created_at AS c_created_at, c.updated_at AS c_updated_at,
+              ${slaClockColumns('sla')}
+       FROM tickets t ${TICKET_SUMMARY_JOINS}
+       LEFT JOIN users cr ON cr.id = t.creator_id
+       WHERE t.id = ?`;
+
 /** `nowMs` decides the SLA state shown; the clocks come from the ticket's clock events read here, never stale.
  *  The timeline is the latest page (timelinePage.ts); ticketWithWholeTimeline has every event. */
 export function getTicketDetail(sqlite: Database.Database, id: string, nowMs: number = Date.now()): TicketDetail {
-  const r = prepared(sqlite,
-      `SELECT ${TICKET_SUMMARY_COLUMNS}, t.description, t.resolution, t.closed_at,
-              cr.id AS creator_id, cr.full_name AS creator_full_name, cr.username AS creator_username,
-              c.contact_name AS c_contact_name, c.phone AS c_phone, c.email AS c_email, c.address AS c_address, c.town AS c_town,
-              c.notes AS c_notes, c.version AS c_version, c.created_at AS c_created_at, c.updated_at AS c_updated_at
-       FROM tickets t ${TICKET_SUMMARY_JOINS}
-       LEFT JOIN users cr ON cr.id = t.creator_id
-       WHERE t.id = ?`,
-    )
-    .get(id) as TicketDetailRow | undefined;
+  const r = prepared(sqlite, TICKET_DETAIL_SQL).get(id) as TicketDetailRow | undefined;
   if (!r) throw notFound('ticket', id);
   const page = loadTimelinePage(sqlite, id);
-  const slaClocks = ticketSlaClocks(sqlite, r);
+  // The stored clocks come with the row; inside a write (not yet refreshed) or with no row yet they are computed.
+  const slaClocks = (sqlite.inTransaction ? null : slaClocksOfRow(r as unknown as Record<string, unknown>)) ?? ticketSlaClocks(sqlite, r);
   return {
     ...toTicketSummary(r, nowMs),
     sla: slaSummaryFrom(slaClocks, nowMs),

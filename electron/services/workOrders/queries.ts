@@ -169,10 +169,12 @@ export function serialTraceSql(bounded: boolean): string {
 }
 
 /** Where the serials starting with `serialNumber` went (the whole serial finds itself first), case-insensitive. */
+const SERIAL_TRACE_SQL = { bounded: serialTraceSql(true), open: serialTraceSql(false) };
+
 export function traceSerial(ctx: ServiceContext, serialNumber: string): SerialTraceRow[] {
   const low = sqliteLower(serialNumber.trim());
   const high = prefixUpperBound(low);
-  const rows = prepared(ctx.sqlite, serialTraceSql(high !== null)).all(high === null ? { low } : { low, high }) as TraceRow[];
+  const rows = prepared(ctx.sqlite, high === null ? SERIAL_TRACE_SQL.open : SERIAL_TRACE_SQL.bounded).all(high === null ? { low } : { low, high }) as TraceRow[];
   return rows.map((r) => ({
     serialNumber: r.serial_number,
     itemId: r.item_id,
