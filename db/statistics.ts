@@ -6,11 +6,14 @@
 // PRAGMA optimize (run at close) analyzes with a row limit, which stores no samples; a full ANALYZE does.
 import type Database from 'better-sqlite3';
 
-/** Empties sqlite_stat4 and reloads the statistics when it held samples. Returns whether it did. */
+/**
+ * Empties sqlite_stat4 and reloads the statistics when it held samples. Returns whether it did. Read first: runs at every
+ * open, and a DELETE would take the write lock even with nothing to delete (waiting on another process's write).
+ */
 export function dropValueSamples(sqlite: Database.Database): boolean {
   const table = sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat4'").get();
-  if (!table) return false;
-  if (sqlite.prepare('DELETE FROM sqlite_stat4').run().changes === 0) return false;
+  if (!table || !sqlite.prepare('SELECT 1 FROM sqlite_stat4 LIMIT 1').get()) return false;
+  sqlite.prepare('DELETE FROM sqlite_stat4').run();
   // The planner keeps the samples it loaded until the statistics are read again.
   sqlite.exec('ANALYZE sqlite_schema');
   return true;

@@ -61,4 +61,20 @@ describe('planner statistics without samples', () => {
     expect(samples(raw)).toBe(0);
     raw.close();
   });
+
+  it('with no samples on record, opening takes no write lock: it opens while another connection is writing', () => {
+    const db = freshDatabase();
+    const file = path.join(db.dir, 'emerald.db');
+    db.close();
+    const writer = new Database(file);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const reopened = openDatabase(file, { busyTimeoutMs: 50 });
+      expect(samples(reopened.sqlite)).toBe(0);
+      reopened.sqlite.close();
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+  });
 });
