@@ -62,11 +62,12 @@ function clockOf(row: Record<string, unknown>, kind: 'response' | 'resolution'):
   };
 }
 
-const BOTH_CLOCKS = ['response', 'resolution'].flatMap((kind) => CLOCK_COLUMNS.map((name) => `${kind}_${name}`)).join(', ');
+const BOTH_CLOCK_COLUMNS = ['response', 'resolution'].flatMap((kind) => CLOCK_COLUMNS.map((name) => `${kind}_${name}`));
+const BOTH_CLOCKS = BOTH_CLOCK_COLUMNS.join(', ');
 const bothClocksOf = (row: Record<string, unknown>): TicketSla => ({ response: clockOf(row, 'response'), resolution: clockOf(row, 'resolution') });
 
 /** Both clocks' columns of ticket_sla under `alias`, for a read that joins it (slaClocksOfRow reads them back). */
-export const slaClockColumns = (alias: string): string => BOTH_CLOCKS.split(', ').map((column) => `${alias}.${column}`).join(', ');
+export const slaClockColumns = (alias: string): string => BOTH_CLOCK_COLUMNS.map((column) => `${alias}.${column}`).join(', ');
 
 /** The clocks slaClockColumns selected, or null when the joined ticket_sla row was missing. */
 export const slaClocksOfRow = (row: Record<string, unknown>): TicketSla | null => (row.response_target === null || row.response_target === undefined ? null : bothClocksOf(row));

@@ -17,14 +17,15 @@ export const olderCursorOf = (event: Pick<TimelineEventDto, 'createdAt' | 'id'>)
 export function loadTimelinePage(sqlite: Database.Database, ticketId: string, before?: string, limit: number = TIMELINE_PAGE_SIZE): TimelinePage {
   const key = before ? decodeCursor(before, CURSOR_KIND, 2) : null;
   // One row more than asked says whether anything older is left.
+  const limitClause = limitSql(limit + 1);
   const rows = (
     key
-      ? prepared(sqlite, `${TIMELINE_SELECT} WHERE e.ticket_id = ? AND (e.created_at, e.id) < (?, ?) ORDER BY e.created_at DESC, e.id DESC ${limitSql(limit + 1)}`).all(
+      ? prepared(sqlite, `${TIMELINE_SELECT} WHERE e.ticket_id = ? AND (e.created_at, e.id) < (?, ?) ORDER BY e.created_at DESC, e.id DESC ${limitClause}`).all(
           ticketId,
           key[0],
           key[1],
         )
-      : prepared(sqlite, `${TIMELINE_SELECT} WHERE e.ticket_id = ? ORDER BY e.created_at DESC, e.id DESC ${limitSql(limit + 1)}`).all(ticketId)
+      : prepared(sqlite, `${TIMELINE_SELECT} WHERE e.ticket_id = ? ORDER BY e.created_at DESC, e.id DESC ${limitClause}`).all(ticketId)
   ) as TimelineRow[];
   const items = rows.slice(0, limit).reverse().map(toTimelineEvent);
   const first = items[0];

@@ -168,13 +168,14 @@ export function serialTraceSql(bounded: boolean): string {
        LIMIT ${SERIAL_TRACE_LIMIT}`;
 }
 
-/** Where the serials starting with `serialNumber` went (the whole serial finds itself first), case-insensitive. */
 const SERIAL_TRACE_SQL = { bounded: serialTraceSql(true), open: serialTraceSql(false) };
 
+/** Where the serials starting with `serialNumber` went (the whole serial finds itself first), case-insensitive. */
 export function traceSerial(ctx: ServiceContext, serialNumber: string): SerialTraceRow[] {
   const low = sqliteLower(serialNumber.trim());
   const high = prefixUpperBound(low);
-  const rows = prepared(ctx.sqlite, high === null ? SERIAL_TRACE_SQL.open : SERIAL_TRACE_SQL.bounded).all(high === null ? { low } : { low, high }) as TraceRow[];
+  const [sql, params] = high === null ? [SERIAL_TRACE_SQL.open, { low }] : [SERIAL_TRACE_SQL.bounded, { low, high }];
+  const rows = prepared(ctx.sqlite, sql).all(params) as TraceRow[];
   return rows.map((r) => ({
     serialNumber: r.serial_number,
     itemId: r.item_id,
