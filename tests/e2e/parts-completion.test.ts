@@ -86,12 +86,25 @@ describe('parts and honest completion', () => {
     expect(await page.getByRole('textbox', { name: 'Notas internas' }).inputValue()).toBe('Llave en recepción');
     const workDone = page.getByRole('textbox', { name: 'Trabajo realizado' });
     await workDone.fill('Cambiado el compresor y recargado el gas.');
-    // Keyboard: Ctrl+Enter saves.
-    await workDone.press('Control+Enter');
-    await expect.poll(async () => (await app.admin.call('workOrders.get', { id: seeded.workOrderId })).workDone).toBe('Cambiado el compresor y recargado el gas.');
+    // Keyboard: Ctrl+Enter saves. The save is held on its way until more is typed: the reply must not take it back.
+    let sendSave = (): void => undefined;
+    const held = new Promise<void>((resolve) => (sendSave = resolve));
+    await page.route('**/api/workOrders.setWorkDone', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await workDone.press('Control+Enter');
+      await workDone.fill('Cambiado el compresor y recargado el gas. Sin fugas.');
+      sendSave();
+      await page.getByText('Trabajo realizado guardado').waitFor();
+    } finally {
+      await page.unroute('**/api/workOrders.setWorkDone');
+    }
+    expect((await app.admin.call('workOrders.get', { id: seeded.workOrderId })).workDone).toBe('Cambiado el compresor y recargado el gas.');
 
-    // Typed on the OT and not saved: the completion dialog starts from it all the same.
-    await workDone.fill('Cambiado el compresor y recargado el gas. Sin fugas.');
+    // Typed on the OT and not saved: the box keeps it, and the completion dialog starts from it.
+    expect(await workDone.inputValue()).toBe('Cambiado el compresor y recargado el gas. Sin fugas.');
     await page.getByRole('button', { name: 'Completar', exact: true }).click();
     const box = dialog().getByLabel('Trabajo realizado');
     expect(await box.inputValue()).toBe('Cambiado el compresor y recargado el gas. Sin fugas.');

@@ -1,12 +1,12 @@
 // "Trabajo realizado" on the OT: written during the visit (saved with a button), prefilled in the completion dialog,
 // printed on the customer's report. Kept apart from the internal notes, which never leave the team.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useWorkOrderAction } from './actions';
-import { keepWorkDoneDraft } from './workDoneDraft';
+import { boxAfterNewSave, keepWorkDoneDraft } from './workDoneDraft';
 
 export function WorkDoneCard({ workOrder, editable }: { workOrder: WorkOrderDetail; editable: boolean }) {
   const { t } = useTranslation('workOrders');
@@ -14,8 +14,14 @@ export function WorkDoneCard({ workOrder, editable }: { workOrder: WorkOrderDeta
   const saved = workOrder.workDone ?? '';
   const [text, setText] = useState(saved);
   const [busy, setBusy] = useState(false);
-  // A save elsewhere (or here) refreshes the box; what is being typed is only replaced by a newer saved text.
-  useEffect(() => setText(saved), [saved]);
+  // A newer saved text (from here or elsewhere) refreshes the box unless something was typed since.
+  const shown = useRef({ saved, sent: saved });
+  useEffect(() => {
+    const before = shown.current;
+    if (before.saved === saved) return;
+    shown.current = { saved, sent: saved };
+    setText((typed) => boxAfterNewSave(typed, before, saved));
+  }, [saved]);
   useEffect(() => keepWorkDoneDraft(workOrder.id, text, saved), [workOrder.id, text, saved]);
 
   // Nothing to show on an OT not yet started, or cancelled without work.
@@ -31,6 +37,7 @@ export function WorkDoneCard({ workOrder, editable }: { workOrder: WorkOrderDeta
 
   async function save() {
     setBusy(true);
+    shown.current = { ...shown.current, sent: text };
     await run(workOrder.id, () => api.call('workOrders.setWorkDone', { id: workOrder.id, version: workOrder.version, workDone: text }), t('workDone.saved'));
     setBusy(false);
   }
