@@ -12,11 +12,13 @@ interface SeenKey {
   field: string;
   /** SQL of the key of `x` (a column or a parameter), as conflicts.ts groups rows by it. */
   keyOf: (x: string) => string;
+  /** No index holds the key: each lookup reads the whole table. */
+  unindexed?: true;
 }
 
 export const SEEN_KEYS: Readonly<Record<string, SeenKey>> = {
   work_order_items: { column: 'serial_number', field: 'seen:serial_number', keyOf: (x) => `lower(${x})` },
-  customers: { column: 'name', field: 'seen:name', keyOf: (x) => `fold(trim(${x}))` },
+  customers: { column: 'name', field: 'seen:name', keyOf: (x) => `fold(trim(${x}))`, unindexed: true },
 };
 
 const hasKey = (value: unknown): value is string => typeof value === 'string' && value !== '';
@@ -35,6 +37,38 @@ export function seenBase(sqlite: Database.Database, table: string, rowId: string
     `SELECT json_group_array(id) AS ids FROM (SELECT id FROM "${table}" WHERE ${seen.keyOf(`"${seen.column}"`)} = ${seen.keyOf('?')} AND id <> ? ORDER BY id)`,
   ).get(value, rowId) as { ids: string };
   return { [seen.field]: row.ids };
+}
+
+/**
+ * seenBase for the ops of one drain of the capture, which all see the rows as the transaction left them. An unindexed
+ * key is looked up as seenBase does for the drain's first op; from the second on, its table is read once into a map
+ * of key to ids (5,000 customers made in one transaction read the table 5,000 times before: 27 s).
+ */
+export function seenBases(sqlite: Database.Database): (table: string, rowId: string, fields: Record<string, unknown>) => Record<string, string> | null {
+  const lookups = new Map<string, number>();
+  const keyMaps = new Map<string, Map<string, string[]>>();
+  return (table, rowId, fields) => {
+    const seen = SEEN_KEYS[table];
+    const value = seen ? fields[seen.column] : undefined;
+    if (!seen?.unindexed || !hasKey(value)) return seenBase(sqlite, table, rowId, fields);
+    const count = (lookups.get(table) ?? 0) + 1;
+    lookups.set(table, count);
+    if (count === 1) return seenBase(sqlite, table, rowId, fields);
+    let keys = keyMaps.get(table);
+    if (!keys) {
+      keys = new Map();
+      const rows = prepared(sqlite, `SELECT ${seen.keyOf(`"${seen.column}"`)} AS key, id FROM "${table}" ORDER BY id`).all() as { key: unknown; id: string }[];
+      for (const row of rows) {
+        if (typeof row.key !== 'string') continue;
+        const ids = keys.get(row.key);
+        if (ids) ids.push(row.id);
+        else keys.set(row.key, [row.id]);
+      }
+      keyMaps.set(table, keys);
+    }
+    const key = (prepared(sqlite, `SELECT ${seen.keyOf('?')} AS key`).get(value) as { key: string }).key;
+    return { [seen.field]: JSON.stringify((keys.get(key) ?? []).filter((id) => id !== rowId)) };
+  };
 }
 
 /** Keeps the seen record of an op (this copy's or another's), keyed by its clock: applying it twice changes nothing. */
