@@ -56,21 +56,6 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
-// One Chromium per test worker, shared by the apps of its files (each app opens contexts of its own and closes them):
-// a launch took ~0.9 s and ~1.5 s of CPU, some forty times a run. Playwright kills it when the worker exits.
-let shared: Promise<Browser> | null = null;
-
-function sharedBrowser(): Promise<Browser> {
-  if (shared) return shared;
-  const launching = launchBrowser();
-  const forget = () => {
-    if (shared === launching) shared = null;
-  };
-  shared = launching;
-  launching.then((browser) => browser.on('disconnected', forget), forget);
-  return launching;
-}
-
 /** Real time, shiftable into the past so seeded data gets realistic dates (see E2eApp.asAdminAt). */
 export class ShiftableClock {
   offsetMs = 0;
@@ -107,7 +92,7 @@ export interface E2eApp {
 }
 
 /**
- * Starts a backend on a fresh temp data folder and the browser-mode server on a free port, with the worker's Chromium.
+ * Starts a backend on a fresh temp data folder, the browser-mode server on a free port and Chromium.
  * `setup: true` (default) creates ADMIN through the backend so tests can sign in at once; `false` leaves the setup screen.
  */
 export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2eApp> {
@@ -125,7 +110,7 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
   const contexts = new Set<BrowserContext>();
   try {
     server = await startBrowserServer({ backend: engine ?? backend, port: 0, token, staticDir: distDir });
-    browser = await sharedBrowser();
+    browser = await launchBrowser();
   } catch (error) {
     await server?.close();
     await closeEngine();
@@ -191,8 +176,8 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
       return { id: user.id, username, password };
     },
     async close() {
-      // The browser stays for the worker's next file.
       for (const context of contexts) await context.close().catch(() => undefined);
+      await liveBrowser.close().catch(() => undefined);
       await liveServer.close();
       await closeEngine();
       rmSync(dataDir, { recursive: true, force: true });
