@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// The window's code keeps its state in modules (zustand stores, i18n, the early calls of a fresh open) and two of its
-// tests replace modules with vi.mock: those files each get fresh modules. Everything else shares a worker's modules
-// from file to file: importing the backend again for every file was a fifth of the suite's CPU time (import 236 s of
-// 725 s on two cores); each of those files opens its own databases, servers and browsers, and puts back what it changes.
-const windowTests = ['tests/renderer/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'];
+// Files in these folders run the services in this process on their own SQLite files (no servers, browsers, child
+// processes or background sync): they share a worker's modules from file to file, instead of importing the backend
+// again for each (a second or so of CPU per file). Every other file gets fresh modules: the window's code keeps state
+// in modules (stores, i18n, early calls) and two of its tests use vi.mock, and files that start servers, hubs,
+// browsers or background rounds hung later files of a shared worker in CI when run without isolation.
+const inProcess = ['tests/domain/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/foundation/**/*.test.ts'];
+const all = ['tests/**/*.test.ts', 'electron/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'];
 
 export default defineConfig({
   test: {
@@ -16,16 +18,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'window', include: windowTests, isolate: true } },
-      {
-        extends: true,
-        test: {
-          name: 'backend',
-          include: ['tests/**/*.test.ts', 'electron/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: windowTests,
-          isolate: false,
-        },
-      },
+      { extends: true, test: { name: 'in-process', include: inProcess, isolate: false } },
+      { extends: true, test: { name: 'isolated', include: all, exclude: inProcess, isolate: true } },
     ],
   },
 });
