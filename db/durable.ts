@@ -1,27 +1,9 @@
 // The app's connection commits with synchronous=NORMAL (db/open.ts): an app crash loses nothing, a power cut may roll
-// back the last commits (never corrupts). Where another party relies on a commit — we acknowledged ops, or we hand out
-// ops of our own, whose sequence numbers must never be reused for other ops — that commit is made durable here.
+// back the last commits (never corrupts). Where another party relies on a commit — we acknowledge ops, or we hand out
+// ops of our own, whose sequence numbers must never be reused for other ops — the log is synced here before it is told.
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
-
-const FULL = 2;
-
-/**
- * Runs `work` (synchronous: one or more transactions) with synchronous=FULL: its commits, and with them every commit
- * before, survive a power cut. Call outside a transaction (SQLite cannot change the level inside one).
- */
-export function durably<T>(sqlite: Database.Database, work: () => T): T {
-  if (sqlite.inTransaction) throw new Error('durably() must start outside a transaction');
-  const level = sqlite.pragma('synchronous', { simple: true }) as number;
-  if (level >= FULL) return work();
-  sqlite.pragma('synchronous = FULL');
-  try {
-    return work();
-  } finally {
-    if (sqlite.open) sqlite.pragma(`synchronous = ${level}`);
-  }
-}
 
 /**
  * Makes every commit so far durable without writing anything: syncs the write-ahead log to disk, which is what a FULL
@@ -58,6 +40,9 @@ const noLog = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENO
 /** Per write-ahead log: the last fsync asked for, and the one not started yet that new callers may still share. */
 const walSyncs = new Map<string, { last: Promise<void>; unstarted: Promise<void> | null }>();
 
+/** How syncCommittedAsync syncs a log file (a property, so a test can hold it and see who waits for it). */
+export const walSync = { file: fsyncIfPresent };
+
 async function fsyncIfPresent(file: string): Promise<void> {
   let handle;
   try {
@@ -87,7 +72,7 @@ export function syncCommittedAsync(sqlite: Database.Database): Promise<void> {
     .then(() => {
       // Started: commits made from now on need the next one.
       entry.unstarted = null;
-      return fsyncIfPresent(wal);
+      return walSync.file(wal);
     });
   entry.unstarted = mine;
   entry.last = mine;

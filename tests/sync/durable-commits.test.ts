@@ -1,9 +1,10 @@
-// Commits run at synchronous=NORMAL (a power cut may roll back the last ones); the commits another party relies on run
-// at FULL. A temporary trigger writes down the level each op's insert ran at, as seen inside its transaction.
-import { afterAll, describe, expect, it } from 'vitest';
+// Commits run at synchronous=NORMAL (a power cut may roll back the last ones); what another party relies on is made
+// durable before it is told (an fsync of the log after the commit). A temporary trigger writes down
+// the level each op's insert ran at, as seen inside its transaction.
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { durably, syncCommitted, syncCommittedAsync } from '../../db/durable';
+import { syncCommitted, syncCommittedAsync, walSync } from '../../db/durable';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { ADMIN, type TestApp } from '../support/backend';
 import { tempDir } from '../db/helpers';
@@ -14,7 +15,6 @@ const world = netWorld();
 afterAll(() => world.close());
 
 const NORMAL = 1;
-const FULL = 2;
 
 /** From now on, every op stored in `app` notes its device and the synchronous level of the transaction storing it. */
 function watchOpLevels(app: TestApp): () => { device_id: string; level: number }[] {
@@ -29,7 +29,7 @@ function watchOpLevels(app: TestApp): () => { device_id: string; level: number }
 const deviceOf = (app: TestApp) => (sqliteOf(app).prepare('SELECT device_id FROM sync_local WHERE id = 1').get() as { device_id: string }).device_id;
 
 describe('durable commits', () => {
-  it('local writes commit at NORMAL; the hub stores a pushed page at FULL, then goes back to NORMAL', async () => {
+  it('local writes commit at NORMAL; the hub answers a pushed page only once the log holding it is on disk', async () => {
     const { app: hubApp, hub } = await world.hubApp();
     const member = await world.app({ setup: false });
     await pairWithHub(adminContext(member), { url: hub.url, code: await makeCode(hubApp), deviceName: 'Portátil de Tomás' });
@@ -41,15 +41,37 @@ describe('durable commits', () => {
     expect(memberLevels().length).toBeGreaterThan(0);
     expect(memberLevels().every((row) => row.level === NORMAL)).toBe(true);
 
-    const round = await syncRound(servicesOf(member));
-    expect(round.sent).toBeGreaterThan(0);
-    const received = hubLevels().filter((row) => row.device_id === deviceOf(member));
-    // The answer to the push acknowledges these ops: they were committed at FULL.
-    expect(received.length).toBe(round.sent);
-    expect(received.every((row) => row.level === FULL)).toBe(true);
-    expect(sqliteOf(hubApp).pragma('synchronous', { simple: true })).toBe(NORMAL);
+    // The hub's log syncs are held: the pushed page is committed there, but its answer must wait for the fsync.
+    const hubWal = `${sqliteOf(hubApp).name}-wal`;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    const original = walSync.file;
+    const spy = vi.spyOn(walSync, 'file').mockImplementation(async (file) => {
+      if (file === hubWal) {
+        held.push(file);
+        await gate;
+      }
+      return original(file);
+    });
+    try {
+      let answered = false;
+      const round = syncRound(servicesOf(member)).then((result) => ((answered = true), result));
+      await vi.waitFor(() => expect(held.length).toBeGreaterThan(0), { timeout: 20_000 });
+      const received = () => hubLevels().filter((row) => row.device_id === deviceOf(member));
+      expect(received().length).toBeGreaterThan(0);
+      expect(answered).toBe(false);
+      release();
+      const result = await round;
+      expect(result.sent).toBe(received().length);
+      // Committed at NORMAL like any write: the fsync of the log after the commit is what makes them durable.
+      expect(received().every((row) => row.level === NORMAL)).toBe(true);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
 
-    // The hub's own writes afterwards are back at NORMAL.
+    // The hub's own writes afterwards are at NORMAL too.
     await hubApp.admin.call('tickets.create', { title: 'Router', description: 'Sin conexión' });
     const own = hubLevels().filter((row) => row.device_id === deviceOf(hubApp));
     expect(own.length).toBeGreaterThan(0);
@@ -57,7 +79,7 @@ describe('durable commits', () => {
   }, 60_000);
 });
 
-describe('durably and syncCommitted', () => {
+describe('syncCommitted', () => {
   const open = () => {
     const sqlite = new Database(path.join(tempDir(), 'x.db'));
     sqlite.pragma('journal_mode = WAL');
@@ -65,35 +87,6 @@ describe('durably and syncCommitted', () => {
     sqlite.exec('CREATE TABLE t (x INTEGER)');
     return sqlite;
   };
-
-  it('runs the work at FULL and puts the level back, also when the work throws', () => {
-    const sqlite = open();
-    try {
-      const level = durably(sqlite, () => {
-        sqlite.prepare('INSERT INTO t VALUES (1)').run();
-        return sqlite.pragma('synchronous', { simple: true });
-      });
-      expect(level).toBe(FULL);
-      expect(sqlite.pragma('synchronous', { simple: true })).toBe(NORMAL);
-      expect(() =>
-        durably(sqlite, () => {
-          throw new Error('refused');
-        }),
-      ).toThrow('refused');
-      expect(sqlite.pragma('synchronous', { simple: true })).toBe(NORMAL);
-    } finally {
-      sqlite.close();
-    }
-  });
-
-  it('refuses to start inside a transaction (SQLite cannot change the level there)', () => {
-    const sqlite = open();
-    try {
-      expect(() => sqlite.transaction(() => durably(sqlite, () => 1))()).toThrow(/outside a transaction/);
-    } finally {
-      sqlite.close();
-    }
-  });
 
   it('syncCommitted syncs a WAL file and passes over a connection without one', () => {
     const sqlite = open();

@@ -1,7 +1,7 @@
 // The LAN hub's store: a member's own SQLite copy. Sync work runs one job per event-loop turn (HubLane), so the
 // member's own windows stay responsive while thirty laptops sync; each push page is one transaction.
 import { AppError } from '../../../contract';
-import { durably, syncCommittedAsync } from '../../../../db/durable';
+import { syncCommittedAsync } from '../../../../db/durable';
 import { prepared } from '../../sql';
 import { opsMissingFrom, readVector } from '../apply';
 import { applyOpsPage, emptyTally } from '../bundle-apply';
@@ -55,12 +55,11 @@ export function sqliteHubStore(services: HubServices): HubStore {
         return { deviceId: self.device_id, name: self.device_name, vector: readVector(sqlite) };
       }),
 
-    push: (ops: OpRecord[]) =>
-      lane.run(() => {
+    async push(ops: OpRecord[]) {
+      const result = await lane.run(() => {
         const tally = emptyTally();
         const collector = new TouchedCollector();
-        // The answer acknowledges the page: the member counts it as delivered, so it must outlive a power cut here.
-        durably(sqlite, () => sqlite.transaction(() => applyOpsPage(sqlite, ops, clock.now().getTime(), tally, collector)).immediate());
+        sqlite.transaction(() => applyOpsPage(sqlite, ops, clock.now().getTime(), tally, collector)).immediate();
         const events = collector.events(sqlite);
         // The member hub's own windows refresh on these (and the server's watch sees them).
         for (const event of events) services.events.emit(event);
@@ -68,7 +67,12 @@ export function sqliteHubStore(services: HubServices): HubStore {
           answer: { applied: tally.applied, duplicates: tally.duplicates, gaps: tally.gaps, setAside: tally.setAside.length, vector: readVector(sqlite) },
           events,
         };
-      }),
+      });
+      // The answer acknowledges the page: the member counts it as delivered, so it must outlive a power cut here. The
+      // fsync of the log runs off the engine thread and is shared by the pushes and pulls that meet (one, not thirty).
+      await syncCommittedAsync(sqlite);
+      return result;
+    },
 
     async pull(deviceId: string, vector: Vector) {
       const page = await lane.run(() => {
