@@ -117,6 +117,14 @@ const INSERT_HOLDS_NO_RULE: Readonly<Record<string, (fields: Record<string, unkn
   tickets: (fields) => fields.status !== 'closed' && (fields.closed_at ?? null) === null,
 };
 
+/**
+ * The open OTs of those tickets (a JSON array) that are closed. `+t.status` keeps the status off any index: on a copy
+ * without ANALYZE statistics the planner walked every closed ticket instead (23 ms a write at 100,000 tickets).
+ */
+export const CLOSED_TICKETS_OPEN_WORK_ORDERS_SQL = `SELECT w.id, w.ticket_id, w.code AS workOrderCode, t.code AS ticketCode
+  FROM work_orders w JOIN tickets t ON t.id = w.ticket_id
+  WHERE t.id IN (SELECT value FROM json_each(?)) AND +t.status = 'closed' AND w.status NOT IN ('completed', 'cancelled')`;
+
 /** Re-checks the rules that span rows, for the rows a write or a merge touched. Same rows, same state: same conflicts. */
 export function refreshConflicts(sqlite: Database.Database, touched: readonly TouchedRow[]): void {
   if (touched.length === 0) return;
@@ -128,11 +136,12 @@ export function refreshConflicts(sqlite: Database.Database, touched: readonly To
     if (row) tickets.add(row.ticket_id);
   }
   if (tickets.size > 0) {
-    const open = prepared(
-      sqlite,
-      `SELECT w.id, w.ticket_id, w.code AS workOrderCode, t.code AS ticketCode FROM work_orders w JOIN tickets t ON t.id = w.ticket_id
-       WHERE t.id IN (SELECT value FROM json_each(?)) AND t.status = 'closed' AND w.status NOT IN ('completed', 'cancelled')`,
-    ).all(JSON.stringify([...tickets])) as { id: string; ticket_id: string; workOrderCode: string; ticketCode: string }[];
+    const open = prepared(sqlite, CLOSED_TICKETS_OPEN_WORK_ORDERS_SQL).all(JSON.stringify([...tickets])) as {
+      id: string;
+      ticket_id: string;
+      workOrderCode: string;
+      ticketCode: string;
+    }[];
     const holding = new Map(
       open.map((row) => [
         conflictId('closed_ticket_open_ot', row.id),
