@@ -57,9 +57,14 @@ describe('durable commits', () => {
     try {
       let answered = false;
       const round = syncRound(servicesOf(member)).then((result) => ((answered = true), result));
-      await vi.waitFor(() => expect(held.length).toBeGreaterThan(0), { timeout: 20_000 });
       const received = () => hubLevels().filter((row) => row.device_id === deviceOf(member));
-      expect(received().length).toBeGreaterThan(0);
+      await vi.waitFor(
+        () => {
+          expect(received().length).toBeGreaterThan(0);
+          expect(held.length).toBeGreaterThan(0);
+        },
+        { timeout: 20_000 },
+      );
       expect(answered).toBe(false);
       release();
       const result = await round;
