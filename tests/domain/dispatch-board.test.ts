@@ -69,6 +69,21 @@ describe('workOrders.board', () => {
     expect(day.workOrders.map((w) => w.id)).toEqual([nextMonday.id]);
   });
 
+  it('text comes through as written: quotes, backslashes, escapes and emoji in a title and a customer', async () => {
+    // The rows travel from SQLite as JSON text (board.ts): every character must survive the trip.
+    const awkward = 'Caja "B" \\ planta 2 🔧 señal </script> \\u0041';
+    await f.admin.call('customers.update', { id: f.customerId, version: 1, name: awkward, town: 'L\'Hospitalet "centro"' });
+    const withCustomer = await booked(f.tec1.id, '2026-03-03T09:00:00.000Z');
+    const walkIn = await f.admin.call('tickets.create', { title: awkward });
+    const visit = await f.admin.call('workOrders.requestVisit', { ticketId: walkIn.id, otType: 'diagnosis' });
+    await f.admin.call('workOrders.schedule', { id: visit.id, version: visit.version, technicianId: f.tec2.id, scheduledDate: '2026-03-03T10:00:00.000Z' });
+
+    const day = await board('2026-03-03', '2026-03-03');
+    expect(day.customers).toEqual([{ id: f.customerId, name: awkward, town: 'L\'Hospitalet "centro"' }]);
+    expect(day.workOrders.find((w) => w.id === withCustomer.id)).toMatchObject({ customer: 0, ticketTitle: null });
+    expect(day.workOrders.find((w) => w.id === visit.id)).toMatchObject({ customer: null, ticketTitle: awkward });
+  });
+
   it('a visit still under way when the range starts is on it; pending and cancelled OTs are not', async () => {
     // Sunday 23:00 Madrid, an install of 3 h: it runs into Monday 9 March.
     const overnight = await booked(f.tec1.id, '2026-03-08T22:00:00.000Z', 'install');

@@ -43,16 +43,22 @@ type BoardRow = [
 // busy week is ~2,500 scattered rows). Each row answers only what its block shows: ids as few strings as possible
 // (the technician as its list index; each customer is named once, by CUSTOMERS_SQL). The ticket's title is read only
 // for an OT without a customer, where the block shows it instead; the OT page shows the rest.
-const BOARD_SQL = `
-  SELECT b.id, b.code, b.version, j.key, b.customer_id,
+const BOARD_COLUMNS = `b.id, b.code, b.version, j.key, b.customer_id,
          CASE WHEN b.customer_id IS NULL THEN (SELECT title FROM tickets WHERE id = b.ticket_id) END,
-         b.ot_type, b.status, b.scheduled_date, CASE WHEN b.status = 'in_progress' THEN b.started_at END, b.estimated_minutes
+         b.ot_type, b.status, b.scheduled_date, CASE WHEN b.status = 'in_progress' THEN b.started_at END, b.estimated_minutes`;
+const BOARD_FROM = `
   FROM json_each(@technicians) j
   JOIN board_blocks b ON b.technician_id = j.value
   WHERE b.scheduled_date >= @from AND b.scheduled_date < @to`;
+// The rows as one JSON array of arrays, built by SQLite: handing ~2,700 rows × 11 values to JavaScript one value at
+// a time cost twice what SQLite's JSON text and one JSON.parse cost.
+const BOARD_SQL = `SELECT json_group_array(json_array(${BOARD_COLUMNS}))${BOARD_FROM}`;
 
-/** The customers the blocks name, each once (a busy week names ~1,400 customers in ~2,500 OTs). */
-const CUSTOMERS_SQL = 'SELECT id, name, town FROM customers WHERE id IN (SELECT value FROM json_each(?))';
+/**
+ * The customers the blocks name, each once (a busy week names ~1,400 customers in ~2,500 OTs). The ids come unique,
+ * so a join walks them as they are (`IN` would sort them into a b-tree first: twice the time).
+ */
+const CUSTOMERS_SQL = 'SELECT json_group_array(json_array(c.id, c.name, c.town)) FROM json_each(?) j JOIN customers c ON c.id = j.value';
 
 /** The SQL and parameters of one board read, exported so a test can read its query plan. */
 export function boardQuery(technicianIds: readonly string[], range: { from: string; to: string }) {
@@ -83,10 +89,10 @@ export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchB
   const rangeStart = Date.parse(range.from);
   // Both reads see one snapshot: every customer a block names is there.
   const { rows, customerRows } = ctx.sqlite.transaction(() => {
-    const rows = prepared(ctx.sqlite, sql).raw(true).all(params) as BoardRow[];
+    const rows = JSON.parse(prepared(ctx.sqlite, sql).pluck(true).get(params) as string) as BoardRow[];
     const customerIds = new Set<string>();
     for (const row of rows) if (row[4] !== null) customerIds.add(row[4]);
-    const customerRows = prepared(ctx.sqlite, CUSTOMERS_SQL).raw(true).all(JSON.stringify([...customerIds])) as [string, string, string | null][];
+    const customerRows = JSON.parse(prepared(ctx.sqlite, CUSTOMERS_SQL).pluck(true).get(JSON.stringify([...customerIds])) as string) as [string, string, string | null][];
     return { rows, customerRows };
   })();
   const customers: BoardCustomer[] = [];
