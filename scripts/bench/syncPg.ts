@@ -35,8 +35,13 @@ function freePort(): Promise<number> {
   });
 }
 
+// EMERALD_BENCH_PG_PROF=DIR: the hub and the members each write a CPU profile there (node --cpu-prof) as they end.
+const PROFILE_DIR = process.env.EMERALD_BENCH_PG_PROF;
+
 function startChild(args: string[], log: (line: string) => void): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, env: { ...process.env, EMERALD_BENCH_PASSWORD: PASSWORD }, stdio: ['pipe', 'pipe', 'pipe'] });
+  // A folder per script: tsx's loader thread writes a profile of its own beside the main thread's.
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE_DIR, path.basename(args[0]!, '.ts'))] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...args], { cwd: repoRoot, env: { ...process.env, EMERALD_BENCH_PASSWORD: PASSWORD }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -87,7 +92,7 @@ export async function measurePgHub(workDir: string, log: (line: string) => void)
   }
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
-  const children: ChildProcess[] = [];
+  const children: { child: ChildProcess; exited: Promise<number | null> }[] = [];
   try {
     const url = await pgBenchDatabase(cluster);
     const pool = await openHubDatabase(url);
@@ -95,12 +100,12 @@ export async function measurePgHub(workDir: string, log: (line: string) => void)
     await pool.end();
     const port = await freePort();
     const hub = startChild(['scripts/cli.ts', 'hub', '--postgres', url, '--listen', `127.0.0.1:${port}`, '--no-mdns'], log);
-    children.push(hub.child);
+    children.push(hub);
     const hubUrl = (await waitFor(hub, /Hub listening on (\S+)/, 60_000))[1]!;
     log(`  pg hub: pairing ${MEMBERS} members with the hub…`);
     const outFile = path.join(workDir, 'members.json');
     const members = startChild(['scripts/bench/pg/members.ts', path.join(workDir, 'members'), hubUrl, url, String(MEMBERS), String(ROUNDS), String(INGEST_OPS), outFile], log);
-    children.push(members.child);
+    children.push(members);
     await waitFor(members, /^MEMBERS_RESULT /m, 60 * 60_000);
     const result = JSON.parse(readFileSync(outFile, 'utf8')) as { pairingMs: number; ingest: { ops: number; ms: number }; rounds: number[] };
     const rate = Math.round(result.ingest.ops / (result.ingest.ms / 1000));
@@ -111,7 +116,9 @@ export async function measurePgHub(workDir: string, log: (line: string) => void)
       { name: `central hub: ${MEMBERS} members syncing at once, round p95`, value: roundP95, unit: 'ms', budget: `≤ ${BUDGET.roundMs} ms`, ok: roundP95 <= BUDGET.roundMs },
     ];
   } finally {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    // A profiled child writes its profile as it exits: give it the time before the cluster goes.
+    if (PROFILE_DIR) await Promise.race([Promise.all(children.map((c) => c.exited)), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await cluster?.stop();
     rmSync(workDir, { recursive: true, force: true });
   }
