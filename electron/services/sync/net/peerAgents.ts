@@ -6,8 +6,12 @@ import { createHash } from 'node:crypto';
 import { Agent } from 'node:https';
 import { clientPskOptions, PAIR_IDENTITY_PREFIX } from './tlsPsk';
 
-const MAX_AGENTS = 32;
+/** Pools kept at most while they are idle; a pool with a request under way is never closed to make room. */
+export const MAX_AGENTS = 32;
 const agents = new Map<string, Agent>();
+
+/** No socket carrying a request and none waiting for one: closing it cuts nothing. */
+const isIdle = (agent: Agent): boolean => Object.keys(agent.sockets).length === 0 && Object.keys(agent.requests).length === 0;
 
 /** The pool for this peer and key; false (a fresh connection) for a one-time pairing identity. */
 export function agentFor(host: string, identity: string, psk: Buffer): Agent | false {
@@ -20,10 +24,15 @@ export function agentFor(host: string, identity: string, psk: Buffer): Agent | f
     agents.set(key, agent);
     return agent;
   }
+  // The least recently used idle pool makes room. Closing a busy one cut its requests mid-round (a process syncing
+  // with more peers at once than the bound, as a bench of many members does); with none idle the bound waits.
   if (agents.size >= MAX_AGENTS) {
-    const [oldestKey, oldest] = agents.entries().next().value as [string, Agent];
-    oldest.destroy();
-    agents.delete(oldestKey);
+    for (const [oldKey, old] of agents) {
+      if (!isIdle(old)) continue;
+      old.destroy();
+      agents.delete(oldKey);
+      break;
+    }
   }
   // No TLS session cache: resuming a session would offer a ticket instead of the link's key, and the hub refuses it.
   agent = new Agent({ ...clientPskOptions(identity, psk), keepAlive: true, maxFreeSockets: 2, maxCachedSessions: 0 });
