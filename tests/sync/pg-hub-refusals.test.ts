@@ -103,6 +103,22 @@ describe('the central hub refuses as the LAN hub does', () => {
   });
 });
 
+describe('the central hub greets a member', () => {
+  it('a hello answers the hub device, its name and the vector of the log; a revoked hub device answers none', async () => {
+    const central = await pgWorld.hub();
+    const hello = await central.store.hello();
+    expect(hello.deviceId).toBe(central.team.deviceId);
+    expect(hello.name).toBe(await central.value('SELECT device_name FROM hub_identity WHERE id = 1'));
+    // The log's own reading of the vector (one row per device), folded the same way.
+    const { rows } = await central.pool.query<{ device_id: string; seq: number }>('SELECT device_id, max(seq)::int AS seq FROM sync_ops GROUP BY device_id');
+    expect(Object.keys(hello.vector).length).toBeGreaterThan(0);
+    expect(hello.vector).toEqual(Object.fromEntries(rows.map((row) => [row.device_id, row.seq])));
+
+    await central.pool.query('UPDATE team_members SET revoked_at = $1 WHERE device_id = $2', [new Date().toISOString(), central.team.deviceId]);
+    expect(await rejection(central.store.hello())).toBe('device_revoked');
+  });
+});
+
 describe('the central hub at start', () => {
   it('refuses a database of another program, a newer schema and another team, untouched', async () => {
     const other = await cluster().createDatabase();

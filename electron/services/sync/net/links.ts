@@ -43,11 +43,19 @@ const toLink = (row: LinkRow): SyncLink => ({
   unreachableSince: row.unreachable_since,
 });
 
+/** Keys already fingerprinted: a hub answers every member's hello with its own (parsing the key cost ~1 ms each time). */
+const fingerprints = new Map<string, string>();
+const MAX_FINGERPRINTS = 256;
+
 /** Grouped upper-case hex of sha256 over the key's SPKI DER: what two people compare on two screens. */
 export function fingerprintOf(publicKeyPem: string): string {
+  const known = fingerprints.get(publicKeyPem);
+  if (known !== undefined) return known;
   const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  const hex = createHash('sha256').update(der).digest('hex').toUpperCase();
-  return hex.match(/.{4}/g)!.join(' ');
+  const fingerprint = createHash('sha256').update(der).digest('hex').toUpperCase().match(/.{4}/g)!.join(' ');
+  if (fingerprints.size >= MAX_FINGERPRINTS) fingerprints.delete(fingerprints.keys().next().value as string);
+  fingerprints.set(publicKeyPem, fingerprint);
+  return fingerprint;
 }
 
 export function ownFingerprint(sqlite: Database.Database): string {

@@ -4,6 +4,7 @@
 import { AppError } from '../../../contract';
 import type { OpRecord } from '../capture';
 import { fingerprintOf } from '../net/links';
+import { VECTOR_SQL } from './pgOpLog';
 import { pgRecordOwnOp } from './pgOwnOps';
 import { pgRun, type PgClient } from './pgSql';
 
@@ -34,12 +35,30 @@ export function noTeamYet(): AppError {
   return new AppError('CONFLICT', 'this PostgreSQL database holds no team yet: run "hub --postgres URL init --team-name NAME" first', { reason: 'not_in_team' });
 }
 
+const revokedHub = (): AppError => new AppError('FORBIDDEN', 'the hub device was revoked from the team; it cannot serve as hub', { reason: 'device_revoked' });
+
+/**
+ * What a hello answers (the hub's device, name and vector), with readHubIdentity's refusals, in one statement: every
+ * member's round starts with one, and three round trips each were a hundred members' worth of queueing.
+ */
+export async function pgHello(client: PgClient): Promise<{ deviceId: string; name: string; vector: Record<string, number> }> {
+  const [row] = await pgRun<{ device_id: string; device_name: string; revoked_at: string | null; vector: Record<string, number> }>(
+    client,
+    `SELECT h.device_id, h.device_name, m.revoked_at,
+            (SELECT coalesce(json_object_agg(v.device_id, v.seq), '{}') FROM (${VECTOR_SQL}) AS v) AS vector
+     FROM hub_identity h LEFT JOIN team_members m ON m.device_id = h.device_id WHERE h.id = 1`,
+  );
+  if (!row) throw noTeamYet();
+  if (row.revoked_at) throw revokedHub();
+  return { deviceId: row.device_id, name: row.device_name, vector: row.vector };
+}
+
 /** The hub's identity; refuses a database with none, or a hub device the team has revoked. */
 export async function readHubIdentity(client: PgClient): Promise<PgHubIdentity> {
   const [row] = await pgRun<IdentityRow>(client, 'SELECT device_id, device_name, team_id, team_name, team_key, slot, private_key, public_key FROM hub_identity WHERE id = 1');
   if (!row) throw noTeamYet();
   const [member] = await pgRun<{ revoked_at: string | null }>(client, 'SELECT revoked_at FROM team_members WHERE device_id = $1', [row.device_id]);
-  if (member?.revoked_at) throw new AppError('FORBIDDEN', 'the hub device was revoked from the team; it cannot serve as hub', { reason: 'device_revoked' });
+  if (member?.revoked_at) throw revokedHub();
   return {
     deviceId: row.device_id,
     deviceName: row.device_name,

@@ -11,7 +11,7 @@ import { OPS_PAGE_SIZE, type Vector } from '../net/protocol';
 import { pgApplyOps, type OpFate } from './pgApply';
 import { inPgTransaction, onPgConnection } from './pgHubDb';
 import { pgHubFiles } from './pgHubFiles';
-import { readHubIdentity } from './pgHubIdentity';
+import { pgHello, readHubIdentity } from './pgHubIdentity';
 import { PgHubKeys } from './pgHubKeys';
 import { HubNoticeListener, notifyHubs } from './pgHubNotices';
 import { pgHandlePair } from './pgHubPairing';
@@ -105,12 +105,7 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
     },
 
     // No transaction: the identity does not move under a member, and the vector only grows.
-    async hello() {
-      return onPgConnection(pool, async (client) => {
-        const hub = await readHubIdentity(client);
-        return { deviceId: hub.deviceId, name: hub.deviceName, vector: await pgReadVector(client) };
-      });
-    },
+    hello: () => onPgConnection(pool, (client) => pgHello(client)),
 
     async push(ops: OpRecord[]) {
       const { share, outcome, common, first } = await pushes.push(ops);

@@ -34,19 +34,21 @@ export function opFromPgRow(row: PgOpRow): OpRecord {
   };
 }
 
-/** Highest seq held per device: the op log's, raised by the snapshot floor the hub may have started from. One statement. */
-export async function pgReadVector(client: PgClient): Promise<Record<string, number>> {
-  // A skip-scan over the (device, seq) key: a few index seeks per device, not a walk over millions of ops.
-  const rows = await pgRun<{ device_id: string; seq: number }>(
-    client,
-    `WITH RECURSIVE devices(id) AS (
+/**
+ * Highest seq held per device: the op log's, raised by the snapshot floor the hub may have started from. A skip-scan
+ * over the (device, seq) key: a few index seeks per device, not a walk over millions of ops.
+ */
+export const VECTOR_SQL = `WITH RECURSIVE devices(id) AS (
        SELECT (SELECT min(device_id) FROM sync_ops)
        UNION ALL SELECT (SELECT min(device_id) FROM sync_ops WHERE device_id > devices.id) FROM devices WHERE devices.id IS NOT NULL)
      SELECT device_id, max(seq) AS seq FROM (
        SELECT device_id, seq FROM sync_vector_floor
        UNION ALL SELECT id, (SELECT max(seq) FROM sync_ops WHERE device_id = devices.id) FROM devices WHERE id IS NOT NULL
-     ) AS heads GROUP BY device_id ORDER BY device_id`,
-  );
+     ) AS heads GROUP BY device_id ORDER BY device_id`;
+
+/** The hub's vector (VECTOR_SQL), one statement. */
+export async function pgReadVector(client: PgClient): Promise<Record<string, number>> {
+  const rows = await pgRun<{ device_id: string; seq: number }>(client, VECTOR_SQL);
   const vector: Record<string, number> = {};
   for (const row of rows) vector[row.device_id] = row.seq;
   return vector;
