@@ -106,7 +106,8 @@ interface MembersResult {
   pairingMs: number;
   visible: number[];
   rounds: number[];
-  windows: { visible: [number, number]; rounds: [number, number] };
+  /** The visible phase's span, and each concurrent round's. */
+  windows: { visible: [number, number]; rounds: [number, number][] };
 }
 interface ProbeSample {
   call: ReadCall;
@@ -166,7 +167,8 @@ export async function measureNetSync(workDir: string, log: (line: string) => voi
     const samples = JSON.parse(readFileSync((await probe.line<{ file: string }>('PROBE_SAMPLES')).file, 'utf8')) as ProbeSample[];
     log(`  net sync: pairing took ${Math.round(result.pairingMs)} ms a member (snapshot of ${TICKETS} tickets)`);
 
-    const within = (call: ReadCall, [from, to]: readonly [number, number]) => samples.filter((s) => s.call === call && s.at >= from && s.at <= to).map((s) => s.ms);
+    const within = (call: ReadCall, spans: readonly (readonly [number, number])[]) =>
+      samples.filter((s) => s.call === call && spans.some(([from, to]) => s.at >= from && s.at <= to)).map((s) => s.ms);
     const visibleP95 = Math.round(p(result.visible, 0.95));
     const roundP95 = Math.round(p(result.rounds, 0.95));
     const size = `${TICKETS} tickets`;
@@ -176,7 +178,7 @@ export async function measureNetSync(workDir: string, log: (line: string) => voi
     ];
     for (const call of Object.keys(READ_BUDGET) as ReadCall[]) {
       const busy = within(call, result.windows.rounds);
-      const idle = within(call, [idleFrom, idleTo]);
+      const idle = within(call, [[idleFrom, idleTo]]);
       const value = Number(p(busy, 0.95).toFixed(1));
       log(`  net sync: hub ${call} p95 ${value} ms during the rounds (${busy.length} calls), ${p(idle, 0.95).toFixed(1)} ms idle (${idle.length} calls)`);
       figures.push({

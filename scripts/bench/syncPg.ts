@@ -1,6 +1,7 @@
 // Central hub figures (issue 14), each side in its own process: PostgreSQL (EMERALD_BENCH_POSTGRES_URL, a server where
 // this user may CREATE DATABASE; else a throwaway cluster of Debian's postgresql, as the tests start), the hub
 // (`cli hub --postgres URL`, as shipped), and bench/pg/members.ts with EMERALD_BENCH_PG_MEMBERS empty copies.
+// EMERALD_BENCH_PG_APPLY=0: the members only count the ops they pull (pg/members.ts protocolRound).
 // Figures: (a) ingest into PostgreSQL through the network, ops/s (≥ 10,000); (b) all members running a round at once,
 // p95 (≤ 500 ms). Without PostgreSQL there are no figures (the log says why). Run alone: `npx tsx scripts/bench/syncPg.ts`.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,8 +17,7 @@ import { p } from './net/hubApi';
 import type { SyncFigure } from './sync';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// A team holds 99 devices with the hub (slots 01-99), so 100 members cannot pair; and one process of members keeps
-// keep-alive pools for 32 peers at most (peerAgents.ts), so more than 32 members in it lose sockets mid-round.
+// A team holds 99 devices with the hub (slots 01-99), so 98 members at most pair with it.
 const MEMBERS = Number(process.env.EMERALD_BENCH_PG_MEMBERS ?? 30);
 const ROUNDS = Number(process.env.EMERALD_BENCH_PG_ROUNDS ?? 3);
 const INGEST_OPS = Number(process.env.EMERALD_BENCH_PG_INGEST ?? 20_000);
@@ -107,18 +107,26 @@ export async function measurePgHub(workDir: string, log: (line: string) => void)
     const members = startChild(['scripts/bench/pg/members.ts', path.join(workDir, 'members'), hubUrl, url, String(MEMBERS), String(ROUNDS), String(INGEST_OPS), outFile], log);
     children.push(members);
     await waitFor(members, /^MEMBERS_RESULT /m, 60 * 60_000);
-    const result = JSON.parse(readFileSync(outFile, 'utf8')) as { pairingMs: number; ingest: { ops: number; ms: number }; rounds: number[] };
+    const result = JSON.parse(readFileSync(outFile, 'utf8')) as { pairingMs: number; ingest: { ops: number; ms: number }; rounds: number[]; applyPulled: boolean };
     const rate = Math.round(result.ingest.ops / (result.ingest.ms / 1000));
     const roundP95 = Math.round(p(result.rounds, 0.95));
     log(`  pg hub: pairing took ${Math.round(result.pairingMs)} ms a member`);
     return [
       { name: `central hub: ingest into PostgreSQL through the network (${result.ingest.ops} ops, pages of 500)`, value: rate, unit: 'ops/s', budget: `≥ ${BUDGET.ingestOpsPerSecond}`, ok: rate >= BUDGET.ingestOpsPerSecond },
-      { name: `central hub: ${MEMBERS} members syncing at once, round p95`, value: roundP95, unit: 'ms', budget: `≤ ${BUDGET.roundMs} ms`, ok: roundP95 <= BUDGET.roundMs },
+      {
+        name: `central hub: ${MEMBERS} members syncing at once${result.applyPulled ? '' : ' (each counts what it pulls, applies none)'}, round p95`,
+        value: roundP95,
+        unit: 'ms',
+        budget: `≤ ${BUDGET.roundMs} ms`,
+        ok: roundP95 <= BUDGET.roundMs,
+      },
     ];
   } finally {
+    // A profiled child writes its profile as it exits: the members end by themselves, then the hub is stopped.
+    const grace = () => new Promise((resolve) => setTimeout(resolve, 10_000));
+    if (PROFILE_DIR) await Promise.race([Promise.all(children.slice(1).map((c) => c.exited)), grace()]);
     for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    // A profiled child writes its profile as it exits: give it the time before the cluster goes.
-    if (PROFILE_DIR) await Promise.race([Promise.all(children.map((c) => c.exited)), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (PROFILE_DIR) await Promise.race([Promise.all(children.map((c) => c.exited)), grace()]);
     await cluster?.stop();
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -31,3 +31,10 @@ export function openMember(dir: string): Member {
   };
   return member;
 }
+
+/**
+ * Waits out the members' idle WAL checkpoint (db/checkpoint.ts: a second after a copy's last write). On a laptop it
+ * runs on its own CPU; in a bench, dozens of copies share one thread, so letting it run before a round keeps the
+ * other copies' housekeeping out of each member's measured round.
+ */
+export const settleCheckpoints = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -6,7 +6,7 @@
 // EMERALD_BENCH_PASSWORD. Writes the samples and the wall-clock windows of each phase to outFile, then prints MEMBERS_RESULT.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openMember, servicesOf, type Member } from './benchMember';
+import { openMember, servicesOf, settleCheckpoints, type Member } from './benchMember';
 import { startNetRuntime } from '../../../electron/services/sync/background/runtime';
 import { pairWithHub, syncRound } from '../../../electron/services/sync/net/hubClient';
 import { HubApi, report, wallMs } from './hubApi';
@@ -75,10 +75,13 @@ try {
 
   // (b) Everyone at once.
   const rounds: number[] = [];
-  const roundsFrom = wallMs();
+  // Each concurrent round's span, for the hub's reads during them (not the changes and pauses between them).
+  const roundWindows: [number, number][] = [];
   for (let r = 0; r < Number(roundsArg); r++) {
     for (const [i, member] of members.entries()) await member.call('tickets.create', { title: `Ronda ${r} miembro ${i}` });
+    await settleCheckpoints();
     const these: number[] = [];
+    const roundFrom = wallMs();
     await Promise.all(
       members.map(async (member) => {
         const started = wallMs();
@@ -89,11 +92,11 @@ try {
         if (took > 5_000) log(`  net sync: a slow round (${Math.round(took)} ms): ${steps.join(', ')}`);
       }),
     );
+    roundWindows.push([roundFrom, wallMs()]);
     rounds.push(...these);
     log(`  net sync: round ${r + 1}: fastest ${Math.round(Math.min(...these))} ms, slowest ${Math.round(Math.max(...these))} ms`);
   }
-  const roundsTo = wallMs();
-  writeFileSync(outFile, JSON.stringify({ pairingMs, visible, rounds, windows: { visible: [visibleFrom, visibleTo], rounds: [roundsFrom, roundsTo] } }));
+  writeFileSync(outFile, JSON.stringify({ pairingMs, visible, rounds, windows: { visible: [visibleFrom, visibleTo], rounds: roundWindows } }));
   report('MEMBERS_RESULT', { file: outFile });
   // Done: the bench deletes the folders; leaving now also lets a CPU profile be written before the bench stops us.
   process.exit(0);
