@@ -18,8 +18,11 @@ export interface CheckpointOptions {
   maxDelayMs?: number;
 }
 
+/** Quiet time after the last write before the checkpoint, unless the caller says otherwise. */
+export const CHECKPOINT_IDLE_MS = 1000;
+
 export function idleCheckpointer(sqlite: Database.Database, options: CheckpointOptions = {}): IdleCheckpointer {
-  const idleMs = options.idleMs ?? 1000;
+  const idleMs = options.idleMs ?? CHECKPOINT_IDLE_MS;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
   sqlite.pragma('wal_autocheckpoint = 0');
   let timer: NodeJS.Timeout | null = null;

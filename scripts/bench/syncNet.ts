@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../demo/generate';
-import { HubApi, p } from './net/hubApi';
+import { cpuProfileFlags, HubApi, p } from './net/hubApi';
 import type { SyncFigure } from './sync';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -51,9 +51,7 @@ interface Child {
 const PROFILE_DIR = process.env.EMERALD_BENCH_NET_PROF;
 
 function startChild(script: string, args: string[], env: NodeJS.ProcessEnv): Child {
-  // A folder per script: tsx's loader thread writes a profile of its own beside the main thread's.
-  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE_DIR, path.basename(script, '.ts'))] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repoRoot, script), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...cpuProfileFlags(PROFILE_DIR, script), '--import', 'tsx', path.join(repoRoot, script), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
   let out = '';
   let err = '';
   const waiting = new Map<string, (value: unknown) => void>();

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { initPgHub, openHubDatabase } from '../../electron/services/sync/pg/pgHubSetup';
 import { startPostgres, type TestPostgres } from '../../tests/support/postgres';
-import { p } from './net/hubApi';
+import { cpuProfileFlags, p } from './net/hubApi';
 import type { SyncFigure } from './sync';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,9 +39,7 @@ function freePort(): Promise<number> {
 const PROFILE_DIR = process.env.EMERALD_BENCH_PG_PROF;
 
 function startChild(args: string[], log: (line: string) => void): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  // A folder per script: tsx's loader thread writes a profile of its own beside the main thread's.
-  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE_DIR, path.basename(args[0]!, '.ts'))] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...args], { cwd: repoRoot, env: { ...process.env, EMERALD_BENCH_PASSWORD: PASSWORD }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...cpuProfileFlags(PROFILE_DIR, args[0]!), '--import', 'tsx', ...args], { cwd: repoRoot, env: { ...process.env, EMERALD_BENCH_PASSWORD: PASSWORD }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => {

@@ -1,6 +1,7 @@
 // A simulated team member for the sync benches: a full copy in its own data folder, calling channels as its signed-in
 // user, as the LAN and central-hub benches both drive them.
 import type { ChannelName, InputOf, OutputOf } from '../../../electron/contract';
+import { CHECKPOINT_IDLE_MS } from '../../../db/checkpoint';
 import { createBackend, type Backend } from '../../../electron/ipc/backend';
 
 export interface Member {
@@ -33,8 +34,8 @@ export function openMember(dir: string): Member {
 }
 
 /**
- * Waits out the members' idle WAL checkpoint (db/checkpoint.ts: a second after a copy's last write). On a laptop it
- * runs on its own CPU; in a bench, dozens of copies share one thread, so letting it run before a round keeps the
- * other copies' housekeeping out of each member's measured round.
+ * Waits out the members' idle WAL checkpoint (db/checkpoint.ts, CHECKPOINT_IDLE_MS after a copy's last write) with half
+ * a second to spare. On a laptop it runs on its own CPU; in a bench, dozens of copies share one thread, so letting it
+ * run before a round keeps the other copies' housekeeping out of each member's measured round.
  */
-export const settleCheckpoints = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1_500));
+export const settleCheckpoints = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, CHECKPOINT_IDLE_MS + 500));

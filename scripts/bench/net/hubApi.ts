@@ -2,6 +2,7 @@
 // through the browser-mode tests' node:http client on a kept-alive connection: Node's fetch (undici) spent about 3 ms
 // of its own per call here (auth.status: 5.0 ms at p50 through it, 1.4–2.2 ms through curl), which the bench counted as
 // the hub's time.
+import path from 'node:path';
 import type { ChannelName, InputOf, OutputOf } from '../../../electron/contract';
 import { BrowserTab } from '../../../tests/browser-mode/http-client';
 
@@ -26,6 +27,13 @@ export const p = (values: number[], q: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 };
+
+/**
+ * node's flags for a bench child that writes a CPU profile into `dir` as it exits (none without a dir). A folder per
+ * script: tsx's loader thread writes a profile of its own beside the main thread's.
+ */
+export const cpuProfileFlags = (dir: string | undefined, script: string): string[] =>
+  dir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(dir, path.basename(script, '.ts'))] : [];
 
 /** One JSON line on stdout that the parent picks out of the child's output. */
 export const report = (tag: string, value: unknown): void => void process.stdout.write(`${tag} ${JSON.stringify(value)}\n`);

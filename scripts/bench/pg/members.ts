@@ -19,6 +19,7 @@ import { openHubPool } from '../../../electron/services/sync/pg/pgHubDb';
 import { pgActingAdmin, pgMakePairingCode } from '../../../electron/services/sync/pg/pgPairingCodes';
 import { loadActor } from '../../../electron/services/users';
 import { report, wallMs } from '../net/hubApi';
+import { syncCommittedAsync } from '../../../db/durable';
 import { opsMissingFrom, readVector } from '../../../electron/services/sync/apply';
 import { call } from '../../../electron/services/sync/net/netRequest';
 import { helloResponse, OPS_PAGE_SIZE, PROTOCOL_PATHS, pullResponse, pushResponse, type Vector } from '../../../electron/services/sync/net/protocol';
@@ -73,6 +74,8 @@ async function protocolRound(member: Member): Promise<void> {
   const hello = await call(peer, PROTOCOL_PATHS.hello, {}, helloResponse);
   for (const page of opsMissingFrom(services.sqlite, hello.vector, OPS_PAGE_SIZE)) {
     if (page.length === 0) break;
+    // As pushAll: the copy's own ops are synced to disk before they leave it.
+    await syncCommittedAsync(services.sqlite);
     await call(peer, PROTOCOL_PATHS.push, { ops: page }, pushResponse);
   }
   const vector = readVector(services.sqlite);
