@@ -235,7 +235,9 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
   const requested: { id: string; version: number }[] = [];
   const started: { id: string; version: number }[] = [];
   const closable: { id: string; version: number; workOrders: { id: string; version: number; status: string }[] }[] = [];
-  const tomorrow = () => new Date(backend.clock.now().getTime() + 86_400_000).toISOString();
+  // The write cases' visits (about a thousand, one technician, one instant) go four months ahead: on tomorrow they
+  // sat in the week the renderer's board measures later in the same run, one row holding a thousand blocks.
+  const farAhead = () => new Date(backend.clock.now().getTime() + 120 * 86_400_000).toISOString();
   return [
     {
       name: 'create ticket',
@@ -257,7 +259,7 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
       name: 'complete OT',
       setup: async (count) => {
         for (const wo of requested.splice(0, count)) {
-          const s = (await call('workOrders.schedule', { id: wo.id, version: wo.version, technicianId: f.technicianId, scheduledDate: tomorrow(), confirmOverlap: true })) as {
+          const s = (await call('workOrders.schedule', { id: wo.id, version: wo.version, technicianId: f.technicianId, scheduledDate: farAhead(), confirmOverlap: true })) as {
             id: string;
             version: number;
           };

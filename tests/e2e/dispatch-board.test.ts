@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
 import { addDays, instantOfWallInput, localDateOf, mondayOf, type LocalDate } from '../../electron/contract/zonedTime';
+import { dayRowPx, LANE_PX, weekRowPx } from '../../renderer/src/features/dispatch/boardLayout';
 import { settingsVersions } from '../support/versions';
 import { saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 
@@ -186,6 +187,36 @@ describe('dispatch board', () => {
       })()`);
     await expect.poll(overlaps).toEqual([]);
     expect(await page.locator('.board-body-rows > .board-row').count()).toBeGreaterThanOrEqual(3);
+  });
+
+  it('draws every row as tall as the board placed it before drawing, in a wide and a narrow window and in the day view', async () => {
+    // The board places its rows from their contents alone (weekRowPx, dayRowPx) and measures none before paint: a
+    // row drawn taller than placed overlaps the next one, a shorter one leaves a gap.
+    const rows = () =>
+      page.evaluate(`(() => Array.from(document.querySelectorAll('.board-body-rows > .board-row')).map((row) => ({
+        height: row.getBoundingClientRect().height,
+        busiest: Math.max(0, ...Array.from(row.querySelectorAll('.board-cell')).map((cell) => cell.querySelectorAll('.board-block').length)),
+        lanes: row.querySelector('.board-hours') ? Math.max(1, ...Array.from(row.querySelectorAll('.board-block')).map((b) => (parseFloat(b.style.top) - 4) / ${LANE_PX} + 1)) : 0,
+        blockPx: parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--board-week-block')),
+      })))()`) as Promise<{ height: number; busiest: number; lanes: number; blockPx: number }[]>;
+    const placedAsDrawn = async (mode: 'week' | 'day') => {
+      const drawn = await rows();
+      expect(drawn.length).toBeGreaterThanOrEqual(3);
+      for (const row of drawn) expect(row.height).toBe(mode === 'week' ? weekRowPx(row.busiest, row.blockPx) : dayRowPx(row.lanes));
+      return drawn;
+    };
+    await page.getByRole('button', { name: 'Semana', exact: true }).click();
+    await page.locator('.board-grid-week').waitFor();
+    const wide = await placedAsDrawn('week');
+    expect(wide.some((row) => row.busiest >= 2)).toBe(true);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await expect.poll(async () => (await rows())[0]?.blockPx).toBeGreaterThan(wide[0]?.blockPx ?? 0);
+    await placedAsDrawn('week');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Día', exact: true }).click();
+    await page.locator('.board-grid-day').waitFor();
+    await placedAsDrawn('day');
+    await page.getByRole('button', { name: 'Semana', exact: true }).click();
   });
 
   it('a visit dropped on a day already past asks whether it records a visit already made', async () => {

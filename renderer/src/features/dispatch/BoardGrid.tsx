@@ -2,7 +2,7 @@
 // arrow keys move between cells (one tab stop for the whole grid), Tab reaches the visits in the current cell.
 // Only the rows in sight are drawn (50 technicians hold ~2,500 visits a busy week): the row holding the grid's tab
 // stop is always drawn too, so Tab and the arrow keys always have somewhere to go; rows carry aria-rowindex.
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
@@ -15,6 +15,10 @@ import {
   DAY_END_HOUR,
   DAY_START_HOUR,
   dayHours,
+  dayRowPx,
+  LANE_PX,
+  WEEK_BLOCK_PX,
+  weekRowPx,
   dayRangeFor,
   itemsOnTrack,
   laneOf,
@@ -43,10 +47,23 @@ function hourCellOf(zone: string, day: LocalDate, wo: BoardItem, range: DayRange
 const offHours = (hour: number) => hour < DAY_START_HOUR || hour >= DAY_END_HOUR;
 
 const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
-const LANE_PX = 46;
-/** A first guess at a week row's height from its busiest day (each row is measured once drawn). */
-const WEEK_BLOCK_PX = 66;
-const WEEK_ROW_MIN_PX = 64;
+
+/** --board-week-block (dispatch.css), read before the rows are drawn. */
+function weekBlockPx(): number {
+  return parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--board-week-block')) || WEEK_BLOCK_PX;
+}
+
+/**
+ * A drawn row's size for the virtualizer: what the ResizeObserver saw once the page was laid out, else the size it
+ * already holds. The default read offsetHeight as each row was attached, laying out the whole page inside React's
+ * commit (~35 ms on a fresh open of a busy week) before the browser laid it out again to paint.
+ */
+function observedSize(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLElement, Element>): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+}
 
 interface Props {
   board: DispatchBoardDto;
@@ -92,13 +109,21 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
     }) : []),
     [mode, board, index, zone, day, range],
   );
+  // Read again when the window's width crosses the narrow layout's (the blocks' height changes with it).
+  const [blockPx, setBlockPx] = useState(weekBlockPx);
+  useEffect(() => {
+    const reread = () => setBlockPx(weekBlockPx());
+    window.addEventListener('resize', reread);
+    return () => window.removeEventListener('resize', reread);
+  }, []);
+  // Each row's height as it will be drawn (not a guess): the rows are placed once, before the page is laid out.
   const estimateSize = useCallback(
     (row: number) => {
-      if (mode === 'day') return (dayRows[row]?.count ?? 1) * LANE_PX + 9;
+      if (mode === 'day') return dayRowPx(dayRows[row]?.count ?? 1);
       const tech = board.technicians[row];
-      return Math.max(WEEK_ROW_MIN_PX, (tech ? busiestDay(index, tech.id) : 0) * WEEK_BLOCK_PX + 7);
+      return weekRowPx(tech ? busiestDay(index, tech.id) : 0, blockPx);
     },
-    [mode, dayRows, board, index],
+    [mode, dayRows, board, index, blockPx],
   );
   const rangeExtractor = useCallback(
     (visible: Range) => {
@@ -118,6 +143,7 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
     // The rows start below the clash line and the column headers inside the scrolling box.
     scrollMargin: bodyRef.current?.offsetTop ?? 0,
     getItemKey: (row) => board.technicians[row]?.id ?? row,
+    measureElement: observedSize,
   });
   // A new reply or view: guesses change with it (not at mount: the rows were just measured with these guesses). The
   // rows drawn are then measured again as they now are, before paint: left to the guesses, a row of the week view came
@@ -130,7 +156,9 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
     // Placed on the new guesses first: a row is measured against its guess (against a size of the view before, a row as
     // tall in both kept the guess).
     virtualizer.getVirtualItems();
-    for (const row of bodyRef.current?.querySelectorAll<HTMLElement>(':scope > [data-index]') ?? []) virtualizer.measureElement(row);
+    for (const row of bodyRef.current?.querySelectorAll<HTMLElement>(':scope > [data-index]') ?? []) {
+      virtualizer.resizeItem(virtualizer.indexFromElement(row), row.getBoundingClientRect().height);
+    }
   }, [estimateSize]);
 
   function focusCell(row: number, col: number) {
@@ -290,7 +318,7 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
         const { items, lanes, count } = dayRows[row] ?? { items: [], lanes: new Map<string, number>(), count: 1 };
         const key = `${tech.id}:track`;
         return (
-          <div key={tech.id} {...placed} className="board-row" style={{ minHeight: count * LANE_PX + 8, transform: `translateY(${at}px)` }}>
+          <div key={tech.id} {...placed} className="board-row" style={{ minHeight: dayRowPx(count), transform: `translateY(${at}px)` }}>
             <div role="rowheader" className="board-rowhead">
               <span className="board-rowhead-name" title={tech.fullName}>
                 {tech.fullName}

@@ -29,6 +29,28 @@ export const DEFAULT_DAY_RANGE: DayRange = { start: DAY_START_HOUR, end: DAY_END
 const spanOf = (range: DayRange) => (range.end - range.start) * 60;
 const hh = (hour: number) => String(hour).padStart(2, '0');
 
+// A row's height as dispatch.css draws it, known before it is drawn (the board places its rows once, measuring none).
+/** A lane of the day view's track. */
+export const LANE_PX = 46;
+/** Every body row's bottom line. */
+export const ROW_LINE_PX = 1;
+/** A week block's height in a wide window: --board-week-block, which BoardGrid reads (it changes with the width). */
+export const WEEK_BLOCK_PX = 74;
+const WEEK_CELL_MIN_PX = 64;
+const WEEK_CELL_PADDING_PX = 6;
+const WEEK_BLOCK_GAP_PX = 4;
+
+/** A week row: its busiest day's blocks stacked in a cell (padding, gaps), at least a cell's height, and its line. */
+export function weekRowPx(blocks: number, blockPx: number): number {
+  const stacked = WEEK_CELL_PADDING_PX + blocks * blockPx + Math.max(blocks - 1, 0) * WEEK_BLOCK_GAP_PX;
+  return Math.max(WEEK_CELL_MIN_PX, stacked) + ROW_LINE_PX;
+}
+
+/** A day row: its lanes, 4 px above and below them, and its line. */
+export function dayRowPx(lanes: number): number {
+  return lanes * LANE_PX + 8 + ROW_LINE_PX;
+}
+
 export function boardDays(mode: BoardMode, anchor: LocalDate): LocalDate[] {
   if (mode === 'day') return [anchor];
   const monday = mondayOf(anchor);
