@@ -145,16 +145,16 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
     getItemKey: (row) => board.technicians[row]?.id ?? row,
     measureElement: observedSize,
   });
-  // A new reply or view: guesses change with it (not at mount: the rows were just measured with these guesses). The
-  // rows drawn are then measured again as they now are, before paint: left to the guesses, a row of the week view came
-  // back from the day view on its guessed height and overlapped the next one.
+  // A new reply or view: the sizes change with it (not at mount: the rows were just placed on them). The rows drawn
+  // are then read again as they now are, before paint: the ResizeObserver reports only rows whose drawn size changed,
+  // so a row as tall in both views would keep a size its contents no longer give (it overlapped the next one once).
   const measuredWith = useRef(estimateSize);
   useLayoutEffect(() => {
     if (measuredWith.current === estimateSize) return;
     measuredWith.current = estimateSize;
     virtualizer.measure();
-    // Placed on the new guesses first: a row is measured against its guess (against a size of the view before, a row as
-    // tall in both kept the guess).
+    // Placed on the new sizes first: a row is read against its new size (against a size of the view before, a row as
+    // tall in both kept the old one).
     virtualizer.getVirtualItems();
     for (const row of bodyRef.current?.querySelectorAll<HTMLElement>(':scope > [data-index]') ?? []) {
       virtualizer.resizeItem(virtualizer.indexFromElement(row), row.getBoundingClientRect().height);

@@ -33,7 +33,7 @@ const hh = (hour: number) => String(hour).padStart(2, '0');
 /** A lane of the day view's track. */
 export const LANE_PX = 46;
 /** Every body row's bottom line. */
-export const ROW_LINE_PX = 1;
+const ROW_LINE_PX = 1;
 /** A week block's height in a wide window: --board-week-block, which BoardGrid reads (it changes with the width). */
 export const WEEK_BLOCK_PX = 74;
 const WEEK_CELL_MIN_PX = 64;
