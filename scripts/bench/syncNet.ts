@@ -9,12 +9,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../demo/generate';
 import { cpuProfileFlags, HubApi, p } from './net/hubApi';
 import type { SyncFigure } from './sync';
+import { freePort } from '../freePort';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TICKETS = Number(process.env.EMERALD_BENCH_NET_TICKETS ?? 3000);
@@ -26,17 +26,6 @@ const IDLE_PROBE_MS = 5_000;
 const BUDGET = { visibleMs: 2000, roundMs: 500 };
 const READ_BUDGET = { list: 5, detail: 5, agenda: 5, search: 25 } as const;
 type ReadCall = keyof typeof READ_BUDGET;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 interface Child {
   child: ChildProcess;

@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -15,6 +14,7 @@ import { initPgHub, openHubDatabase } from '../../electron/services/sync/pg/pgHu
 import { startPostgres, type TestPostgres } from '../../tests/support/postgres';
 import { cpuProfileFlags, p } from './net/hubApi';
 import type { SyncFigure } from './sync';
+import { freePort } from '../freePort';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // A team holds 99 devices with the hub (slots 01-99), so 98 members at most pair with it.
@@ -23,17 +23,6 @@ const ROUNDS = Number(process.env.EMERALD_BENCH_PG_ROUNDS ?? 3);
 const INGEST_OPS = Number(process.env.EMERALD_BENCH_PG_INGEST ?? 20_000);
 const BUDGET = { ingestOpsPerSecond: 10_000, roundMs: 500 };
 const PASSWORD = `bench-${randomBytes(6).toString('hex')}-Pw1`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 // EMERALD_BENCH_PG_PROF=DIR: the hub and the members each write a CPU profile there (node --cpu-prof) as they end.
 const PROFILE_DIR = process.env.EMERALD_BENCH_PG_PROF;

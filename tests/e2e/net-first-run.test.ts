@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/backend';
-import { freePort, pollUntil, startServe, type ServeProcess } from './serve-process';
+import { freePort } from '../../scripts/freePort';
+import { pollUntil, startServe, type ServeProcess } from './serve-process';
 import { launchBrowser, saveScreenshot, seriousA11yViolations, signIn, VIEWPORT } from './support';
 
 const dirs: string[] = [];

@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/backend';
-import { freePort, pollUntil, startServe, type ServeProcess, type ServeOptions } from './serve-process';
+import { freePort } from '../../scripts/freePort';
+import { pollUntil, startServe, type ServeProcess, type ServeOptions } from './serve-process';
 import { goTo, launchBrowser, saveScreenshot, seriousA11yViolations, signIn, VIEWPORT } from './support';
 
 // Shorter than the shipped 30 s interval and 5 min backoff cap, so a stopped hub is retried within seconds here.

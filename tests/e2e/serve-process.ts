@@ -2,23 +2,11 @@
 // the LAN-sync e2e runs a hub and members side by side on loopback and kills them with real signals.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { BrowserTab } from '../browser-mode/http-client';
 import { bundledScript } from '../support/bundled';
 import { repoRoot } from './support';
 
 /** A port the OS just handed out and released: a hub must come back on the same one after a restart. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface ServeProcess {
   child: ChildProcessWithoutNullStreams;

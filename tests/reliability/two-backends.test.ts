@@ -1,7 +1,6 @@
 // Issue 18 structure: what a backend runs (its job registry, its telemetry socket) belongs to that backend object, not to
 // the module, so two backends in one process (the tests, a hub beside a member) never see each other's jobs, queues or
 // sockets. Before, one module-level map held every backend's report and bundle jobs and one queue per user id.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manageTelemetrySocket, SOCKET_STATE_EVENT_ID, type TelemetrySocketManager } from '../../electron/ipc/telemetry-socket';
 import { AppError } from '../../electron/contract';
@@ -10,6 +9,7 @@ import { batchJobStatus, startBatchJob, waitForJob } from '../../electron/servic
 import { minutesBefore, startTelemetryApp, type TelemetryApp } from '../telemetry/helpers';
 import { ToolClient } from '../telemetry/socket-client';
 import { settingsVersions } from '../support/versions';
+import { freePort } from '../../scripts/freePort';
 
 const PERIOD = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
 
@@ -32,15 +32,6 @@ function contextOf(app: TelemetryApp): ServiceContext {
   const actor: Actor = { id: 'same-user', username: 'ana', fullName: 'Ana', isSuperuser: false, permissions: new Set(['reports:export']) };
   const { database, events, clock, jobs } = app.backend;
   return { db: database.db, sqlite: database.sqlite, clock, events, jobs, actor };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function socketOn(app: TelemetryApp): Promise<number> {

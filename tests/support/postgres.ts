@@ -2,11 +2,11 @@
 // CI runs as root and PostgreSQL refuses to run as root, so the cluster then runs as `nobody`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { freePort } from '../../scripts/freePort';
 
 export interface TestPostgres {
   /** Connection URL for a database of this cluster (default `postgres`), as superuser `emerald`, trust auth. */
@@ -124,18 +124,6 @@ function sweepStaleClusters(parent: string): void {
       // Someone else's, or gone meanwhile: leave it.
     }
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function run(binDir: string, tool: string, args: string[], runAs: RunAs | null, cwd: string): Promise<void> {

@@ -3,7 +3,6 @@
 // stop on SIGTERM, and a SIGKILL of the hub in the middle of a push that loses nothing acknowledged.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { newId } from '../../electron/services/ids';
 import { loadActor } from '../../electron/services/users/actor';
 import { ADMIN, Caller } from '../support/backend';
 import { bundledScript } from '../support/bundled';
+import { freePort } from '../../scripts/freePort';
 
 const root = mkdtempSync(path.join(tmpdir(), 'emerald-net-cli-'));
 const children = new Set<ChildProcess>();
@@ -64,15 +64,6 @@ async function startHubProcess(dataDir: string, listen: string): Promise<HubProc
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { child, output, exited, url: /Hub listening on (\S+)/.exec(output.stdout)![1]!, fingerprint: /Fingerprint: (.+)/.exec(output.stdout)![1]!.trim() };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function digest(dataDir: string): string {

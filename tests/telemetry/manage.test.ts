@@ -1,21 +1,12 @@
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manageTelemetrySocket, SOCKET_STATE_EVENT_ID, type TelemetrySocketManager } from '../../electron/ipc/telemetry-socket';
 import { minutesBefore, startTelemetryApp, type TelemetryApp } from './helpers';
 import { ToolClient } from './socket-client';
 import { settingsVersions } from '../support/versions';
+import { freePort } from '../../scripts/freePort';
 
 let app: TelemetryApp;
 let manager: TelemetrySocketManager;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves when the manager announces that the socket started or stopped (it restarts asynchronously). */
 function nextSocketState(): Promise<void> {
