@@ -132,7 +132,8 @@ async function serve(args: ParsedArgs): Promise<void> {
         await pool.query('UPDATE hub_identity SET listen_urls = $1 WHERE id = 1', [JSON.stringify(urls)]);
         say(`Hub listening on ${hub.url}`);
         if (listen.host === '0.0.0.0') for (const url of urls) say(`  reachable at ${url}`);
-        say(`Team: ${self.name} serves the team ${self.teamId}, state in ${redacted(requireUrl(args))}`);
+        const { rows: [team] } = await pool.query<{ team_name: string }>('SELECT team_name FROM hub_identity WHERE id = 1');
+        say(`Team: ${team?.team_name ?? '?'} (${self.teamId}), served by "${self.name}", state in ${redacted(requireUrl(args))}`);
         say(`Fingerprint: ${hub.fingerprint}`);
         say('Stop with Ctrl+C.');
         const signal = await untilStopped();
