@@ -6,8 +6,6 @@ import { BrowserTab } from '../browser-mode/http-client';
 import { bundledScript } from '../support/bundled';
 import { repoRoot } from './support';
 
-/** A port the OS just handed out and released: a hub must come back on the same one after a restart. */
-
 export interface ServeProcess {
   child: ChildProcessWithoutNullStreams;
   url: string;
