@@ -1,6 +1,6 @@
-// Writes the migrations of local derived tables from their one owner each: 0026 (the dispatch board's blocks), 0028
-// (tickets per status), 0029 (telemetry readings) and 0030 (the dispatch queue's order). Each table's test holds its
-// file to what is written here.
+// Writes the migrations of local derived tables from their one owner each: 0032 (the dispatch board's blocks; 0026 built
+// them first and stays as it shipped), 0028 (tickets per status), 0029 (telemetry readings) and 0030 (the dispatch
+// queue's order). Each table's test holds its file to what is written here.
 import { writeFileSync } from 'node:fs';
 import { TELEMETRY_READINGS_MIGRATION_FILE, telemetryReadingsMigrationSql } from '../electron/services/telemetry/readingsTable';
 import { STATUS_COUNTS_MIGRATION_FILE, statusCountsMigrationSql } from '../electron/services/tickets/statusCounts';

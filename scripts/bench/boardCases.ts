@@ -14,14 +14,14 @@ export function boardCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCa
   const technicians = q(`SELECT u.id, u.full_name, u.username, u.is_superuser, r.permissions FROM users u LEFT JOIN roles r ON r.id = u.role_id
     WHERE u.is_active = 1 ORDER BY u.full_name, u.id`);
   // The same rows the service reads: one technician after another from the derived board_blocks (each block with its
-  // ticket's customer), then each customer named once.
-  // As one JSON array each, built by SQLite (board.ts says why).
+  // ticket's customer, that customer's name and town), as one JSON array built by SQLite (board.ts says why); each
+  // customer is then listed once.
   const orders = q(`SELECT json_group_array(json_array(b.id, b.code, b.version, j.key, b.customer_id,
     CASE WHEN b.customer_id IS NULL THEN (SELECT title FROM tickets WHERE id = b.ticket_id) END,
-    b.ot_type, b.status, b.scheduled_date, CASE WHEN b.status = 'in_progress' THEN b.started_at END, b.estimated_minutes))
+    b.ot_type, b.status, b.scheduled_date, CASE WHEN b.status = 'in_progress' THEN b.started_at END, b.estimated_minutes,
+    b.customer_name, b.customer_town))
     FROM json_each(?) j JOIN board_blocks b ON b.technician_id = j.value
     WHERE b.scheduled_date >= ? AND b.scheduled_date < ?`).pluck();
-  const customers = q('SELECT json_group_array(json_array(c.id, c.name, c.town)) FROM json_each(?) j JOIN customers c ON c.id = j.value').pluck();
   const settings = q("SELECT value FROM settings WHERE key IN ('timeZone', 'workOrderDefaultMinutes')");
   const from = new Date(Date.parse(f.weekFrom) - 86_400_000).toISOString();
   const firstRows = { offset: 0, limit: FIRST_ROWS };
@@ -33,7 +33,9 @@ export function boardCases(call: Call, ctx: ServiceContext, f: Fixtures): ReadCa
     const people = technicians.all() as { id: string; permissions: string | null }[];
     const ids = JSON.stringify(people.filter((p) => p.permissions?.includes('workorders:execute')).map((p) => p.id).slice(start, end));
     const rows = JSON.parse(orders.get(ids, from, f.weekTo) as string) as unknown[][];
-    return [settings.all(), rows, JSON.parse(customers.get(JSON.stringify([...new Set(rows.map((r) => r[4]).filter((r) => r !== null))])) as string)];
+    const customers = new Map<unknown, unknown[]>();
+    for (const row of rows) if (row[4] !== null && !customers.has(row[4])) customers.set(row[4], [row[4], row[11], row[12]]);
+    return [settings.all(), rows, [...customers.values()]];
   };
   return [
     {

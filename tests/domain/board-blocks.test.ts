@@ -1,6 +1,6 @@
 // board_blocks, the dispatch board's local derived table (services/workOrders/boardBlocks.ts): kept in step by
-// triggers through every change of an OT or its ticket's customer, equal to a fresh fill, rebuilt by `reindex`, and
-// its migration file is the one generated from its owner.
+// triggers through every change of an OT, its ticket's customer and that customer's name and town, equal to a fresh
+// fill, rebuilt by `reindex`, and its migration file is the one generated from its owner.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOARD_BLOCKS_MIGRATION_FILE, boardBlocksDrift, boardBlocksMigrationSql, rebuildBoardBlocks } from '../../electron/services/workOrders/boardBlocks';
@@ -30,7 +30,16 @@ describe('board_blocks', () => {
     expect(blocks().filter((b) => b.id === wo.id)).toEqual([expect.objectContaining({ technician_id: f.tec2.id, scheduled_date: '2026-03-05T10:00:00.000Z', estimated_minutes: 45 })]);
     const detail = await f.admin.call('tickets.get', { id: ticket.id });
     await f.admin.call('tickets.update', { id: ticket.id, version: detail.version, customerId: other.id });
-    expect(blockOf(wo.id)?.customer_id).toBe(other.id);
+    expect(blockOf(wo.id)).toMatchObject({ customer_id: other.id, customer_name: 'Ferretería Hermanos Ruiz', customer_town: null });
+    expect(boardBlocksDrift(sqlite())).toBe(0);
+
+    // The customer renamed, then moved to another town: its blocks follow; another customer's blocks are left alone.
+    const untouched = blocks().filter((b) => b.customer_id !== other.id);
+    await f.admin.call('customers.update', { id: other.id, version: other.version, name: 'Ferretería Ruiz e Hijos' });
+    expect(blockOf(wo.id)).toMatchObject({ customer_name: 'Ferretería Ruiz e Hijos', customer_town: null });
+    await f.admin.call('customers.update', { id: other.id, version: other.version + 1, town: 'Alcalá de Henares' });
+    expect(blockOf(wo.id)).toMatchObject({ customer_name: 'Ferretería Ruiz e Hijos', customer_town: 'Alcalá de Henares' });
+    expect(blocks().filter((b) => b.customer_id !== other.id)).toEqual(untouched);
     expect(boardBlocksDrift(sqlite())).toBe(0);
 
     // Its customer deleted: the ticket (and the block) has none.
@@ -40,7 +49,8 @@ describe('board_blocks', () => {
     expect(blockOf(visit.id)?.customer_id).toBe(other.id);
     const ticketNow = await f.admin.call('tickets.get', { id: ticket.id });
     await f.admin.call('tickets.update', { id: ticket.id, version: ticketNow.version, customerId: null });
-    expect(blockOf(wo.id)?.customer_id).toBeNull();
+    expect(blockOf(wo.id)).toMatchObject({ customer_id: null, customer_name: null, customer_town: null });
+    expect(blockOf(visit.id)).toMatchObject({ customer_id: other.id, customer_name: 'Ferretería Ruiz e Hijos', customer_town: 'Alcalá de Henares' });
 
     current = await f.admin.call('workOrders.start', { id: wo.id, version: current.version });
     expect(blockOf(wo.id)).toMatchObject({ status: 'in_progress', started_at: f.app.clock.now().toISOString() });

@@ -1,6 +1,6 @@
 // The dispatch board read: who can be planned (active users who may carry out OTs), their OTs in some company-calendar
-// days, and which of those visits overlap. One OT query for every technician at once, on the derived table
-// board_blocks (one key range per technician), and one for the customers it names.
+// days, and which of those visits overlap. One query for every technician at once, on the derived table board_blocks
+// (one key range per technician), whose blocks carry their customers' names and towns.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
@@ -35,30 +35,27 @@ type BoardRow = [
   /** Only for a visit under way (the scheduling rule's view of its time); null otherwise. */
   startedAt: string | null,
   estimatedMinutes: number | null,
+  customerName: string | null,
+  customerTown: string | null,
 ];
 
 // Planned, running and done visits, as on the agenda, one technician after another (json_each drives the loop, so
 // each technician is one range of board_blocks' key, in date order). board_blocks (boardBlocks.ts, local derived
-// data kept by triggers) holds each block with its ticket's customer: no OT, ticket or customer row is read here (a
-// busy week is ~2,500 scattered rows). Each row answers only what its block shows: ids as few strings as possible
-// (the technician as its list index; each customer is named once, by CUSTOMERS_SQL). The ticket's title is read only
-// for an OT without a customer, where the block shows it instead; the OT page shows the rest.
+// data kept by triggers) holds each block with its ticket's customer, that customer's name and town included: no OT,
+// ticket or customer row is read here (a busy week is ~2,500 scattered OTs naming ~1,300 customers). Each row answers
+// only what its block shows (the technician as its list index, not another id string). The ticket's title is read
+// only for an OT without a customer, where the block shows it instead; the OT page shows the rest.
 const BOARD_COLUMNS = `b.id, b.code, b.version, j.key, b.customer_id,
          CASE WHEN b.customer_id IS NULL THEN (SELECT title FROM tickets WHERE id = b.ticket_id) END,
-         b.ot_type, b.status, b.scheduled_date, CASE WHEN b.status = 'in_progress' THEN b.started_at END, b.estimated_minutes`;
+         b.ot_type, b.status, b.scheduled_date, CASE WHEN b.status = 'in_progress' THEN b.started_at END, b.estimated_minutes,
+         b.customer_name, b.customer_town`;
 const BOARD_FROM = `
   FROM json_each(@technicians) j
   JOIN board_blocks b ON b.technician_id = j.value
   WHERE b.scheduled_date >= @from AND b.scheduled_date < @to`;
-// The rows as one JSON array of arrays, built by SQLite: handing ~2,700 rows × 11 values to JavaScript one value at
+// The rows as one JSON array of arrays, built by SQLite: handing ~2,700 rows × 13 values to JavaScript one value at
 // a time cost twice what SQLite's JSON text and one JSON.parse cost.
 const BOARD_SQL = `SELECT json_group_array(json_array(${BOARD_COLUMNS}))${BOARD_FROM}`;
-
-/**
- * The customers the blocks name, each once (a busy week names ~1,400 customers in ~2,500 OTs). The ids come unique,
- * so a join walks them as they are (`IN` would sort them into a b-tree first: twice the time).
- */
-const CUSTOMERS_SQL = 'SELECT json_group_array(json_array(c.id, c.name, c.town)) FROM json_each(?) j JOIN customers c ON c.id = j.value';
 
 /** The SQL and parameters of one board read, exported so a test can read its query plan. */
 export function boardQuery(technicianIds: readonly string[], range: { from: string; to: string }) {
@@ -87,17 +84,14 @@ export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchB
     range,
   );
   const rangeStart = Date.parse(range.from);
-  // Both reads see one snapshot: every customer a block names is there.
-  const { rows, customerRows } = ctx.sqlite.transaction(() => {
-    const rows = JSON.parse(prepared(ctx.sqlite, sql).pluck(true).get(params) as string) as BoardRow[];
-    const customerIds = new Set<string>();
-    for (const row of rows) if (row[4] !== null) customerIds.add(row[4]);
-    const customerRows = JSON.parse(prepared(ctx.sqlite, CUSTOMERS_SQL).pluck(true).get(JSON.stringify([...customerIds])) as string) as [string, string, string | null][];
-    return { rows, customerRows };
-  })();
+  const rows = JSON.parse(prepared(ctx.sqlite, sql).pluck(true).get(params) as string) as BoardRow[];
+  // Each customer listed once, in the order the blocks first name it; the blocks point into this list.
   const customers: BoardCustomer[] = [];
   const customerIndex = new Map<string, number>();
-  for (const [id, name, town] of customerRows) customerIndex.set(id, customers.push({ id, name, town }) - 1);
+  for (const row of rows) {
+    const [customerId, name, town] = [row[4], row[11], row[12]];
+    if (customerId !== null && name !== null && !customerIndex.has(customerId)) customerIndex.set(customerId, customers.push({ id: customerId, name, town }) - 1);
+  }
 
   const perTechnician: Placed[][] = technicians.map(() => []);
   for (const row of rows) {
