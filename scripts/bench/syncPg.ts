@@ -1,7 +1,7 @@
 // Central hub figures (issue 14), each side in its own process: PostgreSQL (EMERALD_BENCH_POSTGRES_URL, a server where
 // this user may CREATE DATABASE; else a throwaway cluster of Debian's postgresql, as the tests start), the hub
 // (`cli hub --postgres URL`, as shipped), and bench/pg/members.ts with EMERALD_BENCH_PG_MEMBERS empty copies.
-// EMERALD_BENCH_PG_APPLY=0: the members only count the ops they pull (pg/members.ts protocolRound).
+// EMERALD_BENCH_PG_APPLY=0: the members only count the ops they pull (countingRound in net/benchMember.ts).
 // Figures: (a) ingest into PostgreSQL through the network, ops/s (≥ 10,000); (b) all members running a round at once,
 // p95 (≤ 500 ms). Without PostgreSQL there are no figures (the log says why). Run alone: `npx tsx scripts/bench/syncPg.ts`.
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -2,7 +2,12 @@
 // user, as the LAN and central-hub benches both drive them.
 import type { ChannelName, InputOf, OutputOf } from '../../../electron/contract';
 import { CHECKPOINT_IDLE_MS } from '../../../db/checkpoint';
+import { syncCommittedAsync } from '../../../db/durable';
 import { createBackend, type Backend } from '../../../electron/ipc/backend';
+import { opsMissingFrom, readVector } from '../../../electron/services/sync/apply';
+import { call } from '../../../electron/services/sync/net/netRequest';
+import { helloResponse, OPS_PAGE_SIZE, PROTOCOL_PATHS, pullResponse, pushResponse, type Vector } from '../../../electron/services/sync/net/protocol';
+import { peerAddress, resolveLink } from '../../../electron/services/sync/net/syncRound';
 
 export interface Member {
   backend: Backend;
@@ -39,3 +44,32 @@ export function openMember(dir: string): Member {
  * run before a round keeps the other copies' housekeeping out of each member's measured round.
  */
 export const settleCheckpoints = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, CHECKPOINT_IDLE_MS + 500));
+
+/** What each member pulled without applying it, on top of its copy's own vector. */
+const pulledOnly = new Map<Member, Vector>();
+
+/**
+ * A round as syncRound makes it (hello, push pages, pull pages), requests and answers checked the same way, except that
+ * the pulled ops are only counted into the member's vector, not applied: dozens of copies applying every round on one
+ * thread of this machine cost more than the hub's whole side of it. The hub's side of a round alone, as if each member
+ * applied on a machine of its own.
+ */
+export async function countingRound(member: Member): Promise<void> {
+  const services = servicesOf(member);
+  const peer = peerAddress(services, resolveLink(services, undefined));
+  const hello = await call(peer, PROTOCOL_PATHS.hello, {}, helloResponse);
+  for (const page of opsMissingFrom(services.sqlite, hello.vector, OPS_PAGE_SIZE)) {
+    if (page.length === 0) break;
+    // As pushAll: the copy's own ops are synced to disk before they leave it.
+    await syncCommittedAsync(services.sqlite);
+    await call(peer, PROTOCOL_PATHS.push, { ops: page }, pushResponse);
+  }
+  const vector = readVector(services.sqlite);
+  for (const [device, seq] of Object.entries(pulledOnly.get(member) ?? {})) vector[device] = Math.max(vector[device] ?? 0, seq);
+  for (let more = true; more; ) {
+    const answer = await call(peer, PROTOCOL_PATHS.pull, { vector }, pullResponse);
+    for (const op of answer.ops) vector[op.deviceId] = Math.max(vector[op.deviceId] ?? 0, op.seq);
+    more = answer.more;
+  }
+  pulledOnly.set(member, vector);
+}

@@ -1,12 +1,14 @@
 // The simulated members, in a process apart from the hub and the probe. Each member is a full copy in its own data
 // folder that pairs with the hub through a code (joining from the hub's snapshot). Then:
 // (a) members A and B run the shipped background sync; A creates a ticket and B hears it through the hub; repeated.
-// (b) every member makes a change, then all run a round against the hub at once; repeated.
+// (b) every member makes a change, then all run a round against the hub at once; repeated. With
+//     EMERALD_BENCH_NET_APPLY=0 the members push and pull through the shipped protocol but only count what they pull
+//     (countingRound in benchMember.ts): the hub's side of a round alone, as if each member applied on a machine of its own.
 // argv: <workDir> <hubSyncUrl> <apiBase> <members> <samples> <rounds> <outFile>; token in EMERALD_TOKEN, admin password in
 // EMERALD_BENCH_PASSWORD. Writes the samples and the wall-clock windows of each phase to outFile, then prints MEMBERS_RESULT.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openMember, servicesOf, settleCheckpoints, type Member } from './benchMember';
+import { countingRound, openMember, servicesOf, settleCheckpoints, type Member } from './benchMember';
 import { startNetRuntime } from '../../../electron/services/sync/background/runtime';
 import { pairWithHub, syncRound } from '../../../electron/services/sync/net/hubClient';
 import { HubApi, report, wallMs } from './hubApi';
@@ -74,6 +76,7 @@ try {
   for (const runtime of runtimes) await runtime.close();
 
   // (b) Everyone at once.
+  const applyPulled = process.env.EMERALD_BENCH_NET_APPLY !== '0';
   const rounds: number[] = [];
   // Each concurrent round's span, for the hub's reads during them (not the changes and pauses between them).
   const roundWindows: [number, number][] = [];
@@ -86,7 +89,8 @@ try {
       members.map(async (member) => {
         const started = wallMs();
         const steps: string[] = [];
-        await syncRound(servicesOf(member), undefined, { onProgress: ({ phase, done }) => steps.push(`${phase} ${done} at ${Math.round(wallMs() - started)} ms`) });
+        if (applyPulled) await syncRound(servicesOf(member), undefined, { onProgress: ({ phase, done }) => steps.push(`${phase} ${done} at ${Math.round(wallMs() - started)} ms`) });
+        else await countingRound(member);
         const took = wallMs() - started;
         these.push(took);
         if (took > 5_000) log(`  net sync: a slow round (${Math.round(took)} ms): ${steps.join(', ')}`);
@@ -94,9 +98,9 @@ try {
     );
     roundWindows.push([roundFrom, wallMs()]);
     rounds.push(...these);
-    log(`  net sync: round ${r + 1}: fastest ${Math.round(Math.min(...these))} ms, slowest ${Math.round(Math.max(...these))} ms`);
+    log(`  net sync: round ${r + 1}${applyPulled ? '' : ' (pulled ops counted, not applied)'}: fastest ${Math.round(Math.min(...these))} ms, slowest ${Math.round(Math.max(...these))} ms`);
   }
-  writeFileSync(outFile, JSON.stringify({ pairingMs, visible, rounds, windows: { visible: [visibleFrom, visibleTo], rounds: roundWindows } }));
+  writeFileSync(outFile, JSON.stringify({ pairingMs, visible, rounds, applyPulled, windows: { visible: [visibleFrom, visibleTo], rounds: roundWindows } }));
   report('MEMBERS_RESULT', { file: outFile });
   // Done: the bench deletes the folders; leaving now also lets a CPU profile be written before the bench stops us.
   process.exit(0);

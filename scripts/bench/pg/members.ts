@@ -4,14 +4,15 @@
 // (a) ingest: member 0 writes EMERALD_BENCH_PG_INGEST tickets in one transaction and pushes them (pages of 500, as
 //     shipped); ops per second as the hub acknowledges them.
 // EMERALD_BENCH_PG_APPLY=0: in (b) the members push and pull through the shipped protocol but only count what they
-// pull (protocolRound): the hub's side of a round alone, as if each member applied on a machine of its own.
+// pull (countingRound in net/benchMember.ts): the hub's side of a round alone, as if each member applied on a machine
+// of its own.
 // The rounds come first so no member has to take the ingest's batch before them (a catch-up of every member that
 // cost far more than what is measured). Tickets, not customers: a customer's insert reads every customer with its
 // folded name (seen.ts), so a 20,000-row batch costs minutes to write on the laptop before anything is measured.
 // argv: <workDir> <hubUrl> <postgresUrl> <members> <rounds> <ingestOps> <outFile>; admin password in EMERALD_BENCH_PASSWORD.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openMember, servicesOf, settleCheckpoints, type Member } from '../net/benchMember';
+import { countingRound, openMember, servicesOf, settleCheckpoints, type Member } from '../net/benchMember';
 import { inTransaction } from '../../../electron/services/context';
 import { newId } from '../../../electron/services/ids';
 import { pairWithHub, syncRound } from '../../../electron/services/sync/net/hubClient';
@@ -19,11 +20,6 @@ import { openHubPool } from '../../../electron/services/sync/pg/pgHubDb';
 import { pgActingAdmin, pgMakePairingCode } from '../../../electron/services/sync/pg/pgPairingCodes';
 import { loadActor } from '../../../electron/services/users';
 import { report, wallMs } from '../net/hubApi';
-import { syncCommittedAsync } from '../../../db/durable';
-import { opsMissingFrom, readVector } from '../../../electron/services/sync/apply';
-import { call } from '../../../electron/services/sync/net/netRequest';
-import { helloResponse, OPS_PAGE_SIZE, PROTOCOL_PATHS, pullResponse, pushResponse, type Vector } from '../../../electron/services/sync/net/protocol';
-import { peerAddress, resolveLink } from '../../../electron/services/sync/net/syncRound';
 
 const [workDir = '', hubUrl = '', postgresUrl = '', membersArg = '100', roundsArg = '3', ingestArg = '20000', outFile = 'members.json'] = process.argv.slice(2);
 const password = process.env.EMERALD_BENCH_PASSWORD ?? '';
@@ -60,34 +56,6 @@ function bulkTickets(member: Member, count: number): void {
 }
 
 const applyPulled = process.env.EMERALD_BENCH_PG_APPLY !== '0';
-/** What each member pulled without applying it, on top of its copy's own vector. */
-const pulledOnly = new Map<Member, Vector>();
-
-/**
- * A round as syncRound makes it (hello, push pages, pull pages), requests and answers checked the same way, except that
- * the pulled ops are only counted into the member's vector, not applied: 98 copies applying every round on one thread
- * of this machine cost more than the hub's whole side of it.
- */
-async function protocolRound(member: Member): Promise<void> {
-  const services = servicesOf(member);
-  const peer = peerAddress(services, resolveLink(services, undefined));
-  const hello = await call(peer, PROTOCOL_PATHS.hello, {}, helloResponse);
-  for (const page of opsMissingFrom(services.sqlite, hello.vector, OPS_PAGE_SIZE)) {
-    if (page.length === 0) break;
-    // As pushAll: the copy's own ops are synced to disk before they leave it.
-    await syncCommittedAsync(services.sqlite);
-    await call(peer, PROTOCOL_PATHS.push, { ops: page }, pushResponse);
-  }
-  const vector = readVector(services.sqlite);
-  for (const [device, seq] of Object.entries(pulledOnly.get(member) ?? {})) vector[device] = Math.max(vector[device] ?? 0, seq);
-  for (let more = true; more; ) {
-    const answer = await call(peer, PROTOCOL_PATHS.pull, { vector }, pullResponse);
-    for (const op of answer.ops) vector[op.deviceId] = Math.max(vector[op.deviceId] ?? 0, op.seq);
-    more = answer.more;
-  }
-  pulledOnly.set(member, vector);
-}
-
 const members: Member[] = [];
 process.stdin.on('end', () => process.exit(1)).resume();
 try {
@@ -110,7 +78,7 @@ try {
     await Promise.all(
       members.map(async (member) => {
         const started = wallMs();
-        await (applyPulled ? syncRound(servicesOf(member)) : protocolRound(member));
+        await (applyPulled ? syncRound(servicesOf(member)) : countingRound(member));
         these.push(wallMs() - started);
       }),
     );
