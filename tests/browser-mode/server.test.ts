@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineMsOf } from '../../electron/ipc/http/api';
 import { CONTENT_SECURITY_POLICY } from '../../electron/ipc/http/csp';
 import { newLaunchToken } from '../../electron/ipc/http/guards';
 import { startBrowserServer, type BrowserServer } from '../../electron/ipc/http/server';
@@ -155,6 +156,25 @@ describe('browser mode: sessions', () => {
     expect(created.ok).toBe(true);
     expect(JSON.parse(await gotEvent)).toMatchObject({ entity: 'customer', kind: 'created', id: created.value.id });
     stream.destroy();
+  });
+});
+
+describe('browser mode: Server-Timing', () => {
+  it("says how long the engine took with each answer, a refusal's included; a call the guards refuse and static files say nothing", async () => {
+    const tab = new BrowserTab(server.port, token);
+    const answered = await tab.post('auth.status', {});
+    const refused = await tab.post('tickets.list', {});
+    expect(refused.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    for (const response of [answered, refused]) {
+      expect(response.headers['server-timing']).toMatch(/^engine;dur=\d+\.\d{2}$/);
+      expect(engineMsOf(response.headers['server-timing'])).toBeGreaterThanOrEqual(0);
+    }
+    const badToken = await rawRequest({ port: server.port, method: 'POST', path: '/api/auth.status', body: '{}', headers: { authorization: `Bearer ${token}x` } });
+    expect(badToken.status).toBe(401);
+    expect(badToken.headers['server-timing']).toBeUndefined();
+    expect((await rawRequest({ port: server.port, path: '/' })).headers['server-timing']).toBeUndefined();
+    expect(engineMsOf(undefined)).toBeNull();
+    expect(engineMsOf('cache;dur=1, engine;dur=2.50')).toBe(2.5);
   });
 });
 

@@ -1,6 +1,7 @@
 // POST /api/<channel>: JSON body in, the router's envelope out; the session rides in an HttpOnly cookie.
 // A channel taking a file's text (contract/uploads.ts) may instead get that text as the raw body, the other fields
 // in a header: no JSON escaping, and the limit is the one the contract's schema implies, not the general 2 MB.
+// Each answer says in Server-Timing how long the engine took with it (the window's devtools show it beside the request).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UPLOAD_INPUT_HEADER, uploadFieldOf, uploadLimitBytes, type UploadField } from '../../contract/uploads';
 import type { EngineTransport } from '../engine/host';
@@ -75,12 +76,23 @@ export async function handleApiCall(
 ): Promise<void> {
   const input = await readInput(req, res, uploadFieldOf(channel), bodyLimitBytes);
   if (!input.ok) return;
+  const dispatchedAt = performance.now();
   const result = await backend.dispatch({ sessionToken: readSessionCookie(req.headers.cookie, port) }, channel, input.value);
-  const headers: Record<string, string> = result.session === undefined ? {} : { 'Set-Cookie': sessionCookieHeader(port, result.session) };
+  const headers: Record<string, string> = { 'Server-Timing': engineTiming(performance.now() - dispatchedAt) };
+  if (result.session !== undefined) headers['Set-Cookie'] = sessionCookieHeader(port, result.session);
   if (result.envelope.ok && isFilePayload(result.envelope.value)) {
     sendFile(res, result.envelope.value, headers);
     return;
   }
   // HTTP 200 even for ok:false: the envelope is the answer, the status only speaks about the transport.
   sendJson(res, 200, result.envelope, headers);
+}
+
+/** From handing the call to the engine to its answer (its thread included when it runs in one), in ms. */
+export const engineTiming = (ms: number): string => `engine;dur=${ms.toFixed(2)}`;
+
+/** The engine's time of an answer, read back from its Server-Timing header; null when it carries none. */
+export function engineMsOf(serverTiming: string | string[] | undefined): number | null {
+  const match = /(?:^|,)\s*engine;dur=([0-9.]+)/.exec(Array.isArray(serverTiming) ? serverTiming.join(',') : (serverTiming ?? ''));
+  return match ? Number(match[1]) : null;
 }

@@ -4,6 +4,7 @@
 // the hub's time.
 import path from 'node:path';
 import type { ChannelName, InputOf, OutputOf } from '../../../electron/contract';
+import { engineMsOf } from '../../../electron/ipc/http/api';
 import { BrowserTab } from '../../../tests/browser-mode/http-client';
 
 export class HubApi {
@@ -13,10 +14,15 @@ export class HubApi {
   }
 
   async call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+    return (await this.timedCall(channel, input)).value;
+  }
+
+  /** The answer, and how long the hub's engine took with it by its Server-Timing header (null without one). */
+  async timedCall<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<{ value: OutputOf<C>; engineMs: number | null }> {
     const response = await this.tab.post(channel, input);
     const envelope = response.json<{ ok: boolean; value: OutputOf<C>; error?: { message: string } }>();
     if (!envelope.ok) throw new Error(`${channel}: ${envelope.error?.message ?? response.status}`);
-    return envelope.value;
+    return { value: envelope.value, engineMs: engineMsOf(response.headers['server-timing']) };
   }
 }
 

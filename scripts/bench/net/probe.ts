@@ -1,5 +1,6 @@
 // The hub's own window, in a process of its own: reads through browser mode's HTTP API one after another (list,
-// detail, dispatch queue, search), stamping each call, until "stop" arrives on stdin; then prints every sample.
+// detail, dispatch queue, search), stamping each call with its time here and the hub engine's own (Server-Timing), until
+// "stop" arrives on stdin; then prints every sample.
 // argv: <apiBase> <outFile> (token in EMERALD_TOKEN; login admin / EMERALD_BENCH_PASSWORD).
 import { writeFileSync } from 'node:fs';
 import { HubApi, report, wallMs } from './hubApi';
@@ -8,6 +9,8 @@ interface Sample {
   call: 'list' | 'detail' | 'agenda' | 'search';
   at: number;
   ms: number;
+  /** From the hub's HTTP thread handing the call to its engine to the answer (Server-Timing). */
+  engineMs: number | null;
 }
 
 const [base, outFile = 'probe.json'] = process.argv.slice(2);
@@ -23,18 +26,18 @@ process.stdin.on('data', (chunk: Buffer) => {
 // The bench's process went away: so does this one.
 process.stdin.on('end', () => process.exit(1));
 const samples: Sample[] = [];
-const calls: [Sample['call'], (i: number) => Promise<unknown>][] = [
-  ['list', () => api.call('tickets.list', {})],
-  ['detail', (i) => api.call('tickets.get', { id: ids[i % ids.length] ?? '' })],
-  ['agenda', () => api.call('workOrders.dispatchQueue', {})],
-  ['search', () => api.call('tickets.list', { q: 'impresora' })],
+const calls: [Sample['call'], (i: number) => Promise<{ engineMs: number | null }>][] = [
+  ['list', () => api.timedCall('tickets.list', {})],
+  ['detail', (i) => api.timedCall('tickets.get', { id: ids[i % ids.length] ?? '' })],
+  ['agenda', () => api.timedCall('workOrders.dispatchQueue', {})],
+  ['search', () => api.timedCall('tickets.list', { q: 'impresora' })],
 ];
 report('PROBE_READY', { firstPage: ids.length });
 for (let i = 0; !stopped; i++) {
   const [name, run] = calls[i % calls.length]!;
   const started = wallMs();
-  await run(i);
-  samples.push({ call: name, at: started, ms: wallMs() - started });
+  const { engineMs } = await run(i);
+  samples.push({ call: name, at: started, ms: wallMs() - started, engineMs });
   // A person's window, not a load generator: a short pause between calls.
   await new Promise((resolve) => setTimeout(resolve, 10));
 }
