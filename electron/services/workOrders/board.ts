@@ -89,8 +89,9 @@ export function dispatchBoard(ctx: ServiceContext, input: BoardInput): DispatchB
   const customers: BoardCustomer[] = [];
   const customerIndex = new Map<string, number>();
   for (const row of rows) {
-    const [customerId, name, town] = [row[4], row[11], row[12]];
-    if (customerId !== null && name !== null && !customerIndex.has(customerId)) customerIndex.set(customerId, customers.push({ id: customerId, name, town }) - 1);
+    const customerId = row[4];
+    const name = row[11];
+    if (customerId !== null && name !== null && !customerIndex.has(customerId)) customerIndex.set(customerId, customers.push({ id: customerId, name, town: row[12] }) - 1);
   }
 
   const perTechnician: Placed[][] = technicians.map(() => []);
