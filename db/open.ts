@@ -183,8 +183,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     preMigrationCopy,
     close: () => {
       if (!sqlite.open) return;
-      if (!options.readonly) sqlite.pragma('optimize');
-      sqlite.close();
+      try {
+        if (!options.readonly) sqlite.pragma('optimize');
+      } catch {
+        // Statistics are a nicety: a damaged file (the integrity check reports it) must still be closed, not left open.
+      } finally {
+        sqlite.close();
+      }
     },
   };
 }

@@ -235,6 +235,7 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
   const requested: { id: string; version: number }[] = [];
   const started: { id: string; version: number }[] = [];
   const closable: { id: string; version: number; workOrders: { id: string; version: number; status: string }[] }[] = [];
+  const customers: { id: string; version: number }[] = [];
   // The write cases' visits (about a thousand, one technician, one instant) go four months ahead: on tomorrow they
   // sat in the week the renderer's board measures later in the same run, one row holding a thousand blocks.
   const farAhead = () => new Date(backend.clock.now().getTime() + 120 * 86_400_000).toISOString();
@@ -290,6 +291,20 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
         const open = t.workOrders.filter((w) => w.status !== 'completed' && w.status !== 'cancelled');
         const workOrders = open.map((w) => ({ id: w.id, version: w.version, action: 'complete' as const, workDone: 'Fuente sustituida' }));
         await call('tickets.close', { id: t.id, version: t.version, resolution: 'Resuelto: fuente sustituida', workOrders });
+      },
+    },
+    // Customers: each new or renamed name is looked up among the others (the duplicate-customer rule), 5,000 here.
+    {
+      name: 'create customer',
+      run: async (i) => {
+        customers.push((await call('customers.create', { name: `Cliente de prueba ${i}`, town: 'Sevilla', phone: '954 000 000' })) as { id: string; version: number });
+      },
+    },
+    {
+      name: 'rename customer',
+      run: async (i) => {
+        const customer = pick(customers, i);
+        customer.version = ((await call('customers.update', { id: customer.id, version: customer.version, name: `Cliente renombrado ${i}` })) as { version: number }).version;
       },
     },
     ...busyTicketWriteCases(call, backend.database.sqlite),

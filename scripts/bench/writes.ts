@@ -1,7 +1,8 @@
-// Issue 12's write budget: the five single writes through the router, each measured alternately with the op log
-// (sync_local.capture = 1) and without it (0), so both figures share the same moment of the machine and dataset.
-// The op log's cost is compared like with like: a write without the op log captures nothing, so it also skips the SLA
-// refresh the op log drives (domain work); each write with the op log is counted without its own SLA refresh time.
+// Issue 12's write budget: the single writes through the router (tickets, OTs, customers), each measured alternately
+// with the op log (sync_local.capture = 1) and without it (0), so both figures share the same moment of the machine
+// and dataset. The op log's cost is compared like with like: a write without the op log captures nothing, so it also
+// skips the SLA refresh the op log drives (domain work); each write with the op log is counted without its own SLA
+// refresh time.
 // Standalone on a working copy you made (never the cache): `npx tsx scripts/bench/writes.ts --data <folder> [--runs 500]`;
 // `--fsync-every-commit` (diagnosis only) sets synchronous = FULL, as the app ran before synchronous = NORMAL.
 import { fileURLToPath } from 'node:url';

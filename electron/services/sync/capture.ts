@@ -7,7 +7,7 @@ import { formatHlc, parseHlc, tickFrom } from './hlc';
 import { fieldClock, readClock, writeClock, type RowClock } from './clocks';
 import { opMovesConflictRules, refreshConflicts, type TouchedRow } from './conflicts';
 import { opMovesSlaClock, refreshSlaForTouched, slaTouchOf } from '../sla';
-import { recordSeen, seenBases } from './seen';
+import { recordSeen, seenBase } from './seen';
 
 interface CaptureRow {
   id: number;
@@ -113,7 +113,6 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
   const touched: TouchedRow[] = [];
   const ruleMoves: TouchedRow[] = [];
   const clockMoves: TouchedRow[] = [];
-  const seenBase = seenBases(sqlite);
   for (const row of captured) {
     const entity = entityOf(row.entity);
     if (!entity) continue;
@@ -124,7 +123,7 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
       row.kind === 'update' && entity.merge === 'lww'
         ? Object.fromEntries(Object.keys(fields).map((field) => [field, fieldClock(clock, field)]))
         : null;
-    const seen = row.kind === 'insert' || clocks ? seenBase(row.entity, row.row_id, fields) : null;
+    const seen = row.kind === 'insert' || clocks ? seenBase(sqlite, row.entity, row.row_id, fields) : null;
     const base = clocks || seen ? { ...clocks, ...seen } : null;
     stamp = tickFrom(stamp, nowMs, local.device_id);
     last = formatHlc(stamp);

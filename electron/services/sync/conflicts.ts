@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import type { OpRecord } from './capture';
 import { concurrentRows } from './seen';
+import { CUSTOMERS_OF_KEYS_SQL, KEYS_OF_CUSTOMERS_SQL, refreshCustomerNameKeys } from './customerNameKeys';
 
 export type ConflictKind = 'concurrent_edit' | 'closed_ticket_open_ot' | 'duplicate_serial' | 'duplicate_customer' | 'ticket_close_undone';
 
@@ -168,10 +169,11 @@ export function refreshConflicts(sqlite: Database.Database, touched: readonly To
 
   const customers = idsOf(touched, 'customers');
   if (customers.length > 0) {
-    const names = prepared(sqlite, `SELECT DISTINCT fold(trim(name)) AS name FROM customers WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(customers)) as { name: string }[];
+    refreshCustomerNameKeys(sqlite);
+    const names = prepared(sqlite, KEYS_OF_CUSTOMERS_SQL).all(JSON.stringify(customers)) as { name: string }[];
     const keys = [...new Set([...names.map((row) => row.name), ...scopesListing(sqlite, 'duplicate_customer', customers)])];
     const holding = new Map<string, { entity: string; rowId: string; detail: unknown }>();
-    for (const { key, ids } of rowsByKey(sqlite, `SELECT fold(trim(name)) AS key, id FROM customers WHERE fold(trim(name)) IN (SELECT value FROM json_each(?))`, keys)) {
+    for (const { key, ids } of rowsByKey(sqlite, CUSTOMERS_OF_KEYS_SQL, keys)) {
       const concurrent = concurrentRows(sqlite, 'customers', key, ids);
       if (concurrent.length > 0) holding.set(conflictId('duplicate_customer', key), { entity: 'customers', rowId: key, detail: { scope: key, customers: concurrent } });
     }

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import type { OpRecord } from './capture';
+import { CUSTOMERS_OF_KEY_SQL, refreshCustomerNameKeys } from './customerNameKeys';
 
 interface SeenKey {
   /** The column that holds the key, and the sync_field_edits field / op base key of its seen records. */
@@ -12,63 +13,44 @@ interface SeenKey {
   field: string;
   /** SQL of the key of `x` (a column or a parameter), as conflicts.ts groups rows by it. */
   keyOf: (x: string) => string;
-  /** No index holds the key: each lookup reads the whole table. */
-  unindexed?: true;
+  /** SQL answering the `id` of every row whose key is `?` (a key, as keyOf gives it), through an index. */
+  rowsOfKey: string;
+  /** Brings the index rowsOfKey reads up to date first (customer names are folded by the app, not by SQL). */
+  refresh?: (sqlite: Database.Database) => void;
 }
 
 export const SEEN_KEYS: Readonly<Record<string, SeenKey>> = {
-  work_order_items: { column: 'serial_number', field: 'seen:serial_number', keyOf: (x) => `lower(${x})` },
-  customers: { column: 'name', field: 'seen:name', keyOf: (x) => `fold(trim(${x}))`, unindexed: true },
+  work_order_items: {
+    column: 'serial_number',
+    field: 'seen:serial_number',
+    keyOf: (x) => `lower(${x})`,
+    rowsOfKey: 'SELECT id FROM work_order_items WHERE lower(serial_number) = ?',
+  },
+  customers: { column: 'name', field: 'seen:name', keyOf: (x) => `fold(trim(${x}))`, rowsOfKey: CUSTOMERS_OF_KEY_SQL, refresh: refreshCustomerNameKeys },
 };
 
 const hasKey = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 /**
  * The base of an op that sets a key (an insert, or a customer renamed): `{ 'seen:<column>': JSON of the sorted ids of
- * the other rows with that key here now }`; null when the op sets no key. Serials read their lower() index; names
- * compare fold(), which no index holds, so that one reads the customers table.
+ * the other rows with that key here now }`; null when the op sets no key. Each key is read through an index: serials
+ * by lower(), customer names by their folded key (customerNameKeys.ts).
  */
 export function seenBase(sqlite: Database.Database, table: string, rowId: string, fields: Record<string, unknown>): Record<string, string> | null {
   const seen = SEEN_KEYS[table];
   const value = seen ? fields[seen.column] : undefined;
   if (!seen || !hasKey(value)) return null;
+  seen.refresh?.(sqlite);
   const row = prepared(
     sqlite,
-    `SELECT json_group_array(id) AS ids FROM (SELECT id FROM "${table}" WHERE ${seen.keyOf(`"${seen.column}"`)} = ${seen.keyOf('?')} AND id <> ? ORDER BY id)`,
-  ).get(value, rowId) as { ids: string };
+    `SELECT json_group_array(id) AS ids FROM (SELECT id FROM (${seen.rowsOfKey}) WHERE id <> ? ORDER BY id)`,
+  ).get(keyOfValue(sqlite, seen, value), rowId) as { ids: string };
   return { [seen.field]: row.ids };
 }
 
-/**
- * seenBase for the ops of one drain of the capture, which all see the rows as the transaction left them. An unindexed
- * key is looked up as seenBase does for the drain's first op; from the second on, its table is read once into a map
- * of key to ids (5,000 customers made in one transaction read the table 5,000 times before: 27 s).
- */
-export function seenBases(sqlite: Database.Database): (table: string, rowId: string, fields: Record<string, unknown>) => Record<string, string> | null {
-  const lookups = new Map<string, number>();
-  const keyMaps = new Map<string, Map<string, string[]>>();
-  return (table, rowId, fields) => {
-    const seen = SEEN_KEYS[table];
-    const value = seen ? fields[seen.column] : undefined;
-    if (!seen?.unindexed || !hasKey(value)) return seenBase(sqlite, table, rowId, fields);
-    const count = (lookups.get(table) ?? 0) + 1;
-    lookups.set(table, count);
-    if (count === 1) return seenBase(sqlite, table, rowId, fields);
-    let keys = keyMaps.get(table);
-    if (!keys) {
-      keys = new Map();
-      const rows = prepared(sqlite, `SELECT ${seen.keyOf(`"${seen.column}"`)} AS key, id FROM "${table}" ORDER BY id`).all() as { key: unknown; id: string }[];
-      for (const row of rows) {
-        if (typeof row.key !== 'string') continue;
-        const ids = keys.get(row.key);
-        if (ids) ids.push(row.id);
-        else keys.set(row.key, [row.id]);
-      }
-      keyMaps.set(table, keys);
-    }
-    const key = (prepared(sqlite, `SELECT ${seen.keyOf('?')} AS key`).get(value) as { key: string }).key;
-    return { [seen.field]: JSON.stringify((keys.get(key) ?? []).filter((id) => id !== rowId)) };
-  };
+/** A key's value as SQL computes it (fold() is the app's function, lower() SQLite's: one place for both). */
+function keyOfValue(sqlite: Database.Database, seen: SeenKey, value: string): string {
+  return (prepared(sqlite, `SELECT ${seen.keyOf('?')} AS key`).get(value) as { key: string }).key;
 }
 
 /** Keeps the seen record of an op (this copy's or another's), keyed by its clock: applying it twice changes nothing. */
