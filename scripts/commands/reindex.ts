@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { openDatabase } from '../../db/open';
 import { databasePath } from '../../electron/ipc/backend';
+import { rebuildCustomerFolds } from '../../electron/services/customerFolds';
 import { rebuildSearchIndex } from '../../electron/services/search/schema';
-import { rebuildCustomerNameKeys } from '../../electron/services/sync/customerNameKeys';
 import { rebuildTelemetryReadings } from '../../electron/services/telemetry/readingsTable';
 import { rebuildStatusCounts } from '../../electron/services/tickets/statusCounts';
 import { rebuildBoardBlocks } from '../../electron/services/workOrders/boardBlocks';
@@ -35,7 +35,7 @@ export const reindexCommand: CliCommand = {
       process.stdout.write(`Tickets per status recounted: ${rebuildStatusCounts(database.sqlite)}\n`);
       process.stdout.write(`Telemetry readings rebuilt: ${rebuildTelemetryReadings(database.sqlite)}\n`);
       process.stdout.write(`Dispatch queue reordered: ${rebuildWorkOrderQueue(database.sqlite)} OTs waiting\n`);
-      process.stdout.write(`Customer name keys marked for folding: ${rebuildCustomerNameKeys(database.sqlite)}\n`);
+      process.stdout.write(`Customers marked for folding again: ${rebuildCustomerFolds(database.sqlite)}\n`);
     } finally {
       database.close();
     }

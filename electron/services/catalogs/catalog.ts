@@ -1,7 +1,7 @@
 // One implementation of list/create/update/delete for the three catalogs (categories, customers, products).
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { AppDb } from '../../../db/open';
+import { foldForSearch, type AppDb } from '../../../db/open';
 import { AppError, notFound, type DomainEntity } from '../../contract';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -21,6 +21,11 @@ export interface CatalogSpec<Row, Dto> {
   toDto: (row: Row) => Dto;
   /** Columns searched by `q` besides the name. */
   searchColumns?: SQLiteColumn[];
+  /**
+   * Which rows hold `pattern` (folded, for LIKE), at most `limit` of them in the list's order, when kept folded ahead
+   * (customers); else the name and searchColumns are folded as they are read.
+   */
+  matching?: (ctx: ServiceContext, foldedPattern: string, limit: number) => SQL;
   /** A field that must be unique (case-insensitive), checked with a clear error. */
   unique?: { field: string; column: SQLiteColumn };
   /** How many records use this row; delete is refused when > 0. */
@@ -49,21 +54,24 @@ export function catalogService<Row extends { id: string; version: number }, Dto>
   return {
     list(ctx: ServiceContext, input: { q?: string | undefined; limit?: number | undefined }): Dto[] {
       const q = input.q?.trim();
+      const limit = input.limit ?? 500;
       let where: SQL | undefined;
       if (q) {
         const pattern = containsPattern(q);
         const columns = [table.name, ...(spec.searchColumns ?? [])];
-        where = sql.join(
-          columns.map((c) => sql`fold(${c}) like fold(${pattern}) escape '\\'`),
-          sql` or `,
-        );
+        where = spec.matching
+          ? spec.matching(ctx, foldForSearch(pattern), limit)
+          : sql.join(
+              columns.map((c) => sql`fold(${c}) like fold(${pattern}) escape '\\'`),
+              sql` or `,
+            );
       }
       const rows = ctx.db
         .select()
         .from(table)
         .where(where)
         .orderBy(asc(sql`lower(${table.name})`))
-        .limit(input.limit ?? 500)
+        .limit(limit)
         .all() as Row[];
       return rows.map(spec.toDto);
     },

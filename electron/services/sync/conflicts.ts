@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import type { OpRecord } from './capture';
 import { concurrentRows } from './seen';
-import { CUSTOMERS_OF_KEYS_SQL, KEYS_OF_CUSTOMERS_SQL, refreshCustomerNameKeys } from './customerNameKeys';
+import { CUSTOMERS_OF_KEYS_SQL, KEYS_OF_CUSTOMERS_SQL, refreshCustomerFolds } from '../customerFolds';
 
 export type ConflictKind = 'concurrent_edit' | 'closed_ticket_open_ot' | 'duplicate_serial' | 'duplicate_customer' | 'ticket_close_undone';
 
@@ -169,7 +169,7 @@ export function refreshConflicts(sqlite: Database.Database, touched: readonly To
 
   const customers = idsOf(touched, 'customers');
   if (customers.length > 0) {
-    refreshCustomerNameKeys(sqlite);
+    refreshCustomerFolds(sqlite);
     const names = prepared(sqlite, KEYS_OF_CUSTOMERS_SQL).all(JSON.stringify(customers)) as { name: string }[];
     const keys = [...new Set([...names.map((row) => row.name), ...scopesListing(sqlite, 'duplicate_customer', customers)])];
     const holding = new Map<string, { entity: string; rowId: string; detail: unknown }>();

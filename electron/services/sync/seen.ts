@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import type { OpRecord } from './capture';
-import { CUSTOMERS_OF_KEY_SQL, refreshCustomerNameKeys } from './customerNameKeys';
+import { CUSTOMERS_OF_KEY_SQL, refreshCustomerFolds } from '../customerFolds';
 
 interface SeenKey {
   /** The column that holds the key, and the sync_field_edits field / op base key of its seen records. */
@@ -26,7 +26,7 @@ export const SEEN_KEYS: Readonly<Record<string, SeenKey>> = {
     keyOf: (x) => `lower(${x})`,
     rowsOfKey: 'SELECT id FROM work_order_items WHERE lower(serial_number) = ?',
   },
-  customers: { column: 'name', field: 'seen:name', keyOf: (x) => `fold(trim(${x}))`, rowsOfKey: CUSTOMERS_OF_KEY_SQL, refresh: refreshCustomerNameKeys },
+  customers: { column: 'name', field: 'seen:name', keyOf: (x) => `fold(trim(${x}))`, rowsOfKey: CUSTOMERS_OF_KEY_SQL, refresh: refreshCustomerFolds },
 };
 
 const hasKey = (value: unknown): value is string => typeof value === 'string' && value !== '';
@@ -34,7 +34,7 @@ const hasKey = (value: unknown): value is string => typeof value === 'string' &&
 /**
  * The base of an op that sets a key (an insert, or a customer renamed): `{ 'seen:<column>': JSON of the sorted ids of
  * the other rows with that key here now }`; null when the op sets no key. Each key is read through an index: serials
- * by lower(), customer names by their folded key (customerNameKeys.ts).
+ * by lower(), customer names by their folded key (customerFolds.ts).
  */
 export function seenBase(sqlite: Database.Database, table: string, rowId: string, fields: Record<string, unknown>): Record<string, string> | null {
   const seen = SEEN_KEYS[table];

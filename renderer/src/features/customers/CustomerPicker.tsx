@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerDto } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import './customerPicker.css';
+import { CUSTOMER_PICKER_LIMIT } from './pickerLimit';
 
-/** How many matches the list shows; typing more narrows it. */
-export const CUSTOMER_PICKER_LIMIT = 20;
 const SEARCH_DEBOUNCE_MS = 150;
 
 export interface PickedCustomer {
