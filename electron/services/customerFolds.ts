@@ -77,12 +77,12 @@ export const customersMatching = (pattern: string, limit: number): SQL =>
 /** Customers whose kept folds (once refreshed) are not their folded fields, or who have none, or rows of no customer: 0 when in step. */
 export function customerFoldsDrift(sqlite: Database.Database): number {
   refreshCustomerFolds(sqlite);
-  const sql = `SELECT
+  const query = `SELECT
     (SELECT count(*) FROM customers c LEFT JOIN customer_folds f ON f.customer_id = c.id
       WHERE f.customer_id IS NULL OR f.name_fold IS NOT fold(trim(c.name)) OR f.contact_name_fold IS NOT fold(c.contact_name)
         OR f.email_fold IS NOT fold(c.email) OR f.phone_fold IS NOT fold(c.phone) OR f.name_sort IS NOT lower(c.name))
     + (SELECT count(*) FROM customer_folds f WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = f.customer_id)) AS n`;
-  return (sqlite.prepare(sql).get() as { n: number }).n;
+  return (sqlite.prepare(query).get() as { n: number }).n;
 }
 
 /** Empties and refills the table and re-creates its triggers, in one transaction (`cli reindex`); answers the customers marked. */

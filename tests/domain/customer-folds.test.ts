@@ -4,6 +4,7 @@
 // read through the index only; the catalog's search against folding every field in JavaScript; rebuilt by `reindex`;
 // its migration file is the one generated from its owner.
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../electron/services/ids';
 import { foldForSearch } from '../../db/open';
@@ -12,6 +13,7 @@ import {
   CUSTOMERS_OF_KEY_SQL,
   CUSTOMERS_OF_KEYS_SQL,
   customerFoldsDrift,
+  customersMatching,
   customerFoldsMigrationSql,
   KEYS_OF_CUSTOMERS_SQL,
   rebuildCustomerFolds,
@@ -77,11 +79,15 @@ describe('customer_folds', () => {
   it('is read through its index: no lookup reads or folds the customers table', async () => {
     app = await startTestApp();
     const sqlite = app.backend.database.sqlite;
-    const plan = (sql: string, param: unknown) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(param) as { detail: string }[]).map((row) => row.detail).join('\n');
+    const plan = (statement: string, param: unknown) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${statement}`).all(param) as { detail: string }[]).map((row) => row.detail).join('\n');
     expect(plan(CUSTOMERS_OF_KEY_SQL, 'bar pepe')).toMatch(/SEARCH customer_folds USING COVERING INDEX ix_customer_folds_name \(name_fold=\?\)/);
     expect(plan(CUSTOMERS_OF_KEYS_SQL, '[]')).toMatch(/SEARCH customer_folds USING COVERING INDEX ix_customer_folds_name \(name_fold=\?\)/);
     expect(plan(KEYS_OF_CUSTOMERS_SQL, '[]')).toMatch(/SEARCH customer_folds USING PRIMARY KEY \(customer_id=\?\)/);
-    for (const sql of [CUSTOMERS_OF_KEY_SQL, CUSTOMERS_OF_KEYS_SQL, KEYS_OF_CUSTOMERS_SQL]) expect(plan(sql, '[]')).not.toMatch(/\bcustomers\b/);
+    for (const statement of [CUSTOMERS_OF_KEY_SQL, CUSTOMERS_OF_KEYS_SQL, KEYS_OF_CUSTOMERS_SQL]) expect(plan(statement, '[]')).not.toMatch(/\bcustomers\b/);
+    // The search walks its covering index in the list's order and stops at the limit: no sort of every match.
+    const search = app.backend.database.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${customersMatching('%a%', 20)}`).map((row) => row.detail).join('\n');
+    expect(search).toMatch(/SCAN customer_folds USING COVERING INDEX ix_customer_folds_search/);
+    expect(search).not.toMatch(/TEMP B-TREE/);
   });
 
   it('the catalog search finds what folding every field again finds, customers written around the app included', async () => {
