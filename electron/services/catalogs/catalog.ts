@@ -1,8 +1,9 @@
 // One implementation of list/create/update/delete for the three catalogs (categories, customers, products).
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { foldForSearch, type AppDb } from '../../../db/open';
 import { AppError, notFound, type DomainEntity } from '../../contract';
+import { loginKey } from '../../contract/auth';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { containsPattern, findSameName } from '../text';
@@ -41,7 +42,14 @@ export function catalogService<Row extends { id: string; version: number }, Dto>
     if (!spec.unique) return;
     const value = values[spec.unique.field];
     if (typeof value !== 'string') return;
-    const rows = db.select({ id: table.id, value: spec.unique.column }).from(table).all() as { id: string; value: string }[];
+    // Only the rows that can share its key are compared here: those whose SQLite lower() is the key (it folds ASCII, so
+    // an ASCII row's key is its lower()) and those with a character past ASCII (lower() leaves it; compared in full).
+    const column = spec.unique.column;
+    const rows = db
+      .select({ id: table.id, value: column })
+      .from(table)
+      .where(or(sql`lower(${column}) = ${loginKey(value)}`, sql`length(cast(${column} as blob)) <> length(${column})`))
+      .all() as { id: string; value: string }[];
     const clash = findSameName(rows.filter((row) => row.id !== exceptId), (row) => row.value, value);
     if (clash) {
       throw new AppError('CONFLICT', `${spec.label} ${spec.unique.field} ${value} already exists`, {
