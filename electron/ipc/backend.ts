@@ -10,6 +10,7 @@ import { JobWorker, runStartupJobs, type StartupReport } from '../services/jobs'
 import { DEFAULT_BACKUPS_KEPT } from '../../db/reliability/backup';
 import { JobRegistry } from '../services/jobRegistry';
 import { readSessionTimeoutMinutes } from '../services/settings';
+import { refreshCustomerFolds } from '../services/customerFolds';
 import { fillMissingTicketSla } from '../services/sla';
 import type { EngineHost } from './engine/host';
 import { dispatch, type CallContext, type DispatchResult } from './router';
@@ -59,6 +60,8 @@ export function createBackend(options: BackendOptions): Backend {
   const database = openDatabase(databasePath(options.dataDir), { ...options, deferIntegrityCheck: options.startupJobs !== undefined || options.deferIntegrityCheck === true });
   // The derived SLA table is local: tickets that have no row yet (first start after the upgrade, rows loaded around the write path) get one now.
   if (!options.readonly) fillMissingTicketSla(database.sqlite);
+  // Customers marked unknown by writes made around the app (the upgrade marks them all) are folded now: searches never write.
+  if (!options.readonly) refreshCustomerFolds(database.sqlite);
   const clock = options.clock ?? systemClock;
   const events = new EventBus(options.log);
   const sessions = new SessionStore(clock, () => readSessionTimeoutMinutes(database.db) * 60_000);

@@ -47,7 +47,10 @@ END`,
 
 const CUSTOMER_FOLDS: DerivedTable = { name: 'customer_folds', createSql: TABLE_SQL, fillSql: FILL_SQL, indexes: INDEXES, triggers: TRIGGERS };
 
-/** Folds the rows the triggers marked unknown; run before reading the table (nothing to do costs one index probe). */
+/**
+ * Folds the rows the triggers marked unknown (nothing to do costs one index probe). Run by writes before they read the
+ * name keys (the seen bases, the duplicate rule), inside their transaction: it writes.
+ */
 export function refreshCustomerFolds(sqlite: Database.Database): void {
   prepared(
     sqlite,
@@ -64,15 +67,23 @@ export const KEYS_OF_CUSTOMERS_SQL = 'SELECT DISTINCT name_fold AS name FROM cus
 /** (key, id) of every customer with one of the name keys in the JSON array `?` (sync/conflicts.ts groups them by key). */
 export const CUSTOMERS_OF_KEYS_SQL = 'SELECT name_fold AS key, customer_id AS id FROM customer_folds WHERE name_fold IN (SELECT value FROM json_each(?))';
 const FOLD_COLUMNS = ['name_fold', 'contact_name_fold', 'email_fold', 'phone_fold'];
+/** The customers' columns each fold is made from, as refreshCustomerFolds folds them. */
+const FOLDED_FROM = ['fold(trim(c.name))', 'fold(c.contact_name)', 'fold(c.email)', 'fold(c.phone)'];
+const anyLike = (columns: readonly string[], pattern: string) =>
+  sql.join(
+    columns.map((column) => sql`${sql.raw(column)} LIKE ${pattern} ESCAPE '\\'`),
+    sql` OR `,
+  );
 /**
- * The ids of the first `limit` customers, in the catalog's order (lower(name)), with the folded LIKE `pattern` in their
- * name, contact, email or phone: the catalog's search, read from ix_customer_folds_search alone.
+ * The ids of the customers with the folded LIKE `pattern` in their name, contact, email or phone, for the catalog's
+ * search (which orders and cuts them): the first `limit` of the folded ones in the list's order (lower(name)), read
+ * from ix_customer_folds_search alone, and any marked unknown since, folded as they are read. A read never folds the
+ * marked rows into the table: writing would wait for another connection's write (a bundle import in the job worker).
  */
 export const customersMatching = (pattern: string, limit: number): SQL =>
-  sql`SELECT customer_id FROM customer_folds WHERE ${sql.join(
-    FOLD_COLUMNS.map((column) => sql`${sql.identifier(column)} LIKE ${pattern} ESCAPE '\\'`),
-    sql` OR `,
-  )} ORDER BY name_sort ${sql.raw(limitSql(limit))}`;
+  sql`SELECT customer_id FROM (SELECT customer_id FROM customer_folds WHERE ${anyLike(FOLD_COLUMNS, pattern)} ORDER BY name_sort ${sql.raw(limitSql(limit))})
+    UNION ALL
+    SELECT f.customer_id FROM customer_folds f JOIN customers c ON c.id = f.customer_id WHERE f.name_fold IS NULL AND (${anyLike(FOLDED_FROM, pattern)})`;
 
 /** Customers whose kept folds (once refreshed) are not their folded fields, or who have none, or rows of no customer: 0 when in step. */
 export function customerFoldsDrift(sqlite: Database.Database): number {

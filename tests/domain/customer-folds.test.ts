@@ -4,8 +4,10 @@
 // read through the index only; the catalog's search against folding every field in JavaScript; rebuilt by `reindex`;
 // its migration file is the one generated from its owner.
 import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/ipc/backend';
 import { newId } from '../../electron/services/ids';
 import { foldForSearch } from '../../db/open';
 import {
@@ -35,10 +37,8 @@ describe('customer_folds', () => {
     expect(keyOf(sqlite, bar.id)).toBe('bar pepe');
     const renamed = await app.admin.call('customers.update', { id: bar.id, version: bar.version, name: 'Ferretería LUNA' });
     expect(keyOf(sqlite, bar.id)).toBe('ferreteria luna');
-    // A new phone marks the row (search folds it too); a change of a field no fold holds leaves it.
+    // A new phone is folded by the write itself (searches never write); a field no fold holds changes nothing.
     const phoned = await app.admin.call('customers.update', { id: bar.id, version: renamed.version, phone: '600 111 222' });
-    expect(keyOf(sqlite, bar.id)).toBeNull();
-    refreshCustomerFolds(sqlite);
     expect(sqlite.prepare('SELECT name_fold, phone_fold FROM customer_folds WHERE customer_id = ?').get(bar.id)).toEqual({ name_fold: 'ferreteria luna', phone_fold: '600 111 222' });
     await app.admin.call('customers.update', { id: bar.id, version: phoned.version, notes: 'Abre a las 8' });
     expect(keyOf(sqlite, bar.id)).toBe('ferreteria luna');
@@ -116,6 +116,48 @@ describe('customer_folds', () => {
       expect(found, q).toEqual(oracle(q));
     }
     expect((await app.admin.call('customers.list', { q: 'nunez', limit: 500 })).length).toBe(3);
+    // Cut at the limit in the list's order (lower(name)), a row still marked unknown (written around the app) included.
+    expect((await app.admin.call('customers.list', { q: 'nunez', limit: 2 })).map((c) => c.name)).toEqual(['BAR PEPE', 'Clínica Dental']);
+    expect((await app.admin.call('customers.list', { q: 'a', limit: 3 })).map((c) => c.name)).toEqual(
+      all
+        .filter((c) => oracle('a').includes(c.id as string))
+        .map((c) => c.name as string)
+        .sort((x, y) => (x.toLowerCase() < y.toLowerCase() ? -1 : 1))
+        .slice(0, 3),
+    );
+  });
+
+  it('a search never writes: it answers while another connection holds the write lock, rows marked unknown included', async () => {
+    app = await startTestApp();
+    const sqlite = app.backend.database.sqlite;
+    await app.admin.call('customers.create', { name: 'Bar Pepe' });
+    // Written around the app, so still marked unknown when the search comes.
+    sqlite.prepare('INSERT INTO customers (id, name, phone) VALUES (?, ?, ?)').run(newId(), 'Peña Pepé', '955 123 456');
+    const other = new Database(app.backend.database.path);
+    try {
+      other.exec('BEGIN IMMEDIATE'); // as a bundle import in the job worker holds it
+      const found = await app.admin.envelope('customers.list', { q: 'PEPE' });
+      expect(found.ok && (found.value as { name: string }[]).map((c) => c.name)).toEqual(['Bar Pepe', 'Peña Pepé']);
+      const byPhone = await app.admin.envelope('customers.list', { q: '955 123' });
+      expect(byPhone.ok && (byPhone.value as { name: string }[]).map((c) => c.name)).toEqual(['Peña Pepé']);
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('rows marked unknown (by the upgrade, or written around the app) are folded when the app starts', async () => {
+    app = await startTestApp();
+    const byHand = newId();
+    app.backend.database.sqlite.prepare('INSERT INTO customers (id, name) VALUES (?, ?)').run(byHand, 'Óptica Ñ');
+    expect(keyOf(app.backend.database.sqlite, byHand)).toBeNull();
+    // The app started again on the same folder (a second engine on the file stands for it here).
+    const backend = createBackend({ dataDir: app.dir, log: () => undefined });
+    try {
+      expect(keyOf(backend.database.sqlite, byHand)).toBe('optica n');
+    } finally {
+      backend.close();
+    }
   });
 
   it('migration 0033 is the file generated from its owner', () => {

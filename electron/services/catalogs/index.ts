@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { customers, products, ticketCategories, tickets, workOrderItems } from '../../../db/schema';
 import type { CategoryDto, CustomerDto, ProductDto } from '../../contract';
-import { customersMatching, refreshCustomerFolds } from '../customerFolds';
+import { customersMatching } from '../customerFolds';
 import { catalogService } from './catalog';
 
 
@@ -20,10 +20,7 @@ export const customerCatalog = catalogService<typeof customers.$inferSelect, Cus
   label: 'customer',
   searchColumns: [customers.contactName, customers.email, customers.phone],
   // Kept folded by customerFolds.ts: a search reads one index instead of folding every customer's four fields.
-  matching: (ctx, pattern, limit) => {
-    refreshCustomerFolds(ctx.sqlite);
-    return sql`${customers.id} in (${customersMatching(pattern, limit)})`;
-  },
+  matching: (_ctx, pattern, limit) => sql`${customers.id} in (${customersMatching(pattern, limit)})`,
   toDto: (r) => ({
     id: r.id,
     name: r.name,

@@ -8,6 +8,7 @@ import { fieldClock, readClock, writeClock, type RowClock } from './clocks';
 import { opMovesConflictRules, refreshConflicts, type TouchedRow } from './conflicts';
 import { opMovesSlaClock, refreshSlaForTouched, slaTouchOf } from '../sla';
 import { recordSeen, seenBase } from './seen';
+import { refreshCustomerFolds } from '../customerFolds';
 
 interface CaptureRow {
   id: number;
@@ -139,6 +140,8 @@ export function recordCapturedOps(sqlite: Database.Database, authorId: string | 
   prepared(sqlite, 'UPDATE sync_local SET last_hlc = ?, next_seq = ? WHERE id = 1').run(last, seq);
   // The rules that span rows run on local writes too: a copy must hold the conflicts its own ops cause elsewhere.
   refreshConflicts(sqlite, ruleMoves);
+  // A customer's new contact, email or phone is folded now, while this write holds the lock: searches never write.
+  if (touched.some((row) => row.entity === 'customers')) refreshCustomerFolds(sqlite);
   // Derived, local: the SLA clocks this write can move, in the same transaction.
   const slaStart = performance.now();
   refreshSlaForTouched(sqlite, clockMoves);
