@@ -1,31 +1,41 @@
 // customer_folds: each customer's name, contact, email and phone folded as search and the duplicate-customer rule
 // compare them (fold(): case and accents away; the name trimmed too, the rule's key). Local derived data like
 // board_blocks (not replicated, not in the digest). fold() is the app's own function, which a trigger may not call
-// (the file must stay writable by any SQLite tool), so the triggers only mark a row unknown (name_fold NULL) and the
-// app folds the marked rows before it reads them. Before, every customer write folded every customer's name twice
-// (~25 ms at 5,000 customers) and every search every customer's four fields (~30 ms).
+// (the file must stay writable by any SQLite tool), so the triggers only mark a row unknown (name_fold NULL). Writes
+// fold the marked rows in their own transaction, the app folds what is left when it starts, and a search folds a row
+// still marked as it reads it. Before, every customer write folded every customer's name twice (~25 ms at 5,000
+// customers) and every search every customer's four fields (~30 ms).
 import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
 import { derivedTableMigrationSql, rebuildDerivedTable, type DerivedTable } from './derivedTables';
 import { limitSql, prepared } from './sql';
 
+/** Each searched fold and what it folds of the customer `c` (the name trimmed too: the duplicate rule's key). */
+const FOLDS: Readonly<Record<string, string>> = {
+  name_fold: 'fold(trim(c.name))',
+  contact_name_fold: 'fold(c.contact_name)',
+  email_fold: 'fold(c.email)',
+  phone_fold: 'fold(c.phone)',
+};
+/** Every kept column and how it is made: the folds, then the list's sort key. */
+const KEPT: Readonly<Record<string, string>> = { ...FOLDS, name_sort: 'lower(c.name)' };
+const FOLD_COLUMNS = Object.keys(FOLDS);
+
 const TABLE_SQL = `CREATE TABLE \`customer_folds\` (
 	\`customer_id\` text PRIMARY KEY NOT NULL,
-	\`name_fold\` text,
-	\`contact_name_fold\` text,
-	\`email_fold\` text,
-	\`phone_fold\` text,
-	\`name_sort\` text
+${Object.keys(KEPT)
+  .map((column) => `\t\`${column}\` text`)
+  .join(',\n')}
 ) WITHOUT ROWID, STRICT`;
 
-// Every row starts unknown: the first read folds them all (a few ms per thousand customers), in the app.
+// Every row starts unknown: the app folds them all when it starts (a few ms per thousand customers).
 const FILL_SQL = 'INSERT INTO `customer_folds` (`customer_id`) SELECT `id` FROM `customers`';
 
 // The name keys (the unknown rows, NULL, sort first: finding them is one probe); then the search's, in the catalog's
 // order with every folded field in it: a search reads this index alone and stops at the limit.
 const INDEXES = [
   'CREATE INDEX `ix_customer_folds_name` ON `customer_folds` (`name_fold`, `customer_id`)',
-  'CREATE INDEX `ix_customer_folds_search` ON `customer_folds` (`name_sort`, `name_fold`, `contact_name_fold`, `email_fold`, `phone_fold`, `customer_id`)',
+  `CREATE INDEX \`ix_customer_folds_search\` ON \`customer_folds\` (${['name_sort', ...FOLD_COLUMNS, 'customer_id'].map((c) => `\`${c}\``).join(', ')})`,
 ];
 
 const markUnknown = (row: 'new') => `INSERT OR REPLACE INTO \`customer_folds\` (\`customer_id\`) VALUES (${row}.\`id\`);`;
@@ -54,21 +64,18 @@ const CUSTOMER_FOLDS: DerivedTable = { name: 'customer_folds', createSql: TABLE_
 export function refreshCustomerFolds(sqlite: Database.Database): void {
   prepared(
     sqlite,
-    `UPDATE customer_folds SET (name_fold, contact_name_fold, email_fold, phone_fold, name_sort) =
-       (SELECT fold(trim(c.name)), fold(c.contact_name), fold(c.email), fold(c.phone), lower(c.name) FROM customers c WHERE c.id = customer_folds.customer_id)
+    `UPDATE customer_folds SET (${Object.keys(KEPT).join(', ')}) =
+       (SELECT ${Object.values(KEPT).join(', ')} FROM customers c WHERE c.id = customer_folds.customer_id)
      WHERE name_fold IS NULL`,
   ).run();
 }
 
-/** The ids of the customers whose name folds to the key `?` (sync/seen.ts). */
-export const CUSTOMERS_OF_KEY_SQL = 'SELECT customer_id AS id FROM customer_folds WHERE name_fold = ?';
+/** The ids of the customers whose name folds to the key SQL `key` computes (sync/seen.ts). */
+export const customersOfKeySql = (key: string) => `SELECT customer_id AS id FROM customer_folds WHERE name_fold = ${key}`;
 /** The name keys of the customers whose ids are the JSON array `?` (sync/conflicts.ts). */
 export const KEYS_OF_CUSTOMERS_SQL = 'SELECT DISTINCT name_fold AS name FROM customer_folds WHERE customer_id IN (SELECT value FROM json_each(?))';
 /** (key, id) of every customer with one of the name keys in the JSON array `?` (sync/conflicts.ts groups them by key). */
 export const CUSTOMERS_OF_KEYS_SQL = 'SELECT name_fold AS key, customer_id AS id FROM customer_folds WHERE name_fold IN (SELECT value FROM json_each(?))';
-const FOLD_COLUMNS = ['name_fold', 'contact_name_fold', 'email_fold', 'phone_fold'];
-/** The customers' columns each fold is made from, as refreshCustomerFolds folds them. */
-const FOLDED_FROM = ['fold(trim(c.name))', 'fold(c.contact_name)', 'fold(c.email)', 'fold(c.phone)'];
 const anyLike = (columns: readonly string[], pattern: string) =>
   sql.join(
     columns.map((column) => sql`${sql.raw(column)} LIKE ${pattern} ESCAPE '\\'`),
@@ -83,15 +90,16 @@ const anyLike = (columns: readonly string[], pattern: string) =>
 export const customersMatching = (pattern: string, limit: number): SQL =>
   sql`SELECT customer_id FROM (SELECT customer_id FROM customer_folds WHERE ${anyLike(FOLD_COLUMNS, pattern)} ORDER BY name_sort ${sql.raw(limitSql(limit))})
     UNION ALL
-    SELECT f.customer_id FROM customer_folds f JOIN customers c ON c.id = f.customer_id WHERE f.name_fold IS NULL AND (${anyLike(FOLDED_FROM, pattern)})`;
+    SELECT f.customer_id FROM customer_folds f JOIN customers c ON c.id = f.customer_id WHERE f.name_fold IS NULL AND (${anyLike(Object.values(FOLDS), pattern)})`;
 
 /** Customers whose kept folds (once refreshed) are not their folded fields, or who have none, or rows of no customer: 0 when in step. */
 export function customerFoldsDrift(sqlite: Database.Database): number {
   refreshCustomerFolds(sqlite);
   const query = `SELECT
     (SELECT count(*) FROM customers c LEFT JOIN customer_folds f ON f.customer_id = c.id
-      WHERE f.customer_id IS NULL OR f.name_fold IS NOT fold(trim(c.name)) OR f.contact_name_fold IS NOT fold(c.contact_name)
-        OR f.email_fold IS NOT fold(c.email) OR f.phone_fold IS NOT fold(c.phone) OR f.name_sort IS NOT lower(c.name))
+      WHERE f.customer_id IS NULL OR ${Object.entries(KEPT)
+        .map(([column, made]) => `f.${column} IS NOT ${made}`)
+        .join(' OR ')})
     + (SELECT count(*) FROM customer_folds f WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = f.customer_id)) AS n`;
   return (sqlite.prepare(query).get() as { n: number }).n;
 }

@@ -26,7 +26,7 @@ export interface CatalogSpec<Row, Dto> {
    * Which rows hold `pattern` (folded, for LIKE), at most `limit` of them in the list's order, when kept folded ahead
    * (customers); else the name and searchColumns are folded as they are read.
    */
-  matching?: (ctx: ServiceContext, foldedPattern: string, limit: number) => SQL;
+  matching?: (foldedPattern: string, limit: number) => SQL;
   /** A field that must be unique (case-insensitive), checked with a clear error. */
   unique?: { field: string; column: SQLiteColumn };
   /** How many records use this row; delete is refused when > 0. */
@@ -68,7 +68,7 @@ export function catalogService<Row extends { id: string; version: number }, Dto>
         const pattern = containsPattern(q);
         const columns = [table.name, ...(spec.searchColumns ?? [])];
         where = spec.matching
-          ? spec.matching(ctx, foldForSearch(pattern), limit)
+          ? spec.matching(foldForSearch(pattern), limit)
           : sql.join(
               columns.map((c) => sql`fold(${c}) like fold(${pattern}) escape '\\'`),
               sql` or `,

@@ -20,7 +20,7 @@ export const customerCatalog = catalogService<typeof customers.$inferSelect, Cus
   label: 'customer',
   searchColumns: [customers.contactName, customers.email, customers.phone],
   // Kept folded by customerFolds.ts: a search reads one index instead of folding every customer's four fields.
-  matching: (_ctx, pattern, limit) => sql`${customers.id} in (${customersMatching(pattern, limit)})`,
+  matching: (pattern, limit) => sql`${customers.id} in (${customersMatching(pattern, limit)})`,
   toDto: (r) => ({
     id: r.id,
     name: r.name,

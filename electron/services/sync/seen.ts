@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
 import type { OpRecord } from './capture';
-import { CUSTOMERS_OF_KEY_SQL, refreshCustomerFolds } from '../customerFolds';
+import { customersOfKeySql, refreshCustomerFolds } from '../customerFolds';
 
 interface SeenKey {
   /** The column that holds the key, and the sync_field_edits field / op base key of its seen records. */
@@ -13,8 +13,8 @@ interface SeenKey {
   field: string;
   /** SQL of the key of `x` (a column or a parameter), as conflicts.ts groups rows by it. */
   keyOf: (x: string) => string;
-  /** SQL answering the `id` of every row whose key is `?` (a key, as keyOf gives it), through an index. */
-  rowsOfKey: string;
+  /** SQL answering the `id` of every row whose key is what the SQL `key` computes, through an index. */
+  rowsOfKey: (key: string) => string;
   /** Brings the index rowsOfKey reads up to date first (customer names are folded by the app, not by SQL). */
   refresh?: (sqlite: Database.Database) => void;
 }
@@ -24,9 +24,9 @@ export const SEEN_KEYS: Readonly<Record<string, SeenKey>> = {
     column: 'serial_number',
     field: 'seen:serial_number',
     keyOf: (x) => `lower(${x})`,
-    rowsOfKey: 'SELECT id FROM work_order_items WHERE lower(serial_number) = ?',
+    rowsOfKey: (key) => `SELECT id FROM work_order_items WHERE lower(serial_number) = ${key}`,
   },
-  customers: { column: 'name', field: 'seen:name', keyOf: (x) => `fold(trim(${x}))`, rowsOfKey: CUSTOMERS_OF_KEY_SQL, refresh: refreshCustomerFolds },
+  customers: { column: 'name', field: 'seen:name', keyOf: (x) => `fold(trim(${x}))`, rowsOfKey: customersOfKeySql, refresh: refreshCustomerFolds },
 };
 
 const hasKey = (value: unknown): value is string => typeof value === 'string' && value !== '';
@@ -43,14 +43,9 @@ export function seenBase(sqlite: Database.Database, table: string, rowId: string
   seen.refresh?.(sqlite);
   const row = prepared(
     sqlite,
-    `SELECT json_group_array(id) AS ids FROM (SELECT id FROM (${seen.rowsOfKey}) WHERE id <> ? ORDER BY id)`,
-  ).get(keyOfValue(sqlite, seen, value), rowId) as { ids: string };
+    `SELECT json_group_array(id) AS ids FROM (SELECT id FROM (${seen.rowsOfKey(seen.keyOf('?'))}) WHERE id <> ? ORDER BY id)`,
+  ).get(value, rowId) as { ids: string };
   return { [seen.field]: row.ids };
-}
-
-/** A key's value as SQL computes it (fold() is the app's function, lower() SQLite's: one place for both). */
-function keyOfValue(sqlite: Database.Database, seen: SeenKey, value: string): string {
-  return (prepared(sqlite, `SELECT ${seen.keyOf('?')} AS key`).get(value) as { key: string }).key;
 }
 
 /** Keeps the seen record of an op (this copy's or another's), keyed by its clock: applying it twice changes nothing. */
