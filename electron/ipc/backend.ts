@@ -10,7 +10,7 @@ import { JobWorker, runStartupJobs, type StartupReport } from '../services/jobs'
 import { DEFAULT_BACKUPS_KEPT } from '../../db/reliability/backup';
 import { JobRegistry } from '../services/jobRegistry';
 import { readSessionTimeoutMinutes } from '../services/settings';
-import { refreshCustomerFolds } from '../services/customerFolds';
+import { foldLeftoverCustomers } from '../services/customerFolds';
 import { fillMissingTicketSla } from '../services/sla';
 import type { EngineHost } from './engine/host';
 import { dispatch, type CallContext, type DispatchResult } from './router';
@@ -61,7 +61,7 @@ export function createBackend(options: BackendOptions): Backend {
   // The derived SLA table is local: tickets that have no row yet (first start after the upgrade, rows loaded around the write path) get one now.
   if (!options.readonly) fillMissingTicketSla(database.sqlite);
   // Customers marked unknown by writes made around the app (the upgrade marks them all) are folded now: searches never write.
-  if (!options.readonly) refreshCustomerFolds(database.sqlite);
+  if (!options.readonly) foldLeftoverCustomers(database.sqlite);
   const clock = options.clock ?? systemClock;
   const events = new EventBus(options.log);
   const sessions = new SessionStore(clock, () => readSessionTimeoutMinutes(database.db) * 60_000);

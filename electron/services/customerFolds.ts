@@ -62,12 +62,31 @@ const CUSTOMER_FOLDS: DerivedTable = { name: 'customer_folds', createSql: TABLE_
  * name keys (the seen bases, the duplicate rule), inside their transaction: it writes.
  */
 export function refreshCustomerFolds(sqlite: Database.Database): void {
+  // Only when a row is marked: an UPDATE takes the write lock even when it changes nothing.
+  if (!prepared(sqlite, 'SELECT 1 FROM customer_folds WHERE name_fold IS NULL LIMIT 1').get()) return;
   prepared(
     sqlite,
     `UPDATE customer_folds SET (${Object.keys(KEPT).join(', ')}) =
        (SELECT ${Object.values(KEPT).join(', ')} FROM customers c WHERE c.id = customer_folds.customer_id)
      WHERE name_fold IS NULL`,
   ).run();
+}
+
+/**
+ * At start: folds what writes made around the app left marked, unless another connection is writing (a CLI import,
+ * a job worker's bundle): then it leaves them, as the next customer write and every search handle marked rows, rather
+ * than hold the start up for the busy timeout and fail it.
+ */
+export function foldLeftoverCustomers(sqlite: Database.Database): void {
+  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    refreshCustomerFolds(sqlite);
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY'))) throw error;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+  }
 }
 
 /** The ids of the customers whose name folds to the key SQL `key` computes (sync/seen.ts). */

@@ -163,6 +163,28 @@ describe('customer_folds', () => {
     }
   });
 
+  it('the app starts while another connection writes: it folds nothing then, and a marked row is still found and folded later', async () => {
+    app = await startTestApp();
+    const byHand = newId();
+    app.backend.database.sqlite.prepare('INSERT INTO customers (id, name) VALUES (?, ?)').run(byHand, 'Óptica Ñ');
+    const other = new Database(app.backend.database.path);
+    let second: ReturnType<typeof createBackend> | null = null;
+    try {
+      other.exec('BEGIN IMMEDIATE'); // a CLI import, or the job worker's bundle, holds the write lock
+      // Before, the start's fold waited the busy timeout for the lock and failed the start with SQLITE_BUSY.
+      second = createBackend({ dataDir: app.dir, log: () => undefined });
+      expect(keyOf(second.database.sqlite, byHand)).toBeNull();
+      const found = await app.admin.envelope('customers.list', { q: 'optica' });
+      expect(found.ok && (found.value as { name: string }[]).map((c) => c.name)).toEqual(['Óptica Ñ']);
+      other.exec('ROLLBACK');
+      await app.admin.call('customers.create', { name: 'Bar Pepe' });
+      expect(keyOf(second.database.sqlite, byHand)).toBe('optica n');
+    } finally {
+      second?.close();
+      other.close();
+    }
+  });
+
   it('migration 0033 is the file generated from its owner', () => {
     expect(readFileSync(CUSTOMER_FOLDS_MIGRATION_FILE, 'utf8')).toBe(customerFoldsMigrationSql());
   });
