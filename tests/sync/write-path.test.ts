@@ -9,6 +9,7 @@ import { telemetryReadingsDrift } from '../../electron/services/telemetry/readin
 import { statusCountsDrift } from '../../electron/services/tickets/statusCounts';
 import { boardBlocksDrift } from '../../electron/services/workOrders/boardBlocks';
 import { workOrderQueueDrift } from '../../electron/services/workOrders/queueTable';
+import { customerFoldsDrift } from '../../electron/services/customerFolds';
 import { REPLICATED_SETTING_KEYS } from '../../electron/services/sync/entities';
 import { removeTempDirs } from '../db/helpers';
 import { ADMIN, Caller, startTestApp, type TestApp } from '../support/backend';
@@ -512,6 +513,12 @@ describe('the op log', () => {
       expect(workOrderQueueDrift(empty.sqlite)).toBe(0);
       const queue = (db: typeof empty.sqlite) => db.prepare('SELECT * FROM work_order_queue ORDER BY work_order_id').all();
       expect(queue(empty.sqlite)).toEqual(queue(sqlite()));
+      // The customers' folds likewise (the app folds what the triggers mark): the same keys on both copies.
+      expect(customerFoldsDrift(sqlite())).toBe(0);
+      expect(customerFoldsDrift(empty.sqlite)).toBe(0);
+      const folds = (db: typeof empty.sqlite) => db.prepare('SELECT * FROM customer_folds ORDER BY customer_id').all();
+      expect(folds(empty.sqlite)).toEqual(folds(sqlite()));
+      expect(folds(sqlite()).length).toBeGreaterThan(0);
     } finally {
       empty.close();
     }
