@@ -237,4 +237,47 @@ describe('dispatch board', () => {
     expect((await app.admin.call('workOrders.get', { id: bellVisit.id })).scheduledDate).toBe(at(lastWeekMonday, '09:00'));
     expect(uncaughtErrors(page)).toEqual([]);
   });
+
+  it('past, then taken: after "Sí, registra…" by keyboard the overlap question has the focus, not the page behind it', async () => {
+    // Dropped where the visit above now is: the same day already past, and the same 09:00 of the same technician.
+    const ticket = await app.admin.call('tickets.create', { title: 'Grifo de la barra gotea' });
+    const drip = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+    const target = cell('Marcos Ruiz', /lunes/);
+    await page.locator('.board-queue-item', { hasText: drip.code }).dragTo(target);
+    const past = page.getByRole('dialog', { name: 'Esa hora ya ha pasado' });
+    await past.waitFor();
+    await past.getByRole('button', { name: 'Sí, registra una visita ya realizada' }).focus();
+    await page.keyboard.press('Enter');
+    const clash = page.getByRole('dialog', { name: 'El técnico ya tiene visitas a esa hora' });
+    await clash.waitFor();
+    expect(await clash.textContent()).toContain(bellVisit.code);
+    // Before, the focus fell to <body> when the pressed button went busy: Tab and Enter reached the board behind.
+    await expect.poll(() => page.evaluate('!!document.activeElement && !!document.activeElement.closest("dialog[open]")')).toBe(true);
+    await page.keyboard.press('Escape');
+    await clash.waitFor({ state: 'hidden' });
+    expect((await app.admin.call('workOrders.get', { id: drip.id })).status).toBe(drip.status); // not booked
+  });
+
+  it('"Programar" from the queue starts on the technician and day of the cell the keyboard was on', async () => {
+    await page.getByRole('button', { name: 'Semana siguiente' }).click();
+    await page.getByRole('button', { name: 'Semana siguiente' }).click();
+    const wednesday = addDays(nextMonday, 2);
+    const [y, m, d] = wednesday.split('-');
+    // Next week's cell (its label names the date), once the board shows that week.
+    const target = cell('Marcos Ruiz', new RegExp(`miércoles, ${Number(d)} de`));
+    await target.waitFor();
+    await target.focus();
+    expect(await page.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")')).toMatch(/^Marcos Ruiz, miércoles/);
+    await page.locator('.board-queue-item').first().focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /^Programar OT-/ });
+    await dialog.waitFor();
+    // Before, the first technician on the board (Ana) and today, whatever cell the person had chosen.
+    expect(await dialog.getByLabel('Técnico').locator('option:checked').textContent()).toBe('Marcos Ruiz');
+    expect(await dialog.getByLabel('Día y hora').inputValue()).toBe(`${d}/${m}/${y}`);
+    expect(await dialog.getByLabel('Hora', { exact: true }).inputValue()).toBe('09:00');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
 });

@@ -31,6 +31,16 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);
+  // Focus lost while open (the focused button was disabled while busy, then the dialog asked its next question):
+  // back into the dialog, as on opening, or Tab and Enter would start from the page behind it. Only the topmost
+  // dialog takes it back, and only from nowhere (the body), never from where the person put it.
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog?.open || (document.activeElement && document.activeElement !== document.body)) return;
+    const openDialogs = document.querySelectorAll('dialog[open]');
+    if (openDialogs[openDialogs.length - 1] !== dialog) return;
+    (firstField(dialog) ?? dialog.querySelector<HTMLElement>('button:not([disabled])'))?.focus();
+  });
   return (
     <dialog
       ref={ref}

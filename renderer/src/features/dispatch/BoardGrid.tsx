@@ -81,9 +81,11 @@ interface Props {
   /** After a keyboard move: the OT whose block takes the focus once it is drawn (its cell becomes the grid's tab stop). */
   focusRequest?: { id: string } | null;
   onFocused?: () => void;
+  /** A cell took the focus (the keyboard's place on the board): a queue item planned next starts out there. */
+  onCellFocus?: (cell: { technicianId: string; day: LocalDate }) => void;
 }
 
-export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, onDrop, onOpen, focusRequest, onFocused }: Props) {
+export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, onDrop, onOpen, focusRequest, onFocused, onCellFocus }: Props) {
   const { t } = useTranslation('dispatch');
   const words = useBlockWords();
   const [chosen, setActive] = useState({ row: 0, col: 0 });
@@ -241,7 +243,10 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
     tabIndex: active.row === row && active.col === col ? 0 : -1,
     'aria-label': label,
     onFocus: (event: { target: EventTarget; currentTarget: EventTarget }) => {
-      if (event.target === event.currentTarget) setActive({ row, col });
+      if (event.target !== event.currentTarget) return;
+      setActive({ row, col });
+      const technician = board.technicians[row];
+      if (technician) onCellFocus?.({ technicianId: technician.id, day: (mode === 'week' ? days[col] : days[0]) as LocalDate });
     },
   });
 

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueuedWorkOrderDto } from '../../../../electron/contract';
+import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
 import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
 import { formatDuration, formatTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
@@ -69,6 +70,8 @@ function Board() {
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   /** The OT last moved with "Mover a…": its question's answer (not a drag's) also brings the focus back to it. */
   const keyboardMove = useRef<string | null>(null);
+  /** The board cell the keyboard was last on: a queue item planned next starts out on its technician and day. */
+  const lastCell = useRef<{ technicianId: string; day: LocalDate } | null>(null);
   const scrollRef = useRef<HTMLElement>(null);
   // Grouped once per reply, not per cell and render.
   const index = useMemo(() => (board ? indexBoard(board, zone) : null), [board, zone]);
@@ -186,6 +189,7 @@ function Board() {
                   onOpen={openBlock}
                   focusRequest={focusRequest}
                   onFocused={() => setFocusRequest(null)}
+                  onCellFocus={(cell) => (lastCell.current = cell)}
                 />
               </>
             )}
@@ -196,7 +200,7 @@ function Board() {
       <MoveDialog
         item={moving}
         technicians={board?.technicians ?? []}
-        fallback={{ technicianId: board?.technicians[0]?.id ?? '', day: days.includes(todayDate) ? todayDate : first }}
+        fallback={planFallback(board, days, lastCell.current, days.includes(todayDate) ? todayDate : first)}
         onClose={() => setMoving(null)}
         onSubmit={(item, target) => {
           setMoving(null);
@@ -222,4 +226,13 @@ function Board() {
       />
     </div>
   );
+}
+
+/**
+ * Where a queue item's "Programar" starts out: the technician and day of the board cell the keyboard was last on, while
+ * both are still on screen; else the first technician on the day on screen.
+ */
+function planFallback(board: DispatchBoardDto | null, days: readonly LocalDate[], lastCell: { technicianId: string; day: LocalDate } | null, day: LocalDate) {
+  if (lastCell && days.includes(lastCell.day) && board?.technicians.some((tech) => tech.id === lastCell.technicianId)) return lastCell;
+  return { technicianId: board?.technicians[0]?.id ?? '', day };
 }
