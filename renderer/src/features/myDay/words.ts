@@ -5,11 +5,13 @@ import { companyZone } from '../../lib/timeZone';
 
 const locale = () => (i18n.language === 'en' ? 'en-GB' : 'es-ES');
 
-/** The day of an overdue visit, short: "lun 30 nov". */
-export function visitDayLabel(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'short', timeZone: companyZone() })
+/** The day of an overdue visit, short: "lun 30 nov", with its year when that is not this one ("lun 18 ago 2025"). */
+export function visitDayLabel(iso: string, now: Date = new Date()): string {
+  const zone = companyZone();
+  const otherYear = localDateOf(zone, iso).slice(0, 4) !== localDateOf(zone, now).slice(0, 4);
+  return new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'short', ...(otherYear ? { year: 'numeric' } : {}), timeZone: zone })
     .format(new Date(iso))
-    .replace(',', '');
+    .replaceAll(',', '');
 }
 
 /** Today in the header: "miércoles, 2 de diciembre"; formatted at its UTC noon in UTC, so no zone can shift it. */
