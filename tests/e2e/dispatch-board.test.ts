@@ -280,4 +280,29 @@ describe('dispatch board', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(uncaughtErrors(page)).toEqual([]);
   });
+
+  it('"Cancelar" on the past-time question of "Mover a…" goes back to that dialog with what was chosen', async () => {
+    const block = cell('Lucía Martín', /lunes/).locator('.board-block', { hasText: boiler.code });
+    await block.focus();
+    await page.keyboard.press('Enter');
+    const move = page.getByRole('dialog', { name: `Mover ${boiler.code} a…` });
+    await move.waitFor();
+    const [y, m, d] = addDays(localDateOf(ZONE, Date.now()), -1).split('-');
+    await move.getByLabel('Técnico').selectOption({ label: 'Marcos Ruiz' });
+    await move.getByLabel('Día y hora').fill(`${d}/${m}/${y}`);
+    await move.getByLabel('Hora', { exact: true }).fill('10:00');
+    await move.getByRole('button', { name: 'Mover aquí' }).click();
+    const past = page.getByRole('dialog', { name: 'Esa hora ya ha pasado' });
+    await past.waitFor();
+    await past.getByRole('button', { name: 'Cancelar' }).click();
+    // Before, the whole plan was dropped: technician, day and time had to be chosen again.
+    await move.waitFor();
+    expect(await move.getByLabel('Técnico').locator('option:checked').textContent()).toBe('Marcos Ruiz');
+    expect(await move.getByLabel('Día y hora').inputValue()).toBe(`${d}/${m}/${y}`);
+    expect(await move.getByLabel('Hora', { exact: true }).inputValue()).toBe('10:00');
+    await move.getByRole('button', { name: 'Cancelar' }).click();
+    await move.waitFor({ state: 'hidden' });
+    expect(await app.admin.call('workOrders.get', { id: boiler.id })).toMatchObject({ technician: { id: lucia.id }, scheduledDate: at(nextMonday, '15:30') });
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
 });

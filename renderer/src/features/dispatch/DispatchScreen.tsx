@@ -219,9 +219,13 @@ function Board() {
           void planner.confirm().then(() => id && id === keyboardMove.current && refocus(id));
         }}
         onClose={() => {
-          const id = planner.question?.item.id;
+          const question = planner.question;
           planner.dismiss();
-          if (id && id === keyboardMove.current) refocus(id);
+          // A plan made in "Mover a…" goes back to that dialog with what was chosen ("Si no, elige otra hora"); a drag is
+          // simply not made.
+          if (question && question.item.id === keyboardMove.current) {
+            setMoving({ ...question.item, technicianId: question.target.technicianId, start: question.target.scheduledDate });
+          }
         }}
       />
     </div>
