@@ -180,8 +180,8 @@ describe('customer_folds', () => {
       await app.admin.call('customers.create', { name: 'Bar Pepe' });
       expect(keyOf(second.database.sqlite, byHand)).toBe('optica n');
     } finally {
-      second?.close();
       other.close();
+      second?.close();
     }
   });
 

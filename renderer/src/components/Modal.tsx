@@ -31,21 +31,33 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);
-  // Focus lost while open (the focused button was disabled while busy, then the dialog asked its next question):
-  // back into the dialog, as on opening, or Tab and Enter would start from the page behind it. Only the topmost
-  // dialog takes it back, and only from nowhere (the body), never from where the person put it.
-  useEffect(() => {
+  // Focus lost while open: the element that had it inside the dialog was disabled (a button busy saving) or removed
+  // (the dialog asked its next question). It goes back into the dialog, or Tab and Enter would start from the page
+  // behind it. Not when the person clicked somewhere that takes no focus (text, padding): nothing was lost then.
+  const lastFocused = useRef<HTMLElement | null>(null);
+  const takeBackLostFocus = () => {
     const dialog = ref.current;
     if (!dialog?.open || (document.activeElement && document.activeElement !== document.body)) return;
     const openDialogs = document.querySelectorAll('dialog[open]');
     if (openDialogs[openDialogs.length - 1] !== dialog) return;
-    (firstField(dialog) ?? dialog.querySelector<HTMLElement>('button:not([disabled])'))?.focus();
+    const enabled = 'button:not([disabled])';
+    (firstField(dialog) ?? dialog.querySelector<HTMLElement>(`.modal-footer ${enabled}`) ?? dialog.querySelector<HTMLElement>(enabled))?.focus();
+  };
+  useEffect(() => {
+    if (lastFocused.current && !lastFocused.current.isConnected) takeBackLostFocus();
   });
   return (
     <dialog
       ref={ref}
       className={`modal${wide ? ' modal-wide' : ''}`}
       aria-label={title}
+      onFocus={(e) => {
+        if (e.target instanceof HTMLElement) lastFocused.current = e.target;
+      }}
+      onBlur={(e) => {
+        // A disabled element loses the focus when the page is next drawn: take it back after that.
+        if (e.target instanceof HTMLElement && e.target.matches(':disabled')) window.setTimeout(takeBackLostFocus, 0);
+      }}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

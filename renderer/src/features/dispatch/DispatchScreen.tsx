@@ -223,7 +223,8 @@ function Board() {
           planner.dismiss();
           // A plan made in "Mover a…" goes back to that dialog with what was chosen ("Si no, elige otra hora"); a drag is
           // simply not made.
-          if (question && question.item.id === keyboardMove.current) {
+          // Not while the answer is on its way: the plan may still be made, and the dialog would hold a stale version.
+          if (question && !planner.busy && question.item.id === keyboardMove.current) {
             setMoving({ ...question.item, technicianId: question.target.technicianId, start: question.target.scheduledDate });
           }
         }}
