@@ -2,7 +2,7 @@
 // them; an urgent request dragged (real pointer drag) onto a technician's busy day raises the double-booking warning
 // listing the visit already there, "Programar igualmente" books it and the board marks the overlap; then a visit is
 // moved with the keyboard only (arrows, Tab, Enter → "Mover a…"). Another window's change appears without a reload.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
 import { addDays, instantOfWallInput, localDateOf, mondayOf, type LocalDate } from '../../electron/contract/zonedTime';
@@ -72,6 +72,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
+
+/** What a planning dialog ("Programar …", "Mover … a…") holds: its technician, day and time as shown. */
+async function planChosen(dialog: Locator) {
+  return {
+    technician: await dialog.getByLabel('Técnico').locator('option:checked').textContent(),
+    day: await dialog.getByLabel('Día y hora').inputValue(),
+    time: await dialog.getByLabel('Hora', { exact: true }).inputValue(),
+  };
+}
 
 const cell = (technician: string, dayWord: RegExp) => page.getByRole('gridcell', { name: new RegExp(`^${technician}, ${dayWord.source}`) });
 
@@ -273,9 +282,7 @@ describe('dispatch board', () => {
     const dialog = page.getByRole('dialog', { name: /^Programar OT-/ });
     await dialog.waitFor();
     // Before, the first technician on the board (Ana) and today, whatever cell the person had chosen.
-    expect(await dialog.getByLabel('Técnico').locator('option:checked').textContent()).toBe('Marcos Ruiz');
-    expect(await dialog.getByLabel('Día y hora').inputValue()).toBe(`${d}/${m}/${y}`);
-    expect(await dialog.getByLabel('Hora', { exact: true }).inputValue()).toBe('09:00');
+    expect(await planChosen(dialog)).toEqual({ technician: 'Marcos Ruiz', day: `${d}/${m}/${y}`, time: '09:00' });
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(uncaughtErrors(page)).toEqual([]);
@@ -297,9 +304,7 @@ describe('dispatch board', () => {
     await past.getByRole('button', { name: 'Cancelar' }).click();
     // Before, the whole plan was dropped: technician, day and time had to be chosen again.
     await move.waitFor();
-    expect(await move.getByLabel('Técnico').locator('option:checked').textContent()).toBe('Marcos Ruiz');
-    expect(await move.getByLabel('Día y hora').inputValue()).toBe(`${d}/${m}/${y}`);
-    expect(await move.getByLabel('Hora', { exact: true }).inputValue()).toBe('10:00');
+    expect(await planChosen(move)).toEqual({ technician: 'Marcos Ruiz', day: `${d}/${m}/${y}`, time: '10:00' });
     await move.getByRole('button', { name: 'Cancelar' }).click();
     await move.waitFor({ state: 'hidden' });
     expect(await app.admin.call('workOrders.get', { id: boiler.id })).toMatchObject({ technician: { id: lucia.id }, scheduledDate: at(nextMonday, '15:30') });

@@ -68,7 +68,7 @@ function Board() {
   const planner = usePlanner();
   const [moving, setMoving] = useState<Plannable | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
-  /** The OT last moved with "Mover a…": its question's answer (not a drag's) also brings the focus back to it. */
+  /** The OT last moved with "Mover a…": a yes to its question (not a drag's) brings the focus back to it, a no reopens the dialog. */
   const keyboardMove = useRef<string | null>(null);
   /** The board cell the keyboard was last on: a queue item planned next starts out on its technician and day. */
   const lastCell = useRef<{ technicianId: string; day: LocalDate } | null>(null);
@@ -222,8 +222,7 @@ function Board() {
           const question = planner.question;
           planner.dismiss();
           // A plan made in "Mover a…" goes back to that dialog with what was chosen ("Si no, elige otra hora"); a drag is
-          // simply not made.
-          // Not while the answer is on its way: the plan may still be made, and the dialog would hold a stale version.
+          // simply not made. Not while the answer is on its way: the plan may still be made (a stale version then).
           if (question && !planner.busy && question.item.id === keyboardMove.current) {
             setMoving({ ...question.item, technicianId: question.target.technicianId, start: question.target.scheduledDate });
           }
