@@ -41,29 +41,46 @@ export function formatTime(iso: string | null | undefined): string {
   return dateFormatter('time').format(new Date(iso));
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
+const DAY_SECONDS = 24 * 3600;
+
+/** Shorter than a calendar month: each unit from its size on, to the nearest. */
+const SHORT_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['week', 7 * DAY_SECONDS],
+  ['day', DAY_SECONDS],
   ['hour', 3600],
   ['minute', 60],
 ];
 
-// One per language (every ticket row shows its last activity this way).
+// One per language and style (every ticket row shows its last activity this way).
 const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
-function relativeFormatter(lang: string): Intl.RelativeTimeFormat {
-  return kept(relativeFormatters, lang, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
+function relativeFormatter(lang: string, numeric: 'auto' | 'always' = 'auto'): Intl.RelativeTimeFormat {
+  return kept(relativeFormatters, `${lang}|${numeric}`, () => new Intl.RelativeTimeFormat(lang, { numeric }));
 }
 
-/** "hace 5 minutos" / "5 minutes ago". */
+/** Whole calendar months from `earlier` to `later` (4 Dec → 3 Jun is 5, → 4 Jun is 6). */
+function wholeMonthsBetween(earlier: Date, later: Date): number {
+  const months = (later.getUTCFullYear() - earlier.getUTCFullYear()) * 12 + later.getUTCMonth() - earlier.getUTCMonth();
+  const shifted = new Date(earlier);
+  shifted.setUTCMonth(earlier.getUTCMonth() + months);
+  return shifted.getTime() > later.getTime() ? months - 1 : months;
+}
+
+/**
+ * "hace 5 minutos" / "5 minutes ago", "ayer", "hace 3 semanas", "hace 11 meses", "hace 1 año". Months and years are
+ * whole calendar ones, never rounded up (19 months is 1 year, not 2), and always a number: "el año pasado" would read
+ * as the calendar's last year, which 14 months ago need not be.
+ */
 export function formatRelative(iso: string, now: Date = new Date()): string {
-  const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
-  const rtf = relativeFormatter(locale());
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  const then = new Date(iso);
+  const seconds = (then.getTime() - now.getTime()) / 1000;
+  const sign = seconds < 0 ? -1 : 1;
+  const months = sign < 0 ? wholeMonthsBetween(then, now) : wholeMonthsBetween(now, then);
+  if (months >= 12) return relativeFormatter(locale(), 'always').format(sign * Math.floor(months / 12), 'year');
+  if (months >= 1) return relativeFormatter(locale(), 'always').format(sign * months, 'month');
+  for (const [unit, size] of SHORT_UNITS) {
+    if (Math.abs(seconds) >= size) return relativeFormatter(locale()).format(Math.round(seconds / size), unit);
   }
-  return rtf.format(0, 'minute');
+  return relativeFormatter(locale()).format(0, 'minute');
 }
 
 /** Seconds → "1 h 5 min", written as the PDF reports write it (one formatter for both). */
