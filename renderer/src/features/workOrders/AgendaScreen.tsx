@@ -9,10 +9,10 @@ import { formatTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
-import i18n from '../../i18n';
 import { workOrderError } from './actions';
 import { useAgenda } from './agendaStore';
 import { OverdueAgendaSection, useOverdueRefresh } from './OverdueList';
+import { dayLabel } from './agendaWords';
 import { dayOf, todayIn, windowOf } from './dates';
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import { useCompanyZone } from '../../lib/timeZone';
@@ -39,11 +39,6 @@ function AgendaCard({ wo, showTechnician, late }: { wo: WorkOrderDto; showTechni
       </a>
     </li>
   );
-}
-
-/** A company-calendar day as words; formatted at its UTC noon in UTC, so the computer's own zone cannot shift it. */
-function dayLabel(day: LocalDate, style: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'short' }): string {
-  return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'es-ES', { ...style, timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 }
 
 export default function AgendaScreen() {
