@@ -72,7 +72,7 @@ describe('closing a ticket whose OT was left en curso', () => {
     await box.getByText(/^Tiempo medido: 528 h.* → 30 min$/).waitFor();
     // A changed duration without its reason is not a decision yet.
     expect(await submit.isDisabled()).toBe(true);
-    await dialog.getByRole('status').getByText(`Falta decidir: ${running.code}`).waitFor();
+    await dialog.getByRole('status').getByText(`Falta el motivo del cambio de duración: ${running.code}`).waitFor();
     await reason.fill('La OT se quedó en curso desde la visita');
     expect(await submit.isDisabled()).toBe(false);
     expect(await seriousA11yViolations(page, 'dialog[open]')).toEqual([]);

@@ -46,7 +46,7 @@ describe('closing a ticket with two open OTs', () => {
     // Nothing is chosen for the person.
     expect(await dialog.locator('input[type="radio"]:checked').count()).toBe(0);
     expect(await submit.isDisabled()).toBe(true);
-    await dialog.getByRole('status').getByText(`Falta decidir: ${repair.code}, ${diagnosis.code}`).waitFor();
+    await dialog.getByRole('status').getByText(`Falta elegir completar o cancelar: ${repair.code}, ${diagnosis.code}`).waitFor();
 
     await dialog.locator('textarea[name="resolution"]').fill('Sustituida la resistencia del termo; agua caliente de nuevo.');
     // Keyboard: Tab into the first OT's choices, arrows move between Completar and Cancelar.
@@ -54,13 +54,18 @@ describe('closing a ticket with two open OTs', () => {
     await page.keyboard.press('Space');
     await repairBox.getByLabel('Trabajo realizado').waitFor();
     await repairBox.getByText('no se llegó a iniciar').waitFor();
-    // Chosen but without the work done: still not decided.
+    // Chosen but without the work done: still not decided, and the status says what is missing for which.
     expect(await submit.isDisabled()).toBe(true);
+    await dialog
+      .getByRole('status')
+      .getByText(`Falta elegir completar o cancelar: ${diagnosis.code} · Falta el trabajo realizado: ${repair.code}`)
+      .waitFor();
     await repairBox.getByLabel('Trabajo realizado').fill('Cambiada la resistencia de 1500 W y el termostato; probado 30 min.');
     await diagnosisBox.getByLabel('Completar').focus();
     await page.keyboard.press('ArrowRight');
     expect(await diagnosisBox.getByLabel('Cancelar la OT').isChecked()).toBe(true);
     expect(await submit.isDisabled()).toBe(true);
+    await dialog.getByRole('status').getByText(`Falta el motivo de la cancelación: ${diagnosis.code}`).waitFor();
     await diagnosisBox.getByLabel('Motivo de la cancelación').fill('El diagnóstico se hizo en la misma visita de reparación.');
     await dialog.getByRole('status').getByText('Todas las órdenes tienen decisión.').waitFor();
     expect(await submit.isDisabled()).toBe(false);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventDto, WorkOrderDetail } from '../../electron/contract';
 import { labelsFor } from '../../electron/services/reports/labels';
 import { describeTimelineEvent } from '../../electron/services/reports/timelineText';
-import { decisionsInput, draftsFor, isDecided, openWorkOrders, undecided, type DecisionDraft } from '../../renderer/src/features/tickets/closeDecisionDrafts';
+import { decisionsInput, draftsFor, isDecided, missingByPart, openWorkOrders, undecided, type DecisionDraft } from '../../renderer/src/features/tickets/closeDecisionDrafts';
 import { describeEvent, eventBody } from '../../renderer/src/features/tickets/timelineText';
 import { translatorsFor, type Translators } from './translators';
 
@@ -58,6 +58,31 @@ describe('close decisions', () => {
       { id: 'r', version: 3, action: 'complete', workDone: 'Prueba de 30 min', totalDuration: 1800, durationReason: 'Se quedó en curso' },
     ]);
     expect(isDecided({ ...chosen, minutes: '-5', durationReason: 'x' })).toBe(false);
+  });
+
+  // The newcomer's trial: "Falta decidir: OT-…" while the OT was decided and only its words were missing.
+  it('says what each undecided OT still lacks, grouped, in the dialog\'s order', () => {
+    const six = [wo('p', 'scheduled'), wo('q', 'scheduled'), wo('r', 'scheduled'), wo('s', 'scheduled'), wo('t', 'scheduled'), wo('u', 'scheduled')];
+    const drafts = draftsFor(six, {
+      p: draft({ action: 'cancel', workDone: '', reason: ' ' }),
+      q: draft({ action: 'complete', workDone: '', reason: '' }),
+      s: draft({ action: 'complete', workDone: 'Hecho', reason: '', minutes: '15' }),
+      t: draft({ action: 'complete', workDone: 'Hecho', reason: '', minutes: 'quince', durationReason: 'x' }),
+      u: draft({ action: 'complete', workDone: 'Hecho', reason: '' }),
+    });
+    expect(missingByPart(six, drafts)).toEqual([
+      { part: 'choice', codes: ['OT-r'] },
+      { part: 'workDone', codes: ['OT-q'] },
+      { part: 'duration', codes: ['OT-t'] },
+      { part: 'durationReason', codes: ['OT-s'] },
+      { part: 'reason', codes: ['OT-p'] },
+    ]);
+    expect(missingByPart(six, { ...drafts, r: draft({ action: 'cancel', workDone: '', reason: 'Duplicada' }), p: draft({ action: 'cancel', workDone: '', reason: 'Duplicada' }) }).map((g) => g.part)).toEqual([
+      'workDone',
+      'duration',
+      'durationReason',
+    ]);
+    expect(missingByPart([six[5]!], { u: drafts.u! })).toEqual([]);
   });
 
   it('a never-started OT has no duration unless one is typed, and then it needs the reason too', () => {

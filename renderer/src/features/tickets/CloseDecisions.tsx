@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../../../electron/contract';
 import { Field } from '../../components/Field';
 import { useCan, useSession } from '../../stores/session';
-import { emptyDraft, undecided, type DecisionDraft, type DecisionDrafts } from './closeDecisionDrafts';
+import { emptyDraft, missingByPart, type DecisionDraft, type DecisionDrafts } from './closeDecisionDrafts';
 import { DurationFields } from '../workOrders/DurationFields';
 import { isMinutesValid } from '../workOrders/durationDraft';
 
@@ -70,7 +70,7 @@ function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; 
 
 export function CloseDecisions({ workOrders, drafts, onChange }: Props) {
   const { t } = useTranslation('tickets');
-  const missing = undecided(workOrders, drafts);
+  const missing = missingByPart(workOrders, drafts);
   return (
     <section className="close-decisions" aria-labelledby="close-decisions-title">
       <h3 id="close-decisions-title">{t('closeModal.decisionsTitle')}</h3>
@@ -80,7 +80,9 @@ export function CloseDecisions({ workOrders, drafts, onChange }: Props) {
       ))}
       {/* Why the close button is still disabled, read out as it changes. */}
       <p className={missing.length > 0 ? 'close-decisions-status' : 'close-decisions-status muted'} role="status">
-        {missing.length > 0 ? t('closeModal.pending', { count: missing.length, codes: missing.map((w) => w.code).join(', ') }) : t('closeModal.allDecided')}
+        {missing.length > 0
+          ? missing.map(({ part, codes }) => t(`closeModal.missing.${part}`, { codes: codes.join(', ') })).join(' · ')
+          : t('closeModal.allDecided')}
       </p>
     </section>
   );
