@@ -17,9 +17,24 @@ function unitFormatter(locale: string, unit: 'day' | 'hour' | 'minute' | 'second
  * English "short" units read "2 hrs 5 mins" in en-GB; narrow is what people write.
  */
 export function formatDuration(seconds: number | null | undefined, language: DurationLanguage, fallback = '—'): string {
+  return durationIn(seconds, language, language === 'en' ? 'narrow' : 'short', fallback);
+}
+
+/**
+ * A length in the fewest characters, for a narrow box (a board block's head): "45min" / "45m", "2h", "1h30", "2h05" as
+ * people write them by hand; the box's label carries formatDuration's words.
+ */
+export function formatNarrowDuration(seconds: number | null | undefined, language: DurationLanguage, fallback = '—'): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 3600) return durationIn(seconds, language, 'narrow', fallback);
+  const totalMinutes = Math.round(seconds / 60);
+  const hours = unitFormatter(LOCALES[language], 'hour', 'narrow').format(Math.floor(totalMinutes / 60));
+  const minutes = totalMinutes % 60;
+  return minutes === 0 ? hours : `${hours}${String(minutes).padStart(2, '0')}`;
+}
+
+function durationIn(seconds: number | null | undefined, language: DurationLanguage, unitDisplay: 'short' | 'narrow', fallback: string): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return fallback;
   const locale = LOCALES[language];
-  const unitDisplay = language === 'en' ? 'narrow' : 'short';
   const unit = (u: 'hour' | 'minute' | 'second', n: number) => unitFormatter(locale, u, unitDisplay).format(n);
   if (seconds < 60) return unit('second', Math.round(seconds));
   const totalMinutes = Math.round(seconds / 60);

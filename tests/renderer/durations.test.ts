@@ -30,3 +30,15 @@ describe('durations on screen and in the PDF', () => {
     expect(formatDuration(3930)).toBe('1h 6m');
   });
 });
+
+describe("a board block's length, in the fewest characters", () => {
+  // The newcomer's trial: a week block's head showed "1 h 30 r", the length cut by its narrow box.
+  it('writes hours and minutes as people write them by hand, in both languages', async () => {
+    const { formatNarrowDuration } = await import('../../electron/contract/duration');
+    expect(['es', 'en'].map((language) => [45 * 60, 3600, 90 * 60, 125 * 60, 8 * 3600].map((s) => formatNarrowDuration(s, language as 'es' | 'en')))).toEqual([
+      ['45min', '1h', '1h30', '2h05', '8h'],
+      ['45m', '1h', '1h30', '2h05', '8h'],
+    ]);
+    expect(formatNarrowDuration(null, 'es')).toBe('—');
+  });
+});

@@ -1,5 +1,5 @@
 // Dates, times, numbers and durations through Intl, in the UI language; dates and times on the company clock.
-import { formatDuration as formatDurationIn, formatLongDuration as formatLongDurationIn } from '../../../electron/contract/duration';
+import { formatDuration as formatDurationIn, formatLongDuration as formatLongDurationIn, formatNarrowDuration as formatNarrowDurationIn } from '../../../electron/contract/duration';
 import i18n from '../i18n';
 import { companyZone } from './timeZone';
 
@@ -86,6 +86,11 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
 /** Seconds → "1 h 5 min", written as the PDF reports write it (one formatter for both). */
 export function formatDuration(totalSeconds: number | null | undefined): string {
   return formatDurationIn(totalSeconds, i18n.language === 'en' ? 'en' : 'es');
+}
+
+/** Seconds in the fewest characters ("1h 30min"), for a narrow box; the full words go in its label. */
+export function formatNarrowDuration(totalSeconds: number | null | undefined): string {
+  return formatNarrowDurationIn(totalSeconds, i18n.language === 'en' ? 'en' : 'es');
 }
 
 /** Seconds for spans that can run for weeks (SLA): from 48 h on, "32 días 6 h". */

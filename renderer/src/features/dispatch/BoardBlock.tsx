@@ -3,7 +3,7 @@ import { AlertTriangle } from 'lucide-react';
 import { memo, useMemo, type CSSProperties, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type WorkOrderStatus, type WorkOrderType } from '../../../../shared/enums';
-import { formatDuration, formatTime } from '../../lib/format';
+import { formatDuration, formatNarrowDuration, formatTime } from '../../lib/format';
 import type { BoardItem } from './boardItems';
 
 /** The words every block's label is made of, looked up once per language (a screenful holds hundreds of blocks). */
@@ -89,8 +89,9 @@ export const BoardBlock = memo(function BoardBlock({ wo, clashesWith, style, tab
     >
       <span className="board-block-head">
         <span className="board-block-time mono">{startTime}</span>
-        <span className="board-block-length">{length}</span>
+        {/* Before the length: a length too long for the box goes to the head's hidden line, the warning must not. */}
         {clashesWith?.length ? <AlertTriangle size={12} aria-hidden="true" className="board-block-warn" /> : null}
+        <span className="board-block-length">{formatNarrowDuration(wo.estimatedMinutes * 60)}</span>
       </span>
       <span className="board-block-title">{who}</span>
       <span className="board-block-meta">

@@ -60,9 +60,13 @@ export function QueuePanel({ items, more, error, onOpen, onMore }: Props) {
                     <PriorityBadge priority={wo.priority} />
                   </span>
                   <span className="board-block-title">{who}</span>
-                  <span className="board-block-meta">
-                    {t(`common:workOrderType.${wo.otType}`)}
-                    {wo.customerTown ? ` · ${wo.customerTown}` : ''} · {formatDate(wo.createdAt)}
+                  {/* The request's date is never cut ("26 dic 2…"): the type and town give way. */}
+                  <span className="board-block-meta board-queue-meta">
+                    <span className="board-queue-where">
+                      {t(`common:workOrderType.${wo.otType}`)}
+                      {wo.customerTown ? ` · ${wo.customerTown}` : ''}
+                    </span>
+                    <span className="board-queue-date">{` · ${formatDate(wo.createdAt)}`}</span>
                   </span>
                 </button>
               </li>
