@@ -78,6 +78,43 @@ describe('workOrders.list filters', () => {
   });
 });
 
+// The newcomer's trial: a week's "Todas" list and a month's CSV came newest-created first, not in the period's order.
+describe('workOrders.list order', () => {
+  it("goes through a period in the order of the period's date, page after page, the CSV too; without a period newest first", async () => {
+    const days = ['2026-03-12T08:00:00.000Z', '2026-03-05T10:00:00.000Z', '2026-03-20T08:00:00.000Z', '2026-03-05T10:00:00.000Z', '2026-03-09T07:30:00.000Z'];
+    const made: WorkOrderDetail[] = [];
+    const technicians = [f.tec1.id, f.tec1.id, f.tec2.id, f.tec2.id, f.tec1.id];
+    for (const [i, at] of days.entries()) made.push(await schedule(await visit(`Visita ${i}`, 'repair'), technicians[i] ?? f.tec1.id, at));
+    // Same instant: the id decides, as the cursor does.
+    const byDate = [...made].sort((a, b) => (a.scheduledDate ?? '').localeCompare(b.scheduledDate ?? '') || a.id.localeCompare(b.id)).map((w) => w.code);
+    const period = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
+
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await f.admin.call('workOrders.list', { ...period, limit: 2, ...(cursor ? { cursor } : {}) });
+      pages.push(page.items.map((w) => w.code));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(pages.flat()).toEqual(byDate);
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+
+    const csv = await f.admin.call('reports.workOrdersCsv', period);
+    const codes = Buffer.from(csv.bytes).toString('utf8').split(/\r?\n/).slice(1).filter(Boolean).map((line) => line.split(/[;,]/)[0]?.replace(/^\uFEFF|"/g, ''));
+    expect(codes).toEqual(byDate);
+
+    // On the creation date, oldest created first; without a period, newest created first.
+    const created = await f.admin.call('workOrders.list', { dateField: 'created_at', from: '2000-01-01T00:00:00.000Z' });
+    expect(created.items.map((w) => w.code)).toEqual(made.map((w) => w.code));
+    const all = await f.admin.call('workOrders.list', {});
+    expect(all.items.map((w) => w.code)).toEqual(made.map((w) => w.code).reverse());
+
+    // A cursor of one order is refused by the other, with the reason to start again.
+    const first = await f.admin.call('workOrders.list', { limit: 2 });
+    await expect(f.admin.call('workOrders.list', { ...period, limit: 2, cursor: first.nextCursor ?? '' })).rejects.toMatchObject({ shape: { code: 'VALIDATION', details: { reason: 'invalid_cursor' } } });
+  });
+});
+
 describe('workOrders.dispatchQueue', () => {
   it('puts the most urgent first and, within a priority, the oldest; shows priority, customer and town', async () => {
     const town = await f.admin.call('customers.create', { name: 'Bar El Puerto', town: 'Cádiz' });

@@ -53,7 +53,7 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw cancelledError();
 }
 
-/** Every OT of the period the actor may export (a Técnico: their own), oldest first (the list pages newest first on created_at). */
+/** Every OT of the period the actor may export (a Técnico: their own), in the order of the period's date (the list's own for a period). */
 async function workOrdersOfPeriod(options: BatchExportOptions): Promise<WorkOrderDto[]> {
   const all: WorkOrderDto[] = [];
   const technicianId = exportTechnicianScope(options.ctx);
@@ -72,7 +72,7 @@ async function workOrdersOfPeriod(options: BatchExportOptions): Promise<WorkOrde
     cursor = page.nextCursor ?? undefined;
     if (cursor) await yieldToEventLoop();
   } while (cursor);
-  return all.reverse();
+  return all;
 }
 
 /** Where the PDFs go; `commit` moves the finished output into place, `discard` removes every trace. */

@@ -169,7 +169,9 @@ export async function exportWorkOrdersCsv(ctx: ServiceContext, filter: WorkOrder
   const scoped = technicianId ? { ...filter, technicianId } : filter;
   const orders = await everyPage((cursor) => listWorkOrders(ctx, { ...scoped, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }));
   const style = csvStyle(format, companyTimeZone(ctx.sqlite));
-  const rows = orders.reverse().map((wo) => workOrderCsvRow(wo, t, style));
+  // Oldest first: a period's list already goes in its date's order; the list without one is newest created first.
+  const chronological = filter.from || filter.to ? orders : orders.reverse();
+  const rows = chronological.map((wo) => workOrderCsvRow(wo, t, style));
   return {
     fileName: periodFileName('work-orders', ctx, filter.from, filter.to),
     mimeType: CSV_MIME,

@@ -14,11 +14,29 @@ type Input<C extends keyof typeof workOrderChannels> = z.output<(typeof workOrde
 const DEFAULT_LIMIT = 50;
 const AGENDA_LIMIT = 2000;
 const DATE_COLUMNS = { scheduled_date: 'w.scheduled_date', completed_at: 'w.completed_at', created_at: 'w.created_at' } as const;
+type DateField = keyof typeof DATE_COLUMNS;
 
-function page(rows: WorkOrderRow[], limit: number, sort: string): Page<WorkOrderDto> {
+/**
+ * A list's order: newest first on created_at; a period's list goes through the period in order of the date it is on
+ * (a week's OTs read as that week's agenda, and the CSV of a month in date order). Each has its own cursor kind.
+ */
+interface ListOrder {
+  cursorKind: string;
+  columns: [string, string];
+  direction: 'asc' | 'desc';
+  keyOf(row: WorkOrderRow): [string | null, string];
+}
+
+function listOrder(input: Input<'workOrders.list'>): ListOrder {
+  if (!input.from && !input.to) return { cursorKind: 'wo_created', columns: ['w.created_at', 'w.id'], direction: 'desc', keyOf: (row) => [row.created_at, row.id] };
+  const field: DateField = input.dateField ?? 'scheduled_date';
+  return { cursorKind: `wo_${field}`, columns: [DATE_COLUMNS[field], 'w.id'], direction: 'asc', keyOf: (row) => [row[field], row.id] };
+}
+
+function page(rows: WorkOrderRow[], limit: number, order: ListOrder): Page<WorkOrderDto> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items: items.map(toWorkOrderDto), nextCursor: rows.length > limit && last ? encodeCursor(sort, [last.created_at, last.id]) : null };
+  return { items: items.map(toWorkOrderDto), nextCursor: rows.length > limit && last ? encodeCursor(order.cursorKind, order.keyOf(last)) : null };
 }
 
 /** A prefix range `column >= @low AND column < @high` (no upper bound when there is none). */
@@ -51,8 +69,9 @@ function textMatches(q: string | undefined, params: Record<string, unknown>): st
 }
 
 /**
- * Newest first on created_at; filters on status, technician ('me', 'unassigned'), type, a period (on the scheduled
- * date unless `dateField` says otherwise) and text (see textMatches). Every filter narrows the same query (AND).
+ * Newest first on created_at, or a period's OTs in date order (listOrder); filters on status, technician ('me',
+ * 'unassigned'), type, a period (on the scheduled date unless `dateField` says otherwise) and text (see textMatches).
+ * Every filter narrows the same query (AND).
  */
 export function listWorkOrders(ctx: ServiceContext, input: Input<'workOrders.list'>): Page<WorkOrderDto> {
   const where: string[] = [];
@@ -80,23 +99,25 @@ export function listWorkOrders(ctx: ServiceContext, input: Input<'workOrders.lis
     where.push(`${dateColumn} < @to`);
     params.to = toUtcIso(input.to);
   }
+  const order = listOrder(input);
   if (input.cursor) {
-    const keyset = keysetClause(['w.created_at', 'w.id'], decodeCursor(input.cursor, 'wo_created', 2), 'desc');
+    const keyset = keysetClause(order.columns, decodeCursor(input.cursor, order.cursorKind, 2), order.direction);
     where.push(keyset.sql);
     Object.assign(params, keyset.params);
   }
+  const orderBy = order.columns.map((column) => `${column} ${order.direction.toUpperCase()}`).join(', ');
   const limit = input.limit ?? DEFAULT_LIMIT;
   // The page's ids first, then names for those rows only (CROSS JOIN keeps `page` as the outer loop).
   const ctes = [
     ...(textCtes ?? []),
     `page AS (SELECT w.id FROM ${textCtes ? 'text_hits m CROSS JOIN work_orders w ON w.id = m.id' : 'work_orders w'}
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY w.created_at DESC, w.id DESC ${limitSql(limit + 1)})`,
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy} ${limitSql(limit + 1)})`,
   ];
   const sql = `WITH ${ctes.join(', ')}
     SELECT ${WORK_ORDER_COLUMNS} FROM page CROSS JOIN work_orders w ON w.id = page.id ${WORK_ORDER_JOINS}
-    ORDER BY w.created_at DESC, w.id DESC`;
+    ORDER BY ${orderBy}`;
   const rows = prepared(ctx.sqlite, sql).all(params) as WorkOrderRow[];
-  return page(rows, limit, 'wo_created');
+  return page(rows, limit, order);
 }
 
 /** What a technician has on their calendar: planned, running or done OTs with scheduled_date in [from, to). */
