@@ -174,7 +174,7 @@ export function SettingsSection() {
           <Field label={t('settings.timeout')} error={errors.sessionTimeoutMinutes}>
             <input type="number" min={1} max={1440} value={timeout} onChange={(e) => setTimeoutText(e.target.value)} />
           </Field>
-          <Field label={t('settings.language')} error={errors.language}>
+          <Field label={t('settings.language')} hint={t('settings.languageHint')} error={errors.language}>
             <select value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value as UiLanguage })}>
               <option value="system">{t('settings.languageSystem')}</option>
               <option value="es">Español</option>

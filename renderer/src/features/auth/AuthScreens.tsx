@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
+import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { errorMessage } from '../../lib/errors';
 import { zodFieldErrors } from '../../lib/forms';
 import { useSession } from '../../stores/session';
@@ -13,9 +14,13 @@ function AuthCard({ title, intro, children }: { title: string; intro?: string; c
   return (
     <main className="auth-screen">
       <div className="auth-card">
-        <div className="brand">
-          <img src="favicon.svg" alt="" width={18} height={18} />
-          {t('appName')}
+        {/* The language before anyone signs in: a new laptop of a Spanish team may start in its system's English. */}
+        <div className="auth-card-top">
+          <div className="brand">
+            <img src="favicon.svg" alt="" width={18} height={18} />
+            {t('appName')}
+          </div>
+          <LanguageSwitcher />
         </div>
         <h1>{title}</h1>
         {intro && <p className="muted">{intro}</p>}
