@@ -71,6 +71,36 @@ describe('estimated minutes', () => {
     expect((await schedule(next, MON_1030)).ok).toBe(true);
   });
 
+  // The newcomer's trial: changing Diagnóstico's usual length to 45 min turned a completed 1 h diagnosis into 45 min.
+  it("a visit that starts or ends keeps its type's usual length of then; planned visits follow the setting", async () => {
+    const wo = await scheduled(MON_9, {}, 'diagnosis');
+    const planned = await scheduled(MON_11, {}, 'diagnosis');
+    const started = await f.admin.call('workOrders.start', { id: wo.id, version: wo.version });
+    expect(started.estimatedMinutes).toBe(60);
+    const done = await f.admin.call('workOrders.complete', { id: started.id, version: started.version, workDone: 'Diagnosticada la placa' });
+    const cancelled = await pending('install');
+    const gone = await f.admin.call('workOrders.cancel', { id: cancelled.id, version: cancelled.version, reason: 'Duplicada' });
+    // Closing a ticket settles its open OTs the same way.
+    const atClose = [await pending('repair'), await pending('install')];
+    for (const [i, open] of atClose.entries()) {
+      const ticket = await f.admin.call('tickets.get', { id: open.ticketId });
+      const decision = i === 0 ? { action: 'complete' as const, workDone: 'Cambiada la válvula' } : { action: 'cancel' as const, reason: 'No hace falta' };
+      await f.admin.call('tickets.close', { id: ticket.id, version: ticket.version, resolution: 'Resuelto', workOrders: [{ id: open.id, version: open.version, ...decision }] });
+    }
+
+    const settings = await f.admin.call('settings.get', {});
+    await f.admin.call('settings.update', {
+      versions: await settingsVersions(f.admin),
+      workOrderDefaultMinutes: { ...settings.workOrderDefaultMinutes, diagnosis: 45, install: 30, repair: 30 },
+    });
+    const estimateOf = async (id: string) => (await f.admin.call('workOrders.get', { id })).estimatedMinutes;
+    expect(await estimateOf(done.id)).toBe(60);
+    expect(await estimateOf(gone.id)).toBe(180);
+    expect([await estimateOf(atClose[0]!.id), await estimateOf(atClose[1]!.id)]).toEqual([120, 180]);
+    // Still planned: on the type's usual length, whatever it now is.
+    expect(await estimateOf(planned.id)).toBeNull();
+  });
+
   it('refuses 0, a year, a fraction and text, on every channel that takes it; nothing written', async () => {
     const wo = await pending();
     const before = tableCounts(f.app);

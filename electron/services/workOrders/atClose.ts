@@ -9,7 +9,8 @@ import { actorCan, type Actor, type ServiceContext } from '../context';
 import { WORK_ORDER_STATUS_LABEL } from '../tickets';
 import { assertMayExecute } from './access';
 import { assertChecklistComplete } from './checklist';
-import { assertNotFinal, completionDuration, isFinal, loadWorkOrder, requireWorkDone, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
+import { assertNotFinal, completionColumns, completionDuration, isFinal, loadWorkOrder, requireWorkDone, saveWorkOrder, workOrderEvent, type WorkOrderRecord } from './lifecycle';
+import { keptEstimate } from './schedulingRules';
 import { noteStaleSignatures } from './signaturesStale';
 import { rowsWhere } from '../tableRows';
 
@@ -59,14 +60,14 @@ function assertMayDecide(ctx: ServiceContext, actor: Actor, row: WorkOrderRecord
  * Completion as workOrders.complete writes it: the measured time, or the duration the person typed with its reason
  * (a run left open for days is not the work's length); an OT never started gets no invented duration and says so.
  */
-function completeAtClose(tx: AppDb, row: WorkOrderRecord, decision: CompleteDecision, actorId: string, at: string): void {
+function completeAtClose(ctx: ServiceContext, tx: AppDb, row: WorkOrderRecord, decision: CompleteDecision, actorId: string, at: string): void {
   assertChecklistComplete(tx, row);
   const started = row.startedAt !== null;
   const where = { field: 'workOrders', id: row.id, code: row.code };
   const workDone = requireWorkDone(row, decision.workDone, where);
   const duration = completionDuration(row, at, decision, where);
   // The work done goes to work_done; the OT's internal notes stay as they were.
-  saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration: duration.totalDuration, workDone, durationReason: duration.durationReason ?? null }, at);
+  saveWorkOrder(tx, row, { ...completionColumns(at, duration, workDone), ...keptEstimate(ctx, row) }, at);
   const move = `${row.code}: ${WORK_ORDER_STATUS_LABEL[row.status]} → ${WORK_ORDER_STATUS_LABEL.completed} al cerrar el ticket`;
   workOrderEvent(
     tx,
@@ -82,8 +83,8 @@ function completeAtClose(tx: AppDb, row: WorkOrderRecord, decision: CompleteDeci
 }
 
 /** Cancellation as workOrders.cancel writes it. */
-function cancelAtClose(tx: AppDb, row: WorkOrderRecord, reason: string, actorId: string, at: string): void {
-  saveWorkOrder(tx, row, { status: 'cancelled' }, at);
+function cancelAtClose(ctx: ServiceContext, tx: AppDb, row: WorkOrderRecord, reason: string, actorId: string, at: string): void {
+  saveWorkOrder(tx, row, { status: 'cancelled', ...keptEstimate(ctx, row) }, at);
   workOrderEvent(tx, row, 'cancelled', actorId, at, { reason, closedWithTicket: true });
 }
 
@@ -111,10 +112,10 @@ export function settleOpenWorkOrders(
   const settled: SettledAtClose = { completed: [], cancelled: [] };
   for (const { decision, row } of planned) {
     if (decision.action === 'complete') {
-      completeAtClose(tx, row, decision, actor.id, at);
+      completeAtClose(ctx, tx, row, decision, actor.id, at);
       settled.completed.push(row.id);
     } else {
-      cancelAtClose(tx, row, decision.reason, actor.id, at);
+      cancelAtClose(ctx, tx, row, decision.reason, actor.id, at);
       settled.cancelled.push(row.id);
     }
   }

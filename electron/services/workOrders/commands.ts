@@ -19,6 +19,7 @@ import {
   assertAction,
   assertNotFinal,
   loadWorkOrderAt,
+  completionColumns,
   completionDuration,
   requireWorkDone,
   saveWorkOrder,
@@ -27,7 +28,7 @@ import {
 } from './lifecycle';
 import { getWorkOrderDetail } from './rows';
 import { assertChecklistComplete } from './checklist';
-import { checkPlan, type PlanNotes } from './schedulingRules';
+import { checkPlan, keptEstimate, type PlanNotes } from './schedulingRules';
 import { noteStaleSignatures } from './signaturesStale';
 import { insertRow } from '../tableRows';
 
@@ -161,7 +162,7 @@ export function startWorkOrder(ctx: ServiceContext, input: Input<'workOrders.sta
     const row = loadWorkOrderAt(tx, input.id, input.version);
     assertMayExecute(ctx, actor, row);
     assertAction(row, 'start');
-    saveWorkOrder(tx, row, { status: 'in_progress', startedAt: at, ...(input.notes !== undefined ? { notes: input.notes } : {}) }, at);
+    saveWorkOrder(tx, row, { status: 'in_progress', startedAt: at, ...keptEstimate(ctx, row), ...(input.notes !== undefined ? { notes: input.notes } : {}) }, at);
     workOrderEvent(tx, row, 'in_progress', actor.id, at, { startedAt: at });
     return row;
   });
@@ -176,7 +177,7 @@ export function completeWorkOrder(ctx: ServiceContext, input: z.output<typeof co
     // The internal notes are never touched here: what was done goes to work_done, given now or saved during the visit.
     const workDone = requireWorkDone(row, input.workDone);
     const duration = completionDuration(row, at, input);
-    saveWorkOrder(tx, row, { status: 'completed', completedAt: at, totalDuration: duration.totalDuration, workDone, durationReason: duration.durationReason ?? null }, at);
+    saveWorkOrder(tx, row, { ...completionColumns(at, duration, workDone), ...keptEstimate(ctx, row) }, at);
     workOrderEvent(tx, row, 'completed', actor.id, at, { ...duration, workDone });
     return row;
   });
@@ -200,7 +201,7 @@ export function cancelWorkOrder(ctx: ServiceContext, input: Input<'workOrders.ca
   return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
     const row = loadWorkOrderAt(tx, input.id, input.version);
     assertAction(row, 'cancel');
-    saveWorkOrder(tx, row, { status: 'cancelled' }, at);
+    saveWorkOrder(tx, row, { status: 'cancelled', ...keptEstimate(ctx, row) }, at);
     workOrderEvent(tx, row, 'cancelled', actor.id, at, { reason: input.reason });
     return row;
   });

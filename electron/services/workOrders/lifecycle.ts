@@ -88,6 +88,11 @@ export function workOrderEvent(
   });
 }
 
+/** The columns a completion writes, workOrders.complete and a close's 'complete' alike. */
+export function completionColumns(at: string, duration: CompletionDuration, workDone: string) {
+  return { status: 'completed' as const, completedAt: at, totalDuration: duration.totalDuration, workDone, durationReason: duration.durationReason ?? null };
+}
+
 export function measuredSeconds(startedAt: string | null, completedAt: string): number | null {
   if (!startedAt) return null;
   return Math.max(0, Math.round((new Date(completedAt).getTime() - new Date(startedAt).getTime()) / 1000));

@@ -32,6 +32,15 @@ export interface PlanNotes {
   recordsPastVisit?: true;
 }
 
+/**
+ * What an OT that starts or ends writes to keep its planned length: one on its type's usual length takes that length
+ * now, so changing the usual length in the settings later reshapes planned visits only, not visits made or under way.
+ */
+export function keptEstimate(ctx: ServiceContext, row: { estimatedMinutes: number | null; otType: WorkOrderType }): { estimatedMinutes?: number } {
+  if (row.estimatedMinutes !== null) return {};
+  return { estimatedMinutes: effectiveMinutes(null, row.otType, readSetting(ctx.sqlite, 'workOrderDefaultMinutes')) };
+}
+
 export function assertNotInPast(ctx: ServiceContext, scheduledDate: string, confirmations: PlanConfirmations): PlanNotes {
   const now = ctx.clock.now().getTime();
   if (Date.parse(scheduledDate) >= now - PAST_GRACE_MS) return {};
