@@ -126,6 +126,8 @@ describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
     expect(file.fileName).toBe('work-orders_2026-03-02_2026-03-02.csv');
     const [header, ...rows] = parseCsv(file, ';');
     expect(header).toContain('Duración (min)');
+    // The last column is the team's own notes: named so, since a CSV gets forwarded (the newcomer read "Notas" as shareable).
+    expect(header.at(-1)).toBe('Notas internas');
     expect(rows).toHaveLength(1);
     const row = rows[0] as string[];
     expect(row[0]).toBe(woCode);

@@ -180,7 +180,7 @@ const es: LabelTable = {
   name: 'Nombre',
   ticketTitle: 'Título del ticket',
   durationMinutes: 'Duración (min)',
-  notes: 'Notas',
+  notes: 'Notas internas',
   systemAuthor: 'Sistema',
   sla: {
     firstResponse: 'Primera respuesta',
@@ -288,7 +288,7 @@ const en: LabelTable = {
   name: 'Name',
   ticketTitle: 'Ticket title',
   durationMinutes: 'Duration (min)',
-  notes: 'Notes',
+  notes: 'Internal notes',
   systemAuthor: 'System',
   sla: {
     firstResponse: 'First response',
