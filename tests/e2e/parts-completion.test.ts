@@ -148,6 +148,9 @@ describe('parts and honest completion', () => {
     const traced = page.locator('.trace-table tbody tr', { hasText: REMOVED });
     await traced.waitFor();
     expect(await traced.textContent()).toContain('Retirado');
+    // The newcomer's trial: at 1280 px the table ran past the window and the date read "4 dic 2026, 14:".
+    const body = await page.locator('.page-body').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(body.scroll).toBeLessThanOrEqual(body.client);
 
     await goTo(page, `#/customers/${seeded.customerId}`);
     await page.getByRole('heading', { level: 1, name: 'Frutas Hermanos Ruiz' }).waitFor();

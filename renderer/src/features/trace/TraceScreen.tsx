@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SERIAL_TRACE_LIMIT } from '../../../../electron/contract/workOrders';
 import { WorkOrderStatusBadge } from '../../components/Badge';
 import { errorMessage } from '../../lib/errors';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber, formatTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { hrefFor, navigate } from '../../lib/router';
@@ -119,13 +119,14 @@ function TraceSearch({ serial }: { serial?: string | undefined }) {
                         )}
                       </td>
                       <td>
+                        <a className="mono" href={hrefFor({ name: 'workOrders', id: row.workOrder.id })}>
+                          {row.workOrder.code}
+                        </a>
+                        {/* Type and status under the code: side by side they pushed the date out of a 1280 px window. */}
                         <div className="trace-ot">
-                          <a className="mono" href={hrefFor({ name: 'workOrders', id: row.workOrder.id })}>
-                            {row.workOrder.code}
-                          </a>
+                          <span className="muted">{t(`common:workOrderType.${row.workOrder.otType}`)}</span>
                           <WorkOrderStatusBadge status={row.workOrder.status} />
                         </div>
-                        <span className="muted">{t(`common:workOrderType.${row.workOrder.otType}`)}</span>
                       </td>
                       <td>
                         <a className="mono" href={hrefFor({ name: 'tickets', id: row.ticket.id })}>
@@ -135,7 +136,9 @@ function TraceSearch({ serial }: { serial?: string | undefined }) {
                       </td>
                       <td>{row.customer ? <a href={hrefFor({ name: 'customer', id: row.customer.id })}>{row.customer.name}</a> : '—'}</td>
                       <td>{row.technician?.fullName ?? '—'}</td>
-                      <td className="nowrap">{formatDateTime(row.consumedAt)}</td>
+                      <td className="trace-when">
+                        <span className="nowrap">{formatDate(row.consumedAt)}</span> <span className="nowrap">{formatTime(row.consumedAt)}</span>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
