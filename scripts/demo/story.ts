@@ -217,6 +217,14 @@ export function tellStory(
 type EventWriter = (eventType: TimelineEventType, authorId: string, content: string, meta?: Record<string, unknown>) => void;
 
 /** One OT from request to `target`, writing its events on the ticket and its parts. */
+/**
+ * Days from today of a planned visit. The README's first technician login (tecnico1) gets the near days as today, so
+ * Mi día has visits to start on first try; drawn the same, so every other row of the demo stays as it was.
+ */
+function plannedDay(ctx: StoryContext, technicianId: string, drawn: number): number {
+  return technicianId === ctx.technicianIds[0] && drawn <= 2 ? 0 : drawn;
+}
+
 function workOrderStory(
   ctx: StoryContext,
   ticketId: string,
@@ -257,7 +265,7 @@ function workOrderStory(
   // Active plans land around today so agendas have something to show; work that went ahead (started, completed,
   // cancelled after planning) was planned a few days after the request but never later than today: no OT is done
   // on a day still to come.
-  const planned = target === 'scheduled' ? ctx.now + r.int(-2, 14) * 86_400_000 : now() + r.int(1, 5) * 86_400_000;
+  const planned = target === 'scheduled' ? ctx.now + plannedDay(ctx, technicianId, r.int(-2, 14)) * 86_400_000 : now() + r.int(1, 5) * 86_400_000;
   const scheduledDate = new Date(planned);
   scheduledDate.setUTCHours(r.pick([7, 8, 9, 11, 13, 15]), r.pick([0, 30]), 0, 0);
   if (target !== 'scheduled' && (scheduledDate.getTime() > ctx.now - LONGEST_VISIT_MS || scheduledDate.getTime() < now())) {

@@ -52,6 +52,16 @@ describe('demo data', () => {
     expect(serialOnTracked).toEqual([]);
   });
 
+  // The newcomer's trial: the README's first technician login had nothing to do today on Mi día.
+  it('gives tecnico1, the first technician login, visits to make today', () => {
+    const today = all<{ code: string }>(
+      `SELECT w.code FROM work_orders w JOIN users u ON u.id = w.technician_id
+       WHERE u.username = 'tecnico1' AND w.status = 'scheduled' AND substr(w.scheduled_date, 1, 10) = substr(@now, 1, 10)`,
+      { now: generatedAt },
+    );
+    expect(today.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('has no work done in the future: started and completed OTs were planned, started and finished by now (issue 18)', () => {
     expect(one<{ n: number }>("SELECT count(*) AS n FROM work_orders WHERE status = 'completed'").n).toBeGreaterThan(20);
     const inFuture = all(
