@@ -11,6 +11,7 @@ import { hubLink, listLinks, type SyncLink } from '../../electron/services/sync/
 import { parseHubUrl } from '../../electron/services/sync/net/netRequest';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { actsAsHub } from '../../electron/services/sync/background/hubAddress';
+import { readTeamStatus } from '../../electron/services/sync/teamStatus';
 import { CommandFailure, existingDatabase } from './backup';
 import { requireDataDir, type CliCommand } from './types';
 
@@ -78,6 +79,22 @@ function linkFor(ctx: { sqlite: Parameters<typeof hubLink>[0] }, hub: string | u
   return link;
 }
 
+/**
+ * --to's device: its id as `team status` lists it (16 hex characters), or the start of one as the Equipo screen shows
+ * it (8 or more), when exactly one member's id starts so.
+ */
+function memberDevice(sqlite: Parameters<typeof readTeamStatus>[0], given: string): string {
+  const typed = given.trim().toLowerCase();
+  if (!/^[0-9a-f]{8,16}$/.test(typed)) throw new UsageError(`--to must be a device id (16 hex characters, or its first 8 as the Equipo screen shows it), got ${given}`);
+  if (typed.length === 16) return typed;
+  const matches = readTeamStatus(sqlite).members.filter((member) => member.deviceId.startsWith(typed));
+  if (matches.length === 1 && matches[0]) return matches[0].deviceId;
+  const ids = matches.map((member) => member.deviceId).join(', ');
+  throw new CommandFailure(
+    matches.length === 0 ? `no member's device id starts with ${typed}; "team status" lists them` : `${typed} starts the device ids of ${ids}: give more of it`,
+  );
+}
+
 // A round that ends out of step (a change made meanwhile) or with photos left to move is followed by another, a few at most.
 const MAX_ROUNDS = 3;
 
@@ -117,8 +134,8 @@ async function run(args: ParsedArgs, sub: string, dataDir: string): Promise<void
       }
       case 'export': {
         const out = path.resolve(requireFlag(args, 'out'));
-        const to = stringFlag(args, 'to');
-        if (to !== undefined && !/^[0-9a-f]{16}$/.test(to)) throw new UsageError(`--to must be a device id (16 hex characters), got ${to}`);
+        const given = stringFlag(args, 'to');
+        const to = given === undefined ? undefined : memberDevice(ctx.sqlite, given);
         mkdirSync(path.dirname(out), { recursive: true });
         const progress = progressLine('Exporting');
         const summary = await cancellable((signal) =>

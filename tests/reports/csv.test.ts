@@ -127,7 +127,7 @@ describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
     const [header, ...rows] = parseCsv(file, ';');
     expect(header).toContain('Duración (min)');
     // The last column is the team's own notes: named so, since a CSV gets forwarded (the newcomer read "Notas" as shareable).
-    expect(header.at(-1)).toBe('Notas internas');
+    expect(header?.at(-1)).toBe('Notas internas');
     expect(rows).toHaveLength(1);
     const row = rows[0] as string[];
     expect(row[0]).toBe(woCode);

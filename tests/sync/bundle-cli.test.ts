@@ -54,6 +54,13 @@ it('sync export / import / digest converge two data folders; a refused bundle ex
   expect(imported.stdout).toMatch(/applied \d+/);
 
   expect((await cli('sync', 'export', '--data-dir', b.dir, '--out', ba, '--to', deviceA)).code).toBe(0);
+  // The Equipo screen shows a device's first 8 characters: they name it too, and one that names nobody says so.
+  const short = await cli('sync', 'export', '--data-dir', b.dir, '--out', path.join(work, 'short.emsync'), '--to', deviceA.slice(0, 8).toUpperCase(), '--json');
+  expect(short.code, short.stderr).toBe(0);
+  expect(readFileSync(path.join(work, 'short.emsync')).length).toBe(readFileSync(ba).length);
+  const nobody = await cli('sync', 'export', '--data-dir', b.dir, '--out', path.join(work, 'nobody.emsync'), '--to', deviceA.startsWith('0') ? 'ffffffff' : '00000000');
+  expect(nobody.code).not.toBe(0);
+  expect(nobody.stderr).toContain('team status');
   const back = await cli('sync', 'import', '--data-dir', f.app.dir, '--file', ba, '--json');
   expect(back.code, back.stderr).toBe(0);
   expect(JSON.parse(back.stdout)).toMatchObject({ kind: 'ops', gaps: 0, setAside: [] });
