@@ -1,6 +1,6 @@
 // The parts form reads "1,5" as well as "1.5" and checks a quantity as workOrders.addItem will (issue 15).
 import { describe, expect, it } from 'vitest';
-import { parseQuantity, quantityProblem } from '../../renderer/src/features/workOrders/partDraft';
+import { parseQuantity, partFieldsOf, quantityProblem } from '../../renderer/src/features/workOrders/partDraft';
 
 describe('part quantities', () => {
   it('reads a decimal comma or point, and nothing else', () => {
@@ -18,5 +18,14 @@ describe('part quantities', () => {
     expect(quantityProblem(null, 'kg')).toBe('bad');
     expect(quantityProblem(1.5, 'unit')).toBe('whole');
     expect(quantityProblem(3, 'unit')).toBeNull();
+  });
+});
+
+describe('what a refusal of a part is about', () => {
+  it('a serial twice goes with the serial or the direction; an unknown field with any change', () => {
+    expect(partFieldsOf('serialNumber')).toEqual(['serial', 'direction']);
+    expect(partFieldsOf('quantity')).toEqual(['quantity', 'part']);
+    expect(partFieldsOf('productId')).toEqual(['part']);
+    expect(partFieldsOf(undefined)).toEqual(['part', 'quantity', 'direction', 'serial']);
   });
 });

@@ -10,7 +10,7 @@ import { Field } from '../../components/Field';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 import { useWorkOrderAction, workOrderError } from './actions';
-import { parseQuantity, quantityProblem } from './partDraft';
+import { parseQuantity, partFieldsOf, quantityProblem, type PartField } from './partDraft';
 import { RemovePartDialog } from './RemovePartDialog';
 import { useWorkOrders } from './store';
 
@@ -70,7 +70,7 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
   const [direction, setDirection] = useState<ItemDirection>('installed');
   const [serialNumber, setSerialNumber] = useState('');
   const [quantity, setQuantity] = useState('1');
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<{ text: string; about: PartField[] } | null>(null);
   // The service's question: this serial is installed on another open OT (its code); asked once, then resent confirmed.
   const [elsewhere, setElsewhere] = useState<{ serial: string; code: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -92,10 +92,21 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
     submitRef.current?.scrollIntoView({ block: 'nearest' });
   }, [elsewhere]);
 
-  // Any change to the part is a new question for the service.
-  const change = <T,>(set: (value: T) => void) => (value: T) => {
+  // An error goes once what it is about changes ("serie ya registrada" when the serial does), every one with the mode.
+  const edit = <T,>(field: PartField, set: (value: T) => void) => (value: T) => {
     set(value);
+    setError((shown) => (shown?.about.includes(field) ? null : shown));
+  };
+  // Any change to the part is a new question for the service.
+  const change = <T,>(field: PartField, set: (value: T) => void) =>
+    edit(field, (value: T) => {
+      set(value);
+      setElsewhere(null);
+    });
+  const changeSource = (value: 'catalog' | 'free') => {
+    setSource(value);
     setElsewhere(null);
+    setError(null);
   };
 
   async function submit(event: FormEvent) {
@@ -103,10 +114,10 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
     const serial = serialNumber.trim();
     const words = description.trim();
     const qty = parseQuantity(quantity);
-    if (source === 'catalog' ? !productId : !words) return setError(t('items.needSomething'));
+    if (source === 'catalog' ? !productId : !words) return setError({ text: t('items.needSomething'), about: ['part'] });
     const problem = quantityProblem(qty, unit);
-    if (problem) return setError(t(problem === 'whole' ? 'items.wholeUnits' : 'items.badQuantity'));
-    setError(undefined);
+    if (problem) return setError({ text: t(problem === 'whole' ? 'items.wholeUnits' : 'items.badQuantity'), about: ['quantity', 'part'] });
+    setError(null);
     setBusy(true);
     try {
       const detail = await api.call('workOrders.addItem', {
@@ -131,7 +142,7 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
         setElsewhere({ serial, code: String(failure.shape.details?.code ?? '') });
       } else {
         if (failure instanceof ApiError && (failure.code === 'CONFLICT' || failure.code === 'INVALID_TRANSITION')) await useWorkOrders.getState().loadDetail(workOrder.id);
-        setError(workOrderError(t, failure));
+        setError({ text: workOrderError(t, failure), about: partFieldsOf(failure instanceof ApiError ? failure.shape.details?.field : undefined) });
       }
     } finally {
       setBusy(false);
@@ -144,7 +155,7 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
         <legend>{t('items.source')}</legend>
         {(['catalog', 'free'] as const).map((value) => (
           <label key={value}>
-            <input type="radio" name="item-source" value={value} checked={source === value} onChange={() => change(setSource)(value)} />
+            <input type="radio" name="item-source" value={value} checked={source === value} onChange={() => changeSource(value)} />
             {t(value === 'catalog' ? 'items.fromCatalog' : 'items.freeText')}
           </label>
         ))}
@@ -152,10 +163,10 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
       {source === 'catalog' ? (
         <>
           <Field label={t('items.search')}>
-            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('items.searchPlaceholder')} />
+            <input type="search" value={search} onChange={(e) => edit('part', setSearch)(e.target.value)} placeholder={t('items.searchPlaceholder')} />
           </Field>
           <Field label={t('items.product')}>
-            <select className="item-product-picker" value={productId} onChange={(e) => change(setProductId)(e.target.value)} title={product ? `${product.name} (${product.sku})` : undefined}>
+            <select className="item-product-picker" value={productId} onChange={(e) => change('part', setProductId)(e.target.value)} title={product ? `${product.name} (${product.sku})` : undefined}>
               <option value="">{t('items.noProduct')}</option>
               {products.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -167,13 +178,13 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
         </>
       ) : (
         <Field label={t('items.description')}>
-          <input value={description} onChange={(e) => change(setDescription)(e.target.value)} maxLength={200} placeholder={t('items.descriptionPlaceholder')} />
+          <input className="item-description" value={description} onChange={(e) => change('part', setDescription)(e.target.value)} maxLength={200} placeholder={t('items.descriptionPlaceholder')} />
         </Field>
       )}
-      <QuantityField value={quantity} onChange={setQuantity} unit={unit} />
+      <QuantityField value={quantity} onChange={edit('quantity', setQuantity)} unit={unit} />
       <Field label={t('items.unit')}>
         {/* A catalogue product counts in its own unit; a free-text part says which. */}
-        <select value={unit} onChange={(e) => setFreeUnit(e.target.value as ProductUnit)} disabled={source === 'catalog'}>
+        <select value={unit} onChange={(e) => edit('quantity', setFreeUnit)(e.target.value as ProductUnit)} disabled={source === 'catalog'}>
           {PRODUCT_UNITS.map((u) => (
             <option key={u} value={u}>
               {t(`unitName.${u}`)}
@@ -185,7 +196,7 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
         <legend>{t('items.direction')}</legend>
         {ITEM_DIRECTIONS.map((value) => (
           <label key={value}>
-            <input type="radio" name="item-direction" value={value} checked={direction === value} onChange={() => change(setDirection)(value)} />
+            <input type="radio" name="item-direction" value={value} checked={direction === value} onChange={() => change('direction', setDirection)(value)} />
             {t(`items.${value}`)}
           </label>
         ))}
@@ -197,14 +208,14 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
         </div>
       )}
       <Field label={t('items.serial')}>
-        <input value={serialNumber} onChange={(e) => change(setSerialNumber)(e.target.value)} autoComplete="off" className="mono" />
+        <input value={serialNumber} onChange={(e) => change('serial', setSerialNumber)(e.target.value)} autoComplete="off" className="mono" />
       </Field>
       <button type="submit" ref={submitRef} className={`btn btn-primary item-form-submit${elsewhere ? ' is-confirm' : ''}`} disabled={busy}>
         {elsewhere ? t('items.confirmElsewhere') : t('items.add')}
       </button>
       {error && (
         <div className="alert item-form-error" role="alert">
-          {error}
+          {error.text}
         </div>
       )}
     </form>

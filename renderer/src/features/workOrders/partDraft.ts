@@ -18,3 +18,24 @@ export function quantityProblem(value: number | null, unit: ProductUnit): Quanti
   if (unit === 'unit' && !Number.isInteger(value)) return 'whole';
   return null;
 }
+
+/** The boxes of the parts form an error can be about ('part': the product, its search or the words describing it). */
+export type PartField = 'part' | 'quantity' | 'direction' | 'serial';
+const EVERY_PART_FIELD: PartField[] = ['part', 'quantity', 'direction', 'serial'];
+
+/** What a refusal is about, from the service's `details.field`: its message goes once one of these changes. */
+export function partFieldsOf(field: string | undefined): PartField[] {
+  switch (field) {
+    case 'serialNumber':
+      // The same serial twice is refused per direction: installed and removed on one OT is a swap.
+      return ['serial', 'direction'];
+    case 'quantity':
+      // Whole or not depends on the unit, which a catalogue product brings.
+      return ['quantity', 'part'];
+    case 'productId':
+    case 'description':
+      return ['part'];
+    default:
+      return EVERY_PART_FIELD;
+  }
+}
