@@ -1,6 +1,7 @@
 // A modal dialog on the native <dialog> element: focus trapped, Escape closes.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusWasLost } from '../lib/focus';
 
 interface ModalProps {
   title: string;
@@ -37,7 +38,7 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
   const lastFocused = useRef<HTMLElement | null>(null);
   const takeBackLostFocus = () => {
     const dialog = ref.current;
-    if (!dialog?.open || (document.activeElement && document.activeElement !== document.body)) return;
+    if (!dialog?.open || !focusWasLost()) return;
     const openDialogs = document.querySelectorAll('dialog[open]');
     if (openDialogs[openDialogs.length - 1] !== dialog) return;
     const enabled = 'button:not([disabled])';

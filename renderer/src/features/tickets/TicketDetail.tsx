@@ -1,6 +1,6 @@
 // The open ticket: header with its fields and actions, description, work orders, the bitácora and the composer.
 import { FileDown, Lock, Pencil, RotateCcw, Truck, X } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type TicketDetail as Ticket, type TicketPriority, type TicketStatus } from '../../../../electron/contract';
 import { nextTicketStatuses } from '../../../../shared/tickets';
@@ -21,7 +21,14 @@ import { Timeline } from './Timeline';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
-export function TicketDetailPane({ onClose }: { onClose: () => void }) {
+interface PaneProps {
+  onClose: () => void;
+  /** The ticket whose title takes the focus when it shows (opened with Enter); `onTitleFocused` says it did. */
+  focusTitleOf?: string | null;
+  onTitleFocused?: () => void;
+}
+
+export function TicketDetailPane({ onClose, focusTitleOf = null, onTitleFocused }: PaneProps) {
   const { t } = useTranslation('tickets');
   const { ticket, loading, error } = useTicketDetail();
   if (loading && !ticket) return <div className="empty">{t('common:state.loading')}</div>;
@@ -32,11 +39,17 @@ export function TicketDetailPane({ onClose }: { onClose: () => void }) {
       </div>
     );
   }
-  return <TicketView ticket={ticket} onClose={onClose} />;
+  return <TicketView ticket={ticket} onClose={onClose} focusTitle={focusTitleOf === ticket.id} onTitleFocused={onTitleFocused} />;
 }
 
-function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }) {
+function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: Ticket; onClose: () => void; focusTitle: boolean; onTitleFocused: (() => void) | undefined }) {
   const { t } = useTranslation('tickets');
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focusTitle) return;
+    titleRef.current?.focus();
+    onTitleFocused?.();
+  }, [focusTitle, onTitleFocused]);
   const users = useLookups((s) => s.users);
   const canWrite = useCan('tickets:write');
   const canExecute = useCan('workorders:execute');
@@ -83,7 +96,7 @@ function TicketView({ ticket, onClose }: { ticket: Ticket; onClose: () => void }
             <X size={16} aria-hidden="true" />
           </button>
         </div>
-        <h2 id="ticket-detail-title" className="ticket-detail-title">
+        <h2 id="ticket-detail-title" className="ticket-detail-title" ref={titleRef} tabIndex={-1}>
           {ticket.title}
         </h2>
         <div className="ticket-toolbar">

@@ -86,13 +86,22 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
   const laterParts = useLaterParts({ listShown: !list.loading, needed: ticketId !== undefined || creating });
 
   const open = useCallback((id: string) => navigate({ name: 'tickets', id }), []);
-  const closeDetail = useCallback(() => navigate({ name: 'tickets' }), []);
+  // Back to the list, whose active row is the selected ticket: j/k and Enter go on from there.
+  const closeDetail = useCallback(() => {
+    navigate({ name: 'tickets' });
+    document.querySelector<HTMLElement>('.tickets-list-pane .ticket-list')?.focus();
+  }, []);
+  // Enter opens a ticket to read or work on it: its title takes the focus once it shows (its pane may still be loading).
+  const [titleFocusFor, setTitleFocusFor] = useState<string | null>(null);
+  const titleFocused = useCallback(() => setTitleFocusFor(null), []);
 
   useTicketKeyboard({
     move: list.move,
     openSelected: () => {
       const selected = useTicketList.getState().items[useTicketList.getState().selectedIndex];
-      if (selected) open(selected.id);
+      if (!selected) return;
+      open(selected.id);
+      setTitleFocusFor(selected.id);
     },
     newTicket: () => {
       if (canWrite) setCreating(true);
@@ -135,7 +144,7 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
         <section className="tickets-detail-pane" aria-label={t('detail.label')}>
           {laterParts ? (
             <Suspense fallback={<div className="empty" />}>
-              <TicketDetailPane onClose={closeDetail} />
+              <TicketDetailPane onClose={closeDetail} focusTitleOf={titleFocusFor} onTitleFocused={titleFocused} />
             </Suspense>
           ) : (
             <div className="empty" />

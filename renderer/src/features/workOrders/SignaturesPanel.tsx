@@ -1,12 +1,13 @@
 // The OT's signatures, one block per role (customer, technician): the signed image with name and time, a warning
 // when the report changed after signing, and the pad to sign (or sign again) for whoever may carry out the OT.
 import { AlertTriangle, Eraser, PenLine } from 'lucide-react';
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNATURE_ROLES, type SignatureRole, type WorkOrderDetail } from '../../../../electron/contract';
 import { isEmptySignature, type SignatureDto, type SignatureStrokes } from '../../../../electron/contract/signatures';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
+import { focusWasLost } from '../../lib/focus';
 import { formatDateTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { toast } from '../../stores/toasts';
@@ -40,6 +41,7 @@ function SignedView({ signature }: { signature: SignatureDto }) {
   );
 }
 
+/** `onCancel` comes with signing again over a signature ("Firmar de nuevo"); it offers to keep the one there. */
 function SignForm({ workOrder, role, defaultName, defaultIdNumber, onSigned, onCancel }: { workOrder: WorkOrderDetail; role: SignatureRole; defaultName: string; defaultIdNumber: string; onSigned: (signatures: SignatureDto[]) => void; onCancel: (() => void) | null }) {
   const { t } = useTranslation('signatures');
   const hintId = useId();
@@ -48,6 +50,14 @@ function SignForm({ workOrder, role, defaultName, defaultIdNumber, onSigned, onC
   const [strokes, setStrokes] = useState<SignatureStrokes>([]);
   const [errors, setErrors] = useState<{ name?: string; pad?: string }>({});
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const signingAgain = onCancel !== null;
+  useEffect(() => {
+    // Reopened to sign again: the pad has the focus, and the whole form (name, pad, Firmar) is on screen.
+    if (!signingAgain) return;
+    formRef.current?.querySelector<HTMLElement>('.signature-pad')?.focus({ preventScroll: true });
+    formRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [signingAgain]);
 
   function draw(next: SignatureStrokes) {
     setStrokes(next);
@@ -74,7 +84,7 @@ function SignForm({ workOrder, role, defaultName, defaultIdNumber, onSigned, onC
   }
 
   return (
-    <form className="signature-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="signature-form" ref={formRef} onSubmit={(event) => void submit(event)} noValidate>
       <div className="signature-fields">
         <Field label={t('name')} error={errors.name}>
           <input value={name} onChange={(event) => setName(event.target.value)} maxLength={120} autoComplete="off" required />
@@ -111,6 +121,13 @@ function RoleBlock({ workOrder, role, signature, maySign, onSigned }: { workOrde
   const { t } = useTranslation('signatures');
   const titleId = useId();
   const [signingAgain, setSigningAgain] = useState(false);
+  const signAgainRef = useRef<HTMLButtonElement>(null);
+  const wasSigningAgain = useRef(false);
+  // The pad closed (kept or signed) with the focus in it: back on "Firmar de nuevo", not on the page's first link.
+  useEffect(() => {
+    if (wasSigningAgain.current && !signingAgain && focusWasLost()) signAgainRef.current?.focus();
+    wasSigningAgain.current = signingAgain;
+  }, [signingAgain]);
   const completedAndValid = workOrder.status === 'completed' && signature?.valid === true;
   const canSign = maySign && workOrder.status !== 'cancelled' && !completedAndValid;
   const showForm = canSign && (!signature || !signature.valid || signingAgain);
@@ -140,7 +157,7 @@ function RoleBlock({ workOrder, role, signature, maySign, onSigned }: { workOrde
         />
       )}
       {canSign && signature?.valid && !signingAgain && (
-        <button type="button" className="btn btn-ghost" onClick={() => setSigningAgain(true)}>
+        <button type="button" className="btn" ref={signAgainRef} onClick={() => setSigningAgain(true)}>
           {t('signAgain')}
         </button>
       )}

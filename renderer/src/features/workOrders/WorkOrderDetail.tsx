@@ -1,12 +1,13 @@
 // One OT: header, facts, the actions this user may take, a running timer, parts and notes.
 import { ArrowLeft, CalendarClock, CalendarX, CheckCircle2, FileDown, Play, XCircle } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FINAL_WORK_ORDER_STATUSES, type CustomerDto, type WorkOrderDetail } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { WorkOrderStatusBadge } from '../../components/Badge';
 import { Field } from '../../components/Field';
 import { saveFile } from '../../lib/download';
+import { focusWasLost } from '../../lib/focus';
 import { uiLanguage } from '../../lib/reportLanguage';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
@@ -130,6 +131,12 @@ export function WorkOrderDetailView({ id }: { id: string }) {
 
   useEffect(() => void loadDetail(id), [id, loadDetail]);
   useDomainEvents((e) => e.entity === 'workOrder' && e.id === id, () => void loadDetail(id));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shown = detail !== null;
+  // Focus lost with the pressed control (Empezar on Mi día, Completar here): the OT's code, beside its status, takes it.
+  useEffect(() => {
+    if (focusWasLost()) headingRef.current?.focus();
+  }, [shown, detail?.status, dialog]);
 
   if (!detail) {
     return <div className="empty">{detailError ? workOrderError(t, detailError) : t('common:state.loading')}</div>;
@@ -157,7 +164,9 @@ export function WorkOrderDetailView({ id }: { id: string }) {
         <a className="btn btn-ghost btn-icon" href={hrefFor({ name: 'workOrders' })} aria-label={t('detail.back')}>
           <ArrowLeft size={16} aria-hidden="true" />
         </a>
-        <h1 className="mono-title">{detail.code}</h1>
+        <h1 className="mono-title" ref={headingRef} tabIndex={-1}>
+          {detail.code}
+        </h1>
         <span className="muted">{t(`common:workOrderType.${detail.otType}`)}</span>
         <WorkOrderStatusBadge status={status} />
         {status === 'in_progress' && detail.startedAt && <RunningTimer startedAt={detail.startedAt} />}
