@@ -320,6 +320,10 @@ describe('dispatch board', () => {
     await move.getByRole('button', { name: 'Cancelar' }).click();
     await move.waitFor({ state: 'hidden' });
     expect(await app.admin.call('workOrders.get', { id: boiler.id })).toMatchObject({ technician: { id: lucia.id }, scheduledDate: at(nextMonday, '15:30') });
+    // Nothing moved, so the board stayed on the visit's week (it went to yesterday's and stayed there), and the keyboard
+    // is back on the visit, not on the page.
+    await block.waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-work-order")')).toBe(boiler.id);
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });

@@ -70,6 +70,14 @@ function Board() {
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   /** The OT last moved with "Mover a…": a yes to its question (not a drag's) brings the focus back to it, a no reopens the dialog. */
   const keyboardMove = useRef<string | null>(null);
+  // "Mover a…" cancelled: back on its visit once the dialog has closed (this effect runs after the dialog's own, whose
+  // close hands the focus back to where it was when the dialog opened, which after a question is <body>).
+  const closedMove = useRef<string | null>(null);
+  useEffect(() => {
+    if (moving || !closedMove.current) return;
+    setFocusRequest({ id: closedMove.current });
+    closedMove.current = null;
+  }, [moving]);
   /** The board cell the keyboard was last on: a queue item planned next starts out on its technician and day. */
   const lastCell = useRef<{ technicianId: string; day: LocalDate } | null>(null);
   const scrollRef = useRef<HTMLElement>(null);
@@ -201,13 +209,19 @@ function Board() {
         item={moving}
         technicians={board?.technicians ?? []}
         fallback={planFallback(board, days, lastCell.current, days.includes(todayDate) ? todayDate : first)}
-        onClose={() => setMoving(null)}
+        onClose={() => {
+          closedMove.current = moving?.id ?? null;
+          setMoving(null);
+        }}
         onSubmit={(item, target) => {
           setMoving(null);
-          // Moved to a day not on screen: the board follows the visit.
-          useDispatchBoard.getState().showDay(localDateOf(zone, target.scheduledDate));
           keyboardMove.current = item.id;
-          void planner.plan(item, target).then(() => refocus(item.id));
+          void planner.plan(item, target).then((made) => {
+            // Moved to a day not on screen: the board follows the visit, once it is there (not for a question, which
+            // may end in "Cancelar" with the visit still where it was).
+            if (made) useDispatchBoard.getState().showDay(localDateOf(zone, target.scheduledDate));
+            refocus(item.id);
+          });
         }}
       />
       <ConfirmPlanDialog
@@ -215,8 +229,12 @@ function Board() {
         technicianName={technicianName}
         busy={planner.busy}
         onConfirm={() => {
-          const id = planner.question?.item.id;
-          void planner.confirm().then(() => id && id === keyboardMove.current && refocus(id));
+          const question = planner.question;
+          void planner.confirm().then((made) => {
+            if (!question || question.item.id !== keyboardMove.current) return;
+            if (made) useDispatchBoard.getState().showDay(localDateOf(zone, question.target.scheduledDate));
+            refocus(question.item.id);
+          });
         }}
         onClose={() => {
           const question = planner.question;
