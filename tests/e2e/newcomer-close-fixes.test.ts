@@ -63,6 +63,8 @@ describe('closing a ticket whose OT was left en curso', () => {
     await box.getByText(/^Tiempo medido: 528 h/).waitFor();
     expect(Number(await minutes.inputValue())).toBeGreaterThanOrEqual(22 * 24 * 60);
     expect(await box.getByLabel('Motivo del cambio de duración').count()).toBe(0);
+    // The newcomer's trial: 97 h proposed without a word; a time this long is pointed out until a real one is typed.
+    await box.getByRole('note').getByText(/^528 h.* es mucho para una visita: ¿se quedó la OT en curso\?/).waitFor();
     const submit = dialog.locator('button[type="submit"]');
     expect(await submit.isDisabled()).toBe(false);
 
@@ -70,6 +72,7 @@ describe('closing a ticket whose OT was left en curso', () => {
     const reason = box.getByLabel('Motivo del cambio de duración');
     await reason.waitFor();
     await box.getByText(/^Tiempo medido: 528 h.* → 30 min$/).waitFor();
+    expect(await box.getByRole('note').count()).toBe(0);
     // A changed duration without its reason is not a decision yet.
     expect(await submit.isDisabled()).toBe(true);
     await dialog.getByRole('status').getByText(`Falta el motivo del cambio de duración: ${running.code}`).waitFor();

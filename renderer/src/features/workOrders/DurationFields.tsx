@@ -17,6 +17,9 @@ interface Props {
   name?: string;
 }
 
+/** Past this, the measured time is more likely an OT left in progress than a visit's length: the dialog says so. */
+export const LONG_MEASURED_MINUTES = 12 * 60;
+
 export function DurationFields({ measuredMinutes, minutes, reason, onMinutes, onReason, errors = {}, name = 'duration' }: Props) {
   const { t } = useTranslation('workOrders');
   const changed = isDurationChanged(minutes, measuredMinutes);
@@ -29,6 +32,11 @@ export function DurationFields({ measuredMinutes, minutes, reason, onMinutes, on
       <Field label={t('complete.duration')} error={errors.totalDuration} hint={hint}>
         <input name={`${name}-minutes`} type="number" min={0} step={1} value={minutes} onChange={(e) => onMinutes(e.target.value)} inputMode="numeric" />
       </Field>
+      {!changed && measuredMinutes !== null && measuredMinutes > LONG_MEASURED_MINUTES && (
+        <p className="duration-long" role="note">
+          {t('complete.longMeasured', { clock: formatDuration(measuredMinutes * 60) })}
+        </p>
+      )}
       {changed && (
         <Field label={t('complete.reason')} error={errors.durationReason} hint={t('complete.reasonRequired')}>
           <input name={`${name}-reason`} value={reason} onChange={(e) => onReason(e.target.value)} required />
