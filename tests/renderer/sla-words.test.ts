@@ -66,6 +66,25 @@ describe('SLA words', () => {
     expect(slaChip(en.t, summary, T0 + 50 * H, ZONE, 'en-GB', en.duration)).toEqual({ state: 'paused', text: 'Paused' });
   });
 
+  // The newcomer's trial: "Resolución vencida (plazo: 21 jun 23:55) · 4 días 3 h tarde" five months later read as wrong.
+  it('overdue, then a long wait En espera: the lateness says it leaves the wait out', () => {
+    const targets = { ...DEFAULT_SLA_TARGETS, critical: { responseMinutes: 120, resolutionMinutes: 480 } };
+    const events = [move(1, 'open', 'in_progress'), move(10, 'in_progress', 'waiting')];
+    const sla = computeTicketSla({ createdAt: created, status: 'waiting', priority: 'critical' }, events, targets);
+    const { t: es, duration } = words('es');
+    // Overdue at 8 h (06:00 on 11 June in Madrid), two hours running past it, then months waiting.
+    const running = computeTicketSla({ createdAt: created, status: 'in_progress', priority: 'critical' }, events.slice(0, 1), targets);
+    expect(slaLine(es, 'resolution', running.resolution, T0 + 9 * H, ZONE, 'es-ES', duration).text).toBe('Resolución vencida (plazo: hoy 06:00) · 1 h tarde');
+    expect(slaLine(es, 'resolution', sla.resolution, T0 + 3000 * H, ZONE, 'es-ES', duration)).toEqual({
+      state: 'breached',
+      text: 'Resolución vencida (plazo: 11 jun 06:00) · 2 h tarde sin contar el tiempo En espera',
+    });
+    const en = words('en');
+    expect(slaLine(en.t, 'resolution', sla.resolution, T0 + 3000 * H, ZONE, 'en-GB', en.duration).text).toBe(
+      'Resolution overdue (due 11 Jun 06:00) · 2h late, not counting time spent Waiting',
+    );
+  });
+
   it('a due in another year shows the year; a due this year or tomorrow across New Year does not need it', () => {
     const sla = computeTicketSla({ createdAt: '2024-12-20T19:54:00.000Z', status: 'open', priority: 'low' }, [], DEFAULT_SLA_TARGETS);
     const now = Date.parse('2026-12-02T00:20:00.000Z');

@@ -5,6 +5,8 @@ import { slaClockState, slaRemainingMs, type SlaClock, type SlaState } from '../
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
+const MINUTE_MS = 60_000;
+
 // Making an Intl formatter costs far more than using one, and every list row's chip asks: one per language and form.
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -60,7 +62,11 @@ export function slaLine(
   if (state === 'paused') return { state, text: t('tickets:sla.pausedLeft', { left: duration(Math.max(0, left) / 1000) }) };
   const when = clock.dueAt ? dueWhenText(t, zone, clock.dueAt, nowMs, locale) : '';
   // Past due, "Resolver antes de ayer" would read as "before the day before yesterday": say it is overdue, then when.
-  if (state === 'breached') return { state, text: t(`tickets:sla.breached.${kind}`, { when, late: duration(Math.max(60, -left) / 1000) }) };
+  // The lateness counts running time only: after a wait En espera it is far less than the time since the due, and says so.
+  if (state === 'breached') {
+    const waitedSinceDue = clock.dueAt !== null && nowMs - Date.parse(clock.dueAt) - -left > MINUTE_MS;
+    return { state, text: t(`tickets:sla.${waitedSinceDue ? 'breachedWaited' : 'breached'}.${kind}`, { when, late: duration(Math.max(60, -left) / 1000) }) };
+  }
   const due = t(`tickets:sla.due.${kind}`, { when });
   return { state, text: t('tickets:sla.pendingText', { due, left: duration(left / 1000) }) };
 }
