@@ -102,6 +102,11 @@ export interface Story {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Two sentences of a fault's description, never one sentence twice (drawn as before, so the demo stays the same otherwise). */
+function faultDescription(first: string, second: string): string {
+  return `${first} ${second === first ? DETAILS[(DETAILS.indexOf(first) + 1) % DETAILS.length] : second}`;
+}
+
 /** Writes a ticket's story forward in time from `createdAt`, ending in `finalStatus`. */
 export function tellStory(
   ctx: StoryContext,
@@ -198,7 +203,7 @@ export function tellStory(
     id: base.id,
     code: base.code,
     title: `${r.pick(PROBLEMS)} ${equipment}`,
-    description: `${r.pick(DETAILS)} ${r.pick(DETAILS)}`,
+    description: faultDescription(r.pick(DETAILS), r.pick(DETAILS)),
     status,
     priority,
     categoryId: ctx.categoryIds.length > 0 && r.chance(0.9) ? r.pick(ctx.categoryIds) : null,

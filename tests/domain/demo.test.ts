@@ -50,6 +50,12 @@ describe('demo data', () => {
       `SELECT i.id FROM work_order_items i JOIN products p ON p.id = i.product_id WHERE p.tracks_serial = 1 AND (i.serial_number IS NULL OR i.quantity <> 1)`,
     );
     expect(serialOnTracked).toEqual([]);
+    // The newcomer's trial: "Ocurre sobre todo a primera hora de la mañana." twice in one description.
+    const repeated = all<{ description: string }>('SELECT description FROM tickets').filter(({ description }) => {
+      const sentences = description.split(/(?<=[.!?])\s+/);
+      return new Set(sentences).size !== sentences.length;
+    });
+    expect(repeated).toEqual([]);
   });
 
   // The newcomer's trial: the README's first technician login had nothing to do today on Mi día.
