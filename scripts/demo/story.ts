@@ -3,6 +3,7 @@ import type { TicketPriority, TicketStatus, TimelineEventType, WorkOrderStatus, 
 import { newId } from '../../electron/services/ids';
 import { PRIORITY_LABEL, TICKET_STATUS_LABEL, WORK_ORDER_STATUS_LABEL, WORK_ORDER_TYPE_LABEL } from '../../electron/services/tickets/labels';
 import type { ChecklistTemplates } from '../../electron/contract/checklists';
+import { DEFAULT_WORK_ORDER_MINUTES } from '../../electron/contract/estimatedMinutes';
 import { demoAnswers, type AnswerRow } from './checklists';
 import type { Random } from './random';
 import { CONTACTS, DETAILS, EQUIPMENT, INTERNAL_NOTES, NOTES, PROBLEMS, RESOLUTIONS, WORK_DONE, WORK_ORDER_TYPES_WEIGHTED } from './vocabulary';
@@ -75,6 +76,8 @@ export interface WorkOrderRow {
   startedAt: string | null;
   completedAt: string | null;
   totalDuration: number | null;
+  /** Null: the type's usual length; an OT completed or cancelled keeps the one it had (as the app writes it). */
+  estimatedMinutes: number | null;
   /** The internal notes (the office's remarks), apart from the work done that goes in the customer's report. */
   notes: string | null;
   workDone: string | null;
@@ -221,15 +224,23 @@ export function tellStory(
 
 type EventWriter = (eventType: TimelineEventType, authorId: string, content: string, meta?: Record<string, unknown>) => void;
 
-/** One OT from request to `target`, writing its events on the ticket and its parts. */
+/** How many of its planned visits the README's first technician login (tecnico1) gets today, per demo. */
+const FIRST_TECHNICIAN_TODAY = 3;
+const todayVisitsLeft = new WeakMap<StoryContext, number>();
+
 /**
- * Days from today of a planned visit. The README's first technician login (tecnico1) gets the near days as today, so
- * Mi día has visits to start on first try; drawn the same, so every other row of the demo stays as it was.
+ * Days from today of a planned visit: tecnico1's first FIRST_TECHNICIAN_TODAY land today, so Mi día has visits to start
+ * on first try; drawn the same, so every other row of the demo stays as it was.
  */
 function plannedDay(ctx: StoryContext, technicianId: string, drawn: number): number {
-  return technicianId === ctx.technicianIds[0] && drawn <= 2 ? 0 : drawn;
+  if (technicianId !== ctx.technicianIds[0]) return drawn;
+  const left = todayVisitsLeft.get(ctx) ?? FIRST_TECHNICIAN_TODAY;
+  if (left === 0) return drawn;
+  todayVisitsLeft.set(ctx, left - 1);
+  return 0;
 }
 
+/** One OT from request to `target`, writing its events on the ticket and its parts. */
 function workOrderStory(
   ctx: StoryContext,
   ticketId: string,
@@ -248,7 +259,7 @@ function workOrderStory(
   const otType = r.pick(WORK_ORDER_TYPES_WEIGHTED);
   const wo: WorkOrderRow = {
     id, code, ticketId, technicianId: null, otType, status: 'pending_planning', scheduledDate: null, startedAt: null,
-    completedAt: null, totalDuration: null, notes: null, workDone: null, version: 1, createdAt: iso(createdAt), updatedAt: iso(createdAt),
+    completedAt: null, totalDuration: null, estimatedMinutes: null, notes: null, workDone: null, version: 1, createdAt: iso(createdAt), updatedAt: iso(createdAt),
   };
   const snapshot = { id, code, otType, status: 'pending_planning', scheduledDate: null, technicianId: null };
   event('ot_created', ctx.adminId, `Visita solicitada: ${code} (${WORK_ORDER_TYPE_LABEL[otType]})`, { workOrder: snapshot });
@@ -256,6 +267,7 @@ function workOrderStory(
     const type = to === 'completed' ? 'ot_completed' : 'ot_updated';
     event(type, authorId, `${code}: ${WORK_ORDER_STATUS_LABEL[wo.status]} → ${WORK_ORDER_STATUS_LABEL[to]}`, { workOrderId: id, code, from: wo.status, to, ...extra });
     wo.status = to;
+    if (to === 'completed' || to === 'cancelled') wo.estimatedMinutes = DEFAULT_WORK_ORDER_MINUTES[otType];
     wo.version++;
     wo.updatedAt = iso(now());
   };

@@ -23,9 +23,9 @@ export function storyWriter(sqlite: Database.Database): StoryWriter {
   );
   const insertWorkOrder = sqlite.prepare(
     `INSERT INTO work_orders (id, code, ticket_id, technician_id, ot_type, status, scheduled_date, started_at, completed_at,
-       total_duration, notes, work_done, version, created_at, updated_at)
+       total_duration, estimated_minutes, notes, work_done, version, created_at, updated_at)
      VALUES (@id, @code, @ticketId, @technicianId, @otType, @status, @scheduledDate, @startedAt, @completedAt,
-       @totalDuration, @notes, @workDone, @version, @createdAt, @updatedAt)`,
+       @totalDuration, @estimatedMinutes, @notes, @workDone, @version, @createdAt, @updatedAt)`,
   );
   const insertAnswer = sqlite.prepare(
     `INSERT INTO work_order_checklist_answers (id, work_order_id, item_key, label, kind, unit, required, value, answered_by, created_at, updated_at)

@@ -17,6 +17,7 @@ import { dispatched, HOUR, later, meet, signIn, startTeam } from './scenarioTeam
 import { opsSetAside } from './support';
 import { versionOf } from '../support/versions';
 import { decideOpenWorkOrders } from '../support/closeDecisions';
+import { DEFAULT_WORK_ORDER_MINUTES } from '../../electron/contract/estimatedMinutes';
 
 let f: DomainFixture;
 let office: TestApp;
@@ -373,6 +374,8 @@ describe('conflicts.resolve: a closed ticket with an open OT', () => {
     await supervisor.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'complete', notes: 'Hecho en la visita anterior' } });
     const workOrder = await f.admin.call('workOrders.get', { id: conflict.workOrder!.id });
     expect([workOrder.status, workOrder.workDone, workOrder.completedAt]).toEqual(['completed', 'Hecho en la visita anterior', office.clock.now().toISOString()]);
+    // Completed here as anywhere: it keeps its type's usual length of now (a later change of the setting leaves it).
+    expect(workOrder.estimatedMinutes).toBe(DEFAULT_WORK_ORDER_MINUTES[workOrder.otType]);
     const ticket = await f.admin.call('tickets.get', { id: ids.closed0! });
     expect(ticket.status).toBe('closed');
     expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'ot_completed', metaData: { workOrderId: workOrder.id, conflictId: conflict.id } });

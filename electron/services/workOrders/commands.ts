@@ -162,7 +162,7 @@ export function startWorkOrder(ctx: ServiceContext, input: Input<'workOrders.sta
     const row = loadWorkOrderAt(tx, input.id, input.version);
     assertMayExecute(ctx, actor, row);
     assertAction(row, 'start');
-    saveWorkOrder(tx, row, { status: 'in_progress', startedAt: at, ...keptEstimate(ctx, row), ...(input.notes !== undefined ? { notes: input.notes } : {}) }, at);
+    saveWorkOrder(tx, row, { status: 'in_progress', startedAt: at, ...(input.notes !== undefined ? { notes: input.notes } : {}) }, at);
     workOrderEvent(tx, row, 'in_progress', actor.id, at, { startedAt: at });
     return row;
   });

@@ -26,6 +26,7 @@ export { assertWorksOnTicket } from './access';
 export { takeItemOff } from './items';
 export { loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent } from './lifecycle';
 export { openWorkOrdersOf, settleOpenWorkOrders } from './atClose';
+export { keptEstimate } from './schedulingRules';
 export { workOrdersOfTicket } from './rows';
 // For attachments (issue 15): an OT file is an OT change, through the same write path and the same rules.
 export { assertMayExecute } from './access';

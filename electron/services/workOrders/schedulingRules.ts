@@ -33,8 +33,9 @@ export interface PlanNotes {
 }
 
 /**
- * What an OT that starts or ends writes to keep its planned length: one on its type's usual length takes that length
- * now, so changing the usual length in the settings later reshapes planned visits only, not visits made or under way.
+ * What an OT that ends (completed or cancelled) writes to keep its planned length: one on its type's usual length takes
+ * that length now, so changing the usual length later no longer reshapes visits made. Not at the start: a laptop
+ * starting offline would write its default over an estimate the office set meanwhile (last writer wins per field).
  */
 export function keptEstimate(ctx: ServiceContext, row: { estimatedMinutes: number | null; otType: WorkOrderType }): { estimatedMinutes?: number } {
   if (row.estimatedMinutes !== null) return {};
