@@ -184,9 +184,11 @@ describe('the OT’s signatures and parts', () => {
     await form.getByLabel('N.º de serie').fill(SERIAL);
     await add.click();
     await error.getByText('Esa serie ya está registrada en esta OT.').waitFor();
-    // A box it is not about leaves it.
-    await form.getByLabel('Cantidad').fill('1');
+    // A box it is not about leaves it (a value that differs, so the box does change).
+    await form.getByLabel('Cantidad').fill('2');
+    expect(await form.getByLabel('Cantidad').inputValue()).toBe('2');
     expect(await error.count()).toBe(1);
+    await form.getByLabel('Cantidad').fill('1');
     await form.getByLabel('N.º de serie').fill('');
     expect(await error.count()).toBe(0);
 

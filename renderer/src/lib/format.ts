@@ -88,7 +88,7 @@ export function formatDuration(totalSeconds: number | null | undefined): string 
   return formatDurationIn(totalSeconds, i18n.language === 'en' ? 'en' : 'es');
 }
 
-/** Seconds in the fewest characters ("1h 30min"), for a narrow box; the full words go in its label. */
+/** Seconds in the fewest characters ("1h30", "45min"), for a narrow box; the full words go in its label. */
 export function formatNarrowDuration(totalSeconds: number | null | undefined): string {
   return formatNarrowDurationIn(totalSeconds, i18n.language === 'en' ? 'en' : 'es');
 }

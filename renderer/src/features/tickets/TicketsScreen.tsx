@@ -94,6 +94,14 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
   // Enter opens a ticket to read or work on it: its title takes the focus once it shows (its pane may still be loading).
   const [titleFocusFor, setTitleFocusFor] = useState<string | null>(null);
   const titleFocused = useCallback(() => setTitleFocusFor(null), []);
+  // Another ticket opened, or none, before that one showed (it failed to load): its title no longer waits for the
+  // focus. Only on a change of ticket: Enter asks for the title before the route has followed.
+  const shownTicket = useRef(ticketId);
+  useEffect(() => {
+    if (shownTicket.current === ticketId) return;
+    shownTicket.current = ticketId;
+    if (titleFocusFor !== null && ticketId !== titleFocusFor) setTitleFocusFor(null);
+  }, [ticketId, titleFocusFor]);
 
   useTicketKeyboard({
     move: list.move,
