@@ -1,5 +1,6 @@
 // Relative ages (renderer/src/lib/format.ts formatRelative): a queue card's or a row's age never overstates how old it
-// is, and one age reads one way: 361 days is 11 months, 14 and 19 months are 1 year, 25 months 2 years.
+// is, and one age reads one way: 361 days is 11 months, 14 and 19 months are 1 year, 25 months 2 years; days are the
+// company calendar's (yesterday is yesterday's date) and weeks whole.
 import { describe, expect, it, vi } from 'vitest';
 
 const ui = vi.hoisted(() => ({ language: 'es' }));
@@ -25,10 +26,16 @@ describe('relative ages', () => {
     expect(formatRelative(daysAgo(59), NOW)).toBe('hace 1 mes');
   });
 
-  it('keeps the nearest for weeks, days, hours and minutes, with the words for one', () => {
+  it('counts days on the company calendar and weeks whole; hours and minutes to the nearest', () => {
     ui.language = 'es';
-    expect(formatRelative(daysAgo(13), NOW)).toBe('hace 2 semanas');
+    expect(formatRelative(daysAgo(13), NOW)).toBe('hace 1 semana');
+    expect(formatRelative(daysAgo(25), NOW)).toBe('hace 3 semanas');
+    // 8 days ago is not "la semana pasada" (that reads as the calendar's last week).
+    expect(formatRelative(daysAgo(8), NOW)).toBe('hace 1 semana');
     expect(formatRelative(daysAgo(1), NOW)).toBe('ayer');
+    // 36 h before 11:00 in Madrid is 23:00 two days back: "anteayer", not "ayer".
+    expect(formatRelative(new Date(NOW.getTime() - 36 * 3600_000).toISOString(), NOW)).toBe('anteayer');
+    expect(formatRelative(new Date(NOW.getTime() - 20 * 3600_000).toISOString(), NOW)).toBe('hace 20 horas');
     expect(formatRelative(new Date(NOW.getTime() - 5 * 60_000).toISOString(), NOW)).toBe('hace 5 minutos');
     expect(formatRelative(NOW.toISOString(), NOW)).toBe('este minuto');
   });

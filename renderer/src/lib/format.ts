@@ -2,6 +2,7 @@
 import { formatDuration as formatDurationIn, formatLongDuration as formatLongDurationIn, formatNarrowDuration as formatNarrowDurationIn } from '../../../electron/contract/duration';
 import i18n from '../i18n';
 import { companyZone } from './timeZone';
+import { localDateOf } from '../../../electron/contract/zonedTime';
 
 const locale = () => (i18n.language === 'en' ? 'en-GB' : 'es-ES');
 
@@ -41,15 +42,7 @@ export function formatTime(iso: string | null | undefined): string {
   return dateFormatter('time').format(new Date(iso));
 }
 
-const DAY_SECONDS = 24 * 3600;
-
-/** Shorter than a calendar month: each unit from its size on, to the nearest. */
-const SHORT_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['week', 7 * DAY_SECONDS],
-  ['day', DAY_SECONDS],
-  ['hour', 3600],
-  ['minute', 60],
-];
+const DAY_MS = 24 * 3600 * 1000;
 
 // One per language and style (every ticket row shows its last activity this way).
 const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
@@ -65,10 +58,17 @@ function wholeMonthsBetween(earlier: Date, later: Date): number {
   return shifted.getTime() > later.getTime() ? months - 1 : months;
 }
 
+/** Calendar days from `now` to `then` on the company calendar (yesterday is -1, whatever the hours). */
+function calendarDaysBetween(now: Date, then: Date): number {
+  const zone = companyZone();
+  return Math.round((Date.parse(localDateOf(zone, then)) - Date.parse(localDateOf(zone, now))) / DAY_MS);
+}
+
 /**
- * "hace 5 minutos" / "5 minutes ago", "ayer", "hace 3 semanas", "hace 11 meses", "hace 1 año". Months and years are
- * whole calendar ones, never rounded up (19 months is 1 year, not 2), and always a number: "el año pasado" would read
- * as the calendar's last year, which 14 months ago need not be.
+ * "hace 5 minutos" / "5 minutes ago", "hace 20 horas", "ayer", "anteayer", "hace 1 semana", "hace 11 meses", "hace 1
+ * año". Under a day by the clock, the nearest hour or minute; from a day on, calendar days on the company calendar
+ * ("ayer" is yesterday's date, not 24 h ago); weeks, months and years whole, never rounded up, and always a number:
+ * "la semana pasada" or "el año pasado" would read as the calendar's, which 8 days or 14 months ago need not be.
  */
 export function formatRelative(iso: string, now: Date = new Date()): string {
   const then = new Date(iso);
@@ -77,10 +77,13 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   const months = sign < 0 ? wholeMonthsBetween(then, now) : wholeMonthsBetween(now, then);
   if (months >= 12) return relativeFormatter(locale(), 'always').format(sign * Math.floor(months / 12), 'year');
   if (months >= 1) return relativeFormatter(locale(), 'always').format(sign * months, 'month');
-  for (const [unit, size] of SHORT_UNITS) {
-    if (Math.abs(seconds) >= size) return relativeFormatter(locale()).format(Math.round(seconds / size), unit);
+  if (Math.abs(seconds) >= DAY_MS / 1000) {
+    const days = calendarDaysBetween(now, then);
+    if (Math.abs(days) >= 7) return relativeFormatter(locale(), 'always').format(Math.trunc(days / 7), 'week');
+    return relativeFormatter(locale()).format(days, 'day');
   }
-  return relativeFormatter(locale()).format(0, 'minute');
+  if (Math.abs(seconds) >= 3600) return relativeFormatter(locale()).format(Math.round(seconds / 3600), 'hour');
+  return relativeFormatter(locale()).format(Math.abs(seconds) < 60 ? 0 : Math.round(seconds / 60), 'minute');
 }
 
 /** Seconds → "1 h 5 min", written as the PDF reports write it (one formatter for both). */
