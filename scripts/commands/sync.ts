@@ -87,11 +87,12 @@ function memberDevice(sqlite: Parameters<typeof readTeamStatus>[0], given: strin
   const typed = given.trim().toLowerCase();
   if (!/^[0-9a-f]{8,16}$/.test(typed)) throw new UsageError(`--to must be a device id (16 hex characters, or its first 8 as the Equipo screen shows it), got ${given}`);
   if (typed.length === 16) return typed;
-  const matches = readTeamStatus(sqlite).members.filter((member) => member.deviceId.startsWith(typed));
+  // The other members still in the team: this copy and a revoked device are never whom a bundle is for.
+  const matches = readTeamStatus(sqlite).members.filter((member) => !member.isSelf && member.revokedAt === null && member.deviceId.startsWith(typed));
   if (matches.length === 1 && matches[0]) return matches[0].deviceId;
   const ids = matches.map((member) => member.deviceId).join(', ');
   throw new CommandFailure(
-    matches.length === 0 ? `no member's device id starts with ${typed}; "team status" lists them` : `${typed} starts the device ids of ${ids}: give more of it`,
+    matches.length === 0 ? `no other member's device id starts with ${typed}; "team status" lists them` : `${typed} starts the device ids of ${ids}: give more of it`,
   );
 }
 

@@ -5,7 +5,7 @@ import type { ticketFilter } from '../../contract/tickets';
 import type { workOrderFilter } from '../../contract/workOrders';
 import type { ServiceContext } from '../context';
 import { listTickets } from '../tickets';
-import { listWorkOrders } from '../workOrders';
+import { listsInDateOrder, listWorkOrders } from '../workOrders';
 import { SPANISH_EXCEL_CSV, STANDARD_CSV, toCsvBytes, type CsvCell, type CsvDialect } from './csv';
 import type { CsvFormat } from '../../contract/reports';
 import { lastDayBefore, localDateOf, wallClock } from '../../contract/zonedTime';
@@ -170,7 +170,7 @@ export async function exportWorkOrdersCsv(ctx: ServiceContext, filter: WorkOrder
   const orders = await everyPage((cursor) => listWorkOrders(ctx, { ...scoped, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }));
   const style = csvStyle(format, companyTimeZone(ctx.sqlite));
   // Oldest first: a period's list already goes in its date's order; the list without one is newest created first.
-  const chronological = filter.from || filter.to ? orders : orders.reverse();
+  const chronological = listsInDateOrder(filter) ? orders : orders.reverse();
   const rows = chronological.map((wo) => workOrderCsvRow(wo, t, style));
   return {
     fileName: periodFileName('work-orders', ctx, filter.from, filter.to),

@@ -12,7 +12,7 @@ export {
   setWorkDone,
 } from './commands';
 export { addItem, removeItem } from './items';
-export { agenda, listByTicket, listWorkOrders, traceSerial } from './queries';
+export { agenda, listByTicket, listsInDateOrder, listWorkOrders, traceSerial } from './queries';
 export { dispatchQueue } from './queue';
 export { overdueWorkOrders } from './overdue';
 export { getWorkOrderDetail } from './rows';

@@ -27,8 +27,13 @@ interface ListOrder {
   keyOf(row: WorkOrderRow): [string | null, string];
 }
 
+/** Whether a list of these filters goes in date order (a period) rather than newest first. */
+export function listsInDateOrder(filter: { from?: string | undefined; to?: string | undefined }): boolean {
+  return Boolean(filter.from || filter.to);
+}
+
 function listOrder(input: Input<'workOrders.list'>): ListOrder {
-  if (!input.from && !input.to) return { cursorKind: 'wo_created', columns: ['w.created_at', 'w.id'], direction: 'desc', keyOf: (row) => [row.created_at, row.id] };
+  if (!listsInDateOrder(input)) return { cursorKind: 'wo_created', columns: ['w.created_at', 'w.id'], direction: 'desc', keyOf: (row) => [row.created_at, row.id] };
   const field: DateField = input.dateField ?? 'scheduled_date';
   return { cursorKind: `wo_${field}`, columns: [DATE_COLUMNS[field], 'w.id'], direction: 'asc', keyOf: (row) => [row[field], row.id] };
 }
