@@ -132,6 +132,16 @@ describe('the tickets list, by keyboard', () => {
     await page.locator('.ticket-detail').waitFor({ state: 'detached' });
     expect(await focused(page)).toBe('DIV Lista de tickets');
     expect(await list.getAttribute('aria-activedescendant')).toBe(`ticket-row-${second.id}`);
+
+    // The second trial: Tickets clicked in the sidebar, then j and Enter followed the sidebar link (the focus stayed
+    // on it) and opened nothing. j now hands the focus to the list, so Enter opens the ticket highlighted.
+    await page.getByRole('link', { name: 'Tickets' }).click();
+    await page.keyboard.press('j');
+    expect(await focused(page)).toBe('DIV Lista de tickets');
+    const highlighted = await selectedTicket();
+    await page.keyboard.press('Enter');
+    await page.locator(`.ticket-detail[data-ticket-id="${highlighted.id}"]`).waitFor();
+    await expect.poll(() => focused(page)).toBe(`H2 ${highlighted.title}`);
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });

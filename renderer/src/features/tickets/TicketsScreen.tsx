@@ -104,7 +104,13 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
   }, [ticketId, titleFocusFor]);
 
   useTicketKeyboard({
-    move: list.move,
+    move: (delta) => {
+      list.move(delta);
+      // j/k pressed with the focus elsewhere (the sidebar link just clicked, the page): the list takes it, so Enter
+      // opens the ticket highlighted instead of following that link. Reading a ticket, the focus stays in it.
+      const focused = document.activeElement;
+      if (!focused?.closest('.ticket-detail, .ticket-list')) document.querySelector<HTMLElement>('.tickets-list-pane .ticket-list')?.focus();
+    },
     openSelected: () => {
       const selected = useTicketList.getState().items[useTicketList.getState().selectedIndex];
       if (!selected) return;
