@@ -98,6 +98,8 @@ describe('dispatch board', () => {
     // A block says its time and length; the week cell is in time order.
     const mondayBlock = cell('Javier García', /lunes/).locator('.board-block');
     expect(await mondayBlock.textContent()).toMatch(/10:00.*3h.*Hotel Alameda.*Jerez/);
+    // The town before the code, which a week's narrow column cuts ("OT-2026-…" hid the town behind it).
+    expect(await mondayBlock.locator('.board-block-meta').textContent()).toMatch(/^Jerez de la Frontera · OT-/);
     const queue = page.locator('.board-queue-item');
     expect(await queue.first().textContent()).toContain(urgent.code);
     expect(await queue.first().textContent()).toContain('Cádiz');

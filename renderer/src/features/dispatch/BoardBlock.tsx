@@ -94,9 +94,10 @@ export const BoardBlock = memo(function BoardBlock({ wo, clashesWith, style, tab
         <span className="board-block-length">{formatNarrowDuration(wo.estimatedMinutes * 60)}</span>
       </span>
       <span className="board-block-title">{who}</span>
+      {/* The town first: in a week's narrow column the code is cut ("OT-2026-…") and the town never showed. */}
       <span className="board-block-meta">
+        {wo.town ? `${wo.town} · ` : ''}
         <span className="mono">{wo.code}</span>
-        {wo.town ? ` · ${wo.town}` : ''}
       </span>
     </button>
   );
