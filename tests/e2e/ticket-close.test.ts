@@ -46,7 +46,8 @@ describe('closing a ticket with two open OTs', () => {
     // Nothing is chosen for the person.
     expect(await dialog.locator('input[type="radio"]:checked').count()).toBe(0);
     expect(await submit.isDisabled()).toBe(true);
-    await dialog.getByRole('status').getByText(`Falta elegir completar o cancelar: ${repair.code}, ${diagnosis.code}`).waitFor();
+    // The resolution too: the second trial left it empty, read "Falta…" naming only OTs, and met the error on submit.
+    await dialog.getByRole('status').getByText(`Falta la resolución · Falta elegir completar o cancelar: ${repair.code}, ${diagnosis.code}`).waitFor();
 
     await dialog.locator('textarea[name="resolution"]').fill('Sustituida la resistencia del termo; agua caliente de nuevo.');
     // Keyboard: Tab into the first OT's choices, arrows move between Completar and Cancelar.
@@ -54,6 +55,10 @@ describe('closing a ticket with two open OTs', () => {
     await page.keyboard.press('Space');
     await repairBox.getByLabel('Trabajo realizado').waitFor();
     await repairBox.getByText('no se llegó a iniciar').waitFor();
+    // A duration typed for it asks its reason without speaking of a measured time it never had.
+    await repairBox.getByLabel('Duración (minutos)').fill('40');
+    await repairBox.getByText('No hay tiempo medido (la OT no se inició): explica de dónde sale esta duración.').waitFor();
+    await repairBox.getByLabel('Duración (minutos)').fill('');
     // Chosen but without the work done: still not decided, and the status says what is missing for which.
     expect(await submit.isDisabled()).toBe(true);
     await dialog

@@ -114,7 +114,14 @@ export function CloseTicketModal({ ticket, onClose }: { ticket: TicketDetail; on
       <Field label={t('closeModal.resolution')} error={errors.resolution} hint={t('closeModal.resolutionHint')}>
         <textarea name="resolution" rows={4} value={resolution} onChange={(e) => setResolution(e.target.value)} autoFocus />
       </Field>
-      {open.length > 0 && <CloseDecisions workOrders={open} drafts={drafts} onChange={(id, draft) => setEdited((previous) => ({ ...previous, [id]: draft }))} />}
+      {open.length > 0 && (
+        <CloseDecisions
+          workOrders={open}
+          drafts={drafts}
+          onChange={(id, draft) => setEdited((previous) => ({ ...previous, [id]: draft }))}
+          resolutionMissing={resolution.trim() === ''}
+        />
+      )}
     </ActionModal>
   );
 }

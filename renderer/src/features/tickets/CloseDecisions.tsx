@@ -11,6 +11,8 @@ interface Props {
   workOrders: WorkOrderDetail[];
   drafts: DecisionDrafts;
   onChange: (id: string, draft: DecisionDraft) => void;
+  /** The ticket's resolution is still empty: the status line (the dialog's one summary of what is missing) says so too. */
+  resolutionMissing: boolean;
 }
 
 function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; draft: DecisionDraft; onChange: (draft: DecisionDraft) => void }) {
@@ -68,9 +70,12 @@ function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; 
   );
 }
 
-export function CloseDecisions({ workOrders, drafts, onChange }: Props) {
+export function CloseDecisions({ workOrders, drafts, onChange, resolutionMissing }: Props) {
   const { t } = useTranslation('tickets');
-  const missing = missingByPart(workOrders, drafts);
+  const missing = [
+    ...(resolutionMissing ? [t('closeModal.missing.resolution')] : []),
+    ...missingByPart(workOrders, drafts).map(({ part, codes }) => t(`closeModal.missing.${part}`, { codes: codes.join(', ') })),
+  ];
   return (
     <section className="close-decisions" aria-labelledby="close-decisions-title">
       <h3 id="close-decisions-title">{t('closeModal.decisionsTitle')}</h3>
@@ -80,9 +85,7 @@ export function CloseDecisions({ workOrders, drafts, onChange }: Props) {
       ))}
       {/* Why the close button is still disabled, read out as it changes. */}
       <p className={missing.length > 0 ? 'close-decisions-status' : 'close-decisions-status muted'} role="status">
-        {missing.length > 0
-          ? missing.map(({ part, codes }) => t(`closeModal.missing.${part}`, { codes: codes.join(', ') })).join(' · ')
-          : t('closeModal.allDecided')}
+        {missing.length > 0 ? missing.join(' · ') : t('closeModal.allDecided')}
       </p>
     </section>
   );

@@ -38,7 +38,7 @@ export function DurationFields({ measuredMinutes, minutes, reason, onMinutes, on
         </p>
       )}
       {changed && (
-        <Field label={t('complete.reason')} error={errors.durationReason} hint={t('complete.reasonRequired')}>
+        <Field label={t('complete.reason')} error={errors.durationReason} hint={t(measuredMinutes === null ? 'complete.reasonUnmeasured' : 'complete.reasonRequired')}>
           <input name={`${name}-reason`} value={reason} onChange={(e) => onReason(e.target.value)} required />
         </Field>
       )}
