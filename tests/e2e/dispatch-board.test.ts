@@ -254,7 +254,10 @@ describe('dispatch board', () => {
     const dialog = page.getByRole('dialog', { name: 'Esa hora ya ha pasado' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(bellVisit.code);
-    await dialog.getByRole('button', { name: 'Sí, registra una visita ya realizada' }).click();
+    // The exception is not dressed as the easy answer (the second trial): the same warning style as "Programar igualmente".
+    const recordsPast = dialog.getByRole('button', { name: 'Sí, registra una visita ya realizada' });
+    expect(await recordsPast.getAttribute('class')).toContain('btn-danger');
+    await recordsPast.click();
     await dialog.waitFor({ state: 'hidden' });
     await target.locator('.board-block', { hasText: bellVisit.code }).waitFor();
     expect((await app.admin.call('workOrders.get', { id: bellVisit.id })).scheduledDate).toBe(at(lastWeekMonday, '09:00'));

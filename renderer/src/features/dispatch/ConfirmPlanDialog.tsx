@@ -21,7 +21,8 @@ export function ConfirmPlanDialog({ question, technicianName, busy, onConfirm, o
       <button type="button" className="btn" onClick={onClose}>
         {t('common:actions.cancel')}
       </button>
-      <button type="button" className={`btn ${clash ? 'btn-danger' : 'btn-primary'}`} onClick={onConfirm} disabled={busy}>
+      {/* Both answers make an exception to a rule (a double booking, a visit in the past): neither is the easy default. */}
+      <button type="button" className="btn btn-danger" onClick={onConfirm} disabled={busy}>
         {busy ? t('common:state.saving') : clash ? t('confirm.bookAnyway') : t('confirm.recordsPastVisit')}
       </button>
     </>
