@@ -1,16 +1,16 @@
-// Español / English / según el sistema, for every user, from the sidebar footer (stored on this machine).
+// This computer's default / según el sistema / Español / English, from the sidebar footer and the sign-in card (kept
+// on this machine, for whoever uses it).
 import { Languages } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../../electron/contract';
-import { chooseLanguage, storedLanguage, userLanguage } from '../i18n';
+import { chooseLanguage, userLanguage, type LanguageChoice } from '../i18n';
 import './LanguageSwitcher.css';
 
-const OPTIONS: UiLanguage[] = ['system', 'es', 'en'];
+const OPTIONS: LanguageChoice[] = ['default', 'system', 'es', 'en'];
 
 export function LanguageSwitcher() {
   const { t } = useTranslation('tickets');
-  const [value, setValue] = useState<UiLanguage>(() => userLanguage() ?? storedLanguage() ?? 'system');
+  const [value, setValue] = useState<LanguageChoice>(() => userLanguage() ?? 'default');
   return (
     <label className="language-switcher">
       <Languages size={14} aria-hidden="true" />
@@ -19,13 +19,13 @@ export function LanguageSwitcher() {
         name="language"
         value={value}
         onChange={(e) => {
-          const next = e.target.value as UiLanguage;
+          const next = e.target.value as LanguageChoice;
           setValue(next);
           void chooseLanguage(next);
         }}
       >
         {OPTIONS.map((option) => (
-          <option key={option} value={option} lang={option === 'system' ? undefined : option}>
+          <option key={option} value={option} lang={option === 'es' || option === 'en' ? option : undefined}>
             {t(`language.${option}`)}
           </option>
         ))}

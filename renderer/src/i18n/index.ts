@@ -40,21 +40,37 @@ export function storedLanguage(): UiLanguage | null {
 }
 
 const USER_LANGUAGE = 'emerald.language.user';
+// This computer's default (Administración → Ajustes), kept so "Predeterminado" can go back to it before a session.
+const COMPUTER_LANGUAGE = 'emerald.language.computer';
 
-/** The language this user picked in the sidebar on this machine; it wins over the company default. */
+/** The language picked in the sidebar or on the sign-in card on this machine; it wins over the computer's default. */
 export function userLanguage(): UiLanguage | null {
   const value = localStorage.getItem(USER_LANGUAGE);
   return value === 'es' || value === 'en' || value === 'system' ? value : null;
 }
 
-export async function chooseLanguage(setting: UiLanguage): Promise<void> {
-  localStorage.setItem(USER_LANGUAGE, setting);
-  await applyLanguage(setting);
+function computerLanguage(): UiLanguage {
+  const value = localStorage.getItem(COMPUTER_LANGUAGE);
+  return value === 'es' || value === 'en' ? value : 'system';
 }
 
-/** Applies the company default (`setting`) unless this user chose a language of their own. */
-export async function applyLanguage(companySetting: UiLanguage): Promise<void> {
-  const setting = userLanguage() ?? companySetting;
+/** A language of one's own on this machine, or 'default': none, back to this computer's default. */
+export type LanguageChoice = UiLanguage | 'default';
+
+export async function chooseLanguage(choice: LanguageChoice): Promise<void> {
+  if (choice === 'default') localStorage.removeItem(USER_LANGUAGE);
+  else localStorage.setItem(USER_LANGUAGE, choice);
+  await showLanguage();
+}
+
+/** Applies this computer's default (`computerSetting`, from the settings) unless a language was picked on it. */
+export async function applyLanguage(computerSetting: UiLanguage): Promise<void> {
+  localStorage.setItem(COMPUTER_LANGUAGE, computerSetting);
+  await showLanguage();
+}
+
+async function showLanguage(): Promise<void> {
+  const setting = userLanguage() ?? computerLanguage();
   localStorage.setItem(STORED_LANGUAGE, setting);
   const language = resolveLanguage(setting);
   document.documentElement.lang = language;
