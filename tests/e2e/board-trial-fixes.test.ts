@@ -259,3 +259,28 @@ describe('Atrasadas', () => {
     }
   });
 });
+
+// The second trial: Todas ran past a 1280 px window, its scheduled date (what the list is filtered by) cut off.
+describe('Todas', () => {
+  it('fits 1280 px with the scheduled date in sight', async () => {
+    // A row as the demo's: a long customer, ticket title and technician name.
+    const tech = await app.userWithRole('Técnico', 'mjgonzalezvillanueva', 'María José González de la Vega Villanueva');
+    const customer = await app.admin.call('customers.create', { name: 'Comunidad de Propietarios Residencial Los Naranjos' });
+    const ticket = await app.admin.call('tickets.create', { title: 'Se ha quedado bloqueado el aire acondicionado de la sala de reuniones', customerId: customer.id });
+    const wo = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance' });
+    await app.admin.call('workOrders.schedule', { id: wo.id, version: wo.version, technicianId: tech.id, scheduledDate: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    const list = await app.openApp();
+    await signIn(list);
+    await goTo(list, '#/work-orders');
+    await list.getByRole('tab', { name: 'Todas' }).click();
+    await list.locator('.ot-table tbody tr').first().waitFor();
+    const fit = (await list.locator('.ot-table').evaluate((table) => {
+      const holder = table.parentElement as NonNullable<typeof table.parentElement>;
+      return { scroll: holder.scrollWidth, client: holder.clientWidth };
+    })) as { scroll: number; client: number };
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    const scheduled = await list.getByRole('columnheader', { name: 'Programada' }).boundingBox();
+    expect(scheduled && scheduled.x + scheduled.width).toBeLessThanOrEqual(1280);
+    expect(uncaughtErrors(list)).toEqual([]);
+  });
+});

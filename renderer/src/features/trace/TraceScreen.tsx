@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { SERIAL_TRACE_LIMIT } from '../../../../electron/contract/workOrders';
 import { WorkOrderStatusBadge } from '../../components/Badge';
 import { errorMessage } from '../../lib/errors';
-import { formatDate, formatNumber, formatTime } from '../../lib/format';
+import { DayAndTime } from '../../components/DayAndTime';
+import { formatNumber } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { hrefFor, navigate } from '../../lib/router';
@@ -137,7 +138,7 @@ function TraceSearch({ serial }: { serial?: string | undefined }) {
                       <td>{row.customer ? <a href={hrefFor({ name: 'customer', id: row.customer.id })}>{row.customer.name}</a> : '—'}</td>
                       <td>{row.technician?.fullName ?? '—'}</td>
                       <td className="trace-when">
-                        <span className="nowrap">{formatDate(row.consumedAt)}</span> <span className="nowrap">{formatTime(row.consumedAt)}</span>
+                        <DayAndTime iso={row.consumedAt} />
                       </td>
                     </tr>
                   ))}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { OverdueWorkOrderDto } from '../../../../electron/contract';
 import { WorkOrderStatusBadge } from '../../components/Badge';
 import { formatDateTime } from '../../lib/format';
+import { DayAndTime } from '../../components/DayAndTime';
 import { hrefFor } from '../../lib/router';
 import i18n from '../../i18n';
 
@@ -69,8 +70,10 @@ export function OverdueTable({ items, caption }: { items: OverdueWorkOrderDto[];
                 {wo.ticketCode} · {wo.ticketTitle}
               </div>
             </td>
-            <td className="nowrap">{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
-            <td className="nowrap">{formatDateTime(wo.scheduledDate)}</td>
+            <td>{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
+            <td className="ot-when">
+              <DayAndTime iso={wo.scheduledDate} />
+            </td>
             {/* Wraps between words rather than pushing Estado off screen (or cutting "hace 14 horas"). */}
             <td className="overdue-late">
               <AlertTriangle size={14} aria-hidden="true" /> <OverdueWhy wo={wo} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkOrderDto } from '../../../../electron/contract';
 import { PriorityBadge, WorkOrderStatusBadge } from '../../components/Badge';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { DayAndTime } from '../../components/DayAndTime';
 import { hrefFor } from '../../lib/router';
 import type { ListItem } from './store';
 
@@ -64,8 +65,8 @@ export function WorkOrderTable({ items, caption, action, actionLabel, queue = fa
               {/* The queue plans by place: the town under the customer, its own line so the table stays narrow. */}
               {queue && wo.customerTown && <div className="muted ot-town">{wo.customerTown}</div>}
             </td>
-            <td className="nowrap">{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
-            <td className="nowrap">{queue ? <span title={formatDateTime(wo.createdAt)}>{formatRelative(wo.createdAt)}</span> : formatDateTime(wo.scheduledDate)}</td>
+            <td>{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
+            <td className={queue ? 'nowrap' : 'ot-when'}>{queue ? <span title={formatDateTime(wo.createdAt)}>{formatRelative(wo.createdAt)}</span> : <DayAndTime iso={wo.scheduledDate} />}</td>
             {action && <td>{action(wo)}</td>}
           </tr>
         ))}
