@@ -77,12 +77,17 @@ describe('Mi día and the OT, by keyboard', () => {
     await page.getByRole('button', { name: 'Completar', exact: true }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.locator('dialog[open]');
-    await dialog.getByLabel('Trabajo realizado').waitFor();
+    // On a loaded machine each step is awaited before its key: the box has the focus, each button can be pressed.
+    const workDone = dialog.getByLabel('Trabajo realizado');
+    await workDone.focus();
     await page.keyboard.type('Limpieza del filtro y carga de gas; enfría a 7 °C.');
-    await dialog.getByRole('button', { name: 'Revisar y completar' }).focus();
-    await page.keyboard.press('Enter');
-    await dialog.getByRole('button', { name: 'Completar OT' }).focus();
-    await page.keyboard.press('Enter');
+    await expect.poll(() => workDone.inputValue()).toBe('Limpieza del filtro y carga de gas; enfría a 7 °C.');
+    for (const name of ['Revisar y completar', 'Completar OT']) {
+      const button = dialog.getByRole('button', { name, exact: true });
+      await expect.poll(() => button.isEnabled()).toBe(true);
+      await button.focus();
+      await page.keyboard.press('Enter');
+    }
     await page.locator('.page-header .badge', { hasText: 'Completada' }).waitFor();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => focused(page)).toBe(`H1 ${visit.code}`);
@@ -158,6 +163,8 @@ describe('the OT’s signatures and parts', () => {
   it('"Firmar de nuevo" is a button like the others, and the pad it reopens has the focus', async () => {
     const block = page.locator('section.signature-role', { hasText: 'Firma del cliente' });
     const again = block.getByRole('button', { name: 'Firmar de nuevo' });
+    // The signatures arrive after the OT's header (a loaded machine drew the header first): compare once both are there.
+    await again.waitFor();
     // Drawn as the app's secondary buttons are (the Exportar PDF one): a border and a filled background.
     const looks = (selector: string) =>
       page.evaluate(`(() => { const s = getComputedStyle(document.querySelector(${JSON.stringify(selector)})); return [s.borderTopColor, s.backgroundColor].join(' / '); })()`);
