@@ -148,6 +148,8 @@ describe('dispatch board', () => {
     await dialog.getByRole('textbox', { name: 'Hora', exact: true }).focus();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('15:30');
+    // What the keys chose is what the dialog holds before it is sent (the dialog once opened with its fields still empty).
+    expect(await planChosen(dialog)).toMatchObject({ technician: 'Lucía Martín', time: '15:30' });
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
 

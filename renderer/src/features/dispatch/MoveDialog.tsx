@@ -1,5 +1,5 @@
 // "Mover a…" ("Programar …" for a queue item, not yet planned): the keyboard's way to do what a drag does — pick the technician, the day and the time of a visit.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardTechnician } from '../../../../electron/contract/dispatchBoard';
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
@@ -7,6 +7,7 @@ import { DateTimeInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { Modal } from '../../components/Modal';
+import { useOnOpening } from '../../lib/opening';
 import { hrefFor } from '../../lib/router';
 import { useCompanyZone } from '../../lib/timeZone';
 import { fromLocalInput, isPastInput, nextWholeHourInput, toLocalInput } from '../workOrders/dates';
@@ -36,13 +37,12 @@ export function MoveDialog({ item, technicians, fallback, onSubmit, onClose }: P
   const [when, setWhen] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  useEffect(() => {
-    if (!item) return;
-    setTechnicianId(item.technicianId ?? fallback.technicianId);
-    setWhen(item.start ? toLocalInput(item.start, zone) : startOfNewPlan(zone, fallback.day));
+  // Only on opening: a live reload of the board must not undo what is being chosen.
+  useOnOpening(item?.id ?? null, () => {
+    setTechnicianId(item?.technicianId ?? fallback.technicianId);
+    setWhen(item?.start ? toLocalInput(item.start, zone) : startOfNewPlan(zone, fallback.day));
     setErrors({});
-    // Only on opening: a live reload of the board must not undo what is being chosen.
-  }, [item?.id]);
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -8,6 +8,7 @@ import { DateTimeInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { zodFieldErrors } from '../../lib/forms';
+import { useOnOpening } from '../../lib/opening';
 import { useWorkOrderAction, workOrderError } from './actions';
 import { ClashWarning, EstimateField, minutesFromInput, PastVisitCheckbox, usePlanQuestions } from './PlanFields';
 import { toast } from '../../stores/toasts';
@@ -41,8 +42,10 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
   const questions = usePlanQuestions();
 
   useEffect(() => {
-    if (!open) return;
-    void useWorkOrders.getState().loadTechnicians();
+    if (open) void useWorkOrders.getState().loadTechnicians();
+  }, [open]);
+  // Only on opening: a reload after a conflict must not wipe what the user typed.
+  useOnOpening(open ? 'open' : null, () => {
     // A visit already planned keeps its time; a new plan starts at the next whole hour, never at a minute already past.
     setWhen(workOrder.scheduledDate ? toLocalInput(workOrder.scheduledDate, companyZone()) : nextWholeHourInput(companyZone()));
     setTechnicianId(workOrder.technician?.id ?? '');
@@ -50,8 +53,7 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
     setPastVisit(false);
     setErrors({});
     questions.reset();
-    // Only on opening: a reload after a conflict must not wipe what the user typed.
-  }, [open]);
+  });
 
   // A different date, technician or length is a different plan: the service is asked again.
   const change = <T,>(set: (value: T) => void) => (value: T) => {
@@ -120,12 +122,11 @@ export function EstimateModal({ workOrder, open, onClose }: DialogProps) {
   const [busy, setBusy] = useState(false);
   const questions = usePlanQuestions();
 
-  useEffect(() => {
-    if (!open) return;
+  useOnOpening(open ? 'open' : null, () => {
     setMinutes(workOrder.estimatedMinutes === null ? '' : String(workOrder.estimatedMinutes));
     setErrors({});
     questions.reset();
-  }, [open]);
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -184,8 +185,8 @@ export function CompleteModal({ workOrder, open, onClose }: Omit<DialogProps, 'w
   // Not offered while the checklist is still being read, nor with a required item unanswered: it would be refused.
   const blocked = capture.checklist === undefined || missing.length > 0;
 
-  useEffect(() => {
-    if (!open) return;
+  // Only on opening: a reload after a conflict must not wipe the work done being written.
+  useOnOpening(open ? 'open' : null, () => {
     setRefusal(null);
     const measured = measuredMinutesOf(workOrder.startedAt, Date.now());
     setMeasuredMinutes(measured);
@@ -195,8 +196,7 @@ export function CompleteModal({ workOrder, open, onClose }: Omit<DialogProps, 'w
     setReason('');
     setErrors({});
     setStep('edit');
-    // Only on opening: a reload after a conflict must not wipe the work done being written.
-  }, [open]);
+  });
 
   const typed = typedDurationInput(minutes, reason, measuredMinutes);
   const input = { id: workOrder.id, version: workOrder.version, workDone, ...typed };
@@ -292,12 +292,10 @@ export function CancelModal({ workOrder, open, onClose }: DialogProps) {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (open) {
-      setReason('');
-      setError(undefined);
-    }
-  }, [open]);
+  useOnOpening(open ? 'open' : null, () => {
+    setReason('');
+    setError(undefined);
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
