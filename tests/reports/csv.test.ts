@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilePayload } from '../../electron/contract';
 import { neutralizeCell, SPANISH_EXCEL_CSV, toCsvBytes } from '../../electron/services/reports/csv';
 import { startTestApp, type TestApp } from '../support/backend';
+import { settingsVersions } from '../support/versions';
 import { completedWorkOrder } from './support';
 
 /** Spanish exports are for a Spanish Excel (';'); English and 'standard' ones use ','. */
@@ -13,6 +14,11 @@ function parseCsv(file: FilePayload | Uint8Array, delimiter: ',' | ';' = ','): s
 }
 
 const hasBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/** A parsed CSV's rows as records by header, so a test names the column it reads (undefined: no such column). */
+function byHeader([header = [], ...rows]: string[][]): Record<string, string | undefined>[] {
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
+}
 
 describe('CSV encoding', () => {
   it('neutralises every cell a spreadsheet would run as a formula, and nothing else', () => {
@@ -134,8 +140,8 @@ describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
     expect(row[3]).toBe(customerName);
     expect(row[5]).toBe('Completada');
     expect(row[6]).toBe('Tomás Peña');
-    expect(row[10]).toBe('25');
-    expect(row[11]).toBe(notes);
+    expect(row[header?.indexOf('Duración (min)') ?? -1]).toBe('25');
+    expect(row[header?.indexOf('Trabajo realizado') ?? -1]).toBe(notes);
     const none = parseCsv(await app.admin.call('reports.workOrdersCsv', { from: '2026-04-01T00:00:00.000Z', to: '2026-05-01T00:00:00.000Z' }), ';');
     expect(none).toHaveLength(1);
   });
@@ -159,5 +165,57 @@ describe('reports.ticketsCsv and reports.workOrdersCsv', () => {
     const reader = await app.userWithRole('Solo lectura', 'lector', 'Lucía');
     expect(await reader.caller.failure('reports.ticketsCsv', {})).toBe('FORBIDDEN');
     expect(await reader.caller.failure('reports.workOrdersCsv', {})).toBe('FORBIDDEN');
+  });
+});
+
+describe("reports.workOrdersCsv: the planned length and a typed duration's reason", () => {
+  let app: TestApp;
+  // A ';' inside: a Spanish Excel's delimiter, so the cell must come back whole.
+  const reason = 'El reloj siguió en marcha; fueron 40 min';
+  let own: string;
+  let usual: string;
+  let typed: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    // Usual lengths unlike the built-in ones (repair 120, install 180): the column reads the company's settings.
+    await app.admin.call('settings.update', {
+      versions: await settingsVersions(app.admin),
+      workOrderDefaultMinutes: { diagnosis: 45, repair: 75, install: 200, upgrade: 60, maintenance: 30 },
+    });
+    const tec = await app.userWithRole('Técnico', 'tec1', 'Tomás Peña');
+    const visit = { customerId: null, technicianId: tec.id, scheduledDate: '2026-03-02T12:00:00.000Z', serials: [] };
+    own = (await completedWorkOrder(app, app.admin, { ...visit, estimatedMinutes: 50 })).code;
+    usual = (await completedWorkOrder(app, app.admin, { ...visit, otType: 'install' })).code;
+    typed = (await completedWorkOrder(app, app.admin, { ...visit, typedDuration: { seconds: 40 * 60, reason } })).code;
+  });
+  afterAll(() => app.close());
+
+  it("puts the planned minutes (the OT's own, else its type's usual) and the typed duration's reason beside the duration", async () => {
+    const file = await app.admin.call('reports.workOrdersCsv', {});
+    const parsed = parseCsv(file, ';');
+    const header = parsed[0] ?? [];
+    const completed = header.indexOf('Completada');
+    expect(header.slice(completed + 1, completed + 4)).toEqual(['Duración prevista (min)', 'Duración (min)', 'Motivo del cambio de duración']);
+    const rows = new Map(byHeader(parsed).map((row) => [row['Código'], row]));
+    const columns = (code: string) => {
+      const row = rows.get(code);
+      return [row?.['Duración prevista (min)'], row?.['Duración (min)'], row?.['Motivo del cambio de duración']];
+    };
+    expect(columns(own)).toEqual(['50', '25', '']);
+    expect(columns(usual)).toEqual(['200', '25', '']);
+    expect(columns(typed)).toEqual(['75', '40', reason]);
+    // A Spanish Excel's line: the minutes bare (numbers), the reason quoted for its ';'.
+    const lines = Buffer.from(file.bytes).toString('utf8').split('\r\n');
+    expect(lines.find((line) => line.startsWith(`${typed};`))).toContain(`;75;40;"${reason}";`);
+  });
+
+  it('names the two columns in English, and writes them to the standard CSV too', async () => {
+    const parsed = parseCsv(await app.admin.call('reports.workOrdersCsv', { language: 'en' }));
+    const header = parsed[0] ?? [];
+    const completed = header.indexOf('Completed');
+    expect(header.slice(completed + 1, completed + 4)).toEqual(['Estimated duration (min)', 'Duration (min)', 'Reason for changing the duration']);
+    const typedRow = byHeader(parsed).find((row) => row['Code'] === typed);
+    expect([typedRow?.['Estimated duration (min)'], typedRow?.['Duration (min)'], typedRow?.['Reason for changing the duration']]).toEqual(['75', '40', reason]);
   });
 });

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { WorkOrderDetail } from '../../electron/contract';
+import type { WorkOrderType } from '../../shared/enums';
 import type { Caller, TestApp } from '../support/backend';
 import { versionOf } from '../support/versions';
 
@@ -62,6 +63,11 @@ export interface SeedOptions {
   productId?: string;
   notes?: string;
   title?: string;
+  otType?: WorkOrderType;
+  /** The OT's own planned minutes; absent: its type's usual length. */
+  estimatedMinutes?: number;
+  /** A duration typed at completion instead of the measured 25 minutes, with its reason. */
+  typedDuration?: { seconds: number; reason: string };
 }
 
 /** A completed OT with parts, made the way a user would: create ticket → request → schedule → start → add parts → complete. */
@@ -71,12 +77,17 @@ export async function completedWorkOrder(app: TestApp, admin: Caller, options: S
     description: 'Descripción: pierde presión cada mañana',
     ...(options.customerId ? { customerId: options.customerId } : {}),
   });
-  let wo = await admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+  let wo = await admin.call('workOrders.requestVisit', {
+    ticketId: ticket.id,
+    otType: options.otType ?? 'repair',
+    ...(options.estimatedMinutes === undefined ? {} : { estimatedMinutes: options.estimatedMinutes }),
+  });
   wo = await admin.call('workOrders.schedule', { id: wo.id, scheduledDate: options.scheduledDate, technicianId: options.technicianId, version: wo.version, recordsPastVisit: true, confirmOverlap: true });
   wo = await admin.call('workOrders.start', { id: wo.id, version: wo.version });
   for (const serialNumber of options.serials) {
     wo = await admin.call('workOrders.addItem', { id: wo.id, version: await versionOf(admin, 'workOrder', wo.id), serialNumber, ...(options.productId ? { productId: options.productId } : { description: 'Pieza sin catálogo' }) });
   }
   app.clock.advance(25 * 60_000); // under the 30-minute idle timeout
-  return admin.call('workOrders.complete', { id: wo.id, version: wo.version, workDone: options.notes ?? 'Revisado el equipo' });
+  const typed = options.typedDuration ? { totalDuration: options.typedDuration.seconds, durationReason: options.typedDuration.reason } : {};
+  return admin.call('workOrders.complete', { id: wo.id, version: wo.version, workDone: options.notes ?? 'Revisado el equipo', ...typed });
 }

@@ -14,6 +14,9 @@ import type { Labels } from './labels';
 import { slaClockState, type SlaClock, type TicketSla } from '../../../shared/sla';
 import { storedTicketSla } from '../sla';
 import { exportTechnicianScope } from './scope';
+import { effectiveMinutes } from '../../contract/scheduling';
+import type { WorkOrderDefaultMinutes } from '../../contract/estimatedMinutes';
+import { readSetting } from '../settings';
 
 export type TicketFilter = z.output<typeof ticketFilter>;
 export type WorkOrderFilter = z.output<typeof workOrderFilter>;
@@ -114,14 +117,17 @@ export function workOrderCsvHeader(t: Labels): string[] {
     t.scheduled,
     t.started,
     t.completed,
+    t.estimatedMinutes,
     t.durationMinutes,
+    t.durationReason,
     t.workDone,
     // Internal notes: the office's export, not the customer's report.
     t.notes,
   ];
 }
 
-export function workOrderCsvRow(wo: WorkOrderDto, t: Labels, style: CsvStyle): CsvCell[] {
+/** `defaults`: the settings' usual length of each OT type, the planned length of an OT with none of its own (as the app shows it). */
+export function workOrderCsvRow(wo: WorkOrderDto, t: Labels, style: CsvStyle, defaults: WorkOrderDefaultMinutes): CsvCell[] {
   return [
     wo.code,
     wo.ticketCode,
@@ -133,7 +139,10 @@ export function workOrderCsvRow(wo: WorkOrderDto, t: Labels, style: CsvStyle): C
     style.when(wo.scheduledDate),
     style.when(wo.startedAt),
     style.when(wo.completedAt),
+    effectiveMinutes(wo.estimatedMinutes, wo.otType, defaults),
     wo.totalDuration === null ? null : Math.round(wo.totalDuration / 60),
+    // Why the duration was typed instead of measured (empty when the measured time stands).
+    wo.durationReason,
     wo.workDone,
     wo.notes,
   ];
@@ -171,7 +180,8 @@ export async function exportWorkOrdersCsv(ctx: ServiceContext, filter: WorkOrder
   const style = csvStyle(format, companyTimeZone(ctx.sqlite));
   // Oldest first: a period's list already goes in its date's order; the list without one is newest created first.
   const chronological = listsInDateOrder(filter) ? orders : orders.reverse();
-  const rows = chronological.map((wo) => workOrderCsvRow(wo, t, style));
+  const defaults = readSetting(ctx.sqlite, 'workOrderDefaultMinutes');
+  const rows = chronological.map((wo) => workOrderCsvRow(wo, t, style, defaults));
   return {
     fileName: periodFileName('work-orders', ctx, filter.from, filter.to),
     mimeType: CSV_MIME,

@@ -74,7 +74,10 @@ interface LabelTable {
   code: string;
   name: string;
   ticketTitle: string;
+  /** OT CSV: the planned length (the OT's own, or its type's usual) and why a typed duration replaced the measured one. */
+  estimatedMinutes: string;
   durationMinutes: string;
+  durationReason: string;
   notes: string;
   systemAuthor: string;
   /** SLA: the two clocks in the ticket report, the CSV columns, and how a clock stands. */
@@ -179,7 +182,9 @@ const es: LabelTable = {
   code: 'Código',
   name: 'Nombre',
   ticketTitle: 'Título del ticket',
+  estimatedMinutes: 'Duración prevista (min)',
   durationMinutes: 'Duración (min)',
+  durationReason: 'Motivo del cambio de duración',
   notes: 'Notas internas',
   systemAuthor: 'Sistema',
   sla: {
@@ -287,7 +292,9 @@ const en: LabelTable = {
   code: 'Code',
   name: 'Name',
   ticketTitle: 'Ticket title',
+  estimatedMinutes: 'Estimated duration (min)',
   durationMinutes: 'Duration (min)',
+  durationReason: 'Reason for changing the duration',
   notes: 'Internal notes',
   systemAuthor: 'System',
   sla: {
