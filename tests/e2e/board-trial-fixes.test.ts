@@ -260,27 +260,82 @@ describe('Atrasadas', () => {
   });
 });
 
-// The second trial: Todas ran past a 1280 px window, its scheduled date (what the list is filtered by) cut off.
+// The second trial: Todas ran past a 1280 px window, its scheduled date (what the list is filtered by) cut off. The
+// third: at 1024 px the list scrolled sideways and the search box showed "…ticket o número de se".
 describe('Todas', () => {
-  it('fits 1280 px with the scheduled date in sight', async () => {
+  let list: Page;
+  let code: string;
+  let ticketCode: string;
+
+  beforeAll(async () => {
     // A row as the demo's: a long customer, ticket title and technician name.
     const tech = await app.userWithRole('Técnico', 'mjgonzalezvillanueva', 'María José González de la Vega Villanueva');
     const customer = await app.admin.call('customers.create', { name: 'Comunidad de Propietarios Residencial Los Naranjos' });
     const ticket = await app.admin.call('tickets.create', { title: 'Se ha quedado bloqueado el aire acondicionado de la sala de reuniones', customerId: customer.id });
+    ticketCode = ticket.code;
     const wo = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance' });
+    code = wo.code;
     await app.admin.call('workOrders.schedule', { id: wo.id, version: wo.version, technicianId: tech.id, scheduledDate: new Date(Date.now() + 30 * 86_400_000).toISOString() });
-    const list = await app.openApp();
+    list = await app.openApp();
     await signIn(list);
     await goTo(list, '#/work-orders');
     await list.getByRole('tab', { name: 'Todas' }).click();
-    await list.locator('.ot-table tbody tr').first().waitFor();
+    await list.locator('.ot-table tbody tr', { hasText: code }).waitFor();
+  });
+
+  /** In a window this size the list's box scrolls no wider than it is, and the scheduled date ends inside the window. */
+  async function expectFits(size: { width: number; height: number }): Promise<void> {
+    const { width } = size;
+    await list.setViewportSize(size);
     const fit = (await list.locator('.ot-table').evaluate((table) => {
       const holder = table.parentElement as NonNullable<typeof table.parentElement>;
       return { scroll: holder.scrollWidth, client: holder.clientWidth };
     })) as { scroll: number; client: number };
-    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    expect(fit.scroll, `${width}px`).toBeLessThanOrEqual(fit.client);
     const scheduled = await list.getByRole('columnheader', { name: 'Programada' }).boundingBox();
-    expect(scheduled && scheduled.x + scheduled.width).toBeLessThanOrEqual(1280);
+    expect(scheduled && scheduled.x + scheduled.width, `${width}px`).toBeLessThanOrEqual(width);
+    // The whole row too: its ticket code and its date on screen, each whole.
+    const row = list.locator('.ot-table tbody tr', { hasText: code });
+    for (const cell of [row.getByRole('link', { name: ticketCode }), row.locator('td.ot-when')]) {
+      const box = await cell.boundingBox();
+      expect(box && box.x + box.width, `${width}px`).toBeLessThanOrEqual(width);
+    }
+  }
+
+  it('fits 1280 px with the scheduled date in sight', async () => {
+    await expectFits({ width: 1280, height: 800 });
     expect(uncaughtErrors(list)).toEqual([]);
+  });
+
+  it('fits 1024 px: nothing scrolls sideways, every filter is whole and the search box shows all its placeholder', async () => {
+    try {
+      await expectFits({ width: 1024, height: 768 });
+      // Each control's edges, and the search box's placeholder against its room (the test's types have no DOM: a string).
+      const filters = (await list.evaluate(`(() => {
+        const bar = document.querySelector('[role="search"]');
+        const controls = [...bar.querySelectorAll('input[type="search"], select, .date-input')].map((el) => {
+          const box = el.getBoundingClientRect();
+          return { name: el.getAttribute('aria-label') ?? el.closest('label')?.querySelector('span')?.textContent ?? el.className, left: box.left, right: box.right };
+        });
+        const search = bar.querySelector('input[type="search"]');
+        const style = getComputedStyle(search);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = style.fontSize + ' ' + style.fontFamily;
+        const room = search.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { controls, window: window.innerWidth, page: document.documentElement.scrollWidth, placeholder: search.placeholder, placeholderWidth: context.measureText(search.placeholder).width, room };
+      })()`)) as { controls: { name: string; left: number; right: number }[]; window: number; page: number; placeholder: string; placeholderWidth: number; room: number };
+      expect(filters.page).toBeLessThanOrEqual(filters.window);
+      expect(filters.controls).toHaveLength(6);
+      for (const control of filters.controls) {
+        expect(control.left, control.name).toBeGreaterThanOrEqual(0);
+        expect(control.right, control.name).toBeLessThanOrEqual(filters.window);
+      }
+      expect(filters.placeholder).toMatch(/número de serie/);
+      expect(filters.placeholderWidth).toBeLessThanOrEqual(filters.room);
+      await list.screenshot({ path: path.join(SHOTS, 'todas-1024.png') });
+      expect(uncaughtErrors(list)).toEqual([]);
+    } finally {
+      await list.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 });

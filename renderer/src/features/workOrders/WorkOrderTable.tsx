@@ -29,7 +29,6 @@ export function WorkOrderTable({ items, caption, action, actionLabel, queue = fa
           <th scope="col">{t('table.code')}</th>
           {queue && <th scope="col">{t('table.priority')}</th>}
           {!queue && <th scope="col">{t('table.status')}</th>}
-          <th scope="col">{t('table.type')}</th>
           <th scope="col">{t('table.ticket')}</th>
           <th scope="col">{t('table.customer')}</th>
           <th scope="col">{t('table.technician')}</th>
@@ -40,10 +39,13 @@ export function WorkOrderTable({ items, caption, action, actionLabel, queue = fa
       <tbody>
         {items.map((wo) => (
           <tr key={wo.id}>
+            {/* The OT's type under its code, as the ticket's title under the ticket's: a column of its own pushed
+                Todas past a 1024 px window. */}
             <td className="nowrap">
               <a className="mono" href={hrefFor({ name: 'workOrders', id: wo.id })}>
                 {wo.code}
               </a>
+              <div className="muted ot-type">{t(`common:workOrderType.${wo.otType}`)}</div>
             </td>
             {queue && <td>{wo.priority && <PriorityBadge priority={wo.priority} />}</td>}
             {!queue && (
@@ -51,13 +53,14 @@ export function WorkOrderTable({ items, caption, action, actionLabel, queue = fa
                 <WorkOrderStatusBadge status={wo.status} />
               </td>
             )}
-            <td>{t(`common:workOrderType.${wo.otType}`)}</td>
-            <td>
+            <td className="ot-ticket">
               <div className="ot-ticket-cell">
-                <a href={hrefFor({ name: 'tickets', id: wo.ticketId })} className="mono">
+                <a href={hrefFor({ name: 'tickets', id: wo.ticketId })} className="mono nowrap">
                   {wo.ticketCode}
                 </a>{' '}
-                <span className="muted">{wo.ticketTitle}</span>
+                <span className="muted" title={wo.ticketTitle}>
+                  {wo.ticketTitle}
+                </span>
               </div>
             </td>
             <td className="ot-customer">
