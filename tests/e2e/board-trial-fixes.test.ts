@@ -3,7 +3,7 @@
 // visita ya realizada" only while the date is past, all three technician pickers read the same (names only), and
 // Atrasadas fits 1280 and 1024 px with "hace 14 horas" whole.
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
 import { addDays, instantOfWallInput, localDateOf, mondayOf, wallInputOf, type LocalDate } from '../../electron/contract/zonedTime';
@@ -18,6 +18,8 @@ let page: Page;
 let lucia: { id: string };
 let pending: WorkOrderDetail;
 let missed: WorkOrderDetail;
+/** A visit requested 24 days ago, still waiting in Por planificar ("hace 3 semanas", as wide as a wait reads). */
+let waiting: WorkOrderDetail;
 let missedTicketId: string;
 /** The instant the server's clock is moved to for Atrasadas: 14 h 05 min after the missed visit. */
 let lateNow: number;
@@ -87,6 +89,12 @@ beforeAll(async () => {
   missed = await app.asAdminAt(new Date(lateNow - 24 * HOUR), async (admin) => {
     const wo = await admin.call('workOrders.requestVisit', { ticketId: heater.id, otType: 'repair' });
     return admin.call('workOrders.schedule', { id: wo.id, scheduledDate: at(day, '02:00'), technicianId: lucia.id, version: wo.version });
+  });
+
+  // Made before any page signs in, as the missed visit: the clock moves back for it.
+  waiting = await app.asAdminAt(new Date(Date.now() - 24 * 86_400_000), async (admin) => {
+    const pool = await admin.call('tickets.create', { title: 'Revisión de la bomba de calor de la piscina climatizada', customerId: hotel.id });
+    return admin.call('workOrders.requestVisit', { ticketId: pool.id, otType: 'maintenance' });
   });
 
   page = await app.openApp();
@@ -261,55 +269,70 @@ describe('Atrasadas', () => {
 });
 
 // The second trial: Todas ran past a 1280 px window, its scheduled date (what the list is filtered by) cut off. The
-// third: at 1024 px the list scrolled sideways and the search box showed "…ticket o número de se".
-describe('Todas', () => {
+// third: at 1024 px the list scrolled sideways and the search box showed "…ticket o número de se". The fourth: Por
+// planificar, the same table as the dispatch queue, still scrolled sideways at 1024 px.
+describe('Todas and Por planificar', () => {
+  /** A tab's row to look at: its OT, the OT's ticket and the heading of the tab's date column. */
+  interface TabRow {
+    tab: string;
+    code: string;
+    ticketCode: string;
+    date: string;
+  }
   let list: Page;
-  let code: string;
-  let ticketCode: string;
+  let booked: TabRow;
+  let queued: TabRow;
 
   beforeAll(async () => {
     // A row as the demo's: a long customer, ticket title and technician name.
     const tech = await app.userWithRole('Técnico', 'mjgonzalezvillanueva', 'María José González de la Vega Villanueva');
     const customer = await app.admin.call('customers.create', { name: 'Comunidad de Propietarios Residencial Los Naranjos' });
     const ticket = await app.admin.call('tickets.create', { title: 'Se ha quedado bloqueado el aire acondicionado de la sala de reuniones', customerId: customer.id });
-    ticketCode = ticket.code;
     const wo = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance' });
-    code = wo.code;
+    booked = { tab: 'Todas', code: wo.code, ticketCode: ticket.code, date: 'Programada' };
+    queued = { tab: 'Por planificar', code: waiting.code, ticketCode: waiting.ticketCode, date: 'Solicitada' };
     await app.admin.call('workOrders.schedule', { id: wo.id, version: wo.version, technicianId: tech.id, scheduledDate: new Date(Date.now() + 30 * 86_400_000).toISOString() });
     list = await app.openApp();
     await signIn(list);
     await goTo(list, '#/work-orders');
-    await list.getByRole('tab', { name: 'Todas' }).click();
-    await list.locator('.ot-table tbody tr', { hasText: code }).waitFor();
   });
 
-  /** In a window this size the list's box scrolls no wider than it is, and the scheduled date ends inside the window. */
-  async function expectFits(size: { width: number; height: number }): Promise<void> {
+  /**
+   * `row`'s tab in a window this size: neither the list's box nor the page scrolls sideways, and every column's heading
+   * (the tab's date first) and every cell of the row, its ticket code whole, end inside the window. Returns the row.
+   */
+  async function expectFits(size: { width: number; height: number }, row: TabRow): Promise<Locator> {
     const { width } = size;
     await list.setViewportSize(size);
+    await list.getByRole('tab', { name: row.tab }).click();
+    // In the tab's own panel: the row is on the other tab's list too.
+    const line = list.getByRole('tabpanel', { name: row.tab }).locator('.ot-table tbody tr', { hasText: row.code });
+    await line.waitFor();
     const fit = (await list.locator('.ot-table').evaluate((table) => {
       const holder = table.parentElement as NonNullable<typeof table.parentElement>;
       return { scroll: holder.scrollWidth, client: holder.clientWidth };
     })) as { scroll: number; client: number };
-    expect(fit.scroll, `${width}px`).toBeLessThanOrEqual(fit.client);
-    const scheduled = await list.getByRole('columnheader', { name: 'Programada' }).boundingBox();
-    expect(scheduled && scheduled.x + scheduled.width, `${width}px`).toBeLessThanOrEqual(width);
-    // The whole row too: its ticket code and its date on screen, each whole.
-    const row = list.locator('.ot-table tbody tr', { hasText: code });
-    for (const cell of [row.getByRole('link', { name: ticketCode }), row.locator('td.ot-when')]) {
-      const box = await cell.boundingBox();
-      expect(box && box.x + box.width, `${width}px`).toBeLessThanOrEqual(width);
+    expect(fit.scroll, `${row.tab} ${width}px`).toBeLessThanOrEqual(fit.client);
+    expect(await list.evaluate('document.documentElement.scrollWidth'), `${row.tab} ${width}px: the page`).toBeLessThanOrEqual(width);
+    for (const header of [list.getByRole('columnheader', { name: row.date }), ...(await list.getByRole('columnheader').all())]) {
+      const box = await header.boundingBox();
+      expect(box && box.x + box.width, `${row.tab} ${width}px: ${await header.textContent()}`).toBeLessThanOrEqual(width);
     }
+    for (const cell of [line.getByRole('link', { name: row.ticketCode }), ...(await line.locator('td').all())]) {
+      const box = await cell.boundingBox();
+      expect(box && box.x + box.width, `${row.tab} ${width}px: ${await cell.textContent()}`).toBeLessThanOrEqual(width);
+    }
+    return line;
   }
 
   it('fits 1280 px with the scheduled date in sight', async () => {
-    await expectFits({ width: 1280, height: 800 });
+    await expectFits({ width: 1280, height: 800 }, booked);
     expect(uncaughtErrors(list)).toEqual([]);
   });
 
   it('fits 1024 px: nothing scrolls sideways, every filter is whole and the search box shows all its placeholder', async () => {
     try {
-      await expectFits({ width: 1024, height: 768 });
+      await expectFits({ width: 1024, height: 768 }, booked);
       // Each control's edges, and the search box's placeholder against its room (the test's types have no DOM: a string).
       const filters = (await list.evaluate(`(() => {
         const bar = document.querySelector('[role="search"]');
@@ -322,9 +345,8 @@ describe('Todas', () => {
         const context = document.createElement('canvas').getContext('2d');
         context.font = style.fontSize + ' ' + style.fontFamily;
         const room = search.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        return { controls, window: window.innerWidth, page: document.documentElement.scrollWidth, placeholder: search.placeholder, placeholderWidth: context.measureText(search.placeholder).width, room };
-      })()`)) as { controls: { name: string; left: number; right: number }[]; window: number; page: number; placeholder: string; placeholderWidth: number; room: number };
-      expect(filters.page).toBeLessThanOrEqual(filters.window);
+        return { controls, window: window.innerWidth, placeholder: search.placeholder, placeholderWidth: context.measureText(search.placeholder).width, room };
+      })()`)) as { controls: { name: string; left: number; right: number }[]; window: number; placeholder: string; placeholderWidth: number; room: number };
       expect(filters.controls).toHaveLength(6);
       for (const control of filters.controls) {
         expect(control.left, control.name).toBeGreaterThanOrEqual(0);
@@ -337,5 +359,17 @@ describe('Todas', () => {
     } finally {
       await list.setViewportSize({ width: 1280, height: 800 });
     }
+  });
+
+  it('Por planificar fits 1024 px too, a three-week wait in its list, and still fits 1280 px', async () => {
+    try {
+      const line = await expectFits({ width: 1024, height: 768 }, queued);
+      expect(await line.textContent()).toContain('hace 3 semanas');
+      await list.screenshot({ path: path.join(SHOTS, 'queue-1024.png') });
+    } finally {
+      await list.setViewportSize({ width: 1280, height: 800 });
+    }
+    await expectFits({ width: 1280, height: 800 }, queued);
+    expect(uncaughtErrors(list)).toEqual([]);
   });
 });
