@@ -18,10 +18,12 @@ import { SyncScheduler, type SchedulerOptions } from './scheduler';
 
 export type NetServices = Omit<ServiceContext, 'actor'>;
 
-/** Published when the background state or the hub changes, so footers and the Equipo screen refetch. */
+/**
+ * Published when the background state or the hub changes, so footers and the Equipo screen refetch. One event for
+ * both: whether this copy serves as hub is part of sync.status (servingHub), which the sidebar refetches on this event
+ * only (a hub switched on under another name left the sidebar's line as it was until a reload).
+ */
 export const SYNC_STATUS_EVENT: DomainEvent = { entity: 'team', id: 'syncStatus', kind: 'updated' };
-export const HUB_STATE_EVENT: DomainEvent = { entity: 'team', id: 'syncHub', kind: 'updated' };
-const OWN_EVENT_IDS = new Set([SYNC_STATUS_EVENT.id, HUB_STATE_EVENT.id]);
 
 export interface NetRuntimeOptions {
   log?: (message: string, error?: unknown) => void;
@@ -111,7 +113,7 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
         log(`hub: cannot listen on ${formatListen(target)}`, error);
       }
     }
-    if (!closed) events.emit(HUB_STATE_EVENT);
+    if (!closed) events.emit(SYNC_STATUS_EVENT);
   };
   const scheduleHub = () => (chain = chain.then(applyHub, applyHub));
 
@@ -123,7 +125,7 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
 
   let seenSeq = nextSeq();
   const off = events.on((event) => {
-    if (closed || (event.entity === 'team' && OWN_EVENT_IDS.has(event.id)) || event.kind === 'progress') return;
+    if (closed || (event.entity === 'team' && event.id === SYNC_STATUS_EVENT.id) || event.kind === 'progress') return;
     if (event.entity === 'settings' && event.id === HUB_SETTING_KEY) return void scheduleHub();
     if (event.entity === 'team') {
       dropRevoked();
