@@ -19,7 +19,8 @@ export interface TeamMemberDto {
 
 export interface TeamStatusDto {
   team: { id: string; name: string } | null;
-  device: { id: string; name: string; slot: number | null };
+  /** `revokedAt`: this copy learned it was revoked (the others refuse what it sends from then on). */
+  device: { id: string; name: string; slot: number | null; revokedAt: string | null };
   /** Ordered by slot; empty when this copy is in no team. */
   members: TeamMemberDto[];
   /** The device that created the team: the only one that makes invitations. Null when unknown or in no team. */
@@ -37,6 +38,11 @@ export interface TeamStatusDto {
    * made since its last bundle export (all of them before the first export).
    */
   unsentOps: number;
+  /**
+   * This copy's own ops no other member is known to hold yet (no bundle or round from one has said it has them): a
+   * bundle exported but not yet imported anywhere, or lost on the way. Never below unsentOps.
+   */
+  unconfirmedOps: number;
   lastExportAt: string | null;
   lastImportAt: string | null;
   /** Last completed transfer of any kind: a bundle exported or imported, or a network round. */

@@ -93,13 +93,15 @@ function printStatus(status: TeamStatusDto, say: Say): void {
   }
   say(`Team: ${status.team.name} (${status.team.id})`);
   say(`This device: ${status.device.name} (${status.device.id}), slot ${slotLabel(status.device.slot)}`);
+  if (status.device.revokedAt) say(`This device was revoked from the team on ${status.device.revokedAt}: the other members refuse what it sends.`);
   say('Members:');
   for (const m of status.members) {
     const state = m.revokedAt ? `revoked ${m.revokedAt}` : `last contact ${m.lastContactAt ?? 'never'}`;
     say(`  ${slotLabel(m.slot)}  ${m.name}  ${m.deviceId}  joined ${m.joinedAt}  ${state}${m.isSelf ? '  (this device)' : ''}`);
   }
   // Paired with a hub, "not yet sent" is what the hub has not acknowledged; otherwise what no bundle carried yet.
-  say(`Ops set aside: ${status.setAside} · open conflicts: ${status.openConflicts} · not yet sent: ${status.unsentOps}`);
+  // Not confirmed: sent in a bundle no other member has said it holds yet (the file may still be on its way, or lost).
+  say(`Ops set aside: ${status.setAside} · open conflicts: ${status.openConflicts} · not yet sent: ${status.unsentOps} · not confirmed: ${status.unconfirmedOps}`);
   say(`Last exchange: ${status.lastExchangeAt ?? 'never'} · last sent: ${status.lastSentAt ?? 'never'} · last received: ${status.lastReceivedAt ?? 'never'}`);
 }
 
@@ -111,11 +113,13 @@ export function statusJson(status: TeamStatusDto) {
     deviceId: status.device.id,
     deviceName: status.device.name,
     slot: status.device.slot,
+    revokedAt: status.device.revokedAt,
     members: status.members,
     vector: status.vector,
     openConflicts: status.openConflicts,
     setAside: status.setAside,
     unsentOps: status.unsentOps,
+    unconfirmedOps: status.unconfirmedOps,
     lastExportAt: status.lastExportAt,
     lastImportAt: status.lastImportAt,
     lastExchangeAt: status.lastExchangeAt,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lastExchangeOf, netLineText, syncNowProblem } from '../../renderer/src/features/team/syncFooterText';
+import { lastExchangeOf, netLineText, ownChangesText, syncNowProblem } from '../../renderer/src/features/team/syncFooterText';
 
 const LOCALES = path.resolve('renderer/src/i18n/locales');
 const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
@@ -34,6 +34,17 @@ describe('LAN trial: the sync footer’s words', () => {
     expect(lastExchangeOf({ lastExchangeAt: '2026-03-02T09:00:00.000Z' }, { lastSyncAt: '2026-03-02T17:18:59.000Z' })).toBe('2026-03-02T17:18:59.000Z');
     expect(lastExchangeOf({ lastExchangeAt: '2026-03-02T09:00:00.000Z' }, null)).toBe('2026-03-02T09:00:00.000Z');
     expect(lastExchangeOf({ lastExchangeAt: null }, { lastSyncAt: null })).toBeNull();
+  });
+
+  it('own changes: not sent, then sent in a file nobody confirmed yet, then all sent; a revoked copy says so first', () => {
+    const own = (unsentOps: number, unconfirmedOps: number, revokedAt: string | null = null, lang: 'es' | 'en' = 'es') =>
+      ownChangesText({ unsentOps, unconfirmedOps, device: { revokedAt } }, translators[lang], FORMAT);
+    expect(own(2, 2)).toEqual({ text: '2 cambios sin enviar', bad: false });
+    expect(own(0, 3)).toEqual({ text: '3 cambios enviados, sin confirmar', bad: false });
+    expect(own(0, 1, null, 'en')).toEqual({ text: '1 change sent, not confirmed', bad: false });
+    expect(own(0, 0)).toEqual({ text: 'Todo enviado', bad: false });
+    expect(own(2, 5, since)).toEqual({ text: 'Este ordenador fue revocado: el equipo ya no acepta sus cambios', bad: true });
+    expect(own(0, 0, since, 'en').text).toBe('This computer was revoked: the team no longer accepts its changes');
   });
 
   it('"Sincronizar ahora" with the hub down says why next to the button; a good round says nothing', () => {

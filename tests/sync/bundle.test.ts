@@ -102,6 +102,49 @@ describe('op bundles', () => {
     expect(local.last_import_at).not.toBeNull();
   });
 
+  it('a change in an exported bundle is sent, and unconfirmed until a member says it has it (the file may be lost)', async () => {
+    const { a, b } = await team();
+    await importInto(b, (await exportFrom(a)).out);
+    const adminB = adminOn(b);
+    const [ticket] = (await adminB.call('tickets.list', {})).items;
+    await adminB.call('tickets.addNote', { id: ticket!.id, content: 'Cambié el tóner' });
+    const made = await adminB.call('team.status', {});
+    expect(made.unsentOps).toBeGreaterThan(0);
+    expect(made.unconfirmedOps).toBeGreaterThanOrEqual(made.unsentOps);
+
+    // Exported: on its way (the file may still be lost), so sent but not confirmed.
+    const toA = await exportFrom(b, { to: deviceOf(sqliteOf(a)) });
+    const exported = await adminB.call('team.status', {});
+    expect(exported.unsentOps).toBe(0);
+    expect(exported.unconfirmedOps).toBe(made.unconfirmedOps);
+    // A imports it, and A's next bundle tells B what A holds: confirmed.
+    await importInto(a, toA.out);
+    await importInto(b, (await exportFrom(a, { to: deviceOf(sqliteOf(b)) })).out);
+    expect(await adminB.call('team.status', {})).toMatchObject({ unsentOps: 0, unconfirmedOps: 0 });
+  });
+
+  it('a copy that learned it was revoked says so and exports nothing: the others would refuse it', async () => {
+    const { a, b } = await team();
+    await importInto(b, (await exportFrom(a)).out);
+    expect((await adminOn(b).call('team.status', {})).device.revokedAt).toBeNull();
+    await importInto(a, (await exportFrom(b)).out);
+    const revoked = await a.admin.call('team.revoke', { deviceId: deviceOf(sqliteOf(b)) });
+    await importInto(b, (await exportFrom(a)).out);
+
+    const status = await adminOn(b).call('team.status', {});
+    expect(status.device.revokedAt).toBe(revoked.members.find((m) => m.deviceId === deviceOf(sqliteOf(b)))?.revokedAt);
+    const before = replicatedState(sqliteOf(b));
+    const error = await exportFrom(b).then(
+      () => null,
+      (e: unknown) => e as { code?: string; details?: { reason?: string } },
+    );
+    expect(error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'device_revoked' } });
+    // Nor does it revoke anyone: the others would refuse that too.
+    const revoke = await adminOn(b).envelope('team.revoke', { deviceId: deviceOf(sqliteOf(a)) });
+    expect(revoke.ok === false && revoke.error.details?.reason).toBe('device_revoked');
+    expect(replicatedState(sqliteOf(b))).toEqual(before);
+  });
+
   it('importing the same bundle twice changes nothing the second time', async () => {
     const { a, b } = await team();
     const { out } = await exportFrom(a);

@@ -10,7 +10,8 @@ import { schemaVersionOf } from './capture';
 import { databaseFileOf, withReadSnapshot } from './bundle-connection';
 import { AttachmentHashes, filePages } from './bundle-files';
 import { BundleWriter, cancelled, FRAME_PAGE_SIZE, type BundleHeader, type FramePage } from './bundle-format';
-import { teamCredentials } from './bundle-keys';
+import { revokedAtOf, teamCredentials } from './bundle-keys';
+import { AppError } from '../../contract';
 import { peerVector, type Vector } from './bundle-peers';
 import { snapshotCounts, snapshotPages } from './bundle-snapshot';
 import type { SyncExportSummaryDto } from '../../contract/sync';
@@ -61,6 +62,9 @@ export async function exportBundle(ctx: { sqlite: Database.Database; clock?: Clo
   const { sqlite } = ctx;
   const clock = ctx.clock ?? systemClock;
   const team = teamCredentials(sqlite);
+  // A copy that learned it was revoked: every member refuses what it sends. Said here, not after a trip on a USB stick.
+  const revokedAt = revokedAtOf(sqlite, team.deviceId);
+  if (revokedAt) throw new AppError('FORBIDDEN', `this device was revoked from the team on ${revokedAt}; the other members refuse what it sends`, { reason: 'device_revoked' });
   const kind = options.snapshot ? 'snapshot' : 'ops';
   const receiverVector = options.snapshot || options.full || !options.to ? {} : peerVector(sqlite, options.to);
   const summary = await withReadSnapshot(sqlite, async (reader) => {

@@ -31,6 +31,12 @@ export function teamCredentials(sqlite: Database.Database): TeamCredentials {
   return { teamId: row.team_id, teamKey, deviceId: row.device_id, privateKey: row.private_key, publicKey: row.public_key };
 }
 
+/** When `deviceId` was revoked from the team, as this copy knows; null while it is a member (or unknown here). */
+export function revokedAtOf(sqlite: Database.Database, deviceId: string): string | null {
+  const row = prepared(sqlite, 'SELECT revoked_at FROM team_members WHERE device_id = ?').get(deviceId) as { revoked_at: string | null } | undefined;
+  return row?.revoked_at ?? null;
+}
+
 interface MemberRow {
   public_key: string;
   revoked_at: string | null;

@@ -10,6 +10,7 @@ import { newId } from '../ids';
 import { readSettings } from '../settings';
 import { localYearOf } from '../../contract/zonedTime';
 import { companyTimeZone } from '../timeZone';
+import { revokedAtOf } from './bundle-keys';
 import { schemaVersionOf } from './capture';
 import { newDeviceKeyPair, newTeamKey } from './teamKeys';
 import { INVITATION_FORMAT, INVITATION_MIME, INVITATION_VERSION, invitationFileName, readDirectory, type Invitation } from './teamInvitation';
@@ -65,10 +66,7 @@ interface TeamSecrets {
   public_key: string | null;
 }
 
-function isRevoked(ctx: ServiceContext, deviceId: string): boolean {
-  const row = ctx.sqlite.prepare('SELECT revoked_at FROM team_members WHERE device_id = ?').get(deviceId) as { revoked_at: string | null } | undefined;
-  return row?.revoked_at != null;
-}
+const isRevoked = (ctx: ServiceContext, deviceId: string): boolean => revokedAtOf(ctx.sqlite, deviceId) !== null;
 
 /**
  * Only the device that created the team (its member row has no invitation) hands out invitations: slots are numbered
@@ -133,6 +131,7 @@ export function revokeDevice(ctx: ServiceContext, input: z.output<typeof teamRev
     if (input.deviceId === local.device_id) {
       throw new AppError('CONFLICT', 'a device cannot revoke itself; revoke it from another member', { reason: 'cannot_revoke_self' });
     }
+    if (isRevoked(ctx, local.device_id)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot revoke others', { reason: 'device_revoked' });
     const member = ctx.sqlite.prepare('SELECT revoked_at FROM team_members WHERE device_id = ?').get(input.deviceId) as { revoked_at: string | null } | undefined;
     if (!member) throw notFound('team member', input.deviceId);
     // Revoking twice keeps the first moment: what the device sent before it stays valid everywhere.

@@ -75,6 +75,17 @@ export function unsentOwnOps(sqlite: Database.Database, local: LocalTeamRow = re
       count(sqlite, 'SELECT count(*) AS n FROM sync_ops WHERE hlc > ? AND +device_id = ?', `${local.last_export_at}~`, local.device_id);
 }
 
+/**
+ * Own ops that no other active member is known to hold: beyond the most that any of them said it had of this device
+ * (the vector of its last bundle imported here, or the hub's after a round). A revoked member's word counts for nothing:
+ * what it holds goes no further.
+ */
+export function unconfirmedOwnOps(sqlite: Database.Database, local: LocalTeamRow, others: readonly TeamMemberDto[]): number {
+  const made = count(sqlite, 'SELECT next_seq - 1 AS n FROM sync_local WHERE id = 1');
+  const confirmed = Math.max(0, ...others.filter((m) => !m.isSelf && !m.revokedAt).map((m) => peerVector(sqlite, m.deviceId)[local.device_id] ?? 0));
+  return Math.max(0, made - confirmed);
+}
+
 export function readTeamStatus(sqlite: Database.Database): TeamStatusDto {
   const local = readLocal(sqlite);
   const inTeam = local.team_id !== null;
@@ -84,17 +95,20 @@ export function readTeamStatus(sqlite: Database.Database): TeamStatusDto {
   const founder = inTeam
     ? (sqlite.prepare('SELECT device_id, name FROM team_members WHERE invitation_id IS NULL ORDER BY slot LIMIT 1').get() as { device_id: string; name: string } | undefined)
     : undefined;
+  const team = inTeam ? members(sqlite, local.device_id, links) : [];
+  const unsentOps = unsentOwnOps(sqlite, local);
   return {
     team: inTeam ? { id: local.team_id as string, name: local.team_name ?? '' } : null,
-    device: { id: local.device_id, name: local.device_name, slot: inTeam ? local.slot : null },
-    members: inTeam ? members(sqlite, local.device_id, links) : [],
+    device: { id: local.device_id, name: local.device_name, slot: inTeam ? local.slot : null, revokedAt: team.find((m) => m.isSelf)?.revokedAt ?? null },
+    members: team,
     founderName: founder?.name ?? null,
     isFounder: founder?.device_id === local.device_id,
     vector: readVector(sqlite),
     openConflicts: count(sqlite, 'SELECT count(*) AS n FROM sync_conflicts c WHERE NOT EXISTS (SELECT 1 FROM conflict_resolutions r WHERE r.conflict_id = c.id)'),
     setAside: count(sqlite, "SELECT count(*) AS n FROM sync_ops WHERE status <> 'applied'"),
     // This copy's own changes (received ones are other members' to send).
-    unsentOps: unsentOwnOps(sqlite, local),
+    unsentOps,
+    unconfirmedOps: inTeam ? Math.max(unsentOps, unconfirmedOwnOps(sqlite, local, team)) : unsentOps,
     lastExportAt: local.last_export_at,
     lastImportAt: local.last_import_at,
     // One source for every "last …" figure: a network round is an exchange, a send and a receipt.

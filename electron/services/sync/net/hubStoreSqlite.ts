@@ -7,7 +7,7 @@ import { opsMissingFrom, readVector } from '../apply';
 import { applyOpsPage, emptyTally } from '../bundle-apply';
 import { TouchedCollector } from '../bundle-events';
 import { exportBundle } from '../bundle-export';
-import { teamCredentials } from '../bundle-keys';
+import { revokedAtOf, teamCredentials } from '../bundle-keys';
 import { notePeerVector } from '../bundle-peers';
 import type { OpRecord } from '../capture';
 import { sqliteHubFiles } from './attachmentFiles';
@@ -19,8 +19,7 @@ import { linkKeyOf, noteLinkSynced, ownFingerprint } from './links';
 import { livePairingKey } from './pairingCodes';
 import { OPS_PAGE_SIZE, type Vector } from './protocol';
 
-const revokedAt = (services: HubServices, deviceId: string): string | null =>
-  (prepared(services.sqlite, 'SELECT revoked_at FROM team_members WHERE device_id = ?').get(deviceId) as { revoked_at: string | null } | undefined)?.revoked_at ?? null;
+const revokedAt = (services: HubServices, deviceId: string): string | null => revokedAtOf(services.sqlite, deviceId);
 
 export function sqliteHubStore(services: HubServices): HubStore {
   const { sqlite, clock } = services;

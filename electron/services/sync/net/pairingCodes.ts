@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../contract';
 import { requireActor, type ServiceContext } from '../../context';
 import { prepared } from '../../sql';
+import { revokedAtOf } from '../bundle-keys';
 import { ownFingerprint } from './links';
 import { PAIR_IDENTITY_PREFIX } from './tlsPsk';
 
@@ -65,10 +66,8 @@ export function randomCode(): string {
 export async function makePairingCode(ctx: ServiceContext, opts: { validMinutes?: number } = {}): Promise<PairingCode> {
   const actor = requireActor(ctx);
   const fingerprint = ownFingerprint(ctx.sqlite);
-  const self = prepared(ctx.sqlite, 'SELECT m.revoked_at FROM team_members m JOIN sync_local l ON l.device_id = m.device_id WHERE l.id = 1').get() as
-    | { revoked_at: string | null }
-    | undefined;
-  if (self?.revoked_at) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot pair others', { reason: 'device_revoked' });
+  const self = prepared(ctx.sqlite, 'SELECT device_id FROM sync_local WHERE id = 1').get() as { device_id: string };
+  if (revokedAtOf(ctx.sqlite, self.device_id)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot pair others', { reason: 'device_revoked' });
   const code = randomCode();
   const secret = await derivePairingSecret(code);
   const now = ctx.clock.now();

@@ -77,19 +77,21 @@ export function Members({ members, canManage, isFounder, founderName }: { member
   const { t } = useTranslation('team');
   const [inviting, setInviting] = useState(false);
   const [revoking, setRevoking] = useState<TeamMember | null>(null);
+  // A revoked copy manages nothing: the others refuse its invitations and revocations as they refuse the rest.
+  const manages = canManage && !members.some((m) => m.isSelf && m.revokedAt);
 
   return (
     <section className="card team-members" aria-labelledby="team-members-title">
       <div className="team-card-head">
         <h3 id="team-members-title">{t('members.title')}</h3>
         <span className="spacer" />
-        {canManage && isFounder && (
+        {manages && isFounder && (
           <button type="button" className="btn btn-primary" onClick={() => setInviting(true)}>
             <MailPlus size={14} aria-hidden="true" />
             {t('invite.open')}
           </button>
         )}
-        {canManage && !isFounder && <p className="muted team-invite-elsewhere">{founderName ? t('invite.elsewhere', { name: founderName }) : t('invite.elsewhereUnknown')}</p>}
+        {manages && !isFounder && <p className="muted team-invite-elsewhere">{founderName ? t('invite.elsewhere', { name: founderName }) : t('invite.elsewhereUnknown')}</p>}
       </div>
       <table className="table admin-table">
         <caption className="sr-only">{t('members.title')}</caption>
@@ -100,7 +102,7 @@ export function Members({ members, canManage, isFounder, founderName }: { member
             <th scope="col">{t('members.joined')}</th>
             <th scope="col">{t('members.lastContact')}</th>
             <th scope="col">{t('members.state')}</th>
-            {canManage && (
+            {manages && (
               <th scope="col">
                 <span className="sr-only">{t('members.actions')}</span>
               </th>
@@ -127,7 +129,7 @@ export function Members({ members, canManage, isFounder, founderName }: { member
               <td>
                 <span className={`badge ${m.revokedAt ? 'badge-status-closed' : 'badge-ot-completed'}`}>{m.revokedAt ? t('members.revoked') : t('members.active')}</span>
               </td>
-              {canManage && (
+              {manages && (
                 <td className="row-actions">
                   {!m.isSelf && !m.revokedAt && (
                     <button type="button" className="btn btn-ghost" onClick={() => setRevoking(m)} aria-label={t('members.revokeLabel', { name: m.name })}>

@@ -9,7 +9,7 @@ import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
 import { useNetStatus, type SyncNetStatus } from './netStore';
 import { useTeamStatus } from './statusStore';
-import { lastExchangeOf, netLineText } from './syncFooterText';
+import { lastExchangeOf, netLineText, ownChangesText } from './syncFooterText';
 import './sync-footer.css';
 
 const REFRESH_MS = 30_000;
@@ -85,13 +85,19 @@ export function SyncFooter() {
   if (!status?.team) return null;
   // Any completed transfer counts: a bundle or a network round.
   const last = lastExchangeOf(status, net);
+  const own = ownChangesText(status, t, FOOTER_FORMAT);
   return (
     <div className="sync-footer" aria-label={t('footer.label', { team: status.team.name })} role="group">
       <a className="sync-footer-line" href={hrefFor(canAdmin ? { name: 'admin', section: 'team' } : { name: 'team' })} title={last ? formatDateTime(last) : undefined}>
         <ArrowLeftRight size={12} aria-hidden="true" />
         <span>{last ? t('footer.lastExchange', { when: formatRelative(last) }) : t('footer.neverExchanged')}</span>
       </a>
-      {net && net.state !== 'off' ? (
+      {status.device.revokedAt ? (
+        <div className="sync-footer-line sync-footer-net is-bad" data-state="revoked" role="status">
+          <WifiOff size={12} aria-hidden="true" />
+          <span>{own.text}</span>
+        </div>
+      ) : net && net.state !== 'off' ? (
         <NetLine net={net} />
       ) : net?.servingHub ? (
         <div className="sync-footer-line sync-footer-net" data-state="hub" role="status">
@@ -99,9 +105,7 @@ export function SyncFooter() {
           <span>{t('footer.net.hub')}</span>
         </div>
       ) : (
-        <div className="sync-footer-line muted">
-          {status.unsentOps > 0 ? t('footer.unsent', { count: status.unsentOps, n: formatNumber(status.unsentOps) }) : t('footer.allSent')}
-        </div>
+        <div className="sync-footer-line muted">{own.text}</div>
       )}
       {canResolve && status.openConflicts > 0 && (
         <a className="sync-footer-conflicts" href={hrefFor({ name: 'conflicts' })}>

@@ -25,9 +25,15 @@ function Overview({ status }: { status: TeamStatus }) {
   const canResolve = useCan(CONFLICT_INBOX_ACCESS);
   // One source (team status): paired with a hub, "not sent" is what the hub has not acknowledged.
   const unsent = status.unsentOps;
+  const revokedAt = status.device.revokedAt;
   return (
     <section className="card team-overview" aria-labelledby="team-overview-title">
       <h3 id="team-overview-title">{status.team?.name}</h3>
+      {revokedAt && (
+        <div className="alert" role="alert">
+          {t('overview.revoked', { when: formatDateTime(revokedAt) })}
+        </div>
+      )}
       <dl className="team-facts">
         <div>
           <dt>{t('overview.thisDevice')}</dt>
@@ -53,6 +59,10 @@ function Overview({ status }: { status: TeamStatus }) {
         <div>
           <dt>{t('overview.unsent')}</dt>
           <dd>{formatNumber(unsent)}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.unconfirmed')}</dt>
+          <dd title={t('overview.unconfirmedHint')}>{formatNumber(status.unconfirmedOps)}</dd>
         </div>
         <div>
           <dt>{t('overview.conflicts')}</dt>

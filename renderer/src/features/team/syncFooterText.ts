@@ -29,6 +29,22 @@ export function netLineText(net: Pick<NetStatus, 'state' | 'pending' | 'unreacha
   return t('footer.net.synced');
 }
 
+/**
+ * Where this copy's own changes stand when no background sync speaks for them: revoked (nothing it sends is accepted
+ * any more) / n not sent / n sent in a file that no member has confirmed yet / all sent and confirmed.
+ */
+export function ownChangesText(
+  status: Pick<TeamStatus, 'unsentOps' | 'unconfirmedOps'> & { device: Pick<TeamStatus['device'], 'revokedAt'> },
+  t: TFunction,
+  format: FooterFormat,
+): { text: string; bad: boolean } {
+  if (status.device.revokedAt) return { text: t('footer.revoked'), bad: true };
+  const n = (count: number) => ({ count, n: format.number(count) });
+  if (status.unsentOps > 0) return { text: t('footer.unsent', n(status.unsentOps)), bad: false };
+  if (status.unconfirmedOps > 0) return { text: t('footer.unconfirmed', n(status.unconfirmedOps)), bad: false };
+  return { text: t('footer.allSent'), bad: false };
+}
+
 /** What "Sincronizar ahora" says next to the button once the round is over: null when it went well. */
 export function syncNowProblem(net: Pick<NetStatus, 'state' | 'reason' | 'hub'>, t: TFunction): string | null {
   if (net.state !== 'unreachable' && net.state !== 'refused') return null;
