@@ -234,6 +234,27 @@ describe('refused bundles change nothing', () => {
     await importInto(b, (await exportFrom(a, { to: deviceOf(sqliteOf(b)) })).out);
     expect((await importInto(b, fromC.out)).setAside).toEqual([]);
   });
+
+  it('a second computer joined with an invitation another already used is refused by name, not as an unknown member', async () => {
+    const { a, b } = await team();
+    await importInto(a, (await exportFrom(b)).out);
+    // The same file again on another computer: offline, nothing can stop the join itself.
+    const invitation = await inviteOn(a, 'Portátil de Ana');
+    const first = await startTestApp({ setup: false });
+    const second = await startTestApp({ setup: false });
+    apps.push(first, second);
+    joinOn(first, invitation, 'Portátil de Ana');
+    joinOn(second, invitation, 'Otro portátil');
+    await importInto(a, (await exportFrom(first)).out);
+    const fromSecond = await exportFrom(second);
+    const before = replicatedState(sqliteOf(a));
+    const error = await importInto(a, fromSecond.out).then(
+      () => null,
+      (e: unknown) => e as { code?: string; details?: { reason?: string; member?: string } },
+    );
+    expect(error).toMatchObject({ code: 'VALIDATION', details: { reason: 'invitation_taken', member: 'Portátil de Ana' } });
+    expect(replicatedState(sqliteOf(a))).toEqual(before);
+  });
 });
 
 describe('snapshot bundles', () => {

@@ -45,12 +45,13 @@ export type BundleRefusalReason =
   | 'foreign_team'
   | 'newer_schema'
   | 'unknown_member'
+  | 'invitation_taken'
   | 'revoked_member'
   | 'own_bundle'
   | 'not_fresh';
 
-export function refuse(reason: BundleRefusalReason, message: string): AppError {
-  return new AppError('VALIDATION', message, { reason });
+export function refuse(reason: BundleRefusalReason, message: string, words: Record<string, string> = {}): AppError {
+  return new AppError('VALIDATION', message, { reason, ...words });
 }
 
 export const cancelled = (what: 'export' | 'import'): AppError => new AppError('CONFLICT', `the ${what} was cancelled`, { reason: 'cancelled' });

@@ -19,7 +19,7 @@ import { databaseFileOf, openSecondConnection } from './bundle-connection';
 import { TouchedCollector } from './bundle-events';
 import { IncomingFiles } from './bundle-files';
 import { BundleReader, cancelled, refuse, type BundleHeader, type FramePage } from './bundle-format';
-import { introduces, isFirstContact, senderStanding, teamCredentials, type TeamCredentials } from './bundle-keys';
+import { introduces, invitationHolder, isFirstContact, senderStanding, teamCredentials, type TeamCredentials } from './bundle-keys';
 import { assertFreshCopy, finishSnapshot, loadSnapshotPage, ownRows } from './bundle-snapshot';
 
 export type ImportPhase = 'verify' | 'apply';
@@ -72,18 +72,14 @@ function checkHeader(sqlite: Database.Database, team: TeamCredentials, header: B
   if (header.kind === 'snapshot') assertFreshCopy(sqlite);
 }
 
-/** Does this page carry the sender's own team_members insert, with an invitation this copy knows? */
-function pageIntroduces(sqlite: Database.Database, header: BundleHeader, page: FramePage, firstContact: boolean): boolean {
+/** The sender's own team_members row when this page carries it (its insert op, or a snapshot's row). */
+function senderMembership(header: BundleHeader, page: FramePage): Record<string, unknown> | null {
   if (page.type === 'ops') {
-    return page.ops.some(
-      (op) => op.entity === 'team_members' && op.kind === 'insert' && op.rowId === header.fromDevice && introduces(sqlite, header, op.fields, firstContact),
-    );
+    return page.ops.find((op) => op.entity === 'team_members' && op.kind === 'insert' && op.rowId === header.fromDevice)?.fields ?? null;
   }
-  if (page.type !== 'rows' || page.table !== 'team_members') return false;
-  return page.rows.some((row) => {
-    const values = Object.fromEntries(page.columns.map((column, at) => [column, row[at]]));
-    return values.device_id === header.fromDevice && introduces(sqlite, header, values, firstContact);
-  });
+  if (page.type !== 'rows' || page.table !== 'team_members') return null;
+  const rows = page.rows.map((row) => Object.fromEntries(page.columns.map((column, at) => [column, row[at]])));
+  return rows.find((values) => values.device_id === header.fromDevice) ?? null;
 }
 
 const itemCount = (header: BundleHeader) => header.opCount + header.rowCount;
@@ -97,10 +93,23 @@ async function verify(sqlite: Database.Database, team: TeamCredentials, options:
     const standing = senderStanding(sqlite, header);
     const firstContact = isFirstContact(sqlite, team.deviceId);
     let introduced = false;
+    /** Another member that joined with the sender's invitation: the sender is a second computer on one invitation. */
+    let holder: string | null = null;
     for await (const page of reader.pages(team.teamKey)) {
       if (options.signal?.aborted) throw cancelled('import');
-      if (!standing.known && !introduced) introduced = pageIntroduces(sqlite, header, page, firstContact);
+      const membership = !standing.known && !introduced ? senderMembership(header, page) : null;
+      if (membership) {
+        introduced = introduces(sqlite, header, membership, firstContact);
+        holder ??= introduced ? null : invitationHolder(sqlite, header, membership);
+      }
       options.onProgress?.({ phase: 'verify', done: reader.seen.ops + reader.seen.rows, total: itemCount(header) });
+    }
+    if (!standing.known && !introduced && holder !== null) {
+      throw refuse(
+        'invitation_taken',
+        `the device that made this bundle (${header.fromDevice}) joined with an invitation that "${holder}" had already used; an invitation is for one computer: make a new invitation for this one and join with it`,
+        { member: holder },
+      );
     }
     if (!standing.known && !introduced) {
       throw refuse('unknown_member', `the device that made this bundle (${header.fromDevice}) is not a member of this team as far as this copy knows; import a bundle from the member who invited it first`);
@@ -174,7 +183,7 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
 
 /**
  * Imports a bundle into the copy behind `ctx.sqlite`. Refused bundles throw AppError VALIDATION with
- * details.reason (truncated, tampered, malformed, foreign_team, newer_schema, unknown_member, revoked_member,
+ * details.reason (truncated, tampered, malformed, foreign_team, newer_schema, unknown_member, invitation_taken, revoked_member,
  * own_bundle, not_fresh, not_a_bundle, newer_format) and change nothing; a cancel throws CONFLICT 'cancelled'.
  */
 export async function importBundle(ctx: ImportContext, options: ImportOptions): Promise<ImportSummary> {

@@ -71,6 +71,12 @@ export function introduces(sqlite: Database.Database, header: BundleHeader, fiel
   if (typeof fields.invitation_id !== 'string') return false;
   const invitation = prepared(sqlite, 'SELECT 1 FROM team_invitations WHERE id = ?').get(fields.invitation_id);
   if (!invitation) return false;
-  const taken = prepared(sqlite, 'SELECT 1 FROM team_members WHERE invitation_id = ? AND device_id <> ?').get(fields.invitation_id, header.fromDevice);
-  return !taken;
+  return invitationHolder(sqlite, header, fields) === null;
+}
+
+/** The name of another member that joined with the invitation the sender's membership names (one invitation, one computer). */
+export function invitationHolder(sqlite: Database.Database, header: BundleHeader, fields: Record<string, unknown>): string | null {
+  if (typeof fields.invitation_id !== 'string') return null;
+  const holder = prepared(sqlite, 'SELECT name FROM team_members WHERE invitation_id = ? AND device_id <> ?').get(fields.invitation_id, header.fromDevice) as { name: string } | undefined;
+  return holder?.name ?? null;
 }
