@@ -122,6 +122,11 @@ export interface ConcurrentEditConflictDto extends ConflictBaseFields {
   original: string | null;
   /** What the field holds now: one of the values, or a later edit made on top of one (null also when deleted). */
   currentValue: string | null;
+  /**
+   * The field was edited again since: it holds neither one of the values (open) nor the value the decision wrote
+   * (resolved: the supervisor's own text is the decision, not a later change). False when the record is gone.
+   */
+  changedSince: boolean;
   values: ConflictEditValueDto[];
   /** False when the record was deleted since. */
   exists: boolean;

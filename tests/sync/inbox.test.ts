@@ -213,6 +213,7 @@ describe('conflicts.list', () => {
       workOrder: null,
       original: 'Impresora no imprime',
       currentValue: 'Impresora sin tóner',
+      changedSince: false,
       exists: true,
     });
     expect(conflict.values).toEqual([
@@ -322,6 +323,22 @@ describe('conflicts.resolve: text edits', () => {
     await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'edit', value: joined } });
     expect((await f.admin.call('tickets.get', { id: ids.titled! })).description).toBe(joined);
     expect((await editConflict('ticket', 'description')).resolution?.choice).toEqual({ action: 'edit', value: joined });
+  });
+
+  it('a resolved text says it changed afterwards only once someone edits it after the decision', async () => {
+    // The supervisor's own text is the decision, not a later change; nor is the value chosen.
+    const joined = 'Atasco en la bandeja 2 y ruido al imprimir';
+    expect(await editConflict('ticket', 'description')).toMatchObject({ status: 'resolved', currentValue: joined, changedSince: false });
+    expect(await editConflict('ticket', 'title')).toMatchObject({ status: 'resolved', currentValue: 'Impresora HP no imprime', changedSince: false });
+    const ticket = await f.admin.call('tickets.get', { id: ids.titled! });
+    await f.admin.call('tickets.update', { id: ticket.id, version: ticket.version, description: 'Atasco en la bandeja 2: cambiado el rodillo' });
+    expect(await editConflict('ticket', 'description')).toMatchObject({
+      status: 'resolved',
+      resolution: { choice: { action: 'edit', value: joined } },
+      currentValue: 'Atasco en la bandeja 2: cambiado el rodillo',
+      changedSince: true,
+    });
+    expect((await editConflict('ticket', 'title')).changedSince).toBe(false);
   });
 
   it('choosing the value that already won records the decision without another edit', async () => {

@@ -171,11 +171,24 @@ function recordLabel(sqlite: Database.Database, table: string, rowId: string): {
   return { label: named?.name ?? rowId, ticket: undefined, workOrder: undefined };
 }
 
+/** The value a text edit's decision wrote: the chosen edit's or the supervisor's own; undefined before a decision. */
+function decidedText(resolution: ConflictResolutionDto | null, edits: EditDetail['edits']): string | null | undefined {
+  const choice = resolution?.choice;
+  if (choice?.action === 'edit') return choice.value;
+  if (choice?.action !== 'choose') return undefined;
+  return choice.value !== undefined ? choice.value : asText(edits.find((edit) => edit.hlc === choice.hlc)?.value);
+}
+
 function concurrentEdit(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields): ConcurrentEditConflictDto {
   const detail = JSON.parse(row.detail) as EditDetail;
   const field = row.field ?? '';
   const current = currentValue(sqlite, row.entity, field, row.row_id);
   const { label, ticket, workOrder } = recordLabel(sqlite, row.entity, row.row_id);
+  // What the conflict itself left in the field: the merge's values while open, the decision's value once resolved.
+  // Anything else there was written afterwards. An empty text and none are the same text to a person.
+  const decided = decidedText(base.resolution, detail.edits);
+  const outcomes = decided === undefined ? detail.edits.map((edit) => asText(edit.value)) : [decided];
+  const changedSince = current !== undefined && !outcomes.some((value) => (value ?? '') === (current.value ?? ''));
   return {
     ...base,
     kind: 'concurrent_edit',
@@ -187,6 +200,7 @@ function concurrentEdit(sqlite: Database.Database, row: ConflictRow, base: Confl
     workOrder: workOrder ? workOrderRef(workOrder) : null,
     original: valueAt(sqlite, row.entity, row.row_id, field, detail.base),
     currentValue: current?.value ?? null,
+    changedSince,
     values: detail.edits.map((edit) => {
       const value = asText(edit.value);
       return { ...stampOf(sqlite, edit.hlc, edit.authorId), hlc: edit.hlc, value, current: current !== undefined && current.value === value };

@@ -11,8 +11,9 @@ export function EditConflict({ conflict, open }: { conflict: ConcurrentEditConfl
   const { t } = useTranslation('conflicts');
   const { busy, failure, resolve } = useResolve(conflict);
   const current = conflict.values.find((v) => v.current) ?? conflict.values.at(-1);
-  // The field may have been edited again on top of one of the values: that later text is what it holds now.
-  const changedSince = conflict.exists && !conflict.values.some((v) => v.value === conflict.currentValue);
+  // The field may have been edited again since (on top of one of the values, or of the decision): that later text is
+  // what it holds now.
+  const { changedSince } = conflict;
   const [text, setText] = useState((changedSince ? conflict.currentValue : current?.value) ?? '');
   const [note, setNote] = useState('');
   const withNote = note.trim() ? { note: note.trim() } : {};
