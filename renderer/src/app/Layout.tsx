@@ -12,6 +12,7 @@ import { useTeamStatus } from '../features/team/statusStore';
 import { SyncFooter, useTeamStatusRefresh } from '../features/team/SyncFooter';
 import { hrefFor, type Route } from '../lib/router';
 import { useCan, useSession } from '../stores/session';
+import { useSignedInUserRefresh } from './useSignedInUserRefresh';
 
 /** Focus the content pane (it has tabIndex -1) without touching the location. */
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
@@ -40,6 +41,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const canAdmin = useCan(['users:admin', 'catalog:write', 'settings:admin']);
   const canResolve = useCan(CONFLICT_INBOX_ACCESS);
   useTeamStatusRefresh();
+  useSignedInUserRefresh();
   const inTeam = useTeamStatus((s) => Boolean(s.status?.team));
   const openConflicts = useTeamStatus((s) => s.status?.openConflicts ?? 0);
   const [changingPassword, setChangingPassword] = useState(false);

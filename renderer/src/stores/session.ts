@@ -28,6 +28,8 @@ interface SessionState {
   logout(): Promise<void>;
   lock(): void;
   refreshSettings(): Promise<void>;
+  /** Reads who is signed in again (a role or an account changed under them); a session that ended is left to the client. */
+  refreshUser(): Promise<void>;
 }
 
 export const useSession = create<SessionState>((set, get) => ({
@@ -96,6 +98,12 @@ export const useSession = create<SessionState>((set, get) => ({
   lock() {
     const user = get().user;
     if (get().phase === 'ready') set({ phase: 'locked', lockedLogin: user?.username ?? null });
+  },
+
+  async refreshUser() {
+    if (get().phase !== 'ready') return;
+    const me = await api.call('auth.me', {});
+    if (get().phase === 'ready') set({ user: me.user, permissions: me.permissions });
   },
 
   async refreshSettings() {

@@ -67,6 +67,8 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
       const { tickets, workOrders } = joined.renumbered;
       if (tickets + workOrders > 0) toast.info(t('join.renumbered', { tickets, workOrders }));
       if (joined.mergedUsers + joined.renamedUsers.length > 0) toast.info(t('join.users', { merged: joined.mergedUsers, renamed: joined.renamedUsers.length }));
+      // The team's account wins at the first import: say so now, not at the next sign-in that fails.
+      if (joined.actorMerged) toast.info(t('join.actorMerged'));
     });
   }
 
