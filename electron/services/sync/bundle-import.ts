@@ -19,6 +19,7 @@ import { databaseFileOf, openSecondConnection } from './bundle-connection';
 import { TouchedCollector } from './bundle-events';
 import { IncomingFiles } from './bundle-files';
 import { BundleReader, cancelled, refuse, type BundleHeader, type FramePage } from './bundle-format';
+import { pageSize } from './bundle-pages';
 import { introduces, invitationHolder, isFirstContact, senderStanding, teamCredentials, type TeamCredentials } from './bundle-keys';
 import { assertFreshCopy, finishSnapshot, loadSnapshotPage, ownRows } from './bundle-snapshot';
 
@@ -156,7 +157,8 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
         // A page of timeline events indexes each ticket's text once, not once per event.
         const timeline = page.type === 'rows' && page.table === 'ticket_timeline';
         withCaptureOff(conn, () => (timeline ? withBulkApply(conn, load) : load()));
-        summary.applied += page.type === 'rows' ? page.rows.length : 0;
+        // Every record the snapshot carried (rows, tombstones, seen records, conflicts), as its export counted them.
+        summary.applied += pageSize(page).rows;
         collector.add(touched);
       }
       options.onProgress?.({ phase: 'apply', done: reader.seen.ops + reader.seen.rows, total: itemCount(header) });
