@@ -1,6 +1,6 @@
 // The completion dialog's duration: the summary prints what the report will, to the second when nothing was typed.
 import { describe, expect, it } from 'vitest';
-import { measuredMinutesOf, summarySeconds, typedDurationInput } from '../../renderer/src/features/workOrders/durationDraft';
+import { measuredMinutesOf, measuredWords, summarySeconds, typedDurationInput } from '../../renderer/src/features/workOrders/durationDraft';
 
 const started = '2026-12-02T10:00:00.000Z';
 const at = (iso: string) => new Date(iso).getTime();
@@ -17,6 +17,12 @@ describe('the completion summary duration', () => {
     const now = at('2026-12-02T11:35:00.000Z');
     const typed = typedDurationInput('60', 'olvidé pararlo', measuredMinutesOf(started, now));
     expect(summarySeconds(typed, started, now)).toBe(3600);
+  });
+
+  it('names a measured time under a minute as such in the dialog, not "0 s" beside the running clock', () => {
+    expect(measuredWords(measuredMinutesOf(started, at('2026-12-02T10:00:29.000Z')))).toEqual({ key: 'complete.measuredUnderMinute' });
+    expect(measuredWords(measuredMinutesOf(started, at('2026-12-02T10:47:10.000Z')))).toEqual({ key: 'complete.measured', seconds: 47 * 60 });
+    expect(measuredWords(null)).toEqual({ key: 'complete.notMeasured' });
   });
 
   it('is nothing for an OT never started', () => {

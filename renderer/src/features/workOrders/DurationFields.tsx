@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { formatDuration } from '../../lib/format';
-import { isDurationChanged } from './durationDraft';
+import { isDurationChanged, measuredWords } from './durationDraft';
 
 interface Props {
   /** Minutes measured since the start when the dialog opened; null for an OT never started. */
@@ -24,7 +24,8 @@ export function DurationFields({ measuredMinutes, minutes, reason, onMinutes, on
   const { t } = useTranslation('workOrders');
   const changed = isDurationChanged(minutes, measuredMinutes);
   // Durations read as on the OT, its PDF and the timeline (one formatter); a typed one is shown beside the measured.
-  const measuredText = measuredMinutes === null ? t('complete.notMeasured') : t('complete.measured', { clock: formatDuration(measuredMinutes * 60) });
+  const words = measuredWords(measuredMinutes);
+  const measuredText = 'seconds' in words ? t(words.key, { clock: formatDuration(words.seconds) }) : t(words.key);
   const typed = Number(minutes);
   const hint = changed && Number.isFinite(typed) && typed >= 0 ? `${measuredText} → ${formatDuration(typed * 60)}` : measuredText;
   return (

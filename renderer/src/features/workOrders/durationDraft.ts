@@ -8,6 +8,16 @@ export function measuredMinutesOf(startedAt: string | null, nowMs: number): numb
   return Math.max(0, Math.round((nowMs - new Date(startedAt).getTime()) / 60_000));
 }
 
+/**
+ * How the dialog names the measured time: none, under a minute (the box counts minutes: a visit started seconds ago
+ * read "0 s" beside a running clock), or the minutes as a duration.
+ */
+export function measuredWords(measuredMinutes: number | null): { key: 'complete.notMeasured' | 'complete.measuredUnderMinute' } | { key: 'complete.measured'; seconds: number } {
+  if (measuredMinutes === null) return { key: 'complete.notMeasured' };
+  if (measuredMinutes === 0) return { key: 'complete.measuredUnderMinute' };
+  return { key: 'complete.measured', seconds: measuredMinutes * 60 };
+}
+
 /** What the duration box starts with: the measured minutes, or empty when nothing was measured. */
 export const initialMinutes = (measured: number | null): string => (measured === null ? '' : String(measured));
 
