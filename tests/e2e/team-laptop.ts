@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { InputOf } from '../../electron/contract';
 import { createBackend, type Backend } from '../../electron/ipc/backend';
 import { exchange, memberOf, replayOpLog } from '../sync/support';
 import { ADMIN, Caller, type E2eApp } from './support';
@@ -37,4 +38,26 @@ export async function joinedLaptop(office: E2eApp, deviceName: string): Promise<
 /** The two meet (a LAN round, or a bundle each way): each applies what it lacks of the other. */
 export function meetOffice(office: E2eApp, laptop: TeamLaptop): void {
   exchange(memberOf(office), memberOf({ backend: laptop.backend, clock: laptop.backend.clock }));
+}
+
+async function settled(caller: Caller, jobId: string) {
+  for (;;) {
+    const job = await caller.call('sync.jobStatus', { jobId });
+    if (job.status !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Runs a bundle export through the channels and returns the .emsync bytes. */
+export async function exportThrough(caller: Caller, input: InputOf<'sync.exportStart'>): Promise<Buffer> {
+  const { jobId } = await caller.call('sync.exportStart', input);
+  const job = await settled(caller, jobId);
+  if (job.status !== 'done') throw new Error(`export ${job.status}: ${JSON.stringify(job.error)}`);
+  return Buffer.from((await caller.call('sync.exportResult', { jobId })).bytes);
+}
+
+export async function importThrough(caller: Caller, bundle: Buffer): Promise<void> {
+  const { jobId } = await caller.call('sync.importStart', { bundle: bundle.toString('base64') });
+  const job = await settled(caller, jobId);
+  if (job.status !== 'done') throw new Error(`import ${job.status}: ${JSON.stringify(job.error)}`);
 }

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf } from '../../electron/contract';
 import { createBackend, type Backend } from '../../electron/ipc/backend';
 import { ADMIN, Caller, goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 import { settingsVersions } from '../support/versions';
+import { exportThrough, importThrough } from './team-laptop';
 
 let app: E2eApp;
 let page: Page;
@@ -26,28 +26,6 @@ const resultLine = () => page.locator('.team-result');
 async function screenshot(name: string): Promise<void> {
   await page.locator('.toast').first().waitFor({ state: 'detached' });
   await saveScreenshot(page, name);
-}
-
-/** Runs a bundle export through the channels and returns the .emsync bytes. */
-async function exportThrough(caller: Caller, input: InputOf<'sync.exportStart'>): Promise<Buffer> {
-  const { jobId } = await caller.call('sync.exportStart', input);
-  const job = await settled(caller, jobId);
-  if (job.status !== 'done') throw new Error(`export ${job.status}: ${JSON.stringify(job.error)}`);
-  return Buffer.from((await caller.call('sync.exportResult', { jobId })).bytes);
-}
-
-async function importThrough(caller: Caller, bundle: Buffer): Promise<void> {
-  const { jobId } = await caller.call('sync.importStart', { bundle: bundle.toString('base64') });
-  const job = await settled(caller, jobId);
-  if (job.status !== 'done') throw new Error(`import ${job.status}: ${JSON.stringify(job.error)}`);
-}
-
-async function settled(caller: Caller, jobId: string) {
-  for (;;) {
-    const job = await caller.call('sync.jobStatus', { jobId });
-    if (job.status !== 'running') return job;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 beforeAll(async () => {

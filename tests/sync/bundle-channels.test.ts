@@ -3,12 +3,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, expect, it } from 'vitest';
-import type { DomainEvent } from '../../electron/contract';
+import type { DomainEvent, InputOf } from '../../electron/contract';
 import type { SyncJobDto } from '../../electron/contract/sync';
 import { importBundle } from '../../electron/services/sync/bundle-import';
 import { startDomainApp } from '../domain/fixtures';
 import { startTestApp, type Caller, type TestApp } from '../support/backend';
 import { bulkCustomers, createTeamOn, deviceOf, inviteOn, joinOn } from './bundle-fixture';
+import { replayOpLog } from './support';
 
 const apps: TestApp[] = [];
 afterAll(() => apps.splice(0).forEach((app) => app.close()));
@@ -99,4 +100,30 @@ it('exports, uploads in chunks and imports through the channels, with progress e
   // Another user's job is invisible; a result is fetched once.
   expect(await loner.admin.failure('sync.jobStatus', { jobId: bad.jobId })).toBe('NOT_FOUND');
   expect(await adminB.failure('sync.importStart', { bundle: 'AAAA', uploadId })).toBe('VALIDATION');
+});
+
+it('names a file for a member by its name, in the language asked, safe on any file system; any other by this device', async () => {
+  const f = await startDomainApp();
+  apps.push(f.app);
+  await createTeamOn(f.app);
+  const b = await startTestApp({ setup: false });
+  apps.push(b);
+  joinOn(b, await inviteOn(f.app), 'Portátil: Tomás / Ñ "taller" 2º <planta> ☃ con un nombre larguísimo');
+  // The office learns the member's name from its ops.
+  replayOpLog(b.backend.database.sqlite, f.app.backend.database.sqlite, f.app.clock.now().getTime());
+  const fileName = async (input: InputOf<'sync.exportStart'>) => {
+    const { jobId } = await f.admin.call('sync.exportStart', input);
+    expect(await settled(f.admin, jobId)).toMatchObject({ status: 'done' });
+    return (await f.admin.call('sync.exportResult', { jobId })).fileName;
+  };
+  const [office, member] = [deviceOf(f.app.backend.database.sqlite), deviceOf(b.backend.database.sqlite)];
+  expect(await fileName({ to: member })).toMatch(/^emerald-cambios-para-portatil-tomas-n-taller-2-planta-con-un-\d{14}\.emsync$/);
+  expect(await fileName({ to: member, language: 'es' })).toMatch(/^emerald-cambios-para-portatil-tomas-n-taller-2-planta-con-un-\d{14}\.emsync$/);
+  expect(await fileName({ to: member, language: 'en' })).toMatch(/^emerald-changes-for-portatil-tomas-n-taller-2-planta-con-un-\d{14}\.emsync$/);
+  // A device the office never heard of is named by its id.
+  expect(await fileName({ to: '0123456789abcdef', language: 'en' })).toMatch(/^emerald-changes-for-0123456789abcdef-\d{14}\.emsync$/);
+  expect(await fileName({})).toMatch(new RegExp(`^emerald-cambios-${office}-\\d{14}\\.emsync$`));
+  expect(await fileName({ language: 'en' })).toMatch(new RegExp(`^emerald-changes-${office}-\\d{14}\\.emsync$`));
+  expect(await fileName({ to: member, full: true })).toMatch(new RegExp(`^emerald-cambios-${office}-\\d{14}\\.emsync$`));
+  expect(await fileName({ snapshot: true, language: 'en' })).toMatch(new RegExp(`^emerald-snapshot-${office}-\\d{14}\\.emsync$`));
 });

@@ -6,7 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppError, type ErrorShape, type FilePayload } from '../../contract';
-import type { SyncExportSummaryDto, SyncImportSummaryDto, SyncJobDto, SyncJobKind, SyncJobStatus } from '../../contract/sync';
+import type { z } from 'zod';
+import type { SyncExportSummaryDto, SyncImportSummaryDto, SyncJobDto, SyncJobKind, SyncJobStatus, syncExportStartInput } from '../../contract/sync';
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { jobsOf, type JobRegistry, type RegisteredJob } from '../jobRegistry';
@@ -16,6 +17,8 @@ import { importBundle, type ImportProgress } from './bundle-import';
 import { bundleItemCount, importInJobWorker, WORKER_IMPORT_MIN_ITEMS } from './bundle-import-job';
 import { teamCredentials } from './bundle-keys';
 import { takeUpload } from './bundle-uploads';
+import { prepared } from '../sql';
+import { fileNameSlug } from './teamInvitation';
 
 interface SyncJob extends RegisteredJob {
   lane: 'sync';
@@ -113,14 +116,27 @@ async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, w
   return { jobId: job.id };
 }
 
-function exportFileName(deviceId: string, snapshot: boolean, at: Date): string {
-  return `emerald-${snapshot ? 'snapshot' : 'cambios'}-${deviceId}-${at.toISOString().slice(0, 19).replace(/[-:T]/g, '')}${BUNDLE_EXTENSION}`;
+type ExportStartInput = z.output<typeof syncExportStartInput>;
+
+const FILE_WORDS = { es: { changes: 'cambios', for: 'para' }, en: { changes: 'changes', for: 'for' } } as const;
+
+/**
+ * `emerald-cambios-para-portatil-de-tomas-20261203094312.emsync` for a member (whom it is for, in the UI's language);
+ * with no member, this device's id instead (`emerald-cambios-<device>-…`, `emerald-snapshot-<device>-…`).
+ */
+function exportFileName(ctx: ServiceContext, deviceId: string, input: ExportStartInput): string {
+  const words = FILE_WORDS[input.language ?? 'es'];
+  const at = ctx.clock.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
+  if (input.snapshot === true) return `emerald-snapshot-${deviceId}-${at}${BUNDLE_EXTENSION}`;
+  const member = input.to ? (prepared(ctx.sqlite, 'SELECT name FROM team_members WHERE device_id = ?').get(input.to) as { name: string } | undefined) : undefined;
+  const whom = input.to && !input.full ? `${words.for}-${fileNameSlug(member?.name ?? '') || input.to}` : deviceId;
+  return `emerald-${words.changes}-${whom}-${at}${BUNDLE_EXTENSION}`;
 }
 
-export async function startExportJob(ctx: ServiceContext, input: { to?: string | undefined; full?: boolean | undefined; snapshot?: boolean | undefined }): Promise<{ jobId: string }> {
+export async function startExportJob(ctx: ServiceContext, input: ExportStartInput): Promise<{ jobId: string }> {
   const team = teamCredentials(ctx.sqlite);
   const workDir = await mkdtemp(path.join(tmpdir(), 'emerald-sync-'));
-  const fileName = exportFileName(team.deviceId, input.snapshot === true, ctx.clock.now());
+  const fileName = exportFileName(ctx, team.deviceId, input);
   return runJob(ctx, 'export', workDir, async (job) => {
     const progress = progressEmitter(ctx, job);
     const out = path.join(workDir, fileName);

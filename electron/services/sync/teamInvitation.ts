@@ -116,14 +116,19 @@ export function readDirectory(sqlite: Database.Database): TeamDirectory {
   };
 }
 
-/** A file name a person recognises: `invitacion-maria-03.eminvite`. */
-export function invitationFileName(memberName: string | null, slot: number): string {
-  const slug = (memberName ?? '')
+/** A name as a piece of a file name safe on every file system and in an e-mail: "Portátil de Tomás" → "portatil-de-tomas". */
+export function fileNameSlug(name: string): string {
+  return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
-    .slice(0, 40);
-  return `invitacion-${slug || 'miembro'}-${String(slot).padStart(2, '0')}${INVITATION_EXTENSION}`;
+    .slice(0, 40)
+    .replace(/-$/, '');
+}
+
+/** A file name a person recognises: `invitacion-maria-03.eminvite`. */
+export function invitationFileName(memberName: string | null, slot: number): string {
+  return `invitacion-${fileNameSlug(memberName ?? '') || 'miembro'}-${String(slot).padStart(2, '0')}${INVITATION_EXTENSION}`;
 }

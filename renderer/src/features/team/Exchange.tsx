@@ -40,13 +40,16 @@ export function Exchange({ members }: { members: TeamMember[] }) {
   const { job, error, startExport, startImport, refresh } = useExchange();
   const others = members.filter((m) => !m.isSelf && !m.revokedAt);
   const [scope, setScope] = useState<Scope>('missing');
-  const [to, setTo] = useState<string>(others[0]?.deviceId ?? '');
+  // "Cualquier miembro" until one is picked: it carries everything this copy holds, so it cannot miss what the member
+  // the file goes to lacks. The screen does not know who that is (a preselected laptop synced over the LAN lacks
+  // nothing, and its file was empty), nor how much each member lacks.
+  const [to, setTo] = useState<string>('');
   const picker = useRef<HTMLInputElement>(null);
   const running = isActive(job);
 
-  // A member may be revoked or join while the screen is open: keep the choice valid.
+  // A member may be revoked while the screen is open: keep the choice valid.
   useEffect(() => {
-    if (to && !others.some((m) => m.deviceId === to)) setTo(others[0]?.deviceId ?? '');
+    if (to && !others.some((m) => m.deviceId === to)) setTo('');
   }, [others, to]);
   // The job may have moved on while this screen was closed.
   useEffect(() => {

@@ -1,12 +1,13 @@
 // One plain line saying what a finished exchange did, or why it was refused, in the user's language.
 import type { TFunction } from 'i18next';
+import { Download } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SyncExportSummaryDto, SyncImportSummaryDto } from '../../../../electron/contract/sync';
 import { ApiError } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
-import type { ExchangeJob } from './exchangeStore';
+import { useExchange, type ExchangeJob } from './exchangeStore';
 
 const n = (value: number) => ({ count: value, n: formatNumber(value) });
 
@@ -31,6 +32,24 @@ function importParts(t: TFunction, summary: SyncImportSummaryDto, newConflicts: 
   return parts;
 }
 
+/** An export that carries no change: said instead of handing over an empty file, which stays one click away. */
+function NothingToExport({ forName }: { forName: string | null }) {
+  const { t } = useTranslation('team');
+  const saveHeld = useExchange((s) => s.saveHeld);
+  return (
+    <div className="team-result team-result-empty">
+      <p>
+        <strong>{forName ? t('exchange.emptyFor', { member: forName }) : t('exchange.empty')}</strong>
+      </p>
+      <p className="muted">{t('exchange.emptyUse')}</p>
+      <button type="button" className="btn" onClick={() => void saveHeld()}>
+        <Download size={14} aria-hidden="true" />
+        {t('exchange.emptySave')}
+      </button>
+    </div>
+  );
+}
+
 export function ResultLine({ job }: { job: ExchangeJob }) {
   const { t } = useTranslation('team');
   if (job.status === 'failed') {
@@ -43,6 +62,7 @@ export function ResultLine({ job }: { job: ExchangeJob }) {
   }
   if (job.status === 'cancelled') return <p className="team-result muted">{t(job.kind === 'import' ? 'exchange.cancelledImport' : 'exchange.cancelledExport')}</p>;
   if (job.status !== 'done' || !job.summary) return null;
+  if (job.kind === 'export' && job.held) return <NothingToExport forName={job.forName} />;
   if (job.kind === 'export') return <p className="team-result">{exportText(t, job.summary as SyncExportSummaryDto)}</p>;
   const summary = job.summary as SyncImportSummaryDto;
   const newConflicts = Math.max(0, summary.conflictsOpen - job.conflictsBefore);
