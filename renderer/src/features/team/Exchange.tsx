@@ -1,7 +1,7 @@
 // Intercambio por archivo: export the changes a member lacks (or everything, or a snapshot) and import a bundle,
 // each as a job with a progress bar, a Cancel button and one plain result line.
 import { Download, FolderInput, X } from 'lucide-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { useDomainEvents } from '../../lib/live';
@@ -18,7 +18,7 @@ function JobProgress({ job }: { job: ExchangeJob }) {
   const percent = job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
   const running = isActive(job);
   return (
-    <div className="team-job" aria-live="polite">
+    <div className="team-job">
       <label htmlFor={id}>{t(`exchange.status.${job.status}`)}</label>
       <progress id={id} max={Math.max(job.total, 1)} value={job.status === 'done' ? Math.max(job.total, 1) : Math.min(job.done, job.total)} />
       <span className="muted">{running && job.total > 0 ? t('exchange.percent', { percent }) : ''}</span>
@@ -30,9 +30,24 @@ function JobProgress({ job }: { job: ExchangeJob }) {
       ) : (
         <span />
       )}
-      {!running && <ResultLine job={job} />}
     </div>
   );
+}
+
+/**
+ * Keeps the job and its outcome on screen: the card sits at the foot of a long page, where a result (a refusal and
+ * its reason) appeared below the window's edge. Each step of the job (started, finished, the held file handed over)
+ * and each refusal brings the block into view, as little as it takes; opening the screen on an old result does not.
+ */
+function useFollowOutcome(block: RefObject<HTMLDivElement | null>, job: ExchangeJob | null, error: unknown): void {
+  const step = job ? `${job.jobId ?? ''}:${job.status}:${job.held}` : '';
+  const seen = useRef({ step, error });
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = { step, error };
+    if (before.step === step && before.error === error) return;
+    if (step || error !== null) block.current?.scrollIntoView({ block: 'nearest' });
+  }, [block, step, error]);
 }
 
 export function Exchange({ members }: { members: TeamMember[] }) {
@@ -45,7 +60,10 @@ export function Exchange({ members }: { members: TeamMember[] }) {
   // nothing, and its file was empty), nor how much each member lacks.
   const [to, setTo] = useState<string>('');
   const picker = useRef<HTMLInputElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
   const running = isActive(job);
+  const failed = job?.status === 'failed';
+  useFollowOutcome(outcome, job, error);
 
   // A member may be revoked while the screen is open: keep the choice valid.
   useEffect(() => {
@@ -131,12 +149,16 @@ export function Exchange({ members }: { members: TeamMember[] }) {
           </button>
         </div>
       </div>
-      {job && <JobProgress job={job} />}
-      {error !== null && (
-        <div className="alert" role="alert">
-          {errorMessage(t, error)}
+      <div className="team-outcome" ref={outcome}>
+        {job && <JobProgress job={job} />}
+        {/* Live regions on the page before any result lands in them, so a screen reader reads it out: what an
+            exchange did (or that there was nothing to export), and apart, assertively, why it failed. */}
+        <div role="status">{job && !running && !failed && <ResultLine job={job} />}</div>
+        <div role="alert">
+          {job && failed && <ResultLine job={job} />}
+          {error !== null && <p className="alert">{errorMessage(t, error)}</p>}
         </div>
-      )}
+      </div>
     </section>
   );
 }

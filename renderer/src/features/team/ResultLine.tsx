@@ -54,11 +54,8 @@ export function ResultLine({ job }: { job: ExchangeJob }) {
   const { t } = useTranslation('team');
   if (job.status === 'failed') {
     const text = job.error ? errorMessage(t, new ApiError(job.error)) : t('common:errors.code.INTERNAL');
-    return (
-      <p className="team-result alert" role="alert">
-        {text}
-      </p>
-    );
+    // Said by the alert region around it (Exchange).
+    return <p className="team-result alert">{text}</p>;
   }
   if (job.status === 'cancelled') return <p className="team-result muted">{t(job.kind === 'import' ? 'exchange.cancelledImport' : 'exchange.cancelledExport')}</p>;
   if (job.status !== 'done' || !job.summary) return null;

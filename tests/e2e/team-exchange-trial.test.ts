@@ -3,10 +3,13 @@
 // cambios" with a file anyway, for the laptop that goes by USB. Now "cualquier miembro" is the default (the file cannot
 // miss anything); an export that would carry nothing says so instead of downloading, with the file one click away (an
 // acknowledgement); a file for a member says whom it is for, in the screen's language.
+// Finding 4: at 1280×800 an import's result sat at the bottom edge ("No se pudo completar", its reason below the window).
+// Each outcome now comes into view and lands in a live region that was on the page before it (status; alert for a
+// refusal), for exports and imports, done and refused.
 import { readFileSync } from 'node:fs';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, VIEWPORT, type E2eApp } from './support';
 import { exportThrough, importThrough, joinedLaptop, meetOffice, type TeamLaptop } from './team-laptop';
 
 let app: E2eApp;
@@ -19,6 +22,37 @@ const downloads: Download[] = [];
 const exchange = () => page.getByRole('region', { name: 'Intercambio por archivo' });
 const resultLine = () => page.locator('.team-result');
 const memberPicker = () => exchange().getByLabel('Miembro que recibirá el archivo');
+const saidDone = () => exchange().getByRole('status');
+const saidRefused = () => exchange().getByRole('alert');
+
+/** Wholly inside the window (the page does not scroll sideways), give or take a fraction of a pixel. */
+async function inView(target: Locator): Promise<boolean> {
+  const box = await target.boundingBox();
+  return box !== null && box.y >= 0 && box.y + box.height <= VIEWPORT.height + 1;
+}
+
+/** Equipo opened afresh (from the top), with every card in place: the hub card arrives after the rest. */
+async function openTeamPage(): Promise<void> {
+  await goTo(page, '#/tickets');
+  await goTo(page, '#/admin/team');
+  await page.getByTestId('hub-status').waitFor();
+  await memberPicker().waitFor();
+}
+
+/** The page scrolled as far as a person who just clicked `name` in the exchange card: the button at the window's bottom edge. */
+async function scrolledTo(name: string): Promise<void> {
+  // Page-side code as a string: this file is type-checked for Node, without the DOM library.
+  await page.evaluate(
+    `[...document.querySelectorAll('.team-exchange button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)}).scrollIntoView({ block: 'end' })`,
+  );
+  expect(await inView(exchange().getByRole('button', { name, exact: true }))).toBe(true);
+}
+
+/** Imports `bundle` as a person does: the page scrolled to "Importar archivo…", then the file picked. */
+async function importOnPage(bundle: Buffer): Promise<void> {
+  await scrolledTo('Importar archivo…');
+  await exchange().locator('input[type="file"]').setInputFiles({ name: 'cambios.emsync', mimeType: 'application/octet-stream', buffer: bundle });
+}
 
 beforeAll(async () => {
   app = await startE2eApp();
@@ -51,6 +85,9 @@ describe('exporting changes on the office', () => {
     expect(await exchange().getByRole('radio', { name: /Lo que le falta a/ }).isChecked()).toBe(true);
     expect(await memberPicker().inputValue()).toBe('');
     expect(await memberPicker().locator('option:checked').textContent()).toBe('cualquier miembro');
+    // The live regions where outcomes are said are on the page before the first one.
+    expect([await saidDone().count(), await saidRefused().count()]).toEqual([1, 1]);
+    expect([await saidDone().textContent(), await saidRefused().textContent()]).toEqual(['', '']);
 
     const download = page.waitForEvent('download');
     await exchange().getByRole('button', { name: 'Exportar', exact: true }).click();
@@ -69,9 +106,11 @@ describe('exporting changes on the office', () => {
     await resultLine().getByText(/^Portátil de Tomás ya tiene todos los cambios de este ordenador: no hay nada que llevarle, así que no se ha descargado ningún archivo\./).waitFor();
     await resultLine().getByText(/^Un archivo sin cambios solo serviría de acuse/).waitFor();
     expect(downloads.length).toBe(before);
+    // Read out and brought into view, as every outcome.
+    expect(await saidDone().textContent()).toMatch(/^Portátil de Tomás ya tiene todos los cambios/);
+    await expect.poll(() => inView(resultLine())).toBe(true);
     expect(await seriousA11yViolations(page, '.team-exchange')).toEqual([]);
     await page.locator('.toast').first().waitFor({ state: 'detached' });
-    await resultLine().scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'team-export-nothing-for-member');
 
     const download = page.waitForEvent('download');
@@ -102,5 +141,45 @@ describe('exporting changes on the office', () => {
     await english.locator('.team-result').getByText(/^Portátil de Tomás already has every change on this computer/).waitFor();
     expect(uncaughtErrors(page)).toEqual([]);
     expect(uncaughtErrors(english)).toEqual([]);
+  });
+});
+
+describe('the outcome of an exchange on a long page', () => {
+  it('an export started at the foot of the window: its result comes into view and is read out', async () => {
+    await openTeamPage();
+    await memberPicker().selectOption({ label: 'Portátil de Ana' });
+    await scrolledTo('Exportar');
+    const download = page.waitForEvent('download');
+    await exchange().getByRole('button', { name: 'Exportar', exact: true }).click();
+    await download;
+    await saidDone().getByText(/^Exportados \d+ cambios? a emerald-cambios-para-portatil-de-ana-/).waitFor();
+    await expect.poll(() => inView(resultLine())).toBe(true);
+  });
+
+  it('an import’s result comes into view and is read out', async () => {
+    await openTeamPage();
+    await tomas!.admin.call('tickets.create', { title: 'Termostato de la recepción no responde' });
+    const office = await app.admin.call('team.status', {});
+    await importOnPage(await exportThrough(tomas!.admin, { to: office.device.id }));
+    await saidDone().getByText(/^Aplicados \d+ cambios?/).waitFor();
+    await expect.poll(() => inView(resultLine())).toBe(true);
+    expect(await saidRefused().textContent()).toBe('');
+  });
+
+  it('a refused import: "No se pudo completar" and its reason come into view, read out as an alert', async () => {
+    const fromAna = await exportThrough(ana!.admin, { to: (await app.admin.call('team.status', {})).device.id });
+    const anaId = (await ana!.admin.call('team.status', {})).device.id;
+    await app.admin.call('team.revoke', { deviceId: anaId });
+    await openTeamPage();
+    await page.locator('tr', { hasText: 'Portátil de Ana' }).getByText('Revocado').waitFor();
+    await importOnPage(fromAna);
+    await saidRefused().getByText('El archivo viene de un miembro revocado: sus cambios se rechazan.').waitFor();
+    await expect.poll(() => inView(exchange().locator('.team-outcome'))).toBe(true);
+    expect(await inView(exchange().locator('.team-job').getByText('No se pudo completar'))).toBe(true);
+    expect(await saidDone().textContent()).toBe('');
+    expect(await seriousA11yViolations(page, '.team-exchange')).toEqual([]);
+    await page.locator('.toast').first().waitFor({ state: 'detached' });
+    await saveScreenshot(page, 'team-import-refused-in-view');
+    expect(uncaughtErrors(page)).toEqual([]);
   });
 });
