@@ -50,7 +50,7 @@ describe('a conflict resolved with a text of one’s own', () => {
     await page.getByRole('tab', { name: 'Resueltos' }).click();
     await page.getByRole('listbox', { name: 'Conflictos resueltos' }).getByRole('option', { name: /Edición a la vez/ }).click();
     const detail = page.locator('.conflict-detail');
-    await detail.getByRole('note').getByText('Se escribió un texto nuevo.').waitFor();
+    await detail.getByRole('note').getByText(`Se escribió un texto nuevo: «${COMBINED}».`).waitFor();
     await detail.getByRole('note').getByText('Nota: Juntamos las dos versiones.').waitFor();
     expect(await detail.getByText('Después se volvió a cambiar; ahora dice:').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -64,7 +64,7 @@ describe('a conflict resolved with a text of one’s own', () => {
     // The inbox follows ticket events: the open page updates without reload.
     await detail.getByText('Después se volvió a cambiar; ahora dice:').waitFor();
     expect(await detail.locator('.conflict-now .conflict-value').textContent()).toBe('URGENTE - Caldera Clínica Norte: válvula cambiada');
-    await detail.getByRole('note').getByText('Se escribió un texto nuevo.').waitFor();
+    await detail.getByRole('note').getByText(`Se escribió un texto nuevo: «${COMBINED}».`).waitFor();
     await saveScreenshot(page, 'conflict-resolved-changed-since');
     expect(uncaughtErrors(page)).toEqual([]);
   });

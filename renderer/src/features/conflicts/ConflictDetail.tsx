@@ -14,8 +14,9 @@ function Resolution({ resolution }: { resolution: ConflictResolutionDto }) {
   const { t } = useTranslation('conflicts');
   const { choice } = resolution;
   const detail =
-    choice.action === 'choose'
-      ? t('resolution.choose', { value: choice.value ?? '' })
+    // What was kept or written, in its words: "a new text" alone left the reader to guess which.
+    choice.action === 'choose' || choice.action === 'edit'
+      ? t(`resolution.${choice.action}`, { value: choice.value ?? '' })
       : choice.action === 'cancel' || choice.action === 'reopen' || choice.action === 'keep_open'
         ? t(`resolution.${choice.action}`, { reason: choice.reason })
         : t(`resolution.${choice.action}`);
