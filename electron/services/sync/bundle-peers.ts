@@ -10,7 +10,8 @@ const PEER_HEARD_KEY = 'syncPeerHeardAt';
 
 export type Vector = Record<string, number>;
 
-function readAll(sqlite: Database.Database): Record<string, Vector> {
+/** Every device's last vector as heard here, in one read (the status reads all members' at once). */
+export function peerVectors(sqlite: Database.Database): Record<string, Vector> {
   const row = prepared(sqlite, 'SELECT value FROM settings WHERE key = ?').get(PEER_VECTORS_KEY) as { value: string } | undefined;
   if (!row) return {};
   try {
@@ -23,7 +24,7 @@ function readAll(sqlite: Database.Database): Record<string, Vector> {
 
 /** What `device` had last time we heard from it; {} (send everything) when we never did. */
 export function peerVector(sqlite: Database.Database, device: string): Vector {
-  return readAll(sqlite)[device] ?? {};
+  return peerVectors(sqlite)[device] ?? {};
 }
 
 export function mergeVectors(a: Vector, b: Vector): Vector {
@@ -34,7 +35,7 @@ export function mergeVectors(a: Vector, b: Vector): Vector {
 
 /** Raises what we know of `device` (never lowers it); call inside the import's transaction. */
 export function notePeerVector(sqlite: Database.Database, device: string, vector: Vector, at: string): void {
-  const all = readAll(sqlite);
+  const all = peerVectors(sqlite);
   all[device] = mergeVectors(all[device] ?? {}, vector);
   prepared(
     sqlite,

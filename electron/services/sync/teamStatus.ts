@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { TeamMemberDto, TeamStatusDto } from '../../contract/team';
 import type { ServiceContext } from '../context';
 import { readVector } from './apply';
-import { peerHeardAt, peerVector } from './bundle-peers';
+import { peerHeardAt, peerVector, peerVectors } from './bundle-peers';
 
 export interface LocalTeamRow {
   device_id: string;
@@ -82,7 +82,8 @@ export function unsentOwnOps(sqlite: Database.Database, local: LocalTeamRow = re
  */
 export function unconfirmedOwnOps(sqlite: Database.Database, local: LocalTeamRow, others: readonly TeamMemberDto[]): number {
   const made = count(sqlite, 'SELECT next_seq - 1 AS n FROM sync_local WHERE id = 1');
-  const confirmed = Math.max(0, ...others.filter((m) => !m.isSelf && !m.revokedAt).map((m) => peerVector(sqlite, m.deviceId)[local.device_id] ?? 0));
+  const heard = peerVectors(sqlite);
+  const confirmed = Math.max(0, ...others.filter((m) => !m.isSelf && !m.revokedAt).map((m) => heard[m.deviceId]?.[local.device_id] ?? 0));
   return Math.max(0, made - confirmed);
 }
 

@@ -19,8 +19,6 @@ import { linkKeyOf, noteLinkSynced, ownFingerprint } from './links';
 import { livePairingKey } from './pairingCodes';
 import { OPS_PAGE_SIZE, type Vector } from './protocol';
 
-const revokedAt = (services: HubServices, deviceId: string): string | null => revokedAtOf(services.sqlite, deviceId);
-
 export function sqliteHubStore(services: HubServices): HubStore {
   const { sqlite, clock } = services;
   const lane = new HubLane();
@@ -29,7 +27,7 @@ export function sqliteHubStore(services: HubServices): HubStore {
 
     async identity() {
       const team = teamCredentials(sqlite);
-      if (revokedAt(services, team.deviceId)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot serve as hub', { reason: 'device_revoked' });
+      if (revokedAtOf(services.sqlite, team.deviceId)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot serve as hub', { reason: 'device_revoked' });
       const self = prepared(sqlite, 'SELECT device_name FROM sync_local WHERE id = 1').get() as { device_name: string };
       return { deviceId: team.deviceId, name: self.device_name, teamId: team.teamId, publicKey: team.publicKey, fingerprint: ownFingerprint(sqlite) };
     },
@@ -40,12 +38,12 @@ export function sqliteHubStore(services: HubServices): HubStore {
     async checkStanding(deviceId) {
       const link = prepared(sqlite, 'SELECT 1 FROM sync_links WHERE peer_device_id = ?').get(deviceId);
       if (!link) throw new WireError(403, 'unlinked', 'this device is not linked with the hub any more; pair again');
-      const revoked = revokedAt(services, deviceId);
+      const revoked = revokedAtOf(services.sqlite, deviceId);
       if (revoked) throw new WireError(403, 'revoked', `this device was removed from the team on ${revoked}`);
     },
 
     async revokedAmong(deviceIds) {
-      return deviceIds.filter((deviceId) => revokedAt(services, deviceId) !== null);
+      return deviceIds.filter((deviceId) => revokedAtOf(services.sqlite, deviceId) !== null);
     },
 
     hello: () =>
