@@ -127,8 +127,10 @@ function Board() {
   }
 
   // A keyboard move closes its dialog and redraws the block elsewhere: once the board shows the result, the focus goes
-  // to the block (or stays on it where it was), not to <body>.
-  function refocus(id: string) {
+  // to the block (or stays on it where it was), not to <body>. A plan made to a day not on screen: the board follows
+  // the visit there first (not for a plan left unmade, which may end in "Cancelar" with the visit where it was).
+  function followKeyboardMove(id: string, made: boolean, scheduledDate: string) {
+    if (made) useDispatchBoard.getState().showDay(localDateOf(zone, scheduledDate));
     void useDispatchBoard
       .getState()
       .load()
@@ -216,12 +218,7 @@ function Board() {
         onSubmit={(item, target) => {
           setMoving(null);
           keyboardMove.current = item.id;
-          void planner.plan(item, target).then((made) => {
-            // Moved to a day not on screen: the board follows the visit, once it is there (not for a question, which
-            // may end in "Cancelar" with the visit still where it was).
-            if (made) useDispatchBoard.getState().showDay(localDateOf(zone, target.scheduledDate));
-            refocus(item.id);
-          });
+          void planner.plan(item, target).then((made) => followKeyboardMove(item.id, made, target.scheduledDate));
         }}
       />
       <ConfirmPlanDialog
@@ -231,9 +228,7 @@ function Board() {
         onConfirm={() => {
           const question = planner.question;
           void planner.confirm().then((made) => {
-            if (!question || question.item.id !== keyboardMove.current) return;
-            if (made) useDispatchBoard.getState().showDay(localDateOf(zone, question.target.scheduledDate));
-            refocus(question.item.id);
+            if (question && question.item.id === keyboardMove.current) followKeyboardMove(question.item.id, made, question.target.scheduledDate);
           });
         }}
         onClose={() => {

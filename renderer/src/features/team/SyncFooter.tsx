@@ -92,7 +92,8 @@ export function SyncFooter() {
         <ArrowLeftRight size={12} aria-hidden="true" />
         <span>{last ? t('footer.lastExchange', { when: formatRelative(last) }) : t('footer.neverExchanged')}</span>
       </a>
-      {status.device.revokedAt ? (
+      {/* Revoked (the one bad state of its own changes) outranks what the network line would say. */}
+      {own.bad ? (
         <div className="sync-footer-line sync-footer-net is-bad" data-state="revoked" role="status">
           <WifiOff size={12} aria-hidden="true" />
           <span>{own.text}</span>
