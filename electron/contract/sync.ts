@@ -61,7 +61,7 @@ export const syncExportStartInput = z.strictObject({
   full: z.boolean().optional(),
   /** The current rows instead of the ops, for a copy that just joined. */
   snapshot: z.boolean().optional(),
-  /** The file name's language (the UI's: "emerald-cambios-para-…" / "emerald-changes-for-…"); Spanish when omitted. */
+  /** The file name's language (the UI's: "emerald-cambios-para-…" / "emerald-changes-for-…", "emerald-instantanea-…" / "emerald-snapshot-…"); Spanish when omitted. */
   language: z.enum(['es', 'en']).optional(),
 });
 

@@ -102,7 +102,7 @@ it('exports, uploads in chunks and imports through the channels, with progress e
   expect(await adminB.failure('sync.importStart', { bundle: 'AAAA', uploadId })).toBe('VALIDATION');
 });
 
-it('names a file for a member by its name, in the language asked, safe on any file system; any other by this device', async () => {
+it('names a file for a member by its name, in the language asked, safe on any file system; any other (a snapshot too) by this device', async () => {
   const f = await startDomainApp();
   apps.push(f.app);
   await createTeamOn(f.app);
@@ -126,4 +126,7 @@ it('names a file for a member by its name, in the language asked, safe on any fi
   expect(await fileName({ language: 'en' })).toMatch(new RegExp(`^emerald-changes-${office}-\\d{14}\\.emsync$`));
   expect(await fileName({ to: member, full: true })).toMatch(new RegExp(`^emerald-cambios-${office}-\\d{14}\\.emsync$`));
   expect(await fileName({ snapshot: true, language: 'en' })).toMatch(new RegExp(`^emerald-snapshot-${office}-\\d{14}\\.emsync$`));
+  // A snapshot is named in the screen's language as well (it was 'snapshot' on a Spanish screen).
+  expect(await fileName({ snapshot: true, language: 'es' })).toMatch(new RegExp(`^emerald-instantanea-${office}-\\d{14}\\.emsync$`));
+  expect(await fileName({ snapshot: true })).toMatch(new RegExp(`^emerald-instantanea-${office}-\\d{14}\\.emsync$`));
 });

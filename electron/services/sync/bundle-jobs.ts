@@ -118,16 +118,19 @@ async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, w
 
 type ExportStartInput = z.output<typeof syncExportStartInput>;
 
-const FILE_WORDS = { es: { changes: 'cambios', for: 'para' }, en: { changes: 'changes', for: 'for' } } as const;
+const FILE_WORDS = {
+  es: { changes: 'cambios', for: 'para', snapshot: 'instantanea' },
+  en: { changes: 'changes', for: 'for', snapshot: 'snapshot' },
+} as const;
 
 /**
  * `emerald-cambios-para-portatil-de-tomas-20261203094312.emsync` for a member (whom it is for, in the UI's language);
- * with no member, this device's id instead (`emerald-cambios-<device>-…`, `emerald-snapshot-<device>-…`).
+ * with no member, this device's id instead (`emerald-cambios-<device>-…`, `emerald-instantanea-<device>-…`).
  */
 function exportFileName(ctx: ServiceContext, deviceId: string, input: ExportStartInput): string {
   const words = FILE_WORDS[input.language ?? 'es'];
   const at = ctx.clock.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
-  if (input.snapshot === true) return `emerald-snapshot-${deviceId}-${at}${BUNDLE_EXTENSION}`;
+  if (input.snapshot === true) return `emerald-${words.snapshot}-${deviceId}-${at}${BUNDLE_EXTENSION}`;
   const member = input.to ? (prepared(ctx.sqlite, 'SELECT name FROM team_members WHERE device_id = ?').get(input.to) as { name: string } | undefined) : undefined;
   const whom = input.to && !input.full ? `${words.for}-${fileNameSlug(member?.name ?? '') || input.to}` : deviceId;
   return `emerald-${words.changes}-${whom}-${at}${BUNDLE_EXTENSION}`;
