@@ -1,10 +1,11 @@
 // The sync.* channels: export and import as jobs with progress events, chunked upload, refusals as failed jobs.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, expect, it } from 'vitest';
 import type { DomainEvent, InputOf } from '../../electron/contract';
 import type { SyncJobDto } from '../../electron/contract/sync';
+import { exportBundle } from '../../electron/services/sync/bundle-export';
 import { importBundle } from '../../electron/services/sync/bundle-import';
 import { startDomainApp } from '../domain/fixtures';
 import { startTestApp, type Caller, type TestApp } from '../support/backend';
@@ -102,13 +103,19 @@ it('exports, uploads in chunks and imports through the channels, with progress e
   expect(await adminB.failure('sync.importStart', { bundle: 'AAAA', uploadId })).toBe('VALIDATION');
 });
 
-it('names a file for a member by its name, in the language asked, safe on any file system; any other (a snapshot too) by this device', async () => {
+/** An office that made a team, and a member that joined it with the office's invitation (nothing exchanged yet). */
+async function officeAndMember(memberName: string) {
   const f = await startDomainApp();
   apps.push(f.app);
   await createTeamOn(f.app);
   const b = await startTestApp({ setup: false });
   apps.push(b);
-  joinOn(b, await inviteOn(f.app), 'Portátil: Tomás / Ñ "taller" 2º <planta> ☃ con un nombre larguísimo');
+  joinOn(b, await inviteOn(f.app), memberName);
+  return { f, b };
+}
+
+it('names a file for a member by its name, in the language asked, safe on any file system; any other (a snapshot too) by this device', async () => {
+  const { f, b } = await officeAndMember('Portátil: Tomás / Ñ "taller" 2º <planta> ☃ con un nombre larguísimo');
   // The office learns the member's name from its ops.
   replayOpLog(b.backend.database.sqlite, f.app.backend.database.sqlite, f.app.clock.now().getTime());
   const fileName = async (input: InputOf<'sync.exportStart'>) => {
@@ -129,4 +136,45 @@ it('names a file for a member by its name, in the language asked, safe on any fi
   // A snapshot is named in the screen's language as well (it was 'snapshot' on a Spanish screen).
   expect(await fileName({ snapshot: true, language: 'es' })).toMatch(new RegExp(`^emerald-instantanea-${office}-\\d{14}\\.emsync$`));
   expect(await fileName({ snapshot: true })).toMatch(new RegExp(`^emerald-instantanea-${office}-\\d{14}\\.emsync$`));
+});
+
+it('an export counts as sent once its file is handed over: one that carries nothing, held, moves no last export until asked for', async () => {
+  const { f, b } = await officeAndMember('Portátil de Tomás');
+  const [office, member] = [deviceOf(f.app.backend.database.sqlite), deviceOf(b.backend.database.sqlite)];
+  // The member holds everything the office has, and the office knows it: the member's own file came back to it.
+  replayOpLog(f.app.backend.database.sqlite, b.backend.database.sqlite, b.clock.now().getTime());
+  const back = path.join(b.dir, 'back.emsync');
+  await exportBundle({ sqlite: b.backend.database.sqlite, clock: b.clock }, { out: back, to: office });
+  const imported = await f.admin.call('sync.importStart', { bundle: readFileSync(back).toString('base64') });
+  expect(await settled(f.admin, imported.jobId)).toMatchObject({ status: 'done' });
+  const status = () => f.admin.call('team.status', {});
+  const before = await status();
+  expect(before).toMatchObject({ lastExportAt: null, lastSentAt: null });
+  expect(before.unsentOps).toBeGreaterThan(0);
+
+  // Nothing the member lacks: the screen says so and holds the file. Not a send.
+  f.app.clock.advance(60_000);
+  const empty = await f.admin.call('sync.exportStart', { to: member });
+  expect(await settled(f.admin, empty.jobId)).toMatchObject({ status: 'done', summary: { kind: 'ops', ops: 0 } });
+  expect(await status()).toMatchObject({ lastExportAt: null, lastSentAt: null, lastExchangeAt: before.lastExchangeAt, unsentOps: before.unsentOps });
+  // Asked for anyway, the file is handed over: it counts, at the export's moment.
+  f.app.clock.advance(60_000);
+  await f.admin.call('sync.exportResult', { jobId: empty.jobId });
+  const acknowledged = await status();
+  expect(acknowledged).toMatchObject({ lastExportAt: '2026-03-02T09:01:00.000Z', lastSentAt: '2026-03-02T09:01:00.000Z', unsentOps: 0 });
+
+  // A file with changes counts when handed over too, and only what it carried is sent: not a change made while it waited.
+  f.app.clock.advance(60_000);
+  await f.admin.call('tickets.create', { title: 'Caldera sin presión' });
+  const carried = (await status()).unsentOps;
+  expect(carried).toBeGreaterThan(0);
+  f.app.clock.advance(60_000);
+  const full = await f.admin.call('sync.exportStart', {});
+  expect(await settled(f.admin, full.jobId)).toMatchObject({ status: 'done' });
+  expect(await status()).toMatchObject({ lastExportAt: acknowledged.lastExportAt, unsentOps: carried });
+  f.app.clock.advance(60_000);
+  await f.admin.call('tickets.create', { title: 'Termostato sin pantalla' });
+  const waiting = (await status()).unsentOps;
+  await f.admin.call('sync.exportResult', { jobId: full.jobId });
+  expect(await status()).toMatchObject({ lastExportAt: '2026-03-02T09:04:00.000Z', unsentOps: waiting - carried });
 });

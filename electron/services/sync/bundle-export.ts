@@ -29,12 +29,25 @@ export interface ExportOptions {
   full?: boolean;
   /** The current rows instead of the ops: for a copy that just joined. */
   snapshot?: boolean;
+  /**
+   * False when the file is not handed over as it is written (a job's, fetched later, or held when it carries nothing):
+   * the caller notes the export with noteExportSent once it is. By default the written file counts as sent (the CLI's).
+   */
+  noteSent?: boolean;
   onProgress?: (progress: BundleProgress) => void;
   signal?: AbortSignal;
 }
 
 /** What an export wrote: the contract's summary, with the file's full path instead of its name. */
 export type ExportSummary = Omit<SyncExportSummaryDto, 'fileName'> & { file: string };
+
+/**
+ * An export handed over: its moment becomes the last export (the team status's last send, and what counts as unsent
+ * after it). Never moved back: a file fetched after a later one was handed over carries less than that one did.
+ */
+export function noteExportSent(sqlite: Database.Database, at: string): void {
+  prepared(sqlite, 'UPDATE sync_local SET last_export_at = ? WHERE id = 1 AND (last_export_at IS NULL OR last_export_at < ?)').run(at, at);
+}
 
 /** How many ops `vector` lacks of what this copy holds (the floor of a snapshot is not in the log, so not counted). */
 function countMissing(sqlite: Database.Database, local: Vector, vector: Vector): number {
@@ -114,6 +127,6 @@ export async function exportBundle(ctx: { sqlite: Database.Database; clock?: Clo
       throw error;
     }
   });
-  prepared(sqlite, 'UPDATE sync_local SET last_export_at = ? WHERE id = 1').run(clock.now().toISOString());
+  if (options.noteSent !== false) noteExportSent(sqlite, clock.now().toISOString());
   return { file: options.out, kind, toDevice: options.to ?? null, ops: summary.ops, rows: summary.rows, frames: summary.frames, bytes: summary.bytes, lacking: summary.lacking };
 }

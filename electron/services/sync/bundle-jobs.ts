@@ -11,7 +11,7 @@ import type { SyncExportSummaryDto, SyncImportSummaryDto, SyncJobDto, SyncJobKin
 import type { ServiceContext } from '../context';
 import { newId } from '../ids';
 import { jobsOf, type JobRegistry, type RegisteredJob } from '../jobRegistry';
-import { exportBundle } from './bundle-export';
+import { exportBundle, noteExportSent } from './bundle-export';
 import { BUNDLE_EXTENSION } from './bundle-format';
 import { importBundle, type ImportProgress } from './bundle-import';
 import { bundleItemCount, importInJobWorker, WORKER_IMPORT_MIN_ITEMS } from './bundle-import-job';
@@ -27,6 +27,8 @@ interface SyncJob extends RegisteredJob {
   done: number;
   total: number;
   resultFile: string | null;
+  /** An export's moment: noted as the last export when its file is handed over (fetched), not before. */
+  exportedAt: string | null;
   summary: SyncExportSummaryDto | SyncImportSummaryDto | null;
   error: ErrorShape | null;
   /** Resolves when the job has finished, a queued one included. */
@@ -76,6 +78,7 @@ async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, w
     controller: new AbortController(),
     workDir,
     resultFile: null,
+    exportedAt: null,
     summary: null,
     error: null,
     finishedAt: null,
@@ -148,10 +151,13 @@ export async function startExportJob(ctx: ServiceContext, input: ExportStartInpu
       ...(input.to ? { to: input.to } : {}),
       full: input.full === true,
       snapshot: input.snapshot === true,
+      // Sent once handed over (syncExportResult): a file that carries nothing is held until the person asks for it.
+      noteSent: false,
       signal: job.controller.signal,
       onProgress: ({ done, total }) => progress(done, total),
     });
     job.resultFile = out;
+    job.exportedAt = ctx.clock.now().toISOString();
     return { kind: summary.kind, toDevice: summary.toDevice, ops: summary.ops, rows: summary.rows, frames: summary.frames, bytes: summary.bytes, lacking: summary.lacking, fileName };
   });
 }
@@ -200,7 +206,7 @@ export async function cancelSyncJob(ctx: ServiceContext, jobId: string): Promise
   return toDto(jobs, job);
 }
 
-/** The finished export's file, once: fetching it forgets the job. */
+/** The finished export's file, once: fetching it forgets the job, and makes it the last export (the team's last send). */
 export async function syncExportResult(ctx: ServiceContext, jobId: string): Promise<FilePayload> {
   const jobs = jobsOf(ctx);
   const job = getJob(ctx, jobId);
@@ -214,6 +220,11 @@ export async function syncExportResult(ctx: ServiceContext, jobId: string): Prom
   const bytes = new Uint8Array(await readFile(job.resultFile));
   const fileName = (job.summary as SyncExportSummaryDto).fileName;
   await jobs.forget(job);
+  if (job.exportedAt) {
+    noteExportSent(ctx.sqlite, job.exportedAt);
+    // The team status moved (its last send, what is unsent): the sidebar and Equipo refetch it on the job's event.
+    announce(ctx, job)();
+  }
   return { fileName, mimeType: EMSYNC_MIME, bytes };
 }
 
