@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../electron/contract';
 import { createBackend } from '../../electron/ipc/backend';
 import { exportBundle } from '../../electron/services/sync/bundle-export';
+import { recipientsStartingWith } from '../../electron/services/sync/bundle-peers';
 import { importBundle, type ImportSummary } from '../../electron/services/sync/bundle-import';
 import { syncDigest } from '../../electron/services/sync/digest';
 import { syncRound, type RoundResult } from '../../electron/services/sync/net/hubClient';
@@ -11,7 +12,6 @@ import { hubLink, listLinks, type SyncLink } from '../../electron/services/sync/
 import { parseHubUrl } from '../../electron/services/sync/net/netRequest';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { actsAsHub } from '../../electron/services/sync/background/hubAddress';
-import { readTeamStatus } from '../../electron/services/sync/teamStatus';
 import { CommandFailure, existingDatabase } from './backup';
 import { requireDataDir, type CliCommand } from './types';
 
@@ -83,16 +83,15 @@ function linkFor(ctx: { sqlite: Parameters<typeof hubLink>[0] }, hub: string | u
  * --to's device: its id as `team status` lists it (16 hex characters), or the start of one as the Equipo screen shows
  * it (8 or more), when exactly one member's id starts so.
  */
-function memberDevice(sqlite: Parameters<typeof readTeamStatus>[0], given: string): string {
+function memberDevice(sqlite: Parameters<typeof recipientsStartingWith>[0], given: string): string {
   const typed = given.trim().toLowerCase();
   if (!/^[0-9a-f]{8,16}$/.test(typed)) throw new UsageError(`--to must be a device id (16 hex characters, or its first 8 as the Equipo screen shows it), got ${given}`);
   if (typed.length === 16) return typed;
   // The other members still in the team: this copy and a revoked device are never whom a bundle is for.
-  const matches = readTeamStatus(sqlite).members.filter((member) => !member.isSelf && member.revokedAt === null && member.deviceId.startsWith(typed));
-  if (matches.length === 1 && matches[0]) return matches[0].deviceId;
-  const ids = matches.map((member) => member.deviceId).join(', ');
+  const matches = recipientsStartingWith(sqlite, typed);
+  if (matches.length === 1 && matches[0]) return matches[0];
   throw new CommandFailure(
-    matches.length === 0 ? `no other member's device id starts with ${typed}; "team status" lists them` : `${typed} starts the device ids of ${ids}: give more of it`,
+    matches.length === 0 ? `no other member's device id starts with ${typed}; "team status" lists them` : `${typed} starts the device ids of ${matches.join(', ')}: give more of it`,
   );
 }
 

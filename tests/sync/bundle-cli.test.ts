@@ -7,6 +7,16 @@ import { startDomainApp } from '../domain/fixtures';
 import { removeTempDirs, tempDir } from '../db/helpers';
 import { startTestApp } from '../support/backend';
 import { createTeamOn, deviceOf, inviteOn, joinOn } from './bundle-fixture';
+import * as teamStatusModule from '../../electron/services/sync/teamStatus';
+import { replayOpLog } from './support';
+
+const { readTeamStatus } = teamStatusModule;
+
+// Watched, not changed: `sync export --to` finds the member without building the whole team status.
+vi.mock('../../electron/services/sync/teamStatus', async (importOriginal) => {
+  const actual = await importOriginal<typeof teamStatusModule>();
+  return { ...actual, readTeamStatus: vi.fn(actual.readTeamStatus) };
+});
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -82,4 +92,41 @@ it('sync export / import / digest converge two data folders; a refused bundle ex
 
   expect((await cli('sync')).code).toBe(2);
   expect((await cli('sync', 'export', '--data-dir', b.dir)).code).toBe(2);
+});
+
+it("sync export --to the start of a device id: another member still in the team, read from the team's members; alike or unknown starts are refused", async () => {
+  const f = await startDomainApp();
+  await createTeamOn(f.app);
+  const b = await startTestApp({ setup: false });
+  joinOn(b, await inviteOn(f.app));
+  const sqlite = f.app.backend.database.sqlite;
+  const [office, laptop] = [deviceOf(sqlite), deviceOf(b.backend.database.sqlite)];
+  // The office knows the laptop from its ops; two members whose ids start alike and a revoked one, as it knows them too.
+  replayOpLog(b.backend.database.sqlite, sqlite, f.app.clock.now().getTime());
+  const at = f.app.clock.now().toISOString();
+  const member = sqlite.prepare('INSERT INTO team_members (device_id, slot, name, public_key, revoked_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  member.run('abcdef01a0000001', 11, 'Portátil de Ana', 'key-a', null, at, at);
+  member.run('abcdef01b0000002', 12, 'Portátil de Luis', 'key-b', null, at, at);
+  member.run('fedcba9800000003', 13, 'Portátil robado', 'key-c', at, at, at);
+  f.app.backend.close();
+  b.backend.close();
+  dirs.push(f.app.dir, b.dir);
+  const work = tempDir();
+  const exportTo = (to: string) => cli('sync', 'export', '--data-dir', f.app.dir, '--out', path.join(work, `${to}.emsync`), '--to', to, '--json');
+
+  vi.mocked(readTeamStatus).mockClear();
+  const toLaptop = await exportTo(laptop.slice(0, 8));
+  expect(toLaptop.code, toLaptop.stderr).toBe(0);
+  expect(JSON.parse(toLaptop.stdout)).toMatchObject({ toDevice: laptop });
+  expect(readTeamStatus).not.toHaveBeenCalled();
+  const alike = await exportTo('abcdef01');
+  expect(alike.code).toBe(1);
+  expect(alike.stderr).toContain('abcdef01 starts the device ids of abcdef01a0000001, abcdef01b0000002: give more of it');
+  expect(JSON.parse((await exportTo('abcdef01b')).stdout)).toMatchObject({ toDevice: 'abcdef01b0000002' });
+  // A revoked device and this copy itself are never whom a file is for.
+  for (const nobody of ['fedcba98', office.slice(0, 8)]) {
+    const refused = await exportTo(nobody);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`no other member's device id starts with ${nobody}; "team status" lists them`);
+  }
 });

@@ -27,6 +27,21 @@ export function peerVector(sqlite: Database.Database, device: string): Vector {
   return peerVectors(sqlite)[device] ?? {};
 }
 
+/**
+ * Whom a bundle may be for, among the device ids that start with `prefix` (lower-case hex): the other members still in
+ * the team (never this copy, nor a revoked device), in the team's order. `sync export --to` takes such a prefix.
+ */
+export function recipientsStartingWith(sqlite: Database.Database, prefix: string): string[] {
+  const rows = prepared(
+    sqlite,
+    `SELECT device_id FROM team_members
+     WHERE substr(device_id, 1, length(@prefix)) = @prefix AND revoked_at IS NULL
+       AND device_id <> (SELECT device_id FROM sync_local WHERE id = 1)
+     ORDER BY slot, device_id`,
+  ).all({ prefix }) as { device_id: string }[];
+  return rows.map((row) => row.device_id);
+}
+
 export function mergeVectors(a: Vector, b: Vector): Vector {
   const merged = { ...a };
   for (const [device, seq] of Object.entries(b)) merged[device] = Math.max(merged[device] ?? 0, seq);
