@@ -8,7 +8,7 @@ import { requireDataDir, type CliCommand } from './types';
 export const demoCommand: CliCommand = {
   name: 'demo',
   usage: 'demo --data-dir DIR [--tickets N] [--technicians 8] [--seed 1]',
-  summary: 'fill DIR with realistic demo data (logins admin, tecnico1…N; password emerald-demo)',
+  summary: 'fill DIR with realistic demo data (logins admin, agente, tecnico1…N; password emerald-demo)',
   async run(args) {
     const dataDir = requireDataDir(args);
     const tickets = intFlag(args, 'tickets', 1000);

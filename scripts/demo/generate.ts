@@ -157,7 +157,7 @@ export async function generateDemoData(
     tickets: total,
     ...counts,
     customers: catalog.customers.length,
-    logins: ['admin', ...people.technicianUsernames],
+    logins: ['admin', people.dispatcherUsername, ...people.technicianUsernames],
     password: DEMO_PASSWORD,
     adminHasDemoPassword: people.adminHasDemoPassword,
     elapsedMs: Math.round(performance.now() - started),

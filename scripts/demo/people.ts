@@ -1,4 +1,4 @@
-// Demo logins: the administrator (through the setup service on an empty database) and tecnico1…N.
+// Demo logins: the administrator (through the setup service on an empty database), the dispatcher and tecnico1…N.
 import { recordCapturedOps } from '../../electron/services/sync/capture';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -13,11 +13,14 @@ import type { Random } from './random';
 
 export const DEMO_PASSWORD = 'emerald-demo';
 export const DEMO_COMPANY = 'Servicios Técnicos Esmeralda S.L.';
+/** The office's dispatcher: plans the visits (Tablero, Por planificar) and does none, as the default role Agente. */
+export const DEMO_DISPATCHER = { username: 'agente', fullName: 'Alba Ortega', role: 'Agente' } as const;
 
 export interface DemoPeople {
   adminId: string;
   /** False when an `admin` already existed: its password was left alone. */
   adminHasDemoPassword: boolean;
+  dispatcherUsername: string;
   technicianIds: string[];
   technicianUsernames: string[];
 }
@@ -49,6 +52,12 @@ export async function ensureDemoPeople(sqlite: Database.Database, technicians: n
       adminId = insertUser(tx, { email: 'admin@example.com', username: 'admin', fullName: 'Marta Gil', roleId: findRoleByName(tx, 'Administrador')?.id ?? null, isSuperuser: true }, passwordHash, at).id;
       adminHasDemoPassword = true;
     }
+    // A fixed name, no draw: the technicians' names and everything after them come out as before it was added.
+    const { username: dispatcherUsername, fullName: dispatcherName, role: dispatcherRole } = DEMO_DISPATCHER;
+    if (!userIdByUsername(sqlite, dispatcherUsername)) {
+      const roleId = findRoleByName(tx, dispatcherRole)?.id ?? null;
+      insertUser(tx, { email: `${dispatcherUsername}@example.com`, username: dispatcherUsername, fullName: dispatcherName, roleId }, passwordHash, at);
+    }
     const technicianRole = findRoleByName(tx, 'Técnico')?.id ?? null;
     const technicianIds: string[] = [];
     const technicianUsernames: string[] = [];
@@ -62,6 +71,6 @@ export async function ensureDemoPeople(sqlite: Database.Database, technicians: n
       technicianUsernames.push(username);
     }
     recordCapturedOps(sqlite, null, Date.now());
-    return { adminId, adminHasDemoPassword, technicianIds, technicianUsernames };
+    return { adminId, adminHasDemoPassword, dispatcherUsername, technicianIds, technicianUsernames };
   });
 }

@@ -33,7 +33,7 @@ it('fills a data folder, reports progress and prints the demo logins', async () 
   expect(err.at(-1)).toContain('120/120 tickets (100%)');
   const text = out.join('');
   expect(text).toContain('120 tickets');
-  expect(text).toContain('Logins: admin, tecnico1, tecnico2');
+  expect(text).toContain('Logins: admin, agente, tecnico1, tecnico2\n');
   expect(text).toContain('Password: emerald-demo');
 
   const backend = createBackend({ dataDir: dir });

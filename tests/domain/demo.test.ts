@@ -21,7 +21,7 @@ afterAll(() => app.close());
 
 describe('demo data', () => {
   it('writes what it reports, with consistent references', () => {
-    expect(summary).toMatchObject({ tickets: 300, logins: ['admin', 'tecnico1', 'tecnico2', 'tecnico3'], password: 'emerald-demo' });
+    expect(summary).toMatchObject({ tickets: 300, logins: ['admin', 'agente', 'tecnico1', 'tecnico2', 'tecnico3'], password: 'emerald-demo' });
     expect(one<{ n: number }>('SELECT count(*) AS n FROM tickets').n).toBe(300);
     expect(one<{ n: number }>('SELECT count(*) AS n FROM ticket_timeline').n).toBe(summary.timelineEvents);
     expect(one<{ n: number }>('SELECT count(*) AS n FROM work_orders').n).toBe(summary.workOrders);
@@ -142,6 +142,25 @@ describe('demo data', () => {
     const tec = app.caller();
     await tec.call('auth.login', { login: 'tecnico1', password: DEMO_PASSWORD });
     expect((await tec.call('auth.me', {})).user.username).toBe('tecnico1');
+  });
+
+  it('has a dispatcher, agente: an Agente who plans the visits and carries out none; adding it drew nothing', async () => {
+    const dispatcher = app.caller();
+    await dispatcher.call('auth.login', { login: 'agente', password: DEMO_PASSWORD });
+    const me = await dispatcher.call('auth.me', {});
+    expect(me.user).toMatchObject({ username: 'agente', fullName: 'Alba Ortega', roleName: 'Agente', isSuperuser: false });
+    expect(me.permissions).toEqual(expect.arrayContaining(['workorders:write']));
+    expect(me.permissions).not.toContain('workorders:execute');
+    const board = await dispatcher.call('workOrders.board', { from: generatedAt.slice(0, 10), to: generatedAt.slice(0, 10) });
+    expect(board.technicians.map((t) => t.username)).toEqual(expect.arrayContaining(['tecnico1', 'tecnico2', 'tecnico3']));
+    expect(board.technicians.map((t) => t.username)).not.toContain('agente');
+    expect((await dispatcher.call('workOrders.dispatchQueue', {})).items.length).toBeGreaterThan(0);
+    // No draw for it: the technicians are the seed's people, as before the dispatcher was added.
+    expect(all<{ full_name: string }>("SELECT full_name FROM users WHERE username LIKE 'tecnico%' ORDER BY username").map((u) => u.full_name)).toEqual([
+      'Mónica Zamudio Mena',
+      'Antonio Patiño Salazar',
+      'Ana María Castañeda Laboy',
+    ]);
   });
 
   it("writes a completed OT's work done into work_done (as the app does), keeping the internal notes for remarks", async () => {
