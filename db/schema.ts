@@ -648,8 +648,23 @@ export const teamInvitations = sqliteTable('team_invitations', {
   slot: integer('slot').notNull(),
   expiresAt: text('expires_at').notNull(),
   createdBy: text('created_by'),
+  // Who the invitation is for, as the admin typed it (null: nobody typed one, or made before migration 0034).
+  memberName: text('member_name'),
   ...timestamps,
 });
+
+// An invitation an admin called off before any member was known to have used it (Equipo → Anular invitación). Added,
+// never edited: two admins cancelling one invitation offline make two rows, and either one cancels it.
+export const teamInvitationCancellations = sqliteTable(
+  'team_invitation_cancellations',
+  {
+    id: text('id').primaryKey(),
+    invitationId: text('invitation_id').notNull(),
+    cancelledBy: text('cancelled_by'),
+    ...timestamps,
+  },
+  (t) => [index('ix_team_invitation_cancellations_invitation_id').on(t.invitationId)],
+);
 
 // Codes a row had before it was renumbered on joining a team: search still finds them.
 export const codeAliases = sqliteTable(

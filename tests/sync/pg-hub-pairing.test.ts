@@ -22,6 +22,9 @@ describe('a central hub on PostgreSQL', () => {
     expect(await central.value('SELECT count(*)::int FROM sync_pairing_codes WHERE used_at IS NOT NULL AND invitation_id IS NOT NULL')).toBe(1);
     expect(await central.value('SELECT count(*)::int FROM team_invitations')).toBe(1);
     expect(await central.value('SELECT count(*)::int FROM team_members')).toBe(2);
+    // The invitation keeps the name the newcomer gave, on the hub and on the laptop.
+    expect(await central.value('SELECT member_name FROM team_invitations')).toBe('Portátil de Tomás');
+    expect(sqliteOf(first).prepare('SELECT member_name FROM team_invitations').all()).toEqual([{ member_name: 'Portátil de Tomás' }]);
 
     // The team's admin (made by init) signs in on the laptop: the password travelled.
     await first.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });

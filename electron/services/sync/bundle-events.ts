@@ -21,6 +21,7 @@ const SIMPLE: Record<string, DomainEntity> = {
   ticket_timeline: 'ticket',
   team_members: 'team',
   team_invitations: 'team',
+  team_invitation_cancellations: 'team',
   conflict_resolutions: 'conflict',
 };
 
@@ -60,6 +61,7 @@ export class TouchedCollector {
       switch (entity) {
         case 'team_members':
         case 'team_invitations':
+        case 'team_invitation_cancellations':
           add({ entity: 'team', id: teamId, kind: 'updated' });
           break;
         case 'conflict_resolutions':

@@ -178,7 +178,9 @@ export const REPLICATED_ENTITIES: readonly ReplicatedEntity[] = [
     // Membership is written by the team channels only (create, invite, join, revoke, pairing): full access.
     permissions: [TEAM_ADMIN_ACCESS],
   },
-  { table: 'team_invitations', key: 'id', columns: ['slot', 'expires_at', 'created_by', ...T], merge: 'addOnly', permissions: [TEAM_ADMIN_ACCESS] },
+  { table: 'team_invitations', key: 'id', columns: ['slot', 'expires_at', 'created_by', 'member_name', ...T], merge: 'addOnly', permissions: [TEAM_ADMIN_ACCESS] },
+  // Rows of their own, not an lww column on team_invitations: no merge kind or clock changes on either hub, and a cancel is never undone.
+  { table: 'team_invitation_cancellations', key: 'id', columns: ['invitation_id', 'cancelled_by', ...T], merge: 'addOnly', permissions: [TEAM_ADMIN_ACCESS] },
   // Aliases are made only by renumbering at team.join (full access; they travel in the joiner's baseline).
   { table: 'code_aliases', key: 'id', columns: ['entity', 'row_id', 'code', ...T], merge: 'addOnly', permissions: [TEAM_ADMIN_ACCESS] },
   // Written by conflicts.resolve, beside the resolving edit.

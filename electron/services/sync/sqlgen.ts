@@ -87,10 +87,11 @@ export const COLUMNS_ADDED_AFTER_0009: Readonly<Record<string, readonly string[]
   work_orders: ['estimated_minutes', 'work_done', 'duration_reason'],
   products: ['unit'],
   work_order_items: ['description', 'direction', 'unit'],
+  team_invitations: ['member_name'],
 };
 
-/** Replicated tables created after 0009 (0022: field capture); their migration creates their triggers. */
-export const TABLES_ADDED_AFTER_0009: readonly string[] = ['work_order_checklist_answers', 'work_order_signatures', 'attachments'];
+/** Replicated tables created after 0009 (0022: field capture; 0034: cancelled invitations); their migration creates their triggers. */
+export const TABLES_ADDED_AFTER_0009: readonly string[] = ['work_order_checklist_answers', 'work_order_signatures', 'attachments', 'team_invitation_cancellations'];
 
 /** The entity list as it stood when migration 0009 ran. */
 function entitiesAt0009(): ReplicatedEntity[] {

@@ -109,8 +109,8 @@ export function buildInvitation(ctx: ServiceContext, input: z.output<typeof team
   const slot = invitationSlot(ctx.sqlite);
   const id = newId();
   ctx.sqlite
-    .prepare('INSERT INTO team_invitations (id, slot, expires_at, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(id, slot, expiresAt, actor.id, at, at);
+    .prepare('INSERT INTO team_invitations (id, slot, expires_at, created_by, member_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(id, slot, expiresAt, actor.id, input.memberName ?? null, at, at);
   const invitation: Invitation = {
     format: INVITATION_FORMAT,
     version: INVITATION_VERSION,

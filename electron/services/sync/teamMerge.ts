@@ -27,6 +27,7 @@ const REFERENCES: Record<string, readonly { table: string; column: string }[]> =
     { table: 'ticket_timeline', column: 'author_id' },
     { table: 'work_orders', column: 'technician_id' },
     { table: 'team_invitations', column: 'created_by' },
+    { table: 'team_invitation_cancellations', column: 'cancelled_by' },
     { table: 'team_members', column: 'revoked_by' },
     { table: 'conflict_resolutions', column: 'resolved_by' },
   ],

@@ -88,7 +88,13 @@ async function buildInvitation(client: PgClient, hub: PgHubIdentity, creator: Pe
   const id = newId();
   await pgRecordHubOp(
     client,
-    { entity: 'team_invitations', rowId: id, kind: 'insert', fields: { slot, expires_at: expiresAt, created_by: creator.id, created_at: at, updated_at: at }, authorId: creator.id },
+    {
+      entity: 'team_invitations',
+      rowId: id,
+      kind: 'insert',
+      fields: { slot, expires_at: expiresAt, created_by: creator.id, member_name: memberName, created_at: at, updated_at: at },
+      authorId: creator.id,
+    },
     now.getTime(),
   );
   return {
