@@ -1,4 +1,4 @@
-// Team channels: create a team, invite and join members, revoke a device, and the team's status.
+// Team channels: create a team, invite and join members, cancel an invitation, revoke a device, and the team's status.
 // See DESIGN.md "Team sync". Every change is an op of this device, so it reaches the other members.
 import { z } from 'zod';
 import { nameText, optionalLine } from './common';
@@ -17,12 +17,29 @@ export interface TeamMemberDto {
   isSelf: boolean;
 }
 
+/** An invitation made and not used by any member this copy knows of, nor cancelled. */
+export interface TeamInvitationDto {
+  id: string;
+  /** The slot a computer joining with it takes. */
+  slot: number;
+  /** Who it is for, as the admin typed it; null when nobody typed a name (or it was made before names were kept). */
+  memberName: string | null;
+  /** The full name of the admin who made it, as this copy knows them; null when unknown here. */
+  madeBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  /** Past its expiry: no computer can join with it now, but one that joined in time (offline) may still send its changes. */
+  expired: boolean;
+}
+
 export interface TeamStatusDto {
   team: { id: string; name: string } | null;
   /** `revokedAt`: this copy learned it was revoked (the others refuse what it sends from then on). */
   device: { id: string; name: string; slot: number | null; revokedAt: string | null };
   /** Ordered by slot; empty when this copy is in no team. */
   members: TeamMemberDto[];
+  /** Invitations nobody is known to have used and nobody cancelled, newest first; empty in no team. */
+  invitations: TeamInvitationDto[];
   /** The device that created the team: the only one that makes invitations. Null when unknown or in no team. */
   founderName: string | null;
   /** True on the copy that created the team. */
@@ -81,6 +98,7 @@ export const teamJoinInput = z.strictObject({
   deviceName,
 });
 export const teamRevokeInput = z.strictObject({ deviceId: z.string().regex(/^[0-9a-f]{16}$/, 'a device id is 16 hex characters') });
+export const teamCancelInvitationInput = z.strictObject({ id: z.string().min(1).max(64) });
 
 /**
  * Team membership decides who receives every row (password hashes and the team key included) and whose ops apply
@@ -100,4 +118,10 @@ export const teamChannels = {
   'team.join': channel<TeamJoinDto>()({ input: teamJoinInput, access: TEAM_ADMIN_ACCESS }),
   /** CONFLICT `cannot_revoke_self`; what the device sends after this moment is refused by every member. */
   'team.revoke': channel<TeamStatusDto>()({ input: teamRevokeInput, access: TEAM_ADMIN_ACCESS }),
+  /**
+   * Calls off an invitation (a lost file or laptop): every member and hub that learns of it refuses a computer that
+   * joined with it and was not known there yet. NOT_FOUND; CONFLICT `invitation_joined` when a member known here used
+   * it (revoke that member instead). Cancelling twice changes nothing.
+   */
+  'team.cancelInvitation': channel<TeamStatusDto>()({ input: teamCancelInvitationInput, access: TEAM_ADMIN_ACCESS }),
 };

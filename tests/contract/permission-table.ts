@@ -150,6 +150,7 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'team.invite': ADMINISTRATORS,
   'team.join': ADMINISTRATORS,
   'team.revoke': ADMINISTRATORS,
+  'team.cancelInvitation': ADMINISTRATORS,
   'team.hubGet': ADMINISTRATORS,
   'team.hubSet': ADMINISTRATORS,
   'team.pairCode': ADMINISTRATORS,

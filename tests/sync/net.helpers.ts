@@ -125,3 +125,13 @@ export async function reasonOf(promise: Promise<unknown>): Promise<string | unde
   }
   throw new Error('expected a refusal');
 }
+
+/** The reason a service call (an AppError, as a round or a pairing throws it) was refused with; fails when it was not refused. */
+export async function refusalReason(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { details?: { reason?: unknown } }).details?.reason;
+  }
+  throw new Error('expected a refusal');
+}

@@ -65,6 +65,7 @@ const WRITING_CHANNELS = [
   'team.invite',
   'team.join',
   'team.revoke',
+  'team.cancelInvitation',
   'conflicts.resolve',
 ] as const satisfies readonly ChannelName[];
 
@@ -423,6 +424,9 @@ let laptopAdmin: RecordingCaller;
 async function driveTeamChannels(): Promise<void> {
   await admin.call('team.create', { name: 'Servicios Norte', deviceName: 'Oficina' });
   const invitation = await admin.call('team.invite', { memberName: 'Portátil de Tomás' });
+  // An invitation whose file was lost: called off before anyone used it.
+  const lost = await admin.call('team.invite', { memberName: 'Portátil perdido' });
+  await admin.call('team.cancelInvitation', { id: (JSON.parse(Buffer.from(lost.bytes).toString('utf8')) as { invitation: { id: string } }).invitation.id });
   laptop = await startTestApp();
   laptop.clock.set(app.clock.now().toISOString());
   laptopAdmin = new RecordingCaller(laptop.backend);

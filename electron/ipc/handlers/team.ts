@@ -1,7 +1,7 @@
 // Team handlers: thin calls into services/sync/team*. Joining may give the caller's user the team's id
 // (same email): the session then moves to that id so the window stays signed in.
 import type { teamChannels } from '../../contract/team';
-import { createInvitation, createTeam, revokeDevice } from '../../services/sync/team';
+import { cancelInvitation, createInvitation, createTeam, revokeDevice } from '../../services/sync/team';
 import { joinTeam } from '../../services/sync/teamJoin';
 import { teamStatus } from '../../services/sync/teamStatus';
 import type { HandlerMap } from './types';
@@ -16,4 +16,5 @@ export const teamHandlers: HandlerMap<keyof typeof teamChannels> = {
     return result;
   },
   'team.revoke': (ctx, input) => revokeDevice(ctx, input),
+  'team.cancelInvitation': (ctx, input) => cancelInvitation(ctx, input),
 };

@@ -46,6 +46,7 @@ export type BundleRefusalReason =
   | 'newer_schema'
   | 'unknown_member'
   | 'invitation_taken'
+  | 'invitation_cancelled'
   | 'revoked_member'
   | 'own_bundle'
   | 'not_fresh';

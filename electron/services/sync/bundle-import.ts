@@ -20,7 +20,17 @@ import { TouchedCollector } from './bundle-events';
 import { IncomingFiles } from './bundle-files';
 import { BundleReader, cancelled, refuse, type BundleHeader, type FramePage } from './bundle-format';
 import { pageSize } from './bundle-pages';
-import { introduces, invitationHolder, isFirstContact, senderStanding, teamCredentials, type TeamCredentials } from './bundle-keys';
+import {
+  cancelledInvitationMessage,
+  introduces,
+  invitationCancelledAt,
+  invitationHolder,
+  isFirstContact,
+  ownMembershipInsert,
+  senderStanding,
+  teamCredentials,
+  type TeamCredentials,
+} from './bundle-keys';
 import { assertFreshCopy, finishSnapshot, loadSnapshotPage, ownRows } from './bundle-snapshot';
 
 export type ImportPhase = 'verify' | 'apply';
@@ -75,9 +85,7 @@ function checkHeader(sqlite: Database.Database, team: TeamCredentials, header: B
 
 /** The sender's own team_members row when this page carries it (its insert op, or a snapshot's row). */
 function senderMembership(header: BundleHeader, page: FramePage): Record<string, unknown> | null {
-  if (page.type === 'ops') {
-    return page.ops.find((op) => op.entity === 'team_members' && op.kind === 'insert' && op.rowId === header.fromDevice)?.fields ?? null;
-  }
+  if (page.type === 'ops') return ownMembershipInsert(page.ops, header.fromDevice);
   if (page.type !== 'rows' || page.table !== 'team_members') return null;
   const rows = page.rows.map((row) => Object.fromEntries(page.columns.map((column, at) => [column, row[at]])));
   return rows.find((values) => values.device_id === header.fromDevice) ?? null;
@@ -96,14 +104,21 @@ async function verify(sqlite: Database.Database, team: TeamCredentials, options:
     let introduced = false;
     /** Another member that joined with the sender's invitation: the sender is a second computer on one invitation. */
     let holder: string | null = null;
+    /** The sender's membership when it names an invitation an admin cancelled, and when that was. */
+    let cancelledJoin: { membership: Record<string, unknown>; at: string } | null = null;
     for await (const page of reader.pages(team.teamKey)) {
       if (options.signal?.aborted) throw cancelled('import');
       const membership = !standing.known && !introduced ? senderMembership(header, page) : null;
       if (membership) {
         introduced = introduces(sqlite, header, membership, firstContact);
         holder ??= introduced ? null : invitationHolder(sqlite, header, membership);
+        const at = introduced ? null : invitationCancelledAt(sqlite, membership.invitation_id);
+        if (at !== null) cancelledJoin ??= { membership, at };
       }
       options.onProgress?.({ phase: 'verify', done: reader.seen.ops + reader.seen.rows, total: itemCount(header) });
+    }
+    if (!standing.known && !introduced && cancelledJoin !== null) {
+      throw refuse('invitation_cancelled', cancelledInvitationMessage(header.fromDevice, cancelledJoin.membership, cancelledJoin.at));
     }
     if (!standing.known && !introduced && holder !== null) {
       throw refuse(
@@ -185,7 +200,7 @@ async function applyAll(conn: Database.Database, team: TeamCredentials, verified
 
 /**
  * Imports a bundle into the copy behind `ctx.sqlite`. Refused bundles throw AppError VALIDATION with
- * details.reason (truncated, tampered, malformed, foreign_team, newer_schema, unknown_member, invitation_taken, revoked_member,
+ * details.reason (truncated, tampered, malformed, foreign_team, newer_schema, unknown_member, invitation_taken, invitation_cancelled, revoked_member,
  * own_bundle, not_fresh, not_a_bundle, newer_format) and change nothing; a cancel throws CONFLICT 'cancelled'.
  */
 export async function importBundle(ctx: ImportContext, options: ImportOptions): Promise<ImportSummary> {

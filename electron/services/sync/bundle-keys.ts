@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../contract';
 import { prepared } from '../sql';
 import { refuse, type BundleHeader } from './bundle-format';
+import type { OpRecord } from './capture';
 
 export interface TeamCredentials {
   teamId: string;
@@ -62,7 +63,8 @@ export function isFirstContact(sqlite: Database.Database, ownDevice: string): bo
 /**
  * A member this copy has not heard of yet introduces itself: its bundle carries the insert of its own team_members
  * row with the public key of the header, and either an invitation this copy made or knows (that no other device
- * used), or this copy knows nobody yet (it just joined: the invitation file names the team, not the inviter's row).
+ * used, nor any admin cancelled), or this copy knows nobody yet (it just joined: the invitation file names the team,
+ * not the inviter's row).
  * Only a holder of the team key could have written the bundle at all.
  */
 export function introduces(sqlite: Database.Database, header: BundleHeader, fields: Record<string, unknown>, firstContact: boolean): boolean {
@@ -71,7 +73,26 @@ export function introduces(sqlite: Database.Database, header: BundleHeader, fiel
   if (typeof fields.invitation_id !== 'string') return false;
   const invitation = prepared(sqlite, 'SELECT 1 FROM team_invitations WHERE id = ?').get(fields.invitation_id);
   if (!invitation) return false;
+  if (invitationCancelledAt(sqlite, fields.invitation_id) !== null) return false;
   return invitationHolder(sqlite, header, fields) === null;
+}
+
+/** When an admin cancelled the invitation, as this copy knows (the first of its cancellations); null while it stands. */
+export function invitationCancelledAt(sqlite: Database.Database, invitationId: unknown): string | null {
+  if (typeof invitationId !== 'string') return null;
+  const row = prepared(sqlite, 'SELECT min(created_at) AS at FROM team_invitation_cancellations WHERE invitation_id = ?').get(invitationId) as { at: string | null };
+  return row.at;
+}
+
+/** The insert of `deviceId`'s own team_members row among these ops: how a device unknown here introduces itself. */
+export function ownMembershipInsert(ops: readonly OpRecord[], deviceId: string): Record<string, unknown> | null {
+  return ops.find((op) => op.entity === 'team_members' && op.kind === 'insert' && op.rowId === deviceId)?.fields ?? null;
+}
+
+/** Why a device that joined with a cancelled invitation is refused: the same words from a bundle import and a hub. */
+export function cancelledInvitationMessage(deviceId: string, membership: Record<string, unknown>, cancelledAt: string): string {
+  const name = typeof membership.name === 'string' ? ` ("${membership.name}")` : '';
+  return `the device ${deviceId}${name} joined with an invitation that was cancelled on ${cancelledAt}; its changes are refused (if it belongs in the team, make it a new invitation and join with that)`;
 }
 
 /** The name of another member that joined with the invitation the sender's membership names (one invitation, one computer). */

@@ -1,16 +1,16 @@
-// A team on this copy: create one, invite a member with a one-use file, revoke a device.
+// A team on this copy: create one, invite a member with a one-use file, call an invitation off, revoke a device.
 // Every change to team_members / team_invitations runs in inTransaction, so it is an op the other members receive.
 import { hostname } from 'node:os';
 import type { z } from 'zod';
 import { AppError, notFound } from '../../contract';
 import type { FilePayload } from '../../contract/define';
-import type { TeamStatusDto, teamCreateInput, teamInviteInput, teamRevokeInput } from '../../contract/team';
+import type { TeamStatusDto, teamCancelInvitationInput, teamCreateInput, teamInviteInput, teamRevokeInput } from '../../contract/team';
 import { inTransaction, nowIso, requireActor, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { readSettings } from '../settings';
 import { localYearOf } from '../../contract/zonedTime';
 import { companyTimeZone } from '../timeZone';
-import { revokedAtOf } from './bundle-keys';
+import { invitationCancelledAt, revokedAtOf } from './bundle-keys';
 import { schemaVersionOf } from './capture';
 import { newDeviceKeyPair, newTeamKey } from './teamKeys';
 import { INVITATION_FORMAT, INVITATION_MIME, INVITATION_VERSION, invitationFileName, readDirectory, type Invitation } from './teamInvitation';
@@ -53,7 +53,7 @@ export function createTeam(ctx: ServiceContext, input: z.output<typeof teamCreat
       .run(teamId, input.name, newTeamKey(), slot, keys.privateKey, keys.publicKey, name, at);
     insertMember(ctx, { deviceId: local.device_id, slot, name, publicKey: keys.publicKey, invitationId: null }, at);
     emit({ entity: 'team', id: teamId, kind: 'created' });
-    return readTeamStatus(ctx.sqlite);
+    return readTeamStatus(ctx.sqlite, ctx.clock.now());
   });
 }
 
@@ -66,7 +66,10 @@ interface TeamSecrets {
   public_key: string | null;
 }
 
-const isRevoked = (ctx: ServiceContext, deviceId: string): boolean => revokedAtOf(ctx.sqlite, deviceId) !== null;
+/** A revoked copy changes nothing about the team: every member refuses what it sends from then on. */
+function assertNotRevoked(ctx: ServiceContext, deviceId: string, what: string): void {
+  if (revokedAtOf(ctx.sqlite, deviceId) !== null) throw new AppError('FORBIDDEN', `this device was revoked from the team; it cannot ${what}`, { reason: 'device_revoked' });
+}
 
 /**
  * Only the device that created the team (its member row has no invitation) hands out invitations: slots are numbered
@@ -101,7 +104,7 @@ export function buildInvitation(ctx: ServiceContext, input: z.output<typeof team
   const actor = requireActor(ctx);
   const local = ctx.sqlite.prepare('SELECT device_id, device_name, team_id, team_name, team_key, public_key FROM sync_local WHERE id = 1').get() as TeamSecrets;
   if (local.team_id === null || local.team_key === null || local.public_key === null) throw notInTeam();
-  if (isRevoked(ctx, local.device_id)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot invite', { reason: 'device_revoked' });
+  assertNotRevoked(ctx, local.device_id, 'invite');
   assertFounder(ctx, local.device_id);
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -131,7 +134,7 @@ export function revokeDevice(ctx: ServiceContext, input: z.output<typeof teamRev
     if (input.deviceId === local.device_id) {
       throw new AppError('CONFLICT', 'a device cannot revoke itself; revoke it from another member', { reason: 'cannot_revoke_self' });
     }
-    if (isRevoked(ctx, local.device_id)) throw new AppError('FORBIDDEN', 'this device was revoked from the team; it cannot revoke others', { reason: 'device_revoked' });
+    assertNotRevoked(ctx, local.device_id, 'revoke others');
     const member = ctx.sqlite.prepare('SELECT revoked_at FROM team_members WHERE device_id = ?').get(input.deviceId) as { revoked_at: string | null } | undefined;
     if (!member) throw notFound('team member', input.deviceId);
     // Revoking twice keeps the first moment: what the device sent before it stays valid everywhere.
@@ -140,6 +143,37 @@ export function revokeDevice(ctx: ServiceContext, input: z.output<typeof teamRev
       ctx.sqlite.prepare('UPDATE team_members SET revoked_at = ?, revoked_by = ?, updated_at = ? WHERE device_id = ?').run(at, actor.id, at, input.deviceId);
       emit({ entity: 'team', id: local.team_id, kind: 'updated' });
     }
-    return readTeamStatus(ctx.sqlite);
+    return readTeamStatus(ctx.sqlite, ctx.clock.now());
+  });
+}
+
+/**
+ * Calls off an invitation nobody is known here to have used (its file or the laptop was lost): the cancellation is an op
+ * every member receives, and each of them, and each hub, refuses a computer that joined with it and was not known there
+ * yet. One that was already accepted somewhere stays a member: revoking is for that.
+ */
+export function cancelInvitation(ctx: ServiceContext, input: z.output<typeof teamCancelInvitationInput>): TeamStatusDto {
+  const actor = requireActor(ctx);
+  return inTransaction(ctx, (_tx, emit) => {
+    const local = readLocal(ctx.sqlite);
+    if (local.team_id === null) throw notInTeam();
+    assertNotRevoked(ctx, local.device_id, 'cancel invitations');
+    if (!ctx.sqlite.prepare('SELECT 1 FROM team_invitations WHERE id = ?').get(input.id)) throw notFound('invitation', input.id);
+    const member = ctx.sqlite.prepare('SELECT name FROM team_members WHERE invitation_id = ? ORDER BY created_at LIMIT 1').get(input.id) as { name: string } | undefined;
+    if (member) {
+      throw new AppError('CONFLICT', `"${member.name}" already joined with this invitation; cancelling it would not remove it: revoke that member instead`, {
+        reason: 'invitation_joined',
+        member: member.name,
+      });
+    }
+    // Cancelling twice keeps the first cancellation: the team has nothing new to hear.
+    if (invitationCancelledAt(ctx.sqlite, input.id) === null) {
+      const at = nowIso(ctx);
+      ctx.sqlite
+        .prepare('INSERT INTO team_invitation_cancellations (id, invitation_id, cancelled_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+        .run(newId(), input.id, actor.id, at, at);
+      emit({ entity: 'team', id: local.team_id, kind: 'updated' });
+    }
+    return readTeamStatus(ctx.sqlite, ctx.clock.now());
   });
 }

@@ -95,7 +95,7 @@ export function joinTeam(ctx: ServiceContext, input: z.output<typeof teamJoinInp
     return {
       actorId: newActorId,
       result: {
-        status: readTeamStatus(ctx.sqlite),
+        status: readTeamStatus(ctx.sqlite, now),
         renumbered,
         mergedUsers: merge.users.size,
         renamedUsers: merge.renamedUsers.map(({ from, to }) => ({ from, to })),

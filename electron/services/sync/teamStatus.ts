@@ -1,7 +1,7 @@
-// The team as this copy sees it: who is in it, when each member was last heard of, and what is pending.
+// The team as this copy sees it: who is in it, when each member was last heard of, the invitations still open, and what is pending.
 import type Database from 'better-sqlite3';
-import type { TeamMemberDto, TeamStatusDto } from '../../contract/team';
-import type { ServiceContext } from '../context';
+import type { TeamInvitationDto, TeamMemberDto, TeamStatusDto } from '../../contract/team';
+import { systemClock, type ServiceContext } from '../context';
 import { readVector } from './apply';
 import { peerHeardAt, peerVector, peerVectors } from './bundle-peers';
 
@@ -59,6 +59,31 @@ function members(sqlite: Database.Database, selfId: string, links: LinkTimes[]):
 }
 
 /**
+ * Invitations made and not used by a member known here, nor cancelled, newest first. Expired ones stay listed (marked):
+ * a computer that joined in time, offline, can still arrive with one, and an admin who lost its file may cancel it.
+ */
+function pendingInvitations(sqlite: Database.Database, now: Date): TeamInvitationDto[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT i.id, i.slot, i.member_name, i.created_at, i.expires_at, u.full_name AS made_by
+       FROM team_invitations i LEFT JOIN users u ON u.id = i.created_by
+       WHERE NOT EXISTS (SELECT 1 FROM team_members m WHERE m.invitation_id = i.id)
+         AND NOT EXISTS (SELECT 1 FROM team_invitation_cancellations c WHERE c.invitation_id = i.id)
+       ORDER BY i.created_at DESC, i.id`,
+    )
+    .all() as { id: string; slot: number; member_name: string | null; created_at: string; expires_at: string; made_by: string | null }[];
+  return rows.map((row) => ({
+    id: row.id,
+    slot: row.slot,
+    memberName: row.member_name,
+    madeBy: row.made_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    expired: Date.parse(row.expires_at) <= now.getTime(),
+  }));
+}
+
+/**
  * Own ops nobody acknowledged. Paired with a hub: those beyond what the hub's vector (noted after every round) holds
  * of this device; otherwise those made since the last bundle export.
  */
@@ -87,7 +112,8 @@ export function unconfirmedOwnOps(sqlite: Database.Database, local: LocalTeamRow
   return Math.max(0, made - confirmed);
 }
 
-export function readTeamStatus(sqlite: Database.Database): TeamStatusDto {
+/** `now`: what an invitation's expiry is judged against (the caller's clock). */
+export function readTeamStatus(sqlite: Database.Database, now: Date = systemClock.now()): TeamStatusDto {
   const local = readLocal(sqlite);
   const inTeam = local.team_id !== null;
   const links = inTeam ? linkTimes(sqlite) : [];
@@ -102,6 +128,7 @@ export function readTeamStatus(sqlite: Database.Database): TeamStatusDto {
     team: inTeam ? { id: local.team_id as string, name: local.team_name ?? '' } : null,
     device: { id: local.device_id, name: local.device_name, slot: inTeam ? local.slot : null, revokedAt: team.find((m) => m.isSelf)?.revokedAt ?? null },
     members: team,
+    invitations: inTeam ? pendingInvitations(sqlite, now) : [],
     founderName: founder?.name ?? null,
     isFounder: founder?.device_id === local.device_id,
     vector: readVector(sqlite),
@@ -120,5 +147,5 @@ export function readTeamStatus(sqlite: Database.Database): TeamStatusDto {
 }
 
 export function teamStatus(ctx: ServiceContext): TeamStatusDto {
-  return readTeamStatus(ctx.sqlite);
+  return readTeamStatus(ctx.sqlite, ctx.clock.now());
 }

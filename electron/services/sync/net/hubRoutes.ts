@@ -87,7 +87,7 @@ export async function route(ctx: RouteContext, identity: string, req: IncomingMe
     case PROTOCOL_PATHS.push: {
       expectMethod(req, 'POST');
       const body = await readBody(req);
-      const { answer, events } = await ctx.store.push(parseJson(pushRequest, body).ops);
+      const { answer, events } = await ctx.store.push(parseJson(pushRequest, body).ops, identity);
       ctx.applied(events);
       ctx.waiters.poke();
       return sendJson(req, res, 200, answer);

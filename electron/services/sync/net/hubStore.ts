@@ -31,8 +31,12 @@ export interface HubStore {
   /** Of these devices, the ones the team has revoked (their sockets are closed). */
   revokedAmong(deviceIds: readonly string[]): Promise<string[]>;
   hello(): Promise<{ deviceId: string; name: string; vector: Vector }>;
-  /** Applies one page of a member's ops in one transaction. */
-  push(ops: OpRecord[]): Promise<PushOutcome>;
+  /**
+   * Applies one page of a member's ops (`fromDevice`: the linked device that sent it) in one transaction. A device the
+   * hub does not know yet whose page introduces it with a cancelled invitation: WireError 403 invitation_cancelled,
+   * nothing written.
+   */
+  push(ops: OpRecord[], fromDevice: string): Promise<PushOutcome>;
   /** One page of the ops `vector` lacks; the last page also notes the member as in step. */
   pull(deviceId: string, vector: Vector): Promise<PullResponse>;
   /** What a newcomer loads after joining, as a bundle file written at `file` (see the store for its kind). */

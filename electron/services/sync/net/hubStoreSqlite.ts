@@ -7,7 +7,7 @@ import { opsMissingFrom, readVector } from '../apply';
 import { applyOpsPage, emptyTally } from '../bundle-apply';
 import { TouchedCollector } from '../bundle-events';
 import { exportBundle } from '../bundle-export';
-import { revokedAtOf, teamCredentials } from '../bundle-keys';
+import { cancelledInvitationMessage, invitationCancelledAt, ownMembershipInsert, revokedAtOf, teamCredentials } from '../bundle-keys';
 import { notePeerVector } from '../bundle-peers';
 import type { OpRecord } from '../capture';
 import { sqliteHubFiles } from './attachmentFiles';
@@ -18,6 +18,14 @@ import { WireError } from './httpBody';
 import { linkKeyOf, noteLinkSynced, ownFingerprint } from './links';
 import { livePairingKey } from './pairingCodes';
 import { OPS_PAGE_SIZE, type Vector } from './protocol';
+
+/** A device this copy does not know yet introduces itself in its push with an invitation an admin cancelled: refused whole. */
+function refuseCancelledIntroduction(sqlite: HubServices['sqlite'], ops: readonly OpRecord[], fromDevice: string): void {
+  const membership = ownMembershipInsert(ops, fromDevice);
+  if (!membership || prepared(sqlite, 'SELECT 1 FROM team_members WHERE device_id = ?').get(fromDevice)) return;
+  const cancelledAt = invitationCancelledAt(sqlite, membership.invitation_id);
+  if (cancelledAt !== null) throw new WireError(403, 'invitation_cancelled', cancelledInvitationMessage(fromDevice, membership, cancelledAt));
+}
 
 export function sqliteHubStore(services: HubServices): HubStore {
   const { sqlite, clock } = services;
@@ -52,8 +60,9 @@ export function sqliteHubStore(services: HubServices): HubStore {
         return { deviceId: self.device_id, name: self.device_name, vector: readVector(sqlite) };
       }),
 
-    async push(ops: OpRecord[]) {
+    async push(ops: OpRecord[], fromDevice: string) {
       const result = await lane.run(() => {
+        refuseCancelledIntroduction(sqlite, ops, fromDevice);
         const tally = emptyTally();
         const collector = new TouchedCollector();
         sqlite.transaction(() => applyOpsPage(sqlite, ops, clock.now().getTime(), tally, collector)).immediate();

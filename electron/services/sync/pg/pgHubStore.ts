@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import { defaultMigrationsFolder, schemaVersionOf } from '../../../../db/migrations';
 import type { DomainEvent } from '../../../contract';
+import { cancelledInvitationMessage, ownMembershipInsert } from '../bundle-keys';
 import type { OpRecord } from '../capture';
 import type { HubStore } from '../net/hubStore';
 import { WireError } from '../net/httpBody';
@@ -18,7 +19,7 @@ import { pgHandlePair } from './pgHubPairing';
 import { writePgNewcomerBundle } from './pgNewcomerBundle';
 import { pgOpsMissingFrom, pgReadVector } from './pgOpLog';
 import { PushBatches } from './pgPushBatches';
-import { pgRun } from './pgSql';
+import { pgRun, type PgClient } from './pgSql';
 
 export interface PgHubStoreOptions {
   pool: pg.Pool;
@@ -35,6 +36,23 @@ let laptopSchema: number | undefined;
 export function laptopSchemaVersion(): number {
   laptopSchema ??= schemaVersionOf(defaultMigrationsFolder());
   return laptopSchema;
+}
+
+/**
+ * A device the hub does not know yet introduces itself (its page holds its membership) with an invitation an admin
+ * cancelled: the page is refused whole, before it joins a batch (as the LAN hub's store refuses it).
+ */
+async function refuseCancelledIntroduction(client: PgClient, fromDevice: string, membership: Record<string, unknown>): Promise<void> {
+  const invitationId = typeof membership.invitation_id === 'string' ? membership.invitation_id : null;
+  const [row] = await pgRun<{ known: boolean; cancelled_at: string | null }>(
+    client,
+    `SELECT EXISTS (SELECT 1 FROM team_members WHERE device_id = $1) AS known,
+            (SELECT min(created_at) FROM team_invitation_cancellations WHERE invitation_id = $2) AS cancelled_at`,
+    [fromDevice, invitationId],
+  );
+  if (row && !row.known && row.cancelled_at !== null) {
+    throw new WireError(403, 'invitation_cancelled', cancelledInvitationMessage(fromDevice, membership, row.cancelled_at));
+  }
 }
 
 export interface PgHubStore extends HubStore {
@@ -107,7 +125,9 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
     // No transaction: the identity does not move under a member, and the vector only grows.
     hello: () => onPgConnection(pool, (client) => pgHello(client)),
 
-    async push(ops: OpRecord[]) {
+    async push(ops: OpRecord[], fromDevice: string) {
+      const membership = ownMembershipInsert(ops, fromDevice);
+      if (membership) await onPgConnection(pool, (client) => refuseCancelledIntroduction(client, fromDevice, membership));
       const { share, outcome, common, first } = await pushes.push(ops);
       // Nobody watches the hub's rows; only team changes matter here (revoked devices lose their sockets), told once a batch.
       const events: DomainEvent[] = first && outcome.touched.some((row) => row.entity === 'team_members') ? [{ entity: 'team', id: teamId, kind: 'updated' }] : [];
