@@ -5,7 +5,8 @@
 // acknowledgement); a file for a member says whom it is for, in the screen's language.
 // Finding 4: at 1280×800 an import's result sat at the bottom edge ("No se pudo completar", its reason below the window).
 // Each outcome now comes into view and lands in a live region that was on the page before it (status; alert for a
-// refusal), for exports and imports, done and refused.
+// refusal), for exports and imports, done and refused. One choice carries everything (no "Todo" beside "cualquier
+// miembro": the same file), and an export held back as empty moves no last export until its file is asked for.
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,13 @@ const resultLine = () => page.locator('.team-result');
 const memberPicker = () => exchange().getByLabel('Miembro que recibirá el archivo');
 const saidDone = () => exchange().getByRole('status');
 const saidRefused = () => exchange().getByRole('alert');
+
+/** The hint under "Lo que le falta a", as the radio and the member picker are described by it. */
+async function exportHint(): Promise<string | null> {
+  const id = await memberPicker().getAttribute('aria-describedby');
+  expect(await exchange().getByRole('radio', { name: /Lo que le falta a/ }).getAttribute('aria-describedby')).toBe(id);
+  return exchange().locator(`[id="${id}"]`).textContent();
+}
 
 /** Wholly inside the window (the page does not scroll sideways), give or take a fraction of a pixel. */
 async function inView(target: Locator): Promise<boolean> {
@@ -85,6 +93,13 @@ describe('exporting changes on the office', () => {
     expect(await exchange().getByRole('radio', { name: /Lo que le falta a/ }).isChecked()).toBe(true);
     expect(await memberPicker().inputValue()).toBe('');
     expect(await memberPicker().locator('option:checked').textContent()).toBe('cualquier miembro');
+    // One choice for everything this computer holds: "Todo" made the same file as "cualquier miembro". The hint says
+    // what that file is, for the choice and the picker alike.
+    expect(await exchange().getByRole('radio').count()).toBe(2);
+    expect(await exchange().getByRole('radio', { name: /Instantánea para un miembro nuevo/ }).count()).toBe(1);
+    expect(await exportHint()).toBe(
+      'Lleva todos los cambios que tiene este ordenador, de todos los miembros: sirve para cualquiera (cada uno se salta lo que ya tenga), aunque pesa más.',
+    );
     // The live regions where outcomes are said are on the page before the first one.
     expect([await saidDone().count(), await saidRefused().count()]).toEqual([1, 1]);
     expect([await saidDone().textContent(), await saidRefused().textContent()]).toEqual(['', '']);
@@ -101,11 +116,18 @@ describe('exporting changes on the office', () => {
 
   it('for a member that already has everything, says so instead of downloading an empty file; asked, it hands the file over', async () => {
     const before = downloads.length;
+    const lastExportAt = (await app.admin.call('team.status', {})).lastExportAt;
+    expect(lastExportAt).not.toBeNull();
     await memberPicker().selectOption({ label: 'Portátil de Tomás' });
+    expect(await exportHint()).toBe(
+      'Lleva solo lo que, por lo que sabe este ordenador, le falta a Portátil de Tomás: un archivo más pequeño, que a otro miembro puede no bastarle.',
+    );
     await exchange().getByRole('button', { name: 'Exportar', exact: true }).click();
     await resultLine().getByText(/^Portátil de Tomás ya tiene todos los cambios de este ordenador: no hay nada que llevarle, así que no se ha descargado ningún archivo\./).waitFor();
     await resultLine().getByText(/^Un archivo sin cambios solo serviría de acuse/).waitFor();
     expect(downloads.length).toBe(before);
+    // Nothing left this computer: the last export stays where it was.
+    expect((await app.admin.call('team.status', {})).lastExportAt).toBe(lastExportAt);
     // Read out and brought into view, as every outcome.
     expect(await saidDone().textContent()).toMatch(/^Portátil de Tomás ya tiene todos los cambios/);
     await expect.poll(() => inView(resultLine())).toBe(true);
@@ -118,6 +140,8 @@ describe('exporting changes on the office', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^emerald-cambios-para-portatil-de-tomas-\d{14}\.emsync$/);
     await resultLine().getByText(/^Exportados 0 cambios a emerald-cambios-para-portatil-de-tomas-\d{14}\.emsync\.$/).waitFor();
+    // Handed over when asked for: that file counts as sent.
+    expect((await app.admin.call('team.status', {})).lastExportAt! > lastExportAt!).toBe(true);
   });
 
   it('names the file for the member chosen, in the language of the screen', async () => {

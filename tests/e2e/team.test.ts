@@ -85,7 +85,8 @@ describe('team sync screens', () => {
   });
 
   it('exports every change with a progress bar; the laptop imports the file', async () => {
-    await page.getByRole('radio', { name: /Todo/ }).check();
+    // As the screen starts: what any member may lack, which is every change this computer holds.
+    expect(await page.getByLabel('Miembro que recibirá el archivo').locator('option:checked').textContent()).toBe('cualquier miembro');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Exportar', exact: true }).click();
     const bundle = await download;

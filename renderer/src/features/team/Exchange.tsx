@@ -1,5 +1,5 @@
-// Intercambio por archivo: export the changes a member lacks (or everything, or a snapshot) and import a bundle,
-// each as a job with a progress bar, a Cancel button and one plain result line.
+// Intercambio por archivo: export the changes (everything this copy holds, for any member; what one member lacks; or a
+// snapshot) and import a bundle, each as a job with a progress bar, a Cancel button and one plain result line.
 import { Download, FolderInput, X } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,9 @@ import { isActive, useExchange, type ExchangeJob, type ExportTarget } from './ex
 import { ResultLine } from './ResultLine';
 import type { TeamMember } from './statusStore';
 
-type Scope = 'missing' | 'full' | 'snapshot';
+// No 'full' scope: for the screen it was the same export as "cualquier miembro" (every op this copy holds, for no one
+// in particular), under a second name that made the office wonder which one to pick.
+type Scope = 'missing' | 'snapshot';
 
 function JobProgress({ job }: { job: ExchangeJob }) {
   const { t } = useTranslation('team');
@@ -81,7 +83,7 @@ export function Exchange({ members }: { members: TeamMember[] }) {
 
   function submitExport(event: FormEvent) {
     event.preventDefault();
-    const target: ExportTarget = scope === 'full' ? { full: true } : scope === 'snapshot' ? { snapshot: true } : to ? { to } : {};
+    const target: ExportTarget = scope === 'snapshot' ? { snapshot: true } : to ? { to } : {};
     void startExport(target);
   }
 
@@ -95,11 +97,12 @@ export function Exchange({ members }: { members: TeamMember[] }) {
           <fieldset className="team-scope">
             <legend className="sr-only">{t('exchange.export.scope')}</legend>
             <label>
-              <input type="radio" name="team-export-scope" checked={scope === 'missing'} onChange={() => setScope('missing')} />
+              <input type="radio" name="team-export-scope" checked={scope === 'missing'} onChange={() => setScope('missing')} aria-describedby="team-export-hint" />
               <span>
                 {t('exchange.export.missing')}
                 <select
                   aria-label={t('exchange.export.forMember')}
+                  aria-describedby="team-export-hint"
                   value={to}
                   onChange={(e) => {
                     setTo(e.target.value);
@@ -115,10 +118,9 @@ export function Exchange({ members }: { members: TeamMember[] }) {
                 </select>
               </span>
             </label>
-            <label>
-              <input type="radio" name="team-export-scope" checked={scope === 'full'} onChange={() => setScope('full')} />
-              <span>{t('exchange.export.full')}</span>
-            </label>
+            <small id="team-export-hint" className="field-hint team-scope-hint">
+              {to ? t('exchange.export.memberHint', { member: others.find((m) => m.deviceId === to)?.name ?? '' }) : t('exchange.export.anyMemberHint')}
+            </small>
             <label>
               <input type="radio" name="team-export-scope" checked={scope === 'snapshot'} onChange={() => setScope('snapshot')} />
               <span>{t('exchange.export.snapshot')}</span>

@@ -7,9 +7,9 @@ import { uiLanguage } from '../../lib/reportLanguage';
 import { useTeamStatus } from './statusStore';
 import { uploadBundle } from './upload';
 
+/** Nothing: everything this copy holds, for any member; `to`: what that member lacks; or a snapshot. */
 export interface ExportTarget {
   to?: string;
-  full?: boolean;
   snapshot?: boolean;
 }
 
@@ -81,7 +81,7 @@ export const useExchange = sessionStore<ExchangeState>('teamExchange', (set, get
 
   async startExport(target) {
     if (isActive(get().job)) return;
-    const forName = target.full || target.snapshot ? null : memberName(target.to);
+    const forName = target.snapshot ? null : memberName(target.to);
     set({ error: null, job: fresh('export', 'running', 0, forName) });
     try {
       // The file is named in the language the screen shows ("emerald-cambios-para-…").
