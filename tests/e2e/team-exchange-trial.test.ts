@@ -5,7 +5,8 @@
 // acknowledgement); a file for a member says whom it is for, in the screen's language.
 // Finding 4: at 1280×800 an import's result sat at the bottom edge ("No se pudo completar", its reason below the window).
 // Each outcome now comes into view and lands in a live region that was on the page before it (status; alert for a
-// refusal), for exports and imports, done and refused. One choice carries everything (no "Todo" beside "cualquier
+// refusal), for exports and imports, done and refused, with the finished job's heading ("Importación: No se pudo
+// completar"), so what is read out says which job it was. One choice carries everything (no "Todo" beside "cualquier
 // miembro": the same file), and an export held back as empty moves no last export until its file is asked for.
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from 'playwright-core';
@@ -129,7 +130,9 @@ describe('exporting changes on the office', () => {
     // Nothing left this computer: the last export stays where it was.
     expect((await app.admin.call('team.status', {})).lastExportAt).toBe(lastExportAt);
     // Read out and brought into view, as every outcome.
-    expect(await saidDone().textContent()).toMatch(/^Portátil de Tomás ya tiene todos los cambios/);
+    // …with the job it is about: the finished job's heading is read out first, in the same region.
+    expect(await saidDone().textContent()).toMatch(/^Exportación: Listo\s*Portátil de Tomás ya tiene todos los cambios/);
+    expect(await exchange().locator('.team-job').count()).toBe(1);
     await expect.poll(() => inView(resultLine())).toBe(true);
     expect(await seriousA11yViolations(page, '.team-exchange')).toEqual([]);
     await page.locator('.toast').first().waitFor({ state: 'detached' });
@@ -163,6 +166,7 @@ describe('exporting changes on the office', () => {
     await exportForm.getByLabel('Member who will receive the file').selectOption({ label: 'Portátil de Tomás' });
     await exportForm.getByRole('button', { name: 'Export', exact: true }).click();
     await english.locator('.team-result').getByText(/^Portátil de Tomás already has every change on this computer/).waitFor();
+    expect(await exportForm.getByRole('status').textContent()).toMatch(/^Export: Done\s*Portátil de Tomás already has/);
     expect(uncaughtErrors(page)).toEqual([]);
     expect(uncaughtErrors(english)).toEqual([]);
   });
@@ -177,6 +181,7 @@ describe('the outcome of an exchange on a long page', () => {
     await exchange().getByRole('button', { name: 'Exportar', exact: true }).click();
     await download;
     await saidDone().getByText(/^Exportados \d+ cambios? a emerald-cambios-para-portatil-de-ana-/).waitFor();
+    expect(await saidDone().textContent()).toMatch(/^Exportación: Listo\s*Exportados/);
     await expect.poll(() => inView(resultLine())).toBe(true);
   });
 
@@ -186,6 +191,7 @@ describe('the outcome of an exchange on a long page', () => {
     const office = await app.admin.call('team.status', {});
     await importOnPage(await exportThrough(tomas!.admin, { to: office.device.id }));
     await saidDone().getByText(/^Aplicados \d+ cambios?/).waitFor();
+    expect(await saidDone().textContent()).toMatch(/^Importación: Listo\s*Aplicados/);
     await expect.poll(() => inView(resultLine())).toBe(true);
     expect(await saidRefused().textContent()).toBe('');
   });
@@ -201,6 +207,8 @@ describe('the outcome of an exchange on a long page', () => {
     await expect.poll(() => inView(exchange().locator('.team-outcome'))).toBe(true);
     expect(await inView(exchange().locator('.team-job').getByText('No se pudo completar'))).toBe(true);
     expect(await saidDone().textContent()).toBe('');
+    // Read out as the import it is: the heading in the alert, before the reason.
+    expect(await saidRefused().textContent()).toMatch(/^Importación: No se pudo completar\s*El archivo viene de un miembro revocado/);
     expect(await seriousA11yViolations(page, '.team-exchange')).toEqual([]);
     await page.locator('.toast').first().waitFor({ state: 'detached' });
     await saveScreenshot(page, 'team-import-refused-in-view');

@@ -13,6 +13,11 @@ import type { TeamMember } from './statusStore';
 // in particular), under a second name that made the office wonder which one to pick.
 type Scope = 'missing' | 'snapshot';
 
+/**
+ * The job's heading (which job, and where it stands: "Importación: No se pudo completar") over its bar. Running, it sits
+ * outside the live regions (a bar is not read out at every percent); finished, it is rendered inside the one its result
+ * lands in (Exchange), so the result is read out with the job it belongs to.
+ */
 function JobProgress({ job }: { job: ExchangeJob }) {
   const { t } = useTranslation('team');
   const cancel = useExchange((s) => s.cancel);
@@ -21,7 +26,9 @@ function JobProgress({ job }: { job: ExchangeJob }) {
   const running = isActive(job);
   return (
     <div className="team-job">
-      <label htmlFor={id}>{t(`exchange.status.${job.status}`)}</label>
+      <label htmlFor={id}>
+        <span>{t(`exchange.job.${job.kind}`)}</span> <span>{t(`exchange.status.${job.status}`)}</span>
+      </label>
       <progress id={id} max={Math.max(job.total, 1)} value={job.status === 'done' ? Math.max(job.total, 1) : Math.min(job.done, job.total)} />
       <span className="muted">{running && job.total > 0 ? t('exchange.percent', { percent }) : ''}</span>
       {running ? (
@@ -65,6 +72,14 @@ export function Exchange({ members }: { members: TeamMember[] }) {
   const outcome = useRef<HTMLDivElement>(null);
   const running = isActive(job);
   const failed = job?.status === 'failed';
+  // A finished job: its heading and its result, together in the live region that reads them out.
+  const finished =
+    job && !running ? (
+      <>
+        <JobProgress job={job} />
+        <ResultLine job={job} />
+      </>
+    ) : null;
   useFollowOutcome(outcome, job, error);
 
   // A member may be revoked while the screen is open: keep the choice valid.
@@ -152,12 +167,13 @@ export function Exchange({ members }: { members: TeamMember[] }) {
         </div>
       </div>
       <div className="team-outcome" ref={outcome}>
-        {job && <JobProgress job={job} />}
+        {job && running && <JobProgress job={job} />}
         {/* Live regions on the page before any result lands in them, so a screen reader reads it out: what an
-            exchange did (or that there was nothing to export), and apart, assertively, why it failed. */}
-        <div role="status">{job && !running && !failed && <ResultLine job={job} />}</div>
+            exchange did (or that there was nothing to export), and apart, assertively, why it failed; each with the
+            finished job's heading first, so it names the job ("Exportación: Listo. Exportados 12 cambios…"). */}
+        <div role="status">{!failed && finished}</div>
         <div role="alert">
-          {job && failed && <ResultLine job={job} />}
+          {failed && finished}
           {error !== null && <p className="alert">{errorMessage(t, error)}</p>}
         </div>
       </div>
