@@ -11,6 +11,7 @@ import { toast } from '../../stores/toasts';
 import { ConfirmDialog, FormFooter, useAdminForm } from '../admin/shared';
 import { shortId, slotLabel } from './format';
 import { useTeamStatus, type TeamMember } from './statusStore';
+import { TeamTableHead } from './TeamTableHead';
 
 const VALIDITY_HOURS = [24, 72, 168] as const;
 
@@ -94,21 +95,11 @@ export function Members({ members, canManage, isFounder, founderName }: { member
         {manages && !isFounder && <p className="muted team-invite-elsewhere">{founderName ? t('invite.elsewhere', { name: founderName }) : t('invite.elsewhereUnknown')}</p>}
       </div>
       <table className="table admin-table">
-        <caption className="sr-only">{t('members.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('members.name')}</th>
-            <th scope="col">{t('members.slot')}</th>
-            <th scope="col">{t('members.joined')}</th>
-            <th scope="col">{t('members.lastContact')}</th>
-            <th scope="col">{t('members.state')}</th>
-            {manages && (
-              <th scope="col">
-                <span className="sr-only">{t('members.actions')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <TeamTableHead
+          caption={t('members.title')}
+          columns={[t('members.name'), t('members.slot'), t('members.joined'), t('members.lastContact'), t('members.state')]}
+          actions={manages}
+        />
         <tbody>
           {members.map((m) => (
             <tr key={m.deviceId} className={m.revokedAt ? 'row-inactive' : undefined}>

@@ -1,4 +1,4 @@
-// Administración → Equipo: create or join a team; in one, this device, the members, invitations and the file exchange.
+// Administración → Equipo: create or join a team; in one, this device, the members, invitations (made and unused) and the file exchange.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/access';
@@ -9,6 +9,7 @@ import { useCan } from '../../stores/session';
 import { adminError, SectionHeader } from '../admin/shared';
 import { Exchange } from './Exchange';
 import { shortId, slotLabel } from './format';
+import { Invitations } from './Invitations';
 import { Members } from './Members';
 import { NetSync } from './NetSync';
 import { NoTeam } from './NoTeam';
@@ -99,6 +100,8 @@ export function TeamSection({ standalone = false }: { standalone?: boolean }) {
           <Overview status={status} />
           <NetSync canManage={canManage} />
           <Members members={status.members} canManage={canManage} isFounder={status.isFounder} founderName={status.founderName} />
+          {/* For administrators: what they made and nobody used yet, to call off when its file or laptop went missing. */}
+          {canManage && <Invitations invitations={status.invitations} manages={status.device.revokedAt === null} />}
           {/* Every member carries their own changes: a technician exports and imports too. */}
           <Exchange members={status.members} />
         </div>
