@@ -115,3 +115,32 @@ describe('signatures in another theme and language', () => {
     expect(uncaughtErrors(dark)).toEqual([]);
   });
 });
+
+describe('signing from the keyboard', () => {
+  it('writes the typed name on the pad as the signature, with Tab and Enter only', async () => {
+    const customer = page.locator('section.signature-role', { hasText: 'Firma del cliente' });
+    const name = customer.getByLabel('Nombre de quien firma');
+    const focused = () => page.evaluate<string>("document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''");
+    await name.fill('');
+    await name.focus();
+    for (let step = 0; step < 3; step++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Usar el nombre como firma');
+    await page.keyboard.press('Enter');
+    await customer.getByText('Escriba el nombre de quien firma para usarlo como firma.').waitFor();
+
+    await name.fill('José Peña Muñoz');
+    for (let step = 0; step < 3; step++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await customer.getByText('El nombre está escrito como firma.').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Firmar');
+    await page.keyboard.press('Enter');
+    await customer.getByRole('img', { name: 'Firma de José Peña Muñoz' }).waitFor();
+    const stored = (await app.admin.call('workOrders.signatures', { id: visit.id })).find((signature) => signature.role === 'customer');
+    expect(stored).toEqual(expect.objectContaining({ signerName: 'José Peña Muñoz', valid: true }));
+    await customer.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'ot-signed-typed');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // The OT's signatures, one block per role (customer, technician): the signed image with name and time, a warning
 // when the report changed after signing, and the pad to sign (or sign again) for whoever may carry out the OT.
-import { AlertTriangle, Eraser, PenLine } from 'lucide-react';
+import { AlertTriangle, Eraser, Keyboard, PenLine } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNATURE_ROLES, type SignatureRole, type WorkOrderDetail } from '../../../../electron/contract';
@@ -13,6 +13,7 @@ import { useDomainEvents } from '../../lib/live';
 import { toast } from '../../stores/toasts';
 import { workOrderError } from './actions';
 import { SignaturePad } from './SignaturePad';
+import { typedSignature } from './typedSignature';
 import './signatures.css';
 
 function useSignatures(workOrder: WorkOrderDetail): [SignatureDto[] | null, (next: SignatureDto[]) => void] {
@@ -48,6 +49,8 @@ function SignForm({ workOrder, role, defaultName, defaultIdNumber, onSigned, onC
   const [name, setName] = useState(defaultName);
   const [idNumber, setIdNumber] = useState(defaultIdNumber);
   const [strokes, setStrokes] = useState<SignatureStrokes>([]);
+  /** The pad holds the name written by "Usar el nombre como firma" (its hint says so), not a drawing. */
+  const [typed, setTyped] = useState(false);
   const [errors, setErrors] = useState<{ name?: string; pad?: string }>({});
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -59,10 +62,21 @@ function SignForm({ workOrder, role, defaultName, defaultIdNumber, onSigned, onC
     formRef.current?.scrollIntoView({ block: 'nearest' });
   }, [signingAgain]);
 
-  function draw(next: SignatureStrokes) {
+  function draw(next: SignatureStrokes, byName = false) {
     setStrokes(next);
+    setTyped(byName && next.length > 0);
     // Something new on the pad: the earlier "empty" message no longer applies.
     setErrors(({ pad: _pad, ...rest }) => rest);
+  }
+
+  // The keyboard's way to sign: the name as typed above, written on the pad in a script hand.
+  function writeName() {
+    const written = typedSignature(name);
+    if ('strokes' in written) {
+      draw(written.strokes, true);
+      setErrors({});
+    } else if (written.refused === 'empty') setErrors({ name: t('typedNeedsName') });
+    else setErrors({ pad: t('typedTooLong') });
   }
 
   async function submit(event: FormEvent) {
@@ -74,7 +88,7 @@ function SignForm({ workOrder, role, defaultName, defaultIdNumber, onSigned, onC
     try {
       const signed = await api.call('workOrders.sign', { id: workOrder.id, role, signerName: name.trim(), ...(idNumber.trim() ? { signerIdNumber: idNumber.trim() } : {}), strokes });
       onSigned(signed);
-      setStrokes([]);
+      draw([]);
       toast.success(t(`signed.${role}`));
     } catch (error) {
       toast.error(workOrderError(t, error));
@@ -96,10 +110,14 @@ function SignForm({ workOrder, role, defaultName, defaultIdNumber, onSigned, onC
       <SignaturePad strokes={strokes} onChange={draw} label={t(`padLabel.${role}`)} describedBy={hintId} disabled={busy} />
       {/* While the signature is saved the pad says so (the buttons grey out meanwhile), and the toast confirms it. */}
       <small id={hintId} className={errors.pad ? 'field-error' : busy ? 'field-hint signature-saving' : 'field-hint'} role={errors.pad ? 'alert' : 'status'}>
-        {errors.pad ?? (busy ? t('saving') : strokes.length > 0 ? t('drawn') : t('hint'))}
+        {errors.pad ?? (busy ? t('saving') : typed ? t('typed') : strokes.length > 0 ? t('drawn') : t('hint'))}
       </small>
       <div className="btn-row">
-        <button type="button" className="btn" onClick={() => setStrokes([])} disabled={busy || strokes.length === 0}>
+        <button type="button" className="btn" onClick={writeName} disabled={busy}>
+          <Keyboard size={14} aria-hidden="true" />
+          {t('useName')}
+        </button>
+        <button type="button" className="btn" onClick={() => draw([])} disabled={busy || strokes.length === 0}>
           <Eraser size={14} aria-hidden="true" />
           {t('clear')}
         </button>
