@@ -1,14 +1,14 @@
-// `team`: create a team, invite a member with a file, join with one, show the team, revoke a device.
+// `team`: create a team, invite a member with a file, join with one, show the team, cancel an invitation, revoke a device.
 // The command line acts as the data folder's first active superuser (or --as USERNAME), so every op it makes
 // has a real author; `team join` into a folder nobody has set up works without one.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { TeamStatusDto } from '../../electron/contract';
-import { TEAM_ADMIN_ACCESS, teamCreateInput, teamInviteInput, teamJoinInput, teamRevokeInput } from '../../electron/contract/team';
+import { TEAM_ADMIN_ACCESS, teamCancelInvitationInput, teamCreateInput, teamInviteInput, teamJoinInput, teamRevokeInput } from '../../electron/contract/team';
 import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { systemClock, type Actor, type ServiceContext } from '../../electron/services/context';
-import { createInvitation, createTeam, revokeDevice } from '../../electron/services/sync/team';
+import { cancelInvitation, createInvitation, createTeam, revokeDevice } from '../../electron/services/sync/team';
 import { joinTeam } from '../../electron/services/sync/teamJoin';
 import { pairWithHub } from '../../electron/services/sync/net/hubClient';
 import { MAX_CODE_MINUTES, MIN_CODE_MINUTES, makePairingCode } from '../../electron/services/sync/net/pairingCodes';
@@ -29,8 +29,11 @@ const USAGE = `usage:
   team pair-code --data-dir DIR [--valid-minutes 1-60] [--as USERNAME] [--json]
   team pair-code --postgres URL [--valid-minutes 1-60] [--as USERNAME] [--json]   (the central hub on PostgreSQL)
   team status --data-dir DIR [--json]
+  team cancel-invitation --data-dir DIR --id ID [--as USERNAME] [--json]
   team revoke --data-dir DIR --device ID [--as USERNAME] [--json]
 An invitation holds the team key: hand it over like a password and delete it once used.
+Lost the file, or the laptop, before it joined? "team status" lists the unused invitations; cancel-invitation (the id,
+or the start of it) calls one off: every member and hub that hears of it refuses a computer that joined with it.
 A pairing code (made on the hub, valid minutes, once) joins a laptop over the LAN; compare the fingerprints.`;
 
 type Say = (line: string) => void;
@@ -99,6 +102,12 @@ function printStatus(status: TeamStatusDto, say: Say): void {
     const state = m.revokedAt ? `revoked ${m.revokedAt}` : `last contact ${m.lastContactAt ?? 'never'}`;
     say(`  ${slotLabel(m.slot)}  ${m.name}  ${m.deviceId}  joined ${m.joinedAt}  ${state}${m.isSelf ? '  (this device)' : ''}`);
   }
+  // Made and not used by any member known here, nor cancelled: what "team cancel-invitation" takes.
+  if (status.invitations.length > 0) say('Unused invitations:');
+  for (const i of status.invitations) {
+    const until = i.expired ? `expired ${i.expiresAt}` : `until ${i.expiresAt}`;
+    say(`  ${slotLabel(i.slot)}  ${i.memberName ?? '(no name)'}  ${i.id}  made by ${i.madeBy ?? 'unknown'} ${i.createdAt}  ${until}`);
+  }
   // Paired with a hub, "not yet sent" is what the hub has not acknowledged; otherwise what no bundle carried yet.
   // Not confirmed: sent in a bundle no other member has said it holds yet (the file may still be on its way, or lost).
   say(`Ops set aside: ${status.setAside} · open conflicts: ${status.openConflicts} · not yet sent: ${status.unsentOps} · not confirmed: ${status.unconfirmedOps}`);
@@ -115,6 +124,7 @@ export function statusJson(status: TeamStatusDto) {
     slot: status.device.slot,
     revokedAt: status.device.revokedAt,
     members: status.members,
+    invitations: status.invitations,
     vector: status.vector,
     openConflicts: status.openConflicts,
     setAside: status.setAside,
@@ -170,6 +180,18 @@ async function pairCode(ctx: ServiceContext, args: ParsedArgs, say: Say): Promis
   say(`On the laptop: npm run cli -- team join --data-dir DIR --hub ${hub} --code ${made.code} --device-name "NAME" (or Administración → Equipo), and compare the fingerprint.`);
   if (urls.length > 1) say(`The hub listens at: ${urls.join(', ')} (use the one on the laptop's network).`);
   if (urls.length === 0) say('URL: the address the hub prints when it starts (npm run cli -- hub --data-dir DIR --listen HOST:PORT), e.g. https://192.168.1.20:7443.');
+}
+
+/**
+ * --id: an unused invitation's id as `team status` lists it, or the start of one when exactly one unused invitation's id
+ * starts so. Anything else goes to the service as typed, which says why it cannot be cancelled (used by a member, unknown).
+ */
+function invitationId(ctx: ServiceContext, given: string): string {
+  const typed = given.trim().toLowerCase();
+  const matches = teamStatus(ctx).invitations.filter((invitation) => invitation.id.startsWith(typed));
+  if (matches.length === 1 && matches[0]) return matches[0].id;
+  if (matches.length > 1) throw new CommandFailure(`${typed} starts the ids of ${matches.length} unused invitations (${matches.map((i) => i.id).join(', ')}): give more of it`);
+  return typed;
 }
 
 async function joinHub(ctx: ServiceContext, args: ParsedArgs, say: Say): Promise<void> {
@@ -235,6 +257,20 @@ async function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say)
       else say('Next: export a bundle here and import it on a team member, and import one from them (sync export / sync import).');
       return;
     }
+    case 'cancel-invitation': {
+      const input = parsed(teamCancelInvitationInput, { id: invitationId(ctx, requireFlag(args, 'id')) });
+      const actor = requireAdmin(actingUser(ctx, args));
+      let status: TeamStatusDto;
+      try {
+        status = cancelInvitation({ ...ctx, actor }, input);
+      } catch (error) {
+        throw failure(error);
+      }
+      if (json) return out(statusJson(status));
+      say(`Cancelled the invitation ${input.id}: every member refuses a computer that joined with it, once this change reaches them (export a bundle, or a round with the hub).`);
+      say('A member that had already been accepted stays in the team: revoke it with "team revoke" if it should not be.');
+      return;
+    }
     case 'revoke': {
       const input = parsed(teamRevokeInput, { deviceId: requireFlag(args, 'device') });
       const status = revokeDevice({ ...ctx, actor: requireAdmin(actingUser(ctx, args)) }, input);
@@ -247,12 +283,12 @@ async function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say)
   }
 }
 
-const SUBCOMMANDS = ['create', 'invite', 'join', 'status', 'revoke', 'pair-code'];
+const SUBCOMMANDS = ['create', 'invite', 'join', 'status', 'cancel-invitation', 'revoke', 'pair-code'];
 
 export const teamCommand: CliCommand = {
   name: 'team',
-  usage: 'team create|invite|join|status|revoke|pair-code ...',
-  summary: 'create a team, invite or join a member with an .eminvite file, show members, revoke a device (run "team" for details)',
+  usage: 'team create|invite|join|status|cancel-invitation|revoke|pair-code ...',
+  summary: 'create a team, invite or join a member with an .eminvite file, show members and unused invitations, cancel an invitation, revoke a device (run "team" for details)',
   async run(args) {
     const sub = args.positional[1];
     if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`${sub ? `unknown team command "${sub}"` : 'which team command?'}\n${USAGE}`);

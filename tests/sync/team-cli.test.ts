@@ -113,3 +113,48 @@ it('acts only as a user with full access, as the team channels do: a user admin 
     rmSync(app.dir, { recursive: true, force: true });
   }
 });
+
+it('lists the unused invitations in team status and cancels one by the start of its id', async () => {
+  const app = await startTestApp();
+  try {
+    await app.admin.call('team.create', { name: 'Servicios Norte', deviceName: 'Oficina' });
+    app.backend.close();
+    const a = app.dir;
+    const made: { id: string; slot: number }[] = [];
+    for (const [name, memberName] of [['lost', 'Portátil perdido'], ['other', null]] as const) {
+      const out = path.join(root, `${name}.eminvite`);
+      const invited = await cli('team', 'invite', '--data-dir', a, '--out', out, ...(memberName ? ['--member-name', memberName] : []), '--json');
+      made.push(JSON.parse(invited.stdout) as { id: string; slot: number });
+    }
+    const [lost, other] = made as [{ id: string; slot: number }, { id: string; slot: number }];
+    const listed = (await cli('team', 'status', '--data-dir', a)).stdout;
+    expect(listed).toContain('Unused invitations:');
+    expect(listed).toMatch(new RegExp(`02 {2}Portátil perdido {2}${lost.id} {2}made by Ana Administradora .* until `));
+    expect(listed).toMatch(new RegExp(`03 {2}\\(no name\\) {2}${other.id} `));
+    expect(JSON.parse((await cli('team', 'status', '--data-dir', a, '--json')).stdout).invitations.map((i: { memberName: string | null }) => i.memberName)).toEqual([
+      null,
+      'Portátil perdido',
+    ]);
+
+    // Both ids start alike (UUIDv7: the time first): a start that fits both is refused, naming them.
+    let shared = 0;
+    while (lost.id[shared] === other.id[shared]) shared++;
+    const ambiguous = await cli('team', 'cancel-invitation', '--data-dir', a, '--id', lost.id.slice(0, shared));
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain(`starts the ids of 2 unused invitations (${other.id}, ${lost.id}): give more of it`);
+    const cancelled = await cli('team', 'cancel-invitation', '--data-dir', a, '--id', lost.id.slice(0, shared + 1), '--json');
+    expect(cancelled.code).toBe(0);
+    expect(JSON.parse(cancelled.stdout).invitations.map((i: { id: string }) => i.id)).toEqual([other.id]);
+    const said = await cli('team', 'cancel-invitation', '--data-dir', a, '--id', other.id);
+    expect(said.stdout).toContain(`Cancelled the invitation ${other.id}: every member refuses a computer that joined with it`);
+    expect((await cli('team', 'status', '--data-dir', a)).stdout).not.toContain('Unused invitations:');
+    // Nothing by that start any more, nor ever: the refusal says why, with its reason.
+    const unknown = await cli('team', 'cancel-invitation', '--data-dir', a, '--id', 'ffff0000');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('(not_found)');
+    expect((await cli('team', 'cancel-invitation', '--data-dir', a)).code).toBe(2);
+    expect((await cli('team')).stderr).toContain('team cancel-invitation --data-dir DIR --id ID');
+  } finally {
+    rmSync(app.dir, { recursive: true, force: true });
+  }
+});
