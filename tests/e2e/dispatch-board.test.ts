@@ -270,6 +270,10 @@ describe('dispatch board', () => {
     // Dropped where the visit above now is: the same day already past, and the same 09:00 of the same technician.
     const ticket = await app.admin.call('tickets.create', { title: 'Grifo de la barra gotea' });
     const drip = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+    // No customer: the ticket's title stands in the customer's place, and says so (it read as a customer's name).
+    const card = page.locator('.board-queue-item', { hasText: drip.code });
+    await expect.poll(() => card.locator('.board-block-title').textContent()).toBe('Sin cliente · Grifo de la barra gotea');
+    expect(await card.getAttribute('aria-label')).toContain('Sin cliente: Grifo de la barra gotea');
     const target = cell('Marcos Ruiz', /lunes/);
     await page.locator('.board-queue-item', { hasText: drip.code }).dragTo(target);
     const past = page.getByRole('dialog', { name: 'Esa hora ya ha pasado' });

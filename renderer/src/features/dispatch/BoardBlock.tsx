@@ -12,6 +12,8 @@ export interface BlockWords {
   status: Record<WorkOrderStatus, string>;
   when(time: string, length: string): string;
   clashesWith(codes: string): string;
+  /** Said before the ticket's title on an OT without a customer, where a customer's name goes otherwise. */
+  withoutCustomer: string;
 }
 
 // Placeholders the translations are asked with once; each block puts its own values in their place.
@@ -29,6 +31,7 @@ export function useBlockWords(): BlockWords {
       status: Object.fromEntries(WORK_ORDER_STATUSES.map((status) => [status, t(`common:workOrderStatus.${status}`)])) as Record<WorkOrderStatus, string>,
       when: (time, length) => when.replace(TIME, time).replace(LENGTH, length),
       clashesWith: (codes) => clashes.replace(CODES, codes),
+      withoutCustomer: t('block.withoutCustomer'),
     };
   }, [t, i18n.language]);
 }
@@ -65,7 +68,7 @@ export const BoardBlock = memo(function BoardBlock({ wo, clashesWith, style, tab
   const who = wo.who;
   const label = [
     wo.code,
-    who,
+    wo.withoutCustomer ? `${words.withoutCustomer}: ${who}` : who,
     words.type[wo.otType],
     words.when(time, length),
     words.status[wo.status],
@@ -93,7 +96,10 @@ export const BoardBlock = memo(function BoardBlock({ wo, clashesWith, style, tab
         {clashesWith?.length ? <AlertTriangle size={12} aria-hidden="true" className="board-block-warn" /> : null}
         <span className="board-block-length">{formatNarrowDuration(wo.estimatedMinutes * 60)}</span>
       </span>
-      <span className="board-block-title">{who}</span>
+      <span className="board-block-title">
+        {wo.withoutCustomer && <span className="board-without-customer">{`${words.withoutCustomer} · `}</span>}
+        {who}
+      </span>
       {/* The town first: in a week's narrow column the code is cut ("OT-2026-…") and the town never showed. */}
       <span className="board-block-meta">
         {wo.town ? `${wo.town} · ` : ''}

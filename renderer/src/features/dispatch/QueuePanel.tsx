@@ -35,7 +35,7 @@ export function QueuePanel({ items, more, error, onOpen, onMore }: Props) {
             const who = wo.customer?.name ?? wo.ticketTitle;
             const label = [
               wo.code,
-              who,
+              wo.customer ? who : `${t('block.withoutCustomer')}: ${who}`,
               wo.customerTown,
               t(`common:workOrderType.${wo.otType}`),
               t(`common:priority.${wo.priority}`),
@@ -59,7 +59,10 @@ export function QueuePanel({ items, more, error, onOpen, onMore }: Props) {
                     <span className="mono">{wo.code}</span>
                     <PriorityBadge priority={wo.priority} />
                   </span>
-                  <span className="board-block-title">{who}</span>
+                  <span className="board-block-title">
+                    {!wo.customer && <span className="board-without-customer">{`${t('block.withoutCustomer')} · `}</span>}
+                    {who}
+                  </span>
                   {/* The request's date is never cut ("26 dic 2…"): the type and town give way. */}
                   <span className="board-block-meta board-queue-meta">
                     <span className="board-queue-where">

@@ -9,8 +9,9 @@ import { clashesById } from './boardLayout';
 export interface BoardItem extends BoardWorkOrder {
   /** start + estimated minutes. */
   end: string;
-  /** What the block names: the customer, or the ticket's title for an OT without one. */
+  /** What the block names: the customer, or the ticket's title for an OT without one (then `withoutCustomer`). */
   who: string;
+  withoutCustomer: boolean;
   town: string | null;
   /** The company-calendar day it starts on (its week cell). */
   day: LocalDate;
@@ -38,6 +39,7 @@ export function indexBoard(board: DispatchBoardDto, zone: string): BoardIndex {
       ...wo,
       end: new Date(startMs + wo.estimatedMinutes * MINUTE_MS).toISOString(),
       who: customer?.name ?? wo.ticketTitle ?? '',
+      withoutCustomer: !customer,
       town: customer?.town ?? null,
       day: dayOfQuarterHour(zone, startMs),
     };
