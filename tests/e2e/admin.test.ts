@@ -91,6 +91,8 @@ describe('administration', () => {
     await page.getByLabel('Idioma predeterminado').selectOption('en');
     // The company time zone (18.16): a select of the zones the browser knows, saved as the IANA name.
     await page.getByLabel('Zona horaria de la empresa').selectOption('America/Santiago');
+    // Each zone says its offset and its name in the interface's language, not the IANA name alone.
+    expect(await page.getByLabel('Zona horaria de la empresa').locator('option:checked').textContent()).toMatch(/^America\/Santiago · GMT-\d · hora .*Chile$/);
     // The company form, not the measuring-tool card below it, which has its own Save.
     await page.locator('form.settings-form').getByRole('button', { name: 'Guardar' }).click();
     await page.getByRole('heading', { name: 'Company settings' }).waitFor();
@@ -98,6 +100,7 @@ describe('administration', () => {
     const settings = await app.admin.call('settings.get', {});
     expect(settings).toMatchObject({ workOrderPrefix: 'CS', language: 'en', timeZone: 'America/Santiago' });
     expect(await page.getByLabel('Company time zone').inputValue()).toBe('America/Santiago');
+    expect(await page.getByLabel('Company time zone').locator('option:checked').textContent()).toMatch(/^America\/Santiago · GMT-\d · Chile.* Time$/);
 
     await page.getByLabel('Work order prefix').fill('Ñ!');
     await page.locator('form.settings-form').getByRole('button', { name: 'Save' }).click();

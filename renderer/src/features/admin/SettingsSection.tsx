@@ -1,6 +1,6 @@
 // Company settings: name, contact, logo, code prefixes, session timeout, language and the company time zone.
 import { ImageUp, Trash2 } from 'lucide-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsViewDto, UiLanguage } from '../../../../electron/contract';
 import { settingsUpdateInput } from '../../../../electron/contract/catalogs';
@@ -9,6 +9,7 @@ import { localYearOf } from '../../../../electron/contract/zonedTime';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { zodFieldErrors } from '../../lib/forms';
+import { timeZoneLabel } from '../../lib/timeZoneLabel';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { SectionHeader, useAdminForm } from './shared';
@@ -18,9 +19,13 @@ import { VisitMinutesFields } from './VisitMinutesFields';
 
 const MAX_LOGO_CHARS = 700_000;
 
-/** Every IANA zone this browser knows (what the backend's Intl check accepts) under its current name, with UTC and the current one. */
-function zoneChoices(current: string): string[] {
-  return timeZoneChoices(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [], current);
+/**
+ * Every IANA zone this browser knows (what the backend's Intl check accepts) under its current name, with UTC and the
+ * current one, each with its label in the interface's language.
+ */
+function zoneChoices(current: string, language: string): { zone: string; label: string }[] {
+  const now = new Date();
+  return timeZoneChoices(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [], current).map((zone) => ({ zone, label: timeZoneLabel(zone, language, now) }));
 }
 
 function readAsDataUrl(file: File): Promise<string> {
@@ -33,7 +38,7 @@ function readAsDataUrl(file: File): Promise<string> {
 }
 
 export function SettingsSection() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const settings = useSession((s) => s.settings);
   // The form keeps the versions it was filled from, so saving over someone else's newer change is a CONFLICT.
   const [form, setFormState] = useState<SettingsViewDto | null>(settings);
@@ -60,6 +65,8 @@ export function SettingsSection() {
     },
   });
   const fileInput = useRef<HTMLInputElement>(null);
+  // ~420 zones, two Intl names each: made once per language and current zone, not at every keystroke in the form.
+  const zones = useMemo(() => zoneChoices(form?.timeZone ?? 'UTC', i18n.language), [form?.timeZone, i18n.language]);
 
   useEffect(() => {
     void useSession.getState().refreshSettings().catch(() => undefined);
@@ -183,9 +190,9 @@ export function SettingsSection() {
           </Field>
           <Field label={t('settings.timeZone')} error={errors.timeZone} hint={t('settings.timeZoneHint')}>
             <select value={canonicalTimeZone(form.timeZone)} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
-              {zoneChoices(form.timeZone).map((zone) => (
+              {zones.map(({ zone, label }) => (
                 <option key={zone} value={zone}>
-                  {zone.replace(/_/g, ' ')}
+                  {label}
                 </option>
               ))}
             </select>
