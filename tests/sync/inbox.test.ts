@@ -395,7 +395,8 @@ describe('conflicts.resolve: a closed ticket with an open OT', () => {
     expect(workOrder.estimatedMinutes).toBe(DEFAULT_WORK_ORDER_MINUTES[workOrder.otType]);
     const ticket = await f.admin.call('tickets.get', { id: ids.closed0! });
     expect(ticket.status).toBe('closed');
-    expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'ot_completed', metaData: { workOrderId: workOrder.id, conflictId: conflict.id } });
+    // The same completion record as workOrders.complete writes: the measured time (none: never started) said as such.
+    expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'ot_completed', metaData: { workOrderId: workOrder.id, conflictId: conflict.id, totalDuration: workOrder.totalDuration, measuredDuration: workOrder.totalDuration } });
     expect((await closedConflict(ids.closed0!)).status).toBe('resolved');
   });
 

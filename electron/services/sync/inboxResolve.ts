@@ -22,7 +22,7 @@ import { loadTicket, saveTicket } from '../tickets';
 import { appendEvent } from '../tickets';
 import { cancelWorkOrder } from '../workOrders';
 import { takeItemOff } from '../workOrders';
-import { keptEstimate, loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent } from '../workOrders';
+import { completionColumns, completionDuration, keptEstimate, loadWorkOrder, saveWorkOrder, workOrderEvent } from '../workOrders';
 import { entityOf } from './entities';
 import { loadConflictRow, snapshotOf, toConflictDto, type ConflictRow, type EditDetail } from './inboxList';
 
@@ -148,9 +148,9 @@ function planClosedTicket(step: Step, resolution: Resolution<'complete'> | Resol
     apply: () => {
       // The OT completed under the closed ticket with the work done the supervisor gives (as a close's decision would:
       // into work_done, the internal notes untouched; the choice's field keeps its old name `notes`).
-      const totalDuration = measuredSeconds(workOrder.startedAt, at);
-      saveWorkOrder(tx, workOrder, { status: 'completed', completedAt: at, totalDuration, workDone: resolution.notes, ...keptEstimate(ctx, workOrder) }, at);
-      workOrderEvent(tx, workOrder, 'completed', actor.id, at, { totalDuration, workDone: resolution.notes, conflictId: conflict.id });
+      const duration = completionDuration(workOrder, at, {});
+      saveWorkOrder(tx, workOrder, { ...completionColumns(at, duration, resolution.notes), ...keptEstimate(ctx, workOrder) }, at);
+      workOrderEvent(tx, workOrder, 'completed', actor.id, at, { ...duration, workDone: resolution.notes, conflictId: conflict.id });
       ctx.events.emit({ entity: 'workOrder', id: workOrder.id, kind: 'updated', ticketId: workOrder.ticketId });
       ctx.events.emit({ entity: 'ticket', id: workOrder.ticketId, kind: 'updated' });
     },

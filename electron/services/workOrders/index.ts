@@ -24,7 +24,7 @@ export { checklistOf } from './checklist';
 // For tickets, telemetry and the conflict inbox (one module reaches another only through its index).
 export { assertWorksOnTicket } from './access';
 export { takeItemOff } from './items';
-export { loadWorkOrder, measuredSeconds, saveWorkOrder, workOrderEvent } from './lifecycle';
+export { completionColumns, completionDuration, loadWorkOrder, saveWorkOrder, workOrderEvent } from './lifecycle';
 export { openWorkOrdersOf, settleOpenWorkOrders } from './atClose';
 export { keptEstimate } from './schedulingRules';
 export { workOrdersOfTicket } from './rows';
