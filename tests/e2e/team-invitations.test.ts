@@ -1,6 +1,7 @@
 // Administración → Equipo → Invitaciones sin usar: an invitation made from the screen shows at once (for whom, slot, who
 // made it, until when), an expired one is marked, and "Anular" calls one off after a question that says what happens to
-// a computer that already used the file and to one a member already accepted; the row goes, the card with the last one.
+// a computer that already used the file and to one a member already accepted; the row goes, the card with the last one,
+// and the focus moves to the next row's Anular (with the last one, to the Miembros heading).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goTo, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
@@ -63,11 +64,15 @@ describe('unused invitations on the Equipo screen', () => {
     await dialog().getByRole('button', { name: 'Anular invitación' }).click();
     await page.locator('.toast').getByText('Invitación nº 03 (Portátil de Tomás) anulada').waitFor();
     await card().getByRole('row', { name: /Portátil de Tomás/ }).waitFor({ state: 'detached' });
+    // The focus moves to the next row's Anular, not to the top of the page with the button that had it.
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")')).toBe('Anular la invitación nº 02 (sin nombre)');
     expect((await app.admin.call('team.status', {})).invitations.map((i) => i.memberName)).toEqual([null]);
 
     await card().getByRole('button', { name: 'Anular la invitación nº 02 (sin nombre)' }).click();
     await dialog().getByRole('button', { name: 'Anular invitación' }).click();
     await card().waitFor({ state: 'detached' });
+    // With the last one, to the Miembros heading (where the question said to revoke one already accepted).
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('team-members-title');
     expect((await app.admin.call('team.status', {})).invitations).toEqual([]);
     expect(uncaughtErrors(page)).toEqual([]);
   });

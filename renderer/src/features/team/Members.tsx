@@ -84,7 +84,10 @@ export function Members({ members, canManage, isFounder, founderName }: { member
   return (
     <section className="card team-members" aria-labelledby="team-members-title">
       <div className="team-card-head">
-        <h3 id="team-members-title">{t('members.title')}</h3>
+        {/* Focusable from script only: where the focus goes when the last unused invitation is cancelled (Invitations). */}
+        <h3 id="team-members-title" tabIndex={-1}>
+          {t('members.title')}
+        </h3>
         <span className="spacer" />
         {manages && isFounder && (
           <button type="button" className="btn btn-primary" onClick={() => setInviting(true)}>
