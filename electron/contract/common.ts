@@ -71,6 +71,8 @@ export const nonEmpty = (max: number) => z.string().trim().min(1).max(max).super
 export const optionalText = (max: number) => text(max).optional();
 export const nullableId = id.nullable();
 export const empty = z.strictObject({});
+/** The language of a file's name made for the person (the UI's); Spanish when omitted. */
+export const fileNameLanguage = z.enum(['es', 'en']).optional();
 export const byId = z.strictObject({ id });
 export const listQuery = z.strictObject({ q: z.string().max(200).optional() });
 export const pageLimit = z.number().int().min(1).max(200).optional();

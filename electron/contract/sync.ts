@@ -1,7 +1,7 @@
 // Sync channels: bundles out and in (as jobs with progress), and the digest of the replicated state.
 // See DESIGN.md "Team sync". Progress also arrives as `job` domain events with progress.label = 'sync'.
 import { z } from 'zod';
-import { empty, id } from './common';
+import { empty, fileNameLanguage, id } from './common';
 import { channel, type FilePayload } from './define';
 import type { ErrorShape } from './errors';
 
@@ -61,8 +61,8 @@ export const syncExportStartInput = z.strictObject({
   full: z.boolean().optional(),
   /** The current rows instead of the ops, for a copy that just joined. */
   snapshot: z.boolean().optional(),
-  /** The file name's language (the UI's: "emerald-cambios-para-…" / "emerald-changes-for-…", "emerald-instantanea-…" / "emerald-snapshot-…"); Spanish when omitted. */
-  language: z.enum(['es', 'en']).optional(),
+  /** The file name's language ("emerald-cambios-para-…" / "emerald-changes-for-…", "emerald-instantanea-…" / "emerald-snapshot-…"). */
+  language: fileNameLanguage,
 });
 
 export const syncImportStartInput = z

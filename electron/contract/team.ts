@@ -1,7 +1,7 @@
 // Team channels: create a team, invite and join members, cancel an invitation, revoke a device, and the team's status.
 // See DESIGN.md "Team sync". Every change is an op of this device, so it reaches the other members.
 import { z } from 'zod';
-import { nameText, optionalLine } from './common';
+import { fileNameLanguage, nameText, optionalLine } from './common';
 import { channel, type FilePayload } from './define';
 import { MAX_INVITE_CHARS } from './uploadLimits';
 
@@ -90,6 +90,8 @@ export const teamInviteInput = z.strictObject({
   memberName: optionalLine(100),
   /** How long the invitation can be used; 72 hours when omitted. */
   validHours: z.number().int().min(1).max(24 * 30).optional(),
+  /** The file name's language ("invitacion-maria-03.eminvite" / "invitation-maria-03.eminvite"). */
+  language: fileNameLanguage,
 });
 export { MAX_INVITE_CHARS };
 export const teamJoinInput = z.strictObject({

@@ -57,6 +57,8 @@ describe('create and invite', () => {
     // The next invitation gets the next slot: each one is a device of its own.
     expect(JSON.parse(await invite(a)).invitation.slot).toBe(3);
     expect(count(sqliteOf(a), 'SELECT count(*) AS n FROM team_invitations')).toBe(2);
+    // Named in the language of the screen that asked for it, as the exports are.
+    expect((await a.admin.call('team.invite', { language: 'en' })).fileName).toBe('invitation-member-04.eminvite');
   });
 });
 

@@ -18,7 +18,7 @@ import { bundleItemCount, importInJobWorker, WORKER_IMPORT_MIN_ITEMS } from './b
 import { teamCredentials } from './bundle-keys';
 import { takeUpload } from './bundle-uploads';
 import { prepared } from '../sql';
-import { fileNameSlug } from './teamInvitation';
+import { FILE_NAME_WORDS, fileNameSlug } from './teamInvitation';
 
 interface SyncJob extends RegisteredJob {
   lane: 'sync';
@@ -121,17 +121,12 @@ async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, w
 
 type ExportStartInput = z.output<typeof syncExportStartInput>;
 
-const FILE_WORDS = {
-  es: { changes: 'cambios', for: 'para', snapshot: 'instantanea' },
-  en: { changes: 'changes', for: 'for', snapshot: 'snapshot' },
-} as const;
-
 /**
  * `emerald-cambios-para-portatil-de-tomas-20261203094312.emsync` for a member (whom it is for, in the UI's language);
  * with no member, this device's id instead (`emerald-cambios-<device>-…`, `emerald-instantanea-<device>-…`).
  */
 function exportFileName(ctx: ServiceContext, deviceId: string, input: ExportStartInput): string {
-  const words = FILE_WORDS[input.language ?? 'es'];
+  const words = FILE_NAME_WORDS[input.language ?? 'es'];
   const at = ctx.clock.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
   if (input.snapshot === true) return `emerald-${words.snapshot}-${deviceId}-${at}${BUNDLE_EXTENSION}`;
   const member = input.to ? (prepared(ctx.sqlite, 'SELECT name FROM team_members WHERE device_id = ?').get(input.to) as { name: string } | undefined) : undefined;

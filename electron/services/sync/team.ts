@@ -89,7 +89,7 @@ export function createInvitation(ctx: ServiceContext, input: z.output<typeof tea
     const invitation = buildInvitation(ctx, input);
     emit({ entity: 'team', id: invitation.team.id, kind: 'updated' });
     return {
-      fileName: invitationFileName(input.memberName ?? null, invitation.invitation.slot),
+      fileName: invitationFileName(input.memberName ?? null, invitation.invitation.slot, input.language),
       mimeType: INVITATION_MIME,
       bytes: new Uint8Array(Buffer.from(`${JSON.stringify(invitation, null, 2)}\n`, 'utf8')),
     };

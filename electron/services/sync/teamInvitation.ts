@@ -128,7 +128,14 @@ export function fileNameSlug(name: string): string {
     .replace(/-$/, '');
 }
 
-/** A file name a person recognises: `invitacion-maria-03.eminvite`. */
-export function invitationFileName(memberName: string | null, slot: number): string {
-  return `invitacion-${fileNameSlug(memberName ?? '') || 'miembro'}-${String(slot).padStart(2, '0')}${INVITATION_EXTENSION}`;
+/** The words of the team's file names, in the language of the screen that asked for the file. */
+export const FILE_NAME_WORDS = {
+  es: { changes: 'cambios', for: 'para', snapshot: 'instantanea', invitation: 'invitacion', member: 'miembro' },
+  en: { changes: 'changes', for: 'for', snapshot: 'snapshot', invitation: 'invitation', member: 'member' },
+} as const;
+
+/** A file name a person recognises: `invitacion-maria-03.eminvite` (`invitation-maria-03.eminvite` in English). */
+export function invitationFileName(memberName: string | null, slot: number, language: keyof typeof FILE_NAME_WORDS = 'es'): string {
+  const words = FILE_NAME_WORDS[language];
+  return `${words.invitation}-${fileNameSlug(memberName ?? '') || words.member}-${String(slot).padStart(2, '0')}${INVITATION_EXTENSION}`;
 }

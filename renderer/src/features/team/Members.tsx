@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { saveFile } from '../../lib/download';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { uiLanguage } from '../../lib/reportLanguage';
 import { toast } from '../../stores/toasts';
 import { ConfirmDialog, FormFooter, useAdminForm } from '../admin/shared';
 import { shortId, slotLabel } from './format';
@@ -26,7 +27,7 @@ function InviteDialog({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     await send(async () => {
       const expiresAt = new Date(Date.now() + validHours * 3_600_000).toISOString();
-      const file = await api.call('team.invite', { validHours, ...(memberName.trim() ? { memberName: memberName.trim() } : {}) });
+      const file = await api.call('team.invite', { validHours, language: uiLanguage(), ...(memberName.trim() ? { memberName: memberName.trim() } : {}) });
       saveFile(file);
       setMade({ fileName: file.fileName, expiresAt });
       void useTeamStatus.getState().load();
