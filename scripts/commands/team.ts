@@ -188,6 +188,8 @@ async function pairCode(ctx: ServiceContext, args: ParsedArgs, say: Say): Promis
  */
 function invitationId(ctx: ServiceContext, given: string): string {
   const typed = given.trim().toLowerCase();
+  // An empty start would match every invitation: with one left, a blank --id would call it off.
+  if (typed === '') throw new CommandFailure('--id needs an invitation id (team status lists them)');
   const matches = teamStatus(ctx).invitations.filter((invitation) => invitation.id.startsWith(typed));
   if (matches.length === 1 && matches[0]) return matches[0].id;
   if (matches.length > 1) throw new CommandFailure(`${typed} starts the ids of ${matches.length} unused invitations (${matches.map((i) => i.id).join(', ')}): give more of it`);

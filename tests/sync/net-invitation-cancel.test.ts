@@ -3,7 +3,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
 import { deviceOf, joinOn } from './bundle-fixture';
-import { adminContext, digestOf, makeCode, netWorld, servicesOf, refusalReason } from './net.helpers';
+import { adminContext, digestOf, makeCode, netWorld, servicesOf, reasonOf } from './net.helpers';
 import { count, sqliteOf } from './team.helpers';
 
 const world = netWorld();
@@ -28,7 +28,7 @@ it('refuses the push of a laptop that joined with a cancelled invitation and wri
   // A pairing code from someone at the office links it (the hub cannot tell yet); its first round is refused.
   const paired = await pairWithHub(adminContext(finder), { url: hub.url, code: await makeCode(office) });
   expect(paired.roundError).toMatch(/cancelled/);
-  expect(await refusalReason(syncRound(servicesOf(finder)))).toBe('invitation_cancelled');
+  expect(await reasonOf(syncRound(servicesOf(finder)))).toBe('invitation_cancelled');
   expect(count(sqliteOf(office), 'SELECT count(*) AS n FROM sync_ops')).toBe(ops);
   expect(digestOf(office)).toBe(digest);
   expect(count(sqliteOf(office), 'SELECT count(*) AS n FROM team_members WHERE device_id = ?', deviceOf(sqliteOf(finder)))).toBe(0);

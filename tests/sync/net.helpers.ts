@@ -116,22 +116,16 @@ export async function cuttingProxy(world: NetWorld, targetPort: number): Promise
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
 }
 
-/** The reason a channel call was refused with (the test fails when it was not refused). */
+/**
+ * The reason a call was refused with: a channel call's error (its shape's details) or a service's AppError (as a round
+ * or a pairing throws it). The test fails when it was not refused.
+ */
 export async function reasonOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
   } catch (error) {
-    return (error as { shape?: { details?: { reason?: string } } }).shape?.details?.reason;
-  }
-  throw new Error('expected a refusal');
-}
-
-/** The reason a service call (an AppError, as a round or a pairing throws it) was refused with; fails when it was not refused. */
-export async function refusalReason(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { details?: { reason?: unknown } }).details?.reason;
+    const refused = error as { shape?: { details?: { reason?: string } }; details?: { reason?: string } };
+    return (refused.shape?.details ?? refused.details)?.reason;
   }
   throw new Error('expected a refusal');
 }

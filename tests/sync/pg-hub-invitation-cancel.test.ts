@@ -14,7 +14,7 @@ import { pgActingAdmin, pgMakePairingCode } from '../../electron/services/sync/p
 import { removeTempDirs, tempDir } from '../db/helpers';
 import type { TestApp } from '../support/backend';
 import { deviceOf, joinOn } from './bundle-fixture';
-import { adminContext, servicesOf, refusalReason } from './net.helpers';
+import { adminContext, servicesOf, reasonOf } from './net.helpers';
 import { pgHubSuite } from './pg-hub.helpers';
 import { sqliteOf } from './team.helpers';
 
@@ -67,7 +67,7 @@ it('refuses the push of a laptop that joined with an invitation the founder canc
     const before = await state();
     const paired = await pairWithHub(adminContext(finder), { url: hub.url, code: await code() });
     expect(paired.roundError).toMatch(/cancelled/);
-    expect(await refusalReason(syncRound(servicesOf(finder), adopted.deviceId))).toBe('invitation_cancelled');
+    expect(await reasonOf(syncRound(servicesOf(finder), adopted.deviceId))).toBe('invitation_cancelled');
     expect(await state()).toEqual(before);
     expect(await value('SELECT count(*)::int FROM team_members WHERE device_id = $1', [deviceOf(sqliteOf(finder))])).toBe(0);
 

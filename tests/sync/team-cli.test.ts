@@ -145,6 +145,10 @@ it('lists the unused invitations in team status and cancels one by the start of 
     const cancelled = await cli('team', 'cancel-invitation', '--data-dir', a, '--id', lost.id.slice(0, shared + 1), '--json');
     expect(cancelled.code).toBe(0);
     expect(JSON.parse(cancelled.stdout).invitations.map((i: { id: string }) => i.id)).toEqual([other.id]);
+    // A blank id is no start of one: with one invitation left it would have called that one off.
+    const blank = await cli('team', 'cancel-invitation', '--data-dir', a, '--id', ' ');
+    expect([blank.code, blank.stderr.includes('--id needs an invitation id')]).toEqual([1, true]);
+    expect((await cli('team', 'status', '--data-dir', a)).stdout).toContain(other.id);
     const said = await cli('team', 'cancel-invitation', '--data-dir', a, '--id', other.id);
     expect(said.stdout).toContain(`Cancelled the invitation ${other.id}: every member refuses a computer that joined with it`);
     expect((await cli('team', 'status', '--data-dir', a)).stdout).not.toContain('Unused invitations:');
