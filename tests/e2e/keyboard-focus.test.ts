@@ -176,7 +176,10 @@ describe('the OT’s signatures and parts', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toMatch(/^CANVAS Recuadro para la firma del cliente/);
     await saveScreenshot(page, 'keyboard-focus-sign-again-pad');
-    // Firmar on the empty pad says so; Tab from the pad reaches Firmar (Borrar waits for a drawing).
+    // Firmar on the empty pad says so; Tab from the pad reaches the keyboard's way to sign, then Firmar (Borrar waits
+    // for a drawing).
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('BUTTON Usar el nombre como firma');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('BUTTON Firmar');
     await page.keyboard.press('Enter');
