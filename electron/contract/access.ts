@@ -32,6 +32,21 @@ export function allows(holder: PermissionHolder, access: Access): boolean {
 }
 
 /**
+ * Carrying out an OT — starting it, its parts, checklist, photos, work done, signatures, completing it — takes
+ * workorders:execute: on one's own OT, or on anyone's with workorders:write too (a Supervisor). Planning alone
+ * (workorders:write, the Agente) is not doing the visit (DESIGN: the dispatcher requests and schedules visits).
+ */
+export function mayCarryOut(holder: PermissionHolder, userId: string | undefined, technicianId: string | null | undefined): boolean {
+  if (!hasPermission(holder, 'workorders:execute')) return false;
+  return (technicianId != null && technicianId === userId) || hasPermission(holder, 'workorders:write');
+}
+
+/** An OT's internal notes: whoever plans it (workorders:write), or its own technician. */
+export function mayWriteNotes(holder: PermissionHolder, userId: string | undefined, technicianId: string | null | undefined): boolean {
+  return hasPermission(holder, 'workorders:write') || (hasPermission(holder, 'workorders:execute') && technicianId != null && technicianId === userId);
+}
+
+/**
  * Who may open the inbox: whoever may make some conflict's resolving edit (DESIGN: a supervisor resolves it; the
  * resolution is an ordinary edit): tickets:write (supervisors, agents; tickets and OTs) or catalog:write (customers,
  * products). The list shows only conflicts on records the caller may change, and resolving checks that record's own

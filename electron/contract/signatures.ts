@@ -79,11 +79,9 @@ export interface SignatureDto {
   valid: boolean;
 }
 
-const executeOrWrite = ['workorders:write', 'workorders:execute'] as const;
-
 export const signatureChannels = {
   /** Signs the OT's report as it is now; answers the latest signature of each role. */
-  'workOrders.sign': channel<SignatureDto[]>()({ input: signInput, access: executeOrWrite }),
+  'workOrders.sign': channel<SignatureDto[]>()({ input: signInput, access: 'workorders:execute' }),
   /** The latest signature of each role (customer first), each saying whether it still covers the report. */
   'workOrders.signatures': channel<SignatureDto[]>()({ input: byId, access: 'workorders:read' }),
 };

@@ -100,7 +100,6 @@ export const workOrderFilterShape = {
 };
 export const workOrderFilter = z.strictObject(workOrderFilterShape);
 
-const executeOrWrite = ['workorders:write', 'workorders:execute'] as const;
 
 /** An OT waiting in the dispatch queue, with what the dispatcher plans by: its ticket's priority and the customer's town. */
 export interface QueuedWorkOrderDto extends WorkOrderDto {
@@ -170,26 +169,27 @@ export const workOrderChannels = {
   }),
   'workOrders.start': channel<WorkOrderDetail>()({
     input: z.strictObject({ id, version, notes: text(20_000).optional() }),
-    access: executeOrWrite,
+    access: 'workorders:execute',
   }),
-  'workOrders.complete': channel<WorkOrderDetail>()({ input: completeInput, access: executeOrWrite }),
+  'workOrders.complete': channel<WorkOrderDetail>()({ input: completeInput, access: 'workorders:execute' }),
   'workOrders.cancel': channel<WorkOrderDetail>()({
     input: z.strictObject({ id, version, reason: nonEmpty(5_000) }),
     access: 'workorders:write',
   }),
+  /** The internal notes: the office that plans the OT, or its own technician (the service checks which). */
   'workOrders.updateNotes': channel<WorkOrderDetail>()({
     input: z.strictObject({ id, version, notes: text(20_000) }),
-    access: executeOrWrite,
+    access: ['workorders:write', 'workorders:execute'],
   }),
   /** "Trabajo realizado" while the OT is in progress (the completion dialog prefills it). */
   'workOrders.setWorkDone': channel<WorkOrderDetail>()({
     input: z.strictObject({ id, version, workDone: workDoneText }),
-    access: executeOrWrite,
+    access: 'workorders:execute',
   }),
-  'workOrders.addItem': channel<WorkOrderDetail>()({ input: addItemInput, access: executeOrWrite }),
+  'workOrders.addItem': channel<WorkOrderDetail>()({ input: addItemInput, access: 'workorders:execute' }),
   'workOrders.removeItem': channel<WorkOrderDetail>()({
     input: z.strictObject({ id, version, itemId: id }),
-    access: executeOrWrite,
+    access: 'workorders:execute',
   }),
   'workOrders.traceSerial': channel<SerialTraceRow[]>()({
     input: z.strictObject({ serialNumber }),

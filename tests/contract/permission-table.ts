@@ -24,6 +24,9 @@ const STAFF: readonly TableHolder[] = ['Administrador', 'Supervisor', 'Técnico'
 const DESK: readonly TableHolder[] = ['Administrador', 'Supervisor', 'Agente'];
 /** The office plus the technician, who logs notes, readings and parts and starts/completes OTs (own OTs, checked by the service). */
 const FIELD: readonly TableHolder[] = [...DESK, 'Técnico'];
+/** Who carries out a visit (DESIGN: the field technician starts/completes the OT; the dispatcher requests and schedules
+ *  visits, it does not do them): the technician on their own OTs, checked by the service; supervisors and admins on any. */
+const DOERS: readonly TableHolder[] = ['Administrador', 'Supervisor', 'Técnico'];
 /** Catalogs (categories, customers, products): the supervisor / admin row of DESIGN's table. */
 const CATALOG: readonly TableHolder[] = ['Administrador', 'Supervisor', 'catalog:write only'];
 const USER_ADMINS: readonly TableHolder[] = ['Administrador', 'users:admin only'];
@@ -103,22 +106,22 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'workOrders.schedule': DESK,
   'workOrders.unschedule': DESK,
   'workOrders.setEstimate': DESK,
-  'workOrders.start': FIELD,
-  'workOrders.complete': FIELD,
+  'workOrders.start': DOERS,
+  'workOrders.complete': DOERS,
   'workOrders.cancel': DESK,
   'workOrders.updateNotes': FIELD,
-  'workOrders.addItem': FIELD,
-  'workOrders.setWorkDone': FIELD,
+  'workOrders.addItem': DOERS,
+  'workOrders.setWorkDone': DOERS,
   // Photos and files: the office on tickets and OTs, the technician on their own OTs (checked by the service); read like the OT.
   'attachments.add': FIELD,
   'attachments.list': STAFF,
   'attachments.display': STAFF,
   'attachments.original': STAFF,
-  'workOrders.removeItem': FIELD,
-  'workOrders.sign': FIELD, // the customer signs on the technician's laptop; the OT's own technician or a writer
+  'workOrders.removeItem': DOERS,
+  'workOrders.sign': DOERS, // the customer signs on the technician's laptop; the OT's own technician, or a supervisor
   'workOrders.signatures': STAFF,
   'workOrders.checklist': STAFF,
-  'workOrders.answerChecklist': FIELD, // the OT's own technician (checked by the service) or the office
+  'workOrders.answerChecklist': DOERS, // the OT's own technician (checked by the service), or a supervisor
   'workOrders.traceSerial': STAFF,
 
   // Reports: the technician exports the OT PDF for the customer; the office its reports; read-only viewers do not export.

@@ -208,6 +208,33 @@ describe('technicians act only on their own OTs', () => {
   });
 });
 
+describe('planning a visit is not carrying it out', () => {
+  it('the Agente plans, cancels and writes internal notes on any OT, and starts, completes or adds parts to none; a Supervisor does both', async () => {
+    const asAgent = (await f.app.userWithRole('Agente', 'agente2')).caller;
+    const asSupervisor = (await f.app.userWithRole('Supervisor', 'super2')).caller;
+    let wo = await schedule((await ticketWithVisit()).wo, f.tec2.id);
+    // Through the channels: the router refuses the Agente before the service is reached.
+    for (const [channel, input] of [
+      ['workOrders.start', { id: wo.id, version: wo.version }],
+      ['workOrders.addItem', { id: wo.id, version: wo.version, description: 'Válvula', serialNumber: 'SN-2' }],
+      ['workOrders.complete', { id: wo.id, version: wo.version, workDone: 'x' }],
+    ] as [string, object][]) {
+      expect(await asAgent.failure(channel, input)).toBe('FORBIDDEN');
+    }
+    wo = await asAgent.call('workOrders.updateNotes', { id: wo.id, version: wo.version, notes: 'El cliente abre a las 9' });
+    // The Supervisor carries out anyone's visit.
+    wo = await asSupervisor.call('workOrders.start', { id: wo.id, version: wo.version });
+    wo = await asSupervisor.call('workOrders.complete', { id: wo.id, version: wo.version, workDone: 'Revisado' });
+    expect([wo.status, wo.notes]).toEqual(['completed', 'El cliente abre a las 9']);
+    const other = await schedule((await ticketWithVisit()).wo, f.tec2.id);
+    expect((await asAgent.call('workOrders.cancel', { id: other.id, version: other.version, reason: 'Ya no hace falta' })).status).toBe('cancelled');
+    // Closing a ticket, the Agente may cancel its open OT but not say the visit was done: that is the service's refusal.
+    const { ticket, wo: open } = await ticketWithVisit();
+    const completeAtClose = { id: ticket.id, version: (await f.admin.call('tickets.get', { id: ticket.id })).version, resolution: 'Resuelto', workOrders: [{ id: open.id, version: open.version, action: 'complete', workDone: 'Hecho' }] };
+    expect(await errorOf(asAgent, 'tickets.close', completeAtClose)).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'cannot_execute' } });
+  });
+});
+
 describe('items', () => {
   it('a serial of a tracked product is one unit; final OTs take no items', async () => {
     const wo = await workOrderIn('in_progress');

@@ -140,3 +140,24 @@ describe('a technician', () => {
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });
+
+describe('a dispatcher (Agente)', () => {
+  it('plans and annotates a visit but has no Empezar, parts, signature pad or Completar: doing it is the technician’s', async () => {
+    const agent = await app.userWithRole('Agente', 'rortiz', 'Rocío Ortiz');
+    const office = await app.openApp();
+    await signIn(office, agent.username, agent.password);
+    await goTo(office, `#/work-orders/${mine.id}`);
+    await office.getByRole('heading', { name: mine.code }).waitFor();
+    await office.getByRole('button', { name: 'Cancelar OT' }).waitFor();
+    expect(await office.getByRole('button', { name: 'Empezar', exact: true }).count()).toBe(0);
+    expect(await office.getByLabel('N.º de serie').count()).toBe(0);
+    expect(await office.getByRole('img', { name: /Recuadro para la firma/ }).count()).toBe(0);
+    await office.getByRole('textbox', { name: 'Notas internas' }).fill('El cliente abre a las 9');
+    await office.getByRole('button', { name: 'Guardar notas internas' }).click();
+    await expect.poll(async () => (await app.admin.call('workOrders.get', { id: mine.id })).notes).toBe('El cliente abre a las 9');
+    await goTo(office, `#/work-orders/${theirs.id}`);
+    await office.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
+    expect(await office.getByRole('button', { name: 'Completar', exact: true }).count()).toBe(0);
+    expect(uncaughtErrors(office)).toEqual([]);
+  });
+});

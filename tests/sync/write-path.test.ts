@@ -312,8 +312,9 @@ async function driveEveryWritingChannel(): Promise<void> {
   // Two more OTs still open when the ticket closes: the close completes one and cancels the other, as decided.
   const followUp = await supervisor.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance', technicianId: tec.id, scheduledDate: when });
   const extra = await supervisor.caller.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'upgrade' });
-  ticket = await agent.caller.call('tickets.get', { id: ticket.id });
-  ticket = await agent.caller.call('tickets.close', {
+  // The supervisor closes it: completing a visit is carrying it out, which the Agente's planning rights are not.
+  ticket = await supervisor.caller.call('tickets.get', { id: ticket.id });
+  ticket = await supervisor.caller.call('tickets.close', {
     id: ticket.id,
     resolution: 'Rodillo cambiado',
     version: ticket.version,

@@ -1,19 +1,28 @@
-// Who may act on a work order: writers on any; technicians (execute only) on their own; who can be scheduled.
+// Who may act on a work order (the rules are the contract's mayCarryOut and mayWriteNotes), and who can be scheduled.
 import { and, eq } from 'drizzle-orm';
 import type { AppDb } from '../../../db/open';
 import { workOrders } from '../../../db/schema';
 import { canBeTechnician } from '../../contract/scheduling';
 import { AppError } from '../../contract';
+import { mayCarryOut, mayWriteNotes } from '../../contract/access';
 import { actorCan, type Actor, type ServiceContext } from '../context';
 import { loadActor } from '../users';
 import type { WorkOrderRecord } from './lifecycle';
 
-/** A Técnico (workorders:execute without workorders:write) acts only on OTs assigned to them. */
+const notYours = (row: WorkOrderRecord) => new AppError('FORBIDDEN', `work order ${row.code} is assigned to someone else`, { reason: 'not_your_work_order' });
+
+/** Carrying out the visit: a Técnico on their own OTs, a Supervisor on any; planning rights alone (the Agente) do not. */
 export function assertMayExecute(ctx: ServiceContext, actor: Actor, row: WorkOrderRecord): void {
-  if (actorCan(ctx, 'workorders:write')) return;
-  if (row.technicianId !== actor.id) {
-    throw new AppError('FORBIDDEN', `work order ${row.code} is assigned to someone else`, { reason: 'not_your_work_order' });
+  if (mayCarryOut(actor, actor.id, row.technicianId)) return;
+  if (!actorCan(ctx, 'workorders:execute')) {
+    throw new AppError('FORBIDDEN', `carrying out work order ${row.code} takes the right to execute work orders; planning them is not enough`, { reason: 'cannot_execute' });
   }
+  throw notYours(row);
+}
+
+/** The internal notes: the office that plans the OT, or its own technician. */
+export function assertMayWriteNotes(actor: Actor, row: WorkOrderRecord): void {
+  if (!mayWriteNotes(actor, actor.id, row.technicianId)) throw notYours(row);
 }
 
 /** A Técnico (no tickets:write) acts on a ticket — notes, readings, imports — only where one of their OTs is. */

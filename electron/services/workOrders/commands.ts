@@ -14,7 +14,7 @@ import { loadTicket, saveTicket } from '../tickets';
 import { WORK_ORDER_TYPE_LABEL } from '../tickets';
 import { appendEvent } from '../tickets';
 import { assertTicketOpenForWork } from '../tickets';
-import { assertEligibleTechnician, assertMayExecute } from './access';
+import { assertEligibleTechnician, assertMayExecute, assertMayWriteNotes } from './access';
 import {
   assertAction,
   assertNotFinal,
@@ -210,7 +210,7 @@ export function cancelWorkOrder(ctx: ServiceContext, input: Input<'workOrders.ca
 export function updateWorkOrderNotes(ctx: ServiceContext, input: Input<'workOrders.updateNotes'>): WorkOrderDetail {
   return changeWorkOrder(ctx, input.id, (tx, actor, at) => {
     const row = loadWorkOrderAt(tx, input.id, input.version);
-    assertMayExecute(ctx, actor, row);
+    assertMayWriteNotes(actor, row);
     assertNotFinal(row);
     if (row.notes === input.notes) return row;
     saveWorkOrder(tx, row, { notes: input.notes }, at);

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../../../electron/contract';
 import { Field } from '../../components/Field';
-import { useCan, useSession } from '../../stores/session';
+import { useCan, useWorkOrderRights } from '../../stores/session';
 import { emptyDraft, missingByPart, type DecisionDraft, type DecisionDrafts } from './closeDecisionDrafts';
 import { DurationFields } from '../workOrders/DurationFields';
 import { isMinutesValid } from '../workOrders/durationDraft';
@@ -19,11 +19,10 @@ function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; 
   const { t } = useTranslation('tickets');
   const name = `close-decision-${workOrder.id}`;
   // The same rights as the OT's own actions (the service checks them again): cancel needs workorders:write;
-  // completing, workorders:write or carrying out one's own OT.
-  const me = useSession((s) => s.user?.id);
+  // completing is carrying the visit out (mayCarryOut).
   const canWrite = useCan('workorders:write');
-  const canExecute = useCan('workorders:execute');
-  const allowed = { complete: canWrite || (canExecute && workOrder.technician?.id === me), cancel: canWrite };
+  const { carryOut } = useWorkOrderRights(workOrder.technician?.id);
+  const allowed = { complete: carryOut, cancel: canWrite };
   const facts = [
     t(`common:workOrderType.${workOrder.otType}`),
     t(`common:workOrderStatus.${workOrder.status}`),

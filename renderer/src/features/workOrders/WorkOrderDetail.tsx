@@ -12,7 +12,7 @@ import { uiLanguage } from '../../lib/reportLanguage';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { hrefFor } from '../../lib/router';
-import { useCan, useSession } from '../../stores/session';
+import { useCan, useWorkOrderRights } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { useWorkOrderAction, workOrderError } from './actions';
 import { useWorkOrders } from './store';
@@ -120,14 +120,14 @@ export function WorkOrderDetailView({ id }: { id: string }) {
   const detail = useWorkOrders((s) => (s.detail?.id === id ? s.detail : null));
   const detailError = useWorkOrders((s) => s.detailError);
   const loadDetail = useWorkOrders((s) => s.loadDetail);
-  const me = useSession((s) => s.user);
   const canWrite = useCan('workorders:write');
-  const canExecute = useCan(['workorders:write', 'workorders:execute']);
+  const canExecute = useCan('workorders:execute');
   const canExport = useCan('reports:export');
   const run = useWorkOrderAction();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [exporting, setExporting] = useState(false);
   const customer = useCustomer(detail?.customer?.id);
+  const rights = useWorkOrderRights(detail?.technician?.id);
 
   useEffect(() => void loadDetail(id), [id, loadDetail]);
   useDomainEvents((e) => e.entity === 'workOrder' && e.id === id, () => void loadDetail(id));
@@ -143,7 +143,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
   }
 
   const final = FINAL_WORK_ORDER_STATUSES.includes(detail.status);
-  const mayExecute = canWrite || (canExecute && detail.technician?.id === me?.id);
+  const { carryOut: mayExecute, notes: mayWriteNotes } = rights;
   const status = detail.status;
 
   async function exportPdf() {
@@ -263,7 +263,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
         <AttachmentsPanel owner={{ workOrderId: detail.id }} editable={mayExecute && !final} />
         <ChecklistPanel workOrder={detail} editable={mayExecute && !final} />
         <WorkDoneCard workOrder={detail} editable={mayExecute && status === 'in_progress'} />
-        <NotesCard workOrder={detail} editable={mayExecute && !final} />
+        <NotesCard workOrder={detail} editable={mayWriteNotes && !final} />
         <SignaturesPanel workOrder={detail} maySign={mayExecute} />
       </div>
       <ScheduleModal workOrder={detail} open={dialog === 'schedule'} onClose={() => setDialog(null)} />
