@@ -114,6 +114,18 @@ describe('the customer page', () => {
     expect(await panel.getByText(/Mostrando/).count()).toBe(0);
   });
 
+  it('edits the customer from its own page, with the form of Administración → Clientes', async () => {
+    await goTo(page, `#/customers/${seeded.customerId}`);
+    await page.getByRole('button', { name: 'Editar' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Teléfono').fill('955 000 111');
+    await form.getByRole('button', { name: 'Guardar' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('.customer-contact').textContent()).toContain('955 000 111');
+    expect((await app.admin.call('customers.get', { id: seeded.customerId })).phone).toBe('955 000 111');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+
   it('is reached from the serial trace too', async () => {
     await goTo(page, `#/trace?serial=${SERIAL}`);
     await page.getByRole('link', { name: 'Zumos Naturales del Aljarafe' }).click();

@@ -44,7 +44,8 @@ const CONFIG: Record<CatalogKind, CatalogConfig> = {
   },
 };
 
-type Row = Record<string, unknown> & { id: string; name: string };
+export type CatalogRow = Record<string, unknown> & { id: string; name: string };
+type Row = CatalogRow;
 
 // The three catalogs share one shape of channel (<kind>.create/update/delete), so one loosely typed caller serves them.
 const callCatalog = (channel: string, input: Record<string, unknown>) =>
@@ -63,7 +64,8 @@ async function readRow(kind: CatalogKind, id: string): Promise<Row> {
   return row;
 }
 
-function CatalogForm({ kind, row, onClose }: { kind: CatalogKind; row: Row | null; onClose: () => void }) {
+/** Create (no row) or edit a catalog row; also the customer page's *Editar*. */
+export function CatalogForm({ kind, row, onClose }: { kind: CatalogKind; row: Row | null; onClose: () => void }) {
   const { t } = useTranslation('admin');
   const config = CONFIG[kind];
   const [form, setForm] = useState<FormValues>(() => formValues(config, row));

@@ -1,5 +1,5 @@
 // The customer page (#/customers/:id): contact details and the history — tickets, OTs, serials — newest first.
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft, Pencil } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDto } from '../../../../electron/contract';
@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { navigate } from '../../lib/router';
 import { useCan } from '../../stores/session';
+import { CatalogForm, type CatalogRow } from '../admin/CatalogSection';
 import { AddressLink, EmailLink, PhoneLink } from './ContactLinks';
 import { SerialsTable, TicketsTable, WorkOrdersTable } from './HistoryTables';
 import './customers.css';
@@ -112,6 +113,8 @@ function HistoryTabs({ history, tab, onTab }: { history: CustomerHistoryDto; tab
 export default function CustomerScreen({ customerId }: { customerId: string }) {
   const { t } = useTranslation('customers');
   const canRead = useCan('tickets:read');
+  const canEdit = useCan('catalog:write');
+  const [editing, setEditing] = useState(false);
   const [limits, setLimits] = useState<Limits>(FIRST_LIMITS);
   const [tab, setTab] = useState<SectionName>('tickets');
   useEffect(() => {
@@ -137,7 +140,16 @@ export default function CustomerScreen({ customerId }: { customerId: string }) {
         </button>
         <h1>{customer.name}</h1>
         {customer.town && <span className="muted">{customer.town}</span>}
+        <span className="spacer" />
+        {canEdit && (
+          <button type="button" className="btn" onClick={() => setEditing(true)}>
+            <Pencil size={14} aria-hidden="true" />
+            {t('edit')}
+          </button>
+        )}
       </header>
+      {/* The same form as Administración → Clientes; the page reads the customer again on its 'updated' event. */}
+      {editing && <CatalogForm kind="customers" row={customer as unknown as CatalogRow} onClose={() => setEditing(false)} />}
       <div className="page-body customer-body">
         <ContactCard customer={customer} />
         <section className="customer-history" aria-label={t('historyLabel')}>
