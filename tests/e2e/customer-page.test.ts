@@ -126,6 +126,18 @@ describe('the customer page', () => {
     expect(uncaughtErrors(page)).toEqual([]);
   });
 
+  it('says a date asked for with the visit is a proposal until the visit is planned', async () => {
+    const ticket = await app.admin.call('tickets.create', { title: 'Revisión de la cámara', customerId: seeded.customerId });
+    const when = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+    const asked = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'maintenance', scheduledDate: when });
+    expect(asked.status).toBe('pending_planning');
+    await goTo(page, `#/customers/${seeded.customerId}`);
+    await page.getByRole('tab', { name: /Órdenes de trabajo|OT/ }).click();
+    await expect.poll(() => page.getByRole('tabpanel').locator('tbody tr', { hasText: asked.code }).textContent()).toContain('(propuesta)');
+    await goTo(page, `#/work-orders/${asked.id}`);
+    await page.locator('dt', { hasText: 'Propuesta para' }).waitFor();
+  });
+
   it('is reached from the serial trace too', async () => {
     await goTo(page, `#/trace?serial=${SERIAL}`);
     await page.getByRole('link', { name: 'Zumos Naturales del Aljarafe' }).click();

@@ -33,6 +33,8 @@ interface LabelTable {
   type: string;
   status: string;
   scheduled: string;
+  /** An OT still to plan with a date proposed when the visit was asked for: not a booking. */
+  proposed: string;
   started: string;
   completed: string;
   duration: string;
@@ -141,6 +143,7 @@ const es: LabelTable = {
   type: 'Tipo',
   status: 'Estado',
   scheduled: 'Programada',
+  proposed: 'Propuesta',
   started: 'Iniciada',
   completed: 'Completada',
   duration: 'Duración',
@@ -251,6 +254,7 @@ const en: LabelTable = {
   type: 'Type',
   status: 'Status',
   scheduled: 'Scheduled',
+  proposed: 'Proposed',
   started: 'Started',
   completed: 'Completed',
   duration: 'Duration',

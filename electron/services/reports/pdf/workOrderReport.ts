@@ -73,7 +73,7 @@ export function workOrderFields(wo: WorkOrderDetail, t: Labels, f: Formatter): [
     [t.status, t.workOrderStatus[wo.status]],
     [t.technician, wo.technician?.fullName ?? t.notSet],
     [t.duration, f.duration(wo.totalDuration)],
-    [t.scheduled, f.dateTime(wo.scheduledDate)],
+    [wo.status === 'pending_planning' ? t.proposed : t.scheduled, f.dateTime(wo.scheduledDate)],
     [t.started, f.dateTime(wo.startedAt)],
     [t.completed, f.dateTime(wo.completedAt)],
   ];

@@ -79,7 +79,11 @@ export function WorkOrdersTable({ rows }: { rows: CustomerWorkOrderRow[] }) {
               <WorkOrderStatusBadge status={row.status} />
             </td>
             <td>{row.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>
-            <td className="nowrap">{formatDateTime(row.scheduledDate)}</td>
+            <td className="nowrap">
+              {formatDateTime(row.scheduledDate)}
+              {/* Asked for with the request, not booked yet: said so, or it reads as a booking. */}
+              {row.status === 'pending_planning' && row.scheduledDate && <span className="muted"> {t('proposed')}</span>}
+            </td>
             <td className="nowrap">{formatDateTime(row.completedAt)}</td>
             <td className="nowrap">
               <a className="mono" href={hrefFor({ name: 'tickets', id: row.ticketId })}>

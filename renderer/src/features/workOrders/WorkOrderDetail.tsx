@@ -242,7 +242,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
             </dd>
             <dt>{t('detail.technician')}</dt>
             <dd>{detail.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</dd>
-            <dt>{t('detail.scheduled')}</dt>
+            <dt>{t(status === 'pending_planning' ? 'detail.proposed' : 'detail.scheduled')}</dt>
             <dd>{formatDateTime(detail.scheduledDate)}</dd>
             <dt>{t('plan.estimateFact')}</dt>
             <EstimateFact workOrder={detail} onEdit={canWrite && !final ? () => setDialog('estimate') : null} />
