@@ -263,6 +263,9 @@ export const workOrders = sqliteTable(
     // its count read a few rows whatever the years of history; the queries repeat these WHERE terms exactly.
     index('ix_work_orders_overdue_scheduled').on(t.scheduledDate, t.id).where(sql`${t.status} = 'scheduled'`),
     index('ix_work_orders_overdue_running').on(t.startedAt, t.id).where(sql`${t.status} = 'in_progress'`),
+    // Who still holds visits (the board's row for a deactivated technician, the count the deactivate dialog gives): the
+    // open OTs by technician, so each question is one seek into a small index, never a technician's years of history.
+    index('ix_work_orders_open_technician').on(t.technicianId, t.status).where(sql`${t.status} in ('scheduled', 'in_progress')`),
     foreignKey({ name: 'fk_work_orders_ticket_id_tickets', columns: [t.ticketId], foreignColumns: [tickets.id] }).onDelete('cascade'),
     foreignKey({ name: 'fk_work_orders_technician_id_users', columns: [t.technicianId], foreignColumns: [users.id] }).onDelete('set null'),
     check('ck_work_orders_status', inList(t.status, WORK_ORDER_STATUSES)),

@@ -34,11 +34,16 @@ export const boardInput = z.strictObject({ from: boardDay, to: boardDay, rows: b
   }
 });
 
-/** A row of the board: an active user who may carry out OTs. */
+/**
+ * A row of the board: an active user who may carry out OTs or, after them, a deactivated user who still holds a
+ * scheduled or in-progress OT (any date), so those visits stay in sight until they are moved to someone else.
+ */
 export interface BoardTechnician {
   id: string;
   fullName: string;
   username: string;
+  /** Deactivated: shown only for the visits they still hold; nothing can be booked onto them (not_a_technician). */
+  deactivated: boolean;
 }
 
 /**

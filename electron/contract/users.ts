@@ -33,15 +33,23 @@ export const roleUpdateInput = z.strictObject({
   permissions: permissionList.optional(),
 });
 
+/** A user's OTs still to be done, any date (the deactivate dialog says them: they stay assigned to that person). */
+export interface OpenWorkOrderCounts {
+  scheduled: number;
+  inProgress: number;
+}
+
 export const userChannels = {
   'users.list': channel<UserDto[]>()({
     input: listQuery.extend({ includeInactive: z.boolean().optional() }),
     access: 'users:admin',
   }),
-  'users.directory': channel<DirectoryUser[]>()({ input: empty, access: 'session' }),
+  /** Active users; with includeInactive the deactivated ones too (the OT and agenda filters find their visits). */
+  'users.directory': channel<DirectoryUser[]>()({ input: z.strictObject({ includeInactive: z.boolean().optional() }), access: 'session' }),
   'users.create': channel<UserDto>()({ input: userCreateInput, access: 'users:admin' }),
   'users.update': channel<UserDto>()({ input: userUpdateInput, access: 'users:admin' }),
   'users.deactivate': channel<UserDto>()({ input: z.strictObject({ id, version }), access: 'users:admin' }),
+  'users.openWorkOrders': channel<OpenWorkOrderCounts>()({ input: byId, access: 'users:admin' }),
   'users.resetPassword': channel<null>()({
     input: z.strictObject({ id, newPassword: password }),
     access: 'users:admin',

@@ -54,6 +54,7 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'users.create': USER_ADMINS,
   'users.update': USER_ADMINS,
   'users.deactivate': USER_ADMINS,
+  'users.openWorkOrders': USER_ADMINS, // the deactivate dialog's count of the OTs the person still holds
   'users.resetPassword': USER_ADMINS,
   'roles.list': EVERYONE, // DESIGN's script table: roles.list {} for any signed-in caller
   'roles.create': USER_ADMINS,

@@ -4,7 +4,8 @@
 // 09:00 UTC; visits are booked ahead of it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
-import { boardQuery } from '../../electron/services/workOrders/board';
+import { OPEN_WORK_ORDERS_SQL } from '../../electron/services/users/users';
+import { BOARD_TECHNICIANS_SQL, boardQuery } from '../../electron/services/workOrders/board';
 import { ADMIN } from '../support/backend';
 import { settingsVersions } from '../support/versions';
 import { errorOf, startDomainApp, type DomainFixture } from './fixtures';
@@ -98,7 +99,7 @@ describe('workOrders.board', () => {
     expect(monday.workOrders.map((w) => w.id)).not.toContain(shortSunday.id);
   });
 
-  it('rows are the active users who may carry out OTs, by name; an agent or a deactivated technician is not one', async () => {
+  it('rows are the active users who may carry out OTs, by name; an agent or a deactivated technician without open OTs is not one', async () => {
     const agent = await f.app.userWithRole('Agente', 'agente', 'Alicia Agente');
     const gone = await f.app.userWithRole('Técnico', 'tec3', 'Tadeo Técnico');
     const user = (await f.admin.call('users.list', { includeInactive: true })).find((u) => u.id === gone.id);
@@ -116,6 +117,64 @@ describe('workOrders.board', () => {
     const wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
     const refused = await errorOf(f.admin, 'workOrders.schedule', { id: wo.id, version: wo.version, technicianId: agent.id, scheduledDate: '2026-03-05T09:00:00.000Z' });
     expect(refused.details).toMatchObject({ reason: 'not_a_technician' });
+  });
+
+  it('a deactivated technician keeps a row, flagged and after the active ones, while holding a scheduled or in-progress OT; nothing is booked onto it', async () => {
+    const tadeo = await f.app.userWithRole('Técnico', 'tec3', 'Tadeo Técnico');
+    const ursula = await f.app.userWithRole('Técnico', 'tec4', 'Úrsula Técnica');
+    const bruno = await f.app.userWithRole('Técnico', 'tec5', 'Bruno Técnico');
+    const planned = await booked(tadeo.id, '2026-03-03T09:00:00.000Z');
+    const underWay = await booked(ursula.id, '2026-03-02T09:30:00.000Z');
+    const running = await f.admin.call('workOrders.start', { id: underWay.id, version: underWay.version });
+    // Bruno's work is all done or called off: nothing of his is left to move.
+    const finished = await booked(bruno.id, '2026-03-02T10:00:00.000Z');
+    const started = await f.admin.call('workOrders.start', { id: finished.id, version: finished.version });
+    await f.admin.call('workOrders.complete', { id: started.id, version: started.version, workDone: 'Revisado' });
+    const calledOff = await booked(bruno.id, '2026-03-04T10:00:00.000Z');
+    await f.admin.call('workOrders.cancel', { id: calledOff.id, version: calledOff.version, reason: 'El cliente ya no lo necesita' });
+    const everyone = await f.admin.call('users.list', { includeInactive: true });
+    for (const gone of [tadeo, ursula, bruno]) {
+      await f.admin.call('users.deactivate', { id: gone.id, version: everyone.find((u) => u.id === gone.id)?.version ?? 1 });
+    }
+
+    const week = await board('2026-03-02', '2026-03-08');
+    const active = week.technicians.filter((u) => !u.deactivated).map((u) => u.fullName);
+    expect(active).toEqual([ADMIN.fullName, 'Teresa Técnica', 'Tomás Técnico']);
+    // After the active rows, by name; Bruno (no open OT) has none.
+    expect(week.technicians.slice(active.length)).toEqual([
+      { id: tadeo.id, fullName: 'Tadeo Técnico', username: 'tec3', deactivated: true },
+      { id: ursula.id, fullName: 'Úrsula Técnica', username: 'tec4', deactivated: true },
+    ]);
+    expect(week.technicians.map((u) => u.id)).not.toContain(bruno.id);
+    expect(week.workOrders.find((w) => w.id === planned.id)).toMatchObject({ technicianId: tadeo.id, status: 'scheduled' });
+    expect(week.workOrders.find((w) => w.id === running.id)).toMatchObject({ technicianId: ursula.id, status: 'in_progress' });
+    // Open visits of any date keep the row: a week with none of them on it still has it.
+    expect((await board('2026-03-16', '2026-03-22')).technicians.filter((u) => u.deactivated).map((u) => u.id)).toEqual([tadeo.id, ursula.id]);
+    expect(await f.admin.call('users.openWorkOrders', { id: tadeo.id })).toEqual({ scheduled: 1, inProgress: 0 });
+    expect(await f.admin.call('users.openWorkOrders', { id: ursula.id })).toEqual({ scheduled: 0, inProgress: 1 });
+    expect(await f.admin.call('users.openWorkOrders', { id: bruno.id })).toEqual({ scheduled: 0, inProgress: 0 });
+
+    // The row is for moving visits away: neither a new visit nor his own to another hour can be booked onto it.
+    const ticket = await f.admin.call('tickets.create', { title: 'Nueva avería', customerId: f.customerId });
+    const fresh = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+    for (const [wo, at] of [[fresh, '2026-03-05T09:00:00.000Z'], [planned, '2026-03-03T12:00:00.000Z']] as const) {
+      const refused = await errorOf(f.admin, 'workOrders.schedule', { id: wo.id, version: wo.version, technicianId: tadeo.id, scheduledDate: at });
+      expect(refused).toMatchObject({ code: 'VALIDATION', details: { reason: 'not_a_technician', field: 'technicianId' } });
+    }
+    // Moved to someone else, his last visit takes the row with it.
+    await f.admin.call('workOrders.schedule', { id: planned.id, version: planned.version, technicianId: f.tec1.id, scheduledDate: '2026-03-03T09:00:00.000Z', confirmOverlap: true });
+    const after = await board('2026-03-02', '2026-03-08');
+    expect(after.technicians.filter((u) => u.deactivated).map((u) => u.id)).toEqual([ursula.id]);
+    expect(after.workOrders.find((w) => w.id === planned.id)?.technicianId).toBe(f.tec1.id);
+    expect(await f.admin.call('users.openWorkOrders', { id: tadeo.id })).toEqual({ scheduled: 0, inProgress: 0 });
+    expect((await errorOf(f.admin, 'users.openWorkOrders', { id: '01900000-0000-7000-8000-000000000999' })).code).toBe('NOT_FOUND');
+  });
+
+  it('finding a deactivated technician with open OTs, and counting them, are seeks into the small index of open OTs', () => {
+    const sqlite = f.app.backend.database.sqlite;
+    const plan = (sql: string, ...params: unknown[]) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan(BOARD_TECHNICIANS_SQL)).toMatch(/SEARCH w USING COVERING INDEX ix_work_orders_open_technician \(technician_id=\? AND status=\?\)/);
+    expect(plan(OPEN_WORK_ORDERS_SQL, f.tec1.id)).toMatch(/SEARCH work_orders USING COVERING INDEX ix_work_orders_open_technician \(technician_id=\? AND status=\?\)/);
   });
 
   it('clashes pair one technician overlapping visits; back-to-back, other technicians and done visits do not clash', async () => {

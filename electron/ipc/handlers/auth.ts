@@ -4,7 +4,7 @@ import type { userChannels } from '../../contract/users';
 import { authenticate, authStatus, changePassword, setup } from '../../services/auth';
 import { getUserDto } from '../../services/users/users';
 import { createRole, deleteRole, listRoles, updateRole } from '../../services/users/roles';
-import { createUser, deactivateUser, listUsers, resetPassword, updateUser, userDirectory } from '../../services/users/users';
+import { createUser, deactivateUser, listUsers, openWorkOrderCounts, resetPassword, updateUser, userDirectory } from '../../services/users/users';
 import { requireActor } from '../../services/context';
 import type { HandlerMap } from './types';
 
@@ -39,7 +39,7 @@ export const authHandlers: HandlerMap<keyof typeof authChannels> = {
 
 export const userHandlers: HandlerMap<keyof typeof userChannels> = {
   'users.list': (ctx, input) => listUsers(ctx, input),
-  'users.directory': (ctx) => userDirectory(ctx),
+  'users.directory': (ctx, input) => userDirectory(ctx, input),
   'users.create': (ctx, input) => createUser(ctx, input),
   'users.update': (ctx, input, call) => {
     const user = updateUser(ctx, input);
@@ -51,6 +51,7 @@ export const userHandlers: HandlerMap<keyof typeof userChannels> = {
     call.endSessionsOf(user.id);
     return user;
   },
+  'users.openWorkOrders': (ctx, input) => openWorkOrderCounts(ctx, input.id),
   'users.resetPassword': async (ctx, input, call) => {
     await resetPassword(ctx, input.id, input.newPassword);
     call.endSessionsOf(input.id);

@@ -7,9 +7,10 @@ import { AppError, notFound, type DirectoryUser, type UserDto } from '../../cont
 import { normalizePermissions } from '../../contract/access';
 import { canBeTechnician } from '../../contract/scheduling';
 import { loginKey } from '../../contract/auth';
-import type { userCreateInput, userUpdateInput } from '../../contract/users';
+import type { OpenWorkOrderCounts, userCreateInput, userUpdateInput } from '../../contract/users';
 import { inTransaction, nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
+import { prepared } from '../sql';
 import { containsPattern } from '../text';
 import { assertCanAssignRole, assertCanManage } from './grants';
 import { assertNotCommonPassword } from './common-passwords';
@@ -152,9 +153,9 @@ export function listUsers(ctx: ServiceContext, input: { q?: string | undefined; 
     .map((r) => toUserDto(r.user, r.roleName));
 }
 
-export function userDirectory(ctx: ServiceContext): DirectoryUser[] {
+export function userDirectory(ctx: ServiceContext, input: { includeInactive?: boolean | undefined } = {}): DirectoryUser[] {
   return userWithRole(ctx.db)
-    .where(eq(users.isActive, true))
+    .where(input.includeInactive ? undefined : eq(users.isActive, true))
     .orderBy(asc(users.fullName))
     .all()
     .map(({ user, roleName, rolePermissions }) => {
@@ -169,6 +170,20 @@ export function userDirectory(ctx: ServiceContext): DirectoryUser[] {
         canExecuteWorkOrders: canBeTechnician(holder),
       };
     });
+}
+
+/** Exported so a test can read its query plan. */
+export const OPEN_WORK_ORDERS_SQL = "SELECT status, count(*) AS n FROM work_orders WHERE technician_id = ? AND status IN ('scheduled', 'in_progress') GROUP BY status";
+
+/**
+ * How many OTs a user still holds, scheduled and in progress, any date: they stay assigned when the user is
+ * deactivated, and the board keeps the user's row while there is one. One seek into ix_work_orders_open_technician.
+ */
+export function openWorkOrderCounts(ctx: ServiceContext, id: string): OpenWorkOrderCounts {
+  if (!ctx.db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) throw notFound('user', id);
+  const rows = prepared(ctx.sqlite, OPEN_WORK_ORDERS_SQL).all(id) as { status: 'scheduled' | 'in_progress'; n: number }[];
+  const count = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
+  return { scheduled: count('scheduled'), inProgress: count('in_progress') };
 }
 
 function guardLastAdmin(tx: AppDb, target: UserRow, becomingInactive: boolean): void {

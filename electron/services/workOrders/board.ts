@@ -1,6 +1,7 @@
-// The dispatch board read: who can be planned (active users who may carry out OTs), their OTs in some company-calendar
-// days, and which of those visits overlap. One query for every technician at once, on the derived table board_blocks
-// (one key range per technician), whose blocks carry their customers' names and towns.
+// The dispatch board read: who can be planned (active users who may carry out OTs, then deactivated ones still holding
+// open visits), their OTs in some company-calendar days, and which of those visits overlap. One query for every
+// technician at once, on the derived table board_blocks (one key range per technician), whose blocks carry their
+// customers' names and towns.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
@@ -157,16 +158,20 @@ function technicianClashes(technicianId: string, own: readonly Placed[]): BoardC
   return clashes;
 }
 
+/** The users who may be rows (the role rule is applied after), exported so a test can read its query plan. */
+export const BOARD_TECHNICIANS_SQL = `SELECT u.id, u.full_name, u.username, u.is_active, u.is_superuser, r.permissions
+  FROM users u LEFT JOIN roles r ON r.id = u.role_id
+  WHERE u.is_active = 1 OR EXISTS (SELECT 1 FROM work_orders w WHERE w.technician_id = u.id AND w.status IN ('scheduled', 'in_progress'))
+  ORDER BY u.is_active DESC, u.full_name, u.id`;
+
 /**
  * The board's rows: active users who may carry out OTs (canBeTechnician, the rule workOrders.schedule applies), by
- * name. Each role's permissions are read once per call, not once per user.
+ * name; then, by name, deactivated users who still hold a scheduled or in-progress OT (any date, whatever their role),
+ * so a dispatcher sees those visits and moves them (ix_work_orders_open_technician: one seek per deactivated user).
+ * Each role's permissions are read once per call, not once per user.
  */
 function eligibleTechnicians(sqlite: Database.Database): BoardTechnician[] {
-  const rows = prepared(
-    sqlite,
-    `SELECT u.id, u.full_name, u.username, u.is_superuser, r.permissions FROM users u LEFT JOIN roles r ON r.id = u.role_id
-     WHERE u.is_active = 1 ORDER BY u.full_name, u.id`,
-  ).all() as { id: string; full_name: string; username: string; is_superuser: number; permissions: string | null }[];
+  const rows = prepared(sqlite, BOARD_TECHNICIANS_SQL).all() as { id: string; full_name: string; username: string; is_active: number; is_superuser: number; permissions: string | null }[];
   const roleAllows = new Map<string | null, boolean>();
   const roleMay = (permissions: string | null) => {
     let may = roleAllows.get(permissions);
@@ -177,8 +182,8 @@ function eligibleTechnicians(sqlite: Database.Database): BoardTechnician[] {
     return may;
   };
   return rows
-    .filter((r) => canBeTechnician({ isSuperuser: r.is_superuser === 1, permissions: [] }) || roleMay(r.permissions))
-    .map((r) => ({ id: r.id, fullName: r.full_name, username: r.username }));
+    .filter((r) => r.is_active === 0 || canBeTechnician({ isSuperuser: r.is_superuser === 1, permissions: [] }) || roleMay(r.permissions))
+    .map((r) => ({ id: r.id, fullName: r.full_name, username: r.username, deactivated: r.is_active === 0 }));
 }
 
 /** The setting workOrderDefaultMinutes alone (readSettings would read and check every setting, the logo included). */
