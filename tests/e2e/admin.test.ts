@@ -55,7 +55,10 @@ describe('administration', () => {
   it('creates a role from the permission checklist', async () => {
     await goTo(page, '#/admin/roles');
     await page.getByRole('button', { name: 'Nuevo rol' }).click();
-    await page.getByLabel('Nombre del rol').fill('Almacén');
+    // The empty form's name box has the focus: typing names the role at once.
+    await expect.poll(() => page.evaluate('document.activeElement === document.querySelector("input[value=\'\']") && document.activeElement.closest(".field") !== null')).toBe(true);
+    await page.keyboard.type('Almacén');
+    expect(await page.getByLabel('Nombre del rol').inputValue()).toBe('Almacén');
     await page.getByRole('checkbox', { name: /Ver órdenes de trabajo/ }).check();
     await page.getByRole('checkbox', { name: /Editar catálogos/ }).check();
     await page.getByRole('button', { name: 'Guardar' }).click();

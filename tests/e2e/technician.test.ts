@@ -37,6 +37,11 @@ afterAll(async () => {
 });
 
 describe('a technician', () => {
+  it('is not told of Ctrl+N under the ticket list: a technician creates no tickets', async () => {
+    await goTo(page, '#/tickets');
+    await expect.poll(() => page.locator('.tickets-hint').textContent()).toBe('j/k o flechas para moverte, Intro para abrir, / para buscar');
+  });
+
   it('sees no Administración in the sidebar and cannot open it by address', async () => {
     const sidebar = (await page.locator('nav.sidebar').textContent()) ?? '';
     expect(sidebar).toContain('Agenda');
@@ -154,7 +159,9 @@ describe('a dispatcher (Agente)', () => {
     expect(await office.getByRole('img', { name: /Recuadro para la firma/ }).count()).toBe(0);
     await office.getByRole('textbox', { name: 'Notas internas' }).fill('El cliente abre a las 9');
     await office.getByRole('button', { name: 'Guardar notas internas' }).click();
-    await expect.poll(async () => (await app.admin.call('workOrders.get', { id: mine.id })).notes).toBe('El cliente abre a las 9');
+    // Saved once the OT on screen holds them (the button greys out): leaving earlier asks about unsaved changes.
+    await expect.poll(() => office.getByRole('button', { name: 'Guardar notas internas' }).isDisabled()).toBe(true);
+    expect((await app.admin.call('workOrders.get', { id: mine.id })).notes).toBe('El cliente abre a las 9');
     await goTo(office, `#/work-orders/${theirs.id}`);
     await office.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
     expect(await office.getByRole('button', { name: 'Completar', exact: true }).count()).toBe(0);

@@ -25,6 +25,11 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
   // Once the person has typed, a live refresh of the list must not wipe it; a reload after a CONFLICT must refill.
   const edited = useRef(false);
   const refillNext = useRef(false);
+  const nameInput = useRef<HTMLInputElement>(null);
+  // "Nuevo rol" opens an empty form: the name box takes the focus (it stayed on the button).
+  useEffect(() => {
+    if (role === null) nameInput.current?.focus();
+  }, [role]);
   const setName = (next: string) => {
     edited.current = true;
     setNameState(next);
@@ -81,7 +86,7 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
     <form className="card role-editor" onSubmit={submit} noValidate aria-label={role ? t('roles.editTitle', { name: role.name }) : t('roles.new')}>
       {failure && <div className="alert" role="alert">{failure}</div>}
       <Field label={t('roles.name')} error={errors.name}>
-        <input value={name} onChange={(e) => setName(e.target.value)} />
+        <input ref={nameInput} value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
       <fieldset className="perm-list">
         <legend>{t('roles.permissions')}</legend>

@@ -152,7 +152,7 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
           <FilterBar />
           <TicketList openId={ticketId} onOpen={open} />
           <div className="tickets-hint muted" aria-hidden="true">
-            {t('list.keyboardHint')}
+            {t(canWrite ? 'list.keyboardHint' : 'list.keyboardHintReadOnly')}
           </div>
         </section>
         <section className="tickets-detail-pane" aria-label={t('detail.label')}>
