@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
 import { derivedTableMigrationSql, rebuildDerivedTable, type DerivedTable } from './derivedTables';
 import { limitSql, prepared } from './sql';
+import { containsPattern } from './text';
 
 /** Each searched fold and what it folds of the customer `c` (the name trimmed too: the duplicate rule's key). */
 const FOLDS: Readonly<Record<string, string>> = {
@@ -17,8 +18,18 @@ const FOLDS: Readonly<Record<string, string>> = {
   email_fold: 'fold(c.email)',
   phone_fold: 'fold(c.phone)',
 };
-/** Every kept column and how it is made: the folds, then the list's sort key. */
-const KEPT: Readonly<Record<string, string>> = { ...FOLDS, name_sort: 'lower(c.name)' };
+/** What people type or store between a phone's digits: spaces (a no-break one too), dots, dashes, slashes, parentheses. */
+const PHONE_SEPARATORS = [' ', '\u00a0', '.', '-', '/', '(', ')'];
+const sqlCharacter = (c: string) => (c.charCodeAt(0) < 0x80 ? `'${c}'` : `char(${c.charCodeAt(0)})`);
+/** SQL: the folded phone `column` without its separators ('+34 (965) 12-34-56' → '+34965123456'). */
+const phoneKeySql = (column: string) => PHONE_SEPARATORS.reduce((inner, c) => `replace(${inner}, ${sqlCharacter(c)}, '')`, `fold(${column})`);
+/** The phone key of the customer `c`, in SQL (the bench's hand-written search reads it too). */
+export const PHONE_KEY = phoneKeySql('c.phone');
+/**
+ * Every kept column and how it is made: the folds, the phone's key (what a phone-like search compares: '965123456'
+ * finds '965 123 456' and '965 12 34 56' finds '965123456'), then the list's sort key.
+ */
+const KEPT: Readonly<Record<string, string>> = { ...FOLDS, phone_key: PHONE_KEY, name_sort: 'lower(c.name)' };
 const FOLD_COLUMNS = Object.keys(FOLDS);
 
 const TABLE_SQL = `CREATE TABLE \`customer_folds\` (
@@ -35,7 +46,7 @@ const FILL_SQL = 'INSERT INTO `customer_folds` (`customer_id`) SELECT `id` FROM 
 // order with every folded field in it: a search reads this index alone and stops at the limit.
 const INDEXES = [
   'CREATE INDEX `ix_customer_folds_name` ON `customer_folds` (`name_fold`, `customer_id`)',
-  `CREATE INDEX \`ix_customer_folds_search\` ON \`customer_folds\` (${['name_sort', ...FOLD_COLUMNS, 'customer_id'].map((c) => `\`${c}\``).join(', ')})`,
+  `CREATE INDEX \`ix_customer_folds_search\` ON \`customer_folds\` (${['name_sort', ...FOLD_COLUMNS, 'phone_key', 'customer_id'].map((c) => `\`${c}\``).join(', ')})`,
 ];
 
 const markUnknown = (row: 'new') => `INSERT OR REPLACE INTO \`customer_folds\` (\`customer_id\`) VALUES (${row}.\`id\`);`;
@@ -109,15 +120,40 @@ const anyLike = (columns: readonly string[], pattern: string) =>
     sql` OR `,
   );
 /**
- * The ids of the customers with the folded LIKE `pattern` in their name, contact, email or phone, for the catalog's
- * search (which orders and cuts them): the first `limit` of the folded ones in the list's order (lower(name)), read
- * from ix_customer_folds_search alone, and any marked unknown since, folded as they are read. A read never folds the
+ * What a phone-like search compares with phone_key: the query's digits (and a leading +) when it holds nothing else
+ * but separators, else null (a text search, left as it was). A leading +CC or 00CC of the company's country
+ * (`countryCode()`, asked only then) is dropped, so '+34 965 123 456' finds '965 123 456' as well.
+ */
+export function phoneSearchKey(query: string, countryCode: () => string | null): string | null {
+  let key = Array.from(query.trim()).filter((c) => !PHONE_SEPARATORS.includes(c)).join('');
+  if (!/^\+?\d+$/.test(key)) return null;
+  const code = key.startsWith('+') || key.startsWith('00') ? countryCode() : null;
+  const prefix = code ? [`+${code}`, `00${code}`].find((p) => key.startsWith(p) && key.length > p.length) : undefined;
+  if (prefix) key = key.slice(prefix.length);
+  return key;
+}
+
+/**
+ * A country's calling code from the company's own phone when written the international way, the code set apart
+ * ('+34 965 000 000', '0034 965…', '(+34) 965…' → '34'); else null ('965 000 000', '+34965000000').
+ */
+export function callingCodeOf(phone: string): string | null {
+  return /^\s*\(?\s*(?:\+|00)(\d{1,3})[\s.\-/)]/.exec(phone)?.[1] ?? null;
+}
+
+/**
+ * The ids of the customers with the folded LIKE `pattern` in their name, contact, email or phone, or, for a
+ * phone-like search, the key `phoneKey` (phoneSearchKey) in their phone's key, for the catalog's search (which
+ * orders and cuts them): the first `limit` of the folded ones in the list's order (lower(name)), read from
+ * ix_customer_folds_search alone, and any marked unknown since, folded as they are read. A read never folds the
  * marked rows into the table: writing would wait for another connection's write (a bundle import in the job worker).
  */
-export const customersMatching = (pattern: string, limit: number): SQL =>
-  sql`SELECT customer_id FROM (SELECT customer_id FROM customer_folds WHERE ${anyLike(FOLD_COLUMNS, pattern)} ORDER BY name_sort ${sql.raw(limitSql(limit))})
+export const customersMatching = (pattern: string, limit: number, phoneKey: string | null = null): SQL => {
+  const phone = (column: string) => (phoneKey === null ? sql`` : sql` OR ${sql.raw(column)} LIKE ${containsPattern(phoneKey)} ESCAPE '\\'`);
+  return sql`SELECT customer_id FROM (SELECT customer_id FROM customer_folds WHERE ${anyLike(FOLD_COLUMNS, pattern)}${phone('phone_key')} ORDER BY name_sort ${sql.raw(limitSql(limit))})
     UNION ALL
-    SELECT f.customer_id FROM customer_folds f JOIN customers c ON c.id = f.customer_id WHERE f.name_fold IS NULL AND (${anyLike(Object.values(FOLDS), pattern)})`;
+    SELECT f.customer_id FROM customer_folds f JOIN customers c ON c.id = f.customer_id WHERE f.name_fold IS NULL AND (${anyLike(Object.values(FOLDS), pattern)}${phone(PHONE_KEY)})`;
+};
 
 /** Customers whose kept folds (once refreshed) are not their folded fields, or who have none, or rows of no customer: 0 when in step. */
 export function customerFoldsDrift(sqlite: Database.Database): number {
@@ -134,13 +170,17 @@ export function customerFoldsDrift(sqlite: Database.Database): number {
 /** Empties and refills the table and re-creates its triggers, in one transaction (`cli reindex`); answers the customers marked. */
 export const rebuildCustomerFolds = (sqlite: Database.Database): number => rebuildDerivedTable(sqlite, CUSTOMER_FOLDS, 'SELECT count(*) AS n FROM customer_folds');
 
-/** Where scripts/gen-board-migration.ts writes the migration (tests/domain/customer-folds.test.ts holds the file to it). */
-export const CUSTOMER_FOLDS_MIGRATION_FILE = 'db/migrations/0033_customer_folds.sql';
+/**
+ * Where scripts/gen-board-migration.ts writes the migration (tests/domain/customer-folds.test.ts holds the file to it):
+ * 0036 added phone_key (0033 built the table first and stays as it shipped). Every row starts unknown again.
+ */
+export const CUSTOMER_FOLDS_MIGRATION_FILE = 'db/migrations/0036_customer_folds_phone_key.sql';
 
 export function customerFoldsMigrationSql(): string {
   const head = `-- Generated by scripts/gen-board-migration.ts from electron/services/customerFolds.ts: each customer's folded name,
--- contact, email and phone for search and the duplicate-customer rule (local derived data, not replicated; the app
--- folds the rows the triggers mark).
+-- contact, email and phone for search and the duplicate-customer rule, and now its phone's key (the folded phone
+-- without separators, for a search by phone as typed or as caller ID shows it). Local derived data, not replicated;
+-- the table is built again with every row marked unknown, and the app folds them when it starts (0033's rows had no key).
 `;
   return derivedTableMigrationSql(head, CUSTOMER_FOLDS);
 }

@@ -23,10 +23,10 @@ export interface CatalogSpec<Row, Dto> {
   /** Columns searched by `q` besides the name. */
   searchColumns?: SQLiteColumn[];
   /**
-   * Which rows hold `pattern` (folded, for LIKE), at most `limit` of them in the list's order, when kept folded ahead
-   * (customers); else the name and searchColumns are folded as they are read.
+   * Which rows hold `foldedPattern` (for LIKE; `q` as typed, trimmed), at most `limit` of them in the list's order,
+   * when kept folded ahead (customers); else the name and searchColumns are folded as they are read.
    */
-  matching?: (foldedPattern: string, limit: number) => SQL;
+  matching?: (search: { q: string; foldedPattern: string }, limit: number, ctx: ServiceContext) => SQL;
   /** A field that must be unique (case-insensitive), checked with a clear error. */
   unique?: { field: string; column: SQLiteColumn };
   /** How many records use this row; delete is refused when > 0. */
@@ -68,7 +68,7 @@ export function catalogService<Row extends { id: string; version: number }, Dto>
         const pattern = containsPattern(q);
         const columns = [table.name, ...(spec.searchColumns ?? [])];
         where = spec.matching
-          ? spec.matching(foldForSearch(pattern), limit)
+          ? spec.matching({ q, foldedPattern: foldForSearch(pattern) }, limit, ctx)
           : sql.join(
               columns.map((c) => sql`fold(${c}) like fold(${pattern}) escape '\\'`),
               sql` or `,

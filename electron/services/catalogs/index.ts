@@ -1,7 +1,8 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { customers, products, ticketCategories, tickets, workOrderItems } from '../../../db/schema';
 import type { CategoryDto, CustomerDto, ProductDto } from '../../contract';
-import { customersMatching } from '../customerFolds';
+import { callingCodeOf, customersMatching, phoneSearchKey } from '../customerFolds';
+import { readSetting } from '../settings';
 import { catalogService } from './catalog';
 
 
@@ -19,8 +20,12 @@ export const customerCatalog = catalogService<typeof customers.$inferSelect, Cus
   entity: 'customer',
   label: 'customer',
   searchColumns: [customers.contactName, customers.email, customers.phone],
-  // Kept folded by customerFolds.ts: a search reads one index instead of folding every customer's four fields.
-  matching: (pattern, limit) => sql`${customers.id} in (${customersMatching(pattern, limit)})`,
+  // Kept folded by customerFolds.ts: a search reads one index instead of folding every customer's four fields. A
+  // phone-like one also compares phone keys, dropping a leading prefix of the country of the company's own phone.
+  matching: ({ q, foldedPattern }, limit, ctx) => {
+    const phoneKey = phoneSearchKey(q, () => callingCodeOf(readSetting(ctx.sqlite, 'companyPhone')));
+    return sql`${customers.id} in (${customersMatching(foldedPattern, limit, phoneKey)})`;
+  },
   toDto: (r) => ({
     id: r.id,
     name: r.name,
