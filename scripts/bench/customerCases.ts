@@ -3,6 +3,7 @@ import type { Call } from './measure';
 import type { ServiceContext } from '../../electron/services/context';
 import { customerHistory } from '../../electron/services/customers';
 import { customerCatalog } from '../../electron/services/catalogs';
+import { PHONE_KEY } from '../../electron/services/customerFolds';
 import { containsPattern } from '../../electron/services/text';
 import { foldForSearch } from '../../db/open';
 import { CUSTOMER_PICKER_LIMIT } from '../../renderer/src/features/customers/pickerLimit';
@@ -32,6 +33,16 @@ export function customerCases(call: Call, ctx: ServiceContext, f: Fixtures): Rea
       UNION ALL SELECT f.customer_id FROM customer_folds f JOIN customers c ON c.id = f.customer_id WHERE f.name_fold IS NULL
         AND (fold(trim(c.name)) LIKE @pattern ESCAPE '\\' OR fold(c.contact_name) LIKE @pattern ESCAPE '\\' OR fold(c.email) LIKE @pattern ESCAPE '\\' OR fold(c.phone) LIKE @pattern ESCAPE '\\'))
     ORDER BY lower(name) LIMIT ${CUSTOMER_PICKER_LIMIT}`);
+  // A phone-like search compares the phone's key too (separators dropped both sides).
+  const byPhone = q(`SELECT * FROM customers WHERE id IN (
+      SELECT customer_id FROM (SELECT customer_id FROM customer_folds WHERE ${folded} OR phone_key LIKE @key ESCAPE '\\' ORDER BY name_sort LIMIT ${CUSTOMER_PICKER_LIMIT})
+      UNION ALL SELECT f.customer_id FROM customer_folds f JOIN customers c ON c.id = f.customer_id WHERE f.name_fold IS NULL
+        AND (fold(trim(c.name)) LIKE @pattern ESCAPE '\\' OR fold(c.contact_name) LIKE @pattern ESCAPE '\\' OR fold(c.email) LIKE @pattern ESCAPE '\\' OR fold(c.phone) LIKE @pattern ESCAPE '\\'
+          OR ${PHONE_KEY} LIKE @key ESCAPE '\\'))
+    ORDER BY lower(name) LIMIT ${CUSTOMER_PICKER_LIMIT}`);
+  // The busiest customer's number as caller ID shows it, without the country's prefix ('+34 930 708 061' → '930708061').
+  const phone = (customer.get(f.customerId) as { phone: string | null }).phone ?? '';
+  const callerId = phone.replace(/^\+\d{1,3} /, '').replace(/\D/g, '') || '000000000';
   // As someone types in the picker: the first letter (most customers match; the list stops at its limit) and a word
   // nobody holds (every customer is read).
   const pickerSearches: [string, string][] = [
@@ -46,6 +57,14 @@ export function customerCases(call: Call, ctx: ServiceContext, f: Fixtures): Rea
       router: () => call('customers.list', { q: text, limit: CUSTOMER_PICKER_LIMIT }),
       raw: () => matching.all({ pattern: foldForSearch(containsPattern(text)) }),
     })),
+    {
+      // Every customer's key is read (one matches): the worst case of a phone search, like a word nobody holds.
+      name: 'customer picker: a phone as caller ID shows it',
+      group: 'customer',
+      service: () => customerCatalog.list(ctx, { q: callerId, limit: CUSTOMER_PICKER_LIMIT }),
+      router: () => call('customers.list', { q: callerId, limit: CUSTOMER_PICKER_LIMIT }),
+      raw: () => byPhone.all({ pattern: foldForSearch(containsPattern(callerId)), key: containsPattern(callerId) }),
+    },
     {
       // The busiest customer of the dataset: its OTs and serials pass 50, so sections are cut and counted (the worst case).
       name: 'customer page',
