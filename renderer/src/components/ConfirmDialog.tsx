@@ -6,6 +6,8 @@ import { Modal } from './Modal';
 export interface ConfirmDialogProps {
   title: string;
   text: string;
+  /** A second paragraph that may arrive after the dialog opened (read out when it does). */
+  detail?: string | null;
   confirmLabel: string;
   onConfirm: () => Promise<void>;
   onClose: () => void;
@@ -13,7 +15,7 @@ export interface ConfirmDialogProps {
   describeError: (error: unknown) => string;
 }
 
-export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onClose, describeError }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, text, detail, confirmLabel, onConfirm, onClose, describeError }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,6 +53,7 @@ export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onClose, d
         </div>
       )}
       <p>{text}</p>
+      <div aria-live="polite">{detail && <p>{detail}</p>}</div>
     </Modal>
   );
 }

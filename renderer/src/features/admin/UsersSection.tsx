@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleHint, roleWords } from '../../lib/roleWords';
 import type { UserDto } from '../../../../electron/contract';
+import type { OpenWorkOrderCounts } from '../../../../electron/contract/users';
 import { userCreateInput, userUpdateInput } from '../../../../electron/contract/users';
 import { api, ApiError } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -140,6 +141,41 @@ function PasswordForm({ user, onClose }: { user: UserDto; onClose: () => void })
   );
 }
 
+/**
+ * Deactivating someone: they can no longer sign in, and the OTs they still hold (scheduled, in progress) stay theirs and
+ * on the board, in a row marked as deactivated, until moved; the dialog says how many there are.
+ */
+function DeactivateDialog({ user, onConfirm, onClose }: { user: UserDto; onConfirm: () => Promise<void>; onClose: () => void }) {
+  const { t, i18n } = useTranslation('admin');
+  const [open, setOpen] = useState<OpenWorkOrderCounts | null>(null);
+  useEffect(() => {
+    let current = true;
+    // Only a hint: without it the dialog still says what deactivating does.
+    api.call('users.openWorkOrders', { id: user.id }).then(
+      (counts) => current && setOpen(counts),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [user.id]);
+  const held = [
+    open?.scheduled ? t('users.openScheduled', { count: open.scheduled }) : null,
+    open?.inProgress ? t('users.openInProgress', { count: open.inProgress }) : null,
+  ].filter((words): words is string => words !== null);
+  const what = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(held);
+  return (
+    <ConfirmDialog
+      title={t('users.deactivate')}
+      text={t('users.confirmDeactivate', { name: user.fullName })}
+      detail={held.length > 0 ? t('users.openWorkOrders', { what }) : null}
+      confirmLabel={t('users.deactivate')}
+      onConfirm={onConfirm}
+      onClose={onClose}
+    />
+  );
+}
+
 export function UsersSection() {
   const { t } = useTranslation('admin');
   const { users, query, error, loadUsers, loadRoles, setQuery } = useAdmin();
@@ -229,15 +265,7 @@ export function UsersSection() {
       </table>
       {editing?.mode === 'password' && <PasswordForm user={editing.user} onClose={() => setEditing(null)} />}
       {(editing?.mode === 'create' || editing?.mode === 'edit') && <UserForm editing={editing} onClose={() => setEditing(null)} />}
-      {editing?.mode === 'deactivate' && (
-        <ConfirmDialog
-          title={t('users.deactivate')}
-          text={t('users.confirmDeactivate', { name: editing.user.fullName })}
-          confirmLabel={t('users.deactivate')}
-          onConfirm={() => deactivate(editing.user)}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {editing?.mode === 'deactivate' && <DeactivateDialog user={editing.user} onConfirm={() => deactivate(editing.user)} onClose={() => setEditing(null)} />}
     </section>
   );
 }

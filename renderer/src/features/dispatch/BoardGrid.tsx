@@ -5,7 +5,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
+import type { BoardTechnician, DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
 import i18n from '../../i18n';
 import { BoardBlock, DRAG_TYPE, GRAB_OFFSET_TYPE, useBlockWords } from './BoardBlock';
 import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
@@ -21,6 +21,7 @@ import {
   weekRowPx,
   dayRangeFor,
   itemsOnTrack,
+  technicianRowPx,
   laneOf,
   timeAtFraction,
   trackPlacement,
@@ -41,6 +42,27 @@ export function dayLabel(day: LocalDate, style: Intl.DateTimeFormatOptions): str
 function hourCellOf(zone: string, day: LocalDate, wo: BoardItem, range: DayRange): number {
   if (localDateOf(zone, wo.start) !== day) return range.start;
   return Math.min(Math.max(Number(wallTimeOf(zone, wo.start).slice(0, 2)), range.start), range.end - 1);
+}
+
+/**
+ * A row's header: the technician's name; a deactivated one (on the board only while holding visits) says so, with what
+ * to do about it.
+ */
+function RowHead({ tech }: { tech: BoardTechnician }) {
+  const { t } = useTranslation('dispatch');
+  return (
+    <div role="rowheader" className="board-rowhead">
+      <span className="board-rowhead-name" title={tech.fullName}>
+        {tech.fullName}
+      </span>
+      {tech.deactivated && (
+        <span className="board-rowhead-deactivated" title={t('grid.deactivatedHint')}>
+          <span>{t('grid.deactivated')}</span>
+          <span>{t('grid.reassign')}</span>
+        </span>
+      )}
+    </div>
+  );
 }
 
 /** Hours outside 07:00–20:00, shown only when a visit falls there, are shaded as off hours. */
@@ -121,9 +143,9 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
   // Each row's height as it will be drawn (not a guess): the rows are placed once, before the page is laid out.
   const estimateSize = useCallback(
     (row: number) => {
-      if (mode === 'day') return dayRowPx(dayRows[row]?.count ?? 1);
       const tech = board.technicians[row];
-      return weekRowPx(tech ? busiestDay(index, tech.id) : 0, blockPx);
+      const px = mode === 'day' ? dayRowPx(dayRows[row]?.count ?? 1) : weekRowPx(tech ? busiestDay(index, tech.id) : 0, blockPx);
+      return technicianRowPx(px, tech?.deactivated ?? false);
     },
     [mode, dayRows, board, index, blockPx],
   );
@@ -290,14 +312,13 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
           'aria-rowindex': row + 2,
         };
         const at = virtualRow.start - virtualizer.options.scrollMargin;
+        const rowClass = `board-row${tech.deactivated ? ' board-row-deactivated' : ''}`;
+        // A cell's label names a deactivated technician as such (a drop there is refused).
+        const who = tech.deactivated ? t('grid.deactivatedName', { name: tech.fullName }) : tech.fullName;
         if (mode === 'week') {
           return (
-            <div key={tech.id} {...placed} className="board-row" style={{ transform: `translateY(${at}px)` }}>
-              <div role="rowheader" className="board-rowhead">
-                <span className="board-rowhead-name" title={tech.fullName}>
-                  {tech.fullName}
-                </span>
-              </div>
+            <div key={tech.id} {...placed} className={rowClass} style={{ transform: `translateY(${at}px)` }}>
+              <RowHead tech={tech} />
               <div role="none" className="board-track">
                 {days.map((d, col) => {
                   const items = cellItems(index, tech.id, d);
@@ -306,7 +327,7 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
                   return (
                     <div
                       key={d}
-                      {...cellProps(row, col, t('grid.cell', { technician: tech.fullName, day: dayLabel(d, { weekday: 'long', day: 'numeric', month: 'long' }), count: items.length }))}
+                      {...cellProps(row, col, t('grid.cell', { technician: who, day: dayLabel(d, { weekday: 'long', day: 'numeric', month: 'long' }), count: items.length }))}
                       className={`board-cell${d === today ? ' board-today' : ''}${over === key ? ' board-drop' : ''}`}
                       {...dropProps(key, (_event, id) => onDrop(id, tech.id, d, null))}
                     >
@@ -323,12 +344,8 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
         const { items, lanes, count } = dayRows[row] ?? { items: [], lanes: new Map<string, number>(), count: 1 };
         const key = `${tech.id}:track`;
         return (
-          <div key={tech.id} {...placed} className="board-row" style={{ minHeight: dayRowPx(count), transform: `translateY(${at}px)` }}>
-            <div role="rowheader" className="board-rowhead">
-              <span className="board-rowhead-name" title={tech.fullName}>
-                {tech.fullName}
-              </span>
-            </div>
+          <div key={tech.id} {...placed} className={rowClass} style={{ minHeight: technicianRowPx(dayRowPx(count), tech.deactivated), transform: `translateY(${at}px)` }}>
+            <RowHead tech={tech} />
             <div
               role="none"
               className={`board-track board-hours${over === key ? ' board-drop' : ''}`}
@@ -345,7 +362,7 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
                 return (
                   <div
                     key={h}
-                    {...cellProps(row, col, t('grid.hourCell', { technician: tech.fullName, hour: hourText(h), count: inHour.length }))}
+                    {...cellProps(row, col, t('grid.hourCell', { technician: who, hour: hourText(h), count: inHour.length }))}
                     className={`board-cell board-hour${offHours(h) ? ' board-offhours' : ''}`}
                   >
                     {inHour.map((wo) => {

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueuedWorkOrderDto } from '../../../../electron/contract';
 import type { DispatchBoardDto } from '../../../../electron/contract/dispatchBoard';
 import { localDateOf, type LocalDate } from '../../../../electron/contract/zonedTime';
+import { ApiError } from '../../api/client';
 import { formatDuration, formatTime } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { navigate } from '../../lib/router';
@@ -65,7 +66,11 @@ function Board() {
   const zone = useCompanyZone();
   const state = useDispatchBoard();
   const { mode, board, loading, error, queue, queueCursor, queueError, setMode, shift, today, load, loadQueue, loadMoreQueue } = state;
-  const planner = usePlanner();
+  // The service refuses a visit for a deactivated technician (not_a_technician); on their row the board says why.
+  const planner = usePlanner((error, target) => {
+    const tech = useDispatchBoard.getState().board?.technicians.find((u) => u.id === target.technicianId);
+    return tech?.deactivated && error instanceof ApiError && error.reason === 'not_a_technician' ? t('drop.deactivated', { name: tech.fullName }) : null;
+  });
   const [moving, setMoving] = useState<Plannable | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   /** The OT last moved with "Mover a…": a yes to its question (not a drag's) brings the focus back to it, a no reopens the dialog. */
@@ -83,6 +88,8 @@ function Board() {
   const scrollRef = useRef<HTMLElement>(null);
   // Grouped once per reply, not per cell and render.
   const index = useMemo(() => (board ? indexBoard(board, zone) : null), [board, zone]);
+  // "Mover a…" offers the active technicians only: a deactivated one's row is there to move visits away from.
+  const pickable = useMemo(() => board?.technicians.filter((u) => !u.deactivated) ?? [], [board]);
 
   useEffect(() => {
     // On a fresh open the board was asked for at start (earlyBoard.ts): take it rather than ask again.
@@ -209,7 +216,7 @@ function Board() {
       </div>
       <MoveDialog
         item={moving}
-        technicians={board?.technicians ?? []}
+        technicians={pickable}
         fallback={planFallback(board, days, lastCell.current, days.includes(todayDate) ? todayDate : first)}
         onClose={() => {
           closedMove.current = moving?.id ?? null;

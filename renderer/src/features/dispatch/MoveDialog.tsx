@@ -23,6 +23,7 @@ function startOfNewPlan(zone: string, day: LocalDate): string {
 
 interface Props {
   item: Plannable | null;
+  /** Those who can be chosen (the active ones): a visit held by anyone else starts with no technician chosen. */
   technicians: BoardTechnician[];
   /** Where an unplanned visit starts out: the first technician and day on screen. */
   fallback: { technicianId: string; day: LocalDate };
@@ -39,7 +40,8 @@ export function MoveDialog({ item, technicians, fallback, onSubmit, onClose }: P
 
   // Only on opening: a live reload of the board must not undo what is being chosen.
   useOnOpening(item?.id ?? null, () => {
-    setTechnicianId(item?.technicianId ?? fallback.technicianId);
+    const start = item?.technicianId ?? fallback.technicianId;
+    setTechnicianId(technicians.some((u) => u.id === start) ? start : '');
     setWhen(item?.start ? toLocalInput(item.start, zone) : startOfNewPlan(zone, fallback.day));
     setErrors({});
   });

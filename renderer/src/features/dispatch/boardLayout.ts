@@ -51,6 +51,14 @@ export function dayRowPx(lanes: number): number {
   return lanes * LANE_PX + 8 + ROW_LINE_PX;
 }
 
+/**
+ * A deactivated technician's row is at least a week cell tall in both views, so its header (the name on one line, the
+ * note on at most two: dispatch.css) fits a one-lane day row too.
+ */
+export function technicianRowPx(px: number, deactivated: boolean): number {
+  return deactivated ? Math.max(px, WEEK_CELL_MIN_PX + ROW_LINE_PX) : px;
+}
+
 export function boardDays(mode: BoardMode, anchor: LocalDate): LocalDate[] {
   if (mode === 'day') return [anchor];
   const monday = mondayOf(anchor);

@@ -38,7 +38,11 @@ export type PlanQuestion =
   | { kind: 'double_booked'; item: Plannable; target: PlanTarget; clashes: ScheduleClash[]; confirmations: Confirmations }
   | { kind: 'scheduled_in_past'; item: Plannable; target: PlanTarget; confirmations: Confirmations };
 
-export function usePlanner() {
+/**
+ * `refusal` may word a refusal the board knows more about (booking onto a deactivated technician's row); null leaves
+ * the usual words.
+ */
+export function usePlanner(refusal?: (error: unknown, target: PlanTarget) => string | null) {
   const { t } = useTranslation('dispatch');
   const [question, setQuestion] = useState<PlanQuestion | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,7 +66,7 @@ export function usePlanner() {
         return false;
       }
       setQuestion(null);
-      toast.error(workOrderError(t, error));
+      toast.error(refusal?.(error, target) ?? workOrderError(t, error));
       return false;
     } finally {
       setBusy(false);

@@ -1,5 +1,5 @@
 // Agenda: a technician's OTs by day or week, their overdue visits first; dispatchers can look at anyone's.
-import { ChoiceSelect, personChoices } from '../../components/ChoiceSelect';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { WindowModeSwitch, WindowStepper } from '../../components/WindowNav';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { dayOf, todayIn, windowOf } from './dates';
 import type { LocalDate } from '../../../../electron/contract/zonedTime';
 import { useCompanyZone } from '../../lib/timeZone';
 import { useWorkOrders } from './store';
+import { technicianFilterChoices } from './TechnicianPicker';
 import { useAgendaKeyboard } from './useAgendaKeyboard';
 import './workOrders.css';
 
@@ -52,7 +53,7 @@ function Agenda() {
   const { t } = useTranslation('workOrders');
   const { mode, anchor, technicianId, items, overdue, overdueTotal, loading, error, setMode, shift, today, setTechnician, load } = useAgenda();
   const canDispatch = useCan('workorders:write');
-  const technicians = useWorkOrders((s) => s.technicians);
+  const technicians = useWorkOrders((s) => s.filterTechnicians);
 
   useEffect(() => {
     // Technicians always see their own agenda; dispatchers start with everyone's.
@@ -96,7 +97,7 @@ function Agenda() {
               value={technicianId}
               onChange={(e) => setTechnician(e.target.value)}
               emptyLabel={t('agenda.everyone')}
-              choices={[{ value: 'me', label: t('agenda.mine') }, ...personChoices(technicians)]}
+              choices={[{ value: 'me', label: t('agenda.mine') }, ...technicianFilterChoices(t, technicians)]}
             />
           </label>
         )}

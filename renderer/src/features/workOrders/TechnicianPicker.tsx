@@ -1,7 +1,8 @@
 // The one technician picker: Programar, Solicitar visita and the board's "Mover a…" offer the same people (those who
 // may carry out OTs) with the same words — the name alone, never a role after it.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ChoiceSelect, personChoices } from '../../components/ChoiceSelect';
+import { ChoiceSelect, personChoices, type Choice } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
 
 interface Props {
@@ -27,4 +28,12 @@ export function TechnicianPicker({ technicians, value, onChange, error, optional
       />
     </Field>
   );
+}
+
+/**
+ * The Técnico filters' people (Todas, the Agenda): the active ones, then the deactivated ones marked as such, so their
+ * history and the visits they still hold can be found. Scheduling pickers offer the active ones only.
+ */
+export function technicianFilterChoices(t: TFunction, people: readonly { id: string; fullName: string; isActive: boolean }[]): Choice[] {
+  return people.map((u) => ({ value: u.id, label: u.isActive ? u.fullName : t('workOrders:filters.deactivatedTechnician', { name: u.fullName }) }));
 }

@@ -4,7 +4,7 @@ import { CalendarClock } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type OverdueWorkOrderDto, type WorkOrderDto, type WorkOrderStatus, type WorkOrderType } from '../../../../electron/contract';
-import { ChoiceSelect, personChoices } from '../../components/ChoiceSelect';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { DateInput } from '../../components/DateInput';
 import { useDomainEvents } from '../../lib/live';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
@@ -13,6 +13,7 @@ import { workOrderError } from './actions';
 import { OverdueTable, useOverdueRefresh } from './OverdueList';
 import { useWorkOrders, type ListView } from './store';
 import { WorkOrderDetailView } from './WorkOrderDetail';
+import { technicianFilterChoices } from './TechnicianPicker';
 import { ScheduleModal } from './WorkOrderModals';
 import { WorkOrderTable } from './WorkOrderTable';
 import './workOrders.css';
@@ -20,7 +21,7 @@ import './workOrders.css';
 /** The "Todas" filters: text, technician, type, status and a period of scheduled days. Kept in the store. */
 function ListFiltersBar() {
   const { t } = useTranslation('workOrders');
-  const { statusFilter, query, filters, technicians, setStatusFilter, setQuery, setFilters, clearFilters } = useWorkOrders();
+  const { statusFilter, query, filters, filterTechnicians, setStatusFilter, setQuery, setFilters, clearFilters } = useWorkOrders();
   const active = query.trim() !== '' || statusFilter.length > 0 || Object.values(filters).some((v) => v !== '');
   return (
     <div className="ot-filters" role="search" aria-label={t('filters.label')}>
@@ -39,7 +40,7 @@ function ListFiltersBar() {
           value={filters.technicianId}
           onChange={(e) => setFilters({ technicianId: e.target.value })}
           emptyLabel={t('filters.anyTechnician')}
-          choices={[{ value: 'me', label: t('filters.mine') }, { value: 'unassigned', label: t('common:state.unassigned') }, ...personChoices(technicians)]}
+          choices={[{ value: 'me', label: t('filters.mine') }, { value: 'unassigned', label: t('common:state.unassigned') }, ...technicianFilterChoices(t, filterTechnicians)]}
         />
       </label>
       <label className="inline-filter">

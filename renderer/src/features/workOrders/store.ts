@@ -43,7 +43,10 @@ interface WorkOrdersState {
   listError: unknown;
   detail: WorkOrderDetail | null;
   detailError: unknown;
+  /** Who can be given visits (active, may carry out OTs): the pickers that schedule. */
   technicians: DirectoryUser[];
+  /** The Técnico filters' people: those, then the deactivated ones (their history and the visits they still hold). */
+  filterTechnicians: DirectoryUser[];
   setView(view: ListView): void;
   setStatusFilter(statuses: WorkOrderStatus[]): void;
   setQuery(query: string): void;
@@ -76,6 +79,7 @@ export const useWorkOrders = sessionStore<WorkOrdersState>('workOrders', (set, g
   detail: null,
   detailError: null,
   technicians: [],
+  filterTechnicians: [],
 
   setView(view) {
     set({ view, items: [], nextCursor: null });
@@ -156,7 +160,8 @@ export const useWorkOrders = sessionStore<WorkOrdersState>('workOrders', (set, g
   },
 
   async loadTechnicians() {
-    const users = await api.call('users.directory', {});
-    set({ technicians: users.filter((u) => u.isActive && u.canExecuteWorkOrders) });
+    const able = (await api.call('users.directory', { includeInactive: true })).filter((u) => u.canExecuteWorkOrders);
+    const active = able.filter((u) => u.isActive);
+    set({ technicians: active, filterTechnicians: [...active, ...able.filter((u) => !u.isActive)] });
   },
 }));
