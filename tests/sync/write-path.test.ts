@@ -80,6 +80,7 @@ const NON_WRITING_CHANNELS = [
   'auth.me',
   'users.list',
   'users.directory',
+  'users.openWorkOrders',
   'roles.list',
   'categories.list',
   'customers.list',
@@ -336,7 +337,8 @@ async function driveEveryNonWritingChannel(): Promise<void> {
   const other = await signIn(ADMIN.username, ADMIN.password);
   await other.call('auth.me', {});
   await other.call('users.list', { includeInactive: true });
-  await other.call('users.directory', {});
+  await other.call('users.directory', { includeInactive: true });
+  await other.call('users.openWorkOrders', { id: ids.tec as string });
   await other.call('roles.list', {});
   await other.call('categories.list', {});
   await other.call('customers.list', {});
