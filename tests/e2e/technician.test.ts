@@ -165,6 +165,13 @@ describe('a dispatcher (Agente)', () => {
     await goTo(office, `#/work-orders/${theirs.id}`);
     await office.locator('.page-header .badge', { hasText: 'En curso' }).waitFor();
     expect(await office.getByRole('button', { name: 'Completar', exact: true }).count()).toBe(0);
+    // Closing its ticket: completing is greyed out, and the dialog says whose it is (not "ask whoever plans", which is them).
+    await goTo(office, `#/tickets/${theirs.ticketId}`);
+    await office.locator('.ticket-detail').getByRole('button', { name: 'Cerrar ticket' }).click();
+    const decision = office.locator('dialog[open] fieldset.close-decision', { hasText: theirs.code });
+    await decision.getByText('Completar esta OT es dar la visita por hecha: solo su técnico o un supervisor pueden hacerlo.', { exact: false }).waitFor();
+    expect(await decision.getByRole('radio', { name: /Completar/ }).isDisabled()).toBe(true);
+    await office.keyboard.press('Escape');
     expect(uncaughtErrors(office)).toEqual([]);
   });
 });

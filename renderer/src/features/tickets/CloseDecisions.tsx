@@ -41,7 +41,8 @@ function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; 
           </label>
         ))}
       </div>
-      {!(allowed.complete && allowed.cancel) && <p className="muted close-decision-note">{t('closeModal.notAllowed')}</p>}
+      {/* Which choice is not this person's, and whose it is: completing is the visit's technician's (or a supervisor's). */}
+      {!(allowed.complete && allowed.cancel) && <p className="muted close-decision-note">{t(allowed.complete ? 'closeModal.notAllowed' : 'closeModal.cannotComplete')}</p>}
       {draft.action === 'complete' && (
         <>
           {!workOrder.startedAt && <p className="muted close-decision-note">{t('closeModal.notStarted')}</p>}
