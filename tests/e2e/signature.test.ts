@@ -137,6 +137,8 @@ describe('signing from the keyboard', () => {
     expect(await focused()).toBe('Firmar');
     await page.keyboard.press('Enter');
     await customer.getByRole('img', { name: 'Firma de José Peña Muñoz' }).waitFor();
+    // The pad went with the signature: the focus is on what replaced it, not back at the top of the page.
+    await expect.poll(focused).toBe('Firmar de nuevo');
     const stored = (await app.admin.call('workOrders.signatures', { id: visit.id })).find((signature) => signature.role === 'customer');
     expect(stored).toEqual(expect.objectContaining({ signerName: 'José Peña Muñoz', valid: true }));
     await customer.scrollIntoViewIfNeeded();

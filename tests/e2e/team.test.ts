@@ -61,6 +61,8 @@ describe('team sync screens', () => {
     await create.getByLabel('Nombre de este ordenador').fill('Oficina Sevilla');
     await create.getByRole('button', { name: 'Crear equipo' }).click();
     await page.getByRole('heading', { name: 'Climatizaciones del Sur' }).waitFor();
+    // The form went with the button that had the focus: the team's name has it now, not the top of the page.
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Climatizaciones del Sur');
     await page.getByRole('cell', { name: /Oficina Sevilla/ }).waitFor();
     expect(await footer().textContent()).toContain('Sin intercambios todavía');
 
@@ -73,6 +75,8 @@ describe('team sync screens', () => {
     expect(invitation.suggestedFilename()).toMatch(/\.eminvite$/);
     await dialog().getByText(/como si fuera una contraseña/).waitFor();
     await dialog().getByRole('button', { name: 'Entendido' }).click();
+    // Back on the button that opened the invitation (its dialog was replaced by the result's, then removed).
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Invitar a un miembro');
 
     laptopDir = mkdtempSync(path.join(tmpdir(), 'emerald-e2e-laptop-'));
     laptop = createBackend({ dataDir: laptopDir });

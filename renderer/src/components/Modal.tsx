@@ -18,13 +18,19 @@ function firstField(dialog: HTMLDialogElement): HTMLElement | null {
   return dialog.querySelector<HTMLElement>(`.modal-body :is(${FIELDS})`);
 }
 
+/** The control that opened the latest modal: a dialog that follows another (the invitation's result) inherits it. */
+let lastOpener: HTMLElement | null = null;
+
 export function Modal({ title, open, onClose, children, footer, wide }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const { t } = useTranslation();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
+      opener.current = focusWasLost() ? lastOpener : (document.activeElement as HTMLElement);
+      lastOpener = opener.current;
       dialog.showModal();
       // showModal() focuses the first focusable element, the header's ×, and a child's autoFocus ran while the dialog
       // was still closed: put the person in the first field instead (Ctrl+N lands on Asunto).
@@ -47,6 +53,17 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
   useEffect(() => {
     if (lastFocused.current && !lastFocused.current.isConnected) takeBackLostFocus();
   });
+  // Removed while open (its owner stopped drawing it): the focus goes back to the control that opened it, if nothing
+  // else took it once the page is drawn (a next dialog, a screen that places it itself).
+  useEffect(
+    () => () => {
+      const back = opener.current;
+      window.setTimeout(() => {
+        if (back?.isConnected && focusWasLost()) back.focus();
+      }, 0);
+    },
+    [],
+  );
   return (
     <dialog
       ref={ref}

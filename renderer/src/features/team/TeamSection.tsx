@@ -1,8 +1,9 @@
 // Administración → Equipo: create or join a team; in one, this device, the members, invitations (made and unused) and the file exchange.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/access';
 import { TEAM_ADMIN_ACCESS } from '../../../../electron/contract/team';
+import { focusWasLost } from '../../lib/focus';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
@@ -21,15 +22,22 @@ function When({ iso }: { iso: string | null }) {
   return iso ? <span title={formatDateTime(iso)}>{formatRelative(iso)}</span> : <span className="muted">{t('overview.never')}</span>;
 }
 
-function Overview({ status }: { status: TeamStatus }) {
+/** `justJoined`: drawn in place of the create/join forms, whose button had the focus: the team's name takes it. */
+function Overview({ status, justJoined }: { status: TeamStatus; justJoined: boolean }) {
   const { t } = useTranslation('team');
   const canResolve = useCan(CONFLICT_INBOX_ACCESS);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (justJoined && focusWasLost()) headingRef.current?.focus();
+  }, [justJoined]);
   // One source (team status): paired with a hub, "not sent" is what the hub has not acknowledged.
   const unsent = status.unsentOps;
   const revokedAt = status.device.revokedAt;
   return (
     <section className="card team-overview" aria-labelledby="team-overview-title">
-      <h3 id="team-overview-title">{status.team?.name}</h3>
+      <h3 id="team-overview-title" ref={headingRef} tabIndex={-1}>
+        {status.team?.name}
+      </h3>
       {revokedAt && (
         <div className="alert" role="alert">
           {t('overview.revoked', { when: formatDateTime(revokedAt) })}
@@ -84,6 +92,9 @@ export function TeamSection({ standalone = false }: { standalone?: boolean }) {
   const status = useTeamStatus((s) => s.status);
   const error = useTeamStatus((s) => s.error);
   const canManage = useCan(TEAM_ADMIN_ACCESS);
+  // This computer had no team while the section was open (it was just created or joined here).
+  const hadNoTeam = useRef(false);
+  if (status && !status.team) hadNoTeam.current = true;
 
   useEffect(() => void useTeamStatus.getState().load(), []);
 
@@ -97,7 +108,7 @@ export function TeamSection({ standalone = false }: { standalone?: boolean }) {
         <NoTeam defaultDeviceName={status.device.name} canManage={canManage} />
       ) : (
         <div className="team-stack">
-          <Overview status={status} />
+          <Overview status={status} justJoined={hadNoTeam.current} />
           <NetSync canManage={canManage} />
           <Members members={status.members} canManage={canManage} isFounder={status.isFounder} founderName={status.founderName} />
           {/* For administrators: what they made and nobody used yet, to call off when its file or laptop went missing. */}

@@ -139,20 +139,27 @@ function RoleBlock({ workOrder, role, signature, maySign, onSigned }: { workOrde
   const { t } = useTranslation('signatures');
   const titleId = useId();
   const [signingAgain, setSigningAgain] = useState(false);
+  const [signedHere, setSignedHere] = useState(0);
   const signAgainRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const wasSigningAgain = useRef(false);
-  // The pad closed (kept or signed) with the focus in it: back on "Firmar de nuevo", not on the page's first link.
+  // The pad closed (kept or signed) with the focus in it: back on "Firmar de nuevo" (or the block's heading when it
+  // is not offered), not on the page's first link.
   useEffect(() => {
-    if (wasSigningAgain.current && !signingAgain && focusWasLost()) signAgainRef.current?.focus();
+    if ((wasSigningAgain.current && !signingAgain) || signedHere > 0) {
+      if (focusWasLost()) (signAgainRef.current ?? headingRef.current)?.focus();
+    }
     wasSigningAgain.current = signingAgain;
-  }, [signingAgain]);
+  }, [signingAgain, signedHere]);
   const completedAndValid = workOrder.status === 'completed' && signature?.valid === true;
   const canSign = maySign && workOrder.status !== 'cancelled' && !completedAndValid;
   const showForm = canSign && (!signature || !signature.valid || signingAgain);
   const defaultName = role === 'technician' ? (workOrder.technician?.fullName ?? '') : '';
   return (
     <section className="signature-role" aria-labelledby={titleId}>
-      <h3 id={titleId}>{t(`role.${role}`)}</h3>
+      <h3 id={titleId} ref={headingRef} tabIndex={-1}>
+        {t(`role.${role}`)}
+      </h3>
       {signature && !signature.valid && (
         <p className="signature-warning" role="status">
           <AlertTriangle size={14} aria-hidden="true" />
@@ -169,6 +176,7 @@ function RoleBlock({ workOrder, role, signature, maySign, onSigned }: { workOrde
           defaultIdNumber={signature?.signerIdNumber ?? ''}
           onSigned={(signatures) => {
             setSigningAgain(false);
+            setSignedHere((count) => count + 1);
             onSigned(signatures);
           }}
           onCancel={signingAgain ? () => setSigningAgain(false) : null}
