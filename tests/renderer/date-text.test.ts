@@ -9,10 +9,13 @@ describe('day-first date text', () => {
     expect(isoDateOfText(' 2-3-26 ')).toBe('2026-03-02');
     expect(isoDateOfText('15.03.2026')).toBe('2026-03-15');
     expect(isoDateOfText('29/02/2028')).toBe('2028-02-29');
+    // The digits alone, as a time's '0905' is read: day and month two each, the year four or two.
+    expect(isoDateOfText('07122026')).toBe('2026-12-07');
+    expect(isoDateOfText(' 071226 ')).toBe('2026-12-07');
   });
 
   it('refuses days that do not exist and half-typed text', () => {
-    for (const text of ['31/02/2026', '29/02/2026', '13/13/2026', '00/01/2026', '02/03', '2026-03-02', '', 'mañana']) expect(isoDateOfText(text), text).toBeNull();
+    for (const text of ['31/02/2026', '29/02/2026', '13/13/2026', '00/01/2026', '02/03', '2026-03-02', '', 'mañana', '31022026', '7122026', '20261207']) expect(isoDateOfText(text), text).toBeNull();
   });
 
   it('writes a native value back day first, and round-trips', () => {

@@ -9,13 +9,17 @@ export function textOfIsoDate(iso: string): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
 }
 
-/** '2/3/2026', '02-03-2026', '02.03.26' → '2026-03-02'; null when it names no real day. */
+/** Day, month and year with separators, or their digits run together as the time's '0905' are ('07122026', '071226'). */
+const DATE_SHAPE = /^\s*(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})|(\d{2})(\d{2})(\d{4}|\d{2}))\s*$/;
+
+/** '2/3/2026', '02-03-2026', '02.03.26', '02032026' → '2026-03-02'; null when it names no real day. */
 export function isoDateOfText(text: string): string | null {
-  const match = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})\s*$/.exec(text);
+  const match = DATE_SHAPE.exec(text);
   if (!match) return null;
-  const day = Number(match[1]);
-  const month = Number(match[2]);
-  const year = match[3]?.length === 2 ? 2000 + Number(match[3]) : Number(match[3]);
+  const day = Number(match[1] ?? match[4]);
+  const month = Number(match[2] ?? match[5]);
+  const yearText = match[3] ?? match[6] ?? '';
+  const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
@@ -33,8 +37,6 @@ export function timeOfText(text: string): string | null {
 /** What is wrong with a typed date, for the message under it. */
 export type DateTextIssue = 'date_missing' | 'date_format' | 'date_not_a_day';
 export type TimeTextIssue = 'time_missing' | 'time_format';
-
-const DATE_SHAPE = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})\s*$/;
 
 /** null for an empty box (the form decides whether the date is required) or a real day; 31/11/2026 is no day. */
 export function dateTextIssue(text: string): DateTextIssue | null {
