@@ -15,7 +15,7 @@ import { schemaVersionOf } from './capture';
 import { newDeviceKeyPair, newTeamKey } from './teamKeys';
 import { INVITATION_FORMAT, INVITATION_MIME, INVITATION_VERSION, invitationFileName, readDirectory, type Invitation } from './teamInvitation';
 import { creatorSlot, invitationSlot } from './teamSlots';
-import { readLocal, readTeamStatus } from './teamStatus';
+import { readLocal, teamStatus } from './teamStatus';
 
 export const DEFAULT_INVITATION_HOURS = 72;
 
@@ -53,7 +53,7 @@ export function createTeam(ctx: ServiceContext, input: z.output<typeof teamCreat
       .run(teamId, input.name, newTeamKey(), slot, keys.privateKey, keys.publicKey, name, at);
     insertMember(ctx, { deviceId: local.device_id, slot, name, publicKey: keys.publicKey, invitationId: null }, at);
     emit({ entity: 'team', id: teamId, kind: 'created' });
-    return readTeamStatus(ctx.sqlite, ctx.clock.now());
+    return teamStatus(ctx);
   });
 }
 
@@ -143,7 +143,7 @@ export function revokeDevice(ctx: ServiceContext, input: z.output<typeof teamRev
       ctx.sqlite.prepare('UPDATE team_members SET revoked_at = ?, revoked_by = ?, updated_at = ? WHERE device_id = ?').run(at, actor.id, at, input.deviceId);
       emit({ entity: 'team', id: local.team_id, kind: 'updated' });
     }
-    return readTeamStatus(ctx.sqlite, ctx.clock.now());
+    return teamStatus(ctx);
   });
 }
 
@@ -174,6 +174,6 @@ export function cancelInvitation(ctx: ServiceContext, input: z.output<typeof tea
         .run(newId(), input.id, actor.id, at, at);
       emit({ entity: 'team', id: local.team_id, kind: 'updated' });
     }
-    return readTeamStatus(ctx.sqlite, ctx.clock.now());
+    return teamStatus(ctx);
   });
 }
