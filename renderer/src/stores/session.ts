@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { Access, AuthStatusDto, Permission, SettingsViewDto, UserDto } from '../../../electron/contract';
 // The access rules alone, not the contract's index: that builds every channel's schema, which the start need not wait for.
-import { allows, hasPermission, mayCarryOut, mayWriteNotes } from '../../../electron/contract/access';
+import { allows, hasPermission, mayCarryOut, mayWriteNotes, type PermissionHolder } from '../../../electron/contract/access';
 import { api, ApiError } from '../api/client';
 import { forgetEarlyCalls, takeEarlyOrCall } from '../api/earlyCalls';
 import { applyLanguage } from '../i18n';
@@ -113,18 +113,23 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 }));
 
+/** A yes or no about the signed-in user (nobody signed in: no), each component subscribed to that boolean alone. */
+function useSignedInMay(decide: (holder: PermissionHolder, userId: string) => boolean): boolean {
+  return useSession((s) => (s.user ? decide({ isSuperuser: s.user.isSuperuser, permissions: s.permissions }, s.user.id) : false));
+}
+
 /** Whether the signed-in user may call something guarded by `access` (the main process still enforces). */
 export function useCan(access: Access): boolean {
-  return useSession((s) => (s.user ? allows({ isSuperuser: s.user.isSuperuser, permissions: s.permissions }, access) : false));
+  return useSignedInMay((holder) => allows(holder, access));
 }
 
 /** What the signed-in user may do on an OT with this technician: carry the visit out, write its internal notes. */
 export function useWorkOrderRights(technicianId: string | null | undefined): { carryOut: boolean; notes: boolean } {
-  const carryOut = useSession((s) => (s.user ? mayCarryOut({ isSuperuser: s.user.isSuperuser, permissions: s.permissions }, s.user.id, technicianId) : false));
-  const notes = useSession((s) => (s.user ? mayWriteNotes({ isSuperuser: s.user.isSuperuser, permissions: s.permissions }, s.user.id, technicianId) : false));
+  const carryOut = useSignedInMay((holder, userId) => mayCarryOut(holder, userId, technicianId));
+  const notes = useSignedInMay((holder, userId) => mayWriteNotes(holder, userId, technicianId));
   return { carryOut, notes };
 }
 
 export function useHasPermission(permission: Permission): boolean {
-  return useSession((s) => (s.user ? hasPermission({ isSuperuser: s.user.isSuperuser, permissions: s.permissions }, permission) : false));
+  return useSignedInMay((holder) => hasPermission(holder, permission));
 }

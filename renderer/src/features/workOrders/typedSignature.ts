@@ -52,7 +52,8 @@ function twoLines(words: string[]): WrittenLine[] {
   let bestEm = 0;
   for (let split = 1; split < words.length; split += 1) {
     const lines = [written(words.slice(0, split).join(' ')), written(words.slice(split).join(' '))];
-    if (fit(lines, Infinity) > bestEm) [best, bestEm] = [lines, fit(lines, Infinity)];
+    const em = fit(lines, Infinity);
+    if (em > bestEm) [best, bestEm] = [lines, em];
   }
   return best;
 }
