@@ -33,7 +33,7 @@ import {
   pgUpdateRow,
   PgWaitingError,
 } from './pgRows';
-import { isIntegrityError, pgRun, rollbackToSavepoint, type PgClient } from './pgSql';
+import { isIntegrityError, pgLookup, pgRun, rollbackToSavepoint, type PgClient } from './pgSql';
 import type { RowClock } from '../clocks';
 
 /** How runs of ops went in this process (tests, bench): fast, fell back to op by op, or op by op from the start. */
@@ -253,7 +253,8 @@ async function retryHeldOps(batch: PgBatch, touched: TouchedRow[], exactOnly: bo
   for (let progress = true; progress; ) {
     progress = false;
     const statuses = batch.peopleChanged ? [...RETRIED, 'forbidden'] : [...RETRIED];
-    const held = await pgRun<PgOpRow>(
+    // Planned at each call: a plan made while the log was small scans the whole log, not the few held ops.
+    const held = await pgLookup<PgOpRow>(
       batch.client,
       `SELECT ${OP_COLUMNS} FROM sync_ops WHERE status <> 'applied' AND status = ANY($1::text[]) ORDER BY hlc, seq`,
       [statuses],

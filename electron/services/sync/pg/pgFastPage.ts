@@ -20,7 +20,7 @@ import {
 import { pgAuthorMayMake, type PgAuthorRightsCache } from './pgAuthority';
 import type { PgForeignKeys } from './pgForeignKeys';
 import { PgWaitingError, toPgValue } from './pgRows';
-import { pgRun, q, rollbackToSavepoint, type PgClient } from './pgSql';
+import { pgLookup, q, rollbackToSavepoint, rowsByKeysSql, type PgClient } from './pgSql';
 
 /** Ops on these change authors' rights or devices' standing for the ops after them: such pages take the exact path. */
 const STANDING_TABLES = new Set(['users', 'roles', 'team_members']);
@@ -72,8 +72,8 @@ async function prefetchParents(client: PgClient, ops: readonly OpRecord[], model
   }
   for (const [parent, ids] of wanted) {
     const entity = entityOf(parent) as ReplicatedEntity;
-    const found = await pgRun<{ id: string }>(client, `SELECT ${q(entity.key)} AS id FROM ${q(parent)} WHERE ${q(entity.key)} = ANY($1::text[])`, [[...ids]]);
-    for (const row of found) model.parents.add(rowKey(parent, row.id));
+    const found = await pgLookup(client, rowsByKeysSql(parent, [entity.key], [entity.key]), [[...ids]]);
+    for (const row of found) model.parents.add(rowKey(parent, row[entity.key] as string));
   }
 }
 
@@ -111,13 +111,12 @@ async function prefetch(client: PgClient, ops: readonly OpRecord[], keys: PgFore
       tables.push(table);
       rowIds.push(id);
     }
-    const found = await pgRun(client, `SELECT ${[entity.key, ...entity.columns].map(q).join(', ')} FROM ${q(table)} WHERE ${q(entity.key)} = ANY($1::text[])`, [list]);
+    const found = await pgLookup(client, rowsByKeysSql(table, [entity.key], [entity.key, ...entity.columns]), [list]);
     for (const row of found) model.rows.set(rowKey(table, row[entity.key] as string), row);
   }
-  const clocks = await pgRun<{ entity: string; row_id: string; row_hlc: string; fields: Record<string, string>; deleted_hlc: string | null }>(
+  const clocks = await pgLookup<{ entity: string; row_id: string; row_hlc: string; fields: Record<string, string>; deleted_hlc: string | null }>(
     client,
-    `SELECT c.entity, c.row_id, c.row_hlc, c.fields, c.deleted_hlc FROM sync_clocks c
-     JOIN unnest($1::text[], $2::text[]) AS t(entity, row_id) ON c.entity = t.entity AND c.row_id = t.row_id`,
+    rowsByKeysSql('sync_clocks', ['entity', 'row_id'], ['entity', 'row_id', 'row_hlc', 'fields', 'deleted_hlc']),
     [tables, rowIds],
   );
   for (const row of clocks) model.clocks.set(rowKey(row.entity, row.row_id), { rowHlc: row.row_hlc, fields: row.fields, deletedHlc: row.deleted_hlc });

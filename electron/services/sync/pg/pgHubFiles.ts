@@ -4,13 +4,13 @@ import type pg from 'pg';
 import type { HubStore } from '../net/hubStore';
 import { WireError } from '../net/httpBody';
 import { onPgConnection } from './pgHubDb';
-import { pgRun } from './pgSql';
+import { pgLookup, pgRun, rowsByKeysSql } from './pgSql';
 
 export function pgHubFiles(pool: pg.Pool, now: () => Date): Required<Pick<HubStore, 'missingFiles' | 'putFile' | 'getFile'>> {
   return {
     async missingFiles(hashes) {
       if (hashes.length === 0) return [];
-      const rows = await onPgConnection(pool, (client) => pgRun<{ sha256: string }>(client, 'SELECT sha256 FROM hub_files WHERE sha256 = ANY($1::text[])', [[...hashes]]));
+      const rows = await onPgConnection(pool, (client) => pgLookup<{ sha256: string }>(client, rowsByKeysSql('hub_files', ['sha256'], ['sha256']), [[...hashes]]));
       const held = new Set(rows.map((row) => row.sha256));
       return hashes.filter((sha) => !held.has(sha));
     },

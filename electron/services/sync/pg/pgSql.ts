@@ -21,6 +21,29 @@ export async function pgRun<R extends pg.QueryResultRow = Record<string, unknown
   return result.rows;
 }
 
+/**
+ * A lookup by a list of keys (see rowsByKeysSql), planned at each call with its values. Prepared once, its plan is
+ * chosen while a new hub's tables are nearly empty (a scan of the whole table is cheapest then) and kept as they
+ * grow: a 20,000-ticket push read every ticket for each page of 500.
+ */
+export async function pgLookup<R extends pg.QueryResultRow = Record<string, unknown>>(client: PgClient, text: string, values: unknown[]): Promise<R[]> {
+  return (await client.query<R>(text, values)).rows;
+}
+
+/**
+ * `columns` of the rows of `table` whose `keys` are in the parallel text arrays $1, $2…: one index probe per key.
+ * Written as `= ANY($1)` or a join with the key list, the planner scanned the whole table once it guessed that
+ * cheaper than 500 probes (wrongly: the table is in memory, and grows with every page); LIMIT 1 keeps each probe
+ * its own subquery.
+ */
+export function rowsByKeysSql(table: string, keys: readonly string[], columns: readonly string[]): string {
+  const arrays = keys.map((_, index) => `$${index + 1}::text[]`).join(', ');
+  const names = keys.map((_, index) => `k${index}`).join(', ');
+  const match = keys.map((key, index) => `${q(key)} = k.k${index}`).join(' AND ');
+  return `SELECT r.* FROM unnest(${arrays}) AS k(${names})
+    CROSS JOIN LATERAL (SELECT ${columns.map(q).join(', ')} FROM ${q(table)} WHERE ${match} LIMIT 1) AS r`;
+}
+
 export const q = (name: string): string => `"${name}"`;
 
 /** PostgreSQL's integrity errors (SQLSTATE class 23: foreign key, unique, check, not null): the op must wait. */
