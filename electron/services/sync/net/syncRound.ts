@@ -11,7 +11,7 @@ import type { HubServices } from './hubPairing';
 import { syncFiles } from './fileRound';
 import { findLink, hubLink, linkKeyOf, noteLinkFailed, noteLinkSynced, type SyncLink } from './links';
 import { call, type PeerAddress, type RequestOptions } from './netRequest';
-import { helloResponse, OPS_PAGE_SIZE, PROTOCOL_PATHS, pullResponse, pushResponse, type Vector } from './protocol';
+import { helloResponse, OPS_PAGE_SIZE, PROTOCOL_PATHS, pullResponse, pushResponse, type PushResponse, type Vector } from './protocol';
 
 export interface RoundResult {
   /** Ops the peer took from us (applied or set aside there). */
@@ -66,20 +66,63 @@ export function peerAddress(services: HubServices, link: SyncLink): PeerAddress 
   return { url: link.url, identity: deviceId, psk };
 }
 
+/** Push pages in flight at once: the next page is read and sent while the peer applies the one before it. */
+export const PUSH_PAGES_IN_FLIGHT = 2;
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
+/** The higher count per device: a peer's vector only grows, whichever of its answers is read last. */
+function maxVector(a: Vector, b: Vector): Vector {
+  const merged = { ...a };
+  for (const [device, seq] of Object.entries(b)) if (seq > (merged[device] ?? 0)) merged[device] = seq;
+  return merged;
+}
+
 async function pushAll(services: HubServices, peer: PeerAddress, hubVector: Vector, options: RoundOptions): Promise<{ sent: number; hubVector: Vector }> {
+  const pageSize = options.pageSize ?? OPS_PAGE_SIZE;
   let sent = 0;
-  for (let pages = 0; pages < MAX_PAGES; pages++) {
-    const next = opsMissingFrom(services.sqlite, hubVector, options.pageSize ?? OPS_PAGE_SIZE).next();
-    if (next.done || next.value.length === 0) break;
-    // Our ops leave this copy: a power cut must not roll them back and let other ops take their numbers. The fsync
-    // runs off this thread: the copy's own calls go on meanwhile.
-    await syncCommittedAsync(services.sqlite);
-    const answer = await call(peer, PROTOCOL_PATHS.push, { ops: next.value }, pushResponse, options);
+  // What the peer holds once the pages in flight are applied: where the next page starts.
+  let ahead: Vector = { ...hubVector };
+  // A page came back with gaps: send no more until those in flight are answered, then start from the peer's vector.
+  let restart = false;
+  // Some page since the last start was taken (applied, set aside or already there).
+  let moved = false;
+  const inFlight: Promise<Settled<PushResponse>>[] = [];
+  for (let pages = 0; ; ) {
+    while (!restart && inFlight.length < PUSH_PAGES_IN_FLIGHT && pages < MAX_PAGES) {
+      const next = opsMissingFrom(services.sqlite, ahead, pageSize).next();
+      if (next.done || next.value.length === 0) break;
+      // Our ops leave this copy: a power cut must not roll them back and let other ops take their numbers. The fsync
+      // runs off this thread: the copy's own calls go on meanwhile.
+      await syncCommittedAsync(services.sqlite);
+      for (const op of next.value) if (op.seq > (ahead[op.deviceId] ?? 0)) ahead[op.deviceId] = op.seq;
+      inFlight.push(settle(call(peer, PROTOCOL_PATHS.push, { ops: next.value }, pushResponse, options)));
+      pages++;
+    }
+    const settled = await inFlight.shift();
+    if (!settled) {
+      // Gaps: a page overtook the one before it on the way, or the peer lacks earlier ops we do not hold either (we
+      // started from a snapshot; a pull may bring them). Start again from what the peer holds unless nothing moved.
+      if (!restart || !moved) break;
+      [restart, moved, ahead] = [false, false, { ...hubVector }];
+      continue;
+    }
+    if (!settled.ok) {
+      // The pages after it were sent on the same assumption: let them end before the round fails.
+      await Promise.all(inFlight);
+      throw settled.error;
+    }
+    const answer = settled.value;
     sent += answer.applied + answer.setAside;
-    hubVector = answer.vector;
+    hubVector = maxVector(hubVector, answer.vector);
+    if (answer.applied + answer.setAside + answer.duplicates > 0) moved = true;
+    if (answer.gaps > 0) restart = true;
     options.onProgress?.({ phase: 'push', done: sent });
-    // Only gaps: the peer lacks earlier ops we do not hold either (we started from a snapshot); a pull may bring them.
-    if (answer.applied + answer.setAside + answer.duplicates === 0) break;
   }
   return { sent, hubVector };
 }
