@@ -1,7 +1,7 @@
 // Report periods by name ("this month", "last quarter"): one rule for the UI's presets and the CLI's --period.
 import { addDays, firstOfMonth, localDateOf, type LocalDate } from './zonedTime';
 
-export const PERIOD_PRESETS = ['this_month', 'last_month', 'last_quarter'] as const;
+export const PERIOD_PRESETS = ['this_month', 'last_month', 'this_quarter', 'last_quarter'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
 /** Calendar days on the company calendar, both included. */
@@ -17,20 +17,21 @@ const monthStart = (year: number, month: number): LocalDate => {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`;
 };
 
-/** The days a preset names, seen from `now` in `zone`: this month runs to today; the others are whole. */
+/** The days a preset names, seen from `now` in `zone`: this month and this quarter run to today; the others are whole. */
 export function presetPeriod(preset: PeriodPreset, zone: string, now: number | Date = Date.now()): DayPeriod {
   const today = localDateOf(zone, now);
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
+  const quarterStartMonth = month - ((month - 1) % 3);
   switch (preset) {
     case 'this_month':
       return { from: firstOfMonth(today), to: today };
     case 'last_month':
       return { from: monthStart(year, month - 1), to: addDays(monthStart(year, month), -1) };
-    case 'last_quarter': {
-      const quarterStartMonth = month - ((month - 1) % 3);
+    case 'this_quarter':
+      return { from: monthStart(year, quarterStartMonth), to: today };
+    case 'last_quarter':
       return { from: monthStart(year, quarterStartMonth - 3), to: addDays(monthStart(year, quarterStartMonth), -1) };
-    }
   }
 }
 

@@ -32,7 +32,7 @@ const USAGE = `usage:
   report tickets-csv --data-dir DIR --out FILE.csv [PERIOD] [--lang es|en] [--csv-format excel_es|standard]
   report work-orders-csv --data-dir DIR --out FILE.csv [PERIOD] [--date-field F] [--lang es|en] [--csv-format excel_es|standard]
   report batch --data-dir DIR PERIOD --out FILE.zip|FOLDER [--folder] [--date-field F] [--lang es|en]
-PERIOD is --from DATE --to DATE, or --period this-month|last-month|last-quarter (as the app's period choices).
+PERIOD is --from DATE --to DATE, or --period this-month|last-month|this-quarter|last-quarter (as the app's period choices).
 DATE is YYYY-MM-DD, a day in the company time zone (a --to day is included), or an ISO date-time.
 F is scheduled_date, completed_at or created_at (the batch takes completed_at unless told, as in the app).
 The CSV format follows the language unless given: excel_es (';', decimal comma, local dates) for es, standard for en.`;
