@@ -140,7 +140,7 @@ describe('a technician deactivated with a visit still booked', () => {
     expect(await app.admin.call('users.openWorkOrders', { id: jorge.id })).toEqual({ scheduled: 0, inProgress: 0 });
   });
 
-  it('the Técnico filters of Todas and the Agenda offer him after the active people, marked; his history is found', async () => {
+  it('the Técnico filters of Todas, the Agenda and Reportes offer him after the active people, marked; his history is found', async () => {
     await page.getByRole('link', { name: 'Órdenes de trabajo' }).click();
     await page.getByRole('tab', { name: 'Todas' }).click();
     const filter = page.getByRole('search').getByLabel('Técnico');
@@ -166,6 +166,17 @@ describe('a technician deactivated with a visit still booked', () => {
       'Lucía Martín',
       'Jorge Ruiz (cuenta desactivada)',
     ]);
+
+    // Reports cover his past OTs too: the OT export's Técnico filter offers him the same way.
+    await page.getByRole('link', { name: 'Reportes' }).click();
+    const otExport = page.locator('section, form, article', { has: page.getByRole('heading', { name: 'Órdenes de trabajo (CSV)' }) }).last();
+    await expect.poll(() => otExport.getByLabel('Técnico').locator('option').allTextContents()).toEqual([
+      'Cualquiera',
+      'Ana Administradora',
+      'Lucía Martín',
+      'Jorge Ruiz (cuenta desactivada)',
+    ]);
+    expect(await otExport.getByLabel('Periodo').locator('option').allTextContents()).toContain('Este trimestre');
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });

@@ -24,7 +24,8 @@ import { CsvFormatSelect, DateFieldSelect, initialCsvFormat, PeriodFields, uiLan
 import { companyZone } from '../../lib/timeZone';
 import { periodToInstants, thisMonth, type Period } from './period';
 import './reports.css';
-import { ChoiceSelect, personChoices } from '../../components/ChoiceSelect';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { technicianFilterChoices } from '../workOrders/TechnicianPicker';
 
 function StatusChecks<S extends string>({ legend, all, labelKey, value, onChange }: { legend: string; all: readonly S[]; labelKey: string; value: S[]; onChange: (v: S[]) => void }) {
   const { t } = useTranslation('reports');
@@ -129,13 +130,19 @@ function TicketsCsv() {
   );
 }
 
-/** Who can carry out OTs, for the technician filter (the directory is open to every signed-in user). */
+/**
+ * Who can carry out OTs, for the technician filter (the directory is open to every signed-in user): the active ones,
+ * then the deactivated ones, whose past OTs a report still covers.
+ */
 function useTechnicians(): DirectoryUser[] {
   const [technicians, setTechnicians] = useState<DirectoryUser[]>([]);
   useEffect(() => {
     let current = true;
-    api.call('users.directory', {}).then(
-      (users) => current && setTechnicians(users.filter((u) => u.canExecuteWorkOrders)),
+    api.call('users.directory', { includeInactive: true }).then(
+      (users) => {
+        const able = users.filter((u) => u.canExecuteWorkOrders);
+        if (current) setTechnicians([...able.filter((u) => u.isActive), ...able.filter((u) => !u.isActive)]);
+      },
       () => undefined,
     );
     return () => {
@@ -191,7 +198,7 @@ function WorkOrdersCsv() {
       </Field>
       {!ownOnly && (
         <Field label={t('workOrders.technician')}>
-          <ChoiceSelect value={technicianId} onChange={(e) => setTechnicianId(e.target.value)} emptyLabel={t('any')} choices={personChoices(technicians)} />
+          <ChoiceSelect value={technicianId} onChange={(e) => setTechnicianId(e.target.value)} emptyLabel={t('any')} choices={technicianFilterChoices(t, technicians)} />
         </Field>
       )}
       <StatusChecks legend={t('workOrders.status')} all={WORK_ORDER_STATUSES} labelKey="workOrderStatus" value={status} onChange={setStatus} />
