@@ -50,8 +50,15 @@ afterAll(async () => {
 });
 
 describe('a technician deactivated with a visit still booked', () => {
-  it('the deactivate dialog says how many visits he still has and that they stay on the board until moved', async () => {
+  it('his form and the deactivate dialog say how many visits he still has and that they stay on the board until moved', async () => {
     await goTo(page, '#/admin/users');
+    // Unticking Activo in his form says the same, before anything is saved.
+    await page.getByRole('button', { name: 'Editar a Jorge Ruiz' }).click();
+    await dialog().getByLabel('Activo').uncheck();
+    await expect.poll(() => dialog().getByRole('status').textContent()).toContain('Aún tiene 1 visita programada');
+    await dialog().getByRole('button', { name: 'Cancelar' }).click();
+    await dialog().waitFor({ state: 'detached' });
+
     await page.getByRole('button', { name: 'Desactivar a Jorge Ruiz' }).click();
     await dialog().getByText('Aún tiene 1 visita programada').waitFor();
     expect(await dialog().textContent()).toContain(

@@ -45,6 +45,8 @@ function UserForm({ editing, onClose }: { editing: { mode: 'create' } | { mode: 
       void useAdmin.getState().loadUsers();
     },
   });
+  // Unticking Activo on someone active says what the deactivate dialog says about the visits they keep.
+  const left = useOpenWorkOrdersWords(user?.id ?? '', user !== null && user.isActive && !form.isActive);
   const bind = (key: 'fullName' | 'email' | 'username' | 'password') => ({
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }),
@@ -104,6 +106,11 @@ function UserForm({ editing, onClose }: { editing: { mode: 'create' } | { mode: 
               {t('users.active')}
             </label>
           )}
+          {left && (
+            <p className="muted full" role="status">
+              {left}
+            </p>
+          )}
         </div>
       </form>
     </Modal>
@@ -142,33 +149,40 @@ function PasswordForm({ user, onClose }: { user: UserDto; onClose: () => void })
 }
 
 /**
- * Deactivating someone: they can no longer sign in, and the OTs they still hold (scheduled, in progress) stay theirs and
- * on the board, in a row marked as deactivated, until moved; the dialog says how many there are.
+ * What deactivating `userId` leaves behind, in words: the OTs they still hold (scheduled, in progress) stay theirs and on
+ * the board, in a row marked as deactivated, until moved. Null while unknown, when they hold none, or when `asked` is
+ * false (only a hint: without it the dialog and the form still say what deactivating does).
  */
-function DeactivateDialog({ user, onConfirm, onClose }: { user: UserDto; onConfirm: () => Promise<void>; onClose: () => void }) {
+function useOpenWorkOrdersWords(userId: string, asked = true): string | null {
   const { t, i18n } = useTranslation('admin');
   const [open, setOpen] = useState<OpenWorkOrderCounts | null>(null);
   useEffect(() => {
+    if (!asked) return;
     let current = true;
-    // Only a hint: without it the dialog still says what deactivating does.
-    api.call('users.openWorkOrders', { id: user.id }).then(
+    api.call('users.openWorkOrders', { id: userId }).then(
       (counts) => current && setOpen(counts),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [user.id]);
+  }, [userId, asked]);
   const held = [
     open?.scheduled ? t('users.openScheduled', { count: open.scheduled }) : null,
     open?.inProgress ? t('users.openInProgress', { count: open.inProgress }) : null,
   ].filter((words): words is string => words !== null);
-  const what = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(held);
+  if (!asked || held.length === 0) return null;
+  return t('users.openWorkOrders', { what: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(held) });
+}
+
+function DeactivateDialog({ user, onConfirm, onClose }: { user: UserDto; onConfirm: () => Promise<void>; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const left = useOpenWorkOrdersWords(user.id);
   return (
     <ConfirmDialog
       title={t('users.deactivate')}
       text={t('users.confirmDeactivate', { name: user.fullName })}
-      detail={held.length > 0 ? t('users.openWorkOrders', { what }) : null}
+      detail={left}
       confirmLabel={t('users.deactivate')}
       onConfirm={onConfirm}
       onClose={onClose}
