@@ -35,8 +35,9 @@ export const boardInput = z.strictObject({ from: boardDay, to: boardDay, rows: b
 });
 
 /**
- * A row of the board: an active user who may carry out OTs or, after them, a deactivated user who still holds a
- * scheduled or in-progress OT (any date), so those visits stay in sight until they are moved to someone else.
+ * A row of the board: an active user who may carry out OTs or, after them, someone who may not any more but still holds
+ * a scheduled or in-progress OT (any date): an active user whose role lost the permission, then a deactivated user. So
+ * those visits stay in sight until they are moved to someone else.
  */
 export interface BoardTechnician {
   id: string;
@@ -44,6 +45,8 @@ export interface BoardTechnician {
   username: string;
   /** Deactivated: shown only for the visits they still hold; nothing can be booked onto them (not_a_technician). */
   deactivated: boolean;
+  /** Active, but their role no longer lets them carry out OTs: likewise shown only for the visits they still hold. */
+  withoutPermission: boolean;
 }
 
 /**

@@ -142,8 +142,8 @@ describe('workOrders.board', () => {
     expect(active).toEqual([ADMIN.fullName, 'Teresa Técnica', 'Tomás Técnico']);
     // After the active rows, by name; Bruno (no open OT) has none.
     expect(week.technicians.slice(active.length)).toEqual([
-      { id: tadeo.id, fullName: 'Tadeo Técnico', username: 'tec3', deactivated: true },
-      { id: ursula.id, fullName: 'Úrsula Técnica', username: 'tec4', deactivated: true },
+      { id: tadeo.id, fullName: 'Tadeo Técnico', username: 'tec3', deactivated: true, withoutPermission: false },
+      { id: ursula.id, fullName: 'Úrsula Técnica', username: 'tec4', deactivated: true, withoutPermission: false },
     ]);
     expect(week.technicians.map((u) => u.id)).not.toContain(bruno.id);
     expect(week.workOrders.find((w) => w.id === planned.id)).toMatchObject({ technicianId: tadeo.id, status: 'scheduled' });
@@ -168,6 +168,36 @@ describe('workOrders.board', () => {
     expect(after.workOrders.find((w) => w.id === planned.id)?.technicianId).toBe(f.tec1.id);
     expect(await f.admin.call('users.openWorkOrders', { id: tadeo.id })).toEqual({ scheduled: 0, inProgress: 0 });
     expect((await errorOf(f.admin, 'users.openWorkOrders', { id: '01900000-0000-7000-8000-000000000999' })).code).toBe('NOT_FOUND');
+  });
+
+  it('someone whose role no longer lets them carry out OTs keeps a marked row while holding open ones, before deactivated people; nothing is booked onto it', async () => {
+    const vera = await f.app.userWithRole('Técnico', 'tec6', 'Vera Técnica');
+    const abel = await f.app.userWithRole('Técnico', 'tec7', 'Abel Técnico');
+    const nuria = await f.app.userWithRole('Técnico', 'tec8', 'Nuria Técnica');
+    const planned = await booked(vera.id, '2026-03-03T09:00:00.000Z');
+    await booked(abel.id, '2026-03-04T09:00:00.000Z');
+    const agentRole = (await f.admin.call('roles.list', {})).find((role) => role.name === 'Agente');
+    const everyone = await f.admin.call('users.list', { includeInactive: true });
+    const versionOf = (id: string) => everyone.find((u) => u.id === id)?.version ?? 1;
+    // Vera and Nuria become agents (Nuria holds nothing); Abel's account is closed.
+    await f.admin.call('users.update', { id: vera.id, version: versionOf(vera.id), roleId: agentRole?.id ?? null });
+    await f.admin.call('users.update', { id: nuria.id, version: versionOf(nuria.id), roleId: agentRole?.id ?? null });
+    await f.admin.call('users.deactivate', { id: abel.id, version: versionOf(abel.id) });
+
+    const week = await board('2026-03-02', '2026-03-08');
+    const marked = week.technicians.filter((u) => u.deactivated || u.withoutPermission);
+    expect(week.technicians.slice(-marked.length)).toEqual(marked);
+    expect(marked).toEqual([
+      { id: vera.id, fullName: 'Vera Técnica', username: 'tec6', deactivated: false, withoutPermission: true },
+      { id: abel.id, fullName: 'Abel Técnico', username: 'tec7', deactivated: true, withoutPermission: false },
+    ]);
+    expect(week.technicians.map((u) => u.id)).not.toContain(nuria.id);
+    expect(week.workOrders.find((w) => w.id === planned.id)).toMatchObject({ technicianId: vera.id, status: 'scheduled' });
+    const refused = await errorOf(f.admin, 'workOrders.schedule', { id: planned.id, version: planned.version, technicianId: vera.id, scheduledDate: '2026-03-03T12:00:00.000Z' });
+    expect(refused).toMatchObject({ code: 'VALIDATION', details: { reason: 'not_a_technician', field: 'technicianId' } });
+    // Moved to someone else, her row goes.
+    await f.admin.call('workOrders.schedule', { id: planned.id, version: planned.version, technicianId: f.tec1.id, scheduledDate: '2026-03-03T09:00:00.000Z', confirmOverlap: true });
+    expect((await board('2026-03-02', '2026-03-08')).technicians.map((u) => u.id)).not.toContain(vera.id);
   });
 
   it('finding a deactivated technician with open OTs, and counting them, are seeks into the small index of open OTs', () => {

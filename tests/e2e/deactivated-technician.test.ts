@@ -1,7 +1,8 @@
 // An office manager deactivates a technician who still has a visit booked (Administración → Usuarios → Desactivar):
 // the dialog says so, the board keeps his row after the active ones, marked, with the visit on it; a visit dropped on
 // that row is refused in words that say why; the visit moves to another technician with the keyboard ("Mover a…") and
-// the row goes. The Técnico filters of Todas and the Agenda still offer him, marked, after the active people.
+// the row goes. Someone whose role loses the right to do visits keeps a marked row the same way. The Técnico filters
+// of Todas, the Agenda and Reportes still offer him, marked, after the active people.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
@@ -145,6 +146,31 @@ describe('a technician deactivated with a visit still booked', () => {
     await expect.poll(() => page.getByRole('rowheader').allTextContents()).toEqual(['Ana Administradora', 'Lucía Martín']);
     expect(await app.admin.call('workOrders.get', { id: visit.id })).toMatchObject({ technician: { id: lucia.id }, scheduledDate: at(addDays(nextMonday, 1), '10:00') });
     expect(await app.admin.call('users.openWorkOrders', { id: jorge.id })).toEqual({ scheduled: 0, inProgress: 0 });
+  });
+
+  it('someone whose role can no longer do visits keeps a marked row while holding one; a visit dropped there is refused saying why', async () => {
+    const marta = await app.userWithRole('Técnico', 'mgil', 'Marta Gil');
+    const ticket = await app.admin.call('tickets.create', { title: 'Cámara frigorífica' });
+    const requested = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+    await app.admin.call('workOrders.schedule', { id: requested.id, version: requested.version, technicianId: marta.id, scheduledDate: at(addDays(nextMonday, 2), '11:00') });
+    const agent = (await app.admin.call('roles.list', {})).find((role) => role.name === 'Agente');
+    const user = (await app.admin.call('users.list', { includeInactive: true })).find((u) => u.id === marta.id);
+    await app.admin.call('users.update', { id: marta.id, version: user?.version ?? 1, roleId: agent?.id ?? null });
+
+    await page.getByRole('link', { name: 'Órdenes de trabajo' }).click();
+    await page.getByRole('link', { name: 'Tablero' }).click();
+    await page.getByRole('button', { name: 'Hoy' }).click();
+    await page.getByRole('button', { name: 'Semana siguiente' }).click();
+    const wednesday = page.getByRole('gridcell', { name: /^Marta Gil \(sin permiso para visitas\), miércoles/ });
+    await wednesday.locator('.board-block').waitFor();
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual(['Ana Administradora', 'Lucía Martín', 'Marta GilSin permiso para visitasReasigna sus visitas']);
+    await page.locator('.board-queue-item', { hasText: waiting.code }).dragTo(page.getByRole('gridcell', { name: /^Marta Gil \(sin permiso para visitas\), jueves/ }));
+    const refused = page.locator('.toast', { hasText: 'El rol de Marta Gil ya no le permite hacer visitas: elige otro técnico o cambia su rol.' });
+    await refused.waitFor();
+    expect(await app.admin.call('workOrders.get', { id: waiting.id })).toMatchObject({ status: 'pending_planning', technician: null });
+    await refused.click();
+    await page.locator('.toast').waitFor({ state: 'detached' });
+    expect(uncaughtErrors(page)).toEqual([]);
   });
 
   it('the Técnico filters of Todas, the Agenda and Reportes offer him after the active people, marked; his history is found', async () => {

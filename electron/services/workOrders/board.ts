@@ -159,19 +159,29 @@ function technicianClashes(technicianId: string, own: readonly Placed[]): BoardC
 }
 
 /** The users who may be rows (the role rule is applied after), exported so a test can read its query plan. */
-export const BOARD_TECHNICIANS_SQL = `SELECT u.id, u.full_name, u.username, u.is_active, u.is_superuser, r.permissions
+export const BOARD_TECHNICIANS_SQL = `SELECT u.id, u.full_name, u.username, u.is_active, u.is_superuser, r.permissions,
+    EXISTS (SELECT 1 FROM work_orders w WHERE w.technician_id = u.id AND w.status IN ('scheduled', 'in_progress')) AS holds_open
   FROM users u LEFT JOIN roles r ON r.id = u.role_id
-  WHERE u.is_active = 1 OR EXISTS (SELECT 1 FROM work_orders w WHERE w.technician_id = u.id AND w.status IN ('scheduled', 'in_progress'))
+  WHERE u.is_active = 1 OR holds_open
   ORDER BY u.is_active DESC, u.full_name, u.id`;
 
 /**
  * The board's rows: active users who may carry out OTs (canBeTechnician, the rule workOrders.schedule applies), by
- * name; then, by name, deactivated users who still hold a scheduled or in-progress OT (any date, whatever their role),
- * so a dispatcher sees those visits and moves them (ix_work_orders_open_technician: one seek per deactivated user).
- * Each role's permissions are read once per call, not once per user.
+ * name; then, by name, those who still hold a scheduled or in-progress OT (any date) though they may not carry out
+ * OTs any more: active users whose role lost the permission, then deactivated users (whatever their role). A dispatcher
+ * sees those visits and moves them (ix_work_orders_open_technician: one seek per user). Each role's permissions are
+ * read once per call, not once per user.
  */
 function eligibleTechnicians(sqlite: Database.Database): BoardTechnician[] {
-  const rows = prepared(sqlite, BOARD_TECHNICIANS_SQL).all() as { id: string; full_name: string; username: string; is_active: number; is_superuser: number; permissions: string | null }[];
+  const rows = prepared(sqlite, BOARD_TECHNICIANS_SQL).all() as {
+    id: string;
+    full_name: string;
+    username: string;
+    is_active: number;
+    is_superuser: number;
+    permissions: string | null;
+    holds_open: number;
+  }[];
   const roleAllows = new Map<string | null, boolean>();
   const roleMay = (permissions: string | null) => {
     let may = roleAllows.get(permissions);
@@ -181,9 +191,15 @@ function eligibleTechnicians(sqlite: Database.Database): BoardTechnician[] {
     }
     return may;
   };
-  return rows
-    .filter((r) => r.is_active === 0 || canBeTechnician({ isSuperuser: r.is_superuser === 1, permissions: [] }) || roleMay(r.permissions))
-    .map((r) => ({ id: r.id, fullName: r.full_name, username: r.username, deactivated: r.is_active === 0 }));
+  const able: BoardTechnician[] = [];
+  const holding: BoardTechnician[] = [];
+  for (const r of rows) {
+    const may = r.is_active === 1 && (canBeTechnician({ isSuperuser: r.is_superuser === 1, permissions: [] }) || roleMay(r.permissions));
+    if (!may && r.holds_open === 0) continue;
+    (may ? able : holding).push({ id: r.id, fullName: r.full_name, username: r.username, deactivated: r.is_active === 0, withoutPermission: r.is_active === 1 && !may });
+  }
+  // The query lists the active users first: the active ones without the permission come before the deactivated ones.
+  return [...able, ...holding];
 }
 
 /** The setting workOrderDefaultMinutes alone (readSettings would read and check every setting, the logo included). */

@@ -22,6 +22,7 @@ import {
   dayRangeFor,
   itemsOnTrack,
   technicianRowPx,
+  rowStanding,
   laneOf,
   timeAtFraction,
   trackPlacement,
@@ -45,19 +46,20 @@ function hourCellOf(zone: string, day: LocalDate, wo: BoardItem, range: DayRange
 }
 
 /**
- * A row's header: the technician's name; a deactivated one (on the board only while holding visits) says so, with what
- * to do about it.
+ * A row's header: the technician's name; someone who may no longer be given visits (on the board only while holding
+ * some: deactivated, or their role lost the permission) says so, with what to do about it.
  */
 function RowHead({ tech }: { tech: BoardTechnician }) {
   const { t } = useTranslation('dispatch');
+  const standing = rowStanding(tech);
   return (
     <div role="rowheader" className="board-rowhead">
       <span className="board-rowhead-name" title={tech.fullName}>
         {tech.fullName}
       </span>
-      {tech.deactivated && (
-        <span className="board-rowhead-deactivated" title={t('grid.deactivatedHint')}>
-          <span>{t('grid.deactivated')}</span>
+      {standing && (
+        <span className="board-rowhead-deactivated" title={t(`grid.${standing}Hint`)}>
+          <span>{t(`grid.${standing}`)}</span>
           <span>{t('grid.reassign')}</span>
         </span>
       )}
@@ -145,7 +147,7 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
     (row: number) => {
       const tech = board.technicians[row];
       const px = mode === 'day' ? dayRowPx(dayRows[row]?.count ?? 1) : weekRowPx(tech ? busiestDay(index, tech.id) : 0, blockPx);
-      return technicianRowPx(px, tech?.deactivated ?? false);
+      return technicianRowPx(px, tech ? rowStanding(tech) !== null : false);
     },
     [mode, dayRows, board, index, blockPx],
   );
@@ -312,9 +314,10 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
           'aria-rowindex': row + 2,
         };
         const at = virtualRow.start - virtualizer.options.scrollMargin;
-        const rowClass = `board-row${tech.deactivated ? ' board-row-deactivated' : ''}`;
-        // A cell's label names a deactivated technician as such (a drop there is refused).
-        const who = tech.deactivated ? t('grid.deactivatedName', { name: tech.fullName }) : tech.fullName;
+        const standing = rowStanding(tech);
+        const rowClass = `board-row${standing ? ' board-row-deactivated' : ''}`;
+        // A cell's label names someone who may no longer be given visits as such (a drop there is refused).
+        const who = standing ? t(`grid.${standing}Name`, { name: tech.fullName }) : tech.fullName;
         if (mode === 'week') {
           return (
             <div key={tech.id} {...placed} className={rowClass} style={{ transform: `translateY(${at}px)` }}>
@@ -344,7 +347,7 @@ export function BoardGrid({ board, index, scrollRef, mode, days, today, zone, on
         const { items, lanes, count } = dayRows[row] ?? { items: [], lanes: new Map<string, number>(), count: 1 };
         const key = `${tech.id}:track`;
         return (
-          <div key={tech.id} {...placed} className={rowClass} style={{ minHeight: technicianRowPx(dayRowPx(count), tech.deactivated), transform: `translateY(${at}px)` }}>
+          <div key={tech.id} {...placed} className={rowClass} style={{ minHeight: technicianRowPx(dayRowPx(count), standing !== null), transform: `translateY(${at}px)` }}>
             <RowHead tech={tech} />
             <div
               role="none"

@@ -19,7 +19,7 @@ import { todayIn } from '../workOrders/dates';
 import { BoardGrid } from './BoardGrid';
 import { indexBoard, type BoardItem } from './boardItems';
 import { windowWords } from './boardLabels';
-import { DEFAULT_START, instantAt, wallTimeOf } from './boardLayout';
+import { DEFAULT_START, instantAt, rowStanding, wallTimeOf } from './boardLayout';
 import { WindowModeSwitch, WindowStepper } from '../../components/WindowNav';
 import { useDispatchBoard, windowDays } from './boardStore';
 import { ConfirmPlanDialog } from './ConfirmPlanDialog';
@@ -66,10 +66,12 @@ function Board() {
   const zone = useCompanyZone();
   const state = useDispatchBoard();
   const { mode, board, loading, error, queue, queueCursor, queueError, setMode, shift, today, load, loadQueue, loadMoreQueue } = state;
-  // The service refuses a visit for a deactivated technician (not_a_technician); on their row the board says why.
+  // The service refuses a visit for someone who may not be given visits (not_a_technician); on their row the board
+  // says why: deactivated, or their role lost the permission.
   const planner = usePlanner((error, target) => {
     const tech = useDispatchBoard.getState().board?.technicians.find((u) => u.id === target.technicianId);
-    return tech?.deactivated && error instanceof ApiError && error.reason === 'not_a_technician' ? t('drop.deactivated', { name: tech.fullName }) : null;
+    const standing = tech ? rowStanding(tech) : null;
+    return tech && standing && error instanceof ApiError && error.reason === 'not_a_technician' ? t(`drop.${standing}`, { name: tech.fullName }) : null;
   });
   const [moving, setMoving] = useState<Plannable | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
@@ -88,8 +90,8 @@ function Board() {
   const scrollRef = useRef<HTMLElement>(null);
   // Grouped once per reply, not per cell and render.
   const index = useMemo(() => (board ? indexBoard(board, zone) : null), [board, zone]);
-  // "Mover a…" offers the active technicians only: a deactivated one's row is there to move visits away from.
-  const pickable = useMemo(() => board?.technicians.filter((u) => !u.deactivated) ?? [], [board]);
+  // "Mover a…" offers those who may be given visits only: a marked row is there to move visits away from.
+  const pickable = useMemo(() => board?.technicians.filter((u) => rowStanding(u) === null) ?? [], [board]);
 
   useEffect(() => {
     // On a fresh open the board was asked for at start (earlyBoard.ts): take it rather than ask again.

@@ -1,6 +1,6 @@
 // Where things sit on the dispatch board: the days of a window, the hours of the day view, a block's place and length
 // on the hour track, lanes for visits that overlap, and the time a drop means. Pure: no React, no API.
-import type { BoardClash } from '../../../../electron/contract/dispatchBoard';
+import type { BoardClash, BoardTechnician } from '../../../../electron/contract/dispatchBoard';
 import { addDays, instantOfWallInput, localDateOf, mondayOf, wallClock, type LocalDate } from '../../../../electron/contract/zonedTime';
 
 export type BoardMode = 'day' | 'week';
@@ -51,12 +51,19 @@ export function dayRowPx(lanes: number): number {
   return lanes * LANE_PX + 8 + ROW_LINE_PX;
 }
 
+/** Why a row may not be given visits (it is on the board only for those it holds), or null for a technician's row. */
+export type RowStanding = 'deactivated' | 'withoutPermission';
+
+export function rowStanding(tech: Pick<BoardTechnician, 'deactivated' | 'withoutPermission'>): RowStanding | null {
+  return tech.deactivated ? 'deactivated' : tech.withoutPermission ? 'withoutPermission' : null;
+}
+
 /**
- * A deactivated technician's row is at least a week cell tall in both views, so its header (the name on one line, the
+ * A marked row (rowStanding) is at least a week cell tall in both views, so its header (the name on one line, the
  * note on at most two: dispatch.css) fits a one-lane day row too.
  */
-export function technicianRowPx(px: number, deactivated: boolean): number {
-  return deactivated ? Math.max(px, WEEK_CELL_MIN_PX + ROW_LINE_PX) : px;
+export function technicianRowPx(px: number, marked: boolean): number {
+  return marked ? Math.max(px, WEEK_CELL_MIN_PX + ROW_LINE_PX) : px;
 }
 
 export function boardDays(mode: BoardMode, anchor: LocalDate): LocalDate[] {
