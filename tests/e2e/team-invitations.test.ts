@@ -42,12 +42,12 @@ describe('unused invitations on the Equipo screen', () => {
       'Portátil de Tomás',
       '03',
       expect.stringMatching(/^Ana Administradora/),
-      expect.stringMatching(/^Hasta el \d{1,2} \S+ \d{4}, \d{2}:\d{2}$/),
+      expect.stringMatching(/^Hasta el \d{1,2} \S+ \d{4}, \d{1,2}:\d{2}$/),
       'Anular',
     ]);
     const expired = card().getByRole('row', { name: /sin nombre/ });
     expect(await expired.getByRole('cell').nth(1).textContent()).toBe('02');
-    await expired.getByText(/^Caducó el \d{1,2} \S+ \d{4}, \d{2}:\d{2}$/).waitFor();
+    await expired.getByText(/^Caducó el \d{1,2} \S+ \d{4}, \d{1,2}:\d{2}$/).waitFor();
     // Newest first; neither is a member.
     expect(await card().getByRole('row').count()).toBe(3);
     expect(await page.getByRole('region', { name: 'Miembros' }).getByRole('row').count()).toBe(2);
