@@ -5,7 +5,7 @@ import { syncCommittedAsync } from '../../../../db/durable';
 import { opsMissingFrom, readVector } from '../apply';
 import { applyOpsPage, emptyTally, noteExchange } from '../bundle-apply';
 import { TouchedCollector } from '../bundle-events';
-import { notePeerVector } from '../bundle-peers';
+import { mergeVectors, notePeerVector } from '../bundle-peers';
 import { teamCredentials } from '../bundle-keys';
 import type { HubServices } from './hubPairing';
 import { syncFiles } from './fileRound';
@@ -76,13 +76,6 @@ const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
     (error: unknown) => ({ ok: false as const, error }),
   );
 
-/** The higher count per device: a peer's vector only grows, whichever of its answers is read last. */
-function maxVector(a: Vector, b: Vector): Vector {
-  const merged = { ...a };
-  for (const [device, seq] of Object.entries(b)) if (seq > (merged[device] ?? 0)) merged[device] = seq;
-  return merged;
-}
-
 async function pushAll(services: HubServices, peer: PeerAddress, hubVector: Vector, options: RoundOptions): Promise<{ sent: number; hubVector: Vector }> {
   const pageSize = options.pageSize ?? OPS_PAGE_SIZE;
   let sent = 0;
@@ -119,7 +112,8 @@ async function pushAll(services: HubServices, peer: PeerAddress, hubVector: Vect
     }
     const answer = settled.value;
     sent += answer.applied + answer.setAside;
-    hubVector = maxVector(hubVector, answer.vector);
+    // A peer's vector only grows, whichever of its answers is read last: the higher count per device.
+    hubVector = mergeVectors(hubVector, answer.vector);
     if (answer.applied + answer.setAside + answer.duplicates > 0) moved = true;
     if (answer.gaps > 0) restart = true;
     options.onProgress?.({ phase: 'push', done: sent });
