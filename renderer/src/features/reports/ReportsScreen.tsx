@@ -25,7 +25,7 @@ import { companyZone } from '../../lib/timeZone';
 import { periodToInstants, thisMonth, type Period } from './period';
 import './reports.css';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
-import { technicianFilterChoices } from '../workOrders/TechnicianPicker';
+import { technicianFilterChoices, technicianFilterPeople } from '../workOrders/TechnicianPicker';
 
 function StatusChecks<S extends string>({ legend, all, labelKey, value, onChange }: { legend: string; all: readonly S[]; labelKey: string; value: S[]; onChange: (v: S[]) => void }) {
   const { t } = useTranslation('reports');
@@ -139,10 +139,7 @@ function useTechnicians(): DirectoryUser[] {
   useEffect(() => {
     let current = true;
     api.call('users.directory', { includeInactive: true }).then(
-      (users) => {
-        const able = users.filter((u) => u.canExecuteWorkOrders);
-        if (current) setTechnicians([...able.filter((u) => u.isActive), ...able.filter((u) => !u.isActive)]);
-      },
+      (users) => current && setTechnicians(technicianFilterPeople(users)),
       () => undefined,
     );
     return () => {

@@ -5,6 +5,7 @@ import type { DirectoryUser, OverdueWorkOrderDto, QueuedWorkOrderDto, WorkOrderD
 import { addDays, startOfDayIso, type LocalDate } from '../../../../electron/contract/zonedTime';
 import { api } from '../../api/client';
 import { companyZone } from '../../lib/timeZone';
+import { technicianFilterPeople } from './TechnicianPicker';
 
 export type ListView = 'queue' | 'overdue' | 'all';
 
@@ -160,8 +161,7 @@ export const useWorkOrders = sessionStore<WorkOrdersState>('workOrders', (set, g
   },
 
   async loadTechnicians() {
-    const able = (await api.call('users.directory', { includeInactive: true })).filter((u) => u.canExecuteWorkOrders);
-    const active = able.filter((u) => u.isActive);
-    set({ technicians: active, filterTechnicians: [...active, ...able.filter((u) => !u.isActive)] });
+    const people = technicianFilterPeople(await api.call('users.directory', { includeInactive: true }));
+    set({ technicians: people.filter((u) => u.isActive), filterTechnicians: people });
   },
 }));
