@@ -46,6 +46,16 @@ beforeAll(async () => {
   await signIn(page);
 }, 90_000);
 
+/** The waiting visit dragged from the queue onto `cell`: refused by the service, left as it was, `why` in a toast. */
+async function dropIsRefused(cell: RegExp, why: string): Promise<void> {
+  await page.locator('.board-queue-item', { hasText: waiting.code }).dragTo(page.getByRole('gridcell', { name: cell }));
+  const refused = page.locator('.toast', { hasText: why });
+  await refused.waitFor();
+  expect(await app.admin.call('workOrders.get', { id: waiting.id })).toMatchObject({ status: 'pending_planning', technician: null });
+  await refused.click();
+  await page.locator('.toast').waitFor({ state: 'detached' });
+}
+
 afterAll(async () => {
   await app?.close();
 });
@@ -109,12 +119,7 @@ describe('a technician deactivated with a visit still booked', () => {
     await tuesday.locator('.board-block', { hasText: visit.code }).waitFor();
 
     // A queue item dragged onto his row: the service refuses it, and the board says why.
-    await page.locator('.board-queue-item', { hasText: waiting.code }).dragTo(page.getByRole('gridcell', { name: /^Jorge Ruiz \(cuenta desactivada\), jueves/ }));
-    const refused = page.locator('.toast', { hasText: 'La cuenta de Jorge Ruiz está desactivada: ya no se le pueden programar visitas. Elige otro técnico.' });
-    await refused.waitFor();
-    expect(await app.admin.call('workOrders.get', { id: waiting.id })).toMatchObject({ status: 'pending_planning', technician: null });
-    await refused.click();
-    await page.locator('.toast').waitFor({ state: 'detached' });
+    await dropIsRefused(/^Jorge Ruiz \(cuenta desactivada\), jueves/, 'La cuenta de Jorge Ruiz está desactivada: ya no se le pueden programar visitas. Elige otro técnico.');
   });
 
   it('"Mover a…" by keyboard offers only active technicians, moves the visit to Lucía, and his row goes', async () => {
@@ -164,12 +169,7 @@ describe('a technician deactivated with a visit still booked', () => {
     const wednesday = page.getByRole('gridcell', { name: /^Marta Gil \(sin permiso para visitas\), miércoles/ });
     await wednesday.locator('.board-block').waitFor();
     expect(await page.getByRole('rowheader').allTextContents()).toEqual(['Ana Administradora', 'Lucía Martín', 'Marta GilSin permiso para visitasReasigna sus visitas']);
-    await page.locator('.board-queue-item', { hasText: waiting.code }).dragTo(page.getByRole('gridcell', { name: /^Marta Gil \(sin permiso para visitas\), jueves/ }));
-    const refused = page.locator('.toast', { hasText: 'El rol de Marta Gil ya no le permite hacer visitas: elige otro técnico o cambia su rol.' });
-    await refused.waitFor();
-    expect(await app.admin.call('workOrders.get', { id: waiting.id })).toMatchObject({ status: 'pending_planning', technician: null });
-    await refused.click();
-    await page.locator('.toast').waitFor({ state: 'detached' });
+    await dropIsRefused(/^Marta Gil \(sin permiso para visitas\), jueves/, 'El rol de Marta Gil ya no le permite hacer visitas: elige otro técnico o cambia su rol.');
     expect(uncaughtErrors(page)).toEqual([]);
   });
 
