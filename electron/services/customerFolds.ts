@@ -6,10 +6,8 @@
 // still marked as it reads it. Before, every customer write folded every customer's name twice (~25 ms at 5,000
 // customers) and every search every customer's four fields (~30 ms).
 import type Database from 'better-sqlite3';
-import { sql, type SQL } from 'drizzle-orm';
 import { derivedTableMigrationSql, rebuildDerivedTable, type DerivedTable } from './derivedTables';
 import { limitSql, prepared } from './sql';
-import { containsPattern } from './text';
 
 /** Each searched fold and what it folds of the customer `c` (the name trimmed too: the duplicate rule's key). */
 const FOLDS: Readonly<Record<string, string>> = {
@@ -114,11 +112,9 @@ export const customersOfKeySql = (key: string) => `SELECT customer_id AS id FROM
 export const KEYS_OF_CUSTOMERS_SQL = 'SELECT DISTINCT name_fold AS name FROM customer_folds WHERE customer_id IN (SELECT value FROM json_each(?))';
 /** (key, id) of every customer with one of the name keys in the JSON array `?` (sync/conflicts.ts groups them by key). */
 export const CUSTOMERS_OF_KEYS_SQL = 'SELECT name_fold AS key, customer_id AS id FROM customer_folds WHERE name_fold IN (SELECT value FROM json_each(?))';
-const anyLike = (columns: readonly string[], pattern: string) =>
-  sql.join(
-    columns.map((column) => sql`${sql.raw(column)} LIKE ${pattern} ESCAPE '\\'`),
-    sql` OR `,
-  );
+/** SQL: any of `columns` LIKE the statement's @pattern (or, for a phone-like search, `phoneKey` LIKE its @key). */
+const anyLike = (columns: readonly string[], phoneKey: string | null) =>
+  [...columns.map((column) => `${column} LIKE @pattern ESCAPE '\\'`), ...(phoneKey === null ? [] : [`${phoneKey} LIKE @key ESCAPE '\\'`])].join(' OR ');
 /**
  * What a phone-like search compares with phone_key: the query's digits (and a leading +) when it holds nothing else
  * but separators, else null (a text search, left as it was). A leading +CC or 00CC of the company's country
@@ -142,18 +138,19 @@ export function callingCodeOf(phone: string): string | null {
 }
 
 /**
- * The ids of the customers with the folded LIKE `pattern` in their name, contact, email or phone, or, for a
- * phone-like search, the key `phoneKey` (phoneSearchKey) in their phone's key, for the catalog's search (which
- * orders and cuts them): the first `limit` of the folded ones in the list's order (lower(name)), read from
- * ix_customer_folds_search alone, and any marked unknown since, folded as they are read. A read never folds the
- * marked rows into the table: writing would wait for another connection's write (a bundle import in the job worker).
+ * The SQL of the customer catalog's search: the customers with the folded LIKE @pattern in their name, contact, email
+ * or phone, or, when `byPhoneKey` (a phone-like search), the key @key in their phone's key; the first `limit` in the
+ * list's order (lower(name)), their columns named as the catalog's rows. The folded ones are read from
+ * ix_customer_folds_search alone; any marked unknown since are folded as they are read. A read never folds the marked
+ * rows into the table: writing would wait for another connection's write (a bundle import in the job worker).
  */
-export const customersMatching = (pattern: string, limit: number, phoneKey: string | null = null): SQL => {
-  const phone = (column: string) => (phoneKey === null ? sql`` : sql` OR ${sql.raw(column)} LIKE ${containsPattern(phoneKey)} ESCAPE '\\'`);
-  return sql`SELECT customer_id FROM (SELECT customer_id FROM customer_folds WHERE ${anyLike(FOLD_COLUMNS, pattern)}${phone('phone_key')} ORDER BY name_sort ${sql.raw(limitSql(limit))})
+export const customerSearchSql = (limit: number, byPhoneKey: boolean): string => `SELECT id, name, contact_name AS contactName, phone, email, address, town, notes, version,
+    created_at AS createdAt, updated_at AS updatedAt
+  FROM customers WHERE id IN (
+    SELECT customer_id FROM (SELECT customer_id FROM customer_folds WHERE ${anyLike(FOLD_COLUMNS, byPhoneKey ? 'phone_key' : null)} ORDER BY name_sort ${limitSql(limit)})
     UNION ALL
-    SELECT f.customer_id FROM customer_folds f JOIN customers c ON c.id = f.customer_id WHERE f.name_fold IS NULL AND (${anyLike(Object.values(FOLDS), pattern)}${phone(PHONE_KEY)})`;
-};
+    SELECT f.customer_id FROM customer_folds f JOIN customers c ON c.id = f.customer_id WHERE f.name_fold IS NULL AND (${anyLike(Object.values(FOLDS), byPhoneKey ? PHONE_KEY : null)}))
+  ORDER BY lower(name) ${limitSql(limit)}`;
 
 /** Customers whose kept folds (once refreshed) are not their folded fields, or who have none, or rows of no customer: 0 when in step. */
 export function customerFoldsDrift(sqlite: Database.Database): number {

@@ -23,10 +23,11 @@ export interface CatalogSpec<Row, Dto> {
   /** Columns searched by `q` besides the name. */
   searchColumns?: SQLiteColumn[];
   /**
-   * Which rows hold `foldedPattern` (for LIKE; `q` as typed, trimmed), at most `limit` of them in the list's order,
-   * when kept folded ahead (customers); else the name and searchColumns are folded as they are read.
+   * The rows that hold `foldedPattern` (for LIKE; `q` as typed, trimmed), at most `limit` of them in the list's order,
+   * when kept folded ahead (customers: one prepared statement, searched at every keystroke); else the name and
+   * searchColumns are folded as they are read.
    */
-  matching?: (search: { q: string; foldedPattern: string }, limit: number, ctx: ServiceContext) => SQL;
+  search?: (ctx: ServiceContext, search: { q: string; foldedPattern: string }, limit: number) => Row[];
   /** A field that must be unique (case-insensitive), checked with a clear error. */
   unique?: { field: string; column: SQLiteColumn };
   /** How many records use this row; delete is refused when > 0. */
@@ -66,13 +67,12 @@ export function catalogService<Row extends { id: string; version: number }, Dto>
       let where: SQL | undefined;
       if (q) {
         const pattern = containsPattern(q);
+        if (spec.search) return spec.search(ctx, { q, foldedPattern: foldForSearch(pattern) }, limit).map(spec.toDto);
         const columns = [table.name, ...(spec.searchColumns ?? [])];
-        where = spec.matching
-          ? spec.matching({ q, foldedPattern: foldForSearch(pattern) }, limit, ctx)
-          : sql.join(
-              columns.map((c) => sql`fold(${c}) like fold(${pattern}) escape '\\'`),
-              sql` or `,
-            );
+        where = sql.join(
+          columns.map((c) => sql`fold(${c}) like fold(${pattern}) escape '\\'`),
+          sql` or `,
+        );
       }
       const rows = ctx.db
         .select()

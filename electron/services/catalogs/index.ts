@@ -1,7 +1,9 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { customers, products, ticketCategories, tickets, workOrderItems } from '../../../db/schema';
 import type { CategoryDto, CustomerDto, ProductDto } from '../../contract';
-import { callingCodeOf, customersMatching, phoneSearchKey } from '../customerFolds';
+import { callingCodeOf, customerSearchSql, phoneSearchKey } from '../customerFolds';
+import { prepared } from '../sql';
+import { containsPattern } from '../text';
 import { readSetting } from '../settings';
 import { catalogService } from './catalog';
 
@@ -22,9 +24,10 @@ export const customerCatalog = catalogService<typeof customers.$inferSelect, Cus
   searchColumns: [customers.contactName, customers.email, customers.phone],
   // Kept folded by customerFolds.ts: a search reads one index instead of folding every customer's four fields. A
   // phone-like one also compares phone keys, dropping a leading prefix of the country of the company's own phone.
-  matching: ({ q, foldedPattern }, limit, ctx) => {
+  search: (ctx, { q, foldedPattern }, limit) => {
     const phoneKey = phoneSearchKey(q, () => callingCodeOf(readSetting(ctx.sqlite, 'companyPhone')));
-    return sql`${customers.id} in (${customersMatching(foldedPattern, limit, phoneKey)})`;
+    const params = phoneKey === null ? { pattern: foldedPattern } : { pattern: foldedPattern, key: containsPattern(phoneKey) };
+    return prepared(ctx.sqlite, customerSearchSql(limit, phoneKey !== null)).all(params) as (typeof customers.$inferSelect)[];
   },
   toDto: (r) => ({
     id: r.id,
