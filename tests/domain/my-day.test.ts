@@ -3,7 +3,7 @@
 // "today" is the company calendar's (a 23:30 visit in Madrid is on the day before in UTC terms).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../electron/contract';
-import { MY_DAY_OVERDUE_COUNT_SQL, MY_DAY_SQL, myDayParams } from '../../electron/services/workOrders/myDay';
+import { MY_DAY_EARLIER_SQL, MY_DAY_OVERDUE_COUNT_SQL, MY_DAY_TODAY_SQL, myDayParams } from '../../electron/services/workOrders/myDay';
 import { loadActor } from '../../electron/services/users';
 import { ADMIN } from '../support/backend';
 import { settingsVersions } from '../support/versions';
@@ -121,10 +121,12 @@ describe('workOrders.myDay', () => {
     const { params } = myDayParams(ctx);
     const plan = (sql: string, p: Record<string, unknown>) =>
       (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(p) as { detail: string }[]).map((r) => r.detail).join('\n');
-    const listPlan = plan(MY_DAY_SQL, params);
-    expect(listPlan).toContain('ix_work_orders_technician_id_scheduled_date (technician_id=? AND scheduled_date<?)');
-    expect(listPlan).toContain('ix_work_orders_technician_id_scheduled_date (technician_id=? AND scheduled_date>?');
-    expect(listPlan).not.toMatch(/SCAN (w|work_orders)\b(?! USING)/);
+    const earlierPlan = plan(MY_DAY_EARLIER_SQL, { technicianId: params.technicianId, todayStart: params.todayStart });
+    const todayPlan = plan(MY_DAY_TODAY_SQL, params);
+    expect(earlierPlan).toContain('ix_work_orders_technician_id_scheduled_date (technician_id=? AND scheduled_date<?)');
+    expect(todayPlan).toContain('ix_work_orders_technician_id_scheduled_date (technician_id=? AND scheduled_date>?');
+    // In index order: no scan of the work orders and no sort of them all (only visits of one same instant, by id).
+    for (const listPlan of [earlierPlan, todayPlan]) expect(listPlan).not.toMatch(/SCAN (w|work_orders)\b(?! USING)|TEMP B-TREE FOR ORDER BY/);
     expect(plan(MY_DAY_OVERDUE_COUNT_SQL, { technicianId: params.technicianId, todayStart: params.todayStart })).toContain(
       'USING COVERING INDEX ix_work_orders_technician_id_scheduled_date',
     );
