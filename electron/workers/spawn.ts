@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** Every worker entry: `<name>.ts` in this folder, bundled as `<name>.cjs` in dist-electron (add yours here). */
-export const WORKER_ENTRIES = ['job-worker', 'engine-worker'] as const;
+export const WORKER_ENTRIES = ['job-worker', 'engine-worker', 'hub-worker'] as const;
 export type WorkerEntry = (typeof WORKER_ENTRIES)[number];
 
 const here = fileURLToPath(import.meta.url);

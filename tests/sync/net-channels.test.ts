@@ -5,55 +5,27 @@ import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../electron/contract';
 import type { SyncNetStatusDto } from '../../electron/contract/teamNet';
-import { startNetRuntime, type NetRuntime } from '../../electron/services/sync/background/runtime';
 import { removeTempDirs } from '../db/helpers';
-import { ADMIN, Caller, startTestApp, type TestApp } from '../support/backend';
-import { reasonOf } from './net.helpers';
+import type { Caller, TestApp } from '../support/backend';
+import { officeAndLaptop, reasonOf, until, type OfficeAndLaptop } from './net.helpers';
 
+let world: OfficeAndLaptop;
 let hub: TestApp;
 let member: TestApp;
 let memberAdmin: Caller;
-let hubRuntime: NetRuntime;
-let memberRuntime: NetRuntime;
 let hubUrl = '';
-const hubEvents: DomainEvent[] = [];
-const MEMBER = { username: 'tomas', email: 'tomas@norte.example', fullName: 'Tomás Vidal', password: 'tomas-clave-larga-1' };
-
-const services = (app: TestApp) => ({ db: app.backend.database.db, sqlite: app.backend.database.sqlite, clock: app.backend.clock, events: app.backend.events, dataDir: app.dir });
-
-async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, deadlineMs = 15_000): Promise<T> {
-  const end = Date.now() + deadlineMs;
-  let value = await read();
-  while (!done(value) && Date.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
+let hubEvents: DomainEvent[] = [];
 
 beforeAll(async () => {
-  hub = await startTestApp({ setup: false });
-  // Near real time: the member's clock and the hub's must not look a day apart.
-  hub.clock.set(new Date().toISOString());
-  await hub.admin.call('auth.setup', ADMIN);
-  await hub.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
-  await hub.admin.call('team.create', { name: 'Servicios Norte', deviceName: 'Oficina' });
-  hubRuntime = startNetRuntime(services(hub), { mdns: false });
-  hub.backend.events.on((event) => hubEvents.push(event));
-
-  member = await startTestApp({ setup: false });
-  member.clock.set(new Date().toISOString());
-  memberAdmin = new Caller(member.backend);
-  await memberAdmin.call('auth.setup', { ...MEMBER, companyName: 'Servicios Norte' });
-  await memberAdmin.call('auth.login', { login: MEMBER.username, password: MEMBER.password });
-  memberRuntime = startNetRuntime(services(member), { mdns: false, timings: { debounceMs: 50, intervalMs: 60_000, backoffStartMs: 100, backoffCapMs: 500 } });
+  world = await officeAndLaptop({
+    hub: { mdns: false },
+    member: { mdns: false, timings: { debounceMs: 50, intervalMs: 60_000, backoffStartMs: 100, backoffCapMs: 500 } },
+  });
+  ({ hub, member, memberAdmin, hubEvents } = world);
 }, 60_000);
 
 afterAll(async () => {
-  await memberRuntime?.close();
-  await hubRuntime?.close();
-  member?.close();
-  hub?.close();
+  await world?.close();
   removeTempDirs();
 });
 

@@ -1,12 +1,14 @@
 // Shared by the network sync tests: apps on real files, a hub on 127.0.0.1 (port chosen by the OS, no mDNS),
 // pairing codes made as the app's admin, and small TCP proxies that stand between a member and its hub.
 import { connect as tcpConnect, createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import type { DomainEvent } from '../../electron/contract';
 import type { ServiceContext } from '../../electron/services/context';
+import { startNetRuntime, type NetRuntime, type NetRuntimeOptions } from '../../electron/services/sync/background/runtime';
 import { syncDigest } from '../../electron/services/sync/digest';
 import { startHub, type Hub, type HubServices } from '../../electron/services/sync/net/hubServer';
 import { makePairingCode } from '../../electron/services/sync/net/pairingCodes';
 import { loadActor } from '../../electron/services/users/actor';
-import { ADMIN, type TestApp } from '../support/backend';
+import { ADMIN, Caller, type TestApp } from '../support/backend';
 import { sqliteOf, startNowApp } from './team.helpers';
 
 export function servicesOf(app: TestApp): HubServices {
@@ -128,4 +130,59 @@ export async function reasonOf(promise: Promise<unknown>): Promise<string | unde
     return (refused.shape?.details ?? refused.details)?.reason;
   }
   throw new Error('expected a refusal');
+}
+
+/** Polls `read` every 50 ms until `done` holds or the deadline passes; answers the last value read. */
+export async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, deadlineMs = 15_000): Promise<T> {
+  const end = Date.now() + deadlineMs;
+  let value = await read();
+  while (!done(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
+export const MEMBER_ACCOUNT = { username: 'tomas', email: 'tomas@norte.example', fullName: 'Tomás Vidal', password: 'tomas-clave-larga-1' };
+
+/** An office copy that founded the team and a laptop with its own first account, each with its net runtime running. */
+export interface OfficeAndLaptop {
+  hub: TestApp;
+  member: TestApp;
+  memberAdmin: Caller;
+  hubRuntime: NetRuntime;
+  memberRuntime: NetRuntime;
+  /** Every domain event the office copy published. */
+  hubEvents: DomainEvent[];
+  close(): Promise<void>;
+}
+
+export async function officeAndLaptop(options: { hub: NetRuntimeOptions; member: NetRuntimeOptions }): Promise<OfficeAndLaptop> {
+  const hub = await startNowApp({ setup: false });
+  await hub.admin.call('auth.setup', ADMIN);
+  await hub.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+  await hub.admin.call('team.create', { name: 'Servicios Norte', deviceName: 'Oficina' });
+  const hubRuntime = startNetRuntime(servicesOf(hub), options.hub);
+  const hubEvents: DomainEvent[] = [];
+  hub.backend.events.on((event) => hubEvents.push(event));
+
+  const member = await startNowApp({ setup: false });
+  const memberAdmin = new Caller(member.backend);
+  await memberAdmin.call('auth.setup', { ...MEMBER_ACCOUNT, companyName: 'Servicios Norte' });
+  await memberAdmin.call('auth.login', { login: MEMBER_ACCOUNT.username, password: MEMBER_ACCOUNT.password });
+  const memberRuntime = startNetRuntime(servicesOf(member), options.member);
+  return {
+    hub,
+    member,
+    memberAdmin,
+    hubRuntime,
+    memberRuntime,
+    hubEvents,
+    async close() {
+      await memberRuntime.close();
+      await hubRuntime.close();
+      member.close();
+      hub.close();
+    },
+  };
 }

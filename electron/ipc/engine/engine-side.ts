@@ -85,7 +85,7 @@ export async function runEngine(port: Port, options: EngineWorkerOptions): Promi
     if (options.net) {
       const services = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir: options.dataDir };
       if (options.net.hub) writeHubSetting(backend.database.sqlite, { enabled: true, ...options.net.hub }, backend.clock.now().toISOString());
-      net = startNetRuntime(services, { log, mdns: options.net.mdns, ...(options.net.timings ? { timings: options.net.timings } : {}) });
+      net = startNetRuntime(services, { log, mdns: options.net.mdns, hubThread: true, ...(options.net.timings ? { timings: options.net.timings } : {}) });
       if (options.net.hub) hub = await net.applyHubSetting();
     }
   } catch (error) {

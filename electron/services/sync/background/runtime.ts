@@ -9,6 +9,7 @@ import { hubLink, ownFingerprint } from '../net/links';
 import { syncRound } from '../net/syncRound';
 import { waitForHubChange } from '../net/hubWait';
 import { startHub, type Hub } from '../net/hubServer';
+import { startHubThread } from '../net/hubThread';
 import { formatListen, HUB_SETTING_KEY, readHubSetting } from './hubSetting';
 import { lanUrls } from './lanUrls';
 import { unsentOwnOps } from '../teamStatus';
@@ -31,6 +32,11 @@ export interface NetRuntimeOptions {
   mdns?: boolean;
   /** Scheduler timings (tests and the bench shorten them). */
   timings?: Pick<SchedulerOptions, 'debounceMs' | 'intervalMs' | 'backoffStartMs' | 'backoffCapMs'>;
+  /**
+   * Hub mode in a thread of its own with its own connection (the app: its window's calls never wait behind the
+   * members' pages). That thread keeps the system clock: tests that move this copy's clock keep the hub here.
+   */
+  hubThread?: boolean;
 }
 
 export interface NetRuntime {
@@ -83,6 +89,16 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
 
   // Hub mode follows the saved switch; serialized so two quick toggles never start two servers.
   let hub: Hub | null = null;
+  // While the hub thread's events are published here: they are its own commits, not news for it.
+  let relaying = false;
+  const relay = (applied: DomainEvent[]) => {
+    relaying = true;
+    try {
+      for (const event of applied) events.emit(event);
+    } finally {
+      relaying = false;
+    }
+  };
   let hubError: string | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   const applyHub = async () => {
@@ -100,7 +116,11 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
     hubError = null;
     if (target) {
       try {
-        hub = await startHub({ services, listen: target, mdns: options.mdns ?? true, log: (line) => log(line) });
+        const mdns = options.mdns ?? true;
+        hub =
+          options.hubThread && services.dataDir && !sqlite.memory
+            ? await startHubThread({ databaseFile: sqlite.name, dataDir: services.dataDir, listen: target, mdns }, { onApplied: relay, log: (line) => log(line) })
+            : await startHub({ services, listen: target, mdns, log: (line) => log(line) });
         if (closed) {
           await hub.close();
           hub = null;
@@ -126,6 +146,8 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
   let seenSeq = nextSeq();
   const off = events.on((event) => {
     if (closed || (event.entity === 'team' && event.id === SYNC_STATUS_EVENT.id) || event.kind === 'progress') return;
+    // A commit of this connection: the hub's thread wakes the members waiting for news (its own are relayed here).
+    if (options.hubThread && !relaying) hub?.noteChange(event.entity === 'team');
     if (event.entity === 'settings' && event.id === HUB_SETTING_KEY) return void scheduleHub();
     if (event.entity === 'team') {
       dropRevoked();

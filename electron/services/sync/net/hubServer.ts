@@ -30,6 +30,8 @@ export interface HubOptions {
   listen: { host: string; port: number };
   /** After each committed page of remote ops (the events are also emitted on services.events). */
   onApplied?: (events: DomainEvent[]) => void;
+  /** Whenever the number of open TLS sockets changes (the hub's thread tells the engine). */
+  onConnections?: (count: number) => void;
   log?: (line: string) => void;
   /** Announce by mDNS (default true). */
   mdns?: boolean;
@@ -41,8 +43,10 @@ export interface Hub {
   port: number;
   fingerprint: string;
   connections(): number;
-  /** Closes the device's open sockets now; returns how many. */
-  disconnectDevice(deviceId: string): number;
+  /** Closes the device's open sockets now. */
+  disconnectDevice(deviceId: string): void;
+  /** A commit made on another connection to the hub's store (the engine's, when the hub runs in its own thread). */
+  noteChange(team: boolean): void;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,8 @@ export interface Hub {
 class SocketBook {
   private readonly identities = new WeakMap<Socket, string>();
   private readonly byIdentity = new Map<string, Set<TLSSocket>>();
+
+  constructor(private readonly counted: (count: number) => void = () => undefined) {}
 
   remember(socket: Socket, identity: string): void {
     this.identities.set(socket, identity);
@@ -65,9 +71,11 @@ class SocketBook {
     let set = this.byIdentity.get(identity);
     if (!set) this.byIdentity.set(identity, (set = new Set()));
     set.add(socket);
+    this.counted(this.count());
     socket.once('close', () => {
       set.delete(socket);
       if (set.size === 0 && this.byIdentity.get(identity) === set) this.byIdentity.delete(identity);
+      this.counted(this.count());
     });
   }
 
@@ -111,7 +119,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const self = await store.identity();
   const { fingerprint } = self;
   const guard = new AddressGuard();
-  const book = new SocketBook();
+  const book = new SocketBook(options.onConnections);
 
   const keyFor = (socket: TLSSocket, identity: string): Buffer | null => {
     let key: Buffer | null = null;
@@ -163,10 +171,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // A failed handshake (unknown identity, wrong key, garbage, timeout): counted against its address.
   server.on('tlsClientError', (_error, socket) => guard.noteFailure(socket.remoteAddress));
   // Any commit on this copy (a local write, a page from another member) may be news for the members waiting.
-  const stopWatching = store.watch((change) => {
+  const noteChange = (team: boolean) => {
     waiters.poke();
-    if (change.team) closeRevoked();
-  });
+    if (team) closeRevoked();
+  };
+  const stopWatching = store.watch((change) => noteChange(change.team));
 
   let port: number;
   try {
@@ -185,7 +194,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     port,
     fingerprint,
     connections: () => book.count(),
-    disconnectDevice: (deviceId) => book.destroy(deviceId),
+    disconnectDevice: (deviceId) => void book.destroy(deviceId),
+    noteChange,
     close: async () => {
       stopWatching();
       waiters.release();

@@ -1,0 +1,131 @@
+// The app's hub in a thread of its own (electron/workers/hub-worker.ts): the TLS, the members' pages and their
+// transactions run on the thread's own event loop and SQLite connection, so the office PC's own window is answered by
+// an engine that only waits for SQLite's lock, never behind thirty members' work. This file is both sides: the worker's
+// (serveHubThread) and the engine's handle on it (startHubThread), which the net runtime uses as it would startHub's.
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../../../db/schema';
+import { withStatementCache } from '../../../../db/statements';
+import { AppError, type DomainEvent } from '../../../contract';
+import { spawnWorker } from '../../../workers/spawn';
+import { systemClock } from '../../context';
+import { EventBus } from '../../events';
+import { fromWireError, openWriter, toWireError, type WireError } from '../../jobs';
+import { startHub, type Hub } from './hubServer';
+
+export interface HubThreadData {
+  /** The copy's database file, opened again by the thread (the engine opened and migrated it first). */
+  databaseFile: string;
+  dataDir: string;
+  listen: { host: string; port: number };
+  mdns: boolean;
+}
+
+const CLOSE_TIMEOUT_MS = 5_000;
+
+type ToHubThread = { type: 'disconnect'; deviceId: string } | { type: 'changed'; team: boolean } | { type: 'close' };
+
+type FromHubThread =
+  | { type: 'ready'; url: string; host: string; port: number; fingerprint: string }
+  | { type: 'failed'; error: WireError }
+  | { type: 'events'; events: DomainEvent[] }
+  | { type: 'connections'; count: number }
+  | { type: 'log'; line: string }
+  | { type: 'closed' };
+
+/**
+ * The worker's side: opens its connection (the app's pragmas; acknowledged pages are synced by the hub itself), starts
+ * the hub with the system clock, and sends its domain events to the engine after each page, its socket count as it
+ * changes and its log lines.
+ */
+export async function serveHubThread(port: MessagePort, data: HubThreadData): Promise<void> {
+  const post = (message: FromHubThread) => port.postMessage(message);
+  const sqlite = openWriter(data.databaseFile);
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('temp_store = MEMORY');
+  const events = new EventBus((message, error) => post({ type: 'log', line: `${message}: ${error instanceof Error ? error.message : String(error)}` }));
+  const services = { sqlite, db: drizzle(withStatementCache(sqlite), { schema }), clock: systemClock, events, dataDir: data.dataDir };
+  let hub: Hub;
+  try {
+    hub = await startHub({
+      services,
+      listen: data.listen,
+      mdns: data.mdns,
+      log: (line) => post({ type: 'log', line }),
+      onApplied: (applied) => post({ type: 'events', events: applied }),
+      onConnections: (count) => post({ type: 'connections', count }),
+    });
+  } catch (error) {
+    sqlite.close();
+    post({ type: 'failed', error: toWireError(error) });
+    return;
+  }
+  post({ type: 'ready', url: hub.url, host: hub.host, port: hub.port, fingerprint: hub.fingerprint });
+  port.on('message', (message: ToHubThread) => {
+    if (message.type === 'disconnect') hub.disconnectDevice(message.deviceId);
+    // The engine's commit reaches the members waiting at once, as the thread's own commits do.
+    else if (message.type === 'changed') hub.noteChange(message.team);
+    else if (message.type === 'close') {
+      void hub.close().finally(() => {
+        sqlite.close();
+        post({ type: 'closed' });
+      });
+    }
+  });
+}
+
+/** The engine's side: starts the thread and resolves once its hub listens (or rejects with the thread's reason). */
+export function startHubThread(data: HubThreadData, options: { onApplied: (events: DomainEvent[]) => void; log: (line: string) => void }): Promise<Hub> {
+  const worker: Worker = spawnWorker('hub-worker', { workerData: data });
+  let connections = 0;
+  let closed: Promise<void> | null = null;
+  return new Promise<Hub>((resolve, reject) => {
+    let started = false;
+    const fail = (error: Error) => {
+      if (!started) reject(error);
+      else options.log(`hub: its thread stopped: ${error.message}`);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new AppError('INTERNAL', `the hub's thread ended (exit code ${code})`, { reason: 'hub_thread_ended' })));
+    worker.on('message', (message: FromHubThread) => {
+      switch (message.type) {
+        case 'events':
+          return options.onApplied(message.events);
+        case 'connections':
+          connections = message.count;
+          return;
+        case 'log':
+          return options.log(message.line);
+        case 'failed':
+          void worker.terminate();
+          return fail(fromWireError(message.error));
+        case 'ready':
+          started = true;
+          return resolve({
+            url: message.url,
+            host: message.host,
+            port: message.port,
+            fingerprint: message.fingerprint,
+            connections: () => connections,
+            disconnectDevice: (deviceId) => worker.postMessage({ type: 'disconnect', deviceId } satisfies ToHubThread),
+            noteChange: (team) => worker.postMessage({ type: 'changed', team } satisfies ToHubThread),
+            close: () =>
+              (closed ??= new Promise<void>((done) => {
+                worker.removeAllListeners('exit');
+                worker.once('exit', () => done());
+                // The hub closes its sockets and the connection, then the thread ends (or is ended, if it hangs).
+                const hung = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
+                worker.on('message', (reply: FromHubThread) => {
+                  if (reply.type !== 'closed') return;
+                  clearTimeout(hung);
+                  void worker.terminate();
+                });
+                worker.postMessage({ type: 'close' } satisfies ToHubThread);
+              })),
+          });
+        case 'closed':
+          return;
+      }
+    });
+  });
+}

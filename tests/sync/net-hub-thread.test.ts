@@ -1,0 +1,107 @@
+// Hub mode as the app runs it: in a thread of its own with its own connection. The copy's own calls answer while the
+// hub is held inside a member's page; the page's rows reach this copy's windows as events; a revoked laptop's
+// connections are closed from here; turning hub mode off ends the thread and frees the port.
+import { connect } from 'node:net';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../electron/contract';
+import { databasePath } from '../../electron/ipc/backend';
+import { removeTempDirs } from '../db/helpers';
+import type { Caller, TestApp } from '../support/backend';
+import { officeAndLaptop, until, type OfficeAndLaptop } from './net.helpers';
+
+let world: OfficeAndLaptop;
+let hub: TestApp;
+let memberAdmin: Caller;
+let hubUrl = '';
+let hubEvents: DomainEvent[] = [];
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+beforeAll(async () => {
+  world = await officeAndLaptop({
+    hub: { mdns: false, hubThread: true },
+    // Rounds only when asked (sync.now), so the test knows which round the hub holds.
+    member: { mdns: false, timings: { debounceMs: 600_000, intervalMs: 600_000, backoffStartMs: 100, backoffCapMs: 500 } },
+  });
+  ({ hub, memberAdmin, hubEvents } = world);
+}, 60_000);
+
+afterAll(async () => {
+  await world?.close();
+  removeTempDirs();
+});
+
+describe('hub mode in its own thread', () => {
+  it('listens, and a laptop pairs with a code and syncs', async () => {
+    const state = await hub.admin.call('team.hubSet', { enabled: true, listen: '127.0.0.1:0' });
+    expect(state).toMatchObject({ enabled: true, running: true, error: null });
+    hubUrl = state.urls[0] as string;
+    const code = await hub.admin.call('team.pairCode', {});
+    const paired = await memberAdmin.call('team.pairWithHub', { url: hubUrl, code: code.code });
+    expect(paired).toMatchObject({ fingerprint: state.fingerprint, joined: true, hubName: 'Oficina' });
+    expect((await memberAdmin.call('sync.now', {})).state).toBe('synced');
+    expect((await hub.admin.call('team.hubGet', {})).connections).toBeGreaterThan(0);
+  });
+
+  it('the copy answers its own window while the hub is held inside a member’s page; the page then lands and is announced', async () => {
+    // Another program holds the write lock: the hub's thread waits for it inside the member's round.
+    const blocker = new Database(databasePath(hub.dir));
+    blocker.pragma('busy_timeout = 0');
+    blocker.prepare('BEGIN IMMEDIATE').run();
+    let roundSettled = false;
+    let round: Promise<unknown> | null = null;
+    try {
+      const ticket = await memberAdmin.call('tickets.create', { title: 'Caldera del Hotel Miramar sin presión' });
+      round = memberAdmin.call('sync.now', {}).finally(() => (roundSettled = true));
+      // Time for the round to reach the hub's thread and wait on the lock there (its busy timeout is seconds long).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const list = await hub.admin.call('tickets.list', {});
+      const team = await hub.admin.call('team.status', {});
+      expect(roundSettled).toBe(false);
+      expect(list.items.some((item) => item.id === ticket.id)).toBe(false);
+      expect(team.members.length).toBeGreaterThan(1);
+      blocker.prepare('COMMIT').run();
+      expect(await round).toMatchObject({ state: 'synced' });
+      expect((await hub.admin.call('tickets.get', { id: ticket.id })).title).toBe('Caldera del Hotel Miramar sin presión');
+      // Applied on the thread's connection, announced on this copy's bus (open windows refresh on it).
+      expect(hubEvents.some((event) => event.entity === 'ticket' && event.id === ticket.id)).toBe(true);
+    } finally {
+      if (blocker.inTransaction) blocker.prepare('ROLLBACK').run();
+      blocker.close();
+      await round?.catch(() => undefined);
+    }
+  }, 30_000);
+
+  it('a change made on the hub’s own copy reaches the laptop', async () => {
+    const customer = await hub.admin.call('customers.create', { name: 'Panadería La Espiga' });
+    expect((await memberAdmin.call('sync.now', {})).state).toBe('synced');
+    expect((await memberAdmin.call('customers.get', { id: customer.id })).name).toBe('Panadería La Espiga');
+    expect((await memberAdmin.call('sync.digest', {})).digest).toBe((await hub.admin.call('sync.digest', {})).digest);
+  });
+
+  it('revoking the laptop here closes its connections in the hub’s thread, and it is refused', async () => {
+    const deviceId = (await memberAdmin.call('team.status', {})).device.id;
+    await hub.admin.call('team.revoke', { deviceId });
+    expect(await until(() => hub.admin.call('team.hubGet', {}), (state) => state.connections === 0)).toMatchObject({ connections: 0 });
+    await memberAdmin.call('tickets.create', { title: 'Después de la revocación' });
+    const status = await memberAdmin.call('sync.now', {}).catch(() => memberAdmin.call('sync.status', {}));
+    expect(status.state).toBe('refused');
+  });
+
+  it('turning hub mode off ends the thread and frees the port', async () => {
+    const port = Number(new URL(hubUrl).port);
+    expect(await portOpen(port)).toBe(true);
+    const state = await hub.admin.call('team.hubSet', { enabled: false });
+    expect(state).toMatchObject({ enabled: false, running: false, urls: [] });
+    expect(await portOpen(port)).toBe(false);
+  });
+});
