@@ -17,7 +17,11 @@ const monthStart = (year: number, month: number): LocalDate => {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`;
 };
 
-/** The days a preset names, seen from `now` in `zone`: this month and this quarter run to today; the others are whole. */
+/**
+ * The days a preset names, seen from `now` in `zone`: whole calendar months and quarters. This month and this quarter
+ * run to their last day, not today: the OT list and CSV go by scheduled date, and the visits planned for later this
+ * month belong to this month's report (reports by creation or completion date simply find none after today).
+ */
 export function presetPeriod(preset: PeriodPreset, zone: string, now: number | Date = Date.now()): DayPeriod {
   const today = localDateOf(zone, now);
   const year = Number(today.slice(0, 4));
@@ -25,11 +29,11 @@ export function presetPeriod(preset: PeriodPreset, zone: string, now: number | D
   const quarterStartMonth = month - ((month - 1) % 3);
   switch (preset) {
     case 'this_month':
-      return { from: firstOfMonth(today), to: today };
+      return { from: firstOfMonth(today), to: addDays(monthStart(year, month + 1), -1) };
     case 'last_month':
       return { from: monthStart(year, month - 1), to: addDays(monthStart(year, month), -1) };
     case 'this_quarter':
-      return { from: monthStart(year, quarterStartMonth), to: today };
+      return { from: monthStart(year, quarterStartMonth), to: addDays(monthStart(year, quarterStartMonth + 3), -1) };
     case 'last_quarter':
       return { from: monthStart(year, quarterStartMonth - 3), to: addDays(monthStart(year, quarterStartMonth), -1) };
   }

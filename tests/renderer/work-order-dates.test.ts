@@ -78,8 +78,8 @@ describe('report periods', () => {
     expect(period.periodToInstants({ from: '', to: '2026-11-01' }, MADRID)).toBeNull();
   });
 
-  it('default to the 1st of this month up to today', () => {
-    expect(period.thisMonth(MADRID, new Date('2026-02-17T10:00:00.000Z'))).toEqual({ from: '2026-02-01', to: '2026-02-17' });
+  it('default to this whole month, its visits still to come included', () => {
+    expect(period.thisMonth(MADRID, new Date('2026-02-17T10:00:00.000Z'))).toEqual({ from: '2026-02-01', to: '2026-02-28' });
   });
 
   it('follow the company zone, not the computer’s: March in Santiago from a Madrid computer', () => {
@@ -87,6 +87,6 @@ describe('report periods', () => {
       from: '2026-03-01T03:00:00.000Z',
       to: '2026-04-01T03:00:00.000Z',
     });
-    expect(period.thisMonth('Pacific/Kiritimati', new Date('2026-02-28T11:00:00.000Z'))).toEqual({ from: '2026-03-01', to: '2026-03-01' });
+    expect(period.thisMonth('Pacific/Kiritimati', new Date('2026-02-28T11:00:00.000Z'))).toEqual({ from: '2026-03-01', to: '2026-03-31' });
   });
 });

@@ -13,11 +13,13 @@ describe('presetPeriod', () => {
 
   it('names whole months and quarters, crossing years', () => {
     const now = at('2026-02-14T10:00:00Z');
-    expect(presetPeriod('this_month', 'Europe/Madrid', now)).toEqual({ from: '2026-02-01', to: '2026-02-14' });
+    // This month and this quarter are whole too: the visits planned for later in them belong to them.
+    expect(presetPeriod('this_month', 'Europe/Madrid', now)).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(presetPeriod('last_month', 'Europe/Madrid', now)).toEqual({ from: '2026-01-01', to: '2026-01-31' });
     expect(presetPeriod('last_quarter', 'Europe/Madrid', now)).toEqual({ from: '2025-10-01', to: '2025-12-31' });
-    expect(presetPeriod('this_quarter', 'Europe/Madrid', now)).toEqual({ from: '2026-01-01', to: '2026-02-14' });
-    expect(presetPeriod('this_quarter', 'UTC', at('2026-12-04T12:00:00Z'))).toEqual({ from: '2026-10-01', to: '2026-12-04' });
+    expect(presetPeriod('this_quarter', 'Europe/Madrid', now)).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(presetPeriod('this_quarter', 'UTC', at('2026-12-04T12:00:00Z'))).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(presetPeriod('this_month', 'UTC', at('2026-12-31T23:59:00Z'))).toEqual({ from: '2026-12-01', to: '2026-12-31' });
     expect(presetPeriod('last_month', 'UTC', at('2026-01-05T00:00:00Z'))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
     expect(presetPeriod('last_month', 'UTC', at('2024-03-31T12:00:00Z'))).toEqual({ from: '2024-02-01', to: '2024-02-29' });
     expect(presetPeriod('last_quarter', 'UTC', at('2026-06-30T12:00:00Z'))).toEqual({ from: '2026-01-01', to: '2026-03-31' });
@@ -36,7 +38,9 @@ describe('presetPeriod', () => {
     const now = at('2026-05-20T12:00:00Z');
     expect(presetOf({ from: '2026-04-01', to: '2026-04-30' }, 'UTC', now)).toBe('last_month');
     expect(presetOf({ from: '2026-01-01', to: '2026-03-31' }, 'UTC', now)).toBe('last_quarter');
-    expect(presetOf({ from: '2026-04-01', to: '2026-05-20' }, 'UTC', now)).toBe('this_quarter');
+    expect(presetOf({ from: '2026-04-01', to: '2026-06-30' }, 'UTC', now)).toBe('this_quarter');
+    expect(presetOf({ from: '2026-05-01', to: '2026-05-31' }, 'UTC', now)).toBe('this_month');
+    expect(presetOf({ from: '2026-04-01', to: '2026-05-20' }, 'UTC', now)).toBeNull();
     expect(presetOf({ from: '2026-04-01', to: '2026-04-29' }, 'UTC', now)).toBeNull();
   });
 });

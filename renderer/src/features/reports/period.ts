@@ -7,7 +7,7 @@ export interface Period {
   to: string;
 }
 
-/** From the 1st of this month to today, on the company calendar. */
+/** This month, its first day to its last, on the company calendar. */
 export function thisMonth(zone: string, now: Date = new Date()): Period {
   return presetPeriod('this_month', zone, now);
 }
