@@ -234,7 +234,7 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
   const created: string[] = [];
   const requested: { id: string; version: number }[] = [];
   const started: { id: string; version: number }[] = [];
-  const closable: { id: string; version: number; workOrders: { id: string; version: number; status: string }[] }[] = [];
+  const closable: { id: string; version: number; workOrders: { id: string; version: number; status: string; technician: { id: string } | null }[] }[] = [];
   const customers: { id: string; version: number }[] = [];
   // The write cases' visits (about a thousand, one technician, one instant) go four months ahead: on tomorrow they
   // sat in the week the renderer's board measures later in the same run, one row holding a thousand blocks.
@@ -287,9 +287,14 @@ export function writeCases(call: Call, f: Fixtures, backend: Backend): WriteCase
       run: async () => {
         const t = closable.shift();
         if (!t) throw new Error('no ticket left to close');
-        // Each OT still open is decided, as the close dialog asks.
+        // Each OT still open is decided, as the close dialog asks: completed when a technician holds it (the dialog
+        // offers no completion of a visit nobody was assigned), else cancelled.
         const open = t.workOrders.filter((w) => w.status !== 'completed' && w.status !== 'cancelled');
-        const workOrders = open.map((w) => ({ id: w.id, version: w.version, action: 'complete' as const, workDone: 'Fuente sustituida' }));
+        const workOrders = open.map((w) =>
+          w.technician
+            ? { id: w.id, version: w.version, action: 'complete' as const, workDone: 'Fuente sustituida' }
+            : { id: w.id, version: w.version, action: 'cancel' as const, reason: 'No hace falta la visita' },
+        );
         await call('tickets.close', { id: t.id, version: t.version, resolution: 'Resuelto: fuente sustituida', workOrders });
       },
     },

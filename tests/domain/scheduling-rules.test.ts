@@ -81,8 +81,8 @@ describe('estimated minutes', () => {
     const done = await f.admin.call('workOrders.complete', { id: started.id, version: started.version, workDone: 'Diagnosticada la placa' });
     const cancelled = await pending('install');
     const gone = await f.admin.call('workOrders.cancel', { id: cancelled.id, version: cancelled.version, reason: 'Duplicada' });
-    // Closing a ticket settles its open OTs the same way.
-    const atClose = [await pending('repair'), await pending('install')];
+    // Closing a ticket settles its open OTs the same way (completing one needs its technician: it is planned).
+    const atClose = [await scheduled('2026-03-10T09:00:00.000Z', {}, 'repair'), await pending('install')];
     for (const [i, open] of atClose.entries()) {
       const ticket = await f.admin.call('tickets.get', { id: open.ticketId });
       const decision = i === 0 ? { action: 'complete' as const, workDone: 'Cambiada la válvula' } : { action: 'cancel' as const, reason: 'No hace falta' };

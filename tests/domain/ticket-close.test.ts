@@ -105,6 +105,28 @@ describe('closing a ticket with open OTs', () => {
     expect(tail[3]?.metaData).toMatchObject({ resolution: 'Caldera reparada', completedWorkOrders: [scheduled.id, running.id], cancelledWorkOrders: [pending.id] });
   });
 
+  it('refuses to complete an OT nobody was assigned (no technician made that visit); nothing is written', async () => {
+    const { ticket, pending, scheduled, running } = await ticketWithOpenVisits();
+    const before = tableCounts(f.app);
+    const ops = opCount();
+    const refused = await errorOf(f.admin, 'tickets.close', {
+      id: ticket.id,
+      version: ticket.version,
+      resolution: 'Resuelto',
+      workOrders: [complete(pending, 'Revisado'), complete(scheduled, 'Purgado'), complete(running, 'Válvula cambiada')],
+    });
+    expect(refused).toMatchObject({ code: 'VALIDATION', details: { reason: 'no_technician_to_complete', field: 'workOrders', id: pending.id, code: pending.code } });
+    expectNothingWritten(before, ops, ticket);
+    // Cancelled instead, the close goes through.
+    const closed = await f.admin.call('tickets.close', {
+      id: ticket.id,
+      version: ticket.version,
+      resolution: 'Resuelto',
+      workOrders: [cancel(pending, 'Nadie llegó a ir'), complete(scheduled, 'Purgado'), complete(running, 'Válvula cambiada')],
+    });
+    expect(closed.status).toBe('closed');
+  });
+
   it('a stale OT or ticket version is CONFLICT and writes nothing', async () => {
     const { ticket, pending, scheduled, running } = await ticketWithOpenVisits();
     const decisions = [cancel(pending, 'Sobra'), complete(scheduled, 'Hecho'), complete(running, 'Hecho')];

@@ -66,8 +66,11 @@ describe('closing a ticket with two open OTs', () => {
       .getByText(`Falta elegir completar o cancelar: ${diagnosis.code} · Falta el trabajo realizado: ${repair.code}`)
       .waitFor();
     await repairBox.getByLabel('Trabajo realizado').fill('Cambiada la resistencia de 1500 W y el termostato; probado 30 min.');
-    await diagnosisBox.getByLabel('Completar').focus();
-    await page.keyboard.press('ArrowRight');
+    // Nobody was ever assigned the diagnosis: completing it would say a visit was made, so only cancelling is offered.
+    expect(await diagnosisBox.getByLabel('Completar').isDisabled()).toBe(true);
+    await diagnosisBox.getByText('Esta OT no tiene técnico: nadie hizo la visita que completarla daría por hecha.', { exact: false }).waitFor();
+    await diagnosisBox.getByLabel('Cancelar la OT').focus();
+    await page.keyboard.press('Space');
     expect(await diagnosisBox.getByLabel('Cancelar la OT').isChecked()).toBe(true);
     expect(await submit.isDisabled()).toBe(true);
     await dialog.getByRole('status').getByText(`Falta el motivo de la cancelación: ${diagnosis.code}`).waitFor();

@@ -118,8 +118,10 @@ describe('tickets', () => {
     // The open OT needs a decision before the close can go (tests/e2e/ticket-close.test.ts covers it in full).
     const decision = dialog.locator('fieldset.close-decision', { hasText: 'Reparación' });
     expect(await dialog.locator('button[type="submit"]').isDisabled()).toBe(true);
-    await decision.getByLabel('Completar').check();
-    await decision.getByLabel('Trabajo realizado').fill('Cambiado el relé térmico.');
+    // Nobody was assigned this visit: it can only be cancelled (completing it would say someone made it).
+    expect(await decision.getByLabel('Completar').isDisabled()).toBe(true);
+    await decision.getByLabel('Cancelar la OT').check();
+    await decision.getByLabel('Motivo de la cancelación').fill('El relé se cambió en la misma llamada.');
     await dialog.locator('button[type="submit"]').click();
     await dialog.getByText('Este campo es obligatorio.').waitFor();
     await dialog.locator('textarea[name="resolution"]').fill('Cambiado el relé térmico; la cámara enfría bien.');
@@ -127,7 +129,7 @@ describe('tickets', () => {
     await dialog.waitFor({ state: 'detached' });
     await detail.locator('.ticket-detail-topline .badge-status-closed').waitFor();
     await detail.locator('.ticket-resolution', { hasText: 'Cambiado el relé térmico' }).waitFor();
-    await workOrder.locator('.badge-ot-completed').waitFor();
+    await workOrder.locator('.badge-ot-cancelled').waitFor();
     expect(await detail.locator('select[name="status"]').count()).toBe(0);
 
     await detail.getByRole('button', { name: 'Reabrir' }).click();

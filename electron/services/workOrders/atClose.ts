@@ -53,7 +53,17 @@ function assertMayDecide(ctx: ServiceContext, actor: Actor, row: WorkOrderRecord
   if (!required.some((permission) => actorCan(ctx, permission))) {
     throw new AppError('FORBIDDEN', `your role may not ${decision.action} work order ${row.code}`, { reason: 'forbidden', required: [...required] });
   }
-  if (decision.action === 'complete') assertMayExecute(ctx, actor, row);
+  if (decision.action !== 'complete') return;
+  assertMayExecute(ctx, actor, row);
+  // Completing says someone made the visit: an OT nobody was ever assigned to is cancelled, or planned first.
+  if (row.technicianId === null) {
+    throw new AppError('VALIDATION', `work order ${row.code} has no technician: nobody made the visit that completing it would record; cancel it or assign a technician first`, {
+      reason: 'no_technician_to_complete',
+      field: 'workOrders',
+      id: row.id,
+      code: row.code,
+    });
+  }
 }
 
 /**

@@ -119,7 +119,7 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
         const mdns = options.mdns ?? true;
         hub =
           options.hubThread && services.dataDir && !sqlite.memory
-            ? await startHubThread({ databaseFile: sqlite.name, dataDir: services.dataDir, listen: target, mdns }, { onApplied: relay, log: (line) => log(line) })
+            ? await startHubThread({ databaseFile: sqlite.name, dataDir: services.dataDir, listen: target, mdns }, { onApplied: relay, log: (line) => log(line), onEnded: threadEnded })
             : await startHub({ services, listen: target, mdns, log: (line) => log(line) });
         if (closed) {
           await hub.close();
@@ -136,6 +136,12 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
     if (!closed) events.emit(SYNC_STATUS_EVENT);
   };
   const scheduleHub = () => (chain = chain.then(applyHub, applyHub));
+  // The hub's thread died under it: not serving any more, and the Equipo screen says why.
+  const threadEnded = (error: Error) => {
+    hub = null;
+    hubError = classifyRoundError(error).reason;
+    if (!closed) events.emit(SYNC_STATUS_EVENT);
+  };
 
   const dropRevoked = () => {
     if (!hub) return;

@@ -75,15 +75,27 @@ export async function serveHubThread(port: MessagePort, data: HubThreadData): Pr
 }
 
 /** The engine's side: starts the thread and resolves once its hub listens (or rejects with the thread's reason). */
-export function startHubThread(data: HubThreadData, options: { onApplied: (events: DomainEvent[]) => void; log: (line: string) => void }): Promise<Hub> {
+export function startHubThread(
+  data: HubThreadData,
+  options: {
+    onApplied: (events: DomainEvent[]) => void;
+    log: (line: string) => void;
+    /** The thread ended on its own after it started (a crash): the hub no longer serves. */
+    onEnded: (error: Error) => void;
+  },
+): Promise<Hub> {
   const worker: Worker = spawnWorker('hub-worker', { workerData: data });
   let connections = 0;
   let closed: Promise<void> | null = null;
   return new Promise<Hub>((resolve, reject) => {
     let started = false;
+    let ended = false;
     const fail = (error: Error) => {
-      if (!started) reject(error);
-      else options.log(`hub: its thread stopped: ${error.message}`);
+      if (!started) return reject(error);
+      if (ended) return;
+      ended = true;
+      options.log(`hub: its thread stopped: ${error.message}`);
+      options.onEnded(error instanceof AppError ? error : new AppError('INTERNAL', `the hub's thread failed: ${error.message}`, { reason: 'hub_thread_ended' }));
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new AppError('INTERNAL', `the hub's thread ended (exit code ${code})`, { reason: 'hub_thread_ended' })));

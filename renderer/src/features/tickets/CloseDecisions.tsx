@@ -22,7 +22,10 @@ function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; 
   // completing is carrying the visit out (mayCarryOut).
   const canWrite = useCan('workorders:write');
   const { carryOut } = useWorkOrderRights(workOrder.technician?.id);
-  const allowed = { complete: carryOut, cancel: canWrite };
+  // Completing says someone made the visit: one with no technician is cancelled (or planned before closing).
+  const unassigned = !workOrder.technician;
+  const allowed = { complete: carryOut && !unassigned, cancel: canWrite };
+  const note = allowed.complete && allowed.cancel ? null : unassigned && canWrite ? 'closeModal.noTechnicianToComplete' : allowed.complete ? 'closeModal.notAllowed' : 'closeModal.cannotComplete';
   const facts = [
     t(`common:workOrderType.${workOrder.otType}`),
     t(`common:workOrderStatus.${workOrder.status}`),
@@ -42,7 +45,7 @@ function Decision({ workOrder, draft, onChange }: { workOrder: WorkOrderDetail; 
         ))}
       </div>
       {/* Which choice is not this person's, and whose it is: completing is the visit's technician's (or a supervisor's). */}
-      {!(allowed.complete && allowed.cancel) && <p className="muted close-decision-note">{t(allowed.complete ? 'closeModal.notAllowed' : 'closeModal.cannotComplete')}</p>}
+      {note && <p className="muted close-decision-note">{t(note)}</p>}
       {draft.action === 'complete' && (
         <>
           {!workOrder.startedAt && <p className="muted close-decision-note">{t('closeModal.notStarted')}</p>}
