@@ -33,8 +33,9 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
       lastOpener = opener.current;
       dialog.showModal();
       // showModal() focuses the first focusable element, the header's ×, and a child's autoFocus ran while the dialog
-      // was still closed: put the person in the first field instead (Ctrl+N lands on Asunto).
-      firstField(dialog)?.focus();
+      // was still closed: put the person in the first field instead (Ctrl+N lands on Asunto). A dialog that only asks
+      // (a double booking to confirm) starts on its first answer, the footer's first button (Cancelar), not on ×.
+      (firstField(dialog) ?? dialog.querySelector<HTMLElement>('.modal-footer button:not([disabled])'))?.focus();
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);
