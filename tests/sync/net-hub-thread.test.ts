@@ -1,7 +1,7 @@
 // Hub mode as the app runs it: in a thread of its own with its own connection. The copy's own calls answer while the
 // hub is held inside a member's page; the page's rows reach this copy's windows as events; a revoked laptop's
 // connections are closed from here; turning hub mode off ends the thread and frees the port.
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../electron/contract';
@@ -95,6 +95,22 @@ describe('hub mode in its own thread', () => {
     await memberAdmin.call('tickets.create', { title: 'Después de la revocación' });
     const status = await memberAdmin.call('sync.now', {}).catch(() => memberAdmin.call('sync.status', {}));
     expect(status.state).toBe('refused');
+  });
+
+  it('a port another program holds is refused with its reason, as the hub on the engine’s thread says it', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const taken = (holder.address() as { port: number }).port;
+    try {
+      const state = await hub.admin.call('team.hubSet', { enabled: true, listen: `127.0.0.1:${taken}` });
+      expect(state).toMatchObject({ enabled: true, running: false, error: 'port_in_use' });
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+    // Back on a free port it serves again.
+    const state = await hub.admin.call('team.hubSet', { enabled: true, listen: '127.0.0.1:0' });
+    expect(state).toMatchObject({ running: true, error: null });
+    hubUrl = state.urls[0] as string;
   });
 
   it('turning hub mode off ends the thread and frees the port', async () => {

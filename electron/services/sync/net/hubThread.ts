@@ -40,13 +40,14 @@ type FromHubThread =
  */
 export async function serveHubThread(port: MessagePort, data: HubThreadData): Promise<void> {
   const post = (message: FromHubThread) => port.postMessage(message);
-  const sqlite = openWriter(data.databaseFile);
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('temp_store = MEMORY');
-  const events = new EventBus((message, error) => post({ type: 'log', line: `${message}: ${error instanceof Error ? error.message : String(error)}` }));
-  const services = { sqlite, db: drizzle(withStatementCache(sqlite), { schema }), clock: systemClock, events, dataDir: data.dataDir };
+  let sqlite: ReturnType<typeof openWriter> | null = null;
   let hub: Hub;
   try {
+    sqlite = openWriter(data.databaseFile);
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('temp_store = MEMORY');
+    const events = new EventBus((message, error) => post({ type: 'log', line: `${message}: ${error instanceof Error ? error.message : String(error)}` }));
+    const services = { sqlite, db: drizzle(withStatementCache(sqlite), { schema }), clock: systemClock, events, dataDir: data.dataDir };
     hub = await startHub({
       services,
       listen: data.listen,
@@ -56,10 +57,11 @@ export async function serveHubThread(port: MessagePort, data: HubThreadData): Pr
       onConnections: (count) => post({ type: 'connections', count }),
     });
   } catch (error) {
-    sqlite.close();
+    sqlite?.close();
     post({ type: 'failed', error: toWireError(error) });
     return;
   }
+  const connection = sqlite;
   post({ type: 'ready', url: hub.url, host: hub.host, port: hub.port, fingerprint: hub.fingerprint });
   port.on('message', (message: ToHubThread) => {
     if (message.type === 'disconnect') hub.disconnectDevice(message.deviceId);
@@ -67,7 +69,7 @@ export async function serveHubThread(port: MessagePort, data: HubThreadData): Pr
     else if (message.type === 'changed') hub.noteChange(message.team);
     else if (message.type === 'close') {
       void hub.close().finally(() => {
-        sqlite.close();
+        connection.close();
         post({ type: 'closed' });
       });
     }
