@@ -2,6 +2,7 @@
 import { onSessionReset, sessionStore } from '../../stores/sessionStores';
 import type { OutputOf } from '../../../../electron/contract';
 import { api } from '../../api/client';
+import { freshRead } from '../../lib/freshRead';
 
 export type SyncNetStatus = OutputOf<'sync.status'>;
 
@@ -10,21 +11,14 @@ interface NetStatusState {
   load(): Promise<void>;
 }
 
-let inFlight: Promise<void> | null = null;
+const reads = freshRead(() =>
+  api
+    .call('sync.status', {})
+    .then((status) => useNetStatus.setState({ status }))
+    // The footer is a hint: a failed read keeps the last known state instead of showing an error.
+    .catch(() => undefined),
+);
 // A read of a signed-out session never finishes (its answer is dropped): the next session asks afresh.
-onSessionReset('netStatusInFlight', () => (inFlight = null));
+onSessionReset('netStatusInFlight', () => reads.reset());
 
-export const useNetStatus = sessionStore<NetStatusState>('netStatus', (set) => ({
-  status: null,
-  load() {
-    inFlight ??= api
-      .call('sync.status', {})
-      .then((status) => set({ status }))
-      // The footer is a hint: a failed read keeps the last known state instead of showing an error.
-      .catch(() => undefined)
-      .finally(() => {
-        inFlight = null;
-      });
-    return inFlight;
-  },
-}));
+export const useNetStatus = sessionStore<NetStatusState>('netStatus', () => ({ status: null, load: () => reads.run() }));
