@@ -159,7 +159,9 @@ describe('a dispatcher (Agente)', () => {
     expect(await office.getByRole('img', { name: /Recuadro para la firma/ }).count()).toBe(0);
     await office.getByRole('textbox', { name: 'Notas internas' }).fill('El cliente abre a las 9');
     await office.getByRole('button', { name: 'Guardar notas internas' }).click();
-    // Saved once the OT on screen holds them (the button greys out): leaving earlier asks about unsaved changes.
+    // Saved once the OT on screen holds them (its toast; the button also greys out while the save is on its way, so
+    // it alone raced): leaving earlier asks about unsaved changes and the next screen never opens.
+    await office.getByText('Notas guardadas').waitFor();
     await expect.poll(() => office.getByRole('button', { name: 'Guardar notas internas' }).isDisabled()).toBe(true);
     expect((await app.admin.call('workOrders.get', { id: mine.id })).notes).toBe('El cliente abre a las 9');
     await goTo(office, `#/work-orders/${theirs.id}`);
@@ -172,6 +174,11 @@ describe('a dispatcher (Agente)', () => {
     await decision.getByText('Completar esta OT es dar la visita por hecha: solo su técnico o un supervisor pueden hacerlo.', { exact: false }).waitFor();
     expect(await decision.getByRole('radio', { name: /Completar/ }).isDisabled()).toBe(true);
     await office.keyboard.press('Escape');
+    // Their agenda picker offers the technicians and everyone, not a "Mi agenda" that would always be empty.
+    await goTo(office, '#/agenda');
+    const picker = office.locator('.agenda-header').getByLabel('Técnico');
+    await expect.poll(() => picker.locator('option').allTextContents()).toContain('Todos los técnicos');
+    expect(await picker.locator('option').allTextContents()).not.toContain('Mi agenda');
     expect(uncaughtErrors(office)).toEqual([]);
   });
 });
