@@ -53,6 +53,8 @@ function Agenda() {
   const { t } = useTranslation('workOrders');
   const { mode, anchor, technicianId, items, overdue, overdueTotal, loading, error, setMode, shift, today, setTechnician, load } = useAgenda();
   const canDispatch = useCan('workorders:write');
+  // An Agente plans visits and makes none: "Mi agenda" would always be empty for them.
+  const hasOwnAgenda = useCan('workorders:execute');
   const technicians = useWorkOrders((s) => s.filterTechnicians);
 
   useEffect(() => {
@@ -97,7 +99,7 @@ function Agenda() {
               value={technicianId}
               onChange={(e) => setTechnician(e.target.value)}
               emptyLabel={t('agenda.everyone')}
-              choices={[{ value: 'me', label: t('agenda.mine') }, ...technicianFilterChoices(t, technicians)]}
+              choices={[...(hasOwnAgenda ? [{ value: 'me', label: t('agenda.mine') }] : []), ...technicianFilterChoices(t, technicians)]}
             />
           </label>
         )}
