@@ -143,20 +143,14 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
     if (!closed) events.emit(SYNC_STATUS_EVENT);
   };
 
-  const dropRevoked = () => {
-    if (!hub) return;
-    const revoked = prepared(sqlite, 'SELECT device_id FROM team_members WHERE revoked_at IS NOT NULL').all() as { device_id: string }[];
-    for (const { device_id } of revoked) hub.disconnectDevice(device_id);
-  };
-
   let seenSeq = nextSeq();
   const off = events.on((event) => {
     if (closed || (event.entity === 'team' && event.id === SYNC_STATUS_EVENT.id) || event.kind === 'progress') return;
-    // A commit of this connection: the hub's thread wakes the members waiting for news (its own are relayed here).
+    // A commit of this connection: the hub's thread wakes the members waiting for news and, on a team change, cuts off
+    // any device now revoked (its own commits are relayed here; a hub on this thread hears this bus itself).
     if (options.hubThread && !relaying) hub?.noteChange(event.entity === 'team');
     if (event.entity === 'settings' && event.id === HUB_SETTING_KEY) return void scheduleHub();
     if (event.entity === 'team') {
-      dropRevoked();
       // A team created or joined after the switch was turned on: the hub can start now.
       if (hubError !== null) void scheduleHub();
       linksChanged();

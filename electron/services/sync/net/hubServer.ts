@@ -43,8 +43,6 @@ export interface Hub {
   port: number;
   fingerprint: string;
   connections(): number;
-  /** Closes the device's open sockets now. */
-  disconnectDevice(deviceId: string): void;
   /** A commit made on another connection to the hub's store (the engine's, when the hub runs in its own thread). */
   noteChange(team: boolean): void;
   close(): Promise<void>;
@@ -194,7 +192,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     port,
     fingerprint,
     connections: () => book.count(),
-    disconnectDevice: (deviceId) => void book.destroy(deviceId),
     noteChange,
     close: async () => {
       stopWatching();

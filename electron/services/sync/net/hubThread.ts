@@ -23,7 +23,7 @@ export interface HubThreadData {
 
 const CLOSE_TIMEOUT_MS = 5_000;
 
-type ToHubThread = { type: 'disconnect'; deviceId: string } | { type: 'changed'; team: boolean } | { type: 'close' };
+type ToHubThread = { type: 'changed'; team: boolean } | { type: 'close' };
 
 type FromHubThread =
   | { type: 'ready'; url: string; host: string; port: number; fingerprint: string }
@@ -64,9 +64,9 @@ export async function serveHubThread(port: MessagePort, data: HubThreadData): Pr
   const connection = sqlite;
   post({ type: 'ready', url: hub.url, host: hub.host, port: hub.port, fingerprint: hub.fingerprint });
   port.on('message', (message: ToHubThread) => {
-    if (message.type === 'disconnect') hub.disconnectDevice(message.deviceId);
-    // The engine's commit reaches the members waiting at once, as the thread's own commits do.
-    else if (message.type === 'changed') hub.noteChange(message.team);
+    // The engine's commit reaches the members waiting at once (and a revocation cuts its device off), as the thread's
+    // own commits do.
+    if (message.type === 'changed') hub.noteChange(message.team);
     else if (message.type === 'close') {
       void hub.close().finally(() => {
         connection.close();
@@ -121,7 +121,6 @@ export function startHubThread(
             port: message.port,
             fingerprint: message.fingerprint,
             connections: () => connections,
-            disconnectDevice: (deviceId) => worker.postMessage({ type: 'disconnect', deviceId } satisfies ToHubThread),
             noteChange: (team) => worker.postMessage({ type: 'changed', team } satisfies ToHubThread),
             close: () =>
               (closed ??= new Promise<void>((done) => {
