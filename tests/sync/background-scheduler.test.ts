@@ -132,15 +132,16 @@ describe('the background sync scheduler', () => {
     await h.scheduler.stop();
   });
 
-  it('backs off exponentially while the hub is unreachable, capped at 5 minutes, and says since when', async () => {
+  it('backs off exponentially while the hub is unreachable, capped at 1 minute, and says since when', async () => {
     const h = harness();
     h.setBehaviour(() => Promise.reject(new Unreachable('ECONNREFUSED')));
     h.pending.value = 7;
     h.scheduler.start();
     await vi.advanceTimersByTimeAsync(20 * 60_000);
     const gaps = h.startedAt.slice(1).map((at, i) => at - (h.startedAt[i] as number));
-    expect(gaps.slice(0, 8)).toEqual([2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000, 256_000]);
-    expect(gaps.slice(8).every((gap) => gap === 300_000)).toBe(true);
+    expect(gaps.slice(0, 5)).toEqual([2_000, 4_000, 8_000, 16_000, 32_000]);
+    expect(gaps.slice(5).length).toBeGreaterThan(10);
+    expect(gaps.slice(5).every((gap) => gap === 60_000)).toBe(true);
     expect(h.scheduler.status()).toEqual({
       state: 'unreachable',
       pending: 7,
@@ -233,6 +234,32 @@ describe('the background sync scheduler', () => {
     h.scheduler.noteLocalChange();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(polls[1]?.signal.aborted).toBe(true);
+    await h.scheduler.stop();
+  });
+
+  it('a long poll the hub drops after holding it brings a round at once; one refused at once waits for the interval', async () => {
+    const polls: { signal: AbortSignal; fail: (error: unknown) => void }[] = [];
+    const h = harness({ waitForRemote: (signal) => new Promise((_, reject) => polls.push({ signal, fail: reject })) });
+    h.scheduler.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(polls).toHaveLength(1);
+    // The hub goes away 10 s into the poll: the round right after finds it unreachable.
+    await vi.advanceTimersByTimeAsync(10_000);
+    h.setBehaviour(() => Promise.reject(new Unreachable('ECONNREFUSED')));
+    polls[0]?.fail(new Unreachable('ECONNRESET'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.startedAt).toEqual([0, 10_000]);
+    expect(h.scheduler.status().state).toBe('unreachable');
+    // Back, and in step again: a poll that fails the moment it starts brings no round before the interval.
+    h.setBehaviour(() => Promise.resolve(inStep));
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(h.startedAt).toEqual([0, 10_000, 12_000]);
+    expect(polls).toHaveLength(2);
+    polls[1]?.fail(new Unreachable('ECONNRESET'));
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(h.startedAt).toEqual([0, 10_000, 12_000]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.startedAt).toEqual([0, 10_000, 12_000, 42_000]);
     await h.scheduler.stop();
   });
 

@@ -44,7 +44,8 @@ export interface SchedulerOptions {
 export const SYNC_DEBOUNCE_MS = 1_000;
 export const SYNC_INTERVAL_MS = 30_000;
 export const SYNC_BACKOFF_START_MS = 2_000;
-export const SYNC_BACKOFF_CAP_MS = 5 * 60_000;
+// A hub back after an outage is found within a minute: a refused connection costs it nothing.
+export const SYNC_BACKOFF_CAP_MS = 60_000;
 
 const globalTimers: SchedulerTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -241,8 +242,11 @@ export class SyncScheduler {
         else if (this.options.now() - startedAt >= this.debounceMs) this.startWatching();
       },
       () => {
-        // A failed long poll is no verdict on the hub: the next round (interval or change) says how it is.
-        if (this.watch === controller) this.watch = null;
+        if (this.watch !== controller) return;
+        this.watch = null;
+        // A poll the hub held and then dropped (the hub stopped, the network went): a round says at once how the hub
+        // is, so the footer stops saying "synced" within seconds. One that fails at once is left to the interval.
+        if (this.options.now() - startedAt >= this.debounceMs) this.arm(0);
       },
     );
   }
