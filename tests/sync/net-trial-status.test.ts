@@ -4,9 +4,11 @@
 // contact is when the device's ops or acknowledgement arrived; unsent = own ops the hub has not acknowledged.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TeamStatusDto } from '../../electron/contract';
+import { writeHubSetting } from '../../electron/services/sync/background/hubSetting';
 import { startNetRuntime } from '../../electron/services/sync/background/runtime';
-import { pairWithHub, syncRound } from '../../electron/services/sync/net/hubClient';
+import { pairWithHub, syncRound, waitForHubChange } from '../../electron/services/sync/net/hubClient';
 import { ADMIN, type TestApp } from '../support/backend';
+import { sqliteOf } from './team.helpers';
 import { adminContext, makeCode, netWorld, servicesOf } from './net.helpers';
 
 const world = netWorld();
@@ -52,5 +54,24 @@ describe('LAN trial: one source of truth for the status figures', () => {
     // The hub lists the laptop as heard from at that round, not at its newest op's time.
     const after = await status(hubApp);
     expect(contactOf(after, paired.device.id)).toBe(hubApp.clock.now().toISOString());
+  });
+
+  it('on the hub: its own changes are unsent until a member fetched them, and that member’s next request confirms them', async () => {
+    // Second office trial: the hub said "Cambios sin enviar 2" for a ticket the laptop already showed.
+    const { app: hubApp, hub } = await world.hubApp();
+    writeHubSetting(sqliteOf(hubApp), { enabled: true, host: '127.0.0.1', port: hub.port }, hubApp.clock.now().toISOString());
+    const member = await world.app({ setup: false });
+    await pairWithHub(adminContext(member), { url: hub.url, code: await makeCode(hubApp), deviceName: 'Portátil de Tomás' });
+    await waitForHubChange(servicesOf(member), undefined, { timeoutMs: 0 });
+    expect(await status(hubApp)).toMatchObject({ unsentOps: 0, unconfirmedOps: 0 });
+
+    await hubApp.admin.call('tickets.create', { title: 'Caldera', description: 'No arranca' });
+    const made = await status(hubApp);
+    expect(made.unsentOps).toBeGreaterThan(0);
+    expect(made.unconfirmedOps).toBe(made.unsentOps);
+    await syncRound(servicesOf(member));
+    // The member holds them and says so when it waits for the next change (its long poll carries its vector).
+    await waitForHubChange(servicesOf(member), undefined, { timeoutMs: 0 });
+    expect(await status(hubApp)).toMatchObject({ unsentOps: 0, unconfirmedOps: 0 });
   });
 });

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { TeamInvitationDto, TeamMemberDto, TeamStatusDto } from '../../contract/team';
 import { systemClock, type ServiceContext } from '../context';
 import { readVector } from './apply';
+import { readHubSetting } from './background/hubSetting';
 import { peerHeardAt, peerVector, peerVectors } from './bundle-peers';
 
 export interface LocalTeamRow {
@@ -123,7 +124,10 @@ export function readTeamStatus(sqlite: Database.Database, now: Date = systemCloc
     ? (sqlite.prepare('SELECT device_id, name FROM team_members WHERE invitation_id IS NULL ORDER BY slot LIMIT 1').get() as { device_id: string; name: string } | undefined)
     : undefined;
   const team = inTeam ? members(sqlite, local.device_id, links) : [];
-  const unsentOps = unsentOwnOps(sqlite, local);
+  const unconfirmedOps = inTeam ? unconfirmedOwnOps(sqlite, local, team) : 0;
+  // A hub sends nothing itself: its changes leave as members fetch them, and each member's next request confirms them.
+  const servesAsHub = inTeam && readHubSetting(sqlite).enabled && !links.some((link) => link.url !== null);
+  const unsentOps = servesAsHub ? unconfirmedOps : unsentOwnOps(sqlite, local);
   return {
     team: inTeam ? { id: local.team_id as string, name: local.team_name ?? '' } : null,
     device: { id: local.device_id, name: local.device_name, slot: inTeam ? local.slot : null, revokedAt: team.find((m) => m.isSelf)?.revokedAt ?? null },
@@ -136,7 +140,7 @@ export function readTeamStatus(sqlite: Database.Database, now: Date = systemCloc
     setAside: count(sqlite, "SELECT count(*) AS n FROM sync_ops WHERE status <> 'applied'"),
     // This copy's own changes (received ones are other members' to send).
     unsentOps,
-    unconfirmedOps: inTeam ? Math.max(unsentOps, unconfirmedOwnOps(sqlite, local, team)) : unsentOps,
+    unconfirmedOps: Math.max(unsentOps, unconfirmedOps),
     lastExportAt: local.last_export_at,
     lastImportAt: local.last_import_at,
     // One source for every "last …" figure: a network round is an exchange, a send and a receipt.

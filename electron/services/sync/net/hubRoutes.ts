@@ -101,6 +101,8 @@ export async function route(ctx: RouteContext, identity: string, req: IncomingMe
     case PROTOCOL_PATHS.wait: {
       expectMethod(req, 'POST');
       const { vector, timeoutMs } = parseJson(waitRequest, await readBody(req));
+      // The member waits once it applied what it pulled: its vector confirms the hub's changes it now holds.
+      await ctx.store.noteHeld(identity, vector);
       // The socket is kept alive across requests: its close listener goes with the wait.
       let stop = () => {};
       const onClose = () => stop();

@@ -39,6 +39,8 @@ export interface HubStore {
   push(ops: OpRecord[], fromDevice: string): Promise<PushOutcome>;
   /** One page of the ops `vector` lacks; the last page also notes the member as in step. */
   pull(deviceId: string, vector: Vector): Promise<PullResponse>;
+  /** A member's word on what it holds (its long poll's vector, sent after it applied what it pulled): in step as of now. */
+  noteHeld(deviceId: string, vector: Vector): Promise<void>;
   /** What a newcomer loads after joining, as a bundle file written at `file` (see the store for its kind). */
   writeNewcomerBundle(file: string): Promise<{ bytes: number }>;
   /** Pairing over a code's identity: uses up the code, links the device, invites a newcomer. One transaction. */

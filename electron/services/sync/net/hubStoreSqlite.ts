@@ -8,7 +8,7 @@ import { applyOpsPage, emptyTally } from '../bundle-apply';
 import { TouchedCollector } from '../bundle-events';
 import { exportBundle } from '../bundle-export';
 import { cancelledInvitationMessage, invitationCancelledAt, ownMembershipInsert, revokedAtOf, teamCredentials } from '../bundle-keys';
-import { notePeerVector } from '../bundle-peers';
+import { notePeerVector, peerVectors } from '../bundle-peers';
 import type { OpRecord } from '../capture';
 import { sqliteHubFiles } from './attachmentFiles';
 import { handlePair, type HubServices } from './hubPairing';
@@ -100,6 +100,19 @@ export function sqliteHubStore(services: HubServices): HubStore {
       if (page.ops.length > 0) await syncCommittedAsync(sqlite);
       return page;
     },
+
+    noteHeld: (deviceId, vector) =>
+      lane.run(() => {
+        const self = (prepared(sqlite, 'SELECT device_id FROM sync_local WHERE id = 1').get() as { device_id: string }).device_id;
+        const before = peerVectors(sqlite)[deviceId]?.[self] ?? 0;
+        const at = clock.now().toISOString();
+        sqlite.transaction(() => {
+          notePeerVector(sqlite, deviceId, vector, at);
+          noteLinkSynced(sqlite, deviceId, at);
+        }).immediate();
+        // The hub's own changes now confirmed by a member: its footer and Equipo figures say so at once.
+        if ((vector[self] ?? 0) > before) services.events.emit({ entity: 'team', id: 'syncStatus', kind: 'updated' });
+      }),
 
     /** A snapshot bundle of the hub's state (as `sync export --snapshot`). */
     async writeNewcomerBundle(file) {

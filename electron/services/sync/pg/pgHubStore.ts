@@ -79,6 +79,12 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
   await notices?.start();
   const teamId = first.teamId;
   const readOnly = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(pool, work, 'repeatable read', true);
+  /** A member in step (its last pull, or its long poll's vector): its vector and the moment, one statement. */
+  const noteInStep = async (deviceId: string, vector: Vector): Promise<void> => {
+    await onPgConnection(pool, (client) =>
+      pgRun(client, 'UPDATE sync_links SET last_sync_at = $1, last_vector = $2 WHERE peer_device_id = $3', [now().toISOString(), JSON.stringify(vector), deviceId]),
+    );
+  };
   // Each batch of pushes: applied and committed together, answered with the vector after the commit.
   const pushes = new PushBatches(async (ops: OpRecord[]) => {
     const nowMs = now().getTime();
@@ -144,14 +150,12 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
         const found = first.done ? [] : first.value;
         return { ops: found, more: found.length >= OPS_PAGE_SIZE, hubVector };
       });
-      if (!page.more) {
-        // The member is in step with what the hub had: remember its vector and the moment (one statement, its own commit).
-        await onPgConnection(pool, (client) =>
-          pgRun(client, 'UPDATE sync_links SET last_sync_at = $1, last_vector = $2 WHERE peer_device_id = $3', [now().toISOString(), JSON.stringify(vector), deviceId]),
-        );
-      }
+      // The member is in step with what the hub had: remember its vector and the moment.
+      if (!page.more) await noteInStep(deviceId, vector);
       return page;
     },
+
+    noteHeld: noteInStep,
 
     writeNewcomerBundle: (file) => writePgNewcomerBundle(pool, file, now(), laptopSchemaVersion()),
 
