@@ -1,7 +1,15 @@
 // The in-process bus: services publish after commit; transports forward to windows.
 import type { DomainEvent } from '../contract';
 
-export type DomainEventListener = (event: DomainEvent) => void;
+/** Where the change was committed: by default this engine's own connection. */
+export interface EventOrigin {
+  /** Committed by another connection to the same file (the hub's thread) and relayed here: that one checkpoints it. */
+  committedElsewhere?: boolean;
+}
+
+export type DomainEventListener = (event: DomainEvent, origin: EventOrigin) => void;
+
+const HERE: EventOrigin = {};
 
 export class EventBus {
   private readonly listeners = new Set<DomainEventListener>();
@@ -14,10 +22,10 @@ export class EventBus {
     return () => this.listeners.delete(listener);
   }
 
-  emit(event: DomainEvent): void {
+  emit(event: DomainEvent, origin: EventOrigin = HERE): void {
     for (const listener of this.listeners) {
       try {
-        listener(event);
+        listener(event, origin);
       } catch (error) {
         // A broken listener (a closed window) must not undo or block a committed change, nor fail unseen.
         try {

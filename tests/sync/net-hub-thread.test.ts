@@ -1,11 +1,13 @@
 // Hub mode as the app runs it: in a thread of its own with its own connection. The copy's own calls answer while the
 // hub is held inside a member's page; the page's rows reach this copy's windows as events; a revoked laptop's
 // connections are closed from here; turning hub mode off ends the thread and frees the port.
+import { readdirSync, readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DomainEvent } from '../../electron/contract';
 import { databasePath } from '../../electron/ipc/backend';
+import { HUB_THREAD_NICE } from '../../electron/services/sync/net/threadPriority';
 import { removeTempDirs } from '../db/helpers';
 import type { Caller, TestApp } from '../support/backend';
 import { officeAndLaptop, until, type OfficeAndLaptop } from './net.helpers';
@@ -52,6 +54,14 @@ describe('hub mode in its own thread', () => {
     expect((await hub.admin.call('team.hubGet', {})).connections).toBeGreaterThan(0);
   });
 
+  it.runIf(process.platform === 'linux')('the hub’s thread runs at a lower CPU priority than the engine’s, so the window wins the CPU', () => {
+    // Linux keeps a nice value per thread (field 19 of /proc/<pid>/task/<tid>/stat, after the command's parentheses).
+    const niceOf = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]);
+    const nices = readdirSync('/proc/self/task').map((task) => ({ task, nice: niceOf(task) }));
+    expect(nices.find((thread) => thread.task === String(process.pid))?.nice).toBe(0);
+    expect(nices.filter((thread) => thread.nice === HUB_THREAD_NICE)).toHaveLength(1);
+  });
+
   it('the copy answers its own window while the hub is held inside a member’s page; the page then lands and is announced', async () => {
     // Another program holds the write lock: the hub's thread waits for it inside the member's round.
     const blocker = new Database(databasePath(hub.dir));
@@ -86,6 +96,27 @@ describe('hub mode in its own thread', () => {
     expect((await memberAdmin.call('sync.now', {})).state).toBe('synced');
     expect((await memberAdmin.call('customers.get', { id: customer.id })).name).toBe('Panadería La Espiga');
     expect((await memberAdmin.call('sync.digest', {})).digest).toBe((await hub.admin.call('sync.digest', {})).digest);
+  });
+
+  it('the members’ pages are checkpointed by the hub’s thread, never by the engine’s (its window’s reads waited behind it)', async () => {
+    // The engine's own last writes are checkpointed once it has been quiet a second: from then on it has none.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const engine = hub.backend.database.sqlite;
+    const pragma = vi.spyOn(engine, 'pragma');
+    try {
+      for (let i = 0; i < 3; i++) await memberAdmin.call('tickets.create', { title: `Avería de ruta ${i + 1}` });
+      expect((await memberAdmin.call('sync.now', {})).state).toBe('synced');
+      // The WAL index says every frame was copied into the file (nBackfill = mxFrame), by the only other writer there is.
+      const shm = `${databasePath(hub.dir)}-shm`;
+      const copied = () => {
+        const header = readFileSync(shm);
+        return header.readUInt32LE(96) === header.readUInt32LE(16);
+      };
+      expect(await until(() => copied(), (done) => done, 10_000)).toBe(true);
+      expect(pragma.mock.calls.filter(([text]) => String(text).includes('wal_checkpoint'))).toEqual([]);
+    } finally {
+      pragma.mockRestore();
+    }
   });
 
   it('revoking the laptop here closes its connections in the hub’s thread, and it is refused', async () => {

@@ -89,15 +89,9 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
 
   // Hub mode follows the saved switch; serialized so two quick toggles never start two servers.
   let hub: Hub | null = null;
-  // While the hub thread's events are published here: they are its own commits, not news for it.
-  let relaying = false;
+  // The hub thread's events, published here as committed elsewhere: its own commits, not news for it.
   const relay = (applied: DomainEvent[]) => {
-    relaying = true;
-    try {
-      for (const event of applied) events.emit(event);
-    } finally {
-      relaying = false;
-    }
+    for (const event of applied) events.emit(event, { committedElsewhere: true });
   };
   let hubError: string | null = null;
   let chain: Promise<unknown> = Promise.resolve();
@@ -144,11 +138,11 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
   };
 
   let seenSeq = nextSeq();
-  const off = events.on((event) => {
+  const off = events.on((event, origin) => {
     if (closed || (event.entity === 'team' && event.id === SYNC_STATUS_EVENT.id) || event.kind === 'progress') return;
     // A commit of this connection: the hub's thread wakes the members waiting for news and, on a team change, cuts off
     // any device now revoked (its own commits are relayed here; a hub on this thread hears this bus itself).
-    if (options.hubThread && !relaying) hub?.noteChange(event.entity === 'team');
+    if (options.hubThread && !origin.committedElsewhere) hub?.noteChange(event.entity === 'team');
     if (event.entity === 'settings' && event.id === HUB_SETTING_KEY) return void scheduleHub();
     if (event.entity === 'team') {
       // A team created or joined after the switch was turned on: the hub can start now.

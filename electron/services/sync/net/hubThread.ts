@@ -11,7 +11,9 @@ import { spawnWorker } from '../../../workers/spawn';
 import { systemClock } from '../../context';
 import { EventBus } from '../../events';
 import { fromWireError, openWriter, toWireError, type WireError } from '../../jobs';
+import { idleCheckpointer, type IdleCheckpointer } from '../../../../db/checkpoint';
 import { startHub, type Hub } from './hubServer';
+import { lowerThisThreadPriority } from './threadPriority';
 
 export interface HubThreadData {
   /** The copy's database file, opened again by the thread (the engine opened and migrated it first). */
@@ -22,6 +24,8 @@ export interface HubThreadData {
 }
 
 const CLOSE_TIMEOUT_MS = 5_000;
+/** SQLite's own default, kept on the hub's connection (the idle checkpointer turns it off). */
+const HUB_AUTOCHECKPOINT_PAGES = 1000;
 
 type ToHubThread = { type: 'changed'; team: boolean } | { type: 'close' };
 
@@ -40,23 +44,37 @@ type FromHubThread =
  */
 export async function serveHubThread(port: MessagePort, data: HubThreadData): Promise<void> {
   const post = (message: FromHubThread) => port.postMessage(message);
+  // Thirty members' rounds wait a little; the office PC's own window does not wait behind them.
+  lowerThisThreadPriority();
   let sqlite: ReturnType<typeof openWriter> | null = null;
+  let checkpointer: IdleCheckpointer | null = null;
   let hub: Hub;
   try {
     sqlite = openWriter(data.databaseFile);
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('temp_store = MEMORY');
     const events = new EventBus((message, error) => post({ type: 'log', line: `${message}: ${error instanceof Error ? error.message : String(error)}` }));
+    // This thread's commits are checkpointed on this thread, never on the engine's: once the members go quiet, and
+    // inside a member's page whenever the log passes 1000 pages (a long busy spell must not grow it without end: the
+    // window's reads slow down as it grows).
+    const ownCommits = idleCheckpointer(sqlite);
+    sqlite.pragma(`wal_autocheckpoint = ${HUB_AUTOCHECKPOINT_PAGES}`);
+    checkpointer = ownCommits;
+    events.on(() => ownCommits.noteWrite());
     const services = { sqlite, db: drizzle(withStatementCache(sqlite), { schema }), clock: systemClock, events, dataDir: data.dataDir };
     hub = await startHub({
       services,
       listen: data.listen,
       mdns: data.mdns,
       log: (line) => post({ type: 'log', line }),
-      onApplied: (applied) => post({ type: 'events', events: applied }),
+      onApplied: (applied) => {
+        ownCommits.noteWrite();
+        post({ type: 'events', events: applied });
+      },
       onConnections: (count) => post({ type: 'connections', count }),
     });
   } catch (error) {
+    checkpointer?.stop();
     sqlite?.close();
     post({ type: 'failed', error: toWireError(error) });
     return;
@@ -69,6 +87,7 @@ export async function serveHubThread(port: MessagePort, data: HubThreadData): Pr
     if (message.type === 'changed') hub.noteChange(message.team);
     else if (message.type === 'close') {
       void hub.close().finally(() => {
+        checkpointer?.stop();
         connection.close();
         post({ type: 'closed' });
       });
