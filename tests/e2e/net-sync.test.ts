@@ -130,7 +130,10 @@ describe('LAN sync across processes', () => {
     expect(await hubPage.getByTestId('hub-fingerprint').textContent()).toBe(hubFingerprint);
     await expect.poll(() => hubPage.locator('.net-code').textContent()).toContain('Caduca en');
     expect(await seriousA11yViolations(hubPage, '.net-sync')).toEqual([]);
-    await hubPage.locator('.net-code').scrollIntoViewIfNeeded();
+    // The code opens where the admin looks: focused, so in view even below the fold of a laptop screen.
+    expect(await hubPage.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('pairing-code-panel');
+    const codeBottom = await hubPage.getByTestId('pairing-code').boundingBox();
+    expect((codeBottom?.y ?? Infinity) + (codeBottom?.height ?? 0)).toBeLessThanOrEqual(hubPage.viewportSize()?.height ?? 0);
     await saveScreenshot(hubPage, 'team-net-hub-code');
 
     memberPage = await openSignedIn(member2, 'lucia', 'lucia-clave-larga-1');
@@ -203,6 +206,11 @@ describe('LAN sync across processes', () => {
     expect(status.state).toBe('unreachable');
     expect(status.pending).toBeGreaterThan(0);
     await memberPage.locator('.sync-footer').screenshot({ path: path.join(tmpdir(), 'emerald-screenshots-net-footer.png') });
+    // Retrying from the footer runs a round at once: with the hub still away, it says so again.
+    const retry = memberPage.locator('.sync-footer').getByRole('button', { name: 'Reintentar' });
+    await retry.click();
+    await expect.poll(() => retry.textContent()).toBe('Reintentar');
+    expect(await memberPage.locator('.sync-footer').textContent()).toMatch(/Hub sin conexión desde/);
 
     hub = await serve(hubOptions);
     await signInAgain(hub, ADMIN.username, ADMIN.password);

@@ -1,6 +1,6 @@
 // This computer as the team's hub: the switch with its address, the LAN address members type, and pairing codes.
 import { KeyRound, Server } from 'lucide-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../electron/contract';
 import { api } from '../../api/client';
@@ -28,8 +28,11 @@ const mmss = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds 
 function PairingCodePanel({ code, onDone }: { code: PairingCode; onDone(): void }) {
   const { t } = useTranslation('team');
   const left = useSecondsLeft(code.expiresAt);
+  const panel = useRef<HTMLDivElement>(null);
+  // A new code opens below the fold on a laptop screen: take focus there, which brings it into view.
+  useEffect(() => panel.current?.focus(), [code.code]);
   return (
-    <div className="net-code" role="region" aria-labelledby="net-code-title">
+    <div className="net-code" role="region" aria-labelledby="net-code-title" ref={panel} tabIndex={-1} data-testid="pairing-code-panel">
       <h4 id="net-code-title">{t('net.code.title')}</h4>
       <output className="net-code-value mono" aria-live="polite" data-testid="pairing-code">
         {left > 0 ? code.code : '––––-––––'}

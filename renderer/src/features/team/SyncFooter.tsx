@@ -1,6 +1,7 @@
 // The sync line at the foot of the sidebar: when this copy last exchanged, what it has not sent, open conflicts.
 import { ArrowLeftRight, RefreshCw, Wifi, WifiOff } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/access';
 import { formatDateTime, formatNumber, formatRelative, formatTime } from '../../lib/format';
@@ -71,7 +72,29 @@ function NetLine({ net }: { net: SyncNetStatus }) {
     <div className={`sync-footer-line sync-footer-net${bad ? ' is-bad' : ''}`} data-state={net.state} role="status" title={net.hub?.url}>
       {bad ? <WifiOff size={12} aria-hidden="true" /> : net.state === 'syncing' ? <RefreshCw size={12} aria-hidden="true" /> : <Wifi size={12} aria-hidden="true" />}
       <span>{netLineText(net, t, FOOTER_FORMAT)}</span>
+      {net.state === 'unreachable' && <RetryNow />}
     </div>
+  );
+}
+
+/** The hub is back before the next attempt (they come at most a minute apart): try now, from where the problem shows. */
+function RetryNow() {
+  const { t } = useTranslation('team');
+  const [busy, setBusy] = useState(false);
+  const retry = async () => {
+    setBusy(true);
+    try {
+      useNetStatus.setState({ status: await api.call('sync.now', {}) });
+    } catch {
+      // The line keeps saying what it said: the round's own failure is the hub still being away.
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="sync-footer-retry" disabled={busy} onClick={() => void retry()}>
+      {busy ? t('footer.net.retrying') : t('footer.net.retry')}
+    </button>
   );
 }
 
