@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import type { z } from 'zod';
 import type { TeamStatusDto } from '../../electron/contract';
+import type { SyncNetStatusDto } from '../../electron/contract/teamNet';
 import { TEAM_ADMIN_ACCESS, teamCancelInvitationInput, teamCreateInput, teamInviteInput, teamJoinInput, teamRevokeInput } from '../../electron/contract/team';
 import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { systemClock, type Actor, type ServiceContext } from '../../electron/services/context';
@@ -13,6 +14,8 @@ import { joinTeam } from '../../electron/services/sync/teamJoin';
 import { pairWithHub } from '../../electron/services/sync/net/hubClient';
 import { MAX_CODE_MINUTES, MIN_CODE_MINUTES, makePairingCode } from '../../electron/services/sync/net/pairingCodes';
 import { knownHubUrls } from '../../electron/services/sync/background/hubAddress';
+import { syncNetStatus } from '../../electron/services/sync/background/channels';
+import { formatListen, readHubSetting, type HubSetting } from '../../electron/services/sync/background/hubSetting';
 import { teamStatus } from '../../electron/services/sync/teamStatus';
 import { loadActor } from '../../electron/services/users/actor';
 import { AppError, allows } from '../../electron/contract';
@@ -88,6 +91,14 @@ function removeCreated(dir: string, before: Set<string> | null): void {
 }
 
 const slotLabel = (slot: number | null) => (slot === null ? '--' : String(slot).padStart(2, '0'));
+
+/** The office network: the hub this copy syncs with and how the last round went, or this copy as the hub. */
+function printNet(net: SyncNetStatusDto, hub: HubSetting, say: Say): void {
+  if (hub.enabled) say(`Serving as the team's hub on ${formatListen(hub)} (whenever the app, serve or "hub" runs with this folder)`);
+  if (!net.hub) return;
+  const state = net.unreachableSince ? `unreachable since ${net.unreachableSince}` : net.reason ? `refused: ${net.reason}` : 'in step at the last round';
+  say(`Hub: ${net.hub.name} at ${net.hub.url} · last round ${net.lastSyncAt ?? 'never'} · ${state}`);
+}
 
 function printStatus(status: TeamStatusDto, say: Say): void {
   if (!status.team) {
@@ -218,7 +229,10 @@ async function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say)
     case 'status': {
       const status = teamStatus(ctx);
       if (json) out(statusJson(status));
-      else printStatus(status, say);
+      else {
+        printStatus(status, say);
+        if (status.team) printNet(syncNetStatus(ctx), readHubSetting(ctx.sqlite), say);
+      }
       return;
     }
     case 'create': {

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeHubSetting } from '../../electron/services/sync/background/hubSetting';
 import { startNetRuntime } from '../../electron/services/sync/background/runtime';
 import { runCli } from '../../scripts/cli';
-import { servicesOf } from './net.helpers';
+import { pairWithHub } from '../../electron/services/sync/net/hubClient';
+import { adminContext, makeCode, netWorld, servicesOf } from './net.helpers';
 import { sqliteOf, startNowApp } from './team.helpers';
 import type { TestApp } from '../support/backend';
 
@@ -21,7 +22,10 @@ beforeAll(async () => {
   await hub.admin.call('team.create', { name: 'Servicios Norte', deviceName: 'Oficina' });
 }, 60_000);
 
-afterAll(() => {
+const world = netWorld();
+
+afterAll(async () => {
+  await world.close();
   hub?.close();
   rmSync(root, { recursive: true, force: true });
 });
@@ -101,5 +105,18 @@ describe('LAN trial: command line texts', () => {
     } finally {
       await runtime.close();
     }
+  });
+
+  it('team status names the hub a member syncs with and how its last round went, and on the hub that it serves', async () => {
+    const { app: office, hub: running } = await world.hubApp();
+    writeHubSetting(sqliteOf(office), { enabled: true, host: '127.0.0.1', port: running.port }, new Date().toISOString());
+    const laptop = await world.app({ setup: false });
+    await pairWithHub(adminContext(laptop), { url: running.url, code: await makeCode(office), deviceName: 'Portátil de Tomás' });
+    const member = await cli('team', 'status', '--data-dir', laptop.dir);
+    expect(member.code).toBe(0);
+    expect(member.stdout).toMatch(new RegExp(`Hub: Oficina at ${running.url} · last round \\d{4}-.+ · in step at the last round`));
+    const own = await cli('team', 'status', '--data-dir', office.dir);
+    expect(own.stdout).toContain(`Serving as the team's hub on 127.0.0.1:${running.port}`);
+    expect(own.stdout).not.toContain('Hub: ');
   });
 });
