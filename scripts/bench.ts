@@ -21,7 +21,7 @@ import { batchPeriodOf, describeJobsEventLoop, JOBS_LOOP_BUDGET_MS, JOBS_LOOP_CA
 import { describeStart, measureStartToList, START_BUDGET_MS, START_CASE } from './bench/startToList';
 import { describePdfSafety, measurePdfSafety } from './bench/pdfSafety';
 import { measureRenderer, type RendererResult } from './bench/renderer';
-import { measureApplyRate, type SyncFigure } from './bench/sync';
+import { measureApplyRate, okMark, type SyncFigure } from './bench/sync';
 import { measureBundles } from './bench/syncBundles';
 import { measureNetSync } from './bench/syncNet';
 import { measurePgHub } from './bench/syncPg';
@@ -188,7 +188,7 @@ const writeLines = [
     .map((r) => `| ${r.name} | ${fmt(r.service.p95)} | ${fmt(r.withoutOpLog?.p95)} | ${((r.opLogCost ?? 0) * 100).toFixed(0)}% | ≤ ${BUDGET.write} ms and ≤ ${BUDGET.opLogCost * 100}% |`),
 ];
 const syncLines = syncFigures.length
-  ? [`| team sync | value | budget | ok |`, `|---|---:|---|:-:|`, ...syncFigures.map((f) => `| ${f.name} | ${f.value} ${f.unit} | ${f.budget} | ${f.ok ? '✓' : '✗'} |`)]
+  ? [`| team sync | value | budget | ok |`, `|---|---:|---|:-:|`, ...syncFigures.map((f) => `| ${f.name} | ${f.value} ${f.unit} | ${f.budget} | ${okMark(f.ok)} |`)]
   : ['Team sync: not measured (--skip-sync).'];
 const summary = [
   `Dataset: ${counts.tickets} tickets, ${counts.events} timeline events, ${counts.workOrders} OTs, ${counts.items} items, ${counts.customers} customers, ${counts.users} users.`,

@@ -12,8 +12,11 @@ export interface SyncFigure {
   value: number;
   unit: string;
   budget: string;
-  ok: boolean;
+  /** null: a figure for reference, with no budget of its own. */
+  ok: boolean | null;
 }
+
+export const okMark = (ok: boolean | null): string => (ok === null ? '—' : ok ? '✓' : '✗');
 
 /** The first `count` ops of the dataset's log (users, catalog, then whole tickets), in the order a bundle carries them. */
 function firstOps(sqlite: Database.Database, count: number): OpRecord[] {
