@@ -30,6 +30,13 @@ describe('LAN trial: the sync footer’s words', () => {
     expect(netLineText({ state: 'unreachable', pending: 2, unreachableSince: since }, translators.en, FORMAT)).toBe(`Hub unreachable since ${time} · 2 changes waiting`);
   });
 
+  it('a round with nothing of ours to send says it runs, not "0 cambios"', () => {
+    expect(netLineText({ state: 'syncing', pending: 0, unreachableSince: null }, translators.es, FORMAT)).toBe('Sincronizando…');
+    expect(netLineText({ state: 'syncing', pending: 2, unreachableSince: null }, translators.es, FORMAT)).toBe('Sincronizando 2 cambios');
+    expect(netLineText({ state: 'synced', pending: 1, unreachableSince: null }, translators.es, FORMAT)).toBe('Sincronizando 1 cambio');
+    expect(netLineText({ state: 'syncing', pending: 0, unreachableSince: null }, translators.en, FORMAT)).toBe('Syncing…');
+  });
+
   it('the last exchange counts network rounds, not only bundle files', () => {
     expect(lastExchangeOf({ lastExchangeAt: '2026-03-02T09:00:00.000Z' }, { lastSyncAt: '2026-03-02T17:18:59.000Z' })).toBe('2026-03-02T17:18:59.000Z');
     expect(lastExchangeOf({ lastExchangeAt: '2026-03-02T09:00:00.000Z' }, null)).toBe('2026-03-02T09:00:00.000Z');

@@ -8,20 +8,7 @@ import { api } from '../../api/client';
 import { HubCard } from './HubCard';
 import { useNetStatus, type SyncNetStatus } from './netStore';
 import { PairCard } from './PairCard';
-import { syncNowProblem } from './syncFooterText';
-
-function stateText(t: (key: string, options?: Record<string, unknown>) => string, net: SyncNetStatus): string {
-  switch (net.state) {
-    case 'unreachable':
-      return t('footer.net.unreachable', { time: formatTime(net.unreachableSince) });
-    case 'refused':
-      return t('footer.net.refused', { reason: t(`net.reason.${net.reason ?? 'refused'}`, { defaultValue: net.reason ?? '' }) });
-    case 'syncing':
-      return t('footer.net.syncing', { count: net.pending, n: formatNumber(net.pending) });
-    default:
-      return net.pending > 0 ? t('footer.net.syncing', { count: net.pending, n: formatNumber(net.pending) }) : t('footer.net.synced');
-  }
-}
+import { netLineText, syncNowProblem } from './syncFooterText';
 
 function LinkPanel({ net }: { net: SyncNetStatus }) {
   const { t } = useTranslation('team');
@@ -54,7 +41,7 @@ function LinkPanel({ net }: { net: SyncNetStatus }) {
         <div>
           <dt>{t('net.link.state')}</dt>
           <dd role="status" data-testid="net-state">
-            {stateText(t, net)}
+            {netLineText(net, t, { time: formatTime, number: formatNumber })}
           </dd>
         </div>
         <div>

@@ -25,7 +25,9 @@ export function netLineText(net: Pick<NetStatus, 'state' | 'pending' | 'unreacha
       : t('footer.net.unreachable', { time: format.time(since) });
   }
   if (net.state === 'refused') return t('footer.net.refused', { reason: t(`net.reason.${net.reason ?? 'refused'}`, { defaultValue: net.reason ?? '' }) });
-  if (net.state === 'syncing' || net.pending > 0) return t('footer.net.syncing', { count: net.pending, n: format.number(net.pending) });
+  // A round that started with nothing of ours to send says only that it runs ("Sincronizando 0 cambios" read oddly).
+  if (net.pending > 0) return t('footer.net.syncing', { count: net.pending, n: format.number(net.pending) });
+  if (net.state === 'syncing') return t('footer.net.syncingNothing');
   return t('footer.net.synced');
 }
 
