@@ -2,8 +2,9 @@
 // folder that pairs with the hub through a code (joining from the hub's snapshot). Then:
 // (a) members A and B run the shipped background sync; A creates a ticket and B hears it through the hub; repeated.
 // (b) one untimed round brings every member level with the hub; then every member makes a change and all run a round
-//     against the hub at once; repeated. With EMERALD_BENCH_NET_APPLY=0 the members push and pull through the shipped protocol but only count what they pull
-//     (countingRound in benchMember.ts): the hub's side of a round alone, as if each member applied on a machine of its own.
+//     against the hub at once; repeated. With EMERALD_BENCH_NET_APPLY=0 the members push and pull through the shipped
+//     protocol but only count what they pull (countingRound in benchMember.ts): the hub's side of a round alone, as if
+//     each member applied on a machine of its own.
 // argv: <workDir> <hubSyncUrl> <apiBase> <members> <samples> <rounds> <outFile>; token in EMERALD_TOKEN, admin password in
 // EMERALD_BENCH_PASSWORD. Writes the samples and the wall-clock windows of each phase to outFile, then prints MEMBERS_RESULT.
 import { writeFileSync } from 'node:fs';

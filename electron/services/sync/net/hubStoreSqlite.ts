@@ -30,6 +30,14 @@ function refuseCancelledIntroduction(sqlite: HubServices['sqlite'], ops: readonl
 export function sqliteHubStore(services: HubServices): HubStore {
   const { sqlite, clock } = services;
   const lane = new HubLane();
+  /** A member in step (its last pull, or its long poll's vector): its vector and the moment, one transaction. */
+  const noteInStep = (deviceId: string, vector: Vector) => {
+    const at = clock.now().toISOString();
+    sqlite.transaction(() => {
+      notePeerVector(sqlite, deviceId, vector, at);
+      noteLinkSynced(sqlite, deviceId, at);
+    }).immediate();
+  };
   return {
     scratchDir: services.dataDir,
 
@@ -85,14 +93,8 @@ export function sqliteHubStore(services: HubServices): HubStore {
         const first = opsMissingFrom(sqlite, vector, OPS_PAGE_SIZE).next();
         const ops = first.done ? [] : first.value;
         const more = ops.length >= OPS_PAGE_SIZE;
-        if (!more) {
-          // The member is in step with what the hub had: remember its vector and the moment.
-          const at = clock.now().toISOString();
-          sqlite.transaction(() => {
-            notePeerVector(sqlite, deviceId, vector, at);
-            noteLinkSynced(sqlite, deviceId, at);
-          }).immediate();
-        }
+        // The member is in step with what the hub had: remember its vector and the moment.
+        if (!more) noteInStep(deviceId, vector);
         return { ops, more, hubVector: readVector(sqlite) };
       });
       // Ops handed out (the hub's own among them) must never be rolled back here and their numbers reused. Off the
@@ -105,11 +107,7 @@ export function sqliteHubStore(services: HubServices): HubStore {
       lane.run(() => {
         const self = (prepared(sqlite, 'SELECT device_id FROM sync_local WHERE id = 1').get() as { device_id: string }).device_id;
         const before = peerVectors(sqlite)[deviceId]?.[self] ?? 0;
-        const at = clock.now().toISOString();
-        sqlite.transaction(() => {
-          notePeerVector(sqlite, deviceId, vector, at);
-          noteLinkSynced(sqlite, deviceId, at);
-        }).immediate();
+        noteInStep(deviceId, vector);
         // The hub's own changes now confirmed by a member: its footer and Equipo figures say so at once.
         if ((vector[self] ?? 0) > before) services.events.emit({ entity: 'team', id: 'syncStatus', kind: 'updated' });
       }),

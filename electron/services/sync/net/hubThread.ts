@@ -67,10 +67,7 @@ export async function serveHubThread(port: MessagePort, data: HubThreadData): Pr
       listen: data.listen,
       mdns: data.mdns,
       log: (line) => post({ type: 'log', line }),
-      onApplied: (applied) => {
-        ownCommits.noteWrite();
-        post({ type: 'events', events: applied });
-      },
+      onApplied: (applied) => post({ type: 'events', events: applied }),
       onConnections: (count) => post({ type: 'connections', count }),
     });
   } catch (error) {

@@ -2,12 +2,13 @@
 import { RefreshCw, Wifi } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatNumber, formatTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { useAdminForm } from '../admin/shared';
 import { api } from '../../api/client';
 import { HubCard } from './HubCard';
 import { useNetStatus, type SyncNetStatus } from './netStore';
 import { PairCard } from './PairCard';
+import { FOOTER_FORMAT } from './SyncFooter';
 import { netLineText, syncNowProblem } from './syncFooterText';
 
 function LinkPanel({ net }: { net: SyncNetStatus }) {
@@ -41,7 +42,7 @@ function LinkPanel({ net }: { net: SyncNetStatus }) {
         <div>
           <dt>{t('net.link.state')}</dt>
           <dd role="status" data-testid="net-state">
-            {netLineText(net, t, { time: formatTime, number: formatNumber })}
+            {netLineText(net, t, FOOTER_FORMAT)}
           </dd>
         </div>
         <div>

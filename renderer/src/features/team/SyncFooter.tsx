@@ -14,7 +14,8 @@ import { lastExchangeOf, netLineText, ownChangesText } from './syncFooterText';
 import './sync-footer.css';
 
 const REFRESH_MS = 30_000;
-const FOOTER_FORMAT = { time: formatTime, number: formatNumber };
+/** The app's formatters for syncFooterText (the Equipo screen words its state the same way). */
+export const FOOTER_FORMAT = { time: formatTime, number: formatNumber };
 // A team change, a merge's conflicts, a finished exchange job ('team' if the backend ever names it so).
 const TEAM_ENTITIES: readonly string[] = ['team', 'conflict', 'job'];
 // Ordinary edits change the unsent count: refresh on them too, but at most this often.
