@@ -3,7 +3,7 @@
 // in with until the next sign-in (a newcomer's trial: "Administrador principal" shown after the team made her Técnico).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { signInLive, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 
 let app: E2eApp;
 let page: Page;
@@ -13,7 +13,8 @@ beforeAll(async () => {
   app = await startE2eApp();
   lucia = await app.userWithRole('Técnico', 'lmartin', 'Lucía Martín');
   page = await app.openApp();
-  await signIn(page, lucia.username, lucia.password);
+  // The role changes elsewhere right after: the window must be listening by then.
+  await signInLive(page, lucia.username, lucia.password);
 }, 90_000);
 
 afterAll(async () => {

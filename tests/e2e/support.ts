@@ -222,6 +222,16 @@ export async function signIn(page: Page, login: string = ADMIN.username, passwor
   await page.waitForSelector('nav.sidebar');
 }
 
+/**
+ * Signs in and waits until the window's live-update stream answered: the server subscribes before its first byte, so a
+ * change made elsewhere after this reaches the window (one made before the stream opened would not).
+ */
+export async function signInLive(page: Page, login: string = ADMIN.username, password: string = ADMIN.password): Promise<void> {
+  const streamOpen = page.waitForResponse((response) => response.url().includes('/api/events') && response.status() === 200);
+  await signIn(page, login, password);
+  await streamOpen;
+}
+
 /** Opens a hash route (`'#/tickets'`) in a page that already shows the app. */
 export async function goTo(page: Page, hash: string): Promise<void> {
   await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
