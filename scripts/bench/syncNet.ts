@@ -1,7 +1,8 @@
 // LAN sync figures, each side in its own process, as in an office:
 // - the hub: `serve --hub` (browser mode with hub mode on) over a demo dataset of EMERALD_BENCH_NET_TICKETS tickets;
-// - the members: bench/net/members.ts, 30 empty copies that pair with the hub (joining from its snapshot), at nice 10
-//   (they stand for laptops: other machines, not rivals of the hub machine's window for its CPU);
+// - the members: 30 empty copies that pair with the hub (joining from its snapshot), in as many processes of
+//   bench/net/members.ts as the machine has cores (up to 4), under SCHED_IDLE (they stand for laptops: other machines
+//   that apply on CPUs of their own, not rivals of the hub machine's window and hub thread for their CPU);
 // - the hub's window: bench/net/probe.ts, reading through browser mode's HTTP API the whole time.
 // Figures: (a) a change on member A visible on member B through the hub, background sync only, p95; (b) 30 members
 // running a round against the hub at once, p95; (c) the hub's interactive reads during (b), p95 against the read budgets
@@ -9,14 +10,15 @@
 // Server-Timing header), and the same reads while the hub is idle, for comparison.
 // EMERALD_BENCH_NET_APPLY=0: in (b) the members only count the ops they pull (countingRound in net/benchMember.ts).
 // Run alone: `npx tsx scripts/bench/syncNet.ts`.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, setPriority } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../demo/generate';
-import { cpuProfileFlags, HubApi, p } from './net/hubApi';
+import { cpuProfileFlags, HubApi, p, wallMs } from './net/hubApi';
+import type { GroupOrder } from './net/members';
 import { okMark, type SyncFigure } from './sync';
 import { freePort } from '../freePort';
 
@@ -25,22 +27,33 @@ const TICKETS = Number(process.env.EMERALD_BENCH_NET_TICKETS ?? 3000);
 const MEMBERS = Number(process.env.EMERALD_BENCH_NET_MEMBERS ?? 30);
 const LATENCY_SAMPLES = Number(process.env.EMERALD_BENCH_NET_SAMPLES ?? 20);
 const CONCURRENT_ROUNDS = Number(process.env.EMERALD_BENCH_NET_ROUNDS ?? 5);
+// As many member processes as the machine has cores: each stands for laptops applying on CPUs of their own.
+const MEMBER_PROCESSES = Number(process.env.EMERALD_BENCH_NET_MEMBER_PROCESSES ?? Math.min(4, availableParallelism()));
+const APPLY_PULLED = process.env.EMERALD_BENCH_NET_APPLY !== '0';
 const IDLE_PROBE_MS = 5_000;
-const SIMULATED_MEMBERS_NICE = 10;
 // The issue's targets; the reads' budgets are scripts/bench.ts's BUDGET (list, detail, agenda 5 ms, search 25 ms).
 const BUDGET = { visibleMs: 2000, roundMs: 500 };
 const READ_BUDGET = { list: 5, detail: 5, agenda: 5, search: 25 } as const;
 type ReadCall = keyof typeof READ_BUDGET;
 
-/** Every thread of process `pid` at `nice` (on Linux each has its own; the threads it starts later inherit it). */
-function lowerPriority(pid: number, nice: number): void {
-  let threads = [String(pid)];
-  try {
-    threads = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    // No /proc: the process as a whole.
-  }
-  for (const thread of threads) setPriority(Number(thread), nice);
+/**
+ * A simulated laptop's process: on Linux under SCHED_IDLE (chrt), so it runs only on CPU the hub machine's own
+ * processes leave idle, as another machine would; elsewhere at the lowest nice.
+ */
+function spawnAsOtherMachine(nodeArgs: string[], options: SpawnOptions): ChildProcess {
+  if (process.platform === 'linux') return spawn('chrt', ['--idle', '0', process.execPath, ...nodeArgs], options);
+  const child = spawn(process.execPath, nodeArgs, options);
+  if (child.pid !== undefined) setPriority(child.pid, 19);
+  return child;
+}
+
+/** `members` split into `processes` runs of consecutive indexes: [first, count] each (the first holds A and B). */
+function memberGroups(members: number, processes: number): [number, number][] {
+  const count = Math.max(1, Math.min(processes, Math.floor(members / 2)));
+  return Array.from({ length: count }, (_, g) => {
+    const first = Math.floor((g * members) / count);
+    return [first, Math.floor(((g + 1) * members) / count) - first];
+  });
 }
 
 interface Child {
@@ -55,8 +68,10 @@ interface Child {
 // EMERALD_BENCH_NET_PROF=DIR: every process writes a CPU profile there (node --cpu-prof) when it ends.
 const PROFILE_DIR = process.env.EMERALD_BENCH_NET_PROF;
 
-function startChild(script: string, args: string[], env: NodeJS.ProcessEnv): Child {
-  const child = spawn(process.execPath, [...cpuProfileFlags(PROFILE_DIR, script), '--import', 'tsx', path.join(repoRoot, script), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+function startChild(script: string, args: string[], env: NodeJS.ProcessEnv, asOtherMachine = false): Child {
+  const nodeArgs = [...cpuProfileFlags(PROFILE_DIR, script), '--import', 'tsx', path.join(repoRoot, script), ...args];
+  const options: SpawnOptions = { cwd: repoRoot, env: { ...process.env, ...env } };
+  const child = asOtherMachine ? spawnAsOtherMachine(nodeArgs, options) : spawn(process.execPath, nodeArgs, options);
   let out = '';
   let err = '';
   const waiting = new Map<string, (value: unknown) => void>();
@@ -105,14 +120,6 @@ function startChild(script: string, args: string[], env: NodeJS.ProcessEnv): Chi
   };
 }
 
-interface MembersResult {
-  pairingMs: number;
-  visible: number[];
-  rounds: number[];
-  applyPulled: boolean;
-  /** The visible phase's span, and each concurrent round's. */
-  windows: { visible: [number, number]; rounds: [number, number][] };
-}
 interface ProbeSample {
   call: ReadCall;
   at: number;
@@ -156,21 +163,50 @@ export async function measureNetSync(workDir: string, log: (line: string) => voi
     const probe = startChild('scripts/bench/net/probe.ts', [apiBase, path.join(workDir, 'probe.json')], env);
     children.push(probe);
     await probe.line('PROBE_READY');
-    const idleFrom = performance.timeOrigin + performance.now();
+    const idleFrom = wallMs();
     await new Promise((resolve) => setTimeout(resolve, IDLE_PROBE_MS));
-    const idleTo = performance.timeOrigin + performance.now();
+    const idleTo = wallMs();
 
-    log(`  net sync: pairing ${MEMBERS} members with the hub…`);
-    const members = startChild(
-      'scripts/bench/net/members.ts',
-      [path.join(workDir, 'members'), hubUrl, apiBase, String(MEMBERS), String(LATENCY_SAMPLES), String(CONCURRENT_ROUNDS), path.join(workDir, 'members.json')],
-      env,
+    // The members stand for thirty laptops, other machines: here they share the hub's cores, so they run in
+    // MEMBER_PROCESSES processes (each applies its own members' pulls) on the CPU the hub machine leaves idle, and the
+    // hub machine's window competes for the CPU with its hub thread only, as in an office.
+    const groups = memberGroups(MEMBERS, MEMBER_PROCESSES).map(([first, count]) =>
+      startChild('scripts/bench/net/members.ts', [path.join(workDir, 'members'), hubUrl, apiBase, String(first), String(count)], env, true),
     );
-    children.push(members);
-    // The members stand for thirty laptops, other machines: here they share the hub's two cores, so they run at a lower
-    // priority and the hub machine's window competes for the CPU with its hub thread only, as in an office.
-    if (members.child.pid !== undefined) lowerPriority(members.child.pid, SIMULATED_MEMBERS_NICE);
-    const result = JSON.parse(readFileSync((await members.line<{ file: string }>('MEMBERS_RESULT')).file, 'utf8')) as MembersResult;
+    children.push(...groups);
+    let step = 0;
+    const ask = <T>(group: Child, command: GroupOrder): Promise<T> => {
+      const tag = `DONE_${step++}`;
+      group.child.stdin?.write(`${JSON.stringify({ ...command, step: step - 1 })}\n`);
+      return group.line<T>(tag);
+    };
+    const everyGroup = async (command: GroupOrder) => (await Promise.all(groups.map((group) => ask<number[]>(group, command)))).flat();
+
+    log(`  net sync: pairing ${MEMBERS} members with the hub (${groups.length} processes)…`);
+    const pairingFrom = wallMs();
+    // One after the other, as people pair their laptops: the figure is a member's pairing alone.
+    for (const group of groups) await ask(group, { do: 'pair' });
+    const pairingMs = (wallMs() - pairingFrom) / MEMBERS;
+    const visibleFrom = wallMs();
+    const visible = await ask<number[]>(groups[0]!, { do: 'visible', samples: LATENCY_SAMPLES });
+    const visibleTo = wallMs();
+    // Untimed: the members other than A and B are the (a) phase's tickets behind; one round brings every copy level,
+    // so each timed round carries what its name says, one change from each member.
+    const catchUp = await everyGroup({ do: 'round' });
+    log(`  net sync: catch-up round after (a), not counted: fastest ${Math.round(Math.min(...catchUp))} ms, slowest ${Math.round(Math.max(...catchUp))} ms`);
+    const rounds: number[] = [];
+    // Each concurrent round's span, for the hub's reads during them (not the changes and pauses between them).
+    const roundWindows: [number, number][] = [];
+    for (let r = 0; r < CONCURRENT_ROUNDS; r++) {
+      await everyGroup({ do: 'prepare', round: r });
+      const roundFrom = wallMs();
+      const these = await everyGroup({ do: 'round' });
+      roundWindows.push([roundFrom, wallMs()]);
+      rounds.push(...these);
+      log(`  net sync: round ${r + 1}${APPLY_PULLED ? '' : ' (pulled ops counted, not applied)'}: fastest ${Math.round(Math.min(...these))} ms, slowest ${Math.round(Math.max(...these))} ms`);
+    }
+    for (const group of groups) group.child.stdin?.end();
+    const result = { pairingMs, visible, rounds, applyPulled: APPLY_PULLED, windows: { visible: [visibleFrom, visibleTo], rounds: roundWindows } };
     probe.child.stdin?.write('stop\n');
     const samples = JSON.parse(readFileSync((await probe.line<{ file: string }>('PROBE_SAMPLES')).file, 'utf8')) as ProbeSample[];
     log(`  net sync: pairing took ${Math.round(result.pairingMs)} ms a member (snapshot of ${TICKETS} tickets)`);

@@ -1,25 +1,33 @@
-// The simulated members, in a process apart from the hub and the probe. Each member is a full copy in its own data
-// folder that pairs with the hub through a code (joining from the hub's snapshot). Then:
-// (a) members A and B run the shipped background sync; A creates a ticket and B hears it through the hub; repeated.
-// (b) one untimed round brings every member level with the hub; then every member makes a change and all run a round
-//     against the hub at once; repeated. With EMERALD_BENCH_NET_APPLY=0 the members push and pull through the shipped
-//     protocol but only count what they pull (countingRound in benchMember.ts): the hub's side of a round alone, as if
-//     each member applied on a machine of its own.
-// argv: <workDir> <hubSyncUrl> <apiBase> <members> <samples> <rounds> <outFile>; token in EMERALD_TOKEN, admin password in
-// EMERALD_BENCH_PASSWORD. Writes the samples and the wall-clock windows of each phase to outFile, then prints MEMBERS_RESULT.
-import { writeFileSync } from 'node:fs';
+// A group of simulated members, in a process apart from the hub and the probe; the bench runs several groups (laptops
+// are machines of their own: one process would apply every member's pull one after the other on one core). Each member
+// is a full copy in its own data folder that pairs with the hub through a code (joining from the hub's snapshot).
+// Driven by the bench, one JSON command a line on stdin, each answered by `DONE_<step>` on stdout:
+// - pair: pairs this group's members one after the other;
+// - visible {samples}: members A and B (this group's first two) run the shipped background sync; A creates a ticket and
+//   B hears it through the hub; repeated. Answers each sample's ms;
+// - prepare {round}: every member of the group makes one change, then the copies' idle checkpoints are let run;
+// - round: every member of the group runs a round against the hub at once. Answers each member's ms. With
+//   EMERALD_BENCH_NET_APPLY=0 they push and pull through the shipped protocol but only count what they pull
+//   (countingRound in benchMember.ts): the hub's side of a round alone.
+// argv: <workDir> <hubSyncUrl> <apiBase> <firstIndex> <count>; token in EMERALD_TOKEN, admin password in
+// EMERALD_BENCH_PASSWORD. Ends when stdin does.
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { countingRound, openMember, servicesOf, settleCheckpoints, type Member } from './benchMember';
 import { startNetRuntime } from '../../../electron/services/sync/background/runtime';
 import { pairWithHub, syncRound } from '../../../electron/services/sync/net/hubClient';
 import { HubApi, report, wallMs } from './hubApi';
 
-const [workDir = '', hubUrl = '', apiBase = '', membersArg = '30', samplesArg = '20', roundsArg = '5', outFile = 'members.json'] = process.argv.slice(2);
+export type GroupOrder = { do: 'pair' } | { do: 'visible'; samples: number } | { do: 'prepare'; round: number } | { do: 'round' };
+export type GroupCommand = GroupOrder & { step: number };
+
+const [workDir = '', hubUrl = '', apiBase = '', firstArg = '0', countArg = '30'] = process.argv.slice(2);
+const first = Number(firstArg);
 const password = process.env.EMERALD_BENCH_PASSWORD ?? '';
 const api = new HubApi(apiBase, process.env.EMERALD_TOKEN ?? '');
-await api.call('auth.login', { login: 'admin', password });
-
+const applyPulled = process.env.EMERALD_BENCH_NET_APPLY !== '0';
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const members: Member[] = [];
 
 async function pairedMember(index: number): Promise<Member> {
   const dir = path.join(workDir, `m${index}`);
@@ -48,24 +56,13 @@ function seen(member: Member, id: string, timeoutMs: number): Promise<void> {
   });
 }
 
-const members: Member[] = [];
-// The bench's process went away: so does this one.
-process.stdin.on('end', () => process.exit(1)).resume();
-try {
-  const pairingFrom = wallMs();
-  for (let i = 0; i < Number(membersArg); i++) {
-    members.push(await pairedMember(i));
-    if (i % 5 === 4) log(`  net sync: ${i + 1} members paired`);
-  }
-  const pairingMs = (wallMs() - pairingFrom) / members.length;
-
-  // (a) A → hub → B, background sync only, shipped timings.
+/** A → hub → B, background sync only, shipped timings; each sample's ms. */
+async function visibleSamples(samples: number): Promise<number[]> {
   const [a, b] = members as [Member, Member];
   const runtimes = [startNetRuntime(servicesOf(a), { mdns: false }), startNetRuntime(servicesOf(b), { mdns: false })];
   for (const runtime of runtimes) await runtime.syncNow();
-  const visibleFrom = wallMs();
   const visible: number[] = [];
-  for (let i = 0; i < Number(samplesArg); i++) {
+  for (let i = 0; i < samples; i++) {
     // A person's pace, not in lockstep with B's long poll.
     await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 800));
     const started = wallMs();
@@ -73,44 +70,55 @@ try {
     await seen(b, ticket.id, 60_000);
     visible.push(wallMs() - started);
   }
-  const visibleTo = wallMs();
   for (const runtime of runtimes) await runtime.close();
-
-  // (b) Everyone at once.
-  const applyPulled = process.env.EMERALD_BENCH_NET_APPLY !== '0';
-  /** Every member runs a round against the hub at once; each one's time, in ms. */
-  const allAtOnce = () =>
-    Promise.all(
-      members.map(async (member) => {
-        const started = wallMs();
-        const steps: string[] = [];
-        if (applyPulled) await syncRound(servicesOf(member), undefined, { onProgress: ({ phase, done }) => steps.push(`${phase} ${done} at ${Math.round(wallMs() - started)} ms`) });
-        else await countingRound(member);
-        const took = wallMs() - started;
-        if (took > 5_000) log(`  net sync: a slow round (${Math.round(took)} ms): ${steps.join(', ')}`);
-        return took;
-      }),
-    );
-  // Untimed: the members other than A and B are the (a) phase's tickets behind; one round brings every copy level,
-  // so each timed round carries what its name says, one change from each member.
-  const catchUp = await allAtOnce();
-  log(`  net sync: catch-up round after (a), not counted: fastest ${Math.round(Math.min(...catchUp))} ms, slowest ${Math.round(Math.max(...catchUp))} ms`);
-  const rounds: number[] = [];
-  // Each concurrent round's span, for the hub's reads during them (not the changes and pauses between them).
-  const roundWindows: [number, number][] = [];
-  for (let r = 0; r < Number(roundsArg); r++) {
-    for (const [i, member] of members.entries()) await member.call('tickets.create', { title: `Ronda ${r} miembro ${i}` });
-    await settleCheckpoints();
-    const roundFrom = wallMs();
-    const these = await allAtOnce();
-    roundWindows.push([roundFrom, wallMs()]);
-    rounds.push(...these);
-    log(`  net sync: round ${r + 1}${applyPulled ? '' : ' (pulled ops counted, not applied)'}: fastest ${Math.round(Math.min(...these))} ms, slowest ${Math.round(Math.max(...these))} ms`);
-  }
-  writeFileSync(outFile, JSON.stringify({ pairingMs, visible, rounds, applyPulled, windows: { visible: [visibleFrom, visibleTo], rounds: roundWindows } }));
-  report('MEMBERS_RESULT', { file: outFile });
-  // Done: the bench deletes the folders; leaving now also lets a CPU profile be written before the bench stops us.
-  process.exit(0);
-} finally {
-  for (const member of members) member.backend.close();
+  return visible;
 }
+
+/** Every member of the group runs a round against the hub at once; each one's time, in ms. */
+const allAtOnce = () =>
+  Promise.all(
+    members.map(async (member) => {
+      const started = wallMs();
+      const steps: string[] = [];
+      if (applyPulled) await syncRound(servicesOf(member), undefined, { onProgress: ({ phase, done }) => steps.push(`${phase} ${done} at ${Math.round(wallMs() - started)} ms`) });
+      else await countingRound(member);
+      const took = wallMs() - started;
+      if (took > 5_000) log(`  net sync: a slow round (${Math.round(took)} ms): ${steps.join(', ')}`);
+      return took;
+    }),
+  );
+
+async function run(command: GroupCommand): Promise<unknown> {
+  switch (command.do) {
+    case 'pair':
+      await api.call('auth.login', { login: 'admin', password });
+      for (let i = first; i < first + Number(countArg); i++) members.push(await pairedMember(i));
+      return { paired: members.length };
+    case 'visible':
+      return visibleSamples(command.samples);
+    case 'prepare':
+      for (const [i, member] of members.entries()) await member.call('tickets.create', { title: `Ronda ${command.round} miembro ${first + i}` });
+      await settleCheckpoints();
+      return null;
+    case 'round':
+      return allAtOnce();
+  }
+}
+
+// One command at a time, in order; the bench's process went away (stdin ended): so does this one.
+const commands = createInterface({ input: process.stdin });
+commands.on('close', () => {
+  for (const member of members) member.backend.close();
+  process.exit(0);
+});
+let queue = Promise.resolve();
+commands.on('line', (line) => {
+  const command = JSON.parse(line) as GroupCommand;
+  queue = queue
+    .then(() => run(command))
+    .then((value) => report(`DONE_${command.step}`, value ?? null))
+    .catch((error: unknown) => {
+      log(`  net sync: members ${first}–${first + Number(countArg) - 1} failed at ${command.do}: ${error instanceof Error ? error.stack : String(error)}`);
+      process.exit(1);
+    });
+});
