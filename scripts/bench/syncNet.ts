@@ -13,12 +13,12 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, setPriority } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../demo/generate';
 import { cpuProfileFlags, HubApi, p, wallMs } from './net/hubApi';
 import type { GroupOrder } from './net/members';
+import { memberGroups, memberProcesses, orderWriter, spawnAsOtherMachine } from './net/memberGroups';
 import { okMark, type SyncFigure } from './sync';
 import { freePort } from '../freePort';
 
@@ -27,34 +27,13 @@ const TICKETS = Number(process.env.EMERALD_BENCH_NET_TICKETS ?? 3000);
 const MEMBERS = Number(process.env.EMERALD_BENCH_NET_MEMBERS ?? 30);
 const LATENCY_SAMPLES = Number(process.env.EMERALD_BENCH_NET_SAMPLES ?? 20);
 const CONCURRENT_ROUNDS = Number(process.env.EMERALD_BENCH_NET_ROUNDS ?? 5);
-// As many member processes as the machine has cores: each stands for laptops applying on CPUs of their own.
-const MEMBER_PROCESSES = Number(process.env.EMERALD_BENCH_NET_MEMBER_PROCESSES ?? Math.min(4, availableParallelism()));
+const MEMBER_PROCESSES = memberProcesses(process.env.EMERALD_BENCH_NET_MEMBER_PROCESSES);
 const APPLY_PULLED = process.env.EMERALD_BENCH_NET_APPLY !== '0';
 const IDLE_PROBE_MS = 5_000;
 // The issue's targets; the reads' budgets are scripts/bench.ts's BUDGET (list, detail, agenda 5 ms, search 25 ms).
 const BUDGET = { visibleMs: 2000, roundMs: 500 };
 const READ_BUDGET = { list: 5, detail: 5, agenda: 5, search: 25 } as const;
 type ReadCall = keyof typeof READ_BUDGET;
-
-/**
- * A simulated laptop's process: on Linux under SCHED_IDLE (chrt), so it runs only on CPU the hub machine's own
- * processes leave idle, as another machine would; elsewhere at the lowest nice.
- */
-function spawnAsOtherMachine(nodeArgs: string[], options: SpawnOptions): ChildProcess {
-  if (process.platform === 'linux') return spawn('chrt', ['--idle', '0', process.execPath, ...nodeArgs], options);
-  const child = spawn(process.execPath, nodeArgs, options);
-  if (child.pid !== undefined) setPriority(child.pid, 19);
-  return child;
-}
-
-/** `members` split into `processes` runs of consecutive indexes: [first, count] each (the first holds A and B). */
-function memberGroups(members: number, processes: number): [number, number][] {
-  const count = Math.max(1, Math.min(processes, Math.floor(members / 2)));
-  return Array.from({ length: count }, (_, g) => {
-    const first = Math.floor((g * members) / count);
-    return [first, Math.floor(((g + 1) * members) / count) - first];
-  });
-}
 
 interface Child {
   child: ChildProcess;
@@ -174,12 +153,8 @@ export async function measureNetSync(workDir: string, log: (line: string) => voi
       startChild('scripts/bench/net/members.ts', [path.join(workDir, 'members'), hubUrl, apiBase, String(first), String(count)], env, true),
     );
     children.push(...groups);
-    let step = 0;
-    const ask = <T>(group: Child, command: GroupOrder): Promise<T> => {
-      const tag = `DONE_${step++}`;
-      group.child.stdin?.write(`${JSON.stringify({ ...command, step: step - 1 })}\n`);
-      return group.line<T>(tag);
-    };
+    const order = orderWriter();
+    const ask = <T>(group: Child, command: GroupOrder): Promise<T> => group.line<T>(order(group.child, command));
     const everyGroup = async (command: GroupOrder) => (await Promise.all(groups.map((group) => ask<number[]>(group, command)))).flat();
 
     log(`  net sync: pairing ${MEMBERS} members with the hub (${groups.length} processes)…`);

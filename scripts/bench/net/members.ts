@@ -12,14 +12,13 @@
 // argv: <workDir> <hubSyncUrl> <apiBase> <firstIndex> <count>; token in EMERALD_TOKEN, admin password in
 // EMERALD_BENCH_PASSWORD. Ends when stdin does.
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { countingRound, openMember, servicesOf, settleCheckpoints, type Member } from './benchMember';
 import { startNetRuntime } from '../../../electron/services/sync/background/runtime';
 import { pairWithHub, syncRound } from '../../../electron/services/sync/net/hubClient';
-import { HubApi, report, wallMs } from './hubApi';
+import { HubApi, wallMs } from './hubApi';
+import { serveOrders } from './memberGroups';
 
 export type GroupOrder = { do: 'pair' } | { do: 'visible'; samples: number } | { do: 'prepare'; round: number } | { do: 'round' };
-export type GroupCommand = GroupOrder & { step: number };
 
 const [workDir = '', hubUrl = '', apiBase = '', firstArg = '0', countArg = '30'] = process.argv.slice(2);
 const first = Number(firstArg);
@@ -88,7 +87,7 @@ const allAtOnce = () =>
     }),
   );
 
-async function run(command: GroupCommand): Promise<unknown> {
+async function run(command: GroupOrder): Promise<unknown> {
   switch (command.do) {
     case 'pair':
       await api.call('auth.login', { login: 'admin', password });
@@ -105,20 +104,8 @@ async function run(command: GroupCommand): Promise<unknown> {
   }
 }
 
-// One command at a time, in order; the bench's process went away (stdin ended): so does this one.
-const commands = createInterface({ input: process.stdin });
-commands.on('close', () => {
-  for (const member of members) member.backend.close();
-  process.exit(0);
-});
-let queue = Promise.resolve();
-commands.on('line', (line) => {
-  const command = JSON.parse(line) as GroupCommand;
-  queue = queue
-    .then(() => run(command))
-    .then((value) => report(`DONE_${command.step}`, value ?? null))
-    .catch((error: unknown) => {
-      log(`  net sync: members ${first}–${first + Number(countArg) - 1} failed at ${command.do}: ${error instanceof Error ? error.stack : String(error)}`);
-      process.exit(1);
-    });
-});
+serveOrders<GroupOrder>(
+  run,
+  () => members.forEach((member) => member.backend.close()),
+  (line) => log(`  net sync: members ${first}–${first + Number(countArg) - 1} ${line}`),
+);
