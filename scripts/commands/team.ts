@@ -100,6 +100,15 @@ function printNet(net: SyncNetStatusDto, hub: HubSetting, say: Say): void {
   say(`Hub: ${net.hub.name} at ${net.hub.url} · last round ${net.lastSyncAt ?? 'never'} · ${state}`);
 }
 
+/** The same as printNet, for `team status --json`: the hub this copy syncs with and the one it serves as. */
+function netJson(net: { sync: SyncNetStatusDto; hubSetting: HubSetting } | null) {
+  const { sync, hubSetting } = net ?? {};
+  return {
+    hub: sync?.hub ? { ...sync.hub, state: sync.state, lastSyncAt: sync.lastSyncAt, unreachableSince: sync.unreachableSince, reason: sync.reason ?? null } : null,
+    servingHubOn: hubSetting?.enabled ? formatListen(hubSetting) : null,
+  };
+}
+
 function printStatus(status: TeamStatusDto, say: Say): void {
   if (!status.team) {
     say(`This copy is in no team (device ${status.device.id}). Create one with "team create" or join one with "team join".`);
@@ -228,10 +237,11 @@ async function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say)
   switch (sub) {
     case 'status': {
       const status = teamStatus(ctx);
-      if (json) out(statusJson(status));
+      const net = status.team ? { sync: syncNetStatus(ctx), hubSetting: readHubSetting(ctx.sqlite) } : null;
+      if (json) out({ ...statusJson(status), ...netJson(net) });
       else {
         printStatus(status, say);
-        if (status.team) printNet(syncNetStatus(ctx), readHubSetting(ctx.sqlite), say);
+        if (net) printNet(net.sync, net.hubSetting, say);
       }
       return;
     }

@@ -118,5 +118,12 @@ describe('LAN trial: command line texts', () => {
     const own = await cli('team', 'status', '--data-dir', office.dir);
     expect(own.stdout).toContain(`Serving as the team's hub on 127.0.0.1:${running.port}`);
     expect(own.stdout).not.toContain('Hub: ');
+
+    // The same for scripts: --json names the hub and how its last round went, and on the hub where it serves.
+    const memberJson = JSON.parse((await cli('team', 'status', '--data-dir', laptop.dir, '--json')).stdout) as Record<string, unknown>;
+    expect(memberJson).toMatchObject({ hub: { name: 'Oficina', url: running.url, state: 'synced', unreachableSince: null, reason: null }, servingHubOn: null });
+    expect((memberJson.hub as { lastSyncAt: string }).lastSyncAt).toMatch(/^\d{4}-/);
+    const ownJson = JSON.parse((await cli('team', 'status', '--data-dir', office.dir, '--json')).stdout) as Record<string, unknown>;
+    expect(ownJson).toMatchObject({ hub: null, servingHubOn: `127.0.0.1:${running.port}` });
   });
 });
