@@ -211,6 +211,11 @@ describe('LAN sync across processes', () => {
     await retry.click();
     await expect.poll(() => retry.textContent()).toBe('Reintentar');
     expect(await memberPage.locator('.sync-footer').textContent()).toMatch(/Hub sin conexión desde/);
+    // Equipo's "Sincronizar ahora" runs the same round and says why it failed beside the button.
+    await goTo(memberPage, '#/admin/team');
+    await memberPage.getByRole('button', { name: 'Sincronizar ahora' }).click();
+    await expect.poll(() => memberPage.getByTestId('sync-now-problem').textContent()).toContain('No se pudo sincronizar: el hub no responde');
+    await goTo(memberPage, '#/tickets');
 
     hub = await serve(hubOptions);
     await signInAgain(hub, ADMIN.username, ADMIN.password);

@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import { useAdminForm } from '../admin/shared';
-import { api } from '../../api/client';
 import { HubCard } from './HubCard';
 import { useNetStatus, type SyncNetStatus } from './netStore';
 import { PairCard } from './PairCard';
@@ -20,9 +19,7 @@ function LinkPanel({ net }: { net: SyncNetStatus }) {
   const syncNow = () =>
     send(async () => {
       setProblem(null);
-      const status = await api.call('sync.now', {});
-      useNetStatus.setState({ status });
-      setProblem(syncNowProblem(status, t));
+      setProblem(syncNowProblem(await useNetStatus.getState().syncNow(), t));
     });
   return (
     <div className="net-panel" aria-labelledby="net-link-title">

@@ -1,7 +1,6 @@
 // The sync line at the foot of the sidebar: when this copy last exchanged, what it has not sent, open conflicts.
 import { ArrowLeftRight, RefreshCw, Wifi, WifiOff } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/access';
 import { formatDateTime, formatNumber, formatRelative, formatTime } from '../../lib/format';
@@ -85,7 +84,7 @@ function RetryNow() {
   const retry = async () => {
     setBusy(true);
     try {
-      useNetStatus.setState({ status: await api.call('sync.now', {}) });
+      await useNetStatus.getState().syncNow();
     } catch {
       // The line keeps saying what it said: the round's own failure is the hub still being away.
     } finally {

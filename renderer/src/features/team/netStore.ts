@@ -9,6 +9,8 @@ export type SyncNetStatus = OutputOf<'sync.status'>;
 interface NetStatusState {
   status: SyncNetStatus | null;
   load(): Promise<void>;
+  /** One round with the hub now (the footer's Reintentar, Equipo's Sincronizar ahora); the state it ends in. */
+  syncNow(): Promise<SyncNetStatus>;
 }
 
 const reads = freshRead(() =>
@@ -21,4 +23,12 @@ const reads = freshRead(() =>
 // A read of a signed-out session never finishes (its answer is dropped): the next session asks afresh.
 onSessionReset('netStatusInFlight', () => reads.reset());
 
-export const useNetStatus = sessionStore<NetStatusState>('netStatus', () => ({ status: null, load: () => reads.run() }));
+export const useNetStatus = sessionStore<NetStatusState>('netStatus', () => ({
+  status: null,
+  load: () => reads.run(),
+  async syncNow() {
+    const status = await api.call('sync.now', {});
+    useNetStatus.setState({ status });
+    return status;
+  },
+}));
