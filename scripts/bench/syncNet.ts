@@ -155,19 +155,19 @@ export async function measureNetSync(workDir: string, log: (line: string) => voi
     children.push(...groups);
     const order = orderWriter();
     const ask = <T>(group: Child, command: GroupOrder): Promise<T> => group.line<T>(order(group.child, command));
-    const everyGroup = async (command: GroupOrder) => (await Promise.all(groups.map((group) => ask<number[]>(group, command)))).flat();
+    const everyGroup = <T>(command: GroupOrder) => Promise.all(groups.map((group) => ask<T>(group, command)));
+    /** Every member of every group runs a round at once: each member's ms. */
+    const roundOfAll = async () => (await everyGroup<number[]>({ do: 'round' })).flat();
 
     log(`  net sync: pairing ${MEMBERS} members with the hub (${groups.length} processes)…`);
     const pairingFrom = wallMs();
     // One after the other, as people pair their laptops: the figure is a member's pairing alone.
     for (const group of groups) await ask(group, { do: 'pair' });
     const pairingMs = (wallMs() - pairingFrom) / MEMBERS;
-    const visibleFrom = wallMs();
     const visible = await ask<number[]>(groups[0]!, { do: 'visible', samples: LATENCY_SAMPLES });
-    const visibleTo = wallMs();
     // Untimed: the members other than A and B are the (a) phase's tickets behind; one round brings every copy level,
     // so each timed round carries what its name says, one change from each member.
-    const catchUp = await everyGroup({ do: 'round' });
+    const catchUp = await roundOfAll();
     log(`  net sync: catch-up round after (a), not counted: fastest ${Math.round(Math.min(...catchUp))} ms, slowest ${Math.round(Math.max(...catchUp))} ms`);
     const rounds: number[] = [];
     // Each concurrent round's span, for the hub's reads during them (not the changes and pauses between them).
@@ -175,31 +175,30 @@ export async function measureNetSync(workDir: string, log: (line: string) => voi
     for (let r = 0; r < CONCURRENT_ROUNDS; r++) {
       await everyGroup({ do: 'prepare', round: r });
       const roundFrom = wallMs();
-      const these = await everyGroup({ do: 'round' });
+      const these = await roundOfAll();
       roundWindows.push([roundFrom, wallMs()]);
       rounds.push(...these);
       log(`  net sync: round ${r + 1}${APPLY_PULLED ? '' : ' (pulled ops counted, not applied)'}: fastest ${Math.round(Math.min(...these))} ms, slowest ${Math.round(Math.max(...these))} ms`);
     }
     for (const group of groups) group.child.stdin?.end();
-    const result = { pairingMs, visible, rounds, applyPulled: APPLY_PULLED, windows: { visible: [visibleFrom, visibleTo], rounds: roundWindows } };
     probe.child.stdin?.write('stop\n');
     const samples = JSON.parse(readFileSync((await probe.line<{ file: string }>('PROBE_SAMPLES')).file, 'utf8')) as ProbeSample[];
-    log(`  net sync: pairing took ${Math.round(result.pairingMs)} ms a member (snapshot of ${TICKETS} tickets)`);
+    log(`  net sync: pairing took ${Math.round(pairingMs)} ms a member (snapshot of ${TICKETS} tickets)`);
 
     const within = (call: ReadCall, spans: readonly (readonly [number, number])[]) =>
       samples.filter((s) => s.call === call && spans.some(([from, to]) => s.at >= from && s.at <= to));
     const p95Of = (values: number[]) => Number(p(values, 0.95).toFixed(1));
     const slowest = (values: number[]) => [...values].sort((a, b) => b - a).slice(0, 3).map((v) => v.toFixed(1)).join(', ');
     const engineTimes = (of: ProbeSample[]) => of.flatMap((s) => (s.engineMs === null ? [] : [s.engineMs]));
-    const visibleP95 = Math.round(p(result.visible, 0.95));
-    const roundP95 = Math.round(p(result.rounds, 0.95));
+    const visibleP95 = Math.round(p(visible, 0.95));
+    const roundP95 = Math.round(p(rounds, 0.95));
     const size = `${TICKETS} tickets`;
     const figures: SyncFigure[] = [
       { name: `LAN (${size}): change on A visible on B through the hub (background), p95`, value: visibleP95, unit: 'ms', budget: `≤ ${BUDGET.visibleMs} ms`, ok: visibleP95 <= BUDGET.visibleMs },
-      { name: `LAN (${size}): ${MEMBERS} members syncing at once${result.applyPulled ? '' : ' (each counts what it pulls, applies none)'}, round p95`, value: roundP95, unit: 'ms', budget: `≤ ${BUDGET.roundMs} ms`, ok: roundP95 <= BUDGET.roundMs },
+      { name: `LAN (${size}): ${MEMBERS} members syncing at once${APPLY_PULLED ? '' : ' (each counts what it pulls, applies none)'}, round p95`, value: roundP95, unit: 'ms', budget: `≤ ${BUDGET.roundMs} ms`, ok: roundP95 <= BUDGET.roundMs },
     ];
     for (const call of Object.keys(READ_BUDGET) as ReadCall[]) {
-      const busy = within(call, result.windows.rounds);
+      const busy = within(call, roundWindows);
       const idle = within(call, [[idleFrom, idleTo]]);
       const value = p95Of(busy.map((s) => s.ms));
       const engineValue = p95Of(engineTimes(busy));

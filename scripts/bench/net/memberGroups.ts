@@ -1,4 +1,4 @@
-// Simulated members in groups, a process each, as the sync benches run them: laptops are machines of their own, so one
+// Simulated members in groups, a process each, as the LAN bench runs them: laptops are machines of their own, so one
 // process would apply every member's pull one after the other on one core, and a member's process must not take the
 // hub machine's CPU. The bench drives each group with one JSON command a line on stdin; the group answers each with
 // `DONE_<step> <json>` on stdout.
