@@ -102,10 +102,10 @@ function printNet(net: SyncNetStatusDto, hub: HubSetting, say: Say): void {
 
 /** The same as printNet, for `team status --json`: the hub this copy syncs with and the one it serves as. */
 function netJson(net: { sync: SyncNetStatusDto; hubSetting: HubSetting } | null) {
-  const { sync, hubSetting } = net ?? {};
+  const sync = net?.sync;
   return {
     hub: sync?.hub ? { ...sync.hub, state: sync.state, lastSyncAt: sync.lastSyncAt, unreachableSince: sync.unreachableSince, reason: sync.reason ?? null } : null,
-    servingHubOn: hubSetting?.enabled ? formatListen(hubSetting) : null,
+    servingHubOn: net?.hubSetting.enabled ? formatListen(net.hubSetting) : null,
   };
 }
 
