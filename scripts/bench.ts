@@ -9,6 +9,7 @@ import { loadActor } from '../electron/services/users/actor';
 import { parseArgs, intFlag, stringFlag } from './args';
 import { readCases } from './bench/cases';
 import { measureWrites } from './bench/writes';
+import { describeOpLogFloor, FLOOR_WRITE_CASE, measureOpLogFloor } from './bench/opLogFloor';
 import { describeTelemetryFigure, measureTelemetryTicket, prepareTelemetryTickets, TELEMETRY_REPLY_BUDGET_BYTES } from './bench/telemetryTicket';
 import { myDayCases } from './bench/myDayCases';
 import { datasetFolder, prepareDataset } from './bench/dataset';
@@ -88,10 +89,16 @@ for (const c of [...readCases(call, ctx, fixtures), ...myDayCases(callAsTechnici
 // (scripts/bench/writes.ts, which also runs alone on a working copy). A full run takes 500 of each: the op log's cost is a
 // ratio of two p95s, and at 200 runs each (the 10th slowest) it moved between 8 % and 35 % from one quiet run to the next.
 const writeRuns = runs >= 200 ? 500 : runs;
-for (const w of await measureWrites(call, fixtures, backend, writeRuns, log)) {
+const writeFigures = await measureWrites(call, fixtures, backend, writeRuns, log);
+for (const w of writeFigures) {
   const ok = w.withOpLog.p95 <= BUDGET.write && w.opLogCost <= BUDGET.opLogCost;
   rows.push({ name: w.name, kind: 'write', service: w.withOpLog, withoutOpLog: w.withoutOpLog, opLogCost: w.opLogCost, budgetMs: BUDGET.write, ok });
 }
+// What no op log of this design could go below on the cheapest write (scripts/bench/opLogFloor.ts).
+const opLogFloor = await measureOpLogFloor(backend.database.sqlite, writeRuns);
+const floorWrite = writeFigures.find((w) => w.name === FLOOR_WRITE_CASE);
+const opLogFloorLine = floorWrite ? describeOpLogFloor(opLogFloor, floorWrite.withoutOpLog.p95) : `Op log floor: no ${FLOOR_WRITE_CASE} case measured.`;
+log(`  ${opLogFloorLine}`);
 // Issue 17: a ticket with 10,000 telemetry readings (ten imports, and 10,000 one-reading events; added to this working
 // copy): open it, draw its chart, its newest readings (alone: `npx tsx scripts/bench/telemetryTicket.ts --data <copy>`).
 for (const f of await measureTelemetryTicket(call, await prepareTelemetryTickets(call, ctx), Math.min(runs, 100))) {
@@ -192,6 +199,7 @@ const syncLines = syncFigures.length
   : ['Team sync: not measured (--skip-sync).'];
 const summary = [
   `Dataset: ${counts.tickets} tickets, ${counts.events} timeline events, ${counts.workOrders} OTs, ${counts.items} items, ${counts.customers} customers, ${counts.users} users.`,
+  opLogFloorLine,
   `Slowest single interactive call: ${slowest.toFixed(1)} ms (budget ${BUDGET.block} ms).`,
   `${OT_PDF_CASE}: longest event-loop stall ${otPdf.longestStallMs.toFixed(1)} ms while it was made (budget ${BUDGET.block} ms; an idle wait on this machine: ${otPdf.idleStallMs.toFixed(1)} ms).`,
   `${ATTACH_PHOTO_CASE}: longest event-loop stall ${attach.longestStallMs.toFixed(1)} ms meanwhile (budget ${BUDGET.block} ms; an idle wait on this machine: ${attach.idleStallMs.toFixed(1)} ms).`,
@@ -203,5 +211,5 @@ const summary = [
 ];
 process.stdout.write(`${lines.join('\n')}\n\n${writeLines.join('\n')}\n\n${syncLines.join('\n')}\n\n${summary.join('\n')}\n`);
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, counts, runs, rows, sync: syncFigures, slowestCallMs: slowest, otReportPdfStall: { longestMs: otPdf.longestStallMs, idleMs: otPdf.idleStallMs }, attachPhotoStall: { longestMs: attach.longestStallMs, idleMs: attach.idleStallMs }, attachPhotoWindowThreadStall: { longestMs: attachWorker.longestStallMs, idleMs: attachWorker.idleStallMs }, renderer }, null, 2));
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, counts, runs, rows, opLogFloor, sync: syncFigures, slowestCallMs: slowest, otReportPdfStall: { longestMs: otPdf.longestStallMs, idleMs: otPdf.idleStallMs }, attachPhotoStall: { longestMs: attach.longestStallMs, idleMs: attach.idleStallMs }, attachPhotoWindowThreadStall: { longestMs: attachWorker.longestStallMs, idleMs: attachWorker.idleStallMs }, renderer }, null, 2));
 log(`results written to ${out}`);
