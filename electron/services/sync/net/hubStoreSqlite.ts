@@ -1,5 +1,6 @@
-// The LAN hub's store: a member's own SQLite copy. Sync work runs one job per event-loop turn (HubLane), so the
-// member's own windows stay responsive while thirty laptops sync; each push page is one transaction.
+// The LAN hub's store: a member's own SQLite copy. Sync work runs a turn of the event loop at a time (HubLane), so the
+// member's own windows stay responsive while thirty laptops sync; the writes of a turn share one transaction, each push
+// page in a savepoint of its own.
 import { AppError } from '../../../contract';
 import { syncCommittedAsync } from '../../../../db/durable';
 import { prepared } from '../../sql';
@@ -29,14 +30,12 @@ function refuseCancelledIntroduction(sqlite: HubServices['sqlite'], ops: readonl
 
 export function sqliteHubStore(services: HubServices): HubStore {
   const { sqlite, clock } = services;
-  const lane = new HubLane();
-  /** A member in step (its last pull, or its long poll's vector): its vector and the moment, one transaction. */
+  const lane = new HubLane(sqlite);
+  /** A member in step (its last pull, or its long poll's vector): its vector and the moment, in the lane's transaction. */
   const noteInStep = (deviceId: string, vector: Vector) => {
     const at = clock.now().toISOString();
-    sqlite.transaction(() => {
-      notePeerVector(sqlite, deviceId, vector, at);
-      noteLinkSynced(sqlite, deviceId, at);
-    }).immediate();
+    notePeerVector(sqlite, deviceId, vector, at);
+    noteLinkSynced(sqlite, deviceId, at);
   };
   return {
     scratchDir: services.dataDir,
@@ -69,19 +68,18 @@ export function sqliteHubStore(services: HubServices): HubStore {
       }),
 
     async push(ops: OpRecord[], fromDevice: string) {
-      const result = await lane.run(() => {
+      const result = await lane.write(() => {
         refuseCancelledIntroduction(sqlite, ops, fromDevice);
         const tally = emptyTally();
         const collector = new TouchedCollector();
-        sqlite.transaction(() => applyOpsPage(sqlite, ops, clock.now().getTime(), tally, collector)).immediate();
-        const events = collector.events(sqlite);
-        // The member hub's own windows refresh on these (and the server's watch sees them).
-        for (const event of events) services.events.emit(event);
+        applyOpsPage(sqlite, ops, clock.now().getTime(), tally, collector);
         return {
           answer: { applied: tally.applied, duplicates: tally.duplicates, gaps: tally.gaps, setAside: tally.setAside.length, vector: readVector(sqlite) },
-          events,
+          events: collector.events(sqlite),
         };
       });
+      // Committed: the member hub's own windows refresh on these (and the server's watch sees them).
+      for (const event of result.events) services.events.emit(event);
       // The answer acknowledges the page: the member counts it as delivered, so it must outlive a power cut here. The
       // fsync of the log runs off the engine thread and is shared by the pushes and pulls that meet (one, not thirty).
       await syncCommittedAsync(sqlite);
@@ -89,7 +87,7 @@ export function sqliteHubStore(services: HubServices): HubStore {
     },
 
     async pull(deviceId: string, vector: Vector) {
-      const page = await lane.run(() => {
+      const page = await lane.write(() => {
         const first = opsMissingFrom(sqlite, vector, OPS_PAGE_SIZE).next();
         const ops = first.done ? [] : first.value;
         const more = ops.length >= OPS_PAGE_SIZE;
@@ -103,14 +101,16 @@ export function sqliteHubStore(services: HubServices): HubStore {
       return page;
     },
 
-    noteHeld: (deviceId, vector) =>
-      lane.run(() => {
+    async noteHeld(deviceId, vector) {
+      const confirmedOwn = await lane.write(() => {
         const self = (prepared(sqlite, 'SELECT device_id FROM sync_local WHERE id = 1').get() as { device_id: string }).device_id;
         const before = peerVectors(sqlite)[deviceId]?.[self] ?? 0;
         noteInStep(deviceId, vector);
-        // The hub's own changes now confirmed by a member: its footer and Equipo figures say so at once.
-        if ((vector[self] ?? 0) > before) services.events.emit({ entity: 'team', id: 'syncStatus', kind: 'updated' });
-      }),
+        return (vector[self] ?? 0) > before;
+      });
+      // The hub's own changes now confirmed by a member: its footer and Equipo figures say so at once.
+      if (confirmedOwn) services.events.emit({ entity: 'team', id: 'syncStatus', kind: 'updated' });
+    },
 
     /** A snapshot bundle of the hub's state (as `sync export --snapshot`). */
     async writeNewcomerBundle(file) {
