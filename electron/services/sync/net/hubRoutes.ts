@@ -1,5 +1,6 @@
 // What the hub answers, per request: pairing on a code's identity; hello, push, pull and snapshot on a link's.
-// Each push page is applied in one transaction (the store's), so an interrupted transfer loses nothing acknowledged.
+// Each push page is applied whole or not at all (a transaction or savepoint of the store's) and answered once committed,
+// so an interrupted transfer loses nothing acknowledged.
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
