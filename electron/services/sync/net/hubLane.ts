@@ -33,7 +33,7 @@ export class HubLane {
 
   /**
    * Runs `job` in a later turn inside the turn's transaction, after the jobs queued before it; resolves once that
-   * transaction committed. Events of the write go out after that (the window's reads see what they announce).
+   * transaction committed, so the caller's events go out after it (the window's reads then see what they announce).
    */
   write<T>(job: () => T): Promise<T> {
     return this.enqueue(job, true);
