@@ -4,7 +4,7 @@
 // seen base. The difference at p95 over the router's customer create without the op log (the writes bench's figure)
 // is the share no op log could go below. Runs with the capture off; removes its rows after.
 import type Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../electron/services/ids';
 import { measureAlternating, type Stats } from './measure';
 
 export interface OpLogFloor {
@@ -31,7 +31,8 @@ export async function measureOpLogFloor(sqlite: Database.Database, runs: number)
   const write = (withOp: boolean, i: number) =>
     sqlite
       .transaction(() => {
-        const id = randomUUID();
+        // Time-ordered ids, as the app makes them: each row lands at the end of its tables' keys.
+        const id = newId();
         const now = new Date().toISOString();
         const name = `Cliente suelo ${i} ${id.slice(0, 8)}`;
         insertCustomer.run(id, name, '954 000 000', 'Sevilla', now, now);
