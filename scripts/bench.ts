@@ -9,7 +9,7 @@ import { loadActor } from '../electron/services/users/actor';
 import { parseArgs, intFlag, stringFlag } from './args';
 import { readCases } from './bench/cases';
 import { measureWrites } from './bench/writes';
-import { describeOpLogFloor, FLOOR_WRITE_CASE, measureOpLogFloor } from './bench/opLogFloor';
+import { opLogFloorAgainst } from './bench/opLogFloor';
 import { describeTelemetryFigure, measureTelemetryTicket, prepareTelemetryTickets, TELEMETRY_REPLY_BUDGET_BYTES } from './bench/telemetryTicket';
 import { myDayCases } from './bench/myDayCases';
 import { datasetFolder, prepareDataset } from './bench/dataset';
@@ -95,9 +95,7 @@ for (const w of writeFigures) {
   rows.push({ name: w.name, kind: 'write', service: w.withOpLog, withoutOpLog: w.withoutOpLog, opLogCost: w.opLogCost, budgetMs: BUDGET.write, ok });
 }
 // What no op log of this design could go below on the cheapest write (scripts/bench/opLogFloor.ts).
-const opLogFloor = await measureOpLogFloor(backend.database.sqlite, writeRuns);
-const floorWrite = writeFigures.find((w) => w.name === FLOOR_WRITE_CASE);
-const opLogFloorLine = floorWrite ? describeOpLogFloor(opLogFloor, floorWrite.withoutOpLog.p95) : `Op log floor: no ${FLOOR_WRITE_CASE} case measured.`;
+const { floor: opLogFloor, line: opLogFloorLine } = await opLogFloorAgainst(backend.database.sqlite, writeRuns, writeFigures);
 log(`  ${opLogFloorLine}`);
 // Issue 17: a ticket with 10,000 telemetry readings (ten imports, and 10,000 one-reading events; added to this working
 // copy): open it, draw its chart, its newest readings (alone: `npx tsx scripts/bench/telemetryTicket.ts --data <copy>`).

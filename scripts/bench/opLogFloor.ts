@@ -5,6 +5,7 @@
 // is the share no op log could go below. Runs with the capture off; removes its rows after.
 import type Database from 'better-sqlite3';
 import { newId } from '../../electron/services/ids';
+import { CREATE_CUSTOMER_CASE } from './cases';
 import { measureAlternating, type Stats } from './measure';
 
 export interface OpLogFloor {
@@ -63,15 +64,23 @@ export async function measureOpLogFloor(sqlite: Database.Database, runs: number)
   }
 }
 
-/** The customer create of the write cases, whose figure without the op log the floor is set against. */
-export const FLOOR_WRITE_CASE = 'create customer';
-
-/** One line for the bench's summary: the floor in ms and as a share of the router's write without the op log. */
-export function describeOpLogFloor(floor: OpLogFloor, withoutOpLogP95: number): string {
-  const share = (floor.floorMs / withoutOpLogP95) * 100;
-  return (
-    `Op log floor (${FLOOR_WRITE_CASE}): its op and clock rows alone, in raw SQL, add ${floor.floorMs.toFixed(3)} ms at p95 ` +
+/**
+ * Measures the floor and says it in one line for the bench's summary: in ms, and as a share of the router's customer
+ * create without the op log among `writes` (the write bench's figures of the same copy).
+ */
+export async function opLogFloorAgainst(
+  sqlite: Database.Database,
+  runs: number,
+  writes: readonly { name: string; withoutOpLog: Stats }[],
+): Promise<{ floor: OpLogFloor; line: string }> {
+  const floor = await measureOpLogFloor(sqlite, runs);
+  const write = writes.find((w) => w.name === CREATE_CUSTOMER_CASE);
+  if (!write) return { floor, line: `Op log floor: no ${CREATE_CUSTOMER_CASE} case measured.` };
+  const withoutP95 = write.withoutOpLog.p95;
+  const share = (floor.floorMs / withoutP95) * 100;
+  const line =
+    `Op log floor (${CREATE_CUSTOMER_CASE}): its op and clock rows alone, in raw SQL, add ${floor.floorMs.toFixed(3)} ms at p95 ` +
     `(${floor.rowWithOpAndClock.p95.toFixed(3)} against ${floor.rowAlone.p95.toFixed(3)} ms), ${share.toFixed(0)} % of the write without the op log ` +
-    `through the router (${withoutOpLogP95.toFixed(2)} ms at p95; budget 20 %).`
-  );
+    `through the router (${withoutP95.toFixed(2)} ms at p95; budget 20 %).`;
+  return { floor, line };
 }

@@ -15,7 +15,7 @@ import { writeCases, type Fixtures } from './cases';
 import { slaRefreshTime } from '../../electron/services/sync/capture';
 import { customerFoldTime } from '../../electron/services/customerFolds';
 import { measureAlternating, summarize, type Call, type Stats } from './measure';
-import { describeOpLogFloor, FLOOR_WRITE_CASE, measureOpLogFloor } from './opLogFloor';
+import { opLogFloorAgainst } from './opLogFloor';
 
 export interface WriteFigure {
   name: string;
@@ -121,9 +121,7 @@ async function main(): Promise<void> {
           `| ${f.name} | ${fmt(f.withOpLog.p50)} | ${fmt(f.withOpLog.p95)} | ${fmt(f.withoutOpLog.p50)} | ${fmt(f.withoutOpLog.p95)} | ${fmt(f.withOpLogSansSla.p95)} | ${pct(f.opLogCost)} | ${pct(f.opLogCostRaw)} | ${fmt(f.cpu.withOpLogSansSla.p95)} / ${fmt(f.cpu.withoutOpLog.p95)} | ${pct(f.cpu.opLogCost)} |`,
       ),
     ];
-    const floor = await measureOpLogFloor(backend.database.sqlite, runs);
-    const floorWrite = figures.find((f) => f.name === FLOOR_WRITE_CASE);
-    if (floorWrite) lines.push('', describeOpLogFloor(floor, floorWrite.withoutOpLog.p95));
+    lines.push('', (await opLogFloorAgainst(backend.database.sqlite, runs, figures)).line);
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     backend.close();
