@@ -8,6 +8,7 @@ import type { EventBus } from './events';
 import type { JobWorker } from './jobs';
 import type { JobRegistry } from './jobRegistry';
 import { recordCapturedOps } from './sync';
+import { writeTurnsOf } from './writeTurns';
 
 export interface Actor {
   id: string;
@@ -56,16 +57,23 @@ export function actorCan(ctx: ServiceContext, permission: Permission): boolean {
  */
 export function inTransaction<T>(ctx: ServiceContext, work: (tx: AppDb, emit: (event: DomainEvent) => void) => T): T {
   const pending: DomainEvent[] = [];
-  // IMMEDIATE takes the write lock up front (waiting busy_timeout); a deferred read-then-write fails at once with SQLITE_BUSY when another process writes.
-  // The one write path: what the work changed in replicated tables becomes ops of this device before the commit.
-  const result = ctx.db.transaction(
-    (tx) => {
-      const value = work(tx as unknown as AppDb, (event) => pending.push(event));
-      recordCapturedOps(ctx.sqlite, ctx.actor?.id ?? null, ctx.clock.now().getTime());
-      return value;
-    },
-    { behavior: 'immediate' },
-  );
+  // The hub's thread, when it shares this file, lets this write go first (writeTurns.ts).
+  const leaveTurn = writeTurnsOf(ctx.sqlite)?.enterInteractive();
+  let result: T;
+  try {
+    // IMMEDIATE takes the write lock up front (waiting busy_timeout); a deferred read-then-write fails at once with SQLITE_BUSY when another process writes.
+    // The one write path: what the work changed in replicated tables becomes ops of this device before the commit.
+    result = ctx.db.transaction(
+      (tx) => {
+        const value = work(tx as unknown as AppDb, (event) => pending.push(event));
+        recordCapturedOps(ctx.sqlite, ctx.actor?.id ?? null, ctx.clock.now().getTime());
+        return value;
+      },
+      { behavior: 'immediate' },
+    );
+  } finally {
+    leaveTurn?.();
+  }
   for (const event of pending) ctx.events.emit(event);
   return result;
 }

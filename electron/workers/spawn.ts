@@ -47,5 +47,10 @@ function holdSharp(): void {
 export function spawnWorker(entry: WorkerEntry, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
   holdSharp();
   const file = workerEntryFile(entry);
-  return runningBundled ? new Worker(file, options) : new Worker(typeScriptBootstrap(file), { ...options, eval: true });
+  return runningBundled ? new Worker(file, options) : spawnTypeScriptWorker(file, options);
+}
+
+/** A worker thread running a TypeScript file through tsx (from source only: the CLI, `npm run serve`, tests). */
+export function spawnTypeScriptWorker(file: string, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
+  return new Worker(typeScriptBootstrap(file), { ...options, eval: true });
 }

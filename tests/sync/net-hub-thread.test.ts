@@ -1,6 +1,6 @@
 // Hub mode as the app runs it: in a thread of its own with its own connection. The copy's own calls answer while the
 // hub is held inside a member's page; the page's rows reach this copy's windows as events; a revoked laptop's
-// connections are closed from here; turning hub mode off ends the thread and frees the port.
+// connections are closed from here; turning hub mode off ends the thread, frees the port and stops the write turns.
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import Database from 'better-sqlite3';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DomainEvent } from '../../electron/contract';
 import { databasePath } from '../../electron/ipc/backend';
 import { HUB_THREAD_NICE } from '../../electron/services/sync/net/threadPriority';
+import { writeTurnsOf } from '../../electron/services/writeTurns';
 import { removeTempDirs } from '../db/helpers';
 import type { Caller, TestApp } from '../support/backend';
 import { officeAndLaptop, until, type OfficeAndLaptop } from './net.helpers';
@@ -52,6 +53,8 @@ describe('hub mode in its own thread', () => {
     expect(paired).toMatchObject({ fingerprint: state.fingerprint, joined: true, hubName: 'Oficina' });
     expect((await memberAdmin.call('sync.now', {})).state).toBe('synced');
     expect((await hub.admin.call('team.hubGet', {})).connections).toBeGreaterThan(0);
+    // The window's writes and the thread's take turns (writeTurns.ts) while the thread runs.
+    expect(writeTurnsOf(hub.backend.database.sqlite)).toBeDefined();
   });
 
   it.runIf(process.platform === 'linux')('the hub’s thread runs at a lower CPU priority than the engine’s, so the window wins the CPU', () => {
@@ -150,5 +153,6 @@ describe('hub mode in its own thread', () => {
     const state = await hub.admin.call('team.hubSet', { enabled: false });
     expect(state).toMatchObject({ enabled: false, running: false, urls: [] });
     expect(await portOpen(port)).toBe(false);
+    expect(writeTurnsOf(hub.backend.database.sqlite)).toBeUndefined();
   });
 });

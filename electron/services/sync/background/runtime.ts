@@ -113,7 +113,7 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
         const mdns = options.mdns ?? true;
         hub =
           options.hubThread && services.dataDir && !sqlite.memory
-            ? await startHubThread({ databaseFile: sqlite.name, dataDir: services.dataDir, listen: target, mdns }, { onApplied: relay, log: (line) => log(line), onEnded: threadEnded })
+            ? await startHubThread({ databaseFile: sqlite.name, dataDir: services.dataDir, listen: target, mdns }, { engineConnection: sqlite, onApplied: relay, log: (line) => log(line), onEnded: threadEnded })
             : await startHub({ services, listen: target, mdns, log: (line) => log(line) });
         if (closed) {
           await hub.close();

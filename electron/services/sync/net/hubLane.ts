@@ -4,8 +4,11 @@
 // Writes queued together share one transaction (group commit): each in a savepoint of its own, so a failing write
 // undoes only itself, and every write of the turn answers after the commit. Thirty pushes then cost a few commits,
 // not thirty, and the window's connection finds the file changed (and drops its page cache) a few times, not thirty.
+// When the hub runs in a thread of its own, the window's writes go first (writeTurns.ts): a turn ends after the write
+// in progress when one waits, and no turn starts while one does.
 import type Database from 'better-sqlite3';
 import { prepared } from '../../sql';
+import { writeTurnsOf, type WriteTurns } from '../../writeTurns';
 
 interface Entry {
   job: () => unknown;
@@ -51,33 +54,49 @@ export class HubLane {
     this.scheduled = true;
     // setImmediate: after pending I/O is handled, so requests that arrived meanwhile are read first.
     setImmediate(() => {
-      this.scheduled = false;
-      this.turn();
-      this.schedule();
+      const next = () => {
+        this.scheduled = false;
+        this.schedule();
+      };
+      const waitForTurn = this.turn();
+      if (waitForTurn) void waitForTurn.then(next);
+      else next();
     });
   }
 
-  private turn(): void {
+  /** Runs the next job (and the writes queued behind a write); or, when the window's writer goes first, what to wait for. */
+  private turn(): Promise<void> | null {
     const first = this.queue.shift();
-    if (!first) return;
+    if (!first) return null;
     if (!first.write) {
       settle(first, attempt(first.job));
-      return;
+      return null;
+    }
+    const turns = writeTurnsOf(this.sqlite);
+    if (turns && !turns.tryEnterBackground()) {
+      this.queue.unshift(first);
+      return turns.whenWorthRetrying();
     }
     const batch = [first];
     const outcomes = new Map<Entry, Outcome>();
     try {
-      this.writeTurn(batch, outcomes);
+      this.writeTurn(batch, outcomes, turns);
     } catch (error) {
       // BEGIN, a savepoint or the rollback failed (the file locked past the busy timeout, say): nothing of the turn stays.
       if (this.sqlite.inTransaction) prepared(this.sqlite, 'ROLLBACK').run();
       for (const entry of batch) outcomes.set(entry, { ok: false, error });
+    } finally {
+      turns?.leaveBackground();
     }
     for (const entry of batch) settle(entry, outcomes.get(entry) as Outcome);
+    return null;
   }
 
-  /** Runs `batch[0]` and the writes queued behind it (added to `batch`) in one transaction; notes each one's outcome. */
-  private writeTurn(batch: Entry[], outcomes: Map<Entry, Outcome>): void {
+  /**
+   * Runs `batch[0]` and the writes queued behind it (added to `batch`) in one transaction, until the budget is spent or
+   * the window's writer waits; notes each one's outcome.
+   */
+  private writeTurn(batch: Entry[], outcomes: Map<Entry, Outcome>, turns: WriteTurns | undefined): void {
     const sqlite = this.sqlite;
     const started = performance.now();
     // Written and kept so far: what a failed commit, or a failure that ends the transaction, takes back.
@@ -102,7 +121,7 @@ export class HubLane {
         undoKept(outcome);
       }
       const next = this.queue[0];
-      if (!next?.write || batch.length >= TURN_MAX_WRITES || performance.now() - started >= TURN_BUDGET_MS) break;
+      if (!next?.write || batch.length >= TURN_MAX_WRITES || performance.now() - started >= TURN_BUDGET_MS || turns?.interactiveWaiting()) break;
       batch.push(this.queue.shift() as Entry);
       entry = next;
     }

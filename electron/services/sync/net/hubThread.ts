@@ -3,6 +3,7 @@
 // an engine that only waits for SQLite's lock, never behind thirty members' work. This file is both sides: the worker's
 // (serveHubThread) and the engine's handle on it (startHubThread), which the net runtime uses as it would startHub's.
 import type { MessagePort, Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../../../db/schema';
 import { withStatementCache } from '../../../../db/statements';
@@ -14,6 +15,7 @@ import { fromWireError, openWriter, toWireError, type WireError } from '../../jo
 import { idleCheckpointer, type IdleCheckpointer } from '../../../../db/checkpoint';
 import { startHub, type Hub } from './hubServer';
 import { lowerThisThreadPriority } from './threadPriority';
+import { shareWriteTurns, unshareWriteTurns, WriteTurns } from '../../writeTurns';
 
 export interface HubThreadData {
   /** The copy's database file, opened again by the thread (the engine opened and migrated it first). */
@@ -21,6 +23,8 @@ export interface HubThreadData {
   dataDir: string;
   listen: { host: string; port: number };
   mdns: boolean;
+  /** The write turns shared with the engine's connection (writeTurns.ts): the window's writes go before the hub's. */
+  writeTurns: SharedArrayBuffer;
 }
 
 const CLOSE_TIMEOUT_MS = 5_000;
@@ -53,6 +57,7 @@ export async function serveHubThread(port: MessagePort, data: HubThreadData): Pr
     sqlite = openWriter(data.databaseFile);
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('temp_store = MEMORY');
+    shareWriteTurns(sqlite, new WriteTurns(data.writeTurns));
     const events = new EventBus((message, error) => post({ type: 'log', line: `${message}: ${error instanceof Error ? error.message : String(error)}` }));
     // This thread's commits are checkpointed on this thread, never on the engine's: once the members go quiet, and
     // inside a member's page whenever the log passes 1000 pages (a long busy spell must not grow it without end: the
@@ -92,23 +97,32 @@ export async function serveHubThread(port: MessagePort, data: HubThreadData): Pr
   });
 }
 
-/** The engine's side: starts the thread and resolves once its hub listens (or rejects with the thread's reason). */
+/**
+ * The engine's side: starts the thread and resolves once its hub listens (or rejects with the thread's reason). The
+ * engine's connection shares write turns with the thread's while it runs.
+ */
 export function startHubThread(
-  data: HubThreadData,
+  data: Omit<HubThreadData, 'writeTurns'>,
   options: {
+    engineConnection: Database.Database;
     onApplied: (events: DomainEvent[]) => void;
     log: (line: string) => void;
     /** The thread ended on its own after it started (a crash): the hub no longer serves. */
     onEnded: (error: Error) => void;
   },
 ): Promise<Hub> {
-  const worker: Worker = spawnWorker('hub-worker', { workerData: data });
+  const turns = new WriteTurns();
+  const worker: Worker = spawnWorker('hub-worker', { workerData: { ...data, writeTurns: turns.buffer } satisfies HubThreadData });
+  shareWriteTurns(options.engineConnection, turns);
+  // A thread that ended holding a turn must not keep the engine's writes waiting for it.
+  const stopSharing = () => unshareWriteTurns(options.engineConnection);
   let connections = 0;
   let closed: Promise<void> | null = null;
   return new Promise<Hub>((resolve, reject) => {
     let started = false;
     let ended = false;
     const fail = (error: Error) => {
+      stopSharing();
       if (!started) return reject(error);
       if (ended) return;
       ended = true;
@@ -141,7 +155,10 @@ export function startHubThread(
             close: () =>
               (closed ??= new Promise<void>((done) => {
                 worker.removeAllListeners('exit');
-                worker.once('exit', () => done());
+                worker.once('exit', () => {
+                  stopSharing();
+                  done();
+                });
                 // The hub closes its sockets and the connection, then the thread ends (or is ended, if it hangs).
                 const hung = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
                 worker.on('message', (reply: FromHubThread) => {
