@@ -75,13 +75,10 @@ const listen = z
   .regex(/^(?:\[[0-9a-fA-F:.]+\]|[0-9A-Za-z.-]*):\d{1,5}$|^\d{1,5}$/, 'address:port, e.g. 0.0.0.0:7443');
 
 export const teamHubSetInput = z.strictObject({ enabled: z.boolean(), listen: listen.optional() });
+/** A hub's address as a person types it: `https://` optional, never `http://`, a port optional. */
+export const HUB_URL_PATTERN = /^(https:\/\/)?[^\s/]+(:\d{1,5})?\/?$/;
 export const teamPairWithHubInput = z.strictObject({
-  url: z
-    .string()
-    .trim()
-    .min(1)
-    .max(300)
-    .regex(/^(https:\/\/)?[^\s/]+(:\d{1,5})?\/?$/, 'an address like https://192.168.1.20:7443'),
+  url: z.string().trim().min(1).max(300).regex(HUB_URL_PATTERN, 'an address like https://192.168.1.20:7443'),
   code: z.string().trim().min(4).max(40),
   // The name Miembros shows for this laptop (required in the pairing card; the CLI's --device-name).
   deviceName: z.string().trim().min(1).max(100).optional(),

@@ -15,6 +15,7 @@ import { pairWithHub } from '../../electron/services/sync/net/hubClient';
 import { MAX_CODE_MINUTES, MIN_CODE_MINUTES, makePairingCode } from '../../electron/services/sync/net/pairingCodes';
 import { knownHubUrls } from '../../electron/services/sync/background/hubAddress';
 import { syncNetStatus } from '../../electron/services/sync/background/channels';
+import { runningHubUrls } from '../../electron/services/sync/background/hubAddress';
 import { formatListen, readHubSetting, type HubSetting } from '../../electron/services/sync/background/hubSetting';
 import { teamStatus } from '../../electron/services/sync/teamStatus';
 import { loadActor } from '../../electron/services/users/actor';
@@ -92,20 +93,33 @@ function removeCreated(dir: string, before: Set<string> | null): void {
 
 const slotLabel = (slot: number | null) => (slot === null ? '--' : String(slot).padStart(2, '0'));
 
+interface NetFacts {
+  sync: SyncNetStatusDto;
+  hubSetting: HubSetting;
+  /** A headless `hub` running on this folder now: the URLs it printed. */
+  headlessHubUrls: string[];
+}
+
+function netFacts(ctx: ServiceContext): NetFacts {
+  return { sync: syncNetStatus(ctx), hubSetting: readHubSetting(ctx.sqlite), headlessHubUrls: runningHubUrls(ctx.sqlite) };
+}
+
 /** The office network: the hub this copy syncs with and how the last round went, or this copy as the hub. */
-function printNet(net: SyncNetStatusDto, hub: HubSetting, say: Say): void {
+function printNet({ sync: net, hubSetting: hub, headlessHubUrls }: NetFacts, say: Say): void {
   if (hub.enabled) say(`Serving as the team's hub on ${formatListen(hub)} (whenever the app, serve or "hub" runs with this folder)`);
+  else if (headlessHubUrls.length > 0) say(`Serving as the team's hub at ${headlessHubUrls.join(', ')} (the "hub" command, running now)`);
   if (!net.hub) return;
   const state = net.unreachableSince ? `unreachable since ${net.unreachableSince}` : net.reason ? `refused: ${net.reason}` : 'in step at the last round';
   say(`Hub: ${net.hub.name} at ${net.hub.url} · last round ${net.lastSyncAt ?? 'never'} · ${state}`);
 }
 
 /** The same as printNet, for `team status --json`: the hub this copy syncs with and the one it serves as. */
-function netJson(net: { sync: SyncNetStatusDto; hubSetting: HubSetting } | null) {
+function netJson(net: NetFacts | null) {
   const sync = net?.sync;
+  const headless = net?.headlessHubUrls[0];
   return {
     hub: sync?.hub ? { ...sync.hub, state: sync.state, lastSyncAt: sync.lastSyncAt, unreachableSince: sync.unreachableSince, reason: sync.reason ?? null } : null,
-    servingHubOn: net?.hubSetting.enabled ? formatListen(net.hubSetting) : null,
+    servingHubOn: net?.hubSetting.enabled ? formatListen(net.hubSetting) : headless ? new URL(headless).host : null,
   };
 }
 
@@ -227,7 +241,9 @@ async function joinHub(ctx: ServiceContext, args: ParsedArgs, say: Say): Promise
   const status = teamStatus(ctx);
   say(outcome.joined ? `Joined "${status.team?.name}" as slot ${slotLabel(status.device.slot)} (device ${status.device.id}) through the hub ${outcome.hubName}.` : `Linked with ${outcome.hubName}; this copy was already in the team.`);
   say(`Hub fingerprint: ${outcome.fingerprint} — it must match the one the hub shows.`);
-  if (outcome.round) say(`First sync: sent ${outcome.round.sent}, received ${outcome.round.received}${outcome.round.inStep ? ', in step with the hub' : ''}.`);
+  // Joining brought the team's data; the round counts only what came after it ("received 0" read as "got nothing").
+  const round = outcome.joined ? 'First sync after joining (the team\'s data came with the joining)' : 'First sync';
+  if (outcome.round) say(`${round}: sent ${outcome.round.sent}, received ${outcome.round.received}${outcome.round.inStep ? ', in step with the hub' : ''}.`);
   else process.stderr.write(`warning: paired, but the first sync failed: ${outcome.roundError}; run "sync now" to try again\n`);
 }
 
@@ -237,11 +253,11 @@ async function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say)
   switch (sub) {
     case 'status': {
       const status = teamStatus(ctx);
-      const net = status.team ? { sync: syncNetStatus(ctx), hubSetting: readHubSetting(ctx.sqlite) } : null;
+      const net = status.team ? netFacts(ctx) : null;
       if (json) out({ ...statusJson(status), ...netJson(net) });
       else {
         printStatus(status, say);
-        if (net) printNet(net.sync, net.hubSetting, say);
+        if (net) printNet(net, say);
       }
       return;
     }
@@ -251,6 +267,7 @@ async function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say)
       if (json) return out(statusJson(status));
       say(`Created the team "${status.team?.name}"; this device is slot ${slotLabel(status.device.slot)}.`);
       say('Invite members with: npm run cli -- team invite --data-dir DIR --out member.eminvite');
+      say('or, on the office network, serve as the hub (npm run cli -- hub --data-dir DIR) and pair each laptop with a code: npm run cli -- team pair-code --data-dir DIR');
       return;
     }
     case 'invite': {

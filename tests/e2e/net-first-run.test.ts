@@ -1,7 +1,7 @@
 // LAN trial findings 1a and 1b (issue 13), in Chromium against browser-mode processes on loopback (as net-sync.test.ts
 // starts them): a fresh laptop joins the team from the first-run screen, before any administrator exists on it, and
 // signs in with the team account; a laptop that already has its own accounts sees which of them will join the team,
-// and how, and must confirm before pairing.
+// and how, and must confirm before pairing; an http:// address and a wrong code are answered with what to do.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -109,6 +109,23 @@ describe('joining the team from a laptop', () => {
     await expect.poll(() => accounts.textContent()).toContain('lucia@portatil.example');
     expect(await accounts.textContent()).toContain('Administrador principal: lo será en todo el equipo');
     expect(await pair.getByTestId('joining-accounts').textContent()).toContain('Una cuenta con el mismo correo que una del equipo pasa a ser la del equipo');
+
+    // A person's slips, each answered in Spanish with what to do (a README-only trial, session 30): http:// for
+    // https://, a wrong code; and a new attempt starts without the last one's refusal.
+    await pair.getByLabel('Dirección del hub').fill(hubUrl.replace('https://', 'http://'));
+    await pair.getByLabel('Código de emparejamiento').fill('ZZZZ-ZZZZ');
+    await pair.getByLabel('Nombre de este ordenador').fill('Portátil de Lucía');
+    await pair.getByLabel('Entendido: estas cuentas se unen al equipo').check();
+    await pair.getByRole('button', { name: 'Emparejar' }).click();
+    await pair.getByText('empieza por https://, no http://').waitFor();
+    await pair.getByLabel('Dirección del hub').fill(hubUrl);
+    await pair.getByRole('button', { name: 'Emparejar' }).click();
+    await pair.getByText('genera uno nuevo en el hub').waitFor();
+    await pair.getByLabel('Código de emparejamiento').fill('');
+    await pair.getByRole('button', { name: 'Emparejar' }).click();
+    await pair.getByText('Escribe el código que muestra el hub.').waitFor();
+    expect(await pair.getByText('genera uno nuevo en el hub').count()).toBe(0);
+    await pair.getByLabel('Entendido: estas cuentas se unen al equipo').uncheck();
 
     const { code, fingerprint } = await newCode();
     await pair.getByLabel('Dirección del hub').fill(hubUrl);

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { recordHubListening } from '../../electron/services/sync/background/hubAddress';
 import { writeHubSetting } from '../../electron/services/sync/background/hubSetting';
 import { startNetRuntime } from '../../electron/services/sync/background/runtime';
 import { runCli } from '../../scripts/cli';
@@ -125,5 +126,22 @@ describe('LAN trial: command line texts', () => {
     expect((memberJson.hub as { lastSyncAt: string }).lastSyncAt).toMatch(/^\d{4}-/);
     const ownJson = JSON.parse((await cli('team', 'status', '--data-dir', office.dir, '--json')).stdout) as Record<string, unknown>;
     expect(ownJson).toMatchObject({ hub: null, servingHubOn: `127.0.0.1:${running.port}` });
+  });
+
+  it('team status on a folder a headless hub serves now says so, and where (the saved hub switch is off)', async () => {
+    const office = await startNowApp();
+    try {
+      await office.admin.call('team.create', { name: 'Servicios Sur', deviceName: 'Oficina Sur' });
+      const quiet = JSON.parse((await cli('team', 'status', '--data-dir', office.dir, '--json')).stdout) as Record<string, unknown>;
+      expect(quiet).toMatchObject({ servingHubOn: null });
+      // What `hub --data-dir` records while it runs (this process stands for it: the record names a live process).
+      recordHubListening(sqliteOf(office), ['https://127.0.0.1:7544'], new Date().toISOString());
+      const text = await cli('team', 'status', '--data-dir', office.dir);
+      expect(text.stdout).toContain('Serving as the team\'s hub at https://127.0.0.1:7544 (the "hub" command, running now)');
+      const json = JSON.parse((await cli('team', 'status', '--data-dir', office.dir, '--json')).stdout) as Record<string, unknown>;
+      expect(json).toMatchObject({ servingHubOn: '127.0.0.1:7544' });
+    } finally {
+      office.close();
+    }
   });
 });

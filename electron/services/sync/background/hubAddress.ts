@@ -35,7 +35,8 @@ export function clearHubListening(sqlite: Database.Database): void {
   prepared(sqlite, 'DELETE FROM settings WHERE key = ?').run(HUB_LISTENING_KEY);
 }
 
-function runningHubUrls(sqlite: Database.Database): string[] {
+/** The URLs a headless `hub` running on this folder now printed; none when it is not running. */
+export function runningHubUrls(sqlite: Database.Database): string[] {
   const row = prepared(sqlite, 'SELECT value FROM settings WHERE key = ?').get(HUB_LISTENING_KEY) as { value: string } | undefined;
   if (!row) return [];
   try {

@@ -5,6 +5,7 @@ import { Link2, Search } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../electron/contract';
+import { HUB_URL_PATTERN } from '../../../../electron/contract/teamNet';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { toast } from '../../stores/toasts';
@@ -32,7 +33,7 @@ export function PairCard({ asCard = false, firstRun }: { asCard?: boolean; first
   const shownName = deviceName ?? (firstRun ? '' : (status?.device.name ?? ''));
   const [found, setFound] = useState<Found[] | null>(null);
   const [paired, setPaired] = useState<Paired | null>(null);
-  const { errors, setErrors, failure, busy, send } = useAdminForm(t);
+  const { errors, setErrors, failure, setFailure, busy, send } = useAdminForm(t);
   const search = useAdminForm(t);
 
   async function discover() {
@@ -42,7 +43,10 @@ export function PairCard({ asCard = false, firstRun }: { asCard?: boolean; first
   async function submit(event: FormEvent) {
     event.preventDefault();
     const next: Record<string, string> = {};
+    // The last attempt's refusal is about the last attempt: a new one starts clean.
+    setFailure(null);
     if (!url.trim()) next.url = t('net.pair.urlRequired');
+    else if (!HUB_URL_PATTERN.test(url.trim())) next.url = t('net.pair.urlShape');
     if (code.replace(/[\s-]/g, '').length < 4) next.code = t('net.pair.codeRequired');
     if (joining && !shownName.trim()) next.deviceName = t('net.pair.deviceNameRequired');
     if (withAccounts && !accountsConfirmed) next.accounts = t('net.pair.accountsConfirmRequired');
@@ -115,7 +119,7 @@ export function PairCard({ asCard = false, firstRun }: { asCard?: boolean; first
               className="mono net-code-input"
               autoComplete="one-time-code"
               spellCheck={false}
-              placeholder="ABCD-1234"
+              placeholder="K7QM-4XHP"
               maxLength={20}
             />
           </Field>
