@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { empty } from './common';
 import { channel } from './define';
 import { TEAM_ADMIN_ACCESS } from './team';
+import { HUB_URL_PATTERN } from './hubUrl';
 
 /** Background sync with the hub, as the sidebar footer shows it. */
 export interface BackgroundSyncStatus {
@@ -75,8 +76,6 @@ const listen = z
   .regex(/^(?:\[[0-9a-fA-F:.]+\]|[0-9A-Za-z.-]*):\d{1,5}$|^\d{1,5}$/, 'address:port, e.g. 0.0.0.0:7443');
 
 export const teamHubSetInput = z.strictObject({ enabled: z.boolean(), listen: listen.optional() });
-/** A hub's address as a person types it: `https://` optional, never `http://`, a port optional. */
-export const HUB_URL_PATTERN = /^(https:\/\/)?[^\s/]+(:\d{1,5})?\/?$/;
 export const teamPairWithHubInput = z.strictObject({
   url: z.string().trim().min(1).max(300).regex(HUB_URL_PATTERN, 'an address like https://192.168.1.20:7443'),
   code: z.string().trim().min(4).max(40),

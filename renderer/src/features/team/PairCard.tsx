@@ -5,7 +5,7 @@ import { Link2, Search } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../electron/contract';
-import { HUB_URL_PATTERN } from '../../../../electron/contract/teamNet';
+import { HUB_URL_PATTERN } from '../../../../electron/contract/hubUrl';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { toast } from '../../stores/toasts';
