@@ -9,6 +9,7 @@ import { loadActor } from '../electron/services/users/actor';
 import { parseArgs, intFlag, stringFlag } from './args';
 import { readCases } from './bench/cases';
 import { measureWrites } from './bench/writes';
+import { BUDGET } from './bench/budgets';
 import { opLogFloorAgainst } from './bench/opLogFloor';
 import { describeTelemetryFigure, measureTelemetryTicket, prepareTelemetryTickets, TELEMETRY_REPLY_BUDGET_BYTES } from './bench/telemetryTicket';
 import { myDayCases } from './bench/myDayCases';
@@ -47,7 +48,6 @@ interface Row {
   ok: boolean;
 }
 
-const BUDGET = { list: 5, detail: 5, agenda: 5, overdue: 16, search: 25, trace: 2, board: 16, customer: 16, screen: 16, write: 3, pdf: 300, ratio: 1.5, paint: 500, boardPaint: 300, block: 16, opLogCost: 0.2 };
 
 const args = parseArgs(process.argv.slice(2));
 const tickets = intFlag(args, 'tickets', 100_000);
