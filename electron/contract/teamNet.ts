@@ -37,7 +37,8 @@ export interface HubStateDto {
   fingerprint: string | null;
   /** Why the hub is not running although switched on: `port_in_use`, `not_in_team`, `listen_failed`… */
   error: string | null;
-  connections: number;
+  /** Member devices with a connection to this hub open now. */
+  connectedDevices: number;
 }
 
 export interface PairingCodeDto {

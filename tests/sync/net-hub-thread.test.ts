@@ -52,7 +52,7 @@ describe('hub mode in its own thread', () => {
     const paired = await memberAdmin.call('team.pairWithHub', { url: hubUrl, code: code.code });
     expect(paired).toMatchObject({ fingerprint: state.fingerprint, joined: true, hubName: 'Oficina' });
     expect((await memberAdmin.call('sync.now', {})).state).toBe('synced');
-    expect((await hub.admin.call('team.hubGet', {})).connections).toBeGreaterThan(0);
+    expect((await hub.admin.call('team.hubGet', {})).connectedDevices).toBeGreaterThan(0);
     // The window's writes and the thread's take turns (writeTurns.ts) while the thread runs.
     expect(writeTurnsOf(hub.backend.database.sqlite)).toBeDefined();
   });
@@ -125,7 +125,7 @@ describe('hub mode in its own thread', () => {
   it('revoking the laptop here closes its connections in the hub’s thread, and it is refused', async () => {
     const deviceId = (await memberAdmin.call('team.status', {})).device.id;
     await hub.admin.call('team.revoke', { deviceId });
-    expect(await until(() => hub.admin.call('team.hubGet', {}), (state) => state.connections === 0)).toMatchObject({ connections: 0 });
+    expect(await until(() => hub.admin.call('team.hubGet', {}), (state) => state.connectedDevices === 0)).toMatchObject({ connectedDevices: 0 });
     await memberAdmin.call('tickets.create', { title: 'Después de la revocación' });
     const status = await memberAdmin.call('sync.now', {}).catch(() => memberAdmin.call('sync.status', {}));
     expect(status.state).toBe('refused');

@@ -79,7 +79,7 @@ describe('waiting for news from the hub', () => {
 
     const waiting = waitForHubChange(servicesOf(member));
     // The wait is registered on the hub before the change (no timing guess: poll its open connection).
-    for (let tries = 0; tries < 200 && hub.connections() === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let tries = 0; tries < 200 && hub.connectedDevices() === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
     await hubApp.admin.call('customers.create', { name: 'Hotel Central' });
     expect(await waiting).toBe(true);
     expect(await syncRound(servicesOf(member))).toMatchObject({ received: 1, inStep: true });

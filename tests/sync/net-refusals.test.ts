@@ -152,16 +152,26 @@ describe('links', () => {
     const psk = linkKeyOf(sqliteOf(hubApp), deviceId)!;
     // Only the socket made here is counted: the member's kept-alive connection from pairing goes first.
     closePeerAgents();
-    for (let tries = 0; tries < 200 && hub.connections() > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
-    const socket = tlsConnect({ ...clientPskOptions(deviceId, psk), host: '127.0.0.1', port: hub.port });
-    await new Promise<void>((resolve, reject) => socket.once('secureConnect', resolve).once('error', reject));
-    // The client finishes its handshake a moment before the hub has counted the socket.
-    for (let tries = 0; tries < 200 && hub.connections() === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(hub.connections()).toBe(1);
-    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-    socket.on('error', () => undefined);
+    for (let tries = 0; tries < 200 && hub.connectedDevices() > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Two connections of one laptop (a long poll and a request in flight): the hub counts one computer.
+    const sockets = [0, 1].map(() => tlsConnect({ ...clientPskOptions(deviceId, psk), host: '127.0.0.1', port: hub.port }));
+    await Promise.all(sockets.map((socket) => new Promise<void>((resolve, reject) => socket.once('secureConnect', resolve).once('error', reject))));
+    // An answer on each means the hub has counted each (it counts a socket before reading from it).
+    await Promise.all(
+      sockets.map((socket) => {
+        const answered = new Promise<void>((resolve) => socket.once('data', () => resolve()));
+        socket.write('GET /nothing-here HTTP/1.1\r\nHost: hub\r\n\r\n');
+        return answered;
+      }),
+    );
+    expect(hub.connectedDevices()).toBe(1);
+    const closed = Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()))));
+    for (const socket of sockets) socket.on('error', () => undefined);
     await hubApp.admin.call('team.revoke', { deviceId });
     await closed;
+    // The hub's side of each socket closes a moment after the client's.
+    for (let tries = 0; tries < 200 && hub.connectedDevices() > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(hub.connectedDevices()).toBe(0);
     await pendingChanges(member);
     const before = stateOf(hubApp);
     expect(await rejection(syncRound(servicesOf(member)))).toBe('revoked');

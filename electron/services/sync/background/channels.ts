@@ -21,7 +21,7 @@ function stoppedHubState(ctx: ServiceContext): HubStateDto {
   } catch {
     // Not in a team yet.
   }
-  return { enabled: setting.enabled, listen: formatListen(setting), running: false, urls: [], fingerprint, error: null, connections: 0 };
+  return { enabled: setting.enabled, listen: formatListen(setting), running: false, urls: [], fingerprint, error: null, connectedDevices: 0 };
 }
 
 /** Without a running app around the database (a bare test backend): the link as the last round left it. */

@@ -190,7 +190,7 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
         urls: hub ? lanUrls(hub.host, hub.port) : [],
         fingerprint,
         error: hubError,
-        connections: hub?.connections() ?? 0,
+        connectedDevices: hub?.connectedDevices() ?? 0,
       };
     },
     async applyHubSetting() {

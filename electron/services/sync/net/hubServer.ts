@@ -30,8 +30,8 @@ export interface HubOptions {
   listen: { host: string; port: number };
   /** After each committed page of remote ops (the events are also emitted on services.events). */
   onApplied?: (events: DomainEvent[]) => void;
-  /** Whenever the number of open TLS sockets changes (the hub's thread tells the engine). */
-  onConnections?: (count: number) => void;
+  /** Whenever a connection opens or closes: the member devices with one open (the hub's thread tells the engine). */
+  onConnectedDevices?: (count: number) => void;
   log?: (line: string) => void;
   /** Announce by mDNS (default true). */
   mdns?: boolean;
@@ -42,7 +42,8 @@ export interface Hub {
   host: string;
   port: number;
   fingerprint: string;
-  connections(): number;
+  /** Member devices with a connection open now (a laptop's long poll and a request at once count once). */
+  connectedDevices(): number;
   /** A commit made on another connection to the hub's store (the engine's, when the hub runs in its own thread). */
   noteChange(team: boolean): void;
   close(): Promise<void>;
@@ -88,10 +89,9 @@ class SocketBook {
     return set.size;
   }
 
+  /** Member devices with a connection open: one laptop's long poll and a request in flight are one device. */
   count(): number {
-    let n = 0;
-    for (const set of this.byIdentity.values()) n += set.size;
-    return n;
+    return this.devices().length;
   }
 }
 
@@ -117,7 +117,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const self = await store.identity();
   const { fingerprint } = self;
   const guard = new AddressGuard();
-  const book = new SocketBook(options.onConnections);
+  const book = new SocketBook(options.onConnectedDevices);
 
   const keyFor = (socket: TLSSocket, identity: string): Buffer | null => {
     let key: Buffer | null = null;
@@ -191,7 +191,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     host,
     port,
     fingerprint,
-    connections: () => book.count(),
+    connectedDevices: () => book.count(),
     noteChange,
     close: async () => {
       stopWatching();

@@ -37,7 +37,7 @@ type FromHubThread =
   | { type: 'ready'; url: string; host: string; port: number; fingerprint: string }
   | { type: 'failed'; error: WireError }
   | { type: 'events'; events: DomainEvent[] }
-  | { type: 'connections'; count: number }
+  | { type: 'connectedDevices'; count: number }
   | { type: 'log'; line: string }
   | { type: 'closed' };
 
@@ -73,7 +73,7 @@ export async function serveHubThread(port: MessagePort, data: HubThreadData): Pr
       mdns: data.mdns,
       log: (line) => post({ type: 'log', line }),
       onApplied: (applied) => post({ type: 'events', events: applied }),
-      onConnections: (count) => post({ type: 'connections', count }),
+      onConnectedDevices: (count) => post({ type: 'connectedDevices', count }),
     });
   } catch (error) {
     checkpointer?.stop();
@@ -116,7 +116,7 @@ export function startHubThread(
   shareWriteTurns(options.engineConnection, turns);
   // A thread that ended holding a turn must not keep the engine's writes waiting for it.
   const stopSharing = () => unshareWriteTurns(options.engineConnection);
-  let connections = 0;
+  let connectedDevices = 0;
   let closed: Promise<void> | null = null;
   return new Promise<Hub>((resolve, reject) => {
     let started = false;
@@ -135,8 +135,8 @@ export function startHubThread(
       switch (message.type) {
         case 'events':
           return options.onApplied(message.events);
-        case 'connections':
-          connections = message.count;
+        case 'connectedDevices':
+          connectedDevices = message.count;
           return;
         case 'log':
           return options.log(message.line);
@@ -150,7 +150,7 @@ export function startHubThread(
             host: message.host,
             port: message.port,
             fingerprint: message.fingerprint,
-            connections: () => connections,
+            connectedDevices: () => connectedDevices,
             noteChange: (team) => worker.postMessage({ type: 'changed', team } satisfies ToHubThread),
             close: () =>
               (closed ??= new Promise<void>((done) => {

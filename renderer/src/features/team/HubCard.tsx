@@ -128,7 +128,7 @@ export function HubCard() {
       </Field>
       <p className="net-hub-status" role="status" data-testid="hub-status">
         {state.running
-          ? t('net.hub.running', { count: state.connections, n: state.connections })
+          ? t('net.hub.running', { count: state.connectedDevices, n: state.connectedDevices })
           : state.enabled && state.error
             ? t('net.hub.notRunning', { reason: t(`net.reason.${state.error}`, { defaultValue: state.error }) })
             : t('net.hub.off')}
