@@ -15,6 +15,8 @@ export interface TeamMemberDto {
   lastContactAt: string | null;
   revokedAt: string | null;
   isSelf: boolean;
+  /** The team's hub as this copy knows it: the hub it syncs with, or this copy while it serves as one. */
+  isHub: boolean;
 }
 
 /** An invitation made and not used by any member this copy knows of, nor cancelled. */

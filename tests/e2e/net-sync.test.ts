@@ -163,6 +163,15 @@ describe('LAN sync across processes', () => {
       `(() => { for (let at = document.querySelector('.team-overview')?.parentElement; at; at = at.parentElement) at.scrollTop = 0; window.scrollTo(0, 0); })()`,
     );
     await saveScreenshot(memberPage, 'team-net-member-paired');
+    // Miembros marks the hub, and revoking it says what that does to the office's sync (cancelled here).
+    await memberPage.locator('.team-members tr', { hasText: 'Oficina' }).getByText('hub del equipo').waitFor();
+    expect(await memberPage.locator('.team-members tr', { hasText: 'Portátil de Tomás' }).textContent()).not.toContain('hub del equipo');
+    await memberPage.getByRole('button', { name: 'Revocar a Oficina' }).click();
+    const confirm = memberPage.getByRole('dialog');
+    await confirm.getByText(/^Oficina es el hub del equipo\. .*emparejarse con otro hub/).waitFor();
+    await confirm.getByRole('button', { name: 'Cancelar' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await member2.call<{ members: { name: string; revokedAt: string | null }[] }>('team.status')).members.find((m) => m.name === 'Oficina')?.revokedAt).toBeNull();
   }, 180_000);
 
   it('all three edit while background sync runs and converge to one digest', async () => {

@@ -53,6 +53,10 @@ describe('hub mode in its own thread', () => {
     expect(paired).toMatchObject({ fingerprint: state.fingerprint, joined: true, hubName: 'Oficina' });
     expect((await memberAdmin.call('sync.now', {})).state).toBe('synced');
     expect((await hub.admin.call('team.hubGet', {})).connectedDevices).toBeGreaterThan(0);
+    // The hub marks itself as the team's hub in Miembros while it serves, and the laptop marks it too.
+    const hubs = async (call: typeof memberAdmin) => (await call.call('team.status', {})).members.filter((m) => m.isHub).map((m) => [m.name, m.isSelf]);
+    expect(await hubs(hub.admin)).toEqual([['Oficina', true]]);
+    expect(await hubs(memberAdmin)).toEqual([['Oficina', false]]);
     // The window's writes and the thread's take turns (writeTurns.ts) while the thread runs.
     expect(writeTurnsOf(hub.backend.database.sqlite)).toBeDefined();
   });

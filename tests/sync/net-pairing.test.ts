@@ -29,11 +29,14 @@ describe('pairing with a hub', () => {
     expect(digestOf(member)).toBe(digestOf(hubApp));
     expect(hubLink(sqliteOf(member))).toMatchObject({ url: hub.url, peerName: 'Oficina', lastError: null });
     expect(listLinks(sqliteOf(hubApp))).toEqual([expect.objectContaining({ peerName: 'Portátil de Tomás', url: null })]);
+    // The member's Miembros marks the hub it syncs with (net-hub-thread: the hub marks itself while it serves).
+    const hubOf = async (app: TestApp) => (await app.admin.call('team.status', {})).members.filter((m) => m.isHub).map((m) => [m.name, m.isSelf]);
     // The code is used up; the hub made one invitation for it.
     expect(count(sqliteOf(hubApp), 'SELECT count(*) AS n FROM sync_pairing_codes WHERE used_at IS NOT NULL AND invitation_id IS NOT NULL')).toBe(1);
 
     // The team's admin signs in on the member (its password travelled) and writes there.
     await member.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
+    expect(await hubOf(member)).toEqual([['Oficina', false]]);
     await member.admin.call('tickets.create', { title: 'Aire', description: 'Gotea', customerId: customer.id });
     await hubApp.admin.call('tickets.create', { title: 'Router', description: 'Sin conexión', customerId: customer.id });
     const seen: DomainEvent[] = [];

@@ -36,7 +36,7 @@ interface LinkTimes {
 const linkTimes = (sqlite: Database.Database): LinkTimes[] =>
   sqlite.prepare('SELECT peer_device_id, url, last_sync_at FROM sync_links ORDER BY created_at DESC').all() as LinkTimes[];
 
-function members(sqlite: Database.Database, selfId: string, links: LinkTimes[]): TeamMemberDto[] {
+function members(sqlite: Database.Database, selfId: string, links: LinkTimes[], hubIds: ReadonlySet<string>): TeamMemberDto[] {
   // An HLC starts with its ISO wall time (24 characters); a device's last seq carries its latest clock.
   const rows = sqlite
     .prepare(
@@ -56,6 +56,7 @@ function members(sqlite: Database.Database, selfId: string, links: LinkTimes[]):
     lastContactAt: latest(row.last_op, heard[row.device_id], linked.get(row.device_id)),
     revokedAt: row.revoked_at,
     isSelf: row.device_id === selfId,
+    isHub: hubIds.has(row.device_id),
   }));
 }
 
@@ -123,10 +124,11 @@ export function readTeamStatus(sqlite: Database.Database, now: Date = systemCloc
   const founder = inTeam
     ? (sqlite.prepare('SELECT device_id, name FROM team_members WHERE invitation_id IS NULL ORDER BY slot LIMIT 1').get() as { device_id: string; name: string } | undefined)
     : undefined;
-  const team = inTeam ? members(sqlite, local.device_id, links) : [];
+  const hubLinks = links.filter((link) => link.url !== null).map((link) => link.peer_device_id);
+  const servesAsHub = inTeam && readHubSetting(sqlite).enabled && hubLinks.length === 0;
+  const team = inTeam ? members(sqlite, local.device_id, links, new Set(servesAsHub ? [local.device_id] : hubLinks)) : [];
   const unconfirmedOps = inTeam ? unconfirmedOwnOps(sqlite, local, team) : 0;
   // A hub sends nothing itself: its changes leave as members fetch them, and each member's next request confirms them.
-  const servesAsHub = inTeam && readHubSetting(sqlite).enabled && !links.some((link) => link.url !== null);
   const unsentOps = servesAsHub ? unconfirmedOps : unsentOwnOps(sqlite, local);
   return {
     team: inTeam ? { id: local.team_id as string, name: local.team_name ?? '' } : null,

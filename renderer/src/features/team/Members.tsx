@@ -110,6 +110,7 @@ export function Members({ members, canManage, isFounder, founderName }: { member
               <td>
                 <strong>{m.name}</strong>
                 {m.isSelf && <span className="muted"> · {t('members.self')}</span>}
+                {m.isHub && <span className="muted"> · {t('members.hub')}</span>}
                 <div className="muted mono" title={m.deviceId}>
                   {shortId(m.deviceId)}
                 </div>
@@ -142,7 +143,7 @@ export function Members({ members, canManage, isFounder, founderName }: { member
       {revoking && (
         <ConfirmDialog
           title={t('members.revokeTitle', { name: revoking.name })}
-          text={t('members.confirmRevoke', { name: revoking.name })}
+          text={t(revoking.isHub ? 'members.confirmRevokeHub' : 'members.confirmRevoke', { name: revoking.name })}
           confirmLabel={t('members.revokeConfirm')}
           onConfirm={async () => {
             const status = await api.call('team.revoke', { deviceId: revoking.deviceId });
