@@ -2,11 +2,17 @@
 // translation of "PostgreSQL is not there" into the refusal members understand (hub_unavailable, retried later).
 import pg from 'pg';
 import { WireError } from '../net/httpBody';
+import { resolvePassword, type PasswordTarget } from './pgPassword';
 
 export type PgIsolation = 'read committed' | 'repeatable read';
 
 export function openHubPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, application_name: 'emerald-hub' });
+  // The URL read as pg reads it (a client that never connects): its parameters, and its password or PGPASSWORD's.
+  const parsed = new pg.Client({ connectionString: url }) as unknown as { connectionParameters: pg.ClientConfig; password: string | null | undefined };
+  // Else the password file. pg calls this with its connection parameters, though its types declare no argument; the
+  // parameters go in by name because a connection string would override the function with its empty password.
+  const password = ((target: PasswordTarget) => resolvePassword(parsed.password, target)) as unknown as () => string;
+  const pool = new pg.Pool({ ...parsed.connectionParameters, password, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, application_name: 'emerald-hub' });
   // An idle connection cut by a PostgreSQL restart must not crash the hub; the next query opens a new one.
   pool.on('error', () => undefined);
   return pool;
