@@ -11,6 +11,7 @@ import { startHub } from '../../electron/services/sync/net/hubServer';
 import { parseListenAddress } from '../../electron/services/sync/net/listenAddress';
 import { MAX_CODE_MINUTES, MIN_CODE_MINUTES } from '../../electron/services/sync/net/pairingCodes';
 import { openPgHubStore } from '../../electron/services/sync/pg/pgHubStore';
+import { logAvailability } from '../../electron/services/sync/pg/pgAvailability';
 import { adoptPgHub } from '../../electron/services/sync/pg/pgHubAdopt';
 import { initPgHub, openHubDatabase, redacted, type OpenHubDatabaseOptions } from '../../electron/services/sync/pg/pgHubSetup';
 import { pgActingAdmin, pgMakePairingCode } from '../../electron/services/sync/pg/pgPairingCodes';
@@ -123,6 +124,7 @@ async function serve(args: ParsedArgs): Promise<void> {
   await withDatabase(
     args,
     async (pool) => {
+      logAvailability(pool, log);
       const store = await openPgHubStore({ pool });
       try {
         const hub = await startHub({ store, listen, mdns: !args.flags.has('no-mdns'), log });

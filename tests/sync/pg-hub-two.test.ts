@@ -19,6 +19,8 @@ describe('two hub processes on one database', () => {
     const one = await pgWorld.hub();
     const two = await pgWorld.sameDatabase(one);
     expect(two.hub.fingerprint).toBe(one.hub.fingerprint);
+    // Each hub listens for the other's notices (a revocation, a new code) on a connection of its own.
+    expect(await one.value("SELECT count(*)::int FROM pg_stat_activity WHERE application_name = 'emerald-hub-notices' AND datname = current_database()")).toBe(2);
 
     // Newcomers pairing on both hubs at once get distinct slots (invitations are numbered one at a time).
     const a = await world.app({ setup: false });

@@ -2,17 +2,33 @@
 // translation of "PostgreSQL is not there" into the refusal members understand (hub_unavailable, retried later).
 import pg from 'pg';
 import { WireError } from '../net/httpBody';
+import { noteAvailable, noteUnavailable } from './pgAvailability';
 import { resolvePassword, type PasswordTarget } from './pgPassword';
 
 export type PgIsolation = 'read committed' | 'repeatable read';
 
-export function openHubPool(url: string, max = 10): pg.Pool {
-  // The URL read as pg reads it (a client that never connects): its parameters, and its password or PGPASSWORD's.
+/**
+ * A client's settings for the hub's database URL: its parameters as pg reads them, and the password from the URL,
+ * PGPASSWORD or the password file (pgPassword.ts). By name, not as a connection string: pg lets a connection string's
+ * empty password override a password function.
+ */
+export function hubClientConfig(url: string, extra: pg.ClientConfig = {}): pg.ClientConfig {
   const parsed = new pg.Client({ connectionString: url }) as unknown as { connectionParameters: pg.ClientConfig; password: string | null | undefined };
-  // Else the password file. pg calls this with its connection parameters, though its types declare no argument; the
-  // parameters go in by name because a connection string would override the function with its empty password.
+  // pg calls it with its connection parameters (host, port, database, user), though its types declare no argument.
   const password = ((target: PasswordTarget) => resolvePassword(parsed.password, target)) as unknown as () => string;
-  const pool = new pg.Pool({ ...parsed.connectionParameters, password, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, application_name: 'emerald-hub' });
+  return { ...parsed.connectionParameters, password, ...extra };
+}
+
+const poolUrls = new WeakMap<pg.Pool, string>();
+
+/** The URL a pool of openHubPool was opened on (the hub's notice listener opens its own connection there). */
+export function urlOfPool(pool: pg.Pool): string | undefined {
+  return poolUrls.get(pool);
+}
+
+export function openHubPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ ...hubClientConfig(url, { application_name: 'emerald-hub' }), max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  poolUrls.set(pool, url);
   // An idle connection cut by a PostgreSQL restart must not crash the hub; the next query opens a new one.
   pool.on('error', () => undefined);
   return pool;
@@ -33,6 +49,13 @@ export function unavailable(): WireError {
   return new WireError(503, 'hub_unavailable', 'the hub cannot reach its database right now; nothing was lost, sync again later');
 }
 
+/** A failed request's error as members get it: a lost database is hub_unavailable (and noted in the hub's log). */
+function translated(pool: pg.Pool, error: unknown): unknown {
+  if (!isUnavailable(error)) return error;
+  noteUnavailable(pool, error);
+  return unavailable();
+}
+
 /**
  * Work on one pooled connection: a lost database becomes hub_unavailable, and a connection that failed (or that `work`
  * marks broken) is dropped, not handed to the next request.
@@ -42,17 +65,16 @@ async function withPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, 
   try {
     client = await pool.connect();
   } catch (error) {
-    throw isUnavailable(error) ? unavailable() : error;
+    throw translated(pool, error);
   }
   let broken = false;
   try {
-    return await work(client, () => (broken = true));
+    const result = await work(client, () => (broken = true));
+    noteAvailable(pool);
+    return result;
   } catch (error) {
-    if (isUnavailable(error)) {
-      broken = true;
-      throw unavailable();
-    }
-    throw error;
+    if (isUnavailable(error)) broken = true;
+    throw translated(pool, error);
   } finally {
     client.release(broken || undefined);
   }
@@ -82,8 +104,10 @@ export function onPgConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient) =
 /** One statement outside any transaction, with the same translation. */
 export async function pgQuery<R extends pg.QueryResultRow>(pool: pg.Pool, text: string, values: unknown[] = []): Promise<R[]> {
   try {
-    return (await pool.query<R>(text, values)).rows;
+    const { rows } = await pool.query<R>(text, values);
+    noteAvailable(pool);
+    return rows;
   } catch (error) {
-    throw isUnavailable(error) ? unavailable() : error;
+    throw translated(pool, error);
   }
 }

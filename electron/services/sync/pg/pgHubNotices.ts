@@ -2,6 +2,7 @@
 // wakes the long polls of every hub at once (not at their next one-second look), and a new code or link reaches
 // every key cache at once. A notice is a hint only: the one-second looks stay, so a lost notice costs a second.
 import pg from 'pg';
+import { hubClientConfig } from './pgHubDb';
 import type { PgClient } from './pgSql';
 
 export const NOTICE_CHANNEL = 'emerald_hub';
@@ -39,7 +40,7 @@ export class HubNoticeListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'emerald-hub-notices' });
+    const client = new pg.Client(hubClientConfig(this.url, { application_name: 'emerald-hub-notices' }));
     client.on('error', () => undefined);
     client.on('end', () => {
       if (this.client === client) this.client = null;

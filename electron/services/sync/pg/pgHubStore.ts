@@ -10,7 +10,7 @@ import type { HubStore } from '../net/hubStore';
 import { WireError } from '../net/httpBody';
 import { OPS_PAGE_SIZE, type Vector } from '../net/protocol';
 import { pgApplyOps, type OpFate } from './pgApply';
-import { inPgTransaction, onPgConnection } from './pgHubDb';
+import { inPgTransaction, onPgConnection, urlOfPool } from './pgHubDb';
 import { pgHubFiles } from './pgHubFiles';
 import { pgHello, readHubIdentity } from './pgHubIdentity';
 import { PgHubKeys } from './pgHubKeys';
@@ -68,7 +68,7 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
   const first = await inPgTransaction(pool, (client) => readHubIdentity(client), 'read committed', true);
   await keys.start();
   const watchers = new Set<(change: { team: boolean }) => void>();
-  const url = options.url ?? pool.options.connectionString;
+  const url = options.url ?? urlOfPool(pool);
   // Another hub process committed ops (maybe a revocation) or made a code or a link: act now, not at the next look.
   const notices = url
     ? new HubNoticeListener(url, (notice) => {
