@@ -79,4 +79,5 @@ export const pageLimit = z.number().int().min(1).max(200).optional();
 export const cursor = z.string().max(500).optional();
 /** Not trimmed (spaces may be part of it), but never control characters nor only invisible ones. Common ones are
  *  refused by the services (electron/services/users/passwords.ts): the list stays out of the renderer's bundle. */
-export const password = z.string().min(10).max(256).superRefine(readable('line'));
+export const PASSWORD_MIN_LENGTH = 10;
+export const password = z.string().min(PASSWORD_MIN_LENGTH).max(256).superRefine(readable('line'));

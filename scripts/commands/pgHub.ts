@@ -6,6 +6,7 @@ import { networkInterfaces } from 'node:os';
 import type pg from 'pg';
 import { AppError } from '../../electron/contract';
 import { setupInput } from '../../electron/contract/auth';
+import { PASSWORD_MIN_LENGTH } from '../../electron/contract/common';
 import { teamCreateInput } from '../../electron/contract/team';
 import { startHub } from '../../electron/services/sync/net/hubServer';
 import { parseListenAddress } from '../../electron/services/sync/net/listenAddress';
@@ -56,10 +57,12 @@ async function withDatabase<T>(args: ParsedArgs, work: (pool: pg.Pool) => Promis
 
 function adminPassword(args: ParsedArgs): string {
   const file = stringFlag(args, 'admin-password-file');
-  if (file) return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
-  const fromEnv = process.env.EMERALD_ADMIN_PASSWORD;
-  if (fromEnv) return fromEnv;
-  throw new UsageError(`the first admin's password: set EMERALD_ADMIN_PASSWORD or pass --admin-password-file FILE\n${PG_HUB_USAGE}`);
+  const given = file ? readFileSync(file, 'utf8').replace(/\r?\n$/, '') : process.env.EMERALD_ADMIN_PASSWORD;
+  if (!given) throw new UsageError(`the first admin's password: set EMERALD_ADMIN_PASSWORD or pass --admin-password-file FILE\n${PG_HUB_USAGE}`);
+  if (given.length < PASSWORD_MIN_LENGTH) {
+    throw new UsageError(`the first admin's password needs at least ${PASSWORD_MIN_LENGTH} characters (${file ? `in ${file}` : 'EMERALD_ADMIN_PASSWORD'} has ${given.length})`);
+  }
+  return given;
 }
 
 function parsed<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, what: string): T {

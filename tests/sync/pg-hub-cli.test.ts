@@ -55,6 +55,10 @@ async function queryValue(url: string, sql: string): Promise<unknown> {
 describe('hub --postgres on the command line', () => {
   it('init, serve, pair-code, a laptop joins, Ctrl+C stops it cleanly', async () => {
     const url = await cluster.createDatabase();
+    // A first admin's password too short is said in words (not the schema's "Too small: expected string…").
+    const short = await cli(['hub', '--postgres', url, 'init', '--team-name', 'Servicios Norte', '--admin-email', ADMIN.email], { EMERALD_ADMIN_PASSWORD: 'corta' });
+    expect(short.code).not.toBe(0);
+    expect(short.stderr).toContain('needs at least 10 characters (EMERALD_ADMIN_PASSWORD has 5)');
     const init = await cli(['hub', '--postgres', url, 'init', '--team-name', 'Servicios Norte', '--admin-email', ADMIN.email], { EMERALD_ADMIN_PASSWORD: ADMIN.password });
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
