@@ -15,6 +15,7 @@ import { openPgHubStore } from '../../electron/services/sync/pg/pgHubStore';
 import { logAvailability } from '../../electron/services/sync/pg/pgAvailability';
 import { adoptPgHub } from '../../electron/services/sync/pg/pgHubAdopt';
 import { initPgHub, openHubDatabase, redacted, type OpenHubDatabaseOptions } from '../../electron/services/sync/pg/pgHubSetup';
+import { runningHubProcesses } from '../../electron/services/sync/pg/pgHubNotices';
 import { pgActingAdmin, pgMakePairingCode } from '../../electron/services/sync/pg/pgPairingCodes';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { CommandFailure } from './backup';
@@ -172,7 +173,10 @@ export async function pgPairCode(args: ParsedArgs): Promise<void> {
     const made = await pgMakePairingCode(pool, admin.id, new Date(), minutes === undefined ? {} : { validMinutes: Number(minutes) });
     const { rows } = await pool.query<{ listen_urls: string[] }>('SELECT listen_urls FROM hub_identity WHERE id = 1');
     const urls = rows[0]?.listen_urls ?? [];
-    if (args.flags.has('json')) return say(JSON.stringify({ ...made, hubUrls: urls }, null, 2));
+    // A code made on a database no hub serves (the old one after a restore, say) would never work.
+    const hubRunning = (await runningHubProcesses(pool)) > 0;
+    if (args.flags.has('json')) return say(JSON.stringify({ ...made, hubUrls: urls, hubRunning }, null, 2));
+    if (!hubRunning) say(`Note: no hub is running on ${redacted(requireUrl(args))} now; the code works only while one does (npm run cli -- hub --postgres URL --listen HOST:PORT). After a restore, make codes on the restored database.`);
     say(`Pairing code: ${made.code}`);
     say(`Valid until ${made.expiresAt}, once.`);
     say(`Hub fingerprint: ${made.fingerprint}`);

@@ -67,6 +67,11 @@ describe('hub --postgres on the command line', () => {
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('already_in_team');
 
+    // A code made while no hub serves the database says so (it would only work once one does).
+    const early = await cli(['team', 'pair-code', '--postgres', url]);
+    expect(early.code).toBe(0);
+    expect(early.stdout).toContain('Note: no hub is running on');
+
     const hub = spawnCli(['hub', '--postgres', url, '--listen', '127.0.0.1:0', '--no-mdns']);
     const deadline = Date.now() + 30_000;
     while (!/Fingerprint: /.test(hub.output.stdout)) {
@@ -79,7 +84,7 @@ describe('hub --postgres on the command line', () => {
     const made = await cli(['team', 'pair-code', '--postgres', url, '--json']);
     expect(made.code).toBe(0);
     const code = JSON.parse(made.stdout) as { code: string; fingerprint: string; hubUrls: string[] };
-    expect(code).toMatchObject({ fingerprint, hubUrls: [hubUrl] });
+    expect(code).toMatchObject({ fingerprint, hubUrls: [hubUrl], hubRunning: true });
 
     // The running hub learns of a code made by another process within a second (and at once after a miss).
     const laptop = path.join(root, 'laptop');

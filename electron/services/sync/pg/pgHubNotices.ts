@@ -7,6 +7,14 @@ import type { PgClient } from './pgSql';
 
 export const NOTICE_CHANNEL = 'emerald_hub';
 export type HubNotice = 'ops' | 'keys';
+/** How each running hub process's listening connection names itself to PostgreSQL. */
+const LISTENER_NAME = 'emerald-hub-notices';
+
+/** Hub processes serving this database now: each keeps one listening connection open while it runs. */
+export async function runningHubProcesses(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1', [LISTENER_NAME]);
+  return rows[0]?.n ?? 0;
+}
 
 /** Inside the writing transaction: PostgreSQL delivers it at commit, and never if it rolls back. */
 export async function notifyHubs(client: PgClient, notice: HubNotice): Promise<void> {
@@ -40,7 +48,7 @@ export class HubNoticeListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client(hubClientConfig(this.url, { application_name: 'emerald-hub-notices' }));
+    const client = new pg.Client(hubClientConfig(this.url, { application_name: LISTENER_NAME }));
     client.on('error', () => undefined);
     client.on('end', () => {
       if (this.client === client) this.client = null;
