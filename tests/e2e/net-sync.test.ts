@@ -211,6 +211,8 @@ describe('LAN sync across processes', () => {
     await member2.call('tickets.create', { title: 'Sin hub: aviso de Lucía' });
     await member1.call('tickets.create', { title: 'Sin hub: aviso de Tomás' });
     await expect.poll(() => memberPage.locator('.sync-footer').textContent(), { timeout: 30_000 }).toMatch(/Hub sin conexión desde \d{1,2}:\d{2}/);
+    // The line above says its time the same way (a clock time, not "este minuto" beside "desde …").
+    expect(await memberPage.locator('.sync-footer').textContent()).toMatch(/^Último intercambio: \d{1,2}:\d{2}Hub sin conexión/);
     const status = await member2.call<{ state: string; pending: number }>('sync.status');
     expect(status.state).toBe('unreachable');
     expect(status.pending).toBeGreaterThan(0);

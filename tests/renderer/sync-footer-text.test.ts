@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lastExchangeOf, netLineText, ownChangesText, syncNowProblem } from '../../renderer/src/features/team/syncFooterText';
+import { lastExchangeOf, lastExchangeText, netLineText, ownChangesText, syncNowProblem } from '../../renderer/src/features/team/syncFooterText';
 
 const LOCALES = path.resolve('renderer/src/i18n/locales');
 const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
@@ -28,6 +28,16 @@ describe('LAN trial: the sync footer’s words', () => {
     expect(netLineText({ state: 'unreachable', pending: 1, unreachableSince: since }, translators.es, FORMAT)).toBe(`Hub sin conexión desde ${time} · 1 cambio esperando`);
     expect(netLineText({ state: 'unreachable', pending: 0, unreachableSince: since }, translators.es, FORMAT)).toBe(`Hub sin conexión desde ${time}`);
     expect(netLineText({ state: 'unreachable', pending: 2, unreachableSince: since }, translators.en, FORMAT)).toBe(`Hub unreachable since ${time} · 2 changes waiting`);
+  });
+
+  it('offline, the last exchange is a time of day like the "desde" under it, not "este minuto"', () => {
+    const clock = { time: (iso: string) => iso.slice(11, 16), number: String };
+    const relative = () => 'este minuto';
+    const last = '2026-03-02T17:18:00.000Z';
+    expect(lastExchangeText(last, { state: 'unreachable' }, translators.es, clock, relative)).toBe('Último intercambio: 17:18');
+    expect(lastExchangeText(last, { state: 'synced' }, translators.es, clock, relative)).toBe('Último intercambio: este minuto');
+    expect(lastExchangeText(last, null, translators.es, clock, relative)).toBe('Último intercambio: este minuto');
+    expect(lastExchangeText(null, { state: 'unreachable' }, translators.en, clock, relative)).toBe(translators.en('footer.neverExchanged'));
   });
 
   it('a round with nothing of ours to send says it runs, not "0 cambios"', () => {

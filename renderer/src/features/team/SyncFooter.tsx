@@ -9,7 +9,7 @@ import { hrefFor } from '../../lib/router';
 import { useCan } from '../../stores/session';
 import { useNetStatus, type SyncNetStatus } from './netStore';
 import { useTeamStatus } from './statusStore';
-import { lastExchangeOf, netLineText, ownChangesText } from './syncFooterText';
+import { lastExchangeOf, lastExchangeText, netLineText, ownChangesText } from './syncFooterText';
 import './sync-footer.css';
 
 const REFRESH_MS = 30_000;
@@ -113,7 +113,7 @@ export function SyncFooter() {
     <div className="sync-footer" aria-label={t('footer.label', { team: status.team.name })} role="group">
       <a className="sync-footer-line" href={hrefFor(canAdmin ? { name: 'admin', section: 'team' } : { name: 'team' })} title={last ? formatDateTime(last) : undefined}>
         <ArrowLeftRight size={12} aria-hidden="true" />
-        <span>{last ? t('footer.lastExchange', { when: formatRelative(last) }) : t('footer.neverExchanged')}</span>
+        <span>{lastExchangeText(last, net, t, FOOTER_FORMAT, formatRelative)}</span>
       </a>
       {/* Revoked (the one bad state of its own changes) outranks what the network line would say. */}
       {own.bad ? (

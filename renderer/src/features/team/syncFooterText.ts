@@ -16,6 +16,15 @@ export function lastExchangeOf(status: Pick<TeamStatus, 'lastExchangeAt'>, net: 
   return [status.lastExchangeAt, net?.lastSyncAt].filter((v): v is string => Boolean(v)).sort().at(-1) ?? null;
 }
 
+/**
+ * The footer's first line. While the hub is unreachable it gives the last exchange as a time of day, as the line under
+ * it gives since when ("15:36" above "Hub sin conexión desde 15:37"; "este minuto" there read as a contradiction).
+ */
+export function lastExchangeText(last: string | null, net: Pick<NetStatus, 'state'> | null, t: TFunction, format: FooterFormat, relative: (iso: string) => string): string {
+  if (!last) return t('footer.neverExchanged');
+  return t('footer.lastExchange', { when: net?.state === 'unreachable' ? format.time(last) : relative(last) });
+}
+
 /** The background sync line: synced / syncing n changes / hub unreachable since HH:MM · n changes waiting / refused. */
 export function netLineText(net: Pick<NetStatus, 'state' | 'pending' | 'unreachableSince' | 'reason'>, t: TFunction, format: FooterFormat): string {
   const since = net.unreachableSince;
