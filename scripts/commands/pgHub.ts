@@ -180,10 +180,11 @@ export async function pgPairCode(args: ParsedArgs): Promise<void> {
     say(`Pairing code: ${made.code}`);
     say(`Valid until ${made.expiresAt}, once.`);
     say(`Hub fingerprint: ${made.fingerprint}`);
-    const hub = urls.length === 1 ? urls[0] : 'URL';
+    // No hub serves this database: the address it last wrote may be another database's hub now (after a restore).
+    const hub = hubRunning && urls.length === 1 ? urls[0] : 'URL';
     say(`On the laptop: npm run cli -- team join --data-dir DIR --hub ${hub} --code ${made.code} --device-name "NAME" (or Administración → Equipo), and compare the fingerprint.`);
-    if (urls.length > 1) say(`The hub listens at: ${urls.join(', ')} (use the one on the laptop's network).`);
-    if (urls.length === 0) say('URL: the address the hub prints when it starts (npm run cli -- hub --postgres URL --listen HOST:PORT).');
+    if (hubRunning && urls.length > 1) say(`The hub listens at: ${urls.join(', ')} (use the one on the laptop's network).`);
+    if (!hubRunning || urls.length === 0) say('URL: the address the hub prints when it starts (npm run cli -- hub --postgres URL --listen HOST:PORT).');
     },
     { requireTeam: true },
   );

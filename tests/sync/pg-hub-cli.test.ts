@@ -99,6 +99,11 @@ describe('hub --postgres on the command line', () => {
     hub.child.kill('SIGINT');
     expect(await hub.exited).toBe(0);
     expect(hub.output.stdout).toContain('Hub stopped (SIGINT)');
+    // With the hub gone, the address it wrote is not offered (after a restore it may be another database's hub).
+    const after = await cli(['team', 'pair-code', '--postgres', url]);
+    expect(after.stdout).toContain('Note: no hub is running on');
+    expect(after.stdout).toContain('--hub URL --code');
+    expect(after.stdout).not.toContain(hubUrl);
   });
 
   it('refuses a database a newer Emerald set up, untouched', async () => {

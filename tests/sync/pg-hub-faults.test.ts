@@ -26,16 +26,18 @@ describe('PostgreSQL stopped under a running central hub', () => {
     await laptop.admin.call('customers.create', { name: 'Durante el corte' });
     const refused = await syncRound(servicesOf(laptop)).catch((error: unknown) => error);
     expect(classifyRoundError(refused)).toEqual({ state: 'unreachable', reason: 'hub_unavailable' });
+    // The link as the round left it says the same (what `team status` prints with no app running): unreachable since.
+    expect(await laptop.admin.call('sync.status', {})).toMatchObject({ state: 'unreachable', reason: 'hub_unavailable', unreachableSince: expect.any(String) });
     await syncRound(servicesOf(laptop)).catch(() => undefined);
     // One line for the outage, however many requests it refused.
-    expect(logged).toEqual([expect.stringMatching(/^hub: PostgreSQL cannot be reached since \d\d:\d\d:\d\d UTC .*nothing acknowledged is lost$/)]);
+    expect(logged).toEqual([expect.stringMatching(/^hub: PostgreSQL cannot be reached \(noticed at \d\d:\d\d:\d\d UTC by a laptop's request: .*nothing acknowledged is lost$/)]);
 
     await cluster().start();
     const round = await syncRound(servicesOf(laptop));
     expect(round).toMatchObject({ inStep: true });
     expect(round.sent).toBeGreaterThan(0);
     expect(logged).toHaveLength(2);
-    expect(logged[1]).toMatch(/^hub: PostgreSQL reachable again after \d+ s \([1-9]\d* requests? answered "unavailable" meanwhile\)$/);
+    expect(logged[1]).toMatch(/^hub: PostgreSQL reachable again \(noticed \d+ s after it was found gone; [1-9]\d* requests? answered "unavailable" meanwhile\)$/);
     expect(await central.value("SELECT count(*)::int FROM customers WHERE name IN ('Antes del corte', 'Durante el corte')")).toBe(2);
   });
 });

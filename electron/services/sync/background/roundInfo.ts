@@ -2,15 +2,14 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../contract';
 import { prepared } from '../../sql';
+import { UNREACHABLE_REASONS } from '../net/links';
 import type { RoundFailure } from './scheduler';
 
-/** Reasons that mean "no answer" (hub_unavailable: a central hub without its database): retried quietly with backoff, shown as "hub unreachable since …". */
-const UNREACHABLE = new Set(['unreachable', 'timeout', 'closed', 'hub_unavailable']);
 
 export function classifyRoundError(error: unknown): RoundFailure {
   if (error instanceof AppError) {
     const reason = typeof error.details?.reason === 'string' ? error.details.reason : 'refused';
-    return { state: UNREACHABLE.has(reason) ? 'unreachable' : 'refused', reason };
+    return { state: UNREACHABLE_REASONS.has(reason) ? 'unreachable' : 'refused', reason };
   }
   // A socket error, a TLS handshake that failed: nobody (we trust) answered.
   return { state: 'unreachable', reason: 'unreachable' };

@@ -116,11 +116,14 @@ export function noteLinkSynced(sqlite: Database.Database, peerDeviceId: string, 
   prepared(sqlite, 'UPDATE sync_links SET last_sync_at = ?, last_error = NULL, unreachable_since = NULL WHERE peer_device_id = ?').run(at, peerDeviceId);
 }
 
+/** Reasons that mean "no answer" (hub_unavailable: a central hub without its database): retried quietly with backoff, shown as "hub unreachable since …". */
+export const UNREACHABLE_REASONS: ReadonlySet<string> = new Set(['unreachable', 'timeout', 'closed', 'hub_unavailable']);
+
 /** A round that failed: keeps the first moment the peer became unreachable; a refusal means it answered (no mark). */
 export function noteLinkFailed(sqlite: Database.Database, peerDeviceId: string, reason: string, at: string): void {
   prepared(
     sqlite,
     `UPDATE sync_links SET last_error = ?, unreachable_since = CASE WHEN ? THEN coalesce(unreachable_since, ?) ELSE NULL END
      WHERE peer_device_id = ?`,
-  ).run(reason, reason === 'unreachable' ? 1 : 0, at, peerDeviceId);
+  ).run(reason, UNREACHABLE_REASONS.has(reason) ? 1 : 0, at, peerDeviceId);
 }

@@ -33,7 +33,7 @@ export function noteUnavailable(pool: pg.Pool, error: unknown): void {
   if (watch.downSince) return;
   watch.downSince = watch.now();
   const cause = error instanceof Error ? error.message : String(error);
-  watch.log(`hub: PostgreSQL cannot be reached since ${clock(watch.downSince)} UTC (${cause}); laptops are told the hub is unavailable and sync again later, nothing acknowledged is lost`);
+  watch.log(`hub: PostgreSQL cannot be reached (noticed at ${clock(watch.downSince)} UTC by a laptop's request: ${cause}); laptops are told the hub is unavailable and sync again later, nothing acknowledged is lost`);
 }
 
 /** A request reached the database: if it had been gone, say for how long. */
@@ -41,7 +41,7 @@ export function noteAvailable(pool: pg.Pool): void {
   const watch = watches.get(pool);
   if (!watch?.downSince) return;
   const away = watch.now().getTime() - watch.downSince.getTime();
-  watch.log(`hub: PostgreSQL reachable again after ${duration(away)} (${watch.refused} request${watch.refused === 1 ? '' : 's'} answered "unavailable" meanwhile)`);
+  watch.log(`hub: PostgreSQL reachable again (noticed ${duration(away)} after it was found gone; ${watch.refused} request${watch.refused === 1 ? '' : 's'} answered "unavailable" meanwhile)`);
   watch.downSince = null;
   watch.refused = 0;
 }
