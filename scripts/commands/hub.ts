@@ -8,7 +8,7 @@ import { clearHubListening, recordHubListening } from '../../electron/services/s
 import { parseListenAddress } from '../../electron/services/sync/net/listenAddress';
 import { stringFlag, UsageError } from '../args';
 import { CommandFailure, existingDatabase } from './backup';
-import { PG_HUB_USAGE, runPgHub } from './pgHub';
+import { headlessHubLog, PG_HUB_USAGE, runPgHub } from './pgHub';
 import { requireDataDir, type CliCommand } from './types';
 
 const USAGE = `usage:
@@ -56,7 +56,7 @@ export const hubCommand: CliCommand = {
     const services = { db: backend.database.db, sqlite: backend.database.sqlite, clock: backend.clock, events: backend.events, dataDir };
     let hub;
     try {
-      hub = await startHub({ services, listen, mdns: !args.flags.has('no-mdns'), log: (line) => process.stderr.write(`${line}\n`) });
+      hub = await startHub({ services, listen, mdns: !args.flags.has('no-mdns'), log: headlessHubLog });
     } catch (error) {
       backend.close();
       if (error instanceof AppError) throw new CommandFailure(`${error.message} (${String(error.details?.reason ?? error.code)})`);

@@ -8,7 +8,7 @@ import { AppError } from '../../electron/contract';
 import { setupInput } from '../../electron/contract/auth';
 import { PASSWORD_MIN_LENGTH } from '../../electron/contract/common';
 import { teamCreateInput } from '../../electron/contract/team';
-import { startHub } from '../../electron/services/sync/net/hubServer';
+import { HUB_LISTENING_LOG, startHub } from '../../electron/services/sync/net/hubServer';
 import { parseListenAddress } from '../../electron/services/sync/net/listenAddress';
 import { MAX_CODE_MINUTES, MIN_CODE_MINUTES } from '../../electron/services/sync/net/pairingCodes';
 import { openPgHubStore } from '../../electron/services/sync/pg/pgHubStore';
@@ -110,6 +110,11 @@ function reachableUrls(host: string, port: number): string[] {
   return lan.length > 0 ? lan : [`https://127.0.0.1:${port}`];
 }
 
+/** A headless hub's log, on stderr: all but where it listens, which the command prints on stdout with the fingerprint. */
+export function headlessHubLog(line: string): void {
+  if (!line.startsWith(HUB_LISTENING_LOG)) process.stderr.write(`${line}\n`);
+}
+
 function untilStopped(): Promise<string> {
   return new Promise((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -124,14 +129,13 @@ async function serve(args: ParsedArgs): Promise<void> {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${PG_HUB_USAGE}`);
   }
-  const log = (line: string) => process.stderr.write(`${line}\n`);
   await withDatabase(
     args,
     async (pool) => {
-      logAvailability(pool, log);
+      logAvailability(pool, headlessHubLog);
       const store = await openPgHubStore({ pool });
       try {
-        const hub = await startHub({ store, listen, mdns: !args.flags.has('no-mdns'), log });
+        const hub = await startHub({ store, listen, mdns: !args.flags.has('no-mdns'), log: headlessHubLog });
         const self = await store.identity();
         const urls = reachableUrls(listen.host, hub.port);
         // `team pair-code --postgres` (another shell, maybe another machine) prints where laptops reach the hub.

@@ -102,6 +102,8 @@ describe('the command line over the network', () => {
     hubUrl = hub.url;
     expect(hub.url).toBe(`https://127.0.0.1:${port}`);
     expect(hub.fingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+    // Where it listens is said once (stdout, with the fingerprint), not again in its log.
+    expect(hub.output.stderr).not.toContain('listening on');
 
     const made = await cli('team', 'pair-code', '--data-dir', A, '--json');
     expect(made.code).toBe(0);

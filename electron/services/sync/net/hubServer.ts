@@ -37,6 +37,9 @@ export interface HubOptions {
   mdns?: boolean;
 }
 
+/** How the hub's log line about where it listens begins (the headless commands print their own, with the fingerprint). */
+export const HUB_LISTENING_LOG = 'hub: listening on ';
+
 export interface Hub {
   url: string;
   host: string;
@@ -185,7 +188,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const host = options.listen.host;
   const announced = options.mdns === false ? null : announceHub({ host, port, name: self.name, teamId: self.teamId, fingerprint });
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  log(`hub: listening on https://${urlHost}:${port}`);
+  log(`${HUB_LISTENING_LOG}https://${urlHost}:${port}`);
   return {
     url: `https://${urlHost}:${port}`,
     host,
