@@ -191,6 +191,14 @@ describe('browser mode: static files', () => {
     expect((await rawRequest({ port: server.port, path: '/assets/missing.js' })).status).toBe(404);
   });
 
+  it('answers a target no URL can be made of ("//", a bad port) with 400, not a server error', async () => {
+    for (const attempt of ['//', '//:99999/', '//?token=x']) {
+      const response = await rawRequest({ port: server.port, path: attempt });
+      expect(response.status, attempt).toBe(400);
+      expect(response.text, attempt).toContain('bad_path');
+    }
+  });
+
   it('refuses path traversal, plain or encoded', async () => {
     for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/assets/%2E%2E/%2E%2E/secret.txt']) {
       const response = await rawRequest({ port: server.port, path: attempt });

@@ -66,8 +66,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       sendError(res, 403, { code: 'FORBIDDEN', message: 'cross-origin requests are refused', details: { reason: 'bad_origin' } });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
+    } catch {
+      // "//" (an address with no host) and the like: the client's mistake, not a server error.
+      return sendError(res, 400, { code: 'VALIDATION', message: 'the request target is not a valid path', details: { reason: 'bad_path' } });
+    }
     const method = req.method ?? 'GET';
     // The launch token as a Bearer header (scripts, tests) or as the launch cookie sent by a page of this server.
     const launchCookieFromOwnPage = () => tokensMatch(options.token, readLaunchCookie(req.headers.cookie, port)) && isFromOwnPage(req.headers, port);
