@@ -193,7 +193,7 @@ describe('durations read one way on the OT and when completing it', () => {
     await dialog.locator('button[type="submit"]').click();
     await dialog.waitFor({ state: 'detached' });
     const duration = page.locator('.facts dt', { hasText: /^Duración$/ }).locator('xpath=following-sibling::dd[1]');
-    await expect.poll(() => duration.textContent()).toBe('1 h 5 min · cambiada a mano: La comida no se cuenta');
+    await expect.poll(() => duration.textContent(), { timeout: 15_000 }).toBe('1 h 5 min · cambiada a mano: La comida no se cuenta');
 
     // The ticket's timeline says the same, with the reason.
     await goTo(page, `#/tickets/${ticketId}`);
@@ -210,7 +210,9 @@ describe('the time-zone picker offers current names', () => {
     await goTo(page, '#/tickets');
     await goTo(page, '#/admin/settings');
     const select = page.locator('.settings-form select').last();
-    await expect.poll(() => select.inputValue()).toBe('Europe/Kyiv');
+    // The page refreshes the stored settings when it opens: wait for that answer (vitest's 1 s default was too short
+    // for it on a loaded two-core CI run, which read the cached 'UTC').
+    await expect.poll(() => select.inputValue(), { timeout: 15_000 }).toBe('Europe/Kyiv');
     const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
     expect(values).toContain('Europe/Kyiv');
     expect(values).toContain('Asia/Kolkata');
