@@ -10,5 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // How long expect.poll waits for a state before failing (vitest's 1 s default lost a settings refresh on a loaded
+    // two-core CI run): a bound on waiting, never a timing assert; a poll that needs longer says so itself.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
