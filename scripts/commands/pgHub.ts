@@ -177,18 +177,19 @@ export async function pgPairCode(args: ParsedArgs): Promise<void> {
     const made = await pgMakePairingCode(pool, admin.id, new Date(), minutes === undefined ? {} : { validMinutes: Number(minutes) });
     const { rows } = await pool.query<{ listen_urls: string[] }>('SELECT listen_urls FROM hub_identity WHERE id = 1');
     const urls = rows[0]?.listen_urls ?? [];
-    // A code made on a database no hub serves (the old one after a restore, say) would never work.
+    // A code made on a database no hub serves (the old one after a restore, say) would never work, and the address
+    // its last hub wrote may be another database's hub now: none is offered then.
     const hubRunning = (await runningHubProcesses(pool)) > 0;
+    const offered = hubRunning ? urls : [];
     if (args.flags.has('json')) return say(JSON.stringify({ ...made, hubUrls: urls, hubRunning }, null, 2));
     if (!hubRunning) say(`Note: no hub is running on ${redacted(requireUrl(args))} now; the code works only while one does (npm run cli -- hub --postgres URL --listen HOST:PORT). After a restore, make codes on the restored database.`);
     say(`Pairing code: ${made.code}`);
     say(`Valid until ${made.expiresAt}, once.`);
     say(`Hub fingerprint: ${made.fingerprint}`);
-    // No hub serves this database: the address it last wrote may be another database's hub now (after a restore).
-    const hub = hubRunning && urls.length === 1 ? urls[0] : 'URL';
+    const hub = offered.length === 1 ? offered[0] : 'URL';
     say(`On the laptop: npm run cli -- team join --data-dir DIR --hub ${hub} --code ${made.code} --device-name "NAME" (or Administración → Equipo), and compare the fingerprint.`);
-    if (hubRunning && urls.length > 1) say(`The hub listens at: ${urls.join(', ')} (use the one on the laptop's network).`);
-    if (!hubRunning || urls.length === 0) say('URL: the address the hub prints when it starts (npm run cli -- hub --postgres URL --listen HOST:PORT).');
+    if (offered.length > 1) say(`The hub listens at: ${offered.join(', ')} (use the one on the laptop's network).`);
+    if (offered.length === 0) say('URL: the address the hub prints when it starts (npm run cli -- hub --postgres URL --listen HOST:PORT).');
     },
     { requireTeam: true },
   );
