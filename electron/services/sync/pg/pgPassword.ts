@@ -75,7 +75,7 @@ export function resolvePassword(given: string | null | undefined, target: Passwo
   const fileNote = ignored === 'open_to_others' ? ` (${file} was not read: others may read it; chmod 600 it)` : '';
   throw new AppError(
     'CONFLICT',
-    `PostgreSQL asks for a password for ${where} and none was given${fileNote}: set PGPASSWORD, add a line host:port:database:user:password to ${file} (chmod 600), or put it in the URL (percent-encoded)`,
+    `PostgreSQL asks for a password for ${where} and none was given${fileNote}: set PGPASSWORD or add a line host:port:database:user:password to ${file} (chmod 600); a password in the URL would show in ps`,
     { reason: 'database_password_missing' },
   );
 }
