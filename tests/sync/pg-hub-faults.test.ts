@@ -37,7 +37,7 @@ describe('PostgreSQL stopped under a running central hub', () => {
     expect(round).toMatchObject({ inStep: true });
     expect(round.sent).toBeGreaterThan(0);
     expect(logged).toHaveLength(2);
-    expect(logged[1]).toMatch(/^hub: PostgreSQL reachable again \(noticed \d+ s after it was found gone; [1-9]\d* requests? answered "unavailable" meanwhile\)$/);
+    expect(logged[1]).toMatch(/^hub: PostgreSQL reachable again \(noticed \d+s after it was found gone; [1-9]\d* requests? answered "unavailable" meanwhile\)$/);
     expect(await central.value("SELECT count(*)::int FROM customers WHERE name IN ('Antes del corte', 'Durante el corte')")).toBe(2);
   });
 });

@@ -2,6 +2,7 @@
 // stays up through a PostgreSQL outage (members are told hub_unavailable and retry), so its log is where an admin
 // notices one. Each transition is one line; the requests refused in between are counted, not logged one by one.
 import type pg from 'pg';
+import { formatDuration } from '../../../contract/duration';
 
 interface Watch {
   log: (line: string) => void;
@@ -17,13 +18,6 @@ export function logAvailability(pool: pg.Pool, log: (line: string) => void, now:
 }
 
 const clock = (at: Date) => at.toISOString().slice(11, 19);
-
-function duration(ms: number): string {
-  const seconds = Math.max(1, Math.round(ms / 1000));
-  if (seconds < 120) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  return minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
-}
 
 /** A request found the database gone: the first one since it was last reachable says so. */
 export function noteUnavailable(pool: pg.Pool, error: unknown): void {
@@ -41,7 +35,7 @@ export function noteAvailable(pool: pg.Pool): void {
   const watch = watches.get(pool);
   if (!watch?.downSince) return;
   const away = watch.now().getTime() - watch.downSince.getTime();
-  watch.log(`hub: PostgreSQL reachable again (noticed ${duration(away)} after it was found gone; ${watch.refused} request${watch.refused === 1 ? '' : 's'} answered "unavailable" meanwhile)`);
+  watch.log(`hub: PostgreSQL reachable again (noticed ${formatDuration(Math.max(1, Math.round(away / 1000)), 'en')} after it was found gone; ${watch.refused} request${watch.refused === 1 ? '' : 's'} answered "unavailable" meanwhile)`);
   watch.downSince = null;
   watch.refused = 0;
 }
