@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { goTo, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
 
 let app: E2eApp;
 let context: BrowserContext;
@@ -60,6 +60,22 @@ describe('browser mode: new tabs and bookmarks', () => {
     await stranger.goto(`${origin()}/`);
     await stranger.getByRole('heading', { name: 'No se puede abrir Emerald' }).waitFor();
     await stranger.getByText('Abre la dirección que mostró «npm run serve»').waitFor();
+  });
+
+  it('says to open the new address when the server no longer takes a signed-in tab (restarted with a new token), not "no existe"', async () => {
+    const ticket = await app.admin.call('tickets.create', { title: 'Bomba de calor con ruido' });
+    const tabContext = await app.newContext();
+    const tab = await app.openApp(tabContext);
+    await signIn(tab);
+    await goTo(tab, '#/tickets');
+    await tab.getByText(ticket.title).waitFor();
+    // What a restart does to an open tab: its launch cookie is no longer the server's.
+    await tabContext.clearCookies();
+    await tab.getByText(ticket.title).click();
+    await tab.getByRole('heading', { name: 'No se puede abrir Emerald' }).waitFor();
+    await tab.getByText('Emerald se reinició con uno nuevo').waitFor();
+    expect(await tab.getByText('no existe o ya no tienes acceso').count()).toBe(0);
+    await tabContext.close();
   });
 
   it('refuses calls from a page of another origin, although that browser holds the cookie', async () => {

@@ -15,6 +15,7 @@ const fakeWindow = {
 interface Client {
   call(channel: string, input: unknown): Promise<unknown>;
   onSessionExpired(listener: () => void): () => void;
+  onLaunchRefused(listener: () => void): () => void;
 }
 let api: Client;
 beforeAll(async () => {
@@ -22,9 +23,11 @@ beforeAll(async () => {
   ({ api } = (await import('../../renderer/src/api/client' as string)) as { api: Client });
 });
 
-async function endedBy(error: { code: string; message: string; details?: unknown }): Promise<boolean> {
+type Refusal = { code: string; message: string; details?: unknown };
+
+async function endedBy(error: Refusal, listen: (listener: () => void) => () => void = (l) => api.onSessionExpired(l)): Promise<boolean> {
   let heard = false;
-  const stop = api.onSessionExpired(() => (heard = true));
+  const stop = listen(() => (heard = true));
   answer = { ok: false, error };
   await api.call('tickets.get', { id: 'x' }).catch(() => undefined);
   stop();
@@ -37,5 +40,14 @@ describe('a session ended on the server', () => {
     expect(await endedBy({ code: 'UNAUTHENTICATED', message: 'gone', details: { reason: 'no_session' } })).toBe(true);
     expect(await endedBy({ code: 'UNAUTHENTICATED', message: 'wrong', details: { reason: 'invalid_credentials' } })).toBe(false);
     expect(await endedBy({ code: 'FORBIDDEN', message: 'no', details: { reason: 'forbidden' } })).toBe(false);
+  });
+
+  it('cuts the window off when browser mode’s server refuses the tab’s launch cookie (restarted), and only then', async () => {
+    const refused = (error: Refusal) => endedBy(error, (l) => api.onLaunchRefused(l));
+    expect(await refused({ code: 'UNAUTHENTICATED', message: 'missing or wrong launch token', details: { reason: 'bad_token' } })).toBe(true);
+    expect(await refused({ code: 'UNAUTHENTICATED', message: 'expired', details: { reason: 'session_expired' } })).toBe(false);
+    expect(await refused({ code: 'NOT_FOUND', message: 'gone', details: { reason: 'not_found' } })).toBe(false);
+    // A refused launch cookie is not an ended session: the lock screen would ask for a password no call can check.
+    expect(await endedBy({ code: 'UNAUTHENTICATED', message: 'missing or wrong launch token', details: { reason: 'bad_token' } })).toBe(false);
   });
 });

@@ -31,6 +31,12 @@ function resolveBridge(): EmeraldBridge {
 
 const bridge = resolveBridge();
 const unauthenticatedListeners = new Set<(error: ApiError) => void>();
+const launchRefusedListeners = new Set<(error: ApiError) => void>();
+
+function listen(listeners: Set<(error: ApiError) => void>, listener: (error: ApiError) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 /** Bumped on sign-out: an answer to a call made before it belongs to the previous person and is dropped. */
 let sessionEpoch = 0;
 
@@ -47,6 +53,11 @@ export const api = {
     if (error.code === 'UNAUTHENTICATED' && (error.reason === 'session_expired' || error.reason === 'no_session')) {
       for (const listener of unauthenticatedListeners) listener(error);
     }
+    // Browser mode: the server no longer takes this tab's launch cookie (it was restarted with a new token), so every
+    // later call fails too; said once, instead of each screen reading it as "not found".
+    if (error.code === 'UNAUTHENTICATED' && error.reason === 'bad_token') {
+      for (const listener of launchRefusedListeners) listener(error);
+    }
     throw error;
   },
   onEvent(listener: (event: DomainEvent) => void): () => void {
@@ -58,7 +69,10 @@ export const api = {
   },
   /** Called when a session expires mid-use, so the app can lock. */
   onSessionExpired(listener: (error: ApiError) => void): () => void {
-    unauthenticatedListeners.add(listener);
-    return () => unauthenticatedListeners.delete(listener);
+    return listen(unauthenticatedListeners, listener);
+  },
+  /** Called when browser mode's server refuses the tab's launch cookie, so the app can say to open the new address. */
+  onLaunchRefused(listener: (error: ApiError) => void): () => void {
+    return listen(launchRefusedListeners, listener);
   },
 };

@@ -1,4 +1,5 @@
-// The gate: setup → sign-in → the app; locks when the session expires or the user is idle.
+// The gate: setup → sign-in → the app; locks when the session expires or the user is idle; in browser mode, says to
+// open the new address when a restarted server no longer takes the tab.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -18,12 +19,18 @@ export function App() {
   const phase = useSession((s) => s.phase);
   const bootstrap = useSession((s) => s.bootstrap);
   const lock = useSession((s) => s.lock);
+  const cutOff = useSession((s) => s.cutOff);
   const route = useRoute();
 
   useEffect(() => {
     void bootstrap();
-    return api.onSessionExpired(() => lock());
-  }, [bootstrap, lock]);
+    const stopLocking = api.onSessionExpired(() => lock());
+    const stopCutting = api.onLaunchRefused((error) => cutOff(error.reason ?? error.code));
+    return () => {
+      stopLocking();
+      stopCutting();
+    };
+  }, [bootstrap, lock, cutOff]);
   useIdleLock();
   useTechnicianLanding();
   useEarlyTicketRows();

@@ -27,6 +27,8 @@ interface SessionState {
   login(login: string, password: string): Promise<void>;
   logout(): Promise<void>;
   lock(): void;
+  /** Nothing can be called any more (browser mode's server refused the tab): the 'unreachable' screen says why. */
+  cutOff(reason: string): void;
   refreshSettings(): Promise<void>;
   /** Reads who is signed in again (a role or an account changed under them); a session that ended is left to the client. */
   refreshUser(): Promise<void>;
@@ -98,6 +100,10 @@ export const useSession = create<SessionState>((set, get) => ({
   lock() {
     const user = get().user;
     if (get().phase === 'ready') set({ phase: 'locked', lockedLogin: user?.username ?? null });
+  },
+
+  cutOff(reason) {
+    set({ phase: 'unreachable', unreachableReason: reason });
   },
 
   async refreshUser() {
