@@ -7,11 +7,13 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DomainEvent } from '../../electron/contract';
 import { databasePath } from '../../electron/ipc/backend';
+import { startNetRuntime, SYNC_STATUS_EVENT } from '../../electron/services/sync/background/runtime';
+import { closePeerAgents } from '../../electron/services/sync/net/peerAgents';
 import { HUB_THREAD_NICE } from '../../electron/services/sync/net/threadPriority';
 import { writeTurnsOf } from '../../electron/services/writeTurns';
 import { removeTempDirs } from '../db/helpers';
 import type { Caller, TestApp } from '../support/backend';
-import { officeAndLaptop, until, type OfficeAndLaptop } from './net.helpers';
+import { officeAndLaptop, servicesOf, until, type OfficeAndLaptop } from './net.helpers';
 
 let world: OfficeAndLaptop;
 let hub: TestApp;
@@ -29,12 +31,11 @@ const portOpen = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
+// Rounds only when asked (sync.now), so the test knows which round the hub holds.
+const MEMBER_RUNTIME = { mdns: false, timings: { debounceMs: 600_000, intervalMs: 600_000, backoffStartMs: 100, backoffCapMs: 500 } };
+
 beforeAll(async () => {
-  world = await officeAndLaptop({
-    hub: { mdns: false, hubThread: true },
-    // Rounds only when asked (sync.now), so the test knows which round the hub holds.
-    member: { mdns: false, timings: { debounceMs: 600_000, intervalMs: 600_000, backoffStartMs: 100, backoffCapMs: 500 } },
-  });
+  world = await officeAndLaptop({ hub: { mdns: false, hubThread: true }, member: MEMBER_RUNTIME });
   ({ hub, memberAdmin, hubEvents } = world);
 }, 60_000);
 
@@ -67,6 +68,29 @@ describe('hub mode in its own thread', () => {
     const nices = readdirSync('/proc/self/task').map((task) => ({ task, nice: niceOf(task) }));
     expect(nices.find((thread) => thread.task === String(process.pid))?.nice).toBe(0);
     expect(nices.filter((thread) => thread.nice === HUB_THREAD_NICE)).toHaveLength(1);
+  });
+
+  it('announces the connected computers changing, so the Equipo screen’s count follows without leaving it', async () => {
+    expect((await hub.admin.call('team.hubGet', {})).connectedDevices).toBe(1);
+    // What the screen does: at each announcement, read the hub's state again.
+    const countsRead: Promise<number>[] = [];
+    const stopListening = hub.backend.events.on((event) => {
+      if (event.entity === 'team' && event.id === SYNC_STATUS_EVENT.id) countsRead.push(hub.admin.call('team.hubGet', {}).then((state) => state.connectedDevices));
+    });
+    try {
+      // The laptop leaves: its sync stops and its connections close; nothing else happens on either side.
+      await world.memberRuntime.close();
+      closePeerAgents();
+      const counts = await until(() => Promise.all(countsRead), (read) => read.includes(0));
+      expect(counts).toContain(0);
+      // And comes back (the tests below sync it).
+      countsRead.length = 0;
+      world.memberRuntime = startNetRuntime(servicesOf(world.member), MEMBER_RUNTIME);
+      await memberAdmin.call('sync.now', {});
+      expect(await until(() => Promise.all(countsRead), (read) => read.includes(1))).toContain(1);
+    } finally {
+      stopListening();
+    }
   });
 
   it('the copy answers its own window while the hub is held inside a member’s page; the page then lands and is announced', async () => {

@@ -170,19 +170,20 @@ export async function officeAndLaptop(options: { hub: NetRuntimeOptions; member:
   const memberAdmin = new Caller(member.backend);
   await memberAdmin.call('auth.setup', { ...MEMBER_ACCOUNT, companyName: 'Servicios Norte' });
   await memberAdmin.call('auth.login', { login: MEMBER_ACCOUNT.username, password: MEMBER_ACCOUNT.password });
-  const memberRuntime = startNetRuntime(servicesOf(member), options.member);
-  return {
+  const world: OfficeAndLaptop = {
     hub,
     member,
     memberAdmin,
     hubRuntime,
-    memberRuntime,
+    memberRuntime: startNetRuntime(servicesOf(member), options.member),
     hubEvents,
     async close() {
-      await memberRuntime.close();
+      // The laptop's runtime as it is now (a test may have stopped it and started another).
+      await world.memberRuntime.close();
       await hubRuntime.close();
       member.close();
       hub.close();
     },
   };
+  return world;
 }

@@ -25,6 +25,7 @@ export type NetServices = Omit<ServiceContext, 'actor'>;
  * only (a hub switched on under another name left the sidebar's line as it was until a reload).
  */
 export const SYNC_STATUS_EVENT: DomainEvent = { entity: 'team', id: 'syncStatus', kind: 'updated' };
+const CONNECTIONS_EVENT_MS = 1_000;
 
 export interface NetRuntimeOptions {
   log?: (message: string, error?: unknown) => void;
@@ -95,6 +96,15 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
   };
   let hubError: string | null = null;
   let chain: Promise<unknown> = Promise.resolve();
+  // The Equipo screen's "N ordenadores conectados" follows the members' connections, announced a second at most after
+  // the first change (thirty laptops opening and closing theirs each round would otherwise be dozens of events).
+  let connectionsTimer: NodeJS.Timeout | null = null;
+  const connectionsChanged = () => {
+    connectionsTimer ??= setTimeout(() => {
+      connectionsTimer = null;
+      if (!closed) events.emit(SYNC_STATUS_EVENT);
+    }, CONNECTIONS_EVENT_MS);
+  };
   const applyHub = async () => {
     // Once closed, the database may already be closed too (the app quits without waiting): stop without reading it.
     const setting = closed ? null : readHubSetting(sqlite);
@@ -113,8 +123,11 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
         const mdns = options.mdns ?? true;
         hub =
           options.hubThread && services.dataDir && !sqlite.memory
-            ? await startHubThread({ databaseFile: sqlite.name, dataDir: services.dataDir, listen: target, mdns }, { engineConnection: sqlite, onApplied: relay, log: (line) => log(line), onEnded: threadEnded })
-            : await startHub({ services, listen: target, mdns, log: (line) => log(line) });
+            ? await startHubThread(
+                { databaseFile: sqlite.name, dataDir: services.dataDir, listen: target, mdns },
+                { engineConnection: sqlite, onApplied: relay, log: (line) => log(line), onEnded: threadEnded, onConnectedDevices: connectionsChanged },
+              )
+            : await startHub({ services, listen: target, mdns, log: (line) => log(line), onConnectedDevices: connectionsChanged });
         if (closed) {
           await hub.close();
           hub = null;
@@ -199,6 +212,7 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
     },
     async close() {
       closed = true;
+      if (connectionsTimer) clearTimeout(connectionsTimer);
       off();
       registerNetRuntime(sqlite, null);
       await scheduler.stop();

@@ -109,6 +109,8 @@ export function startHubThread(
     log: (line: string) => void;
     /** The thread ended on its own after it started (a crash): the hub no longer serves. */
     onEnded: (error: Error) => void;
+    /** How many member computers have a connection open, each time that changes. */
+    onConnectedDevices?: (count: number) => void;
   },
 ): Promise<Hub> {
   const turns = new WriteTurns();
@@ -136,8 +138,9 @@ export function startHubThread(
         case 'events':
           return options.onApplied(message.events);
         case 'connectedDevices':
+          if (message.count === connectedDevices) return;
           connectedDevices = message.count;
-          return;
+          return options.onConnectedDevices?.(connectedDevices);
         case 'log':
           return options.log(message.line);
         case 'failed':
