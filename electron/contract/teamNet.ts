@@ -39,9 +39,13 @@ export interface HubStateDto {
   error: string | null;
   /** Member devices with a connection to this hub open now. */
   connectedDevices: number;
+  /** Codes made here (PairingCodeDto.id) that a laptop has used: the card stops showing them as valid. */
+  usedCodes: string[];
 }
 
 export interface PairingCodeDto {
+  /** Names the code in HubStateDto.usedCodes (what the code derives for the handshake, never the code). */
+  id: string;
   code: string;
   expiresAt: string;
   fingerprint: string;

@@ -150,6 +150,9 @@ describe('LAN sync across processes', () => {
     const net = memberPage.getByRole('region', { name: 'Sincronización en red' });
     await expect.poll(() => net.textContent(), { timeout: 60_000 }).toContain(hubFingerprint);
     await expect.poll(() => memberPage.locator('.sync-footer').textContent(), { timeout: 30_000 }).toContain('Sincronizado');
+    // The hub's screen, left open, no longer offers the code as valid once it was used.
+    await expect.poll(() => hubPage.locator('.net-code').textContent(), { timeout: 15_000 }).toContain('Código usado');
+    expect(await hubPage.getByTestId('pairing-code').textContent()).not.toContain(code);
     // The figures beside "Sincronizado" agree with it: everything sent, and sent at some time (not "nunca").
     const fact = (label: string) => memberPage.locator('.team-overview dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
     await expect.poll(() => fact('Cambios sin enviar').textContent(), { timeout: 30_000 }).toBe('0');

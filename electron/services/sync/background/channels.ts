@@ -7,7 +7,7 @@ import { pairWithHub } from '../net/hubClient';
 import { syncRound } from '../net/syncRound';
 import { hubLink, ownFingerprint } from '../net/links';
 import { discoverHubs, teamHash } from '../net/mdns';
-import { makePairingCode } from '../net/pairingCodes';
+import { makePairingCode, usedCodeIds } from '../net/pairingCodes';
 import { formatListen, HUB_SETTING_KEY, parseListen, readHubSetting, writeHubSetting } from './hubSetting';
 import { runningNetRuntime } from './registry';
 
@@ -21,7 +21,7 @@ function stoppedHubState(ctx: ServiceContext): HubStateDto {
   } catch {
     // Not in a team yet.
   }
-  return { enabled: setting.enabled, listen: formatListen(setting), running: false, urls: [], fingerprint, error: null, connectedDevices: 0 };
+  return { enabled: setting.enabled, listen: formatListen(setting), running: false, urls: [], fingerprint, error: null, connectedDevices: 0, usedCodes: usedCodeIds(ctx.sqlite, nowIso(ctx)) };
 }
 
 /** Without a running app around the database (a bare test backend): the link as the last round left it. */
@@ -67,7 +67,7 @@ export async function hubSet(ctx: ServiceContext, input: { enabled: boolean; lis
 export async function pairCode(ctx: ServiceContext): Promise<PairingCodeDto> {
   const made = await makePairingCode(ctx);
   const hub = runningNetRuntime(ctx.sqlite)?.hubState();
-  return { code: made.code, expiresAt: made.expiresAt, fingerprint: made.fingerprint, urls: hub?.urls ?? [] };
+  return { code: made.code, id: made.id, expiresAt: made.expiresAt, fingerprint: made.fingerprint, urls: hub?.urls ?? [] };
 }
 
 export async function findHubs(ctx: ServiceContext): Promise<{ hubs: DiscoveredHubDto[] }> {

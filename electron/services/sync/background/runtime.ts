@@ -6,6 +6,7 @@ import type { HubStateDto, SyncNetStatusDto } from '../../../contract/teamNet';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../sql';
 import { hubLink, ownFingerprint } from '../net/links';
+import { usedCodeIds } from '../net/pairingCodes';
 import { syncRound } from '../net/syncRound';
 import { waitForHubChange } from '../net/hubWait';
 import { startHub, type Hub } from '../net/hubServer';
@@ -204,6 +205,7 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
         fingerprint,
         error: hubError,
         connectedDevices: hub?.connectedDevices() ?? 0,
+        usedCodes: usedCodeIds(sqlite, services.clock.now().toISOString()),
       };
     },
     async applyHubSetting() {

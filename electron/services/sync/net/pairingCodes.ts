@@ -23,6 +23,8 @@ const SALT = 'emerald-pairing-v1';
 
 export interface PairingCode {
   code: string;
+  /** The identity the code derives (what the handshake names, never the code): how usedCodeIds refers to it. */
+  id: string;
   expiresAt: string;
   fingerprint: string;
 }
@@ -88,7 +90,12 @@ export async function makePairingCode(ctx: ServiceContext, opts: { validMinutes?
       at,
     );
   }).immediate();
-  return { code, expiresAt, fingerprint };
+  return { code, id: secret.identity, expiresAt, fingerprint };
+}
+
+/** The codes made here that a laptop has used while they were still valid (their ids), until the next code drops them. */
+export function usedCodeIds(sqlite: Database.Database, nowIso: string): string[] {
+  return prepared(sqlite, 'SELECT identity FROM sync_pairing_codes WHERE used_at IS NOT NULL AND expires_at > ?').pluck().all(nowIso) as string[];
 }
 
 interface CodeRow {

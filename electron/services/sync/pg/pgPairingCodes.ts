@@ -55,6 +55,6 @@ export async function pgMakePairingCode(pool: pg.Pool, creatorId: string, now: D
     ]);
     // Every running hub process on this database knows the code at once (their key caches reload).
     await notifyHubs(client, 'keys');
-    return { code, expiresAt, fingerprint: hub.fingerprint };
+    return { code, id: secret.identity, expiresAt, fingerprint: hub.fingerprint };
   });
 }

@@ -25,9 +25,10 @@ function useSecondsLeft(expiresAt: string | null): number {
 
 const mmss = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
-function PairingCodePanel({ code, onDone }: { code: PairingCode; onDone(): void }) {
+function PairingCodePanel({ code, used, onDone }: { code: PairingCode; used: boolean; onDone(): void }) {
   const { t } = useTranslation('team');
-  const left = useSecondsLeft(code.expiresAt);
+  const left = useSecondsLeft(used ? null : code.expiresAt);
+  const valid = !used && left > 0;
   const panel = useRef<HTMLDivElement>(null);
   // A new code opens below the fold on a laptop screen: take focus there, which brings it into view.
   useEffect(() => panel.current?.focus(), [code.code]);
@@ -35,11 +36,15 @@ function PairingCodePanel({ code, onDone }: { code: PairingCode; onDone(): void 
     <div className="net-code" role="region" aria-labelledby="net-code-title" ref={panel} tabIndex={-1} data-testid="pairing-code-panel">
       <h4 id="net-code-title">{t('net.code.title')}</h4>
       <output className="net-code-value mono" aria-live="polite" data-testid="pairing-code">
-        {left > 0 ? code.code : '––––-––––'}
+        {valid ? code.code : '––––-––––'}
       </output>
-      <p className={left > 0 ? 'muted' : 'field-error'} aria-live="off">
-        {left > 0 ? t('net.code.expiresIn', { time: mmss(left) }) : t('net.code.expired')}
-      </p>
+      {used ? (
+        <p role="status">{t('net.code.used')}</p>
+      ) : (
+        <p className={valid ? 'muted' : 'field-error'} aria-live="off">
+          {valid ? t('net.code.expiresIn', { time: mmss(left) }) : t('net.code.expired')}
+        </p>
+      )}
       <dl className="net-facts">
         <div>
           <dt>{t('net.fingerprint')}</dt>
@@ -157,7 +162,7 @@ export function HubCard() {
         </button>
       </div>
       {codeForm.failure && <div className="alert" role="alert">{codeForm.failure}</div>}
-      {code && <PairingCodePanel code={code} onDone={() => setCode(null)} />}
+      {code && <PairingCodePanel code={code} used={state.usedCodes.includes(code.id)} onDone={() => setCode(null)} />}
     </form>
   );
 }
