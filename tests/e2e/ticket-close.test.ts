@@ -89,6 +89,8 @@ describe('closing a ticket with two open OTs', () => {
     const diagnosisRow = detail.locator('.ticket-work-order', { hasText: diagnosis.code });
     await repairRow.locator('.badge-ot-completed').waitFor();
     await diagnosisRow.locator('.badge-ot-cancelled').waitFor();
+    // Its date says which one it is: the real one once completed.
+    expect(await repairRow.locator('.ticket-work-order-when').textContent()).toMatch(/^Realizada: \d{1,2} [a-z]+\.? \d{4}, \d{1,2}:\d{2}$/);
     expect(await repairRow.locator('.ticket-work-order-outcome').textContent()).toBe('Trabajo realizado: Cambiada la resistencia de 1500 W y el termostato; probado 30 min.');
     expect(await diagnosisRow.locator('.ticket-work-order-outcome').textContent()).toBe('Motivo de la cancelación: El diagnóstico se hizo en la misma visita de reparación.');
 

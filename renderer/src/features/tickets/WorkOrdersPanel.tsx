@@ -13,7 +13,9 @@ export function WorkOrdersPanel({ workOrders }: { workOrders: WorkOrderDetail[] 
   return (
     <ul className="ticket-work-orders">
       {workOrders.map((wo) => {
-        const when = wo.completedAt ?? wo.scheduledDate;
+        // Which date it is, said: after completion the planned time gives way to the real one (a trial read the change
+        // as the visit having been moved).
+        const when = wo.completedAt ? t('workOrders.doneOn', { when: formatDateTime(wo.completedAt) }) : wo.scheduledDate ? t('workOrders.plannedFor', { when: formatDateTime(wo.scheduledDate) }) : null;
         return (
           <li key={wo.id} className="ticket-work-order" data-work-order-id={wo.id}>
             <a className="mono" href={hrefFor({ name: 'workOrders', id: wo.id })}>
@@ -28,10 +30,9 @@ export function WorkOrdersPanel({ workOrders }: { workOrders: WorkOrderDetail[] 
                 <span className="sr-only">{t('workOrders.technician')}: </span>
                 {wo.technician?.fullName ?? t('workOrders.noTechnician')}
               </span>
-              <span className="ticket-work-order-meta">
+              <span className="ticket-work-order-meta ticket-work-order-when">
                 <CalendarDays size={12} aria-hidden="true" />
-                <span className="sr-only">{t('workOrders.date')}: </span>
-                {when ? formatDateTime(when) : t('workOrders.noDate')}
+                {when ?? t('workOrders.noDate')}
               </span>
             </span>
             <WorkOrderOutcome workOrder={wo} />
