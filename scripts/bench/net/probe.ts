@@ -1,5 +1,6 @@
 // The hub's own window, in a process of its own: calls browser mode's HTTP API one after another (list, detail,
-// dispatch queue, search, and a note added to a ticket, as a dispatcher writes while the laptops sync), stamping each
+// dispatch queue, search, and a note added to a ticket, as a dispatcher writes while the laptops sync; and the least
+// call there is, the signed-in user, as the floor under the others), stamping each
 // call with its time here and the hub engine's own (Server-Timing), until "stop" arrives on stdin; then prints every
 // sample. After a "quiet" line on stdin it adds no notes until a "write" line (the bench times some phases with the
 // window only reading: a note every 50 ms is news for every member).
@@ -8,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { HubApi, report, wallMs } from './hubApi';
 
 interface Sample {
-  call: 'list' | 'detail' | 'agenda' | 'search' | 'note';
+  call: 'list' | 'detail' | 'agenda' | 'search' | 'note' | 'floor';
   at: number;
   ms: number;
   /** From the hub's HTTP thread handing the call to its engine to the answer (Server-Timing). */
@@ -38,6 +39,7 @@ const calls: [Sample['call'], (i: number) => Promise<{ engineMs: number | null }
   ['agenda', () => api.timedCall('workOrders.dispatchQueue', {})],
   ['search', () => api.timedCall('tickets.list', { q: 'impresora' })],
   ['note', (i) => api.timedCall('tickets.addNote', { id: ids[i % ids.length] ?? '', content: `Llamó el cliente: confirma la visita (${i}).` })],
+  ['floor', () => api.timedCall('auth.me', {})],
 ];
 report('PROBE_READY', { firstPage: ids.length });
 for (let i = 0; !stopped; i++) {
