@@ -30,7 +30,7 @@ export interface HubOptions {
   listen: { host: string; port: number };
   /** After each committed page of remote ops (the events are also emitted on services.events). */
   onApplied?: (events: DomainEvent[]) => void;
-  /** Whenever a connection opens or closes: the member devices with one open (the hub's thread tells the engine). */
+  /** Each time the number of member devices with a connection open changes (the hub's thread tells the engine). */
   onConnectedDevices?: (count: number) => void;
   log?: (line: string) => void;
   /** Announce by mDNS (default true). */
@@ -56,6 +56,8 @@ export interface Hub {
 class SocketBook {
   private readonly identities = new WeakMap<Socket, string>();
   private readonly byIdentity = new Map<string, Set<TLSSocket>>();
+  /** The count last reported: every request's socket opens and closes, the count changes far less often. */
+  private reported = 0;
 
   constructor(private readonly counted: (count: number) => void = () => undefined) {}
 
@@ -73,12 +75,19 @@ class SocketBook {
     let set = this.byIdentity.get(identity);
     if (!set) this.byIdentity.set(identity, (set = new Set()));
     set.add(socket);
-    this.counted(this.count());
+    this.reportCount();
     socket.once('close', () => {
       set.delete(socket);
       if (set.size === 0 && this.byIdentity.get(identity) === set) this.byIdentity.delete(identity);
-      this.counted(this.count());
+      this.reportCount();
     });
+  }
+
+  private reportCount(): void {
+    const count = this.count();
+    if (count === this.reported) return;
+    this.reported = count;
+    this.counted(count);
   }
 
   devices(): string[] {

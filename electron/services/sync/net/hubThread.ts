@@ -138,7 +138,6 @@ export function startHubThread(
         case 'events':
           return options.onApplied(message.events);
         case 'connectedDevices':
-          if (message.count === connectedDevices) return;
           connectedDevices = message.count;
           return options.onConnectedDevices?.(connectedDevices);
         case 'log':
