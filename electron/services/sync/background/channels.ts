@@ -5,23 +5,17 @@ import { nowIso, type ServiceContext } from '../../context';
 import { prepared } from '../../sql';
 import { pairWithHub } from '../net/hubClient';
 import { syncRound } from '../net/syncRound';
-import { hubLink, ownFingerprint } from '../net/links';
+import { hubLink } from '../net/links';
 import { discoverHubs, teamHash } from '../net/mdns';
-import { makePairingCode, usedCodeIds } from '../net/pairingCodes';
-import { formatListen, HUB_SETTING_KEY, parseListen, readHubSetting, writeHubSetting } from './hubSetting';
+import { makePairingCode } from '../net/pairingCodes';
+import { HUB_SETTING_KEY, parseListen, readHubSetting, writeHubSetting } from './hubSetting';
+import { hubStateOf } from './hubState';
 import { runningNetRuntime } from './registry';
 
 const DISCOVER_MS = 2_000;
 
 function stoppedHubState(ctx: ServiceContext): HubStateDto {
-  const setting = readHubSetting(ctx.sqlite);
-  let fingerprint: string | null = null;
-  try {
-    fingerprint = ownFingerprint(ctx.sqlite);
-  } catch {
-    // Not in a team yet.
-  }
-  return { enabled: setting.enabled, listen: formatListen(setting), running: false, urls: [], fingerprint, error: null, connectedDevices: 0, usedCodes: usedCodeIds(ctx.sqlite, nowIso(ctx)) };
+  return hubStateOf(ctx.sqlite, nowIso(ctx));
 }
 
 /** Without a running app around the database (a bare test backend): the link as the last round left it. */

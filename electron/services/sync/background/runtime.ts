@@ -5,14 +5,13 @@ import { AppError, type DomainEvent } from '../../../contract';
 import type { HubStateDto, SyncNetStatusDto } from '../../../contract/teamNet';
 import type { ServiceContext } from '../../context';
 import { prepared } from '../../sql';
-import { hubLink, ownFingerprint } from '../net/links';
-import { usedCodeIds } from '../net/pairingCodes';
+import { hubLink } from '../net/links';
 import { syncRound } from '../net/syncRound';
 import { waitForHubChange } from '../net/hubWait';
 import { startHub, type Hub } from '../net/hubServer';
 import { startHubThread } from '../net/hubThread';
 import { formatListen, HUB_SETTING_KEY, readHubSetting } from './hubSetting';
-import { lanUrls } from './lanUrls';
+import { hubStateOf } from './hubState';
 import { unsentOwnOps } from '../teamStatus';
 import { classifyRoundError, readAckedSeq, writeAckedSeq } from './roundInfo';
 import { registerNetRuntime } from './registry';
@@ -190,23 +189,7 @@ export function startNetRuntime(services: NetServices, options: NetRuntimeOption
     },
     linksChanged,
     hubState() {
-      const setting = readHubSetting(sqlite);
-      let fingerprint: string | null = hub?.fingerprint ?? null;
-      try {
-        fingerprint ??= ownFingerprint(sqlite);
-      } catch {
-        // Not in a team yet: no key to show.
-      }
-      return {
-        enabled: setting.enabled,
-        listen: formatListen(setting),
-        running: hub !== null,
-        urls: hub ? lanUrls(hub.host, hub.port) : [],
-        fingerprint,
-        error: hubError,
-        connectedDevices: hub?.connectedDevices() ?? 0,
-        usedCodes: usedCodeIds(sqlite, services.clock.now().toISOString()),
-      };
+      return hubStateOf(sqlite, services.clock.now().toISOString(), hub, hubError);
     },
     async applyHubSetting() {
       await scheduleHub();
