@@ -60,6 +60,7 @@ describe('tickets', () => {
     await dialog.locator('select[name="priority"]').selectOption('critical');
     await dialog.locator('input[name="customerName"]').fill('Carnicería Hermanos Pérez');
     await dialog.locator('input[name="customerPhone"]').fill('954 12 34 56');
+    await dialog.locator('input[name="customerTown"]').fill('Dos Hermanas');
     await dialog.locator('button[type="submit"]').click();
     await dialog.waitFor({ state: 'detached' });
     const detail = page.locator('.ticket-detail');
@@ -72,7 +73,7 @@ describe('tickets', () => {
     // The customer really exists now, linked to the ticket.
     await app.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
     const ticket = await app.admin.call('tickets.get', { id: ticketId });
-    expect(ticket.customerDetail).toMatchObject({ name: 'Carnicería Hermanos Pérez', phone: '954 12 34 56' });
+    expect(ticket.customerDetail).toMatchObject({ name: 'Carnicería Hermanos Pérez', phone: '954 12 34 56', town: 'Dos Hermanas' });
     expect(ticket.priority).toBe('critical');
   });
 

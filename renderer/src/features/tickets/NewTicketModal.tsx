@@ -25,7 +25,7 @@ interface FormState {
   /** Typing a new customer's details instead of choosing one. */
   creatingCustomer: boolean;
   assignedToId: string;
-  customer: { name: string; phone: string; email: string; address: string };
+  customer: { name: string; phone: string; email: string; address: string; town: string };
 }
 
 const EMPTY: FormState = {
@@ -37,7 +37,7 @@ const EMPTY: FormState = {
   customerName: '',
   creatingCustomer: false,
   assignedToId: '',
-  customer: { name: '', phone: '', email: '', address: '' },
+  customer: { name: '', phone: '', email: '', address: '', town: '' },
 };
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -63,7 +63,7 @@ export function NewTicketModal({ open, onClose, onCreated }: { open: boolean; on
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const customerInput = { name: form.customer.name, phone: orNull(form.customer.phone), email: orNull(form.customer.email), address: orNull(form.customer.address) };
+    const customerInput = { name: form.customer.name, phone: orNull(form.customer.phone), email: orNull(form.customer.email), address: orNull(form.customer.address), town: orNull(form.customer.town) };
     const ticketInput = {
       title: form.title,
       description: form.description,
@@ -194,6 +194,9 @@ export function NewTicketModal({ open, onClose, onCreated }: { open: boolean; on
               </Field>
               <Field label={t('form.newCustomerAddress')} error={errors['customer.address']}>
                 <input name="customerAddress" value={form.customer.address} onChange={(e) => setCustomer('address', e.target.value)} />
+              </Field>
+              <Field label={t('form.newCustomerTown')} error={errors['customer.town']}>
+                <input name="customerTown" value={form.customer.town} onChange={(e) => setCustomer('town', e.target.value)} />
               </Field>
             </div>
           </fieldset>
