@@ -1,6 +1,6 @@
 // The frame: sidebar navigation on the left, the current screen on the right.
 import { CalendarCheck, CalendarDays, CalendarRange, ClipboardList, FileText, GitMerge, KeyRound, LogOut, ScanSearch, Settings, Ticket } from 'lucide-react';
-import { useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleHint, roleWords } from '../lib/roleWords';
 import { CONFLICT_INBOX_ACCESS } from '../../../electron/contract/access';
@@ -10,6 +10,7 @@ import { Toasts } from '../components/Toasts';
 import { ChangePasswordDialog } from '../features/account/ChangePasswordDialog';
 import { useTeamStatus } from '../features/team/statusStore';
 import { SyncFooter, useTeamStatusRefresh } from '../features/team/SyncFooter';
+import { focusWasLost } from '../lib/focus';
 import { hrefFor, type Route } from '../lib/router';
 import { useCan, useSession } from '../stores/session';
 import { useSignedInUserRefresh } from './useSignedInUserRefresh';
@@ -45,6 +46,12 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const inTeam = useTeamStatus((s) => Boolean(s.status?.team));
   const openConflicts = useTeamStatus((s) => s.status?.openConflicts ?? 0);
   const [changingPassword, setChangingPassword] = useState(false);
+  // A screen chosen in the sidebar: the keyboard goes on in it (Tab reaches its first control, not the sidebar's
+  // footer), unless the screen placed the focus itself. Signing in removed the form that had it: the same.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (focusWasLost() || (active instanceof HTMLElement && active.matches('.sidebar .nav-link'))) document.getElementById('main')?.focus();
+  }, [route.name]);
   const items: NavItem[] = [
     { route: { name: 'myDay' }, label: t('myDay:nav'), icon: <CalendarCheck size={16} />, visible: canExecute },
     { route: { name: 'tickets' }, label: t('nav.tickets'), icon: <Ticket size={16} />, visible: canTickets },

@@ -1,7 +1,7 @@
 // A modal dialog on the native <dialog> element: focus trapped, Escape closes.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusWasLost } from '../lib/focus';
+import { focusRegion, focusWasLost, regionOf } from '../lib/focus';
 
 interface ModalProps {
   title: string;
@@ -11,6 +11,9 @@ interface ModalProps {
   footer?: ReactNode;
   wide?: boolean;
 }
+
+/** Inputs whose typing is worth asking about before a dialog throws it away (not choices, not a password typed again). */
+const TYPED_INPUTS = new Set(['text', 'search', 'email', 'tel', 'url', 'number']);
 
 const FIELDS = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
 
@@ -24,12 +27,23 @@ let lastOpener: HTMLElement | null = null;
 export function Modal({ title, open, onClose, children, footer, wide }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
+  // Where the opener was: once the dialog's work removed it, the focus goes to that part of the screen's heading.
+  const openerRegion = useRef<HTMLElement | null>(null);
   const { t } = useTranslation();
+  // Text typed here: Escape or × ask before throwing it away (Cancelar, a deliberate choice, does not).
+  const typedIn = useRef(new Set<HTMLInputElement | HTMLTextAreaElement>());
+  const [askingDiscard, setAskingDiscard] = useState(false);
+  const dismiss = () => {
+    const typed = [...typedIn.current].some((field) => field.isConnected && field.value.trim() !== '');
+    if (typed) setAskingDiscard(true);
+    else onClose();
+  };
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
       opener.current = focusWasLost() ? lastOpener : (document.activeElement as HTMLElement);
+      openerRegion.current = regionOf(opener.current);
       lastOpener = opener.current;
       dialog.showModal();
       // showModal() focuses the first focusable element, the header's ×, and a child's autoFocus ran while the dialog
@@ -55,12 +69,16 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
     if (lastFocused.current && !lastFocused.current.isConnected) takeBackLostFocus();
   });
   // Removed while open (its owner stopped drawing it): the focus goes back to the control that opened it, if nothing
-  // else took it once the page is drawn (a next dialog, a screen that places it itself).
+  // else took it once the page is drawn (a next dialog, a screen that places it itself); when the dialog's work took
+  // that control away (Cerrar ticket on a ticket now closed), to the heading of the part of the screen it was in.
   useEffect(
     () => () => {
       const back = opener.current;
+      const region = openerRegion.current;
       window.setTimeout(() => {
-        if (back?.isConnected && focusWasLost()) back.focus();
+        if (!focusWasLost()) return;
+        if (back?.isConnected) back.focus();
+        else focusRegion(region);
       }, 0);
     },
     [],
@@ -71,28 +89,60 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
       className={`modal${wide ? ' modal-wide' : ''}`}
       aria-label={title}
       onFocus={(e) => {
-        if (e.target instanceof HTMLElement) lastFocused.current = e.target;
+        // Its own controls only: a dialog opened over it (discard the typing?) tracks its own.
+        if (e.target instanceof HTMLElement && e.target.closest('dialog') === ref.current) lastFocused.current = e.target;
       }}
       onBlur={(e) => {
         // A disabled element loses the focus when the page is next drawn: take it back after that.
         if (e.target instanceof HTMLElement && e.target.matches(':disabled')) window.setTimeout(takeBackLostFocus, 0);
       }}
+      onInput={(e) => {
+        if (e.target instanceof HTMLTextAreaElement || (e.target instanceof HTMLInputElement && TYPED_INPUTS.has(e.target.type))) typedIn.current.add(e.target);
+      }}
+      // Escape is handled as a key, before it becomes the browser's close request: a dialog that asks whether to
+      // discard the typing must get the next Escape too, and Chromium lets a page refuse a close request only once
+      // without a click or typing in between.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        e.stopPropagation();
+        dismiss();
+      }}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        dismiss();
       }}
     >
       {open && (
         <>
           <header className="modal-header">
             <h2>{title}</h2>
-            <button type="button" className="btn btn-ghost btn-icon" onClick={onClose} aria-label={t('actions.close')}>
+            <button type="button" className="btn btn-ghost btn-icon" onClick={dismiss} aria-label={t('actions.close')}>
               ×
             </button>
           </header>
           <div className="modal-body">{children}</div>
           {footer && <footer className="modal-footer">{footer}</footer>}
         </>
+      )}
+      {askingDiscard && (
+        <Modal
+          title={t('discardTyping.title')}
+          open
+          onClose={() => setAskingDiscard(false)}
+          footer={
+            <>
+              <button type="button" className="btn" onClick={() => setAskingDiscard(false)}>
+                {t('discardTyping.keep')}
+              </button>
+              <button type="button" className="btn btn-danger" onClick={onClose}>
+                {t('discardTyping.discard')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('discardTyping.text')}</p>
+        </Modal>
       )}
     </dialog>
   );

@@ -3,7 +3,8 @@ import type { KeyboardEvent } from 'react';
 
 /**
  * Call from a search input's onKeyDown. On Escape: clears the text (through `clear`, when there is any) and moves
- * the focus to the first element matching `returnTo` (the list the box filters), or simply out of the box.
+ * the focus to the first element matching `returnTo` (the list the box filters; the box keeps it when there is none),
+ * or, with no `returnTo`, simply out of the box.
  * Returns true when it handled the key.
  */
 export function leaveSearchOnEscape(event: KeyboardEvent<HTMLInputElement>, clear: () => void, returnTo?: string): boolean {
@@ -13,8 +14,11 @@ export function leaveSearchOnEscape(event: KeyboardEvent<HTMLInputElement>, clea
   event.stopPropagation();
   const input = event.currentTarget;
   if (input.value) clear();
-  const target = returnTo ? document.querySelector<HTMLElement>(returnTo) : null;
-  if (target) target.focus();
-  else input.blur();
+  if (!returnTo) {
+    input.blur();
+    return true;
+  }
+  // No list to go back to (nothing matched): the box keeps the focus rather than leaving it nowhere.
+  document.querySelector<HTMLElement>(returnTo)?.focus();
   return true;
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type TicketDetail as Ticket, type TicketPriority, type TicketStatus } from '../../../../electron/contract';
 import { nextTicketStatuses } from '../../../../shared/tickets';
 import { PriorityBadge, TicketStatusBadge } from '../../components/Badge';
+import { SavingSelect } from '../../components/SavingSelect';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatRelative } from '../../lib/format';
@@ -103,11 +104,12 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
           {canWrite && !closed && (
             <label className="filter">
               <span>{t('detail.status')}</span>
-              <select
+              <SavingSelect
                 name="status"
                 value={ticket.status}
-                disabled={busy}
+                aria-disabled={busy}
                 onChange={(e) => {
+                  if (busy) return;
                   const status = e.target.value as TicketStatus;
                   void quick(() => changeStatus(status), t('detail.statusChanged', { status: t(`common:ticketStatus.${status}`) }));
                 }}
@@ -118,17 +120,19 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
                     {t('detail.moveTo', { status: t(`common:ticketStatus.${s}`) })}
                   </option>
                 ))}
-              </select>
+              </SavingSelect>
             </label>
           )}
           {canWrite && (
             <label className="filter">
               <span>{t('detail.priority')}</span>
-              <select
+              <SavingSelect
                 name="priority"
                 value={ticket.priority}
-                disabled={busy || closed}
+                aria-disabled={busy}
+                disabled={closed}
                 onChange={(e) => {
+                  if (busy) return;
                   const priority = e.target.value as TicketPriority;
                   void quick(() => setPriority(priority), t('detail.priorityChanged', { priority: t(`common:priority.${priority}`) }));
                 }}
@@ -138,17 +142,20 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
                     {t(`common:priority.${p}`)}
                   </option>
                 ))}
-              </select>
+              </SavingSelect>
             </label>
           )}
           {canWrite && (
             <label className="filter">
               <span>{t('detail.assignee')}</span>
-              <select
+              <SavingSelect
                 name="assignee"
                 value={ticket.assignedTo?.id ?? ''}
-                disabled={busy || closed}
-                onChange={(e) => void quick(() => assign(e.target.value || null), t('detail.assigned'))}
+                aria-disabled={busy}
+                disabled={closed}
+                onChange={(e) => {
+                  if (!busy) void quick(() => assign(e.target.value || null), t('detail.assigned'));
+                }}
               >
                 <option value="">{t('filters.unassigned')}</option>
                 {ticket.assignedTo && !users.some((u) => u.id === ticket.assignedTo?.id) && <option value={ticket.assignedTo.id}>{ticket.assignedTo.fullName}</option>}
@@ -157,7 +164,7 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
                     {u.fullName}
                   </option>
                 ))}
-              </select>
+              </SavingSelect>
             </label>
           )}
         </div>

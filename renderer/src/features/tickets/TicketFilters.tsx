@@ -62,9 +62,10 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
             },
             '.ticket-list',
           );
+          // ↓ goes on to the rows found, at the highlighted one; with none, the box keeps the focus.
           if (e.key === 'ArrowDown') {
             e.preventDefault();
-            e.currentTarget.blur();
+            document.querySelector<HTMLElement>('.tickets-list-pane .ticket-list')?.focus();
           }
         }}
       />

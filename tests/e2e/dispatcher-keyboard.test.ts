@@ -1,0 +1,112 @@
+// A dispatcher who cannot use a mouse (a README-only trial, 2026-12-05): an arrow on a ticket's Estado list must not
+// save a status at each press, the focus must not fall to <body> after closing a ticket, leaving the search box or
+// choosing a screen in the sidebar, and Escape in a dialog must not throw typed words away without asking.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goTo, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+
+let app: E2eApp;
+let page: Page;
+let ticketId: string;
+
+beforeAll(async () => {
+  app = await startE2eApp();
+  const customer = await app.admin.call('customers.create', { name: 'Farmacia Triana', town: 'Sevilla' });
+  const ticket = await app.admin.call('tickets.create', { title: 'Aire acondicionado no enfría', description: 'Echa aire caliente.', customerId: customer.id });
+  ticketId = ticket.id;
+  await app.admin.call('tickets.create', { title: 'Termo eléctrico no calienta' });
+  page = await app.openApp();
+  await signIn(page);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The focused element: its tag, name attribute and class, or BODY when nothing has the focus. */
+function focused(): Promise<string> {
+  return page.evaluate(`(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'BODY';
+    return [el.tagName, el.getAttribute('name') ?? '', el.id, el.className].join(' ').trim();
+  })()`) as Promise<string>;
+}
+
+const statusNow = async () => (await app.admin.call('tickets.get', { id: ticketId })).status;
+
+describe('a dispatcher by keyboard', () => {
+  it('an arrow on the Estado list opens it instead of saving; choosing with Enter saves and the list keeps the focus', async () => {
+    await goTo(page, `#/tickets/${ticketId}`);
+    const status = page.locator('.ticket-detail select[name="status"]');
+    await status.focus();
+    await page.keyboard.press('ArrowDown');
+    // Nothing saved: the ticket is still open and the list still has the focus.
+    expect(await statusNow()).toBe('open');
+    expect(await focused()).toContain('SELECT status');
+    // In the list now open: the next arrow moves to "Pasar a En curso" and Enter chooses it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(statusNow).toBe('in_progress');
+    await page.locator('.ticket-detail .badge-status-in_progress').waitFor();
+    expect(await focused()).toContain('SELECT status');
+  });
+
+  it('Escape in the close dialog asks before throwing the resolution away; once closed, the title has the focus', async () => {
+    await page.locator('.ticket-actions').getByRole('button', { name: 'Cerrar ticket' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('dialog[open]').first();
+    const resolution = dialog.locator('textarea').first();
+    await resolution.waitFor();
+    await resolution.focus();
+    await page.keyboard.type('Se limpió el filtro y se recargó el gas.');
+    await page.keyboard.press('Escape');
+    const ask = page.locator('dialog[open][aria-label="¿Descartar lo escrito?"]');
+    await ask.waitFor();
+    // Escape again answers "keep writing": the words are still there, and the cursor with them.
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect(await resolution.inputValue()).toBe('Se limpió el filtro y se recargó el gas.');
+    expect(await focused()).toContain('TEXTAREA');
+    await dialog.locator('.modal-footer').getByRole('button', { name: 'Cerrar ticket' }).click();
+    await page.locator('.ticket-detail .badge-status-closed').waitFor();
+    // The Cerrar ticket button is gone with the open ticket: the focus goes to its title, not to <body>.
+    await expect.poll(focused).toContain('H2');
+    expect(await focused()).toContain('ticket-detail-title');
+  });
+
+  it('Escape in a dialog with nothing typed closes it at once', async () => {
+    await page.locator('.ticket-actions').getByRole('button', { name: 'Reabrir' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('dialog[open]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    expect(await focused()).toContain('BUTTON');
+  });
+
+  it('↓ in the search box goes on to the rows found; Escape with nothing found keeps the box', async () => {
+    await goTo(page, '#/tickets');
+    const search = page.locator('.ticket-search input[type="search"]');
+    await search.focus();
+    await page.keyboard.type('Termo');
+    await page.locator('.ticket-list [role="option"]', { hasText: 'Termo eléctrico' }).waitFor();
+    await expect.poll(() => page.locator('.ticket-list [role="option"]').count()).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toContain('ticket-list');
+
+    await search.focus();
+    await search.fill('zzzz-ninguno');
+    await page.locator('.tickets-list-pane .empty').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await search.inputValue()).toBe('');
+    expect(await focused()).toContain('INPUT');
+  });
+
+  it('a screen chosen in the sidebar takes the focus, so Tab goes on inside it', async () => {
+    await page.locator('nav.sidebar a.nav-link', { hasText: 'Agenda' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toContain('MAIN');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(`document.activeElement?.closest('main') !== null`)).toBe(true);
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
