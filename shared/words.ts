@@ -33,6 +33,23 @@ export const CONTACT_CHANNEL_WORDS: Words<ContactChannel> = {
   en: { phone: 'Phone', email: 'Email', whatsapp: 'WhatsApp', visit: 'Visit', other: 'Other' },
 };
 
+export type DefaultRole = 'administrator' | 'supervisor' | 'technician' | 'agent' | 'readOnly';
+
+/**
+ * The roles every install starts with. Their stored names are the Spanish words (renaming one makes it the admin's
+ * own); while a role keeps its default name, an English screen shows the English one.
+ */
+export const DEFAULT_ROLE_WORDS: Words<DefaultRole> = {
+  es: { administrator: 'Administrador', supervisor: 'Supervisor', technician: 'Técnico', agent: 'Agente', readOnly: 'Solo lectura' },
+  en: { administrator: 'Administrator', supervisor: 'Supervisor', technician: 'Technician', agent: 'Dispatcher', readOnly: 'Read only' },
+};
+
+/** The default role a stored role name is, if it still has its default name. */
+export function defaultRoleOf(name: string): DefaultRole | null {
+  const found = Object.entries(DEFAULT_ROLE_WORDS.es).find(([, word]) => word === name);
+  return found ? (found[0] as DefaultRole) : null;
+}
+
 /** The keys of the `common` namespace these tables fill in the renderer (t('common:workOrderStatus.scheduled')). */
 export function sharedCommonWords(lang: WordsLanguage): Record<string, Readonly<Record<string, string>>> {
   return {
@@ -41,5 +58,6 @@ export function sharedCommonWords(lang: WordsLanguage): Record<string, Readonly<
     workOrderStatus: WORK_ORDER_STATUS_WORDS[lang],
     workOrderType: WORK_ORDER_TYPE_WORDS[lang],
     contactChannel: CONTACT_CHANNEL_WORDS[lang],
+    defaultRole: DEFAULT_ROLE_WORDS[lang],
   };
 }

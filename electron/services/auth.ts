@@ -10,6 +10,7 @@ import { assertNotCommonPassword } from './users';
 import { decoyHash, hashPassword, verifyPassword } from './users';
 import { ensureDefaultRoles, findRoleByName } from './users';
 import { findUserByLogin, getUserDto, insertUser } from './users';
+import { DEFAULT_ROLE_WORDS } from '../../shared/words';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -34,7 +35,7 @@ export async function setup(ctx: ServiceContext, input: z.output<typeof setupInp
     const at = nowIso(ctx);
     ensureDefaultRoles(tx, at);
     if (input.companyName) writeSettings(tx, { companyName: input.companyName }, at);
-    const adminRole = findRoleByName(tx, 'Administrador');
+    const adminRole = findRoleByName(tx, DEFAULT_ROLE_WORDS.es.administrator);
     const row = insertUser(tx, { ...input, roleId: adminRole?.id ?? null, isSuperuser: true }, passwordHash, at);
     emit({ entity: 'user', id: row.id, kind: 'created' });
     return getUserDto(tx, row.id);

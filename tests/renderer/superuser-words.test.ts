@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withSharedWords } from '../../renderer/src/i18n/sharedWords';
 import { roleHint, roleWords } from '../../renderer/src/lib/roleWords';
 
 const LOCALES = path.resolve('renderer/src/i18n/locales');
@@ -15,7 +16,7 @@ const shown = (value: unknown): string[] => (typeof value === 'string' ? [value]
 beforeAll(async () => {
   for (const lang of ['es', 'en'] as const) {
     const instance = i18next.createInstance();
-    await instance.init({ lng: lang, resources: { [lang]: { common: load(lang, 'common'), admin: load(lang, 'admin') } }, ns: ['common', 'admin'], defaultNS: 'admin', interpolation: { escapeValue: false } });
+    await instance.init({ lng: lang, resources: { [lang]: { common: withSharedWords(lang, 'common', load(lang, 'common')), admin: load(lang, 'admin') } }, ns: ['common', 'admin'], defaultNS: 'admin', interpolation: { escapeValue: false } });
     translators[lang] = instance.t;
   }
 });

@@ -2,6 +2,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Permission } from '../../../shared/enums';
+import { DEFAULT_ROLE_WORDS } from '../../../shared/words';
 import type { AppDb } from '../../../db/open';
 import { roles, users } from '../../../db/schema';
 import { AppError, notFound, type RoleDto } from '../../contract';
@@ -14,9 +15,9 @@ import { findSameName } from '../text';
 import { assertCanGrant } from './grants';
 
 export const DEFAULT_ROLES: readonly { name: string; permissions: Permission[] }[] = [
-  { name: 'Administrador', permissions: ['*'] },
+  { name: DEFAULT_ROLE_WORDS.es.administrator, permissions: ['*'] },
   {
-    name: 'Supervisor',
+    name: DEFAULT_ROLE_WORDS.es.supervisor,
     permissions: [
       'tickets:read',
       'tickets:write',
@@ -27,9 +28,9 @@ export const DEFAULT_ROLES: readonly { name: string; permissions: Permission[] }
       'catalog:write',
     ],
   },
-  { name: 'Técnico', permissions: ['tickets:read', 'workorders:read', 'workorders:execute', 'reports:export'] },
-  { name: 'Agente', permissions: ['tickets:read', 'tickets:write', 'workorders:read', 'workorders:write', 'reports:export'] },
-  { name: 'Solo lectura', permissions: ['tickets:read', 'workorders:read'] },
+  { name: DEFAULT_ROLE_WORDS.es.technician, permissions: ['tickets:read', 'workorders:read', 'workorders:execute', 'reports:export'] },
+  { name: DEFAULT_ROLE_WORDS.es.agent, permissions: ['tickets:read', 'tickets:write', 'workorders:read', 'workorders:write', 'reports:export'] },
+  { name: DEFAULT_ROLE_WORDS.es.readOnly, permissions: ['tickets:read', 'workorders:read'] },
 ];
 
 export function ensureDefaultRoles(tx: AppDb, at: string): void {

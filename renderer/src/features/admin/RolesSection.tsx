@@ -11,6 +11,7 @@ import { useDomainEvents } from '../../lib/live';
 import { toast } from '../../stores/toasts';
 import { ConfirmDialog, SectionHeader, useAdminForm } from './shared';
 import { useAdmin } from './store';
+import { roleNameWords } from '../../lib/roleWords';
 
 /** i18next reads ':' as a namespace separator, so permission keys use '_' ('*' is 'all'). */
 export const permissionKey = (p: string) => (p === '*' ? 'all' : p.replace(':', '_'));
@@ -159,7 +160,7 @@ export function RolesSection() {
           {roles.map((r) => (
             <li key={r.id}>
               <button type="button" className="role-item" aria-current={selectedId !== 'new' && selected?.id === r.id ? 'true' : undefined} onClick={() => setSelectedId(r.id)}>
-                <strong>{r.name}</strong>
+                <strong>{roleNameWords(t, r.name)}</strong>
                 <span className="muted">
                   {r.permissions.includes('*') ? t('perm.all.label') : t('roles.permissionCount', { count: r.permissions.length })} · {t('roles.userCount', { count: r.userCount })}
                 </span>

@@ -2,7 +2,8 @@
 import { KeyRound, Pencil, Plus, UserX } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleHint, roleWords } from '../../lib/roleWords';
+import { roleHint, roleNameWords, roleWords } from '../../lib/roleWords';
+import { DEFAULT_ROLE_WORDS } from '../../../../shared/words';
 import type { UserDto } from '../../../../electron/contract';
 import type { OpenWorkOrderCounts } from '../../../../electron/contract/users';
 import { userCreateInput, userUpdateInput } from '../../../../electron/contract/users';
@@ -28,7 +29,7 @@ function UserForm({ editing, onClose }: { editing: { mode: 'create' } | { mode: 
     email: u?.email ?? '',
     username: u?.username ?? '',
     password: '',
-    roleId: u?.roleId ?? roles.find((r) => r.name === 'Técnico')?.id ?? '',
+    roleId: u?.roleId ?? roles.find((r) => r.name === DEFAULT_ROLE_WORDS.es.technician)?.id ?? '',
     isActive: u?.isActive ?? true,
   });
   // The user as the form was (re)filled: its version goes back with the update, so a newer change is a CONFLICT.
@@ -95,7 +96,7 @@ function UserForm({ editing, onClose }: { editing: { mode: 'create' } | { mode: 
               <option value="">{t('users.noRole')}</option>
               {roles.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.name}
+                  {roleNameWords(t, r.name)}
                 </option>
               ))}
             </select>
@@ -253,7 +254,7 @@ export function UsersSection() {
                 {u.email}
               </td>
               {/* The superuser's two words wrap rather than cut ("Administrad…"); the tooltip says what they mean. */}
-              <td className={u.isSuperuser ? undefined : 'cell-line'} title={u.isSuperuser ? `${roleWords(t, u) ?? ''}: ${roleHint(t, u) ?? ''}` : (u.roleName ?? t('users.noRole'))}>
+              <td className={u.isSuperuser ? undefined : 'cell-line'} title={u.isSuperuser ? `${roleWords(t, u) ?? ''}: ${roleHint(t, u) ?? ''}` : (roleWords(t, u) ?? t('users.noRole'))}>
                 {roleWords(t, u) ?? <span className="muted">{t('users.noRole')}</span>}
               </td>
               <td>

@@ -3,7 +3,7 @@
 // to confirm. The merge itself is part 1's (teamMerge): same e-mail = the team's account; others join as they are.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleHint } from '../../lib/roleWords';
+import { roleHint, roleNameWords } from '../../lib/roleWords';
 import type { UserDto } from '../../../../electron/contract';
 import { api } from '../../api/client';
 
@@ -35,7 +35,7 @@ export function JoiningAccounts({ confirmed, onConfirmed, error }: { confirmed: 
             {listed.map((user) => (
               <li key={user.id}>
                 <strong>{user.fullName}</strong> <span className="mono">{user.username}</span> · {user.email} ·{' '}
-                {user.isSuperuser ? <span className="badge net-superuser" title={roleHint(t, user)}>{t('net.pair.accountSuperuser')}</span> : (user.roleName ?? t('net.pair.accountNoRole'))}
+                {user.isSuperuser ? <span className="badge net-superuser" title={roleHint(t, user)}>{t('net.pair.accountSuperuser')}</span> : (user.roleName === null ? t('net.pair.accountNoRole') : roleNameWords(t, user.roleName))}
                 {!user.isActive && <span className="muted"> · {t('net.pair.accountInactive')}</span>}
               </li>
             ))}
