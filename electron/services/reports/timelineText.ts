@@ -4,6 +4,7 @@ import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   WORK_ORDER_STATUSES,
+  WORK_ORDER_TYPES,
   type ContactChannel,
 } from '../../../shared/enums';
 import type { TimelineEventDto } from '../../contract';
@@ -52,14 +53,29 @@ function checklistText(answer: unknown, code: string, t: Labels): string {
 export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTime?: (iso: string) => string): TimelineLine {
   const heading = t.timelineEvent[event.eventType] ?? event.eventType;
   const meta = event.metaData;
+  // Only a note's and a contact's content are a person's words; every other event stores a generated Spanish line
+  // ("Ticket TK-… creado"), printed in a Spanish report only: the others word it from meta_data.
+  const ownWords = event.eventType === 'note' || event.eventType === 'contact';
   // Generated events often repeat their type as content ("OT creada"); printing it twice reads like a glitch.
-  const raw = event.content.trim();
+  const raw = ownWords || t.language === 'es' ? event.content.trim() : '';
   const content = raw.toLocaleLowerCase() === heading.toLocaleLowerCase() ? '' : raw;
   const withContent = (summary: string | null) => (summary && content && !content.includes(summary) ? `${summary}\n${content}` : (summary ?? content));
   switch (event.eventType) {
     case 'status_change':
-    case 'reopened':
       return { heading, body: withContent(transition(meta, (v) => translated(v, TICKET_STATUSES, t.ticketStatus))) };
+    case 'reopened': {
+      const moved = transition(meta, (v) => translated(v, TICKET_STATUSES, t.ticketStatus));
+      return { heading, body: [moved, ownText(meta?.reason)].filter(Boolean).join('\n') || content };
+    }
+    case 'closed':
+      // The resolution as the person wrote it (the stored line wraps it in Spanish: "Ticket cerrado: …").
+      return { heading, body: ownText(meta?.resolution) || content };
+    case 'ot_created': {
+      const workOrder = (meta?.workOrder ?? {}) as Record<string, unknown>;
+      const type = translated(workOrder.otType, WORK_ORDER_TYPES, t.workOrderType);
+      const code = typeof workOrder.code === 'string' ? workOrder.code : '';
+      return { heading, body: code ? [code, type ? `(${type})` : null].filter(Boolean).join(' ') : content };
+    }
     case 'priority_change':
       return { heading, body: withContent(transition(meta, (v) => translated(v, TICKET_PRIORITIES, t.ticketPriority))) };
     case 'ot_updated': {
@@ -123,6 +139,9 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTi
       return { heading, body: content };
   }
 }
+
+/** A person's text kept in meta_data (a resolution, a reason), trimmed; '' when there is none. */
+const ownText = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 const formatDurationOrNull = (seconds: number | null, t: Labels): string | null => (seconds === null ? null : formatDuration(seconds, t.language));
 
