@@ -53,6 +53,14 @@ describe('OT report', () => {
     expect(text).not.toContain('Firma del técnico');
   });
 
+  it('prints the customer’s town after the address (a trial typed it and found it on no report)', async () => {
+    const customer = { ...customerFixture, address: 'Calle Larga 4', town: 'Benalmádena' };
+    const text = pdfText(await renderWorkOrderPdf({ workOrder: workOrderFixture(), customer, settings: settingsFixture }, en));
+    expect(text).toContain('Calle Larga 4, Benalmádena');
+    const townOnly = pdfText(await renderWorkOrderPdf({ workOrder: workOrderFixture(), customer: { ...customer, address: null }, settings: settingsFixture }, en));
+    expect(townOnly).toContain('Benalmádena');
+  });
+
   it('spreads 200 parts over several pages, repeating the table header and cutting nothing', async () => {
     const workOrder = workOrderFixture({}, 200);
     const bytes = await renderWorkOrderPdf({ workOrder, customer: customerFixture, settings: settingsFixture }, es);

@@ -92,7 +92,7 @@ export function drawCustomerFields(doc: Pdf, customer: CustomerDto | null, fallb
   drawFields(
     doc,
     [
-      [t.address, customer?.address ?? t.notSet],
+      [t.address, [customer?.address, customer?.town].filter(Boolean).join(', ') || t.notSet],
       [t.email, customer?.email ?? t.notSet],
     ],
     2,

@@ -46,3 +46,14 @@ export function AddressLink({ address, town }: { address: string | null | undefi
     </a>
   );
 }
+
+/** The address as a map link, then the town (or the town alone): where a technician or a dispatcher reads where to go. */
+export function AddressAndTown({ address, town }: { address: string | null | undefined; town: string | null | undefined }) {
+  if (!address && !town) return none;
+  return (
+    <>
+      {address ? <AddressLink address={address} town={town} /> : null}
+      {town ? <span className="muted">{address ? ` · ${town}` : town}</span> : null}
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import type { MyDayVisit } from '../../../../electron/contract/myDay';
 import { WorkOrderStatusBadge } from '../../components/Badge';
 import { formatTime } from '../../lib/format';
 import { hrefFor, navigate } from '../../lib/router';
-import { AddressLink, PhoneLink } from '../customers/ContactLinks';
+import { AddressAndTown, PhoneLink } from '../customers/ContactLinks';
 import { isToday, visitDayLabel } from './words';
 
 const openVisit = (visit: MyDayVisit) => navigate({ name: 'workOrders', id: visit.id });
@@ -73,8 +73,7 @@ export function VisitCard({ visit, starting, onStart }: { visit: MyDayVisit; sta
           {customer && (
             <div className="myday-contact">
               <span className="myday-address">
-                <AddressLink address={customer.address} town={customer.town} />
-                {customer.town ? <span className="muted">{customer.address ? ` · ${customer.town}` : customer.town}</span> : null}
+                <AddressAndTown address={customer.address} town={customer.town} />
               </span>
               <PhoneLink phone={customer.phone} />
               {customer.contactName && (

@@ -16,7 +16,7 @@ import { useCan, useWorkOrderRights } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { useWorkOrderAction, workOrderError } from './actions';
 import { useWorkOrders } from './store';
-import { AddressLink, PhoneLink } from '../customers/ContactLinks';
+import { AddressAndTown, PhoneLink } from '../customers/ContactLinks';
 import { WorkOrderItems } from './WorkOrderItems';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { WorkDoneCard } from './WorkDoneCard';
@@ -234,7 +234,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
             <dd>{detail.customer ? <a href={hrefFor({ name: 'customer', id: detail.customer.id })}>{detail.customer.name}</a> : '—'}</dd>
             <dt>{t('detail.address')}</dt>
             <dd>
-              <AddressLink address={customer?.address} town={customer?.town} />
+              <AddressAndTown address={customer?.address} town={customer?.town} />
             </dd>
             <dt>{t('detail.phone')}</dt>
             <dd>
