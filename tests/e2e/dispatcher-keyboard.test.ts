@@ -51,6 +51,22 @@ describe('a dispatcher by keyboard', () => {
     expect(await focused()).toContain('SELECT status');
   });
 
+  it('Escape in the note box goes to the ticket’s title; n on the list opens a new ticket (a browser keeps Ctrl+N)', async () => {
+    const composer = page.locator('.ticket-detail textarea[name="composer-text"]');
+    await composer.focus();
+    await page.keyboard.press('Escape');
+    expect(await focused()).toContain('ticket-detail-title');
+
+    await page.locator('.tickets-list-pane .ticket-list').focus();
+    await page.keyboard.press('n');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await focused()).toContain('INPUT title');
+    // Nothing typed: Escape closes it without asking.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('Escape in the close dialog asks before throwing the resolution away; once closed, the title has the focus', async () => {
     await page.locator('.ticket-actions').getByRole('button', { name: 'Cerrar ticket' }).focus();
     await page.keyboard.press('Enter');

@@ -1,4 +1,5 @@
-// Keyboard use of the tickets screen: j/k or arrows move (Home/End jump), Enter opens, Ctrl+N creates, Ctrl+K or / searches, Escape backs out.
+// Keyboard use of the tickets screen: j/k or arrows move (Home/End jump), Enter opens, Ctrl+N or n creates (a browser
+// keeps Ctrl+N for a new window), Ctrl+K or / searches, Escape backs out.
 import { useEffect, useRef } from 'react';
 
 export interface TicketKeyHandlers {
@@ -42,7 +43,10 @@ export function useTicketKeyboard(handlers: TicketKeyHandlers): void {
         // Escape in a field only leaves the field: the open ticket and whatever was typed stay.
         if (isTyping(event.target) && event.target instanceof HTMLElement) {
           event.preventDefault();
-          event.target.blur();
+          // To the open ticket's title (or the list), not to <body>, where the next Tab starts over at the top.
+          const back = event.target.closest('.ticket-detail') ? document.getElementById('ticket-detail-title') : document.querySelector<HTMLElement>('.tickets-list-pane .ticket-list');
+          if (back) back.focus();
+          else event.target.blur();
           return;
         }
         h.escape();
@@ -81,6 +85,10 @@ export function useTicketKeyboard(handlers: TicketKeyHandlers): void {
         case '/':
           event.preventDefault();
           h.focusSearch();
+          break;
+        case 'n':
+          event.preventDefault();
+          h.newTicket();
           break;
       }
     };
