@@ -173,7 +173,7 @@ function Board() {
           words={{ previous: (m) => t(`nav.previous.${m}`), next: (m) => t(`nav.next.${m}`), today: t('nav.today') }}
         />
         <span className="spacer" />
-        <WindowModeSwitch mode={mode} setMode={setMode} label={t('nav.view')} modeLabel={(m) => t(`nav.mode.${m}`)} />
+        <WindowModeSwitch mode={mode} setMode={(next) => setMode(next, lastCell.current?.day)} label={t('nav.view')} modeLabel={(m) => t(`nav.mode.${m}`)} />
       </header>
       <div className="page-body board-body">
         <p id="board-block-help" className="muted board-help">

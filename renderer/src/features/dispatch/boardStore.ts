@@ -25,7 +25,8 @@ interface BoardState {
   queue: QueuedWorkOrderDto[];
   queueCursor: string | null;
   queueError: unknown;
-  setMode(mode: BoardMode): void;
+  /** `day`: the day a week narrowed to one day shows, if the week holds it (calendarWindow.ts). */
+  setMode(mode: BoardMode, day?: LocalDate | null): void;
   shift(steps: number): void;
   today(): void;
   /** Shows the window that holds `day` (after a move to a day not on screen). */

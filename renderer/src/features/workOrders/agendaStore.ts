@@ -22,7 +22,7 @@ interface AgendaState {
   overdueTotal: number;
   loading: boolean;
   error: unknown;
-  setMode(mode: AgendaMode): void;
+  setMode(mode: AgendaMode, day?: LocalDate | null): void;
   shift(steps: number): void;
   today(): void;
   setTechnician(id: string): void;
