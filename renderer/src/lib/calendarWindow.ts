@@ -1,5 +1,6 @@
 // A day-or-week window over the company calendar, stepped the same way by the agenda and the dispatch board.
-import { addDays, localDateOf, mondayOf, type LocalDate } from '../../../electron/contract/zonedTime';
+import { addDays, localDateOf, type LocalDate } from '../../../electron/contract/zonedTime';
+import { dayOfNarrowedWeek } from './weekToDay';
 import { companyZone } from './timeZone';
 
 export type WindowMode = 'day' | 'week';
@@ -14,18 +15,11 @@ interface WindowState {
 /** setMode / shift / today for a store holding a window; each reloads the store. */
 export function calendarWindowActions<S extends WindowState>(set: (partial: Partial<S>) => void, get: () => S) {
   return {
-    /**
-     * A week narrowed to one day shows `day` (the one the person was on) when the week holds it, else today when it
-     * does, else the week's Monday: never the weekday of today in a week moved to (a Saturday nobody chose).
-     */
+    /** `day`: the day a week narrowed to one day shows, if the week holds it (dayOfNarrowedWeek). */
     setMode(mode: WindowMode, day?: LocalDate | null) {
       const { mode: was, anchor } = get();
-      if (mode === 'day' && was === 'week') {
-        const today = localDateOf(companyZone(), Date.now());
-        const monday = mondayOf(anchor ?? today);
-        const inWeek = (d: LocalDate) => d >= monday && d < addDays(monday, 7);
-        set({ mode, anchor: day && inWeek(day) ? day : inWeek(today) ? null : monday } as Partial<S>);
-      } else set({ mode } as Partial<S>);
+      if (mode === 'day' && was === 'week') set({ mode, anchor: dayOfNarrowedWeek(anchor, localDateOf(companyZone(), Date.now()), day) } as Partial<S>);
+      else set({ mode } as Partial<S>);
       void get().load();
     },
     shift(steps: number) {

@@ -25,7 +25,7 @@ interface BoardState {
   queue: QueuedWorkOrderDto[];
   queueCursor: string | null;
   queueError: unknown;
-  /** `day`: the day a week narrowed to one day shows, if the week holds it (calendarWindow.ts). */
+  /** `day`: the day a week narrowed to one day shows, if the week holds it (lib/weekToDay.ts). */
   setMode(mode: BoardMode, day?: LocalDate | null): void;
   shift(steps: number): void;
   today(): void;
