@@ -14,7 +14,9 @@ beforeAll(async () => {
   const customer = await app.admin.call('customers.create', { name: 'Farmacia Triana', town: 'Sevilla' });
   const ticket = await app.admin.call('tickets.create', { title: 'Aire acondicionado no enfría', description: 'Echa aire caliente.', customerId: customer.id });
   ticketId = ticket.id;
-  await app.admin.call('tickets.create', { title: 'Termo eléctrico no calienta' });
+  const termo = await app.admin.call('tickets.create', { title: 'Termo eléctrico no calienta' });
+  // Three visits waiting in the board's queue.
+  for (const otType of ['repair', 'diagnosis', 'maintenance'] as const) await app.admin.call('workOrders.requestVisit', { ticketId: termo.id, otType });
   page = await app.openApp();
   await signIn(page);
 }, 120_000);
@@ -115,6 +117,23 @@ describe('a dispatcher by keyboard', () => {
     await page.keyboard.press('Escape');
     expect(await search.inputValue()).toBe('');
     expect(await focused()).toContain('INPUT');
+  });
+
+  it('↑/↓, Home and End walk the board’s queue, which Tab took one visit at a time', async () => {
+    await goTo(page, '#/dispatch');
+    const items = page.locator('.board-queue .board-queue-item');
+    await expect.poll(() => items.count()).toBe(3);
+    const focusedVisit = () => page.evaluate(`document.activeElement?.getAttribute('data-work-order') ?? null`);
+    const ids = await items.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-work-order')));
+    await items.first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedVisit()).toBe(ids[1]);
+    await page.keyboard.press('End');
+    expect(await focusedVisit()).toBe(ids[2]);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedVisit()).toBe(ids[2]);
+    await page.keyboard.press('Home');
+    expect(await focusedVisit()).toBe(ids[0]);
   });
 
   it('a screen chosen in the sidebar takes the focus, so Tab goes on inside it', async () => {

@@ -17,3 +17,20 @@ export function regionOf(element: HTMLElement | null): HTMLElement | null {
 export function focusRegion(region: HTMLElement | null): void {
   if (region?.isConnected) region.querySelector<HTMLElement>(':is(h1, h2)[tabindex="-1"]')?.focus();
 }
+
+const LIST_STEPS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+
+/**
+ * ↑/↓ (Home/End) move the focus among the `selector` elements inside `list` (a column of buttons Tab would walk one by
+ * one). True when it moved, so the caller stops the key's default (scrolling the panel).
+ */
+export function moveFocusAmong(list: HTMLElement, selector: string, key: string): boolean {
+  const step = LIST_STEPS[key];
+  if (step === undefined) return false;
+  const items = [...list.querySelectorAll<HTMLElement>(selector)];
+  const at = items.findIndex((item) => item === document.activeElement || item.contains(document.activeElement));
+  if (at < 0) return false;
+  const next = step === -Infinity ? 0 : step === Infinity ? items.length - 1 : Math.min(items.length - 1, Math.max(0, at + step));
+  items[next]?.focus();
+  return true;
+}

@@ -1,8 +1,9 @@
 // The unplanned queue beside the board: most urgent first, then the oldest. Drag an item onto the board, or Enter for
-// "Mover a…".
+// "Mover a…"; ↑/↓ walk the queue.
 import { useTranslation } from 'react-i18next';
 import type { QueuedWorkOrderDto } from '../../../../electron/contract';
 import { PriorityBadge } from '../../components/Badge';
+import { moveFocusAmong } from '../../lib/focus';
 import { formatDate, formatRelative } from '../../lib/format';
 import { workOrderError } from '../workOrders/actions';
 import { startDrag } from './BoardBlock';
@@ -30,7 +31,12 @@ export function QueuePanel({ items, more, error, onOpen, onMore }: Props) {
       ) : items.length === 0 ? (
         <p className="muted">{t('queue.empty')}</p>
       ) : (
-        <ul className="board-queue-list">
+        <ul
+          className="board-queue-list"
+          onKeyDown={(e) => {
+            if (!e.altKey && !e.ctrlKey && moveFocusAmong(e.currentTarget, '.board-queue-item', e.key)) e.preventDefault();
+          }}
+        >
           {items.map((wo) => {
             const who = wo.customer?.name ?? wo.ticketTitle;
             const label = [
