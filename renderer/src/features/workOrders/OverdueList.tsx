@@ -1,7 +1,7 @@
 // Atrasadas: OTs whose visit was missed (scheduled in the past, not started) or that have run for more than a day.
 // The dispatcher's table in Órdenes de trabajo and the technician's list at the top of the agenda.
 import { AlertTriangle } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverdueWorkOrderDto } from '../../../../electron/contract';
 import { WorkOrderStatusBadge } from '../../components/Badge';
@@ -41,7 +41,8 @@ export function OverdueWhy({ wo }: { wo: OverdueWorkOrderDto }) {
   );
 }
 
-export function OverdueTable({ items, caption }: { items: OverdueWorkOrderDto[]; caption: string }) {
+/** `action`: an extra cell at the end of each row (Reprogramar, for whoever plans visits). */
+export function OverdueTable({ items, caption, action }: { items: OverdueWorkOrderDto[]; caption: string; action?: (workOrder: OverdueWorkOrderDto) => ReactNode }) {
   const { t } = useTranslation('workOrders');
   return (
     <table className="table ot-table overdue-table">
@@ -54,6 +55,11 @@ export function OverdueTable({ items, caption }: { items: OverdueWorkOrderDto[];
           <th scope="col">{t('table.scheduled')}</th>
           <th scope="col">{t('table.late')}</th>
           <th scope="col">{t('table.status')}</th>
+          {action && (
+            <th scope="col">
+              <span className="sr-only">{t('detail.actions')}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -81,6 +87,7 @@ export function OverdueTable({ items, caption }: { items: OverdueWorkOrderDto[];
             <td>
               <WorkOrderStatusBadge status={wo.status} />
             </td>
+            {action && <td>{action(wo)}</td>}
           </tr>
         ))}
       </tbody>

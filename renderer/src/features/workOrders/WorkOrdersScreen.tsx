@@ -119,7 +119,22 @@ function WorkOrderList() {
         ) : items.length === 0 ? (
           <div className="empty">{listLoading ? t('common:state.loading') : t(`list.empty.${view}`)}</div>
         ) : view === 'overdue' ? (
-          <OverdueTable items={items.filter((wo): wo is OverdueWorkOrderDto => wo.overdue !== undefined)} caption={t('list.view.overdue')} />
+          <OverdueTable
+            items={items.filter((wo): wo is OverdueWorkOrderDto => wo.overdue !== undefined)}
+            caption={t('list.view.overdue')}
+            // A missed visit is moved from the list; one running long is the technician's to finish.
+            {...(canWrite
+              ? {
+                  action: (wo: OverdueWorkOrderDto) =>
+                    wo.status === 'scheduled' ? (
+                      <button type="button" className="btn" onClick={() => setScheduling(wo)} aria-label={t('list.rescheduleOne', { code: wo.code })}>
+                        <CalendarClock size={14} aria-hidden="true" />
+                        {t('actions.reschedule')}
+                      </button>
+                    ) : null,
+                }
+              : {})}
+          />
         ) : (
           <WorkOrderTable
             items={items}
