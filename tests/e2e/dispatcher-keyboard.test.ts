@@ -8,6 +8,7 @@ import { goTo, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './suppor
 let app: E2eApp;
 let page: Page;
 let ticketId: string;
+let workOrderId: string;
 
 beforeAll(async () => {
   app = await startE2eApp();
@@ -16,7 +17,7 @@ beforeAll(async () => {
   ticketId = ticket.id;
   const termo = await app.admin.call('tickets.create', { title: 'Termo eléctrico no calienta' });
   // Three visits waiting in the board's queue.
-  for (const otType of ['repair', 'diagnosis', 'maintenance'] as const) await app.admin.call('workOrders.requestVisit', { ticketId: termo.id, otType });
+  for (const otType of ['repair', 'diagnosis', 'maintenance'] as const) workOrderId = (await app.admin.call('workOrders.requestVisit', { ticketId: termo.id, otType })).id;
   page = await app.openApp();
   await signIn(page);
 }, 120_000);
@@ -142,6 +143,15 @@ describe('a dispatcher by keyboard', () => {
     await expect.poll(focused).toContain('MAIN');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(`document.activeElement?.closest('main') !== null`)).toBe(true);
+  });
+
+  it('leaving an OT by its ← leaves the focus in the list screen, not on <body>', async () => {
+    await goTo(page, `#/work-orders/${workOrderId}`);
+    const back = page.getByRole('link', { name: 'Volver a las órdenes de trabajo' });
+    await back.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: /Por planificar/ }).waitFor();
+    await expect.poll(focused).toContain('MAIN');
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });

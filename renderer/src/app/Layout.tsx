@@ -47,11 +47,13 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const openConflicts = useTeamStatus((s) => s.status?.openConflicts ?? 0);
   const [changingPassword, setChangingPassword] = useState(false);
   // A screen chosen in the sidebar: the keyboard goes on in it (Tab reaches its first control, not the sidebar's
-  // footer), unless the screen placed the focus itself. Signing in removed the form that had it: the same.
+  // footer), unless the screen placed the focus itself. A screen left by a link or a back button (an OT's ←, a
+  // customer's name), or the sign-in form gone, left it nowhere: the same.
+  const where = hrefFor(route);
   useEffect(() => {
     const active = document.activeElement;
     if (focusWasLost() || (active instanceof HTMLElement && active.matches('.sidebar .nav-link'))) document.getElementById('main')?.focus();
-  }, [route.name]);
+  }, [where]);
   const items: NavItem[] = [
     { route: { name: 'myDay' }, label: t('myDay:nav'), icon: <CalendarCheck size={16} />, visible: canExecute },
     { route: { name: 'tickets' }, label: t('nav.tickets'), icon: <Ticket size={16} />, visible: canTickets },
