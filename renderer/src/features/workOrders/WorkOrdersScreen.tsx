@@ -126,10 +126,16 @@ function WorkOrderList() {
             {...(canWrite
               ? {
                   action: (wo: OverdueWorkOrderDto) =>
+                    // An icon: Atrasadas keeps every column whole at 1024 px.
                     wo.status === 'scheduled' ? (
-                      <button type="button" className="btn" onClick={() => setScheduling(wo)} aria-label={t('list.rescheduleOne', { code: wo.code })}>
-                        <CalendarClock size={14} aria-hidden="true" />
-                        {t('actions.reschedule')}
+                      <button
+                        type="button"
+                        className="btn btn-icon"
+                        onClick={() => setScheduling(wo)}
+                        aria-label={t('list.rescheduleOne', { code: wo.code })}
+                        title={t('list.rescheduleOne', { code: wo.code })}
+                      >
+                        <CalendarClock size={16} aria-hidden="true" />
                       </button>
                     ) : null,
                 }
