@@ -9,6 +9,8 @@ let app: E2eApp;
 let page: Page;
 let ticketId: string;
 let workOrderId: string;
+/** A visit booked for yesterday and never started: on Atrasadas. */
+let missedCode: string;
 
 beforeAll(async () => {
   app = await startE2eApp();
@@ -18,6 +20,14 @@ beforeAll(async () => {
   const termo = await app.admin.call('tickets.create', { title: 'Termo eléctrico no calienta' });
   // Three visits waiting in the board's queue.
   for (const otType of ['repair', 'diagnosis', 'maintenance'] as const) workOrderId = (await app.admin.call('workOrders.requestVisit', { ticketId: termo.id, otType })).id;
+  // Booked yesterday for an hour later (the clock moved back for the booking), never started.
+  const adminId = (await app.admin.call('auth.me', {})).user.id;
+  const late = await app.admin.call('tickets.create', { title: 'Caldera sin presión', customerId: customer.id });
+  missedCode = await app.asAdminAt(new Date(Date.now() - 26 * 3_600_000), async (admin) => {
+    const requested = await admin.call('workOrders.requestVisit', { ticketId: late.id, otType: 'repair' });
+    const booked = await admin.call('workOrders.schedule', { id: requested.id, version: requested.version, scheduledDate: new Date(Date.now() - 25 * 3_600_000).toISOString(), technicianId: adminId });
+    return booked.code;
+  });
   page = await app.openApp();
   await signIn(page);
 }, 120_000);
@@ -38,15 +48,25 @@ function focused(): Promise<string> {
 const statusNow = async () => (await app.admin.call('tickets.get', { id: ticketId })).status;
 
 describe('a dispatcher by keyboard', () => {
-  it('an arrow on the Estado list opens it instead of saving; choosing with Enter saves and the list keeps the focus', async () => {
+  it('an arrow on the Estado list only shows the next choice: Escape or Tab puts the current one back, Enter saves it', async () => {
     await goTo(page, `#/tickets/${ticketId}`);
     const status = page.locator('.ticket-detail select[name="status"]');
     await status.focus();
     await page.keyboard.press('ArrowDown');
-    // Nothing saved: the ticket is still open and the list still has the focus.
+    // Shown, marked as not saved, and nothing saved: the ticket is still open.
+    expect(await status.inputValue()).toBe('in_progress');
+    expect(await status.getAttribute('class')).toContain('is-pending');
     expect(await statusNow()).toBe('open');
+    await page.keyboard.press('Escape');
+    expect(await status.inputValue()).toBe('open');
     expect(await focused()).toContain('SELECT status');
-    // In the list now open: the next arrow moves to "Pasar a En curso" and Enter chooses it.
+    // Tab away with a choice shown: nothing saved either.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    expect(await status.inputValue()).toBe('open');
+    expect(await statusNow()).toBe('open');
+
+    await status.focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(statusNow).toBe('in_progress');
@@ -68,6 +88,18 @@ describe('a dispatcher by keyboard', () => {
     // Nothing typed: Escape closes it without asking.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+
+    // Created: the new ticket opens with its title focused, as one opened from the list.
+    await page.locator('.tickets-list-pane .ticket-list').focus();
+    await page.keyboard.press('n');
+    await dialog.waitFor();
+    await page.keyboard.type('Fuga en el baño de la planta 2');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.ticket-detail h2', { hasText: 'Fuga en el baño de la planta 2' }).waitFor();
+    await expect.poll(focused).toContain('ticket-detail-title');
+    await goTo(page, `#/tickets/${ticketId}`);
+    await page.locator('.ticket-detail h2', { hasText: 'Aire acondicionado no enfría' }).waitFor();
   });
 
   it('Escape in the close dialog asks before throwing the resolution away; once closed, the title has the focus', async () => {
@@ -143,6 +175,24 @@ describe('a dispatcher by keyboard', () => {
     await expect.poll(focused).toContain('MAIN');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(`document.activeElement?.closest('main') !== null`)).toBe(true);
+  });
+
+  it('a missed visit rescheduled from Atrasadas leaves the list, and the focus on its tab, not on <body>', async () => {
+    await goTo(page, '#/work-orders');
+    await page.getByRole('tab', { name: /Atrasadas/ }).click();
+    const button = page.getByRole('button', { name: `Reprogramar ${missedCode}` });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    const tomorrow = new Date(Date.now() + 24 * 3_600_000);
+    const day = `${String(tomorrow.getDate()).padStart(2, '0')}/${String(tomorrow.getMonth() + 1).padStart(2, '0')}/${tomorrow.getFullYear()}`;
+    await dialog.getByLabel('Fecha y hora').fill(day);
+    await dialog.getByLabel('Hora', { exact: true }).fill('10:30');
+    await dialog.getByRole('button', { name: 'Reprogramar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await button.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(`document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName`)).toBe('tab');
   });
 
   it('leaving an OT by its ← leaves the focus in the list screen, not on <body>', async () => {

@@ -1,29 +1,68 @@
-// A <select> whose every change is saved at once (a ticket's status, priority, assignee). On Windows and Linux an arrow
-// key on a closed list changes its value, which here would save at each press (and a status move counts as the SLA's
-// first response): arrows and type-ahead open the list instead, where they move freely and Enter chooses.
-import type { KeyboardEvent, SelectHTMLAttributes } from 'react';
+// A list whose choice is saved at once (a ticket's status, priority, assignee). On Windows and Linux an arrow on a
+// closed <select> changes its value, and in the browser's open list Escape or Tab keeps the option only highlighted:
+// either would save (a status move counts as the SLA's first response). Here the arrows only show the next choice,
+// Enter saves the one shown and Escape, Tab or leaving puts back the current one; a choice made with the mouse in the
+// open list is saved at once.
+import { useState, type KeyboardEvent, type SelectHTMLAttributes } from 'react';
 
-const VALUE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End']);
+const STEPS: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -1, ArrowRight: 1, PageUp: -Infinity, PageDown: Infinity, Home: -Infinity, End: Infinity };
 
-/** True for a key that would change a closed list's value without opening it. */
-export function changesClosedList(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>): boolean {
-  if (event.altKey || event.ctrlKey || event.metaKey) return false;
-  return VALUE_KEYS.has(event.key) || (event.key.length === 1 && event.key !== ' ');
+interface Props extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> {
+  value: string;
+  /** The choice to save: picked in the open list, or shown with the arrows and confirmed with Enter. */
+  onChoose: (value: string) => void;
 }
 
-export function SavingSelect({ onKeyDown, ...select }: SelectHTMLAttributes<HTMLSelectElement>) {
+/** The value `key` moves to among the enabled options from `shown`; null when the key moves nothing. */
+function stepped(select: HTMLSelectElement, shown: string, key: string): string | null {
+  const step = STEPS[key];
+  if (step === undefined) return null;
+  const values = [...select.options].filter((option) => !option.disabled).map((option) => option.value);
+  const at = Math.max(0, values.indexOf(shown));
+  const next = step === -Infinity ? 0 : step === Infinity ? values.length - 1 : Math.min(values.length - 1, Math.max(0, at + step));
+  return values[next] ?? null;
+}
+
+export function SavingSelect({ value, onChoose, onKeyDown, onBlur, className, ...select }: Props) {
+  // The choice shown with the arrows and not saved yet.
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? value;
+  const pending = draft !== null && draft !== value;
+
+  function keyDown(event: KeyboardEvent<HTMLSelectElement>) {
+    onKeyDown?.(event);
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const next = stepped(event.currentTarget, shown, event.key);
+    if (next !== null) {
+      event.preventDefault();
+      setDraft(next);
+    } else if (event.key === 'Enter' && pending) {
+      event.preventDefault();
+      setDraft(null);
+      onChoose(draft);
+    } else if (event.key === 'Escape' && pending) {
+      // Undoes the choice shown; the screen's own Escape (closing the ticket) waits for the next one.
+      event.preventDefault();
+      setDraft(null);
+    } else if (event.key.length === 1 && event.key !== ' ') {
+      // Type-ahead would change the value, and save it, as the arrows would.
+      event.preventDefault();
+    }
+  }
+
   return (
     <select
       {...select}
-      onKeyDown={(event) => {
-        onKeyDown?.(event);
-        if (event.defaultPrevented || !changesClosedList(event)) return;
-        event.preventDefault();
-        try {
-          event.currentTarget.showPicker();
-        } catch {
-          // A browser without showPicker for lists: the key does nothing, and Alt+↓ or Space still opens it.
-        }
+      className={[className, pending ? 'is-pending' : null].filter(Boolean).join(' ') || undefined}
+      value={shown}
+      onKeyDown={keyDown}
+      onBlur={(event) => {
+        setDraft(null);
+        onBlur?.(event);
+      }}
+      onChange={(event) => {
+        setDraft(null);
+        if (event.target.value !== value) onChoose(event.target.value);
       }}
     />
   );

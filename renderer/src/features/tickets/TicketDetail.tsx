@@ -108,9 +108,9 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
                 name="status"
                 value={ticket.status}
                 aria-disabled={busy}
-                onChange={(e) => {
+                onChoose={(chosen) => {
                   if (busy) return;
-                  const status = e.target.value as TicketStatus;
+                  const status = chosen as TicketStatus;
                   void quick(() => changeStatus(status), t('detail.statusChanged', { status: t(`common:ticketStatus.${status}`) }));
                 }}
               >
@@ -131,9 +131,9 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
                 value={ticket.priority}
                 aria-disabled={busy}
                 disabled={closed}
-                onChange={(e) => {
+                onChoose={(chosen) => {
                   if (busy) return;
-                  const priority = e.target.value as TicketPriority;
+                  const priority = chosen as TicketPriority;
                   void quick(() => setPriority(priority), t('detail.priorityChanged', { priority: t(`common:priority.${priority}`) }));
                 }}
               >
@@ -153,8 +153,8 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
                 value={ticket.assignedTo?.id ?? ''}
                 aria-disabled={busy}
                 disabled={closed}
-                onChange={(e) => {
-                  if (!busy) void quick(() => assign(e.target.value || null), t('detail.assigned'));
+                onChoose={(chosen) => {
+                  if (!busy) void quick(() => assign(chosen || null), t('detail.assigned'));
                 }}
               >
                 <option value="">{t('filters.unassigned')}</option>

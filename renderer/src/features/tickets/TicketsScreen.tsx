@@ -167,7 +167,15 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
       </div>
       {laterParts && (
         <Suspense fallback={null}>
-          <NewTicketModal open={creating} onClose={() => setCreating(false)} onCreated={open} />
+          <NewTicketModal
+            open={creating}
+            onClose={() => setCreating(false)}
+            // The new ticket opens with its title focused, as one opened from the list (not <body>, the form being gone).
+            onCreated={(id) => {
+              open(id);
+              setTitleFocusFor(id);
+            }}
+          />
         </Suspense>
       )}
     </div>

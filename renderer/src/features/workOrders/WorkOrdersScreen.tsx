@@ -1,11 +1,12 @@
 // Órdenes de trabajo: the dispatch queue (pending planning, most urgent first), Atrasadas (missed or running long)
 // and every OT with its filters; or one OT.
 import { CalendarClock } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type OverdueWorkOrderDto, type WorkOrderDto, type WorkOrderStatus, type WorkOrderType } from '../../../../electron/contract';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { DateInput } from '../../components/DateInput';
+import { focusWasLost } from '../../lib/focus';
 import { useDomainEvents } from '../../lib/live';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { useCan } from '../../stores/session';
@@ -83,6 +84,14 @@ function WorkOrderList() {
   const { view, items, nextCursor, listLoading, listError, overdueTotal, setView, loadList } = useWorkOrders();
   const canWrite = useCan('workorders:write');
   const [scheduling, setScheduling] = useState<WorkOrderDto | null>(null);
+  // A visit planned from its row leaves the list with the row, and the focus with it: it goes to the next visit's
+  // button (or the tab), not to <body>, once the list has reloaded.
+  const planned = useRef(false);
+  useEffect(() => {
+    if (!planned.current) return;
+    planned.current = false;
+    if (focusWasLost()) document.querySelector<HTMLElement>('.page-body td button, .tabs [role="tab"][aria-selected="true"]')?.focus();
+  }, [items]);
 
   useEffect(() => {
     void loadList();
@@ -166,7 +175,16 @@ function WorkOrderList() {
           </div>
         )}
       </div>
-      {scheduling && <ScheduleModal workOrder={scheduling} open onClose={() => setScheduling(null)} />}
+      {scheduling && (
+        <ScheduleModal
+          workOrder={scheduling}
+          open
+          onClose={() => {
+            planned.current = true;
+            setScheduling(null);
+          }}
+        />
+      )}
     </div>
   );
 }
