@@ -59,6 +59,10 @@ describe('OT report', () => {
     expect(text).toContain('Calle Larga 4, Benalmádena');
     const townOnly = pdfText(await renderWorkOrderPdf({ workOrder: workOrderFixture(), customer: { ...customer, address: null }, settings: settingsFixture }, en));
     expect(townOnly).toContain('Benalmádena');
+    // An address that already names its town (as the demo's do) does not print it twice.
+    const named = pdfText(await renderWorkOrderPdf({ workOrder: workOrderFixture(), customer: { ...customer, address: 'Calle Real 76, 48041 Bilbao', town: 'Bilbao' }, settings: settingsFixture }, en));
+    expect(named).toContain('Calle Real 76, 48041 Bilbao');
+    expect(named).not.toContain('Bilbao, Bilbao');
   });
 
   it('spreads 200 parts over several pages, repeating the table header and cutting nothing', async () => {

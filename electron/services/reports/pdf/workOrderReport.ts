@@ -20,6 +20,7 @@ import { fieldLabelsFor, type FieldLabels } from './fieldLabels';
 import { drawChecklist, drawPhotoPages } from './fieldCaptureDraw';
 import { drawSignatures } from './signatures';
 import { drawTable, type TableColumn } from './table';
+import { addressLine } from '../../../../shared/address';
 
 export interface RenderOptions {
   language: ReportLanguage;
@@ -92,7 +93,7 @@ export function drawCustomerFields(doc: Pdf, customer: CustomerDto | null, fallb
   drawFields(
     doc,
     [
-      [t.address, [customer?.address, customer?.town].filter(Boolean).join(', ') || t.notSet],
+      [t.address, addressLine(customer?.address, customer?.town) || t.notSet],
       [t.email, customer?.email ?? t.notSet],
     ],
     2,

@@ -3,6 +3,7 @@
 import { Mail, MapPin, Phone } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import './customers.css';
+import { townBesideAddress } from '../../../../shared/address';
 
 /** The digits (and a leading +) a phone link dials; null when the phone field holds no number ("ver notas"). */
 export function dialable(phone: string): string | null {
@@ -49,11 +50,12 @@ export function AddressLink({ address, town }: { address: string | null | undefi
 
 /** The address as a map link, then the town (or the town alone): where a technician or a dispatcher reads where to go. */
 export function AddressAndTown({ address, town }: { address: string | null | undefined; town: string | null | undefined }) {
-  if (!address && !town) return none;
+  const beside = townBesideAddress(address, town);
+  if (!address && !beside) return none;
   return (
     <>
       {address ? <AddressLink address={address} town={town} /> : null}
-      {town ? <span className="muted">{address ? ` · ${town}` : town}</span> : null}
+      {beside ? <span className="muted">{address ? ` · ${beside}` : beside}</span> : null}
     </>
   );
 }
