@@ -54,16 +54,16 @@ describe('a dispatcher by keyboard', () => {
     await status.focus();
     await page.keyboard.press('ArrowDown');
     // Shown, marked as not saved, and nothing saved: the ticket is still open.
-    expect(await status.inputValue()).toBe('in_progress');
+    await expect.poll(() => status.inputValue()).toBe('in_progress');
     expect(await status.getAttribute('class')).toContain('is-pending');
     expect(await statusNow()).toBe('open');
     await page.keyboard.press('Escape');
-    expect(await status.inputValue()).toBe('open');
-    expect(await focused()).toContain('SELECT status');
+    await expect.poll(() => status.inputValue()).toBe('open');
+    await expect.poll(focused).toContain('SELECT status');
     // Tab away with a choice shown: nothing saved either.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
-    expect(await status.inputValue()).toBe('open');
+    await expect.poll(() => status.inputValue()).toBe('open');
     expect(await statusNow()).toBe('open');
 
     await status.focus();
@@ -71,20 +71,20 @@ describe('a dispatcher by keyboard', () => {
     await page.keyboard.press('Enter');
     await expect.poll(statusNow).toBe('in_progress');
     await page.locator('.ticket-detail .badge-status-in_progress').waitFor();
-    expect(await focused()).toContain('SELECT status');
+    await expect.poll(focused).toContain('SELECT status');
   });
 
   it('Escape in the note box goes to the ticket’s title; n on the list opens a new ticket (a browser keeps Ctrl+N)', async () => {
     const composer = page.locator('.ticket-detail textarea[name="composer-text"]');
     await composer.focus();
     await page.keyboard.press('Escape');
-    expect(await focused()).toContain('ticket-detail-title');
+    await expect.poll(focused).toContain('ticket-detail-title');
 
     await page.locator('.tickets-list-pane .ticket-list').focus();
     await page.keyboard.press('n');
     const dialog = page.locator('dialog[open]');
     await dialog.waitFor();
-    expect(await focused()).toContain('INPUT title');
+    await expect.poll(focused).toContain('INPUT title');
     // Nothing typed: Escape closes it without asking.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -117,12 +117,12 @@ describe('a dispatcher by keyboard', () => {
     await page.keyboard.press('Escape');
     await ask.waitFor({ state: 'detached' });
     expect(await resolution.inputValue()).toBe('Se limpió el filtro y se recargó el gas.');
-    expect(await focused()).toContain('TEXTAREA');
+    await expect.poll(focused).toContain('TEXTAREA');
     await dialog.locator('.modal-footer').getByRole('button', { name: 'Cerrar ticket' }).click();
     await page.locator('.ticket-detail .badge-status-closed').waitFor();
     // The Cerrar ticket button is gone with the open ticket: the focus goes to its title, not to <body>.
     await expect.poll(focused).toContain('H2');
-    expect(await focused()).toContain('ticket-detail-title');
+    await expect.poll(focused).toContain('ticket-detail-title');
   });
 
   it('Escape in a dialog with nothing typed closes it at once', async () => {
@@ -131,7 +131,7 @@ describe('a dispatcher by keyboard', () => {
     await page.locator('dialog[open]').waitFor();
     await page.keyboard.press('Escape');
     await page.locator('dialog[open]').waitFor({ state: 'detached' });
-    expect(await focused()).toContain('BUTTON');
+    await expect.poll(focused).toContain('BUTTON');
   });
 
   it('↓ in the search box goes on to the rows found; Escape with nothing found keeps the box', async () => {
@@ -142,14 +142,14 @@ describe('a dispatcher by keyboard', () => {
     await page.locator('.ticket-list [role="option"]', { hasText: 'Termo eléctrico' }).waitFor();
     await expect.poll(() => page.locator('.ticket-list [role="option"]').count()).toBe(1);
     await page.keyboard.press('ArrowDown');
-    expect(await focused()).toContain('ticket-list');
+    await expect.poll(focused).toContain('ticket-list');
 
     await search.focus();
     await search.fill('zzzz-ninguno');
     await page.locator('.tickets-list-pane .empty').waitFor();
     await page.keyboard.press('Escape');
     expect(await search.inputValue()).toBe('');
-    expect(await focused()).toContain('INPUT');
+    await expect.poll(focused).toContain('INPUT');
   });
 
   it('↑/↓, Home and End walk the board’s queue, which Tab took one visit at a time', async () => {
