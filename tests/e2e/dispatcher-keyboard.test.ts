@@ -89,6 +89,23 @@ describe('a dispatcher by keyboard', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
+    // Typed and discarded: the form, kept between openings, opens again empty and without the question.
+    await page.locator('.tickets-list-pane .ticket-list').focus();
+    await page.keyboard.press('n');
+    await dialog.first().waitFor();
+    await page.keyboard.type('Borrador que se descarta');
+    await page.keyboard.press('Escape');
+    const ask = page.locator('dialog[open][aria-label="¿Descartar lo escrito?"]');
+    await ask.getByRole('button', { name: 'Descartar' }).click();
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    await page.locator('.tickets-list-pane .ticket-list').focus();
+    await page.keyboard.press('n');
+    await dialog.first().waitFor();
+    expect(await ask.count()).toBe(0);
+    expect(await page.locator('dialog[open] input[name="title"]').inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+
     // Created: the new ticket opens with its title focused, as one opened from the list.
     await page.locator('.tickets-list-pane .ticket-list').focus();
     await page.keyboard.press('n');

@@ -45,6 +45,9 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
       opener.current = focusWasLost() ? lastOpener : (document.activeElement as HTMLElement);
       openerRegion.current = regionOf(opener.current);
       lastOpener = opener.current;
+      // A dialog kept mounted between openings (Nuevo ticket) starts with nothing typed and nothing asked.
+      typedIn.current.clear();
+      setAskingDiscard(false);
       dialog.showModal();
       // showModal() focuses the first focusable element, the header's ×, and a child's autoFocus ran while the dialog
       // was still closed: put the person in the first field instead (Ctrl+N lands on Asunto). A dialog that only asks
@@ -125,7 +128,7 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
           {footer && <footer className="modal-footer">{footer}</footer>}
         </>
       )}
-      {askingDiscard && (
+      {open && askingDiscard && (
         <Modal
           title={t('discardTyping.title')}
           open
@@ -135,7 +138,14 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
               <button type="button" className="btn" onClick={() => setAskingDiscard(false)}>
                 {t('discardTyping.keep')}
               </button>
-              <button type="button" className="btn btn-danger" onClick={onClose}>
+              <button
+                type="button"
+                className="btn btn-danger"
+                onClick={() => {
+                  setAskingDiscard(false);
+                  onClose();
+                }}
+              >
                 {t('discardTyping.discard')}
               </button>
             </>
