@@ -204,8 +204,13 @@ describe('a dispatcher by keyboard', () => {
     await dialog.waitFor();
     const tomorrow = new Date(Date.now() + 24 * 3_600_000);
     const day = `${String(tomorrow.getDate()).padStart(2, '0')}/${String(tomorrow.getMonth() + 1).padStart(2, '0')}/${tomorrow.getFullYear()}`;
-    await dialog.getByLabel('Fecha y hora').fill(day);
-    await dialog.getByLabel('Hora', { exact: true }).fill('10:30');
+    // The dialog opens on the old date: typing replaces it, Tab on to the time, typing replaces that too.
+    await expect.poll(focused).toContain('INPUT');
+    await page.keyboard.type(day);
+    expect(await dialog.getByLabel('Fecha y hora').inputValue()).toBe(day);
+    await dialog.getByLabel('Hora', { exact: true }).focus();
+    await page.keyboard.type('10:30');
+    expect(await dialog.getByLabel('Hora', { exact: true }).inputValue()).toBe('10:30');
     await dialog.getByRole('button', { name: 'Reprogramar' }).click();
     await dialog.waitFor({ state: 'detached' });
     await button.waitFor({ state: 'detached' });

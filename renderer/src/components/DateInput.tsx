@@ -4,7 +4,7 @@
 // forms keep their code; a calendar button still opens the browser's own picker. What is wrong with a typed part
 // (31/11/2026, a missing time) is said under that part, and the enclosing form is not sent while it is wrong.
 import { CalendarDays } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTextIssue, dateTimeTextIssues, isoDateOfText, textOfIsoDate, timeOfText, type DateTextIssue, type TimeTextIssue } from '../lib/dateText';
 
@@ -75,6 +75,12 @@ interface DateBoxProps {
   messageId?: string | false;
 }
 
+/**
+ * A box that already holds a date or time (a visit to move) is retyped whole: a dialog that puts the focus there
+ * left the cursor after the text, and typing a new date appended to the old one ("03/12/202608122026").
+ */
+const selectAll = (event: FocusEvent<HTMLInputElement>) => event.currentTarget.select();
+
 function DateBox({ control, text, pickValue, onText, onPick, boxRef, messageId }: DateBoxProps) {
   const { t } = useTranslation('common');
   return (
@@ -90,6 +96,7 @@ function DateBox({ control, text, pickValue, onText, onPick, boxRef, messageId }
         aria-invalid={messageId ? true : control['aria-invalid']}
         aria-describedby={describedBy(control['aria-describedby'], messageId)}
         onChange={(e) => onText(e.target.value)}
+        onFocus={selectAll}
       />
       <CalendarPicker value={pickValue} onPick={onPick} />
     </span>
@@ -201,6 +208,7 @@ export function DateTimeInput({ value, onChange, ...control }: ControlProps & { 
         aria-invalid={timeIssue ? true : undefined}
         aria-describedby={timeIssue ? timeMessageId : undefined}
         onChange={(e) => update({ ...current.current, time: e.target.value })}
+        onFocus={selectAll}
       />
       <PartMessage id={dateMessageId} issue={dateIssue} part="date" />
       <PartMessage id={timeMessageId} issue={timeIssue} part="time" />
