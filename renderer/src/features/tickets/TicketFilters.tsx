@@ -8,6 +8,7 @@ import { formatCount } from '../../lib/format';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { useLookups } from './lookups';
 import { SORTS, TABS, tabCount, useTicketList, type TicketFilters as Filters, type TicketSort } from './store';
+import { ticketListElement } from './TicketList';
 import { ChoiceSelect, namedChoices, personChoices } from '../../components/ChoiceSelect';
 import { CustomerPicker, type PickedCustomer } from '../customers/CustomerPicker';
 
@@ -65,7 +66,7 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
           // ↓ goes on to the rows found, at the highlighted one; with none, the box keeps the focus.
           if (e.key === 'ArrowDown') {
             e.preventDefault();
-            document.querySelector<HTMLElement>('.tickets-list-pane .ticket-list')?.focus();
+            ticketListElement()?.focus();
           }
         }}
       />

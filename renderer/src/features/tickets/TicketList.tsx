@@ -12,6 +12,9 @@ const ROW_HEIGHT = 58;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 20;
 
+/** The list's element, where j/k, Escape and the search box's ↓ put the focus; null while none is drawn (nothing found). */
+export const ticketListElement = (): HTMLElement | null => document.querySelector<HTMLElement>('.tickets-list-pane .ticket-list');
+
 export function TicketList({ openId, onOpen }: { openId: string | undefined; onOpen: (id: string) => void }) {
   const { t } = useTranslation('tickets');
   const { items, nextCursor, loading, loadingMore, error, selectedIndex, select, loadMore, filters, counts } = useTicketList();

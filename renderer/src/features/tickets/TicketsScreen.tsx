@@ -12,7 +12,7 @@ import { useLookups } from './lookups';
 import { detailPane, loadedDetailStore, newTicketForm, useLaterParts, withDetailStore } from './laterParts';
 import { useTicketList } from './store';
 import { FilterBar, SearchBox, StatusTabs } from './TicketFilters';
-import { TicketList } from './TicketList';
+import { TicketList, ticketListElement } from './TicketList';
 import { useTicketKeyboard } from './useTicketKeyboard';
 import './tickets.css';
 
@@ -89,7 +89,7 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
   // Back to the list, whose active row is the selected ticket: j/k and Enter go on from there.
   const closeDetail = useCallback(() => {
     navigate({ name: 'tickets' });
-    document.querySelector<HTMLElement>('.tickets-list-pane .ticket-list')?.focus();
+    ticketListElement()?.focus();
   }, []);
   // Enter opens a ticket to read or work on it: its title takes the focus once it shows (its pane may still be loading).
   const [titleFocusFor, setTitleFocusFor] = useState<string | null>(null);
@@ -109,7 +109,7 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
       // j/k pressed with the focus elsewhere (the sidebar link just clicked, the page): the list takes it, so Enter
       // opens the ticket highlighted instead of following that link. Reading a ticket, the focus stays in it.
       const focused = document.activeElement;
-      if (!focused?.closest('.ticket-detail, .ticket-list')) document.querySelector<HTMLElement>('.tickets-list-pane .ticket-list')?.focus();
+      if (!focused?.closest('.ticket-detail, .ticket-list')) ticketListElement()?.focus();
     },
     openSelected: () => {
       const selected = useTicketList.getState().items[useTicketList.getState().selectedIndex];

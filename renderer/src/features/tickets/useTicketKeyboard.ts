@@ -1,6 +1,7 @@
 // Keyboard use of the tickets screen: j/k or arrows move (Home/End jump), Enter opens, Ctrl+N or n creates (a browser
 // keeps Ctrl+N for a new window), Ctrl+K or / searches, Escape backs out.
 import { useEffect, useRef } from 'react';
+import { ticketListElement } from './TicketList';
 
 export interface TicketKeyHandlers {
   move(delta: number): void;
@@ -44,7 +45,7 @@ export function useTicketKeyboard(handlers: TicketKeyHandlers): void {
         if (isTyping(event.target) && event.target instanceof HTMLElement) {
           event.preventDefault();
           // To the open ticket's title (or the list), not to <body>, where the next Tab starts over at the top.
-          const back = event.target.closest('.ticket-detail') ? document.getElementById('ticket-detail-title') : document.querySelector<HTMLElement>('.tickets-list-pane .ticket-list');
+          const back = event.target.closest('.ticket-detail') ? document.getElementById('ticket-detail-title') : ticketListElement();
           if (back) back.focus();
           else event.target.blur();
           return;
