@@ -4,6 +4,7 @@
 // Enter saves the one shown and Escape, Tab or leaving puts back the current one; a choice made with the mouse in the
 // open list is saved at once.
 import { useState, type KeyboardEvent, type SelectHTMLAttributes } from 'react';
+import { steppedIndex } from '../lib/focus';
 
 const STEPS: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -1, ArrowRight: 1, PageUp: -Infinity, PageDown: Infinity, Home: -Infinity, End: Infinity };
 
@@ -15,12 +16,10 @@ interface Props extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 
 
 /** The value `key` moves to among the enabled options from `shown`; null when the key moves nothing. */
 function stepped(select: HTMLSelectElement, shown: string, key: string): string | null {
-  const step = STEPS[key];
-  if (step === undefined) return null;
+  if (STEPS[key] === undefined) return null;
   const values = [...select.options].filter((option) => !option.disabled).map((option) => option.value);
-  const at = Math.max(0, values.indexOf(shown));
-  const next = step === -Infinity ? 0 : step === Infinity ? values.length - 1 : Math.min(values.length - 1, Math.max(0, at + step));
-  return values[next] ?? null;
+  const next = steppedIndex(STEPS, key, Math.max(0, values.indexOf(shown)), values.length);
+  return next === null ? null : (values[next] ?? null);
 }
 
 export function SavingSelect({ value, onChoose, onKeyDown, onBlur, className, ...select }: Props) {

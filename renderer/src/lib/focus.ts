@@ -21,16 +21,23 @@ export function focusRegion(region: HTMLElement | null): void {
 const LIST_STEPS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
 
 /**
+ * Where `key` moves from index `at` in a list of `length` by `steps` (±Infinity: the first or the last); null for a key
+ * that moves nothing.
+ */
+export function steppedIndex(steps: Readonly<Record<string, number>>, key: string, at: number, length: number): number | null {
+  const step = steps[key];
+  return step === undefined ? null : Math.min(length - 1, Math.max(0, at + step));
+}
+
+/**
  * ↑/↓ (Home/End) move the focus among the `selector` elements inside `list` (a column of buttons Tab would walk one by
  * one). True when it moved, so the caller stops the key's default (scrolling the panel).
  */
 export function moveFocusAmong(list: HTMLElement, selector: string, key: string): boolean {
-  const step = LIST_STEPS[key];
-  if (step === undefined) return false;
+  if (LIST_STEPS[key] === undefined) return false;
   const items = [...list.querySelectorAll<HTMLElement>(selector)];
   const at = items.findIndex((item) => item === document.activeElement || item.contains(document.activeElement));
   if (at < 0) return false;
-  const next = step === -Infinity ? 0 : step === Infinity ? items.length - 1 : Math.min(items.length - 1, Math.max(0, at + step));
-  items[next]?.focus();
+  items[steppedIndex(LIST_STEPS, key, at, items.length) ?? at]?.focus();
   return true;
 }
