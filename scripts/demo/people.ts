@@ -9,12 +9,13 @@ import { EventBus } from '../../electron/services/events';
 import { hashPassword } from '../../electron/services/users/passwords';
 import { ensureDefaultRoles, findRoleByName } from '../../electron/services/users/roles';
 import { insertUser } from '../../electron/services/users/users';
+import { DEFAULT_ROLE_WORDS } from '../../shared/words';
 import type { Random } from './random';
 
 export const DEMO_PASSWORD = 'emerald-demo';
 export const DEMO_COMPANY = 'Servicios Técnicos Esmeralda S.L.';
 /** The office's dispatcher: plans the visits (Tablero, Por planificar) and does none, as the default role Agente. */
-export const DEMO_DISPATCHER = { username: 'agente', fullName: 'Alba Ortega', role: 'Agente' } as const;
+export const DEMO_DISPATCHER = { username: 'agente', fullName: 'Alba Ortega', role: DEFAULT_ROLE_WORDS.es.agent } as const;
 
 export interface DemoPeople {
   adminId: string;
@@ -49,7 +50,7 @@ export async function ensureDemoPeople(sqlite: Database.Database, technicians: n
     ensureDefaultRoles(tx, at);
     let adminId = userIdByUsername(sqlite, 'admin');
     if (!adminId) {
-      adminId = insertUser(tx, { email: 'admin@example.com', username: 'admin', fullName: 'Marta Gil', roleId: findRoleByName(tx, 'Administrador')?.id ?? null, isSuperuser: true }, passwordHash, at).id;
+      adminId = insertUser(tx, { email: 'admin@example.com', username: 'admin', fullName: 'Marta Gil', roleId: findRoleByName(tx, DEFAULT_ROLE_WORDS.es.administrator)?.id ?? null, isSuperuser: true }, passwordHash, at).id;
       adminHasDemoPassword = true;
     }
     // A fixed name, no draw: the technicians' names and everything after them come out as before it was added.
@@ -58,7 +59,7 @@ export async function ensureDemoPeople(sqlite: Database.Database, technicians: n
       const roleId = findRoleByName(tx, dispatcherRole)?.id ?? null;
       insertUser(tx, { email: `${dispatcherUsername}@example.com`, username: dispatcherUsername, fullName: dispatcherName, roleId }, passwordHash, at);
     }
-    const technicianRole = findRoleByName(tx, 'Técnico')?.id ?? null;
+    const technicianRole = findRoleByName(tx, DEFAULT_ROLE_WORDS.es.technician)?.id ?? null;
     const technicianIds: string[] = [];
     const technicianUsernames: string[] = [];
     for (let i = 1; i <= technicians; i++) {
