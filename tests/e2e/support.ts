@@ -56,6 +56,24 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
+let processBrowser: Promise<Browser> | undefined;
+
+/**
+ * One Chromium per test process, shared by the e2e files that process runs one after another (the e2e project does not
+ * isolate files): a launch and its close cost a few CPU-seconds each, for nothing a file checks. Each app still gets
+ * contexts of its own and closes them; Playwright ends the browser with the process.
+ */
+function sharedBrowser(): Promise<Browser> {
+  const current = processBrowser;
+  if (current) {
+    return current.then((browser) => (browser.isConnected() ? browser : ((processBrowser = undefined), sharedBrowser())));
+  }
+  const launching = launchBrowser();
+  processBrowser = launching;
+  launching.catch(() => (processBrowser = undefined));
+  return launching;
+}
+
 /** Real time, shiftable into the past so seeded data gets realistic dates (see E2eApp.asAdminAt). */
 export class ShiftableClock {
   offsetMs = 0;
@@ -110,7 +128,7 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
   const contexts = new Set<BrowserContext>();
   try {
     server = await startBrowserServer({ backend: engine ?? backend, port: 0, token, staticDir: distDir });
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   } catch (error) {
     await server?.close();
     await closeEngine();
@@ -161,6 +179,7 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
       return context;
     },
     async openApp(context) {
+      if (context) contexts.add(context);
       const page = await (context ?? (await app.newContext())).newPage();
       trackPageErrors(page);
       await page.goto(liveServer.url);
@@ -176,8 +195,8 @@ export async function startE2eApp(options: { setup?: boolean } = {}): Promise<E2
       return { id: user.id, username, password };
     },
     async close() {
+      // The contexts this app opened or opened a page in: the browser outlives the file (and other apps share it).
       for (const context of contexts) await context.close().catch(() => undefined);
-      await liveBrowser.close().catch(() => undefined);
       await liveServer.close();
       await closeEngine();
       rmSync(dataDir, { recursive: true, force: true });
