@@ -1,9 +1,10 @@
 // Starts one of Emerald's worker threads. Shipped, each entry is a bundled .cjs beside main.cjs (scripts/build-electron.ts);
-// from source (npm run serve, the CLI, tests) it is the TypeScript file beside this one, loaded through tsx.
+// from source (npm run serve, the CLI, tests) it is the TypeScript file beside this one, run from a bundle (sourceBundle.ts).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { bundleKey, currentBundle } from './sourceBundleCache';
 
 /** Every worker entry: `<name>.ts` in this folder, bundled as `<name>.cjs` in dist-electron (add yours here). */
 export const WORKER_ENTRIES = ['job-worker', 'engine-worker', 'hub-worker'] as const;
@@ -25,12 +26,20 @@ function tsxEsmApiFile(): string {
 }
 
 /**
- * A worker's own bootstrap that registers tsx's loader in that thread and then imports the TypeScript entry (an
- * `--import` in a Worker's execArgv is not applied to the thread's modules, and vitest's transform never reaches it).
+ * A worker's own bootstrap from source: tsx loads the bundler (sourceBundle.ts, one file), which bundles the TypeScript
+ * entry, and the thread imports the bundle. tsx's loader for the whole entry cost seconds of CPU at each start (it
+ * resolves and transpiles every module through hooks); an `--import` in a Worker's execArgv is not applied to the
+ * thread's modules, and vitest's transform never reaches it.
  */
-function typeScriptBootstrap(entryFile: string): string {
-  const api = pathToFileURL(tsxEsmApiFile()).href;
-  return `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entryFile).href)}); });`;
+function sourceBootstrap(entryFile: string): string {
+  const api = JSON.stringify(pathToFileURL(tsxEsmApiFile()).href);
+  const bundler = JSON.stringify(pathToFileURL(path.join(path.dirname(here), 'sourceBundle.ts')).href);
+  return [
+    `import(${api})`,
+    `.then(({ tsImport }) => tsImport(${bundler}, ${bundler}))`,
+    `.then(({ bundleFromSource }) => bundleFromSource(${JSON.stringify(entryFile)}))`,
+    `.then((bundle) => import(require('node:url').pathToFileURL(bundle).href));`,
+  ].join('');
 }
 
 /**
@@ -50,7 +59,8 @@ export function spawnWorker(entry: WorkerEntry, options: Omit<WorkerOptions, 'ev
   return runningBundled ? new Worker(file, options) : spawnTypeScriptWorker(file, options);
 }
 
-/** A worker thread running a TypeScript file through tsx (from source only: the CLI, `npm run serve`, tests). */
+/** A worker thread running a TypeScript file from source (the CLI, `npm run serve`, tests): its bundle when current. */
 export function spawnTypeScriptWorker(file: string, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
-  return new Worker(typeScriptBootstrap(file), { ...options, eval: true });
+  const bundle = currentBundle(bundleKey(file));
+  return bundle ? new Worker(bundle, options) : new Worker(sourceBootstrap(file), { ...options, eval: true });
 }
