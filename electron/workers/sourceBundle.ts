@@ -3,11 +3,11 @@
 // or more of CPU each), a bundle loads in a fraction of that. The code is the same source; packages stay external
 // (resolved from node_modules as before) and every module keeps its own import.meta.url. Shipped builds never come here.
 import { build, type Plugin } from 'esbuild';
-import { mkdirSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleKey, CACHE_DIR, currentBundle, digest, manifestFileOf, pruneStale, REPO_ROOT, stamp, writeAtomically, type Manifest } from './sourceBundleCache';
+import { bundleKey, CACHE_DIR, currentBundle, digest, manifestFileOf, markInUse, pruneStale, REPO_ROOT, stampOf, writeAtomically, type Manifest } from './sourceBundleCache';
 
 /** Each module sees its own source URL, as under tsx (migrations, fonts and workers are found next to their source). */
 const ownImportMetaUrl: Plugin = {
@@ -25,7 +25,6 @@ const ownImportMetaUrl: Plugin = {
  * its sources are unchanged, else a new one.
  */
 export async function bundleFromSource(sourceFile: string, options: { banner?: string } = {}): Promise<string> {
-  mkdirSync(CACHE_DIR, { recursive: true });
   const key = bundleKey(sourceFile, options.banner);
   const cached = currentBundle(key);
   if (cached) return cached;
@@ -47,28 +46,19 @@ export async function bundleFromSource(sourceFile: string, options: { banner?: s
   const code = result.outputFiles[0]!.contents;
   // Named by content: parallel processes write identical files, and a changed source gets a new name.
   const file = path.join(CACHE_DIR, `${key}-${digest(code)}.mjs`);
+  mkdirSync(CACHE_DIR, { recursive: true });
   pruneStale();
-  if (needsWriting(file)) writeAtomically(file, code);
+  if (!markInUse(file)) writeAtomically(file, code);
   rememberInputs(key, file, Object.keys(result.metafile.inputs), startedAt);
   return file;
-}
-
-/** True when `file` must be written; an existing one is marked in use. */
-function needsWriting(file: string): boolean {
-  try {
-    utimesSync(file, new Date(), new Date());
-    return false;
-  } catch {
-    return true;
-  }
 }
 
 /** A source saved while the build read it (or removed since) may not be in the bundle: no manifest, the next start builds. */
 function rememberInputs(key: string, bundle: string, inputs: string[], startedAt: number): void {
   try {
-    const files = inputs.map((input) => path.resolve(REPO_ROOT, input));
-    if (!files.every((input) => statSync(input).mtimeMs < startedAt)) return;
-    writeAtomically(manifestFileOf(key), JSON.stringify({ bundle, inputs: Object.fromEntries(files.map((input) => [input, stamp(input)])) } satisfies Manifest));
+    const stats = inputs.map((input) => path.resolve(REPO_ROOT, input)).map((file) => [file, statSync(file)] as const);
+    if (!stats.every(([, stat]) => stat.mtimeMs < startedAt)) return;
+    writeAtomically(manifestFileOf(key), JSON.stringify({ bundle, inputs: Object.fromEntries(stats.map(([input, stat]) => [input, stampOf(stat)])) } satisfies Manifest));
   } catch {
     // Not remembered: built again next time.
   }

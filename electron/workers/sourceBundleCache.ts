@@ -1,7 +1,7 @@
 // Where bundles of TypeScript entries built from source live (sourceBundle.ts builds them) and how a starting worker
 // finds one still current without loading tsx or esbuild. Plain Node only: spawn.ts, shipped too, imports this.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,18 +27,24 @@ export const manifestFileOf = (key: string): string => path.join(CACHE_DIR, `${k
 export function currentBundle(key: string): string | null {
   try {
     const manifest = JSON.parse(readFileSync(manifestFileOf(key), 'utf8')) as Manifest;
-    if (!Object.entries(manifest.inputs).every(([input, was]) => stamp(input) === was)) return null;
-    utimesSync(manifest.bundle, new Date(), new Date()); // in use, not stale; throws when pruned meanwhile: built again
-    return manifest.bundle;
+    if (!Object.entries(manifest.inputs).every(([input, was]) => stampOf(statSync(input)) === was)) return null;
+    return markInUse(manifest.bundle) ? manifest.bundle : null; // pruned meanwhile: built again
   } catch {
     return null;
   }
 }
 
-export function stamp(file: string): string {
-  const { size, mtimeMs } = statSync(file);
-  return `${size}:${mtimeMs}`;
+/** Marks a bundle in use (not stale, see pruneStale); false when there is no such file. */
+export function markInUse(file: string): boolean {
+  try {
+    utimesSync(file, new Date(), new Date());
+    return true;
+  } catch {
+    return false;
+  }
 }
+
+export const stampOf = ({ size, mtimeMs }: Stats): string => `${size}:${mtimeMs}`;
 
 export const digest = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex').slice(0, 16);
 

@@ -204,7 +204,7 @@ describe('a dispatcher by keyboard', () => {
     await dialog.waitFor();
     const tomorrow = new Date(Date.now() + 24 * 3_600_000);
     const day = `${String(tomorrow.getDate()).padStart(2, '0')}/${String(tomorrow.getMonth() + 1).padStart(2, '0')}/${tomorrow.getFullYear()}`;
-    // The dialog opens on the old date: typing replaces it, Tab on to the time, typing replaces that too.
+    // The dialog opens on the old date: typing replaces it; in the time box, focused, typing replaces that too.
     await expect.poll(focused).toContain('INPUT');
     await page.keyboard.type(day);
     expect(await dialog.getByLabel('Fecha y hora').inputValue()).toBe(day);

@@ -2,10 +2,9 @@
 // `node --import tsx` (electron/workers/sourceBundle.ts says why), built once per test process. process.argv[1] names
 // the source entry, so "am I the main module" checks mean what they meant.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { bundleFromSource } from '../../electron/workers/sourceBundle';
+import { REPO_ROOT } from '../../electron/workers/sourceBundleCache';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const built = new Map<string, Promise<string>>();
 
 /** The path of a bundle of `entry` (relative to the repo root), built once per test process; run it with `node <path>`. */
