@@ -1,6 +1,18 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const E2E = 'tests/e2e/**/*.test.ts';
+const UNIT = ['tests/**/*.test.ts', 'electron/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'];
+// Files that replace modules (vi.mock), fake the clock or set process.env, and the renderer's tests (module-level zustand
+// stores, a mocked api): each needs a fresh module graph. Every other unit file restores what it touches.
+const NEEDS_ISOLATION = [
+  'tests/renderer/**/*.test.{ts,tsx}',
+  'tests/db/checkpoint.test.ts',
+  'tests/reports/pdf.test.ts',
+  'tests/sync/background-scheduler.test.ts',
+  'tests/sync/bundle-cli.test.ts',
+  'tests/sync/pg-hub-setup-mistakes.test.ts',
+  'tests/sync/write-budget.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -19,9 +31,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/**/*.test.ts', 'electron/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
-          exclude: [...configDefaults.exclude, E2E],
+          include: UNIT,
+          exclude: [...configDefaults.exclude, E2E, ...NEEDS_ISOLATION],
+          // One module graph per worker: the backend, drizzle and the schema are imported once, not once per file.
+          isolate: false,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'isolated', include: NEEDS_ISOLATION, exclude: [...configDefaults.exclude, E2E] },
       },
       {
         extends: true,
