@@ -217,12 +217,22 @@ describe('a dispatcher by keyboard', () => {
     await expect.poll(() => page.evaluate(`document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName`)).toBe('tab');
   });
 
-  it('leaving an OT by its ← leaves the focus in the list screen, not on <body>', async () => {
-    await goTo(page, `#/work-orders/${workOrderId}`);
+  it('leaving an OT by its ← puts the focus back on that OT’s row, where the list was left', async () => {
+    await goTo(page, '#/work-orders');
+    await page.getByRole('tab', { name: /Por planificar/ }).click();
+    const row = `.ot-table a[href="#/work-orders/${workOrderId}"]`;
+    await page.locator(row).focus();
+    await page.keyboard.press('Enter');
     const back = page.getByRole('link', { name: 'Volver a las órdenes de trabajo' });
     await back.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: /Por planificar/ }).waitFor();
+    await expect.poll(() => page.evaluate(`document.activeElement === document.querySelector(${JSON.stringify(row)})`)).toBe(true);
+    // Coming back by the sidebar is choosing the screen anew: the screen takes the focus, not a row.
+    await goTo(page, `#/work-orders/${workOrderId}`);
+    await back.waitFor();
+    await page.locator('.sidebar .nav-link', { hasText: 'Órdenes de trabajo' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(focused).toContain('MAIN');
     expect(uncaughtErrors(page)).toEqual([]);
   });
