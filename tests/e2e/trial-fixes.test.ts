@@ -106,6 +106,25 @@ describe('the date and time boxes', () => {
     expect(JSON.stringify(readings)).toContain('229');
   });
 
+  it('shorthand is shown as it was read once the box is left: 1000 is 10:00, 7-12-26 is 07/12/2026', async () => {
+    await page.getByRole('button', { name: 'Apuntar lectura' }).click();
+    const form = page.locator('form.telemetry-form');
+    const date = form.locator('input[name="measuredAt"]');
+    const time = form.locator('input.time-input');
+    await date.fill('7-12-26');
+    await time.fill('1000');
+    // Still as typed while the box has the focus: nothing rewrites under the cursor.
+    expect(await time.inputValue()).toBe('1000');
+    await time.press('Tab');
+    expect(await time.inputValue()).toBe('10:00');
+    expect(await date.inputValue()).toBe('07/12/2026');
+    // What no reading fits stays as typed, for its message.
+    await time.fill('25:00');
+    await time.press('Tab');
+    expect(await time.inputValue()).toBe('25:00');
+    await form.getByRole('button', { name: 'Cancelar' }).click();
+  });
+
   it('says what is wrong under the part at fault, and nothing is saved meanwhile', async () => {
     await page.getByRole('button', { name: 'Apuntar lectura' }).click();
     const form = page.locator('form.telemetry-form');

@@ -76,6 +76,9 @@ interface DateBoxProps {
 }
 
 /**
+ * Typed shorthand ('0905', '7/12/26') is rewritten as it was read once the box is left ('09:05', '07/12/2026'): the
+ * person sees which hour or day was taken.
+ *
  * A box that already holds a date or time (a visit to move) is retyped whole: a dialog that puts the focus there
  * left the cursor after the text, and typing a new date appended to the old one ("03/12/202608122026").
  */
@@ -97,6 +100,10 @@ function DateBox({ control, text, pickValue, onText, onPick, boxRef, messageId }
         aria-describedby={describedBy(control['aria-describedby'], messageId)}
         onChange={(e) => onText(e.target.value)}
         onFocus={selectAll}
+        onBlur={() => {
+          const day = isoDateOfText(text);
+          if (day && textOfIsoDate(day) !== text) onText(textOfIsoDate(day));
+        }}
       />
       <CalendarPicker value={pickValue} onPick={onPick} />
     </span>
@@ -209,6 +216,10 @@ export function DateTimeInput({ value, onChange, ...control }: ControlProps & { 
         aria-describedby={timeIssue ? timeMessageId : undefined}
         onChange={(e) => update({ ...current.current, time: e.target.value })}
         onFocus={selectAll}
+        onBlur={() => {
+          const clock = timeOfText(texts.time);
+          if (clock && clock !== texts.time) update({ ...current.current, time: clock });
+        }}
       />
       <PartMessage id={dateMessageId} issue={dateIssue} part="date" />
       <PartMessage id={timeMessageId} issue={timeIssue} part="time" />
