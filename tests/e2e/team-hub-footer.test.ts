@@ -1,7 +1,8 @@
 // Sync trial finding 2: the sidebar's sync line follows the hub switch at once. The office ticks "Hacer de hub del
 // equipo" and saves: the card says "Hub activo" and the sidebar "Hub del equipo activo", without a reload (it kept
-// "Sin intercambios todavía · N cambios sin enviar" until one); switched off, the line goes back. A browser-mode process
-// (`scripts/serve.ts`, as net-sync.test.ts starts them), since only a running app has a hub to switch.
+// "Sin intercambios todavía" and the unsent count until one); switched off, the line goes back. Nobody else has joined
+// this team, so the count reads "N cambios, esperando al primer miembro". A browser-mode process (`scripts/serve.ts`, as
+// net-sync.test.ts starts them), since only a running app has a hub to switch.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,7 @@ describe('the sidebar follows the hub switch', () => {
     await goTo(page, '#/admin/team');
     const hub = page.getByRole('form', { name: 'Este ordenador como hub' });
     await hub.getByTestId('hub-status').getByText('Apagado: este ordenador no hace de hub.').waitFor();
-    await footer().getByText(/^\d+ cambios? sin enviar$/).waitFor();
+    await footer().getByText(/^\d+ cambios?, esperando al primer miembro$/).waitFor();
     expect(await footer().textContent()).not.toContain('Hub del equipo activo');
     expect(await page.evaluate('window.__notReloaded = true')).toBe(true);
 
@@ -53,14 +54,14 @@ describe('the sidebar follows the hub switch', () => {
     await hub.getByRole('button', { name: 'Guardar' }).click();
     await hub.getByTestId('hub-status').getByText(/^Hub activo · /).waitFor();
     await footer().getByRole('status').getByText('Hub del equipo activo').waitFor();
-    expect(await footer().textContent()).not.toMatch(/sin enviar/);
+    expect(await footer().textContent()).not.toMatch(/esperando al primer miembro/);
     await page.locator('.toast').first().waitFor({ state: 'detached' });
     await saveScreenshot(page, 'team-hub-footer-on');
 
     await hub.getByRole('switch', { name: 'Hacer de hub del equipo' }).uncheck();
     await hub.getByRole('button', { name: 'Guardar' }).click();
     await hub.getByTestId('hub-status').getByText('Apagado: este ordenador no hace de hub.').waitFor();
-    await footer().getByText(/^\d+ cambios? sin enviar$/).waitFor();
+    await footer().getByText(/^\d+ cambios?, esperando al primer miembro$/).waitFor();
     expect(await footer().textContent()).not.toContain('Hub del equipo activo');
     expect(await page.evaluate('window.__notReloaded === true')).toBe(true);
   }, 90_000);

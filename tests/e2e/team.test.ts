@@ -65,6 +65,9 @@ describe('team sync screens', () => {
     await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Climatizaciones del Sur');
     await page.getByRole('cell', { name: /Oficina Sevilla/ }).waitFor();
     expect(await footer().textContent()).toContain('Sin intercambios todavía');
+    // Nobody else has joined: the office's history waits for the first member, it is not something gone wrong.
+    await footer().getByText(/^\d+ cambios, esperando al primer miembro$/).waitFor();
+    await page.locator('.team-overview').getByText('Aún no hay otro miembro en el equipo: los cambios sin enviar los recibirá el primero que se una.').waitFor();
 
     await page.getByRole('button', { name: 'Invitar a un miembro' }).click();
     await dialog().getByLabel('Para quién es').fill('Portátil de Javier');

@@ -15,6 +15,7 @@ import { Members } from './Members';
 import { NetSync } from './NetSync';
 import { NoTeam } from './NoTeam';
 import { useTeamStatus, type TeamStatus } from './statusStore';
+import { noOtherMemberYet } from './syncFooterText';
 import './team.css';
 
 function When({ iso }: { iso: string | null }) {
@@ -82,6 +83,7 @@ function Overview({ status, justJoined }: { status: TeamStatus; justJoined: bool
           <dd title={status.setAside > 0 ? t('overview.setAsideHint') : undefined}>{formatNumber(status.setAside)}</dd>
         </div>
       </dl>
+      {unsent > 0 && noOtherMemberYet(status.members) && <p className="muted team-alone">{t('overview.waitingFirstMember')}</p>}
     </section>
   );
 }

@@ -40,17 +40,25 @@ export function netLineText(net: Pick<NetStatus, 'state' | 'pending' | 'unreacha
   return t('footer.net.synced');
 }
 
+/** No other member has been heard of yet (a team just created, or invitations not used yet): nobody to send to. */
+export function noOtherMemberYet(members: readonly Pick<TeamStatus['members'][number], 'isSelf'>[]): boolean {
+  return members.every((member) => member.isSelf);
+}
+
 /**
  * Where this copy's own changes stand when no background sync speaks for them: revoked (nothing it sends is accepted
- * any more) / n not sent / n sent in a file that no member has confirmed yet / all sent and confirmed.
+ * any more) / n waiting for the first member / n not sent / n sent in a file that no member has confirmed yet / all
+ * sent and confirmed.
  */
 export function ownChangesText(
-  status: Pick<TeamStatus, 'unsentOps' | 'unconfirmedOps'> & { device: Pick<TeamStatus['device'], 'revokedAt'> },
+  status: Pick<TeamStatus, 'unsentOps' | 'unconfirmedOps'> & { device: Pick<TeamStatus['device'], 'revokedAt'>; members: Pick<TeamStatus['members'][number], 'isSelf'>[] },
   t: TFunction,
   format: FooterFormat,
 ): { text: string; bad: boolean } {
   if (status.device.revokedAt) return { text: t('footer.revoked'), bad: true };
   const n = (count: number) => ({ count, n: format.number(count) });
+  // Right after "Crear equipo" the founder's whole history counts as not sent: it read as something gone wrong.
+  if (status.unsentOps > 0 && noOtherMemberYet(status.members)) return { text: t('footer.waitingFirstMember', n(status.unsentOps)), bad: false };
   if (status.unsentOps > 0) return { text: t('footer.unsent', n(status.unsentOps)), bad: false };
   if (status.unconfirmedOps > 0) return { text: t('footer.unconfirmed', n(status.unconfirmedOps)), bad: false };
   return { text: t('footer.allSent'), bad: false };
