@@ -26,21 +26,26 @@ interface Props {
   capture: FieldCapture;
 }
 
-/** Read afresh each time `round` changes (the summary opened again, or the service refused): null round reads nothing. */
+const NOT_READ: FieldCapture = { checklist: undefined, signatures: undefined };
+
+/**
+ * Read afresh each time `round` changes (the summary opened again, or the service refused): null round reads nothing.
+ * A reading belongs to its round: the render that starts a new round already answers "loading", so nothing (Completar
+ * OT after a refusal) is offered on the previous round's reading.
+ */
 export function useFieldCapture(id: string, round: number | null): FieldCapture {
-  const [capture, setCapture] = useState<FieldCapture>({ checklist: undefined, signatures: undefined });
+  const [capture, setCapture] = useState<FieldCapture & { round: number | null }>({ ...NOT_READ, round: null });
   useEffect(() => {
     if (round === null) return;
     let current = true;
-    setCapture({ checklist: undefined, signatures: undefined });
-    const keep = (part: Partial<FieldCapture>) => current && setCapture((previous) => ({ ...previous, ...part }));
+    const keep = (part: Partial<FieldCapture>) => current && setCapture((previous) => ({ ...(previous.round === round ? previous : { ...NOT_READ, round }), ...part }));
     api.call('workOrders.checklist', { id }).then((checklist) => keep({ checklist }), () => keep({ checklist: null }));
     api.call('workOrders.signatures', { id }).then((signatures) => keep({ signatures }), () => keep({ signatures: null }));
     return () => {
       current = false;
     };
   }, [id, round]);
-  return capture;
+  return round !== null && capture.round === round ? capture : NOT_READ;
 }
 
 export function CompletionSummary({ workOrder, workDone, seconds, durationReason, capture }: Props) {
