@@ -142,21 +142,20 @@ describe('completing with a required checklist item unanswered', () => {
       checklistTemplates: { repair: [...repair, { key: 'pressure', label: 'Presión comprobada', kind: 'text', required: true }] },
     });
     // Every drawing of the dialog is watched: none may show the refusal with the button still offered.
-    await page.evaluate(() => {
-      const scope = globalThis as unknown as { document: Document; MutationObserver: typeof MutationObserver; offeredWithRefusal: boolean };
-      scope.offeredWithRefusal = false;
-      new scope.MutationObserver(() => {
-        const open = scope.document.querySelector('dialog[open]');
+    await page.evaluate(`(() => {
+      window.offeredWithRefusal = false;
+      new MutationObserver(() => {
+        const open = document.querySelector('dialog[open]');
         const refused = open?.querySelector('[role="alert"]')?.textContent?.includes('Presión comprobada');
         const button = [...(open?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Completar OT');
-        if (refused && button && !button.disabled) scope.offeredWithRefusal = true;
-      }).observe(scope.document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
+        if (refused && button && !button.disabled) window.offeredWithRefusal = true;
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    })()`);
     await completeButton().click();
     const alert = dialog().getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('Presión comprobada');
     await expect.poll(() => completeButton().isDisabled()).toBe(true);
-    expect(await page.evaluate(() => (globalThis as unknown as { offeredWithRefusal: boolean }).offeredWithRefusal)).toBe(false);
+    expect(await page.evaluate('window.offeredWithRefusal')).toBe(false);
     expect((await app.admin.call('workOrders.get', { id: seeded.workOrderId })).status).toBe('in_progress');
     await saveScreenshot(page, 'ot-completion-refused-in-dialog');
     expect(uncaughtErrors(page)).toEqual([]);
