@@ -5,6 +5,7 @@ import type { SettingsDto } from '../../../contract';
 import { loadReportFonts } from '../fonts';
 import { loadPdfKit } from '../../heavyModules';
 import type { ReportLanguage } from '../labels';
+import { glyphsKeepTheirCharacters } from './glyphCharacters';
 import { breakLongWordsIn } from './longWords';
 import { artifact, beginStructure, tag } from './tagging';
 
@@ -60,7 +61,11 @@ function reportFontsParsed(PDFDocument: Awaited<ReturnType<typeof loadPdfKit>>):
   if (!parsedFonts) {
     const fonts = loadReportFonts();
     const probe = new PDFDocument({ autoFirstPage: false });
-    const parse = (bytes: Buffer) => (probe.font(bytes) as unknown as { _font: { font: ParsedFont } })._font.font;
+    const parse = (bytes: Buffer) => {
+      const font = (probe.font(bytes) as unknown as { _font: { font: ParsedFont } })._font.font;
+      glyphsKeepTheirCharacters(font);
+      return font;
+    };
     parsedFonts = { regular: parse(fonts.regular), bold: parse(fonts.bold) };
   }
   return parsedFonts;
