@@ -39,6 +39,6 @@ it('the body of a reschedule reads date · technician from → to', () => {
 
 it('the ticket PDF says the dates of a reschedule, from → to, in its language', () => {
   const dateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
-  expect(describeTimelineEvent(event as TimelineEventDto, labelsFor('es'), dateTime).body).toMatch(/reprogramada: 2026-03-09 09:00 → 2026-03-10 11:30$/);
-  expect(describeTimelineEvent(event as TimelineEventDto, labelsFor('en'), dateTime).body).toMatch(/rescheduled: 2026-03-09 09:00 → 2026-03-10 11:30$/);
+  expect(describeTimelineEvent(event as TimelineEventDto, labelsFor('es'), { dateTime }).body).toMatch(/reprogramada: 2026-03-09 09:00 → 2026-03-10 11:30$/);
+  expect(describeTimelineEvent(event as TimelineEventDto, labelsFor('en'), { dateTime }).body).toMatch(/rescheduled: 2026-03-09 09:00 → 2026-03-10 11:30$/);
 });

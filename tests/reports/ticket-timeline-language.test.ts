@@ -4,9 +4,11 @@
 // person's own words (a note, a resolution, a reason) are printed as written, and a Spanish report is as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../electron/contract';
+import { ticketPdf } from '../../electron/services/reports/documents';
 import { labelsFor } from '../../electron/services/reports/labels';
 import { describeTimelineEvent } from '../../electron/services/reports/timelineText';
 import { startTestApp, type TestApp } from '../support/backend';
+import { pdfText } from './support';
 
 let app: TestApp;
 let ticket: TicketDetail;
@@ -29,6 +31,9 @@ beforeAll(async () => {
     workOrders: [{ id: wo.id, version: (await admin.call('workOrders.get', { id: wo.id })).version, action: 'cancel', reason: 'Not needed' }],
   });
   t = await admin.call('tickets.reopen', { id: t.id, version: t.version, reason: 'It failed again.' });
+  const technician = await app.userWithRole('Técnico', 'lmartin', 'Lucía Martín');
+  t = await admin.call('tickets.assign', { id: t.id, version: t.version, assignedToId: technician.id });
+  t = await admin.call('tickets.assign', { id: t.id, version: t.version, assignedToId: null });
   ticket = await admin.call('tickets.get', { id: t.id });
 });
 
@@ -47,6 +52,19 @@ describe('the ticket report’s timeline', () => {
     expect(english).toContain('Closed → Open');
     // A note is the person's own words, in whatever language they wrote it.
     expect(english).toContain('El cliente llama mañana.');
+  });
+
+  it('an assignment says to whom, in the report’s language, and when it was taken away', async () => {
+    const { database, clock, events } = app.backend;
+    const printedPdf = async (language: 'es' | 'en') =>
+      pdfText((await ticketPdf({ db: database.db, sqlite: database.sqlite, actor: null, clock, events, dataDir: app.dir }, ticket.id, language)).bytes);
+    const english = await printedPdf('en');
+    expect(english).toContain('Assignment Assigned to Lucía Martín');
+    expect(english).toContain('Assignment Unassigned');
+    expect(english).not.toContain('Ticket asignado');
+    const spanish = await printedPdf('es');
+    expect(spanish).toContain('Asignación Asignado a Lucía Martín');
+    expect(spanish).toContain('Asignación Sin asignar');
   });
 
   it('a Spanish report words the same events in Spanish', () => {

@@ -1,5 +1,5 @@
 // Single-document exports (OT PDF, ticket PDF): read a consistent snapshot, render, wrap as a FilePayload.
-import { notFound, type FilePayload, type WorkOrderDetail } from '../../contract';
+import { notFound, type FilePayload, type TicketDetail, type WorkOrderDetail } from '../../contract';
 import { customerCatalog } from '../catalogs';
 import { nowIso, type ServiceContext } from '../context';
 import { readSettings } from '../settings';
@@ -52,9 +52,25 @@ export async function workOrderPdf(ctx: ServiceContext, id: string, language?: R
   return { fileName: safeFileName(data.workOrder.code, 'pdf'), mimeType: PDF_MIME, bytes };
 }
 
+/** The full names of whom the timeline assigned the ticket to (the events keep ids; a report prints names). */
+function peopleNamedIn(ctx: ServiceContext, ticket: TicketDetail): Map<string, string> {
+  const byId = prepared(ctx.sqlite, 'SELECT full_name FROM users WHERE id = ?');
+  const people = new Map<string, string>();
+  for (const event of ticket.timeline) {
+    const to = event.eventType === 'assignment' ? event.metaData?.to : null;
+    if (typeof to !== 'string' || people.has(to)) continue;
+    const row = byId.get(to) as { full_name: string } | undefined;
+    if (row) people.set(to, row.full_name);
+  }
+  return people;
+}
+
 export async function ticketPdf(ctx: ServiceContext, id: string, language?: ReportLanguage): Promise<FilePayload> {
-  const { ticket, settings } = ctx.sqlite.transaction(() => ({ ticket: ticketWithWholeTimeline(ctx.sqlite, id), settings: readSettings(ctx.db) }))();
-  const bytes = await renderTicketPdf({ ticket, settings }, { language: resolveLanguage(language, settings.language), generatedAt: nowIso(ctx), timeZone: settings.timeZone });
+  const { ticket, settings, people } = ctx.sqlite.transaction(() => {
+    const whole = ticketWithWholeTimeline(ctx.sqlite, id);
+    return { ticket: whole, settings: readSettings(ctx.db), people: peopleNamedIn(ctx, whole) };
+  })();
+  const bytes = await renderTicketPdf({ ticket, settings, people }, { language: resolveLanguage(language, settings.language), generatedAt: nowIso(ctx), timeZone: settings.timeZone });
   return { fileName: safeFileName(ticket.code, 'pdf'), mimeType: PDF_MIME, bytes };
 }
 

@@ -82,6 +82,8 @@ interface LabelTable {
   durationReason: string;
   notes: string;
   systemAuthor: string;
+  /** A timeline's assignment: to whom, or taken away. */
+  assignment: { to(name: string): string; removed: string };
   /** SLA: the two clocks in the ticket report, the CSV columns, and how a clock stands. */
   sla: {
     firstResponse: string;
@@ -190,6 +192,7 @@ const es: LabelTable = {
   durationReason: 'Motivo del cambio de duración',
   notes: 'Notas internas',
   systemAuthor: 'Sistema',
+  assignment: { to: (name) => `Asignado a ${name}`, removed: 'Sin asignar' },
   sla: {
     firstResponse: 'Primera respuesta',
     resolution: 'Tiempo de resolución',
@@ -301,6 +304,7 @@ const en: LabelTable = {
   durationReason: 'Reason for changing the duration',
   notes: 'Internal notes',
   systemAuthor: 'System',
+  assignment: { to: (name) => `Assigned to ${name}`, removed: 'Unassigned' },
   sla: {
     firstResponse: 'First response',
     resolution: 'Resolution time',

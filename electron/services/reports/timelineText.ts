@@ -49,8 +49,14 @@ function checklistText(answer: unknown, code: string, t: Labels): string {
   return words.checklist(code, typeof label === 'string' ? label : '', shown);
 }
 
-/** `dateTime` (the report's formatter) adds a reschedule's dates, from → to. */
-export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTime?: (iso: string) => string): TimelineLine {
+/** What a report knows beyond the event: its date formatter (a reschedule's dates) and the names of the people it names. */
+export interface TimelineWording {
+  dateTime?: (iso: string) => string;
+  /** A user's full name by id (who a ticket was assigned to); null when this copy does not know them. */
+  personName?: (id: string) => string | null;
+}
+
+export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { dateTime, personName }: TimelineWording = {}): TimelineLine {
   const heading = t.timelineEvent[event.eventType] ?? event.eventType;
   const meta = event.metaData;
   // Only a note's and a contact's content are a person's words; every other event stores a generated Spanish line
@@ -128,6 +134,12 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, dateTi
       const added = attachmentAddedOf(meta);
       if (added) return { heading: t.workOrderChange.attachmentHeading, body: t.workOrderChange.attachmentAdded(null, added.fileName, added.photo) };
       return { heading, body: content };
+    }
+    case 'assignment': {
+      // To whom, as the screen says it; the stored line ("Ticket asignado") names nobody and is Spanish only.
+      if (!meta?.to) return { heading, body: t.assignment.removed };
+      const name = typeof meta.to === 'string' ? personName?.(meta.to) : null;
+      return { heading, body: name ? t.assignment.to(name) : content };
     }
     case 'contact': {
       const channel = translated(meta?.channel, CONTACT_CHANNELS, t.contactChannel as Record<ContactChannel, string>);

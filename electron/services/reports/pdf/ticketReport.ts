@@ -37,9 +37,11 @@ import {
 export interface TicketReportData {
   ticket: TicketDetail;
   settings: SettingsDto;
+  /** Full names by user id of the people the timeline names (whom it was assigned to); without it, none is named. */
+  people?: ReadonlyMap<string, string>;
 }
 
-function drawTimeline(doc: Pdf, ticket: TicketDetail, t: Labels, f: Formatter): void {
+function drawTimeline(doc: Pdf, ticket: TicketDetail, people: ReadonlyMap<string, string>, t: Labels, f: Formatter): void {
   drawSectionTitle(doc, t.timeline);
   if (ticket.timeline.length === 0) {
     drawParagraph(doc, t.noTimeline, { muted: true });
@@ -48,7 +50,7 @@ function drawTimeline(doc: Pdf, ticket: TicketDetail, t: Labels, f: Formatter): 
   const x = contentLeft(doc);
   const width = contentWidth(doc);
   for (const event of ticket.timeline) {
-    const line = describeTimelineEvent(event, t, (iso) => f.dateTime(iso));
+    const line = describeTimelineEvent(event, t, { dateTime: (iso) => f.dateTime(iso), personName: (id) => people.get(id) ?? null });
     const meta = [f.dateTime(event.createdAt), event.author?.fullName ?? t.systemAuthor].join(' · ');
     ensureSpace(doc, 34);
     tag(doc, 'P', () => {
@@ -144,7 +146,7 @@ export async function renderTicketPdf(data: TicketReportData, options: RenderOpt
     drawParagraph(doc, ticket.resolution);
   }
 
-  drawTimeline(doc, ticket, t, f);
+  drawTimeline(doc, ticket, data.people ?? new Map(), t, f);
 
   drawSectionTitle(doc, t.workOrders);
   if (ticket.workOrders.length === 0) drawParagraph(doc, t.noWorkOrders, { muted: true });
