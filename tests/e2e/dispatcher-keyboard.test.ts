@@ -142,6 +142,22 @@ describe('a dispatcher by keyboard', () => {
     await expect.poll(focused).toContain('ticket-detail-title');
   });
 
+  it('Tab goes round inside a dialog: from its last button to its first control, Shift+Tab back', async () => {
+    await page.locator('.ticket-actions').getByRole('button', { name: 'Reabrir' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('dialog[open]');
+    const isFocused = (locator: ReturnType<typeof dialog.locator>) => locator.evaluate((el) => el === el.ownerDocument.activeElement);
+    const last = dialog.locator('.modal-footer button').last();
+    const close = dialog.locator('.modal-header button');
+    await last.focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => isFocused(close)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => isFocused(last)).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('Escape in a dialog with nothing typed closes it at once', async () => {
     await page.locator('.ticket-actions').getByRole('button', { name: 'Reabrir' }).focus();
     await page.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-// A modal dialog on the native <dialog> element: focus trapped, Escape closes.
+// A modal dialog on the native <dialog> element: focus trapped (Tab goes round inside it), Escape closes.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusRegion, focusWasLost, regionOf } from '../lib/focus';
@@ -19,6 +19,21 @@ const FIELDS = 'input:not([type="hidden"]):not([disabled]), select:not([disabled
 
 function firstField(dialog: HTMLDialogElement): HTMLElement | null {
   return dialog.querySelector<HTMLElement>(`.modal-body :is(${FIELDS})`);
+}
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Where Tab goes from the dialog's last control (Shift+Tab from its first): round to the other end. A native modal
+ * dialog lets it leave for the browser's own toolbar, which the desktop app does not have: the focus reached the page
+ * behind once before coming back. Null when the key stays inside by itself.
+ */
+function wrappedTabTarget(dialog: HTMLDialogElement, backwards: boolean): HTMLElement | null {
+  const own = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.closest('dialog') === dialog && el.getClientRects().length > 0);
+  const [first, last] = [own[0], own[own.length - 1]];
+  if (!first || !last) return null;
+  if (backwards) return document.activeElement === first || !dialog.contains(document.activeElement) ? last : null;
+  return document.activeElement === last || !dialog.contains(document.activeElement) ? first : null;
 }
 
 /** The control that opened the latest modal: a dialog that follows another (the invitation's result) inherits it. */
@@ -106,7 +121,16 @@ export function Modal({ title, open, onClose, children, footer, wide }: ModalPro
       // discard the typing must get the next Escape too, and Chromium lets a page refuse a close request only once
       // without a click or typing in between.
       onKeyDown={(e) => {
-        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        if (e.defaultPrevented) return;
+        if (e.key === 'Tab' && ref.current && (e.target as Element).closest('dialog') === ref.current) {
+          const target = wrappedTabTarget(ref.current, e.shiftKey);
+          if (target) {
+            e.preventDefault();
+            target.focus();
+          }
+          return;
+        }
+        if (e.key !== 'Escape') return;
         e.preventDefault();
         e.stopPropagation();
         dismiss();
