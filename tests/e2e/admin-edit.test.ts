@@ -109,6 +109,10 @@ describe('administration edits', () => {
     const role = await app.admin.call('roles.create', { name: 'Recepción', permissions: ['tickets:read'] });
     await goTo(page, '#/admin/roles');
     await page.getByRole('button', { name: /^Recepción/ }).click();
+    // The editor shows this role from its first drawing: a box is never ticked on the previous role's (Playwright's
+    // check() returns at once on a box already ticked, and the previous role was Administrador, all ticked).
+    expect(await page.getByLabel('Nombre del rol').inputValue()).toBe('Recepción');
+    expect(await page.getByRole('checkbox', { name: /Ver órdenes de trabajo/ }).isChecked()).toBe(false);
     await page.getByRole('checkbox', { name: /Ver órdenes de trabajo/ }).check();
     await app.admin.call('roles.update', { id: role.id, version: role.version, name: 'Recepción y avisos' });
     // The list hears of it (the role list shows the new name) but the editor keeps the box just ticked.

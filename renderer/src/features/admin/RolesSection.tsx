@@ -39,7 +39,7 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
     edited.current = true;
     setPermissionsState(next);
   };
-  const { errors, setErrors, failure, setFailure, busy, send } = useAdminForm(t, {
+  const { errors, setErrors, failure, busy, send } = useAdminForm(t, {
     fields: ['name', 'permissions'],
     // The list's new copy of this role arrives as `role` and the effect below refills the form with it.
     reload: async () => {
@@ -48,22 +48,16 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
     },
   });
 
-  // Another role chosen (or a new one): its values, no old messages. The same role read again (saved, or reloaded
-  // after someone else's save): its new values and version, keeping the message that says why.
-  const shownId = useRef(role?.id);
+  // The same role read again (saved, or reloaded after someone else's save): its new values and version, keeping the
+  // message that says why; what the person is typing stays. Another role is another editor (keyed by the section).
   useEffect(() => {
-    const sameRole = shownId.current === role?.id;
-    if (sameRole && edited.current && !refillNext.current) return;
+    if (edited.current && !refillNext.current) return;
     edited.current = false;
     refillNext.current = false;
     setNameState(role?.name ?? '');
     setPermissionsState(role?.permissions ?? []);
     setVersion(role?.version ?? 0);
-    if (sameRole) return;
-    shownId.current = role?.id;
-    setErrors({});
-    setFailure(null);
-  }, [role, setErrors, setFailure]);
+  }, [role]);
 
   const all = permissions.includes('*');
   const toggle = (p: Permission, on: boolean) => setPermissions(on ? [...permissions, p] : permissions.filter((x) => x !== p));
@@ -168,7 +162,9 @@ export function RolesSection() {
             </li>
           ))}
         </ul>
-        <RoleEditor role={selected} onSaved={(r) => setSelectedId(r.id)} />
+        {/* One editor per role: its first drawing already holds that role's boxes (kept, it showed the previous role's
+            for one frame, and a box ticked then was undone by the refill). */}
+        <RoleEditor key={selected?.id ?? 'new'} role={selected} onSaved={(r) => setSelectedId(r.id)} />
       </div>
     </section>
   );
