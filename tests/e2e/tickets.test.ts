@@ -144,8 +144,12 @@ describe('tickets', () => {
     await detail.locator('.ticket-detail-topline .badge-status-in_progress').waitFor();
   });
 
-  it('exports the ticket as a PDF download', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar PDF' }).click()]);
+  it('exports the ticket as a PDF download, the keyboard staying on the button meanwhile', async () => {
+    const button = page.getByRole('button', { name: /Exportar PDF|Generando PDF/ });
+    await button.focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    // Busy, never disabled: a disabled button would have dropped the focus to the page (a README-only trial).
+    expect(await button.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];

@@ -194,7 +194,8 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
             </button>
           )}
           {canExport && ticketPdfAvailable && (
-            <button type="button" className="btn" onClick={() => void downloadPdf()} disabled={exporting}>
+            // Busy, not disabled: a disabled button drops the keyboard focus to the page while the PDF is made.
+            <button type="button" className="btn" onClick={() => void (exporting || downloadPdf())} aria-disabled={exporting || undefined}>
               <FileDown size={14} aria-hidden="true" />
               {exporting ? t('actions.exporting') : t('actions.exportPdf')}
             </button>

@@ -172,7 +172,8 @@ export function WorkOrderDetailView({ id }: { id: string }) {
         {status === 'in_progress' && detail.startedAt && <RunningTimer startedAt={detail.startedAt} />}
         <span className="spacer" />
         {canExport && (
-          <button type="button" className="btn" onClick={() => void exportPdf()} disabled={exporting}>
+          // Busy, not disabled: a disabled button drops the keyboard focus to the page while the PDF is made.
+          <button type="button" className="btn" onClick={() => void (exporting || exportPdf())} aria-disabled={exporting || undefined}>
             <FileDown size={14} aria-hidden="true" />
             {t('detail.exportPdf')}
           </button>
