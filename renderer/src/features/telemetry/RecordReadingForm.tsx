@@ -1,6 +1,6 @@
 // Record one reading by hand: the metric picked by its name in the UI language, its unit following it (the contract's
 // METRICS table); validated with the contract's schema before it is sent.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { DateTimeInput } from '../../components/DateInput';
@@ -28,6 +28,9 @@ export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDo
   const [otherMetric, setOtherMetric] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // Opened from its button: the keyboard goes on in the form's first field, not on the button above it.
+  const firstField = useRef<HTMLSelectElement>(null);
+  useEffect(() => firstField.current?.focus(), []);
   // Known metrics by their name in the UI language; the unit follows the metric and is not typed.
   const metrics = KNOWN_METRICS.map((key) => ({ key, label: t(`metrics.${key}`) })).sort((a, b) => a.label.localeCompare(b.label));
 
@@ -61,7 +64,7 @@ export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDo
   return (
     <form className="telemetry-form" onSubmit={(e) => void submit(e)} aria-label={t('record.title')} noValidate {...unsavedMark(dirty)}>
       <Field label={t('fields.metric')} error={otherMetric ? undefined : errors.metric}>
-        <select name="metric" value={otherMetric ? OTHER_METRIC : draft.metric} onChange={(e) => pickMetric(e.target.value)}>
+        <select ref={firstField} name="metric" value={otherMetric ? OTHER_METRIC : draft.metric} onChange={(e) => pickMetric(e.target.value)}>
           {metrics.map(({ key, label }) => (
             <option key={key} value={key}>
               {label}

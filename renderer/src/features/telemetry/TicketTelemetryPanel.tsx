@@ -1,9 +1,10 @@
 // The ticket screen's telemetry section: one small live chart per metric over the chosen period (summarised by the
 // main process), every reading in a paged table on demand, record by hand, import a file.
 import { Activity, Plus, Table2, Upload } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
+import { focusWasLost } from '../../lib/focus';
 import { formatNumber } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
 import { ImportDialog } from './ImportDialog';
@@ -20,6 +21,11 @@ export function TicketTelemetryPanel({ ticketId, canRecord }: { ticketId: string
   const load = useTelemetry((s) => s.load);
   const entry = useTelemetry((s) => s.byTicket[ticketId]);
   const [adding, setAdding] = useState(false);
+  // The reading form gone (saved or cancelled) took the focus with it: back to the button that opened it.
+  const recordButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!adding && focusWasLost()) recordButton.current?.focus();
+  }, [adding]);
   const [importing, setImporting] = useState(false);
   const [showReadings, setShowReadings] = useState(false);
   const series = entry?.series ?? [];
@@ -60,7 +66,7 @@ export function TicketTelemetryPanel({ ticketId, canRecord }: { ticketId: string
         </button>
         {canRecord && (
           <>
-            <button type="button" className="btn" onClick={() => setAdding((v) => !v)} aria-expanded={adding}>
+            <button ref={recordButton} type="button" className="btn" onClick={() => setAdding((v) => !v)} aria-expanded={adding}>
               <Plus size={14} aria-hidden="true" />
               {t('record.open')}
             </button>
