@@ -32,7 +32,8 @@ export function StatusTabs() {
   );
 }
 
-export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props, ref) {
+/** `onOpenFound`: Enter on a search already run that found one ticket opens it (Enter otherwise runs the search now). */
+export const SearchBox = forwardRef<HTMLInputElement, { onOpenFound: (id: string) => void }>(function SearchBox({ onOpenFound }, ref) {
   const { t } = useTranslation('tickets');
   const q = useTicketList((s) => s.filters.q);
   const setFilters = useTicketList((s) => s.setFilters);
@@ -54,7 +55,12 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') setFilters({ q: text });
+          if (e.key === 'Enter') {
+            const { items, loading } = useTicketList.getState();
+            const found = text === q && text.trim() !== '' && !loading && items.length === 1 ? items[0] : undefined;
+            if (found) onOpenFound(found.id);
+            else setFilters({ q: text });
+          }
           leaveSearchOnEscape(
             e,
             () => {

@@ -103,6 +103,11 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
     if (titleFocusFor !== null && ticketId !== titleFocusFor) setTitleFocusFor(null);
   }, [ticketId, titleFocusFor]);
 
+  const openToRead = (id: string) => {
+    open(id);
+    setTitleFocusFor(id);
+  };
+
   useTicketKeyboard({
     move: (delta) => {
       list.move(delta);
@@ -113,9 +118,7 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
     },
     openSelected: () => {
       const selected = useTicketList.getState().items[useTicketList.getState().selectedIndex];
-      if (!selected) return;
-      open(selected.id);
-      setTitleFocusFor(selected.id);
+      if (selected) openToRead(selected.id);
     },
     newTicket: () => {
       if (canWrite) setCreating(true);
@@ -134,7 +137,7 @@ export default function TicketsScreen({ ticketId }: { ticketId?: string | undefi
     <div className="page tickets-page">
       <header className="page-header">
         <h1>{t('title')}</h1>
-        <SearchBox ref={searchRef} />
+        <SearchBox ref={searchRef} onOpenFound={openToRead} />
         <span className="spacer" />
         {canWrite && (
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} aria-keyshortcuts="Control+N">
