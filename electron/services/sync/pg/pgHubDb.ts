@@ -68,6 +68,10 @@ async function withPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, 
     throw translated(pool, error);
   }
   let broken = false;
+  // The pool listens for errors only on idle connections: one lost between two queries of `work` would be an uncaught
+  // exception (PostgreSQL killed mid-round). Its next query fails anyway and says so; the connection is not reused.
+  const lost = () => (broken = true);
+  client.on('error', lost);
   try {
     const result = await work(client, () => (broken = true));
     noteAvailable(pool);
@@ -76,6 +80,7 @@ async function withPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, 
     if (isUnavailable(error)) broken = true;
     throw translated(pool, error);
   } finally {
+    client.off('error', lost);
     client.release(broken || undefined);
   }
 }
