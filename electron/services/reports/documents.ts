@@ -10,6 +10,7 @@ import { renderTicketPdf } from './pdf/ticketReport';
 import { prepareFieldCapture, readFieldCaptureRows, type FieldCaptureRows } from './pdf/fieldCapture';
 import { renderWorkOrderPdf, type WorkOrderReportData } from './pdf/workOrderReport';
 import { prepared } from '../sql';
+import { userFullName } from '../users';
 
 export const PDF_MIME = 'application/pdf';
 
@@ -54,13 +55,12 @@ export async function workOrderPdf(ctx: ServiceContext, id: string, language?: R
 
 /** The full names of whom the timeline assigned the ticket to (the events keep ids; a report prints names). */
 function peopleNamedIn(ctx: ServiceContext, ticket: TicketDetail): Map<string, string> {
-  const byId = prepared(ctx.sqlite, 'SELECT full_name FROM users WHERE id = ?');
   const people = new Map<string, string>();
   for (const event of ticket.timeline) {
     const to = event.eventType === 'assignment' ? event.metaData?.to : null;
     if (typeof to !== 'string' || people.has(to)) continue;
-    const row = byId.get(to) as { full_name: string } | undefined;
-    if (row) people.set(to, row.full_name);
+    const name = userFullName(ctx.sqlite, to);
+    if (name) people.set(to, name);
   }
   return people;
 }

@@ -2,17 +2,12 @@
 import type Database from 'better-sqlite3';
 import type { ConflictStampDto } from '../../contract/conflicts';
 import { prepared } from '../sql';
+import { userFullName } from '../users';
 import { fieldClock, readClock } from './clocks';
 import { MAX_FUTURE_MS, parseHlc } from './hlc';
 import { SEEN_KEYS } from './seen';
 
 export const NO_STAMP: ConflictStampDto = { at: null, userId: null, userName: null, deviceId: null, deviceName: null };
-
-function userName(sqlite: Database.Database, userId: string | null): string | null {
-  if (!userId) return null;
-  const row = prepared(sqlite, 'SELECT full_name FROM users WHERE id = ?').get(userId) as { full_name: string } | undefined;
-  return row?.full_name ?? null;
-}
 
 /** The member's name in the team; for this copy before it joined one, its own device name. */
 function deviceName(sqlite: Database.Database, deviceId: string): string | null {
@@ -25,11 +20,11 @@ function deviceName(sqlite: Database.Database, deviceId: string): string | null 
 /** A stamp for an HLC whose author is known (a recorded text edit carries it). */
 export function stampOf(sqlite: Database.Database, hlc: string, authorId: string | null): ConflictStampDto {
   const parsed = parseHlc(hlc);
-  if (!parsed) return { ...NO_STAMP, userId: authorId, userName: userName(sqlite, authorId) };
+  if (!parsed) return { ...NO_STAMP, userId: authorId, userName: userFullName(sqlite, authorId) };
   return {
     at: new Date(parsed.wallMs).toISOString(),
     userId: authorId,
-    userName: userName(sqlite, authorId),
+    userName: userFullName(sqlite, authorId),
     deviceId: parsed.deviceId,
     deviceName: deviceName(sqlite, parsed.deviceId),
   };
