@@ -21,10 +21,13 @@ export function TicketTelemetryPanel({ ticketId, canRecord }: { ticketId: string
   const load = useTelemetry((s) => s.load);
   const entry = useTelemetry((s) => s.byTicket[ticketId]);
   const [adding, setAdding] = useState(false);
-  // The reading form gone (saved or cancelled) took the focus with it: back to the button that opened it.
+  // The reading form gone (saved or cancelled) took the focus with it: back to the button that opened it. Only then:
+  // the panel showing up with nothing focused (a ticket opened by its address) must not pull the focus down to it.
   const recordButton = useRef<HTMLButtonElement>(null);
+  const wasAdding = useRef(false);
   useEffect(() => {
-    if (!adding && focusWasLost()) recordButton.current?.focus();
+    if (wasAdding.current && !adding && focusWasLost()) recordButton.current?.focus();
+    wasAdding.current = adding;
   }, [adding]);
   const [importing, setImporting] = useState(false);
   const [showReadings, setShowReadings] = useState(false);
