@@ -21,7 +21,7 @@ function firstField(dialog: HTMLDialogElement): HTMLElement | null {
   return dialog.querySelector<HTMLElement>(`.modal-body :is(${FIELDS})`);
 }
 
-const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const TABBABLE = `a[href], button:not([disabled]), ${FIELDS}, [tabindex]:not([tabindex="-1"])`;
 
 /**
  * Where Tab goes from the dialog's last control (Shift+Tab from its first): round to the other end. A native modal

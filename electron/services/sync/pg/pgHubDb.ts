@@ -70,17 +70,19 @@ async function withPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, 
   let broken = false;
   // The pool listens for errors only on idle connections: one lost between two queries of `work` would be an uncaught
   // exception (PostgreSQL killed mid-round). Its next query fails anyway and says so; the connection is not reused.
-  const lost = () => (broken = true);
-  client.on('error', lost);
+  const markBroken = () => {
+    broken = true;
+  };
+  client.on('error', markBroken);
   try {
-    const result = await work(client, () => (broken = true));
+    const result = await work(client, markBroken);
     noteAvailable(pool);
     return result;
   } catch (error) {
     if (isUnavailable(error)) broken = true;
     throw translated(pool, error);
   } finally {
-    client.off('error', lost);
+    client.off('error', markBroken);
     client.release(broken || undefined);
   }
 }

@@ -40,8 +40,10 @@ export function netLineText(net: Pick<NetStatus, 'state' | 'pending' | 'unreacha
   return t('footer.net.synced');
 }
 
+type MemberSelf = Pick<TeamStatus['members'][number], 'isSelf'>;
+
 /** No other member has been heard of yet (a team just created, or invitations not used yet): nobody to send to. */
-export function noOtherMemberYet(members: readonly Pick<TeamStatus['members'][number], 'isSelf'>[]): boolean {
+export function noOtherMemberYet(members: readonly MemberSelf[]): boolean {
   return members.every((member) => member.isSelf);
 }
 
@@ -51,7 +53,7 @@ export function noOtherMemberYet(members: readonly Pick<TeamStatus['members'][nu
  * sent and confirmed.
  */
 export function ownChangesText(
-  status: Pick<TeamStatus, 'unsentOps' | 'unconfirmedOps'> & { device: Pick<TeamStatus['device'], 'revokedAt'>; members: Pick<TeamStatus['members'][number], 'isSelf'>[] },
+  status: Pick<TeamStatus, 'unsentOps' | 'unconfirmedOps'> & { device: Pick<TeamStatus['device'], 'revokedAt'>; members: readonly MemberSelf[] },
   t: TFunction,
   format: FooterFormat,
 ): { text: string; bad: boolean } {
