@@ -110,7 +110,7 @@ describe('the date and time boxes', () => {
     expect(JSON.stringify(readings)).toContain('229');
   });
 
-  it('shorthand is shown as it was read once the box is left: 1000 is 10:00, 7-12-26 is 07/12/2026', async () => {
+  it('shorthand is shown as it was read once the box is left: 1000 is 10:00, 7-12-26 is 07/12/2026, 9 is 09:00', async () => {
     await page.getByRole('button', { name: 'Apuntar lectura' }).click();
     const form = page.locator('form.telemetry-form');
     const date = form.locator('input[name="measuredAt"]');
@@ -122,6 +122,12 @@ describe('the date and time boxes', () => {
     await time.press('Tab');
     expect(await time.inputValue()).toBe('10:00');
     expect(await date.inputValue()).toBe('07/12/2026');
+    // A day and month alone take the page's year; an hour alone is on the hour.
+    await date.fill('7/12');
+    await time.fill('9');
+    await time.press('Tab');
+    expect(await time.inputValue()).toBe('09:00');
+    expect(await date.inputValue()).toBe(`07/12/${await page.evaluate('new Date().getFullYear()')}`);
     // What no reading fits stays as typed, for its message.
     await time.fill('25:00');
     await time.press('Tab');

@@ -13,7 +13,8 @@ describe('date text issues', () => {
     expect(dateTextIssue('31/11/2026')).toBe('date_not_a_day');
     expect(dateTextIssue('29/02/2026')).toBe('date_not_a_day');
     expect(dateTextIssue('13/13/2026')).toBe('date_not_a_day');
-    expect(dateTextIssue('02/03')).toBe('date_format');
+    expect(dateTextIssue('02/')).toBe('date_format');
+    expect(dateTextIssue('02/03')).toBeNull();
     expect(dateTextIssue('mañana')).toBe('date_format');
   });
 });

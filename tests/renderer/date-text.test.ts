@@ -14,8 +14,16 @@ describe('day-first date text', () => {
     expect(isoDateOfText(' 071226 ')).toBe('2026-12-07');
   });
 
+  it('gives a day and month typed alone the year of today', () => {
+    const today = new Date(2027, 0, 15);
+    expect(isoDateOfText('7/12', today)).toBe('2027-12-07');
+    expect(isoDateOfText(' 07-01 ', today)).toBe('2027-01-07');
+    expect(isoDateOfText('29/02', today)).toBeNull();
+    expect(isoDateOfText('29/02', new Date(2028, 5, 1))).toBe('2028-02-29');
+  });
+
   it('refuses days that do not exist and half-typed text', () => {
-    for (const text of ['31/02/2026', '29/02/2026', '13/13/2026', '00/01/2026', '02/03', '2026-03-02', '', 'mañana', '31022026', '7122026', '20261207']) expect(isoDateOfText(text), text).toBeNull();
+    for (const text of ['31/02/2026', '29/02/2026', '13/13/2026', '00/01/2026', '02/', '2026-03-02', '', 'mañana', '31022026', '7122026', '20261207']) expect(isoDateOfText(text), text).toBeNull();
   });
 
   it('writes a native value back day first, and round-trips', () => {
@@ -29,6 +37,9 @@ describe('day-first date text', () => {
     expect(timeOfText('09.30')).toBe('09:30');
     expect(timeOfText('0930')).toBe('09:30');
     expect(timeOfText('23:59')).toBe('23:59');
-    for (const text of ['24:00', '9:60', '9', '9:3', 'nueve']) expect(timeOfText(text), text).toBeNull();
+    // An hour alone is on the hour.
+    expect(timeOfText('9')).toBe('09:00');
+    expect(timeOfText(' 14h ')).toBe('14:00');
+    for (const text of ['24:00', '24', '9:60', '9:3', 'nueve', '']) expect(timeOfText(text), text).toBeNull();
   });
 });
