@@ -11,7 +11,6 @@ import { CONTACTS, DETAILS, EQUIPMENT, INTERNAL_NOTES, NOTES, PROBLEMS, RESOLUTI
 const MINUTE = 60_000;
 /** Room left before `now` for a visit that started and finished (the work takes 30–240 minutes). */
 const LONGEST_VISIT_MS = 240 * MINUTE;
-const CONTACT_CHANNELS = ['phone', 'phone', 'email', 'whatsapp', 'visit', 'other'] as const;
 
 export interface DemoProduct {
   id: string;
@@ -138,7 +137,10 @@ export function tellStory(
     for (let i = r.int(0, max); i > 0; i--) {
       later(20, 1440);
       if (r.chance(0.5)) event('note', r.chance(0.7) ? ctx.adminId : r.pick(ctx.technicianIds), r.pick(NOTES));
-      else event('contact', ctx.adminId, r.pick(CONTACTS), { channel: r.pick(CONTACT_CHANNELS), contactName: r.faker.person.firstName() });
+      else {
+        const contact = r.pick(CONTACTS);
+        event('contact', ctx.adminId, contact.text, { channel: contact.channel, contactName: r.faker.person.firstName() });
+      }
     }
   };
 

@@ -98,15 +98,17 @@ export const NOTES = [
   'El cliente confirma que ya funciona, esperamos un día antes de cerrar.',
 ];
 
+/** Each contact with the channel its words name: a call is not logged as an e-mail. */
 export const CONTACTS = [
-  'Llamada del cliente preguntando por el estado.',
-  'Se acuerda la visita por teléfono.',
-  'Correo con el presupuesto de la reparación.',
-  'El cliente confirma por WhatsApp que hay alguien en el local.',
-  'Visita comercial: se comenta el contrato de mantenimiento.',
-  'El cliente pide factura detallada.',
-  'Aviso de que el técnico llegará con retraso.',
-];
+  { text: 'Llamada del cliente preguntando por el estado.', channel: 'phone' },
+  { text: 'Se acuerda la visita por teléfono.', channel: 'phone' },
+  { text: 'Correo con el presupuesto de la reparación.', channel: 'email' },
+  { text: 'El cliente confirma por WhatsApp que hay alguien en el local.', channel: 'whatsapp' },
+  { text: 'Visita comercial: se comenta el contrato de mantenimiento.', channel: 'visit' },
+  { text: 'El cliente pide por correo la factura detallada.', channel: 'email' },
+  { text: 'Aviso al cliente de que el técnico llegará con retraso.', channel: 'phone' },
+  { text: 'El cliente deja recado en recepción para que le llamen.', channel: 'other' },
+] as const;
 
 export const RESOLUTIONS = [
   'Sustituida la pieza averiada y probado el equipo con el cliente.',

@@ -56,6 +56,14 @@ describe('demo data', () => {
       return new Set(sentences).size !== sentences.length;
     });
     expect(repeated).toEqual([]);
+    // A trial read "Correo con el presupuesto" logged as a WhatsApp: a contact's channel is the one its words name.
+    const namedChannel: [RegExp, string][] = [[/whatsapp/i, 'whatsapp'], [/correo/i, 'email'], [/llamada|teléfono|aviso/i, 'phone'], [/visita/i, 'visit']];
+    const contacts = all<{ summary: string; channel: string }>(
+      "SELECT content AS summary, json_extract(meta_data, '$.channel') AS channel FROM ticket_timeline WHERE event_type = 'contact'",
+    );
+    expect(contacts.length).toBeGreaterThan(20);
+    const misnamed = contacts.filter(({ summary, channel }) => (namedChannel.find(([words]) => words.test(summary))?.[1] ?? 'other') !== channel);
+    expect(misnamed).toEqual([]);
     // As the app writes them: an OT completed or cancelled keeps its type's usual length of then.
     expect(all("SELECT code FROM work_orders WHERE status IN ('completed', 'cancelled') AND estimated_minutes IS NULL")).toEqual([]);
   });
