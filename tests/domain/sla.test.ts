@@ -187,5 +187,8 @@ describe('SLA in the reports', () => {
     expect(text).toContain('PRIMERA RESPUESTA');
     expect(text).toContain('30 min · en plazo (objetivo 4 h)');
     expect(text).toContain('2 h · en plazo (objetivo 24 h)');
+    // Labelled as the screen does: "Tiempo de resolución: Vencido el …" read as a time that was a state.
+    expect(text).toContain('RESOLUCIÓN');
+    expect(text).not.toContain('TIEMPO DE RESOLUCIÓN');
   });
 });

@@ -58,7 +58,9 @@ describe('bitácora wording', () => {
     expect(describeEvent(t, event('status_change'), users)).toBe('cambió el estado de Abierto a En curso');
     expect(describeEvent(t, event('priority_change'), users)).toBe('cambió la prioridad de Media a Crítica');
     expect(describeEvent(t, event('assignment'), users)).toBe('asignó el ticket a Lucía Martín');
-    expect(describeEvent(t, event('assignment', { from: 'u-lucia', to: null }), users)).toBe('quitó la asignación');
+    expect(describeEvent(t, event('assignment', { from: 'u-lucia', to: null }), users)).toBe('quitó el ticket a Lucía Martín');
+    // Whoever had it is not known here (a user of another copy not synced yet): the plain words.
+    expect(describeEvent(t, event('assignment', { from: 'u-otro', to: null }), users)).toBe('quitó la asignación');
     expect(describeEvent(t, event('contact'), users)).toBe('registró un contacto por WhatsApp con Manuel Ruiz');
     expect(describeEvent(t, event('ot_created'), users)).toBe('solicitó una visita: OT-2026-000003 (Reparación)');
     expect(describeEvent(t, event('ot_updated'), users)).toBe('pasó la OT-2026-000003 de Programada a En curso');

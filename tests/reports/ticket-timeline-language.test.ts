@@ -60,11 +60,14 @@ describe('the ticket report’s timeline', () => {
       pdfText((await ticketPdf({ db: database.db, sqlite: database.sqlite, actor: null, clock, events, dataDir: app.dir }, ticket.id, language)).bytes);
     const english = await printedPdf('en');
     expect(english).toContain('Assignment Assigned to Lucía Martín');
-    expect(english).toContain('Assignment Unassigned');
+    expect(english).toContain('Assignment Unassigned (was Lucía Martín)');
     expect(english).not.toContain('Ticket asignado');
     const spanish = await printedPdf('es');
     expect(spanish).toContain('Asignación Asignado a Lucía Martín');
-    expect(spanish).toContain('Asignación Sin asignar');
+    expect(spanish).toContain('Asignación Sin asignar (antes: Lucía Martín)');
+    // The creation's heading alone: its stored line only repeated it with the header's code.
+    expect(spanish).toContain('Ticket creado');
+    expect(spanish).not.toContain(`Ticket ${ticket.code} creado`);
   });
 
   it('a Spanish report words the same events in Spanish', () => {

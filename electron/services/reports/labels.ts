@@ -83,7 +83,7 @@ interface LabelTable {
   notes: string;
   systemAuthor: string;
   /** A timeline's assignment: to whom, or taken away. */
-  assignment: { to(name: string): string; removed: string };
+  assignment: { to(name: string): string; removed: string; removedFrom(name: string): string };
   /** SLA: the two clocks in the ticket report, the CSV columns, and how a clock stands. */
   sla: {
     firstResponse: string;
@@ -192,10 +192,10 @@ const es: LabelTable = {
   durationReason: 'Motivo del cambio de duración',
   notes: 'Notas internas',
   systemAuthor: 'Sistema',
-  assignment: { to: (name) => `Asignado a ${name}`, removed: 'Sin asignar' },
+  assignment: { to: (name) => `Asignado a ${name}`, removed: 'Sin asignar', removedFrom: (name) => `Sin asignar (antes: ${name})` },
   sla: {
     firstResponse: 'Primera respuesta',
-    resolution: 'Tiempo de resolución',
+    resolution: 'Resolución',
     responseMinutes: 'Primera respuesta (min)',
     responseMet: 'Respuesta en plazo',
     resolutionMinutes: 'Resolución (min)',
@@ -304,10 +304,10 @@ const en: LabelTable = {
   durationReason: 'Reason for changing the duration',
   notes: 'Internal notes',
   systemAuthor: 'System',
-  assignment: { to: (name) => `Assigned to ${name}`, removed: 'Unassigned' },
+  assignment: { to: (name) => `Assigned to ${name}`, removed: 'Unassigned', removedFrom: (name) => `Unassigned (was ${name})` },
   sla: {
     firstResponse: 'First response',
-    resolution: 'Resolution time',
+    resolution: 'Resolution',
     responseMinutes: 'First response (min)',
     responseMet: 'Response on target',
     resolutionMinutes: 'Resolution (min)',

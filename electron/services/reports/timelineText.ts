@@ -137,10 +137,16 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { date
     }
     case 'assignment': {
       // To whom, as the screen says it; the stored line ("Ticket asignado") names nobody and is Spanish only.
-      if (!meta?.to) return { heading, body: t.assignment.removed };
+      if (!meta?.to) {
+        const from = typeof meta?.from === 'string' ? personName?.(meta.from) : null;
+        return { heading, body: from ? t.assignment.removedFrom(from) : t.assignment.removed };
+      }
       const name = typeof meta.to === 'string' ? personName?.(meta.to) : null;
       return { heading, body: name ? t.assignment.to(name) : content };
     }
+    case 'created':
+      // The heading says it; the stored line ("Ticket TK-… creado") only repeated it with the code of the header.
+      return { heading, body: '' };
     case 'contact': {
       const channel = translated(meta?.channel, CONTACT_CHANNELS, t.contactChannel as Record<ContactChannel, string>);
       const who = typeof meta?.contactName === 'string' && meta.contactName ? meta.contactName : null;

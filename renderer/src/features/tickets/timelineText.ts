@@ -106,7 +106,11 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
     case 'priority_change':
       return t('timeline.priority_change', { from: t(`common:priority.${str(meta.from)}`), to: t(`common:priority.${str(meta.to)}`) });
     case 'assignment': {
-      if (!meta.to) return t('timeline.unassigned');
+      // Taken away: from whom, when the person is known here.
+      if (!meta.to) {
+        const from = users.find((u) => u.id === meta.from)?.fullName;
+        return from ? t('timeline.unassignedFrom', { name: from }) : t('timeline.unassigned');
+      }
       const name = users.find((u) => u.id === meta.to)?.fullName ?? t('timeline.someone');
       return t('timeline.assigned', { name });
     }
