@@ -7,6 +7,7 @@ import { formatTime } from '../../lib/format';
 import { hrefFor, navigate } from '../../lib/router';
 import { AddressAndTown, PhoneLink } from '../customers/ContactLinks';
 import { isToday, visitDayLabel } from './words';
+import { BusyButton } from '../../components/BusyButton';
 
 const openVisit = (visit: MyDayVisit) => navigate({ name: 'workOrders', id: visit.id });
 
@@ -99,19 +100,14 @@ export function VisitCard({ visit, starting, onStart }: { visit: MyDayVisit; sta
         </div>
         <div className="myday-action">
           {/* One button whatever the state, so the focus stays on it when Empezar turns into Continuar. */}
-          <button
-            type="button"
+          <BusyButton
             className={`btn ${running ? '' : 'btn-primary'} myday-button`}
             aria-label={t(running ? 'continueLabel' : 'startLabel', { code: visit.code, customer: customerName })}
-            aria-disabled={starting || undefined}
-            onClick={() => {
-              if (starting) return;
-              if (running) openVisit(visit);
-              else onStart(visit);
-            }}
+            busy={starting}
+            onClick={() => (running ? openVisit(visit) : onStart(visit))}
           >
             {running ? t('continue') : starting ? t('starting') : t('start')}
-          </button>
+          </BusyButton>
         </div>
       </article>
     </li>

@@ -21,6 +21,7 @@ import { SlaFacts } from './SlaDue';
 import { Timeline } from './Timeline';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { BusyButton } from '../../components/BusyButton';
 
 interface PaneProps {
   onClose: () => void;
@@ -194,11 +195,10 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
             </button>
           )}
           {canExport && ticketPdfAvailable && (
-            // Busy, not disabled: a disabled button drops the keyboard focus to the page while the PDF is made.
-            <button type="button" className="btn" onClick={() => void (exporting || downloadPdf())} aria-disabled={exporting || undefined}>
+            <BusyButton className="btn" busy={exporting} onClick={() => void downloadPdf()}>
               <FileDown size={14} aria-hidden="true" />
               {exporting ? t('actions.exporting') : t('actions.exportPdf')}
-            </button>
+            </BusyButton>
           )}
         </div>
         <dl className="ticket-facts">
