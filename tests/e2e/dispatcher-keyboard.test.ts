@@ -9,8 +9,13 @@ let app: E2eApp;
 let page: Page;
 let ticketId: string;
 let workOrderId: string;
+/** The ticket of the three queued visits. */
+let termoId: string;
 /** A visit booked for yesterday and never started: on Atrasadas. */
 let missedCode: string;
+/** Its ticket. */
+let lateTicketId: string;
+let lateTicketCode: string;
 
 beforeAll(async () => {
   app = await startE2eApp();
@@ -18,11 +23,14 @@ beforeAll(async () => {
   const ticket = await app.admin.call('tickets.create', { title: 'Aire acondicionado no enfría', description: 'Echa aire caliente.', customerId: customer.id });
   ticketId = ticket.id;
   const termo = await app.admin.call('tickets.create', { title: 'Termo eléctrico no calienta' });
+  termoId = termo.id;
   // Three visits waiting in the board's queue.
   for (const otType of ['repair', 'diagnosis', 'maintenance'] as const) workOrderId = (await app.admin.call('workOrders.requestVisit', { ticketId: termo.id, otType })).id;
   // Booked yesterday for an hour later (the clock moved back for the booking), never started.
   const adminId = (await app.admin.call('auth.me', {})).user.id;
   const late = await app.admin.call('tickets.create', { title: 'Caldera sin presión', customerId: customer.id });
+  lateTicketId = late.id;
+  lateTicketCode = late.code;
   missedCode = await app.asAdminAt(new Date(Date.now() - 26 * 3_600_000), async (admin) => {
     const requested = await admin.call('workOrders.requestVisit', { ticketId: late.id, otType: 'repair' });
     const booked = await admin.call('workOrders.schedule', { id: requested.id, version: requested.version, scheduledDate: new Date(Date.now() - 25 * 3_600_000).toISOString(), technicianId: adminId });
@@ -220,6 +228,9 @@ describe('a dispatcher by keyboard', () => {
   it('a missed visit rescheduled from Atrasadas leaves the list, and the focus on its tab, not on <body>', async () => {
     await goTo(page, '#/work-orders');
     await page.getByRole('tab', { name: /Atrasadas/ }).click();
+    // The row's ticket code is a link to the ticket, as in the other lists (it was plain text).
+    const row = page.locator('.overdue-row', { hasText: missedCode });
+    expect(await row.getByRole('link', { name: lateTicketCode }).getAttribute('href')).toBe(`#/tickets/${lateTicketId}`);
     const button = page.getByRole('button', { name: `Reprogramar ${missedCode}` });
     await button.focus();
     await page.keyboard.press('Enter');
@@ -257,6 +268,35 @@ describe('a dispatcher by keyboard', () => {
     await page.locator('.sidebar .nav-link', { hasText: 'Órdenes de trabajo' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(focused).toContain('MAIN');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+
+  it('an OT opened from its ticket goes back to the ticket by its ←, the focus on that OT’s line there', async () => {
+    await goTo(page, `#/tickets/${termoId}`);
+    const otLink = `.ticket-work-order[data-work-order-id="${workOrderId}"] a`;
+    await page.locator(otLink).focus();
+    await page.keyboard.press('Enter');
+    const back = page.getByRole('link', { name: 'Volver al ticket' });
+    await back.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.ticket-detail').waitFor();
+    expect(page.url()).toContain(`#/tickets/${termoId}`);
+    await expect.poll(() => page.evaluate(`document.activeElement === document.querySelector(${JSON.stringify(otLink)})`)).toBe(true);
+    // The browser's forward and back again: the same entry, the same way back.
+    await page.goForward();
+    await back.waitFor();
+    await page.goBack();
+    await expect.poll(() => page.url()).toContain(`#/tickets/${termoId}`);
+    // An OT opened straight onto (a reload) has nowhere of ours to go back to: its ← goes to the list.
+    await goTo(page, `#/work-orders/${workOrderId}`);
+    await page.reload();
+    await page.getByRole('link', { name: 'Volver al ticket' }).waitFor();
+    await page.evaluate('history.replaceState({ enteredFrom: "" }, "")');
+    await page.reload();
+    const toList = page.getByRole('link', { name: 'Volver a las órdenes de trabajo' });
+    await toList.click();
+    await page.getByRole('tab', { name: /Por planificar/ }).waitFor();
+    expect(page.url()).toMatch(/#\/work-orders$/);
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });

@@ -160,6 +160,12 @@ describe('Mi día', () => {
     expect(await farmacia.getByRole('button').textContent()).toBe('Continuar');
     await farmacia.getByRole('button', { name: 'Continuar' }).click();
     await expect.poll(() => page.evaluate('window.location.hash')).toBe(`#/work-orders/${first.id}`);
+    // The OT's ← goes back to Mi día, which it names, and the keyboard goes on from that visit's card.
+    const back = page.getByRole('link', { name: 'Volver a Mi día' });
+    await back.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate('window.location.hash')).toBe('#/my-day');
+    await expect.poll(() => page.evaluate(`document.activeElement?.closest('.myday-card') === document.querySelector('.myday-card:has(a[href="#/work-orders/${first.id}"])')`)).toBe(true);
   });
 
   it('fits at 1024 px and on a narrow laptop: no sideways scrolling, the button on screen', async () => {

@@ -12,6 +12,7 @@ import { useTeamStatus } from '../features/team/statusStore';
 import { SyncFooter, useTeamStatusRefresh } from '../features/team/SyncFooter';
 import { focusWasLost } from '../lib/focus';
 import { hrefFor, type Route } from '../lib/router';
+import { useFocusOnLinkLeftBy } from '../lib/returnFocus';
 import { useCan, useSession } from '../stores/session';
 import { useSignedInUserRefresh } from './useSignedInUserRefresh';
 
@@ -54,6 +55,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
     const active = document.activeElement;
     if (focusWasLost() || (active instanceof HTMLElement && active.matches('.sidebar .nav-link'))) document.getElementById('main')?.focus();
   }, [where]);
+  useFocusOnLinkLeftBy(where, 'main');
   const items: NavItem[] = [
     { route: { name: 'myDay' }, label: t('myDay:nav'), icon: <CalendarCheck size={16} />, visible: canExecute },
     { route: { name: 'tickets' }, label: t('nav.tickets'), icon: <Ticket size={16} />, visible: canTickets },

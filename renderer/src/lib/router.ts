@@ -78,7 +78,49 @@ export function navigate(route: Route): void {
 
 /** Sign-out: the next person starts on the default screen, not on the ticket the previous one had open. */
 export function forgetRoute(): void {
-  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  window.history.replaceState(OPENED_ONTO, '', window.location.pathname + window.location.search);
+}
+
+/**
+ * Each history entry remembers the page it was first reached from, so a screen's ← can step back in history (like the
+ * browser's) and say where to; a revisit by back or forward keeps what the entry first got. Registered before any
+ * screen subscribes, so the entry is stamped before the new screen renders.
+ */
+let lastLeftHash: string | null = null;
+let lastWasRevisit = false;
+const OPENED_ONTO = { enteredFrom: '' };
+if (typeof window !== 'undefined') {
+  // The entry the app was opened (or reloaded) onto was reached from nothing of ours: marked so a later back to it is
+  // not taken for a first visit.
+  if (!hasEnteredFrom(window.history.state)) window.history.replaceState({ ...stateObject(window.history.state), ...OPENED_ONTO }, '');
+  window.addEventListener('hashchange', (event) => {
+    lastLeftHash = new URL(event.oldURL).hash;
+    const state: unknown = window.history.state;
+    lastWasRevisit = hasEnteredFrom(state);
+    if (!lastWasRevisit) window.history.replaceState({ ...stateObject(state), enteredFrom: lastLeftHash }, '');
+  });
+}
+
+function stateObject(state: unknown): Record<string, unknown> {
+  return state && typeof state === 'object' ? (state as Record<string, unknown>) : {};
+}
+
+function hasEnteredFrom(state: unknown): boolean {
+  return typeof stateObject(state).enteredFrom === 'string';
+}
+
+/** The page this history entry was reached from, when it was reached in the app (not opened or reloaded onto). */
+export function enteredFrom(): Route | null {
+  const from = stateObject(window.history.state).enteredFrom;
+  return typeof from === 'string' && from ? parseHash(from) : null;
+}
+
+/**
+ * The page just left when the page shown now was come back to (by back or forward, or a ← that steps back), for this
+ * page to put the focus on the link that led there; null after going somewhere new.
+ */
+export function pageCameBackFrom(): string | null {
+  return lastWasRevisit ? lastLeftHash : null;
 }
 
 const subscribe = (onChange: () => void) => {

@@ -73,7 +73,10 @@ export function OverdueTable({ items, caption, action }: { items: OverdueWorkOrd
             <td className="ot-customer overdue-customer">
               {wo.customer?.name ?? '—'}
               <div className="muted ot-ticket-cell" title={`${wo.ticketCode} · ${wo.ticketTitle}`}>
-                {wo.ticketCode} · {wo.ticketTitle}
+                <a className="mono" href={hrefFor({ name: 'tickets', id: wo.ticketId })}>
+                  {wo.ticketCode}
+                </a>{' '}
+                · {wo.ticketTitle}
               </div>
             </td>
             <td>{wo.technician?.fullName ?? <span className="muted">{t('common:state.unassigned')}</span>}</td>

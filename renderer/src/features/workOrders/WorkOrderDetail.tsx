@@ -11,7 +11,7 @@ import { focusWasLost } from '../../lib/focus';
 import { uiLanguage } from '../../lib/reportLanguage';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { useDomainEvents } from '../../lib/live';
-import { hrefFor } from '../../lib/router';
+import { enteredFrom, hrefFor, type Route } from '../../lib/router';
 import { useCan, useWorkOrderRights } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { useWorkOrderAction, workOrderError } from './actions';
@@ -25,6 +25,7 @@ import { SignaturesPanel } from './SignaturesPanel';
 import { TicketFault } from './TicketFault';
 import { CancelModal, CompleteModal, EstimateModal, ScheduleModal } from './WorkOrderModals';
 import { useDefaultMinutes } from './PlanFields';
+import { BusyButton } from '../../components/BusyButton';
 import './workOrders.css';
 
 function RunningTimer({ startedAt }: { startedAt: string }) {
@@ -115,6 +116,35 @@ function EstimateFact({ workOrder, onEdit }: { workOrder: WorkOrderDetail; onEdi
   );
 }
 
+/**
+ * ← goes back where the OT was opened from (a ticket, Mi día, the board), as the browser's back would; an OT opened
+ * straight onto (a reload, a link from outside) goes to the list.
+ */
+/** The screens an OT is opened from that its ← names. */
+const BACK_TO: Partial<Record<Route['name'], true>> = { tickets: true, myDay: true, agenda: true, dispatch: true, customer: true, trace: true };
+
+function BackLink() {
+  const { t } = useTranslation('workOrders');
+  const [from] = useState(enteredFrom);
+  const toList = !from || (from.name === 'workOrders' && !from.id);
+  const label = toList ? t('detail.back') : from.name in BACK_TO && !(from.name === 'tickets' && !from.id) ? t(`detail.backTo.${from.name}`) : t('detail.backToPrevious');
+  return (
+    <a
+      className="btn btn-ghost btn-icon"
+      href={from && !toList ? hrefFor(from) : hrefFor({ name: 'workOrders' })}
+      aria-label={label}
+      title={label}
+      onClick={(event) => {
+        if (!from) return;
+        event.preventDefault();
+        window.history.back();
+      }}
+    >
+      <ArrowLeft size={16} aria-hidden="true" />
+    </a>
+  );
+}
+
 export function WorkOrderDetailView({ id }: { id: string }) {
   const { t } = useTranslation('workOrders');
   const detail = useWorkOrders((s) => (s.detail?.id === id ? s.detail : null));
@@ -161,9 +191,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
   return (
     <div className="page">
       <header className="page-header">
-        <a className="btn btn-ghost btn-icon" href={hrefFor({ name: 'workOrders' })} aria-label={t('detail.back')}>
-          <ArrowLeft size={16} aria-hidden="true" />
-        </a>
+        <BackLink key={detail.id} />
         <h1 className="mono-title" ref={headingRef} tabIndex={-1}>
           {detail.code}
         </h1>
@@ -172,11 +200,10 @@ export function WorkOrderDetailView({ id }: { id: string }) {
         {status === 'in_progress' && detail.startedAt && <RunningTimer startedAt={detail.startedAt} />}
         <span className="spacer" />
         {canExport && (
-          // Busy, not disabled: a disabled button drops the keyboard focus to the page while the PDF is made.
-          <button type="button" className="btn" onClick={() => void (exporting || exportPdf())} aria-disabled={exporting || undefined}>
+          <BusyButton className="btn" busy={exporting} onClick={() => void exportPdf()}>
             <FileDown size={14} aria-hidden="true" />
             {t('detail.exportPdf')}
-          </button>
+          </BusyButton>
         )}
       </header>
       <div className="page-body ot-body">

@@ -8,7 +8,6 @@ import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { DateInput } from '../../components/DateInput';
 import { focusWasLost } from '../../lib/focus';
 import { useDomainEvents } from '../../lib/live';
-import { hrefFor } from '../../lib/router';
 import { leaveSearchOnEscape } from '../../lib/searchKeys';
 import { useCan } from '../../stores/session';
 import { workOrderError } from './actions';
@@ -92,20 +91,6 @@ function WorkOrderList() {
     if (!planned.current) return;
     planned.current = false;
     if (focusWasLost()) document.querySelector<HTMLElement>('.page-body td button, .tabs [role="tab"][aria-selected="true"]')?.focus();
-  }, [items]);
-
-  // Back from an OT (its ← or the browser's), the focus was lost with the page: it goes to that OT's row, where the
-  // person left the list, once the row is there (the list may still be loading).
-  const returningTo = useRef<string | null>(null);
-  useEffect(() => {
-    if (focusWasLost()) returningTo.current = useWorkOrders.getState().detail?.id ?? null;
-  }, []);
-  useEffect(() => {
-    const id = returningTo.current;
-    if (!id || items.length === 0) return;
-    returningTo.current = null;
-    const stillAway = focusWasLost() || document.activeElement?.id === 'main';
-    if (stillAway) document.querySelector<HTMLElement>(`.ot-table a[href="${hrefFor({ name: 'workOrders', id })}"]`)?.focus();
   }, [items]);
 
   useEffect(() => {
