@@ -167,6 +167,24 @@ describe('the date and time boxes', () => {
     await form.waitFor({ state: 'detached' });
   });
 
+  it('a reading refused when sent puts the focus on the field at fault, not on the button', async () => {
+    await page.getByRole('button', { name: 'Apuntar lectura' }).click();
+    const form = page.locator('form.telemetry-form');
+    const send = form.locator('button[type="submit"]');
+    // No value: the value box.
+    await send.click();
+    await form.locator('.field-error').first().waitFor();
+    await expect.poll(focusedName).toBe('value');
+    // A value and a day still to come: the date box, whose message says why.
+    await form.locator('input[name="value"]').fill('230');
+    await form.locator('input[name="measuredAt"]').fill(dayText(-2));
+    await send.focus();
+    await page.keyboard.press('Enter');
+    await form.locator('.field-invalid input[name="measuredAt"]').waitFor();
+    await expect.poll(focusedName).toBe('measuredAt');
+    await form.getByRole('button', { name: 'Cancelar' }).click();
+  });
+
   it('"Solicitar visita" with a date and no time is held back with the time message, not sent without a date', async () => {
     await page.getByRole('button', { name: 'Solicitar visita' }).click();
     const dialog = page.locator('dialog[open]');

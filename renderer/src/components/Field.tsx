@@ -1,5 +1,6 @@
 // A labelled form control with its error, wired for screen readers.
-import { useId, type ReactElement, cloneElement } from 'react';
+import { useEffect, useId, type ReactElement, cloneElement } from 'react';
+import { focusIfFirstWrongOfSentForm } from '../lib/submitFocus';
 
 interface FieldProps {
   label: string;
@@ -11,6 +12,9 @@ interface FieldProps {
 export function Field({ label, error, hint, children }: FieldProps) {
   const id = useId();
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  useEffect(() => {
+    if (error) focusIfFirstWrongOfSentForm(document.getElementById(id));
+  }, [error, id]);
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
