@@ -232,6 +232,17 @@ describe('team sync screens', () => {
     await technician.getByRole('button', { name: 'Exportar', exact: true }).click();
     expect((await download).suggestedFilename()).toMatch(/\.emsync$/);
     await technician.locator('.team-result').getByText(/^Exportados \d+ cambios/).waitFor();
+    // An import that opens a conflict (one note's ticket renamed on both copies): a technician, who cannot open the
+    // inbox, is not offered it.
+    const onOffice = await app.admin.call('tickets.get', { id: ids.leaking! });
+    await app.admin.call('tickets.update', { id: onOffice.id, version: onOffice.version, title: 'Split 204: gotea (según la oficina)' });
+    const onLaptop = await laptopAdmin.call('tickets.get', { id: ids.leaking! });
+    await laptopAdmin.call('tickets.update', { id: onLaptop.id, version: onLaptop.version, title: 'Split 204: gotea (según el portátil)' });
+    const file = path.join(laptopDir, 'renombrado.emsync');
+    writeFileSync(file, await exportThrough(laptopAdmin, { to: (await app.admin.call('team.status', {})).device.id }));
+    await technician.locator('input[type="file"][accept=".emsync"]').setInputFiles(file);
+    await technician.locator('.team-result').getByText(/1 conflicto nuevo/).waitFor();
+    expect(await technician.locator('.team-result').getByRole('link', { name: 'Ver conflictos' }).count()).toBe(0);
     expect(await seriousA11yViolations(technician)).toEqual([]);
     expect(uncaughtErrors(technician)).toEqual([]);
   });
@@ -249,9 +260,21 @@ describe('team sync screens', () => {
       await join.locator('input[type="file"]').setInputFiles({ name: invitation.fileName, mimeType: 'application/json', buffer: Buffer.from(invitation.bytes) });
       await join.getByText(invitation.fileName).waitFor();
       await join.getByLabel('Nombre de este ordenador').fill('Portátil de Lucía');
+      // This install's accounts join the team with it: listed (its admin as the team's) and confirmed first, as when
+      // pairing with a hub (a trial's demo copy brought its demo administrator into the team unasked).
+      const accounts = join.getByRole('list', { name: 'Cuentas que se unirán al equipo' });
+      await accounts.locator('.mono', { hasText: ADMIN.username }).waitFor();
+      expect(await accounts.getByText('Administrador principal: lo será en todo el equipo').count()).toBe(1);
+      await join.getByRole('button', { name: 'Unirse al equipo' }).click();
+      await join.getByText('Confirma que estas cuentas se unen al equipo.').waitFor();
+      expect((await other.admin.call('team.status', {})).team).toBeNull();
+      await join.getByLabel('Entendido: estas cuentas se unen al equipo').check();
       await join.getByRole('button', { name: 'Unirse al equipo' }).click();
       await otherPage.getByText('Ya estás en «Climatizaciones del Sur». Este ordenador es el número 03.').waitFor();
       await otherPage.getByRole('heading', { name: 'Climatizaciones del Sur' }).waitFor();
+      // It knows only itself until it imports a bundle: said so, not "no other member in the team yet".
+      await otherPage.getByText(/^Este ordenador aún no ha recibido nada del equipo: importa un paquete/).waitFor();
+      expect(await otherPage.getByText(/^Aún no hay otro miembro en el equipo/).count()).toBe(0);
       // Invitations are made where the team was created: here a line says so instead of the button.
       await otherPage.getByText(/^Las invitaciones se hacen en el ordenador que creó el equipo/).waitFor();
       expect(await otherPage.getByRole('button', { name: 'Invitar a un miembro' }).count()).toBe(0);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lastExchangeOf, lastExchangeText, netLineText, noOtherMemberYet, ownChangesText, syncNowProblem } from '../../renderer/src/features/team/syncFooterText';
+import { lastExchangeOf, lastExchangeText, netLineText, noOtherMemberYet, nothingFromTeamYet, ownChangesText, syncNowProblem } from '../../renderer/src/features/team/syncFooterText';
 
 const LOCALES = path.resolve('renderer/src/i18n/locales');
 const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
@@ -56,7 +56,7 @@ describe('LAN trial: the sync footer’s words', () => {
   it('own changes: not sent, then sent in a file nobody confirmed yet, then all sent; a revoked copy says so first', () => {
     const members = [{ isSelf: true }, { isSelf: false }];
     const own = (unsentOps: number, unconfirmedOps: number, revokedAt: string | null = null, lang: 'es' | 'en' = 'es') =>
-      ownChangesText({ unsentOps, unconfirmedOps, device: { revokedAt }, members }, translators[lang], FORMAT);
+      ownChangesText({ unsentOps, unconfirmedOps, device: { revokedAt }, members, isFounder: true }, translators[lang], FORMAT);
     expect(own(2, 2)).toEqual({ text: '2 cambios sin enviar', bad: false });
     expect(own(0, 3)).toEqual({ text: '3 cambios enviados, sin confirmar', bad: false });
     expect(own(0, 1, null, 'en')).toEqual({ text: '1 change sent, not confirmed', bad: false });
@@ -67,13 +67,23 @@ describe('LAN trial: the sync footer’s words', () => {
 
   it('a team nobody else has joined yet: its changes wait for the first member, not "64 cambios sin enviar"', () => {
     const alone = (unsentOps: number, lang: 'es' | 'en' = 'es', revokedAt: string | null = null) =>
-      ownChangesText({ unsentOps, unconfirmedOps: unsentOps, device: { revokedAt }, members: [{ isSelf: true }] }, translators[lang], FORMAT);
+      ownChangesText({ unsentOps, unconfirmedOps: unsentOps, device: { revokedAt }, members: [{ isSelf: true }], isFounder: true }, translators[lang], FORMAT);
     expect(alone(64)).toEqual({ text: '64 cambios, esperando al primer miembro', bad: false });
     expect(alone(1, 'en')).toEqual({ text: '1 change, waiting for the first member', bad: false });
     expect(alone(0)).toEqual({ text: 'Todo enviado', bad: false });
     expect(alone(3, 'es', since).bad).toBe(true);
-    expect(noOtherMemberYet([])).toBe(true);
-    expect(noOtherMemberYet([{ isSelf: true }, { isSelf: false }])).toBe(false);
+    expect(noOtherMemberYet({ isFounder: true, members: [] })).toBe(true);
+    expect(noOtherMemberYet({ isFounder: true, members: [{ isSelf: true }, { isSelf: false }] })).toBe(false);
+  });
+
+  it('a member that joined and imported nothing yet is not told nobody else is in the team (a trial read it so)', () => {
+    const joined = { isFounder: false, members: [{ isSelf: true }] };
+    expect(noOtherMemberYet(joined)).toBe(false);
+    expect(nothingFromTeamYet(joined)).toBe(true);
+    expect(nothingFromTeamYet({ isFounder: false, members: [{ isSelf: true }, { isSelf: false }] })).toBe(false);
+    expect(nothingFromTeamYet({ isFounder: true, members: [{ isSelf: true }] })).toBe(false);
+    // Its changes are simply not sent yet: the founder is there to receive them.
+    expect(ownChangesText({ unsentOps: 3, unconfirmedOps: 3, device: { revokedAt: null }, ...joined }, translators.es, FORMAT).text).toBe('3 cambios sin enviar');
   });
 
   it('"Sincronizar ahora" with the hub down says why next to the button; a good round says nothing', () => {

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { toast } from '../../stores/toasts';
 import { useAdminForm } from '../admin/shared';
 import { slotLabel } from './format';
+import { JoiningAccounts } from './JoiningAccounts';
 import { PairCard } from './PairCard';
 import { useTeamStatus } from './statusStore';
 
@@ -52,13 +53,18 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
   const { t } = useTranslation('team');
   const [file, setFile] = useState<File | null>(null);
   const [deviceName, setDeviceName] = useState(defaultDeviceName);
+  // This copy's accounts join the team with it (its admins as the team's): said and confirmed first, as when pairing.
+  const [accountsConfirmed, setAccountsConfirmed] = useState(false);
   const { errors, setErrors, failure, busy, send } = useAdminForm(t);
   const picker = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return setErrors({ invite: t('join.pickFirst') });
-    setErrors({});
+    const found: Record<string, string> = {};
+    if (!file) found.invite = t('join.pickFirst');
+    if (!accountsConfirmed) found.accounts = t('net.pair.accountsConfirmRequired');
+    setErrors(found);
+    if (!file || Object.keys(found).length > 0) return;
     await send(async () => {
       const invite = await file.text();
       const joined = await api.call('team.join', { invite, ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}) });
@@ -113,6 +119,7 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
       <Field label={t('deviceName')} error={errors.deviceName} hint={t('deviceNameHint')}>
         <input value={deviceName} onChange={(e) => setDeviceName(e.target.value)} autoComplete="off" maxLength={100} />
       </Field>
+      <JoiningAccounts confirmed={accountsConfirmed} onConfirmed={setAccountsConfirmed} error={errors.accounts} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? t('join.busy') : t('join.submit')}
       </button>

@@ -7,6 +7,8 @@ import { ApiError } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
+import { useCan } from '../../stores/session';
+import { CONFLICT_INBOX_ACCESS } from '../../../../electron/contract/access';
 import { useExchange, type ExchangeJob } from './exchangeStore';
 
 const n = (value: number) => ({ count: value, n: formatNumber(value) });
@@ -52,6 +54,8 @@ function NothingToExport({ forName }: { forName: string | null }) {
 
 export function ResultLine({ job }: { job: ExchangeJob }) {
   const { t } = useTranslation('team');
+  // The inbox is for whoever decides conflicts: a technician is not sent to a page that refuses them.
+  const canResolve = useCan(CONFLICT_INBOX_ACCESS);
   if (job.status === 'failed') {
     const text = job.error ? errorMessage(t, new ApiError(job.error)) : t('common:errors.code.INTERNAL');
     // Said by the alert region around it (Exchange).
@@ -66,7 +70,7 @@ export function ResultLine({ job }: { job: ExchangeJob }) {
   return (
     <p className="team-result">
       {importParts(t, summary, newConflicts).join(' · ')}.
-      {summary.conflictsOpen > 0 && (
+      {summary.conflictsOpen > 0 && canResolve && (
         <>
           {' '}
           <a href={hrefFor({ name: 'conflicts' })}>{t('exchange.openInbox')}</a>

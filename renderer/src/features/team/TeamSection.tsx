@@ -15,7 +15,7 @@ import { Members } from './Members';
 import { NetSync } from './NetSync';
 import { NoTeam } from './NoTeam';
 import { useTeamStatus, type TeamStatus } from './statusStore';
-import { noOtherMemberYet } from './syncFooterText';
+import { noOtherMemberYet, nothingFromTeamYet } from './syncFooterText';
 import './team.css';
 
 function When({ iso }: { iso: string | null }) {
@@ -83,7 +83,10 @@ function Overview({ status, justJoined }: { status: TeamStatus; justJoined: bool
           <dd title={status.setAside > 0 ? t('overview.setAsideHint') : undefined}>{formatNumber(status.setAside)}</dd>
         </div>
       </dl>
-      {unsent > 0 && noOtherMemberYet(status.members) && <p className="muted team-alone">{t('overview.waitingFirstMember')}</p>}
+      {unsent > 0 && noOtherMemberYet(status) && <p className="muted team-alone">{t('overview.waitingFirstMember')}</p>}
+      {nothingFromTeamYet(status) && (
+        <p className="muted team-alone">{status.founderName ? t('overview.nothingFromTeamYet', { founder: status.founderName }) : t('overview.nothingFromTeamYetUnnamed')}</p>
+      )}
     </section>
   );
 }

@@ -41,10 +41,16 @@ export function netLineText(net: Pick<NetStatus, 'state' | 'pending' | 'unreacha
 }
 
 type MemberSelf = Pick<TeamStatus['members'][number], 'isSelf'>;
+type TeamSeen = Pick<TeamStatus, 'isFounder'> & { members: readonly MemberSelf[] };
 
-/** No other member has been heard of yet (a team just created, or invitations not used yet): nobody to send to. */
-export function noOtherMemberYet(members: readonly MemberSelf[]): boolean {
-  return members.every((member) => member.isSelf);
+/** The founder has heard of no other member yet (a team just created, invitations not used yet): nobody to send to. */
+export function noOtherMemberYet(status: TeamSeen): boolean {
+  return status.isFounder && status.members.every((member) => member.isSelf);
+}
+
+/** A member that joined and has received nothing from the team yet (no bundle imported): it knows only itself. */
+export function nothingFromTeamYet(status: TeamSeen): boolean {
+  return !status.isFounder && status.members.every((member) => member.isSelf);
 }
 
 /**
@@ -53,14 +59,14 @@ export function noOtherMemberYet(members: readonly MemberSelf[]): boolean {
  * sent and confirmed.
  */
 export function ownChangesText(
-  status: Pick<TeamStatus, 'unsentOps' | 'unconfirmedOps'> & { device: Pick<TeamStatus['device'], 'revokedAt'>; members: readonly MemberSelf[] },
+  status: Pick<TeamStatus, 'unsentOps' | 'unconfirmedOps'> & TeamSeen & { device: Pick<TeamStatus['device'], 'revokedAt'> },
   t: TFunction,
   format: FooterFormat,
 ): { text: string; bad: boolean } {
   if (status.device.revokedAt) return { text: t('footer.revoked'), bad: true };
   const n = (count: number) => ({ count, n: format.number(count) });
   // Right after "Crear equipo" the founder's whole history counts as not sent: it read as something gone wrong.
-  if (status.unsentOps > 0 && noOtherMemberYet(status.members)) return { text: t('footer.waitingFirstMember', n(status.unsentOps)), bad: false };
+  if (status.unsentOps > 0 && noOtherMemberYet(status)) return { text: t('footer.waitingFirstMember', n(status.unsentOps)), bad: false };
   if (status.unsentOps > 0) return { text: t('footer.unsent', n(status.unsentOps)), bad: false };
   if (status.unconfirmedOps > 0) return { text: t('footer.unconfirmed', n(status.unconfirmedOps)), bad: false };
   return { text: t('footer.allSent'), bad: false };
