@@ -218,12 +218,16 @@ export interface WorkOrderDto {
 
 export interface WorkOrderDetail extends WorkOrderDto {
   items: WorkOrderItemDto[];
+  /** Codes it had before joining a team renumbered it, oldest first (still found by search); empty for most. */
+  formerCodes: string[];
   /** Why a cancelled OT was cancelled (from its cancel event); null otherwise. */
   cancelReason: string | null;
 }
 
 export interface TicketDetail extends TicketSummary {
   description: string;
+  /** Codes it had before joining a team renumbered it, oldest first (still found by search); empty for most. */
+  formerCodes: string[];
   creator: UserRef | null;
   customerDetail: CustomerDto | null;
   resolution: string | null;

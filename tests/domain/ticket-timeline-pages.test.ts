@@ -59,7 +59,7 @@ describe('tickets.addNote and tickets.addContact answer what changed', () => {
     // The same event and header as a fresh read shows.
     const after = await f.admin.call('tickets.get', { id: busy.id });
     expect(after.timeline.at(-1)).toEqual(added.event);
-    const { timeline: _timeline, timelineOlderCursor: _cursor, description: _d, creator: _c, customerDetail: _cd, resolution: _r, closedAt: _ca, workOrders: _w, ...header } = after;
+    const { timeline: _timeline, timelineOlderCursor: _cursor, description: _d, creator: _c, customerDetail: _cd, resolution: _r, closedAt: _ca, workOrders: _w, formerCodes: _f, ...header } = after;
     expect(added.ticket).toEqual(header);
   });
 

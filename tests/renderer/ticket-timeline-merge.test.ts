@@ -35,6 +35,7 @@ const detail = (overrides: Partial<TicketDetail> = {}): TicketDetail => {
   return {
     id: TICKET_ID,
     code: 'TK-2026-000001',
+    formerCodes: [],
     title: 'Caldera',
     status: 'open',
     priority: 'medium',
@@ -69,7 +70,7 @@ const fakeWindow = {
         grow(1);
         const event = { ...(history.at(-1) as TimelineEventDto), content: String(input.content) };
         history[history.length - 1] = event;
-        const { timeline: _t, timelineOlderCursor: _c, description: _d, creator: _cr, customerDetail: _cd, resolution: _r, closedAt: _ca, workOrders: _w, ...header } = detail();
+        const { timeline: _t, timelineOlderCursor: _c, description: _d, creator: _cr, customerDetail: _cd, resolution: _r, closedAt: _ca, workOrders: _w, formerCodes: _f, ...header } = detail();
         return { ok: true, value: { event, ticket: header } satisfies TimelineAddition };
       }
       return { ok: false, error: { code: 'NOT_FOUND', message: channel } };

@@ -60,6 +60,7 @@ export function workOrderFixture(overrides: Partial<WorkOrderDetail> = {}, itemC
   return {
     id,
     code: 'OT-2026-000042',
+    formerCodes: [],
     ticketId: '01900000-0000-7000-8000-0000000000b1',
     ticketCode: 'TK-2026-000017',
     ticketTitle: 'Caldera sin presión en la planta baja',
@@ -109,6 +110,7 @@ export function ticketFixture(overrides: Partial<TicketDetail> = {}): TicketDeta
   return withSla({
     id: '01900000-0000-7000-8000-0000000000b1',
     code: 'TK-2026-000017',
+    formerCodes: [],
     title: 'Caldera sin presión en la planta baja',
     status: 'closed',
     priority: 'high',

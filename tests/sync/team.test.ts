@@ -160,6 +160,9 @@ describe('join with data of its own', () => {
     const renumbered = await Promise.all(own.tickets.map((t) => b.admin.call('tickets.get', { id: t.id })));
     expect(renumbered.map((t) => t.code)).toEqual([1, 2, 3].map((n) => `TK-${year}-02000${n}`));
     expect((await b.admin.call('workOrders.get', { id: own.wo.id })).code).toBe(`OT-${year}-020001`);
+    // Each says the code it had, shown beside the new one (a trial found the old code by search and saw it nowhere).
+    expect(renumbered.map((t) => t.formerCodes)).toEqual(oldCodes.map((code) => [code]));
+    expect((await b.admin.call('workOrders.get', { id: own.wo.id })).formerCodes).toEqual([own.wo.code]);
     // The same person: references moved to the team's ids (assignee, category, product of the OT item).
     expect(renumbered[0]?.assignedTo?.id).toBe(team.tec2.id);
     expect(renumbered[0]?.category?.id).toBe(team.category.id);
@@ -182,6 +185,8 @@ describe('join with data of its own', () => {
     // On the team's copy the old code finds the member's ticket (by alias) and the team's own ticket (by code).
     const onTeam = await a.admin.call('tickets.list', { q: oldCodes[1] });
     expect(onTeam.items.map((t) => t.id).sort()).toEqual([own.tickets[1]!.id, team.tickets[1]!.id].sort());
+    expect((await a.admin.call('tickets.get', { id: own.tickets[1]!.id })).formerCodes).toEqual([oldCodes[1]]);
+    expect((await a.admin.call('tickets.get', { id: team.tickets[1]!.id })).formerCodes).toEqual([]);
     // The team's values won for the merged rows: one category "Impresoras", the team's tec2.
     expect(count(sa, "SELECT count(*) AS n FROM ticket_categories WHERE lower(name) = 'impresoras'")).toBe(1);
     expect((sb.prepare('SELECT full_name FROM users WHERE id = ?').get(team.tec2.id) as { full_name: string }).full_name).toBe('Teresa Técnica');

@@ -86,3 +86,18 @@ export function nextCode(sqlite: Database.Database, kind: CodeKind, prefix: stri
   if (slot !== null) return nextSlotCode(sqlite, kind, prefix, year, slot, at);
   return formatCode(prefix, year, bump(sqlite, sequenceScope(kind, prefix, year), 0, at));
 }
+
+/**
+ * The codes each row had before joining a team renumbered it (code_aliases), oldest first: shown beside the code, so
+ * a person who searched the old one sees which it was.
+ */
+export function formerCodesOf(sqlite: Database.Database, kind: CodeKind, ids: readonly string[]): Map<string, string[]> {
+  const former = new Map<string, string[]>();
+  if (ids.length === 0) return former;
+  const rows = prepared(
+    sqlite,
+    'SELECT row_id, code FROM code_aliases WHERE entity = ? AND row_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
+  ).all(CODED_TABLE[kind], JSON.stringify(ids)) as { row_id: string; code: string }[];
+  for (const r of rows) former.set(r.row_id, [...(former.get(r.row_id) ?? []), r.code]);
+  return former;
+}

@@ -15,7 +15,7 @@ export { getTicketDetail, ticketWithWholeTimeline } from './rows';
 export { ticketTimelinePage } from './timelinePage';
 
 // For work orders, telemetry and team sync (one module reaches another only through its index).
-export { nextCode, formatSlotCode, highestInSlot, MAX_SLOT, SLOT_CAPACITY, slotRange, type CodeKind } from './codes';
+export { formerCodesOf, nextCode, formatSlotCode, highestInSlot, MAX_SLOT, SLOT_CAPACITY, slotRange, type CodeKind } from './codes';
 export { markClosed, markReopened, moveTicketStatus } from './commands';
 export { loadTicket, saveTicket } from './guards';
 export { WORK_ORDER_STATUS_LABEL, WORK_ORDER_TYPE_LABEL } from './labels';

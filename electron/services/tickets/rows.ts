@@ -6,6 +6,7 @@ import { currentSlaClock, type TicketSla } from '../../../shared/sla';
 import { slaClockColumns, slaClocksOfRow, slaSummary, slaSummaryColumns, slaSummaryOf, type SlaSummaryRow } from '../sla';
 import { workOrdersOfTicket } from '../workOrders';
 import { ticketSlaClocks } from './clocks';
+import { formerCodesOf } from './codes';
 import { loadTimeline } from './timeline';
 import { loadTimelinePage } from './timelinePage';
 import { prepared } from '../sql';
@@ -109,6 +110,7 @@ export function getTicketDetail(sqlite: Database.Database, id: string, nowMs: nu
     sla: slaSummaryFrom(slaClocks, nowMs),
     slaClocks,
     description: r.description,
+    formerCodes: formerCodesOf(sqlite, 'ticket', [id]).get(id) ?? [],
     creator: userRef(r.creator_id, r.creator_full_name, r.creator_username),
     customerDetail: r.customer_id
       ? {

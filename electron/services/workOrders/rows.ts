@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ItemDirection, ProductUnit, WorkOrderStatus, WorkOrderType } from '../../../shared/enums';
 import { notFound, type WorkOrderDetail, type WorkOrderDto, type WorkOrderItemDto } from '../../contract';
 import { prepared } from '../sql';
+import { formerCodesOf } from '../tickets';
 
 export const WORK_ORDER_COLUMNS = `
   w.id, w.code, w.ticket_id, w.ot_type, w.status, w.scheduled_date, w.started_at, w.completed_at,
@@ -140,7 +141,12 @@ export function withItems(sqlite: Database.Database, orders: WorkOrderDto[]): Wo
     orders.map((o) => o.id),
   );
   const reasons = loadCancelReasons(sqlite, orders);
-  return orders.map((o) => ({ ...o, items: items.get(o.id) ?? [], cancelReason: o.status === 'cancelled' ? (reasons.get(o.id) ?? null) : null }));
+  const former = formerCodesOf(
+    sqlite,
+    'workOrder',
+    orders.map((o) => o.id),
+  );
+  return orders.map((o) => ({ ...o, items: items.get(o.id) ?? [], formerCodes: former.get(o.id) ?? [], cancelReason: o.status === 'cancelled' ? (reasons.get(o.id) ?? null) : null }));
 }
 
 export function getWorkOrderDetail(sqlite: Database.Database, id: string): WorkOrderDetail {

@@ -22,6 +22,7 @@ import { Timeline } from './Timeline';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { BusyButton } from '../../components/BusyButton';
+import { FormerCodes } from '../../components/FormerCodes';
 
 interface PaneProps {
   onClose: () => void;
@@ -91,6 +92,7 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
       <header className="ticket-detail-header">
         <div className="ticket-detail-topline">
           <span className="mono muted">{ticket.code}</span>
+          <FormerCodes codes={ticket.formerCodes} />
           <TicketStatusBadge status={ticket.status} />
           <PriorityBadge priority={ticket.priority} />
           <span className="spacer" />

@@ -26,6 +26,7 @@ import { TicketFault } from './TicketFault';
 import { CancelModal, CompleteModal, EstimateModal, ScheduleModal } from './WorkOrderModals';
 import { useDefaultMinutes } from './PlanFields';
 import { BusyButton } from '../../components/BusyButton';
+import { FormerCodes } from '../../components/FormerCodes';
 import './workOrders.css';
 
 function RunningTimer({ startedAt }: { startedAt: string }) {
@@ -195,6 +196,7 @@ export function WorkOrderDetailView({ id }: { id: string }) {
         <h1 className="mono-title" ref={headingRef} tabIndex={-1}>
           {detail.code}
         </h1>
+        <FormerCodes codes={detail.formerCodes} />
         <span className="muted">{t(`common:workOrderType.${detail.otType}`)}</span>
         <WorkOrderStatusBadge status={status} />
         {status === 'in_progress' && detail.startedAt && <RunningTimer startedAt={detail.startedAt} />}
