@@ -1,6 +1,6 @@
 // A labelled form control with its error, wired for screen readers.
 import { useEffect, useId, type ReactElement, cloneElement } from 'react';
-import { focusIfFirstWrongOfSentForm } from '../lib/submitFocus';
+import { focusIfFirstWrongOfSentForm, watchSubmits } from '../lib/submitFocus';
 
 interface FieldProps {
   label: string;
@@ -12,6 +12,7 @@ interface FieldProps {
 export function Field({ label, error, hint, children }: FieldProps) {
   const id = useId();
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  useEffect(watchSubmits, []);
   useEffect(() => {
     if (error) focusIfFirstWrongOfSentForm(document.getElementById(id));
   }, [error, id]);

@@ -81,15 +81,19 @@ export function forgetRoute(): void {
   window.history.replaceState(OPENED_ONTO, '', window.location.pathname + window.location.search);
 }
 
-/**
- * Each history entry remembers the page it was first reached from, so a screen's ← can step back in history (like the
- * browser's) and say where to; a revisit by back or forward keeps what the entry first got. Registered before any
- * screen subscribes, so the entry is stamped before the new screen renders.
- */
 let lastLeftHash: string | null = null;
 let lastWasRevisit = false;
+let rememberingHistory = false;
 const OPENED_ONTO = { enteredFrom: '' };
-if (typeof window !== 'undefined') {
+
+/**
+ * Each history entry remembers the page it was first reached from, so a screen's ← can step back in history (like the
+ * browser's) and say where to; a revisit by back or forward keeps what the entry first got. Started by the first
+ * subscription to the route, before it: the entry is stamped before the new screen renders.
+ */
+function rememberHistory(): void {
+  if (rememberingHistory) return;
+  rememberingHistory = true;
   // The entry the app was opened (or reloaded) onto was reached from nothing of ours: marked so a later back to it is
   // not taken for a first visit.
   if (!hasEnteredFrom(window.history.state)) window.history.replaceState({ ...stateObject(window.history.state), ...OPENED_ONTO }, '');
@@ -124,6 +128,7 @@ export function pageCameBackFrom(): string | null {
 }
 
 const subscribe = (onChange: () => void) => {
+  rememberHistory();
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 };

@@ -3,8 +3,12 @@
 
 /** The form sent last, until its first wrong field took the focus or the person typed in it again. */
 let sentForm: HTMLFormElement | null = null;
+let watching = false;
 
-if (typeof document !== 'undefined') {
+/** Called by every Field as it shows (before anything can be sent): the page's submits are watched from then on. */
+export function watchSubmits(): void {
+  if (watching) return;
+  watching = true;
   // Capture: seen before a form's own handlers, which may stop the event (a date box that holds the form back).
   document.addEventListener('submit', (event) => {
     if (event.target instanceof HTMLFormElement) sentForm = event.target;
