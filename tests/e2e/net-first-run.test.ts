@@ -72,6 +72,8 @@ describe('joining the team from a laptop', () => {
     const laptop = await serve({ dataDir: dir('fresh') });
     const page = await openPage(laptop);
     await page.screenshot({ path: path.join(tmpdir(), 'emerald-screenshots-first-run-choice.png') });
+    // An invitation file is not used here: the screen says where it is (a trial looked for it on this screen).
+    await page.getByText(/^¿Te han dado un archivo de invitación \(\.eminvite\)\? Crea aquí el administrador/).waitFor();
     await page.getByRole('button', { name: 'Unirse a un equipo (emparejar con el hub de la oficina)' }).click();
     const pair = page.getByRole('form', { name: 'Emparejar con un hub' });
     const { code, fingerprint } = await newCode();

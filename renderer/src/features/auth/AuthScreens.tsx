@@ -117,6 +117,8 @@ function CreateAdminSetup({ onJoin }: { onJoin: () => void }) {
         <button className="btn" type="button" onClick={onJoin}>
           {t('setup.joinChoice')}
         </button>
+        {/* A file joins from inside (Administración → Equipo), under an administrator: said here, where people look. */}
+        <p className="muted">{t('setup.joinByFile')}</p>
       </div>
     </AuthCard>
   );
