@@ -32,6 +32,8 @@ describe('the signed-in person follows their account', () => {
     await nav.getByRole('link', { name: 'Mi día' }).waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('.sidebar-user').textContent()).toContain('Agente');
     expect(await nav.getByRole('link', { name: 'Tickets' }).count()).toBe(1);
+    // Said, not only done: a screen that now refuses them (a team file made an admin Técnico) is no mystery.
+    await page.locator('.toast', { hasText: 'Tu cuenta ha cambiado: ahora eres Agente.' }).waitFor();
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });
