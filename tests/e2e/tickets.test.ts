@@ -168,6 +168,14 @@ describe('tickets', () => {
     // Full-text search reaches timeline content (the note), not only the title.
     await search('relé térmico');
     await row(TITLE).waitFor();
+    // Searched from a tab that does not hold it (a trial searched a closed ticket from Pendientes): the empty list says
+    // where it is, one click away.
+    await page.click('[role="tab"][data-tab="closed"]');
+    await page.getByRole('button', { name: '1 ticket en otra pestaña: verlo en Todos' }).click();
+    await row(TITLE).waitFor();
+    expect(await page.locator('[role="tab"][data-tab="all"]').getAttribute('aria-selected')).toBe('true');
+    await page.click('[role="tab"][data-tab="in_progress"]');
+    await row(TITLE).waitFor();
     await search('lavavajillas');
     await page.getByText('No hay tickets con estos filtros.').waitFor();
     await page.locator('.ticket-search input').press('Escape');

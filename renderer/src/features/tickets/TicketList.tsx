@@ -17,7 +17,7 @@ export const ticketListElement = (): HTMLElement | null => document.querySelecto
 
 export function TicketList({ openId, onOpen }: { openId: string | undefined; onOpen: (id: string) => void }) {
   const { t } = useTranslation('tickets');
-  const { items, nextCursor, loading, loadingMore, error, selectedIndex, select, loadMore, filters, counts } = useTicketList();
+  const { items, nextCursor, loading, loadingMore, error, selectedIndex, select, loadMore, filters, counts, tab, setTab } = useTicketList();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -56,8 +56,20 @@ export function TicketList({ openId, onOpen }: { openId: string | undefined; onO
   }
   if (loading && items.length === 0) return <div className="empty">{t('common:state.loading')}</div>;
   if (items.length === 0) {
-    // 'No tickets yet' only once the counts (which may come after the rows) say the desk is empty.
-    return <div className="empty">{filtered || counts === null || total > 0 ? t('list.empty') : t('list.emptyAll')}</div>;
+    // A search or filter that matches tickets of other tabs (a closed ticket searched from Pendientes): said, one key
+    // away, instead of a bare "no tickets".
+    const elsewhere = filtered && tab !== 'all' ? total : 0;
+    return (
+      <div className="empty">
+        {/* 'No tickets yet' only once the counts (which may come after the rows) say the desk is empty. */}
+        <p>{filtered || counts === null || total > 0 ? t('list.empty') : t('list.emptyAll')}</p>
+        {elsewhere > 0 && (
+          <button type="button" className="btn" onClick={() => setTab('all')}>
+            {t('list.elsewhere', { count: elsewhere })}
+          </button>
+        )}
+      </div>
+    );
   }
 
   return (
