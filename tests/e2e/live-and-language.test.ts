@@ -102,6 +102,12 @@ describe('language', () => {
     // The choice is kept on this machine: a reload stays in English.
     await page.reload();
     await sidebar(page).getByText('Work orders').waitFor();
+    // A default role still called by its Spanish name reads in English in its editor's name too, not only in the list.
+    await goTo(page, '#/admin/roles');
+    await page.locator('.role-list').getByRole('button', { name: /^Technician/ }).click();
+    await page.getByRole('form', { name: 'Role Technician' }).waitFor();
+    await goTo(page, `#/tickets/${ticketId}`);
+    await page.locator('#ticket-timeline-title').waitFor();
 
     await page.locator('select[name="language"]').selectOption('es');
     await sidebar(page).getByText('Órdenes de trabajo').waitFor();

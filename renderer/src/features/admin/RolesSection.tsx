@@ -78,7 +78,7 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
   }
 
   return (
-    <form className="card role-editor" onSubmit={submit} noValidate aria-label={role ? t('roles.editTitle', { name: role.name }) : t('roles.new')}>
+    <form className="card role-editor" onSubmit={submit} noValidate aria-label={role ? t('roles.editTitle', { name: roleNameWords(t, role.name) }) : t('roles.new')}>
       {failure && <div className="alert" role="alert">{failure}</div>}
       <Field label={t('roles.name')} error={errors.name}>
         <input ref={nameInput} value={name} onChange={(e) => setName(e.target.value)} />
@@ -118,11 +118,11 @@ function RoleEditor({ role, onSaved }: { role: RoleDto | null; onSaved: (role: R
       {deleting && role && (
         <ConfirmDialog
           title={t('roles.delete')}
-          text={t('roles.confirmDelete', { name: role.name })}
+          text={t('roles.confirmDelete', { name: roleNameWords(t, role.name) })}
           confirmLabel={t('common:actions.delete')}
           onConfirm={async () => {
             await api.call('roles.delete', { id: role.id });
-            toast.success(t('roles.deleted', { name: role.name }));
+            toast.success(t('roles.deleted', { name: roleNameWords(t, role.name) }));
             await useAdmin.getState().loadRoles();
           }}
           onClose={() => setDeleting(false)}
