@@ -64,7 +64,15 @@ export function TicketList({ openId, onOpen }: { openId: string | undefined; onO
         {/* 'No tickets yet' only once the counts (which may come after the rows) say the desk is empty. */}
         <p>{filtered || counts === null || total > 0 ? t('list.empty') : t('list.emptyAll')}</p>
         {elsewhere > 0 && (
-          <button type="button" className="btn" onClick={() => setTab('all')}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              setTab('all');
+              // The button goes with the empty list: the keyboard goes on from the tab it chose, not from the page.
+              document.querySelector<HTMLElement>('.tickets-list-pane [role="tab"][data-tab="all"]')?.focus();
+            }}
+          >
             {t('list.elsewhere', { count: elsewhere })}
           </button>
         )}
