@@ -76,15 +76,15 @@ export function navigate(route: Route): void {
   window.location.hash = hrefFor(route);
 }
 
-/** Sign-out: the next person starts on the default screen, not on the ticket the previous one had open. */
-export function forgetRoute(): void {
-  window.history.replaceState(OPENED_ONTO, '', window.location.pathname + window.location.search);
-}
-
 let lastLeftHash: string | null = null;
 let lastWasRevisit = false;
 let rememberingHistory = false;
 const OPENED_ONTO = { enteredFrom: '' };
+
+/** Sign-out: the next person starts on the default screen, not on the ticket the previous one had open. */
+export function forgetRoute(): void {
+  window.history.replaceState(OPENED_ONTO, '', window.location.pathname + window.location.search);
+}
 
 /**
  * Each history entry remembers the page it was first reached from, so a screen's ← can step back in history (like the

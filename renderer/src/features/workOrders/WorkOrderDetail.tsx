@@ -117,22 +117,28 @@ function EstimateFact({ workOrder, onEdit }: { workOrder: WorkOrderDetail; onEdi
   );
 }
 
+/** The screens an OT is opened from that its ← names (a ticket: the ticket itself, not the list). */
+const BACK_TO: Partial<Record<Route['name'], true>> = { tickets: true, myDay: true, agenda: true, dispatch: true, customer: true, trace: true };
+
+/** What the ← says it goes back to: the OT list, a screen it names, or just the previous page. */
+function backLabelKey(from: Route | null): string {
+  if (!from || (from.name === 'workOrders' && !from.id)) return 'detail.back';
+  const named = BACK_TO[from.name] && !(from.name === 'tickets' && !from.id);
+  return named ? `detail.backTo.${from.name}` : 'detail.backToPrevious';
+}
+
 /**
  * ← goes back where the OT was opened from (a ticket, Mi día, the board), as the browser's back would; an OT opened
  * straight onto (a reload, a link from outside) goes to the list.
  */
-/** The screens an OT is opened from that its ← names. */
-const BACK_TO: Partial<Record<Route['name'], true>> = { tickets: true, myDay: true, agenda: true, dispatch: true, customer: true, trace: true };
-
 function BackLink() {
   const { t } = useTranslation('workOrders');
   const [from] = useState(enteredFrom);
-  const toList = !from || (from.name === 'workOrders' && !from.id);
-  const label = toList ? t('detail.back') : from.name in BACK_TO && !(from.name === 'tickets' && !from.id) ? t(`detail.backTo.${from.name}`) : t('detail.backToPrevious');
+  const label = t(backLabelKey(from));
   return (
     <a
       className="btn btn-ghost btn-icon"
-      href={from && !toList ? hrefFor(from) : hrefFor({ name: 'workOrders' })}
+      href={hrefFor(from ?? { name: 'workOrders' })}
       aria-label={label}
       title={label}
       onClick={(event) => {
