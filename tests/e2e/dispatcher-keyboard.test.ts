@@ -288,9 +288,11 @@ describe('a dispatcher by keyboard', () => {
     await page.goBack();
     await expect.poll(() => page.url()).toContain(`#/tickets/${termoId}`);
     // An OT opened straight onto (a reload) has nowhere of ours to go back to: its ← goes to the list.
+    // Reloaded once the app has taken the hash change in (a reload before it would reload an unstamped entry).
     await goTo(page, `#/work-orders/${workOrderId}`);
+    await back.waitFor();
     await page.reload();
-    await page.getByRole('link', { name: 'Volver al ticket' }).waitFor();
+    await back.waitFor();
     await page.evaluate('history.replaceState({ enteredFrom: "" }, "")');
     await page.reload();
     const toList = page.getByRole('link', { name: 'Volver a las órdenes de trabajo' });
