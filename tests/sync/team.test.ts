@@ -5,7 +5,7 @@ import type { TeamStatusDto } from '../../electron/contract';
 import { syncDigest } from '../../electron/services/sync/digest';
 import { ADMIN, type TestApp } from '../support/backend';
 import { allCodes, count, dataCounts, exchange, fileText, sendOps, sqliteOf, startNowApp } from './team.helpers';
-import { versionOf } from '../support/versions';
+import { settingsVersions, versionOf } from '../support/versions';
 
 const apps: TestApp[] = [];
 afterEach(() => {
@@ -190,6 +190,41 @@ describe('join with data of its own', () => {
     // The team's values won for the merged rows: one category "Impresoras", the team's tec2.
     expect(count(sa, "SELECT count(*) AS n FROM ticket_categories WHERE lower(name) = 'impresoras'")).toBe(1);
     expect((sb.prepare('SELECT full_name FROM users WHERE id = ?').get(team.tec2.id) as { full_name: string }).full_name).toBe('Teresa Técnica');
+  });
+});
+
+describe('settings a joining copy was set up with', () => {
+  const pressure = { key: 'pressure', label: 'Presión comprobada', kind: 'number', unit: 'bar', required: true } as const;
+  const anchored = { key: 'anchored', label: 'Anclaje revisado', kind: 'check', required: true } as const;
+  const cabled = { key: 'cabled', label: 'Cableado ordenado', kind: 'check', required: false } as const;
+
+  it('keeps what the team never set and its checklists of the OT types the team has none for, and takes them to the team', async () => {
+    const a = await app();
+    await a.admin.call('settings.update', { versions: await settingsVersions(a.admin), companyName: 'Servicios Norte SL', checklistTemplates: { install: [anchored] } });
+    await teamOf(a);
+    const b = await app();
+    await b.admin.call('settings.update', {
+      versions: await settingsVersions(b.admin),
+      companyName: 'Portátil de pruebas',
+      companyPhone: '+34 600 000 000',
+      checklistTemplates: { repair: [pressure], install: [cabled] },
+    });
+    const own = await installWithData(b);
+    await b.admin.call('workOrders.answerChecklist', { id: own.wo.id, version: await versionOf(b.admin, 'workOrder', own.wo.id), itemKey: 'pressure', value: 2.5 });
+
+    await b.admin.call('team.join', { invite: await invite(a) });
+    exchange(a, b);
+    expect(syncDigest(sqliteOf(b))).toBe(syncDigest(sqliteOf(a)));
+    for (const copy of [a, b]) {
+      const settings = await copy.admin.call('settings.get', {});
+      // The team's values where it has them (its name, its install list); this copy's where it had none.
+      expect(settings.companyName).toBe('Servicios Norte SL');
+      expect(settings.companyPhone).toBe('+34 600 000 000');
+      expect(settings.checklistTemplates).toEqual({ repair: [pressure], install: [anchored] });
+      const checklist = await copy.admin.call('workOrders.checklist', { id: own.wo.id });
+      expect(checklist.items.map((item) => [item.key, item.inTemplate, item.value])).toEqual([['pressure', true, 2.5]]);
+      expect(checklist.counts).toMatchObject({ answered: 1, total: 1 });
+    }
   });
 });
 

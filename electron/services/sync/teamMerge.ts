@@ -1,7 +1,8 @@
 // Joining with existing data, part 1: rows of this copy that are the team's rows under another id (same email,
 // role name, category name, SKU) take the team's id, and every reference follows; the team's settings replace
-// this copy's. These "adopted" rows stay out of the joining copy's baseline: the team's own ops, when they
-// arrive, set their values (the team's password, role and names win), so no copy overwrites the team with its own.
+// this copy's where the team has them. These "adopted" rows stay out of the joining copy's baseline: the team's own
+// ops, when they arrive, set their values (the team's password, role and names win), so no copy overwrites the team
+// with its own.
 import type Database from 'better-sqlite3';
 import type { TeamDirectory } from './teamInvitation';
 import { REPLICATED_SETTING_KEYS } from './entities';
@@ -78,19 +79,34 @@ function renameCollidingUsernames(sqlite: Database.Database, directory: TeamDire
   return renamed;
 }
 
-/** This copy takes the team's replicated settings; a key the team does not have goes (the team's default holds). */
+/**
+ * The team's templates, plus the joining copy's of the OT types the team has none for (its OTs' answers are kept by
+ * them); null when the copy brings none the team lacks.
+ */
+function withOwnChecklistTypes(teamValue: string, ownValue: string): string | null {
+  const team = JSON.parse(teamValue) as Record<string, unknown>;
+  const own = JSON.parse(ownValue) as Record<string, unknown>;
+  if (Object.keys(own).every((type) => type in team)) return null;
+  return JSON.stringify({ ...own, ...team });
+}
+
+/**
+ * This copy takes the team's replicated settings. A key the team never set keeps this copy's value (templates, SLA
+ * targets, the company's details a copy with data was set up with), and so does a checklist of an OT type the team
+ * has none for: those rows stay in the baseline, which takes them to the team.
+ */
 function adoptSettings(sqlite: Database.Database, directory: TeamDirectory, at: string, adopted: AdoptedRow[]): void {
   const team = new Map(directory.settings.map((row) => [row.key, row.value]));
+  const ownValue = sqlite.prepare('SELECT value FROM settings WHERE key = ?');
   for (const key of REPLICATED_SETTING_KEYS) {
-    const value = team.get(key);
-    if (value === undefined) {
-      sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
-      continue;
-    }
+    const teamValue = team.get(key);
+    if (teamValue === undefined) continue;
+    const own = (ownValue.get(key) as { value: string } | undefined)?.value;
+    const merged = key === 'checklistTemplates' && own !== undefined ? withOwnChecklistTypes(teamValue, own) : null;
     sqlite
       .prepare('INSERT INTO settings (key, value, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, value, at, at);
-    adopted.push({ entity: 'settings', rowId: key });
+      .run(key, merged ?? teamValue, at, at);
+    if (merged === null) adopted.push({ entity: 'settings', rowId: key });
   }
 }
 
