@@ -46,6 +46,8 @@ export interface TeamStatusDto {
   founderName: string | null;
   /** True on the copy that created the team. */
   isFounder: boolean;
+  /** A folder of demo data: it may create a team of its own to try sync, never join one (`demo_copy`). */
+  demoCopy: boolean;
   /** Highest op seq seen per device. */
   vector: Record<string, number>;
   /** Conflicts nobody has resolved yet. */
@@ -118,7 +120,7 @@ export const teamChannels = {
   'team.create': channel<TeamStatusDto>()({ input: teamCreateInput, access: TEAM_ADMIN_ACCESS }),
   /** A one-use .eminvite file; it holds the team key, so it must be handed over like a password. */
   'team.invite': channel<FilePayload>()({ input: teamInviteInput, access: TEAM_ADMIN_ACCESS }),
-  /** Refused: `invalid_invitation`, `invitation_expired`, `invitation_used`, `already_in_team`, `newer_schema`. */
+  /** Refused: `invalid_invitation`, `invitation_expired`, `invitation_used`, `already_in_team`, `newer_schema`, `demo_copy`. */
   'team.join': channel<TeamJoinDto>()({ input: teamJoinInput, access: TEAM_ADMIN_ACCESS }),
   /** CONFLICT `cannot_revoke_self`; what the device sends after this moment is refused by every member. */
   'team.revoke': channel<TeamStatusDto>()({ input: teamRevokeInput, access: TEAM_ADMIN_ACCESS }),

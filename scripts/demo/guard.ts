@@ -1,10 +1,8 @@
 // Demo data only goes where it cannot mix with real work: an empty database, or one this generator made.
 import type Database from 'better-sqlite3';
+import { DEMO_MARKER_KEY, isDemoCopy } from '../../electron/services/demoCopy';
 import { verifyPassword } from '../../electron/services/users/passwords';
 import { DEMO_PASSWORD } from './people';
-
-/** A local settings key: not in REPLICATED_SETTING_KEYS, so it never travels to a team. */
-export const DEMO_MARKER_KEY = 'demoDatabase';
 
 export type DemoTarget = 'empty' | 'demo' | 'real';
 
@@ -20,7 +18,7 @@ export function markDemoDatabase(sqlite: Database.Database, at: string): void {
 
 export async function demoTarget(sqlite: Database.Database): Promise<DemoTarget> {
   if (['users', 'tickets', 'customers', 'work_orders'].every((table) => rows(sqlite, table) === 0)) return 'empty';
-  if (sqlite.prepare('SELECT 1 FROM settings WHERE key = ?').get(DEMO_MARKER_KEY)) return 'demo';
+  if (isDemoCopy(sqlite)) return 'demo';
   // Demo databases made before the marker: tecnico1 still has the public demo password.
   const technician = sqlite.prepare("SELECT password_hash AS hash FROM users WHERE username = 'tecnico1'").get() as { hash: string } | undefined;
   return technician && (await verifyPassword(technician.hash, DEMO_PASSWORD)) ? 'demo' : 'real';

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/ipc/backend';
 import { ADMIN, Caller, goTo, saveScreenshot, seriousA11yViolations, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './support';
+import { markDemoDatabase } from '../../scripts/demo/guard';
 import { settingsVersions } from '../support/versions';
 import { exportThrough, importThrough } from './team-laptop';
 
@@ -285,6 +286,24 @@ describe('team sync screens', () => {
       expect(uncaughtErrors(otherPage)).toEqual([]);
     } finally {
       await other.close();
+    }
+  });
+
+  it('a demo folder offers to create a team and says why it cannot join one', async () => {
+    const demo = await startE2eApp();
+    try {
+      markDemoDatabase(demo.backend.database.sqlite, new Date().toISOString());
+      const demoPage = await demo.openApp();
+      await signIn(demoPage);
+      await goTo(demoPage, '#/admin/team');
+      const join = demoPage.getByRole('region', { name: 'Unirse a un equipo' });
+      await join.getByText(/^Esta carpeta tiene datos de demostración: puede crear un equipo para probar, pero no unirse a otro/).waitFor();
+      await demoPage.getByRole('form', { name: 'Crear equipo' }).waitFor();
+      expect(await demoPage.getByRole('button', { name: 'Unirse al equipo' }).count()).toBe(0);
+      expect(await demoPage.getByRole('form', { name: /Emparejar/ }).count()).toBe(0);
+      expect(uncaughtErrors(demoPage)).toEqual([]);
+    } finally {
+      await demo.close();
     }
   });
 

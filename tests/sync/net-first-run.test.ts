@@ -3,6 +3,7 @@
 // only on an install with no users, and does nothing but pair. Hub on 127.0.0.1 (OS port), no mDNS.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TeamStatusDto } from '../../electron/contract';
+import { markDemoDatabase } from '../../scripts/demo/guard';
 import { ADMIN, Caller } from '../support/backend';
 import { makeCode, netWorld, reasonOf } from './net.helpers';
 import { sqliteOf } from './team.helpers';
@@ -54,5 +55,17 @@ describe('first-run join (no administrator on the laptop)', () => {
     expect(await reasonOf(nobody.call('team.pairFirstRun', { url: hub.url, code: await makeCode(hubApp), deviceName: '  ' }))).toBe('invalid_input');
     expect(await reasonOf(nobody.call('team.pairFirstRun', { url: hub.url, code: 'ZZZZ-ZZZZ', deviceName: 'Portátil' }))).toBe('bad_code');
     expect(userCount(laptop)).toBe(0);
+  });
+
+  it('refuses pairing a demo folder before the code is used up (its accounts share the public demo password)', async () => {
+    const { app: hubApp, hub } = await world.hubApp();
+    const laptop = await world.app();
+    markDemoDatabase(sqliteOf(laptop), new Date().toISOString());
+    const code = await makeCode(hubApp);
+    expect(await reasonOf(laptop.admin.call('team.pairWithHub', { url: hub.url, code, deviceName: 'Portátil' }))).toBe('demo_copy');
+    expect(((await laptop.admin.call('team.status', {})) as TeamStatusDto).team).toBeNull();
+    // The code is still good for an install that may join.
+    const other = await world.app();
+    expect(await other.admin.call('team.pairWithHub', { url: hub.url, code, deviceName: 'Otro portátil' })).toMatchObject({ joined: true });
   });
 });

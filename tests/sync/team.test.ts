@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TeamStatusDto } from '../../electron/contract';
 import { syncDigest } from '../../electron/services/sync/digest';
+import { markDemoDatabase } from '../../scripts/demo/guard';
 import { ADMIN, type TestApp } from '../support/backend';
 import { allCodes, count, dataCounts, exchange, fileText, sendOps, sqliteOf, startNowApp } from './team.helpers';
 import { settingsVersions, versionOf } from '../support/versions';
@@ -266,6 +267,13 @@ describe('refused invitations change nothing', () => {
     newer.invitation.expiresAt = new Date(b.clock.now().getTime() + 3_600_000).toISOString();
     expect(await reasonOf(b.admin, 'team.join', { invite: JSON.stringify(newer) })).toBe('newer_schema');
     expect(snapshotOf(sqliteOf(b))).toEqual(untouched);
+    // A demo folder's accounts share the public demo password: they would sign in anywhere in the team.
+    markDemoDatabase(sqliteOf(b), b.clock.now().toISOString());
+    expect((await b.admin.call('team.status', {})).demoCopy).toBe(true);
+    const unexpired = { ...newer, schemaVersion: JSON.parse(file).schemaVersion };
+    expect(await reasonOf(b.admin, 'team.join', { invite: JSON.stringify(unexpired) })).toBe('demo_copy');
+    expect(snapshotOf(sqliteOf(b))).toEqual(untouched);
+    sqliteOf(b).prepare("DELETE FROM settings WHERE key = 'demoDatabase'").run();
 
     b.clock.set(a.clock.now().toISOString());
     await b.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { AppError } from '../../contract';
 import type { TeamJoinDto, teamJoinInput } from '../../contract/team';
 import { inTransaction, type ServiceContext } from '../context';
+import { assertNotDemoCopy } from '../demoCopy';
 import { recordCapturedOps, schemaVersionOf } from './capture';
 import { alreadyInTeam, defaultDeviceName, insertMember } from './team';
 import { parseInvitation, type Invitation } from './teamInvitation';
@@ -39,6 +40,7 @@ function assertCanJoin(ctx: ServiceContext, invitation: Invitation, nowMs: numbe
   if (ctx.actor === null && ctx.sqlite.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined) {
     throw new AppError('UNAUTHENTICATED', 'sign in as an administrator to join a team', { reason: 'no_session' });
   }
+  assertNotDemoCopy(ctx.sqlite);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { TeamInvitationDto, TeamMemberDto, TeamStatusDto } from '../../contract/team';
 import { systemClock, type ServiceContext } from '../context';
+import { isDemoCopy } from '../demoCopy';
 import { readVector } from './apply';
 import { readHubSetting } from './background/hubSetting';
 import { peerHeardAt, peerVector, peerVectors } from './bundle-peers';
@@ -137,6 +138,7 @@ export function readTeamStatus(sqlite: Database.Database, now: Date = systemCloc
     invitations: inTeam ? pendingInvitations(sqlite, now) : [],
     founderName: founder?.name ?? null,
     isFounder: founder?.device_id === local.device_id,
+    demoCopy: isDemoCopy(sqlite),
     vector: readVector(sqlite),
     openConflicts: count(sqlite, 'SELECT count(*) AS n FROM sync_conflicts c WHERE NOT EXISTS (SELECT 1 FROM conflict_resolutions r WHERE r.conflict_id = c.id)'),
     setAside: count(sqlite, "SELECT count(*) AS n FROM sync_ops WHERE status <> 'applied'"),

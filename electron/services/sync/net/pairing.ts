@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../../contract';
 import type { ServiceContext } from '../../context';
+import { assertNotDemoCopy } from '../../demoCopy';
 import { prepared } from '../../sql';
 import { importBundle, type ImportSummary } from '../bundle-import';
 import { schemaVersionOf } from '../capture';
@@ -52,6 +53,7 @@ function whatToAsk(ctx: ServiceContext, deviceName: string | undefined): Asking 
   if (ctx.actor === null && prepared(ctx.sqlite, 'SELECT 1 FROM users LIMIT 1').get() !== undefined) {
     throw new AppError('UNAUTHENTICATED', 'sign in as an administrator to join a team', { reason: 'no_session' });
   }
+  assertNotDemoCopy(ctx.sqlite);
   const identity = { deviceId: newDeviceId(), keys: newDeviceKeyPair() };
   const name = deviceName ?? defaultDeviceName(local.device_name);
   return { request: { deviceId: identity.deviceId, name, publicKey: identity.keys.publicKey, teamId: null, schemaVersion }, identity };

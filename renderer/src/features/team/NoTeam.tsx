@@ -127,7 +127,21 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
   );
 }
 
-export function NoTeam({ defaultDeviceName, canManage }: { defaultDeviceName: string; canManage: boolean }) {
+/** A demo folder's accounts share the public demo password: it may found a team to try sync, never join one. */
+function DemoCopyCard() {
+  const { t } = useTranslation('team');
+  return (
+    <section className="card team-card" aria-labelledby="team-join-title">
+      <h3 id="team-join-title">
+        <LogIn size={15} aria-hidden="true" />
+        {t('join.title')}
+      </h3>
+      <p>{t('noTeam.demoCopy')}</p>
+    </section>
+  );
+}
+
+export function NoTeam({ defaultDeviceName, canManage, demoCopy }: { defaultDeviceName: string; canManage: boolean; demoCopy: boolean }) {
   const { t } = useTranslation('team');
   if (!canManage) return <div className="empty">{t('noTeam.askAdmin')}</div>;
   return (
@@ -135,9 +149,15 @@ export function NoTeam({ defaultDeviceName, canManage }: { defaultDeviceName: st
       <p className="team-lead">{t('noTeam.lead')}</p>
       <div className="team-cards">
         <CreateTeamCard defaultDeviceName={defaultDeviceName} />
-        <JoinTeamCard defaultDeviceName={defaultDeviceName} />
-        {/* On the office LAN: the hub's code instead of an invitation file. */}
-        <PairCard asCard />
+        {demoCopy ? (
+          <DemoCopyCard />
+        ) : (
+          <>
+            <JoinTeamCard defaultDeviceName={defaultDeviceName} />
+            {/* On the office LAN: the hub's code instead of an invitation file. */}
+            <PairCard asCard />
+          </>
+        )}
       </div>
     </>
   );

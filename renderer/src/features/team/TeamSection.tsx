@@ -110,7 +110,7 @@ export function TeamSection({ standalone = false }: { standalone?: boolean }) {
       {!status ? (
         <div className="empty">{t('common:state.loading')}</div>
       ) : !status.team ? (
-        <NoTeam defaultDeviceName={status.device.name} canManage={canManage} />
+        <NoTeam defaultDeviceName={status.device.name} canManage={canManage} demoCopy={status.demoCopy} />
       ) : (
         <div className="team-stack">
           <Overview status={status} justJoined={hadNoTeam.current} />
