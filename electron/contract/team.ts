@@ -75,6 +75,19 @@ export interface TeamStatusDto {
 }
 
 /** What joining did to this copy's own data. */
+/** An invitation read before joining with it: whose it is and what the join would change on this copy. */
+export interface TeamJoinPreviewDto {
+  team: { name: string };
+  /** The name of the computer that made the invitation. */
+  inviterName: string;
+  slot: number;
+  memberName: string | null;
+  expiresAt: string;
+  renumbered: TeamJoinDto['renumbered'];
+  mergedUsers: number;
+  renamedUsers: TeamJoinDto['renamedUsers'];
+}
+
 export interface TeamJoinDto {
   status: TeamStatusDto;
   /** Codes moved into this member's slot; the old ones stay searchable as aliases. */
@@ -98,6 +111,7 @@ export const teamInviteInput = z.strictObject({
   language: fileNameLanguage,
 });
 export { MAX_INVITE_CHARS };
+export const teamPreviewJoinInput = z.strictObject({ invite: z.string().min(1).max(MAX_INVITE_CHARS) });
 export const teamJoinInput = z.strictObject({
   /** The text of the .eminvite file. */
   invite: z.string().min(1).max(MAX_INVITE_CHARS),
@@ -121,6 +135,8 @@ export const teamChannels = {
   /** A one-use .eminvite file; it holds the team key, so it must be handed over like a password. */
   'team.invite': channel<FilePayload>()({ input: teamInviteInput, access: TEAM_ADMIN_ACCESS }),
   /** Refused: `invalid_invitation`, `invitation_expired`, `invitation_used`, `already_in_team`, `newer_schema`, `demo_copy`. */
+  /** What team.join would do with this invitation (refused the same ways); changes nothing. */
+  'team.previewJoin': channel<TeamJoinPreviewDto>()({ input: teamPreviewJoinInput, access: TEAM_ADMIN_ACCESS }),
   'team.join': channel<TeamJoinDto>()({ input: teamJoinInput, access: TEAM_ADMIN_ACCESS }),
   /** CONFLICT `cannot_revoke_self`; what the device sends after this moment is refused by every member. */
   'team.revoke': channel<TeamStatusDto>()({ input: teamRevokeInput, access: TEAM_ADMIN_ACCESS }),

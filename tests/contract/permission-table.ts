@@ -152,6 +152,7 @@ export const PERMISSION_TABLE: Record<string, readonly TableHolder[]> = {
   'team.status': EVERYONE,
   'team.create': ADMINISTRATORS,
   'team.invite': ADMINISTRATORS,
+  'team.previewJoin': ADMINISTRATORS,
   'team.join': ADMINISTRATORS,
   'team.revoke': ADMINISTRATORS,
   'team.cancelInvitation': ADMINISTRATORS,

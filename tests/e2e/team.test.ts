@@ -260,7 +260,13 @@ describe('team sync screens', () => {
       await join.getByText('Elige primero el archivo de invitación (.eminvite).').waitFor();
       await join.locator('input[type="file"]').setInputFiles({ name: invitation.fileName, mimeType: 'application/json', buffer: Buffer.from(invitation.bytes) });
       await join.getByText(invitation.fileName).waitFor();
-      await join.getByLabel('Nombre de este ordenador').fill('Portátil de Lucía');
+      // Read as soon as it is picked: whose team, which number, until when, and what joining changes here.
+      await join.getByText(/^Invitación de Oficina Sevilla al equipo «Climatizaciones del Sur»: este ordenador será el número 03\. Vale hasta el /).waitFor();
+      const changes = join.getByRole('list', { name: 'Lo que cambia al unirse' });
+      await changes.getByText('Este ordenador no tiene tickets ni OT: ningún código cambia.').waitFor();
+      await changes.getByText(/^1 cuenta de este ordenador ya está en el equipo \(mismo correo\)/).waitFor();
+      // The name the admin gave this computer on the invitation.
+      expect(await join.getByLabel('Nombre de este ordenador').inputValue()).toBe('Portátil de Lucía');
       // This install's accounts join the team with it: listed (its admin as the team's) and confirmed first, as when
       // pairing with a hub (a trial's demo copy brought its demo administrator into the team unasked).
       const accounts = join.getByRole('list', { name: 'Cuentas que se unirán al equipo' });

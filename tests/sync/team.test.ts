@@ -149,7 +149,23 @@ describe('join with data of its own', () => {
     const oldCodes = own.tickets.map((t) => t.code);
     expect(oldCodes).toEqual(team.tickets.map((t) => t.code)); // the same codes on both: they would collide
 
-    const joined = await b.admin.call('team.join', { invite: await invite(a) });
+    const file = await invite(a);
+    // Read before joining: whose invitation it is and what the join will change here, and nothing changed by asking.
+    const untouched = snapshotOf(sqliteOf(b));
+    expect(await b.admin.call('team.previewJoin', { invite: file })).toEqual({
+      team: { name: 'Servicios Norte' },
+      inviterName: 'Oficina',
+      slot: 2,
+      memberName: 'Portátil de Tomás',
+      expiresAt: JSON.parse(file).invitation.expiresAt,
+      renumbered: { tickets: 3, workOrders: 1 },
+      mergedUsers: 2,
+      renamedUsers: [{ from: 'tec1', to: 'tec1-02' }],
+    });
+    expect(snapshotOf(sqliteOf(b))).toEqual(untouched);
+    expect(dataCounts(sqliteOf(b))).toEqual(before);
+
+    const joined = await b.admin.call('team.join', { invite: file });
     expect(joined.renumbered).toEqual({ tickets: 3, workOrders: 1 });
     expect(joined.mergedUsers).toBe(2); // the admin and tec2
     expect(joined.renamedUsers).toEqual([{ from: 'tec1', to: 'tec1-02' }]);
@@ -257,6 +273,7 @@ describe('refused invitations change nothing', () => {
     b.clock.advance(73 * 3_600_000);
     await b.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password }); // the idle session ended
     expect(await reasonOf(b.admin, 'team.join', { invite: file })).toBe('invitation_expired');
+    expect(await reasonOf(b.admin, 'team.previewJoin', { invite: file })).toBe('invitation_expired');
     expect(await reasonOf(b.admin, 'team.join', { invite: '{"format":"otra-cosa"}' })).toBe('invalid_invitation');
     expect(await reasonOf(b.admin, 'team.join', { invite: 'PK\u0003\u0004 not json' })).toBe('invalid_invitation');
     const edited = JSON.parse(file);
@@ -272,6 +289,7 @@ describe('refused invitations change nothing', () => {
     expect((await b.admin.call('team.status', {})).demoCopy).toBe(true);
     const unexpired = { ...newer, schemaVersion: JSON.parse(file).schemaVersion };
     expect(await reasonOf(b.admin, 'team.join', { invite: JSON.stringify(unexpired) })).toBe('demo_copy');
+    expect(await reasonOf(b.admin, 'team.previewJoin', { invite: JSON.stringify(unexpired) })).toBe('demo_copy');
     expect(snapshotOf(sqliteOf(b))).toEqual(untouched);
     sqliteOf(b).prepare("DELETE FROM settings WHERE key = 'demoDatabase'").run();
 

@@ -122,6 +122,7 @@ const NON_WRITING_CHANNELS = [
   'backup.list',
   'backup.location',
   'team.status',
+  'team.previewJoin',
   'sync.exportStart',
   'sync.uploadChunk',
   'sync.importStart',
@@ -436,6 +437,7 @@ async function driveTeamChannels(): Promise<void> {
   await laptopAdmin.call('auth.login', { login: ADMIN.username, password: ADMIN.password });
   const own = await laptopAdmin.call('customers.create', { name: 'Taller Ruiz' });
   await laptopAdmin.call('tickets.create', { title: 'Portátil: pantalla rota', customerId: own.id });
+  await laptopAdmin.call('team.previewJoin', { invite: Buffer.from(invitation.bytes).toString('utf8') });
   const joined = await laptopAdmin.call('team.join', { invite: Buffer.from(invitation.bytes).toString('utf8'), deviceName: 'Portátil' });
   ids.laptopDevice = joined.status.device.id;
   // The same hotel entered at the office and on the laptop before they meet: a duplicate to settle.

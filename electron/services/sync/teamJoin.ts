@@ -4,7 +4,7 @@
 // (teamRebase), so the other members receive the joined state. All of it in one transaction.
 import type { z } from 'zod';
 import { AppError } from '../../contract';
-import type { TeamJoinDto, teamJoinInput } from '../../contract/team';
+import type { TeamJoinDto, TeamJoinPreviewDto, teamJoinInput, teamPreviewJoinInput } from '../../contract/team';
 import { inTransaction, type ServiceContext } from '../context';
 import { assertNotDemoCopy } from '../demoCopy';
 import { recordCapturedOps, schemaVersionOf } from './capture';
@@ -13,7 +13,7 @@ import { parseInvitation, type Invitation } from './teamInvitation';
 import { newDeviceId, newDeviceKeyPair, type DeviceKeyPair } from './teamKeys';
 import { mergeWithDirectory, type MergeOutcome } from './teamMerge';
 import { rebaseOpLog } from './teamRebase';
-import { renumberIntoSlot } from './teamRenumber';
+import { renumberIntoSlot, type RenumberOutcome } from './teamRenumber';
 import { readLocal, readTeamStatus } from './teamStatus';
 
 export interface JoinOutcome {
@@ -65,6 +65,54 @@ export interface JoinIdentity {
   keys: DeviceKeyPair;
 }
 
+/** The join's changes to this copy's own rows (same people and catalog rows, codes into the slot); capture turned off. */
+function mergeIntoTeam(ctx: ServiceContext, invitation: Invitation, at: string): { merge: MergeOutcome; renumbered: RenumberOutcome } {
+  // Rows change ids below; their references follow within the transaction and are checked at the commit.
+  ctx.sqlite.pragma('defer_foreign_keys = ON');
+  setCapture(ctx, false);
+  const { slot } = invitation.invitation;
+  return { merge: mergeWithDirectory(ctx.sqlite, invitation.directory, slot, at), renumbered: renumberIntoSlot(ctx.sqlite, slot, at) };
+}
+
+/** The join's changes to this copy's own rows, as the join answers them and the preview foretells them. */
+function whatChanged(merge: MergeOutcome, renumbered: RenumberOutcome): Pick<TeamJoinDto, 'renumbered' | 'mergedUsers' | 'renamedUsers'> {
+  return { renumbered, mergedUsers: merge.users.size, renamedUsers: merge.renamedUsers.map(({ from, to }) => ({ from, to })) };
+}
+
+const ROLLED_BACK = Symbol('rolled back');
+
+/** Runs `work` in a transaction that is always rolled back, and returns what it found. */
+function thenRollBack<T>(sqlite: ServiceContext['sqlite'], work: () => T): T {
+  const found: { value?: T } = {};
+  try {
+    sqlite.transaction(() => {
+      found.value = work();
+      throw ROLLED_BACK;
+    })();
+  } catch (error) {
+    if (error !== ROLLED_BACK) throw error;
+  }
+  return found.value as T;
+}
+
+/** What joining with this invitation would do here, refused as the join would be; nothing is kept. */
+export function previewJoin(ctx: ServiceContext, input: z.output<typeof teamPreviewJoinInput>): TeamJoinPreviewDto {
+  const invitation = parseInvitation(input.invite);
+  const now = ctx.clock.now();
+  const { merge, renumbered } = thenRollBack(ctx.sqlite, () => {
+    assertCanJoin(ctx, invitation, now.getTime());
+    return mergeIntoTeam(ctx, invitation, now.toISOString());
+  });
+  return {
+    team: { name: invitation.team.name },
+    inviterName: invitation.inviter.name,
+    slot: invitation.invitation.slot,
+    memberName: invitation.invitation.memberName,
+    expiresAt: invitation.invitation.expiresAt,
+    ...whatChanged(merge, renumbered),
+  };
+}
+
 export function joinTeam(ctx: ServiceContext, input: z.output<typeof teamJoinInput>, identity?: JoinIdentity): JoinOutcome {
   const invitation = parseInvitation(input.invite);
   const keys = identity?.keys ?? newDeviceKeyPair();
@@ -75,11 +123,7 @@ export function joinTeam(ctx: ServiceContext, input: z.output<typeof teamJoinInp
     assertCanJoin(ctx, invitation, now.getTime());
     const { slot } = invitation.invitation;
     const local = readLocal(ctx.sqlite);
-    // Rows change ids below; their references follow within the transaction and are checked at the commit.
-    ctx.sqlite.pragma('defer_foreign_keys = ON');
-    setCapture(ctx, false);
-    const merge = mergeWithDirectory(ctx.sqlite, invitation.directory, slot, at);
-    const renumbered = renumberIntoSlot(ctx.sqlite, slot, at);
+    const { merge, renumbered } = mergeIntoTeam(ctx, invitation, at);
     const deviceId = identity?.deviceId ?? newDeviceId();
     rebaseOpLog(ctx.sqlite, deviceId, merge.adopted);
     const deviceName = input.deviceName ?? invitation.invitation.memberName ?? defaultDeviceName(local.device_name);
@@ -98,9 +142,7 @@ export function joinTeam(ctx: ServiceContext, input: z.output<typeof teamJoinInp
       actorId: newActorId,
       result: {
         status: readTeamStatus(ctx.sqlite, now),
-        renumbered,
-        mergedUsers: merge.users.size,
-        renamedUsers: merge.renamedUsers.map(({ from, to }) => ({ from, to })),
+        ...whatChanged(merge, renumbered),
         actorMerged: newActorId !== actorId,
       },
     };

@@ -2,12 +2,15 @@
 import { FileKey2, LogIn, Users } from 'lucide-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TeamJoinPreviewDto } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
+import { errorMessage } from '../../lib/errors';
 import { toast } from '../../stores/toasts';
 import { useAdminForm } from '../admin/shared';
 import { slotLabel } from './format';
 import { JoiningAccounts } from './JoiningAccounts';
+import { JoinPreview } from './JoinPreview';
 import { PairCard } from './PairCard';
 import { useTeamStatus } from './statusStore';
 
@@ -57,6 +60,31 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
   const [accountsConfirmed, setAccountsConfirmed] = useState(false);
   const { errors, setErrors, failure, busy, send } = useAdminForm(t);
   const picker = useRef<HTMLInputElement>(null);
+  const [preview, setPreview] = useState<TeamJoinPreviewDto | null>(null);
+  const [reading, setReading] = useState(false);
+  // Only the last file picked is described (a slow read of an earlier one must not overwrite it).
+  const lastPick = useRef(0);
+
+  /** Reads the invitation as soon as it is picked: whose, which number, and what joining changes here, or why not. */
+  async function pick(chosen: File | null) {
+    const pickNumber = ++lastPick.current;
+    setFile(chosen);
+    setPreview(null);
+    setErrors({});
+    if (!chosen) return;
+    setReading(true);
+    try {
+      const found = await api.call('team.previewJoin', { invite: await chosen.text() });
+      if (pickNumber !== lastPick.current) return;
+      setPreview(found);
+      // The name the admin gave this computer on the invitation, unless one was typed here.
+      if (found.memberName && deviceName === defaultDeviceName) setDeviceName(found.memberName);
+    } catch (error) {
+      if (pickNumber === lastPick.current) setErrors({ invite: errorMessage(t, error) });
+    } finally {
+      if (pickNumber === lastPick.current) setReading(false);
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -96,10 +124,7 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
           type="file"
           accept=".eminvite"
           hidden
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setErrors({});
-          }}
+          onChange={(e) => void pick(e.target.files?.[0] ?? null)}
         />
         <div className="btn-row">
           <button type="button" className="btn" aria-describedby="team-invite-label team-invite-file" onClick={() => picker.current?.click()}>
@@ -115,7 +140,9 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
             {errors.invite}
           </small>
         )}
+        {reading && <small className="muted">{t('join.reading')}</small>}
       </div>
+      {preview && <JoinPreview preview={preview} />}
       <Field label={t('deviceName')} error={errors.deviceName} hint={t('deviceNameHint')}>
         <input value={deviceName} onChange={(e) => setDeviceName(e.target.value)} autoComplete="off" maxLength={100} />
       </Field>

@@ -1,0 +1,25 @@
+// An invitation file read before joining with it: whose team, which number this computer gets, until when, and what
+// the join changes here (codes renumbered, the same people unified, usernames renamed). The server foretells it by
+// running the join's merge and rolling it back (team.previewJoin), so it says what the join will do.
+import { useTranslation } from 'react-i18next';
+import type { TeamJoinPreviewDto } from '../../../../electron/contract';
+import { formatDateTime } from '../../lib/format';
+import { slotLabel } from './format';
+
+export function JoinPreview({ preview }: { preview: TeamJoinPreviewDto }) {
+  const { t } = useTranslation('team');
+  const { tickets, workOrders } = preview.renumbered;
+  const renamed = preview.renamedUsers.map(({ from, to }) => `${from} → ${to}`).join(', ');
+  return (
+    <div className="net-joining" data-testid="join-preview">
+      <p>
+        {t('join.preview.invitation', { team: preview.team.name, inviter: preview.inviterName, slot: slotLabel(preview.slot), expires: formatDateTime(preview.expiresAt) })}
+      </p>
+      <ul aria-label={t('join.preview.label')}>
+        <li>{tickets + workOrders > 0 ? t('join.preview.renumbered', { tickets, workOrders, slot: slotLabel(preview.slot) }) : t('join.preview.noCodes')}</li>
+        {preview.mergedUsers > 0 && <li>{t('join.preview.merged', { count: preview.mergedUsers })}</li>}
+        {renamed && <li>{t('join.preview.renamed', { count: preview.renamedUsers.length, renamed })}</li>}
+      </ul>
+    </div>
+  );
+}
