@@ -4,7 +4,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lastExchangeOf, lastExchangeText, netLineText, noOtherMemberYet, nothingFromTeamYet, ownChangesText, syncNowProblem } from '../../renderer/src/features/team/syncFooterText';
+import {
+  lastExchangeOf,
+  lastExchangeText,
+  netLineText,
+  noOtherMemberYet,
+  nothingFromTeamYet,
+  ownChangesText,
+  sentNotConfirmed,
+  syncNowProblem,
+} from '../../renderer/src/features/team/syncFooterText';
 
 const LOCALES = path.resolve('renderer/src/i18n/locales');
 const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
@@ -63,6 +72,12 @@ describe('LAN trial: the sync footer’s words', () => {
     expect(own(0, 0)).toEqual({ text: 'Todo enviado', bad: false });
     expect(own(2, 5, since)).toEqual({ text: 'Este ordenador fue revocado: el equipo ya no acepta sus cambios', bad: true });
     expect(own(0, 0, since, 'en').text).toBe('This computer was revoked: the team no longer accepts its changes');
+  });
+
+  it('"Enviados sin confirmar" on Equipo counts only what went out: beside "Cambios sin enviar", nothing counted twice', () => {
+    expect(sentNotConfirmed({ unsentOps: 2, unconfirmedOps: 5 })).toBe(3);
+    expect(sentNotConfirmed({ unsentOps: 4, unconfirmedOps: 4 })).toBe(0);
+    expect(sentNotConfirmed({ unsentOps: 0, unconfirmedOps: 7 })).toBe(7);
   });
 
   it('a team nobody else has joined yet: its changes wait for the first member, not "64 cambios sin enviar"', () => {

@@ -15,7 +15,7 @@ import { Members } from './Members';
 import { NetSync } from './NetSync';
 import { NoTeam } from './NoTeam';
 import { useTeamStatus, type TeamStatus } from './statusStore';
-import { noOtherMemberYet, nothingFromTeamYet } from './syncFooterText';
+import { noOtherMemberYet, nothingFromTeamYet, sentNotConfirmed } from './syncFooterText';
 import './team.css';
 
 function When({ iso }: { iso: string | null }) {
@@ -72,7 +72,7 @@ function Overview({ status, justJoined }: { status: TeamStatus; justJoined: bool
         </div>
         <div>
           <dt>{t('overview.unconfirmed')}</dt>
-          <dd title={t('overview.unconfirmedHint')}>{formatNumber(status.unconfirmedOps)}</dd>
+          <dd title={t('overview.unconfirmedHint')}>{formatNumber(sentNotConfirmed(status))}</dd>
         </div>
         <div>
           <dt>{t('overview.conflicts')}</dt>

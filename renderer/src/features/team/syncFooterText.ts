@@ -53,6 +53,11 @@ export function nothingFromTeamYet(status: TeamSeen): boolean {
   return !status.isFounder && status.members.every((member) => member.isSelf);
 }
 
+/** Own changes that went out (in a file, or to a hub) and that no member has confirmed holding: unconfirmed minus unsent. */
+export function sentNotConfirmed(status: Pick<TeamStatus, 'unsentOps' | 'unconfirmedOps'>): number {
+  return Math.max(0, status.unconfirmedOps - status.unsentOps);
+}
+
 /**
  * Where this copy's own changes stand when no background sync speaks for them: revoked (nothing it sends is accepted
  * any more) / n waiting for the first member / n not sent / n sent in a file that no member has confirmed yet / all
@@ -68,7 +73,7 @@ export function ownChangesText(
   // Right after "Crear equipo" the founder's whole history counts as not sent: it read as something gone wrong.
   if (status.unsentOps > 0 && noOtherMemberYet(status)) return { text: t('footer.waitingFirstMember', n(status.unsentOps)), bad: false };
   if (status.unsentOps > 0) return { text: t('footer.unsent', n(status.unsentOps)), bad: false };
-  if (status.unconfirmedOps > 0) return { text: t('footer.unconfirmed', n(status.unconfirmedOps)), bad: false };
+  if (sentNotConfirmed(status) > 0) return { text: t('footer.unconfirmed', n(sentNotConfirmed(status))), bad: false };
   return { text: t('footer.allSent'), bad: false };
 }
 
