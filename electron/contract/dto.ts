@@ -155,6 +155,14 @@ export interface TicketSummary {
   version: number;
   /** The SLA clock that matters now (first response until answered, then resolution); null if not computed yet. */
   sla: TicketSlaSummary | null;
+  /** Only in a search that found the ticket by a code it (or one of its OTs) had before a team join renumbered it. */
+  matchedFormerCode?: FormerCodeMatch;
+}
+
+/** A former code a search matched: the ticket's own (workOrderCode null) or an OT's, named by its code now. */
+export interface FormerCodeMatch {
+  code: string;
+  workOrderCode: string | null;
 }
 
 /** One SLA clock as a list shows it: which one, its instants, and its state when the list was read. */

@@ -187,8 +187,15 @@ describe('join with data of its own', () => {
     // Search still finds a ticket by the code it had before the join.
     const found = await b.admin.call('tickets.list', { q: oldCodes[1] });
     expect(found.items.map((t) => t.id)).toEqual([own.tickets[1]!.id]);
+    // The row says why it is there: the code it had (the list shows it beside the code now).
+    expect(found.items[0]?.matchedFormerCode).toEqual({ code: oldCodes[1], workOrderCode: null });
     const byOldOt = await b.admin.call('tickets.list', { q: own.wo.code });
     expect(byOldOt.items.map((t) => t.id)).toEqual([own.tickets[2]!.id]);
+    expect(byOldOt.items[0]?.matchedFormerCode).toEqual({ code: own.wo.code, workOrderCode: `OT-${year}-020001` });
+    // Its number alone matches too; a search its code now explains, or no code at all, says nothing of former codes.
+    expect((await b.admin.call('tickets.list', { q: oldCodes[1]!.slice(-6) })).items.map((t) => t.matchedFormerCode?.code)).toEqual([oldCodes[1]]);
+    expect((await b.admin.call('tickets.list', { q: String(year) })).items.every((t) => t.matchedFormerCode === undefined)).toBe(true);
+    expect((await b.admin.call('tickets.list', { q: 'Router' })).items.every((t) => t.matchedFormerCode === undefined)).toBe(true);
     // The renamed person still signs in, under the new username.
     await b.caller().call('auth.login', { login: 'tec1-02', password: 'otro-password-1' });
 

@@ -2,7 +2,7 @@
 // Alone: TK-2026-000042. In a team each member writes only in its own slot, TK-2026-SSNNNN (SS = its two-digit
 // slot, NNNN its counter), so two laptops offline never make the same code (DESIGN.md "Team sync").
 import type Database from 'better-sqlite3';
-import { AppError } from '../../contract';
+import { AppError, type FormerCodeMatch } from '../../contract';
 import { prepared } from '../sql';
 import { localYearOf } from '../../contract/zonedTime';
 import { companyTimeZone } from '../timeZone';
@@ -100,4 +100,33 @@ export function formerCodesOf(sqlite: Database.Database, kind: CodeKind, ids: re
   ).all(CODED_TABLE[kind], JSON.stringify(ids)) as { row_id: string; code: string }[];
   for (const r of rows) former.set(r.row_id, [...(former.get(r.row_id) ?? []), r.code]);
   return former;
+}
+
+/** A search term in the shape of a code, or part of one: its letters and digits, and at least one digit. */
+const compact = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * For tickets a search found: the former code (its own, or one of its OTs') that a term of the search matches while
+ * the current code does not, so the row can say why it is there. Tickets found for another reason are left out.
+ */
+export function formerCodeMatches(sqlite: Database.Database, terms: readonly string[], tickets: readonly { id: string }[]): Map<string, FormerCodeMatch> {
+  const codeTerms = terms.map(compact).filter((term) => /\p{N}/u.test(term));
+  const found = new Map<string, FormerCodeMatch>();
+  if (codeTerms.length === 0 || tickets.length === 0) return found;
+  const rows = prepared(
+    sqlite,
+    `SELECT t.id AS ticketId, a.code AS former, t.code AS current, NULL AS workOrderCode
+       FROM code_aliases a JOIN tickets t ON t.id = a.row_id
+      WHERE a.entity = 'tickets' AND a.row_id IN (SELECT value FROM json_each(@ids))
+     UNION ALL
+     SELECT w.ticket_id, a.code, w.code, w.code
+       FROM code_aliases a JOIN work_orders w ON w.id = a.row_id
+      WHERE a.entity = 'work_orders' AND w.ticket_id IN (SELECT value FROM json_each(@ids))`,
+  ).all({ ids: JSON.stringify(tickets.map((ticket) => ticket.id)) }) as { ticketId: string; former: string; current: string; workOrderCode: string | null }[];
+  for (const row of rows) {
+    if (found.has(row.ticketId)) continue;
+    const explains = codeTerms.some((term) => compact(row.former).includes(term) && !compact(row.current).includes(term));
+    if (explains) found.set(row.ticketId, { code: row.former, workOrderCode: row.workOrderCode });
+  }
+  return found;
 }

@@ -8,7 +8,8 @@ import type { Page, TicketSummary } from '../../contract';
 import type { ticketFilter, ticketListInput } from '../../contract/tickets';
 import { requireActor, type ServiceContext } from '../context';
 import { decodeCursor, encodeCursor, keysetClause, toUtcIso } from '../search';
-import { probeMatches, SEARCH_MATCHES, searchHits, termParams, toTermQueries, withKeptMatches } from '../search';
+import { probeMatches, SEARCH_MATCHES, searchHits, searchTerms, termParams, toTermQueries, withKeptMatches } from '../search';
+import { formerCodeMatches } from './codes';
 import { TICKET_SUMMARY_COLUMNS, TICKET_SUMMARY_JOINS, toTicketSummary, type TicketSummaryRow } from './rows';
 import { prepared } from '../sql';
 import { NO_DUE } from '../sla';
@@ -278,6 +279,14 @@ function walkedPageCte(
 }
 
 export function listTickets(ctx: ServiceContext, input: TicketListInput): Page<TicketSummary> {
+  const page = listTicketPage(ctx, input);
+  // A ticket found by a code it had before a team join says so (its code now does not show the match).
+  const matches = formerCodeMatches(ctx.sqlite, searchTerms(input.q), page.items);
+  if (matches.size === 0) return page;
+  return { ...page, items: page.items.map((item) => (matches.has(item.id) ? { ...item, matchedFormerCode: matches.get(item.id) } : item)) };
+}
+
+function listTicketPage(ctx: ServiceContext, input: TicketListInput): Page<TicketSummary> {
   const sort = input.sort ?? 'updated_at';
   const keys = SORT_KEYS[sort];
   const limit = input.limit ?? DEFAULT_LIMIT;

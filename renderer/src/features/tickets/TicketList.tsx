@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PriorityBadge, TicketStatusBadge } from '../../components/Badge';
+import { MatchedFormerCode } from '../../components/FormerCodes';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { SlaChip } from './SlaDue';
@@ -115,6 +116,7 @@ export function TicketList({ openId, onOpen }: { openId: string | undefined; onO
             >
               <div className="ticket-row-line">
                 <span className="ticket-code mono">{ticket.code}</span>
+                {ticket.matchedFormerCode && <MatchedFormerCode match={ticket.matchedFormerCode} />}
                 <span className="ticket-title">{ticket.title}</span>
                 <TicketStatusBadge status={ticket.status} />
               </div>
