@@ -295,6 +295,33 @@ describe('team sync screens', () => {
     }
   });
 
+  it('a laptop that joined with tickets of its own: the list says which old code a search found, the ticket its OT’s', async () => {
+    const laptop = await startE2eApp();
+    try {
+      const ticket = await laptop.admin.call('tickets.create', { title: 'Caldera sin presión' });
+      const visit = await laptop.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+      const invitation = await app.admin.call('team.invite', { memberName: 'Portátil de Marta' });
+      await laptop.admin.call('team.join', { invite: Buffer.from(invitation.bytes).toString('utf8') });
+      const now = await laptop.admin.call('tickets.get', { id: ticket.id });
+      expect(now.code).not.toBe(ticket.code);
+      const laptopPage = await laptop.openApp();
+      await signIn(laptopPage);
+      await goTo(laptopPage, '#/tickets');
+      await laptopPage.locator('.ticket-search input[type="search"]').fill(ticket.code);
+      const row = laptopPage.locator(`[data-ticket-id="${ticket.id}"]`);
+      await row.getByText(`antes ${ticket.code}`).waitFor();
+      await laptopPage.locator('.ticket-search input[type="search"]').fill(visit.code);
+      const viaVisit = row.getByText(`OT antes ${visit.code}`);
+      await viaVisit.waitFor();
+      expect(await viaVisit.getAttribute('title')).toBe(`su OT ${now.workOrders[0]?.code} era ${visit.code}`);
+      await goTo(laptopPage, `#/tickets/${ticket.id}`);
+      await laptopPage.locator(`.ticket-work-order[data-work-order-id="${visit.id}"]`).getByText(`antes ${visit.code}`).waitFor();
+      expect(uncaughtErrors(laptopPage)).toEqual([]);
+    } finally {
+      await laptop.close();
+    }
+  });
+
   it('a demo folder offers to create a team and says why it cannot join one', async () => {
     const demo = await startE2eApp();
     try {

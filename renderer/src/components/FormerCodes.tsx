@@ -13,12 +13,12 @@ export function FormerCodes({ codes }: { codes: readonly string[] }) {
   );
 }
 
-/** In a list found by search: the former code the search matched, the ticket's own or one of its OTs'. */
+/** In a list found by search: the former code the search matched, the ticket's own or one of its OTs' (short: a row). */
 export function MatchedFormerCode({ match }: { match: FormerCodeMatch }) {
   const { t } = useTranslation('common');
   return (
-    <span className="muted former-codes" title={t('formerCodes.hint')}>
-      {match.workOrderCode ? t('formerCodes.ofWorkOrder', { workOrder: match.workOrderCode, code: match.code }) : t('formerCodes.text', { codes: match.code })}
+    <span className="muted former-codes" title={match.workOrderCode ? t('formerCodes.ofWorkOrder', { workOrder: match.workOrderCode, code: match.code }) : t('formerCodes.hint')}>
+      {match.workOrderCode ? t('formerCodes.ofItsWorkOrder', { code: match.code }) : t('formerCodes.text', { codes: match.code })}
     </span>
   );
 }

@@ -4,6 +4,7 @@ import { CalendarDays, UserRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../../../electron/contract';
 import { WorkOrderStatusBadge } from '../../components/Badge';
+import { FormerCodes } from '../../components/FormerCodes';
 import { formatDateTime } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 
@@ -21,6 +22,7 @@ export function WorkOrdersPanel({ workOrders }: { workOrders: WorkOrderDetail[] 
             <a className="mono" href={hrefFor({ name: 'workOrders', id: wo.id })}>
               {wo.code}
             </a>
+            <FormerCodes codes={wo.formerCodes} />
             <span className="ticket-work-order-type">{t(`common:workOrderType.${wo.otType}`)}</span>
             <WorkOrderStatusBadge status={wo.status} />
             <span className="spacer" />
