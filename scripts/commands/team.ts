@@ -109,8 +109,8 @@ function printNet({ sync: net, hubSetting: hub, headlessHubUrls }: NetFacts, say
   if (hub.enabled) say(`Serving as the team's hub on ${formatListen(hub)} (whenever the app, serve or "hub" runs with this folder)`);
   else if (headlessHubUrls.length > 0) say(`Serving as the team's hub at ${headlessHubUrls.join(', ')} (the "hub" command, running now)`);
   if (!net.hub) return;
-  const state = net.unreachableSince ? `unreachable since ${net.unreachableSince}` : net.reason ? `refused: ${net.reason}` : 'in step at the last round';
-  say(`Hub: ${net.hub.name} at ${net.hub.url} · last round ${net.lastSyncAt ?? 'never'} · ${state}`);
+  const state = net.unreachableSince ? `unreachable since ${localTime(net.unreachableSince)}` : net.reason ? `refused: ${net.reason}` : 'in step at the last round';
+  say(`Hub: ${net.hub.name} at ${net.hub.url} · last round ${localTimeOr(net.lastSyncAt, 'never')} · ${state}`);
 }
 
 /** The same as printNet, for `team status --json`: the hub this copy syncs with and the one it serves as. */
@@ -123,6 +123,15 @@ function netJson(net: NetFacts | null) {
   };
 }
 
+/** An instant as a person reads it on this computer: 2026-12-06 11:24 in its time zone (the JSON keeps ISO). */
+function localTime(iso: string): string {
+  const at = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
+}
+
+const localTimeOr = (iso: string | null, none: string): string => (iso ? localTime(iso) : none);
+
 function printStatus(status: TeamStatusDto, say: Say): void {
   if (!status.team) {
     say(`This copy is in no team (device ${status.device.id}). Create one with "team create" or join one with "team join".`);
@@ -130,22 +139,24 @@ function printStatus(status: TeamStatusDto, say: Say): void {
   }
   say(`Team: ${status.team.name} (${status.team.id})`);
   say(`This device: ${status.device.name} (${status.device.id}), slot ${slotLabel(status.device.slot)}`);
-  if (status.device.revokedAt) say(`This device was revoked from the team on ${status.device.revokedAt}: the other members refuse what it sends.`);
+  if (status.device.revokedAt) say(`This device was revoked from the team on ${localTime(status.device.revokedAt)}: the other members refuse what it sends.`);
   say('Members:');
   for (const m of status.members) {
-    const state = m.revokedAt ? `revoked ${m.revokedAt}` : `last contact ${m.lastContactAt ?? 'never'}`;
-    say(`  ${slotLabel(m.slot)}  ${m.name}  ${m.deviceId}  joined ${m.joinedAt}  ${state}${m.isSelf ? '  (this device)' : ''}`);
+    const state = m.revokedAt ? `revoked ${localTime(m.revokedAt)}` : `last contact ${localTimeOr(m.lastContactAt, 'never')}`;
+    say(`  ${slotLabel(m.slot)}  ${m.name}  ${m.deviceId}  joined ${localTime(m.joinedAt)}  ${state}${m.isSelf ? '  (this device)' : ''}`);
   }
   // Made and not used by any member known here, nor cancelled: what "team cancel-invitation" takes.
   if (status.invitations.length > 0) say('Unused invitations:');
   for (const i of status.invitations) {
-    const until = i.expired ? `expired ${i.expiresAt}` : `until ${i.expiresAt}`;
-    say(`  ${slotLabel(i.slot)}  ${i.memberName ?? '(no name)'}  ${i.id}  made by ${i.madeBy ?? 'unknown'} ${i.createdAt}  ${until}`);
+    const until = i.expired ? `expired ${localTime(i.expiresAt)}` : `until ${localTime(i.expiresAt)}`;
+    say(`  ${slotLabel(i.slot)}  ${i.memberName ?? '(no name)'}  ${i.id}  made by ${i.madeBy ?? 'unknown'} ${localTime(i.createdAt)}  ${until}`);
   }
   // Paired with a hub, "not yet sent" is what the hub has not acknowledged; otherwise what no bundle carried yet.
-  // Not confirmed: sent in a bundle no other member has said it holds yet (the file may still be on its way, or lost).
-  say(`Ops set aside: ${status.setAside} · open conflicts: ${status.openConflicts} · not yet sent: ${status.unsentOps} · not confirmed: ${status.unconfirmedOps}`);
-  say(`Last exchange: ${status.lastExchangeAt ?? 'never'} · last sent: ${status.lastSentAt ?? 'never'} · last received: ${status.lastReceivedAt ?? 'never'}`);
+  // Sent, not confirmed: in a bundle no other member has said it holds yet (the file may still be on its way, or lost).
+  const sentNotConfirmed = Math.max(0, status.unconfirmedOps - status.unsentOps);
+  say(`Ops set aside: ${status.setAside} · open conflicts: ${status.openConflicts} · not yet sent: ${status.unsentOps} · sent, not confirmed: ${sentNotConfirmed}`);
+  const never = 'never';
+  say(`Last exchange: ${localTimeOr(status.lastExchangeAt, never)} · last sent: ${localTimeOr(status.lastSentAt, never)} · last received: ${localTimeOr(status.lastReceivedAt, never)}`);
 }
 
 /** The JSON of `team status --json`: flat names scripts rely on (teamId, deviceId, slot, ...). */

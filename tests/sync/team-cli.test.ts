@@ -93,7 +93,11 @@ it('creates, invites, joins an empty folder, shows status as JSON and revokes', 
   const revoked = await cli('team', 'revoke', '--data-dir', a, '--device', onB.deviceId, '--json');
   expect(revoked.code).toBe(0);
   expect(JSON.parse(revoked.stdout).members.find((m: { deviceId: string }) => m.deviceId === onB.deviceId).revokedAt).not.toBeNull();
-  expect((await cli('team', 'status', '--data-dir', a)).stdout).toMatch(/02 {2}Portátil .* revoked /);
+  // Read by a person: instants in this computer's time, not ISO (the JSON keeps ISO for scripts).
+  const text = (await cli('team', 'status', '--data-dir', a)).stdout;
+  expect(text).toMatch(/02 {2}Portátil .* joined \d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}revoked \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
+  expect(text).toMatch(/not yet sent: \d+ · sent, not confirmed: \d+/);
 
   expect((await cli('team', 'frobnicate', '--data-dir', a)).code).toBe(2);
   expect((await cli('team', 'status', '--data-dir', path.join(root, 'nowhere'))).code).toBe(1);
