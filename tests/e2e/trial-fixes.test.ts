@@ -128,11 +128,23 @@ describe('the date and time boxes', () => {
     await time.press('Tab');
     expect(await time.inputValue()).toBe('09:00');
     expect(await date.inputValue()).toBe(`07/12/${await page.evaluate('new Date().getFullYear()')}`);
-    // What no reading fits stays as typed, for its message.
+    // What no reading fits stays as typed, and its message shows as the box is left by the keyboard (not only on send).
     await time.fill('25:00');
     await time.press('Tab');
     expect(await time.inputValue()).toBe('25:00');
+    await form.locator('.date-part-error-time', { hasText: 'Escribe la hora como hh:mm' }).waitFor();
+    await date.fill('9');
+    await date.press('Tab');
+    await form.locator('.date-part-error-date').waitFor();
     await form.getByRole('button', { name: 'Cancelar' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    // A fresh form left by the pointer going down on a button: the message waits for the press to end, and the click
+    // (on a button the message would have pushed down) is not lost.
+    await page.getByRole('button', { name: 'Apuntar lectura' }).click();
+    await date.fill('31/11/2026');
+    await form.getByRole('button', { name: 'Cancelar' }).click();
+    await form.waitFor({ state: 'detached' });
   });
 
   it('says what is wrong under the part at fault, and nothing is saved meanwhile', async () => {
@@ -189,6 +201,9 @@ describe('the date and time boxes', () => {
     await page.getByRole('button', { name: 'Solicitar visita' }).click();
     const dialog = page.locator('dialog[open]');
     await dialog.locator('input[name="scheduledDate"]').fill(dayText(-3));
+    // Leaving the date for the time box still to fill says nothing of the time yet.
+    await dialog.locator('input[name="scheduledDate"]').press('Tab');
+    expect(await dialog.locator('.date-part-error').count()).toBe(0);
     await dialog.locator('button[type="submit"]').click();
     await dialog.locator('.date-part-error-time', { hasText: 'Falta la hora (hh:mm).' }).waitFor();
     expect((await app.admin.call('tickets.get', { id: ticketId })).workOrders).toHaveLength(0);

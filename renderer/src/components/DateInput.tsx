@@ -7,6 +7,7 @@ import { CalendarDays } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTextIssue, dateTimeTextIssues, isoDateOfText, textOfIsoDate, timeOfText, type DateTextIssue, type TimeTextIssue } from '../lib/dateText';
+import { afterPointerPress, watchPointerPresses } from '../lib/pointerPress';
 
 /** What Field passes to its control, and a few native attributes. */
 interface ControlProps {
@@ -73,6 +74,8 @@ interface DateBoxProps {
   onPick: (isoDate: string) => void;
   boxRef: RefObject<HTMLInputElement | null>;
   messageId?: string | false;
+  /** The box was left: a wrong text's message shows from then on (after a pointer press, once it is over). */
+  onLeave: () => void;
 }
 
 /**
@@ -84,8 +87,9 @@ interface DateBoxProps {
  */
 const selectAll = (event: FocusEvent<HTMLInputElement>) => event.currentTarget.select();
 
-function DateBox({ control, text, pickValue, onText, onPick, boxRef, messageId }: DateBoxProps) {
+function DateBox({ control, text, pickValue, onText, onPick, boxRef, messageId, onLeave }: DateBoxProps) {
   const { t } = useTranslation('common');
+  useEffect(watchPointerPresses, []);
   return (
     <span className="date-input">
       <input
@@ -103,6 +107,7 @@ function DateBox({ control, text, pickValue, onText, onPick, boxRef, messageId }
         onBlur={() => {
           const day = isoDateOfText(text);
           if (day && textOfIsoDate(day) !== text) onText(textOfIsoDate(day));
+          afterPointerPress(onLeave);
         }}
       />
       <CalendarPicker value={pickValue} onPick={onPick} />
@@ -119,7 +124,7 @@ export function DateInput({ value, onChange, ...control }: ControlProps & { valu
     // A value from outside replaces the text; the user's own half-typed text (which gives '') is left alone.
     if ((isoDateOfText(typed.current) ?? '') !== value) setText(textOfIsoDate(value));
   }, [value]);
-  // Shown once a send was held back, then following the typing (see DateTimeInput).
+  // Shown once the box was left or a send was held back, then following the typing (see DateTimeInput).
   const [shown, setShown] = useState(false);
   const box = useRef<HTMLInputElement>(null);
   const messageId = useId();
@@ -140,6 +145,7 @@ export function DateInput({ value, onChange, ...control }: ControlProps & { valu
         onPick={(iso) => type(textOfIsoDate(iso))}
         boxRef={box}
         messageId={visible !== null && messageId}
+        onLeave={() => dateTextIssue(typed.current) && setShown(true)}
       />
       <PartMessage id={messageId} issue={visible} part="date" />
     </>
@@ -170,8 +176,9 @@ export function DateTimeInput({ value, onChange, ...control }: ControlProps & { 
     // Only a value from outside (a reset after saving, a reload) replaces what the boxes say.
     if (valueOf(current.current) !== value) setTexts(textsOf(value));
   }, [value]);
-  // Messages appear once a send was held back (not on blur: a line appearing under the box as the pointer goes
-  // down on "Save" moves the button, and the click is lost), then follow the typing.
+  // Messages appear once a box is left with a wrong text (after the pointer press that left it: a line appearing
+  // under the box as the pointer goes down on "Guardar" would move the button and lose the click) or a send was held
+  // back, then follow the typing.
   const [shown, setShown] = useState(false);
   const dateBox = useRef<HTMLInputElement>(null);
   const timeBox = useRef<HTMLInputElement>(null);
@@ -190,6 +197,10 @@ export function DateTimeInput({ value, onChange, ...control }: ControlProps & { 
     setTexts(next);
     onChange(valueOf(next));
   };
+  // Only the part left: a date typed, the time still to come, is not "missing a time" yet.
+  const revealIfWrong = (part: keyof DateTimeTexts) => () => {
+    if (dateTimeTextIssues(current.current.date, current.current.time)[part]) setShown(true);
+  };
   const dateIssue = shown ? issues.date : null;
   const timeIssue = shown ? issues.time : null;
   return (
@@ -202,6 +213,7 @@ export function DateTimeInput({ value, onChange, ...control }: ControlProps & { 
         onPick={(iso) => update({ ...current.current, date: textOfIsoDate(iso) })}
         boxRef={dateBox}
         messageId={dateIssue !== null && dateMessageId}
+        onLeave={revealIfWrong('date')}
       />
       <input
         ref={timeBox}
@@ -219,6 +231,7 @@ export function DateTimeInput({ value, onChange, ...control }: ControlProps & { 
         onBlur={() => {
           const clock = timeOfText(texts.time);
           if (clock && clock !== texts.time) update({ ...current.current, time: clock });
+          afterPointerPress(revealIfWrong('time'));
         }}
       />
       <PartMessage id={dateMessageId} issue={dateIssue} part="date" />
