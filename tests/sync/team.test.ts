@@ -145,6 +145,9 @@ describe('join with data of its own', () => {
     await teamOf(a);
     const b = await app();
     const own = await installWithData(b);
+    // A checklist answer by the admin, who is the team's admin too (the answer's author column has no foreign key).
+    await b.admin.call('settings.update', { versions: await settingsVersions(b.admin), checklistTemplates: { repair: [{ key: 'leaks', label: 'Sin fugas', kind: 'check', required: true }] } });
+    await b.admin.call('workOrders.answerChecklist', { id: own.wo.id, version: await versionOf(b.admin, 'workOrder', own.wo.id), itemKey: 'leaks', value: true });
     const before = dataCounts(sqliteOf(b));
     const oldCodes = own.tickets.map((t) => t.code);
     expect(oldCodes).toEqual(team.tickets.map((t) => t.code)); // the same codes on both: they would collide
@@ -165,6 +168,8 @@ describe('join with data of its own', () => {
     expect(snapshotOf(sqliteOf(b))).toEqual(untouched);
     expect(dataCounts(sqliteOf(b))).toEqual(before);
 
+    const ownAdminId = (await b.admin.call('auth.me', {})).user.id;
+    const teamAdminId = (await a.admin.call('auth.me', {})).user.id;
     const joined = await b.admin.call('team.join', { invite: file });
     expect(joined.renumbered).toEqual({ tickets: 3, workOrders: 1 });
     expect(joined.mergedUsers).toBe(2); // the admin and tec2
@@ -172,6 +177,11 @@ describe('join with data of its own', () => {
     const sb = sqliteOf(b);
     expect(dataCounts(sb)).toEqual(before);
     expect(sb.pragma('foreign_key_check')).toEqual([]);
+    // No row anywhere still names a local id that became the team's: not a column without a foreign key (an answer's
+    // author), not an id inside an event's JSON (an assignment's from and to).
+    const replaced = [[own.tec2.id, team.tec2.id], [own.category.id, team.category.id], [own.product.id, team.product.id], [ownAdminId, teamAdminId]];
+    expect(replaced.every(([from, to]) => from !== to)).toBe(true);
+    expect(rowsNaming(sb, replaced.map(([from]) => from!))).toEqual([]);
 
     const year = a.clock.now().getUTCFullYear();
     const renumbered = await Promise.all(own.tickets.map((t) => b.admin.call('tickets.get', { id: t.id })));
@@ -251,6 +261,21 @@ describe('settings a joining copy was set up with', () => {
     }
   });
 });
+
+/** Every table and text column whose value contains one of `ids`: a reference the join left behind. */
+function rowsNaming(sqlite: ReturnType<typeof sqliteOf>, ids: readonly string[]): string[] {
+  const found: string[] = [];
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[];
+  for (const { name } of tables) {
+    for (const column of sqlite.pragma(`table_info("${name}")`) as { name: string }[]) {
+      for (const id of ids) {
+        const hit = sqlite.prepare(`SELECT count(*) AS n FROM "${name}" WHERE instr(CAST("${column.name}" AS TEXT), ?) > 0`).get(id) as { n: number };
+        if (hit.n > 0) found.push(`${name}.${column.name}`);
+      }
+    }
+  }
+  return found;
+}
 
 /** What a refused join must leave exactly as it was. */
 function snapshotOf(sqlite: ReturnType<typeof sqliteOf>) {

@@ -19,7 +19,7 @@ export interface MergeOutcome {
   renamedUsers: { id: string; from: string; to: string }[];
 }
 
-/** Every column that points at a row of these tables (FKs and the soft product reference). */
+/** Every column that points at a row of these tables (FKs, and the soft references: product, answer, signer, uploader). */
 const REFERENCES: Record<string, readonly { table: string; column: string }[]> = {
   roles: [{ table: 'users', column: 'role_id' }],
   users: [
@@ -31,6 +31,9 @@ const REFERENCES: Record<string, readonly { table: string; column: string }[]> =
     { table: 'team_invitation_cancellations', column: 'cancelled_by' },
     { table: 'team_members', column: 'revoked_by' },
     { table: 'conflict_resolutions', column: 'resolved_by' },
+    { table: 'work_order_checklist_answers', column: 'answered_by' },
+    { table: 'work_order_signatures', column: 'signed_by' },
+    { table: 'attachments', column: 'created_by' },
   ],
   ticket_categories: [{ table: 'tickets', column: 'category_id' }],
   products: [{ table: 'work_order_items', column: 'product_id' }],
@@ -40,6 +43,28 @@ const REFERENCES: Record<string, readonly { table: string; column: string }[]> =
 function reId(sqlite: Database.Database, table: string, from: string, to: string): void {
   sqlite.prepare(`UPDATE "${table}" SET id = ? WHERE id = ?`).run(to, from);
   for (const ref of REFERENCES[table] ?? []) sqlite.prepare(`UPDATE "${ref.table}" SET "${ref.column}" = ? WHERE "${ref.column}" = ?`).run(to, from);
+}
+
+const QUOTED_UUID = /"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/g;
+
+/**
+ * The ids inside timeline events' JSON (an assignment's from and to) follow too, in one pass. The timeline is
+ * append-only; its guard is lifted for this one statement, while this copy's events have not yet left it (the op log
+ * is rebuilt right after).
+ */
+function reIdInTimeline(sqlite: Database.Database, ids: ReadonlyMap<string, string>): void {
+  if (ids.size === 0) return;
+  const guard = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'tr_ticket_timeline_no_update'").get() as { sql: string } | undefined;
+  if (guard) sqlite.exec('DROP TRIGGER tr_ticket_timeline_no_update');
+  const update = sqlite.prepare('UPDATE ticket_timeline SET meta_data = ? WHERE id = ?');
+  const naming = sqlite
+    .prepare('SELECT id, meta_data FROM ticket_timeline t WHERE meta_data IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(?) WHERE instr(t.meta_data, value) > 0)')
+    .all(JSON.stringify([...ids.keys()])) as { id: string; meta_data: string }[];
+  for (const row of naming) {
+    const moved = row.meta_data.replace(QUOTED_UUID, (quoted, id: string) => (ids.has(id) ? `"${ids.get(id)}"` : quoted));
+    if (moved !== row.meta_data) update.run(moved, row.id);
+  }
+  if (guard) sqlite.exec(guard.sql);
 }
 
 /** Local rows whose natural key (case-insensitive) matches a directory row: local id → team id. */
@@ -53,9 +78,12 @@ function matches(sqlite: Database.Database, table: string, column: string, direc
   return found;
 }
 
-function adoptAll(sqlite: Database.Database, table: string, pairs: Map<string, string>, adopted: AdoptedRow[]): void {
+function adoptAll(sqlite: Database.Database, table: string, pairs: Map<string, string>, adopted: AdoptedRow[], moved: Map<string, string>): void {
   for (const [from, to] of pairs) {
-    if (from !== to) reId(sqlite, table, from, to);
+    if (from !== to) {
+      reId(sqlite, table, from, to);
+      moved.set(from, to);
+    }
     adopted.push({ entity: table, rowId: to });
   }
 }
@@ -113,11 +141,13 @@ function adoptSettings(sqlite: Database.Database, directory: TeamDirectory, at: 
 /** Must run with capture off and foreign keys deferred, inside the join's transaction. */
 export function mergeWithDirectory(sqlite: Database.Database, directory: TeamDirectory, slot: number, at: string): MergeOutcome {
   const adopted: AdoptedRow[] = [];
-  adoptAll(sqlite, 'roles', matches(sqlite, 'roles', 'name', directory.roles.map((r) => ({ id: r.id, key: r.name }))), adopted);
+  const moved = new Map<string, string>();
+  adoptAll(sqlite, 'roles', matches(sqlite, 'roles', 'name', directory.roles.map((r) => ({ id: r.id, key: r.name }))), adopted, moved);
   const users = matches(sqlite, 'users', 'email', directory.users.map((u) => ({ id: u.id, key: u.email })));
-  adoptAll(sqlite, 'users', users, adopted);
-  adoptAll(sqlite, 'ticket_categories', matches(sqlite, 'ticket_categories', 'name', directory.categories.map((c) => ({ id: c.id, key: c.name }))), adopted);
-  adoptAll(sqlite, 'products', matches(sqlite, 'products', 'sku', directory.products.map((p) => ({ id: p.id, key: p.sku }))), adopted);
+  adoptAll(sqlite, 'users', users, adopted, moved);
+  adoptAll(sqlite, 'ticket_categories', matches(sqlite, 'ticket_categories', 'name', directory.categories.map((c) => ({ id: c.id, key: c.name }))), adopted, moved);
+  adoptAll(sqlite, 'products', matches(sqlite, 'products', 'sku', directory.products.map((p) => ({ id: p.id, key: p.sku }))), adopted, moved);
+  reIdInTimeline(sqlite, moved);
   const renamedUsers = renameCollidingUsernames(sqlite, directory, slot);
   adoptSettings(sqlite, directory, at, adopted);
   return { adopted, users, renamedUsers };
