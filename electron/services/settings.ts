@@ -124,10 +124,20 @@ function assertVersions(db: AppDb, patch: Record<string, unknown>, expected: Rec
   }
 }
 
+/**
+ * The settings a form sends that differ from what is in force: a form sends every field, and storing the unchanged
+ * ones would make each of them a change of this copy (an op for the team, a value "set" the team never chose).
+ */
+function changedOnly(db: AppDb, patch: Partial<SettingsDto>): Partial<SettingsDto> {
+  const current = readSettings(db) as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(patch).filter(([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(current[key])));
+}
+
 export function updateSettings(ctx: ServiceContext, input: z.output<typeof settingsUpdateInput>): SettingsViewDto {
-  const { versions, ...patch } = input;
-  assertLogoIsImage(patch.companyLogo);
+  const { versions, ...sent } = input;
+  assertLogoIsImage(sent.companyLogo);
   return inTransaction(ctx, (tx, emit) => {
+    const patch = changedOnly(tx, sent);
     assertVersions(tx, patch, versions);
     writeSettings(tx, patch, nowIso(ctx));
     emit({ entity: 'settings', id: 'settings', kind: 'updated' });

@@ -234,13 +234,21 @@ describe('settings a joining copy was set up with', () => {
 
   it('keeps what the team never set and its checklists of the OT types the team has none for, and takes them to the team', async () => {
     const a = await app();
-    await a.admin.call('settings.update', { versions: await settingsVersions(a.admin), companyName: 'Servicios Norte SL', checklistTemplates: { install: [anchored] } });
+    // The office saves its form whole, the phone left blank (as Ajustes de la empresa sends every field).
+    const office = await a.admin.call('settings.get', {});
+    await a.admin.call('settings.update', { versions: office.versions, companyName: 'Servicios Norte SL', companyPhone: office.companyPhone, companyEmail: office.companyEmail, checklistTemplates: { install: [anchored] } });
+    // Only what changed is stored: the blank phone is no value of the team's.
+    expect(Object.keys((await a.admin.call('settings.get', {})).versions).sort()).toEqual(['checklistTemplates', 'companyName']);
+    // An e-mail typed and then blanked again is stored blank: still nothing the team filled in.
+    await a.admin.call('settings.update', { versions: await settingsVersions(a.admin), companyEmail: 'antiguo@norte.example' });
+    await a.admin.call('settings.update', { versions: await settingsVersions(a.admin), companyEmail: '' });
     await teamOf(a);
     const b = await app();
     await b.admin.call('settings.update', {
       versions: await settingsVersions(b.admin),
       companyName: 'Portátil de pruebas',
       companyPhone: '+34 600 000 000',
+      companyEmail: 'portatil@norte.example',
       checklistTemplates: { repair: [pressure], install: [cabled] },
     });
     const own = await installWithData(b);
@@ -254,6 +262,7 @@ describe('settings a joining copy was set up with', () => {
       // The team's values where it has them (its name, its install list); this copy's where it had none.
       expect(settings.companyName).toBe('Servicios Norte SL');
       expect(settings.companyPhone).toBe('+34 600 000 000');
+      expect(settings.companyEmail).toBe('portatil@norte.example');
       expect(settings.checklistTemplates).toEqual({ repair: [pressure], install: [anchored] });
       const checklist = await copy.admin.call('workOrders.checklist', { id: own.wo.id });
       expect(checklist.items.map((item) => [item.key, item.inTemplate, item.value])).toEqual([['pressure', true, 2.5]]);

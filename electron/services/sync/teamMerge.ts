@@ -118,8 +118,10 @@ function withOwnChecklistTypes(teamValue: string, ownValue: string): string | nu
   return JSON.stringify({ ...own, ...team });
 }
 
+const EMPTY_TEXT = JSON.stringify('');
+
 /**
- * This copy takes the team's replicated settings. A key the team never set keeps this copy's value (templates, SLA
+ * This copy takes the team's replicated settings. A key the team never set (or left blank) keeps this copy's value (templates, SLA
  * targets, the company's details a copy with data was set up with), and so does a checklist of an OT type the team
  * has none for: those rows stay in the baseline, which takes them to the team.
  */
@@ -128,8 +130,9 @@ function adoptSettings(sqlite: Database.Database, directory: TeamDirectory, at: 
   const ownValue = sqlite.prepare('SELECT value FROM settings WHERE key = ?');
   for (const key of REPLICATED_SETTING_KEYS) {
     const teamValue = team.get(key);
-    if (teamValue === undefined) continue;
     const own = (ownValue.get(key) as { value: string } | undefined)?.value;
+    // An empty company detail (a blank phone saved with the rest of the form) is one the team never filled either.
+    if (teamValue === undefined || (teamValue === EMPTY_TEXT && own !== undefined)) continue;
     const merged = key === 'checklistTemplates' && own !== undefined ? withOwnChecklistTypes(teamValue, own) : null;
     sqlite
       .prepare('INSERT INTO settings (key, value, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
