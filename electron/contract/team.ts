@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fileNameLanguage, nameText, optionalLine } from './common';
 import { channel, type FilePayload } from './define';
 import { MAX_INVITE_CHARS } from './uploadLimits';
+import type { SettingsDto } from './dto';
 
 export interface TeamMemberDto {
   deviceId: string;
@@ -86,6 +87,10 @@ export interface TeamJoinPreviewDto {
   renumbered: TeamJoinDto['renumbered'];
   mergedUsers: number;
   renamedUsers: TeamJoinDto['renamedUsers'];
+  /** This copy's users that become the team's (same e-mail): the team's password and role will be theirs. */
+  unifiedUserIds: string[];
+  /** Replicated settings whose value here the team's replaces (company name, time zone…). */
+  replacedSettings: (keyof SettingsDto)[];
 }
 
 export interface TeamJoinDto {

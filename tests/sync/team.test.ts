@@ -155,7 +155,11 @@ describe('join with data of its own', () => {
     const file = await invite(a);
     // Read before joining: whose invitation it is and what the join will change here, and nothing changed by asking.
     const untouched = snapshotOf(sqliteOf(b));
-    expect(await b.admin.call('team.previewJoin', { invite: file })).toEqual({
+    const ownAdminId = (await b.admin.call('auth.me', {})).user.id;
+    const preview = await b.admin.call('team.previewJoin', { invite: file });
+    expect(preview.unifiedUserIds.sort()).toEqual([ownAdminId, own.tec2.id].sort());
+    const { unifiedUserIds: _unified, ...said } = preview;
+    expect(said).toEqual({
       team: { name: 'Servicios Norte' },
       inviterName: 'Oficina',
       slot: 2,
@@ -164,11 +168,11 @@ describe('join with data of its own', () => {
       renumbered: { tickets: 3, workOrders: 1 },
       mergedUsers: 2,
       renamedUsers: [{ from: 'tec1', to: 'tec1-02' }],
+      replacedSettings: [],
     });
     expect(snapshotOf(sqliteOf(b))).toEqual(untouched);
     expect(dataCounts(sqliteOf(b))).toEqual(before);
 
-    const ownAdminId = (await b.admin.call('auth.me', {})).user.id;
     const teamAdminId = (await a.admin.call('auth.me', {})).user.id;
     const joined = await b.admin.call('team.join', { invite: file });
     expect(joined.renumbered).toEqual({ tickets: 3, workOrders: 1 });
@@ -254,7 +258,10 @@ describe('settings a joining copy was set up with', () => {
     const own = await installWithData(b);
     await b.admin.call('workOrders.answerChecklist', { id: own.wo.id, version: await versionOf(b.admin, 'workOrder', own.wo.id), itemKey: 'pressure', value: 2.5 });
 
-    await b.admin.call('team.join', { invite: await invite(a) });
+    const file = await invite(a);
+    // Said before joining: which of this copy's settings the team's replace.
+    expect((await b.admin.call('team.previewJoin', { invite: file })).replacedSettings).toEqual(['companyName', 'checklistTemplates']);
+    await b.admin.call('team.join', { invite: file });
     exchange(a, b);
     expect(syncDigest(sqliteOf(b))).toBe(syncDigest(sqliteOf(a)));
     for (const copy of [a, b]) {

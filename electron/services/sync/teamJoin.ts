@@ -7,7 +7,9 @@ import { AppError } from '../../contract';
 import type { TeamJoinDto, TeamJoinPreviewDto, teamJoinInput, teamPreviewJoinInput } from '../../contract/team';
 import { inTransaction, type ServiceContext } from '../context';
 import { assertNotDemoCopy } from '../demoCopy';
+import { readSettings } from '../settings';
 import { recordCapturedOps, schemaVersionOf } from './capture';
+import { REPLICATED_SETTING_KEYS } from './entities';
 import { alreadyInTeam, defaultDeviceName, insertMember } from './team';
 import { parseInvitation, type Invitation } from './teamInvitation';
 import { newDeviceId, newDeviceKeyPair, type DeviceKeyPair } from './teamKeys';
@@ -79,6 +81,9 @@ function whatChanged(merge: MergeOutcome, renumbered: RenumberOutcome): Pick<Tea
   return { renumbered, mergedUsers: merge.users.size, renamedUsers: merge.renamedUsers.map(({ from, to }) => ({ from, to })) };
 }
 
+/** The replicated settings as this copy applies them (a key not stored: its default). */
+const settingsInForce = (ctx: ServiceContext): Record<string, unknown> => readSettings(ctx.db) as unknown as Record<string, unknown>;
+
 const ROLLED_BACK = Symbol('rolled back');
 
 /** Runs `work` in a transaction that is always rolled back, and returns what it found. */
@@ -99,9 +104,12 @@ function thenRollBack<T>(sqlite: ServiceContext['sqlite'], work: () => T): T {
 export function previewJoin(ctx: ServiceContext, input: z.output<typeof teamPreviewJoinInput>): TeamJoinPreviewDto {
   const invitation = parseInvitation(input.invite);
   const now = ctx.clock.now();
-  const { merge, renumbered } = thenRollBack(ctx.sqlite, () => {
+  const { merge, renumbered, replacedSettings } = thenRollBack(ctx.sqlite, () => {
     assertCanJoin(ctx, invitation, now.getTime());
-    return mergeIntoTeam(ctx, invitation, now.toISOString());
+    const before = settingsInForce(ctx);
+    const outcome = mergeIntoTeam(ctx, invitation, now.toISOString());
+    const after = settingsInForce(ctx);
+    return { ...outcome, replacedSettings: REPLICATED_SETTING_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])) };
   });
   return {
     team: { name: invitation.team.name },
@@ -110,6 +118,8 @@ export function previewJoin(ctx: ServiceContext, input: z.output<typeof teamPrev
     memberName: invitation.invitation.memberName,
     expiresAt: invitation.invitation.expiresAt,
     ...whatChanged(merge, renumbered),
+    unifiedUserIds: [...merge.users.keys()],
+    replacedSettings,
   };
 }
 

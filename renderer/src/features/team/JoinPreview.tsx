@@ -1,5 +1,5 @@
 // An invitation file read before joining with it: whose team, which number this computer gets, until when, and what
-// the join changes here (codes renumbered, the same people unified, usernames renamed). The server foretells it by
+// the join changes here (codes renumbered, the same people unified, usernames renamed, settings replaced). The server foretells it by
 // running the join's merge and rolling it back (team.previewJoin), so it says what the join will do.
 import { useTranslation } from 'react-i18next';
 import type { TeamJoinPreviewDto } from '../../../../electron/contract';
@@ -10,6 +10,7 @@ export function JoinPreview({ preview }: { preview: TeamJoinPreviewDto }) {
   const { t } = useTranslation('team');
   const { tickets, workOrders } = preview.renumbered;
   const renamed = preview.renamedUsers.map(({ from, to }) => `${from} → ${to}`).join(', ');
+  const settings = preview.replacedSettings.map((key) => t(`join.preview.setting.${key}`)).join(', ');
   return (
     <div className="net-joining" data-testid="join-preview">
       <p>
@@ -19,6 +20,7 @@ export function JoinPreview({ preview }: { preview: TeamJoinPreviewDto }) {
         <li>{tickets + workOrders > 0 ? t('join.preview.renumbered', { tickets, workOrders, slot: slotLabel(preview.slot) }) : t('join.preview.noCodes')}</li>
         {preview.mergedUsers > 0 && <li>{t('join.preview.merged', { count: preview.mergedUsers })}</li>}
         {renamed && <li>{t('join.preview.renamed', { count: preview.renamedUsers.length, renamed })}</li>}
+        <li>{settings ? t('join.preview.settings', { names: settings }) : t('join.preview.noSettings')}</li>
       </ul>
     </div>
   );

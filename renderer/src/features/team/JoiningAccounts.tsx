@@ -7,7 +7,15 @@ import { roleHint, roleNameWords } from '../../lib/roleWords';
 import type { UserDto } from '../../../../electron/contract';
 import { api } from '../../api/client';
 
-export function JoiningAccounts({ confirmed, onConfirmed, error }: { confirmed: boolean; onConfirmed: (value: boolean) => void; error?: string | undefined }) {
+interface JoiningAccountsProps {
+  confirmed: boolean;
+  onConfirmed: (value: boolean) => void;
+  error?: string | undefined;
+  /** Known once an invitation was read: these accounts become the team's (same e-mail), its password and role. */
+  unifiedIds?: ReadonlySet<string>;
+}
+
+export function JoiningAccounts({ confirmed, onConfirmed, error, unifiedIds }: JoiningAccountsProps) {
   const { t } = useTranslation('team');
   const [accounts, setAccounts] = useState<UserDto[] | null>(null);
 
@@ -35,7 +43,17 @@ export function JoiningAccounts({ confirmed, onConfirmed, error }: { confirmed: 
             {listed.map((user) => (
               <li key={user.id}>
                 <strong>{user.fullName}</strong> <span className="mono">{user.username}</span> · {user.email} ·{' '}
-                {user.isSuperuser ? <span className="badge net-superuser" title={roleHint(t, user)}>{t('net.pair.accountSuperuser')}</span> : (user.roleName === null ? t('net.pair.accountNoRole') : roleNameWords(t, user.roleName))}
+                {unifiedIds?.has(user.id) ? (
+                  t('net.pair.accountUnified')
+                ) : user.isSuperuser ? (
+                  <span className="badge net-superuser" title={roleHint(t, user)}>
+                    {t('net.pair.accountSuperuser')}
+                  </span>
+                ) : user.roleName === null ? (
+                  t('net.pair.accountNoRole')
+                ) : (
+                  roleNameWords(t, user.roleName)
+                )}
                 {!user.isActive && <span className="muted"> · {t('net.pair.accountInactive')}</span>}
               </li>
             ))}

@@ -100,7 +100,11 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
       toast.success(t('join.done', { name: joined.status.team?.name ?? '', slot: slotLabel(joined.status.device.slot ?? 0) }));
       const { tickets, workOrders } = joined.renumbered;
       if (tickets + workOrders > 0) toast.info(t('join.renumbered', { tickets, workOrders }));
-      if (joined.mergedUsers + joined.renamedUsers.length > 0) toast.info(t('join.users', { merged: joined.mergedUsers, renamed: joined.renamedUsers.length }));
+      const users = [
+        joined.mergedUsers > 0 && t('join.usersMerged', { count: joined.mergedUsers }),
+        joined.renamedUsers.length > 0 && t('join.usersRenamed', { count: joined.renamedUsers.length }),
+      ].filter(Boolean);
+      if (users.length > 0) toast.info(t('join.users', { parts: users.join('; ') }));
       // The team's account wins at the first import: say so now, not at the next sign-in that fails.
       if (joined.actorMerged) toast.info(t('join.actorMerged'));
     });
@@ -146,7 +150,7 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
       <Field label={t('deviceName')} error={errors.deviceName} hint={t('deviceNameHint')}>
         <input value={deviceName} onChange={(e) => setDeviceName(e.target.value)} autoComplete="off" maxLength={100} />
       </Field>
-      <JoiningAccounts confirmed={accountsConfirmed} onConfirmed={setAccountsConfirmed} error={errors.accounts} />
+      <JoiningAccounts confirmed={accountsConfirmed} onConfirmed={setAccountsConfirmed} error={errors.accounts} unifiedIds={preview ? new Set(preview.unifiedUserIds) : undefined} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? t('join.busy') : t('join.submit')}
       </button>
