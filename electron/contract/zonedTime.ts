@@ -218,6 +218,12 @@ export function dayLengthMs(zone: string, date: LocalDate): number {
   return startOfDayMs(zone, addDays(date, 1)) - startOfDayMs(zone, date);
 }
 
+/** A file name's stamp on the company clock: 'YYYYMMDDHHmmss' (what the company's wall clock showed). */
+export function fileStampOf(zone: string, instant: number | Date): string {
+  const wall = wallClock(zone, instant);
+  return `${formatDate(wall.year, wall.month, wall.day).replace(/-/g, '')}${pad(wall.hour)}${pad(wall.minute)}${pad(wall.second)}`;
+}
+
 /** What an `<input type="datetime-local">` shows for `instant` on the company clock: 'YYYY-MM-DDTHH:mm'. */
 export function wallInputOf(zone: string, instant: number | Date | string): string {
   const wall = wallClock(zone, typeof instant === 'string' ? Date.parse(instant) : instant);

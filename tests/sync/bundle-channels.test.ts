@@ -8,7 +8,8 @@ import type { SyncJobDto } from '../../electron/contract/sync';
 import { exportBundle } from '../../electron/services/sync/bundle-export';
 import { importBundle } from '../../electron/services/sync/bundle-import';
 import { startDomainApp } from '../domain/fixtures';
-import { startTestApp, type Caller, type TestApp } from '../support/backend';
+import { ADMIN, startTestApp, type Caller, type TestApp } from '../support/backend';
+import { settingsVersions } from '../support/versions';
 import { bulkCustomers, createTeamOn, deviceOf, inviteOn, joinOn } from './bundle-fixture';
 import { replayOpLog } from './support';
 
@@ -136,6 +137,11 @@ it('names a file for a member by its name, in the language asked, safe on any fi
   // A snapshot is named in the screen's language as well (it was 'snapshot' on a Spanish screen).
   expect(await fileName({ snapshot: true, language: 'es' })).toMatch(new RegExp(`^emerald-instantanea-${office}-\\d{14}\\.emsync$`));
   expect(await fileName({ snapshot: true })).toMatch(new RegExp(`^emerald-instantanea-${office}-\\d{14}\\.emsync$`));
+  // Stamped on the company clock, as the settings say file names are: 10:29 UTC is 11:29 in Madrid in December.
+  await f.admin.call('settings.update', { versions: await settingsVersions(f.admin), timeZone: 'Europe/Madrid' });
+  f.app.clock.set('2026-12-06T10:29:54.000Z');
+  await f.admin.call('auth.login', { login: ADMIN.username, password: ADMIN.password }); // the clock's jump ended the session
+  expect(await fileName({ snapshot: true })).toBe(`emerald-instantanea-${office}-20261206112954.emsync`);
 });
 
 it('an export counts as sent once its file is handed over: one that carries nothing, held, moves no last export until asked for', async () => {

@@ -19,6 +19,8 @@ import { teamCredentials } from './bundle-keys';
 import { takeUpload } from './bundle-uploads';
 import { prepared } from '../sql';
 import { FILE_NAME_WORDS, fileNameSlug } from './teamInvitation';
+import { fileStampOf } from '../../contract/zonedTime';
+import { companyTimeZone } from '../timeZone';
 
 interface SyncJob extends RegisteredJob {
   lane: 'sync';
@@ -122,12 +124,13 @@ async function runJob(ctx: ServiceContext, kind: SyncJobKind, workDir: string, w
 type ExportStartInput = z.output<typeof syncExportStartInput>;
 
 /**
- * `emerald-cambios-para-portatil-de-tomas-20261203094312.emsync` for a member (whom it is for, in the UI's language);
+ * `emerald-cambios-para-portatil-de-tomas-20261203094312.emsync` for a member (whom it is for, in the UI's language;
+ * the time on the company clock);
  * with no member, this device's id instead (`emerald-cambios-<device>-…`, `emerald-instantanea-<device>-…`).
  */
 function exportFileName(ctx: ServiceContext, deviceId: string, input: ExportStartInput): string {
   const words = FILE_NAME_WORDS[input.language ?? 'es'];
-  const at = ctx.clock.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
+  const at = fileStampOf(companyTimeZone(ctx.sqlite), ctx.clock.now());
   if (input.snapshot === true) return `emerald-${words.snapshot}-${deviceId}-${at}${BUNDLE_EXTENSION}`;
   const member = input.to ? (prepared(ctx.sqlite, 'SELECT name FROM team_members WHERE device_id = ?').get(input.to) as { name: string } | undefined) : undefined;
   const whom = input.to && !input.full ? `${words.for}-${fileNameSlug(member?.name ?? '') || input.to}` : deviceId;
