@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TeamStatusDto } from '../../electron/contract';
 import { syncDigest } from '../../electron/services/sync/digest';
 import { markDemoDatabase } from '../../scripts/demo/guard';
+import { idByCode } from '../../electron/services/reports';
+import { adminContext } from './net.helpers';
 import { ADMIN, type TestApp } from '../support/backend';
 import { allCodes, count, dataCounts, exchange, fileText, sendOps, sqliteOf, startNowApp } from './team.helpers';
 import { settingsVersions, versionOf } from '../support/versions';
@@ -210,6 +212,9 @@ describe('join with data of its own', () => {
     expect((await b.admin.call('tickets.list', { q: oldCodes[1]!.slice(-6) })).items.map((t) => t.matchedFormerCode?.code)).toEqual([oldCodes[1]]);
     expect((await b.admin.call('tickets.list', { q: String(year) })).items.every((t) => t.matchedFormerCode === undefined)).toBe(true);
     expect((await b.admin.call('tickets.list', { q: 'Router' })).items.every((t) => t.matchedFormerCode === undefined)).toBe(true);
+    // The command line's `report` takes the old code too (an admin will try it); the code a row has now comes first.
+    expect(idByCode(adminContext(b), 'ticket', oldCodes[1]!.toLowerCase())).toBe(own.tickets[1]!.id);
+    expect(idByCode(adminContext(b), 'workOrder', own.wo.code)).toBe(own.wo.id);
     // The renamed person still signs in, under the new username.
     await b.caller().call('auth.login', { login: 'tec1-02', password: 'otro-password-1' });
 
@@ -225,6 +230,11 @@ describe('join with data of its own', () => {
     expect(onTeam.items.map((t) => t.id).sort()).toEqual([own.tickets[1]!.id, team.tickets[1]!.id].sort());
     expect((await a.admin.call('tickets.get', { id: own.tickets[1]!.id })).formerCodes).toEqual([oldCodes[1]]);
     expect((await a.admin.call('tickets.get', { id: team.tickets[1]!.id })).formerCodes).toEqual([]);
+    expect(idByCode(adminContext(a), 'ticket', oldCodes[1]!)).toBe(team.tickets[1]!.id);
+    // Two members' tickets that had one code: the old code alone names neither, and the error says their codes now.
+    sa.prepare("INSERT INTO code_aliases (id, entity, row_id, code, created_at, updated_at) VALUES ('alias-x', 'tickets', ?, 'TK-1999-000001', '', '')").run(own.tickets[0]!.id);
+    sa.prepare("INSERT INTO code_aliases (id, entity, row_id, code, created_at, updated_at) VALUES ('alias-y', 'tickets', ?, 'TK-1999-000001', '', '')").run(own.tickets[1]!.id);
+    expect(() => idByCode(adminContext(a), 'ticket', 'TK-1999-000001')).toThrow(`they are TK-${year}-020001, TK-${year}-020002 now`);
     // The team's values won for the merged rows: one category "Impresoras", the team's tec2.
     expect(count(sa, "SELECT count(*) AS n FROM ticket_categories WHERE lower(name) = 'impresoras'")).toBe(1);
     expect((sb.prepare('SELECT full_name FROM users WHERE id = ?').get(team.tec2.id) as { full_name: string }).full_name).toBe('Teresa Técnica');

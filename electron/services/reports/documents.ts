@@ -1,5 +1,5 @@
 // Single-document exports (OT PDF, ticket PDF): read a consistent snapshot, render, wrap as a FilePayload.
-import { notFound, type FilePayload, type TicketDetail, type WorkOrderDetail } from '../../contract';
+import { AppError, notFound, type FilePayload, type TicketDetail, type WorkOrderDetail } from '../../contract';
 import { customerCatalog } from '../catalogs';
 import { nowIso, type ServiceContext } from '../context';
 import { readSettings } from '../settings';
@@ -74,7 +74,7 @@ export async function ticketPdf(ctx: ServiceContext, id: string, language?: Repo
   return { fileName: safeFileName(ticket.code, 'pdf'), mimeType: PDF_MIME, bytes };
 }
 
-/** For the CLI and scripts: people type codes (OT-2026-000001), the services take ids. */
+/** For the CLI and scripts: people type codes (OT-2026-000001, or the one it had before a team join), the services take ids. */
 export function idByCode(ctx: ServiceContext, entity: 'workOrder' | 'ticket', code: string): string {
   const table = entity === 'workOrder' ? 'work_orders' : 'tickets';
   // Exact or upper-cased (people type "ot-2026-000001"); both hit the unique index on code.
@@ -82,6 +82,19 @@ export function idByCode(ctx: ServiceContext, entity: 'workOrder' | 'ticket', co
   const row = prepared(ctx.sqlite, `SELECT id FROM ${table} WHERE code IN (?, ?) LIMIT 1`).get(typed, typed.toUpperCase()) as
     | { id: string }
     | undefined;
-  if (!row) throw notFound(entity === 'workOrder' ? 'work order' : 'ticket', code);
-  return row.id;
+  if (row) return row.id;
+  // A code it had before a team join renumbered it (code_aliases): found as search finds it, when it names one row.
+  const former = prepared(
+    ctx.sqlite,
+    `SELECT t.id, t.code FROM code_aliases a JOIN ${table} t ON t.id = a.row_id WHERE a.entity = ? AND a.code IN (?, ?) ORDER BY t.code`,
+  ).all(table, typed, typed.toUpperCase()) as { id: string; code: string }[];
+  const noun = entity === 'workOrder' ? 'work order' : 'ticket';
+  if (former.length === 1) return (former[0] as { id: string }).id;
+  if (former.length > 1) {
+    const now = former.map((r) => r.code).join(', ');
+    throw new AppError('CONFLICT', `${code} was the code of ${former.length} ${noun}s before their computers joined the team; they are ${now} now: use one of those`, {
+      reason: 'ambiguous_code',
+    });
+  }
+  throw notFound(noun, code);
 }
