@@ -94,6 +94,7 @@ export function idByCode(ctx: ServiceContext, entity: 'workOrder' | 'ticket', co
     const now = former.map((r) => r.code).join(', ');
     throw new AppError('CONFLICT', `${code} was the code of ${former.length} ${noun}s before their computers joined the team; they are ${now} now: use one of those`, {
       reason: 'ambiguous_code',
+      codes: now,
     });
   }
   throw notFound(noun, code);
