@@ -15,7 +15,7 @@ import { parseInvitation, type Invitation } from './teamInvitation';
 import { newDeviceId, newDeviceKeyPair, type DeviceKeyPair } from './teamKeys';
 import { mergeWithDirectory, type MergeOutcome } from './teamMerge';
 import { rebaseOpLog } from './teamRebase';
-import { renumberIntoSlot, type RenumberOutcome } from './teamRenumber';
+import { renumberingInto, renumberIntoSlot, type RenumberOutcome } from './teamRenumber';
 import { readLocal, readTeamStatus } from './teamStatus';
 
 export interface JoinOutcome {
@@ -67,16 +67,15 @@ export interface JoinIdentity {
   keys: DeviceKeyPair;
 }
 
-/** The join's changes to this copy's own rows (same people and catalog rows, codes into the slot); capture turned off. */
-function mergeIntoTeam(ctx: ServiceContext, invitation: Invitation, at: string): { merge: MergeOutcome; renumbered: RenumberOutcome } {
+/** Makes this copy's rows the team's where they are the same (people, catalog rows, settings), capture turned off. */
+function mergeIntoTeam(ctx: ServiceContext, invitation: Invitation, at: string): MergeOutcome {
   // Rows change ids below; their references follow within the transaction and are checked at the commit.
   ctx.sqlite.pragma('defer_foreign_keys = ON');
   setCapture(ctx, false);
-  const { slot } = invitation.invitation;
-  return { merge: mergeWithDirectory(ctx.sqlite, invitation.directory, slot, at), renumbered: renumberIntoSlot(ctx.sqlite, slot, at) };
+  return mergeWithDirectory(ctx.sqlite, invitation.directory, invitation.invitation.slot, at);
 }
 
-/** The join's changes to this copy's own rows, as the join answers them and the preview foretells them. */
+/** What the join changes in this copy's own rows, as the join answers it and the preview foretells it. */
 function whatChanged(merge: MergeOutcome, renumbered: RenumberOutcome): Pick<TeamJoinDto, 'renumbered' | 'mergedUsers' | 'renamedUsers'> {
   return { renumbered, mergedUsers: merge.users.size, renamedUsers: merge.renamedUsers.map(({ from, to }) => ({ from, to })) };
 }
@@ -104,12 +103,17 @@ function thenRollBack<T>(sqlite: ServiceContext['sqlite'], work: () => T): T {
 export function previewJoin(ctx: ServiceContext, input: z.output<typeof teamPreviewJoinInput>): TeamJoinPreviewDto {
   const invitation = parseInvitation(input.invite);
   const now = ctx.clock.now();
+  // The merge is run and rolled back; the renumbering only counted (it writes every code: long on a large copy).
   const { merge, renumbered, replacedSettings } = thenRollBack(ctx.sqlite, () => {
     assertCanJoin(ctx, invitation, now.getTime());
     const before = settingsInForce(ctx);
-    const outcome = mergeIntoTeam(ctx, invitation, now.toISOString());
+    const merged = mergeIntoTeam(ctx, invitation, now.toISOString());
     const after = settingsInForce(ctx);
-    return { ...outcome, replacedSettings: REPLICATED_SETTING_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])) };
+    return {
+      merge: merged,
+      renumbered: renumberingInto(ctx.sqlite, invitation.invitation.slot),
+      replacedSettings: REPLICATED_SETTING_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])),
+    };
   });
   return {
     team: { name: invitation.team.name },
@@ -133,7 +137,8 @@ export function joinTeam(ctx: ServiceContext, input: z.output<typeof teamJoinInp
     assertCanJoin(ctx, invitation, now.getTime());
     const { slot } = invitation.invitation;
     const local = readLocal(ctx.sqlite);
-    const { merge, renumbered } = mergeIntoTeam(ctx, invitation, at);
+    const merge = mergeIntoTeam(ctx, invitation, at);
+    const renumbered = renumberIntoSlot(ctx.sqlite, slot, at);
     const deviceId = identity?.deviceId ?? newDeviceId();
     rebaseOpLog(ctx.sqlite, deviceId, merge.adopted);
     const deviceName = input.deviceName ?? invitation.invitation.memberName ?? defaultDeviceName(local.device_name);

@@ -38,11 +38,14 @@ function partsOf(row: CodedRow, zone: string): { prefix: string; year: number } 
   return { prefix: row.code, year: localYearOf(zone, row.created_at) };
 }
 
-function renumberTable(sqlite: Database.Database, kind: CodeKind, slot: number, at: string): number {
+type Rename = { id: string; from: string; to: string };
+
+/** The codes of `kind` that move into the slot, and to what (refused when one range holds more than a slot does). */
+function plannedRenames(sqlite: Database.Database, kind: CodeKind, slot: number): Rename[] {
   const table = TABLE[kind];
   const rows = sqlite.prepare(`SELECT id, code, created_at FROM ${table} ORDER BY created_at, code, id`).all() as CodedRow[];
   const counters = new Map<string, number>();
-  const renamed: { id: string; from: string; to: string }[] = [];
+  const renamed: Rename[] = [];
   const zone = companyTimeZone(sqlite);
   for (const row of rows) {
     const { prefix, year } = partsOf(row, zone);
@@ -53,6 +56,12 @@ function renumberTable(sqlite: Database.Database, kind: CodeKind, slot: number, 
     const code = formatSlotCode(prefix, year, slot, value);
     if (code !== row.code) renamed.push({ id: row.id, from: row.code, to: code });
   }
+  return renamed;
+}
+
+function renumberTable(sqlite: Database.Database, kind: CodeKind, slot: number, at: string): number {
+  const table = TABLE[kind];
+  const renamed = plannedRenames(sqlite, kind, slot);
   // An old code may equal another row's new code: those step aside first, so no update meets the unique index.
   const newCodes = new Set(renamed.map((r) => r.to));
   const stepAside = sqlite.prepare(`UPDATE ${table} SET code = ? WHERE id = ?`);
@@ -68,4 +77,9 @@ function renumberTable(sqlite: Database.Database, kind: CodeKind, slot: number, 
 /** Must run with capture off, inside the join's transaction: the rebuilt baseline carries the new codes and the aliases. */
 export function renumberIntoSlot(sqlite: Database.Database, slot: number, at: string): RenumberOutcome {
   return { tickets: renumberTable(sqlite, 'ticket', slot, at), workOrders: renumberTable(sqlite, 'workOrder', slot, at) };
+}
+
+/** How many codes a join into `slot` would move, without moving them (the join card's preview; any size of copy). */
+export function renumberingInto(sqlite: Database.Database, slot: number): RenumberOutcome {
+  return { tickets: plannedRenames(sqlite, 'ticket', slot).length, workOrders: plannedRenames(sqlite, 'workOrder', slot).length };
 }
