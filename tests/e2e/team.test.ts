@@ -319,6 +319,8 @@ describe('team sync screens', () => {
       expect(await viaVisit.getAttribute('title')).toBe(`su OT ${now.workOrders[0]?.code} era ${visit.code}`);
       await goTo(laptopPage, `#/tickets/${ticket.id}`);
       await laptopPage.locator(`.ticket-work-order[data-work-order-id="${visit.id}"]`).getByText(`antes ${visit.code}`).waitFor();
+      // The timeline's events name the OT by the code it had then: each says its code now beside it.
+      await laptopPage.locator('ol.timeline').getByText(`solicitó una visita: ${now.workOrders[0]?.code} (antes ${visit.code})`).waitFor();
       expect(uncaughtErrors(laptopPage)).toEqual([]);
     } finally {
       await laptop.close();

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TeamStatusDto } from '../../electron/contract';
 import { syncDigest } from '../../electron/services/sync/digest';
 import { markDemoDatabase } from '../../scripts/demo/guard';
-import { idByCode } from '../../electron/services/reports';
+import { idByCode, ticketPdf } from '../../electron/services/reports';
+import { pdfText } from '../reports/support';
 import { adminContext } from './net.helpers';
 import { ADMIN, type TestApp } from '../support/backend';
 import { allCodes, count, dataCounts, exchange, fileText, sendOps, sqliteOf, startNowApp } from './team.helpers';
@@ -215,6 +216,9 @@ describe('join with data of its own', () => {
     // The command line's `report` takes the old code too (an admin will try it); the code a row has now comes first.
     expect(idByCode(adminContext(b), 'ticket', oldCodes[1]!.toLowerCase())).toBe(own.tickets[1]!.id);
     expect(idByCode(adminContext(b), 'workOrder', own.wo.code)).toBe(own.wo.id);
+    // The ticket's PDF names its OT by the code it had when each event was written, with its code now beside it.
+    const pdf = pdfText((await ticketPdf(adminContext(b), own.tickets[2]!.id, 'es')).bytes);
+    expect(pdf.replace(/\s+/g, ' ')).toContain(`OT-${year}-020001 (antes ${own.wo.code})`);
     // The renamed person still signs in, under the new username.
     await b.caller().call('auth.login', { login: 'tec1-02', password: 'otro-password-1' });
 

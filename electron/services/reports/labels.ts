@@ -84,6 +84,8 @@ interface LabelTable {
   systemAuthor: string;
   /** A timeline's assignment: to whom, or taken away. */
   assignment: { to(name: string): string; removed: string; removedFrom(name: string): string };
+  /** An OT code from before a team join renumbered it, with the code it has now. */
+  codeNow(now: string, former: string): string;
   /** SLA: the two clocks in the ticket report, the CSV columns, and how a clock stands. */
   sla: {
     firstResponse: string;
@@ -193,6 +195,7 @@ const es: LabelTable = {
   notes: 'Notas internas',
   systemAuthor: 'Sistema',
   assignment: { to: (name) => `Asignado a ${name}`, removed: 'Sin asignar', removedFrom: (name) => `Sin asignar (antes: ${name})` },
+  codeNow: (now, former) => `${now} (antes ${former})`,
   sla: {
     firstResponse: 'Primera respuesta',
     resolution: 'Resolución',
@@ -305,6 +308,7 @@ const en: LabelTable = {
   notes: 'Internal notes',
   systemAuthor: 'System',
   assignment: { to: (name) => `Assigned to ${name}`, removed: 'Unassigned', removedFrom: (name) => `Unassigned (was ${name})` },
+  codeNow: (now, former) => `${now} (formerly ${former})`,
   sla: {
     firstResponse: 'First response',
     resolution: 'Resolution',

@@ -54,9 +54,16 @@ export interface TimelineWording {
   dateTime?: (iso: string) => string;
   /** A user's full name by id (who a ticket was assigned to); null when this copy does not know them. */
   personName?: (id: string) => string | null;
+  /** OT codes from before a team join renumbered them → their codes now (events keep the code they were written with). */
+  codesNow?: ReadonlyMap<string, string>;
 }
 
-export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { dateTime, personName }: TimelineWording = {}): TimelineLine {
+export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { dateTime, personName, codesNow }: TimelineWording = {}): TimelineLine {
+  const otCode = (value: unknown): string => {
+    const code = typeof value === 'string' ? value : '';
+    const now = codesNow?.get(code);
+    return now ? t.codeNow(now, code) : code;
+  };
   const heading = t.timelineEvent[event.eventType] ?? event.eventType;
   const meta = event.metaData;
   // Only a note's and a contact's content are a person's words; every other event stores a generated Spanish line
@@ -79,7 +86,7 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { date
     case 'ot_created': {
       const workOrder = (meta?.workOrder ?? {}) as Record<string, unknown>;
       const type = translated(workOrder.otType, WORK_ORDER_TYPES, t.workOrderType);
-      const code = typeof workOrder.code === 'string' ? workOrder.code : '';
+      const code = otCode(workOrder.code);
       return { heading, body: code ? [code, type ? `(${type})` : null].filter(Boolean).join(' ') : content };
     }
     case 'priority_change':
@@ -87,7 +94,7 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { date
     case 'ot_updated': {
       // Parts, serials and notes in the report's language from meta_data (the stored text is Spanish only).
       const change = workOrderChangeOf(meta);
-      const code = typeof meta?.code === 'string' ? meta.code : '';
+      const code = otCode(meta?.code);
       if (change?.kind === 'rescheduled' && dateTime && change.from.scheduledDate && change.to.scheduledDate) {
         return { heading, body: `${changeText(change, code, t)}: ${dateTime(change.from.scheduledDate)} → ${dateTime(change.to.scheduledDate)}` };
       }
@@ -116,7 +123,7 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { date
       const reason = typeof meta?.durationReason === 'string' ? meta.durationReason.trim() : '';
       const measured = secondsOf(meta?.measuredDuration);
       const why = reason ? t.workOrderChange.durationChanged(reason, measured === null ? null : formatDuration(measured, t.language)) : null;
-      const code = typeof meta?.code === 'string' ? meta.code : '';
+      const code = otCode(meta?.code);
       if (meta?.closedWithTicket) {
         // Completed while closing the ticket: the move, whether it had a start, and the work done the person gave.
         const atClose = [`${code}: ${moved ?? ''} ${t.workOrderChange.atClose(meta.withoutStart === true)}`, formatDurationOrNull(total, t)].filter(Boolean).join(' · ');

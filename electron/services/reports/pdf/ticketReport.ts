@@ -1,4 +1,5 @@
 // The ticket report: ticket facts, customer, description and resolution, the whole timeline, every OT with its parts.
+import { codesNowOf } from '../../../contract/codesNow';
 import type { SettingsDto, TicketDetail, WorkOrderDetail } from '../../../contract';
 import { slaClockState, slaRemainingMs, type SlaClock } from '../../../../shared/sla';
 import { printableLogo } from '../../companyLogo';
@@ -49,8 +50,9 @@ function drawTimeline(doc: Pdf, ticket: TicketDetail, people: ReadonlyMap<string
   }
   const x = contentLeft(doc);
   const width = contentWidth(doc);
+  const codesNow = codesNowOf(ticket.workOrders);
   for (const event of ticket.timeline) {
-    const line = describeTimelineEvent(event, t, { dateTime: (iso) => f.dateTime(iso), personName: (id) => people.get(id) ?? null });
+    const line = describeTimelineEvent(event, t, { dateTime: (iso) => f.dateTime(iso), personName: (id) => people.get(id) ?? null, codesNow });
     const meta = [f.dateTime(event.createdAt), event.author?.fullName ?? t.systemAuthor].join(' · ');
     ensureSpace(doc, 34);
     tag(doc, 'P', () => {

@@ -1,4 +1,5 @@
 // The open ticket: header with its fields and actions, description, work orders, the bitácora and the composer.
+import { codesNowOf } from '../../../../electron/contract/codesNow';
 import { FileDown, Lock, Pencil, RotateCcw, Truck, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -261,7 +262,12 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
 
       <section className="ticket-section" aria-labelledby="ticket-timeline-title">
         <h3 id="ticket-timeline-title">{t('timeline.title')}</h3>
-        <Timeline events={ticket.timeline} users={users} earlier={{ hasOlder: ticket.timelineOlderCursor !== null, loading: loadingOlder, showEarlier }} />
+        <Timeline
+          events={ticket.timeline}
+          users={users}
+          earlier={{ hasOlder: ticket.timelineOlderCursor !== null, loading: loadingOlder, showEarlier }}
+          codesNow={codesNowOf(ticket.workOrders)}
+        />
         {canNote && <Composer canContact={canWrite} />}
       </section>
 

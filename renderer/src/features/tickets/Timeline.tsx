@@ -47,7 +47,15 @@ export interface EarlierEvents {
   showEarlier: () => Promise<void>;
 }
 
-export function Timeline({ events, users, earlier }: { events: TimelineEventDto[]; users: DirectoryUser[]; earlier?: EarlierEvents }) {
+interface TimelineProps {
+  events: TimelineEventDto[];
+  users: DirectoryUser[];
+  earlier?: EarlierEvents;
+  /** OT codes from before a team join renumbered them → their codes now: events name the OT by the code it had. */
+  codesNow?: ReadonlyMap<string, string>;
+}
+
+export function Timeline({ events, users, earlier, codesNow }: TimelineProps) {
   const { t } = useTranslation('tickets');
   const listRef = useRef<HTMLOListElement>(null);
   const format = {
@@ -56,6 +64,10 @@ export function Timeline({ events, users, earlier }: { events: TimelineEventDto[
     duration: formatDuration,
     dateTime: formatDateTime,
     person: (id: string) => users.find((u) => u.id === id)?.fullName ?? t('timeline.someone'),
+    codeNow: (code: string) => {
+      const now = codesNow?.get(code);
+      return now ? t('timeline.codeNow', { now, code }) : code;
+    },
     durationChanged: (reason: string, measured: string | null) =>
       measured === null ? t('timeline.durationChangedUnmeasured', { reason }) : t('timeline.durationChanged', { reason, measured }),
   };

@@ -20,6 +20,8 @@ export interface BodyFormat {
   dateTime?: (iso: string) => string;
   /** A user's name by id (a reschedule's technicians). */
   person?: (id: string) => string;
+  /** An OT code as it reads now: one from before a team join renumbered it, with the code it has now. */
+  codeNow?: (code: string) => string;
 }
 
 const seconds = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
@@ -86,9 +88,10 @@ function checklistLine(t: TFunction, code: string, answer: unknown): string {
   return t('timeline.ot_checklist', { code, label: str(label), value: words });
 }
 
-/** `format.duration` words an OT's duration in the headline (left out without it). */
-export function describeEvent(t: TFunction, event: TimelineEventDto, users: DirectoryUser[], format?: Pick<BodyFormat, 'duration'>): string {
+/** `format.duration` words an OT's duration in the headline (left out without it); `format.codeNow` its code now. */
+export function describeEvent(t: TFunction, event: TimelineEventDto, users: DirectoryUser[], format?: Pick<BodyFormat, 'duration' | 'codeNow'>): string {
   const meta = event.metaData ?? {};
+  const otCode = (value: unknown) => (format?.codeNow ? format.codeNow(str(value)) : str(value));
   const status = (s: unknown) => (s ? t(`common:ticketStatus.${str(s)}`) : '—');
   const otStatus = (s: unknown) => (s ? t(`common:workOrderStatus.${str(s)}`) : '—');
   switch (event.eventType) {
@@ -120,12 +123,12 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
     }
     case 'ot_created': {
       const workOrder = (meta.workOrder ?? {}) as Record<string, unknown>;
-      return t('timeline.ot_created', { code: str(workOrder.code), type: t(`common:workOrderType.${str(workOrder.otType) || 'diagnosis'}`) });
+      return t('timeline.ot_created', { code: otCode(workOrder.code), type: t(`common:workOrderType.${str(workOrder.otType) || 'diagnosis'}`) });
     }
     case 'ot_updated': {
       // Parts, serials, notes and new dates are worded from meta_data, the same facts in every language.
       const change = workOrderChangeOf(meta);
-      const code = str(meta.code);
+      const code = otCode(meta.code);
       if (change?.kind === 'item_added' || change?.kind === 'item_removed') {
         // Quantities in the UI language's numbers (1,5 kg in Spanish).
         const part = describePart(change, { part: t('timeline.partFallback'), serial: (serial) => t('timeline.serial', { serial }), quantity: (value) => t('timeline.quantity', { value }) });
@@ -143,15 +146,15 @@ export function describeEvent(t: TFunction, event: TimelineEventDto, users: Dire
       if (change?.kind === 'rescheduled') return t('timeline.ot_rescheduled', { code });
       if (meta.closedWithTicket && meta.to === 'cancelled') return t('timeline.ot_cancelled_at_close', { code });
       return meta.from && meta.to && meta.from !== meta.to
-        ? t('timeline.ot_updated', { code: str(meta.code), from: otStatus(meta.from), to: otStatus(meta.to) })
+        ? t('timeline.ot_updated', { code, from: otStatus(meta.from), to: otStatus(meta.to) })
         : t('timeline.ot_updated_plain', { code });
     }
     case 'ot_completed': {
-      if (meta.closedWithTicket) return t(meta.withoutStart ? 'timeline.ot_completed_at_close_no_start' : 'timeline.ot_completed_at_close', { code: str(meta.code) });
+      if (meta.closedWithTicket) return t(meta.withoutStart ? 'timeline.ot_completed_at_close_no_start' : 'timeline.ot_completed_at_close', { code: otCode(meta.code) });
       const total = seconds(meta.totalDuration);
       return total !== null && format
-        ? t('timeline.ot_completed_duration', { code: str(meta.code), duration: format.duration(total) })
-        : t('timeline.ot_completed', { code: str(meta.code) });
+        ? t('timeline.ot_completed_duration', { code: otCode(meta.code), duration: format.duration(total) })
+        : t('timeline.ot_completed', { code: otCode(meta.code) });
     }
     case 'telemetry':
       return t('timeline.telemetry', { count: Math.max(1, telemetrySummaryOf(meta)?.count ?? 0) });
