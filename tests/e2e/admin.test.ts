@@ -90,6 +90,12 @@ describe('administration', () => {
 
   it('saves company settings; the language switches the whole UI', async () => {
     await goTo(page, '#/admin/settings');
+    // Its save button is in sight from the top of the long form (a trial scrolled past it to the next card's Save).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const save = page.locator('form.settings-form').getByRole('button', { name: 'Guardar ajustes de la empresa' });
+    await page.getByLabel('Nombre de la empresa').focus();
+    const box = await save.boundingBox();
+    expect(box && box.y + box.height <= 800).toBe(true);
     await page.getByLabel('Prefijo de OT').fill('cs');
     await page.getByLabel('Idioma predeterminado').selectOption('en');
     // The company time zone (18.16): a select of the zones the browser knows, saved as the IANA name.
@@ -97,7 +103,7 @@ describe('administration', () => {
     // Each zone says its offset and its name in the interface's language, not the IANA name alone.
     expect(await page.getByLabel('Zona horaria de la empresa').locator('option:checked').textContent()).toMatch(/^America\/Santiago · GMT-\d · hora .*Chile$/);
     // The company form, not the measuring-tool card below it, which has its own Save.
-    await page.locator('form.settings-form').getByRole('button', { name: 'Guardar' }).click();
+    await page.locator('form.settings-form').getByRole('button', { name: 'Guardar ajustes de la empresa' }).click();
     await page.getByRole('heading', { name: 'Company settings' }).waitFor();
     expect(await page.locator('nav.sidebar').textContent()).toContain('Administration');
     const settings = await app.admin.call('settings.get', {});
@@ -106,7 +112,7 @@ describe('administration', () => {
     expect(await page.getByLabel('Company time zone').locator('option:checked').textContent()).toMatch(/^America\/Santiago · GMT-\d · Chile.* Time$/);
 
     await page.getByLabel('Work order prefix').fill('Ñ!');
-    await page.locator('form.settings-form').getByRole('button', { name: 'Save' }).click();
+    await page.locator('form.settings-form').getByRole('button', { name: 'Save company settings' }).click();
     await page.getByText('1 to 8 capital letters or digits.').waitFor();
     expect((await app.admin.call('settings.get', {})).workOrderPrefix).toBe('CS');
     expect(uncaughtErrors(page)).toEqual([]);

@@ -121,7 +121,7 @@ describe('scheduling rules in the schedule dialog', () => {
     await goTo(page, '#/admin/settings');
     const group = page.getByRole('group', { name: 'Duración habitual de las visitas (minutos)' });
     await group.getByLabel('Reparación').fill('90');
-    await page.locator('form.settings-form').getByRole('button', { name: 'Guardar', exact: true }).click();
+    await page.locator('form.settings-form').getByRole('button', { name: 'Guardar ajustes de la empresa' }).click();
     await expect.poll(async () => (await app.admin.call('settings.get', {})).workOrderDefaultMinutes.repair).toBe(90);
     await group.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'scheduling-visit-minutes');

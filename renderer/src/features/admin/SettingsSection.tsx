@@ -198,9 +198,12 @@ export function SettingsSection() {
             </select>
           </Field>
         </div>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('common:state.saving') : t('common:actions.save')}
-        </button>
+        {/* In sight while the long form scrolls: a trial scrolled past it and pressed the next section's button. */}
+        <div className="settings-form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t('common:state.saving') : t('settings.save')}
+          </button>
+        </div>
       </form>
       <SlaTargetsSettings />
       <TelemetrySocketSettings />
