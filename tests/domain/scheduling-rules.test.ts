@@ -178,7 +178,7 @@ describe('past dates', () => {
     const yesterday = '2026-03-01T09:00:00.000Z';
     expect(await errorOf(f.admin, 'workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: yesterday, technicianId: f.tec1.id })).toMatchObject({
       code: 'VALIDATION',
-      details: { reason: 'scheduled_in_past', field: 'scheduledDate' },
+      details: { reason: 'scheduled_in_past', field: 'scheduledDate', today: false },
     });
     expect(await errorOf(f.admin, 'workOrders.requestVisit', { ticketId: wo.ticketId, otType: 'repair', scheduledDate: '2020-06-01T10:00:00+02:00' })).toMatchObject({
       details: { reason: 'scheduled_in_past' },
@@ -198,6 +198,10 @@ describe('past dates', () => {
     expect((await schedule(madrid, '2026-03-02T09:55:00+01:00', {}, f.tec2.id)).ok).toBe(true);
     const late = await pending();
     expect((await schedule(late, '2026-03-02T08:30:00.000Z', {}, f.tec2.id)).ok).toBe(false);
+    // Earlier today: the form says the hour has passed, not the date.
+    expect(await errorOf(f.admin, 'workOrders.schedule', { id: late.id, version: late.version, scheduledDate: '2026-03-02T08:30:00.000Z', technicianId: f.tec2.id })).toMatchObject({
+      details: { reason: 'scheduled_in_past', today: true },
+    });
   });
 
   it('year 10000 and a -23:59 offset are refused on schedule and requestVisit', async () => {

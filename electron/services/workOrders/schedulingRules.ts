@@ -4,6 +4,8 @@
 import type { WorkOrderType } from '../../../shared/enums';
 import { AppError } from '../../contract';
 import { effectiveMinutes, overlappingBookings, bookingEnd, PAST_GRACE_MS, type Booking, type ScheduleClash } from '../../contract/scheduling';
+import { localDateOf } from '../../contract/zonedTime';
+import { companyTimeZone } from '../timeZone';
 import type { AppDb } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { readSetting } from '../settings';
@@ -51,6 +53,8 @@ export function assertNotInPast(ctx: ServiceContext, scheduledDate: string, conf
     field: 'scheduledDate',
     scheduledDate,
     now: new Date(now).toISOString(),
+    // Today at an hour gone by: "esa hora ya ha pasado", not "esa fecha".
+    today: localDateOf(companyTimeZone(ctx.sqlite), scheduledDate) === localDateOf(companyTimeZone(ctx.sqlite), now),
   });
 }
 

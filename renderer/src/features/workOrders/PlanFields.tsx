@@ -96,7 +96,7 @@ export function usePlanQuestions() {
         return true;
       }
       if (error.reason === 'scheduled_in_past') {
-        setPastError(t('reason.scheduled_in_past'));
+        setPastError(t(error.shape.details?.today === true ? 'reason.scheduled_in_past_today' : 'reason.scheduled_in_past'));
         return true;
       }
       return false;
