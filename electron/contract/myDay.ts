@@ -40,6 +40,8 @@ export interface MyDayDto {
   items: MyDayVisit[];
   /** How many open visits from earlier days there are in all (more than listed when over MY_DAY_OVERDUE_LIMIT). */
   overdueTotal: number;
+  /** With no visit left (items empty): how many of today's the technician completed; 0 otherwise. */
+  doneToday: number;
 }
 
 export const myDayChannels = {

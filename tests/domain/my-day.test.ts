@@ -95,7 +95,11 @@ describe('workOrders.myDay', () => {
 
     // Teresa sees only hers; someone without OTs gets an empty day, not an error.
     expect((await myDayOf(f.tec2.caller)).items.map((v) => v.id)).toEqual([someoneElse.id]);
-    expect(await f.admin.call('workOrders.myDay', {})).toMatchObject({ items: [], overdueTotal: 0 });
+    expect(await f.admin.call('workOrders.myDay', {})).toMatchObject({ items: [], overdueTotal: 0, doneToday: 0 });
+    // Teresa finishes her only visit of today: an empty day that says it was done, not that there was none.
+    const teresaStarted = await f.tec2.caller.call('workOrders.start', { id: someoneElse.id, version: someoneElse.version });
+    await f.tec2.caller.call('workOrders.complete', { id: someoneElse.id, version: teresaStarted.version, workDone: 'Revisado' });
+    expect(await myDayOf(f.tec2.caller)).toMatchObject({ items: [], doneToday: 1 });
   });
 
   it('counts today on the company calendar: a 23:30 visit in Madrid is today there, yesterday in UTC', async () => {

@@ -33,6 +33,11 @@ export const MY_DAY_EARLIER_SQL = visitsSql('w.scheduled_date < @todayStart', li
 /** Today's open visits and any running one dated later. Parameters: technicianId, todayStart, tomorrowStart. */
 export const MY_DAY_TODAY_SQL = visitsSql("w.scheduled_date >= @todayStart AND (w.scheduled_date < @tomorrowStart OR w.status = 'in_progress')", '');
 
+/** The technician's visits completed today: the day's few completions, found by their date. */
+const DONE_TODAY_SQL = `
+  SELECT count(*) AS n FROM work_orders INDEXED BY ix_work_orders_completed_at
+  WHERE completed_at >= @todayStart AND completed_at < @tomorrowStart AND technician_id = @technicianId AND status = 'completed'`;
+
 export const MY_DAY_OVERDUE_COUNT_SQL = `
   SELECT count(*) AS n FROM work_orders INDEXED BY ${BY_TECHNICIAN}
   WHERE technician_id = @technicianId AND scheduled_date < @todayStart AND ${OPEN}`;
@@ -109,5 +114,7 @@ export function myDay(ctx: ServiceContext): MyDayDto {
     listed < MY_DAY_OVERDUE_LIMIT
       ? listed
       : (prepared(ctx.sqlite, MY_DAY_OVERDUE_COUNT_SQL).get({ technicianId, todayStart }) as { n: number }).n;
-  return { day, timeZone, items, overdueTotal };
+  // Only asked with nothing left to do: the empty day then says the visits were done, not that there were none.
+  const doneToday = items.length === 0 ? (prepared(ctx.sqlite, DONE_TODAY_SQL).get(params) as { n: number }).n : 0;
+  return { day, timeZone, items, overdueTotal, doneToday };
 }

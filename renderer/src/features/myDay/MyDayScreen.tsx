@@ -63,7 +63,7 @@ function MyDay() {
         ) : day.items.length === 0 ? (
           <div className="empty myday-empty">
             <CalendarCheck size={28} aria-hidden="true" />
-            <p>{t('empty')}</p>
+            <p>{day.doneToday > 0 ? t('allDone', { count: day.doneToday }) : t('empty')}</p>
             <p className="muted">{t('emptyHint')}</p>
           </div>
         ) : (
