@@ -142,7 +142,9 @@ function printStatus(status: TeamStatusDto, say: Say): void {
   if (status.device.revokedAt) say(`This device was revoked from the team on ${localTime(status.device.revokedAt)}: the other members refuse what it sends.`);
   say('Members:');
   for (const m of status.members) {
-    const state = m.revokedAt ? `revoked ${localTime(m.revokedAt)}` : `last contact ${localTimeOr(m.lastContactAt, 'never')}`;
+    // This device's own line: its last exchange (its stored contact time is what others last heard of it).
+    const contact = m.isSelf ? `last exchange ${localTimeOr(status.lastExchangeAt, 'never')}` : `last contact ${localTimeOr(m.lastContactAt, 'never')}`;
+    const state = m.revokedAt ? `revoked ${localTime(m.revokedAt)}` : contact;
     say(`  ${slotLabel(m.slot)}  ${m.name}  ${m.deviceId}  joined ${localTime(m.joinedAt)}  ${state}${m.isSelf ? '  (this device)' : ''}`);
   }
   // Made and not used by any member known here, nor cancelled: what "team cancel-invitation" takes.
