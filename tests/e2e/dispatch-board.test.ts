@@ -335,4 +335,16 @@ describe('dispatch board', () => {
     await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-work-order")')).toBe(boiler.id);
     expect(uncaughtErrors(page)).toEqual([]);
   });
+
+  it('the queue says what its date is: when a visit was asked for, or the day, hour and technician its request proposed', async () => {
+    const drain = await app.admin.call('tickets.create', { title: 'Desagüe atascado' });
+    const asked = await app.admin.call('workOrders.requestVisit', { ticketId: drain.id, otType: 'diagnosis' });
+    const plain = page.locator('.board-queue-item', { hasText: asked.code });
+    await expect.poll(() => plain.locator('.board-queue-date').textContent()).toMatch(/^ · pedida el \d+ \w+/);
+    const proposed = await app.admin.call('workOrders.requestVisit', { ticketId: drain.id, otType: 'repair', scheduledDate: at(addDays(nextMonday, 4), '09:05'), technicianId: lucia.id });
+    const item = page.locator('.board-queue-item', { hasText: proposed.code });
+    await expect.poll(() => item.locator('.board-queue-date').textContent()).toMatch(/^ · propuesta: .*9:05 · Lucía Martín$/);
+    expect(await item.getAttribute('aria-label')).toContain('propuesta: ');
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueuedWorkOrderDto } from '../../../../electron/contract';
 import { PriorityBadge } from '../../components/Badge';
 import { moveFocusAmong } from '../../lib/focus';
-import { formatDate, formatRelative } from '../../lib/format';
+import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
 import { workOrderError } from '../workOrders/actions';
 import { startDrag } from './BoardBlock';
 
@@ -39,6 +39,10 @@ export function QueuePanel({ items, more, error, onOpen, onMore }: Props) {
         >
           {items.map((wo) => {
             const who = wo.customer?.name ?? wo.ticketTitle;
+            // The date shown says what it is: a proposal the request carried (day, hour, technician), or when it was asked for.
+            const when = wo.scheduledDate
+              ? t('queue.proposed', { when: [formatDateTime(wo.scheduledDate), wo.technician?.fullName].filter(Boolean).join(' · ') })
+              : t('queue.requestedOn', { date: formatDate(wo.createdAt) });
             const label = [
               wo.code,
               wo.customer ? who : `${t('block.withoutCustomer')}: ${who}`,
@@ -46,6 +50,7 @@ export function QueuePanel({ items, more, error, onOpen, onMore }: Props) {
               t(`common:workOrderType.${wo.otType}`),
               t(`common:priority.${wo.priority}`),
               t('queue.requested', { when: formatRelative(wo.createdAt) }),
+              wo.scheduledDate ? when : null,
             ]
               .filter(Boolean)
               .join(', ');
@@ -69,13 +74,13 @@ export function QueuePanel({ items, more, error, onOpen, onMore }: Props) {
                     {!wo.customer && <span className="board-without-customer">{`${t('block.withoutCustomer')} · `}</span>}
                     {who}
                   </span>
-                  {/* The request's date is never cut ("26 dic 2…"): the type and town give way. */}
+                  {/* The date is never cut ("26 dic 2…"): the type and town give way. */}
                   <span className="board-block-meta board-queue-meta">
                     <span className="board-queue-where">
                       {t(`common:workOrderType.${wo.otType}`)}
                       {wo.customerTown ? ` · ${wo.customerTown}` : ''}
                     </span>
-                    <span className="board-queue-date">{` · ${formatDate(wo.createdAt)}`}</span>
+                    <span className="board-queue-date">{` · ${when}`}</span>
                   </span>
                 </button>
               </li>
