@@ -166,9 +166,13 @@ describe('a field visit from Mi día to the signed PDF', () => {
   });
 
   it('writes the work done; the customer and the technician sign with the mouse', async () => {
+    // Before the work done is written, the signatures say to write it first (signing now would have to be redone).
+    const beforeWorkDone = page.locator('.signatures-card').getByText(/^Aún no está escrito el trabajo realizado\. Escríbelo antes de firmar/);
+    await beforeWorkDone.waitFor();
     await page.getByRole('textbox', { name: 'Trabajo realizado' }).fill(WORK_DONE);
     await page.getByRole('button', { name: 'Guardar trabajo realizado' }).click();
     await expect.poll(async () => (await app.admin.call('workOrders.get', { id: visit.id })).workDone).toBe(WORK_DONE);
+    await beforeWorkDone.waitFor({ state: 'detached' });
 
     // On a 1024 px laptop both blocks sit side by side and every box stays inside its own block.
     await page.setViewportSize({ width: 1024, height: 700 });

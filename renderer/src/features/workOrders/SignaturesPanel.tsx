@@ -197,6 +197,13 @@ export function SignaturesPanel({ workOrder, maySign }: { workOrder: WorkOrderDe
   return (
     <section className="card signatures-card" aria-labelledby="ot-signatures-title">
       <h2 id="ot-signatures-title">{t('title')}</h2>
+      {/* A signature holds the report as it is: the work done written afterwards would ask for both signatures again. */}
+      {maySign && !workOrder.workDone?.trim() && workOrder.status !== 'cancelled' && (
+        <p className="signature-warning">
+          <AlertTriangle size={14} aria-hidden="true" />
+          <span>{t('beforeWorkDone')}</span>
+        </p>
+      )}
       {signatures === null ? (
         <p className="muted">{t('common:state.loading')}</p>
       ) : (
