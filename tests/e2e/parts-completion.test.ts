@@ -117,6 +117,15 @@ describe('parts and honest completion', () => {
     await dialog().getByLabel('Duración (minutos)').fill('95');
     await dialog().getByLabel('Motivo del cambio de duración').fill('Se empezó la OT al volver a la oficina');
     await dialog().getByRole('button', { name: 'Revisar y completar' }).click();
+    // Back to edit, closed, opened again: the duration and its reason are still there, like the work done.
+    await dialog().getByRole('button', { name: 'Volver a editar' }).click();
+    await dialog().getByRole('button', { name: 'Cancelar' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Completar', exact: true }).click();
+    await expect.poll(() => dialog().getByLabel('Duración (minutos)').inputValue()).toBe('95');
+    expect(await dialog().getByLabel('Motivo del cambio de duración').inputValue()).toBe('Se empezó la OT al volver a la oficina');
+    expect(await dialog().getByLabel('Trabajo realizado').inputValue()).toBe('Cambiado el compresor, recargado 1,5 kg de gas; la cámara baja a 3 °C.');
+    await dialog().getByRole('button', { name: 'Revisar y completar' }).click();
 
     const summary = dialog().locator('.completion-summary');
     // The checklist and signatures part comes with its own read (useFieldCapture): read the summary once it is there.

@@ -20,7 +20,7 @@ import { DurationFields } from './DurationFields';
 import { CompletionSummary, useFieldCapture } from './CompletionSummary';
 import { CompletionBlocker, focusChecklistCard } from './CompletionBlocker';
 import { keepWorkDoneDraft, workDoneDraftOf } from './workDoneDraft';
-import { initialMinutes, isDurationChanged, isMinutesValid, measuredMinutesOf, summarySeconds, typedDurationInput } from './durationDraft';
+import { durationDraftOf, forgetDurationDraft, initialMinutes, isDurationChanged, isMinutesValid, keepDurationDraft, measuredMinutesOf, summarySeconds, typedDurationInput } from './durationDraft';
 import { FormFooter } from '../../components/FormFooter';
 
 interface DialogProps {
@@ -190,10 +190,11 @@ export function CompleteModal({ workOrder, open, onClose }: Omit<DialogProps, 'w
     setRefusal(null);
     const measured = measuredMinutesOf(workOrder.startedAt, Date.now());
     setMeasuredMinutes(measured);
-    setMinutes(initialMinutes(measured));
-    // What was typed on the OT and not saved yet comes along: nothing typed is lost.
+    // What was typed on the OT (or in this dialog, closed without completing) and not saved yet comes along.
+    const duration = durationDraftOf(workOrder.id);
+    setMinutes(duration?.minutes ?? initialMinutes(measured));
     setWorkDone(workDoneDraftOf(workOrder.id) ?? workOrder.workDone ?? '');
-    setReason('');
+    setReason(duration?.reason ?? '');
     setErrors({});
     setStep('edit');
   });
@@ -221,6 +222,7 @@ export function CompleteModal({ workOrder, open, onClose }: Omit<DialogProps, 'w
     setBusy(true);
     try {
       useWorkOrders.getState().setDetail(await api.call('workOrders.complete', input));
+      forgetDurationDraft(workOrder.id);
       toast.success(t('toast.completed'));
       onClose();
     } catch (error) {
@@ -236,9 +238,10 @@ export function CompleteModal({ workOrder, open, onClose }: Omit<DialogProps, 'w
     }
   }
 
-  // Closed without completing: the work done typed here is where the dialog starts next time.
+  // Closed without completing: the work done and the duration typed here are where the dialog starts next time.
   function close() {
     keepWorkDoneDraft(workOrder.id, workDone, workOrder.workDone ?? '');
+    keepDurationDraft(workOrder.id, minutes, reason, measuredMinutes);
     onClose();
   }
 

@@ -48,3 +48,16 @@ export function summarySeconds(typed: { totalDuration?: number }, startedAt: str
   if (!startedAt) return null;
   return Math.max(0, Math.round((nowMs - new Date(startedAt).getTime()) / 1000));
 }
+
+// A duration typed in the completion dialog and its reason, by OT id, while the dialog is closed without completing:
+// reopened, it starts from them (the work done comes back the same way, workDoneDraft.ts).
+const typedDurations = new Map<string, { minutes: string; reason: string }>();
+
+export function keepDurationDraft(workOrderId: string, minutes: string, reason: string, measured: number | null): void {
+  if (isDurationChanged(minutes, measured) || reason.trim() !== '') typedDurations.set(workOrderId, { minutes, reason });
+  else typedDurations.delete(workOrderId);
+}
+
+export const durationDraftOf = (workOrderId: string): { minutes: string; reason: string } | undefined => typedDurations.get(workOrderId);
+
+export const forgetDurationDraft = (workOrderId: string): void => void typedDurations.delete(workOrderId);
