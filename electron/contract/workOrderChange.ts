@@ -56,3 +56,16 @@ export function describePart(change: { productName: string | null; serialNumber:
   if (change.unit) return `${named} ×${amount} ${change.unit}`;
   return change.quantity > 1 ? `${named} ×${amount}` : named;
 }
+
+/** One side of a plan as a line, "9 mar 2026, 9:00 · Tomás" ('' when neither is known or can be worded here). */
+export function planLine(side: { scheduledDate?: unknown; technicianId?: unknown }, dateTime?: (iso: string) => string, person?: (id: string) => string | null): string {
+  const when = typeof side.scheduledDate === 'string' && side.scheduledDate ? dateTime?.(side.scheduledDate) : null;
+  const who = typeof side.technicianId === 'string' && side.technicianId ? person?.(side.technicianId) : null;
+  return [when, who].filter(Boolean).join(' · ');
+}
+
+/** The `to` (or `from`) side of a schedule event's {from, to} pairs. */
+export function planSideOf(meta: Record<string, unknown> | null | undefined, end: 'from' | 'to'): { scheduledDate?: unknown; technicianId?: unknown } {
+  const pick = (pair: unknown) => (pair && typeof pair === 'object' ? (pair as Record<string, unknown>)[end] : undefined);
+  return { scheduledDate: pick(meta?.scheduledDate), technicianId: pick(meta?.technicianId) };
+}

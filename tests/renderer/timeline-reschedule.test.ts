@@ -9,6 +9,8 @@ import { startDomainApp, type DomainFixture } from '../domain/fixtures';
 
 let f: DomainFixture;
 let event: TimelineEventDto | undefined;
+let firstSchedule: TimelineEventDto | undefined;
+let proposedRequest: TimelineEventDto | undefined;
 
 beforeAll(async () => {
   f = await startDomainApp();
@@ -16,7 +18,12 @@ beforeAll(async () => {
   let wo = await f.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
   wo = await f.admin.call('workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: '2026-03-09T09:00:00.000Z', technicianId: f.tec1.id });
   await f.admin.call('workOrders.schedule', { id: wo.id, version: wo.version, scheduledDate: '2026-03-10T11:30:00.000Z', technicianId: f.tec2.id });
-  event = (await f.admin.call('tickets.get', { id: ticket.id })).timeline.at(-1);
+  const timeline = (await f.admin.call('tickets.get', { id: ticket.id })).timeline;
+  event = timeline.at(-1);
+  firstSchedule = timeline.at(-2);
+  const other = await f.admin.call('tickets.create', { title: 'Radiador frío', customerId: f.customerId });
+  await f.admin.call('workOrders.requestVisit', { ticketId: other.id, otType: 'repair', scheduledDate: '2026-03-11T08:00:00.000Z', technicianId: f.tec1.id });
+  proposedRequest = (await f.admin.call('tickets.get', { id: other.id })).timeline.find((e) => e.eventType === 'ot_created');
 });
 afterAll(() => f.app.close());
 
@@ -35,10 +42,18 @@ it('the body of a reschedule reads date · technician from → to', () => {
   // Without a date formatter (older callers) there is no body, as before.
   const { dateTime: _dateTime, person: _person, ...plain } = format;
   expect(eventBody(event as TimelineEventDto, plain)).toBeNull();
+  // Scheduled the first time: for when and whom (a trial read only "de Por planificar a Programada").
+  expect(eventBody(firstSchedule as TimelineEventDto, format)).toBe('2026-03-09 09:00 · Tomás Técnico');
+  // A request that proposed a day and a technician says so.
+  expect(eventBody(proposedRequest as TimelineEventDto, { ...format, proposed: (plan: string) => `Propuesta: ${plan}` })).toBe('Propuesta: 2026-03-11 08:00 · Tomás Técnico');
 });
 
 it('the ticket PDF says the dates of a reschedule, from → to, in its language', () => {
   const dateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
   expect(describeTimelineEvent(event as TimelineEventDto, labelsFor('es'), { dateTime }).body).toMatch(/reprogramada: 2026-03-09 09:00 → 2026-03-10 11:30$/);
   expect(describeTimelineEvent(event as TimelineEventDto, labelsFor('en'), { dateTime }).body).toMatch(/rescheduled: 2026-03-09 09:00 → 2026-03-10 11:30$/);
+  // The first schedule says for when and whom; a request, what it proposed.
+  const personName = (id: string) => (id === f.tec1.id ? 'Tomás Técnico' : null);
+  expect(describeTimelineEvent(firstSchedule as TimelineEventDto, labelsFor('es'), { dateTime, personName }).body).toMatch(/\n2026-03-09 09:00 · Tomás Técnico$/);
+  expect(describeTimelineEvent(proposedRequest as TimelineEventDto, labelsFor('en'), { dateTime, personName }).body).toMatch(/\nProposed: 2026-03-11 08:00 · Tomás Técnico$/);
 });

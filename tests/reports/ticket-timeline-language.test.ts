@@ -70,6 +70,19 @@ describe('the ticket report’s timeline', () => {
     expect(spanish).not.toContain(`Ticket ${ticket.code} creado`);
   });
 
+  it('a visit requested with a proposal, then scheduled, names the day and the technician in the PDF', async () => {
+    const { database, clock, events } = app.backend;
+    const lucia = (await app.admin.call('users.list', {})).find((user) => user.username === 'lmartin');
+    const visitTicket = await app.admin.call('tickets.create', { title: 'Caldera sin presión' });
+    const when = new Date(clock.now().getTime() + 3 * 86_400_000);
+    when.setUTCHours(9, 0, 0, 0);
+    const asked = await app.admin.call('workOrders.requestVisit', { ticketId: visitTicket.id, otType: 'repair', scheduledDate: when.toISOString(), technicianId: lucia?.id });
+    await app.admin.call('workOrders.schedule', { id: asked.id, version: asked.version, scheduledDate: when.toISOString(), technicianId: lucia!.id });
+    const pdf = pdfText((await ticketPdf({ db: database.db, sqlite: database.sqlite, actor: null, clock, events, dataDir: app.dir }, visitTicket.id, 'es')).bytes).replace(/\s+/g, ' ');
+    expect(pdf).toMatch(/Propuesta: .* · Lucía Martín/);
+    expect(pdf).toMatch(/Por planificar → Programada .* · Lucía Martín/);
+  });
+
   it('a Spanish report words the same events in Spanish', () => {
     const spanish = text('es');
     expect(spanish).toContain(`${workOrderCode} (Reparación)`);

@@ -54,13 +54,22 @@ export async function workOrderPdf(ctx: ServiceContext, id: string, language?: R
 }
 
 /** The full names of whom the timeline assigned the ticket to (the events keep ids; a report prints names). */
+/** The user ids an event names: an assignment's from and to, the technician a visit was requested, planned or moved for. */
+function userIdsIn(event: TicketDetail['timeline'][number]): unknown[] {
+  const meta = event.metaData ?? {};
+  const pair = (value: unknown) => (value && typeof value === 'object' ? [(value as Record<string, unknown>).from, (value as Record<string, unknown>).to] : []);
+  if (event.eventType === 'assignment') return [meta.from, meta.to];
+  if (event.eventType === 'ot_created') return [((meta.workOrder ?? {}) as Record<string, unknown>).technicianId];
+  if (event.eventType === 'ot_updated') return pair(meta.technicianId);
+  return [];
+}
+
 function peopleNamedIn(ctx: ServiceContext, ticket: TicketDetail): Map<string, string> {
   const people = new Map<string, string>();
-  for (const event of ticket.timeline) {
-    const to = event.eventType === 'assignment' ? event.metaData?.to : null;
-    if (typeof to !== 'string' || people.has(to)) continue;
-    const name = userFullName(ctx.sqlite, to);
-    if (name) people.set(to, name);
+  for (const id of ticket.timeline.flatMap(userIdsIn)) {
+    if (typeof id !== 'string' || people.has(id)) continue;
+    const name = userFullName(ctx.sqlite, id);
+    if (name) people.set(id, name);
   }
   return people;
 }

@@ -86,6 +86,8 @@ interface LabelTable {
   assignment: { to(name: string): string; removed: string; removedFrom(name: string): string };
   /** An OT code from before a team join renumbered it, with the code it has now. */
   codeNow(now: string, former: string): string;
+  /** A request's proposal: day, hour and technician. */
+  proposal(plan: string): string;
   /** SLA: the two clocks in the ticket report, the CSV columns, and how a clock stands. */
   sla: {
     firstResponse: string;
@@ -196,6 +198,7 @@ const es: LabelTable = {
   systemAuthor: 'Sistema',
   assignment: { to: (name) => `Asignado a ${name}`, removed: 'Sin asignar', removedFrom: (name) => `Sin asignar (antes: ${name})` },
   codeNow: (now, former) => `${now} (antes ${former})`,
+  proposal: (plan) => `Propuesta: ${plan}`,
   sla: {
     firstResponse: 'Primera respuesta',
     resolution: 'Resolución',
@@ -309,6 +312,7 @@ const en: LabelTable = {
   systemAuthor: 'System',
   assignment: { to: (name) => `Assigned to ${name}`, removed: 'Unassigned', removedFrom: (name) => `Unassigned (was ${name})` },
   codeNow: (now, former) => `${now} (formerly ${former})`,
+  proposal: (plan) => `Proposed: ${plan}`,
   sla: {
     firstResponse: 'First response',
     resolution: 'Resolution',

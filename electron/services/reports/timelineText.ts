@@ -10,7 +10,7 @@ import {
 import type { TimelineEventDto } from '../../contract';
 import { attachmentAddedOf } from '../../contract/attachmentEvent';
 import { formatDuration } from '../../contract/duration';
-import { describePart, workOrderChangeOf, type WorkOrderChange } from '../../contract/workOrderChange';
+import { describePart, planLine, planSideOf, workOrderChangeOf, type WorkOrderChange } from '../../contract/workOrderChange';
 import type { Labels } from './labels';
 
 export interface TimelineLine {
@@ -87,7 +87,9 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { date
       const workOrder = (meta?.workOrder ?? {}) as Record<string, unknown>;
       const type = translated(workOrder.otType, WORK_ORDER_TYPES, t.workOrderType);
       const code = otCode(workOrder.code);
-      return { heading, body: code ? [code, type ? `(${type})` : null].filter(Boolean).join(' ') : content };
+      const proposal = planLine(workOrder, dateTime, personName);
+      const said = code ? [code, type ? `(${type})` : null].filter(Boolean).join(' ') : content;
+      return { heading, body: [said, proposal ? t.proposal(proposal) : null].filter(Boolean).join('\n') };
     }
     case 'priority_change':
       return { heading, body: withContent(transition(meta, (v) => translated(v, TICKET_PRIORITIES, t.ticketPriority))) };
@@ -113,7 +115,9 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { date
       // printed beside it (it says the same, and in an English report would say it in Spanish).
       // Cancelled while closing the ticket: all it says is in meta_data, in the report's language.
       const atClose = meta?.closedWithTicket ? ` ${t.workOrderChange.atClose(false)}` : '';
-      if (moved && code) return { heading, body: [`${code}: ${moved}${atClose}`, reason].filter(Boolean).join('\n') };
+      // Scheduled the first time: for when and whom.
+      const plan = meta?.to === 'scheduled' && meta.from !== 'scheduled' ? planLine(planSideOf(meta, 'to'), dateTime, personName) : '';
+      if (moved && code) return { heading, body: [`${code}: ${moved}${atClose}`, plan, reason].filter(Boolean).join('\n') };
       return { heading, body: [withContent(moved), reason].filter(Boolean).join('\n') };
     }
     case 'ot_completed': {

@@ -64,6 +64,7 @@ export function Timeline({ events, users, earlier, codesNow }: TimelineProps) {
     duration: formatDuration,
     dateTime: formatDateTime,
     person: (id: string) => users.find((u) => u.id === id)?.fullName ?? t('timeline.someone'),
+    proposed: (plan: string) => t('timeline.proposed', { plan }),
     codeNow: (code: string) => {
       const now = codesNow?.get(code);
       return now ? t('timeline.codeNow', { now, code }) : code;

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { DirectoryUser, TimelineEventDto } from '../../../../electron/contract';
 import { attachmentAddedOf } from '../../../../electron/contract/attachmentEvent';
 import { telemetrySummaryOf } from '../../../../electron/contract/telemetrySummary';
-import { describePart, workOrderChangeOf } from '../../../../electron/contract/workOrderChange';
+import { describePart, planLine, planSideOf, workOrderChangeOf } from '../../../../electron/contract/workOrderChange';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -20,6 +20,8 @@ export interface BodyFormat {
   dateTime?: (iso: string) => string;
   /** A user's name by id (a reschedule's technicians). */
   person?: (id: string) => string;
+  /** A request's proposal ("7 dic 2026, 9:05 · Tomás") as the body says it. */
+  proposed?: (plan: string) => string;
   /** An OT code as it reads now: one from before a team join renumbered it, with the code it has now. */
   codeNow?: (code: string) => string;
 }
@@ -27,6 +29,8 @@ export interface BodyFormat {
 const seconds = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
 
 const SHOWN_METRICS = 4;
+
+const planText = (format: BodyFormat, side: { scheduledDate?: unknown; technicianId?: unknown }): string => planLine(side, format.dateTime, format.person);
 
 export function eventBody(event: TimelineEventDto, format: BodyFormat): string | null {
   const meta = event.metaData ?? {};
@@ -48,14 +52,19 @@ export function eventBody(event: TimelineEventDto, format: BodyFormat): string |
       const done = meta.closedWithTicket ? str(meta.workDone ?? meta.notes) : '';
       return [done, why].filter(Boolean).join('\n') || null;
     }
+    case 'ot_created': {
+      // A request that proposed a day, hour or technician: what it proposed.
+      const proposal = planText(format, (meta.workOrder ?? {}) as { scheduledDate?: unknown; technicianId?: unknown });
+      return proposal && format.proposed ? format.proposed(proposal) : null;
+    }
     case 'ot_updated': {
       const change = workOrderChangeOf(meta);
       if (change?.kind === 'rescheduled' && format.dateTime) {
         // "9 mar 2026, 9:00 · Tomás → 9 mar 2026, 11:00 · Teresa": what moved, from → to.
-        const side = (s: { scheduledDate: string | null; technicianId: string | null }) =>
-          [s.scheduledDate ? format.dateTime?.(s.scheduledDate) : null, s.technicianId ? format.person?.(s.technicianId) : null].filter(Boolean).join(' · ') || '—';
-        return `${side(change.from)} → ${side(change.to)}`;
+        return `${planText(format, change.from) || '—'} → ${planText(format, change.to) || '—'}`;
       }
+      // Scheduled for the first time: for when and whom.
+      if (meta.to === 'scheduled' && meta.from !== 'scheduled') return planText(format, planSideOf(meta, 'to'));
       return meta.to === 'cancelled' && meta.from !== 'cancelled' ? str(meta.reason) || null : null;
     }
     case 'telemetry': {
