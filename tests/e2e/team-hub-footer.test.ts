@@ -51,8 +51,18 @@ describe('the sidebar follows the hub switch', () => {
     await hub.getByRole('switch', { name: 'Hacer de hub del equipo' }).check();
     // Port 0: any free port on loopback, so concurrent runs never collide.
     await hub.getByLabel('Dirección y puerto').fill('127.0.0.1:0');
+    // While the switch is on its way (held here until seen), the status says the hub is starting, not "Apagado".
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/team.hubSet', async (route) => {
+      await held;
+      await route.continue();
+    });
     await hub.getByRole('button', { name: 'Guardar' }).click();
+    await hub.getByTestId('hub-status').getByText('Encendiendo el hub…').waitFor();
+    release();
     await hub.getByTestId('hub-status').getByText(/^Hub activo · /).waitFor();
+    await page.unroute('**/api/team.hubSet');
     await footer().getByRole('status').getByText('Hub del equipo activo').waitFor();
     expect(await footer().textContent()).not.toMatch(/esperando al primer miembro/);
     await page.locator('.toast').first().waitFor({ state: 'detached' });

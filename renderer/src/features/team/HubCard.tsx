@@ -132,7 +132,10 @@ export function HubCard() {
         <input value={listen} onChange={(e) => setListen(e.target.value)} name="hubListen" className="mono" autoComplete="off" spellCheck={false} />
       </Field>
       <p className="net-hub-status" role="status" data-testid="hub-status">
-        {state.running
+        {/* Starting takes seconds (the hub's own thread): "Apagado" meanwhile read as a save that did nothing. */}
+        {busy && enabled !== state.running
+          ? t(enabled ? 'net.hub.starting' : 'net.hub.stopping')
+          : state.running
           ? t('net.hub.running', { count: state.connectedDevices, n: state.connectedDevices })
           : state.enabled && state.error
             ? t('net.hub.notRunning', { reason: t(`net.reason.${state.error}`, { defaultValue: state.error }) })
