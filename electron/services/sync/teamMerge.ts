@@ -49,8 +49,8 @@ const QUOTED_UUID = /"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 /**
  * The ids inside timeline events' JSON (an assignment's from and to) follow too, in one pass. The timeline is
- * append-only; its guard is lifted for this one statement, while this copy's events have not yet left it (the op log
- * is rebuilt right after).
+ * append-only; its guard is lifted for these updates, while this copy's events have not yet left it (the op log is
+ * rebuilt right after).
  */
 function reIdInTimeline(sqlite: Database.Database, ids: ReadonlyMap<string, string>): void {
   if (ids.size === 0) return;
@@ -121,9 +121,9 @@ function withOwnChecklistTypes(teamValue: string, ownValue: string): string | nu
 const EMPTY_TEXT = JSON.stringify('');
 
 /**
- * This copy takes the team's replicated settings. A key the team never set (or left blank) keeps this copy's value (templates, SLA
- * targets, the company's details a copy with data was set up with), and so does a checklist of an OT type the team
- * has none for: those rows stay in the baseline, which takes them to the team.
+ * This copy takes the team's replicated settings. A key the team never set (or left blank) keeps this copy's value
+ * (templates, SLA targets, the company's details a copy with data was set up with), and so does a checklist of an OT
+ * type the team has none for: those rows stay in the baseline, which takes them to the team.
  */
 function adoptSettings(sqlite: Database.Database, directory: TeamDirectory, at: string, adopted: AdoptedRow[]): void {
   const team = new Map(directory.settings.map((row) => [row.key, row.value]));
