@@ -102,7 +102,7 @@ export function formerCodesOf(sqlite: Database.Database, kind: CodeKind, ids: re
   return former;
 }
 
-/** A search term in the shape of a code, or part of one: its letters and digits, and at least one digit. */
+/** Letters and digits only, lower-cased: a code and a search term compared whatever dashes either has. */
 const compact = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
@@ -110,6 +110,7 @@ const compact = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{
  * the current code does not, so the row can say why it is there. Tickets found for another reason are left out.
  */
 export function formerCodeMatches(sqlite: Database.Database, terms: readonly string[], tickets: readonly { id: string }[]): Map<string, FormerCodeMatch> {
+  // Only terms with a digit can be part of a code ("tk" alone would match every former code).
   const codeTerms = terms.map(compact).filter((term) => /\p{N}/u.test(term));
   const found = new Map<string, FormerCodeMatch>();
   if (codeTerms.length === 0 || tickets.length === 0) return found;
