@@ -1,6 +1,6 @@
 // An invitation file read before joining with it: whose team, which number this computer gets, until when, and what
-// the join changes here (codes renumbered, the same people unified, usernames renamed, settings replaced). The server foretells it by
-// running the join's merge and rolling it back (team.previewJoin), so it says what the join will do.
+// the join changes here (codes renumbered, the same people unified, usernames renamed, settings replaced). The server
+// runs the join's merge and rolls it back, and counts the codes to renumber (team.previewJoin): what the join will do.
 import { useTranslation } from 'react-i18next';
 import type { TeamJoinPreviewDto } from '../../../../electron/contract';
 import { formatDateTime } from '../../lib/format';
