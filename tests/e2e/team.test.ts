@@ -274,7 +274,7 @@ describe('team sync screens', () => {
       // Its admin has the team admin's e-mail: listed as becoming that account, not as a principal admin of its own.
       await accounts.getByText(/ya está en el equipo \(mismo correo\): será esa cuenta/).waitFor();
       expect(await accounts.getByText('Administrador principal: lo será en todo el equipo').count()).toBe(0);
-      await changes.getByText(/^Ningún ajuste de este ordenador cambia|^Estos ajustes de este ordenador pasan a ser los del equipo/).waitFor();
+      await changes.getByText(/^Ningún ajuste de este ordenador cambia|^El equipo ya tiene estos ajustes, y los suyos sustituyen a los de este ordenador/).waitFor();
       await join.getByRole('button', { name: 'Unirse al equipo' }).click();
       await join.getByText('Confirma que estas cuentas se unen al equipo.').waitFor();
       expect((await other.admin.call('team.status', {})).team).toBeNull();
