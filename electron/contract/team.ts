@@ -75,7 +75,6 @@ export interface TeamStatusDto {
   lastReceivedAt: string | null;
 }
 
-/** What joining did to this copy's own data. */
 /** An invitation read before joining with it: whose it is and what the join would change on this copy. */
 export interface TeamJoinPreviewDto {
   team: { name: string };
@@ -93,6 +92,7 @@ export interface TeamJoinPreviewDto {
   replacedSettings: (keyof SettingsDto)[];
 }
 
+/** What joining did to this copy's own data. */
 export interface TeamJoinDto {
   status: TeamStatusDto;
   /** Codes moved into this member's slot; the old ones stay searchable as aliases. */
@@ -116,12 +116,12 @@ export const teamInviteInput = z.strictObject({
   language: fileNameLanguage,
 });
 export { MAX_INVITE_CHARS };
-export const teamPreviewJoinInput = z.strictObject({ invite: z.string().min(1).max(MAX_INVITE_CHARS) });
 export const teamJoinInput = z.strictObject({
   /** The text of the .eminvite file. */
   invite: z.string().min(1).max(MAX_INVITE_CHARS),
   deviceName,
 });
+export const teamPreviewJoinInput = teamJoinInput.pick({ invite: true });
 export const teamRevokeInput = z.strictObject({ deviceId: z.string().regex(/^[0-9a-f]{16}$/, 'a device id is 16 hex characters') });
 export const teamCancelInvitationInput = z.strictObject({ id: z.string().min(1).max(64) });
 
@@ -139,9 +139,9 @@ export const teamChannels = {
   'team.create': channel<TeamStatusDto>()({ input: teamCreateInput, access: TEAM_ADMIN_ACCESS }),
   /** A one-use .eminvite file; it holds the team key, so it must be handed over like a password. */
   'team.invite': channel<FilePayload>()({ input: teamInviteInput, access: TEAM_ADMIN_ACCESS }),
-  /** Refused: `invalid_invitation`, `invitation_expired`, `invitation_used`, `already_in_team`, `newer_schema`, `demo_copy`. */
   /** What team.join would do with this invitation (refused the same ways); changes nothing. */
   'team.previewJoin': channel<TeamJoinPreviewDto>()({ input: teamPreviewJoinInput, access: TEAM_ADMIN_ACCESS }),
+  /** Refused: `invalid_invitation`, `invitation_expired`, `invitation_used`, `already_in_team`, `newer_schema`, `demo_copy`. */
   'team.join': channel<TeamJoinDto>()({ input: teamJoinInput, access: TEAM_ADMIN_ACCESS }),
   /** CONFLICT `cannot_revoke_self`; what the device sends after this moment is refused by every member. */
   'team.revoke': channel<TeamStatusDto>()({ input: teamRevokeInput, access: TEAM_ADMIN_ACCESS }),
@@ -152,3 +152,8 @@ export const teamChannels = {
    */
   'team.cancelInvitation': channel<TeamStatusDto>()({ input: teamCancelInvitationInput, access: TEAM_ADMIN_ACCESS }),
 };
+
+/** Own changes that went out (in a file, or to a hub) and no member has confirmed holding: unconfirmed minus unsent. */
+export function sentNotConfirmed(status: Pick<TeamStatusDto, 'unsentOps' | 'unconfirmedOps'>): number {
+  return Math.max(0, status.unconfirmedOps - status.unsentOps);
+}

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { TeamStatusDto } from '../../electron/contract';
 import type { SyncNetStatusDto } from '../../electron/contract/teamNet';
-import { TEAM_ADMIN_ACCESS, teamCancelInvitationInput, teamCreateInput, teamInviteInput, teamJoinInput, teamRevokeInput } from '../../electron/contract/team';
+import { sentNotConfirmed, TEAM_ADMIN_ACCESS, teamCancelInvitationInput, teamCreateInput, teamInviteInput, teamJoinInput, teamRevokeInput } from '../../electron/contract/team';
+import { systemTimeZone, wallInputOf } from '../../electron/contract/zonedTime';
 import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { systemClock, type Actor, type ServiceContext } from '../../electron/services/context';
 import { cancelInvitation, createInvitation, createTeam, revokeDevice } from '../../electron/services/sync/team';
@@ -124,11 +125,7 @@ function netJson(net: NetFacts | null) {
 }
 
 /** An instant as a person reads it on this computer: 2026-12-06 11:24 in its time zone (the JSON keeps ISO). */
-function localTime(iso: string): string {
-  const at = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
-}
+const localTime = (iso: string): string => wallInputOf(systemTimeZone(), iso).replace('T', ' ');
 
 const localTimeOr = (iso: string | null, none: string): string => (iso ? localTime(iso) : none);
 
@@ -155,8 +152,7 @@ function printStatus(status: TeamStatusDto, say: Say): void {
   }
   // Paired with a hub, "not yet sent" is what the hub has not acknowledged; otherwise what no bundle carried yet.
   // Sent, not confirmed: in a bundle no other member has said it holds yet (the file may still be on its way, or lost).
-  const sentNotConfirmed = Math.max(0, status.unconfirmedOps - status.unsentOps);
-  say(`Ops set aside: ${status.setAside} · open conflicts: ${status.openConflicts} · not yet sent: ${status.unsentOps} · sent, not confirmed: ${sentNotConfirmed}`);
+  say(`Ops set aside: ${status.setAside} · open conflicts: ${status.openConflicts} · not yet sent: ${status.unsentOps} · sent, not confirmed: ${sentNotConfirmed(status)}`);
   const never = 'never';
   say(`Last exchange: ${localTimeOr(status.lastExchangeAt, never)} · last sent: ${localTimeOr(status.lastSentAt, never)} · last received: ${localTimeOr(status.lastReceivedAt, never)}`);
 }

@@ -1,5 +1,6 @@
 // Single-document exports (OT PDF, ticket PDF): read a consistent snapshot, render, wrap as a FilePayload.
 import { AppError, notFound, type FilePayload, type TicketDetail, type WorkOrderDetail } from '../../contract';
+import { planSideOf } from '../../contract/workOrderChange';
 import { customerCatalog } from '../catalogs';
 import { nowIso, type ServiceContext } from '../context';
 import { readSettings } from '../settings';
@@ -53,17 +54,16 @@ export async function workOrderPdf(ctx: ServiceContext, id: string, language?: R
   return { fileName: safeFileName(data.workOrder.code, 'pdf'), mimeType: PDF_MIME, bytes };
 }
 
-/** The full names of whom the timeline assigned the ticket to (the events keep ids; a report prints names). */
 /** The user ids an event names: an assignment's from and to, the technician a visit was requested, planned or moved for. */
 function userIdsIn(event: TicketDetail['timeline'][number]): unknown[] {
   const meta = event.metaData ?? {};
-  const pair = (value: unknown) => (value && typeof value === 'object' ? [(value as Record<string, unknown>).from, (value as Record<string, unknown>).to] : []);
   if (event.eventType === 'assignment') return [meta.from, meta.to];
   if (event.eventType === 'ot_created') return [((meta.workOrder ?? {}) as Record<string, unknown>).technicianId];
-  if (event.eventType === 'ot_updated') return pair(meta.technicianId);
+  if (event.eventType === 'ot_updated') return [planSideOf(meta, 'from').technicianId, planSideOf(meta, 'to').technicianId];
   return [];
 }
 
+/** The full names of the people the timeline names (the events keep ids; a report prints names). */
 function peopleNamedIn(ctx: ServiceContext, ticket: TicketDetail): Map<string, string> {
   const people = new Map<string, string>();
   for (const id of ticket.timeline.flatMap(userIdsIn)) {

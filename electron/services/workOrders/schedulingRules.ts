@@ -48,13 +48,14 @@ export function assertNotInPast(ctx: ServiceContext, scheduledDate: string, conf
   const now = ctx.clock.now().getTime();
   if (Date.parse(scheduledDate) >= now - PAST_GRACE_MS) return {};
   if (confirmations.recordsPastVisit) return { recordsPastVisit: true };
+  const zone = companyTimeZone(ctx.sqlite);
   throw new AppError('VALIDATION', `the date ${scheduledDate} is in the past; say that it records a visit already made`, {
     reason: 'scheduled_in_past',
     field: 'scheduledDate',
     scheduledDate,
     now: new Date(now).toISOString(),
     // Today at an hour gone by: "esa hora ya ha pasado", not "esa fecha".
-    today: localDateOf(companyTimeZone(ctx.sqlite), scheduledDate) === localDateOf(companyTimeZone(ctx.sqlite), now),
+    today: localDateOf(zone, scheduledDate) === localDateOf(zone, now),
   });
 }
 

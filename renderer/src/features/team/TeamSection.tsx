@@ -15,7 +15,8 @@ import { Members } from './Members';
 import { NetSync } from './NetSync';
 import { NoTeam } from './NoTeam';
 import { useTeamStatus, type TeamStatus } from './statusStore';
-import { noOtherMemberYet, nothingFromTeamYet, sentNotConfirmed } from './syncFooterText';
+import { sentNotConfirmed } from '../../../../electron/contract/team';
+import { noOtherMemberYet, nothingFromTeamYet } from './syncFooterText';
 import './team.css';
 
 function When({ iso }: { iso: string | null }) {

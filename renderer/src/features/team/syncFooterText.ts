@@ -1,6 +1,7 @@
 // What the sidebar footer says, as pure functions (tested in both languages without a window).
 import type { TFunction } from 'i18next';
 import type { OutputOf } from '../../../../electron/contract';
+import { sentNotConfirmed } from '../../../../electron/contract/team';
 
 type TeamStatus = OutputOf<'team.status'>;
 type NetStatus = OutputOf<'sync.status'>;
@@ -51,11 +52,6 @@ export function noOtherMemberYet(status: TeamSeen): boolean {
 /** A member that joined and has received nothing from the team yet (no bundle imported): it knows only itself. */
 export function nothingFromTeamYet(status: TeamSeen): boolean {
   return !status.isFounder && status.members.every((member) => member.isSelf);
-}
-
-/** Own changes that went out (in a file, or to a hub) and that no member has confirmed holding: unconfirmed minus unsent. */
-export function sentNotConfirmed(status: Pick<TeamStatus, 'unsentOps' | 'unconfirmedOps'>): number {
-  return Math.max(0, status.unconfirmedOps - status.unsentOps);
 }
 
 /**
