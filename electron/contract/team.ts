@@ -152,8 +152,3 @@ export const teamChannels = {
    */
   'team.cancelInvitation': channel<TeamStatusDto>()({ input: teamCancelInvitationInput, access: TEAM_ADMIN_ACCESS }),
 };
-
-/** Own changes that went out (in a file, or to a hub) and no member has confirmed holding: unconfirmed minus unsent. */
-export function sentNotConfirmed(status: Pick<TeamStatusDto, 'unsentOps' | 'unconfirmedOps'>): number {
-  return Math.max(0, status.unconfirmedOps - status.unsentOps);
-}

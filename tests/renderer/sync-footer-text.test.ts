@@ -13,7 +13,7 @@ import {
   ownChangesText,
   syncNowProblem,
 } from '../../renderer/src/features/team/syncFooterText';
-import { sentNotConfirmed } from '../../electron/contract/team';
+import { sentNotConfirmed } from '../../electron/contract/teamCounts';
 
 const LOCALES = path.resolve('renderer/src/i18n/locales');
 const load = (lang: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;

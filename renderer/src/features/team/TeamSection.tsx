@@ -15,7 +15,7 @@ import { Members } from './Members';
 import { NetSync } from './NetSync';
 import { NoTeam } from './NoTeam';
 import { useTeamStatus, type TeamStatus } from './statusStore';
-import { sentNotConfirmed } from '../../../../electron/contract/team';
+import { sentNotConfirmed } from '../../../../electron/contract/teamCounts';
 import { noOtherMemberYet, nothingFromTeamYet } from './syncFooterText';
 import './team.css';
 

@@ -1,7 +1,7 @@
 // What the sidebar footer says, as pure functions (tested in both languages without a window).
 import type { TFunction } from 'i18next';
 import type { OutputOf } from '../../../../electron/contract';
-import { sentNotConfirmed } from '../../../../electron/contract/team';
+import { sentNotConfirmed } from '../../../../electron/contract/teamCounts';
 
 type TeamStatus = OutputOf<'team.status'>;
 type NetStatus = OutputOf<'sync.status'>;
