@@ -62,7 +62,7 @@ describe('bitácora wording', () => {
     // Whoever had it is not known here (a user of another copy not synced yet): the plain words.
     expect(describeEvent(t, event('assignment', { from: 'u-otro', to: null }), users)).toBe('quitó la asignación');
     expect(describeEvent(t, event('contact'), users)).toBe('registró un contacto por WhatsApp con Manuel Ruiz');
-    expect(describeEvent(t, event('ot_created'), users)).toBe('solicitó una visita: OT-2026-000003 (Reparación)');
+    expect(describeEvent(t, event('ot_created'), users)).toBe('solicitó una visita (Reparación): OT-2026-000003');
     expect(describeEvent(t, event('ot_updated'), users)).toBe('pasó la OT-2026-000003 de Programada a En curso');
     expect(describeEvent(t, event('note', { kind: 'edit', changes: {} }), users)).toBe('editó el ticket');
     const edit = { kind: 'edit', changes: { title: { from: 'a', to: 'b' }, categoryId: { from: null, to: 'c1' } } };

@@ -46,7 +46,7 @@ describe('the ticket report’s timeline', () => {
   it('has no stored Spanish line in an English report, and says each event from its facts', () => {
     const english = text('en');
     for (const spanish of ['creado', 'Visita solicitada', 'Estado:', 'Ticket cerrado', 'Reparación', 'Abierto']) expect(english).not.toContain(spanish);
-    expect(english).toContain(`${workOrderCode} (Repair)`);
+    expect(english).toContain(`Repair: ${workOrderCode}`);
     expect(english).toContain('Fan motor replaced.');
     expect(english).toContain('It failed again.');
     expect(english).toContain('Closed → Open');
@@ -85,7 +85,7 @@ describe('the ticket report’s timeline', () => {
 
   it('a Spanish report words the same events in Spanish', () => {
     const spanish = text('es');
-    expect(spanish).toContain(`${workOrderCode} (Reparación)`);
+    expect(spanish).toContain(`Reparación: ${workOrderCode}`);
     expect(spanish).toContain('Fan motor replaced.');
     expect(spanish).toContain('Cerrado → Abierto');
     expect(spanish).toContain('It failed again.');

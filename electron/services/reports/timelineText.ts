@@ -88,7 +88,8 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { date
       const type = translated(workOrder.otType, WORK_ORDER_TYPES, t.workOrderType);
       const code = otCode(workOrder.code);
       const proposal = planLine(workOrder, dateTime, personName);
-      const said = code ? [code, type ? `(${type})` : null].filter(Boolean).join(' ') : content;
+      // The type before the code: a code with its former one already ends in brackets ("OT-… (antes OT-…)").
+      const said = code ? (type ? `${type}: ${code}` : code) : content;
       return { heading, body: [said, proposal ? t.proposal(proposal) : null].filter(Boolean).join('\n') };
     }
     case 'priority_change':
