@@ -62,6 +62,6 @@ export * from './events';
 export * from '../../shared/enums';
 export type { EmeraldBridge } from './bridge';
 export type { BackupDto, BackupLocationDto } from './backup';
-export type { TeamJoinDto, TeamJoinPreviewDto, TeamMemberDto, TeamStatusDto } from './team';
+export type { ReplacedSettingDto, TeamJoinDto, TeamJoinPreviewDto, TeamMemberDto, TeamStatusDto } from './team';
 export type { SignatureDto } from './signatures';
 export type { OverdueReason, OverduePage, OverdueWorkOrderDto, QueuedWorkOrderDto } from './workOrders';

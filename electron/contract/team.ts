@@ -89,7 +89,14 @@ export interface TeamJoinPreviewDto {
   /** This copy's users that become the team's (same e-mail): the team's password and role will be theirs. */
   unifiedUserIds: string[];
   /** Replicated settings whose value here the team's replaces (company name, time zone…). */
-  replacedSettings: (keyof SettingsDto)[];
+  replacedSettings: ReplacedSettingDto[];
+}
+
+/** A setting the team's value replaces at the join: both values when they are text or a number (null: a logo, a list). */
+export interface ReplacedSettingDto {
+  key: keyof SettingsDto;
+  here: string | number | null;
+  team: string | number | null;
 }
 
 /** What joining did to this copy's own data. */

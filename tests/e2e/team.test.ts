@@ -252,6 +252,8 @@ describe('team sync screens', () => {
     const invitation = await app.admin.call('team.invite', { memberName: 'Portátil de Lucía' });
     const other = await startE2eApp();
     try {
+      // A name of its own, which the team's replaces: the card shows both.
+      await other.admin.call('settings.update', { versions: (await other.admin.call('settings.get', {})).versions, companyName: 'Portátil de pruebas' });
       const otherPage = await other.openApp();
       await signIn(otherPage);
       await goTo(otherPage, '#/admin/team');
@@ -261,7 +263,7 @@ describe('team sync screens', () => {
       await join.locator('input[type="file"]').setInputFiles({ name: invitation.fileName, mimeType: 'application/json', buffer: Buffer.from(invitation.bytes) });
       await join.getByText(invitation.fileName).waitFor();
       // Read as soon as it is picked: whose team, which number, until when, and what joining changes here.
-      await join.getByText(/^Invitación de Oficina Sevilla al equipo «Climatizaciones del Sur»: este ordenador será el número 03\. Vale hasta el /).waitFor();
+      await join.getByText(/^Invitación del ordenador «Oficina Sevilla» al equipo «Climatizaciones del Sur»: este ordenador será el número 03\. Vale hasta el /).waitFor();
       const changes = join.getByRole('list', { name: 'Lo que cambia al unirse' });
       await changes.getByText('Este ordenador no tiene tickets ni OT: ningún código cambia.').waitFor();
       await changes.getByText(/^1 cuenta de este ordenador ya está en el equipo \(mismo correo\)/).waitFor();
@@ -274,7 +276,9 @@ describe('team sync screens', () => {
       // Its admin has the team admin's e-mail: listed as becoming that account, not as a principal admin of its own.
       await accounts.getByText(/ya está en el equipo \(mismo correo\): será esa cuenta/).waitFor();
       expect(await accounts.getByText('Administrador principal: lo será en todo el equipo').count()).toBe(0);
-      await changes.getByText(/^Ningún ajuste de este ordenador cambia|^El equipo ya tiene estos ajustes, y los suyos sustituyen a los de este ordenador/).waitFor();
+      await changes.getByText(/^El equipo ya tiene estos ajustes, y los suyos sustituyen a los de este ordenador/).waitFor();
+      await changes.getByText('nombre de la empresa: «Portátil de pruebas» → «Climatizaciones del Sur, S.L.»', { exact: true }).waitFor();
+      await saveScreenshot(otherPage, 'team-join-preview');
       await join.getByRole('button', { name: 'Unirse al equipo' }).click();
       await join.getByText('Confirma que estas cuentas se unen al equipo.').waitFor();
       expect((await other.admin.call('team.status', {})).team).toBeNull();
@@ -320,7 +324,7 @@ describe('team sync screens', () => {
       await goTo(laptopPage, `#/tickets/${ticket.id}`);
       await laptopPage.locator(`.ticket-work-order[data-work-order-id="${visit.id}"]`).getByText(`antes ${visit.code}`).waitFor();
       // The timeline's events name the OT by the code it had then: each says its code now beside it.
-      await laptopPage.locator('ol.timeline').getByText(`solicitó una visita: ${now.workOrders[0]?.code} (antes ${visit.code})`).waitFor();
+      await laptopPage.locator('ol.timeline').getByText(`solicitó una visita (Reparación): ${now.workOrders[0]?.code} (antes ${visit.code})`).waitFor();
       expect(uncaughtErrors(laptopPage)).toEqual([]);
     } finally {
       await laptop.close();

@@ -274,7 +274,11 @@ describe('settings a joining copy was set up with', () => {
 
     const file = await invite(a);
     // Said before joining: which of this copy's settings the team's replace.
-    expect((await b.admin.call('team.previewJoin', { invite: file })).replacedSettings).toEqual(['companyName', 'checklistTemplates']);
+    expect((await b.admin.call('team.previewJoin', { invite: file })).replacedSettings).toEqual([
+      { key: 'companyName', here: 'Portátil de pruebas', team: 'Servicios Norte SL' },
+      // A list is only named: the card cannot show it in a line.
+      { key: 'checklistTemplates', here: null, team: null },
+    ]);
     await b.admin.call('team.join', { invite: file });
     exchange(a, b);
     expect(syncDigest(sqliteOf(b))).toBe(syncDigest(sqliteOf(a)));

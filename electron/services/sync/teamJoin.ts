@@ -81,6 +81,8 @@ function whatChanged(merge: MergeOutcome, renumbered: RenumberOutcome): Pick<Tea
 }
 
 /** The replicated settings as this copy applies them (a key not stored: its default). */
+/** A setting's value as the join card can show it: text or a number; a logo or a list is only named. */
+const shownValue = (value: unknown): string | number | null => (typeof value === 'string' && !value.startsWith('data:')) || typeof value === 'number' ? value : null;
 const settingsInForce = (ctx: ServiceContext): Record<string, unknown> => readSettings(ctx.db) as unknown as Record<string, unknown>;
 
 const ROLLED_BACK = Symbol('rolled back');
@@ -112,7 +114,11 @@ export function previewJoin(ctx: ServiceContext, input: z.output<typeof teamPrev
     return {
       merge: merged,
       renumbered: renumberingInto(ctx.sqlite, invitation.invitation.slot),
-      replacedSettings: REPLICATED_SETTING_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])),
+      replacedSettings: REPLICATED_SETTING_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).map((key) => ({
+        key,
+        here: shownValue(before[key]),
+        team: shownValue(after[key]),
+      })),
     };
   });
   return {

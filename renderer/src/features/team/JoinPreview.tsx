@@ -4,13 +4,12 @@
 import { useTranslation } from 'react-i18next';
 import type { TeamJoinPreviewDto } from '../../../../electron/contract';
 import { formatDateTime } from '../../lib/format';
-import { slotLabel } from './format';
+import { replacedSettingText, slotLabel } from './format';
 
 export function JoinPreview({ preview }: { preview: TeamJoinPreviewDto }) {
   const { t } = useTranslation('team');
   const { tickets, workOrders } = preview.renumbered;
   const renamed = preview.renamedUsers.map(({ from, to }) => `${from} → ${to}`).join(', ');
-  const settings = preview.replacedSettings.map((key) => t(`join.preview.setting.${key}`)).join(', ');
   return (
     <div className="net-joining" data-testid="join-preview">
       <p>
@@ -20,7 +19,19 @@ export function JoinPreview({ preview }: { preview: TeamJoinPreviewDto }) {
         <li>{tickets + workOrders > 0 ? t('join.preview.renumbered', { tickets, workOrders, slot: slotLabel(preview.slot) }) : t('join.preview.noCodes')}</li>
         {preview.mergedUsers > 0 && <li>{t('join.preview.merged', { count: preview.mergedUsers })}</li>}
         {renamed && <li>{t('join.preview.renamed', { count: preview.renamedUsers.length, renamed })}</li>}
-        <li>{settings ? t('join.preview.settings', { names: settings }) : t('join.preview.noSettings')}</li>
+        {preview.replacedSettings.length > 0 ? (
+          <li>
+            {t('join.preview.settings')}
+            <ul>
+              {preview.replacedSettings.map((setting) => (
+                <li key={setting.key}>{replacedSettingText(t, setting)}</li>
+              ))}
+            </ul>
+            {t('join.preview.settingsKept')}
+          </li>
+        ) : (
+          <li>{t('join.preview.noSettings')}</li>
+        )}
       </ul>
     </div>
   );

@@ -1,7 +1,18 @@
 // Small wording helpers shared by the team screens.
+import type { TFunction } from 'i18next';
+import type { ReplacedSettingDto } from '../../../../electron/contract';
 
 /** A member's slot as people read it in codes: 3 → "03". */
 export const slotLabel = (slot: number): string => String(slot).padStart(2, '0');
 
 /** The short form of a device id shown beside its name. */
 export const shortId = (deviceId: string): string => deviceId.slice(0, 8);
+
+/** "nombre de la empresa: «Climas Sur» → «Servicios Norte»"; a logo or a list is only named. */
+export function replacedSettingText(t: TFunction, { key, here, team }: ReplacedSettingDto): string {
+  const name = t(`join.preview.setting.${key}`);
+  if (here === null || team === null) return name;
+  const shown = (value: string | number) =>
+    typeof value === 'number' ? t('join.preview.minutes', { count: value }) : value.trim() ? t('join.preview.quoted', { value }) : t('join.preview.blank');
+  return t('join.preview.settingValue', { name, here: shown(here), team: shown(team) });
+}
