@@ -90,6 +90,12 @@ describe('telemetry on the ticket screen', () => {
     await form.locator('button[type="submit"]').click();
     await chart('humidity').waitFor();
     expect(await chart('humidity').locator('.telemetry-chart-last').textContent()).toContain('38,5');
+    // Thousands grouped as Spanish writes them: "1.500" W is fifteen hundred, not one and a half.
+    await page.getByRole('button', { name: 'Apuntar lectura' }).click();
+    await form.locator('select[name="metric"]').selectOption({ label: 'Potencia' });
+    await form.locator('input[name="value"]').fill('1.500');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(async () => chart('power').locator('.telemetry-chart-last').textContent()).toContain('1500 W');
   });
 
   it('imports a mixed CSV and shows the validation report', async () => {

@@ -4,10 +4,15 @@ import { parseQuantity, partFieldsOf, quantityProblem } from '../../renderer/src
 
 describe('part quantities', () => {
   it('reads a decimal comma or point, and nothing else', () => {
-    expect(parseQuantity('1,5')).toBe(1.5);
-    expect(parseQuantity(' 1.5 ')).toBe(1.5);
-    expect(parseQuantity('2')).toBe(2);
-    for (const bad of ['', 'abc', '1,2,3', '-1', '1e3', ',5']) expect(parseQuantity(bad)).toBeNull();
+    for (const language of ['es', 'en']) {
+      expect(parseQuantity('1,5', language)).toBe(1.5);
+      expect(parseQuantity(' 1.5 ', language)).toBe(1.5);
+      expect(parseQuantity('2', language)).toBe(2);
+      for (const bad of ['', 'abc', '1,2,3', '-1', '1e3', ',5']) expect(parseQuantity(bad, language)).toBeNull();
+    }
+    // A thousand units as each language writes it.
+    expect(parseQuantity('1,000', 'en')).toBe(1000);
+    expect(parseQuantity('1.000', 'es')).toBe(1000);
   });
 
   it('wants positive, at most 3 decimals, whole in units', () => {

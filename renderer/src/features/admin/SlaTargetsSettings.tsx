@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type TicketPriority } from '../../../../electron/contract';
 import { SLA_TARGET_MAX_MINUTES, SLA_TARGET_MIN_MINUTES, type SlaTarget, type SlaTargets } from '../../../../shared/sla';
 import { api, ApiError } from '../../api/client';
+import { readDecimal } from '../../lib/decimalText';
 import { errorMessage } from '../../lib/errors';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
@@ -23,21 +24,21 @@ const draftOf = (targets: SlaTargets): Draft =>
   Object.fromEntries(TICKET_PRIORITIES.map((p) => [p, { responseMinutes: toAmount(targets[p].responseMinutes), resolutionMinutes: toAmount(targets[p].resolutionMinutes) }])) as Draft;
 
 /** Minutes from what was typed ('1,5' h reads as 90 min), or null when it is not a number. */
-function minutesOf(amount: Amount): number | null {
-  const text = amount.value.trim().replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(text)) return null;
-  const minutes = Number(text) * (amount.unit === 'hours' ? 60 : 1);
+function minutesOf(amount: Amount, language: string): number | null {
+  const typed = /^\s*\d/.test(amount.value) ? readDecimal(amount.value, language) : null;
+  if (typed === null) return null;
+  const minutes = typed * (amount.unit === 'hours' ? 60 : 1);
   return Number.isInteger(minutes) ? minutes : null;
 }
 
 /** The targets, or the message for each wrong cell (`priority.field`). */
-export function readDraft(draft: Draft, t: (key: string, options?: Record<string, unknown>) => string): { targets: SlaTargets | null; errors: Record<string, string> } {
+export function readDraft(draft: Draft, t: (key: string, options?: Record<string, unknown>) => string, language: string): { targets: SlaTargets | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const targets = {} as SlaTargets;
   for (const priority of TICKET_PRIORITIES) {
     const row = {} as SlaTarget;
     for (const field of FIELDS) {
-      const minutes = minutesOf(draft[priority][field]);
+      const minutes = minutesOf(draft[priority][field], language);
       if (minutes === null) errors[`${priority}.${field}`] = t('settings.sla.wholeMinutes');
       else if (minutes < SLA_TARGET_MIN_MINUTES || minutes > SLA_TARGET_MAX_MINUTES) errors[`${priority}.${field}`] = t('settings.sla.range');
       else row[field] = minutes;
@@ -51,7 +52,7 @@ export function readDraft(draft: Draft, t: (key: string, options?: Record<string
 }
 
 export function SlaTargetsSettings() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const stored = useSession((s) => s.settings?.slaTargets);
   const [draft, setDraft] = useState<Draft | null>(stored ? draftOf(stored) : null);
   const [edited, setEdited] = useState(false);
@@ -68,13 +69,13 @@ export function SlaTargetsSettings() {
     const next = { ...draft, [priority]: { ...draft[priority], [field]: { ...draft[priority][field], ...patch } } };
     setDraft(next);
     // Once errors are showing, they follow the values: a fixed cell loses its message at once, not on the next save.
-    if (Object.keys(errors).length > 0) setErrors(readDraft(next, t).errors);
+    if (Object.keys(errors).length > 0) setErrors(readDraft(next, t, i18n.language).errors);
   };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!draft) return;
-    const read = readDraft(draft, t);
+    const read = readDraft(draft, t, i18n.language);
     setErrors(read.errors);
     if (!read.targets) return;
     setBusy(true);

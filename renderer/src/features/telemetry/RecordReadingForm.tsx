@@ -22,7 +22,7 @@ const freshDraft = (metric = 'voltage', source = ''): ReadingDraft => ({
 const OTHER_METRIC = '__other__';
 
 export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDone: () => void }) {
-  const { t } = useTranslation('telemetry');
+  const { t, i18n } = useTranslation('telemetry');
   const record = useTelemetry((s) => s.record);
   const [draft, setDraft] = useState<ReadingDraft>(() => freshDraft());
   const [otherMetric, setOtherMetric] = useState(false);
@@ -45,12 +45,12 @@ export function RecordReadingForm({ ticketId, onDone }: { ticketId: string; onDo
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = validateDraft(t, draft, new Date());
+    const found = validateDraft(t, draft, new Date(), i18n.language);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      await record(ticketId, [draftToInput(draft)]);
+      await record(ticketId, [draftToInput(draft, i18n.language)]);
       toast.success(t('record.saved'));
       setDraft(freshDraft(draft.metric, draft.source));
       onDone();

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { KNOWN_METRICS, measuredAtIssue, metricUnit, telemetryReading, type TelemetryReadingInput } from '../../../../electron/contract/telemetry';
 import { instantOfWallInput, wallInputOf } from '../../../../electron/contract/zonedTime';
 import { ApiError } from '../../api/client';
+import { readDecimal } from '../../lib/decimalText';
 import { errorMessage } from '../../lib/errors';
 import { companyZone } from '../../lib/timeZone';
 import { zodFieldErrors } from '../../lib/forms';
@@ -32,9 +33,9 @@ export function defaultUnit(metric: string): string {
   return metricUnit(metric.trim().toLowerCase()) ?? '';
 }
 
-export function draftToInput(draft: ReadingDraft): TelemetryReadingInput {
-  const text = draft.value.trim();
-  const value = text === '' ? Number.NaN : Number(/^[+-]?\d+,\d+$/.test(text) ? text.replace(',', '.') : text);
+/** The reading to send; the value read in the screen's language ("1,500" is fifteen hundred in English), NaN when none. */
+export function draftToInput(draft: ReadingDraft, language: string): TelemetryReadingInput {
+  const value = readDecimal(draft.value, language) ?? Number.NaN;
   return {
     metric: draft.metric,
     value,
@@ -45,8 +46,8 @@ export function draftToInput(draft: ReadingDraft): TelemetryReadingInput {
 }
 
 /** Field errors in the user's language: the contract's schema plus the clock rule, as the main process applies them. */
-export function validateDraft(t: TFunction, draft: ReadingDraft, now: Date): Record<string, string> {
-  const input = draftToInput(draft);
+export function validateDraft(t: TFunction, draft: ReadingDraft, now: Date, language: string): Record<string, string> {
+  const input = draftToInput(draft, language);
   const errors = zodFieldErrors(t, telemetryReading, input);
   const parsed = telemetryReading.safeParse(input);
   if (!parsed.success) {

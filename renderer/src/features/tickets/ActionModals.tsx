@@ -155,6 +155,7 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
   const users = useLookups((s) => s.users);
   const technicians = users.filter((u) => u.canExecuteWorkOrders);
   const { t, busy, errors, failure, run } = useActionForm(onClose);
+  const { i18n } = useTranslation();
   const [otType, setOtType] = useState<WorkOrderType>('diagnosis');
   const [date, setDate] = useState('');
   const [technicianId, setTechnicianId] = useState('');
@@ -171,7 +172,7 @@ export function RequestVisitModal({ ticket, onClose }: { ticket: TicketDetail; o
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const scheduledDate = localToIso(date);
-    const estimatedMinutes = minutesFromInput(minutes);
+    const estimatedMinutes = minutesFromInput(minutes, i18n.language);
     const request = {
       otType,
       ...(scheduledDate ? { scheduledDate } : {}),

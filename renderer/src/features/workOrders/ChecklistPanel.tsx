@@ -81,7 +81,7 @@ function ItemControl({ entry, save, labelId }: { entry: ChecklistEntryDto; save:
     if (!dirty) return;
     let value: Value;
     if (entry.kind === 'number') {
-      const parsed = parseDecimal(draft);
+      const parsed = parseDecimal(draft, i18n.language);
       if (parsed === 'invalid') return setError(t('panel.notANumber'));
       value = parsed;
     } else {

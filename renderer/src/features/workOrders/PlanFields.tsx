@@ -3,6 +3,7 @@
 // schedule dialog and the ticket's "Solicitar visita" (the dispatch board asks the same through its own dialog).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readDecimal } from '../../lib/decimalText';
 import type { WorkOrderType } from '../../../../shared/enums';
 import { ESTIMATED_MINUTES_MAX, ESTIMATED_MINUTES_MIN, DEFAULT_WORK_ORDER_MINUTES } from '../../../../electron/contract/estimatedMinutes';
 import type { ScheduleClash } from '../../../../electron/contract/scheduling';
@@ -17,10 +18,9 @@ export function useDefaultMinutes(otType: WorkOrderType): number {
   return useSession((s) => s.settings?.workOrderDefaultMinutes?.[otType]) ?? DEFAULT_WORK_ORDER_MINUTES[otType];
 }
 
-/** Minutes typed in a box: '' is the type's default (null); anything else a number the contract then checks. */
-export function minutesFromInput(value: string): number | null {
-  const trimmed = value.trim();
-  return trimmed === '' ? null : Number(trimmed.replace(',', '.'));
+/** Minutes typed in a box: '' is the type's default (null); anything else a number (NaN when none) the contract then checks. */
+export function minutesFromInput(value: string, language: string): number | null {
+  return value.trim() === '' ? null : (readDecimal(value, language) ?? Number.NaN);
 }
 
 export function EstimateField({ otType, value, onChange, error }: { otType: WorkOrderType; value: string; onChange: (value: string) => void; error?: string | undefined }) {

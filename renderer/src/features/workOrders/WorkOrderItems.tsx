@@ -61,7 +61,7 @@ function QuantityField({ value, onChange, unit }: { value: string; onChange: (va
 
 /** A catalogue product or a free-text part, how much (decimals in kg, m, l), which way it went, and its serial. */
 function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
-  const { t } = useTranslation('workOrders');
+  const { t, i18n } = useTranslation('workOrders');
   const [source, setSource] = useState<'catalog' | 'free'>('catalog');
   const [search, setSearch] = useState('');
   const [productId, setProductId] = useState('');
@@ -113,7 +113,7 @@ function AddItemForm({ workOrder }: { workOrder: WorkOrderDetail }) {
     event.preventDefault();
     const serial = serialNumber.trim();
     const words = description.trim();
-    const qty = parseQuantity(quantity);
+    const qty = parseQuantity(quantity, i18n.language);
     if (source === 'catalog' ? !productId : !words) return setError({ text: t('items.needSomething'), about: ['part'] });
     const problem = quantityProblem(qty, unit);
     if (problem) return setError({ text: t(problem === 'whole' ? 'items.wholeUnits' : 'items.badQuantity'), about: ['quantity', 'part'] });

@@ -31,7 +31,7 @@ interface DialogProps {
 
 
 export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
-  const { t } = useTranslation('workOrders');
+  const { t, i18n } = useTranslation('workOrders');
   const technicians = useWorkOrders((s) => s.technicians);
   const [when, setWhen] = useState('');
   const [technicianId, setTechnicianId] = useState('');
@@ -69,7 +69,7 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
       version: workOrder.version,
       scheduledDate: scheduledDate ?? '',
       technicianId,
-      estimatedMinutes: minutesFromInput(minutes),
+      estimatedMinutes: minutesFromInput(minutes, i18n.language),
       ...(pastVisit && isPastInput(when, companyZone()) ? { recordsPastVisit: true } : {}),
       ...(questions.confirmOverlap ? { confirmOverlap: true } : {}),
     };
@@ -116,7 +116,7 @@ export function ScheduleModal({ workOrder, open, onClose }: DialogProps) {
 
 /** The OT's planned length on its own (a pending OT has no schedule dialog to carry it). */
 export function EstimateModal({ workOrder, open, onClose }: DialogProps) {
-  const { t } = useTranslation('workOrders');
+  const { t, i18n } = useTranslation('workOrders');
   const [minutes, setMinutes] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -130,7 +130,7 @@ export function EstimateModal({ workOrder, open, onClose }: DialogProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { id: workOrder.id, version: workOrder.version, estimatedMinutes: minutesFromInput(minutes), ...(questions.confirmOverlap ? { confirmOverlap: true } : {}) };
+    const input = { id: workOrder.id, version: workOrder.version, estimatedMinutes: minutesFromInput(minutes, i18n.language), ...(questions.confirmOverlap ? { confirmOverlap: true } : {}) };
     const found = zodFieldErrors(t, workOrderChannels['workOrders.setEstimate'].input, input);
     setErrors(found);
     if (Object.keys(found).length > 0) return;

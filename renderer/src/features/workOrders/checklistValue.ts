@@ -1,12 +1,10 @@
-// Numbers typed on site: "2,5" and "2.5" both mean two and a half (a Spanish keyboard's decimal comma).
+// Numbers typed on site: "2,5" and "2.5" both mean two and a half; thousands as the language groups them (lib/decimalText).
+import { readDecimal } from '../../lib/decimalText';
 
-/** The number typed, null when the box is empty, 'invalid' when it is not a plain decimal number. */
-export function parseDecimal(typed: string): number | null | 'invalid' {
-  const text = typed.trim().replace(/\s/g, '');
-  if (text === '') return null;
-  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return 'invalid';
-  const value = Number(text.replace(',', '.'));
-  return Number.isFinite(value) ? value : 'invalid';
+/** The number typed, null when the box is empty, 'invalid' when it is no number. */
+export function parseDecimal(typed: string, language: string): number | null | 'invalid' {
+  if (typed.trim() === '') return null;
+  return readDecimal(typed, language) ?? 'invalid';
 }
 
 /** A number as it goes back into the box: no grouping, the language's decimal mark. */
