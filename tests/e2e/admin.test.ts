@@ -28,6 +28,12 @@ describe('administration', () => {
     await dialog().getByLabel('Rol').selectOption({ label: 'Agente' });
     await dialog().getByRole('button', { name: 'Guardar' }).click();
     await dialog().getByText('Debe tener al menos 10 caracteres.').waitFor();
+    // A password the service refuses (one of the most common) is said under its box, not as a field the form hides.
+    await dialog().getByLabel('Contraseña inicial').fill('password12');
+    await dialog().getByRole('button', { name: 'Guardar' }).click();
+    await dialog().locator('.field-error', { hasText: 'Esa contraseña es de las más usadas y fáciles de adivinar: elige otra.' }).waitFor();
+    expect(await dialog().getByRole('alert').filter({ hasText: 'no muestra' }).count()).toBe(0);
+    expect(await dialog().getByLabel('Contraseña inicial').getAttribute('aria-invalid')).toBe('true');
     await dialog().getByLabel('Contraseña inicial').fill('marta-vidal-2026');
     await dialog().getByRole('button', { name: 'Guardar' }).click();
     await dialog().waitFor({ state: 'detached' });

@@ -64,8 +64,15 @@ export function useAdminForm(t: TFunction, options: AdminFormOptions = {}) {
   return { errors, setErrors, failure, setFailure, busy, send };
 }
 
-/** The failure line for a refused save; marks the shown fields the refusal names and reloads a stale row. */
-export async function explainFailure(t: TFunction, error: unknown, options: AdminFormOptions, setErrors: (errors: Record<string, string>) => void): Promise<string> {
+/** The one field a service rule's refusal names (`details.field`: a common password, a role deleted meanwhile), if any. */
+function ruleFieldOf(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION' || error.shape.details?.issues) return null;
+  const field = error.shape.details?.field;
+  return typeof field === 'string' ? field : null;
+}
+
+/** The failure line for a refused save (null when the message is under its field); marks the fields the refusal names. */
+export async function explainFailure(t: TFunction, error: unknown, options: AdminFormOptions, setErrors: (errors: Record<string, string>) => void): Promise<string | null> {
   if (isStaleVersion(error) && options.reload) {
     setErrors({});
     try {
@@ -75,8 +82,14 @@ export async function explainFailure(t: TFunction, error: unknown, options: Admi
     }
     return adminError(t, error);
   }
-  const found = fieldErrors(error);
   const { fields } = options;
+  // A rule the service checks on one shown field: its reason goes under that field, not into a line about hidden ones.
+  const ruleField = ruleFieldOf(error);
+  if (ruleField && (!fields || fields.includes(ruleField))) {
+    setErrors({ [ruleField]: adminError(t, error) });
+    return null;
+  }
+  const found = fieldErrors(error);
   if (!fields) {
     setErrors(found);
     return adminError(t, error);
