@@ -161,3 +161,18 @@ describe('completing with a required checklist item unanswered', () => {
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });
+
+describe('the parts form in English', () => {
+  it('writes the unit beside the quantity in the number typed: 1 unit, 3 units', async () => {
+    const english = await app.openApp(await app.newContext({ locale: 'en-GB' }));
+    await signIn(english);
+    await goTo(english, `#/work-orders/${seeded.workOrderId}`);
+    const parts = english.getByRole('form', { name: 'Add part' });
+    const unit = parts.getByTestId('quantity-unit');
+    await parts.getByLabel('Quantity').fill('1');
+    await expect.poll(() => unit.textContent()).toBe('unit');
+    await parts.getByLabel('Quantity').fill('3');
+    await expect.poll(() => unit.textContent()).toBe('units');
+    expect(uncaughtErrors(english)).toEqual([]);
+  });
+});

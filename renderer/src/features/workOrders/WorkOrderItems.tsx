@@ -44,15 +44,17 @@ export function QuantityWithUnit({ quantity, unit }: { quantity: number; unit: P
 
 /** The quantity box with its unit written right after it ("1 kg"), so nobody logs kilos thinking of units. */
 function QuantityField({ value, onChange, unit }: { value: string; onChange: (value: string) => void; unit: ProductUnit }) {
-  const { t } = useTranslation('workOrders');
+  const { t, i18n } = useTranslation('workOrders');
   const id = useId();
+  // "1 unit", "2 units": the word agrees with what is typed (many while the box holds no number yet).
+  const count = parseQuantity(value, i18n.language) ?? 2;
   return (
     <div className="field">
       <label htmlFor={id}>{t('items.quantity')}</label>
       <div className="qty-with-unit">
         <input id={id} value={value} onChange={(e) => onChange(e.target.value)} className="qty" inputMode="decimal" autoComplete="off" aria-describedby={`${id}-unit`} />
         <span id={`${id}-unit`} className="qty-unit" data-testid="quantity-unit">
-          {t(`unit.${unit}`)}
+          {t(`unit.${unit}`, { count })}
         </span>
       </div>
     </div>
