@@ -86,6 +86,8 @@ describe('an answer in the bitácora', () => {
     expect(describeEvent(translators.es, event({ label: 'Sin fugas', kind: 'check', value: true }), [])).toBe('anotó en la lista de la OT-2026-000007: Sin fugas = Sí');
     expect(describeEvent(translators.en, event({ label: 'Sin fugas', kind: 'check', value: false }), [])).toBe('noted on the OT-2026-000007 checklist: Sin fugas = No');
     expect(describeEvent(translators.es, event({ label: 'Observaciones', kind: 'text', value: 'Todo bien' }), [])).toBe('anotó en la lista de la OT-2026-000007: Observaciones = «Todo bien»');
+    // English quotes on an English screen (a trial read «…» there).
+    expect(describeEvent(translators.en, event({ label: 'Notes', kind: 'text', value: 'All good' }), [])).toMatch(/: Notes = “All good”$/);
     expect(describeEvent(translators.es, event({ label: 'Observaciones', kind: 'text', value: null }), [])).toBe('anotó en la lista de la OT-2026-000007: Observaciones = sin respuesta');
   });
 });

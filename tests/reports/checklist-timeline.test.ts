@@ -24,6 +24,7 @@ describe('checklist answers in a report timeline', () => {
     expect(describeTimelineEvent(event({ label: 'Sin fugas', kind: 'check', value: true }), labelsFor('en')).body).toBe('OT-2026-000007: checklist: Sin fugas = Yes');
     expect(describeTimelineEvent(event({ label: 'Sin fugas', kind: 'check', value: false }), labelsFor('es')).body).toBe('OT-2026-000007: lista: Sin fugas = No');
     expect(describeTimelineEvent(event({ label: 'Observaciones', kind: 'text', value: 'Todo bien' }), labelsFor('es')).body).toBe('OT-2026-000007: lista: Observaciones = «Todo bien»');
+    expect(describeTimelineEvent(event({ label: 'Notes', kind: 'text', value: 'All good' }), labelsFor('en')).body).toMatch(/: Notes = “All good”$/);
     expect(describeTimelineEvent(event({ label: 'Observaciones', kind: 'text', value: null }), labelsFor('en')).body).toBe('OT-2026-000007: checklist: Observaciones = no answer');
   });
 });

@@ -37,6 +37,7 @@ function transition(meta: Record<string, unknown> | null, translate: (v: unknown
 function checklistText(answer: unknown, code: string, t: Labels): string {
   const { label, unit, value } = (answer && typeof answer === 'object' ? answer : {}) as Record<string, unknown>;
   const words = t.workOrderChange;
+  const quoted = (text: string) => (t.language === 'en' ? `“${text}”` : `«${text}»`);
   const number = (n: number) => new Intl.NumberFormat(t.language === 'en' ? 'en-GB' : 'es-ES', { maximumFractionDigits: 6 }).format(n);
   const shown =
     typeof value === 'boolean'
@@ -44,7 +45,7 @@ function checklistText(answer: unknown, code: string, t: Labels): string {
       : typeof value === 'number'
         ? [number(value), typeof unit === 'string' ? unit : ''].filter(Boolean).join(' ')
         : typeof value === 'string'
-          ? `«${value.length > 80 ? `${value.slice(0, 79)}…` : value}»`
+          ? quoted(value.length > 80 ? `${value.slice(0, 79)}…` : value)
           : words.checklistCleared;
   return words.checklist(code, typeof label === 'string' ? label : '', shown);
 }

@@ -92,7 +92,7 @@ function checklistLine(t: TFunction, code: string, answer: unknown): string {
       : typeof value === 'number'
         ? `${t('timeline.checklistNumber', { value })}${typeof unit === 'string' && unit ? ` ${unit}` : ''}`
         : typeof value === 'string'
-          ? `«${value.length > 80 ? `${value.slice(0, 79)}…` : value}»`
+          ? t('timeline.checklistText', { value: value.length > 80 ? `${value.slice(0, 79)}…` : value })
           : t('timeline.checklistCleared');
   return t('timeline.ot_checklist', { code, label: str(label), value: words });
 }
