@@ -44,6 +44,8 @@ it('the body of a reschedule reads date · technician from → to', () => {
   expect(eventBody(event as TimelineEventDto, plain)).toBeNull();
   // Scheduled the first time: for when and whom (a trial read only "de Por planificar a Programada").
   expect(eventBody(firstSchedule as TimelineEventDto, format)).toBe('2026-03-09 09:00 · Tomás Técnico');
+  // Labelled on screen: a bare "date · name" line read as the header of another entry (an English trial).
+  expect(eventBody(firstSchedule as TimelineEventDto, { ...format, planned: (plan: string) => `Programada para: ${plan}` })).toBe('Programada para: 2026-03-09 09:00 · Tomás Técnico');
   // A request that proposed a day and a technician says so.
   expect(eventBody(proposedRequest as TimelineEventDto, { ...format, proposed: (plan: string) => `Propuesta: ${plan}` })).toBe('Propuesta: 2026-03-11 08:00 · Tomás Técnico');
 });
@@ -54,6 +56,7 @@ it('the ticket PDF says the dates of a reschedule, from → to, in its language'
   expect(describeTimelineEvent(event as TimelineEventDto, labelsFor('en'), { dateTime }).body).toMatch(/rescheduled: 2026-03-09 09:00 → 2026-03-10 11:30$/);
   // The first schedule says for when and whom; a request, what it proposed.
   const personName = (id: string) => (id === f.tec1.id ? 'Tomás Técnico' : null);
-  expect(describeTimelineEvent(firstSchedule as TimelineEventDto, labelsFor('es'), { dateTime, personName }).body).toMatch(/\n2026-03-09 09:00 · Tomás Técnico$/);
+  expect(describeTimelineEvent(firstSchedule as TimelineEventDto, labelsFor('es'), { dateTime, personName }).body).toMatch(/\nProgramada para: 2026-03-09 09:00 · Tomás Técnico$/);
+  expect(describeTimelineEvent(firstSchedule as TimelineEventDto, labelsFor('en'), { dateTime, personName }).body).toMatch(/\nScheduled for: 2026-03-09 09:00 · Tomás Técnico$/);
   expect(describeTimelineEvent(proposedRequest as TimelineEventDto, labelsFor('en'), { dateTime, personName }).body).toMatch(/\nProposed: 2026-03-11 08:00 · Tomás Técnico$/);
 });

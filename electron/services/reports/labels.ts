@@ -88,6 +88,8 @@ interface LabelTable {
   codeNow(now: string, former: string): string;
   /** A request's proposal: day, hour and technician. */
   proposal(plan: string): string;
+  /** The day, hour and technician an OT was first scheduled for (a bare "date · name" reads as an entry's header). */
+  planned(plan: string): string;
   /** SLA: the two clocks in the ticket report, the CSV columns, and how a clock stands. */
   sla: {
     firstResponse: string;
@@ -199,6 +201,7 @@ const es: LabelTable = {
   assignment: { to: (name) => `Asignado a ${name}`, removed: 'Sin asignar', removedFrom: (name) => `Sin asignar (antes: ${name})` },
   codeNow: (now, former) => `${now} (antes ${former})`,
   proposal: (plan) => `Propuesta: ${plan}`,
+  planned: (plan) => `Programada para: ${plan}`,
   sla: {
     firstResponse: 'Primera respuesta',
     resolution: 'Resolución',
@@ -313,6 +316,7 @@ const en: LabelTable = {
   assignment: { to: (name) => `Assigned to ${name}`, removed: 'Unassigned', removedFrom: (name) => `Unassigned (was ${name})` },
   codeNow: (now, former) => `${now} (formerly ${former})`,
   proposal: (plan) => `Proposed: ${plan}`,
+  planned: (plan) => `Scheduled for: ${plan}`,
   sla: {
     firstResponse: 'First response',
     resolution: 'Resolution',

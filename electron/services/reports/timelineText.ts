@@ -119,7 +119,7 @@ export function describeTimelineEvent(event: TimelineEventDto, t: Labels, { date
       const atClose = meta?.closedWithTicket ? ` ${t.workOrderChange.atClose(false)}` : '';
       // Scheduled the first time: for when and whom.
       const plan = meta?.to === 'scheduled' && meta.from !== 'scheduled' ? planLine(planSideOf(meta, 'to'), dateTime, personName) : '';
-      if (moved && code) return { heading, body: [`${code}: ${moved}${atClose}`, plan, reason].filter(Boolean).join('\n') };
+      if (moved && code) return { heading, body: [`${code}: ${moved}${atClose}`, plan ? t.planned(plan) : null, reason].filter(Boolean).join('\n') };
       return { heading, body: [withContent(moved), reason].filter(Boolean).join('\n') };
     }
     case 'ot_completed': {

@@ -65,6 +65,7 @@ export function Timeline({ events, users, earlier, codesNow }: TimelineProps) {
     dateTime: formatDateTime,
     person: (id: string) => users.find((u) => u.id === id)?.fullName ?? t('timeline.someone'),
     proposed: (plan: string) => t('timeline.proposed', { plan }),
+    planned: (plan: string) => t('timeline.planned', { plan }),
     codeNow: (code: string) => {
       const now = codesNow?.get(code);
       return now ? t('timeline.codeNow', { now, code }) : code;

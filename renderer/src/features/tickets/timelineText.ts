@@ -22,6 +22,8 @@ export interface BodyFormat {
   person?: (id: string) => string;
   /** A request's proposal ("7 dic 2026, 9:05 · Tomás") as the body says it. */
   proposed?: (plan: string) => string;
+  /** The day, hour and technician an OT was first scheduled for, labelled so it does not read as an event's own line. */
+  planned?: (plan: string) => string;
   /** An OT code as it reads now: one from before a team join renumbered it, with the code it has now. */
   codeNow?: (code: string) => string;
 }
@@ -64,7 +66,10 @@ export function eventBody(event: TimelineEventDto, format: BodyFormat): string |
         return `${planText(format, change.from) || '—'} → ${planText(format, change.to) || '—'}`;
       }
       // Scheduled for the first time: for when and whom.
-      if (meta.to === 'scheduled' && meta.from !== 'scheduled') return planText(format, planSideOf(meta, 'to'));
+      if (meta.to === 'scheduled' && meta.from !== 'scheduled') {
+        const plan = planText(format, planSideOf(meta, 'to'));
+        return plan && format.planned ? format.planned(plan) : plan || null;
+      }
       return meta.to === 'cancelled' && meta.from !== 'cancelled' ? str(meta.reason) || null : null;
     }
     case 'telemetry': {
