@@ -65,8 +65,11 @@ function drawTimeline(doc: Pdf, ticket: TicketDetail, people: ReadonlyMap<string
   }
 }
 
+/** The least of an OT's block kept on one page: its title and first row of facts. */
+const WORK_ORDER_BLOCK_START = 90;
+
 function drawWorkOrder(doc: Pdf, wo: WorkOrderDetail, t: Labels, f: Formatter): void {
-  ensureSpace(doc, 90);
+  ensureSpace(doc, WORK_ORDER_BLOCK_START);
   const x = contentLeft(doc);
   tag(doc, 'H3', () => {
     doc.font(FONT.bold).fontSize(10.5).fillColor(COLOR.text);
@@ -150,7 +153,8 @@ export async function renderTicketPdf(data: TicketReportData, options: RenderOpt
 
   drawTimeline(doc, ticket, data.people ?? new Map(), t, f);
 
-  drawSectionTitle(doc, t.workOrders);
+  // The title keeps room for the first OT's block, or it is left alone at a page's foot when the block moves on.
+  drawSectionTitle(doc, t.workOrders, ticket.workOrders.length > 0 ? WORK_ORDER_BLOCK_START : undefined);
   if (ticket.workOrders.length === 0) drawParagraph(doc, t.noWorkOrders, { muted: true });
   for (const wo of ticket.workOrders) drawWorkOrder(doc, wo, t, f);
 
