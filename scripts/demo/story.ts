@@ -232,7 +232,7 @@ const todayVisitsLeft = new WeakMap<StoryContext, number>();
 
 /**
  * Days from today of a planned visit: tecnico1's first FIRST_TECHNICIAN_TODAY land today, so Mi día has visits to start
- * on first try; drawn the same, so every other row of the demo stays as it was.
+ * on first try; drawn the same, so the random draws of every later row stay as they were.
  */
 function plannedDay(ctx: StoryContext, technicianId: string, drawn: number): number {
   if (technicianId !== ctx.technicianIds[0]) return drawn;
@@ -280,7 +280,11 @@ function workOrderStory(
     return wo;
   }
   advanceTo(now() + r.int(30, 1440) * 60_000);
-  const technicianId = assignee ?? r.pick(ctx.technicianIds);
+  const drawnTechnician = assignee ?? r.pick(ctx.technicianIds);
+  // The first active plans go to tecnico1 whatever the draw: with eight technicians a day's data could leave the
+  // README's technician login with nothing on Mi día (an English trial's Sunday).
+  const firstTechnician = ctx.technicianIds[0];
+  const technicianId = target === 'scheduled' && firstTechnician && (todayVisitsLeft.get(ctx) ?? FIRST_TECHNICIAN_TODAY) > 0 ? firstTechnician : drawnTechnician;
   // Active plans land around today so agendas have something to show; work that went ahead (started, completed,
   // cancelled after planning) was planned a few days after the request but never later than today: no OT is done
   // on a day still to come.
