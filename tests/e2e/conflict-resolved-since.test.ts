@@ -41,7 +41,7 @@ describe('a conflict resolved with a text of one’s own', () => {
     await goTo(page, '#/conflicts');
     const open = page.getByRole('listbox', { name: 'Conflictos abiertos' });
     await open.getByRole('option', { name: /Edición a la vez/ }).click();
-    await page.getByLabel('O escribe el título definitivo').fill(COMBINED);
+    await page.getByLabel('O escribe el texto definitivo (título)').fill(COMBINED);
     await page.getByLabel('Nota (opcional)').fill('Juntamos las dos versiones.');
     await page.getByRole('button', { name: 'Guardar este texto' }).click();
     await page.getByText('No hay conflictos pendientes. Todo cuadra.').waitFor();
