@@ -19,6 +19,7 @@ import { runningHubProcesses } from '../../electron/services/sync/pg/pgHubNotice
 import { pgActingAdmin, pgMakePairingCode } from '../../electron/services/sync/pg/pgPairingCodes';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { CommandFailure } from './backup';
+import { localTime } from './localTime';
 
 export const PG_HUB_USAGE = `usage:
   hub --postgres URL [--listen HOST:PORT] [--team-id ID] [--no-mdns]
@@ -184,7 +185,7 @@ export async function pgPairCode(args: ParsedArgs): Promise<void> {
     if (args.flags.has('json')) return say(JSON.stringify({ ...made, hubUrls: urls, hubRunning }, null, 2));
     if (!hubRunning) say(`Note: no hub is running on ${redacted(requireUrl(args))} now; the code works only while one does (npm run cli -- hub --postgres URL --listen HOST:PORT). After a restore, make codes on the restored database.`);
     say(`Pairing code: ${made.code}`);
-    say(`Valid until ${made.expiresAt}, once.`);
+    say(`Valid until ${localTime(made.expiresAt)}, once.`);
     say(`Hub fingerprint: ${made.fingerprint}`);
     const hub = offered.length === 1 ? offered[0] : 'URL';
     say(`On the laptop: npm run cli -- team join --data-dir DIR --hub ${hub} --code ${made.code} --device-name "NAME" (or Administración → Equipo), and compare the fingerprint.`);

@@ -8,7 +8,6 @@ import type { TeamStatusDto } from '../../electron/contract';
 import type { SyncNetStatusDto } from '../../electron/contract/teamNet';
 import { TEAM_ADMIN_ACCESS, teamCancelInvitationInput, teamCreateInput, teamInviteInput, teamJoinInput, teamRevokeInput } from '../../electron/contract/team';
 import { sentNotConfirmed } from '../../electron/contract/teamCounts';
-import { systemTimeZone, wallInputOf } from '../../electron/contract/zonedTime';
 import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { systemClock, type Actor, type ServiceContext } from '../../electron/services/context';
 import { cancelInvitation, createInvitation, createTeam, revokeDevice } from '../../electron/services/sync/team';
@@ -22,6 +21,7 @@ import { formatListen, readHubSetting, type HubSetting } from '../../electron/se
 import { teamStatus } from '../../electron/services/sync/teamStatus';
 import { loadActor } from '../../electron/services/users/actor';
 import { AppError, allows } from '../../electron/contract';
+import { localTime, localTimeOr } from './localTime';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { CommandFailure, existingDatabase } from './backup';
 import { pgPairCode } from './pgHub';
@@ -125,10 +125,6 @@ function netJson(net: NetFacts | null) {
   };
 }
 
-/** An instant as a person reads it on this computer: 2026-12-06 11:24 in its time zone (the JSON keeps ISO). */
-const localTime = (iso: string): string => wallInputOf(systemTimeZone(), iso).replace('T', ' ');
-
-const localTimeOr = (iso: string | null, none: string): string => (iso ? localTime(iso) : none);
 
 function printStatus(status: TeamStatusDto, say: Say): void {
   if (!status.team) {
@@ -217,7 +213,7 @@ async function pairCode(ctx: ServiceContext, args: ParsedArgs, say: Say): Promis
   });
   if (args.flags.has('json')) return say(JSON.stringify(made, null, 2));
   say(`Pairing code: ${made.code}`);
-  say(`Valid until ${made.expiresAt}, once.`);
+  say(`Valid until ${localTime(made.expiresAt)}, once.`);
   say(`Hub fingerprint: ${made.fingerprint}`);
   const urls = knownHubUrls(ctx.sqlite);
   const hub = urls.length === 1 ? urls[0] : 'URL';
@@ -288,7 +284,7 @@ async function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say)
       const invitation = JSON.parse(Buffer.from(file.bytes).toString('utf8')) as { invitation: { id: string; slot: number; expiresAt: string } };
       writeInvitation(target, file.bytes);
       if (json) return out({ file: target, ...invitation.invitation });
-      say(`Invitation for slot ${slotLabel(invitation.invitation.slot)} written to ${target}; it can be used once, until ${invitation.invitation.expiresAt}.`);
+      say(`Invitation for slot ${slotLabel(invitation.invitation.slot)} written to ${target}; it can be used once, until ${localTime(invitation.invitation.expiresAt)}.`);
       say('It contains the team key: hand it over like a password (in person, on a USB stick) and delete it once used.');
       return;
     }

@@ -6,6 +6,7 @@ import { afterAll, afterEach, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { createBackend, databasePath } from '../../electron/ipc/backend';
 import { applyRemoteOps, opsMissingFrom, readVector } from '../../electron/services/sync/apply';
+import { systemTimeZone, wallInputOf } from '../../electron/contract/zonedTime';
 import { runCli } from '../../scripts/cli';
 import { ADMIN, startTestApp } from '../support/backend';
 
@@ -57,6 +58,10 @@ it('creates, invites, joins an empty folder, shows status as JSON and revokes', 
   expect(invited.stdout).toContain('hand it over like a password');
   expect(statSync(invite).mode & 0o077).toBe(0);
   expect(JSON.parse(readFileSync(invite, 'utf8')).invitation.slot).toBe(2);
+  // Its expiry as this computer's clock reads it, as the other commands print times (it printed ISO in UTC).
+  const expiresAt = JSON.parse(readFileSync(invite, 'utf8')).invitation.expiresAt as string;
+  expect(invited.stdout).toContain(`until ${wallInputOf(systemTimeZone(), expiresAt).replace('T', ' ')}.`);
+  expect(invited.stdout).not.toContain(expiresAt);
   expect((await cli('team', 'invite', '--data-dir', a, '--out', invite)).stderr).toContain('already exists');
 
   expect(existsSync(b)).toBe(false);
