@@ -494,14 +494,17 @@ describe('conflicts.resolve: customers with the same name', () => {
     const conflict = await customerConflict('Talleres Gómez');
     const picked = ids['Talleres Gómez:Luis']!;
     const other = ids['Talleres Gómez:Marta']!;
-    await f.admin.call('customers.update', { id: other, version: await versionOf(f.admin, 'customer', other), address: 'Calle Feria 3' });
+    await f.admin.call('customers.update', { id: other, version: await versionOf(f.admin, 'customer', other), address: 'Calle Feria 3', phone: '+34 622 222 222' });
+    await f.admin.call('customers.update', { id: picked, version: await versionOf(f.admin, 'customer', picked), phone: '+34 600 111 111' });
     const [survivor, removed] = [picked, other].sort() as [string, string];
     const notListed = await errorOf(f.admin, 'conflicts.resolve', { id: conflict.id, resolution: { action: 'merge', keepId: f.customerId } });
     expect(notListed.details?.reason).toBe('unknown_choice');
     await f.admin.call('conflicts.resolve', { id: conflict.id, resolution: { action: 'merge', keepId: picked } });
     expect((await errorOf(f.admin, 'customers.get', { id: removed })).code).toBe('NOT_FOUND');
     const kept = await f.admin.call('customers.get', { id: survivor });
-    expect([kept.name, kept.contactName, kept.address]).toEqual(['Talleres Gómez', 'Luis', 'Calle Feria 3']);
+    expect([kept.name, kept.contactName, kept.address, kept.phone]).toEqual(['Talleres Gómez', 'Luis', 'Calle Feria 3', '+34 600 111 111']);
+    // What the other record knew and the kept one says otherwise stays in the notes (a trial lost a second phone).
+    expect(kept.notes).toBe('Datos de la ficha duplicada que se fusionó: contacto: Marta; teléfono: +34 622 222 222.');
     const tickets = await f.admin.call('tickets.list', { customerId: survivor, limit: 10 });
     expect(tickets.items.map((t) => t.title).sort()).toEqual(['Avería de Luis', 'Avería de Marta']);
     const resolved = await customerConflict('Talleres Gómez');

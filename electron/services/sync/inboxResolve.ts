@@ -187,12 +187,35 @@ const CUSTOMER_DETAILS = [
   ['notes', 'notes'],
 ] as const;
 
-/** The picked customer's details, each empty one filled from the others (in id order) so nothing known is lost. */
+/** A contact detail of a merged-away customer that differs from the survivor's, as its notes keep it (stored Spanish). */
+const CONTACT_WORDS: Readonly<Record<string, string>> = { contact_name: 'contacto', phone: 'teléfono', email: 'correo', address: 'dirección', town: 'población' };
+const NOTES_MAX = 4000;
+
+/**
+ * The picked customer's details, each empty one filled from the others (in id order), and the others' contact details
+ * that differ from those kept written into the notes: a merge of two records of one customer loses no phone.
+ */
 function mergedDetails(ctx: ServiceContext, pickedId: string, others: readonly string[]): Record<string, string | null> {
   const read = (id: string) => ctx.sqlite.prepare('SELECT * FROM customers WHERE id = ?').get(id) as Record<string, string | null> | undefined;
   const rows = [pickedId, ...others].map(read).filter((row) => row !== undefined);
   const details: Record<string, string | null> = {};
   for (const [field, column] of CUSTOMER_DETAILS) details[field] = rows.map((row) => row[column]).find((value) => value !== null && value !== '') ?? null;
+  const same = (a: string | null, b: string) => (a ?? '').trim().toLocaleLowerCase('es') === b.trim().toLocaleLowerCase('es');
+  const kept = new Set<string>();
+  const alsoKnown: string[] = [];
+  for (const [field, column] of CUSTOMER_DETAILS) {
+    const word = CONTACT_WORDS[column];
+    if (!word) continue;
+    for (const value of rows.slice(1).map((row) => row[column])) {
+      if (!value?.trim() || same(details[field] ?? null, value) || kept.has(`${column}:${value.trim().toLocaleLowerCase('es')}`)) continue;
+      kept.add(`${column}:${value.trim().toLocaleLowerCase('es')}`);
+      alsoKnown.push(`${word}: ${value.trim()}`);
+    }
+  }
+  if (alsoKnown.length > 0) {
+    const line = `Datos de la ficha duplicada que se fusionó: ${alsoKnown.join('; ')}.`;
+    details.notes = [details.notes, line].filter(Boolean).join('\n').slice(0, NOTES_MAX);
+  }
   return details;
 }
 
