@@ -6,7 +6,7 @@ import { id, nonEmpty, optionalText, text } from './common';
 import { CONFLICT_INBOX_ACCESS } from './access';
 import { channel } from './define';
 
-export const CONFLICT_KINDS = ['concurrent_edit', 'closed_ticket_open_ot', 'duplicate_serial', 'duplicate_customer', 'ticket_close_undone'] as const;
+export const CONFLICT_KINDS = ['concurrent_edit', 'closed_ticket_open_ot', 'duplicate_serial', 'duplicate_customer', 'ticket_close_undone', 'started_ot_cancelled'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 export type ConflictStatus = 'open' | 'resolved';
 
@@ -71,6 +71,8 @@ export const conflictResolution = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('close'), note: noteText }),
   /** ticket_close_undone: the work goes on; the close is cleared (resolution and close time) with the reason, as a reopen. */
   z.strictObject({ action: z.literal('keep_open'), reason: nonEmpty(1_000), note: noteText }),
+  /** started_ot_cancelled: seen; the OT stays cancelled (a visit still needed is asked for again on its ticket). */
+  z.strictObject({ action: z.literal('acknowledge'), note: noteText }),
 ]);
 export type ConflictResolutionInput = z.output<typeof conflictResolution>;
 export type ConflictAction = ConflictResolutionInput['action'];
@@ -81,6 +83,7 @@ export const ACTIONS_BY_KIND: Record<ConflictKind, readonly ConflictAction[]> = 
   duplicate_serial: ['keep', 'remove'],
   duplicate_customer: ['keep_both', 'merge'],
   ticket_close_undone: ['close', 'keep_open'],
+  started_ot_cancelled: ['acknowledge'],
 };
 
 /** What was decided: the action as sent (without its note), plus the value written for `choose`. */
@@ -198,7 +201,21 @@ export interface TicketCloseUndoneConflictDto extends ConflictBaseFields {
   changed: ConflictStatusChangeDto | null;
 }
 
+/**
+ * An OT cancelled on one computer while someone who had not seen the cancel started it on another (a technician
+ * offline): the merge keeps it cancelled, so the visit made would go unnoticed without this record.
+ */
+export interface StartedOtCancelledConflictDto extends ConflictBaseFields {
+  kind: 'started_ot_cancelled';
+  ticket: ConflictTicketRef | null;
+  workOrder: (ConflictWorkOrderRef & { technicianName: string | null; workDone: string | null }) | null;
+  /** Who started it, and who cancelled it, each with when and on which computer. */
+  started: ConflictStampDto;
+  cancelled: ConflictStampDto;
+}
+
 export type ConflictDto =
+  | StartedOtCancelledConflictDto
   | ConcurrentEditConflictDto
   | ClosedTicketOpenOtConflictDto
   | DuplicateSerialConflictDto

@@ -349,6 +349,40 @@ describe('team sync screens', () => {
     }
   });
 
+  it('shows a visit started offline on the laptop while the office cancelled it, and marks it seen', async () => {
+    const lucia = (await app.admin.call('users.list', {})).find((user) => user.username === 'lmartin')!;
+    const ticket = await app.admin.call('tickets.create', { title: 'Fancoil del salón hace ruido', priority: 'medium' });
+    const requested = await app.admin.call('workOrders.requestVisit', { ticketId: ticket.id, otType: 'repair' });
+    const visit = await app.admin.call('workOrders.schedule', { id: requested.id, version: requested.version, technicianId: lucia.id, scheduledDate: new Date(Date.now() + 3_600_000).toISOString(), confirmOverlap: true });
+    const me = await app.admin.call('team.status', {});
+    const onLaptop = await laptopAdmin.call('team.status', {});
+    await importThrough(laptopAdmin, await exportThrough(app.admin, { to: onLaptop.device.id }));
+    // Offline on both sides: Lucía starts the visit on the laptop and writes what she did; the office cancels it.
+    const technician = new Caller(laptop);
+    await technician.call('auth.login', { login: 'lmartin', password: 'lmartin-password-1' });
+    const started = await technician.call('workOrders.start', { id: visit.id, version: visit.version });
+    await technician.call('workOrders.setWorkDone', { id: visit.id, version: started.version, workDone: 'Rodamiento del ventilador cambiado' });
+    await app.admin.call('workOrders.cancel', { id: visit.id, version: visit.version, reason: 'El cliente llamó: ya no hace ruido' });
+    await importThrough(app.admin, await exportThrough(laptopAdmin, { to: me.device.id }));
+
+    await goTo(page, '#/conflicts');
+    await page.getByRole('tab', { name: /Abiertos/ }).click();
+    const list = page.getByRole('listbox', { name: 'Conflictos abiertos' });
+    await list.getByRole('option', { name: /OT empezada y cancelada a la vez/ }).click();
+    const start = page.getByRole('region', { name: 'La visita empezada' });
+    await start.getByText('Rodamiento del ventilador cambiado').waitFor();
+    await start.getByText(/Lucía Martín \(Portátil de Javier\)/).waitFor();
+    await page.getByRole('region', { name: 'La cancelación' }).getByText(/Ana Administradora \(Oficina Sevilla\)/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot('conflict-started-cancelled');
+    await page.getByLabel('Nota (opcional)').fill('Se factura la visita');
+    await page.getByRole('button', { name: 'Visto: dejarla cancelada' }).click();
+    await list.getByRole('option', { name: /OT empezada y cancelada a la vez/ }).waitFor({ state: 'detached' });
+    expect((await app.admin.call('workOrders.get', { id: visit.id })).status).toBe('cancelled');
+    const resolved = (await app.admin.call('conflicts.list', { status: 'resolved' })).find((conflict) => conflict.kind === 'started_ot_cancelled');
+    expect(resolved?.resolution).toMatchObject({ choice: { action: 'acknowledge' }, note: 'Se factura la visita' });
+  });
+
   it('revokes the laptop after a confirmation that names it', async () => {
     await goTo(page, '#/admin/team');
     await page.getByRole('button', { name: 'Revocar a Portátil de Javier' }).click();

@@ -108,6 +108,74 @@ describe('the office cancels an OT that the technician completed offline', () =>
       expect(detail.workOrders.map((w) => [w.id, w.status, w.workDone])).toEqual([[workOrder.id, 'completed', 'Cambiada la fuente']]);
       const otEvents = detail.timeline.filter((event) => event.metaData?.workOrderId === workOrder.id).map((event) => [event.eventType, event.metaData?.to]);
       expect(otEvents).toEqual(expect.arrayContaining([['ot_completed', 'completed'], ['ot_updated', 'cancelled']]));
+      // The visit was made and is on record: nothing for a person to decide.
+      expect(await conflictsOn(app)).toEqual([]);
+    }
+    expectConverged([office, laptop]);
+  });
+});
+
+describe('the office closes a ticket cancelling its OT while the technician, offline, starts the visit', () => {
+  it('stays cancelled everywhere, with one started_ot_cancelled conflict naming both and the work done; acknowledged on one copy, everywhere', async () => {
+    const { f, office, members } = await team(2);
+    const [laptop, third] = members as [TestApp, TestApp];
+    const { ticket, workOrder } = await dispatched(f, f.tec1.id);
+    meetAll([office, laptop, third]);
+
+    // Offline, each unaware of the other: the technician starts and writes what was done; the office closes the
+    // ticket, cancelling the OT.
+    await later(laptop, HOUR);
+    const technician = await signIn(laptop, 'tec1');
+    const started = await technician.call('workOrders.start', { id: workOrder.id, version: workOrder.version });
+    await technician.call('workOrders.setWorkDone', { id: workOrder.id, version: started.version, workDone: 'Revisado el presostato y reiniciada la bomba' });
+    await later(office, 2 * HOUR);
+    const atOffice = await office.admin.call('tickets.get', { id: ticket.id });
+    await office.admin.call('tickets.close', { id: ticket.id, version: atOffice.version, resolution: 'El cliente lo resolvió', workOrders: decideOpenWorkOrders(atOffice, { reason: 'Ya no hace falta' }) });
+
+    // The third copy hears of the cancel first (from the office), of the start later: the same record either way.
+    meet(office, third);
+    meet(laptop, third);
+    meetAll([office, laptop, third]);
+    for (const app of [office, laptop, third]) {
+      expect((await app.admin.call('workOrders.get', { id: workOrder.id })).status).toBe('cancelled');
+      const conflicts = await conflictsOn(app, 'open');
+      expect(conflicts.map((conflict) => conflict.kind)).toEqual(['started_ot_cancelled']);
+      expect(conflicts[0]).toMatchObject({
+        ticket: { id: ticket.id, status: 'closed' },
+        workOrder: { id: workOrder.id, status: 'cancelled', workDone: 'Revisado el presostato y reiniciada la bomba' },
+        started: { deviceName: 'Portátil 2' },
+        cancelled: { userName: 'Ana Administradora', deviceName: 'Oficina' },
+      });
+    }
+    expect(comparable(await conflictsOn(laptop))).toEqual(comparable(await conflictsOn(office)));
+    expect(comparable(await conflictsOn(third))).toEqual(comparable(await conflictsOn(office)));
+    expectConverged([office, laptop, third]);
+
+    const [conflict] = await conflictsOn(third, 'open');
+    await third.admin.call('conflicts.resolve', { id: conflict!.id, resolution: { action: 'acknowledge', note: 'Se factura la visita' } });
+    meetAll([office, laptop, third]);
+    for (const app of [office, laptop, third]) {
+      expect(await conflictsOn(app, 'open')).toEqual([]);
+      expect((await conflictsOn(app, 'resolved')).map((c) => [c.id, c.resolution?.choice.action, c.resolution?.note])).toEqual([[conflict!.id, 'acknowledge', 'Se factura la visita']]);
+    }
+    expectConverged([office, laptop, third]);
+  });
+
+  it('a cancel made after the start was seen is no conflict', async () => {
+    const { f, office, members } = await team(1);
+    const laptop = members[0]!;
+    const { workOrder } = await dispatched(f, f.tec1.id);
+    meet(office, laptop);
+    const technician = await signIn(laptop, 'tec1');
+    await technician.call('workOrders.start', { id: workOrder.id, version: workOrder.version });
+    meet(office, laptop);
+    await later(office, HOUR);
+    const seen = await office.admin.call('workOrders.get', { id: workOrder.id });
+    await office.admin.call('workOrders.cancel', { id: workOrder.id, version: seen.version, reason: 'El cliente no estaba' });
+    meet(office, laptop);
+    for (const app of [office, laptop]) {
+      expect((await app.admin.call('workOrders.get', { id: workOrder.id })).status).toBe('cancelled');
+      expect(await conflictsOn(app)).toEqual([]);
     }
     expectConverged([office, laptop]);
   });

@@ -2,7 +2,7 @@
 // of this device, stamp them with the clock, and move the per-field clocks. Runs before every commit.
 import type Database from 'better-sqlite3';
 import { prepared } from '../sql';
-import { entityOf, isTextField, type ReplicatedEntity } from './entities';
+import { entityOf, isTextField, isWorkOrderStatus, type ReplicatedEntity } from './entities';
 import { formatHlc, parseHlc, tickFrom } from './hlc';
 import { fieldClock, readClock, writeClock, type RowClock } from './clocks';
 import { opMovesConflictRules, refreshConflicts, type TouchedRow } from './conflicts';
@@ -70,18 +70,22 @@ export function insertOp(sqlite: Database.Database, op: OpRecord, status = 'appl
   ).run(op.deviceId, op.seq, op.hlc, op.entity, op.rowId, op.kind, JSON.stringify(op.fields), op.base ? JSON.stringify(op.base) : null, op.authorId, op.schemaVersion, status);
 }
 
-/** Remembers each free-text edit with its base: a second edit from the same base, from anywhere, is a conflict. */
+/**
+ * Remembers each free-text edit with its base: a second edit from the same base, from anywhere, is a conflict. An OT's
+ * status moves are kept the same way (conflicts.ts reads them); only the text fields are returned.
+ */
 export function recordTextEdits(sqlite: Database.Database, entity: ReplicatedEntity, op: OpRecord): string[] {
   if (op.kind !== 'update' || !op.base) return [];
   const edited: string[] = [];
   for (const [field, value] of Object.entries(op.fields)) {
     const base = op.base[field];
-    if (!isTextField(entity, field) || base === undefined) continue;
+    const text = isTextField(entity, field);
+    if ((!text && !isWorkOrderStatus(entity, field)) || base === undefined) continue;
     prepared(
       sqlite,
       `INSERT OR IGNORE INTO sync_field_edits (entity, row_id, field, base, hlc, device_id, author_id, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(op.entity, op.rowId, field, base, op.hlc, op.deviceId, op.authorId, JSON.stringify(value ?? null));
-    edited.push(field);
+    if (text) edited.push(field);
   }
   return edited;
 }

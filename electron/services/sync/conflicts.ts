@@ -7,7 +7,7 @@ import type { OpRecord } from './capture';
 import { concurrentRows } from './seen';
 import { CUSTOMERS_OF_KEYS_SQL, KEYS_OF_CUSTOMERS_SQL, refreshCustomerFolds } from '../customerFolds';
 
-export type ConflictKind = 'concurrent_edit' | 'closed_ticket_open_ot' | 'duplicate_serial' | 'duplicate_customer' | 'ticket_close_undone';
+export type ConflictKind = 'concurrent_edit' | 'closed_ticket_open_ot' | 'duplicate_serial' | 'duplicate_customer' | 'ticket_close_undone' | 'started_ot_cancelled';
 
 export interface TouchedRow {
   entity: string;
@@ -92,6 +92,23 @@ function refreshCloseUndone(sqlite: Database.Database, ticketIds: readonly strin
 }
 
 /**
+ * A cancelled OT that was also started from the same status by someone who had not seen the cancel (a technician
+ * offline while the office cancelled it, often by closing the ticket): the merge keeps it cancelled, and the visit
+ * made would go unnoticed. Keyed by the OT and the status both moves started from; it stops holding if the OT ends
+ * otherwise (completed offline beats the cancel).
+ */
+export const STARTED_CANCELLED_SQL = `SELECT DISTINCT s.row_id AS id, s.base FROM sync_field_edits s JOIN work_orders w ON w.id = s.row_id
+  WHERE s.entity = 'work_orders' AND s.field = 'status' AND s.row_id IN (SELECT value FROM json_each(?))
+    AND w.status = 'cancelled' AND s.value = '"in_progress"'
+    AND EXISTS (SELECT 1 FROM sync_field_edits c WHERE c.entity = s.entity AND c.row_id = s.row_id AND c.field = s.field AND c.base = s.base AND c.value = '"cancelled"')`;
+
+function refreshStartedCancelled(sqlite: Database.Database, workOrderIds: readonly string[]): void {
+  const rows = prepared(sqlite, STARTED_CANCELLED_SQL).all(JSON.stringify(workOrderIds)) as { id: string; base: string }[];
+  const holding = new Map(rows.map((row) => [conflictId('started_ot_cancelled', row.id, row.base), { entity: 'work_orders', rowId: row.id, detail: { scope: row.id, base: row.base } }]));
+  syncKind(sqlite, 'started_ot_cancelled', workOrderIds, holding);
+}
+
+/**
  * The columns the rules below read (what holds, and the codes and resolution their records show), per entity: a local
  * update that changes none of them (a note or a reading touches its ticket for updated_at only) leaves every rule as it
  * was, so the write skips the four queries of the ticket rules. Deletes always count, inserts unless INSERT_HOLDS_NO_RULE clears them; merges check all.
@@ -132,7 +149,9 @@ export function refreshConflicts(sqlite: Database.Database, touched: readonly To
   const touchedTickets = idsOf(touched, 'tickets');
   if (touchedTickets.length > 0) refreshCloseUndone(sqlite, touchedTickets);
   const tickets = new Set(touchedTickets);
-  for (const workOrderId of idsOf(touched, 'work_orders')) {
+  const touchedWorkOrders = idsOf(touched, 'work_orders');
+  if (touchedWorkOrders.length > 0) refreshStartedCancelled(sqlite, touchedWorkOrders);
+  for (const workOrderId of touchedWorkOrders) {
     const row = prepared(sqlite, 'SELECT ticket_id FROM work_orders WHERE id = ?').get(workOrderId) as { ticket_id: string } | undefined;
     if (row) tickets.add(row.ticket_id);
   }

@@ -196,3 +196,11 @@ export function entityOf(table: string): ReplicatedEntity | undefined {
 export function isTextField(entity: ReplicatedEntity, field: string): boolean {
   return entity.textFields?.includes(field) ?? false;
 }
+
+/**
+ * An OT's status moves are remembered with their base like text edits: a start and a cancel from the same base were
+ * made without either seeing the other (a technician offline, the office), which the merge alone settles as cancelled.
+ */
+export function isWorkOrderStatus(entity: ReplicatedEntity, field: string): boolean {
+  return entity.table === 'work_orders' && field === 'status';
+}

@@ -15,6 +15,7 @@ import type {
   ConflictWorkOrderRef,
   DuplicateCustomerConflictDto,
   DuplicateSerialConflictDto,
+  StartedOtCancelledConflictDto,
   TicketCloseUndoneConflictDto,
 } from '../../contract/conflicts';
 import { notFound } from '../../contract';
@@ -346,6 +347,31 @@ function duplicateCustomer(sqlite: Database.Database, row: ConflictRow, base: Co
   return { ...base, kind: 'duplicate_customer', name: customers.find((customer) => customer.exists)?.name ?? detail.scope, customers };
 }
 
+/** The start and the cancel made from one status (conflicts.ts, STARTED_CANCELLED_SQL), with the OT as it is now. */
+function startedOtCancelled(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields): StartedOtCancelledConflictDto {
+  const detail = JSON.parse(row.detail) as { scope: string; base: string };
+  const moves = prepared(
+    sqlite,
+    `SELECT hlc, author_id AS authorId, value FROM sync_field_edits
+     WHERE entity = 'work_orders' AND row_id = ? AND field = 'status' AND base = ? ORDER BY hlc`,
+  ).all(row.row_id, detail.base) as { hlc: string; authorId: string | null; value: string }[];
+  const stampOfMove = (status: WorkOrderStatus) => {
+    const move = moves.find((candidate) => candidate.value === JSON.stringify(status));
+    return move ? stampOf(sqlite, move.hlc, move.authorId) : fieldStamp(sqlite, 'work_orders', row.row_id, 'status');
+  };
+  const workOrder = workOrderRow(sqlite, row.row_id);
+  const ticket = workOrder ? ticketRow(sqlite, workOrder.ticket_id) : undefined;
+  const workDone = workOrder ? (prepared(sqlite, 'SELECT work_done FROM work_orders WHERE id = ?').get(workOrder.id) as { work_done: string | null }).work_done : null;
+  return {
+    ...base,
+    kind: 'started_ot_cancelled',
+    ticket: ticket ? ticketRef(ticket) : null,
+    workOrder: workOrder ? { ...workOrderRef(workOrder), technicianName: workOrder.technician_name, workDone } : null,
+    started: stampOfMove('in_progress'),
+    cancelled: stampOfMove('cancelled'),
+  };
+}
+
 export function toConflictDto(sqlite: Database.Database, row: ConflictRow): ConflictDto {
   const resolution = firstResolution(sqlite, row.id);
   const status: ConflictStatus = resolution ? 'resolved' : 'open';
@@ -361,6 +387,8 @@ export function toConflictDto(sqlite: Database.Database, row: ConflictRow): Conf
       return duplicateCustomer(sqlite, row, base);
     case 'ticket_close_undone':
       return ticketCloseUndone(sqlite, row, base);
+    case 'started_ot_cancelled':
+      return startedOtCancelled(sqlite, row, base);
   }
 }
 

@@ -296,6 +296,10 @@ function planDecision(step: Step, resolution: ConflictResolutionInput): Plan {
     case 'close':
     case 'keep_open':
       return planCloseUndone(step, resolution);
+    case 'acknowledge':
+      // The OT stays cancelled: a decision about work orders, taken by someone who plans them.
+      assertMay(step.actor, ['workorders:write']);
+      return { choice: { action: 'acknowledge' }, apply: nothing };
   }
 }
 

@@ -9,6 +9,7 @@ import { subjectOf } from './describe';
 import { DuplicateCustomerConflict } from './DuplicateCustomerConflict';
 import { DuplicateSerialConflict } from './DuplicateSerialConflict';
 import { EditConflict } from './EditConflict';
+import { StartedCancelledConflict } from './StartedCancelledConflict';
 
 function Resolution({ resolution }: { resolution: ConflictResolutionDto }) {
   const { t } = useTranslation('conflicts');
@@ -46,6 +47,8 @@ function Body({ conflict }: { conflict: ConflictDto }) {
       return <DuplicateCustomerConflict key={conflict.id} conflict={conflict} open={open} />;
     case 'ticket_close_undone':
       return <CloseUndoneConflict key={conflict.id} conflict={conflict} open={open} />;
+    case 'started_ot_cancelled':
+      return <StartedCancelledConflict key={conflict.id} conflict={conflict} open={open} />;
   }
 }
 

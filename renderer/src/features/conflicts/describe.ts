@@ -21,6 +21,8 @@ export function subjectOf(t: TFunction, c: ConflictDto): string {
       return t('conflicts:subject.duplicate_customer', { name: c.name, count: c.customers.length });
     case 'ticket_close_undone':
       return t('conflicts:subject.ticket_close_undone', { ticket: c.ticket.code, title: c.ticket.title });
+    case 'started_ot_cancelled':
+      return t('conflicts:subject.started_ot_cancelled', { workOrder: c.workOrder?.code ?? '—', ticket: c.ticket?.code ?? '—', title: c.ticket?.title ?? '' });
   }
 }
 
@@ -37,6 +39,8 @@ export function sidesOf(c: ConflictDto): ConflictStampDto[] {
       return c.customers.map((customer) => customer.created);
     case 'ticket_close_undone':
       return c.changed ? [c.closed, c.changed] : [c.closed];
+    case 'started_ot_cancelled':
+      return [c.started, c.cancelled];
   }
 }
 
