@@ -486,6 +486,9 @@ describe('conflicts.resolve: a serial logged twice', () => {
     expect(ticket.timeline.at(-1)).toMatchObject({ eventType: 'ot_updated', metaData: { change: 'item_removed', conflictId: conflict.id } });
     const resolved = await serialConflict('SN-200');
     expect(resolved.items.map((item) => [item.id, item.exists]).sort()).toEqual(conflict.items.map((item) => [item.id, item.id !== wrong.id]).sort());
+    // The removed part reads as the inbox showed it before (a trial saw "—", "Alguien · sin fecha", quantity 0).
+    const removed = resolved.items.find((item) => item.id === wrong.id)!;
+    expect({ ...removed, exists: true }).toEqual({ ...wrong, workOrder: { ...wrong.workOrder, status: 'completed' } });
   });
 });
 
@@ -508,10 +511,11 @@ describe('conflicts.resolve: customers with the same name', () => {
     const tickets = await f.admin.call('tickets.list', { customerId: survivor, limit: 10 });
     expect(tickets.items.map((t) => t.title).sort()).toEqual(['Avería de Luis', 'Avería de Marta']);
     const resolved = await customerConflict('Talleres Gómez');
-    expect(resolved.customers.map((c) => [c.id, c.exists, c.ticketCount]).sort()).toEqual(
+    // The customer merged away reads as the inbox showed it before the merge (its name as typed, its phone, its tickets then).
+    expect(resolved.customers.map((c) => [c.id, c.exists, c.ticketCount, c.name, c.phone]).sort()).toEqual(
       [
-        [survivor, true, 2],
-        [removed, false, 0],
+        [survivor, true, 2, 'Talleres Gómez', '+34 600 111 111'],
+        [removed, false, 1, 'Talleres Gómez', removed === other ? '+34 622 222 222' : '+34 600 111 111'],
       ].sort(),
     );
     expect(resolved.resolution?.choice).toEqual({ action: 'merge', keepId: picked });

@@ -115,7 +115,7 @@ export function firstResolution(sqlite: Database.Database, conflictId: string): 
      WHERE r.conflict_id = ? ORDER BY r.created_at, r.id LIMIT 1`,
   ).get(conflictId) as ResolutionRow | undefined;
   if (!row) return null;
-  const { conflict: _snapshot, ...choice } = JSON.parse(row.choice ?? '{}') as ConflictResolutionDto['choice'] & { conflict?: unknown };
+  const { conflict: _snapshot, shown: _shown, ...choice } = JSON.parse(row.choice ?? '{}') as ConflictResolutionDto['choice'] & { conflict?: unknown; shown?: unknown };
   return {
     id: row.id,
     resolvedBy: row.resolved_by ? { id: row.resolved_by, fullName: row.full_name ?? '' } : null,
@@ -123,6 +123,21 @@ export function firstResolution(sqlite: Database.Database, conflictId: string): 
     choice: choice as ConflictResolutionDto['choice'],
     note: row.note,
   };
+}
+
+/**
+ * The parts and customers a conflict listed, as the inbox showed them when it was resolved (kept in its first
+ * resolution): a removed part or a customer merged away still reads as it was, not as "—" logged by nobody.
+ */
+export function shownRowsOf(conflict: ConflictDto): Record<string, unknown> {
+  const rows = conflict.kind === 'duplicate_serial' ? conflict.items : conflict.kind === 'duplicate_customer' ? conflict.customers : [];
+  return Object.fromEntries(rows.map((row) => [row.id, row]));
+}
+
+function shownAtResolution<T>(sqlite: Database.Database, conflictId: string, rowId: string): T | undefined {
+  const row = prepared(sqlite, 'SELECT choice FROM conflict_resolutions WHERE conflict_id = ? ORDER BY created_at, id LIMIT 1').get(conflictId) as { choice: string | null } | undefined;
+  const shown = (JSON.parse(row?.choice ?? '{}') as { shown?: Record<string, T> }).shown;
+  return shown?.[rowId];
 }
 
 /** Resolved conflicts this copy holds no record of, rebuilt from the snapshot in their first resolution. */
@@ -291,6 +306,8 @@ function duplicateSerial(sqlite: Database.Database, row: ConflictRow, base: Conf
        FROM work_order_items i LEFT JOIN products p ON p.id = i.product_id WHERE i.id = ?`,
     ).get(itemId) as ItemRow | undefined;
     if (!item) {
+      const shown = shownAtResolution<DuplicateSerialConflictDto['items'][number]>(sqlite, row.id, itemId);
+      if (shown) return { ...shown, exists: false };
       return { id: itemId, serialNumber: detail.scope, productName: null, quantity: 0, workOrder: null, ticket: null, logged: insertStamp(sqlite, 'work_order_items', itemId, null), exists: false };
     }
     const workOrder = workOrderRow(sqlite, item.work_order_id);
@@ -330,6 +347,9 @@ function duplicateCustomer(sqlite: Database.Database, row: ConflictRow, base: Co
        FROM customers c WHERE c.id = ?`,
     ).get(customerId) as CustomerRow | undefined;
     if (!customer) {
+      // Its ticket count is what it had then: they moved to the customer kept.
+      const shown = shownAtResolution<DuplicateCustomerConflictDto['customers'][number]>(sqlite, row.id, customerId);
+      if (shown) return { ...shown, exists: false };
       return { id: customerId, name: detail.scope, contactName: null, phone: null, email: null, address: null, ticketCount: 0, created: insertStamp(sqlite, 'customers', customerId, null), exists: false };
     }
     return {

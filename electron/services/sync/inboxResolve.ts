@@ -24,7 +24,7 @@ import { cancelWorkOrder } from '../workOrders';
 import { takeItemOff } from '../workOrders';
 import { completionColumns, completionDuration, keptEstimate, loadWorkOrder, saveWorkOrder, workOrderEvent } from '../workOrders';
 import { entityOf } from './entities';
-import { loadConflictRow, snapshotOf, toConflictDto, type ConflictRow, type EditDetail } from './inboxList';
+import { loadConflictRow, shownRowsOf, snapshotOf, toConflictDto, type ConflictRow, type EditDetail } from './inboxList';
 
 type Resolution<A extends ConflictResolutionInput['action']> = Extract<ConflictResolutionInput, { action: A }>;
 
@@ -323,11 +323,13 @@ export function resolveConflict(ctx: ServiceContext, input: { id: string; resolu
       throw new AppError('VALIDATION', `${input.resolution.action} does not resolve a ${conflict.kind} conflict`, { reason: 'action_not_for_kind', field: 'resolution' });
     }
     const at = nowIso(ctx);
+    // What the inbox showed of the rows the decision may remove, before it does (see shownRowsOf).
+    const shown = shownRowsOf(toConflictDto(ctx.sqlite, conflict));
     const plan = planDecision({ ctx: held.ctx, tx, actor, at, conflict }, input.resolution);
     // The resolution row goes first: its op sorts before the edit's, so no copy sees the edit settle a conflict
     // (and drop it as no longer holding) before it knows the conflict was resolved. Add-only: written once, whole.
     tx.insert(conflictResolutions)
-      .values({ id: newId(), conflictId: conflict.id, resolvedBy: actor.id, choice: JSON.stringify({ ...plan.choice, conflict: snapshotOf(conflict) }), note: input.resolution.note ?? null, createdAt: at, updatedAt: at })
+      .values({ id: newId(), conflictId: conflict.id, resolvedBy: actor.id, choice: JSON.stringify({ ...plan.choice, conflict: snapshotOf(conflict), ...(Object.keys(shown).length > 0 ? { shown } : {}) }), note: input.resolution.note ?? null, createdAt: at, updatedAt: at })
       .run();
     plan.apply();
     emit({ entity: 'conflict', id: conflict.id, kind: 'updated' });
