@@ -94,6 +94,8 @@ export type ConflictChoiceDto = (ConflictResolutionInput extends infer Choice ? 
 export interface ConflictResolutionDto {
   id: string;
   resolvedBy: { id: string; fullName: string } | null;
+  /** The computer it was decided on (the team member's name); null when unknown. */
+  deviceName: string | null;
   at: string;
   choice: ConflictChoiceDto;
   note: string | null;
@@ -107,6 +109,8 @@ export interface ConflictBaseFields {
   createdAt: string;
   /** The first resolution (two copies may resolve offline at once; the earliest is shown). */
   resolution: ConflictResolutionDto | null;
+  /** Decisions made on other copies before they heard of the first, oldest first: each is an edit of its own. */
+  laterResolutions: ConflictResolutionDto[];
 }
 
 export type ConflictRecordEntity = 'ticket' | 'workOrder' | 'customer' | 'product';

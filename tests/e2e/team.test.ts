@@ -217,6 +217,8 @@ describe('team sync screens', () => {
     await resolved.getByRole('option').nth(2).waitFor();
     await resolved.getByRole('option', { name: /Edición a la vez/ }).click();
     await page.getByText('Se quedó el valor «Split 204: gotea por la bandeja de condensados».').waitFor();
+    // Which computer it was decided on, as each side of a conflict says.
+    await page.locator('.conflict-resolution').getByText('Resuelto por Ana Administradora (Oficina Sevilla)').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await footer().getByRole('link', { name: /conflicto/ }).waitFor({ state: 'detached' });
     expect(uncaughtErrors(page)).toEqual([]);

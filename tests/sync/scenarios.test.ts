@@ -501,6 +501,12 @@ describe('the office and a laptop, offline, merge the same duplicated customer p
       expect(opsSetAside(sqliteOf(app))).toEqual([]);
     }
     expect(comparable(await conflictsOn(office))).toEqual(comparable(await conflictsOn(laptop)));
+    // Both decisions are said, each with its computer (a trial's second decision went unmentioned on every copy).
+    for (const app of [office, laptop]) {
+      const [settled] = await conflictsOn(app, 'resolved');
+      expect([settled?.resolution?.deviceName, settled?.resolution?.choice]).toEqual(['Oficina', { action: 'merge', keepId: atOffice.id }]);
+      expect(settled?.laterResolutions.map((decision) => [decision.deviceName, decision.choice])).toEqual([['Portátil 2', { action: 'merge', keepId: atLaptop.id }]]);
+    }
     expectConverged([office, laptop]);
   });
 });

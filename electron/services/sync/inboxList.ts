@@ -108,21 +108,25 @@ interface ResolutionRow {
 
 const RESOLUTION_COLUMNS = 'r.id, r.conflict_id, r.resolved_by, u.full_name, r.choice, r.note, r.created_at';
 
-export function firstResolution(sqlite: Database.Database, conflictId: string): ConflictResolutionDto | null {
-  const row = prepared(
+/** Every decision on a conflict, oldest first: two copies may decide offline before either hears of the other. */
+export function resolutionsOf(sqlite: Database.Database, conflictId: string): ConflictResolutionDto[] {
+  const rows = prepared(
     sqlite,
     `SELECT ${RESOLUTION_COLUMNS} FROM conflict_resolutions r LEFT JOIN users u ON u.id = r.resolved_by
-     WHERE r.conflict_id = ? ORDER BY r.created_at, r.id LIMIT 1`,
-  ).get(conflictId) as ResolutionRow | undefined;
-  if (!row) return null;
-  const { conflict: _snapshot, shown: _shown, ...choice } = JSON.parse(row.choice ?? '{}') as ConflictResolutionDto['choice'] & { conflict?: unknown; shown?: unknown };
-  return {
-    id: row.id,
-    resolvedBy: row.resolved_by ? { id: row.resolved_by, fullName: row.full_name ?? '' } : null,
-    at: row.created_at,
-    choice: choice as ConflictResolutionDto['choice'],
-    note: row.note,
-  };
+     WHERE r.conflict_id = ? ORDER BY r.created_at, r.id`,
+  ).all(conflictId) as ResolutionRow[];
+  return rows.map((row) => {
+    const { conflict: _snapshot, shown: _shown, ...choice } = JSON.parse(row.choice ?? '{}') as ConflictResolutionDto['choice'] & { conflict?: unknown; shown?: unknown };
+    return {
+      id: row.id,
+      resolvedBy: row.resolved_by ? { id: row.resolved_by, fullName: row.full_name ?? '' } : null,
+      // Its insert op names the computer (add-only rows keep no clock: found from its creation time).
+      deviceName: insertStamp(sqlite, 'conflict_resolutions', row.id, row.created_at).deviceName,
+      at: row.created_at,
+      choice: choice as ConflictResolutionDto['choice'],
+      note: row.note,
+    };
+  });
 }
 
 /**
@@ -393,9 +397,9 @@ function startedOtCancelled(sqlite: Database.Database, row: ConflictRow, base: C
 }
 
 export function toConflictDto(sqlite: Database.Database, row: ConflictRow): ConflictDto {
-  const resolution = firstResolution(sqlite, row.id);
+  const [resolution = null, ...laterResolutions] = resolutionsOf(sqlite, row.id);
   const status: ConflictStatus = resolution ? 'resolved' : 'open';
-  const base: ConflictBaseFields = { id: row.id, status, createdAt: row.created_at, resolution };
+  const base: ConflictBaseFields = { id: row.id, status, createdAt: row.created_at, resolution, laterResolutions };
   switch (row.kind) {
     case 'concurrent_edit':
       return concurrentEdit(sqlite, row, base);

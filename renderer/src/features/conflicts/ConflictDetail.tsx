@@ -11,9 +11,11 @@ import { DuplicateSerialConflict } from './DuplicateSerialConflict';
 import { EditConflict } from './EditConflict';
 import { StartedCancelledConflict } from './StartedCancelledConflict';
 
-function Resolution({ resolution }: { resolution: ConflictResolutionDto }) {
+function Resolution({ resolution, later = false }: { resolution: ConflictResolutionDto; later?: boolean }) {
   const { t } = useTranslation('conflicts');
   const { choice } = resolution;
+  const person = resolution.resolvedBy?.fullName ?? t('stamp.unknownPerson');
+  const who = resolution.deviceName ? t('stamp.personOnDevice', { person, device: resolution.deviceName }) : person;
   const detail =
     // What was kept or written, in its words: "a new text" alone left the reader to guess which.
     choice.action === 'choose' || choice.action === 'edit'
@@ -23,7 +25,7 @@ function Resolution({ resolution }: { resolution: ConflictResolutionDto }) {
         : t(`resolution.${choice.action}`);
   return (
     <div className="conflict-resolution" role="note">
-      <strong>{t('resolution.by', { name: resolution.resolvedBy?.fullName ?? t('stamp.unknownPerson') })}</strong>
+      <strong>{t(later ? 'resolution.alsoBy' : 'resolution.by', { name: who })}</strong>
       <span className="muted" title={formatDateTime(resolution.at)}>
         {' · '}
         {formatRelative(resolution.at)}
@@ -64,6 +66,10 @@ export const ConflictDetail = forwardRef<HTMLHeadingElement, { conflict: Conflic
       </header>
       {conflict.status === 'open' && <p className="conflict-explain">{t(`explain.${conflict.kind}`)}</p>}
       {conflict.resolution && <Resolution resolution={conflict.resolution} />}
+      {/* Decided again on another computer before it heard of the first: each decision is an edit, both are said. */}
+      {conflict.laterResolutions.map((later) => (
+        <Resolution key={later.id} resolution={later} later />
+      ))}
       <Body conflict={conflict} />
     </article>
   );
