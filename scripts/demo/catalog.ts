@@ -25,8 +25,8 @@ export function ensureDemoCatalog(sqlite: Database.Database, customerCount: numb
     'INSERT INTO ticket_categories (id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const insertProduct = sqlite.prepare(
-    `INSERT INTO products (id, sku, name, description, tracks_serial, created_at, updated_at)
-     VALUES (?, ?, ?, NULL, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO products (id, sku, name, description, tracks_serial, unit, created_at, updated_at)
+     VALUES (?, ?, ?, NULL, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   return sqlite.transaction(() => {
     const customers: { id: string; name: string }[] = [];
@@ -40,13 +40,13 @@ export function ensureDemoCatalog(sqlite: Database.Database, customerCount: numb
       customers.push({ id, name });
     }
     for (const [name, description] of CATEGORIES) insertCategory.run(newId(), name, description, at, at);
-    PRODUCTS.forEach(([prefix, name, tracksSerial], i) => insertProduct.run(newId(), `${prefix}-${1000 + i}`, name, tracksSerial ? 1 : 0, at, at));
+    PRODUCTS.forEach(([prefix, name, tracksSerial, unit], i) => insertProduct.run(newId(), `${prefix}-${1000 + i}`, name, tracksSerial ? 1 : 0, unit ?? 'unit', at, at));
     recordCapturedOps(sqlite, null, Date.now());
     const categoryIds = (
       sqlite.prepare('SELECT id FROM ticket_categories WHERE name IN (SELECT value FROM json_each(?))').all(JSON.stringify(CATEGORIES.map((c) => c[0]))) as { id: string }[]
     ).map((r) => r.id);
     const products = (
-      sqlite.prepare('SELECT id, sku, name, tracks_serial AS tracksSerial FROM products ORDER BY sku').all() as (Omit<DemoProduct, 'tracksSerial'> & { tracksSerial: number })[]
+      sqlite.prepare('SELECT id, sku, name, tracks_serial AS tracksSerial, unit FROM products ORDER BY sku').all() as (Omit<DemoProduct, 'tracksSerial'> & { tracksSerial: number })[]
     ).map((p) => ({ ...p, tracksSerial: p.tracksSerial === 1 }));
     return { customers, categoryIds, products };
   })();

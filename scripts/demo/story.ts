@@ -1,5 +1,5 @@
 // One demo ticket's life: the ticket row, its timeline in time order, its OTs and their parts, all consistent.
-import type { TicketPriority, TicketStatus, TimelineEventType, WorkOrderStatus, WorkOrderType } from '../../shared/enums';
+import type { ProductUnit, TicketPriority, TicketStatus, TimelineEventType, WorkOrderStatus, WorkOrderType } from '../../shared/enums';
 import { newId } from '../../electron/services/ids';
 import { PRIORITY_LABEL, TICKET_STATUS_LABEL, WORK_ORDER_STATUS_LABEL, WORK_ORDER_TYPE_LABEL } from '../../electron/services/tickets/labels';
 import type { ChecklistTemplates } from '../../electron/contract/checklists';
@@ -17,6 +17,7 @@ export interface DemoProduct {
   sku: string;
   name: string;
   tracksSerial: boolean;
+  unit: ProductUnit;
 }
 
 export interface StoryContext {
@@ -91,6 +92,8 @@ export interface ItemRow {
   productId: string | null;
   serialNumber: string | null;
   quantity: number;
+  /** The product's, as the app copies it onto each part. */
+  unit: ProductUnit;
   consumedAt: string;
 }
 
@@ -329,9 +332,11 @@ function demoItem(ctx: StoryContext, workOrderId: string, consumedAtMs: number):
   const { random: r } = ctx;
   const product = r.pick(ctx.products);
   const consumedAt = iso(Math.min(ctx.now, consumedAtMs));
-  if (!product.tracksSerial) return { id: newId(), workOrderId, productId: product.id, serialNumber: null, quantity: r.int(1, 10), consumedAt };
+  // One draw whatever the unit (the rows after it stay as they were): 0,5 to 3 kg of gas, 1 to 10 of anything else.
+  const drawn = r.int(1, 10);
+  if (!product.tracksSerial) return { id: newId(), workOrderId, productId: product.id, serialNumber: null, quantity: product.unit === 'kg' ? Math.round(drawn * 3) / 10 : drawn, unit: product.unit, consumedAt };
   const reused = ctx.serialPool.length > 0 && r.chance(0.08);
   const serialNumber = reused ? r.pick(ctx.serialPool) : `${product.sku.split('-')[0]}-${r.faker.string.alphanumeric({ length: 8, casing: 'upper' })}`;
   if (!reused && ctx.serialPool.length < 5000) ctx.serialPool.push(serialNumber);
-  return { id: newId(), workOrderId, productId: product.id, serialNumber, quantity: 1, consumedAt };
+  return { id: newId(), workOrderId, productId: product.id, serialNumber, quantity: 1, unit: product.unit, consumedAt };
 }

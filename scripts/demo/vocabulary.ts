@@ -13,8 +13,8 @@ export const CATEGORIES = [
   ['Mantenimiento preventivo', 'Revisiones periódicas programadas'],
 ] as const;
 
-/** [sku prefix, name, tracks serial] */
-export const PRODUCTS: readonly (readonly [string, string, boolean])[] = [
+/** [sku prefix, name, tracks serial, what its quantities count (units when left out)] */
+export const PRODUCTS: readonly (readonly [string, string, boolean, ('kg' | 'm')?])[] = [
   ['RTR', 'Router 4G industrial', true],
   ['SWT', 'Switch 24 puertos gestionable', true],
   ['AP', 'Punto de acceso wifi 6', true],
@@ -26,10 +26,10 @@ export const PRODUCTS: readonly (readonly [string, string, boolean])[] = [
   ['FUS', 'Fusor de impresora', true],
   ['CMP', 'Compresor de aire acondicionado', true],
   ['TON', 'Tóner negro alta capacidad', false],
-  ['CBL', 'Cable de red Cat6 (metro)', false],
+  ['CBL', 'Cable de red Cat6 (metro)', false, 'm'],
   ['CON', 'Conector RJ45 (bolsa 10 uds.)', false],
   ['FLT', 'Filtro de aire', false],
-  ['GAS', 'Gas refrigerante R32 (kg)', false],
+  ['GAS', 'Gas refrigerante R32 (kg)', false, 'kg'],
   ['TRN', 'Kit de tornillería', false],
   ['BAT', 'Batería de repuesto para SAI', true],
   ['FUE', 'Fuente de alimentación 500 W', true],

@@ -32,8 +32,8 @@ export function storyWriter(sqlite: Database.Database): StoryWriter {
      VALUES (@id, @workOrderId, @itemKey, @label, @kind, @unit, @required, @value, @answeredBy, @answeredAt, @answeredAt)`,
   );
   const insertItem = sqlite.prepare(
-    `INSERT INTO work_order_items (id, work_order_id, product_id, serial_number, quantity, consumed_at, created_at, updated_at)
-     VALUES (@id, @workOrderId, @productId, @serialNumber, @quantity, @consumedAt, @consumedAt, @consumedAt)`,
+    `INSERT INTO work_order_items (id, work_order_id, product_id, serial_number, quantity, unit, consumed_at, created_at, updated_at)
+     VALUES (@id, @workOrderId, @productId, @serialNumber, @quantity, @unit, @consumedAt, @consumedAt, @consumedAt)`,
   );
 
   return {

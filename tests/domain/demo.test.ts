@@ -68,6 +68,22 @@ describe('demo data', () => {
     expect(all("SELECT code FROM work_orders WHERE status IN ('completed', 'cancelled') AND estimated_minutes IS NULL")).toEqual([]);
   });
 
+  // An English trial: refrigerant sold by the kilo and cable by the metre were counted in units, so "1,5" kg was refused.
+  it('sells gas by the kilo and cable by the metre, and its parts of them say so', () => {
+    expect(all<{ name: string; unit: string }>("SELECT name, unit FROM products WHERE unit <> 'unit' ORDER BY name")).toEqual([
+      { name: 'Cable de red Cat6 (metro)', unit: 'm' },
+      { name: 'Gas refrigerante R32 (kg)', unit: 'kg' },
+    ]);
+    const parts = all<{ unit: string; productUnit: string; quantity: number }>(
+      'SELECT i.unit, p.unit AS productUnit, i.quantity FROM work_order_items i JOIN products p ON p.id = i.product_id',
+    );
+    expect(parts.filter((part) => part.unit !== part.productUnit)).toEqual([]);
+    const gas = parts.filter((part) => part.unit === 'kg');
+    expect(gas.length).toBeGreaterThan(0);
+    expect(gas.some((part) => !Number.isInteger(part.quantity))).toBe(true);
+    expect(gas.filter((part) => Math.round(part.quantity * 1000) !== part.quantity * 1000 || part.quantity <= 0)).toEqual([]);
+  });
+
   // The newcomer's trial: the README's first technician login had nothing to do today on Mi día.
   it('gives tecnico1, the first technician login, its first planned visits today', () => {
     const planned = all<{ day: string }>(
