@@ -7,7 +7,7 @@ import { goTo, signIn, startE2eApp, uncaughtErrors, type E2eApp } from './suppor
 
 let app: E2eApp;
 let page: Page;
-const made: { id: string; code: string }[] = [];
+const made: { id: string; code: string; title: string }[] = [];
 
 beforeAll(async () => {
   app = await startE2eApp();
@@ -53,6 +53,33 @@ describe('the opened ticket in the list', () => {
     await page.locator('.ticket-list[role="listbox"]').focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate('window.location.hash')).toBe(`#/tickets/${second.id}`);
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+});
+
+describe('a note typed and not added yet', () => {
+  it('is still in its ticket’s box after another ticket was opened, and only there', async () => {
+    const [first, second] = made as [(typeof made)[number], (typeof made)[number]];
+    const box = () => page.locator('form.composer textarea[name="composer-text"]');
+    await goTo(page, `#/tickets/${first.id}`);
+    await page.getByRole('heading', { name: first.title }).waitFor();
+    await box().fill('Llamar al cliente a las 17:00 para confirmar la pieza');
+    await goTo(page, `#/tickets/${second.id}`);
+    await page.getByRole('heading', { name: second.title }).waitFor();
+    // Another ticket's box is its own: the note cannot be added to the wrong ticket.
+    expect(await box().inputValue()).toBe('');
+    await goTo(page, `#/tickets/${first.id}`);
+    await page.getByRole('heading', { name: first.title }).waitFor();
+    await expect.poll(() => box().inputValue()).toBe('Llamar al cliente a las 17:00 para confirmar la pieza');
+    // Added, it is gone from the box, here and on coming back.
+    await page.locator('form.composer').getByRole('button', { name: 'Añadir nota' }).click();
+    await page.locator('ol.timeline').getByText('Llamar al cliente a las 17:00 para confirmar la pieza').waitFor();
+    expect(await box().inputValue()).toBe('');
+    await goTo(page, `#/tickets/${second.id}`);
+    await page.getByRole('heading', { name: second.title }).waitFor();
+    await goTo(page, `#/tickets/${first.id}`);
+    await page.getByRole('heading', { name: first.title }).waitFor();
+    expect(await box().inputValue()).toBe('');
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });

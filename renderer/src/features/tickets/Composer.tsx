@@ -1,23 +1,27 @@
 // Adds to the bitácora: an internal note, or a contact with the customer (channel + summary).
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, type ContactChannel } from '../../../../electron/contract';
 import { Field } from '../../components/Field';
 import { errorMessage } from '../../lib/errors';
 import { unsavedMark } from '../../lib/unsavedForms';
 import { toast } from '../../stores/toasts';
+import { composerDraftOf, keepComposerDraft } from './composerDraft';
 import { useTicketDetail } from './detailStore';
 
 type Mode = 'note' | 'contact';
 
-export function Composer({ canContact }: { canContact: boolean }) {
+/** Mounted once per ticket (keyed by its id): it starts from that ticket's draft and keeps what is typed there. */
+export function Composer({ ticketId, canContact }: { ticketId: string; canContact: boolean }) {
   const { t } = useTranslation('tickets');
   const { addNote, addContact, busy } = useTicketDetail();
-  const [mode, setMode] = useState<Mode>('note');
-  const [text, setText] = useState('');
-  const [channel, setChannel] = useState<ContactChannel>('phone');
-  const [contactName, setContactName] = useState('');
+  const [draft] = useState(() => composerDraftOf(ticketId));
+  const [mode, setMode] = useState<Mode>(canContact ? draft.mode : 'note');
+  const [text, setText] = useState(draft.text);
+  const [channel, setChannel] = useState<ContactChannel>(draft.channel);
+  const [contactName, setContactName] = useState(draft.contactName);
   const [error, setError] = useState<string | undefined>();
+  useEffect(() => keepComposerDraft(ticketId, { mode, text, channel, contactName }), [ticketId, mode, text, channel, contactName]);
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();

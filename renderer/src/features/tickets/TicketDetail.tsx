@@ -268,7 +268,7 @@ function TicketView({ ticket, onClose, focusTitle, onTitleFocused }: { ticket: T
           earlier={{ hasOlder: ticket.timelineOlderCursor !== null, loading: loadingOlder, showEarlier }}
           codesNow={codesNowOf(ticket.workOrders)}
         />
-        {canNote && <Composer canContact={canWrite} />}
+        {canNote && <Composer key={ticket.id} ticketId={ticket.id} canContact={canWrite} />}
       </section>
 
       {modal === 'edit' && <EditTicketModal ticket={ticket} onClose={() => setModal(null)} />}
