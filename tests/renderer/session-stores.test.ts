@@ -131,6 +131,21 @@ describe('one registry of per-session stores', () => {
   });
 });
 
+describe('drafts typed and not saved', () => {
+  it('a note typed on a ticket and an OT’s work done are forgotten at sign-out', async () => {
+    await importRenderer('features/tickets/Composer.tsx');
+    await importRenderer('features/workOrders/WorkDoneCard.tsx');
+    const composer = await importRenderer('features/tickets/composerDraft.ts');
+    const workDone = await importRenderer('features/workOrders/workDoneDraft.ts');
+    const ticketId = '0190a000-0000-7000-8000-0000000000d1';
+    (composer.keepComposerDraft as (id: string, draft: unknown) => void)(ticketId, { mode: 'note', text: 'Nota de la usuaria A', channel: 'phone', contactName: '' });
+    (workDone.keepWorkDoneDraft as (id: string, text: string, saved: string) => void)(ticketId, 'Trabajo de la usuaria A', '');
+    await signOut();
+    expect((composer.composerDraftOf as (id: string) => { text: string })(ticketId).text).toBe('');
+    expect((workDone.workDoneDraftOf as (id: string) => string | undefined)(ticketId)).toBeUndefined();
+  });
+});
+
 describe('answers of a signed-out session', () => {
   it('a ticket that arrives after sign-out never reaches the store', async () => {
     const detail = storesOf(modules['features/tickets/detailStore.ts'] as Module)[0] as Store;

@@ -6,10 +6,13 @@ import { Field } from '../../components/Field';
 import { errorMessage } from '../../lib/errors';
 import { unsavedMark } from '../../lib/unsavedForms';
 import { toast } from '../../stores/toasts';
-import { composerDraftOf, keepComposerDraft } from './composerDraft';
+import { onSessionReset } from '../../stores/sessionStores';
+import { clearComposerDrafts, composerDraftOf, keepComposerDraft } from './composerDraft';
 import { useTicketDetail } from './detailStore';
 
 type Mode = 'note' | 'contact';
+
+onSessionReset('composer-drafts', clearComposerDrafts);
 
 /** Mounted once per ticket (keyed by its id): it starts from that ticket's draft and keeps what is typed there. */
 export function Composer({ ticketId, canContact }: { ticketId: string; canContact: boolean }) {

@@ -15,6 +15,9 @@ export const EMPTY_COMPOSER: ComposerDraft = { mode: 'note', text: '', channel: 
 
 export const composerDraftOf = (ticketId: string): ComposerDraft => drafts.get(ticketId) ?? EMPTY_COMPOSER;
 
+/** Signing out forgets them all: on a shared laptop the next person never sees what the last one typed. */
+export const clearComposerDrafts = (): void => drafts.clear();
+
 /** Kept while it holds typing; an empty box (or one just added) leaves nothing behind. */
 export function keepComposerDraft(ticketId: string, draft: ComposerDraft): void {
   if (draft.text.trim() === '' && draft.contactName.trim() === '') drafts.delete(ticketId);

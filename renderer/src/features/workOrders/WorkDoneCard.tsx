@@ -5,8 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
+import { onSessionReset } from '../../stores/sessionStores';
 import { useWorkOrderAction } from './actions';
-import { boxAfterNewSave, keepWorkDoneDraft } from './workDoneDraft';
+import { boxAfterNewSave, clearWorkDoneDrafts, keepWorkDoneDraft } from './workDoneDraft';
+
+onSessionReset('work-done-drafts', clearWorkDoneDrafts);
 
 export function WorkDoneCard({ workOrder, editable }: { workOrder: WorkOrderDetail; editable: boolean }) {
   const { t } = useTranslation('workOrders');

@@ -9,6 +9,9 @@ export function keepWorkDoneDraft(workOrderId: string, text: string, saved: stri
 
 export const workDoneDraftOf = (workOrderId: string): string | undefined => drafts.get(workOrderId);
 
+/** Signing out forgets them all (registered with the session stores by WorkDoneCard). */
+export const clearWorkDoneDrafts = (): void => drafts.clear();
+
 // When a newer saved text arrives, the box takes it only if what it holds was not typed since: it still shows the text
 // saved before, or exactly what this box sent. Anything else was typed while the save was on its way, and stays.
 export function boxAfterNewSave(typed: string, before: { saved: string; sent: string }, saved: string): string {
