@@ -98,6 +98,22 @@ describe('telemetry on the ticket screen', () => {
     await expect.poll(async () => chart('power').locator('.telemetry-chart-last').textContent()).toContain('1500 W');
   });
 
+  it('draws two readings taken at the same instant as a dot (the chart drew nothing)', async () => {
+    const measuredAt = new Date(Math.floor(Date.now() / MINUTE) * MINUTE - 10 * MINUTE).toISOString();
+    const reading = { metric: 'caudal', value: 2.5, unit: 'l/min', source: 'Caudalímetro', measuredAt };
+    await app.admin.call('telemetry.record', { ticketId, readings: [reading, { ...reading, source: 'Caudalímetro 2' }] });
+    await expect.poll(() => chart('caudal').locator('canvas').count()).toBe(1);
+    // Pixels in the series' colour (the accent, #047857): the grid and axes are drawn in others.
+    const accentPixels = `(() => {
+      const canvas = document.querySelector('.telemetry-chart[data-metric="caudal"] canvas');
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 4) < 24 && Math.abs(data[i + 1] - 120) < 24 && Math.abs(data[i + 2] - 87) < 24 && data[i + 3] > 200) count++;
+      return count;
+    })()`;
+    await expect.poll(() => page.evaluate<number>(accentPixels)).toBeGreaterThan(4);
+  });
+
   it('imports a mixed CSV and shows the validation report', async () => {
     await page.getByRole('button', { name: 'Importar', exact: true }).click();
     const dialog = page.locator('dialog.modal[open]');

@@ -24,6 +24,10 @@ function axisLabels(_u: uPlot, splits: number[]): string[] {
   return splits.map((s) => (span < 36 * 3600 ? formatTime(new Date(s * 1000).toISOString()) : formatDate(new Date(s * 1000).toISOString())));
 }
 
+/** Few readings are drawn as dots: uPlot's own rule hid them when they shared an instant (two at 14:30 drew nothing). */
+const FEW_POINTS = 60;
+const fewPoints = (_u: uPlot, _series: number, first: number, last: number): boolean => last - first < FEW_POINTS;
+
 /** uPlot pads a lone instant by 86400/ms, i.e. ~1000 days in seconds mode; an hour either side reads better. */
 function singleInstantRange(u: uPlot, min: number, max: number): uPlot.Range.MinMax {
   const xs = u.data[0];
@@ -56,7 +60,7 @@ export function MetricChart({ series, label }: { series: TelemetrySeriesDto; lab
           { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: axisLabels, space: 64, font: '11px system-ui' },
           { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 48, font: '11px system-ui', values: (_u, splits) => splits.map((v) => formatNumber(v)) },
         ],
-        series: [{ value: (_u, v) => (v == null ? '' : formatDateTime(new Date(v * 1000).toISOString())) }, { label, stroke: accent, width: 1.5, points: { size: 5, fill: accent } }],
+        series: [{ value: (_u, v) => (v == null ? '' : formatDateTime(new Date(v * 1000).toISOString())) }, { label, stroke: accent, width: 1.5, points: { size: 5, fill: accent, show: fewPoints } }],
       },
       toData(series),
       el,
