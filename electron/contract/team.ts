@@ -88,6 +88,8 @@ export interface TeamJoinPreviewDto {
   renamedUsers: TeamJoinDto['renamedUsers'];
   /** This copy's users that become the team's (same e-mail): the team's password and role will be theirs. */
   unifiedUserIds: string[];
+  /** For each of them (by this copy's id), the login name it has in the team: the one to sign in with after joining. */
+  teamUsernames: Record<string, string>;
   /** Replicated settings whose value here the team's replaces (company name, time zone…). */
   replacedSettings: ReplacedSettingDto[];
 }

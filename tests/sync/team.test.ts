@@ -161,7 +161,10 @@ describe('join with data of its own', () => {
     const ownAdminId = (await b.admin.call('auth.me', {})).user.id;
     const preview = await b.admin.call('team.previewJoin', { invite: file });
     expect(preview.unifiedUserIds.sort()).toEqual([ownAdminId, own.tec2.id].sort());
-    const { unifiedUserIds: _unified, ...said } = preview;
+    // Each with the login name it has in the team, the one to sign in with afterwards (a trial's admin signed in with
+    // the laptop's own name after joining, and was refused).
+    expect(preview.teamUsernames).toEqual({ [ownAdminId]: ADMIN.username, [own.tec2.id]: 'tec2' });
+    const { unifiedUserIds: _unified, teamUsernames: _names, ...said } = preview;
     expect(said).toEqual({
       team: { name: 'Servicios Norte' },
       inviterName: 'Oficina',
@@ -175,6 +178,11 @@ describe('join with data of its own', () => {
     });
     expect(snapshotOf(sqliteOf(b))).toEqual(untouched);
     expect(dataCounts(sqliteOf(b))).toEqual(before);
+    // Under another login name here, it is still the team's name that the card gives.
+    const me = (await b.admin.call('users.list', {})).find((user) => user.id === ownAdminId)!;
+    const renamed = await b.admin.call('users.update', { id: ownAdminId, version: me.version, username: 'ana-portatil' });
+    expect((await b.admin.call('team.previewJoin', { invite: file })).teamUsernames[ownAdminId]).toBe(ADMIN.username);
+    await b.admin.call('users.update', { id: ownAdminId, version: renamed.version, username: me.username });
 
     const teamAdminId = (await a.admin.call('auth.me', {})).user.id;
     const joined = await b.admin.call('team.join', { invite: file });

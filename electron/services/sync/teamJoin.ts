@@ -129,6 +129,9 @@ export function previewJoin(ctx: ServiceContext, input: z.output<typeof teamPrev
     expiresAt: invitation.invitation.expiresAt,
     ...whatChanged(merge, renumbered),
     unifiedUserIds: [...merge.users.keys()],
+    teamUsernames: Object.fromEntries(
+      [...merge.users].map(([localId, teamId]) => [localId, invitation.directory.users.find((user) => user.id === teamId)?.username ?? '']).filter(([, name]) => name),
+    ),
     replacedSettings,
   };
 }

@@ -12,10 +12,11 @@ interface JoiningAccountsProps {
   onConfirmed: (value: boolean) => void;
   error?: string | undefined;
   /** Known once an invitation was read: these accounts become the team's (same e-mail), its password and role. */
-  unifiedIds?: ReadonlySet<string>;
+  /** This copy's accounts that become the team's, each with the login name it has there. */
+  unified?: ReadonlyMap<string, string>;
 }
 
-export function JoiningAccounts({ confirmed, onConfirmed, error, unifiedIds }: JoiningAccountsProps) {
+export function JoiningAccounts({ confirmed, onConfirmed, error, unified }: JoiningAccountsProps) {
   const { t } = useTranslation('team');
   const [accounts, setAccounts] = useState<UserDto[] | null>(null);
 
@@ -43,8 +44,8 @@ export function JoiningAccounts({ confirmed, onConfirmed, error, unifiedIds }: J
             {listed.map((user) => (
               <li key={user.id}>
                 <strong>{user.fullName}</strong> <span className="mono">{user.username}</span> · {user.email} ·{' '}
-                {unifiedIds?.has(user.id) ? (
-                  t('net.pair.accountUnified')
+                {unified?.has(user.id) ? (
+                  t('net.pair.accountUnified', { username: unified.get(user.id) })
                 ) : user.isSuperuser ? (
                   <span className="badge net-superuser" title={roleHint(t, user)}>
                     {t('net.pair.accountSuperuser')}

@@ -150,7 +150,7 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
       <Field label={t('deviceName')} error={errors.deviceName} hint={t('deviceNameHint')}>
         <input value={deviceName} onChange={(e) => setDeviceName(e.target.value)} autoComplete="off" maxLength={100} />
       </Field>
-      <JoiningAccounts confirmed={accountsConfirmed} onConfirmed={setAccountsConfirmed} error={errors.accounts} unifiedIds={preview ? new Set(preview.unifiedUserIds) : undefined} />
+      <JoiningAccounts confirmed={accountsConfirmed} onConfirmed={setAccountsConfirmed} error={errors.accounts} unified={preview ? new Map(Object.entries(preview.teamUsernames)) : undefined} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? t('join.busy') : t('join.submit')}
       </button>
