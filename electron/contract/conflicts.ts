@@ -212,7 +212,7 @@ export interface TicketCloseUndoneConflictDto extends ConflictBaseFields {
 export interface StartedOtCancelledConflictDto extends ConflictBaseFields {
   kind: 'started_ot_cancelled';
   ticket: ConflictTicketRef | null;
-  workOrder: (ConflictWorkOrderRef & { technicianName: string | null; workDone: string | null }) | null;
+  workOrder: (ConflictWorkOrderRef & { technicianName: string | null; workDone: string | null; cancelReason: string | null }) | null;
   /** Who started it, and who cancelled it, each with when and on which computer. */
   started: ConflictStampDto;
   cancelled: ConflictStampDto;

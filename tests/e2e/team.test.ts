@@ -276,7 +276,7 @@ describe('team sync screens', () => {
       const accounts = join.getByRole('list', { name: 'Cuentas que se unirán al equipo' });
       await accounts.locator('.mono', { hasText: ADMIN.username }).waitFor();
       // Its admin has the team admin's e-mail: listed as becoming that account, not as a principal admin of its own.
-      await accounts.getByText(/ya está en el equipo \(mismo correo\): será esa cuenta/).waitFor();
+      await accounts.getByText(/ya está en el equipo \(mismo correo\): será esa cuenta, que entra como «admin»/).waitFor();
       expect(await accounts.getByText('Administrador principal: lo será en todo el equipo').count()).toBe(0);
       await changes.getByText(/^El equipo ya tiene estos ajustes, y los suyos sustituyen a los de este ordenador/).waitFor();
       await changes.getByText('nombre de la empresa: «Portátil de pruebas» → «Climatizaciones del Sur, S.L.»', { exact: true }).waitFor();
@@ -374,7 +374,11 @@ describe('team sync screens', () => {
     const start = page.getByRole('region', { name: 'La visita empezada' });
     await start.getByText('Rodamiento del ventilador cambiado').waitFor();
     await start.getByText(/Lucía Martín \(Portátil de Javier\)/).waitFor();
-    await page.getByRole('region', { name: 'La cancelación' }).getByText(/Ana Administradora \(Oficina Sevilla\)/).waitFor();
+    const cancel = page.getByRole('region', { name: 'La cancelación' });
+    await cancel.getByText(/Ana Administradora \(Oficina Sevilla\)/).waitFor();
+    // Why it was cancelled, and the ticket as it stands (its own status, not the OT's).
+    await cancel.getByText('El cliente llamó: ya no hace ruido').waitFor();
+    await cancel.getByText('Fancoil del salón hace ruido', { exact: false }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot('conflict-started-cancelled');
     await page.getByLabel('Nota (opcional)').fill('Se factura la visita');

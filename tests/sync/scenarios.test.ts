@@ -142,7 +142,7 @@ describe('the office closes a ticket cancelling its OT while the technician, off
       expect(conflicts.map((conflict) => conflict.kind)).toEqual(['started_ot_cancelled']);
       expect(conflicts[0]).toMatchObject({
         ticket: { id: ticket.id, status: 'closed' },
-        workOrder: { id: workOrder.id, status: 'cancelled', workDone: 'Revisado el presostato y reiniciada la bomba' },
+        workOrder: { id: workOrder.id, status: 'cancelled', workDone: 'Revisado el presostato y reiniciada la bomba', cancelReason: 'Ya no hace falta' },
         started: { deviceName: 'Portátil 2' },
         cancelled: { userName: 'Ana Administradora', deviceName: 'Oficina' },
       });

@@ -20,6 +20,7 @@ import type {
 } from '../../contract/conflicts';
 import { notFound } from '../../contract';
 import { prepared } from '../sql';
+import { loadCancelReasons } from '../workOrders';
 import { fieldStamp, insertStamp, stampOf, valueAt } from './inboxStamps';
 
 export interface ConflictRow {
@@ -386,11 +387,12 @@ function startedOtCancelled(sqlite: Database.Database, row: ConflictRow, base: C
   const workOrder = workOrderRow(sqlite, row.row_id);
   const ticket = workOrder ? ticketRow(sqlite, workOrder.ticket_id) : undefined;
   const workDone = workOrder ? (prepared(sqlite, 'SELECT work_done FROM work_orders WHERE id = ?').get(workOrder.id) as { work_done: string | null }).work_done : null;
+  const cancelReason = workOrder ? (loadCancelReasons(sqlite, [{ id: workOrder.id, status: workOrder.status, ticketId: workOrder.ticket_id }]).get(workOrder.id) ?? null) : null;
   return {
     ...base,
     kind: 'started_ot_cancelled',
     ticket: ticket ? ticketRef(ticket) : null,
-    workOrder: workOrder ? { ...workOrderRef(workOrder), technicianName: workOrder.technician_name, workDone } : null,
+    workOrder: workOrder ? { ...workOrderRef(workOrder), technicianName: workOrder.technician_name, workDone, cancelReason } : null,
     started: stampOfMove('in_progress'),
     cancelled: stampOfMove('cancelled'),
   };

@@ -27,7 +27,7 @@ export { takeItemOff } from './items';
 export { completionColumns, completionDuration, loadWorkOrder, saveWorkOrder, workOrderEvent } from './lifecycle';
 export { openWorkOrdersOf, settleOpenWorkOrders } from './atClose';
 export { keptEstimate } from './schedulingRules';
-export { workOrdersOfTicket } from './rows';
+export { loadCancelReasons, workOrdersOfTicket } from './rows';
 // For attachments (issue 15): an OT file is an OT change, through the same write path and the same rules.
 export { assertMayExecute } from './access';
 export { changeWorkOrder } from './commands';

@@ -120,7 +120,7 @@ export function loadItems(sqlite: Database.Database, workOrderIds: readonly stri
 }
 
 /** The reason of each cancelled OT's latest cancel event (the OT row keeps no reason of its own). */
-function loadCancelReasons(sqlite: Database.Database, orders: readonly WorkOrderDto[]): Map<string, string> {
+export function loadCancelReasons(sqlite: Database.Database, orders: readonly Pick<WorkOrderDto, 'id' | 'status' | 'ticketId'>[]): Map<string, string> {
   const cancelled = orders.filter((o) => o.status === 'cancelled');
   const reasons = new Map<string, string>();
   if (cancelled.length === 0) return reasons;

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StartedOtCancelledConflictDto } from '../../../../electron/contract/conflicts';
-import { WorkOrderStatusBadge } from '../../components/Badge';
+import { TicketStatusBadge, WorkOrderStatusBadge } from '../../components/Badge';
 import { Field } from '../../components/Field';
 import { hrefFor } from '../../lib/router';
 import { Facts, Failure, Side, Stamp, useResolve } from './parts';
@@ -32,9 +32,15 @@ export function StartedCancelledConflict({ conflict, open }: { conflict: Started
             ]}
           />
         </Side>
-        <Side label={t('startedCancelled.cancelSide')} title={ticket ? <a href={hrefFor({ name: 'tickets', id: ticket.id })}>{ticket.code}</a> : '—'} tag={<WorkOrderStatusBadge status="cancelled" />}>
-          {ticket && <p className="conflict-title">{ticket.title}</p>}
+        <Side label={t('startedCancelled.cancelSide')} title={code} tag={<WorkOrderStatusBadge status="cancelled" />}>
           <Stamp stamp={conflict.cancelled} verb={t('startedCancelled.cancelledBy')} />
+          <Facts
+            rows={[
+              [t('startedCancelled.reason'), workOrder?.cancelReason ?? null],
+              [t('startedCancelled.ticket'), ticket ? <a href={hrefFor({ name: 'tickets', id: ticket.id })}>{`${ticket.code} · ${ticket.title}`}</a> : null],
+              [t('startedCancelled.ticketStatus'), ticket ? <TicketStatusBadge status={ticket.status} /> : null],
+            ]}
+          />
         </Side>
       </div>
       {open && (
