@@ -44,6 +44,9 @@ A pairing code (made on the hub, valid minutes, once) joins a laptop over the LA
 
 type Say = (line: string) => void;
 
+/** "1 ticket", "3 tickets". */
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function requireFlag(args: ParsedArgs, name: string): string {
   const value = stringFlag(args, name);
   if (!value) throw new UsageError(`--${name} is required\n${USAGE}`);
@@ -297,9 +300,12 @@ async function run(ctx: ServiceContext, sub: string, args: ParsedArgs, say: Say)
       if (json) return out({ ...statusJson(result.status), renumbered: result.renumbered, mergedUsers: result.mergedUsers, renamedUsers: result.renamedUsers });
       say(`Joined "${result.status.team?.name}" as slot ${slotLabel(result.status.device.slot)} (device ${result.status.device.id}).`);
       if (result.renumbered.tickets + result.renumbered.workOrders > 0) {
-        say(`Renumbered ${result.renumbered.tickets} tickets and ${result.renumbered.workOrders} work orders into the slot; search still finds their old codes.`);
+        say(`Renumbered ${counted(result.renumbered.tickets, 'ticket')} and ${counted(result.renumbered.workOrders, 'work order')} into the slot; search still finds their old codes.`);
       }
-      if (result.mergedUsers > 0) say(`${result.mergedUsers} users are the same people as team users (same email): after the first import they sign in with their team password.`);
+      if (result.mergedUsers > 0) {
+        const who = result.mergedUsers === 1 ? '1 user is the same person as a team user' : `${result.mergedUsers} users are the same people as team users`;
+        say(`${who} (same email): after the first import they sign in with their team username and password.`);
+      }
       for (const renamed of result.renamedUsers) say(`Username "${renamed.from}" belongs to another team member: renamed to "${renamed.to}".`);
       const hasUsers = ctx.sqlite.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
       if (!hasUsers) say('This copy has no users yet: import a bundle from a team member (sync import) to bring the team\'s people, then sign in with your team account.');

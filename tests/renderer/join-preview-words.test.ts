@@ -26,3 +26,15 @@ describe('a replaced setting on the join card', () => {
     expect(replacedSettingText(t.en, { key: 'companyLogo', here: null, team: null })).toBe('logo');
   });
 });
+
+describe('the codes a join moves', () => {
+  it('counts each kind in words that agree: 1 ticket, 2 OT; the verb follows the total', async () => {
+    const { movedCodesText } = await import('../../renderer/src/features/team/format');
+    expect(movedCodesText(t.es, 1, 0)).toBe('1 ticket');
+    expect(movedCodesText(t.es, 3, 2)).toBe('3 tickets y 2 OT');
+    expect(movedCodesText(t.en, 0, 1)).toBe('1 work order');
+    const what = movedCodesText(t.es, 1, 0);
+    expect(t.es('join.preview.renumbered', { what, count: 1, slot: '03' })).toMatch(/^1 ticket de este ordenador cambia de código para no chocar/);
+    expect(t.en('join.renumbered', { what: movedCodesText(t.en, 2, 1), count: 3 })).toMatch(/^2 tickets and 1 work order of this computer got new codes/);
+  });
+});

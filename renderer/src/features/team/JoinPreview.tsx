@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TeamJoinPreviewDto } from '../../../../electron/contract';
 import { formatDateTime } from '../../lib/format';
-import { replacedSettingText, slotLabel } from './format';
+import { movedCodesText, replacedSettingText, slotLabel } from './format';
 
 export function JoinPreview({ preview }: { preview: TeamJoinPreviewDto }) {
   const { t } = useTranslation('team');
@@ -16,7 +16,7 @@ export function JoinPreview({ preview }: { preview: TeamJoinPreviewDto }) {
         {t('join.preview.invitation', { team: preview.team.name, inviter: preview.inviterName, slot: slotLabel(preview.slot), expires: formatDateTime(preview.expiresAt) })}
       </p>
       <ul aria-label={t('join.preview.label')}>
-        <li>{tickets + workOrders > 0 ? t('join.preview.renumbered', { tickets, workOrders, slot: slotLabel(preview.slot) }) : t('join.preview.noCodes')}</li>
+        <li>{tickets + workOrders > 0 ? t('join.preview.renumbered', { what: movedCodesText(t, tickets, workOrders), count: tickets + workOrders, slot: slotLabel(preview.slot) }) : t('join.preview.noCodes')}</li>
         {preview.mergedUsers > 0 && <li>{t('join.preview.merged', { count: preview.mergedUsers })}</li>}
         {renamed && <li>{t('join.preview.renamed', { count: preview.renamedUsers.length, renamed })}</li>}
         {preview.replacedSettings.length > 0 ? (

@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { errorMessage } from '../../lib/errors';
 import { toast } from '../../stores/toasts';
 import { useAdminForm } from '../admin/shared';
-import { slotLabel } from './format';
+import { movedCodesText, slotLabel } from './format';
 import { JoiningAccounts } from './JoiningAccounts';
 import { JoinPreview } from './JoinPreview';
 import { PairCard } from './PairCard';
@@ -99,7 +99,7 @@ function JoinTeamCard({ defaultDeviceName }: { defaultDeviceName: string }) {
       useTeamStatus.setState({ status: joined.status, error: null });
       toast.success(t('join.done', { name: joined.status.team?.name ?? '', slot: slotLabel(joined.status.device.slot ?? 0) }));
       const { tickets, workOrders } = joined.renumbered;
-      if (tickets + workOrders > 0) toast.info(t('join.renumbered', { tickets, workOrders }));
+      if (tickets + workOrders > 0) toast.info(t('join.renumbered', { what: movedCodesText(t, tickets, workOrders), count: tickets + workOrders }));
       const users = [
         joined.mergedUsers > 0 && t('join.usersMerged', { count: joined.mergedUsers }),
         joined.renamedUsers.length > 0 && t('join.usersRenamed', { count: joined.renamedUsers.length }),
