@@ -244,7 +244,7 @@ describe('team sync screens', () => {
     const file = path.join(laptopDir, 'renombrado.emsync');
     writeFileSync(file, await exportThrough(laptopAdmin, { to: (await app.admin.call('team.status', {})).device.id }));
     await technician.locator('input[type="file"][accept=".emsync"]').setInputFiles(file);
-    await technician.locator('.team-result').getByText(/1 conflicto nuevo/).waitFor();
+    await technician.locator('.team-result').getByText(/1 conflicto nuevo\. Lo decide en Conflictos un supervisor o un administrador\.$/).waitFor();
     expect(await technician.locator('.team-result').getByRole('link', { name: 'Ver conflictos' }).count()).toBe(0);
     expect(await seriousA11yViolations(technician)).toEqual([]);
     expect(uncaughtErrors(technician)).toEqual([]);

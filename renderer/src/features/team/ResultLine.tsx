@@ -76,6 +76,8 @@ export function ResultLine({ job }: { job: ExchangeJob }) {
           <a href={hrefFor({ name: 'conflicts' })}>{t('exchange.openInbox')}</a>
         </>
       )}
+      {/* Someone who cannot open the inbox is told who settles what arrived, not left with a count. */}
+      {newConflicts > 0 && !canResolve && ` ${t('exchange.conflictsForOthers', { count: newConflicts })}`}
     </p>
   );
 }
