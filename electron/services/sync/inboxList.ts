@@ -60,6 +60,7 @@ interface WorkOrderRow {
   notes: string | null;
   scheduled_date: string | null;
   technician_name: string | null;
+  work_done: string | null;
 }
 
 function ticketRow(sqlite: Database.Database, id: string): TicketRow | undefined {
@@ -69,7 +70,7 @@ function ticketRow(sqlite: Database.Database, id: string): TicketRow | undefined
 function workOrderRow(sqlite: Database.Database, id: string): WorkOrderRow | undefined {
   return prepared(
     sqlite,
-    `SELECT w.id, w.code, w.status, w.ot_type, w.ticket_id, w.notes, w.scheduled_date, u.full_name AS technician_name
+    `SELECT w.id, w.code, w.status, w.ot_type, w.ticket_id, w.notes, w.work_done, w.scheduled_date, u.full_name AS technician_name
      FROM work_orders w LEFT JOIN users u ON u.id = w.technician_id WHERE w.id = ?`,
   ).get(id) as WorkOrderRow | undefined;
 }
@@ -109,23 +110,35 @@ interface ResolutionRow {
 
 const RESOLUTION_COLUMNS = 'r.id, r.conflict_id, r.resolved_by, u.full_name, r.choice, r.note, r.created_at';
 
+/** Parts or customers by id, as a resolution kept them. */
+type ShownRows = Record<string, unknown>;
+
+/** A decision as the inbox shows it, and the rows the inbox showed when it was taken (see shownRowsOf). */
+interface Decision {
+  resolution: ConflictResolutionDto;
+  shown: ShownRows;
+}
+
 /** Every decision on a conflict, oldest first: two copies may decide offline before either hears of the other. */
-export function resolutionsOf(sqlite: Database.Database, conflictId: string): ConflictResolutionDto[] {
+function decisionsOf(sqlite: Database.Database, conflictId: string): Decision[] {
   const rows = prepared(
     sqlite,
     `SELECT ${RESOLUTION_COLUMNS} FROM conflict_resolutions r LEFT JOIN users u ON u.id = r.resolved_by
      WHERE r.conflict_id = ? ORDER BY r.created_at, r.id`,
   ).all(conflictId) as ResolutionRow[];
   return rows.map((row) => {
-    const { conflict: _snapshot, shown: _shown, ...choice } = JSON.parse(row.choice ?? '{}') as ConflictResolutionDto['choice'] & { conflict?: unknown; shown?: unknown };
+    const { conflict: _snapshot, shown, ...choice } = JSON.parse(row.choice ?? '{}') as ConflictResolutionDto['choice'] & { conflict?: unknown; shown?: ShownRows };
     return {
-      id: row.id,
-      resolvedBy: row.resolved_by ? { id: row.resolved_by, fullName: row.full_name ?? '' } : null,
-      // Its insert op names the computer (add-only rows keep no clock: found from its creation time).
-      deviceName: insertStamp(sqlite, 'conflict_resolutions', row.id, row.created_at).deviceName,
-      at: row.created_at,
-      choice: choice as ConflictResolutionDto['choice'],
-      note: row.note,
+      resolution: {
+        id: row.id,
+        resolvedBy: row.resolved_by ? { id: row.resolved_by, fullName: row.full_name ?? '' } : null,
+        // Its insert op names the computer (add-only rows keep no clock: found from its creation time).
+        deviceName: insertStamp(sqlite, 'conflict_resolutions', row.id, row.created_at).deviceName,
+        at: row.created_at,
+        choice: choice as ConflictResolutionDto['choice'],
+        note: row.note,
+      },
+      shown: shown ?? {},
     };
   });
 }
@@ -134,15 +147,9 @@ export function resolutionsOf(sqlite: Database.Database, conflictId: string): Co
  * The parts and customers a conflict listed, as the inbox showed them when it was resolved (kept in its first
  * resolution): a removed part or a customer merged away still reads as it was, not as "—" logged by nobody.
  */
-export function shownRowsOf(conflict: ConflictDto): Record<string, unknown> {
+export function shownRowsOf(conflict: ConflictDto): ShownRows {
   const rows = conflict.kind === 'duplicate_serial' ? conflict.items : conflict.kind === 'duplicate_customer' ? conflict.customers : [];
   return Object.fromEntries(rows.map((row) => [row.id, row]));
-}
-
-function shownAtResolution<T>(sqlite: Database.Database, conflictId: string, rowId: string): T | undefined {
-  const row = prepared(sqlite, 'SELECT choice FROM conflict_resolutions WHERE conflict_id = ? ORDER BY created_at, id LIMIT 1').get(conflictId) as { choice: string | null } | undefined;
-  const shown = (JSON.parse(row?.choice ?? '{}') as { shown?: Record<string, T> }).shown;
-  return shown?.[rowId];
 }
 
 /** Resolved conflicts this copy holds no record of, rebuilt from the snapshot in their first resolution. */
@@ -302,7 +309,7 @@ interface ItemRow {
   work_order_id: string;
 }
 
-function duplicateSerial(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields): DuplicateSerialConflictDto {
+function duplicateSerial(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields, shownThen: ShownRows): DuplicateSerialConflictDto {
   const detail = JSON.parse(row.detail) as { scope: string; items: string[] };
   const items = detail.items.map((itemId) => {
     const item = prepared(
@@ -311,7 +318,7 @@ function duplicateSerial(sqlite: Database.Database, row: ConflictRow, base: Conf
        FROM work_order_items i LEFT JOIN products p ON p.id = i.product_id WHERE i.id = ?`,
     ).get(itemId) as ItemRow | undefined;
     if (!item) {
-      const shown = shownAtResolution<DuplicateSerialConflictDto['items'][number]>(sqlite, row.id, itemId);
+      const shown = shownThen[itemId] as DuplicateSerialConflictDto['items'][number] | undefined;
       if (shown) return { ...shown, exists: false };
       return { id: itemId, serialNumber: detail.scope, productName: null, quantity: 0, workOrder: null, ticket: null, logged: insertStamp(sqlite, 'work_order_items', itemId, null), exists: false };
     }
@@ -342,7 +349,7 @@ interface CustomerRow {
   tickets: number;
 }
 
-function duplicateCustomer(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields): DuplicateCustomerConflictDto {
+function duplicateCustomer(sqlite: Database.Database, row: ConflictRow, base: ConflictBaseFields, shownThen: ShownRows): DuplicateCustomerConflictDto {
   const detail = JSON.parse(row.detail) as { scope: string; customers: string[] };
   const customers = detail.customers.map((customerId) => {
     const customer = prepared(
@@ -353,7 +360,7 @@ function duplicateCustomer(sqlite: Database.Database, row: ConflictRow, base: Co
     ).get(customerId) as CustomerRow | undefined;
     if (!customer) {
       // Its ticket count is what it had then: they moved to the customer kept.
-      const shown = shownAtResolution<DuplicateCustomerConflictDto['customers'][number]>(sqlite, row.id, customerId);
+      const shown = shownThen[customerId] as DuplicateCustomerConflictDto['customers'][number] | undefined;
       if (shown) return { ...shown, exists: false };
       return { id: customerId, name: detail.scope, contactName: null, phone: null, email: null, address: null, ticketCount: 0, created: insertStamp(sqlite, 'customers', customerId, null), exists: false };
     }
@@ -386,31 +393,33 @@ function startedOtCancelled(sqlite: Database.Database, row: ConflictRow, base: C
   };
   const workOrder = workOrderRow(sqlite, row.row_id);
   const ticket = workOrder ? ticketRow(sqlite, workOrder.ticket_id) : undefined;
-  const workDone = workOrder ? (prepared(sqlite, 'SELECT work_done FROM work_orders WHERE id = ?').get(workOrder.id) as { work_done: string | null }).work_done : null;
   const cancelReason = workOrder ? (loadCancelReasons(sqlite, [{ id: workOrder.id, status: workOrder.status, ticketId: workOrder.ticket_id }]).get(workOrder.id) ?? null) : null;
   return {
     ...base,
     kind: 'started_ot_cancelled',
     ticket: ticket ? ticketRef(ticket) : null,
-    workOrder: workOrder ? { ...workOrderRef(workOrder), technicianName: workOrder.technician_name, workDone, cancelReason } : null,
+    workOrder: workOrder ? { ...workOrderRef(workOrder), technicianName: workOrder.technician_name, workDone: workOrder.work_done, cancelReason } : null,
     started: stampOfMove('in_progress'),
     cancelled: stampOfMove('cancelled'),
   };
 }
 
 export function toConflictDto(sqlite: Database.Database, row: ConflictRow): ConflictDto {
-  const [resolution = null, ...laterResolutions] = resolutionsOf(sqlite, row.id);
+  const [first, ...later] = decisionsOf(sqlite, row.id);
+  const resolution = first?.resolution ?? null;
   const status: ConflictStatus = resolution ? 'resolved' : 'open';
-  const base: ConflictBaseFields = { id: row.id, status, createdAt: row.created_at, resolution, laterResolutions };
+  const base: ConflictBaseFields = { id: row.id, status, createdAt: row.created_at, resolution, laterResolutions: later.map((decision) => decision.resolution) };
+  // What the first decision kept of the rows it may have removed.
+  const shownThen = first?.shown ?? {};
   switch (row.kind) {
     case 'concurrent_edit':
       return concurrentEdit(sqlite, row, base);
     case 'closed_ticket_open_ot':
       return closedTicketOpenOt(sqlite, row, base);
     case 'duplicate_serial':
-      return duplicateSerial(sqlite, row, base);
+      return duplicateSerial(sqlite, row, base, shownThen);
     case 'duplicate_customer':
-      return duplicateCustomer(sqlite, row, base);
+      return duplicateCustomer(sqlite, row, base, shownThen);
     case 'ticket_close_undone':
       return ticketCloseUndone(sqlite, row, base);
     case 'started_ot_cancelled':

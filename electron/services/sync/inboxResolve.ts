@@ -200,15 +200,16 @@ function mergedDetails(ctx: ServiceContext, pickedId: string, others: readonly s
   const rows = [pickedId, ...others].map(read).filter((row) => row !== undefined);
   const details: Record<string, string | null> = {};
   for (const [field, column] of CUSTOMER_DETAILS) details[field] = rows.map((row) => row[column]).find((value) => value !== null && value !== '') ?? null;
-  const same = (a: string | null, b: string) => (a ?? '').trim().toLocaleLowerCase('es') === b.trim().toLocaleLowerCase('es');
-  const kept = new Set<string>();
+  const fold = (value: string | null | undefined) => (value ?? '').trim().toLocaleLowerCase('es');
   const alsoKnown: string[] = [];
   for (const [field, column] of CUSTOMER_DETAILS) {
     const word = CONTACT_WORDS[column];
     if (!word) continue;
+    // Each different value once, beside the one kept: what the survivor holds, or an earlier merged-away row's.
+    const seen = new Set([fold(details[field])]);
     for (const value of rows.slice(1).map((row) => row[column])) {
-      if (!value?.trim() || same(details[field] ?? null, value) || kept.has(`${column}:${value.trim().toLocaleLowerCase('es')}`)) continue;
-      kept.add(`${column}:${value.trim().toLocaleLowerCase('es')}`);
+      if (!value?.trim() || seen.has(fold(value))) continue;
+      seen.add(fold(value));
       alsoKnown.push(`${word}: ${value.trim()}`);
     }
   }

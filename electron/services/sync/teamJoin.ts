@@ -80,9 +80,10 @@ function whatChanged(merge: MergeOutcome, renumbered: RenumberOutcome): Pick<Tea
   return { renumbered, mergedUsers: merge.users.size, renamedUsers: merge.renamedUsers.map(({ from, to }) => ({ from, to })) };
 }
 
-/** The replicated settings as this copy applies them (a key not stored: its default). */
 /** A setting's value as the join card can show it: text or a number; a logo or a list is only named. */
 const shownValue = (value: unknown): string | number | null => (typeof value === 'string' && !value.startsWith('data:')) || typeof value === 'number' ? value : null;
+
+/** The replicated settings as this copy applies them (a key not stored: its default). */
 const settingsInForce = (ctx: ServiceContext): Record<string, unknown> => readSettings(ctx.db) as unknown as Record<string, unknown>;
 
 const ROLLED_BACK = Symbol('rolled back');
