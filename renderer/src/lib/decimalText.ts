@@ -24,3 +24,8 @@ export function readDecimal(typed: string, language: string): number | null {
   const value = Number(`${sign}${digits}`);
   return Number.isFinite(value) ? value : null;
 }
+
+/** An amount (a quantity, a length of time): a number typed starting with a digit, no sign and no bare mark (",5"). */
+export function readAmount(typed: string, language: string): number | null {
+  return /^\s*\d/.test(typed) ? readDecimal(typed, language) : null;
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type TicketPriority } from '../../../../electron/contract';
 import { SLA_TARGET_MAX_MINUTES, SLA_TARGET_MIN_MINUTES, type SlaTarget, type SlaTargets } from '../../../../shared/sla';
 import { api, ApiError } from '../../api/client';
-import { readDecimal } from '../../lib/decimalText';
+import { readAmount } from '../../lib/decimalText';
 import { errorMessage } from '../../lib/errors';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
@@ -25,7 +25,7 @@ const draftOf = (targets: SlaTargets): Draft =>
 
 /** Minutes from what was typed ('1,5' h reads as 90 min), or null when it is not a number. */
 function minutesOf(amount: Amount, language: string): number | null {
-  const typed = /^\s*\d/.test(amount.value) ? readDecimal(amount.value, language) : null;
+  const typed = readAmount(amount.value, language);
   if (typed === null) return null;
   const minutes = typed * (amount.unit === 'hours' ? 60 : 1);
   return Number.isInteger(minutes) ? minutes : null;

@@ -11,7 +11,7 @@ export interface ComposerDraft {
 
 const drafts = new Map<string, ComposerDraft>();
 
-export const EMPTY_COMPOSER: ComposerDraft = { mode: 'note', text: '', channel: 'phone', contactName: '' };
+const EMPTY_COMPOSER: ComposerDraft = { mode: 'note', text: '', channel: 'phone', contactName: '' };
 
 export const composerDraftOf = (ticketId: string): ComposerDraft => drafts.get(ticketId) ?? EMPTY_COMPOSER;
 

@@ -1,10 +1,10 @@
 // What the parts form sends (pure: no DOM, no i18n): a quantity typed as "1,5" or "1.5", checked as the service will.
 import type { ProductUnit } from '../../../../shared/enums';
-import { readDecimal } from '../../lib/decimalText';
+import { readAmount } from '../../lib/decimalText';
 
 /** "1,5", "1.5", " 2 ", "1,000" in English → the number; anything else (empty, "1,2,3", "abc", a sign, ",5") → null. */
 export function parseQuantity(text: string, language: string): number | null {
-  return /^\s*\d/.test(text) ? readDecimal(text, language) : null;
+  return readAmount(text, language);
 }
 
 export type QuantityProblem = 'bad' | 'whole' | null;
